@@ -1,0 +1,50 @@
+#!/usr/bin/env node
+// Installs what `npm test` / `npm run demo` need and is missing, and nothing that is already there:
+// npm dependencies (npm ci), and Debian's browsers through apt-get when running as root.
+// Usage: node scripts/setup.mjs [test|demo]
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, statSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const purpose = process.argv[2] ?? "test";
+
+const BROWSERS = {
+  chromium: { bin: "/usr/bin/chromium", pkg: "chromium" },
+  firefox: { bin: "/usr/bin/firefox-esr", pkg: "firefox-esr" },
+};
+const wanted = purpose === "demo" ? ["chromium"] : ["chromium", "firefox"];
+
+function say(line) {
+  process.stderr.write(`[setup] ${line}\n`);
+}
+
+function npmDependenciesMissing() {
+  const marker = join(root, "node_modules", ".package-lock.json");
+  if (!existsSync(marker)) return true;
+  // A lockfile newer than the installed tree means package.json changed since the last install.
+  return statSync(join(root, "package-lock.json")).mtimeMs > statSync(marker).mtimeMs + 1000;
+}
+
+function debPackageInstalled(name) {
+  const r = spawnSync("dpkg", ["-s", name], { encoding: "utf8" });
+  return r.status === 0 && r.stdout.includes("Status: install ok installed");
+}
+
+if (npmDependenciesMissing()) {
+  say("installing npm dependencies (npm ci)…");
+  execFileSync("npm", ["ci", "--no-audit", "--no-fund"], { cwd: root, stdio: "inherit" });
+}
+
+const missing = wanted.filter((b) => !existsSync(BROWSERS[b].bin)).map((b) => BROWSERS[b].pkg);
+if (!debPackageInstalled("fonts-dejavu-core")) missing.push("fonts-dejavu-core");
+if (missing.length > 0) {
+  const command = `apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ${missing.join(" ")}`;
+  if (process.getuid?.() !== 0) {
+    say(`missing Debian packages: ${missing.join(", ")}. Run as root:\n\n  sudo sh -c '${command}'\n`);
+    process.exit(1);
+  }
+  say(`installing ${missing.join(", ")} with apt-get…`);
+  execFileSync("sh", ["-c", command], { stdio: "inherit" });
+}

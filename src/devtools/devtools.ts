@@ -1,0 +1,3 @@
+import { createDevtoolsPanel } from "../platform/devtools-panel";
+
+void createDevtoolsPanel("CORS Lens");

@@ -1,0 +1,8 @@
+/**
+ * The single import point of webextension-polyfill: every other module reaches browser APIs
+ * through the adapters in this folder.
+ */
+import browser from "webextension-polyfill";
+
+export type { Runtime, Storage, Tabs, WebRequest } from "webextension-polyfill";
+export { browser };

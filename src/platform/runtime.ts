@@ -1,0 +1,17 @@
+import { browser } from "./browser";
+
+export function extensionVersion(): string {
+  return browser.runtime.getManifest().version;
+}
+
+/**
+ * Answers runtime messages. Returning undefined leaves the message for other listeners, as the
+ * polyfill's contract says; a promise answers it.
+ */
+export function onRuntimeMessage(handle: (message: unknown) => Promise<unknown> | undefined): void {
+  browser.runtime.onMessage.addListener((message: unknown) => handle(message));
+}
+
+export function sendRuntimeMessage<T>(message: unknown): Promise<T> {
+  return browser.runtime.sendMessage(message) as Promise<T>;
+}

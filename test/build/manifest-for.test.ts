@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import source from "../../manifest.json" with { type: "json" };
+import { GECKO_ID, manifestFor } from "../../scripts/manifest-for";
+
+describe("manifestFor", () => {
+  it("returns the source manifest unchanged for Chrome", () => {
+    expect(manifestFor("chrome")).toEqual(source);
+  });
+
+  it("derives Firefox's event-page background and gecko settings from the same source", () => {
+    const firefox = manifestFor("firefox");
+    expect(firefox.background).toEqual({ scripts: [source.background.service_worker], type: "module" });
+    expect(firefox.browser_specific_settings).toMatchObject({
+      gecko: {
+        id: GECKO_ID,
+        strict_min_version: "140.0",
+        data_collection_permissions: { required: ["none"] },
+      },
+    });
+    expect(firefox).not.toHaveProperty("minimum_chrome_version");
+  });
+
+  it("asks for no permission beyond observing requests and keeping history", () => {
+    for (const target of ["chrome", "firefox"] as const) {
+      const m = manifestFor(target);
+      expect(m.permissions).toEqual(["webRequest", "storage"]);
+      expect(m.host_permissions).toEqual(["<all_urls>"]);
+    }
+  });
+});

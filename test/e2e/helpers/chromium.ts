@@ -1,0 +1,52 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type BrowserContext, chromium, type Worker } from "playwright-core";
+import { CHROMIUM_BIN, DIST_CHROME, requireChromium } from "./paths";
+
+/** Flags verified on Debian's Chromium 156 (platform-notes §3.1): root needs --no-sandbox, the
+ * closed network needs background networking off, and the Debian wrapper's /dev/shm probe fails. */
+export const CHROMIUM_FLAGS = [
+  "--headless=new",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-dev-shm-usage",
+];
+
+export interface ChromiumWithExtension {
+  context: BrowserContext;
+  extensionId: string;
+  /** The extension's service worker as it runs now (it may be replaced after a stop). */
+  worker(): Promise<Worker>;
+  close(): Promise<void>;
+}
+
+export async function launchChromiumWithExtension(dist = DIST_CHROME): Promise<ChromiumWithExtension> {
+  requireChromium();
+  const profile = mkdtempSync(join(tmpdir(), "cors-lens-chromium-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_BIN,
+    headless: false, // --headless=new is passed below, as verified
+    args: [...CHROMIUM_FLAGS, `--disable-extensions-except=${dist}`, `--load-extension=${dist}`],
+  });
+  const worker = async (): Promise<Worker> => {
+    const running = context.serviceWorkers().find((w) => w.url().startsWith("chrome-extension://"));
+    return running ?? (await context.waitForEvent("serviceworker", { timeout: 15_000 }));
+  };
+  const first = await worker();
+  const extensionId = new URL(first.url()).host;
+  return {
+    context,
+    extensionId,
+    worker,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
