@@ -1,0 +1,126 @@
+/**
+ * The credentials mode is not visible to extensions (cors-reference B §6): a `Cookie` header
+ * means `include`; otherwise an observed block that only `include` explains means `include`, an
+ * observed success means not credentialed, and anything else is reasoned about both ways.
+ */
+import { type Evaluation, sameOutcome } from "./evaluate";
+import type { RequestFacts } from "./facts";
+import type { CredentialsEvidence, ObservedExchange } from "./types";
+
+export type CredentialsDecision =
+  | { kind: "decided"; evaluation: Evaluation; credentialed: boolean; evidence: CredentialsEvidence }
+  | {
+      kind: "undecided";
+      withoutCredentials: Evaluation;
+      withCredentials: Evaluation;
+      evidence: CredentialsEvidence;
+    };
+
+function observedBlock(exchange: ObservedExchange, facts: RequestFacts): boolean {
+  return facts.errorKind === "cors" || exchange.preflight?.error === "NS_ERROR_DOM_BAD_URI";
+}
+
+function observedSuccess(exchange: ObservedExchange, facts: RequestFacts): boolean {
+  return (
+    exchange.visibility.corsErrors &&
+    facts.finalHop !== null &&
+    facts.finalHop.status !== null &&
+    facts.errorKind === null
+  );
+}
+
+export function decideCredentials(
+  exchange: ObservedExchange,
+  facts: RequestFacts,
+  run: (credentialed: boolean) => Evaluation,
+): CredentialsDecision {
+  if (exchange.credentials === "include") {
+    return {
+      kind: "decided",
+      evaluation: run(true),
+      credentialed: true,
+      evidence: { mode: "include", inferred: false, basis: "credentials mode include" },
+    };
+  }
+  if (exchange.credentials === "omit" || exchange.credentials === "same-origin") {
+    return {
+      kind: "decided",
+      evaluation: run(false),
+      credentialed: false,
+      evidence: {
+        mode: exchange.credentials,
+        inferred: false,
+        basis: `credentials mode ${exchange.credentials}`,
+      },
+    };
+  }
+  if (facts.hasCookie) {
+    return {
+      kind: "decided",
+      evaluation: run(true),
+      credentialed: true,
+      evidence: { mode: "include", inferred: true, basis: "the Cookie header" },
+    };
+  }
+  const without = run(false);
+  const withCreds = run(true);
+  if (sameOutcome(without, withCreds)) {
+    return {
+      kind: "decided",
+      evaluation: without,
+      credentialed: false,
+      evidence: {
+        mode: "unknown",
+        inferred: false,
+        basis: "not visible to extensions; the result is the same either way",
+      },
+    };
+  }
+  if (without.failure && withCreds.failure) {
+    // Blocked either way: name the failure of fetch's default (no credentials to other origins).
+    return {
+      kind: "decided",
+      evaluation: without,
+      credentialed: false,
+      evidence: {
+        mode: "unknown",
+        inferred: false,
+        basis: "not visible to extensions; blocked either way, shown for fetch's default (no credentials)",
+      },
+    };
+  }
+  if (observedBlock(exchange, facts) && !without.failure && withCreds.failure) {
+    return {
+      kind: "decided",
+      evaluation: withCreds,
+      credentialed: true,
+      evidence: {
+        mode: "include",
+        inferred: true,
+        basis: "inferred: the browser blocked it, and only credentials explain that",
+      },
+    };
+  }
+  if (observedSuccess(exchange, facts)) {
+    return {
+      kind: "decided",
+      evaluation: without,
+      credentialed: false,
+      evidence: {
+        mode: "same-origin",
+        inferred: true,
+        basis: "inferred: the browser let the response through",
+      },
+    };
+  }
+  return {
+    kind: "undecided",
+    withoutCredentials: without,
+    withCredentials: withCreds,
+    evidence: {
+      mode: "unknown",
+      inferred: false,
+      basis: "not visible to extensions, and the browser's outcome was not reported",
+    },
+  };
+}

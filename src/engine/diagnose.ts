@@ -1,0 +1,231 @@
+/**
+ * `diagnose()`: what the browser did with one observed exchange and why, as Chromium or Firefox
+ * would decide and name it, with findings and fixes. Never throws: missing evidence gives
+ * "unknown" with the reason.
+ */
+import { decideCredentials } from "./credentials";
+import { type Evaluation, evaluate } from "./evaluate";
+import { buildCause } from "./explain/build-cause";
+import { type RequestFacts, requestFacts } from "./facts";
+import { browserDifference } from "./findings/browser-difference";
+import type { FindingContext } from "./findings/context";
+import { singleExchangeFindings } from "./findings/index";
+import { isHttpUrl, isLoopbackOrigin } from "./origin";
+import type { CheckFailure } from "./rules/failure";
+import type { BrowserName, Cause, CredentialsEvidence, Diagnosis, ObservedExchange, Verdict } from "./types";
+
+export interface DiagnoseOptions {
+  /** Whose rules and names to apply. @default the recording browser, else "chromium" */
+  browser?: BrowserName;
+}
+
+const UNKNOWN_CREDENTIALS: CredentialsEvidence = {
+  mode: "unknown",
+  inferred: false,
+  basis: "not visible to extensions",
+};
+
+interface Core {
+  verdict: Verdict;
+  cause: Cause | null;
+  evaluation: Evaluation | null;
+  credentialed: boolean | null;
+  credentials: CredentialsEvidence;
+  unknownReason: string | null;
+}
+
+function requestStageFailure(code: CheckFailure["code"], facts: RequestFacts): CheckFailure {
+  return {
+    code,
+    stage: "request",
+    hop: facts.finalHop,
+    header: null,
+    value: facts.error,
+    expected: null,
+    lines: 0,
+  };
+}
+
+/** `withFixes` false skips rendering snippets: the other browser's view needs names only. */
+function core(exchange: ObservedExchange, facts: RequestFacts, browser: BrowserName, withFixes = true): Core {
+  const base = {
+    evaluation: null,
+    credentialed: null,
+    credentials: UNKNOWN_CREDENTIALS,
+    unknownReason: null,
+  };
+  const blockedBy = (
+    failure: CheckFailure,
+    credentialed = false,
+    credentials = UNKNOWN_CREDENTIALS,
+  ): Core => ({
+    ...base,
+    verdict: "blocked",
+    credentials,
+    credentialed,
+    cause: buildCause(
+      {
+        failure,
+        exchange,
+        facts,
+        origin: facts.origin ?? "null",
+        credentialed,
+        credentialsBasis: credentials.basis,
+      },
+      withFixes,
+    ),
+  });
+  const verdictOnly = (verdict: Verdict, unknownReason: string | null = null): Core => ({
+    ...base,
+    verdict,
+    cause: null,
+    unknownReason,
+  });
+
+  if (!facts.crossOrigin && exchange.hops.length <= 1) return verdictOnly("not-cors");
+  if (facts.mode === "navigate") return verdictOnly("not-cors");
+  if (facts.mode === "same-origin") return blockedBy(requestStageFailure("disallowed-by-mode", facts));
+  if (!isHttpUrl(exchange.url))
+    return facts.mode === "no-cors"
+      ? verdictOnly("not-cors")
+      : blockedBy(requestStageFailure("scheme-not-supported", facts));
+  switch (facts.errorKind) {
+    case "local-network-denied": {
+      const insecure = facts.origin?.startsWith("http:") === true && !isLoopbackOrigin(facts.origin);
+      return blockedBy(
+        requestStageFailure(insecure ? "local-network-insecure" : "local-network-permission-denied", facts),
+      );
+    }
+    case "local-network-inconsistent":
+      return blockedBy(requestStageFailure("local-network-invalid", facts));
+    case "not-cors":
+      return verdictOnly("not-cors");
+    case "aborted":
+      return verdictOnly(
+        "unknown",
+        `The request was cancelled (${facts.error}) before it finished: the page navigated away or aborted it.`,
+      );
+    default:
+  }
+  if (facts.mode === "no-cors") return verdictOnly("not-cors");
+  if (
+    facts.mode === "unknown" &&
+    !exchange.preflight &&
+    facts.requestHeaders === null &&
+    facts.origin === null
+  ) {
+    return verdictOnly(
+      "unknown",
+      "Neither the request headers nor the initiator were observed, so CORS Lens cannot tell whether this was a CORS request.",
+    );
+  }
+
+  const decision = decideCredentials(exchange, facts, (credentialed) =>
+    evaluate(exchange, facts, credentialed, browser),
+  );
+  if (decision.kind === "undecided") {
+    const failing = decision.withCredentials.failure ?? decision.withoutCredentials.failure;
+    const text = failing
+      ? buildCause(
+          {
+            failure: failing,
+            exchange,
+            facts,
+            origin: decision.withCredentials.finalOrigin ?? "null",
+            credentialed: true,
+            credentialsBasis: "if it was sent with credentials",
+          },
+          false,
+        ).message
+      : "";
+    return {
+      ...base,
+      verdict: "unknown",
+      cause: null,
+      credentials: decision.evidence,
+      unknownReason: `The credentials mode is not visible and ${browser === "firefox" ? "Firefox" : "the recorder"} does not report whether it blocked the response. Without credentials the response is allowed; with credentials (fetch credentials: "include", XHR withCredentials) it is blocked: ${text}`,
+    };
+  }
+  const { evaluation, credentialed, evidence } = decision;
+  if (evaluation.failure) {
+    const origin =
+      evaluation.failure.stage === "preflight"
+        ? (facts.origin ?? "null")
+        : (evaluation.finalOrigin ?? "null");
+    return {
+      ...base,
+      verdict: "blocked",
+      evaluation,
+      credentialed,
+      credentials: evidence,
+      cause: buildCause(
+        {
+          failure: evaluation.failure,
+          exchange,
+          facts,
+          origin,
+          credentialed,
+          credentialsBasis: evidence.basis,
+        },
+        withFixes,
+      ),
+    };
+  }
+  const known = { ...base, evaluation, credentialed, credentials: evidence, cause: null };
+  if (evaluation.missing) return { ...known, verdict: "unknown", unknownReason: evaluation.missing };
+  if (facts.errorKind === "cors") {
+    return {
+      ...known,
+      verdict: "unknown",
+      unknownReason: `The browser reported ${facts.error}, but the observed headers pass every CORS check; the block came from something CORS Lens cannot see (a cached preflight, a header hidden from extensions).`,
+    };
+  }
+  return { ...known, verdict: "allowed" };
+}
+
+function diagnoseUnchecked(exchange: ObservedExchange, browser: BrowserName): Diagnosis {
+  const facts = requestFacts(exchange);
+  const mine = core(exchange, facts, browser);
+  const ctx: FindingContext = {
+    exchange,
+    facts,
+    browser,
+    verdict: mine.verdict,
+    evaluation: mine.evaluation,
+    cause: mine.cause,
+    credentialed: mine.credentialed,
+  };
+  const findings = singleExchangeFindings(ctx);
+  if (mine.verdict === "blocked" || mine.verdict === "allowed") {
+    const otherBrowser: BrowserName = browser === "chromium" ? "firefox" : "chromium";
+    const other = core(exchange, facts, otherBrowser, false);
+    const difference = browserDifference(ctx, {
+      browser: otherBrowser,
+      verdict: other.verdict,
+      cause: other.cause,
+    });
+    if (difference) findings.push(difference);
+  }
+  return {
+    verdict: mine.verdict,
+    causes: mine.cause ? [mine.cause] : [],
+    findings,
+    credentials: mine.credentials,
+    unknownReason: mine.unknownReason,
+  };
+}
+
+export function diagnose(exchange: ObservedExchange, options: DiagnoseOptions = {}): Diagnosis {
+  const browser = options.browser ?? exchange.recordedBy ?? "chromium";
+  try {
+    return diagnoseUnchecked(exchange, browser);
+  } catch (error) {
+    return {
+      verdict: "unknown",
+      causes: [],
+      findings: [],
+      credentials: UNKNOWN_CREDENTIALS,
+      unknownReason: `CORS Lens could not read this exchange (${error instanceof Error ? error.message : String(error)}).`,
+    };
+  }
+}

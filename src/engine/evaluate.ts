@@ -1,0 +1,90 @@
+/**
+ * Runs the browser's CORS checks on an exchange under one credentials assumption and returns the
+ * first failing check, or why the evidence cannot decide.
+ */
+import type { RequestFacts } from "./facts";
+import { checkPreflight } from "./rules/check-preflight";
+import { checkResponseChain } from "./rules/check-response-chain";
+import type { CheckFailure } from "./rules/failure";
+import type { BrowserName, ObservedExchange } from "./types";
+
+export interface Evaluation {
+  failure: CheckFailure | null;
+  /** Why the checks could not be run to the end, or null. */
+  missing: string | null;
+  authorizationByWildcard: boolean;
+  /** The origin the final response was compared with ("null" after a tainting redirect). */
+  finalOrigin: string | null;
+}
+
+function networkFailure(facts: RequestFacts, stage: "response" | "redirect"): CheckFailure {
+  return {
+    code: "network-error",
+    stage,
+    hop: facts.finalHop,
+    header: null,
+    value: facts.error,
+    expected: "a response",
+    lines: 0,
+  };
+}
+
+export function evaluate(
+  exchange: ObservedExchange,
+  facts: RequestFacts,
+  credentialed: boolean,
+  browser: BrowserName,
+): Evaluation {
+  const origin = facts.origin ?? "null";
+  let authorizationByWildcard = false;
+  const result = (
+    failure: CheckFailure | null,
+    missing: string | null,
+    finalOrigin: string | null = origin,
+  ): Evaluation => ({
+    failure,
+    missing,
+    authorizationByWildcard,
+    finalOrigin,
+  });
+
+  if (exchange.preflight) {
+    const outcome = checkPreflight(
+      exchange.preflight,
+      { method: facts.method, unsafeNames: facts.unsafeNames ?? [], origin, credentialed },
+      browser,
+    );
+    if (outcome.failure) return result(outcome.failure, null);
+    authorizationByWildcard = outcome.authorizationByWildcard;
+  } else if (facts.needsPreflight === true && exchange.hops.length === 0 && exchange.visibility.preflights) {
+    return result(
+      null,
+      "The request needed a preflight, but no OPTIONS request was recorded and the request never got a response.",
+    );
+  }
+
+  if (exchange.hops.length === 0) {
+    if (facts.errorKind === "network") return result(networkFailure(facts, "response"), null);
+    return result(null, "The actual request was not observed getting a response.");
+  }
+  const chain = checkResponseChain(exchange.hops, origin, credentialed);
+  if (chain.failure) return result(chain.failure, null, chain.finalOrigin);
+  if (!chain.complete) {
+    if (facts.errorKind === "network")
+      return result(networkFailure(facts, "response"), null, chain.finalOrigin);
+    return result(
+      null,
+      facts.errorKind === "cors"
+        ? `The browser reported ${facts.error} before CORS Lens could see the response headers.`
+        : "The response to the actual request was not observed.",
+      chain.finalOrigin,
+    );
+  }
+  return result(null, null, chain.finalOrigin);
+}
+
+/** Two evaluations name the same outcome: same verdict, same first failing check. */
+export function sameOutcome(a: Evaluation, b: Evaluation): boolean {
+  if (a.failure && b.failure) return a.failure.code === b.failure.code && a.failure.stage === b.failure.stage;
+  return !a.failure && !b.failure && (a.missing === null) === (b.missing === null);
+}

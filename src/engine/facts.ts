@@ -1,0 +1,107 @@
+/**
+ * Facts about the request that every rule needs, read once from the observed exchange: the origin
+ * it was sent from, its mode, the headers script set, and why it needed a preflight.
+ */
+import { hasHeader, headerValues } from "./headers";
+import { isHttpUrl, originOf } from "./origin";
+import { askedByPreflight } from "./rules/check-preflight";
+import { classifyError, type ErrorKind } from "./rules/classify-error";
+import { type PreflightTrigger, preflightTriggers } from "./rules/preflight-reasons";
+import { isSafelistedMethod, scriptSetUnsafeHeaderNames } from "./safelist";
+import type { HeaderList, Hop, ObservedExchange, RequestMode } from "./types";
+
+export interface RequestFacts {
+  /** The serialized request origin as sent (`Origin`), else the initiator's; null when unknown. */
+  origin: string | null;
+  targetOrigin: string | null;
+  crossOrigin: boolean;
+  mode: RequestMode;
+  /** The method as sent (the preflight's `Access-Control-Request-Method` when there was one). */
+  method: string;
+  /** The actual request's headers as observed, or null. */
+  requestHeaders: HeaderList | null;
+  /** CORS-unsafe header names (from the preflight when there was one), or null when not observed. */
+  unsafeNames: string[] | null;
+  triggers: PreflightTrigger[];
+  /** Whether the request needs a preflight; null when the headers were not observed. */
+  needsPreflight: boolean | null;
+  hasCookie: boolean;
+  finalHop: Hop | null;
+  /** The kind of error that ended the actual request (or its last hop), if any. */
+  errorKind: ErrorKind | null;
+  error: string | null;
+}
+
+export function actualRequestHeaders(exchange: ObservedExchange): HeaderList | null {
+  if (exchange.requestHeaders && exchange.requestHeaders.length > 0) return exchange.requestHeaders;
+  const first = exchange.hops[0];
+  return first && first.requestHeaders.length > 0 ? first.requestHeaders : (exchange.requestHeaders ?? null);
+}
+
+function requestOrigin(exchange: ObservedExchange, headers: HeaderList | null): string | null {
+  const sent =
+    headerValues(headers, "origin")[0] ?? headerValues(exchange.preflight?.requestHeaders, "origin")[0];
+  if (sent !== undefined) return sent.trim();
+  if (exchange.initiator === null) return null;
+  if (exchange.initiator === "null") return "null";
+  return originOf(exchange.initiator);
+}
+
+function requestMode(
+  exchange: ObservedExchange,
+  headers: HeaderList | null,
+  crossOrigin: boolean,
+): RequestMode {
+  if (exchange.mode !== "unknown") return exchange.mode;
+  const secFetchMode = headerValues(headers, "sec-fetch-mode")[0]?.trim().toLowerCase();
+  if (
+    secFetchMode === "cors" ||
+    secFetchMode === "no-cors" ||
+    secFetchMode === "same-origin" ||
+    secFetchMode === "navigate"
+  ) {
+    return secFetchMode;
+  }
+  if (secFetchMode === "websocket") return "cors";
+  if (exchange.preflight) return "cors";
+  if (headers && headers.length > 0) {
+    // Browsers send Origin on every CORS-mode request that crosses origins; a cross-origin GET
+    // without one was made in no-cors mode (an <img>, a <script> without crossorigin).
+    if (hasHeader(headers, "origin")) return "cors";
+    if (crossOrigin && isSafelistedMethod(exchange.method)) return "no-cors";
+  }
+  return "unknown";
+}
+
+export function requestFacts(exchange: ObservedExchange): RequestFacts {
+  const headers = actualRequestHeaders(exchange);
+  const origin = requestOrigin(exchange, headers);
+  const targetOrigin = isHttpUrl(exchange.url) ? originOf(exchange.url) : "null";
+  const crossOrigin =
+    origin === null ? exchange.initiator !== null : origin === "null" || origin !== targetOrigin;
+  const asked = exchange.preflight
+    ? askedByPreflight(exchange.preflight)
+    : { method: null, unsafeNames: null };
+  const method = asked.method ?? exchange.method;
+  const unsafeNames = asked.unsafeNames ?? (headers ? scriptSetUnsafeHeaderNames(headers) : null);
+  const triggers = unsafeNames ? preflightTriggers(method, unsafeNames, headers) : [];
+  const needsPreflight =
+    unsafeNames === null ? (isSafelistedMethod(method) ? null : true) : triggers.length > 0;
+  const finalHop = exchange.hops[exchange.hops.length - 1] ?? null;
+  const error = finalHop?.error ?? exchange.error ?? null;
+  return {
+    origin,
+    targetOrigin,
+    crossOrigin,
+    mode: requestMode(exchange, headers, crossOrigin),
+    method,
+    requestHeaders: headers,
+    unsafeNames,
+    triggers,
+    needsPreflight,
+    hasCookie: hasHeader(headers, "cookie"),
+    finalHop,
+    errorKind: classifyError(error) ?? classifyError(exchange.error),
+    error: error ?? exchange.error,
+  };
+}

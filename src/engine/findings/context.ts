@@ -1,0 +1,52 @@
+import type { Evaluation } from "../evaluate";
+import type { RequestFacts } from "../facts";
+import type {
+  BrowserName,
+  Cause,
+  Finding,
+  FindingCode,
+  Fix,
+  ObservedExchange,
+  Severity,
+  Verdict,
+} from "../types";
+
+/** What every finding rule may look at: the exchange, the facts, and the decision already made. */
+export interface FindingContext {
+  exchange: ObservedExchange;
+  facts: RequestFacts;
+  browser: BrowserName;
+  verdict: Verdict;
+  evaluation: Evaluation | null;
+  cause: Cause | null;
+  /** true / false when known or inferred, null when the credentials mode is unknown. */
+  credentialed: boolean | null;
+}
+
+export type FindingRule = (ctx: FindingContext) => Finding | null;
+
+export const FINDING_SEVERITY: Record<FindingCode, Severity> = {
+  "status-masked": "error",
+  "referrer-policy-not-cause": "info",
+  "referrer-stripped": "warning",
+  "origin-null": "warning",
+  "opaque-response": "warning",
+  "authorization-wildcard": "warning",
+  "vary-origin-missing": "warning",
+  "preflight-cached": "info",
+  "preflight-avoidable": "info",
+  "max-age-capped": "info",
+  "header-not-exposed": "info",
+  "response-header-in-request": "error",
+  "origin-reflected-with-credentials": "warning",
+  "null-origin-allowed": "warning",
+  "insecure-origin-allowed": "warning",
+  "not-cors": "info",
+  "browser-difference": "info",
+};
+
+export function finding(code: FindingCode, title: string, message: string, fixes?: Fix[]): Finding {
+  return fixes && fixes.length > 0
+    ? { code, severity: FINDING_SEVERITY[code], title, message, fixes }
+    : { code, severity: FINDING_SEVERITY[code], title, message };
+}

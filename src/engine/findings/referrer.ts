@@ -1,0 +1,33 @@
+import { code, hostOf } from "../explain/context";
+import { hasHeader } from "../headers";
+import { type FindingRule, finding } from "./context";
+
+/**
+ * Referrer-Policy never changes `Origin` on CORS requests nor any CORS check (Fetch "append a
+ * request Origin header", cors-reference B §5.7): said on every blocked exchange.
+ */
+export const referrerPolicyNotCause: FindingRule = (ctx) => {
+  if (ctx.verdict !== "blocked") return null;
+  return finding(
+    "referrer-policy-not-cause",
+    "Referrer-Policy is not the cause",
+    `Referrer-Policy only changes the ${code("Referer")} header; it never changes ${code("Origin")} on a CORS request nor any CORS check. Changing it will not fix this block.`,
+  );
+};
+
+/**
+ * The request went without `Referer` (the page's policy withheld it) and the server answered 4xx:
+ * a referer or CSRF check (Django's HTTPS CSRF check, S3 aws:Referer, hotlink protection) is the
+ * likely real cause.
+ */
+export const referrerStripped: FindingRule = (ctx) => {
+  const headers = ctx.facts.requestHeaders;
+  const status = ctx.facts.finalHop?.status ?? null;
+  if (!headers || headers.length === 0 || status === null || status < 400 || status >= 500) return null;
+  if (hasHeader(headers, "referer")) return null;
+  return finding(
+    "referrer-stripped",
+    "Sent without Referer: a referer or CSRF check may have refused it",
+    `The request to ${hostOf(ctx.exchange.url)} carried no ${code("Referer")} header (the page's Referrer-Policy withheld it) and the server answered ${status}. Servers that check the referer (Django's CSRF check over HTTPS, S3 ${code("aws:Referer")} policies, hotlink protection) reject such requests; allow the request by ${code("Origin")} instead, or send a policy such as ${code("strict-origin-when-cross-origin")}.`,
+  );
+};

@@ -1,0 +1,22 @@
+import { code } from "../explain/context";
+import { combinedHeader, splitList } from "../headers";
+import { type FindingRule, finding } from "./context";
+
+/**
+ * A specific origin echoed without `Vary: Origin`: a shared cache can serve one origin's answer to
+ * another ("Basic safe CORS protocol setup", cors-reference B §5.7).
+ */
+export const varyOriginMissing: FindingRule = (ctx) => {
+  const hop = ctx.facts.finalHop;
+  if (!hop || hop.status === null) return null;
+  const allowOrigin = combinedHeader(hop.responseHeaders, "access-control-allow-origin");
+  if (allowOrigin === null || allowOrigin === "*" || allowOrigin === "null" || /[ ,]/.test(allowOrigin))
+    return null;
+  const vary = splitList(combinedHeader(hop.responseHeaders, "vary") ?? "").map((v) => v.toLowerCase());
+  if (vary.includes("origin") || vary.includes("*")) return null;
+  return finding(
+    "vary-origin-missing",
+    "Vary: Origin is missing",
+    `The response allows the specific origin ${code(allowOrigin)} but has no ${code("Vary: Origin")}. A browser or CDN cache can then hand this answer to a page from another origin (or a cached answer without CORS headers to this one): the classic "fails only from cache" bug. Add ${code("Vary: Origin")}.`,
+  );
+};

@@ -1,0 +1,27 @@
+import type { FixRequest } from "./policy";
+import { quoted } from "./policy";
+
+/** Spring MVC `WebMvcConfigurer` (with Spring Security, also `http.cors(...)`). */
+export function spring({ policy, summary }: FixRequest): string {
+  const chain = [`            .allowedOrigins(${quoted([policy.origin])})`];
+  chain.push(
+    `            .allowedMethods(${quoted(policy.methods.length > 0 ? policy.methods : ["GET", "POST"])})`,
+  );
+  if (policy.headers.length > 0) chain.push(`            .allowedHeaders(${quoted(policy.headers)})`);
+  if (policy.exposeHeaders.length > 0)
+    chain.push(`            .exposedHeaders(${quoted(policy.exposeHeaders)})`);
+  if (policy.credentials) chain.push("            .allowCredentials(true)");
+  chain.push(`            .maxAge(${policy.maxAge});`);
+  return [
+    `// ${summary}`,
+    "// With Spring Security, also call http.cors(Customizer.withDefaults()) so preflights pass before authentication.",
+    "@Configuration",
+    "public class CorsConfig implements WebMvcConfigurer {",
+    "    @Override",
+    "    public void addCorsMappings(CorsRegistry registry) {",
+    '        registry.addMapping("/**")',
+    ...chain,
+    "    }",
+    "}",
+  ].join("\n");
+}

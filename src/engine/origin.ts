@@ -1,0 +1,54 @@
+/**
+ * Origins as the Fetch Standard serializes them ("ASCII serialization of an origin", HTML §7.5):
+ * `scheme://host[:port]`, no path, no trailing slash, default ports omitted.
+ */
+
+/** The serialized origin of a URL, "null" for opaque origins, or null when the URL does not parse. */
+export function originOf(url: string): string | null {
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol === "http:" || parsed.protocol === "https:") return parsed.origin;
+    return "null";
+  } catch {
+    return null;
+  }
+}
+
+export function isHttpUrl(url: string): boolean {
+  return /^https?:/i.test(url);
+}
+
+export function sameOrigin(a: string | null, b: string | null): boolean {
+  return a !== null && b !== null && a !== "null" && a === b;
+}
+
+/** True when a value parses as an absolute URL: Chromium then calls a mismatch "mismatch", not "invalid". */
+export function isUrlLike(value: string): boolean {
+  try {
+    new URL(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** True when a URL carries `user:pass@` (a redirect there fails in CORS mode, Fetch "HTTP-redirect fetch"). */
+export function hasUserinfo(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.username !== "" || parsed.password !== "";
+  } catch {
+    return false;
+  }
+}
+
+/** Loopback and private hosts, for the Local Network Access advice. */
+export function isLoopbackOrigin(origin: string | null): boolean {
+  if (!origin || origin === "null") return false;
+  try {
+    const host = new URL(origin).hostname;
+    return host === "localhost" || host.endsWith(".localhost") || host === "[::1]" || host.startsWith("127.");
+  } catch {
+    return false;
+  }
+}

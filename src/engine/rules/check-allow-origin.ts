@@ -1,0 +1,66 @@
+/**
+ * The CORS check (Fetch "CORS check"; Chromium `cors::CheckAccess`, cors-reference B §3.2) on one
+ * response: `Access-Control-Allow-Origin`, then `Access-Control-Allow-Credentials`.
+ */
+import { combinedHeader, headerValues } from "../headers";
+import { isUrlLike } from "../origin";
+import type { HeaderList } from "../types";
+
+export type AccessFailureCode =
+  | "missing-allow-origin"
+  | "multiple-allow-origin"
+  | "invalid-allow-origin"
+  | "allow-origin-mismatch"
+  | "wildcard-origin-with-credentials"
+  | "allow-credentials-not-true";
+
+export interface AccessFailure {
+  code: AccessFailureCode;
+  header: "access-control-allow-origin" | "access-control-allow-credentials";
+  /** The offending value as received (combined), null when absent. */
+  value: string | null;
+  /** What this request needed instead. */
+  expected: string;
+  /** How many `Access-Control-Allow-Origin` lines arrived (Firefox counts lines). */
+  allowOriginLines: number;
+}
+
+/**
+ * Chromium's order: absent, then `*` (credentials decide), then equality with the serialized
+ * request origin; a different value is "multiple" with a comma or space, a "mismatch" when it is
+ * `null` or parses as a URL, else "invalid". Credentials: `Access-Control-Allow-Credentials` must
+ * be exactly `true`.
+ */
+export function checkAllowOrigin(
+  responseHeaders: HeaderList,
+  requestOrigin: string,
+  credentialed: boolean,
+): AccessFailure | null {
+  const lines = headerValues(responseHeaders, "access-control-allow-origin").length;
+  const allowOrigin = combinedHeader(responseHeaders, "access-control-allow-origin");
+  const fail = (
+    code: AccessFailureCode,
+    value: string | null,
+    expected: string,
+    header: AccessFailure["header"] = "access-control-allow-origin",
+  ): AccessFailure => ({ code, header, value, expected, allowOriginLines: lines });
+
+  if (allowOrigin === null) return fail("missing-allow-origin", null, requestOrigin);
+  if (allowOrigin === "*") {
+    if (credentialed) return fail("wildcard-origin-with-credentials", "*", requestOrigin);
+    return null;
+  }
+  if (allowOrigin !== requestOrigin) {
+    if (/[ ,]/.test(allowOrigin)) return fail("multiple-allow-origin", allowOrigin, requestOrigin);
+    if (allowOrigin === "null" || isUrlLike(allowOrigin)) {
+      return fail("allow-origin-mismatch", allowOrigin, requestOrigin);
+    }
+    return fail("invalid-allow-origin", allowOrigin, requestOrigin);
+  }
+  if (!credentialed) return null;
+  const allowCredentials = combinedHeader(responseHeaders, "access-control-allow-credentials");
+  if (allowCredentials !== "true") {
+    return fail("allow-credentials-not-true", allowCredentials, "true", "access-control-allow-credentials");
+  }
+  return null;
+}

@@ -1,0 +1,91 @@
+/**
+ * The actual request's responses: the CORS check on every redirect response and on the final
+ * response while the CORS flag is set (Chromium `CorsURLLoader`, Fetch "HTTP fetch"), the userinfo
+ * rule and origin tainting on redirects (Fetch "HTTP-redirect fetch", cors-reference B §5.5).
+ */
+import { combinedHeader, headerValues } from "../headers";
+import { hasUserinfo, originOf } from "../origin";
+import type { Hop } from "../types";
+import { checkAllowOrigin } from "./check-allow-origin";
+import type { CheckFailure } from "./failure";
+
+export interface ChainOutcome {
+  failure: CheckFailure | null;
+  /** The origin the last hop was checked against ("null" once a redirect tainted it). */
+  finalOrigin: string;
+  /** True when every hop was answered (each has a status). */
+  complete: boolean;
+}
+
+/** The URL a redirect hop leads to: the next hop's URL, else its `Location` resolved against it. */
+export function redirectTarget(hops: readonly Hop[], index: number): string | null {
+  const next = hops[index + 1];
+  if (next) return next.url;
+  const hop = hops[index];
+  const location = hop ? combinedHeader(hop.responseHeaders, "location") : null;
+  if (!hop || location === null) return null;
+  try {
+    return new URL(location, hop.url).href;
+  } catch {
+    return null;
+  }
+}
+
+export function checkResponseChain(
+  hops: readonly Hop[],
+  requestOrigin: string,
+  credentialed: boolean,
+): ChainOutcome {
+  let origin = requestOrigin;
+  let corsFlag = false;
+  for (let i = 0; i < hops.length; i++) {
+    const hop = hops[i] as Hop;
+    const isLast = i === hops.length - 1;
+    const stage = isLast ? "response" : "redirect";
+    if (hop.status === null) return { failure: null, finalOrigin: origin, complete: false };
+    const observedOrigin = headerValues(hop.requestHeaders, "origin")[0];
+    if (observedOrigin !== undefined) origin = observedOrigin;
+    corsFlag ||= origin === "null" || originOf(hop.url) !== origin;
+    // A 304 to a revalidation is exempt from the check (Chromium CorsURLLoader).
+    if (corsFlag && hop.status !== 304) {
+      const access = checkAllowOrigin(hop.responseHeaders, origin, credentialed);
+      if (access) {
+        return {
+          failure: {
+            code: access.code,
+            stage,
+            hop,
+            header: access.header,
+            value: access.value,
+            expected: access.expected,
+            lines: access.allowOriginLines,
+          },
+          finalOrigin: origin,
+          complete: true,
+        };
+      }
+    }
+    if (isLast) break;
+    const target = redirectTarget(hops, i);
+    if (target !== null && corsFlag && hasUserinfo(target)) {
+      return {
+        failure: {
+          code: "redirect-contains-credentials",
+          stage: "redirect",
+          hop,
+          header: "location",
+          value: target,
+          expected: "a Location without user:password@",
+          lines: 0,
+        },
+        finalOrigin: origin,
+        complete: true,
+      };
+    }
+    // Tainting: a hop to another origin, from a URL that was not the request's own origin, makes
+    // the request origin opaque: from then on `Origin: null` is sent and compared.
+    const from = originOf(hop.url);
+    if (target !== null && originOf(target) !== from && from !== origin) origin = "null";
+  }
+  return { failure: null, finalOrigin: origin, complete: true };
+}

@@ -1,0 +1,173 @@
+/**
+ * Domain types of the diagnosis engine. Shapes follow `shared/report-format.md`; evidence can be
+ * partial (what a browser let an extension or a HAR see), and that is modelled, never guessed.
+ */
+
+/** Header lines in order, duplicates kept: two `Access-Control-Allow-Origin` lines are two entries. */
+export type HeaderList = ReadonlyArray<readonly [name: string, value: string]>;
+
+export type BrowserName = "chromium" | "firefox";
+export type RequestMode = "cors" | "no-cors" | "same-origin" | "navigate" | "unknown";
+export type CredentialsMode = "include" | "same-origin" | "omit" | "unknown";
+export type Verdict = "blocked" | "allowed" | "not-cors" | "unknown";
+export type Stage = "request" | "preflight" | "redirect" | "response";
+
+/** One request/response round trip on the wire: the preflight, a redirect, or the final response. */
+export interface Hop {
+  url: string;
+  method: string;
+  /** HTTP status; null when no response arrived (network error, never sent). */
+  status: number | null;
+  requestHeaders: HeaderList;
+  responseHeaders: HeaderList;
+  /** The browser's error string for this hop (`net::ERR_FAILED`, `NS_ERROR_DOM_BAD_URI` …). */
+  error: string | null;
+  fromCache: boolean;
+  /** Milliseconds since the epoch, where known. */
+  startedAt?: number;
+  endedAt?: number;
+}
+
+/** What the recorder could see: a blind spot is "unknown", not "absent". */
+export interface Visibility {
+  /** Preflight OPTIONS requests are recorded (Chrome needs extraHeaders; HAR from Chrome has them). */
+  preflights: boolean;
+  /** A CORS failure of the final response is recorded as an error on that hop (Chromium yes, Firefox no). */
+  corsErrors: boolean;
+}
+
+/** One logical request as the page made it, as observed: the engine's input. */
+export interface ObservedExchange {
+  id: string;
+  /** The URL the page requested (before redirects). */
+  url: string;
+  /** Method exactly as sent: `patch` is not `PATCH`. */
+  method: string;
+  /** The page or frame origin that made the request, where known. */
+  initiator: string | null;
+  /** The full URL of the requesting document, where known (Firefox reports it). */
+  documentUrl?: string | null;
+  resourceType: string;
+  /** From `Sec-Fetch-Mode` when observed; "unknown" otherwise. */
+  mode: RequestMode;
+  /** Credentials mode when some source states it; usually "unknown" (webRequest does not expose it). */
+  credentials: CredentialsMode;
+  /** Headers of the actual request as the page sent them, when observed (also when it never went out). */
+  requestHeaders: HeaderList | null;
+  startedAt: number;
+  preflight: Hop | null;
+  /** The actual request's responses in order: each redirect, then the final response. */
+  hops: Hop[];
+  /** The browser's error for the actual request, also when it never went out (failed preflight). */
+  error: string | null;
+  visibility: Visibility;
+  /** Which browser recorded it, when known. */
+  recordedBy: BrowserName | null;
+}
+
+export type Stack =
+  | "generic-headers"
+  | "express"
+  | "django"
+  | "django-cors-headers"
+  | "fastapi"
+  | "flask-cors"
+  | "nginx"
+  | "apache"
+  | "s3"
+  | "spring"
+  | "rails"
+  | "aspnet"
+  | "go"
+  | "client";
+
+export interface Fix {
+  stack: Stack;
+  title: string;
+  snippet: string;
+}
+
+export interface Cause {
+  code: CauseCode;
+  stage: Stage;
+  chromium: string | null;
+  firefox: string | null;
+  header: string | null;
+  value: string | null;
+  expected: string | null;
+  /** A short headline for lists ("Wildcard origin with credentials"). */
+  title: string;
+  message: string;
+  fixes: Fix[];
+}
+
+export type Severity = "info" | "warning" | "error";
+
+export interface Finding {
+  code: FindingCode;
+  severity: Severity;
+  title: string;
+  message: string;
+  fixes?: Fix[];
+}
+
+/** How the credentials mode used in the diagnosis was known. */
+export interface CredentialsEvidence {
+  mode: CredentialsMode;
+  inferred: boolean;
+  basis: string;
+}
+
+export interface Diagnosis {
+  verdict: Verdict;
+  causes: Cause[];
+  findings: Finding[];
+  credentials: CredentialsEvidence;
+  /** Why the verdict is "unknown" (missing evidence), else null. */
+  unknownReason: string | null;
+}
+
+export const CAUSE_CODES = [
+  "disallowed-by-mode",
+  "scheme-not-supported",
+  "no-cors-redirect-mode",
+  "missing-allow-origin",
+  "multiple-allow-origin",
+  "invalid-allow-origin",
+  "allow-origin-mismatch",
+  "wildcard-origin-with-credentials",
+  "allow-credentials-not-true",
+  "preflight-status-not-ok",
+  "preflight-redirected",
+  "invalid-allow-methods",
+  "invalid-allow-headers",
+  "method-not-allowed",
+  "header-not-allowed",
+  "redirect-contains-credentials",
+  "local-network-insecure",
+  "local-network-invalid",
+  "local-network-permission-denied",
+  "network-error",
+] as const;
+export type CauseCode = (typeof CAUSE_CODES)[number];
+
+export const FINDING_CODES = [
+  "status-masked",
+  "referrer-policy-not-cause",
+  "referrer-stripped",
+  "origin-null",
+  "opaque-response",
+  "authorization-wildcard",
+  "vary-origin-missing",
+  "preflight-cached",
+  "preflight-avoidable",
+  "max-age-capped",
+  "header-not-exposed",
+  "response-header-in-request",
+  "origin-reflected-with-credentials",
+  "null-origin-allowed",
+  "insecure-origin-allowed",
+  "not-cors",
+  "browser-difference",
+] as const;
+export type FindingCode = (typeof FINDING_CODES)[number];

@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import { checkAllowOrigin } from "../../src/engine/rules/check-allow-origin";
+import { h } from "./build";
+
+// cors-reference B §3.2 (Chromium CheckAccess vectors) and §5.4 (Fetch credentials table).
+const ORIGIN = "http://google.com";
+const CASES: Array<[string, string[] | null, boolean, string | null, (string | null)?]> = [
+  // [name, ACAO lines, credentialed, expected code, ACAC]
+  ["* without credentials passes", ["*"], false, null],
+  ["* without credentials passes even with ACAC true", ["*"], false, null, "true"],
+  ["* with credentials", ["*"], true, "wildcard-origin-with-credentials", "true"],
+  ["absent", null, false, "missing-allow-origin"],
+  ["equal origin", [ORIGIN], false, null],
+  ["space-separated list", ["http://example.com http://another.example.com"], false, "multiple-allow-origin"],
+  ["comma-separated list", ["http://example.com,http://another.example.com"], false, "multiple-allow-origin"],
+  ["two identical lines", [ORIGIN, ORIGIN], false, "multiple-allow-origin"],
+  ["not URL-like", ["invalid.origin"], false, "invalid-allow-origin"],
+  ["host:port without scheme", ["127.0.0.1:3000"], false, "invalid-allow-origin"],
+  ["localhost alone", ["localhost"], false, "invalid-allow-origin"],
+  ["empty value", [""], false, "invalid-allow-origin"],
+  ["other origin", ["http://not.google.com"], false, "allow-origin-mismatch"],
+  ["null for a tuple origin", ["null"], false, "allow-origin-mismatch"],
+  ["trailing slash", [`${ORIGIN}/`], false, "allow-origin-mismatch"],
+  ["upper case", ["HTTP://GOOGLE.COM"], false, "allow-origin-mismatch"],
+  ["credentials with ACAC true", [ORIGIN], true, null, "true"],
+  ["credentials with ACAC fuga", [ORIGIN], true, "allow-credentials-not-true", "fuga"],
+  ["credentials without ACAC", [ORIGIN], true, "allow-credentials-not-true"],
+  ["credentials with ACAC True (case-sensitive)", [ORIGIN], true, "allow-credentials-not-true", "True"],
+  ["mismatch is reported before credentials", ["http://not.google.com"], true, "allow-origin-mismatch"],
+];
+
+describe("checkAllowOrigin (Chromium order and naming)", () => {
+  it.each(CASES)("%s", (_name, acao, credentialed, expected, acac) => {
+    const headers = [
+      ...(acao ?? []).map((v) => ["Access-Control-Allow-Origin", v] as const),
+      ...(acac ? h("Access-Control-Allow-Credentials", acac) : []),
+    ];
+    expect(checkAllowOrigin(headers, ORIGIN, credentialed)?.code ?? null).toBe(expected);
+  });
+
+  it("passes null against an opaque origin", () => {
+    expect(checkAllowOrigin(h("Access-Control-Allow-Origin", "null"), "null", false)).toBeNull();
+  });
+
+  it("reports the failed parameter Chromium reports", () => {
+    expect(checkAllowOrigin(h("Access-Control-Allow-Origin", "invalid.origin"), ORIGIN, false)?.value).toBe(
+      "invalid.origin",
+    );
+    expect(
+      checkAllowOrigin(
+        h("Access-Control-Allow-Origin", ORIGIN, "Access-Control-Allow-Credentials", "fuga"),
+        ORIGIN,
+        true,
+      )?.value,
+    ).toBe("fuga");
+    expect(checkAllowOrigin(h("Access-Control-Allow-Origin", ORIGIN), ORIGIN, true)?.value).toBeNull();
+  });
+
+  it("counts header lines for Firefox's naming", () => {
+    expect(
+      checkAllowOrigin(
+        h("Access-Control-Allow-Origin", ORIGIN, "access-control-allow-origin", ORIGIN),
+        ORIGIN,
+        false,
+      )?.allowOriginLines,
+    ).toBe(2);
+  });
+});

@@ -1,0 +1,102 @@
+import { describe, expect, it } from "vitest";
+import {
+  corsUnsafeHeaderNames,
+  isForbiddenRequestHeader,
+  isSafelistedMethod,
+  isSafelistedRequestHeader,
+} from "../../src/engine/safelist";
+
+// cors-reference B §3.8 (Chromium IsCorsSafelistedHeader vectors) and §5.1 (Fetch).
+describe("isSafelistedRequestHeader", () => {
+  const a = (n: number) => "a".repeat(n);
+  it.each([
+    ["accept", "foo", true],
+    ["accept", "text/html", true],
+    ["accept", a(128), true],
+    ["accept", "\u00e9", true],
+    ["accept", a(129), false],
+    ...Array.from('"():<>?@[\\]{}', (c) => ["accept", `a${c}`, false] as [string, string, boolean]),
+    ["accept", "a\x01", false],
+    ["accept", "a\tb", true],
+    ["foo", "anything", false],
+    ["user-agent", "anything", false],
+    ["accept-language", "en,ja", true],
+    ["accept-language", a(128), true],
+    ["accept-language", a(129), false],
+    ["content-type", "text/plain", true],
+    ["content-type", "Text/plain", true],
+    ["content-type", "tEXT/PLAIN", true],
+    ["content-type", "text/plain; charset=utf-8", true],
+    ["content-type", "  text/plain ; charset=UTF-8", true],
+    ["content-type", "text/plain; param=BOGUS", true],
+    ["content-type", "application/x-www-form-urlencoded", true],
+    ["content-type", "multipart/form-data", true],
+    ["content-type", "text/html", false],
+    ["content-type", "image/png", false],
+    ["content-type", "application/json", false],
+    ["content-type", `text/plain; charset=${a(108)}`, true],
+    ["content-type", `text/plain; charset=${a(109)}`, false],
+    ["range", "bytes=100-200", true],
+    ["range", "BYTES=100-200", true],
+    ["range", "bytes=100-", true],
+    ["range", "", false],
+    ["range", "500", false],
+    ["range", "bytes=100-200,300-400", false],
+    ["range", "bytes=200-100", false],
+    ["range", "bytes=-200", false],
+    ["range", "bytes=100", false],
+    ["range", "bytes = 100-200", false],
+    ["range", "bytes=,100-200", false],
+  ])("%s: %j → %s", (name, value, safelisted) => {
+    expect(isSafelistedRequestHeader(name, value)).toBe(safelisted);
+  });
+});
+
+describe("corsUnsafeHeaderNames", () => {
+  it("keeps unsafe, non-forbidden names, lower-cased and sorted", () => {
+    const headers: Array<[string, string]> = [
+      ["content-type", "text/plain"],
+      ["aCCept", "en,ja"],
+      ["accept-charset", "utf-8"],
+      ["uSer-Agent", "foo"],
+      ["hogE", "fuga"],
+    ];
+    // accept-charset is forbidden in the Fetch Standard, so it never reaches the list.
+    expect(corsUnsafeHeaderNames(headers)).toEqual(["hoge", "user-agent"]);
+  });
+
+  it("turns every safelisted name unsafe once their values pass 1024 bytes", () => {
+    const exactly = [
+      ["accept", "a".repeat(128)],
+      ...Array.from({ length: 7 }, (_, i) => [`content-language`, i < 6 ? "a".repeat(128) : "a".repeat(128)]),
+    ] as Array<[string, string]>;
+    expect(corsUnsafeHeaderNames([...exactly, ["hoge", "x"]])).toEqual(["hoge"]);
+    const over = [...exactly, ["accept-language", "a"], ["hoge", "x"]] as Array<[string, string]>;
+    expect(corsUnsafeHeaderNames(over)).toEqual(["accept", "accept-language", "content-language", "hoge"]);
+  });
+});
+
+describe("methods and forbidden names", () => {
+  it("treats GET, HEAD, POST as safelisted in any case", () => {
+    expect(["get", "Get", "HEAD", "post"].every(isSafelistedMethod)).toBe(true);
+    expect(isSafelistedMethod("OPTIONS")).toBe(false);
+    expect(isSafelistedMethod("PUT")).toBe(false);
+  });
+
+  it("knows the forbidden request headers", () => {
+    for (const name of [
+      "Cookie",
+      "Origin",
+      "Referer",
+      "Host",
+      "Sec-Fetch-Mode",
+      "Proxy-Authorization",
+      "Accept-Encoding",
+    ]) {
+      expect(isForbiddenRequestHeader(name)).toBe(true);
+    }
+    expect(isForbiddenRequestHeader("X-HTTP-Method-Override", "TRACE")).toBe(true);
+    expect(isForbiddenRequestHeader("X-HTTP-Method-Override", "PATCH")).toBe(false);
+    expect(isForbiddenRequestHeader("Authorization")).toBe(false);
+  });
+});
