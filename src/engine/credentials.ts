@@ -9,10 +9,12 @@ import type { CredentialsEvidence, ObservedExchange } from "./types";
 
 export type CredentialsDecision =
   | { kind: "decided"; evaluation: Evaluation; credentialed: boolean; evidence: CredentialsEvidence }
+  /** Undecidable from the evidence: evaluated as fetch's default, the credentialed outcome kept. */
   | {
-      kind: "undecided";
-      withoutCredentials: Evaluation;
-      withCredentials: Evaluation;
+      kind: "assumed";
+      evaluation: Evaluation;
+      credentialed: false;
+      alternative: Evaluation;
       evidence: CredentialsEvidence;
     };
 
@@ -114,13 +116,15 @@ export function decideCredentials(
     };
   }
   return {
-    kind: "undecided",
-    withoutCredentials: without,
-    withCredentials: withCreds,
+    kind: "assumed",
+    evaluation: without,
+    credentialed: false,
+    alternative: withCreds,
     evidence: {
-      mode: "unknown",
-      inferred: false,
-      basis: "not visible to extensions, and the browser's outcome was not reported",
+      mode: "same-origin",
+      inferred: true,
+      basis:
+        "not visible to extensions, and the browser did not report its outcome: assumed fetch's default (no credentials to other origins)",
     },
   };
 }

@@ -107,7 +107,13 @@ function core(exchange: ObservedExchange, facts: RequestFacts, browser: BrowserN
       );
     default:
   }
-  if (facts.mode === "no-cors") return verdictOnly("not-cors");
+  if (facts.mode === "no-cors") {
+    // Fetch "main fetch": no-cors with a redirect mode other than follow is a network error.
+    if (exchange.redirectMode && exchange.redirectMode !== "follow") {
+      return blockedBy(requestStageFailure("no-cors-redirect-mode", facts));
+    }
+    return verdictOnly("not-cors");
+  }
   if (
     facts.mode === "unknown" &&
     !exchange.preflight &&
@@ -123,28 +129,19 @@ function core(exchange: ObservedExchange, facts: RequestFacts, browser: BrowserN
   const decision = decideCredentials(exchange, facts, (credentialed) =>
     evaluate(exchange, facts, credentialed, browser),
   );
-  if (decision.kind === "undecided") {
-    const failing = decision.withCredentials.failure ?? decision.withoutCredentials.failure;
-    const text = failing
-      ? buildCause(
-          {
-            failure: failing,
-            exchange,
-            facts,
-            origin: decision.withCredentials.finalOrigin ?? "null",
-            credentialed: true,
-            credentialsBasis: "if it was sent with credentials",
-          },
-          false,
-        ).message
-      : "";
-    return {
-      ...base,
-      verdict: "unknown",
-      cause: null,
-      credentials: decision.evidence,
-      unknownReason: `The credentials mode is not visible and ${browser === "firefox" ? "Firefox" : "the recorder"} does not report whether it blocked the response. Without credentials the response is allowed; with credentials (fetch credentials: "include", XHR withCredentials) it is blocked: ${text}`,
-    };
+  if (decision.kind === "assumed" && decision.alternative.failure) {
+    const ifCredentialed = buildCause(
+      {
+        failure: decision.alternative.failure,
+        exchange,
+        facts,
+        origin: decision.alternative.finalOrigin ?? "null",
+        credentialed: true,
+        credentialsBasis: 'fetch credentials: "include" or XHR withCredentials',
+      },
+      false,
+    );
+    decision.evidence.basis += `. If the page sent it with credentials, the browser blocked it instead: ${ifCredentialed.message}`;
   }
   const { evaluation, credentialed, evidence } = decision;
   if (evaluation.failure) {

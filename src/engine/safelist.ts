@@ -52,8 +52,14 @@ export function isForbiddenRequestHeader(name: string, value = ""): boolean {
 
 /** Fetch "CORS-unsafe request-header byte": controls other than HTAB, `"():<>?@[\]{}` and DEL. */
 export function hasCorsUnsafeByte(value: string): boolean {
-  return /[\x00-\x08\x0a-\x1f"():<>?@[\\\]{}\x7f]/.test(value);
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09) || c === 0x7f || UNSAFE_PUNCTUATION.has(c)) return true;
+  }
+  return false;
 }
+
+const UNSAFE_PUNCTUATION = new Set(Array.from('"():<>?@[\\]{}', (ch) => ch.charCodeAt(0)));
 
 const SAFE_CONTENT_TYPES = new Set([
   "application/x-www-form-urlencoded",

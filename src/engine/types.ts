@@ -50,6 +50,8 @@ export interface ObservedExchange {
   resourceType: string;
   /** From `Sec-Fetch-Mode` when observed; "unknown" otherwise. */
   mode: RequestMode;
+  /** The fetch redirect mode when some source states it (webRequest and HAR do not). */
+  redirectMode?: "follow" | "error" | "manual";
   /** Credentials mode when some source states it; usually "unknown" (webRequest does not expose it). */
   credentials: CredentialsMode;
   /** Headers of the actual request as the page sent them, when observed (also when it never went out). */

@@ -40,6 +40,7 @@ export interface ExchangeSpec {
   recordedBy?: BrowserName | null;
   mode?: ObservedExchange["mode"];
   resourceType?: string;
+  redirectMode?: ObservedExchange["redirectMode"];
 }
 
 /** A Chromium-recorded CORS exchange from PAGE to API, adjusted by `spec`. */
@@ -53,7 +54,12 @@ export function exchange(spec: ExchangeSpec = {}): ObservedExchange {
   const hops: Hop[] = [];
   let current = url;
   for (const r of spec.redirects ?? []) {
-    hops.push(hop(current, method, r.status, requestHeaders, [["Location", r.to], ...(r.headers ?? [])]));
+    hops.push(
+      hop(current, method, r.status, hops.length === 0 ? requestHeaders : [], [
+        ["Location", r.to],
+        ...(r.headers ?? []),
+      ]),
+    );
     current = new URL(r.to, current).href;
   }
   const response =
@@ -62,7 +68,16 @@ export function exchange(spec: ExchangeSpec = {}): ObservedExchange {
       : spec.response;
   const error = spec.error ?? response?.error ?? null;
   if (response)
-    hops.push(hop(current, method, response.status, requestHeaders, response.headers ?? [], error));
+    hops.push(
+      hop(
+        current,
+        method,
+        response.status,
+        hops.length === 0 ? requestHeaders : [],
+        response.headers ?? [],
+        error,
+      ),
+    );
   const preflight = spec.preflight
     ? hop(
         url,
@@ -89,5 +104,6 @@ export function exchange(spec: ExchangeSpec = {}): ObservedExchange {
     error,
     visibility: { preflights: true, corsErrors: recordedBy === "chromium" },
     recordedBy,
+    ...(spec.redirectMode ? { redirectMode: spec.redirectMode } : {}),
   };
 }

@@ -21,7 +21,7 @@ export const nullOriginAllowed: FindingRule = (ctx) => {
 /** An https API trusts an http origin: anyone on the network path of that origin can read. */
 export const insecureOriginAllowed: FindingRule = (ctx) => {
   const hop = ctx.facts.finalHop;
-  if (!hop || !hop.url.startsWith("https:")) return null;
+  if (!hop?.url.startsWith("https:")) return null;
   const allowed = combinedHeader(hop.responseHeaders, "access-control-allow-origin");
   if (!allowed?.startsWith("http://")) return null;
   return finding(

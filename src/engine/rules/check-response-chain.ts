@@ -65,7 +65,9 @@ export function checkResponseChain(
         };
       }
     }
-    if (isLast) break;
+    const redirect =
+      hop.status >= 300 && hop.status < 400 && hop.status !== 304 && redirectTarget(hops, i) !== null;
+    if (isLast && !redirect) break;
     const target = redirectTarget(hops, i);
     if (target !== null && corsFlag && hasUserinfo(target)) {
       return {
@@ -86,6 +88,8 @@ export function checkResponseChain(
     // the request origin opaque: from then on `Origin: null` is sent and compared.
     const from = originOf(hop.url);
     if (target !== null && originOf(target) !== from && from !== origin) origin = "null";
+    // A redirect that ends the chain was never followed: the rest was not observed.
+    if (isLast) return { failure: null, finalOrigin: origin, complete: false };
   }
   return { failure: null, finalOrigin: origin, complete: true };
 }

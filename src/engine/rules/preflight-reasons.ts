@@ -3,7 +3,7 @@
  * non-safelisted method or CORS-unsafe header names; cors-reference B §5.2).
  */
 import { byteLength, headerValues } from "../headers";
-import { hasCorsUnsafeByte, isSafelistedMethod, mimeEssence } from "../safelist";
+import { hasCorsUnsafeByte, isSafelistedMethod } from "../safelist";
 import type { HeaderList } from "../types";
 
 export type UnsafeWhy =
