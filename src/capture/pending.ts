@@ -1,0 +1,66 @@
+/** A request being observed, hop by hop, until it completes or fails. Plain JSON. */
+import type { HeaderList, Hop } from "../engine";
+import type { EventBase } from "./events";
+
+export interface OpenHop {
+  url: string;
+  method: string;
+  requestHeaders: HeaderList | null;
+  status: number | null;
+  responseHeaders: HeaderList;
+  startedAt: number;
+}
+
+export interface PendingRequest {
+  requestId: string;
+  tabId: number;
+  frameId: number;
+  url: string;
+  method: string;
+  type: string;
+  initiator: string | null;
+  documentUrl: string | null;
+  startedAt: number;
+  /** The first request headers seen (the request as the page made it). */
+  requestHeaders: HeaderList | null;
+  hops: Hop[];
+  current: OpenHop;
+}
+
+export function openPending(event: EventBase): PendingRequest {
+  return {
+    requestId: event.requestId,
+    tabId: event.tabId,
+    frameId: event.frameId,
+    url: event.url,
+    method: event.method,
+    type: event.type,
+    initiator: event.initiator,
+    documentUrl: event.documentUrl,
+    startedAt: event.timeStamp,
+    requestHeaders: null,
+    hops: [],
+    current: { url: event.url, method: event.method, requestHeaders: null, status: null, responseHeaders: [], startedAt: event.timeStamp },
+  };
+}
+
+export function closeHop(open: OpenHop, endedAt: number, error: string | null, fromCache: boolean): Hop {
+  return {
+    url: open.url,
+    method: open.method,
+    status: open.status,
+    requestHeaders: open.requestHeaders ?? [],
+    responseHeaders: open.responseHeaders,
+    error,
+    fromCache,
+    startedAt: open.startedAt,
+    endedAt,
+  };
+}
+
+/** Fetch "HTTP-redirect fetch": 301/302 turn POST into GET, 303 turns everything but HEAD into GET. */
+export function methodAfterRedirect(method: string, status: number): string {
+  if ((status === 301 || status === 302) && method.toUpperCase() === "POST") return "GET";
+  if (status === 303 && method.toUpperCase() !== "HEAD" && method.toUpperCase() !== "GET") return "GET";
+  return method;
+}

@@ -1,0 +1,184 @@
+/**
+ * Events → exchanges (the NetworkLog pattern of devtools-frontend): requests are followed hop by
+ * hop, preflights are paired with their actual request in either arrival order, and finished
+ * exchanges are emitted. All state is plain JSON (`TrackerState`), so the background can persist it
+ * and rebuild the tracker after the service worker was stopped.
+ */
+import { type BrowserName, combinedHeader, headerValues, type ObservedExchange, originOf, scriptSetUnsafeHeaderNames, isSafelistedMethod } from "../engine";
+import type { ObservedEvent } from "./events";
+import { type ActualKey, type FinishedPreflight, findPreflight, matches, preflightFromHop } from "./pairing";
+import { closeHop, methodAfterRedirect, openPending, type PendingRequest } from "./pending";
+import { toExchange } from "./to-exchange";
+
+/** A finished request that needed a preflight none was seen for yet: a late preflight may still pair. */
+interface Awaiting {
+  key: ActualKey;
+  exchange: ObservedExchange;
+}
+
+export interface TrackerState {
+  pending: Record<string, PendingRequest>;
+  preflights: FinishedPreflight[];
+  awaiting: Awaiting[];
+}
+
+export type TrackerOutput =
+  | { kind: "exchange"; tabId: number; exchange: ObservedExchange }
+  | { kind: "navigated"; tabId: number };
+
+export const LIMITS = {
+  /** Requests followed at once; beyond it the oldest is finished as seen. */
+  pending: 5_000,
+  /** A preflight with no actual request after this long is reported on its own. */
+  orphanPreflightMs: 5_000,
+  /** How long a finished request waits for a late preflight. */
+  awaitingMs: 2_000,
+  /** A request without an end after this long is reported as seen. */
+  stalePendingMs: 5 * 60_000,
+};
+
+export function emptyTrackerState(): TrackerState {
+  return { pending: {}, preflights: [], awaiting: [] };
+}
+
+function isExtensionOrigin(initiator: string | null): boolean {
+  return initiator !== null && /^(chrome-extension|moz-extension|devtools|chrome|about|resource):/.test(initiator);
+}
+
+function isPreflight(pending: PendingRequest): boolean {
+  return pending.method === "OPTIONS" && headerValues(pending.requestHeaders, "access-control-request-method").length > 0;
+}
+
+function needsPreflight(exchange: ObservedExchange): boolean {
+  if (!isSafelistedMethod(exchange.method)) return true;
+  return exchange.requestHeaders !== null && scriptSetUnsafeHeaderNames(exchange.requestHeaders).length > 0;
+}
+
+/** CORS-type errors with no response mean the request never went out (a rejected preflight). */
+function neverAnswered(error: string | null, pending: PendingRequest): boolean {
+  return pending.current.status === null && (error === "net::ERR_FAILED" || error === "NS_ERROR_DOM_BAD_URI");
+}
+
+export class ExchangeTracker {
+  constructor(
+    private readonly browser: BrowserName,
+    private state: TrackerState = emptyTrackerState(),
+  ) {}
+
+  snapshot(): TrackerState {
+    return this.state;
+  }
+
+  ingest(event: ObservedEvent): TrackerOutput[] {
+    if (event.tabId < 0 || isExtensionOrigin(event.initiator)) return [];
+    if (event.type === "main_frame") {
+      return event.kind === "send" ? [{ kind: "navigated", tabId: event.tabId }] : [];
+    }
+    if (event.type === "sub_frame") return [];
+    const pending = this.state.pending[event.requestId] ?? this.open(event);
+    switch (event.kind) {
+      case "send":
+        pending.current.requestHeaders = event.requestHeaders;
+        pending.requestHeaders ??= event.requestHeaders;
+        return [];
+      case "headers":
+        pending.current.status = event.statusCode;
+        pending.current.responseHeaders = event.responseHeaders;
+        return [];
+      case "redirect": {
+        pending.current.status = event.statusCode;
+        if (event.responseHeaders.length > 0) pending.current.responseHeaders = event.responseHeaders;
+        pending.hops.push(closeHop(pending.current, event.timeStamp, null, event.fromCache));
+        const method = methodAfterRedirect(pending.current.method, event.statusCode);
+        pending.current = { url: event.redirectUrl, method, requestHeaders: null, status: null, responseHeaders: [], startedAt: event.timeStamp };
+        return [];
+      }
+      case "completed":
+        pending.current.status = event.statusCode;
+        if (event.responseHeaders.length > 0) pending.current.responseHeaders = event.responseHeaders;
+        return this.finish(pending, null, event.fromCache, event.timeStamp);
+      case "error":
+        return this.finish(pending, event.error, event.fromCache, event.timeStamp);
+    }
+  }
+
+  /** Reports what waited too long: orphan preflights, requests without an end. */
+  flush(now: number): TrackerOutput[] {
+    const out: TrackerOutput[] = [];
+    this.state.awaiting = this.state.awaiting.filter((a) => now - a.key.endedAt < LIMITS.awaitingMs);
+    const orphans = this.state.preflights.filter((p) => now - p.endedAt >= LIMITS.orphanPreflightMs);
+    this.state.preflights = this.state.preflights.filter((p) => now - p.endedAt < LIMITS.orphanPreflightMs);
+    for (const p of orphans) out.push({ kind: "exchange", tabId: p.tabId, exchange: this.orphanExchange(p) });
+    for (const pending of Object.values(this.state.pending)) {
+      if (now - pending.current.startedAt >= LIMITS.stalePendingMs) out.push(...this.finish(pending, null, false, now, true));
+    }
+    return out;
+  }
+
+  private open(event: ObservedEvent): PendingRequest {
+    const ids = Object.keys(this.state.pending);
+    if (ids.length >= LIMITS.pending) delete this.state.pending[ids[0] as string];
+    const pending = openPending(event);
+    this.state.pending[event.requestId] = pending;
+    return pending;
+  }
+
+  private finish(pending: PendingRequest, error: string | null, fromCache: boolean, endedAt: number, stale = false): TrackerOutput[] {
+    delete this.state.pending[pending.requestId];
+    const unanswered = !stale && neverAnswered(error, pending);
+    if (!unanswered && (pending.current.requestHeaders !== null || pending.current.status !== null || error !== null)) {
+      pending.hops.push(closeHop(pending.current, endedAt, error, fromCache));
+    }
+    if (isPreflight(pending)) return this.finishPreflight(pending, endedAt);
+
+    const key: ActualKey = { tabId: pending.tabId, url: pending.url, method: pending.method, origin: this.originSent(pending), endedAt };
+    const index = findPreflight(this.state.preflights, key);
+    const preflight = index >= 0 ? (this.state.preflights.splice(index, 1)[0] ?? null) : null;
+    const exchange = toExchange(pending, unanswered ? error : null, preflight?.hop ?? null, this.browser);
+    if (!preflight && needsPreflight(exchange)) this.state.awaiting.push({ key, exchange });
+    return [{ kind: "exchange", tabId: pending.tabId, exchange }];
+  }
+
+  private finishPreflight(pending: PendingRequest, endedAt: number): TrackerOutput[] {
+    const hop = pending.hops[pending.hops.length - 1];
+    const preflight = hop ? preflightFromHop(pending.requestId, pending.tabId, hop, endedAt) : null;
+    if (!preflight) return [];
+    // Out-of-order delivery: the actual request already finished and waits for this preflight.
+    const waiting = this.state.awaiting.findIndex((a) => matches(preflight, a.key));
+    if (waiting >= 0) {
+      const [claimed] = this.state.awaiting.splice(waiting, 1);
+      if (claimed) {
+        const exchange = { ...claimed.exchange, preflight: preflight.hop, startedAt: Math.min(claimed.exchange.startedAt, preflight.hop.startedAt ?? claimed.exchange.startedAt) };
+        return [{ kind: "exchange", tabId: preflight.tabId, exchange }];
+      }
+    }
+    this.state.preflights.push(preflight);
+    return [];
+  }
+
+  private originSent(pending: PendingRequest): string | null {
+    return combinedHeader(pending.requestHeaders, "origin") ?? (pending.initiator ? originOf(pending.initiator) : null);
+  }
+
+  /** A preflight whose actual request was never seen: diagnosable on its own when it failed. */
+  private orphanExchange(p: FinishedPreflight): ObservedExchange {
+    return {
+      id: `${this.browser}-${p.requestId}`,
+      url: p.url,
+      method: p.method,
+      initiator: p.origin,
+      documentUrl: null,
+      resourceType: "fetch",
+      mode: "cors",
+      credentials: "unknown",
+      // The preflight's Access-Control-Request-Headers names them; their values were never seen.
+      requestHeaders: null,
+      startedAt: p.hop.startedAt ?? p.endedAt,
+      preflight: p.hop,
+      hops: [],
+      error: null,
+      visibility: { preflights: true, corsErrors: this.browser === "chromium" },
+      recordedBy: this.browser,
+    };
+  }
+}

@@ -1,0 +1,151 @@
+import { describe, expect, it } from "vitest";
+import { ExchangeTracker, LIMITS, type TrackerOutput, type TrackerState } from "../../src/capture/tracker";
+import { diagnose, type ObservedExchange } from "../../src/engine";
+import { h } from "../engine/build";
+import { ev } from "./events";
+
+const PAGE = "http://127.0.0.1:5601";
+const U = (n: number) => `http://127.0.0.1:5602/api/put?n=${n}`;
+const PUT_REQ = h("Origin", PAGE, "Content-Type", "application/json", "X-Api-Key", "k", "Sec-Fetch-Mode", "cors");
+const PF_REQ = h("Origin", PAGE, "Access-Control-Request-Method", "PUT", "Access-Control-Request-Headers", "content-type,x-api-key", "Sec-Fetch-Mode", "cors");
+const PF_RES = h("Access-Control-Allow-Origin", "*", "Access-Control-Allow-Methods", "PUT", "Access-Control-Allow-Headers", "Content-Type");
+
+function exchanges(outputs: TrackerOutput[]): ObservedExchange[] {
+  return outputs.flatMap((o) => (o.kind === "exchange" ? [o.exchange] : []));
+}
+
+function run(tracker: ExchangeTracker, events: Parameters<ExchangeTracker["ingest"]>[0][]): ObservedExchange[] {
+  return events.flatMap((e) => exchanges(tracker.ingest(e)));
+}
+
+describe("ExchangeTracker", () => {
+  it("pairs Chromium's rejected preflight with the request that never went out", () => {
+    const out = run(new ExchangeTracker("chromium"), [
+      ev("send", "12", U(1), "OPTIONS", 1, { headers: PF_REQ }),
+      ev("headers", "12", U(1), "OPTIONS", 2, { status: 204, headers: PF_RES }),
+      ev("completed", "12", U(1), "OPTIONS", 3, { status: 204, headers: PF_RES }),
+      ev("error", "11", U(1), "PUT", 4, { error: "net::ERR_FAILED" }),
+    ]);
+    expect(out).toHaveLength(1);
+    const [x] = out as [ObservedExchange];
+    expect(x.method).toBe("PUT");
+    expect(x.preflight?.status).toBe(204);
+    expect(x.hops).toEqual([]);
+    expect(x.error).toBe("net::ERR_FAILED");
+    expect(diagnose(x).causes[0]?.chromium).toBe("HeaderDisallowedByPreflightResponse");
+  });
+
+  it("pairs Firefox's order: the actual request's send events come before its preflight", () => {
+    const out = run(new ExchangeTracker("firefox"), [
+      ev("send", "20", U(1), "PUT", 1, { headers: PUT_REQ }),
+      ev("send", "21", U(1), "OPTIONS", 2, { headers: PF_REQ }),
+      ev("headers", "21", U(1), "OPTIONS", 3, { status: 204, headers: PF_RES }),
+      ev("error", "21", U(1), "OPTIONS", 4, { error: "NS_ERROR_DOM_BAD_URI" }),
+      ev("error", "20", U(1), "PUT", 5, { error: "NS_ERROR_DOM_BAD_URI" }),
+    ]);
+    expect(out).toHaveLength(1);
+    expect(out[0]?.preflight?.error).toBe("NS_ERROR_DOM_BAD_URI");
+    expect(out[0]?.requestHeaders).toEqual(PUT_REQ);
+    expect(diagnose(out[0] as ObservedExchange).causes[0]?.firefox).toBe("CORSMissingAllowHeaderFromPreflight2");
+  });
+
+  it("pairs four concurrent preflighted requests whose ids are not actual+1", () => {
+    const tracker = new ExchangeTracker("chromium");
+    const events = [5, 6, 7, 8].flatMap((id, i) => [
+      ev("send", String(id + 4), U(i), "OPTIONS", 10 + i, { headers: PF_REQ }),
+      ev("completed", String(id + 4), U(i), "OPTIONS", 20 + i, { status: 204, headers: h("Access-Control-Allow-Origin", "*", "Access-Control-Allow-Methods", "PUT", "Access-Control-Allow-Headers", "content-type, x-api-key") }),
+    ]);
+    const actuals = [8, 6, 5, 7].flatMap((id) => [
+      ev("send", String(id), U(id - 5), "PUT", 30 + id, { headers: PUT_REQ }),
+      ev("completed", String(id), U(id - 5), "PUT", 40 + id, { status: 200, headers: h("Access-Control-Allow-Origin", "*") }),
+    ]);
+    const out = run(tracker, [...events, ...actuals]);
+    expect(out).toHaveLength(4);
+    for (const x of out) {
+      expect(x.preflight?.url).toBe(x.url);
+      expect(diagnose(x).verdict).toBe("allowed");
+    }
+  });
+
+  it("pairs same-URL concurrent requests oldest preflight first", () => {
+    const tracker = new ExchangeTracker("chromium");
+    const out = run(tracker, [
+      ev("send", "3", U(9), "OPTIONS", 1, { headers: PF_REQ }),
+      ev("send", "4", U(9), "OPTIONS", 2, { headers: PF_REQ }),
+      ev("completed", "3", U(9), "OPTIONS", 3, { status: 204, headers: PF_RES }),
+      ev("completed", "4", U(9), "OPTIONS", 4, { status: 204, headers: PF_RES }),
+      ev("error", "1", U(9), "PUT", 5),
+      ev("error", "2", U(9), "PUT", 6),
+    ]);
+    expect(out.map((x) => x.preflight?.endedAt)).toEqual([3, 4]);
+  });
+
+  it("attaches a preflight delivered after its request finished, and re-emits the exchange", () => {
+    const tracker = new ExchangeTracker("chromium");
+    const first = run(tracker, [
+      ev("send", "30", U(3), "PUT", 1, { headers: PUT_REQ }),
+      ev("completed", "30", U(3), "PUT", 2, { status: 200, headers: h("Access-Control-Allow-Origin", "*") }),
+    ]);
+    expect(first[0]?.preflight).toBeNull();
+    const late = run(tracker, [
+      ev("send", "31", U(3), "OPTIONS", 1, { headers: PF_REQ }),
+      ev("completed", "31", U(3), "OPTIONS", 2, { status: 204, headers: PF_RES }),
+    ]);
+    expect(late).toHaveLength(1);
+    expect(late[0]?.id).toBe(first[0]?.id);
+    expect(late[0]?.preflight?.status).toBe(204);
+  });
+
+  it("follows a redirect chain hop by hop, with the method change of a 303", () => {
+    const out = run(new ExchangeTracker("chromium"), [
+      ev("send", "40", "http://127.0.0.1:5602/a", "POST", 1, { headers: h("Origin", PAGE) }),
+      ev("redirect", "40", "http://127.0.0.1:5602/a", "POST", 2, { status: 303, redirectUrl: "http://localhost:5603/b", headers: h("Location", "http://localhost:5603/b", "Access-Control-Allow-Origin", PAGE) }),
+      ev("send", "40", "http://localhost:5603/b", "GET", 3, { headers: h("Origin", "null") }),
+      ev("headers", "40", "http://localhost:5603/b", "GET", 4, { status: 200, headers: h("Access-Control-Allow-Origin", PAGE) }),
+      ev("error", "40", "http://localhost:5603/b", "GET", 5),
+    ]);
+    const x = out[0] as ObservedExchange;
+    expect(x.hops.map((hop) => [hop.url, hop.method, hop.status])).toEqual([
+      ["http://127.0.0.1:5602/a", "POST", 303],
+      ["http://localhost:5603/b", "GET", 200],
+    ]);
+    const d = diagnose(x);
+    expect(d.causes[0]?.code).toBe("allow-origin-mismatch");
+    expect(d.findings.map((f) => f.code)).toContain("origin-null");
+  });
+
+  it("reports a preflight whose request was never seen, once it is orphaned", () => {
+    const tracker = new ExchangeTracker("chromium");
+    run(tracker, [
+      ev("send", "50", U(5), "OPTIONS", 1000, { headers: PF_REQ }),
+      ev("completed", "50", U(5), "OPTIONS", 1001, { status: 401, headers: [] }),
+    ]);
+    expect(exchanges(tracker.flush(1002))).toEqual([]);
+    const [orphan] = exchanges(tracker.flush(1001 + LIMITS.orphanPreflightMs));
+    expect(orphan?.method).toBe("PUT");
+    expect(diagnose(orphan as ObservedExchange).causes[0]?.chromium).toBe("PreflightMissingAllowOriginHeader");
+  });
+
+  it("takes events for requests it never saw start without crashing", () => {
+    const out = run(new ExchangeTracker("chromium"), [ev("completed", "60", U(6), "GET", 1, { status: 200, headers: h("Access-Control-Allow-Origin", PAGE) })]);
+    expect(out).toHaveLength(1);
+    expect(diagnose(out[0] as ObservedExchange).verdict).not.toBe("blocked");
+  });
+
+  it("signals a top-level navigation and ignores frames and extension requests", () => {
+    const tracker = new ExchangeTracker("chromium");
+    expect(tracker.ingest(ev("send", "70", PAGE, "GET", 1, { type: "main_frame", initiator: null }))).toEqual([{ kind: "navigated", tabId: 7 }]);
+    expect(tracker.ingest(ev("completed", "71", U(7), "GET", 1, { initiator: "chrome-extension://abc" }))).toEqual([]);
+    expect(tracker.ingest(ev("completed", "72", U(7), "GET", 1, { tabId: -1 }))).toEqual([]);
+  });
+
+  it("continues after its state went through JSON, as when the worker restarts mid-exchange", () => {
+    const before = new ExchangeTracker("chromium");
+    run(before, [ev("send", "12", U(8), "OPTIONS", 1, { headers: PF_REQ }), ev("headers", "12", U(8), "OPTIONS", 2, { status: 204, headers: PF_RES })]);
+    const persisted = JSON.parse(JSON.stringify(before.snapshot())) as TrackerState;
+    const after = new ExchangeTracker("chromium", persisted);
+    const out = run(after, [ev("completed", "12", U(8), "OPTIONS", 3, { status: 204, headers: PF_RES }), ev("error", "11", U(8), "PUT", 4)]);
+    expect(out[0]?.preflight?.status).toBe(204);
+    expect(diagnose(out[0] as ObservedExchange).causes[0]?.code).toBe("header-not-allowed");
+  });
+});
