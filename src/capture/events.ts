@@ -22,7 +22,13 @@ export interface EventBase {
 export type ObservedEvent =
   | (EventBase & { kind: "send"; requestHeaders: HeaderList })
   | (EventBase & { kind: "headers"; statusCode: number; responseHeaders: HeaderList })
-  | (EventBase & { kind: "redirect"; statusCode: number; redirectUrl: string; responseHeaders: HeaderList; fromCache: boolean })
+  | (EventBase & {
+      kind: "redirect";
+      statusCode: number;
+      redirectUrl: string;
+      responseHeaders: HeaderList;
+      fromCache: boolean;
+    })
   | (EventBase & { kind: "completed"; statusCode: number; responseHeaders: HeaderList; fromCache: boolean })
   | (EventBase & { kind: "error"; error: string; fromCache: boolean });
 

@@ -28,10 +28,23 @@ export interface ActualKey {
 /** How far apart a preflight's end and its request's end may be (slow servers, a stalled worker). */
 export const PAIRING_WINDOW_MS = 60_000;
 
-export function preflightFromHop(requestId: string, tabId: number, hop: Hop, endedAt: number): FinishedPreflight | null {
+export function preflightFromHop(
+  requestId: string,
+  tabId: number,
+  hop: Hop,
+  endedAt: number,
+): FinishedPreflight | null {
   const method = combinedHeader(hop.requestHeaders, "access-control-request-method");
   if (method === null) return null;
-  return { requestId, tabId, url: hop.url, method, origin: combinedHeader(hop.requestHeaders, "origin"), hop, endedAt };
+  return {
+    requestId,
+    tabId,
+    url: hop.url,
+    method,
+    origin: combinedHeader(hop.requestHeaders, "origin"),
+    hop,
+    endedAt,
+  };
 }
 
 export function matches(preflight: FinishedPreflight, actual: ActualKey): boolean {

@@ -40,7 +40,14 @@ export function openPending(event: EventBase): PendingRequest {
     startedAt: event.timeStamp,
     requestHeaders: null,
     hops: [],
-    current: { url: event.url, method: event.method, requestHeaders: null, status: null, responseHeaders: [], startedAt: event.timeStamp },
+    current: {
+      url: event.url,
+      method: event.method,
+      requestHeaders: null,
+      status: null,
+      responseHeaders: [],
+      startedAt: event.timeStamp,
+    },
   };
 }
 

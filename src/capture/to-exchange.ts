@@ -1,5 +1,11 @@
 /** A finished request (and its preflight) as the engine's ObservedExchange. */
-import { type BrowserName, combinedHeader, type Hop, type ObservedExchange, type RequestMode } from "../engine";
+import {
+  type BrowserName,
+  combinedHeader,
+  type Hop,
+  type ObservedExchange,
+  type RequestMode,
+} from "../engine";
 import type { PendingRequest } from "./pending";
 
 const RESOURCE_TYPES: Record<string, string> = {
@@ -22,10 +28,17 @@ const RESOURCE_TYPES: Record<string, string> = {
 
 function modeOf(pending: PendingRequest): RequestMode {
   const mode = combinedHeader(pending.requestHeaders, "sec-fetch-mode")?.toLowerCase();
-  return mode === "cors" || mode === "no-cors" || mode === "same-origin" || mode === "navigate" ? mode : "unknown";
+  return mode === "cors" || mode === "no-cors" || mode === "same-origin" || mode === "navigate"
+    ? mode
+    : "unknown";
 }
 
-export function toExchange(pending: PendingRequest, error: string | null, preflight: Hop | null, browser: BrowserName): ObservedExchange {
+export function toExchange(
+  pending: PendingRequest,
+  error: string | null,
+  preflight: Hop | null,
+  browser: BrowserName,
+): ObservedExchange {
   return {
     id: `${browser}-${pending.requestId}`,
     url: pending.url,

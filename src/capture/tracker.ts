@@ -4,7 +4,15 @@
  * exchanges are emitted. All state is plain JSON (`TrackerState`), so the background can persist it
  * and rebuild the tracker after the service worker was stopped.
  */
-import { type BrowserName, combinedHeader, headerValues, type ObservedExchange, originOf, scriptSetUnsafeHeaderNames, isSafelistedMethod } from "../engine";
+import {
+  type BrowserName,
+  combinedHeader,
+  headerValues,
+  isSafelistedMethod,
+  type ObservedExchange,
+  originOf,
+  scriptSetUnsafeHeaderNames,
+} from "../engine";
 import type { ObservedEvent } from "./events";
 import { type ActualKey, type FinishedPreflight, findPreflight, matches, preflightFromHop } from "./pairing";
 import { closeHop, methodAfterRedirect, openPending, type PendingRequest } from "./pending";
@@ -42,11 +50,16 @@ export function emptyTrackerState(): TrackerState {
 }
 
 function isExtensionOrigin(initiator: string | null): boolean {
-  return initiator !== null && /^(chrome-extension|moz-extension|devtools|chrome|about|resource):/.test(initiator);
+  return (
+    initiator !== null && /^(chrome-extension|moz-extension|devtools|chrome|about|resource):/.test(initiator)
+  );
 }
 
 function isPreflight(pending: PendingRequest): boolean {
-  return pending.method === "OPTIONS" && headerValues(pending.requestHeaders, "access-control-request-method").length > 0;
+  return (
+    pending.method === "OPTIONS" &&
+    headerValues(pending.requestHeaders, "access-control-request-method").length > 0
+  );
 }
 
 function needsPreflight(exchange: ObservedExchange): boolean {
@@ -90,7 +103,14 @@ export class ExchangeTracker {
         if (event.responseHeaders.length > 0) pending.current.responseHeaders = event.responseHeaders;
         pending.hops.push(closeHop(pending.current, event.timeStamp, null, event.fromCache));
         const method = methodAfterRedirect(pending.current.method, event.statusCode);
-        pending.current = { url: event.redirectUrl, method, requestHeaders: null, status: null, responseHeaders: [], startedAt: event.timeStamp };
+        pending.current = {
+          url: event.redirectUrl,
+          method,
+          requestHeaders: null,
+          status: null,
+          responseHeaders: [],
+          startedAt: event.timeStamp,
+        };
         return [];
       }
       case "completed":
@@ -110,7 +130,8 @@ export class ExchangeTracker {
     this.state.preflights = this.state.preflights.filter((p) => now - p.endedAt < LIMITS.orphanPreflightMs);
     for (const p of orphans) out.push({ kind: "exchange", tabId: p.tabId, exchange: this.orphanExchange(p) });
     for (const pending of Object.values(this.state.pending)) {
-      if (now - pending.current.startedAt >= LIMITS.stalePendingMs) out.push(...this.finish(pending, null, false, now, true));
+      if (now - pending.current.startedAt >= LIMITS.stalePendingMs)
+        out.push(...this.finish(pending, null, false, now, true));
     }
     return out;
   }
@@ -123,15 +144,30 @@ export class ExchangeTracker {
     return pending;
   }
 
-  private finish(pending: PendingRequest, error: string | null, fromCache: boolean, endedAt: number, stale = false): TrackerOutput[] {
+  private finish(
+    pending: PendingRequest,
+    error: string | null,
+    fromCache: boolean,
+    endedAt: number,
+    stale = false,
+  ): TrackerOutput[] {
     delete this.state.pending[pending.requestId];
     const unanswered = !stale && neverAnswered(error, pending);
-    if (!unanswered && (pending.current.requestHeaders !== null || pending.current.status !== null || error !== null)) {
+    if (
+      !unanswered &&
+      (pending.current.requestHeaders !== null || pending.current.status !== null || error !== null)
+    ) {
       pending.hops.push(closeHop(pending.current, endedAt, error, fromCache));
     }
     if (isPreflight(pending)) return this.finishPreflight(pending, endedAt);
 
-    const key: ActualKey = { tabId: pending.tabId, url: pending.url, method: pending.method, origin: this.originSent(pending), endedAt };
+    const key: ActualKey = {
+      tabId: pending.tabId,
+      url: pending.url,
+      method: pending.method,
+      origin: this.originSent(pending),
+      endedAt,
+    };
     const index = findPreflight(this.state.preflights, key);
     const preflight = index >= 0 ? (this.state.preflights.splice(index, 1)[0] ?? null) : null;
     const exchange = toExchange(pending, unanswered ? error : null, preflight?.hop ?? null, this.browser);
@@ -148,7 +184,14 @@ export class ExchangeTracker {
     if (waiting >= 0) {
       const [claimed] = this.state.awaiting.splice(waiting, 1);
       if (claimed) {
-        const exchange = { ...claimed.exchange, preflight: preflight.hop, startedAt: Math.min(claimed.exchange.startedAt, preflight.hop.startedAt ?? claimed.exchange.startedAt) };
+        const exchange = {
+          ...claimed.exchange,
+          preflight: preflight.hop,
+          startedAt: Math.min(
+            claimed.exchange.startedAt,
+            preflight.hop.startedAt ?? claimed.exchange.startedAt,
+          ),
+        };
         return [{ kind: "exchange", tabId: preflight.tabId, exchange }];
       }
     }
@@ -157,7 +200,10 @@ export class ExchangeTracker {
   }
 
   private originSent(pending: PendingRequest): string | null {
-    return combinedHeader(pending.requestHeaders, "origin") ?? (pending.initiator ? originOf(pending.initiator) : null);
+    return (
+      combinedHeader(pending.requestHeaders, "origin") ??
+      (pending.initiator ? originOf(pending.initiator) : null)
+    );
   }
 
   /** A preflight whose actual request was never seen: diagnosable on its own when it failed. */

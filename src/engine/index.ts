@@ -3,7 +3,7 @@ export { currentChromiumName } from "./browser-names";
 export { type DiagnoseOptions, diagnose } from "./diagnose";
 export { type EchoSample, originReflection } from "./findings/cross-exchange";
 export { SERVER_STACKS } from "./fixes";
-export * from "./types";
 export { combinedHeader, hasHeader, headerValues } from "./headers";
 export { originOf } from "./origin";
 export { isSafelistedMethod, scriptSetUnsafeHeaderNames } from "./safelist";
+export * from "./types";

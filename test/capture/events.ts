@@ -1,5 +1,5 @@
-import type { HeaderList } from "../../src/engine";
 import type { ObservedEvent } from "../../src/capture/events";
+import type { HeaderList } from "../../src/engine";
 
 /** Builds event sequences the way Chromium 156 and Firefox 153 delivered them (platform-notes §3, §5). */
 export function ev(
@@ -8,7 +8,15 @@ export function ev(
   url: string,
   method: string,
   t: number,
-  extra: { headers?: HeaderList; status?: number; error?: string; redirectUrl?: string; tabId?: number; type?: string; initiator?: string | null } = {},
+  extra: {
+    headers?: HeaderList;
+    status?: number;
+    error?: string;
+    redirectUrl?: string;
+    tabId?: number;
+    type?: string;
+    initiator?: string | null;
+  } = {},
 ): ObservedEvent {
   const base = {
     requestId,
@@ -27,9 +35,22 @@ export function ev(
     case "headers":
       return { ...base, kind, statusCode: extra.status ?? 200, responseHeaders: extra.headers ?? [] };
     case "redirect":
-      return { ...base, kind, statusCode: extra.status ?? 302, redirectUrl: extra.redirectUrl ?? url, responseHeaders: extra.headers ?? [], fromCache: false };
+      return {
+        ...base,
+        kind,
+        statusCode: extra.status ?? 302,
+        redirectUrl: extra.redirectUrl ?? url,
+        responseHeaders: extra.headers ?? [],
+        fromCache: false,
+      };
     case "completed":
-      return { ...base, kind, statusCode: extra.status ?? 200, responseHeaders: extra.headers ?? [], fromCache: false };
+      return {
+        ...base,
+        kind,
+        statusCode: extra.status ?? 200,
+        responseHeaders: extra.headers ?? [],
+        fromCache: false,
+      };
     case "error":
       return { ...base, kind, error: extra.error ?? "net::ERR_FAILED", fromCache: false };
   }

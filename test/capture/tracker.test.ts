@@ -6,15 +6,43 @@ import { ev } from "./events";
 
 const PAGE = "http://127.0.0.1:5601";
 const U = (n: number) => `http://127.0.0.1:5602/api/put?n=${n}`;
-const PUT_REQ = h("Origin", PAGE, "Content-Type", "application/json", "X-Api-Key", "k", "Sec-Fetch-Mode", "cors");
-const PF_REQ = h("Origin", PAGE, "Access-Control-Request-Method", "PUT", "Access-Control-Request-Headers", "content-type,x-api-key", "Sec-Fetch-Mode", "cors");
-const PF_RES = h("Access-Control-Allow-Origin", "*", "Access-Control-Allow-Methods", "PUT", "Access-Control-Allow-Headers", "Content-Type");
+const PUT_REQ = h(
+  "Origin",
+  PAGE,
+  "Content-Type",
+  "application/json",
+  "X-Api-Key",
+  "k",
+  "Sec-Fetch-Mode",
+  "cors",
+);
+const PF_REQ = h(
+  "Origin",
+  PAGE,
+  "Access-Control-Request-Method",
+  "PUT",
+  "Access-Control-Request-Headers",
+  "content-type,x-api-key",
+  "Sec-Fetch-Mode",
+  "cors",
+);
+const PF_RES = h(
+  "Access-Control-Allow-Origin",
+  "*",
+  "Access-Control-Allow-Methods",
+  "PUT",
+  "Access-Control-Allow-Headers",
+  "Content-Type",
+);
 
 function exchanges(outputs: TrackerOutput[]): ObservedExchange[] {
   return outputs.flatMap((o) => (o.kind === "exchange" ? [o.exchange] : []));
 }
 
-function run(tracker: ExchangeTracker, events: Parameters<ExchangeTracker["ingest"]>[0][]): ObservedExchange[] {
+function run(
+  tracker: ExchangeTracker,
+  events: Parameters<ExchangeTracker["ingest"]>[0][],
+): ObservedExchange[] {
   return events.flatMap((e) => exchanges(tracker.ingest(e)));
 }
 
@@ -46,18 +74,33 @@ describe("ExchangeTracker", () => {
     expect(out).toHaveLength(1);
     expect(out[0]?.preflight?.error).toBe("NS_ERROR_DOM_BAD_URI");
     expect(out[0]?.requestHeaders).toEqual(PUT_REQ);
-    expect(diagnose(out[0] as ObservedExchange).causes[0]?.firefox).toBe("CORSMissingAllowHeaderFromPreflight2");
+    expect(diagnose(out[0] as ObservedExchange).causes[0]?.firefox).toBe(
+      "CORSMissingAllowHeaderFromPreflight2",
+    );
   });
 
   it("pairs four concurrent preflighted requests whose ids are not actual+1", () => {
     const tracker = new ExchangeTracker("chromium");
     const events = [5, 6, 7, 8].flatMap((id, i) => [
       ev("send", String(id + 4), U(i), "OPTIONS", 10 + i, { headers: PF_REQ }),
-      ev("completed", String(id + 4), U(i), "OPTIONS", 20 + i, { status: 204, headers: h("Access-Control-Allow-Origin", "*", "Access-Control-Allow-Methods", "PUT", "Access-Control-Allow-Headers", "content-type, x-api-key") }),
+      ev("completed", String(id + 4), U(i), "OPTIONS", 20 + i, {
+        status: 204,
+        headers: h(
+          "Access-Control-Allow-Origin",
+          "*",
+          "Access-Control-Allow-Methods",
+          "PUT",
+          "Access-Control-Allow-Headers",
+          "content-type, x-api-key",
+        ),
+      }),
     ]);
     const actuals = [8, 6, 5, 7].flatMap((id) => [
       ev("send", String(id), U(id - 5), "PUT", 30 + id, { headers: PUT_REQ }),
-      ev("completed", String(id), U(id - 5), "PUT", 40 + id, { status: 200, headers: h("Access-Control-Allow-Origin", "*") }),
+      ev("completed", String(id), U(id - 5), "PUT", 40 + id, {
+        status: 200,
+        headers: h("Access-Control-Allow-Origin", "*"),
+      }),
     ]);
     const out = run(tracker, [...events, ...actuals]);
     expect(out).toHaveLength(4);
@@ -99,9 +142,16 @@ describe("ExchangeTracker", () => {
   it("follows a redirect chain hop by hop, with the method change of a 303", () => {
     const out = run(new ExchangeTracker("chromium"), [
       ev("send", "40", "http://127.0.0.1:5602/a", "POST", 1, { headers: h("Origin", PAGE) }),
-      ev("redirect", "40", "http://127.0.0.1:5602/a", "POST", 2, { status: 303, redirectUrl: "http://localhost:5603/b", headers: h("Location", "http://localhost:5603/b", "Access-Control-Allow-Origin", PAGE) }),
+      ev("redirect", "40", "http://127.0.0.1:5602/a", "POST", 2, {
+        status: 303,
+        redirectUrl: "http://localhost:5603/b",
+        headers: h("Location", "http://localhost:5603/b", "Access-Control-Allow-Origin", PAGE),
+      }),
       ev("send", "40", "http://localhost:5603/b", "GET", 3, { headers: h("Origin", "null") }),
-      ev("headers", "40", "http://localhost:5603/b", "GET", 4, { status: 200, headers: h("Access-Control-Allow-Origin", PAGE) }),
+      ev("headers", "40", "http://localhost:5603/b", "GET", 4, {
+        status: 200,
+        headers: h("Access-Control-Allow-Origin", PAGE),
+      }),
       ev("error", "40", "http://localhost:5603/b", "GET", 5),
     ]);
     const x = out[0] as ObservedExchange;
@@ -123,28 +173,42 @@ describe("ExchangeTracker", () => {
     expect(exchanges(tracker.flush(1002))).toEqual([]);
     const [orphan] = exchanges(tracker.flush(1001 + LIMITS.orphanPreflightMs));
     expect(orphan?.method).toBe("PUT");
-    expect(diagnose(orphan as ObservedExchange).causes[0]?.chromium).toBe("PreflightMissingAllowOriginHeader");
+    expect(diagnose(orphan as ObservedExchange).causes[0]?.chromium).toBe(
+      "PreflightMissingAllowOriginHeader",
+    );
   });
 
   it("takes events for requests it never saw start without crashing", () => {
-    const out = run(new ExchangeTracker("chromium"), [ev("completed", "60", U(6), "GET", 1, { status: 200, headers: h("Access-Control-Allow-Origin", PAGE) })]);
+    const out = run(new ExchangeTracker("chromium"), [
+      ev("completed", "60", U(6), "GET", 1, { status: 200, headers: h("Access-Control-Allow-Origin", PAGE) }),
+    ]);
     expect(out).toHaveLength(1);
     expect(diagnose(out[0] as ObservedExchange).verdict).not.toBe("blocked");
   });
 
   it("signals a top-level navigation and ignores frames and extension requests", () => {
     const tracker = new ExchangeTracker("chromium");
-    expect(tracker.ingest(ev("send", "70", PAGE, "GET", 1, { type: "main_frame", initiator: null }))).toEqual([{ kind: "navigated", tabId: 7 }]);
-    expect(tracker.ingest(ev("completed", "71", U(7), "GET", 1, { initiator: "chrome-extension://abc" }))).toEqual([]);
+    expect(tracker.ingest(ev("send", "70", PAGE, "GET", 1, { type: "main_frame", initiator: null }))).toEqual(
+      [{ kind: "navigated", tabId: 7 }],
+    );
+    expect(
+      tracker.ingest(ev("completed", "71", U(7), "GET", 1, { initiator: "chrome-extension://abc" })),
+    ).toEqual([]);
     expect(tracker.ingest(ev("completed", "72", U(7), "GET", 1, { tabId: -1 }))).toEqual([]);
   });
 
   it("continues after its state went through JSON, as when the worker restarts mid-exchange", () => {
     const before = new ExchangeTracker("chromium");
-    run(before, [ev("send", "12", U(8), "OPTIONS", 1, { headers: PF_REQ }), ev("headers", "12", U(8), "OPTIONS", 2, { status: 204, headers: PF_RES })]);
+    run(before, [
+      ev("send", "12", U(8), "OPTIONS", 1, { headers: PF_REQ }),
+      ev("headers", "12", U(8), "OPTIONS", 2, { status: 204, headers: PF_RES }),
+    ]);
     const persisted = JSON.parse(JSON.stringify(before.snapshot())) as TrackerState;
     const after = new ExchangeTracker("chromium", persisted);
-    const out = run(after, [ev("completed", "12", U(8), "OPTIONS", 3, { status: 204, headers: PF_RES }), ev("error", "11", U(8), "PUT", 4)]);
+    const out = run(after, [
+      ev("completed", "12", U(8), "OPTIONS", 3, { status: 204, headers: PF_RES }),
+      ev("error", "11", U(8), "PUT", 4),
+    ]);
     expect(out[0]?.preflight?.status).toBe(204);
     expect(diagnose(out[0] as ObservedExchange).causes[0]?.code).toBe("header-not-allowed");
   });

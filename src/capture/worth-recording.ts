@@ -1,0 +1,27 @@
+/**
+ * Which finished requests the panel lists: cross-origin ones the CORS protocol applies to, plus
+ * cross-origin failures. Same-origin requests, and the thousands of plain no-cors images and
+ * scripts a page loads without error, are not kept.
+ */
+import { hasHeader, type ObservedExchange, originOf } from "../engine";
+
+const ALWAYS_CORS = new Set(["fetch", "font", "beacon", "websocket"]);
+
+export function isCrossOrigin(exchange: ObservedExchange): boolean {
+  const from =
+    exchange.initiator === null
+      ? null
+      : exchange.initiator === "null"
+        ? "null"
+        : originOf(exchange.initiator);
+  if (from === null) return exchange.preflight !== null || hasHeader(exchange.requestHeaders, "origin");
+  const urls = [exchange.url, ...exchange.hops.map((h) => h.url)];
+  return from === "null" || urls.some((url) => originOf(url) !== from);
+}
+
+export function isWorthRecording(exchange: ObservedExchange): boolean {
+  if (!isCrossOrigin(exchange)) return false;
+  if (exchange.preflight || ALWAYS_CORS.has(exchange.resourceType)) return true;
+  if (hasHeader(exchange.requestHeaders, "origin")) return true;
+  return exchange.error !== null || exchange.hops.some((h) => h.error !== null);
+}

@@ -1,0 +1,140 @@
+/**
+ * The report document of `shared/report-format.md`: the same JSON from the extension
+ * (`cors-lens/report`, "Export report") and the CLI (`--json`).
+ */
+import {
+  type BrowserName,
+  type Cause,
+  type CredentialsMode,
+  diagnose,
+  type Finding,
+  type HeaderList,
+  type Hop,
+  headerValues,
+  type ObservedExchange,
+  originReflection,
+  type RequestMode,
+  type Verdict,
+} from "../engine";
+import { REDACTED, redactExchange } from "./redact";
+
+export const REPORT_FORMAT = "cors-lens-report";
+export const REPORT_VERSION = 1;
+
+export type ReportSource = { kind: "extension"; tabId: number | null } | { kind: "har"; file: string };
+
+export interface ReportExchange {
+  id: string;
+  url: string;
+  method: string;
+  origin: string | null;
+  initiator: string | null;
+  resourceType: string;
+  mode: RequestMode;
+  credentials: CredentialsMode;
+  startedAt: string;
+  preflight: Hop | null;
+  hops: Hop[];
+  verdict: Verdict;
+  causes: Cause[];
+  findings: Finding[];
+  /** How the verdict was reached where evidence was partial (report-format "evidence"). */
+  evidence: { inferred: boolean; credentials: string; unknownReason: string | null };
+  /** Additions to the contract: the actual request's headers as sent, and its error. */
+  requestHeaders: HeaderList | null;
+  error: string | null;
+}
+
+export interface ReportDocument {
+  format: typeof REPORT_FORMAT;
+  version: typeof REPORT_VERSION;
+  generator: { name: "cors-lens"; version: string };
+  source: ReportSource;
+  exchanges: ReportExchange[];
+}
+
+export interface ReportOptions {
+  browser?: BrowserName;
+  /** Keep Cookie, Authorization and similar values. @default false */
+  includeSecrets?: boolean;
+  generatorVersion?: string;
+}
+
+function sentOrigin(exchange: ObservedExchange): string | null {
+  const headers = [
+    exchange.requestHeaders,
+    exchange.hops[0]?.requestHeaders,
+    exchange.preflight?.requestHeaders,
+  ];
+  for (const list of headers) {
+    const value = headerValues(list, "origin")[0];
+    if (value !== undefined) return value;
+  }
+  return null;
+}
+
+/** Userinfo can appear inside messages (a redirect Location): keep it out of exports too. */
+function scrub(text: string): string {
+  return text.replace(/([a-z][a-z0-9+.-]*:\/\/)[^/@\s`'"]*@/gi, `$1${REDACTED}@`);
+}
+
+function scrubCause(cause: Cause): Cause {
+  return { ...cause, value: cause.value === null ? null : scrub(cause.value), message: scrub(cause.message) };
+}
+
+export function buildReportExchange(observed: ObservedExchange, options: ReportOptions = {}): ReportExchange {
+  const d = diagnose(observed, options.browser ? { browser: options.browser } : {});
+  const shown = options.includeSecrets ? observed : redactExchange(observed);
+  return {
+    id: shown.id,
+    url: shown.url,
+    method: shown.method,
+    origin: sentOrigin(observed),
+    initiator: shown.initiator,
+    resourceType: shown.resourceType,
+    mode: shown.mode,
+    credentials: d.credentials.mode,
+    startedAt: new Date(Number.isFinite(shown.startedAt) ? shown.startedAt : 0).toISOString(),
+    preflight: shown.preflight,
+    hops: shown.hops,
+    verdict: d.verdict,
+    causes: options.includeSecrets ? d.causes : d.causes.map(scrubCause),
+    findings: d.findings,
+    evidence: {
+      inferred: d.credentials.inferred,
+      credentials: d.credentials.basis,
+      unknownReason: d.unknownReason,
+    },
+    requestHeaders: shown.requestHeaders,
+    error: shown.error,
+  };
+}
+
+export function buildReport(
+  observed: readonly ObservedExchange[],
+  source: ReportSource,
+  options: ReportOptions = {},
+): ReportDocument {
+  const exchanges = [...observed]
+    .sort((a, b) => a.startedAt - b.startedAt)
+    .map((x) => buildReportExchange(x, options));
+  const reflected = originReflection(
+    observed.map((x) => ({
+      id: x.id,
+      url: x.url,
+      origin: sentOrigin(x),
+      responseHeaders: x.hops[x.hops.length - 1]?.responseHeaders ?? [],
+    })),
+  );
+  for (const exchange of exchanges) {
+    const finding = reflected.get(exchange.id);
+    if (finding) exchange.findings.push(finding);
+  }
+  return {
+    format: REPORT_FORMAT,
+    version: REPORT_VERSION,
+    generator: { name: "cors-lens", version: options.generatorVersion ?? "0.1.0" },
+    source,
+    exchanges,
+  };
+}
