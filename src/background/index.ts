@@ -1,17 +1,21 @@
+import { onPortConnect, onTabRemoved } from "../platform/ports";
 import { extensionVersion, onRuntimeMessage } from "../platform/runtime";
+import { sessionStore } from "../platform/session-storage";
 import { TARGET } from "../platform/target";
-import { isRuntimeRequest, PROTOCOL_VERSION, type StatusReply } from "../protocol/messages";
+import { observeWebRequests } from "../platform/web-request";
+import { PANEL_PORT } from "../protocol/messages";
+import type { PanelWall } from "./platform";
+import { startBackground } from "./start-background";
 
-// Listeners are registered synchronously at start: an MV3 worker woken by an event must find them.
-onRuntimeMessage((message) => {
-  if (!isRuntimeRequest(message)) return undefined;
-  const reply: StatusReply = {
-    type: "cors-lens/status",
-    protocol: PROTOCOL_VERSION,
-    target: TARGET,
-    version: extensionVersion(),
-    tabs: 0,
-    exchanges: 0,
-  };
-  return Promise.resolve(reply);
+// Everything is registered synchronously, at the top level of the worker.
+startBackground({
+  target: TARGET,
+  version: extensionVersion(),
+  observeWebRequests,
+  onRuntimeMessage,
+  onPanelConnect: (handle) => onPortConnect(PANEL_PORT, (wall) => handle(wall as PanelWall)),
+  onTabRemoved,
+  store: sessionStore,
+  now: () => Date.now(),
+  setTimeout: (callback, ms) => setTimeout(callback, ms),
 });

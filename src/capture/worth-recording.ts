@@ -19,8 +19,17 @@ export function isCrossOrigin(exchange: ObservedExchange): boolean {
   return from === "null" || urls.some((url) => originOf(url) !== from);
 }
 
+/**
+ * Chromium's font loader first asks the cache only (`net::ERR_CACHE_MISS` when nothing is cached),
+ * then makes the real request: the probe is not something the page did.
+ */
+function isCacheProbe(exchange: ObservedExchange): boolean {
+  const last = exchange.hops[exchange.hops.length - 1];
+  return last?.status === null && last.error === "net::ERR_CACHE_MISS";
+}
+
 export function isWorthRecording(exchange: ObservedExchange): boolean {
-  if (!isCrossOrigin(exchange)) return false;
+  if (!isCrossOrigin(exchange) || isCacheProbe(exchange)) return false;
   if (exchange.preflight || ALWAYS_CORS.has(exchange.resourceType)) return true;
   if (hasHeader(exchange.requestHeaders, "origin")) return true;
   return exchange.error !== null || exchange.hops.some((h) => h.error !== null);

@@ -1,0 +1,101 @@
+// Access-Control-Allow-Origin and -Credentials as servers get them wrong.
+import { echo, originOf, send } from "../respond.mjs";
+
+const get = { kind: "fetch" };
+const withCookies = { kind: "fetch", credentials: "include" };
+const acao = (value) => (req, res) => send(res, 200, [["Access-Control-Allow-Origin", value(req)]]);
+
+export const ALLOW_ORIGIN = [
+  { id: "acao-missing", title: "No CORS headers at all", client: get, api: (req, res) => send(res, 200) },
+  {
+    id: "acao-duplicate-proxy-and-app",
+    title: "nginx and the app both add Access-Control-Allow-Origin",
+    client: get,
+    api: (req, res, ctx) =>
+      send(res, 200, [
+        ["Access-Control-Allow-Origin", originOf(req, ctx)],
+        ["Access-Control-Allow-Origin", originOf(req, ctx)],
+      ]),
+  },
+  {
+    id: "acao-list",
+    title: "A list of allowed origins in one header",
+    client: get,
+    api: (req, res, ctx) =>
+      send(res, 200, [["Access-Control-Allow-Origin", `${ctx.page}, https://admin.example.com`]]),
+  },
+  {
+    id: "acao-trailing-slash",
+    title: "The allowed origin has a trailing slash",
+    client: get,
+    api: (req, res, ctx) => send(res, 200, [["Access-Control-Allow-Origin", `${ctx.page}/`]]),
+  },
+  {
+    id: "acao-https-vs-http",
+    title: "https allowed, the page is http",
+    client: get,
+    api: (req, res, ctx) =>
+      send(res, 200, [["Access-Control-Allow-Origin", ctx.page.replace("http:", "https:")]]),
+  },
+  {
+    id: "acao-other-port",
+    title: "The dev server's old port is allowed",
+    client: get,
+    api: (req, res, ctx) => send(res, 200, [["Access-Control-Allow-Origin", "http://127.0.0.1:3000"]]),
+  },
+  {
+    id: "acao-host-without-scheme",
+    title: "Allow-Origin set to host:port without scheme",
+    client: get,
+    api: acao((req) => new URL(req.headers.origin ?? "http://x").host),
+  },
+  {
+    id: "acao-null",
+    title: "Access-Control-Allow-Origin: null for a normal page",
+    client: get,
+    api: acao(() => "null"),
+  },
+  {
+    id: "acao-echo-no-vary",
+    title: "Origin echoed without Vary: Origin",
+    client: get,
+    api: (req, res, ctx) => send(res, 200, [["Access-Control-Allow-Origin", originOf(req, ctx)]]),
+  },
+  {
+    id: "acao-expose-missing",
+    title: "X-Request-Id sent but not exposed to scripts",
+    client: get,
+    api: (req, res, ctx) =>
+      send(res, 200, [...echo(req, ctx), ["X-Request-Id", "r-42"], ["X-RateLimit-Remaining", "99"]]),
+  },
+  {
+    id: "credentials-no-acac",
+    title: "Credentials, origin echoed, Allow-Credentials missing",
+    client: withCookies,
+    api: (req, res, ctx) => send(res, 200, echo(req, ctx)),
+  },
+  {
+    id: "credentials-acac-capitalized",
+    title: "Access-Control-Allow-Credentials: True",
+    client: withCookies,
+    api: (req, res, ctx) => send(res, 200, [...echo(req, ctx), ["Access-Control-Allow-Credentials", "True"]]),
+  },
+  {
+    id: "credentials-ok",
+    title: "Credentials allowed correctly",
+    client: withCookies,
+    api: (req, res, ctx) => send(res, 200, [...echo(req, ctx), ["Access-Control-Allow-Credentials", "true"]]),
+  },
+  {
+    id: "xhr-with-credentials-wildcard",
+    title: "XMLHttpRequest withCredentials against *",
+    client: { kind: "xhr", withCredentials: true },
+    api: acao(() => "*"),
+  },
+  {
+    id: "error-502-proxy",
+    title: "The proxy's 502 page has no CORS headers",
+    client: get,
+    api: (req, res) => send(res, 502, [["Content-Type", "text/html"]], "Bad Gateway"),
+  },
+];

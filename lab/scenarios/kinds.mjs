@@ -1,0 +1,66 @@
+// Other initiators: fonts, images with crossorigin, a worker, no-cors, a referer check, a dead port.
+import { echo, send } from "../respond.mjs";
+
+export const KINDS = [
+  {
+    id: "font-no-cors-headers",
+    title: "A web font from another origin without CORS headers",
+    client: { kind: "font" },
+    api: (req, res) => send(res, 200, [["Content-Type", "font/woff2"]], "wOF2"),
+  },
+  {
+    id: "image-crossorigin-missing",
+    title: "<img crossorigin> without Access-Control-Allow-Origin",
+    client: { kind: "img" },
+    api: (req, res) =>
+      send(res, 200, [["Content-Type", "image/svg+xml"]], '<svg xmlns="http://www.w3.org/2000/svg"/>'),
+  },
+  {
+    id: "image-crossorigin-ok",
+    title: "<img crossorigin> with Access-Control-Allow-Origin: *",
+    client: { kind: "img" },
+    api: (req, res) =>
+      send(
+        res,
+        200,
+        [
+          ["Content-Type", "image/svg+xml"],
+          ["Access-Control-Allow-Origin", "*"],
+        ],
+        '<svg xmlns="http://www.w3.org/2000/svg"/>',
+      ),
+  },
+  {
+    id: "worker-fetch-missing",
+    title: "A dedicated worker fetches without CORS headers in the answer",
+    client: { kind: "worker" },
+    api: (req, res) => send(res, 200),
+  },
+  {
+    id: "no-cors-opaque",
+    title: "mode: no-cors: sent, but the page gets an opaque response",
+    client: { kind: "fetch", mode: "no-cors" },
+    api: (req, res) => send(res, 200),
+  },
+  {
+    id: "referer-check-no-referrer",
+    title: "Referrer-Policy: no-referrer, and the API rejects requests without Referer (403)",
+    client: {
+      kind: "fetch",
+      method: "POST",
+      headers: { "Content-Type": "text/plain" },
+      body: "x",
+      referrerPolicy: "no-referrer",
+    },
+    api: (req, res, ctx) =>
+      req.headers.referer
+        ? send(res, 200, echo(req, ctx))
+        : send(res, 403, [["Content-Type", "text/plain"]], "Referer checking failed - no Referer."),
+  },
+  {
+    id: "network-refused",
+    title: "Nothing listens on the port (connection refused)",
+    client: { kind: "fetch", target: "closed" },
+    api: (req, res) => send(res, 200),
+  },
+];

@@ -1,0 +1,107 @@
+// The lab: a page origin, an API origin and a second API origin on loopback, whose endpoints
+// reproduce real CORS misconfigurations (lab/scenarios). `node lab/server.mjs` serves it alone.
+import { readFileSync } from "node:fs";
+import { createServer } from "node:http";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { send } from "./respond.mjs";
+import { SCENARIOS } from "./scenarios/index.mjs";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const CLIENT = readFileSync(join(here, "client.js"), "utf8");
+const WORKER = `self.onmessage = async (e) => {
+  try { const r = await fetch(e.data.url); self.postMessage({ ok: true, status: r.status }); }
+  catch (err) { self.postMessage({ ok: false, error: String(err) }); }
+};`;
+
+function escapeHtml(text) {
+  return text.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
+}
+
+function pageHtml(ctx) {
+  const rows = SCENARIOS.map(
+    (s) =>
+      `<tr data-scenario="${s.id}"><td><button data-run="${s.id}">Run</button></td><td><code>${s.id}</code></td><td>${escapeHtml(s.title)}</td><td class="outcome"></td></tr>`,
+  ).join("\n");
+  const config = {
+    api: ctx.api,
+    other: ctx.other,
+    closed: ctx.closed,
+    scenarios: SCENARIOS.map(({ id, title, client }) => ({ id, title, client })),
+  };
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>CORS Lens lab</title>
+<style>body{font:14px system-ui,sans-serif;margin:1.5em}td{padding:2px 8px;border-bottom:1px solid #ddd}code{font-size:12px}</style></head>
+<body><h1>CORS Lens lab</h1><p>Page origin <code>${ctx.page}</code>, API <code>${ctx.api}</code>, second API <code>${ctx.other}</code>.
+Open DevTools → <b>CORS Lens</b>, then run scenarios. <button id="run-all">Run all</button></p>
+<table>${rows}</table>
+<script>window.LAB = ${JSON.stringify(config)};</script><script src="/lab.js"></script></body></html>`;
+}
+
+function listen(server, port, host) {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => resolve(server.address().port));
+  });
+}
+
+/**
+ * Starts the lab. Ports 0 pick free ones. The second API is on `localhost` so redirects to it
+ * cross origins (and sites) from the 127.0.0.1 page.
+ */
+export async function startLab({ pagePort = 0, apiPort = 0, otherPort = 0 } = {}) {
+  const ctx = { page: "", api: "", other: "", closed: "" };
+  const log = [];
+  const route = (which) => (req, res) => {
+    const url = new URL(req.url, "http://lab");
+    log.push({
+      server: which,
+      method: req.method,
+      url: url.pathname + url.search,
+      origin: req.headers.origin ?? null,
+    });
+    if (which === "page") {
+      if (url.pathname === "/")
+        return send(res, 200, [["Content-Type", "text/html; charset=utf-8"]], pageHtml(ctx));
+      if (url.pathname === "/lab.js") return send(res, 200, [["Content-Type", "text/javascript"]], CLIENT);
+      if (url.pathname === "/worker.js") return send(res, 200, [["Content-Type", "text/javascript"]], WORKER);
+      return send(res, 404, [["Content-Type", "text/plain"]], "not found");
+    }
+    const id = url.pathname.split("/")[2];
+    const scenario = SCENARIOS.find((s) => s.id === id);
+    const handler = scenario ? (which === "api" ? scenario.api : scenario.other) : undefined;
+    if (!handler) return send(res, 404, [["Content-Type", "text/plain"]], "no such scenario");
+    req.resume();
+    return handler(req, res, ctx);
+  };
+  const servers = {
+    page: createServer(route("page")),
+    api: createServer(route("api")),
+    other: createServer(route("other")),
+  };
+  const ports = {
+    page: await listen(servers.page, pagePort, "127.0.0.1"),
+    api: await listen(servers.api, apiPort, "127.0.0.1"),
+    other: await listen(servers.other, otherPort, "127.0.0.1"),
+  };
+  // A port that was just free and is closed again: connection refused.
+  const probe = createServer();
+  const closedPort = await listen(probe, 0, "127.0.0.1");
+  await new Promise((r) => probe.close(r));
+  ctx.page = `http://127.0.0.1:${ports.page}`;
+  ctx.api = `http://127.0.0.1:${ports.api}`;
+  ctx.other = `http://localhost:${ports.other}`;
+  ctx.closed = `http://127.0.0.1:${closedPort}`;
+  return {
+    ...ctx,
+    scenarios: SCENARIOS,
+    log,
+    close: () => Promise.all(Object.values(servers).map((s) => new Promise((r) => s.close(r)))),
+  };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const lab = await startLab({ pagePort: 5601, apiPort: 5602, otherPort: 5603 });
+  process.stdout.write(
+    `CORS Lens lab: ${lab.page}/ (API ${lab.api}, second API ${lab.other}); ${lab.scenarios.length} scenarios\n`,
+  );
+}

@@ -1,0 +1,25 @@
+/** What the background needs from the browser, as an interface: the real one in index.ts, fakes in tests. */
+import type { ObservedEvent } from "../capture/events";
+import type { PanelCommand, PanelEvent } from "../protocol/messages";
+
+export interface PanelWall {
+  send(message: PanelEvent): void;
+  onMessage(listener: (message: PanelCommand) => void): void;
+  onDisconnect(listener: () => void): void;
+}
+
+export interface BackgroundPlatform {
+  target: "chrome" | "firefox";
+  version: string;
+  observeWebRequests(onEvent: (event: ObservedEvent) => void): void;
+  onRuntimeMessage(handle: (message: unknown) => Promise<unknown> | undefined): void;
+  onPanelConnect(handle: (wall: PanelWall) => void): void;
+  onTabRemoved(listener: (tabId: number) => void): void;
+  store: {
+    getAll(): Promise<Record<string, unknown>>;
+    set(items: Record<string, unknown>): Promise<void>;
+    remove(keys: string[]): Promise<void>;
+  };
+  now(): number;
+  setTimeout(callback: () => void, ms: number): unknown;
+}

@@ -1,0 +1,131 @@
+/**
+ * Wiring: platform → capture → history → panels and the report message. Listeners are registered
+ * synchronously (an MV3 worker woken by an event must find them); events that arrive before the
+ * saved state is restored wait in a queue, so nothing is lost or mispaired across a restart.
+ */
+import type { ObservedEvent } from "../capture/events";
+import { onNavigation, upsertExchange } from "../capture/tab-history";
+import { ExchangeTracker, type TrackerOutput } from "../capture/tracker";
+import { isWorthRecording } from "../capture/worth-recording";
+import {
+  isRuntimeRequest,
+  PROTOCOL_VERSION,
+  type RuntimeRequest,
+  type StatusReply,
+} from "../protocol/messages";
+import { buildReport } from "../report/report";
+import { HistoryStore } from "./history-store";
+import { PanelRegistry } from "./panel-registry";
+import type { BackgroundPlatform } from "./platform";
+
+/** How often waiting preflights and stalled requests are looked at. */
+const FLUSH_INTERVAL_MS = 1_000;
+
+export interface Background {
+  /** Resolves once the saved state is restored and queued events are processed. */
+  ready: Promise<void>;
+  store: HistoryStore;
+}
+
+export function startBackground(platform: BackgroundPlatform): Background {
+  const browserName = platform.target === "chrome" ? "chromium" : "firefox";
+  const store = new HistoryStore(platform);
+  const panels = new PanelRegistry(store, browserName);
+  let tracker: ExchangeTracker | null = null;
+  const queue: ObservedEvent[] = [];
+  let flushTimer = false;
+
+  const apply = (outputs: TrackerOutput[]) => {
+    for (const out of outputs) {
+      if (out.kind === "navigated") {
+        const tab = store.tabs.get(out.tabId);
+        if (tab && onNavigation(tab)) {
+          store.changed(out.tabId);
+          panels.cleared(out.tabId, "navigation");
+        }
+        continue;
+      }
+      if (!isWorthRecording(out.exchange)) continue;
+      const tab = store.tab(out.tabId);
+      upsertExchange(tab, out.exchange);
+      store.changed(out.tabId);
+      panels.exchangeChanged(out.tabId, out.exchange);
+    }
+  };
+
+  const scheduleFlush = () => {
+    if (flushTimer) return;
+    flushTimer = true;
+    platform.setTimeout(() => {
+      flushTimer = false;
+      if (!tracker) return;
+      apply(tracker.flush(platform.now()));
+      store.trackerChanged();
+      const t = tracker.snapshot();
+      if (Object.keys(t.pending).length > 0 || t.preflights.length > 0 || t.awaiting.length > 0)
+        scheduleFlush();
+    }, FLUSH_INTERVAL_MS);
+  };
+
+  const ingest = (event: ObservedEvent) => {
+    if (!tracker) {
+      queue.push(event);
+      return;
+    }
+    apply(tracker.ingest(event));
+    store.trackerChanged();
+    scheduleFlush();
+  };
+
+  platform.observeWebRequests(ingest);
+  platform.onTabRemoved((tabId) => {
+    store.removeTab(tabId);
+    panels.cleared(tabId, "navigation");
+  });
+  platform.onPanelConnect((wall) => panels.connect(wall));
+  platform.onRuntimeMessage((message) => {
+    if (!isRuntimeRequest(message)) return undefined;
+    return ready.then(() => answer(message));
+  });
+
+  const answer = (message: RuntimeRequest): StatusReply | ReturnType<typeof buildReport> => {
+    if (message.type === "cors-lens/status") {
+      let exchanges = 0;
+      for (const tab of store.tabs.values()) exchanges += tab.exchanges.length;
+      return {
+        type: "cors-lens/status",
+        protocol: PROTOCOL_VERSION,
+        target: platform.target,
+        version: platform.version,
+        tabs: store.tabs.size,
+        exchanges,
+      };
+    }
+    const tabIds =
+      message.tabId === null || message.tabId === undefined ? [...store.tabs.keys()] : [message.tabId];
+    const observed = tabIds.flatMap((id) => store.tabs.get(id)?.exchanges ?? []);
+    return buildReport(
+      observed,
+      { kind: "extension", tabId: message.tabId ?? null },
+      {
+        browser: browserName,
+        includeSecrets: message.includeSecrets === true,
+        generatorVersion: platform.version,
+      },
+    );
+  };
+
+  const ready = store.restore().then(
+    () => {
+      tracker = new ExchangeTracker(browserName, store.tracker);
+      store.tracker = tracker.snapshot();
+      for (const event of queue.splice(0)) ingest(event);
+      scheduleFlush();
+    },
+    () => {
+      tracker = new ExchangeTracker(browserName, store.tracker);
+      for (const event of queue.splice(0)) ingest(event);
+    },
+  );
+  return { ready, store };
+}

@@ -1,0 +1,133 @@
+/**
+ * The webRequest adapter: subscribes to the five events that carry the evidence (request headers as
+ * sent, response headers, redirects, the end) and normalizes Chrome's and Firefox's details into one
+ * `ObservedEvent`. Observe only: no blocking listener, nothing modified.
+ */
+import type { ObservedEvent } from "../capture/events";
+import type { HeaderList } from "../engine";
+import { browser } from "./browser";
+
+interface RawHeader {
+  name: string;
+  value?: string;
+  binaryValue?: number[] | ArrayBuffer;
+}
+
+interface RawDetails {
+  requestId: string;
+  tabId: number;
+  frameId: number;
+  url: string;
+  method: string;
+  type: string;
+  timeStamp: number;
+  initiator?: string;
+  originUrl?: string;
+  documentUrl?: string;
+  statusCode?: number;
+  redirectUrl?: string;
+  error?: string;
+  fromCache?: boolean;
+  requestHeaders?: RawHeader[];
+  responseHeaders?: RawHeader[];
+}
+
+function headers(raw: RawHeader[] | undefined): HeaderList {
+  if (!raw) return [];
+  return raw.map((h): [string, string] => [h.name, h.value ?? decodeBinary(h.binaryValue)]);
+}
+
+function decodeBinary(bytes: number[] | ArrayBuffer | undefined): string {
+  if (!bytes) return "";
+  const array = bytes instanceof ArrayBuffer ? new Uint8Array(bytes) : bytes;
+  let text = "";
+  for (const b of array) text += String.fromCharCode(b);
+  return text;
+}
+
+function originOfUrl(url: string | undefined): string | null {
+  if (!url) return null;
+  try {
+    const u = new URL(url);
+    return u.protocol === "http:" || u.protocol === "https:"
+      ? u.origin
+      : u.protocol === "file:" || u.protocol === "data:"
+        ? "null"
+        : `${u.protocol}//${u.host}`;
+  } catch {
+    return null;
+  }
+}
+
+function base(d: RawDetails) {
+  return {
+    requestId: String(d.requestId),
+    tabId: d.tabId,
+    frameId: d.frameId,
+    url: d.url,
+    method: d.method,
+    type: d.type,
+    // Chrome reports the requesting origin; Firefox the requesting document's URL.
+    initiator: d.initiator ?? originOfUrl(d.originUrl),
+    documentUrl: d.documentUrl ?? null,
+    timeStamp: d.timeStamp,
+  };
+}
+
+/**
+ * Chrome shows Origin, preflights and CORS-failed responses only to listeners with `extraHeaders`
+ * (platform-notes §3.2); Firefox rejects the value ("Invalid enumeration value"), so feature-detect.
+ */
+function extraHeaders(): string[] {
+  const chromeApi = (
+    globalThis as { chrome?: { webRequest?: { OnSendHeadersOptions?: { EXTRA_HEADERS?: string } } } }
+  ).chrome;
+  return chromeApi?.webRequest?.OnSendHeadersOptions?.EXTRA_HEADERS ? ["extraHeaders"] : [];
+}
+
+type Listener = (details: RawDetails) => void;
+interface RawEvent {
+  addListener(listener: Listener, filter: { urls: string[] }, extraInfoSpec?: string[]): void;
+}
+
+/** Registers the listeners synchronously; call at the top level of the background. */
+export function observeWebRequests(onEvent: (event: ObservedEvent) => void): void {
+  const api = browser.webRequest as unknown as Record<string, RawEvent>;
+  const filter = { urls: ["<all_urls>"] };
+  const extra = extraHeaders();
+  const on = (name: string, spec: string[], map: (d: RawDetails) => ObservedEvent) =>
+    api[name]?.addListener((d) => onEvent(map(d)), filter, spec.length > 0 ? spec : undefined);
+
+  on("onSendHeaders", ["requestHeaders", ...extra], (d) => ({
+    ...base(d),
+    kind: "send",
+    requestHeaders: headers(d.requestHeaders),
+  }));
+  on("onHeadersReceived", ["responseHeaders", ...extra], (d) => ({
+    ...base(d),
+    kind: "headers",
+    statusCode: d.statusCode ?? 0,
+    responseHeaders: headers(d.responseHeaders),
+  }));
+  on("onBeforeRedirect", ["responseHeaders", ...extra], (d) => ({
+    ...base(d),
+    kind: "redirect",
+    statusCode: d.statusCode ?? 0,
+    redirectUrl: d.redirectUrl ?? d.url,
+    responseHeaders: headers(d.responseHeaders),
+    fromCache: d.fromCache ?? false,
+  }));
+  on("onCompleted", ["responseHeaders", ...extra], (d) => ({
+    ...base(d),
+    kind: "completed",
+    statusCode: d.statusCode ?? 0,
+    responseHeaders: headers(d.responseHeaders),
+    fromCache: d.fromCache ?? false,
+  }));
+  on("onErrorOccurred", extra, (d) => ({
+    ...base(d),
+    kind: "error",
+    error: d.error ?? "unknown error",
+    fromCache: d.fromCache ?? false,
+  }));
+}

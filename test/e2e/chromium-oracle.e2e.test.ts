@@ -1,0 +1,127 @@
+import Ajv from "ajv";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startLab } from "../../lab/server.mjs";
+import type { ReportDocument, ReportExchange } from "../../src/report/report";
+import schema from "../../src/report/report.schema.json" with { type: "json" };
+import { CdpOracle, type ChromiumVerdict } from "./helpers/cdp-oracle";
+import { type ChromiumWithExtension, launchChromiumWithExtension } from "./helpers/chromium";
+import { waitFor } from "./helpers/devtools";
+import { openExtensionPage, reportFor, tabIdOf } from "./helpers/report";
+
+type Lab = Awaited<ReturnType<typeof startLab>>;
+interface Run {
+  id: string;
+  url: string;
+  outcome: { ok: boolean; status?: number; error?: string };
+}
+
+interface Row {
+  id: string;
+  chromium: string;
+  extension: string;
+  verdictAgrees: boolean;
+  nameAgrees: boolean;
+  pairingAgrees: boolean;
+}
+
+/** Chromium's verdict in the report's terms: a net error without CORS status is `network-error`. */
+function chromiumSays(v: ChromiumVerdict): string {
+  if (v.verdict === "allowed") return "allowed";
+  return v.corsError ?? `net error (${v.errorText})`;
+}
+
+function extensionSays(x: ReportExchange): string {
+  if (x.verdict !== "blocked") return x.verdict;
+  const cause = x.causes[0];
+  return cause?.chromium ?? `${cause?.code} (${x.hops[x.hops.length - 1]?.error ?? x.error})`;
+}
+
+describe("Chromium oracle: the extension's verdicts against Chromium's own", () => {
+  let lab: Lab;
+  let chromium: ChromiumWithExtension;
+  let runs: Run[];
+  let oracle: CdpOracle;
+  let report: ReportDocument;
+
+  beforeAll(async () => {
+    lab = await startLab();
+    chromium = await launchChromiumWithExtension();
+    const page = await chromium.context.newPage();
+    oracle = await CdpOracle.attach(await chromium.context.newCDPSession(page));
+    await page.goto(`${lab.page}/`);
+    runs = (await page.evaluate(() =>
+      (globalThis as unknown as { runAll(): Promise<unknown> }).runAll(),
+    )) as Run[];
+    const extensionPage = await openExtensionPage(chromium.context, chromium.extensionId);
+    const tabId = await tabIdOf(extensionPage, `${lab.page}/*`);
+    report = await waitFor(async () => {
+      const r = await reportFor(extensionPage, tabId);
+      const seen = new Set(r.exchanges.map((x) => x.url));
+      return runs.every((run) => seen.has(run.url)) ? r : null;
+    }, "the extension to report every lab request");
+  });
+
+  afterAll(async () => {
+    await chromium?.close();
+    await lab?.close();
+  });
+
+  it("agrees with Chromium on verdict and CorsError for every lab scenario, and pairs every preflight", () => {
+    const rows: Row[] = [];
+    for (const run of runs) {
+      const x = report.exchanges.find((e) => e.url === run.url);
+      const v = oracle.verdictFor(run.url);
+      // Requests from a dedicated worker are not on the page's DevTools session: the page's own
+      // outcome is Chromium's verdict there.
+      let chromiumVerdict: ChromiumVerdict = v ?? {
+        verdict: run.outcome.ok ? "allowed" : "blocked",
+        corsError: null,
+        failedParameter: null,
+        errorText: "seen by the page only",
+        preflights: 0,
+      };
+      // A no-cors fetch resolves with an opaque response, after which DevTools reports the
+      // discarded body as net::ERR_ABORTED: the page got its response.
+      if (
+        run.outcome.ok &&
+        chromiumVerdict.corsError === null &&
+        chromiumVerdict.errorText === "net::ERR_ABORTED"
+      ) {
+        chromiumVerdict = { ...chromiumVerdict, verdict: "allowed", errorText: null };
+      }
+      const extensionVerdict = x?.verdict === "not-cors" ? "allowed" : x?.verdict;
+      rows.push({
+        id: run.id,
+        chromium: chromiumSays(chromiumVerdict),
+        extension: x ? extensionSays(x) : "missing",
+        verdictAgrees: extensionVerdict === chromiumVerdict.verdict,
+        nameAgrees:
+          chromiumVerdict.verdict === "allowed" ||
+          (x?.causes[0]?.chromium ?? null) === chromiumVerdict.corsError ||
+          v === null,
+        pairingAgrees:
+          v === null ||
+          chromiumVerdict.preflights > 0 === (x?.preflight !== null && x?.preflight !== undefined),
+      });
+    }
+    const table = rows.map(
+      (r) =>
+        `${r.verdictAgrees && r.nameAgrees && r.pairingAgrees ? "ok " : "XX "} ${r.id.padEnd(40)} chromium: ${r.chromium.padEnd(42)} cors-lens: ${r.extension}`,
+    );
+    const agree = rows.filter((r) => r.verdictAgrees && r.nameAgrees).length;
+    const paired = rows.filter((r) => r.pairingAgrees).length;
+    console.log(
+      `${table.join("\n")}\nagreement ${agree}/${rows.length}, preflight pairing ${paired}/${rows.length}`,
+    );
+    expect(rows.length).toBe(lab.scenarios.length);
+    expect(rows.filter((r) => !(r.verdictAgrees && r.nameAgrees && r.pairingAgrees))).toEqual([]);
+  });
+
+  it("returns a report that validates against the JSON Schema, with secrets redacted", () => {
+    const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+    expect(validate(report), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+    const text = JSON.stringify(report);
+    expect(text).toContain("<redacted>");
+    expect(text).not.toContain("lab-session");
+  });
+});

@@ -1,0 +1,81 @@
+import type { CDPSession } from "playwright-core";
+
+/** What Chromium itself decided for one request, read over the DevTools protocol. */
+export interface ChromiumVerdict {
+  verdict: "blocked" | "allowed";
+  /** `corsErrorStatus.corsError`, or null (allowed, or a net error without CORS status). */
+  corsError: string | null;
+  failedParameter: string | null;
+  errorText: string | null;
+  /** Preflights Chromium sent for this request (initiator.type "preflight"). */
+  preflights: number;
+}
+
+interface Sent {
+  requestId: string;
+  url: string;
+  initiator?: { type: string; url?: string; requestId?: string };
+}
+
+/** Collects Network events on a page session: the browser's own CORS verdicts (platform-notes §3.2). */
+export class CdpOracle {
+  private sent = new Map<string, Sent>();
+  private failed = new Map<
+    string,
+    { errorText: string; corsErrorStatus?: { corsError: string; failedParameter: string } }
+  >();
+  private finished = new Set<string>();
+
+  static async attach(session: CDPSession): Promise<CdpOracle> {
+    const oracle = new CdpOracle();
+    session.on(
+      "Network.requestWillBeSent",
+      (e: { requestId: string; request: { url: string }; initiator: Sent["initiator"] }) => {
+        if (!oracle.sent.has(e.requestId))
+          oracle.sent.set(e.requestId, {
+            requestId: e.requestId,
+            url: e.request.url,
+            initiator: e.initiator,
+          });
+      },
+    );
+    session.on(
+      "Network.loadingFailed",
+      (e: {
+        requestId: string;
+        errorText: string;
+        corsErrorStatus?: { corsError: string; failedParameter: string };
+      }) => {
+        oracle.failed.set(e.requestId, {
+          errorText: e.errorText,
+          ...(e.corsErrorStatus ? { corsErrorStatus: e.corsErrorStatus } : {}),
+        });
+      },
+    );
+    session.on("Network.loadingFinished", (e: { requestId: string }) => oracle.finished.add(e.requestId));
+    await session.send("Network.enable");
+    return oracle;
+  }
+
+  /** Chromium's verdict for the request first sent to `url`, or null if Chromium reported none (yet). */
+  verdictFor(url: string): ChromiumVerdict | null {
+    const actual = [...this.sent.values()].find((s) => s.url === url && s.initiator?.type !== "preflight");
+    if (!actual) return null;
+    const preflights = [...this.sent.values()].filter(
+      (s) => s.initiator?.type === "preflight" && s.initiator.url === url,
+    ).length;
+    const failure = this.failed.get(actual.requestId);
+    if (failure) {
+      return {
+        verdict: "blocked",
+        corsError: failure.corsErrorStatus?.corsError ?? null,
+        failedParameter: failure.corsErrorStatus?.failedParameter ?? null,
+        errorText: failure.errorText,
+        preflights,
+      };
+    }
+    if (this.finished.has(actual.requestId))
+      return { verdict: "allowed", corsError: null, failedParameter: null, errorText: null, preflights };
+    return null;
+  }
+}
