@@ -1,5 +1,5 @@
 // Other initiators: fonts, images with crossorigin, a worker, no-cors, a referer check, a dead port.
-import { echo, send } from "../respond.mjs";
+import { echo, goodPreflight, isPreflight, send } from "../respond.mjs";
 
 export const KINDS = [
   {
@@ -56,6 +56,13 @@ export const KINDS = [
       req.headers.referer
         ? send(res, 200, echo(req, ctx))
         : send(res, 403, [["Content-Type", "text/plain"]], "Referer checking failed - no Referer."),
+  },
+  {
+    id: "slow-preflighted-put",
+    title: "A preflighted PUT whose answer takes 2.5 s (the worker may be stopped meanwhile)",
+    client: { kind: "fetch", method: "PUT", headers: { "Content-Type": "application/json" }, body: "{}" },
+    api: (req, res, ctx) =>
+      isPreflight(req) ? goodPreflight(req, res, ctx) : setTimeout(() => send(res, 200, echo(req, ctx)), 2500),
   },
   {
     id: "network-refused",

@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startLab } from "../../lab/server.mjs";
+import { type ChromiumWithExtension, launchChromiumWithExtension } from "./helpers/chromium";
+import { waitFor } from "./helpers/devtools";
+import { openExtensionPage, reportFor, tabIdOf } from "./helpers/report";
+
+type Lab = Awaited<ReturnType<typeof startLab>>;
+interface Run {
+  url: string;
+}
+interface VersionUpdate {
+  versions: Array<{ versionId: string; scriptURL: string; runningStatus: string }>;
+}
+
+// platform-notes §9: ServiceWorker.stopWorker over CDP; the next webRequest event starts a fresh
+// worker with empty globals, which must rebuild its state from storage.session.
+describe("service worker restart", () => {
+  let lab: Lab;
+  let chromium: ChromiumWithExtension;
+
+  beforeAll(async () => {
+    lab = await startLab();
+    chromium = await launchChromiumWithExtension();
+  });
+  afterAll(async () => {
+    await chromium?.close();
+    await lab?.close();
+  });
+
+  it("stopped mid-exchange, loses no exchange and pairs the preflight it saw before the stop", async () => {
+    const page = await chromium.context.newPage();
+    const cdp = await chromium.context.newCDPSession(page);
+    const statuses = new Map<string, { scriptURL: string; runningStatus: string }>();
+    cdp.on("ServiceWorker.workerVersionUpdated", (e: VersionUpdate) => {
+      for (const v of e.versions) statuses.set(v.versionId, { scriptURL: v.scriptURL, runningStatus: v.runningStatus });
+    });
+    await cdp.send("ServiceWorker.enable");
+    await page.goto(`${lab.page}/`);
+    const run = (id: string) => page.evaluate((s) => (globalThis as unknown as { runScenario(id: string): Promise<Run> }).runScenario(s), id);
+
+    await (await chromium.worker()).evaluate(() => {
+      (globalThis as unknown as { beforeStop: boolean }).beforeStop = true;
+    });
+    const before = [await run("seed-django-wildcard-credentials"), await run("seed-django-missing-header"), await run("acao-missing")];
+    // The slow PUT: its preflight completes at once, its response arrives 2.5 s later.
+    const slow = run("slow-preflighted-put");
+    const extensionId = chromium.extensionId;
+    const running = await waitFor(async () => {
+      const entry = [...statuses.entries()].find(([, v]) => v.scriptURL.startsWith(`chrome-extension://${extensionId}/`) && v.runningStatus === "running");
+      return entry?.[0] ?? null;
+    }, "the extension's running service worker");
+    await new Promise((r) => setTimeout(r, 1200)); // past the preflight and the 500 ms persistence batch
+    await cdp.send("ServiceWorker.stopWorker", { versionId: running });
+    await waitFor(async () => ([...statuses.values()].some((v) => v.runningStatus === "stopped") ? true : null), "the worker to stop");
+    const slowRun = await slow;
+    const after = await run("credentials-no-acac");
+    // A fresh worker: the global set before the stop is gone, so the state came from storage.
+    const fresh = await waitFor(async () => {
+      const worker = chromium.context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extensionId}/`));
+      const marker = await worker?.evaluate(() => (globalThis as unknown as { beforeStop?: boolean }).beforeStop ?? false).catch(() => null);
+      return marker === false ? true : null;
+    }, "a restarted worker without the old globals");
+    expect(fresh).toBe(true);
+
+    const extensionPage = await openExtensionPage(chromium.context, extensionId);
+    const tabId = await tabIdOf(extensionPage, `${lab.page}/*`);
+    const report = await waitFor(async () => {
+      const r = await reportFor(extensionPage, tabId);
+      return [...before, slowRun, after].every((x) => r.exchanges.some((e) => e.url === x.url)) ? r : null;
+    }, "every exchange, from before and after the restart");
+    const byUrl = (url: string) => report.exchanges.filter((e) => e.url === url);
+    const lines = [...before, slowRun, after].map((x) => {
+      const found = byUrl(x.url);
+      return `${found.length === 1 ? "ok" : "XX"} ${x.url.split("/s/")[1]} → ${found.map((e) => `${e.verdict} ${e.causes[0]?.chromium ?? ""} preflight:${e.preflight ? e.preflight.status : "none"}`).join(" | ")}`;
+    });
+    console.log(`worker ${running} stopped mid-exchange; after restart:\n${lines.join("\n")}`);
+    for (const x of [...before, slowRun, after]) expect(byUrl(x.url)).toHaveLength(1);
+    const slowExchange = byUrl(slowRun.url)[0];
+    expect(slowExchange?.preflight?.status).toBe(204);
+    expect(slowExchange?.verdict).toBe("allowed");
+    expect(byUrl(before[1]?.url ?? "")[0]?.causes[0]?.chromium).toBe("HeaderDisallowedByPreflightResponse");
+    expect(byUrl(after.url)[0]?.causes[0]?.chromium).toBe("InvalidAllowCredentials");
+  });
+});
