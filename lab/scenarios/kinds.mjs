@@ -62,7 +62,9 @@ export const KINDS = [
     title: "A preflighted PUT whose answer takes 2.5 s (the worker may be stopped meanwhile)",
     client: { kind: "fetch", method: "PUT", headers: { "Content-Type": "application/json" }, body: "{}" },
     api: (req, res, ctx) =>
-      isPreflight(req) ? goodPreflight(req, res, ctx) : setTimeout(() => send(res, 200, echo(req, ctx)), 2500),
+      isPreflight(req)
+        ? goodPreflight(req, res, ctx)
+        : setTimeout(() => send(res, 200, echo(req, ctx)), 2500),
   },
   {
     id: "network-refused",

@@ -102,6 +102,9 @@ export class ExchangeTracker {
         pending.current.status = event.statusCode;
         if (event.responseHeaders.length > 0) pending.current.responseHeaders = event.responseHeaders;
         pending.hops.push(closeHop(pending.current, event.timeStamp, null, event.fromCache));
+        // Browsers never follow a preflight's redirect (Fetch "CORS-preflight fetch"): it ends here,
+        // and Firefox reports nothing more for it.
+        if (isPreflight(pending)) return this.finishPreflight(this.forget(pending), event.timeStamp);
         const method = methodAfterRedirect(pending.current.method, event.statusCode);
         pending.current = {
           url: event.redirectUrl,
@@ -144,6 +147,11 @@ export class ExchangeTracker {
     return pending;
   }
 
+  private forget(pending: PendingRequest): PendingRequest {
+    delete this.state.pending[pending.requestId];
+    return pending;
+  }
+
   private finish(
     pending: PendingRequest,
     error: string | null,
@@ -151,7 +159,10 @@ export class ExchangeTracker {
     endedAt: number,
     stale = false,
   ): TrackerOutput[] {
-    delete this.state.pending[pending.requestId];
+    this.forget(pending);
+    // The end of a preflight whose start was reported already (after its redirect): nothing new.
+    if (pending.method === "OPTIONS" && pending.requestHeaders === null && pending.current.status === null)
+      return [];
     const unanswered = !stale && neverAnswered(error, pending);
     if (
       !unanswered &&

@@ -95,8 +95,12 @@ export function observeWebRequests(onEvent: (event: ObservedEvent) => void): voi
   const api = browser.webRequest as unknown as Record<string, RawEvent>;
   const filter = { urls: ["<all_urls>"] };
   const extra = extraHeaders();
-  const on = (name: string, spec: string[], map: (d: RawDetails) => ObservedEvent) =>
-    api[name]?.addListener((d) => onEvent(map(d)), filter, spec.length > 0 ? spec : undefined);
+  const on = (name: string, spec: string[], map: (d: RawDetails) => ObservedEvent) => {
+    const listener = (d: RawDetails) => onEvent(map(d));
+    // Firefox rejects an explicit `undefined` extraInfoSpec ("Incorrect argument types").
+    if (spec.length > 0) api[name]?.addListener(listener, filter, spec);
+    else api[name]?.addListener(listener, filter);
+  };
 
   on("onSendHeaders", ["requestHeaders", ...extra], (d) => ({
     ...base(d),

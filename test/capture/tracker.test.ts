@@ -212,4 +212,25 @@ describe("ExchangeTracker", () => {
     expect(out[0]?.preflight?.status).toBe(204);
     expect(diagnose(out[0] as ObservedExchange).causes[0]?.code).toBe("header-not-allowed");
   });
+
+  it("ends a preflight at its redirect, which Firefox reports nothing after", () => {
+    const tracker = new ExchangeTracker("firefox");
+    const out = run(tracker, [
+      ev("send", "80", U(8), "PUT", 1, { headers: PUT_REQ }),
+      ev("send", "81", U(8), "OPTIONS", 2, { headers: PF_REQ }),
+      ev("redirect", "81", U(8), "OPTIONS", 3, {
+        status: 301,
+        redirectUrl: `${U(8)}/`,
+        headers: h("Location", `${U(8)}/`),
+      }),
+      ev("error", "80", U(8), "PUT", 4, { error: "NS_ERROR_DOM_BAD_URI" }),
+      ev("error", "81", `${U(8)}/`, "OPTIONS", 5, { error: "NS_ERROR_DOM_BAD_URI" }),
+    ]);
+    expect(out).toHaveLength(1);
+    expect(out[0]?.preflight?.status).toBe(301);
+    expect(diagnose(out[0] as ObservedExchange, { browser: "firefox" }).causes[0]?.code).toBe(
+      "preflight-redirected",
+    );
+    expect(Object.keys(tracker.snapshot().pending)).toEqual([]);
+  });
 });

@@ -32,32 +32,51 @@ describe("service worker restart", () => {
     const cdp = await chromium.context.newCDPSession(page);
     const statuses = new Map<string, { scriptURL: string; runningStatus: string }>();
     cdp.on("ServiceWorker.workerVersionUpdated", (e: VersionUpdate) => {
-      for (const v of e.versions) statuses.set(v.versionId, { scriptURL: v.scriptURL, runningStatus: v.runningStatus });
+      for (const v of e.versions)
+        statuses.set(v.versionId, { scriptURL: v.scriptURL, runningStatus: v.runningStatus });
     });
     await cdp.send("ServiceWorker.enable");
     await page.goto(`${lab.page}/`);
-    const run = (id: string) => page.evaluate((s) => (globalThis as unknown as { runScenario(id: string): Promise<Run> }).runScenario(s), id);
+    const run = (id: string) =>
+      page.evaluate(
+        (s) => (globalThis as unknown as { runScenario(id: string): Promise<Run> }).runScenario(s),
+        id,
+      );
 
     await (await chromium.worker()).evaluate(() => {
       (globalThis as unknown as { beforeStop: boolean }).beforeStop = true;
     });
-    const before = [await run("seed-django-wildcard-credentials"), await run("seed-django-missing-header"), await run("acao-missing")];
+    const before = [
+      await run("seed-django-wildcard-credentials"),
+      await run("seed-django-missing-header"),
+      await run("acao-missing"),
+    ];
     // The slow PUT: its preflight completes at once, its response arrives 2.5 s later.
     const slow = run("slow-preflighted-put");
     const extensionId = chromium.extensionId;
     const running = await waitFor(async () => {
-      const entry = [...statuses.entries()].find(([, v]) => v.scriptURL.startsWith(`chrome-extension://${extensionId}/`) && v.runningStatus === "running");
+      const entry = [...statuses.entries()].find(
+        ([, v]) =>
+          v.scriptURL.startsWith(`chrome-extension://${extensionId}/`) && v.runningStatus === "running",
+      );
       return entry?.[0] ?? null;
     }, "the extension's running service worker");
     await new Promise((r) => setTimeout(r, 1200)); // past the preflight and the 500 ms persistence batch
     await cdp.send("ServiceWorker.stopWorker", { versionId: running });
-    await waitFor(async () => ([...statuses.values()].some((v) => v.runningStatus === "stopped") ? true : null), "the worker to stop");
+    await waitFor(
+      async () => ([...statuses.values()].some((v) => v.runningStatus === "stopped") ? true : null),
+      "the worker to stop",
+    );
     const slowRun = await slow;
     const after = await run("credentials-no-acac");
     // A fresh worker: the global set before the stop is gone, so the state came from storage.
     const fresh = await waitFor(async () => {
-      const worker = chromium.context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extensionId}/`));
-      const marker = await worker?.evaluate(() => (globalThis as unknown as { beforeStop?: boolean }).beforeStop ?? false).catch(() => null);
+      const worker = chromium.context
+        .serviceWorkers()
+        .find((w) => w.url().startsWith(`chrome-extension://${extensionId}/`));
+      const marker = await worker
+        ?.evaluate(() => (globalThis as unknown as { beforeStop?: boolean }).beforeStop ?? false)
+        .catch(() => null);
       return marker === false ? true : null;
     }, "a restarted worker without the old globals");
     expect(fresh).toBe(true);

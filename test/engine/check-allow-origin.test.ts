@@ -66,3 +66,13 @@ describe("checkAllowOrigin (Chromium order and naming)", () => {
     ).toBe(2);
   });
 });
+
+describe("allowOriginLineCount", () => {
+  it("reads Firefox's merged duplicate lines as two lines, a real list as one", async () => {
+    const { allowOriginLineCount } = await import("../../src/engine/rules/check-allow-origin");
+    expect(allowOriginLineCount(["http://a.test, http://a.test"])).toBe(2);
+    expect(allowOriginLineCount(["http://a.test, http://b.test"])).toBe(1);
+    expect(allowOriginLineCount(["http://a.test", "http://a.test"])).toBe(2);
+    expect(allowOriginLineCount(["*"])).toBe(1);
+  });
+});

@@ -26,6 +26,17 @@ export interface AccessFailure {
 }
 
 /**
+ * How many `Access-Control-Allow-Origin` lines the server sent. Firefox hands extensions duplicate
+ * lines merged with ", " (observed in Firefox 153): a merged value repeating one origin is two lines,
+ * since nobody writes the same origin twice in one header.
+ */
+export function allowOriginLineCount(values: readonly string[]): number {
+  if (values.length !== 1) return values.length;
+  const parts = (values[0] ?? "").split(",").map((p) => p.trim());
+  return parts.length > 1 && parts.every((p) => p !== "" && p === parts[0]) ? parts.length : 1;
+}
+
+/**
  * Chromium's order: absent, then `*` (credentials decide), then equality with the serialized
  * request origin; a different value is "multiple" with a comma or space, a "mismatch" when it is
  * `null` or parses as a URL, else "invalid". Credentials: `Access-Control-Allow-Credentials` must
@@ -36,7 +47,7 @@ export function checkAllowOrigin(
   requestOrigin: string,
   credentialed: boolean,
 ): AccessFailure | null {
-  const lines = headerValues(responseHeaders, "access-control-allow-origin").length;
+  const lines = allowOriginLineCount(headerValues(responseHeaders, "access-control-allow-origin"));
   const allowOrigin = combinedHeader(responseHeaders, "access-control-allow-origin");
   const fail = (
     code: AccessFailureCode,

@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startLab } from "../../lab/server.mjs";
+import type { ReportDocument } from "../../src/report/report";
+import { waitFor } from "./helpers/devtools";
+import { type FirefoxWithExtension, launchFirefoxWithExtension } from "./helpers/firefox";
+import { type FirefoxBlock, parseFirefoxBlock } from "./helpers/firefox-reasons";
+
+type Lab = Awaited<ReturnType<typeof startLab>>;
+interface Run {
+  id: string;
+  url: string;
+  outcome: { ok: boolean; status?: number; error?: string };
+}
+
+/**
+ * Differences that are Firefox's, not CORS Lens's, each explained:
+ * - a dedicated worker's console messages never reach WebDriver BiDi (platform-notes §5), so
+ *   Firefox's reason there is unknown and only its verdict (the page's outcome) is compared.
+ */
+const REASON_UNOBSERVABLE = new Set(["worker-fetch-missing"]);
+
+describe("Firefox oracle: the extension's verdicts against Firefox's console reasons", () => {
+  let lab: Lab;
+  let firefox: FirefoxWithExtension;
+  let runs: Run[];
+  let report: ReportDocument;
+  const blocks: FirefoxBlock[] = [];
+
+  beforeAll(async () => {
+    lab = await startLab();
+    firefox = await launchFirefoxWithExtension();
+    const page = await firefox.browser.newPage();
+    page.on("pageerror", (error) => {
+      const block = parseFirefoxBlock(error.message);
+      if (block) blocks.push(block);
+    });
+    await page.goto(`${lab.page}/`);
+    runs = (await page.evaluate(() =>
+      (globalThis as unknown as { runAll(): Promise<unknown> }).runAll(),
+    )) as Run[];
+    const extensionPage = await firefox.openExtensionPage("src/devtools/panel.html");
+    report = await waitFor(async () => {
+      const r = (await extensionPage.evaluate(() =>
+        (
+          globalThis as unknown as { browser: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+        ).browser.runtime.sendMessage({
+          type: "cors-lens/report",
+          tabId: null,
+        }),
+      )) as ReportDocument;
+      const seen = new Set(r.exchanges.map((x) => x.url));
+      return runs.every((run) => seen.has(run.url)) ? r : null;
+    }, "the extension to report every lab request");
+    // Console messages can trail the page's promise (platform-notes §5).
+    await new Promise((r) => setTimeout(r, 800));
+  });
+
+  afterAll(async () => {
+    await firefox?.close();
+    await lab?.close();
+  });
+
+  it("agrees with Firefox on verdict and reason", () => {
+    const rows = runs.map((run) => {
+      const x = report.exchanges.find((e) => e.url === run.url);
+      // After a redirect Firefox names the URL it was redirected to.
+      const urls = new Set([run.url, ...(x?.hops.map((h) => h.url) ?? [])]);
+      const block = blocks.find((b) => urls.has(b.url));
+      const firefoxVerdict = block || !run.outcome.ok ? "blocked" : "allowed";
+      const extensionVerdict = x?.verdict === "not-cors" ? "allowed" : (x?.verdict ?? "missing");
+      const extensionReason = x?.causes[0]?.firefox ?? null;
+      const reasonKnown = !REASON_UNOBSERVABLE.has(run.id) && firefoxVerdict === "blocked";
+      const agrees =
+        firefoxVerdict === extensionVerdict && (!reasonKnown || extensionReason === (block?.reason ?? null));
+      return {
+        id: run.id,
+        agrees,
+        firefox: block?.reason ?? firefoxVerdict,
+        extension:
+          extensionVerdict === "blocked"
+            ? (extensionReason ?? "blocked (no Firefox name)")
+            : extensionVerdict,
+      };
+    });
+    const table = rows.map(
+      (r) =>
+        `${r.agrees ? "ok " : "XX "} ${r.id.padEnd(40)} firefox: ${r.firefox.padEnd(40)} cors-lens: ${r.extension}`,
+    );
+    for (const r of rows.filter((row) => !row.agrees)) {
+      const run = runs.find((x) => x.id === r.id);
+      console.log(
+        JSON.stringify(
+          report.exchanges.find((e) => e.url === run?.url),
+          null,
+          1,
+        ),
+      );
+    }
+    console.log(
+      `${table.join("\n")}\nFirefox agreement ${rows.filter((r) => r.agrees).length}/${rows.length}`,
+    );
+    expect(rows.length).toBe(lab.scenarios.length);
+    expect(rows.filter((r) => !r.agrees)).toEqual([]);
+  });
+});
