@@ -31,7 +31,7 @@ describe("Firefox oracle: the extension's verdicts against Firefox's console rea
     firefox = await launchFirefoxWithExtension();
     const page = await firefox.browser.newPage();
     page.on("pageerror", (error) => {
-      const block = parseFirefoxBlock(error.message);
+      const block = parseFirefoxBlock(error instanceof Error ? error.message : String(error));
       if (block) blocks.push(block);
     });
     await page.goto(`${lab.page}/`);
