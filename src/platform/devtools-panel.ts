@@ -10,3 +10,11 @@ export function inspectedTabId(): number | null {
   const devtools = (browser as { devtools?: { inspectedWindow?: { tabId?: number } } }).devtools;
   return devtools?.inspectedWindow?.tabId ?? null;
 }
+
+/** DevTools' theme ("default" or "dark"); null outside DevTools. */
+export function devtoolsTheme(): "light" | "dark" | null {
+  const devtools = (browser as { devtools?: { panels?: { themeName?: string } } }).devtools;
+  const name = devtools?.panels?.themeName;
+  if (name === undefined) return null;
+  return name === "dark" ? "dark" : "light";
+}

@@ -1,0 +1,31 @@
+import type { ReportExchange } from "../../../report/report";
+import { groupFailures } from "../model";
+
+export function GroupedView({
+  exchanges,
+  onOpen,
+}: {
+  exchanges: ReportExchange[];
+  onOpen(id: string): void;
+}) {
+  const groups = groupFailures(exchanges);
+  if (groups.length === 0) return <p class="empty-note">No failures to group.</p>;
+  return (
+    <ul class="groups" aria-label="Failures grouped by cause and host">
+      {groups.map((g) => (
+        <li key={g.key}>
+          <button
+            type="button"
+            class="group"
+            onClick={() => onOpen(g.exchanges[g.exchanges.length - 1]?.id ?? "")}
+          >
+            <strong>
+              {g.exchanges.length} {g.exchanges.length === 1 ? "request" : "requests"} to {g.host}
+            </strong>
+            : {g.title} <code>{g.code}</code>
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}

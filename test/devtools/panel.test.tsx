@@ -1,0 +1,158 @@
+/** @vitest-environment happy-dom */
+import { cleanup, fireEvent, render, screen } from "@testing-library/preact";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { App, type PanelActions } from "../../src/devtools/panel/App";
+import { applyEvent, EMPTY_STATE, type PanelState } from "../../src/devtools/panel/model";
+import { actualCurl, preflightCurl } from "../../src/report/curl";
+import { buildReport } from "../../src/report/report";
+import { exchange, h, PAGE } from "../engine/build";
+import { recorded, SCENARIOS } from "../fixtures/scenarios";
+
+function stateOf(
+  exchanges = SCENARIOS.map((s, i) => ({
+    ...recorded(s, "chromium"),
+    id: `s${i}`,
+    startedAt: 1_700_000_000_000 + i,
+  })),
+): PanelState {
+  const report = buildReport(exchanges, { kind: "extension", tabId: 1 }, { includeSecrets: true });
+  return applyEvent(EMPTY_STATE, {
+    type: "snapshot",
+    tabId: 1,
+    exchanges: report.exchanges,
+    dropped: 0,
+    preserveLog: false,
+  });
+}
+
+function actions(): PanelActions & { copied: string[] } {
+  const copied: string[] = [];
+  return {
+    copied,
+    clearLog: vi.fn(),
+    setPreserveLog: vi.fn(),
+    exportReport: vi.fn(),
+    copy: (t) => copied.push(t),
+    saveStack: vi.fn(),
+  };
+}
+
+afterEach(cleanup);
+
+describe("panel", () => {
+  it("teaches what it watches when there is nothing yet", () => {
+    render(<App state={EMPTY_STATE} actions={actions()} />);
+    expect(screen.getByText("No cross-origin requests yet")).toBeTruthy();
+    expect(screen.getByText(/made before DevTools was opened are listed too/)).toBeTruthy();
+  });
+
+  it("lists exchanges with a verdict badge and the cause, and filters them", () => {
+    const state = stateOf();
+    const { container } = render(<App state={state} actions={actions()} />);
+    const rows = [...container.querySelectorAll(".row")];
+    expect(rows.length).toBeGreaterThan(0);
+    expect(new Set(rows.map((r) => r.querySelector(".badge")?.textContent))).toEqual(
+      new Set(
+        ["blocked", "allowed", "warnings", "not CORS"].filter((b) =>
+          rows.some((r) => r.querySelector(".badge")?.textContent === b),
+        ),
+      ),
+    );
+    expect(
+      rows.some(
+        (r) =>
+          r.getAttribute("data-verdict") === "blocked" &&
+          r.querySelector(".badge")?.textContent === "blocked",
+      ),
+    ).toBe(true);
+    fireEvent.click(screen.getByLabelText(/Blocked only/));
+    expect(
+      [...container.querySelectorAll(".row")].every((r) => r.getAttribute("data-verdict") === "blocked"),
+    ).toBe(true);
+    fireEvent.input(screen.getByLabelText("Filter by URL, method or cause"), {
+      target: { value: "wildcard" },
+    });
+    expect([...container.querySelectorAll(".row .cause")].map((c) => c.textContent)).toEqual([
+      "Wildcard origin with credentials",
+      "Wildcard origin with credentials",
+    ]);
+  });
+
+  it("groups failures by cause and host", () => {
+    const { container } = render(<App state={stateOf()} actions={actions()} />);
+    fireEvent.click(screen.getByLabelText(/Group by cause/));
+    const groups = [...container.querySelectorAll(".groups .group")].map((g) => g.textContent ?? "");
+    expect(groups.some((g) => /^\d+ requests? to 127\.0\.0\.1:8000: /.test(g))).toBe(true);
+  });
+
+  it("opens a detail with the failing evidence row, findings, fixes per stack and cURL", () => {
+    const a = actions();
+    const { container } = render(<App state={stateOf()} actions={a} />);
+    fireEvent.input(screen.getByLabelText("Filter by URL, method or cause"), {
+      target: { value: "x-api-key" },
+    });
+    fireEvent.click(container.querySelector(".row") as Element);
+    expect(container.querySelector(".detail h2")?.textContent).toBe("Request header x-api-key not allowed");
+    expect([...container.querySelectorAll("tr.failing th")].map((t) => t.textContent)).toEqual([
+      "Access-Control-Allow-Headers",
+    ]);
+    fireEvent.click(screen.getByRole("tab", { name: "Express (cors package)" }));
+    expect(a.saveStack).toHaveBeenCalledWith("express");
+    fireEvent.click(screen.getByLabelText("Copy the Express (cors package) fix"));
+    expect(a.copied[0]).toContain('allowedHeaders: ["content-type", "x-api-key"]');
+    fireEvent.click(screen.getByText("Copy preflight as cURL"));
+    expect(a.copied[1]).toContain("-H 'Access-Control-Request-Method: PUT'");
+    fireEvent.keyDown(document, { key: "Escape" });
+    expect(container.querySelector(".detail")).toBeNull();
+  });
+
+  it("renders hostile header values as text, makes controls visible and cuts long values", () => {
+    const xss = "<img src=x onerror=alert(1)>";
+    const long = "v".repeat(10_000);
+    const hostile = exchange({
+      response: {
+        status: 200,
+        headers: h("Access-Control-Allow-Origin", xss, "X-Long", long, "X-Nul", "a\u0000b\u0007"),
+      },
+      error: "net::ERR_FAILED",
+    });
+    const { container } = render(<App state={stateOf([hostile])} actions={actions()} />);
+    fireEvent.click(container.querySelector(".row") as Element);
+    expect(container.querySelector("img")).toBeNull();
+    expect(container.textContent).toContain(xss);
+    expect(container.textContent).toContain("a\u2400b\u2407");
+    expect(container.textContent).not.toContain("v".repeat(400));
+    fireEvent.click(screen.getByText("show all 10,000 characters"));
+    expect(container.textContent).toContain(long);
+  });
+
+  it("moves the selection with the arrow keys and opens it with Enter", () => {
+    const { container } = render(<App state={stateOf()} actions={actions()} />);
+    fireEvent.keyDown(document, { key: "ArrowDown" });
+    fireEvent.keyDown(document, { key: "ArrowUp" });
+    fireEvent.keyDown(document, { key: "Enter" });
+    expect(container.querySelector(".detail")).not.toBeNull();
+  });
+
+  it("applies live updates and clears", () => {
+    let state = stateOf([exchange()]);
+    const next = buildReport([{ ...exchange(), id: "new" }], { kind: "extension", tabId: 1 }).exchanges;
+    state = applyEvent(state, { type: "exchangesUpdated", exchanges: next, dropped: 3 });
+    expect(state.exchanges.map((x) => x.id)).toEqual(["x1", "new"]);
+    expect(state.dropped).toBe(3);
+    expect(applyEvent(state, { type: "cleared", reason: "user" }).exchanges).toEqual([]);
+  });
+});
+
+describe("cURL", () => {
+  it("reproduces the preflight with the exact Origin and Access-Control-Request-* headers, shell-quoted", () => {
+    const s = SCENARIOS.find((x) => x.name.includes("fixed Allow-Headers"));
+    const [x] = buildReport(s ? [recorded(s, "chromium")] : [], { kind: "extension", tabId: 1 }).exchanges;
+    if (!x) throw new Error("no exchange");
+    expect(preflightCurl(x)).toBe(
+      `curl -i -X OPTIONS 'http://127.0.0.1:8000/api/data' \\\n  -H 'Origin: ${PAGE}' \\\n  -H 'Access-Control-Request-Method: PUT' \\\n  -H 'Access-Control-Request-Headers: content-type,x-api-key'`,
+    );
+    expect(actualCurl(x)).toContain("-H 'X-Api-Key: <redacted>'");
+    expect(actualCurl({ ...x, url: "http://a.test/it's" })).toContain(`'http://a.test/it'\\''s'`);
+  });
+});
