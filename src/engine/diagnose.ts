@@ -89,6 +89,13 @@ function core(exchange: ObservedExchange, facts: RequestFacts, browser: BrowserN
     return facts.mode === "no-cors"
       ? verdictOnly("not-cors")
       : blockedBy(requestStageFailure("scheme-not-supported", facts));
+  if (facts.mode === "no-cors") {
+    // Fetch "main fetch": no-cors with a redirect mode other than follow is a network error.
+    if (exchange.redirectMode && exchange.redirectMode !== "follow") {
+      return blockedBy(requestStageFailure("no-cors-redirect-mode", facts));
+    }
+    return verdictOnly("not-cors");
+  }
   switch (facts.errorKind) {
     case "local-network-denied": {
       const insecure = facts.origin?.startsWith("http:") === true && !isLoopbackOrigin(facts.origin);
@@ -106,13 +113,6 @@ function core(exchange: ObservedExchange, facts: RequestFacts, browser: BrowserN
         `The request was cancelled (${facts.error}) before it finished: the page navigated away or aborted it.`,
       );
     default:
-  }
-  if (facts.mode === "no-cors") {
-    // Fetch "main fetch": no-cors with a redirect mode other than follow is a network error.
-    if (exchange.redirectMode && exchange.redirectMode !== "follow") {
-      return blockedBy(requestStageFailure("no-cors-redirect-mode", facts));
-    }
-    return verdictOnly("not-cors");
   }
   if (
     facts.mode === "unknown" &&

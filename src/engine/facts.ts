@@ -68,7 +68,15 @@ function requestMode(
     // Browsers send Origin on every CORS-mode request that crosses origins; a cross-origin GET
     // without one was made in no-cors mode (an <img>, a <script> without crossorigin).
     if (hasHeader(headers, "origin")) return "cors";
-    if (crossOrigin && isSafelistedMethod(exchange.method)) return "no-cors";
+    // Only from the headers as sent on the wire: DevTools' "provisional" headers of a request that
+    // never got a response leave Origin out.
+    const answered = exchange.hops.some((hop) => hop.status !== null);
+    const onTheWire =
+      answered ||
+      hasHeader(headers, "accept-encoding") ||
+      hasHeader(headers, "host") ||
+      hasHeader(headers, "sec-fetch-site");
+    if (crossOrigin && onTheWire && isSafelistedMethod(exchange.method)) return "no-cors";
   }
   return "unknown";
 }

@@ -32,10 +32,10 @@ describe("Chromium", () => {
     const session = await openCorsLensPanel("data:text/html,<title>inspected</title><h1>inspected page</h1>");
     try {
       const heading = await waitFor(
-        () => session.panel.evaluate(() => document.querySelector("h1")?.textContent ?? null),
-        "the panel to render",
+        () => session.panel.evaluate(() => document.querySelector(".empty h2")?.textContent ?? null),
+        "the panel to render its empty state",
       );
-      expect(heading).toBe("CORS Lens");
+      expect(heading).toBe("No cross-origin requests yet");
       await session.devtools.screenshot({ path: resultsPath("smoke-devtools-panel.png") });
     } finally {
       await session.close();

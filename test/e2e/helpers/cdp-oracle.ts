@@ -1,4 +1,10 @@
-import type { CDPSession } from "playwright-core";
+/** The part of a CDP session (playwright-core's or puppeteer-core's) the oracle uses. */
+export interface CdpLike {
+  // biome-ignore lint/suspicious/noExplicitAny: both libraries type events by their own protocol maps
+  on(event: any, listener: (params: any) => void): unknown;
+  // biome-ignore lint/suspicious/noExplicitAny: see above
+  send(method: any): Promise<unknown>;
+}
 
 /** What Chromium itself decided for one request, read over the DevTools protocol. */
 export interface ChromiumVerdict {
@@ -26,7 +32,7 @@ export class CdpOracle {
   >();
   private finished = new Set<string>();
 
-  static async attach(session: CDPSession): Promise<CdpOracle> {
+  static async attach(session: CdpLike): Promise<CdpOracle> {
     const oracle = new CdpOracle();
     session.on(
       "Network.requestWillBeSent",

@@ -1,0 +1,165 @@
+#!/usr/bin/env node
+/**
+ * `cors-lens analyze FILE.har`: the extension's diagnosis for HAR files, in a terminal or in CI.
+ * Exit 0: nothing blocked; 1: something blocked (or warned, with --fail-on warning); 2: unreadable
+ * input, with a one-line message and never a stack trace.
+ */
+import { readFileSync, statSync } from "node:fs";
+import { basename } from "node:path";
+import { HarError, parseHar } from "../capture/har-import";
+import { type BrowserName, SERVER_STACKS } from "../engine";
+import { buildReport } from "../report/report";
+import { ansiPaint, NO_PAINT, summarize } from "./summary";
+
+const USAGE = `Usage: cors-lens analyze FILE.har [options]
+
+Options:
+  --json                    print the report (shared/report-format.md) instead of the summary
+  --browser chromium|firefox  whose rules and names to apply (default: the browser that recorded the HAR)
+  --stack NAME              show fixes for one server stack (${SERVER_STACKS.join(", ")})
+  --fail-on blocked|warning exit 1 on blocked requests (default) or also on warnings
+  --include-secrets         keep Cookie, Authorization and similar values in --json output
+  -h, --help                this help
+  -v, --version             the version`;
+
+class UsageError extends Error {}
+
+interface Options {
+  file: string;
+  json: boolean;
+  browser: BrowserName | undefined;
+  stack: string;
+  failOn: "blocked" | "warning";
+  includeSecrets: boolean;
+}
+
+function parseArgs(argv: string[]): Options | "help" | "version" {
+  if (argv.includes("-h") || argv.includes("--help")) return "help";
+  if (argv.includes("-v") || argv.includes("--version")) return "version";
+  const [command, ...rest] = argv;
+  if (command !== "analyze")
+    throw new UsageError(
+      command
+        ? `unknown command "${command}" (try: cors-lens analyze FILE.har)`
+        : "missing command (try: cors-lens analyze FILE.har)",
+    );
+  const options: Options = {
+    file: "",
+    json: false,
+    browser: undefined,
+    stack: "generic-headers",
+    failOn: "blocked",
+    includeSecrets: false,
+  };
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i] as string;
+    const value = () => {
+      const v = rest[++i];
+      if (v === undefined) throw new UsageError(`${arg} needs a value`);
+      return v;
+    };
+    if (arg === "--json") options.json = true;
+    else if (arg === "--include-secrets") options.includeSecrets = true;
+    else if (arg === "--browser") {
+      const b = value();
+      if (b !== "chromium" && b !== "firefox")
+        throw new UsageError(`--browser must be chromium or firefox, not "${b}"`);
+      options.browser = b;
+    } else if (arg === "--stack") {
+      const s = value();
+      if (!(SERVER_STACKS as string[]).includes(s))
+        throw new UsageError(`unknown stack "${s}" (one of: ${SERVER_STACKS.join(", ")})`);
+      options.stack = s;
+    } else if (arg === "--fail-on") {
+      const f = value();
+      if (f !== "blocked" && f !== "warning")
+        throw new UsageError(`--fail-on must be blocked or warning, not "${f}"`);
+      options.failOn = f;
+    } else if (arg.startsWith("-")) throw new UsageError(`unknown option ${arg}`);
+    else if (options.file === "") options.file = arg;
+    else throw new UsageError(`one HAR file at a time (got "${options.file}" and "${arg}")`);
+  }
+  if (options.file === "") throw new UsageError("missing HAR file (cors-lens analyze FILE.har)");
+  return options;
+}
+
+function readInput(file: string): string {
+  try {
+    if (statSync(file).isDirectory()) throw new HarError(`${file} is a directory`);
+    return readFileSync(file, "utf8");
+  } catch (error) {
+    if (error instanceof HarError) throw error;
+    const code = (error as { code?: string }).code;
+    throw new HarError(
+      code === "ENOENT" ? `no such file: ${file}` : `cannot read ${file} (${code ?? String(error)})`,
+    );
+  }
+}
+
+export function run(
+  argv: string[],
+  out: (s: string) => void,
+  err: (s: string) => void,
+  color: boolean,
+): number {
+  let options: ReturnType<typeof parseArgs>;
+  try {
+    options = parseArgs(argv);
+  } catch (error) {
+    err(`cors-lens: ${(error as Error).message}\n`);
+    return 2;
+  }
+  if (options === "help") {
+    out(`${USAGE}\n`);
+    return 0;
+  }
+  if (options === "version") {
+    out("0.1.0\n");
+    return 0;
+  }
+  try {
+    const har = parseHar(readInput(options.file));
+    const report = buildReport(
+      har.exchanges,
+      { kind: "har", file: basename(options.file) },
+      { ...(options.browser ? { browser: options.browser } : {}), includeSecrets: options.includeSecrets },
+    );
+    const notes: string[] = [];
+    if (!har.hasPreflights)
+      notes.push(
+        "this HAR has no preflight (OPTIONS) entries: verdicts rest on the actual requests' headers alone.",
+      );
+    if (har.skipped > 0) notes.push(`${har.skipped} HAR entries were not usable requests and were skipped.`);
+    if (options.json) out(`${JSON.stringify(report, null, 2)}\n`);
+    else
+      out(
+        `${summarize(report, { stack: options.stack, paint: color ? ansiPaint() : NO_PAINT, notes }).join("\n")}\n`,
+      );
+    const blocked = report.exchanges.some((x) => x.verdict === "blocked");
+    const warned = report.exchanges.some((x) => x.findings.some((f) => f.severity !== "info"));
+    return blocked || (options.failOn === "warning" && warned) ? 1 : 0;
+  } catch (error) {
+    if (error instanceof HarError) {
+      err(`cors-lens: ${options.file}: ${error.message}\n`);
+      return 2;
+    }
+    err(
+      `cors-lens: ${options.file}: could not analyze (${error instanceof Error ? error.message : String(error)})\n`,
+    );
+    return 2;
+  }
+}
+
+const invokedDirectly =
+  typeof process !== "undefined" &&
+  process.argv[1] !== undefined &&
+  /cors-lens(\.mjs)?$|main\.(ts|js|mjs)$/.test(process.argv[1]);
+if (invokedDirectly) {
+  const color = process.stdout.isTTY === true && !("NO_COLOR" in process.env);
+  process.exitCode = run(
+    process.argv.slice(2),
+    (s) => process.stdout.write(s),
+    (s) => process.stderr.write(s),
+    color,
+  );
+}

@@ -1,0 +1,107 @@
+/**
+ * The human summary of a report: failures grouped by cause and host, one fix per group for the
+ * chosen stack, then warnings. Pure: returns lines; colours come from a `Paint` the caller picks.
+ */
+import type { Fix } from "../engine";
+import type { ReportDocument, ReportExchange } from "../report/report";
+
+export interface Paint {
+  red(s: string): string;
+  yellow(s: string): string;
+  green(s: string): string;
+  dim(s: string): string;
+  bold(s: string): string;
+}
+
+export const NO_PAINT: Paint = {
+  red: (s) => s,
+  yellow: (s) => s,
+  green: (s) => s,
+  dim: (s) => s,
+  bold: (s) => s,
+};
+
+export function ansiPaint(): Paint {
+  const wrap = (open: number, close: number) => (s: string) => `\u001b[${open}m${s}\u001b[${close}m`;
+  return {
+    red: wrap(31, 39),
+    yellow: wrap(33, 39),
+    green: wrap(32, 39),
+    dim: wrap(2, 22),
+    bold: wrap(1, 22),
+  };
+}
+
+function host(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
+
+function pickFix(fixes: Fix[], stack: string): Fix | undefined {
+  return fixes.find((f) => f.stack === stack) ?? fixes.find((f) => f.stack === "generic-headers") ?? fixes[0];
+}
+
+export interface SummaryOptions {
+  stack: string;
+  paint: Paint;
+  /** Said plainly when the HAR has no preflight entries. */
+  notes: string[];
+}
+
+export function summarize(report: ReportDocument, { stack, paint, notes }: SummaryOptions): string[] {
+  const xs = report.exchanges;
+  const blocked = xs.filter((x) => x.verdict === "blocked");
+  const unknown = xs.filter((x) => x.verdict === "unknown");
+  const warned = xs.filter((x) => x.findings.some((f) => f.severity !== "info"));
+  const source = report.source.kind === "har" ? report.source.file : `tab ${report.source.tabId}`;
+  const lines = [
+    paint.bold(`CORS Lens — ${source}`),
+    `${xs.length} cross-origin requests: ${paint.red(`${blocked.length} blocked`)}, ${xs.length - blocked.length - unknown.length} allowed or not CORS, ${unknown.length} unknown; ${paint.yellow(`${warned.length} with warnings`)}`,
+    ...notes.map((n) => paint.dim(`note: ${n}`)),
+  ];
+  const groups = new Map<string, ReportExchange[]>();
+  for (const x of blocked) {
+    const c = x.causes[0];
+    const key = `${c?.code}|${c?.stage}|${host(x.url)}`;
+    groups.set(key, [...(groups.get(key) ?? []), x]);
+  }
+  for (const group of [...groups.values()].sort((a, b) => b.length - a.length)) {
+    const first = group[0];
+    const cause = first?.causes[0];
+    if (!first || !cause) continue;
+    lines.push(
+      "",
+      paint.red(`✖ ${group.length} × ${cause.title}`) +
+        paint.dim(
+          ` — ${host(first.url)} · Chromium ${cause.chromium ?? "(net error)"} · Firefox ${cause.firefox ?? "—"}`,
+        ),
+    );
+    lines.push(`  ${cause.message}`);
+    for (const x of group.slice(0, 5)) lines.push(paint.dim(`    ${x.method} ${x.url}`));
+    if (group.length > 5) lines.push(paint.dim(`    … and ${group.length - 5} more`));
+    const masked = first.findings.find((f) => f.code === "status-masked");
+    if (masked) lines.push(paint.yellow(`  ! ${masked.message}`));
+    const fix = pickFix(cause.fixes, stack);
+    if (fix)
+      lines.push(paint.green(`  Fix (${fix.title}):`), ...fix.snippet.split("\n").map((l) => `    ${l}`));
+  }
+  const warnings = new Map<string, { title: string; count: number; message: string }>();
+  for (const x of xs) {
+    for (const f of x.findings) {
+      if (f.severity === "info" || f.code === "status-masked") continue;
+      const w = warnings.get(f.code) ?? { title: f.title, count: 0, message: f.message };
+      w.count++;
+      warnings.set(f.code, w);
+    }
+  }
+  if (warnings.size > 0) lines.push("", paint.bold("Warnings"));
+  for (const [code, w] of warnings)
+    lines.push(paint.yellow(`  ▲ ${w.count} × ${w.title} (${code})`), `    ${w.message}`);
+  for (const x of unknown.slice(0, 5))
+    lines.push("", paint.dim(`? ${x.method} ${x.url}: ${x.evidence.unknownReason ?? "not enough evidence"}`));
+  if (blocked.length === 0 && warnings.size === 0) lines.push("", paint.green("✔ Nothing blocked by CORS."));
+  return lines;
+}

@@ -1,0 +1,136 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { importHar, parseHar } from "../../src/capture/har-import";
+import { run } from "../../src/cli/main";
+import { diagnose } from "../../src/engine";
+import { exportHar } from "../../src/report/har-export";
+import { recorded, SCENARIOS } from "../fixtures/scenarios";
+
+const dir = mkdtempSync(join(tmpdir(), "cors-lens-cli-"));
+function file(name: string, text: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+function cli(...argv: string[]) {
+  let out = "";
+  let err = "";
+  const code = run(
+    argv,
+    (s) => (out += s),
+    (s) => (err += s),
+    false,
+  );
+  return { code, out, err };
+}
+
+const observed = SCENARIOS.map((s, i) => ({
+  ...recorded(s, "chromium"),
+  id: `s${i}`,
+  startedAt: 1_700_000_000_000 + i * 10,
+}));
+const harText = JSON.stringify(exportHar(observed, { includeSecrets: true }));
+
+describe("HAR round trip", () => {
+  it("reads back the exchanges it exported, with the same verdicts and causes", () => {
+    const back = importHar(JSON.parse(harText));
+    expect(back.recordedBy).toBe("chromium");
+    expect(back.exchanges).toHaveLength(observed.length);
+    // A HAR has no field for the fetch mode or redirect mode a script asked for: exchanges that
+    // know them only from such a field cannot come back with them.
+    const statedModes = new Set(
+      observed.filter((x) => x.mode !== "unknown" || x.redirectMode).map((x) => x.startedAt),
+    );
+    const verdicts = (xs: typeof observed) =>
+      xs
+        .filter((x) => !statedModes.has(x.startedAt))
+        .map((x) => `${x.url} ${diagnose(x).verdict} ${diagnose(x).causes[0]?.code ?? ""}`)
+        .sort();
+    expect(verdicts(back.exchanges)).toEqual(verdicts(observed));
+    expect(statedModes.size).toBeLessThanOrEqual(4);
+  });
+});
+
+describe("cors-lens analyze", () => {
+  it("prints a summary grouped by cause and exits 1 when something is blocked", () => {
+    const r = cli("analyze", file("lab.har", harText), "--stack", "express");
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/✖ \d+ × Wildcard origin with credentials/);
+    expect(r.out).toContain("Fix (Express (cors package)):");
+    expect(r.err).toBe("");
+  });
+
+  it("prints the JSON report with --json", () => {
+    const r = cli("analyze", file("lab2.har", harText), "--json");
+    const report = JSON.parse(r.out);
+    expect(report.format).toBe("cors-lens-report");
+    expect(report.source).toEqual({ kind: "har", file: "lab2.har" });
+  });
+
+  it("exits 0 when nothing is blocked, and 1 on warnings with --fail-on warning", () => {
+    const allowed = SCENARIOS.filter((s) => s.verdict === "allowed").map((s, i) => ({
+      ...recorded(s, "chromium"),
+      id: `a${i}`,
+    }));
+    const path = file("ok.har", JSON.stringify(exportHar(allowed)));
+    expect(cli("analyze", path).code).toBe(0);
+    expect(cli("analyze", path, "--fail-on", "warning").code).toBe(1);
+  });
+
+  it.each([
+    ["a missing file", ["analyze", join(dir, "nope.har")], /no such file/],
+    ["not JSON", ["analyze", "__not_json__"], /not JSON/],
+    ["truncated JSON", ["analyze", "__truncated__"], /truncated JSON/],
+    ["JSON that is not a HAR", ["analyze", "__not_har__"], /not a HAR file/],
+    ["an empty file", ["analyze", "__empty__"], /empty file/],
+    ["binary junk", ["analyze", "__binary__"], /not JSON/],
+    ["an unknown option", ["analyze", "x.har", "--frobnicate"], /unknown option/],
+    ["a bad --browser", ["analyze", "x.har", "--browser", "safari"], /chromium or firefox/],
+  ])("exits 2 with a one-line message on %s", (_name, argv, message) => {
+    const inputs: Record<string, string> = {
+      __not_json__: file("a.har", "hello"),
+      __truncated__: file("b.har", harText.slice(0, 5000)),
+      __not_har__: file("c.har", '{"foo": 1}'),
+      __empty__: file("d.har", ""),
+      __binary__: file("e.har", "\u0000\u00ff\u0001PK\u0003\u0004"),
+    };
+    const r = cli(...argv.map((a) => inputs[a] ?? a));
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message);
+    expect(r.err.trim().split("\n")).toHaveLength(1);
+    expect(r.err).not.toMatch(/\n\s+at /);
+  });
+
+  it("gives a clean verdict, never a crash, on entries of the wrong shape", () => {
+    const junk = fc.sample(fc.anything(), 200);
+    const har = {
+      log: {
+        version: "1.2",
+        creator: { name: "WebInspector" },
+        entries: [...junk, ...JSON.parse(harText).log.entries.slice(0, 5)],
+      },
+    };
+    const r = cli("analyze", file("junk.har", JSON.stringify(har)));
+    expect([0, 1]).toContain(r.code);
+    expect(r.out).toContain("were not usable requests and were skipped");
+  });
+
+  it("says plainly when the HAR has no preflight entries", () => {
+    const har = JSON.parse(harText);
+    har.log.entries = har.log.entries.filter(
+      (e: { _resourceType: string }) => e._resourceType !== "preflight",
+    );
+    const r = cli("analyze", file("nopf.har", JSON.stringify(har)));
+    expect(r.out).toContain("no preflight (OPTIONS) entries");
+    expect(parseHar(JSON.stringify(har)).hasPreflights).toBe(false);
+  });
+
+  it("handles huge header values", () => {
+    const har = JSON.parse(harText);
+    har.log.entries[0].response.headers.push({ name: "X-Huge", value: "x".repeat(2_000_000) });
+    expect([0, 1]).toContain(cli("analyze", file("huge.har", JSON.stringify(har))).code);
+  });
+});

@@ -1,0 +1,84 @@
+import { writeFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { startLab } from "../../lab/server.mjs";
+import { run } from "../../src/cli/main";
+import type { ReportDocument } from "../../src/report/report";
+import { CdpOracle } from "./helpers/cdp-oracle";
+import { openCorsLensPanel, waitFor } from "./helpers/devtools";
+import { resultsPath } from "./helpers/paths";
+
+interface Run {
+  id: string;
+  url: string;
+  outcome: { ok: boolean };
+}
+
+// A real HAR, exported by Chromium's own DevTools (chrome.devtools.network.getHAR in our panel),
+// analyzed by the CLI; its verdicts must match what Chromium decided in the same run (CDP).
+describe("cors-lens analyze on a HAR exported by real Chromium DevTools", () => {
+  it("agrees with Chromium's own verdicts", async () => {
+    const lab = await startLab();
+    const session = await openCorsLensPanel(`${lab.page}/`);
+    try {
+      const oracle = await CdpOracle.attach(await session.page.createCDPSession());
+      const runs = (await session.page.evaluate(() =>
+        (globalThis as unknown as { runAll(): Promise<unknown> }).runAll(),
+      )) as Run[];
+      const har = await waitFor(async () => {
+        const h = (await session.panel.evaluate(
+          () =>
+            new Promise((resolve) =>
+              (
+                globalThis as unknown as {
+                  chrome: { devtools: { network: { getHAR(cb: (h: unknown) => void): void } } };
+                }
+              ).chrome.devtools.network.getHAR(resolve),
+            ),
+        )) as { entries: Array<{ request: { url: string } }> };
+        const urls = new Set(h.entries.map((e) => e.request.url));
+        return runs.filter((r) => r.id !== "worker-fetch-missing").every((r) => urls.has(r.url)) ? h : null;
+      }, "DevTools' HAR to hold every lab request");
+      const path = resultsPath("chromium-devtools.har");
+      writeFileSync(
+        path,
+        JSON.stringify({
+          log: { version: "1.2", creator: { name: "WebInspector", version: "156" }, pages: [], ...har },
+        }),
+      );
+      let out = "";
+      const code = run(
+        ["analyze", path, "--json"],
+        (s) => (out += s),
+        () => undefined,
+        false,
+      );
+      expect(code).toBe(1);
+      const report = JSON.parse(out) as ReportDocument;
+      const rows = runs.flatMap((r) => {
+        const v = oracle.verdictFor(r.url);
+        const x = report.exchanges.find((e) => e.url === r.url);
+        if (!v || !x) return [];
+        const chromium =
+          v.verdict === "allowed" || (r.outcome.ok && v.errorText === "net::ERR_ABORTED")
+            ? "allowed"
+            : (v.corsError ?? `net error`);
+        const cli =
+          x.verdict === "blocked"
+            ? (x.causes[0]?.chromium ?? "net error")
+            : x.verdict === "not-cors"
+              ? "allowed"
+              : x.verdict;
+        return [{ id: r.id, chromium, cli, agrees: chromium === cli }];
+      });
+      console.log(
+        `${rows.map((r) => `${r.agrees ? "ok" : "XX"} ${r.id.padEnd(40)} chromium: ${r.chromium.padEnd(40)} cli: ${r.cli}`).join("\n")}\nHAR agreement ${rows.filter((r) => r.agrees).length}/${rows.length}`,
+      );
+      // The dedicated worker's request is not on the page's CDP session (no oracle verdict).
+      expect(rows.length).toBeGreaterThanOrEqual(runs.length - 2);
+      expect(rows.filter((r) => !r.agrees)).toEqual([]);
+    } finally {
+      await session.close();
+      await lab.close();
+    }
+  });
+});

@@ -1,0 +1,15 @@
+import { defineConfig } from "vite";
+
+// The command line: one Node ESM file, dist/cli/cors-lens.mjs, run by `npx cors-lens`.
+export default defineConfig({
+  publicDir: false,
+  build: {
+    ssr: "src/cli/main.ts",
+    outDir: "dist/cli",
+    emptyOutDir: true,
+    target: "node20",
+    minify: false,
+    rollupOptions: { output: { entryFileNames: "cors-lens.mjs", format: "es" } },
+  },
+  ssr: { target: "node" },
+});
