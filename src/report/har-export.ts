@@ -96,12 +96,12 @@ export function exportHar(exchanges: readonly ObservedExchange[], options: HarEx
   const entries: HarEntryOut[] = [];
   for (const original of exchanges) {
     const x = options.includeSecrets ? original : redactExchange(original);
-    const type = x.resourceType === "fetch" ? "fetch" : x.resourceType;
+    const type = x.resourceType;
     if (x.preflight)
       entries.push(entry(x.preflight, "preflight", { type: "preflight", url: x.url }, x.startedAt, null));
-    x.hops.forEach((hop, i) =>
-      entries.push(entry(hop, type, { type: "script" }, x.startedAt, x.hops[i + 1]?.url ?? null)),
-    );
+    for (const [i, hop] of x.hops.entries()) {
+      entries.push(entry(hop, type, { type: "script" }, x.startedAt, x.hops[i + 1]?.url ?? null));
+    }
     if (x.hops.length === 0) {
       // Never sent (a rejected preflight): Chrome exports it with status 0 and the error.
       const never: Hop = {
