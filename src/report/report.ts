@@ -138,3 +138,25 @@ export function buildReport(
     exchanges,
   };
 }
+
+/** A report exchange back as the observation it was built from (HAR export from the panel). */
+export function observedFromReport(x: ReportExchange, recordedBy: BrowserName | null): ObservedExchange {
+  const started = Date.parse(x.startedAt);
+  return {
+    id: x.id,
+    url: x.url,
+    method: x.method,
+    initiator: x.initiator,
+    documentUrl: null,
+    resourceType: x.resourceType,
+    mode: x.mode,
+    credentials: "unknown",
+    requestHeaders: x.requestHeaders,
+    startedAt: Number.isFinite(started) ? started : 0,
+    preflight: x.preflight,
+    hops: x.hops,
+    error: x.error,
+    visibility: { preflights: true, corsErrors: recordedBy === "chromium" },
+    recordedBy,
+  };
+}

@@ -32,6 +32,9 @@ function actions(): PanelActions & { copied: string[] } {
     clearLog: vi.fn(),
     setPreserveLog: vi.fn(),
     exportReport: vi.fn(),
+    exportHar: vi.fn(),
+    openHar: vi.fn(),
+    closeHar: vi.fn(),
     copy: (t) => copied.push(t),
     saveStack: vi.fn(),
   };
@@ -154,5 +157,37 @@ describe("cURL", () => {
     );
     expect(actualCurl(x)).toContain("-H 'X-Api-Key: <redacted>'");
     expect(actualCurl({ ...x, url: "http://a.test/it's" })).toContain(`'http://a.test/it'\\''s'`);
+  });
+});
+
+describe("HAR in the panel", () => {
+  it("opens a HAR file picked or dropped, and shows what it holds", () => {
+    const a = actions();
+    render(
+      <App
+        state={stateOf()}
+        actions={a}
+        har={{ file: "team.har", notes: ["no preflight entries"], error: null }}
+      />,
+    );
+    expect(screen.getByRole("status").textContent).toContain("Viewing team.har");
+    fireEvent.click(screen.getByText("Back to the live log"));
+    expect(a.closeHar).toHaveBeenCalled();
+    const file = new File(["{}"], "x.har", { type: "application/json" });
+    fireEvent.change(screen.getByLabelText("Open HAR file"), { target: { files: [file] } });
+    expect(a.openHar).toHaveBeenCalledWith(file);
+    fireEvent.click(screen.getByLabelText("Export HAR"));
+    expect(a.exportHar).toHaveBeenCalled();
+  });
+
+  it("says why a HAR could not be opened", () => {
+    render(
+      <App
+        state={EMPTY_STATE}
+        actions={actions()}
+        har={{ file: "bad.har", notes: [], error: "truncated JSON" }}
+      />,
+    );
+    expect(screen.getByRole("status").textContent).toContain("Could not open bad.har: truncated JSON");
   });
 });

@@ -11,17 +11,28 @@ export interface PanelActions {
   clearLog(): void;
   setPreserveLog(preserve: boolean): void;
   exportReport(): void;
+  exportHar(): void;
+  openHar(file: File): void;
+  closeHar(): void;
   copy(text: string): void;
   saveStack(stack: string): void;
+}
+
+/** A HAR file shown instead of the live log. */
+export interface HarView {
+  file: string;
+  notes: string[];
+  error: string | null;
 }
 
 export interface AppProps {
   state: PanelState;
   actions: PanelActions;
   initialStack?: string;
+  har?: HarView | null;
 }
 
-export function App({ state, actions, initialStack = "generic-headers" }: AppProps) {
+export function App({ state, actions, initialStack = "generic-headers", har = null }: AppProps) {
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
@@ -70,7 +81,15 @@ export function App({ state, actions, initialStack = "generic-headers" }: AppPro
   };
 
   return (
-    <div class="app">
+    <div
+      class="app"
+      onDragOver={(e) => e.preventDefault()}
+      onDrop={(e) => {
+        e.preventDefault();
+        const file = e.dataTransfer?.files[0];
+        if (file) actions.openHar(file);
+      }}
+    >
       <Toolbar
         filters={filters}
         onFilters={setFilters}
@@ -85,9 +104,22 @@ export function App({ state, actions, initialStack = "generic-headers" }: AppPro
           actions.clearLog();
         }}
         onExportReport={actions.exportReport}
+        onExportHar={actions.exportHar}
+        onOpenHar={actions.openHar}
         searchRef={searchRef}
         counts={{ shown: shown.length, total: state.exchanges.length, blocked, dropped: state.dropped }}
       />
+      {har ? (
+        <div class={`banner${har.error ? " error" : ""}`} role="status">
+          {har.error
+            ? `Could not open ${har.file}: ${har.error}`
+            : `Viewing ${har.file} (${state.exchanges.length} requests)`}
+          {har.notes.map((n) => ` · ${n}`).join("")}{" "}
+          <button type="button" onClick={actions.closeHar}>
+            Back to the live log
+          </button>
+        </div>
+      ) : null}
       <div class={`main${open ? " with-detail" : ""}`}>
         <div class="master">
           {state.exchanges.length === 0 || shown.length === 0 ? (

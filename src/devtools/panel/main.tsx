@@ -1,11 +1,14 @@
 import { render } from "preact";
+import { HarError, parseHar } from "../../capture/har-import";
 import { devtoolsTheme, inspectedTabId } from "../../platform/devtools-panel";
 import { connectPort } from "../../platform/ports";
 import { sendRuntimeMessage } from "../../platform/runtime";
 import { localSettings } from "../../platform/session-storage";
+import { TARGET } from "../../platform/target";
 import { PANEL_PORT, type PanelCommand, type PanelEvent, type ReportRequest } from "../../protocol/messages";
-import type { ReportDocument } from "../../report/report";
-import { App, type PanelActions } from "./App";
+import { exportHar } from "../../report/har-export";
+import { buildReport, observedFromReport, type ReportDocument } from "../../report/report";
+import { App, type HarView, type PanelActions } from "./App";
 import { copyText, saveFile } from "./clipboard";
 import { applyEvent, EMPTY_STATE, type PanelState } from "./model";
 import "./panel.css";
@@ -19,14 +22,18 @@ document.documentElement.dataset.theme =
     ? "dark"
     : "light");
 
+const browserName = TARGET === "chrome" ? "chromium" : "firefox";
+let live: PanelState = EMPTY_STATE;
 let state: PanelState = EMPTY_STATE;
+let har: HarView | null = null;
 let stack = "generic-headers";
 let send: (command: PanelCommand) => void = () => undefined;
 
 const actions: PanelActions = {
   clearLog: () => send({ type: "clearLog" }),
   setPreserveLog: (preserve) => {
-    state = { ...state, preserveLog: preserve };
+    live = { ...live, preserveLog: preserve };
+    if (!har) state = live;
     draw();
     send({ type: "setPreserveLog", preserve });
   },
@@ -36,6 +43,44 @@ const actions: PanelActions = {
       saveFile(`cors-lens-report-${Date.now()}.json`, JSON.stringify(report, null, 2)),
     );
   },
+  exportHar: () => {
+    const document = exportHar(
+      state.exchanges.map((x) => observedFromReport(x, browserName)),
+      { creator: "cors-lens" },
+    );
+    saveFile(`cors-lens-${Date.now()}.har`, JSON.stringify(document, null, 2));
+  },
+  openHar: (file) => {
+    void file.text().then((text) => {
+      try {
+        const imported = parseHar(text);
+        const report = buildReport(
+          imported.exchanges,
+          { kind: "har", file: file.name },
+          { includeSecrets: true },
+        );
+        const notes: string[] = [];
+        if (!imported.hasPreflights)
+          notes.push("no preflight entries: verdicts rest on the requests' headers alone");
+        if (imported.skipped > 0) notes.push(`${imported.skipped} unusable entries skipped`);
+        har = { file: file.name, notes, error: null };
+        state = { exchanges: report.exchanges, dropped: 0, preserveLog: live.preserveLog };
+      } catch (error) {
+        har = {
+          file: file.name,
+          notes: [],
+          error: error instanceof HarError ? error.message : String(error),
+        };
+        state = live;
+      }
+      draw();
+    });
+  },
+  closeHar: () => {
+    har = null;
+    state = live;
+    draw();
+  },
   copy: copyText,
   saveStack: (s) => {
     stack = s;
@@ -44,7 +89,7 @@ const actions: PanelActions = {
 };
 
 function draw(): void {
-  if (root) render(<App state={state} actions={actions} initialStack={stack} />, root);
+  if (root) render(<App state={state} actions={actions} initialStack={stack} har={har} />, root);
 }
 
 /** Connects, subscribes, and reconnects when the background's worker was stopped. */
@@ -52,7 +97,8 @@ function connect(): void {
   const wall = connectPort<PanelEvent, PanelCommand>(PANEL_PORT);
   send = (command) => wall.send(command);
   wall.onMessage((event) => {
-    state = applyEvent(state, event);
+    live = applyEvent(live, event);
+    if (!har) state = live;
     draw();
   });
   wall.onDisconnect(() => setTimeout(connect, 300));

@@ -10,6 +10,8 @@ export interface ToolbarProps {
   onPreserveLog(preserve: boolean): void;
   onClear(): void;
   onExportReport(): void;
+  onExportHar(): void;
+  onOpenHar(file: File): void;
   searchRef: { current: HTMLInputElement | null };
   counts: { shown: number; total: number; blocked: number; dropped: number };
 }
@@ -76,6 +78,22 @@ export function Toolbar(p: ToolbarProps) {
       <button type="button" onClick={p.onExportReport} aria-label="Export report">
         Export report
       </button>
+      <button type="button" onClick={p.onExportHar} aria-label="Export HAR">
+        Export HAR
+      </button>
+      <label class="file">
+        Open HAR…
+        <input
+          type="file"
+          accept=".har,application/json"
+          aria-label="Open HAR file"
+          onChange={(e) => {
+            const file = e.currentTarget.files?.[0];
+            if (file) p.onOpenHar(file);
+            e.currentTarget.value = "";
+          }}
+        />
+      </label>
       <span class="counts" aria-live="polite">
         {p.counts.shown} / {p.counts.total} requests · {p.counts.blocked} blocked
         {p.counts.dropped > 0 ? ` · ${p.counts.dropped} older dropped` : ""}
