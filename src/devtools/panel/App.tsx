@@ -81,6 +81,7 @@ export function App({ state, actions, initialStack = "generic-headers", har = nu
   };
 
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: a file drop target; "Open HAR…" is the keyboard way
     <div
       class="app"
       onDragOver={(e) => e.preventDefault()}
