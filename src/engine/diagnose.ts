@@ -180,6 +180,21 @@ function core(exchange: ObservedExchange, facts: RequestFacts, browser: BrowserN
   return { ...known, verdict: "allowed" };
 }
 
+/**
+ * The only first failures where Chromium and Firefox can decide or name differently (B §4.2, §7):
+ * the Allow-Origin value forms, the redirected preflight, and the preflight list checks, whose
+ * order differs. Everything else is checked identically, so the other browser is not re-run.
+ */
+const ORDER_OR_NAME_DIFFERS = new Set<string>([
+  "multiple-allow-origin",
+  "invalid-allow-origin",
+  "preflight-redirected",
+  "invalid-allow-methods",
+  "invalid-allow-headers",
+  "method-not-allowed",
+  "header-not-allowed",
+]);
+
 function diagnoseUnchecked(exchange: ObservedExchange, browser: BrowserName): Diagnosis {
   const facts = requestFacts(exchange);
   const mine = core(exchange, facts, browser);
@@ -193,7 +208,7 @@ function diagnoseUnchecked(exchange: ObservedExchange, browser: BrowserName): Di
     credentialed: mine.credentialed,
   };
   const findings = singleExchangeFindings(ctx);
-  if (mine.verdict === "blocked" || mine.verdict === "allowed") {
+  if (mine.cause && ORDER_OR_NAME_DIFFERS.has(mine.cause.code)) {
     const otherBrowser: BrowserName = browser === "chromium" ? "firefox" : "chromium";
     const other = core(exchange, facts, otherBrowser, false);
     const difference = browserDifference(ctx, {

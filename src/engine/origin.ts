@@ -5,14 +5,27 @@
 
 /** The serialized origin of a URL, "null" for opaque origins, or null when the URL does not parse. */
 export function originOf(url: string): string | null {
+  // Cached by "scheme://authority": the part an origin depends on, shared by a site's URLs.
+  const key = AUTHORITY.exec(url)?.[0] ?? url;
+  const known = ORIGINS.get(key);
+  if (known !== undefined) return known;
+  let origin: string | null;
   try {
     const parsed = new URL(url);
-    if (parsed.protocol === "http:" || parsed.protocol === "https:") return parsed.origin;
-    return "null";
+    origin = parsed.protocol === "http:" || parsed.protocol === "https:" ? parsed.origin : "null";
   } catch {
-    return null;
+    origin = null;
   }
+  // URL parsing dominates the engine's cost and pages call the same URLs again and again.
+  if (ORIGINS.size >= 4096) ORIGINS.clear();
+  ORIGINS.set(key, origin);
+  return origin;
 }
+
+/** Scheme and authority of a hierarchical URL, up to the path, query or fragment. */
+const AUTHORITY = /^[a-zA-Z][a-zA-Z0-9+.-]*:\/\/[^/?#\\]*/;
+
+const ORIGINS = new Map<string, string | null>();
 
 export function isHttpUrl(url: string): boolean {
   return /^https?:/i.test(url);

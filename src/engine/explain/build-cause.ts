@@ -1,5 +1,5 @@
 import { chromiumName, firefoxName } from "../browser-names";
-import type { Cause } from "../types";
+import type { Cause, Fix } from "../types";
 import { fixesForCause } from "./cause-fixes";
 import { CAUSE_TEXT } from "./cause-text";
 import type { CauseContext } from "./context";
@@ -8,7 +8,7 @@ import type { CauseContext } from "./context";
 export function buildCause(ctx: CauseContext, withFixes = true): Cause {
   const { failure } = ctx;
   const text = CAUSE_TEXT[failure.code](ctx);
-  return {
+  const cause: Cause = {
     code: failure.code,
     stage: failure.stage,
     chromium: chromiumName(failure.code, failure.stage),
@@ -21,6 +21,20 @@ export function buildCause(ctx: CauseContext, withFixes = true): Cause {
     expected: failure.expected,
     title: text.title,
     message: text.message,
-    fixes: withFixes ? fixesForCause(failure.code, ctx) : [],
+    fixes: [],
   };
+  if (withFixes) {
+    // Snippets for 13 stacks cost more than the whole diagnosis: rendered when first read (the
+    // panel's detail, a JSON export), then kept. JSON.stringify and structuredClone read getters.
+    let fixes: Fix[] | null = null;
+    Object.defineProperty(cause, "fixes", {
+      enumerable: true,
+      configurable: true,
+      get: () => {
+        fixes ??= fixesForCause(failure.code, ctx);
+        return fixes;
+      },
+    });
+  }
+  return cause;
 }

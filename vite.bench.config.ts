@@ -1,0 +1,14 @@
+import { defineConfig } from "vite";
+
+// Benchmarks that exercise TypeScript sources in Node: bundled once, run by scripts/bench/run.mjs.
+export default defineConfig({
+  publicDir: false,
+  build: {
+    ssr: true,
+    outDir: "dist/bench",
+    emptyOutDir: true,
+    target: "node20",
+    minify: false,
+    rollupOptions: { input: { engine: "scripts/bench/engine.ts" }, output: { entryFileNames: "[name].mjs", format: "es" } },
+  },
+});
