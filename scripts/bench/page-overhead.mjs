@@ -1,0 +1,65 @@
+// Benchmark 1: page overhead. Bursts of N cross-origin requests, measured by the page, with no
+// extension, with the floor extension, and with CORS Lens; configurations interleaved round-robin.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium } from "playwright-core";
+import { startBurstServer } from "./burst-server.mjs";
+import { writeFloorExtension } from "./floor-extension.mjs";
+import { CHROMIUM_FLAGS, median, summary } from "./util.mjs";
+
+async function launch(extensionDir) {
+  const profile = mkdtempSync(join(tmpdir(), "cors-lens-bench-"));
+  const args = [...CHROMIUM_FLAGS, ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : [])];
+  const context = await chromium.launchPersistentContext(profile, { executablePath: "/usr/bin/chromium", headless: false, args });
+  if (extensionDir && context.serviceWorkers().length === 0) await context.waitForEvent("serviceworker");
+  return { context, close: async () => { await context.close(); rmSync(profile, { recursive: true, force: true }); } };
+}
+
+export async function pageOverhead(root, { rounds = 5, sizes = [600, 3000] } = {}) {
+  const server = await startBurstServer();
+  const floorDir = writeFloorExtension(root);
+  const configs = [
+    { name: "no extension", dir: null },
+    { name: "floor (empty listeners)", dir: floorDir },
+    { name: "CORS Lens", dir: join(root, "dist/chrome") },
+  ];
+  const browsers = [];
+  for (const c of configs) browsers.push(await launch(c.dir));
+  const results = {};
+  let tag = 0;
+  const burst = async (i, n) => {
+    const page = await browsers[i].context.newPage();
+    await page.goto(`${server.page}/`);
+    const ms = await page.evaluate(([api, count, t]) => globalThis.burst(api, count, t), [server.api, n, `t${tag++}`]);
+    await page.close();
+    return ms;
+  };
+  try {
+    for (const n of sizes) {
+      for (let i = 0; i < configs.length; i++) await burst(i, Math.min(n, 600)); // warm-up
+      const times = configs.map(() => []);
+      for (let r = 0; r < rounds; r++) for (let i = 0; i < configs.length; i++) times[i].push(await burst(i, n));
+      results[n] = configs.map((c, i) => ({ config: c.name, ...summary(times[i]) }));
+    }
+  } finally {
+    for (const b of browsers) await b.close();
+    await server.close();
+    rmSync(floorDir, { recursive: true, force: true });
+  }
+  const rows = [];
+  for (const n of sizes) {
+    const [none, floor, lens] = results[n];
+    for (const r of results[n]) {
+      rows.push({
+        bench: `page overhead, N=${n}`,
+        what: r.config,
+        value: `${r.median.toFixed(0)} ms (min ${r.min.toFixed(0)}–max ${r.max.toFixed(0)})`,
+        ratio: `${(r.median / none.median).toFixed(2)}× none${r === lens ? `, ${(lens.median / floor.median).toFixed(2)}× floor` : ""}`,
+      });
+    }
+  }
+  return rows;
+}
+
+export { median };
