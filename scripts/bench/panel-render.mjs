@@ -22,12 +22,16 @@ export async function panelRender(root) {
         new Promise((resolve) => {
           const check = () => {
             const counts = document.querySelector(".counts")?.textContent ?? "";
-            if (/\b2000 \/ 2000\b/.test(counts)) requestAnimationFrame(() => resolve(performance.now()));
+            const total = Number(/\/ (\d+) requests/.exec(counts)?.[1] ?? 0);
+            if (total >= 2000) requestAnimationFrame(() => resolve(performance.now()));
+            else if (performance.now() > 20_000) resolve(-total);
             else setTimeout(check, 5);
           };
           check();
         }),
     );
+    const snapshotRender = await panel.evaluate(() => performance.getEntriesByName("cors-lens:render-snapshot").map((e) => e.duration));
+    if (firstRender < 0) throw new Error(`the panel showed ${-firstRender} exchanges, not 2,000`);
     const keystrokes = await panel.evaluate(async () => {
       const input = document.querySelector('input[type="search"]');
       const times = [];
@@ -37,14 +41,16 @@ export async function panelRender(root) {
         const t0 = performance.now();
         input.value = text;
         input.dispatchEvent(new Event("input", { bubbles: true }));
-        await new Promise((r) => requestAnimationFrame(() => r()));
+        // Preact renders a state change in a microtask: a 0 ms timeout runs after it.
+        await new Promise((r) => setTimeout(r, 0));
         times.push(performance.now() - t0);
       }
       return times;
     });
     return [
       { bench: "panel, 2,000 exchanges", what: "page load → snapshot rendered", value: `${firstRender.toFixed(0)} ms`, ratio: "includes port connect and diagnosing 2,000 in the worker" },
-      { bench: "panel, 2,000 exchanges", what: "filter keystroke → next frame", value: `${median(keystrokes).toFixed(1)} ms median (max ${Math.max(...keystrokes).toFixed(1)})`, ratio: `${keystrokes.length} keystrokes` },
+      { bench: "panel, 2,000 exchanges", what: "render of the 2,000-exchange snapshot", value: `${Math.max(...snapshotRender).toFixed(1)} ms`, ratio: "performance.measure around render()" },
+      { bench: "panel, 2,000 exchanges", what: "filter keystroke → rendered", value: `${median(keystrokes).toFixed(1)} ms median (max ${Math.max(...keystrokes).toFixed(1)})`, ratio: `${keystrokes.length} keystrokes` },
     ];
   } finally {
     await browser.close();

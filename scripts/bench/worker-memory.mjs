@@ -10,6 +10,7 @@ export async function workerMemory(root, { totals = [10_000, 50_000], tabs = 5 }
     executablePath: "/usr/bin/chromium",
     headless: true,
     pipe: true,
+    protocolTimeout: 600_000,
     enableExtensions: [`${root}/dist/chrome`],
     args: CHROMIUM_FLAGS.filter((f) => f !== "--headless=new"),
   });

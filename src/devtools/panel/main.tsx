@@ -97,9 +97,12 @@ function connect(): void {
   const wall = connectPort<PanelEvent, PanelCommand>(PANEL_PORT);
   send = (command) => wall.send(command);
   wall.onMessage((event) => {
+    // Performance marks: `npm run bench -- panel` reads how long a snapshot takes to render.
+    performance.mark("cors-lens:event");
     live = applyEvent(live, event);
     if (!har) state = live;
     draw();
+    performance.measure(`cors-lens:render-${event.type}`, "cors-lens:event");
   });
   wall.onDisconnect(() => setTimeout(connect, 300));
   wall.send({ type: "subscribe", tabId });
