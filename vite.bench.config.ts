@@ -9,6 +9,9 @@ export default defineConfig({
     emptyOutDir: true,
     target: "node20",
     minify: false,
-    rollupOptions: { input: { engine: "scripts/bench/engine.ts" }, output: { entryFileNames: "[name].mjs", format: "es" } },
+    rollupOptions: {
+      input: { engine: "scripts/bench/engine.ts" },
+      output: { entryFileNames: "[name].mjs", format: "es" },
+    },
   },
 });

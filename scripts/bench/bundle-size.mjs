@@ -18,7 +18,9 @@ function closure(dist, entry, seen = new Set()) {
 
 function htmlScripts(dist, html) {
   const text = readFileSync(join(dist, html), "utf8");
-  return [...text.matchAll(/<(?:script[^>]*src|link[^>]*href)="([^"]+\.(?:js|css))"/g)].map((m) => join(dist, m[1]));
+  return [...text.matchAll(/<(?:script[^>]*src|link[^>]*href)="([^"]+\.(?:js|css))"/g)].map((m) =>
+    join(dist, m[1]),
+  );
 }
 
 export function bundleSizes(root) {
@@ -36,8 +38,23 @@ export function bundleSizes(root) {
     return `${(gz / 1024).toFixed(1)} kB gzipped (${(raw / 1024).toFixed(1)} kB raw)`;
   };
   return [
-    { bench: "bundle", what: "service worker", value: measure([join(dist, "service-worker-loader.js")]), ratio: "" },
-    { bench: "bundle", what: "panel (JS + CSS)", value: measure(htmlScripts(dist, "src/devtools/panel.html")), ratio: "" },
-    { bench: "bundle", what: "devtools page", value: measure(htmlScripts(dist, "src/devtools/devtools.html")), ratio: "" },
+    {
+      bench: "bundle",
+      what: "service worker",
+      value: measure([join(dist, "service-worker-loader.js")]),
+      ratio: "",
+    },
+    {
+      bench: "bundle",
+      what: "panel (JS + CSS)",
+      value: measure(htmlScripts(dist, "src/devtools/panel.html")),
+      ratio: "",
+    },
+    {
+      bench: "bundle",
+      what: "devtools page",
+      value: measure(htmlScripts(dist, "src/devtools/devtools.html")),
+      ratio: "",
+    },
   ];
 }

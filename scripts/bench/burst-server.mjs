@@ -23,7 +23,7 @@ function listen(server) {
 }
 
 export async function startBurstServer() {
-  const page = createServer((req, res) => {
+  const page = createServer((_req, res) => {
     res.writeHead(200, { "Content-Type": "text/html" });
     res.end(PAGE);
   });
@@ -31,15 +31,31 @@ export async function startBurstServer() {
     const kind = new URL(req.url, "http://x").searchParams.get("k");
     const origin = req.headers.origin ?? "*";
     if (req.method === "OPTIONS") {
-      res.writeHead(204, { "Access-Control-Allow-Origin": origin, "Access-Control-Allow-Methods": "PUT", "Access-Control-Allow-Headers": "content-type, x-bench" });
+      res.writeHead(204, {
+        "Access-Control-Allow-Origin": origin,
+        "Access-Control-Allow-Methods": "PUT",
+        "Access-Control-Allow-Headers": "content-type, x-bench",
+      });
       return res.end();
     }
-    res.writeHead(200, kind === "fail" ? { "Content-Type": "application/json" } : { "Content-Type": "application/json", "Access-Control-Allow-Origin": kind === "preflight" ? origin : "*" });
+    res.writeHead(
+      200,
+      kind === "fail"
+        ? { "Content-Type": "application/json" }
+        : {
+            "Content-Type": "application/json",
+            "Access-Control-Allow-Origin": kind === "preflight" ? origin : "*",
+          },
+    );
     res.end('{"ok":true}');
   });
   page.keepAliveTimeout = 60_000;
   api.keepAliveTimeout = 60_000;
   const pagePort = await listen(page);
   const apiPort = await listen(api);
-  return { page: `http://127.0.0.1:${pagePort}`, api: `http://127.0.0.1:${apiPort}`, close: () => Promise.all([page, api].map((s) => new Promise((r) => s.close(r)))) };
+  return {
+    page: `http://127.0.0.1:${pagePort}`,
+    api: `http://127.0.0.1:${apiPort}`,
+    close: () => Promise.all([page, api].map((s) => new Promise((r) => s.close(r)))),
+  };
 }

@@ -14,10 +14,26 @@ export async function cliHar(root, { megabytes = 100 } = {}) {
     const rows = [];
     for (const mode of [[], ["--json"]]) {
       const t0 = performance.now();
-      const run = spawnSync(process.execPath, ["--import", join(root, "scripts/bench/report-rss.mjs"), join(root, "dist/cli/cors-lens.mjs"), "analyze", file, ...mode], { encoding: "utf8", maxBuffer: 1 << 30 });
+      const run = spawnSync(
+        process.execPath,
+        [
+          "--import",
+          join(root, "scripts/bench/report-rss.mjs"),
+          join(root, "dist/cli/cors-lens.mjs"),
+          "analyze",
+          file,
+          ...mode,
+        ],
+        { encoding: "utf8", maxBuffer: 1 << 30 },
+      );
       const seconds = (performance.now() - t0) / 1000;
       const rss = Number(/maxrss_kb=(\d+)/.exec(run.stderr)?.[1] ?? 0) / 1024;
-      rows.push({ bench: `CLI, ${(size / 1048576).toFixed(0)} MB HAR (${entries.toLocaleString("en")} requests)`, what: `analyze ${mode.join(" ") || "(summary)"}`, value: `${seconds.toFixed(2)} s, peak RSS ${rss.toFixed(0)} MB`, ratio: `exit ${run.status}` });
+      rows.push({
+        bench: `CLI, ${(size / 1048576).toFixed(0)} MB HAR (${entries.toLocaleString("en")} requests)`,
+        what: `analyze ${mode.join(" ") || "(summary)"}`,
+        value: `${seconds.toFixed(2)} s, peak RSS ${rss.toFixed(0)} MB`,
+        ratio: `exit ${run.status}`,
+      });
     }
     return rows;
   } finally {

@@ -9,7 +9,14 @@ export function writeFloorExtension(root) {
   const manifest = JSON.parse(readFileSync(join(root, "dist/chrome/manifest.json"), "utf8"));
   writeFileSync(
     join(dir, "manifest.json"),
-    JSON.stringify({ manifest_version: 3, name: "floor", version: "1.0", permissions: manifest.permissions, host_permissions: manifest.host_permissions, background: { service_worker: "sw.js" } }),
+    JSON.stringify({
+      manifest_version: 3,
+      name: "floor",
+      version: "1.0",
+      permissions: manifest.permissions,
+      host_permissions: manifest.host_permissions,
+      background: { service_worker: "sw.js" },
+    }),
   );
   writeFileSync(
     join(dir, "sw.js"),

@@ -10,10 +10,25 @@ import { CHROMIUM_FLAGS, median, summary } from "./util.mjs";
 
 async function launch(extensionDir) {
   const profile = mkdtempSync(join(tmpdir(), "cors-lens-bench-"));
-  const args = [...CHROMIUM_FLAGS, ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : [])];
-  const context = await chromium.launchPersistentContext(profile, { executablePath: "/usr/bin/chromium", headless: false, args });
+  const args = [
+    ...CHROMIUM_FLAGS,
+    ...(extensionDir
+      ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`]
+      : []),
+  ];
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: "/usr/bin/chromium",
+    headless: false,
+    args,
+  });
   if (extensionDir && context.serviceWorkers().length === 0) await context.waitForEvent("serviceworker");
-  return { context, close: async () => { await context.close(); rmSync(profile, { recursive: true, force: true }); } };
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
 }
 
 export async function pageOverhead(root, { rounds = 5, sizes = [600, 3000] } = {}) {
@@ -31,7 +46,10 @@ export async function pageOverhead(root, { rounds = 5, sizes = [600, 3000] } = {
   const burst = async (i, n) => {
     const page = await browsers[i].context.newPage();
     await page.goto(`${server.page}/`);
-    const ms = await page.evaluate(([api, count, t]) => globalThis.burst(api, count, t), [server.api, n, `t${tag++}`]);
+    const ms = await page.evaluate(
+      ([api, count, t]) => globalThis.burst(api, count, t),
+      [server.api, n, `t${tag++}`],
+    );
     await page.close();
     return ms;
   };
@@ -39,7 +57,8 @@ export async function pageOverhead(root, { rounds = 5, sizes = [600, 3000] } = {
     for (const n of sizes) {
       for (let i = 0; i < configs.length; i++) await burst(i, Math.min(n, 600)); // warm-up
       const times = configs.map(() => []);
-      for (let r = 0; r < rounds; r++) for (let i = 0; i < configs.length; i++) times[i].push(await burst(i, n));
+      for (let r = 0; r < rounds; r++)
+        for (let i = 0; i < configs.length; i++) times[i].push(await burst(i, n));
       results[n] = configs.map((c, i) => ({ config: c.name, ...summary(times[i]) }));
     }
   } finally {

@@ -6,9 +6,17 @@ import { CHROMIUM_FLAGS, median } from "./util.mjs";
 
 export async function panelRender(root) {
   const server = await startBurstServer();
-  const browser = await puppeteer.launch({ executablePath: "/usr/bin/chromium", headless: true, pipe: true, enableExtensions: [`${root}/dist/chrome`], args: CHROMIUM_FLAGS.filter((f) => f !== "--headless=new") });
+  const browser = await puppeteer.launch({
+    executablePath: "/usr/bin/chromium",
+    headless: true,
+    pipe: true,
+    enableExtensions: [`${root}/dist/chrome`],
+    args: CHROMIUM_FLAGS.filter((f) => f !== "--headless=new"),
+  });
   try {
-    const target = await browser.waitForTarget((t) => t.type() === "service_worker" && t.url().startsWith("chrome-extension://"));
+    const target = await browser.waitForTarget(
+      (t) => t.type() === "service_worker" && t.url().startsWith("chrome-extension://"),
+    );
     const id = new URL(target.url()).host;
     const page = await browser.newPage();
     await page.goto(`${server.page}/`);
@@ -30,7 +38,9 @@ export async function panelRender(root) {
           check();
         }),
     );
-    const snapshotRender = await panel.evaluate(() => performance.getEntriesByName("cors-lens:render-snapshot").map((e) => e.duration));
+    const snapshotRender = await panel.evaluate(() =>
+      performance.getEntriesByName("cors-lens:render-snapshot").map((e) => e.duration),
+    );
     if (firstRender < 0) throw new Error(`the panel showed ${-firstRender} exchanges, not 2,000`);
     const keystrokes = await panel.evaluate(async () => {
       const input = document.querySelector('input[type="search"]');
@@ -48,9 +58,24 @@ export async function panelRender(root) {
       return times;
     });
     return [
-      { bench: "panel, 2,000 exchanges", what: "page load → snapshot rendered", value: `${firstRender.toFixed(0)} ms`, ratio: "includes port connect and diagnosing 2,000 in the worker" },
-      { bench: "panel, 2,000 exchanges", what: "render of the 2,000-exchange snapshot", value: `${Math.max(...snapshotRender).toFixed(1)} ms`, ratio: "performance.measure around render()" },
-      { bench: "panel, 2,000 exchanges", what: "filter keystroke → rendered", value: `${median(keystrokes).toFixed(1)} ms median (max ${Math.max(...keystrokes).toFixed(1)})`, ratio: `${keystrokes.length} keystrokes` },
+      {
+        bench: "panel, 2,000 exchanges",
+        what: "page load → snapshot rendered",
+        value: `${firstRender.toFixed(0)} ms`,
+        ratio: "includes port connect and diagnosing 2,000 in the worker",
+      },
+      {
+        bench: "panel, 2,000 exchanges",
+        what: "render of the 2,000-exchange snapshot",
+        value: `${Math.max(...snapshotRender).toFixed(1)} ms`,
+        ratio: "performance.measure around render()",
+      },
+      {
+        bench: "panel, 2,000 exchanges",
+        what: "filter keystroke → rendered",
+        value: `${median(keystrokes).toFixed(1)} ms median (max ${Math.max(...keystrokes).toFixed(1)})`,
+        ratio: `${keystrokes.length} keystrokes`,
+      },
     ];
   } finally {
     await browser.close();

@@ -15,9 +15,21 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));
 
 function engine() {
-  execFileSync("npx", ["vite", "build", "-c", "vite.bench.config.ts", "--logLevel", "warn"], { cwd: root, stdio: "inherit" });
-  const r = JSON.parse(execFileSync(process.execPath, [join(root, "dist/bench/engine.mjs")], { encoding: "utf8" }));
-  return [{ bench: `engine, ${r.exchanges.toLocaleString("en")} synthetic exchanges (${r.distinctScenarios} scenarios)`, what: "diagnose()", value: `${r.perSecond.toLocaleString("en")} exchanges/s`, ratio: `${r.ms} ms in all` }];
+  execFileSync("npx", ["vite", "build", "-c", "vite.bench.config.ts", "--logLevel", "warn"], {
+    cwd: root,
+    stdio: "inherit",
+  });
+  const r = JSON.parse(
+    execFileSync(process.execPath, [join(root, "dist/bench/engine.mjs")], { encoding: "utf8" }),
+  );
+  return [
+    {
+      bench: `engine, ${r.exchanges.toLocaleString("en")} synthetic exchanges (${r.distinctScenarios} scenarios)`,
+      what: "diagnose()",
+      value: `${r.perSecond.toLocaleString("en")} exchanges/s`,
+      ratio: `${r.ms} ms in all`,
+    },
+  ];
 }
 
 const BENCHES = {
@@ -32,11 +44,15 @@ const BENCHES = {
 const names = wanted.length > 0 ? wanted : Object.keys(BENCHES);
 const unknown = names.filter((n) => !(n in BENCHES));
 if (unknown.length > 0) {
-  process.stderr.write(`unknown benchmark ${unknown.join(", ")}; one of: ${Object.keys(BENCHES).join(", ")}\n`);
+  process.stderr.write(
+    `unknown benchmark ${unknown.join(", ")}; one of: ${Object.keys(BENCHES).join(", ")}\n`,
+  );
   process.exit(2);
 }
 const chromiumVersion = execFileSync("/usr/bin/chromium", ["--version"], { encoding: "utf8" }).trim();
-process.stdout.write(`machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, Node ${process.version}, ${chromiumVersion}\n\n`);
+process.stdout.write(
+  `machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, Node ${process.version}, ${chromiumVersion}\n\n`,
+);
 const rows = [];
 for (const name of names) {
   const t0 = Date.now();
@@ -47,4 +63,6 @@ for (const name of names) {
 const cols = ["bench", "what", "value", "ratio"];
 const width = cols.map((c) => Math.max(c.length, ...rows.map((r) => String(r[c]).length)));
 const line = (cells) => `| ${cells.map((c, i) => String(c).padEnd(width[i])).join(" | ")} |`;
-process.stdout.write(`${line(cols)}\n${line(width.map((w) => "-".repeat(w)))}\n${rows.map((r) => line(cols.map((c) => r[c]))).join("\n")}\n`);
+process.stdout.write(
+  `${line(cols)}\n${line(width.map((w) => "-".repeat(w)))}\n${rows.map((r) => line(cols.map((c) => r[c]))).join("\n")}\n`,
+);

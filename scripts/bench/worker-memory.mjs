@@ -16,7 +16,9 @@ export async function workerMemory(root, { totals = [10_000, 50_000], tabs = 5 }
   });
   const rows = [];
   try {
-    const target = await browser.waitForTarget((t) => t.type() === "service_worker" && t.url().startsWith("chrome-extension://"));
+    const target = await browser.waitForTarget(
+      (t) => t.type() === "service_worker" && t.url().startsWith("chrome-extension://"),
+    );
     const pages = [];
     for (let i = 0; i < tabs; i++) {
       const page = await browser.newPage();
@@ -27,7 +29,11 @@ export async function workerMemory(root, { totals = [10_000, 50_000], tabs = 5 }
     let tag = 0;
     for (const total of totals) {
       const perTab = Math.ceil((total - done) / tabs);
-      await Promise.all(pages.map((p, i) => p.evaluate((api, n, t) => globalThis.burst(api, n, t), server.api, perTab, `w${tag}-${i}`)));
+      await Promise.all(
+        pages.map((p, i) =>
+          p.evaluate((api, n, t) => globalThis.burst(api, n, t), server.api, perTab, `w${tag}-${i}`),
+        ),
+      );
       tag++;
       done += perTab * tabs;
       await new Promise((r) => setTimeout(r, 2500)); // let the batched storage writes land
@@ -38,10 +44,22 @@ export async function workerMemory(root, { totals = [10_000, 50_000], tabs = 5 }
       const bytes = await worker.evaluate(() => chrome.storage.session.getBytesInUse(null));
       const kept = await worker.evaluate(async () => {
         const all = await chrome.storage.session.get(null);
-        return Object.entries(all).filter(([k]) => k.startsWith("tab:")).reduce((n, [, v]) => n + v.exchanges.length, 0);
+        return Object.entries(all)
+          .filter(([k]) => k.startsWith("tab:"))
+          .reduce((n, [, v]) => n + v.exchanges.length, 0);
       });
-      rows.push({ bench: `service worker after ${done.toLocaleString("en")} exchanges / ${tabs} tabs`, what: "JS heap used", value: `${(heap.usedSize / 1048576).toFixed(1)} MB`, ratio: `${kept.toLocaleString("en")} kept (2,000 per tab)` });
-      rows.push({ bench: `service worker after ${done.toLocaleString("en")} exchanges / ${tabs} tabs`, what: "storage.session", value: `${(bytes / 1048576).toFixed(2)} MB`, ratio: "" });
+      rows.push({
+        bench: `service worker after ${done.toLocaleString("en")} exchanges / ${tabs} tabs`,
+        what: "JS heap used",
+        value: `${(heap.usedSize / 1048576).toFixed(1)} MB`,
+        ratio: `${kept.toLocaleString("en")} kept (2,000 per tab)`,
+      });
+      rows.push({
+        bench: `service worker after ${done.toLocaleString("en")} exchanges / ${tabs} tabs`,
+        what: "storage.session",
+        value: `${(bytes / 1048576).toFixed(2)} MB`,
+        ratio: "",
+      });
     }
   } finally {
     await browser.close();

@@ -1,24 +1,46 @@
 /**
  * The background's state: the tracker's open requests and every tab's bounded history, persisted to
  * `storage.session` in batches (never one write per event) so a stopped worker wakes up with it.
+ * Histories are written in compressed chunks of consecutive exchanges: a batch rewrites only the
+ * chunks that changed, and dropping the oldest exchanges deletes whole chunks.
  */
-
 import { emptyTab, type TabHistory } from "../capture/tab-history";
 import { emptyTrackerState, type TrackerState } from "../capture/tracker";
+import type { ObservedExchange } from "../engine";
+import { packJson, unpackJson } from "./compress";
 import type { BackgroundPlatform } from "./platform";
 
 const TRACKER_KEY = "tracker";
 const TAB_PREFIX = "tab:";
 /** Batch writes: at most one storage write per this many milliseconds. */
 export const PERSIST_DELAY_MS = 500;
-/** Exchanges per tab written when a full write exceeds the storage quota. */
-const QUOTA_FALLBACK = 200;
+/** Exchanges per stored chunk. */
+export const CHUNK = 100;
+
+interface TabMeta {
+  dropped: number;
+  preserveLog: boolean;
+  nextSeq: number;
+  chunks: number[];
+}
+
+/** Where each exchange of a tab sits: a sequence number fixed when it was first recorded. */
+interface Placement {
+  seqOf: Map<string, number>;
+  nextSeq: number;
+  dirty: Set<number>;
+  stored: Set<number>;
+}
+
+const metaKey = (tabId: number) => `${TAB_PREFIX}${tabId}:meta`;
+const chunkKey = (tabId: number, chunk: number) => `${TAB_PREFIX}${tabId}:c${chunk}`;
 
 export class HistoryStore {
   readonly tabs = new Map<number, TabHistory>();
   tracker: TrackerState = emptyTrackerState();
+  private placements = new Map<number, Placement>();
   private dirtyTabs = new Set<number>();
-  private removedTabs = new Set<number>();
+  private removedKeys = new Set<string>();
   private trackerDirty = false;
   private scheduled = false;
 
@@ -26,10 +48,30 @@ export class HistoryStore {
 
   async restore(): Promise<void> {
     const saved = await this.platform.store.getAll();
+    const tracker = saved[TRACKER_KEY];
+    if (isTrackerState(tracker)) this.tracker = tracker;
     for (const [key, value] of Object.entries(saved)) {
-      if (key === TRACKER_KEY && isTrackerState(value)) this.tracker = value;
-      else if (key.startsWith(TAB_PREFIX) && isTabHistory(value))
-        this.tabs.set(Number(key.slice(TAB_PREFIX.length)), value);
+      const match = /^tab:(\d+):meta$/.exec(key);
+      if (!match || !isTabMeta(value)) continue;
+      const tabId = Number(match[1]);
+      const placement: Placement = {
+        seqOf: new Map(),
+        nextSeq: value.nextSeq,
+        dirty: new Set(),
+        stored: new Set(value.chunks),
+      };
+      const exchanges: ObservedExchange[] = [];
+      for (const chunk of [...value.chunks].sort((a, b) => a - b)) {
+        const packed = saved[chunkKey(tabId, chunk)];
+        if (typeof packed !== "string") continue;
+        const rows = (await unpackJson(packed).catch(() => [])) as Array<[number, ObservedExchange]>;
+        for (const [seq, exchange] of rows) {
+          placement.seqOf.set(exchange.id, seq);
+          exchanges.push(exchange);
+        }
+      }
+      this.tabs.set(tabId, { exchanges, dropped: value.dropped, preserveLog: value.preserveLog });
+      this.placements.set(tabId, placement);
     }
   }
 
@@ -42,6 +84,28 @@ export class HistoryStore {
     return tab;
   }
 
+  private placement(tabId: number): Placement {
+    let p = this.placements.get(tabId);
+    if (!p) {
+      p = { seqOf: new Map(), nextSeq: 0, dirty: new Set(), stored: new Set() };
+      this.placements.set(tabId, p);
+    }
+    return p;
+  }
+
+  /** An exchange was added or replaced in this tab. */
+  exchangeChanged(tabId: number, exchange: ObservedExchange): void {
+    const p = this.placement(tabId);
+    let seq = p.seqOf.get(exchange.id);
+    if (seq === undefined) {
+      seq = p.nextSeq++;
+      p.seqOf.set(exchange.id, seq);
+    }
+    p.dirty.add(Math.floor(seq / CHUNK));
+    this.changed(tabId);
+  }
+
+  /** Anything else changed in the tab (clear, preserve log, dropped exchanges). */
   changed(tabId: number): void {
     this.dirtyTabs.add(tabId);
     this.schedule();
@@ -53,9 +117,12 @@ export class HistoryStore {
   }
 
   removeTab(tabId: number): void {
+    const p = this.placements.get(tabId);
+    this.removedKeys.add(metaKey(tabId));
+    for (const chunk of p?.stored ?? []) this.removedKeys.add(chunkKey(tabId, chunk));
     this.tabs.delete(tabId);
+    this.placements.delete(tabId);
     this.dirtyTabs.delete(tabId);
-    this.removedTabs.add(tabId);
     this.schedule();
   }
 
@@ -65,30 +132,61 @@ export class HistoryStore {
     this.platform.setTimeout(() => void this.flush(), PERSIST_DELAY_MS);
   }
 
-  /** Writes everything changed since the last flush in one storage call. */
+  /** Writes everything changed since the last flush in one storage call, and removes what went. */
   async flush(): Promise<void> {
     this.scheduled = false;
     const items: Record<string, unknown> = {};
+    const removed = [...this.removedKeys];
+    this.removedKeys.clear();
     for (const tabId of this.dirtyTabs) {
       const tab = this.tabs.get(tabId);
-      if (tab) items[`${TAB_PREFIX}${tabId}`] = tab;
-    }
-    if (this.trackerDirty) items[TRACKER_KEY] = this.tracker;
-    const removed = [...this.removedTabs].map((id) => `${TAB_PREFIX}${id}`);
-    this.dirtyTabs.clear();
-    this.removedTabs.clear();
-    this.trackerDirty = false;
-    try {
-      if (Object.keys(items).length > 0) await this.platform.store.set(items);
-    } catch {
-      // Over the storage quota: keep the newest part of each history on disk; memory keeps all.
-      for (const [key, value] of Object.entries(items)) {
-        if (key.startsWith(TAB_PREFIX)) {
-          const tab = value as TabHistory;
-          items[key] = { ...tab, exchanges: tab.exchanges.slice(-QUOTA_FALLBACK) };
+      if (!tab) continue;
+      const p = this.placement(tabId);
+      // Forget exchanges that were dropped or cleared; chunks left empty are deleted.
+      const present = new Set(tab.exchanges.map((x) => x.id));
+      for (const id of p.seqOf.keys()) if (!present.has(id)) p.seqOf.delete(id);
+      const byChunk = new Map<number, Array<[number, ObservedExchange]>>();
+      for (const x of tab.exchanges) {
+        const seq = p.seqOf.get(x.id) ?? p.nextSeq++;
+        p.seqOf.set(x.id, seq);
+        const chunk = Math.floor(seq / CHUNK);
+        if (!p.dirty.has(chunk) && p.stored.has(chunk)) continue;
+        const rows = byChunk.get(chunk) ?? [];
+        rows.push([seq, x]);
+        byChunk.set(chunk, rows);
+      }
+      for (const chunk of p.stored) {
+        if (!byChunk.has(chunk) && ![...p.seqOf.values()].some((s) => Math.floor(s / CHUNK) === chunk)) {
+          removed.push(chunkKey(tabId, chunk));
+          p.stored.delete(chunk);
         }
       }
-      await this.platform.store.set(items).catch(() => undefined);
+      for (const [chunk, rows] of byChunk) {
+        items[chunkKey(tabId, chunk)] = await packJson(rows);
+        p.stored.add(chunk);
+      }
+      p.dirty.clear();
+      const meta: TabMeta = {
+        dropped: tab.dropped,
+        preserveLog: tab.preserveLog,
+        nextSeq: p.nextSeq,
+        chunks: [...p.stored],
+      };
+      items[metaKey(tabId)] = meta;
+    }
+    this.dirtyTabs.clear();
+    if (this.trackerDirty) items[TRACKER_KEY] = this.tracker;
+    this.trackerDirty = false;
+    // A full store (quota) must not stop the worker: memory keeps everything, the next batch retries.
+    if (Object.keys(items).length > 0) {
+      await this.platform.store.set(items).catch(() => {
+        for (const key of Object.keys(items)) {
+          const match = /^tab:(\d+):c(\d+)$/.exec(key);
+          if (!match) continue;
+          this.placement(Number(match[1])).dirty.add(Number(match[2]));
+          this.dirtyTabs.add(Number(match[1]));
+        }
+      });
     }
     if (removed.length > 0) await this.platform.store.remove(removed).catch(() => undefined);
   }
@@ -105,7 +203,13 @@ function isTrackerState(value: unknown): value is TrackerState {
   );
 }
 
-function isTabHistory(value: unknown): value is TabHistory {
-  const v = value as TabHistory | null;
-  return typeof v === "object" && v !== null && Array.isArray(v.exchanges) && typeof v.dropped === "number";
+function isTabMeta(value: unknown): value is TabMeta {
+  const v = value as TabMeta | null;
+  return (
+    typeof v === "object" &&
+    v !== null &&
+    typeof v.dropped === "number" &&
+    typeof v.nextSeq === "number" &&
+    Array.isArray(v.chunks)
+  );
 }

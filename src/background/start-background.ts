@@ -48,7 +48,7 @@ export function startBackground(platform: BackgroundPlatform): Background {
       if (!isWorthRecording(out.exchange)) continue;
       const tab = store.tab(out.tabId);
       upsertExchange(tab, out.exchange);
-      store.changed(out.tabId);
+      store.exchangeChanged(out.tabId, out.exchange);
       panels.exchangeChanged(out.tabId, out.exchange);
     }
   };

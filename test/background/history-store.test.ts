@@ -1,0 +1,91 @@
+import { describe, expect, it } from "vitest";
+import { HistoryStore } from "../../src/background/history-store";
+import { upsertExchange } from "../../src/capture/tab-history";
+import { exchange } from "../engine/build";
+
+/** storage.session as a Map that, like the real one, stores JSON copies and counts writes. */
+function fakeStore() {
+  const data = new Map<string, string>();
+  const writes: string[][] = [];
+  return {
+    data,
+    writes,
+    platform: {
+      setTimeout: () => undefined,
+      store: {
+        getAll: async () => Object.fromEntries([...data].map(([k, v]) => [k, JSON.parse(v)])),
+        set: async (items: Record<string, unknown>) => {
+          writes.push(Object.keys(items));
+          for (const [k, v] of Object.entries(items)) data.set(k, JSON.stringify(v));
+        },
+        remove: async (keys: string[]) => {
+          for (const k of keys) data.delete(k);
+        },
+      },
+    },
+  };
+}
+
+function add(store: HistoryStore, tabId: number, ids: number[], limit = 2000) {
+  for (const i of ids) {
+    const x = { ...exchange({ url: `http://127.0.0.1:8000/r?n=${i}` }), id: `x${i}` };
+    upsertExchange(store.tab(tabId), x, limit);
+    store.exchangeChanged(tabId, x);
+  }
+}
+
+describe("HistoryStore", () => {
+  it("writes compressed chunks and restores exactly what it wrote", async () => {
+    const fake = fakeStore();
+    const store = new HistoryStore(fake.platform);
+    add(
+      store,
+      3,
+      Array.from({ length: 250 }, (_, i) => i),
+    );
+    await store.flush();
+    expect([...fake.data.keys()].sort()).toEqual(["tab:3:c0", "tab:3:c1", "tab:3:c2", "tab:3:meta"]);
+    const raw = [...fake.data.values()].join("").length;
+    expect(raw).toBeLessThan(JSON.stringify(store.tab(3)).length / 5);
+    const again = new HistoryStore(fake.platform);
+    await again.restore();
+    expect(again.tab(3).exchanges).toEqual(store.tab(3).exchanges);
+  });
+
+  it("rewrites only the chunk that changed, and deletes chunks whose exchanges were dropped", async () => {
+    const fake = fakeStore();
+    const store = new HistoryStore(fake.platform);
+    add(
+      store,
+      1,
+      Array.from({ length: 200 }, (_, i) => i),
+      250,
+    );
+    await store.flush();
+    expect(fake.data.has("tab:1:c0")).toBe(true);
+    add(
+      store,
+      1,
+      Array.from({ length: 150 }, (_, i) => 200 + i),
+      250,
+    );
+    await store.flush();
+    expect(store.tab(1).dropped).toBe(100);
+    expect(fake.data.has("tab:1:c0")).toBe(false);
+    add(store, 1, [299], 250);
+    await store.flush();
+    add(store, 1, [299], 250);
+    await store.flush();
+    expect(fake.writes.at(-1)?.sort()).toEqual(["tab:1:c2", "tab:1:meta"]);
+  });
+
+  it("removes a closed tab's keys", async () => {
+    const fake = fakeStore();
+    const store = new HistoryStore(fake.platform);
+    add(store, 9, [1, 2, 3]);
+    await store.flush();
+    store.removeTab(9);
+    await store.flush();
+    expect([...fake.data.keys()]).toEqual([]);
+  });
+});
