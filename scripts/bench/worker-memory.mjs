@@ -42,12 +42,11 @@ export async function workerMemory(root, { totals = [10_000, 50_000], tabs = 5 }
       await session.send("HeapProfiler.collectGarbage").catch(() => undefined);
       const heap = await session.send("Runtime.getHeapUsage");
       const bytes = await worker.evaluate(() => chrome.storage.session.getBytesInUse(null));
-      const kept = await worker.evaluate(async () => {
-        const all = await chrome.storage.session.get(null);
-        return Object.entries(all)
-          .filter(([k]) => k.startsWith("tab:"))
-          .reduce((n, [, v]) => n + v.exchanges.length, 0);
-      });
+      const extensionPage = await browser.newPage();
+      await extensionPage.goto(`chrome-extension://${new URL(target.url()).host}/src/devtools/panel.html`);
+      const status = await extensionPage.evaluate(() => chrome.runtime.sendMessage({ type: "cors-lens/status" }));
+      await extensionPage.close();
+      const kept = status.exchanges;
       rows.push({
         bench: `service worker after ${done.toLocaleString("en")} exchanges / ${tabs} tabs`,
         what: "JS heap used",
