@@ -44,7 +44,9 @@ export async function workerMemory(root, { totals = [10_000, 50_000], tabs = 5 }
       const bytes = await worker.evaluate(() => chrome.storage.session.getBytesInUse(null));
       const extensionPage = await browser.newPage();
       await extensionPage.goto(`chrome-extension://${new URL(target.url()).host}/src/devtools/panel.html`);
-      const status = await extensionPage.evaluate(() => chrome.runtime.sendMessage({ type: "cors-lens/status" }));
+      const status = await extensionPage.evaluate(() =>
+        chrome.runtime.sendMessage({ type: "cors-lens/status" }),
+      );
       await extensionPage.close();
       const kept = status.exchanges;
       rows.push({
