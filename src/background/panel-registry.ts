@@ -104,6 +104,15 @@ export class PanelRegistry {
     this.pending.clear();
   }
 
+  /** After a navigation the tab keeps only the new page's requests: panels get a fresh snapshot. */
+  navigated(tabId: number): void {
+    for (const s of this.subscribers) {
+      if (s.tabId !== tabId) continue;
+      this.pending.delete(s);
+      s.wall.send(this.snapshot(tabId));
+    }
+  }
+
   cleared(tabId: number, reason: "navigation" | "user"): void {
     for (const s of this.subscribers) {
       if (s.tabId === tabId) {

@@ -39,9 +39,9 @@ export function startBackground(platform: BackgroundPlatform): Background {
     for (const out of outputs) {
       if (out.kind === "navigated") {
         const tab = store.tabs.get(out.tabId);
-        if (tab && onNavigation(tab)) {
+        if (tab && onNavigation(tab, out.at)) {
           store.changed(out.tabId);
-          panels.cleared(out.tabId, "navigation");
+          panels.navigated(out.tabId);
         }
         continue;
       }

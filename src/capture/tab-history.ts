@@ -47,9 +47,16 @@ export function clearTab(tab: TabHistory): void {
   tab.dropped = 0;
 }
 
-/** A top-level navigation: returns true when the history was cleared. */
-export function onNavigation(tab: TabHistory): boolean {
+/**
+ * A top-level navigation that started at `at`: drops what the previous page did, unless "preserve
+ * log" is on. By time, not by arrival: the navigation's event can reach the worker after the new
+ * page's first requests. Returns true when something was dropped.
+ */
+export function onNavigation(tab: TabHistory, at: number): boolean {
   if (tab.preserveLog) return false;
-  clearTab(tab);
+  const kept = tab.exchanges.filter((x) => x.startedAt >= at);
+  if (kept.length === tab.exchanges.length) return false;
+  tab.exchanges = kept;
+  tab.dropped = 0;
   return true;
 }

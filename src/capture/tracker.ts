@@ -32,7 +32,7 @@ export interface TrackerState {
 
 export type TrackerOutput =
   | { kind: "exchange"; tabId: number; exchange: ObservedExchange }
-  | { kind: "navigated"; tabId: number };
+  | { kind: "navigated"; tabId: number; at: number };
 
 export const LIMITS = {
   /** Requests followed at once; beyond it the oldest is finished as seen. */
@@ -85,7 +85,7 @@ export class ExchangeTracker {
   ingest(event: ObservedEvent): TrackerOutput[] {
     if (event.tabId < 0 || isExtensionOrigin(event.initiator)) return [];
     if (event.type === "main_frame") {
-      return event.kind === "send" ? [{ kind: "navigated", tabId: event.tabId }] : [];
+      return event.kind === "send" ? [{ kind: "navigated", tabId: event.tabId, at: event.timeStamp }] : [];
     }
     if (event.type === "sub_frame") return [];
     const pending = this.state.pending[event.requestId] ?? this.open(event);

@@ -189,7 +189,7 @@ describe("ExchangeTracker", () => {
   it("signals a top-level navigation and ignores frames and extension requests", () => {
     const tracker = new ExchangeTracker("chromium");
     expect(tracker.ingest(ev("send", "70", PAGE, "GET", 1, { type: "main_frame", initiator: null }))).toEqual(
-      [{ kind: "navigated", tabId: 7 }],
+      [{ kind: "navigated", tabId: 7, at: 1 }],
     );
     expect(
       tracker.ingest(ev("completed", "71", U(7), "GET", 1, { initiator: "chrome-extension://abc" })),

@@ -54,11 +54,15 @@ describe("Chromium oracle: the extension's verdicts against Chromium's own", () 
     )) as Run[];
     const extensionPage = await openExtensionPage(chromium.context, chromium.extensionId);
     const tabId = await tabIdOf(extensionPage, `${lab.page}/*`);
+    let missing: string[] = [];
     report = await waitFor(async () => {
       const r = await reportFor(extensionPage, tabId);
       const seen = new Set(r.exchanges.map((x) => x.url));
-      return runs.every((run) => seen.has(run.url)) ? r : null;
-    }, "the extension to report every lab request");
+      missing = runs.filter((run) => !seen.has(run.url)).map((run) => run.id);
+      return missing.length === 0 ? r : null;
+    }, "the extension to report every lab request").catch((error: Error) => {
+      throw new Error(`${error.message}; missing: ${missing.join(", ")}`);
+    });
   });
 
   afterAll(async () => {

@@ -65,7 +65,11 @@ export class CdpOracle {
 
   /** Chromium's verdict for the request first sent to `url`, or null if Chromium reported none (yet). */
   verdictFor(url: string): ChromiumVerdict | null {
-    const actual = [...this.sent.values()].find((s) => s.url === url && s.initiator?.type !== "preflight");
+    // Chromium's font loader first asks the cache only (net::ERR_CACHE_MISS), then really loads.
+    const actual = [...this.sent.values()]
+      .filter((s) => s.url === url && s.initiator?.type !== "preflight")
+      .filter((s) => this.failed.get(s.requestId)?.errorText !== "net::ERR_CACHE_MISS")
+      .at(-1);
     if (!actual) return null;
     const preflights = [...this.sent.values()].filter(
       (s) => s.initiator?.type === "preflight" && s.initiator.url === url,
