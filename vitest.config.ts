@@ -8,5 +8,6 @@ export default defineConfig({
     include: ["test/**/*.test.{ts,tsx}"],
     exclude: ["test/e2e/**", "node_modules/**"],
     environment: "node",
+    reporters: ["default", "./scripts/count-reporter.mjs"],
   },
 });

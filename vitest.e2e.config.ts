@@ -8,5 +8,6 @@ export default defineConfig({
     testTimeout: 90_000,
     hookTimeout: 90_000,
     environment: "node",
+    reporters: ["default", "./scripts/count-reporter.mjs"],
   },
 });
