@@ -8,6 +8,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { startLab } from "../lab/server.mjs";
+import { CHROMIUM_FLAGS, HEADLESS } from "./chromium-flags.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const dist = join(root, "dist/chrome");
@@ -23,19 +24,8 @@ async function labOnFixedPorts() {
 
 const lab = await labOnFixedPorts();
 const profile = mkdtempSync(join(tmpdir(), "cors-lens-demo-"));
-const args = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-dev-shm-usage",
-  `--disable-extensions-except=${dist}`,
-  `--load-extension=${dist}`,
-];
-if (headless) args.push("--headless=new");
+const args = [...CHROMIUM_FLAGS, `--disable-extensions-except=${dist}`, `--load-extension=${dist}`];
+if (headless) args.push(HEADLESS);
 else args.push("--auto-open-devtools-for-tabs");
 const context = await chromium.launchPersistentContext(profile, {
   executablePath: "/usr/bin/chromium",
@@ -49,7 +39,10 @@ const cleanup = async () => {
   rmSync(profile, { recursive: true, force: true });
 };
 
-const page = context.pages()[0] ?? (await context.newPage());
+// The extension observes only once its worker runs: wait for it before the lab page loads.
+const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker"));
+const page = await context.newPage();
+for (const blank of context.pages()) if (blank !== page) await blank.close();
 await page.goto(`${lab.page}/`);
 
 if (!headless) {
@@ -59,7 +52,6 @@ if (!headless) {
   process.on("SIGINT", () => void cleanup().then(() => process.exit(0)));
   context.on("close", () => void cleanup().then(() => process.exit(0)));
 } else {
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker"));
   const extensionId = new URL(worker.url()).host;
   const runs = await page.evaluate(() => globalThis.runAll());
   const extensionPage = await context.newPage();

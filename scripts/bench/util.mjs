@@ -1,14 +1,6 @@
-export const CHROMIUM_FLAGS = [
-  "--headless=new",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-dev-shm-usage",
-];
+import { CHROMIUM_FLAGS as BASE, HEADLESS } from "../chromium-flags.mjs";
+
+export const CHROMIUM_FLAGS = [HEADLESS, ...BASE];
 
 export function median(values) {
   const s = [...values].sort((a, b) => a - b);

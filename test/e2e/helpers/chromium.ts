@@ -2,21 +2,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type BrowserContext, chromium, type Worker } from "playwright-core";
+import { CHROMIUM_FLAGS as BASE_FLAGS, HEADLESS } from "../../../scripts/chromium-flags.mjs";
 import { CHROMIUM_BIN, DIST_CHROME, requireChromium } from "./paths";
 
-/** Flags verified on Debian's Chromium 156 (platform-notes §3.1): root needs --no-sandbox, the
- * closed network needs background networking off, and the Debian wrapper's /dev/shm probe fails. */
-export const CHROMIUM_FLAGS = [
-  "--headless=new",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-dev-shm-usage",
-];
+export const CHROMIUM_FLAGS = [HEADLESS, ...BASE_FLAGS];
 
 export interface ChromiumWithExtension {
   context: BrowserContext;

@@ -1,4 +1,5 @@
 import puppeteer, { type Browser, type Frame, type Page } from "puppeteer-core";
+import { CHROMIUM_FLAGS } from "../../../scripts/chromium-flags.mjs";
 import { CHROMIUM_BIN, DIST_CHROME, requireChromium } from "./paths";
 
 export interface DevtoolsSession {
@@ -20,17 +21,7 @@ export async function openCorsLensPanel(url: string, dist = DIST_CHROME): Promis
     headless: true,
     pipe: true,
     enableExtensions: [dist],
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--disable-dev-shm-usage",
-      "--window-size=1280,800",
-    ],
+    args: [...CHROMIUM_FLAGS, "--window-size=1280,800"],
     defaultViewport: null,
   });
   try {
