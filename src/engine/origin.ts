@@ -37,13 +37,21 @@ export function sameOrigin(a: string | null, b: string | null): boolean {
 
 /** True when a value parses as an absolute URL: Chromium then calls a mismatch "mismatch", not "invalid". */
 export function isUrlLike(value: string): boolean {
+  const known = URL_LIKE.get(value);
+  if (known !== undefined) return known;
+  let parsed = true;
   try {
     new URL(value);
-    return true;
   } catch {
-    return false;
+    parsed = false;
   }
+  if (URL_LIKE.size >= 1024) URL_LIKE.clear();
+  URL_LIKE.set(value, parsed);
+  return parsed;
 }
+
+/** Servers send the same wrong Access-Control-Allow-Origin on every response. */
+const URL_LIKE = new Map<string, boolean>();
 
 /** True when a URL carries `user:pass@` (a redirect there fails in CORS mode, Fetch "HTTP-redirect fetch"). */
 export function hasUserinfo(url: string): boolean {

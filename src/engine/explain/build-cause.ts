@@ -1,5 +1,6 @@
 import { chromiumName, firefoxName } from "../browser-names";
-import type { Cause, Fix } from "../types";
+import { defineLazy } from "../lazy";
+import type { Cause } from "../types";
 import { fixesForCause } from "./cause-fixes";
 import { CAUSE_TEXT } from "./cause-text";
 import type { CauseContext } from "./context";
@@ -7,7 +8,6 @@ import type { CauseContext } from "./context";
 /** A failing check, explained and named as Chromium and Firefox name it, with its fixes. */
 export function buildCause(ctx: CauseContext, withFixes = true): Cause {
   const { failure } = ctx;
-  const text = CAUSE_TEXT[failure.code](ctx);
   const cause: Cause = {
     code: failure.code,
     stage: failure.stage,
@@ -19,22 +19,10 @@ export function buildCause(ctx: CauseContext, withFixes = true): Cause {
     header: failure.header,
     value: failure.value,
     expected: failure.expected,
-    title: text.title,
-    message: text.message,
+    ...CAUSE_TEXT[failure.code](ctx),
     fixes: [],
   };
-  if (withFixes) {
-    // Snippets for 13 stacks cost more than the whole diagnosis: rendered when first read (the
-    // panel's detail, a JSON export), then kept. JSON.stringify and structuredClone read getters.
-    let fixes: Fix[] | null = null;
-    Object.defineProperty(cause, "fixes", {
-      enumerable: true,
-      configurable: true,
-      get: () => {
-        fixes ??= fixesForCause(failure.code, ctx);
-        return fixes;
-      },
-    });
-  }
+  // Snippets for 13 stacks cost more than the whole diagnosis: rendered when first read.
+  if (withFixes) defineLazy(cause, "fixes", () => fixesForCause(failure.code, ctx));
   return cause;
 }

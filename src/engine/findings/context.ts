@@ -1,5 +1,6 @@
 import type { Evaluation } from "../evaluate";
 import type { RequestFacts } from "../facts";
+import { defineLazy } from "../lazy";
 import type {
   BrowserName,
   Cause,
@@ -45,8 +46,9 @@ export const FINDING_SEVERITY: Record<FindingCode, Severity> = {
   "browser-difference": "info",
 };
 
-export function finding(code: FindingCode, title: string, message: string, fixes?: Fix[]): Finding {
-  return fixes && fixes.length > 0
-    ? { code, severity: FINDING_SEVERITY[code], title, message, fixes }
-    : { code, severity: FINDING_SEVERITY[code], title, message };
+/** A finding; its fixes, when it has some, are rendered on first read (see lazy.ts). */
+export function finding(code: FindingCode, title: string, message: string, fixes?: () => Fix[]): Finding {
+  const f: Finding = { code, severity: FINDING_SEVERITY[code], title, message };
+  if (fixes) defineLazy(f, "fixes", fixes);
+  return f;
 }
