@@ -134,3 +134,24 @@ describe("cors-lens analyze", () => {
     expect([0, 1]).toContain(cli("analyze", file("huge.har", JSON.stringify(har))).code);
   });
 });
+
+describe("golden outputs", () => {
+  // A fixed HAR (the golden scenarios, exported with fixed times): the summary and the JSON report
+  // are compared with files kept in the repo; a change to either shows up as a diff in review.
+  const fixed = SCENARIOS.map((s, i) => ({
+    ...recorded(s, "chromium"),
+    id: `g${i}`,
+    startedAt: Date.UTC(2026, 10, 27, 12, 0, i),
+  }));
+  const path = file("golden.har", JSON.stringify(exportHar(fixed, { includeSecrets: true })));
+
+  it("text summary", async () => {
+    const r = cli("analyze", path, "--stack", "nginx");
+    await expect(r.out.replaceAll(dir, "<dir>")).toMatchFileSnapshot("golden/summary.txt");
+  });
+
+  it("--json report", async () => {
+    const r = cli("analyze", path, "--json");
+    await expect(r.out).toMatchFileSnapshot("golden/report.json");
+  });
+});
