@@ -177,6 +177,21 @@ export const PREFLIGHT = [
         : actualOk(req, res, ctx),
   },
   {
+    id: "preflight-cached-second-request",
+    title: "The same PUT twice: the second reuses the cached preflight (Max-Age 600)",
+    client: {
+      kind: "fetch",
+      method: "PUT",
+      headers: { "Content-Type": "application/json", "X-Api-Key": "k" },
+      body: "{}",
+      warmUp: true,
+    },
+    api: (req, res, ctx) =>
+      isPreflight(req)
+        ? goodPreflight(req, res, ctx, [["Access-Control-Max-Age", "600"]])
+        : actualOk(req, res, ctx),
+  },
+  {
     id: "actual-401-after-preflight",
     title: "Preflight passes, the API answers 401 (expired token) without CORS headers",
     client: AUTH_GET,

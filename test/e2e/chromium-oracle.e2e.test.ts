@@ -73,7 +73,7 @@ describe("Chromium oracle: the extension's verdicts against Chromium's own", () 
   it("agrees with Chromium on verdict and CorsError for every lab scenario, and pairs every preflight", () => {
     const rows: Row[] = [];
     for (const run of runs) {
-      const x = report.exchanges.find((e) => e.url === run.url);
+      const x = report.exchanges.findLast((e) => e.url === run.url);
       const v = oracle.verdictFor(run.url);
       // Requests from a dedicated worker are not on the page's DevTools session: the page's own
       // outcome is Chromium's verdict there.
@@ -119,6 +119,14 @@ describe("Chromium oracle: the extension's verdicts against Chromium's own", () 
     );
     expect(rows.length).toBe(lab.scenarios.length);
     expect(rows.filter((r) => !(r.verdictAgrees && r.nameAgrees && r.pairingAgrees))).toEqual([]);
+  });
+
+  it("says when a request was served from the preflight cache", () => {
+    const run = runs.find((r) => r.id === "preflight-cached-second-request");
+    const cached = report.exchanges.filter((e) => e.url === run?.url);
+    expect(cached.map((x) => x.preflight !== null)).toEqual([true, false]);
+    expect(oracle.verdictFor(run?.url ?? "")?.preflights).toBe(0);
+    expect(cached[1]?.findings.map((f) => f.code)).toContain("preflight-cached");
   });
 
   it("returns a report that validates against the JSON Schema, with secrets redacted", () => {

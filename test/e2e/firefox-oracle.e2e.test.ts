@@ -62,7 +62,7 @@ describe("Firefox oracle: the extension's verdicts against Firefox's console rea
 
   it("agrees with Firefox on verdict and reason", () => {
     const rows = runs.map((run) => {
-      const x = report.exchanges.find((e) => e.url === run.url);
+      const x = report.exchanges.findLast((e) => e.url === run.url);
       // After a redirect Firefox names the URL it was redirected to.
       const urls = new Set([run.url, ...(x?.hops.map((h) => h.url) ?? [])]);
       const block = blocks.find((b) => urls.has(b.url));

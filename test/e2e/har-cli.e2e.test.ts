@@ -56,7 +56,7 @@ describe("cors-lens analyze on a HAR exported by real Chromium DevTools", () => 
       const report = JSON.parse(out) as ReportDocument;
       const rows = runs.flatMap((r) => {
         const v = oracle.verdictFor(r.url);
-        const x = report.exchanges.find((e) => e.url === r.url);
+        const x = report.exchanges.findLast((e) => e.url === r.url);
         if (!v || !x) return [];
         const chromium =
           v.verdict === "allowed" || (r.outcome.ok && v.errorText === "net::ERR_ABORTED")

@@ -71,8 +71,12 @@ export class CdpOracle {
       .filter((s) => this.failed.get(s.requestId)?.errorText !== "net::ERR_CACHE_MISS")
       .at(-1);
     if (!actual) return null;
+    // CDP links a preflight to its request (initiator.requestId): a cached preflight has none.
     const preflights = [...this.sent.values()].filter(
-      (s) => s.initiator?.type === "preflight" && s.initiator.url === url,
+      (s) =>
+        s.initiator?.type === "preflight" &&
+        (s.initiator.requestId ?? actual.requestId) === actual.requestId &&
+        s.initiator.url === url,
     ).length;
     const failure = this.failed.get(actual.requestId);
     if (failure) {
