@@ -115,17 +115,13 @@ export function startBackground(platform: BackgroundPlatform): Background {
     );
   };
 
-  const ready = store.restore().then(
-    () => {
-      tracker = new ExchangeTracker(browserName, store.tracker);
-      store.tracker = tracker.snapshot();
-      for (const event of queue.splice(0)) ingest(event);
-      scheduleFlush();
-    },
-    () => {
-      tracker = new ExchangeTracker(browserName, store.tracker);
-      for (const event of queue.splice(0)) ingest(event);
-    },
-  );
+  // Restored or not (a storage failure starts empty), queued events are then processed in order.
+  const start = () => {
+    tracker = new ExchangeTracker(browserName, store.tracker);
+    store.tracker = tracker.snapshot();
+    for (const event of queue.splice(0)) ingest(event);
+    scheduleFlush();
+  };
+  const ready = store.restore().then(start, start);
   return { ready, store };
 }
