@@ -11,15 +11,8 @@ export interface OpenHop {
   startedAt: number;
 }
 
-export interface PendingRequest {
-  requestId: string;
-  tabId: number;
-  frameId: number;
-  url: string;
-  method: string;
-  type: string;
-  initiator: string | null;
-  documentUrl: string | null;
+/** Who asked for what, as the request's first event said. */
+export interface PendingRequest extends Omit<EventBase, "timeStamp"> {
   startedAt: number;
   /** The first request headers seen (the request as the page made it). */
   requestHeaders: HeaderList | null;
@@ -28,15 +21,16 @@ export interface PendingRequest {
 }
 
 export function openPending(event: EventBase): PendingRequest {
+  const { requestId, tabId, frameId, url, method, type, initiator, documentUrl } = event;
   return {
-    requestId: event.requestId,
-    tabId: event.tabId,
-    frameId: event.frameId,
-    url: event.url,
-    method: event.method,
-    type: event.type,
-    initiator: event.initiator,
-    documentUrl: event.documentUrl,
+    requestId,
+    tabId,
+    frameId,
+    url,
+    method,
+    type,
+    initiator,
+    documentUrl,
     startedAt: event.timeStamp,
     requestHeaders: null,
     hops: [],
