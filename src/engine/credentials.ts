@@ -5,6 +5,7 @@
  */
 import { type Evaluation, sameOutcome } from "./evaluate";
 import type { RequestFacts } from "./facts";
+import { combinedHeader } from "./headers";
 import type { CredentialsEvidence, ObservedExchange } from "./types";
 
 export type CredentialsDecision =
@@ -29,6 +30,29 @@ function observedSuccess(exchange: ObservedExchange, facts: RequestFacts): boole
     facts.finalHop.status !== null &&
     facts.errorKind === null
   );
+}
+
+/**
+ * Credentials change a CORS check only through `*` (in Allow-Origin, -Methods, -Headers) or a
+ * matching origin without `Access-Control-Allow-Credentials: true`. Without either on any response,
+ * both evaluations agree, and the second one is skipped.
+ */
+export function credentialsCanMatter(exchange: ObservedExchange): boolean {
+  const responses = exchange.preflight ? [exchange.preflight, ...exchange.hops] : exchange.hops;
+  for (const hop of responses) {
+    const allowOrigin = combinedHeader(hop.responseHeaders, "access-control-allow-origin");
+    if (allowOrigin === null) continue;
+    if (
+      allowOrigin === "*" ||
+      combinedHeader(hop.responseHeaders, "access-control-allow-credentials") !== "true"
+    )
+      return true;
+  }
+  const preflight = exchange.preflight?.responseHeaders;
+  return [
+    combinedHeader(preflight, "access-control-allow-methods"),
+    combinedHeader(preflight, "access-control-allow-headers"),
+  ].some((list) => list?.includes("*") ?? false);
 }
 
 export function decideCredentials(
@@ -65,7 +89,7 @@ export function decideCredentials(
     };
   }
   const without = run(false);
-  const withCreds = run(true);
+  const withCreds = credentialsCanMatter(exchange) ? run(true) : without;
   if (sameOutcome(without, withCreds)) {
     return {
       kind: "decided",
