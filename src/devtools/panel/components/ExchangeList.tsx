@@ -56,51 +56,61 @@ export function ExchangeList({ exchanges, selectedId, onSelect, onOpen }: Exchan
   const rows = exchanges.slice(first, last);
 
   return (
-    <div
-      class="list"
-      ref={box}
-      role="listbox"
-      aria-label="Cross-origin requests"
-      tabIndex={0}
-      onScroll={(e) => {
-        const el = e.currentTarget;
-        setScrollTop(el.scrollTop);
-        stickToBottom.current = el.scrollTop + el.clientHeight >= el.scrollHeight - ROW_HEIGHT;
-      }}
-    >
-      <div style={{ height: `${exchanges.length * ROW_HEIGHT}px`, position: "relative" }}>
-        {rows.map((x, i) => {
-          const badge = badgeOf(x);
-          const status = x.hops[x.hops.length - 1]?.status ?? x.preflight?.status ?? null;
-          return (
-            <div
-              key={x.id}
-              class={`row${x.id === selectedId ? " selected" : ""}`}
-              role="option"
-              aria-selected={x.id === selectedId}
-              data-verdict={x.verdict}
-              style={{ top: `${(first + i) * ROW_HEIGHT}px` }}
-              tabIndex={-1}
-              onClick={() => onSelect(x.id)}
-              onKeyDown={(e) => {
-                if (e.key === "Enter") onOpen(x.id);
-              }}
-              onDblClick={() => onOpen(x.id)}
-            >
-              <span class={`badge ${badge.tone}`}>{badge.label}</span>
-              <span class="method">{x.method}</span>
-              <span class="url" title={x.url}>
-                {pathOf(x.url)}
-              </span>
-              <span class="status">{status ?? "—"}</span>
-              <span class="cause" title={x.causes[0]?.chromium ?? ""}>
-                {x.causes[0]?.title ?? (x.verdict === "unknown" ? "not enough evidence" : "")}
-              </span>
-              <span class="time">{timeOf(x.startedAt)}</span>
-            </div>
-          );
-        })}
+    <>
+      <div class="list-header" aria-hidden="true">
+        <span class="badge-col">Verdict</span>
+        <span class="method">Method</span>
+        <span class="url">URL</span>
+        <span class="status">Status</span>
+        <span class="cause">Cause</span>
+        <span class="time">Time</span>
       </div>
-    </div>
+      <div
+        class="list"
+        ref={box}
+        role="listbox"
+        aria-label="Cross-origin requests"
+        tabIndex={0}
+        onScroll={(e) => {
+          const el = e.currentTarget;
+          setScrollTop(el.scrollTop);
+          stickToBottom.current = el.scrollTop + el.clientHeight >= el.scrollHeight - ROW_HEIGHT;
+        }}
+      >
+        <div style={{ height: `${exchanges.length * ROW_HEIGHT}px`, position: "relative" }}>
+          {rows.map((x, i) => {
+            const badge = badgeOf(x);
+            const status = x.hops[x.hops.length - 1]?.status ?? x.preflight?.status ?? null;
+            return (
+              <div
+                key={x.id}
+                class={`row${x.id === selectedId ? " selected" : ""}`}
+                role="option"
+                aria-selected={x.id === selectedId}
+                data-verdict={x.verdict}
+                style={{ top: `${(first + i) * ROW_HEIGHT}px` }}
+                tabIndex={-1}
+                onClick={() => onSelect(x.id)}
+                onKeyDown={(e) => {
+                  if (e.key === "Enter") onOpen(x.id);
+                }}
+                onDblClick={() => onOpen(x.id)}
+              >
+                <span class={`badge ${badge.tone}`}>{badge.label}</span>
+                <span class="method">{x.method}</span>
+                <span class="url" title={x.url}>
+                  {pathOf(x.url)}
+                </span>
+                <span class="status">{status ?? "—"}</span>
+                <span class="cause" title={x.causes[0]?.chromium ?? ""}>
+                  {x.causes[0]?.title ?? (x.verdict === "unknown" ? "not enough evidence" : "")}
+                </span>
+                <span class="time">{timeOf(x.startedAt)}</span>
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </>
   );
 }
