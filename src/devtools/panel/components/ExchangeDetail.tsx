@@ -27,7 +27,7 @@ export function ExchangeDetail({ x, stack, onStack, onCopy, onClose }: DetailPro
         <button type="button" class="close" onClick={onClose} aria-label="Close details">
           ×
         </button>
-        <span class={`badge ${badge.tone}`}>{badge.label}</span> <code>{x.method}</code>{" "}
+        <span class={`badge ${badge.tone}`}>{badge.label}</span> <code class="verb">{x.method}</code>{" "}
         <span class="url">{x.url}</span>
       </header>
       {cause ? (
