@@ -9,6 +9,7 @@ import {
   type HeaderList,
   type Hop,
   type ObservedExchange,
+  originOf,
 } from "../engine";
 
 export class HarError extends Error {}
@@ -123,12 +124,7 @@ const RESOURCE_TYPES: Record<string, string> = {
 };
 
 function originOfPage(url: string | null): string | null {
-  if (!url) return null;
-  try {
-    return new URL(url).origin;
-  } catch {
-    return null;
-  }
+  return url ? originOf(url) : null;
 }
 
 /**

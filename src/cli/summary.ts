@@ -2,7 +2,7 @@
  * The human summary of a report: failures grouped by cause and host, one fix per group for the
  * chosen stack, then warnings. Pure: returns lines; colours come from a `Paint` the caller picks.
  */
-import type { Fix } from "../engine";
+import { type Fix, hostOf } from "../engine";
 import type { ReportDocument, ReportExchange } from "../report/report";
 
 export interface Paint {
@@ -32,14 +32,6 @@ export function ansiPaint(): Paint {
   };
 }
 
-function host(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
-}
-
 function pickFix(fixes: Fix[], stack: string): Fix | undefined {
   return fixes.find((f) => f.stack === stack) ?? fixes.find((f) => f.stack === "generic-headers") ?? fixes[0];
 }
@@ -65,7 +57,7 @@ export function summarize(report: ReportDocument, { stack, paint, notes }: Summa
   const groups = new Map<string, ReportExchange[]>();
   for (const x of blocked) {
     const c = x.causes[0];
-    const key = `${c?.code}|${c?.stage}|${host(x.url)}`;
+    const key = `${c?.code}|${c?.stage}|${hostOf(x.url)}`;
     groups.set(key, [...(groups.get(key) ?? []), x]);
   }
   for (const group of [...groups.values()].sort((a, b) => b.length - a.length)) {
@@ -76,7 +68,7 @@ export function summarize(report: ReportDocument, { stack, paint, notes }: Summa
       "",
       paint.red(`✖ ${group.length} × ${cause.title}`) +
         paint.dim(
-          ` — ${host(first.url)} · Chromium ${cause.chromium ?? "(net error)"} · Firefox ${cause.firefox ?? "—"}`,
+          ` — ${hostOf(first.url)} · Chromium ${cause.chromium ?? "(net error)"} · Firefox ${cause.firefox ?? "—"}`,
         ),
     );
     lines.push(`  ${cause.message}`);

@@ -4,6 +4,6 @@ export { type DiagnoseOptions, diagnose } from "./diagnose";
 export { type EchoSample, originReflection } from "./findings/cross-exchange";
 export { SERVER_STACKS } from "./fixes";
 export { combinedHeader, hasHeader, headerValues } from "./headers";
-export { originOf } from "./origin";
+export { hostOf, originOf } from "./origin";
 export { isSafelistedMethod, scriptSetUnsafeHeaderNames } from "./safelist";
 export * from "./types";

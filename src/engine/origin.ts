@@ -73,3 +73,12 @@ export function isLoopbackOrigin(origin: string | null): boolean {
     return false;
   }
 }
+
+/** The host (and port) of a URL for messages and grouping, or the text itself when it is no URL. */
+export function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}

@@ -2,6 +2,7 @@
  * The panel's state and the pure functions over it: applying background events, filtering,
  * grouping. Components only render what these return.
  */
+import { hostOf } from "../../engine";
 import type { PanelEvent } from "../../protocol/messages";
 import type { ReportExchange } from "../../report/report";
 
@@ -73,14 +74,6 @@ export interface Group {
   title: string;
   code: string;
   exchanges: ReportExchange[];
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
 }
 
 /** Failures grouped by cause and host: "14 requests to api.example.com: preflight answered 401". */

@@ -14,17 +14,11 @@ export interface CauseContext {
   credentialsBasis: string;
 }
 
+export { hostOf } from "../origin";
+
 /** Inline code for messages: values are shown as text by the UI, never as HTML. */
 export function code(value: string): string {
   return `\`${value}\``;
-}
-
-export function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
 }
 
 /** A value cut to a readable length for a sentence; the evidence table shows it whole. */
