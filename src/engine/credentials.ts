@@ -60,84 +60,56 @@ export function decideCredentials(
   facts: RequestFacts,
   run: (credentialed: boolean) => Evaluation,
 ): CredentialsDecision {
+  const decided = (
+    evaluation: Evaluation,
+    credentialed: boolean,
+    evidence: CredentialsEvidence,
+  ): CredentialsDecision => ({
+    kind: "decided",
+    evaluation,
+    credentialed,
+    evidence,
+  });
   if (exchange.credentials === "include") {
-    return {
-      kind: "decided",
-      evaluation: run(true),
-      credentialed: true,
-      evidence: { mode: "include", inferred: false, basis: "credentials mode include" },
-    };
+    return decided(run(true), true, { mode: "include", inferred: false, basis: "credentials mode include" });
   }
   if (exchange.credentials === "omit" || exchange.credentials === "same-origin") {
-    return {
-      kind: "decided",
-      evaluation: run(false),
-      credentialed: false,
-      evidence: {
-        mode: exchange.credentials,
-        inferred: false,
-        basis: `credentials mode ${exchange.credentials}`,
-      },
-    };
+    const mode = exchange.credentials;
+    return decided(run(false), false, { mode, inferred: false, basis: `credentials mode ${mode}` });
   }
   if (facts.hasCookie) {
-    return {
-      kind: "decided",
-      evaluation: run(true),
-      credentialed: true,
-      evidence: { mode: "include", inferred: true, basis: "the Cookie header" },
-    };
+    return decided(run(true), true, { mode: "include", inferred: true, basis: "the Cookie header" });
   }
   const without = run(false);
   const withCreds = credentialsCanMatter(exchange) ? run(true) : without;
   if (sameOutcome(without, withCreds)) {
-    return {
-      kind: "decided",
-      evaluation: without,
-      credentialed: false,
-      evidence: {
-        mode: "unknown",
-        inferred: false,
-        basis: "not visible to extensions; the result is the same either way",
-      },
-    };
+    return decided(without, false, {
+      mode: "unknown",
+      inferred: false,
+      basis: "not visible to extensions; the result is the same either way",
+    });
   }
   if (without.failure && withCreds.failure) {
     // Blocked either way: name the failure of fetch's default (no credentials to other origins).
-    return {
-      kind: "decided",
-      evaluation: without,
-      credentialed: false,
-      evidence: {
-        mode: "unknown",
-        inferred: false,
-        basis: "not visible to extensions; blocked either way, shown for fetch's default (no credentials)",
-      },
-    };
+    return decided(without, false, {
+      mode: "unknown",
+      inferred: false,
+      basis: "not visible to extensions; blocked either way, shown for fetch's default (no credentials)",
+    });
   }
   if (observedBlock(exchange, facts) && !without.failure && withCreds.failure) {
-    return {
-      kind: "decided",
-      evaluation: withCreds,
-      credentialed: true,
-      evidence: {
-        mode: "include",
-        inferred: true,
-        basis: "inferred: the browser blocked it, and only credentials explain that",
-      },
-    };
+    return decided(withCreds, true, {
+      mode: "include",
+      inferred: true,
+      basis: "inferred: the browser blocked it, and only credentials explain that",
+    });
   }
   if (observedSuccess(exchange, facts)) {
-    return {
-      kind: "decided",
-      evaluation: without,
-      credentialed: false,
-      evidence: {
-        mode: "same-origin",
-        inferred: true,
-        basis: "inferred: the browser let the response through",
-      },
-    };
+    return decided(without, false, {
+      mode: "same-origin",
+      inferred: true,
+      basis: "inferred: the browser let the response through",
+    });
   }
   return {
     kind: "assumed",
