@@ -12,6 +12,18 @@ const AUTH_GET = { kind: "fetch", headers: { Authorization: "Bearer lab-token" }
 /** The actual request, when it comes, is answered correctly: only the preflight is broken. */
 const actualOk = (req, res, ctx) => send(res, 200, echo(req, ctx));
 
+/**
+ * An endpoint whose preflight answer is 204 with the page's origin plus `headers` (null: the right
+ * methods and headers, as asked), and whose actual response is correct.
+ */
+const preflightAnswers =
+  (headers, extra = []) =>
+  (req, res, ctx) => {
+    if (!isPreflight(req)) return actualOk(req, res, ctx);
+    if (headers === null) return goodPreflight(req, res, ctx, extra);
+    return send(res, 204, [...echo(req, ctx), ...headers, ...extra]);
+  };
+
 export const PREFLIGHT = [
   {
     id: "preflight-401-auth-first",
@@ -68,14 +80,10 @@ export const PREFLIGHT = [
     id: "preflight-methods-unparseable",
     title: "Access-Control-Allow-Methods: PUT;GET",
     client: PUT_JSON,
-    api: (req, res, ctx) =>
-      isPreflight(req)
-        ? send(res, 204, [
-            ...echo(req, ctx),
-            ["Access-Control-Allow-Methods", "PUT;GET"],
-            ["Access-Control-Allow-Headers", "content-type"],
-          ])
-        : actualOk(req, res, ctx),
+    api: preflightAnswers([
+      ["Access-Control-Allow-Methods", "PUT;GET"],
+      ["Access-Control-Allow-Headers", "content-type"],
+    ]),
   },
   {
     id: "preflight-headers-unparseable",
@@ -86,45 +94,31 @@ export const PREFLIGHT = [
       headers: { "Content-Type": "application/json", "X-Api-Key": "k" },
       body: "{}",
     },
-    api: (req, res, ctx) =>
-      isPreflight(req)
-        ? send(res, 204, [
-            ...echo(req, ctx),
-            ["Access-Control-Allow-Methods", "PUT"],
-            ["Access-Control-Allow-Headers", "content-type x-api-key"],
-          ])
-        : actualOk(req, res, ctx),
+    api: preflightAnswers([
+      ["Access-Control-Allow-Methods", "PUT"],
+      ["Access-Control-Allow-Headers", "content-type x-api-key"],
+    ]),
   },
   {
     id: "preflight-method-missing",
     title: "DELETE not in Access-Control-Allow-Methods",
     client: { kind: "fetch", method: "DELETE" },
-    api: (req, res, ctx) =>
-      isPreflight(req)
-        ? send(res, 204, [...echo(req, ctx), ["Access-Control-Allow-Methods", "GET, POST"]])
-        : actualOk(req, res, ctx),
+    api: preflightAnswers([["Access-Control-Allow-Methods", "GET, POST"]]),
   },
   {
     id: "preflight-method-lowercase",
     title: "fetch sends `patch` as written; the server allows PATCH",
     client: { kind: "fetch", method: "patch", headers: { "Content-Type": "application/json" }, body: "{}" },
-    api: (req, res, ctx) =>
-      isPreflight(req)
-        ? send(res, 204, [
-            ...echo(req, ctx),
-            ["Access-Control-Allow-Methods", "GET, PATCH"],
-            ["Access-Control-Allow-Headers", "content-type"],
-          ])
-        : actualOk(req, res, ctx),
+    api: preflightAnswers([
+      ["Access-Control-Allow-Methods", "GET, PATCH"],
+      ["Access-Control-Allow-Headers", "content-type"],
+    ]),
   },
   {
     id: "preflight-json-content-type",
     title: "application/json makes a POST preflighted; Allow-Headers is empty",
     client: { kind: "fetch", method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" },
-    api: (req, res, ctx) =>
-      isPreflight(req)
-        ? send(res, 204, [...echo(req, ctx), ["Access-Control-Allow-Methods", "POST"]])
-        : actualOk(req, res, ctx),
+    api: preflightAnswers([["Access-Control-Allow-Methods", "POST"]]),
   },
   {
     id: "preflight-wildcard-headers-credentials",
@@ -157,10 +151,7 @@ export const PREFLIGHT = [
     id: "preflight-response-header-in-request",
     title: "The page sends Access-Control-Allow-Origin as a request header",
     client: { kind: "fetch", headers: { "Access-Control-Allow-Origin": "*" } },
-    api: (req, res, ctx) =>
-      isPreflight(req)
-        ? send(res, 204, [...echo(req, ctx), ["Access-Control-Allow-Methods", "GET"]])
-        : actualOk(req, res, ctx),
+    api: preflightAnswers([["Access-Control-Allow-Methods", "GET"]]),
   },
   {
     id: "preflight-ok-put",
@@ -171,10 +162,7 @@ export const PREFLIGHT = [
       headers: { "Content-Type": "application/json", "X-Api-Key": "k" },
       body: "{}",
     },
-    api: (req, res, ctx) =>
-      isPreflight(req)
-        ? goodPreflight(req, res, ctx, [["Access-Control-Max-Age", "600"]])
-        : actualOk(req, res, ctx),
+    api: preflightAnswers(null, [["Access-Control-Max-Age", "600"]]),
   },
   {
     id: "preflight-cached-second-request",
@@ -186,10 +174,7 @@ export const PREFLIGHT = [
       body: "{}",
       warmUp: true,
     },
-    api: (req, res, ctx) =>
-      isPreflight(req)
-        ? goodPreflight(req, res, ctx, [["Access-Control-Max-Age", "600"]])
-        : actualOk(req, res, ctx),
+    api: preflightAnswers(null, [["Access-Control-Max-Age", "600"]]),
   },
   {
     id: "actual-401-after-preflight",

@@ -1,26 +1,38 @@
 // Redirects of the actual request: same origin, cross-origin (Origin becomes null), userinfo.
 import { echo, send } from "../respond.mjs";
 
+/**
+ * Redirects once within the API (to the same URL with `&final=1`, rewritten by `target`), then
+ * answers correctly. `corsOnRedirect` false: the 302 itself has no CORS headers.
+ */
+const redirectOnce =
+  ({ corsOnRedirect = true, target = (url) => url } = {}) =>
+  (req, res, ctx) => {
+    const url = new URL(req.url, ctx.api);
+    if (url.searchParams.has("final")) return send(res, 200, echo(req, ctx));
+    const location = target(new URL(`${url.pathname}${url.search}&final=1`, ctx.api)).href;
+    return send(res, 302, [...(corsOnRedirect ? echo(req, ctx) : []), ["Location", location]]);
+  };
+
+/** Redirects to the second API origin (`localhost`), which `other` then answers. */
+const toOtherOrigin = (req, res, ctx) =>
+  send(res, 302, [
+    ...echo(req, ctx),
+    ["Location", `${ctx.other}${new URL(req.url, ctx.api).pathname}/final`],
+  ]);
+
 export const REDIRECTS = [
   {
     id: "redirect-same-origin-ok",
     title: "Redirect within the API origin, both hops allow the page",
     client: { kind: "fetch" },
-    api: (req, res, ctx) => {
-      const url = new URL(req.url, ctx.api);
-      if (url.searchParams.has("final")) return send(res, 200, echo(req, ctx));
-      return send(res, 302, [...echo(req, ctx), ["Location", `${url.pathname}${url.search}&final=1`]]);
-    },
+    api: redirectOnce(),
   },
   {
     id: "redirect-cross-origin-null",
     title: "Redirect to another origin: Origin becomes null, the page's origin no longer matches",
     client: { kind: "fetch" },
-    api: (req, res, ctx) =>
-      send(res, 302, [
-        ...echo(req, ctx),
-        ["Location", `${ctx.other}${new URL(req.url, ctx.api).pathname}/final`],
-      ]),
+    api: toOtherOrigin,
     other: (req, res, ctx) =>
       send(res, 200, [
         ["Access-Control-Allow-Origin", ctx.page],
@@ -31,34 +43,25 @@ export const REDIRECTS = [
     id: "redirect-cross-origin-wildcard",
     title: "Redirect to another origin that answers *",
     client: { kind: "fetch" },
-    api: (req, res, ctx) =>
-      send(res, 302, [
-        ...echo(req, ctx),
-        ["Location", `${ctx.other}${new URL(req.url, ctx.api).pathname}/final`],
-      ]),
+    api: toOtherOrigin,
     other: (req, res) => send(res, 200, [["Access-Control-Allow-Origin", "*"]]),
   },
   {
     id: "redirect-without-cors",
     title: "The redirect response itself has no CORS headers",
     client: { kind: "fetch" },
-    api: (req, res, ctx) => {
-      const url = new URL(req.url, ctx.api);
-      if (url.searchParams.has("final")) return send(res, 200, echo(req, ctx));
-      return send(res, 302, [["Location", `${url.pathname}${url.search}&final=1`]]);
-    },
+    api: redirectOnce({ corsOnRedirect: false }),
   },
   {
     id: "redirect-userinfo",
     title: "Redirect to a URL with user:password",
     client: { kind: "fetch" },
-    api: (req, res, ctx) => {
-      const url = new URL(req.url, ctx.api);
-      if (url.searchParams.has("final")) return send(res, 200, echo(req, ctx));
-      const target = new URL(`${url.pathname}${url.search}&final=1`, ctx.api);
-      target.username = "lab";
-      target.password = "secret";
-      return send(res, 302, [...echo(req, ctx), ["Location", target.href]]);
-    },
+    api: redirectOnce({
+      target: (url) => {
+        url.username = "lab";
+        url.password = "secret";
+        return url;
+      },
+    }),
   },
 ];
