@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { chromium } from "playwright-core";
 import { startBurstServer } from "./burst-server.mjs";
 import { writeFloorExtension } from "./floor-extension.mjs";
-import { CHROMIUM_FLAGS, median, summary } from "./util.mjs";
+import { CHROMIUM_FLAGS, summary } from "./util.mjs";
 
 async function launch(extensionDir) {
   const profile = mkdtempSync(join(tmpdir(), "cors-lens-bench-"));
@@ -80,5 +80,3 @@ export async function pageOverhead(root, { rounds = 5, sizes = [600, 3000] } = {
   }
   return rows;
 }
-
-export { median };

@@ -1,13 +1,14 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { CHROMIUM_BIN } from "../../../scripts/chromium-flags.mjs";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 export const DIST_CHROME = join(ROOT, "dist/chrome");
 export const DIST_FIREFOX = join(ROOT, "dist/firefox");
 export const RESULTS = join(ROOT, "test-results");
 
-export const CHROMIUM_BIN = "/usr/bin/chromium";
+export { CHROMIUM_BIN };
 export const FIREFOX_BIN = "/usr/bin/firefox-esr";
 
 /** Fails with a message naming the missing piece and the command that installs it. */
