@@ -1,8 +1,10 @@
 import { defineConfig } from "vite";
+import { VERSION_DEFINE } from "./scripts/version.ts";
 
 // The command line: one Node ESM file, dist/cli/cors-lens.mjs, run by `npx cors-lens`.
 export default defineConfig({
   publicDir: false,
+  define: VERSION_DEFINE,
   build: {
     ssr: "src/cli/main.ts",
     outDir: "dist/cli",

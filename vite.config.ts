@@ -2,6 +2,7 @@ import { crx } from "@crxjs/vite-plugin";
 import preact from "@preact/preset-vite";
 import { defineConfig } from "vite";
 import { manifestFor, type Target } from "./scripts/manifest-for.ts";
+import { VERSION_DEFINE } from "./scripts/version.ts";
 
 function targetOf(mode: string): Target {
   if (mode === "chrome" || mode === "firefox") return mode;
@@ -12,7 +13,7 @@ export default defineConfig(({ mode }) => {
   const target = targetOf(mode);
   return {
     plugins: [preact(), crx({ manifest: manifestFor(target) as never, browser: target })],
-    define: { __TARGET__: JSON.stringify(target) },
+    define: { __TARGET__: JSON.stringify(target), ...VERSION_DEFINE },
     build: {
       outDir: `dist/${target}`,
       emptyOutDir: true,

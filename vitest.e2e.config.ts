@@ -1,7 +1,9 @@
 import { defineConfig } from "vitest/config";
+import { VERSION_DEFINE } from "./scripts/version.ts";
 
 // Real browsers: one at a time on a 2-core machine.
 export default defineConfig({
+  define: VERSION_DEFINE,
   test: {
     include: ["test/e2e/**/*.e2e.test.ts"],
     fileParallelism: false,

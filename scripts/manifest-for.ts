@@ -3,6 +3,7 @@
  * Pure: the build passes the result to crxjs. Keys that differ are the ones wxt and crxjs change.
  */
 import baseManifest from "../manifest.json" with { type: "json" };
+import { VERSION } from "./version.ts";
 
 export type Target = "chrome" | "firefox";
 
@@ -12,7 +13,7 @@ export const GECKO_ID = "cors-lens@cors-lens.dev";
 type Manifest = typeof baseManifest & Record<string, unknown>;
 
 export function manifestFor(target: Target): Record<string, unknown> {
-  const manifest: Manifest = structuredClone(baseManifest);
+  const manifest: Manifest = { ...structuredClone(baseManifest), version: VERSION };
   if (target === "chrome") return manifest;
   const { minimum_chrome_version: _chromeOnly, background, ...rest } = manifest;
   return {

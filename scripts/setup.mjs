@@ -39,6 +39,12 @@ if (npmDependenciesMissing()) {
 
 const missing = wanted.filter((b) => !existsSync(BROWSERS[b].bin)).map((b) => BROWSERS[b].pkg);
 if (!debPackageInstalled("fonts-dejavu-core")) missing.push("fonts-dejavu-core");
+// Firefox's DevTools toolbox needs a real window: the toolbox tests run it under Xvfb and type
+// into it with xdotool.
+if (purpose === "test") {
+  if (!existsSync("/usr/bin/Xvfb")) missing.push("xvfb", "xauth");
+  if (!existsSync("/usr/bin/xdotool")) missing.push("xdotool");
+}
 if (missing.length > 0) {
   const command = `apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ${missing.join(" ")}`;
   if (process.getuid?.() !== 0) {

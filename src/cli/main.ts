@@ -9,6 +9,7 @@ import { basename } from "node:path";
 import { HarError, parseHar } from "../capture/har-import";
 import { type BrowserName, SERVER_STACKS } from "../engine";
 import { buildReport } from "../report/report";
+import { VERSION } from "../report/version";
 import { ansiPaint, NO_PAINT, summarize } from "./summary";
 
 const USAGE = `Usage: cors-lens analyze FILE.har [options]
@@ -114,7 +115,7 @@ export function run(
     return 0;
   }
   if (options === "version") {
-    out("0.1.0\n");
+    out(`${VERSION}\n`);
     return 0;
   }
   try {

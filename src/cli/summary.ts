@@ -2,8 +2,9 @@
  * The human summary of a report: failures grouped by cause and host, one fix per group for the
  * chosen stack, then warnings. Pure: returns lines; colours come from a `Paint` the caller picks.
  */
-import { type Fix, hostOf } from "../engine";
-import type { ReportDocument, ReportExchange } from "../report/report";
+import type { Fix } from "../engine";
+import { groupFailures } from "../report/groups";
+import type { ReportDocument } from "../report/report";
 
 export interface Paint {
   red(s: string): string;
@@ -54,27 +55,18 @@ export function summarize(report: ReportDocument, { stack, paint, notes }: Summa
     `${xs.length} cross-origin requests: ${paint.red(`${blocked.length} blocked`)}, ${xs.length - blocked.length - unknown.length} allowed or not CORS, ${unknown.length} unknown; ${paint.yellow(`${warned.length} with warnings`)}`,
     ...notes.map((n) => paint.dim(`note: ${n}`)),
   ];
-  const groups = new Map<string, ReportExchange[]>();
-  for (const x of blocked) {
-    const c = x.causes[0];
-    const key = `${c?.code}|${c?.stage}|${hostOf(x.url)}`;
-    groups.set(key, [...(groups.get(key) ?? []), x]);
-  }
-  for (const group of [...groups.values()].sort((a, b) => b.length - a.length)) {
-    const first = group[0];
-    const cause = first?.causes[0];
-    if (!first || !cause) continue;
+  for (const group of groupFailures(blocked)) {
+    const { cause, masked, exchanges } = group;
     lines.push(
       "",
-      paint.red(`✖ ${group.length} × ${cause.title}`) +
+      paint.red(`✖ ${exchanges.length} × ${cause.title}`) +
         paint.dim(
-          ` — ${hostOf(first.url)} · Chromium ${cause.chromium ?? "(net error)"} · Firefox ${cause.firefox ?? "—"}`,
+          ` — ${group.host} · Chromium ${cause.chromium ?? "(net error)"} · Firefox ${cause.firefox ?? "—"}`,
         ),
     );
     lines.push(`  ${cause.message}`);
-    for (const x of group.slice(0, 5)) lines.push(paint.dim(`    ${x.method} ${x.url}`));
-    if (group.length > 5) lines.push(paint.dim(`    … and ${group.length - 5} more`));
-    const masked = first.findings.find((f) => f.code === "status-masked");
+    for (const x of exchanges.slice(0, 5)) lines.push(paint.dim(`    ${x.method} ${x.url}`));
+    if (exchanges.length > 5) lines.push(paint.dim(`    … and ${exchanges.length - 5} more`));
     if (masked) lines.push(paint.yellow(`  ! ${masked.message}`));
     const fix = pickFix(cause.fixes, stack);
     if (fix)

@@ -1,5 +1,13 @@
 /** The engine's public surface: pure, no browser globals; runs in Node and in the extension. */
 export { currentChromiumName } from "./browser-names";
+export {
+  type BrowserWordsContext,
+  chromiumConsoleMessage,
+  chromiumDocs,
+  type DocLink,
+  firefoxConsoleMessage,
+  firefoxDocs,
+} from "./browser-words";
 export { type DiagnoseOptions, diagnose } from "./diagnose";
 export { type EchoSample, originReflection } from "./findings/cross-exchange";
 export { SERVER_STACKS } from "./fixes";

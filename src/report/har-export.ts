@@ -5,6 +5,7 @@
  */
 import type { HeaderList, Hop, ObservedExchange } from "../engine";
 import { redactExchange } from "./redact";
+import { VERSION } from "./version";
 
 interface HarEntryOut {
   startedDateTime: string;
@@ -124,7 +125,7 @@ export function exportHar(exchanges: readonly ObservedExchange[], options: HarEx
       // importHar reads the recording browser back from the comment (its error semantics differ).
       creator: {
         name: options.creator ?? "cors-lens",
-        version: "0.1.0",
+        version: VERSION,
         comment: `recorded by ${exchanges[0]?.recordedBy ?? "unknown"}`,
       },
       pages: [],

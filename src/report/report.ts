@@ -17,6 +17,7 @@ import {
   type Verdict,
 } from "../engine";
 import { REDACTED, redactExchange } from "./redact";
+import { VERSION } from "./version";
 
 export const REPORT_FORMAT = "cors-lens-report";
 export const REPORT_VERSION = 1;
@@ -133,7 +134,7 @@ export function buildReport(
   return {
     format: REPORT_FORMAT,
     version: REPORT_VERSION,
-    generator: { name: "cors-lens", version: options.generatorVersion ?? "0.1.0" },
+    generator: { name: "cors-lens", version: options.generatorVersion ?? VERSION },
     source,
     exchanges,
   };

@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
 import source from "../../manifest.json" with { type: "json" };
+import pkg from "../../package.json" with { type: "json" };
 import { GECKO_ID, manifestFor } from "../../scripts/manifest-for";
 
 describe("manifestFor", () => {
-  it("returns the source manifest unchanged for Chrome", () => {
-    expect(manifestFor("chrome")).toEqual(source);
+  it("returns the source manifest for Chrome, with the version of package.json", () => {
+    expect(manifestFor("chrome")).toEqual({ ...source, version: pkg.version });
+    expect(manifestFor("firefox").version).toBe(pkg.version);
   });
 
   it("derives Firefox's event-page background and gecko settings from the same source", () => {

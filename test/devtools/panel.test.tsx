@@ -1,44 +1,15 @@
 /** @vitest-environment happy-dom */
 import { cleanup, fireEvent, render, screen } from "@testing-library/preact";
-import { afterEach, describe, expect, it, vi } from "vitest";
-import { App, type PanelActions } from "../../src/devtools/panel/App";
-import { applyEvent, EMPTY_STATE, type PanelState } from "../../src/devtools/panel/model";
+import { afterEach, describe, expect, it } from "vitest";
+import { App } from "../../src/devtools/panel/App";
+import { applyEvent, EMPTY_STATE } from "../../src/devtools/panel/model";
 import { actualCurl, preflightCurl } from "../../src/report/curl";
 import { buildReport } from "../../src/report/report";
 import { exchange, h, PAGE } from "../engine/build";
 import { recorded, SCENARIOS } from "../fixtures/scenarios";
+import { fakeActions, stateOf } from "./panel-fixtures";
 
-function stateOf(
-  exchanges = SCENARIOS.map((s, i) => ({
-    ...recorded(s, "chromium"),
-    id: `s${i}`,
-    startedAt: 1_700_000_000_000 + i,
-  })),
-): PanelState {
-  const report = buildReport(exchanges, { kind: "extension", tabId: 1 }, { includeSecrets: true });
-  return applyEvent(EMPTY_STATE, {
-    type: "snapshot",
-    tabId: 1,
-    exchanges: report.exchanges,
-    dropped: 0,
-    preserveLog: false,
-  });
-}
-
-function actions(): PanelActions & { copied: string[] } {
-  const copied: string[] = [];
-  return {
-    copied,
-    clearLog: vi.fn(),
-    setPreserveLog: vi.fn(),
-    exportReport: vi.fn(),
-    exportHar: vi.fn(),
-    openHar: vi.fn(),
-    closeHar: vi.fn(),
-    copy: (t) => copied.push(t),
-    saveStack: vi.fn(),
-  };
-}
+const actions = fakeActions;
 
 afterEach(cleanup);
 
@@ -92,10 +63,15 @@ describe("panel", () => {
     expect([...container.querySelectorAll("tr.failing th")].map((t) => t.textContent)).toEqual([
       "Access-Control-Allow-Headers",
     ]);
-    fireEvent.click(screen.getByRole("tab", { name: "Express (cors package)" }));
+    // The failing check in one line above everything else.
+    expect(screen.getByTestId("required-vs-sent").textContent).toMatch(
+      /^Access-Control-Allow-Headers: required content-type,x-api-key, sent accept, accept-encoding/,
+    );
+    fireEvent.change(screen.getByLabelText("Server stack"), { target: { value: "express" } });
     expect(a.saveStack).toHaveBeenCalledWith("express");
     fireEvent.click(screen.getByLabelText("Copy the Express (cors package) fix"));
     expect(a.copied[0]).toContain('allowedHeaders: ["content-type", "x-api-key"]');
+    expect(screen.getByLabelText("Copy the Express (cors package) fix").textContent).toContain("Copied");
     fireEvent.click(screen.getByText("Copy preflight as cURL"));
     expect(a.copied[1]).toContain("-H 'Access-Control-Request-Method: PUT'");
     fireEvent.keyDown(document, { key: "Escape" });
@@ -169,7 +145,7 @@ describe("HAR in the panel", () => {
     const file = new File(["{}"], "x.har", { type: "application/json" });
     fireEvent.change(screen.getByLabelText("Open HAR file"), { target: { files: [file] } });
     expect(a.openHar).toHaveBeenCalledWith(file);
-    fireEvent.click(screen.getByLabelText("Export HAR"));
+    fireEvent.click(screen.getByRole("button", { name: "Export HAR" }));
     expect(a.exportHar).toHaveBeenCalled();
   });
 

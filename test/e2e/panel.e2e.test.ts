@@ -1,141 +1,178 @@
-import type { Frame } from "puppeteer-core";
+/**
+ * The panel where users use it: Chromium's real DevTools docked right at 500 px (light and dark, from
+ * DevTools' own theme setting) and docked bottom. Asserts on what the panel laid out, not on our state.
+ */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startLab } from "../../lab/server.mjs";
-import { type DevtoolsSession, openCorsLensPanel, waitFor } from "./helpers/devtools";
-import { launchFirefoxWithExtension } from "./helpers/firefox";
+import { type DevtoolsLayout, type DevtoolsSession, openCorsLensPanel, waitFor } from "./helpers/devtools";
+import { clickRowWithCause, FAILURES, readDetail, readLayout, readList } from "./helpers/panel-dom";
 import { resultsPath } from "./helpers/paths";
 
 type Lab = Awaited<ReturnType<typeof startLab>>;
-const FAILURES = [
-  "seed-django-wildcard-credentials",
-  "seed-django-missing-header",
-  "preflight-401-auth-first",
-  "seed-django-500-masked",
+
+const LAYOUTS: Array<{ name: string; layout: DevtoolsLayout; narrow: boolean }> = [
+  { name: "right-500-light", layout: { dock: "right", sideWidth: 500, theme: "light" }, narrow: true },
+  { name: "right-500-dark", layout: { dock: "right", sideWidth: 500, theme: "dark" }, narrow: true },
+  { name: "bottom-light", layout: { dock: "bottom", theme: "light" }, narrow: false },
 ];
 
-interface PanelView {
-  rows: number;
-  blocked: number;
-  causes: string[];
-}
+describe.each(LAYOUTS)(
+  "the CORS Lens panel in real Chromium DevTools, docked $name",
+  ({ name, layout, narrow }) => {
+    let lab: Lab;
+    let session: DevtoolsSession;
 
-/** What the panel shows, read from its DOM (runs inside the panel). */
-function readList(): PanelView {
-  const rows = [...document.querySelectorAll(".row")];
-  return {
-    rows: rows.length,
-    blocked: rows.filter((r) => r.getAttribute("data-verdict") === "blocked").length,
-    causes: rows.map((r) => r.querySelector(".cause")?.textContent ?? ""),
-  };
-}
-
-interface DetailView {
-  title: string;
-  failingRows: string[];
-  fixTabs: number;
-  message: string;
-}
-
-function readDetail(): DetailView | null {
-  const detail = document.querySelector(".detail");
-  if (!detail) return null;
-  return {
-    title: detail.querySelector(".cause h2")?.textContent ?? "",
-    failingRows: [...detail.querySelectorAll("table.evidence tr.failing th")].map(
-      (th) => th.textContent ?? "",
-    ),
-    fixTabs: detail.querySelectorAll(".fixes [role=tab]").length,
-    message: detail.querySelector(".cause .message")?.textContent ?? "",
-  };
-}
-
-function clickRowWithCause(text: string): boolean {
-  const row = [...document.querySelectorAll<HTMLElement>(".row")].find((r) =>
-    r.querySelector(".cause")?.textContent?.includes(text),
-  );
-  row?.click();
-  return row !== undefined;
-}
-
-describe("the CORS Lens panel in real DevTools (Chromium)", () => {
-  let lab: Lab;
-  let session: DevtoolsSession;
-  let panel: Frame;
-
-  beforeAll(async () => {
-    lab = await startLab();
-    session = await openCorsLensPanel(`${lab.page}/`);
-    panel = session.panel;
-    for (const id of FAILURES)
-      await session.page.evaluate(
-        (s) => (globalThis as unknown as { runScenario(id: string): Promise<unknown> }).runScenario(s),
-        id,
-      );
-  });
-  afterAll(async () => {
-    await session?.close();
-    await lab?.close();
-  });
-
-  it("lists the inspected tab's blocked requests with their cause", async () => {
-    const view = await waitFor(async () => {
-      const v = await panel.evaluate(readList);
-      return v.blocked >= FAILURES.length ? v : null;
-    }, "the panel to list the lab's failures");
-    expect(view.causes).toEqual(
-      expect.arrayContaining([
-        "Wildcard origin with credentials",
-        "Request header x-api-key not allowed",
-        "Preflight has no Access-Control-Allow-Origin",
-        "No Access-Control-Allow-Origin header",
-      ]),
-    );
-  });
-
-  it("shows the cause, the failing evidence row and the fixes, in light and dark", async () => {
-    expect(await panel.evaluate(clickRowWithCause, "x-api-key")).toBe(true);
-    const detail = await waitFor(() => panel.evaluate(readDetail), "the detail view");
-    expect(detail.title).toBe("Request header x-api-key not allowed");
-    expect(detail.failingRows).toEqual(["Access-Control-Allow-Headers"]);
-    expect(detail.message).toContain("accept, accept-encoding, authorization, content-type");
-    expect(detail.fixTabs).toBeGreaterThanOrEqual(13);
-    await session.devtools.screenshot({ path: resultsPath("panel-chromium-light.png") });
-    await panel.evaluate(() => {
-      document.documentElement.dataset.theme = "dark";
-    });
-    await session.devtools.screenshot({ path: resultsPath("panel-chromium-dark.png") });
-    const background = await panel.evaluate(() => getComputedStyle(document.body).backgroundColor);
-    expect(background).toBe("rgb(32, 33, 36)");
-  });
-});
-
-describe("the CORS Lens panel page in Firefox", () => {
-  it("lists and explains the same failures", async () => {
-    const lab = await startLab();
-    const firefox = await launchFirefoxWithExtension();
-    try {
-      const labPage = await firefox.browser.newPage();
-      await labPage.goto(`${lab.page}/`);
+    beforeAll(async () => {
+      lab = await startLab();
+      session = await openCorsLensPanel(`${lab.page}/`, layout);
       for (const id of FAILURES)
-        await labPage.evaluate(
+        await session.page.evaluate(
           (s) => (globalThis as unknown as { runScenario(id: string): Promise<unknown> }).runScenario(s),
           id,
         );
-      const panel = await firefox.openExtensionPage("src/devtools/panel.html");
+    });
+    afterAll(async () => {
+      await session?.close();
+      await lab?.close();
+    });
+
+    it("lists the inspected tab's blocked requests with their endpoint and cause, uncut", async () => {
       const view = await waitFor(async () => {
-        const v = await panel.evaluate(readList);
+        const v = await session.panel.evaluate(readList);
         return v.blocked >= FAILURES.length ? v : null;
-      }, "the Firefox panel to list the failures");
+      }, "the panel to list the lab's failures");
       expect(view.causes).toEqual(
-        expect.arrayContaining(["Wildcard origin with credentials", "Request header x-api-key not allowed"]),
+        expect.arrayContaining([
+          "Wildcard origin with credentials",
+          "Request header x-api-key not allowed",
+          "Preflight has no Access-Control-Allow-Origin",
+          "No Access-Control-Allow-Origin header",
+        ]),
       );
-      expect(await panel.evaluate(clickRowWithCause, "x-api-key")).toBe(true);
-      const detail = await waitFor(() => panel.evaluate(readDetail), "the detail view");
+      expect(view.paths).toEqual(expect.arrayContaining(FAILURES.map((id) => `/s/${id}`)));
+      const layoutNow = await session.panel.evaluate(readLayout);
+      if (layout.sideWidth) expect(layoutNow.width).toBeLessThanOrEqual(layout.sideWidth);
+      expect(layoutNow.toolbarRows).toBe(1);
+      // Every endpoint and every cause is fully visible, not ellipsized.
+      expect(layoutNow.cutPaths).toEqual([]);
+      expect(layoutNow.cutCauses).toEqual([]);
+      expect(layoutNow.narrow).toBe(narrow);
+    });
+
+    it.runIf(narrow)("keeps the other controls one click away, in a menu that fits the dock", async () => {
+      await session.panel.evaluate(() =>
+        document.querySelector<HTMLElement>('[aria-label="More controls"]')?.click(),
+      );
+      const menu = await waitFor(
+        () =>
+          session.panel.evaluate(() => {
+            const el = document.querySelector<HTMLElement>("#toolbar-menu");
+            // The menu moves the focus into itself as it opens.
+            if (!el?.contains(document.activeElement)) return null;
+            const r = el.getBoundingClientRect();
+            return {
+              left: r.left,
+              right: r.right,
+              controls: [...el.querySelectorAll("button, label")].map((c) => c.textContent?.trim() ?? ""),
+              focused: el.contains(document.activeElement),
+            };
+          }),
+        "the More menu",
+      );
+      expect(menu.left).toBeGreaterThanOrEqual(0);
+      expect(menu.right).toBeLessThanOrEqual(layout.sideWidth ?? Number.POSITIVE_INFINITY);
+      expect(menu.controls).toEqual(
+        expect.arrayContaining(["Warnings", "Group by cause", "Export report", "Export HAR", "Open HAR…"]),
+      );
+      expect(menu.focused).toBe(true);
+      await session.devtools.keyboard.press("Escape");
+      await waitFor(
+        () => session.panel.evaluate(() => document.querySelector("#toolbar-menu") === null),
+        "Esc to close the menu",
+      );
+    });
+
+    it("opens the failure with the failing check and the fix on the first screen, in DevTools' theme", async () => {
+      expect(await session.panel.evaluate(clickRowWithCause, "x-api-key")).toBe(true);
+      const detail = await waitFor(() => session.panel.evaluate(readDetail), "the detail view");
+      expect(detail.title).toBe("Request header x-api-key not allowed");
+      expect(detail.requiredVsSent).toMatch(
+        /^Access-Control-Allow-Headers: required content-type,x-api-key, sent accept, /,
+      );
       expect(detail.failingRows).toEqual(["Access-Control-Allow-Headers"]);
-      await panel.screenshot({ path: resultsPath("panel-firefox.png") });
-    } finally {
-      await firefox.close();
-      await lab.close();
-    }
-  });
-});
+      expect(detail.stackOptions).toBeGreaterThanOrEqual(13);
+      expect(detail.chromiumSentence).toContain(
+        "has been blocked by CORS policy: Request header field x-api-key is not allowed by Access-Control-Allow-Headers in preflight response.",
+      );
+      // The failing check and the start of the fix are within the detail's first screen.
+      expect(detail.requiredVsSentTop).toBeLessThan(detail.visibleHeight);
+      expect(detail.fixTop).toBeLessThan(detail.visibleHeight);
+      // Origins wrap only between tokens, never inside one.
+      expect(detail.originLines).toBe(1);
+      expect(detail.theme).toBe(layout.theme ?? "light");
+      expect(detail.background).toBe(layout.theme === "dark" ? "rgb(32, 33, 36)" : "rgb(255, 255, 255)");
+      await session.devtools.screenshot({ path: resultsPath(`panel-chromium-${name}.png`) });
+    });
+
+    it("follows a live switch of DevTools' theme", async () => {
+      const next = layout.theme === "dark" ? "default" : "dark";
+      // What DevTools' Settings → Appearance → Theme does (devtools-frontend `ui-theme` setting).
+      // A string, so that vitest's transform leaves DevTools' own `import()` alone.
+      await session.devtools.evaluate(`(async () => {
+        const common = await import("devtools://devtools/bundled/core/common/common.js");
+        common.Settings.Settings.instance().moduleSetting("ui-theme").set(${JSON.stringify(next)});
+      })()`);
+      const expected = next === "dark" ? "rgb(32, 33, 36)" : "rgb(255, 255, 255)";
+      await waitFor(
+        () =>
+          session.panel.evaluate((bg) => getComputedStyle(document.body).backgroundColor === bg, expected),
+        `the panel to repaint in DevTools' ${next} theme`,
+      );
+      await session.devtools.screenshot({ path: resultsPath(`panel-chromium-${name}-switched.png`) });
+    });
+
+    it("keeps Esc and Ctrl+F for itself while it has something to do with them", async () => {
+      // Real key events into DevTools (CDP Input), with the focus in the panel's list.
+      await session.panel.evaluate(() => document.querySelector<HTMLElement>(".list")?.focus());
+      expect(await session.panel.evaluate(() => document.querySelector(".detail") !== null)).toBe(true);
+      await session.devtools.keyboard.press("Escape");
+      await waitFor(
+        () => session.panel.evaluate(() => document.querySelector(".detail") === null),
+        "Esc to close the detail",
+      );
+      expect(await session.devtools.evaluate(devtoolsShows, "drawer-tabbed-pane")).toBe(false);
+      await session.devtools.keyboard.down("Control");
+      await session.devtools.keyboard.press("f");
+      await session.devtools.keyboard.up("Control");
+      await waitFor(
+        () =>
+          session.panel.evaluate(
+            () => document.activeElement?.getAttribute("aria-label") === "Filter by URL, method or cause",
+          ),
+        "Ctrl+F to focus the panel's filter",
+      );
+      expect(await session.devtools.evaluate(devtoolsShows, "search-bar")).toBe(false);
+      // With nothing of the panel's to close, Esc is DevTools' own again: it opens the drawer.
+      await session.panel.evaluate(() => document.querySelector<HTMLElement>(".list")?.focus());
+      await session.devtools.keyboard.press("Escape");
+      await waitFor(
+        () => session.devtools.evaluate(devtoolsShows, "drawer-tabbed-pane"),
+        "Esc to reach DevTools' drawer",
+      );
+    });
+  },
+);
+
+/**
+ * Whether an element of DevTools' own UI with `className` is shown, shadow roots included; runs in
+ * DevTools' page. `drawer-tabbed-pane`: the console drawer Esc toggles; `search-bar`: its Ctrl+F bar.
+ */
+function devtoolsShows(className: string): boolean {
+  const find = (root: Document | ShadowRoot): boolean =>
+    [...root.querySelectorAll<HTMLElement>("*")].some(
+      (el) =>
+        (el.classList.contains(className) && el.offsetHeight > 0) ||
+        (el.shadowRoot ? find(el.shadowRoot) : false),
+    );
+  return find(document);
+}

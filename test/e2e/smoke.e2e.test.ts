@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { VERSION } from "../../scripts/version";
 import type { StatusReply } from "../../src/protocol/messages";
 import { launchChromiumWithExtension } from "./helpers/chromium";
 import { openCorsLensPanel, waitFor } from "./helpers/devtools";
@@ -22,7 +23,7 @@ describe("Chromium", () => {
       const reply = await page.evaluate(() =>
         (globalThis as unknown as ExtensionGlobal).chrome.runtime.sendMessage({ type: "cors-lens/status" }),
       );
-      expect(reply).toMatchObject({ type: "cors-lens/status", target: "chrome", version: "0.1.0" });
+      expect(reply).toMatchObject({ type: "cors-lens/status", target: "chrome", version: VERSION });
     } finally {
       await chromium.close();
     }
@@ -52,7 +53,7 @@ describe("Firefox", () => {
       const reply = (await page.evaluate(() =>
         (globalThis as unknown as ExtensionGlobal).browser.runtime.sendMessage({ type: "cors-lens/status" }),
       )) as StatusReply;
-      expect(reply).toMatchObject({ type: "cors-lens/status", target: "firefox", version: "0.1.0" });
+      expect(reply).toMatchObject({ type: "cors-lens/status", target: "firefox", version: VERSION });
     } finally {
       await firefox.close();
     }

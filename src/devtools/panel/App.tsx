@@ -4,6 +4,7 @@ import { ExchangeDetail } from "./components/ExchangeDetail";
 import { ExchangeList } from "./components/ExchangeList";
 import { GroupedView } from "./components/GroupedView";
 import { Toolbar } from "./components/Toolbar";
+import { NARROW, useMediaQuery, useNarrowerThan } from "./hooks/use-media-query";
 import { type Filters, filterExchanges, NO_FILTERS, type PanelState } from "./model";
 
 /** What the panel can do beyond rendering; given by main.tsx, faked in component tests. */
@@ -14,7 +15,8 @@ export interface PanelActions {
   exportHar(): void;
   openHar(file: File): void;
   closeHar(): void;
-  copy(text: string): void;
+  /** Copies text; false when the browser refused. */
+  copy(text: string): boolean | undefined;
   saveStack(stack: string): void;
 }
 
@@ -38,7 +40,11 @@ export function App({ state, actions, initialStack = "generic-headers", har = nu
   const [openId, setOpenId] = useState<string | null>(null);
   const [grouped, setGrouped] = useState(false);
   const [stack, setStack] = useState(initialStack);
+  const [menuOpen, setMenuOpen] = useState(false);
+  const narrow = useMediaQuery(NARROW);
   const searchRef = useRef<HTMLInputElement | null>(null);
+  const masterRef = useRef<HTMLDivElement | null>(null);
+  const narrowList = useNarrowerThan(masterRef, 640);
 
   useEffect(() => setStack(initialStack), [initialStack]);
   const shown = useMemo(() => filterExchanges(state.exchanges, filters), [state.exchanges, filters]);
@@ -49,31 +55,71 @@ export function App({ state, actions, initialStack = "generic-headers", har = nu
   const open = openId === null ? null : (state.exchanges.find((x) => x.id === openId) ?? null);
   const blocked = state.exchanges.filter((x) => x.verdict === "blocked").length;
 
+  // Window, capture phase: DevTools' extension API forwards unhandled keydowns from the panel's
+  // document to DevTools itself (Esc toggles the console drawer, Ctrl+F opens DevTools' find bar;
+  // devtools-frontend `front_end/models/extensions/ExtensionAPI.ts`, forwardKeyboardEvent). The keys
+  // the panel handles are stopped here, before that listener on `document` sees them.
   useEffect(() => {
+    const handled = (e: KeyboardEvent) => {
+      e.preventDefault();
+      e.stopImmediatePropagation();
+    };
     const onKey = (e: KeyboardEvent) => {
-      const typing = e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement;
-      if ((e.key === "/" && !typing) || (e.key === "f" && (e.ctrlKey || e.metaKey))) {
-        e.preventDefault();
+      const target = e.target as HTMLElement | null;
+      const typing =
+        target instanceof HTMLInputElement ||
+        target instanceof HTMLSelectElement ||
+        target instanceof HTMLTextAreaElement;
+      if (
+        (e.key === "/" && !typing) ||
+        (e.key.toLowerCase() === "f" && (e.ctrlKey || e.metaKey) && !e.altKey)
+      ) {
+        handled(e);
         searchRef.current?.focus();
+        searchRef.current?.select();
         return;
       }
-      if (typing) return;
-      if (e.key === "Escape") setOpenId(null);
-      if (e.key === "Enter" && selectedId !== null) setOpenId(selectedId);
-      if (e.key === "ArrowDown" || e.key === "ArrowUp") {
-        e.preventDefault();
+      if (e.key === "Escape") {
+        if (menuOpen) {
+          handled(e);
+          setMenuOpen(false);
+          return;
+        }
+        if (target === searchRef.current && filters.text !== "") {
+          handled(e);
+          setFilters({ ...filters, text: "" });
+          return;
+        }
+        if (openId !== null) {
+          handled(e);
+          setOpenId(null);
+          masterRef.current?.querySelector<HTMLElement>(".list")?.focus();
+        }
+        // Nothing of ours to close: DevTools gets its Esc (the console drawer).
+        return;
+      }
+      if (typing || e.altKey || e.ctrlKey || e.metaKey) return;
+      const inDetail = Boolean(target?.closest?.(".detail"));
+      const onButton = target instanceof HTMLButtonElement || target instanceof HTMLAnchorElement;
+      if (e.key === "Enter" && selectedId !== null && !onButton && !inDetail) {
+        handled(e);
+        setOpenId(selectedId);
+        return;
+      }
+      if ((e.key === "ArrowDown" || e.key === "ArrowUp") && !inDetail) {
+        handled(e);
         const index = shown.findIndex((x) => x.id === selectedId);
         const next = e.key === "ArrowDown" ? Math.min(shown.length - 1, index + 1) : Math.max(0, index - 1);
-        const target = shown[index < 0 ? shown.length - 1 : next];
-        if (target) {
-          setSelectedId(target.id);
-          if (openId !== null) setOpenId(target.id);
+        const chosen = shown[index < 0 ? shown.length - 1 : next];
+        if (chosen) {
+          setSelectedId(chosen.id);
+          if (openId !== null) setOpenId(chosen.id);
         }
       }
     };
-    document.addEventListener("keydown", onKey);
-    return () => document.removeEventListener("keydown", onKey);
-  }, [shown, selectedId, openId]);
+    window.addEventListener("keydown", onKey, true);
+    return () => window.removeEventListener("keydown", onKey, true);
+  }, [shown, selectedId, openId, menuOpen, filters]);
 
   const chooseStack = (s: string) => {
     setStack(s);
@@ -107,6 +153,10 @@ export function App({ state, actions, initialStack = "generic-headers", har = nu
         onExportReport={actions.exportReport}
         onExportHar={actions.exportHar}
         onOpenHar={actions.openHar}
+        harOpen={har !== null}
+        narrow={narrow}
+        menuOpen={menuOpen}
+        onMenu={setMenuOpen}
         searchRef={searchRef}
         counts={{ shown: shown.length, total: state.exchanges.length, blocked, dropped: state.dropped }}
       />
@@ -122,7 +172,7 @@ export function App({ state, actions, initialStack = "generic-headers", har = nu
         </div>
       ) : null}
       <div class={`main${open ? " with-detail" : ""}`}>
-        <div class="master">
+        <div class="master" ref={masterRef}>
           {state.exchanges.length === 0 || shown.length === 0 ? (
             <EmptyState filtered={state.exchanges.length > 0} />
           ) : grouped ? (
@@ -142,6 +192,7 @@ export function App({ state, actions, initialStack = "generic-headers", har = nu
                 setOpenId(id);
               }}
               onOpen={setOpenId}
+              narrow={narrow || narrowList}
             />
           )}
         </div>

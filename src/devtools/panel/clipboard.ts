@@ -2,7 +2,7 @@
  * Copies text. DevTools panels often lack the clipboard-write permission, so the selection-based
  * fallback is the one that works there.
  */
-export function copyText(text: string): void {
+export function copyText(text: string): boolean {
   const area = document.createElement("textarea");
   area.value = text;
   area.setAttribute("readonly", "");
@@ -13,6 +13,7 @@ export function copyText(text: string): void {
   const copied = document.execCommand("copy");
   area.remove();
   if (!copied) void navigator.clipboard?.writeText(text).catch(() => undefined);
+  return copied || navigator.clipboard !== undefined;
 }
 
 /** Saves a file through a download link (no downloads permission needed). */

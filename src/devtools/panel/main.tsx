@@ -1,6 +1,11 @@
 import { render } from "preact";
 import { HarError, parseHar } from "../../capture/har-import";
-import { devtoolsTheme, inspectedTabId } from "../../platform/devtools-panel";
+import {
+  devtoolsTheme,
+  inspectedTabId,
+  onDevtoolsThemeChange,
+  type Theme,
+} from "../../platform/devtools-panel";
 import { connectPort } from "../../platform/ports";
 import { sendRuntimeMessage } from "../../platform/runtime";
 import { localSettings } from "../../platform/session-storage";
@@ -15,12 +20,19 @@ import "./panel.css";
 
 const root = document.getElementById("app");
 const tabId = inspectedTabId();
-document.documentElement.dataset.theme =
+const setTheme = (theme: Theme) => {
+  document.documentElement.dataset.theme = theme;
+};
+const forcedTheme = new URLSearchParams(location.search).get("theme");
+const systemDark = matchMedia("(prefers-color-scheme: dark)");
+setTheme(
   devtoolsTheme() ??
-  (new URLSearchParams(location.search).get("theme") === "dark" ||
-  matchMedia("(prefers-color-scheme: dark)").matches
-    ? "dark"
-    : "light");
+    (forcedTheme === "dark" || (forcedTheme === null && systemDark.matches) ? "dark" : "light"),
+);
+// Follow the user's switch of DevTools' theme while the panel is open; outside DevTools (the panel
+// page in a tab), the system's.
+if (!onDevtoolsThemeChange(setTheme) && forcedTheme === null)
+  systemDark.addEventListener("change", () => setTheme(systemDark.matches ? "dark" : "light"));
 
 const browserName = TARGET === "chrome" ? "chromium" : "firefox";
 let live: PanelState = EMPTY_STATE;

@@ -2,9 +2,10 @@
  * The panel's state and the pure functions over it: applying background events, filtering,
  * grouping. Components only render what these return.
  */
-import { hostOf } from "../../engine";
 import type { PanelEvent } from "../../protocol/messages";
 import type { ReportExchange } from "../../report/report";
+
+export { type Group, groupFailures } from "../../report/groups";
 
 export interface PanelState {
   exchanges: ReportExchange[];
@@ -68,27 +69,15 @@ export function filterExchanges(exchanges: readonly ReportExchange[], f: Filters
   });
 }
 
-export interface Group {
-  key: string;
-  host: string;
-  title: string;
-  code: string;
-  exchanges: ReportExchange[];
-}
-
-/** Failures grouped by cause and host: "14 requests to api.example.com: preflight answered 401". */
-export function groupFailures(exchanges: readonly ReportExchange[]): Group[] {
-  const groups = new Map<string, Group>();
-  for (const x of exchanges) {
-    const cause = x.causes[0];
-    if (x.verdict !== "blocked" || !cause) continue;
-    const host = hostOf(x.url);
-    const key = `${cause.code}|${cause.stage}|${host}`;
-    const group = groups.get(key) ?? { key, host, title: cause.title, code: cause.code, exchanges: [] };
-    group.exchanges.push(x);
-    groups.set(key, group);
-  }
-  return [...groups.values()].sort((a, b) => b.exchanges.length - a.exchanges.length);
+/** What the list's cause column says: the cause, else the first warning, else why it is unknown. */
+export function summaryOf(x: ReportExchange): { text: string; tone: "blocked" | "warning" | "muted" } | null {
+  const cause = x.causes[0];
+  if (cause) return { text: cause.title, tone: "blocked" };
+  const warning =
+    x.findings.find((f) => f.severity === "error") ?? x.findings.find((f) => f.severity === "warning");
+  if (warning) return { text: warning.title, tone: "warning" };
+  if (x.verdict === "unknown") return { text: "not enough evidence", tone: "muted" };
+  return null;
 }
 
 /** The words of the verdict badge. */

@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import puppeteer, { type Browser, type Frame, type Page } from "puppeteer-core";
 import { CHROMIUM_FLAGS } from "../../../scripts/chromium-flags.mjs";
 import { CHROMIUM_BIN, DIST_CHROME, requireChromium } from "./paths";
@@ -12,18 +15,55 @@ export interface DevtoolsSession {
   close(): Promise<void>;
 }
 
+export interface DevtoolsLayout {
+  /** Where DevTools is docked. @default "right" */
+  dock?: "right" | "bottom";
+  /** DevTools' own theme setting, which the panel must follow. @default "light" */
+  theme?: "light" | "dark";
+  /** Width of DevTools docked right, in CSS pixels. @default DevTools' own default */
+  sideWidth?: number;
+}
+
+/**
+ * A profile whose DevTools settings say where to dock, at what width, in which theme: the same
+ * `devtools.preferences` a user's choices are saved to (setting names as in devtools-frontend).
+ */
+function profileWith(layout: DevtoolsLayout): string {
+  const dir = mkdtempSync(join(tmpdir(), "cors-lens-chromium-"));
+  mkdirSync(join(dir, "Default"));
+  const preferences: Record<string, string> = {
+    currentDockState: JSON.stringify(layout.dock ?? "right"),
+    "ui-theme": JSON.stringify(layout.theme === "dark" ? "dark" : "default"),
+  };
+  if (layout.sideWidth !== undefined)
+    preferences["inspector-view.split-view-state"] = JSON.stringify({ vertical: { size: layout.sideWidth } });
+  writeFileSync(join(dir, "Default", "Preferences"), JSON.stringify({ devtools: { preferences } }));
+  return dir;
+}
+
 /** Opens real DevTools for `url` in headless Chromium and shows the CORS Lens panel
  * (platform-notes §4: puppeteer's openDevTools + DevToolsAPI.showPanel). */
-export async function openCorsLensPanel(url: string, dist = DIST_CHROME): Promise<DevtoolsSession> {
+export async function openCorsLensPanel(
+  url: string,
+  layout: DevtoolsLayout = {},
+  dist = DIST_CHROME,
+): Promise<DevtoolsSession> {
   requireChromium();
-  const browser = await puppeteer.launch({
+  const userDataDir = profileWith(layout);
+  const launched = await puppeteer.launch({
     executablePath: CHROMIUM_BIN,
     headless: true,
     pipe: true,
     enableExtensions: [dist],
     args: [...CHROMIUM_FLAGS, "--window-size=1280,800"],
     defaultViewport: null,
+    userDataDir,
   });
+  const browser = launched;
+  const closeAll = async () => {
+    await launched.close();
+    rmSync(userDataDir, { recursive: true, force: true });
+  };
   try {
     const worker = await browser.waitForTarget(
       (t) => t.type() === "service_worker" && t.url().startsWith("chrome-extension://"),
@@ -42,9 +82,9 @@ export async function openCorsLensPanel(url: string, dist = DIST_CHROME): Promis
       }, panelId);
       return devtools.frames().find((f) => f.url().endsWith("/src/devtools/panel.html")) ?? null;
     }, `the CORS Lens panel (${panelId}) in DevTools`);
-    return { browser, page, devtools, extensionId, panel, close: () => browser.close() };
+    return { browser, page, devtools, extensionId, panel, close: closeAll };
   } catch (error) {
-    await browser.close();
+    await closeAll();
     throw error;
   }
 }

@@ -1,7 +1,18 @@
+import {
+  type BrowserWordsContext,
+  type Cause,
+  chromiumConsoleMessage,
+  chromiumDocs,
+  firefoxConsoleMessage,
+  firefoxDocs,
+} from "../../../engine";
+import { actualFetch, actualPowerShell, preflightPowerShell } from "../../../report/copy-as";
 import { actualCurl, preflightCurl } from "../../../report/curl";
 import type { ReportExchange } from "../../../report/report";
-import { evidenceRows } from "../evidence";
+import { type EvidenceRow, evidenceRows } from "../evidence";
 import { badgeOf } from "../model";
+import { Breakable } from "./Breakable";
+import { CopyButton } from "./CopyButton";
 import { Fixes } from "./Fixes";
 import { HeadersTable } from "./HeadersTable";
 import { HeaderValue } from "./HeaderValue";
@@ -12,38 +23,144 @@ export interface DetailProps {
   x: ReportExchange;
   stack: string;
   onStack(stack: string): void;
-  onCopy(text: string): void;
+  onCopy(text: string): boolean | undefined;
   onClose(): void;
+}
+
+function wordsContext(x: ReportExchange, cause: Cause): BrowserWordsContext {
+  const hop = cause.stage === "preflight" ? x.preflight : (x.hops[x.hops.length - 1] ?? null);
+  const last = x.hops[x.hops.length - 1];
+  return {
+    url: x.url,
+    finalUrl: cause.stage === "preflight" ? null : (last?.url ?? null),
+    pageOrigin: x.initiator ?? x.origin,
+    resourceType: x.resourceType,
+    status: hop?.status ?? null,
+  };
+}
+
+function DocsLink({ link }: { link: { url: string; title: string } | null }) {
+  if (!link) return null;
+  return (
+    <span class="docs">
+      Learn more:{" "}
+      <a href={link.url} target="_blank" rel="noreferrer noopener">
+        {link.title}
+      </a>
+    </span>
+  );
+}
+
+/** The failing check in one line, at the top: what the browser required, what the server sent. */
+function RequiredVsSent({ row }: { row: EvidenceRow | undefined }) {
+  if (!row) return null;
+  return (
+    <p class="required-sent" data-testid="required-vs-sent">
+      <strong>{row.label}</strong>: required <code class="required">{row.required}</code>, sent{" "}
+      {row.sent === null ? <span class="absent">nothing</span> : <code class="sent">{row.sent}</code>}
+    </p>
+  );
+}
+
+/** Chromium's console sentence and Firefox's reason, in their words, with their documentation links. */
+function BrowserWords({
+  x,
+  cause,
+  onCopy,
+}: {
+  x: ReportExchange;
+  cause: Cause;
+  onCopy: DetailProps["onCopy"];
+}) {
+  const ctx = wordsContext(x, cause);
+  const chromium = chromiumConsoleMessage(cause, ctx);
+  const firefox = cause.firefox ? firefoxConsoleMessage(cause.firefox, cause, ctx) : null;
+  return (
+    <section class="browser-words" aria-label="What the browsers say">
+      <h3>What the browsers say</h3>
+      <div class="words">
+        <div class="who">
+          Chromium{" "}
+          <code title="network::mojom::CorsError">{cause.chromium ?? "no CORS error (a network error)"}</code>
+        </div>
+        {chromium ? (
+          <>
+            <blockquote class="console" data-browser="chromium">
+              {chromium}
+            </blockquote>
+            <CopyButton
+              text={chromium}
+              label="Copy"
+              ariaLabel="Copy Chromium's message"
+              onCopy={onCopy}
+            />{" "}
+          </>
+        ) : null}
+        <DocsLink link={chromiumDocs(cause.code)} />
+      </div>
+      <div class="words">
+        <div class="who">
+          Firefox{" "}
+          {cause.firefox ? (
+            <code title="the reason key in Firefox's security.properties">{cause.firefox}</code>
+          ) : (
+            <span class="muted">reports no CORS reason for this</span>
+          )}
+        </div>
+        {firefox ? (
+          <blockquote class="console" data-browser="firefox">
+            {firefox}
+          </blockquote>
+        ) : null}
+        {cause.firefox ? <DocsLink link={firefoxDocs(cause.firefox)} /> : null}
+      </div>
+    </section>
+  );
+}
+
+function Reproduce({ x, onCopy }: { x: ReportExchange; onCopy: DetailProps["onCopy"] }) {
+  const preflight = preflightCurl(x);
+  const preflightPs = preflightPowerShell(x);
+  return (
+    <div class="reproduce">
+      {preflight ? <CopyButton text={preflight} label="Copy preflight as cURL" onCopy={onCopy} /> : null}
+      <CopyButton text={actualCurl(x)} label="Copy request as cURL" onCopy={onCopy} />
+      <CopyButton text={actualFetch(x)} label="Copy as fetch" onCopy={onCopy} />
+      {preflightPs ? (
+        <CopyButton text={preflightPs} label="Copy preflight as PowerShell" onCopy={onCopy} />
+      ) : null}
+      <CopyButton text={actualPowerShell(x)} label="Copy request as PowerShell" onCopy={onCopy} />
+    </div>
+  );
 }
 
 export function ExchangeDetail({ x, stack, onStack, onCopy, onClose }: DetailProps) {
   const cause = x.causes[0];
   const rows = evidenceRows(x);
-  const preflightCmd = preflightCurl(x);
+  const failing = rows.find((r) => r.failing);
   const badge = badgeOf(x);
   return (
     <article class="detail" aria-label="Request details">
       <header>
-        <button type="button" class="close" onClick={onClose} aria-label="Close details">
+        <button type="button" class="close" onClick={onClose} aria-label="Close details" title="Close (Esc)">
           ×
         </button>
         <span class={`badge ${badge.tone}`}>{badge.label}</span> <code class="verb">{x.method}</code>{" "}
-        <span class="url">{x.url}</span>
+        <span class="url">
+          <Breakable text={x.url} />
+        </span>
       </header>
       {cause ? (
         <section class="cause">
           <h2>{cause.title}</h2>
+          <RequiredVsSent row={failing} />
           <p class="message">
             <RichText text={cause.message} />
-          </p>
-          <p class="names muted">
-            Chromium: <code>{cause.chromium ?? "no CORS error (net error)"}</code> · Firefox:{" "}
-            <code>{cause.firefox ?? "—"}</code> · stage: {cause.stage}
           </p>
         </section>
       ) : (
         <section class="cause">
-          <h2>
+          <h2 class={x.verdict === "allowed" ? "ok" : ""}>
             {x.verdict === "allowed"
               ? "Allowed by the CORS checks"
               : x.verdict === "not-cors"
@@ -57,6 +174,29 @@ export function ExchangeDetail({ x, stack, onStack, onCopy, onClose }: DetailPro
           ) : null}
         </section>
       )}
+      {cause && cause.fixes.length > 0 ? (
+        <>
+          <h3>Fix</h3>
+          <Fixes fixes={cause.fixes} stack={stack} onStack={onStack} onCopy={onCopy} />
+        </>
+      ) : null}
+      {cause ? <BrowserWords x={x} cause={cause} onCopy={onCopy} /> : null}
+      {x.findings.length > 0 ? (
+        <>
+          <h3>Findings</h3>
+          <ul class="findings">
+            {x.findings.map((f) => (
+              <li key={f.code} class={`finding ${f.severity}`}>
+                <strong>{f.title}</strong> <span class="muted">({f.code})</span>
+                <p>
+                  <RichText text={f.message} />
+                </p>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <h3>Evidence</h3>
       <p class="muted credentials">
         Credentials: {x.credentials} — {x.evidence.credentials}
       </p>
@@ -78,7 +218,7 @@ export function ExchangeDetail({ x, stack, onStack, onCopy, onClose }: DetailPro
               >
                 <th scope="row">{r.label}</th>
                 <td>
-                  <HeaderValue value={r.required} />
+                  <Breakable text={r.required} />
                 </td>
                 <td>
                   <HeaderValue value={r.sent} />
@@ -90,38 +230,8 @@ export function ExchangeDetail({ x, stack, onStack, onCopy, onClose }: DetailPro
       ) : null}
       <h3>Timeline</h3>
       <Timeline x={x} />
-      {x.findings.length > 0 ? (
-        <>
-          <h3>Findings</h3>
-          <ul class="findings">
-            {x.findings.map((f) => (
-              <li key={f.code} class={`finding ${f.severity}`}>
-                <strong>{f.title}</strong> <span class="muted">({f.code})</span>
-                <p>
-                  <RichText text={f.message} />
-                </p>
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
-      {cause && cause.fixes.length > 0 ? (
-        <>
-          <h3>Fix</h3>
-          <Fixes fixes={cause.fixes} stack={stack} onStack={onStack} onCopy={onCopy} />
-        </>
-      ) : null}
-      <h3>Reproduce with cURL</h3>
-      <div class="curl">
-        {preflightCmd ? (
-          <button type="button" onClick={() => onCopy(preflightCmd)}>
-            Copy preflight as cURL
-          </button>
-        ) : null}
-        <button type="button" onClick={() => onCopy(actualCurl(x))}>
-          Copy request as cURL
-        </button>
-      </div>
+      <h3>Reproduce</h3>
+      <Reproduce x={x} onCopy={onCopy} />
       <h3>Raw headers</h3>
       <HeadersTable title="Request headers" headers={x.requestHeaders ?? x.hops[0]?.requestHeaders ?? []} />
       {x.preflight ? (

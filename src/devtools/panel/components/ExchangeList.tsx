@@ -1,18 +1,12 @@
 import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 import type { ReportExchange } from "../../../report/report";
-import { badgeOf } from "../model";
+import { badgeOf, summaryOf } from "../model";
+import { rowDomId, splitUrl } from "../url-parts";
 
 export const ROW_HEIGHT = 22;
+/** Narrow dock: the cause gets a second line instead of being cut to a few letters. */
+export const NARROW_ROW_HEIGHT = 38;
 const OVERSCAN = 10;
-
-function pathOf(url: string): string {
-  try {
-    const u = new URL(url);
-    return `${u.origin}${u.pathname}${u.search}`;
-  } catch {
-    return url;
-  }
-}
 
 function timeOf(iso: string): string {
   const d = new Date(iso);
@@ -24,10 +18,12 @@ export interface ExchangeListProps {
   selectedId: string | null;
   onSelect(id: string): void;
   onOpen(id: string): void;
+  narrow?: boolean;
 }
 
 /** A virtualized list: only the rows in view (plus a few) are in the DOM, so 2,000 stay fast. */
-export function ExchangeList({ exchanges, selectedId, onSelect, onOpen }: ExchangeListProps) {
+export function ExchangeList({ exchanges, selectedId, onSelect, onOpen, narrow = false }: ExchangeListProps) {
+  const rowHeight = narrow ? NARROW_ROW_HEIGHT : ROW_HEIGHT;
   const box = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(400);
@@ -38,38 +34,49 @@ export function ExchangeList({ exchanges, selectedId, onSelect, onOpen }: Exchan
     if (!el) return;
     setHeight(el.clientHeight || 400);
     if (stickToBottom.current) el.scrollTop = el.scrollHeight;
-  }, [exchanges.length]);
+  }, [exchanges.length, rowHeight]);
 
   useEffect(() => {
     const el = box.current;
     if (!el || selectedId === null) return;
     const index = exchanges.findIndex((x) => x.id === selectedId);
     if (index < 0) return;
-    const top = index * ROW_HEIGHT;
+    const top = index * rowHeight;
     if (top < el.scrollTop) el.scrollTop = top;
-    else if (top + ROW_HEIGHT > el.scrollTop + el.clientHeight)
-      el.scrollTop = top + ROW_HEIGHT - el.clientHeight;
-  }, [selectedId]);
+    else if (top + rowHeight > el.scrollTop + el.clientHeight)
+      el.scrollTop = top + rowHeight - el.clientHeight;
+  }, [selectedId, rowHeight]);
 
-  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
-  const last = Math.min(exchanges.length, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
+  let first = Math.max(0, Math.floor(scrollTop / rowHeight) - OVERSCAN);
+  let last = Math.min(exchanges.length, Math.ceil((scrollTop + height) / rowHeight) + OVERSCAN);
+  // The active descendant must be in the DOM for screen readers, even when scrolled away.
+  const selectedIndex = selectedId === null ? -1 : exchanges.findIndex((x) => x.id === selectedId);
+  if (selectedIndex >= 0 && (selectedIndex < first || selectedIndex >= last)) {
+    first = Math.min(first, selectedIndex);
+    last = Math.max(last, selectedIndex + 1);
+  }
   const rows = exchanges.slice(first, last);
 
   return (
     <>
-      <div class="list-header" aria-hidden="true">
+      <div class={`list-header${narrow ? " narrow" : ""}`} aria-hidden="true">
         <span class="badge-col">Verdict</span>
         <span class="method">Method</span>
-        <span class="url">URL</span>
+        <span class="url">Name</span>
         <span class="status">Status</span>
-        <span class="cause">Cause</span>
-        <span class="time">Time</span>
+        {narrow ? null : (
+          <>
+            <span class="cause">Cause</span>
+            <span class="time">Time</span>
+          </>
+        )}
       </div>
       <div
-        class="list"
+        class={`list${narrow ? " narrow" : ""}`}
         ref={box}
         role="listbox"
         aria-label="Cross-origin requests"
+        aria-activedescendant={selectedIndex >= 0 && selectedId !== null ? rowDomId(selectedId) : undefined}
         tabIndex={0}
         onScroll={(e) => {
           const el = e.currentTarget;
@@ -77,35 +84,46 @@ export function ExchangeList({ exchanges, selectedId, onSelect, onOpen }: Exchan
           stickToBottom.current = el.scrollTop + el.clientHeight >= el.scrollHeight - ROW_HEIGHT;
         }}
       >
-        <div style={{ height: `${exchanges.length * ROW_HEIGHT}px`, position: "relative" }}>
+        <div style={{ height: `${exchanges.length * rowHeight}px`, position: "relative" }}>
           {rows.map((x, i) => {
             const badge = badgeOf(x);
             const status = x.hops[x.hops.length - 1]?.status ?? x.preflight?.status ?? null;
+            const summary = summaryOf(x);
+            const { host, path, query } = splitUrl(x.url);
             return (
+              // biome-ignore lint/a11y/useFocusableInteractive: the listbox keeps the focus; options are its aria-activedescendant
+              // biome-ignore lint/a11y/useKeyWithClickEvents: the keys (arrows, Enter) are the listbox's, handled by the panel
               <div
                 key={x.id}
+                id={rowDomId(x.id)}
                 class={`row${x.id === selectedId ? " selected" : ""}`}
                 role="option"
                 aria-selected={x.id === selectedId}
                 data-verdict={x.verdict}
-                style={{ top: `${(first + i) * ROW_HEIGHT}px` }}
-                tabIndex={-1}
+                style={{ top: `${(first + i) * rowHeight}px`, height: `${rowHeight}px` }}
                 onClick={() => onSelect(x.id)}
-                onKeyDown={(e) => {
-                  if (e.key === "Enter") onOpen(x.id);
-                }}
                 onDblClick={() => onOpen(x.id)}
               >
-                <span class={`badge ${badge.tone}`}>{badge.label}</span>
-                <span class="method">{x.method}</span>
-                <span class="url" title={x.url}>
-                  {pathOf(x.url)}
+                <span class="line">
+                  <span class={`badge ${badge.tone}`}>{badge.label}</span>
+                  <span class="method">{x.method}</span>
+                  <span class="url" title={x.url}>
+                    <span class="path">{path}</span>
+                    <span class="query">{query}</span> <span class="host">{host}</span>
+                  </span>
+                  <span class="status">{status ?? "—"}</span>
+                  {narrow ? null : (
+                    <span class={`cause ${summary?.tone ?? ""}`} title={summary?.text}>
+                      {summary?.text ?? ""}
+                    </span>
+                  )}
+                  {narrow ? null : <span class="time">{timeOf(x.startedAt)}</span>}
                 </span>
-                <span class="status">{status ?? "—"}</span>
-                <span class="cause" title={x.causes[0]?.chromium ?? ""}>
-                  {x.causes[0]?.title ?? (x.verdict === "unknown" ? "not enough evidence" : "")}
-                </span>
-                <span class="time">{timeOf(x.startedAt)}</span>
+                {narrow && summary ? (
+                  <span class={`cause line2 ${summary.tone}`} title={summary.text}>
+                    {summary.text}
+                  </span>
+                ) : null}
               </div>
             );
           })}

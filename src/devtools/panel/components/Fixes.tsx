@@ -1,44 +1,42 @@
 import type { Fix } from "../../../engine";
+import { CopyButton } from "./CopyButton";
 
 export interface FixesProps {
   fixes: Fix[];
   stack: string;
   onStack(stack: string): void;
-  onCopy(text: string): void;
+  onCopy(text: string): boolean | undefined;
 }
 
-/** Fixes as tabs, one per server stack; the chosen stack is remembered by the caller. */
+/** The fix for the chosen server stack; one remembered selector instead of a row of 13 tabs. */
 export function Fixes({ fixes, stack, onStack, onCopy }: FixesProps) {
-  if (fixes.length === 0) return null;
   const current = fixes.find((f) => f.stack === stack) ?? fixes[0];
   if (!current) return null;
   return (
-    <section class="fixes" aria-label="Fixes">
-      <div class="tabs" role="tablist">
-        {fixes.map((f) => (
-          <button
-            key={f.stack}
-            type="button"
-            role="tab"
-            aria-selected={f.stack === current.stack}
-            class={f.stack === current.stack ? "active" : ""}
-            onClick={() => onStack(f.stack)}
+    <section class="fixes" aria-label="Fix">
+      <div class="fix-bar">
+        <label>
+          Your server:{" "}
+          <select
+            aria-label="Server stack"
+            value={current.stack}
+            onChange={(e) => onStack(e.currentTarget.value)}
           >
-            {f.title}
-          </button>
-        ))}
+            {fixes.map((f) => (
+              <option key={f.stack} value={f.stack}>
+                {f.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <CopyButton
+          text={current.snippet}
+          label="Copy"
+          ariaLabel={`Copy the ${current.title} fix`}
+          onCopy={onCopy}
+        />
       </div>
-      <div class="snippet">
-        <button
-          type="button"
-          class="copy"
-          onClick={() => onCopy(current.snippet)}
-          aria-label={`Copy the ${current.title} fix`}
-        >
-          Copy
-        </button>
-        <pre>{current.snippet}</pre>
-      </div>
+      <pre class="snippet">{current.snippet}</pre>
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import type { ReportExchange } from "../../../report/report";
 import { groupFailures } from "../model";
+import { RichText } from "./RichText";
 
 export function GroupedView({
   exchanges,
@@ -23,6 +24,9 @@ export function GroupedView({
               {g.exchanges.length} {g.exchanges.length === 1 ? "request" : "requests"} to {g.host}
             </strong>
             : {g.title} <code>{g.code}</code>
+            <span class="group-message">
+              <RichText text={g.cause.message} />
+            </span>
           </button>
         </li>
       ))}

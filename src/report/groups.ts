@@ -1,0 +1,53 @@
+/** Blocked exchanges grouped for the panel's "Group by cause" and the CLI summary. */
+import { type Cause, type Finding, hostOf } from "../engine";
+import type { ReportExchange } from "./report";
+
+export interface Group {
+  key: string;
+  host: string;
+  title: string;
+  code: string;
+  /** The words and fixes every member shares: a group is made only of exchanges they hold for. */
+  cause: Cause;
+  /** The "real problem is the server's error" finding the members share, if any. */
+  masked: Finding | null;
+  exchanges: ReportExchange[];
+}
+
+/**
+ * Failures grouped by what they share word for word: the cause, its failing parameter (the header,
+ * method, status or value named in the message) and the fixes. "4 × header not allowed" for four
+ * different headers would print one header's words and fix for all four.
+ */
+export function groupFailures(exchanges: readonly ReportExchange[]): Group[] {
+  const groups = new Map<string, Group>();
+  for (const x of exchanges) {
+    const cause = x.causes[0];
+    if (x.verdict !== "blocked" || !cause) continue;
+    const host = hostOf(x.url);
+    const fixes = cause.fixes.map((f) => `${f.stack}\u0000${f.snippet}`).join("\u0001");
+    const masked = x.findings.find((f) => f.code === "status-masked") ?? null;
+    const key = [
+      cause.code,
+      cause.stage,
+      host,
+      `${cause.chromium}|${cause.firefox}`,
+      cause.title,
+      cause.message,
+      fixes,
+      masked?.message ?? "",
+    ].join("\u0002");
+    const group = groups.get(key) ?? {
+      key,
+      host,
+      title: cause.title,
+      code: cause.code,
+      cause,
+      masked,
+      exchanges: [],
+    };
+    group.exchanges.push(x);
+    groups.set(key, group);
+  }
+  return [...groups.values()].sort((a, b) => b.exchanges.length - a.exchanges.length);
+}

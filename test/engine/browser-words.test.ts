@@ -1,0 +1,93 @@
+import { describe, expect, it } from "vitest";
+import {
+  type BrowserWordsContext,
+  type Cause,
+  chromiumConsoleMessage,
+  chromiumDocs,
+  diagnose,
+  firefoxConsoleMessage,
+  firefoxDocs,
+} from "../../src/engine";
+import { parseFirefoxBlock } from "../e2e/helpers/firefox-reasons";
+import { recorded, SCENARIOS } from "../fixtures/scenarios";
+
+function causeOf(
+  name: string,
+  browser: "chromium" | "firefox" = "chromium",
+): { cause: Cause; ctx: BrowserWordsContext } {
+  const s = SCENARIOS.find((x) => x.name === name);
+  if (!s) throw new Error(`no scenario ${name}`);
+  const x = recorded(s, browser);
+  const cause = diagnose(x, { browser }).causes[0];
+  if (!cause) throw new Error(`${name} is not blocked`);
+  const hop = cause.stage === "preflight" ? x.preflight : x.hops[x.hops.length - 1];
+  return {
+    cause,
+    ctx: { url: x.url, pageOrigin: x.initiator, resourceType: "fetch", status: hop?.status ?? null },
+  };
+}
+
+describe("Chromium's console sentence", () => {
+  it("is Blink's line for a fetch, with the failed parameter", () => {
+    const { cause, ctx } = causeOf("custom header missing from a fixed Allow-Headers list (seed)");
+    expect(chromiumConsoleMessage(cause, ctx)).toBe(
+      `Access to fetch at '${ctx.url}' from origin '${ctx.pageOrigin}' has been blocked by CORS policy: Request header field x-api-key is not allowed by Access-Control-Allow-Headers in preflight response.`,
+    );
+  });
+
+  it("carries the preflight prefix only for the Preflight… errors", () => {
+    const { cause, ctx } = causeOf("preflight answered 401 by the auth layer");
+    expect(cause.chromium).toMatch(/^Preflight/);
+    expect(chromiumConsoleMessage(cause, ctx)).toContain(
+      "has been blocked by CORS policy: Response to preflight request doesn't pass access control check: ",
+    );
+    const simple = causeOf("ACAO * with the session cookie (seed: Django middleware)");
+    expect(chromiumConsoleMessage(simple.cause, simple.ctx)).toMatch(
+      /blocked by CORS policy: The value of the 'Access-Control-Allow-Origin' header in the response must not be the wildcard '\*' when the request's credentials mode is 'include'\.$/,
+    );
+  });
+
+  it("keeps to the tail when the resource type does not say fetch or XHR, and says nothing for network errors", () => {
+    const { cause, ctx } = causeOf("simple GET without ACAO (seed: no CORS at all)");
+    expect(chromiumConsoleMessage(cause, { ...ctx, resourceType: "xmlhttprequest" })).toBe(
+      "… has been blocked by CORS policy: No 'Access-Control-Allow-Origin' header is present on the requested resource.",
+    );
+    const refused = causeOf("connection refused");
+    expect(chromiumConsoleMessage(refused.cause, refused.ctx)).toBeNull();
+    expect(chromiumDocs("missing-allow-origin")?.url).toBe("https://web.dev/cross-origin-resource-sharing");
+    expect(chromiumDocs("network-error")).toBeNull();
+  });
+});
+
+describe("Firefox's reason", () => {
+  it("is the console line Firefox prints, which its own parser reads back to the same key", () => {
+    let checked = 0;
+    for (const s of SCENARIOS) {
+      const x = recorded(s, "firefox");
+      const cause = diagnose(x, { browser: "firefox" }).causes[0];
+      if (!cause?.firefox) continue;
+      const text = firefoxConsoleMessage(cause.firefox, cause, {
+        url: x.url,
+        pageOrigin: x.initiator,
+        resourceType: x.resourceType,
+        status: x.hops[x.hops.length - 1]?.status ?? null,
+      });
+      expect(text, s.name).not.toBeNull();
+      expect(parseFirefoxBlock(text ?? "")?.reason, s.name).toBe(cause.firefox);
+      checked++;
+    }
+    expect(checked).toBeGreaterThanOrEqual(15);
+  });
+
+  it("names the status where Firefox does, and links to MDN's page for the reason", () => {
+    const { cause, ctx } = causeOf("500 without CORS headers masquerades as CORS", "firefox");
+    expect(firefoxConsoleMessage("CORSMissingAllowOrigin2", cause, ctx)).toMatch(
+      /\(Reason: CORS header ‘Access-Control-Allow-Origin’ missing\)\. Status code: 500\.$/,
+    );
+    expect(firefoxDocs("CORSMissingAllowOrigin2")?.url).toBe(
+      "https://developer.mozilla.org/docs/Web/HTTP/Guides/CORS/Errors/CORSMissingAllowOrigin",
+    );
+    expect(firefoxDocs("CORSMissingAllowCredentials")?.url).toMatch(/CORSMIssingAllowCredentials$/);
+    expect(firefoxDocs("NotAKey")).toBeNull();
+  });
+});
