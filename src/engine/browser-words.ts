@@ -2,13 +2,16 @@
  * The browsers' own words for a cause: the sentence Chromium prints in the console (what users paste
  * into a search), Firefox's "Reason:" text, and the documentation page each browser links to.
  *
- * Chromium: `services/network/public/cpp/cors/cors_error_status.cc` and
- * `third_party/blink/renderer/platform/loader/cors/cors_error_string.cc` (`GetErrorStringForConsoleMessage`);
- * the Issues panel links to web.dev (`front_end/models/issues_manager/CorsIssue.ts`).
+ * Chromium: the sentence frame of `third_party/blink/renderer/platform/loader/cors/cors_error_string.cc`
+ * (`GetErrorStringForConsoleMessage`); each cause's room in `causes/` holds its own tail and the page
+ * the Issues panel links to (`front_end/models/issues_manager/CorsIssue.ts`).
  * Firefox: `dom/locales/en-US/chrome/security/security.properties` (the reason keys), linked from the
  * console to MDN's CORS error pages (`devtools/server/actors/errordocs.js`).
  */
+import { CAUSES, type DocLink } from "./causes";
 import type { Cause, CauseCode } from "./types";
+
+export type { DocLink } from "./causes";
 
 export interface BrowserWordsContext {
   /** The URL the page requested. */
@@ -23,11 +26,6 @@ export interface BrowserWordsContext {
   status: number | null;
 }
 
-export interface DocLink {
-  url: string;
-  title: string;
-}
-
 /** Blink's `<kind>` word: only where the resource type says it (`xmlhttprequest` is fetch or XHR). */
 const KIND: Record<string, string> = {
   fetch: "fetch",
@@ -40,53 +38,10 @@ const KIND: Record<string, string> = {
 };
 
 const PREFLIGHT_PREFIX = "Response to preflight request doesn't pass access control check: ";
-const FETCH_HINT = " Have the server send the header with a valid value.";
-const XHR_HINT =
-  " The credentials mode of requests initiated by the XMLHttpRequest is controlled by the withCredentials attribute.";
 
-/** Chromium's tail after "has been blocked by CORS policy: ", by `CorsError` name without `Preflight`. */
-function chromiumTail(base: string, cause: Cause, kind: string | null): string | null {
-  const v = cause.value ?? "";
-  switch (base) {
-    case "WildcardOriginNotAllowed":
-      return `The value of the 'Access-Control-Allow-Origin' header in the response must not be the wildcard '*' when the request's credentials mode is 'include'.${kind === "XMLHttpRequest" ? XHR_HINT : ""}`;
-    case "MissingAllowOriginHeader":
-      return "No 'Access-Control-Allow-Origin' header is present on the requested resource.";
-    case "MultipleAllowOriginValues":
-      return `The 'Access-Control-Allow-Origin' header contains multiple values '${v}', but only one is allowed.${kind === "fetch" ? FETCH_HINT : ""}`;
-    case "InvalidAllowOriginValue":
-      return `The 'Access-Control-Allow-Origin' header contains the invalid value '${v}'.${kind === "fetch" ? FETCH_HINT : ""}`;
-    case "AllowOriginMismatch":
-      return `The 'Access-Control-Allow-Origin' header has a value '${v}' that is not equal to the supplied origin.${kind === "fetch" ? FETCH_HINT : ""}`;
-    case "InvalidAllowCredentials":
-      return `The value of the 'Access-Control-Allow-Credentials' header in the response is '${v}' which must be 'true' when the request's credentials mode is 'include'.${kind === "XMLHttpRequest" ? XHR_HINT : ""}`;
-    case "InvalidStatus":
-      return "It does not have HTTP ok status.";
-    case "DisallowedRedirect":
-      return "Redirect is not allowed for a preflight request.";
-    case "InvalidAllowMethodsPreflightResponse":
-      return "Cannot parse Access-Control-Allow-Methods response header field in preflight response.";
-    case "InvalidAllowHeadersPreflightResponse":
-      return "Cannot parse Access-Control-Allow-Headers response header field in preflight response.";
-    case "MethodDisallowedByPreflightResponse":
-      return `Method ${v} is not allowed by Access-Control-Allow-Methods in preflight response.`;
-    case "HeaderDisallowedByPreflightResponse":
-      return `Request header field ${v} is not allowed by Access-Control-Allow-Headers in preflight response.`;
-    case "RedirectContainsCredentials":
-      return `Redirect location '${v}' contains a username and password, which is disallowed for cross-origin requests.`;
-    case "DisallowedByMode":
-      return "Cross origin requests are not allowed by request mode.";
-    default:
-      // The scheme list is build-dependent and the address spaces are not observable: no guess.
-      return null;
-  }
-}
-
-/** The `Preflight…` names that get the preflight prefix (cors-reference B §1.3). */
-function splitPreflight(name: string): { preflight: boolean; base: string } {
-  return name.startsWith("Preflight")
-    ? { preflight: true, base: name.slice("Preflight".length) }
-    : { preflight: false, base: name };
+/** The `Preflight…` names get the preflight prefix (cors-reference B §1.3). */
+function hasPreflightPrefix(name: string): boolean {
+  return name.startsWith("Preflight");
 }
 
 /**
@@ -95,55 +50,22 @@ function splitPreflight(name: string): { preflight: boolean; base: string } {
  * prints no CORS sentence (a network error) or its words depend on what an extension cannot see.
  */
 export function chromiumConsoleMessage(cause: Cause, ctx: BrowserWordsContext): string | null {
-  if (cause.code === "no-cors-redirect-mode")
-    return `Fetch API cannot load ${ctx.url}. Request mode is "no-cors" but the redirect mode is not "follow".`;
+  const spec = CAUSES[cause.code];
+  if (spec.chromiumRendererMessage) return spec.chromiumRendererMessage(ctx.url);
   if (!cause.chromium) return null;
-  const { preflight, base } = splitPreflight(cause.chromium);
   const kind = KIND[ctx.resourceType] ?? null;
-  const tail = chromiumTail(base, cause, kind);
+  const tail = spec.chromiumConsole(cause.value ?? "", kind);
   if (tail === null) return null;
-  const blocked = `has been blocked by CORS policy: ${preflight ? PREFLIGHT_PREFIX : ""}${tail}`;
+  const blocked = `has been blocked by CORS policy: ${hasPreflightPrefix(cause.chromium) ? PREFLIGHT_PREFIX : ""}${tail}`;
   if (kind === null || ctx.pageOrigin === null) return `… ${blocked}`;
   const redirected = ctx.finalUrl && ctx.finalUrl !== ctx.url;
   const at = redirected ? `'${ctx.finalUrl}' (redirected from '${ctx.url}')` : `'${ctx.url}'`;
   return `Access to ${kind} at ${at} from origin '${ctx.pageOrigin}' ${blocked}`;
 }
 
-const WEB_DEV_CORS: DocLink = {
-  url: "https://web.dev/cross-origin-resource-sharing",
-  title: "Cross-Origin Resource Sharing (CORS)",
-};
-const LOCAL_NETWORK: DocLink = {
-  url: "https://developer.chrome.com/blog/local-network-access",
-  title: "Local Network Access",
-};
-
 /** The page Chromium's Issues panel links to for this cause (none for mode, scheme and network errors). */
-const CHROMIUM_DOCS: Record<CauseCode, DocLink | null> = {
-  "disallowed-by-mode": null,
-  "scheme-not-supported": null,
-  "no-cors-redirect-mode": null,
-  "missing-allow-origin": WEB_DEV_CORS,
-  "multiple-allow-origin": WEB_DEV_CORS,
-  "invalid-allow-origin": WEB_DEV_CORS,
-  "allow-origin-mismatch": WEB_DEV_CORS,
-  "wildcard-origin-with-credentials": WEB_DEV_CORS,
-  "allow-credentials-not-true": WEB_DEV_CORS,
-  "preflight-status-not-ok": WEB_DEV_CORS,
-  "preflight-redirected": WEB_DEV_CORS,
-  "invalid-allow-methods": WEB_DEV_CORS,
-  "invalid-allow-headers": WEB_DEV_CORS,
-  "method-not-allowed": WEB_DEV_CORS,
-  "header-not-allowed": WEB_DEV_CORS,
-  "redirect-contains-credentials": WEB_DEV_CORS,
-  "local-network-insecure": LOCAL_NETWORK,
-  "local-network-invalid": null,
-  "local-network-permission-denied": LOCAL_NETWORK,
-  "network-error": null,
-};
-
 export function chromiumDocs(code: CauseCode): DocLink | null {
-  return CHROMIUM_DOCS[code];
+  return CAUSES[code].chromiumDocs;
 }
 
 /** Firefox's en-US "(Reason: …)" text by reason key; `%S` is the key's parameter. */

@@ -9,7 +9,7 @@ export {
   firefoxDocs,
 } from "./browser-words";
 export { type DiagnoseOptions, diagnose } from "./diagnose";
-export { type EchoSample, originReflection } from "./findings/cross-exchange";
+export { type EchoSample, originReflection } from "./findings/origin-reflected-with-credentials";
 export { SERVER_STACKS } from "./fixes";
 export { combinedHeader, hasHeader, headerValues } from "./headers";
 export { hostOf, originOf } from "./origin";

@@ -2,20 +2,23 @@ import type { Finding, FindingCode } from "../types";
 import { authorizationWildcard } from "./authorization-wildcard";
 import type { FindingContext, FindingRule } from "./context";
 import { headerNotExposed } from "./header-not-exposed";
+import { insecureOriginAllowed } from "./insecure-origin-allowed";
+import { maxAgeCapped } from "./max-age-capped";
 import { notCors } from "./not-cors";
+import { nullOriginAllowed } from "./null-origin-allowed";
 import { opaqueResponse } from "./opaque-response";
 import { originNull } from "./origin-null";
 import { preflightAvoidable } from "./preflight-avoidable";
-import { maxAgeCapped, preflightCached } from "./preflight-cache";
-import { referrerPolicyNotCause, referrerStripped } from "./referrer";
+import { preflightCached } from "./preflight-cached";
+import { referrerPolicyNotCause } from "./referrer-policy-not-cause";
+import { referrerStripped } from "./referrer-stripped";
 import { responseHeaderInRequest } from "./response-header-in-request";
-import { insecureOriginAllowed, nullOriginAllowed } from "./security";
 import { statusMasked } from "./status-masked";
 import { varyOriginMissing } from "./vary-origin-missing";
 
 /**
  * The findings one exchange supports, most important first. `origin-reflected-with-credentials`
- * needs several exchanges (cross-exchange.ts) and `browser-difference` a second evaluation
+ * needs several exchanges (origin-reflected-with-credentials.ts) and `browser-difference` a second evaluation
  * (diagnose.ts), so they are not here.
  */
 export const SINGLE_EXCHANGE_RULES: ReadonlyArray<readonly [FindingCode, FindingRule]> = [

@@ -1,0 +1,24 @@
+/**
+ * `mode: "same-origin"` to another origin. Emitted by the request-stage check in `../diagnose.ts`
+ * (Fetch Standard, main fetch: "request's mode is same-origin" → network error).
+ */
+import { code, hostOf } from "../explain/context";
+import { clientFix } from "../fixes";
+import { always, type CauseSpec } from "./spec";
+
+export const disallowedByMode: CauseSpec<"disallowed-by-mode"> = {
+  code: "disallowed-by-mode",
+  chromium: always("DisallowedByMode"),
+  // Firefox logs a security error, not a CORS reason (cors-reference B §4.5).
+  firefox: always(null),
+  chromiumConsole: () => "Cross origin requests are not allowed by request mode.",
+  chromiumDocs: null,
+  text: (ctx) => ({
+    title: "Request mode forbids other origins",
+    message: `The request was made with mode ${code("same-origin")} but goes to ${hostOf(ctx.exchange.url)}, another origin, so the browser refused it before sending anything.`,
+  }),
+  failingRow: null,
+  fixFocus: always(null),
+  clientAlternative: (ctx) =>
+    clientFix("Use CORS mode", `fetch(${JSON.stringify(ctx.exchange.url)}, { mode: "cors" });`),
+};

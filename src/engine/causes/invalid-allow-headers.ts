@@ -1,0 +1,25 @@
+/**
+ * `Access-Control-Allow-Headers` does not parse as a list of header names. Emitted by
+ * `../rules/check-preflight.ts` via `../rules/parse-allow-list.ts` (Fetch Standard, CORS-preflight
+ * fetch step 7.1).
+ */
+
+import { code, short } from "../explain/context";
+import { combinedHeader } from "../headers";
+import { always, type CauseSpec, WEB_DEV_CORS } from "./spec";
+
+export const invalidAllowHeaders: CauseSpec<"invalid-allow-headers"> = {
+  code: "invalid-allow-headers",
+  chromium: always("InvalidAllowHeadersPreflightResponse"),
+  firefox: always("CORSInvalidAllowHeader"),
+  chromiumConsole: () =>
+    "Cannot parse Access-Control-Allow-Headers response header field in preflight response.",
+  chromiumDocs: WEB_DEV_CORS,
+  text: (ctx) => ({
+    title: "Access-Control-Allow-Headers cannot be parsed",
+    message: `The preflight's ${code(`Access-Control-Allow-Headers: ${short(combinedHeader(ctx.failure.hop?.responseHeaders, "access-control-allow-headers") ?? "")}`)} contains ${code(ctx.failure.value ?? "")}, which is not a header name. List names separated by commas.`,
+  }),
+  failingRow: "header",
+  fixFocus: always("headers"),
+  clientAlternative: always(null),
+};

@@ -1,0 +1,25 @@
+/**
+ * `Access-Control-Allow-Methods` does not parse as a list of method tokens. Emitted by
+ * `../rules/check-preflight.ts` via `../rules/parse-allow-list.ts` (Fetch Standard, CORS-preflight
+ * fetch step 7.1: "extracting header list values" failure).
+ */
+
+import { code, short } from "../explain/context";
+import { combinedHeader } from "../headers";
+import { always, type CauseSpec, WEB_DEV_CORS } from "./spec";
+
+export const invalidAllowMethods: CauseSpec<"invalid-allow-methods"> = {
+  code: "invalid-allow-methods",
+  chromium: always("InvalidAllowMethodsPreflightResponse"),
+  firefox: always("CORSInvalidAllowMethod"),
+  chromiumConsole: () =>
+    "Cannot parse Access-Control-Allow-Methods response header field in preflight response.",
+  chromiumDocs: WEB_DEV_CORS,
+  text: (ctx) => ({
+    title: "Access-Control-Allow-Methods cannot be parsed",
+    message: `The preflight's ${code(`Access-Control-Allow-Methods: ${short(combinedHeader(ctx.failure.hop?.responseHeaders, "access-control-allow-methods") ?? "")}`)} contains ${code(ctx.failure.value ?? "")}, which is not a method token. List methods separated by commas: ${code(`${ctx.facts.method}, GET, POST`)}.`,
+  }),
+  failingRow: "header",
+  fixFocus: always("methods"),
+  clientAlternative: always(null),
+};

@@ -1,0 +1,27 @@
+/**
+ * The address space differs from the declared one. Recognized from the browser's error
+ * (`ERR_INCONSISTENT_IP_ADDRESS_SPACE`) by `../rules/classify-error.ts`.
+ */
+import { hostOf } from "../explain/context";
+import { clientFix } from "../fixes";
+import { always, type CauseSpec } from "./spec";
+
+export const localNetworkInvalid: CauseSpec<"local-network-invalid"> = {
+  code: "local-network-invalid",
+  chromium: always("InvalidLocalNetworkAccess"),
+  firefox: always(null),
+  chromiumConsole: always(null),
+  // devtools-frontend's CorsIssue.ts has no description (so no link) for it.
+  chromiumDocs: null,
+  text: (ctx) => ({
+    title: "Local network address space mismatch",
+    message: `The request to ${hostOf(ctx.exchange.url)} declared one address space but the server resolved to another (${ctx.facts.error ?? "Local Network Access"}). No response header fixes it.`,
+  }),
+  failingRow: null,
+  fixFocus: always(null),
+  clientAlternative: () =>
+    clientFix(
+      "Match the declared address space",
+      "Remove or correct the targetAddressSpace option, or make the host resolve to the address space the page expects.",
+    ),
+};

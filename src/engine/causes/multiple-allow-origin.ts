@@ -1,0 +1,26 @@
+/**
+ * Several values, or several header lines, in `Access-Control-Allow-Origin` (a proxy and the app both
+ * add it). Emitted by `../rules/check-allow-origin.ts` (Fetch Standard, CORS check: the value must be
+ * one serialized origin).
+ */
+import { code, short } from "../explain/context";
+import { always, type CauseSpec, FETCH_HINT, preflightVariant, WEB_DEV_CORS } from "./spec";
+import { subject } from "./words";
+
+export const multipleAllowOrigin: CauseSpec<"multiple-allow-origin"> = {
+  code: "multiple-allow-origin",
+  chromium: preflightVariant("MultipleAllowOriginValues"),
+  // Firefox counts header lines: one line holding a list is "does not match" (cors-reference B §4.5).
+  firefox: ({ allowOriginLines }) =>
+    allowOriginLines > 1 ? "CORSMultipleAllowOriginNotAllowed" : "CORSAllowOriginNotMatchingOrigin",
+  chromiumConsole: (v, kind) =>
+    `The 'Access-Control-Allow-Origin' header contains multiple values '${v}', but only one is allowed.${kind === "fetch" ? FETCH_HINT : ""}`,
+  chromiumDocs: WEB_DEV_CORS,
+  text: (ctx) => ({
+    title: "Access-Control-Allow-Origin has several values",
+    message: `${subject(ctx)} sent ${code(`Access-Control-Allow-Origin: ${short(ctx.failure.value ?? "")}`)}${ctx.failure.lines > 1 ? ` in ${ctx.failure.lines} separate header lines (typically a proxy and the application both add it)` : ""}, but the header must hold exactly one origin: ${code(ctx.origin)}.`,
+  }),
+  failingRow: "header",
+  fixFocus: always("single-origin"),
+  clientAlternative: always(null),
+};

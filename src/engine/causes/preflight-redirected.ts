@@ -1,0 +1,43 @@
+/**
+ * The preflight was redirected (a trailing-slash rule, http → https). Emitted by
+ * `../rules/check-preflight.ts` (Fetch Standard, CORS-preflight fetch: redirects are network errors).
+ */
+import { code, short } from "../explain/context";
+import { clientFix } from "../fixes";
+import { always, type CauseSpec, WEB_DEV_CORS } from "./spec";
+import { preflightOf } from "./words";
+
+/** The redirect's target as an absolute URL; null when the Location does not parse. */
+function target(location: string, base: string): string | null {
+  try {
+    return new URL(location, base).href;
+  } catch {
+    return null;
+  }
+}
+
+export const preflightRedirected: CauseSpec<"preflight-redirected"> = {
+  code: "preflight-redirected",
+  chromium: always("PreflightDisallowedRedirect"),
+  // Firefox checks Access-Control-Allow-Origin on the 3xx first and reports that failure when there
+  // is one (cors-reference B §4.5).
+  firefox: ({ redirectAccessFailureKey }) => redirectAccessFailureKey ?? "CORSExternalRedirectNotAllowed",
+  chromiumConsole: () => "Redirect is not allowed for a preflight request.",
+  chromiumDocs: WEB_DEV_CORS,
+  text: (ctx) => {
+    const location = ctx.failure.value;
+    const slash =
+      location !== null &&
+      location.replace(/\/$/, "") === ctx.exchange.url.replace(/\/$/, "").replace(/^https?:\/\/[^/]+/, "");
+    return {
+      title: "Preflight was redirected",
+      message: `${preflightOf(ctx)} was answered with a ${ctx.failure.hop?.status ?? "3xx"} redirect${location ? ` to ${code(short(location))}` : ""}. Browsers never follow redirects on a preflight.${slash || (location?.endsWith("/") ?? false) ? " This is usually a trailing-slash redirect (Django APPEND_SLASH, framework strict routing): call the final URL." : " Call the final URL directly."}`,
+    };
+  },
+  failingRow: "preflight-status",
+  fixFocus: always("no-preflight-redirect"),
+  clientAlternative: (ctx) => {
+    const to = ctx.failure.value === null ? null : target(ctx.failure.value, ctx.exchange.url);
+    return to ? clientFix("Or call the final URL directly", `fetch(${JSON.stringify(to)});`) : null;
+  },
+};

@@ -1,0 +1,22 @@
+/**
+ * The preflight passed the origin check but its status is not 2xx (401/404/405/500, also 304).
+ * Emitted by `../rules/check-preflight.ts` (Fetch Standard, CORS-preflight fetch step 7: "ok status").
+ */
+import { statusFocus } from "./fix-focus";
+import { always, type CauseSpec, WEB_DEV_CORS } from "./spec";
+import { preflightOf, statusNote } from "./words";
+
+export const preflightStatusNotOk: CauseSpec<"preflight-status-not-ok"> = {
+  code: "preflight-status-not-ok",
+  chromium: always("PreflightInvalidStatus"),
+  firefox: always("CORSPreflightDidNotSucceed3"),
+  chromiumConsole: () => "It does not have HTTP ok status.",
+  chromiumDocs: WEB_DEV_CORS,
+  text: (ctx) => ({
+    title: `Preflight answered ${ctx.failure.value ?? "a non-2xx status"}`,
+    message: `${preflightOf(ctx)} passed the origin check but was answered with status ${ctx.failure.value}; a preflight needs a 2xx status (204 is usual).${statusNote(Number(ctx.failure.value))}`,
+  }),
+  failingRow: "preflight-status",
+  fixFocus: (ctx) => statusFocus(ctx.failure.hop?.status ?? null, "preflight-route"),
+  clientAlternative: always(null),
+};

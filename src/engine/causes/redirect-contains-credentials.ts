@@ -1,0 +1,28 @@
+/**
+ * A redirect to a URL with `user:pass@`. Emitted by `../rules/check-response-chain.ts` (Fetch
+ * Standard, HTTP-redirect fetch step 8: includes credentials → network error in CORS mode).
+ */
+import { code, short } from "../explain/context";
+import { clientFix } from "../fixes";
+import { always, type CauseSpec, WEB_DEV_CORS } from "./spec";
+
+export const redirectContainsCredentials: CauseSpec<"redirect-contains-credentials"> = {
+  code: "redirect-contains-credentials",
+  chromium: always("RedirectContainsCredentials"),
+  // Firefox rejects it with the generic "did not succeed" (cors-reference B §4.5).
+  firefox: always("CORSDidNotSucceed2"),
+  chromiumConsole: (v) =>
+    `Redirect location '${v}' contains a username and password, which is disallowed for cross-origin requests.`,
+  chromiumDocs: WEB_DEV_CORS,
+  text: (ctx) => ({
+    title: "Redirect to a URL with user:password",
+    message: `The request was redirected to ${code(short(ctx.failure.value ?? ""))}, which carries a user name and password; browsers refuse such redirects for CORS requests.`,
+  }),
+  failingRow: "header",
+  fixFocus: always(null),
+  clientAlternative: () =>
+    clientFix(
+      "Remove the credentials from the redirect",
+      "Redirect to a Location without user:password@, and send credentials in a header instead.",
+    ),
+};
