@@ -112,7 +112,12 @@ function core(exchange: ObservedExchange, facts: RequestFacts, browser: BrowserN
         "unknown",
         `The request was cancelled (${facts.error}) before it finished: the page navigated away or aborted it.`,
       );
-    default:
+    case "cors":
+    case "network":
+    case null:
+      // Decided by the checks below: a CORS error is re-derived from the headers; a network error
+      // is a cause only where no response arrived.
+      break;
   }
   if (
     facts.mode === "unknown" &&

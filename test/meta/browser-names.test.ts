@@ -15,7 +15,12 @@ function tableLines(text: string): string[] {
   return text
     .split("\n")
     .filter((line) => /^\|\s*`[a-z-]+`\s*\|/.test(line))
-    .map((line) => line.split("|").map((c) => c.trim()).join("|"));
+    .map((line) =>
+      line
+        .split("|")
+        .map((c) => c.trim())
+        .join("|"),
+    );
 }
 
 function partARows(): Map<string, { stage: string; chromium: string; firefox: string }> {

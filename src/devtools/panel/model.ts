@@ -31,8 +31,6 @@ export function applyEvent(state: PanelState, event: PanelEvent): PanelState {
     }
     case "cleared":
       return { ...state, exchanges: [], dropped: 0 };
-    default:
-      return state;
   }
 }
 

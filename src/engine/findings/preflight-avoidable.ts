@@ -16,7 +16,7 @@ function describe(trigger: PreflightTrigger): string {
       return `${code(`Range: ${trigger.value ?? ""}`)} is not a single bytes=start-end range`;
     case "total-too-long":
       return `the simple header values add up to more than 1024 bytes (${code(trigger.name)})`;
-    default:
+    case "not-safelisted":
       return `the custom header ${code(trigger.name)}`;
   }
 }
