@@ -8,8 +8,13 @@ import {
   combinedHeader,
   type HeaderList,
   type Hop,
+  isCorsBlockError,
+  isPreflightRequest,
   type ObservedExchange,
+  observedExchange,
   originOf,
+  preflightOnlyExchange,
+  visibilityOf,
 } from "../engine";
 
 export class HarError extends Error {}
@@ -94,11 +99,12 @@ function normalize(raw: HarEntry, index: number, pages: Map<string, string>): En
   };
 }
 
+/** The Fetch definition, or Chrome's own label for the entry (`_resourceType`, `_initiator.type`). */
 function isPreflight(e: Entry): boolean {
   return (
     e.type === "preflight" ||
     e.initiatorType === "preflight" ||
-    (e.method === "OPTIONS" && combinedHeader(e.requestHeaders, "access-control-request-method") !== null)
+    isPreflightRequest(e.method, e.requestHeaders)
   );
 }
 
@@ -220,52 +226,47 @@ export function importHar(document: unknown): HarImport {
     if (preflight) claimedPreflights.add(preflight);
     // Chrome exports the request a rejected preflight stopped as status 0: it never went out.
     const neverSent =
-      last.status === 0 && chain.length === 1 && (last.error === "net::ERR_FAILED" || preflight !== null);
+      last.status === 0 && chain.length === 1 && (isCorsBlockError(last.error) || preflight !== null);
     const origin =
       combinedHeader(first.requestHeaders, "origin") ??
       (preflight ? combinedHeader(preflight.requestHeaders, "origin") : null);
-    exchanges.push({
-      id: `har-${first.index}`,
-      url: first.url,
-      method: first.method,
-      initiator:
-        origin ??
-        originOfPage(first.page) ??
-        originOfPage(combinedHeader(first.requestHeaders, "referer")) ??
-        fallbackOrigin,
-      documentUrl: first.page,
-      resourceType: RESOURCE_TYPES[first.type] ?? first.type,
-      mode: "unknown",
-      credentials: "unknown",
-      requestHeaders: first.requestHeaders,
-      startedAt: Math.min(first.start, preflight?.start ?? Number.POSITIVE_INFINITY),
-      preflight: preflight ? hop(preflight, preflight.status !== 0) : null,
-      hops: neverSent ? [] : chain.map((e) => hop(e, e.status !== 0)),
-      error: last.error,
-      visibility: { preflights: preflights.length > 0, corsErrors: recordedBy === "chromium" },
-      recordedBy,
-    });
+    exchanges.push(
+      observedExchange({
+        id: `har-${first.index}`,
+        url: first.url,
+        method: first.method,
+        initiator:
+          origin ??
+          originOfPage(first.page) ??
+          originOfPage(combinedHeader(first.requestHeaders, "referer")) ??
+          fallbackOrigin,
+        documentUrl: first.page,
+        resourceType: RESOURCE_TYPES[first.type] ?? first.type,
+        mode: "unknown",
+        credentials: "unknown",
+        requestHeaders: first.requestHeaders,
+        startedAt: Math.min(first.start, preflight?.start ?? Number.POSITIVE_INFINITY),
+        preflight: preflight ? hop(preflight, preflight.status !== 0) : null,
+        hops: neverSent ? [] : chain.map((e) => hop(e, e.status !== 0)),
+        error: last.error,
+        visibility: visibilityOf(recordedBy, preflights.length > 0),
+        recordedBy,
+      }),
+    );
   }
   // Preflights whose request is not in the file still tell whether the preflight failed.
   for (const p of preflights) {
     if (claimedPreflights.has(p)) continue;
-    exchanges.push({
-      id: `har-${p.index}`,
-      url: p.initiatorUrl ?? p.url,
-      method: combinedHeader(p.requestHeaders, "access-control-request-method") ?? "GET",
-      initiator: combinedHeader(p.requestHeaders, "origin"),
-      documentUrl: p.page,
-      resourceType: "fetch",
-      mode: "cors",
-      credentials: "unknown",
-      requestHeaders: null,
-      startedAt: p.start,
-      preflight: hop(p, p.status !== 0),
-      hops: [],
-      error: null,
-      visibility: { preflights: true, corsErrors: recordedBy === "chromium" },
-      recordedBy,
-    });
+    exchanges.push(
+      preflightOnlyExchange({
+        id: `har-${p.index}`,
+        url: p.initiatorUrl ?? p.url,
+        documentUrl: p.page,
+        startedAt: p.start,
+        preflight: hop(p, p.status !== 0),
+        recordedBy,
+      }),
+    );
   }
   exchanges.sort((a, b) => a.startedAt - b.startedAt);
   return { exchanges, recordedBy, skipped, hasPreflights: preflights.length > 0 };

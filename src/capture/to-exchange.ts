@@ -4,6 +4,7 @@ import {
   combinedHeader,
   type Hop,
   type ObservedExchange,
+  observedExchange,
   type RequestMode,
 } from "../engine";
 import type { PendingRequest } from "./pending";
@@ -39,7 +40,7 @@ export function toExchange(
   preflight: Hop | null,
   browser: BrowserName,
 ): ObservedExchange {
-  return {
+  return observedExchange({
     id: `${browser}-${pending.requestId}`,
     url: pending.url,
     method: pending.method,
@@ -53,7 +54,6 @@ export function toExchange(
     preflight,
     hops: pending.hops,
     error,
-    visibility: { preflights: true, corsErrors: browser === "chromium" },
     recordedBy: browser,
-  };
+  });
 }

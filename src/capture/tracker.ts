@@ -7,11 +7,12 @@
 import {
   type BrowserName,
   combinedHeader,
-  headerValues,
-  isSafelistedMethod,
+  isCorsBlockError,
+  isPreflightRequest,
+  needsPreflight,
   type ObservedExchange,
   originOf,
-  scriptSetUnsafeHeaderNames,
+  preflightOnlyExchange,
 } from "../engine";
 import type { ObservedEvent } from "./events";
 import { type ActualKey, type FinishedPreflight, findPreflight, matches, preflightFromHop } from "./pairing";
@@ -56,20 +57,12 @@ function isExtensionOrigin(initiator: string | null): boolean {
 }
 
 function isPreflight(pending: PendingRequest): boolean {
-  return (
-    pending.method === "OPTIONS" &&
-    headerValues(pending.requestHeaders, "access-control-request-method").length > 0
-  );
-}
-
-function needsPreflight(exchange: ObservedExchange): boolean {
-  if (!isSafelistedMethod(exchange.method)) return true;
-  return exchange.requestHeaders !== null && scriptSetUnsafeHeaderNames(exchange.requestHeaders).length > 0;
+  return isPreflightRequest(pending.method, pending.requestHeaders);
 }
 
 /** CORS-type errors with no response mean the request never went out (a rejected preflight). */
 function neverAnswered(error: string | null, pending: PendingRequest): boolean {
-  return pending.current.status === null && (error === "net::ERR_FAILED" || error === "NS_ERROR_DOM_BAD_URI");
+  return pending.current.status === null && isCorsBlockError(error);
 }
 
 export class ExchangeTracker {
@@ -182,7 +175,8 @@ export class ExchangeTracker {
     const index = findPreflight(this.state.preflights, key);
     const preflight = index >= 0 ? (this.state.preflights.splice(index, 1)[0] ?? null) : null;
     const exchange = toExchange(pending, unanswered ? error : null, preflight?.hop ?? null, this.browser);
-    if (!preflight && needsPreflight(exchange)) this.state.awaiting.push({ key, exchange });
+    if (!preflight && needsPreflight(exchange.method, exchange.requestHeaders) === true)
+      this.state.awaiting.push({ key, exchange });
     return [{ kind: "exchange", tabId: pending.tabId, exchange }];
   }
 
@@ -219,23 +213,12 @@ export class ExchangeTracker {
 
   /** A preflight whose actual request was never seen: diagnosable on its own when it failed. */
   private orphanExchange(p: FinishedPreflight): ObservedExchange {
-    return {
+    return preflightOnlyExchange({
       id: `${this.browser}-${p.requestId}`,
       url: p.url,
-      method: p.method,
-      initiator: p.origin,
-      documentUrl: null,
-      resourceType: "fetch",
-      mode: "cors",
-      credentials: "unknown",
-      // The preflight's Access-Control-Request-Headers names them; their values were never seen.
-      requestHeaders: null,
-      startedAt: p.hop.startedAt ?? p.endedAt,
       preflight: p.hop,
-      hops: [],
-      error: null,
-      visibility: { preflights: true, corsErrors: this.browser === "chromium" },
+      startedAt: p.hop.startedAt ?? p.endedAt,
       recordedBy: this.browser,
-    };
+    });
   }
 }

@@ -3,8 +3,10 @@
  * means `include`; otherwise an observed block that only `include` explains means `include`, an
  * observed success means not credentialed, and anything else is reasoned about both ways.
  */
+
 import { type Evaluation, sameOutcome } from "./evaluate";
 import type { RequestFacts } from "./facts";
+import { isCorsBlockError } from "./facts";
 import { combinedHeader } from "./headers";
 import type { CredentialsEvidence, ObservedExchange } from "./types";
 
@@ -20,7 +22,7 @@ export type CredentialsDecision =
     };
 
 function observedBlock(exchange: ObservedExchange, facts: RequestFacts): boolean {
-  return facts.errorKind === "cors" || exchange.preflight?.error === "NS_ERROR_DOM_BAD_URI";
+  return facts.errorKind === "cors" || isCorsBlockError(exchange.preflight?.error);
 }
 
 function observedSuccess(exchange: ObservedExchange, facts: RequestFacts): boolean {

@@ -32,10 +32,47 @@ export interface RequestFacts {
   error: string | null;
 }
 
+/**
+ * Fetch "CORS-preflight request": an OPTIONS request carrying `Access-Control-Request-Method`
+ * (Fetch Standard §4.8 "CORS-preflight fetch", step 1–3). Decided here for every recorder.
+ */
+export function isPreflightRequest(method: string, headers: HeaderList | null | undefined): boolean {
+  return method === "OPTIONS" && headerValues(headers, "access-control-request-method").length > 0;
+}
+
+/**
+ * Whether a request must be preceded by a preflight (Fetch Standard, HTTP fetch step 5.1): a
+ * method that is not CORS-safelisted, or a header script set that is CORS-unsafe. Without its
+ * headers only the method can say yes; null then means "not knowable".
+ */
+export function needsPreflight(method: string, headers: HeaderList | null): boolean | null {
+  if (!isSafelistedMethod(method)) return true;
+  if (headers === null) return null;
+  return scriptSetUnsafeHeaderNames(headers).length > 0;
+}
+
+/** A browser error that means "blocked by CORS" (Chromium `net::ERR_FAILED`, Firefox `NS_ERROR_DOM_BAD_URI`). */
+export function isCorsBlockError(error: string | null | undefined): boolean {
+  return classifyError(error ?? null) === "cors";
+}
+
 export function actualRequestHeaders(exchange: ObservedExchange): HeaderList | null {
   if (exchange.requestHeaders && exchange.requestHeaders.length > 0) return exchange.requestHeaders;
   const first = exchange.hops[0];
   return first && first.requestHeaders.length > 0 ? first.requestHeaders : (exchange.requestHeaders ?? null);
+}
+
+/** The `Origin` header as the request (or its first hop, or its preflight) sent it; null when none was sent. */
+export function sentOrigin(exchange: ObservedExchange): string | null {
+  for (const list of [
+    exchange.requestHeaders,
+    exchange.hops[0]?.requestHeaders,
+    exchange.preflight?.requestHeaders,
+  ]) {
+    const value = headerValues(list, "origin")[0];
+    if (value !== undefined) return value;
+  }
+  return null;
 }
 
 function requestOrigin(exchange: ObservedExchange, headers: HeaderList | null): string | null {

@@ -9,9 +9,12 @@ export {
   firefoxDocs,
 } from "./browser-words";
 export { type DiagnoseOptions, diagnose } from "./diagnose";
+export { type EvidenceRow, type EvidenceSubject, evidenceRows, failingHop } from "./evidence";
+export { isCorsBlockError, isPreflightRequest, needsPreflight, sentOrigin } from "./facts";
 export { type EchoSample, originReflection } from "./findings/origin-reflected-with-credentials";
 export { SERVER_STACKS } from "./fixes";
 export { combinedHeader, hasHeader, headerValues } from "./headers";
+export { type ObservedFields, observedExchange, preflightOnlyExchange, visibilityOf } from "./observed";
 export { hostOf, originOf } from "./origin";
 export { isSafelistedMethod, scriptSetUnsafeHeaderNames } from "./safelist";
 export * from "./types";

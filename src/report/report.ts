@@ -10,10 +10,11 @@ import {
   type Finding,
   type HeaderList,
   type Hop,
-  headerValues,
   type ObservedExchange,
+  observedExchange,
   originReflection,
   type RequestMode,
+  sentOrigin,
   type Verdict,
 } from "../engine";
 import { REDACTED, redactExchange } from "./redact";
@@ -59,19 +60,6 @@ export interface ReportOptions {
   /** Keep Cookie, Authorization and similar values. @default false */
   includeSecrets?: boolean;
   generatorVersion?: string;
-}
-
-function sentOrigin(exchange: ObservedExchange): string | null {
-  const headers = [
-    exchange.requestHeaders,
-    exchange.hops[0]?.requestHeaders,
-    exchange.preflight?.requestHeaders,
-  ];
-  for (const list of headers) {
-    const value = headerValues(list, "origin")[0];
-    if (value !== undefined) return value;
-  }
-  return null;
 }
 
 /** Userinfo can appear inside messages (a redirect Location): keep it out of exports too. */
@@ -143,21 +131,18 @@ export function buildReport(
 /** A report exchange back as the observation it was built from (HAR export from the panel). */
 export function observedFromReport(x: ReportExchange, recordedBy: BrowserName | null): ObservedExchange {
   const started = Date.parse(x.startedAt);
-  return {
+  return observedExchange({
     id: x.id,
     url: x.url,
     method: x.method,
     initiator: x.initiator,
-    documentUrl: null,
     resourceType: x.resourceType,
     mode: x.mode,
-    credentials: "unknown",
     requestHeaders: x.requestHeaders,
     startedAt: Number.isFinite(started) ? started : 0,
     preflight: x.preflight,
     hops: x.hops,
     error: x.error,
-    visibility: { preflights: true, corsErrors: recordedBy === "chromium" },
     recordedBy,
-  };
+  });
 }

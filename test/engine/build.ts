@@ -1,5 +1,11 @@
 /** Builders for exchanges that read like the situation they describe. */
-import type { BrowserName, HeaderList, Hop, ObservedExchange } from "../../src/engine";
+import {
+  type BrowserName,
+  type HeaderList,
+  type Hop,
+  type ObservedExchange,
+  observedExchange,
+} from "../../src/engine";
 
 export const PAGE = "http://localhost:5173";
 export const API = "http://127.0.0.1:8000";
@@ -89,7 +95,7 @@ export function exchange(spec: ExchangeSpec = {}): ObservedExchange {
         spec.preflight.error ?? null,
       )
     : null;
-  return {
+  return observedExchange({
     id: "x1",
     url,
     method,
@@ -102,8 +108,7 @@ export function exchange(spec: ExchangeSpec = {}): ObservedExchange {
     preflight,
     hops,
     error,
-    visibility: { preflights: true, corsErrors: recordedBy === "chromium" },
     recordedBy,
     ...(spec.redirectMode ? { redirectMode: spec.redirectMode } : {}),
-  };
+  });
 }

@@ -3,13 +3,15 @@ import {
   type Cause,
   chromiumConsoleMessage,
   chromiumDocs,
+  type EvidenceRow,
+  evidenceRows,
+  failingHop,
   firefoxConsoleMessage,
   firefoxDocs,
 } from "../../../engine";
 import { actualFetch, actualPowerShell, preflightPowerShell } from "../../../report/copy-as";
 import { actualCurl, preflightCurl } from "../../../report/curl";
 import type { ReportExchange } from "../../../report/report";
-import { type EvidenceRow, evidenceRows } from "../evidence";
 import { badgeOf } from "../model";
 import { Breakable } from "./Breakable";
 import { CopyButton } from "./CopyButton";
@@ -28,7 +30,7 @@ export interface DetailProps {
 }
 
 function wordsContext(x: ReportExchange, cause: Cause): BrowserWordsContext {
-  const hop = cause.stage === "preflight" ? x.preflight : (x.hops[x.hops.length - 1] ?? null);
+  const hop = failingHop(x);
   const last = x.hops[x.hops.length - 1];
   return {
     url: x.url,

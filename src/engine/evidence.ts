@@ -1,9 +1,11 @@
 /**
- * The evidence table of one exchange: for each header the check looked at, what the browser
- * required and what the server sent; the row the failing check stopped on is marked.
+ * The evidence table of one exchange, from the engine that made the verdict: for each header the
+ * failing check looked at, what the browser required and what the server sent, with the row the
+ * check stopped on marked (its cause's `failingRow`, in `causes/<code>.ts`).
  */
-import { combinedHeader, type Hop } from "../../engine";
-import type { ReportExchange } from "../../report/report";
+import { CAUSES } from "./causes";
+import { combinedHeader } from "./headers";
+import type { Cause, CredentialsMode, Hop } from "./types";
 
 export interface EvidenceRow {
   label: string;
@@ -12,16 +14,30 @@ export interface EvidenceRow {
   failing: boolean;
 }
 
-function failingHop(x: ReportExchange): Hop | null {
+/** What the table needs of an exchange (a report exchange has it all). */
+export interface EvidenceSubject {
+  method: string;
+  /** The `Origin` the request sent, or null. */
+  origin: string | null;
+  credentials: CredentialsMode;
+  preflight: Hop | null;
+  hops: readonly Hop[];
+  causes: readonly Cause[];
+}
+
+/** The response the failing check read: the preflight for a preflight-stage cause, else the last hop. */
+export function failingHop(x: EvidenceSubject): Hop | null {
   const cause = x.causes[0];
   if (cause?.stage === "preflight") return x.preflight;
   return x.hops[x.hops.length - 1] ?? x.preflight;
 }
 
-export function evidenceRows(x: ReportExchange): EvidenceRow[] {
+export function evidenceRows(x: EvidenceSubject): EvidenceRow[] {
   const cause = x.causes[0] ?? null;
   const hop = failingHop(x);
   if (!hop) return [];
+  const failingRow = cause ? CAUSES[cause.code].failingRow : null;
+  const failsOn = (header: string) => failingRow === "header" && cause?.header === header;
   const onPreflight = hop === x.preflight && x.preflight !== null;
   const credentialed = x.credentials === "include";
   const origin = x.origin ?? "(not sent)";
@@ -37,7 +53,7 @@ export function evidenceRows(x: ReportExchange): EvidenceRow[] {
             ? origin
             : `${origin} or *`,
       sent: sent("access-control-allow-origin"),
-      failing: cause?.header === "access-control-allow-origin",
+      failing: failsOn("access-control-allow-origin"),
     },
   ];
   if (credentialed || cause?.header === "access-control-allow-credentials") {
@@ -45,7 +61,7 @@ export function evidenceRows(x: ReportExchange): EvidenceRow[] {
       label: "Access-Control-Allow-Credentials",
       required: "true",
       sent: sent("access-control-allow-credentials"),
-      failing: cause?.header === "access-control-allow-credentials",
+      failing: failsOn("access-control-allow-credentials"),
     });
   }
   if (onPreflight) {
@@ -54,13 +70,13 @@ export function evidenceRows(x: ReportExchange): EvidenceRow[] {
       label: "Status (preflight)",
       required: "200–299",
       sent: hop.status === null ? null : String(hop.status),
-      failing: cause?.code === "preflight-status-not-ok" || cause?.code === "preflight-redirected",
+      failing: failingRow === "preflight-status",
     });
     rows.push({
       label: "Access-Control-Allow-Methods",
       required: combinedHeader(asked, "access-control-request-method") ?? x.method,
       sent: sent("access-control-allow-methods"),
-      failing: cause?.header === "access-control-allow-methods",
+      failing: failsOn("access-control-allow-methods"),
     });
     const names = combinedHeader(asked, "access-control-request-headers");
     if (names || cause?.header === "access-control-allow-headers") {
@@ -68,7 +84,7 @@ export function evidenceRows(x: ReportExchange): EvidenceRow[] {
         label: "Access-Control-Allow-Headers",
         required: names ?? "—",
         sent: sent("access-control-allow-headers"),
-        failing: cause?.header === "access-control-allow-headers",
+        failing: failsOn("access-control-allow-headers"),
       });
     }
     if (cause?.code === "preflight-redirected")

@@ -1,0 +1,60 @@
+/**
+ * The one way to build the engine's input, an `ObservedExchange`, from any recorder (webRequest,
+ * HAR, a report read back): what each recorder can see is decided here, once.
+ */
+import { combinedHeader } from "./headers";
+import type { BrowserName, Hop, ObservedExchange, Visibility } from "./types";
+
+/**
+ * What a recording shows. Preflights: webRequest with `extraHeaders` (Chrome) or always (Firefox),
+ * a HAR only when it holds preflight entries. CORS errors on the final response: Chromium reports
+ * `net::ERR_FAILED` on it; Firefox ends a blocked response in `onCompleted` (cors-reference B §4.5).
+ */
+export function visibilityOf(recordedBy: BrowserName | null, preflightsRecorded = true): Visibility {
+  return { preflights: preflightsRecorded, corsErrors: recordedBy === "chromium" };
+}
+
+export type ObservedFields = Pick<ObservedExchange, "id" | "url" | "method" | "recordedBy"> &
+  Partial<Omit<ObservedExchange, "id" | "url" | "method" | "recordedBy">>;
+
+/** An exchange from what was observed; everything not observed is "unknown" or absent, never guessed. */
+export function observedExchange(fields: ObservedFields): ObservedExchange {
+  return {
+    initiator: null,
+    documentUrl: null,
+    resourceType: "other",
+    mode: "unknown",
+    credentials: "unknown",
+    requestHeaders: null,
+    startedAt: fields.preflight?.startedAt ?? 0,
+    preflight: null,
+    hops: [],
+    error: null,
+    visibility: visibilityOf(fields.recordedBy),
+    ...fields,
+  };
+}
+
+/**
+ * A preflight seen without its actual request (the request was never sent, or is not in the record):
+ * it still says whether the preflight failed. The method is the one the preflight asked for; the
+ * request's header values were never seen (`Access-Control-Request-Headers` names them only).
+ */
+export function preflightOnlyExchange(fields: {
+  id: string;
+  url: string;
+  preflight: Hop;
+  recordedBy: BrowserName | null;
+  documentUrl?: string | null;
+  startedAt?: number;
+}): ObservedExchange {
+  const asked = fields.preflight.requestHeaders;
+  return observedExchange({
+    ...fields,
+    method: combinedHeader(asked, "access-control-request-method") ?? "GET",
+    initiator: combinedHeader(asked, "origin"),
+    resourceType: "fetch",
+    mode: "cors",
+    hops: [],
+  });
+}
