@@ -2,11 +2,11 @@
  * HAR 1.2 → exchanges, as Chrome and Firefox DevTools export them (cors-reference B §6.3):
  * Chrome marks preflights `_resourceType: "preflight"` with `_initiator.url` = the actual URL,
  * blocked requests carry `response._error`, redirects are separate entries joined by `redirectURL`.
+ * Reading is `har-read.ts`, redirect chains `har-chains.ts`, the pairing rule `pairing.ts`.
  */
 import {
   type BrowserName,
   combinedHeader,
-  type HeaderList,
   type Hop,
   isCorsBlockError,
   isPreflightRequest,
@@ -16,23 +16,11 @@ import {
   preflightOnlyExchange,
   visibilityOf,
 } from "../engine";
+import { redirectChain } from "./har-chains";
+import { type Entry, parseHarJson, readHar } from "./har-read";
+import { samePreflightAsk } from "./pairing";
 
-export class HarError extends Error {}
-
-interface HarHeader {
-  name?: unknown;
-  value?: unknown;
-}
-interface HarEntry {
-  startedDateTime?: unknown;
-  time?: unknown;
-  pageref?: unknown;
-  request?: { method?: unknown; url?: unknown; headers?: unknown };
-  response?: { status?: unknown; headers?: unknown; redirectURL?: unknown; _error?: unknown };
-  _resourceType?: unknown;
-  _initiator?: { type?: unknown; url?: unknown };
-  _fromCache?: unknown;
-}
+export { HarError } from "./har-read";
 
 export interface HarImport {
   exchanges: ObservedExchange[];
@@ -41,62 +29,8 @@ export interface HarImport {
   skipped: number;
   /** False when the file has no preflight entries at all: verdicts then rest on headers alone. */
   hasPreflights: boolean;
-}
-
-/** One usable entry, normalized. */
-interface Entry {
-  index: number;
-  method: string;
-  url: string;
-  start: number;
-  end: number;
-  requestHeaders: HeaderList;
-  status: number;
-  responseHeaders: HeaderList;
-  redirectURL: string;
-  error: string | null;
-  type: string;
-  initiatorType: string | null;
-  initiatorUrl: string | null;
-  page: string | null;
-  fromCache: boolean;
-}
-
-function headers(value: unknown): HeaderList {
-  if (!Array.isArray(value)) return [];
-  return value
-    .filter((h: HarHeader) => typeof h?.name === "string")
-    .map((h: HarHeader): [string, string] => [
-      String(h.name),
-      typeof h.value === "string" ? h.value : String(h.value ?? ""),
-    ]);
-}
-
-function normalize(raw: HarEntry, index: number, pages: Map<string, string>): Entry | null {
-  const method = raw.request?.method;
-  const url = raw.request?.url;
-  if (typeof method !== "string" || typeof url !== "string" || method === "" || url === "") return null;
-  const start = typeof raw.startedDateTime === "string" ? Date.parse(raw.startedDateTime) : Number.NaN;
-  const duration = typeof raw.time === "number" && raw.time >= 0 ? raw.time : 0;
-  const error =
-    typeof raw.response?._error === "string" && raw.response._error !== "" ? raw.response._error : null;
-  return {
-    index,
-    method,
-    url,
-    start: Number.isFinite(start) ? start : index,
-    end: (Number.isFinite(start) ? start : index) + duration,
-    requestHeaders: headers(raw.request?.headers),
-    status: typeof raw.response?.status === "number" ? raw.response.status : 0,
-    responseHeaders: headers(raw.response?.headers),
-    redirectURL: typeof raw.response?.redirectURL === "string" ? raw.response.redirectURL : "",
-    error,
-    type: typeof raw._resourceType === "string" ? raw._resourceType : "other",
-    initiatorType: typeof raw._initiator?.type === "string" ? raw._initiator.type : null,
-    initiatorUrl: typeof raw._initiator?.url === "string" ? raw._initiator.url : null,
-    page: typeof raw.pageref === "string" ? (pages.get(raw.pageref) ?? null) : null,
-    fromCache: raw._fromCache === "disk" || raw._fromCache === "memory" || raw._fromCache === true,
-  };
+  /** What could not be read as recorded, one line each (a redirect whose target does not parse). */
+  notes: string[];
 }
 
 /** The Fetch definition, or Chrome's own label for the entry (`_resourceType`, `_initiator.type`). */
@@ -148,6 +82,15 @@ function pageOrigins(entries: readonly Entry[]): string | null {
   return best;
 }
 
+/** What a preflight entry asked; Chrome labels some preflights without recording their headers. */
+function askOf(p: Entry, method: string) {
+  return {
+    url: p.initiatorUrl ?? p.url,
+    method: combinedHeader(p.requestHeaders, "access-control-request-method") ?? method,
+    origin: combinedHeader(p.requestHeaders, "origin"),
+  };
+}
+
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
   const map = new Map<string, T[]>();
   for (const item of items) {
@@ -161,31 +104,7 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
 
 /** Parses a HAR document (already JSON-parsed) into exchanges. Throws HarError when it is not a HAR. */
 export function importHar(document: unknown): HarImport {
-  const log = (
-    document as { log?: { entries?: unknown; pages?: unknown; creator?: { name?: unknown } } } | null
-  )?.log;
-  if (!log || typeof log !== "object") throw new HarError('not a HAR file: no "log" object');
-  if (!Array.isArray(log.entries)) throw new HarError('not a HAR file: "log.entries" is not a list');
-  const creator = `${typeof log.creator?.name === "string" ? log.creator.name : ""} ${typeof (log.creator as { comment?: unknown } | undefined)?.comment === "string" ? (log.creator as { comment: string }).comment : ""}`;
-  const recordedBy: BrowserName | null = /WebInspector|Chrom|recorded by chromium/i.test(creator)
-    ? "chromium"
-    : /Firefox|recorded by firefox/i.test(creator)
-      ? "firefox"
-      : null;
-  const pages = new Map<string, string>();
-  if (Array.isArray(log.pages))
-    for (const p of log.pages as Array<{ id?: unknown; title?: unknown }>)
-      if (typeof p?.id === "string" && typeof p.title === "string") pages.set(p.id, p.title);
-
-  const entries: Entry[] = [];
-  let skipped = 0;
-  log.entries.forEach((raw, i) => {
-    const e = typeof raw === "object" && raw !== null ? normalize(raw as HarEntry, i, pages) : null;
-    if (e) entries.push(e);
-    else skipped++;
-  });
-  entries.sort((a, b) => a.start - b.start || a.index - b.index);
-
+  const { entries, recordedBy, skipped } = readHar(document);
   const fallbackOrigin = pageOrigins(entries);
   const preflights = entries.filter(isPreflight);
   // Indexes by URL keep a 100 MB HAR linear: preflights by the URL they were for, requests by URL.
@@ -197,31 +116,24 @@ export function importHar(document: unknown): HarImport {
   const claimedPreflights = new Set<Entry>();
   const consumed = new Set<Entry>();
   const exchanges: ObservedExchange[] = [];
+  const notes: string[] = [];
   for (const first of entries) {
     if (consumed.has(first) || isPreflight(first)) continue;
-    // Follow the redirect chain: the next entry for redirectURL.
-    const chain = [first];
-    consumed.add(first);
-    let last = first;
-    while (last.redirectURL && last.status >= 300 && last.status < 400) {
-      const target = new URL(last.redirectURL, last.url).href;
-      const from = last;
-      const next = requestsAt.get(target)?.find((e) => !consumed.has(e) && e.start >= from.start);
-      if (!next) break;
-      chain.push(next);
-      consumed.add(next);
-      last = next;
-    }
+    const { hops: chain, note } = redirectChain(first, requestsAt, consumed);
+    if (note) notes.push(note);
+    const last = chain[chain.length - 1] ?? first;
     const end = last.end;
+    const ask = {
+      url: first.url,
+      method: first.method,
+      origin: combinedHeader(first.requestHeaders, "origin"),
+    };
     const preflight =
       preflightsFor
         .get(first.url)
         ?.find(
           (p) =>
-            !claimedPreflights.has(p) &&
-            (combinedHeader(p.requestHeaders, "access-control-request-method") ?? first.method) ===
-              first.method &&
-            p.start <= end + 1,
+            !claimedPreflights.has(p) && p.start <= end + 1 && samePreflightAsk(askOf(p, first.method), ask),
         ) ?? null;
     if (preflight) claimedPreflights.add(preflight);
     // Chrome exports the request a rejected preflight stopped as status 0: it never went out.
@@ -269,22 +181,10 @@ export function importHar(document: unknown): HarImport {
     );
   }
   exchanges.sort((a, b) => a.startedAt - b.startedAt);
-  return { exchanges, recordedBy, skipped, hasPreflights: preflights.length > 0 };
+  return { exchanges, recordedBy, skipped, hasPreflights: preflights.length > 0, notes };
 }
 
 /** Parses HAR text; every failure is a HarError with a one-line message. */
 export function parseHar(text: string): HarImport {
-  if (text.trim() === "") throw new HarError("empty file");
-  let document: unknown;
-  try {
-    document = JSON.parse(text);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    throw new HarError(
-      /end of JSON|Unterminated|Unexpected end/i.test(message)
-        ? `truncated JSON (${message})`
-        : `not JSON (${message})`,
-    );
-  }
-  return importHar(document);
+  return importHar(parseHarJson(text));
 }

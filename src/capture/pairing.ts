@@ -47,12 +47,30 @@ export function preflightFromHop(
   };
 }
 
+/** What a preflight asks about, and what the request it precedes is. */
+export interface Ask {
+  url: string;
+  method: string;
+  origin: string | null;
+}
+
+/**
+ * The pairing rule every recorder shares: the preflight was for this URL, its
+ * `Access-Control-Request-Method` is the request's method, and the origins agree where both are known.
+ */
+export function samePreflightAsk(preflight: Ask, actual: Ask): boolean {
+  return (
+    preflight.url === actual.url &&
+    preflight.method === actual.method &&
+    (preflight.origin === null || actual.origin === null || preflight.origin === actual.origin)
+  );
+}
+
+/** webRequest: the same ask, in the same tab, within the pairing window. */
 export function matches(preflight: FinishedPreflight, actual: ActualKey): boolean {
   return (
     preflight.tabId === actual.tabId &&
-    preflight.url === actual.url &&
-    preflight.method === actual.method &&
-    (preflight.origin === null || actual.origin === null || preflight.origin === actual.origin) &&
+    samePreflightAsk(preflight, actual) &&
     Math.abs(actual.endedAt - preflight.endedAt) <= PAIRING_WINDOW_MS
   );
 }

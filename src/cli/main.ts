@@ -6,9 +6,8 @@
  */
 import { readFileSync, statSync } from "node:fs";
 import { basename } from "node:path";
-import { HarError, parseHar } from "../capture/har-import";
 import { type BrowserName, SERVER_STACKS } from "../engine";
-import { buildReport } from "../report/report";
+import { analyzeHar, HarError } from "../report/analyze-har";
 import { VERSION } from "../report/version";
 import { ansiPaint, NO_PAINT, summarize } from "./summary";
 
@@ -119,18 +118,10 @@ export function run(
     return 0;
   }
   try {
-    const har = parseHar(readInput(options.file));
-    const report = buildReport(
-      har.exchanges,
-      { kind: "har", file: basename(options.file) },
-      { ...(options.browser ? { browser: options.browser } : {}), includeSecrets: options.includeSecrets },
-    );
-    const notes: string[] = [];
-    if (!har.hasPreflights)
-      notes.push(
-        "this HAR has no preflight (OPTIONS) entries: verdicts rest on the actual requests' headers alone.",
-      );
-    if (har.skipped > 0) notes.push(`${har.skipped} HAR entries were not usable requests and were skipped.`);
+    const { report, notes } = analyzeHar(readInput(options.file), basename(options.file), {
+      ...(options.browser ? { browser: options.browser } : {}),
+      includeSecrets: options.includeSecrets,
+    });
     if (options.json) out(`${JSON.stringify(report, null, 2)}\n`);
     else
       out(

@@ -1,8 +1,8 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { importHar, parseHar } from "../../src/capture/har-import";
 import { run } from "../../src/cli/main";
 import { diagnose } from "../../src/engine";
@@ -10,6 +10,7 @@ import { exportHar } from "../../src/report/har-export";
 import { recorded, SCENARIOS } from "../fixtures/scenarios";
 
 const dir = mkdtempSync(join(tmpdir(), "cors-lens-cli-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 function file(name: string, text: string): string {
   const path = join(dir, name);
   writeFileSync(path, text);
@@ -114,7 +115,9 @@ describe("cors-lens analyze", () => {
       },
     };
     const r = cli("analyze", file("junk.har", JSON.stringify(har)));
-    expect([0, 1]).toContain(r.code);
+    // The five real entries are the first scenario's, a blocked GET without Access-Control-Allow-Origin.
+    expect(SCENARIOS[0]?.verdict).toBe("blocked");
+    expect(r.code).toBe(1);
     expect(r.out).toContain("were not usable requests and were skipped");
   });
 
@@ -131,7 +134,46 @@ describe("cors-lens analyze", () => {
   it("handles huge header values", () => {
     const har = JSON.parse(harText);
     har.log.entries[0].response.headers.push({ name: "X-Huge", value: "x".repeat(2_000_000) });
-    expect([0, 1]).toContain(cli("analyze", file("huge.har", JSON.stringify(har))).code);
+    expect(cli("analyze", file("huge.har", JSON.stringify(har))).code).toBe(1);
+  });
+
+  it("reads a HAR that starts with a byte order mark", () => {
+    const r = cli("analyze", file("bom.har", `\ufeff${harText}`));
+    expect(r.code).toBe(1);
+    expect(r.err).toBe("");
+  });
+
+  it("keeps the file when one redirect's target is not a URL, and says which entry it was", () => {
+    const har = {
+      log: {
+        version: "1.2",
+        creator: { name: "WebInspector" },
+        entries: [
+          {
+            startedDateTime: "2026-12-01T10:00:00.000Z",
+            time: 5,
+            request: {
+              method: "GET",
+              url: "http://127.0.0.1:8000/a",
+              headers: [{ name: "Origin", value: "http://localhost:5173" }],
+            },
+            response: {
+              status: 302,
+              headers: [{ name: "Location", value: "http://[" }],
+              redirectURL: "http://[",
+            },
+          },
+          ...JSON.parse(harText).log.entries.slice(0, 5),
+        ],
+      },
+    };
+    const r = cli("analyze", file("bad-redirect.har", JSON.stringify(har)));
+    expect(r.code).toBe(1);
+    expect(r.err).toBe("");
+    expect(r.out).toMatch(
+      /entry 1 \(GET http:\/\/127\.0\.0\.1:8000\/a\) redirects to "http:\/\/\[", which is not a URL/,
+    );
+    expect(importHar(har).exchanges.some((x) => x.url === "http://127.0.0.1:8000/a")).toBe(true);
   });
 });
 

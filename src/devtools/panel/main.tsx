@@ -1,5 +1,4 @@
 import { render } from "preact";
-import { HarError, parseHar } from "../../capture/har-import";
 import {
   devtoolsTheme,
   inspectedTabId,
@@ -11,8 +10,9 @@ import { sendRuntimeMessage } from "../../platform/runtime";
 import { localSettings } from "../../platform/session-storage";
 import { TARGET } from "../../platform/target";
 import { PANEL_PORT, type PanelCommand, type PanelEvent, type ReportRequest } from "../../protocol/messages";
+import { analyzeHar, HarError } from "../../report/analyze-har";
 import { exportHar } from "../../report/har-export";
-import { buildReport, observedFromReport, type ReportDocument } from "../../report/report";
+import { observedFromReport, type ReportDocument } from "../../report/report";
 import { App, type HarView, type PanelActions } from "./App";
 import { copyText, saveFile } from "./clipboard";
 import { applyEvent, EMPTY_STATE, type PanelState } from "./model";
@@ -65,16 +65,7 @@ const actions: PanelActions = {
   openHar: (file) => {
     void file.text().then((text) => {
       try {
-        const imported = parseHar(text);
-        const report = buildReport(
-          imported.exchanges,
-          { kind: "har", file: file.name },
-          { includeSecrets: true },
-        );
-        const notes: string[] = [];
-        if (!imported.hasPreflights)
-          notes.push("no preflight entries: verdicts rest on the requests' headers alone");
-        if (imported.skipped > 0) notes.push(`${imported.skipped} unusable entries skipped`);
+        const { report, notes } = analyzeHar(text, file.name, { includeSecrets: true });
         har = { file: file.name, notes, error: null };
         state = { exchanges: report.exchanges, dropped: 0, preserveLog: live.preserveLog };
       } catch (error) {

@@ -1,0 +1,46 @@
+/**
+ * A HAR records each redirect as its own entry, joined by `response.redirectURL` (HAR 1.2): the
+ * request's hops are the chain of entries that follow it. A target that does not parse ends the
+ * chain there, with a note, instead of failing the whole file.
+ */
+import type { Entry } from "./har-read";
+
+export interface Chain {
+  hops: Entry[];
+  /** Why the chain ended early, where it did. */
+  note: string | null;
+}
+
+function resolve(location: string, base: string): string | null {
+  try {
+    return new URL(location, base).href;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Follows `first`'s redirects through the entries at each target URL (`at`), taking the first
+ * unconsumed one that started after the redirect; marks what it takes in `consumed`.
+ */
+export function redirectChain(first: Entry, at: ReadonlyMap<string, Entry[]>, consumed: Set<Entry>): Chain {
+  const hops = [first];
+  consumed.add(first);
+  let last = first;
+  while (last.redirectURL && last.status >= 300 && last.status < 400) {
+    const target = resolve(last.redirectURL, last.url);
+    if (target === null) {
+      return {
+        hops,
+        note: `entry ${last.index + 1} (${last.method} ${last.url}) redirects to ${JSON.stringify(last.redirectURL.slice(0, 80))}, which is not a URL: its redirect chain ends there`,
+      };
+    }
+    const from = last;
+    const next = at.get(target)?.find((e) => !consumed.has(e) && e.start >= from.start);
+    if (!next) break;
+    hops.push(next);
+    consumed.add(next);
+    last = next;
+  }
+  return { hops, note: null };
+}

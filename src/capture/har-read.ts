@@ -1,0 +1,135 @@
+/**
+ * Reading a HAR 1.2 file, as Chrome and Firefox DevTools and test runners export it: its entries
+ * normalized, the recorder named, unusable entries counted (cors-reference B §6.3).
+ */
+import type { BrowserName, HeaderList } from "../engine";
+
+export class HarError extends Error {}
+
+interface HarHeader {
+  name?: unknown;
+  value?: unknown;
+}
+interface HarEntry {
+  startedDateTime?: unknown;
+  time?: unknown;
+  pageref?: unknown;
+  request?: { method?: unknown; url?: unknown; headers?: unknown };
+  response?: { status?: unknown; headers?: unknown; redirectURL?: unknown; _error?: unknown };
+  _resourceType?: unknown;
+  _initiator?: { type?: unknown; url?: unknown };
+  _fromCache?: unknown;
+}
+
+/** One usable entry, normalized. */
+export interface Entry {
+  index: number;
+  method: string;
+  url: string;
+  start: number;
+  end: number;
+  requestHeaders: HeaderList;
+  status: number;
+  responseHeaders: HeaderList;
+  redirectURL: string;
+  error: string | null;
+  type: string;
+  initiatorType: string | null;
+  initiatorUrl: string | null;
+  page: string | null;
+  fromCache: boolean;
+}
+
+function headers(value: unknown): HeaderList {
+  if (!Array.isArray(value)) return [];
+  return value
+    .filter((h: HarHeader) => typeof h?.name === "string")
+    .map((h: HarHeader): [string, string] => [
+      String(h.name),
+      typeof h.value === "string" ? h.value : String(h.value ?? ""),
+    ]);
+}
+
+function normalize(raw: HarEntry, index: number, pages: Map<string, string>): Entry | null {
+  const method = raw.request?.method;
+  const url = raw.request?.url;
+  if (typeof method !== "string" || typeof url !== "string" || method === "" || url === "") return null;
+  const start = typeof raw.startedDateTime === "string" ? Date.parse(raw.startedDateTime) : Number.NaN;
+  const duration = typeof raw.time === "number" && raw.time >= 0 ? raw.time : 0;
+  const error =
+    typeof raw.response?._error === "string" && raw.response._error !== "" ? raw.response._error : null;
+  return {
+    index,
+    method,
+    url,
+    start: Number.isFinite(start) ? start : index,
+    end: (Number.isFinite(start) ? start : index) + duration,
+    requestHeaders: headers(raw.request?.headers),
+    status: typeof raw.response?.status === "number" ? raw.response.status : 0,
+    responseHeaders: headers(raw.response?.headers),
+    redirectURL: typeof raw.response?.redirectURL === "string" ? raw.response.redirectURL : "",
+    error,
+    type: typeof raw._resourceType === "string" ? raw._resourceType : "other",
+    initiatorType: typeof raw._initiator?.type === "string" ? raw._initiator.type : null,
+    initiatorUrl: typeof raw._initiator?.url === "string" ? raw._initiator.url : null,
+    page: typeof raw.pageref === "string" ? (pages.get(raw.pageref) ?? null) : null,
+    fromCache: raw._fromCache === "disk" || raw._fromCache === "memory" || raw._fromCache === true,
+  };
+}
+
+export interface HarRead {
+  /** Usable entries, in start order. */
+  entries: Entry[];
+  recordedBy: BrowserName | null;
+  /** Entries that were not usable requests (wrong types, missing fields). */
+  skipped: number;
+}
+
+/** Reads the entries of a HAR document (already JSON-parsed). Throws HarError when it is not a HAR. */
+export function readHar(document: unknown): HarRead {
+  const log = (
+    document as { log?: { entries?: unknown; pages?: unknown; creator?: { name?: unknown } } } | null
+  )?.log;
+  if (!log || typeof log !== "object") throw new HarError('not a HAR file: no "log" object');
+  if (!Array.isArray(log.entries)) throw new HarError('not a HAR file: "log.entries" is not a list');
+  const creator = `${typeof log.creator?.name === "string" ? log.creator.name : ""} ${typeof (log.creator as { comment?: unknown } | undefined)?.comment === "string" ? (log.creator as { comment: string }).comment : ""}`;
+  const recordedBy: BrowserName | null = /WebInspector|Chrom|recorded by chromium/i.test(creator)
+    ? "chromium"
+    : /Firefox|recorded by firefox/i.test(creator)
+      ? "firefox"
+      : null;
+  const pages = new Map<string, string>();
+  if (Array.isArray(log.pages))
+    for (const p of log.pages as Array<{ id?: unknown; title?: unknown }>)
+      if (typeof p?.id === "string" && typeof p.title === "string") pages.set(p.id, p.title);
+
+  const entries: Entry[] = [];
+  let skipped = 0;
+  log.entries.forEach((raw, i) => {
+    const e = typeof raw === "object" && raw !== null ? normalize(raw as HarEntry, i, pages) : null;
+    if (e) entries.push(e);
+    else skipped++;
+  });
+  entries.sort((a, b) => a.start - b.start || a.index - b.index);
+
+  return { entries, recordedBy, skipped };
+}
+
+/**
+ * Parses HAR text as JSON; every failure is a HarError with a one-line message. A UTF-8 byte order
+ * mark (some Windows tools write one) is not part of the JSON.
+ */
+export function parseHarJson(text: string): unknown {
+  const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (json.trim() === "") throw new HarError("empty file");
+  try {
+    return JSON.parse(json);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new HarError(
+      /end of JSON|Unterminated|Unexpected end/i.test(message)
+        ? `truncated JSON (${message})`
+        : `not JSON (${message})`,
+    );
+  }
+}
