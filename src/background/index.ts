@@ -4,7 +4,6 @@ import { sessionStore } from "../platform/session-storage";
 import { TARGET } from "../platform/target";
 import { observeWebRequests } from "../platform/web-request";
 import { PANEL_PORT } from "../protocol/messages";
-import type { PanelWall } from "./platform";
 import { startBackground } from "./start-background";
 
 // Everything is registered synchronously, at the top level of the worker.
@@ -13,7 +12,7 @@ startBackground({
   version: extensionVersion(),
   observeWebRequests,
   onRuntimeMessage,
-  onPanelConnect: (handle) => onPortConnect(PANEL_PORT, (wall) => handle(wall as PanelWall)),
+  onPanelConnect: (handle) => onPortConnect(PANEL_PORT, handle),
   onTabRemoved,
   store: sessionStore,
   now: () => Date.now(),

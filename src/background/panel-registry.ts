@@ -3,14 +3,16 @@
  * live updates batched per tick, cleaned up on disconnect.
  */
 import { clearTab } from "../capture/tab-history";
-import type { BrowserName, ObservedExchange } from "../engine";
-import { isPanelCommand, type PanelEvent } from "../protocol/messages";
-import { buildReportExchange, type ReportExchange } from "../report/report";
+import type { BrowserName, Finding, ObservedExchange } from "../engine";
+import { isPanelCommand, type PanelEvent, PROTOCOL_VERSION } from "../protocol/messages";
+import { buildReportExchange, type ReportExchange, reflectionFindings } from "../report/report";
 import type { HistoryStore } from "./history-store";
-import type { PanelWall } from "./platform";
+import type { BackgroundPlatform, PanelWall } from "./platform";
 
 interface Subscriber {
   wall: PanelWall;
+  /** Exchanges this panel already has with the reflection finding (so they are not resent). */
+  reflectedSent: Set<string>;
   /** null: every tab (the panel page opened outside DevTools). */
   tabId: number | null;
 }
@@ -21,31 +23,36 @@ const BATCH_MS = 100;
 export class PanelRegistry {
   private subscribers = new Set<Subscriber>();
   private pending = new Map<Subscriber, Map<string, ObservedExchange>>();
-  private timer: ReturnType<typeof setTimeout> | null = null;
+  private timer: unknown = null;
 
   constructor(
     private readonly store: HistoryStore,
     private readonly browser: BrowserName,
+    private readonly platform: Pick<BackgroundPlatform, "setTimeout">,
   ) {}
 
   connect(wall: PanelWall): void {
-    const subscriber: Subscriber = { wall, tabId: null };
+    const subscriber: Subscriber = { wall, tabId: null, reflectedSent: new Set() };
     wall.onMessage((message) => {
       if (!isPanelCommand(message)) return;
       switch (message.type) {
-        case "subscribe":
+        case "cors-lens/subscribe":
+          if (message.protocol !== PROTOCOL_VERSION) {
+            wall.send({ type: "cors-lens/incompatible", protocol: PROTOCOL_VERSION });
+            return;
+          }
           subscriber.tabId = message.tabId;
           this.subscribers.add(subscriber);
-          wall.send(this.snapshot(message.tabId));
+          wall.send(this.snapshot(subscriber));
           return;
-        case "clearLog":
+        case "cors-lens/clear-log":
           for (const tabId of this.tabsOf(subscriber)) {
             clearTab(this.store.tab(tabId));
             this.store.changed(tabId);
             this.cleared(tabId, "user");
           }
           return;
-        case "setPreserveLog":
+        case "cors-lens/set-preserve-log":
           for (const tabId of this.tabsOf(subscriber)) {
             this.store.tab(tabId).preserveLog = message.preserve;
             this.store.changed(tabId);
@@ -63,18 +70,35 @@ export class PanelRegistry {
     return subscriber.tabId === null ? [...this.store.tabs.keys()] : [subscriber.tabId];
   }
 
-  private view(exchange: ObservedExchange): ReportExchange {
+  private view(exchange: ObservedExchange, reflected: ReadonlyMap<string, Finding>): ReportExchange {
     // The panel is the user's own DevTools: it shows values as received; exports redact.
-    return buildReportExchange(exchange, { browser: this.browser, includeSecrets: true });
+    const view = buildReportExchange(exchange, { browser: this.browser, includeSecrets: true });
+    const finding = reflected.get(exchange.id);
+    if (finding) view.findings.push(finding);
+    return view;
   }
 
-  private snapshot(tabId: number | null): PanelEvent {
+  /** The cross-exchange finding over the tabs a subscriber sees; remembers who has it, per tab. */
+  private reflectionOver(tabIds: readonly number[]): Map<string, Finding> {
+    const all = new Map<string, Finding>();
+    for (const tabId of tabIds) {
+      const found = reflectionFindings(this.store.tabs.get(tabId)?.exchanges ?? []);
+      for (const [id, f] of found) all.set(id, f);
+    }
+    return all;
+  }
+
+  private snapshot(subscriber: Subscriber): PanelEvent {
+    const { tabId } = subscriber;
     const tabs = tabId === null ? [...this.store.tabs.values()] : [this.store.tab(tabId)];
     const exchanges = tabs.flatMap((t) => t.exchanges).sort((a, b) => a.startedAt - b.startedAt);
+    const reflected = this.reflectionOver(tabId === null ? [...this.store.tabs.keys()] : [tabId]);
+    subscriber.reflectedSent = new Set(reflected.keys());
     return {
-      type: "snapshot",
+      type: "cors-lens/snapshot",
+      protocol: PROTOCOL_VERSION,
       tabId,
-      exchanges: exchanges.map((x) => this.view(x)),
+      exchanges: exchanges.map((x) => this.view(x, reflected)),
       dropped: tabs.reduce((n, t) => n + t.dropped, 0),
       preserveLog: tabs.some((t) => t.preserveLog),
     };
@@ -88,16 +112,23 @@ export class PanelRegistry {
       this.pending.set(s, queued);
     }
     if (this.timer === null && this.pending.size > 0)
-      this.timer = setTimeout(() => this.sendBatches(), BATCH_MS);
+      this.timer = this.platform.setTimeout(() => this.sendBatches(), BATCH_MS);
   }
 
   private sendBatches(): void {
     this.timer = null;
     for (const [s, queued] of this.pending) {
-      const dropped = this.tabsOf(s).reduce((n, id) => n + (this.store.tabs.get(id)?.dropped ?? 0), 0);
+      const tabIds = this.tabsOf(s);
+      const dropped = tabIds.reduce((n, id) => n + (this.store.tabs.get(id)?.dropped ?? 0), 0);
+      // A second origin echoed by the same server makes the first exchange reflected too: resend it.
+      const reflected = this.reflectionOver(tabIds);
+      for (const tabId of tabIds)
+        for (const x of this.store.tabs.get(tabId)?.exchanges ?? [])
+          if (reflected.has(x.id) && !s.reflectedSent.has(x.id)) queued.set(x.id, x);
+      for (const id of reflected.keys()) s.reflectedSent.add(id);
       s.wall.send({
-        type: "exchangesUpdated",
-        exchanges: [...queued.values()].map((x) => this.view(x)),
+        type: "cors-lens/exchanges-updated",
+        exchanges: [...queued.values()].map((x) => this.view(x, reflected)),
         dropped,
       });
     }
@@ -109,7 +140,7 @@ export class PanelRegistry {
     for (const s of this.subscribers) {
       if (s.tabId !== tabId) continue;
       this.pending.delete(s);
-      s.wall.send(this.snapshot(tabId));
+      s.wall.send(this.snapshot(s));
     }
   }
 
@@ -117,7 +148,7 @@ export class PanelRegistry {
     for (const s of this.subscribers) {
       if (s.tabId === tabId) {
         this.pending.delete(s);
-        s.wall.send({ type: "cleared", reason });
+        s.wall.send({ type: "cors-lens/cleared", reason });
       }
     }
   }

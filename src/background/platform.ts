@@ -1,10 +1,11 @@
 /** What the background needs from the browser, as an interface: the real one in index.ts, fakes in tests. */
 import type { ObservedEvent } from "../capture/events";
-import type { PanelCommand, PanelEvent } from "../protocol/messages";
+import type { PanelEvent } from "../protocol/messages";
 
+/** A panel's port: typed on the way out; what comes in is validated (`isPanelCommand`) before use. */
 export interface PanelWall {
   send(message: PanelEvent): void;
-  onMessage(listener: (message: PanelCommand) => void): void;
+  onMessage(listener: (message: unknown) => void): void;
   onDisconnect(listener: () => void): void;
 }
 

@@ -30,7 +30,7 @@ export interface Background {
 export function startBackground(platform: BackgroundPlatform): Background {
   const browserName = platform.target === "chrome" ? "chromium" : "firefox";
   const store = new HistoryStore(platform);
-  const panels = new PanelRegistry(store, browserName);
+  const panels = new PanelRegistry(store, browserName, platform);
   let tracker: ExchangeTracker | null = null;
   const queue: ObservedEvent[] = [];
   let flushTimer = false;

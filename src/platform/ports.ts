@@ -1,13 +1,16 @@
-/** runtime ports between the panel and the background, behind a small typed wall. */
+/**
+ * runtime ports between the panel and the background. Messages come in untyped (`unknown`): each
+ * side validates them (src/protocol) before use, so nothing is cast at the seam.
+ */
 import { browser, type Runtime } from "./browser";
 
-export interface Wall<In, Out> {
-  send(message: Out): void;
-  onMessage(listener: (message: In) => void): void;
+export interface Port {
+  send(message: unknown): void;
+  onMessage(listener: (message: unknown) => void): void;
   onDisconnect(listener: () => void): void;
 }
 
-function wallOf<In, Out>(port: Runtime.Port): Wall<In, Out> {
+function portOf(port: Runtime.Port): Port {
   return {
     send: (message) => {
       try {
@@ -16,21 +19,21 @@ function wallOf<In, Out>(port: Runtime.Port): Wall<In, Out> {
         // The other side is gone; its onDisconnect cleans up.
       }
     },
-    onMessage: (listener) => port.onMessage.addListener((m: unknown) => listener(m as In)),
+    onMessage: (listener) => port.onMessage.addListener((m: unknown) => listener(m)),
     onDisconnect: (listener) => port.onDisconnect.addListener(() => listener()),
   };
 }
 
 /** Background side: every panel that connects on `name`. */
-export function onPortConnect<In, Out>(name: string, handle: (wall: Wall<In, Out>) => void): void {
+export function onPortConnect(name: string, handle: (port: Port) => void): void {
   browser.runtime.onConnect.addListener((port) => {
-    if (port.name === name) handle(wallOf<In, Out>(port));
+    if (port.name === name) handle(portOf(port));
   });
 }
 
 /** Panel side. */
-export function connectPort<In, Out>(name: string): Wall<In, Out> {
-  return wallOf<In, Out>(browser.runtime.connect({ name }));
+export function connectPort(name: string): Port {
+  return portOf(browser.runtime.connect({ name }));
 }
 
 export function onTabRemoved(listener: (tabId: number) => void): void {

@@ -4,7 +4,8 @@
  */
 import type { ReportDocument, ReportExchange } from "../report/report";
 
-export const PROTOCOL_VERSION = 1;
+/** Bumped on any change to the port messages: an old panel and a new background say so instead of misreading. */
+export const PROTOCOL_VERSION = 2;
 
 /** The port a panel opens; the background routes by the tab it subscribes to. */
 export const PANEL_PORT = "cors-lens-panel";
@@ -45,33 +46,89 @@ export function isRuntimeRequest(message: unknown): message is RuntimeRequest {
 }
 
 // ---- panel port ----
+// Every message is `cors-lens/<what>`, like the runtime messages: commands are imperative
+// (`cors-lens/subscribe`), events say what happened (`cors-lens/snapshot`, `cors-lens/cleared`).
 
 export type PanelCommand =
-  | { type: "subscribe"; tabId: number | null }
-  | { type: "clearLog" }
-  | { type: "setPreserveLog"; preserve: boolean };
+  | { type: "cors-lens/subscribe"; protocol: number; tabId: number | null }
+  | { type: "cors-lens/clear-log" }
+  | { type: "cors-lens/set-preserve-log"; preserve: boolean };
 
 export type PanelEvent =
   | {
-      type: "snapshot";
+      type: "cors-lens/snapshot";
+      protocol: number;
       tabId: number | null;
       exchanges: ReportExchange[];
       dropped: number;
       preserveLog: boolean;
     }
-  | { type: "exchangesUpdated"; exchanges: ReportExchange[]; dropped: number }
-  | { type: "cleared"; reason: "navigation" | "user" };
+  | { type: "cors-lens/exchanges-updated"; exchanges: ReportExchange[]; dropped: number }
+  | { type: "cors-lens/cleared"; reason: "navigation" | "user" }
+  /** The panel speaks another protocol version than the background (one of them was updated). */
+  | { type: "cors-lens/incompatible"; protocol: number };
 
+type Fields = Record<string, unknown>;
+
+function fieldsOf(message: unknown): Fields | null {
+  return typeof message === "object" && message !== null && !Array.isArray(message)
+    ? (message as Fields)
+    : null;
+}
+
+const isTabId = (v: unknown) => v === null || (typeof v === "number" && Number.isInteger(v));
+const isCount = (v: unknown) => typeof v === "number" && Number.isFinite(v) && v >= 0;
+
+/** A report exchange as far as the panel relies on it; the rest is rendered as text. */
+function isExchange(v: unknown): v is ReportExchange {
+  const x = fieldsOf(v);
+  return (
+    x !== null &&
+    typeof x.id === "string" &&
+    typeof x.url === "string" &&
+    typeof x.method === "string" &&
+    typeof x.verdict === "string" &&
+    Array.isArray(x.causes) &&
+    Array.isArray(x.findings) &&
+    Array.isArray(x.hops)
+  );
+}
+
+const areExchanges = (v: unknown) => Array.isArray(v) && v.every(isExchange);
+
+/** Narrows what arrives on the port at the background; anything else is ignored. */
 export function isPanelCommand(message: unknown): message is PanelCommand {
-  if (typeof message !== "object" || message === null) return false;
-  const m = message as { type?: unknown; tabId?: unknown; preserve?: unknown };
-  switch (m.type) {
-    case "subscribe":
-      return m.tabId === null || typeof m.tabId === "number";
-    case "clearLog":
+  const m = fieldsOf(message);
+  switch (m?.type) {
+    case "cors-lens/subscribe":
+      return typeof m.protocol === "number" && isTabId(m.tabId);
+    case "cors-lens/clear-log":
       return true;
-    case "setPreserveLog":
+    case "cors-lens/set-preserve-log":
       return typeof m.preserve === "boolean";
+    default:
+      return false;
+  }
+}
+
+/** Narrows what arrives on the port at the panel; anything else is ignored. */
+export function isPanelEvent(message: unknown): message is PanelEvent {
+  const m = fieldsOf(message);
+  switch (m?.type) {
+    case "cors-lens/snapshot":
+      return (
+        typeof m.protocol === "number" &&
+        isTabId(m.tabId) &&
+        areExchanges(m.exchanges) &&
+        isCount(m.dropped) &&
+        typeof m.preserveLog === "boolean"
+      );
+    case "cors-lens/exchanges-updated":
+      return areExchanges(m.exchanges) && isCount(m.dropped);
+    case "cors-lens/cleared":
+      return m.reason === "navigation" || m.reason === "user";
+    case "cors-lens/incompatible":
+      return typeof m.protocol === "number";
     default:
       return false;
   }

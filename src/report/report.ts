@@ -99,6 +99,21 @@ export function buildReportExchange(observed: ObservedExchange, options: ReportO
   };
 }
 
+/**
+ * `origin-reflected-with-credentials` needs several exchanges of one server: the findings, by
+ * exchange id, that the set of exchanges supports. The report and the live panel both add them.
+ */
+export function reflectionFindings(observed: readonly ObservedExchange[]): Map<string, Finding> {
+  return originReflection(
+    observed.map((x) => ({
+      id: x.id,
+      url: x.url,
+      origin: sentOrigin(x),
+      responseHeaders: x.hops[x.hops.length - 1]?.responseHeaders ?? [],
+    })),
+  );
+}
+
 export function buildReport(
   observed: readonly ObservedExchange[],
   source: ReportSource,
@@ -107,14 +122,7 @@ export function buildReport(
   const exchanges = [...observed]
     .sort((a, b) => a.startedAt - b.startedAt)
     .map((x) => buildReportExchange(x, options));
-  const reflected = originReflection(
-    observed.map((x) => ({
-      id: x.id,
-      url: x.url,
-      origin: sentOrigin(x),
-      responseHeaders: x.hops[x.hops.length - 1]?.responseHeaders ?? [],
-    })),
-  );
+  const reflected = reflectionFindings(observed);
   for (const exchange of exchanges) {
     const finding = reflected.get(exchange.id);
     if (finding) exchange.findings.push(finding);

@@ -3,6 +3,7 @@ import { vi } from "vitest";
 import type { PanelActions } from "../../src/devtools/panel/App";
 import { applyEvent, EMPTY_STATE, type PanelState } from "../../src/devtools/panel/model";
 import type { ObservedExchange } from "../../src/engine";
+import { PROTOCOL_VERSION } from "../../src/protocol/messages";
 import { buildReport } from "../../src/report/report";
 import { recorded, SCENARIOS } from "../fixtures/scenarios";
 
@@ -19,7 +20,8 @@ export function scenarioExchanges(names?: string[]): ObservedExchange[] {
 export function stateOf(exchanges: ObservedExchange[] = scenarioExchanges()): PanelState {
   const report = buildReport(exchanges, { kind: "extension", tabId: 1 }, { includeSecrets: true });
   return applyEvent(EMPTY_STATE, {
-    type: "snapshot",
+    type: "cors-lens/snapshot",
+    protocol: PROTOCOL_VERSION,
     tabId: 1,
     exchanges: report.exchanges,
     dropped: 0,

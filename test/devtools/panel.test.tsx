@@ -109,10 +109,10 @@ describe("panel", () => {
   it("applies live updates and clears", () => {
     let state = stateOf([exchange()]);
     const next = buildReport([{ ...exchange(), id: "new" }], { kind: "extension", tabId: 1 }).exchanges;
-    state = applyEvent(state, { type: "exchangesUpdated", exchanges: next, dropped: 3 });
+    state = applyEvent(state, { type: "cors-lens/exchanges-updated", exchanges: next, dropped: 3 });
     expect(state.exchanges.map((x) => x.id)).toEqual(["x1", "new"]);
     expect(state.dropped).toBe(3);
-    expect(applyEvent(state, { type: "cleared", reason: "user" }).exchanges).toEqual([]);
+    expect(applyEvent(state, { type: "cors-lens/cleared", reason: "user" }).exchanges).toEqual([]);
   });
 });
 

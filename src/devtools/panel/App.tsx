@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
+import { PROTOCOL_VERSION } from "../../protocol/messages";
 import { EmptyState } from "./components/EmptyState";
 import { ExchangeDetail } from "./components/ExchangeDetail";
 import { ExchangeList } from "./components/ExchangeList";
@@ -32,9 +33,17 @@ export interface AppProps {
   actions: PanelActions;
   initialStack?: string;
   har?: HarView | null;
+  /** The background speaks this other protocol version (CORS Lens was updated under the panel). */
+  incompatible?: number | null;
 }
 
-export function App({ state, actions, initialStack = "generic-headers", har = null }: AppProps) {
+export function App({
+  state,
+  actions,
+  initialStack = "generic-headers",
+  har = null,
+  incompatible = null,
+}: AppProps) {
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
@@ -160,6 +169,12 @@ export function App({ state, actions, initialStack = "generic-headers", har = nu
         searchRef={searchRef}
         counts={{ shown: shown.length, total: state.exchanges.length, blocked, dropped: state.dropped }}
       />
+      {incompatible !== null ? (
+        <div class="banner error" role="alert">
+          CORS Lens was updated while this panel was open (protocol {incompatible}, this panel speaks{" "}
+          {PROTOCOL_VERSION}): close DevTools and open it again.
+        </div>
+      ) : null}
       {har ? (
         <div class={`banner${har.error ? " error" : ""}`} role="status">
           {har.error

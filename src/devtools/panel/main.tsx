@@ -9,13 +9,24 @@ import { connectPort } from "../../platform/ports";
 import { sendRuntimeMessage } from "../../platform/runtime";
 import { localSettings } from "../../platform/session-storage";
 import { TARGET } from "../../platform/target";
-import { PANEL_PORT, type PanelCommand, type PanelEvent, type ReportRequest } from "../../protocol/messages";
+import { openPanelBridge } from "../../protocol/bridge";
+import { PANEL_PORT, type ReportRequest } from "../../protocol/messages";
 import { analyzeHar, HarError } from "../../report/analyze-har";
 import { exportHar } from "../../report/har-export";
 import { observedFromReport, type ReportDocument } from "../../report/report";
-import { App, type HarView, type PanelActions } from "./App";
+import { App, type PanelActions } from "./App";
 import { copyText, saveFile } from "./clipboard";
-import { applyEvent, EMPTY_STATE, type PanelState } from "./model";
+import {
+  harView,
+  INITIAL_STORE,
+  type PanelStore,
+  shownState,
+  withHar,
+  withIncompatible,
+  withLiveEvent,
+  withLiveLog,
+  withPreserveLog,
+} from "./store";
 import "./panel.css";
 
 const root = document.getElementById("app");
@@ -35,19 +46,33 @@ if (!onDevtoolsThemeChange(setTheme) && forcedTheme === null)
   systemDark.addEventListener("change", () => setTheme(systemDark.matches ? "dark" : "light"));
 
 const browserName = TARGET === "chrome" ? "chromium" : "firefox";
-let live: PanelState = EMPTY_STATE;
-let state: PanelState = EMPTY_STATE;
-let har: HarView | null = null;
+let store: PanelStore = INITIAL_STORE;
 let stack = "generic-headers";
-let send: (command: PanelCommand) => void = () => undefined;
+
+function update(next: PanelStore): void {
+  store = next;
+  draw();
+}
+
+// The port to the background, typed and validated both ways, reconnecting after a worker stop.
+const bridge = openPanelBridge({
+  connect: () => connectPort(PANEL_PORT),
+  tabId,
+  onEvent: (event) => {
+    // Performance marks: `npm run bench -- panel` reads how long a snapshot takes to render.
+    performance.mark("cors-lens:event");
+    update(withLiveEvent(store, event));
+    performance.measure(`cors-lens:render-${event.type.replace("cors-lens/", "")}`, "cors-lens:event");
+  },
+  onIncompatible: (protocol) => update(withIncompatible(store, protocol)),
+  setTimeout: (callback, ms) => setTimeout(callback, ms),
+});
 
 const actions: PanelActions = {
-  clearLog: () => send({ type: "clearLog" }),
+  clearLog: () => bridge.send({ type: "cors-lens/clear-log" }),
   setPreserveLog: (preserve) => {
-    live = { ...live, preserveLog: preserve };
-    if (!har) state = live;
-    draw();
-    send({ type: "setPreserveLog", preserve });
+    update(withPreserveLog(store, preserve));
+    bridge.send({ type: "cors-lens/set-preserve-log", preserve });
   },
   exportReport: () => {
     const request: ReportRequest = { type: "cors-lens/report", tabId };
@@ -57,7 +82,7 @@ const actions: PanelActions = {
   },
   exportHar: () => {
     const document = exportHar(
-      state.exchanges.map((x) => observedFromReport(x, browserName)),
+      shownState(store).exchanges.map((x) => observedFromReport(x, browserName)),
       { creator: "cors-lens" },
     );
     saveFile(`cors-lens-${Date.now()}.har`, JSON.stringify(document, null, 2));
@@ -66,24 +91,14 @@ const actions: PanelActions = {
     void file.text().then((text) => {
       try {
         const { report, notes } = analyzeHar(text, file.name, { includeSecrets: true });
-        har = { file: file.name, notes, error: null };
-        state = { exchanges: report.exchanges, dropped: 0, preserveLog: live.preserveLog };
+        update(withHar(store, { file: file.name, notes, error: null }, report.exchanges));
       } catch (error) {
-        har = {
-          file: file.name,
-          notes: [],
-          error: error instanceof HarError ? error.message : String(error),
-        };
-        state = live;
+        const message = error instanceof HarError ? error.message : String(error);
+        update(withHar(store, { file: file.name, notes: [], error: message }, []));
       }
-      draw();
     });
   },
-  closeHar: () => {
-    har = null;
-    state = live;
-    draw();
-  },
+  closeHar: () => update(withLiveLog(store)),
   copy: copyText,
   saveStack: (s) => {
     stack = s;
@@ -92,23 +107,17 @@ const actions: PanelActions = {
 };
 
 function draw(): void {
-  if (root) render(<App state={state} actions={actions} initialStack={stack} har={har} />, root);
-}
-
-/** Connects, subscribes, and reconnects when the background's worker was stopped. */
-function connect(): void {
-  const wall = connectPort<PanelEvent, PanelCommand>(PANEL_PORT);
-  send = (command) => wall.send(command);
-  wall.onMessage((event) => {
-    // Performance marks: `npm run bench -- panel` reads how long a snapshot takes to render.
-    performance.mark("cors-lens:event");
-    live = applyEvent(live, event);
-    if (!har) state = live;
-    draw();
-    performance.measure(`cors-lens:render-${event.type}`, "cors-lens:event");
-  });
-  wall.onDisconnect(() => setTimeout(connect, 300));
-  wall.send({ type: "subscribe", tabId });
+  if (root)
+    render(
+      <App
+        state={shownState(store)}
+        actions={actions}
+        initialStack={stack}
+        har={harView(store)}
+        incompatible={store.incompatible}
+      />,
+      root,
+    );
 }
 
 void localSettings.get("fixStack", "generic-headers").then((s) => {
@@ -116,4 +125,3 @@ void localSettings.get("fixStack", "generic-headers").then((s) => {
   draw();
 });
 draw();
-connect();

@@ -17,9 +17,9 @@ export const EMPTY_STATE: PanelState = { exchanges: [], dropped: 0, preserveLog:
 
 export function applyEvent(state: PanelState, event: PanelEvent): PanelState {
   switch (event.type) {
-    case "snapshot":
+    case "cors-lens/snapshot":
       return { exchanges: event.exchanges, dropped: event.dropped, preserveLog: event.preserveLog };
-    case "exchangesUpdated": {
+    case "cors-lens/exchanges-updated": {
       const index = new Map(state.exchanges.map((x, i) => [x.id, i]));
       const exchanges = state.exchanges.slice();
       for (const x of event.exchanges) {
@@ -29,8 +29,11 @@ export function applyEvent(state: PanelState, event: PanelEvent): PanelState {
       }
       return { ...state, exchanges, dropped: event.dropped };
     }
-    case "cleared":
+    case "cors-lens/cleared":
       return { ...state, exchanges: [], dropped: 0 };
+    case "cors-lens/incompatible":
+      // The bridge reports it to the panel as a banner; the log itself stays as it was.
+      return state;
   }
 }
 

@@ -1,0 +1,76 @@
+/** The background's platform seam, faked: events, ports, storage and timers driven by the test. */
+
+import type { BackgroundPlatform, PanelWall } from "../../src/background/platform";
+import type { ObservedEvent } from "../../src/capture/events";
+import type { PanelEvent } from "../../src/protocol/messages";
+
+export interface FakePanel {
+  received: PanelEvent[];
+  send(message: unknown): void;
+  disconnect(): void;
+}
+
+export function fakePlatform(target: "chrome" | "firefox" = "chrome", data = new Map<string, string>()) {
+  let onEvent: (event: ObservedEvent) => void = () => undefined;
+  let onMessage: (message: unknown) => Promise<unknown> | undefined = () => undefined;
+  let onPanel: (wall: PanelWall) => void = () => undefined;
+  let now = 1_700_000_000_000;
+  const timers: Array<{ at: number; callback: () => void }> = [];
+  const platform: BackgroundPlatform = {
+    target,
+    version: "9.9.9",
+    observeWebRequests: (listener) => {
+      onEvent = listener;
+    },
+    onRuntimeMessage: (handle) => {
+      onMessage = handle;
+    },
+    onPanelConnect: (handle) => {
+      onPanel = handle;
+    },
+    onTabRemoved: () => undefined,
+    store: {
+      getAll: async () => Object.fromEntries([...data].map(([k, v]) => [k, JSON.parse(v)])),
+      set: async (items) => {
+        for (const [k, v] of Object.entries(items)) data.set(k, JSON.stringify(v));
+      },
+      remove: async (keys) => {
+        for (const k of keys) data.delete(k);
+      },
+    },
+    now: () => now,
+    setTimeout: (callback, ms) => timers.push({ at: now + ms, callback }),
+  };
+  return {
+    platform,
+    data,
+    emit: (event: ObservedEvent) => onEvent(event),
+    ask: (message: unknown) => onMessage(message),
+    /** Advances the fake clock, running the timers that fall due (in order). */
+    advance(ms: number) {
+      now += ms;
+      for (;;) {
+        timers.sort((a, b) => a.at - b.at);
+        const next = timers[0];
+        if (!next || next.at > now) return;
+        timers.shift();
+        next.callback();
+      }
+    },
+    connectPanel(): FakePanel {
+      const received: PanelEvent[] = [];
+      let listener: (message: unknown) => void = () => undefined;
+      let gone: () => void = () => undefined;
+      onPanel({
+        send: (message) => received.push(structuredClone(message)),
+        onMessage: (l) => {
+          listener = l;
+        },
+        onDisconnect: (l) => {
+          gone = l;
+        },
+      });
+      return { received, send: (message) => listener(message), disconnect: () => gone() };
+    },
+  };
+}

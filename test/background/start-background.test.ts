@@ -1,0 +1,149 @@
+import { describe, expect, it } from "vitest";
+import { startBackground } from "../../src/background/start-background";
+import { type PanelEvent, PROTOCOL_VERSION } from "../../src/protocol/messages";
+import type { ReportDocument } from "../../src/report/report";
+import { ev } from "../capture/events";
+import { fakePlatform } from "./fake-platform";
+
+const PAGE = "http://127.0.0.1:5601";
+const API = "http://127.0.0.1:5602";
+
+/** Chromium's webRequest sequence for a GET answered without Access-Control-Allow-Origin. */
+function blockedGet(id: string, t: number, origin = PAGE) {
+  const url = `${API}/data?n=${id}`;
+  return [
+    ev("send", id, url, "GET", t, { headers: [["Origin", origin]], initiator: origin }),
+    ev("headers", id, url, "GET", t + 5, { status: 200, headers: [["Content-Type", "application/json"]] }),
+    ev("error", id, url, "GET", t + 6, { error: "net::ERR_FAILED" }),
+  ];
+}
+
+/** A credentialed GET whose response echoes `origin` with credentials (allowed). */
+function echoed(id: string, t: number, origin: string) {
+  const url = `${API}/me?n=${id}`;
+  return [
+    ev("send", id, url, "GET", t, {
+      headers: [
+        ["Origin", origin],
+        ["Cookie", "s=1"],
+      ],
+      initiator: origin,
+    }),
+    ev("completed", id, url, "GET", t + 5, {
+      status: 200,
+      headers: [
+        ["Access-Control-Allow-Origin", origin],
+        ["Access-Control-Allow-Credentials", "true"],
+        ["Vary", "Origin"],
+      ],
+    }),
+  ];
+}
+
+const subscribe = (tabId: number | null, protocol = PROTOCOL_VERSION) => ({
+  type: "cors-lens/subscribe",
+  protocol,
+  tabId,
+});
+const exchangesIn = (events: PanelEvent[]) =>
+  events.flatMap((e) =>
+    e.type === "cors-lens/snapshot" || e.type === "cors-lens/exchanges-updated" ? e.exchanges : [],
+  );
+
+describe("startBackground, through the platform seam", () => {
+  it("turns webRequest events into a blocked exchange a subscribed panel receives, batched", async () => {
+    const fake = fakePlatform();
+    const bg = startBackground(fake.platform);
+    await bg.ready;
+    const panel = fake.connectPanel();
+    panel.send(subscribe(7));
+    expect(panel.received).toMatchObject([
+      { type: "cors-lens/snapshot", protocol: PROTOCOL_VERSION, tabId: 7, exchanges: [] },
+    ]);
+    for (const e of blockedGet("1", 1000)) fake.emit(e);
+    expect(exchangesIn(panel.received)).toEqual([]);
+    fake.advance(150);
+    const [x] = exchangesIn(panel.received);
+    expect(x?.verdict).toBe("blocked");
+    expect(x?.causes[0]?.code).toBe("missing-allow-origin");
+  });
+
+  it("answers a panel of another protocol version with incompatible, and sends it nothing else", async () => {
+    const fake = fakePlatform();
+    await startBackground(fake.platform).ready;
+    const panel = fake.connectPanel();
+    panel.send(subscribe(7, PROTOCOL_VERSION - 1));
+    for (const e of blockedGet("1", 1000)) fake.emit(e);
+    fake.advance(150);
+    expect(panel.received).toEqual([{ type: "cors-lens/incompatible", protocol: PROTOCOL_VERSION }]);
+  });
+
+  it("ignores malformed commands", async () => {
+    const fake = fakePlatform();
+    await startBackground(fake.platform).ready;
+    const panel = fake.connectPanel();
+    for (const junk of [
+      null,
+      1,
+      "subscribe",
+      { type: "subscribe", tabId: 7 },
+      { type: "cors-lens/subscribe", tabId: "7", protocol: 2 },
+    ])
+      panel.send(junk);
+    expect(panel.received).toEqual([]);
+  });
+
+  it("shows the live panel the origin reflection the report finds, resending the first exchange", async () => {
+    const fake = fakePlatform();
+    await startBackground(fake.platform).ready;
+    const panel = fake.connectPanel();
+    panel.send(subscribe(7));
+    for (const e of echoed("1", 1000, "http://a.test")) fake.emit(e);
+    fake.advance(150);
+    for (const e of echoed("2", 2000, "http://evil.test")) fake.emit(e);
+    fake.advance(150);
+    const last = new Map(exchangesIn(panel.received).map((x) => [x.id, x]));
+    expect(
+      [...last.values()].map((x) => x.findings.some((f) => f.code === "origin-reflected-with-credentials")),
+    ).toEqual([true, true]);
+    const report = (await fake.ask({ type: "cors-lens/report", tabId: 7 })) as ReportDocument;
+    expect(
+      report.exchanges.filter((x) => x.findings.some((f) => f.code === "origin-reflected-with-credentials")),
+    ).toHaveLength(2);
+  });
+
+  it("answers cors-lens/report with the tab's report, redacted, and status with its counts", async () => {
+    const fake = fakePlatform();
+    await startBackground(fake.platform).ready;
+    for (const e of echoed("1", 1000, PAGE)) fake.emit(e);
+    fake.advance(10);
+    const report = (await fake.ask({ type: "cors-lens/report", tabId: 7 })) as ReportDocument;
+    expect(report.format).toBe("cors-lens-report");
+    expect(report.exchanges[0]?.requestHeaders).toContainEqual(["Cookie", "<redacted>"]);
+    expect(await fake.ask({ type: "cors-lens/status" })).toMatchObject({
+      tabs: 1,
+      exchanges: 1,
+      version: "9.9.9",
+    });
+    expect(fake.ask({ type: "something else" })).toBeUndefined();
+  });
+
+  it("a new worker on the same storage restores the history and keeps pairing", async () => {
+    const first = fakePlatform();
+    await startBackground(first.platform).ready;
+    for (const e of blockedGet("1", 1000)) first.emit(e);
+    first.advance(2_000);
+    // The history is written in compressed chunks, asynchronously.
+    await new Promise((r) => setTimeout(r, 50));
+    const second = fakePlatform("chrome", first.data);
+    const restarted = startBackground(second.platform);
+    // Events that arrive before the restore finished wait for it (the worker woke up for them).
+    for (const e of blockedGet("2", 3000)) second.emit(e);
+    await restarted.ready;
+    const report = (await second.ask({ type: "cors-lens/report", tabId: 7 })) as ReportDocument;
+    expect(report.exchanges.map((x) => [x.url.split("=")[1], x.verdict])).toEqual([
+      ["1", "blocked"],
+      ["2", "blocked"],
+    ]);
+  });
+});
