@@ -1,4 +1,4 @@
-// Flags for Debian's Chromium, verified on this kind of machine (platform-notes §3.1): root needs
+// Flags for Debian's Chromium, verified on this kind of machine (Debian 12, Chromium 156): root needs
 // --no-sandbox, the closed network needs background networking off, and the Debian wrapper's
 // /dev/shm probe fails, so --disable-dev-shm-usage is passed here. Shared by tests, demo and bench.
 export const CHROMIUM_BIN = "/usr/bin/chromium";

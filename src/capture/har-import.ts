@@ -1,5 +1,5 @@
 /**
- * HAR 1.2 → exchanges, as Chrome and Firefox DevTools export them (cors-reference B §6.3):
+ * HAR 1.2 → exchanges, as Chrome and Firefox DevTools export them (HAR 1.2; Chrome DevTools `front_end/models/har/HARFormat.ts`):
  * Chrome marks preflights `_resourceType: "preflight"` with `_initiator.url` = the actual URL,
  * blocked requests carry `response._error`, redirects are separate entries joined by `redirectURL`.
  * Reading is `har-read.ts`, redirect chains `har-chains.ts`, the pairing rule `pairing.ts`.

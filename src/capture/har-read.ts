@@ -1,6 +1,6 @@
 /**
  * Reading a HAR 1.2 file, as Chrome and Firefox DevTools and test runners export it: its entries
- * normalized, the recorder named, unusable entries counted (cors-reference B §6.3).
+ * normalized, the recorder named, unusable entries counted (HAR 1.2; Chrome DevTools `front_end/models/har/HARFormat.ts`).
  */
 import type { BrowserName, HeaderList } from "../engine";
 

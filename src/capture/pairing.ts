@@ -1,6 +1,6 @@
 /**
- * Pairing a CORS preflight with its actual request. Neither browser links them (cors-reference
- * B §6.1): match on tab, URL, `Access-Control-Request-Method` = method and origin, in either
+ * Pairing a CORS preflight with its actual request. Neither browser links them (no field of
+ * `chrome.webRequest` or Firefox's `webRequest` does): match on tab, URL, `Access-Control-Request-Method` = method and origin, in either
  * arrival order (Chrome finishes the preflight before the actual request's send events; Firefox
  * sends the actual request's events first), oldest first under concurrency.
  */

@@ -14,7 +14,7 @@ import { ansiPaint, NO_PAINT, summarize } from "./summary";
 const USAGE = `Usage: cors-lens analyze FILE.har [options]
 
 Options:
-  --json                    print the report (shared/report-format.md) instead of the summary
+  --json                    print the report (docs/report-format.md) instead of the summary
   --browser chromium|firefox  whose rules and names to apply (default: the browser that recorded the HAR)
   --stack NAME              show fixes for one server stack (${SERVER_STACKS.join(", ")})
   --fail-on blocked|warning exit 1 on blocked requests (default) or also on warnings

@@ -27,7 +27,7 @@ export function firefoxName(code: CauseCode, input: FirefoxNameInput): string | 
   return CAUSES[code].firefox({ allowOriginLines: lines, redirectAccessFailureKey });
 }
 
-/** Older Chromium names users still see, mapped to the current ones (cors-reference B §1.1). */
+/** Older Chromium names users still see, mapped to the current ones (Chromium `services/network/public/mojom/cors.mojom`, renamed with Local Network Access). */
 const CHROMIUM_ALIASES: Record<string, string> = {
   InsecurePrivateNetwork: "InsecureLocalNetwork",
   InvalidPrivateNetworkAccess: "InvalidLocalNetworkAccess",

@@ -39,7 +39,7 @@ const KIND: Record<string, string> = {
 
 const PREFLIGHT_PREFIX = "Response to preflight request doesn't pass access control check: ";
 
-/** The `Preflight…` names get the preflight prefix (cors-reference B §1.3). */
+/** The `Preflight…` names get the preflight prefix (Blink `cors_error_string.cc`). */
 function hasPreflightPrefix(name: string): boolean {
   return name.startsWith("Preflight");
 }
@@ -99,7 +99,7 @@ export function firefoxConsoleMessage(key: string, cause: Cause, ctx: BrowserWor
   const url = ctx.finalUrl ?? ctx.url;
   const at = key === "CORSNotSupportingCredentials" ? `‘${url}’` : url;
   const text = reason.replace("%S", cause.value ?? "");
-  // A preflight that got no response, or a refused actual request, says "(null)" (cors-reference B §4.5).
+  // A preflight that got no response, or a refused actual request, says "(null)" (Gecko `nsCORSListenerProxy.cpp`, LogBlockedRequest; checked in Firefox 153).
   const status = WITH_STATUS.has(key) ? ` Status code: ${ctx.status ?? "(null)"}.` : "";
   return `Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at ${at}. (Reason: ${text}).${status}`;
 }

@@ -1,5 +1,5 @@
 /**
- * The credentials mode is not visible to extensions (cors-reference B §6): a `Cookie` header
+ * The credentials mode is not visible to extensions (neither `chrome.webRequest` nor Firefox's `webRequest` reports it): a `Cookie` header
  * means `include`; otherwise an observed block that only `include` explains means `include`, an
  * observed success means not credentialed, and anything else is reasoned about both ways.
  */

@@ -8,7 +8,7 @@ import type { BrowserName, Hop, ObservedExchange, Visibility } from "./types";
 /**
  * What a recording shows. Preflights: webRequest with `extraHeaders` (Chrome) or always (Firefox),
  * a HAR only when it holds preflight entries. CORS errors on the final response: Chromium reports
- * `net::ERR_FAILED` on it; Firefox ends a blocked response in `onCompleted` (cors-reference B §4.5).
+ * `net::ERR_FAILED` on it; Firefox ends a blocked response in `onCompleted` (checked in Firefox 153 by test/e2e/firefox-oracle.e2e.test.ts).
  */
 export function visibilityOf(recordedBy: BrowserName | null, preflightsRecorded = true): Visibility {
   return { preflights: preflightsRecorded, corsErrors: recordedBy === "chromium" };

@@ -1,5 +1,5 @@
 /**
- * Fetch Standard request classification (cors-reference B §5.1, Chromium `IsCorsSafelistedHeader`
+ * Fetch Standard request classification (Fetch Standard §2.2.2 "CORS-safelisted request-header", Chromium `IsCorsSafelistedHeader`
  * B §3.8): safelisted methods and headers, forbidden names, CORS-unsafe header names.
  */
 import { byteLength } from "./headers";

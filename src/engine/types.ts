@@ -1,5 +1,5 @@
 /**
- * Domain types of the diagnosis engine. Shapes follow `shared/report-format.md`; evidence can be
+ * Domain types of the diagnosis engine. Shapes follow the report (docs/report-format.md); evidence can be
  * partial (what a browser let an extension or a HAR see), and that is modelled, never guessed.
  */
 

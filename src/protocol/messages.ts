@@ -26,7 +26,7 @@ export interface StatusReply {
   exchanges: number;
 }
 
-/** The report of `shared/report-format.md` for one tab (null: every tab). Secrets redacted unless asked. */
+/** The report (docs/report-format.md) for one tab (null: every tab). Secrets redacted unless asked. */
 export interface ReportRequest {
   type: "cors-lens/report";
   tabId: number | null;

@@ -1,5 +1,5 @@
 /**
- * Secrets are replaced by "<redacted>" in everything that leaves the extension (report-format.md):
+ * Secrets are replaced by "<redacted>" in everything that leaves the extension (docs/report-format.md):
  * `Cookie`, `Set-Cookie`, `Authorization`, `Proxy-Authorization`, and headers whose name contains
  * token, secret, key or session.
  */

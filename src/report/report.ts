@@ -1,5 +1,5 @@
 /**
- * The report document of `shared/report-format.md`: the same JSON from the extension
+ * The report document (docs/report-format.md, src/report/report.schema.json): the same JSON from the extension
  * (`cors-lens/report`, "Export report") and the CLI (`--json`).
  */
 import {
@@ -40,7 +40,7 @@ export interface ReportExchange {
   verdict: Verdict;
   causes: Cause[];
   findings: Finding[];
-  /** How the verdict was reached where evidence was partial (report-format "evidence"). */
+  /** How the verdict was reached where evidence was partial (the report's "evidence"). */
   evidence: { inferred: boolean; credentials: string; unknownReason: string | null };
   /** Additions to the contract: the actual request's headers as sent, and its error. */
   requestHeaders: HeaderList | null;

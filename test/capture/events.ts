@@ -1,7 +1,7 @@
 import type { ObservedEvent } from "../../src/capture/events";
 import type { HeaderList } from "../../src/engine";
 
-/** Builds event sequences the way Chromium 156 and Firefox 153 delivered them (platform-notes §3, §5). */
+/** Builds event sequences the way Chromium 156 and Firefox 153 delivered them (recorded on this project's machines). */
 export function ev(
   kind: ObservedEvent["kind"],
   requestId: string,

@@ -14,7 +14,7 @@ interface Run {
 
 /**
  * Differences that are Firefox's, not CORS Lens's, each explained:
- * - a dedicated worker's console messages never reach WebDriver BiDi (platform-notes §5), so
+ * - a dedicated worker's console messages never reach WebDriver BiDi (observed in Firefox 153), so
  *   Firefox's reason there is unknown and only its verdict (the page's outcome) is compared.
  */
 const REASON_UNOBSERVABLE = new Set(["worker-fetch-missing"]);
@@ -51,7 +51,7 @@ describe("Firefox oracle: the extension's verdicts against Firefox's console rea
       const seen = new Set(r.exchanges.map((x) => x.url));
       return runs.every((run) => seen.has(run.url)) ? r : null;
     }, "the extension to report every lab request");
-    // Console messages can trail the page's promise (platform-notes §5).
+    // Console messages can trail the page's promise (observed in Firefox 153).
     await new Promise((r) => setTimeout(r, 800));
   });
 

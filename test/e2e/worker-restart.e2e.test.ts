@@ -12,7 +12,7 @@ interface VersionUpdate {
   versions: Array<{ versionId: string; scriptURL: string; runningStatus: string }>;
 }
 
-// platform-notes §9: ServiceWorker.stopWorker over CDP; the next webRequest event starts a fresh
+// CDP ServiceWorker.stopWorker over CDP; the next webRequest event starts a fresh
 // worker with empty globals, which must rebuild its state from storage.session.
 describe("service worker restart", () => {
   let lab: Lab;

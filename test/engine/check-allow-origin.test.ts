@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { checkAllowOrigin } from "../../src/engine/rules/check-allow-origin";
 import { h } from "./build";
 
-// cors-reference B §3.2 (Chromium CheckAccess vectors) and §5.4 (Fetch credentials table).
+// Chromium `services/network/public/cpp/cors/cors_unittest.cc` (CheckAccess vectors) and Fetch
+// Standard §4.9 "CORS check".
 const ORIGIN = "http://google.com";
 const CASES: Array<[string, string[] | null, boolean, string | null, (string | null)?]> = [
   // [name, ACAO lines, credentialed, expected code, ACAC]

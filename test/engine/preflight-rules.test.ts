@@ -5,7 +5,7 @@ import { effectiveMaxAge } from "../../src/engine/rules/max-age";
 import { parseAllowList } from "../../src/engine/rules/parse-allow-list";
 import { h } from "./build";
 
-describe("parseAllowList (cors-reference B §3.3)", () => {
+describe("parseAllowList (Chromium preflight_result.cc ParseAccessControlAllowList)", () => {
   it.each([
     ["access-control-allow-headers", "bad value", false, []],
     ["access-control-allow-headers", "X-MY-HEADER, ", true, ["X-MY-HEADER"]],

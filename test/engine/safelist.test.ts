@@ -6,7 +6,8 @@ import {
   isSafelistedRequestHeader,
 } from "../../src/engine/safelist";
 
-// cors-reference B §3.8 (Chromium IsCorsSafelistedHeader vectors) and §5.1 (Fetch).
+// Chromium `services/network/public/cpp/cors/cors_unittest.cc` (IsCorsSafelistedHeader vectors) and
+// Fetch Standard §2.2.2 "CORS-safelisted request-header".
 describe("isSafelistedRequestHeader", () => {
   const a = (n: number) => "a".repeat(n);
   it.each([

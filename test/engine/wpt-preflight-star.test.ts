@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { type BrowserName, diagnose } from "../../src/engine";
 import { exchange, h, PAGE } from "./build";
 
-// cors-reference B §3.10: web-platform-tests fetch/api/cors/cors-preflight-star.any.js, which both
+// web-platform-tests fetch/api/cors/cors-preflight-star.any.js, which both
 // browsers pass. Credentials are made visible the way an extension sees them: a Cookie header.
 const WPT: Array<[boolean, string, string, string, string | null, "allowed" | "blocked"]> = [
   [false, "get", "x-test", "GET", "X-Test", "allowed"],

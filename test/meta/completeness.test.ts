@@ -7,7 +7,7 @@ import { ROOT } from "../e2e/helpers/paths";
 import { h } from "../engine/build";
 import { recorded, SCENARIOS } from "../fixtures/scenarios";
 
-// Every code of cors-reference Part A has an explanation, a golden scenario that produces it, and
+// Every cause and finding code (the reference's cause table: test/fixtures/reference) has an explanation, a golden scenario that produces it, and
 // a row in the README's "What it detects" table.
 const readme = readFileSync(join(ROOT, "README.md"), "utf8");
 const documentedRow = (code: string) => new RegExp(`^\\|\\s*\`${code}\`\\s*\\|`, "m");

@@ -33,7 +33,7 @@ afterEach(() => {
   delete (globalThis as { chrome?: unknown }).chrome;
 });
 
-// Details as Chromium 156 and Firefox 153 delivered them for a PUT's preflight (platform-notes §3.2, §5).
+// Details as Chromium 156 and Firefox 153 delivered them for a PUT's preflight (recorded on this project's machines).
 const CHROME_SEND = {
   requestId: "12",
   tabId: 4,

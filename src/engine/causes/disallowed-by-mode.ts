@@ -9,7 +9,7 @@ import { always, type CauseSpec } from "./spec";
 export const disallowedByMode: CauseSpec<"disallowed-by-mode"> = {
   code: "disallowed-by-mode",
   chromium: always("DisallowedByMode"),
-  // Firefox logs a security error, not a CORS reason (cors-reference B §4.5).
+  // Firefox logs a security error, not a CORS reason (checked in Firefox 153 by test/e2e/firefox-oracle.e2e.test.ts).
   firefox: always(null),
   chromiumConsole: () => "Cross origin requests are not allowed by request mode.",
   chromiumDocs: null,

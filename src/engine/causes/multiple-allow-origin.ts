@@ -10,7 +10,7 @@ import { subject } from "./words";
 export const multipleAllowOrigin: CauseSpec<"multiple-allow-origin"> = {
   code: "multiple-allow-origin",
   chromium: preflightVariant("MultipleAllowOriginValues"),
-  // Firefox counts header lines: one line holding a list is "does not match" (cors-reference B §4.5).
+  // Firefox counts header lines: one line holding a list is "does not match" (checked in Firefox 153 by test/e2e/firefox-oracle.e2e.test.ts).
   firefox: ({ allowOriginLines }) =>
     allowOriginLines > 1 ? "CORSMultipleAllowOriginNotAllowed" : "CORSAllowOriginNotMatchingOrigin",
   chromiumConsole: (v, kind) =>

@@ -20,7 +20,7 @@ export const preflightRedirected: CauseSpec<"preflight-redirected"> = {
   code: "preflight-redirected",
   chromium: always("PreflightDisallowedRedirect"),
   // Firefox checks Access-Control-Allow-Origin on the 3xx first and reports that failure when there
-  // is one (cors-reference B §4.5).
+  // is one (checked in Firefox 153 by test/e2e/firefox-oracle.e2e.test.ts).
   firefox: ({ redirectAccessFailureKey }) => redirectAccessFailureKey ?? "CORSExternalRedirectNotAllowed",
   chromiumConsole: () => "Redirect is not allowed for a preflight request.",
   chromiumDocs: WEB_DEV_CORS,

@@ -9,7 +9,7 @@ import { always, type CauseSpec, WEB_DEV_CORS } from "./spec";
 export const redirectContainsCredentials: CauseSpec<"redirect-contains-credentials"> = {
   code: "redirect-contains-credentials",
   chromium: always("RedirectContainsCredentials"),
-  // Firefox rejects it with the generic "did not succeed" (cors-reference B §4.5).
+  // Firefox rejects it with the generic "did not succeed" (checked in Firefox 153 by test/e2e/firefox-oracle.e2e.test.ts).
   firefox: always("CORSDidNotSucceed2"),
   chromiumConsole: (v) =>
     `Redirect location '${v}' contains a username and password, which is disallowed for cross-origin requests.`,

@@ -10,7 +10,7 @@ export interface OtherBrowserOutcome {
 }
 
 /**
- * Chromium and Firefox decide or name this case differently (cors-reference B §4.2, §7): a different
+ * Chromium and Firefox decide or name this case differently (Gecko `nsCORSListenerProxy.cpp` vs Chromium `cors.cc`; checked by the e2e oracles in test/e2e): a different
  * verdict, a different first failing check, or a name that says something else.
  */
 export function browserDifference(ctx: FindingContext, other: OtherBrowserOutcome) {

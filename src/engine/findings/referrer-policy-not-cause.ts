@@ -3,7 +3,7 @@ import { type FindingRule, finding } from "./context";
 
 /**
  * Referrer-Policy never changes `Origin` on CORS requests nor any CORS check (Fetch "append a
- * request Origin header", cors-reference B §5.7): said on every blocked exchange.
+ * request Origin header", Fetch Standard §3.1): said on every blocked exchange.
  */
 export const referrerPolicyNotCause: FindingRule = (ctx) => {
   if (ctx.verdict !== "blocked") return null;

@@ -1,5 +1,5 @@
 /**
- * The CORS check (Fetch "CORS check"; Chromium `cors::CheckAccess`, cors-reference B §3.2) on one
+ * The CORS check (Fetch "CORS check"; Chromium `services/network/public/cpp/cors/cors.cc` CheckAccess) on one
  * response: `Access-Control-Allow-Origin`, then `Access-Control-Allow-Credentials`.
  */
 import { combinedHeader, headerValues } from "../headers";

@@ -1,6 +1,6 @@
 /**
  * Fetch "CORS-preflight fetch" step: the method must be listed byte-for-byte, be a CORS-safelisted
- * method, or be covered by `*` when the request is not credentialed (cors-reference B §3.4; in
+ * method, or be covered by `*` when the request is not credentialed (Chromium `services/network/public/cpp/cors/preflight_result.cc`; in
  * Chromium's spec-conformant mode `put` does not allow `PUT`).
  */
 import { isSafelistedMethod } from "../safelist";

@@ -1,5 +1,5 @@
 /**
- * The CORS-preflight response checks, in each browser's order (cors-reference B §0):
+ * The CORS-preflight response checks, in each browser's order (Chromium `services/network/cors/preflight_controller.cc`, Gecko `nsCORSListenerProxy.cpp`):
  * Chromium: redirect → origin/credentials → status → parse methods, parse headers → method → header.
  * Firefox: origin/credentials → redirect → status → parse methods → method → parse headers → header.
  * The cause code of a redirected preflight is the same in both; Firefox only names it after the

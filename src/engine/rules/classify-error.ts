@@ -1,5 +1,5 @@
 /**
- * What a browser error string on a hop means (cors-reference B §6.1, §6.2, §7.1): a CORS block,
+ * What a browser error string on a hop means (Chromium `net/base/net_error_list.h`, Gecko `xpcom/base/ErrorList.py`): a CORS block,
  * a Local Network Access denial, a non-CORS block, a cancellation, or a transport failure.
  */
 

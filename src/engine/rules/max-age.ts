@@ -1,5 +1,5 @@
 /**
- * How long a preflight is cached, per browser (cors-reference B §3.6, §4.2): absent → 5 s in
+ * How long a preflight is cached, per browser (Chromium `preflight_result.cc` kMaxTimeout; Gecko `nsCORSListenerProxy.cpp`): absent → 5 s in
  * both; Chromium caps at 7200 s, falls back to 5 s on anything unparseable and treats negatives
  * as 0; Firefox caps at 86400 s and does not cache at all on invalid values or 0.
  */

@@ -1,6 +1,6 @@
 /**
  * `Access-Control-Allow-Methods` / `-Headers` parsing (Chromium `ParseAccessControlAllowList`,
- * cors-reference B §3.3): a comma list; empty items are ignored; any item that is not an HTTP
+ * Chromium `preflight_result.cc` ParseAccessControlAllowList): a comma list; empty items are ignored; any item that is not an HTTP
  * token rejects the whole header.
  */
 import { combinedHeader, isHttpToken, splitList } from "../headers";

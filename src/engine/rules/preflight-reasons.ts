@@ -1,6 +1,6 @@
 /**
  * Why a request needs a CORS preflight (Fetch "main fetch": the unsafe-request flag with a
- * non-safelisted method or CORS-unsafe header names; cors-reference B §5.2).
+ * non-safelisted method or CORS-unsafe header names; Fetch Standard §4.3 "HTTP fetch" step 5).
  */
 import { byteLength, headerValues } from "../headers";
 import { hasCorsUnsafeByte, isSafelistedMethod } from "../safelist";

@@ -23,7 +23,7 @@ interface Sent {
   initiator?: { type: string; url?: string; requestId?: string };
 }
 
-/** Collects Network events on a page session: the browser's own CORS verdicts (platform-notes §3.2). */
+/** Collects Network events on a page session: the browser's own CORS verdicts (CDP `Network.loadingFailed.corsErrorStatus`). */
 export class CdpOracle {
   private sent = new Map<string, Sent>();
   private failed = new Map<

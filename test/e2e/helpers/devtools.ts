@@ -42,7 +42,7 @@ function profileWith(layout: DevtoolsLayout): string {
 }
 
 /** Opens real DevTools for `url` in headless Chromium and shows the CORS Lens panel
- * (platform-notes §4: puppeteer's openDevTools + DevToolsAPI.showPanel). */
+ * (puppeteer's openDevTools + DevToolsAPI.showPanel, a global of devtools_app.html). */
 export async function openCorsLensPanel(
   url: string,
   layout: DevtoolsLayout = {},

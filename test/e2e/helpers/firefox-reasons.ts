@@ -1,4 +1,4 @@
-/** Firefox's console text (en-US, security.properties) back to its reason key (cors-reference B §4.1). */
+/** Firefox's console text (en-US, security.properties) back to its reason key (Gecko `dom/locales/en-US/chrome/security/security.properties`). */
 const REASONS: Array<[RegExp, string]> = [
   [/Multiple CORS header .Access-Control-Allow-Origin. not allowed/, "CORSMultipleAllowOriginNotAllowed"],
   [/CORS header .Access-Control-Allow-Origin. missing/, "CORSMissingAllowOrigin2"],

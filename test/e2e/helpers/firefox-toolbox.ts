@@ -1,7 +1,7 @@
 /**
- * Firefox's real DevTools toolbox with the built add-on, in a real window under Xvfb
- * (platform-notes §11): the add-on is installed into the profile as an .xpi, Firefox opens the
- * toolbox with `--devtools`, and Marionette reaches the toolbox in Firefox's chrome.
+ * Firefox's real DevTools toolbox with the built add-on, in a real window under Xvfb: the add-on
+ * is installed into the profile as an .xpi, Firefox opens the toolbox with `--devtools`, and
+ * Marionette reaches the toolbox in Firefox's chrome.
  *
  * The panel's document lives in the extension process, out of the chrome's reach; its rendered
  * content is read through the accessibility tree the parent process keeps of every document (the

@@ -3,7 +3,7 @@ import { GECKO_ID } from "../../../scripts/manifest-for";
 import { waitFor } from "./devtools";
 import { DIST_FIREFOX, FIREFOX_BIN, requireFirefox } from "./paths";
 
-/** Pinned so tests can open moz-extension:// pages (platform-notes §5). */
+/** Pinned so tests can open moz-extension:// pages (the `extensions.webextensions.uuids` pref). */
 export const FIREFOX_EXTENSION_UUID = "5d1f7e0a-cc0e-4b5e-9d1a-c0c5c0de1e25";
 
 export interface FirefoxWithExtension {
