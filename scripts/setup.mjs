@@ -44,6 +44,10 @@ if (!debPackageInstalled("fonts-dejavu-core")) missing.push("fonts-dejavu-core")
 if (purpose === "test") {
   if (!existsSync("/usr/bin/Xvfb")) missing.push("xvfb", "xauth");
   if (!existsSync("/usr/bin/xdotool")) missing.push("xdotool");
+  // The fix snippets are checked by the real tools: nginx -t, apache2 -t, go build.
+  if (!existsSync("/usr/sbin/nginx")) missing.push("nginx-light");
+  if (!existsSync("/usr/sbin/apache2")) missing.push("apache2");
+  if (!existsSync("/usr/bin/go")) missing.push("golang-go");
 }
 if (missing.length > 0) {
   const command = `apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ${missing.join(" ")}`;
