@@ -18,7 +18,7 @@ import {
 } from "../engine";
 import { redirectChain } from "./har-chains";
 import { type Entry, parseHarJson, readHar } from "./har-read";
-import { samePreflightAsk } from "./pairing";
+import { PAIRING_WINDOW_MS, samePreflightAsk } from "./pairing";
 
 export { HarError } from "./har-read";
 
@@ -82,6 +82,35 @@ function pageOrigins(entries: readonly Entry[]): string | null {
   return best;
 }
 
+/**
+ * Each preflight to the request of the same ask that started nearest to it, within the pairing
+ * window: from the preflight's side, so a request with no preflight of its own (served from the
+ * preflight cache) cannot take its neighbour's. Chrome starts the preflight first; Firefox records
+ * the request's start first and its preflight a few milliseconds later (observed in Firefox 153's
+ * HAR): either order pairs.
+ */
+function assignPreflights(
+  preflights: readonly Entry[],
+  requestsAt: ReadonlyMap<string, Entry[]>,
+): Map<Entry, Entry> {
+  const assigned = new Map<Entry, Entry>();
+  for (const p of preflights) {
+    let best: Entry | null = null;
+    for (const r of requestsAt.get(p.initiatorUrl ?? p.url) ?? []) {
+      if (assigned.has(r) || !samePreflightAsk(askOf(p, r.method), askOfRequest(r))) continue;
+      const distance = Math.abs(p.start - r.start);
+      if (distance > PAIRING_WINDOW_MS) continue;
+      if (best === null || distance < Math.abs(best.start - p.start)) best = r;
+    }
+    if (best) assigned.set(best, p);
+  }
+  return assigned;
+}
+
+function askOfRequest(r: Entry) {
+  return { url: r.url, method: r.method, origin: combinedHeader(r.requestHeaders, "origin") };
+}
+
 /** What a preflight entry asked; Chrome labels some preflights without recording their headers. */
 function askOf(p: Entry, method: string) {
   return {
@@ -107,12 +136,12 @@ export function importHar(document: unknown): HarImport {
   const { entries, recordedBy, skipped } = readHar(document);
   const fallbackOrigin = pageOrigins(entries);
   const preflights = entries.filter(isPreflight);
-  // Indexes by URL keep a 100 MB HAR linear: preflights by the URL they were for, requests by URL.
-  const preflightsFor = groupBy(preflights, (p) => p.initiatorUrl ?? p.url);
+  // Indexes by URL keep a 100 MB HAR linear: requests by URL, each preflight's by its own.
   const requestsAt = groupBy(
     entries.filter((e) => !isPreflight(e)),
     (e) => e.url,
   );
+  const preflightOf = assignPreflights(preflights, requestsAt);
   const claimedPreflights = new Set<Entry>();
   const consumed = new Set<Entry>();
   const exchanges: ObservedExchange[] = [];
@@ -122,19 +151,7 @@ export function importHar(document: unknown): HarImport {
     const { hops: chain, note } = redirectChain(first, requestsAt, consumed);
     if (note) notes.push(note);
     const last = chain[chain.length - 1] ?? first;
-    const end = last.end;
-    const ask = {
-      url: first.url,
-      method: first.method,
-      origin: combinedHeader(first.requestHeaders, "origin"),
-    };
-    const preflight =
-      preflightsFor
-        .get(first.url)
-        ?.find(
-          (p) =>
-            !claimedPreflights.has(p) && p.start <= end + 1 && samePreflightAsk(askOf(p, first.method), ask),
-        ) ?? null;
+    const preflight = preflightOf.get(first) ?? null;
     if (preflight) claimedPreflights.add(preflight);
     // Chrome exports the request a rejected preflight stopped as status 0: it never went out.
     const neverSent =
