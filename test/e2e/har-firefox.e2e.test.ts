@@ -53,9 +53,7 @@ describe("cors-lens analyze on a HAR recorded by real Firefox", () => {
           ),
         "Firefox's toolbox and Network monitor",
       );
-      const runs = await firefox.inPage<Run[]>(
-        "return await window.runAll();",
-      );
+      const runs = await firefox.inPage<Run[]>("return await window.runAll();");
       const { har, blocks } = await waitFor(async () => {
         const got = await firefox.marionette.run<{
           har: { entries: Array<{ request: { url: string } }> };
@@ -85,19 +83,21 @@ describe("cors-lens analyze on a HAR recorded by real Firefox", () => {
         const parsed = parseFirefoxBlock(b.text);
         return parsed ? [{ url: parsed.url, reason: b.category }] : [];
       });
-      const rows = runs.filter((r) => r.id !== "network-refused").map((r) => {
-        const x = report.exchanges.findLast((e) => e.url === r.url);
-        const urls = new Set([r.url, ...(x?.hops.map((h) => h.url) ?? [])]);
-        const block = reasons.find((b) => urls.has(b.url));
-        const firefoxSays = block ? block.reason : r.outcome.ok ? "allowed" : "blocked (no CORS reason)";
-        const cliSays =
-          x?.verdict === "blocked"
-            ? (x.causes[0]?.firefox ?? "blocked (no CORS reason)")
-            : x?.verdict === "not-cors"
-              ? "allowed"
-              : (x?.verdict ?? "missing");
-        return { id: r.id, firefox: firefoxSays, cli: cliSays, agrees: firefoxSays === cliSays };
-      });
+      const rows = runs
+        .filter((r) => r.id !== "network-refused")
+        .map((r) => {
+          const x = report.exchanges.findLast((e) => e.url === r.url);
+          const urls = new Set([r.url, ...(x?.hops.map((h) => h.url) ?? [])]);
+          const block = reasons.find((b) => urls.has(b.url));
+          const firefoxSays = block ? block.reason : r.outcome.ok ? "allowed" : "blocked (no CORS reason)";
+          const cliSays =
+            x?.verdict === "blocked"
+              ? (x.causes[0]?.firefox ?? "blocked (no CORS reason)")
+              : x?.verdict === "not-cors"
+                ? "allowed"
+                : (x?.verdict ?? "missing");
+          return { id: r.id, firefox: firefoxSays, cli: cliSays, agrees: firefoxSays === cliSays };
+        });
       // Firefox's own words for each request of this run, beside its HAR: test/fixtures/har keeps a copy.
       writeFileSync(
         resultsPath("firefox-netmonitor.verdicts.json"),
