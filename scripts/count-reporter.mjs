@@ -5,6 +5,10 @@ export default class CountReporter {
     let failed = 0;
     let skipped = 0;
     for (const module of testModules) {
+      // A file that failed outside its tests (an import, a beforeAll hook) failed: its tests only
+      // show as skipped, which must not read as a green run.
+      failed += module.errors().length;
+      for (const suite of module.children.allSuites()) failed += suite.errors().length;
       for (const test of module.children.allTests()) {
         const state = test.result().state;
         if (state === "passed") passed++;

@@ -12,7 +12,15 @@ import type { FindingContext } from "./findings/context";
 import { singleExchangeFindings } from "./findings/index";
 import { isHttpUrl, isLoopbackOrigin } from "./origin";
 import type { CheckFailure } from "./rules/failure";
-import type { BrowserName, Cause, CredentialsEvidence, Diagnosis, ObservedExchange, Verdict } from "./types";
+import type {
+  BrowserName,
+  Cause,
+  CauseCode,
+  CredentialsEvidence,
+  Diagnosis,
+  ObservedExchange,
+  Verdict,
+} from "./types";
 
 export interface DiagnoseOptions {
   /** Whose rules and names to apply. @default the recording browser, else "chromium" */
@@ -186,11 +194,11 @@ function core(exchange: ObservedExchange, facts: RequestFacts, browser: BrowserN
 }
 
 /**
- * The only first failures where Chromium and Firefox can decide or name differently (B §4.2, §7):
+ * The only first failures where Chromium and Firefox can decide or name differently (Gecko `nsCORSListenerProxy.cpp` vs Chromium `cors.cc`):
  * the Allow-Origin value forms, the redirected preflight, and the preflight list checks, whose
  * order differs. Everything else is checked identically, so the other browser is not re-run.
  */
-const ORDER_OR_NAME_DIFFERS = new Set<string>([
+const ORDER_OR_NAME_DIFFERS: ReadonlySet<CauseCode> = new Set<CauseCode>([
   "multiple-allow-origin",
   "invalid-allow-origin",
   "preflight-redirected",

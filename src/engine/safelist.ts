@@ -1,6 +1,7 @@
 /**
- * Fetch Standard request classification (Fetch Standard §2.2.2 "CORS-safelisted request-header", Chromium `IsCorsSafelistedHeader`
- * B §3.8): safelisted methods and headers, forbidden names, CORS-unsafe header names.
+ * Fetch Standard request classification (§2.2.2 "CORS-safelisted method", "CORS-safelisted
+ * request-header"; Chromium `IsCorsSafelistedHeader` in `services/network/public/cpp/cors/cors.cc`):
+ * safelisted methods and headers, forbidden names, CORS-unsafe header names.
  */
 import { byteLength } from "./headers";
 import type { HeaderList } from "./types";

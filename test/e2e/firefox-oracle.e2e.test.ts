@@ -51,8 +51,24 @@ describe("Firefox oracle: the extension's verdicts against Firefox's console rea
       const seen = new Set(r.exchanges.map((x) => x.url));
       return runs.every((run) => seen.has(run.url)) ? r : null;
     }, "the extension to report every lab request");
-    // Console messages can trail the page's promise (observed in Firefox 153).
-    await new Promise((r) => setTimeout(r, 800));
+    // Console messages can trail the page's promise (observed in Firefox 153): wait until every
+    // failed request of the page (but the worker's, whose messages never reach BiDi) has its reason.
+    await waitFor(async () => {
+      const named = new Set(blocks.map((b) => b.url));
+      // After a redirect Firefox names the URL it was redirected to.
+      const urlsOf = (run: Run) => [
+        run.url,
+        ...(report.exchanges.findLast((e) => e.url === run.url)?.hops.map((h) => h.url) ?? []),
+      ];
+      const unnamed = runs.filter(
+        (run) =>
+          !run.outcome.ok &&
+          !REASON_UNOBSERVABLE.has(run.id) &&
+          run.id !== "network-refused" &&
+          !urlsOf(run).some((u) => named.has(u)),
+      );
+      return unnamed.length === 0 ? true : null;
+    }, "Firefox's console reason for every failed request");
   });
 
   afterAll(async () => {

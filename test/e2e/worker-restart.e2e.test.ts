@@ -61,7 +61,27 @@ describe("service worker restart", () => {
       );
       return entry?.[0] ?? null;
     }, "the extension's running service worker");
-    await new Promise((r) => setTimeout(r, 1200)); // past the preflight and the 500 ms persistence batch
+    // Stop it once the slow PUT's preflight is answered and the worker has persisted the request
+    // that is still open (its tracker state in storage.session names the slow PUT's preflight).
+    await waitFor(async () => {
+      const worker = chromium.context
+        .serviceWorkers()
+        .find((w) => w.url().startsWith(`chrome-extension://${extensionId}/`));
+      const saved = await worker?.evaluate(async () =>
+        JSON.stringify(
+          await (
+            globalThis as unknown as {
+              chrome: { storage: { session: { get(k: string): Promise<unknown> } } };
+            }
+          ).chrome.storage.session.get("tracker"),
+        ),
+      );
+      return lab.log.some((l) => l.method === "OPTIONS" && l.url.includes("slow-preflighted-put")) &&
+        saved?.includes("slow-preflighted-put") &&
+        saved.includes("OPTIONS")
+        ? true
+        : null;
+    }, "the slow PUT's preflight answered and the open request persisted");
     await cdp.send("ServiceWorker.stopWorker", { versionId: running });
     await waitFor(
       async () => ([...statuses.values()].some((v) => v.runningStatus === "stopped") ? true : null),

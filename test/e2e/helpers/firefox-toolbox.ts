@@ -206,9 +206,11 @@ export async function launchFirefoxToolbox(
     { env, stdio: "ignore" },
   );
   const stop = async () => {
+    const exited = new Promise((r) => firefox.once("exit", r));
     firefox.kill("SIGTERM");
-    await new Promise((r) => setTimeout(r, 300));
-    if (firefox.exitCode === null) firefox.kill("SIGKILL");
+    const timer = setTimeout(() => firefox.kill("SIGKILL"), 5_000);
+    if (firefox.exitCode === null) await exited;
+    clearTimeout(timer);
     xvfb.process.kill();
     rmSync(work, { recursive: true, force: true });
   };
