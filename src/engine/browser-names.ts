@@ -8,6 +8,7 @@ import { CAUSES } from "./causes";
 import type { AccessFailureCode } from "./rules/check-allow-origin";
 import type { CauseCode, Stage } from "./types";
 
+/** Chromium's `CorsError` name for a cause at a stage (the `Preflight…` variant on a preflight). */
 export function chromiumName(code: CauseCode, stage: Stage): string | null {
   return CAUSES[code].chromium(stage);
 }
@@ -19,6 +20,7 @@ export interface FirefoxNameInput {
   redirectAccessFailure?: AccessFailureCode | null;
 }
 
+/** Firefox's reason key for a cause, as its console's message category names it. */
 export function firefoxName(code: CauseCode, input: FirefoxNameInput): string | null {
   const lines = input.allowOriginLines;
   const redirectAccessFailureKey = input.redirectAccessFailure
@@ -34,6 +36,7 @@ const CHROMIUM_ALIASES: Record<string, string> = {
   PrivateNetworkAccessPermissionDenied: "LocalNetworkAccessPermissionDenied",
 };
 
+/** The current name for a Chromium `CorsError` name, also one from before a rename. */
 export function currentChromiumName(name: string): string {
   return CHROMIUM_ALIASES[name] ?? name;
 }

@@ -240,6 +240,22 @@ function diagnoseUnchecked(exchange: ObservedExchange, browser: BrowserName): Di
   };
 }
 
+/**
+ * Re-runs the browser's CORS checks on one observed exchange and says what the browser decided
+ * and why: the verdict, the first failing check as a {@link Cause} (with Chromium's and Firefox's
+ * names, the values it compared, words and fixes per server stack), and every {@link Finding}
+ * worth knowing. Pure and total: it never throws, and evidence an extension could not see gives
+ * the verdict `"unknown"` with the reason, never a guess.
+ *
+ * The checks run in the chosen browser's order (Fetch Standard §4.8 "CORS-preflight fetch" and §4.9
+ * "CORS check", as Chromium's `services/network/cors/` and Gecko's `nsCORSListenerProxy.cpp`
+ * implement them); where the other browser decides or names the case differently, a
+ * `browser-difference` finding says so.
+ *
+ * @example
+ * const { verdict, causes } = diagnose(exchange, { browser: "firefox" });
+ * if (verdict === "blocked") console.log(causes[0].title, causes[0].firefox);
+ */
 export function diagnose(exchange: ObservedExchange, options: DiagnoseOptions = {}): Diagnosis {
   const browser = options.browser ?? exchange.recordedBy ?? "chromium";
   try {

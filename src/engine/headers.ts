@@ -19,6 +19,7 @@ export function combinedHeader(headers: HeaderList | null | undefined, name: str
   return values.map((v) => v.trim()).join(", ");
 }
 
+/** Whether the header is present at all (with any value, even empty). */
 export function hasHeader(headers: HeaderList | null | undefined, name: string): boolean {
   return headerValues(headers, name).length > 0;
 }

@@ -36,8 +36,10 @@ const RENDERERS: Record<ServerStack, { title: string; render: (request: FixReque
   go: { title: "Go (net/http)", render: go },
 };
 
+/** The server stacks every header-fixable cause has a fix for, in the order the panel lists them. */
 export const SERVER_STACKS = Object.keys(RENDERERS) as ServerStack[];
 
+/** One fix per server stack for the policy and focus of a cause. */
 export function serverFixes(request: FixRequest): Fix[] {
   return SERVER_STACKS.map((stack) => ({
     stack,
