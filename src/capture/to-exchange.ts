@@ -1,11 +1,9 @@
 /** A finished request (and its preflight) as the engine's ObservedExchange. */
 import {
   type BrowserName,
-  combinedHeader,
   type Hop,
   type ObservedExchange,
   observedExchange,
-  type RequestMode,
 } from "../engine";
 import type { PendingRequest } from "./pending";
 
@@ -27,13 +25,6 @@ const RESOURCE_TYPES: Record<string, string> = {
   main_frame: "document",
 };
 
-function modeOf(pending: PendingRequest): RequestMode {
-  const mode = combinedHeader(pending.requestHeaders, "sec-fetch-mode")?.toLowerCase();
-  return mode === "cors" || mode === "no-cors" || mode === "same-origin" || mode === "navigate"
-    ? mode
-    : "unknown";
-}
-
 export function toExchange(
   pending: PendingRequest,
   error: string | null,
@@ -47,7 +38,6 @@ export function toExchange(
     initiator: pending.initiator,
     documentUrl: pending.documentUrl,
     resourceType: RESOURCE_TYPES[pending.type] ?? "other",
-    mode: modeOf(pending),
     credentials: "unknown",
     requestHeaders: pending.requestHeaders,
     startedAt: Math.min(pending.startedAt, preflight?.startedAt ?? Number.POSITIVE_INFINITY),

@@ -237,6 +237,7 @@ function diagnoseUnchecked(exchange: ObservedExchange, browser: BrowserName): Di
     findings,
     credentials: mine.credentials,
     unknownReason: mine.unknownReason,
+    mode: facts.mode,
   };
 }
 
@@ -266,6 +267,7 @@ export function diagnose(exchange: ObservedExchange, options: DiagnoseOptions = 
       causes: [],
       findings: [],
       credentials: UNKNOWN_CREDENTIALS,
+      mode: exchange.mode,
       unknownReason: `CORS Lens could not read this exchange (${error instanceof Error ? error.message : String(error)}).`,
     };
   }

@@ -127,6 +127,8 @@ export interface Diagnosis {
   credentials: CredentialsEvidence;
   /** Why the verdict is "unknown" (missing evidence), else null. */
   unknownReason: string | null;
+  /** The request mode, as observed or told from the headers (`Sec-Fetch-Mode`, `Origin`, a preflight). */
+  mode: RequestMode;
 }
 
 export const CAUSE_CODES = [

@@ -81,7 +81,7 @@ export function buildReportExchange(observed: ObservedExchange, options: ReportO
     origin: sentOrigin(observed),
     initiator: shown.initiator,
     resourceType: shown.resourceType,
-    mode: shown.mode,
+    mode: d.mode,
     credentials: d.credentials.mode,
     startedAt: new Date(Number.isFinite(shown.startedAt) ? shown.startedAt : 0).toISOString(),
     preflight: shown.preflight,
