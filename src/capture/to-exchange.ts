@@ -1,10 +1,5 @@
 /** A finished request (and its preflight) as the engine's ObservedExchange. */
-import {
-  type BrowserName,
-  type Hop,
-  type ObservedExchange,
-  observedExchange,
-} from "../engine";
+import { type BrowserName, type Hop, type ObservedExchange, observedExchange } from "../engine";
 import type { PendingRequest } from "./pending";
 
 const RESOURCE_TYPES: Record<string, string> = {
