@@ -152,6 +152,20 @@ describe.each(LAYOUTS)(
         "Ctrl+F to focus the panel's filter",
       );
       expect(await session.devtools.evaluate(devtoolsShows, "search-bar")).toBe(false);
+      // Tab moves on to the next control, which shows a focus ring.
+      await session.devtools.keyboard.press("Tab");
+      const focused = await session.panel.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        const style = el ? getComputedStyle(el) : null;
+        return {
+          label: el?.closest("label")?.textContent?.trim() ?? el?.getAttribute("aria-label") ?? "",
+          outline: style?.outlineStyle ?? "none",
+          width: style?.outlineWidth ?? "0px",
+        };
+      });
+      expect(focused.label).toBe("Blocked only");
+      expect(focused.outline).toBe("solid");
+      expect(focused.width).toBe("2px");
       // With nothing of the panel's to close, Esc is DevTools' own again: it opens the drawer.
       await session.panel.evaluate(() => document.querySelector<HTMLElement>(".list")?.focus());
       await session.devtools.keyboard.press("Escape");
