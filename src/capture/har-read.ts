@@ -126,8 +126,12 @@ export function parseHarJson(text: string): unknown {
     return JSON.parse(json);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
+    // V8 names the position it stopped at; at the very end of the text the file was cut short
+    // (a file cut after a comma says "Expected double-quoted property name … at position N").
+    const position = Number(/at position (\d+)/.exec(message)?.[1] ?? Number.NaN);
+    const atEnd = position >= json.trimEnd().length;
     throw new HarError(
-      /end of JSON|Unterminated|Unexpected end/i.test(message)
+      atEnd || /end of JSON|Unterminated|Unexpected end/i.test(message)
         ? `truncated JSON (${message})`
         : `not JSON (${message})`,
     );

@@ -8,6 +8,7 @@ import { readFileSync, statSync } from "node:fs";
 import { basename } from "node:path";
 import { type BrowserName, SERVER_STACKS } from "../engine";
 import { analyzeHar, HarError } from "../report/analyze-har";
+import { visibleText } from "../report/safe-text";
 import { VERSION } from "../report/version";
 import { ansiPaint, NO_PAINT, summarize } from "./summary";
 
@@ -96,6 +97,15 @@ function readInput(file: string): string {
   }
 }
 
+/**
+ * An error message echoes the file's own bytes (JSON.parse quotes them): on one line, at most 200
+ * characters, nothing a terminal would act on.
+ */
+function oneLine(text: string): string {
+  const shown = visibleText(text);
+  return shown.length > 200 ? `${shown.slice(0, 200)}…` : shown;
+}
+
 export function run(
   argv: string[],
   out: (s: string) => void,
@@ -106,7 +116,7 @@ export function run(
   try {
     options = parseArgs(argv);
   } catch (error) {
-    err(`cors-lens: ${(error as Error).message}\n`);
+    err(`cors-lens: ${oneLine((error as Error).message)}\n`);
     return 2;
   }
   if (options === "help") {
@@ -132,11 +142,11 @@ export function run(
     return blocked || (options.failOn === "warning" && warned) ? 1 : 0;
   } catch (error) {
     if (error instanceof HarError) {
-      err(`cors-lens: ${options.file}: ${error.message}\n`);
+      err(`cors-lens: ${oneLine(options.file)}: ${oneLine(error.message)}\n`);
       return 2;
     }
     err(
-      `cors-lens: ${options.file}: could not analyze (${error instanceof Error ? error.message : String(error)})\n`,
+      `cors-lens: ${oneLine(options.file)}: could not analyze (${oneLine(error instanceof Error ? error.message : String(error))})\n`,
     );
     return 2;
   }

@@ -5,6 +5,7 @@
 import type { Fix } from "../engine";
 import { groupFailures } from "../report/groups";
 import type { ReportDocument } from "../report/report";
+import { visibleText as safe } from "../report/safe-text";
 
 export interface Paint {
   red(s: string): string;
@@ -51,26 +52,29 @@ export function summarize(report: ReportDocument, { stack, paint, notes }: Summa
   const warned = xs.filter((x) => x.findings.some((f) => f.severity !== "info"));
   const source = report.source.kind === "har" ? report.source.file : `tab ${report.source.tabId}`;
   const lines = [
-    paint.bold(`CORS Lens — ${source}`),
+    paint.bold(`CORS Lens — ${safe(source)}`),
     `${xs.length} cross-origin requests: ${paint.red(`${blocked.length} blocked`)}, ${xs.length - blocked.length - unknown.length} allowed or not CORS, ${unknown.length} unknown; ${paint.yellow(`${warned.length} with warnings`)}`,
-    ...notes.map((n) => paint.dim(`note: ${n}`)),
+    ...notes.map((n) => paint.dim(`note: ${safe(n)}`)),
   ];
   for (const group of groupFailures(blocked)) {
     const { cause, masked, exchanges } = group;
     lines.push(
       "",
-      paint.red(`✖ ${exchanges.length} × ${cause.title}`) +
+      paint.red(`✖ ${exchanges.length} × ${safe(cause.title)}`) +
         paint.dim(
-          ` — ${group.host} · Chromium ${cause.chromium ?? "(net error)"} · Firefox ${cause.firefox ?? "—"}`,
+          ` — ${safe(group.host)} · Chromium ${cause.chromium ?? "(net error)"} · Firefox ${cause.firefox ?? "—"}`,
         ),
     );
-    lines.push(`  ${cause.message}`);
-    for (const x of exchanges.slice(0, 5)) lines.push(paint.dim(`    ${x.method} ${x.url}`));
+    lines.push(`  ${safe(cause.message)}`);
+    for (const x of exchanges.slice(0, 5)) lines.push(paint.dim(`    ${safe(x.method)} ${safe(x.url)}`));
     if (exchanges.length > 5) lines.push(paint.dim(`    … and ${exchanges.length - 5} more`));
-    if (masked) lines.push(paint.yellow(`  ! ${masked.message}`));
+    if (masked) lines.push(paint.yellow(`  ! ${safe(masked.message)}`));
     const fix = pickFix(cause.fixes, stack);
     if (fix)
-      lines.push(paint.green(`  Fix (${fix.title}):`), ...fix.snippet.split("\n").map((l) => `    ${l}`));
+      lines.push(
+        paint.green(`  Fix (${fix.title}):`),
+        ...fix.snippet.split("\n").map((l) => `    ${safe(l)}`),
+      );
   }
   const warnings = new Map<string, { title: string; count: number; message: string }>();
   for (const x of xs) {
@@ -83,9 +87,14 @@ export function summarize(report: ReportDocument, { stack, paint, notes }: Summa
   }
   if (warnings.size > 0) lines.push("", paint.bold("Warnings"));
   for (const [code, w] of warnings)
-    lines.push(paint.yellow(`  ▲ ${w.count} × ${w.title} (${code})`), `    ${w.message}`);
+    lines.push(paint.yellow(`  ▲ ${w.count} × ${safe(w.title)} (${code})`), `    ${safe(w.message)}`);
   for (const x of unknown.slice(0, 5))
-    lines.push("", paint.dim(`? ${x.method} ${x.url}: ${x.evidence.unknownReason ?? "not enough evidence"}`));
+    lines.push(
+      "",
+      paint.dim(
+        `? ${safe(x.method)} ${safe(x.url)}: ${safe(x.evidence.unknownReason ?? "not enough evidence")}`,
+      ),
+    );
   if (blocked.length === 0 && warnings.size === 0) lines.push("", paint.green("✔ Nothing blocked by CORS."));
   return lines;
 }

@@ -5,6 +5,7 @@
  */
 import type { HeaderList, Hop, ObservedExchange } from "../engine";
 import { redactExchange } from "./redact";
+import { isoTime, isValidTime } from "./time";
 import { VERSION } from "./version";
 
 interface HarEntryOut {
@@ -43,8 +44,7 @@ function harHeaders(headers: HeaderList) {
 }
 
 function iso(ms: number | undefined, fallback: number): string {
-  const t = ms !== undefined && Number.isFinite(ms) ? ms : fallback;
-  return new Date(Number.isFinite(t) ? t : 0).toISOString();
+  return isoTime(isValidTime(ms) ? ms : fallback);
 }
 
 function entry(

@@ -17,7 +17,8 @@ import {
   sentOrigin,
   type Verdict,
 } from "../engine";
-import { REDACTED, redactExchange } from "./redact";
+import { redactExchange, redactUserinfo } from "./redact";
+import { isoTime } from "./time";
 import { VERSION } from "./version";
 
 export const REPORT_FORMAT = "cors-lens-report";
@@ -64,7 +65,7 @@ export interface ReportOptions {
 
 /** Userinfo can appear inside messages (a redirect Location): keep it out of exports too. */
 function scrub(text: string): string {
-  return text.replace(/([a-z][a-z0-9+.-]*:\/\/)[^/@\s`'"]*@/gi, `$1${REDACTED}@`);
+  return redactUserinfo(text);
 }
 
 function scrubCause(cause: Cause): Cause {
@@ -83,7 +84,7 @@ export function buildReportExchange(observed: ObservedExchange, options: ReportO
     resourceType: shown.resourceType,
     mode: d.mode,
     credentials: d.credentials.mode,
-    startedAt: new Date(Number.isFinite(shown.startedAt) ? shown.startedAt : 0).toISOString(),
+    startedAt: isoTime(shown.startedAt),
     preflight: shown.preflight,
     hops: shown.hops,
     verdict: d.verdict,

@@ -197,3 +197,35 @@ describe("golden outputs", () => {
     await expect(r.out).toMatchFileSnapshot("golden/report.json");
   });
 });
+
+describe("the terminal", () => {
+  it("prints no escape sequence or bidi override from a HAR, and errors on one line", () => {
+    const evil = "http://127.0.0.1:8000/\u001b]52;c;ZXZpbA==\u0007\u001b[2J\u202Eexe.txt";
+    const har = {
+      log: {
+        version: "1.2",
+        creator: { name: "WebInspector" },
+        entries: [
+          {
+            startedDateTime: "2026-12-01T10:00:00.000Z",
+            time: 1,
+            request: {
+              method: "GET\u001b[31m",
+              url: evil,
+              headers: [{ name: "Origin", value: "http://localhost:5173" }],
+            },
+            response: { status: 200, headers: [], _error: "net::ERR_FAILED" },
+          },
+        ],
+      },
+    };
+    const r = cli("analyze", file("evil.har", JSON.stringify(har)));
+    expect(r.code).toBe(1);
+    for (const raw of ["\u001b", "\u0007", "\u202e"]) expect(r.out.includes(raw)).toBe(false);
+    expect(r.out).toContain("⟨U+202E⟩exe.txt");
+    const bad = cli("analyze", file("evil.txt", "\u001b[2J\nnot\njson"));
+    expect(bad.code).toBe(2);
+    expect(bad.err.includes("\u001b")).toBe(false);
+    expect(bad.err.trim().split("\n")).toHaveLength(1);
+  });
+});

@@ -98,6 +98,23 @@ describe("panel", () => {
     expect(container.textContent).toContain(long);
   });
 
+  it("shows a bidi override or a control in a URL and method as a visible mark, in the list and the detail", () => {
+    const spoof = {
+      ...exchange({ url: "http://127.0.0.1:8000/api/\u202Etxt.exe", method: "GE\u001bT" }),
+      id: "spoof",
+    };
+    const { container } = render(<App state={stateOf([spoof])} actions={actions()} />);
+    fireEvent.click(container.querySelector(".row") as Element);
+    const text = container.textContent ?? "";
+    for (const raw of ["\u202e", "\u001b"]) expect(text.includes(raw)).toBe(false);
+    // The list shows the path as the URL parser serializes it: percent-encoded, harmless.
+    expect(container.querySelector(".row .path")?.textContent).toBe("/api/%E2%80%AEtxt.exe");
+    expect(container.querySelector(".detail header .url")?.textContent).toBe(
+      "http://127.0.0.1:8000/api/⟨U+202E⟩txt.exe",
+    );
+    expect(container.querySelector(".detail .verb")?.textContent).toBe("GE\u241bT");
+  });
+
   it("moves the selection with the arrow keys and opens it with Enter", () => {
     const { container } = render(<App state={stateOf()} actions={actions()} />);
     fireEvent.keyDown(document, { key: "ArrowDown" });

@@ -1,15 +1,11 @@
 /** Untrusted header values as safe, readable text: control characters made visible, long values cut. */
+import { visibleText } from "../../report/safe-text";
 
 export const DISPLAY_LIMIT = 300;
 
-/** Replaces C0 controls and DEL by their visible Unicode "control picture". */
+/** Controls, C1 and bidi overrides made visible (report/safe-text.ts): nothing in a value acts. */
 export function visibleControls(value: string): string {
-  let out = "";
-  for (const ch of value) {
-    const c = ch.charCodeAt(0);
-    out += c < 0x20 ? String.fromCharCode(0x2400 + c) : c === 0x7f ? "\u2421" : ch;
-  }
-  return out;
+  return visibleText(value);
 }
 
 export function truncated(value: string, limit = DISPLAY_LIMIT): { text: string; cut: boolean } {

@@ -12,6 +12,7 @@ import {
 import { actualFetch, actualPowerShell, preflightPowerShell } from "../../../report/copy-as";
 import { actualCurl, preflightCurl } from "../../../report/curl";
 import type { ReportExchange } from "../../../report/report";
+import { visibleText } from "../../../report/safe-text";
 import { badgeOf } from "../model";
 import { Breakable } from "./Breakable";
 import { CopyButton } from "./CopyButton";
@@ -88,7 +89,7 @@ function BrowserWords({
         {chromium ? (
           <>
             <blockquote class="console" data-browser="chromium">
-              {chromium}
+              {visibleText(chromium)}
             </blockquote>
             <CopyButton
               text={chromium}
@@ -111,7 +112,7 @@ function BrowserWords({
         </div>
         {firefox ? (
           <blockquote class="console" data-browser="firefox">
-            {firefox}
+            {visibleText(firefox)}
           </blockquote>
         ) : null}
         {cause.firefox ? <DocsLink link={firefoxDocs(cause.firefox)} /> : null}
@@ -147,14 +148,15 @@ export function ExchangeDetail({ x, stack, onStack, onCopy, onClose }: DetailPro
         <button type="button" class="close" onClick={onClose} aria-label="Close details" title="Close (Esc)">
           ×
         </button>
-        <span class={`badge ${badge.tone}`}>{badge.label}</span> <code class="verb">{x.method}</code>{" "}
+        <span class={`badge ${badge.tone}`}>{badge.label}</span>{" "}
+        <code class="verb">{visibleText(x.method)}</code>{" "}
         <span class="url">
           <Breakable text={x.url} />
         </span>
       </header>
       {cause ? (
         <section class="cause">
-          <h2>{cause.title}</h2>
+          <h2>{visibleText(cause.title)}</h2>
           <RequiredVsSent row={failing} />
           <p class="message">
             <RichText text={cause.message} />
@@ -189,7 +191,7 @@ export function ExchangeDetail({ x, stack, onStack, onCopy, onClose }: DetailPro
           <ul class="findings">
             {x.findings.map((f) => (
               <li key={f.code} class={`finding ${f.severity}`}>
-                <strong>{f.title}</strong> <span class="muted">({f.code})</span>
+                <strong>{visibleText(f.title)}</strong> <span class="muted">({f.code})</span>
                 <p>
                   <RichText text={f.message} />
                 </p>

@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 import type { ReportExchange } from "../../../report/report";
+import { visibleText } from "../../../report/safe-text";
 import { badgeOf, summaryOf } from "../model";
 import { rowDomId, splitUrl } from "../url-parts";
 
@@ -90,6 +91,7 @@ export function ExchangeList({ exchanges, selectedId, onSelect, onOpen, narrow =
             const status = x.hops[x.hops.length - 1]?.status ?? x.preflight?.status ?? null;
             const summary = summaryOf(x);
             const { host, path, query } = splitUrl(x.url);
+            const method = visibleText(x.method);
             return (
               // biome-ignore lint/a11y/useFocusableInteractive: the listbox keeps the focus; options are its aria-activedescendant
               // biome-ignore lint/a11y/useKeyWithClickEvents: the keys (arrows, Enter) are the listbox's, handled by the panel
@@ -106,22 +108,23 @@ export function ExchangeList({ exchanges, selectedId, onSelect, onOpen, narrow =
               >
                 <span class="line">
                   <span class={`badge ${badge.tone}`}>{badge.label}</span>
-                  <span class="method">{x.method}</span>
-                  <span class="url" title={x.url}>
-                    <span class="path">{path}</span>
-                    <span class="query">{query}</span> <span class="host">{host}</span>
+                  <span class="method">{method}</span>
+                  <span class="url" title={visibleText(x.url)}>
+                    <span class="path">{visibleText(path)}</span>
+                    <span class="query">{visibleText(query)}</span>{" "}
+                    <span class="host">{visibleText(host)}</span>
                   </span>
                   <span class="status">{status ?? "—"}</span>
                   {narrow ? null : (
-                    <span class={`cause ${summary?.tone ?? ""}`} title={summary?.text}>
-                      {summary?.text ?? ""}
+                    <span class={`cause ${summary?.tone ?? ""}`} title={visibleText(summary?.text ?? "")}>
+                      {visibleText(summary?.text ?? "")}
                     </span>
                   )}
                   {narrow ? null : <span class="time">{timeOf(x.startedAt)}</span>}
                 </span>
                 {narrow && summary ? (
-                  <span class={`cause line2 ${summary.tone}`} title={summary.text}>
-                    {summary.text}
+                  <span class={`cause line2 ${summary.tone}`} title={visibleText(summary.text)}>
+                    {visibleText(summary.text)}
                   </span>
                 ) : null}
               </div>

@@ -1,4 +1,5 @@
 import type { Fix } from "../../../engine";
+import { visibleText } from "../../../report/safe-text";
 import { CopyButton } from "./CopyButton";
 
 export interface FixesProps {
@@ -36,7 +37,7 @@ export function Fixes({ fixes, stack, onStack, onCopy }: FixesProps) {
           onCopy={onCopy}
         />
       </div>
-      <pre class="snippet">{current.snippet}</pre>
+      <pre class="snippet">{current.snippet.split("\n").map(visibleText).join("\n")}</pre>
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import type { ReportExchange } from "../../../report/report";
+import { visibleText } from "../../../report/safe-text";
 import { groupFailures } from "../model";
 import { RichText } from "./RichText";
 
@@ -21,9 +22,10 @@ export function GroupedView({
             onClick={() => onOpen(g.exchanges[g.exchanges.length - 1]?.id ?? "")}
           >
             <strong>
-              {g.exchanges.length} {g.exchanges.length === 1 ? "request" : "requests"} to {g.host}
+              {g.exchanges.length} {g.exchanges.length === 1 ? "request" : "requests"} to{" "}
+              {visibleText(g.host)}
             </strong>
-            : {g.title} <code>{g.code}</code>
+            : {visibleText(g.title)} <code>{g.code}</code>
             <span class="group-message">
               <RichText text={g.cause.message} />
             </span>

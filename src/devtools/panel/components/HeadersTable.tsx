@@ -1,4 +1,5 @@
 import type { HeaderList } from "../../../engine";
+import { visibleText } from "../../../report/safe-text";
 import { HeaderValue } from "./HeaderValue";
 
 const RELEVANT =
@@ -12,7 +13,7 @@ export function HeadersTable({ title, headers }: { title: string; headers: Heade
       <tbody>
         {headers.map(([name, value], i) => (
           <tr key={`${name}-${i}`} class={RELEVANT.test(name) ? "relevant" : ""}>
-            <th scope="row">{name}</th>
+            <th scope="row">{visibleText(name)}</th>
             <td>
               <HeaderValue value={value} />
             </td>

@@ -1,5 +1,8 @@
-/** Message text with `code` spans, built as text nodes only: never parsed as HTML. */
+import { visibleText } from "../../../report/safe-text";
+
+/** Message text with `code` spans, built as text nodes only: never parsed as HTML; controls and
+ * bidi overrides in the values it quotes made visible. */
 export function RichText({ text }: { text: string }) {
-  const parts = text.split("`");
+  const parts = visibleText(text).split("`");
   return <>{parts.map((part, i) => (i % 2 === 1 ? <code key={i}>{part}</code> : part))}</>;
 }

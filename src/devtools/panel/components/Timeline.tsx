@@ -1,5 +1,6 @@
 import type { Hop } from "../../../engine";
 import type { ReportExchange } from "../../../report/report";
+import { visibleText } from "../../../report/safe-text";
 
 function duration(hop: Hop): string {
   return hop.startedAt !== undefined && hop.endedAt !== undefined
@@ -10,9 +11,9 @@ function duration(hop: Hop): string {
 function Step({ label, hop }: { label: string; hop: Hop }) {
   return (
     <li>
-      <span class="step-label">{label}</span> <code>{hop.method}</code> {hop.url} →{" "}
-      <strong>{hop.status ?? hop.error ?? "no response"}</strong>
-      {hop.error && hop.status !== null ? <span class="muted"> ({hop.error})</span> : null}{" "}
+      <span class="step-label">{label}</span> <code>{visibleText(hop.method)}</code> {visibleText(hop.url)} →{" "}
+      <strong>{hop.status ?? visibleText(hop.error ?? "no response")}</strong>
+      {hop.error && hop.status !== null ? <span class="muted"> ({visibleText(hop.error)})</span> : null}{" "}
       <span class="muted">{duration(hop)}</span>
     </li>
   );
@@ -31,7 +32,7 @@ export function Timeline({ x }: { x: ReportExchange }) {
         <Step key={`${hop.url}-${i}`} label={i < x.hops.length - 1 ? "Redirect" : "Response"} hop={hop} />
       ))}
       {x.hops.length === 0 ? (
-        <li class="muted">The actual request was never sent{x.error ? ` (${x.error})` : ""}.</li>
+        <li class="muted">The actual request was never sent{x.error ? ` (${visibleText(x.error)})` : ""}.</li>
       ) : null}
     </ol>
   );
