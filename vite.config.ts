@@ -13,9 +13,16 @@ export default defineConfig(({ mode }) => {
   const target = targetOf(mode);
   return {
     plugins: [preact(), crx({ manifest: manifestFor(target) as never, browser: target })],
-    define: { __TARGET__: JSON.stringify(target), ...VERSION_DEFINE },
+    define: {
+      __TARGET__: JSON.stringify(target),
+      ...VERSION_DEFINE,
+      // The listener measurement (scripts/bench/listeners.mjs) builds variants without a listener.
+      ...(process.env.CORS_LENS_DROP
+        ? { __DROP_LISTENERS__: JSON.stringify(process.env.CORS_LENS_DROP.split(",")) }
+        : {}),
+    },
     build: {
-      outDir: `dist/${target}`,
+      outDir: process.env.CORS_LENS_OUT ?? `dist/${target}`,
       emptyOutDir: true,
       // The panel page is opened only by devtools.panels.create(), which crxjs cannot see.
       rollupOptions: { input: { panel: "src/devtools/panel.html" } },

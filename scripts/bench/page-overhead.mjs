@@ -1,5 +1,6 @@
 // Benchmark 1: page overhead. Bursts of N cross-origin requests, measured by the page, with no
-// extension, with the floor extension, and with CORS Lens; configurations interleaved round-robin.
+// extension, with the floor extension, with CORS Lens recording and with CORS Lens paused;
+// configurations interleaved round-robin.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -7,6 +8,19 @@ import { chromium } from "playwright-core";
 import { startBurstServer } from "./burst-server.mjs";
 import { writeFloorExtension } from "./floor-extension.mjs";
 import { CHROMIUM_FLAGS, summary } from "./util.mjs";
+
+/** Pauses CORS Lens as a user would (the runtime message the popup's switch sends). */
+async function pause(context) {
+  const [worker] = context.serviceWorkers();
+  const id = new URL(worker.url()).host;
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${id}/src/devtools/panel.html`);
+  const reply = await page.evaluate(() =>
+    chrome.runtime.sendMessage({ type: "cors-lens/recording", on: false }),
+  );
+  if (reply?.on !== false) throw new Error(`CORS Lens did not pause: ${JSON.stringify(reply)}`);
+  await page.close();
+}
 
 async function launch(extensionDir) {
   const profile = mkdtempSync(join(tmpdir(), "cors-lens-bench-"));
@@ -38,9 +52,14 @@ export async function pageOverhead(root, { rounds = 5, sizes = [600, 3000] } = {
     { name: "no extension", dir: null },
     { name: "floor (empty listeners)", dir: floorDir },
     { name: "CORS Lens", dir: join(root, "dist/chrome") },
+    { name: "CORS Lens paused", dir: join(root, "dist/chrome"), paused: true },
   ];
   const browsers = [];
-  for (const c of configs) browsers.push(await launch(c.dir));
+  for (const c of configs) {
+    const b = await launch(c.dir);
+    if (c.paused) await pause(b.context);
+    browsers.push(b);
+  }
   const results = {};
   let tag = 0;
   const burst = async (i, n) => {
@@ -68,13 +87,13 @@ export async function pageOverhead(root, { rounds = 5, sizes = [600, 3000] } = {
   }
   const rows = [];
   for (const n of sizes) {
-    const [none, floor, lens] = results[n];
+    const [none, floor, lens, paused] = results[n];
     for (const r of results[n]) {
       rows.push({
         bench: `page overhead, N=${n}`,
         what: r.config,
         value: `${r.median.toFixed(0)} ms (min ${r.min.toFixed(0)}–max ${r.max.toFixed(0)})`,
-        ratio: `${(r.median / none.median).toFixed(2)}× none${r === lens ? `, ${(lens.median / floor.median).toFixed(2)}× floor` : ""}`,
+        ratio: `${(r.median / none.median).toFixed(2)}× none${r === lens ? `, ${(lens.median / floor.median).toFixed(2)}× floor` : ""}${r === paused ? " (target ≤ 1.02×)" : ""}`,
       });
     }
   }

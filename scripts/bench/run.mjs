@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 // `npm run bench [-- NAME]`: runs the benchmarks and prints one table. Names: page, worker,
-// engine, cli, panel, bundle. See BENCHMARKS.md.
+// engine, cli, panel, latency, listeners, bundle. See BENCHMARKS.md.
 import { execFileSync } from "node:child_process";
 import { cpus } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { bundleSizes } from "./bundle-size.mjs";
 import { cliHar } from "./cli-har.mjs";
+import { latency } from "./latency.mjs";
+import { listeners } from "./listeners.mjs";
 import { pageOverhead } from "./page-overhead.mjs";
 import { panelRender } from "./panel-render.mjs";
 import { workerMemory } from "./worker-memory.mjs";
@@ -38,6 +40,8 @@ const BENCHES = {
   engine: async () => engine(),
   cli: () => cliHar(root),
   panel: () => panelRender(root),
+  latency: () => latency(root),
+  listeners: () => listeners(root),
   bundle: async () => bundleSizes(root),
 };
 

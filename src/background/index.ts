@@ -1,6 +1,7 @@
+import { setBadge } from "../platform/action";
 import { onPortConnect, onTabRemoved } from "../platform/ports";
 import { extensionVersion, onRuntimeMessage } from "../platform/runtime";
-import { sessionStore } from "../platform/session-storage";
+import { localSettings, sessionStore } from "../platform/session-storage";
 import { TARGET } from "../platform/target";
 import { observeWebRequests } from "../platform/web-request";
 import { PANEL_PORT } from "../protocol/messages";
@@ -11,6 +12,8 @@ startBackground({
   target: TARGET,
   version: extensionVersion(),
   observeWebRequests,
+  setBadge,
+  settings: localSettings,
   onRuntimeMessage,
   onPanelConnect: (handle) => onPortConnect(PANEL_PORT, handle),
   onTabRemoved,

@@ -25,6 +25,12 @@ export class PanelRegistry {
   private pending = new Map<Subscriber, Map<string, ObservedExchange>>();
   private timer: unknown = null;
 
+  /** Recording or paused, as the background says; panels show it and can switch it. */
+  recording = true;
+  onSetRecording: (on: boolean) => void = () => undefined;
+  /** A panel's Clear emptied a tab's history. */
+  onTabCleared: (tabId: number) => void = () => undefined;
+
   constructor(
     private readonly store: HistoryStore,
     private readonly browser: BrowserName,
@@ -50,6 +56,7 @@ export class PanelRegistry {
             clearTab(this.store.tab(tabId));
             this.store.changed(tabId);
             this.cleared(tabId, "user");
+            this.onTabCleared(tabId);
           }
           return;
         case "cors-lens/set-preserve-log":
@@ -57,6 +64,9 @@ export class PanelRegistry {
             this.store.tab(tabId).preserveLog = message.preserve;
             this.store.changed(tabId);
           }
+          return;
+        case "cors-lens/set-recording":
+          this.onSetRecording(message.on);
           return;
       }
     });
@@ -101,6 +111,7 @@ export class PanelRegistry {
       exchanges: exchanges.map((x) => this.view(x, reflected)),
       dropped: tabs.reduce((n, t) => n + t.dropped, 0),
       preserveLog: tabs.some((t) => t.preserveLog),
+      recording: this.recording,
     };
   }
 
@@ -142,6 +153,11 @@ export class PanelRegistry {
       this.pending.delete(s);
       s.wall.send(this.snapshot(s));
     }
+  }
+
+  recordingChanged(on: boolean): void {
+    this.recording = on;
+    for (const s of this.subscribers) s.wall.send({ type: "cors-lens/recording", on });
   }
 
   cleared(tabId: number, reason: "navigation" | "user"): void {

@@ -9,10 +9,24 @@ export interface PanelWall {
   onDisconnect(listener: () => void): void;
 }
 
+/** The webRequest subscription's switch (src/platform/web-request.ts). */
+export interface Subscription {
+  start(): void;
+  stop(): void;
+  listening(): boolean;
+}
+
 export interface BackgroundPlatform {
   target: "chrome" | "firefox";
   version: string;
-  observeWebRequests(onEvent: (event: ObservedEvent) => void): void;
+  observeWebRequests(onEvent: (event: ObservedEvent) => void): Subscription;
+  /** The toolbar badge, per tab (null: every tab). */
+  setBadge(tabId: number | null, badge: { text: string; color: string; title: string }): void;
+  /** User settings that outlive the browser session (storage.local). */
+  settings: {
+    get<T>(key: string, fallback: T): Promise<T>;
+    set(key: string, value: unknown): Promise<void>;
+  };
   onRuntimeMessage(handle: (message: unknown) => Promise<unknown> | undefined): void;
   onPanelConnect(handle: (wall: PanelWall) => void): void;
   onTabRemoved(listener: (tabId: number) => void): void;

@@ -10,13 +10,18 @@ import { isWorthRecording } from "../capture/worth-recording";
 import {
   isRuntimeRequest,
   PROTOCOL_VERSION,
+  type RecordingReply,
   type RuntimeRequest,
   type StatusReply,
 } from "../protocol/messages";
 import { buildReport } from "../report/report";
+import { BadgeKeeper } from "./badge";
 import { HistoryStore } from "./history-store";
 import { PanelRegistry } from "./panel-registry";
 import type { BackgroundPlatform } from "./platform";
+
+/** The setting (storage.local) that remembers a pause across restarts. */
+const RECORDING_KEY = "recording";
 
 /** How often waiting preflights and stalled requests are looked at. */
 const FLUSH_INTERVAL_MS = 1_000;
@@ -31,6 +36,7 @@ export function startBackground(platform: BackgroundPlatform): Background {
   const browserName = platform.target === "chrome" ? "chromium" : "firefox";
   const store = new HistoryStore(platform);
   const panels = new PanelRegistry(store, browserName, platform);
+  const badges = new BadgeKeeper(platform, browserName);
   let tracker: ExchangeTracker | null = null;
   const queue: ObservedEvent[] = [];
   let flushTimer = false;
@@ -42,6 +48,7 @@ export function startBackground(platform: BackgroundPlatform): Background {
         if (tab && onNavigation(tab, out.at)) {
           store.changed(out.tabId);
           panels.navigated(out.tabId);
+          badges.reset(out.tabId, tab.exchanges);
         }
         continue;
       }
@@ -50,6 +57,7 @@ export function startBackground(platform: BackgroundPlatform): Background {
       upsertExchange(tab, out.exchange);
       store.exchangeChanged(out.tabId, out.exchange);
       panels.exchangeChanged(out.tabId, out.exchange);
+      badges.changed(out.tabId, out.exchange);
     }
   };
 
@@ -77,10 +85,28 @@ export function startBackground(platform: BackgroundPlatform): Background {
     scheduleFlush();
   };
 
-  platform.observeWebRequests(ingest);
+  // Registered now, synchronously (an MV3 worker woken by an event must find its listeners);
+  // removed again if the saved setting says recording is paused.
+  const subscription = platform.observeWebRequests(ingest);
+  let recording = true;
+  const applyRecording = (on: boolean) => {
+    recording = on;
+    if (on) subscription.start();
+    else subscription.stop();
+    panels.recordingChanged(on);
+    badges.setPaused(!on);
+  };
+  const setRecording = async (on: boolean): Promise<boolean> => {
+    if (on !== recording) applyRecording(on);
+    await platform.settings.set(RECORDING_KEY, on).catch(() => undefined);
+    return recording;
+  };
+  panels.onSetRecording = (on) => void setRecording(on);
+  panels.onTabCleared = (tabId) => badges.reset(tabId, []);
   platform.onTabRemoved((tabId) => {
     store.removeTab(tabId);
     panels.cleared(tabId, "navigation");
+    badges.removed(tabId);
   });
   platform.onPanelConnect((wall) => panels.connect(wall));
   platform.onRuntimeMessage((message) => {
@@ -88,7 +114,13 @@ export function startBackground(platform: BackgroundPlatform): Background {
     return ready.then(() => answer(message));
   });
 
-  const answer = (message: RuntimeRequest): StatusReply | ReturnType<typeof buildReport> => {
+  const answer = async (
+    message: RuntimeRequest,
+  ): Promise<StatusReply | RecordingReply | ReturnType<typeof buildReport>> => {
+    if (message.type === "cors-lens/recording") {
+      const on = message.on === undefined ? recording : await setRecording(message.on);
+      return { type: "cors-lens/recording", on };
+    }
     if (message.type === "cors-lens/status") {
       let exchanges = 0;
       for (const tab of store.tabs.values()) exchanges += tab.exchanges.length;
@@ -99,6 +131,7 @@ export function startBackground(platform: BackgroundPlatform): Background {
         version: platform.version,
         tabs: store.tabs.size,
         exchanges,
+        recording: subscription.listening(),
       };
     }
     const tabIds =
@@ -120,8 +153,15 @@ export function startBackground(platform: BackgroundPlatform): Background {
     tracker = new ExchangeTracker(browserName, store.tracker);
     store.tracker = tracker.snapshot();
     for (const event of queue.splice(0)) ingest(event);
+    for (const [tabId, tab] of store.tabs) badges.reset(tabId, tab.exchanges);
     scheduleFlush();
   };
-  const ready = store.restore().then(start, start);
+  const restoreRecording = platform.settings.get(RECORDING_KEY, true).then(
+    (on) => {
+      if (on !== true) applyRecording(false);
+    },
+    () => undefined,
+  );
+  const ready = Promise.all([store.restore().then(start, start), restoreRecording]).then(() => undefined);
   return { ready, store };
 }

@@ -105,21 +105,39 @@ function extraHeaders(): string[] {
   return chromeApi?.webRequest?.OnSendHeadersOptions?.EXTRA_HEADERS ? ["extraHeaders"] : [];
 }
 
+/** Set only by the listener measurement's builds (scripts/bench/listeners.mjs). */
+declare const __DROP_LISTENERS__: string[] | undefined;
+
 type Listener = (details: RawDetails) => void;
 interface RawEvent {
   addListener(listener: Listener, filter: { urls: string[] }, extraInfoSpec?: string[]): void;
+  removeListener(listener: Listener): void;
+  hasListener(listener: Listener): boolean;
 }
 
-/** Registers the listeners synchronously; call at the top level of the background. */
-export function observeWebRequests(onEvent: (event: ObservedEvent) => void): void {
+/** The subscription, switchable: paused means no listener is registered, so nothing is dispatched. */
+export interface WebRequestSubscription {
+  start(): void;
+  stop(): void;
+  /** Whether the browser has any of our listeners registered (its own bookkeeping, not ours). */
+  listening(): boolean;
+}
+
+/**
+ * Registers the listeners synchronously (call at the top level of the background: an MV3 worker
+ * woken by an event must find them) and returns the switch that removes and re-adds them.
+ */
+export function observeWebRequests(onEvent: (event: ObservedEvent) => void): WebRequestSubscription {
   const api = browser.webRequest as unknown as Record<string, RawEvent>;
   const filter = { urls: ["<all_urls>"] };
   const extra = extraHeaders();
+  const registrations: Array<{ event: RawEvent; listener: Listener; spec: string[] }> = [];
   const on = (name: string, spec: string[], map: (d: RawDetails) => ObservedEvent) => {
-    const listener = (d: RawDetails) => onEvent(map(d));
-    // Firefox rejects an explicit `undefined` extraInfoSpec ("Incorrect argument types").
-    if (spec.length > 0) api[name]?.addListener(listener, filter, spec);
-    else api[name]?.addListener(listener, filter);
+    // Only `npm run bench -- listeners` builds without some listener, to measure what each is worth.
+    // biome-ignore lint/complexity/useOptionalChain: the name is undeclared in normal builds; only typeof may read it
+    if (typeof __DROP_LISTENERS__ !== "undefined" && __DROP_LISTENERS__.includes(name)) return;
+    const event = api[name];
+    if (event) registrations.push({ event, listener: (d: RawDetails) => onEvent(map(d)), spec });
   };
 
   on("onSendHeaders", ["requestHeaders", ...extra], (d) => ({
@@ -154,4 +172,21 @@ export function observeWebRequests(onEvent: (event: ObservedEvent) => void): voi
     error: d.error ?? "unknown error",
     fromCache: d.fromCache ?? false,
   }));
+
+  const subscription: WebRequestSubscription = {
+    start() {
+      for (const { event, listener, spec } of registrations) {
+        if (event.hasListener(listener)) continue;
+        // Firefox rejects an explicit `undefined` extraInfoSpec ("Incorrect argument types").
+        if (spec.length > 0) event.addListener(listener, filter, spec);
+        else event.addListener(listener, filter);
+      }
+    },
+    stop() {
+      for (const { event, listener } of registrations) event.removeListener(listener);
+    },
+    listening: () => registrations.some(({ event, listener }) => event.hasListener(listener)),
+  };
+  subscription.start();
+  return subscription;
 }

@@ -5,7 +5,7 @@
 import type { ReportDocument, ReportExchange } from "../report/report";
 
 /** Bumped on any change to the port messages: an old panel and a new background say so instead of misreading. */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 /** The port a panel opens; the background routes by the tab it subscribes to. */
 export const PANEL_PORT = "cors-lens-panel";
@@ -24,6 +24,22 @@ export interface StatusReply {
   version: string;
   tabs: number;
   exchanges: number;
+  /** Recording (webRequest listeners registered) or paused. */
+  recording: boolean;
+}
+
+/**
+ * Pauses (`on: false`) or resumes (`on: true`) recording for every tab; without `on`, only asks.
+ * Paused, no webRequest listener is registered at all. Answers the state now in force.
+ */
+export interface RecordingRequest {
+  type: "cors-lens/recording";
+  on?: boolean;
+}
+
+export interface RecordingReply {
+  type: "cors-lens/recording";
+  on: boolean;
 }
 
 /** The report (docs/report-format.md) for one tab (null: every tab). Secrets redacted unless asked. */
@@ -35,13 +51,14 @@ export interface ReportRequest {
 
 export type ReportReply = ReportDocument;
 
-export type RuntimeRequest = StatusRequest | ReportRequest;
+export type RuntimeRequest = StatusRequest | ReportRequest | RecordingRequest;
 
 /** Narrows an unknown runtime message to one of ours; anything else is ignored. */
 export function isRuntimeRequest(message: unknown): message is RuntimeRequest {
   if (typeof message !== "object" || message === null) return false;
-  const { type, tabId } = message as { type?: unknown; tabId?: unknown };
+  const { type, tabId, on } = message as { type?: unknown; tabId?: unknown; on?: unknown };
   if (type === "cors-lens/status") return true;
+  if (type === "cors-lens/recording") return on === undefined || typeof on === "boolean";
   return type === "cors-lens/report" && (tabId === null || tabId === undefined || typeof tabId === "number");
 }
 
@@ -52,7 +69,8 @@ export function isRuntimeRequest(message: unknown): message is RuntimeRequest {
 export type PanelCommand =
   | { type: "cors-lens/subscribe"; protocol: number; tabId: number | null }
   | { type: "cors-lens/clear-log" }
-  | { type: "cors-lens/set-preserve-log"; preserve: boolean };
+  | { type: "cors-lens/set-preserve-log"; preserve: boolean }
+  | { type: "cors-lens/set-recording"; on: boolean };
 
 export type PanelEvent =
   | {
@@ -62,8 +80,10 @@ export type PanelEvent =
       exchanges: ReportExchange[];
       dropped: number;
       preserveLog: boolean;
+      recording: boolean;
     }
   | { type: "cors-lens/exchanges-updated"; exchanges: ReportExchange[]; dropped: number }
+  | { type: "cors-lens/recording"; on: boolean }
   | { type: "cors-lens/cleared"; reason: "navigation" | "user" }
   /** The panel speaks another protocol version than the background (one of them was updated). */
   | { type: "cors-lens/incompatible"; protocol: number };
@@ -106,6 +126,8 @@ export function isPanelCommand(message: unknown): message is PanelCommand {
       return true;
     case "cors-lens/set-preserve-log":
       return typeof m.preserve === "boolean";
+    case "cors-lens/set-recording":
+      return typeof m.on === "boolean";
     default:
       return false;
   }
@@ -121,8 +143,11 @@ export function isPanelEvent(message: unknown): message is PanelEvent {
         isTabId(m.tabId) &&
         areExchanges(m.exchanges) &&
         isCount(m.dropped) &&
-        typeof m.preserveLog === "boolean"
+        typeof m.preserveLog === "boolean" &&
+        typeof m.recording === "boolean"
       );
+    case "cors-lens/recording":
+      return typeof m.on === "boolean";
     case "cors-lens/exchanges-updated":
       return areExchanges(m.exchanges) && isCount(m.dropped);
     case "cors-lens/cleared":

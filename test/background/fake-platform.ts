@@ -12,6 +12,9 @@ export interface FakePanel {
 
 export function fakePlatform(target: "chrome" | "firefox" = "chrome", data = new Map<string, string>()) {
   let onEvent: (event: ObservedEvent) => void = () => undefined;
+  let listening = false;
+  const badges = new Map<number | null, { text: string; color: string; title: string }>();
+  const settings = new Map<string, unknown>();
   let onMessage: (message: unknown) => Promise<unknown> | undefined = () => undefined;
   let onPanel: (wall: PanelWall) => void = () => undefined;
   let now = 1_700_000_000_000;
@@ -21,6 +24,23 @@ export function fakePlatform(target: "chrome" | "firefox" = "chrome", data = new
     version: "9.9.9",
     observeWebRequests: (listener) => {
       onEvent = listener;
+      listening = true;
+      return {
+        start: () => {
+          listening = true;
+        },
+        stop: () => {
+          listening = false;
+        },
+        listening: () => listening,
+      };
+    },
+    setBadge: (tabId, badge) => badges.set(tabId, badge),
+    settings: {
+      get: async <T>(key: string, fallback: T) => (settings.has(key) ? (settings.get(key) as T) : fallback),
+      set: async (key, value) => {
+        settings.set(key, value);
+      },
     },
     onRuntimeMessage: (handle) => {
       onMessage = handle;
@@ -44,7 +64,13 @@ export function fakePlatform(target: "chrome" | "firefox" = "chrome", data = new
   return {
     platform,
     data,
-    emit: (event: ObservedEvent) => onEvent(event),
+    /** A webRequest event, delivered only while a listener is registered (as the browser does). */
+    emit: (event: ObservedEvent) => {
+      if (listening) onEvent(event);
+    },
+    badges,
+    settings,
+    listening: () => listening,
     ask: (message: unknown) => onMessage(message),
     /** Advances the fake clock, running the timers that fall due (in order). */
     advance(ms: number) {

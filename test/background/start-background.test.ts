@@ -147,3 +147,58 @@ describe("startBackground, through the platform seam", () => {
     ]);
   });
 });
+
+describe("recording and the badge", () => {
+  it("counts the tab's blocked requests on its badge, marks warnings only, and clears on navigation", async () => {
+    const fake = fakePlatform();
+    await startBackground(fake.platform).ready;
+    for (const e of [...blockedGet("1", 1000), ...blockedGet("2", 1100)]) fake.emit(e);
+    fake.advance(200);
+    expect(fake.badges.get(7)).toMatchObject({
+      text: "2",
+      title: "CORS Lens: 2 cross-origin requests blocked",
+    });
+    const nav = ev("send", "9", `${PAGE}/next`, "GET", 5000, { type: "main_frame" });
+    fake.emit(nav);
+    fake.emit(ev("completed", "9", `${PAGE}/next`, "GET", 5010, { type: "main_frame" }));
+    fake.advance(200);
+    expect(fake.badges.get(7)?.text).toBe("");
+  });
+
+  it("pauses on cors-lens/recording: no listener, nothing recorded, the badge and panels say so, and it is remembered", async () => {
+    const fake = fakePlatform();
+    await startBackground(fake.platform).ready;
+    const panel = fake.connectPanel();
+    panel.send(subscribe(7));
+    expect(await fake.ask({ type: "cors-lens/recording", on: false })).toEqual({
+      type: "cors-lens/recording",
+      on: false,
+    });
+    expect(fake.listening()).toBe(false);
+    expect(fake.settings.get("recording")).toBe(false);
+    expect(fake.badges.get(null)).toMatchObject({ text: "off", title: "CORS Lens: recording paused" });
+    expect(panel.received.at(-1)).toEqual({ type: "cors-lens/recording", on: false });
+    for (const e of blockedGet("1", 1000)) fake.emit(e);
+    fake.advance(200);
+    expect(await fake.ask({ type: "cors-lens/status" })).toMatchObject({ exchanges: 0, recording: false });
+
+    // A new worker (a browser restart) stays paused.
+    const again = fakePlatform("chrome", fake.data);
+    again.settings.set("recording", false);
+    await startBackground(again.platform).ready;
+    expect(again.listening()).toBe(false);
+    expect(await again.ask({ type: "cors-lens/recording" })).toEqual({
+      type: "cors-lens/recording",
+      on: false,
+    });
+
+    // The panel's "Resume recording" resumes it.
+    panel.send({ type: "cors-lens/set-recording", on: true });
+    await Promise.resolve();
+    expect(fake.listening()).toBe(true);
+    for (const e of blockedGet("2", 2000)) fake.emit(e);
+    fake.advance(200);
+    expect(await fake.ask({ type: "cors-lens/status" })).toMatchObject({ exchanges: 1, recording: true });
+    expect(fake.badges.get(7)?.text).toBe("1");
+  });
+});

@@ -26,6 +26,7 @@ export function stateOf(exchanges: ObservedExchange[] = scenarioExchanges()): Pa
     exchanges: report.exchanges,
     dropped: 0,
     preserveLog: false,
+    recording: true,
   });
 }
 
@@ -44,5 +45,6 @@ export function fakeActions(): PanelActions & { copied: string[] } {
       return true;
     },
     saveStack: vi.fn(),
+    setRecording: vi.fn(),
   };
 }

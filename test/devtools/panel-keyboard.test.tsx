@@ -118,3 +118,14 @@ describe("HAR mode and the list's words", () => {
     ]);
   });
 });
+
+describe("recording paused", () => {
+  it("says so and offers to resume", () => {
+    const a = actions();
+    const state = { ...stateOf(), recording: false };
+    render(<App state={state} actions={a} />);
+    expect(screen.getByRole("status").textContent).toContain("Recording is paused");
+    fireEvent.click(screen.getByRole("button", { name: "Resume recording" }));
+    expect(a.setRecording).toHaveBeenCalledWith(true);
+  });
+});

@@ -3,11 +3,19 @@ import type { ObservedEvent } from "../../src/capture/events";
 
 type Listener = (details: Record<string, unknown>) => void;
 const registered = new Map<string, { listener: Listener; filter: unknown; spec: unknown[] }>();
+const removed: string[] = [];
 
 vi.mock("../../src/platform/browser", () => {
   const event = (name: string) => ({
     addListener: (listener: Listener, filter: unknown, ...rest: unknown[]) =>
       registered.set(name, { listener, filter, spec: rest }),
+    removeListener: (listener: Listener) => {
+      if (registered.get(name)?.listener === listener) {
+        registered.delete(name);
+        removed.push(name);
+      }
+    },
+    hasListener: (listener: Listener) => registered.get(name)?.listener === listener,
   });
   return {
     browser: {
@@ -22,10 +30,12 @@ vi.mock("../../src/platform/browser", () => {
 
 const { observeWebRequests } = await import("../../src/platform/web-request");
 
+let subscription: ReturnType<typeof observeWebRequests> | null = null;
+
 function observe(): ObservedEvent[] {
   const events: ObservedEvent[] = [];
   registered.clear();
-  observeWebRequests((e) => events.push(e));
+  subscription = observeWebRequests((e) => events.push(e));
   return events;
 }
 
@@ -72,6 +82,26 @@ const FIREFOX_HEADERS = {
 };
 
 describe("the webRequest adapter", () => {
+  it("pauses by removing every listener and resumes by adding them again", () => {
+    observe();
+    expect(registered.size).toBe(5);
+    expect(subscription?.listening()).toBe(true);
+    subscription?.stop();
+    expect(registered.size).toBe(0);
+    expect(removed.slice(-5).sort()).toEqual([
+      "onBeforeRedirect",
+      "onCompleted",
+      "onErrorOccurred",
+      "onHeadersReceived",
+      "onSendHeaders",
+    ]);
+    expect(subscription?.listening()).toBe(false);
+    subscription?.start();
+    subscription?.start();
+    expect(registered.size).toBe(5);
+    expect(subscription?.listening()).toBe(true);
+  });
+
   describe("in Chrome", () => {
     beforeEach(() => {
       (globalThis as { chrome?: unknown }).chrome = {

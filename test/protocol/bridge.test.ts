@@ -41,6 +41,7 @@ const snapshot = (protocol = PROTOCOL_VERSION) => ({
   exchanges: [],
   dropped: 0,
   preserveLog: false,
+  recording: true,
 });
 
 describe("the panel's bridge", () => {

@@ -19,6 +19,8 @@ export interface PanelActions {
   /** Copies text; false when the browser refused. */
   copy(text: string): boolean | undefined;
   saveStack(stack: string): void;
+  /** Resumes (or pauses) recording for every tab. */
+  setRecording(on: boolean): void;
 }
 
 /** A HAR file shown instead of the live log. */
@@ -169,6 +171,14 @@ export function App({
         searchRef={searchRef}
         counts={{ shown: shown.length, total: state.exchanges.length, blocked, dropped: state.dropped }}
       />
+      {!state.recording && !har ? (
+        <div class="banner" role="status">
+          Recording is paused: CORS Lens registers no listener and sees no request.{" "}
+          <button type="button" onClick={() => actions.setRecording(true)}>
+            Resume recording
+          </button>
+        </div>
+      ) : null}
       {incompatible !== null ? (
         <div class="banner error" role="alert">
           CORS Lens was updated while this panel was open (protocol {incompatible}, this panel speaks{" "}

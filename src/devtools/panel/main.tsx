@@ -99,6 +99,7 @@ const actions: PanelActions = {
     });
   },
   closeHar: () => update(withLiveLog(store)),
+  setRecording: (on) => bridge.send({ type: "cors-lens/set-recording", on }),
   copy: copyText,
   saveStack: (s) => {
     stack = s;

@@ -11,14 +11,21 @@ export interface PanelState {
   exchanges: ReportExchange[];
   dropped: number;
   preserveLog: boolean;
+  /** The background records (true) or is paused (false, no webRequest listener registered). */
+  recording: boolean;
 }
 
-export const EMPTY_STATE: PanelState = { exchanges: [], dropped: 0, preserveLog: false };
+export const EMPTY_STATE: PanelState = { exchanges: [], dropped: 0, preserveLog: false, recording: true };
 
 export function applyEvent(state: PanelState, event: PanelEvent): PanelState {
   switch (event.type) {
     case "cors-lens/snapshot":
-      return { exchanges: event.exchanges, dropped: event.dropped, preserveLog: event.preserveLog };
+      return {
+        exchanges: event.exchanges,
+        dropped: event.dropped,
+        preserveLog: event.preserveLog,
+        recording: event.recording,
+      };
     case "cors-lens/exchanges-updated": {
       const index = new Map(state.exchanges.map((x, i) => [x.id, i]));
       const exchanges = state.exchanges.slice();
@@ -31,6 +38,8 @@ export function applyEvent(state: PanelState, event: PanelEvent): PanelState {
     }
     case "cors-lens/cleared":
       return { ...state, exchanges: [], dropped: 0 };
+    case "cors-lens/recording":
+      return { ...state, recording: event.on };
     case "cors-lens/incompatible":
       // The bridge reports it to the panel as a banner; the log itself stays as it was.
       return state;

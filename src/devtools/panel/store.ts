@@ -45,7 +45,12 @@ export function withIncompatible(store: PanelStore, protocol: number): PanelStor
 /** What the list shows: the HAR's exchanges, or the live log (also behind a HAR that failed to open). */
 export function shownState(store: PanelStore): PanelState {
   if (store.mode.kind === "har" && !store.mode.view.error)
-    return { exchanges: store.mode.exchanges, dropped: 0, preserveLog: store.live.preserveLog };
+    return {
+      exchanges: store.mode.exchanges,
+      dropped: 0,
+      preserveLog: store.live.preserveLog,
+      recording: store.live.recording,
+    };
   return store.live;
 }
 

@@ -4,7 +4,8 @@ import { fileURLToPath } from "node:url";
 import { CHROMIUM_BIN } from "../../../scripts/chromium-flags.mjs";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
-export const DIST_CHROME = join(ROOT, "dist/chrome");
+/** The Chrome build under test; `CORS_LENS_DIST_CHROME` points the oracle at a variant (bench/listeners). */
+export const DIST_CHROME = process.env.CORS_LENS_DIST_CHROME ?? join(ROOT, "dist/chrome");
 export const DIST_FIREFOX = join(ROOT, "dist/firefox");
 export const RESULTS = join(ROOT, "test-results");
 

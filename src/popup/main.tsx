@@ -1,0 +1,60 @@
+import { render } from "preact";
+import { copyText } from "../devtools/panel/clipboard";
+import { activeTabId } from "../platform/action";
+import { sendRuntimeMessage } from "../platform/runtime";
+import type { RecordingReply, ReportRequest } from "../protocol/messages";
+import { type Group, groupFailures } from "../report/groups";
+import type { ReportDocument } from "../report/report";
+import { Popup } from "./Popup";
+import "./popup.css";
+
+const root = document.getElementById("app");
+// `?tabId=` lets automation (and the tests) show a given tab's popup in a page of its own.
+const forced = Number(new URLSearchParams(location.search).get("tabId"));
+
+let groups: Group[] | null = null;
+let blocked = 0;
+let warned = 0;
+let recording = true;
+let reportText = "";
+
+function draw(): void {
+  if (!root) return;
+  render(
+    <Popup
+      groups={groups}
+      blocked={blocked}
+      warned={warned}
+      recording={recording}
+      onRecording={(on) => {
+        void sendRuntimeMessage<RecordingReply>({ type: "cors-lens/recording", on }).then((reply) => {
+          recording = reply.on;
+          draw();
+        });
+      }}
+      reportText={reportText}
+      onCopy={copyText}
+    />,
+    root,
+  );
+}
+
+async function load(): Promise<void> {
+  const tabId = Number.isInteger(forced) && forced > 0 ? forced : await activeTabId();
+  const [report, state] = await Promise.all([
+    sendRuntimeMessage<ReportDocument>({ type: "cors-lens/report", tabId } satisfies ReportRequest),
+    sendRuntimeMessage<RecordingReply>({ type: "cors-lens/recording" }),
+  ]);
+  const failed = report.exchanges.filter((x) => x.verdict === "blocked");
+  groups = groupFailures(failed);
+  blocked = failed.length;
+  warned = report.exchanges.filter(
+    (x) => x.verdict !== "blocked" && x.findings.some((f) => f.severity !== "info"),
+  ).length;
+  recording = state.on;
+  reportText = JSON.stringify(report, null, 2);
+  draw();
+}
+
+draw();
+void load();
