@@ -166,8 +166,14 @@ describe.each(LAYOUTS)(
       expect(focused.label).toBe("Blocked only");
       expect(focused.outline).toBe("solid");
       expect(focused.width).toBe("2px");
+      // Still no drawer: none of the keys above leaked to DevTools, not even late.
+      expect(await session.devtools.evaluate(devtoolsShows, "drawer-tabbed-pane")).toBe(false);
       // With nothing of the panel's to close, Esc is DevTools' own again: it opens the drawer.
       await session.panel.evaluate(() => document.querySelector<HTMLElement>(".list")?.focus());
+      await waitFor(
+        () => session.panel.evaluate(() => document.activeElement?.classList.contains("list") === true),
+        "the list to have the focus",
+      );
       await session.devtools.keyboard.press("Escape");
       await waitFor(
         () => session.devtools.evaluate(devtoolsShows, "drawer-tabbed-pane"),
