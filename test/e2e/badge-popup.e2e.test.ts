@@ -42,6 +42,22 @@ function readPopup() {
   };
 }
 
+/** Waits for the tab's report to hold the lab run's failures and the badge to count them. */
+async function labRunOnBadge(
+  ask: (message: unknown) => Promise<unknown>,
+  badge: () => Promise<string>,
+  tabId: number,
+) {
+  const report = await waitFor(async () => {
+    const r = (await ask({ type: "cors-lens/report", tabId })) as ReportDocument;
+    return r.exchanges.filter((x) => x.verdict === "blocked").length >= FAILURES.length ? r : null;
+  }, "the report to hold the lab run");
+  const blocked = report.exchanges.filter((x) => x.verdict === "blocked").length;
+  expect(blocked).toBe(FAILURES.length);
+  await waitFor(async () => (await badge()) === String(blocked), `the badge to say ${blocked}`);
+  return { report, blocked };
+}
+
 const run = (id: string) =>
   (globalThis as unknown as { runScenario(id: string): Promise<unknown> }).runScenario(id);
 const EVENTS = ["onSendHeaders", "onHeadersReceived", "onBeforeRedirect", "onCompleted", "onErrorOccurred"];
@@ -57,15 +73,10 @@ describe("the toolbar badge and popup, and the recording switch", () => {
       const extPage = await chromium.context.newPage();
       await extPage.goto(`chrome-extension://${chromium.extensionId}/src/devtools/panel.html`);
       const tabId = await tabIdOf(extPage, `${lab.page}/*`);
-      const report = await waitFor(async () => {
-        const r = (await extPage.evaluate(send, { type: "cors-lens/report", tabId })) as ReportDocument;
-        return r.exchanges.filter((x) => x.verdict === "blocked").length >= FAILURES.length ? r : null;
-      }, "the report to hold the lab run");
-      const blocked = report.exchanges.filter((x) => x.verdict === "blocked").length;
-      expect(blocked).toBe(FAILURES.length);
-      await waitFor(
-        async () => (await extPage.evaluate(badgeText, tabId)) === String(blocked),
-        `the badge to say ${blocked}`,
+      const { report, blocked } = await labRunOnBadge(
+        (m) => extPage.evaluate(send, m),
+        () => extPage.evaluate(badgeText, tabId),
+        tabId,
       );
 
       const popup = await chromium.context.newPage();
@@ -154,15 +165,10 @@ describe("the toolbar badge and popup, and the recording switch", () => {
           ).find((t) => t.url?.startsWith(prefix))?.id ?? null,
         `${lab.page}/`,
       )) as number;
-      const report = await waitFor(async () => {
-        const r = (await extPage.evaluate(send, { type: "cors-lens/report", tabId })) as ReportDocument;
-        return r.exchanges.filter((x) => x.verdict === "blocked").length >= FAILURES.length ? r : null;
-      }, "the report to hold the lab run");
-      const blocked = report.exchanges.filter((x) => x.verdict === "blocked").length;
-      expect(blocked).toBe(FAILURES.length);
-      await waitFor(
-        async () => (await extPage.evaluate(badgeText, tabId)) === String(blocked),
-        `the badge to say ${blocked}`,
+      const { report, blocked } = await labRunOnBadge(
+        (m) => extPage.evaluate(send, m),
+        () => extPage.evaluate(badgeText, tabId),
+        tabId,
       );
       const popup = await firefox.openExtensionPage(`src/popup/popup.html?tabId=${tabId}`);
       const view = await waitFor(async () => {
