@@ -1,7 +1,9 @@
 /**
  * Secrets are replaced by "<redacted>" in everything that leaves the extension (docs/report-format.md):
- * `Cookie`, `Set-Cookie`, `Authorization`, `Proxy-Authorization`, and headers whose name contains
- * token, secret, key or session.
+ * `Cookie`, `Set-Cookie`, `Authorization`, `Proxy-Authorization`, headers whose name contains
+ * token, secret, key or session, and in URLs (every URL field, `Referer`, `Location`, the words) the
+ * userinfo and the values of query parameters named like a credential (`?token=`, `access_token`,
+ * `api_key`, `session`, `sig` …).
  */
 import type { HeaderList, Hop, ObservedExchange } from "../engine";
 
@@ -21,19 +23,62 @@ export function isSecretHeader(name: string): boolean {
   return SECRET_NAMES.has(lower) || /token|secret|key|session/.test(lower);
 }
 
+/** Headers whose value is a URL, redacted as URLs. */
+const URL_HEADERS = new Set(["location", "referer", "content-location", "refresh"]);
+
 export function redactHeaders(headers: HeaderList): HeaderList {
   return headers.map(([name, value]): [string, string] => {
     if (isSecretHeader(name)) return [name, REDACTED];
-    return [name, name.toLowerCase() === "location" ? redactUrl(value) : value];
+    return [name, URL_HEADERS.has(name.toLowerCase()) ? redactText(value) : value];
   });
 }
 
-function redactHop(hop: Hop): Hop {
+export function redactHop(hop: Hop): Hop {
   return {
     ...hop,
+    url: redactUrl(hop.url),
     requestHeaders: redactHeaders(hop.requestHeaders),
     responseHeaders: redactHeaders(hop.responseHeaders),
   };
+}
+
+/** Query parameter names that carry credentials (OAuth 2.0 RFC 6749 §4.2.2, signed URLs, API keys). */
+const SECRET_PARAM =
+  /^(?:access_token|id_token|refresh_token|token|auth|code|jwt|password|passwd|pwd|sig|signature|x-amz-signature|x-goog-signature)$|token|secret|key|session|passw/i;
+
+/**
+ * The values of secret-looking query parameters in a text (a URL, or words that quote one), in one
+ * pass: each `?`/`&` starts a name that runs to `=`, whose value runs to the next `&`, `#`, quote,
+ * backtick or space.
+ */
+export function redactQuerySecrets(text: string): string {
+  let out = "";
+  let copied = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c !== "?" && c !== "&") continue;
+    let eq = i + 1;
+    while (eq < text.length && !QUERY_END.has(text[eq] as string) && text[eq] !== "=") eq++;
+    if (text[eq] !== "=") {
+      i = eq - 1;
+      continue;
+    }
+    let end = eq + 1;
+    while (end < text.length && !QUERY_END.has(text[end] as string)) end++;
+    if (end > eq + 1 && SECRET_PARAM.test(text.slice(i + 1, eq))) {
+      out += text.slice(copied, eq + 1) + REDACTED;
+      copied = end;
+    }
+    i = end - 1;
+  }
+  return copied === 0 ? text : out + text.slice(copied);
+}
+
+const QUERY_END = new Set(["&", "#", " ", "\t", "\n", "\r", "`", "'", '"', "?"]);
+
+/** Userinfo and secret query values, wherever a URL stands in a text. */
+export function redactText(text: string): string {
+  return redactQuerySecrets(redactUserinfo(text));
 }
 
 /** Characters that end a URL's authority, or the text around a URL (quotes, spaces). */
@@ -63,9 +108,9 @@ export function redactUserinfo(text: string): string {
   return copied === 0 ? text : out + text.slice(copied);
 }
 
-/** URL userinfo is a secret too (`https://user:pass@host/`). */
+/** URL userinfo and secret query values are secrets too (`https://user:pass@host/?token=…`). */
 export function redactUrl(url: string): string {
-  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@?#]*@/i, `$1${REDACTED}@`);
+  return redactQuerySecrets(url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@?#]*@/i, `$1${REDACTED}@`));
 }
 
 export function redactExchange(exchange: ObservedExchange): ObservedExchange {
@@ -74,6 +119,19 @@ export function redactExchange(exchange: ObservedExchange): ObservedExchange {
     url: redactUrl(exchange.url),
     requestHeaders: exchange.requestHeaders ? redactHeaders(exchange.requestHeaders) : null,
     preflight: exchange.preflight ? redactHop(exchange.preflight) : null,
-    hops: exchange.hops.map((hop) => ({ ...redactHop(hop), url: redactUrl(hop.url) })),
+    hops: exchange.hops.map(redactHop),
+  };
+}
+
+/** What "Copy as cURL / fetch / PowerShell" copies by default: the exchange with its secrets redacted. */
+export function redactForCopy<
+  T extends Pick<ObservedExchange, "url" | "requestHeaders" | "preflight" | "hops">,
+>(exchange: T): T {
+  return {
+    ...exchange,
+    url: redactUrl(exchange.url),
+    requestHeaders: exchange.requestHeaders ? redactHeaders(exchange.requestHeaders) : null,
+    preflight: exchange.preflight ? redactHop(exchange.preflight) : null,
+    hops: exchange.hops.map(redactHop),
   };
 }

@@ -8,6 +8,7 @@ import {
   type CredentialsMode,
   diagnose,
   type Finding,
+  type Fix,
   type HeaderList,
   type Hop,
   type ObservedExchange,
@@ -17,7 +18,7 @@ import {
   sentOrigin,
   type Verdict,
 } from "../engine";
-import { redactExchange, redactUserinfo } from "./redact";
+import { redactExchange, redactText } from "./redact";
 import { isoTime } from "./time";
 import { VERSION } from "./version";
 
@@ -63,13 +64,31 @@ export interface ReportOptions {
   generatorVersion?: string;
 }
 
-/** Userinfo can appear inside messages (a redirect Location): keep it out of exports too. */
+/** URLs appear inside the words and fixes (a redirect's Location, the request's URL): redacted too. */
 function scrub(text: string): string {
-  return redactUserinfo(text);
+  return redactText(text);
+}
+
+function scrubFixes(fixes: readonly Fix[]): Fix[] {
+  return fixes.map((f) => ({ ...f, snippet: scrub(f.snippet) }));
 }
 
 function scrubCause(cause: Cause): Cause {
-  return { ...cause, value: cause.value === null ? null : scrub(cause.value), message: scrub(cause.message) };
+  return {
+    ...cause,
+    value: cause.value === null ? null : scrub(cause.value),
+    expected: cause.expected === null ? null : scrub(cause.expected),
+    message: scrub(cause.message),
+    fixes: scrubFixes(cause.fixes),
+  };
+}
+
+function scrubFinding(finding: Finding): Finding {
+  return {
+    ...finding,
+    message: scrub(finding.message),
+    ...(finding.fixes ? { fixes: scrubFixes(finding.fixes) } : {}),
+  };
 }
 
 export function buildReportExchange(observed: ObservedExchange, options: ReportOptions = {}): ReportExchange {
@@ -89,7 +108,7 @@ export function buildReportExchange(observed: ObservedExchange, options: ReportO
     hops: shown.hops,
     verdict: d.verdict,
     causes: options.includeSecrets ? d.causes : d.causes.map(scrubCause),
-    findings: d.findings,
+    findings: options.includeSecrets ? d.findings : d.findings.map(scrubFinding),
     evidence: {
       inferred: d.credentials.inferred,
       credentials: d.credentials.basis,

@@ -115,6 +115,30 @@ describe("panel", () => {
     expect(container.querySelector(".detail .verb")?.textContent).toBe("GE\u241bT");
   });
 
+  it("copies redact cookies and tokens unless the user includes secrets", () => {
+    const a = actions();
+    const x = {
+      ...exchange({
+        url: "http://127.0.0.1:8000/api/me?access_token=abc123",
+        requestHeaders: h("Origin", PAGE, "Cookie", "sessionid=s3cr3t", "Sec-Fetch-Mode", "cors"),
+        response: { status: 200, headers: h("Access-Control-Allow-Origin", "*") },
+        error: "net::ERR_FAILED",
+      }),
+      id: "secret",
+    };
+    const { container } = render(<App state={stateOf([x])} actions={a} />);
+    fireEvent.click(container.querySelector(".row") as Element);
+    fireEvent.click(screen.getByText("Copy request as cURL"));
+    expect(a.copied[0]).toContain("Cookie: <redacted>");
+    expect(a.copied[0]).toContain("access_token=<redacted>");
+    expect(a.copied[0]).not.toMatch(/s3cr3t|abc123/);
+    fireEvent.click(screen.getByLabelText(/Include secrets/));
+    // The same button, which says "Copied ✓" for a moment.
+    fireEvent.click(container.querySelector(".reproduce button") as Element);
+    expect(a.copied[1]).toContain("Cookie: sessionid=s3cr3t");
+    expect(a.copied[1]).toContain("access_token=abc123");
+  });
+
   it("moves the selection with the arrow keys and opens it with Enter", () => {
     const { container } = render(<App state={stateOf()} actions={actions()} />);
     fireEvent.keyDown(document, { key: "ArrowDown" });

@@ -1,3 +1,4 @@
+import { useState } from "preact/hooks";
 import {
   type BrowserWordsContext,
   type Cause,
@@ -11,6 +12,7 @@ import {
 } from "../../../engine";
 import { actualFetch, actualPowerShell, preflightPowerShell } from "../../../report/copy-as";
 import { actualCurl, preflightCurl } from "../../../report/curl";
+import { redactForCopy } from "../../../report/redact";
 import type { ReportExchange } from "../../../report/report";
 import { visibleText } from "../../../report/safe-text";
 import { badgeOf } from "../model";
@@ -121,11 +123,22 @@ function BrowserWords({
   );
 }
 
-function Reproduce({ x, onCopy }: { x: ReportExchange; onCopy: DetailProps["onCopy"] }) {
+function Reproduce({ x: shown, onCopy }: { x: ReportExchange; onCopy: DetailProps["onCopy"] }) {
+  // Copies leave the panel: Cookie, Authorization, tokens in URLs are redacted unless asked for.
+  const [withSecrets, setWithSecrets] = useState(false);
+  const x = withSecrets ? shown : redactForCopy(shown);
   const preflight = preflightCurl(x);
   const preflightPs = preflightPowerShell(x);
   return (
     <div class="reproduce">
+      <label class="with-secrets">
+        <input
+          type="checkbox"
+          checked={withSecrets}
+          onChange={(e) => setWithSecrets(e.currentTarget.checked)}
+        />{" "}
+        Include secrets (cookies, tokens)
+      </label>
       {preflight ? <CopyButton text={preflight} label="Copy preflight as cURL" onCopy={onCopy} /> : null}
       <CopyButton text={actualCurl(x)} label="Copy request as cURL" onCopy={onCopy} />
       <CopyButton text={actualFetch(x)} label="Copy as fetch" onCopy={onCopy} />
