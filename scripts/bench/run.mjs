@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // `npm run bench [-- NAME]`: runs the benchmarks and prints one table. Names: page, worker,
-// engine, cli, panel, latency, listeners, bundle. See BENCHMARKS.md.
+// engine, cli, scale, panel, latency, listeners, bundle. See BENCHMARKS.md.
 import { execFileSync } from "node:child_process";
 import { cpus } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { bundleSizes } from "./bundle-size.mjs";
 import { cliHar } from "./cli-har.mjs";
+import { harScale } from "./har-scale.mjs";
 import { latency } from "./latency.mjs";
 import { listeners } from "./listeners.mjs";
 import { pageOverhead } from "./page-overhead.mjs";
@@ -39,6 +40,7 @@ const BENCHES = {
   worker: () => workerMemory(root),
   engine: async () => engine(),
   cli: () => cliHar(root),
+  scale: () => harScale(root),
   panel: () => panelRender(root),
   latency: () => latency(root),
   listeners: () => listeners(root),

@@ -88,31 +88,113 @@ function pageOrigins(entries: readonly Entry[]): string | null {
  * preflight cache) cannot take its neighbour's. Chrome starts the preflight first; Firefox records
  * the request's start first and its preflight a few milliseconds later (observed in Firefox 153's
  * HAR): either order pairs.
+ *
+ * Linear in practice even with every entry on one URL (a GraphQL endpoint): the requests of a URL
+ * are in start order, each preflight finds its place by binary search and looks outward, skipping
+ * requests already paired through "next free" links (path-compressed), so no pair is looked at twice.
  */
 function assignPreflights(
   preflights: readonly Entry[],
   requestsAt: ReadonlyMap<string, Entry[]>,
 ): Map<Entry, Entry> {
   const assigned = new Map<Entry, Entry>();
+  const groups = new Map<Entry[], FreeLinks>();
   for (const p of preflights) {
-    let best: Entry | null = null;
-    for (const r of requestsAt.get(p.initiatorUrl ?? p.url) ?? []) {
-      if (assigned.has(r) || !samePreflightAsk(askOf(p, r.method), askOfRequest(r))) continue;
-      const distance = Math.abs(p.start - r.start);
-      if (distance > PAIRING_WINDOW_MS) continue;
-      if (best === null || distance < Math.abs(best.start - p.start)) best = r;
+    const requests = requestsAt.get(p.initiatorUrl ?? p.url);
+    if (!requests || requests.length === 0) continue;
+    const links = groups.get(requests) ?? freeLinks(requests.length);
+    groups.set(requests, links);
+    const asked = askOf(p, null);
+    const fits = (r: Entry) =>
+      samePreflightAsk({ ...asked, method: asked.method ?? r.method }, askOfRequest(r));
+    const at = lowerBound(requests, p.start);
+    let best = -1;
+    // Look right, then left, from the insertion point, each only past unpaired requests.
+    for (let i = nextFree(links.right, at); i < requests.length; i = nextFree(links.right, i + 1)) {
+      const r = requests[i] as Entry;
+      if (r.start - p.start > PAIRING_WINDOW_MS) break;
+      if (fits(r)) {
+        best = i;
+        break;
+      }
     }
-    if (best) assigned.set(best, p);
+    for (let i = prevFree(links.left, at - 1); i >= 0; i = prevFree(links.left, i - 1)) {
+      const r = requests[i] as Entry;
+      const distance = p.start - r.start;
+      if (distance > PAIRING_WINDOW_MS) break;
+      if (best !== -1 && distance >= Math.abs((requests[best] as Entry).start - p.start)) break;
+      if (fits(r)) {
+        best = i;
+        break;
+      }
+    }
+    if (best === -1) continue;
+    assigned.set(requests[best] as Entry, p);
+    links.right[best] = best + 1;
+    links.left[best] = best - 1;
   }
   return assigned;
 }
 
+interface FreeLinks {
+  /** right[i] = i while free, else a later index to look at. */
+  right: number[];
+  /** left[i] = i while free, else an earlier index to look at. */
+  left: number[];
+}
+
+function freeLinks(n: number): FreeLinks {
+  return { right: Array.from({ length: n + 1 }, (_, i) => i), left: Array.from({ length: n }, (_, i) => i) };
+}
+
+function nextFree(right: number[], i: number): number {
+  let j = i;
+  while (j < right.length - 1 && right[j] !== j) j = right[j] as number;
+  // Path compression: everything on the way now points at the free index found.
+  for (let k = i; k < right.length - 1 && right[k] !== k; ) {
+    const next = right[k] as number;
+    right[k] = j;
+    k = next;
+  }
+  return j;
+}
+
+function prevFree(left: number[], i: number): number {
+  let j = i;
+  while (j >= 0 && left[j] !== j) j = left[j] as number;
+  for (let k = i; k >= 0 && left[k] !== k; ) {
+    const next = left[k] as number;
+    left[k] = j;
+    k = next;
+  }
+  return j;
+}
+
+/** The first index whose start is at or after `t` (entries are in start order). */
+function lowerBound(entries: readonly Entry[], t: number): number {
+  let lo = 0;
+  let hi = entries.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((entries[mid] as Entry).start < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+const ASKS = new WeakMap<Entry, { url: string; method: string; origin: string | null }>();
+
 function askOfRequest(r: Entry) {
-  return { url: r.url, method: r.method, origin: combinedHeader(r.requestHeaders, "origin") };
+  let ask = ASKS.get(r);
+  if (!ask) {
+    ask = { url: r.url, method: r.method, origin: combinedHeader(r.requestHeaders, "origin") };
+    ASKS.set(r, ask);
+  }
+  return ask;
 }
 
 /** What a preflight entry asked; Chrome labels some preflights without recording their headers. */
-function askOf(p: Entry, method: string) {
+function askOf(p: Entry, method: string | null) {
   return {
     url: p.initiatorUrl ?? p.url,
     method: combinedHeader(p.requestHeaders, "access-control-request-method") ?? method,

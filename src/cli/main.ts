@@ -8,6 +8,7 @@ import { readFileSync, statSync } from "node:fs";
 import { basename } from "node:path";
 import { type BrowserName, SERVER_STACKS } from "../engine";
 import { analyzeHar, HarError } from "../report/analyze-har";
+import type { ReportDocument } from "../report/report";
 import { visibleText } from "../report/safe-text";
 import { VERSION } from "../report/version";
 import { ansiPaint, NO_PAINT, summarize } from "./summary";
@@ -106,6 +107,21 @@ function oneLine(text: string): string {
   return shown.length > 200 ? `${shown.slice(0, 200)}…` : shown;
 }
 
+/**
+ * The report as `JSON.stringify(report, null, 2)` would print it, an exchange at a time: one string
+ * for the whole document passes V8's string limit (~512 MB) past some 50,000 blocked exchanges.
+ */
+export function writeReportJson(report: ReportDocument, out: (s: string) => void): void {
+  const { exchanges, ...head } = report;
+  const opening = JSON.stringify(head, null, 2);
+  out(`${opening.slice(0, -2)},\n  "exchanges": [`);
+  exchanges.forEach((x, i) => {
+    const text = JSON.stringify(x, null, 2).replace(/\n/g, "\n    ");
+    out(`${i === 0 ? "" : ","}\n    ${text}`);
+  });
+  out(exchanges.length === 0 ? "]\n}\n" : "\n  ]\n}\n");
+}
+
 export function run(
   argv: string[],
   out: (s: string) => void,
@@ -132,7 +148,7 @@ export function run(
       ...(options.browser ? { browser: options.browser } : {}),
       includeSecrets: options.includeSecrets,
     });
-    if (options.json) out(`${JSON.stringify(report, null, 2)}\n`);
+    if (options.json) writeReportJson(report, out);
     else
       out(
         `${summarize(report, { stack: options.stack, paint: color ? ansiPaint() : NO_PAINT, notes }).join("\n")}\n`,

@@ -229,3 +229,16 @@ describe("the terminal", () => {
     expect(bad.err.trim().split("\n")).toHaveLength(1);
   });
 });
+
+describe("--json at any size", () => {
+  it("prints exactly what JSON.stringify would, an exchange at a time", async () => {
+    const { writeReportJson } = await import("../../src/cli/main");
+    const { buildReport } = await import("../../src/report/report");
+    for (const xs of [observed, [], observed.slice(0, 1)]) {
+      const report = buildReport(xs, { kind: "har", file: "x.har" });
+      let text = "";
+      writeReportJson(report, (s) => (text += s));
+      expect(text).toBe(`${JSON.stringify(report, null, 2)}\n`);
+    }
+  });
+});

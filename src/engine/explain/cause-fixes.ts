@@ -45,14 +45,30 @@ const SUMMARY: Record<FixFocus, (p: CorsPolicy) => string> = {
   expose: (p) => `Expose ${p.exposeHeaders.join(", ")} to scripts.`,
 };
 
+/**
+ * Requests to one API mostly ask for the same policy: their 13 snippets are rendered once and
+ * shared (the same strings), so 200,000 blocked exchanges do not hold 200,000 copies (~10 kB each).
+ * Bounded: past SHARED_MAX policies the table starts over.
+ */
+const shared = new Map<string, Fix[]>();
+const SHARED_MAX = 2_000;
+
+function sharedServerFixes(policy: CorsPolicy, focus: FixFocus): Fix[] {
+  const key = `${focus}\u0000${JSON.stringify(policy)}`;
+  let fixes = shared.get(key);
+  if (!fixes) {
+    if (shared.size >= SHARED_MAX) shared.clear();
+    fixes = serverFixes({ policy, focus, summary: SUMMARY[focus](policy) });
+    shared.set(key, fixes);
+  }
+  return fixes;
+}
+
 export function fixesForCause(ctx: CauseContext): Fix[] {
   const spec = CAUSES[ctx.failure.code];
   const focus = spec.fixFocus(ctx);
   const fixes: Fix[] = [];
-  if (focus !== null) {
-    const policy = policyFor(ctx);
-    fixes.push(...serverFixes({ policy, focus, summary: SUMMARY[focus](policy) }));
-  }
+  if (focus !== null) fixes.push(...sharedServerFixes(policyFor(ctx), focus));
   const client = spec.clientAlternative(ctx);
   if (client) fixes.push(client);
   return fixes;
