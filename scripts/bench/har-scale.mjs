@@ -20,14 +20,36 @@ async function writeHar(path, n, oneUrl) {
       time: 1,
       _resourceType: "preflight",
       _initiator: { type: "preflight", url },
-      request: { method: "OPTIONS", url, headers: h([["Origin", page], ["Access-Control-Request-Method", "POST"], ["Access-Control-Request-Headers", "content-type"]]) },
-      response: { status: 204, headers: h([["Access-Control-Allow-Origin", page], ["Access-Control-Allow-Methods", "POST"]]), redirectURL: "" },
+      request: {
+        method: "OPTIONS",
+        url,
+        headers: h([
+          ["Origin", page],
+          ["Access-Control-Request-Method", "POST"],
+          ["Access-Control-Request-Headers", "content-type"],
+        ]),
+      },
+      response: {
+        status: 204,
+        headers: h([
+          ["Access-Control-Allow-Origin", page],
+          ["Access-Control-Allow-Methods", "POST"],
+        ]),
+        redirectURL: "",
+      },
     };
     const actual = {
       startedDateTime: new Date(t + 2).toISOString(),
       time: 2,
       _resourceType: "fetch",
-      request: { method: "POST", url, headers: h([["Origin", page], ["Content-Type", "application/json"]]) },
+      request: {
+        method: "POST",
+        url,
+        headers: h([
+          ["Origin", page],
+          ["Content-Type", "application/json"],
+        ]),
+      },
       response: { status: 0, headers: [], redirectURL: "", _error: "net::ERR_FAILED" },
     };
     await write(`${i === 0 ? "" : ","}${JSON.stringify(preflight)},${JSON.stringify(actual)}`);
@@ -45,11 +67,15 @@ export async function harScale(root, { sizes = [10_000, 20_000, 40_000, 200_000]
         const file = join(dir, `${n}-${oneUrl}.har`);
         await writeHar(file, n, oneUrl);
         const t0 = performance.now();
-        const run = spawnSync(process.execPath, [join(root, "dist/cli/cors-lens.mjs"), "analyze", file, "--json"], {
-          stdio: ["ignore", "ignore", "pipe"],
-          encoding: "utf8",
-          timeout: 600_000,
-        });
+        const run = spawnSync(
+          process.execPath,
+          [join(root, "dist/cli/cors-lens.mjs"), "analyze", file, "--json"],
+          {
+            stdio: ["ignore", "ignore", "pipe"],
+            encoding: "utf8",
+            timeout: 600_000,
+          },
+        );
         const seconds = (performance.now() - t0) / 1000;
         rows.push({
           bench: `analyze --json, ${oneUrl ? "one URL" : "distinct URLs"}`,
