@@ -113,18 +113,11 @@ export function redactUrl(url: string): string {
   return redactQuerySecrets(url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@?#]*@/i, `$1${REDACTED}@`));
 }
 
-export function redactExchange(exchange: ObservedExchange): ObservedExchange {
-  return {
-    ...exchange,
-    url: redactUrl(exchange.url),
-    requestHeaders: exchange.requestHeaders ? redactHeaders(exchange.requestHeaders) : null,
-    preflight: exchange.preflight ? redactHop(exchange.preflight) : null,
-    hops: exchange.hops.map(redactHop),
-  };
-}
-
-/** What "Copy as cURL / fetch / PowerShell" copies by default: the exchange with its secrets redacted. */
-export function redactForCopy<
+/**
+ * An exchange with its secrets redacted: what every export carries, and what "Copy as cURL / fetch /
+ * PowerShell" copies by default (a report exchange has the same fields).
+ */
+export function redactExchange<
   T extends Pick<ObservedExchange, "url" | "requestHeaders" | "preflight" | "hops">,
 >(exchange: T): T {
   return {
@@ -135,3 +128,6 @@ export function redactForCopy<
     hops: exchange.hops.map(redactHop),
   };
 }
+
+/** What the panel's copies take unless "Include secrets" is ticked. */
+export const redactForCopy = redactExchange;
