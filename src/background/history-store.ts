@@ -138,34 +138,54 @@ export class HistoryStore {
     const items: Record<string, unknown> = {};
     const removed = [...this.removedKeys];
     this.removedKeys.clear();
-    for (const tabId of this.dirtyTabs) {
+    // Everything this flush writes is decided now, before its first await: a change marked while a
+    // chunk is being compressed stays marked, for the next flush (it schedules one).
+    const dirtyTabs = [...this.dirtyTabs];
+    this.dirtyTabs.clear();
+    const work: Array<{
+      tabId: number;
+      p: Placement;
+      tab: TabHistory;
+      byChunk: Map<number, Array<[number, ObservedExchange]>>;
+    }> = [];
+    for (const tabId of dirtyTabs) {
       const tab = this.tabs.get(tabId);
       if (!tab) continue;
       const p = this.placement(tabId);
-      // Forget exchanges that were dropped or cleared; chunks left empty are deleted.
+      const dirty = new Set(p.dirty);
+      p.dirty.clear();
+      // Forget exchanges that were dropped or cleared, and rewrite the chunks they were in: a stored
+      // chunk still holding them would bring them back on restore. Chunks left empty are deleted.
       const present = new Set(tab.exchanges.map((x) => x.id));
-      for (const id of p.seqOf.keys()) if (!present.has(id)) p.seqOf.delete(id);
+      for (const [id, seq] of p.seqOf) {
+        if (present.has(id)) continue;
+        p.seqOf.delete(id);
+        dirty.add(Math.floor(seq / CHUNK));
+      }
       const byChunk = new Map<number, Array<[number, ObservedExchange]>>();
       for (const x of tab.exchanges) {
         const seq = p.seqOf.get(x.id) ?? p.nextSeq++;
         p.seqOf.set(x.id, seq);
         const chunk = Math.floor(seq / CHUNK);
-        if (!p.dirty.has(chunk) && p.stored.has(chunk)) continue;
+        if (!dirty.has(chunk) && p.stored.has(chunk)) continue;
         const rows = byChunk.get(chunk) ?? [];
         rows.push([seq, x]);
         byChunk.set(chunk, rows);
       }
+      const live = new Set([...p.seqOf.values()].map((s) => Math.floor(s / CHUNK)));
       for (const chunk of p.stored) {
-        if (!byChunk.has(chunk) && ![...p.seqOf.values()].some((s) => Math.floor(s / CHUNK) === chunk)) {
+        if (!byChunk.has(chunk) && !live.has(chunk)) {
           removed.push(chunkKey(tabId, chunk));
           p.stored.delete(chunk);
         }
       }
+      work.push({ tabId, p, tab, byChunk });
+    }
+    for (const { tabId, p, tab, byChunk } of work) {
       for (const [chunk, rows] of byChunk) {
         items[chunkKey(tabId, chunk)] = await packJson(rows);
         p.stored.add(chunk);
       }
-      p.dirty.clear();
       const meta: TabMeta = {
         dropped: tab.dropped,
         preserveLog: tab.preserveLog,
@@ -174,7 +194,6 @@ export class HistoryStore {
       };
       items[metaKey(tabId)] = meta;
     }
-    this.dirtyTabs.clear();
     if (this.trackerDirty) items[TRACKER_KEY] = this.tracker;
     this.trackerDirty = false;
     // A full store (quota) must not stop the worker: memory keeps everything, the next batch retries.

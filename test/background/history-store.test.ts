@@ -89,3 +89,40 @@ describe("HistoryStore", () => {
     expect([...fake.data.keys()]).toEqual([]);
   });
 });
+
+describe("HistoryStore under pressure", () => {
+  it("keeps a change made while a flush is compressing (it is written by the next flush)", async () => {
+    const fake = fakeStore();
+    const store = new HistoryStore(fake.platform);
+    add(store, 2, [0, 1, 2]);
+    const first = store.flush(); // runs to its first await: the chunk is being compressed
+    add(store, 2, [3]); // the same chunk, marked dirty during the await
+    await first;
+    await store.flush();
+    const again = new HistoryStore(fake.platform);
+    await again.restore();
+    expect(again.tab(2).exchanges.map((x) => x.id)).toEqual(["x0", "x1", "x2", "x3"]);
+  });
+
+  it("never brings back exchanges dropped from a chunk that was not otherwise changed", async () => {
+    const fake = fakeStore();
+    const store = new HistoryStore(fake.platform);
+    add(
+      store,
+      4,
+      Array.from({ length: 150 }, (_, i) => i),
+    );
+    await store.flush();
+    // Navigation keeps only the new page's requests: the first 50 go, their chunk is not rewritten.
+    const tab = store.tab(4);
+    tab.exchanges.splice(0, 50);
+    tab.dropped += 50;
+    store.changed(4);
+    await store.flush();
+    const again = new HistoryStore(fake.platform);
+    await again.restore();
+    expect(again.tab(4).exchanges).toHaveLength(100);
+    expect(again.tab(4).exchanges[0]?.id).toBe("x50");
+    expect(again.tab(4).dropped).toBe(50);
+  });
+});
