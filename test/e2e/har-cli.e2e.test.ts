@@ -1,11 +1,10 @@
 import { writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { startLab } from "../../lab/server.mjs";
-import { run } from "../../src/cli/main";
-import type { ReportDocument } from "../../src/report/report";
 import { CdpOracle } from "./helpers/cdp-oracle";
 import { openCorsLensPanel, waitFor } from "./helpers/devtools";
 import { resultsPath } from "./helpers/paths";
+import { analyzeWithCli } from "./helpers/report";
 
 interface Run {
   id: string;
@@ -45,15 +44,8 @@ describe("cors-lens analyze on a HAR exported by real Chromium DevTools", () => 
           log: { version: "1.2", creator: { name: "WebInspector", version: "156" }, pages: [], ...har },
         }),
       );
-      let out = "";
-      const code = run(
-        ["analyze", path, "--json"],
-        (s) => (out += s),
-        () => undefined,
-        false,
-      );
+      const { code, report } = analyzeWithCli(path);
       expect(code).toBe(1);
-      const report = JSON.parse(out) as ReportDocument;
       const rows = runs.flatMap((r) => {
         const v = oracle.verdictFor(r.url);
         const x = report.exchanges.findLast((e) => e.url === r.url);

@@ -6,12 +6,11 @@
 import { writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { startLab } from "../../lab/server.mjs";
-import { run as cli } from "../../src/cli/main";
-import type { ReportDocument } from "../../src/report/report";
 import { waitFor } from "./helpers/devtools";
 import { parseFirefoxBlock } from "./helpers/firefox-reasons";
 import { launchFirefoxToolbox } from "./helpers/firefox-toolbox";
 import { resultsPath } from "./helpers/paths";
+import { analyzeWithCli } from "./helpers/report";
 
 interface Run {
   id: string;
@@ -69,15 +68,8 @@ describe("cors-lens analyze on a HAR recorded by real Firefox", () => {
       }, "Firefox's HAR to hold every lab request");
       const path = resultsPath("firefox-netmonitor.har");
       writeFileSync(path, JSON.stringify({ log: har }, null, 1));
-      let out = "";
-      const code = cli(
-        ["analyze", path, "--json"],
-        (s) => (out += s),
-        () => undefined,
-        false,
-      );
+      const { code, report } = analyzeWithCli(path);
       expect(code).toBe(1);
-      const report = JSON.parse(out) as ReportDocument;
       expect(report.exchanges.length).toBeGreaterThanOrEqual(runs.length - 1);
       const reasons = blocks.flatMap((b) => {
         const parsed = parseFirefoxBlock(b.text);

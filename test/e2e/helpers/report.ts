@@ -1,4 +1,5 @@
 import type { BrowserContext, Page } from "playwright-core";
+import { run } from "../../../src/cli/main";
 import type { ReportDocument } from "../../../src/report/report";
 
 interface ExtensionGlobal {
@@ -35,4 +36,16 @@ export async function reportFor(
     (message) => (globalThis as unknown as ExtensionGlobal).chrome.runtime.sendMessage(message),
     { type: "cors-lens/report", tabId, includeSecrets },
   )) as ReportDocument;
+}
+
+/** `cors-lens analyze FILE --json`, in process: its exit code and the report it printed. */
+export function analyzeWithCli(path: string): { code: number; report: ReportDocument } {
+  let out = "";
+  const code = run(
+    ["analyze", path, "--json"],
+    (s) => (out += s),
+    () => undefined,
+    false,
+  );
+  return { code, report: JSON.parse(out) as ReportDocument };
 }
