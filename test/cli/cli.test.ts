@@ -34,6 +34,19 @@ const observed = SCENARIOS.map((s, i) => ({
   startedAt: 1_700_000_000_000 + i * 10,
 }));
 const harText = JSON.stringify(exportHar(observed, { includeSecrets: true }));
+/** A HAR as Chromium DevTools writes one, around the given entries. */
+function devtoolsHar(entries: unknown[]) {
+  return { log: { version: "1.2", creator: { name: "WebInspector" }, entries } };
+}
+/** One hand-made entry: a cross-origin request from http://localhost:5173 and its response. */
+function entry(request: { method: string; url: string }, response: object, time = 1) {
+  return {
+    startedDateTime: "2026-12-01T10:00:00.000Z",
+    time,
+    request: { ...request, headers: [{ name: "Origin", value: "http://localhost:5173" }] },
+    response,
+  };
+}
 
 describe("HAR round trip", () => {
   it("reads back the exchanges it exported, with the same verdicts and causes", () => {
@@ -107,13 +120,7 @@ describe("cors-lens analyze", () => {
 
   it("gives a clean verdict, never a crash, on entries of the wrong shape", () => {
     const junk = fc.sample(fc.anything(), 200);
-    const har = {
-      log: {
-        version: "1.2",
-        creator: { name: "WebInspector" },
-        entries: [...junk, ...JSON.parse(harText).log.entries.slice(0, 5)],
-      },
-    };
+    const har = devtoolsHar([...junk, ...JSON.parse(harText).log.entries.slice(0, 5)]);
     const r = cli("analyze", file("junk.har", JSON.stringify(har)));
     // The five real entries are the first scenario's, a blocked GET without Access-Control-Allow-Origin.
     expect(SCENARIOS[0]?.verdict).toBe("blocked");
@@ -144,29 +151,14 @@ describe("cors-lens analyze", () => {
   });
 
   it("keeps the file when one redirect's target is not a URL, and says which entry it was", () => {
-    const har = {
-      log: {
-        version: "1.2",
-        creator: { name: "WebInspector" },
-        entries: [
-          {
-            startedDateTime: "2026-12-01T10:00:00.000Z",
-            time: 5,
-            request: {
-              method: "GET",
-              url: "http://127.0.0.1:8000/a",
-              headers: [{ name: "Origin", value: "http://localhost:5173" }],
-            },
-            response: {
-              status: 302,
-              headers: [{ name: "Location", value: "http://[" }],
-              redirectURL: "http://[",
-            },
-          },
-          ...JSON.parse(harText).log.entries.slice(0, 5),
-        ],
-      },
-    };
+    const har = devtoolsHar([
+      entry(
+        { method: "GET", url: "http://127.0.0.1:8000/a" },
+        { status: 302, headers: [{ name: "Location", value: "http://[" }], redirectURL: "http://[" },
+        5,
+      ),
+      ...JSON.parse(harText).log.entries.slice(0, 5),
+    ]);
     const r = cli("analyze", file("bad-redirect.har", JSON.stringify(har)));
     expect(r.code).toBe(1);
     expect(r.err).toBe("");
@@ -201,24 +193,9 @@ describe("golden outputs", () => {
 describe("the terminal", () => {
   it("prints no escape sequence or bidi override from a HAR, and errors on one line", () => {
     const evil = "http://127.0.0.1:8000/\u001b]52;c;ZXZpbA==\u0007\u001b[2J\u202Eexe.txt";
-    const har = {
-      log: {
-        version: "1.2",
-        creator: { name: "WebInspector" },
-        entries: [
-          {
-            startedDateTime: "2026-12-01T10:00:00.000Z",
-            time: 1,
-            request: {
-              method: "GET\u001b[31m",
-              url: evil,
-              headers: [{ name: "Origin", value: "http://localhost:5173" }],
-            },
-            response: { status: 200, headers: [], _error: "net::ERR_FAILED" },
-          },
-        ],
-      },
-    };
+    const har = devtoolsHar([
+      entry({ method: "GET\u001b[31m", url: evil }, { status: 200, headers: [], _error: "net::ERR_FAILED" }),
+    ]);
     const r = cli("analyze", file("evil.har", JSON.stringify(har)));
     expect(r.code).toBe(1);
     for (const raw of ["\u001b", "\u0007", "\u202e"]) expect(r.out.includes(raw)).toBe(false);
