@@ -3,7 +3,14 @@
  * live updates batched per tick, cleaned up on disconnect.
  */
 import { clearTab } from "../capture/tab-history";
-import type { BrowserName, Finding, ObservedExchange } from "../engine";
+import {
+  type ApiProfile,
+  apiOf,
+  apiProfiles,
+  type BrowserName,
+  type Finding,
+  type ObservedExchange,
+} from "../engine";
 import { isPanelCommand, type PanelEvent, PROTOCOL_VERSION } from "../protocol/messages";
 import { buildReportExchange, type ReportExchange, reflectionFindings } from "../report/report";
 import type { HistoryStore } from "./history-store";
@@ -15,6 +22,14 @@ interface Subscriber {
   reflectedSent: Set<string>;
   /** null: every tab (the panel page opened outside DevTools). */
   tabId: number | null;
+  /** What each API's profile was when this panel last got its exchanges: a change re-renders their fixes. */
+  profilesSent: Map<string, string>;
+}
+
+/** A profile's content, without its count: what the fixes depend on. */
+function profileKey(profile: ApiProfile): string {
+  const { exchanges: _count, ...rest } = profile;
+  return JSON.stringify(rest);
 }
 
 /** Updates to a panel are sent at most this often, in one message. */
@@ -38,7 +53,7 @@ export class PanelRegistry {
   ) {}
 
   connect(wall: PanelWall): void {
-    const subscriber: Subscriber = { wall, tabId: null, reflectedSent: new Set() };
+    const subscriber: Subscriber = { wall, tabId: null, reflectedSent: new Set(), profilesSent: new Map() };
     wall.onMessage((message) => {
       if (!isPanelCommand(message)) return;
       switch (message.type) {
@@ -80,9 +95,17 @@ export class PanelRegistry {
     return subscriber.tabId === null ? [...this.store.tabs.keys()] : [subscriber.tabId];
   }
 
-  private view(exchange: ObservedExchange, reflected: ReadonlyMap<string, Finding>): ReportExchange {
+  private view(
+    exchange: ObservedExchange,
+    reflected: ReadonlyMap<string, Finding>,
+    profiles: ReadonlyMap<string, ApiProfile>,
+  ): ReportExchange {
     // The panel is the user's own DevTools: it shows values as received; exports redact.
-    const view = buildReportExchange(exchange, { browser: this.browser, includeSecrets: true });
+    const view = buildReportExchange(exchange, {
+      browser: this.browser,
+      includeSecrets: true,
+      api: profiles.get(apiOf(exchange) ?? "") ?? null,
+    });
     const finding = reflected.get(exchange.id);
     if (finding) view.findings.push(finding);
     return view;
@@ -104,11 +127,13 @@ export class PanelRegistry {
     const exchanges = tabs.flatMap((t) => t.exchanges).sort((a, b) => a.startedAt - b.startedAt);
     const reflected = this.reflectionOver(tabId === null ? [...this.store.tabs.keys()] : [tabId]);
     subscriber.reflectedSent = new Set(reflected.keys());
+    const profiles = apiProfiles(exchanges);
+    subscriber.profilesSent = new Map([...profiles].map(([api, p]) => [api, profileKey(p)]));
     return {
       type: "cors-lens/snapshot",
       protocol: PROTOCOL_VERSION,
       tabId,
-      exchanges: exchanges.map((x) => this.view(x, reflected)),
+      exchanges: exchanges.map((x) => this.view(x, reflected, profiles)),
       dropped: tabs.reduce((n, t) => n + t.dropped, 0),
       preserveLog: tabs.some((t) => t.preserveLog),
       recording: this.recording,
@@ -137,9 +162,18 @@ export class PanelRegistry {
         for (const x of this.store.tabs.get(tabId)?.exchanges ?? [])
           if (reflected.has(x.id) && !s.reflectedSent.has(x.id)) queued.set(x.id, x);
       for (const id of reflected.keys()) s.reflectedSent.add(id);
+      // A request that asks the API for something new widens that API's fixes: resend its exchanges.
+      const seen = tabIds.flatMap((id) => this.store.tabs.get(id)?.exchanges ?? []);
+      const profiles = apiProfiles(seen);
+      for (const [api, profile] of profiles) {
+        const key = profileKey(profile);
+        if (s.profilesSent.get(api) === key) continue;
+        s.profilesSent.set(api, key);
+        for (const x of seen) if (apiOf(x) === api) queued.set(x.id, x);
+      }
       s.wall.send({
         type: "cors-lens/exchanges-updated",
-        exchanges: [...queued.values()].map((x) => this.view(x, reflected)),
+        exchanges: [...queued.values()].map((x) => this.view(x, reflected, profiles)),
         dropped,
       });
     }

@@ -3,6 +3,7 @@
  * would decide and name it, with findings and fixes. Never throws: missing evidence gives
  * "unknown" with the reason.
  */
+import type { ApiProfile } from "./api-profile";
 import { decideCredentials } from "./credentials";
 import { type Evaluation, evaluate } from "./evaluate";
 import { buildCause } from "./explain/build-cause";
@@ -12,6 +13,7 @@ import type { FindingContext } from "./findings/context";
 import { singleExchangeFindings } from "./findings/index";
 import { isHttpUrl, isLoopbackOrigin } from "./origin";
 import type { CheckFailure } from "./rules/failure";
+import { detectServer, middlewareRejection, type ServerGuess } from "./server-stack";
 import type {
   BrowserName,
   Cause,
@@ -25,6 +27,18 @@ import type {
 export interface DiagnoseOptions {
   /** Whose rules and names to apply. @default the recording browser, else "chromium" */
   browser?: BrowserName;
+  /**
+   * Everything the page asked of this exchange's API (`apiProfiles()` over the tab or HAR): fixes
+   * then cover every request of the page and keep what the server already allowed, instead of
+   * narrowing the policy to this one request.
+   */
+  api?: ApiProfile | null;
+}
+
+/** What the cause's words and fixes may draw on beyond the exchange itself. */
+interface Surroundings {
+  api: ApiProfile | null;
+  server: ServerGuess | null;
 }
 
 const UNKNOWN_CREDENTIALS: CredentialsEvidence = {
@@ -55,7 +69,18 @@ function requestStageFailure(code: CheckFailure["code"], facts: RequestFacts): C
 }
 
 /** `withFixes` false skips rendering snippets: the other browser's view needs names only. */
-function core(exchange: ObservedExchange, facts: RequestFacts, browser: BrowserName, withFixes = true): Core {
+function core(
+  exchange: ObservedExchange,
+  facts: RequestFacts,
+  browser: BrowserName,
+  around: Surroundings,
+  withFixes = true,
+): Core {
+  const surroundings = {
+    api: around.api,
+    server: around.server,
+    rejection: middlewareRejection(exchange, facts, around.server),
+  };
   const base = {
     evaluation: null,
     credentialed: null,
@@ -79,6 +104,7 @@ function core(exchange: ObservedExchange, facts: RequestFacts, browser: BrowserN
         origin: facts.origin ?? "null",
         credentialed,
         credentialsBasis: credentials.basis,
+        ...surroundings,
       },
       withFixes,
     ),
@@ -151,6 +177,7 @@ function core(exchange: ObservedExchange, facts: RequestFacts, browser: BrowserN
         origin: decision.alternative.finalOrigin ?? "null",
         credentialed: true,
         credentialsBasis: 'fetch credentials: "include" or XHR withCredentials',
+        ...surroundings,
       },
       false,
     );
@@ -176,6 +203,7 @@ function core(exchange: ObservedExchange, facts: RequestFacts, browser: BrowserN
           origin,
           credentialed,
           credentialsBasis: evidence.basis,
+          ...surroundings,
         },
         withFixes,
       ),
@@ -208,9 +236,14 @@ const ORDER_OR_NAME_DIFFERS: ReadonlySet<CauseCode> = new Set<CauseCode>([
   "header-not-allowed",
 ]);
 
-function diagnoseUnchecked(exchange: ObservedExchange, browser: BrowserName): Diagnosis {
+function diagnoseUnchecked(
+  exchange: ObservedExchange,
+  browser: BrowserName,
+  api: ApiProfile | null,
+): Diagnosis {
   const facts = requestFacts(exchange);
-  const mine = core(exchange, facts, browser);
+  const around: Surroundings = { api, server: detectServer(exchange) };
+  const mine = core(exchange, facts, browser, around);
   const ctx: FindingContext = {
     exchange,
     facts,
@@ -223,7 +256,7 @@ function diagnoseUnchecked(exchange: ObservedExchange, browser: BrowserName): Di
   const findings = singleExchangeFindings(ctx);
   if (mine.cause && ORDER_OR_NAME_DIFFERS.has(mine.cause.code)) {
     const otherBrowser: BrowserName = browser === "chromium" ? "firefox" : "chromium";
-    const other = core(exchange, facts, otherBrowser, false);
+    const other = core(exchange, facts, otherBrowser, around, false);
     const difference = browserDifference(ctx, {
       browser: otherBrowser,
       verdict: other.verdict,
@@ -238,6 +271,7 @@ function diagnoseUnchecked(exchange: ObservedExchange, browser: BrowserName): Di
     credentials: mine.credentials,
     unknownReason: mine.unknownReason,
     mode: facts.mode,
+    server: around.server,
   };
 }
 
@@ -260,7 +294,7 @@ function diagnoseUnchecked(exchange: ObservedExchange, browser: BrowserName): Di
 export function diagnose(exchange: ObservedExchange, options: DiagnoseOptions = {}): Diagnosis {
   const browser = options.browser ?? exchange.recordedBy ?? "chromium";
   try {
-    return diagnoseUnchecked(exchange, browser);
+    return diagnoseUnchecked(exchange, browser, options.api ?? null);
   } catch (error) {
     return {
       verdict: "unknown",
@@ -268,6 +302,7 @@ export function diagnose(exchange: ObservedExchange, options: DiagnoseOptions = 
       findings: [],
       credentials: UNKNOWN_CREDENTIALS,
       mode: exchange.mode,
+      server: null,
       unknownReason: `CORS Lens could not read this exchange (${error instanceof Error ? error.message : String(error)}).`,
     };
   }

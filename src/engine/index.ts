@@ -1,4 +1,6 @@
 /** The engine's public surface: pure, no browser globals; runs in Node and in the extension. */
+
+export { type ApiProfile, addToProfile, apiOf, apiProfiles } from "./api-profile";
 export { currentChromiumName } from "./browser-names";
 export {
   type BrowserWordsContext,
@@ -13,8 +15,10 @@ export { type EvidenceRow, type EvidenceSubject, evidenceRows, failingHop } from
 export { isCorsBlockError, isPreflightRequest, needsPreflight, sentOrigin } from "./facts";
 export { type EchoSample, originReflection } from "./findings/origin-reflected-with-credentials";
 export { SERVER_STACKS } from "./fixes";
+export { VERIFIED } from "./fixes/verified";
 export { combinedHeader, hasHeader, headerValues } from "./headers";
 export { type ObservedFields, observedExchange, preflightOnlyExchange, visibilityOf } from "./observed";
 export { hostOf, originOf } from "./origin";
 export { isSafelistedMethod, scriptSetUnsafeHeaderNames } from "./safelist";
+export { detectServer, type ServerGuess } from "./server-stack";
 export * from "./types";

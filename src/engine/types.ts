@@ -3,6 +3,8 @@
  * partial (what a browser let an extension or a HAR see), and that is modelled, never guessed.
  */
 
+import type { ServerGuess } from "./server-stack";
+
 /** Header lines in order, duplicates kept: two `Access-Control-Allow-Origin` lines are two entries. */
 export type HeaderList = ReadonlyArray<readonly [name: string, value: string]>;
 
@@ -81,12 +83,21 @@ export type Stack =
   | "rails"
   | "aspnet"
   | "go"
+  | "go-rs-cors"
+  | "fastify"
+  | "koa"
+  | "hono"
+  | "caddy"
   | "client";
 
 export interface Fix {
   stack: Stack;
   title: string;
   snippet: string;
+  /** Where it goes, relative to what (the file, and before or after which existing code). */
+  where?: string;
+  /** Whether this stack's fixes were applied to the real server by CORS Lens's own tests, and which. */
+  verified?: string | null;
 }
 
 export interface Cause {
@@ -129,6 +140,8 @@ export interface Diagnosis {
   unknownReason: string | null;
   /** The request mode, as observed or told from the headers (`Sec-Fetch-Mode`, `Origin`, a preflight). */
   mode: RequestMode;
+  /** The server software told from the evidence, when it can be; its fix is the one to show first. */
+  server: ServerGuess | null;
 }
 
 export const CAUSE_CODES = [

@@ -3,6 +3,9 @@
  * (`cors-lens/report`, "Export report") and the CLI (`--json`).
  */
 import {
+  type ApiProfile,
+  apiOf,
+  apiProfiles,
   type BrowserName,
   type Cause,
   type CredentialsMode,
@@ -15,6 +18,7 @@ import {
   observedExchange,
   originReflection,
   type RequestMode,
+  type ServerGuess,
   sentOrigin,
   type Verdict,
 } from "../engine";
@@ -47,6 +51,8 @@ export interface ReportExchange {
   /** Additions to the contract: the actual request's headers as sent, and its error. */
   requestHeaders: HeaderList | null;
   error: string | null;
+  /** The server software told from the evidence (its fix comes first), or null. */
+  server: ServerGuess | null;
 }
 
 export interface ReportDocument {
@@ -62,6 +68,8 @@ export interface ReportOptions {
   /** Keep Cookie, Authorization and similar values. @default false */
   includeSecrets?: boolean;
   generatorVersion?: string;
+  /** What the page asked of the exchange's API over the whole tab or HAR (`apiProfiles()`). */
+  api?: ApiProfile | null;
 }
 
 /** URLs appear inside the words and fixes (a redirect's Location, the request's URL): redacted too. */
@@ -92,7 +100,10 @@ function scrubFinding(finding: Finding): Finding {
 }
 
 export function buildReportExchange(observed: ObservedExchange, options: ReportOptions = {}): ReportExchange {
-  const d = diagnose(observed, options.browser ? { browser: options.browser } : {});
+  const d = diagnose(observed, {
+    ...(options.browser ? { browser: options.browser } : {}),
+    api: options.api ?? null,
+  });
   const shown = options.includeSecrets ? observed : redactExchange(observed);
   return {
     id: shown.id,
@@ -116,6 +127,7 @@ export function buildReportExchange(observed: ObservedExchange, options: ReportO
     },
     requestHeaders: shown.requestHeaders,
     error: shown.error,
+    server: d.server,
   };
 }
 
@@ -139,9 +151,10 @@ export function buildReport(
   source: ReportSource,
   options: ReportOptions = {},
 ): ReportDocument {
+  const profiles = apiProfiles(observed);
   const exchanges = [...observed]
     .sort((a, b) => a.startedAt - b.startedAt)
-    .map((x) => buildReportExchange(x, options));
+    .map((x) => buildReportExchange(x, { ...options, api: profiles.get(apiOf(x) ?? "") ?? null }));
   const reflected = reflectionFindings(observed);
   for (const exchange of exchanges) {
     const finding = reflected.get(exchange.id);

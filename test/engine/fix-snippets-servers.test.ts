@@ -28,14 +28,14 @@ const GO = "/usr/bin/go";
 const MODULES = "/usr/lib/apache2/modules";
 
 describe("fix snippets on the real tools", () => {
-  it.skipIf(!existsSync(NGINX))("nginx -t accepts every nginx snippet inside a server block", () => {
+  it.skipIf(!existsSync(NGINX))("nginx -t accepts every nginx snippet inside a location block", () => {
     const all = snippets("nginx");
     expect(all.length).toBeGreaterThan(5);
     all.forEach((snippet, i) => {
       const conf = join(dir, `nginx-${i}.conf`);
       writeFileSync(
         conf,
-        `daemon off;\npid ${dir}/nginx-${i}.pid;\nerror_log ${dir}/nginx-${i}.log;\nevents {}\nhttp {\n  access_log off;\n  server {\n    listen 127.0.0.1:9;\n${snippet}\n  }\n}\n`,
+        `daemon off;\npid ${dir}/nginx-${i}.pid;\nerror_log ${dir}/nginx-${i}.log;\nevents {}\nhttp {\n  access_log off;\n  server {\n    listen 127.0.0.1:9;\n    location / {\n${snippet}\n    }\n  }\n}\n`,
       );
       const run = spawnSync(NGINX, ["-t", "-q", "-e", `${dir}/nginx-${i}.err`, "-p", dir, "-c", conf], {
         encoding: "utf8",
@@ -57,6 +57,7 @@ describe("fix snippets on the real tools", () => {
           `LoadModule authz_core_module ${MODULES}/mod_authz_core.so`,
           `LoadModule headers_module ${MODULES}/mod_headers.so`,
           `LoadModule rewrite_module ${MODULES}/mod_rewrite.so`,
+          `LoadModule setenvif_module ${MODULES}/mod_setenvif.so`,
           `PidFile ${dir}/apache-${i}.pid`,
           `ErrorLog ${dir}/apache-${i}.log`,
           "Listen 127.0.0.1:9",

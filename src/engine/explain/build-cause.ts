@@ -23,6 +23,8 @@ export function buildCause(ctx: CauseContext, withFixes = true): Cause {
     ...spec.text(ctx),
     fixes: [],
   };
+  // The middleware's own "no" says more than the browser's name for it (Starlette's 400, rs/cors' bare 204).
+  if (ctx.rejection) cause.message = `${cause.message} ${ctx.rejection.says}`;
   // Snippets for 13 stacks cost more than the whole diagnosis: rendered when first read.
   if (withFixes) defineLazy(cause, "fixes", () => fixesForCause(ctx));
   return cause;

@@ -1,7 +1,9 @@
 /**
- * The fixes for a cause: the policy the server must implement for this request, with the stack
- * notes the cause's room (`../causes/<code>.ts`) calls for, plus its page-side alternative.
+ * The fixes for a cause: the policy the server must implement for the page's requests to this
+ * API, with the stack notes the cause's room (`../causes/<code>.ts`) calls for, plus its
+ * page-side alternative.
  */
+import type { ApiProfile } from "../api-profile";
 import { CAUSES } from "../causes";
 import { type FixFocus, serverFixes } from "../fixes";
 import type { CorsPolicy } from "../fixes/policy";
@@ -12,63 +14,151 @@ import type { CauseContext } from "./context";
 /** Chromium caps Access-Control-Max-Age at 7200 s; asking for more buys nothing. */
 const MAX_AGE = 7200;
 
+function union(...lists: ReadonlyArray<readonly string[]>): string[] {
+  return [...new Set(lists.flat())];
+}
+
+/** Methods a list must name: not safelisted, or not in upper case (`patch` is not `PATCH`). */
+function listed(method: string): boolean {
+  return !(isSafelistedMethod(method) && method === method.toUpperCase());
+}
+
+/**
+ * The policy for this request, widened to everything the page asked of the API and everything the
+ * server already allowed: what worked keeps working. `*` survives only without credentials.
+ */
 export function policyFor(ctx: CauseContext): CorsPolicy {
+  const api: ApiProfile | null = ctx.api ?? null;
   const opaque = ctx.origin === "null";
+  const credentials = ctx.credentialed || (api?.credentials ?? false) || (api?.server.credentials ?? false);
+  const own = opaque ? (credentials ? ["null"] : ["*"]) : [ctx.origin];
+  const wildcardOk = !credentials && (api?.server.anyOrigin ?? false);
+  const origins = wildcardOk
+    ? ["*"]
+    : union(own, api?.origins ?? [], api?.server.origins ?? []).filter((o) => o !== "*");
+  const keepStar = (items: readonly string[]): string[] =>
+    credentials ? items.filter((i) => i !== "*") : [...items];
   return {
-    origin: opaque ? (ctx.credentialed ? "null" : "*") : ctx.origin,
-    credentials: ctx.credentialed,
-    methods:
-      isSafelistedMethod(ctx.facts.method) && ctx.facts.method === ctx.facts.method.toUpperCase()
-        ? []
-        : [ctx.facts.method],
-    headers: ctx.facts.unsafeNames ?? [],
-    exposeHeaders: [],
+    origins: origins.length > 0 ? origins : ["*"],
+    credentials,
+    methods: keepStar(
+      union(
+        listed(ctx.facts.method) ? [ctx.facts.method] : [],
+        api?.methods ?? [],
+        api?.server.methods ?? [],
+      ),
+    ).filter(listed),
+    headers: keepStar(union(ctx.facts.unsafeNames ?? [], api?.headers ?? [], api?.server.headers ?? [])),
+    exposeHeaders: keepStar(api?.server.exposeHeaders ?? []),
     maxAge: MAX_AGE,
   };
 }
 
+/** What the server already allowed (kept) and what the fix adds, in words; nulls without a profile. */
+function keepsAndAdds(
+  policy: CorsPolicy,
+  api: ApiProfile | null,
+): { keeps: string | null; adds: string | null } {
+  if (!api) return { keeps: null, adds: null };
+  const s = api.server;
+  const had = {
+    origins: s.anyOrigin ? ["*"] : s.origins,
+    methods: s.methods,
+    headers: s.headers,
+  };
+  const part = (label: string, items: readonly string[]) =>
+    items.length > 0 ? `${label} ${items.join(", ")}` : null;
+  const keeps = [
+    part(
+      "origins",
+      had.origins.filter((o) => policy.origins.includes(o)),
+    ),
+    part(
+      "methods",
+      had.methods.filter((m) => policy.methods.includes(m)),
+    ),
+    part(
+      "headers",
+      had.headers.filter((h) => policy.headers.includes(h)),
+    ),
+    s.credentials && policy.credentials ? "credentials" : null,
+  ].filter((p): p is string => p !== null);
+  const adds = [
+    part(
+      "origins",
+      policy.origins.filter((o) => !had.origins.includes(o)),
+    ),
+    part(
+      "methods",
+      policy.methods.filter((m) => !had.methods.includes(m)),
+    ),
+    part(
+      "headers",
+      policy.headers.filter((h) => !had.headers.includes(h)),
+    ),
+    policy.credentials && !s.credentials ? "credentials" : null,
+  ].filter((p): p is string => p !== null);
+  return {
+    keeps: keeps.length > 0 ? keeps.join("; ") : null,
+    adds: adds.length > 0 ? adds.join("; ") : null,
+  };
+}
+
+const first = (p: CorsPolicy) => p.origins[0] ?? "*";
+
 const SUMMARY: Record<FixFocus, (p: CorsPolicy) => string> = {
-  "allow-origin": (p) => `Allow ${p.origin} on every response.`,
+  "allow-origin": (p) => `Allow ${p.origins.join(", ")} on every response.`,
   "single-origin": (p) =>
-    `Send Access-Control-Allow-Origin once, with the one origin ${p.origin} (remove the copy added by the proxy or the app).`,
+    `Send Access-Control-Allow-Origin once, with the one origin ${first(p)}: remove one of the two sources (the proxy's or the app's).`,
   credentials: (p) =>
-    `Credentialed requests need the exact origin ${p.origin} and Access-Control-Allow-Credentials: true, never *.`,
-  methods: (p) => `Allow ${p.methods.join(", ") || "the method"} exactly as the page sends it.`,
+    `Credentialed requests need the exact origin (${p.origins.join(", ")}) and Access-Control-Allow-Credentials: true, never *.`,
+  methods: (p) => `Allow ${p.methods.join(", ") || "the method"} exactly as the page sends them.`,
   headers: (p) => `Allow the request headers ${p.headers.join(", ")}.`,
   "preflight-before-auth": () =>
-    "Answer OPTIONS preflights with 204 before authentication: preflights never carry credentials.",
+    "Answer OPTIONS preflights before authentication: preflights never carry credentials.",
   "preflight-route": () => "Answer OPTIONS preflights with 204 on this route.",
   "no-preflight-redirect": () => "Answer the preflight at the URL the page calls, without redirecting.",
-  "error-responses": (p) => `Add the CORS headers to error responses (4xx/5xx) too, for ${p.origin}.`,
+  "error-responses": (p) =>
+    `Add the CORS headers to error responses (4xx/5xx) too, for ${p.origins.join(", ")}.`,
   "null-origin": (p) =>
-    `After a cross-origin redirect the origin is "null": avoid the redirect, or allow ${p.origin}.`,
+    `After a cross-origin redirect the origin is "null": avoid the redirect, or allow ${first(p)}.`,
   expose: (p) => `Expose ${p.exposeHeaders.join(", ")} to scripts.`,
 };
 
 /**
- * Requests to one API mostly ask for the same policy: their 13 snippets are rendered once and
+ * Requests to one API mostly ask for the same policy: their snippets are rendered once and
  * shared (the same strings), so 200,000 blocked exchanges do not hold 200,000 copies (~10 kB each).
  * Bounded: past SHARED_MAX policies the table starts over.
  */
 const shared = new Map<string, Fix[]>();
 const SHARED_MAX = 2_000;
 
-function sharedServerFixes(policy: CorsPolicy, focus: FixFocus): Fix[] {
-  const key = `${focus}\u0000${JSON.stringify(policy)}`;
+function sharedServerFixes(policy: CorsPolicy, focus: FixFocus, api: ApiProfile | null): Fix[] {
+  const { keeps, adds } = keepsAndAdds(policy, api);
+  const key = `${focus}\u0000${JSON.stringify(policy)}\u0000${keeps}\u0000${adds}`;
   let fixes = shared.get(key);
   if (!fixes) {
     if (shared.size >= SHARED_MAX) shared.clear();
-    fixes = serverFixes({ policy, focus, summary: SUMMARY[focus](policy) });
+    fixes = serverFixes({ policy, focus, summary: SUMMARY[focus](policy), keeps, adds });
     shared.set(key, fixes);
   }
   return fixes;
 }
 
+/** The server's fix first when the evidence names its software. */
+function serverFirst(fixes: Fix[], ctx: CauseContext): Fix[] {
+  const stack = ctx.server?.stack;
+  const at = stack ? fixes.findIndex((f) => f.stack === stack) : -1;
+  if (at <= 0) return fixes;
+  return [fixes[at] as Fix, ...fixes.slice(0, at), ...fixes.slice(at + 1)];
+}
+
 export function fixesForCause(ctx: CauseContext): Fix[] {
   const spec = CAUSES[ctx.failure.code];
-  const focus = spec.fixFocus(ctx);
+  const focus = ctx.rejection?.focus ?? spec.fixFocus(ctx);
   const fixes: Fix[] = [];
-  if (focus !== null) fixes.push(...sharedServerFixes(policyFor(ctx), focus));
+  if (focus !== null)
+    fixes.push(...serverFirst(sharedServerFixes(policyFor(ctx), focus, ctx.api ?? null), ctx));
   const client = spec.clientAlternative(ctx);
   if (client) fixes.push(client);
   return fixes;

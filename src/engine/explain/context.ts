@@ -1,5 +1,7 @@
+import type { ApiProfile } from "../api-profile";
 import type { RequestFacts } from "../facts";
 import type { CheckFailure } from "../rules/failure";
+import type { MiddlewareRejection, ServerGuess } from "../server-stack";
 import type { ObservedExchange } from "../types";
 
 /** Everything an explanation or a fix of a cause may name. */
@@ -12,6 +14,11 @@ export interface CauseContext {
   credentialed: boolean;
   /** Why CORS Lens thinks credentials were (not) sent, in words. */
   credentialsBasis: string;
+  /** Everything the page asked of this API and the server allowed, when the caller knows it. */
+  api?: ApiProfile | null;
+  server?: ServerGuess | null;
+  /** A CORS middleware's own "no", recognised in the evidence. */
+  rejection?: MiddlewareRejection | null;
 }
 
 export { hostOf } from "../origin";

@@ -1,5 +1,4 @@
 import { code, hostOf } from "../explain/context";
-import { serverFixes } from "../fixes";
 import { type FindingRule, finding } from "./context";
 
 /**
@@ -17,18 +16,7 @@ export const statusMasked: FindingRule = (ctx) => {
     "status-masked",
     `The server answered ${status}: the CORS error hides it`,
     `The ${where} from ${hostOf(ctx.exchange.url)} was a ${status}. The browser reports a CORS error only because that error response has no CORS headers; fix the ${status} itself${ctx.cause.stage === "preflight" ? " (let OPTIONS through before authentication or routing)" : ` (check the server log for this ${ctx.facts.method})`}, and send ${code(`Access-Control-Allow-Origin: ${origin}`)} on error responses too so the page can read them.`,
-    () =>
-      serverFixes({
-        policy: {
-          origin,
-          credentials: ctx.credentialed === true,
-          methods: [],
-          headers: ctx.facts.unsafeNames ?? [],
-          exposeHeaders: [],
-          maxAge: 7200,
-        },
-        focus: "error-responses",
-        summary: `Add the CORS headers to error responses (4xx/5xx) too, for ${origin}.`,
-      }).filter((f) => f.stack !== "s3"),
+    // The cause's own fixes: the page's policy, aimed at the failing status (auth, route, error path).
+    () => (ctx.cause?.fixes ?? []).filter((f) => f.stack !== "s3" && f.stack !== "client"),
   );
 };

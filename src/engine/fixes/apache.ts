@@ -1,22 +1,46 @@
 import type { FixRequest } from "./policy";
-import { list } from "./policy";
+import { anyOrigin, heading, list, methodsOr, originPattern } from "./policy";
 
-/** Apache httpd with mod_headers and mod_rewrite (`Header always` covers error responses). */
-export function apache({ policy, summary }: FixRequest): string {
+export const apacheWhere =
+  "In the API's <VirtualHost> (not .htaccess, which runs after authentication); replace its existing `Header … Access-Control-*` lines. Needs mod_headers, mod_rewrite and mod_setenvif.";
+
+/** Apache httpd: `Header always` covers error responses; mod_rewrite answers preflights before auth. */
+export function apache(request: FixRequest): string {
+  const { policy } = request;
+  const any = anyOrigin(policy);
+  const several = !any && policy.origins.length > 1;
   const lines = [
-    `# ${summary}`,
-    "# In the VirtualHost or .htaccess of the API; needs mod_headers and mod_rewrite.",
-    `Header always set Access-Control-Allow-Origin "${policy.origin}"`,
+    ...heading(request, "#"),
+    "# In the API's VirtualHost (not .htaccess: it runs after authentication), replacing its",
+    "# Header … Access-Control-* lines. Needs mod_headers, mod_rewrite and mod_setenvif.",
+    "# The unset lines drop copies the application (or a proxied backend) sends on its own.",
+    "Header unset Access-Control-Allow-Origin",
+    "Header unset Access-Control-Allow-Credentials",
+    "Header unset Access-Control-Allow-Methods",
+    "Header unset Access-Control-Allow-Headers",
   ];
-  if (policy.credentials) lines.push('Header always set Access-Control-Allow-Credentials "true"');
-  lines.push(`Header always set Access-Control-Allow-Methods "${list(policy.methods, "GET, POST")}"`);
+  const cond = several ? " env=CORS_ORIGIN" : "";
+  if (several) {
+    lines.push(`SetEnvIf Origin "${originPattern(policy.origins)}" CORS_ORIGIN=$0`);
+    lines.push(`Header always set Access-Control-Allow-Origin "%{CORS_ORIGIN}e"${cond}`);
+  } else {
+    lines.push(`Header always set Access-Control-Allow-Origin "${any ? "*" : policy.origins[0]}"`);
+  }
+  if (policy.credentials && !any)
+    lines.push(`Header always set Access-Control-Allow-Credentials "true"${cond}`);
+  lines.push(`Header always set Access-Control-Allow-Methods "${list(methodsOr(policy, ["GET", "POST"]))}"`);
   if (policy.headers.length > 0)
     lines.push(`Header always set Access-Control-Allow-Headers "${list(policy.headers)}"`);
   if (policy.exposeHeaders.length > 0)
     lines.push(`Header always set Access-Control-Expose-Headers "${list(policy.exposeHeaders)}"`);
   lines.push(`Header always set Access-Control-Max-Age "${policy.maxAge}"`);
-  if (policy.origin !== "*") lines.push('Header always merge Vary "Origin"');
+  if (!any) lines.push('Header always merge Vary "Origin"');
   lines.push("# Answer preflights here, before authentication or the application sees them.");
-  lines.push("RewriteEngine On", "RewriteCond %{REQUEST_METHOD} OPTIONS", "RewriteRule ^ - [R=204,L]");
+  lines.push(
+    "RewriteEngine On",
+    "RewriteCond %{REQUEST_METHOD} OPTIONS",
+    "RewriteCond %{HTTP:Access-Control-Request-Method} !^$",
+    "RewriteRule ^ - [R=204,L]",
+  );
   return lines.join("\n");
 }

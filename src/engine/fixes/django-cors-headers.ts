@@ -1,36 +1,42 @@
 import type { FixRequest } from "./policy";
-import { quoted } from "./policy";
+import { anyOrigin, heading, quoted } from "./policy";
 
+/** django-cors-headers' `default_headers` (corsheaders/defaults.py). */
 const DEFAULT_HEADERS = new Set([
   "accept",
+  "accept-encoding",
   "authorization",
   "content-type",
+  "dnt",
+  "origin",
   "user-agent",
   "x-csrftoken",
   "x-requested-with",
 ]);
 
-/** `django-cors-headers` settings (settings.py). */
-export function djangoCorsHeaders({ policy, summary }: FixRequest): string {
+export const djangoCorsHeadersWhere =
+  "At the end of settings.py: it adds the app and the middleware only where missing, puts CorsMiddleware first, and overrides any earlier CORS_* setting.";
+
+/** `django-cors-headers` settings (settings.py), safe to paste whatever is there already. */
+export function djangoCorsHeaders(request: FixRequest): string {
+  const { policy } = request;
+  const any = anyOrigin(policy);
   const lines = [
-    `# ${summary}`,
-    "# settings.py: CorsMiddleware must come first, above CommonMiddleware and any auth middleware.",
-    'INSTALLED_APPS += ["corsheaders"]',
-    'MIDDLEWARE.insert(0, "corsheaders.middleware.CorsMiddleware")',
+    ...heading(request, "#"),
+    "# At the end of settings.py. CorsMiddleware goes first: above CommonMiddleware (whose",
+    "# APPEND_SLASH redirect would otherwise answer the preflight) and above any auth middleware.",
+    'INSTALLED_APPS = [*[a for a in INSTALLED_APPS if a != "corsheaders"], "corsheaders"]',
+    'MIDDLEWARE = ["corsheaders.middleware.CorsMiddleware", *[m for m in MIDDLEWARE if m != "corsheaders.middleware.CorsMiddleware"]]',
   ];
-  if (policy.origin === "*") lines.push("CORS_ALLOW_ALL_ORIGINS = True");
-  else lines.push(`CORS_ALLOWED_ORIGINS = [${quoted([policy.origin])}]`);
-  if (policy.credentials) lines.push("CORS_ALLOW_CREDENTIALS = True");
-  if (policy.methods.length > 0) {
-    lines.push(
-      `CORS_ALLOW_METHODS = [${quoted([...new Set(["DELETE", "GET", "OPTIONS", "PATCH", "POST", "PUT", ...policy.methods])])}]`,
-    );
-  }
+  if (any) lines.push("CORS_ALLOW_ALL_ORIGINS = True");
+  else lines.push("CORS_ALLOW_ALL_ORIGINS = False", `CORS_ALLOWED_ORIGINS = [${quoted(policy.origins)}]`);
+  lines.push(`CORS_ALLOW_CREDENTIALS = ${policy.credentials && !any ? "True" : "False"}`);
+  lines.push(
+    `CORS_ALLOW_METHODS = [${quoted([...new Set(["DELETE", "GET", "OPTIONS", "PATCH", "POST", "PUT", ...policy.methods])])}]`,
+  );
   const extra = policy.headers.filter((h) => !DEFAULT_HEADERS.has(h));
-  if (extra.length > 0) {
-    lines.push("from corsheaders.defaults import default_headers");
-    lines.push(`CORS_ALLOW_HEADERS = (*default_headers, ${quoted(extra)})`);
-  }
+  lines.push("from corsheaders.defaults import default_headers");
+  lines.push(`CORS_ALLOW_HEADERS = [*default_headers${extra.length > 0 ? `, ${quoted(extra)}` : ""}]`);
   if (policy.exposeHeaders.length > 0) lines.push(`CORS_EXPOSE_HEADERS = [${quoted(policy.exposeHeaders)}]`);
   lines.push(`CORS_PREFLIGHT_MAX_AGE = ${policy.maxAge}`);
   return lines.join("\n");

@@ -1,21 +1,26 @@
 import type { FixRequest } from "./policy";
-import { list } from "./policy";
+import { anyOrigin, heading, list, methodsOr, quoted } from "./policy";
+
+export const djangoWhere =
+  "Replace your own CORS middleware class with this one (same module), and keep it first in MIDDLEWARE, above CommonMiddleware and any auth middleware.";
 
 /**
  * A hand-written Django middleware, the seed's shape done right: echo an allowed origin instead
  * of `*`, allow credentials, answer preflights with 204 before any view or auth runs.
  */
-export function django({ policy, summary }: FixRequest): string {
-  const origin = policy.origin;
-  const allowAll = origin === "*";
+export function django(request: FixRequest): string {
+  const { policy } = request;
+  const allowAll = anyOrigin(policy);
   const lines = [
-    `# ${summary}`,
-    "# Put this class first in MIDDLEWARE so it also wraps error responses.",
+    ...heading(request, "#"),
+    "# Replaces your CORS middleware class; keep it first in MIDDLEWARE so it answers preflights",
+    "# before CommonMiddleware's redirects and auth, and wraps error responses too.",
     "from django.http import HttpResponse",
     "from django.utils.cache import patch_vary_headers",
     "",
-    allowAll ? "" : `ALLOWED_ORIGINS = {${JSON.stringify(origin)}}`,
-    "",
+  ];
+  if (!allowAll) lines.push(`ALLOWED_ORIGINS = {${quoted(policy.origins)}}`, "");
+  lines.push(
     "",
     "class CorsMiddleware:",
     "    def __init__(self, get_response):",
@@ -25,12 +30,12 @@ export function django({ policy, summary }: FixRequest): string {
     '        origin = request.headers.get("Origin")',
     '        if request.method == "OPTIONS" and "Access-Control-Request-Method" in request.headers:',
     "            response = HttpResponse(status=204)",
-    `            response["Access-Control-Allow-Methods"] = ${JSON.stringify(list(policy.methods, "GET, POST"))}`,
+    `            response["Access-Control-Allow-Methods"] = ${JSON.stringify(list(methodsOr(policy)))}`,
     `            response["Access-Control-Allow-Headers"] = ${JSON.stringify(list(policy.headers))}`,
     `            response["Access-Control-Max-Age"] = "${policy.maxAge}"`,
     "        else:",
     "            response = self.get_response(request)",
-  ];
+  );
   if (allowAll) {
     lines.push('        response["Access-Control-Allow-Origin"] = "*"');
   } else {
@@ -45,5 +50,5 @@ export function django({ policy, summary }: FixRequest): string {
     );
   }
   lines.push("        return response");
-  return lines.filter((line, i, all) => !(line === "" && all[i - 1] === "" && all[i - 2] === "")).join("\n");
+  return lines.join("\n");
 }

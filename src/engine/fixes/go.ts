@@ -1,22 +1,26 @@
 import type { FixRequest } from "./policy";
-import { list } from "./policy";
+import { anyOrigin, heading, list, methodsOr } from "./policy";
 
-/** Go net/http middleware. */
-export function go({ policy, summary }: FixRequest): string {
-  const origin = JSON.stringify(policy.origin);
-  const allow =
-    policy.origin === "*"
-      ? ['\t\tw.Header().Set("Access-Control-Allow-Origin", "*")']
-      : [
-          `\t\tif r.Header.Get("Origin") == ${origin} {`,
-          `\t\t\tw.Header().Set("Access-Control-Allow-Origin", ${origin})`,
-          ...(policy.credentials ? ['\t\t\tw.Header().Set("Access-Control-Allow-Credentials", "true")'] : []),
-          "\t\t}",
-          '\t\tw.Header().Add("Vary", "Origin")',
-        ];
+export const goWhere =
+  "Replace your own CORS middleware with this function and wrap the whole mux with it, outside any auth middleware: http.ListenAndServe(addr, withCORS(mux)).";
+
+/** Go net/http middleware, hand-written. */
+export function go(request: FixRequest): string {
+  const { policy } = request;
+  const any = anyOrigin(policy);
+  const allowed = `map[string]bool{${policy.origins.map((o) => `${JSON.stringify(o)}: true`).join(", ")}}`;
+  const allow = any
+    ? ['\t\tw.Header().Set("Access-Control-Allow-Origin", "*")']
+    : [
+        `\t\tif origin := r.Header.Get("Origin"); ${allowed}[origin] {`,
+        '\t\t\tw.Header().Set("Access-Control-Allow-Origin", origin)',
+        ...(policy.credentials ? ['\t\t\tw.Header().Set("Access-Control-Allow-Credentials", "true")'] : []),
+        "\t\t}",
+        '\t\tw.Header().Add("Vary", "Origin")',
+      ];
   return [
-    `// ${summary}`,
-    "// Wrap the whole mux, so error responses and OPTIONS get the headers too.",
+    ...heading(request, "//"),
+    "// Wrap the whole mux, so error responses and OPTIONS get the headers too: withCORS(mux).",
     "func withCORS(next http.Handler) http.Handler {",
     "\treturn http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {",
     ...allow,
@@ -24,7 +28,7 @@ export function go({ policy, summary }: FixRequest): string {
       ? [`\t\tw.Header().Set("Access-Control-Expose-Headers", ${JSON.stringify(list(policy.exposeHeaders))})`]
       : []),
     '\t\tif r.Method == http.MethodOptions && r.Header.Get("Access-Control-Request-Method") != "" {',
-    `\t\t\tw.Header().Set("Access-Control-Allow-Methods", ${JSON.stringify(list(policy.methods, "GET, POST"))})`,
+    `\t\t\tw.Header().Set("Access-Control-Allow-Methods", ${JSON.stringify(list(methodsOr(policy)))})`,
     ...(policy.headers.length > 0
       ? [`\t\t\tw.Header().Set("Access-Control-Allow-Headers", ${JSON.stringify(list(policy.headers))})`]
       : []),

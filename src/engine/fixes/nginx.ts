@@ -1,36 +1,58 @@
 import type { FixRequest } from "./policy";
-import { list } from "./policy";
+import { anyOrigin, heading, list, methodsOr, originPattern } from "./policy";
 
-/** nginx: `always` so 4xx/5xx get the headers too; OPTIONS answered before proxying or auth. */
-export function nginx({ policy, summary }: FixRequest): string {
-  const common = [`add_header Access-Control-Allow-Origin "${policy.origin}" always;`];
-  if (policy.credentials) common.push('add_header Access-Control-Allow-Credentials "true" always;');
-  if (policy.origin !== "*") common.push('add_header Vary "Origin" always;');
+export const nginxWhere =
+  "Inside the `location` that serves the API, at its top: replace its existing `add_header Access-Control-*` lines and any OPTIONS `if` block; keep its proxy_pass / root.";
+
+/**
+ * nginx: `always` so 4xx/5xx get the headers too; OPTIONS answered by nginx itself before proxying
+ * or auth; the app's own copies hidden so the browser sees one of each.
+ */
+export function nginx(request: FixRequest): string {
+  const { policy } = request;
+  const any = anyOrigin(policy);
+  const several = !any && policy.origins.length > 1;
+  const value = any ? "*" : several ? "$cors_origin" : (policy.origins[0] ?? "*");
+  const common = [`add_header Access-Control-Allow-Origin "${value}" always;`];
+  if (policy.credentials && !any) common.push('add_header Access-Control-Allow-Credentials "true" always;');
+  if (!any) common.push('add_header Vary "Origin" always;');
   const preflight = [
     ...common,
-    `add_header Access-Control-Allow-Methods "${list(policy.methods, "GET, POST")}" always;`,
+    `add_header Access-Control-Allow-Methods "${list(methodsOr(policy, ["GET", "POST"]))}" always;`,
     ...(policy.headers.length > 0
       ? [`add_header Access-Control-Allow-Headers "${list(policy.headers)}" always;`]
       : []),
     `add_header Access-Control-Max-Age ${policy.maxAge} always;`,
     "return 204;",
   ];
-  const actual = [
+  const lines = [
+    ...heading(request, "#"),
+    "# At the top of the API's location block, replacing its add_header Access-Control-* lines.",
+    "# `always`: also on 4xx/5xx. An add_header inside `if` replaces the inherited ones, hence the repeats.",
+    "# proxy_hide_header: the upstream app's own CORS headers would arrive twice (ignored without proxy_pass).",
+    "proxy_hide_header Access-Control-Allow-Origin;",
+    "proxy_hide_header Access-Control-Allow-Credentials;",
+    "proxy_hide_header Access-Control-Allow-Methods;",
+    "proxy_hide_header Access-Control-Allow-Headers;",
+    "proxy_hide_header Access-Control-Expose-Headers;",
+    "proxy_hide_header Access-Control-Max-Age;",
+  ];
+  if (several) {
+    lines.push(
+      'set $cors_origin "";',
+      `if ($http_origin ~ "${originPattern(policy.origins)}") {`,
+      "    set $cors_origin $http_origin;",
+      "}",
+    );
+  }
+  lines.push(
+    "if ($request_method = OPTIONS) {",
+    ...preflight.map((l) => `    ${l}`),
+    "}",
     ...common,
     ...(policy.exposeHeaders.length > 0
       ? [`add_header Access-Control-Expose-Headers "${list(policy.exposeHeaders)}" always;`]
       : []),
-  ];
-  return [
-    `# ${summary}`,
-    "# Inside the location that serves the API. Without `always`, nginx drops these headers on",
-    "# 4xx/5xx responses; an add_header in a nested block replaces every inherited one.",
-    "location / {",
-    "    if ($request_method = OPTIONS) {",
-    ...preflight.map((l) => `        ${l}`),
-    "    }",
-    ...actual.map((l) => `    ${l}`),
-    "    # ... your existing proxy_pass / root directives",
-    "}",
-  ].join("\n");
+  );
+  return lines.join("\n");
 }

@@ -1,17 +1,19 @@
 /**
- * What the server must send for this exact request to pass, whatever the stack: every fix is this
- * policy rendered in one stack's terms, plus notes on where the stack usually goes wrong.
+ * What the server must send for the page's requests to this API to pass, whatever the stack:
+ * every fix is this policy rendered in one stack's terms, plus notes on where the stack usually
+ * goes wrong. The policy is the page's (every request it made of the API, and everything the
+ * server already allowed), never only the request in view: a fix only adds.
  */
 
 export interface CorsPolicy {
-  /** The exact origin to allow (`*` only for requests without credentials). */
-  origin: string;
+  /** The exact origins to allow; `["*"]` (any origin) only when no request carries credentials. */
+  origins: string[];
   credentials: boolean;
-  /** Methods exactly as the page sends them (case matters). */
+  /** Methods exactly as the page sends them (case matters), plus those already allowed. */
   methods: string[];
-  /** Request header names to allow, lower-case. */
+  /** Request header names to allow, lower-case, plus those already allowed. */
   headers: string[];
-  /** Response headers the page reads, to expose. */
+  /** Response headers to expose to scripts (those the server already exposes). */
   exposeHeaders: string[];
   /** Seconds to cache the preflight (Chromium caps at 7200). */
   maxAge: number;
@@ -36,6 +38,10 @@ export interface FixRequest {
   focus: FixFocus;
   /** One sentence on what this fix changes, for the comment at its top. */
   summary: string;
+  /** What the server already allowed and the fix keeps, in words; null when nothing was seen. */
+  keeps: string | null;
+  /** What the fix adds to what the server allowed, in words; null when nothing was seen. */
+  adds: string | null;
 }
 
 /** Comma-joined list, or a fallback when empty. */
@@ -45,4 +51,27 @@ export function list(items: readonly string[], fallback = ""): string {
 
 export function quoted(items: readonly string[], quote = '"'): string {
   return items.map((i) => `${quote}${i}${quote}`).join(", ");
+}
+
+/** The snippet's opening comment: what it changes, what it keeps, what it adds. */
+export function heading(request: FixRequest, mark: string): string[] {
+  const lines = [`${mark} ${request.summary}`];
+  if (request.keeps) lines.push(`${mark} Keeps what already worked: ${request.keeps}.`);
+  if (request.adds) lines.push(`${mark} Adds: ${request.adds}.`);
+  return lines;
+}
+
+export function anyOrigin(policy: CorsPolicy): boolean {
+  return policy.origins.includes("*");
+}
+
+/** Methods a preflight answer must list: the policy's, else the usual pair. */
+export function methodsOr(policy: CorsPolicy, fallback: readonly string[] = ["GET", "POST"]): string[] {
+  return policy.methods.length > 0 ? policy.methods : [...fallback];
+}
+
+/** An anchored regular expression matching exactly the allowed origins (dots escaped). */
+export function originPattern(origins: readonly string[]): string {
+  const escaped = origins.map((o) => o.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  return `^(${escaped.join("|")})$`;
 }

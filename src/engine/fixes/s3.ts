@@ -8,7 +8,7 @@ export function s3({ policy }: FixRequest): string {
     S3_METHODS.has(m),
   );
   const rule: Record<string, unknown> = {
-    AllowedOrigins: [policy.origin],
+    AllowedOrigins: policy.origins,
     AllowedMethods: methods,
     AllowedHeaders: policy.headers.length > 0 ? policy.headers : ["*"],
   };

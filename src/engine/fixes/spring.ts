@@ -1,9 +1,10 @@
 import type { FixRequest } from "./policy";
-import { quoted } from "./policy";
+import { heading, quoted } from "./policy";
 
 /** Spring MVC `WebMvcConfigurer` (with Spring Security, also `http.cors(...)`). */
-export function spring({ policy, summary }: FixRequest): string {
-  const chain = [`            .allowedOrigins(${quoted([policy.origin])})`];
+export function spring(request: FixRequest): string {
+  const { policy } = request;
+  const chain = [`            .allowedOrigins(${quoted(policy.origins)})`];
   chain.push(
     `            .allowedMethods(${quoted(policy.methods.length > 0 ? policy.methods : ["GET", "POST"])})`,
   );
@@ -13,7 +14,7 @@ export function spring({ policy, summary }: FixRequest): string {
   if (policy.credentials) chain.push("            .allowCredentials(true)");
   chain.push(`            .maxAge(${policy.maxAge});`);
   return [
-    `// ${summary}`,
+    ...heading(request, "//"),
     "// With Spring Security, also call http.cors(Customizer.withDefaults()) so preflights pass before authentication.",
     "@Configuration",
     "public class CorsConfig implements WebMvcConfigurer {",

@@ -194,7 +194,7 @@ export function ExchangeDetail({ x, stack, onStack, onCopy, onClose }: DetailPro
       {cause && cause.fixes.length > 0 ? (
         <>
           <h3>Fix</h3>
-          <Fixes fixes={cause.fixes} stack={stack} onStack={onStack} onCopy={onCopy} />
+          <Fixes fixes={cause.fixes} stack={stack} onStack={onStack} onCopy={onCopy} server={x.server} />
         </>
       ) : null}
       {cause ? <BrowserWords x={x} cause={cause} onCopy={onCopy} /> : null}

@@ -1,4 +1,4 @@
-import type { Fix } from "../../../engine";
+import type { Fix, ServerGuess } from "../../../engine";
 import { visibleText } from "../../../report/safe-text";
 import { CopyButton } from "./CopyButton";
 
@@ -7,12 +7,21 @@ export interface FixesProps {
   stack: string;
   onStack(stack: string): void;
   onCopy(text: string): boolean | undefined;
+  /** The server software told from the evidence: shown first until the user picks a stack. */
+  server?: ServerGuess | null;
+}
+
+/** The user's pick; the detected server while the pick is still the default. */
+function chosen(fixes: Fix[], stack: string, server: ServerGuess | null | undefined): Fix | undefined {
+  const picked = stack === "generic-headers" && server ? server.stack : stack;
+  return fixes.find((f) => f.stack === picked) ?? fixes[0];
 }
 
 /** The fix for the chosen server stack; one remembered selector instead of a row of 13 tabs. */
-export function Fixes({ fixes, stack, onStack, onCopy }: FixesProps) {
-  const current = fixes.find((f) => f.stack === stack) ?? fixes[0];
+export function Fixes({ fixes, stack, onStack, onCopy, server }: FixesProps) {
+  const current = chosen(fixes, stack, server);
   if (!current) return null;
+  const detected = server ? fixes.find((f) => f.stack === server.stack) : undefined;
   return (
     <section class="fixes" aria-label="Fix">
       <div class="fix-bar">
@@ -37,7 +46,29 @@ export function Fixes({ fixes, stack, onStack, onCopy }: FixesProps) {
           onCopy={onCopy}
         />
       </div>
+      {detected && server ? (
+        <p class="fix-detected">
+          {server.confidence === "certain" ? "Detected" : "Probably"}: {detected.title}, from{" "}
+          {visibleText(server.basis)}
+          {current.stack !== detected.stack ? (
+            <>
+              {" "}
+              <button type="button" class="link" onClick={() => onStack(detected.stack)}>
+                Show its fix
+              </button>
+            </>
+          ) : null}
+        </p>
+      ) : null}
+      {current.where ? <p class="fix-where">Where: {visibleText(current.where)}</p> : null}
       <pre class="snippet">{current.snippet.split("\n").map(visibleText).join("\n")}</pre>
+      {current.stack === "client" ? null : (
+        <p class="fix-verified">
+          {current.verified
+            ? `Verified by CORS Lens's tests on a real server: ${current.verified}.`
+            : "Not verified on a real server by CORS Lens's tests."}
+        </p>
+      )}
     </section>
   );
 }

@@ -1,0 +1,189 @@
+/**
+ * Which server software answered, told from the evidence: `Server` / `X-Powered-By`, the headers
+ * every framework adds by default, and the header signatures with which the common CORS
+ * middlewares say no. It preselects the fix for that stack and, where a middleware's own
+ * rejection reads like another failure, says what it really rejected. Never a pretence: each guess
+ * says how sure it is and why.
+ */
+
+import type { RequestFacts } from "./facts";
+import type { FixFocus } from "./fixes/policy";
+import { combinedHeader, hasHeader, headerValues, splitList } from "./headers";
+import type { HeaderList, Hop, ObservedExchange, Stack } from "./types";
+
+export type ServerStack = Exclude<Stack, "client">;
+
+export interface ServerGuess {
+  stack: ServerStack;
+  /** "certain": a signature only that software sends; "likely": a Server header, which a proxy can own. */
+  confidence: "certain" | "likely";
+  /** The evidence, in words ("Server: nginx/1.22.1"). */
+  basis: string;
+}
+
+/** A CORS middleware's rejection recognised in the evidence: what it rejected, and the fix to aim at. */
+export interface MiddlewareRejection {
+  says: string;
+  focus: FixFocus;
+}
+
+function responses(exchange: ObservedExchange): Hop[] {
+  return exchange.preflight ? [exchange.preflight, ...exchange.hops] : exchange.hops;
+}
+
+function first(exchange: ObservedExchange, name: string): string | null {
+  for (const hop of responses(exchange)) {
+    const value = headerValues(hop.responseHeaders, name)[0];
+    if (value !== undefined) return value.trim();
+  }
+  return null;
+}
+
+function varyTokens(headers: HeaderList): string[] {
+  return headerValues(headers, "vary").flatMap((v) => splitList(v).map((t) => t.toLowerCase()));
+}
+
+/** rs/cors (Go) answers every preflight 204 with three Vary entries, and no CORS header when it says no. */
+function isRsCorsPreflight(hop: Hop): boolean {
+  const vary = varyTokens(hop.responseHeaders);
+  return (
+    hop.status === 204 &&
+    vary.includes("access-control-request-method") &&
+    vary.includes("access-control-request-headers")
+  );
+}
+
+/** Starlette's CORSMiddleware answers a preflight it rejects with 400 and its preflight headers. */
+function isStarletteRejection(hop: Hop): boolean {
+  return (
+    hop.status === 400 &&
+    hasHeader(hop.responseHeaders, "access-control-allow-methods") &&
+    hasHeader(hop.responseHeaders, "access-control-max-age")
+  );
+}
+
+/** django-cors-headers' default `CORS_ALLOW_METHODS`, joined as it sends them. */
+const DJANGO_CORS_HEADERS_METHODS = "DELETE, GET, OPTIONS, PATCH, POST, PUT";
+
+/** Django's SecurityMiddleware and clickjacking defaults (Django ≥ 3.0). */
+function looksLikeDjango(exchange: ObservedExchange): boolean {
+  return (
+    first(exchange, "x-frame-options") === "DENY" &&
+    first(exchange, "x-content-type-options") === "nosniff" &&
+    first(exchange, "referrer-policy") === "same-origin"
+  );
+}
+
+export function detectServer(exchange: ObservedExchange): ServerGuess | null {
+  const preflight = exchange.preflight;
+  if (preflight && isRsCorsPreflight(preflight))
+    return {
+      stack: "go-rs-cors",
+      confidence: "certain",
+      basis:
+        "the preflight answer's Vary: Origin, Access-Control-Request-Method, Access-Control-Request-Headers with status 204 (rs/cors)",
+    };
+  if (preflight && isStarletteRejection(preflight))
+    return {
+      stack: "fastapi",
+      confidence: "certain",
+      basis:
+        "a 400 preflight answer carrying Access-Control-Allow-Methods and Max-Age (Starlette's CORSMiddleware)",
+    };
+  const powered = first(exchange, "x-powered-by");
+  const server = first(exchange, "server");
+  const preflightMethods = preflight
+    ? combinedHeader(preflight.responseHeaders, "access-control-allow-methods")
+    : null;
+  if (preflightMethods === DJANGO_CORS_HEADERS_METHODS) {
+    // django-cors-headers lists methods on preflights only; a hand-written copy of its defaults
+    // (the seed's middleware) sends them on every response.
+    const everywhere = exchange.hops.some((h) =>
+      hasHeader(h.responseHeaders, "access-control-allow-methods"),
+    );
+    return everywhere
+      ? {
+          stack: "django",
+          confidence: "likely",
+          basis: `Access-Control-Allow-Methods: ${DJANGO_CORS_HEADERS_METHODS} on every response, not only the preflight (a hand-written middleware)`,
+        }
+      : {
+          stack: "django-cors-headers",
+          confidence: "likely",
+          basis: `Access-Control-Allow-Methods: ${DJANGO_CORS_HEADERS_METHODS} on the preflight (django-cors-headers' default)`,
+        };
+  }
+  if (server !== null && /^AmazonS3\b/i.test(server))
+    return { stack: "s3", confidence: "certain", basis: `Server: ${server}` };
+  // The app's own header wins over a proxy's Server header: the fix usually belongs in the app.
+  if (powered !== null && /^Express\b/i.test(powered))
+    return { stack: "express", confidence: "certain", basis: `X-Powered-By: ${powered}` };
+  if (looksLikeDjango(exchange))
+    return {
+      stack: "django-cors-headers",
+      confidence: "likely",
+      basis: "Django's default security headers (X-Frame-Options: DENY, Referrer-Policy: same-origin)",
+    };
+  if (server === null) return null;
+  const by: Array<[RegExp, ServerStack]> = [
+    [/^nginx\b/i, "nginx"],
+    [/^Apache\b/i, "apache"],
+    [/^Caddy\b/i, "caddy"],
+    [/^uvicorn\b|^hypercorn\b/i, "fastapi"],
+    [/^Werkzeug\b/i, "flask-cors"],
+    [/^WSGIServer\b/i, "django-cors-headers"],
+    [/^(WEBrick|Puma)\b/i, "rails"],
+    [/^Kestrel\b/i, "aspnet"],
+  ];
+  for (const [pattern, stack] of by)
+    if (pattern.test(server)) return { stack, confidence: "likely", basis: `Server: ${server}` };
+  return null;
+}
+
+const RS_CORS_DEFAULT_METHODS = ["GET", "POST", "HEAD"];
+
+/**
+ * A CORS middleware's "no" that the browser names as something else: Starlette's 400 reads as "the
+ * preflight's status is not ok", rs/cors' empty 204 as "no Access-Control-Allow-Origin". Both are
+ * the CORS layer refusing the method, a header or the origin.
+ */
+export function middlewareRejection(
+  exchange: ObservedExchange,
+  facts: RequestFacts,
+  guess: ServerGuess | null,
+): MiddlewareRejection | null {
+  const preflight = exchange.preflight;
+  if (!preflight || guess?.confidence !== "certain") return null;
+  const headers = preflight.responseHeaders;
+  if (guess.stack === "fastapi" && isStarletteRejection(preflight)) {
+    const methods = splitList(combinedHeader(headers, "access-control-allow-methods") ?? "");
+    const allowedHeaders = splitList(combinedHeader(headers, "access-control-allow-headers") ?? "").map((h) =>
+      h.toLowerCase(),
+    );
+    if (!hasHeader(headers, "access-control-allow-origin"))
+      return {
+        says: `Starlette's CORSMiddleware rejected the preflight (400 "Disallowed CORS origin"): ${facts.origin ?? "the origin"} is not in allow_origins.`,
+        focus: "allow-origin",
+      };
+    if (!methods.includes(facts.method) && !methods.includes("*"))
+      return {
+        says: `Starlette's CORSMiddleware rejected the preflight (400 "Disallowed CORS method"): ${facts.method} is not in allow_methods.`,
+        focus: "methods",
+      };
+    const missing = (facts.unsafeNames ?? []).filter((h) => !allowedHeaders.includes(h));
+    if (missing.length > 0)
+      return {
+        says: `Starlette's CORSMiddleware rejected the preflight (400 "Disallowed CORS headers"): ${missing.join(", ")} not in allow_headers.`,
+        focus: "headers",
+      };
+    return null;
+  }
+  if (guess.stack === "go-rs-cors" && !hasHeader(headers, "access-control-allow-origin")) {
+    const methodRefused = !RS_CORS_DEFAULT_METHODS.includes(facts.method);
+    return {
+      says: `rs/cors rejected the preflight: it answers 204 with only Vary and no CORS header when the origin, the method (${facts.method}) or a header is not allowed${methodRefused ? `; ${facts.method} is not in its default AllowedMethods (GET, POST, HEAD)` : ""}.`,
+      focus: methodRefused ? "methods" : "headers",
+    };
+  }
+  return null;
+}
