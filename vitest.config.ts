@@ -7,7 +7,7 @@ export default defineConfig({
   define: { __TARGET__: JSON.stringify("chrome"), ...VERSION_DEFINE },
   test: {
     include: ["test/**/*.test.{ts,tsx}"],
-    exclude: ["test/e2e/**", "node_modules/**"],
+    exclude: ["test/e2e/**", "test/fixes/**", "node_modules/**"],
     environment: "node",
     reporters: ["default", "./scripts/count-reporter.mjs"],
   },

@@ -1,0 +1,54 @@
+/**
+ * The page every stack serves: one single-page app's calls to its API, from another origin. Each
+ * broken config breaks one of them (the target); the others are the siblings a fix must keep.
+ */
+export type RequestName = "list" | "create" | "update" | "remove" | "me" | "fail" | "bad-body" | "moved";
+
+export interface PageRequest {
+  name: RequestName;
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  credentials: "omit" | "include";
+  body: string | null;
+}
+
+const json = { "content-type": "application/json" };
+
+export const PAGE_REQUESTS: readonly PageRequest[] = [
+  { name: "list", method: "GET", path: "/api/items", headers: {}, credentials: "omit", body: null },
+  {
+    name: "create",
+    method: "POST",
+    path: "/api/items",
+    headers: json,
+    credentials: "omit",
+    body: '{"name":"a"}',
+  },
+  {
+    name: "update",
+    method: "PUT",
+    path: "/api/items/1",
+    headers: { ...json, "x-api-key": "k1" },
+    credentials: "omit",
+    body: '{"name":"b"}',
+  },
+  { name: "remove", method: "DELETE", path: "/api/items/1", headers: {}, credentials: "omit", body: null },
+  { name: "me", method: "GET", path: "/api/me", headers: {}, credentials: "include", body: null },
+  { name: "fail", method: "GET", path: "/api/fail", headers: {}, credentials: "omit", body: null },
+];
+
+/** A request with a malformed JSON body: the body parser's 400 is the error path. */
+export const BAD_BODY: PageRequest = {
+  name: "bad-body",
+  method: "POST",
+  path: "/api/items",
+  headers: json,
+  credentials: "omit",
+  body: "{bad json",
+};
+
+/** A call to a URL the server redirects (a trailing-slash rule, an old prefix): its preflight is redirected. */
+export function movedRequest(path: string): PageRequest {
+  return { name: "moved", method: "PATCH", path, headers: json, credentials: "omit", body: '{"name":"c"}' };
+}

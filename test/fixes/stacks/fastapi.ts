@@ -1,0 +1,132 @@
+import { removeCalls } from "../edit";
+import { debVersion } from "../harness";
+import type { StackCase, StackUnderTest } from "../stack";
+import { files, startPython } from "./python-common";
+
+function app(middleware: string): string {
+  return `from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import JSONResponse, Response
+
+app = FastAPI()
+${middleware}
+
+
+@app.get("/api/items")
+def items():
+    return []
+
+
+@app.post("/api/items", status_code=201)
+def create():
+    return {"id": 1}
+
+
+@app.put("/api/items/{i}")
+@app.patch("/api/items/{i}")
+def item(i: int):
+    return {"id": i}
+
+
+@app.delete("/api/items/{i}", status_code=204)
+def remove(i: int):
+    return Response(status_code=204)
+
+
+@app.get("/api/me")
+def me():
+    return {"user": "ada"}
+
+
+@app.get("/api/fail")
+def fail():
+    raise RuntimeError("boom")
+`;
+}
+
+const AUTH_AFTER = `
+
+@app.middleware("http")
+async def require_key(request, call_next):
+    if request.url.path.startswith("/api/items/") and "x-api-key" not in request.headers:
+        return JSONResponse({"error": "unauthorized"}, status_code=401)
+    return await call_next(request)
+`;
+
+const cases: StackCase[] = [
+  {
+    name: "wildcard-credentials",
+    target: "me",
+    config: () =>
+      app(
+        'app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_credentials=True, allow_methods=["*"], allow_headers=["*"])',
+      ),
+    expect: ["wildcard-origin-with-credentials"],
+  },
+  {
+    name: "header-missing",
+    target: "update",
+    config: (o) =>
+      app(
+        `app.add_middleware(CORSMiddleware, allow_origins=["${o}"], allow_methods=["*"], allow_headers=["content-type"])`,
+      ),
+    // Starlette says no with a 400 that carries its CORS headers: Chromium's "status not ok".
+    expect: ["preflight-status-not-ok"],
+  },
+  {
+    name: "method-missing",
+    target: "remove",
+    config: (o) =>
+      app(
+        `app.add_middleware(CORSMiddleware, allow_origins=["${o}"], allow_methods=["GET", "POST", "PUT", "PATCH"], allow_headers=["*"])`,
+      ),
+    expect: ["preflight-status-not-ok"],
+  },
+  {
+    name: "preflight-auth",
+    target: "update",
+    config: (o) =>
+      app(
+        `app.add_middleware(CORSMiddleware, allow_origins=["${o}"], allow_methods=["*"], allow_headers=["*"])${AUTH_AFTER}`,
+      ),
+    expect: ["missing-allow-origin"],
+  },
+  {
+    name: "error-no-cors",
+    target: "fail",
+    config: (o) =>
+      app(
+        `app.add_middleware(CORSMiddleware, allow_origins=["${o}"], allow_methods=["*"], allow_headers=["*"])`,
+      ),
+    expect: ["missing-allow-origin"],
+  },
+];
+
+export const fastapiStack: StackUnderTest = {
+  stack: "fastapi",
+  label: "FastAPI / Starlette (uvicorn)",
+  version: () => {
+    const f = debVersion("python3-fastapi");
+    const s = debVersion("python3-starlette");
+    const u = debVersion("python3-uvicorn");
+    return f && s && u ? `FastAPI ${f}, Starlette ${s}, uvicorn ${u} (Debian)` : null;
+  },
+  install: "apt-get install python3-fastapi python3-starlette python3-uvicorn",
+  cases,
+  notApplicable: {
+    "preflight-redirect":
+      "CORSMiddleware answers every preflight before routing, so the trailing-slash redirect never meets one",
+    "duplicate-proxy": "a proxy case: see nginx in front of an app",
+  },
+  start: (config, port, dir) =>
+    startPython(
+      files({ "app.py": config }),
+      ["-m", "uvicorn", "app:app", "--host", "127.0.0.1", "--port", String(port)],
+      port,
+      dir,
+    ),
+  apply(config, fix) {
+    // "At the end of the module that creates the app, after every other middleware; replace any existing CORSMiddleware."
+    return `${removeCalls(config, "app.add_middleware(CORSMiddleware")}\n\n${fix.snippet}\n`;
+  },
+};
