@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Installs what `npm test` / `npm run demo` need and is missing, and nothing that is already there:
 // npm dependencies (npm ci), and Debian's browsers through apt-get when running as root.
-// Usage: node scripts/setup.mjs [test|demo]
+// Usage: node scripts/setup.mjs [test|demo|fixes]
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -14,7 +14,7 @@ const BROWSERS = {
   chromium: { bin: "/usr/bin/chromium", pkg: "chromium" },
   firefox: { bin: "/usr/bin/firefox-esr", pkg: "firefox-esr" },
 };
-const wanted = purpose === "demo" ? ["chromium"] : ["chromium", "firefox"];
+const wanted = purpose === "test" ? ["chromium", "firefox"] : ["chromium"];
 
 function say(line) {
   process.stderr.write(`[setup] ${line}\n`);
@@ -49,6 +49,25 @@ if (purpose === "test") {
   if (!existsSync("/usr/sbin/apache2")) missing.push("apache2");
   if (!existsSync("/usr/bin/go")) missing.push("golang-go");
 }
+// The real servers the fix suite (npm run test:fixes) breaks and fixes; npm's come with npm ci.
+const FIX_SERVERS = [
+  "nginx-light",
+  "apache2",
+  "caddy",
+  "golang-go",
+  "golang-github-rs-cors-dev",
+  "python3-django",
+  "python3-django-cors-headers",
+  "python3-flask",
+  "python3-flask-cors",
+  "python3-fastapi",
+  "python3-starlette",
+  "python3-uvicorn",
+  "ruby-rack",
+  "ruby-rack-cors",
+  "puma",
+];
+if (purpose === "fixes") missing.push(...FIX_SERVERS.filter((p) => !debPackageInstalled(p)));
 if (missing.length > 0) {
   const command = `apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ${missing.join(" ")}`;
   if (process.getuid?.() !== 0) {

@@ -18,7 +18,8 @@ const USAGE = `Usage: cors-lens analyze FILE.har [options]
 Options:
   --json                    print the report (docs/report-format.md) instead of the summary
   --browser chromium|firefox  whose rules and names to apply (default: the browser that recorded the HAR)
-  --stack NAME              show fixes for one server stack (${SERVER_STACKS.join(", ")})
+  --stack NAME              show fixes for this server stack (default: the one detected from the
+                            responses, else plain headers): ${SERVER_STACKS.join(", ")}
   --fail-on blocked|warning exit 1 on blocked requests (default) or also on warnings
   --include-secrets         keep Cookie, Authorization and similar values in --json output
   -h, --help                this help
@@ -30,7 +31,7 @@ interface Options {
   file: string;
   json: boolean;
   browser: BrowserName | undefined;
-  stack: string;
+  stack: string | null;
   failOn: "blocked" | "warning";
   includeSecrets: boolean;
 }
@@ -49,7 +50,7 @@ function parseArgs(argv: string[]): Options | "help" | "version" {
     file: "",
     json: false,
     browser: undefined,
-    stack: "generic-headers",
+    stack: null,
     failOn: "blocked",
     includeSecrets: false,
   };

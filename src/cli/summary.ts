@@ -34,12 +34,15 @@ export function ansiPaint(): Paint {
   };
 }
 
-function pickFix(fixes: Fix[], stack: string): Fix | undefined {
-  return fixes.find((f) => f.stack === stack) ?? fixes.find((f) => f.stack === "generic-headers") ?? fixes[0];
+/** The chosen stack's fix; without a choice, the detected server's, else the plain headers. */
+function pickFix(fixes: Fix[], stack: string | null, detected: string | null): Fix | undefined {
+  const want = stack ?? detected ?? "generic-headers";
+  return fixes.find((f) => f.stack === want) ?? fixes.find((f) => f.stack === "generic-headers") ?? fixes[0];
 }
 
 export interface SummaryOptions {
-  stack: string;
+  /** The user's `--stack`, or null to follow the server detected from the evidence. */
+  stack: string | null;
   paint: Paint;
   /** Said plainly when the HAR has no preflight entries. */
   notes: string[];
@@ -69,12 +72,27 @@ export function summarize(report: ReportDocument, { stack, paint, notes }: Summa
     for (const x of exchanges.slice(0, 5)) lines.push(paint.dim(`    ${safe(x.method)} ${safe(x.url)}`));
     if (exchanges.length > 5) lines.push(paint.dim(`    … and ${exchanges.length - 5} more`));
     if (masked) lines.push(paint.yellow(`  ! ${safe(masked.message)}`));
-    const fix = pickFix(cause.fixes, stack);
-    if (fix)
+    const server = exchanges.find((x) => x.server)?.server ?? null;
+    if (server)
       lines.push(
-        paint.green(`  Fix (${fix.title}):`),
-        ...fix.snippet.split("\n").map((l) => `    ${safe(l)}`),
+        paint.dim(
+          `  ${server.confidence === "certain" ? "Detected" : "Probably"}: ${safe(server.stack)}, from ${safe(server.basis)}`,
+        ),
       );
+    const fix = pickFix(cause.fixes, stack, server?.stack ?? null);
+    if (fix) {
+      lines.push(paint.green(`  Fix (${fix.title}):`));
+      if (fix.where) lines.push(paint.dim(`    Where: ${safe(fix.where)}`));
+      lines.push(...fix.snippet.split("\n").map((l) => `    ${safe(l)}`));
+      if (fix.stack !== "client")
+        lines.push(
+          paint.dim(
+            fix.verified
+              ? `    Verified on a real server: ${safe(fix.verified)}.`
+              : "    Not verified on a real server by CORS Lens's tests.",
+          ),
+        );
+    }
   }
   const warnings = new Map<string, { title: string; count: number; message: string }>();
   for (const x of xs) {

@@ -43,13 +43,22 @@ function varyTokens(headers: HeaderList): string[] {
   return headerValues(headers, "vary").flatMap((v) => splitList(v).map((t) => t.toLowerCase()));
 }
 
-/** rs/cors (Go) answers every preflight 204 with three Vary entries, and no CORS header when it says no. */
+/**
+ * rs/cors (Go) adds three Vary entries to every preflight answer (200 in 1.7, 204 later); when it
+ * says no, that answer is bare: Vary, Date, Content-Length and nothing else.
+ */
 function isRsCorsPreflight(hop: Hop): boolean {
   const vary = varyTokens(hop.responseHeaders);
   return (
-    hop.status === 204 &&
+    (hop.status === 200 || hop.status === 204) &&
     vary.includes("access-control-request-method") &&
     vary.includes("access-control-request-headers")
+  );
+}
+
+function isBare(hop: Hop): boolean {
+  return hop.responseHeaders.every(([name]) =>
+    ["vary", "date", "content-length"].includes(name.toLowerCase()),
   );
 }
 
@@ -79,9 +88,8 @@ export function detectServer(exchange: ObservedExchange): ServerGuess | null {
   if (preflight && isRsCorsPreflight(preflight))
     return {
       stack: "go-rs-cors",
-      confidence: "certain",
-      basis:
-        "the preflight answer's Vary: Origin, Access-Control-Request-Method, Access-Control-Request-Headers with status 204 (rs/cors)",
+      confidence: isBare(preflight) ? "certain" : "likely",
+      basis: `a ${preflight.status} preflight answer with Vary: Origin, Access-Control-Request-Method, Access-Control-Request-Headers${isBare(preflight) ? " and nothing else (rs/cors saying no)" : " (rs/cors, or another middleware that varies on all three)"}`,
     };
   if (preflight && isStarletteRejection(preflight))
     return {
@@ -181,7 +189,7 @@ export function middlewareRejection(
   if (guess.stack === "go-rs-cors" && !hasHeader(headers, "access-control-allow-origin")) {
     const methodRefused = !RS_CORS_DEFAULT_METHODS.includes(facts.method);
     return {
-      says: `rs/cors rejected the preflight: it answers 204 with only Vary and no CORS header when the origin, the method (${facts.method}) or a header is not allowed${methodRefused ? `; ${facts.method} is not in its default AllowedMethods (GET, POST, HEAD)` : ""}.`,
+      says: `rs/cors rejected the preflight: it answers 204 with only Vary and no CORS header when the origin, the method (${facts.method}) or a header is not in its Allowed* options${methodRefused ? ` (AllowedMethods defaults to GET, POST, HEAD only)` : ""}.`,
       focus: methodRefused ? "methods" : "headers",
     };
   }

@@ -73,6 +73,13 @@ describe("panel", () => {
     // The request's own headers first, then everything else the page sent this API or the server allowed.
     expect(a.copied[0]).toContain('allowedHeaders: ["content-type", "x-api-key", ');
     expect(screen.getByLabelText("Copy the Express (cors package) fix").textContent).toContain("Copied");
+    // Where it goes, and whether the real-server suite proved it, under the snippet.
+    expect(container.querySelector(".fix-where")?.textContent).toMatch(
+      /^Where: In the app's entry file, directly after/,
+    );
+    expect(container.querySelector(".fix-verified")?.textContent).toMatch(
+      /^Verified by CORS Lens's tests on a real server: express 5\.3\.0, cors 2\.8\.6/,
+    );
     fireEvent.click(screen.getByText("Copy preflight as cURL"));
     expect(a.copied[1]).toContain("-H 'Access-Control-Request-Method: PUT'");
     fireEvent.keyDown(document, { key: "Escape" });

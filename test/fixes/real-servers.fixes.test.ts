@@ -37,7 +37,8 @@ afterAll(async () => {
       const row = table.get(s.label);
       const cells = CASE_NAMES.map((c) => {
         const cell = row?.get(c);
-        return (cell === "pass" ? "✓" : cell === "fail" ? "✗" : "–").padEnd(
+        const gap = s.notApplicable?.[c]?.startsWith("not covered yet") ? "·" : "–";
+        return (cell === "pass" ? "✓" : cell === "fail" ? "✗" : gap).padEnd(
           Math.max(9, Math.min(c.length, 20)),
         );
       });
@@ -46,7 +47,10 @@ afterAll(async () => {
   ];
   const passed = [...table.values()].flatMap((r) => [...r.values()]).filter((c) => c === "pass").length;
   const failed = [...table.values()].flatMap((r) => [...r.values()]).filter((c) => c === "fail").length;
-  const text = `\nstack × cause (✓ blocked, named, fixed mechanically, siblings kept; – not applicable)\n${lines.join("\n")}\n${passed} passed, ${failed} failed\n`;
+  const reasons = stacks.flatMap((s) =>
+    Object.entries(s.notApplicable ?? {}).map(([c, why]) => `  ${s.label} × ${c}: ${why}`),
+  );
+  const text = `\nstack × cause (✓ blocked, named, fixed mechanically, siblings kept; – cannot arise there; · not covered yet)\n${lines.join("\n")}\n${reasons.join("\n")}\n${passed} passed, ${failed} failed\n`;
   process.stdout.write(text);
   writeFileSync(join(RESULTS, "fixes-table.txt"), text);
 });
@@ -81,6 +85,10 @@ function describeStack(s: StackUnderTest): void {
         } finally {
           await server.stop();
         }
+        if (process.env.CORS_LENS_FIX_DEBUG)
+          process.stdout.write(
+            `${s.label} ${c.name} before: ${JSON.stringify(before.outcomes.map((o) => [o.name, o.allowed, o.status]))}\n`,
+          );
         const outcome = (list: Outcome[], name: string) => list.find((o) => o.name === name);
         const log = () => `${server.log()}\nconfig:\n${broken}`;
         expect(
@@ -93,6 +101,13 @@ function describeStack(s: StackUnderTest): void {
           c.expect,
           `CORS Lens named ${exchange?.causes[0]?.code}: ${exchange?.causes[0]?.message}`,
         ).toContain(exchange?.causes[0]?.code);
+        if (c.says) expect(exchange?.causes[0]?.message).toContain(c.says);
+        if (s.detected && !c.undetectable) {
+          expect(exchange?.server?.stack, `detected from ${exchange?.server?.basis}`).toBe(s.detected);
+          expect(exchange?.causes[0]?.fixes[0]?.stack, "the detected stack's fix comes first").toBe(
+            s.detected,
+          );
+        }
         const fix = fixFor(exchange, s.stack);
         expect(fix, `no ${s.stack} fix`).toBeDefined();
         const fixed = s.apply(broken, fix as NonNullable<typeof fix>, c.name);
@@ -124,14 +139,18 @@ describe("the verified table", () => {
     "claims only stacks whose every case passed here, at the versions run",
     () => {
       for (const [stack, claim] of Object.entries(VERIFIED)) {
-        const s = STACKS.find((x) => x.stack === stack);
-        expect(s, `VERIFIED lists ${stack}, which this suite does not run`).toBeDefined();
-        const row = table.get(s?.label ?? "");
-        expect(
-          s?.cases.every((c) => row?.get(c.name) === "pass"),
-          `${stack}: not every case passed`,
-        ).toBe(true);
-        expect(claim).toContain(versions.get(s?.label ?? "") ?? "(not installed)");
+        const suites = STACKS.filter((x) => x.stack === stack);
+        expect(suites.length, `VERIFIED lists ${stack}, which this suite does not run`).toBeGreaterThan(0);
+        for (const s of suites) {
+          const row = table.get(s.label);
+          const failing = s.cases.filter((c) => row?.get(c.name) !== "pass").map((c) => c.name);
+          expect(failing, `${s.label}: not every case passed`).toEqual([]);
+          // Upstream versions must match; a Debian revision (a security update) may differ.
+          const upstream = (v: string) => v.replace(/-[0-9][^,\s)]*/g, "");
+          expect(upstream(claim), `${s.label} ran another version`).toContain(
+            upstream(versions.get(s.label) ?? "(not installed)"),
+          );
+        }
       }
     },
   );

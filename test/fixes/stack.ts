@@ -32,6 +32,10 @@ export interface StackCase {
   config(origin: string): string;
   /** What CORS Lens must name (Chromium's check that failed). */
   expect: CauseCode[];
+  /** Why the stack cannot be told from this case's evidence (its detection is then not asserted). */
+  undetectable?: string;
+  /** Words the cause must say (a middleware's own rejection, recognised). */
+  says?: string;
 }
 
 export interface StackUnderTest {
@@ -42,6 +46,8 @@ export interface StackUnderTest {
   version(): string | null;
   install: string;
   cases: StackCase[];
+  /** The stack CORS Lens must recognise from the evidence (and show first), where it can. */
+  detected?: Stack;
   /** Cases that cannot arise on this stack, and why (printed in the table as "–"). */
   notApplicable?: Partial<Record<CaseName, string>>;
   /** Starts the server on `port` with `config`, in the scratch directory `dir`. */

@@ -2,43 +2,51 @@ import type { FixRequest } from "./policy";
 import { anyOrigin, heading, list, originPattern } from "./policy";
 
 export const caddyWhere =
-  "Inside the site block that serves the API, above its reverse_proxy / file_server; replace any existing header Access-Control-* lines.";
+  "Inside the site block that serves the API, first (before reverse_proxy, file_server, respond); replace any existing header Access-Control-* lines.";
 
-/** Caddy v2 Caddyfile: preflights answered in their own handle, before proxying or auth. */
+/**
+ * Caddy v2 Caddyfile: preflights answered in their own handle (the `handle` directive sorts before
+ * `respond` and `reverse_proxy`); the other responses get their headers deferred, so they replace
+ * an upstream app's own copies instead of adding a second one, on error responses too.
+ */
 export function caddy(request: FixRequest): string {
-  const { policy, focus } = request;
+  const { policy } = request;
   const any = anyOrigin(policy);
   const single = !any && policy.origins.length === 1;
   const origin = any ? "*" : single ? (policy.origins[0] ?? "*") : "{header.Origin}";
   const on = any || single ? "" : " @cors_origin";
-  const common = [`header${on} Access-Control-Allow-Origin "${origin}"`];
-  if (policy.credentials && !any) common.push(`header${on} Access-Control-Allow-Credentials "true"`);
-  if (!any) common.push("header Vary Origin");
+  const credentials = policy.credentials && !any;
   const lines = [
     ...heading(request, "#"),
-    "# Inside the API's site block, above reverse_proxy / file_server.",
+    "# First in the API's site block, before reverse_proxy / file_server / respond.",
   ];
   if (on) lines.push(`@cors_origin header_regexp Origin ${JSON.stringify(originPattern(policy.origins))}`);
-  if (focus === "single-origin")
-    lines.push("# The app's own copy must go: reverse_proxy … { header_down -Access-Control-Allow-Origin }");
   lines.push(
     "@cors_preflight {",
     "    method OPTIONS",
     "    header Access-Control-Request-Method *",
     "}",
     "handle @cors_preflight {",
-    ...common.map((l) => `    ${l}`),
+    `    header${on} Access-Control-Allow-Origin "${origin}"`,
+    ...(credentials ? [`    header${on} Access-Control-Allow-Credentials "true"`] : []),
     `    header Access-Control-Allow-Methods "${list([...new Set(["GET", "HEAD", "POST", ...policy.methods])])}"`,
     ...(policy.headers.length > 0
       ? [`    header Access-Control-Allow-Headers "${list(policy.headers)}"`]
       : []),
     `    header Access-Control-Max-Age "${policy.maxAge}"`,
+    ...(any ? [] : ["    header Vary Origin"]),
     "    respond 204",
     "}",
-    ...common,
+    "# defer: applied after the response is written, replacing the upstream's own copies.",
+    `header${on} {`,
+    "    defer",
+    `    Access-Control-Allow-Origin "${origin}"`,
+    ...(credentials ? ['    Access-Control-Allow-Credentials "true"'] : []),
     ...(policy.exposeHeaders.length > 0
-      ? [`header Access-Control-Expose-Headers "${list(policy.exposeHeaders)}"`]
+      ? [`    Access-Control-Expose-Headers "${list(policy.exposeHeaders)}"`]
       : []),
+    ...(any ? [] : ["    +Vary Origin"]),
+    "}",
   );
   return lines.join("\n");
 }

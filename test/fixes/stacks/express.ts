@@ -1,7 +1,6 @@
 import { insertAfterLine, removeCalls, removeLines } from "../edit";
-import { BAD_BODY, movedRequest } from "../page";
-import type { StackCase, StackUnderTest } from "../stack";
-import { NEEDS_KEY, npmVersion, startNode } from "./node-common";
+import type { StackUnderTest } from "../stack";
+import { NEEDS_KEY, nodeCases, npmVersions, PROXY_ONLY, startNode } from "./node-common";
 
 function app(before: string, cors: string): string {
   return `const express = require("express");
@@ -22,63 +21,21 @@ app.listen(Number(process.env.PORT), "127.0.0.1");
 `;
 }
 
-const cases: StackCase[] = [
-  {
-    name: "wildcard-credentials",
-    target: "me",
-    config: () => app("", '{ origin: "*", credentials: true }'),
-    expect: ["wildcard-origin-with-credentials"],
-  },
-  {
-    name: "header-missing",
-    target: "update",
-    config: (o) => app("", `{ origin: "${o}", allowedHeaders: ["content-type"] }`),
-    expect: ["header-not-allowed"],
-  },
-  {
-    name: "method-missing",
-    target: "remove",
-    config: (o) => app("", `{ origin: "${o}", methods: ["GET", "POST", "PUT", "PATCH"] }`),
-    expect: ["method-not-allowed"],
-  },
-  {
-    name: "preflight-auth",
-    target: "update",
-    config: (o) =>
-      app(
-        `app.use((req, res, next) => (${NEEDS_KEY.replace('req.headers["x-api-key"]', 'req.get("x-api-key")')} ? res.status(401).json({ error: "unauthorized" }) : next()));`,
-        `{ origin: "${o}" }`,
-      ),
-    expect: ["preflight-status-not-ok", "missing-allow-origin"],
-  },
-  {
-    name: "preflight-redirect",
-    target: "moved",
-    extra: [movedRequest("/api/v1/items/1")],
-    config: (o) =>
-      app('app.use("/api/v1", (req, res) => res.redirect(308, "/api" + req.url));', `{ origin: "${o}" }`),
-    expect: ["preflight-redirected"],
-  },
-  {
-    name: "error-no-cors",
-    target: "bad-body",
-    extra: [BAD_BODY],
-    config: (o) => app("app.use(express.json());", `{ origin: "${o}" }`),
-    expect: ["missing-allow-origin"],
-  },
-];
-
 export const expressStack: StackUnderTest = {
   stack: "express",
   label: "Express + cors",
-  version: () => {
-    const e = npmVersion("express");
-    const c = npmVersion("cors");
-    return e && c ? `express ${e}, cors ${c}` : null;
-  },
+  version: () => npmVersions("express", "cors"),
+  detected: "express",
   install: "npm ci",
-  cases,
-  notApplicable: { "duplicate-proxy": "a proxy case: see nginx in front of an app" },
+  cases: nodeCases({
+    app,
+    methods: "methods",
+    headers: "allowedHeaders",
+    auth: `app.use((req, res, next) => (${NEEDS_KEY} ? res.status(401).json({ error: "unauthorized" }) : next()));`,
+    redirect: 'app.use("/api/v1", (req, res) => res.redirect(308, "/api" + req.url));',
+    badBody: { before: "app.use(express.json());" },
+  }),
+  notApplicable: PROXY_ONLY,
   start: startNode,
   apply(config, fix) {
     // "Directly after `const app = express()`, before every other app.use(); replaces any other cors() call."

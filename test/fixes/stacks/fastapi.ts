@@ -81,6 +81,7 @@ const cases: StackCase[] = [
         `app.add_middleware(CORSMiddleware, allow_origins=["${o}"], allow_methods=["GET", "POST", "PUT", "PATCH"], allow_headers=["*"])`,
       ),
     expect: ["preflight-status-not-ok"],
+    says: "DELETE is not in allow_methods",
   },
   {
     name: "preflight-auth",
@@ -111,6 +112,7 @@ export const fastapiStack: StackUnderTest = {
     const u = debVersion("python3-uvicorn");
     return f && s && u ? `FastAPI ${f}, Starlette ${s}, uvicorn ${u} (Debian)` : null;
   },
+  detected: "fastapi",
   install: "apt-get install python3-fastapi python3-starlette python3-uvicorn",
   cases,
   notApplicable: {

@@ -1,7 +1,6 @@
 import { insertAfterLine, removeCalls, removeLines } from "../edit";
-import { BAD_BODY, movedRequest } from "../page";
-import type { StackCase, StackUnderTest } from "../stack";
-import { NEEDS_KEY, npmVersion, startNode } from "./node-common";
+import type { StackUnderTest } from "../stack";
+import { NEEDS_KEY, nodeCases, npmVersions, PROXY_ONLY, startNode } from "./node-common";
 
 function app(before: string, cors: string): string {
   return `const { Hono } = require("hono");
@@ -23,8 +22,24 @@ serve({ fetch: app.fetch, port: Number(process.env.PORT), hostname: "127.0.0.1" 
 `;
 }
 
-/** Validation middleware of the usual kind: a malformed JSON body is answered 400 right away. */
-const VALIDATE_JSON = `app.use("/api/*", async (c, next) => {
+export const honoStack: StackUnderTest = {
+  stack: "hono",
+  label: "Hono (hono/cors)",
+  version: () => npmVersions("hono", "@hono/node-server"),
+  install: "npm ci",
+  cases: nodeCases({
+    app,
+    methods: "allowMethods",
+    headers: "allowHeaders",
+    auth: `app.use("*", async (c, next) => {
+  const req = { path: c.req.path, headers: { "x-api-key": c.req.header("x-api-key") } };
+  if (${NEEDS_KEY}) return c.json({ error: "unauthorized" }, 401);
+  await next();
+});`,
+    redirect: 'app.all("/api/v1/*", (c) => c.redirect("/api/" + c.req.path.slice(8), 308));',
+    // Validation middleware of the usual kind: a malformed JSON body is answered 400 right away.
+    badBody: {
+      before: `app.use("/api/*", async (c, next) => {
   if ((c.req.header("content-type") ?? "").includes("json")) {
     try {
       JSON.parse(await c.req.text());
@@ -33,72 +48,10 @@ const VALIDATE_JSON = `app.use("/api/*", async (c, next) => {
     }
   }
   await next();
-});`;
-
-const cases: StackCase[] = [
-  {
-    name: "wildcard-credentials",
-    target: "me",
-    config: () => app("", '{ origin: "*", credentials: true }'),
-    expect: ["wildcard-origin-with-credentials"],
-  },
-  {
-    name: "header-missing",
-    target: "update",
-    config: (o) => app("", `{ origin: "${o}", allowHeaders: ["content-type"] }`),
-    expect: ["header-not-allowed"],
-  },
-  {
-    name: "method-missing",
-    target: "remove",
-    config: (o) => app("", `{ origin: "${o}", allowMethods: ["GET", "HEAD", "POST", "PUT", "PATCH"] }`),
-    expect: ["method-not-allowed"],
-  },
-  {
-    name: "preflight-auth",
-    target: "update",
-    config: (o) =>
-      app(
-        `app.use("*", async (c, next) => {
-  const req = { path: c.req.path, headers: { "x-api-key": c.req.header("x-api-key") } };
-  if (${NEEDS_KEY}) return c.json({ error: "unauthorized" }, 401);
-  await next();
 });`,
-        `{ origin: "${o}" }`,
-      ),
-    expect: ["preflight-status-not-ok", "missing-allow-origin"],
-  },
-  {
-    name: "preflight-redirect",
-    target: "moved",
-    extra: [movedRequest("/api/v1/items/1")],
-    config: (o) =>
-      app(
-        'app.all("/api/v1/*", (c) => c.redirect("/api/" + c.req.path.slice(8), 308));',
-        `{ origin: "${o}" }`,
-      ),
-    expect: ["preflight-redirected"],
-  },
-  {
-    name: "error-no-cors",
-    target: "bad-body",
-    extra: [BAD_BODY],
-    config: (o) => app(VALIDATE_JSON, `{ origin: "${o}" }`),
-    expect: ["missing-allow-origin"],
-  },
-];
-
-export const honoStack: StackUnderTest = {
-  stack: "hono",
-  label: "Hono (hono/cors)",
-  version: () => {
-    const h = npmVersion("hono");
-    const n = npmVersion("@hono/node-server");
-    return h && n ? `hono ${h}, @hono/node-server ${n}` : null;
-  },
-  install: "npm ci",
-  cases,
-  notApplicable: { "duplicate-proxy": "a proxy case: see nginx in front of an app" },
+    },
+  }),
+  notApplicable: PROXY_ONLY,
   start: startNode,
   apply(config, fix) {
     // "Right after `const app = new Hono()`, before every route and other middleware."

@@ -1,0 +1,126 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Fix } from "../../../src/engine";
+import { insertAfterLine, removeBlock, removeLines } from "../edit";
+import { debVersion, type Running, startProcess } from "../harness";
+import type { StackCase, StackUnderTest } from "../stack";
+import { appLine, behindProxy } from "./upstream";
+
+function conf(ownCors: string | null, lines: string[]): string {
+  return `${appLine(ownCors)}
+{
+  admin off
+  auto_https off
+}
+http://127.0.0.1:PORT {
+${lines.map((l) => `  ${l}`).join("\n")}
+  reverse_proxy UPSTREAM
+}
+`;
+}
+
+function headers(
+  o: string,
+  opts: {
+    origin?: string;
+    credentials?: boolean;
+    methods?: string;
+    allow?: string;
+    preflight?: boolean;
+  } = {},
+): string[] {
+  const common = [
+    `header Access-Control-Allow-Origin "${opts.origin ?? o}"`,
+    ...(opts.credentials ? ['header Access-Control-Allow-Credentials "true"'] : []),
+  ];
+  return [
+    ...common,
+    ...(opts.preflight === false
+      ? []
+      : [
+          "@preflight method OPTIONS",
+          "handle @preflight {",
+          `  header Access-Control-Allow-Methods "${opts.methods ?? "GET, POST, PUT, PATCH, DELETE"}"`,
+          `  header Access-Control-Allow-Headers "${opts.allow ?? "content-type, x-api-key"}"`,
+          "  respond 204",
+          "}",
+        ]),
+  ];
+}
+
+const cases: StackCase[] = [
+  {
+    name: "wildcard-credentials",
+    target: "me",
+    config: (o) => conf(null, headers(o, { origin: "*", credentials: true })),
+    expect: ["wildcard-origin-with-credentials"],
+  },
+  {
+    name: "header-missing",
+    target: "update",
+    config: (o) => conf(null, headers(o, { allow: "content-type" })),
+    expect: ["header-not-allowed"],
+  },
+  {
+    name: "method-missing",
+    target: "remove",
+    config: (o) => conf(null, headers(o, { methods: "GET, POST, PUT, PATCH" })),
+    expect: ["method-not-allowed"],
+  },
+  {
+    name: "preflight-auth",
+    target: "update",
+    config: (o) =>
+      conf(null, [
+        ...headers(o, { preflight: false }),
+        "@nokey {",
+        "  path /api/items/*",
+        "  not header X-Api-Key *",
+        "}",
+        "respond @nokey 401",
+      ]),
+    expect: ["preflight-status-not-ok"],
+  },
+  {
+    name: "duplicate-proxy",
+    target: "list",
+    config: (o) => conf(o, headers(o)),
+    expect: ["multiple-allow-origin"],
+  },
+];
+
+async function start(config: string, port: number, dir: string): Promise<Running> {
+  const file = join(dir, "Caddyfile");
+  return behindProxy(config, (upstream) => {
+    writeFileSync(file, config.replaceAll("PORT", String(port)).replaceAll("UPSTREAM", upstream));
+    return startProcess("/usr/bin/caddy", ["run", "--config", file, "--adapter", "caddyfile"], port, {
+      env: { XDG_CONFIG_HOME: dir, XDG_DATA_HOME: dir, HOME: dir },
+    });
+  });
+}
+
+/** "First in the site block; replace any existing header Access-Control-* lines." */
+function apply(config: string, fix: Fix): string {
+  let out = removeBlock(config, "handle @preflight {");
+  out = removeLines(out, /^\s*(@preflight method OPTIONS|header Access-Control-)/);
+  return insertAfterLine(out, "http://127.0.0.1:PORT {", `  ${fix.snippet.split("\n").join("\n  ")}`);
+}
+
+export const caddyStack: StackUnderTest = {
+  stack: "caddy",
+  label: "Caddy (reverse_proxy)",
+  version: () => {
+    const v = debVersion("caddy");
+    return v ? `Caddy ${v} (Debian)` : null;
+  },
+  detected: "caddy",
+  install: "apt-get install caddy",
+  cases,
+  notApplicable: {
+    "preflight-redirect":
+      "not covered yet: Caddy sorts redir before handle, so the preflight handle cannot come first without a route block",
+    "error-no-cors": "Caddy's header directive also applies to the app's 4xx/5xx responses",
+  },
+  start,
+  apply,
+};
