@@ -7,6 +7,7 @@ import { requestFacts } from "./facts";
 import { combinedHeader, isHttpToken, splitList } from "./headers";
 import { originOf } from "./origin";
 import { isSafelistedMethod } from "./safelist";
+import { detectServer, type ServerGuess } from "./server-stack";
 import type { Hop, ObservedExchange } from "./types";
 
 export interface ServerAllows {
@@ -18,6 +19,8 @@ export interface ServerAllows {
   methods: string[];
   headers: string[];
   exposeHeaders: string[];
+  /** Some non-preflight answer listed Access-Control-Allow-Methods (hand-written middleware do). */
+  methodsOnResponses: boolean;
 }
 
 export interface ApiProfile {
@@ -32,6 +35,8 @@ export interface ApiProfile {
   /** Some request went with credentials (mode include, or a Cookie was sent). */
   credentials: boolean;
   server: ServerAllows;
+  /** The server software told from any exchange with the API: a certain guess wins over a likely one. */
+  guess: ServerGuess | null;
   /** How many exchanges it was built from. */
   exchanges: number;
 }
@@ -50,7 +55,9 @@ function emptyProfile(api: string): ApiProfile {
       methods: [],
       headers: [],
       exposeHeaders: [],
+      methodsOnResponses: false,
     },
+    guess: null,
     exchanges: 0,
   };
 }
@@ -80,11 +87,12 @@ function readServer(server: ServerAllows, hop: Hop, preflight: boolean): void {
     for (const name of tokens(h, "access-control-allow-headers")) add(server.headers, name.toLowerCase());
   } else {
     for (const name of tokens(h, "access-control-expose-headers")) add(server.exposeHeaders, name);
+    if (combinedHeader(h, "access-control-allow-methods") !== null) server.methodsOnResponses = true;
   }
 }
 
 /** Adds one exchange to the profile of its API. */
-export function addToProfile(profile: ApiProfile, exchange: ObservedExchange): void {
+function addToProfile(profile: ApiProfile, exchange: ObservedExchange): void {
   const facts = requestFacts(exchange);
   profile.exchanges += 1;
   if (facts.origin !== null && facts.origin !== "null") add(profile.origins, facts.origin);
@@ -113,6 +121,13 @@ export function apiProfiles(exchanges: readonly ObservedExchange[]): Map<string,
       profiles.set(api, profile);
     }
     addToProfile(profile, exchange);
+  }
+  // Second pass, once every answer is in: which server, from its exchanges' evidence.
+  for (const exchange of exchanges) {
+    const profile = profiles.get(apiOf(exchange) ?? "");
+    if (!profile || profile.guess?.confidence === "certain") continue;
+    const guess = detectServer(exchange, profile);
+    if (guess && (profile.guess === null || guess.confidence === "certain")) profile.guess = guess;
   }
   return profiles;
 }

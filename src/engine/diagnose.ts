@@ -242,7 +242,7 @@ function diagnoseUnchecked(
   api: ApiProfile | null,
 ): Diagnosis {
   const facts = requestFacts(exchange);
-  const around: Surroundings = { api, server: detectServer(exchange) };
+  const around: Surroundings = { api, server: detectServer(exchange, api) ?? api?.guess ?? null };
   const mine = core(exchange, facts, browser, around);
   const ctx: FindingContext = {
     exchange,

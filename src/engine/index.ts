@@ -1,6 +1,6 @@
 /** The engine's public surface: pure, no browser globals; runs in Node and in the extension. */
 
-export { type ApiProfile, addToProfile, apiOf, apiProfiles } from "./api-profile";
+export { type ApiProfile, apiOf, apiProfiles } from "./api-profile";
 export { currentChromiumName } from "./browser-names";
 export {
   type BrowserWordsContext,

@@ -6,6 +6,7 @@
  * says how sure it is and why.
  */
 
+import type { ApiProfile } from "./api-profile";
 import type { RequestFacts } from "./facts";
 import type { FixFocus } from "./fixes/policy";
 import { combinedHeader, hasHeader, headerValues, splitList } from "./headers";
@@ -83,7 +84,8 @@ function looksLikeDjango(exchange: ObservedExchange): boolean {
   );
 }
 
-export function detectServer(exchange: ObservedExchange): ServerGuess | null {
+/** The server of one exchange; `api` (the tab's profile of that API) adds what its other exchanges showed. */
+export function detectServer(exchange: ObservedExchange, api?: ApiProfile | null): ServerGuess | null {
   const preflight = exchange.preflight;
   if (preflight && isRsCorsPreflight(preflight))
     return {
@@ -106,9 +108,9 @@ export function detectServer(exchange: ObservedExchange): ServerGuess | null {
   if (preflightMethods === DJANGO_CORS_HEADERS_METHODS) {
     // django-cors-headers lists methods on preflights only; a hand-written copy of its defaults
     // (the seed's middleware) sends them on every response.
-    const everywhere = exchange.hops.some((h) =>
-      hasHeader(h.responseHeaders, "access-control-allow-methods"),
-    );
+    const everywhere =
+      (api?.server.methodsOnResponses ?? false) ||
+      exchange.hops.some((h) => hasHeader(h.responseHeaders, "access-control-allow-methods"));
     return everywhere
       ? {
           stack: "django",

@@ -46,6 +46,10 @@ export function Fixes({ fixes, stack, onStack, onCopy, server }: FixesProps) {
           onCopy={onCopy}
         />
       </div>
+      <pre class="snippet">{current.snippet.split("\n").map(visibleText).join("\n")}</pre>
+      {/* Below the snippet, so its first lines stay on the detail's first screen in a short dock;
+          each snippet's own first comments already say where it goes. */}
+      {current.where ? <p class="fix-where">Where: {visibleText(current.where)}</p> : null}
       {detected && server ? (
         <p class="fix-detected">
           {server.confidence === "certain" ? "Detected" : "Probably"}: {detected.title}, from{" "}
@@ -60,8 +64,6 @@ export function Fixes({ fixes, stack, onStack, onCopy, server }: FixesProps) {
           ) : null}
         </p>
       ) : null}
-      {current.where ? <p class="fix-where">Where: {visibleText(current.where)}</p> : null}
-      <pre class="snippet">{current.snippet.split("\n").map(visibleText).join("\n")}</pre>
       {current.stack === "client" ? null : (
         <p class="fix-verified">
           {current.verified
