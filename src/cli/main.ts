@@ -2,7 +2,8 @@
 /**
  * `cors-lens analyze FILE.har`: the extension's diagnosis for HAR files, in a terminal or in CI.
  * Exit 0: nothing blocked; 1: something blocked (or warned, with --fail-on warning); 2: unreadable
- * input, with a one-line message and never a stack trace.
+ * input, with a one-line message and never a stack trace. `cors-lens probe` asks an API itself
+ * (`./probe-command.ts`).
  */
 import { readFileSync, statSync } from "node:fs";
 import { basename } from "node:path";
@@ -11,9 +12,12 @@ import { analyzeHar, HarError } from "../report/analyze-har";
 import type { ReportDocument } from "../report/report";
 import { visibleText } from "../report/safe-text";
 import { VERSION } from "../report/version";
+import { nodeSend } from "./probe";
+import { PROBE_USAGE, runProbe } from "./probe-command";
 import { ansiPaint, NO_PAINT, summarize } from "./summary";
 
 const USAGE = `Usage: cors-lens analyze FILE.har [options]
+       cors-lens probe URL --origin ORIGIN [options]   (cors-lens probe --help)
 
 Options:
   --json                    print the report (docs/report-format.md) instead of the summary
@@ -43,7 +47,7 @@ function parseArgs(argv: string[]): Options | "help" | "version" {
   if (command !== "analyze")
     throw new UsageError(
       command
-        ? `unknown command "${command}" (try: cors-lens analyze FILE.har)`
+        ? `unknown command "${command}" (try: cors-lens analyze FILE.har, or cors-lens probe URL --origin ORIGIN)`
         : "missing command (try: cors-lens analyze FILE.har)",
     );
   const options: Options = {
@@ -173,12 +177,29 @@ const invokedDirectly =
   typeof process !== "undefined" &&
   process.argv[1] !== undefined &&
   /cors-lens(\.mjs)?$|main\.(ts|js|mjs)$/.test(process.argv[1]);
+/** Every command: `probe` goes to the network (only when the user runs it), the rest is `run`. */
+export async function runCli(
+  argv: string[],
+  out: (s: string) => void,
+  err: (s: string) => void,
+  color: boolean,
+): Promise<number> {
+  if (argv[0] !== "probe") return run(argv, out, err, color);
+  if (argv.includes("-h") || argv.includes("--help")) {
+    out(`${PROBE_USAGE}\n`);
+    return 0;
+  }
+  return runProbe(argv.slice(1), nodeSend, out, err, color);
+}
+
 if (invokedDirectly) {
   const color = process.stdout.isTTY === true && !("NO_COLOR" in process.env);
-  process.exitCode = run(
+  void runCli(
     process.argv.slice(2),
     (s) => process.stdout.write(s),
     (s) => process.stderr.write(s),
     color,
-  );
+  ).then((code) => {
+    process.exitCode = code;
+  });
 }

@@ -53,7 +53,12 @@ export function summarize(report: ReportDocument, { stack, paint, notes }: Summa
   const blocked = xs.filter((x) => x.verdict === "blocked");
   const unknown = xs.filter((x) => x.verdict === "unknown");
   const warned = xs.filter((x) => x.findings.some((f) => f.severity !== "info"));
-  const source = report.source.kind === "har" ? report.source.file : `tab ${report.source.tabId}`;
+  const source =
+    report.source.kind === "har"
+      ? report.source.file
+      : report.source.kind === "probe"
+        ? `probe of ${report.source.url} from ${report.source.origin}`
+        : `tab ${report.source.tabId}`;
   const lines = [
     paint.bold(`CORS Lens — ${safe(source)}`),
     `${xs.length} cross-origin requests: ${paint.red(`${blocked.length} blocked`)}, ${xs.length - blocked.length - unknown.length} allowed or not CORS, ${unknown.length} unknown; ${paint.yellow(`${warned.length} with warnings`)}`,

@@ -29,7 +29,11 @@ import { VERSION } from "./version";
 export const REPORT_FORMAT = "cors-lens-report";
 export const REPORT_VERSION = 1;
 
-export type ReportSource = { kind: "extension"; tabId: number | null } | { kind: "har"; file: string };
+export type ReportSource =
+  | { kind: "extension"; tabId: number | null }
+  | { kind: "har"; file: string }
+  /** `cors-lens probe`: the URL it asked, from the origin it stood in for. */
+  | { kind: "probe"; url: string; origin: string };
 
 export interface ReportExchange {
   id: string;

@@ -20,6 +20,16 @@ export function caddy(request: FixRequest): string {
     ...heading(request, "#"),
     "# First in the API's site block, before reverse_proxy / file_server / respond.",
   ];
+  if (request.focus === "no-preflight-redirect")
+    lines.push(
+      "# redir sorts before handle in Caddy's directive order, so it answers the preflight first:",
+      "# give every redir of the API a named matcher that skips preflights, e.g.",
+      "#   @moved {",
+      "#       path /old/path",
+      "#       not method OPTIONS",
+      "#   }",
+      "#   redir @moved /new/path 308",
+    );
   if (on) lines.push(`@cors_origin header_regexp Origin ${JSON.stringify(originPattern(policy.origins))}`);
   lines.push(
     "@cors_preflight {",

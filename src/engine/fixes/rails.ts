@@ -5,6 +5,25 @@ export const railsWhere =
   "config/initializers/cors.rb in Rails (replacing its allow block); in a plain Rack app, `use Rack::Cors` as the first middleware in config.ru, before auth.";
 
 /** Rails / Rack with `rack-cors`. */
+/** Rails rescues exceptions inside its stack; a plain Rack app lets them pass Rack::Cors bare. */
+const RACK_ERRORS = [
+  "",
+  "# In a plain Rack app (Rails rescues on its own): an exception must become a 500 inside Rack::Cors,",
+  "# or the server answers it without CORS headers. Define this and `use ErrorsInsideCors` right after",
+  "# the `use Rack::Cors` block.",
+  "class ErrorsInsideCors",
+  "  def initialize(app)",
+  "    @app = app",
+  "  end",
+  "",
+  "  def call(env)",
+  "    @app.call(env)",
+  "  rescue StandardError",
+  '    [500, { "content-type" => "text/plain" }, ["Internal Server Error"]]',
+  "  end",
+  "end",
+];
+
 export function rails(request: FixRequest): string {
   const { policy } = request;
   const methods = [...new Set(["GET", "HEAD", "POST", ...policy.methods])].map((m) => `:${m.toLowerCase()}`);
@@ -24,5 +43,6 @@ export function rails(request: FixRequest): string {
     ...options,
     "  end",
     "end",
+    ...(request.focus === "error-responses" ? RACK_ERRORS : []),
   ].join("\n");
 }

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import type { Fix } from "../../../src/engine";
 import { insertAfterLine, removeBlock, removeLines } from "../edit";
 import { debVersion, type Running, startProcess } from "../harness";
+import { movedRequest } from "../page";
 import type { StackCase, StackUnderTest } from "../stack";
 import { appLine, behindProxy } from "./upstream";
 
@@ -82,6 +83,14 @@ const cases: StackCase[] = [
     expect: ["preflight-status-not-ok"],
   },
   {
+    name: "preflight-redirect",
+    target: "moved",
+    extra: [movedRequest("/api/v1/items/1")],
+    // CORS set up right, but redir sorts before handle: the moved endpoint's preflight is redirected.
+    config: (o) => conf(null, [...headers(o), "redir /api/v1/items/1 /api/items/1 308"]),
+    expect: ["preflight-redirected"],
+  },
+  {
     name: "duplicate-proxy",
     target: "list",
     config: (o) => conf(o, headers(o)),
@@ -99,10 +108,20 @@ async function start(config: string, port: number, dir: string): Promise<Running
   });
 }
 
-/** "First in the site block; replace any existing header Access-Control-* lines." */
+/**
+ * "First in the site block; replace any existing header Access-Control-* lines", and, where the
+ * fix says so, "give every redir a named matcher that skips preflights".
+ */
 function apply(config: string, fix: Fix): string {
   let out = removeBlock(config, "handle @preflight {");
   out = removeLines(out, /^\s*(@preflight method OPTIONS|header Access-Control-)/);
+  if (fix.snippet.includes("not method OPTIONS")) {
+    let n = 0;
+    out = out.replace(/^(\s*)redir (\/\S*) (.*)$/gm, (_all, indent: string, path: string, rest: string) => {
+      n += 1;
+      return `${indent}@moved${n} {\n${indent}  path ${path}\n${indent}  not method OPTIONS\n${indent}}\n${indent}redir @moved${n} ${rest}`;
+    });
+  }
   return insertAfterLine(out, "http://127.0.0.1:PORT {", `  ${fix.snippet.split("\n").join("\n  ")}`);
 }
 
@@ -117,8 +136,6 @@ export const caddyStack: StackUnderTest = {
   install: "apt-get install caddy",
   cases,
   notApplicable: {
-    "preflight-redirect":
-      "not covered yet: Caddy sorts redir before handle, so the preflight handle cannot come first without a route block",
     "error-no-cors": "Caddy's header directive also applies to the app's 4xx/5xx responses",
   },
   start,

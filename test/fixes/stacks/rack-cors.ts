@@ -31,7 +31,7 @@ end
 
 run lambda { |env|
   case
-  when env["PATH_INFO"] == "/api/fail" then [500, { "content-type" => "text/plain" }, ["boom"]]
+  when env["PATH_INFO"] == "/api/fail" then raise "boom"
   when env["REQUEST_METHOD"] == "DELETE" then [204, {}, []]
   else [200, { "content-type" => "application/json" }, ['{"ok":true}']]
   end
@@ -65,6 +65,13 @@ const cases: StackCase[] = [
       rackup("use RequireKey", `    origins "${o}"\n    resource "*", headers: :any, ${METHODS}`),
     expect: ["missing-allow-origin", "preflight-status-not-ok"],
   },
+  {
+    name: "error-no-cors",
+    target: "fail",
+    // The app raises: the exception passes Rack::Cors, and puma answers 500 without its headers.
+    config: (o) => rackup("", `    origins "${o}"\n    resource "*", headers: :any, ${METHODS}`),
+    expect: ["missing-allow-origin"],
+  },
 ];
 
 async function start(config: string, port: number, dir: string): Promise<Running> {
@@ -86,11 +93,12 @@ function apply(config: string, fix: Fix): string {
   if (from < 0 || to < 0) throw new Error(`no allow block in the fix:\n${fix.snippet}`);
   const allow = lines.slice(from, to + 1).map((l) => l.replace(/^ {2}/, ""));
   const withoutOld = config.replace(/use Rack::Cors do\n[\s\S]*?\nend\n/, "");
-  return insertAfterLine(
-    withoutOld,
-    'require "rack/cors"',
-    ["", "use Rack::Cors do", ...allow.map((l) => `  ${l}`), "end"].join("\n"),
-  );
+  // "Define this and `use ErrorsInsideCors` right after the `use Rack::Cors` block."
+  const start = lines.indexOf("class ErrorsInsideCors");
+  const errors = start < 0 ? [] : lines.slice(start, lines.indexOf("end", start) + 1);
+  const block = [...errors, "", "use Rack::Cors do", ...allow.map((l) => `  ${l}`), "end"];
+  if (errors.length > 0) block.push("use ErrorsInsideCors");
+  return insertAfterLine(withoutOld, 'require "rack/cors"', ["", ...block].join("\n"));
 }
 
 export const rackCorsStack: StackUnderTest = {
@@ -107,8 +115,6 @@ export const rackCorsStack: StackUnderTest = {
   notApplicable: {
     "wildcard-credentials": 'rack-cors refuses to start with origins "*" and credentials: true',
     "preflight-redirect": "Rack::Cors answers preflights itself before the app's routes",
-    "error-no-cors":
-      "not covered yet: an exception raised through Rack::Cors reaches puma without its headers",
     "duplicate-proxy": "a proxy case: see nginx in front of an app",
   },
   start,
