@@ -25,6 +25,8 @@ export { HarError } from "./har-read";
 export interface HarImport {
   exchanges: ObservedExchange[];
   recordedBy: BrowserName | null;
+  /** The recording tool, as the HAR names it ("WebInspector", "Firefox", "Playwright"…). */
+  creator: string;
   /** Entries that were not usable requests (wrong types, missing fields). */
   skipped: number;
   /** False when the file has no preflight entries at all: verdicts then rest on headers alone. */
@@ -215,7 +217,7 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
 
 /** Parses a HAR document (already JSON-parsed) into exchanges. Throws HarError when it is not a HAR. */
 export function importHar(document: unknown): HarImport {
-  const { entries, recordedBy, skipped } = readHar(document);
+  const { entries, recordedBy, creator, skipped } = readHar(document);
   const fallbackOrigin = pageOrigins(entries);
   const preflights = entries.filter(isPreflight);
   // Indexes by URL keep a 100 MB HAR linear: requests by URL, each preflight's by its own.
@@ -280,7 +282,7 @@ export function importHar(document: unknown): HarImport {
     );
   }
   exchanges.sort((a, b) => a.startedAt - b.startedAt);
-  return { exchanges, recordedBy, skipped, hasPreflights: preflights.length > 0, notes };
+  return { exchanges, recordedBy, creator, skipped, hasPreflights: preflights.length > 0, notes };
 }
 
 /** Parses HAR text; every failure is a HarError with a one-line message. */

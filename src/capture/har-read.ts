@@ -15,7 +15,13 @@ interface HarEntry {
   time?: unknown;
   pageref?: unknown;
   request?: { method?: unknown; url?: unknown; headers?: unknown };
-  response?: { status?: unknown; headers?: unknown; redirectURL?: unknown; _error?: unknown };
+  response?: {
+    status?: unknown;
+    headers?: unknown;
+    redirectURL?: unknown;
+    _error?: unknown;
+    _failureText?: unknown;
+  };
   _resourceType?: unknown;
   _initiator?: { type?: unknown; url?: unknown };
   _fromCache?: unknown;
@@ -56,8 +62,9 @@ function normalize(raw: HarEntry, index: number, pages: Map<string, string>): En
   if (typeof method !== "string" || typeof url !== "string" || method === "" || url === "") return null;
   const start = typeof raw.startedDateTime === "string" ? Date.parse(raw.startedDateTime) : Number.NaN;
   const duration = typeof raw.time === "number" && raw.time >= 0 ? raw.time : 0;
-  const error =
-    typeof raw.response?._error === "string" && raw.response._error !== "" ? raw.response._error : null;
+  // Chrome DevTools writes `_error`; Playwright's recordHar `_failureText` (and status -1).
+  const failure = raw.response?._error ?? raw.response?._failureText;
+  const error = typeof failure === "string" && failure !== "" ? failure : null;
   return {
     index,
     method,
@@ -65,7 +72,7 @@ function normalize(raw: HarEntry, index: number, pages: Map<string, string>): En
     start: Number.isFinite(start) ? start : index,
     end: (Number.isFinite(start) ? start : index) + duration,
     requestHeaders: headers(raw.request?.headers),
-    status: typeof raw.response?.status === "number" ? raw.response.status : 0,
+    status: typeof raw.response?.status === "number" && raw.response.status > 0 ? raw.response.status : 0,
     responseHeaders: headers(raw.response?.headers),
     redirectURL: typeof raw.response?.redirectURL === "string" ? raw.response.redirectURL : "",
     error,
@@ -81,6 +88,8 @@ export interface HarRead {
   /** Usable entries, in start order. */
   entries: Entry[];
   recordedBy: BrowserName | null;
+  /** The recording tool as the HAR names it (`log.creator.name`): "WebInspector", "Firefox", "Playwright"… */
+  creator: string;
   /** Entries that were not usable requests (wrong types, missing fields). */
   skipped: number;
 }
@@ -88,14 +97,25 @@ export interface HarRead {
 /** Reads the entries of a HAR document (already JSON-parsed). Throws HarError when it is not a HAR. */
 export function readHar(document: unknown): HarRead {
   const log = (
-    document as { log?: { entries?: unknown; pages?: unknown; creator?: { name?: unknown } } } | null
+    document as {
+      log?: {
+        entries?: unknown;
+        pages?: unknown;
+        creator?: { name?: unknown };
+        browser?: { name?: unknown };
+      };
+    } | null
   )?.log;
   if (!log || typeof log !== "object") throw new HarError('not a HAR file: no "log" object');
   if (!Array.isArray(log.entries)) throw new HarError('not a HAR file: "log.entries" is not a list');
   const creator = `${typeof log.creator?.name === "string" ? log.creator.name : ""} ${typeof (log.creator as { comment?: unknown } | undefined)?.comment === "string" ? (log.creator as { comment: string }).comment : ""}`;
-  const recordedBy: BrowserName | null = /WebInspector|Chrom|recorded by chromium/i.test(creator)
+  // Playwright (and other test runners) name the browser in `log.browser`.
+  const browser = typeof log.browser?.name === "string" ? log.browser.name : "";
+  const recordedBy: BrowserName | null = /WebInspector|Chrom|recorded by chromium/i.test(
+    `${creator} ${browser}`,
+  )
     ? "chromium"
-    : /Firefox|recorded by firefox/i.test(creator)
+    : /Firefox|recorded by firefox/i.test(`${creator} ${browser}`)
       ? "firefox"
       : null;
   const pages = new Map<string, string>();
@@ -112,7 +132,12 @@ export function readHar(document: unknown): HarRead {
   });
   entries.sort((a, b) => a.start - b.start || a.index - b.index);
 
-  return { entries, recordedBy, skipped };
+  return {
+    entries,
+    recordedBy,
+    creator: typeof log.creator?.name === "string" ? log.creator.name : "",
+    skipped,
+  };
 }
 
 /**

@@ -9,6 +9,7 @@ import { readFileSync, statSync } from "node:fs";
 import { basename } from "node:path";
 import { type BrowserName, SERVER_STACKS } from "../engine";
 import { analyzeHar, HarError } from "../report/analyze-har";
+import { toJunit, toSarif } from "../report/ci-formats";
 import type { ReportDocument } from "../report/report";
 import { visibleText } from "../report/safe-text";
 import { VERSION } from "../report/version";
@@ -20,7 +21,9 @@ const USAGE = `Usage: cors-lens analyze FILE.har [options]
        cors-lens probe URL --origin ORIGIN [options]   (cors-lens probe --help)
 
 Options:
-  --json                    print the report (docs/report-format.md) instead of the summary
+  --format text|json|sarif|junit  the summary (default), the report document (docs/report-format.md),
+                            SARIF 2.1.0 (code scanning) or JUnit XML (one test case per request)
+  --json                    the same as --format json
   --browser chromium|firefox  whose rules and names to apply (default: the browser that recorded the HAR)
   --stack NAME              show fixes for this server stack (default: the one detected from the
                             responses, else plain headers): ${SERVER_STACKS.join(", ")}
@@ -31,9 +34,11 @@ Options:
 
 class UsageError extends Error {}
 
+type Format = "text" | "json" | "sarif" | "junit";
+
 interface Options {
   file: string;
-  json: boolean;
+  format: Format;
   browser: BrowserName | undefined;
   stack: string | null;
   failOn: "blocked" | "warning";
@@ -52,7 +57,7 @@ function parseArgs(argv: string[]): Options | "help" | "version" {
     );
   const options: Options = {
     file: "",
-    json: false,
+    format: "text",
     browser: undefined,
     stack: null,
     failOn: "blocked",
@@ -65,8 +70,13 @@ function parseArgs(argv: string[]): Options | "help" | "version" {
       if (v === undefined) throw new UsageError(`${arg} needs a value`);
       return v;
     };
-    if (arg === "--json") options.json = true;
-    else if (arg === "--include-secrets") options.includeSecrets = true;
+    if (arg === "--json") options.format = "json";
+    else if (arg === "--format" || arg.startsWith("--format=")) {
+      const f = arg.startsWith("--format=") ? arg.slice(9) : value();
+      if (f !== "text" && f !== "json" && f !== "sarif" && f !== "junit")
+        throw new UsageError(`--format must be text, json, sarif or junit, not "${f}"`);
+      options.format = f;
+    } else if (arg === "--include-secrets") options.includeSecrets = true;
     else if (arg === "--browser") {
       const b = value();
       if (b !== "chromium" && b !== "firefox")
@@ -153,7 +163,9 @@ export function run(
       ...(options.browser ? { browser: options.browser } : {}),
       includeSecrets: options.includeSecrets,
     });
-    if (options.json) writeReportJson(report, out);
+    if (options.format === "json") writeReportJson(report, out);
+    else if (options.format === "sarif") out(toSarif(report, options.stack));
+    else if (options.format === "junit") out(toJunit(report, options.stack));
     else
       out(
         `${summarize(report, { stack: options.stack, paint: color ? ansiPaint() : NO_PAINT, notes }).join("\n")}\n`,

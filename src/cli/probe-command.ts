@@ -11,6 +11,7 @@ import {
   originOf,
   SERVER_STACKS,
 } from "../engine";
+import { toJunit, toSarif } from "../report/ci-formats";
 import { buildReport, type ReportDocument } from "../report/report";
 import { visibleText } from "../report/safe-text";
 import { ProbeError, type ProbeRequest, probe, type Send } from "./probe";
@@ -28,7 +29,7 @@ Options:
   --credentials             the request is made with credentials (fetch credentials: "include")
   --browser chromium|firefox|both   whose rules to apply (default both)
   --expect allowed|blocked  exit 0 when every chosen browser decides so, else 1
-  --format text|json        the summary, or the report document (one exchange)
+  --format text|json|sarif|junit  the summary, the report document (one exchange), SARIF or JUnit XML
   --stack NAME              the fix for this server stack (default: the one detected)
   --timeout SECONDS         per request (default 10)
   --include-secrets         keep header values such as Authorization in --format json`;
@@ -39,7 +40,7 @@ export interface ProbeOptions {
   request: ProbeRequest;
   browsers: BrowserName[];
   expect: "allowed" | "blocked" | null;
-  format: "text" | "json";
+  format: "text" | "json" | "sarif" | "junit";
   stack: string | null;
   includeSecrets: boolean;
 }
@@ -94,8 +95,8 @@ export function parseProbeArgs(argv: string[]): ProbeOptions {
   if (expect !== null && expect !== "allowed" && expect !== "blocked")
     throw new ProbeUsageError(`--expect must be allowed or blocked, not "${expect}"`);
   const format = typeof v.format === "string" ? v.format : "text";
-  if (format !== "text" && format !== "json")
-    throw new ProbeUsageError(`--format must be text or json, not "${format}"`);
+  if (format !== "text" && format !== "json" && format !== "sarif" && format !== "junit")
+    throw new ProbeUsageError(`--format must be text, json, sarif or junit, not "${format}"`);
   const stack = typeof v.stack === "string" ? v.stack : null;
   if (stack !== null && !(SERVER_STACKS as string[]).includes(stack))
     throw new ProbeUsageError(`unknown stack "${stack}" (one of: ${SERVER_STACKS.join(", ")})`);
@@ -158,6 +159,8 @@ export async function runProbe(
     return 2;
   }
   if (options.format === "json") out(`${JSON.stringify(report, null, 2)}\n`);
+  else if (options.format === "sarif") out(toSarif(report, options.stack));
+  else if (options.format === "junit") out(toJunit(report, options.stack));
   else {
     const paint = color ? ansiPaint() : NO_PAINT;
     const lines = summarize(report, { stack: options.stack, paint, notes: [] });

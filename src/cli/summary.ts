@@ -58,7 +58,9 @@ export function summarize(report: ReportDocument, { stack, paint, notes }: Summa
       ? report.source.file
       : report.source.kind === "probe"
         ? `probe of ${report.source.url} from ${report.source.origin}`
-        : `tab ${report.source.tabId}`;
+        : report.source.kind === "playwright"
+          ? `${report.source.url} in ${report.source.browser}`
+          : `tab ${report.source.tabId}`;
   const lines = [
     paint.bold(`CORS Lens — ${safe(source)}`),
     `${xs.length} cross-origin requests: ${paint.red(`${blocked.length} blocked`)}, ${xs.length - blocked.length - unknown.length} allowed or not CORS, ${unknown.length} unknown; ${paint.yellow(`${warned.length} with warnings`)}`,

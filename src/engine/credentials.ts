@@ -99,7 +99,10 @@ export function decideCredentials(
       basis: "not visible to extensions; blocked either way, shown for fetch's default (no credentials)",
     });
   }
-  if (observedBlock(exchange, facts) && !without.failure && withCreds.failure) {
+  // Not when a later hop's response is missing: it could explain the block just as well
+  // (Playwright's HAR keeps nothing of a blocked redirect target). A preflight failure comes first.
+  const laterEvidenceMissing = without.missing !== null && withCreds.failure?.stage !== "preflight";
+  if (observedBlock(exchange, facts) && !without.failure && !laterEvidenceMissing && withCreds.failure) {
     return decided(withCreds, true, {
       mode: "include",
       inferred: true,

@@ -23,6 +23,17 @@ export function analyzeHar(text: string, file: string, options: ReportOptions = 
       "this HAR has no preflight (OPTIONS) entries: verdicts rest on the actual requests' headers alone.",
     );
   if (har.skipped > 0) notes.push(`${har.skipped} HAR entries were not usable requests and were skipped.`);
+  // Playwright's recordHar keeps neither the headers of a response the browser blocked nor preflights.
+  if (/^Playwright/i.test(har.creator)) {
+    const bare = report.exchanges.filter(
+      (x) =>
+        x.verdict === "unknown" && x.error !== null && x.hops.every((h) => h.responseHeaders.length === 0),
+    ).length;
+    if (bare > 0)
+      notes.push(
+        `${bare} failed request${bare === 1 ? " has" : "s have"} no response headers in this HAR (Playwright's recordHar drops them): their verdict is "unknown". Record with cors-lens/playwright (lens.har()) or Chrome DevTools' "Save all as HAR" to keep them.`,
+      );
+  }
   notes.push(...har.notes);
   return { report, notes };
 }

@@ -33,7 +33,9 @@ export type ReportSource =
   | { kind: "extension"; tabId: number | null }
   | { kind: "har"; file: string }
   /** `cors-lens probe`: the URL it asked, from the origin it stood in for. */
-  | { kind: "probe"; url: string; origin: string };
+  | { kind: "probe"; url: string; origin: string }
+  /** `cors-lens/playwright`: the page it watched, in which browser. */
+  | { kind: "playwright"; url: string; browser: string };
 
 export interface ReportExchange {
   id: string;

@@ -1,6 +1,8 @@
 import Ajv from "ajv";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startLab } from "../../lab/server.mjs";
+import { nodeSend } from "../../src/cli/probe";
+import { runProbe } from "../../src/cli/probe-command";
 import type { ReportDocument, ReportExchange } from "../../src/report/report";
 import schema from "../../src/report/report.schema.json" with { type: "json" };
 import { CdpOracle, type ChromiumVerdict } from "./helpers/cdp-oracle";
@@ -119,6 +121,79 @@ describe("Chromium oracle: the extension's verdicts against Chromium's own", () 
     );
     expect(rows.length).toBe(lab.scenarios.length);
     expect(rows.filter((r) => !(r.verdictAgrees && r.nameAgrees && r.pairingAgrees))).toEqual([]);
+  });
+
+  it("cors-lens probe agrees with Chromium on every lab scenario a probe can reproduce", async () => {
+    interface Client {
+      kind?: string;
+      method?: string;
+      headers?: Record<string, string>;
+      credentials?: string;
+      mode?: string;
+      warmUp?: boolean;
+      target?: string;
+    }
+    // A probe is one request from a page origin: not an <img>, a font, a worker, an XHR flag, a
+    // no-cors or same-origin mode, a preflight cache, or a closed port (its own error message).
+    const why = (c: Client): string | null =>
+      c.kind && c.kind !== "fetch"
+        ? `kind ${c.kind}`
+        : c.mode && c.mode !== "cors"
+          ? `mode ${c.mode}`
+          : c.warmUp
+            ? "the preflight cache"
+            : c.target === "closed"
+              ? "no server (probe exits 2: connection refused)"
+              : null;
+    const rows: string[] = [];
+    const excluded: string[] = [];
+    let disagree = 0;
+    for (const run of runs) {
+      const scenario = lab.scenarios.find((sc: { id: string }) => sc.id === run.id) as { client: Client };
+      const reason = why(scenario.client);
+      if (reason) {
+        excluded.push(`${run.id} (${reason})`);
+        continue;
+      }
+      const chromiumVerdict = oracle.verdictFor(run.url);
+      if (!chromiumVerdict) continue;
+      const c = scenario.client;
+      let out = "";
+      const code = await runProbe(
+        [
+          run.url.replace(/\?n=.*/, "?n=probe"),
+          "--origin",
+          lab.page,
+          "--method",
+          c.method ?? "GET",
+          ...Object.entries(c.headers ?? {}).flatMap(([n, v]) => ["--header", `${n}: ${v}`]),
+          ...(c.credentials === "include" ? ["--credentials"] : []),
+          "--browser",
+          "chromium",
+          "--format",
+          "json",
+        ],
+        nodeSend,
+        (t) => (out += t),
+        () => undefined,
+        false,
+      );
+      const x = code === 2 ? undefined : (JSON.parse(out) as ReportDocument).exchanges[0];
+      const probeSays = x ? extensionSays(x) : "error";
+      const agrees =
+        (x?.verdict === "blocked" ? "blocked" : "allowed") === chromiumVerdict.verdict &&
+        (chromiumVerdict.verdict === "allowed" ||
+          (x?.causes[0]?.chromium ?? null) === chromiumVerdict.corsError);
+      if (!agrees) disagree++;
+      rows.push(
+        `${agrees ? "ok " : "XX "} ${run.id.padEnd(40)} chromium: ${chromiumSays(chromiumVerdict).padEnd(42)} probe: ${probeSays}`,
+      );
+    }
+    console.log(
+      `${rows.join("\n")}\nprobe agreement ${rows.length - disagree}/${rows.length}; excluded: ${excluded.join(", ")}`,
+    );
+    expect(rows.length).toBeGreaterThan(35);
+    expect(disagree).toBe(0);
   });
 
   it("says when a request was served from the preflight cache", () => {

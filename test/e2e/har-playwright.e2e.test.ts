@@ -1,0 +1,73 @@
+/**
+ * A HAR recorded by Playwright itself (`recordHar`, as CI jobs record them), of the lab in Debian's
+ * Chromium, analyzed by the CLI against what Chromium decided in the same run (CDP). Playwright keeps
+ * no response headers (and no preflight) for a request the browser blocked: those must come out
+ * "unknown" and said so, never "allowed" and never a wrong cause.
+ */
+import { readFileSync } from "node:fs";
+import { chromium } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { startLab } from "../../lab/server.mjs";
+import { analyzeHar } from "../../src/report/analyze-har";
+import { CdpOracle } from "./helpers/cdp-oracle";
+import { CHROMIUM_FLAGS } from "./helpers/chromium";
+import { CHROMIUM_BIN, requireChromium, resultsPath } from "./helpers/paths";
+import { analyzeWithCli } from "./helpers/report";
+
+interface Run {
+  id: string;
+  url: string;
+  outcome: { ok: boolean };
+}
+
+describe("cors-lens analyze on a HAR recorded by Playwright", () => {
+  it("agrees with Chromium's own verdicts", async () => {
+    requireChromium();
+    const lab = await startLab();
+    const browser = await chromium.launch({ executablePath: CHROMIUM_BIN, args: CHROMIUM_FLAGS });
+    const path = resultsPath("playwright-chromium.har");
+    try {
+      const context = await browser.newContext({ recordHar: { path } });
+      const page = await context.newPage();
+      const oracle = await CdpOracle.attach(await context.newCDPSession(page));
+      await page.goto(`${lab.page}/`);
+      const runs = (await page.evaluate(() =>
+        (globalThis as unknown as { runAll(): Promise<unknown> }).runAll(),
+      )) as Run[];
+      await page.waitForTimeout(300);
+      await context.close(); // writes the HAR
+      const { code, report } = analyzeWithCli(path);
+      expect(code).toBe(1);
+      const rows = runs.flatMap((r) => {
+        const v = oracle.verdictFor(r.url);
+        const x = report.exchanges.findLast((e) => e.url === r.url);
+        if (!v) return [];
+        const chromium =
+          v.verdict === "allowed" || (r.outcome.ok && v.errorText === "net::ERR_ABORTED")
+            ? "allowed"
+            : (v.corsError ?? "net error");
+        const cli = !x
+          ? "missing"
+          : x.verdict === "blocked"
+            ? (x.causes[0]?.chromium ?? "net error")
+            : x.verdict === "not-cors"
+              ? "allowed"
+              : x.verdict;
+        const honest = chromium !== "allowed" && cli === "unknown";
+        return [{ id: r.id, chromium, cli, agrees: chromium === cli || honest, exact: chromium === cli }];
+      });
+      console.log(
+        `${rows.map((r) => `${r.exact ? "ok" : r.agrees ? "??" : "XX"} ${r.id.padEnd(40)} chromium: ${r.chromium.padEnd(40)} cli: ${r.cli}`).join("\n")}\nPlaywright HAR: ${rows.filter((r) => r.exact).length}/${rows.length} as Chromium, ${rows.filter((r) => r.agrees && !r.exact).length} unknown for lack of evidence, ${rows.filter((r) => !r.agrees).length} wrong`,
+      );
+      const { notes } = analyzeHar(readFileSync(path, "utf8"), "playwright-chromium.har");
+      expect(notes.join(" ")).toMatch(
+        /failed requests have no response headers in this HAR \(Playwright's recordHar drops them\)/,
+      );
+      expect(rows.length).toBeGreaterThanOrEqual(runs.length - 2);
+      expect(rows.filter((r) => !r.agrees)).toEqual([]);
+    } finally {
+      await browser.close();
+      await lab.close();
+    }
+  });
+});
