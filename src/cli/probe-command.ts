@@ -15,6 +15,7 @@ import { toJunit, toSarif } from "../report/ci-formats";
 import { buildReport, type ReportDocument } from "../report/report";
 import { visibleText } from "../report/safe-text";
 import { ProbeError, type ProbeRequest, probe, type Send } from "./probe";
+import { type SecurityFinding, securityProbe } from "./security";
 import { ansiPaint, NO_PAINT, summarize } from "./summary";
 
 export const PROBE_USAGE = `Usage: cors-lens probe URL --origin ORIGIN [options]
@@ -32,7 +33,10 @@ Options:
   --format text|json|sarif|junit  the summary, the report document (one exchange), SARIF or JUnit XML
   --stack NAME              the fix for this server stack (default: the one detected)
   --timeout SECONDS         per request (default 10)
-  --include-secrets         keep header values such as Authorization in --format json`;
+  --include-secrets         keep header values such as Authorization in --format json
+  --security                instead: the origin checks CORS scanners make (arbitrary origin reflected,
+                            null, look-alikes of ORIGIN, unescaped-dot regexes, http: trusted by https,
+                            * with credentials); exit 1 when any is found. Only against your own API.`;
 
 export class ProbeUsageError extends Error {}
 
@@ -43,6 +47,7 @@ export interface ProbeOptions {
   format: "text" | "json" | "sarif" | "junit";
   stack: string | null;
   includeSecrets: boolean;
+  security: boolean;
 }
 
 function headerArg(arg: string): [string, string] {
@@ -71,6 +76,7 @@ export function parseProbeArgs(argv: string[]): ProbeOptions {
         stack: { type: "string" },
         timeout: { type: "string" },
         "include-secrets": { type: "boolean" },
+        security: { type: "boolean" },
       },
     });
   } catch (error) {
@@ -113,6 +119,7 @@ export function parseProbeArgs(argv: string[]): ProbeOptions {
     format,
     stack,
     includeSecrets: v["include-secrets"] === true,
+    security: v.security === true,
   };
 }
 
@@ -131,6 +138,7 @@ export async function runProbe(
     err(`cors-lens probe: ${visibleText((error as Error).message)}\n`);
     return 2;
   }
+  if (options.security) return runSecurity(options, send, out, err, color);
   const [first] = options.browsers as [BrowserName, ...BrowserName[]];
   let report: ReportDocument;
   const verdicts: Array<[BrowserName, string]> = [];
@@ -188,4 +196,43 @@ export async function runProbe(
   const blocked = verdicts.map(([, v]) => v.startsWith("blocked"));
   if (options.expect === null) return blocked.some(Boolean) ? 1 : 0;
   return blocked.every((b) => b === (options.expect === "blocked")) ? 0 : 1;
+}
+
+async function runSecurity(
+  options: ProbeOptions,
+  send: Send,
+  out: (s: string) => void,
+  err: (s: string) => void,
+  color: boolean,
+): Promise<number> {
+  const { url, origin, timeoutMs } = options.request;
+  let findings: SecurityFinding[];
+  try {
+    findings = await securityProbe(url, origin, send, timeoutMs);
+  } catch (error) {
+    err(
+      `cors-lens probe: ${visibleText(error instanceof ProbeError ? error.message : `could not probe (${(error as Error).message})`)}\n`,
+    );
+    return 2;
+  }
+  if (options.format === "json") {
+    out(`${JSON.stringify({ format: "cors-lens-security", url, origin, findings }, null, 2)}\n`);
+  } else {
+    const paint = color ? ansiPaint() : NO_PAINT;
+    const lines = [
+      paint.bold(`CORS Lens security probe — ${visibleText(url)} (page origin ${visibleText(origin)})`),
+    ];
+    for (const f of findings)
+      lines.push(
+        "",
+        (f.severity === "error" ? paint.red : paint.yellow)(
+          `${f.severity === "error" ? "✖" : "▲"} ${f.check}: Origin ${visibleText(f.origin)}`,
+        ),
+        `  ${visibleText(f.message)}`,
+        paint.green(`  Fix: ${visibleText(f.fix)}`),
+      );
+    if (findings.length === 0) lines.push("", paint.green("✔ No origin beyond the page's own was trusted."));
+    out(`${lines.join("\n")}\n`);
+  }
+  return findings.length > 0 ? 1 : 0;
 }

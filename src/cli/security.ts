@@ -1,0 +1,134 @@
+/**
+ * `cors-lens probe --security`: the origin checks CORS scanners make, against the user's own API
+ * (opt-in; the extension never probes). One simple GET per crafted `Origin`; a finding when the
+ * API trusts an origin it should not. The look-alikes are built from the page's real origin, so
+ * each one names the matching bug it catches (a prefix, a suffix or a regex test instead of an
+ * exact comparison).
+ */
+import { combinedHeader, type Severity } from "../engine";
+import type { Send } from "./probe";
+
+export interface SecurityCheck {
+  id: string;
+  /** The Origin sent. */
+  origin: string;
+  /** What a server that accepts it does wrong. */
+  bug: string;
+}
+
+export interface SecurityFinding {
+  check: string;
+  origin: string;
+  severity: Severity;
+  allowOrigin: string | null;
+  credentials: boolean;
+  message: string;
+  fix: string;
+}
+
+/** The crafted origins for a page at `origin` (https://app.example.com). */
+export function securityChecks(origin: string): SecurityCheck[] {
+  const url = new URL(origin);
+  const host = url.hostname;
+  const port = url.port ? `:${url.port}` : "";
+  const scheme = url.protocol;
+  const parts = host.split(".");
+  const checks: SecurityCheck[] = [
+    { id: "arbitrary-origin", origin: "https://cors-lens-probe.invalid", bug: "it reflects any Origin" },
+    {
+      id: "null-origin",
+      origin: "null",
+      bug: "it trusts `Origin: null` (sandboxed iframes and data: pages send it)",
+    },
+    {
+      id: "suffix-look-alike",
+      origin: `${scheme}//${host}.cors-lens-probe.invalid${port}`,
+      bug: "it checks that the Origin starts with the allowed one",
+    },
+    {
+      id: "prefix-look-alike",
+      origin: `${scheme}//cors-lens-probe${host}${port}`,
+      bug: "it checks that the Origin ends with the allowed host",
+    },
+    {
+      id: "subdomain",
+      origin: `${scheme}//cors-lens-probe.${host}${port}`,
+      bug: "it trusts every subdomain (one XSS on any of them reads this API)",
+    },
+  ];
+  if (parts.length > 1) {
+    // "app.example.com" tested by an unanchored or unescaped regex: "appXexample.com" matches `app.example.com`.
+    const dotless = `${parts
+      .slice(0, -1)
+      .join(".")
+      .replace(/\.([^.]*)$/, "x$1")}.${parts.at(-1)}`;
+    if (dotless !== host)
+      checks.push({
+        id: "unescaped-dot",
+        origin: `${scheme}//${dotless}${port}`,
+        bug: "it matches the Origin with a regular expression whose dots are not escaped",
+      });
+  }
+  if (scheme === "https:")
+    checks.push({
+      id: "http-origin",
+      origin: `http://${host}${port}`,
+      bug: "it trusts the http: origin of an https site (anyone on the network can inject into it)",
+    });
+  return checks;
+}
+
+/**
+ * Runs the checks: a GET with each crafted Origin (and the real one, to see whether the API answers
+ * at all), and the `*` with credentials answer.
+ */
+export async function securityProbe(
+  url: string,
+  origin: string,
+  send: Send,
+  timeoutMs: number,
+): Promise<SecurityFinding[]> {
+  const ask = async (o: string) => {
+    const r = await send({
+      url,
+      method: "GET",
+      headers: [
+        ["Origin", o],
+        ["Accept", "*/*"],
+        ["Sec-Fetch-Mode", "cors"],
+      ],
+      timeoutMs,
+    });
+    const allow = combinedHeader(r.headers, "access-control-allow-origin")?.trim() ?? null;
+    const credentials = combinedHeader(r.headers, "access-control-allow-credentials")?.trim() === "true";
+    return { allow, credentials };
+  };
+  const findings: SecurityFinding[] = [];
+  const real = await ask(origin);
+  if (real.allow === "*" && real.credentials)
+    findings.push({
+      check: "wildcard-with-credentials",
+      origin,
+      severity: "warning",
+      allowOrigin: "*",
+      credentials: true,
+      message:
+        'The API answers `Access-Control-Allow-Origin: *` with `Access-Control-Allow-Credentials: true`: browsers refuse that pair for credentialed requests, and it shows an intent to allow every origin with cookies — a server that later "fixes" it by reflecting the Origin opens the API to every site.',
+      fix: `Answer the exact origin (${origin}) from an allowlist, with credentials only for it.`,
+    });
+  for (const check of securityChecks(origin)) {
+    const answer = await ask(check.origin);
+    if (answer.allow !== check.origin) continue;
+    const severity: Severity = answer.credentials ? "error" : "warning";
+    findings.push({
+      check: check.id,
+      origin: check.origin,
+      severity,
+      allowOrigin: answer.allow,
+      credentials: answer.credentials,
+      message: `The API allowed \`Origin: ${check.origin}\`${answer.credentials ? " with credentials: any page there can read this API as the logged-in user" : ": any page there can read its public responses"}. Likely ${check.bug}.`,
+      fix: `Compare the whole Origin string with an allowlist of exact origins (${origin}); never a prefix, suffix or unanchored regular expression, never "null".`,
+    });
+  }
+  return findings;
+}
