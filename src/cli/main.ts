@@ -5,103 +5,138 @@
  * input, with a one-line message and never a stack trace. `cors-lens probe` asks an API itself
  * (`./probe-command.ts`).
  */
-import { readFileSync, statSync } from "node:fs";
+import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { basename } from "node:path";
+import { parseArgs } from "node:util";
 import { type BrowserName, SERVER_STACKS } from "../engine";
 import { analyzeHar, HarError } from "../report/analyze-har";
-import { toJunit, toSarif } from "../report/ci-formats";
-import type { ReportDocument } from "../report/report";
+import { toGithubAnnotations, toJunit, toSarif } from "../report/ci-formats";
+import type { ReportDocument, ReportExchange } from "../report/report";
 import { visibleText } from "../report/safe-text";
 import { VERSION } from "../report/version";
 import { nodeSend } from "./probe";
 import { PROBE_USAGE, runProbe } from "./probe-command";
 import { ansiPaint, NO_PAINT, summarize } from "./summary";
 
-const USAGE = `Usage: cors-lens analyze FILE.har [options]
+const USAGE = `Usage: cors-lens analyze FILE.har... [options]   (- reads stdin)
        cors-lens probe URL --origin ORIGIN [options]   (cors-lens probe --help)
 
 Options:
-  --format text|json|sarif|junit  the summary (default), the report document (docs/report-format.md),
-                            SARIF 2.1.0 (code scanning) or JUnit XML (one test case per request)
+  --format text|json|sarif|junit|github
+                            the summary (default), the report document (docs/report-format.md),
+                            SARIF 2.1.0 (code scanning), JUnit XML (one test case per request), or
+                            GitHub Actions annotations
   --json                    the same as --format json
+  -o, --output FILE         write there instead of to stdout
   --browser chromium|firefox  whose rules and names to apply (default: the browser that recorded the HAR)
   --stack NAME              show fixes for this server stack (default: the one detected from the
                             responses, else plain headers): ${SERVER_STACKS.join(", ")}
+  --no-fixes                leave the fixes out (a much smaller --format json)
+  --quiet                   blocked requests only: no warnings, no notes
   --fail-on blocked|warning exit 1 on blocked requests (default) or also on warnings
+  --max-warnings N          exit 1 when more than N requests have warnings
   --include-secrets         keep Cookie, Authorization and similar values in --json output
+  --color, --no-color       force colours on or off (default: on a terminal; NO_COLOR, FORCE_COLOR)
   -h, --help                this help
   -v, --version             the version`;
 
 class UsageError extends Error {}
 
-type Format = "text" | "json" | "sarif" | "junit";
+type Format = "text" | "json" | "sarif" | "junit" | "github";
+const FORMATS: readonly Format[] = ["text", "json", "sarif", "junit", "github"];
 
 interface Options {
-  file: string;
+  files: string[];
   format: Format;
+  output: string | null;
   browser: BrowserName | undefined;
   stack: string | null;
   failOn: "blocked" | "warning";
+  maxWarnings: number | null;
+  quiet: boolean;
+  fixes: boolean;
+  color: boolean | null;
   includeSecrets: boolean;
 }
 
-function parseArgs(argv: string[]): Options | "help" | "version" {
-  if (argv.includes("-h") || argv.includes("--help")) return "help";
-  if (argv.includes("-v") || argv.includes("--version")) return "version";
+function parseArguments(argv: string[]): Options | "help" | "version" {
   const [command, ...rest] = argv;
+  if (command === "-h" || command === "--help") return "help";
+  if (command === "-v" || command === "--version") return "version";
   if (command !== "analyze")
     throw new UsageError(
       command
         ? `unknown command "${command}" (try: cors-lens analyze FILE.har, or cors-lens probe URL --origin ORIGIN)`
         : "missing command (try: cors-lens analyze FILE.har)",
     );
-  const options: Options = {
-    file: "",
-    format: "text",
-    browser: undefined,
-    stack: null,
-    failOn: "blocked",
-    includeSecrets: false,
-  };
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i] as string;
-    const value = () => {
-      const v = rest[++i];
-      if (v === undefined) throw new UsageError(`${arg} needs a value`);
-      return v;
-    };
-    if (arg === "--json") options.format = "json";
-    else if (arg === "--format" || arg.startsWith("--format=")) {
-      const f = arg.startsWith("--format=") ? arg.slice(9) : value();
-      if (f !== "text" && f !== "json" && f !== "sarif" && f !== "junit")
-        throw new UsageError(`--format must be text, json, sarif or junit, not "${f}"`);
-      options.format = f;
-    } else if (arg === "--include-secrets") options.includeSecrets = true;
-    else if (arg === "--browser") {
-      const b = value();
-      if (b !== "chromium" && b !== "firefox")
-        throw new UsageError(`--browser must be chromium or firefox, not "${b}"`);
-      options.browser = b;
-    } else if (arg === "--stack") {
-      const s = value();
-      if (!(SERVER_STACKS as string[]).includes(s))
-        throw new UsageError(`unknown stack "${s}" (one of: ${SERVER_STACKS.join(", ")})`);
-      options.stack = s;
-    } else if (arg === "--fail-on") {
-      const f = value();
-      if (f !== "blocked" && f !== "warning")
-        throw new UsageError(`--fail-on must be blocked or warning, not "${f}"`);
-      options.failOn = f;
-    } else if (arg.startsWith("-")) throw new UsageError(`unknown option ${arg}`);
-    else if (options.file === "") options.file = arg;
-    else throw new UsageError(`one HAR file at a time (got "${options.file}" and "${arg}")`);
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        help: { type: "boolean", short: "h" },
+        version: { type: "boolean", short: "v" },
+        json: { type: "boolean" },
+        format: { type: "string" },
+        output: { type: "string", short: "o" },
+        browser: { type: "string" },
+        stack: { type: "string" },
+        "fail-on": { type: "string" },
+        "max-warnings": { type: "string" },
+        quiet: { type: "boolean" },
+        "no-fixes": { type: "boolean" },
+        color: { type: "boolean" },
+        "no-color": { type: "boolean" },
+        "include-secrets": { type: "boolean" },
+      },
+    });
+  } catch (error) {
+    const message = (error as Error).message.split("\n")[0] ?? "bad arguments";
+    throw new UsageError(
+      /^Unknown option '([^']+)'/.test(message)
+        ? `unknown option ${/'([^']+)'/.exec(message)?.[1]}`
+        : message,
+    );
   }
-  if (options.file === "") throw new UsageError("missing HAR file (cors-lens analyze FILE.har)");
-  return options;
+  const v = parsed.values as Record<string, string | boolean | undefined>;
+  if (v.help) return "help";
+  if (v.version) return "version";
+  const format = v.json ? "json" : typeof v.format === "string" ? v.format : "text";
+  if (!(FORMATS as readonly string[]).includes(format))
+    throw new UsageError(`--format must be ${FORMATS.join(", ")}, not "${format}"`);
+  const browser = typeof v.browser === "string" ? v.browser : undefined;
+  if (browser !== undefined && browser !== "chromium" && browser !== "firefox")
+    throw new UsageError(`--browser must be chromium or firefox, not "${browser}"`);
+  const stack = typeof v.stack === "string" ? v.stack : null;
+  if (stack !== null && !(SERVER_STACKS as string[]).includes(stack))
+    throw new UsageError(`unknown stack "${stack}" (one of: ${SERVER_STACKS.join(", ")})`);
+  const failOn = typeof v["fail-on"] === "string" ? v["fail-on"] : "blocked";
+  if (failOn !== "blocked" && failOn !== "warning")
+    throw new UsageError(`--fail-on must be blocked or warning, not "${failOn}"`);
+  const maxWarnings = typeof v["max-warnings"] === "string" ? Number(v["max-warnings"]) : null;
+  if (maxWarnings !== null && !(Number.isInteger(maxWarnings) && maxWarnings >= 0))
+    throw new UsageError("--max-warnings must be a whole number of at least 0");
+  if (parsed.positionals.length === 0) throw new UsageError("missing HAR file (cors-lens analyze FILE.har)");
+  return {
+    files: parsed.positionals,
+    format: format as Format,
+    output: typeof v.output === "string" ? v.output : null,
+    browser,
+    stack,
+    failOn,
+    maxWarnings,
+    quiet: v.quiet === true,
+    fixes: v["no-fixes"] !== true,
+    color: v["no-color"] ? false : v.color ? true : null,
+    includeSecrets: v["include-secrets"] === true,
+  };
 }
 
 function readInput(file: string): string {
   try {
+    if (file === "-") return readFileSync(0, "utf8");
     if (statSync(file).isDirectory()) throw new HarError(`${file} is a directory`);
     return readFileSync(file, "utf8");
   } catch (error) {
@@ -137,15 +172,29 @@ export function writeReportJson(report: ReportDocument, out: (s: string) => void
   out(exchanges.length === 0 ? "]\n}\n" : "\n  ]\n}\n");
 }
 
+/** The report without its fixes (`--no-fixes`): the causes and findings as they are. */
+function withoutFixes(report: ReportDocument): ReportDocument {
+  return {
+    ...report,
+    exchanges: report.exchanges.map((x) => ({
+      ...x,
+      causes: x.causes.map((c) => ({ ...c, fixes: [] })),
+      findings: x.findings.map(({ fixes: _fixes, ...f }) => f),
+    })),
+  };
+}
+
+const warned = (x: ReportExchange) => x.findings.some((f) => f.severity !== "info");
+
 export function run(
   argv: string[],
   out: (s: string) => void,
   err: (s: string) => void,
   color: boolean,
 ): number {
-  let options: ReturnType<typeof parseArgs>;
+  let options: ReturnType<typeof parseArguments>;
   try {
-    options = parseArgs(argv);
+    options = parseArguments(argv);
   } catch (error) {
     err(`cors-lens: ${oneLine((error as Error).message)}\n`);
     return 2;
@@ -158,37 +207,73 @@ export function run(
     out(`${VERSION}\n`);
     return 0;
   }
-  try {
-    const { report, notes } = analyzeHar(readInput(options.file), basename(options.file), {
-      ...(options.browser ? { browser: options.browser } : {}),
-      includeSecrets: options.includeSecrets,
-    });
-    if (options.format === "json") writeReportJson(report, out);
-    else if (options.format === "sarif") out(toSarif(report, options.stack));
-    else if (options.format === "junit") out(toJunit(report, options.stack));
-    else
-      out(
-        `${summarize(report, { stack: options.stack, paint: color ? ansiPaint() : NO_PAINT, notes }).join("\n")}\n`,
+  let code = 0;
+  const analyzed: Array<{ file: string; report: ReportDocument; notes: string[] }> = [];
+  for (const file of options.files) {
+    const name = file === "-" ? "(stdin)" : file;
+    try {
+      const { report, notes } = analyzeHar(readInput(file), file === "-" ? "stdin" : basename(file), {
+        ...(options.browser ? { browser: options.browser } : {}),
+        includeSecrets: options.includeSecrets,
+      });
+      if (report.exchanges.every((x) => x.verdict === "not-cors"))
+        notes.push("no cross-origin request in this HAR: nothing to check (recorded on the right page?).");
+      analyzed.push({ file, report: options.fixes ? report : withoutFixes(report), notes });
+    } catch (error) {
+      code = 2;
+      err(
+        error instanceof HarError
+          ? `cors-lens: ${oneLine(name)}: ${oneLine(error.message)}\n`
+          : `cors-lens: ${oneLine(name)}: could not analyze (${oneLine(error instanceof Error ? error.message : String(error))})\n`,
       );
-    const blocked = report.exchanges.some((x) => x.verdict === "blocked");
-    const warned = report.exchanges.some((x) => x.findings.some((f) => f.severity !== "info"));
-    return blocked || (options.failOn === "warning" && warned) ? 1 : 0;
-  } catch (error) {
-    if (error instanceof HarError) {
-      err(`cors-lens: ${oneLine(options.file)}: ${oneLine(error.message)}\n`);
+    }
+  }
+  if (analyzed.length === 0) return 2;
+  const chunks: string[] = [];
+  const sink = (t: string) => chunks.push(t);
+  const reports = analyzed.map((a) => a.report);
+  const paint = (options.color ?? color) ? ansiPaint() : NO_PAINT;
+  if (options.format === "json") {
+    if (reports.length === 1) writeReportJson(reports[0] as ReportDocument, sink);
+    else {
+      sink("[\n");
+      reports.forEach((r, i) => {
+        if (i > 0) sink(",\n");
+        writeReportJson(r, sink);
+      });
+      sink("]\n");
+    }
+  } else if (options.format === "sarif") sink(toSarif(reports, options.stack));
+  else if (options.format === "junit") sink(toJunit(reports, options.stack));
+  else if (options.format === "github") sink(toGithubAnnotations(reports, options.stack, options.quiet));
+  else {
+    for (const a of analyzed)
+      sink(
+        `${summarize(a.report, { stack: options.stack, paint, notes: options.quiet ? [] : a.notes, quiet: options.quiet }).join("\n")}\n\n`,
+      );
+    const all = reports.flatMap((r) => r.exchanges);
+    const blocked = all.filter((x) => x.verdict === "blocked").length;
+    const line = `${blocked > 0 ? "✖" : "✔"} ${analyzed.length} file${analyzed.length === 1 ? "" : "s"}, ${all.length} requests: ${blocked} blocked, ${all.filter(warned).length} with warnings`;
+    sink(`${blocked > 0 ? paint.red(line) : paint.green(line)}\n`);
+  }
+  if (options.output !== null) {
+    try {
+      writeFileSync(options.output, chunks.join(""));
+    } catch (error) {
+      err(
+        `cors-lens: cannot write ${oneLine(options.output)} (${(error as { code?: string }).code ?? "error"})\n`,
+      );
       return 2;
     }
-    err(
-      `cors-lens: ${oneLine(options.file)}: could not analyze (${oneLine(error instanceof Error ? error.message : String(error))})\n`,
-    );
-    return 2;
-  }
+  } else for (const c of chunks) out(c);
+  if (code !== 0) return code;
+  const all = reports.flatMap((r) => r.exchanges);
+  const blocked = all.some((x) => x.verdict === "blocked");
+  const warnings = all.filter(warned).length;
+  const tooManyWarnings = options.maxWarnings !== null && warnings > options.maxWarnings;
+  return blocked || (options.failOn === "warning" && warnings > 0) || tooManyWarnings ? 1 : 0;
 }
 
-const invokedDirectly =
-  typeof process !== "undefined" &&
-  process.argv[1] !== undefined &&
-  /cors-lens(\.mjs)?$|main\.(ts|js|mjs)$/.test(process.argv[1]);
 /** Every command: `probe` goes to the network (only when the user runs it), the rest is `run`. */
 export async function runCli(
   argv: string[],
@@ -204,8 +289,14 @@ export async function runCli(
   return runProbe(argv.slice(1), nodeSend, out, err, color);
 }
 
+const invokedDirectly =
+  typeof process !== "undefined" &&
+  process.argv[1] !== undefined &&
+  /cors-lens(\.mjs)?$|main\.(ts|js|mjs)$/.test(process.argv[1]);
 if (invokedDirectly) {
-  const color = process.stdout.isTTY === true && !("NO_COLOR" in process.env);
+  // NO_COLOR (no-color.org) wins; FORCE_COLOR turns colours on where there is no terminal (CI logs).
+  const force = process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== "0";
+  const color = !("NO_COLOR" in process.env) && (force || process.stdout.isTTY === true);
   void runCli(
     process.argv.slice(2),
     (s) => process.stdout.write(s),

@@ -46,9 +46,14 @@ export interface SummaryOptions {
   paint: Paint;
   /** Said plainly when the HAR has no preflight entries. */
   notes: string[];
+  /** Blocked requests only: no warnings, no unknowns. */
+  quiet?: boolean;
 }
 
-export function summarize(report: ReportDocument, { stack, paint, notes }: SummaryOptions): string[] {
+export function summarize(
+  report: ReportDocument,
+  { stack, paint, notes, quiet = false }: SummaryOptions,
+): string[] {
   const xs = report.exchanges;
   const blocked = xs.filter((x) => x.verdict === "blocked");
   const unknown = xs.filter((x) => x.verdict === "unknown");
@@ -102,7 +107,7 @@ export function summarize(report: ReportDocument, { stack, paint, notes }: Summa
     }
   }
   const warnings = new Map<string, { title: string; count: number; message: string }>();
-  for (const x of xs) {
+  for (const x of quiet ? [] : xs) {
     for (const f of x.findings) {
       if (f.severity === "info" || f.code === "status-masked") continue;
       const w = warnings.get(f.code) ?? { title: f.title, count: 0, message: f.message };
@@ -113,7 +118,7 @@ export function summarize(report: ReportDocument, { stack, paint, notes }: Summa
   if (warnings.size > 0) lines.push("", paint.bold("Warnings"));
   for (const [code, w] of warnings)
     lines.push(paint.yellow(`  ▲ ${w.count} × ${safe(w.title)} (${code})`), `    ${safe(w.message)}`);
-  for (const x of unknown.slice(0, 5))
+  for (const x of quiet ? [] : unknown.slice(0, 5))
     lines.push(
       "",
       paint.dim(

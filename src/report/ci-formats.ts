@@ -26,8 +26,21 @@ interface SarifRule {
   helpUri?: string;
 }
 
-/** SARIF 2.1.0: one result per blocked exchange (level error) and per warning finding. */
-export function toSarif(report: ReportDocument, stack: string | null = null): string {
+/** SARIF 2.1.0: a run per report; one result per blocked exchange (level error) and per warning finding. */
+export function toSarif(
+  reports: ReportDocument | readonly ReportDocument[],
+  stack: string | null = null,
+): string {
+  const list = Array.isArray(reports) ? reports : [reports as ReportDocument];
+  const log = {
+    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+    version: "2.1.0",
+    runs: list.map((r) => sarifRun(r, stack)),
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+function sarifRun(report: ReportDocument, stack: string | null) {
   const rules = new Map<string, SarifRule>();
   const results: unknown[] = [];
   const artifact = subject(report);
@@ -66,24 +79,11 @@ export function toSarif(report: ReportDocument, stack: string | null = null): st
       });
     }
   }
-  const log = {
-    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
-    version: "2.1.0",
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: "CORS Lens",
-            version: report.generator.version,
-            rules: [...rules.values()],
-          },
-        },
-        artifacts: [{ location: { uri: artifact } }],
-        results,
-      },
-    ],
+  return {
+    tool: { driver: { name: "CORS Lens", version: report.generator.version, rules: [...rules.values()] } },
+    artifacts: [{ location: { uri: artifact } }],
+    results,
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
 }
 
 /** Characters XML 1.0 cannot hold at all (C0 controls but tab, LF, CR; U+FFFE, U+FFFF). */
@@ -106,7 +106,22 @@ function xml(text: string): string {
 }
 
 /** JUnit XML: a test suite per report, a test case per exchange; blocked ones fail with cause and fix. */
-export function toJunit(report: ReportDocument, stack: string | null = null): string {
+export function toJunit(
+  reports: ReportDocument | readonly ReportDocument[],
+  stack: string | null = null,
+): string {
+  const list = Array.isArray(reports) ? reports : [reports as ReportDocument];
+  const count = (f: (x: ReportExchange) => boolean) => list.flatMap((r) => r.exchanges).filter(f).length;
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="CORS Lens" tests="${count(() => true)}" failures="${count((x) => x.verdict === "blocked")}" skipped="${count((x) => x.verdict === "unknown")}">`,
+    ...list.map((r) => junitSuite(r, stack)),
+    "</testsuites>",
+    "",
+  ].join("\n");
+}
+
+function junitSuite(report: ReportDocument, stack: string | null): string {
   const cases = report.exchanges.map((x) => {
     const name = `${x.method} ${x.url}`;
     let host = "cors";
@@ -128,12 +143,44 @@ export function toJunit(report: ReportDocument, stack: string | null = null): st
   const failures = report.exchanges.filter((x) => x.verdict === "blocked").length;
   const skipped = report.exchanges.filter((x) => x.verdict === "unknown").length;
   return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="CORS Lens" tests="${report.exchanges.length}" failures="${failures}" skipped="${skipped}">`,
     `  <testsuite name="${xml(`CORS Lens: ${subject(report)}`)}" tests="${report.exchanges.length}" failures="${failures}" skipped="${skipped}">`,
     ...cases,
     "  </testsuite>",
-    "</testsuites>",
-    "",
   ].join("\n");
+}
+
+/** GitHub Actions workflow commands: `%`, CR and LF escaped; `:` and `,` too in properties. */
+function ghData(text: string): string {
+  return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+function ghProperty(text: string): string {
+  return ghData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+
+/** One `::error` annotation per blocked request (and `::warning` per warning, unless quiet). */
+export function toGithubAnnotations(
+  reports: readonly ReportDocument[],
+  stack: string | null = null,
+  quiet = false,
+): string {
+  const lines: string[] = [];
+  for (const report of reports) {
+    const file = ghProperty(subject(report));
+    for (const x of report.exchanges) {
+      const cause = x.causes[0];
+      if (x.verdict === "blocked" && cause) {
+        const fix = chosenFix(x, stack);
+        lines.push(
+          `::error file=${file},title=${ghProperty(`CORS: ${cause.title}`)}::${ghData(`${x.method} ${x.url}: ${cause.message}${fix ? `\nFix (${fix.title}):\n${fix.snippet}` : ""}`)}`,
+        );
+      }
+      if (quiet) continue;
+      for (const f of x.findings)
+        if (f.severity !== "info")
+          lines.push(
+            `::warning file=${file},title=${ghProperty(`CORS: ${f.title}`)}::${ghData(`${x.method} ${x.url}: ${f.message}`)}`,
+          );
+    }
+  }
+  return lines.length > 0 ? `${lines.join("\n")}\n` : "";
 }

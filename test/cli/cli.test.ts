@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
@@ -7,6 +8,7 @@ import { importHar, parseHar } from "../../src/capture/har-import";
 import { run } from "../../src/cli/main";
 import { diagnose } from "../../src/engine";
 import { exportHar } from "../../src/report/har-export";
+import type { ReportDocument } from "../../src/report/report";
 import { recorded, SCENARIOS } from "../fixtures/scenarios";
 
 const dir = mkdtempSync(join(tmpdir(), "cors-lens-cli-"));
@@ -217,5 +219,66 @@ describe("--json at any size", () => {
       writeReportJson(report, (s) => (text += s));
       expect(text).toBe(`${JSON.stringify(report, null, 2)}\n`);
     }
+  });
+});
+
+describe("CI conventions (eslint's)", () => {
+  const blockedHar = () => file("one.har", harText);
+  it("takes several files, --opt=value, -o FILE, and ends with one summary line", () => {
+    const out = join(dir, "out.txt");
+    const r = cli("analyze", blockedHar(), file("two.har", harText), "--format=text", "-o", out);
+    expect(r.out).toBe("");
+    const text = readFileSync(out, "utf8");
+    expect(text.match(/^CORS Lens — /gm)?.length).toBe(2);
+    expect(text.trimEnd().split("\n").at(-1)).toMatch(
+      /^✖ 2 files, \d+ requests: \d+ blocked, \d+ with warnings$/,
+    );
+    expect(r.code).toBe(1);
+  });
+
+  it("--quiet leaves warnings out, --no-fixes the fixes, --max-warnings sets the exit code", () => {
+    const quiet = cli("analyze", blockedHar(), "--quiet");
+    expect(quiet.out).not.toContain("Warnings");
+    expect(quiet.out).not.toContain("note:");
+    const bare = cli("analyze", blockedHar(), "--no-fixes", "--json");
+    const report = JSON.parse(bare.out) as ReportDocument;
+    expect(report.exchanges.flatMap((x) => x.causes.flatMap((c) => c.fixes))).toEqual([]);
+    expect(bare.out.length).toBeLessThan(cli("analyze", blockedHar(), "--json").out.length / 3);
+    const okHar = file("ok.har", JSON.stringify(devtoolsHar([])));
+    expect(cli("analyze", okHar, "--max-warnings", "0").code).toBe(0);
+    expect(cli("analyze", blockedHar(), "--max-warnings", "-1").code).toBe(2);
+  });
+
+  it("says when a HAR holds no cross-origin request at all", () => {
+    const r = cli("analyze", file("empty-log.har", JSON.stringify(devtoolsHar([]))));
+    expect(r.out).toContain("note: no cross-origin request in this HAR: nothing to check");
+    expect(r.code).toBe(0);
+  });
+
+  it("--format github prints workflow annotations, escaped", () => {
+    const r = cli("analyze", blockedHar(), "--format", "github");
+    const lines = r.out.trimEnd().split("\n");
+    expect(lines.every((l) => /^::(error|warning) file=one\.har,title=CORS%3A /.test(l))).toBe(true);
+    expect(lines.filter((l) => l.startsWith("::error")).length).toBeGreaterThan(10);
+    expect(r.out).toContain("%0AFix (");
+  });
+});
+
+describe("the built command", () => {
+  const bin = join(import.meta.dirname, "../../dist/cli/cors-lens.mjs");
+  it.skipIf(!existsSync(bin))("reads a HAR from stdin (-), and FORCE_COLOR colours a pipe", () => {
+    const r = spawnSync(process.execPath, [bin, "analyze", "-"], {
+      input: harText,
+      encoding: "utf8",
+      env: { ...process.env, FORCE_COLOR: "1", NO_COLOR: undefined },
+    });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain("CORS Lens — stdin");
+    expect(r.stdout).toContain("\u001b[31m");
+    const plain = spawnSync(process.execPath, [bin, "analyze", "-", "--no-color"], {
+      input: harText,
+      encoding: "utf8",
+    });
+    expect(plain.stdout).not.toContain("\u001b[");
   });
 });
