@@ -230,10 +230,12 @@ export function importHar(document: unknown): HarImport {
   const consumed = new Set<Entry>();
   const exchanges: ObservedExchange[] = [];
   const notes: string[] = [];
+  let repeatedRedirect = 0;
   for (const first of entries) {
     if (consumed.has(first) || isPreflight(first)) continue;
     const { hops: chain, note } = redirectChain(first, requestsAt, consumed);
     if (note) notes.push(note);
+    if (/^chrome-har/i.test(creator) && repeatsRedirectHeaders(chain)) repeatedRedirect++;
     const last = chain[chain.length - 1] ?? first;
     const preflight = preflightOf.get(first) ?? null;
     if (preflight) claimedPreflights.add(preflight);
@@ -260,7 +262,13 @@ export function importHar(document: unknown): HarImport {
         requestHeaders: first.requestHeaders,
         startedAt: Math.min(first.start, preflight?.start ?? Number.POSITIVE_INFINITY),
         preflight: preflight ? hop(preflight, preflight.status !== 0) : null,
-        hops: neverSent ? [] : chain.map((e) => hop(e, e.status !== 0)),
+        hops: neverSent
+          ? []
+          : chain.map((e, i) =>
+              /^chrome-har/i.test(creator) && i > 0 && sameHeaders(e, chain[i - 1] as Entry)
+                ? hop(e, false)
+                : hop(e, e.status !== 0),
+            ),
         error: last.error,
         visibility: visibilityOf(recordedBy, preflights.length > 0),
         recordedBy,
@@ -281,6 +289,10 @@ export function importHar(document: unknown): HarImport {
       }),
     );
   }
+  if (repeatedRedirect > 0)
+    notes.push(
+      `${repeatedRedirect} redirected request${repeatedRedirect === 1 ? "" : "s"}: chrome-har repeated the redirect's response headers on the next response, so those responses are treated as unrecorded.`,
+    );
   exchanges.sort((a, b) => a.startedAt - b.startedAt);
   return { exchanges, recordedBy, creator, skipped, hasPreflights: preflights.length > 0, notes };
 }
@@ -288,4 +300,19 @@ export function importHar(document: unknown): HarImport {
 /** Parses HAR text; every failure is a HarError with a one-line message. */
 export function parseHar(text: string): HarImport {
   return importHar(parseHarJson(text));
+}
+
+/** Two entries' response headers, as sets of lines (chrome-har reorders them). */
+function sameHeaders(a: Entry, b: Entry): boolean {
+  const lines = (e: Entry) =>
+    e.responseHeaders
+      .map(([n, v]) => `${n.toLowerCase()}: ${v}`)
+      .sort()
+      .join("\n");
+  return a.responseHeaders.length > 0 && lines(a) === lines(b);
+}
+
+/** chrome-har hands a redirect's response headers to the next response of the chain as well. */
+function repeatsRedirectHeaders(chain: readonly Entry[]): boolean {
+  return chain.some((e, i) => i > 0 && sameHeaders(e, chain[i - 1] as Entry));
 }

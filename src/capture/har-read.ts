@@ -56,6 +56,21 @@ function headers(value: unknown): HeaderList {
     ]);
 }
 
+/**
+ * Request headers with exact repeats dropped: chrome-har (Puppeteer's usual HAR writer) lists the
+ * provisional headers and the wire headers of one request together, so every name comes twice.
+ * A browser never sends the same request header line twice.
+ */
+function requestHeaders(value: unknown): HeaderList {
+  const seen = new Set<string>();
+  return headers(value).filter(([name, v]) => {
+    const key = `${name.toLowerCase()}\u0000${v}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 function normalize(raw: HarEntry, index: number, pages: Map<string, string>): Entry | null {
   const method = raw.request?.method;
   const url = raw.request?.url;
@@ -71,7 +86,7 @@ function normalize(raw: HarEntry, index: number, pages: Map<string, string>): En
     url,
     start: Number.isFinite(start) ? start : index,
     end: (Number.isFinite(start) ? start : index) + duration,
-    requestHeaders: headers(raw.request?.headers),
+    requestHeaders: requestHeaders(raw.request?.headers),
     status: typeof raw.response?.status === "number" && raw.response.status > 0 ? raw.response.status : 0,
     responseHeaders: headers(raw.response?.headers),
     redirectURL: typeof raw.response?.redirectURL === "string" ? raw.response.redirectURL : "",

@@ -23,6 +23,10 @@ export function analyzeHar(text: string, file: string, options: ReportOptions = 
       "this HAR has no preflight (OPTIONS) entries: verdicts rest on the actual requests' headers alone.",
     );
   if (har.skipped > 0) notes.push(`${har.skipped} HAR entries were not usable requests and were skipped.`);
+  if (/^chrome-har/i.test(har.creator))
+    notes.push(
+      "chrome-har (Puppeteer's usual HAR writer) leaves out every request that failed, those the browser blocked included: only their preflights can show here. Record with Chrome DevTools' \"Save all as HAR\" to keep them.",
+    );
   // Playwright's recordHar keeps neither the headers of a response the browser blocked nor preflights.
   if (/^Playwright/i.test(har.creator)) {
     const bare = report.exchanges.filter(
