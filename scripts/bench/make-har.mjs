@@ -2,7 +2,7 @@
 // responses with _error, redirects) with response bodies as real exports carry them.
 import { createWriteStream } from "node:fs";
 
-export async function makeHar(path, targetBytes) {
+export async function makeHar(path, targetBytes, { mostlyBlocked = false } = {}) {
   const out = createWriteStream(path);
   const write = (s) => new Promise((resolve) => (out.write(s) ? resolve() : out.once("drain", resolve)));
   await write(
@@ -56,7 +56,8 @@ export async function makeHar(path, targetBytes) {
       ["Referer", `${page}/`],
       ["User-Agent", "Mozilla/5.0 HeadlessChrome/156"],
     ];
-    const kind = n % 20;
+    // Mostly blocked: four in five requests fail (as in a HAR of a page whose API is misconfigured).
+    const kind = mostlyBlocked ? (n % 5 === 0 ? 0 : 16 + (n % 4)) : n % 20;
     let text;
     if (kind < 12)
       text = entry("GET", url, req, 200, [

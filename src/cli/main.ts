@@ -5,7 +5,7 @@
  * input, with a one-line message and never a stack trace. `cors-lens probe` asks an API itself
  * (`./probe-command.ts`).
  */
-import { readFileSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, openSync, readFileSync, statSync, writeSync } from "node:fs";
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import { type BrowserName, SERVER_STACKS } from "../engine";
@@ -30,7 +30,8 @@ Options:
   -o, --output FILE         write there instead of to stdout
   --browser chromium|firefox  whose rules and names to apply (default: the browser that recorded the HAR)
   --stack NAME              show fixes for this server stack (default: the one detected from the
-                            responses, else plain headers): ${SERVER_STACKS.join(", ")}
+                            responses, else plain headers); with --format json, only this stack's
+                            fixes are kept: ${SERVER_STACKS.join(", ")}
   --no-fixes                leave the fixes out (a much smaller --format json)
   --quiet                   blocked requests only: no warnings, no notes
   --fail-on blocked|warning exit 1 on blocked requests (default) or also on warnings
@@ -184,6 +185,19 @@ function withoutFixes(report: ReportDocument): ReportDocument {
   };
 }
 
+/** `--stack` with `--format json`: each cause keeps that stack's fix (and the page-side one) only. */
+function onlyStack(report: ReportDocument, stack: string): ReportDocument {
+  const keep = (f: { stack: string }) => f.stack === stack || f.stack === "client";
+  return {
+    ...report,
+    exchanges: report.exchanges.map((x) => ({
+      ...x,
+      causes: x.causes.map((c) => ({ ...c, fixes: c.fixes.filter(keep) })),
+      findings: x.findings.map((f) => (f.fixes ? { ...f, fixes: f.fixes.filter(keep) } : f)),
+    })),
+  };
+}
+
 const warned = (x: ReportExchange) => x.findings.some((f) => f.severity !== "info");
 
 export function run(
@@ -218,7 +232,12 @@ export function run(
       });
       if (report.exchanges.every((x) => x.verdict === "not-cors"))
         notes.push("no cross-origin request in this HAR: nothing to check (recorded on the right page?).");
-      analyzed.push({ file, report: options.fixes ? report : withoutFixes(report), notes });
+      const kept = !options.fixes
+        ? withoutFixes(report)
+        : options.stack !== null && options.format === "json"
+          ? onlyStack(report, options.stack)
+          : report;
+      analyzed.push({ file, report: kept, notes });
     } catch (error) {
       code = 2;
       err(
@@ -229,43 +248,48 @@ export function run(
     }
   }
   if (analyzed.length === 0) return 2;
-  const chunks: string[] = [];
-  const sink = (t: string) => chunks.push(t);
-  const reports = analyzed.map((a) => a.report);
-  const paint = (options.color ?? color) ? ansiPaint() : NO_PAINT;
-  if (options.format === "json") {
-    if (reports.length === 1) writeReportJson(reports[0] as ReportDocument, sink);
-    else {
-      sink("[\n");
-      reports.forEach((r, i) => {
-        if (i > 0) sink(",\n");
-        writeReportJson(r, sink);
-      });
-      sink("]\n");
-    }
-  } else if (options.format === "sarif") sink(toSarif(reports, options.stack));
-  else if (options.format === "junit") sink(toJunit(reports, options.stack));
-  else if (options.format === "github") sink(toGithubAnnotations(reports, options.stack, options.quiet));
-  else {
-    for (const a of analyzed)
-      sink(
-        `${summarize(a.report, { stack: options.stack, paint, notes: options.quiet ? [] : a.notes, quiet: options.quiet }).join("\n")}\n\n`,
-      );
-    const all = reports.flatMap((r) => r.exchanges);
-    const blocked = all.filter((x) => x.verdict === "blocked").length;
-    const line = `${blocked > 0 ? "✖" : "✔"} ${analyzed.length} file${analyzed.length === 1 ? "" : "s"}, ${all.length} requests: ${blocked} blocked, ${all.filter(warned).length} with warnings`;
-    sink(`${blocked > 0 ? paint.red(line) : paint.green(line)}\n`);
-  }
+  // Written as it is produced: a large report never sits in memory whole (nor in one string).
+  let fd: number | null = null;
   if (options.output !== null) {
     try {
-      writeFileSync(options.output, chunks.join(""));
+      fd = openSync(options.output, "w");
     } catch (error) {
       err(
         `cors-lens: cannot write ${oneLine(options.output)} (${(error as { code?: string }).code ?? "error"})\n`,
       );
       return 2;
     }
-  } else for (const c of chunks) out(c);
+  }
+  const sink = fd === null ? out : (t: string) => void writeSync(fd as number, t);
+  const reports = analyzed.map((a) => a.report);
+  const paint = (options.color ?? color) ? ansiPaint() : NO_PAINT;
+  try {
+    if (options.format === "json") {
+      if (reports.length === 1) writeReportJson(reports[0] as ReportDocument, sink);
+      else {
+        sink("[\n");
+        reports.forEach((r, i) => {
+          if (i > 0) sink(",\n");
+          writeReportJson(r, sink);
+        });
+        sink("]\n");
+      }
+    } else if (options.format === "sarif") sink(toSarif(reports, options.stack));
+    else if (options.format === "junit") sink(toJunit(reports, options.stack));
+    else if (options.format === "github") sink(toGithubAnnotations(reports, options.stack, options.quiet));
+    else {
+      for (const a of analyzed)
+        sink(
+          `${summarize(a.report, { stack: options.stack, paint, notes: options.quiet ? [] : a.notes, quiet: options.quiet }).join("\n")}\n\n`,
+        );
+      const all = reports.flatMap((r) => r.exchanges);
+      const blocked = all.filter((x) => x.verdict === "blocked").length;
+      const line = `${blocked > 0 ? "✖" : "✔"} ${analyzed.length} file${analyzed.length === 1 ? "" : "s"}, ${all.length} requests: ${blocked} blocked, ${all.filter(warned).length} with warnings`;
+      sink(`${blocked > 0 ? paint.red(line) : paint.green(line)}\n`);
+    }
+  } finally {
+    if (fd !== null) closeSync(fd);
+  }
   if (code !== 0) return code;
   const all = reports.flatMap((r) => r.exchanges);
   const blocked = all.some((x) => x.verdict === "blocked");
@@ -294,6 +318,11 @@ const invokedDirectly =
   process.argv[1] !== undefined &&
   /cors-lens(\.mjs)?$|main\.(ts|js|mjs)$/.test(process.argv[1]);
 if (invokedDirectly) {
+  // A report of hundreds of MB written to a pipe would otherwise queue in memory (libuv writes pipes
+  // asynchronously when the reader lags): blocking writes keep the peak at the report's own size.
+  (process.stdout as unknown as { _handle?: { setBlocking?(on: boolean): void } })._handle?.setBlocking?.(
+    true,
+  );
   // NO_COLOR (no-color.org) wins; FORCE_COLOR turns colours on where there is no terminal (CI logs).
   const force = process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== "0";
   const color = !("NO_COLOR" in process.env) && (force || process.stdout.isTTY === true);

@@ -1,5 +1,5 @@
 /** Blocked exchanges grouped for the panel's "Group by cause" and the CLI summary. */
-import { type Cause, type Finding, hostOf } from "../engine";
+import { type Cause, type Finding, type Fix, hostOf } from "../engine";
 import type { ReportExchange } from "./report";
 
 export interface Group {
@@ -19,13 +19,34 @@ export interface Group {
  * method, status or value named in the message) and the fixes. "4 × header not allowed" for four
  * different headers would print one header's words and fix for all four.
  */
+/** Fix lists are mostly shared arrays: an id per list, computed once, stands for its content. */
+const listIds = new WeakMap<readonly Fix[], number>();
+const contentIds = new Map<string, number>();
+
+function fixesId(fixes: readonly Fix[]): number {
+  let id = listIds.get(fixes);
+  if (id === undefined) {
+    const content = fixes.map((f) => `${f.stack}\u0000${f.snippet}`).join("\u0001");
+    id = contentIds.get(content);
+    if (id === undefined) {
+      // Bounded: past 10,000 distinct lists the table starts over (ids stay unique).
+      if (contentIds.size >= 10_000) contentIds.clear();
+      id = nextId++;
+      contentIds.set(content, id);
+    }
+    listIds.set(fixes, id);
+  }
+  return id;
+}
+let nextId = 1;
+
 export function groupFailures(exchanges: readonly ReportExchange[]): Group[] {
   const groups = new Map<string, Group>();
   for (const x of exchanges) {
     const cause = x.causes[0];
     if (x.verdict !== "blocked" || !cause) continue;
     const host = hostOf(x.url);
-    const fixes = cause.fixes.map((f) => `${f.stack}\u0000${f.snippet}`).join("\u0001");
+    const fixes = fixesId(cause.fixes);
     const masked = x.findings.find((f) => f.code === "status-masked") ?? null;
     const key = [
       cause.code,

@@ -83,8 +83,16 @@ function scrub(text: string): string {
   return redactText(text);
 }
 
+/** Fix lists are shared between exchanges (see engine `fixesForCause`): scrubbed once per list. */
+const scrubbedFixes = new WeakMap<readonly Fix[], Fix[]>();
+
 function scrubFixes(fixes: readonly Fix[]): Fix[] {
-  return fixes.map((f) => ({ ...f, snippet: scrub(f.snippet) }));
+  let scrubbed = scrubbedFixes.get(fixes);
+  if (!scrubbed) {
+    scrubbed = fixes.map((f) => ({ ...f, snippet: scrub(f.snippet) }));
+    scrubbedFixes.set(fixes, scrubbed);
+  }
+  return scrubbed;
 }
 
 function scrubCause(cause: Cause): Cause {

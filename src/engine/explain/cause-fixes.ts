@@ -153,13 +153,25 @@ function serverFirst(fixes: Fix[], ctx: CauseContext): Fix[] {
   return [fixes[at] as Fix, ...fixes.slice(0, at), ...fixes.slice(at + 1)];
 }
 
+/** The final lists are shared too (same server fixes, same first stack, same page-side fix). */
+const finalLists = new WeakMap<Fix[], Map<string, Fix[]>>();
+
 export function fixesForCause(ctx: CauseContext): Fix[] {
   const spec = CAUSES[ctx.failure.code];
   const focus = ctx.rejection?.focus ?? spec.fixFocus(ctx);
-  const fixes: Fix[] = [];
-  if (focus !== null)
-    fixes.push(...serverFirst(sharedServerFixes(policyFor(ctx), focus, ctx.api ?? null), ctx));
+  const server = focus === null ? null : sharedServerFixes(policyFor(ctx), focus, ctx.api ?? null);
   const client = spec.clientAlternative(ctx);
-  if (client) fixes.push(client);
+  if (server === null) return client ? [client] : [];
+  const key = `${ctx.server?.stack ?? ""}\u0000${client ? `${client.title}\u0000${client.snippet}` : ""}`;
+  let byKey = finalLists.get(server);
+  if (!byKey) {
+    byKey = new Map();
+    finalLists.set(server, byKey);
+  }
+  let fixes = byKey.get(key);
+  if (!fixes) {
+    fixes = [...serverFirst(server, ctx), ...(client ? [client] : [])];
+    if (byKey.size < 256) byKey.set(key, fixes);
+  }
   return fixes;
 }
