@@ -8,7 +8,7 @@
 import { closeSync, openSync, readFileSync, statSync, writeSync } from "node:fs";
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
-import { type BrowserName, SERVER_STACKS } from "../engine";
+import { type BrowserName, type Fix, SERVER_STACKS } from "../engine";
 import { analyzeHar, HarError } from "../report/analyze-har";
 import { toGithubAnnotations, toJunit, toSarif } from "../report/ci-formats";
 import type { ReportDocument, ReportExchange } from "../report/report";
@@ -187,13 +187,22 @@ function withoutFixes(report: ReportDocument): ReportDocument {
 
 /** `--stack` with `--format json`: each cause keeps that stack's fix (and the page-side one) only. */
 function onlyStack(report: ReportDocument, stack: string): ReportDocument {
-  const keep = (f: { stack: string }) => f.stack === stack || f.stack === "client";
+  // Fix lists are shared between exchanges: each is narrowed once.
+  const narrowed = new Map<readonly Fix[], Fix[]>();
+  const narrow = (fixes: readonly Fix[]) => {
+    let kept = narrowed.get(fixes);
+    if (!kept) {
+      kept = fixes.filter((f) => f.stack === stack || f.stack === "client");
+      narrowed.set(fixes, kept);
+    }
+    return kept;
+  };
   return {
     ...report,
     exchanges: report.exchanges.map((x) => ({
       ...x,
-      causes: x.causes.map((c) => ({ ...c, fixes: c.fixes.filter(keep) })),
-      findings: x.findings.map((f) => (f.fixes ? { ...f, fixes: f.fixes.filter(keep) } : f)),
+      causes: x.causes.map((c) => ({ ...c, fixes: narrow(c.fixes) })),
+      findings: x.findings.map((f) => (f.fixes ? { ...f, fixes: narrow(f.fixes) } : f)),
     })),
   };
 }
