@@ -20,7 +20,13 @@ async function oneHar(root, megabytes, mostlyBlocked) {
     const rows = [];
     const out = join(dir, "report.out");
     // "-" : the report to stdout, a pipe read by this process (as `| jq` or CI logs read it).
-    for (const mode of [[], ["--json"], ["--json", "-"], ["--json", "--stack", "express"], ["--json", "--no-fixes"]]) {
+    for (const mode of [
+      [],
+      ["--json"],
+      ["--json", "-"],
+      ["--json", "--stack", "express"],
+      ["--json", "--no-fixes"],
+    ]) {
       const toPipe = mode.at(-1) === "-";
       const args = toPipe ? mode.slice(0, -1) : [...mode, "-o", out];
       const t0 = performance.now();

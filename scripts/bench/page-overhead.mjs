@@ -1,5 +1,6 @@
 // Benchmark 1: page overhead. Bursts of N cross-origin requests, measured by the page, with no
-// extension, with the floor extension, with CORS Lens recording and with CORS Lens paused;
+// extension, with the floor extension, with CORS Lens recording, paused, and narrowed to a host
+// the burst never calls;
 // configurations interleaved round-robin.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -9,18 +10,25 @@ import { startBurstServer } from "./burst-server.mjs";
 import { writeFloorExtension } from "./floor-extension.mjs";
 import { CHROMIUM_FLAGS, summary } from "./util.mjs";
 
-/** Pauses CORS Lens as a user would (the runtime message the popup's switch sends). */
-async function pause(context) {
+/** Sends CORS Lens the runtime message the popup sends (pause, or narrow to hosts). */
+async function tell(context, message, check) {
   const [worker] = context.serviceWorkers();
   const id = new URL(worker.url()).host;
   const page = await context.newPage();
   await page.goto(`chrome-extension://${id}/src/devtools/panel.html`);
-  const reply = await page.evaluate(() =>
-    chrome.runtime.sendMessage({ type: "cors-lens/recording", on: false }),
-  );
-  if (reply?.on !== false) throw new Error(`CORS Lens did not pause: ${JSON.stringify(reply)}`);
+  const reply = await page.evaluate((m) => chrome.runtime.sendMessage(m), message);
+  if (!check(reply))
+    throw new Error(`CORS Lens did not take ${JSON.stringify(message)}: ${JSON.stringify(reply)}`);
   await page.close();
 }
+const pause = (context) => tell(context, { type: "cors-lens/recording", on: false }, (r) => r?.on === false);
+/** Recording narrowed to an API host the burst never calls: the listeners' filter excludes it all. */
+const narrow = (context) =>
+  tell(
+    context,
+    { type: "cors-lens/recording", hosts: ["api.example.com"] },
+    (r) => r?.hosts?.[0] === "api.example.com",
+  );
 
 async function launch(extensionDir) {
   const profile = mkdtempSync(join(tmpdir(), "cors-lens-bench-"));
@@ -53,11 +61,13 @@ export async function pageOverhead(root, { rounds = 5, sizes = [600, 3000] } = {
     { name: "floor (empty listeners)", dir: floorDir },
     { name: "CORS Lens", dir: join(root, "dist/chrome") },
     { name: "CORS Lens paused", dir: join(root, "dist/chrome"), paused: true },
+    { name: "CORS Lens narrowed to another host", dir: join(root, "dist/chrome"), narrowed: true },
   ];
   const browsers = [];
   for (const c of configs) {
     const b = await launch(c.dir);
     if (c.paused) await pause(b.context);
+    if (c.narrowed) await narrow(b.context);
     browsers.push(b);
   }
   const results = {};
@@ -87,13 +97,13 @@ export async function pageOverhead(root, { rounds = 5, sizes = [600, 3000] } = {
   }
   const rows = [];
   for (const n of sizes) {
-    const [none, floor, lens, paused] = results[n];
+    const [none, floor, lens, paused, narrowed] = results[n];
     for (const r of results[n]) {
       rows.push({
         bench: `page overhead, N=${n}`,
         what: r.config,
         value: `${r.median.toFixed(0)} ms (min ${r.min.toFixed(0)}–max ${r.max.toFixed(0)})`,
-        ratio: `${(r.median / none.median).toFixed(2)}× none${r === lens ? `, ${(lens.median / floor.median).toFixed(2)}× floor` : ""}${r === paused ? " (target ≤ 1.02×)" : ""}`,
+        ratio: `${(r.median / none.median).toFixed(2)}× none${r === lens ? `, ${(lens.median / floor.median).toFixed(2)}× floor` : ""}${r === paused || r === narrowed ? " (target ≤ 1.02×)" : ""}`,
       });
     }
   }

@@ -11,7 +11,8 @@ export interface PanelWall {
 
 /** The webRequest subscription's switch (src/platform/web-request.ts). */
 export interface Subscription {
-  start(): void;
+  /** `hosts` narrows the listeners' URL filter (null: every URL; undefined: as it is). */
+  start(hosts?: readonly string[] | null): void;
   stop(): void;
   listening(): boolean;
 }

@@ -12,6 +12,7 @@ import {
   PROTOCOL_VERSION,
   type RecordingReply,
   type RuntimeRequest,
+  recordableHost,
   type StatusReply,
 } from "../protocol/messages";
 import { buildReport } from "../report/report";
@@ -22,6 +23,7 @@ import type { BackgroundPlatform } from "./platform";
 
 /** The setting (storage.local) that remembers a pause across restarts. */
 const RECORDING_KEY = "recording";
+const HOSTS_KEY = "recording-hosts";
 
 /** How often waiting preflights and stalled requests are looked at. */
 const FLUSH_INTERVAL_MS = 1_000;
@@ -89,9 +91,11 @@ export function startBackground(platform: BackgroundPlatform): Background {
   // removed again if the saved setting says recording is paused.
   const subscription = platform.observeWebRequests(ingest);
   let recording = true;
+  /** The API hosts recording is narrowed to (the listeners' URL filter); null: every host. */
+  let hosts: string[] | null = null;
   const applyRecording = (on: boolean) => {
     recording = on;
-    if (on) subscription.start();
+    if (on) subscription.start(hosts);
     else subscription.stop();
     panels.recordingChanged(on);
     badges.setPaused(!on);
@@ -100,6 +104,13 @@ export function startBackground(platform: BackgroundPlatform): Background {
     if (on !== recording) applyRecording(on);
     await platform.settings.set(RECORDING_KEY, on).catch(() => undefined);
     return recording;
+  };
+  const setHosts = async (wanted: string[] | null): Promise<string[] | null> => {
+    const valid = wanted === null ? [] : wanted.map(recordableHost).filter((h): h is string => h !== null);
+    hosts = valid.length > 0 ? [...new Set(valid)] : null;
+    if (recording) subscription.start(hosts);
+    await platform.settings.set(HOSTS_KEY, hosts).catch(() => undefined);
+    return hosts;
   };
   panels.onSetRecording = (on) => void setRecording(on);
   panels.onTabCleared = (tabId) => badges.reset(tabId, []);
@@ -118,8 +129,9 @@ export function startBackground(platform: BackgroundPlatform): Background {
     message: RuntimeRequest,
   ): Promise<StatusReply | RecordingReply | ReturnType<typeof buildReport>> => {
     if (message.type === "cors-lens/recording") {
+      if (message.hosts !== undefined) await setHosts(message.hosts);
       const on = message.on === undefined ? recording : await setRecording(message.on);
-      return { type: "cors-lens/recording", on };
+      return { type: "cors-lens/recording", on, hosts };
     }
     if (message.type === "cors-lens/status") {
       let exchanges = 0;
@@ -156,8 +168,16 @@ export function startBackground(platform: BackgroundPlatform): Background {
     for (const [tabId, tab] of store.tabs) badges.reset(tabId, tab.exchanges);
     scheduleFlush();
   };
-  const restoreRecording = platform.settings.get(RECORDING_KEY, true).then(
-    (on) => {
+  const restoreRecording = Promise.all([
+    platform.settings.get<unknown>(HOSTS_KEY, null),
+    platform.settings.get(RECORDING_KEY, true),
+  ]).then(
+    ([saved, on]) => {
+      if (Array.isArray(saved) && saved.every((h) => typeof h === "string")) {
+        hosts = saved.map(recordableHost).filter((h): h is string => h !== null);
+        if (hosts.length === 0) hosts = null;
+        else subscription.start(hosts);
+      }
       if (on !== true) applyRecording(false);
     },
     () => undefined,

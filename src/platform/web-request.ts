@@ -117,7 +117,8 @@ interface RawEvent {
 
 /** The subscription, switchable: paused means no listener is registered, so nothing is dispatched. */
 export interface WebRequestSubscription {
-  start(): void;
+  /** Registers the listeners; `hosts` narrows their URL filter (null: every URL). */
+  start(hosts?: readonly string[] | null): void;
   stop(): void;
   /** Whether the browser has any of our listeners registered (its own bookkeeping, not ours). */
   listening(): boolean;
@@ -129,7 +130,7 @@ export interface WebRequestSubscription {
  */
 export function observeWebRequests(onEvent: (event: ObservedEvent) => void): WebRequestSubscription {
   const api = browser.webRequest as unknown as Record<string, RawEvent>;
-  const filter = { urls: ["<all_urls>"] };
+  let filter = { urls: ["<all_urls>"] };
   const extra = extraHeaders();
   const registrations: Array<{ event: RawEvent; listener: Listener; spec: string[] }> = [];
   const on = (name: string, spec: string[], map: (d: RawDetails) => ObservedEvent) => {
@@ -174,7 +175,15 @@ export function observeWebRequests(onEvent: (event: ObservedEvent) => void): Web
   }));
 
   const subscription: WebRequestSubscription = {
-    start() {
+    start(hosts) {
+      if (hosts !== undefined) {
+        const urls = hosts === null || hosts.length === 0 ? ["<all_urls>"] : hosts.map((h) => `*://${h}/*`);
+        if (urls.join(" ") !== filter.urls.join(" ")) {
+          // A listener's filter is fixed when it is added: a new one means removing it first.
+          for (const { event, listener } of registrations) event.removeListener(listener);
+          filter = { urls };
+        }
+      }
       for (const { event, listener, spec } of registrations) {
         if (event.hasListener(listener)) continue;
         // Firefox rejects an explicit `undefined` extraInfoSpec ("Incorrect argument types").

@@ -1,3 +1,4 @@
+import { useState } from "preact/hooks";
 import { CopyButton } from "../devtools/panel/components/CopyButton";
 import type { Group } from "../report/groups";
 import { visibleText } from "../report/safe-text";
@@ -9,13 +10,36 @@ export interface PopupProps {
   warned: number;
   recording: boolean;
   onRecording(on: boolean): void;
+  /** The API hosts recording is narrowed to; null: every host. */
+  hosts: string[] | null;
+  onHosts(hosts: string[] | null): void;
   /** The tab's report document as JSON (redacted), what "Copy report" copies. */
   reportText: string;
   onCopy(text: string): boolean | undefined;
 }
 
 /** What the toolbar button opens: the tab's CORS failures at a glance, and the recording switch. */
-export function Popup({ groups, blocked, warned, recording, onRecording, reportText, onCopy }: PopupProps) {
+export function Popup({
+  groups,
+  blocked,
+  warned,
+  recording,
+  onRecording,
+  hosts,
+  onHosts,
+  reportText,
+  onCopy,
+}: PopupProps) {
+  const [draft, setDraft] = useState<string | null>(null);
+  const shown = draft ?? (hosts ?? []).join(", ");
+  const save = () => {
+    const list = shown
+      .split(/[\s,]+/)
+      .map((h) => h.trim())
+      .filter((h) => h !== "");
+    onHosts(list.length > 0 ? list : null);
+    setDraft(null);
+  };
   return (
     <main class="popup">
       <header>
@@ -63,6 +87,31 @@ export function Popup({ groups, blocked, warned, recording, onRecording, reportT
       <p class="hint">
         For the evidence and the fix: DevTools (F12) → <strong>CORS Lens</strong>.
       </p>
+      <form
+        class="hosts"
+        onSubmit={(e) => {
+          e.preventDefault();
+          save();
+        }}
+      >
+        <label for="hosts">Record only these API hosts (empty: every host)</label>
+        <div class="hosts-row">
+          <input
+            id="hosts"
+            type="text"
+            spellcheck={false}
+            placeholder="api.example.com, *.example.org"
+            value={shown}
+            onInput={(e) => setDraft(e.currentTarget.value)}
+          />
+          <button type="submit">Save</button>
+        </div>
+        <p class="note">
+          {hosts === null
+            ? "Recording every host."
+            : `Recording only ${hosts.join(", ")}: the browser sends CORS Lens nothing about other hosts.`}
+        </p>
+      </form>
       <footer>
         <CopyButton text={reportText} label="Copy report" onCopy={onCopy} />
       </footer>

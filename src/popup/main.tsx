@@ -16,6 +16,7 @@ let groups: Group[] | null = null;
 let blocked = 0;
 let warned = 0;
 let recording = true;
+let hosts: string[] | null = null;
 let reportText = "";
 
 function draw(): void {
@@ -29,8 +30,18 @@ function draw(): void {
       onRecording={(on) => {
         void sendRuntimeMessage<RecordingReply>({ type: "cors-lens/recording", on }).then((reply) => {
           recording = reply.on;
+          hosts = reply.hosts;
           draw();
         });
+      }}
+      hosts={hosts}
+      onHosts={(wanted) => {
+        void sendRuntimeMessage<RecordingReply>({ type: "cors-lens/recording", hosts: wanted }).then(
+          (reply) => {
+            hosts = reply.hosts;
+            draw();
+          },
+        );
       }}
       reportText={reportText}
       onCopy={copyText}
@@ -52,6 +63,7 @@ async function load(): Promise<void> {
     (x) => x.verdict !== "blocked" && x.findings.some((f) => f.severity !== "info"),
   ).length;
   recording = state.on;
+  hosts = state.hosts;
   reportText = JSON.stringify(report, null, 2);
   draw();
 }

@@ -30,16 +30,33 @@ export interface StatusReply {
 
 /**
  * Pauses (`on: false`) or resumes (`on: true`) recording for every tab; without `on`, only asks.
- * Paused, no webRequest listener is registered at all. Answers the state now in force.
+ * Paused, no webRequest listener is registered at all. `hosts` narrows recording to those API hosts
+ * (the listeners' own URL filter, so the browser dispatches nothing for other hosts); `null` records
+ * every host again. Answers the state now in force.
  */
 export interface RecordingRequest {
   type: "cors-lens/recording";
   on?: boolean;
+  hosts?: string[] | null;
 }
 
 export interface RecordingReply {
   type: "cors-lens/recording";
   on: boolean;
+  /** The hosts recording is narrowed to; null: every host. */
+  hosts: string[] | null;
+}
+
+/**
+ * A host as match patterns take it (`api.example.com`, `*.example.com`, `127.0.0.1`, `[::1]`):
+ * lower-cased, without scheme, port or path; null when it is not one.
+ */
+export function recordableHost(input: string): string | null {
+  let host = input.trim().toLowerCase();
+  host = host.replace(/^[a-z][a-z0-9+.-]*:\/\//, "").replace(/[/?#].*$/, "");
+  if (!host.startsWith("[")) host = host.replace(/:\d+$/, "");
+  if (/^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*$/.test(host) || /^\[[0-9a-f:.]+\]$/.test(host)) return host;
+  return null;
 }
 
 /** The report (docs/report-format.md) for one tab (null: every tab). Secrets redacted unless asked. */
@@ -58,7 +75,14 @@ export function isRuntimeRequest(message: unknown): message is RuntimeRequest {
   if (typeof message !== "object" || message === null) return false;
   const { type, tabId, on } = message as { type?: unknown; tabId?: unknown; on?: unknown };
   if (type === "cors-lens/status") return true;
-  if (type === "cors-lens/recording") return on === undefined || typeof on === "boolean";
+  if (type === "cors-lens/recording") {
+    const { hosts } = message as { hosts?: unknown };
+    const hostsOk =
+      hosts === undefined ||
+      hosts === null ||
+      (Array.isArray(hosts) && hosts.every((h) => typeof h === "string"));
+    return (on === undefined || typeof on === "boolean") && hostsOk;
+  }
   return type === "cors-lens/report" && (tabId === null || tabId === undefined || typeof tabId === "number");
 }
 

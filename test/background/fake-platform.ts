@@ -13,6 +13,8 @@ export interface FakePanel {
 export function fakePlatform(target: "chrome" | "firefox" = "chrome", data = new Map<string, string>()) {
   let onEvent: (event: ObservedEvent) => void = () => undefined;
   let listening = false;
+  /** The hosts each start() narrowed the listeners to (null: every URL). */
+  const filters: Array<readonly string[] | null> = [];
   const badges = new Map<number | null, { text: string; color: string; title: string }>();
   const settings = new Map<string, unknown>();
   let onMessage: (message: unknown) => Promise<unknown> | undefined = () => undefined;
@@ -26,8 +28,9 @@ export function fakePlatform(target: "chrome" | "firefox" = "chrome", data = new
       onEvent = listener;
       listening = true;
       return {
-        start: () => {
+        start: (hosts) => {
           listening = true;
+          if (hosts !== undefined) filters.push(hosts);
         },
         stop: () => {
           listening = false;
@@ -71,6 +74,7 @@ export function fakePlatform(target: "chrome" | "firefox" = "chrome", data = new
     badges,
     settings,
     listening: () => listening,
+    filters,
     ask: (message: unknown) => onMessage(message),
     /** Advances the fake clock, running the timers that fall due (in order). */
     advance(ms: number) {

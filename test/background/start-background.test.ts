@@ -165,6 +165,29 @@ describe("recording and the badge", () => {
     expect(fake.badges.get(7)?.text).toBe("");
   });
 
+  it("narrows recording to chosen API hosts (the listeners' filter), remembered, and widens again", async () => {
+    const fake = fakePlatform();
+    await startBackground(fake.platform).ready;
+    expect(
+      await fake.ask({
+        type: "cors-lens/recording",
+        hosts: ["https://API.example.com:8443/v1", "*.cdn.example", "not a host!"],
+      }),
+    ).toEqual({ type: "cors-lens/recording", on: true, hosts: ["api.example.com", "*.cdn.example"] });
+    expect(fake.filters.at(-1)).toEqual(["api.example.com", "*.cdn.example"]);
+    expect(fake.settings.get("recording-hosts")).toEqual(["api.example.com", "*.cdn.example"]);
+    // A new worker starts with the saved hosts.
+    const again = fakePlatform("chrome", fake.data);
+    again.settings.set("recording-hosts", ["api.example.com"]);
+    await startBackground(again.platform).ready;
+    expect(again.filters.at(-1)).toEqual(["api.example.com"]);
+    expect(await fake.ask({ type: "cors-lens/recording", hosts: null })).toMatchObject({
+      on: true,
+      hosts: null,
+    });
+    expect(fake.filters.at(-1)).toBeNull();
+  });
+
   it("pauses on cors-lens/recording: no listener, nothing recorded, the badge and panels say so, and it is remembered", async () => {
     const fake = fakePlatform();
     await startBackground(fake.platform).ready;
@@ -173,6 +196,7 @@ describe("recording and the badge", () => {
     expect(await fake.ask({ type: "cors-lens/recording", on: false })).toEqual({
       type: "cors-lens/recording",
       on: false,
+      hosts: null,
     });
     expect(fake.listening()).toBe(false);
     expect(fake.settings.get("recording")).toBe(false);
@@ -190,6 +214,7 @@ describe("recording and the badge", () => {
     expect(await again.ask({ type: "cors-lens/recording" })).toEqual({
       type: "cors-lens/recording",
       on: false,
+      hosts: null,
     });
 
     // The panel's "Resume recording" resumes it.

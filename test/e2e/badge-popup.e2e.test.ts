@@ -93,7 +93,7 @@ describe("the toolbar badge and popup, and the recording switch", () => {
 
       for (const scheme of ["light", "dark"] as const) {
         await popup.emulateMedia({ colorScheme: scheme });
-        await popup.setViewportSize({ width: 340, height: 330 });
+        await popup.setViewportSize({ width: 340, height: 440 });
         await popup.screenshot({ path: resultsPath(`popup-chromium-${scheme}.png`) });
       }
       // Keyboard: the switch is reachable with Tab and toggles with Space, like a native one.
@@ -128,7 +128,7 @@ describe("the toolbar badge and popup, and the recording switch", () => {
         type: "cors-lens/recording",
         on: true,
       })) as RecordingReply;
-      expect(reply).toEqual({ type: "cors-lens/recording", on: true });
+      expect(reply).toEqual({ type: "cors-lens/recording", on: true, hosts: null });
       expect(await listeners()).toEqual([true, true, true, true, true]);
       await page.evaluate(run, "acao-missing");
       await waitFor(async () => {
@@ -139,6 +139,31 @@ describe("the toolbar badge and popup, and the recording switch", () => {
         async () => (await extPage.evaluate(badgeText, tabId)) === String(blocked + 1),
         "the badge to count it",
       );
+
+      // Narrowed from the popup's hosts field to another API host: the lab API's requests are no
+      // longer dispatched to CORS Lens at all; cleared again, they are.
+      await popup.reload();
+      await popup.fill("#hosts", "localhost");
+      await popup.press("#hosts", "Enter");
+      await waitFor(
+        async () => ((await popup.textContent(".hosts .note")) ?? "").startsWith("Recording only localhost"),
+        "the popup to say it records localhost only",
+      );
+      const narrowed = (await extPage.evaluate(send, { type: "cors-lens/recording" })) as RecordingReply;
+      expect(narrowed.hosts).toEqual(["localhost"]);
+      const before = ((await extPage.evaluate(send, { type: "cors-lens/status" })) as StatusReply).exchanges;
+      await page.evaluate(run, "acao-missing");
+      await page.evaluate(run, "credentials-ok");
+      await new Promise((r) => setTimeout(r, 700));
+      expect(((await extPage.evaluate(send, { type: "cors-lens/status" })) as StatusReply).exchanges).toBe(
+        before,
+      );
+      await extPage.evaluate(send, { type: "cors-lens/recording", hosts: null });
+      await page.evaluate(run, "acao-missing");
+      await waitFor(async () => {
+        const s = (await extPage.evaluate(send, { type: "cors-lens/status" })) as StatusReply;
+        return s.exchanges === before + 1 ? s : null;
+      }, "every host to be recorded again");
     } finally {
       await chromium.close();
       await lab.close();
