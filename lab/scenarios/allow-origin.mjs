@@ -18,6 +18,16 @@ export const ALLOW_ORIGIN = [
       ]),
   },
   {
+    id: "acao-origin-and-star",
+    title: "The proxy adds * and the app its origin: two Access-Control-Allow-Origin lines",
+    client: get,
+    api: (req, res, ctx) =>
+      send(res, 200, [
+        ["Access-Control-Allow-Origin", originOf(req, ctx)],
+        ["Access-Control-Allow-Origin", "*"],
+      ]),
+  },
+  {
     id: "acao-list",
     title: "A list of allowed origins in one header",
     client: get,

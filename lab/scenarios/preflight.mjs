@@ -67,6 +67,13 @@ export const PREFLIGHT = [
       req.method === "OPTIONS" ? send(res, 500, echo(req, ctx)) : actualOk(req, res, ctx),
   },
   {
+    id: "preflight-304",
+    title: "A caching layer answers OPTIONS 304 Not Modified (with CORS headers)",
+    client: PUT_JSON,
+    api: (req, res, ctx) =>
+      req.method === "OPTIONS" ? send(res, 304, echo(req, ctx)) : actualOk(req, res, ctx),
+  },
+  {
     id: "preflight-redirect-trailing-slash",
     title: "APPEND_SLASH: OPTIONS /items redirected to /items/",
     client: PUT_JSON,

@@ -75,5 +75,8 @@ describe("allowOriginLineCount", () => {
     expect(allowOriginLineCount(["http://a.test, http://b.test"])).toBe(1);
     expect(allowOriginLineCount(["http://a.test", "http://a.test"])).toBe(2);
     expect(allowOriginLineCount(["*"])).toBe(1);
+    // A proxy's * and the app's origin, merged by Firefox: Firefox itself counts two lines.
+    expect(allowOriginLineCount(["http://a.test, *"])).toBe(2);
+    expect(allowOriginLineCount(["*, http://a.test"])).toBe(2);
   });
 });

@@ -28,12 +28,16 @@ export interface AccessFailure {
 /**
  * How many `Access-Control-Allow-Origin` lines the server sent. Firefox hands extensions duplicate
  * lines merged with ", " (observed in Firefox 153): a merged value repeating one origin is two lines,
- * since nobody writes the same origin twice in one header.
+ * since nobody writes the same origin twice in one header; so is one holding `*` beside an origin
+ * (a proxy's `*` and the app's origin), which no server writes as one value either.
  */
 export function allowOriginLineCount(values: readonly string[]): number {
   if (values.length !== 1) return values.length;
   const parts = (values[0] ?? "").split(",").map((p) => p.trim());
-  return parts.length > 1 && parts.every((p) => p !== "" && p === parts[0]) ? parts.length : 1;
+  if (parts.length < 2 || parts.some((p) => p === "")) return 1;
+  const repeated = parts.every((p) => p === parts[0]);
+  const starBesideOrigin = parts.length === 2 && parts.includes("*");
+  return repeated || starBesideOrigin ? parts.length : 1;
 }
 
 /**

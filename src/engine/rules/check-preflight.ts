@@ -28,6 +28,8 @@ export interface PreflightOutcome {
 }
 
 /** The method and header names a preflight asked for, from its own request headers. */
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+
 export function askedByPreflight(preflight: Hop): { method: string | null; unsafeNames: string[] | null } {
   const method = combinedHeader(preflight.requestHeaders, "access-control-request-method");
   const names = combinedHeader(preflight.requestHeaders, "access-control-request-headers");
@@ -60,7 +62,9 @@ export function checkPreflight(
     });
   }
   const access = checkAllowOrigin(headers, request.origin, request.credentialed);
-  if (status >= 300 && status < 400) {
+  // Fetch "redirect status" (301, 302, 303, 307, 308), with a Location to follow: a 304 or a 300 is
+  // a status that is not ok (both browsers: `PreflightInvalidStatus`, `CORSPreflightDidNotSucceed3`).
+  if (REDIRECT_STATUSES.has(status) && combinedHeader(headers, "location") !== null) {
     return fail({
       code: "preflight-redirected",
       header: "location",
