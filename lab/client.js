@@ -95,6 +95,19 @@ async function runAll() {
 document.cookie = "sessionid=lab-session; path=/";
 window.runScenario = runScenario;
 window.runAll = runAll;
+// `?sw=1`: the page's requests go through a pass-through service worker (lab/server.mjs).
+window.swReady =
+  new URLSearchParams(location.search).get("sw") === "1" && "serviceWorker" in navigator
+    ? navigator.serviceWorker.register("/sw.js").then(() =>
+        navigator.serviceWorker.controller
+          ? true
+          : new Promise((resolve) =>
+              navigator.serviceWorker.addEventListener("controllerchange", () => resolve(true), {
+                once: true,
+              }),
+            ),
+      )
+    : Promise.resolve(false);
 document.addEventListener("click", (event) => {
   const button = event.target.closest("button[data-run]");
   if (button) void runScenario(button.dataset.run);

@@ -14,6 +14,14 @@ const WORKER = `self.onmessage = async (e) => {
   catch (err) { self.postMessage({ ok: false, error: String(err) }); }
 };`;
 
+// A pass-through service worker, the core of every caching strategy: it re-issues the page's
+// cross-origin requests itself (`fetch(e.request)`), so the browser reports them as the worker's.
+const SERVICE_WORKER = `self.addEventListener("install", () => self.skipWaiting());
+self.addEventListener("activate", (e) => e.waitUntil(self.clients.claim()));
+self.addEventListener("fetch", (e) => {
+  if (new URL(e.request.url).origin !== self.location.origin) e.respondWith(fetch(e.request));
+});`;
+
 function escapeHtml(text) {
   return text.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
 }
@@ -64,6 +72,8 @@ export async function startLab({ pagePort = 0, apiPort = 0, otherPort = 0 } = {}
         return send(res, 200, [["Content-Type", "text/html; charset=utf-8"]], pageHtml(ctx));
       if (url.pathname === "/lab.js") return send(res, 200, [["Content-Type", "text/javascript"]], CLIENT);
       if (url.pathname === "/worker.js") return send(res, 200, [["Content-Type", "text/javascript"]], WORKER);
+      if (url.pathname === "/sw.js")
+        return send(res, 200, [["Content-Type", "text/javascript"]], SERVICE_WORKER);
       return send(res, 404, [["Content-Type", "text/plain"]], "not found");
     }
     const id = url.pathname.split("/")[2];

@@ -1,5 +1,5 @@
 import { setBadge } from "../platform/action";
-import { onPortConnect, onTabRemoved } from "../platform/ports";
+import { onPortConnect, onTabRemoved, openTabs } from "../platform/ports";
 import { extensionVersion, onRuntimeMessage } from "../platform/runtime";
 import { localSettings, sessionStore } from "../platform/session-storage";
 import { TARGET } from "../platform/target";
@@ -17,6 +17,7 @@ startBackground({
   onRuntimeMessage,
   onPanelConnect: (handle) => onPortConnect(PANEL_PORT, handle),
   onTabRemoved,
+  openTabs,
   store: sessionStore,
   now: () => Date.now(),
   setTimeout: (callback, ms) => setTimeout(callback, ms),

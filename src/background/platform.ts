@@ -31,6 +31,8 @@ export interface BackgroundPlatform {
   onRuntimeMessage(handle: (message: unknown) => Promise<unknown> | undefined): void;
   onPanelConnect(handle: (wall: PanelWall) => void): void;
   onTabRemoved(listener: (tabId: number) => void): void;
+  /** The open tabs and their URLs: whom a worker's request is for when no navigation was seen. */
+  openTabs?(): Promise<Array<{ tabId: number; url: string }>>;
   store: {
     getAll(): Promise<Record<string, unknown>>;
     set(items: Record<string, unknown>): Promise<void>;

@@ -161,8 +161,14 @@ export function startBackground(platform: BackgroundPlatform): Background {
   };
 
   // Restored or not (a storage failure starts empty), queued events are then processed in order.
-  const start = () => {
+  // The tabs already open when the worker starts (a browser restart, the extension just enabled):
+  // their pages' origins, so their service workers' requests find them before any navigation.
+  const tabsOpen = (platform.openTabs?.() ?? Promise.resolve([])).catch(() => []);
+  const start = async () => {
+    const open = await tabsOpen; // before the tracker exists, so events keep queueing in order
     tracker = new ExchangeTracker(browserName, store.tracker);
+    const at = platform.now();
+    for (const { tabId, url } of open) tracker.knowTab(tabId, url, at - 1);
     store.tracker = tracker.snapshot();
     for (const event of queue.splice(0)) ingest(event);
     for (const [tabId, tab] of store.tabs) badges.reset(tabId, tab.exchanges);

@@ -17,6 +17,8 @@ export interface EventBase {
   /** The requesting document's URL, where the browser reports it (Firefox). */
   documentUrl: string | null;
   timeStamp: number;
+  /** Set by the tracker: a worker's request (no tab of its own), attributed to the tab it serves. */
+  viaWorker?: boolean;
 }
 
 export type ObservedEvent =

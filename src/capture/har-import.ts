@@ -264,11 +264,14 @@ export function importHar(document: unknown): HarImport {
         preflight: preflight ? hop(preflight, preflight.status !== 0) : null,
         hops: neverSent
           ? []
-          : chain.map((e, i) =>
-              /^chrome-har/i.test(creator) && i > 0 && sameHeaders(e, chain[i - 1] as Entry)
-                ? hop(e, false)
-                : hop(e, e.status !== 0),
-            ),
+          : [
+              ...chain.map((e, i) =>
+                /^chrome-har/i.test(creator) && i > 0 && sameHeaders(e, chain[i - 1] as Entry)
+                  ? hop(e, false)
+                  : hop(e, e.status !== 0),
+              ),
+              ...unrecordedTarget(last),
+            ],
         error: last.error,
         visibility: visibilityOf(recordedBy, preflights.length > 0),
         recordedBy,
@@ -315,4 +318,33 @@ function sameHeaders(a: Entry, b: Entry): boolean {
 /** chrome-har hands a redirect's response headers to the next response of the chain as well. */
 function repeatsRedirectHeaders(chain: readonly Entry[]): boolean {
   return chain.some((e, i) => i > 0 && sameHeaders(e, chain[i - 1] as Entry));
+}
+
+/**
+ * A chain that ends on a redirect whose target is not in the file (chrome-har drops a blocked
+ * request's entry): the request went on to that URL, and its answer was not recorded. Said as a
+ * hop without a response, so the verdict is "unknown" rather than the redirect's own.
+ */
+function unrecordedTarget(last: Entry): Hop[] {
+  if (!(last.status >= 300 && last.status < 400) || last.redirectURL === "") return [];
+  let url: string;
+  try {
+    url = new URL(last.redirectURL, last.url).href;
+  } catch {
+    return [];
+  }
+  return [
+    {
+      url,
+      method:
+        last.status === 303 || ((last.status === 301 || last.status === 302) && last.method === "POST")
+          ? "GET"
+          : last.method,
+      status: null,
+      requestHeaders: [],
+      responseHeaders: [],
+      error: null,
+      fromCache: false,
+    },
+  ];
 }

@@ -23,6 +23,7 @@ export interface PendingRequest extends Omit<EventBase, "timeStamp"> {
 export function openPending(event: EventBase): PendingRequest {
   const { requestId, tabId, frameId, url, method, type, initiator, documentUrl } = event;
   return {
+    ...(event.viaWorker ? { viaWorker: true } : {}),
     requestId,
     tabId,
     frameId,

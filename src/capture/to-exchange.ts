@@ -40,5 +40,6 @@ export function toExchange(
     hops: pending.hops,
     error,
     recordedBy: browser,
+    ...(pending.viaWorker ? { viaWorker: true } : {}),
   });
 }

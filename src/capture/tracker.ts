@@ -29,6 +29,8 @@ export interface TrackerState {
   pending: Record<string, PendingRequest>;
   preflights: FinishedPreflight[];
   awaiting: Awaiting[];
+  /** Each tab's page origin and when it navigated there: whom a worker's request is for. */
+  tabOrigins?: Record<string, { origin: string; at: number }>;
 }
 
 export type TrackerOutput =
@@ -75,10 +77,39 @@ export class ExchangeTracker {
     return this.state;
   }
 
-  ingest(event: ObservedEvent): TrackerOutput[] {
-    if (event.tabId < 0 || isExtensionOrigin(event.initiator)) return [];
+  /** A tab already open when recording started (no navigation seen): its page's origin. */
+  knowTab(tabId: number, url: string, at: number): void {
+    const origin = originOf(url);
+    if (origin === null) return;
+    this.state.tabOrigins ??= {};
+    const known = this.state.tabOrigins[String(tabId)];
+    if (!known || known.at < at) this.state.tabOrigins[String(tabId)] = { origin, at };
+  }
+
+  /**
+   * A worker's request has no tab (Chromium reports `tabId: -1` for service and shared workers):
+   * it belongs to the tab that most recently navigated to the worker's origin, the page it serves.
+   */
+  private attribute(event: ObservedEvent): ObservedEvent | null {
+    if (event.tabId >= 0) return event;
+    if (event.initiator === null) return null;
+    let best: { tabId: number; at: number } | null = null;
+    for (const [id, tab] of Object.entries(this.state.tabOrigins ?? {}))
+      if (tab.origin === event.initiator && (best === null || tab.at > best.at))
+        best = { tabId: Number(id), at: tab.at };
+    return best ? { ...event, tabId: best.tabId, viaWorker: true } : null;
+  }
+
+  ingest(raw: ObservedEvent): TrackerOutput[] {
+    if (isExtensionOrigin(raw.initiator)) return [];
+    const event = this.attribute(raw);
+    if (event === null) return [];
     if (event.type === "main_frame") {
-      return event.kind === "send" ? [{ kind: "navigated", tabId: event.tabId, at: event.timeStamp }] : [];
+      if (event.kind !== "send") return [];
+      const origin = originOf(event.url);
+      this.state.tabOrigins ??= {};
+      if (origin) this.state.tabOrigins[String(event.tabId)] = { origin, at: event.timeStamp };
+      return [{ kind: "navigated", tabId: event.tabId, at: event.timeStamp }];
     }
     if (event.type === "sub_frame") return [];
     const pending = this.state.pending[event.requestId] ?? this.open(event);

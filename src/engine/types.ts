@@ -67,6 +67,11 @@ export interface ObservedExchange {
   visibility: Visibility;
   /** Which browser recorded it, when known. */
   recordedBy: BrowserName | null;
+  /**
+   * Made by a worker (the page's service worker re-issuing it, a shared worker), not by the page
+   * itself: the browser reported no tab, and it was attributed to the tab whose origin it serves.
+   */
+  viaWorker?: boolean;
 }
 
 export type Stack =

@@ -39,3 +39,9 @@ export function connectPort(name: string): Port {
 export function onTabRemoved(listener: (tabId: number) => void): void {
   browser.tabs.onRemoved.addListener((tabId) => listener(tabId));
 }
+
+/** The open tabs' ids and URLs (host permissions let the extension read them). */
+export async function openTabs(): Promise<Array<{ tabId: number; url: string }>> {
+  const tabs = await browser.tabs.query({});
+  return tabs.flatMap((t) => (t.id !== undefined && t.url ? [{ tabId: t.id, url: t.url }] : []));
+}

@@ -59,6 +59,8 @@ export interface ReportExchange {
   error: string | null;
   /** The server software told from the evidence (its fix comes first), or null. */
   server: ServerGuess | null;
+  /** Made by a worker (the page's service worker, a shared worker), not by the page itself. */
+  viaWorker?: boolean;
 }
 
 export interface ReportDocument {
@@ -142,6 +144,7 @@ export function buildReportExchange(observed: ObservedExchange, options: ReportO
     requestHeaders: shown.requestHeaders,
     error: shown.error,
     server: d.server,
+    ...(observed.viaWorker ? { viaWorker: true } : {}),
   };
 }
 
@@ -199,5 +202,6 @@ export function observedFromReport(x: ReportExchange, recordedBy: BrowserName | 
     hops: x.hops,
     error: x.error,
     recordedBy,
+    ...(x.viaWorker ? { viaWorker: true } : {}),
   });
 }

@@ -194,7 +194,24 @@ describe("ExchangeTracker", () => {
     expect(
       tracker.ingest(ev("completed", "71", U(7), "GET", 1, { initiator: "chrome-extension://abc" })),
     ).toEqual([]);
-    expect(tracker.ingest(ev("completed", "72", U(7), "GET", 1, { tabId: -1 }))).toEqual([]);
+    // A worker's request (no tab) from an origin no tab is on: nobody to show it to.
+    expect(
+      tracker.ingest(
+        ev("completed", "72", U(7), "GET", 1, { tabId: -1, initiator: "https://elsewhere.test" }),
+      ),
+    ).toEqual([]);
+  });
+
+  it("attributes a worker's request (tabId -1) to the tab most recently on the worker's origin", () => {
+    const tracker = new ExchangeTracker("chromium");
+    tracker.ingest(ev("send", "80", PAGE, "GET", 1, { type: "main_frame", initiator: null, tabId: 3 }));
+    tracker.ingest(ev("send", "81", PAGE, "GET", 2, { type: "main_frame", initiator: null, tabId: 7 }));
+    const out = [
+      ...tracker.ingest(ev("send", "82", U(8), "GET", 3, { tabId: -1 })),
+      ...tracker.ingest(ev("completed", "82", U(8), "GET", 4, { tabId: -1 })),
+    ];
+    expect(out).toHaveLength(1);
+    expect(out[0]).toMatchObject({ kind: "exchange", tabId: 7, exchange: { viaWorker: true } });
   });
 
   it("continues after its state went through JSON, as when the worker restarts mid-exchange", () => {

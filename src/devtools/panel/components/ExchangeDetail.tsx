@@ -166,6 +166,13 @@ export function ExchangeDetail({ x, stack, onStack, onCopy, onClose }: DetailPro
         <span class="url">
           <Breakable text={x.url} />
         </span>
+        {x.viaWorker ? (
+          <p class="via-worker-note">
+            Via a worker: the page's service worker (or a shared worker) re-issued this request with its own
+            fetch options (`mode`, `credentials`); the fix is the same on the server, and on the page side it
+            lives in the worker's `fetch` call.
+          </p>
+        ) : null}
       </header>
       {cause ? (
         <section class="cause">

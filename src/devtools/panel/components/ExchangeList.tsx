@@ -113,6 +113,12 @@ export function ExchangeList({ exchanges, selectedId, onSelect, onOpen, narrow =
                     <span class="path">{visibleText(path)}</span>
                     <span class="query">{visibleText(query)}</span>{" "}
                     <span class="host">{visibleText(host)}</span>
+                    {x.viaWorker ? (
+                      <span class="via-worker" title="Made by the page's service worker (or a shared worker)">
+                        {" "}
+                        via worker
+                      </span>
+                    ) : null}
                   </span>
                   <span class="status">{status ?? "—"}</span>
                   {narrow ? null : (
