@@ -116,6 +116,24 @@ export class HistoryStore {
     this.schedule();
   }
 
+  /** Requests dropped so far to fit the browser's storage quota (all tabs). */
+  quotaDropped = 0;
+
+  /** Drops the oldest quarter of the largest tab's history; false when there is nothing left to drop. */
+  private evictForQuota(): boolean {
+    let largest: [number, TabHistory] | null = null;
+    for (const entry of this.tabs)
+      if (!largest || entry[1].exchanges.length > largest[1].exchanges.length) largest = entry;
+    if (!largest || largest[1].exchanges.length === 0) return false;
+    const [tabId, tab] = largest;
+    const n = Math.max(1, Math.floor(tab.exchanges.length / 4));
+    tab.exchanges.splice(0, n);
+    tab.dropped += n;
+    this.quotaDropped += n;
+    this.dirtyTabs.add(tabId);
+    return true;
+  }
+
   removeTab(tabId: number): void {
     const p = this.placements.get(tabId);
     this.removedKeys.add(metaKey(tabId));
@@ -196,16 +214,24 @@ export class HistoryStore {
     }
     if (this.trackerDirty) items[TRACKER_KEY] = this.tracker;
     this.trackerDirty = false;
-    // A full store (quota) must not stop the worker: memory keeps everything, the next batch retries.
+    // A full store (quota): what memory holds would be gone at the next worker stop, silently. Make
+    // room instead — the oldest quarter of the largest tab's requests, counted in its "older dropped"
+    // like the history limit's — and write again; what is kept then survives the stop.
     if (Object.keys(items).length > 0) {
-      await this.platform.store.set(items).catch(() => {
+      const written = await this.platform.store.set(items).then(
+        () => true,
+        () => false,
+      );
+      if (!written) {
         for (const key of Object.keys(items)) {
           const match = /^tab:(\d+):c(\d+)$/.exec(key);
           if (!match) continue;
           this.placement(Number(match[1])).dirty.add(Number(match[2]));
           this.dirtyTabs.add(Number(match[1]));
         }
-      });
+        if (this.trackerDirty || TRACKER_KEY in items) this.trackerDirty = true;
+        if (this.evictForQuota()) this.schedule();
+      }
     }
     if (removed.length > 0) await this.platform.store.remove(removed).catch(() => undefined);
   }

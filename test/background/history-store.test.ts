@@ -34,7 +34,43 @@ function add(store: HistoryStore, tabId: number, ids: number[], limit = 2000) {
   }
 }
 
+/** A store with storage.session's behaviour when full: a write past `quota` bytes is refused whole. */
+function quotaStore(quota: number) {
+  const fake = fakeStore();
+  const size = () => [...fake.data.values()].reduce((n, v) => n + v.length, 0);
+  const set = fake.platform.store.set;
+  fake.platform.store.set = async (items: Record<string, unknown>) => {
+    const before = new Map(fake.data);
+    await set(items);
+    if (size() > quota) {
+      fake.data.clear();
+      for (const [k, v] of before) fake.data.set(k, v);
+      throw new Error("Session storage quota bytes exceeded. Values were not stored.");
+    }
+  };
+  return fake;
+}
+
 describe("HistoryStore", () => {
+  it("when storage is full, drops the oldest requests (counted) so the rest survives a worker stop", async () => {
+    const fake = quotaStore(8_000);
+    const store = new HistoryStore(fake.platform);
+    add(
+      store,
+      1,
+      Array.from({ length: 1500 }, (_, i) => i),
+    );
+    for (let i = 0; i < 12; i++) await store.flush();
+    expect(store.quotaDropped).toBeGreaterThan(0);
+    // A new worker: what was written comes back, and the loss is counted, never silent.
+    const restored = new HistoryStore(fake.platform);
+    await restored.restore();
+    const tab = restored.tab(1);
+    expect(tab.exchanges.length).toBeGreaterThan(0);
+    expect(tab.exchanges.length + tab.dropped).toBe(1500);
+    expect(tab.exchanges.at(-1)?.id).toBe("x1499");
+  });
+
   it("writes compressed chunks and restores exactly what it wrote", async () => {
     const fake = fakeStore();
     const store = new HistoryStore(fake.platform);
