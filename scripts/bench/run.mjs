@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run bench [-- NAME]`: runs the benchmarks and prints one table. Names: page, worker,
-// engine, cli, scale, panel, latency, listeners, bundle. See BENCHMARKS.md.
+// engine, cli, scale, panel, latency, stops, listeners, bundle. See BENCHMARKS.md.
 import { execFileSync } from "node:child_process";
 import { cpus } from "node:os";
 import { dirname, join } from "node:path";
@@ -13,6 +13,7 @@ import { listeners } from "./listeners.mjs";
 import { pageOverhead } from "./page-overhead.mjs";
 import { panelRender } from "./panel-render.mjs";
 import { workerMemory } from "./worker-memory.mjs";
+import { workerStops } from "./worker-stops.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));
@@ -43,6 +44,7 @@ const BENCHES = {
   scale: () => harScale(root),
   panel: () => panelRender(root),
   latency: () => latency(root),
+  stops: () => workerStops(root),
   listeners: () => listeners(root),
   bundle: async () => bundleSizes(root),
 };
