@@ -259,17 +259,18 @@ export function importHar(document: unknown): HarImport {
         resourceType: RESOURCE_TYPES[first.type] ?? first.type,
         mode: "unknown",
         credentials: "unknown",
-        requestHeaders: first.requestHeaders,
+        requestHeaders: provisional(first, creator) ? null : first.requestHeaders,
         startedAt: Math.min(first.start, preflight?.start ?? Number.POSITIVE_INFINITY),
         preflight: preflight ? hop(preflight, preflight.status !== 0) : null,
         hops: neverSent
           ? []
           : [
-              ...chain.map((e, i) =>
-                /^chrome-har/i.test(creator) && i > 0 && sameHeaders(e, chain[i - 1] as Entry)
-                  ? hop(e, false)
-                  : hop(e, e.status !== 0),
-              ),
+              ...chain.map((e, i) => {
+                if (/^chrome-har/i.test(creator) && i > 0 && sameHeaders(e, chain[i - 1] as Entry))
+                  return hop(e, false);
+                const h = hop(e, e.status !== 0);
+                return provisional(e, creator) ? { ...h, requestHeaders: [] } : h;
+              }),
               ...unrecordedTarget(last),
             ],
         error: last.error,
@@ -347,4 +348,15 @@ function unrecordedTarget(last: Entry): Hop[] {
       fromCache: false,
     },
   ];
+}
+
+/**
+ * chrome-har keeps only the provisional request headers (no Host, no Accept-Encoding, no
+ * Sec-Fetch-Mode, so no Origin either) when the wire headers did not reach it: read as not
+ * observed, rather than as a request sent without Origin (which would make it a no-cors one).
+ */
+function provisional(e: Entry, creator: string): boolean {
+  if (!/^chrome-har/i.test(creator)) return false;
+  const has = (name: string) => e.requestHeaders.some(([n]) => n.toLowerCase() === name);
+  return !has("host") && !has("accept-encoding") && !has("sec-fetch-mode") && !has("origin");
 }
