@@ -2,12 +2,9 @@
 // of blocked cross-origin requests, one every 10 ms, and notes when each fetch was rejected (the
 // browser's verdict, in epoch ms); an open panel page and the toolbar badge are watched for their
 // count to reach k. Latency of the k-th = when the panel (badge) first counted k − the k-th verdict.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium } from "playwright-core";
 import { startBurstServer } from "./burst-server.mjs";
-import { CHROMIUM_FLAGS } from "./util.mjs";
+import { launchWithExtension } from "./util.mjs";
 
 function percentile(values, p) {
   const s = [...values].sort((a, b) => a - b);
@@ -17,16 +14,12 @@ function percentile(values, p) {
 export async function latency(root, { count = 90, spacingMs = 10 } = {}) {
   // At most 99: the badge says "99+" beyond.
   const server = await startBurstServer();
-  const profile = mkdtempSync(join(tmpdir(), "cors-lens-latency-"));
-  const dist = join(root, "dist/chrome");
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: "/usr/bin/chromium",
-    headless: false,
-    args: [...CHROMIUM_FLAGS, `--disable-extensions-except=${dist}`, `--load-extension=${dist}`],
-  });
+  const {
+    context,
+    extensionId: id,
+    close,
+  } = await launchWithExtension(join(root, "dist/chrome"), "cors-lens-latency-");
   try {
-    if (context.serviceWorkers().length === 0) await context.waitForEvent("serviceworker");
-    const id = new URL(context.serviceWorkers()[0].url()).host;
     const page = await context.newPage();
     await page.goto(`${server.page}/`);
     const panel = await context.newPage();
@@ -109,8 +102,7 @@ export async function latency(root, { count = 90, spacingMs = 10 } = {}) {
       },
     ];
   } finally {
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
+    await close();
     await server.close();
   }
 }

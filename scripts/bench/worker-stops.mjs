@@ -3,12 +3,9 @@
 // stopped every `everyMs` (CDP ServiceWorker.stopWorker); then CORS Lens's report is compared
 // with what the page saw: requests lost, recorded twice, or decided otherwise. A control run of
 // the same requests without stops gives the expected cause names.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium } from "playwright-core";
 import { startLab } from "../../lab/server.mjs";
-import { CHROMIUM_FLAGS } from "./util.mjs";
+import { launchWithExtension } from "./util.mjs";
 
 const MIX = [
   "acao-missing",
@@ -20,16 +17,12 @@ const MIX = [
 ];
 
 async function once(root, lab, { requests, stops, everyMs }) {
-  const profile = mkdtempSync(join(tmpdir(), "cors-lens-stops-"));
-  const dist = join(root, "dist/chrome");
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: "/usr/bin/chromium",
-    headless: false,
-    args: [...CHROMIUM_FLAGS, `--disable-extensions-except=${dist}`, `--load-extension=${dist}`],
-  });
+  const {
+    context,
+    extensionId: id,
+    close,
+  } = await launchWithExtension(join(root, "dist/chrome"), "cors-lens-stops-");
   try {
-    if (context.serviceWorkers().length === 0) await context.waitForEvent("serviceworker");
-    const id = new URL(context.serviceWorkers()[0].url()).host;
     await context.serviceWorkers()[0].evaluate(() => true);
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
@@ -71,8 +64,7 @@ async function once(root, lab, { requests, stops, everyMs }) {
     }, lab.page);
     return { runs, report, stopped };
   } finally {
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
+    await close();
   }
 }
 

@@ -4,13 +4,7 @@ import { startLab } from "../../lab/server.mjs";
 import { CdpOracle } from "./helpers/cdp-oracle";
 import { openCorsLensPanel, waitFor } from "./helpers/devtools";
 import { resultsPath } from "./helpers/paths";
-import { analyzeWithCli } from "./helpers/report";
-
-interface Run {
-  id: string;
-  url: string;
-  outcome: { ok: boolean };
-}
+import { analyzeWithCli, chromiumAndCli, type LabRun } from "./helpers/report";
 
 // A real HAR, exported by Chromium's own DevTools (chrome.devtools.network.getHAR in our panel),
 // analyzed by the CLI; its verdicts must match what Chromium decided in the same run (CDP).
@@ -22,7 +16,7 @@ describe("cors-lens analyze on a HAR exported by real Chromium DevTools", () => 
       const oracle = await CdpOracle.attach(await session.page.createCDPSession());
       const runs = (await session.page.evaluate(() =>
         (globalThis as unknown as { runAll(): Promise<unknown> }).runAll(),
-      )) as Run[];
+      )) as LabRun[];
       const har = await waitFor(async () => {
         const h = (await session.panel.evaluate(
           () =>
@@ -46,22 +40,9 @@ describe("cors-lens analyze on a HAR exported by real Chromium DevTools", () => 
       );
       const { code, report } = analyzeWithCli(path);
       expect(code).toBe(1);
-      const rows = runs.flatMap((r) => {
-        const v = oracle.verdictFor(r.url);
-        const x = report.exchanges.findLast((e) => e.url === r.url);
-        if (!v || !x) return [];
-        const chromium =
-          v.verdict === "allowed" || (r.outcome.ok && v.errorText === "net::ERR_ABORTED")
-            ? "allowed"
-            : (v.corsError ?? `net error`);
-        const cli =
-          x.verdict === "blocked"
-            ? (x.causes[0]?.chromium ?? "net error")
-            : x.verdict === "not-cors"
-              ? "allowed"
-              : x.verdict;
-        return [{ id: r.id, chromium, cli, agrees: chromium === cli }];
-      });
+      const rows = chromiumAndCli(runs, oracle, report)
+        .filter((r) => r.cli !== "missing")
+        .map((r) => ({ ...r, agrees: r.chromium === r.cli }));
       console.log(
         `${rows.map((r) => `${r.agrees ? "ok" : "XX"} ${r.id.padEnd(40)} chromium: ${r.chromium.padEnd(40)} cli: ${r.cli}`).join("\n")}\nHAR agreement ${rows.filter((r) => r.agrees).length}/${rows.length}`,
       );

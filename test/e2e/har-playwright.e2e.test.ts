@@ -12,13 +12,7 @@ import { analyzeHar } from "../../src/report/analyze-har";
 import { CdpOracle } from "./helpers/cdp-oracle";
 import { CHROMIUM_FLAGS } from "./helpers/chromium";
 import { CHROMIUM_BIN, requireChromium, resultsPath } from "./helpers/paths";
-import { analyzeWithCli } from "./helpers/report";
-
-interface Run {
-  id: string;
-  url: string;
-  outcome: { ok: boolean };
-}
+import { analyzeWithCli, chromiumAndCli, type LabRun } from "./helpers/report";
 
 describe("cors-lens analyze on a HAR recorded by Playwright", () => {
   it("agrees with Chromium's own verdicts", async () => {
@@ -33,28 +27,14 @@ describe("cors-lens analyze on a HAR recorded by Playwright", () => {
       await page.goto(`${lab.page}/`);
       const runs = (await page.evaluate(() =>
         (globalThis as unknown as { runAll(): Promise<unknown> }).runAll(),
-      )) as Run[];
+      )) as LabRun[];
       await page.waitForTimeout(300);
       await context.close(); // writes the HAR
       const { code, report } = analyzeWithCli(path);
       expect(code).toBe(1);
-      const rows = runs.flatMap((r) => {
-        const v = oracle.verdictFor(r.url);
-        const x = report.exchanges.findLast((e) => e.url === r.url);
-        if (!v) return [];
-        const chromium =
-          v.verdict === "allowed" || (r.outcome.ok && v.errorText === "net::ERR_ABORTED")
-            ? "allowed"
-            : (v.corsError ?? "net error");
-        const cli = !x
-          ? "missing"
-          : x.verdict === "blocked"
-            ? (x.causes[0]?.chromium ?? "net error")
-            : x.verdict === "not-cors"
-              ? "allowed"
-              : x.verdict;
-        const honest = chromium !== "allowed" && cli === "unknown";
-        return [{ id: r.id, chromium, cli, agrees: chromium === cli || honest, exact: chromium === cli }];
+      const rows = chromiumAndCli(runs, oracle, report).map((r) => {
+        const honest = r.chromium !== "allowed" && r.cli === "unknown";
+        return { ...r, exact: r.chromium === r.cli, agrees: r.chromium === r.cli || honest };
       });
       console.log(
         `${rows.map((r) => `${r.exact ? "ok" : r.agrees ? "??" : "XX"} ${r.id.padEnd(40)} chromium: ${r.chromium.padEnd(40)} cli: ${r.cli}`).join("\n")}\nPlaywright HAR: ${rows.filter((r) => r.exact).length}/${rows.length} as Chromium, ${rows.filter((r) => r.agrees && !r.exact).length} unknown for lack of evidence, ${rows.filter((r) => !r.agrees).length} wrong`,

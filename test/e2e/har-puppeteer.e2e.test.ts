@@ -12,13 +12,7 @@ import { analyzeHar } from "../../src/report/analyze-har";
 import { CdpOracle } from "./helpers/cdp-oracle";
 import { CHROMIUM_FLAGS } from "./helpers/chromium";
 import { CHROMIUM_BIN, requireChromium, resultsPath } from "./helpers/paths";
-import { analyzeWithCli } from "./helpers/report";
-
-interface Run {
-  id: string;
-  url: string;
-  outcome: { ok: boolean };
-}
+import { analyzeWithCli, chromiumAndCli, type LabRun } from "./helpers/report";
 
 const EVENTS = [
   "Page.loadEventFired",
@@ -56,7 +50,7 @@ describe("cors-lens analyze on a HAR recorded with Puppeteer (chrome-har)", () =
       await page.goto(`${lab.page}/`);
       const runs = (await page.evaluate(() =>
         (globalThis as unknown as { runAll(): Promise<unknown> }).runAll(),
-      )) as Run[];
+      )) as LabRun[];
       await new Promise((r) => setTimeout(r, 300));
       const path = resultsPath("puppeteer-chrome-har.har");
       writeFileSync(path, JSON.stringify(harFromMessages(messages, { includeTextFromResponseBody: false })));
@@ -65,24 +59,10 @@ describe("cors-lens analyze on a HAR recorded with Puppeteer (chrome-har)", () =
       expect(notes.join(" ")).toContain(
         "chrome-har (Puppeteer's usual HAR writer) leaves out every request that failed",
       );
-      const rows = runs.flatMap((r) => {
-        const v = oracle.verdictFor(r.url);
-        if (!v) return [];
-        const x = report.exchanges.findLast((e) => e.url === r.url);
-        const chromium =
-          v.verdict === "allowed" || (r.outcome.ok && v.errorText === "net::ERR_ABORTED")
-            ? "allowed"
-            : (v.corsError ?? "net error");
-        const cli = !x
-          ? "missing"
-          : x.verdict === "blocked"
-            ? (x.causes[0]?.chromium ?? "net error")
-            : x.verdict === "not-cors"
-              ? "allowed"
-              : x.verdict;
+      const rows = chromiumAndCli(runs, oracle, report).map((r) => {
         // "unknown" (or no exchange at all) where the HAR lacks the evidence is never a wrong verdict.
-        const honest = cli === "unknown" || cli === "missing";
-        return [{ id: r.id, chromium, cli, exact: chromium === cli, agrees: chromium === cli || honest }];
+        const honest = r.cli === "unknown" || r.cli === "missing";
+        return { ...r, exact: r.chromium === r.cli, agrees: r.chromium === r.cli || honest };
       });
       console.log(
         `${rows.map((r) => `${r.exact ? "ok" : r.agrees ? "??" : "XX"} ${r.id.padEnd(40)} chromium: ${r.chromium.padEnd(40)} cli: ${r.cli}`).join("\n")}\nPuppeteer HAR: ${rows.filter((r) => r.exact).length}/${rows.length} as Chromium, ${rows.filter((r) => r.agrees && !r.exact).length} unknown or missing for lack of evidence, ${rows.filter((r) => !r.agrees).length} wrong`,

@@ -23,9 +23,12 @@ describe("fix snippets", () => {
     }
   });
 
-  it("Express snippets compile as JavaScript", () => {
-    for (const fix of fixes.filter((f) => f.stack === "express")) {
-      expect(() => new Function("require", "app", fix.snippet)).not.toThrow();
+  it("Express, Fastify, Koa and Hono snippets compile as JavaScript (an async start-up for Fastify's await)", () => {
+    const AsyncFunction = (async () => undefined).constructor as new (...args: string[]) => unknown;
+    const js = fixes.filter((f) => ["express", "fastify", "koa", "hono"].includes(f.stack));
+    expect(new Set(js.map((f) => f.stack)).size).toBe(4);
+    for (const fix of js) {
+      expect(() => new AsyncFunction("require", "app", fix.snippet), fix.snippet).not.toThrow();
     }
   });
 

@@ -1,6 +1,7 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { run } from "../../../src/cli/main";
 import type { ReportDocument } from "../../../src/report/report";
+import type { CdpOracle } from "./cdp-oracle";
 
 interface ExtensionGlobal {
   chrome: {
@@ -48,4 +49,40 @@ export function analyzeWithCli(path: string): { code: number; report: ReportDocu
     false,
   );
   return { code, report: JSON.parse(out) as ReportDocument };
+}
+
+/** A lab run as the page's `runScenario` returns it. */
+export interface LabRun {
+  id: string;
+  url: string;
+  outcome: { ok: boolean };
+}
+
+/**
+ * For each lab run Chromium gave a verdict for (CDP), what Chromium decided and what a CLI report
+ * says of the same URL, in the same words: "allowed", a CorsError name, "net error", "unknown" or
+ * "missing". A no-cors fetch Chromium answered (then reported ERR_ABORTED for the body) is "allowed".
+ */
+export function chromiumAndCli(
+  runs: readonly LabRun[],
+  oracle: CdpOracle,
+  report: ReportDocument,
+): Array<{ id: string; chromium: string; cli: string }> {
+  return runs.flatMap((r) => {
+    const v = oracle.verdictFor(r.url);
+    if (!v) return [];
+    const x = report.exchanges.findLast((e) => e.url === r.url);
+    const chromium =
+      v.verdict === "allowed" || (r.outcome.ok && v.errorText === "net::ERR_ABORTED")
+        ? "allowed"
+        : (v.corsError ?? "net error");
+    const cli = !x
+      ? "missing"
+      : x.verdict === "blocked"
+        ? (x.causes[0]?.chromium ?? "net error")
+        : x.verdict === "not-cors"
+          ? "allowed"
+          : x.verdict;
+    return [{ id: r.id, chromium, cli }];
+  });
 }
