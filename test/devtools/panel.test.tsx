@@ -3,11 +3,12 @@ import { cleanup, fireEvent, render, screen } from "@testing-library/preact";
 import { afterEach, describe, expect, it } from "vitest";
 import { App } from "../../src/devtools/panel/App";
 import { applyEvent, EMPTY_STATE } from "../../src/devtools/panel/model";
+import type { ObservedExchange } from "../../src/engine";
 import { actualCurl, preflightCurl } from "../../src/report/curl";
 import { buildReport } from "../../src/report/report";
 import { exchange, h, PAGE } from "../engine/build";
 import { recorded, SCENARIOS } from "../fixtures/scenarios";
-import { fakeActions, stateOf } from "./panel-fixtures";
+import { fakeActions, scenarioExchanges, stateOf } from "./panel-fixtures";
 
 const actions = fakeActions;
 
@@ -18,6 +19,18 @@ describe("panel", () => {
     render(<App state={EMPTY_STATE} actions={actions()} />);
     expect(screen.getByText("No cross-origin requests yet")).toBeTruthy();
     expect(screen.getByText(/made before DevTools was opened are listed too/)).toBeTruthy();
+  });
+
+  it("marks a request a worker made, in its row and in its detail", () => {
+    const [first, ...rest] = scenarioExchanges();
+    const state = stateOf([{ ...(first as ObservedExchange), viaWorker: true }, ...rest]);
+    const { container } = render(<App state={state} actions={actions()} />);
+    const rows = [...container.querySelectorAll(".row")];
+    expect(rows.filter((r) => r.querySelector(".via-worker")).length).toBe(1);
+    fireEvent.click(rows.find((r) => r.querySelector(".via-worker")) as Element);
+    expect(container.querySelector(".via-worker-note")?.textContent).toMatch(
+      /^Via a worker: the page's service worker/,
+    );
   });
 
   it("lists exchanges with a verdict badge and the cause, and filters them", () => {
