@@ -26,10 +26,9 @@ interface Subscriber {
   profilesSent: Map<string, string>;
 }
 
-/** A profile's content, without its count: what the fixes depend on. */
+/** A profile's content: what the fixes depend on. */
 function profileKey(profile: ApiProfile): string {
-  const { exchanges: _count, ...rest } = profile;
-  return JSON.stringify(rest);
+  return JSON.stringify(profile);
 }
 
 /** Updates to a panel are sent at most this often, in one message. */

@@ -37,8 +37,6 @@ export interface ApiProfile {
   server: ServerAllows;
   /** The server software told from any exchange with the API: a certain guess wins over a likely one. */
   guess: ServerGuess | null;
-  /** How many exchanges it was built from. */
-  exchanges: number;
 }
 
 function emptyProfile(api: string): ApiProfile {
@@ -58,7 +56,6 @@ function emptyProfile(api: string): ApiProfile {
       methodsOnResponses: false,
     },
     guess: null,
-    exchanges: 0,
   };
 }
 
@@ -94,7 +91,6 @@ function readServer(server: ServerAllows, hop: Hop, preflight: boolean): void {
 /** Adds one exchange to the profile of its API. */
 function addToProfile(profile: ApiProfile, exchange: ObservedExchange): void {
   const facts = requestFacts(exchange);
-  profile.exchanges += 1;
   if (facts.origin !== null && facts.origin !== "null") add(profile.origins, facts.origin);
   if (!(isSafelistedMethod(facts.method) && facts.method === facts.method.toUpperCase()))
     add(profile.methods, facts.method);
