@@ -242,6 +242,11 @@ export function importHar(document: unknown): HarImport {
     // Chrome exports the request a rejected preflight stopped as status 0: it never went out.
     const neverSent =
       last.status === 0 && chain.length === 1 && (isCorsBlockError(last.error) || preflight !== null);
+    // Provisional headers only matter where the outcome is not in the file either: a request that
+    // got its answer without an error was allowed, as a no-cors one reads; one that failed or went
+    // on to an unrecorded redirect target cannot be told from its provisional headers.
+    const headersUnseen =
+      provisional(first, creator) && (last.error !== null || unrecordedTarget(last).length > 0);
     const origin =
       combinedHeader(first.requestHeaders, "origin") ??
       (preflight ? combinedHeader(preflight.requestHeaders, "origin") : null);
@@ -259,7 +264,7 @@ export function importHar(document: unknown): HarImport {
         resourceType: RESOURCE_TYPES[first.type] ?? first.type,
         mode: "unknown",
         credentials: "unknown",
-        requestHeaders: provisional(first, creator) ? null : first.requestHeaders,
+        requestHeaders: headersUnseen ? null : first.requestHeaders,
         startedAt: Math.min(first.start, preflight?.start ?? Number.POSITIVE_INFINITY),
         preflight: preflight ? hop(preflight, preflight.status !== 0) : null,
         hops: neverSent
@@ -269,7 +274,7 @@ export function importHar(document: unknown): HarImport {
                 if (/^chrome-har/i.test(creator) && i > 0 && sameHeaders(e, chain[i - 1] as Entry))
                   return hop(e, false);
                 const h = hop(e, e.status !== 0);
-                return provisional(e, creator) ? { ...h, requestHeaders: [] } : h;
+                return headersUnseen && provisional(e, creator) ? { ...h, requestHeaders: [] } : h;
               }),
               ...unrecordedTarget(last),
             ],
