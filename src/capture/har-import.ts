@@ -247,8 +247,9 @@ export function importHar(document: unknown): HarImport {
     // on to an unrecorded redirect target cannot be told from its provisional headers.
     const headersUnseen =
       provisional(first, creator) && (last.error !== null || unrecordedTarget(last).length > 0);
+    const seenHeaders = headersUnseen || misplaced(first, creator) ? [] : first.requestHeaders;
     const origin =
-      combinedHeader(first.requestHeaders, "origin") ??
+      combinedHeader(seenHeaders, "origin") ??
       (preflight ? combinedHeader(preflight.requestHeaders, "origin") : null);
     exchanges.push(
       observedExchange({
@@ -258,13 +259,14 @@ export function importHar(document: unknown): HarImport {
         initiator:
           origin ??
           originOfPage(first.page) ??
-          originOfPage(combinedHeader(first.requestHeaders, "referer")) ??
+          originOfPage(combinedHeader(seenHeaders, "referer")) ??
           fallbackOrigin,
         documentUrl: first.page,
         resourceType: RESOURCE_TYPES[first.type] ?? first.type,
         mode: "unknown",
         credentials: "unknown",
-        requestHeaders: headersUnseen ? null : first.requestHeaders,
+        requestHeaders:
+          seenHeaders.length === 0 && first.requestHeaders.length > 0 ? null : first.requestHeaders,
         startedAt: Math.min(first.start, preflight?.start ?? Number.POSITIVE_INFINITY),
         preflight: preflight ? hop(preflight, preflight.status !== 0) : null,
         hops: neverSent
@@ -274,7 +276,9 @@ export function importHar(document: unknown): HarImport {
                 if (/^chrome-har/i.test(creator) && i > 0 && sameHeaders(e, chain[i - 1] as Entry))
                   return hop(e, false);
                 const h = hop(e, e.status !== 0);
-                return headersUnseen && provisional(e, creator) ? { ...h, requestHeaders: [] } : h;
+                return (headersUnseen && provisional(e, creator)) || misplaced(e, creator)
+                  ? { ...h, requestHeaders: [] }
+                  : h;
               }),
               ...unrecordedTarget(last),
             ],
@@ -364,4 +368,20 @@ function provisional(e: Entry, creator: string): boolean {
   if (!/^chrome-har/i.test(creator)) return false;
   const has = (name: string) => e.requestHeaders.some(([n]) => n.toLowerCase() === name);
   return !has("host") && !has("accept-encoding") && !has("sec-fetch-mode") && !has("origin");
+}
+
+/**
+ * chrome-har sometimes hands a redirect target's wire headers to the redirect's own entry (seen:
+ * `Host: localhost:…` and `Origin: null` on the entry for 127.0.0.1): headers whose Host is not the
+ * entry's are another request's, and read as not observed.
+ */
+function misplaced(e: Entry, creator: string): boolean {
+  if (!/^chrome-har/i.test(creator)) return false;
+  const host = e.requestHeaders.find(([n]) => n.toLowerCase() === "host")?.[1];
+  if (host === undefined) return false;
+  try {
+    return new URL(e.url).host !== host.trim().toLowerCase();
+  } catch {
+    return false;
+  }
 }
