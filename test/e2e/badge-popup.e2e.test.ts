@@ -48,10 +48,15 @@ async function labRunOnBadge(
   badge: () => Promise<string>,
   tabId: number,
 ) {
+  let last: ReportDocument | null = null;
   const report = await waitFor(async () => {
-    const r = (await ask({ type: "cors-lens/report", tabId })) as ReportDocument;
-    return r.exchanges.filter((x) => x.verdict === "blocked").length >= FAILURES.length ? r : null;
-  }, "the report to hold the lab run");
+    last = (await ask({ type: "cors-lens/report", tabId })) as ReportDocument;
+    return last.exchanges.filter((x) => x.verdict === "blocked").length >= FAILURES.length ? last : null;
+  }, "the report to hold the lab run").catch((error: Error) => {
+    // Say what the report held instead: which request went missing or got another verdict.
+    const seen = (last as ReportDocument | null)?.exchanges.map((x) => `${x.url} ${x.verdict}`);
+    throw new Error(`${error.message}; the report held:\n${(seen ?? []).join("\n")}`);
+  });
   const blocked = report.exchanges.filter((x) => x.verdict === "blocked").length;
   expect(blocked).toBe(FAILURES.length);
   await waitFor(async () => (await badge()) === String(blocked), `the badge to say ${blocked}`);

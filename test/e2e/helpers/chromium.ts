@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type BrowserContext, chromium, type Worker } from "playwright-core";
 import { CHROMIUM_FLAGS as BASE_FLAGS, HEADLESS } from "../../../scripts/chromium-flags.mjs";
+import { waitFor } from "./devtools";
 import { CHROMIUM_BIN, DIST_CHROME, requireChromium } from "./paths";
 
 export const CHROMIUM_FLAGS = [HEADLESS, ...BASE_FLAGS];
@@ -29,6 +30,17 @@ export async function launchChromiumWithExtension(dist = DIST_CHROME): Promise<C
   };
   const first = await worker();
   const extensionId = new URL(first.url()).host;
+  // Playwright reports the worker when its target appears, before its script has run: a page
+  // loaded at once would make requests no listener sees yet. Wait for the listeners themselves.
+  await waitFor(
+    () =>
+      first.evaluate(() =>
+        (
+          globalThis as unknown as { chrome: { webRequest: { onCompleted: { hasListeners(): boolean } } } }
+        ).chrome.webRequest.onCompleted.hasListeners(),
+      ),
+    "the extension's webRequest listeners",
+  );
   return {
     context,
     extensionId,
