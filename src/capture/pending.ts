@@ -18,6 +18,11 @@ export interface PendingRequest extends Omit<EventBase, "timeStamp"> {
   requestHeaders: HeaderList | null;
   hops: Hop[];
   current: OpenHop;
+  /**
+   * When the browser handed the request to the page's service worker (Firefox's internal redirect):
+   * the worker's own request, reported separately, carries the verdict.
+   */
+  handedToWorkerAt?: number;
 }
 
 export function openPending(event: EventBase): PendingRequest {

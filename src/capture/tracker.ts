@@ -31,6 +31,8 @@ export interface TrackerState {
   awaiting: Awaiting[];
   /** Each tab's page origin and when it navigated there: whom a worker's request is for. */
   tabOrigins?: Record<string, { origin: string; at: number }>;
+  /** Page requests the browser handed to a service worker (Firefox): whose the worker's request is. */
+  handed?: Array<{ tabId: number; url: string; at: number }>;
 }
 
 export type TrackerOutput =
@@ -46,6 +48,13 @@ export const LIMITS = {
   awaitingMs: 2_000,
   /** A request without an end after this long is reported as seen. */
   stalePendingMs: 5 * 60_000,
+  /**
+   * A request handed to a service worker that shows no network event after this long was answered
+   * by the worker (its own request, if any, is reported on its own).
+   */
+  handedMs: 30_000,
+  /** Handed-over page requests remembered for attributing the worker's requests. */
+  handed: 500,
 };
 
 export function emptyTrackerState(): TrackerState {
@@ -92,6 +101,11 @@ export class ExchangeTracker {
    */
   private attribute(event: ObservedEvent): ObservedEvent | null {
     if (event.tabId >= 0) return event;
+    const known = this.state.pending[event.requestId];
+    if (known) return { ...event, tabId: known.tabId, viaWorker: true };
+    // Firefox says which page request its worker took over: the same URL, handed over just before.
+    const handed = this.state.handed?.findLast((h) => h.url === event.url && h.at <= event.timeStamp);
+    if (handed) return { ...event, tabId: handed.tabId, viaWorker: true };
     if (event.initiator === null) return null;
     let best: { tabId: number; at: number } | null = null;
     for (const [id, tab] of Object.entries(this.state.tabOrigins ?? {}))
@@ -115,14 +129,26 @@ export class ExchangeTracker {
     const pending = this.state.pending[event.requestId] ?? this.open(event);
     switch (event.kind) {
       case "send":
+        delete pending.handedToWorkerAt; // the worker let it go to the network after all
         pending.current.requestHeaders = event.requestHeaders;
         pending.requestHeaders ??= event.requestHeaders;
         return [];
       case "headers":
+        delete pending.handedToWorkerAt;
         pending.current.status = event.statusCode;
         pending.current.responseHeaders = event.responseHeaders;
         return [];
       case "redirect": {
+        // Status 0 is no response: an internal redirect, not a hop. Gecko hands a channel that the
+        // page's service worker intercepts to an InterceptedHttpChannel this way, same id and URL
+        // (netwerk/protocol/http/InterceptedHttpChannel.cpp), and reports nothing more for it when
+        // the worker answers; an HSTS upgrade is one too (nsHttpChannel::StartRedirectChannelToHttps).
+        if (event.statusCode === 0) {
+          if (event.redirectUrl === pending.current.url && !event.viaWorker) this.handOver(pending, event);
+          pending.current.url = event.redirectUrl;
+          return [];
+        }
+        delete pending.handedToWorkerAt;
         pending.current.status = event.statusCode;
         if (event.responseHeaders.length > 0) pending.current.responseHeaders = event.responseHeaders;
         pending.hops.push(closeHop(pending.current, event.timeStamp, null, event.fromCache));
@@ -156,11 +182,23 @@ export class ExchangeTracker {
     const orphans = this.state.preflights.filter((p) => now - p.endedAt >= LIMITS.orphanPreflightMs);
     this.state.preflights = this.state.preflights.filter((p) => now - p.endedAt < LIMITS.orphanPreflightMs);
     for (const p of orphans) out.push({ kind: "exchange", tabId: p.tabId, exchange: this.orphanExchange(p) });
+    if (this.state.handed) this.state.handed = this.state.handed.filter((h) => now - h.at < LIMITS.handedMs);
     for (const pending of Object.values(this.state.pending)) {
+      if (pending.handedToWorkerAt !== undefined) {
+        if (now - pending.handedToWorkerAt >= LIMITS.handedMs) this.forget(pending);
+        continue;
+      }
       if (now - pending.current.startedAt >= LIMITS.stalePendingMs)
         out.push(...this.finish(pending, null, false, now, true));
     }
     return out;
+  }
+
+  private handOver(pending: PendingRequest, event: ObservedEvent): void {
+    pending.handedToWorkerAt = event.timeStamp;
+    this.state.handed ??= [];
+    this.state.handed.push({ tabId: pending.tabId, url: event.url, at: event.timeStamp });
+    if (this.state.handed.length > LIMITS.handed) this.state.handed.shift();
   }
 
   private open(event: ObservedEvent): PendingRequest {
@@ -184,6 +222,9 @@ export class ExchangeTracker {
     stale = false,
   ): TrackerOutput[] {
     this.forget(pending);
+    // The worker's own request carries the verdict of a request handed to it (a failed one ends
+    // the page's request too, without a response of its own).
+    if (pending.handedToWorkerAt !== undefined && pending.hops.length === 0) return [];
     // The end of a preflight whose start was reported already (after its redirect): nothing new.
     if (pending.method === "OPTIONS" && pending.requestHeaders === null && pending.current.status === null)
       return [];

@@ -214,6 +214,110 @@ describe("ExchangeTracker", () => {
     expect(out[0]).toMatchObject({ kind: "exchange", tabId: 7, exchange: { viaWorker: true } });
   });
 
+  describe("Firefox on a page its service worker controls (events as Firefox 153 delivered them)", () => {
+    const GET_OK = h("Access-Control-Allow-Origin", PAGE);
+    const PF_OK = h(
+      "Access-Control-Allow-Origin",
+      PAGE,
+      "Access-Control-Allow-Methods",
+      "PUT",
+      "Access-Control-Allow-Headers",
+      "content-type,x-api-key",
+    );
+    const onOrigin = (tracker: ExchangeTracker) => {
+      tracker.ingest(ev("send", "1", PAGE, "GET", 1, { type: "main_frame", initiator: null, tabId: 3 }));
+      tracker.ingest(ev("send", "2", PAGE, "GET", 2, { type: "main_frame", initiator: null, tabId: 4 }));
+    };
+    /** The page's request: handed to the worker by an internal redirect (status 0, same URL), then silence. */
+    const handed = (id: string, url: string, method: string, t: number) =>
+      ev("redirect", id, url, method, t, { tabId: 3, status: 0, redirectUrl: url });
+
+    it("reports the worker's request on the tab whose request it took over, and never the page's shell", () => {
+      const tracker = new ExchangeTracker("firefox");
+      onOrigin(tracker); // tab 4 is on the origin more recently: the handed request decides, not recency
+      const out = run(tracker, [
+        handed("21", U(1), "GET", 10),
+        ev("send", "22", U(1), "GET", 11, {
+          tabId: -1,
+          headers: h("Origin", PAGE, "Sec-Fetch-Mode", "cors"),
+        }),
+        ev("headers", "22", U(1), "GET", 12, { tabId: -1, status: 200, headers: GET_OK }),
+        ev("completed", "22", U(1), "GET", 13, { tabId: -1, status: 200, headers: GET_OK }),
+      ]);
+      expect(out).toHaveLength(1);
+      expect(diagnose(out[0] as ObservedExchange).verdict).toBe("allowed");
+      expect(out[0]?.viaWorker).toBe(true);
+      // Before this, the page's request ended stale five minutes later as a false "blocked".
+      const later = tracker.flush(10 + LIMITS.stalePendingMs + 1);
+      expect(later).toEqual([]);
+      expect(Object.keys(tracker.snapshot().pending)).toEqual([]);
+    });
+
+    it("pairs the worker's preflight with its request on that tab", () => {
+      const tracker = new ExchangeTracker("firefox");
+      onOrigin(tracker);
+      const outputs = [
+        handed("25", U(2), "PUT", 10),
+        ev("send", "26", U(2), "PUT", 11, { tabId: -1, headers: PUT_REQ }),
+        ev("send", "27", U(2), "OPTIONS", 12, { tabId: -1, headers: PF_REQ }),
+        ev("headers", "27", U(2), "OPTIONS", 13, { tabId: -1, status: 204, headers: PF_OK }),
+        ev("completed", "27", U(2), "OPTIONS", 14, { tabId: -1, status: 204, headers: PF_OK }),
+        ev("headers", "26", U(2), "PUT", 15, { tabId: -1, status: 200, headers: GET_OK }),
+        ev("completed", "26", U(2), "PUT", 16, { tabId: -1, status: 200, headers: GET_OK }),
+      ].flatMap((e) => tracker.ingest(e));
+      const out = exchanges(outputs);
+      expect(out).toHaveLength(1);
+      expect(outputs[0]).toMatchObject({ kind: "exchange", tabId: 3 });
+      expect(out[0]?.preflight?.status).toBe(204);
+      expect(diagnose(out[0] as ObservedExchange).verdict).toBe("allowed");
+    });
+
+    it("reports only the worker's failed request when the page's request fails with it", () => {
+      const tracker = new ExchangeTracker("firefox");
+      onOrigin(tracker);
+      const out = run(tracker, [
+        handed("21", U(3), "GET", 10),
+        ev("send", "22", U(3), "GET", 11, {
+          tabId: -1,
+          headers: h("Origin", PAGE, "Sec-Fetch-Mode", "cors"),
+        }),
+        ev("headers", "22", U(3), "GET", 12, { tabId: -1, status: 200 }),
+        ev("error", "22", U(3), "GET", 13, { tabId: -1, error: "NS_ERROR_DOM_BAD_URI" }),
+        ev("error", "21", U(3), "GET", 14, { tabId: 3, error: "NS_ERROR_DOM_BAD_URI" }),
+      ]);
+      expect(out).toHaveLength(1);
+      expect(out[0]?.viaWorker).toBe(true);
+      expect(diagnose(out[0] as ObservedExchange).causes[0]?.code).toBe("missing-allow-origin");
+    });
+
+    it("follows a request the worker let go to the network as the page's own", () => {
+      const tracker = new ExchangeTracker("firefox");
+      onOrigin(tracker);
+      const out = run(tracker, [
+        handed("30", U(4), "GET", 10),
+        ev("redirect", "30", U(4), "GET", 11, { tabId: 3, status: 0, redirectUrl: U(4) }),
+        ev("send", "30", U(4), "GET", 12, { tabId: 3, headers: h("Origin", PAGE, "Sec-Fetch-Mode", "cors") }),
+        ev("headers", "30", U(4), "GET", 13, { tabId: 3, status: 200, headers: GET_OK }),
+        ev("completed", "30", U(4), "GET", 14, { tabId: 3, status: 200, headers: GET_OK }),
+      ]);
+      expect(out).toHaveLength(1);
+      expect(out[0]?.hops).toHaveLength(1);
+      expect(out[0]?.viaWorker).toBeUndefined();
+      expect(diagnose(out[0] as ObservedExchange).verdict).toBe("allowed");
+    });
+
+    it("forgets a handed request the worker answered itself (from a cache: no network at all)", () => {
+      const tracker = new ExchangeTracker("firefox");
+      onOrigin(tracker);
+      tracker.ingest(handed("40", U(5), "GET", 10));
+      expect(tracker.flush(10 + LIMITS.handedMs - 1)).toEqual([]);
+      expect(Object.keys(tracker.snapshot().pending)).toEqual(["40"]);
+      expect(tracker.flush(10 + LIMITS.handedMs)).toEqual([]);
+      expect(tracker.snapshot().pending).toEqual({});
+      expect(tracker.snapshot().handed).toEqual([]);
+    });
+  });
+
   it("continues after its state went through JSON, as when the worker restarts mid-exchange", () => {
     const before = new ExchangeTracker("chromium");
     run(before, [

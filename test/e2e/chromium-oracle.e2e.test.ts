@@ -211,4 +211,56 @@ describe("Chromium oracle: the extension's verdicts against Chromium's own", () 
     expect(text).toContain("<redacted>");
     expect(text).not.toContain("lab-session");
   });
+
+  // Last: the worker then controls the lab's origin. The whole lab again, re-issued by the page's
+  // service worker (`fetch(e.request)`): Chromium reports those with `tabId: -1`, on the worker's
+  // DevTools target, not the page's. Its verdict is the page's outcome; its CorsError the one it
+  // gave for the same request without the worker (above).
+  it("agrees with Chromium on a page its service worker controls", async () => {
+    const page = await chromium.context.newPage();
+    await page.goto(`${lab.page}/?sw=1`);
+    expect(await page.evaluate(() => (globalThis as unknown as { swReady: Promise<boolean> }).swReady)).toBe(
+      true,
+    );
+    const viaWorker = (await page.evaluate(() =>
+      (globalThis as unknown as { runAll(): Promise<unknown> }).runAll(),
+    )) as Run[];
+    const extensionPage = await openExtensionPage(chromium.context, chromium.extensionId);
+    const tabIds = await extensionPage.evaluate(async (p) => {
+      const tabs = await (
+        globalThis as unknown as { chrome: { tabs: { query(q: unknown): Promise<Array<{ id: number }>> } } }
+      ).chrome.tabs.query({ url: p });
+      return tabs.map((t) => t.id);
+    }, `${lab.page}/?sw=1`);
+    expect(tabIds).toHaveLength(1);
+    let missing: string[] = [];
+    const onTab = await waitFor(async () => {
+      const r = await reportFor(extensionPage, tabIds[0] as number);
+      missing = viaWorker.filter((run) => !r.exchanges.some((x) => x.url === run.url)).map((run) => run.id);
+      return missing.length === 0 ? r : null;
+    }, "the worker's requests on the page's tab").catch((error: Error) => {
+      throw new Error(`${error.message}; missing: ${missing.join(", ")}`);
+    });
+    const rows = viaWorker.map((run) => {
+      const mine = onTab.exchanges.filter((e) => e.url === run.url);
+      const x = mine.at(-1);
+      const before = runs.find((r) => r.id === run.id);
+      const named = before ? oracle.verdictFor(before.url)?.corsError : undefined;
+      const page = run.outcome.ok ? "allowed" : "blocked";
+      const lens = x?.verdict === "not-cors" ? "allowed" : x?.verdict;
+      // The preflight-cache scenario makes its request twice by design.
+      const once = mine.length === (run.id === "preflight-cached-second-request" ? 2 : 1);
+      const agrees =
+        once &&
+        x?.viaWorker === true &&
+        lens === page &&
+        (page === "allowed" || named === undefined || (x?.causes[0]?.chromium ?? null) === named);
+      return `${agrees ? "ok " : "XX "} ${run.id.padEnd(40)} page: ${page.padEnd(8)} cors-lens: ${x ? extensionSays(x) : "missing"}${x?.viaWorker ? " (via worker)" : ""}${once ? "" : ` (${mine.length} exchanges)`}`;
+    });
+    console.log(
+      `${rows.join("\n")}\nagreement via the service worker ${rows.filter((r) => r.startsWith("ok")).length}/${rows.length}`,
+    );
+    expect(rows.length).toBe(lab.scenarios.length);
+    expect(rows.filter((r) => !r.startsWith("ok"))).toEqual([]);
+  });
 });

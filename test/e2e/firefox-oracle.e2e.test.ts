@@ -118,4 +118,82 @@ describe("Firefox oracle: the extension's verdicts against Firefox's console rea
     expect(rows.length).toBe(lab.scenarios.length);
     expect(rows.filter((r) => !r.agrees)).toEqual([]);
   });
+
+  // The whole lab again, re-issued by the page's service worker (`fetch(e.request)`). The worker's
+  // console never reaches BiDi, so Firefox's verdict is the page's outcome and its reason the one it
+  // gave for the same request without the worker (above). A second tab on the same origin, opened
+  // later, must not get the first tab's requests.
+  it("agrees with Firefox on a page its service worker controls", async () => {
+    const page = await firefox.browser.newPage();
+    await page.goto(`${lab.page}/?sw=1`);
+    expect(await page.evaluate(() => (globalThis as unknown as { swReady: Promise<boolean> }).swReady)).toBe(
+      true,
+    );
+    const other = await firefox.browser.newPage();
+    await other.goto(`${lab.page}/?sw=1`);
+    await page.bringToFront();
+    const viaWorker = (await page.evaluate(() =>
+      (globalThis as unknown as { runAll(): Promise<unknown> }).runAll(),
+    )) as Run[];
+    const extensionPage = await firefox.openExtensionPage("src/devtools/panel.html");
+    const ask = (tabId: number | null) =>
+      extensionPage.evaluate(
+        (id) =>
+          (
+            globalThis as unknown as { browser: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+          ).browser.runtime.sendMessage({ type: "cors-lens/report", tabId: id }) as Promise<ReportDocument>,
+        tabId,
+      );
+    const all = await waitFor(async () => {
+      const r = await ask(null);
+      const seen = new Set(r.exchanges.map((x) => x.url));
+      return viaWorker.every((run) => seen.has(run.url)) ? r : null;
+    }, "the extension to report every request the worker re-issued");
+    const rows = viaWorker.map((run) => {
+      const mine = all.exchanges.filter((e) => e.url === run.url);
+      const x = mine.at(-1);
+      const before = runs.find((r) => r.id === run.id);
+      const reasonBefore =
+        report.exchanges.findLast((e) => e.url === before?.url)?.causes[0]?.firefox ?? null;
+      const firefoxVerdict = run.outcome.ok ? "allowed" : "blocked";
+      const extensionVerdict = x?.verdict === "not-cors" ? "allowed" : (x?.verdict ?? "missing");
+      const agrees =
+        // The preflight-cache scenario makes its request twice by design.
+        mine.length === (run.id === "preflight-cached-second-request" ? 2 : 1) &&
+        x?.viaWorker === true &&
+        firefoxVerdict === extensionVerdict &&
+        (firefoxVerdict === "allowed" || (x?.causes[0]?.firefox ?? null) === reasonBefore);
+      return { id: run.id, agrees, firefoxVerdict, extensionVerdict, n: mine.length, x };
+    });
+    console.log(
+      `${rows
+        .map(
+          (r) =>
+            `${r.agrees ? "ok " : "XX "} ${r.id.padEnd(40)} page: ${r.firefoxVerdict.padEnd(8)} cors-lens: ${r.extensionVerdict} ${r.x?.causes[0]?.firefox ?? ""}${r.n > 1 ? ` (${r.n} exchanges)` : ""}`,
+        )
+        .join(
+          "\n",
+        )}\nFirefox agreement via the service worker ${rows.filter((r) => r.agrees).length}/${rows.length}`,
+    );
+    expect(rows.filter((r) => !r.agrees).map((r) => r.id)).toEqual([]);
+    // Every one on the tab whose request the worker took over, none on the newer tab.
+    const tabs = (await extensionPage.evaluate(async () =>
+      (
+        await (
+          globalThis as unknown as {
+            browser: { tabs: { query(q: unknown): Promise<Array<{ id: number; url?: string }>> } };
+          }
+        ).browser.tabs.query({})
+      ).map((t) => ({ id: t.id, url: t.url ?? "" })),
+    )) as Array<{ id: number; url: string }>;
+    const swTabs = tabs
+      .filter((t) => t.url.startsWith(`${lab.page}/?sw=1`))
+      .map((t) => t.id)
+      .sort((a, b) => a - b);
+    expect(swTabs).toHaveLength(2);
+    const [first, second] = swTabs as [number, number];
+    const onFirst = new Set((await ask(first)).exchanges.map((x) => x.url));
+    expect(viaWorker.filter((run) => !onFirst.has(run.url)).map((r) => r.id)).toEqual([]);
+    expect((await ask(second)).exchanges.filter((x) => viaWorker.some((r) => r.url === x.url))).toEqual([]);
+  });
 });
