@@ -5,7 +5,8 @@ let counter = 0;
 
 function urlFor(scenario) {
   counter += 1;
-  const base = scenario.client.target === "closed" ? LAB.closed : LAB.api;
+  const target = scenario.client.target;
+  const base = target === "closed" ? LAB.closed : target === "other" ? LAB.other : LAB.api;
   return `${base}/s/${scenario.id}?n=${Date.now().toString(36)}${counter}`;
 }
 
@@ -52,6 +53,15 @@ function viaFont(url, id) {
   );
 }
 
+// A beacon's response never reaches the page: `true` only says the browser queued it. The
+// browsers' own verdict is in their DevTools and console (the oracles read those).
+function viaBeacon(url, c) {
+  const queued = navigator.sendBeacon(url, new Blob([c.body ?? "{}"], { type: c.contentType }));
+  return Promise.resolve(
+    queued ? { ok: true, status: 0, type: "beacon" } : { ok: false, error: "not queued" },
+  );
+}
+
 function viaWorker(url) {
   return new Promise((resolve) => {
     const worker = new Worker("/worker.js");
@@ -79,7 +89,9 @@ async function runScenario(id) {
           ? await viaFont(url, id)
           : c.kind === "worker"
             ? await viaWorker(url)
-            : await viaFetch(url, c);
+            : c.kind === "beacon"
+              ? await viaBeacon(url, c)
+              : await viaFetch(url, c);
   const row = document.querySelector(`[data-scenario="${id}"] .outcome`);
   if (row) row.textContent = outcome.ok ? `ok ${outcome.status ?? ""}` : `failed: ${outcome.error}`;
   return { id, url, outcome };

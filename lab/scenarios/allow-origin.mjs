@@ -97,6 +97,14 @@ export const ALLOW_ORIGIN = [
     api: (req, res, ctx) => send(res, 200, [...echo(req, ctx), ["Access-Control-Allow-Credentials", "true"]]),
   },
   {
+    // The second API is on another host (localhost): the page's cookie is not sent there, yet the
+    // request is still credentialed (Fetch "CORS check": the mode, not the Cookie header, counts).
+    id: "credentials-no-cookie-wildcard",
+    title: "credentials: include to an API the browser has no cookie for, answered *",
+    client: { kind: "fetch", credentials: "include", target: "other" },
+    other: acao(() => "*"),
+  },
+  {
     id: "xhr-with-credentials-wildcard",
     title: "XMLHttpRequest withCredentials against *",
     client: { kind: "xhr", withCredentials: true },

@@ -67,6 +67,24 @@ export const KINDS = [
         : setTimeout(() => send(res, 200, echo(req, ctx)), 2500),
   },
   {
+    // sendBeacon is credentialed (Beacon §3.2: credentials mode "include"); a JSON blob needs a preflight.
+    id: "beacon-json-wildcard",
+    title: "navigator.sendBeacon with a JSON blob; the API answers * without credentials support",
+    client: { kind: "beacon", contentType: "application/json", body: '{"event":"view"}' },
+    api: (req, res) =>
+      send(
+        res,
+        isPreflight(req) ? 204 : 200,
+        isPreflight(req)
+          ? [
+              ["Access-Control-Allow-Origin", "*"],
+              ["Access-Control-Allow-Methods", "POST"],
+              ["Access-Control-Allow-Headers", "content-type"],
+            ]
+          : [["Access-Control-Allow-Origin", "*"]],
+      ),
+  },
+  {
     id: "network-refused",
     title: "Nothing listens on the port (connection refused)",
     client: { kind: "fetch", target: "closed" },

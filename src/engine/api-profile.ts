@@ -95,7 +95,8 @@ function addToProfile(profile: ApiProfile, exchange: ObservedExchange): void {
   if (!(isSafelistedMethod(facts.method) && facts.method === facts.method.toUpperCase()))
     add(profile.methods, facts.method);
   for (const name of facts.unsafeNames ?? []) add(profile.headers, name.toLowerCase());
-  if (exchange.credentials === "include" || facts.hasCookie) profile.credentials = true;
+  if (exchange.credentials === "include" || facts.hasCookie || facts.sentStorageAccess)
+    profile.credentials = true;
   if (exchange.preflight) readServer(profile.server, exchange.preflight, true);
   for (const hop of exchange.hops) readServer(profile.server, hop, false);
 }

@@ -1,6 +1,6 @@
 /**
  * The credentials mode is not visible to extensions (neither `chrome.webRequest` nor Firefox's `webRequest` reports it): a `Cookie` header
- * means `include`; otherwise an observed block that only `include` explains means `include`, an
+ * or `Sec-Fetch-Storage-Access` means `include`; otherwise an observed block that only `include` explains means `include`, an
  * observed success means not credentialed, and anything else is reasoned about both ways.
  */
 
@@ -81,6 +81,13 @@ export function decideCredentials(
   }
   if (facts.hasCookie) {
     return decided(run(true), true, { mode: "include", inferred: true, basis: "the Cookie header" });
+  }
+  if (facts.sentStorageAccess) {
+    return decided(run(true), true, {
+      mode: "include",
+      inferred: true,
+      basis: "the Sec-Fetch-Storage-Access header, sent only in credentials mode include",
+    });
   }
   const without = run(false);
   const withCreds = credentialsCanMatter(exchange) ? run(true) : without;

@@ -48,6 +48,11 @@ export function evaluate(
     finalOrigin,
   });
 
+  // A preflight without a response and without an error was not seen ending: Chrome's HAR keeps
+  // the preflight of a beacon that way (status 0, no headers). Not a network error.
+  if (exchange.preflight && exchange.preflight.status === null && !exchange.preflight.error) {
+    return result(null, "The preflight was recorded without its response (and without an error).");
+  }
   if (exchange.preflight) {
     const outcome = checkPreflight(
       exchange.preflight,

@@ -26,6 +26,12 @@ export interface RequestFacts {
   /** Whether the request needs a preflight; null when the headers were not observed. */
   needsPreflight: boolean | null;
   hasCookie: boolean;
+  /**
+   * `Sec-Fetch-Storage-Access` was sent: browsers add it to cross-site requests whose credentials
+   * mode is "include", and to no other (Storage Access Headers, privacycg.github.io/storage-access-headers;
+   * seen from Firefox 153 even without a cookie to send).
+   */
+  sentStorageAccess: boolean;
   finalHop: Hop | null;
   /** The kind of error that ended the actual request (or its last hop), if any. */
   errorKind: ErrorKind | null;
@@ -145,6 +151,7 @@ export function requestFacts(exchange: ObservedExchange): RequestFacts {
     triggers,
     needsPreflight,
     hasCookie: hasHeader(headers, "cookie"),
+    sentStorageAccess: hasHeader(headers, "sec-fetch-storage-access"),
     finalHop,
     errorKind: classifyError(error) ?? classifyError(exchange.error),
     error: error ?? exchange.error,

@@ -155,7 +155,10 @@ describe("Firefox oracle: the extension's verdicts against Firefox's console rea
       const before = runs.find((r) => r.id === run.id);
       const reasonBefore =
         report.exchanges.findLast((e) => e.url === before?.url)?.causes[0]?.firefox ?? null;
-      const firefoxVerdict = run.outcome.ok ? "allowed" : "blocked";
+      // A beacon's page only learns it was queued: Firefox's verdict is the one it gave before.
+      const beacon = lab.scenarios.find((sc: { id: string }) => sc.id === run.id)?.client.kind === "beacon";
+      const blockedBefore = blocks.some((b) => b.url === before?.url);
+      const firefoxVerdict = (beacon ? !blockedBefore : run.outcome.ok) ? "allowed" : "blocked";
       const extensionVerdict = x?.verdict === "not-cors" ? "allowed" : (x?.verdict ?? "missing");
       const agrees =
         // The preflight-cache scenario makes its request twice by design.

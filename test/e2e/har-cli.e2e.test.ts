@@ -43,12 +43,15 @@ describe("cors-lens analyze on a HAR exported by real Chromium DevTools", () => 
       const rows = chromiumAndCli(runs, oracle, report)
         .filter((r) => r.cli !== "missing")
         .map((r) => ({ ...r, agrees: r.chromium === r.cli }));
+      // DevTools keeps a beacon's preflight without its response (status 0, no headers, no error):
+      // "unknown" is the honest verdict there, and only there.
+      const unrecorded = new Set(["beacon-json-wildcard"]);
       console.log(
-        `${rows.map((r) => `${r.agrees ? "ok" : "XX"} ${r.id.padEnd(40)} chromium: ${r.chromium.padEnd(40)} cli: ${r.cli}`).join("\n")}\nHAR agreement ${rows.filter((r) => r.agrees).length}/${rows.length}`,
+        `${rows.map((r) => `${r.agrees ? "ok" : unrecorded.has(r.id) && r.cli === "unknown" ? "??" : "XX"} ${r.id.padEnd(40)} chromium: ${r.chromium.padEnd(40)} cli: ${r.cli}`).join("\n")}\nHAR agreement ${rows.filter((r) => r.agrees).length}/${rows.length}`,
       );
       // The dedicated worker's request is not on the page's CDP session (no oracle verdict).
       expect(rows.length).toBeGreaterThanOrEqual(runs.length - 2);
-      expect(rows.filter((r) => !r.agrees)).toEqual([]);
+      expect(rows.filter((r) => !r.agrees && !(unrecorded.has(r.id) && r.cli === "unknown"))).toEqual([]);
     } finally {
       await session.close();
       await lab.close();
