@@ -4,6 +4,7 @@
  * exchange's own verdict, redrawn at most every BADGE_MS per tab.
  */
 import { type BrowserName, diagnose, type ObservedExchange } from "../engine";
+import { type Translate, tEn } from "../i18n";
 import type { BackgroundPlatform } from "./platform";
 
 export interface BadgeLook {
@@ -18,19 +19,19 @@ const GREY = "#5f6368";
 const BADGE_MS = 100;
 
 /** What the badge says for a tab (pure). */
-export function badgeLook(blocked: number, warned: number, paused: boolean): BadgeLook {
-  if (paused) return { text: "off", color: GREY, title: "CORS Lens: recording paused" };
+export function badgeLook(blocked: number, warned: number, paused: boolean, t: Translate = tEn): BadgeLook {
+  if (paused) return { text: t("badge.off"), color: GREY, title: t("badge.paused") };
   if (blocked > 0)
     return {
       text: blocked > 99 ? "99+" : String(blocked),
       color: RED,
-      title: `CORS Lens: ${blocked} cross-origin ${blocked === 1 ? "request" : "requests"} blocked`,
+      title: t("badge.blocked", { count: blocked }),
     };
   if (warned > 0)
     return {
       text: "!",
       color: AMBER,
-      title: `CORS Lens: ${warned} ${warned === 1 ? "request" : "requests"} with warnings`,
+      title: t("badge.warned", { count: warned }),
     };
   return { text: "", color: GREY, title: "CORS Lens" };
 }
@@ -49,6 +50,8 @@ export class BadgeKeeper {
   constructor(
     private readonly platform: Pick<BackgroundPlatform, "setBadge" | "setTimeout">,
     private readonly browser: BrowserName,
+    /** The browser's language: the badge's tooltip is the browser's own chrome. */
+    private readonly t: Translate = tEn,
   ) {}
 
   private mark(exchange: ObservedExchange): Mark {
@@ -77,7 +80,7 @@ export class BadgeKeeper {
   setPaused(paused: boolean): void {
     this.paused = paused;
     // The global badge covers tabs CORS Lens has not seen; each known tab gets its own.
-    this.platform.setBadge(null, badgeLook(0, 0, paused));
+    this.platform.setBadge(null, badgeLook(0, 0, paused, this.t));
     for (const tabId of this.marks.keys()) this.schedule(tabId);
   }
 
@@ -94,7 +97,12 @@ export class BadgeKeeper {
       const marks = [...(this.marks.get(tabId)?.values() ?? [])];
       this.platform.setBadge(
         tabId,
-        badgeLook(marks.filter((m) => m.blocked).length, marks.filter((m) => m.warned).length, this.paused),
+        badgeLook(
+          marks.filter((m) => m.blocked).length,
+          marks.filter((m) => m.warned).length,
+          this.paused,
+          this.t,
+        ),
       );
     }
     this.dirty.clear();

@@ -1,4 +1,5 @@
 import { setBadge } from "../platform/action";
+import { uiLanguage } from "../platform/i18n";
 import { onPortConnect, onTabRemoved, openTabs } from "../platform/ports";
 import { extensionVersion, onRuntimeMessage } from "../platform/runtime";
 import { localSettings, sessionStore } from "../platform/session-storage";
@@ -20,5 +21,6 @@ startBackground({
   openTabs,
   store: sessionStore,
   now: () => Date.now(),
+  uiLanguage,
   setTimeout: (callback, ms) => setTimeout(callback, ms),
 });

@@ -11,6 +11,7 @@ import {
   type Finding,
   type ObservedExchange,
 } from "../engine";
+import type { Lang } from "../i18n";
 import { isPanelCommand, type PanelEvent, PROTOCOL_VERSION } from "../protocol/messages";
 import { buildReportExchange, type ReportExchange, reflectionFindings } from "../report/report";
 import type { HistoryStore } from "./history-store";
@@ -24,6 +25,8 @@ interface Subscriber {
   tabId: number | null;
   /** What each API's profile was when this panel last got its exchanges: a change re-renders their fixes. */
   profilesSent: Map<string, string>;
+  /** The language the panel reads its exchanges' words in. */
+  lang: Lang;
 }
 
 /** A profile's content: what the fixes depend on. */
@@ -52,7 +55,13 @@ export class PanelRegistry {
   ) {}
 
   connect(wall: PanelWall): void {
-    const subscriber: Subscriber = { wall, tabId: null, reflectedSent: new Set(), profilesSent: new Map() };
+    const subscriber: Subscriber = {
+      wall,
+      tabId: null,
+      reflectedSent: new Set(),
+      profilesSent: new Map(),
+      lang: "en",
+    };
     wall.onMessage((message) => {
       if (!isPanelCommand(message)) return;
       switch (message.type) {
@@ -62,6 +71,7 @@ export class PanelRegistry {
             return;
           }
           subscriber.tabId = message.tabId;
+          subscriber.lang = message.lang ?? "en";
           this.subscribers.add(subscriber);
           wall.send(this.snapshot(subscriber));
           return;
@@ -82,6 +92,13 @@ export class PanelRegistry {
         case "cors-lens/set-recording":
           this.onSetRecording(message.on);
           return;
+        case "cors-lens/set-lang":
+          subscriber.lang = message.lang;
+          if (this.subscribers.has(subscriber)) {
+            this.pending.delete(subscriber);
+            wall.send(this.snapshot(subscriber));
+          }
+          return;
       }
     });
     wall.onDisconnect(() => {
@@ -98,12 +115,14 @@ export class PanelRegistry {
     exchange: ObservedExchange,
     reflected: ReadonlyMap<string, Finding>,
     profiles: ReadonlyMap<string, ApiProfile>,
+    lang: Lang,
   ): ReportExchange {
     // The panel is the user's own DevTools: it shows values as received; exports redact.
     const view = buildReportExchange(exchange, {
       browser: this.browser,
       includeSecrets: true,
       api: profiles.get(apiOf(exchange) ?? "") ?? null,
+      lang,
     });
     const finding = reflected.get(exchange.id);
     if (finding) view.findings.push(finding);
@@ -111,10 +130,10 @@ export class PanelRegistry {
   }
 
   /** The cross-exchange finding over the tabs a subscriber sees; remembers who has it, per tab. */
-  private reflectionOver(tabIds: readonly number[]): Map<string, Finding> {
+  private reflectionOver(tabIds: readonly number[], lang: Lang): Map<string, Finding> {
     const all = new Map<string, Finding>();
     for (const tabId of tabIds) {
-      const found = reflectionFindings(this.store.tabs.get(tabId)?.exchanges ?? []);
+      const found = reflectionFindings(this.store.tabs.get(tabId)?.exchanges ?? [], lang);
       for (const [id, f] of found) all.set(id, f);
     }
     return all;
@@ -124,7 +143,10 @@ export class PanelRegistry {
     const { tabId } = subscriber;
     const tabs = tabId === null ? [...this.store.tabs.values()] : [this.store.tab(tabId)];
     const exchanges = tabs.flatMap((t) => t.exchanges).sort((a, b) => a.startedAt - b.startedAt);
-    const reflected = this.reflectionOver(tabId === null ? [...this.store.tabs.keys()] : [tabId]);
+    const reflected = this.reflectionOver(
+      tabId === null ? [...this.store.tabs.keys()] : [tabId],
+      subscriber.lang,
+    );
     subscriber.reflectedSent = new Set(reflected.keys());
     const profiles = apiProfiles(exchanges);
     subscriber.profilesSent = new Map([...profiles].map(([api, p]) => [api, profileKey(p)]));
@@ -132,7 +154,7 @@ export class PanelRegistry {
       type: "cors-lens/snapshot",
       protocol: PROTOCOL_VERSION,
       tabId,
-      exchanges: exchanges.map((x) => this.view(x, reflected, profiles)),
+      exchanges: exchanges.map((x) => this.view(x, reflected, profiles, subscriber.lang)),
       dropped: tabs.reduce((n, t) => n + t.dropped, 0),
       preserveLog: tabs.some((t) => t.preserveLog),
       recording: this.recording,
@@ -156,7 +178,7 @@ export class PanelRegistry {
       const tabIds = this.tabsOf(s);
       const dropped = tabIds.reduce((n, id) => n + (this.store.tabs.get(id)?.dropped ?? 0), 0);
       // A second origin echoed by the same server makes the first exchange reflected too: resend it.
-      const reflected = this.reflectionOver(tabIds);
+      const reflected = this.reflectionOver(tabIds, s.lang);
       for (const tabId of tabIds)
         for (const x of this.store.tabs.get(tabId)?.exchanges ?? [])
           if (reflected.has(x.id) && !s.reflectedSent.has(x.id)) queued.set(x.id, x);
@@ -172,7 +194,7 @@ export class PanelRegistry {
       }
       s.wall.send({
         type: "cors-lens/exchanges-updated",
-        exchanges: [...queued.values()].map((x) => this.view(x, reflected, profiles)),
+        exchanges: [...queued.values()].map((x) => this.view(x, reflected, profiles, s.lang)),
         dropped,
       });
     }

@@ -40,4 +40,6 @@ export interface BackgroundPlatform {
   };
   now(): number;
   setTimeout(callback: () => void, ms: number): unknown;
+  /** The browser's UI language ("ko", "en-US" …). @default English */
+  uiLanguage?(): string;
 }

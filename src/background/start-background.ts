@@ -7,6 +7,7 @@ import type { ObservedEvent } from "../capture/events";
 import { onNavigation, upsertExchange } from "../capture/tab-history";
 import { ExchangeTracker, type TrackerOutput } from "../capture/tracker";
 import { isWorthRecording } from "../capture/worth-recording";
+import { pickLang, translator } from "../i18n";
 import {
   isRuntimeRequest,
   PROTOCOL_VERSION,
@@ -38,7 +39,7 @@ export function startBackground(platform: BackgroundPlatform): Background {
   const browserName = platform.target === "chrome" ? "chromium" : "firefox";
   const store = new HistoryStore(platform);
   const panels = new PanelRegistry(store, browserName, platform);
-  const badges = new BadgeKeeper(platform, browserName);
+  const badges = new BadgeKeeper(platform, browserName, translator(pickLang(platform.uiLanguage?.())));
   let tracker: ExchangeTracker | null = null;
   const queue: ObservedEvent[] = [];
   let flushTimer = false;
@@ -156,6 +157,7 @@ export function startBackground(platform: BackgroundPlatform): Background {
         browser: browserName,
         includeSecrets: message.includeSecrets === true,
         generatorVersion: platform.version,
+        lang: message.lang ?? "en",
       },
     );
   };

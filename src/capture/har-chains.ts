@@ -1,3 +1,11 @@
+import type { MessageKey, Params } from "../i18n";
+
+/** What the reader should know about the file, in words of the catalogue. */
+export interface HarNote {
+  key: MessageKey;
+  params: Params;
+}
+
 /**
  * A HAR records each redirect as its own entry, joined by `response.redirectURL` (HAR 1.2): the
  * request's hops are the chain of entries that follow it. A target that does not parse ends the
@@ -8,7 +16,7 @@ import type { Entry } from "./har-read";
 export interface Chain {
   hops: Entry[];
   /** Why the chain ended early, where it did. */
-  note: string | null;
+  note: HarNote | null;
 }
 
 function resolve(location: string, base: string): string | null {
@@ -32,7 +40,15 @@ export function redirectChain(first: Entry, at: ReadonlyMap<string, Entry[]>, co
     if (target === null) {
       return {
         hops,
-        note: `entry ${last.index + 1} (${last.method} ${last.url}) redirects to ${JSON.stringify(last.redirectURL.slice(0, 80))}, which is not a URL: its redirect chain ends there`,
+        note: {
+          key: "har.note.bad-redirect",
+          params: {
+            entry: last.index + 1,
+            method: last.method,
+            url: last.url,
+            location: JSON.stringify(last.redirectURL.slice(0, 80)),
+          },
+        },
       };
     }
     const from = last;

@@ -16,7 +16,7 @@ import {
   preflightOnlyExchange,
   visibilityOf,
 } from "../engine";
-import { redirectChain } from "./har-chains";
+import { type HarNote, redirectChain } from "./har-chains";
 import { type Entry, parseHarJson, readHar } from "./har-read";
 import { PAIRING_WINDOW_MS, samePreflightAsk } from "./pairing";
 
@@ -32,7 +32,7 @@ export interface HarImport {
   /** False when the file has no preflight entries at all: verdicts then rest on headers alone. */
   hasPreflights: boolean;
   /** What could not be read as recorded, one line each (a redirect whose target does not parse). */
-  notes: string[];
+  notes: HarNote[];
 }
 
 /** The Fetch definition, or Chrome's own label for the entry (`_resourceType`, `_initiator.type`). */
@@ -229,7 +229,7 @@ export function importHar(document: unknown): HarImport {
   const claimedPreflights = new Set<Entry>();
   const consumed = new Set<Entry>();
   const exchanges: ObservedExchange[] = [];
-  const notes: string[] = [];
+  const notes: HarNote[] = [];
   let repeatedRedirect = 0;
   for (const first of entries) {
     if (consumed.has(first) || isPreflight(first)) continue;
@@ -303,9 +303,7 @@ export function importHar(document: unknown): HarImport {
     );
   }
   if (repeatedRedirect > 0)
-    notes.push(
-      `${repeatedRedirect} redirected request${repeatedRedirect === 1 ? "" : "s"}: chrome-har repeated the redirect's response headers on the next response, so those responses are treated as unrecorded.`,
-    );
+    notes.push({ key: "har.note.repeated-redirect", params: { count: repeatedRedirect } });
   exchanges.sort((a, b) => a.startedAt - b.startedAt);
   return { exchanges, recordedBy, creator, skipped, hasPreflights: preflights.length > 0, notes };
 }

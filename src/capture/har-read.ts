@@ -3,8 +3,21 @@
  * normalized, the recorder named, unusable entries counted (HAR 1.2; Chrome DevTools `front_end/models/har/HARFormat.ts`).
  */
 import type { BrowserName, HeaderList } from "../engine";
+import { type MessageKey, type Params, type Translate, tEn } from "../i18n";
 
-export class HarError extends Error {}
+/** A file that is not a usable HAR; its words come from the catalogue, in the caller's language. */
+export class HarError extends Error {
+  constructor(
+    readonly key: MessageKey,
+    readonly params: Params = {},
+  ) {
+    super(tEn(key, params));
+  }
+
+  in(t: Translate): string {
+    return t(this.key, this.params);
+  }
+}
 
 interface HarHeader {
   name?: unknown;
@@ -121,8 +134,8 @@ export function readHar(document: unknown): HarRead {
       };
     } | null
   )?.log;
-  if (!log || typeof log !== "object") throw new HarError('not a HAR file: no "log" object');
-  if (!Array.isArray(log.entries)) throw new HarError('not a HAR file: "log.entries" is not a list');
+  if (!log || typeof log !== "object") throw new HarError("har.no-log");
+  if (!Array.isArray(log.entries)) throw new HarError("har.no-entries");
   const creator = `${typeof log.creator?.name === "string" ? log.creator.name : ""} ${typeof (log.creator as { comment?: unknown } | undefined)?.comment === "string" ? (log.creator as { comment: string }).comment : ""}`;
   // Playwright (and other test runners) name the browser in `log.browser`.
   const browser = typeof log.browser?.name === "string" ? log.browser.name : "";
@@ -161,7 +174,7 @@ export function readHar(document: unknown): HarRead {
  */
 export function parseHarJson(text: string): unknown {
   const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (json.trim() === "") throw new HarError("empty file");
+  if (json.trim() === "") throw new HarError("har.empty");
   try {
     return JSON.parse(json);
   } catch (error) {
@@ -171,9 +184,8 @@ export function parseHarJson(text: string): unknown {
     const position = Number(/at position (\d+)/.exec(message)?.[1] ?? Number.NaN);
     const atEnd = position >= json.trimEnd().length;
     throw new HarError(
-      atEnd || /end of JSON|Unterminated|Unexpected end/i.test(message)
-        ? `truncated JSON (${message})`
-        : `not JSON (${message})`,
+      atEnd || /end of JSON|Unterminated|Unexpected end/i.test(message) ? "har.truncated" : "har.not-json",
+      { message },
     );
   }
 }

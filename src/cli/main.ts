@@ -1,47 +1,51 @@
 #!/usr/bin/env node
+
+import { closeSync, openSync, readFileSync, statSync, writeSync } from "node:fs";
+import { basename } from "node:path";
+import { parseArgs } from "node:util";
+import { type BrowserName, type Fix, SERVER_STACKS } from "../engine";
 /**
  * `cors-lens analyze FILE.har`: the extension's diagnosis for HAR files, in a terminal or in CI.
  * Exit 0: nothing blocked; 1: something blocked (or warned, with --fail-on warning); 2: unreadable
  * input, with a one-line message and never a stack trace. `cors-lens probe` asks an API itself
  * (`./probe-command.ts`).
  */
-import { closeSync, openSync, readFileSync, statSync, writeSync } from "node:fs";
-import { basename } from "node:path";
-import { parseArgs } from "node:util";
-import { type BrowserName, type Fix, SERVER_STACKS } from "../engine";
+import { isLang, type Lang, type MessageKey, type Params, pickLang, tEn, translator } from "../i18n";
 import { analyzeHar, HarError } from "../report/analyze-har";
 import { toGithubAnnotations, toJunit, toSarif } from "../report/ci-formats";
 import type { ReportDocument, ReportExchange } from "../report/report";
 import { visibleText } from "../report/safe-text";
 import { VERSION } from "../report/version";
 import { nodeSend } from "./probe";
-import { PROBE_USAGE, runProbe } from "./probe-command";
+import { runProbe } from "./probe-command";
 import { ansiPaint, NO_PAINT, summarize } from "./summary";
 
-const USAGE = `Usage: cors-lens analyze FILE.har... [options]   (- reads stdin)
-       cors-lens probe URL --origin ORIGIN [options]   (cors-lens probe --help)
+/** Environment variables the CLI reads (the language); tests pass their own. */
+export type Env = Readonly<Record<string, string | undefined>>;
 
-Options:
-  --format text|json|sarif|junit|github
-                            the summary (default), the report document (docs/report-format.md),
-                            SARIF 2.1.0 (code scanning), JUnit XML (one test case per request), or
-                            GitHub Actions annotations
-  --json                    the same as --format json
-  -o, --output FILE         write there instead of to stdout
-  --browser chromium|firefox  whose rules and names to apply (default: the browser that recorded the HAR)
-  --stack NAME              show fixes for this server stack (default: the one detected from the
-                            responses, else plain headers); with --format json, only this stack's
-                            fixes are kept: ${SERVER_STACKS.join(", ")}
-  --no-fixes                leave the fixes out (a much smaller --format json)
-  --quiet                   blocked requests only: no warnings, no notes
-  --fail-on blocked|warning exit 1 on blocked requests (default) or also on warnings
-  --max-warnings N          exit 1 when more than N requests have warnings
-  --include-secrets         keep Cookie, Authorization and similar values in --json output
-  --color, --no-color       force colours on or off (default: on a terminal; NO_COLOR, FORCE_COLOR)
-  -h, --help                this help
-  -v, --version             the version`;
+/**
+ * The language: `--lang` wins, then the POSIX locale variables in their order of precedence
+ * (LC_ALL, LC_MESSAGES, LANG); English when none names a language CORS Lens speaks.
+ */
+export function cliLang(argv: readonly string[], env: Env): Lang | { bad: string } {
+  const at = argv.findIndex((a) => a === "--lang" || a.startsWith("--lang="));
+  if (at >= 0) {
+    const arg = argv[at] as string;
+    const value = arg.includes("=") ? arg.slice(arg.indexOf("=") + 1) : (argv[at + 1] ?? "");
+    return isLang(value) ? value : { bad: value };
+  }
+  return pickLang(env.LC_ALL, env.LC_MESSAGES, env.LANG);
+}
 
-class UsageError extends Error {}
+/** A usage error, worded from the catalogue. */
+export class UsageError extends Error {
+  constructor(
+    readonly key: MessageKey,
+    readonly params: Params = {},
+  ) {
+    super(tEn(key, params));
+  }
+}
 
 type Format = "text" | "json" | "sarif" | "junit" | "github";
 const FORMATS: readonly Format[] = ["text", "json", "sarif", "junit", "github"];
@@ -65,11 +69,9 @@ function parseArguments(argv: string[]): Options | "help" | "version" {
   if (command === "-h" || command === "--help") return "help";
   if (command === "-v" || command === "--version") return "version";
   if (command !== "analyze")
-    throw new UsageError(
-      command
-        ? `unknown command "${command}" (try: cors-lens analyze FILE.har, or cors-lens probe URL --origin ORIGIN)`
-        : "missing command (try: cors-lens analyze FILE.har)",
-    );
+    throw command
+      ? new UsageError("cli.error.unknown-command", { command })
+      : new UsageError("cli.error.missing-command");
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({
@@ -91,35 +93,34 @@ function parseArguments(argv: string[]): Options | "help" | "version" {
         color: { type: "boolean" },
         "no-color": { type: "boolean" },
         "include-secrets": { type: "boolean" },
+        lang: { type: "string" },
       },
     });
   } catch (error) {
     const message = (error as Error).message.split("\n")[0] ?? "bad arguments";
-    throw new UsageError(
-      /^Unknown option '([^']+)'/.test(message)
-        ? `unknown option ${/'([^']+)'/.exec(message)?.[1]}`
-        : message,
-    );
+    const unknown = /^Unknown option '([^']+)'/.exec(message);
+    // Node's own words otherwise (an option missing its value): they quote the option as typed.
+    throw unknown ? new UsageError("cli.error.unknown-option", { option: unknown[1] }) : new Error(message);
   }
   const v = parsed.values as Record<string, string | boolean | undefined>;
   if (v.help) return "help";
   if (v.version) return "version";
   const format = v.json ? "json" : typeof v.format === "string" ? v.format : "text";
   if (!(FORMATS as readonly string[]).includes(format))
-    throw new UsageError(`--format must be ${FORMATS.join(", ")}, not "${format}"`);
+    throw new UsageError("cli.error.format", { formats: FORMATS.join(", "), format });
   const browser = typeof v.browser === "string" ? v.browser : undefined;
   if (browser !== undefined && browser !== "chromium" && browser !== "firefox")
-    throw new UsageError(`--browser must be chromium or firefox, not "${browser}"`);
+    throw new UsageError("cli.error.browser", { browser });
   const stack = typeof v.stack === "string" ? v.stack : null;
   if (stack !== null && !(SERVER_STACKS as string[]).includes(stack))
-    throw new UsageError(`unknown stack "${stack}" (one of: ${SERVER_STACKS.join(", ")})`);
+    throw new UsageError("cli.error.stack", { stack, stacks: SERVER_STACKS.join(", ") });
   const failOn = typeof v["fail-on"] === "string" ? v["fail-on"] : "blocked";
   if (failOn !== "blocked" && failOn !== "warning")
-    throw new UsageError(`--fail-on must be blocked or warning, not "${failOn}"`);
+    throw new UsageError("cli.error.fail-on", { value: failOn });
   const maxWarnings = typeof v["max-warnings"] === "string" ? Number(v["max-warnings"]) : null;
   if (maxWarnings !== null && !(Number.isInteger(maxWarnings) && maxWarnings >= 0))
-    throw new UsageError("--max-warnings must be a whole number of at least 0");
-  if (parsed.positionals.length === 0) throw new UsageError("missing HAR file (cors-lens analyze FILE.har)");
+    throw new UsageError("cli.error.max-warnings");
+  if (parsed.positionals.length === 0) throw new UsageError("cli.error.missing-file");
   return {
     files: parsed.positionals,
     format: format as Format,
@@ -138,14 +139,14 @@ function parseArguments(argv: string[]): Options | "help" | "version" {
 function readInput(file: string): string {
   try {
     if (file === "-") return readFileSync(0, "utf8");
-    if (statSync(file).isDirectory()) throw new HarError(`${file} is a directory`);
+    if (statSync(file).isDirectory()) throw new HarError("cli.error.directory", { file });
     return readFileSync(file, "utf8");
   } catch (error) {
     if (error instanceof HarError) throw error;
     const code = (error as { code?: string }).code;
-    throw new HarError(
-      code === "ENOENT" ? `no such file: ${file}` : `cannot read ${file} (${code ?? String(error)})`,
-    );
+    throw code === "ENOENT"
+      ? new HarError("cli.error.no-such-file", { file })
+      : new HarError("cli.error.cannot-read", { file, code: code ?? String(error) });
   }
 }
 
@@ -214,16 +215,25 @@ export function run(
   out: (s: string) => void,
   err: (s: string) => void,
   color: boolean,
+  env: Env = {},
 ): number {
+  const chosen = cliLang(argv, env);
+  const lang: Lang = typeof chosen === "string" ? chosen : "en";
+  const t = translator(lang);
+  if (typeof chosen !== "string") {
+    err(`cors-lens: ${oneLine(t("cli.error.lang", { lang: chosen.bad }))}\n`);
+    return 2;
+  }
   let options: ReturnType<typeof parseArguments>;
   try {
     options = parseArguments(argv);
   } catch (error) {
-    err(`cors-lens: ${oneLine((error as Error).message)}\n`);
+    const message = error instanceof UsageError ? t(error.key, error.params) : (error as Error).message;
+    err(`cors-lens: ${oneLine(message)}\n`);
     return 2;
   }
   if (options === "help") {
-    out(`${USAGE}\n`);
+    out(`${t("cli.usage", { stacks: SERVER_STACKS.join(", ") })}\n`);
     return 0;
   }
   if (options === "version") {
@@ -238,9 +248,9 @@ export function run(
       const { report, notes } = analyzeHar(readInput(file), file === "-" ? "stdin" : basename(file), {
         ...(options.browser ? { browser: options.browser } : {}),
         includeSecrets: options.includeSecrets,
+        lang,
       });
-      if (report.exchanges.every((x) => x.verdict === "not-cors"))
-        notes.push("no cross-origin request in this HAR: nothing to check (recorded on the right page?).");
+      if (report.exchanges.every((x) => x.verdict === "not-cors")) notes.push(t("cli.note.no-cors"));
       const kept = !options.fixes
         ? withoutFixes(report)
         : options.stack !== null && options.format === "json"
@@ -251,8 +261,8 @@ export function run(
       code = 2;
       err(
         error instanceof HarError
-          ? `cors-lens: ${oneLine(name)}: ${oneLine(error.message)}\n`
-          : `cors-lens: ${oneLine(name)}: could not analyze (${oneLine(error instanceof Error ? error.message : String(error))})\n`,
+          ? `cors-lens: ${oneLine(name)}: ${oneLine(error.in(t))}\n`
+          : `cors-lens: ${oneLine(name)}: ${oneLine(t("cli.error.could-not-analyze", { error: error instanceof Error ? error.message : String(error) }))}\n`,
       );
     }
   }
@@ -264,7 +274,7 @@ export function run(
       fd = openSync(options.output, "w");
     } catch (error) {
       err(
-        `cors-lens: cannot write ${oneLine(options.output)} (${(error as { code?: string }).code ?? "error"})\n`,
+        `cors-lens: ${oneLine(t("cli.error.cannot-write", { file: options.output, code: (error as { code?: string }).code ?? "error" }))}\n`,
       );
       return 2;
     }
@@ -289,11 +299,11 @@ export function run(
     else {
       for (const a of analyzed)
         sink(
-          `${summarize(a.report, { stack: options.stack, paint, notes: options.quiet ? [] : a.notes, quiet: options.quiet }).join("\n")}\n\n`,
+          `${summarize(a.report, { stack: options.stack, paint, notes: options.quiet ? [] : a.notes, quiet: options.quiet, t }).join("\n")}\n\n`,
         );
       const all = reports.flatMap((r) => r.exchanges);
       const blocked = all.filter((x) => x.verdict === "blocked").length;
-      const line = `${blocked > 0 ? "✖" : "✔"} ${analyzed.length} file${analyzed.length === 1 ? "" : "s"}, ${all.length} requests: ${blocked} blocked, ${all.filter(warned).length} with warnings`;
+      const line = `${blocked > 0 ? "✖" : "✔"} ${t("cli.totals", { count: analyzed.length, requests: all.length, blocked, warned: all.filter(warned).length })}`;
       sink(`${blocked > 0 ? paint.red(line) : paint.green(line)}\n`);
     }
   } finally {
@@ -313,13 +323,20 @@ export async function runCli(
   out: (s: string) => void,
   err: (s: string) => void,
   color: boolean,
+  env: Env = {},
 ): Promise<number> {
-  if (argv[0] !== "probe") return run(argv, out, err, color);
+  if (argv[0] !== "probe") return run(argv, out, err, color, env);
+  const chosen = cliLang(argv, env);
+  const lang: Lang = typeof chosen === "string" ? chosen : "en";
+  if (typeof chosen !== "string") {
+    err(`cors-lens probe: ${oneLine(translator(lang)("cli.error.lang", { lang: chosen.bad }))}\n`);
+    return 2;
+  }
   if (argv.includes("-h") || argv.includes("--help")) {
-    out(`${PROBE_USAGE}\n`);
+    out(`${translator(lang)("cli.probe-usage")}\n`);
     return 0;
   }
-  return runProbe(argv.slice(1), nodeSend, out, err, color);
+  return runProbe(argv.slice(1), nodeSend, out, err, color, lang);
 }
 
 const invokedDirectly =
@@ -340,6 +357,7 @@ if (invokedDirectly) {
     (s) => process.stdout.write(s),
     (s) => process.stderr.write(s),
     color,
+    process.env,
   ).then((code) => {
     process.exitCode = code;
   });

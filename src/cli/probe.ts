@@ -19,6 +19,7 @@ import {
   originOf,
   scriptSetUnsafeHeaderNames,
 } from "../engine";
+import { type MessageKey, type Params, type Translate, tEn } from "../i18n";
 
 export interface ProbeRequest {
   url: string;
@@ -48,7 +49,20 @@ export interface WireResponse {
 export type Send = (request: WireRequest) => Promise<WireResponse>;
 
 /** A request that got no response: one line for the user, never a stack trace. */
-export class ProbeError extends Error {}
+/** No answer to judge: one line, worded from the catalogue (or the system's own words for the rest). */
+export class ProbeError extends Error {
+  constructor(
+    readonly key: MessageKey | null,
+    readonly params: Params = {},
+    raw = "",
+  ) {
+    super(key ? tEn(key, params) : raw);
+  }
+
+  in(t: Translate): string {
+    return this.key ? t(this.key, this.params) : this.message;
+  }
+}
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 /** Fetch "HTTP-redirect fetch" step 5: at most 20 redirects. */
@@ -167,14 +181,13 @@ function oneLineError(url: string, error: NodeJS.ErrnoException, timeoutMs: numb
     }
   })();
   const code = error.code ?? "";
-  if (code === "ETIMEDOUT") return new ProbeError(`${host}: no response within ${timeoutMs / 1000} s`);
-  if (code === "ENOTFOUND" || code === "EAI_AGAIN")
-    return new ProbeError(`${host}: the name does not resolve (DNS)`);
-  if (code === "ECONNREFUSED") return new ProbeError(`${host}: connection refused`);
-  if (code === "ECONNRESET") return new ProbeError(`${host}: the connection was reset`);
+  if (code === "ETIMEDOUT") return new ProbeError("probe.net.timeout", { host, seconds: timeoutMs / 1000 });
+  if (code === "ENOTFOUND" || code === "EAI_AGAIN") return new ProbeError("probe.net.dns", { host });
+  if (code === "ECONNREFUSED") return new ProbeError("probe.net.refused", { host });
+  if (code === "ECONNRESET") return new ProbeError("probe.net.reset", { host });
   if (/CERT|TLS|SSL|SELF_SIGNED|UNABLE_TO_VERIFY|EPROTO/.test(code))
-    return new ProbeError(`${host}: TLS error (${code})`);
-  return new ProbeError(`${host}: ${code || error.message}`);
+    return new ProbeError("probe.net.tls", { host, code });
+  return new ProbeError(null, {}, `${host}: ${code || error.message}`);
 }
 
 /** Node's http/https: headers sent as given, response headers in order with duplicates kept. */
@@ -184,11 +197,11 @@ export const nodeSend: Send = (r) =>
     try {
       target = new URL(r.url);
     } catch {
-      reject(new ProbeError(`not a URL: ${r.url}`));
+      reject(new ProbeError("probe.net.not-url", { url: r.url }));
       return;
     }
     if (target.protocol !== "http:" && target.protocol !== "https:") {
-      reject(new ProbeError(`only http and https URLs can be probed, not ${target.protocol}`));
+      reject(new ProbeError("probe.net.scheme", { scheme: target.protocol }));
       return;
     }
     const make = target.protocol === "https:" ? httpsRequest : httpRequest;

@@ -6,14 +6,14 @@
  * exact comparison).
  */
 import { combinedHeader, type Severity } from "../engine";
+import { type Translate, tEn } from "../i18n";
 import type { Send } from "./probe";
 
 export interface SecurityCheck {
+  /** The check, which also names what a server that accepts its Origin does wrong (`security.allowed.message`). */
   id: string;
   /** The Origin sent. */
   origin: string;
-  /** What a server that accepts it does wrong. */
-  bug: string;
 }
 
 export interface SecurityFinding {
@@ -34,26 +34,22 @@ export function securityChecks(origin: string): SecurityCheck[] {
   const scheme = url.protocol;
   const parts = host.split(".");
   const checks: SecurityCheck[] = [
-    { id: "arbitrary-origin", origin: "https://cors-lens-probe.invalid", bug: "it reflects any Origin" },
+    { id: "arbitrary-origin", origin: "https://cors-lens-probe.invalid" },
     {
       id: "null-origin",
       origin: "null",
-      bug: "it trusts `Origin: null` (sandboxed iframes and data: pages send it)",
     },
     {
       id: "suffix-look-alike",
       origin: `${scheme}//${host}.cors-lens-probe.invalid${port}`,
-      bug: "it checks that the Origin starts with the allowed one",
     },
     {
       id: "prefix-look-alike",
       origin: `${scheme}//cors-lens-probe${host}${port}`,
-      bug: "it checks that the Origin ends with the allowed host",
     },
     {
       id: "subdomain",
       origin: `${scheme}//cors-lens-probe.${host}${port}`,
-      bug: "it trusts every subdomain (one XSS on any of them reads this API)",
     },
   ];
   if (parts.length > 1) {
@@ -66,14 +62,12 @@ export function securityChecks(origin: string): SecurityCheck[] {
       checks.push({
         id: "unescaped-dot",
         origin: `${scheme}//${dotless}${port}`,
-        bug: "it matches the Origin with a regular expression whose dots are not escaped",
       });
   }
   if (scheme === "https:")
     checks.push({
       id: "http-origin",
       origin: `http://${host}${port}`,
-      bug: "it trusts the http: origin of an https site (anyone on the network can inject into it)",
     });
   return checks;
 }
@@ -87,6 +81,7 @@ export async function securityProbe(
   origin: string,
   send: Send,
   timeoutMs: number,
+  t: Translate = tEn,
 ): Promise<SecurityFinding[]> {
   const ask = async (o: string) => {
     const r = await send({
@@ -112,9 +107,8 @@ export async function securityProbe(
       severity: "warning",
       allowOrigin: "*",
       credentials: true,
-      message:
-        'The API answers `Access-Control-Allow-Origin: *` with `Access-Control-Allow-Credentials: true`: browsers refuse that pair for credentialed requests, and it shows an intent to allow every origin with cookies — a server that later "fixes" it by reflecting the Origin opens the API to every site.',
-      fix: `Answer the exact origin (${origin}) from an allowlist, with credentials only for it.`,
+      message: t("security.wildcard.message"),
+      fix: t("security.wildcard.fix", { origin }),
     });
   for (const check of securityChecks(origin)) {
     const answer = await ask(check.origin);
@@ -126,8 +120,12 @@ export async function securityProbe(
       severity,
       allowOrigin: answer.allow,
       credentials: answer.credentials,
-      message: `The API allowed \`Origin: ${check.origin}\`${answer.credentials ? " with credentials: any page there can read this API as the logged-in user" : ": any page there can read its public responses"}. Likely ${check.bug}.`,
-      fix: `Compare the whole Origin string with an allowlist of exact origins (${origin}); never a prefix, suffix or unanchored regular expression, never "null".`,
+      message: t("security.allowed.message", {
+        probe: check.origin,
+        credentials: answer.credentials ? "yes" : "no",
+        check: check.id,
+      }),
+      fix: t("security.allowed.fix", { origin }),
     });
   }
   return findings;

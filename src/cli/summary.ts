@@ -3,6 +3,7 @@
  * chosen stack, then warnings. Pure: returns lines; colours come from a `Paint` the caller picks.
  */
 import type { Fix } from "../engine";
+import { type Translate, tEn } from "../i18n";
 import { groupFailures } from "../report/groups";
 import type { ReportDocument } from "../report/report";
 import { visibleText as safe } from "../report/safe-text";
@@ -48,11 +49,12 @@ export interface SummaryOptions {
   notes: string[];
   /** Blocked requests only: no warnings, no unknowns. */
   quiet?: boolean;
+  t?: Translate;
 }
 
 export function summarize(
   report: ReportDocument,
-  { stack, paint, notes, quiet = false }: SummaryOptions,
+  { stack, paint, notes, quiet = false, t = tEn }: SummaryOptions,
 ): string[] {
   const xs = report.exchanges;
   const blocked = xs.filter((x) => x.verdict === "blocked");
@@ -62,14 +64,20 @@ export function summarize(
     report.source.kind === "har"
       ? report.source.file
       : report.source.kind === "probe"
-        ? `probe of ${report.source.url} from ${report.source.origin}`
+        ? t("cli.summary.source-probe", { url: report.source.url, origin: report.source.origin })
         : report.source.kind === "playwright"
-          ? `${report.source.url} in ${report.source.browser}`
-          : `tab ${report.source.tabId}`;
+          ? t("cli.summary.source-playwright", { url: report.source.url, browser: report.source.browser })
+          : t("cli.summary.source-tab", { tabId: String(report.source.tabId) });
   const lines = [
     paint.bold(`CORS Lens — ${safe(source)}`),
-    `${xs.length} cross-origin requests: ${paint.red(`${blocked.length} blocked`)}, ${xs.length - blocked.length - unknown.length} allowed or not CORS, ${unknown.length} unknown; ${paint.yellow(`${warned.length} with warnings`)}`,
-    ...notes.map((n) => paint.dim(`note: ${safe(n)}`)),
+    t("cli.summary.counts", {
+      total: xs.length,
+      blocked: paint.red(t("cli.summary.blocked", { count: blocked.length })),
+      allowed: xs.length - blocked.length - unknown.length,
+      unknown: unknown.length,
+      warned: paint.yellow(t("cli.summary.warned", { count: warned.length })),
+    }),
+    ...notes.map((n) => paint.dim(t("cli.summary.note", { note: safe(n) }))),
   ];
   for (const group of groupFailures(blocked)) {
     const { cause, masked, exchanges } = group;
@@ -77,31 +85,30 @@ export function summarize(
       "",
       paint.red(`✖ ${exchanges.length} × ${safe(cause.title)}`) +
         paint.dim(
-          ` — ${safe(group.host)} · Chromium ${cause.chromium ?? "(net error)"} · Firefox ${cause.firefox ?? "—"}`,
+          ` — ${safe(group.host)} · Chromium ${cause.chromium ?? t("cli.summary.net-error")} · Firefox ${cause.firefox ?? "—"}`,
         ),
     );
     lines.push(`  ${safe(cause.message)}`);
     for (const x of exchanges.slice(0, 5)) lines.push(paint.dim(`    ${safe(x.method)} ${safe(x.url)}`));
-    if (exchanges.length > 5) lines.push(paint.dim(`    … and ${exchanges.length - 5} more`));
+    if (exchanges.length > 5)
+      lines.push(paint.dim(`    ${t("cli.summary.more", { count: exchanges.length - 5 })}`));
     if (masked) lines.push(paint.yellow(`  ! ${safe(masked.message)}`));
     const server = exchanges.find((x) => x.server)?.server ?? null;
     if (server)
       lines.push(
         paint.dim(
-          `  ${server.confidence === "certain" ? "Detected" : "Probably"}: ${safe(server.stack)}, from ${safe(server.basis)}`,
+          `  ${t("cli.summary.detected", { certain: server.confidence === "certain" ? "yes" : "no", stack: safe(server.stack), basis: safe(server.basis) })}`,
         ),
       );
     const fix = pickFix(cause.fixes, stack, server?.stack ?? null);
     if (fix) {
-      lines.push(paint.green(`  Fix (${fix.title}):`));
-      if (fix.where) lines.push(paint.dim(`    Where: ${safe(fix.where)}`));
+      lines.push(paint.green(`  ${t("cli.summary.fix", { title: fix.title })}`));
+      if (fix.where) lines.push(paint.dim(`    ${t("cli.summary.where", { where: safe(fix.where) })}`));
       lines.push(...fix.snippet.split("\n").map((l) => `    ${safe(l)}`));
       if (fix.stack !== "client")
         lines.push(
           paint.dim(
-            fix.verified
-              ? `    Verified on a real server: ${safe(fix.verified)}.`
-              : "    Not verified on a real server by CORS Lens's tests.",
+            `    ${fix.verified ? t("cli.summary.verified", { servers: safe(fix.verified) }) : t("cli.summary.not-verified")}`,
           ),
         );
     }
@@ -115,16 +122,16 @@ export function summarize(
       warnings.set(f.code, w);
     }
   }
-  if (warnings.size > 0) lines.push("", paint.bold("Warnings"));
+  if (warnings.size > 0) lines.push("", paint.bold(t("cli.summary.warnings")));
   for (const [code, w] of warnings)
     lines.push(paint.yellow(`  ▲ ${w.count} × ${safe(w.title)} (${code})`), `    ${safe(w.message)}`);
   for (const x of quiet ? [] : unknown.slice(0, 5))
     lines.push(
       "",
       paint.dim(
-        `? ${safe(x.method)} ${safe(x.url)}: ${safe(x.evidence.unknownReason ?? "not enough evidence")}`,
+        `? ${safe(x.method)} ${safe(x.url)}: ${safe(x.evidence.unknownReason ?? t("cli.summary.unknown-reason"))}`,
       ),
     );
-  if (blocked.length === 0 && warnings.size === 0) lines.push("", paint.green("✔ Nothing blocked by CORS."));
+  if (blocked.length === 0 && warnings.size === 0) lines.push("", paint.green(t("cli.summary.nothing")));
   return lines;
 }

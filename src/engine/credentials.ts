@@ -4,6 +4,7 @@
  * observed success means not credentialed, and anything else is reasoned about both ways.
  */
 
+import type { Translate } from "../i18n";
 import { type Evaluation, sameOutcome } from "./evaluate";
 import type { RequestFacts } from "./facts";
 import { isCorsBlockError } from "./facts";
@@ -60,6 +61,7 @@ export function credentialsCanMatter(exchange: ObservedExchange): boolean {
 export function decideCredentials(
   exchange: ObservedExchange,
   facts: RequestFacts,
+  t: Translate,
   run: (credentialed: boolean) => Evaluation,
 ): CredentialsDecision {
   const decided = (
@@ -73,20 +75,24 @@ export function decideCredentials(
     evidence,
   });
   if (exchange.credentials === "include") {
-    return decided(run(true), true, { mode: "include", inferred: false, basis: "credentials mode include" });
+    return decided(run(true), true, {
+      mode: "include",
+      inferred: false,
+      basis: t("credentials.mode", { mode: "include" }),
+    });
   }
   if (exchange.credentials === "omit" || exchange.credentials === "same-origin") {
     const mode = exchange.credentials;
-    return decided(run(false), false, { mode, inferred: false, basis: `credentials mode ${mode}` });
+    return decided(run(false), false, { mode, inferred: false, basis: t("credentials.mode", { mode }) });
   }
   if (facts.hasCookie) {
-    return decided(run(true), true, { mode: "include", inferred: true, basis: "the Cookie header" });
+    return decided(run(true), true, { mode: "include", inferred: true, basis: t("credentials.cookie") });
   }
   if (facts.sentStorageAccess) {
     return decided(run(true), true, {
       mode: "include",
       inferred: true,
-      basis: "the Sec-Fetch-Storage-Access header, sent only in credentials mode include",
+      basis: t("credentials.storage-access"),
     });
   }
   const without = run(false);
@@ -95,7 +101,7 @@ export function decideCredentials(
     return decided(without, false, {
       mode: "unknown",
       inferred: false,
-      basis: "not visible to extensions; the result is the same either way",
+      basis: t("credentials.same-either-way"),
     });
   }
   if (without.failure && withCreds.failure) {
@@ -103,7 +109,7 @@ export function decideCredentials(
     return decided(without, false, {
       mode: "unknown",
       inferred: false,
-      basis: "not visible to extensions; blocked either way, shown for fetch's default (no credentials)",
+      basis: t("credentials.blocked-either-way"),
     });
   }
   // Not when a later hop's response is missing: it could explain the block just as well
@@ -113,14 +119,14 @@ export function decideCredentials(
     return decided(withCreds, true, {
       mode: "include",
       inferred: true,
-      basis: "inferred: the browser blocked it, and only credentials explain that",
+      basis: t("credentials.inferred-block"),
     });
   }
   if (observedSuccess(exchange, facts)) {
     return decided(without, false, {
       mode: "same-origin",
       inferred: true,
-      basis: "inferred: the browser let the response through",
+      basis: t("credentials.inferred-success"),
     });
   }
   return {
@@ -131,8 +137,7 @@ export function decideCredentials(
     evidence: {
       mode: "same-origin",
       inferred: true,
-      basis:
-        "not visible to extensions, and the browser did not report its outcome: assumed fetch's default (no credentials to other origins)",
+      basis: t("credentials.assumed"),
     },
   };
 }

@@ -3,6 +3,7 @@
  * would decide and name it, with findings and fixes. Never throws: missing evidence gives
  * "unknown" with the reason.
  */
+import { type Lang, type Translate, translator } from "../i18n";
 import type { ApiProfile } from "./api-profile";
 import { decideCredentials } from "./credentials";
 import { type Evaluation, evaluate } from "./evaluate";
@@ -13,7 +14,7 @@ import type { FindingContext } from "./findings/context";
 import { singleExchangeFindings } from "./findings/index";
 import { isHttpUrl, isLoopbackOrigin } from "./origin";
 import type { CheckFailure } from "./rules/failure";
-import { detectServer, middlewareRejection, type ServerGuess } from "./server-stack";
+import { detectServer, localizeGuess, middlewareRejection, type ServerGuess } from "./server-stack";
 import type {
   BrowserName,
   Cause,
@@ -33,19 +34,22 @@ export interface DiagnoseOptions {
    * narrowing the policy to this one request.
    */
   api?: ApiProfile | null;
+  /** The language of the words (titles, messages, fix comments); codes never change. @default "en" */
+  lang?: Lang;
 }
 
 /** What the cause's words and fixes may draw on beyond the exchange itself. */
 interface Surroundings {
   api: ApiProfile | null;
   server: ServerGuess | null;
+  t: Translate;
 }
 
-const UNKNOWN_CREDENTIALS: CredentialsEvidence = {
+const unknownCredentials = (t: Translate): CredentialsEvidence => ({
   mode: "unknown",
   inferred: false,
-  basis: "not visible to extensions",
-};
+  basis: t("credentials.not-visible"),
+});
 
 interface Core {
   verdict: Verdict;
@@ -77,20 +81,21 @@ function core(
   withFixes = true,
 ): Core {
   const surroundings = {
+    t: around.t,
     api: around.api,
     server: around.server,
-    rejection: middlewareRejection(exchange, facts, around.server),
+    rejection: middlewareRejection(exchange, facts, around.server, around.t),
   };
   const base = {
     evaluation: null,
     credentialed: null,
-    credentials: UNKNOWN_CREDENTIALS,
+    credentials: unknownCredentials(around.t),
     unknownReason: null,
   };
   const blockedBy = (
     failure: CheckFailure,
     credentialed = false,
-    credentials = UNKNOWN_CREDENTIALS,
+    credentials = unknownCredentials(around.t),
   ): Core => ({
     ...base,
     verdict: "blocked",
@@ -142,10 +147,7 @@ function core(
     case "not-cors":
       return verdictOnly("not-cors");
     case "aborted":
-      return verdictOnly(
-        "unknown",
-        `The request was cancelled (${facts.error}) before it finished: the page navigated away or aborted it.`,
-      );
+      return verdictOnly("unknown", around.t("unknown.cancelled", { error: facts.error }));
     case "cors":
     case "network":
     case null:
@@ -159,14 +161,11 @@ function core(
     facts.requestHeaders === null &&
     facts.origin === null
   ) {
-    return verdictOnly(
-      "unknown",
-      "Neither the request headers nor the initiator were observed, so CORS Lens cannot tell whether this was a CORS request.",
-    );
+    return verdictOnly("unknown", around.t("unknown.not-observed"));
   }
 
-  const decision = decideCredentials(exchange, facts, (credentialed) =>
-    evaluate(exchange, facts, credentialed, browser),
+  const decision = decideCredentials(exchange, facts, around.t, (credentialed) =>
+    evaluate(exchange, facts, credentialed, browser, around.t),
   );
   if (decision.kind === "assumed" && decision.alternative.failure) {
     const ifCredentialed = buildCause(
@@ -176,12 +175,15 @@ function core(
         facts,
         origin: decision.alternative.finalOrigin ?? "null",
         credentialed: true,
-        credentialsBasis: 'fetch credentials: "include" or XHR withCredentials',
+        credentialsBasis: around.t("credentials.include-ways"),
         ...surroundings,
       },
       false,
     );
-    decision.evidence.basis += `. If the page sent it with credentials, the browser blocked it instead: ${ifCredentialed.message}`;
+    decision.evidence.basis = around.t("credentials.if-credentialed", {
+      basis: decision.evidence.basis,
+      message: ifCredentialed.message,
+    });
   }
   const { evaluation, credentialed, evidence } = decision;
   if (evaluation.failure) {
@@ -215,7 +217,7 @@ function core(
     return {
       ...known,
       verdict: "unknown",
-      unknownReason: `The browser reported ${facts.error}, but the observed headers pass every CORS check; the block came from something CORS Lens cannot see (a cached preflight, a header hidden from extensions).`,
+      unknownReason: around.t("unknown.hidden-block", { error: facts.error }),
     };
   }
   return { ...known, verdict: "allowed" };
@@ -240,9 +242,14 @@ function diagnoseUnchecked(
   exchange: ObservedExchange,
   browser: BrowserName,
   api: ApiProfile | null,
+  t: Translate,
 ): Diagnosis {
   const facts = requestFacts(exchange);
-  const around: Surroundings = { api, server: detectServer(exchange, api) ?? api?.guess ?? null };
+  const around: Surroundings = {
+    api,
+    server: localizeGuess(detectServer(exchange, api, t) ?? api?.guess ?? null, t),
+    t,
+  };
   const mine = core(exchange, facts, browser, around);
   const ctx: FindingContext = {
     exchange,
@@ -252,6 +259,7 @@ function diagnoseUnchecked(
     evaluation: mine.evaluation,
     cause: mine.cause,
     credentialed: mine.credentialed,
+    t,
   };
   const findings = singleExchangeFindings(ctx);
   if (mine.cause && ORDER_OR_NAME_DIFFERS.has(mine.cause.code)) {
@@ -293,17 +301,20 @@ function diagnoseUnchecked(
  */
 export function diagnose(exchange: ObservedExchange, options: DiagnoseOptions = {}): Diagnosis {
   const browser = options.browser ?? exchange.recordedBy ?? "chromium";
+  const t = translator(options.lang ?? "en");
   try {
-    return diagnoseUnchecked(exchange, browser, options.api ?? null);
+    return diagnoseUnchecked(exchange, browser, options.api ?? null, t);
   } catch (error) {
     return {
       verdict: "unknown",
       causes: [],
       findings: [],
-      credentials: UNKNOWN_CREDENTIALS,
+      credentials: unknownCredentials(t),
       mode: exchange.mode,
       server: null,
-      unknownReason: `CORS Lens could not read this exchange (${error instanceof Error ? error.message : String(error)}).`,
+      unknownReason: t("unknown.unreadable", {
+        error: error instanceof Error ? error.message : String(error),
+      }),
     };
   }
 }

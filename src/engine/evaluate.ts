@@ -1,3 +1,4 @@
+import { type Translate, tEn } from "../i18n";
 /**
  * Runs the browser's CORS checks on an exchange under one credentials assumption and returns the
  * first failing check, or why the evidence cannot decide.
@@ -34,6 +35,7 @@ export function evaluate(
   facts: RequestFacts,
   credentialed: boolean,
   browser: BrowserName,
+  t: Translate = tEn,
 ): Evaluation {
   const origin = facts.origin ?? "null";
   let authorizationByWildcard = false;
@@ -51,7 +53,7 @@ export function evaluate(
   // A preflight without a response and without an error was not seen ending: Chrome's HAR keeps
   // the preflight of a beacon that way (status 0, no headers). Not a network error.
   if (exchange.preflight && exchange.preflight.status === null && !exchange.preflight.error) {
-    return result(null, "The preflight was recorded without its response (and without an error).");
+    return result(null, t("unknown.preflight-unanswered"));
   }
   if (exchange.preflight) {
     const outcome = checkPreflight(
@@ -62,15 +64,12 @@ export function evaluate(
     if (outcome.failure) return result(outcome.failure, null);
     authorizationByWildcard = outcome.authorizationByWildcard;
   } else if (facts.needsPreflight === true && exchange.hops.length === 0 && exchange.visibility.preflights) {
-    return result(
-      null,
-      "The request needed a preflight, but no OPTIONS request was recorded and the request never got a response.",
-    );
+    return result(null, t("unknown.preflight-not-recorded"));
   }
 
   if (exchange.hops.length === 0) {
     if (facts.errorKind === "network") return result(networkFailure(facts, "response"), null);
-    return result(null, "The actual request was not observed getting a response.");
+    return result(null, t("unknown.no-response"));
   }
   const chain = checkResponseChain(exchange.hops, origin, credentialed);
   if (chain.failure) return result(chain.failure, null, chain.finalOrigin);
@@ -80,8 +79,8 @@ export function evaluate(
     return result(
       null,
       facts.errorKind === "cors"
-        ? `The browser reported ${facts.error} before CORS Lens could see the response headers.`
-        : "The response to the actual request was not observed.",
+        ? t("unknown.error-before-headers", { error: facts.error })
+        : t("unknown.response-not-observed"),
       chain.finalOrigin,
     );
   }

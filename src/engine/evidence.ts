@@ -1,3 +1,4 @@
+import { type Translate, tEn } from "../i18n";
 /**
  * The evidence table of one exchange, from the engine that made the verdict: for each header the
  * failing check looked at, what the browser required and what the server sent, with the row the
@@ -32,7 +33,7 @@ export function failingHop(x: EvidenceSubject): Hop | null {
   return x.hops[x.hops.length - 1] ?? x.preflight;
 }
 
-export function evidenceRows(x: EvidenceSubject): EvidenceRow[] {
+export function evidenceRows(x: EvidenceSubject, t: Translate = tEn): EvidenceRow[] {
   const cause = x.causes[0] ?? null;
   const hop = failingHop(x);
   if (!hop) return [];
@@ -40,10 +41,10 @@ export function evidenceRows(x: EvidenceSubject): EvidenceRow[] {
   const failsOn = (header: string) => failingRow === "header" && cause?.header === header;
   const onPreflight = hop === x.preflight && x.preflight !== null;
   const credentialed = x.credentials === "include";
-  const origin = x.origin ?? "(not sent)";
+  const origin = x.origin ?? t("evidence.not-sent");
   const sent = (name: string) => combinedHeader(hop.responseHeaders, name);
   const rows: EvidenceRow[] = [
-    { label: "Origin (request)", required: "—", sent: origin, failing: false },
+    { label: t("evidence.origin-request"), required: "—", sent: origin, failing: false },
     {
       label: "Access-Control-Allow-Origin",
       required:
@@ -51,7 +52,7 @@ export function evidenceRows(x: EvidenceSubject): EvidenceRow[] {
           ? cause.expected
           : credentialed
             ? origin
-            : `${origin} or *`,
+            : t("evidence.origin-or-star", { origin }),
       sent: sent("access-control-allow-origin"),
       failing: failsOn("access-control-allow-origin"),
     },
@@ -67,7 +68,7 @@ export function evidenceRows(x: EvidenceSubject): EvidenceRow[] {
   if (onPreflight) {
     const asked = hop.requestHeaders;
     rows.push({
-      label: "Status (preflight)",
+      label: t("evidence.status-preflight"),
       required: "200–299",
       sent: hop.status === null ? null : String(hop.status),
       failing: failingRow === "preflight-status",
@@ -88,9 +89,19 @@ export function evidenceRows(x: EvidenceSubject): EvidenceRow[] {
       });
     }
     if (cause?.code === "preflight-redirected")
-      rows.push({ label: "Location", required: "(no redirect)", sent: sent("location"), failing: true });
+      rows.push({
+        label: "Location",
+        required: t("evidence.no-redirect"),
+        sent: sent("location"),
+        failing: true,
+      });
   } else if (hop.status !== null) {
-    rows.push({ label: "Status", required: "any", sent: String(hop.status), failing: false });
+    rows.push({
+      label: t("evidence.status"),
+      required: t("evidence.any"),
+      sent: String(hop.status),
+      failing: false,
+    });
   }
   return rows;
 }

@@ -6,6 +6,7 @@
  * says how sure it is and why.
  */
 
+import { type MessageKey, type Params, type Translate, tEn } from "../i18n";
 import type { ApiProfile } from "./api-profile";
 import type { RequestFacts } from "./facts";
 import type { FixFocus } from "./fixes/policy";
@@ -20,6 +21,25 @@ export interface ServerGuess {
   confidence: "certain" | "likely";
   /** The evidence, in words ("Server: nginx/1.22.1"). */
   basis: string;
+  /** The words' key and values, so a guess made once can be worded in another language. */
+  why?: { key: MessageKey; params: Params };
+}
+
+/** A guess whose basis is words: made from the catalogue, and re-worded by `localizeGuess`. */
+function guess(
+  stack: ServerStack,
+  confidence: ServerGuess["confidence"],
+  t: Translate,
+  key: MessageKey,
+  params: Params = {},
+): ServerGuess {
+  return { stack, confidence, basis: t(key, params), why: { key, params } };
+}
+
+/** The guess as a report shows it: worded in the chosen language, without its key. */
+export function localizeGuess(g: ServerGuess | null, t: Translate): ServerGuess | null {
+  if (!g) return null;
+  return { stack: g.stack, confidence: g.confidence, basis: g.why ? t(g.why.key, g.why.params) : g.basis };
 }
 
 /** A CORS middleware's rejection recognised in the evidence: what it rejected, and the fix to aim at. */
@@ -85,21 +105,18 @@ function looksLikeDjango(exchange: ObservedExchange): boolean {
 }
 
 /** The server of one exchange; `api` (the tab's profile of that API) adds what its other exchanges showed. */
-export function detectServer(exchange: ObservedExchange, api?: ApiProfile | null): ServerGuess | null {
+export function detectServer(
+  exchange: ObservedExchange,
+  api?: ApiProfile | null,
+  t: Translate = tEn,
+): ServerGuess | null {
   const preflight = exchange.preflight;
   if (preflight && isRsCorsPreflight(preflight))
-    return {
-      stack: "go-rs-cors",
-      confidence: isBare(preflight) ? "certain" : "likely",
-      basis: `a ${preflight.status} preflight answer with Vary: Origin, Access-Control-Request-Method, Access-Control-Request-Headers${isBare(preflight) ? " and nothing else (rs/cors saying no)" : " (rs/cors, or another middleware that varies on all three)"}`,
-    };
-  if (preflight && isStarletteRejection(preflight))
-    return {
-      stack: "fastapi",
-      confidence: "certain",
-      basis:
-        "a 400 preflight answer carrying Access-Control-Allow-Methods and Max-Age (Starlette's CORSMiddleware)",
-    };
+    return guess("go-rs-cors", isBare(preflight) ? "certain" : "likely", t, "server.rs-cors", {
+      status: preflight.status ?? "",
+      bare: isBare(preflight) ? "yes" : "no",
+    });
+  if (preflight && isStarletteRejection(preflight)) return guess("fastapi", "certain", t, "server.starlette");
   const powered = first(exchange, "x-powered-by");
   const server = first(exchange, "server");
   const preflightMethods = preflight
@@ -112,28 +129,17 @@ export function detectServer(exchange: ObservedExchange, api?: ApiProfile | null
       (api?.server.methodsOnResponses ?? false) ||
       exchange.hops.some((h) => hasHeader(h.responseHeaders, "access-control-allow-methods"));
     return everywhere
-      ? {
-          stack: "django",
-          confidence: "likely",
-          basis: `Access-Control-Allow-Methods: ${DJANGO_CORS_HEADERS_METHODS} on every response, not only the preflight (a hand-written middleware)`,
-        }
-      : {
-          stack: "django-cors-headers",
-          confidence: "likely",
-          basis: `Access-Control-Allow-Methods: ${DJANGO_CORS_HEADERS_METHODS} on the preflight (django-cors-headers' default)`,
-        };
+      ? guess("django", "likely", t, "server.django-everywhere", { methods: DJANGO_CORS_HEADERS_METHODS })
+      : guess("django-cors-headers", "likely", t, "server.django-cors-headers", {
+          methods: DJANGO_CORS_HEADERS_METHODS,
+        });
   }
   if (server !== null && /^AmazonS3\b/i.test(server))
     return { stack: "s3", confidence: "certain", basis: `Server: ${server}` };
   // The app's own header wins over a proxy's Server header: the fix usually belongs in the app.
   if (powered !== null && /^Express\b/i.test(powered))
     return { stack: "express", confidence: "certain", basis: `X-Powered-By: ${powered}` };
-  if (looksLikeDjango(exchange))
-    return {
-      stack: "django-cors-headers",
-      confidence: "likely",
-      basis: "Django's default security headers (X-Frame-Options: DENY, Referrer-Policy: same-origin)",
-    };
+  if (looksLikeDjango(exchange)) return guess("django-cors-headers", "likely", t, "server.django-defaults");
   if (server === null) return null;
   const by: Array<[RegExp, ServerStack]> = [
     [/^nginx\b/i, "nginx"],
@@ -161,6 +167,7 @@ export function middlewareRejection(
   exchange: ObservedExchange,
   facts: RequestFacts,
   guess: ServerGuess | null,
+  t: Translate = tEn,
 ): MiddlewareRejection | null {
   const preflight = exchange.preflight;
   if (!preflight || guess?.confidence !== "certain") return null;
@@ -172,18 +179,21 @@ export function middlewareRejection(
     );
     if (!hasHeader(headers, "access-control-allow-origin"))
       return {
-        says: `Starlette's CORSMiddleware rejected the preflight (400 "Disallowed CORS origin"): ${facts.origin ?? "the origin"} is not in allow_origins.`,
+        says: t("rejection.starlette-origin", {
+          known: facts.origin ? "yes" : "no",
+          origin: facts.origin ?? "",
+        }),
         focus: "allow-origin",
       };
     if (!methods.includes(facts.method) && !methods.includes("*"))
       return {
-        says: `Starlette's CORSMiddleware rejected the preflight (400 "Disallowed CORS method"): ${facts.method} is not in allow_methods.`,
+        says: t("rejection.starlette-method", { method: facts.method }),
         focus: "methods",
       };
     const missing = (facts.unsafeNames ?? []).filter((h) => !allowedHeaders.includes(h));
     if (missing.length > 0)
       return {
-        says: `Starlette's CORSMiddleware rejected the preflight (400 "Disallowed CORS headers"): ${missing.join(", ")} not in allow_headers.`,
+        says: t("rejection.starlette-headers", { headers: missing.join(", ") }),
         focus: "headers",
       };
     return null;
@@ -191,7 +201,7 @@ export function middlewareRejection(
   if (guess.stack === "go-rs-cors" && !hasHeader(headers, "access-control-allow-origin")) {
     const methodRefused = !RS_CORS_DEFAULT_METHODS.includes(facts.method);
     return {
-      says: `rs/cors rejected the preflight: it answers 204 with only Vary and no CORS header when the origin, the method (${facts.method}) or a header is not in its Allowed* options${methodRefused ? ` (AllowedMethods defaults to GET, POST, HEAD only)` : ""}.`,
+      says: t("rejection.rs-cors", { method: facts.method, methodRefused: methodRefused ? "yes" : "no" }),
       focus: methodRefused ? "methods" : "headers",
     };
   }

@@ -1,5 +1,7 @@
 import { useState } from "preact/hooks";
 import { CopyButton } from "../devtools/panel/components/CopyButton";
+import { RichText } from "../devtools/panel/components/RichText";
+import { useT } from "../devtools/panel/i18n";
 import type { Group } from "../report/groups";
 import { visibleText } from "../report/safe-text";
 
@@ -30,6 +32,7 @@ export function Popup({
   reportText,
   onCopy,
 }: PopupProps) {
+  const t = useT();
   const [draft, setDraft] = useState<string | null>(null);
   const shown = draft ?? (hosts ?? []).join(", ");
   const save = () => {
@@ -49,31 +52,25 @@ export function Popup({
             type="button"
             role="switch"
             aria-checked={recording}
-            aria-label="Recording"
+            aria-label={t("popup.recording")}
             onClick={() => onRecording(!recording)}
           >
             <span class="knob" />
           </button>
-          {recording ? "Recording" : "Paused"}
+          {recording ? t("popup.recording") : t("popup.paused")}
         </label>
       </header>
-      {!recording ? (
-        <p class="note">Paused: no request is observed, in any tab, until you switch recording on again.</p>
-      ) : null}
+      {!recording ? <p class="note">{t("popup.paused-note")}</p> : null}
       {groups === null ? (
-        <p class="note">Reading this tab's requests…</p>
+        <p class="note">{t("popup.loading")}</p>
       ) : groups.length === 0 ? (
-        <p class="note">
-          {warned > 0
-            ? `Nothing blocked in this tab; ${warned} ${warned === 1 ? "request has" : "requests have"} warnings.`
-            : "No cross-origin request of this tab was blocked."}
-        </p>
+        <p class="note">{warned > 0 ? t("popup.warned", { count: warned }) : t("popup.none")}</p>
       ) : (
         <>
           <p class="summary">
-            <strong>{blocked}</strong> {blocked === 1 ? "request" : "requests"} blocked in this tab
+            <RichText text={t("popup.summary", { count: blocked })} />
           </p>
-          <ul class="groups" aria-label="Blocked requests by cause">
+          <ul class="groups" aria-label={t("popup.groups")}>
             {groups.map((g) => (
               <li key={g.key}>
                 <span class="count">{g.exchanges.length}×</span>
@@ -85,7 +82,7 @@ export function Popup({
         </>
       )}
       <p class="hint">
-        For the evidence and the fix: DevTools (F12) → <strong>CORS Lens</strong>.
+        <RichText text={t("popup.hint")} />
       </p>
       <form
         class="hosts"
@@ -94,7 +91,7 @@ export function Popup({
           save();
         }}
       >
-        <label for="hosts">Record only these API hosts (empty: every host)</label>
+        <label for="hosts">{t("popup.hosts.label")}</label>
         <div class="hosts-row">
           <input
             id="hosts"
@@ -104,16 +101,14 @@ export function Popup({
             value={shown}
             onInput={(e) => setDraft(e.currentTarget.value)}
           />
-          <button type="submit">Save</button>
+          <button type="submit">{t("popup.hosts.save")}</button>
         </div>
         <p class="note">
-          {hosts === null
-            ? "Recording every host."
-            : `Recording only ${hosts.join(", ")}: the browser sends CORS Lens nothing about other hosts.`}
+          {hosts === null ? t("popup.hosts.every") : t("popup.hosts.only", { hosts: hosts.join(", ") })}
         </p>
       </form>
       <footer>
-        <CopyButton text={reportText} label="Copy report" onCopy={onCopy} />
+        <CopyButton text={reportText} label={t("popup.copy-report")} onCopy={onCopy} />
       </footer>
     </main>
   );

@@ -4,6 +4,7 @@
  * worker was stopped (MV3) or the event page unloaded (Firefox). Pure: the port and the timer are
  * given, so tests drive it without a browser.
  */
+import type { Lang } from "../i18n";
 import { isPanelEvent, type PanelCommand, type PanelEvent, PROTOCOL_VERSION } from "./messages";
 
 /** A port as any side of `runtime.connect` gives it: untyped messages in, anything out. */
@@ -17,6 +18,8 @@ export interface PanelBridgeOptions {
   connect(): RawPort;
   /** The tab the panel inspects; null: every tab (the panel page opened outside DevTools). */
   tabId: number | null;
+  /** The panel's language when it (re)subscribes. @default English */
+  lang?: () => Lang;
   onEvent(event: PanelEvent): void;
   /** The other side speaks another protocol version: the panel says so instead of misreading. */
   onIncompatible(theirs: number): void;
@@ -68,6 +71,7 @@ export function openPanelBridge(options: PanelBridgeOptions): PanelBridge {
       type: "cors-lens/subscribe",
       protocol: PROTOCOL_VERSION,
       tabId: options.tabId,
+      lang: options.lang?.() ?? "en",
     } satisfies PanelCommand);
   };
   open();

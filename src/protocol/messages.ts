@@ -1,3 +1,4 @@
+import { isLang, type Lang } from "../i18n";
 /**
  * Messages between the background and extension pages. Plain JSON only: no Map, Set, Date or
  * class instances cross a port. Commands are imperative, events past tense or nouns.
@@ -64,6 +65,8 @@ export interface ReportRequest {
   type: "cors-lens/report";
   tabId: number | null;
   includeSecrets?: boolean;
+  /** The language of the report's words. @default "en" */
+  lang?: Lang;
 }
 
 export type ReportReply = ReportDocument;
@@ -83,7 +86,12 @@ export function isRuntimeRequest(message: unknown): message is RuntimeRequest {
       (Array.isArray(hosts) && hosts.every((h) => typeof h === "string"));
     return (on === undefined || typeof on === "boolean") && hostsOk;
   }
-  return type === "cors-lens/report" && (tabId === null || tabId === undefined || typeof tabId === "number");
+  const { lang } = message as { lang?: unknown };
+  return (
+    type === "cors-lens/report" &&
+    (tabId === null || tabId === undefined || typeof tabId === "number") &&
+    (lang === undefined || isLang(lang))
+  );
 }
 
 // ---- panel port ----
@@ -91,7 +99,9 @@ export function isRuntimeRequest(message: unknown): message is RuntimeRequest {
 // (`cors-lens/subscribe`), events say what happened (`cors-lens/snapshot`, `cors-lens/cleared`).
 
 export type PanelCommand =
-  | { type: "cors-lens/subscribe"; protocol: number; tabId: number | null }
+  | { type: "cors-lens/subscribe"; protocol: number; tabId: number | null; lang?: Lang }
+  /** The panel's language changed: the background words the exchanges again. */
+  | { type: "cors-lens/set-lang"; lang: Lang }
   | { type: "cors-lens/clear-log" }
   | { type: "cors-lens/set-preserve-log"; preserve: boolean }
   | { type: "cors-lens/set-recording"; on: boolean };
@@ -145,7 +155,9 @@ export function isPanelCommand(message: unknown): message is PanelCommand {
   const m = fieldsOf(message);
   switch (m?.type) {
     case "cors-lens/subscribe":
-      return typeof m.protocol === "number" && isTabId(m.tabId);
+      return typeof m.protocol === "number" && isTabId(m.tabId) && (m.lang === undefined || isLang(m.lang));
+    case "cors-lens/set-lang":
+      return isLang(m.lang);
     case "cors-lens/clear-log":
       return true;
     case "cors-lens/set-preserve-log":

@@ -4,6 +4,7 @@
  * when the text is not a readable HAR.
  */
 import { parseHar } from "../capture/har-import";
+import { translator } from "../i18n";
 import { buildReport, type ReportDocument, type ReportOptions } from "./report";
 
 export { HarError } from "../capture/har-import";
@@ -17,27 +18,19 @@ export interface HarAnalysis {
 export function analyzeHar(text: string, file: string, options: ReportOptions = {}): HarAnalysis {
   const har = parseHar(text);
   const report = buildReport(har.exchanges, { kind: "har", file }, options);
+  const t = translator(options.lang ?? "en");
   const notes: string[] = [];
-  if (!har.hasPreflights)
-    notes.push(
-      "this HAR has no preflight (OPTIONS) entries: verdicts rest on the actual requests' headers alone.",
-    );
-  if (har.skipped > 0) notes.push(`${har.skipped} HAR entries were not usable requests and were skipped.`);
-  if (/^chrome-har/i.test(har.creator))
-    notes.push(
-      "chrome-har (Puppeteer's usual HAR writer) leaves out every request that failed, those the browser blocked included: only their preflights can show here. Record with Chrome DevTools' \"Save all as HAR\" to keep them.",
-    );
+  if (!har.hasPreflights) notes.push(t("har.note.no-preflights"));
+  if (har.skipped > 0) notes.push(t("har.note.skipped", { count: har.skipped }));
+  if (/^chrome-har/i.test(har.creator)) notes.push(t("har.note.chrome-har"));
   // Playwright's recordHar keeps neither the headers of a response the browser blocked nor preflights.
   if (/^Playwright/i.test(har.creator)) {
     const bare = report.exchanges.filter(
       (x) =>
         x.verdict === "unknown" && x.error !== null && x.hops.every((h) => h.responseHeaders.length === 0),
     ).length;
-    if (bare > 0)
-      notes.push(
-        `${bare} failed request${bare === 1 ? " has" : "s have"} no response headers in this HAR (Playwright's recordHar drops them): their verdict is "unknown". Record with cors-lens/playwright (lens.har()) or Chrome DevTools' "Save all as HAR" to keep them.`,
-      );
+    if (bare > 0) notes.push(t("har.note.playwright-bare", { count: bare }));
   }
-  notes.push(...har.notes);
+  notes.push(...har.notes.map((n) => t(n.key, n.params)));
   return { report, notes };
 }

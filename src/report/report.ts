@@ -2,6 +2,7 @@
  * The report document (docs/report-format.md, src/report/report.schema.json): the same JSON from the extension
  * (`cors-lens/report`, "Export report") and the CLI (`--json`).
  */
+
 import {
   type ApiProfile,
   apiOf,
@@ -22,6 +23,7 @@ import {
   sentOrigin,
   type Verdict,
 } from "../engine";
+import { type Lang, translator } from "../i18n";
 import { redactExchange, redactText } from "./redact";
 import { isoTime } from "./time";
 import { VERSION } from "./version";
@@ -68,6 +70,8 @@ export interface ReportDocument {
   version: typeof REPORT_VERSION;
   generator: { name: "cors-lens"; version: string };
   source: ReportSource;
+  /** The language of the words; the codes are the same in every language. */
+  lang?: Lang;
   exchanges: ReportExchange[];
 }
 
@@ -78,6 +82,8 @@ export interface ReportOptions {
   generatorVersion?: string;
   /** What the page asked of the exchange's API over the whole tab or HAR (`apiProfiles()`). */
   api?: ApiProfile | null;
+  /** The language of the words. @default "en" */
+  lang?: Lang;
 }
 
 /** URLs appear inside the words and fixes (a redirect's Location, the request's URL): redacted too. */
@@ -119,6 +125,7 @@ export function buildReportExchange(observed: ObservedExchange, options: ReportO
   const d = diagnose(observed, {
     ...(options.browser ? { browser: options.browser } : {}),
     api: options.api ?? null,
+    lang: options.lang ?? "en",
   });
   const shown = options.includeSecrets ? observed : redactExchange(observed);
   return {
@@ -152,7 +159,10 @@ export function buildReportExchange(observed: ObservedExchange, options: ReportO
  * `origin-reflected-with-credentials` needs several exchanges of one server: the findings, by
  * exchange id, that the set of exchanges supports. The report and the live panel both add them.
  */
-export function reflectionFindings(observed: readonly ObservedExchange[]): Map<string, Finding> {
+export function reflectionFindings(
+  observed: readonly ObservedExchange[],
+  lang: Lang = "en",
+): Map<string, Finding> {
   return originReflection(
     observed.map((x) => ({
       id: x.id,
@@ -160,6 +170,7 @@ export function reflectionFindings(observed: readonly ObservedExchange[]): Map<s
       origin: sentOrigin(x),
       responseHeaders: x.hops[x.hops.length - 1]?.responseHeaders ?? [],
     })),
+    translator(lang),
   );
 }
 
@@ -172,7 +183,7 @@ export function buildReport(
   const exchanges = [...observed]
     .sort((a, b) => a.startedAt - b.startedAt)
     .map((x) => buildReportExchange(x, { ...options, api: profiles.get(apiOf(x) ?? "") ?? null }));
-  const reflected = reflectionFindings(observed);
+  const reflected = reflectionFindings(observed, options.lang);
   for (const exchange of exchanges) {
     const finding = reflected.get(exchange.id);
     if (finding) exchange.findings.push(finding);
@@ -182,6 +193,7 @@ export function buildReport(
     version: REPORT_VERSION,
     generator: { name: "cors-lens", version: options.generatorVersion ?? VERSION },
     source,
+    lang: options.lang ?? "en",
     exchanges,
   };
 }

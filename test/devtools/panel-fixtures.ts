@@ -40,6 +40,7 @@ export function fakeActions(): PanelActions & { copied: string[] } {
     exportHar: vi.fn(),
     openHar: vi.fn(),
     closeHar: vi.fn(),
+    setLang: vi.fn(),
     copy: (t) => {
       copied.push(t);
       return true;

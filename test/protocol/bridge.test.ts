@@ -45,9 +45,11 @@ const snapshot = (protocol = PROTOCOL_VERSION) => ({
 });
 
 describe("the panel's bridge", () => {
-  it("subscribes with its protocol version and the inspected tab", () => {
+  it("subscribes with its protocol version, the inspected tab and its language", () => {
     const h = harness();
-    expect(h.ports[0]?.sent).toEqual([{ type: "cors-lens/subscribe", protocol: PROTOCOL_VERSION, tabId: 7 }]);
+    expect(h.ports[0]?.sent).toEqual([
+      { type: "cors-lens/subscribe", protocol: PROTOCOL_VERSION, tabId: 7, lang: "en" },
+    ]);
     expect(isPanelCommand(h.ports[0]?.sent[0])).toBe(true);
   });
 

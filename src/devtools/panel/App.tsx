@@ -6,6 +6,7 @@ import { ExchangeList } from "./components/ExchangeList";
 import { GroupedView } from "./components/GroupedView";
 import { Toolbar } from "./components/Toolbar";
 import { NARROW, useMediaQuery, useNarrowerThan } from "./hooks/use-media-query";
+import { type LangSetting, useT } from "./i18n";
 import { type Filters, filterExchanges, NO_FILTERS, type PanelState } from "./model";
 
 /** What the panel can do beyond rendering; given by main.tsx, faked in component tests. */
@@ -21,6 +22,8 @@ export interface PanelActions {
   saveStack(stack: string): void;
   /** Resumes (or pauses) recording for every tab. */
   setRecording(on: boolean): void;
+  /** The user picked the panel's language ("auto": the browser's). */
+  setLang(setting: LangSetting): void;
 }
 
 /** A HAR file shown instead of the live log. */
@@ -37,6 +40,7 @@ export interface AppProps {
   har?: HarView | null;
   /** The background speaks this other protocol version (CORS Lens was updated under the panel). */
   incompatible?: number | null;
+  langSetting?: LangSetting;
 }
 
 export function App({
@@ -45,7 +49,9 @@ export function App({
   initialStack = "generic-headers",
   har = null,
   incompatible = null,
+  langSetting = "auto",
 }: AppProps) {
+  const t = useT();
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
@@ -170,29 +176,30 @@ export function App({
         onMenu={setMenuOpen}
         searchRef={searchRef}
         counts={{ shown: shown.length, total: state.exchanges.length, blocked, dropped: state.dropped }}
+        langSetting={langSetting}
+        onLang={actions.setLang}
       />
       {!state.recording && !har ? (
         <div class="banner" role="status">
-          Recording is paused: CORS Lens registers no listener and sees no request.{" "}
+          {t("panel.banner.paused")}{" "}
           <button type="button" onClick={() => actions.setRecording(true)}>
-            Resume recording
+            {t("panel.banner.resume")}
           </button>
         </div>
       ) : null}
       {incompatible !== null ? (
         <div class="banner error" role="alert">
-          CORS Lens was updated while this panel was open (protocol {incompatible}, this panel speaks{" "}
-          {PROTOCOL_VERSION}): close DevTools and open it again.
+          {t("panel.banner.incompatible", { theirs: incompatible, ours: PROTOCOL_VERSION })}
         </div>
       ) : null}
       {har ? (
         <div class={`banner${har.error ? " error" : ""}`} role="status">
           {har.error
-            ? `Could not open ${har.file}: ${har.error}`
-            : `Viewing ${har.file} (${state.exchanges.length} requests)`}
+            ? t("panel.banner.har-error", { file: har.file, error: har.error })
+            : t("panel.banner.har-viewing", { file: har.file, count: state.exchanges.length })}
           {har.notes.map((n) => ` · ${n}`).join("")}{" "}
           <button type="button" onClick={actions.closeHar}>
-            Back to the live log
+            {t("panel.banner.back-to-live")}
           </button>
         </div>
       ) : null}

@@ -1,10 +1,12 @@
 import { render } from "preact";
+import { type Lang, translator } from "../../i18n";
 import {
   devtoolsTheme,
   inspectedTabId,
   onDevtoolsThemeChange,
   type Theme,
 } from "../../platform/devtools-panel";
+import { uiLanguage } from "../../platform/i18n";
 import { connectPort } from "../../platform/ports";
 import { sendRuntimeMessage } from "../../platform/runtime";
 import { localSettings } from "../../platform/session-storage";
@@ -16,6 +18,7 @@ import { exportHar } from "../../report/har-export";
 import { observedFromReport, type ReportDocument } from "../../report/report";
 import { App, type PanelActions } from "./App";
 import { copyText, saveFile } from "./clipboard";
+import { I18n, LANG_SETTING_KEY, type LangSetting, langSettingOf, resolveLang } from "./i18n";
 import {
   harView,
   INITIAL_STORE,
@@ -48,6 +51,10 @@ if (!onDevtoolsThemeChange(setTheme) && forcedTheme === null)
 const browserName = TARGET === "chrome" ? "chromium" : "firefox";
 let store: PanelStore = INITIAL_STORE;
 let stack = "generic-headers";
+// The browser's language until the saved choice is read (a storage read later).
+let langSetting: LangSetting = "auto";
+let lang: Lang = resolveLang(langSetting, uiLanguage());
+document.documentElement.lang = lang;
 
 function update(next: PanelStore): void {
   store = next;
@@ -58,6 +65,7 @@ function update(next: PanelStore): void {
 const bridge = openPanelBridge({
   connect: () => connectPort(PANEL_PORT),
   tabId,
+  lang: () => lang,
   onEvent: (event) => {
     // Performance marks: `npm run bench -- panel` reads how long a snapshot takes to render.
     performance.mark("cors-lens:event");
@@ -75,7 +83,7 @@ const actions: PanelActions = {
     bridge.send({ type: "cors-lens/set-preserve-log", preserve });
   },
   exportReport: () => {
-    const request: ReportRequest = { type: "cors-lens/report", tabId };
+    const request: ReportRequest = { type: "cors-lens/report", tabId, lang };
     void sendRuntimeMessage<ReportDocument>(request).then((report) =>
       saveFile(`cors-lens-report-${Date.now()}.json`, JSON.stringify(report, null, 2)),
     );
@@ -90,7 +98,7 @@ const actions: PanelActions = {
   openHar: (file) => {
     void file.text().then((text) => {
       try {
-        const { report, notes } = analyzeHar(text, file.name, { includeSecrets: true });
+        const { report, notes } = analyzeHar(text, file.name, { includeSecrets: true, lang });
         update(withHar(store, { file: file.name, notes, error: null }, report.exchanges));
       } catch (error) {
         const message = error instanceof HarError ? error.message : String(error);
@@ -105,18 +113,37 @@ const actions: PanelActions = {
     stack = s;
     void localSettings.set("fixStack", s);
   },
+  setLang: (setting) => {
+    void localSettings.set(LANG_SETTING_KEY, setting);
+    applyLang(setting);
+  },
 };
+
+/** Words the pages and the background's exchanges in the chosen language. */
+function applyLang(setting: LangSetting): void {
+  langSetting = setting;
+  const next = resolveLang(setting, uiLanguage());
+  if (next !== lang) {
+    lang = next;
+    document.documentElement.lang = lang;
+    bridge.send({ type: "cors-lens/set-lang", lang });
+  }
+  draw();
+}
 
 function draw(): void {
   if (root)
     render(
-      <App
-        state={shownState(store)}
-        actions={actions}
-        initialStack={stack}
-        har={harView(store)}
-        incompatible={store.incompatible}
-      />,
+      <I18n.Provider value={translator(lang)}>
+        <App
+          state={shownState(store)}
+          actions={actions}
+          initialStack={stack}
+          har={harView(store)}
+          incompatible={store.incompatible}
+          langSetting={langSetting}
+        />
+      </I18n.Provider>,
       root,
     );
 }
@@ -125,4 +152,5 @@ void localSettings.get("fixStack", "generic-headers").then((s) => {
   stack = s;
   draw();
 });
+void localSettings.get<unknown>(LANG_SETTING_KEY, "auto").then((saved) => applyLang(langSettingOf(saved)));
 draw();

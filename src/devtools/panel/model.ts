@@ -1,3 +1,4 @@
+import { type Translate, tEn } from "../../i18n";
 /**
  * The panel's state and the pure functions over it: applying background events, filtering,
  * grouping. Components only render what these return.
@@ -80,23 +81,31 @@ export function filterExchanges(exchanges: readonly ReportExchange[], f: Filters
 }
 
 /** What the list's cause column says: the cause, else the first warning, else why it is unknown. */
-export function summaryOf(x: ReportExchange): { text: string; tone: "blocked" | "warning" | "muted" } | null {
+export function summaryOf(
+  x: ReportExchange,
+  t: Translate = tEn,
+): { text: string; tone: "blocked" | "warning" | "muted" } | null {
   const cause = x.causes[0];
   if (cause) return { text: cause.title, tone: "blocked" };
   const warning =
     x.findings.find((f) => f.severity === "error") ?? x.findings.find((f) => f.severity === "warning");
   if (warning) return { text: warning.title, tone: "warning" };
-  if (x.verdict === "unknown") return { text: "not enough evidence", tone: "muted" };
+  if (x.verdict === "unknown") return { text: t("summary.not-enough-evidence"), tone: "muted" };
   return null;
 }
 
 /** The words of the verdict badge. */
-export function badgeOf(x: ReportExchange): {
+export function badgeOf(
+  x: ReportExchange,
+  t: Translate = tEn,
+): {
   label: string;
   tone: "blocked" | "warning" | "allowed" | "muted";
 } {
-  if (x.verdict === "blocked") return { label: "blocked", tone: "blocked" };
-  if (x.verdict === "unknown") return { label: "unknown", tone: "muted" };
-  if (x.verdict === "not-cors") return { label: "not CORS", tone: "muted" };
-  return hasWarnings(x) ? { label: "warnings", tone: "warning" } : { label: "allowed", tone: "allowed" };
+  if (x.verdict === "blocked") return { label: t("verdict.blocked"), tone: "blocked" };
+  if (x.verdict === "unknown") return { label: t("verdict.unknown"), tone: "muted" };
+  if (x.verdict === "not-cors") return { label: t("verdict.not-cors"), tone: "muted" };
+  return hasWarnings(x)
+    ? { label: t("verdict.warnings"), tone: "warning" }
+    : { label: t("verdict.allowed"), tone: "allowed" };
 }

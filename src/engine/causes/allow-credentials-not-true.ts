@@ -2,9 +2,9 @@
  * A credentialed request whose `Access-Control-Allow-Credentials` is not exactly `true`. Emitted by
  * `../rules/check-allow-origin.ts` (Fetch Standard, CORS check step 6).
  */
-import { code, short } from "../explain/context";
+import { short } from "../explain/context";
 import { always, type CauseSpec, preflightVariant, WEB_DEV_CORS, XHR_HINT } from "./spec";
-import { credentialed, subject } from "./words";
+import { subjectParams, yes } from "./words";
 
 export const allowCredentialsNotTrue: CauseSpec<"allow-credentials-not-true"> = {
   code: "allow-credentials-not-true",
@@ -14,8 +14,14 @@ export const allowCredentialsNotTrue: CauseSpec<"allow-credentials-not-true"> = 
     `The value of the 'Access-Control-Allow-Credentials' header in the response is '${v}' which must be 'true' when the request's credentials mode is 'include'.${kind === "XMLHttpRequest" ? XHR_HINT : ""}`,
   chromiumDocs: WEB_DEV_CORS,
   text: (ctx) => ({
-    title: "Access-Control-Allow-Credentials is not true",
-    message: `${subject(ctx)} allowed ${code(ctx.origin)}, but ${credentialed(ctx)} and ${code("Access-Control-Allow-Credentials")} is ${ctx.failure.value === null ? "missing" : code(short(ctx.failure.value))}; it must be exactly ${code("true")}.`,
+    title: ctx.t("cause.allow-credentials-not-true.title"),
+    message: ctx.t("cause.allow-credentials-not-true.message", {
+      ...subjectParams(ctx),
+      origin: ctx.origin,
+      basis: ctx.credentialsBasis,
+      missing: yes(ctx.failure.value === null),
+      value: short(ctx.failure.value ?? ""),
+    }),
   }),
   failingRow: "header",
   fixFocus: always("credentials"),

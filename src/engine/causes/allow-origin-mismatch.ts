@@ -3,9 +3,9 @@
  * redirect). Emitted by `../rules/check-allow-origin.ts` (Fetch Standard, CORS check step 4: byte
  * equality with the request's serialized origin).
  */
-import { code, originDifference, short } from "../explain/context";
+import { originDifference, short } from "../explain/context";
 import { always, type CauseSpec, FETCH_HINT, preflightVariant, WEB_DEV_CORS } from "./spec";
-import { subject } from "./words";
+import { subjectParams } from "./words";
 
 export const allowOriginMismatch: CauseSpec<"allow-origin-mismatch"> = {
   code: "allow-origin-mismatch",
@@ -15,8 +15,13 @@ export const allowOriginMismatch: CauseSpec<"allow-origin-mismatch"> = {
     `The 'Access-Control-Allow-Origin' header has a value '${v}' that is not equal to the supplied origin.${kind === "fetch" ? FETCH_HINT : ""}`,
   chromiumDocs: WEB_DEV_CORS,
   text: (ctx) => ({
-    title: "Allowed origin does not match",
-    message: `${subject(ctx)} allows ${code(short(ctx.failure.value ?? ""))}, but the request came from ${code(ctx.origin)}: ${originDifference(ctx.failure.value ?? "", ctx.origin)}. The browser compares the two byte for byte.`,
+    title: ctx.t("cause.allow-origin-mismatch.title"),
+    message: ctx.t("cause.allow-origin-mismatch.message", {
+      ...subjectParams(ctx),
+      allowed: short(ctx.failure.value ?? ""),
+      origin: ctx.origin,
+      ...originDifference(ctx.failure.value ?? "", ctx.origin),
+    }),
   }),
   failingRow: "header",
   fixFocus: (ctx) => (ctx.origin === "null" ? "null-origin" : "allow-origin"),

@@ -2,7 +2,7 @@
  * `mode: "same-origin"` to another origin. Emitted by the request-stage check in `../diagnose.ts`
  * (Fetch Standard, main fetch: "request's mode is same-origin" → network error).
  */
-import { code, hostOf } from "../explain/context";
+import { hostOf } from "../explain/context";
 import { clientFix } from "../fixes";
 import { always, type CauseSpec } from "./spec";
 
@@ -14,11 +14,14 @@ export const disallowedByMode: CauseSpec<"disallowed-by-mode"> = {
   chromiumConsole: () => "Cross origin requests are not allowed by request mode.",
   chromiumDocs: null,
   text: (ctx) => ({
-    title: "Request mode forbids other origins",
-    message: `The request was made with mode ${code("same-origin")} but goes to ${hostOf(ctx.exchange.url)}, another origin, so the browser refused it before sending anything.`,
+    title: ctx.t("cause.disallowed-by-mode.title"),
+    message: ctx.t("cause.disallowed-by-mode.message", { host: hostOf(ctx.exchange.url) }),
   }),
   failingRow: null,
   fixFocus: always(null),
   clientAlternative: (ctx) =>
-    clientFix("Use CORS mode", `fetch(${JSON.stringify(ctx.exchange.url)}, { mode: "cors" });`),
+    clientFix(
+      ctx.t("cause.disallowed-by-mode.client"),
+      `fetch(${JSON.stringify(ctx.exchange.url)}, { mode: "cors" });`,
+    ),
 };

@@ -3,9 +3,10 @@
  * `../rules/check-allowed-headers.ts` (Fetch Standard, CORS-preflight fetch step 7.7).
  */
 
-import { code, short } from "../explain/context";
+import { short } from "../explain/context";
 import { combinedHeader } from "../headers";
 import { always, type CauseSpec, WEB_DEV_CORS } from "./spec";
+import { yes } from "./words";
 
 export const headerNotAllowed: CauseSpec<"header-not-allowed"> = {
   code: "header-not-allowed",
@@ -17,8 +18,13 @@ export const headerNotAllowed: CauseSpec<"header-not-allowed"> = {
   text: (ctx) => {
     const allowed = combinedHeader(ctx.failure.hop?.responseHeaders, "access-control-allow-headers");
     return {
-      title: `Request header ${ctx.failure.value} not allowed`,
-      message: `The request sends the ${code(ctx.failure.value ?? "")} header, but the preflight's ${code("Access-Control-Allow-Headers")} is ${allowed === null ? "missing" : code(short(allowed))}, which does not list it.${allowed?.split(",").some((h) => h.trim() === "*") && ctx.credentialed ? ` ${code("*")} does not count for a request with credentials.` : ""}`,
+      title: ctx.t("cause.header-not-allowed.title", { header: ctx.failure.value ?? "" }),
+      message: ctx.t("cause.header-not-allowed.message", {
+        header: ctx.failure.value ?? "",
+        missing: yes(allowed === null),
+        allowed: short(allowed ?? ""),
+        starIgnored: yes((allowed?.split(",").some((h) => h.trim() === "*") ?? false) && ctx.credentialed),
+      }),
     };
   },
   failingRow: "header",

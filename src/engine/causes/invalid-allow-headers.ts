@@ -4,7 +4,7 @@
  * fetch step 7.1).
  */
 
-import { code, short } from "../explain/context";
+import { short } from "../explain/context";
 import { combinedHeader } from "../headers";
 import { always, type CauseSpec, WEB_DEV_CORS } from "./spec";
 
@@ -16,8 +16,11 @@ export const invalidAllowHeaders: CauseSpec<"invalid-allow-headers"> = {
     "Cannot parse Access-Control-Allow-Headers response header field in preflight response.",
   chromiumDocs: WEB_DEV_CORS,
   text: (ctx) => ({
-    title: "Access-Control-Allow-Headers cannot be parsed",
-    message: `The preflight's ${code(`Access-Control-Allow-Headers: ${short(combinedHeader(ctx.failure.hop?.responseHeaders, "access-control-allow-headers") ?? "")}`)} contains ${code(ctx.failure.value ?? "")}, which is not a header name. List names separated by commas.`,
+    title: ctx.t("cause.invalid-allow-headers.title"),
+    message: ctx.t("cause.invalid-allow-headers.message", {
+      list: short(combinedHeader(ctx.failure.hop?.responseHeaders, "access-control-allow-headers") ?? ""),
+      value: ctx.failure.value ?? "",
+    }),
   }),
   failingRow: "header",
   fixFocus: always("headers"),

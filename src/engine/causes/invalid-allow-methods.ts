@@ -4,7 +4,7 @@
  * fetch step 7.1: "extracting header list values" failure).
  */
 
-import { code, short } from "../explain/context";
+import { short } from "../explain/context";
 import { combinedHeader } from "../headers";
 import { always, type CauseSpec, WEB_DEV_CORS } from "./spec";
 
@@ -16,8 +16,12 @@ export const invalidAllowMethods: CauseSpec<"invalid-allow-methods"> = {
     "Cannot parse Access-Control-Allow-Methods response header field in preflight response.",
   chromiumDocs: WEB_DEV_CORS,
   text: (ctx) => ({
-    title: "Access-Control-Allow-Methods cannot be parsed",
-    message: `The preflight's ${code(`Access-Control-Allow-Methods: ${short(combinedHeader(ctx.failure.hop?.responseHeaders, "access-control-allow-methods") ?? "")}`)} contains ${code(ctx.failure.value ?? "")}, which is not a method token. List methods separated by commas: ${code(`${ctx.facts.method}, GET, POST`)}.`,
+    title: ctx.t("cause.invalid-allow-methods.title"),
+    message: ctx.t("cause.invalid-allow-methods.message", {
+      list: short(combinedHeader(ctx.failure.hop?.responseHeaders, "access-control-allow-methods") ?? ""),
+      value: ctx.failure.value ?? "",
+      method: ctx.facts.method,
+    }),
   }),
   failingRow: "header",
   fixFocus: always("methods"),

@@ -2,9 +2,9 @@
  * `Access-Control-Allow-Origin` is not an origin (`localhost`, `host:port`, empty). Emitted by
  * `../rules/check-allow-origin.ts` (Chromium `cors.cc` CheckAccess: not parseable as a URL).
  */
-import { code, short } from "../explain/context";
+import { short } from "../explain/context";
 import { always, type CauseSpec, FETCH_HINT, preflightVariant, WEB_DEV_CORS } from "./spec";
-import { subject } from "./words";
+import { subjectParams } from "./words";
 
 export const invalidAllowOrigin: CauseSpec<"invalid-allow-origin"> = {
   code: "invalid-allow-origin",
@@ -14,8 +14,12 @@ export const invalidAllowOrigin: CauseSpec<"invalid-allow-origin"> = {
     `The 'Access-Control-Allow-Origin' header contains the invalid value '${v}'.${kind === "fetch" ? FETCH_HINT : ""}`,
   chromiumDocs: WEB_DEV_CORS,
   text: (ctx) => ({
-    title: "Access-Control-Allow-Origin is not an origin",
-    message: `${subject(ctx)} sent ${code(`Access-Control-Allow-Origin: ${short(ctx.failure.value ?? "")}`)}, which is not a valid origin. It must be the exact origin ${code(ctx.origin)} (scheme, host and port, no path) or ${code("*")}.`,
+    title: ctx.t("cause.invalid-allow-origin.title"),
+    message: ctx.t("cause.invalid-allow-origin.message", {
+      ...subjectParams(ctx),
+      value: short(ctx.failure.value ?? ""),
+      origin: ctx.origin,
+    }),
   }),
   failingRow: "header",
   fixFocus: (ctx) => (ctx.origin === "null" ? "null-origin" : "allow-origin"),

@@ -6,6 +6,7 @@
 import { hostOf } from "../explain/context";
 import { clientFix } from "../fixes";
 import { always, type CauseSpec, LOCAL_NETWORK } from "./spec";
+import { yes } from "./words";
 
 export const localNetworkInsecure: CauseSpec<"local-network-insecure"> = {
   code: "local-network-insecure",
@@ -15,8 +16,12 @@ export const localNetworkInsecure: CauseSpec<"local-network-insecure"> = {
   chromiumConsole: always(null),
   chromiumDocs: LOCAL_NETWORK,
   text: (ctx) => ({
-    title: "Insecure page reaching the local network",
-    message: `The page at ${ctx.facts.origin ?? "this origin"} is not a secure context but asked ${hostOf(ctx.exchange.url)}, a more private address; Chrome's Local Network Access blocks that. No response header fixes it: serve the page over HTTPS.`,
+    title: ctx.t("cause.local-network-insecure.title"),
+    message: ctx.t("cause.local-network-insecure.message", {
+      known: yes(ctx.facts.origin !== null),
+      pageOrigin: ctx.facts.origin ?? "",
+      host: hostOf(ctx.exchange.url),
+    }),
   }),
   failingRow: null,
   fixFocus: always(null),

@@ -14,8 +14,11 @@ export const localNetworkInvalid: CauseSpec<"local-network-invalid"> = {
   // devtools-frontend's CorsIssue.ts has no description (so no link) for it.
   chromiumDocs: null,
   text: (ctx) => ({
-    title: "Local network address space mismatch",
-    message: `The request to ${hostOf(ctx.exchange.url)} declared one address space but the server resolved to another (${ctx.facts.error ?? "Local Network Access"}). No response header fixes it.`,
+    title: ctx.t("cause.local-network-invalid.title"),
+    message: ctx.t("cause.local-network-invalid.message", {
+      host: hostOf(ctx.exchange.url),
+      error: ctx.facts.error ?? "Local Network Access",
+    }),
   }),
   failingRow: null,
   fixFocus: always(null),

@@ -5,6 +5,7 @@
 import { hostOf } from "../explain/context";
 import { clientFix } from "../fixes";
 import { always, type CauseSpec, LOCAL_NETWORK } from "./spec";
+import { yes } from "./words";
 
 export const localNetworkPermissionDenied: CauseSpec<"local-network-permission-denied"> = {
   code: "local-network-permission-denied",
@@ -13,8 +14,14 @@ export const localNetworkPermissionDenied: CauseSpec<"local-network-permission-d
   chromiumConsole: always(null),
   chromiumDocs: LOCAL_NETWORK,
   text: (ctx) => ({
-    title: "Local network access not permitted",
-    message: `Chrome blocked the request from ${ctx.facts.origin ?? "this page"} to ${hostOf(ctx.exchange.url)} on the local network because Local Network Access permission was not granted (${ctx.facts.error ?? "denied"}). No response header fixes it.`,
+    title: ctx.t("cause.local-network-permission-denied.title"),
+    message: ctx.t("cause.local-network-permission-denied.message", {
+      known: yes(ctx.facts.origin !== null),
+      pageOrigin: ctx.facts.origin ?? "",
+      host: hostOf(ctx.exchange.url),
+      hasError: yes(ctx.facts.error !== null),
+      error: ctx.facts.error ?? "",
+    }),
   }),
   failingRow: null,
   fixFocus: always(null),

@@ -3,10 +3,11 @@
  * `PATCH`). Emitted by `../rules/check-allowed-method.ts` (Fetch Standard, CORS-preflight fetch step 7.5).
  */
 
-import { code, short } from "../explain/context";
+import { short } from "../explain/context";
 import { clientFix } from "../fixes";
 import { combinedHeader } from "../headers";
 import { always, type CauseSpec, WEB_DEV_CORS } from "./spec";
+import { yes } from "./words";
 
 export const methodNotAllowed: CauseSpec<"method-not-allowed"> = {
   code: "method-not-allowed",
@@ -17,12 +18,19 @@ export const methodNotAllowed: CauseSpec<"method-not-allowed"> = {
   text: (ctx) => {
     const allowed = combinedHeader(ctx.failure.hop?.responseHeaders, "access-control-allow-methods");
     const method = ctx.failure.value ?? ctx.facts.method;
-    const caseOnly = allowed
-      ?.split(",")
-      .some((m) => m.trim() !== method && m.trim().toLowerCase() === method.toLowerCase());
+    const caseOnly =
+      allowed
+        ?.split(",")
+        .some((m) => m.trim() !== method && m.trim().toLowerCase() === method.toLowerCase()) ?? false;
     return {
-      title: `Method ${method} not allowed by the preflight`,
-      message: `The preflight allowed ${allowed === null ? "no extra method (no Access-Control-Allow-Methods)" : code(short(allowed))}, which does not include ${code(method)}.${caseOnly ? ` Methods are compared byte for byte: the page sent ${code(method)} exactly as written (fetch() upper-cases only DELETE, GET, HEAD, OPTIONS, POST and PUT).` : ""}${allowed?.includes("*") && ctx.credentialed ? ` ${code("*")} does not count for a request with credentials.` : ""}`,
+      title: ctx.t("cause.method-not-allowed.title", { method }),
+      message: ctx.t("cause.method-not-allowed.message", {
+        missing: yes(allowed === null),
+        allowed: short(allowed ?? ""),
+        method,
+        caseOnly: yes(caseOnly),
+        starIgnored: yes((allowed?.includes("*") ?? false) && ctx.credentialed),
+      }),
     };
   },
   failingRow: "header",
@@ -30,7 +38,7 @@ export const methodNotAllowed: CauseSpec<"method-not-allowed"> = {
   clientAlternative: (ctx) =>
     ctx.facts.method !== ctx.facts.method.toUpperCase()
       ? clientFix(
-          "Or send the method in upper case",
+          ctx.t("cause.method-not-allowed.client"),
           `fetch(${JSON.stringify(ctx.exchange.url)}, { method: ${JSON.stringify(ctx.facts.method.toUpperCase())} });`,
         )
       : null,

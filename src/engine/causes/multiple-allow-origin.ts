@@ -3,9 +3,9 @@
  * add it). Emitted by `../rules/check-allow-origin.ts` (Fetch Standard, CORS check: the value must be
  * one serialized origin).
  */
-import { code, short } from "../explain/context";
+import { short } from "../explain/context";
 import { always, type CauseSpec, FETCH_HINT, preflightVariant, WEB_DEV_CORS } from "./spec";
-import { subject } from "./words";
+import { subjectParams } from "./words";
 
 export const multipleAllowOrigin: CauseSpec<"multiple-allow-origin"> = {
   code: "multiple-allow-origin",
@@ -17,8 +17,13 @@ export const multipleAllowOrigin: CauseSpec<"multiple-allow-origin"> = {
     `The 'Access-Control-Allow-Origin' header contains multiple values '${v}', but only one is allowed.${kind === "fetch" ? FETCH_HINT : ""}`,
   chromiumDocs: WEB_DEV_CORS,
   text: (ctx) => ({
-    title: "Access-Control-Allow-Origin has several values",
-    message: `${subject(ctx)} sent ${code(`Access-Control-Allow-Origin: ${short(ctx.failure.value ?? "")}`)}${ctx.failure.lines > 1 ? ` in ${ctx.failure.lines} separate header lines (typically a proxy and the application both add it)` : ""}, but the header must hold exactly one origin: ${code(ctx.origin)}.`,
+    title: ctx.t("cause.multiple-allow-origin.title"),
+    message: ctx.t("cause.multiple-allow-origin.message", {
+      ...subjectParams(ctx),
+      value: short(ctx.failure.value ?? ""),
+      lines: ctx.failure.lines,
+      origin: ctx.origin,
+    }),
   }),
   failingRow: "header",
   fixFocus: always("single-origin"),

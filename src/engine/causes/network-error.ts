@@ -5,6 +5,7 @@
 import { hostOf } from "../explain/context";
 import { clientFix } from "../fixes";
 import { always, type CauseSpec } from "./spec";
+import { yes } from "./words";
 
 export const networkError: CauseSpec<"network-error"> = {
   code: "network-error",
@@ -14,11 +15,16 @@ export const networkError: CauseSpec<"network-error"> = {
   chromiumConsole: always(null),
   chromiumDocs: null,
   text: (ctx) => ({
-    title: "No response (network error)",
-    message: `${ctx.failure.stage === "preflight" ? "The preflight" : "The request"} to ${hostOf(ctx.exchange.url)} got no response (${ctx.failure.value ?? "network error"}): the connection failed before any CORS check. Firefox reports this as "CORS request did not succeed", but no header is at fault.`,
+    title: ctx.t("cause.network-error.title"),
+    message: ctx.t("cause.network-error.message", {
+      stage: ctx.failure.stage === "preflight" ? "preflight" : "request",
+      host: hostOf(ctx.exchange.url),
+      hasError: yes(ctx.failure.value !== null),
+      error: ctx.failure.value ?? "",
+    }),
   }),
   failingRow: null,
   fixFocus: always(null),
   clientAlternative: (ctx) =>
-    clientFix("Check that the server answers at all", `curl -v ${JSON.stringify(ctx.exchange.url)}`),
+    clientFix(ctx.t("cause.network-error.client"), `curl -v ${JSON.stringify(ctx.exchange.url)}`),
 };

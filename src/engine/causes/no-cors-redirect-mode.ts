@@ -1,8 +1,3 @@
-/**
- * `mode: "no-cors"` with `redirect` other than `follow`. Emitted by the request-stage check in
- * `../diagnose.ts` (Fetch Standard, `Request` constructor step 29; Blink rejects it in the renderer).
- */
-import { code } from "../explain/context";
 import { clientFix } from "../fixes";
 import { always, type CauseSpec } from "./spec";
 
@@ -14,15 +9,15 @@ export const noCorsRedirectMode: CauseSpec<"no-cors-redirect-mode"> = {
   chromiumRendererMessage: (url) =>
     `Fetch API cannot load ${url}. Request mode is "no-cors" but the redirect mode is not "follow".`,
   chromiumDocs: null,
-  text: () => ({
-    title: "no-cors needs redirect: follow",
-    message: `A request with mode ${code("no-cors")} must use ${code('redirect: "follow"')}; the browser rejected it before sending anything.`,
+  text: (ctx) => ({
+    title: ctx.t("cause.no-cors-redirect-mode.title"),
+    message: ctx.t("cause.no-cors-redirect-mode.message"),
   }),
   failingRow: null,
   fixFocus: always(null),
   clientAlternative: (ctx) =>
     clientFix(
-      "Follow redirects",
+      ctx.t("cause.no-cors-redirect-mode.client"),
       `fetch(${JSON.stringify(ctx.exchange.url)}, { mode: "no-cors", redirect: "follow" });`,
     ),
 };

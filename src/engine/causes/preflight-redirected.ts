@@ -2,10 +2,10 @@
  * The preflight was redirected (a trailing-slash rule, http → https). Emitted by
  * `../rules/check-preflight.ts` (Fetch Standard, CORS-preflight fetch: redirects are network errors).
  */
-import { code, short } from "../explain/context";
+import { short } from "../explain/context";
 import { clientFix } from "../fixes";
 import { always, type CauseSpec, WEB_DEV_CORS } from "./spec";
-import { preflightOf } from "./words";
+import { subjectParams, yes } from "./words";
 
 /** The redirect's target as an absolute URL; null when the Location does not parse. */
 function target(location: string, base: string): string | null {
@@ -30,14 +30,20 @@ export const preflightRedirected: CauseSpec<"preflight-redirected"> = {
       location !== null &&
       location.replace(/\/$/, "") === ctx.exchange.url.replace(/\/$/, "").replace(/^https?:\/\/[^/]+/, "");
     return {
-      title: "Preflight was redirected",
-      message: `${preflightOf(ctx)} was answered with a ${ctx.failure.hop?.status ?? "3xx"} redirect${location ? ` to ${code(short(location))}` : ""}. Browsers never follow redirects on a preflight.${slash || (location?.endsWith("/") ?? false) ? " This is usually a trailing-slash redirect (Django APPEND_SLASH, framework strict routing): call the final URL." : " Call the final URL directly."}`,
+      title: ctx.t("cause.preflight-redirected.title"),
+      message: ctx.t("cause.preflight-redirected.message", {
+        ...subjectParams(ctx),
+        status: ctx.failure.hop?.status ?? "3xx",
+        hasLocation: yes(Boolean(location)),
+        location: short(location ?? ""),
+        slash: yes(slash || (location?.endsWith("/") ?? false)),
+      }),
     };
   },
   failingRow: "preflight-status",
   fixFocus: always("no-preflight-redirect"),
   clientAlternative: (ctx) => {
     const to = ctx.failure.value === null ? null : target(ctx.failure.value, ctx.exchange.url);
-    return to ? clientFix("Or call the final URL directly", `fetch(${JSON.stringify(to)});`) : null;
+    return to ? clientFix(ctx.t("cause.preflight-redirected.client"), `fetch(${JSON.stringify(to)});`) : null;
   },
 };

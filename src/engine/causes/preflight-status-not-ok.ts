@@ -4,7 +4,7 @@
  */
 import { statusFocus } from "./fix-focus";
 import { always, type CauseSpec, WEB_DEV_CORS } from "./spec";
-import { preflightOf, statusNote } from "./words";
+import { statusNote, subjectParams, yes } from "./words";
 
 export const preflightStatusNotOk: CauseSpec<"preflight-status-not-ok"> = {
   code: "preflight-status-not-ok",
@@ -13,8 +13,15 @@ export const preflightStatusNotOk: CauseSpec<"preflight-status-not-ok"> = {
   chromiumConsole: () => "It does not have HTTP ok status.",
   chromiumDocs: WEB_DEV_CORS,
   text: (ctx) => ({
-    title: `Preflight answered ${ctx.failure.value ?? "a non-2xx status"}`,
-    message: `${preflightOf(ctx)} passed the origin check but was answered with status ${ctx.failure.value}; a preflight needs a 2xx status (204 is usual).${statusNote(Number(ctx.failure.value))}`,
+    title: ctx.t("cause.preflight-status-not-ok.title", {
+      known: yes(ctx.failure.value !== null),
+      status: ctx.failure.value ?? "",
+    }),
+    message:
+      ctx.t("cause.preflight-status-not-ok.message", {
+        ...subjectParams(ctx),
+        status: ctx.failure.value ?? "",
+      }) + statusNote(ctx, Number(ctx.failure.value)),
   }),
   failingRow: "preflight-status",
   fixFocus: (ctx) => statusFocus(ctx.failure.hop?.status ?? null, "preflight-route"),

@@ -2,7 +2,7 @@
  * A redirect to a URL with `user:pass@`. Emitted by `../rules/check-response-chain.ts` (Fetch
  * Standard, HTTP-redirect fetch step 8: includes credentials → network error in CORS mode).
  */
-import { code, short } from "../explain/context";
+import { short } from "../explain/context";
 import { clientFix } from "../fixes";
 import { always, type CauseSpec, WEB_DEV_CORS } from "./spec";
 
@@ -15,14 +15,16 @@ export const redirectContainsCredentials: CauseSpec<"redirect-contains-credentia
     `Redirect location '${v}' contains a username and password, which is disallowed for cross-origin requests.`,
   chromiumDocs: WEB_DEV_CORS,
   text: (ctx) => ({
-    title: "Redirect to a URL with user:password",
-    message: `The request was redirected to ${code(short(ctx.failure.value ?? ""))}, which carries a user name and password; browsers refuse such redirects for CORS requests.`,
+    title: ctx.t("cause.redirect-contains-credentials.title"),
+    message: ctx.t("cause.redirect-contains-credentials.message", {
+      location: short(ctx.failure.value ?? ""),
+    }),
   }),
   failingRow: "header",
   fixFocus: always(null),
-  clientAlternative: () =>
+  clientAlternative: (ctx) =>
     clientFix(
-      "Remove the credentials from the redirect",
-      "Redirect to a Location without user:password@, and send credentials in a header instead.",
+      ctx.t("cause.redirect-contains-credentials.client"),
+      ctx.t("cause.redirect-contains-credentials.client-how"),
     ),
 };

@@ -2,9 +2,10 @@
  * The target is not http(s). Emitted by the request-stage check in `../diagnose.ts` (Fetch Standard,
  * main fetch: only HTTP(S) schemes go through CORS).
  */
-import { code, short } from "../explain/context";
+import { short } from "../explain/context";
 import { clientFix } from "../fixes";
 import { always, type CauseSpec } from "./spec";
+import { yes } from "./words";
 
 export const schemeNotSupported: CauseSpec<"scheme-not-supported"> = {
   code: "scheme-not-supported",
@@ -14,14 +15,14 @@ export const schemeNotSupported: CauseSpec<"scheme-not-supported"> = {
   chromiumConsole: always(null),
   chromiumDocs: null,
   text: (ctx) => ({
-    title: "Not an HTTP(S) URL",
-    message: `The request targets ${code(short(ctx.exchange.url))}; browsers make CORS requests only to http and https URLs${ctx.facts.origin === "null" ? ", and a file: page has the opaque origin null" : ""}.`,
+    title: ctx.t("cause.scheme-not-supported.title"),
+    message: ctx.t("cause.scheme-not-supported.message", {
+      url: short(ctx.exchange.url),
+      filePage: yes(ctx.facts.origin === "null"),
+    }),
   }),
   failingRow: null,
   fixFocus: always(null),
-  clientAlternative: () =>
-    clientFix(
-      "Serve the page over HTTP",
-      "Open the page from a local server (for example `npx serve .` then http://localhost:3000) instead of a file: URL.",
-    ),
+  clientAlternative: (ctx) =>
+    clientFix(ctx.t("cause.scheme-not-supported.client"), ctx.t("cause.scheme-not-supported.client-how")),
 };

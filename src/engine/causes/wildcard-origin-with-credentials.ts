@@ -1,12 +1,6 @@
-/**
- * `Access-Control-Allow-Origin: *` on a request with credentials. Emitted by
- * `../rules/check-allow-origin.ts` (Fetch Standard, CORS check step 3: `*` only when the credentials
- * mode is not "include").
- */
-import { code } from "../explain/context";
 import { clientFix } from "../fixes";
 import { always, type CauseSpec, preflightVariant, WEB_DEV_CORS, XHR_HINT } from "./spec";
-import { credentialed, subject } from "./words";
+import { subjectParams } from "./words";
 
 export const wildcardOriginWithCredentials: CauseSpec<"wildcard-origin-with-credentials"> = {
   code: "wildcard-origin-with-credentials",
@@ -16,14 +10,18 @@ export const wildcardOriginWithCredentials: CauseSpec<"wildcard-origin-with-cred
     `The value of the 'Access-Control-Allow-Origin' header in the response must not be the wildcard '*' when the request's credentials mode is 'include'.${kind === "XMLHttpRequest" ? XHR_HINT : ""}`,
   chromiumDocs: WEB_DEV_CORS,
   text: (ctx) => ({
-    title: "Wildcard origin with credentials",
-    message: `${subject(ctx)} answered ${code("Access-Control-Allow-Origin: *")}, but ${credentialed(ctx)}. With credentials the browser requires the exact origin ${code(ctx.origin)} and ${code("Access-Control-Allow-Credentials: true")}.`,
+    title: ctx.t("cause.wildcard-origin-with-credentials.title"),
+    message: ctx.t("cause.wildcard-origin-with-credentials.message", {
+      ...subjectParams(ctx),
+      basis: ctx.credentialsBasis,
+      origin: ctx.origin,
+    }),
   }),
   failingRow: "header",
   fixFocus: always("credentials"),
   clientAlternative: (ctx) =>
     clientFix(
-      "Or, if this request needs no cookies",
+      ctx.t("cause.wildcard-origin-with-credentials.client"),
       `fetch(${JSON.stringify(ctx.exchange.url)}, { credentials: "same-origin" });`,
     ),
 };

@@ -1,9 +1,24 @@
+import type { MessageKey, Translate } from "../../i18n";
 import { firefoxName } from "../browser-names";
 import { CAUSES } from "../causes";
 import { defineLazy } from "../lazy";
 import type { Cause } from "../types";
 import { fixesForCause } from "./cause-fixes";
 import type { CauseContext } from "./context";
+
+/** The checks' descriptions of what they expected, where it is words rather than a value. */
+const EXPECTED: Record<string, MessageKey> = {
+  "a response": "expected.a-response",
+  "a 2xx answer to OPTIONS at this URL": "expected.2xx-options",
+  "a comma-separated list of method tokens": "expected.method-list",
+  "a comma-separated list of header names": "expected.header-list",
+  "a Location without user:password@": "expected.location-no-userinfo",
+};
+
+function expectedIn(expected: string | null, t: Translate): string | null {
+  const key = expected === null ? undefined : EXPECTED[expected];
+  return key ? t(key) : expected;
+}
 
 /** A failing check, explained and named as Chromium and Firefox name it, with its fixes. */
 export function buildCause(ctx: CauseContext, withFixes = true): Cause {
@@ -19,7 +34,7 @@ export function buildCause(ctx: CauseContext, withFixes = true): Cause {
     }),
     header: failure.header,
     value: failure.value,
-    expected: failure.expected,
+    expected: expectedIn(failure.expected, ctx.t),
     ...spec.text(ctx),
     fixes: [],
   };

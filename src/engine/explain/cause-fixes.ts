@@ -3,6 +3,7 @@
  * API, with the stack notes the cause's room (`../causes/<code>.ts`) calls for, plus its
  * page-side alternative.
  */
+import type { Translate } from "../../i18n";
 import type { ApiProfile } from "../api-profile";
 import { CAUSES } from "../causes";
 import { type FixFocus, serverFixes } from "../fixes";
@@ -58,6 +59,7 @@ export function policyFor(ctx: CauseContext): CorsPolicy {
 function keepsAndAdds(
   policy: CorsPolicy,
   api: ApiProfile | null,
+  t: Translate,
 ): { keeps: string | null; adds: string | null } {
   if (!api) return { keeps: null, adds: null };
   const s = api.server;
@@ -66,64 +68,78 @@ function keepsAndAdds(
     methods: s.methods,
     headers: s.headers,
   };
-  const part = (label: string, items: readonly string[]) =>
-    items.length > 0 ? `${label} ${items.join(", ")}` : null;
+  const part = (
+    key: "fix.part.origins" | "fix.part.methods" | "fix.part.headers",
+    items: readonly string[],
+  ) => (items.length > 0 ? t(key, { list: items.join(", ") }) : null);
   const keeps = [
     part(
-      "origins",
+      "fix.part.origins",
       had.origins.filter((o) => policy.origins.includes(o)),
     ),
     part(
-      "methods",
+      "fix.part.methods",
       had.methods.filter((m) => policy.methods.includes(m)),
     ),
     part(
-      "headers",
+      "fix.part.headers",
       had.headers.filter((h) => policy.headers.includes(h)),
     ),
-    s.credentials && policy.credentials ? "credentials" : null,
+    s.credentials && policy.credentials ? t("fix.part.credentials") : null,
   ].filter((p): p is string => p !== null);
   const adds = [
     part(
-      "origins",
+      "fix.part.origins",
       policy.origins.filter((o) => !had.origins.includes(o)),
     ),
     part(
-      "methods",
+      "fix.part.methods",
       policy.methods.filter((m) => !had.methods.includes(m)),
     ),
     part(
-      "headers",
+      "fix.part.headers",
       policy.headers.filter((h) => !had.headers.includes(h)),
     ),
-    policy.credentials && !s.credentials ? "credentials" : null,
+    policy.credentials && !s.credentials ? t("fix.part.credentials") : null,
   ].filter((p): p is string => p !== null);
+  const separator = t("fix.part.separator");
   return {
-    keeps: keeps.length > 0 ? keeps.join("; ") : null,
-    adds: adds.length > 0 ? adds.join("; ") : null,
+    keeps: keeps.length > 0 ? keeps.join(separator) : null,
+    adds: adds.length > 0 ? adds.join(separator) : null,
   };
 }
 
 const first = (p: CorsPolicy) => p.origins[0] ?? "*";
 
-const SUMMARY: Record<FixFocus, (p: CorsPolicy) => string> = {
-  "allow-origin": (p) => `Allow ${p.origins.join(", ")} on every response.`,
-  "single-origin": (p) =>
-    `Send Access-Control-Allow-Origin once, with the one origin ${first(p)}: remove one of the two sources (the proxy's or the app's).`,
-  credentials: (p) =>
-    `Credentialed requests need the exact origin (${p.origins.join(", ")}) and Access-Control-Allow-Credentials: true, never *.`,
-  methods: (p) => `Allow ${p.methods.join(", ") || "the method"} exactly as the page sends them.`,
-  headers: (p) => `Allow the request headers ${p.headers.join(", ")}.`,
-  "preflight-before-auth": () =>
-    "Answer OPTIONS preflights before authentication: preflights never carry credentials.",
-  "preflight-route": () => "Answer OPTIONS preflights with 204 on this route.",
-  "no-preflight-redirect": () => "Answer the preflight at the URL the page calls, without redirecting.",
-  "error-responses": (p) =>
-    `Add the CORS headers to error responses (4xx/5xx) too, for ${p.origins.join(", ")}.`,
-  "null-origin": (p) =>
-    `After a cross-origin redirect the origin is "null": avoid the redirect, or allow ${first(p)}.`,
-  expose: (p) => `Expose ${p.exposeHeaders.join(", ")} to scripts.`,
-};
+function summary(focus: FixFocus, p: CorsPolicy, t: Translate): string {
+  switch (focus) {
+    case "allow-origin":
+      return t("fix.summary.allow-origin", { origins: p.origins.join(", ") });
+    case "single-origin":
+      return t("fix.summary.single-origin", { origin: first(p) });
+    case "credentials":
+      return t("fix.summary.credentials", { origins: p.origins.join(", ") });
+    case "methods":
+      return t("fix.summary.methods", {
+        hasMethods: p.methods.length > 0 ? "yes" : "no",
+        methods: p.methods.join(", "),
+      });
+    case "headers":
+      return t("fix.summary.headers", { headers: p.headers.join(", ") });
+    case "preflight-before-auth":
+      return t("fix.summary.preflight-before-auth");
+    case "preflight-route":
+      return t("fix.summary.preflight-route");
+    case "no-preflight-redirect":
+      return t("fix.summary.no-preflight-redirect");
+    case "error-responses":
+      return t("fix.summary.error-responses", { origins: p.origins.join(", ") });
+    case "null-origin":
+      return t("fix.summary.null-origin", { origin: first(p) });
+    case "expose":
+      return t("fix.summary.expose", { headers: p.exposeHeaders.join(", ") });
+  }
+}
 
 /**
  * Requests to one API mostly ask for the same policy: their snippets are rendered once and
@@ -133,13 +149,13 @@ const SUMMARY: Record<FixFocus, (p: CorsPolicy) => string> = {
 const shared = new Map<string, Fix[]>();
 const SHARED_MAX = 2_000;
 
-function sharedServerFixes(policy: CorsPolicy, focus: FixFocus, api: ApiProfile | null): Fix[] {
-  const { keeps, adds } = keepsAndAdds(policy, api);
-  const key = `${focus}\u0000${JSON.stringify(policy)}\u0000${keeps}\u0000${adds}`;
+function sharedServerFixes(policy: CorsPolicy, focus: FixFocus, api: ApiProfile | null, t: Translate): Fix[] {
+  const { keeps, adds } = keepsAndAdds(policy, api, t);
+  const key = `${focus}\u0000${JSON.stringify(policy)}\u0000${keeps}\u0000${adds}\u0000${t("fix.title.generic-headers")}`;
   let fixes = shared.get(key);
   if (!fixes) {
     if (shared.size >= SHARED_MAX) shared.clear();
-    fixes = serverFixes({ policy, focus, summary: SUMMARY[focus](policy), keeps, adds });
+    fixes = serverFixes({ policy, focus, summary: summary(focus, policy, t), keeps, adds, t });
     shared.set(key, fixes);
   }
   return fixes;
@@ -159,7 +175,7 @@ const finalLists = new WeakMap<Fix[], Map<string, Fix[]>>();
 export function fixesForCause(ctx: CauseContext): Fix[] {
   const spec = CAUSES[ctx.failure.code];
   const focus = ctx.rejection?.focus ?? spec.fixFocus(ctx);
-  const server = focus === null ? null : sharedServerFixes(policyFor(ctx), focus, ctx.api ?? null);
+  const server = focus === null ? null : sharedServerFixes(policyFor(ctx), focus, ctx.api ?? null, ctx.t);
   const client = spec.clientAlternative(ctx);
   if (server === null) return client ? [client] : [];
   const key = `${ctx.server?.stack ?? ""}\u0000${client ? `${client.title}\u0000${client.snippet}` : ""}`;

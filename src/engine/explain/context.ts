@@ -1,3 +1,4 @@
+import type { Translate } from "../../i18n";
 import type { ApiProfile } from "../api-profile";
 import type { RequestFacts } from "../facts";
 import type { CheckFailure } from "../rules/failure";
@@ -19,6 +20,8 @@ export interface CauseContext {
   server?: ServerGuess | null;
   /** A CORS middleware's own "no", recognised in the evidence. */
   rejection?: MiddlewareRejection | null;
+  /** The words, in the language asked for. */
+  t: Translate;
 }
 
 export { hostOf } from "../origin";
@@ -33,25 +36,28 @@ export function short(value: string, max = 120): string {
   return value.length > max ? `${value.slice(0, max)}…` : value;
 }
 
-/** What differs between an allowed origin and the request's, in words. */
-export function originDifference(allowed: string, origin: string): string {
-  if (allowed === `${origin}/` || allowed.startsWith(`${origin}/`))
-    return "the allowed value has a path or trailing slash; an origin never has one";
-  if (allowed.toLowerCase() === origin.toLowerCase())
-    return "they differ only in letter case, and the comparison is case-sensitive";
-  if (origin === "null")
-    return "a cross-origin redirect made the request's origin opaque, so it was sent as `Origin: null`";
-  if (allowed === "null")
-    return "`null` only matches opaque origins (sandboxed frames, file: pages, tainted redirects)";
+/** What differs between an allowed origin and the request's: the `difference` select of the message. */
+export function originDifference(
+  allowed: string,
+  origin: string,
+): { difference: string; allowedScheme?: string; originScheme?: string } {
+  if (allowed === `${origin}/` || allowed.startsWith(`${origin}/`)) return { difference: "path" };
+  if (allowed.toLowerCase() === origin.toLowerCase()) return { difference: "case" };
+  if (origin === "null") return { difference: "tainted" };
+  if (allowed === "null") return { difference: "null" };
   try {
     const a = new URL(allowed);
     const b = new URL(origin);
     if (a.protocol !== b.protocol)
-      return `the scheme differs (${a.protocol.slice(0, -1)} vs ${b.protocol.slice(0, -1)})`;
-    if (a.host !== b.host && a.hostname === b.hostname) return "the port differs";
-    if (a.hostname !== b.hostname) return "the host differs";
+      return {
+        difference: "scheme",
+        allowedScheme: a.protocol.slice(0, -1),
+        originScheme: b.protocol.slice(0, -1),
+      };
+    if (a.host !== b.host && a.hostname === b.hostname) return { difference: "port" };
+    if (a.hostname !== b.hostname) return { difference: "host" };
   } catch {
     // not URL-like: covered by the invalid-value explanation
   }
-  return "they are different origins";
+  return { difference: "different" };
 }

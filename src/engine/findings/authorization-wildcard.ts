@@ -1,4 +1,3 @@
-import { code } from "../explain/context";
 import { type FindingRule, finding } from "./context";
 
 /**
@@ -9,7 +8,7 @@ export const authorizationWildcard: FindingRule = (ctx) => {
   if (!ctx.evaluation?.authorizationByWildcard) return null;
   return finding(
     "authorization-wildcard",
-    "Authorization is allowed only by *",
-    `The preflight answered ${code("Access-Control-Allow-Headers: *")}, which by the Fetch Standard does not cover ${code("Authorization")}. Chromium and Firefox still accept it with a deprecation warning; list it explicitly (${code("Access-Control-Allow-Headers: authorization, …")}) before they enforce the standard.`,
+    ctx.t("finding.authorization-wildcard.title"),
+    ctx.t("finding.authorization-wildcard.message"),
   );
 };

@@ -19,8 +19,14 @@ export function browserDifference(ctx: FindingContext, other: OtherBrowserOutcom
   if (ctx.verdict !== other.verdict && ctx.verdict !== "unknown" && other.verdict !== "unknown") {
     return finding(
       "browser-difference",
-      `${there} would decide differently`,
-      `${here} ${ctx.verdict === "blocked" ? "blocks" : "allows"} this request, but ${there} would ${other.verdict === "blocked" ? `block it (${other.cause?.title ?? "CORS"})` : "allow it"}.`,
+      ctx.t("finding.browser-difference.verdict.title", { there }),
+      ctx.t("finding.browser-difference.verdict.message", {
+        here,
+        there,
+        blocks: ctx.verdict === "blocked" ? "yes" : "no",
+        otherBlocks: other.verdict === "blocked" ? "yes" : "no",
+        otherTitle: other.cause?.title ?? "CORS",
+      }),
     );
   }
   const cause = ctx.cause;
@@ -28,8 +34,15 @@ export function browserDifference(ctx: FindingContext, other: OtherBrowserOutcom
   if (cause.code !== other.cause.code) {
     return finding(
       "browser-difference",
-      `${there} names a different first failure`,
-      `${here} stops at "${cause.title}" (${ctx.browser === "chromium" ? cause.chromium : cause.firefox}); ${there} checks in another order and reports "${other.cause.title}" (${other.browser === "chromium" ? other.cause.chromium : other.cause.firefox}) first. Both must be fixed.`,
+      ctx.t("finding.browser-difference.order.title", { there }),
+      ctx.t("finding.browser-difference.order.message", {
+        here,
+        there,
+        title: cause.title,
+        name: (ctx.browser === "chromium" ? cause.chromium : cause.firefox) ?? "",
+        otherTitle: other.cause.title,
+        otherName: (other.browser === "chromium" ? other.cause.chromium : other.cause.firefox) ?? "",
+      }),
     );
   }
   const firefoxSaysOther =
@@ -38,15 +51,21 @@ export function browserDifference(ctx: FindingContext, other: OtherBrowserOutcom
   if (firefoxSaysOther) {
     return finding(
       "browser-difference",
-      "Firefox words this differently",
-      `Chromium reports ${cause.chromium}; Firefox reports the same block as "CORS header 'Access-Control-Allow-Origin' does not match" (${cause.firefox}).`,
+      ctx.t("finding.browser-difference.words.title"),
+      ctx.t("finding.browser-difference.words.origin", {
+        chromium: cause.chromium ?? "",
+        firefox: cause.firefox ?? "",
+      }),
     );
   }
   if (cause.code === "preflight-redirected" && cause.firefox !== "CORSExternalRedirectNotAllowed") {
     return finding(
       "browser-difference",
-      "Firefox words this differently",
-      `Chromium reports ${cause.chromium}; Firefox checks the redirect's Access-Control-Allow-Origin first and reports ${cause.firefox} with the redirect's status.`,
+      ctx.t("finding.browser-difference.words.title"),
+      ctx.t("finding.browser-difference.words.redirect", {
+        chromium: cause.chromium ?? "",
+        firefox: cause.firefox ?? "",
+      }),
     );
   }
   return null;

@@ -1,3 +1,4 @@
+import type { Translate } from "../../i18n";
 import type { Evaluation } from "../evaluate";
 import type { RequestFacts } from "../facts";
 import { defineLazy } from "../lazy";
@@ -22,6 +23,7 @@ export interface FindingContext {
   cause: Cause | null;
   /** true / false when known or inferred, null when the credentials mode is unknown. */
   credentialed: boolean | null;
+  t: Translate;
 }
 
 export type FindingRule = (ctx: FindingContext) => Finding | null;

@@ -71,7 +71,12 @@ export const headerNotExposed: FindingRule = (ctx) => {
   if (hidden.length === 0) return null;
   return finding(
     "header-not-exposed",
-    `${hidden.length === 1 ? "A response header is" : `${hidden.length} response headers are`} hidden from scripts`,
-    `Scripts on this page cannot read ${hidden.map(code).join(", ")}: ${code("Access-Control-Expose-Headers")} ${raw === "" ? "is absent" : `is ${code(raw)}`}, and only safelisted headers (Content-Type, Content-Length, Cache-Control …) are readable without it. If the page needs them, send ${code(`Access-Control-Expose-Headers: ${hidden.join(", ")}`)}.`,
+    ctx.t("finding.header-not-exposed.title", { count: hidden.length }),
+    ctx.t("finding.header-not-exposed.message", {
+      names: hidden.map(code).join(", "),
+      absent: raw === "" ? "yes" : "no",
+      raw,
+      list: hidden.join(", "),
+    }),
   );
 };

@@ -1,4 +1,4 @@
-import { code, hostOf } from "../explain/context";
+import { hostOf } from "../explain/context";
 import { combinedHeader } from "../headers";
 import { type FindingRule, finding } from "./context";
 
@@ -10,7 +10,7 @@ export const insecureOriginAllowed: FindingRule = (ctx) => {
   if (!allowed?.startsWith("http://")) return null;
   return finding(
     "insecure-origin-allowed",
-    "An https API trusts an http origin",
-    `${hostOf(hop.url)} is served over https but allows ${code(allowed)}, an origin served over plain http: an attacker on that network path can inject script into it and read this API's responses. Allow the https origin instead.`,
+    ctx.t("finding.insecure-origin-allowed.title"),
+    ctx.t("finding.insecure-origin-allowed.message", { host: hostOf(hop.url), allowed }),
   );
 };

@@ -1,4 +1,3 @@
-import { code } from "../explain/context";
 import { effectiveMaxAge } from "../rules/max-age";
 import { type FindingRule, finding } from "./context";
 
@@ -10,7 +9,12 @@ export const maxAgeCapped: FindingRule = (ctx) => {
   if (!maxAge.capped && !maxAge.unparseable) return null;
   const browser = ctx.browser === "chromium" ? "Chromium" : "Firefox";
   const message = maxAge.unparseable
-    ? `${code(`Access-Control-Max-Age: ${maxAge.raw}`)} is not a number of seconds; ${browser} ${ctx.browser === "chromium" ? "falls back to 5 s" : "does not cache the preflight at all"}.`
-    : `${code(`Access-Control-Max-Age: ${maxAge.raw}`)} asks for more than ${browser} allows: it caches the preflight for ${maxAge.effective} s (${ctx.browser === "chromium" ? "Firefox: up to 86400 s" : "Chromium: up to 7200 s"}). Every ${maxAge.effective / 60} minutes the preflight is sent again.`;
-  return finding("max-age-capped", "Access-Control-Max-Age is capped", message);
+    ? ctx.t("finding.max-age-capped.unparseable", { raw: maxAge.raw, browser })
+    : ctx.t("finding.max-age-capped.capped", {
+        raw: maxAge.raw,
+        browser,
+        effective: maxAge.effective,
+        minutes: maxAge.effective / 60,
+      });
+  return finding("max-age-capped", ctx.t("finding.max-age-capped.title"), message);
 };

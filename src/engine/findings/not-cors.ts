@@ -1,24 +1,24 @@
-import { code, hostOf } from "../explain/context";
+import { hostOf } from "../explain/context";
 import { type FindingRule, finding } from "./context";
 
 /** Blocked for a reason that is not CORS: an extension, ORB, CSP, CORP, mixed content, tracking protection. */
 export const notCors: FindingRule = (ctx) => {
   if (ctx.facts.errorKind !== "not-cors" || ctx.facts.error === null) return null;
   const error = ctx.facts.error;
-  const what = /BLOCKED_BY_CLIENT/.test(error)
-    ? "an extension (an ad or content blocker) cancelled it"
+  const why = /BLOCKED_BY_CLIENT/.test(error)
+    ? "client"
     : /ORB/.test(error)
-      ? "Opaque Response Blocking refused a no-cors response whose type looked like data"
+      ? "orb"
       : /CSP/.test(error)
-        ? "the page's Content-Security-Policy (connect-src) forbids it"
+        ? "csp"
         : /CORP|BLOCKED_BY_RESPONSE/.test(error)
-          ? "a Cross-Origin-Resource-Policy or embedder policy forbids it"
+          ? "corp"
           : /TRACKING|FINGERPRINTING|CRYPTOMINING|SOCIALTRACKING|CONTENT_BLOCKED/.test(error)
-            ? "tracking protection blocked it"
-            : "a browser policy blocked it";
+            ? "tracking"
+            : "policy";
   return finding(
     "not-cors",
-    "Blocked, but not by CORS",
-    `The request to ${hostOf(ctx.exchange.url)} failed with ${code(error)}: ${what}. No CORS header changes that.`,
+    ctx.t("finding.not-cors.title"),
+    ctx.t("finding.not-cors.message", { host: hostOf(ctx.exchange.url), error, why }),
   );
 };

@@ -1,4 +1,4 @@
-import { code, hostOf } from "../explain/context";
+import { hostOf } from "../explain/context";
 import { combinedHeader } from "../headers";
 import { type FindingRule, finding } from "./context";
 
@@ -9,7 +9,7 @@ export const nullOriginAllowed: FindingRule = (ctx) => {
   if (combinedHeader(hop.responseHeaders, "access-control-allow-credentials") !== "true") return null;
   return finding(
     "null-origin-allowed",
-    "The API trusts Origin: null with credentials",
-    `${hostOf(hop.url)} answers ${code("Access-Control-Allow-Origin: null")} with ${code("Access-Control-Allow-Credentials: true")}. Any page can get the origin ${code("null")} (a sandboxed iframe, a data: document) and read your users' data. Allow named origins only.`,
+    ctx.t("finding.null-origin-allowed.title"),
+    ctx.t("finding.null-origin-allowed.message", { host: hostOf(hop.url) }),
   );
 };

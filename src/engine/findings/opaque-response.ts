@@ -1,4 +1,4 @@
-import { code, hostOf } from "../explain/context";
+import { hostOf } from "../explain/context";
 import { type FindingRule, finding } from "./context";
 
 /** `mode: "no-cors"`: the request "succeeds" but script gets an empty opaque response. */
@@ -9,7 +9,10 @@ export const opaqueResponse: FindingRule = (ctx) => {
   if (type !== "fetch" && type !== "xmlhttprequest" && type !== "xhr" && type !== "other") return null;
   return finding(
     "opaque-response",
-    "no-cors: the page cannot read this response",
-    `This request to ${hostOf(ctx.exchange.url)} was made with ${code('mode: "no-cors"')}: it is sent, but the page gets an opaque response (status 0, no headers, no body). Remove ${code("no-cors")} and have the server send ${code(`Access-Control-Allow-Origin: ${ctx.facts.origin ?? "<your origin>"}`)} instead.`,
+    ctx.t("finding.opaque-response.title"),
+    ctx.t("finding.opaque-response.message", {
+      host: hostOf(ctx.exchange.url),
+      origin: ctx.facts.origin ?? ctx.t("finding.opaque-response.your-origin"),
+    }),
   );
 };

@@ -1,4 +1,3 @@
-import { code } from "../explain/context";
 import { headerValues } from "../headers";
 import { type FindingRule, finding } from "./context";
 
@@ -13,12 +12,9 @@ export const originNull: FindingRule = (ctx) => {
     .some((value) => value.trim() === "null");
   const tainted = ctx.evaluation?.finalOrigin === "null" && ctx.facts.origin !== "null";
   if (!sent && !tainted && ctx.facts.origin !== "null") return null;
-  const why = tainted
-    ? "a redirect to another origin made the request's origin opaque"
-    : "the page's origin is opaque (a file: page, a sandboxed iframe, or a data: document)";
   return finding(
     "origin-null",
-    "Origin: null",
-    `The request was sent with ${code("Origin: null")} because ${why}. Only ${code("Access-Control-Allow-Origin: *")} (without credentials) or ${code("null")} can pass; allowing ${code("null")} lets any sandboxed page in, so prefer avoiding the redirect or serving the page from a real origin.`,
+    ctx.t("finding.origin-null.title"),
+    ctx.t("finding.origin-null.message", { tainted: tainted ? "yes" : "no" }),
   );
 };

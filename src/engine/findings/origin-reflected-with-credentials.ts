@@ -1,3 +1,4 @@
+import { type Translate, tEn } from "../../i18n";
 import { code } from "../explain/context";
 import { combinedHeader } from "../headers";
 import { originOf } from "../origin";
@@ -18,7 +19,7 @@ export interface EchoSample {
  * `Access-Control-Allow-Credentials: true`. One exchange cannot tell an allow-list from blind
  * reflection; two origins answered the same way can. Returns findings keyed by exchange id.
  */
-export function originReflection(samples: readonly EchoSample[]): Map<string, Finding> {
+export function originReflection(samples: readonly EchoSample[], t: Translate = tEn): Map<string, Finding> {
   const byServer = new Map<string, { origins: Set<string>; ids: string[] }>();
   for (const s of samples) {
     if (!s.origin || s.origin === "null") continue;
@@ -36,8 +37,11 @@ export function originReflection(samples: readonly EchoSample[]): Map<string, Fi
     if (origins.size < 2) continue;
     const f = finding(
       "origin-reflected-with-credentials",
-      "The server echoes any origin with credentials",
-      `${server} answered ${[...origins].map(code).join(" and ")} each with its own origin and ${code("Access-Control-Allow-Credentials: true")}. If it reflects every Origin it receives, any website can read your users' data with their cookies. Check the Origin against an allow-list before echoing it.`,
+      t("finding.origin-reflected-with-credentials.title"),
+      t("finding.origin-reflected-with-credentials.message", {
+        server,
+        origins: [...origins].map(code).join(t("finding.origin-reflected-with-credentials.and")),
+      }),
     );
     for (const id of ids) result.set(id, f);
   }

@@ -1,23 +1,22 @@
-import { code } from "../explain/context";
+import type { Translate } from "../../i18n";
 import type { PreflightTrigger } from "../rules/preflight-reasons";
 import { type FindingRule, finding } from "./context";
 
-function describe(trigger: PreflightTrigger): string {
-  if (trigger.kind === "method")
-    return `the method ${code(trigger.method)} (only GET, HEAD and POST are simple)`;
+function describe(trigger: PreflightTrigger, t: Translate): string {
+  if (trigger.kind === "method") return t("finding.preflight-avoidable.method", { method: trigger.method });
   switch (trigger.why) {
     case "content-type":
-      return `${code(`Content-Type: ${trigger.value ?? ""}`)} (only text/plain, multipart/form-data and application/x-www-form-urlencoded are simple)`;
+      return t("finding.preflight-avoidable.content-type", { value: trigger.value ?? "" });
     case "value-too-long":
-      return `the ${code(trigger.name)} value is longer than 128 bytes`;
+      return t("finding.preflight-avoidable.value-too-long", { name: trigger.name });
     case "unsafe-bytes":
-      return `the ${code(trigger.name)} value contains characters such as ( ) : < > ? @ [ ] { } " or controls`;
+      return t("finding.preflight-avoidable.unsafe-bytes", { name: trigger.name, braces: "{ }" });
     case "range":
-      return `${code(`Range: ${trigger.value ?? ""}`)} is not a single bytes=start-end range`;
+      return t("finding.preflight-avoidable.range", { value: trigger.value ?? "" });
     case "total-too-long":
-      return `the simple header values add up to more than 1024 bytes (${code(trigger.name)})`;
+      return t("finding.preflight-avoidable.total-too-long", { name: trigger.name });
     case "not-safelisted":
-      return `the custom header ${code(trigger.name)}`;
+      return t("finding.preflight-avoidable.not-safelisted", { name: trigger.name });
   }
 }
 
@@ -27,7 +26,12 @@ export const preflightAvoidable: FindingRule = (ctx) => {
   if (triggers.length === 0 || (!ctx.exchange.preflight && ctx.facts.needsPreflight !== true)) return null;
   return finding(
     "preflight-avoidable",
-    "Why this request was preflighted",
-    `The browser sent an OPTIONS preflight first because of ${triggers.map(describe).join("; ")}. Without ${triggers.length === 1 ? "it" : "them"} the request would be "simple" and go out directly; otherwise the server must answer the preflight (a cached one saves the round trip, up to Access-Control-Max-Age).`,
+    ctx.t("finding.preflight-avoidable.title"),
+    ctx.t("finding.preflight-avoidable.message", {
+      triggers: triggers
+        .map((trigger) => describe(trigger, ctx.t))
+        .join(ctx.t("finding.preflight-avoidable.separator")),
+      count: triggers.length,
+    }),
   );
 };

@@ -1,4 +1,4 @@
-import { code, hostOf } from "../explain/context";
+import { hostOf } from "../explain/context";
 import { MAX_AGE_CAP } from "../rules/max-age";
 import { type FindingRule, finding } from "./context";
 
@@ -9,7 +9,12 @@ export const preflightCached: FindingRule = (ctx) => {
   if (exchange.hops.length === 0 || facts.mode !== "cors") return null;
   return finding(
     "preflight-cached",
-    "Served from the preflight cache",
-    `This ${facts.method} request to ${hostOf(exchange.url)} needs a preflight, but none was sent: the browser reused a cached preflight for this URL. It stays cached for ${code("Access-Control-Max-Age")} seconds (default 5; at most ${MAX_AGE_CAP[ctx.browser]} in ${ctx.browser === "chromium" ? "Chromium" : "Firefox"}). A change to the server's preflight answer shows only after that.`,
+    ctx.t("finding.preflight-cached.title"),
+    ctx.t("finding.preflight-cached.message", {
+      method: facts.method,
+      host: hostOf(exchange.url),
+      cap: MAX_AGE_CAP[ctx.browser],
+      browser: ctx.browser === "chromium" ? "Chromium" : "Firefox",
+    }),
   );
 };

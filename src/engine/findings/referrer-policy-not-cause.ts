@@ -1,4 +1,3 @@
-import { code } from "../explain/context";
 import { type FindingRule, finding } from "./context";
 
 /**
@@ -9,7 +8,7 @@ export const referrerPolicyNotCause: FindingRule = (ctx) => {
   if (ctx.verdict !== "blocked") return null;
   return finding(
     "referrer-policy-not-cause",
-    "Referrer-Policy is not the cause",
-    `Referrer-Policy only changes the ${code("Referer")} header; it never changes ${code("Origin")} on a CORS request nor any CORS check. Changing it will not fix this block.`,
+    ctx.t("finding.referrer-policy-not-cause.title"),
+    ctx.t("finding.referrer-policy-not-cause.message"),
   );
 };

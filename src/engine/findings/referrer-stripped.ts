@@ -1,4 +1,4 @@
-import { code, hostOf } from "../explain/context";
+import { hostOf } from "../explain/context";
 import { hasHeader } from "../headers";
 import { type FindingRule, finding } from "./context";
 
@@ -14,7 +14,7 @@ export const referrerStripped: FindingRule = (ctx) => {
   if (hasHeader(headers, "referer")) return null;
   return finding(
     "referrer-stripped",
-    "Sent without Referer: a referer or CSRF check may have refused it",
-    `The request to ${hostOf(ctx.exchange.url)} carried no ${code("Referer")} header (the page's Referrer-Policy withheld it) and the server answered ${status}. Servers that check the referer (Django's CSRF check over HTTPS, S3 ${code("aws:Referer")} policies, hotlink protection) reject such requests; allow the request by ${code("Origin")} instead, or send a policy such as ${code("strict-origin-when-cross-origin")}.`,
+    ctx.t("finding.referrer-stripped.title"),
+    ctx.t("finding.referrer-stripped.message", { host: hostOf(ctx.exchange.url), status }),
   );
 };

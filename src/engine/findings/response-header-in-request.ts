@@ -12,7 +12,10 @@ export const responseHeaderInRequest: FindingRule = (ctx) => {
   if (names.length === 0) return null;
   return finding(
     "response-header-in-request",
-    "Response headers sent from the page",
-    `The page sends ${names.map(code).join(", ")} as request ${names.length === 1 ? "header" : "headers"}. These are response headers: only the server can grant access. Sent by the page, they do nothing except force a preflight that must then allow them. Remove them from the request and set them on the server.`,
+    ctx.t("finding.response-header-in-request.title"),
+    ctx.t("finding.response-header-in-request.message", {
+      names: names.map(code).join(", "),
+      count: names.length,
+    }),
   );
 };

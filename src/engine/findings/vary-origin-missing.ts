@@ -1,4 +1,3 @@
-import { code } from "../explain/context";
 import { combinedHeader, splitList } from "../headers";
 import { type FindingRule, finding } from "./context";
 
@@ -22,7 +21,7 @@ export const varyOriginMissing: FindingRule = (ctx) => {
   if (vary.includes("origin") || vary.includes("*")) return null;
   return finding(
     "vary-origin-missing",
-    "Vary: Origin is missing",
-    `The response allows the specific origin ${code(allowOrigin)} but has no ${code("Vary: Origin")}. A browser or CDN cache can then hand this answer to a page from another origin (or a cached answer without CORS headers to this one): the classic "fails only from cache" bug. Add ${code("Vary: Origin")}.`,
+    ctx.t("finding.vary-origin-missing.title"),
+    ctx.t("finding.vary-origin-missing.message", { allowed: allowOrigin }),
   );
 };

@@ -1,8 +1,5 @@
 import type { FixRequest } from "./policy";
-import { anyOrigin, heading, list, methodsOr, originPattern } from "./policy";
-
-export const apacheWhere =
-  "In the API's <VirtualHost> (not .htaccess, which runs after authentication); replace its existing `Header … Access-Control-*` lines. Needs mod_headers, mod_rewrite and mod_setenvif.";
+import { anyOrigin, comment, heading, list, methodsOr, originPattern } from "./policy";
 
 /** Apache httpd: `Header always` covers error responses; mod_rewrite answers preflights before auth. */
 export function apache(request: FixRequest): string {
@@ -11,9 +8,7 @@ export function apache(request: FixRequest): string {
   const several = !any && policy.origins.length > 1;
   const lines = [
     ...heading(request, "#"),
-    "# In the API's VirtualHost (not .htaccess: it runs after authentication), replacing its",
-    "# Header … Access-Control-* lines. Needs mod_headers, mod_rewrite and mod_setenvif.",
-    "# The unset lines drop copies the application (or a proxied backend) sends on its own.",
+    ...comment(request, "#", "fix.apache.place"),
     "Header unset Access-Control-Allow-Origin",
     "Header unset Access-Control-Allow-Credentials",
     "Header unset Access-Control-Allow-Methods",
@@ -35,7 +30,7 @@ export function apache(request: FixRequest): string {
     lines.push(`Header always set Access-Control-Expose-Headers "${list(policy.exposeHeaders)}"`);
   lines.push(`Header always set Access-Control-Max-Age "${policy.maxAge}"`);
   if (!any) lines.push('Header always merge Vary "Origin"');
-  lines.push("# Answer preflights here, before authentication or the application sees them.");
+  lines.push(...comment(request, "#", "fix.apache.preflight"));
   lines.push(
     "RewriteEngine On",
     "RewriteCond %{REQUEST_METHOD} OPTIONS",

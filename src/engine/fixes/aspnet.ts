@@ -1,5 +1,5 @@
 import type { FixRequest } from "./policy";
-import { heading, quoted } from "./policy";
+import { comment, heading, quoted } from "./policy";
 
 /** ASP.NET Core CORS middleware (Program.cs). */
 export function aspnet(request: FixRequest): string {
@@ -15,7 +15,7 @@ export function aspnet(request: FixRequest): string {
     'builder.Services.AddCors(options => options.AddPolicy("frontend", policy => policy',
     ...chain,
     "",
-    "// After UseRouting and before UseAuthentication/UseAuthorization, so preflights are answered first.",
+    ...comment(request, "//", "fix.aspnet.place"),
     'app.UseCors("frontend");',
   ].join("\n");
 }

@@ -1,8 +1,5 @@
 import type { FixRequest } from "./policy";
-import { anyOrigin, heading, list, originPattern } from "./policy";
-
-export const caddyWhere =
-  "Inside the site block that serves the API, first (before reverse_proxy, file_server, respond); replace any existing header Access-Control-* lines.";
+import { anyOrigin, comment, heading, list, originPattern } from "./policy";
 
 /**
  * Caddy v2 Caddyfile: preflights answered in their own handle (the `handle` directive sorts before
@@ -16,14 +13,10 @@ export function caddy(request: FixRequest): string {
   const origin = any ? "*" : single ? (policy.origins[0] ?? "*") : "{header.Origin}";
   const on = any || single ? "" : " @cors_origin";
   const credentials = policy.credentials && !any;
-  const lines = [
-    ...heading(request, "#"),
-    "# First in the API's site block, before reverse_proxy / file_server / respond.",
-  ];
+  const lines = [...heading(request, "#"), ...comment(request, "#", "fix.caddy.place")];
   if (request.focus === "no-preflight-redirect")
     lines.push(
-      "# redir sorts before handle in Caddy's directive order, so it answers the preflight first:",
-      "# give every redir of the API a named matcher that skips preflights, e.g.",
+      ...comment(request, "#", "fix.caddy.redir"),
       "#   @moved {",
       "#       path /old/path",
       "#       not method OPTIONS",
@@ -47,7 +40,7 @@ export function caddy(request: FixRequest): string {
     ...(any ? [] : ["    header Vary Origin"]),
     "    respond 204",
     "}",
-    "# defer: applied after the response is written, replacing the upstream's own copies.",
+    ...comment(request, "#", "fix.caddy.defer"),
     `header${on} {`,
     "    defer",
     `    Access-Control-Allow-Origin "${origin}"`,

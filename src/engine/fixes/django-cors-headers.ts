@@ -1,5 +1,5 @@
 import type { FixRequest } from "./policy";
-import { anyOrigin, heading, quoted } from "./policy";
+import { anyOrigin, comment, heading, quoted } from "./policy";
 
 /** django-cors-headers' `default_headers` (corsheaders/defaults.py). */
 const DEFAULT_HEADERS = new Set([
@@ -14,17 +14,13 @@ const DEFAULT_HEADERS = new Set([
   "x-requested-with",
 ]);
 
-export const djangoCorsHeadersWhere =
-  "At the end of settings.py: it adds the app and the middleware only where missing, puts CorsMiddleware first, and overrides any earlier CORS_* setting.";
-
 /** `django-cors-headers` settings (settings.py), safe to paste whatever is there already. */
 export function djangoCorsHeaders(request: FixRequest): string {
   const { policy } = request;
   const any = anyOrigin(policy);
   const lines = [
     ...heading(request, "#"),
-    "# At the end of settings.py. CorsMiddleware goes first: above CommonMiddleware (whose",
-    "# APPEND_SLASH redirect would otherwise answer the preflight) and above any auth middleware.",
+    ...comment(request, "#", "fix.django-cors-headers.place"),
     'INSTALLED_APPS = [*[a for a in INSTALLED_APPS if a != "corsheaders"], "corsheaders"]',
     'MIDDLEWARE = ["corsheaders.middleware.CorsMiddleware", *[m for m in MIDDLEWARE if m != "corsheaders.middleware.CorsMiddleware"]]',
   ];

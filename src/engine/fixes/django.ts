@@ -1,8 +1,5 @@
 import type { FixRequest } from "./policy";
-import { anyOrigin, heading, list, methodsOr, quoted } from "./policy";
-
-export const djangoWhere =
-  "Replace your own CORS middleware class with this one (same module), and keep it first in MIDDLEWARE, above CommonMiddleware and any auth middleware.";
+import { anyOrigin, comment, heading, list, methodsOr, quoted } from "./policy";
 
 /**
  * A hand-written Django middleware, the seed's shape done right: echo an allowed origin instead
@@ -13,8 +10,7 @@ export function django(request: FixRequest): string {
   const allowAll = anyOrigin(policy);
   const lines = [
     ...heading(request, "#"),
-    "# Replaces your CORS middleware class; keep it first in MIDDLEWARE so it answers preflights",
-    "# before CommonMiddleware's redirects and auth, and wraps error responses too.",
+    ...comment(request, "#", "fix.django.place"),
     "from django.http import HttpResponse",
     "from django.utils.cache import patch_vary_headers",
     "",

@@ -1,17 +1,13 @@
+import type { MessageKey } from "../../i18n";
 import type { FixRequest } from "./policy";
-import { anyOrigin, heading, quoted } from "./policy";
+import { anyOrigin, comment, heading, quoted } from "./policy";
 
-const NOTES: Partial<Record<FixRequest["focus"], string>> = {
-  "preflight-before-auth":
-    "Above your authentication middleware: it answers preflights (which carry no credentials) itself.",
-  "preflight-route": "cors() answers OPTIONS itself, so routes need no OPTIONS handler.",
-  "error-responses":
-    "Registered first, its headers are set before body parsers, validators or routes can fail.",
-  "no-preflight-redirect": "Registered first, it answers the preflight before a redirect rule can.",
+const NOTES: Partial<Record<FixRequest["focus"], MessageKey>> = {
+  "preflight-before-auth": "fix.express.note.preflight-before-auth",
+  "preflight-route": "fix.express.note.preflight-route",
+  "error-responses": "fix.express.note.error-responses",
+  "no-preflight-redirect": "fix.express.note.no-preflight-redirect",
 };
-
-export const expressWhere =
-  "In the app's entry file, directly after `const app = express()`, before every other app.use() (static files, routers, auth, body parsers). Replace any existing cors() call.";
 
 /** The `origin` option: a string for one origin, an array for several (the cors package matches exactly). */
 export function jsOrigin(origins: readonly string[]): string {
@@ -32,8 +28,8 @@ export function express(request: FixRequest): string {
   const note = NOTES[focus];
   return [
     ...heading(request, "//"),
-    "// Directly after `const app = express()`, before every other app.use(); replaces any other cors() call.",
-    ...(note ? [`// ${note}`] : []),
+    ...comment(request, "//", "fix.express.place"),
+    ...(note ? comment(request, "//", note) : []),
     'const cors = require("cors");',
     "app.use(cors({",
     ...options,

@@ -1,18 +1,14 @@
 import type { FixRequest } from "./policy";
-import { anyOrigin, heading, quoted } from "./policy";
-
-export const fastapiWhere =
-  "At the end of the module that creates the app, after every other app.add_middleware() or @app.middleware (the last one added runs first, so CORS answers before authentication); replace any existing CORSMiddleware.";
+import { anyOrigin, comment, heading, quoted } from "./policy";
 
 /** FastAPI / Starlette `CORSMiddleware`. */
 export function fastapi(request: FixRequest): string {
   const { policy, focus } = request;
   const lines = [...heading(request, "#")];
-  lines.push("# The LAST add_middleware call: Starlette runs the last-added middleware first.");
+  lines.push(...comment(request, "#", "fix.fastapi.place"));
   if (focus === "error-responses") {
     lines.push(
-      "# Unhandled exceptions are answered by ServerErrorMiddleware, outside CORSMiddleware, without its",
-      "# headers (an exception_handler(Exception) lives there too): turn them into a 500 response inside it.",
+      ...comment(request, "#", "fix.fastapi.errors"),
       "from fastapi.responses import JSONResponse",
       "",
       "",

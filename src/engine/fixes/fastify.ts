@@ -1,9 +1,6 @@
 import { jsOrigin } from "./express";
 import type { FixRequest } from "./policy";
-import { anyOrigin, heading, quoted } from "./policy";
-
-export const fastifyWhere =
-  "Right after `const app = fastify()` in your async start-up, awaited, before any route and any onRequest hook that authenticates or redirects (hooks run in the order they are added). Replace any existing @fastify/cors registration.";
+import { anyOrigin, comment, heading, quoted } from "./policy";
 
 /** Fastify with `@fastify/cors` (its onRequest hook answers preflights before routes and later hooks). */
 export function fastify(request: FixRequest): string {
@@ -16,8 +13,7 @@ export function fastify(request: FixRequest): string {
   options.push(`  maxAge: ${policy.maxAge},`);
   return [
     ...heading(request, "//"),
-    "// Right after `const app = fastify()`, awaited, so its onRequest hook runs before any added later",
-    "// (auth, redirects). Its default hook answers preflights before routing and body parsing.",
+    ...comment(request, "//", "fix.fastify.place"),
     'await app.register(require("@fastify/cors"), {',
     ...options,
     "});",

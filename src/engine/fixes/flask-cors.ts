@@ -1,8 +1,5 @@
 import type { FixRequest } from "./policy";
-import { anyOrigin, heading, quoted } from "./policy";
-
-export const flaskCorsWhere =
-  "Right after `app = Flask(__name__)`, replacing any other CORS(app, …) call or @cross_origin decorator; for a redirected preflight it also turns off the trailing-slash redirect.";
+import { anyOrigin, comment, heading, quoted } from "./policy";
 
 /** Flask with `flask-cors`. */
 export function flaskCors(request: FixRequest): string {
@@ -13,19 +10,16 @@ export function flaskCors(request: FixRequest): string {
   if (policy.headers.length > 0) args.push(`allow_headers=[${quoted(policy.headers)}]`);
   if (policy.exposeHeaders.length > 0) args.push(`expose_headers=[${quoted(policy.exposeHeaders)}]`);
   args.push(`max_age=${policy.maxAge}`);
-  const lines = [
-    ...heading(request, "#"),
-    "# Right after app = Flask(__name__); replaces any other CORS(app, ...).",
-  ];
+  const lines = [...heading(request, "#"), ...comment(request, "#", "fix.flask-cors.place")];
   if (focus === "no-preflight-redirect") {
     lines.push(
-      "# Werkzeug answers /items for a route declared /items/ with a 308 redirect, before any CORS code.",
+      ...comment(request, "#", "fix.flask-cors.strict-slashes"),
       "app.url_map.strict_slashes = False",
     );
   }
   if (focus === "preflight-before-auth") {
     lines.push(
-      "# Answer preflights before every before_request hook: auth would reject them (no credentials).",
+      ...comment(request, "#", "fix.flask-cors.before-auth"),
       "from flask import request as cors_request",
       "",
       "app.before_request_funcs.setdefault(None, []).insert(",

@@ -1,7 +1,5 @@
 import type { FixRequest } from "./policy";
-import { anyOrigin, heading, list } from "./policy";
-
-export const genericWhere = "On every response of the API, error responses and preflights included.";
+import { anyOrigin, comment, heading, list } from "./policy";
 
 /** The raw response headers, for any server: the answer every other snippet produces. */
 export function genericHeaders(request: FixRequest): string {
@@ -11,18 +9,15 @@ export function genericHeaders(request: FixRequest): string {
     ? "*"
     : policy.origins.length === 1
       ? (policy.origins[0] ?? "*")
-      : `<the request's Origin, when it is one of: ${policy.origins.join(", ")}>`;
-  const lines = [
-    ...heading(request, "#"),
-    "# Preflight (OPTIONS) response: status 204, before any authentication",
-  ];
+      : request.t("fix.generic-headers.origin-of", { origins: policy.origins.join(", ") });
+  const lines = [...heading(request, "#"), ...comment(request, "#", "fix.generic-headers.preflight")];
   lines.push(`Access-Control-Allow-Origin: ${origin}`);
   if (policy.credentials && !any) lines.push("Access-Control-Allow-Credentials: true");
   if (policy.methods.length > 0) lines.push(`Access-Control-Allow-Methods: ${list(policy.methods)}`);
   if (policy.headers.length > 0) lines.push(`Access-Control-Allow-Headers: ${list(policy.headers)}`);
   lines.push(`Access-Control-Max-Age: ${policy.maxAge}`);
   if (!any) lines.push("Vary: Origin");
-  lines.push("", "# Every actual response, error responses (4xx/5xx) included");
+  lines.push("", ...comment(request, "#", "fix.generic-headers.actual"));
   lines.push(`Access-Control-Allow-Origin: ${origin}`);
   if (policy.credentials && !any) lines.push("Access-Control-Allow-Credentials: true");
   if (policy.exposeHeaders.length > 0)

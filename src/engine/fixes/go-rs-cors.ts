@@ -1,8 +1,5 @@
 import type { FixRequest } from "./policy";
-import { anyOrigin, heading } from "./policy";
-
-export const goRsCorsWhere =
-  "Replace the cors.Options you pass to cors.New (or add it), and wrap the whole handler, outside any auth middleware: http.ListenAndServe(addr, c.Handler(mux)).";
+import { anyOrigin, comment, heading } from "./policy";
 
 const goStrings = (items: readonly string[]) => `[]string{${items.map((i) => JSON.stringify(i)).join(", ")}}`;
 
@@ -17,7 +14,7 @@ export function goRsCors(request: FixRequest): string {
   fields.push(`\tMaxAge:           ${policy.maxAge},`);
   return [
     ...heading(request, "//"),
-    '// import "github.com/rs/cors"; wrap the whole mux: http.ListenAndServe(addr, c.Handler(mux)).',
+    ...comment(request, "//", "fix.go-rs-cors.place"),
     "c := cors.New(cors.Options{",
     ...fields,
     "})",

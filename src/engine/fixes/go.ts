@@ -1,8 +1,5 @@
 import type { FixRequest } from "./policy";
-import { anyOrigin, heading, list, methodsOr } from "./policy";
-
-export const goWhere =
-  "Replace your own CORS middleware with this function and wrap the whole mux with it, outside any auth middleware: http.ListenAndServe(addr, withCORS(mux)).";
+import { anyOrigin, comment, heading, list, methodsOr } from "./policy";
 
 /** Go net/http middleware, hand-written. */
 export function go(request: FixRequest): string {
@@ -20,7 +17,7 @@ export function go(request: FixRequest): string {
       ];
   return [
     ...heading(request, "//"),
-    "// Wrap the whole mux, so error responses and OPTIONS get the headers too: withCORS(mux).",
+    ...comment(request, "//", "fix.go.place"),
     "func withCORS(next http.Handler) http.Handler {",
     "\treturn http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {",
     ...allow,

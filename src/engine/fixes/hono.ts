@@ -1,9 +1,6 @@
 import { jsOrigin } from "./express";
 import type { FixRequest } from "./policy";
-import { anyOrigin, heading, quoted } from "./policy";
-
-export const honoWhere =
-  "Right after `const app = new Hono()`, before every route and every other app.use() (auth first would answer the preflight). Replace any existing cors() middleware.";
+import { anyOrigin, comment, heading, quoted } from "./policy";
 
 /** Hono's built-in `hono/cors` middleware. */
 export function hono(request: FixRequest): string {
@@ -16,7 +13,7 @@ export function hono(request: FixRequest): string {
   options.push(`    maxAge: ${policy.maxAge},`);
   return [
     ...heading(request, "//"),
-    "// Right after `const app = new Hono()`, before every route and other middleware.",
+    ...comment(request, "//", "fix.hono.place"),
     'const { cors } = require("hono/cors");',
     "app.use(",
     '  "*",',

@@ -3,24 +3,25 @@
  * and what the server already allowed). Each says where it goes, and whether CORS Lens's own
  * real-server suite (`npm run test:fixes`) applied it to that server and saw the browser allow.
  */
+import type { MessageKey, Translate } from "../../i18n";
 import type { Fix, Stack } from "../types";
-import { apache, apacheWhere } from "./apache";
+import { apache } from "./apache";
 import { aspnet } from "./aspnet";
-import { caddy, caddyWhere } from "./caddy";
-import { django, djangoWhere } from "./django";
-import { djangoCorsHeaders, djangoCorsHeadersWhere } from "./django-cors-headers";
-import { express, expressWhere } from "./express";
-import { fastapi, fastapiWhere } from "./fastapi";
-import { fastify, fastifyWhere } from "./fastify";
-import { flaskCors, flaskCorsWhere } from "./flask-cors";
-import { genericHeaders, genericWhere } from "./generic-headers";
-import { go, goWhere } from "./go";
-import { goRsCors, goRsCorsWhere } from "./go-rs-cors";
-import { hono, honoWhere } from "./hono";
-import { koa, koaWhere } from "./koa";
-import { nginx, nginxWhere } from "./nginx";
+import { caddy } from "./caddy";
+import { django } from "./django";
+import { djangoCorsHeaders } from "./django-cors-headers";
+import { express } from "./express";
+import { fastapi } from "./fastapi";
+import { fastify } from "./fastify";
+import { flaskCors } from "./flask-cors";
+import { genericHeaders } from "./generic-headers";
+import { go } from "./go";
+import { goRsCors } from "./go-rs-cors";
+import { hono } from "./hono";
+import { koa } from "./koa";
+import { nginx } from "./nginx";
 import type { FixRequest } from "./policy";
-import { rails, railsWhere } from "./rails";
+import { rails } from "./rails";
 import { s3 } from "./s3";
 import { spring } from "./spring";
 import { VERIFIED } from "./verified";
@@ -28,48 +29,51 @@ import { VERIFIED } from "./verified";
 type ServerStack = Exclude<Stack, "client">;
 
 interface Renderer {
-  title: string;
+  /** A product's own name, or the catalogue's words for a generic one. */
+  title: string | MessageKey;
   render: (request: FixRequest) => string;
-  where: string;
+  where: MessageKey;
 }
 
 const RENDERERS: Record<ServerStack, Renderer> = {
-  "generic-headers": { title: "Response headers (any server)", render: genericHeaders, where: genericWhere },
-  express: { title: "Express (cors package)", render: express, where: expressWhere },
-  fastify: { title: "Fastify (@fastify/cors)", render: fastify, where: fastifyWhere },
-  koa: { title: "Koa (@koa/cors)", render: koa, where: koaWhere },
-  hono: { title: "Hono (hono/cors)", render: hono, where: honoWhere },
-  django: { title: "Django (hand-written middleware)", render: django, where: djangoWhere },
+  "generic-headers": {
+    title: "fix.title.generic-headers",
+    render: genericHeaders,
+    where: "fix.generic-headers.where",
+  },
+  express: { title: "Express (cors package)", render: express, where: "fix.express.where" },
+  fastify: { title: "Fastify (@fastify/cors)", render: fastify, where: "fix.fastify.where" },
+  koa: { title: "Koa (@koa/cors)", render: koa, where: "fix.koa.where" },
+  hono: { title: "Hono (hono/cors)", render: hono, where: "fix.hono.where" },
+  django: { title: "fix.title.django", render: django, where: "fix.django.where" },
   "django-cors-headers": {
     title: "Django (django-cors-headers)",
     render: djangoCorsHeaders,
-    where: djangoCorsHeadersWhere,
+    where: "fix.django-cors-headers.where",
   },
-  fastapi: { title: "FastAPI / Starlette", render: fastapi, where: fastapiWhere },
-  "flask-cors": { title: "Flask (flask-cors)", render: flaskCors, where: flaskCorsWhere },
-  nginx: { title: "nginx", render: nginx, where: nginxWhere },
-  apache: { title: "Apache httpd", render: apache, where: apacheWhere },
-  caddy: { title: "Caddy", render: caddy, where: caddyWhere },
+  fastapi: { title: "FastAPI / Starlette", render: fastapi, where: "fix.fastapi.where" },
+  "flask-cors": { title: "Flask (flask-cors)", render: flaskCors, where: "fix.flask-cors.where" },
+  nginx: { title: "nginx", render: nginx, where: "fix.nginx.where" },
+  apache: { title: "Apache httpd", render: apache, where: "fix.apache.where" },
+  caddy: { title: "Caddy", render: caddy, where: "fix.caddy.where" },
   s3: {
-    title: "AWS S3 bucket CORS",
+    title: "fix.title.s3",
     render: s3,
-    where:
-      "The bucket's CORS configuration (console → Permissions → CORS, or `aws s3api put-bucket-cors`), replacing its rules.",
+    where: "fix.s3.where",
   },
   spring: {
     title: "Spring",
     render: spring,
-    where:
-      "A @Configuration class; with Spring Security also http.cors(), so preflights pass before authentication.",
+    where: "fix.spring.where",
   },
-  rails: { title: "Rails / Rack (rack-cors)", render: rails, where: railsWhere },
+  rails: { title: "Rails / Rack (rack-cors)", render: rails, where: "fix.rails.where" },
   aspnet: {
     title: "ASP.NET Core",
     render: aspnet,
-    where: "Program.cs: AddCors with the services, UseCors after UseRouting and before UseAuthentication.",
+    where: "fix.aspnet.where",
   },
-  go: { title: "Go (net/http, hand-written)", render: go, where: goWhere },
-  "go-rs-cors": { title: "Go (rs/cors)", render: goRsCors, where: goRsCorsWhere },
+  go: { title: "fix.title.go", render: go, where: "fix.go.where" },
+  "go-rs-cors": { title: "Go (rs/cors)", render: goRsCors, where: "fix.go-rs-cors.where" },
 };
 
 /** The server stacks every header-fixable cause has a fix for, in the order the panel lists them. */
@@ -79,11 +83,20 @@ export const SERVER_STACKS = Object.keys(RENDERERS) as ServerStack[];
 export function serverFixes(request: FixRequest): Fix[] {
   return SERVER_STACKS.map((stack) => ({
     stack,
-    title: RENDERERS[stack].title,
+    title: titleIn(RENDERERS[stack].title, request.t),
     snippet: RENDERERS[stack].render(request),
-    where: RENDERERS[stack].where,
+    where: request.t(RENDERERS[stack].where),
     verified: VERIFIED[stack] ?? null,
   }));
+}
+
+function titleIn(title: string, t: Translate): string {
+  return title.startsWith("fix.title.") ? t(title as MessageKey) : title;
+}
+
+/** The title of a stack's fix, in the language asked for (CLI and panel lists). */
+export function stackTitle(stack: ServerStack, t: Translate): string {
+  return titleIn(RENDERERS[stack].title, t);
 }
 
 export function clientFix(title: string, snippet: string): Fix {

@@ -1,8 +1,5 @@
 import type { FixRequest } from "./policy";
-import { anyOrigin, heading, quoted } from "./policy";
-
-export const koaWhere =
-  "Right after `const app = new Koa()`, before every other app.use() (auth, body parser, router). Replace any existing cors() middleware.";
+import { anyOrigin, comment, heading, quoted } from "./policy";
 
 /** Koa with `@koa/cors` (v5 keeps its headers on thrown errors by default). */
 export function koa(request: FixRequest): string {
@@ -21,7 +18,7 @@ export function koa(request: FixRequest): string {
   options.push(`  maxAge: ${policy.maxAge},`, "  keepHeadersOnError: true,");
   return [
     ...heading(request, "//"),
-    "// Right after `const app = new Koa()`, before every other app.use().",
+    ...comment(request, "//", "fix.koa.place"),
     'const cors = require("@koa/cors");',
     ...(several && !anyOrigin(policy) ? [`const ALLOWED_ORIGINS = [${quoted(policy.origins)}];`] : []),
     "app.use(cors({",

@@ -1,8 +1,5 @@
 import type { FixRequest } from "./policy";
-import { anyOrigin, heading, list, methodsOr, originPattern } from "./policy";
-
-export const nginxWhere =
-  "At the top of every `location` that serves the API (each one: add_header is not inherited into a location that has its own): replace its existing `add_header Access-Control-*` lines and any OPTIONS `if` block; keep its proxy_pass / root / return.";
+import { anyOrigin, comment, heading, list, methodsOr, originPattern } from "./policy";
 
 /**
  * nginx: `always` so 4xx/5xx get the headers too; OPTIONS answered by nginx itself before proxying
@@ -27,9 +24,7 @@ export function nginx(request: FixRequest): string {
   ];
   const lines = [
     ...heading(request, "#"),
-    "# At the top of every location block of the API, replacing its add_header Access-Control-* lines.",
-    "# `always`: also on 4xx/5xx. An add_header inside `if` replaces the inherited ones, hence the repeats.",
-    "# proxy_hide_header: the upstream app's own CORS headers would arrive twice (ignored without proxy_pass).",
+    ...comment(request, "#", "fix.nginx.place"),
     "proxy_hide_header Access-Control-Allow-Origin;",
     "proxy_hide_header Access-Control-Allow-Credentials;",
     "proxy_hide_header Access-Control-Allow-Methods;",

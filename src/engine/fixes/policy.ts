@@ -1,3 +1,4 @@
+import type { MessageKey, Params, Translate } from "../../i18n";
 /**
  * What the server must send for the page's requests to this API to pass, whatever the stack:
  * every fix is this policy rendered in one stack's terms, plus notes on where the stack usually
@@ -42,6 +43,8 @@ export interface FixRequest {
   keeps: string | null;
   /** What the fix adds to what the server allowed, in words; null when nothing was seen. */
   adds: string | null;
+  /** The language of the snippet's comments. */
+  t: Translate;
 }
 
 /** Comma-joined list, or a fallback when empty. */
@@ -53,11 +56,19 @@ export function quoted(items: readonly string[], quote = '"'): string {
   return items.map((i) => `${quote}${i}${quote}`).join(", ");
 }
 
+/** A comment of one or more lines in the request's language, each behind the stack's comment mark. */
+export function comment(request: FixRequest, mark: string, key: MessageKey, params?: Params): string[] {
+  return request
+    .t(key, params)
+    .split("\n")
+    .map((line) => `${mark} ${line}`);
+}
+
 /** The snippet's opening comment: what it changes, what it keeps, what it adds. */
 export function heading(request: FixRequest, mark: string): string[] {
   const lines = [`${mark} ${request.summary}`];
-  if (request.keeps) lines.push(`${mark} Keeps what already worked: ${request.keeps}.`);
-  if (request.adds) lines.push(`${mark} Adds: ${request.adds}.`);
+  if (request.keeps) lines.push(`${mark} ${request.t("fix.heading.keeps", { keeps: request.keeps })}`);
+  if (request.adds) lines.push(`${mark} ${request.t("fix.heading.adds", { adds: request.adds })}`);
   return lines;
 }
 

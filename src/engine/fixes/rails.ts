@@ -1,16 +1,11 @@
 import type { FixRequest } from "./policy";
-import { anyOrigin, heading, quoted } from "./policy";
-
-export const railsWhere =
-  "config/initializers/cors.rb in Rails (replacing its allow block); in a plain Rack app, `use Rack::Cors` as the first middleware in config.ru, before auth.";
+import { anyOrigin, comment, heading, quoted } from "./policy";
 
 /** Rails / Rack with `rack-cors`. */
 /** Rails rescues exceptions inside its stack; a plain Rack app lets them pass Rack::Cors bare. */
-const RACK_ERRORS = [
+const rackErrors = (request: FixRequest) => [
   "",
-  "# In a plain Rack app (Rails rescues on its own): an exception must become a 500 inside Rack::Cors,",
-  "# or the server answers it without CORS headers. Define this and `use ErrorsInsideCors` right after",
-  "# the `use Rack::Cors` block.",
+  ...comment(request, "#", "fix.rails.errors"),
   "class ErrorsInsideCors",
   "  def initialize(app)",
   "    @app = app",
@@ -34,8 +29,7 @@ export function rails(request: FixRequest): string {
   options.push(`      max_age: ${policy.maxAge}`);
   return [
     ...heading(request, "#"),
-    "# insert_before 0 puts it ahead of authentication and error middleware",
-    "# (in a plain Rack app: `use Rack::Cors do … end` first in config.ru).",
+    ...comment(request, "#", "fix.rails.place"),
     "Rails.application.config.middleware.insert_before 0, Rack::Cors do",
     "  allow do",
     `    origins ${quoted(anyOrigin(policy) ? ["*"] : policy.origins)}`,
@@ -43,6 +37,6 @@ export function rails(request: FixRequest): string {
     ...options,
     "  end",
     "end",
-    ...(request.focus === "error-responses" ? RACK_ERRORS : []),
+    ...(request.focus === "error-responses" ? rackErrors(request) : []),
   ].join("\n");
 }

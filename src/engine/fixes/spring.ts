@@ -1,5 +1,5 @@
 import type { FixRequest } from "./policy";
-import { heading, quoted } from "./policy";
+import { comment, heading, quoted } from "./policy";
 
 /** Spring MVC `WebMvcConfigurer` (with Spring Security, also `http.cors(...)`). */
 export function spring(request: FixRequest): string {
@@ -15,7 +15,7 @@ export function spring(request: FixRequest): string {
   chain.push(`            .maxAge(${policy.maxAge});`);
   return [
     ...heading(request, "//"),
-    "// With Spring Security, also call http.cors(Customizer.withDefaults()) so preflights pass before authentication.",
+    ...comment(request, "//", "fix.spring.security"),
     "@Configuration",
     "public class CorsConfig implements WebMvcConfigurer {",
     "    @Override",

@@ -1,4 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
+import { useT } from "../i18n";
 
 export interface CopyButtonProps {
   text: string;
@@ -11,6 +12,7 @@ export interface CopyButtonProps {
 
 /** A copy button that says "Copied" for a moment, so the user knows the click took. */
 export function CopyButton({ text, label, ariaLabel, onCopy, class: className }: CopyButtonProps) {
+  const t = useT();
   const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
   useEffect(() => {
     if (state === "idle") return;
@@ -25,9 +27,9 @@ export function CopyButton({ text, label, ariaLabel, onCopy, class: className }:
       data-copy-state={state}
       onClick={() => setState(onCopy(text) === false ? "failed" : "copied")}
     >
-      {state === "copied" ? "Copied ✓" : state === "failed" ? "Copy failed" : label}
+      {state === "copied" ? t("panel.copy.copied") : state === "failed" ? t("panel.copy.failed") : label}
       <span class="visually-hidden" aria-live="polite">
-        {state === "copied" ? "Copied to the clipboard" : ""}
+        {state === "copied" ? t("panel.copy.announced") : ""}
       </span>
     </button>
   );

@@ -15,6 +15,7 @@ import { actualCurl, preflightCurl } from "../../../report/curl";
 import { redactForCopy } from "../../../report/redact";
 import type { ReportExchange } from "../../../report/report";
 import { visibleText } from "../../../report/safe-text";
+import { useT } from "../i18n";
 import { badgeOf } from "../model";
 import { Breakable } from "./Breakable";
 import { CopyButton } from "./CopyButton";
@@ -45,10 +46,11 @@ function wordsContext(x: ReportExchange, cause: Cause): BrowserWordsContext {
 }
 
 function DocsLink({ link }: { link: { url: string; title: string } | null }) {
+  const t = useT();
   if (!link) return null;
   return (
     <span class="docs">
-      Learn more:{" "}
+      {t("panel.words.learn-more")}{" "}
       <a href={link.url} target="_blank" rel="noreferrer noopener">
         {link.title}
       </a>
@@ -58,11 +60,17 @@ function DocsLink({ link }: { link: { url: string; title: string } | null }) {
 
 /** The failing check in one line, at the top: what the browser required, what the server sent. */
 function RequiredVsSent({ row }: { row: EvidenceRow | undefined }) {
+  const t = useT();
   if (!row) return null;
   return (
     <p class="required-sent" data-testid="required-vs-sent">
-      <strong>{row.label}</strong>: required <code class="required">{row.required}</code>, sent{" "}
-      {row.sent === null ? <span class="absent">nothing</span> : <code class="sent">{row.sent}</code>}
+      <strong>{row.label}</strong>: {t("panel.detail.required-sent-required")}{" "}
+      <code class="required">{row.required}</code>, {t("panel.detail.required-sent-sent")}{" "}
+      {row.sent === null ? (
+        <span class="absent">{t("panel.detail.nothing")}</span>
+      ) : (
+        <code class="sent">{row.sent}</code>
+      )}
     </p>
   );
 }
@@ -77,16 +85,17 @@ function BrowserWords({
   cause: Cause;
   onCopy: DetailProps["onCopy"];
 }) {
+  const t = useT();
   const ctx = wordsContext(x, cause);
   const chromium = chromiumConsoleMessage(cause, ctx);
   const firefox = cause.firefox ? firefoxConsoleMessage(cause.firefox, cause, ctx) : null;
   return (
-    <section class="browser-words" aria-label="What the browsers say">
-      <h3>What the browsers say</h3>
+    <section class="browser-words" aria-label={t("panel.words.title")}>
+      <h3>{t("panel.words.title")}</h3>
       <div class="words">
         <div class="who">
           Chromium{" "}
-          <code title="network::mojom::CorsError">{cause.chromium ?? "no CORS error (a network error)"}</code>
+          <code title="network::mojom::CorsError">{cause.chromium ?? t("panel.words.chromium-no-cors")}</code>
         </div>
         {chromium ? (
           <>
@@ -95,8 +104,8 @@ function BrowserWords({
             </blockquote>
             <CopyButton
               text={chromium}
-              label="Copy"
-              ariaLabel="Copy Chromium's message"
+              label={t("panel.words.copy")}
+              ariaLabel={t("panel.words.copy-chromium")}
               onCopy={onCopy}
             />{" "}
           </>
@@ -107,9 +116,9 @@ function BrowserWords({
         <div class="who">
           Firefox{" "}
           {cause.firefox ? (
-            <code title="the reason key in Firefox's security.properties">{cause.firefox}</code>
+            <code title={t("panel.words.firefox-key")}>{cause.firefox}</code>
           ) : (
-            <span class="muted">reports no CORS reason for this</span>
+            <span class="muted">{t("panel.words.firefox-none")}</span>
           )}
         </div>
         {firefox ? (
@@ -125,6 +134,7 @@ function BrowserWords({
 
 function Reproduce({ x: shown, onCopy }: { x: ReportExchange; onCopy: DetailProps["onCopy"] }) {
   // Copies leave the panel: Cookie, Authorization, tokens in URLs are redacted unless asked for.
+  const t = useT();
   const [withSecrets, setWithSecrets] = useState(false);
   const x = withSecrets ? shown : redactForCopy(shown);
   const preflight = preflightCurl(x);
@@ -137,28 +147,37 @@ function Reproduce({ x: shown, onCopy }: { x: ReportExchange; onCopy: DetailProp
           checked={withSecrets}
           onChange={(e) => setWithSecrets(e.currentTarget.checked)}
         />{" "}
-        Include secrets (cookies, tokens)
+        {t("panel.reproduce.secrets")}
       </label>
-      {preflight ? <CopyButton text={preflight} label="Copy preflight as cURL" onCopy={onCopy} /> : null}
-      <CopyButton text={actualCurl(x)} label="Copy request as cURL" onCopy={onCopy} />
-      <CopyButton text={actualFetch(x)} label="Copy as fetch" onCopy={onCopy} />
-      {preflightPs ? (
-        <CopyButton text={preflightPs} label="Copy preflight as PowerShell" onCopy={onCopy} />
+      {preflight ? (
+        <CopyButton text={preflight} label={t("panel.reproduce.preflight-curl")} onCopy={onCopy} />
       ) : null}
-      <CopyButton text={actualPowerShell(x)} label="Copy request as PowerShell" onCopy={onCopy} />
+      <CopyButton text={actualCurl(x)} label={t("panel.reproduce.request-curl")} onCopy={onCopy} />
+      <CopyButton text={actualFetch(x)} label={t("panel.reproduce.fetch")} onCopy={onCopy} />
+      {preflightPs ? (
+        <CopyButton text={preflightPs} label={t("panel.reproduce.preflight-ps")} onCopy={onCopy} />
+      ) : null}
+      <CopyButton text={actualPowerShell(x)} label={t("panel.reproduce.request-ps")} onCopy={onCopy} />
     </div>
   );
 }
 
 export function ExchangeDetail({ x, stack, onStack, onCopy, onClose }: DetailProps) {
+  const t = useT();
   const cause = x.causes[0];
-  const rows = evidenceRows(x);
+  const rows = evidenceRows(x, t);
   const failing = rows.find((r) => r.failing);
-  const badge = badgeOf(x);
+  const badge = badgeOf(x, t);
   return (
-    <article class="detail" aria-label="Request details">
+    <article class="detail" aria-label={t("panel.detail.label")}>
       <header>
-        <button type="button" class="close" onClick={onClose} aria-label="Close details" title="Close (Esc)">
+        <button
+          type="button"
+          class="close"
+          onClick={onClose}
+          aria-label={t("panel.detail.close")}
+          title={t("panel.detail.close-title")}
+        >
           ×
         </button>
         <span class={`badge ${badge.tone}`}>{badge.label}</span>{" "}
@@ -168,9 +187,7 @@ export function ExchangeDetail({ x, stack, onStack, onCopy, onClose }: DetailPro
         </span>
         {x.viaWorker ? (
           <p class="via-worker-note">
-            Via a worker: the page's service worker (or a shared worker) re-issued this request with its own
-            fetch options (`mode`, `credentials`); the fix is the same on the server, and on the page side it
-            lives in the worker's `fetch` call.
+            <RichText text={t("panel.detail.via-worker")} />
           </p>
         ) : null}
       </header>
@@ -186,10 +203,10 @@ export function ExchangeDetail({ x, stack, onStack, onCopy, onClose }: DetailPro
         <section class="cause">
           <h2 class={x.verdict === "allowed" ? "ok" : ""}>
             {x.verdict === "allowed"
-              ? "Allowed by the CORS checks"
+              ? t("panel.detail.allowed")
               : x.verdict === "not-cors"
-                ? "Not a CORS decision"
-                : "Not enough evidence"}
+                ? t("panel.detail.not-cors")
+                : t("panel.detail.unknown")}
           </h2>
           {x.evidence.unknownReason ? (
             <p class="message">
@@ -200,14 +217,14 @@ export function ExchangeDetail({ x, stack, onStack, onCopy, onClose }: DetailPro
       )}
       {cause && cause.fixes.length > 0 ? (
         <>
-          <h3>Fix</h3>
+          <h3>{t("panel.detail.fix")}</h3>
           <Fixes fixes={cause.fixes} stack={stack} onStack={onStack} onCopy={onCopy} server={x.server} />
         </>
       ) : null}
       {cause ? <BrowserWords x={x} cause={cause} onCopy={onCopy} /> : null}
       {x.findings.length > 0 ? (
         <>
-          <h3>Findings</h3>
+          <h3>{t("panel.detail.findings")}</h3>
           <ul class="findings">
             {x.findings.map((f) => (
               <li key={f.code} class={`finding ${f.severity}`}>
@@ -220,17 +237,17 @@ export function ExchangeDetail({ x, stack, onStack, onCopy, onClose }: DetailPro
           </ul>
         </>
       ) : null}
-      <h3>Evidence</h3>
+      <h3>{t("panel.detail.evidence")}</h3>
       <p class="muted credentials">
-        Credentials: {x.credentials} — {x.evidence.credentials}
+        {t("panel.detail.credentials", { mode: x.credentials, basis: x.evidence.credentials })}
       </p>
       {rows.length > 0 ? (
-        <table class="evidence" aria-label="Evidence">
+        <table class="evidence" aria-label={t("panel.detail.evidence")}>
           <thead>
             <tr>
-              <th>Header</th>
-              <th>What the browser required</th>
-              <th>What the server sent</th>
+              <th>{t("panel.detail.evidence-header")}</th>
+              <th>{t("panel.detail.evidence-required")}</th>
+              <th>{t("panel.detail.evidence-sent")}</th>
             </tr>
           </thead>
           <tbody>
@@ -252,25 +269,31 @@ export function ExchangeDetail({ x, stack, onStack, onCopy, onClose }: DetailPro
           </tbody>
         </table>
       ) : null}
-      <h3>Timeline</h3>
+      <h3>{t("panel.detail.timeline")}</h3>
       <Timeline x={x} />
-      <h3>Reproduce</h3>
+      <h3>{t("panel.detail.reproduce")}</h3>
       <Reproduce x={x} onCopy={onCopy} />
-      <h3>Raw headers</h3>
-      <HeadersTable title="Request headers" headers={x.requestHeaders ?? x.hops[0]?.requestHeaders ?? []} />
+      <h3>{t("panel.detail.raw-headers")}</h3>
+      <HeadersTable
+        title={t("panel.detail.request-headers")}
+        headers={x.requestHeaders ?? x.hops[0]?.requestHeaders ?? []}
+      />
       {x.preflight ? (
-        <HeadersTable title="Preflight response headers" headers={x.preflight.responseHeaders} />
+        <HeadersTable title={t("panel.detail.preflight-headers")} headers={x.preflight.responseHeaders} />
       ) : null}
       {x.hops.map((hop, i) => (
         <HeadersTable
           key={`${hop.url}-${i}`}
-          title={`Response headers (${hop.status ?? "no response"}) ${i < x.hops.length - 1 ? "redirect" : ""}`}
+          title={t("panel.detail.response-headers", {
+            status: hop.status ?? t("panel.detail.no-response"),
+            redirect: i < x.hops.length - 1 ? "yes" : "no",
+          })}
           headers={hop.responseHeaders}
         />
       ))}
       {x.error ? (
         <p class="muted">
-          Browser error: <HeaderValue value={x.error} />
+          {t("panel.detail.browser-error")} <HeaderValue value={x.error} />
         </p>
       ) : null}
     </article>

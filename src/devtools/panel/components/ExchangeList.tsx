@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 import type { ReportExchange } from "../../../report/report";
 import { visibleText } from "../../../report/safe-text";
+import { useT } from "../i18n";
 import { badgeOf, summaryOf } from "../model";
 import { rowDomId, splitUrl } from "../url-parts";
 
@@ -24,6 +25,7 @@ export interface ExchangeListProps {
 
 /** A virtualized list: only the rows in view (plus a few) are in the DOM, so 2,000 stay fast. */
 export function ExchangeList({ exchanges, selectedId, onSelect, onOpen, narrow = false }: ExchangeListProps) {
+  const t = useT();
   const rowHeight = narrow ? NARROW_ROW_HEIGHT : ROW_HEIGHT;
   const box = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
@@ -61,14 +63,14 @@ export function ExchangeList({ exchanges, selectedId, onSelect, onOpen, narrow =
   return (
     <>
       <div class={`list-header${narrow ? " narrow" : ""}`} aria-hidden="true">
-        <span class="badge-col">Verdict</span>
-        <span class="method">Method</span>
-        <span class="url">Name</span>
-        <span class="status">Status</span>
+        <span class="badge-col">{t("panel.list.verdict")}</span>
+        <span class="method">{t("panel.list.method")}</span>
+        <span class="url">{t("panel.list.name")}</span>
+        <span class="status">{t("panel.list.status")}</span>
         {narrow ? null : (
           <>
-            <span class="cause">Cause</span>
-            <span class="time">Time</span>
+            <span class="cause">{t("panel.list.cause")}</span>
+            <span class="time">{t("panel.list.time")}</span>
           </>
         )}
       </div>
@@ -76,7 +78,7 @@ export function ExchangeList({ exchanges, selectedId, onSelect, onOpen, narrow =
         class={`list${narrow ? " narrow" : ""}`}
         ref={box}
         role="listbox"
-        aria-label="Cross-origin requests"
+        aria-label={t("panel.list.label")}
         aria-activedescendant={selectedIndex >= 0 && selectedId !== null ? rowDomId(selectedId) : undefined}
         tabIndex={0}
         onScroll={(e) => {
@@ -87,9 +89,9 @@ export function ExchangeList({ exchanges, selectedId, onSelect, onOpen, narrow =
       >
         <div style={{ height: `${exchanges.length * rowHeight}px`, position: "relative" }}>
           {rows.map((x, i) => {
-            const badge = badgeOf(x);
+            const badge = badgeOf(x, t);
             const status = x.hops[x.hops.length - 1]?.status ?? x.preflight?.status ?? null;
-            const summary = summaryOf(x);
+            const summary = summaryOf(x, t);
             const { host, path, query } = splitUrl(x.url);
             const method = visibleText(x.method);
             return (
@@ -114,9 +116,9 @@ export function ExchangeList({ exchanges, selectedId, onSelect, onOpen, narrow =
                     <span class="query">{visibleText(query)}</span>{" "}
                     <span class="host">{visibleText(host)}</span>
                     {x.viaWorker ? (
-                      <span class="via-worker" title="Made by the page's service worker (or a shared worker)">
+                      <span class="via-worker" title={t("panel.list.via-worker-title")}>
                         {" "}
-                        via worker
+                        {t("panel.list.via-worker")}
                       </span>
                     ) : null}
                   </span>

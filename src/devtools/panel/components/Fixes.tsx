@@ -1,5 +1,6 @@
 import type { Fix, ServerGuess } from "../../../engine";
 import { visibleText } from "../../../report/safe-text";
+import { useT } from "../i18n";
 import { CopyButton } from "./CopyButton";
 
 export interface FixesProps {
@@ -19,16 +20,17 @@ function chosen(fixes: Fix[], stack: string, server: ServerGuess | null | undefi
 
 /** The fix for the chosen server stack; one remembered selector instead of a row of 13 tabs. */
 export function Fixes({ fixes, stack, onStack, onCopy, server }: FixesProps) {
+  const t = useT();
   const current = chosen(fixes, stack, server);
   if (!current) return null;
   const detected = server ? fixes.find((f) => f.stack === server.stack) : undefined;
   return (
-    <section class="fixes" aria-label="Fix">
+    <section class="fixes" aria-label={t("panel.fixes.label")}>
       <div class="fix-bar">
         <label>
-          Your server:{" "}
+          {t("panel.fixes.server")}{" "}
           <select
-            aria-label="Server stack"
+            aria-label={t("panel.fixes.stack")}
             value={current.stack}
             onChange={(e) => onStack(e.currentTarget.value)}
           >
@@ -41,24 +43,29 @@ export function Fixes({ fixes, stack, onStack, onCopy, server }: FixesProps) {
         </label>
         <CopyButton
           text={current.snippet}
-          label="Copy"
-          ariaLabel={`Copy the ${current.title} fix`}
+          label={t("panel.fixes.copy")}
+          ariaLabel={t("panel.fixes.copy-label", { title: current.title })}
           onCopy={onCopy}
         />
       </div>
       <pre class="snippet">{current.snippet.split("\n").map(visibleText).join("\n")}</pre>
       {/* Below the snippet, so its first lines stay on the detail's first screen in a short dock;
           each snippet's own first comments already say where it goes. */}
-      {current.where ? <p class="fix-where">Where: {visibleText(current.where)}</p> : null}
+      {current.where ? (
+        <p class="fix-where">{t("panel.fixes.where", { where: visibleText(current.where) })}</p>
+      ) : null}
       {detected && server ? (
         <p class="fix-detected">
-          {server.confidence === "certain" ? "Detected" : "Probably"}: {detected.title}, from{" "}
-          {visibleText(server.basis)}
+          {t("panel.fixes.detected", {
+            certain: server.confidence === "certain" ? "yes" : "no",
+            title: detected.title,
+            basis: visibleText(server.basis),
+          })}
           {current.stack !== detected.stack ? (
             <>
               {" "}
               <button type="button" class="link" onClick={() => onStack(detected.stack)}>
-                Show its fix
+                {t("panel.fixes.show")}
               </button>
             </>
           ) : null}
@@ -67,8 +74,8 @@ export function Fixes({ fixes, stack, onStack, onCopy, server }: FixesProps) {
       {current.stack === "client" ? null : (
         <p class="fix-verified">
           {current.verified
-            ? `Verified by CORS Lens's tests on a real server: ${current.verified}.`
-            : "Not verified on a real server by CORS Lens's tests."}
+            ? t("panel.fixes.verified", { servers: current.verified })
+            : t("panel.fixes.not-verified")}
         </p>
       )}
     </section>

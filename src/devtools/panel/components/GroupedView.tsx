@@ -1,5 +1,6 @@
 import type { ReportExchange } from "../../../report/report";
 import { visibleText } from "../../../report/safe-text";
+import { useT } from "../i18n";
 import { groupFailures } from "../model";
 import { RichText } from "./RichText";
 
@@ -10,10 +11,11 @@ export function GroupedView({
   exchanges: ReportExchange[];
   onOpen(id: string): void;
 }) {
+  const t = useT();
   const groups = groupFailures(exchanges);
-  if (groups.length === 0) return <p class="empty-note">No failures to group.</p>;
+  if (groups.length === 0) return <p class="empty-note">{t("panel.groups.none")}</p>;
   return (
-    <ul class="groups" aria-label="Failures grouped by cause and host">
+    <ul class="groups" aria-label={t("panel.groups.label")}>
       {groups.map((g) => (
         <li key={g.key}>
           <button
@@ -22,8 +24,7 @@ export function GroupedView({
             onClick={() => onOpen(g.exchanges[g.exchanges.length - 1]?.id ?? "")}
           >
             <strong>
-              {g.exchanges.length} {g.exchanges.length === 1 ? "request" : "requests"} to{" "}
-              {visibleText(g.host)}
+              {t("panel.groups.heading", { count: g.exchanges.length, host: visibleText(g.host) })}
             </strong>
             : {visibleText(g.title)} <code>{g.code}</code>
             <span class="group-message">

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from "preact";
 import { useLayoutEffect, useRef } from "preact/hooks";
+import { type LangSetting, langSettingOf, useT } from "../i18n";
 import type { Filters } from "../model";
 
 export interface ToolbarProps {
@@ -22,6 +23,9 @@ export interface ToolbarProps {
   onMenu(open: boolean): void;
   searchRef: { current: HTMLInputElement | null };
   counts: { shown: number; total: number; blocked: number; dropped: number };
+  /** The language setting ("auto": the browser's) and its change. */
+  langSetting: LangSetting;
+  onLang(setting: LangSetting): void;
 }
 
 function Check(p: { label: string; checked: boolean; onChange(checked: boolean): void; disabled?: boolean }) {
@@ -39,11 +43,12 @@ function Check(p: { label: string; checked: boolean; onChange(checked: boolean):
 }
 
 export function Toolbar(p: ToolbarProps) {
+  const t = useT();
   const set = (patch: Partial<Filters>) => p.onFilters({ ...p.filters, ...patch });
   const fileInput = useRef<HTMLInputElement>(null);
   const menuButton = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLFieldSetElement>(null);
-  const liveOnly = p.harOpen ? "Showing a HAR file: go back to the live log first" : undefined;
+  const liveOnly = p.harOpen ? t("panel.toolbar.live-only") : undefined;
 
   // Layout effect: the focus moves as the menu appears, not a frame later (DevTools may not paint an
   // unfocused panel for a while).
@@ -54,53 +59,68 @@ export function Toolbar(p: ToolbarProps) {
   const secondaryFilters: ComponentChildren = (
     <>
       <Check
-        label="Warnings"
+        label={t("panel.toolbar.warnings")}
         checked={p.filters.warningsOnly}
         onChange={(warningsOnly) => set({ warningsOnly })}
       />
       <select
-        aria-label="Resource type"
+        aria-label={t("panel.toolbar.type")}
         value={p.filters.type}
         onChange={(e) => set({ type: e.currentTarget.value })}
       >
-        <option value="">All types</option>
+        <option value="">{t("panel.toolbar.all-types")}</option>
         {p.types.map((t) => (
           <option key={t} value={t}>
             {t}
           </option>
         ))}
       </select>
-      <Check label="Group by cause" checked={p.grouped} onChange={p.onGrouped} />
+      <Check label={t("panel.toolbar.group")} checked={p.grouped} onChange={p.onGrouped} />
+      <select
+        aria-label={t("panel.toolbar.language")}
+        title={t("panel.toolbar.language")}
+        value={p.langSetting}
+        onChange={(e) => p.onLang(langSettingOf(e.currentTarget.value))}
+      >
+        <option value="auto">{t("panel.toolbar.language-auto")}</option>
+        <option value="en">English</option>
+        <option value="ko">한국어</option>
+      </select>
     </>
   );
   const fileActions: ComponentChildren = (
     <>
       <button type="button" onClick={p.onExportReport}>
-        Export report
+        {t("panel.toolbar.export-report")}
       </button>
       <button type="button" onClick={p.onExportHar}>
-        Export HAR
+        {t("panel.toolbar.export-har")}
       </button>
       <button type="button" onClick={() => fileInput.current?.click()}>
-        Open HAR…
+        {t("panel.toolbar.open-har")}
       </button>
     </>
   );
 
   return (
-    <div class={`toolbar${p.narrow ? " narrow" : ""}`} role="toolbar" aria-label="CORS Lens controls">
+    <div class={`toolbar${p.narrow ? " narrow" : ""}`} role="toolbar" aria-label={t("panel.toolbar.label")}>
       <button
         type="button"
         class="icon"
         onClick={p.onClear}
-        aria-label="Clear"
-        title={liveOnly ?? "Clear"}
+        aria-label={t("panel.toolbar.clear")}
+        title={liveOnly ?? t("panel.toolbar.clear")}
         disabled={p.harOpen}
       >
         ⊘
       </button>
       <span title={liveOnly}>
-        <Check label="Preserve log" checked={p.preserveLog} onChange={p.onPreserveLog} disabled={p.harOpen} />
+        <Check
+          label={t("panel.toolbar.preserve-log")}
+          checked={p.preserveLog}
+          onChange={p.onPreserveLog}
+          disabled={p.harOpen}
+        />
       </span>
       <input
         ref={(el) => {
@@ -108,13 +128,13 @@ export function Toolbar(p: ToolbarProps) {
         }}
         class="filter"
         type="search"
-        placeholder="Filter (/)"
-        aria-label="Filter by URL, method or cause"
+        placeholder={t("panel.toolbar.filter")}
+        aria-label={t("panel.toolbar.filter-label")}
         value={p.filters.text}
         onInput={(e) => set({ text: e.currentTarget.value })}
       />
       <Check
-        label="Blocked only"
+        label={t("panel.toolbar.blocked-only")}
         checked={p.filters.blockedOnly}
         onChange={(blockedOnly) => set({ blockedOnly })}
       />
@@ -131,8 +151,8 @@ export function Toolbar(p: ToolbarProps) {
             ref={menuButton}
             type="button"
             class="icon"
-            aria-label="More controls"
-            title="More controls"
+            aria-label={t("panel.toolbar.more")}
+            title={t("panel.toolbar.more")}
             aria-haspopup="true"
             aria-expanded={p.menuOpen}
             aria-controls="toolbar-menu"
@@ -145,7 +165,7 @@ export function Toolbar(p: ToolbarProps) {
               id="toolbar-menu"
               class="menu"
               ref={menu}
-              aria-label="More controls"
+              aria-label={t("panel.toolbar.more")}
               onFocusOut={(e) => {
                 const next = e.relatedTarget as Node | null;
                 if (next && !menu.current?.contains(next) && next !== menuButton.current) p.onMenu(false);
@@ -162,7 +182,7 @@ export function Toolbar(p: ToolbarProps) {
         class="file-input"
         type="file"
         accept=".har,application/json"
-        aria-label="Open HAR file"
+        aria-label={t("panel.toolbar.open-har-label")}
         tabIndex={-1}
         onChange={(e) => {
           const file = e.currentTarget.files?.[0];
@@ -172,10 +192,8 @@ export function Toolbar(p: ToolbarProps) {
         }}
       />
       <span class="counts" aria-live="polite">
-        {p.narrow
-          ? `${p.counts.shown}/${p.counts.total} · ${p.counts.blocked} blocked`
-          : `${p.counts.shown} / ${p.counts.total} requests · ${p.counts.blocked} blocked`}
-        {p.counts.dropped > 0 ? ` · ${p.counts.dropped} older dropped` : ""}
+        {t(p.narrow ? "panel.counts.narrow" : "panel.counts.wide", p.counts)}
+        {p.counts.dropped > 0 ? t("panel.counts.dropped", { dropped: p.counts.dropped }) : ""}
       </span>
     </div>
   );
