@@ -48,6 +48,10 @@ if (purpose === "test") {
   if (!existsSync("/usr/sbin/nginx")) missing.push("nginx-light");
   if (!existsSync("/usr/sbin/apache2")) missing.push("apache2");
   if (!existsSync("/usr/bin/go")) missing.push("golang-go");
+  // The Korean UI: Chromium's ko locale (chrome.i18n.getUILanguage() says "ko" only with it) and
+  // a Hangul font, so the Korean screenshots show words, not boxes.
+  if (!debPackageInstalled("chromium-l10n")) missing.push("chromium-l10n");
+  if (!debPackageInstalled("fonts-nanum")) missing.push("fonts-nanum");
 }
 // The real servers the fix suite (npm run test:fixes) breaks and fixes; npm's come with npm ci.
 const FIX_SERVERS = [

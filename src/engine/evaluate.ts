@@ -1,8 +1,8 @@
-import { type Translate, tEn } from "../i18n";
 /**
  * Runs the browser's CORS checks on an exchange under one credentials assumption and returns the
  * first failing check, or why the evidence cannot decide.
  */
+import { type Translate, tEn } from "../i18n";
 import type { RequestFacts } from "./facts";
 import { checkPreflight } from "./rules/check-preflight";
 import { checkResponseChain } from "./rules/check-response-chain";

@@ -1,9 +1,9 @@
-import { type Translate, tEn } from "../i18n";
 /**
  * The evidence table of one exchange, from the engine that made the verdict: for each header the
  * failing check looked at, what the browser required and what the server sent, with the row the
  * check stopped on marked (its cause's `failingRow`, in `causes/<code>.ts`).
  */
+import { type Translate, tEn } from "../i18n";
 import { CAUSES } from "./causes";
 import { combinedHeader } from "./headers";
 import type { Cause, CredentialsMode, Hop } from "./types";

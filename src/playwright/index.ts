@@ -17,6 +17,7 @@ import {
   originOf,
   visibilityOf,
 } from "../engine";
+import { type Lang, type Translate, translator } from "../i18n";
 import { exportHar } from "../report/har-export";
 import { buildReport, type ReportDocument, type ReportExchange } from "../report/report";
 
@@ -64,6 +65,8 @@ export interface CorsLensOptions {
   browser?: BrowserName;
   /** The fix to show: a server stack of `SERVER_STACKS`. @default the one detected, else headers. */
   stack?: string;
+  /** The language of the failure's words; the codes and browser names stay. @default "en" */
+  lang?: Lang;
 }
 
 export interface CorsLens {
@@ -308,9 +311,9 @@ class EventRecorder {
   }
 }
 
-function describe(x: ReportExchange, stack: string | undefined): string {
+function describe(x: ReportExchange, stack: string | undefined, t: Translate): string {
   const cause = x.causes[0];
-  if (!cause) return `${x.method} ${x.url}: blocked`;
+  if (!cause) return `${x.method} ${x.url}: ${t("verdict.blocked")}`;
   const fixes = cause.fixes;
   const want = stack ?? x.server?.stack ?? "generic-headers";
   const fix =
@@ -318,7 +321,9 @@ function describe(x: ReportExchange, stack: string | undefined): string {
   return [
     `${x.method} ${x.url}: ${cause.title} (Chromium ${cause.chromium ?? "—"}, Firefox ${cause.firefox ?? "—"})`,
     `  ${cause.message}`,
-    ...(fix ? [`  Fix (${fix.title}):`, ...fix.snippet.split("\n").map((l) => `    ${l}`)] : []),
+    ...(fix
+      ? [`  ${t("cli.summary.fix", { title: fix.title })}`, ...fix.snippet.split("\n").map((l) => `    ${l}`)]
+      : []),
   ].join("\n");
 }
 
@@ -338,6 +343,8 @@ function describe(x: ReportExchange, stack: string | undefined): string {
 export async function attachCorsLens(page: PageLike, options: CorsLensOptions = {}): Promise<CorsLens> {
   const name = page.context().browser()?.browserType().name() ?? "chromium";
   const browser: BrowserName = options.browser ?? (name === "firefox" ? "firefox" : "chromium");
+  const lang = options.lang ?? "en";
+  const t = translator(lang);
   const context = page.context();
   let session: CdpSessionLike | null = null;
   let source: { exchanges(): ObservedExchange[] };
@@ -348,9 +355,7 @@ export async function attachCorsLens(page: PageLike, options: CorsLensOptions = 
     await untyped(session).send("Network.enable");
   } else {
     source = new EventRecorder(page, browser);
-    limitations.push(
-      `In ${name}, Playwright shows no preflight requests and no CORS error: a request blocked at its preflight reads as a failed request without evidence, and the verdict is "unknown" where only the preflight could tell.`,
-    );
+    limitations.push(t("playwright.limitation", { browser: name }));
   }
   const pageOrigin = () => originOf(page.url());
   const observed = (): ObservedExchange[] => {
@@ -359,7 +364,7 @@ export async function attachCorsLens(page: PageLike, options: CorsLensOptions = 
     return source.exchanges().map((x) => (x.initiator === null && origin ? { ...x, initiator: origin } : x));
   };
   const report = (): ReportDocument =>
-    buildReport(observed(), { kind: "playwright", url: page.url(), browser: name }, { browser });
+    buildReport(observed(), { kind: "playwright", url: page.url(), browser: name }, { browser, lang });
   return {
     limitations,
     report,
@@ -370,9 +375,9 @@ export async function attachCorsLens(page: PageLike, options: CorsLensOptions = 
       const blocked = report().exchanges.filter((x) => x.verdict === "blocked");
       if (blocked.length === 0) return;
       const text = [
-        `CORS Lens: ${blocked.length} cross-origin request${blocked.length === 1 ? " was" : "s were"} blocked by CORS policy`,
-        ...blocked.map((x) => describe(x, options.stack)),
-        ...limitations.map((l) => `note: ${l}`),
+        t("playwright.blocked", { count: blocked.length }),
+        ...blocked.map((x) => describe(x, options.stack, t)),
+        ...limitations.map((l) => t("cli.summary.note", { note: l })),
       ].join("\n\n");
       throw new Error(text);
     },

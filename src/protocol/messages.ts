@@ -1,8 +1,8 @@
-import { isLang, type Lang } from "../i18n";
 /**
  * Messages between the background and extension pages. Plain JSON only: no Map, Set, Date or
  * class instances cross a port. Commands are imperative, events past tense or nouns.
  */
+import { isLang, type Lang } from "../i18n";
 import type { ReportDocument, ReportExchange } from "../report/report";
 
 /** Bumped on any change to the port messages: an old panel and a new background say so instead of misreading. */

@@ -4,6 +4,7 @@
  * failures carry the cause and the fix). Pure: report in, text out.
  */
 import type { Fix } from "../engine";
+import { translator } from "../i18n";
 import type { ReportDocument, ReportExchange } from "./report";
 
 function subject(report: ReportDocument): string {
@@ -40,6 +41,14 @@ export function toSarif(
   return `${JSON.stringify(log, null, 2)}\n`;
 }
 
+/** The report's own language for the words around its causes. */
+const tOf = (report: ReportDocument) => translator(report.lang ?? "en");
+
+/** "Fix (title):" and the snippet, after a blank line where `gap`. */
+function fixText(report: ReportDocument, fix: Fix | undefined, gap = ""): string {
+  return fix ? `\n${gap}${tOf(report)("cli.summary.fix", { title: fix.title })}\n${fix.snippet}` : "";
+}
+
 function sarifRun(report: ReportDocument, stack: string | null) {
   const rules = new Map<string, SarifRule>();
   const results: unknown[] = [];
@@ -58,7 +67,7 @@ function sarifRun(report: ReportDocument, stack: string | null) {
         ruleId: cause.code,
         level: "error",
         message: {
-          text: `${x.method} ${x.url} was blocked: ${cause.title}. ${cause.message}${fix ? `\nFix (${fix.title}):\n${fix.snippet}` : ""}`,
+          text: `${tOf(report)("ci.blocked", { request: `${x.method} ${x.url}`, title: cause.title })} ${cause.message}${fixText(report, fix)}`,
         },
         locations: [location(x)],
         properties: {
@@ -133,11 +142,11 @@ function junitSuite(report: ReportDocument, stack: string | null): string {
     const cause = x.causes[0];
     if (x.verdict === "blocked" && cause) {
       const fix = chosenFix(x, stack);
-      const body = `${cause.message}\nChromium: ${cause.chromium ?? "—"} · Firefox: ${cause.firefox ?? "—"}${fix ? `\n\nFix (${fix.title}):\n${fix.snippet}` : ""}`;
+      const body = `${cause.message}\nChromium: ${cause.chromium ?? "—"} · Firefox: ${cause.firefox ?? "—"}${fixText(report, fix, "\n")}`;
       return `    <testcase classname="${xml(host)}" name="${xml(name)}">\n      <failure message="${xml(cause.title)}" type="${xml(cause.code)}">${xml(body)}</failure>\n    </testcase>`;
     }
     if (x.verdict === "unknown")
-      return `    <testcase classname="${xml(host)}" name="${xml(name)}">\n      <skipped message="${xml(x.evidence.unknownReason ?? "not enough evidence")}"/>\n    </testcase>`;
+      return `    <testcase classname="${xml(host)}" name="${xml(name)}">\n      <skipped message="${xml(x.evidence.unknownReason ?? tOf(report)("cli.summary.unknown-reason"))}"/>\n    </testcase>`;
     return `    <testcase classname="${xml(host)}" name="${xml(name)}"/>`;
   });
   const failures = report.exchanges.filter((x) => x.verdict === "blocked").length;
@@ -171,7 +180,7 @@ export function toGithubAnnotations(
       if (x.verdict === "blocked" && cause) {
         const fix = chosenFix(x, stack);
         lines.push(
-          `::error file=${file},title=${ghProperty(`CORS: ${cause.title}`)}::${ghData(`${x.method} ${x.url}: ${cause.message}${fix ? `\nFix (${fix.title}):\n${fix.snippet}` : ""}`)}`,
+          `::error file=${file},title=${ghProperty(`CORS: ${cause.title}`)}::${ghData(`${x.method} ${x.url}: ${cause.message}${fixText(report, fix)}`)}`,
         );
       }
       if (quiet) continue;

@@ -5,11 +5,11 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { importHar, parseHar } from "../../src/capture/har-import";
-import { run } from "../../src/cli/main";
 import { diagnose } from "../../src/engine";
 import { exportHar } from "../../src/report/har-export";
 import type { ReportDocument } from "../../src/report/report";
 import { recorded, SCENARIOS } from "../fixtures/scenarios";
+import { runCli } from "./run-cli";
 
 const dir = mkdtempSync(join(tmpdir(), "cors-lens-cli-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -18,17 +18,7 @@ function file(name: string, text: string): string {
   writeFileSync(path, text);
   return path;
 }
-function cli(...argv: string[]) {
-  let out = "";
-  let err = "";
-  const code = run(
-    argv,
-    (s) => (out += s),
-    (s) => (err += s),
-    false,
-  );
-  return { code, out, err };
-}
+const cli = (...argv: string[]) => runCli({}, ...argv);
 
 const observed = SCENARIOS.map((s, i) => ({
   ...recorded(s, "chromium"),

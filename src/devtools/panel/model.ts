@@ -1,8 +1,8 @@
-import { type Translate, tEn } from "../../i18n";
 /**
  * The panel's state and the pure functions over it: applying background events, filtering,
  * grouping. Components only render what these return.
  */
+import { type Translate, tEn } from "../../i18n";
 import type { PanelEvent } from "../../protocol/messages";
 import type { ReportExchange } from "../../report/report";
 

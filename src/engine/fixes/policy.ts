@@ -1,10 +1,10 @@
-import type { MessageKey, Params, Translate } from "../../i18n";
 /**
  * What the server must send for the page's requests to this API to pass, whatever the stack:
  * every fix is this policy rendered in one stack's terms, plus notes on where the stack usually
  * goes wrong. The policy is the page's (every request it made of the API, and everything the
  * server already allowed), never only the request in view: a fix only adds.
  */
+import type { MessageKey, Params, Translate } from "../../i18n";
 
 export interface CorsPolicy {
   /** The exact origins to allow; `["*"]` (any origin) only when no request carries credentials. */

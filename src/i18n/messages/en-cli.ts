@@ -100,6 +100,11 @@ Options:
   "cli.summary.unknown-reason": "not enough evidence",
   "cli.summary.nothing": "✔ Nothing blocked by CORS.",
 
+  "playwright.limitation":
+    'In {browser}, Playwright shows no preflight requests and no CORS error: a request blocked at its preflight reads as a failed request without evidence, and the verdict is "unknown" where only the preflight could tell.',
+  "playwright.blocked":
+    "CORS Lens: {count, plural, one {# cross-origin request was} other {# cross-origin requests were}} blocked by CORS policy",
+  "ci.blocked": "{request} was blocked: {title}.",
   "probe.verdict.blocked": "blocked: {title} ({name})",
   "probe.verdict.no-name": "no CORS name",
   "probe.failing-row": "{label}: required {required}, sent {sent}",

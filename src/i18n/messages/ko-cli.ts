@@ -99,6 +99,10 @@ ORIGIN의 페이지에 있는 브라우저가 URL로 보낼 요청(필요하면 
   "cli.summary.unknown-reason": "근거 부족",
   "cli.summary.nothing": "✔ CORS로 차단된 요청이 없습니다.",
 
+  "playwright.limitation":
+    '{browser}에서 Playwright는 사전 요청도 CORS 오류도 보여 주지 않습니다. 사전 요청에서 차단된 요청은 근거 없는 실패한 요청으로 보이며, 사전 요청만이 알려 줄 수 있는 경우 판정은 "unknown"입니다.',
+  "playwright.blocked": "CORS Lens: 교차 출처 요청 {count}개가 CORS 정책으로 차단됨",
+  "ci.blocked": "{request} 요청이 차단됨: {title}.",
   "probe.verdict.blocked": "차단됨: {title} ({name})",
   "probe.verdict.no-name": "CORS 이름 없음",
   "probe.failing-row": "{label}: 요구 {required}, 전송 {sent}",

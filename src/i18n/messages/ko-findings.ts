@@ -55,7 +55,7 @@ export const koFindings: Record<keyof typeof enFindings, string> = {
 
   "finding.preflight-avoidable.title": "이 요청에 사전 요청이 필요했던 이유",
   "finding.preflight-avoidable.message":
-    '브라우저가 먼저 OPTIONS 사전 요청을 보낸 이유: {triggers}. 이것이 없으면 요청은 "단순 요청"이 되어 바로 전송됩니다. 그렇지 않다면 서버가 사전 요청에 응답해야 합니다(캐시된 사전 요청은 Access-Control-Max-Age 동안 왕복을 줄여 줍니다).',
+    '브라우저가 먼저 OPTIONS 사전 요청을 보낸 이유: {triggers}. {count, plural, =1 {이것이} other {이것들이}} 없으면 요청은 "단순 요청"이 되어 바로 전송됩니다. 그렇지 않다면 서버가 사전 요청에 응답해야 합니다(캐시된 사전 요청은 Access-Control-Max-Age 동안 왕복을 줄여 줍니다).',
   "finding.preflight-avoidable.method": "메서드 `{method}`(단순 메서드는 GET, HEAD, POST뿐)",
   "finding.preflight-avoidable.content-type":
     "`Content-Type: {value}`(단순 요청은 text/plain, multipart/form-data, application/x-www-form-urlencoded뿐)",
@@ -81,7 +81,7 @@ export const koFindings: Record<keyof typeof enFindings, string> = {
 
   "finding.response-header-in-request.title": "페이지가 응답 헤더를 보냄",
   "finding.response-header-in-request.message":
-    "페이지가 {names}을(를) 요청 헤더로 보냅니다. 이것들은 응답 헤더이며, 접근을 허용할 수 있는 것은 서버뿐입니다. 페이지가 보내면 아무 효과 없이 사전 요청만 강제하고, 그 사전 요청은 이 헤더들을 허용해야 합니다. 요청에서 빼고 서버에서 설정하세요.",
+    "페이지가 {names}을(를) 요청 헤더{count, plural, =1 {로} other { {count}개로}} 보냅니다. 이것들은 응답 헤더이며, 접근을 허용할 수 있는 것은 서버뿐입니다. 페이지가 보내면 아무 효과 없이 사전 요청만 강제하고, 그 사전 요청은 이 헤더들을 허용해야 합니다. 요청에서 빼고 서버에서 설정하세요.",
 
   "finding.status-masked.title": "서버가 {status}(으)로 응답함: CORS 오류에 가려짐",
   "finding.status-masked.message":

@@ -22,6 +22,8 @@ export interface DevtoolsLayout {
   theme?: "light" | "dark";
   /** Width of DevTools docked right, in CSS pixels. @default DevTools' own default */
   sideWidth?: number;
+  /** Chromium's UI language (`--lang`, and LANGUAGE, which Chromium on Linux reads). @default English */
+  lang?: string;
 }
 
 /**
@@ -55,7 +57,8 @@ export async function openCorsLensPanel(
     headless: true,
     pipe: true,
     enableExtensions: [dist],
-    args: [...CHROMIUM_FLAGS, "--window-size=1280,800"],
+    args: [...CHROMIUM_FLAGS, "--window-size=1280,800", ...(layout.lang ? [`--lang=${layout.lang}`] : [])],
+    ...(layout.lang ? { env: { ...process.env, LANGUAGE: layout.lang } } : {}),
     defaultViewport: null,
     userDataDir,
   });
