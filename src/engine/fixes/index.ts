@@ -86,8 +86,13 @@ export function serverFixes(request: FixRequest): Fix[] {
     title: titleIn(RENDERERS[stack].title, request.t),
     snippet: RENDERERS[stack].render(request),
     where: request.t(RENDERERS[stack].where),
-    verified: VERIFIED[stack] ?? null,
+    verified: verifiedIn(stack, request.t),
   }));
+}
+
+function verifiedIn(stack: ServerStack, t: Translate): string | null {
+  const v = VERIFIED[stack];
+  return v ? t("fix.verified", { versions: v.versions, on: v.on ?? "" }) : null;
 }
 
 function titleIn(title: string, t: Translate): string {

@@ -6,20 +6,24 @@
  */
 import type { Stack } from "../types";
 
-const BY = "in Chromium 156, by npm run test:fixes";
+/** The versions the suite ran, and on what (the words: `fix.verified`). */
+export interface Verified {
+  versions: string;
+  on?: "seed" | "proxy" | "rack";
+}
 
-export const VERIFIED: Partial<Record<Stack, string>> = {
-  express: `express 5.3.0, cors 2.8.6 ${BY}`,
-  fastify: `fastify 5.12.8, @fastify/cors 11.4.3 ${BY}`,
-  koa: `koa 3.3.0, @koa/cors 5.0.0 ${BY}`,
-  hono: `hono 4.13.19, @hono/node-server 2.1.9 ${BY}`,
-  "django-cors-headers": `Django 3:3.2.25-0+deb12u7, django-cors-headers 3.14.0-1 (Debian) ${BY}`,
-  django: `Django 3:3.2.25-0+deb12u7 (Debian) ${BY}, on the seed's hand-written middleware`,
-  "flask-cors": `Flask 2.2.2-3, flask-cors 3.0.10-2+deb12u1 (Debian) ${BY}`,
-  fastapi: `FastAPI 0.92.0-1, Starlette 0.26.1-1+deb12u2, uvicorn 0.17.6-1 (Debian) ${BY}`,
-  nginx: `nginx 1.22.1-9+deb12u11 (Debian) ${BY}, alone and in front of an app`,
-  apache: `Apache httpd 2.4.71-1~deb12u1 (Debian) ${BY}`,
-  caddy: `Caddy 2.6.2-5 (Debian) ${BY}`,
-  "go-rs-cors": `Go 2:1.19~1, rs/cors 1.7.0-4 (Debian) ${BY}`,
-  rails: `rack-cors 1.1.1-1, Rack 2.2.22-0+deb12u2, puma 5.6.5-3+deb12u2 (Debian) ${BY}, on plain Rack (not Rails itself)`,
+export const VERIFIED: Partial<Record<Stack, Verified>> = {
+  express: { versions: "express 5.3.0, cors 2.8.6" },
+  fastify: { versions: "fastify 5.12.8, @fastify/cors 11.4.3" },
+  koa: { versions: "koa 3.3.0, @koa/cors 5.0.0" },
+  hono: { versions: "hono 4.13.19, @hono/node-server 2.1.9" },
+  "django-cors-headers": { versions: "Django 3:3.2.25-0+deb12u7, django-cors-headers 3.14.0-1 (Debian)" },
+  django: { versions: "Django 3:3.2.25-0+deb12u7 (Debian)", on: "seed" },
+  "flask-cors": { versions: "Flask 2.2.2-3, flask-cors 3.0.10-2+deb12u1 (Debian)" },
+  fastapi: { versions: "FastAPI 0.92.0-1, Starlette 0.26.1-1+deb12u2, uvicorn 0.17.6-1 (Debian)" },
+  nginx: { versions: "nginx 1.22.1-9+deb12u11 (Debian)", on: "proxy" },
+  apache: { versions: "Apache httpd 2.4.71-1~deb12u1 (Debian)" },
+  caddy: { versions: "Caddy 2.6.2-5 (Debian)" },
+  "go-rs-cors": { versions: "Go 2:1.19~1, rs/cors 1.7.0-4 (Debian)" },
+  rails: { versions: "rack-cors 1.1.1-1, Rack 2.2.22-0+deb12u2, puma 5.6.5-3+deb12u2 (Debian)", on: "rack" },
 };

@@ -3,6 +3,8 @@
  * lines keeps its line breaks ("\n"); the renderer puts the stack's comment mark before each.
  */
 export const enFixes = {
+  "fix.verified":
+    "{versions} in Chromium 156, by npm run test:fixes{on, select, seed {, on the seed's hand-written middleware} proxy {, alone and in front of an app} rack {, on plain Rack (not Rails itself)} other {}}",
   "fix.generic-headers.where": "On every response of the API, error responses and preflights included.",
   "fix.generic-headers.origin-of": "<the request's Origin, when it is one of: {origins}>",
   "fix.generic-headers.preflight": "Preflight (OPTIONS) response: status 204, before any authentication",

@@ -2,6 +2,8 @@ import type { enFixes } from "./en-fixes";
 
 /** 수정 코드의 위치 설명과 주석. 여러 줄 주석은 "\n"으로 나누고, 각 줄 앞에 스택의 주석 기호가 붙는다. */
 export const koFixes: Record<keyof typeof enFixes, string> = {
+  "fix.verified":
+    "{versions}, Chromium 156에서 npm run test:fixes로{on, select, seed {, 시드의 직접 작성한 미들웨어에서} proxy {, 단독으로 그리고 앱 앞에서} rack {, Rails가 아닌 일반 Rack에서} other {}}",
   "fix.generic-headers.where": "API의 모든 응답에. 오류 응답과 사전 요청 응답도 포함합니다.",
   "fix.generic-headers.origin-of": "<요청의 Origin이 다음 중 하나일 때 그 값: {origins}>",
   "fix.generic-headers.preflight": "사전 요청(OPTIONS) 응답: 상태 204, 어떤 인증보다도 먼저",
