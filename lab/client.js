@@ -62,6 +62,58 @@ function viaBeacon(url, c) {
   );
 }
 
+// EventSource: a CORS request (mode "cors", credentials "same-origin"); onopen means allowed.
+function viaEventSource(url) {
+  return new Promise((resolve) => {
+    const source = new EventSource(url);
+    source.onopen = () => {
+      source.close();
+      resolve({ ok: true, status: 200 });
+    };
+    source.onerror = () => {
+      source.close();
+      resolve({ ok: false, error: "EventSource error" });
+    };
+  });
+}
+
+// <link rel=preload as=fetch crossorigin>: a CORS fetch the page may reuse later.
+function viaPreload(url) {
+  return new Promise((resolve) => {
+    const link = document.createElement("link");
+    link.rel = "preload";
+    link.as = "fetch";
+    link.crossOrigin = "anonymous";
+    link.href = url;
+    link.onload = () => resolve({ ok: true });
+    link.onerror = () => resolve({ ok: false, error: "preload error" });
+    document.head.append(link);
+  });
+}
+
+// A cross-origin iframe (on the second API's origin) makes the request: its origin is the frame's.
+let frame = null;
+function viaFrame(url) {
+  frame ??= new Promise((resolve) => {
+    const el = document.createElement("iframe");
+    el.src = `${LAB.other}/frame.html`;
+    el.style.display = "none";
+    el.onload = () => resolve(el);
+    document.body.append(el);
+  });
+  return frame.then(
+    (el) =>
+      new Promise((resolve) => {
+        addEventListener("message", function once(e) {
+          if (e.source !== el.contentWindow) return;
+          removeEventListener("message", once);
+          resolve(e.data);
+        });
+        el.contentWindow.postMessage({ url }, LAB.other);
+      }),
+  );
+}
+
 function viaWorker(url) {
   return new Promise((resolve) => {
     const worker = new Worker("/worker.js");
@@ -91,7 +143,13 @@ async function runScenario(id) {
             ? await viaWorker(url)
             : c.kind === "beacon"
               ? await viaBeacon(url, c)
-              : await viaFetch(url, c);
+              : c.kind === "eventsource"
+                ? await viaEventSource(url)
+                : c.kind === "preload"
+                  ? await viaPreload(url)
+                  : c.kind === "frame"
+                    ? await viaFrame(url)
+                    : await viaFetch(url, c);
   const row = document.querySelector(`[data-scenario="${id}"] .outcome`);
   if (row) row.textContent = outcome.ok ? `ok ${outcome.status ?? ""}` : `failed: ${outcome.error}`;
   return { id, url, outcome };

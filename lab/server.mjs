@@ -16,11 +16,36 @@ const WORKER = `self.onmessage = async (e) => {
 
 // A pass-through service worker, the core of every caching strategy: it re-issues the page's
 // cross-origin requests itself (`fetch(e.request)`), so the browser reports them as the worker's.
+// It also tells the lab how each of its own fetches ended (/sw-outcome, same-origin, not
+// intercepted): the browser's verdict on the request the worker re-issued, which the page cannot
+// always see (a beacon's page learns nothing; a preload's may hear "load" either way).
 const SERVICE_WORKER = `self.addEventListener("install", () => self.skipWaiting());
 self.addEventListener("activate", (e) => e.waitUntil(self.clients.claim()));
+const tell = (url, ok) =>
+  fetch("/sw-outcome?" + new URLSearchParams({ url, ok: String(ok) }), { method: "POST" }).catch(() => {});
 self.addEventListener("fetch", (e) => {
-  if (new URL(e.request.url).origin !== self.location.origin) e.respondWith(fetch(e.request));
+  if (new URL(e.request.url).origin === self.location.origin) return;
+  e.respondWith(
+    fetch(e.request).then(
+      (r) => (tell(e.request.url, true), r),
+      (err) => {
+        tell(e.request.url, false);
+        throw err;
+      },
+    ),
+  );
 });`;
+
+// A page on the second API's origin that an embedding page asks to fetch: a cross-origin iframe's
+// own requests carry its origin, not the top page's.
+const FRAME = `<!doctype html><meta charset="utf-8"><script>
+addEventListener("message", async (e) => {
+  let result;
+  try { const r = await fetch(e.data.url); result = { ok: true, status: r.status }; }
+  catch (err) { result = { ok: false, error: String(err) }; }
+  e.source.postMessage(result, e.origin);
+});
+</script>`;
 
 function escapeHtml(text) {
   return text.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
@@ -59,6 +84,8 @@ function listen(server, port, host) {
 export async function startLab({ pagePort = 0, apiPort = 0, otherPort = 0 } = {}) {
   const ctx = { page: "", api: "", other: "", closed: "" };
   const log = [];
+  /** How the page's service worker's own fetches ended, by URL (true: the browser let it through). */
+  const workerOutcomes = new Map();
   const route = (which) => (req, res) => {
     const url = new URL(req.url, "http://lab");
     log.push({
@@ -74,8 +101,14 @@ export async function startLab({ pagePort = 0, apiPort = 0, otherPort = 0 } = {}
       if (url.pathname === "/worker.js") return send(res, 200, [["Content-Type", "text/javascript"]], WORKER);
       if (url.pathname === "/sw.js")
         return send(res, 200, [["Content-Type", "text/javascript"]], SERVICE_WORKER);
+      if (url.pathname === "/sw-outcome") {
+        workerOutcomes.set(url.searchParams.get("url") ?? "", url.searchParams.get("ok") === "true");
+        return send(res, 204);
+      }
       return send(res, 404, [["Content-Type", "text/plain"]], "not found");
     }
+    if (which === "other" && url.pathname === "/frame.html")
+      return send(res, 200, [["Content-Type", "text/html; charset=utf-8"]], FRAME);
     const id = url.pathname.split("/")[2];
     const scenario = SCENARIOS.find((s) => s.id === id);
     const handler = scenario ? (which === "api" ? scenario.api : scenario.other) : undefined;
@@ -105,6 +138,7 @@ export async function startLab({ pagePort = 0, apiPort = 0, otherPort = 0 } = {}
     ...ctx,
     scenarios: SCENARIOS,
     log,
+    workerOutcomes,
     close: () => Promise.all(Object.values(servers).map((s) => new Promise((r) => s.close(r)))),
   };
 }

@@ -37,6 +37,24 @@ export const KINDS = [
     api: (req, res) => send(res, 200),
   },
   {
+    id: "eventsource-missing",
+    title: "An EventSource stream without Access-Control-Allow-Origin",
+    client: { kind: "eventsource" },
+    api: (req, res) => send(res, 200, [["Content-Type", "text/event-stream"]], "data: hello\n\n"),
+  },
+  {
+    id: "preload-missing",
+    title: "<link rel=preload as=fetch crossorigin> without Access-Control-Allow-Origin",
+    client: { kind: "preload" },
+    api: (req, res) => send(res, 200, [["Content-Type", "application/json"]], "{}"),
+  },
+  {
+    id: "frame-fetch-echo-top",
+    title: "A cross-origin iframe fetches; the API allows the top page's origin, not the frame's",
+    client: { kind: "frame" },
+    api: (req, res, ctx) => send(res, 200, [["Access-Control-Allow-Origin", ctx.page]]),
+  },
+  {
     id: "no-cors-opaque",
     title: "mode: no-cors: sent, but the page gets an opaque response",
     client: { kind: "fetch", mode: "no-cors" },

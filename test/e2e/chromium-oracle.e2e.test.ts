@@ -241,21 +241,36 @@ describe("Chromium oracle: the extension's verdicts against Chromium's own", () 
     }, "the worker's requests on the page's tab").catch((error: Error) => {
       throw new Error(`${error.message}; missing: ${missing.join(", ")}`);
     });
+    const kindOf = (id: string) =>
+      (lab.scenarios.find((sc: { id: string }) => sc.id === id)?.client as { kind?: string } | undefined)
+        ?.kind;
     const rows = viaWorker.map((run) => {
       const mine = onTab.exchanges.filter((e) => e.url === run.url);
       const x = mine.at(-1);
       const before = runs.find((r) => r.id === run.id);
       const named = before ? oracle.verdictFor(before.url)?.corsError : undefined;
       // A beacon's page only learns it was queued: Chromium's verdict is the one it gave before.
-      const beacon = lab.scenarios.find((sc: { id: string }) => sc.id === run.id)?.client.kind === "beacon";
+      const beacon = kindOf(run.id) === "beacon";
       const verdictBefore = before ? oracle.verdictFor(before.url)?.verdict : undefined;
-      const page = beacon && verdictBefore ? verdictBefore : run.outcome.ok ? "allowed" : "blocked";
+      // The worker's own fetch is the request CORS Lens shows: how it ended is Chromium's verdict.
+      const told = lab.workerOutcomes.get(run.url);
+      const page =
+        told !== undefined
+          ? told
+            ? "allowed"
+            : "blocked"
+          : beacon && verdictBefore
+            ? verdictBefore
+            : run.outcome.ok
+              ? "allowed"
+              : "blocked";
       const lens = x?.verdict === "not-cors" ? "allowed" : x?.verdict;
       // The preflight-cache scenario makes its request twice by design.
       const once = mine.length === (run.id === "preflight-cached-second-request" ? 2 : 1);
       const agrees =
         once &&
-        x?.viaWorker === true &&
+        // A cross-origin iframe is not the worker's client: its requests go out as the frame's.
+        (x?.viaWorker === true) === (kindOf(run.id) !== "frame") &&
         lens === page &&
         (page === "allowed" || named === undefined || (x?.causes[0]?.chromium ?? null) === named);
       return `${agrees ? "ok " : "XX "} ${run.id.padEnd(40)} page: ${page.padEnd(8)} cors-lens: ${x ? extensionSays(x) : "missing"}${x?.viaWorker ? " (via worker)" : ""}${once ? "" : ` (${mine.length} exchanges)`}`;

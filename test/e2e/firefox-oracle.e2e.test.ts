@@ -149,6 +149,9 @@ describe("Firefox oracle: the extension's verdicts against Firefox's console rea
       const seen = new Set(r.exchanges.map((x) => x.url));
       return viaWorker.every((run) => seen.has(run.url)) ? r : null;
     }, "the extension to report every request the worker re-issued");
+    const kindOf = (id: string) =>
+      (lab.scenarios.find((sc: { id: string }) => sc.id === id)?.client as { kind?: string } | undefined)
+        ?.kind;
     const rows = viaWorker.map((run) => {
       const mine = all.exchanges.filter((e) => e.url === run.url);
       const x = mine.at(-1);
@@ -156,14 +159,18 @@ describe("Firefox oracle: the extension's verdicts against Firefox's console rea
       const reasonBefore =
         report.exchanges.findLast((e) => e.url === before?.url)?.causes[0]?.firefox ?? null;
       // A beacon's page only learns it was queued: Firefox's verdict is the one it gave before.
-      const beacon = lab.scenarios.find((sc: { id: string }) => sc.id === run.id)?.client.kind === "beacon";
+      const beacon = kindOf(run.id) === "beacon";
       const blockedBefore = blocks.some((b) => b.url === before?.url);
-      const firefoxVerdict = (beacon ? !blockedBefore : run.outcome.ok) ? "allowed" : "blocked";
+      // The worker's own fetch is the request CORS Lens shows: how it ended is Firefox's verdict
+      // (a preload's page hears "load" even when the worker's fetch failed, in Firefox 153).
+      const told = lab.workerOutcomes.get(run.url);
+      const firefoxVerdict = (told ?? (beacon ? !blockedBefore : run.outcome.ok)) ? "allowed" : "blocked";
       const extensionVerdict = x?.verdict === "not-cors" ? "allowed" : (x?.verdict ?? "missing");
       const agrees =
         // The preflight-cache scenario makes its request twice by design.
         mine.length === (run.id === "preflight-cached-second-request" ? 2 : 1) &&
-        x?.viaWorker === true &&
+        // A cross-origin iframe is not the worker's client: its requests go out as the frame's.
+        (x?.viaWorker === true) === (kindOf(run.id) !== "frame") &&
         firefoxVerdict === extensionVerdict &&
         (firefoxVerdict === "allowed" || (x?.causes[0]?.firefox ?? null) === reasonBefore);
       return { id: run.id, agrees, firefoxVerdict, extensionVerdict, n: mine.length, x };
