@@ -1,9 +1,15 @@
 /**
  * The background's state: the tracker's open requests and every tab's bounded history, persisted to
- * `storage.session` in batches (never one write per event) so a stopped worker wakes up with it.
- * Histories are written in compressed chunks of consecutive exchanges: a batch rewrites only the
- * chunks that changed, and dropping the oldest exchanges deletes whole chunks.
+ * `storage.session` in batches so a stopped worker wakes up with it. Histories are written in
+ * compressed chunks of consecutive exchanges: a batch rewrites only the chunks that changed, and
+ * dropping the oldest exchanges deletes whole chunks.
+ *
+ * Between two batches the events themselves are journaled (appended, a few milliseconds apart): a
+ * worker stopped mid-traffic loses no more than those milliseconds. Each batch says up to which event
+ * it holds everything (`upTo`); on restore the journal's later events are replayed, and the journal
+ * before `upTo` is deleted once the batch is written.
  */
+import type { ObservedEvent } from "../capture/events";
 import { emptyTab, type TabHistory } from "../capture/tab-history";
 import { emptyTrackerState, type TrackerState } from "../capture/tracker";
 import type { ObservedExchange } from "../engine";
@@ -11,6 +17,11 @@ import { packJson, unpackJson } from "./compress";
 import type { BackgroundPlatform } from "./platform";
 
 const TRACKER_KEY = "tracker";
+/** The last journaled event a written batch holds all effects of. */
+const UP_TO_KEY = "journal-up-to";
+const JOURNAL_PREFIX = "j:";
+/** Journal appends: at most one storage write per this many milliseconds. */
+export const JOURNAL_DELAY_MS = 10;
 const TAB_PREFIX = "tab:";
 /** Batch writes: at most one storage write per this many milliseconds. */
 export const PERSIST_DELAY_MS = 500;
@@ -43,13 +54,44 @@ export class HistoryStore {
   private removedKeys = new Set<string>();
   private trackerDirty = false;
   private scheduled = false;
+  /** The number of the last event journaled (or replayed from the journal). */
+  private eventSeq = 0;
+  private journalBuffer: Array<[number, ObservedEvent]> = [];
+  private journalScheduled = false;
+  /** Journal keys written, with the last event each holds. */
+  private journalKeys = new Map<string, number>();
+  /** Events of the journal newer than the restored batch: to be ingested again, in order. */
+  replay: ObservedEvent[] = [];
 
-  constructor(private readonly platform: Pick<BackgroundPlatform, "store" | "setTimeout">) {}
+  /** This worker's first journal number: what the journal holds from before is a stopped worker's. */
+  private readonly bornAt: number;
+
+  constructor(
+    private readonly platform: Pick<BackgroundPlatform, "store" | "setTimeout"> & { now?(): number },
+  ) {
+    this.bornAt = (platform.now?.() ?? 0) * 1000;
+  }
 
   async restore(): Promise<void> {
     const saved = await this.platform.store.getAll();
     const tracker = saved[TRACKER_KEY];
     if (isTrackerState(tracker)) this.tracker = tracker;
+    const upTo = typeof saved[UP_TO_KEY] === "number" ? (saved[UP_TO_KEY] as number) : 0;
+    const later: Array<[number, ObservedEvent]> = [];
+    for (const [key, value] of Object.entries(saved)) {
+      if (!key.startsWith(JOURNAL_PREFIX) || !Array.isArray(value)) continue;
+      let last = 0;
+      for (const entry of value as unknown[]) {
+        if (!Array.isArray(entry) || typeof entry[0] !== "number" || !isObservedEvent(entry[1])) continue;
+        last = Math.max(last, entry[0]);
+        // This worker's own appends, written before the restore read them, are ingested live.
+        if (entry[0] > upTo && entry[0] < this.bornAt) later.push([entry[0], entry[1]]);
+      }
+      this.journalKeys.set(key, last);
+      this.eventSeq = Math.max(this.eventSeq, last);
+    }
+    this.eventSeq = Math.max(this.eventSeq, upTo);
+    this.replay = later.sort((a, b) => a[0] - b[0]).map(([, event]) => event);
     for (const [key, value] of Object.entries(saved)) {
       const match = /^tab:(\d+):meta$/.exec(key);
       if (!match || !isTabMeta(value)) continue;
@@ -111,6 +153,33 @@ export class HistoryStore {
     this.schedule();
   }
 
+  /**
+   * Appends an event to the journal (before it is ingested): written within JOURNAL_DELAY_MS, so a
+   * worker stop loses at most the events of those milliseconds.
+   */
+  journal(event: ObservedEvent): void {
+    // Unique across worker lifetimes, and growing: a new worker journals before its restore has read
+    // the old journal, so its numbers must come after the old ones without knowing them (ms × 1000).
+    this.eventSeq = Math.max(this.eventSeq + 1, this.bornAt, (this.platform.now?.() ?? 0) * 1000);
+    this.journalBuffer.push([this.eventSeq, event]);
+    if (this.journalScheduled) return;
+    this.journalScheduled = true;
+    this.platform.setTimeout(() => this.writeJournal(), JOURNAL_DELAY_MS);
+  }
+
+  private writeJournal(): void {
+    this.journalScheduled = false;
+    const entries = this.journalBuffer;
+    this.journalBuffer = [];
+    const first = entries[0];
+    const last = entries[entries.length - 1];
+    if (!first || !last) return;
+    const key = `${JOURNAL_PREFIX}${first[0]}`;
+    this.journalKeys.set(key, last[0]);
+    // A full store: the batch's own quota handling makes room; these events are still in memory.
+    void this.platform.store.set({ [key]: entries }).catch(() => this.journalKeys.delete(key));
+  }
+
   trackerChanged(): void {
     this.trackerDirty = true;
     this.schedule();
@@ -160,6 +229,11 @@ export class HistoryStore {
     // chunk is being compressed stays marked, for the next flush (it schedules one).
     const dirtyTabs = [...this.dirtyTabs];
     this.dirtyTabs.clear();
+    // Every event journaled so far has been ingested: this batch holds its effects if the tracker
+    // is taken now too (its object goes on changing while chunks are compressed below).
+    const upTo = this.eventSeq;
+    const tracker = this.trackerDirty ? (JSON.parse(JSON.stringify(this.tracker)) as TrackerState) : null;
+    this.trackerDirty = false;
     const work: Array<{
       tabId: number;
       p: Placement;
@@ -212,8 +286,9 @@ export class HistoryStore {
       };
       items[metaKey(tabId)] = meta;
     }
-    if (this.trackerDirty) items[TRACKER_KEY] = this.tracker;
-    this.trackerDirty = false;
+    if (tracker) items[TRACKER_KEY] = tracker;
+    const journaled = [...this.journalKeys].filter(([, last]) => last <= upTo).map(([key]) => key);
+    if (upTo > 0 && (Object.keys(items).length > 0 || journaled.length > 0)) items[UP_TO_KEY] = upTo;
     // A full store (quota): what memory holds would be gone at the next worker stop, silently. Make
     // room instead — the oldest quarter of the largest tab's requests, counted in its "older dropped"
     // like the history limit's — and write again; what is kept then survives the stop.
@@ -229,12 +304,30 @@ export class HistoryStore {
           this.placement(Number(match[1])).dirty.add(Number(match[2]));
           this.dirtyTabs.add(Number(match[1]));
         }
-        if (this.trackerDirty || TRACKER_KEY in items) this.trackerDirty = true;
+        if (TRACKER_KEY in items) this.trackerDirty = true;
         if (this.evictForQuota()) this.schedule();
+      } else {
+        // Written: the journal up to here is in the batch.
+        for (const key of journaled) {
+          this.journalKeys.delete(key);
+          removed.push(key);
+        }
       }
     }
     if (removed.length > 0) await this.platform.store.remove(removed).catch(() => undefined);
   }
+}
+
+function isObservedEvent(value: unknown): value is ObservedEvent {
+  const v = value as ObservedEvent | null;
+  return (
+    typeof v === "object" &&
+    v !== null &&
+    typeof v.kind === "string" &&
+    typeof v.requestId === "string" &&
+    typeof v.tabId === "number" &&
+    typeof v.url === "string"
+  );
 }
 
 function isTrackerState(value: unknown): value is TrackerState {

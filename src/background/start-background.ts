@@ -90,7 +90,11 @@ export function startBackground(platform: BackgroundPlatform): Background {
 
   // Registered now, synchronously (an MV3 worker woken by an event must find its listeners);
   // removed again if the saved setting says recording is paused.
-  const subscription = platform.observeWebRequests(ingest);
+  // Each event is journaled first: a worker stopped before the next batch loses none of them.
+  const subscription = platform.observeWebRequests((event) => {
+    store.journal(event);
+    ingest(event);
+  });
   let recording = true;
   /** The API hosts recording is narrowed to (the listeners' URL filter); null: every host. */
   let hosts: string[] | null = null;
@@ -172,7 +176,8 @@ export function startBackground(platform: BackgroundPlatform): Background {
     const at = platform.now();
     for (const { tabId, url } of open) tracker.knowTab(tabId, url, at - 1);
     store.tracker = tracker.snapshot();
-    for (const event of queue.splice(0)) ingest(event);
+    // The journal's events the restored batch does not hold yet, then those that arrived meanwhile.
+    for (const event of [...store.replay.splice(0), ...queue.splice(0)]) ingest(event);
     for (const [tabId, tab] of store.tabs) badges.reset(tabId, tab.exchanges);
     scheduleFlush();
   };

@@ -10,7 +10,12 @@ export interface FakePanel {
   disconnect(): void;
 }
 
-export function fakePlatform(target: "chrome" | "firefox" = "chrome", data = new Map<string, string>()) {
+export function fakePlatform(
+  target: "chrome" | "firefox" = "chrome",
+  data = new Map<string, string>(),
+  /** The clock's start: a worker started after another one starts later. */
+  startAt = 1_700_000_000_000,
+) {
   let onEvent: (event: ObservedEvent) => void = () => undefined;
   let listening = false;
   /** The hosts each start() narrowed the listeners to (null: every URL). */
@@ -19,7 +24,7 @@ export function fakePlatform(target: "chrome" | "firefox" = "chrome", data = new
   const settings = new Map<string, unknown>();
   let onMessage: (message: unknown) => Promise<unknown> | undefined = () => undefined;
   let onPanel: (wall: PanelWall) => void = () => undefined;
-  let now = 1_700_000_000_000;
+  let now = startAt;
   const timers: Array<{ at: number; callback: () => void }> = [];
   const platform: BackgroundPlatform = {
     target,
@@ -67,6 +72,7 @@ export function fakePlatform(target: "chrome" | "firefox" = "chrome", data = new
   return {
     platform,
     data,
+    now: () => now,
     /** A webRequest event, delivered only while a listener is registered (as the browser does). */
     emit: (event: ObservedEvent) => {
       if (listening) onEvent(event);

@@ -148,6 +148,64 @@ describe("startBackground, through the platform seam", () => {
   });
 });
 
+describe("a worker stopped between two batches", () => {
+  /** A preflighted PUT whose preflight Chromium delivers first, then the request. */
+  function preflightedPut(id: string, pf: string, t: number) {
+    const url = `${API}/put?n=${id}`;
+    const asked = [
+      ["Origin", PAGE],
+      ["Access-Control-Request-Method", "PUT"],
+      ["Access-Control-Request-Headers", "x-api-key"],
+    ] as Array<[string, string]>;
+    return [
+      ev("send", pf, url, "OPTIONS", t, { headers: asked }),
+      ev("headers", pf, url, "OPTIONS", t + 2, {
+        status: 204,
+        headers: [["Access-Control-Allow-Origin", PAGE]],
+      }),
+      ev("completed", pf, url, "OPTIONS", t + 3, {
+        status: 204,
+        headers: [["Access-Control-Allow-Origin", PAGE]],
+      }),
+      ev("error", id, url, "PUT", t + 4, { error: "net::ERR_FAILED" }),
+    ];
+  }
+
+  it("loses nothing it had journaled: the next worker replays it, pairs it and does not duplicate it", async () => {
+    const first = fakePlatform();
+    await startBackground(first.platform).ready;
+    const [send, headers, error] = blockedGet("1", 1000);
+    const put = preflightedPut("5", "4", 1100);
+    for (const e of [send, headers, ...put.slice(0, 3)]) if (e) first.emit(e);
+    // The journal is written within milliseconds; the batch (500 ms) is not: the worker stops now.
+    first.advance(20);
+    await new Promise((r) => setTimeout(r, 20));
+    expect([...first.data.keys()].some((k) => k.startsWith("j:"))).toBe(true);
+    expect(first.data.has("tracker")).toBe(false);
+    const second = fakePlatform("chrome", first.data, first.now() + 100);
+    const restarted = startBackground(second.platform);
+    // The rest of both requests reaches the new worker.
+    if (error) second.emit(error);
+    const last = put[3];
+    if (last) second.emit(last);
+    await restarted.ready;
+    second.advance(2_000);
+    const report = (await second.ask({ type: "cors-lens/report", tabId: 7 })) as ReportDocument;
+    expect(report.exchanges.map((x) => [x.method, x.verdict, x.causes[0]?.code ?? null])).toEqual([
+      ["GET", "blocked", "missing-allow-origin"],
+      ["PUT", "blocked", "method-not-allowed"],
+    ]);
+    // Written and restarted again: the batch now holds it all, and the journal is not replayed twice.
+    await new Promise((r) => setTimeout(r, 50));
+    expect([...second.data.keys()].filter((k) => k.startsWith("j:"))).toEqual([]);
+    const third = fakePlatform("chrome", second.data, second.now() + 100);
+    const again = startBackground(third.platform);
+    await again.ready;
+    const after = (await third.ask({ type: "cors-lens/report", tabId: 7 })) as ReportDocument;
+    expect(after.exchanges.length).toBe(2);
+  });
+});
+
 describe("recording and the badge", () => {
   it("counts the tab's blocked requests on its badge, marks warnings only, and clears on navigation", async () => {
     const fake = fakePlatform();
