@@ -318,36 +318,22 @@ export class HistoryStore {
   }
 }
 
-function isObservedEvent(value: unknown): value is ObservedEvent {
-  const v = value as ObservedEvent | null;
-  return (
-    typeof v === "object" &&
-    v !== null &&
-    typeof v.kind === "string" &&
-    typeof v.requestId === "string" &&
-    typeof v.tabId === "number" &&
-    typeof v.url === "string"
+type Check = "string" | "number" | "object" | "array";
+
+/** Whether a restored value has these fields of these types: what storage gives back is untrusted. */
+function hasFields(value: unknown, fields: Record<string, Check>): boolean {
+  if (typeof value !== "object" || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return Object.entries(fields).every(([name, type]) =>
+    type === "array" ? Array.isArray(v[name]) : typeof v[name] === type && v[name] !== null,
   );
 }
 
-function isTrackerState(value: unknown): value is TrackerState {
-  const v = value as TrackerState | null;
-  return (
-    typeof v === "object" &&
-    v !== null &&
-    typeof v.pending === "object" &&
-    Array.isArray(v.preflights) &&
-    Array.isArray(v.awaiting)
-  );
-}
+const isObservedEvent = (value: unknown): value is ObservedEvent =>
+  hasFields(value, { kind: "string", requestId: "string", tabId: "number", url: "string" });
 
-function isTabMeta(value: unknown): value is TabMeta {
-  const v = value as TabMeta | null;
-  return (
-    typeof v === "object" &&
-    v !== null &&
-    typeof v.dropped === "number" &&
-    typeof v.nextSeq === "number" &&
-    Array.isArray(v.chunks)
-  );
-}
+const isTrackerState = (value: unknown): value is TrackerState =>
+  hasFields(value, { pending: "object", preflights: "array", awaiting: "array" });
+
+const isTabMeta = (value: unknown): value is TabMeta =>
+  hasFields(value, { dropped: "number", nextSeq: "number", chunks: "array" });
