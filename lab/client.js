@@ -7,7 +7,8 @@ function urlFor(scenario) {
   counter += 1;
   const target = scenario.client.target;
   const base = target === "closed" ? LAB.closed : target === "other" ? LAB.other : LAB.api;
-  return `${base}/s/${scenario.id}?n=${Date.now().toString(36)}${counter}`;
+  const strategy = scenario.client.swStrategy ? `&sw=${scenario.client.swStrategy}` : "";
+  return `${base}/s/${scenario.id}?n=${Date.now().toString(36)}${counter}${strategy}`;
 }
 
 function viaFetch(url, c) {
@@ -114,6 +115,26 @@ function viaFrame(url) {
   );
 }
 
+function viaSharedWorker(url) {
+  return new Promise((resolve) => {
+    const worker = new SharedWorker("/shared-worker.js");
+    worker.port.onmessage = (event) => resolve(event.data);
+    worker.port.postMessage({ url });
+  });
+}
+
+// <script type=module> from another origin: a CORS request (mode "cors", credentials "same-origin").
+function viaModule(url) {
+  return new Promise((resolve) => {
+    const script = document.createElement("script");
+    script.type = "module";
+    script.src = url;
+    script.onload = () => resolve({ ok: true });
+    script.onerror = () => resolve({ ok: false, error: "module script error" });
+    document.head.append(script);
+  });
+}
+
 function viaWorker(url) {
   return new Promise((resolve) => {
     const worker = new Worker("/worker.js");
@@ -149,7 +170,11 @@ async function runScenario(id) {
                   ? await viaPreload(url)
                   : c.kind === "frame"
                     ? await viaFrame(url)
-                    : await viaFetch(url, c);
+                    : c.kind === "shared-worker"
+                      ? await viaSharedWorker(url)
+                      : c.kind === "module"
+                        ? await viaModule(url)
+                        : await viaFetch(url, c);
   const row = document.querySelector(`[data-scenario="${id}"] .outcome`);
   if (row) row.textContent = outcome.ok ? `ok ${outcome.status ?? ""}` : `failed: ${outcome.error}`;
   return { id, url, outcome };

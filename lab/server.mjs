@@ -14,6 +14,15 @@ const WORKER = `self.onmessage = async (e) => {
   catch (err) { self.postMessage({ ok: false, error: String(err) }); }
 };`;
 
+// A shared worker: one per origin, for every page of it; each port asks it to fetch a URL.
+const SHARED_WORKER = `self.onconnect = (e) => {
+  const port = e.ports[0];
+  port.onmessage = async (m) => {
+    try { const r = await fetch(m.data.url); port.postMessage({ ok: true, status: r.status }); }
+    catch (err) { port.postMessage({ ok: false, error: String(err) }); }
+  };
+};`;
+
 // A pass-through service worker, the core of every caching strategy: it re-issues the page's
 // cross-origin requests itself (`fetch(e.request)`), so the browser reports them as the worker's.
 // It also tells the lab how each of its own fetches ended (/sw-outcome, same-origin, not
@@ -23,8 +32,26 @@ const SERVICE_WORKER = `self.addEventListener("install", () => self.skipWaiting(
 self.addEventListener("activate", (e) => e.waitUntil(self.clients.claim()));
 const tell = (url, ok) =>
   fetch("/sw-outcome?" + new URLSearchParams({ url, ok: String(ok) }), { method: "POST" }).catch(() => {});
+// "?sw=cache-first" in a request's URL: answered from the worker's cache when it holds it (no
+// network at all), else fetched and cached, as cache-first strategies do (Workbox's CacheFirst).
+const cacheFirst = (request) =>
+  caches.open("lab").then(async (cache) => {
+    const hit = await cache.match(request);
+    if (hit) return hit;
+    const response = await fetch(request).then(
+      (r) => (tell(request.url, true), r),
+      (err) => {
+        tell(request.url, false);
+        throw err;
+      },
+    );
+    if (response.ok) await cache.put(request, response.clone());
+    return response;
+  });
 self.addEventListener("fetch", (e) => {
-  if (new URL(e.request.url).origin === self.location.origin) return;
+  const url = new URL(e.request.url);
+  if (url.origin === self.location.origin) return;
+  if (url.searchParams.get("sw") === "cache-first") return e.respondWith(cacheFirst(e.request));
   e.respondWith(
     fetch(e.request).then(
       (r) => (tell(e.request.url, true), r),
@@ -99,6 +126,8 @@ export async function startLab({ pagePort = 0, apiPort = 0, otherPort = 0 } = {}
         return send(res, 200, [["Content-Type", "text/html; charset=utf-8"]], pageHtml(ctx));
       if (url.pathname === "/lab.js") return send(res, 200, [["Content-Type", "text/javascript"]], CLIENT);
       if (url.pathname === "/worker.js") return send(res, 200, [["Content-Type", "text/javascript"]], WORKER);
+      if (url.pathname === "/shared-worker.js")
+        return send(res, 200, [["Content-Type", "text/javascript"]], SHARED_WORKER);
       if (url.pathname === "/sw.js")
         return send(res, 200, [["Content-Type", "text/javascript"]], SERVICE_WORKER);
       if (url.pathname === "/sw-outcome") {

@@ -37,6 +37,26 @@ export const KINDS = [
     api: (req, res) => send(res, 200),
   },
   {
+    id: "shared-worker-fetch-missing",
+    title: "A shared worker fetches without CORS headers in the answer",
+    client: { kind: "shared-worker" },
+    api: (req, res) => send(res, 200),
+  },
+  {
+    id: "module-script-missing",
+    title: "<script type=module> from the API without Access-Control-Allow-Origin",
+    client: { kind: "module" },
+    api: (req, res) => send(res, 200, [["Content-Type", "text/javascript"]], "export const x = 1;"),
+  },
+  {
+    // On a page whose service worker is cache-first, the second request never reaches the network:
+    // nothing for CORS Lens to see, and nothing blocked. Without the worker, two allowed requests.
+    id: "sw-cache-first-twice",
+    title: "The same allowed GET twice; a cache-first service worker answers the second from its cache",
+    client: { kind: "fetch", warmUp: true, swStrategy: "cache-first" },
+    api: (req, res) => send(res, 200, [["Access-Control-Allow-Origin", "*"]]),
+  },
+  {
     id: "eventsource-missing",
     title: "An EventSource stream without Access-Control-Allow-Origin",
     client: { kind: "eventsource" },

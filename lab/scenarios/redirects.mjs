@@ -1,5 +1,5 @@
 // Redirects of the actual request: same origin, cross-origin (Origin becomes null), userinfo.
-import { echo, send } from "../respond.mjs";
+import { echo, goodPreflight, isPreflight, send } from "../respond.mjs";
 
 /**
  * Redirects once within the API (to the same URL with `&final=1`, rewritten by `target`), then
@@ -51,6 +51,24 @@ export const REDIRECTS = [
     title: "The redirect response itself has no CORS headers",
     client: { kind: "fetch" },
     api: redirectOnce({ corsOnRedirect: false }),
+  },
+  {
+    // Two preflights (the redirect re-runs the CORS preflight), two PUTs: pairing must not depend on
+    // which event arrives first (it once made this "allowed" in one run and "unknown" in another).
+    id: "redirect-307-preflighted-put",
+    title: "A preflighted PUT answered by a same-origin 307, then allowed",
+    client: {
+      kind: "fetch",
+      method: "PUT",
+      headers: { "Content-Type": "application/json", "X-Api-Key": "k" },
+      body: "{}",
+    },
+    api: (req, res, ctx) => {
+      if (isPreflight(req)) return goodPreflight(req, res, ctx);
+      const url = new URL(req.url, ctx.api);
+      if (url.searchParams.has("final")) return send(res, 200, echo(req, ctx));
+      return send(res, 307, [...echo(req, ctx), ["Location", `${url.pathname}${url.search}&final=1`]]);
+    },
   },
   {
     id: "redirect-userinfo",

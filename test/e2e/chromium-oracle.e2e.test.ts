@@ -141,7 +141,7 @@ describe("Chromium oracle: the extension's verdicts against Chromium's own", () 
         : c.mode && c.mode !== "cors"
           ? `mode ${c.mode}`
           : c.warmUp
-            ? "the preflight cache"
+            ? "made twice, for a cache"
             : c.target === "closed"
               ? "no server (probe exits 2: connection refused)"
               : null;

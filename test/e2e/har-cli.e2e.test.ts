@@ -4,7 +4,7 @@ import { startLab } from "../../lab/server.mjs";
 import { CdpOracle } from "./helpers/cdp-oracle";
 import { openCorsLensPanel, waitFor } from "./helpers/devtools";
 import { resultsPath } from "./helpers/paths";
-import { analyzeWithCli, chromiumAndCli, type LabRun } from "./helpers/report";
+import { analyzeWithCli, chromiumAndCli, type LabRun, OFF_PAGE } from "./helpers/report";
 
 // A real HAR, exported by Chromium's own DevTools (chrome.devtools.network.getHAR in our panel),
 // analyzed by the CLI; its verdicts must match what Chromium decided in the same run (CDP).
@@ -29,7 +29,7 @@ describe("cors-lens analyze on a HAR exported by real Chromium DevTools", () => 
             ),
         )) as { entries: Array<{ request: { url: string } }> };
         const urls = new Set(h.entries.map((e) => e.request.url));
-        return runs.filter((r) => r.id !== "worker-fetch-missing").every((r) => urls.has(r.url)) ? h : null;
+        return runs.filter((r) => !OFF_PAGE.has(r.id)).every((r) => urls.has(r.url)) ? h : null;
       }, "DevTools' HAR to hold every lab request");
       const path = resultsPath("chromium-devtools.har");
       writeFileSync(
@@ -49,8 +49,8 @@ describe("cors-lens analyze on a HAR exported by real Chromium DevTools", () => 
       console.log(
         `${rows.map((r) => `${r.agrees ? "ok" : unrecorded.has(r.id) && r.cli === "unknown" ? "??" : "XX"} ${r.id.padEnd(40)} chromium: ${r.chromium.padEnd(40)} cli: ${r.cli}`).join("\n")}\nHAR agreement ${rows.filter((r) => r.agrees).length}/${rows.length}`,
       );
-      // The dedicated worker's request is not on the page's CDP session (no oracle verdict).
-      expect(rows.length).toBeGreaterThanOrEqual(runs.length - 2);
+      // The workers' and the iframe's requests are not on the page's CDP session (no oracle verdict).
+      expect(rows.length).toBeGreaterThanOrEqual(runs.length - OFF_PAGE.size - 1);
       expect(rows.filter((r) => !r.agrees && !(unrecorded.has(r.id) && r.cli === "unknown"))).toEqual([]);
     } finally {
       await session.close();

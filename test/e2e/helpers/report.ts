@@ -51,6 +51,17 @@ export function analyzeWithCli(path: string): { code: number; report: ReportDocu
   return { code, report: JSON.parse(out) as ReportDocument };
 }
 
+/**
+ * Lab requests that are not the page's own DevTools target's: a dedicated and a shared worker's,
+ * and a cross-origin iframe's (an out-of-process frame). Chromium's page session, and the HARs
+ * recorded from it, do not hold them.
+ */
+export const OFF_PAGE = new Set([
+  "worker-fetch-missing",
+  "shared-worker-fetch-missing",
+  "frame-fetch-echo-top",
+]);
+
 /** A lab run as the page's `runScenario` returns it. */
 export interface LabRun {
   id: string;
