@@ -94,7 +94,7 @@ describe.each(["light", "dark"] as const)("the panel in Korean Chromium, %s", (t
     const pick = (value: string) =>
       session.panel.evaluate((v) => {
         const select = document.querySelector<HTMLSelectElement>(
-          '.toolbar select[title="언어"], .toolbar select[title="Language"]',
+          '.toolbar select[aria-label^="언어"], .toolbar select[aria-label^="Language"]',
         );
         if (!select) return false;
         select.value = v;

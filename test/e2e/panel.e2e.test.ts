@@ -56,6 +56,7 @@ describe.each(LAYOUTS)(
       // Every endpoint and every cause is fully visible, not ellipsized.
       expect(layoutNow.cutPaths).toEqual([]);
       expect(layoutNow.cutCauses).toEqual([]);
+      expect(layoutNow.cutCounts).toBeNull();
       expect(layoutNow.narrow).toBe(narrow);
     });
 

@@ -32,6 +32,8 @@ export interface PanelLayout {
   cutPaths: string[];
   /** Rows whose cause text is ellipsized. */
   cutCauses: string[];
+  /** The toolbar's request counts, when they do not fit. */
+  cutCounts: string | null;
 }
 
 export function readLayout(): PanelLayout {
@@ -44,7 +46,9 @@ export function readLayout(): PanelLayout {
   for (let i = 1; i < controls.length; i++)
     if ((controls[i]?.top ?? 0) >= (controls[i - 1]?.bottom ?? 0) - 1) toolbarRows++;
   const rows = [...document.querySelectorAll<HTMLElement>(".row")];
+  const counts = document.querySelector<HTMLElement>(".toolbar .counts");
   return {
+    cutCounts: counts && counts.scrollWidth > counts.clientWidth + 1 ? (counts.textContent ?? "") : null,
     width: innerWidth,
     narrow: document.querySelector(".list.narrow") !== null,
     toolbarRows,
