@@ -62,6 +62,12 @@ export class HistoryStore {
   private journalKeys = new Map<string, number>();
   /** Events of the journal newer than the restored batch: to be ingested again, in order. */
   replay: ObservedEvent[] = [];
+  /**
+   * Until the tracker has ingested the replay and the events queued during the restore, a batch
+   * holds no event beyond the restored one's: those are journaled but not applied yet.
+   */
+  private live = false;
+  private restoredUpTo = 0;
 
   /** This worker's first journal number: what the journal holds from before is a stopped worker's. */
   private readonly bornAt: number;
@@ -91,6 +97,7 @@ export class HistoryStore {
       this.eventSeq = Math.max(this.eventSeq, last);
     }
     this.eventSeq = Math.max(this.eventSeq, upTo);
+    this.restoredUpTo = upTo;
     this.replay = later.sort((a, b) => a[0] - b[0]).map(([, event]) => event);
     for (const [key, value] of Object.entries(saved)) {
       const match = /^tab:(\d+):meta$/.exec(key);
@@ -180,6 +187,11 @@ export class HistoryStore {
     void this.platform.store.set({ [key]: entries }).catch(() => this.journalKeys.delete(key));
   }
 
+  /** The tracker has ingested everything journaled so far: batches may count it from now on. */
+  goLive(): void {
+    this.live = true;
+  }
+
   trackerChanged(): void {
     this.trackerDirty = true;
     this.schedule();
@@ -231,7 +243,7 @@ export class HistoryStore {
     this.dirtyTabs.clear();
     // Every event journaled so far has been ingested: this batch holds its effects if the tracker
     // is taken now too (its object goes on changing while chunks are compressed below).
-    const upTo = this.eventSeq;
+    const upTo = this.live ? this.eventSeq : this.restoredUpTo;
     const tracker = this.trackerDirty ? (JSON.parse(JSON.stringify(this.tracker)) as TrackerState) : null;
     this.trackerDirty = false;
     const work: Array<{

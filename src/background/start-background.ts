@@ -178,6 +178,7 @@ export function startBackground(platform: BackgroundPlatform): Background {
     store.tracker = tracker.snapshot();
     // The journal's events the restored batch does not hold yet, then those that arrived meanwhile.
     for (const event of [...store.replay.splice(0), ...queue.splice(0)]) ingest(event);
+    store.goLive();
     for (const [tabId, tab] of store.tabs) badges.reset(tabId, tab.exchanges);
     scheduleFlush();
   };
