@@ -3,21 +3,10 @@
  * normalized, the recorder named, unusable entries counted (HAR 1.2; Chrome DevTools `front_end/models/har/HARFormat.ts`).
  */
 import type { BrowserName, HeaderList } from "../engine";
-import { type MessageKey, type Params, type Translate, tEn } from "../i18n";
+import { WordedError } from "../i18n/worded-error";
 
-/** A file that is not a usable HAR; its words come from the catalogue, in the caller's language. */
-export class HarError extends Error {
-  constructor(
-    readonly key: MessageKey,
-    readonly params: Params = {},
-  ) {
-    super(tEn(key, params));
-  }
-
-  in(t: Translate): string {
-    return t(this.key, this.params);
-  }
-}
+/** A file that is not a usable HAR. */
+export class HarError extends WordedError {}
 
 interface HarHeader {
   name?: unknown;

@@ -10,7 +10,8 @@ import { type BrowserName, type Fix, SERVER_STACKS } from "../engine";
  * input, with a one-line message and never a stack trace. `cors-lens probe` asks an API itself
  * (`./probe-command.ts`).
  */
-import { isLang, type Lang, type MessageKey, type Params, pickLang, tEn, translator } from "../i18n";
+import { isLang, type Lang, pickLang, translator } from "../i18n";
+import { WordedError } from "../i18n/worded-error";
 import { analyzeHar, HarError } from "../report/analyze-har";
 import { toGithubAnnotations, toJunit, toSarif } from "../report/ci-formats";
 import type { ReportDocument, ReportExchange } from "../report/report";
@@ -37,15 +38,8 @@ export function cliLang(argv: readonly string[], env: Env): Lang | { bad: string
   return pickLang(env.LC_ALL, env.LC_MESSAGES, env.LANG);
 }
 
-/** A usage error, worded from the catalogue. */
-export class UsageError extends Error {
-  constructor(
-    readonly key: MessageKey,
-    readonly params: Params = {},
-  ) {
-    super(tEn(key, params));
-  }
-}
+/** A bad argument to `cors-lens analyze`. */
+export class UsageError extends WordedError {}
 
 type Format = "text" | "json" | "sarif" | "junit" | "github";
 const FORMATS: readonly Format[] = ["text", "json", "sarif", "junit", "github"];
@@ -228,7 +222,7 @@ export function run(
   try {
     options = parseArguments(argv);
   } catch (error) {
-    const message = error instanceof UsageError ? t(error.key, error.params) : (error as Error).message;
+    const message = error instanceof UsageError ? error.in(t) : (error as Error).message;
     err(`cors-lens: ${oneLine(message)}\n`);
     return 2;
   }

@@ -11,7 +11,8 @@ import {
   originOf,
   SERVER_STACKS,
 } from "../engine";
-import { type Lang, type MessageKey, type Params, type Translate, tEn, translator } from "../i18n";
+import { type Lang, type Translate, translator } from "../i18n";
+import { WordedError } from "../i18n/worded-error";
 import { toJunit, toSarif } from "../report/ci-formats";
 import { buildReport, type ReportDocument } from "../report/report";
 import { visibleText } from "../report/safe-text";
@@ -19,23 +20,8 @@ import { ProbeError, type ProbeRequest, probe, type Send } from "./probe";
 import { type SecurityFinding, securityProbe } from "./security";
 import { ansiPaint, NO_PAINT, summarize } from "./summary";
 
-/** The probe's usage, in English (`cors-lens probe --help` words it in the chosen language). */
-export const PROBE_USAGE = tEn("cli.probe-usage");
-
-/** A usage error, worded from the catalogue (or Node's own words for an option missing its value). */
-export class ProbeUsageError extends Error {
-  constructor(
-    readonly key: MessageKey | null,
-    readonly params: Params = {},
-    raw = "",
-  ) {
-    super(key ? tEn(key, params) : raw);
-  }
-
-  in(t: Translate): string {
-    return this.key ? t(this.key, this.params) : this.message;
-  }
-}
+/** A bad argument to `cors-lens probe`. */
+export class ProbeUsageError extends WordedError {}
 
 export interface ProbeOptions {
   request: ProbeRequest;

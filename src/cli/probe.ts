@@ -19,7 +19,7 @@ import {
   originOf,
   scriptSetUnsafeHeaderNames,
 } from "../engine";
-import { type MessageKey, type Params, type Translate, tEn } from "../i18n";
+import { WordedError } from "../i18n/worded-error";
 
 export interface ProbeRequest {
   url: string;
@@ -49,20 +49,7 @@ export interface WireResponse {
 export type Send = (request: WireRequest) => Promise<WireResponse>;
 
 /** A request that got no response: one line for the user, never a stack trace. */
-/** No answer to judge: one line, worded from the catalogue (or the system's own words for the rest). */
-export class ProbeError extends Error {
-  constructor(
-    readonly key: MessageKey | null,
-    readonly params: Params = {},
-    raw = "",
-  ) {
-    super(key ? tEn(key, params) : raw);
-  }
-
-  in(t: Translate): string {
-    return this.key ? t(this.key, this.params) : this.message;
-  }
-}
+export class ProbeError extends WordedError {}
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 /** Fetch "HTTP-redirect fetch" step 5: at most 20 redirects. */
