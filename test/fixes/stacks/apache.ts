@@ -5,7 +5,7 @@ import { insertAfterLine, removeLines } from "../edit";
 import { debVersion, type Running, startProcess } from "../harness";
 import { movedRequest } from "../page";
 import type { StackCase, StackUnderTest } from "../stack";
-import { appLine, behindProxy } from "./upstream";
+import { appLine, behindProxy, corsLineCases } from "./upstream";
 
 const APACHE = "/usr/sbin/apache2";
 const MODULES = "/usr/lib/apache2/modules";
@@ -61,24 +61,7 @@ const KEY_REQUIRED = [
 ];
 
 const cases: StackCase[] = [
-  {
-    name: "wildcard-credentials",
-    target: "me",
-    config: (o) => conf(null, headers(o, { origin: "*", credentials: true })),
-    expect: ["wildcard-origin-with-credentials"],
-  },
-  {
-    name: "header-missing",
-    target: "update",
-    config: (o) => conf(null, headers(o, { allow: "content-type" })),
-    expect: ["header-not-allowed"],
-  },
-  {
-    name: "method-missing",
-    target: "remove",
-    config: (o) => conf(null, headers(o, { methods: "GET, POST, PUT, PATCH" })),
-    expect: ["method-not-allowed"],
-  },
+  ...corsLineCases((o, lines) => conf(null, headers(o, lines))),
   {
     name: "preflight-auth",
     target: "update",

@@ -5,7 +5,7 @@ import { insertAfterLine, removeBlock, removeLines } from "../edit";
 import { debVersion, type Running, startProcess } from "../harness";
 import { movedRequest } from "../page";
 import type { StackCase, StackUnderTest } from "../stack";
-import { appLine, behindProxy } from "./upstream";
+import { appLine, behindProxy, corsLineCases } from "./upstream";
 
 function conf(ownCors: string | null, lines: string[]): string {
   return `${appLine(ownCors)}
@@ -50,24 +50,7 @@ function headers(
 }
 
 const cases: StackCase[] = [
-  {
-    name: "wildcard-credentials",
-    target: "me",
-    config: (o) => conf(null, headers(o, { origin: "*", credentials: true })),
-    expect: ["wildcard-origin-with-credentials"],
-  },
-  {
-    name: "header-missing",
-    target: "update",
-    config: (o) => conf(null, headers(o, { allow: "content-type" })),
-    expect: ["header-not-allowed"],
-  },
-  {
-    name: "method-missing",
-    target: "remove",
-    config: (o) => conf(null, headers(o, { methods: "GET, POST, PUT, PATCH" })),
-    expect: ["method-not-allowed"],
-  },
+  ...corsLineCases((o, lines) => conf(null, headers(o, lines))),
   {
     name: "preflight-auth",
     target: "update",

@@ -5,7 +5,7 @@ import { insertAfterLine, removeBlock, removeLines } from "../edit";
 import { debVersion, type Running, startProcess } from "../harness";
 import { movedRequest } from "../page";
 import type { StackCase, StackUnderTest } from "../stack";
-import { appLine, behindProxy } from "./upstream";
+import { appLine, behindProxy, corsLineCases } from "./upstream";
 
 const NGINX = "/usr/sbin/nginx";
 
@@ -91,24 +91,7 @@ function standard(
 }
 
 const cases: StackCase[] = [
-  {
-    name: "wildcard-credentials",
-    target: "me",
-    config: (o) => conf({ cors: standard(o, { origin: "*", credentials: true }) }),
-    expect: ["wildcard-origin-with-credentials"],
-  },
-  {
-    name: "header-missing",
-    target: "update",
-    config: (o) => conf({ cors: standard(o, { headers: "content-type" }) }),
-    expect: ["header-not-allowed"],
-  },
-  {
-    name: "method-missing",
-    target: "remove",
-    config: (o) => conf({ cors: standard(o, { methods: "GET, POST, PUT, PATCH" }) }),
-    expect: ["method-not-allowed"],
-  },
+  ...corsLineCases((o, { allow, ...lines }) => conf({ cors: standard(o, { ...lines, headers: allow }) })),
   {
     name: "preflight-auth",
     target: "update",

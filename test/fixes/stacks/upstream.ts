@@ -1,6 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { Running } from "../harness";
 import { freePort } from "../harness";
+import type { StackCase } from "../stack";
 
 /**
  * The application behind a proxy (nginx, Apache, Caddy): the page's routes, a 500 on /api/fail,
@@ -62,4 +63,39 @@ export async function behindProxy(
       await app?.close();
     },
   };
+}
+
+/** What a proxy's hand-written CORS lines may get wrong: the origin and credentials, the lists. */
+export interface CorsLines {
+  origin?: string;
+  credentials?: boolean;
+  methods?: string;
+  allow?: string;
+}
+
+/**
+ * The three cases of a server whose CORS is its own header lines (nginx, Apache, Caddy): `*` with
+ * credentials, a missing request header, a missing method — each from the stack's own config.
+ */
+export function corsLineCases(config: (origin: string, lines: CorsLines) => string): StackCase[] {
+  return [
+    {
+      name: "wildcard-credentials",
+      target: "me",
+      config: (o) => config(o, { origin: "*", credentials: true }),
+      expect: ["wildcard-origin-with-credentials"],
+    },
+    {
+      name: "header-missing",
+      target: "update",
+      config: (o) => config(o, { allow: "content-type" }),
+      expect: ["header-not-allowed"],
+    },
+    {
+      name: "method-missing",
+      target: "remove",
+      config: (o) => config(o, { methods: "GET, POST, PUT, PATCH" }),
+      expect: ["method-not-allowed"],
+    },
+  ];
 }
