@@ -9,7 +9,6 @@ import { ko } from "./messages/ko";
 
 export type { Params } from "./format";
 export type Lang = "en" | "ko";
-export const LANGS: readonly Lang[] = ["en", "ko"];
 export type MessageKey = keyof typeof en;
 export type Translate = (key: MessageKey, params?: Params) => string;
 

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { diagnose } from "../../src/engine";
 import { checkAllowedHeaders } from "../../src/engine/rules/check-allowed-headers";
 import { isMethodAllowed } from "../../src/engine/rules/check-allowed-method";
 import { effectiveMaxAge } from "../../src/engine/rules/max-age";
 import { parseAllowList } from "../../src/engine/rules/parse-allow-list";
-import { h } from "./build";
+import { exchange, h, PAGE } from "./build";
 
 describe("parseAllowList (Chromium preflight_result.cc ParseAccessControlAllowList)", () => {
   it.each([
@@ -90,5 +91,31 @@ describe("effectiveMaxAge (B §3.6, §4.2)", () => {
     const maxAge = effectiveMaxAge(value === null ? [] : h("Access-Control-Max-Age", value), browser);
     expect(maxAge.effective).toBe(seconds);
     expect(maxAge.capped).toBe(capped);
+  });
+});
+
+describe("a preflight recorded without its response", () => {
+  // Chrome's DevTools HAR keeps a beacon's preflight this way: status 0, no headers, no error.
+  const unanswered = (error: string | null) =>
+    exchange({
+      method: "POST",
+      requestHeaders: h("Origin", PAGE, "Content-Type", "application/json"),
+      preflight: {
+        status: null,
+        error,
+        requestHeaders: h("Origin", PAGE, "Access-Control-Request-Method", "POST"),
+      },
+      response: null,
+      error: "net::ERR_FAILED",
+    });
+
+  it("is unknown, not a network error, when nothing says the connection failed", () => {
+    const d = diagnose(unanswered(null));
+    expect(d.verdict).toBe("unknown");
+    expect(d.unknownReason).toMatch(/recorded without its response/);
+  });
+
+  it("is a network error when the preflight itself failed", () => {
+    expect(diagnose(unanswered("net::ERR_CONNECTION_REFUSED")).causes[0]?.code).toBe("network-error");
   });
 });

@@ -99,11 +99,6 @@ function titleIn(title: string, t: Translate): string {
   return title.startsWith("fix.title.") ? t(title as MessageKey) : title;
 }
 
-/** The title of a stack's fix, in the language asked for (CLI and panel lists). */
-export function stackTitle(stack: ServerStack, t: Translate): string {
-  return titleIn(RENDERERS[stack].title, t);
-}
-
 export function clientFix(title: string, snippet: string): Fix {
   return { stack: "client", title, snippet };
 }
