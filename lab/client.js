@@ -3,12 +3,13 @@
 /* global LAB */
 let counter = 0;
 
-function urlFor(scenario) {
+function urlFor(scenario, delayMs) {
   counter += 1;
   const target = scenario.client.target;
   const base = target === "closed" ? LAB.closed : target === "other" ? LAB.other : LAB.api;
   const strategy = scenario.client.swStrategy ? `&sw=${scenario.client.swStrategy}` : "";
-  return `${base}/s/${scenario.id}?n=${Date.now().toString(36)}${counter}${strategy}`;
+  const delay = delayMs > 0 ? `&delay=${delayMs}` : "";
+  return `${base}/s/${scenario.id}?n=${Date.now().toString(36)}${counter}${strategy}${delay}`;
 }
 
 function viaFetch(url, c) {
@@ -146,10 +147,11 @@ function viaWorker(url) {
   });
 }
 
-async function runScenario(id) {
+// `delayMs`: the API answers that much later (each response, a preflight's too): a slow server.
+async function runScenario(id, delayMs = 0) {
   const scenario = LAB.scenarios.find((s) => s.id === id);
   if (!scenario) throw new Error(`no scenario ${id}`);
-  const url = urlFor(scenario);
+  const url = urlFor(scenario, delayMs);
   const c = scenario.client;
   // The same request once before, so the browser answers the measured one from its preflight cache.
   if (c.warmUp) await viaFetch(url, c);

@@ -143,6 +143,9 @@ export async function startLab({ pagePort = 0, apiPort = 0, otherPort = 0 } = {}
     const handler = scenario ? (which === "api" ? scenario.api : scenario.other) : undefined;
     if (!handler) return send(res, 404, [["Content-Type", "text/plain"]], "no such scenario");
     req.resume();
+    // `delay=ms` (the page's runScenario(id, delayMs)): a slow server, up to 10 s.
+    const delay = Math.min(Number(url.searchParams.get("delay")) || 0, 10_000);
+    if (delay > 0) return void setTimeout(() => handler(req, res, ctx), delay);
     return handler(req, res, ctx);
   };
   const servers = {

@@ -20,8 +20,6 @@ const TRACKER_KEY = "tracker";
 /** The last journaled event a written batch holds all effects of. */
 const UP_TO_KEY = "journal-up-to";
 const JOURNAL_PREFIX = "j:";
-/** Journal appends: at most one storage write per this many milliseconds. */
-export const JOURNAL_DELAY_MS = 10;
 const TAB_PREFIX = "tab:";
 /** Batch writes: at most one storage write per this many milliseconds. */
 export const PERSIST_DELAY_MS = 500;
@@ -56,8 +54,6 @@ export class HistoryStore {
   private scheduled = false;
   /** The number of the last event journaled (or replayed from the journal). */
   private eventSeq = 0;
-  private journalBuffer: Array<[number, ObservedEvent]> = [];
-  private journalScheduled = false;
   /** Journal keys written, with the last event each holds. */
   private journalKeys = new Map<string, number>();
   /** Events of the journal newer than the restored batch: to be ingested again, in order. */
@@ -168,23 +164,13 @@ export class HistoryStore {
     // Unique across worker lifetimes, and growing: a new worker journals before its restore has read
     // the old journal, so its numbers must come after the old ones without knowing them (ms × 1000).
     this.eventSeq = Math.max(this.eventSeq + 1, this.bornAt, (this.platform.now?.() ?? 0) * 1000);
-    this.journalBuffer.push([this.eventSeq, event]);
-    if (this.journalScheduled) return;
-    this.journalScheduled = true;
-    this.platform.setTimeout(() => this.writeJournal(), JOURNAL_DELAY_MS);
-  }
-
-  private writeJournal(): void {
-    this.journalScheduled = false;
-    const entries = this.journalBuffer;
-    this.journalBuffer = [];
-    const first = entries[0];
-    const last = entries[entries.length - 1];
-    if (!first || !last) return;
-    const key = `${JOURNAL_PREFIX}${first[0]}`;
-    this.journalKeys.set(key, last[0]);
-    // A full store: the batch's own quota handling makes room; these events are still in memory.
-    void this.platform.store.set({ [key]: entries }).catch(() => this.journalKeys.delete(key));
+    const seq = this.eventSeq;
+    const key = `${JOURNAL_PREFIX}${seq}`;
+    this.journalKeys.set(key, seq);
+    // Sent now, in the listener's own task: a storage call already sent completes in the browser
+    // even if the worker is stopped right after; one held back for a batch would die with it.
+    // A full store: the batch's own quota handling makes room; the event is still in memory.
+    void this.platform.store.set({ [key]: [[seq, event]] }).catch(() => this.journalKeys.delete(key));
   }
 
   /** The tracker has ingested everything journaled so far: batches may count it from now on. */

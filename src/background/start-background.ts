@@ -177,7 +177,10 @@ export function startBackground(platform: BackgroundPlatform): Background {
     for (const { tabId, url } of open) tracker.knowTab(tabId, url, at - 1);
     store.tracker = tracker.snapshot();
     // The journal's events the restored batch does not hold yet, then those that arrived meanwhile.
-    for (const event of [...store.replay.splice(0), ...queue.splice(0)]) ingest(event);
+    for (const event of store.replay.splice(0)) ingest(event);
+    // What the stopped worker was following may have lost events (see ExchangeTracker.inherit).
+    tracker.inherit(platform.now());
+    for (const event of queue.splice(0)) ingest(event);
     store.goLive();
     for (const [tabId, tab] of store.tabs) badges.reset(tabId, tab.exchanges);
     scheduleFlush();

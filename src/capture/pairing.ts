@@ -10,11 +10,18 @@ export interface FinishedPreflight {
   requestId: string;
   tabId: number;
   url: string;
-  /** `Access-Control-Request-Method`: the actual request's method. */
+  /**
+   * `Access-Control-Request-Method`: the actual request's method; "" when the preflight's request
+   * headers were never seen (its start went to a stopped worker): then any method pairs.
+   */
   method: string;
   origin: string | null;
   hop: Hop;
   endedAt: number;
+  /** Its end was not observed (see `PendingRequest.interruptedAt`). */
+  interrupted?: boolean;
+  /** Already shown on its own under this exchange id (its end unobserved): a pairing takes it. */
+  shownAs?: string;
 }
 
 export interface ActualKey {
@@ -70,7 +77,7 @@ export function samePreflightAsk(preflight: Ask, actual: Ask): boolean {
 export function matches(preflight: FinishedPreflight, actual: ActualKey): boolean {
   return (
     preflight.tabId === actual.tabId &&
-    samePreflightAsk(preflight, actual) &&
+    samePreflightAsk(preflight.method === "" ? { ...preflight, method: actual.method } : preflight, actual) &&
     Math.abs(actual.endedAt - preflight.endedAt) <= PAIRING_WINDOW_MS
   );
 }

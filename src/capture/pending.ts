@@ -23,6 +23,13 @@ export interface PendingRequest extends Omit<EventBase, "timeStamp"> {
    * the worker's own request, reported separately, carries the verdict.
    */
   handedToWorkerAt?: number;
+  /**
+   * Followed by a worker that was stopped (Chromium drops the events it dispatches to a stopping
+   * worker): the time of the last sign of it since, after which a quiet spell means its end is lost.
+   */
+  interruptedAt?: number;
+  /** Shown already from what was seen; a real end later replaces it (same exchange id). */
+  provisional?: boolean;
 }
 
 export function openPending(event: EventBase): PendingRequest {

@@ -7,6 +7,7 @@
 import {
   type BrowserName,
   combinedHeader,
+  type Hop,
   isCorsBlockError,
   isPreflightRequest,
   needsPreflight,
@@ -33,6 +34,10 @@ export interface TrackerState {
   tabOrigins?: Record<string, { origin: string; at: number }>;
   /** Page requests the browser handed to a service worker (Firefox): whose the worker's request is. */
   handed?: Array<{ tabId: number; url: string; at: number }>;
+  /** When this worker took over from a stopped one (`inherit`). */
+  takeoverAt?: number;
+  /** Requests finished lately: a straggling event of one (a claimed preflight's end) is no new request. */
+  ended?: string[];
 }
 
 export type TrackerOutput =
@@ -55,6 +60,13 @@ export const LIMITS = {
   handedMs: 30_000,
   /** Handed-over page requests remembered for attributing the worker's requests. */
   handed: 500,
+  /** Finished request ids remembered, so their straggling events are not new requests. */
+  ended: 200,
+  /**
+   * A request a stopped worker was following that shows no event for this long after the new
+   * worker took over: shown from what was seen, its end lost (a later end still replaces it).
+   */
+  interruptedQuietMs: 5_000,
 };
 
 export function emptyTrackerState(): TrackerState {
@@ -68,7 +80,20 @@ function isExtensionOrigin(initiator: string | null): boolean {
 }
 
 function isPreflight(pending: PendingRequest): boolean {
-  return isPreflightRequest(pending.method, pending.requestHeaders);
+  return isPreflightRequest(pending.method, pending.requestHeaders) || askUnseen(pending);
+}
+
+/**
+ * An OPTIONS request whose request headers never came, taken over from a stopped worker: its start
+ * (with `Access-Control-Request-Method`) went to that worker. Pages' own OPTIONS requests are rare
+ * and preflighted themselves; this is treated as a preflight whose ask is unknown.
+ */
+function askUnseen(pending: PendingRequest): boolean {
+  return (
+    pending.interruptedAt !== undefined &&
+    pending.method.toUpperCase() === "OPTIONS" &&
+    pending.requestHeaders === null
+  );
 }
 
 /** CORS-type errors with no response mean the request never went out (a rejected preflight). */
@@ -84,6 +109,16 @@ export class ExchangeTracker {
 
   snapshot(): TrackerState {
     return this.state;
+  }
+
+  /**
+   * This worker follows on from a stopped one: the requests it was following may have lost events
+   * (Chromium drops those it dispatches to a stopping worker; crbug.com/1024211 is the family).
+   */
+  inherit(now: number): void {
+    this.state.takeoverAt = now;
+    for (const pending of Object.values(this.state.pending))
+      pending.interruptedAt = Math.max(pending.interruptedAt ?? 0, now);
   }
 
   /** A tab already open when recording started (no navigation seen): its page's origin. */
@@ -126,7 +161,10 @@ export class ExchangeTracker {
       return [{ kind: "navigated", tabId: event.tabId, at: event.timeStamp }];
     }
     if (event.type === "sub_frame") return [];
+    if (!this.state.pending[event.requestId] && this.state.ended?.includes(event.requestId)) return [];
     const pending = this.state.pending[event.requestId] ?? this.open(event);
+    if (pending.interruptedAt !== undefined)
+      pending.interruptedAt = Math.max(pending.interruptedAt, event.timeStamp);
     switch (event.kind) {
       case "send":
         delete pending.handedToWorkerAt; // the worker let it go to the network after all
@@ -190,8 +228,88 @@ export class ExchangeTracker {
       }
       if (now - pending.current.startedAt >= LIMITS.stalePendingMs)
         out.push(...this.finish(pending, null, false, now, true));
+      else if (
+        pending.interruptedAt !== undefined &&
+        !pending.provisional &&
+        now - pending.interruptedAt >= LIMITS.interruptedQuietMs
+      )
+        out.push(...this.endUnobserved(pending, now));
     }
     return out;
+  }
+
+  /**
+   * A request whose end a stopped worker lost: shown as far as it was seen (response headers, where
+   * they came, still decide the CORS checks). A preflight is finished so it pairs or stands alone; a
+   * request stays followed, so the browser's real end, if it still comes, replaces what is shown.
+   */
+  private endUnobserved(pending: PendingRequest, now: number): TrackerOutput[] {
+    pending.provisional = true;
+    const hops = [...pending.hops, ...this.openHopAsSeen(pending, now)];
+    if (isPreflight(pending)) {
+      // Shown on its own under its own id; an actual request that claims it later takes that id.
+      const hop = hops[hops.length - 1];
+      if (!hop) return [];
+      const exchange = preflightOnlyExchange({
+        id: `${this.browser}-${pending.requestId}`,
+        url: hop.url,
+        preflight: hop,
+        startedAt: hop.startedAt ?? now,
+        recordedBy: this.browser,
+      });
+      return [{ kind: "exchange", tabId: pending.tabId, exchange: unobserved(exchange) }];
+    }
+    const key = this.actualKey(pending, now);
+    const finished = this.state.preflights[findPreflight(this.state.preflights, key)];
+    const preflight = finished?.hop ?? this.inFlightPreflight(key, now, false)?.hop ?? null;
+    const exchange = unobserved(toExchange({ ...pending, hops }, null, preflight, this.browser));
+    return [{ kind: "exchange", tabId: pending.tabId, exchange }];
+  }
+
+  /** The open hop, closed as far as it was seen (nothing when nothing of it was seen). */
+  private openHopAsSeen(pending: PendingRequest, now: number) {
+    const seen = pending.current.requestHeaders !== null || pending.current.status !== null;
+    return seen ? [closeHop(pending.current, now, null, false)] : [];
+  }
+
+  /**
+   * A preflight a stopped worker was following whose end never came (its events were dropped), for
+   * this actual request: it is the request's preflight as far as it was seen. `claim` forgets it.
+   */
+  private inFlightPreflight(
+    key: ActualKey,
+    now: number,
+    claim: boolean,
+    requestInterrupted = false,
+  ): { hop: Hop; shownAs: string | null; interrupted: boolean; askSeen: boolean } | null {
+    for (const pending of Object.values(this.state.pending)) {
+      if (!isPreflight(pending)) continue;
+      // A preflight still open while its request ended: its end event was dropped (a stopped
+      // worker's), or is just late (its response, already seen, is all it says).
+      const interrupted = pending.interruptedAt !== undefined;
+      if (!interrupted && !requestInterrupted && pending.current.status === null) continue;
+      const [hop] = this.openHopAsSeen(pending, now);
+      const asked = hop && this.askOf(pending, hop, key.endedAt);
+      if (!hop || !asked || !matches(asked, key)) continue;
+      if (claim) this.forget(pending);
+      return {
+        hop,
+        shownAs: pending.provisional ? `${this.browser}-${pending.requestId}` : null,
+        interrupted: interrupted || requestInterrupted,
+        askSeen: asked.method !== "",
+      };
+    }
+    return null;
+  }
+
+  private actualKey(pending: PendingRequest, endedAt: number): ActualKey {
+    return {
+      tabId: pending.tabId,
+      url: pending.url,
+      method: pending.method,
+      origin: this.originSent(pending),
+      endedAt,
+    };
   }
 
   private handOver(pending: PendingRequest, event: ObservedEvent): void {
@@ -205,12 +323,23 @@ export class ExchangeTracker {
     const ids = Object.keys(this.state.pending);
     if (ids.length >= LIMITS.pending) delete this.state.pending[ids[0] as string];
     const pending = openPending(event);
+    // Its first event is not a start, just after a takeover: its start went to the stopped worker.
+    const takeover = this.state.takeoverAt;
+    if (
+      event.kind !== "send" &&
+      takeover !== undefined &&
+      event.timeStamp - takeover < LIMITS.interruptedQuietMs
+    )
+      pending.interruptedAt = event.timeStamp;
     this.state.pending[event.requestId] = pending;
     return pending;
   }
 
   private forget(pending: PendingRequest): PendingRequest {
     delete this.state.pending[pending.requestId];
+    this.state.ended ??= [];
+    this.state.ended.push(pending.requestId);
+    if (this.state.ended.length > LIMITS.ended) this.state.ended.shift();
     return pending;
   }
 
@@ -235,33 +364,49 @@ export class ExchangeTracker {
     ) {
       pending.hops.push(closeHop(pending.current, endedAt, error, fromCache));
     }
-    if (isPreflight(pending)) return this.finishPreflight(pending, endedAt);
+    if (isPreflight(pending))
+      return this.finishPreflight(pending, endedAt, stale && pending.interruptedAt !== undefined);
 
-    const key: ActualKey = {
-      tabId: pending.tabId,
-      url: pending.url,
-      method: pending.method,
-      origin: this.originSent(pending),
-      endedAt,
-    };
+    const key = this.actualKey(pending, endedAt);
     const index = findPreflight(this.state.preflights, key);
-    const preflight = index >= 0 ? (this.state.preflights.splice(index, 1)[0] ?? null) : null;
-    const exchange = toExchange(pending, unanswered ? error : null, preflight?.hop ?? null, this.browser);
+    const finished = index >= 0 ? (this.state.preflights.splice(index, 1)[0] ?? null) : null;
+    const preflight = finished
+      ? {
+          hop: finished.hop,
+          shownAs: finished.shownAs ?? null,
+          interrupted: finished.interrupted === true,
+          askSeen: finished.method !== "",
+        }
+      : this.inFlightPreflight(key, endedAt, true, pending.interruptedAt !== undefined);
+    const made = toExchange(pending, unanswered ? error : null, preflight?.hop ?? null, this.browser);
+    // The preflight was shown on its own already (its end unobserved): this replaces that entry.
+    if (preflight?.shownAs) made.id = preflight.shownAs;
+    // Unobserved: its end (a stale one a stopped worker followed), its preflight's response, or
+    // (started before a takeover) everything but its end: no response seen, no preflight.
+    const interrupted = pending.interruptedAt !== undefined;
+    const unseen =
+      preflight !== null && (!preflight.askSeen || (preflight.interrupted && preflight.hop.status === null));
+    const partial = interrupted && !preflight && !made.hops.some((h) => h.status !== null);
+    const exchange = (stale && interrupted) || unseen || partial ? unobserved(made) : made;
     if (!preflight && needsPreflight(exchange.method, exchange.requestHeaders) === true)
       this.state.awaiting.push({ key, exchange });
     return [{ kind: "exchange", tabId: pending.tabId, exchange }];
   }
 
-  private finishPreflight(pending: PendingRequest, endedAt: number): TrackerOutput[] {
+  private finishPreflight(pending: PendingRequest, endedAt: number, interrupted = false): TrackerOutput[] {
     const hop = pending.hops[pending.hops.length - 1];
-    const preflight = hop ? preflightFromHop(pending.requestId, pending.tabId, hop, endedAt) : null;
-    if (!preflight) return [];
+    const found = hop ? this.askOf(pending, hop, endedAt) : null;
+    if (!found) return [];
+    const marked = interrupted || found.method === "" ? { ...found, interrupted: true } : found;
+    const preflight = pending.provisional
+      ? { ...marked, shownAs: `${this.browser}-${pending.requestId}` }
+      : marked;
     // Out-of-order delivery: the actual request already finished and waits for this preflight.
     const waiting = this.state.awaiting.findIndex((a) => matches(preflight, a.key));
     if (waiting >= 0) {
       const [claimed] = this.state.awaiting.splice(waiting, 1);
       if (claimed) {
-        const exchange = {
+        const paired = {
           ...claimed.exchange,
           preflight: preflight.hop,
           startedAt: Math.min(
@@ -269,11 +414,26 @@ export class ExchangeTracker {
             preflight.hop.startedAt ?? claimed.exchange.startedAt,
           ),
         };
+        const exchange = unseenPreflight(preflight) ? unobserved(paired) : paired;
         return [{ kind: "exchange", tabId: preflight.tabId, exchange }];
       }
     }
     this.state.preflights.push(preflight);
     return [];
+  }
+
+  /** What a preflight asked (any method, where its request headers were never seen). */
+  private askOf(pending: PendingRequest, hop: Hop, endedAt: number): FinishedPreflight | null {
+    if (!askUnseen(pending)) return preflightFromHop(pending.requestId, pending.tabId, hop, endedAt);
+    return {
+      requestId: pending.requestId,
+      tabId: pending.tabId,
+      url: hop.url,
+      method: "",
+      origin: pending.initiator ? originOf(pending.initiator) : null,
+      hop,
+      endedAt,
+    };
   }
 
   private originSent(pending: PendingRequest): string | null {
@@ -285,12 +445,23 @@ export class ExchangeTracker {
 
   /** A preflight whose actual request was never seen: diagnosable on its own when it failed. */
   private orphanExchange(p: FinishedPreflight): ObservedExchange {
-    return preflightOnlyExchange({
+    const exchange = preflightOnlyExchange({
       id: `${this.browser}-${p.requestId}`,
       url: p.url,
       preflight: p.hop,
       startedAt: p.hop.startedAt ?? p.endedAt,
       recordedBy: this.browser,
     });
+    return p.interrupted ? unobserved(exchange) : exchange;
   }
+}
+
+/** A preflight whose response, or whose ask, a stopped worker never saw. */
+function unseenPreflight(preflight: FinishedPreflight | null): boolean {
+  return preflight?.interrupted === true && (preflight.hop.status === null || preflight.method === "");
+}
+
+/** Its end was not observed: no error could be seen either (Chromium's CORS errors included). */
+function unobserved(exchange: ObservedExchange): ObservedExchange {
+  return { ...exchange, interrupted: true, visibility: { ...exchange.visibility, corsErrors: false } };
 }

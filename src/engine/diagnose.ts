@@ -212,7 +212,12 @@ function core(
     };
   }
   const known = { ...base, evaluation, credentialed, credentials: evidence, cause: null };
-  if (evaluation.missing) return { ...known, verdict: "unknown", unknownReason: evaluation.missing };
+  if (evaluation.missing) {
+    const unknownReason = exchange.interrupted
+      ? around.t("unknown.interrupted", { missing: evaluation.missing })
+      : evaluation.missing;
+    return { ...known, verdict: "unknown", unknownReason };
+  }
   if (facts.errorKind === "cors") {
     return {
       ...known,

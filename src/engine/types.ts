@@ -72,6 +72,11 @@ export interface ObservedExchange {
    * itself: the browser reported no tab, and it was attributed to the tab whose origin it serves.
    */
   viaWorker?: boolean;
+  /**
+   * How it ended was never observed: CORS Lens's background worker was stopped while it was in
+   * flight, and the browser dropped the events it dispatched meanwhile. Shown from what was seen.
+   */
+  interrupted?: boolean;
 }
 
 export type Stack =

@@ -22,6 +22,7 @@ import {
   type ServerGuess,
   sentOrigin,
   type Verdict,
+  visibilityOf,
 } from "../engine";
 import { type Lang, translator } from "../i18n";
 import { redactExchange, redactText } from "./redact";
@@ -63,6 +64,8 @@ export interface ReportExchange {
   server: ServerGuess | null;
   /** Made by a worker (the page's service worker, a shared worker), not by the page itself. */
   viaWorker?: boolean;
+  /** Its end was not observed (the extension's worker was stopped while it was in flight). */
+  interrupted?: boolean;
 }
 
 export interface ReportDocument {
@@ -152,6 +155,7 @@ export function buildReportExchange(observed: ObservedExchange, options: ReportO
     error: shown.error,
     server: d.server,
     ...(observed.viaWorker ? { viaWorker: true } : {}),
+    ...(observed.interrupted ? { interrupted: true } : {}),
   };
 }
 
@@ -215,5 +219,8 @@ export function observedFromReport(x: ReportExchange, recordedBy: BrowserName | 
     error: x.error,
     recordedBy,
     ...(x.viaWorker ? { viaWorker: true } : {}),
+    ...(x.interrupted
+      ? { interrupted: true, visibility: { ...visibilityOf(recordedBy), corsErrors: false } }
+      : {}),
   });
 }

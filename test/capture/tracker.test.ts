@@ -355,3 +355,107 @@ describe("ExchangeTracker", () => {
     expect(Object.keys(tracker.snapshot().pending)).toEqual([]);
   });
 });
+
+// Chromium drops the webRequest events it dispatches to a worker that is being stopped (measured in
+// test/e2e/worker-stops.e2e.test.ts): the next worker takes over requests whose later events never come.
+describe("after a takeover from a stopped worker", () => {
+  const Q = LIMITS.interruptedQuietMs;
+  const GET_REQ = h("Origin", PAGE, "Sec-Fetch-Mode", "cors");
+  const resumed = (events: Parameters<ExchangeTracker["ingest"]>[0][], at: number) => {
+    const before = new ExchangeTracker("chromium");
+    run(before, events);
+    const after = new ExchangeTracker("chromium", JSON.parse(JSON.stringify(before.snapshot())));
+    after.inherit(at);
+    return after;
+  };
+
+  it("shows a request whose end never came, decided from the headers it saw, after a quiet spell", () => {
+    const after = resumed(
+      [
+        ev("send", "20", U(20), "GET", 1, { headers: GET_REQ }),
+        ev("headers", "20", U(20), "GET", 2, { status: 200, headers: h("Content-Type", "text/plain") }),
+      ],
+      10,
+    );
+    expect(exchanges(after.flush(10 + Q - 1))).toEqual([]);
+    const [shown] = exchanges(after.flush(10 + Q));
+    expect(shown?.interrupted).toBe(true);
+    const d = diagnose(shown as ObservedExchange);
+    expect(d.verdict).toBe("blocked");
+    expect(d.causes[0]?.code).toBe("missing-allow-origin");
+    expect(exchanges(after.flush(10 + 2 * Q))).toEqual([]); // shown once
+  });
+
+  it("says the end was not observed where nothing decides it, and a late end replaces it (same id)", () => {
+    const after = resumed([ev("send", "21", U(21), "GET", 1, { headers: GET_REQ })], 10);
+    const [shown] = exchanges(after.flush(10 + Q));
+    const d = diagnose(shown as ObservedExchange);
+    expect(d.verdict).toBe("unknown");
+    expect(d.unknownReason).toMatch(/stopped while it was in flight/);
+    const [real] = run(after, [
+      ev("completed", "21", U(21), "GET", 10 + Q + 50, {
+        status: 200,
+        headers: h("Access-Control-Allow-Origin", "*"),
+      }),
+    ]);
+    expect(real?.id).toBe(shown?.id);
+    expect(real?.interrupted).toBeUndefined();
+    expect(diagnose(real as ObservedExchange).verdict).toBe("allowed");
+  });
+
+  it("pairs a request with the preflight whose end it never saw, without a second entry", () => {
+    const after = resumed(
+      [
+        ev("send", "31", U(31), "OPTIONS", 1, { headers: PF_REQ }),
+        ev("headers", "31", U(31), "OPTIONS", 2, {
+          status: 204,
+          headers: h("Access-Control-Allow-Origin", "*"),
+        }),
+      ],
+      10,
+    );
+    // The preflight's completion was dropped; the actual request's error reaches the new worker.
+    const out = run(after, [ev("error", "30", U(31), "PUT", 20)]);
+    expect(out).toHaveLength(1);
+    expect(out[0]?.preflight?.status).toBe(204);
+    expect(diagnose(out[0] as ObservedExchange).causes[0]?.code).toBe("method-not-allowed");
+    expect(exchanges(after.flush(20 + Q + LIMITS.orphanPreflightMs))).toEqual([]);
+  });
+
+  it("shows a preflight on its own when no request claims it, and the request takes its entry later", () => {
+    const after = resumed([ev("send", "41", U(41), "OPTIONS", 1, { headers: PF_REQ })], 10);
+    const [alone] = exchanges(after.flush(10 + Q));
+    expect(alone?.id).toBe("chromium-41");
+    expect(diagnose(alone as ObservedExchange).unknownReason).toMatch(/stopped while it was in flight/);
+    const out = run(after, [
+      ev("headers", "41", U(41), "OPTIONS", 10 + Q + 10, { status: 204, headers: PF_RES }),
+      ev("completed", "41", U(41), "OPTIONS", 10 + Q + 11, { status: 204, headers: PF_RES }),
+      ev("send", "40", U(41), "PUT", 10 + Q + 12, { headers: PUT_REQ }),
+      ev("completed", "40", U(41), "PUT", 10 + Q + 13, {
+        status: 200,
+        headers: h("Access-Control-Allow-Origin", "*"),
+      }),
+    ]);
+    expect(out).toHaveLength(1);
+    expect(out[0]?.id).toBe("chromium-41"); // replaces the preflight shown alone
+    expect(out[0]?.method).toBe("PUT");
+    expect(out[0]?.preflight?.status).toBe(204);
+    expect(out[0]?.interrupted).toBeUndefined();
+  });
+
+  it("marks a request whose start went to the stopped worker: its first event here is its end", () => {
+    const after = resumed([], 10);
+    const [x] = run(after, [ev("error", "50", U(50), "GET", 12)]);
+    expect(x?.interrupted).toBe(true);
+    expect(diagnose(x as ObservedExchange).unknownReason).toMatch(/stopped while it was in flight/);
+    // Long after the takeover, an end without a start is not the stop's doing.
+    const [later] = run(after, [ev("error", "51", U(51), "GET", 12 + Q)]);
+    expect(later?.interrupted).toBeUndefined();
+  });
+
+  it("leaves a worker that took over nothing alone", () => {
+    const fresh = new ExchangeTracker("chromium");
+    run(fresh, [ev("send", "60", U(60), "GET", 1, { headers: GET_REQ })]);
+    expect(exchanges(fresh.flush(1 + 2 * Q))).toEqual([]);
+  });
+});

@@ -14,6 +14,8 @@ export const enEngine = {
   "unknown.hidden-block":
     "The browser reported {error}, but the observed headers pass every CORS check; the block came from something CORS Lens cannot see (a cached preflight, a header hidden from extensions).",
   "unknown.unreadable": "CORS Lens could not read this exchange ({error}).",
+  "unknown.interrupted":
+    "How this request ended was not observed: CORS Lens's background worker was stopped while it was in flight, and the browser drops the events it sends a stopping worker. {missing} If the browser still reports its end, this entry is updated.",
 
   "credentials.not-visible": "not visible to extensions",
   "credentials.mode": "credentials mode {mode}",

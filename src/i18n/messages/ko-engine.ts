@@ -14,6 +14,8 @@ export const koEngine: Record<keyof typeof enEngine, string> = {
   "unknown.hidden-block":
     "브라우저는 {error}을(를) 보고했지만 관찰된 헤더는 모든 CORS 검사를 통과합니다. CORS Lens가 볼 수 없는 무언가(캐시된 사전 요청, 확장 프로그램에 숨겨진 헤더) 때문에 차단되었습니다.",
   "unknown.unreadable": "CORS Lens가 이 요청을 읽을 수 없었습니다({error}).",
+  "unknown.interrupted":
+    "이 요청이 어떻게 끝났는지 관찰하지 못했습니다. 요청이 진행 중일 때 CORS Lens의 백그라운드 워커가 중지되었고, 브라우저는 중지되는 워커에 보내는 이벤트를 버립니다. {missing} 브라우저가 나중에라도 끝을 알려 주면 이 항목이 갱신됩니다.",
 
   "credentials.not-visible": "확장 프로그램에서는 보이지 않음",
   "credentials.mode": "credentials 모드 {mode}",
