@@ -104,7 +104,11 @@ function compare(runs, report, names) {
 
 export async function workerStops(
   root,
-  { requests = Number(process.env.STOPS_REQUESTS ?? 300), stops = 30, everyMs = Number(process.env.STOPS_EVERY_MS ?? 120) } = {},
+  {
+    requests = Number(process.env.STOPS_REQUESTS ?? 300),
+    stops = 30,
+    everyMs = Number(process.env.STOPS_EVERY_MS ?? 120),
+  } = {},
 ) {
   const lab = await startLab();
   try {

@@ -28,6 +28,7 @@ export const CHUNK = 100;
 
 interface TabMeta {
   dropped: number;
+  storageDropped?: number;
   preserveLog: boolean;
   nextSeq: number;
   chunks: number[];
@@ -115,7 +116,13 @@ export class HistoryStore {
           exchanges.push(exchange);
         }
       }
-      this.tabs.set(tabId, { exchanges, dropped: value.dropped, preserveLog: value.preserveLog });
+      const storageDropped = typeof value.storageDropped === "number" ? value.storageDropped : 0;
+      this.tabs.set(tabId, {
+        exchanges,
+        dropped: value.dropped,
+        storageDropped,
+        preserveLog: value.preserveLog,
+      });
       this.placements.set(tabId, placement);
     }
   }
@@ -196,6 +203,7 @@ export class HistoryStore {
     const n = Math.max(1, Math.floor(tab.exchanges.length / 4));
     tab.exchanges.splice(0, n);
     tab.dropped += n;
+    tab.storageDropped = (tab.storageDropped ?? 0) + n;
     this.quotaDropped += n;
     this.dirtyTabs.add(tabId);
     return true;
@@ -278,6 +286,7 @@ export class HistoryStore {
       }
       const meta: TabMeta = {
         dropped: tab.dropped,
+        storageDropped: tab.storageDropped ?? 0,
         preserveLog: tab.preserveLog,
         nextSeq: p.nextSeq,
         chunks: [...p.stored],
@@ -303,7 +312,13 @@ export class HistoryStore {
           this.dirtyTabs.add(Number(match[1]));
         }
         if (TRACKER_KEY in items) this.trackerDirty = true;
-        if (this.evictForQuota()) this.schedule();
+        // The journal's events up to here are all in this batch: their room goes to it first (the
+        // journal would otherwise fill what history frees, and no batch would ever be written).
+        if (journaled.length > 0) {
+          for (const key of journaled) this.journalKeys.delete(key);
+          removed.push(...journaled);
+          this.schedule();
+        } else if (this.evictForQuota()) this.schedule();
       } else {
         // Written: the journal up to here is in the batch.
         for (const key of journaled) {

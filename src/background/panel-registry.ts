@@ -156,6 +156,7 @@ export class PanelRegistry {
       tabId,
       exchanges: exchanges.map((x) => this.view(x, reflected, profiles, subscriber.lang)),
       dropped: tabs.reduce((n, t) => n + t.dropped, 0),
+      storageDropped: tabs.reduce((n, t) => n + (t.storageDropped ?? 0), 0),
       preserveLog: tabs.some((t) => t.preserveLog),
       recording: this.recording,
     };
@@ -177,6 +178,7 @@ export class PanelRegistry {
     for (const [s, queued] of this.pending) {
       const tabIds = this.tabsOf(s);
       const dropped = tabIds.reduce((n, id) => n + (this.store.tabs.get(id)?.dropped ?? 0), 0);
+      const storageDropped = tabIds.reduce((n, id) => n + (this.store.tabs.get(id)?.storageDropped ?? 0), 0);
       // A second origin echoed by the same server makes the first exchange reflected too: resend it.
       const reflected = this.reflectionOver(tabIds, s.lang);
       for (const tabId of tabIds)
@@ -196,6 +198,7 @@ export class PanelRegistry {
         type: "cors-lens/exchanges-updated",
         exchanges: [...queued.values()].map((x) => this.view(x, reflected, profiles, s.lang)),
         dropped,
+        storageDropped,
       });
     }
     this.pending.clear();

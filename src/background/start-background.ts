@@ -153,10 +153,16 @@ export function startBackground(platform: BackgroundPlatform): Background {
     }
     const tabIds =
       message.tabId === null || message.tabId === undefined ? [...store.tabs.keys()] : [message.tabId];
-    const observed = tabIds.flatMap((id) => store.tabs.get(id)?.exchanges ?? []);
+    const held = tabIds.flatMap((id) => store.tabs.get(id) ?? []);
+    const observed = held.flatMap((tab) => tab.exchanges);
     return buildReport(
       observed,
-      { kind: "extension", tabId: message.tabId ?? null },
+      {
+        kind: "extension",
+        tabId: message.tabId ?? null,
+        dropped: held.reduce((n, tab) => n + tab.dropped, 0),
+        storageDropped: held.reduce((n, tab) => n + (tab.storageDropped ?? 0), 0),
+      },
       {
         browser: browserName,
         includeSecrets: message.includeSecrets === true,

@@ -8,6 +8,8 @@ export interface TabHistory {
   exchanges: ObservedExchange[];
   /** Exchanges dropped to stay within the limit since the last clear. */
   dropped: number;
+  /** Of `dropped`, those dropped to fit the browser's storage quota (the background's store). */
+  storageDropped?: number;
   preserveLog: boolean;
 }
 
@@ -45,6 +47,7 @@ function findIndexFromEnd(exchanges: readonly ObservedExchange[], id: string): n
 export function clearTab(tab: TabHistory): void {
   tab.exchanges = [];
   tab.dropped = 0;
+  tab.storageDropped = 0;
 }
 
 /**
@@ -58,5 +61,6 @@ export function onNavigation(tab: TabHistory, at: number): boolean {
   if (kept.length === tab.exchanges.length) return false;
   tab.exchanges = kept;
   tab.dropped = 0;
+  tab.storageDropped = 0;
   return true;
 }

@@ -59,8 +59,17 @@ function emptyProfile(api: string): ApiProfile {
   };
 }
 
+/**
+ * Values per list. A page's use of one API names a few origins, methods and headers; thousands of
+ * distinct ones are noise, and every stack's fix would repeat them all (the report's size).
+ */
+const LISTED = 256;
+/** Longer than any real origin or name: a DNS name is at most 253 octets (RFC 1035 §2.3.4). */
+const VALUE_MAX = 512;
+
 function add(into: string[], value: string): void {
-  if (value !== "" && !into.includes(value)) into.push(value);
+  if (value === "" || value.length > VALUE_MAX || into.length >= LISTED || into.includes(value)) return;
+  into.push(value);
 }
 
 /** A list header's tokens; none when any item is not a token (the browser rejects the whole list). */
@@ -91,10 +100,15 @@ function readServer(server: ServerAllows, hop: Hop, preflight: boolean): void {
 /** Adds one exchange to the profile of its API. */
 function addToProfile(profile: ApiProfile, exchange: ObservedExchange): void {
   const facts = requestFacts(exchange);
-  if (facts.origin !== null && facts.origin !== "null") add(profile.origins, facts.origin);
-  if (!(isSafelistedMethod(facts.method) && facts.method === facts.method.toUpperCase()))
+  // Only what a fix can name: a serialized origin, a method and header names that are tokens.
+  if (facts.origin !== null && facts.origin !== "null" && originOf(facts.origin) === facts.origin)
+    add(profile.origins, facts.origin);
+  if (
+    !(isSafelistedMethod(facts.method) && facts.method === facts.method.toUpperCase()) &&
+    isHttpToken(facts.method)
+  )
     add(profile.methods, facts.method);
-  for (const name of facts.unsafeNames ?? []) add(profile.headers, name.toLowerCase());
+  for (const name of facts.unsafeNames ?? []) if (isHttpToken(name)) add(profile.headers, name.toLowerCase());
   if (exchange.credentials === "include" || facts.hasCookie || facts.sentStorageAccess)
     profile.credentials = true;
   if (exchange.preflight) readServer(profile.server, exchange.preflight, true);

@@ -8,6 +8,7 @@
 
 import { type MessageKey, type Params, type Translate, tEn } from "../i18n";
 import type { ApiProfile } from "./api-profile";
+import { short } from "./explain/context";
 import type { RequestFacts } from "./facts";
 import type { FixFocus } from "./fixes/policy";
 import { combinedHeader, hasHeader, headerValues, splitList } from "./headers";
@@ -135,10 +136,10 @@ export function detectServer(
         });
   }
   if (server !== null && /^AmazonS3\b/i.test(server))
-    return { stack: "s3", confidence: "certain", basis: `Server: ${server}` };
+    return { stack: "s3", confidence: "certain", basis: `Server: ${short(server)}` };
   // The app's own header wins over a proxy's Server header: the fix usually belongs in the app.
   if (powered !== null && /^Express\b/i.test(powered))
-    return { stack: "express", confidence: "certain", basis: `X-Powered-By: ${powered}` };
+    return { stack: "express", confidence: "certain", basis: `X-Powered-By: ${short(powered)}` };
   if (looksLikeDjango(exchange)) return guess("django-cors-headers", "likely", t, "server.django-defaults");
   if (server === null) return null;
   const by: Array<[RegExp, ServerStack]> = [
@@ -152,7 +153,7 @@ export function detectServer(
     [/^Kestrel\b/i, "aspnet"],
   ];
   for (const [pattern, stack] of by)
-    if (pattern.test(server)) return { stack, confidence: "likely", basis: `Server: ${server}` };
+    if (pattern.test(server)) return { stack, confidence: "likely", basis: `Server: ${short(server)}` };
   return null;
 }
 

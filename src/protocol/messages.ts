@@ -113,10 +113,17 @@ export type PanelEvent =
       tabId: number | null;
       exchanges: ReportExchange[];
       dropped: number;
+      /** Of `dropped`, those dropped to fit the browser's storage quota. */
+      storageDropped?: number;
       preserveLog: boolean;
       recording: boolean;
     }
-  | { type: "cors-lens/exchanges-updated"; exchanges: ReportExchange[]; dropped: number }
+  | {
+      type: "cors-lens/exchanges-updated";
+      exchanges: ReportExchange[];
+      dropped: number;
+      storageDropped?: number;
+    }
   | { type: "cors-lens/recording"; on: boolean }
   | { type: "cors-lens/cleared"; reason: "navigation" | "user" }
   /** The panel speaks another protocol version than the background (one of them was updated). */
@@ -179,13 +186,18 @@ export function isPanelEvent(message: unknown): message is PanelEvent {
         isTabId(m.tabId) &&
         areExchanges(m.exchanges) &&
         isCount(m.dropped) &&
+        (m.storageDropped === undefined || isCount(m.storageDropped)) &&
         typeof m.preserveLog === "boolean" &&
         typeof m.recording === "boolean"
       );
     case "cors-lens/recording":
       return typeof m.on === "boolean";
     case "cors-lens/exchanges-updated":
-      return areExchanges(m.exchanges) && isCount(m.dropped);
+      return (
+        areExchanges(m.exchanges) &&
+        isCount(m.dropped) &&
+        (m.storageDropped === undefined || isCount(m.storageDropped))
+      );
     case "cors-lens/cleared":
       return m.reason === "navigation" || m.reason === "user";
     case "cors-lens/incompatible":

@@ -33,7 +33,14 @@ export const REPORT_FORMAT = "cors-lens-report";
 export const REPORT_VERSION = 1;
 
 export type ReportSource =
-  | { kind: "extension"; tabId: number | null }
+  | {
+      kind: "extension";
+      tabId: number | null;
+      /** Older exchanges no longer held (the per-tab limit, the storage quota), since the last clear. */
+      dropped?: number;
+      /** Of `dropped`, those dropped because the browser's storage for extensions was full. */
+      storageDropped?: number;
+    }
   | { kind: "har"; file: string }
   /** `cors-lens probe`: the URL it asked, from the origin it stood in for. */
   | { kind: "probe"; url: string; origin: string }

@@ -69,6 +69,9 @@ describe("HistoryStore", () => {
     expect(tab.exchanges.length).toBeGreaterThan(0);
     expect(tab.exchanges.length + tab.dropped).toBe(1500);
     expect(tab.exchanges.at(-1)?.id).toBe("x1499");
+    // Said as such (the panel's counts and the report's source): dropped for the storage quota.
+    expect(tab.storageDropped).toBe(store.quotaDropped);
+    expect(tab.storageDropped).toBe(tab.dropped);
   });
 
   it("writes compressed chunks and restores exactly what it wrote", async () => {

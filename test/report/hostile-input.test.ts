@@ -74,6 +74,8 @@ describe("hostile input", () => {
   it("makes controls, C1 and bidi overrides visible so that nothing in a value acts", () => {
     expect(visibleText("a\u202Eb\u001b[2J\u0085\u2066c")).toBe("a⟨U+202E⟩b\u241b[2J⟨U+0085⟩⟨U+2066⟩c");
     expect(visibleText("héllo, 世界 ✓")).toBe("héllo, 世界 ✓");
+    // Lone surrogates are marked; a pair (an emoji) is text.
+    expect(visibleText("a\ud800b\udfffc😀")).toBe("a⟨U+D800⟩b⟨U+DFFF⟩c😀");
   });
 
   it("calls a HAR cut after a comma truncated", () => {

@@ -175,7 +175,13 @@ export function App({
         menuOpen={menuOpen}
         onMenu={setMenuOpen}
         searchRef={searchRef}
-        counts={{ shown: shown.length, total: state.exchanges.length, blocked, dropped: state.dropped }}
+        counts={{
+          shown: shown.length,
+          total: state.exchanges.length,
+          blocked,
+          dropped: state.dropped,
+          storage: state.storageDropped ?? 0,
+        }}
         langSetting={langSetting}
         onLang={actions.setLang}
       />

@@ -11,6 +11,8 @@ export { type Group, groupFailures } from "../../report/groups";
 export interface PanelState {
   exchanges: ReportExchange[];
   dropped: number;
+  /** Of `dropped`, those dropped to fit the browser's storage quota. */
+  storageDropped?: number;
   preserveLog: boolean;
   /** The background records (true) or is paused (false, no webRequest listener registered). */
   recording: boolean;
@@ -24,6 +26,7 @@ export function applyEvent(state: PanelState, event: PanelEvent): PanelState {
       return {
         exchanges: event.exchanges,
         dropped: event.dropped,
+        storageDropped: event.storageDropped ?? 0,
         preserveLog: event.preserveLog,
         recording: event.recording,
       };
@@ -35,10 +38,10 @@ export function applyEvent(state: PanelState, event: PanelEvent): PanelState {
         if (at === undefined) exchanges.push(x);
         else exchanges[at] = x;
       }
-      return { ...state, exchanges, dropped: event.dropped };
+      return { ...state, exchanges, dropped: event.dropped, storageDropped: event.storageDropped ?? 0 };
     }
     case "cors-lens/cleared":
-      return { ...state, exchanges: [], dropped: 0 };
+      return { ...state, exchanges: [], dropped: 0, storageDropped: 0 };
     case "cors-lens/recording":
       return { ...state, recording: event.on };
     case "cors-lens/incompatible":

@@ -8,6 +8,8 @@ import type { ApiProfile } from "../api-profile";
 import { CAUSES } from "../causes";
 import { type FixFocus, serverFixes } from "../fixes";
 import type { CorsPolicy } from "../fixes/policy";
+import { isHttpToken } from "../headers";
+import { originOf } from "../origin";
 import { isSafelistedMethod } from "../safelist";
 import type { Fix } from "../types";
 import type { CauseContext } from "./context";
@@ -32,7 +34,15 @@ export function policyFor(ctx: CauseContext): CorsPolicy {
   const api: ApiProfile | null = ctx.api ?? null;
   const opaque = ctx.origin === "null";
   const credentials = ctx.credentialed || (api?.credentials ?? false) || (api?.server.credentials ?? false);
-  const own = opaque ? (credentials ? ["null"] : ["*"]) : [ctx.origin];
+  // Only what a server's configuration can name: a serialized origin, token methods and names (a
+  // HAR's garbage, a 1 MiB value, never enters every stack's snippet).
+  const own = opaque
+    ? credentials
+      ? ["null"]
+      : ["*"]
+    : originOf(ctx.origin) === ctx.origin
+      ? [ctx.origin]
+      : [];
   const wildcardOk = !credentials && (api?.server.anyOrigin ?? false);
   const origins = wildcardOk
     ? ["*"]
@@ -44,12 +54,14 @@ export function policyFor(ctx: CauseContext): CorsPolicy {
     credentials,
     methods: keepStar(
       union(
-        listed(ctx.facts.method) ? [ctx.facts.method] : [],
+        listed(ctx.facts.method) && isHttpToken(ctx.facts.method) ? [ctx.facts.method] : [],
         api?.methods ?? [],
         api?.server.methods ?? [],
       ),
     ).filter(listed),
-    headers: keepStar(union(ctx.facts.unsafeNames ?? [], api?.headers ?? [], api?.server.headers ?? [])),
+    headers: keepStar(
+      union((ctx.facts.unsafeNames ?? []).filter(isHttpToken), api?.headers ?? [], api?.server.headers ?? []),
+    ),
     exposeHeaders: keepStar(api?.server.exposeHeaders ?? []),
     maxAge: MAX_AGE,
   };

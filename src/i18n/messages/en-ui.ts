@@ -28,6 +28,8 @@ export const enUi = {
   "panel.counts.narrow": "{shown}/{total} · {blocked} blocked",
   "panel.counts.wide": "{shown} / {total} requests · {blocked} blocked",
   "panel.counts.dropped": " · {dropped} older dropped",
+  "panel.counts.dropped-storage":
+    " · {dropped} older dropped, {storage} of them because the browser's storage for extensions is full",
 
   "panel.banner.paused": "Recording is paused: CORS Lens registers no listener and sees no request.",
   "panel.banner.resume": "Resume recording",

@@ -30,6 +30,8 @@ export const koUi: Record<keyof typeof enUi, string> = {
   "panel.counts.narrow": "{shown}/{total} · {blocked}개 차단",
   "panel.counts.wide": "요청 {shown} / {total}개 · {blocked}개 차단",
   "panel.counts.dropped": " · 오래된 {dropped}개 삭제됨",
+  "panel.counts.dropped-storage":
+    " · 오래된 {dropped}개 삭제됨(그중 {storage}개는 확장 프로그램용 브라우저 저장 공간이 가득 차서)",
 
   "panel.banner.paused":
     "기록이 일시 중지되었습니다. CORS Lens는 리스너를 등록하지 않으며 어떤 요청도 보지 않습니다.",

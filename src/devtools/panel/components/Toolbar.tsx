@@ -22,7 +22,7 @@ export interface ToolbarProps {
   menuOpen: boolean;
   onMenu(open: boolean): void;
   searchRef: { current: HTMLInputElement | null };
-  counts: { shown: number; total: number; blocked: number; dropped: number };
+  counts: { shown: number; total: number; blocked: number; dropped: number; storage: number };
   /** The language setting ("auto": the browser's) and its change. */
   langSetting: LangSetting;
   onLang(setting: LangSetting): void;
@@ -193,7 +193,11 @@ export function Toolbar(p: ToolbarProps) {
       />
       <span class="counts" aria-live="polite">
         {t(p.narrow ? "panel.counts.narrow" : "panel.counts.wide", p.counts)}
-        {p.counts.dropped > 0 ? t("panel.counts.dropped", { dropped: p.counts.dropped }) : ""}
+        {p.counts.storage > 0
+          ? t("panel.counts.dropped-storage", { dropped: p.counts.dropped, storage: p.counts.storage })
+          : p.counts.dropped > 0
+            ? t("panel.counts.dropped", { dropped: p.counts.dropped })
+            : ""}
       </span>
     </div>
   );

@@ -1,0 +1,147 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startLab } from "../../lab/server.mjs";
+import type { ReportDocument } from "../../src/report/report";
+import { type ChromiumWithExtension, launchChromiumWithExtension } from "./helpers/chromium";
+import { waitFor } from "./helpers/devtools";
+import { openExtensionPage, reportFor, tabIdOf } from "./helpers/report";
+
+type Lab = Awaited<ReturnType<typeof startLab>>;
+interface Session {
+  chrome: {
+    storage: {
+      session: {
+        set(items: Record<string, unknown>): Promise<void>;
+        remove(keys: string[]): Promise<void>;
+      };
+    };
+  };
+}
+interface VersionUpdate {
+  versions: Array<{ versionId: string; scriptURL: string; runningStatus: string }>;
+}
+
+/** What is left free in storage.session once it is filled, bytes: room for a few dozen requests. */
+const LEFT_FREE = 2_000;
+
+// The real storage.session quota (10 MB in Chromium), filled by something else of the extension's
+// before the page's requests: the history cannot all be kept. The oldest requests must be dropped
+// and said to be (the report's source, the panel's counts), and what is kept must survive a stop.
+describe("storage.session full", () => {
+  let lab: Lab;
+  let chromium: ChromiumWithExtension;
+
+  beforeAll(async () => {
+    lab = await startLab();
+    chromium = await launchChromiumWithExtension();
+  });
+  afterAll(async () => {
+    await chromium?.close();
+    await lab?.close();
+  });
+
+  it("in Chromium: drops the oldest, says how many, and what it keeps survives a worker stop", async () => {
+    const page = await chromium.context.newPage();
+    await page.goto(`${lab.page}/`);
+    const extensionPage = await openExtensionPage(chromium.context, chromium.extensionId);
+    // Fill the quota: blocks of 1 MB, 100 kB, 10 kB, 1 kB until each is refused; then free a little.
+    const filled = await extensionPage.evaluate(async (free) => {
+      const session = (globalThis as unknown as Session).chrome.storage.session;
+      let n = 0;
+      let bytes = 0;
+      const keys: string[] = [];
+      for (const size of [1_000_000, 100_000, 10_000, 1_000]) {
+        for (;;) {
+          const key = `filler-${n++}`;
+          try {
+            await session.set({ [key]: "x".repeat(size) });
+            keys.push(key);
+            bytes += size;
+          } catch {
+            break;
+          }
+        }
+      }
+      const small = keys.filter((_, i) => i >= keys.length - Math.ceil(free / 1_000));
+      await session.remove(small);
+      return { bytes: bytes - small.length * 1_000, refusedAt: bytes };
+    }, LEFT_FREE);
+    console.log(
+      `storage.session filled with ${filled.bytes} bytes of other data (refused past ${filled.refusedAt})`,
+    );
+
+    const runs = (await page.evaluate(async () => {
+      const lab = globalThis as unknown as { runAll(): Promise<Array<{ url: string }>> };
+      return [...(await lab.runAll()), ...(await lab.runAll())];
+    })) as Array<{ url: string }>;
+    const tabId = await tabIdOf(extensionPage, `${lab.page}/*`);
+    const accounted = (r: ReportDocument) => {
+      const source = r.source.kind === "extension" ? r.source : null;
+      const recorded = r.exchanges.filter((x) => runs.some((run) => run.url === x.url)).length;
+      return { recorded, dropped: source?.dropped ?? 0, storage: source?.storageDropped ?? 0 };
+    };
+    let last = "";
+    const before = await waitFor(async () => {
+      const r = await reportFor(extensionPage, tabId);
+      const a = accounted(r);
+      last = `${JSON.stringify(r.source)} ${JSON.stringify(a)}`;
+      return a.storage > 0 && a.recorded > 0 ? r : null;
+    }, "the history to be cut to what storage holds").catch((error: Error) => {
+      throw new Error(`${error.message}; the report said ${last}`);
+    });
+    const a = accounted(before);
+    console.log(
+      `${runs.length} requests: ${a.recorded} kept, ${a.dropped} older dropped, ${a.storage} of them for the storage quota`,
+    );
+    expect(a.storage).toBeGreaterThan(0);
+    expect(a.dropped).toBeGreaterThanOrEqual(a.storage);
+    // The newest are kept, the oldest dropped.
+    const kept = before.exchanges.map((x) => x.url);
+    expect(kept).toContain(runs[runs.length - 1]?.url);
+    expect(kept).not.toContain(runs[0]?.url);
+
+    // The panel says it, in words.
+    const panel = await openExtensionPage(chromium.context, chromium.extensionId);
+    await waitFor(
+      async () => ((await panel.textContent(".counts")) ?? "").includes("storage for extensions is full"),
+      "the panel's counts to say the storage was full",
+    );
+    await panel.close();
+
+    // A stop: the new worker has exactly what the old one kept (nothing kept only in memory).
+    await waitFor(async () => {
+      const r = await reportFor(extensionPage, tabId);
+      return JSON.stringify(accounted(r)) === JSON.stringify(accounted(before)) ? true : null;
+    }, "the history to settle");
+    const settled = await reportFor(extensionPage, tabId);
+    const cdp = await chromium.context.newCDPSession(page);
+    const versions = new Map<string, { scriptURL: string; runningStatus: string }>();
+    cdp.on("ServiceWorker.workerVersionUpdated", (e: VersionUpdate) => {
+      for (const v of e.versions) versions.set(v.versionId, v);
+    });
+    await cdp.send("ServiceWorker.enable");
+    const running = await waitFor(
+      async () =>
+        [...versions.entries()].find(
+          ([, v]) =>
+            v.scriptURL.startsWith(`chrome-extension://${chromium.extensionId}/`) &&
+            v.runningStatus === "running",
+        )?.[0] ?? null,
+      "the running worker",
+    );
+    await new Promise((r) => setTimeout(r, 1_500)); // past the batch delay: the last batch is written
+    const seen: string[] = [];
+    cdp.on("ServiceWorker.workerVersionUpdated", (e: VersionUpdate) => {
+      for (const v of e.versions) seen.push(v.runningStatus);
+    });
+    await cdp.send("ServiceWorker.stopWorker", { versionId: running });
+    await waitFor(
+      async () => (seen.includes("stopped") || seen.includes("stopping") ? true : null),
+      "the worker to stop",
+    ).catch((error: Error) => {
+      throw new Error(`${error.message} (statuses: ${seen.join(", ")})`);
+    });
+    const after = await reportFor(extensionPage, tabId);
+    expect(after.exchanges.map((x) => x.id).sort()).toEqual(settled.exchanges.map((x) => x.id).sort());
+    expect(accounted(after)).toEqual(accounted(settled));
+  }, 120_000);
+});
