@@ -12,7 +12,7 @@ export default defineConfig({
     target: "node20",
     minify: false,
     rollupOptions: {
-      input: { engine: "scripts/bench/engine.ts" },
+      input: { engine: "scripts/bench/engine.ts", fuzz: "scripts/bench/fuzz.ts" },
       output: { entryFileNames: "[name].mjs", format: "es" },
     },
   },

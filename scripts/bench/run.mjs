@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run bench [-- NAME]`: runs the benchmarks and prints one table. Names: page, worker,
-// engine, cli, scale, panel, latency, stops, listeners, bundle. See BENCHMARKS.md.
+// engine, cli, scale, panel, latency, stops, listeners, bundle, fuzz. See BENCHMARKS.md.
 import { execFileSync } from "node:child_process";
 import { cpus } from "node:os";
 import { dirname, join } from "node:path";
@@ -18,11 +18,35 @@ import { workerStops } from "./worker-stops.mjs";
 const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));
 
-function engine() {
+function buildBench() {
   execFileSync("npx", ["vite", "build", "-c", "vite.bench.config.ts", "--logLevel", "warn"], {
     cwd: root,
     stdio: "inherit",
   });
+}
+
+/** The whole pipeline on 10^6 hostile inputs (FUZZ_INPUTS to change it): scripts/bench/fuzz.ts. */
+function fuzz() {
+  buildBench();
+  const r = JSON.parse(
+    execFileSync(process.execPath, [join(root, "dist/bench/fuzz.mjs")], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "inherit"],
+      maxBuffer: 1 << 24,
+    }),
+  );
+  return [
+    {
+      bench: `fuzz, ${r.inputs.toLocaleString("en")} hostile inputs → ${r.exchanges.toLocaleString("en")} exchanges`,
+      what: "tracker, report (en, ko), HAR export and import, CLI",
+      value: `throws ${r.throws}, problems ${r.problems}, hangs (batch > 10 s) ${r.hangs}`,
+      ratio: `${r.seconds} s, slowest batch of 200 ${r.slowestBatchMs} ms`,
+    },
+  ];
+}
+
+function engine() {
+  buildBench();
   const r = JSON.parse(
     execFileSync(process.execPath, [join(root, "dist/bench/engine.mjs")], { encoding: "utf8" }),
   );
@@ -47,6 +71,7 @@ const BENCHES = {
   stops: () => workerStops(root),
   listeners: () => listeners(root),
   bundle: async () => bundleSizes(root),
+  fuzz: async () => fuzz(),
 };
 
 const names = wanted.length > 0 ? wanted : Object.keys(BENCHES);

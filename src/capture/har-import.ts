@@ -70,13 +70,23 @@ function originOfPage(url: string | null): string | null {
 }
 
 /**
+ * The `Origin` an entry's request sent, when it is one (a serialized origin or `null`): anything
+ * else in the header — a HAR's garbage, several values — says nothing of the page, and must not
+ * become every other entry's initiator.
+ */
+function sentOriginOf(headers: Entry["requestHeaders"]): string | null {
+  const value = combinedHeader(headers, "origin");
+  return value !== null && (value === "null" || originOf(value) === value) ? value : null;
+}
+
+/**
  * The page's origin when an entry says nothing of it (DevTools leaves out the headers of requests
  * that never got a response): the Origin most entries of the file sent.
  */
 function pageOrigins(entries: readonly Entry[]): string | null {
   const counts = new Map<string, number>();
   for (const e of entries) {
-    const origin = combinedHeader(e.requestHeaders, "origin") ?? originOfPage(e.page);
+    const origin = sentOriginOf(e.requestHeaders) ?? originOfPage(e.page);
     if (origin && origin !== "null") counts.set(origin, (counts.get(origin) ?? 0) + 1);
   }
   let best: string | null = null;
@@ -248,9 +258,7 @@ export function importHar(document: unknown): HarImport {
     const headersUnseen =
       provisional(first, creator) && (last.error !== null || unrecordedTarget(last).length > 0);
     const seenHeaders = headersUnseen || misplaced(first, creator) ? [] : first.requestHeaders;
-    const origin =
-      combinedHeader(seenHeaders, "origin") ??
-      (preflight ? combinedHeader(preflight.requestHeaders, "origin") : null);
+    const origin = sentOriginOf(seenHeaders) ?? (preflight ? sentOriginOf(preflight.requestHeaders) : null);
     exchanges.push(
       observedExchange({
         id: `har-${first.index}`,

@@ -4,7 +4,7 @@
  * request and breaks its siblings; the profile is what a fix must keep and add to.
  */
 import { requestFacts } from "./facts";
-import { combinedHeader, isHttpToken, splitList } from "./headers";
+import { combinedHeader, isHttpToken, isNameable, NAME_MAX, splitList } from "./headers";
 import { originOf } from "./origin";
 import { isSafelistedMethod } from "./safelist";
 import { detectServer, type ServerGuess } from "./server-stack";
@@ -63,12 +63,10 @@ function emptyProfile(api: string): ApiProfile {
  * Values per list. A page's use of one API names a few origins, methods and headers; thousands of
  * distinct ones are noise, and every stack's fix would repeat them all (the report's size).
  */
-const LISTED = 256;
-/** Longer than any real origin or name: a DNS name is at most 253 octets (RFC 1035 §2.3.4). */
-const VALUE_MAX = 512;
+const LISTED = 64;
 
 function add(into: string[], value: string): void {
-  if (value === "" || value.length > VALUE_MAX || into.length >= LISTED || into.includes(value)) return;
+  if (value === "" || value.length > NAME_MAX || into.length >= LISTED || into.includes(value)) return;
   into.push(value);
 }
 
@@ -105,10 +103,10 @@ function addToProfile(profile: ApiProfile, exchange: ObservedExchange): void {
     add(profile.origins, facts.origin);
   if (
     !(isSafelistedMethod(facts.method) && facts.method === facts.method.toUpperCase()) &&
-    isHttpToken(facts.method)
+    isNameable(facts.method)
   )
     add(profile.methods, facts.method);
-  for (const name of facts.unsafeNames ?? []) if (isHttpToken(name)) add(profile.headers, name.toLowerCase());
+  for (const name of facts.unsafeNames ?? []) if (isNameable(name)) add(profile.headers, name.toLowerCase());
   if (exchange.credentials === "include" || facts.hasCookie || facts.sentStorageAccess)
     profile.credentials = true;
   if (exchange.preflight) readServer(profile.server, exchange.preflight, true);

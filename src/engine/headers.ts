@@ -37,6 +37,14 @@ export function isHttpToken(value: string): boolean {
   return /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/.test(value);
 }
 
+/** Longer than any real method, header name or origin: a DNS name is at most 253 octets (RFC 1035 §2.3.4). */
+export const NAME_MAX = 512;
+
+/** A method or header name a server's configuration can list: a token of a real length. */
+export function isNameable(value: string): boolean {
+  return value.length <= NAME_MAX && isHttpToken(value);
+}
+
 /** UTF-8 byte length, the unit of the Fetch Standard's 128 and 1024 byte limits. */
 export function byteLength(value: string): number {
   let bytes = 0;

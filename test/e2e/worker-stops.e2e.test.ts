@@ -1,12 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startLab } from "../../lab/server.mjs";
 import type { ReportDocument } from "../../src/report/report";
-import { BURST_MIX, type BurstRun, runBurst, type Tally, tally, tallyLine } from "./helpers/burst";
+import {
+  BURST_MIX,
+  type BurstRun,
+  type Evaluates,
+  runBurst,
+  type Tally,
+  tally,
+  tallyLine,
+} from "./helpers/burst";
 import { type ChromiumWithExtension, launchChromiumWithExtension } from "./helpers/chromium";
 import { waitFor } from "./helpers/devtools";
+import { launchFirefoxWithExtension } from "./helpers/firefox";
 import { openExtensionPage, reportFor, tabIdOf } from "./helpers/report";
 
 type Lab = Awaited<ReturnType<typeof startLab>>;
+interface Background {
+  runtime: { getBackgroundPage(): Promise<{ __corsLensLife?: string }> };
+}
 interface VersionUpdate {
   versions: Array<{ versionId: string; scriptURL: string; runningStatus: string }>;
 }
@@ -32,6 +44,48 @@ describe("the worker stopped ten times and more during traffic", () => {
     await chromium?.close();
     await lab?.close();
   });
+
+  /**
+   * The report against the page's record, once every request is there or the report stopped
+   * changing for 10 s (an end never observed is shown after LIMITS.interruptedQuietMs of quiet, an
+   * orphan preflight after orphanPreflightMs).
+   */
+  const settle = async (
+    runs: BurstRun[],
+    read: () => Promise<ReportDocument>,
+    names: ReadonlyMap<string, string | null>,
+    browser: "chromium" | "firefox",
+  ): Promise<Tally> => {
+    const preflighted = new Set(lab.log.filter((l) => l.method === "OPTIONS").map((l) => l.url));
+    let t: Tally | null = null;
+    let unchanged = 0;
+    const deadline = Date.now() + 30_000;
+    while (Date.now() < deadline) {
+      const next = tally(runs, await read(), preflighted, names, browser);
+      unchanged = t && tallyLine(t) === tallyLine(next) ? unchanged + 1 : 0;
+      t = next;
+      if (t.lost.length === 0 && t.undecided.length === 0 && t.wrong.length === 0) break;
+      if (unchanged >= 20) break;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    if (!t) throw new Error("no report");
+    return t;
+  };
+
+  const expectNothingLost = (t: Tally, runs: BurstRun[], stops: number, what: string) => {
+    console.log(
+      `${runs.length} requests, ${stops} ${what} stops: ${tallyLine(t)}\n${[...t.lost, ...t.twice, ...t.mispaired, ...t.wrong, ...t.undecided].join("\n")}`,
+    );
+    expect(stops).toBeGreaterThanOrEqual(MIN_STOPS);
+    expect(runs.length).toBeGreaterThanOrEqual(REQUESTS);
+    expect(t.lost).toEqual([]);
+    expect(t.twice).toEqual([]);
+    expect(t.mispaired).toEqual([]);
+    expect(t.wrong).toEqual([]);
+    // What the browser never delivered (Chromium drops the events it dispatches to a worker being
+    // stopped) leaves a request undecided — "unknown", with the reason, never a verdict: a few at most.
+    expect(t.undecided.length).toBeLessThanOrEqual(UNDECIDED_AT_MOST);
+  };
 
   it("in Chromium: nothing lost, duplicated, mispaired or decided otherwise", async () => {
     const page = await chromium.context.newPage();
@@ -88,36 +142,93 @@ describe("the worker stopped ten times and more during traffic", () => {
     bursting = false;
     await stopper;
 
-    const preflighted = new Set(lab.log.filter((l) => l.method === "OPTIONS").map((l) => l.url));
     const reader = await openExtensionPage(chromium.context, extensionId);
-    // Until every request is there, or the report stops changing (an end never observed is shown
-    // after LIMITS.interruptedQuietMs of quiet, an orphan preflight after orphanPreflightMs).
-    let report: ReportDocument | null = null;
-    let t: Tally | null = null;
-    let unchanged = 0;
-    const deadline = Date.now() + 30_000;
-    while (Date.now() < deadline) {
-      const next = await reportFor(reader, tabId);
-      const nextTally = tally(runs, next, preflighted, names, "chromium");
-      unchanged = t && tallyLine(t) === tallyLine(nextTally) ? unchanged + 1 : 0;
-      report = next;
-      t = nextTally;
-      if (t.lost.length === 0 && t.undecided.length === 0 && t.wrong.length === 0) break;
-      if (unchanged >= 20) break; // 10 s without a change
-      await new Promise((r) => setTimeout(r, 500));
+    const t = await settle(runs, () => reportFor(reader, tabId), names, "chromium");
+    expectNothingLost(t, runs, stops, "worker");
+  }, 180_000);
+
+  // Firefox's background is an event page: about:debugging's "Terminate background script" (the
+  // button a developer uses) unloads it; the next webRequest event starts it again (primed listeners).
+  it("in Firefox: nothing lost, duplicated, mispaired or decided otherwise", async () => {
+    const firefox = await launchFirefoxWithExtension();
+    try {
+      const page = await firefox.browser.newPage();
+      await page.goto(`${lab.page}/`);
+      const asks = page as unknown as Evaluates;
+      const control = await asks.evaluate(
+        (ids: string[]) =>
+          Promise.all(
+            ids.map((id) =>
+              (globalThis as unknown as { runScenario(id: string): Promise<BurstRun> }).runScenario(id),
+            ),
+          ),
+        [...BURST_MIX],
+      );
+      const reader = await firefox.openExtensionPage("src/devtools/panel.html");
+      const report = () =>
+        reader.evaluate(() =>
+          (
+            globalThis as unknown as { browser: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+          ).browser.runtime.sendMessage({ type: "cors-lens/report", tabId: null }),
+        ) as Promise<ReportDocument>;
+      const controlReport = await waitFor(async () => {
+        const r = await report();
+        return control.every((c) => r.exchanges.some((x) => x.url === c.url)) ? r : null;
+      }, "the control requests in the report");
+      const names = new Map<string, string | null>();
+      for (const c of control)
+        names.set(c.id, controlReport.exchanges.find((x) => x.url === c.url)?.causes[0]?.firefox ?? null);
+
+      const debugging = await firefox.browser.newPage();
+      debugging.goto("about:debugging#/runtime/this-firefox").catch(() => undefined);
+      await waitFor(
+        () => debugging.evaluate(() => document.body?.textContent?.includes("CORS Lens") ?? false),
+        "about:debugging listing CORS Lens",
+      );
+      // A click counts as a stop once the background page is a new one: the mark set on the old
+      // page's global (runtime.getBackgroundPage, the event page's window) is gone.
+      const mark = (token: string | null) =>
+        reader.evaluate(async (value: string | null) => {
+          const page = await (
+            globalThis as unknown as { browser: Background }
+          ).browser.runtime.getBackgroundPage();
+          const before = page.__corsLensLife ?? null;
+          if (value !== null) page.__corsLensLife = value;
+          return before;
+        }, token);
+      let stops = 0;
+      let bursting = true;
+      const stopper = (async () => {
+        let clickedOn: string | null = null;
+        for (let i = 0; bursting; i++) {
+          await new Promise((r) => setTimeout(r, 250 + ((i * 97) % 400)));
+          const token = `life-${i}`;
+          const before = await mark(token).catch(() => null);
+          if (clickedOn !== null && before !== clickedOn) stops++;
+          const clicked = await debugging
+            .evaluate(() => {
+              const button = [...document.querySelectorAll("button")].find(
+                (b) => b.textContent === "Terminate background script",
+              );
+              button?.click();
+              return button !== undefined;
+            })
+            .catch(() => false);
+          clickedOn = clicked ? token : null;
+        }
+      })();
+      await page.bringToFront();
+      // Bursts of REQUESTS until the background was stopped MIN_STOPS times (at most four).
+      const runs: BurstRun[] = [];
+      for (let burst = 0; burst < 4 && (burst === 0 || stops < MIN_STOPS); burst++)
+        runs.push(...(await runBurst(asks, REQUESTS, 4)));
+      bursting = false;
+      await stopper;
+
+      const t = await settle(runs, report, names, "firefox");
+      expectNothingLost(t, runs, stops, "background");
+    } finally {
+      await firefox.close();
     }
-    if (!t || !report) throw new Error("no report");
-    console.log(
-      `${REQUESTS} requests, ${stops} worker stops: ${tallyLine(t)}\n${[...t.lost, ...t.twice, ...t.mispaired, ...t.wrong, ...t.undecided].join("\n")}`,
-    );
-    expect(stops).toBeGreaterThanOrEqual(MIN_STOPS);
-    expect(runs).toHaveLength(REQUESTS);
-    expect(t.lost).toEqual([]);
-    expect(t.twice).toEqual([]);
-    expect(t.mispaired).toEqual([]);
-    expect(t.wrong).toEqual([]);
-    // What Chromium never delivered (the events it dispatched to the worker being stopped) leaves
-    // a request undecided — shown "unknown", with the reason, never as a verdict: a few at most.
-    expect(t.undecided.length).toBeLessThanOrEqual(UNDECIDED_AT_MOST);
   }, 180_000);
 });

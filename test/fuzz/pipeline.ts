@@ -17,11 +17,12 @@ import { exportHar } from "../../src/report/har-export";
 import { buildReport } from "../../src/report/report";
 
 const MIB = "\u202e".repeat(8) + "v".repeat(1024 * 1024);
+// Hostile text: controls, bidi overrides, lone surrogates, CRLF, NUL, secrets, a long value now and then.
 const hostile = fc.oneof(
-  { weight: 6, arbitrary: fc.string({ maxLength: 40 }) },
-  { weight: 2, arbitrary: fc.string({ unit: "binary", maxLength: 40 }) },
+  { weight: 60, arbitrary: fc.string({ maxLength: 40 }) },
+  { weight: 20, arbitrary: fc.string({ unit: "binary", maxLength: 40 }) },
   {
-    weight: 3,
+    weight: 30,
     arbitrary: fc.constantFrom(
       "",
       "*",
@@ -64,16 +65,17 @@ const headerName = fc.oneof(
   ),
   hostile,
 );
-const headers: fc.Arbitrary<HeaderList> = fc.oneof(
-  { weight: 8, arbitrary: fc.array(fc.tuple(headerName, hostile), { maxLength: 6 }) },
-  // Thousands of duplicates of one header.
-  {
-    weight: 1,
-    arbitrary: fc
-      .tuple(headerName, fc.string({ maxLength: 20 }), fc.integer({ min: 1000, max: 3000 }))
-      .map(([n, v, k]) => Array.from({ length: k }, () => [n, v] as [string, string])),
-  },
-);
+const headersWith = (dupOneIn: number): fc.Arbitrary<HeaderList> =>
+  fc.oneof(
+    { weight: dupOneIn - 1, arbitrary: fc.array(fc.tuple(headerName, hostile), { maxLength: 6 }) },
+    // Thousands of duplicates of one header.
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(headerName, fc.string({ maxLength: 20 }), fc.integer({ min: 1000, max: 3000 }))
+        .map(([n, v, k]) => Array.from({ length: k }, () => [n, v] as [string, string])),
+    },
+  );
 const url = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom("http://127.0.0.1:5602/api", "http://127.0.0.1:5602/api?q=1") },
   { weight: 2, arbitrary: fc.webUrl({ withQueryParameters: true }) },
@@ -111,59 +113,63 @@ const status = fc.oneof(
 );
 
 /** One event of one of a few requests (ids collide on purpose: interleaving, out of order). */
-const event: fc.Arbitrary<ObservedEvent> = fc
-  .record({
-    kind: fc.constantFrom("send", "headers", "redirect", "completed", "error"),
-    requestId: fc.constantFrom("1", "2", "3", "4", "5"),
-    tabId: fc.constantFrom(-1, 7, 7, 7, 8),
-    url,
-    method: fc.oneof(fc.constantFrom("GET", "PUT", "OPTIONS", "POST", "DELETE"), hostile),
-    type: fc.constantFrom("xmlhttprequest", "fetch", "main_frame", "sub_frame", "font", "other", "ping"),
-    initiator: fc.oneof(fc.constant("http://127.0.0.1:5601"), fc.constant(null), hostile),
-    timeStamp: time,
-    headers,
-    status,
-    redirectUrl: url,
-    error: fc.oneof(fc.constantFrom("net::ERR_FAILED", "NS_ERROR_DOM_BAD_URI", "net::ERR_ABORTED"), hostile),
-  })
-  .map((r): ObservedEvent => {
-    const base = {
-      requestId: r.requestId,
-      tabId: r.tabId,
-      frameId: 0,
-      url: r.url,
-      method: r.method,
-      type: r.type,
-      initiator: r.initiator,
-      documentUrl: null,
-      timeStamp: r.timeStamp,
-    };
-    switch (r.kind) {
-      case "send":
-        return { ...base, kind: "send", requestHeaders: r.headers };
-      case "headers":
-        return { ...base, kind: "headers", statusCode: r.status, responseHeaders: r.headers };
-      case "redirect":
-        return {
-          ...base,
-          kind: "redirect",
-          statusCode: r.status,
-          redirectUrl: r.redirectUrl,
-          responseHeaders: r.headers,
-          fromCache: false,
-        };
-      case "completed":
-        return {
-          ...base,
-          kind: "completed",
-          statusCode: r.status,
-          responseHeaders: r.headers,
-          fromCache: false,
-        };
-      default:
-        return { ...base, kind: "error", error: r.error, fromCache: false };
-    }
-  });
+const eventWith = (headers: fc.Arbitrary<HeaderList>): fc.Arbitrary<ObservedEvent> =>
+  fc
+    .record({
+      kind: fc.constantFrom("send", "headers", "redirect", "completed", "error"),
+      requestId: fc.constantFrom("1", "2", "3", "4", "5"),
+      tabId: fc.constantFrom(-1, 7, 7, 7, 8),
+      url,
+      method: fc.oneof(fc.constantFrom("GET", "PUT", "OPTIONS", "POST", "DELETE"), hostile),
+      type: fc.constantFrom("xmlhttprequest", "fetch", "main_frame", "sub_frame", "font", "other", "ping"),
+      initiator: fc.oneof(fc.constant("http://127.0.0.1:5601"), fc.constant(null), hostile),
+      timeStamp: time,
+      headers,
+      status,
+      redirectUrl: url,
+      error: fc.oneof(
+        fc.constantFrom("net::ERR_FAILED", "NS_ERROR_DOM_BAD_URI", "net::ERR_ABORTED"),
+        hostile,
+      ),
+    })
+    .map((r): ObservedEvent => {
+      const base = {
+        requestId: r.requestId,
+        tabId: r.tabId,
+        frameId: 0,
+        url: r.url,
+        method: r.method,
+        type: r.type,
+        initiator: r.initiator,
+        documentUrl: null,
+        timeStamp: r.timeStamp,
+      };
+      switch (r.kind) {
+        case "send":
+          return { ...base, kind: "send", requestHeaders: r.headers };
+        case "headers":
+          return { ...base, kind: "headers", statusCode: r.status, responseHeaders: r.headers };
+        case "redirect":
+          return {
+            ...base,
+            kind: "redirect",
+            statusCode: r.status,
+            redirectUrl: r.redirectUrl,
+            responseHeaders: r.headers,
+            fromCache: false,
+          };
+        case "completed":
+          return {
+            ...base,
+            kind: "completed",
+            statusCode: r.status,
+            responseHeaders: r.headers,
+            fromCache: false,
+          };
+        default:
+          return { ...base, kind: "error", error: r.error, fromCache: false };
+      }
+    });
 
 export interface Input {
   events: ObservedEvent[];
@@ -172,26 +178,42 @@ export interface Input {
   stopAt: number;
 }
 
-export const inputArb: fc.Arbitrary<Input> = fc
-  .record({
-    events: fc.array(event, { minLength: 1, maxLength: 12 }),
-    browser: fc.constantFrom("chromium", "firefox"),
-    stopAt: fc.integer({ min: 0, max: 12 }),
-    // One input in 25 carries a 1 MiB header value (with bidi overrides) in one of its events.
-    huge: fc.option(fc.tuple(fc.nat(), headerName), { freq: 24 }),
-  })
-  .map(({ huge, ...input }) => {
-    if (!huge) return input;
-    const [at, name] = huge;
-    const events = input.events.map((e, i) => {
-      if (i !== at % input.events.length) return e;
-      if (e.kind === "send")
-        return { ...e, requestHeaders: [...e.requestHeaders, [name, MIB] as [string, string]] };
-      if (e.kind === "error") return { ...e, error: MIB };
-      return { ...e, responseHeaders: [...e.responseHeaders, [name, MIB] as [string, string]] };
+/**
+ * Inputs where one event in `dupOneIn` carries thousands of duplicate headers and one input in
+ * `hugeOneIn` a 1 MiB header value (with bidi overrides).
+ */
+export const inputsWith = ({
+  dupOneIn,
+  hugeOneIn,
+}: {
+  dupOneIn: number;
+  hugeOneIn: number;
+}): fc.Arbitrary<Input> =>
+  fc
+    .record({
+      events: fc.array(eventWith(headersWith(dupOneIn)), { minLength: 1, maxLength: 12 }),
+      browser: fc.constantFrom("chromium", "firefox"),
+      stopAt: fc.integer({ min: 0, max: 12 }),
+      huge: fc.oneof(
+        { weight: hugeOneIn - 1, arbitrary: fc.constant(null) },
+        { weight: 1, arbitrary: fc.tuple(fc.nat(), headerName) },
+      ),
+    })
+    .map(({ huge, ...input }) => {
+      if (!huge) return input;
+      const [at, name] = huge;
+      const events = input.events.map((e, i) => {
+        if (i !== at % input.events.length) return e;
+        if (e.kind === "send")
+          return { ...e, requestHeaders: [...e.requestHeaders, [name, MIB] as [string, string]] };
+        if (e.kind === "error") return { ...e, error: MIB };
+        return { ...e, responseHeaders: [...e.responseHeaders, [name, MIB] as [string, string]] };
+      });
+      return { ...input, events };
     });
-    return { ...input, events };
-  });
+
+/** The property test's mix: hostile far more often than in life. */
+export const inputArb = inputsWith({ dupOneIn: 9, hugeOneIn: 25 });
 
 /** Tracker → exchanges, with a worker stop at `stopAt` and every timer fired afterwards. */
 export function track(input: Input): ObservedExchange[] {
@@ -232,6 +254,8 @@ function unsafe(line: string): boolean {
 export interface Outcome {
   exchanges: number;
   imported: number;
+  /** Characters of the CLI's JSON report. */
+  jsonChars: number;
   problems: string[];
 }
 
@@ -245,6 +269,7 @@ export function downstream(exchanges: ObservedExchange[], browser: "chromium" | 
   }
   const har = JSON.stringify(exportHar(exchanges));
   let imported = 0;
+  let jsonChars = 0;
   try {
     const { report, notes } = analyzeHar(har, "fuzz.har");
     imported = report.exchanges.length;
@@ -253,12 +278,16 @@ export function downstream(exchanges: ObservedExchange[], browser: "chromium" | 
     const lines = summarize(report, { stack: null, paint: NO_PAINT, notes });
     const bad = lines.find(unsafe);
     if (bad !== undefined) problems.push(`unsafe summary line: ${JSON.stringify(bad.slice(0, 80))}`);
-    let json = "";
-    writeReportJson(report, (s) => (json += s));
-    JSON.parse(json);
+    // Streamed as the CLI streams it; each piece is whole JSON lines of one exchange at most.
+    let bytes = 0;
+    writeReportJson(report, (s) => {
+      bytes += s.length;
+    });
+    if (bytes === 0) problems.push("empty JSON report");
+    jsonChars = bytes;
   } catch (error) {
     // An exported HAR that cannot be read back is a defect, even with a clear message.
     problems.push(error instanceof HarError ? `HAR export not importable: ${error.message}` : String(error));
   }
-  return { exchanges: exchanges.length, imported, problems };
+  return { exchanges: exchanges.length, imported, jsonChars, problems };
 }

@@ -8,7 +8,7 @@ import type { ApiProfile } from "../api-profile";
 import { CAUSES } from "../causes";
 import { type FixFocus, serverFixes } from "../fixes";
 import type { CorsPolicy } from "../fixes/policy";
-import { isHttpToken } from "../headers";
+import { isNameable } from "../headers";
 import { originOf } from "../origin";
 import { isSafelistedMethod } from "../safelist";
 import type { Fix } from "../types";
@@ -54,13 +54,13 @@ export function policyFor(ctx: CauseContext): CorsPolicy {
     credentials,
     methods: keepStar(
       union(
-        listed(ctx.facts.method) && isHttpToken(ctx.facts.method) ? [ctx.facts.method] : [],
+        listed(ctx.facts.method) && isNameable(ctx.facts.method) ? [ctx.facts.method] : [],
         api?.methods ?? [],
         api?.server.methods ?? [],
       ),
     ).filter(listed),
     headers: keepStar(
-      union((ctx.facts.unsafeNames ?? []).filter(isHttpToken), api?.headers ?? [], api?.server.headers ?? []),
+      union((ctx.facts.unsafeNames ?? []).filter(isNameable), api?.headers ?? [], api?.server.headers ?? []),
     ),
     exposeHeaders: keepStar(api?.server.exposeHeaders ?? []),
     maxAge: MAX_AGE,

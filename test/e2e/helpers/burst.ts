@@ -3,7 +3,6 @@
  * slow), and the comparison of CORS Lens's report with the page's own record of it: what a test
  * that stops the extension's background during traffic counts.
  */
-import type { Page } from "playwright-core";
 import type { ReportDocument } from "../../../src/report/report";
 
 /** The kinds of request a real page mixes; every fifth request is slow (0.3–1.5 s). */
@@ -24,8 +23,13 @@ export interface BurstRun {
   outcome: { ok: boolean };
 }
 
+/** What Playwright's and Puppeteer's pages share: evaluating a function with one argument. */
+export interface Evaluates {
+  evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
+}
+
 /** The page makes `n` requests, `concurrency` at a time, as an app does. */
-export function runBurst(page: Page, n: number, concurrency: number): Promise<BurstRun[]> {
+export function runBurst(page: Evaluates, n: number, concurrency: number): Promise<BurstRun[]> {
   return page.evaluate(
     async ([mix, count, lanes]) => {
       const lab = globalThis as unknown as { runScenario(id: string, delayMs: number): Promise<BurstRun> };
@@ -42,7 +46,7 @@ export function runBurst(page: Page, n: number, concurrency: number): Promise<Bu
       return out;
     },
     [BURST_MIX as readonly string[], n, concurrency] as const,
-  );
+  ) as Promise<BurstRun[]>;
 }
 
 export interface Tally {
