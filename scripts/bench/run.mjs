@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run bench [-- NAME]`: runs the benchmarks and prints one table. Names: page, worker,
-// engine, cli, scale, panel, latency, stops, listeners, bundle, fuzz. See BENCHMARKS.md.
+// engine, cli, scale, panel, latency, stops, listeners, bundle, fuzz, panel-tabs. See BENCHMARKS.md.
 import { execFileSync } from "node:child_process";
 import { cpus } from "node:os";
 import { dirname, join } from "node:path";
@@ -12,6 +12,7 @@ import { latency } from "./latency.mjs";
 import { listeners } from "./listeners.mjs";
 import { pageOverhead } from "./page-overhead.mjs";
 import { panelRender } from "./panel-render.mjs";
+import { panelTabs } from "./panel-tabs.mjs";
 import { workerMemory } from "./worker-memory.mjs";
 import { workerStops } from "./worker-stops.mjs";
 
@@ -67,6 +68,7 @@ const BENCHES = {
   cli: () => cliHar(root),
   scale: () => harScale(root),
   panel: () => panelRender(root),
+  "panel-tabs": () => panelTabs(root),
   latency: () => latency(root),
   stops: () => workerStops(root),
   listeners: () => listeners(root),

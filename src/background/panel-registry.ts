@@ -12,7 +12,7 @@ import {
   type ObservedExchange,
 } from "../engine";
 import type { Lang } from "../i18n";
-import { isPanelCommand, type PanelEvent, PROTOCOL_VERSION } from "../protocol/messages";
+import { isPanelCommand, PROTOCOL_VERSION } from "../protocol/messages";
 import { buildReportExchange, type ReportExchange, reflectionFindings } from "../report/report";
 import type { HistoryStore } from "./history-store";
 import type { BackgroundPlatform, PanelWall } from "./platform";
@@ -27,6 +27,8 @@ interface Subscriber {
   profilesSent: Map<string, string>;
   /** The language the panel reads its exchanges' words in. */
   lang: Lang;
+  /** Bumped by each snapshot: the rest of an older one, still being sent, is not. */
+  generation: number;
 }
 
 /** A profile's content: what the fixes depend on. */
@@ -36,6 +38,19 @@ function profileKey(profile: ApiProfile): string {
 
 /** Updates to a panel are sent at most this often, in one message. */
 const BATCH_MS = 100;
+
+/**
+ * Exchanges per message, the rest in the following tasks. A port message is built, sent and
+ * parsed whole, and has a size limit (Chromium: 64 MiB, `kMaxMessageLength` in
+ * extensions/renderer/api/messaging): 40,000 exchanges' words in one snapshot passed it, and the
+ * panel of 20 busy tabs showed nothing. Chunks also let the worker handle webRequest events between.
+ */
+export const MESSAGE_CHUNK = 250;
+
+interface Counts {
+  dropped: number;
+  storageDropped: number;
+}
 
 export class PanelRegistry {
   private subscribers = new Set<Subscriber>();
@@ -61,6 +76,7 @@ export class PanelRegistry {
       reflectedSent: new Set(),
       profilesSent: new Map(),
       lang: "en",
+      generation: 0,
     };
     wall.onMessage((message) => {
       if (!isPanelCommand(message)) return;
@@ -73,7 +89,7 @@ export class PanelRegistry {
           subscriber.tabId = message.tabId;
           subscriber.lang = message.lang ?? "en";
           this.subscribers.add(subscriber);
-          wall.send(this.snapshot(subscriber));
+          this.sendSnapshot(subscriber);
           return;
         case "cors-lens/clear-log":
           for (const tabId of this.tabsOf(subscriber)) {
@@ -96,7 +112,7 @@ export class PanelRegistry {
           subscriber.lang = message.lang;
           if (this.subscribers.has(subscriber)) {
             this.pending.delete(subscriber);
-            wall.send(this.snapshot(subscriber));
+            this.sendSnapshot(subscriber);
           }
           return;
       }
@@ -139,7 +155,7 @@ export class PanelRegistry {
     return all;
   }
 
-  private snapshot(subscriber: Subscriber): PanelEvent {
+  private sendSnapshot(subscriber: Subscriber): void {
     const { tabId } = subscriber;
     const tabs = tabId === null ? [...this.store.tabs.values()] : [this.store.tab(tabId)];
     const exchanges = tabs.flatMap((t) => t.exchanges).sort((a, b) => a.startedAt - b.startedAt);
@@ -150,16 +166,43 @@ export class PanelRegistry {
     subscriber.reflectedSent = new Set(reflected.keys());
     const profiles = apiProfiles(exchanges);
     subscriber.profilesSent = new Map([...profiles].map(([api, p]) => [api, profileKey(p)]));
-    return {
+    const counts: Counts = {
+      dropped: tabs.reduce((n, t) => n + t.dropped, 0),
+      storageDropped: tabs.reduce((n, t) => n + (t.storageDropped ?? 0), 0),
+    };
+    const view = (x: ObservedExchange) => this.view(x, reflected, profiles, subscriber.lang);
+    const generation = ++subscriber.generation;
+    subscriber.wall.send({
       type: "cors-lens/snapshot",
       protocol: PROTOCOL_VERSION,
       tabId,
-      exchanges: exchanges.map((x) => this.view(x, reflected, profiles, subscriber.lang)),
-      dropped: tabs.reduce((n, t) => n + t.dropped, 0),
-      storageDropped: tabs.reduce((n, t) => n + (t.storageDropped ?? 0), 0),
+      exchanges: exchanges.slice(0, MESSAGE_CHUNK).map(view),
+      ...counts,
       preserveLog: tabs.some((t) => t.preserveLog),
       recording: this.recording,
-    };
+    });
+    this.sendRest(subscriber, generation, exchanges, MESSAGE_CHUNK, view, counts);
+  }
+
+  /** The exchanges from `from` on, a chunk per task, unless a newer snapshot or a disconnect came. */
+  private sendRest(
+    s: Subscriber,
+    generation: number,
+    exchanges: readonly ObservedExchange[],
+    from: number,
+    view: (x: ObservedExchange) => ReportExchange,
+    counts: Counts,
+  ): void {
+    if (from >= exchanges.length) return;
+    this.platform.setTimeout(() => {
+      if (s.generation !== generation || !this.subscribers.has(s)) return;
+      s.wall.send({
+        type: "cors-lens/exchanges-updated",
+        exchanges: exchanges.slice(from, from + MESSAGE_CHUNK).map(view),
+        ...counts,
+      });
+      this.sendRest(s, generation, exchanges, from + MESSAGE_CHUNK, view, counts);
+    }, 0);
   }
 
   exchangeChanged(tabId: number, exchange: ObservedExchange): void {
@@ -194,12 +237,16 @@ export class PanelRegistry {
         s.profilesSent.set(api, key);
         for (const x of seen) if (apiOf(x) === api) queued.set(x.id, x);
       }
+      // A widened profile re-sends every exchange of its API: in chunks, like a snapshot.
+      const changed = [...queued.values()];
+      const view = (x: ObservedExchange) => this.view(x, reflected, profiles, s.lang);
+      const counts: Counts = { dropped, storageDropped };
       s.wall.send({
         type: "cors-lens/exchanges-updated",
-        exchanges: [...queued.values()].map((x) => this.view(x, reflected, profiles, s.lang)),
-        dropped,
-        storageDropped,
+        exchanges: changed.slice(0, MESSAGE_CHUNK).map(view),
+        ...counts,
       });
+      this.sendRest(s, s.generation, changed, MESSAGE_CHUNK, view, counts);
     }
     this.pending.clear();
   }
@@ -209,7 +256,7 @@ export class PanelRegistry {
     for (const s of this.subscribers) {
       if (s.tabId !== tabId) continue;
       this.pending.delete(s);
-      s.wall.send(this.snapshot(s));
+      this.sendSnapshot(s);
     }
   }
 

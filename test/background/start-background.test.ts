@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { MESSAGE_CHUNK } from "../../src/background/panel-registry";
 import { startBackground } from "../../src/background/start-background";
 import { type PanelEvent, PROTOCOL_VERSION } from "../../src/protocol/messages";
 import type { ReportDocument } from "../../src/report/report";
@@ -51,6 +52,29 @@ const exchangesIn = (events: PanelEvent[]) =>
   );
 
 describe("startBackground, through the platform seam", () => {
+  it("sends a large history in chunks, in order, every exchange once (a port message has a size limit)", async () => {
+    const fake = fakePlatform();
+    const bg = startBackground(fake.platform);
+    await bg.ready;
+    const n = MESSAGE_CHUNK * 2 + 17;
+    for (let i = 0; i < n; i++) for (const e of blockedGet(String(i), 1000 + i * 10)) fake.emit(e);
+    fake.advance(1_500);
+    const panel = fake.connectPanel();
+    panel.send(subscribe(7));
+    const [first] = panel.received;
+    expect(first?.type).toBe("cors-lens/snapshot");
+    expect(exchangesIn(panel.received)).toHaveLength(MESSAGE_CHUNK);
+    fake.advance(1);
+    const ids = exchangesIn(panel.received).map((x) => x.id);
+    expect(panel.received.every((e) => e.type !== "cors-lens/snapshot" || e === first)).toBe(true);
+    expect(ids).toHaveLength(n);
+    expect(new Set(ids).size).toBe(n);
+    expect(ids).toEqual(Array.from({ length: n }, (_, i) => `chromium-${i}`));
+    expect(Math.max(...panel.received.map((e) => ("exchanges" in e ? e.exchanges.length : 0)))).toBe(
+      MESSAGE_CHUNK,
+    );
+  });
+
   it("turns webRequest events into a blocked exchange a subscribed panel receives, batched", async () => {
     const fake = fakePlatform();
     const bg = startBackground(fake.platform);
