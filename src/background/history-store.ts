@@ -5,9 +5,8 @@
  * dropping the oldest exchanges deletes whole chunks.
  *
  * Between two batches the events themselves are journaled (appended, a few milliseconds apart): a
- * worker stopped mid-traffic loses no more than those milliseconds. Each batch says up to which event
- * it holds everything (`upTo`); on restore the journal's later events are replayed, and the journal
- * before `upTo` is deleted once the batch is written.
+ * worker stopped mid-traffic loses none of them. Each batch says which of the journal it holds
+ * (`Coverage`); on restore the rest is replayed, and what the batch holds is deleted once written.
  */
 import type { ObservedEvent } from "../capture/events";
 import { emptyTab, type TabHistory } from "../capture/tab-history";
@@ -17,8 +16,28 @@ import { packJson, unpackJson } from "./compress";
 import type { BackgroundPlatform } from "./platform";
 
 const TRACKER_KEY = "tracker";
-/** The last journaled event a written batch holds all effects of. */
+/** What of the journal a written batch holds all effects of (a `Coverage`). */
 const UP_TO_KEY = "journal-up-to";
+
+/**
+ * The journal a batch holds: its writer's own events from `from` (the writer's first number) to
+ * `upTo`, and older workers' events up to `older`. Two ranges, not one number: a stopped worker's
+ * last appends can land after its successor read the store, and a single "up to" past them (the
+ * successor's own numbers are higher) would have its next successor skip them.
+ */
+interface Coverage {
+  from: number;
+  upTo: number;
+  older: number;
+}
+
+const covers = (c: Coverage, seq: number): boolean => (seq >= c.from ? seq <= c.upTo : seq <= c.older);
+
+function readCoverage(value: unknown): Coverage {
+  if (typeof value === "number") return { from: 0, upTo: value, older: value }; // one number, as before
+  if (hasFields(value, { from: "number", upTo: "number", older: "number" })) return value as Coverage;
+  return { from: 0, upTo: 0, older: 0 };
+}
 const JOURNAL_PREFIX = "j:";
 const TAB_PREFIX = "tab:";
 /** Batch writes: at most one storage write per this many milliseconds. */
@@ -59,12 +78,16 @@ export class HistoryStore {
   private journalKeys = new Map<string, number>();
   /** Events of the journal newer than the restored batch: to be ingested again, in order. */
   replay: ObservedEvent[] = [];
+  /** The stopped worker's journal numbers already replayed (or held by the restored batch). */
+  private replayed = new Set<number>();
   /**
    * Until the tracker has ingested the replay and the events queued during the restore, a batch
    * holds no event beyond the restored one's: those are journaled but not applied yet.
    */
   private live = false;
-  private restoredUpTo = 0;
+  private restored: Coverage = { from: 0, upTo: 0, older: 0 };
+  /** Every older worker's journal up to this is in this worker's state (restored or replayed). */
+  private olderCovered = 0;
 
   /** This worker's first journal number: what the journal holds from before is a stopped worker's. */
   private readonly bornAt: number;
@@ -79,7 +102,7 @@ export class HistoryStore {
     const saved = await this.platform.store.getAll();
     const tracker = saved[TRACKER_KEY];
     if (isTrackerState(tracker)) this.tracker = tracker;
-    const upTo = typeof saved[UP_TO_KEY] === "number" ? (saved[UP_TO_KEY] as number) : 0;
+    const restored = readCoverage(saved[UP_TO_KEY]);
     const later: Array<[number, ObservedEvent]> = [];
     for (const [key, value] of Object.entries(saved)) {
       if (!key.startsWith(JOURNAL_PREFIX) || !Array.isArray(value)) continue;
@@ -88,13 +111,17 @@ export class HistoryStore {
         if (!Array.isArray(entry) || typeof entry[0] !== "number" || !isObservedEvent(entry[1])) continue;
         last = Math.max(last, entry[0]);
         // This worker's own appends, written before the restore read them, are ingested live.
-        if (entry[0] > upTo && entry[0] < this.bornAt) later.push([entry[0], entry[1]]);
+        if (!covers(restored, entry[0]) && entry[0] < this.bornAt) {
+          later.push([entry[0], entry[1]]);
+          this.replayed.add(entry[0]);
+        }
       }
       this.journalKeys.set(key, last);
       this.eventSeq = Math.max(this.eventSeq, last);
     }
-    this.eventSeq = Math.max(this.eventSeq, upTo);
-    this.restoredUpTo = upTo;
+    this.eventSeq = Math.max(this.eventSeq, restored.upTo, restored.older);
+    this.restored = restored;
+    this.olderCovered = Math.max(restored.upTo, restored.older, ...this.replayed);
     this.replay = later.sort((a, b) => a[0] - b[0]).map(([, event]) => event);
     for (const [key, value] of Object.entries(saved)) {
       const match = /^tab:(\d+):meta$/.exec(key);
@@ -125,6 +152,31 @@ export class HistoryStore {
       });
       this.placements.set(tabId, placement);
     }
+  }
+
+  /**
+   * The stopped worker's last journal writes can land after this worker's restore read the store
+   * (its storage calls were sent, not yet done, when it was stopped): read again, and return the
+   * events not replayed yet, in order. Called a moment after the start.
+   */
+  async lateJournal(): Promise<ObservedEvent[]> {
+    const saved = await this.platform.store.getAll().catch(() => ({}) as Record<string, unknown>);
+    const late: Array<[number, ObservedEvent]> = [];
+    for (const [key, value] of Object.entries(saved)) {
+      if (!key.startsWith(JOURNAL_PREFIX) || !Array.isArray(value)) continue;
+      let last = 0;
+      for (const entry of value as unknown[]) {
+        if (!Array.isArray(entry) || typeof entry[0] !== "number" || !isObservedEvent(entry[1])) continue;
+        last = Math.max(last, entry[0]);
+        const seq = entry[0];
+        if (covers(this.restored, seq) || seq >= this.bornAt || this.replayed.has(seq)) continue;
+        this.replayed.add(seq);
+        this.olderCovered = Math.max(this.olderCovered, seq);
+        late.push([entry[0], entry[1]]);
+      }
+      if (!this.journalKeys.has(key)) this.journalKeys.set(key, last);
+    }
+    return late.sort((a, b) => a[0] - b[0]).map(([, event]) => event);
   }
 
   tab(tabId: number): TabHistory {
@@ -237,7 +289,9 @@ export class HistoryStore {
     this.dirtyTabs.clear();
     // Every event journaled so far has been ingested: this batch holds its effects if the tracker
     // is taken now too (its object goes on changing while chunks are compressed below).
-    const upTo = this.live ? this.eventSeq : this.restoredUpTo;
+    const coverage: Coverage = this.live
+      ? { from: this.bornAt, upTo: this.eventSeq, older: this.olderCovered }
+      : this.restored;
     const tracker = this.trackerDirty ? (JSON.parse(JSON.stringify(this.tracker)) as TrackerState) : null;
     this.trackerDirty = false;
     const work: Array<{
@@ -294,8 +348,9 @@ export class HistoryStore {
       items[metaKey(tabId)] = meta;
     }
     if (tracker) items[TRACKER_KEY] = tracker;
-    const journaled = [...this.journalKeys].filter(([, last]) => last <= upTo).map(([key]) => key);
-    if (upTo > 0 && (Object.keys(items).length > 0 || journaled.length > 0)) items[UP_TO_KEY] = upTo;
+    const journaled = [...this.journalKeys].filter(([, last]) => covers(coverage, last)).map(([key]) => key);
+    const journalUsed = coverage.upTo > 0 || coverage.older > 0;
+    if (journalUsed && (Object.keys(items).length > 0 || journaled.length > 0)) items[UP_TO_KEY] = coverage;
     // A full store (quota): what memory holds would be gone at the next worker stop, silently. Make
     // room instead — the oldest quarter of the largest tab's requests, counted in its "older dropped"
     // like the history limit's — and write again; what is kept then survives the stop.

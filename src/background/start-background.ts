@@ -26,6 +26,9 @@ import type { BackgroundPlatform } from "./platform";
 const RECORDING_KEY = "recording";
 const HOSTS_KEY = "recording-hosts";
 
+/** When a new worker reads the journal again for a stopped worker's late writes. */
+const LATE_JOURNAL_MS = [500, 2_000];
+
 /** How often waiting preflights and stalled requests are looked at. */
 const FLUSH_INTERVAL_MS = 1_000;
 
@@ -188,6 +191,13 @@ export function startBackground(platform: BackgroundPlatform): Background {
     tracker.inherit(platform.now());
     for (const event of queue.splice(0)) ingest(event);
     store.goLive();
+    // The stopped worker's last journal writes may land after the restore read: look again.
+    for (const delay of LATE_JOURNAL_MS)
+      platform.setTimeout(() => {
+        void store.lateJournal().then((late) => {
+          for (const event of late) ingest(event);
+        });
+      }, delay);
     for (const [tabId, tab] of store.tabs) badges.reset(tabId, tab.exchanges);
     scheduleFlush();
   };

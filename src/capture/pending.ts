@@ -30,6 +30,10 @@ export interface PendingRequest extends Omit<EventBase, "timeStamp"> {
   interruptedAt?: number;
   /** Shown already from what was seen; a real end later replaces it (same exchange id). */
   provisional?: boolean;
+  /** Its preflight, taken when it was shown (so the preflight is not also shown on its own). */
+  preflightHop?: Hop;
+  /** The id its exchange is shown under, when its preflight was shown alone first. */
+  shownAs?: string;
 }
 
 export function openPending(event: EventBase): PendingRequest {

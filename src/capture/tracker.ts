@@ -24,6 +24,11 @@ import { toExchange } from "./to-exchange";
 interface Awaiting {
   key: ActualKey;
   exchange: ObservedExchange;
+  /**
+   * A preflight for it still open when it ended (its end dropped with a stopped worker): it waits
+   * for that one, however long, instead of `awaitingMs`.
+   */
+  waitsFor?: string;
 }
 
 export interface TrackerState {
@@ -216,9 +221,23 @@ export class ExchangeTracker {
   /** Reports what waited too long: orphan preflights, requests without an end. */
   flush(now: number): TrackerOutput[] {
     const out: TrackerOutput[] = [];
-    this.state.awaiting = this.state.awaiting.filter((a) => now - a.key.endedAt < LIMITS.awaitingMs);
-    const orphans = this.state.preflights.filter((p) => now - p.endedAt >= LIMITS.orphanPreflightMs);
-    this.state.preflights = this.state.preflights.filter((p) => now - p.endedAt < LIMITS.orphanPreflightMs);
+    this.state.awaiting = this.state.awaiting.filter(
+      (a) =>
+        now - a.key.endedAt < LIMITS.awaitingMs ||
+        (a.waitsFor !== undefined && this.state.pending[a.waitsFor] !== undefined),
+    );
+    // A preflight whose request is still in flight (a slow server, or an end a stopped worker lost)
+    // is that request's, not an orphan: it waits for it.
+    const inFlight = new Set<string>();
+    for (const pending of Object.values(this.state.pending))
+      if (!isPreflight(pending)) {
+        inFlight.add(`${pending.tabId} ${pending.url} ${pending.method}`);
+        inFlight.add(`${pending.tabId} ${pending.url} `);
+      }
+    const waits = (p: FinishedPreflight) =>
+      now - p.endedAt < LIMITS.orphanPreflightMs || inFlight.has(`${p.tabId} ${p.url} ${p.method}`);
+    const orphans = this.state.preflights.filter((p) => !waits(p));
+    this.state.preflights = this.state.preflights.filter(waits);
     for (const p of orphans) out.push({ kind: "exchange", tabId: p.tabId, exchange: this.orphanExchange(p) });
     if (this.state.handed) this.state.handed = this.state.handed.filter((h) => now - h.at < LIMITS.handedMs);
     for (const pending of Object.values(this.state.pending)) {
@@ -240,16 +259,26 @@ export class ExchangeTracker {
 
   /**
    * A request whose end a stopped worker lost: shown as far as it was seen (response headers, where
-   * they came, still decide the CORS checks). A preflight is finished so it pairs or stands alone; a
-   * request stays followed, so the browser's real end, if it still comes, replaces what is shown.
+   * they came, still decide the CORS checks). It stays followed: the browser's real end, if it still
+   * comes, replaces what is shown (same id); a preflight shown alone is replaced by the request that
+   * claims it (`shownAs`).
    */
   private endUnobserved(pending: PendingRequest, now: number): TrackerOutput[] {
     pending.provisional = true;
     const hops = [...pending.hops, ...this.openHopAsSeen(pending, now)];
     if (isPreflight(pending)) {
-      // Shown on its own under its own id; an actual request that claims it later takes that id.
       const hop = hops[hops.length - 1];
       if (!hop) return [];
+      // Its request ended already and waits for it: they are one exchange.
+      const asked = this.askOf(pending, hop, now);
+      const waiting = asked ? this.state.awaiting.findIndex((a) => matches(asked, a.key)) : -1;
+      const [claimed] = waiting >= 0 ? this.state.awaiting.splice(waiting, 1) : [];
+      if (claimed) {
+        this.forget(pending);
+        const exchange = unobserved({ ...claimed.exchange, preflight: hop });
+        return [{ kind: "exchange", tabId: pending.tabId, exchange }];
+      }
+      // Shown on its own under its own id; an actual request that claims it later takes that id.
       const exchange = preflightOnlyExchange({
         id: `${this.browser}-${pending.requestId}`,
         url: hop.url,
@@ -259,11 +288,17 @@ export class ExchangeTracker {
       });
       return [{ kind: "exchange", tabId: pending.tabId, exchange: unobserved(exchange) }];
     }
+    // Its preflight is taken now (one entry, not two): the real end, if it comes, finds it here.
     const key = this.actualKey(pending, now);
-    const finished = this.state.preflights[findPreflight(this.state.preflights, key)];
-    const preflight = finished?.hop ?? this.inFlightPreflight(key, now, false)?.hop ?? null;
-    const exchange = unobserved(toExchange({ ...pending, hops }, null, preflight, this.browser));
-    return [{ kind: "exchange", tabId: pending.tabId, exchange }];
+    const index = findPreflight(this.state.preflights, key);
+    const finished = index >= 0 ? this.state.preflights.splice(index, 1)[0] : undefined;
+    const open = finished ? null : this.inFlightPreflight(key, now, true, true);
+    const taken = finished ?? open;
+    if (taken) pending.preflightHop = taken.hop;
+    if (taken?.shownAs) pending.shownAs = taken.shownAs;
+    const made = toExchange({ ...pending, hops }, null, pending.preflightHop ?? null, this.browser);
+    if (pending.shownAs) made.id = pending.shownAs;
+    return [{ kind: "exchange", tabId: pending.tabId, exchange: unobserved(made) }];
   }
 
   /** The open hop, closed as far as it was seen (nothing when nothing of it was seen). */
@@ -298,6 +333,17 @@ export class ExchangeTracker {
         interrupted: interrupted || requestInterrupted,
         askSeen: asked.method !== "",
       };
+    }
+    return null;
+  }
+
+  /** The id of an open preflight (nothing of its response seen) that asks for this request. */
+  private openPreflightFor(key: ActualKey, now: number): string | null {
+    for (const pending of Object.values(this.state.pending)) {
+      if (!isPreflight(pending)) continue;
+      const [hop] = this.openHopAsSeen(pending, now);
+      const asked = hop && this.askOf(pending, hop, key.endedAt);
+      if (asked && matches(asked, key)) return pending.requestId;
     }
     return null;
   }
@@ -368,16 +414,20 @@ export class ExchangeTracker {
       return this.finishPreflight(pending, endedAt, stale && pending.interruptedAt !== undefined);
 
     const key = this.actualKey(pending, endedAt);
-    const index = findPreflight(this.state.preflights, key);
+    const index = pending.preflightHop ? -1 : findPreflight(this.state.preflights, key);
     const finished = index >= 0 ? (this.state.preflights.splice(index, 1)[0] ?? null) : null;
-    const preflight = finished
-      ? {
-          hop: finished.hop,
-          shownAs: finished.shownAs ?? null,
-          interrupted: finished.interrupted === true,
-          askSeen: finished.method !== "",
-        }
-      : this.inFlightPreflight(key, endedAt, true, pending.interruptedAt !== undefined);
+    const preflight = pending.preflightHop
+      ? { hop: pending.preflightHop, shownAs: pending.shownAs ?? null, interrupted: true, askSeen: true }
+      : finished
+        ? {
+            hop: finished.hop,
+            shownAs: finished.shownAs ?? null,
+            interrupted: finished.interrupted === true,
+            askSeen: finished.method !== "",
+          }
+        : needsPreflight(pending.method, pending.requestHeaders) === false
+          ? null
+          : this.inFlightPreflight(key, endedAt, true, pending.interruptedAt !== undefined);
     const made = toExchange(pending, unanswered ? error : null, preflight?.hop ?? null, this.browser);
     // The preflight was shown on its own already (its end unobserved): this replaces that entry.
     if (preflight?.shownAs) made.id = preflight.shownAs;
@@ -388,8 +438,10 @@ export class ExchangeTracker {
       preflight !== null && (!preflight.askSeen || (preflight.interrupted && preflight.hop.status === null));
     const partial = interrupted && !preflight && !made.hops.some((h) => h.status !== null);
     const exchange = (stale && interrupted) || unseen || partial ? unobserved(made) : made;
-    if (!preflight && needsPreflight(exchange.method, exchange.requestHeaders) === true)
-      this.state.awaiting.push({ key, exchange });
+    if (!preflight && needsPreflight(exchange.method, exchange.requestHeaders) === true) {
+      const open = this.openPreflightFor(key, endedAt);
+      this.state.awaiting.push(open ? { key, exchange, waitsFor: open } : { key, exchange });
+    }
     return [{ kind: "exchange", tabId: pending.tabId, exchange }];
   }
 

@@ -165,3 +165,56 @@ describe("HistoryStore under pressure", () => {
     expect(again.tab(4).dropped).toBe(50);
   });
 });
+
+describe("HistoryStore journal", () => {
+  const event = (requestId: string, t: number) => ({
+    kind: "send" as const,
+    requestId,
+    tabId: 7,
+    frameId: 0,
+    url: "http://127.0.0.1:8000/r",
+    method: "GET",
+    type: "xmlhttprequest",
+    initiator: "http://127.0.0.1:5601",
+    documentUrl: null,
+    timeStamp: t,
+    requestHeaders: [] as Array<[string, string]>,
+  });
+
+  it("picks up a stopped worker's journal writes that landed after the restore read the store", async () => {
+    const fake = fakeStore();
+    let now = 1_000;
+    const old = new HistoryStore({ ...fake.platform, now: () => now });
+    old.journal(event("1", 1_000));
+    await Promise.resolve();
+    now = 2_000;
+    const fresh = new HistoryStore({ ...fake.platform, now: () => now });
+    await fresh.restore();
+    expect(fresh.replay.map((e) => e.requestId)).toEqual(["1"]);
+    // The old worker's last write lands now, after the restore: a later look finds it, once.
+    await fake.platform.store.set({ [`j:${1_500_000}`]: [[1_500_000, event("2", 1_500)]] });
+    expect((await fresh.lateJournal()).map((e) => e.requestId)).toEqual(["2"]);
+    expect(await fresh.lateJournal()).toEqual([]);
+  });
+
+  it("a batch written after a takeover does not cover the stopped worker's late writes", async () => {
+    const fake = fakeStore();
+    let now = 1_000;
+    const a = new HistoryStore({ ...fake.platform, now: () => now });
+    a.journal(event("1", 1_000));
+    await Promise.resolve();
+    now = 2_000;
+    const b = new HistoryStore({ ...fake.platform, now: () => now });
+    await b.restore();
+    b.goLive();
+    b.journal(event("3", 2_000));
+    b.trackerChanged();
+    await b.flush();
+    // A's last append lands only now, after B read the store and wrote a batch.
+    await fake.platform.store.set({ [`j:${1_000_001}`]: [[1_000_001, event("2", 1_001)]] });
+    now = 3_000;
+    const c = new HistoryStore({ ...fake.platform, now: () => now });
+    await c.restore();
+    expect(c.replay.map((e) => e.requestId)).toEqual(["2"]);
+  });
+});

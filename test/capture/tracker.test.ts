@@ -334,6 +334,24 @@ describe("ExchangeTracker", () => {
     expect(diagnose(out[0] as ObservedExchange).causes[0]?.code).toBe("header-not-allowed");
   });
 
+  it("keeps a preflight for its request while that request is still in flight (a slow server)", () => {
+    const tracker = new ExchangeTracker("chromium");
+    run(tracker, [
+      ev("send", "12", U(9), "OPTIONS", 1, { headers: PF_REQ }),
+      ev("completed", "12", U(9), "OPTIONS", 3, { status: 204, headers: PF_RES }),
+      ev("send", "11", U(9), "PUT", 4, { headers: PUT_REQ }),
+    ]);
+    expect(exchanges(tracker.flush(3 + LIMITS.orphanPreflightMs * 3))).toEqual([]); // no orphan
+    const [x, ...more] = run(tracker, [
+      ev("completed", "11", U(9), "PUT", 20_000, {
+        status: 200,
+        headers: h("Access-Control-Allow-Origin", "*"),
+      }),
+    ]);
+    expect(more).toEqual([]);
+    expect(x?.preflight?.status).toBe(204);
+  });
+
   it("ends a preflight at its redirect, which Firefox reports nothing after", () => {
     const tracker = new ExchangeTracker("firefox");
     const out = run(tracker, [
@@ -441,6 +459,43 @@ describe("after a takeover from a stopped worker", () => {
     expect(out[0]?.method).toBe("PUT");
     expect(out[0]?.preflight?.status).toBe(204);
     expect(out[0]?.interrupted).toBeUndefined();
+  });
+
+  it("joins a request that ended before its preflight's end was lost, instead of showing both", () => {
+    const before = new ExchangeTracker("chromium");
+    // The preflight's response and end were dropped; its request's events came.
+    const first = run(before, [
+      ev("send", "71", U(71), "OPTIONS", 1, { headers: PF_REQ }),
+      ev("send", "70", U(71), "PUT", 5, { headers: PUT_REQ }),
+      ev("completed", "70", U(71), "PUT", 6, { status: 200, headers: h("Access-Control-Allow-Origin", "*") }),
+    ]);
+    expect(first.map((x) => x.id)).toEqual(["chromium-70"]);
+    exchanges(before.flush(6 + LIMITS.awaitingMs + 10)); // still waiting for that preflight
+    const after = new ExchangeTracker("chromium", JSON.parse(JSON.stringify(before.snapshot())));
+    after.inherit(100);
+    const later = exchanges(after.flush(100 + Q));
+    expect(later.map((x) => x.id)).toEqual(["chromium-70"]);
+    expect(later[0]?.preflight?.url).toBe(U(71));
+    expect(later[0]?.interrupted).toBe(true);
+    expect(exchanges(after.flush(100 + 3 * Q))).toEqual([]);
+  });
+
+  it("shows a request whose end was lost with its preflight, and not the preflight on its own too", () => {
+    const after = resumed(
+      [
+        ev("send", "81", U(81), "OPTIONS", 1, { headers: PF_REQ }),
+        ev("headers", "81", U(81), "OPTIONS", 2, { status: 204, headers: PF_RES }),
+        ev("completed", "81", U(81), "OPTIONS", 3, { status: 204, headers: PF_RES }),
+        ev("send", "80", U(81), "PUT", 4, { headers: PUT_REQ }),
+      ],
+      10,
+    );
+    const shown = [
+      ...exchanges(after.flush(10 + Q)),
+      ...exchanges(after.flush(10 + Q + LIMITS.orphanPreflightMs + 10)),
+    ];
+    expect(shown.map((x) => x.id)).toEqual(["chromium-80"]);
+    expect(shown[0]?.preflight?.status).toBe(204);
   });
 
   it("marks a request whose start went to the stopped worker: its first event here is its end", () => {

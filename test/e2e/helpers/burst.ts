@@ -52,7 +52,10 @@ export function runBurst(page: Evaluates, n: number, concurrency: number): Promi
 export interface Tally {
   lost: string[];
   twice: string[];
+  /** Paired with a preflight the API never answered for it (another request's, or none at all). */
   mispaired: string[];
+  /** No preflight although the API answered one: the browser never delivered its events. */
+  preflightUnseen: string[];
   wrong: string[];
   /**
    * Shown with an unknown verdict: the browser never delivered enough of them to decide (their
@@ -72,7 +75,14 @@ export function tally(
   names: ReadonlyMap<string, string | null>,
   browser: "chromium" | "firefox",
 ): Tally {
-  const t: Tally = { lost: [], twice: [], mispaired: [], wrong: [], undecided: [] };
+  const t: Tally = {
+    lost: [],
+    twice: [],
+    mispaired: [],
+    preflightUnseen: [],
+    wrong: [],
+    undecided: [],
+  };
   const byUrl = new Map<string, ReportDocument["exchanges"]>();
   for (const x of report.exchanges) byUrl.set(x.url, [...(byUrl.get(x.url) ?? []), x]);
   for (const run of runs) {
@@ -84,8 +94,9 @@ export function tally(
     }
     if (found.length > 1) t.twice.push(`${run.url}: ${found.map(describe).join(" | ")}`);
     const path = new URL(run.url).pathname + new URL(run.url).search;
-    if ((x.preflight !== null) !== preflighted.has(path) || (x.preflight && x.preflight.url !== run.url))
+    if (x.preflight && (!preflighted.has(path) || x.preflight.url !== run.url))
       t.mispaired.push(`${run.url}: ${describe(x)}`);
+    else if (!x.preflight && preflighted.has(path)) t.preflightUnseen.push(`${run.url}: ${describe(x)}`);
     if (x.verdict === "unknown") {
       t.undecided.push(`${run.url}: ${describe(x)} — ${x.evidence.unknownReason}`);
       continue;
@@ -106,5 +117,5 @@ function describe(x: ReportDocument["exchanges"][number]): string {
 }
 
 export function tallyLine(t: Tally): string {
-  return `lost ${t.lost.length}, recorded twice ${t.twice.length}, mispaired ${t.mispaired.length}, wrong ${t.wrong.length}, undecided ${t.undecided.length}`;
+  return `lost ${t.lost.length}, recorded twice ${t.twice.length}, mispaired ${t.mispaired.length}, preflight never delivered ${t.preflightUnseen.length}, wrong ${t.wrong.length}, undecided ${t.undecided.length}`;
 }
