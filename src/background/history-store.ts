@@ -104,18 +104,13 @@ export class HistoryStore {
     if (isTrackerState(tracker)) this.tracker = tracker;
     const restored = readCoverage(saved[UP_TO_KEY]);
     const later: Array<[number, ObservedEvent]> = [];
-    for (const [key, value] of Object.entries(saved)) {
-      if (!key.startsWith(JOURNAL_PREFIX) || !Array.isArray(value)) continue;
-      let last = 0;
-      for (const entry of value as unknown[]) {
-        if (!Array.isArray(entry) || typeof entry[0] !== "number" || !isObservedEvent(entry[1])) continue;
-        last = Math.max(last, entry[0]);
-        // This worker's own appends, written before the restore read them, are ingested live.
-        if (!covers(restored, entry[0]) && entry[0] < this.bornAt) {
-          later.push([entry[0], entry[1]]);
-          this.replayed.add(entry[0]);
+    for (const { key, entries, last } of journalOf(saved)) {
+      // This worker's own appends, written before the restore read them, are ingested live.
+      for (const [seq, event] of entries)
+        if (!covers(restored, seq) && seq < this.bornAt) {
+          later.push([seq, event]);
+          this.replayed.add(seq);
         }
-      }
       this.journalKeys.set(key, last);
       this.eventSeq = Math.max(this.eventSeq, last);
     }
@@ -162,17 +157,12 @@ export class HistoryStore {
   async lateJournal(): Promise<ObservedEvent[]> {
     const saved = await this.platform.store.getAll().catch(() => ({}) as Record<string, unknown>);
     const late: Array<[number, ObservedEvent]> = [];
-    for (const [key, value] of Object.entries(saved)) {
-      if (!key.startsWith(JOURNAL_PREFIX) || !Array.isArray(value)) continue;
-      let last = 0;
-      for (const entry of value as unknown[]) {
-        if (!Array.isArray(entry) || typeof entry[0] !== "number" || !isObservedEvent(entry[1])) continue;
-        last = Math.max(last, entry[0]);
-        const seq = entry[0];
+    for (const { key, entries, last } of journalOf(saved)) {
+      for (const [seq, event] of entries) {
         if (covers(this.restored, seq) || seq >= this.bornAt || this.replayed.has(seq)) continue;
         this.replayed.add(seq);
         this.olderCovered = Math.max(this.olderCovered, seq);
-        late.push([entry[0], entry[1]]);
+        late.push([seq, event]);
       }
       if (!this.journalKeys.has(key)) this.journalKeys.set(key, last);
     }
@@ -384,6 +374,22 @@ export class HistoryStore {
     }
     if (removed.length > 0) await this.platform.store.remove(removed).catch(() => undefined);
   }
+}
+
+/** The journal's keys in what storage gave back, each with its valid entries and its last number. */
+function journalOf(
+  saved: Record<string, unknown>,
+): Array<{ key: string; entries: Array<[number, ObservedEvent]>; last: number }> {
+  const out: Array<{ key: string; entries: Array<[number, ObservedEvent]>; last: number }> = [];
+  for (const [key, value] of Object.entries(saved)) {
+    if (!key.startsWith(JOURNAL_PREFIX) || !Array.isArray(value)) continue;
+    const entries: Array<[number, ObservedEvent]> = [];
+    for (const entry of value as unknown[])
+      if (Array.isArray(entry) && typeof entry[0] === "number" && isObservedEvent(entry[1]))
+        entries.push([entry[0], entry[1]]);
+    out.push({ key, entries, last: Math.max(0, ...entries.map(([seq]) => seq)) });
+  }
+  return out;
 }
 
 type Check = "string" | "number" | "object" | "array";

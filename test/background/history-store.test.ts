@@ -181,15 +181,21 @@ describe("HistoryStore journal", () => {
     requestHeaders: [] as Array<[string, string]>,
   });
 
-  it("picks up a stopped worker's journal writes that landed after the restore read the store", async () => {
+  /** A worker that journaled one event at 1 s, and the worker started after it at 2 s, restored. */
+  async function takenOver() {
     const fake = fakeStore();
     let now = 1_000;
-    const old = new HistoryStore({ ...fake.platform, now: () => now });
-    old.journal(event("1", 1_000));
+    const clock = { ...fake.platform, now: () => now };
+    new HistoryStore(clock).journal(event("1", 1_000));
     await Promise.resolve();
     now = 2_000;
-    const fresh = new HistoryStore({ ...fake.platform, now: () => now });
-    await fresh.restore();
+    const next = new HistoryStore(clock);
+    await next.restore();
+    return { fake, next, at: (t: number) => (now = t), clock };
+  }
+
+  it("picks up a stopped worker's journal writes that landed after the restore read the store", async () => {
+    const { fake, next: fresh } = await takenOver();
     expect(fresh.replay.map((e) => e.requestId)).toEqual(["1"]);
     // The old worker's last write lands now, after the restore: a later look finds it, once.
     await fake.platform.store.set({ [`j:${1_500_000}`]: [[1_500_000, event("2", 1_500)]] });
@@ -198,22 +204,15 @@ describe("HistoryStore journal", () => {
   });
 
   it("a batch written after a takeover does not cover the stopped worker's late writes", async () => {
-    const fake = fakeStore();
-    let now = 1_000;
-    const a = new HistoryStore({ ...fake.platform, now: () => now });
-    a.journal(event("1", 1_000));
-    await Promise.resolve();
-    now = 2_000;
-    const b = new HistoryStore({ ...fake.platform, now: () => now });
-    await b.restore();
+    const { fake, next: b, at, clock } = await takenOver();
     b.goLive();
     b.journal(event("3", 2_000));
     b.trackerChanged();
     await b.flush();
     // A's last append lands only now, after B read the store and wrote a batch.
     await fake.platform.store.set({ [`j:${1_000_001}`]: [[1_000_001, event("2", 1_001)]] });
-    now = 3_000;
-    const c = new HistoryStore({ ...fake.platform, now: () => now });
+    at(3_000);
+    const c = new HistoryStore(clock);
     await c.restore();
     expect(c.replay.map((e) => e.requestId)).toEqual(["2"]);
   });
