@@ -29,6 +29,11 @@ interface Subscriber {
   lang: Lang;
   /** Bumped by each snapshot: the rest of an older one, still being sent, is not. */
   generation: number;
+  /**
+   * While a snapshot's later chunks are still to go: the exchanges sent live meanwhile (those chunks
+   * hold older versions of them). Null otherwise.
+   */
+  sentLive: Set<string> | null;
 }
 
 /** A profile's content: what the fixes depend on. */
@@ -77,6 +82,7 @@ export class PanelRegistry {
       profilesSent: new Map(),
       lang: "en",
       generation: 0,
+      sentLive: null,
     };
     wall.onMessage((message) => {
       if (!isPanelCommand(message)) return;
@@ -172,6 +178,8 @@ export class PanelRegistry {
     };
     const view = (x: ObservedExchange) => this.view(x, reflected, profiles, subscriber.lang);
     const generation = ++subscriber.generation;
+    const live = exchanges.length > MESSAGE_CHUNK ? new Set<string>() : null;
+    subscriber.sentLive = live;
     subscriber.wall.send({
       type: "cors-lens/snapshot",
       protocol: PROTOCOL_VERSION,
@@ -181,7 +189,7 @@ export class PanelRegistry {
       preserveLog: tabs.some((t) => t.preserveLog),
       recording: this.recording,
     });
-    this.sendRest(subscriber, generation, exchanges, MESSAGE_CHUNK, view, counts);
+    this.sendRest(subscriber, generation, exchanges, MESSAGE_CHUNK, view, counts, live);
   }
 
   /** The exchanges from `from` on, a chunk per task, unless a newer snapshot or a disconnect came. */
@@ -192,16 +200,18 @@ export class PanelRegistry {
     from: number,
     view: (x: ObservedExchange) => ReportExchange,
     counts: Counts,
+    /** A snapshot's: what went live meanwhile is newer than these. */
+    skip: ReadonlySet<string> | null = null,
   ): void {
-    if (from >= exchanges.length) return;
+    if (from >= exchanges.length) {
+      if (skip !== null && s.sentLive === skip) s.sentLive = null;
+      return;
+    }
     this.platform.setTimeout(() => {
       if (s.generation !== generation || !this.subscribers.has(s)) return;
-      s.wall.send({
-        type: "cors-lens/exchanges-updated",
-        exchanges: exchanges.slice(from, from + MESSAGE_CHUNK).map(view),
-        ...counts,
-      });
-      this.sendRest(s, generation, exchanges, from + MESSAGE_CHUNK, view, counts);
+      const chunk = exchanges.slice(from, from + MESSAGE_CHUNK).filter((x) => !skip?.has(x.id));
+      s.wall.send({ type: "cors-lens/exchanges-updated", exchanges: chunk.map(view), ...counts });
+      this.sendRest(s, generation, exchanges, from + MESSAGE_CHUNK, view, counts, skip);
     }, 0);
   }
 
@@ -239,6 +249,7 @@ export class PanelRegistry {
       }
       // A widened profile re-sends every exchange of its API: in chunks, like a snapshot.
       const changed = [...queued.values()];
+      for (const x of changed) s.sentLive?.add(x.id);
       const view = (x: ObservedExchange) => this.view(x, reflected, profiles, s.lang);
       const counts: Counts = { dropped, storageDropped };
       s.wall.send({
