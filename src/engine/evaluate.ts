@@ -4,6 +4,7 @@
  */
 import { type Translate, tEn } from "../i18n";
 import type { RequestFacts } from "./facts";
+import { hasHeader } from "./headers";
 import { checkPreflight } from "./rules/check-preflight";
 import { checkResponseChain } from "./rules/check-response-chain";
 import type { CheckFailure } from "./rules/failure";
@@ -54,6 +55,16 @@ export function evaluate(
   // the preflight of a beacon that way (status 0, no headers). Not a network error.
   if (exchange.preflight && exchange.preflight.status === null && !exchange.preflight.error) {
     return result(null, t("unknown.preflight-unanswered"));
+  }
+  // A stopped worker's preflight whose request headers never came, for a request whose own headers
+  // were not seen either: what it asked (method, headers) is unknown, so no preflight check can run.
+  if (
+    exchange.preflight &&
+    exchange.interrupted &&
+    facts.requestHeaders === null &&
+    !hasHeader(exchange.preflight.requestHeaders, "access-control-request-method")
+  ) {
+    return result(null, t("unknown.preflight-ask-unseen"));
   }
   if (exchange.preflight) {
     const outcome = checkPreflight(

@@ -498,6 +498,23 @@ describe("after a takeover from a stopped worker", () => {
     expect(shown[0]?.preflight?.status).toBe(204);
   });
 
+  it("names no cause from a preflight whose ask it never saw (its start went to the stopped worker)", () => {
+    const after = resumed([], 10);
+    const out = run(after, [
+      ev("headers", "91", U(91), "OPTIONS", 12, {
+        status: 200,
+        headers: h("Access-Control-Allow-Origin", "*", "Access-Control-Allow-Methods", "PUT"),
+      }),
+      ev("completed", "91", U(91), "OPTIONS", 13, { status: 200 }),
+      ev("error", "90", U(91), "PUT", 14),
+    ]);
+    expect(out).toHaveLength(1);
+    expect(out[0]?.preflight?.status).toBe(200);
+    const d = diagnose(out[0] as ObservedExchange);
+    expect(d.verdict).toBe("unknown");
+    expect(d.unknownReason).toMatch(/what the preflight asked for is unknown/);
+  });
+
   it("marks a request whose start went to the stopped worker: its first event here is its end", () => {
     const after = resumed([], 10);
     const [x] = run(after, [ev("error", "50", U(50), "GET", 12)]);

@@ -1,5 +1,7 @@
 /** The engine's other words (English): unknown verdicts, credentials evidence, evidence rows, servers, fix summaries. */
 export const enEngine = {
+  "unknown.preflight-ask-unseen":
+    "Neither the preflight's request headers nor the request's were observed, so what the preflight asked for is unknown.",
   "unknown.preflight-unanswered": "The preflight was recorded without its response (and without an error).",
   "unknown.preflight-not-recorded":
     "The request needed a preflight, but no OPTIONS request was recorded and the request never got a response.",

@@ -1,6 +1,8 @@
 import type { enEngine } from "./en-engine";
 
 export const koEngine: Record<keyof typeof enEngine, string> = {
+  "unknown.preflight-ask-unseen":
+    "사전 요청의 요청 헤더도 실제 요청의 헤더도 관찰하지 못해, 사전 요청이 무엇을 물었는지 알 수 없습니다.",
   "unknown.preflight-unanswered": "사전 요청이 응답 없이(오류도 없이) 기록되었습니다.",
   "unknown.preflight-not-recorded":
     "이 요청에는 사전 요청이 필요했지만 OPTIONS 요청이 기록되지 않았고, 요청은 응답을 받지 못했습니다.",
