@@ -1,18 +1,11 @@
 // Benchmark 5: the panel with 2,000 exchanges in real Chromium: time to the first render of the
 // snapshot, and time per filter keystroke (input event to the next frame).
-import puppeteer from "puppeteer-core";
 import { startBurstServer } from "./burst-server.mjs";
-import { CHROMIUM_FLAGS, median } from "./util.mjs";
+import { launchPuppeteerWithExtension, median } from "./util.mjs";
 
 export async function panelRender(root) {
   const server = await startBurstServer();
-  const browser = await puppeteer.launch({
-    executablePath: "/usr/bin/chromium",
-    headless: true,
-    pipe: true,
-    enableExtensions: [`${root}/dist/chrome`],
-    args: CHROMIUM_FLAGS.filter((f) => f !== "--headless=new"),
-  });
+  const browser = await launchPuppeteerWithExtension(root);
   try {
     const target = await browser.waitForTarget(
       (t) => t.type() === "service_worker" && t.url().startsWith("chrome-extension://"),

@@ -1,20 +1,12 @@
 // Benchmark: the panel page opened as a tab (every tab's requests) over 20 tabs of 2,000 exchanges
 // each, 40,000 in all, in real Chromium: the time from opening it to every exchange listed, the
 // first chunk's render, and the panel's JS heap.
-import puppeteer from "puppeteer-core";
 import { startBurstServer } from "./burst-server.mjs";
-import { CHROMIUM_FLAGS } from "./util.mjs";
+import { launchPuppeteerWithExtension } from "./util.mjs";
 
 export async function panelTabs(root, { tabs = 20, perTab = 2000 } = {}) {
   const server = await startBurstServer();
-  const browser = await puppeteer.launch({
-    executablePath: "/usr/bin/chromium",
-    headless: true,
-    pipe: true,
-    enableExtensions: [`${root}/dist/chrome`],
-    args: CHROMIUM_FLAGS.filter((f) => f !== "--headless=new"),
-    protocolTimeout: 600_000,
-  });
+  const browser = await launchPuppeteerWithExtension(root);
   try {
     const target = await browser.waitForTarget(
       (t) => t.type() === "service_worker" && t.url().startsWith("chrome-extension://"),

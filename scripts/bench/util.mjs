@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
+import puppeteer from "puppeteer-core";
 import { CHROMIUM_FLAGS as BASE, HEADLESS } from "../chromium-flags.mjs";
 
 export const CHROMIUM_FLAGS = [HEADLESS, ...BASE];
@@ -33,4 +34,16 @@ export async function launchWithExtension(dist, prefix = "cors-lens-bench-") {
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** Puppeteer's Chromium with the built extension (its own headless flag, so --headless=new is left out). */
+export function launchPuppeteerWithExtension(root) {
+  return puppeteer.launch({
+    executablePath: "/usr/bin/chromium",
+    headless: true,
+    pipe: true,
+    protocolTimeout: 600_000,
+    enableExtensions: [`${root}/dist/chrome`],
+    args: CHROMIUM_FLAGS.filter((f) => f !== "--headless=new"),
+  });
 }

@@ -1,19 +1,11 @@
 // Benchmark 2: the service worker's JS heap and storage.session bytes after 10,000 and 50,000
 // real exchanges over 5 tabs (CDP Runtime.getHeapUsage on the worker target).
-import puppeteer from "puppeteer-core";
 import { startBurstServer } from "./burst-server.mjs";
-import { CHROMIUM_FLAGS } from "./util.mjs";
+import { launchPuppeteerWithExtension } from "./util.mjs";
 
 export async function workerMemory(root, { totals = [10_000, 50_000], tabs = 5 } = {}) {
   const server = await startBurstServer();
-  const browser = await puppeteer.launch({
-    executablePath: "/usr/bin/chromium",
-    headless: true,
-    pipe: true,
-    protocolTimeout: 600_000,
-    enableExtensions: [`${root}/dist/chrome`],
-    args: CHROMIUM_FLAGS.filter((f) => f !== "--headless=new"),
-  });
+  const browser = await launchPuppeteerWithExtension(root);
   const rows = [];
   try {
     const target = await browser.waitForTarget(

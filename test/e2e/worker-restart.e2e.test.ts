@@ -1,15 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startLab } from "../../lab/server.mjs";
-import { type ChromiumWithExtension, launchChromiumWithExtension } from "./helpers/chromium";
+import { type ChromiumWithExtension, controlWorker, launchChromiumWithExtension } from "./helpers/chromium";
 import { waitFor } from "./helpers/devtools";
 import { openExtensionPage, reportFor, tabIdOf } from "./helpers/report";
 
 type Lab = Awaited<ReturnType<typeof startLab>>;
 interface Run {
   url: string;
-}
-interface VersionUpdate {
-  versions: Array<{ versionId: string; scriptURL: string; runningStatus: string }>;
 }
 
 // CDP ServiceWorker.stopWorker over CDP; the next webRequest event starts a fresh
@@ -29,13 +26,7 @@ describe("service worker restart", () => {
 
   it("stopped mid-exchange, loses no exchange and pairs the preflight it saw before the stop", async () => {
     const page = await chromium.context.newPage();
-    const cdp = await chromium.context.newCDPSession(page);
-    const statuses = new Map<string, { scriptURL: string; runningStatus: string }>();
-    cdp.on("ServiceWorker.workerVersionUpdated", (e: VersionUpdate) => {
-      for (const v of e.versions)
-        statuses.set(v.versionId, { scriptURL: v.scriptURL, runningStatus: v.runningStatus });
-    });
-    await cdp.send("ServiceWorker.enable");
+    const worker = await controlWorker(chromium, page);
     await page.goto(`${lab.page}/`);
     const run = (id: string) =>
       page.evaluate(
@@ -54,13 +45,7 @@ describe("service worker restart", () => {
     // The slow PUT: its preflight completes at once, its response arrives 2.5 s later.
     const slow = run("slow-preflighted-put");
     const extensionId = chromium.extensionId;
-    const running = await waitFor(async () => {
-      const entry = [...statuses.entries()].find(
-        ([, v]) =>
-          v.scriptURL.startsWith(`chrome-extension://${extensionId}/`) && v.runningStatus === "running",
-      );
-      return entry?.[0] ?? null;
-    }, "the extension's running service worker");
+    const running = await worker.waitRunning();
     // Stop it once the slow PUT's preflight is answered and the worker has persisted the request
     // that is still open (its tracker state in storage.session names the slow PUT's preflight).
     await waitFor(async () => {
@@ -82,11 +67,8 @@ describe("service worker restart", () => {
         ? true
         : null;
     }, "the slow PUT's preflight answered and the open request persisted");
-    await cdp.send("ServiceWorker.stopWorker", { versionId: running });
-    await waitFor(
-      async () => ([...statuses.values()].some((v) => v.runningStatus === "stopped") ? true : null),
-      "the worker to stop",
-    );
+    await worker.stop(running);
+    await waitFor(async () => (worker.statuses.includes("stopped") ? true : null), "the worker to stop");
     const slowRun = await slow;
     const after = await run("credentials-no-acac");
     // A fresh worker: the global set before the stop is gone, so the state came from storage.

@@ -10,7 +10,7 @@ import {
   tally,
   tallyLine,
 } from "./helpers/burst";
-import { type ChromiumWithExtension, launchChromiumWithExtension } from "./helpers/chromium";
+import { type ChromiumWithExtension, controlWorker, launchChromiumWithExtension } from "./helpers/chromium";
 import { waitFor } from "./helpers/devtools";
 import { launchFirefoxWithExtension } from "./helpers/firefox";
 import { openExtensionPage, reportFor, tabIdOf } from "./helpers/report";
@@ -18,9 +18,6 @@ import { openExtensionPage, reportFor, tabIdOf } from "./helpers/report";
 type Lab = Awaited<ReturnType<typeof startLab>>;
 interface Background {
   runtime: { getBackgroundPage(): Promise<{ __corsLensLife?: string }> };
-}
-interface VersionUpdate {
-  versions: Array<{ versionId: string; scriptURL: string; runningStatus: string }>;
 }
 
 const REQUESTS = 240;
@@ -92,16 +89,7 @@ describe("the worker stopped ten times and more during traffic", () => {
 
   it("in Chromium: nothing lost, duplicated, mispaired or decided otherwise", async () => {
     const page = await chromium.context.newPage();
-    const cdp = await chromium.context.newCDPSession(page);
-    const status = new Map<string, { scriptURL: string; runningStatus: string; since: number }>();
-    cdp.on("ServiceWorker.workerVersionUpdated", (e: VersionUpdate) => {
-      for (const v of e.versions) {
-        const before = status.get(v.versionId);
-        const since = before?.runningStatus === v.runningStatus ? before.since : Date.now();
-        status.set(v.versionId, { scriptURL: v.scriptURL, runningStatus: v.runningStatus, since });
-      }
-    });
-    await cdp.send("ServiceWorker.enable");
+    const worker = await controlWorker(chromium, page);
     await page.goto(`${lab.page}/`);
     const extensionPage = await openExtensionPage(chromium.context, chromium.extensionId);
     const tabId = await tabIdOf(extensionPage, `${lab.page}/*`);
@@ -126,18 +114,14 @@ describe("the worker stopped ten times and more during traffic", () => {
     await extensionPage.close();
 
     // The stopper: whenever the extension's worker has been running for 250–650 ms, stop it.
-    const extensionId = chromium.extensionId;
     let stops = 0;
     let bursting = true;
     const stopper = (async () => {
       while (bursting) {
         await new Promise((r) => setTimeout(r, 25));
-        const running = [...status.entries()].find(
-          ([, v]) =>
-            v.scriptURL.startsWith(`chrome-extension://${extensionId}/`) && v.runningStatus === "running",
-        );
-        if (!running || Date.now() - running[1].since < 250 + ((stops * 97) % 400)) continue;
-        await cdp.send("ServiceWorker.stopWorker", { versionId: running[0] }).catch(() => undefined);
+        const running = worker.running();
+        if (!running || Date.now() - running.since < 250 + ((stops * 97) % 400)) continue;
+        await worker.stop(running.versionId);
         stops++;
       }
     })();
@@ -145,7 +129,7 @@ describe("the worker stopped ten times and more during traffic", () => {
     bursting = false;
     await stopper;
 
-    const reader = await openExtensionPage(chromium.context, extensionId);
+    const reader = await openExtensionPage(chromium.context, chromium.extensionId);
     const t = await settle(runs, () => reportFor(reader, tabId), names, "chromium");
     expectNothingLost(t, runs, stops, "worker");
   }, 180_000);

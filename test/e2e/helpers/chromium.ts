@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type BrowserContext, chromium, type Worker } from "playwright-core";
+import { type BrowserContext, chromium, type Page, type Worker } from "playwright-core";
 import { CHROMIUM_FLAGS as BASE_FLAGS, HEADLESS } from "../../../scripts/chromium-flags.mjs";
 import { waitFor } from "./devtools";
 import { CHROMIUM_BIN, DIST_CHROME, requireChromium } from "./paths";
@@ -49,5 +49,50 @@ export async function launchChromiumWithExtension(dist = DIST_CHROME): Promise<C
       await context.close();
       rmSync(profile, { recursive: true, force: true });
     },
+  };
+}
+
+interface VersionUpdate {
+  versions: Array<{ versionId: string; scriptURL: string; runningStatus: string }>;
+}
+
+/** The extension's service worker as CDP's ServiceWorker domain reports it, and a way to stop it. */
+export interface WorkerControl {
+  /** The running version and since when it runs (ms), or null. */
+  running(): { versionId: string; since: number } | null;
+  /** The running version, waited for. */
+  waitRunning(): Promise<string>;
+  /** `ServiceWorker.stopWorker` (as Chrome stops an idle MV3 worker, or a crash ends it). */
+  stop(versionId: string): Promise<void>;
+  /** Every running status reported since the control was made, in order. */
+  statuses: string[];
+}
+
+export async function controlWorker(chromium: ChromiumWithExtension, page: Page): Promise<WorkerControl> {
+  const cdp = await chromium.context.newCDPSession(page);
+  const versions = new Map<string, { runningStatus: string; since: number }>();
+  const statuses: string[] = [];
+  const ours = `chrome-extension://${chromium.extensionId}/`;
+  cdp.on("ServiceWorker.workerVersionUpdated", (e: VersionUpdate) => {
+    for (const v of e.versions) {
+      if (!v.scriptURL.startsWith(ours)) continue;
+      const before = versions.get(v.versionId);
+      const since = before?.runningStatus === v.runningStatus ? before.since : Date.now();
+      versions.set(v.versionId, { runningStatus: v.runningStatus, since });
+      statuses.push(v.runningStatus);
+    }
+  });
+  await cdp.send("ServiceWorker.enable");
+  const running = () => {
+    const entry = [...versions.entries()].find(([, v]) => v.runningStatus === "running");
+    return entry ? { versionId: entry[0], since: entry[1].since } : null;
+  };
+  return {
+    running,
+    waitRunning: () => waitFor(async () => running()?.versionId ?? null, "the extension's running worker"),
+    async stop(versionId) {
+      await cdp.send("ServiceWorker.stopWorker", { versionId }).catch(() => undefined);
+    },
+    statuses,
   };
 }
