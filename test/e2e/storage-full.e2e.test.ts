@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startLab } from "../../lab/server.mjs";
 import type { ReportDocument } from "../../src/report/report";
-import { type ChromiumWithExtension, launchChromiumWithExtension } from "./helpers/chromium";
+import { type ChromiumWithExtension, controlWorker, launchChromiumWithExtension } from "./helpers/chromium";
 import { waitFor } from "./helpers/devtools";
 import { openExtensionPage, reportFor, tabIdOf } from "./helpers/report";
 
@@ -15,9 +15,6 @@ interface Session {
       };
     };
   };
-}
-interface VersionUpdate {
-  versions: Array<{ versionId: string; scriptURL: string; runningStatus: string }>;
 }
 
 /** What is left free in storage.session once it is filled, bytes: room for a few dozen requests. */
@@ -108,37 +105,30 @@ describe("storage.session full", () => {
     await panel.close();
 
     // A stop: the new worker has exactly what the old one kept (nothing kept only in memory).
-    await waitFor(async () => {
-      const r = await reportFor(extensionPage, tabId);
-      return JSON.stringify(accounted(r)) === JSON.stringify(accounted(before)) ? true : null;
-    }, "the history to settle");
-    const settled = await reportFor(extensionPage, tabId);
-    const cdp = await chromium.context.newCDPSession(page);
-    const versions = new Map<string, { scriptURL: string; runningStatus: string }>();
-    cdp.on("ServiceWorker.workerVersionUpdated", (e: VersionUpdate) => {
-      for (const v of e.versions) versions.set(v.versionId, v);
-    });
-    await cdp.send("ServiceWorker.enable");
-    const running = await waitFor(
-      async () =>
-        [...versions.entries()].find(
-          ([, v]) =>
-            v.scriptURL.startsWith(`chrome-extension://${chromium.extensionId}/`) &&
-            v.runningStatus === "running",
-        )?.[0] ?? null,
-      "the running worker",
-    );
-    await new Promise((r) => setTimeout(r, 1_500)); // past the batch delay: the last batch is written
-    const seen: string[] = [];
-    cdp.on("ServiceWorker.workerVersionUpdated", (e: VersionUpdate) => {
-      for (const v of e.versions) seen.push(v.runningStatus);
-    });
-    await cdp.send("ServiceWorker.stopWorker", { versionId: running });
+    // Until a batch fits, each failed one drops another quarter (one try per PERSIST_DELAY_MS): the
+    // history has settled when it stays the same for 3 s.
+    let lastSeen = "";
+    let sameSince = Date.now();
     await waitFor(
-      async () => (seen.includes("stopped") || seen.includes("stopping") ? true : null),
-      "the worker to stop",
-    ).catch((error: Error) => {
-      throw new Error(`${error.message} (statuses: ${seen.join(", ")})`);
+      async () => {
+        const now = JSON.stringify(accounted(await reportFor(extensionPage, tabId)));
+        if (now !== lastSeen) [lastSeen, sameSince] = [now, Date.now()];
+        return Date.now() - sameSince >= 3_000 ? true : null;
+      },
+      "the history to settle",
+      60_000,
+    );
+    const settled = await reportFor(extensionPage, tabId);
+    const worker = await controlWorker(chromium, page);
+    const running = await worker.waitRunning();
+    await new Promise((r) => setTimeout(r, 1_500)); // past the batch delay: the last batch is written
+    const statusesBefore = worker.statuses.length;
+    await worker.stop(running);
+    await waitFor(async () => {
+      const since = worker.statuses.slice(statusesBefore);
+      return since.includes("stopped") || since.includes("stopping") ? true : null;
+    }, "the worker to stop").catch((error: Error) => {
+      throw new Error(`${error.message} (statuses: ${worker.statuses.join(", ")})`);
     });
     const after = await reportFor(extensionPage, tabId);
     expect(after.exchanges.map((x) => x.id).sort()).toEqual(settled.exchanges.map((x) => x.id).sort());
