@@ -23,7 +23,10 @@ import { toExchange } from "./to-exchange";
 /** A finished request that needed a preflight none was seen for yet: a late preflight may still pair. */
 interface Awaiting {
   key: ActualKey;
+  /** As seen, before it was marked unobserved for want of a preflight: the preflight completes it. */
   exchange: ObservedExchange;
+  /** Its own end was not observed (a stale request a stopped worker followed): it stays so. */
+  endUnobserved?: boolean;
   /**
    * A preflight for it still open when it ended (its end dropped with a stopped worker): it waits
    * for that one, however long, instead of `awaitingMs`.
@@ -221,8 +224,13 @@ export class ExchangeTracker {
   /** Reports what waited too long: orphan preflights, requests without an end. */
   flush(now: number): TrackerOutput[] {
     const out: TrackerOutput[] = [];
+    // Just after a takeover the stopped worker's last events may still come, late and out of order
+    // (its journal writes that landed after the restore read): what waits for a preflight waits on.
+    const takeover = this.state.takeoverAt;
+    const lateEventsDue = takeover !== undefined && now - takeover < LIMITS.interruptedQuietMs;
     this.state.awaiting = this.state.awaiting.filter(
       (a) =>
+        lateEventsDue ||
         now - a.key.endedAt < LIMITS.awaitingMs ||
         (a.waitsFor !== undefined && this.state.pending[a.waitsFor] !== undefined),
     );
@@ -437,10 +445,16 @@ export class ExchangeTracker {
     const unseen =
       preflight !== null && (!preflight.askSeen || (preflight.interrupted && preflight.hop.status === null));
     const partial = interrupted && !preflight && !made.hops.some((h) => h.status !== null);
-    const exchange = (stale && interrupted) || unseen || partial ? unobserved(made) : made;
+    const endUnobserved = stale && interrupted;
+    const exchange = endUnobserved || unseen || partial ? unobserved(made) : made;
     if (!preflight && needsPreflight(exchange.method, exchange.requestHeaders) === true) {
       const open = this.openPreflightFor(key, endedAt);
-      this.state.awaiting.push(open ? { key, exchange, waitsFor: open } : { key, exchange });
+      this.state.awaiting.push({
+        key,
+        exchange: made,
+        ...(endUnobserved ? { endUnobserved } : {}),
+        ...(open ? { waitsFor: open } : {}),
+      });
     }
     return [{ kind: "exchange", tabId: pending.tabId, exchange }];
   }
@@ -466,7 +480,7 @@ export class ExchangeTracker {
             preflight.hop.startedAt ?? claimed.exchange.startedAt,
           ),
         };
-        const exchange = unseenPreflight(preflight) ? unobserved(paired) : paired;
+        const exchange = claimed.endUnobserved || unseenPreflight(preflight) ? unobserved(paired) : paired;
         return [{ kind: "exchange", tabId: preflight.tabId, exchange }];
       }
     }

@@ -525,6 +525,26 @@ describe("after a takeover from a stopped worker", () => {
     expect(later?.interrupted).toBeUndefined();
   });
 
+  // CI, Chromium, worker-stops: the preflight's events reached the stopped worker and its journal
+  // only after the new worker had read it (found by the late journal read, 2 s on); the request's
+  // end had reached the new worker first. Both were shown, the request undecided.
+  it("pairs a preflight the stopped worker's late journal delivers after its request's end", () => {
+    const after = resumed([], 10);
+    const [shown] = run(after, [ev("error", "32", U(32), "PUT", 12, { error: "net::ERR_FAILED" })]);
+    expect(diagnose(shown as ObservedExchange).verdict).toBe("unknown");
+    expect(exchanges(after.flush(12 + LIMITS.awaitingMs + 500))).toEqual([]);
+    const late = run(after, [
+      ev("send", "35", U(32), "OPTIONS", 8, { headers: PF_REQ }),
+      ev("headers", "35", U(32), "OPTIONS", 9, { status: 200, headers: PF_RES }),
+      ev("completed", "35", U(32), "OPTIONS", 10, { status: 200, headers: PF_RES }),
+    ]);
+    expect(late.map((x) => [x.id, x.method, x.preflight?.status])).toEqual([["chromium-32", "PUT", 200]]);
+    // Decided as without the stop: the preflight explains the request that never went out.
+    const d = diagnose(late[0] as ObservedExchange);
+    expect([d.verdict, d.causes[0]?.code]).toEqual(["blocked", "header-not-allowed"]);
+    expect(exchanges(after.flush(12 + 3 * Q + LIMITS.orphanPreflightMs))).toEqual([]);
+  });
+
   it("leaves a worker that took over nothing alone", () => {
     const fresh = new ExchangeTracker("chromium");
     run(fresh, [ev("send", "60", U(60), "GET", 1, { headers: GET_REQ })]);
