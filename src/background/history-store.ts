@@ -100,7 +100,7 @@ export class HistoryStore {
 
   async restore(): Promise<void> {
     const saved = await this.platform.store.getAll();
-    const tracker = saved[TRACKER_KEY];
+    const tracker = unpackValue(saved[TRACKER_KEY]);
     if (isTrackerState(tracker)) this.tracker = tracker;
     const restored = readCoverage(saved[UP_TO_KEY]);
     const later: Array<[number, ObservedEvent]> = [];
@@ -219,7 +219,9 @@ export class HistoryStore {
     // Sent now, in the listener's own task: a storage call already sent completes in the browser
     // even if the worker is stopped right after; one held back for a batch would die with it.
     // A full store: the batch's own quota handling makes room; the event is still in memory.
-    void this.platform.store.set({ [key]: [[seq, event]] }).catch(() => this.journalKeys.delete(key));
+    void this.platform.store
+      .set({ [key]: JSON.stringify([[seq, event]]) })
+      .catch(() => this.journalKeys.delete(key));
   }
 
   /** The tracker has ingested everything journaled so far: batches may count it from now on. */
@@ -337,7 +339,7 @@ export class HistoryStore {
       };
       items[metaKey(tabId)] = meta;
     }
-    if (tracker) items[TRACKER_KEY] = tracker;
+    if (tracker) items[TRACKER_KEY] = JSON.stringify(tracker);
     const journaled = [...this.journalKeys].filter(([, last]) => covers(coverage, last)).map(([key]) => key);
     const journalUsed = coverage.upTo > 0 || coverage.older > 0;
     if (journalUsed && (Object.keys(items).length > 0 || journaled.length > 0)) items[UP_TO_KEY] = coverage;
@@ -345,10 +347,24 @@ export class HistoryStore {
     // room instead — the oldest quarter of the largest tab's requests, counted in its "older dropped"
     // like the history limit's — and write again; what is kept then survives the stop.
     if (Object.keys(items).length > 0) {
-      const written = await this.platform.store.set(items).then(
-        () => true,
-        () => false,
-      );
+      const set = (batch: Record<string, unknown>) =>
+        this.platform.store.set(batch).then(
+          () => true,
+          () => false,
+        );
+      const whole = await set(items);
+      let written = whole;
+      if (!written && journaled.length === 0 && TRACKER_KEY in items) {
+        // The tracker's open requests may be what does not fit: the history goes first, without
+        // them (and without claiming the journal); they are tried again with the next change.
+        const history = Object.fromEntries(
+          Object.entries(items).filter(([key]) => key !== TRACKER_KEY && key !== UP_TO_KEY),
+        );
+        if (Object.keys(history).length > 0 && (await set(history))) {
+          this.trackerDirty = true;
+          written = true;
+        }
+      }
       if (!written) {
         for (const key of Object.keys(items)) {
           const match = /^tab:(\d+):c(\d+)$/.exec(key);
@@ -364,8 +380,14 @@ export class HistoryStore {
           removed.push(...journaled);
           this.schedule();
         } else if (this.evictForQuota()) this.schedule();
-      } else {
-        // Written: the journal up to here is in the batch.
+        else {
+          // Nothing left to drop, and still no room (another part of the extension's data): the
+          // counts at least, a few bytes, so a restart still says what was dropped.
+          const metas = Object.fromEntries(Object.entries(items).filter(([key]) => key.endsWith(":meta")));
+          if (Object.keys(metas).length > 0) await set(metas);
+        }
+      } else if (whole) {
+        // Written whole: the journal up to here is in the batch.
         for (const key of journaled) {
           this.journalKeys.delete(key);
           removed.push(key);
@@ -381,8 +403,10 @@ function journalOf(
   saved: Record<string, unknown>,
 ): Array<{ key: string; entries: Array<[number, ObservedEvent]>; last: number }> {
   const out: Array<{ key: string; entries: Array<[number, ObservedEvent]>; last: number }> = [];
-  for (const [key, value] of Object.entries(saved)) {
-    if (!key.startsWith(JOURNAL_PREFIX) || !Array.isArray(value)) continue;
+  for (const [key, raw] of Object.entries(saved)) {
+    if (!key.startsWith(JOURNAL_PREFIX)) continue;
+    const value = unpackValue(raw);
+    if (!Array.isArray(value)) continue;
     const entries: Array<[number, ObservedEvent]> = [];
     for (const entry of value as unknown[])
       if (Array.isArray(entry) && typeof entry[0] === "number" && isObservedEvent(entry[1]))
@@ -390,6 +414,22 @@ function journalOf(
     out.push({ key, entries, last: Math.max(0, ...entries.map(([seq]) => seq)) });
   }
   return out;
+}
+
+/**
+ * The tracker's state and journal entries are stored as JSON text: Chromium counts each value
+ * against the quota by the memory its base::Value takes (EstimateMemoryUsage in
+ * extensions/browser/api/storage/session_storage_manager.cc), so an object of many small values —
+ * 200 finished request ids, header pairs — costs several times its JSON, and a string its length.
+ * (Values written as objects by an earlier version are read too.)
+ */
+function unpackValue(value: unknown): unknown {
+  if (typeof value !== "string") return value;
+  try {
+    return JSON.parse(value) as unknown;
+  } catch {
+    return null;
+  }
 }
 
 type Check = "string" | "number" | "object" | "array";

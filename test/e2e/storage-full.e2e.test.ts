@@ -119,6 +119,16 @@ describe("storage.session full", () => {
       60_000,
     );
     const settled = await reportFor(extensionPage, tabId);
+    // What of the store is the extension's history now (key: JSON bytes), for the log.
+    const held = await extensionPage.evaluate(async () => {
+      const all = await (
+        globalThis as unknown as { chrome: { storage: { session: { get(k: null): Promise<object> } } } }
+      ).chrome.storage.session.get(null);
+      return Object.entries(all)
+        .filter(([k]) => !k.startsWith("filler-"))
+        .map(([k, v]) => `${k}: ${k.length + JSON.stringify(v).length}`);
+    });
+    console.log(`settled: ${JSON.stringify(accounted(settled))}; stored ${held.join(", ")}`);
     const worker = await controlWorker(chromium, page);
     const running = await worker.waitRunning();
     await new Promise((r) => setTimeout(r, 1_500)); // past the batch delay: the last batch is written
