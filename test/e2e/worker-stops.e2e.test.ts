@@ -22,8 +22,11 @@ interface Background {
 
 const REQUESTS = 240;
 const MIN_STOPS = 10;
-/** 2 % of the requests: the few in flight at some stop whose events Chromium dropped. */
-const UNDECIDED_AT_MOST = Math.ceil(REQUESTS * 0.02);
+/**
+ * 3 % of the requests: the few in flight at some stop whose events Chromium dropped (0–4 in 14 runs
+ * here; the code before the journal and the takeover: 10).
+ */
+const UNDECIDED_AT_MOST = Math.ceil(REQUESTS * 0.03);
 
 // The extension's worker stopped again and again (CDP ServiceWorker.stopWorker, as Chrome stops an
 // MV3 worker or a crash ends it) during a burst of mixed requests; each new worker must rebuild
