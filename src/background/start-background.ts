@@ -182,6 +182,8 @@ export function startBackground(platform: BackgroundPlatform): Background {
   const start = async () => {
     const open = await tabsOpen; // before the tracker exists, so events keep queueing in order
     tracker = new ExchangeTracker(browserName, store.tracker);
+    const shown = new Set([...store.tabs.values()].flatMap((tab) => tab.exchanges.map((x) => x.id)));
+    tracker.forgetFinished((id) => shown.has(id));
     const at = platform.now();
     for (const { tabId, url } of open) tracker.knowTab(tabId, url, at - 1);
     store.tracker = tracker.snapshot();

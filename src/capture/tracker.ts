@@ -129,6 +129,16 @@ export class ExchangeTracker {
       pending.interruptedAt = Math.max(pending.interruptedAt ?? 0, now);
   }
 
+  /**
+   * Requests the restored history already holds as finished are no longer followed: the state was
+   * older than the history (a full store keeps the history before the tracker's state), and their
+   * later events, replayed, would only make a partial copy of them.
+   */
+  forgetFinished(isShown: (exchangeId: string) => boolean): void {
+    for (const pending of Object.values(this.state.pending))
+      if (!pending.provisional && isShown(`${this.browser}-${pending.requestId}`)) this.forget(pending);
+  }
+
   /** A tab already open when recording started (no navigation seen): its page's origin. */
   knowTab(tabId: number, url: string, at: number): void {
     const origin = originOf(url);

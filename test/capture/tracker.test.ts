@@ -545,6 +545,26 @@ describe("after a takeover from a stopped worker", () => {
     expect(exchanges(after.flush(12 + 3 * Q + LIMITS.orphanPreflightMs))).toEqual([]);
   });
 
+  it("stops following what the restored history holds as finished (a state older than the history)", () => {
+    const before = new ExchangeTracker("chromium");
+    run(before, [
+      ev("send", "61", U(61), "GET", 1, { headers: GET_REQ }),
+      ev("send", "62", U(62), "GET", 1, { headers: GET_REQ }),
+    ]);
+    const after = new ExchangeTracker("chromium", JSON.parse(JSON.stringify(before.snapshot())));
+    after.forgetFinished((id) => id === "chromium-61");
+    after.inherit(10);
+    // 61's end, replayed from the journal, makes no second, partial copy; 62 is still followed.
+    const out = run(after, [
+      ev("completed", "61", U(61), "GET", 11, { status: 200 }),
+      ev("completed", "62", U(62), "GET", 12, {
+        status: 200,
+        headers: h("Access-Control-Allow-Origin", "*"),
+      }),
+    ]);
+    expect(out.map((x) => x.id)).toEqual(["chromium-62"]);
+  });
+
   it("leaves a worker that took over nothing alone", () => {
     const fresh = new ExchangeTracker("chromium");
     run(fresh, [ev("send", "60", U(60), "GET", 1, { headers: GET_REQ })]);
