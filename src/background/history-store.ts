@@ -263,10 +263,10 @@ export class HistoryStore {
     this.schedule();
   }
 
-  private schedule(): void {
+  private schedule(delay = PERSIST_DELAY_MS): void {
     if (this.scheduled) return;
     this.scheduled = true;
-    this.platform.setTimeout(() => void this.flush(), PERSIST_DELAY_MS);
+    this.platform.setTimeout(() => void this.flush(), delay);
   }
 
   /** Writes everything changed since the last flush in one storage call, and removes what went. */
@@ -375,11 +375,13 @@ export class HistoryStore {
         if (TRACKER_KEY in items) this.trackerDirty = true;
         // The journal's events up to here are all in this batch: their room goes to it first (the
         // journal would otherwise fill what history frees, and no batch would ever be written).
+        // Again at once, not after the batch delay: until a batch fits, memory holds more than a
+        // worker stop would leave.
         if (journaled.length > 0) {
           for (const key of journaled) this.journalKeys.delete(key);
           removed.push(...journaled);
-          this.schedule();
-        } else if (this.evictForQuota()) this.schedule();
+          this.schedule(0);
+        } else if (this.evictForQuota()) this.schedule(0);
         else {
           // Nothing left to drop, and still no room (another part of the extension's data): the
           // counts at least, a few bytes, so a restart still says what was dropped.

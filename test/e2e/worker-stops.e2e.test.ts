@@ -12,13 +12,10 @@ import {
 } from "./helpers/burst";
 import { type ChromiumWithExtension, controlWorker, launchChromiumWithExtension } from "./helpers/chromium";
 import { waitFor } from "./helpers/devtools";
-import { launchFirefoxWithExtension } from "./helpers/firefox";
+import { backgroundControl, launchFirefoxWithExtension } from "./helpers/firefox";
 import { openExtensionPage, reportFor, tabIdOf } from "./helpers/report";
 
 type Lab = Awaited<ReturnType<typeof startLab>>;
-interface Background {
-  runtime: { getBackgroundPage(): Promise<{ __corsLensLife?: string }> };
-}
 
 const REQUESTS = 240;
 const MIN_STOPS = 10;
@@ -169,23 +166,8 @@ describe("the worker stopped ten times and more during traffic", () => {
       for (const c of control)
         names.set(c.id, controlReport.exchanges.find((x) => x.url === c.url)?.causes[0]?.firefox ?? null);
 
-      const debugging = await firefox.browser.newPage();
-      debugging.goto("about:debugging#/runtime/this-firefox").catch(() => undefined);
-      await waitFor(
-        () => debugging.evaluate(() => document.body?.textContent?.includes("CORS Lens") ?? false),
-        "about:debugging listing CORS Lens",
-      );
-      // A click counts as a stop once the background page is a new one: the mark set on the old
-      // page's global (runtime.getBackgroundPage, the event page's window) is gone.
-      const mark = (token: string | null) =>
-        reader.evaluate(async (value: string | null) => {
-          const page = await (
-            globalThis as unknown as { browser: Background }
-          ).browser.runtime.getBackgroundPage();
-          const before = page.__corsLensLife ?? null;
-          if (value !== null) page.__corsLensLife = value;
-          return before;
-        }, token);
+      // A click counts as a stop once the background page is a new one (see backgroundControl).
+      const background = await backgroundControl(firefox, reader);
       let stops = 0;
       let bursting = true;
       const stopper = (async () => {
@@ -193,18 +175,9 @@ describe("the worker stopped ten times and more during traffic", () => {
         for (let i = 0; bursting; i++) {
           await new Promise((r) => setTimeout(r, 250 + ((i * 97) % 400)));
           const token = `life-${i}`;
-          const before = await mark(token).catch(() => null);
+          const before = await background.mark(token).catch(() => null);
           if (clickedOn !== null && before !== clickedOn) stops++;
-          const clicked = await debugging
-            .evaluate(() => {
-              const button = [...document.querySelectorAll("button")].find(
-                (b) => b.textContent === "Terminate background script",
-              );
-              button?.click();
-              return button !== undefined;
-            })
-            .catch(() => false);
-          clickedOn = clicked ? token : null;
+          clickedOn = (await background.terminate()) ? token : null;
         }
       })();
       await page.bringToFront();

@@ -1,6 +1,7 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { run } from "../../../src/cli/main";
 import type { ReportDocument } from "../../../src/report/report";
+import type { Evaluates } from "./burst";
 import type { CdpOracle } from "./cdp-oracle";
 
 interface ExtensionGlobal {
@@ -18,8 +19,8 @@ export async function openExtensionPage(context: BrowserContext, extensionId: st
 }
 
 /** The tab id of the first tab whose URL matches `pattern` (host permissions let us read URLs). */
-export async function tabIdOf(extensionPage: Page, pattern: string): Promise<number> {
-  const id = await extensionPage.evaluate(async (p) => {
+export async function tabIdOf(extensionPage: Evaluates, pattern: string): Promise<number> {
+  const id = await extensionPage.evaluate(async (p: string) => {
     const tabs = await (globalThis as unknown as ExtensionGlobal).chrome.tabs.query({ url: p });
     return tabs[0]?.id ?? null;
   }, pattern);
@@ -29,12 +30,12 @@ export async function tabIdOf(extensionPage: Page, pattern: string): Promise<num
 
 /** The `cors-lens/report` message of report-format.md. */
 export async function reportFor(
-  extensionPage: Page,
+  extensionPage: Evaluates,
   tabId: number | null,
   includeSecrets = false,
 ): Promise<ReportDocument> {
   return (await extensionPage.evaluate(
-    (message) => (globalThis as unknown as ExtensionGlobal).chrome.runtime.sendMessage(message),
+    (message: unknown) => (globalThis as unknown as ExtensionGlobal).chrome.runtime.sendMessage(message),
     { type: "cors-lens/report", tabId, includeSecrets },
   )) as ReportDocument;
 }
