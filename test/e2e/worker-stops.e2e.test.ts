@@ -1,18 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startLab } from "../../lab/server.mjs";
 import type { ReportDocument } from "../../src/report/report";
-import {
-  BURST_MIX,
-  type BurstRun,
-  type Evaluates,
-  runBurst,
-  type Tally,
-  tally,
-  tallyLine,
-} from "./helpers/burst";
+import { BURST_MIX, type BurstRun, runBurst, type Tally, tally, tallyLine } from "./helpers/burst";
 import { type ChromiumWithExtension, controlWorker, launchChromiumWithExtension } from "./helpers/chromium";
 import { waitFor } from "./helpers/devtools";
-import { backgroundControl, launchFirefoxWithExtension } from "./helpers/firefox";
+import { backgroundControl, evaluating, launchFirefoxWithExtension } from "./helpers/firefox";
 import { openExtensionPage, reportFor, tabIdOf } from "./helpers/report";
 
 type Lab = Awaited<ReturnType<typeof startLab>>;
@@ -141,7 +133,7 @@ describe("the worker stopped ten times and more during traffic", () => {
     try {
       const page = await firefox.browser.newPage();
       await page.goto(`${lab.page}/`);
-      const asks = page as unknown as Evaluates;
+      const asks = evaluating(page);
       const control = await asks.evaluate(
         (ids: string[]) =>
           Promise.all(

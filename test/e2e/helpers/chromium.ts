@@ -64,6 +64,8 @@ export interface WorkerControl {
   waitRunning(): Promise<string>;
   /** `ServiceWorker.stopWorker` (as Chrome stops an idle MV3 worker, or a crash ends it). */
   stop(versionId: string): Promise<void>;
+  /** Stops the running version and waits until CDP reports it stopping or stopped. */
+  stopRunning(): Promise<void>;
   /** Every running status reported since the control was made, in order. */
   statuses: string[];
 }
@@ -87,11 +89,25 @@ export async function controlWorker(chromium: ChromiumWithExtension, page: Page)
     const entry = [...versions.entries()].find(([, v]) => v.runningStatus === "running");
     return entry ? { versionId: entry[0], since: entry[1].since } : null;
   };
+  const waitRunning = () =>
+    waitFor(async () => running()?.versionId ?? null, "the extension's running worker");
+  const stop = async (versionId: string) => {
+    await cdp.send("ServiceWorker.stopWorker", { versionId }).catch(() => undefined);
+  };
   return {
     running,
-    waitRunning: () => waitFor(async () => running()?.versionId ?? null, "the extension's running worker"),
-    async stop(versionId) {
-      await cdp.send("ServiceWorker.stopWorker", { versionId }).catch(() => undefined);
+    waitRunning,
+    stop,
+    async stopRunning() {
+      const versionId = await waitRunning();
+      const before = statuses.length;
+      await stop(versionId);
+      await waitFor(async () => {
+        const since = statuses.slice(before);
+        return since.includes("stopped") || since.includes("stopping") ? true : null;
+      }, "the worker to stop").catch((error: Error) => {
+        throw new Error(`${error.message} (statuses: ${statuses.join(", ")})`);
+      });
     },
     statuses,
   };
