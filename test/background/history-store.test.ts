@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { HistoryStore } from "../../src/background/history-store";
+import { HistoryStore, PERSIST_DELAY_MS } from "../../src/background/history-store";
 import { upsertExchange } from "../../src/capture/tab-history";
 import { exchange } from "../engine/build";
 
@@ -129,6 +129,24 @@ describe("HistoryStore", () => {
     expect(store.tab(1).exchanges).toEqual([]);
     expect(restored.tab(1).dropped).toBe(300);
     expect(restored.tab(1).storageDropped).toBe(300);
+  });
+
+  it("after a refused batch, tries again at once, not after the batch delay", async () => {
+    const fake = quotaStore(8_000);
+    const delays: number[] = [];
+    const store = new HistoryStore({
+      ...fake.platform,
+      setTimeout: (_: () => void, ms: number) => delays.push(ms),
+    });
+    add(
+      store,
+      1,
+      Array.from({ length: 1500 }, (_, i) => i),
+    );
+    expect(delays).toEqual([PERSIST_DELAY_MS]); // the batch, scheduled by the change
+    await store.flush();
+    expect(store.quotaDropped).toBeGreaterThan(0);
+    expect(delays.at(-1)).toBe(0);
   });
 
   it("writes compressed chunks and restores exactly what it wrote", async () => {
