@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { VERIFIED } from "../../src/engine";
-import { RESULTS } from "../e2e/helpers/paths";
+import { resultsPath } from "../e2e/helpers/paths";
 import { Browser, exchangeFor, fixFor, freePort, type Outcome } from "./harness";
 import { PAGE_REQUESTS } from "./page";
 import { CASE_NAMES, type StackUnderTest } from "./stack";
@@ -52,7 +52,7 @@ afterAll(async () => {
   );
   const text = `\nstack × cause (✓ blocked, named, fixed mechanically, siblings kept; – cannot arise there; · not covered yet)\n${lines.join("\n")}\n${reasons.join("\n")}\n${passed} passed, ${failed} failed\n`;
   process.stdout.write(text);
-  writeFileSync(join(RESULTS, "fixes-table.txt"), text);
+  writeFileSync(resultsPath("fixes-table.txt"), text);
 });
 
 function describeStack(s: StackUnderTest): void {
