@@ -7,7 +7,7 @@
  */
 import { combinedHeader, type Severity } from "../engine";
 import { type Translate, tEn } from "../i18n";
-import type { Send } from "./probe";
+import { Deadline, type Send, sendBefore } from "./probe";
 
 export interface SecurityCheck {
   /** The check, which also names what a server that accepts its Origin does wrong (`security.allowed.message`). */
@@ -74,7 +74,8 @@ export function securityChecks(origin: string): SecurityCheck[] {
 
 /**
  * Runs the checks: a GET with each crafted Origin (and the real one, to see whether the API answers
- * at all), and the `*` with credentials answer.
+ * at all), and the `*` with credentials answer. `timeoutMs` bounds the scan as a whole, every
+ * request included, not each request.
  */
 export async function securityProbe(
   url: string,
@@ -83,8 +84,9 @@ export async function securityProbe(
   timeoutMs: number,
   t: Translate = tEn,
 ): Promise<SecurityFinding[]> {
+  const deadline = new Deadline(timeoutMs);
   const ask = async (o: string) => {
-    const r = await send({
+    const r = await sendBefore(send, {
       url,
       method: "GET",
       headers: [
@@ -92,7 +94,7 @@ export async function securityProbe(
         ["Accept", "*/*"],
         ["Sec-Fetch-Mode", "cors"],
       ],
-      timeoutMs,
+      deadline,
     });
     const allow = combinedHeader(r.headers, "access-control-allow-origin")?.trim() ?? null;
     const credentials = combinedHeader(r.headers, "access-control-allow-credentials")?.trim() === "true";

@@ -37,7 +37,7 @@ Options:
   --expect allowed|blocked  exit 0 when every chosen browser decides so, else 1
   --format text|json|sarif|junit  the summary, the report document (one exchange), SARIF or JUnit XML
   --stack NAME              the fix for this server stack (default: the one detected)
-  --timeout SECONDS         per request (default 10)
+  --timeout SECONDS         for the whole probe: preflight, request, redirects (default 10)
   --include-secrets         keep header values such as Authorization in --format json
   --lang en|ko              the language of the words (default: LC_ALL, LC_MESSAGES or LANG)
   --security                instead: the origin checks CORS scanners make (arbitrary origin reflected,
@@ -124,7 +124,11 @@ Options:
   "probe.error.format": '--format must be text, json, sarif or junit, not "{format}"',
   "probe.error.timeout": "--timeout must be a number of seconds",
   "probe.error.method": 'not a method: "{method}"',
-  "probe.net.timeout": "{host}: no response within {seconds} s",
+  "probe.net.timeout": "{host}: no complete answer within {seconds} s",
+  "probe.net.redirects": "{host}: more than {max} redirects (a browser gives up there too)",
+  "probe.net.head-too-large":
+    "{host}: the answer's headers are larger than {kilobytes} KiB (Chromium's limit too)",
+  "probe.net.body-too-large": "{host}: the answer's body is longer than {megabytes} MiB; not read further",
   "probe.net.dns": "{host}: the name does not resolve (DNS)",
   "probe.net.refused": "{host}: connection refused",
   "probe.net.reset": "{host}: the connection was reset",

@@ -37,7 +37,7 @@ ORIGIN의 페이지에 있는 브라우저가 URL로 보낼 요청(필요하면 
   --expect allowed|blocked  선택한 모든 브라우저가 그렇게 판정하면 종료 코드 0, 아니면 1
   --format text|json|sarif|junit  요약, 보고서 문서(요청 하나), SARIF 또는 JUnit XML
   --stack NAME              이 서버 스택의 수정 방법(기본값: 감지한 스택)
-  --timeout SECONDS         요청당 제한 시간(기본값 10)
+  --timeout SECONDS         probe 전체(preflight, 요청, 리디렉션)의 제한 시간(기본값 10)
   --include-secrets         --format json에 Authorization 같은 헤더 값을 그대로 둠
   --lang en|ko              출력 언어(기본값: LC_ALL, LC_MESSAGES 또는 LANG)
   --security                대신 CORS 스캐너가 하는 출처 검사를 함(임의 출처 반사, null, ORIGIN과
@@ -122,7 +122,10 @@ ORIGIN의 페이지에 있는 브라우저가 URL로 보낼 요청(필요하면 
   "probe.error.format": '--format은 text, json, sarif, junit 중 하나여야 합니다("{format}"은 안 됨)',
   "probe.error.timeout": "--timeout은 초 단위 숫자여야 합니다",
   "probe.error.method": '메서드가 아닙니다: "{method}"',
-  "probe.net.timeout": "{host}: {seconds}초 안에 응답이 없습니다",
+  "probe.net.timeout": "{host}: {seconds}초 안에 완전한 응답이 없습니다",
+  "probe.net.redirects": "{host}: 리디렉션이 {max}번을 넘습니다(브라우저도 여기서 중단합니다)",
+  "probe.net.head-too-large": "{host}: 응답 헤더가 {kilobytes} KiB보다 큽니다(Chromium의 한도도 같습니다)",
+  "probe.net.body-too-large": "{host}: 응답 본문이 {megabytes} MiB보다 깁니다. 더 읽지 않습니다",
   "probe.net.dns": "{host}: 이름을 찾을 수 없습니다(DNS)",
   "probe.net.refused": "{host}: 연결이 거부되었습니다",
   "probe.net.reset": "{host}: 연결이 재설정되었습니다",
