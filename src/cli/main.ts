@@ -1,21 +1,30 @@
 #!/usr/bin/env node
 
-import { closeSync, openSync, readFileSync, statSync, writeSync } from "node:fs";
+import { appendFileSync, closeSync, openSync, readFileSync, statSync, writeSync } from "node:fs";
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import { type BrowserName, type Fix, SERVER_STACKS } from "../engine";
 /**
  * `cors-lens analyze FILE.har`: the extension's diagnosis for HAR files, in a terminal or in CI.
- * Exit 0: nothing blocked; 1: something blocked (or warned, with --fail-on warning); 2: unreadable
- * input, with a one-line message and never a stack trace. `cors-lens probe` asks an API itself
+ * Exit 0: nothing blocked; 1: something blocked, or a cross-origin request failed whose cause the HAR
+ * did not record (unless --allow-unknown), or warned (with --fail-on warning); 2: unreadable input,
+ * with a one-line message and never a stack trace. `cors-lens probe` asks an API itself
  * (`./probe-command.ts`).
  */
 import { isLang, type Lang, pickLang, translator } from "../i18n";
 import { WordedError } from "../i18n/worded-error";
 import { analyzeHar, HarError } from "../report/analyze-har";
-import { toGithubAnnotations, toJunit, toSarif } from "../report/ci-formats";
-import type { ReportDocument, ReportExchange } from "../report/report";
-import { visibleText } from "../report/safe-text";
+import {
+  failsGate,
+  tally,
+  toGithubAnnotations,
+  toGithubSummary,
+  toJunit,
+  toSarif,
+  totalsLine,
+} from "../report/ci-formats";
+import type { ReportDocument } from "../report/report";
+import { inertLine, jsonInert, visibleText } from "../report/safe-text";
 import { VERSION } from "../report/version";
 import { nodeSend } from "./probe";
 import { runProbe } from "./probe-command";
@@ -51,6 +60,8 @@ interface Options {
   browser: BrowserName | undefined;
   stack: string | null;
   failOn: "blocked" | "warning";
+  /** Requests that failed with no recorded cause do not fail the run. */
+  allowUnknown: boolean;
   maxWarnings: number | null;
   quiet: boolean;
   fixes: boolean;
@@ -81,6 +92,7 @@ function parseArguments(argv: string[]): Options | "help" | "version" {
         browser: { type: "string" },
         stack: { type: "string" },
         "fail-on": { type: "string" },
+        "allow-unknown": { type: "boolean" },
         "max-warnings": { type: "string" },
         quiet: { type: "boolean" },
         "no-fixes": { type: "boolean" },
@@ -122,6 +134,7 @@ function parseArguments(argv: string[]): Options | "help" | "version" {
     browser,
     stack,
     failOn,
+    allowUnknown: v["allow-unknown"] === true,
     maxWarnings,
     quiet: v.quiet === true,
     fixes: v["no-fixes"] !== true,
@@ -159,10 +172,10 @@ function oneLine(text: string): string {
  */
 export function writeReportJson(report: ReportDocument, out: (s: string) => void): void {
   const { exchanges, ...head } = report;
-  const opening = JSON.stringify(head, null, 2);
+  const opening = jsonInert(JSON.stringify(head, null, 2));
   out(`${opening.slice(0, -2)},\n  "exchanges": [`);
   exchanges.forEach((x, i) => {
-    const text = JSON.stringify(x, null, 2).replace(/\n/g, "\n    ");
+    const text = jsonInert(JSON.stringify(x, null, 2)).replace(/\n/g, "\n    ");
     out(`${i === 0 ? "" : ","}\n    ${text}`);
   });
   out(exchanges.length === 0 ? "]\n}\n" : "\n  ]\n}\n");
@@ -201,8 +214,6 @@ function onlyStack(report: ReportDocument, stack: string): ReportDocument {
     })),
   };
 }
-
-const warned = (x: ReportExchange) => x.findings.some((f) => f.severity !== "info");
 
 export function run(
   argv: string[],
@@ -276,6 +287,9 @@ export function run(
   const sink = fd === null ? out : (t: string) => void writeSync(fd as number, t);
   const reports = analyzed.map((a) => a.report);
   const paint = (options.color ?? color) ? ansiPaint() : NO_PAINT;
+  const ci = { allowUnknown: options.allowUnknown, quiet: options.quiet };
+  const counts = tally(reports);
+  const failed = failsGate(counts, options.allowUnknown);
   try {
     if (options.format === "json") {
       if (reports.length === 1) writeReportJson(reports[0] as ReportDocument, sink);
@@ -287,28 +301,42 @@ export function run(
         });
         sink("]\n");
       }
-    } else if (options.format === "sarif") sink(toSarif(reports, options.stack));
-    else if (options.format === "junit") sink(toJunit(reports, options.stack));
-    else if (options.format === "github") sink(toGithubAnnotations(reports, options.stack, options.quiet));
-    else {
+    } else if (options.format === "sarif") sink(toSarif(reports, options.stack, ci));
+    else if (options.format === "junit") sink(toJunit(reports, options.stack, ci));
+    else if (options.format === "github") {
+      sink(toGithubAnnotations(reports, options.stack, options.quiet, ci));
+      // The whole fix goes to the job summary (the annotations hold its first line only).
+      const summaryFile = env.GITHUB_STEP_SUMMARY;
+      if (summaryFile) {
+        try {
+          appendFileSync(summaryFile, toGithubSummary(reports, options.stack, ci));
+        } catch (error) {
+          err(
+            `cors-lens: ${oneLine(t("cli.error.cannot-write", { file: summaryFile, code: (error as { code?: string }).code ?? "error" }))}\n`,
+          );
+        }
+      }
+    } else {
       for (const a of analyzed)
         sink(
-          `${summarize(a.report, { stack: options.stack, paint, notes: options.quiet ? [] : a.notes, quiet: options.quiet, t }).join("\n")}\n\n`,
+          `${summarize(a.report, { stack: options.stack, paint, notes: options.quiet ? [] : a.notes, quiet: options.quiet, allowUnknown: options.allowUnknown, t }).join("\n")}\n\n`,
         );
-      const all = reports.flatMap((r) => r.exchanges);
-      const blocked = all.filter((x) => x.verdict === "blocked").length;
-      const line = `${blocked > 0 ? "✖" : "✔"} ${t("cli.totals", { count: analyzed.length, requests: all.length, blocked, warned: all.filter(warned).length })}`;
-      sink(`${blocked > 0 ? paint.red(line) : paint.green(line)}\n`);
+      if (counts.unrecorded > 0) sink(`${paint.yellow(t("ci.unrecorded.hint"))}\n`);
+      const line = totalsLine(t, counts, options.allowUnknown);
+      sink(`${failed ? paint.red(line) : paint.green(line)}\n`);
     }
   } finally {
     if (fd !== null) closeSync(fd);
   }
+  // A document on stdout keeps its format; its counts are the last line of the log all the same.
+  if (options.format === "json" || options.format === "sarif" || options.format === "junit") {
+    const tell = fd === null ? err : out;
+    if (counts.unrecorded > 0) tell(`${t("ci.unrecorded.hint")}\n`);
+    tell(`${inertLine(totalsLine(t, counts, options.allowUnknown))}\n`);
+  }
   if (code !== 0) return code;
-  const all = reports.flatMap((r) => r.exchanges);
-  const blocked = all.some((x) => x.verdict === "blocked");
-  const warnings = all.filter(warned).length;
-  const tooManyWarnings = options.maxWarnings !== null && warnings > options.maxWarnings;
-  return blocked || (options.failOn === "warning" && warnings > 0) || tooManyWarnings ? 1 : 0;
+  const tooManyWarnings = options.maxWarnings !== null && counts.warned > options.maxWarnings;
+  return failed || (options.failOn === "warning" && counts.warned > 0) || tooManyWarnings ? 1 : 0;
 }
 
 /** Every command: `probe` goes to the network (only when the user runs it), the rest is `run`. */

@@ -2,11 +2,12 @@
  * The human summary of a report: failures grouped by cause and host, one fix per group for the
  * chosen stack, then warnings. Pure: returns lines; colours come from a `Paint` the caller picks.
  */
-import type { Fix } from "../engine";
+import { type Fix, hostOf } from "../engine";
 import { type Translate, tEn } from "../i18n";
+import { causeNotRecorded, failureOf } from "../report/ci-formats";
 import { groupFailures } from "../report/groups";
 import type { ReportDocument } from "../report/report";
-import { visibleText as safe } from "../report/safe-text";
+import { inertLine, visibleText as safe } from "../report/safe-text";
 
 export interface Paint {
   red(s: string): string;
@@ -47,18 +48,21 @@ export interface SummaryOptions {
   paint: Paint;
   /** Said plainly when the HAR has no preflight entries. */
   notes: string[];
-  /** Blocked requests only: no warnings, no unknowns. */
+  /** Blocked and failed requests only: no warnings, no other unknowns. */
   quiet?: boolean;
+  /** Requests failed with no recorded cause are listed as warnings, not failures (`--allow-unknown`). */
+  allowUnknown?: boolean;
   t?: Translate;
 }
 
 export function summarize(
   report: ReportDocument,
-  { stack, paint, notes, quiet = false, t = tEn }: SummaryOptions,
+  { stack, paint, notes, quiet = false, allowUnknown = false, t = tEn }: SummaryOptions,
 ): string[] {
   const xs = report.exchanges;
   const blocked = xs.filter((x) => x.verdict === "blocked");
   const unknown = xs.filter((x) => x.verdict === "unknown");
+  const unrecorded = unknown.filter(causeNotRecorded);
   const warned = xs.filter((x) => x.findings.some((f) => f.severity !== "info"));
   const source =
     report.source.kind === "har"
@@ -113,6 +117,28 @@ export function summarize(
         );
     }
   }
+  // Failed, cause not recorded: by host and the browser's error, as failures unless allowed.
+  const failedGroups = new Map<string, { host: string; error: string; exchanges: typeof xs }>();
+  for (const x of unrecorded) {
+    const host = hostOf(x.url);
+    const error = failureOf(x) ?? "";
+    const key = `${host}\u0000${error}`;
+    const group = failedGroups.get(key) ?? { host, error, exchanges: [] };
+    group.exchanges.push(x);
+    failedGroups.set(key, group);
+  }
+  for (const g of failedGroups.values()) {
+    const mark = allowUnknown ? paint.yellow : paint.red;
+    lines.push(
+      "",
+      mark(`${allowUnknown ? "?" : "✖"} ${t("cli.summary.unrecorded", { count: g.exchanges.length })}`) +
+        paint.dim(` — ${safe(g.host)}`),
+      `  ${t("cli.summary.unrecorded-error", { error: safe(g.error) })}`,
+    );
+    for (const x of g.exchanges.slice(0, 5)) lines.push(paint.dim(`    ${safe(x.method)} ${safe(x.url)}`));
+    if (g.exchanges.length > 5)
+      lines.push(paint.dim(`    ${t("cli.summary.more", { count: g.exchanges.length - 5 })}`));
+  }
   const warnings = new Map<string, { title: string; count: number; message: string }>();
   for (const x of quiet ? [] : xs) {
     for (const f of x.findings) {
@@ -125,13 +151,15 @@ export function summarize(
   if (warnings.size > 0) lines.push("", paint.bold(t("cli.summary.warnings")));
   for (const [code, w] of warnings)
     lines.push(paint.yellow(`  ▲ ${w.count} × ${safe(w.title)} (${code})`), `    ${safe(w.message)}`);
-  for (const x of quiet ? [] : unknown.slice(0, 5))
+  for (const x of quiet ? [] : unknown.filter((x) => !causeNotRecorded(x)).slice(0, 5))
     lines.push(
       "",
       paint.dim(
         `? ${safe(x.method)} ${safe(x.url)}: ${safe(x.evidence.unknownReason ?? t("cli.summary.unknown-reason"))}`,
       ),
     );
-  if (blocked.length === 0 && warnings.size === 0) lines.push("", paint.green(t("cli.summary.nothing")));
-  return lines;
+  if (blocked.length === 0 && unrecorded.length === 0 && warnings.size === 0)
+    lines.push("", paint.green(t("cli.summary.nothing")));
+  // A value at the start of a line must not become a CI workflow command (`::add-mask::`…).
+  return lines.map(inertLine);
 }

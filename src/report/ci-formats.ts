@@ -1,11 +1,36 @@
 /**
  * The report for CI systems: SARIF 2.1.0 (GitHub code scanning and other SARIF viewers; OASIS
- * "Static Analysis Results Interchange Format" 2.1.0) and JUnit XML (one test case per exchange;
- * failures carry the cause and the fix). Pure: report in, text out.
+ * "Static Analysis Results Interchange Format" 2.1.0), JUnit XML (one test case per exchange) and
+ * GitHub Actions workflow commands with a Markdown job summary. Pure: reports in, text out.
+ *
+ * A cross-origin request the browser failed whose recording kept no response headers (Playwright's
+ * recordHar drops them) is "failed, cause not recorded": counted in every format's totals, and a
+ * failure unless `allowUnknown`. Every value from a page or a HAR is shown through `visibleText`,
+ * and no output line can start a workflow command (a CI log prints all of them).
  */
-import type { Fix } from "../engine";
-import { translator } from "../i18n";
+
+import {
+  CAUSE_CODES,
+  type CauseCode,
+  chromiumDocs,
+  type FindingCode,
+  type Fix,
+  firefoxDocs,
+} from "../engine";
+import { CAUSES } from "../engine/causes";
+import { classifyError } from "../engine/rules/classify-error";
+import { type MessageKey, type Translate, translator } from "../i18n";
 import type { ReportDocument, ReportExchange } from "./report";
+import { inertLine, inertLines, jsonInert, visibleText as safe } from "./safe-text";
+
+export interface CiOptions {
+  /** The user's `--stack`, or null to follow the server detected from the evidence. */
+  stack?: string | null;
+  /** Requests that failed with no recorded cause pass (`--allow-unknown`). */
+  allowUnknown?: boolean;
+  /** Blocked and failed requests only: no warnings. */
+  quiet?: boolean;
+}
 
 function subject(report: ReportDocument): string {
   const s = report.source;
@@ -21,116 +46,435 @@ function chosenFix(x: ReportExchange, stack: string | null): Fix | undefined {
   return fixes.find((f) => f.stack === want) ?? fixes.find((f) => f.stack === "generic-headers") ?? fixes[0];
 }
 
-interface SarifRule {
-  id: string;
-  shortDescription: { text: string };
-  helpUri?: string;
-}
-
-/** SARIF 2.1.0: a run per report; one result per blocked exchange (level error) and per warning finding. */
-export function toSarif(
-  reports: ReportDocument | readonly ReportDocument[],
-  stack: string | null = null,
-): string {
-  const list = Array.isArray(reports) ? reports : [reports as ReportDocument];
-  const log = {
-    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
-    version: "2.1.0",
-    runs: list.map((r) => sarifRun(r, stack)),
-  };
-  return `${JSON.stringify(log, null, 2)}\n`;
-}
-
 /** The report's own language for the words around its causes. */
 const tOf = (report: ReportDocument) => translator(report.lang ?? "en");
+
+// ---------------------------------------------------------------------------------------------
+// Outcomes: what every format counts, and what fails the gate.
+
+/** The browser's error for the request: the exchange's, else its last hop's or its preflight's. */
+export function failureOf(x: ReportExchange): string | null {
+  if (x.error) return x.error;
+  for (let i = x.hops.length - 1; i >= 0; i--) {
+    const error = x.hops[i]?.error;
+    if (error) return error;
+  }
+  return x.preflight?.error ?? null;
+}
+
+/**
+ * "Failed, cause not recorded": an exchange left "unknown" although the browser reported that it
+ * failed (a CORS block or a network error; not a cancellation, which a navigation makes).
+ */
+export function causeNotRecorded(x: ReportExchange): boolean {
+  if (x.verdict !== "unknown") return false;
+  const kind = classifyError(failureOf(x));
+  return kind !== null && kind !== "aborted" && kind !== "not-cors";
+}
+
+export interface Tally {
+  files: number;
+  requests: number;
+  blocked: number;
+  /** Every "unknown" verdict, `unrecorded` included. */
+  unknown: number;
+  /** Unknown ones the browser reported as failed. */
+  unrecorded: number;
+  warned: number;
+}
+
+const hasWarning = (x: ReportExchange) => x.findings.some((f) => f.severity !== "info");
+
+export function tally(reports: readonly ReportDocument[]): Tally {
+  const t: Tally = { files: reports.length, requests: 0, blocked: 0, unknown: 0, unrecorded: 0, warned: 0 };
+  for (const r of reports)
+    for (const x of r.exchanges) {
+      t.requests++;
+      if (x.verdict === "blocked") t.blocked++;
+      if (x.verdict === "unknown") t.unknown++;
+      if (causeNotRecorded(x)) t.unrecorded++;
+      if (hasWarning(x)) t.warned++;
+    }
+  return t;
+}
+
+/** Whether the counts fail `--fail-on blocked`: blocked, or failed with no recorded cause. */
+export function failsGate(t: Tally, allowUnknown: boolean): boolean {
+  return t.blocked > 0 || (!allowUnknown && t.unrecorded > 0);
+}
+
+/** The last line of every format: ✖/✔ and every count, unknowns included. */
+export function totalsLine(tr: Translate, t: Tally, allowUnknown: boolean): string {
+  const words = tr("cli.totals.outcomes", {
+    count: t.files,
+    requests: t.requests,
+    blocked: t.blocked,
+    unknown: t.unknown,
+    unrecorded: t.unrecorded,
+    warned: t.warned,
+  });
+  return `${failsGate(t, allowUnknown) ? "✖" : "✔"} ${words}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rules: one per cause and finding code, with words that hold for every result.
+
+export const UNRECORDED = "cause-not-recorded";
+export type RuleCode = CauseCode | FindingCode | typeof UNRECORDED;
+
+const ruleWords = (t: Translate, code: RuleCode) => ({
+  title: t(`rule.${code}.title` as MessageKey),
+  description: t(`rule.${code}.description` as MessageKey),
+});
+
+const MDN = "https://developer.mozilla.org/docs/Web";
+const CORS_ERRORS = `${MDN}/HTTP/Guides/CORS/Errors`;
+const MDN_HEADER = (name: string) => `${MDN}/HTTP/Reference/Headers/${name}`;
+
+/** Where a code has no browser console page of its own: the MDN page for what it is about. */
+const FALLBACK_DOCS: Partial<Record<RuleCode, string>> = {
+  "disallowed-by-mode": `${MDN}/API/Request/mode`,
+  "no-cors-redirect-mode": `${MDN}/API/Request/redirect`,
+  "local-network-invalid": "https://developer.chrome.com/blog/local-network-access",
+  [UNRECORDED]: CORS_ERRORS,
+  "status-masked": CORS_ERRORS,
+  "referrer-policy-not-cause": MDN_HEADER("Referrer-Policy"),
+  "referrer-stripped": MDN_HEADER("Referrer-Policy"),
+  "origin-null": MDN_HEADER("Origin"),
+  "opaque-response": `${MDN}/API/Request/mode`,
+  "authorization-wildcard": MDN_HEADER("Access-Control-Allow-Headers"),
+  "vary-origin-missing": MDN_HEADER("Vary"),
+  "preflight-cached": MDN_HEADER("Access-Control-Max-Age"),
+  "preflight-avoidable": `${MDN}/HTTP/Guides/CORS#preflighted_requests`,
+  "max-age-capped": MDN_HEADER("Access-Control-Max-Age"),
+  "header-not-exposed": MDN_HEADER("Access-Control-Expose-Headers"),
+  "response-header-in-request": `${MDN}/HTTP/Guides/CORS#the_http_response_headers`,
+  "origin-reflected-with-credentials": MDN_HEADER("Access-Control-Allow-Origin"),
+  "null-origin-allowed": MDN_HEADER("Access-Control-Allow-Origin"),
+  "insecure-origin-allowed": MDN_HEADER("Access-Control-Allow-Origin"),
+  "not-cors": CORS_ERRORS,
+  "browser-difference": CORS_ERRORS,
+};
+
+const isCause = (code: RuleCode): code is CauseCode => (CAUSE_CODES as readonly string[]).includes(code);
+
+export interface RuleDocs {
+  /** The most specific page: Firefox's console "Learn more" (MDN), else Chromium's Issues link. */
+  helpUri: string;
+  chromium: { name: string; url: string | null } | null;
+  firefox: { name: string; url: string | null } | null;
+}
+
+/** The browsers' own names and pages for a code (`browser-words.ts` knows both). */
+export function ruleDocs(code: RuleCode): RuleDocs {
+  if (!isCause(code)) return { helpUri: FALLBACK_DOCS[code] ?? CORS_ERRORS, chromium: null, firefox: null };
+  const spec = CAUSES[code];
+  // Firefox counts header lines: the several-values key needs two (browser-names.ts).
+  const key = spec.firefox({
+    allowOriginLines: code === "multiple-allow-origin" ? 2 : 1,
+    redirectAccessFailureKey: null,
+  });
+  const mdn = key ? (firefoxDocs(key)?.url ?? null) : null;
+  const web = chromiumDocs(code)?.url ?? null;
+  const name = spec.chromium("response");
+  return {
+    helpUri: mdn ?? web ?? FALLBACK_DOCS[code] ?? CORS_ERRORS,
+    chromium: name ? { name, url: web } : null,
+    firefox: key ? { name: key, url: mdn } : null,
+  };
+}
+
+interface SarifRule {
+  id: string;
+  name: string;
+  shortDescription: { text: string };
+  fullDescription: { text: string };
+  helpUri: string;
+  help: { text: string; markdown: string };
+  defaultConfiguration: { level: "error" | "warning" | "note" };
+  properties: { tags: string[]; chromium?: string; firefox?: string };
+}
+
+function sarifRule(
+  t: Translate,
+  code: RuleCode,
+  level: SarifRule["defaultConfiguration"]["level"],
+): SarifRule {
+  const { title, description } = ruleWords(t, code);
+  const docs = ruleDocs(code);
+  const links = [
+    docs.chromium?.url ? `Chromium (${docs.chromium.name}): ${docs.chromium.url}` : null,
+    docs.firefox?.url ? `Firefox (${docs.firefox.name}): ${docs.firefox.url}` : null,
+    docs.chromium || docs.firefox ? null : docs.helpUri,
+  ].filter((l): l is string => l !== null);
+  return {
+    id: code,
+    name: code.replace(/(^|-)([a-z])/g, (_m, _d, c: string) => c.toUpperCase()),
+    shortDescription: { text: title },
+    fullDescription: { text: description },
+    helpUri: docs.helpUri,
+    help: {
+      text: [description, ...links].join("\n"),
+      markdown: [description, "", ...links.map((l) => `- ${l}`)].join("\n"),
+    },
+    defaultConfiguration: { level },
+    properties: {
+      tags: ["cors", isCause(code) || code === UNRECORDED ? "blocked" : "finding"],
+      ...(docs.chromium ? { chromium: docs.chromium.name } : {}),
+      ...(docs.firefox ? { firefox: docs.firefox.name } : {}),
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fingerprints: the same failure of the same endpoint is the same alert in every run.
+
+/**
+ * The URL's path with its identifiers generalized (numbers, UUIDs, long hex or mixed tokens) and no
+ * query: `/users/42/orders?n=abc` and `/users/7/orders` are one endpoint.
+ */
+export function pathTemplate(url: string): string {
+  let path: string;
+  try {
+    path = new URL(url).pathname;
+  } catch {
+    path = url.split(/[?#]/)[0] ?? url;
+  }
+  return path
+    .split("/")
+    .map((segment) =>
+      /^\d+$/.test(segment) ||
+      /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(segment) ||
+      /^[0-9a-f]{16,}$/i.test(segment) ||
+      (segment.length >= 20 && /\d/.test(segment))
+        ? "{id}"
+        : segment,
+    )
+    .join("/");
+}
+
+function apiOrigin(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return "";
+  }
+}
+
+/** FNV-1a, 64 bits (http://www.isthe.com/chongo/tech/comp/fnv/), over the text's UTF-8 bytes. */
+function fnv64(text: string): string {
+  let hash = 0xcbf29ce484222325n;
+  for (const byte of new TextEncoder().encode(text)) {
+    hash ^= BigInt(byte);
+    hash = (hash * 0x100000001b3n) & 0xffffffffffffffffn;
+  }
+  return hash.toString(16).padStart(16, "0");
+}
+
+/** Stable across runs: the code, the API's origin, the path template and the method; no time, no id. */
+export function fingerprint(code: string, x: Pick<ReportExchange, "url" | "method">): string {
+  return fnv64([code, apiOrigin(x.url), pathTemplate(x.url), x.method.toUpperCase()].join("\n"));
+}
+
+const FINGERPRINT_KEY = "corsLensEndpoint/v1";
+
+// ---------------------------------------------------------------------------------------------
+// SARIF 2.1.0
+
+/** Each line of a text shown through `visibleText`, line breaks kept (our own lines' structure). */
+const safeLines = (text: string) =>
+  text
+    .split("\n")
+    .map((line) => line.split("\t").map(safe).join("\t"))
+    .join("\n");
 
 /** "Fix (title):" and the snippet, after a blank line where `gap`. */
 function fixText(report: ReportDocument, fix: Fix | undefined, gap = ""): string {
   return fix ? `\n${gap}${tOf(report)("cli.summary.fix", { title: fix.title })}\n${fix.snippet}` : "";
 }
 
-function sarifRun(report: ReportDocument, stack: string | null) {
-  const rules = new Map<string, SarifRule>();
-  const results: unknown[] = [];
+/** SARIF 2.1.0: a run per report; a result per endpoint and code (occurrences counted). */
+export function toSarif(
+  reports: ReportDocument | readonly ReportDocument[],
+  stack: string | null = null,
+  options: CiOptions = {},
+): string {
+  const list = Array.isArray(reports) ? reports : [reports as ReportDocument];
+  const log = {
+    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+    version: "2.1.0",
+    runs: list.map((r) => sarifRun(r, stack, options.allowUnknown === true)),
+  };
+  return `${jsonInert(JSON.stringify(log, null, 2))}\n`;
+}
+
+interface SarifResult {
+  ruleId: string;
+  ruleIndex: number;
+  level: "error" | "warning";
+  message: { text: string };
+  locations: unknown[];
+  partialFingerprints: Record<string, string>;
+  occurrenceCount?: number;
+  properties: Record<string, unknown>;
+}
+
+function sarifRun(report: ReportDocument, stack: string | null, allowUnknown: boolean) {
+  const t = tOf(report);
+  const rules: SarifRule[] = [];
+  const ruleIndex = new Map<string, number>();
+  const results = new Map<string, SarifResult>();
   const artifact = subject(report);
-  const location = (x: ReportExchange) => ({
-    physicalLocation: { artifactLocation: { uri: artifact } },
-    logicalLocations: [{ name: `${x.method} ${x.url}`, kind: "resource" }],
-  });
+  const add = (
+    code: RuleCode,
+    level: "error" | "warning",
+    x: ReportExchange,
+    text: string,
+    properties: Record<string, unknown> = {},
+  ) => {
+    if (!ruleIndex.has(code)) {
+      ruleIndex.set(code, rules.length);
+      rules.push(sarifRule(t, code, level));
+    }
+    const print = fingerprint(code, x);
+    const key = `${code}\u0000${print}`;
+    const seen = results.get(key);
+    if (seen) {
+      seen.occurrenceCount = (seen.occurrenceCount ?? 1) + 1;
+      return;
+    }
+    results.set(key, {
+      ruleId: code,
+      ruleIndex: ruleIndex.get(code) ?? 0,
+      level,
+      message: { text: safeLines(text) },
+      locations: [
+        {
+          physicalLocation: { artifactLocation: { uri: artifact } },
+          logicalLocations: [{ name: safe(`${x.method} ${x.url}`), kind: "resource" }],
+        },
+      ],
+      partialFingerprints: { [FINGERPRINT_KEY]: print },
+      properties: {
+        endpoint: safe(`${x.method.toUpperCase()} ${apiOrigin(x.url)}${pathTemplate(x.url)}`),
+        ...properties,
+      },
+    });
+  };
   for (const x of report.exchanges) {
     const cause = x.causes[0];
+    const request = `${x.method} ${x.url}`;
     if (x.verdict === "blocked" && cause) {
-      if (!rules.has(cause.code))
-        rules.set(cause.code, { id: cause.code, shortDescription: { text: cause.title } });
       const fix = chosenFix(x, stack);
-      results.push({
-        ruleId: cause.code,
-        level: "error",
-        message: {
-          text: `${tOf(report)("ci.blocked", { request: `${x.method} ${x.url}`, title: cause.title })} ${cause.message}${fixText(report, fix)}`,
-        },
-        locations: [location(x)],
-        properties: {
+      add(
+        cause.code,
+        "error",
+        x,
+        `${t("ci.blocked", { request, title: cause.title })} ${cause.message}${fixText(report, fix)}`,
+        {
           chromium: cause.chromium,
           firefox: cause.firefox,
-          ...(fix ? { fix: { stack: fix.stack, where: fix.where ?? null, snippet: fix.snippet } } : {}),
+          ...(fix
+            ? { fix: { stack: fix.stack, where: fix.where ?? null, snippet: safeLines(fix.snippet) } }
+            : {}),
         },
-      });
+      );
+    } else if (causeNotRecorded(x)) {
+      add(
+        UNRECORDED,
+        allowUnknown ? "warning" : "error",
+        x,
+        `${t("ci.unrecorded", { request, error: failureOf(x) ?? "" })} ${t("ci.unrecorded.hint")}`,
+      );
     }
     for (const f of x.findings) {
       if (f.severity === "info") continue;
-      if (!rules.has(f.code)) rules.set(f.code, { id: f.code, shortDescription: { text: f.title } });
-      results.push({
-        ruleId: f.code,
-        level: f.severity === "error" ? "error" : "warning",
-        message: { text: `${x.method} ${x.url}: ${f.title}. ${f.message}` },
-        locations: [location(x)],
-      });
+      add(f.code, f.severity === "error" ? "error" : "warning", x, `${request}: ${f.title}. ${f.message}`);
     }
   }
+  const counts = tally([report]);
   return {
-    tool: { driver: { name: "CORS Lens", version: report.generator.version, rules: [...rules.values()] } },
+    tool: {
+      driver: {
+        name: "CORS Lens",
+        version: report.generator.version,
+        informationUri: "https://developer.mozilla.org/docs/Web/HTTP/Guides/CORS",
+        rules,
+      },
+    },
     artifacts: [{ location: { uri: artifact } }],
-    results,
+    results: [...results.values()],
+    properties: { totals: counts, summary: totalsLine(t, counts, allowUnknown) },
   };
 }
 
-/** Characters XML 1.0 cannot hold at all (C0 controls but tab, LF, CR; U+FFFE, U+FFFF). */
-function xmlChar(c: string): string {
-  const code = c.charCodeAt(0);
-  const allowed =
-    code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code !== 0xfffe && code !== 0xffff);
-  return allowed ? c : "\ufffd";
+// ---------------------------------------------------------------------------------------------
+// JUnit XML
+
+/**
+ * XML text: the five entities; characters XML 1.0 cannot hold and line breaks as character
+ * references (`&#10;`: an attribute keeps it, and no raw line of ours starts with a value); every
+ * second colon of `::` as `&#58;`, so no raw line holds a workflow command. A parser reads the same
+ * text back.
+ */
+function xml(text: string, keepLines = false): string {
+  let out = "";
+  for (const ch of text) {
+    const c = ch.codePointAt(0) ?? 0;
+    if (ch === "&") out += "&amp;";
+    else if (ch === "<") out += "&lt;";
+    else if (ch === ">") out += "&gt;";
+    else if (ch === '"') out += "&quot;";
+    else if (ch === "'") out += "&apos;";
+    else if (ch === "\n" && keepLines) out += "\n";
+    else if (ch === ":" && out.endsWith(":")) out += "&#58;";
+    else if (c === 0x9 || c === 0xa || c === 0xd) out += `&#${c};`;
+    else if (c < 0x20 || c === 0xfffe || c === 0xffff || (c >= 0xd800 && c <= 0xdfff)) out += "\ufffd";
+    else if (
+      (c >= 0x7f && c <= 0x9f) ||
+      c === 0x61c ||
+      c === 0x200e ||
+      c === 0x200f ||
+      (c >= 0x2028 && c <= 0x202e) ||
+      (c >= 0x2066 && c <= 0x2069)
+    )
+      out += `&#x${c.toString(16)};`;
+    else out += ch;
+  }
+  return out;
 }
 
-/** XML text: the five entities, and U+FFFD for what XML cannot hold. */
-function xml(text: string): string {
-  return Array.from(text, xmlChar)
-    .join("")
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&apos;");
-}
+/** An attribute or text value from the report: made visible first, then XML. */
+const xv = (text: string) => xml(safe(text));
+/** Several lines of ours around values: each line made visible, the line breaks kept raw. */
+const xlines = (text: string) => xml(safeLines(text), true);
 
 /** JUnit XML: a test suite per report, a test case per exchange; blocked ones fail with cause and fix. */
 export function toJunit(
   reports: ReportDocument | readonly ReportDocument[],
   stack: string | null = null,
+  options: CiOptions = {},
 ): string {
   const list = Array.isArray(reports) ? reports : [reports as ReportDocument];
-  const count = (f: (x: ReportExchange) => boolean) => list.flatMap((r) => r.exchanges).filter(f).length;
+  const allowUnknown = options.allowUnknown === true;
+  const counts = tally(list);
+  const failures = counts.blocked + (allowUnknown ? 0 : counts.unrecorded);
+  const t = list[0] ? tOf(list[0]) : translator("en");
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="CORS Lens" tests="${count(() => true)}" failures="${count((x) => x.verdict === "blocked")}" skipped="${count((x) => x.verdict === "unknown")}">`,
-    ...list.map((r) => junitSuite(r, stack)),
+    `<testsuites name="CORS Lens" tests="${counts.requests}" failures="${failures}" skipped="${counts.unknown - (allowUnknown ? 0 : counts.unrecorded)}">`,
+    ...list.map((r) => junitSuite(r, stack, allowUnknown)),
     "</testsuites>",
+    // A comment may follow the root element (XML 1.0 §2.8 "Misc"): the totals as the last line.
+    `<!-- ${xml(totalsLine(t, counts, allowUnknown)).replace(/--/g, "- -")} -->`,
     "",
   ].join("\n");
 }
 
-function junitSuite(report: ReportDocument, stack: string | null): string {
+function junitSuite(report: ReportDocument, stack: string | null, allowUnknown: boolean): string {
+  const t = tOf(report);
+  let failures = 0;
+  let skipped = 0;
   const cases = report.exchanges.map((x) => {
     const name = `${x.method} ${x.url}`;
     let host = "cors";
@@ -139,57 +483,176 @@ function junitSuite(report: ReportDocument, stack: string | null): string {
     } catch {
       // keep the generic class name
     }
+    const open = `    <testcase classname="${xv(host)}" name="${xv(name)}">`;
     const cause = x.causes[0];
     if (x.verdict === "blocked" && cause) {
+      failures++;
       const fix = chosenFix(x, stack);
       const body = `${cause.message}\nChromium: ${cause.chromium ?? "—"} · Firefox: ${cause.firefox ?? "—"}${fixText(report, fix, "\n")}`;
-      return `    <testcase classname="${xml(host)}" name="${xml(name)}">\n      <failure message="${xml(cause.title)}" type="${xml(cause.code)}">${xml(body)}</failure>\n    </testcase>`;
+      return `${open}\n      <failure message="${xv(cause.title)}" type="${xv(cause.code)}">${xlines(body)}</failure>\n    </testcase>`;
     }
-    if (x.verdict === "unknown")
-      return `    <testcase classname="${xml(host)}" name="${xml(name)}">\n      <skipped message="${xml(x.evidence.unknownReason ?? tOf(report)("cli.summary.unknown-reason"))}"/>\n    </testcase>`;
-    return `    <testcase classname="${xml(host)}" name="${xml(name)}"/>`;
+    if (causeNotRecorded(x) && !allowUnknown) {
+      failures++;
+      const text = t("ci.unrecorded", { request: name, error: failureOf(x) ?? "" });
+      return `${open}\n      <failure message="${xv(ruleWords(t, UNRECORDED).title)}" type="${UNRECORDED}">${xlines(`${text}\n${t("ci.unrecorded.hint")}`)}</failure>\n    </testcase>`;
+    }
+    if (x.verdict === "unknown") {
+      skipped++;
+      return `${open}\n      <skipped message="${xv(x.evidence.unknownReason ?? t("cli.summary.unknown-reason"))}"/>\n    </testcase>`;
+    }
+    return `    <testcase classname="${xv(host)}" name="${xv(name)}"/>`;
   });
-  const failures = report.exchanges.filter((x) => x.verdict === "blocked").length;
-  const skipped = report.exchanges.filter((x) => x.verdict === "unknown").length;
   return [
-    `  <testsuite name="${xml(`CORS Lens: ${subject(report)}`)}" tests="${report.exchanges.length}" failures="${failures}" skipped="${skipped}">`,
+    `  <testsuite name="${xv(`CORS Lens: ${subject(report)}`)}" tests="${report.exchanges.length}" failures="${failures}" skipped="${skipped}">`,
     ...cases,
     "  </testsuite>",
   ].join("\n");
 }
 
-/** GitHub Actions workflow commands: `%`, CR and LF escaped; `:` and `,` too in properties. */
+// ---------------------------------------------------------------------------------------------
+// GitHub Actions
+
+/**
+ * Workflow command data: `%`, CR and LF escaped (the runner's own escaping, actions/toolkit
+ * `packages/core/src/command.ts` escapeData); `:` and `,` too in properties (escapeProperty).
+ * Values are made visible first, so no control or bidi character reaches the log.
+ */
 function ghData(text: string): string {
-  return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+  return safe(text).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 }
 function ghProperty(text: string): string {
   return ghData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 
-/** One `::error` annotation per blocked request (and `::warning` per warning, unless quiet). */
+/** The first line of a fix that says something (a snippet may open with a blank line). */
+function firstLine(text: string): string {
+  return (
+    text
+      .split("\n")
+      .map((l) => l.trim())
+      .find((l) => l !== "") ?? ""
+  );
+}
+
+/**
+ * One `::error` annotation per blocked request (the one-line cause and the fix's first line; the
+ * whole fix is in the job summary, `toGithubSummary`), one per request failed without a recorded
+ * cause (`::warning` with `allowUnknown`), `::warning` per warning unless quiet; the totals last.
+ */
 export function toGithubAnnotations(
   reports: readonly ReportDocument[],
   stack: string | null = null,
   quiet = false,
+  options: CiOptions = {},
 ): string {
+  const allowUnknown = options.allowUnknown === true;
   const lines: string[] = [];
   for (const report of reports) {
+    const t = tOf(report);
     const file = ghProperty(subject(report));
+    const command = (kind: "error" | "warning" | "notice", code: RuleCode, message: string) =>
+      `::${kind} file=${file},title=${ghProperty(`CORS ${code}: ${ruleWords(t, code).title}`)}::${ghData(message)}`;
     for (const x of report.exchanges) {
       const cause = x.causes[0];
+      const request = `${x.method} ${x.url}`;
       if (x.verdict === "blocked" && cause) {
         const fix = chosenFix(x, stack);
+        const fixLine = fix
+          ? ` ${t("ci.annotation.fix", { title: fix.title, line: firstLine(fix.snippet) })} ${t("ci.annotation.more")}`
+          : "";
+        lines.push(command("error", cause.code, `${request}: ${firstLine(cause.message)}${fixLine}`));
+      } else if (causeNotRecorded(x)) {
         lines.push(
-          `::error file=${file},title=${ghProperty(`CORS: ${cause.title}`)}::${ghData(`${x.method} ${x.url}: ${cause.message}${fixText(report, fix)}`)}`,
+          command(
+            allowUnknown ? "warning" : "error",
+            UNRECORDED,
+            t("ci.unrecorded", { request, error: failureOf(x) ?? "" }),
+          ),
         );
       }
       if (quiet) continue;
       for (const f of x.findings)
         if (f.severity !== "info")
-          lines.push(
-            `::warning file=${file},title=${ghProperty(`CORS: ${f.title}`)}::${ghData(`${x.method} ${x.url}: ${f.message}`)}`,
-          );
+          lines.push(command("warning", f.code, `${request}: ${firstLine(f.message)}`));
     }
   }
-  return lines.length > 0 ? `${lines.join("\n")}\n` : "";
+  const counts = tally(reports);
+  const t = reports[0] ? tOf(reports[0]) : translator("en");
+  if (counts.unrecorded > 0) lines.push(`::notice title=CORS Lens::${ghData(t("ci.unrecorded.hint"))}`);
+  lines.push(inertLine(totalsLine(t, counts, allowUnknown)));
+  return `${lines.join("\n")}\n`;
+}
+
+/** Inline Markdown code around any text: a backtick run longer than any inside (CommonMark §6.1). */
+function mdCode(text: string): string {
+  const longest = Math.max(0, ...(safe(text).match(/`+/g) ?? []).map((r) => r.length));
+  const fence = "`".repeat(longest + 1);
+  return `${fence} ${safe(text)} ${fence}`;
+}
+
+/** A fenced block around lines of a fix: a fence longer than any backtick run in them (CommonMark §4.5). */
+function mdBlock(text: string): string {
+  const shown = safeLines(text);
+  const longest = Math.max(2, ...(shown.match(/`+/g) ?? []).map((r) => r.length));
+  const fence = "`".repeat(longest + 1);
+  return `${fence}\n${shown}\n${fence}`;
+}
+
+/**
+ * The GitHub job summary (Markdown for `$GITHUB_STEP_SUMMARY`): the totals, then each failure group
+ * with its cause and the whole fix. Values only inside code spans and blocks, made visible.
+ */
+export function toGithubSummary(
+  reports: readonly ReportDocument[],
+  stack: string | null = null,
+  options: CiOptions = {},
+): string {
+  const allowUnknown = options.allowUnknown === true;
+  const counts = tally(reports);
+  const t = reports[0] ? tOf(reports[0]) : translator("en");
+  const out = [
+    `## ${t("ci.summary.title")}`,
+    "",
+    totalsLine(t, counts, allowUnknown).replace(/[\\`*_[\]<>#|]/g, "\\$&"),
+  ];
+  const groups = new Map<
+    string,
+    { code: RuleCode; host: string; exchanges: ReportExchange[]; fix?: Fix; message: string }
+  >();
+  for (const report of reports)
+    for (const x of report.exchanges) {
+      const cause = x.causes[0];
+      let host = "";
+      try {
+        host = new URL(x.url).host;
+      } catch {
+        host = x.url;
+      }
+      const entry =
+        x.verdict === "blocked" && cause
+          ? { code: cause.code as RuleCode, fix: chosenFix(x, stack), message: cause.message }
+          : causeNotRecorded(x)
+            ? { code: UNRECORDED as RuleCode, fix: undefined, message: t("ci.unrecorded.hint") }
+            : null;
+      if (!entry) continue;
+      const key = `${entry.code}\u0000${host}\u0000${entry.message}\u0000${entry.fix?.snippet ?? ""}`;
+      const group = groups.get(key) ?? { ...entry, host, exchanges: [] };
+      group.exchanges.push(x);
+      groups.set(key, group);
+    }
+  for (const g of groups.values()) {
+    out.push("", `### ${ruleWords(t, g.code).title.replace(/[\\`*_[\]<>#|]/g, "\\$&")} (${g.code})`, "");
+    out.push(t("ci.summary.fix-for", { count: g.exchanges.length, host: mdCode(g.host) }), "");
+    for (const x of g.exchanges.slice(0, 5)) out.push(`- ${mdCode(`${x.method} ${x.url}`)}`);
+    if (g.exchanges.length > 5) out.push(`- ${t("cli.summary.more", { count: g.exchanges.length - 5 })}`);
+    out.push("", mdBlock(g.message));
+    if (g.fix)
+      out.push(
+        "",
+        t("cli.summary.fix", { title: g.fix.title }).replace(/[\\`*_[\]<>#|]/g, "\\$&"),
+        "",
+        mdBlock(g.fix.snippet),
+      );
+  }
+  return `${inertLines(out.join("\n"))}\n`;
 }

@@ -221,7 +221,7 @@ describe("CI conventions (eslint's)", () => {
     const text = readFileSync(out, "utf8");
     expect(text.match(/^CORS Lens — /gm)?.length).toBe(2);
     expect(text.trimEnd().split("\n").at(-1)).toMatch(
-      /^✖ 2 files, \d+ requests: \d+ blocked, \d+ with warnings$/,
+      /^✖ 2 files, \d+ requests: \d+ blocked, \d+ unknown \(\d+ failed, cause not recorded\), \d+ with warnings$/,
     );
     expect(r.code).toBe(1);
   });
@@ -245,12 +245,28 @@ describe("CI conventions (eslint's)", () => {
     expect(r.code).toBe(0);
   });
 
-  it("--format github prints workflow annotations, escaped", () => {
+  it("--format github prints one-line annotations with the fix's first line, the whole fix in the job summary", () => {
+    const summary = join(dir, "step-summary.md");
+    writeFileSync(summary, "");
     const r = cli("analyze", blockedHar(), "--format", "github");
+    const withSummary = runCli({ GITHUB_STEP_SUMMARY: summary }, "analyze", blockedHar(), "--format", "github");
+    expect(withSummary.out).toBe(r.out);
     const lines = r.out.trimEnd().split("\n");
-    expect(lines.every((l) => /^::(error|warning) file=one\.har,title=CORS%3A /.test(l))).toBe(true);
-    expect(lines.filter((l) => l.startsWith("::error")).length).toBeGreaterThan(10);
-    expect(r.out).toContain("%0AFix (");
+    const commands = lines.slice(0, -2);
+    expect(commands.every((l) => /^::(error|warning) file=one\.har,title=CORS [a-z-]+%3A /.test(l))).toBe(true);
+    expect(commands.filter((l) => l.startsWith("::error")).length).toBeGreaterThan(10);
+    // One line each: the cause and "Fix (…): <first line>", never the snippet's other lines.
+    expect(r.out).not.toContain("%0A");
+    const header = commands.find((l) => l.includes("title=CORS header-not-allowed%3A "));
+    expect(header).toContain("Fix (");
+    expect(header).toContain("the whole fix is in the job summary");
+    expect(lines.at(-2)).toMatch(/^::notice title=CORS Lens::Record with cors-lens\/playwright's lens\.har\(\)/);
+    expect(lines.at(-1)).toMatch(/^✖ 1 file, \d+ requests: \d+ blocked, \d+ unknown \(\d+ failed, cause not recorded\)/);
+    const markdown = readFileSync(summary, "utf8");
+    expect(markdown).toContain("## CORS Lens");
+    expect(markdown).toContain("### Request header not allowed by the preflight (header-not-allowed)");
+    // The whole fix: its last line too.
+    expect(markdown).toContain("Access-Control-Allow-Headers:");
   });
 });
 

@@ -2,9 +2,11 @@
 import type { en } from "./en";
 import { koCauses } from "./ko-causes";
 import { koCli } from "./ko-cli";
+import { koConfig } from "./ko-config";
 import { koEngine } from "./ko-engine";
 import { koFindings } from "./ko-findings";
 import { koFixes } from "./ko-fixes";
+import { koRules } from "./ko-rules";
 import { koUi } from "./ko-ui";
 
 export const ko: Record<keyof typeof en, string> = {
@@ -14,4 +16,6 @@ export const ko: Record<keyof typeof en, string> = {
   ...koEngine,
   ...koFixes,
   ...koCli,
+  ...koConfig,
+  ...koRules,
 };
