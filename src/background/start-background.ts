@@ -86,7 +86,7 @@ export function startBackground(platform: BackgroundPlatform): Background {
       queue.push(event);
       return;
     }
-    apply(tracker.ingest(event));
+    apply(tracker.ingest(event, platform.now()));
     store.trackerChanged();
     scheduleFlush();
   };

@@ -35,3 +35,25 @@ export type ObservedEvent =
   | (EventBase & { kind: "error"; error: string; fromCache: boolean });
 
 export type EventKind = ObservedEvent["kind"];
+
+/**
+ * The last millisecond a time value can stand for (ECMAScript "Time Values and Time Range":
+ * ±8.64e15 ms, https://tc39.es/ecma262/#sec-time-values-and-time-range): beyond it is no time.
+ */
+const MAX_TIME = 8.64e15;
+/** How far an event may be stamped ahead of the worker's clock (the browser's processes stamp them). */
+export const FUTURE_SLACK_MS = 60_000;
+
+/**
+ * An event's time made possible, on entry: not a number, negative or past any date: the clock
+ * (or the floor); more than `FUTURE_SLACK_MS` ahead of the clock: the clock; before `floor` (the
+ * time its request already reached): the floor. Whatever holds such a time then ages and expires
+ * like any other; a time a timer can never reach would keep it open forever.
+ */
+export function saneTime(t: number, clock: number | null, floor: number | null): number {
+  const low = floor !== null && Number.isFinite(floor) && floor >= 0 ? floor : 0;
+  const fallback = clock !== null ? Math.max(low, clock) : low;
+  if (!Number.isFinite(t) || t < 0 || t > MAX_TIME) return fallback;
+  if (clock !== null && t > clock + FUTURE_SLACK_MS) return fallback;
+  return Math.max(low, t);
+}

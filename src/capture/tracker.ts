@@ -15,7 +15,7 @@ import {
   originOf,
   preflightOnlyExchange,
 } from "../engine";
-import type { ObservedEvent } from "./events";
+import { type ObservedEvent, saneTime } from "./events";
 import { type ActualKey, type FinishedPreflight, findPreflight, matches, preflightFromHop } from "./pairing";
 import { closeHop, methodAfterRedirect, openPending, type PendingRequest } from "./pending";
 import { toExchange } from "./to-exchange";
@@ -46,6 +46,8 @@ export interface TrackerState {
   takeoverAt?: number;
   /** Requests finished lately: a straggling event of one (a claimed preflight's end) is no new request. */
   ended?: string[];
+  /** The latest time the worker's clock said (`ingest`, `flush`, `inherit`): what event times are checked against. */
+  clock?: number;
 }
 
 export type TrackerOutput =
@@ -124,6 +126,7 @@ export class ExchangeTracker {
    * (Chromium drops those it dispatches to a stopping worker; crbug.com/1024211 is the family).
    */
   inherit(now: number): void {
+    this.tick(now);
     this.state.takeoverAt = now;
     for (const pending of Object.values(this.state.pending))
       pending.interruptedAt = Math.max(pending.interruptedAt ?? 0, now);
@@ -167,9 +170,22 @@ export class ExchangeTracker {
     return best ? { ...event, tabId: best.tabId, viaWorker: true } : null;
   }
 
-  ingest(raw: ObservedEvent): TrackerOutput[] {
+  /** The worker's clock moved on (a clock that is no time, or that goes back, is not taken). */
+  private tick(now: number | undefined): void {
+    if (now === undefined || !Number.isFinite(now) || now < 0) return;
+    if (this.state.clock === undefined || now > this.state.clock) this.state.clock = now;
+  }
+
+  /**
+   * `now`: the worker's clock when the event came. Its time is made possible first (`saneTime`):
+   * against the clock, and never before the time its request already reached.
+   */
+  ingest(raw: ObservedEvent, now?: number): TrackerOutput[] {
     if (isExtensionOrigin(raw.initiator)) return [];
-    const event = this.attribute(raw);
+    this.tick(now);
+    const floor = this.state.pending[raw.requestId]?.current.startedAt ?? null;
+    const timeStamp = saneTime(raw.timeStamp, this.state.clock ?? null, floor);
+    const event = this.attribute(timeStamp === raw.timeStamp ? raw : { ...raw, timeStamp });
     if (event === null) return [];
     if (event.type === "main_frame") {
       if (event.kind !== "send") return [];
@@ -233,6 +249,7 @@ export class ExchangeTracker {
 
   /** Reports what waited too long: orphan preflights, requests without an end. */
   flush(now: number): TrackerOutput[] {
+    this.tick(now);
     const out: TrackerOutput[] = [];
     // Just after a takeover the stopped worker's last events may still come, late and out of order
     // (its journal writes that landed after the restore read): what waits for a preflight waits on.
