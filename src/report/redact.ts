@@ -118,14 +118,32 @@ export function redactUrl(url: string): string {
  * PowerShell" copies by default (a report exchange has the same fields).
  */
 export function redactExchange<
-  T extends Pick<ObservedExchange, "url" | "requestHeaders" | "preflight" | "hops">,
+  T extends Pick<ObservedExchange, "url" | "requestHeaders" | "preflight" | "hops"> & {
+    initiator?: string | null;
+  },
 >(exchange: T): T {
   return {
     ...exchange,
     url: redactUrl(exchange.url),
+    // Chromium's initiator is an origin, but a HAR's can be any URL, with userinfo and a query.
+    ...(typeof exchange.initiator === "string" ? { initiator: redactText(exchange.initiator) } : {}),
     requestHeaders: exchange.requestHeaders ? redactHeaders(exchange.requestHeaders) : null,
     preflight: exchange.preflight ? redactHop(exchange.preflight) : null,
     hops: exchange.hops.map(redactHop),
+  };
+}
+
+/**
+ * The words of a report's evidence: the credentialed alternative's message quotes the response's
+ * header values (`Access-Control-Allow-Credentials`, redirect targets) as a cause's message does.
+ */
+export function redactEvidence<T extends { credentials: string; unknownReason: string | null }>(
+  evidence: T,
+): T {
+  return {
+    ...evidence,
+    credentials: redactText(evidence.credentials),
+    unknownReason: evidence.unknownReason === null ? null : redactText(evidence.unknownReason),
   };
 }
 

@@ -25,7 +25,7 @@ import {
   visibilityOf,
 } from "../engine";
 import { type Lang, translator } from "../i18n";
-import { redactExchange, redactText } from "./redact";
+import { redactEvidence, redactExchange, redactText } from "./redact";
 import { isoTime } from "./time";
 import { VERSION } from "./version";
 
@@ -153,11 +153,11 @@ export function buildReportExchange(observed: ObservedExchange, options: ReportO
     verdict: d.verdict,
     causes: options.includeSecrets ? d.causes : d.causes.map(scrubCause),
     findings: options.includeSecrets ? d.findings : d.findings.map(scrubFinding),
-    evidence: {
+    evidence: (options.includeSecrets ? (e: ReportExchange["evidence"]) => e : redactEvidence)({
       inferred: d.credentials.inferred,
       credentials: d.credentials.basis,
       unknownReason: d.unknownReason,
-    },
+    }),
     requestHeaders: shown.requestHeaders,
     error: shown.error,
     server: d.server,

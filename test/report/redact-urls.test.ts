@@ -45,4 +45,39 @@ describe("secrets in URLs", () => {
     const copy = JSON.stringify(redactForCopy(x));
     for (const secret of ["abc123", "sid=1", "Bearer xyz", '"k"']) expect(copy).not.toContain(secret);
   });
+
+  it("redacts the initiator and the credentials evidence as it redacts headers", () => {
+    // A HAR's initiator can be a whole URL; the credentialed alternative's words quote header values.
+    const secretInitiator = "http://user:pw0rd@127.0.0.1:5601/app?session=s3ss10n";
+    const x = {
+      ...exchange({
+        url: "http://127.0.0.1:8000/api/me",
+        credentials: "unknown",
+        recordedBy: "firefox",
+        response: {
+          status: 200,
+          headers: h(
+            "Access-Control-Allow-Origin",
+            PAGE,
+            "Access-Control-Allow-Credentials",
+            "http://admin:hunter2@127.0.0.1:8000/?token=t0k3n",
+          ),
+        },
+      }),
+      initiator: secretInitiator,
+    };
+    // The browser did not say how it ended: the credentials mode is assumed, the alternative quoted.
+    x.visibility = { ...x.visibility, corsErrors: false };
+    const kept = buildReport([x], { kind: "har", file: "x.har" }, { includeSecrets: true }).exchanges[0];
+    expect(kept?.initiator).toBe(secretInitiator);
+    expect(kept?.evidence.credentials).toContain("hunter2");
+    expect(kept?.evidence.credentials).toContain("t0k3n");
+    const secrets = /pw0rd|s3ss10n|hunter2|t0k3n/;
+    const report = buildReport([x], { kind: "har", file: "x.har" }).exchanges[0];
+    expect(report?.initiator).toBe("http://<redacted>@127.0.0.1:5601/app?session=<redacted>");
+    expect(report?.evidence.credentials).not.toMatch(secrets);
+    expect(report?.evidence.credentials).toContain("<redacted>");
+    expect(JSON.stringify(redactForCopy(x))).not.toMatch(/pw0rd|s3ss10n/);
+    expect(JSON.stringify(exportHar([x]))).not.toMatch(/pw0rd|s3ss10n/);
+  });
 });
