@@ -15,9 +15,13 @@ type Manifest = typeof baseManifest & Record<string, unknown>;
 export function manifestFor(target: Target): Record<string, unknown> {
   const manifest: Manifest = { ...structuredClone(baseManifest), version: VERSION };
   if (target === "chrome") return manifest;
-  const { minimum_chrome_version: _chromeOnly, background, ...rest } = manifest;
+  const { minimum_chrome_version: _chromeOnly, background, action, ...rest } = manifest;
   return {
     ...rest,
+    // Firefox puts a new add-on's button in the extensions menu unless the manifest asks for the
+    // toolbar (https://developer.mozilla.org/docs/Mozilla/Add-ons/WebExtensions/manifest.json/action#default_area):
+    // the badge is only seen there. Chrome has no such key; its users pin the button themselves.
+    action: { ...action, default_area: "navbar" },
     // Firefox MV3 runs the background as an event page: `scripts`, not `service_worker`.
     background: { scripts: [background.service_worker], type: background.type },
     browser_specific_settings: {

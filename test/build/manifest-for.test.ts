@@ -22,6 +22,12 @@ describe("manifestFor", () => {
     expect(firefox).not.toHaveProperty("minimum_chrome_version");
   });
 
+  it("puts the toolbar button (its badge) on Firefox's toolbar, not in the extensions menu", () => {
+    expect(manifestFor("firefox").action).toEqual({ ...source.action, default_area: "navbar" });
+    // Chrome rejects no key but knows none: the Chrome manifest stays the source.
+    expect(manifestFor("chrome").action).toEqual(source.action);
+  });
+
   it("asks for no permission beyond observing requests and keeping history", () => {
     for (const target of ["chrome", "firefox"] as const) {
       const m = manifestFor(target);
