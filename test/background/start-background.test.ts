@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { MESSAGE_CHUNK } from "../../src/background/panel-registry";
 import { startBackground } from "../../src/background/start-background";
 import { type PanelEvent, PROTOCOL_VERSION } from "../../src/protocol/messages";
@@ -157,8 +157,9 @@ describe("startBackground, through the platform seam", () => {
     await startBackground(first.platform).ready;
     for (const e of blockedGet("1", 1000)) first.emit(e);
     first.advance(2_000);
-    // The history is written in compressed chunks, asynchronously.
-    await new Promise((r) => setTimeout(r, 50));
+    // The history is written in compressed chunks, asynchronously: waited for, not slept on (a
+    // fixed 50 ms was too short on a loaded machine).
+    await vi.waitFor(() => expect(first.data.has("tab:7:meta")).toBe(true));
     const second = fakePlatform("chrome", first.data);
     const restarted = startBackground(second.platform);
     // Events that arrive before the restore finished wait for it (the worker woke up for them).
@@ -203,8 +204,7 @@ describe("a worker stopped between two batches", () => {
     for (const e of [send, headers, ...put.slice(0, 3)]) if (e) first.emit(e);
     // The journal is written within milliseconds; the batch (500 ms) is not: the worker stops now.
     first.advance(20);
-    await new Promise((r) => setTimeout(r, 20));
-    expect([...first.data.keys()].some((k) => k.startsWith("j:"))).toBe(true);
+    await vi.waitFor(() => expect([...first.data.keys()].filter((k) => k.startsWith("j:")).length).toBe(5));
     expect(first.data.has("tracker")).toBe(false);
     const second = fakePlatform("chrome", first.data, first.now() + 100);
     const restarted = startBackground(second.platform);
@@ -220,8 +220,7 @@ describe("a worker stopped between two batches", () => {
       ["PUT", "blocked", "method-not-allowed"],
     ]);
     // Written and restarted again: the batch now holds it all, and the journal is not replayed twice.
-    await new Promise((r) => setTimeout(r, 50));
-    expect([...second.data.keys()].filter((k) => k.startsWith("j:"))).toEqual([]);
+    await vi.waitFor(() => expect([...second.data.keys()].filter((k) => k.startsWith("j:"))).toEqual([]));
     const third = fakePlatform("chrome", second.data, second.now() + 100);
     const again = startBackground(third.platform);
     await again.ready;
