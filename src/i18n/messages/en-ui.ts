@@ -45,6 +45,8 @@ export const enUi = {
     "CORS Lens watches this tab's cross-origin requests — fetch, XMLHttpRequest, fonts, images with `crossorigin`, workers — and their preflights. When the browser blocks one, it shows the failing check, what the server sent, and the fix.",
   "panel.empty.before":
     "Requests made before DevTools was opened are listed too. Reload the page or trigger the request to see it here.",
+  "panel.empty.pin-chrome":
+    "To keep the count of blocked requests in sight, pin the toolbar button: to the right of the address bar, click **Extensions** (the puzzle piece), then **Pin** next to CORS Lens.",
 
   "panel.list.verdict": "Verdict",
   "panel.list.method": "Method",

@@ -48,6 +48,8 @@ export const koUi: Record<keyof typeof enUi, string> = {
     "CORS Lens는 이 탭의 교차 출처 요청(fetch, XMLHttpRequest, 글꼴, `crossorigin` 이미지, 워커)과 그 사전 요청(preflight)을 지켜봅니다. 브라우저가 요청을 차단하면 실패한 검사, 서버가 보낸 값, 그리고 수정 방법을 보여 줍니다.",
   "panel.empty.before":
     "DevTools를 열기 전에 보낸 요청도 표시됩니다. 페이지를 새로 고치거나 요청을 다시 보내면 여기에 나타납니다.",
+  "panel.empty.pin-chrome":
+    "차단된 요청 수를 늘 보려면 툴바 버튼을 고정하세요. 주소 표시줄 오른쪽에서 **확장 프로그램**(퍼즐 조각)을 클릭한 다음 CORS Lens 옆의 **고정**을 클릭합니다.",
 
   "panel.list.verdict": "판정",
   "panel.list.method": "메서드",
