@@ -3,7 +3,7 @@
  * the tab (or HAR) with it. A fix built from one request narrows the server's policy to that
  * request and breaks its siblings; the profile is what a fix must keep and add to.
  */
-import { requestFacts } from "./facts";
+import { type RequestFacts, requestFacts } from "./facts";
 import { combinedHeader, isHttpToken, isNameable, NAME_MAX, splitList } from "./headers";
 import { originOf } from "./origin";
 import { isSafelistedMethod } from "./safelist";
@@ -21,6 +21,17 @@ export interface ServerAllows {
   exposeHeaders: string[];
   /** Some non-preflight answer listed Access-Control-Allow-Methods (hand-written middleware do). */
   methodsOnResponses: boolean;
+  /**
+   * A preflight answer allowed any header: `*` (without credentials) or exactly the names the
+   * preflight asked for (the cors, @fastify/cors, @koa/cors, hono/cors and flask-cors defaults;
+   * Starlette's and rs/cors' `*`; rack-cors' `:any`). A fix keeps that, never a list of the
+   * headers this page happened to send.
+   */
+  anyHeaders: boolean;
+  /** A preflight answer allowed every method: `*` (without credentials), or all of GET, POST, PUT, PATCH and DELETE. */
+  anyMethods: boolean;
+  /** Some answer carried Access-Control-Allow-Origin: a CORS set-up exists, right or wrong. */
+  configured: boolean;
 }
 
 export interface ApiProfile {
@@ -54,6 +65,9 @@ function emptyProfile(api: string): ApiProfile {
       headers: [],
       exposeHeaders: [],
       methodsOnResponses: false,
+      anyHeaders: false,
+      anyMethods: false,
+      configured: false,
     },
     guess: null,
   };
@@ -76,19 +90,38 @@ function tokens(headers: Hop["responseHeaders"], name: string): string[] {
   return items.every((i) => i === "*" || isHttpToken(i)) ? items : [];
 }
 
-/** Only answers that look like a real CORS answer count as "allowed": a 2xx with the header. */
-function readServer(server: ServerAllows, hop: Hop, preflight: boolean): void {
+/** Every method a server that "allows all" lists (Starlette's `*`, django-cors-headers' and the cors package's defaults). */
+const ALL_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"];
+
+/**
+ * Only answers that look like a real CORS answer count as "allowed": a 2xx with the header, and
+ * for an origin, the very origin the request sent (a wrong `Access-Control-Allow-Origin` is not
+ * an origin the server allows).
+ */
+function readServer(server: ServerAllows, hop: Hop, preflight: boolean, facts: RequestFacts): void {
   const h = hop.responseHeaders;
   const origin = combinedHeader(h, "access-control-allow-origin");
   const ok = hop.status !== null && hop.status >= 200 && hop.status < 300;
+  if (origin !== null) server.configured = true;
   if (origin === null || !ok) return;
   const value = origin.trim();
   if (value === "*") server.anyOrigin = true;
-  else if (originOf(value) === value) add(server.origins, value);
-  if (combinedHeader(h, "access-control-allow-credentials")?.trim() === "true") server.credentials = true;
+  else if (originOf(value) === value && value === facts.origin) add(server.origins, value);
+  const credentials = combinedHeader(h, "access-control-allow-credentials")?.trim() === "true";
+  if (credentials) server.credentials = true;
   if (preflight) {
-    for (const m of tokens(h, "access-control-allow-methods")) if (m !== "OPTIONS") add(server.methods, m);
-    for (const name of tokens(h, "access-control-allow-headers")) add(server.headers, name.toLowerCase());
+    const methods = tokens(h, "access-control-allow-methods");
+    for (const m of methods) if (m !== "OPTIONS" && m !== "*") add(server.methods, m);
+    if ((methods.includes("*") && !credentials) || ALL_METHODS.every((m) => methods.includes(m)))
+      server.anyMethods = true;
+    const names = tokens(h, "access-control-allow-headers").map((n) => n.toLowerCase());
+    for (const name of names) if (name !== "*") add(server.headers, name);
+    const asked = (facts.unsafeNames ?? []).map((n) => n.toLowerCase());
+    if (
+      (names.includes("*") && !credentials) ||
+      (asked.length > 0 && asked.length === names.length && asked.every((a) => names.includes(a)))
+    )
+      server.anyHeaders = true;
   } else {
     for (const name of tokens(h, "access-control-expose-headers")) add(server.exposeHeaders, name);
     if (combinedHeader(h, "access-control-allow-methods") !== null) server.methodsOnResponses = true;
@@ -109,8 +142,8 @@ function addToProfile(profile: ApiProfile, exchange: ObservedExchange): void {
   for (const name of facts.unsafeNames ?? []) if (isNameable(name)) add(profile.headers, name.toLowerCase());
   if (exchange.credentials === "include" || facts.hasCookie || facts.sentStorageAccess)
     profile.credentials = true;
-  if (exchange.preflight) readServer(profile.server, exchange.preflight, true);
-  for (const hop of exchange.hops) readServer(profile.server, hop, false);
+  if (exchange.preflight) readServer(profile.server, exchange.preflight, true, facts);
+  for (const hop of exchange.hops) readServer(profile.server, hop, false, facts);
 }
 
 /** The API an exchange talks to, as profiles are keyed. */

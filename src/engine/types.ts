@@ -100,9 +100,51 @@ export type Stack =
   | "caddy"
   | "client";
 
+/** An import the snippet needs, shown apart from it: added only where the file does not import it yet. */
+export interface FixImport {
+  /** The module system the line is written for (a stack with both lists both); null where there is one. */
+  form: "esm" | "cjs" | null;
+  code: string;
+}
+
+/**
+ * One change to the CORS set-up the user already has, for tools (the editor `cors-lens fix`, the
+ * fix suite): `Fix.change` says the same in words. An option is named as the user writes it
+ * (`allowedHeaders`, `allow_headers`, `Access-Control-Allow-Headers`).
+ */
+export type FixEdit =
+  /** Add items to a list option. */
+  | {
+      kind: "add-items";
+      option: string;
+      items: string[];
+      /** The whole option to write where it is absent (its default, with the items). */
+      whenAbsent?: string;
+    }
+  /** Replace one item of a list option (`*` by the exact origins). */
+  | { kind: "replace-item"; option: string; item: string; by: string[] }
+  /** Set an option to a value, written in the stack's syntax (`true`, `True`). */
+  | { kind: "set"; option: string; value: string }
+  /** Move the statement that starts with `statement` to just after the line containing `after`. */
+  | { kind: "move"; statement: string; after: string };
+
 export interface Fix {
   stack: Stack;
   title: string;
+  /**
+   * The change to make in the set-up the user already has, in one or two sentences ("add
+   * `x-api-key` to `allowedHeaders` in your `cors({…})` options"); null where the snippet is the
+   * change (no CORS set-up was seen, or the stack has no option for it).
+   */
+  change?: string | null;
+  /** `change` as edits, where it is a set of option edits or a move (absent where it is prose only). */
+  edits?: FixEdit[];
+  /** Imports the snippet needs, shown apart ("if your file does not import it yet"); never inside `snippet`. */
+  imports?: FixImport[];
+  /**
+   * The whole set-up for someone who has none: paste-safe (no import, no declaration that the
+   * file may already have, nothing invalid at the top level of an ES module or a CommonJS file).
+   */
   snippet: string;
   /** Where it goes, relative to what (the file, and before or after which existing code). */
   where?: string;

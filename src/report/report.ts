@@ -107,7 +107,11 @@ const scrubbedFixes = new WeakMap<readonly Fix[], Fix[]>();
 function scrubFixes(fixes: readonly Fix[]): Fix[] {
   let scrubbed = scrubbedFixes.get(fixes);
   if (!scrubbed) {
-    scrubbed = fixes.map((f) => ({ ...f, snippet: scrub(f.snippet) }));
+    scrubbed = fixes.map((f) => ({
+      ...f,
+      snippet: scrub(f.snippet),
+      ...(f.change ? { change: scrub(f.change) } : {}),
+    }));
     scrubbedFixes.set(fixes, scrubbed);
   }
   return scrubbed;

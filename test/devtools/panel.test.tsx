@@ -83,8 +83,11 @@ describe("panel", () => {
     fireEvent.change(screen.getByLabelText("Server stack"), { target: { value: "express" } });
     expect(a.saveStack).toHaveBeenCalledWith("express");
     fireEvent.click(screen.getByLabelText("Copy the Express (cors package) fix"));
-    // The request's own headers first, then everything else the page sent this API or the server allowed.
-    expect(a.copied[0]).toContain('allowedHeaders: ["content-type", "x-api-key", ');
+    // The change names the option at fault in the user's set-up; the copied snippet is the whole set-up.
+    expect(a.copied[0]).toContain("app.use(cors({");
+    expect(container.querySelector(".fix-change")?.textContent).toContain(
+      'add "x-api-key" to allowedHeaders',
+    );
     expect(screen.getByLabelText("Copy the Express (cors package) fix").textContent).toContain("Copied");
     // Where it goes, and whether the real-server suite proved it, under the snippet.
     expect(container.querySelector(".fix-where")?.textContent).toMatch(

@@ -51,11 +51,21 @@ describe("fixes from the page's whole policy", () => {
   it("never narrows: the DELETE fix keeps PUT and its headers, and says what it adds", () => {
     const api = apiProfiles([put, remove]).get(API) ?? null;
     const narrow = diagnose(remove).causes[0]?.fixes.find((f) => f.stack === "express")?.snippet ?? "";
-    const page = diagnose(remove, { api }).causes[0]?.fixes.find((f) => f.stack === "express")?.snippet ?? "";
+    const fix = diagnose(remove, { api }).causes[0]?.fixes.find((f) => f.stack === "express");
+    const page = fix?.snippet ?? "";
     // One request in view: only DELETE (the PUT that worked would lose its headers).
     expect(narrow).not.toContain("x-api-key");
-    expect(page).toContain('methods: ["GET", "HEAD", "POST", "DELETE", "PUT"]');
-    expect(page).toContain('allowedHeaders: ["content-type", "x-api-key"]');
+    // The change is to the option at fault alone, DELETE added to what `methods` lists.
+    expect(fix?.change).toBe(
+      'In `app.use(cors({…}))`, add "DELETE" to `methods`, keeping what it already lists (where `methods` is not set yet, add `methods: ["GET", "HEAD", "PUT", "PATCH", "POST", "DELETE"]`).',
+    );
+    expect(fix?.edits).toEqual([
+      expect.objectContaining({ kind: "add-items", option: "methods", items: ['"DELETE"'] }),
+    ]);
+    // The snippet for a fresh set-up: cors' default methods cover PUT and DELETE (no list that
+    // could drop one), and the PUT's headers are allowed.
+    expect(page).not.toContain("methods:");
+    expect(page).toContain("x-api-key");
     expect(page).toContain(
       "// Keeps what already worked: origins http://localhost:5173; methods PUT; headers content-type, x-api-key.",
     );

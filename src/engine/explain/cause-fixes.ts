@@ -7,8 +7,8 @@ import type { Translate } from "../../i18n";
 import type { ApiProfile } from "../api-profile";
 import { CAUSES } from "../causes";
 import { type FixFocus, serverFixes } from "../fixes";
-import type { CorsPolicy } from "../fixes/policy";
-import { isNameable } from "../headers";
+import type { CorsPolicy, PolicyDelta } from "../fixes/policy";
+import { combinedHeader, isNameable, splitList } from "../headers";
 import { originOf } from "../origin";
 import { isSafelistedMethod } from "../safelist";
 import type { Fix } from "../types";
@@ -59,11 +59,49 @@ export function policyFor(ctx: CauseContext): CorsPolicy {
         api?.server.methods ?? [],
       ),
     ).filter(listed),
+    // `Access-Control-*` names are response headers (or the browser's own preflight headers): a page
+    // that sends one is told to stop (the response-header-in-request finding), never to allow it.
     headers: keepStar(
       union((ctx.facts.unsafeNames ?? []).filter(isNameable), api?.headers ?? [], api?.server.headers ?? []),
-    ),
+    ).filter((h) => !h.toLowerCase().startsWith("access-control-")),
     exposeHeaders: keepStar(api?.server.exposeHeaders ?? []),
     maxAge: MAX_AGE,
+    anyHeaders: api?.server.anyHeaders ?? false,
+    anyMethods: api?.server.anyMethods ?? false,
+  };
+}
+
+/** What the server's set-up lacks for the policy: only additions, each list item once. */
+export function deltaFor(policy: CorsPolicy, ctx: CauseContext): PolicyDelta {
+  const s = ctx.api?.server;
+  const answeredStar = [ctx.exchange.preflight, ...ctx.exchange.hops].some(
+    (hop) => hop && combinedHeader(hop.responseHeaders, "access-control-allow-origin")?.trim() === "*",
+  );
+  const configured = (s?.configured ?? false) || answeredStar;
+  const star = (s?.anyOrigin ?? false) || answeredStar;
+  const without = (items: readonly string[], had: readonly string[]) => items.filter((i) => !had.includes(i));
+  // What this request's own preflight refused is added even where another route of the API allowed
+  // anything: the set-up that answered this URL did not.
+  const preflight = ctx.exchange.preflight?.responseHeaders ?? null;
+  const answered = (name: string) => splitList(combinedHeader(preflight ?? [], name) ?? "");
+  const refusedHeaders = preflight
+    ? without(
+        (ctx.facts.unsafeNames ?? []).map((n) => n.toLowerCase()).filter((n) => policy.headers.includes(n)),
+        answered("access-control-allow-headers").map((n) => n.toLowerCase()),
+      )
+    : [];
+  const refusedMethods =
+    preflight && policy.methods.includes(ctx.facts.method)
+      ? without([ctx.facts.method], answered("access-control-allow-methods"))
+      : [];
+  return {
+    configured,
+    origins:
+      star && !policy.credentials ? [] : without(policy.origins, s?.origins ?? []).filter((o) => o !== "*"),
+    methods: s?.anyMethods ? refusedMethods : without(policy.methods, s?.methods ?? []),
+    headers: s?.anyHeaders ? refusedHeaders : without(policy.headers, s?.headers ?? []),
+    starToOrigins: policy.credentials && star,
+    credentials: policy.credentials && !(s?.credentials ?? false),
   };
 }
 
@@ -161,13 +199,19 @@ function summary(focus: FixFocus, p: CorsPolicy, t: Translate): string {
 const shared = new Map<string, Fix[]>();
 const SHARED_MAX = 2_000;
 
-function sharedServerFixes(policy: CorsPolicy, focus: FixFocus, api: ApiProfile | null, t: Translate): Fix[] {
+function sharedServerFixes(
+  policy: CorsPolicy,
+  delta: PolicyDelta,
+  focus: FixFocus,
+  api: ApiProfile | null,
+  t: Translate,
+): Fix[] {
   const { keeps, adds } = keepsAndAdds(policy, api, t);
-  const key = `${focus}\u0000${JSON.stringify(policy)}\u0000${keeps}\u0000${adds}\u0000${t("fix.title.generic-headers")}`;
+  const key = `${focus}\u0000${JSON.stringify(policy)}\u0000${JSON.stringify(delta)}\u0000${keeps}\u0000${adds}\u0000${t("fix.title.generic-headers")}`;
   let fixes = shared.get(key);
   if (!fixes) {
     if (shared.size >= SHARED_MAX) shared.clear();
-    fixes = serverFixes({ policy, focus, summary: summary(focus, policy, t), keeps, adds, t });
+    fixes = serverFixes({ policy, delta, focus, summary: summary(focus, policy, t), keeps, adds, t });
     shared.set(key, fixes);
   }
   return fixes;
@@ -187,7 +231,11 @@ const finalLists = new WeakMap<Fix[], Map<string, Fix[]>>();
 export function fixesForCause(ctx: CauseContext): Fix[] {
   const spec = CAUSES[ctx.failure.code];
   const focus = ctx.rejection?.focus ?? spec.fixFocus(ctx);
-  const server = focus === null ? null : sharedServerFixes(policyFor(ctx), focus, ctx.api ?? null, ctx.t);
+  const policy = focus === null ? null : policyFor(ctx);
+  const server =
+    focus === null || policy === null
+      ? null
+      : sharedServerFixes(policy, deltaFor(policy, ctx), focus, ctx.api ?? null, ctx.t);
   const client = spec.clientAlternative(ctx);
   if (server === null) return client ? [client] : [];
   const key = `${ctx.server?.stack ?? ""}\u0000${client ? `${client.title}\u0000${client.snippet}` : ""}`;

@@ -2,7 +2,7 @@ import type { Translate } from "../../i18n";
 import type { PreflightTrigger } from "../rules/preflight-reasons";
 import { type FindingRule, finding } from "./context";
 
-function describe(trigger: PreflightTrigger, t: Translate): string {
+function describeTrigger(trigger: PreflightTrigger, t: Translate): string {
   if (trigger.kind === "method") return t("finding.preflight-avoidable.method", { method: trigger.method });
   switch (trigger.why) {
     case "content-type":
@@ -29,7 +29,7 @@ export const preflightAvoidable: FindingRule = (ctx) => {
     ctx.t("finding.preflight-avoidable.title"),
     ctx.t("finding.preflight-avoidable.message", {
       triggers: triggers
-        .map((trigger) => describe(trigger, ctx.t))
+        .map((trigger) => describeTrigger(trigger, ctx.t))
         .join(ctx.t("finding.preflight-avoidable.separator")),
       count: triggers.length,
     }),

@@ -1,5 +1,5 @@
 import type { FixRequest } from "./policy";
-import { anyOrigin, comment, heading, list, methodsOr, originPattern } from "./policy";
+import { allMethodsOr, anyOrigin, comment, heading, list, originPattern } from "./policy";
 
 /** Apache httpd: `Header always` covers error responses; mod_rewrite answers preflights before auth. */
 export function apache(request: FixRequest): string {
@@ -23,8 +23,14 @@ export function apache(request: FixRequest): string {
   }
   if (policy.credentials && !any)
     lines.push(`Header always set Access-Control-Allow-Credentials "true"${cond}`);
-  lines.push(`Header always set Access-Control-Allow-Methods "${list(methodsOr(policy, ["GET", "POST"]))}"`);
-  if (policy.headers.length > 0)
+  lines.push(`Header always set Access-Control-Allow-Methods "${list(allMethodsOr(policy))}"`);
+  if (policy.anyHeaders)
+    // mod_headers reads environment variables, not request headers: the request's list goes through one.
+    lines.push(
+      'SetEnvIf Access-Control-Request-Headers "^(.+)$" CORS_REQUEST_HEADERS=$1',
+      'Header always set Access-Control-Allow-Headers "%{CORS_REQUEST_HEADERS}e" env=CORS_REQUEST_HEADERS',
+    );
+  else if (policy.headers.length > 0)
     lines.push(`Header always set Access-Control-Allow-Headers "${list(policy.headers)}"`);
   if (policy.exposeHeaders.length > 0)
     lines.push(`Header always set Access-Control-Expose-Headers "${list(policy.exposeHeaders)}"`);

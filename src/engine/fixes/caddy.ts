@@ -1,5 +1,5 @@
 import type { FixRequest } from "./policy";
-import { anyOrigin, comment, heading, list, originPattern } from "./policy";
+import { allMethodsOr, anyOrigin, comment, heading, list, originPattern } from "./policy";
 
 /**
  * Caddy v2 Caddyfile: preflights answered in their own handle (the `handle` directive sorts before
@@ -32,10 +32,12 @@ export function caddy(request: FixRequest): string {
     "handle @cors_preflight {",
     `    header${on} Access-Control-Allow-Origin "${origin}"`,
     ...(credentials ? [`    header${on} Access-Control-Allow-Credentials "true"`] : []),
-    `    header Access-Control-Allow-Methods "${list([...new Set(["GET", "HEAD", "POST", ...policy.methods])])}"`,
-    ...(policy.headers.length > 0
-      ? [`    header Access-Control-Allow-Headers "${list(policy.headers)}"`]
-      : []),
+    `    header Access-Control-Allow-Methods "${list([...new Set(["GET", "HEAD", "POST", ...allMethodsOr(policy)])])}"`,
+    ...(policy.anyHeaders
+      ? ['    header Access-Control-Allow-Headers "{header.Access-Control-Request-Headers}"']
+      : policy.headers.length > 0
+        ? [`    header Access-Control-Allow-Headers "${list(policy.headers)}"`]
+        : []),
     `    header Access-Control-Max-Age "${policy.maxAge}"`,
     ...(any ? [] : ["    header Vary Origin"]),
     "    respond 204",

@@ -31,7 +31,6 @@ export function djangoCorsHeaders(request: FixRequest): string {
     `CORS_ALLOW_METHODS = [${quoted([...new Set(["DELETE", "GET", "OPTIONS", "PATCH", "POST", "PUT", ...policy.methods])])}]`,
   );
   const extra = policy.headers.filter((h) => !DEFAULT_HEADERS.has(h));
-  lines.push("from corsheaders.defaults import default_headers");
   lines.push(`CORS_ALLOW_HEADERS = [*default_headers${extra.length > 0 ? `, ${quoted(extra)}` : ""}]`);
   if (policy.exposeHeaders.length > 0) lines.push(`CORS_EXPOSE_HEADERS = [${quoted(policy.exposeHeaders)}]`);
   lines.push(`CORS_PREFLIGHT_MAX_AGE = ${policy.maxAge}`);

@@ -1,5 +1,15 @@
+import type { FixImport } from "../types";
 import type { FixRequest } from "./policy";
 import { anyOrigin, comment, heading, quoted } from "./policy";
+
+export function fastapiImports(request: FixRequest): FixImport[] {
+  return [
+    { form: null, code: "from fastapi.middleware.cors import CORSMiddleware" },
+    ...(request.focus === "error-responses"
+      ? [{ form: null, code: "from fastapi.responses import JSONResponse" }]
+      : []),
+  ];
+}
 
 /** FastAPI / Starlette `CORSMiddleware`. */
 export function fastapi(request: FixRequest): string {
@@ -9,9 +19,6 @@ export function fastapi(request: FixRequest): string {
   if (focus === "error-responses") {
     lines.push(
       ...comment(request, "#", "fix.fastapi.errors"),
-      "from fastapi.responses import JSONResponse",
-      "",
-      "",
       '@app.middleware("http")',
       "async def errors_inside_cors(request, call_next):",
       "    try:",
@@ -22,16 +29,14 @@ export function fastapi(request: FixRequest): string {
       "",
     );
   }
-  lines.push(
-    "from fastapi.middleware.cors import CORSMiddleware",
-    "",
-    "app.add_middleware(",
-    "    CORSMiddleware,",
-  );
+  lines.push("app.add_middleware(", "    CORSMiddleware,");
   lines.push(`    allow_origins=[${quoted(anyOrigin(policy) ? ["*"] : policy.origins)}],`);
   if (policy.credentials && !anyOrigin(policy)) lines.push("    allow_credentials=True,");
-  lines.push(`    allow_methods=[${quoted([...new Set(["GET", "HEAD", "POST", ...policy.methods])])}],`);
-  lines.push(`    allow_headers=[${quoted(policy.headers)}],`);
+  // Starlette's "*" allows every method and reflects every requested header: kept where the server had it.
+  lines.push(
+    `    allow_methods=[${quoted(policy.anyMethods ? ["*"] : [...new Set(["GET", "HEAD", "POST", ...policy.methods])])}],`,
+  );
+  lines.push(`    allow_headers=[${quoted(policy.anyHeaders ? ["*"] : policy.headers)}],`);
   if (policy.exposeHeaders.length > 0) lines.push(`    expose_headers=[${quoted(policy.exposeHeaders)}],`);
   lines.push(`    max_age=${policy.maxAge},`, ")");
   return lines.join("\n");

@@ -1,13 +1,28 @@
+import type { FixImport } from "../types";
 import type { FixRequest } from "./policy";
-import { anyOrigin, comment, heading, quoted } from "./policy";
+import { anyOrigin, comment, heading, methodOption, quoted } from "./policy";
+
+/** flask-cors's default methods (flask_cors/core.py, ALL_METHODS). */
+const FLASK_METHODS = ["GET", "HEAD", "POST", "OPTIONS", "PUT", "PATCH", "DELETE"];
+
+export function flaskImports(request: FixRequest): FixImport[] {
+  return [
+    { form: null, code: "from flask_cors import CORS" },
+    ...(request.focus === "preflight-before-auth"
+      ? [{ form: null, code: "from flask import request as cors_request" }]
+      : []),
+  ];
+}
 
 /** Flask with `flask-cors`. */
 export function flaskCors(request: FixRequest): string {
   const { policy, focus } = request;
   const args = [`origins=[${quoted(anyOrigin(policy) ? ["*"] : policy.origins)}]`];
   if (policy.credentials && !anyOrigin(policy)) args.push("supports_credentials=True");
-  args.push(`methods=[${quoted([...new Set(["GET", "HEAD", "POST", "OPTIONS", ...policy.methods])])}]`);
-  if (policy.headers.length > 0) args.push(`allow_headers=[${quoted(policy.headers)}]`);
+  const methods = methodOption(policy, FLASK_METHODS);
+  if (methods) args.push(`methods=[${quoted(methods)}]`);
+  // Left out, allow_headers is "*": flask-cors answers the headers each preflight asks for.
+  if (policy.headers.length > 0 && !policy.anyHeaders) args.push(`allow_headers=[${quoted(policy.headers)}]`);
   if (policy.exposeHeaders.length > 0) args.push(`expose_headers=[${quoted(policy.exposeHeaders)}]`);
   args.push(`max_age=${policy.maxAge}`);
   const lines = [...heading(request, "#"), ...comment(request, "#", "fix.flask-cors.place")];
@@ -20,8 +35,6 @@ export function flaskCors(request: FixRequest): string {
   if (focus === "preflight-before-auth") {
     lines.push(
       ...comment(request, "#", "fix.flask-cors.before-auth"),
-      "from flask import request as cors_request",
-      "",
       "app.before_request_funcs.setdefault(None, []).insert(",
       "    0,",
       "    lambda: app.make_default_options_response()",
@@ -30,6 +43,6 @@ export function flaskCors(request: FixRequest): string {
       ")",
     );
   }
-  lines.push("from flask_cors import CORS", "", "CORS(", "    app,", ...args.map((a) => `    ${a},`), ")");
+  lines.push("CORS(", "    app,", ...args.map((a) => `    ${a},`), ")");
   return lines.join("\n");
 }

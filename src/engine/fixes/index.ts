@@ -4,21 +4,22 @@
  * real-server suite (`npm run test:fixes`) applied it to that server and saw the browser allow.
  */
 import type { MessageKey, Translate } from "../../i18n";
-import type { Fix, Stack } from "../types";
+import type { Fix, FixImport, Stack } from "../types";
 import { apache } from "./apache";
 import { aspnet } from "./aspnet";
 import { caddy } from "./caddy";
+import { changeFor } from "./change";
 import { django } from "./django";
 import { djangoCorsHeaders } from "./django-cors-headers";
-import { express } from "./express";
-import { fastapi } from "./fastapi";
-import { fastify } from "./fastify";
-import { flaskCors } from "./flask-cors";
+import { express, expressImports } from "./express";
+import { fastapi, fastapiImports } from "./fastapi";
+import { fastify, fastifyImports } from "./fastify";
+import { flaskCors, flaskImports } from "./flask-cors";
 import { genericHeaders } from "./generic-headers";
 import { go } from "./go";
 import { goRsCors } from "./go-rs-cors";
-import { hono } from "./hono";
-import { koa } from "./koa";
+import { hono, honoImports } from "./hono";
+import { koa, koaImports } from "./koa";
 import { nginx } from "./nginx";
 import type { FixRequest } from "./policy";
 import { rails } from "./rails";
@@ -32,6 +33,8 @@ interface Renderer {
   /** A product's own name, or the catalogue's words for a generic one. */
   title: string | MessageKey;
   render: (request: FixRequest) => string;
+  /** What the snippet needs imported, shown apart from it. */
+  imports?: (request: FixRequest) => FixImport[];
   where: MessageKey;
 }
 
@@ -41,18 +44,39 @@ const RENDERERS: Record<ServerStack, Renderer> = {
     render: genericHeaders,
     where: "fix.generic-headers.where",
   },
-  express: { title: "Express (cors package)", render: express, where: "fix.express.where" },
-  fastify: { title: "Fastify (@fastify/cors)", render: fastify, where: "fix.fastify.where" },
-  koa: { title: "Koa (@koa/cors)", render: koa, where: "fix.koa.where" },
-  hono: { title: "Hono (hono/cors)", render: hono, where: "fix.hono.where" },
+  express: {
+    title: "Express (cors package)",
+    render: express,
+    imports: expressImports,
+    where: "fix.express.where",
+  },
+  fastify: {
+    title: "Fastify (@fastify/cors)",
+    render: fastify,
+    imports: fastifyImports,
+    where: "fix.fastify.where",
+  },
+  koa: { title: "Koa (@koa/cors)", render: koa, imports: koaImports, where: "fix.koa.where" },
+  hono: { title: "Hono (hono/cors)", render: hono, imports: honoImports, where: "fix.hono.where" },
   django: { title: "fix.title.django", render: django, where: "fix.django.where" },
   "django-cors-headers": {
     title: "Django (django-cors-headers)",
     render: djangoCorsHeaders,
+    imports: () => [{ form: null, code: "from corsheaders.defaults import default_headers" }],
     where: "fix.django-cors-headers.where",
   },
-  fastapi: { title: "FastAPI / Starlette", render: fastapi, where: "fix.fastapi.where" },
-  "flask-cors": { title: "Flask (flask-cors)", render: flaskCors, where: "fix.flask-cors.where" },
+  fastapi: {
+    title: "FastAPI / Starlette",
+    render: fastapi,
+    imports: fastapiImports,
+    where: "fix.fastapi.where",
+  },
+  "flask-cors": {
+    title: "Flask (flask-cors)",
+    render: flaskCors,
+    imports: flaskImports,
+    where: "fix.flask-cors.where",
+  },
   nginx: { title: "nginx", render: nginx, where: "fix.nginx.where" },
   apache: { title: "Apache httpd", render: apache, where: "fix.apache.where" },
   caddy: { title: "Caddy", render: caddy, where: "fix.caddy.where" },
@@ -81,13 +105,19 @@ export const SERVER_STACKS = Object.keys(RENDERERS) as ServerStack[];
 
 /** One fix per server stack for the policy and focus of a cause. */
 export function serverFixes(request: FixRequest): Fix[] {
-  return SERVER_STACKS.map((stack) => ({
-    stack,
-    title: titleIn(RENDERERS[stack].title, request.t),
-    snippet: RENDERERS[stack].render(request),
-    where: request.t(RENDERERS[stack].where),
-    verified: verifiedIn(stack, request.t),
-  }));
+  return SERVER_STACKS.map((stack) => {
+    const { change, edits } = changeFor(stack, request);
+    return {
+      stack,
+      title: titleIn(RENDERERS[stack].title, request.t),
+      change,
+      ...(edits.length > 0 ? { edits } : {}),
+      imports: RENDERERS[stack].imports?.(request) ?? [],
+      snippet: RENDERERS[stack].render(request),
+      where: request.t(RENDERERS[stack].where),
+      verified: verifiedIn(stack, request.t),
+    };
+  });
 }
 
 function verifiedIn(stack: ServerStack, t: Translate): string | null {

@@ -1,5 +1,12 @@
+import { nodeImports } from "./express";
 import type { FixRequest } from "./policy";
-import { anyOrigin, comment, heading, quoted } from "./policy";
+import { anyOrigin, comment, heading, methodOption, quoted } from "./policy";
+
+/** @koa/cors's default allowMethods (index.js). */
+const KOA_METHODS = ["GET", "HEAD", "PUT", "POST", "DELETE", "PATCH"];
+
+export const koaImports = () =>
+  nodeImports('import cors from "@koa/cors";', 'const cors = require("@koa/cors");');
 
 /** Koa with `@koa/cors` (v5 keeps its headers on thrown errors by default). */
 export function koa(request: FixRequest): string {
@@ -8,19 +15,19 @@ export function koa(request: FixRequest): string {
   const origin = anyOrigin(policy)
     ? '"*"'
     : several
-      ? '(ctx) => (ALLOWED_ORIGINS.includes(ctx.get("Origin")) ? ctx.get("Origin") : "")'
+      ? `(ctx) => ([${quoted(policy.origins)}].includes(ctx.get("Origin")) ? ctx.get("Origin") : "")`
       : JSON.stringify(policy.origins[0]);
   const options = [`  origin: ${origin},`];
   if (policy.credentials && !anyOrigin(policy)) options.push("  credentials: true,");
-  options.push(`  allowMethods: [${quoted([...new Set(["GET", "HEAD", "POST", ...policy.methods])])}],`);
-  if (policy.headers.length > 0) options.push(`  allowHeaders: [${quoted(policy.headers)}],`);
+  const methods = methodOption(policy, KOA_METHODS);
+  if (methods) options.push(`  allowMethods: [${quoted(methods)}],`);
+  if (policy.headers.length > 0 && !policy.anyHeaders)
+    options.push(`  allowHeaders: [${quoted(policy.headers)}],`);
   if (policy.exposeHeaders.length > 0) options.push(`  exposeHeaders: [${quoted(policy.exposeHeaders)}],`);
   options.push(`  maxAge: ${policy.maxAge},`, "  keepHeadersOnError: true,");
   return [
     ...heading(request, "//"),
     ...comment(request, "//", "fix.koa.place"),
-    'const cors = require("@koa/cors");',
-    ...(several && !anyOrigin(policy) ? [`const ALLOWED_ORIGINS = [${quoted(policy.origins)}];`] : []),
     "app.use(cors({",
     ...options,
     "}));",

@@ -1,5 +1,5 @@
 import type { FixRequest } from "./policy";
-import { anyOrigin, comment, heading, list, methodsOr, originPattern } from "./policy";
+import { allMethodsOr, anyOrigin, comment, heading, list, originPattern } from "./policy";
 
 /**
  * nginx: `always` so 4xx/5xx get the headers too; OPTIONS answered by nginx itself before proxying
@@ -15,10 +15,13 @@ export function nginx(request: FixRequest): string {
   if (!any) common.push('add_header Vary "Origin" always;');
   const preflight = [
     ...common,
-    `add_header Access-Control-Allow-Methods "${list(methodsOr(policy, ["GET", "POST"]))}" always;`,
-    ...(policy.headers.length > 0
-      ? [`add_header Access-Control-Allow-Headers "${list(policy.headers)}" always;`]
-      : []),
+    `add_header Access-Control-Allow-Methods "${list(allMethodsOr(policy))}" always;`,
+    // Where the server allowed any header, the request's own list is answered back, as before.
+    ...(policy.anyHeaders
+      ? ["add_header Access-Control-Allow-Headers $http_access_control_request_headers always;"]
+      : policy.headers.length > 0
+        ? [`add_header Access-Control-Allow-Headers "${list(policy.headers)}" always;`]
+        : []),
     `add_header Access-Control-Max-Age ${policy.maxAge} always;`,
     "return 204;",
   ];

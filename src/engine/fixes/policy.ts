@@ -18,6 +18,26 @@ export interface CorsPolicy {
   exposeHeaders: string[];
   /** Seconds to cache the preflight (Chromium caps at 7200). */
   maxAge: number;
+  /** The server allowed any request header (mirrored or `*`): the fix keeps that instead of listing `headers`. */
+  anyHeaders: boolean;
+  /** The server allowed every method: the fix keeps that instead of listing `methods`. */
+  anyMethods: boolean;
+}
+
+/**
+ * What the server's current set-up lacks for the page's requests: the change a fix makes to it.
+ * Only additions; everything else the set-up says stays as it is.
+ */
+export interface PolicyDelta {
+  /** A CORS set-up answered at all (some response carried Access-Control-Allow-Origin). */
+  configured: boolean;
+  origins: string[];
+  methods: string[];
+  headers: string[];
+  /** The server answered `*` where the credentialed requests need their exact origin. */
+  starToOrigins: boolean;
+  /** Credentials must be allowed and are not. */
+  credentials: boolean;
 }
 
 /** The part of the fix a cause turns on: each renderer adds its stack's note for it. */
@@ -36,6 +56,8 @@ export type FixFocus =
 
 export interface FixRequest {
   policy: CorsPolicy;
+  /** What to add to the set-up the server has. */
+  delta: PolicyDelta;
   focus: FixFocus;
   /** One sentence on what this fix changes, for the comment at its top. */
   summary: string;
@@ -81,8 +103,27 @@ export function methodsOr(policy: CorsPolicy, fallback: readonly string[] = ["GE
   return policy.methods.length > 0 ? policy.methods : [...fallback];
 }
 
+/** Methods a header-writing set-up lists: every standard one where the server allowed all, else the policy's (or GET, POST). */
+export function allMethodsOr(policy: CorsPolicy): string[] {
+  return policy.anyMethods ? [...new Set([...STANDARD_METHODS, ...policy.methods])] : methodsOr(policy);
+}
+
 /** An anchored regular expression matching exactly the allowed origins (dots escaped). */
 export function originPattern(origins: readonly string[]): string {
   const escaped = origins.map((o) => o.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
   return `^(${escaped.join("|")})$`;
+}
+
+/** The methods a fetch() can send that a "allow every method" set-up must cover. */
+export const STANDARD_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"] as const;
+
+/**
+ * The methods a library's option must list, given what the library allows where the option is
+ * absent: null when the default already covers every method the page and the server need (the
+ * option is then left out, keeping the default's breadth), else the default plus those.
+ */
+export function methodOption(policy: CorsPolicy, defaults: readonly string[]): string[] | null {
+  const needed = policy.anyMethods ? [...STANDARD_METHODS, ...policy.methods] : policy.methods;
+  if (needed.every((m) => defaults.includes(m))) return null;
+  return [...new Set([...defaults, ...needed])];
 }

@@ -1,5 +1,5 @@
 import type { FixRequest } from "./policy";
-import { anyOrigin, comment, heading, quoted } from "./policy";
+import { anyOrigin, comment, heading, quoted, STANDARD_METHODS } from "./policy";
 
 /** Rails / Rack with `rack-cors`. */
 /** Rails rescues exceptions inside its stack; a plain Rack app lets them pass Rack::Cors bare. */
@@ -21,9 +21,13 @@ const rackErrors = (request: FixRequest) => [
 
 export function rails(request: FixRequest): string {
   const { policy } = request;
-  const methods = [...new Set(["GET", "HEAD", "POST", ...policy.methods])].map((m) => `:${m.toLowerCase()}`);
+  const methods = [
+    ...new Set(["GET", "HEAD", "POST", ...(policy.anyMethods ? STANDARD_METHODS : []), ...policy.methods]),
+  ].map((m) => `:${m.toLowerCase()}`);
   const options = [`      methods: [${[...new Set([...methods, ":options"])].join(", ")}],`];
-  options.push(`      headers: ${policy.headers.length > 0 ? `[${quoted(policy.headers)}]` : ":any"},`);
+  options.push(
+    `      headers: ${policy.headers.length > 0 && !policy.anyHeaders ? `[${quoted(policy.headers)}]` : ":any"},`,
+  );
   if (policy.exposeHeaders.length > 0) options.push(`      expose: [${quoted(policy.exposeHeaders)}],`);
   if (policy.credentials && !anyOrigin(policy)) options.push("      credentials: true,");
   options.push(`      max_age: ${policy.maxAge}`);

@@ -3,6 +3,17 @@
  * lines keeps its line breaks ("\n"); the renderer puts the stack's comment mark before each.
  */
 export const enFixes = {
+  "fix.change.no-setup":
+    "No response from this server carried a CORS header: add the set-up below where it says, and its import if your file does not have it yet.",
+  "fix.change.add":
+    "In {setup}, add {items} to `{option}`, keeping what it already lists{hasAbsent, select, yes { (where `{option}` is not set yet, add `{absent}`)} other {}}.",
+  "fix.change.star":
+    "In {setup}, replace `*` in `{option}` with {items}: a request with credentials never matches `*`. Other origins that used `*` need to be listed too.",
+  "fix.change.set": "In {setup}, set `{option}` to `{value}`.",
+  "fix.label.change": "Change in your set-up",
+  "fix.label.imports": "If your file does not import it yet",
+  "fix.label.snippet": "No CORS set-up yet? Add",
+  "fix.label.form": "{form, select, esm {ES module} cjs {CommonJS} other {}}",
   "fix.verified":
     "{versions} in Chromium 156, by npm run test:fixes{on, select, seed {, on the seed's hand-written middleware} proxy {, alone and in front of an app} rack {, on plain Rack (not Rails itself)} other {}}",
   "fix.generic-headers.where": "On every response of the API, error responses and preflights included.",

@@ -2,6 +2,17 @@ import type { enFixes } from "./en-fixes";
 
 /** 수정 코드의 위치 설명과 주석. 여러 줄 주석은 "\n"으로 나누고, 각 줄 앞에 스택의 주석 기호가 붙는다. */
 export const koFixes: Record<keyof typeof enFixes, string> = {
+  "fix.change.no-setup":
+    "이 서버의 어떤 응답에도 CORS 헤더가 없었습니다. 아래 설정을 안내된 위치에 추가하고, 파일에 아직 import가 없다면 import도 추가하세요.",
+  "fix.change.add":
+    "{setup}의 `{option}`에 {items}을(를) 추가하세요. 이미 있는 항목은 그대로 둡니다{hasAbsent, select, yes {(`{option}`이 아직 없다면 `{absent}`를 추가하세요)} other {}}.",
+  "fix.change.star":
+    "{setup}의 `{option}`에서 `*`를 {items}(으)로 바꾸세요. 자격 증명을 보내는 요청은 `*`와 일치하지 않습니다. `*`로 허용되던 다른 출처도 목록에 넣어야 합니다.",
+  "fix.change.set": "{setup}에서 `{option}`을(를) `{value}`(으)로 설정하세요.",
+  "fix.label.change": "지금 설정에서 바꿀 부분",
+  "fix.label.imports": "파일에 아직 import가 없다면",
+  "fix.label.snippet": "CORS 설정이 아직 없다면 추가",
+  "fix.label.form": "{form, select, esm {ES 모듈} cjs {CommonJS} other {}}",
   "fix.verified":
     "{versions}, Chromium 156에서 npm run test:fixes로{on, select, seed {, 시드의 직접 작성한 미들웨어에서} proxy {, 단독으로 그리고 앱 앞에서} rack {, Rails가 아닌 일반 Rack에서} other {}}",
   "fix.generic-headers.where": "API의 모든 응답에. 오류 응답과 사전 요청 응답도 포함합니다.",

@@ -1,7 +1,9 @@
-import type { Fix, ServerGuess } from "../../../engine";
+import { useState } from "preact/hooks";
+import type { Fix, FixImport, ServerGuess } from "../../../engine";
 import { visibleText } from "../../../report/safe-text";
 import { useT } from "../i18n";
 import { CopyButton } from "./CopyButton";
+import { RichText } from "./RichText";
 
 export interface FixesProps {
   fixes: Fix[];
@@ -48,6 +50,15 @@ export function Fixes({ fixes, stack, onStack, onCopy, server }: FixesProps) {
           onCopy={onCopy}
         />
       </div>
+      {current.change ? (
+        <p class="fix-change">
+          <strong>{t("fix.label.change")}:</strong> <RichText text={current.change} />
+        </p>
+      ) : null}
+      {current.imports && current.imports.length > 0 ? <Imports imports={current.imports} /> : null}
+      {current.change || (current.imports && current.imports.length > 0) ? (
+        <p class="fix-label">{t("fix.label.snippet")}:</p>
+      ) : null}
       <pre class="snippet">{current.snippet.split("\n").map(visibleText).join("\n")}</pre>
       {/* Below the snippet, so its first lines stay on the detail's first screen in a short dock;
           each snippet's own first comments already say where it goes. */}
@@ -79,5 +90,34 @@ export function Fixes({ fixes, stack, onStack, onCopy, server }: FixesProps) {
         </p>
       )}
     </section>
+  );
+}
+
+/** The imports a snippet needs, apart from it; where a stack has both module systems, one tab each. */
+function Imports({ imports }: { imports: FixImport[] }) {
+  const t = useT();
+  const forms = [...new Set(imports.map((m) => m.form))];
+  const [form, setForm] = useState(forms[0] ?? null);
+  const shown = imports.filter((m) => m.form === (forms.includes(form) ? form : forms[0]));
+  return (
+    <div class="fix-imports">
+      <p class="fix-label">
+        {t("fix.label.imports")}:
+        {forms.length > 1
+          ? forms.map((f) => (
+              <button
+                key={f ?? ""}
+                type="button"
+                class="fix-form"
+                aria-pressed={f === form}
+                onClick={() => setForm(f)}
+              >
+                {t("fix.label.form", { form: f ?? "" })}
+              </button>
+            ))
+          : null}
+      </p>
+      <pre class="snippet fix-import">{shown.map((m) => visibleText(m.code)).join("\n")}</pre>
+    </div>
   );
 }

@@ -1,0 +1,272 @@
+/**
+ * The change to the set-up the user already has, before any snippet: the one option at fault, in
+ * the words and syntax of that stack's configuration, with everything else left as it is. A list
+ * is extended, never replaced by the requests this page happened to make, so what the old set-up
+ * allowed (other origins, headers, methods, routes) keeps working.
+ */
+import type { MessageKey } from "../../i18n";
+import type { FixEdit, Stack } from "../types";
+import type { FixRequest } from "./policy";
+
+type ServerStack = Exclude<Stack, "client">;
+
+/** How one option is named in the stack's configuration, and how its items are written. */
+interface OptionName {
+  option: string;
+  item?: (value: string) => string;
+  /**
+   * What the library allows where the option is absent (its source's default): an absent option
+   * is written as these plus the new items, never as the new items alone.
+   */
+  defaults?: readonly string[];
+}
+
+/** A stack's CORS set-up, as its users write it. */
+export interface Vocabulary {
+  /** The set-up as a sentence names it (code, never translated): "`app.use(cors({…}))`". */
+  setup: string;
+  origins?: OptionName;
+  methods?: OptionName;
+  headers?: OptionName;
+  credentials?: { option: string; value: string };
+  /** How a list item is written, unless the option says otherwise. */
+  item: (value: string) => string;
+  /** An option with a list, as the set-up writes it (`allowedHeaders: ["a"]`, `allow_headers=["a"]`). */
+  assign?: (option: string, items: string) => string;
+}
+
+const jsAssign = (option: string, items: string) => `${option}: [${items}]`;
+const pyAssign = (option: string, items: string) => `${option}=[${items}]`;
+
+const js = (v: string) => JSON.stringify(v);
+const py = (v: string) => JSON.stringify(v);
+const plain = (v: string) => v;
+
+/** The response-header form (nginx, Apache, Caddy, hand-written middleware): one comma-joined value per header. */
+function headerLines(setup: string): Vocabulary {
+  return {
+    setup,
+    origins: undefined,
+    methods: { option: "Access-Control-Allow-Methods" },
+    headers: { option: "Access-Control-Allow-Headers" },
+    credentials: { option: "Access-Control-Allow-Credentials", value: "true" },
+    item: plain,
+  };
+}
+
+export const VOCABULARY: Record<ServerStack, Vocabulary> = {
+  "generic-headers": headerLines("the API's responses"),
+  // cors: methods default GET,HEAD,PUT,PATCH,POST,DELETE; allowedHeaders default reflects the
+  // request's (https://github.com/expressjs/cors/blob/master/lib/index.js, `defaults`).
+  express: {
+    setup: "`app.use(cors({…}))`",
+    origins: { option: "origin" },
+    methods: { option: "methods", defaults: ["GET", "HEAD", "PUT", "PATCH", "POST", "DELETE"] },
+    headers: { option: "allowedHeaders" },
+    credentials: { option: "credentials", value: "true" },
+    item: js,
+    assign: jsAssign,
+  },
+  // @fastify/cors 10+: methods default GET,HEAD,POST; allowedHeaders reflects the request's
+  // (https://github.com/fastify/fastify-cors/blob/main/index.js, `defaultOptions`).
+  fastify: {
+    setup: "`app.register(cors, {…})`",
+    origins: { option: "origin" },
+    methods: { option: "methods", defaults: ["GET", "HEAD", "POST"] },
+    headers: { option: "allowedHeaders" },
+    credentials: { option: "credentials", value: "true" },
+    item: js,
+    assign: jsAssign,
+  },
+  // @koa/cors takes one origin string or a function, not a list: an origin is added in the snippet's function.
+  koa: {
+    setup: "`app.use(cors({…}))`",
+    methods: { option: "allowMethods", defaults: ["GET", "HEAD", "PUT", "POST", "DELETE", "PATCH"] },
+    headers: { option: "allowHeaders" },
+    credentials: { option: "credentials", value: "true" },
+    item: js,
+    assign: jsAssign,
+  },
+  // hono/cors: allowMethods default GET,HEAD,PUT,POST,DELETE,PATCH; an empty allowHeaders reflects
+  // the request's (https://github.com/honojs/hono/blob/main/src/middleware/cors/index.ts).
+  hono: {
+    setup: '`app.use("*", cors({…}))`',
+    origins: { option: "origin" },
+    methods: { option: "allowMethods", defaults: ["GET", "HEAD", "PUT", "POST", "DELETE", "PATCH"] },
+    headers: { option: "allowHeaders" },
+    credentials: { option: "credentials", value: "true" },
+    item: js,
+    assign: jsAssign,
+  },
+  django: headerLines('your middleware\'s `response["Access-Control-…"]` lines'),
+  "django-cors-headers": {
+    setup: "settings.py",
+    origins: { option: "CORS_ALLOWED_ORIGINS" },
+    // django-cors-headers' defaults (corsheaders/defaults.py) already allow some: an absent setting is
+    // extended from them, never replaced by the names this page sent.
+    methods: { option: "CORS_ALLOW_METHODS", defaults: ["*default_methods"] },
+    headers: { option: "CORS_ALLOW_HEADERS", defaults: ["*default_headers"] },
+    credentials: { option: "CORS_ALLOW_CREDENTIALS", value: "True" },
+    item: py,
+    assign: (option, items) => `${option} = (${items})`,
+  },
+  // Starlette: allow_methods default ("GET",), allow_headers default () (starlette/middleware/cors.py).
+  fastapi: {
+    setup: "`app.add_middleware(CORSMiddleware, …)`",
+    origins: { option: "allow_origins" },
+    methods: { option: "allow_methods", defaults: ["GET"] },
+    headers: { option: "allow_headers" },
+    credentials: { option: "allow_credentials", value: "True" },
+    item: py,
+    assign: pyAssign,
+  },
+  // flask-cors: methods default ALL_METHODS, allow_headers default "*" (flask_cors/core.py, DEFAULT_OPTIONS).
+  "flask-cors": {
+    setup: "`CORS(app, …)`",
+    origins: { option: "origins" },
+    methods: { option: "methods", defaults: ["GET", "HEAD", "POST", "OPTIONS", "PUT", "PATCH", "DELETE"] },
+    headers: { option: "allow_headers" },
+    credentials: { option: "supports_credentials", value: "True" },
+    item: py,
+    assign: pyAssign,
+  },
+  nginx: headerLines("your `add_header Access-Control-…` lines"),
+  apache: headerLines("your `Header always set Access-Control-…` lines"),
+  caddy: headerLines("your `header Access-Control-…` lines"),
+  s3: {
+    setup: "the bucket's CORS rule",
+    origins: { option: "AllowedOrigins" },
+    methods: { option: "AllowedMethods" },
+    headers: { option: "AllowedHeaders" },
+    item: js,
+  },
+  spring: {
+    setup: "your `CorsRegistry` mapping",
+    origins: { option: "allowedOrigins" },
+    methods: { option: "allowedMethods" },
+    headers: { option: "allowedHeaders" },
+    credentials: { option: "allowCredentials", value: "true" },
+    item: js,
+  },
+  rails: {
+    setup: "your `allow do … end` block",
+    origins: { option: "origins" },
+    methods: { option: "methods", item: (m) => `:${m.toLowerCase()}` },
+    headers: { option: "headers" },
+    credentials: { option: "credentials", value: "true" },
+    item: js,
+    assign: jsAssign,
+  },
+  aspnet: {
+    setup: "your `AddCors` policy",
+    origins: { option: "WithOrigins" },
+    methods: { option: "WithMethods" },
+    headers: { option: "WithHeaders" },
+    credentials: { option: "AllowCredentials", value: "()" },
+    item: js,
+  },
+  go: headerLines('your handler\'s `w.Header().Set("Access-Control-…")` lines'),
+  // rs/cors: AllowedMethods default GET, POST, HEAD; AllowedHeaders default Origin, Accept,
+  // Content-Type, X-Requested-With (https://github.com/rs/cors/blob/master/cors.go, `New`).
+  "go-rs-cors": {
+    setup: "`cors.Options{…}`",
+    origins: { option: "AllowedOrigins" },
+    methods: { option: "AllowedMethods", defaults: ["GET", "POST", "HEAD"] },
+    headers: { option: "AllowedHeaders", defaults: ["Origin", "Accept", "Content-Type", "X-Requested-With"] },
+    credentials: { option: "AllowCredentials", value: "true" },
+    item: js,
+    assign: (option, items) => `${option}: []string{${items}}`,
+  },
+};
+
+/** Structural focuses: the change is where the set-up sits, said by the stack's note when it has one. */
+const STRUCTURAL_NOTES: Partial<Record<ServerStack, Partial<Record<FixRequest["focus"], MessageKey>>>> = {
+  express: {
+    "preflight-before-auth": "fix.express.note.preflight-before-auth",
+    "preflight-route": "fix.express.note.preflight-route",
+    "error-responses": "fix.express.note.error-responses",
+    "no-preflight-redirect": "fix.express.note.no-preflight-redirect",
+  },
+};
+
+export interface Change {
+  change: string | null;
+  edits: FixEdit[];
+}
+
+/** The change for one stack: an edit of the options at fault where the set-up exists, else null (the snippet is the change). */
+export function changeFor(stack: ServerStack, request: FixRequest): Change {
+  const { delta, focus, t } = request;
+  const v = VOCABULARY[stack];
+  const none: Change = { change: null, edits: [] };
+  if (!delta.configured) return { change: t("fix.change.no-setup"), edits: [] };
+  const note = STRUCTURAL_NOTES[stack]?.[focus];
+  const sentences: string[] = [];
+  const edits: FixEdit[] = [];
+  const add = (name: OptionName | undefined, items: string[]): boolean => {
+    if (!name || items.length === 0) return false;
+    const written = items.map(name.item ?? v.item);
+    // Starred defaults (`*default_headers`) are Python unpacking, written as they are.
+    const defaults = (name.defaults ?? []).map((d) => (d.startsWith("*") ? d : (name.item ?? v.item)(d)));
+    const absent = v.assign?.(name.option, [...new Set([...defaults, ...written])].join(", "));
+    sentences.push(
+      t("fix.change.add", {
+        setup: v.setup,
+        option: name.option,
+        items: written.join(", "),
+        hasAbsent: absent ? "yes" : "no",
+        absent: absent ?? "",
+      }),
+    );
+    edits.push({
+      kind: "add-items",
+      option: name.option,
+      items: written,
+      ...(absent ? { whenAbsent: absent } : {}),
+    });
+    return true;
+  };
+  switch (focus) {
+    case "headers":
+      add(v.headers, delta.headers);
+      break;
+    case "methods":
+      add(v.methods, delta.methods);
+      break;
+    case "allow-origin":
+    case "null-origin":
+      if (delta.starToOrigins) break;
+      add(v.origins, delta.origins);
+      break;
+    case "credentials":
+      break;
+    default:
+      if (note) return { change: t(note), edits: [] };
+      return none;
+  }
+  if (focus === "credentials" || delta.starToOrigins) {
+    if (delta.starToOrigins && v.origins) {
+      const by = request.policy.origins.filter((o) => o !== "*").map(v.origins.item ?? v.item);
+      sentences.push(
+        t("fix.change.star", { setup: v.setup, option: v.origins.option, items: by.join(", ") }),
+      );
+      edits.push({
+        kind: "replace-item",
+        option: v.origins.option,
+        item: (v.origins.item ?? v.item)("*"),
+        by,
+      });
+    }
+    if (delta.credentials && v.credentials) {
+      sentences.push(
+        t("fix.change.set", { setup: v.setup, option: v.credentials.option, value: v.credentials.value }),
+      );
+      edits.push({ kind: "set", option: v.credentials.option, value: v.credentials.value });
+    }
+  }
+  // Page-wide: what the page's other requests to this API lack rides along with the change at fault.
+  if (focus !== "headers" && delta.headers.length > 0 && sentences.length > 0) add(v.headers, delta.headers);
+  if (focus !== "methods" && delta.methods.length > 0 && sentences.length > 0) add(v.methods, delta.methods);
+  if (sentences.length === 0) return none;
+  return { change: sentences.join(" "), edits };
+}

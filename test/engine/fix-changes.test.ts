@@ -1,0 +1,158 @@
+/**
+ * A fix is an edit to what the user has: the option at fault changed, everything else kept,
+ * including what the page did not happen to send during the recording.
+ */
+import { describe, expect, it } from "vitest";
+import { apiProfiles, diagnose, type Fix, type ObservedExchange } from "../../src/engine";
+import { API, exchange, h, PAGE } from "./build";
+
+function fixOf(x: ObservedExchange, stack: string, all: ObservedExchange[] = [x]): Fix | undefined {
+  const api = apiProfiles(all).get(API) ?? null;
+  return diagnose(x, { api }).causes[0]?.fixes.find((f) => f.stack === stack);
+}
+
+/** A preflighted PUT whose answer reflects exactly the headers asked for, as the mirroring defaults do. */
+const mirrored = exchange({
+  url: `${API}/api/items/1`,
+  method: "PUT",
+  preflight: {
+    status: 200,
+    requestHeaders: h(
+      "Origin",
+      PAGE,
+      "Access-Control-Request-Method",
+      "PUT",
+      "Access-Control-Request-Headers",
+      "content-type,x-api-key",
+    ),
+    headers: h(
+      "Access-Control-Allow-Origin",
+      PAGE,
+      "Access-Control-Allow-Methods",
+      "GET, HEAD, POST, PUT",
+      "Access-Control-Allow-Headers",
+      "content-type,x-api-key",
+    ),
+  },
+});
+
+/** The DELETE the same server refuses: its methods list lacks it. */
+const refusedDelete = exchange({
+  url: `${API}/api/items/1`,
+  method: "DELETE",
+  preflight: {
+    status: 200,
+    requestHeaders: h("Origin", PAGE, "Access-Control-Request-Method", "DELETE"),
+    headers: h("Access-Control-Allow-Origin", PAGE, "Access-Control-Allow-Methods", "GET, HEAD, POST, PUT"),
+  },
+  response: null,
+  error: "net::ERR_FAILED",
+});
+
+describe("fixes never narrow what the server allowed", () => {
+  it("keeps mirrored request headers mirrored (flask-cors, cors, Starlette, rack-cors, nginx) instead of pinning the ones seen", () => {
+    const all = [mirrored, refusedDelete];
+    const flask = fixOf(refusedDelete, "flask-cors", all);
+    expect(flask?.change).toContain('add "DELETE" to `methods`');
+    expect(flask?.edits).toEqual([expect.objectContaining({ kind: "add-items", option: "methods" })]);
+    // flask-cors' own defaults (allow_headers "*", every method) are kept by leaving them out.
+    expect(flask?.snippet).not.toContain("allow_headers");
+    expect(flask?.snippet).not.toContain("methods=");
+    expect(fixOf(refusedDelete, "fastapi", all)?.snippet).toContain('allow_headers=["*"]');
+    expect(fixOf(refusedDelete, "rails", all)?.snippet).toContain("headers: :any");
+    expect(fixOf(refusedDelete, "express", all)?.snippet).not.toContain("allowedHeaders");
+    expect(fixOf(refusedDelete, "nginx", all)?.snippet).toContain(
+      "add_header Access-Control-Allow-Headers $http_access_control_request_headers always;",
+    );
+  });
+
+  it("keeps every method where the server allowed all (Starlette's `*`)", () => {
+    const all = exchange({
+      url: `${API}/api/items`,
+      method: "POST",
+      requestHeaders: h("Origin", PAGE, "Content-Type", "application/json", "X-Trace", "1"),
+      preflight: {
+        status: 200,
+        requestHeaders: h(
+          "Origin",
+          PAGE,
+          "Access-Control-Request-Method",
+          "POST",
+          "Access-Control-Request-Headers",
+          "content-type,x-trace",
+        ),
+        headers: h(
+          "Access-Control-Allow-Origin",
+          PAGE,
+          "Access-Control-Allow-Methods",
+          "DELETE, GET, HEAD, OPTIONS, PATCH, POST, PUT",
+          "Access-Control-Allow-Headers",
+          "content-type, x-trace",
+        ),
+      },
+      response: { status: 200, headers: h("Access-Control-Allow-Origin", "http://localhost:9999") },
+    });
+    const fastapi = fixOf(all, "fastapi");
+    expect(fastapi?.snippet).toContain('allow_methods=["*"]');
+    expect(fastapi?.snippet).toContain('allow_headers=["*"]');
+    // A wrong answer's origin is not an origin the server allowed: never kept in the fix.
+    expect(fastapi?.snippet).not.toContain("localhost:9999");
+    expect(fastapi?.snippet).toContain(`allow_origins=["${PAGE}"]`);
+  });
+
+  it("never allows an Access-Control-* response header as a request header", () => {
+    const sent = exchange({
+      method: "GET",
+      requestHeaders: h("Origin", PAGE, "Access-Control-Allow-Origin", "*"),
+      preflight: {
+        status: 204,
+        requestHeaders: h(
+          "Origin",
+          PAGE,
+          "Access-Control-Request-Method",
+          "GET",
+          "Access-Control-Request-Headers",
+          "access-control-allow-origin,x-api-key",
+        ),
+        headers: h("Access-Control-Allow-Origin", PAGE, "Access-Control-Allow-Headers", "content-type"),
+      },
+      response: null,
+      error: "net::ERR_FAILED",
+    });
+    for (const stack of ["express", "nginx", "fastapi", "flask-cors", "generic-headers"]) {
+      const fix = fixOf(sent, stack);
+      expect(`${fix?.change}\n${fix?.snippet}`.toLowerCase(), stack).not.toContain(
+        "access-control-allow-origin,",
+      );
+      expect(fix?.snippet.toLowerCase() ?? "", stack).not.toMatch(
+        /allow-?headers[^\n]*access-control-allow-origin/,
+      );
+      expect(fix?.change ?? "", stack).toContain("x-api-key");
+    }
+  });
+
+  it("turns `*` with credentials into the exact origins and credentials in the existing set-up", () => {
+    const star = exchange({
+      credentials: "include",
+      response: { status: 200, headers: h("Access-Control-Allow-Origin", "*") },
+    });
+    const express = fixOf(star, "express");
+    expect(express?.edits).toEqual([
+      { kind: "replace-item", option: "origin", item: '"*"', by: [`"${PAGE}"`] },
+      { kind: "set", option: "credentials", value: "true" },
+    ]);
+    expect(express?.change).toContain("replace `*` in `origin`");
+    expect(fixOf(star, "flask-cors")?.change).toContain("set `supports_credentials` to `True`");
+  });
+
+  it("says to add the whole set-up, with its import, where no response carried a CORS header", () => {
+    const bare = exchange({ response: { status: 200, headers: h("Content-Type", "application/json") } });
+    const express = fixOf(bare, "express");
+    expect(express?.change).toMatch(/^No response from this server carried a CORS header/);
+    expect(express?.imports).toEqual([
+      { form: "esm", code: 'import cors from "cors";' },
+      { form: "cjs", code: 'const cors = require("cors");' },
+    ]);
+    expect(express?.snippet).not.toContain("require(");
+  });
+});
