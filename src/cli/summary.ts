@@ -108,6 +108,17 @@ export function summarize(
     if (fix) {
       lines.push(paint.green(`  ${t("cli.summary.fix", { title: fix.title })}`));
       if (fix.where) lines.push(paint.dim(`    ${t("cli.summary.where", { where: safe(fix.where) })}`));
+      // The change to the user's own set-up first; the imports apart; then the whole set-up.
+      if (fix.change) lines.push(`    ${t("fix.label.change")}: ${safe(fix.change)}`);
+      if (fix.imports && fix.imports.length > 0) {
+        lines.push(paint.dim(`    ${t("fix.label.imports")}:`));
+        for (const m of fix.imports)
+          lines.push(
+            `      ${safe(m.code)}${m.form ? paint.dim(`  (${t("fix.label.form", { form: m.form })})`) : ""}`,
+          );
+      }
+      if (fix.change || (fix.imports && fix.imports.length > 0))
+        lines.push(paint.dim(`    ${t("fix.label.snippet")}:`));
       lines.push(...fix.snippet.split("\n").map((l) => `    ${safe(l)}`));
       if (fix.stack !== "client")
         lines.push(
