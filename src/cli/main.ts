@@ -328,8 +328,10 @@ export function run(
   } finally {
     if (fd !== null) closeSync(fd);
   }
-  // A document on stdout keeps its format; its counts are the last line of the log all the same.
-  if (options.format === "json" || options.format === "sarif" || options.format === "junit") {
+  // A document on stdout keeps its format; its counts are the last line of the log all the same
+  // (stderr, or stdout when the document went to a file). Text and annotations end with them.
+  const ended = options.format === "text" || (options.format === "github" && fd === null);
+  if (!ended) {
     const tell = fd === null ? err : out;
     if (counts.unrecorded > 0) tell(`${t("ci.unrecorded.hint")}\n`);
     tell(`${inertLine(totalsLine(t, counts, options.allowUnknown))}\n`);

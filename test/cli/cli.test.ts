@@ -249,24 +249,116 @@ describe("CI conventions (eslint's)", () => {
     const summary = join(dir, "step-summary.md");
     writeFileSync(summary, "");
     const r = cli("analyze", blockedHar(), "--format", "github");
-    const withSummary = runCli({ GITHUB_STEP_SUMMARY: summary }, "analyze", blockedHar(), "--format", "github");
+    const withSummary = runCli(
+      { GITHUB_STEP_SUMMARY: summary },
+      "analyze",
+      blockedHar(),
+      "--format",
+      "github",
+    );
     expect(withSummary.out).toBe(r.out);
     const lines = r.out.trimEnd().split("\n");
     const commands = lines.slice(0, -2);
-    expect(commands.every((l) => /^::(error|warning) file=one\.har,title=CORS [a-z-]+%3A /.test(l))).toBe(true);
+    expect(commands.every((l) => /^::(error|warning) file=one\.har,title=CORS [a-z-]+%3A /.test(l))).toBe(
+      true,
+    );
     expect(commands.filter((l) => l.startsWith("::error")).length).toBeGreaterThan(10);
     // One line each: the cause and "Fix (…): <first line>", never the snippet's other lines.
     expect(r.out).not.toContain("%0A");
     const header = commands.find((l) => l.includes("title=CORS header-not-allowed%3A "));
     expect(header).toContain("Fix (");
     expect(header).toContain("the whole fix is in the job summary");
-    expect(lines.at(-2)).toMatch(/^::notice title=CORS Lens::Record with cors-lens\/playwright's lens\.har\(\)/);
-    expect(lines.at(-1)).toMatch(/^✖ 1 file, \d+ requests: \d+ blocked, \d+ unknown \(\d+ failed, cause not recorded\)/);
+    expect(lines.at(-2)).toMatch(
+      /^::notice title=CORS Lens::Record with cors-lens\/playwright's lens\.har\(\)/,
+    );
+    expect(lines.at(-1)).toMatch(
+      /^✖ 1 file, \d+ requests: \d+ blocked, \d+ unknown \(\d+ failed, cause not recorded\)/,
+    );
     const markdown = readFileSync(summary, "utf8");
     expect(markdown).toContain("## CORS Lens");
     expect(markdown).toContain("### Request header not allowed by the preflight (header-not-allowed)");
     // The whole fix: its last line too.
     expect(markdown).toContain("Access-Control-Allow-Headers:");
+  });
+});
+
+describe("unknown is not success", () => {
+  // As Playwright's recordHar writes a request the browser failed: status -1, no response headers,
+  // `_failureText` (playwright-core's HarTracer `_onRequestFailed`).
+  const failed = (method: string, url: string) => ({
+    ...entry({ method, url }, { status: -1, headers: [], _failureText: "net::ERR_FAILED" }),
+  });
+  const playwrightHar = file(
+    "playwright.har",
+    JSON.stringify({
+      log: {
+        version: "1.2",
+        creator: { name: "Playwright", version: "1.57.0" },
+        browser: { name: "chromium", version: "156" },
+        entries: [
+          failed("GET", "http://127.0.0.1:8000/a"),
+          failed("PUT", "http://127.0.0.1:8000/b"),
+          entry(
+            { method: "GET", url: "http://127.0.0.1:8000/c" },
+            {
+              status: 200,
+              headers: [
+                { name: "Access-Control-Allow-Origin", value: "http://localhost:5173" },
+                { name: "Vary", value: "Origin" },
+              ],
+            },
+          ),
+        ],
+      },
+    }),
+  );
+  const counts = "1 file, 3 requests: 0 blocked, 2 unknown (2 failed, cause not recorded), 0 with warnings";
+
+  it("fails --fail-on blocked (the default) on requests that failed without a recorded cause, and says how to record one", () => {
+    const r = cli("analyze", playwrightHar);
+    expect(r.code).toBe(1);
+    const lines = r.out.trimEnd().split("\n");
+    expect(lines.at(-1)).toBe(`✖ ${counts}`);
+    expect(lines.at(-2)).toMatch(/lens\.har\(\), Chrome DevTools' "Export HAR".*--allow-unknown/);
+    expect(r.out).toContain("✖ 2 × failed, cause not recorded — 127.0.0.1:8000");
+    expect(r.out).toContain("The browser reported net::ERR_FAILED");
+    expect(r.out).not.toContain("Nothing blocked by CORS");
+    expect(cli("analyze", playwrightHar, "--fail-on", "warning").code).toBe(1);
+    const allowed = cli("analyze", playwrightHar, "--allow-unknown");
+    expect(allowed.code).toBe(0);
+    expect(allowed.out.trimEnd().split("\n").at(-1)).toBe(`✔ ${counts}`);
+  });
+
+  it.each(["json", "sarif", "junit", "github"])(
+    "--format %s: the counts in the log's last line, the same exit code",
+    (format) => {
+      const r = cli("analyze", playwrightHar, "--format", format);
+      expect(r.code).toBe(1);
+      // A document on stdout stays whole; its counts end the log (stderr), or the output itself.
+      const log = format === "github" ? r.out : r.err;
+      expect(log.trimEnd().split("\n").at(-1)).toBe(`✖ ${counts}`);
+      expect(cli("analyze", playwrightHar, "--format", format, "--allow-unknown").code).toBe(0);
+      const out = join(dir, `out.${format}`);
+      const toFile = cli("analyze", playwrightHar, "--format", format, "-o", out);
+      expect(toFile.out.trimEnd().split("\n").at(-1)).toBe(`✖ ${counts}`);
+    },
+  );
+
+  it("SARIF and JUnit carry the failures as errors, warnings with --allow-unknown", () => {
+    const sarif = (...more: string[]) =>
+      JSON.parse(cli("analyze", playwrightHar, "--format", "sarif", ...more).out) as {
+        runs: Array<{ results: Array<{ ruleId: string; level: string }> }>;
+      };
+    const levels = (s: ReturnType<typeof sarif>) =>
+      s.runs[0]?.results.filter((r) => r.ruleId === "cause-not-recorded").map((r) => r.level);
+    expect(levels(sarif())).toEqual(["error", "error"]);
+    expect(levels(sarif("--allow-unknown"))).toEqual(["warning", "warning"]);
+    const junit = cli("analyze", playwrightHar, "--format", "junit").out;
+    expect(junit).toMatch(/<testsuites name="CORS Lens" tests="3" failures="2" skipped="0">/);
+    expect(junit.match(/<failure [^>]*type="cause-not-recorded"/g)).toHaveLength(2);
+    expect(cli("analyze", playwrightHar, "--format", "junit", "--allow-unknown").out).toMatch(
+      /tests="3" failures="0" skipped="2"/,
+    );
   });
 });
 
