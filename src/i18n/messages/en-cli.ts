@@ -16,7 +16,9 @@ Options:
                             fixes are kept: {stacks}
   --no-fixes                leave the fixes out (a much smaller --format json)
   --quiet                   blocked requests only: no warnings, no notes
-  --fail-on blocked|warning exit 1 on blocked requests (default) or also on warnings
+  --fail-on blocked|warning exit 1 on blocked requests (default) or also on warnings; a
+                            request that failed without its cause in the HAR counts as blocked
+  --allow-unknown           do not fail on requests that failed without a recorded cause
   --max-warnings N          exit 1 when more than N requests have warnings
   --include-secrets         keep Cookie, Authorization and similar values in --json output
   --color, --no-color       force colours on or off (default: on a terminal; NO_COLOR, FORCE_COLOR)

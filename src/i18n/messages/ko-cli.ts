@@ -16,7 +16,9 @@ export const koCli: Record<keyof typeof enCli, string> = {
                             일반 헤더). --format json에서는 이 스택의 수정 방법만 남김: {stacks}
   --no-fixes                수정 방법을 빼고 출력(훨씬 작은 --format json)
   --quiet                   차단된 요청만: 경고와 참고 사항 없음
-  --fail-on blocked|warning 차단된 요청이 있으면(기본값), 또는 경고만 있어도 종료 코드 1
+  --fail-on blocked|warning 차단된 요청이 있으면(기본값), 또는 경고만 있어도 종료 코드 1. HAR에
+                            원인 없이 실패로 남은 요청도 차단으로 셈
+  --allow-unknown           원인이 기록되지 않은 실패 요청으로는 실패하지 않음
   --max-warnings N          경고가 있는 요청이 N개보다 많으면 종료 코드 1
   --include-secrets         --json 출력에 Cookie, Authorization 같은 값을 그대로 둠
   --color, --no-color       색상을 강제로 켜거나 끔(기본값: 터미널이면 켬. NO_COLOR, FORCE_COLOR)
