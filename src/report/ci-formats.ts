@@ -119,7 +119,7 @@ export function totalsLine(tr: Translate, t: Tally, allowUnknown: boolean): stri
 // ---------------------------------------------------------------------------------------------
 // Rules: one per cause and finding code, with words that hold for every result.
 
-export const UNRECORDED = "cause-not-recorded";
+export const UNRECORDED = "cause-not-recorded" as const;
 export type RuleCode = CauseCode | FindingCode | typeof UNRECORDED;
 
 const ruleWords = (t: Translate, code: RuleCode) => ({

@@ -9,6 +9,8 @@ import { chromium } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { startLab } from "../../lab/server.mjs";
 import { analyzeHar } from "../../src/report/analyze-har";
+import { causeNotRecorded, tally } from "../../src/report/ci-formats";
+import { runCli } from "../cli/run-cli";
 import { CdpOracle } from "./helpers/cdp-oracle";
 import { CHROMIUM_FLAGS } from "./helpers/chromium";
 import { CHROMIUM_BIN, requireChromium, resultsPath } from "./helpers/paths";
@@ -46,6 +48,32 @@ describe("cors-lens analyze on a HAR recorded by Playwright", () => {
       // The workers' and the iframe's requests are not on the page's CDP session (no oracle verdict).
       expect(rows.length).toBeGreaterThanOrEqual(runs.length - OFF_PAGE.size - 1);
       expect(rows.filter((r) => !r.agrees)).toEqual([]);
+      // Nothing the browser blocked reads "allowed".
+      expect(rows.filter((r) => r.chromium !== "allowed" && r.cli === "allowed")).toEqual([]);
+
+      // Unknown is not success: every request Chromium blocked that the HAR left "unknown" is a
+      // failure whose cause was not recorded, counted in the last line of every format.
+      const hidden = rows.filter((r) => r.chromium !== "allowed" && r.cli === "unknown");
+      expect(hidden.length).toBeGreaterThan(0);
+      for (const r of hidden) {
+        const run = runs.find((x) => x.id === r.id);
+        const x = run ? [...report.exchanges].reverse().find((e) => e.url === run.url) : undefined;
+        expect(x && causeNotRecorded(x), r.id).toBe(true);
+      }
+      const counts = tally([report]);
+      expect(counts.unrecorded).toBeGreaterThanOrEqual(hidden.length);
+      const last = new RegExp(
+        `^✖ 1 file, ${counts.requests} requests: ${counts.blocked} blocked, ${counts.unknown} unknown \\(${counts.unrecorded} failed, cause not recorded\\), \\d+ with warnings$`,
+      );
+      for (const format of ["text", "json", "sarif", "junit", "github"]) {
+        const r = runCli({}, "analyze", path, "--format", format);
+        expect(r.code, format).toBe(1);
+        const log = format === "text" || format === "github" ? r.out : r.err;
+        expect(log.trimEnd().split("\n").at(-1), format).toMatch(last);
+      }
+      console.log(
+        `Playwright HAR: ${counts.requests} requests, ${counts.blocked} blocked, ${counts.unknown} unknown, ${counts.unrecorded} failed without a recorded cause (${hidden.length} of them blocked per Chromium); exit 1 in every format`,
+      );
     } finally {
       await browser.close();
       await lab.close();
