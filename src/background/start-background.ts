@@ -70,10 +70,14 @@ export function startBackground(platform: BackgroundPlatform): Background {
   const scheduleFlush = () => {
     if (flushTimer) return;
     flushTimer = true;
+    const due = platform.now() + FLUSH_INTERVAL_MS;
     platform.setTimeout(() => {
       flushTimer = false;
       if (!tracker) return;
-      apply(tracker.flush(platform.now()));
+      // A timer that runs late: the worker was busy, and the browser's events of that time may be
+      // queued behind it; the tracker does not give up on them yet.
+      const now = platform.now();
+      apply(tracker.flush(now, now - due));
       store.trackerChanged();
       const t = tracker.snapshot();
       if (Object.keys(t.pending).length > 0 || t.preflights.length > 0 || t.awaiting.length > 0)
@@ -81,12 +85,13 @@ export function startBackground(platform: BackgroundPlatform): Background {
     }, FLUSH_INTERVAL_MS);
   };
 
-  const ingest = (event: ObservedEvent) => {
+  /** `replayed`: from the journal, a stopped worker's: old by nature, no measure of how late events come. */
+  const ingest = (event: ObservedEvent, replayed = false) => {
     if (!tracker) {
       queue.push(event);
       return;
     }
-    apply(tracker.ingest(event, platform.now()));
+    apply(tracker.ingest(event, replayed ? undefined : platform.now()));
     store.trackerChanged();
     scheduleFlush();
   };
@@ -188,7 +193,7 @@ export function startBackground(platform: BackgroundPlatform): Background {
     for (const { tabId, url } of open) tracker.knowTab(tabId, url, at - 1);
     store.tracker = tracker.snapshot();
     // The journal's events the restored batch does not hold yet, then those that arrived meanwhile.
-    for (const event of store.replay.splice(0)) ingest(event);
+    for (const event of store.replay.splice(0)) ingest(event, true);
     // What the stopped worker was following may have lost events (see ExchangeTracker.inherit).
     tracker.inherit(platform.now());
     for (const event of queue.splice(0)) ingest(event);
@@ -197,7 +202,7 @@ export function startBackground(platform: BackgroundPlatform): Background {
     for (const delay of LATE_JOURNAL_MS)
       platform.setTimeout(() => {
         void store.lateJournal().then((late) => {
-          for (const event of late) ingest(event);
+          for (const event of late) ingest(event, true);
         });
       }, delay);
     for (const [tabId, tab] of store.tabs) badges.reset(tabId, tab.exchanges);

@@ -48,6 +48,11 @@ export interface TrackerState {
   ended?: string[];
   /** The latest time the worker's clock said (`ingest`, `flush`, `inherit`): what event times are checked against. */
   clock?: number;
+  /**
+   * How far behind the worker's clock the last event came (its time to its ingest, at most
+   * `LIMITS.lagMs`): what waits for a later event waits on the events' clock, not the worker's.
+   */
+  lag?: number;
 }
 
 export type TrackerOutput =
@@ -77,6 +82,13 @@ export const LIMITS = {
    * worker took over: shown from what was seen, its end lost (a later end still replaces it).
    */
   interruptedQuietMs: 5_000,
+  /**
+   * The most the events' clock is taken to run behind the worker's. A worker busy for seconds
+   * (writing a full store) gets the browser's events that late: waited for by the worker's clock,
+   * a preflight's request or a request's preflight, still queued, was given up on, and the one
+   * request was shown twice (its preflight alone, "unknown", and the request without it).
+   */
+  lagMs: 60_000,
 };
 
 export function emptyTrackerState(): TrackerState {
@@ -185,6 +197,8 @@ export class ExchangeTracker {
     this.tick(now);
     const floor = this.state.pending[raw.requestId]?.current.startedAt ?? null;
     const timeStamp = saneTime(raw.timeStamp, this.state.clock ?? null, floor);
+    if (now !== undefined && Number.isFinite(now))
+      this.state.lag = Math.min(LIMITS.lagMs, Math.max(0, now - timeStamp));
     const event = this.attribute(timeStamp === raw.timeStamp ? raw : { ...raw, timeStamp });
     if (event === null) return [];
     if (event.type === "main_frame") {
@@ -247,14 +261,25 @@ export class ExchangeTracker {
     }
   }
 
-  /** Reports what waited too long: orphan preflights, requests without an end. */
-  flush(now: number): TrackerOutput[] {
-    this.tick(now);
+  /**
+   * Reports what waited too long: orphan preflights, requests without an end. `lateMs`: how much
+   * later than due this flush runs; the worker was busy that long, and the browser's events of that
+   * time may still be queued for it.
+   */
+  flush(wallNow: number, lateMs = 0): TrackerOutput[] {
+    this.tick(wallNow);
+    // What waits for an event waits by the events' clock: as late as the last event came, or as
+    // events of the time the worker was busy may still come.
+    const behind = Math.min(
+      LIMITS.lagMs,
+      Math.max(this.state.lag ?? 0, Number.isFinite(lateMs) ? lateMs : 0),
+    );
+    const now = wallNow - behind;
     const out: TrackerOutput[] = [];
     // Just after a takeover the stopped worker's last events may still come, late and out of order
     // (its journal writes that landed after the restore read): what waits for a preflight waits on.
     const takeover = this.state.takeoverAt;
-    const lateEventsDue = takeover !== undefined && now - takeover < LIMITS.interruptedQuietMs;
+    const lateEventsDue = takeover !== undefined && wallNow - takeover < LIMITS.interruptedQuietMs;
     this.state.awaiting = this.state.awaiting.filter(
       (a) =>
         lateEventsDue ||
@@ -285,9 +310,9 @@ export class ExchangeTracker {
       else if (
         pending.interruptedAt !== undefined &&
         !pending.provisional &&
-        now - pending.interruptedAt >= LIMITS.interruptedQuietMs
+        wallNow - pending.interruptedAt >= LIMITS.interruptedQuietMs
       )
-        out.push(...this.endUnobserved(pending, now));
+        out.push(...this.endUnobserved(pending, wallNow));
     }
     return out;
   }
