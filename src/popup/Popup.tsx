@@ -104,7 +104,9 @@ export function Popup({
           <button type="submit">{t("popup.hosts.save")}</button>
         </div>
         <p class="note">
-          {hosts === null ? t("popup.hosts.every") : t("popup.hosts.only", { hosts: hosts.join(", ") })}
+          {hosts === null
+            ? t("popup.hosts.every")
+            : t("popup.hosts.only", { hosts: visibleText(hosts.join(", ")) })}
         </p>
       </form>
       <footer>

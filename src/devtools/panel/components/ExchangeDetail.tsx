@@ -58,18 +58,22 @@ function DocsLink({ link }: { link: { url: string; title: string } | null }) {
   );
 }
 
-/** The failing check in one line, at the top: what the browser required, what the server sent. */
+/**
+ * The failing check in one line, at the top: what the browser required, what the server sent. Both
+ * quote the exchange (an origin, a header value): made visible, so a bidi override cannot make one
+ * origin read as another.
+ */
 function RequiredVsSent({ row }: { row: EvidenceRow | undefined }) {
   const t = useT();
   if (!row) return null;
   return (
     <p class="required-sent" data-testid="required-vs-sent">
-      <strong>{row.label}</strong>: {t("panel.detail.required-sent-required")}{" "}
-      <code class="required">{row.required}</code>, {t("panel.detail.required-sent-sent")}{" "}
+      <strong>{visibleText(row.label)}</strong>: {t("panel.detail.required-sent-required")}{" "}
+      <code class="required">{visibleText(row.required)}</code>, {t("panel.detail.required-sent-sent")}{" "}
       {row.sent === null ? (
         <span class="absent">{t("panel.detail.nothing")}</span>
       ) : (
-        <code class="sent">{row.sent}</code>
+        <code class="sent">{visibleText(row.sent)}</code>
       )}
     </p>
   );
@@ -95,7 +99,9 @@ function BrowserWords({
       <div class="words">
         <div class="who">
           Chromium{" "}
-          <code title="network::mojom::CorsError">{cause.chromium ?? t("panel.words.chromium-no-cors")}</code>
+          <code title="network::mojom::CorsError">
+            {cause.chromium ? visibleText(cause.chromium) : t("panel.words.chromium-no-cors")}
+          </code>
         </div>
         {chromium ? (
           <>
@@ -116,7 +122,7 @@ function BrowserWords({
         <div class="who">
           Firefox{" "}
           {cause.firefox ? (
-            <code title={t("panel.words.firefox-key")}>{cause.firefox}</code>
+            <code title={t("panel.words.firefox-key")}>{visibleText(cause.firefox)}</code>
           ) : (
             <span class="muted">{t("panel.words.firefox-none")}</span>
           )}
@@ -239,7 +245,10 @@ export function ExchangeDetail({ x, stack, onStack, onCopy, onClose }: DetailPro
       ) : null}
       <h3>{t("panel.detail.evidence")}</h3>
       <p class="muted credentials">
-        {t("panel.detail.credentials", { mode: x.credentials, basis: x.evidence.credentials })}
+        {t("panel.detail.credentials", {
+          mode: visibleText(x.credentials),
+          basis: visibleText(x.evidence.credentials),
+        })}
       </p>
       {rows.length > 0 ? (
         <table class="evidence" aria-label={t("panel.detail.evidence")}>
@@ -257,7 +266,7 @@ export function ExchangeDetail({ x, stack, onStack, onCopy, onClose }: DetailPro
                 class={r.failing ? "failing" : ""}
                 data-failing={r.failing ? "true" : undefined}
               >
-                <th scope="row">{r.label}</th>
+                <th scope="row">{visibleText(r.label)}</th>
                 <td>
                   <Breakable text={r.required} />
                 </td>
