@@ -288,9 +288,21 @@ const safeLines = (text: string) =>
     .map((line) => line.split("\t").map(safe).join("\t"))
     .join("\n");
 
-/** "Fix (title):" and the snippet, after a blank line where `gap`. */
+/**
+ * "Fix (title):", the change to the user's own set-up, the imports apart, then the whole set-up (the
+ * CLI summary's order), after a blank line where `gap`.
+ */
 function fixText(report: ReportDocument, fix: Fix | undefined, gap = ""): string {
-  return fix ? `\n${gap}${tOf(report)("cli.summary.fix", { title: fix.title })}\n${fix.snippet}` : "";
+  if (!fix) return "";
+  const t = tOf(report);
+  const imports = fix.imports ?? [];
+  return [
+    `\n${gap}${t("cli.summary.fix", { title: fix.title })}`,
+    ...(fix.change ? [`${t("fix.label.change")}: ${fix.change}`] : []),
+    ...(imports.length > 0 ? [`${t("fix.label.imports")}:`, ...imports.map((m) => m.code)] : []),
+    ...(fix.change || imports.length > 0 ? [`${t("fix.label.snippet")}:`] : []),
+    fix.snippet,
+  ].join("\n");
 }
 
 /** SARIF 2.1.0: a run per report; a result per endpoint and code (occurrences counted). */
@@ -558,7 +570,7 @@ export function toGithubAnnotations(
       if (x.verdict === "blocked" && cause) {
         const fix = chosenFix(x, stack);
         const fixLine = fix
-          ? ` ${t("ci.annotation.fix", { title: fix.title, line: firstLine(fix.snippet) })} ${t("ci.annotation.more")}`
+          ? ` ${t("ci.annotation.fix", { title: fix.title, line: firstLine(fix.change ?? fix.snippet) })} ${t("ci.annotation.more")}`
           : "";
         lines.push(command("error", cause.code, `${request}: ${firstLine(cause.message)}${fixLine}`));
       } else if (causeNotRecorded(x)) {
@@ -646,13 +658,23 @@ export function toGithubSummary(
     for (const x of g.exchanges.slice(0, 5)) out.push(`- ${mdCode(`${x.method} ${x.url}`)}`);
     if (g.exchanges.length > 5) out.push(`- ${t("cli.summary.more", { count: g.exchanges.length - 5 })}`);
     out.push("", mdBlock(g.message));
-    if (g.fix)
-      out.push(
-        "",
-        t("cli.summary.fix", { title: g.fix.title }).replace(/[\\`*_[\]<>#|]/g, "\\$&"),
-        "",
-        mdBlock(g.fix.snippet),
-      );
+    const fix = g.fix;
+    if (fix) {
+      const md = (text: string) => text.replace(/[\\`*_[\]<>#|]/g, "\\$&");
+      out.push("", md(t("cli.summary.fix", { title: fix.title })));
+      // The change to the user's own set-up first, the imports apart, then the whole set-up.
+      if (fix.change) out.push("", `${md(t("fix.label.change"))}:`, "", mdBlock(fix.change));
+      if (fix.imports && fix.imports.length > 0)
+        out.push(
+          "",
+          `${md(t("fix.label.imports"))}:`,
+          "",
+          mdBlock(fix.imports.map((m) => m.code).join("\n")),
+        );
+      if (fix.change || (fix.imports && fix.imports.length > 0))
+        out.push("", `${md(t("fix.label.snippet"))}:`);
+      out.push("", mdBlock(fix.snippet));
+    }
   }
   return `${inertLines(out.join("\n"))}\n`;
 }
