@@ -27,6 +27,7 @@ import type { ReportDocument } from "../report/report";
 import { inertLine, jsonInert, visibleText } from "../report/safe-text";
 import { VERSION } from "../report/version";
 import { nodeSend } from "./probe";
+import { runConfigCommand } from "./config-command";
 import { runProbe } from "./probe-command";
 import { ansiPaint, NO_PAINT, summarize } from "./summary";
 
@@ -349,6 +350,12 @@ export async function runCli(
   color: boolean,
   env: Env = {},
 ): Promise<number> {
+  if (argv[0] === "check" || argv[0] === "fix") {
+    // `cors-lens check|fix --config …`: the server configuration (./config-command.ts).
+    const chosen = cliLang(argv, env);
+    if (typeof chosen !== "string") return run(argv, out, err, color, env);
+    return runConfigCommand(argv[0], argv.slice(1), out, err, chosen);
+  }
   if (argv[0] !== "probe") return run(argv, out, err, color, env);
   const chosen = cliLang(argv, env);
   const lang: Lang = typeof chosen === "string" ? chosen : "en";

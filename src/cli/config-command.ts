@@ -1,0 +1,264 @@
+/**
+ * `cors-lens check --config FILE…` and `cors-lens fix --config FILE… --har H`: the files are read
+ * here (Node), everything else is the pure `src/config`. Exit 0 / 1 / 2 as the usage says.
+ */
+import { copyFileSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { parseHar } from "../capture/har-import";
+import {
+  ConfigError,
+  type ConfigFile,
+  checkConfig,
+  type FixResult,
+  fixConfig,
+  fixDiff,
+  type Row,
+  type Words,
+} from "../config";
+import type { BrowserName } from "../engine";
+import { type Lang, type Translate, translator } from "../i18n";
+import { HarError } from "../report/analyze-har";
+import { visibleText } from "../report/safe-text";
+
+class Bad extends Error {}
+
+function oneLine(text: string): string {
+  const shown = visibleText(text);
+  return shown.length > 300 ? `${shown.slice(0, 300)}…` : shown;
+}
+
+interface Args {
+  config: string[];
+  har: string | null;
+  write: boolean;
+  format: "text" | "json";
+  browser: BrowserName;
+}
+
+function parse(argv: string[], t: Translate): Args | "help" {
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        help: { type: "boolean", short: "h" },
+        config: { type: "string", multiple: true },
+        har: { type: "string" },
+        write: { type: "boolean" },
+        format: { type: "string" },
+        json: { type: "boolean" },
+        browser: { type: "string" },
+        lang: { type: "string" },
+      },
+    });
+  } catch (error) {
+    const message = (error as Error).message.split("\n")[0] ?? "bad arguments";
+    const unknown = /^Unknown option '([^']+)'/.exec(message);
+    throw new Bad(unknown ? t("config.cli.unknown-option", { option: unknown[1] }) : message);
+  }
+  const v = parsed.values as Record<string, string | boolean | string[] | undefined>;
+  if (v.help) return "help";
+  // `--config a.conf b.conf`: the files after --config are positionals too.
+  const config = [...((v.config as string[] | undefined) ?? []), ...parsed.positionals];
+  if (config.length === 0) throw new Bad(t("config.cli.missing-config"));
+  const format = v.json ? "json" : typeof v.format === "string" ? v.format : "text";
+  if (format !== "text" && format !== "json") throw new Bad(t("config.cli.format", { format }));
+  const browser = typeof v.browser === "string" ? v.browser : "chromium";
+  if (browser !== "chromium" && browser !== "firefox") throw new Bad(t("config.cli.browser", { browser }));
+  return {
+    config,
+    har: typeof v.har === "string" ? v.har : null,
+    write: v.write === true,
+    format,
+    browser,
+  };
+}
+
+function read(file: string, t: Translate): string {
+  try {
+    if (statSync(file).isDirectory()) throw new Bad(t("config.cli.cannot-read", { file, code: "EISDIR" }));
+    return readFileSync(file, "utf8");
+  } catch (error) {
+    if (error instanceof Bad) throw error;
+    const code = (error as { code?: string }).code;
+    throw new Bad(
+      code === "ENOENT"
+        ? t("config.cli.no-such-file", { file })
+        : t("config.cli.cannot-read", { file, code: code ?? String(error) }),
+    );
+  }
+}
+
+const say = (t: Translate, w: Words) => t(w.key, w.params);
+
+function whyText(t: Translate, why: Words | string | null): string {
+  if (why === null) return "";
+  return typeof why === "string" ? why : say(t, why);
+}
+
+function table(rows: readonly Row[], t: Translate): string[] {
+  const verdict = (v: string) => t(`config.cli.verdict.${v}` as "config.cli.verdict.allowed");
+  const out: string[] = [t("config.cli.table-head")];
+  for (const r of rows) {
+    const who = `${r.method} ${r.url} ← ${r.origin}${r.credentials === "include" ? ` (${t("config.cli.credentialed")})` : ""}`;
+    const before = `${verdict(r.before.verdict)}${r.before.cause ? ` (${r.before.cause})` : ""}`;
+    const after = `${verdict(r.after.verdict)}${r.after.cause ? ` (${r.after.cause})` : ""}`;
+    out.push(oneLine(`${who} | ${r.recorded ? verdict(r.recorded) : "–"} | ${before} | ${after}`));
+    if (r.after.verdict === "unknown" && r.after.unknown)
+      out.push(oneLine(t("config.cli.unknown-why", { why: whyText(t, r.after.unknown) })));
+    for (const a of r.after.assumed.slice(0, 1))
+      out.push(oneLine(t("config.cli.assumed", { what: say(t, a) })));
+  }
+  return out;
+}
+
+function fixJson(result: FixResult, t: Translate): string {
+  const words = (w: Words | string | null) => whyText(t, w);
+  return `${JSON.stringify(
+    {
+      format: result.format,
+      ok: result.ok,
+      edits: result.edits.map((e) => ({
+        file: e.file,
+        line: e.line,
+        reason: say(t, e.why),
+        code: e.why.key,
+      })),
+      diff: fixDiff(result),
+      requests: result.rows.map((r) => ({
+        ...r,
+        before: {
+          ...r.before,
+          unknown: r.before.unknown === null ? null : words(r.before.unknown),
+          assumed: r.before.assumed.map((a) => say(t, a)),
+        },
+        after: {
+          ...r.after,
+          unknown: r.after.unknown === null ? null : words(r.after.unknown),
+          assumed: r.after.assumed.map((a) => say(t, a)),
+        },
+      })),
+      cannot: result.cannot.map((c) => ({ id: c.id, reason: say(t, c.why) })),
+      notes: result.notes.map((n) => say(t, n)),
+    },
+    null,
+    2,
+  )}\n`;
+}
+
+/** `cors-lens check|fix …` (argv after the command name). */
+export function runConfigCommand(
+  command: "check" | "fix",
+  argv: string[],
+  out: (s: string) => void,
+  err: (s: string) => void,
+  lang: Lang,
+): number {
+  const t = translator(lang);
+  const prefix = `cors-lens ${command}`;
+  try {
+    const args = parse(argv, t);
+    if (args === "help") {
+      out(`${t("config.cli.usage")}\n`);
+      return 0;
+    }
+    const files: ConfigFile[] = args.config.map((path) => ({ path, text: read(path, t) }));
+    if (command === "check") {
+      const result = checkConfig(files);
+      if (args.format === "json") {
+        out(
+          `${JSON.stringify(
+            {
+              format: result.format,
+              findings: result.findings.map((f) => ({ ...f, message: say(t, f.words), words: undefined })),
+              notes: result.notes.map((n) => say(t, n)),
+            },
+            null,
+            2,
+          )}\n`,
+        );
+      } else {
+        for (const f of result.findings)
+          out(
+            `${oneLine(`${f.file}:${f.line}: ${t(`config.cli.severity.${f.severity}`)} [${f.code}] ${say(t, f.words)}`)}\n`,
+          );
+        for (const n of result.notes) out(`${oneLine(t("config.cli.note", { text: say(t, n) }))}\n`);
+        const errors = result.findings.filter((f) => f.severity === "error").length;
+        out(
+          result.findings.length === 0
+            ? `${t("config.cli.check-clean", { count: files.length })}\n`
+            : `${t("config.cli.check-totals", { errors, warnings: result.findings.length - errors })}\n`,
+        );
+      }
+      return result.findings.length === 0 ? 0 : 1;
+    }
+    if (args.har === null) throw new Bad(t("config.cli.missing-har"));
+    let exchanges: ReturnType<typeof parseHar>["exchanges"];
+    try {
+      exchanges = parseHar(read(args.har, t)).exchanges;
+    } catch (error) {
+      if (error instanceof HarError)
+        throw new Bad(t("config.cli.har", { file: args.har, error: error.in(t) }));
+      throw error;
+    }
+    const result = fixConfig(files, exchanges, { browser: args.browser, lang });
+    if (args.format === "json") out(fixJson(result, t));
+    else {
+      const diff = fixDiff(result);
+      if (!args.write) out(diff);
+      const log = (s: string) => err(`${s}\n`);
+      for (const n of result.notes) log(oneLine(t("config.cli.note", { text: say(t, n) })));
+      if (diff === "") log(t("config.cli.no-change"));
+      for (const e of result.edits)
+        log(oneLine(t("config.cli.edit", { file: e.file, line: e.line, why: say(t, e.why) })));
+      const evidence = result.rows.filter((r) => r.source === "evidence");
+      const standard = result.rows.filter((r) => r.source === "standard");
+      log("");
+      log(t("config.cli.table-evidence", { file: args.har }));
+      for (const l of table(evidence, t)) log(l);
+      if (standard.length > 0) {
+        log("");
+        log(t("config.cli.table-standard"));
+        for (const l of table(standard, t)) log(l);
+      }
+      for (const c of result.cannot)
+        log(oneLine(t("config.cli.cannot", { request: c.id, why: say(t, c.why) })));
+      log("");
+      log(
+        result.ok
+          ? t("config.cli.fixed", { count: evidence.length, kept: standard.length })
+          : t("config.cli.not-fixed"),
+      );
+    }
+    if (args.write) {
+      for (const f of result.files) {
+        if (f.before === f.after) continue;
+        try {
+          copyFileSync(f.path, `${f.path}.orig`);
+          writeFileSync(f.path, f.after);
+        } catch (error) {
+          throw new Bad(
+            t("config.cli.cannot-write", {
+              file: f.path,
+              code: (error as { code?: string }).code ?? "error",
+            }),
+          );
+        }
+        err(`${t("config.cli.written", { file: f.path, orig: `${f.path}.orig` })}\n`);
+      }
+    }
+    return result.ok ? 0 : 1;
+  } catch (error) {
+    if (error instanceof Bad) {
+      err(`${prefix}: ${oneLine(error.message)}\n`);
+      return 2;
+    }
+    if (error instanceof ConfigError) {
+      err(`${prefix}: ${oneLine(t(error.words.key, error.words.params))}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,354 @@
+/**
+ * `cors-lens check --config` and `cors-lens fix --config`, pure: files and evidence in, findings or
+ * the patch (with the before/after verdicts computed by the engine) out. nginx is read; the other
+ * formats the issue lists are recognised and refused with a clear message, never guessed at.
+ */
+import type { BrowserName, HeaderList, ObservedExchange, Verdict } from "../engine";
+import type { Lang } from "../i18n";
+import { unifiedDiff } from "./diff";
+import { type NginxConfig, patchNginx, readNginx, setsCors } from "./nginx";
+import { applyEdits, type Edit } from "./nginx/patch";
+import { lineIndex, NginxSyntaxError } from "./nginx/syntax";
+import { ConfigError, type ConfigFile, type ConfigFinding, type ConfigFormat, type Words } from "./types";
+import { type Judged, judge, type Recorded, type RequestSpec, specsFromExchanges } from "./whatif";
+
+export { unifiedDiff } from "./diff";
+export type { ConfigFile, ConfigFinding, Words } from "./types";
+export { ConfigError } from "./types";
+
+/** What a file is: a format CORS Lens reads, or one it names but cannot read yet. */
+export type Detected = { format: ConfigFormat } | { unsupported: string };
+
+/** Told from the name and the text; "nginx" is the default for `*.conf` text with nginx blocks. */
+export function detectFormat(file: ConfigFile): Detected {
+  const name = file.path.split("/").pop() ?? file.path;
+  const t = file.text;
+  if (/^Caddyfile/i.test(name) || /(^|\n)\s*(reverse_proxy|file_server|encode)\b/.test(t))
+    return { unsupported: "Caddy (Caddyfile)" };
+  if (
+    name === ".htaccess" ||
+    /<(VirtualHost|Location|Directory|IfModule)\b/i.test(t) ||
+    /(^|\n)\s*Header\s+(always\s+)?(set|add|append|merge)\s/i.test(t)
+  )
+    return { unsupported: "Apache (httpd.conf, vhost, .htaccess)" };
+  if (/\bCORSRules\b|"AllowedOrigins"/.test(t)) return { unsupported: "S3 bucket CORS (JSON)" };
+  if (/<CORSConfiguration\b/.test(t)) return { unsupported: "S3 bucket CORS (XML)" };
+  if (/\.py$/.test(name)) {
+    if (/CORS_ALLOWED_ORIGINS|corsheaders|MIDDLEWARE\s*=/.test(t)) return { unsupported: "Django settings" };
+    if (/flask_cors|from flask\b/.test(t)) return { unsupported: "Flask apps" };
+    if (/CORSMiddleware|fastapi|starlette/i.test(t)) return { unsupported: "FastAPI/Starlette apps" };
+    if (/aiohttp_cors/.test(t)) return { unsupported: "aiohttp apps" };
+    return { unsupported: "Python apps" };
+  }
+  if (/\.(m|c)?(j|t)sx?$/.test(name)) {
+    if (/@fastify\/cors|fastify/.test(t)) return { unsupported: "Fastify apps" };
+    if (/@koa\/cors|\bkoa\b/.test(t)) return { unsupported: "Koa apps" };
+    if (/\bhono\b/.test(t)) return { unsupported: "Hono apps" };
+    return { unsupported: "Express and other JavaScript/TypeScript apps" };
+  }
+  if (/\.rb$/.test(name) || /Rack::Cors/.test(t)) return { unsupported: "rack-cors initializers" };
+  if (/\.json$/.test(name)) return { unsupported: "JSON files" };
+  if (/\b(server|location|http)\s*\{|\badd_header\b|\bproxy_pass\b|\bmap\s+\$/.test(t))
+    return { format: "nginx" };
+  return { unsupported: name };
+}
+
+/** Reads the files as one configuration; ConfigError (exit 2) for what cannot be read. */
+export function readConfig(files: readonly ConfigFile[]): NginxConfig {
+  if (files.length === 0) throw new ConfigError({ key: "config.error.no-files" });
+  for (const f of files) {
+    const d = detectFormat(f);
+    if ("unsupported" in d)
+      throw new ConfigError(
+        { key: "config.error.unsupported", params: { what: d.unsupported, file: f.path } },
+        f.path,
+      );
+  }
+  let config: NginxConfig;
+  try {
+    config = readNginx(files);
+  } catch (e) {
+    if (e instanceof NginxSyntaxError)
+      throw new ConfigError(
+        { key: "config.error.syntax", params: { file: e.file, line: e.line, detail: e.detail } },
+        e.file,
+      );
+    throw e;
+  }
+  if (!setsCors(config.tree)) {
+    const include = config.tree.all.flatMap((c) => c.unresolved)[0];
+    if (include)
+      throw new ConfigError(
+        {
+          key: "config.error.included",
+          params: { file: include.file, line: include.line, pattern: include.args[0]?.value ?? "" },
+        },
+        include.file,
+      );
+  }
+  return config;
+}
+
+export interface CheckResult {
+  format: ConfigFormat;
+  findings: ConfigFinding[];
+  notes: Words[];
+}
+
+export function checkConfig(files: readonly ConfigFile[]): CheckResult {
+  const config = readConfig(files);
+  const notes = [...config.notes];
+  if (!setsCors(config.tree)) notes.push({ key: "config.note.no-cors" });
+  return { format: config.format, findings: config.check(), notes };
+}
+
+export interface Row {
+  id: string;
+  method: string;
+  url: string;
+  origin: string;
+  credentials: "include" | "omit";
+  /** The headers the page sets (the standard requests' custom header). */
+  headers: HeaderList;
+  source: "evidence" | "standard";
+  /** As recorded in the evidence (HAR), where there is one. */
+  recorded: Verdict | null;
+  before: RowVerdict;
+  after: RowVerdict;
+}
+
+export interface RowVerdict {
+  verdict: Verdict;
+  cause: string | null;
+  /** Why unknown, in words or as the engine said it. */
+  unknown: Words | string | null;
+  assumed: Words[];
+}
+
+export interface FixResult {
+  format: ConfigFormat;
+  files: Array<{ path: string; before: string; after: string }>;
+  edits: Array<{ file: string; line: number; why: Words }>;
+  rows: Row[];
+  /** Evidence requests the patch could not fix, and why. */
+  cannot: Array<{ id: string; why: Words }>;
+  ok: boolean;
+  notes: Words[];
+}
+
+const lower = (s: string) => s.toLowerCase();
+
+/**
+ * The CORS lines the application added itself: for each Access-Control-* name, the recorded lines
+ * beyond as many as the configuration adds (the values the configuration does not produce first).
+ * By count, so a HAR recorded under an older version of the file is not read as the app's doing.
+ */
+function minus(recorded: HeaderList, own: HeaderList): HeaderList {
+  const out: Array<[string, string]> = [];
+  const names = new Set(recorded.map(([n]) => lower(n)).filter((n) => n.startsWith("access-control-")));
+  for (const name of names) {
+    const mine = own.filter(([n]) => lower(n) === name).map(([, v]) => v.trim());
+    const lines = recorded.filter(([n]) => lower(n) === name);
+    const extra = lines.length - mine.length;
+    if (extra <= 0) continue;
+    const foreign = lines.filter(([, v]) => !mine.includes(v.trim()));
+    const chosen = [...foreign, ...lines.filter((l) => !foreign.includes(l))].slice(0, extra);
+    for (const [n, v] of chosen) out.push([n, v]);
+  }
+  return out;
+}
+
+/**
+ * What the application behind the server sent on its own: the recording minus what the old
+ * configuration adds. Kept for the new configuration's what-if (nginx passes it through).
+ */
+function upstreamOnly(spec: RequestSpec, config: NginxConfig): RequestSpec {
+  const derive = (
+    r: Recorded | null | undefined,
+    request: { method: string; headers: HeaderList },
+  ): Recorded | null => {
+    if (!r) return null;
+    const a = config.answer({
+      method: request.method,
+      url: spec.url,
+      headers: request.headers,
+      upstream: { status: r.status, headers: [] },
+    });
+    if (a.kind === "unknown")
+      return { status: r.status, headers: r.headers.filter(([n]) => /^access-control-/i.test(n)) };
+    if (!a.fromUpstream) return null;
+    return { status: r.status, headers: minus(r.headers, a.headers) };
+  };
+  const preflightHeaders: HeaderList = [
+    ["Origin", spec.origin],
+    ["Access-Control-Request-Method", spec.method],
+  ];
+  return {
+    ...spec,
+    recorded: {
+      preflight: derive(spec.recorded?.preflight, { method: "OPTIONS", headers: preflightHeaders }),
+      actual: derive(spec.recorded?.actual, {
+        method: spec.method,
+        headers: [...spec.headers, ["Origin", spec.origin]],
+      }),
+    },
+  };
+}
+
+/** The standard requests the old configuration allowed (for each place and origin it allows). */
+function standardSpecs(config: NginxConfig): RequestSpec[] {
+  const out: RequestSpec[] = [];
+  let n = 0;
+  for (const a of config.allowance()) {
+    for (const origin of a.origins) {
+      const custom = a.headers.find(
+        (h) => !/^(content-type|accept|accept-language|content-language)$/i.test(h),
+      );
+      const add = (method: string, headers: HeaderList, credentials: "include" | "omit") =>
+        out.push({
+          id: `standard-${++n}`,
+          url: a.url,
+          method,
+          origin,
+          headers,
+          credentials,
+          source: "standard",
+        });
+      add("GET", [], "omit");
+      add("POST", [["Content-Type", "application/x-www-form-urlencoded"]], "omit");
+      for (const m of a.methods.filter((m) => !["GET", "HEAD", "POST", "OPTIONS"].includes(m)))
+        add(m, custom ? [[custom, "1"]] : [], a.credentials ? "include" : "omit");
+      if (custom) add("GET", [[custom, "1"]], "omit");
+      if (a.credentials) add("GET", [], "include");
+    }
+  }
+  return out;
+}
+
+function rowVerdict(j: Judged): RowVerdict {
+  return { verdict: j.verdict, cause: j.cause?.code ?? null, unknown: j.unknown, assumed: j.assumed };
+}
+
+export interface FixOptions {
+  browser?: BrowserName;
+  lang?: Lang;
+}
+
+/** The patch that makes the evidence's failing requests pass, and the before/after table. */
+export function fixConfig(
+  files: readonly ConfigFile[],
+  evidence: readonly ObservedExchange[],
+  options: FixOptions = {},
+): FixResult {
+  const browser = options.browser ?? "chromium";
+  const old = readConfig(files);
+  const recorded = specsFromExchanges(evidence, browser);
+  const specs = recorded.map((r) => upstreamOnly(r.spec, old));
+  const standard = standardSpecs(old);
+  const oldAsk = (c: NginxConfig) => (req: Parameters<NginxConfig["answer"]>[0]) => c.answer(req);
+  const before = specs.map((s) => judge(s, oldAsk(old), browser, options.lang));
+  const standardBefore = standard.map((s) => judge(s, oldAsk(old), browser, options.lang));
+  let texts = new Map(files.map((f) => [f.path, f.text]));
+  let current = old;
+  const done: Array<{ file: string; pos: number; why: Words }> = [];
+  let cannot = new Map<string, Words>();
+  for (let round = 0; round < 8; round++) {
+    const judged = specs.map((s) => judge(s, oldAsk(current), browser));
+    const failing = specs
+      .map((spec, i) => ({ spec, judged: judged[i] as Judged }))
+      .filter((f) => f.judged.verdict === "blocked");
+    if (failing.length === 0) break;
+    const { edits, cannot: stuck } = patchNginx(current.tree, failing);
+    cannot = stuck;
+    if (edits.length === 0) break;
+    for (const d of done) d.pos = shifted(d.file, d.pos, edits);
+    for (const e of edits) done.push({ file: e.file, pos: newStart(e, edits), why: e.why });
+    texts = applyEdits(texts, edits);
+    current = readConfig([...texts].map(([path, text]) => ({ path, text })));
+  }
+  const after = specs.map((s) => judge(s, oldAsk(current), browser, options.lang));
+  const standardAfter = standard.map((s) => judge(s, oldAsk(current), browser, options.lang));
+  const rows: Row[] = [];
+  specs.forEach((s, i) => {
+    rows.push({
+      id: s.id,
+      method: s.method,
+      url: s.url,
+      origin: s.origin,
+      credentials: s.credentials,
+      headers: s.headers,
+      source: "evidence",
+      recorded: recorded[i]?.recordedVerdict ?? null,
+      before: rowVerdict(before[i] as Judged),
+      after: rowVerdict(after[i] as Judged),
+    });
+  });
+  standard.forEach((s, i) => {
+    if ((standardBefore[i] as Judged).verdict !== "allowed") return;
+    rows.push({
+      id: s.id,
+      method: s.method,
+      url: s.url,
+      origin: s.origin,
+      credentials: s.credentials,
+      headers: s.headers,
+      source: "standard",
+      recorded: null,
+      before: rowVerdict(standardBefore[i] as Judged),
+      after: rowVerdict(standardAfter[i] as Judged),
+    });
+  });
+  const evidenceOk = rows
+    .filter((r) => r.source === "evidence")
+    .every((r) => r.after.verdict === "allowed" || r.after.verdict === "not-cors");
+  const standardOk = rows.filter((r) => r.source === "standard").every((r) => r.after.verdict === "allowed");
+  const lines = new Map([...texts].map(([f, t]) => [f, lineIndex(t)]));
+  const notes = [...old.notes];
+  if (recorded.length === 0) notes.push({ key: "config.note.no-evidence" });
+  return {
+    format: old.format,
+    files: files.map((f) => ({ path: f.path, before: f.text, after: texts.get(f.path) ?? f.text })),
+    edits: done
+      .map((d) => ({ file: d.file, line: (lines.get(d.file) as (o: number) => number)(d.pos), why: d.why }))
+      .sort((a, b) => (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1)),
+    rows,
+    cannot: evidenceOk ? [] : [...cannot].map(([id, why]) => ({ id, why })),
+    ok: evidenceOk && standardOk,
+    notes,
+  };
+}
+
+function delta(e: Edit): number {
+  return e.text.length - (e.end - e.start);
+}
+
+/** Where an earlier edit's position moves when this round's edits are applied. */
+function shifted(file: string, pos: number, edits: readonly Edit[]): number {
+  let p = pos;
+  for (const e of edits) if (e.file === file && e.end <= pos) p += delta(e);
+  return p;
+}
+
+/** Where an edit of this round starts once the whole round is applied (earlier offsets first). */
+function newStart(edit: Edit, edits: readonly Edit[]): number {
+  let p = edit.start;
+  const idx = edits.indexOf(edit);
+  edits.forEach((e, i) => {
+    if (e === edit || e.file !== edit.file) return;
+    if (e.start < edit.start || (e.start === edit.start && i < idx)) p += delta(e);
+  });
+  const lead = /^\n*/.exec(edit.text)?.[0].length ?? 0;
+  return p + lead;
+}
+
+/** The unified diff of every changed file. */
+export function fixDiff(result: FixResult): string {
+  return result.files
+    .filter((f) => f.before !== f.after)
+    .map((f) =>
+      unifiedDiff(f.before, f.after, `a/${f.path.replace(/^\/+/, "")}`, `b/${f.path.replace(/^\/+/, "")}`),
+    )
+    .join("");
+}
+
+export { NginxSyntaxError };

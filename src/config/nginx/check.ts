@@ -1,0 +1,212 @@
+/**
+ * `cors-lens check` for nginx: CORS mistakes visible in the configuration itself, each with its
+ * file and line. The inheritance rule behind the first two is the headers module's
+ * (https://nginx.org/en/docs/http/ngx_http_headers_module.html#add_header): a level with any
+ * `add_header` of its own inherits none, and without `always` only 2xx/3xx responses get them.
+ */
+import type { ConfigFinding } from "../types";
+import { ADD_HEADER_STATUSES, type AddHeader, addHeaders, conditionWords } from "./answer";
+import type { Directive } from "./syntax";
+import { type Ctx, inheritedLevel, type NginxTree, own } from "./tree";
+
+const lower = (s: string) => s.toLowerCase();
+const isAcao = (h: AddHeader) => lower(h.name) === "access-control-allow-origin";
+const isCors = (h: AddHeader) => lower(h.name).startsWith("access-control-");
+
+/** An `if` body that ends the request with a status `add_header` applies to anyway. */
+function returnsListedStatus(ctx: Ctx): boolean {
+  if (ctx.kind !== "if") return false;
+  const ret = own(ctx, "return").at(-1);
+  return !!ret && ADD_HEADER_STATUSES.has(Number(ret.args[0]?.value));
+}
+
+/** The dots of a hostname written unescaped: `example.com` in a regex also matches `exampleXcom`. */
+export function unescapedHostDot(regex: string): boolean {
+  let inClass = false;
+  for (let i = 0; i < regex.length; i++) {
+    const c = regex[i];
+    if (c === "\\") {
+      i++;
+      continue;
+    }
+    if (c === "[") inClass = true;
+    else if (c === "]") inClass = false;
+    else if (
+      c === "." &&
+      !inClass &&
+      /[A-Za-z0-9-]/.test(regex[i - 1] ?? "") &&
+      /[A-Za-z0-9]/.test(regex[i + 1] ?? "")
+    )
+      return true;
+  }
+  return false;
+}
+
+function unanchored(regex: string): boolean {
+  const body = regex.replace(/^\(\?i\)/, "");
+  return !body.startsWith("^") || !(body.endsWith("$") || body.endsWith("$)"));
+}
+
+/** The regexes matched against `$http_origin`: `map` keys and `if` conditions. */
+function originRegexes(tree: NginxTree): Array<{ regex: string; d: Directive }> {
+  const out: Array<{ regex: string; d: Directive }> = [];
+  for (const map of tree.maps.values()) {
+    if (!/^\$http_origin$/i.test(map.args[0]?.value ?? "")) continue;
+    for (const d of map.block?.children ?? []) {
+      if (d.name.startsWith("~")) out.push({ regex: d.name.replace(/^~\*?/, ""), d });
+    }
+  }
+  for (const ctx of tree.all) {
+    if (ctx.kind !== "if" || !ctx.directive) continue;
+    const { words } = conditionWords(ctx.directive);
+    if (/^\$http_origin$/i.test(words[0] ?? "") && /^!?~\*?$/.test(words[1] ?? "") && words[2])
+      out.push({ regex: words[2], d: ctx.directive });
+  }
+  return out;
+}
+
+/** Whether a value reflects any origin: `$http_origin`, or a map of it whose default is `$http_origin`. */
+function reflectsAny(value: string, tree: NginxTree): boolean {
+  if (/^\$\{?http_origin\}?$/i.test(value)) return true;
+  const m = /^\$\{?(\w+)\}?$/.exec(value);
+  const map = m ? tree.maps.get(m[1] as string) : undefined;
+  if (!map || !/^\$http_origin$/i.test(map.args[0]?.value ?? "")) return false;
+  const fallback = map.block?.children.find((d) => d.name === "default");
+  return /^\$\{?http_origin\}?$/i.test(fallback?.args[0]?.value ?? "");
+}
+
+/** An `if` that tests the origin guards what it sets: reflection there is an allow-list. */
+function guardedByOrigin(ctx: Ctx): boolean {
+  for (let c: Ctx | null = ctx; c; c = c.parent) {
+    if (c.kind === "if" && c.directive && /^\(?\$http_origin/i.test(c.directive.args[0]?.value ?? ""))
+      return true;
+  }
+  return false;
+}
+
+export function checkNginx(tree: NginxTree): ConfigFinding[] {
+  const out: ConfigFinding[] = [];
+  const at = (d: Directive) => ({ file: d.file, line: d.line });
+  for (const ctx of tree.all) {
+    const headers = addHeaders(ctx);
+    if (headers.length === 0) continue;
+    // 1. This level's add_header drops the CORS headers the enclosing level adds.
+    const parentLevel = ctx.parent ? inheritedLevel(ctx.parent, "add_header") : null;
+    const inherited = addHeaders(parentLevel).filter(isCors);
+    const mine = new Set(headers.map((h) => lower(h.name)));
+    const dropped = [...new Set(inherited.map((h) => h.name))].filter((n) => !mine.has(lower(n)));
+    if (dropped.length > 0 && parentLevel) {
+      out.push({
+        code: "nested-add-header-drops-cors",
+        severity: dropped.some((n) => lower(n) === "access-control-allow-origin") ? "error" : "warning",
+        ...at(headers[0]?.directive as Directive),
+        words: {
+          key: "config.check.nested-drops",
+          params: { names: dropped.join(", "), line: inherited[0]?.directive.line ?? 0, block: ctx.kind },
+        },
+      });
+    }
+    const acao = headers.filter(isAcao);
+    // 2. No `always`: 4xx and 5xx answers carry no CORS headers, so the page cannot read the error.
+    const first = acao[0];
+    if (first && !first.always && !returnsListedStatus(ctx)) {
+      out.push({
+        code: "no-always",
+        severity: "warning",
+        ...at(first.directive),
+        words: { key: "config.check.no-always" },
+      });
+    }
+    // 8. Two Access-Control-Allow-Origin lines in one response.
+    if (acao.length > 1) {
+      out.push({
+        code: "duplicate-allow-origin",
+        severity: "error",
+        ...at((acao[1] as AddHeader).directive),
+        words: { key: "config.check.duplicate", params: { line: first?.directive.line ?? 0 } },
+      });
+    }
+    const creds = headers.find(
+      (h) => lower(h.name) === "access-control-allow-credentials" && lower(h.value) === "true",
+    );
+    for (const h of acao) {
+      const v = h.value.trim();
+      if (v === "*" && creds) {
+        out.push({
+          code: "wildcard-with-credentials",
+          severity: "error",
+          ...at(h.directive),
+          words: { key: "config.check.wildcard-credentials", params: { line: creds.directive.line } },
+        });
+      }
+      if (creds && reflectsAny(v, tree) && !guardedByOrigin(ctx)) {
+        out.push({
+          code: "reflected-with-credentials",
+          severity: "error",
+          ...at(h.directive),
+          words: { key: "config.check.reflected-credentials", params: { line: creds.directive.line } },
+        });
+      }
+      if (
+        v.includes("$") &&
+        !headers.some((x) => lower(x.name) === "vary" && /(^|[\s,])origin($|[\s,])/i.test(x.value))
+      ) {
+        out.push({
+          code: "vary-origin-missing",
+          severity: "warning",
+          ...at(h.directive),
+          words: { key: "config.check.vary" },
+        });
+      }
+      if (!v.includes("$") && /\S[\s,]+\S/.test(v)) {
+        out.push({
+          code: "origin-list",
+          severity: "error",
+          ...at(h.directive),
+          words: { key: "config.check.origin-list" },
+        });
+      }
+      if (lower(v) === "null") {
+        out.push({
+          code: "null-origin-allowed",
+          severity: "warning",
+          ...at(h.directive),
+          words: { key: "config.check.null" },
+        });
+      }
+    }
+  }
+  // 3. Origin regexes: unescaped dots, missing anchors, `null`.
+  for (const { regex, d } of originRegexes(tree)) {
+    if (unescapedHostDot(regex))
+      out.push({
+        code: "origin-regex-dot",
+        severity: "error",
+        ...at(d),
+        words: { key: "config.check.regex-dot", params: { regex } },
+      });
+    if (unanchored(regex))
+      out.push({
+        code: "origin-regex-anchor",
+        severity: "error",
+        ...at(d),
+        words: { key: "config.check.regex-anchor", params: { regex } },
+      });
+  }
+  for (const map of tree.maps.values()) {
+    if (!/^\$http_origin$/i.test(map.args[0]?.value ?? "")) continue;
+    for (const d of map.block?.children ?? []) {
+      const value = d.args[0]?.value ?? "";
+      if (value === "" || value === "0") continue;
+      const key = d.name.startsWith("~") ? null : d.name;
+      if (key === "null")
+        out.push({
+          code: "null-origin-allowed",
+          severity: "warning",
+          ...at(d),
+          words: { key: "config.check.null" },
+        });
+    }
+  }
+  return out.sort((a, b) => (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1));
+}

@@ -1,0 +1,218 @@
+/**
+ * The what-if: a configuration's answers to a request, rendered as the `ObservedExchange` a browser
+ * would record, and judged by the engine's own `diagnose()`: no second implementation of the CORS
+ * checks. Where the configuration cannot tell its answer, the verdict is "unknown" with the reason.
+ */
+import {
+  type BrowserName,
+  combinedHeader,
+  diagnose,
+  type HeaderList,
+  type Hop,
+  hasHeader,
+  needsPreflight,
+  type ObservedExchange,
+  observedExchange,
+  originOf,
+  scriptSetUnsafeHeaderNames,
+  sentOrigin,
+  type Verdict,
+  visibilityOf,
+} from "../engine";
+import type { Lang } from "../i18n";
+import type { Answer, HopRequest, Words } from "./types";
+
+/** A request as a page makes it: the what-if's unit, from the evidence or the standard set. */
+export interface RequestSpec {
+  id: string;
+  url: string;
+  method: string;
+  origin: string;
+  /** Headers script set (no Origin, no browser-added ones). */
+  headers: HeaderList;
+  credentials: "include" | "omit";
+  /** What the application behind the server answered, where recorded (the evidence). */
+  recorded?: { preflight: Recorded | null; actual: Recorded | null };
+  /** Where it comes from: "evidence" (the HAR) or "standard" (allowed before, must stay allowed). */
+  source: "evidence" | "standard";
+}
+
+export interface Recorded {
+  status: number | null;
+  headers: HeaderList;
+}
+
+export type AnswerFn = (request: HopRequest, which: "preflight" | "actual") => Answer;
+
+export interface Judged {
+  verdict: Verdict;
+  /** The first failing check's code and title, when blocked. */
+  cause: { code: string; title: string; stage: string } | null;
+  /** Why unknown: the configuration's reason, or the engine's. */
+  unknown: Words | string | null;
+  assumed: Words[];
+  exchange: ObservedExchange | null;
+}
+
+/** The preflight's ask, as Chromium builds it: ACRH sorted, lower-cased, comma-joined (Fetch §4.8). */
+function preflightHeaders(spec: RequestSpec): HeaderList {
+  const unsafe = scriptSetUnsafeHeaderNames(spec.headers);
+  const out: Array<[string, string]> = [
+    ["Origin", spec.origin],
+    ["Access-Control-Request-Method", spec.method],
+  ];
+  if (unsafe.length > 0) out.push(["Access-Control-Request-Headers", unsafe.join(",")]);
+  return out;
+}
+
+function actualHeaders(spec: RequestSpec): HeaderList {
+  const out: Array<readonly [string, string]> = [
+    ...spec.headers.filter(([n]) => n.toLowerCase() !== "origin"),
+  ];
+  out.push(["Origin", spec.origin]);
+  if (spec.credentials === "include" && !hasHeader(out, "cookie")) out.push(["Cookie", "session=1"]);
+  return out;
+}
+
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+
+/** The exchange a browser would record from this configuration, or why it cannot be told. */
+export function renderExchange(
+  spec: RequestSpec,
+  ask: AnswerFn,
+):
+  | { exchange: ObservedExchange }
+  | { unknown: Words; assumed: Words[] }
+  | { exchange: ObservedExchange; assumed: Words[] } {
+  const assumed: Words[] = [];
+  const hopOf = (request: HopRequest, which: "preflight" | "actual"): Hop | Words => {
+    const a = ask(request, which);
+    if (a.kind === "unknown") return a.why;
+    assumed.push(...a.assumed);
+    return {
+      url: request.url,
+      method: request.method,
+      status: a.status,
+      requestHeaders: request.headers,
+      responseHeaders: a.headers,
+      error: null,
+      fromCache: false,
+    };
+  };
+  const upstream = (r: Recorded | null | undefined) => (r ? { status: r.status, headers: r.headers } : null);
+  let preflight: Hop | null = null;
+  if (needsPreflight(spec.method, spec.headers) === true) {
+    const p = hopOf(
+      {
+        method: "OPTIONS",
+        url: spec.url,
+        headers: preflightHeaders(spec),
+        upstream: upstream(spec.recorded?.preflight),
+      },
+      "preflight",
+    );
+    if (!("url" in p)) return { unknown: p, assumed };
+    preflight = p;
+  }
+  const hops: Hop[] = [];
+  let url = spec.url;
+  let method = spec.method;
+  for (let i = 0; i < 6; i++) {
+    const h = hopOf(
+      {
+        method,
+        url,
+        headers: actualHeaders(spec),
+        upstream: i === 0 ? upstream(spec.recorded?.actual) : null,
+      },
+      "actual",
+    );
+    if (!("url" in h)) {
+      // A preflight that fails stops the request: the actual request's answer does not matter then.
+      if (preflight && hops.length === 0) break;
+      return { unknown: h, assumed };
+    }
+    hops.push(h);
+    const location = combinedHeader(h.responseHeaders, "location");
+    if (!(h.status !== null && REDIRECTS.has(h.status) && location)) break;
+    try {
+      url = new URL(location, url).href;
+    } catch {
+      break;
+    }
+    if (h.status === 303 || ((h.status === 301 || h.status === 302) && method === "POST")) method = "GET";
+  }
+  const exchange = observedExchange({
+    id: spec.id,
+    url: spec.url,
+    method: spec.method,
+    recordedBy: null,
+    initiator: spec.origin,
+    resourceType: "fetch",
+    mode: "cors",
+    credentials: spec.credentials,
+    requestHeaders: actualHeaders(spec),
+    preflight,
+    hops,
+    visibility: visibilityOf("chromium", true),
+  });
+  return { exchange, assumed };
+}
+
+export function judge(
+  spec: RequestSpec,
+  ask: AnswerFn,
+  browser: BrowserName = "chromium",
+  lang: Lang = "en",
+): Judged {
+  const r = renderExchange(spec, ask);
+  if (!("exchange" in r))
+    return { verdict: "unknown", cause: null, unknown: r.unknown, assumed: r.assumed, exchange: null };
+  const d = diagnose(r.exchange, { browser, lang });
+  const cause = d.causes[0];
+  return {
+    verdict: d.verdict,
+    cause: cause ? { code: cause.code, title: cause.title, stage: cause.stage } : null,
+    unknown: d.verdict === "unknown" ? d.unknownReason : null,
+    assumed: "assumed" in r ? r.assumed : [],
+    exchange: r.exchange,
+  };
+}
+
+/** The evidence's requests as specs, with the real recording's verdict: cross-origin CORS requests only. */
+export function specsFromExchanges(
+  exchanges: readonly ObservedExchange[],
+  browser: BrowserName = "chromium",
+): Array<{ spec: RequestSpec; recordedVerdict: Verdict }> {
+  const out: Array<{ spec: RequestSpec; recordedVerdict: Verdict }> = [];
+  for (const x of exchanges) {
+    const d = diagnose(x, { browser });
+    if (d.verdict === "not-cors") continue;
+    const origin = sentOrigin(x) ?? (x.initiator ? originOf(x.initiator) : null);
+    if (!origin) continue;
+    const asked = x.requestHeaders ?? x.hops[0]?.requestHeaders ?? [];
+    const headers = asked.filter(
+      ([n]) =>
+        !/^(origin|cookie|host|referer|connection|content-length|accept-encoding|accept-language|sec-|user-agent)/i.test(
+          n,
+        ),
+    );
+    const final = x.hops.at(-1) ?? null;
+    const pick = (h: Hop | null): Recorded | null =>
+      h && h.status !== null && h.status !== 0 ? { status: h.status, headers: h.responseHeaders } : null;
+    out.push({
+      spec: {
+        id: x.id,
+        url: x.url,
+        method: x.method,
+        origin,
+        headers,
+        credentials: d.credentials.mode === "include" ? "include" : "omit",
+        recorded: { preflight: pick(x.preflight), actual: x.hops.length > 1 ? null : pick(final) },
+        source: "evidence",
+      },
+      recordedVerdict: d.verdict,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,139 @@
+/** `cors-lens check --config` and `cors-lens fix --config` (English). Directive names stay as written. */
+export const enConfig = {
+  "config.cli.usage": `Usage: cors-lens check --config FILE... [options]
+       cors-lens fix --config FILE... --har FILE.har [options]
+
+check   reads your server configuration and lists its CORS mistakes with file and line.
+fix     reads the configuration and the recorded requests (a HAR), and prints the smallest
+        change that lets the blocked requests through while every request the configuration
+        allowed before stays allowed (checked by CORS Lens's own evaluation of both versions).
+        The diff goes to stdout (for patch -p1 or git apply), the before/after table to stderr.
+
+Formats read: nginx (nginx.conf, sites and conf.d files, included files passed with --config).
+
+Options:
+  --config FILE...          the configuration files (the main file and the files it includes)
+  --har FILE                fix: the recorded requests (Chrome or Firefox DevTools "Save all as HAR")
+  --write                   fix: edit the files in place, the originals kept as FILE.orig
+  --format text|json        check: findings as text (default) or JSON; fix: the diff and table
+                            (default) or JSON (the edits with file, line and reason, and the table)
+  --browser chromium|firefox  whose rules to apply (default chromium)
+  --lang en|ko              the language of the words
+  -h, --help                this help
+
+Exit status: check 0 when nothing is found, 1 when something is; fix 0 when the patch lets every
+recorded request through and keeps every request allowed before, 1 when it cannot; 2 on bad input.`,
+  "config.cli.missing-config": "no configuration file: pass --config FILE",
+  "config.cli.missing-har": "no evidence: pass --har FILE.har (the requests that failed)",
+  "config.cli.format": "--format must be text or json, not {format}",
+  "config.cli.browser": "--browser must be chromium or firefox, not {browser}",
+  "config.cli.unknown-option": "unknown option {option}",
+  "config.cli.no-such-file": "{file}: no such file",
+  "config.cli.cannot-read": "{file}: cannot be read ({code})",
+  "config.cli.cannot-write": "{file}: cannot be written ({code})",
+  "config.cli.har": "HAR {file}: {error}",
+  "config.cli.severity.error": "error",
+  "config.cli.severity.warning": "warning",
+  "config.cli.check-clean": "✔ no CORS problems found ({count, plural, one {# file} other {# files}})",
+  "config.cli.check-totals":
+    "✖ {errors, plural, one {# error} other {# errors}}, {warnings, plural, one {# warning} other {# warnings}}",
+  "config.cli.note": "note: {text}",
+  "config.cli.table-evidence": "Recorded requests (from {file})",
+  "config.cli.table-standard": "Requests the old configuration allowed (they must stay allowed)",
+  "config.cli.table-head": "request | recorded | old config | new config",
+  "config.cli.verdict.allowed": "allowed",
+  "config.cli.verdict.blocked": "blocked",
+  "config.cli.verdict.unknown": "unknown",
+  "config.cli.verdict.not-cors": "not CORS",
+  "config.cli.credentialed": "with credentials",
+  "config.cli.unknown-why": "  unknown: {why}",
+  "config.cli.assumed": "  assumed: {what}",
+  "config.cli.no-change":
+    "Nothing to change: every recorded request already passes under this configuration.",
+  "config.cli.fixed":
+    "✔ the patch lets {count, plural, one {the recorded request} other {all # recorded requests}} through and keeps {kept, plural, one {# request} other {# requests}} the old configuration allowed",
+  "config.cli.not-fixed": "✖ the patch does not make everything pass: see the table",
+  "config.cli.cannot": "cannot fix {request}: {why}",
+  "config.cli.written": "written: {file} (the original kept as {orig})",
+  "config.cli.edit": "{file}:{line}: edit: {why}",
+
+  "config.error.no-files": "no configuration file was given",
+  "config.error.unsupported":
+    "cors-lens cannot read {what} yet: {file} was not changed. CORS Lens reads nginx configurations; for the others, cors-lens analyze gives the fix to apply by hand.",
+  "config.error.syntax": "{file}:{line}: the configuration cannot be parsed: {detail}",
+  "config.error.included":
+    "CORS is not set in the files given: it is set in a file included from here ({file}:{line}, include {pattern}): pass it too with --config",
+
+  "config.note.include":
+    "{file}:{line}: include {pattern} was not passed: what it sets is not known (pass it with --config)",
+  "config.note.orphan":
+    "{file}: its directives belong inside a block of another file: pass the file that includes it",
+  "config.note.no-cors": "no Access-Control-* header is set in these files",
+  "config.note.no-evidence": "the HAR holds no cross-origin request: there is nothing to fix",
+
+  "config.check.nested-drops":
+    "this {block} has add_header lines of its own, so it inherits none: {names} (line {line}) are not sent from here",
+  "config.check.no-always":
+    "add_header without always: error responses (4xx, 5xx) get no Access-Control-Allow-Origin, so the page cannot read them and the browser reports a CORS error instead of the status",
+  "config.check.duplicate":
+    "a second Access-Control-Allow-Origin (the first is on line {line}): the browser rejects a response with two",
+  "config.check.wildcard-credentials":
+    "Access-Control-Allow-Origin * with Access-Control-Allow-Credentials true (line {line}): browsers block every credentialed request",
+  "config.check.reflected-credentials":
+    "any origin is reflected with Access-Control-Allow-Credentials true (line {line}): every site can read the user's data",
+  "config.check.vary":
+    "Access-Control-Allow-Origin depends on the request's Origin but there is no Vary: Origin: caches can serve one origin's answer to another",
+  "config.check.origin-list":
+    "Access-Control-Allow-Origin holds several origins: it takes exactly one (or *); answer with the request's origin when it is in the list",
+  "config.check.null": "the origin null is allowed: sandboxed iframes and file: pages of any site send it",
+  "config.check.regex-dot":
+    "origin regex {regex}: an unescaped dot matches any character (example.com also matches exampleXcom): write \\.",
+  "config.check.regex-anchor":
+    "origin regex {regex} is not anchored with ^ and $: it also matches origins that merely contain an allowed one",
+
+  "config.fix.always": "add always: the {status} response lost {name}",
+  "config.fix.copy":
+    "the add_header on line {line} drops the inherited CORS headers (line {from}): they are repeated here",
+  "config.fix.vary": "Vary: Origin, since Allow-Origin now depends on the request's Origin",
+  "config.fix.map-wildcard":
+    "a map that keeps * for every origin and answers {origins} with its own origin (credentials need it; line {line})",
+  "config.fix.map-list":
+    "a map of the allowed origins ({origins}; line {line}): Allow-Origin takes one value",
+  "config.fix.use-map": "Allow-Origin from {variable}",
+  "config.fix.map-entry": "{origins} added to the map on line {line}",
+  "config.fix.origin-regex": "the origin test on line {line} also accepts {origins}",
+  "config.fix.fresh": "Allow-Origin for {origins} where the request lands (no CORS header was set there)",
+  "config.fix.credentials": "Access-Control-Allow-Credentials: true, as credentialed requests need",
+  "config.fix.preflight": "the preflight is answered here with 204 (it got {status})",
+  "config.fix.methods": "{names} added to Access-Control-Allow-Methods (line {line})",
+  "config.fix.headers": "{names} added to Access-Control-Allow-Headers (line {line})",
+  "config.fix.duplicate":
+    "the second Access-Control-Allow-Origin (line {line}; the first is on line {first}) removed",
+  "config.fix.hide": "the application's own {names} hidden: nginx adds them already",
+
+  "config.cannot.cause": "CORS Lens has no edit for {code} in this configuration",
+  "config.cannot.list-value": "{name} on line {line} is set from a variable: extend what sets it by hand",
+  "config.cannot.map-source": "the map on line {line} does not read $http_origin: extend it by hand",
+  "config.cannot.no-level": "no add_header answers this request",
+  "config.cannot.no-server": "no server block to put the map before",
+  "config.cannot.origin-if": "the origin test on line {line} cannot be extended safely",
+  "config.cannot.origin-value": "Allow-Origin on line {line} is {value}: CORS Lens cannot tell what sets it",
+
+  "config.unknown.variable": "the value of {name} is not known from the configuration",
+  "config.unknown.map-include": "the map includes a file (line {line})",
+  "config.unknown.regex": "the regex {regex} (line {line}) is not one CORS Lens can evaluate",
+  "config.unknown.condition": "the if condition on line {line} is not one CORS Lens can evaluate",
+  "config.unknown.file-test": "the if on line {line} tests the file system ({test})",
+  "config.unknown.address-rule": "allow/deny by address (line {line}) depends on the client's address",
+  "config.unknown.auth-request":
+    "auth_request (line {line}) asks another service, whose answer was not recorded",
+  "config.unknown.upstream-options":
+    "the preflight to {path} goes to the application behind nginx, whose answer was not recorded",
+  "config.unknown.error-page": "error_page (line {line}) replaces the {status} response",
+  "config.unknown.no-server": "no server block serves this URL",
+  "config.unknown.url": "{url} is not a URL",
+  "config.unknown.rewrite-loop": "the rewrites loop",
+  "config.assumed.upstream-200":
+    "the application behind nginx answers {method} {path} with 200 (not recorded)",
+  "config.assumed.static-200": "the file for {path} exists (served with 200)",
+} as const;

@@ -1,0 +1,136 @@
+import type { enConfig } from "./en-config";
+
+/** `cors-lens check --config`와 `cors-lens fix --config`의 한국어. 지시어 이름은 쓴 그대로 둔다. */
+export const koConfig: Record<keyof typeof enConfig, string> = {
+  "config.cli.usage": `사용법: cors-lens check --config FILE... [옵션]
+        cors-lens fix --config FILE... --har FILE.har [옵션]
+
+check   서버 설정을 읽고 CORS 실수를 파일과 줄 번호와 함께 보여 줌.
+fix     설정과 기록된 요청(HAR)을 읽고, 차단된 요청이 통과하면서 전에 허용되던 요청은 모두
+        그대로 허용되는 가장 작은 변경을 출력함(두 버전을 CORS Lens가 직접 평가해 확인).
+        diff는 표준 출력으로(patch -p1이나 git apply용), 전후 표는 표준 오류로 나감.
+
+읽는 형식: nginx(nginx.conf, sites와 conf.d 파일, include하는 파일은 --config로 함께 전달).
+
+옵션:
+  --config FILE...          설정 파일(주 파일과 그 파일이 include하는 파일)
+  --har FILE                fix: 기록된 요청(Chrome이나 Firefox 개발자 도구의 "Save all as HAR")
+  --write                   fix: 파일을 그 자리에서 고치고 원본은 FILE.orig로 남김
+  --format text|json        check: 결과를 텍스트(기본값)나 JSON으로; fix: diff와 표(기본값)나
+                            JSON(파일, 줄, 이유가 붙은 수정 목록과 표)
+  --browser chromium|firefox  적용할 브라우저 규칙(기본값 chromium)
+  --lang en|ko              출력 언어
+  -h, --help                이 도움말
+
+종료 코드: check는 찾은 것이 없으면 0, 있으면 1. fix는 패치로 기록된 요청이 모두 통과하고 전에
+허용되던 요청이 모두 그대로 허용되면 0, 그렇게 할 수 없으면 1. 잘못된 입력은 2.`,
+  "config.cli.missing-config": "설정 파일이 없음: --config FILE을 지정하세요",
+  "config.cli.missing-har": "근거가 없음: --har FILE.har(실패한 요청)를 지정하세요",
+  "config.cli.format": "--format은 text나 json이어야 합니다({format}은 안 됨)",
+  "config.cli.browser": "--browser는 chromium이나 firefox여야 합니다({browser}는 안 됨)",
+  "config.cli.unknown-option": "알 수 없는 옵션 {option}",
+  "config.cli.no-such-file": "{file}: 파일이 없음",
+  "config.cli.cannot-read": "{file}: 읽을 수 없음({code})",
+  "config.cli.cannot-write": "{file}: 쓸 수 없음({code})",
+  "config.cli.har": "HAR 파일 {file}: {error}",
+  "config.cli.severity.error": "오류",
+  "config.cli.severity.warning": "경고",
+  "config.cli.check-clean": "✔ CORS 문제를 찾지 못함(파일 {count}개)",
+  "config.cli.check-totals": "✖ 오류 {errors}개, 경고 {warnings}개",
+  "config.cli.note": "참고: {text}",
+  "config.cli.table-evidence": "기록된 요청({file})",
+  "config.cli.table-standard": "이전 설정이 허용하던 요청(계속 허용되어야 함)",
+  "config.cli.table-head": "요청 | 기록 | 이전 설정 | 새 설정",
+  "config.cli.verdict.allowed": "허용",
+  "config.cli.verdict.blocked": "차단",
+  "config.cli.verdict.unknown": "알 수 없음",
+  "config.cli.verdict.not-cors": "CORS 아님",
+  "config.cli.credentialed": "자격 증명 포함",
+  "config.cli.unknown-why": "  알 수 없음: {why}",
+  "config.cli.assumed": "  가정: {what}",
+  "config.cli.no-change": "바꿀 것이 없음: 기록된 요청이 이 설정에서 이미 모두 통과합니다.",
+  "config.cli.fixed":
+    "✔ 패치로 기록된 요청 {count}개가 모두 통과하고, 이전 설정이 허용하던 요청 {kept}개도 그대로 허용됨",
+  "config.cli.not-fixed": "✖ 패치로 모든 요청이 통과하지는 않음: 표를 보세요",
+  "config.cli.cannot": "{request}은(는) 고칠 수 없음: {why}",
+  "config.cli.written": "씀: {file}(원본은 {orig}에 남김)",
+  "config.cli.edit": "{file}:{line}: 수정: {why}",
+
+  "config.error.no-files": "설정 파일이 주어지지 않았습니다",
+  "config.error.unsupported":
+    "cors-lens는 아직 {what}을(를) 읽을 수 없습니다: {file}은(는) 바꾸지 않았습니다. CORS Lens는 nginx 설정을 읽습니다. 다른 형식은 cors-lens analyze가 손으로 적용할 수정 방법을 알려 줍니다.",
+  "config.error.syntax": "{file}:{line}: 설정을 해석할 수 없음: {detail}",
+  "config.error.included":
+    "주어진 파일에는 CORS 설정이 없습니다. 여기서 include하는 파일에 있습니다({file}:{line}, include {pattern}). 그 파일도 --config로 함께 전달하세요",
+
+  "config.note.include":
+    "{file}:{line}: include {pattern} 파일이 전달되지 않아 그 안의 설정은 알 수 없음(--config로 전달하세요)",
+  "config.note.orphan":
+    "{file}: 이 파일의 지시어는 다른 파일의 블록 안에 들어가는 것입니다. 이 파일을 include하는 파일을 전달하세요",
+  "config.note.no-cors": "이 파일들에는 Access-Control-* 헤더 설정이 없음",
+  "config.note.no-evidence": "HAR에 교차 출처 요청이 없어 고칠 것이 없음",
+
+  "config.check.nested-drops":
+    "이 {block} 블록에는 자체 add_header가 있어 아무것도 상속하지 않습니다. 그래서 {names}(줄 {line})가 여기서는 전송되지 않습니다",
+  "config.check.no-always":
+    "always 없는 add_header: 오류 응답(4xx, 5xx)에는 Access-Control-Allow-Origin이 붙지 않아 페이지가 읽을 수 없고, 브라우저는 상태 코드 대신 CORS 오류를 보고합니다",
+  "config.check.duplicate":
+    "두 번째 Access-Control-Allow-Origin(첫 번째는 줄 {line}): 브라우저는 두 개가 있는 응답을 거부합니다",
+  "config.check.wildcard-credentials":
+    "Access-Control-Allow-Origin *와 Access-Control-Allow-Credentials true(줄 {line}): 브라우저가 자격 증명을 포함한 요청을 모두 차단합니다",
+  "config.check.reflected-credentials":
+    "모든 출처를 그대로 돌려주면서 Access-Control-Allow-Credentials true(줄 {line}): 어떤 사이트든 사용자의 데이터를 읽을 수 있습니다",
+  "config.check.vary":
+    "Access-Control-Allow-Origin이 요청의 Origin에 따라 달라지는데 Vary: Origin이 없음: 캐시가 한 출처의 응답을 다른 출처에 줄 수 있습니다",
+  "config.check.origin-list":
+    "Access-Control-Allow-Origin에 출처가 여러 개: 값은 정확히 하나(또는 *)여야 합니다. 목록에 있는 요청 출처를 돌려주세요",
+  "config.check.null":
+    "null 출처가 허용됨: 어느 사이트의 샌드박스 iframe이나 file: 페이지든 이 값을 보냅니다",
+  "config.check.regex-dot":
+    "출처 정규식 {regex}: 이스케이프하지 않은 점은 아무 문자와 일치합니다(example.com이 exampleXcom과도 일치). \\.로 쓰세요",
+  "config.check.regex-anchor":
+    "출처 정규식 {regex}에 ^와 $ 고정이 없음: 허용된 출처를 포함하기만 하는 출처와도 일치합니다",
+
+  "config.fix.always": "always 추가: {status} 응답에서 {name}이(가) 빠졌음",
+  "config.fix.copy": "줄 {line}의 add_header 때문에 상속된 CORS 헤더(줄 {from})가 빠지므로 여기에 다시 씀",
+  "config.fix.vary": "Allow-Origin이 이제 요청의 Origin에 따라 달라지므로 Vary: Origin",
+  "config.fix.map-wildcard":
+    "모든 출처에는 *를 유지하고 {origins}에는 그 출처를 돌려주는 map(자격 증명에 필요; 줄 {line})",
+  "config.fix.map-list": "허용된 출처({origins}; 줄 {line})의 map: Allow-Origin은 값 하나만 받음",
+  "config.fix.use-map": "Allow-Origin을 {variable}에서 가져옴",
+  "config.fix.map-entry": "줄 {line}의 map에 {origins} 추가",
+  "config.fix.origin-regex": "줄 {line}의 출처 검사가 {origins}도 받아들임",
+  "config.fix.fresh": "요청이 도착하는 곳에 {origins}를 위한 Allow-Origin(그곳에는 CORS 헤더가 없었음)",
+  "config.fix.credentials": "자격 증명을 포함한 요청에 필요한 Access-Control-Allow-Credentials: true",
+  "config.fix.preflight": "사전 요청(preflight)에 여기서 204로 응답(원래 {status}을(를) 받았음)",
+  "config.fix.methods": "Access-Control-Allow-Methods(줄 {line})에 {names} 추가",
+  "config.fix.headers": "Access-Control-Allow-Headers(줄 {line})에 {names} 추가",
+  "config.fix.duplicate": "두 번째 Access-Control-Allow-Origin(줄 {line}; 첫 번째는 줄 {first}) 삭제",
+  "config.fix.hide": "애플리케이션이 직접 보내는 {names} 숨김: nginx가 이미 추가함",
+
+  "config.cannot.cause": "CORS Lens는 이 설정에서 {code}에 대한 수정 방법이 없음",
+  "config.cannot.list-value":
+    "줄 {line}의 {name}은(는) 변수에서 값을 가져옴: 그 값을 정하는 곳을 손으로 고치세요",
+  "config.cannot.map-source": "줄 {line}의 map은 $http_origin을 읽지 않음: 손으로 고치세요",
+  "config.cannot.no-level": "이 요청에 응답하는 add_header가 없음",
+  "config.cannot.no-server": "map을 넣을 server 블록이 없음",
+  "config.cannot.origin-if": "줄 {line}의 출처 검사는 안전하게 늘릴 수 없음",
+  "config.cannot.origin-value":
+    "줄 {line}의 Allow-Origin 값이 {value}: 무엇이 이 값을 정하는지 CORS Lens가 알 수 없음",
+
+  "config.unknown.variable": "{name}의 값을 설정에서 알 수 없음",
+  "config.unknown.map-include": "map이 파일을 include함(줄 {line})",
+  "config.unknown.regex": "정규식 {regex}(줄 {line})는 CORS Lens가 평가할 수 없음",
+  "config.unknown.condition": "줄 {line}의 if 조건은 CORS Lens가 평가할 수 없음",
+  "config.unknown.file-test": "줄 {line}의 if가 파일 시스템을 검사함({test})",
+  "config.unknown.address-rule": "주소별 allow/deny(줄 {line})는 클라이언트 주소에 달려 있음",
+  "config.unknown.auth-request": "auth_request(줄 {line})는 다른 서비스에 묻는데, 그 응답은 기록되지 않았음",
+  "config.unknown.upstream-options":
+    "{path}로 가는 사전 요청은 nginx 뒤의 애플리케이션이 받는데, 그 응답은 기록되지 않았음",
+  "config.unknown.error-page": "error_page(줄 {line})가 {status} 응답을 바꿈",
+  "config.unknown.no-server": "이 URL을 처리하는 server 블록이 없음",
+  "config.unknown.url": "{url}은(는) URL이 아님",
+  "config.unknown.rewrite-loop": "rewrite가 반복됨",
+  "config.assumed.upstream-200": "nginx 뒤의 애플리케이션이 {method} {path}에 200으로 응답함(기록되지 않음)",
+  "config.assumed.static-200": "{path}의 파일이 있음(200으로 제공)",
+};

@@ -1,0 +1,199 @@
+/**
+ * Real nginx for the `cors-lens fix --config` suite: a main nginx.conf that `include`s the user's
+ * site file (the file CORS Lens reads and patches), an upstream application in Node, requests sent
+ * as a browser sends them (preflight first when one is needed), and the engine's verdict on the real
+ * responses. The HAR handed to `cors-lens fix` is made of those real responses.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { createServer, request as httpRequest, type Server } from "node:http";
+import { join } from "node:path";
+import {
+  diagnose,
+  type HeaderList,
+  type Hop,
+  needsPreflight,
+  type ObservedExchange,
+  observedExchange,
+  scriptSetUnsafeHeaderNames,
+  type Verdict,
+  visibilityOf,
+} from "../../src/engine";
+import { freePort, type Running, startProcess } from "./harness";
+
+export const NGINX = "/usr/sbin/nginx";
+
+export function mainConf(dir: string, site: string): string {
+  return `daemon off;
+pid ${dir}/nginx.pid;
+error_log ${dir}/error.log;
+events {}
+http {
+  access_log off;
+  client_body_temp_path ${dir}/body;
+  proxy_temp_path ${dir}/proxy;
+  fastcgi_temp_path ${dir}/fastcgi;
+  uwsgi_temp_path ${dir}/uwsgi;
+  scgi_temp_path ${dir}/scgi;
+  include ${site};
+}
+`;
+}
+
+export function nginxTest(dir: string): { ok: boolean; output: string } {
+  const r = spawnSync(NGINX, ["-t", "-p", dir, "-c", join(dir, "nginx.conf"), "-e", join(dir, "error.log")], {
+    encoding: "utf8",
+  });
+  return { ok: r.status === 0, output: `${r.stdout}${r.stderr}` };
+}
+
+export async function startNginx(dir: string, port: number): Promise<Running> {
+  return startProcess(NGINX, ["-p", dir, "-c", join(dir, "nginx.conf"), "-e", join(dir, "error.log")], port);
+}
+
+export function prepare(dir: string): void {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, "nginx.conf"), mainConf(dir, join(dir, "site.conf")));
+}
+
+/** The application behind nginx: JSON for everything, a 500 on /api/fail, its own OPTIONS answer. */
+export interface AppShape {
+  optionsStatus?: number;
+  ownCors?: HeaderList;
+}
+
+export async function startApp(shape: AppShape): Promise<{ port: number; server: Server }> {
+  const port = await freePort();
+  const server = createServer((req, res) => {
+    for (const [n, v] of shape.ownCors ?? []) res.setHeader(n, v);
+    if (req.method === "OPTIONS") {
+      res.writeHead(shape.optionsStatus ?? 405, { allow: "GET, HEAD" });
+      res.end();
+      return;
+    }
+    res.writeHead(req.url?.startsWith("/api/fail") ? 500 : 200, { "content-type": "application/json" });
+    res.end('{"ok":true}');
+  });
+  await new Promise<void>((r) => server.listen(port, "127.0.0.1", () => r()));
+  return { port, server };
+}
+
+export function send(
+  method: string,
+  url: string,
+  headers: HeaderList,
+): Promise<{ status: number; headers: HeaderList }> {
+  return new Promise((resolve, reject) => {
+    const u = new URL(url);
+    const req = httpRequest(
+      {
+        host: u.hostname,
+        port: u.port,
+        path: u.pathname + u.search,
+        method,
+        headers: [["Host", u.host], ...headers].flat() as unknown as Record<string, string>,
+      },
+      (res) => {
+        res.resume();
+        res.on("end", () => {
+          const raw = res.rawHeaders;
+          const list: Array<[string, string]> = [];
+          for (let i = 0; i < raw.length; i += 2) list.push([raw[i] as string, raw[i + 1] as string]);
+          resolve({ status: res.statusCode ?? 0, headers: list });
+        });
+      },
+    );
+    req.on("error", reject);
+    if (method === "POST" || method === "PUT" || method === "PATCH") req.end("a=1");
+    else req.end();
+  });
+}
+
+/** A request as the page makes it. */
+export interface PageCall {
+  method: string;
+  path: string;
+  origin: string;
+  headers?: HeaderList;
+  credentials?: boolean;
+}
+
+let seq = 0;
+
+/**
+ * Sends the call as Chromium would (the preflight, then the request unless the preflight failed)
+ * and returns the exchange Chromium's DevTools would record, with the engine's verdict on it.
+ */
+export async function observe(
+  base: string,
+  call: PageCall,
+): Promise<{ exchange: ObservedExchange; verdict: Verdict; cause: string | null }> {
+  const url = `${base}${call.path}`;
+  const headers: HeaderList = call.headers ?? [];
+  const actualHeaders: HeaderList = [
+    ...headers,
+    ["Origin", call.origin],
+    ...(call.credentials ? ([["Cookie", "session=1"]] as HeaderList) : []),
+  ];
+  let preflight: Hop | null = null;
+  if (needsPreflight(call.method, headers)) {
+    const unsafe = scriptSetUnsafeHeaderNames(headers);
+    const asked: HeaderList = [
+      ["Origin", call.origin],
+      ["Access-Control-Request-Method", call.method],
+      ...(unsafe.length ? ([["Access-Control-Request-Headers", unsafe.join(",")]] as HeaderList) : []),
+    ];
+    const r = await send("OPTIONS", url, asked);
+    preflight = {
+      url,
+      method: "OPTIONS",
+      status: r.status,
+      requestHeaders: asked,
+      responseHeaders: r.headers,
+      error: null,
+      fromCache: false,
+    };
+  }
+  const r = await send(call.method, url, actualHeaders);
+  const hop: Hop = {
+    url,
+    method: call.method,
+    status: r.status,
+    requestHeaders: actualHeaders,
+    responseHeaders: r.headers,
+    error: null,
+    fromCache: false,
+  };
+  const make = (hops: Hop[], error: string | null, pf: Hop | null) =>
+    observedExchange({
+      id: `call-${++seq}`,
+      url,
+      method: call.method,
+      recordedBy: "chromium",
+      initiator: call.origin,
+      resourceType: "fetch",
+      mode: "cors",
+      credentials: call.credentials ? "include" : "omit",
+      requestHeaders: actualHeaders,
+      preflight: pf,
+      hops,
+      error,
+      startedAt: 1_700_000_000_000 + seq,
+      visibility: visibilityOf("chromium", true),
+    });
+  const d = diagnose(make([hop], null, preflight), { browser: "chromium" });
+  if (d.verdict !== "blocked")
+    return { exchange: make([hop], null, preflight), verdict: d.verdict, cause: null };
+  const cause = d.causes[0]?.code ?? null;
+  // As Chromium records it: a failed preflight stops the request (never sent); a failed response keeps its headers.
+  if (d.causes[0]?.stage === "preflight" && preflight) {
+    const pf = { ...preflight, error: "net::ERR_FAILED" };
+    const never: Hop = { ...hop, status: null, responseHeaders: [], error: "net::ERR_FAILED" };
+    return { exchange: make([never], "net::ERR_FAILED", pf), verdict: "blocked", cause };
+  }
+  return {
+    exchange: make([{ ...hop, error: "net::ERR_FAILED" }], "net::ERR_FAILED", preflight),
+    verdict: "blocked",
+    cause,
+  };
+}
