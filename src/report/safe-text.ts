@@ -35,8 +35,12 @@ export function visibleText(value: string): string {
  * never starts so; one that would because of a value shows its first colon as a mark.
  */
 export function inertLine(line: string): string {
-  return line.replace(/^(\s*):(?=:)/, `$1${mark(0x3a)}`);
+  // Colours (SGR sequences) first count as nothing: a log viewer may strip them before reading.
+  return line.replace(SGR_THEN_COLON, `$1${mark(0x3a)}`);
 }
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: ESC opens the SGR sequences skipped here
+const SGR_THEN_COLON = /^((?:\s|\u001b\[[0-9;]*m)*):(?=:)/;
 
 /** Every line of a text made inert (`inertLine`), line breaks kept. */
 export function inertLines(text: string): string {

@@ -131,6 +131,15 @@ describe("every output format is inert in a CI log", () => {
     expect(rawUnsafe(log)).toBeNull();
   });
 
+  it("in colour too, read with the colours stripped", () => {
+    const r = runCli({}, "analyze", har, "--color");
+    expect(r.out).toContain("\u001b[31m");
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the SGR sequences the paint writes
+    const plain = r.out.replace(/\u001b\[[0-9;]*m/g, "");
+    expect(workflowCommands(plain)).toEqual([]);
+    expect(rawUnsafe(plain)).toBeNull();
+  });
+
   it("keeps the values in the machine formats: JSON and SARIF parse back, JUnit XML too", () => {
     const json = JSON.parse(runCli({}, "analyze", har, "--format", "json").out) as {
       exchanges: Array<{ url: string }>;
