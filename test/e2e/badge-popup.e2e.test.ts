@@ -63,6 +63,30 @@ async function labRunOnBadge(
   return { report, blocked };
 }
 
+/**
+ * Runs in the popup: each heading, label and control whose text does not fit its own box
+ * (scrollWidth > clientWidth) or that reaches past the popup's visible width (cut at the edge).
+ */
+function overflowing() {
+  const visible = document.documentElement.clientWidth;
+  return [...document.querySelectorAll("h1, label, button, input, .note, .hint, .summary, .groups li > span")]
+    .map((el) => ({
+      what: `${el.tagName.toLowerCase()}${el.className ? `.${el.className}` : ""} "${(el.textContent || (el as HTMLInputElement).placeholder || "").trim().slice(0, 40)}"`,
+      scrollWidth: el.scrollWidth,
+      clientWidth: el.clientWidth,
+      right: Math.ceil(el.getBoundingClientRect().right),
+      visible,
+    }))
+    .filter((c) => c.scrollWidth > c.clientWidth || c.right > c.visible);
+}
+
+type Storage = { storage: { local: { set(v: unknown): Promise<void>; remove(k: string): Promise<void> } } };
+/** Runs in an extension page: the panel's language choice, which the popup follows (null: the browser's). */
+const setLang = (lang: string | null): Promise<void> => {
+  const local = (globalThis as unknown as { chrome: Storage }).chrome.storage.local;
+  return lang === null ? local.remove("lang") : local.set({ lang });
+};
+
 const run = (id: string) =>
   (globalThis as unknown as { runScenario(id: string): Promise<unknown> }).runScenario(id);
 const EVENTS = ["onSendHeaders", "onHeadersReceived", "onBeforeRedirect", "onCompleted", "onErrorOccurred"];
@@ -123,6 +147,26 @@ describe("the toolbar badge and popup, and the recording switch", () => {
         );
       expect(await listeners()).toEqual([false, false, false, false, false]);
       await waitFor(async () => (await extPage.evaluate(badgeText, tabId)) === "off", "the badge to say off");
+
+      // Paused, at the popup's 340 px, in both languages: every label and control fits (the paused
+      // label was cut to "Pausec" by the scroll bar of a popup taller than the window).
+      for (const lang of ["en", "ko"] as const) {
+        await popup.evaluate(setLang, lang);
+        await popup.reload();
+        await waitFor(
+          async () =>
+            (await popup.evaluate(() => document.documentElement.lang)) === lang &&
+            (await popup.evaluate(readPopup)).groups.length > 0,
+          `the popup in ${lang}`,
+        );
+        await popup.setViewportSize({ width: 340, height: 440 });
+        const label = await popup.textContent(".switch");
+        expect(label).toBe(lang === "en" ? "Paused" : "일시 중지");
+        await popup.screenshot({ path: resultsPath(`popup-chromium-paused-${lang}.png`) });
+        expect(await popup.evaluate(overflowing), lang).toEqual([]);
+      }
+      await popup.evaluate(setLang, null);
+      await popup.reload();
       await page.evaluate(run, "acao-missing");
       const paused = (await extPage.evaluate(send, { type: "cors-lens/status" })) as StatusReply;
       expect(paused.recording).toBe(false);
