@@ -204,6 +204,18 @@ describe("every displayed value is neutral", () => {
     expect(container.querySelector("code.sent")?.textContent).toContain("⟨U+202E⟩moc.live");
   });
 
+  it("the opened HAR's banner (its name, the parser's words, the notes) shows no raw control or bidi character", () => {
+    for (const har of [
+      { file: `x${EVIL}.har`, notes: [`entry 1 redirects to ${EVIL}`], error: null },
+      { file: `x${EVIL}.har`, notes: [], error: `not JSON (Unexpected token '${EVIL}')` },
+    ]) {
+      const { container } = render(<App state={state} actions={fakeActions()} har={har} />);
+      expect(container.querySelector(".banner")?.textContent).toContain("⟨U+202E⟩");
+      expect(rawUnsafe(container)).toBeNull();
+      cleanup();
+    }
+  });
+
   it("the popup shows no raw control or bidi character", () => {
     const { container } = render(
       <Popup

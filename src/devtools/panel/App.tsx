@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { PROTOCOL_VERSION } from "../../protocol/messages";
+import { visibleText } from "../../report/safe-text";
 import { EmptyState } from "./components/EmptyState";
 import { ExchangeDetail } from "./components/ExchangeDetail";
 import { ExchangeList } from "./components/ExchangeList";
@@ -200,10 +201,12 @@ export function App({
       ) : null}
       {har ? (
         <div class={`banner${har.error ? " error" : ""}`} role="status">
+          {/* The file's name, the parser's words (they quote the file) and the notes (they quote
+              its URLs) are the file's text: made visible like every other value. */}
           {har.error
-            ? t("panel.banner.har-error", { file: har.file, error: har.error })
-            : t("panel.banner.har-viewing", { file: har.file, count: state.exchanges.length })}
-          {har.notes.map((n) => ` · ${n}`).join("")}{" "}
+            ? t("panel.banner.har-error", { file: visibleText(har.file), error: visibleText(har.error) })
+            : t("panel.banner.har-viewing", { file: visibleText(har.file), count: state.exchanges.length })}
+          {har.notes.map((n) => ` · ${visibleText(n)}`).join("")}{" "}
           <button type="button" onClick={actions.closeHar}>
             {t("panel.banner.back-to-live")}
           </button>
