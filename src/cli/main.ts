@@ -26,8 +26,8 @@ import {
 import type { ReportDocument } from "../report/report";
 import { inertLine, jsonInert, visibleText } from "../report/safe-text";
 import { VERSION } from "../report/version";
-import { nodeSend } from "./probe";
 import { runConfigCommand } from "./config-command";
+import { nodeSend } from "./probe";
 import { runProbe } from "./probe-command";
 import { ansiPaint, NO_PAINT, summarize } from "./summary";
 

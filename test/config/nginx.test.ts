@@ -1,0 +1,455 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { runCli } from "../../src/cli/main";
+import {
+  ConfigError,
+  type ConfigFile,
+  checkConfig,
+  detectFormat,
+  fixConfig,
+  fixDiff,
+  readConfig,
+  unifiedDiff,
+} from "../../src/config";
+import { answer } from "../../src/config/nginx/answer";
+import { parseNginx } from "../../src/config/nginx/syntax";
+import { buildTree } from "../../src/config/nginx/tree";
+import type { HopRequest } from "../../src/config/types";
+import { type RequestSpec, renderExchange } from "../../src/config/whatif";
+import type { HeaderList, ObservedExchange } from "../../src/engine";
+
+const APP = "https://app.example.com";
+const file = (text: string, path = "site.conf"): ConfigFile => ({ path, text });
+
+function ask(text: string, req: Partial<HopRequest> & { url: string }) {
+  const tree = buildTree([file(text)]);
+  return answer(tree, { method: "GET", headers: [["Origin", APP]], ...req });
+}
+
+function headersOf(a: ReturnType<typeof ask>): HeaderList {
+  if (a.kind !== "known") throw new Error(`unknown: ${a.why.key}`);
+  return a.headers;
+}
+
+/** What a browser would have recorded from this configuration (the model's answers): the evidence. */
+function evidence(text: string, specs: Array<Partial<RequestSpec> & { url: string }>): ObservedExchange[] {
+  const config = readConfig([file(text)]);
+  return specs.map((s, i) => {
+    const spec: RequestSpec = {
+      id: `e${i}`,
+      method: "GET",
+      origin: APP,
+      headers: [],
+      credentials: "omit",
+      source: "evidence",
+      ...s,
+    };
+    const r = renderExchange(spec, (req) => config.answer(req));
+    if (!("exchange" in r)) throw new Error("unknown evidence");
+    return { ...r.exchange, recordedBy: "chromium" };
+  });
+}
+
+describe("nginx syntax", () => {
+  it("keeps byte offsets, reads quotes, comments and ${var} as nginx does", () => {
+    const text = `# top comment
+server {
+    add_header X-A "a \\"q\\" b" always; # trailing
+    set $x \${scheme}://h;
+    if ($http_origin ~* "^https://a\\.example\\.com$") { return 204; }
+}
+`;
+    const [server] = parseNginx(text, "f");
+    expect(server?.name).toBe("server");
+    const [add, set, iff] = server?.block?.children ?? [];
+    expect(add?.args.map((a) => a.value)).toEqual(["X-A", 'a "q" b', "always"]);
+    expect(text.slice(add?.args[1]?.start, add?.args[1]?.end)).toBe('"a \\"q\\" b"');
+    expect(add?.line).toBe(3);
+    expect(set?.args[1]?.value).toBe("${scheme}://h");
+    // A backslash before anything but a quote, a backslash, t, r or n stays: the regex keeps \.
+    expect(iff?.args.map((a) => a.value)).toEqual(["($http_origin", "~*", "^https://a\\.example\\.com$"]);
+    expect(text.slice(server?.start, server?.end).endsWith("}")).toBe(true);
+  });
+
+  it("names the line of a syntax error", () => {
+    expect(() => parseNginx("server {\n  listen 80;\n", "f")).toThrow(/f:3: unexpected end of file/);
+    expect(() => parseNginx("a;\n}\n", "f")).toThrow(/f:2: unexpected "}"/);
+  });
+});
+
+describe("nginx answers", () => {
+  const conf = `server {
+    listen 80;
+    add_header Access-Control-Allow-Origin "${APP}" always;
+    location /a/ {
+        return 200;
+    }
+    location /b/ {
+        add_header Cache-Control no-store;
+        return 200;
+    }
+    location /c/ {
+        add_header Access-Control-Allow-Origin "${APP}";
+        return 500;
+    }
+    location = /c/exact {
+        if ($request_method = OPTIONS) {
+            return 204;
+        }
+        add_header Access-Control-Allow-Origin "${APP}";
+        auth_basic "x";
+        proxy_pass http://127.0.0.1:1;
+    }
+    location ~ \\.json$ {
+        add_header X-Json 1;
+        return 200;
+    }
+}
+`;
+  const acao = (h: HeaderList) => h.filter(([n]) => n === "Access-Control-Allow-Origin").map(([, v]) => v);
+
+  it("inherits add_header only into a level with none of its own", () => {
+    expect(acao(headersOf(ask(conf, { url: "http://x/a/1" })))).toEqual([APP]);
+    expect(acao(headersOf(ask(conf, { url: "http://x/b/1" })))).toEqual([]);
+  });
+
+  it("adds a header without always to 2xx/3xx only", () => {
+    const a = ask(conf, { url: "http://x/c/1" });
+    expect(a.kind === "known" && a.status).toBe(500);
+    expect(acao(headersOf(a))).toEqual([]);
+  });
+
+  it("runs the rewrite phase before auth, and an if block inherits the location's headers", () => {
+    const pre = ask(conf, { url: "http://x/c/exact", method: "OPTIONS" });
+    expect(pre.kind === "known" && pre.status).toBe(204);
+    expect(acao(headersOf(pre))).toEqual([APP]);
+    const get = ask(conf, { url: "http://x/c/exact" });
+    expect(get.kind === "known" && get.status).toBe(401);
+  });
+
+  it("picks = before prefixes and a regex before a plain prefix", () => {
+    expect(headersOf(ask(conf, { url: "http://x/b/data.json" })).some(([n]) => n === "X-Json")).toBe(true);
+    const exact = ask(conf, {
+      url: "http://x/c/exact",
+      headers: [
+        ["Origin", APP],
+        ["Authorization", "Basic x"],
+      ],
+    });
+    expect(exact.kind === "known" && exact.fromUpstream).toBe(true);
+  });
+
+  it("evaluates maps (exact, regex, default) and set inside an origin if", () => {
+    const m = `map $http_origin $cors {
+    default "";
+    "~^https://(a|b)\\.example\\.com$" $http_origin;
+    "https://c.example.com" $http_origin;
+}
+server {
+    location / {
+        set $v "";
+        if ($http_origin ~* "^https://d\\.example\\.com$") { set $v $http_origin; }
+        add_header Access-Control-Allow-Origin $cors$v;
+        return 200;
+    }
+}`;
+    for (const [origin, want] of [
+      ["https://a.example.com", ["https://a.example.com"]],
+      ["https://c.example.com", ["https://c.example.com"]],
+      ["https://d.example.com", ["https://d.example.com"]],
+      ["https://aXexample.com", []],
+    ] as const) {
+      expect(acao(headersOf(ask(m, { url: "http://x/", headers: [["Origin", origin]] })))).toEqual(want);
+    }
+  });
+
+  it("says unknown instead of guessing: a file test, an unknown variable, an unrecorded upstream preflight", () => {
+    const f = `server { location / { if (-f $request_filename) { return 204; } return 200; } }`;
+    expect(ask(f, { url: "http://x/" })).toMatchObject({
+      kind: "unknown",
+      why: { key: "config.unknown.file-test" },
+    });
+    const v = `server { location / { add_header Access-Control-Allow-Origin $geo_origin; return 200; } }`;
+    expect(ask(v, { url: "http://x/" })).toMatchObject({
+      kind: "unknown",
+      why: { key: "config.unknown.variable" },
+    });
+    const u = `server { location / { proxy_pass http://app; } }`;
+    expect(ask(u, { url: "http://x/", method: "OPTIONS" })).toMatchObject({
+      kind: "unknown",
+      why: { key: "config.unknown.upstream-options" },
+    });
+  });
+
+  it("serves static files to GET only (405 for OPTIONS)", () => {
+    const s = `server { location / { root /srv; } }`;
+    const a = ask(s, { url: "http://x/", method: "OPTIONS" });
+    expect(a.kind === "known" && a.status).toBe(405);
+  });
+});
+
+describe("cors-lens check (nginx)", () => {
+  const codes = (text: string) => checkConfig([file(text)]).findings.map((f) => `${f.code}@${f.line}`);
+
+  it("finds each planted problem on its line", () => {
+    const text = `map $http_origin $o {
+    default "";
+    "~https://app.example.com" $http_origin;
+    "null" $http_origin;
+}
+server {
+    add_header Access-Control-Allow-Origin "*" always;
+    add_header Access-Control-Allow-Credentials "true" always;
+    location /a/ {
+        add_header X-Frame-Options DENY;
+    }
+    location /b/ {
+        add_header Access-Control-Allow-Origin $http_origin;
+        add_header Access-Control-Allow-Credentials true;
+    }
+    location /c/ {
+        add_header Access-Control-Allow-Origin $o always;
+        add_header Access-Control-Allow-Origin $o always;
+        add_header Vary Origin always;
+    }
+    location /d/ {
+        add_header Access-Control-Allow-Origin "https://a.example.com, https://b.example.com" always;
+    }
+}
+`;
+    const found = codes(text);
+    for (const want of [
+      "origin-regex-dot@3",
+      "origin-regex-anchor@3",
+      "null-origin-allowed@4",
+      "wildcard-with-credentials@7",
+      "nested-add-header-drops-cors@10",
+      "no-always@13",
+      "reflected-with-credentials@13",
+      "vary-origin-missing@13",
+      "duplicate-allow-origin@18",
+      "origin-list@22",
+    ])
+      expect(found).toContain(want);
+  });
+
+  it("reports nothing on a correct configuration", () => {
+    const text = `map $http_origin $o {
+    default "";
+    "~^https://(app|admin)\\.example\\.com$" $http_origin;
+}
+server {
+    location /api/ {
+        if ($request_method = OPTIONS) {
+            add_header Access-Control-Allow-Origin $o;
+            add_header Access-Control-Allow-Methods "GET, PUT";
+            add_header Access-Control-Allow-Credentials "true";
+            add_header Vary Origin;
+            return 204;
+        }
+        add_header Access-Control-Allow-Origin $o always;
+        add_header Access-Control-Allow-Credentials "true" always;
+        add_header Vary Origin always;
+        proxy_pass http://127.0.0.1:3000;
+    }
+}
+`;
+    expect(codes(text)).toEqual([]);
+  });
+});
+
+describe("cors-lens fix (nginx, what-if)", () => {
+  const broken = `# API gateway
+server {
+    listen 80;
+    server_name api.example.com;
+
+    location /api/ {
+        # CORS (see ticket 12)
+        add_header Access-Control-Allow-Origin "${APP}";
+        add_header Access-Control-Allow-Methods "GET, POST";
+        return 200;
+    }
+}
+`;
+  const requests = [
+    {
+      url: "http://api.example.com/api/items",
+      method: "PUT",
+      headers: [["Content-Type", "application/json"]] as HeaderList,
+    },
+    { url: "http://api.example.com/api/items", origin: "https://admin.example.com" },
+  ];
+
+  it("makes the failing requests pass, keeps what was allowed, and a diff that patch applies", () => {
+    const result = fixConfig([file(broken)], evidence(broken, requests));
+    expect(result.ok).toBe(true);
+    const rows = result.rows.filter((r) => r.source === "evidence");
+    expect(rows.map((r) => [r.before.verdict, r.after.verdict])).toEqual([
+      ["blocked", "allowed"],
+      ["blocked", "allowed"],
+    ]);
+    const standard = result.rows.filter((r) => r.source === "standard");
+    expect(standard.length).toBeGreaterThan(0);
+    expect(standard.every((r) => r.after.verdict === "allowed")).toBe(true);
+    const after = result.files[0]?.after ?? "";
+    expect(after).toContain("# CORS (see ticket 12)");
+    expect(after).toContain("# API gateway");
+    // GNU patch applies the diff to the original and gives the same text.
+    const dir = mkdtempSync(join(tmpdir(), "cfg-"));
+    writeFileSync(join(dir, "site.conf"), broken);
+    const p = spawnSync("patch", ["-p1", "-d", dir, "--no-backup-if-mismatch"], {
+      input: fixDiff(result),
+      encoding: "utf8",
+    });
+    expect(p.status, p.stdout + p.stderr).toBe(0);
+    expect(readFileSync(join(dir, "site.conf"), "utf8")).toBe(after);
+    // Round trip: the patched file with the same evidence needs nothing.
+    const again = fixConfig([file(after)], evidence(broken, requests));
+    expect(fixDiff(again)).toBe("");
+    expect(again.ok).toBe(true);
+  });
+
+  it("copies the CORS headers into the nested block that dropped them", () => {
+    const text = `server {
+    add_header Access-Control-Allow-Origin "${APP}" always;
+    location /r/ {
+        add_header Cache-Control no-store;
+        return 200;
+    }
+}
+`;
+    const result = fixConfig([file(text)], evidence(text, [{ url: "http://x/r/1" }]));
+    expect(result.ok).toBe(true);
+    expect(fixDiff(result)).toContain(`+        add_header Access-Control-Allow-Origin "${APP}" always;`);
+    expect(result.edits).toEqual([
+      expect.objectContaining({ line: 5, why: expect.objectContaining({ key: "config.fix.copy" }) }),
+    ]);
+  });
+
+  it("exits 1 (not ok) when the configuration cannot tell, and says why", () => {
+    const text = `server { location / { add_header Access-Control-Allow-Origin $geo; return 200; } }`;
+    const ev = evidence(`server { location / { return 200; } }`, [{ url: "http://x/" }]);
+    const result = fixConfig([file(text)], ev);
+    expect(result.ok).toBe(false);
+    expect(result.rows[0]?.after.verdict).toBe("unknown");
+  });
+});
+
+describe("formats and messages", () => {
+  it("refuses what it cannot read with a clear message (exit 2)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "cfg-"));
+    const app = join(dir, "app.py");
+    writeFileSync(app, "from flask import Flask\nfrom flask_cors import CORS\n");
+    let err = "";
+    const code = await runCli(
+      ["check", "--config", app],
+      () => {},
+      (s) => (err += s),
+      false,
+      {},
+    );
+    expect(code).toBe(2);
+    expect(err).toContain("cors-lens cannot read Flask apps yet");
+    for (const [name, text, what] of [
+      [
+        "Caddyfile",
+        "example.com {\n  header Access-Control-Allow-Origin *\n  reverse_proxy app:3000\n}\n",
+        "Caddy",
+      ],
+      [".htaccess", 'Header set Access-Control-Allow-Origin "*"\n', "Apache"],
+      [
+        "cors.json",
+        '{"CORSRules":[{"AllowedOrigins":["*"],"AllowedMethods":["GET"]}]}',
+        "S3 bucket CORS (JSON)",
+      ],
+      ["cors.xml", "<CORSConfiguration><CORSRule/></CORSConfiguration>", "S3 bucket CORS (XML)"],
+    ] as const) {
+      const d = detectFormat({ path: name, text });
+      expect("unsupported" in d && d.unsupported).toContain(what);
+    }
+  });
+
+  it("asks for the included file when CORS is set there", () => {
+    const text =
+      "server {\n    location /api/ {\n        include snippets/cors.conf;\n        proxy_pass http://app;\n    }\n}\n";
+    expect(() => readConfig([file(text)])).toThrow(ConfigError);
+    try {
+      readConfig([file(text)]);
+    } catch (e) {
+      expect((e as ConfigError).words).toMatchObject({ key: "config.error.included", params: { line: 3 } });
+    }
+    // Passed too, the snippet is read in place.
+    const snippet = file(
+      'add_header Access-Control-Allow-Origin "https://a.example" always;\n',
+      "snippets/cors.conf",
+    );
+    const config = readConfig([file(text), snippet]);
+    const a = config.answer({
+      method: "GET",
+      url: "http://x/api/1",
+      headers: [["Origin", "https://a.example"]],
+    });
+    expect(a.kind === "known" && a.headers).toContainEqual([
+      "Access-Control-Allow-Origin",
+      "https://a.example",
+    ]);
+  });
+
+  it("speaks Korean", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "cfg-"));
+    const f = join(dir, "site.conf");
+    writeFileSync(
+      f,
+      `server { location / { add_header Access-Control-Allow-Origin "*"; add_header Access-Control-Allow-Credentials "true"; return 200; } }\n`,
+    );
+    let out = "";
+    const code = await runCli(
+      ["check", "--config", f, "--lang", "ko"],
+      (s) => (out += s),
+      () => {},
+      false,
+      {},
+    );
+    expect(code).toBe(1);
+    expect(out).toContain("브라우저가 자격 증명을 포함한 요청을 모두 차단합니다");
+  });
+});
+
+describe("unified diff", () => {
+  it("is applied by GNU patch to give the new text (random edits)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "diff-"));
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom("a", "b", "c", "# c", "  x;", ""), { maxLength: 40 }),
+        fc.array(fc.tuple(fc.nat(40), fc.constantFrom("ins", "del", "rep"), fc.constantFrom("n", "m;", "")), {
+          maxLength: 6,
+        }),
+        (lines, edits) => {
+          const before = lines.map((l) => `${l}\n`).join("");
+          const next = [...lines];
+          for (const [at, kind, text] of edits) {
+            const i = Math.min(at, next.length);
+            if (kind === "ins") next.splice(i, 0, text);
+            else if (kind === "del") next.splice(i, 1);
+            else next.splice(i, 1, text);
+          }
+          const after = next.map((l) => `${l}\n`).join("");
+          const d = unifiedDiff(before, after, "a/f", "b/f");
+          if (before === after) return d === "";
+          writeFileSync(join(dir, "f"), before);
+          const p = spawnSync("patch", ["-p1", "-d", dir, "--no-backup-if-mismatch", "-s"], {
+            input: d,
+            encoding: "utf8",
+          });
+          return p.status === 0 && readFileSync(join(dir, "f"), "utf8") === after;
+        },
+      ),
+      { numRuns: 80 },
+    );
+  }, 60_000);
+});
