@@ -40,6 +40,18 @@ function readCoverage(value: unknown): Coverage {
 }
 const JOURNAL_PREFIX = "j:";
 const TAB_PREFIX = "tab:";
+/** A throw-away value written to measure the room left (storage.session only says "full"). */
+const PROBE_KEY = "room-probe";
+/** What a trim leaves free for the journal's next appends: this share of what the history takes… */
+const RESERVE_SHARE = 1 / 16;
+/** …within these bounds, bytes. */
+const RESERVE_MIN = 1_024;
+const RESERVE_MAX = 64 * 1024;
+
+/** What a stored value costs, near enough: its key and its JSON (chunks and the journal are text). */
+function cost(key: string, value: unknown): number {
+  return key.length + (typeof value === "string" ? value.length : (JSON.stringify(value)?.length ?? 0));
+}
 /** Batch writes: at most one storage write per this many milliseconds. */
 export const PERSIST_DELAY_MS = 500;
 /** Exchanges per stored chunk. */
@@ -91,6 +103,8 @@ export class HistoryStore {
 
   /** This worker's first journal number: what the journal holds from before is a stopped worker's. */
   private readonly bornAt: number;
+  /** What each key this store wrote (or restored) costs in storage, for computing what fits. */
+  private storedBytes = new Map<string, number>();
 
   constructor(
     private readonly platform: Pick<BackgroundPlatform, "store" | "setTimeout"> & { now?(): number },
@@ -100,6 +114,25 @@ export class HistoryStore {
 
   async restore(): Promise<void> {
     const saved = await this.platform.store.getAll();
+    // A probe a stopped worker left behind, and what a trim emptied (a chunk, the journal) but its
+    // worker did not get to remove, hold room for nothing.
+    const leftovers = Object.entries(saved)
+      .filter(
+        ([key, value]) =>
+          key === PROBE_KEY ||
+          (value === "" && (key.startsWith(TAB_PREFIX) || key.startsWith(JOURNAL_PREFIX))),
+      )
+      .map(([key]) => key);
+    for (const key of leftovers) delete saved[key];
+    if (leftovers.length > 0) await this.platform.store.remove(leftovers).catch(() => undefined);
+    for (const [key, value] of Object.entries(saved))
+      if (
+        key === TRACKER_KEY ||
+        key === UP_TO_KEY ||
+        key.startsWith(JOURNAL_PREFIX) ||
+        key.startsWith(TAB_PREFIX)
+      )
+        this.storedBytes.set(key, cost(key, value));
     const tracker = unpackValue(saved[TRACKER_KEY]);
     if (isTrackerState(tracker)) this.tracker = tracker;
     const restored = readCoverage(saved[UP_TO_KEY]);
@@ -219,9 +252,16 @@ export class HistoryStore {
     // Sent now, in the listener's own task: a storage call already sent completes in the browser
     // even if the worker is stopped right after; one held back for a batch would die with it.
     // A full store: the batch's own quota handling makes room; the event is still in memory.
-    void this.platform.store
-      .set({ [key]: JSON.stringify([[seq, event]]) })
-      .catch(() => this.journalKeys.delete(key));
+    const value = JSON.stringify([[seq, event]]);
+    void this.platform.store.set({ [key]: value }).then(
+      () => this.storedBytes.set(key, cost(key, value)),
+      () => {
+        // Refused (the store is full): the event is only in memory until a batch holds it, so
+        // that batch is written now, trimming the history to fit, not after the batch delay.
+        this.journalKeys.delete(key);
+        this.schedule(0);
+      },
+    );
   }
 
   /** The tracker has ingested everything journaled so far: batches may count it from now on. */
@@ -236,22 +276,6 @@ export class HistoryStore {
 
   /** Requests dropped so far to fit the browser's storage quota (all tabs). */
   quotaDropped = 0;
-
-  /** Drops the oldest quarter of the largest tab's history; false when there is nothing left to drop. */
-  private evictForQuota(): boolean {
-    let largest: [number, TabHistory] | null = null;
-    for (const entry of this.tabs)
-      if (!largest || entry[1].exchanges.length > largest[1].exchanges.length) largest = entry;
-    if (!largest || largest[1].exchanges.length === 0) return false;
-    const [tabId, tab] = largest;
-    const n = Math.max(1, Math.floor(tab.exchanges.length / 4));
-    tab.exchanges.splice(0, n);
-    tab.dropped += n;
-    tab.storageDropped = (tab.storageDropped ?? 0) + n;
-    this.quotaDropped += n;
-    this.dirtyTabs.add(tabId);
-    return true;
-  }
 
   removeTab(tabId: number): void {
     const p = this.placements.get(tabId);
@@ -343,29 +367,36 @@ export class HistoryStore {
     const journaled = [...this.journalKeys].filter(([, last]) => covers(coverage, last)).map(([key]) => key);
     const journalUsed = coverage.upTo > 0 || coverage.older > 0;
     if (journalUsed && (Object.keys(items).length > 0 || journaled.length > 0)) items[UP_TO_KEY] = coverage;
-    // A full store (quota): what memory holds would be gone at the next worker stop, silently. Make
-    // room instead — the oldest quarter of the largest tab's requests, counted in its "older dropped"
-    // like the history limit's — and write again; what is kept then survives the stop.
+    // A full store (quota): what memory holds would be gone at the next worker stop, silently. The
+    // history is cut to what fits in one step (`trimToFit`): the oldest chunks, counted in their
+    // tab's "older dropped" like the history limit's, go in the same write as the rest, so storage
+    // holds either the last batch or this one, never a history cut but not yet counted.
     if (Object.keys(items).length > 0) {
       const set = (batch: Record<string, unknown>) =>
         this.platform.store.set(batch).then(
-          () => true,
+          () => {
+            for (const [key, value] of Object.entries(batch)) this.storedBytes.set(key, cost(key, value));
+            return true;
+          },
           () => false,
         );
       const whole = await set(items);
       let written = whole;
+      if (!written) written = await this.trimToFit(items, journaled, removed, set);
       if (!written && journaled.length === 0 && TRACKER_KEY in items) {
         // The tracker's open requests may be what does not fit: the history goes first, without
         // them (and without claiming the journal); they are tried again with the next change.
         const history = Object.fromEntries(
           Object.entries(items).filter(([key]) => key !== TRACKER_KEY && key !== UP_TO_KEY),
         );
-        if (Object.keys(history).length > 0 && (await set(history))) {
+        if (await this.trimToFit(history, [], removed, set)) {
           this.trackerDirty = true;
           written = true;
         }
       }
       if (!written) {
+        // Not even the counts fit (another part of the extension's data holds the room): tried again
+        // with the next change.
         for (const key of Object.keys(items)) {
           const match = /^tab:(\d+):c(\d+)$/.exec(key);
           if (!match) continue;
@@ -373,21 +404,6 @@ export class HistoryStore {
           this.dirtyTabs.add(Number(match[1]));
         }
         if (TRACKER_KEY in items) this.trackerDirty = true;
-        // The journal's events up to here are all in this batch: their room goes to it first (the
-        // journal would otherwise fill what history frees, and no batch would ever be written).
-        // Again at once, not after the batch delay: until a batch fits, memory holds more than a
-        // worker stop would leave.
-        if (journaled.length > 0) {
-          for (const key of journaled) this.journalKeys.delete(key);
-          removed.push(...journaled);
-          this.schedule(0);
-        } else if (this.evictForQuota()) this.schedule(0);
-        else {
-          // Nothing left to drop, and still no room (another part of the extension's data): the
-          // counts at least, a few bytes, so a restart still says what was dropped.
-          const metas = Object.fromEntries(Object.entries(items).filter(([key]) => key.endsWith(":meta")));
-          if (Object.keys(metas).length > 0) await set(metas);
-        }
       } else if (whole) {
         // Written whole: the journal up to here is in the batch.
         for (const key of journaled) {
@@ -396,7 +412,201 @@ export class HistoryStore {
         }
       }
     }
-    if (removed.length > 0) await this.platform.store.remove(removed).catch(() => undefined);
+    if (removed.length > 0) {
+      await this.platform.store.remove(removed).catch(() => undefined);
+      for (const key of removed) this.storedBytes.delete(key);
+    }
+  }
+
+  /**
+   * The room storage has left, bytes (at most `limit`): probes of growing size, each written and
+   * removed again, then halved down to 1 kB. storage.session refuses a write past its quota whole,
+   * so a refused probe changed nothing.
+   */
+  private async room(limit: number): Promise<number> {
+    const store = this.platform.store;
+    const fits = async (size: number) => {
+      const ok = await store.set({ [PROBE_KEY]: "x".repeat(size) }).then(
+        () => true,
+        () => false,
+      );
+      if (ok) await store.remove([PROBE_KEY]).catch(() => undefined);
+      return ok;
+    };
+    let low = 0;
+    let high = 1_024;
+    while (high < limit && (await fits(high))) [low, high] = [high, high * 2];
+    if (high >= limit && (await fits(limit))) return limit;
+    high = Math.min(high, limit);
+    while (high - low > 1_024) {
+      const mid = Math.floor((low + high) / 2);
+      if (await fits(mid)) low = mid;
+      else high = mid;
+    }
+    return low;
+  }
+
+  /**
+   * A refused batch, cut to fit in one write: the room is measured, then the oldest chunks are
+   * taken out (from the tab holding the most requests first) until the batch, with what their
+   * removal frees and a reserve for the journal, fits; their stored copies and the journal the
+   * batch holds are overwritten empty in the same write, and each tab's meta counts what went.
+   * Memory drops them only once that write is done: a stop before it restores the last batch (and
+   * the journal), after it this one, and nothing dropped comes back. False when nothing fits.
+   */
+  private async trimToFit(
+    items: Record<string, unknown>,
+    journaled: string[],
+    removed: string[],
+    set: (batch: Record<string, unknown>) => Promise<boolean>,
+  ): Promise<boolean> {
+    // Each tab's chunks, oldest first, with the exchanges each holds now.
+    const chunksOf = new Map<number, Array<{ chunk: number; ids: string[] }>>();
+    for (const [tabId, tab] of this.tabs) {
+      const p = this.placement(tabId);
+      const byChunk = new Map<number, string[]>();
+      for (const x of tab.exchanges) {
+        const seq = p.seqOf.get(x.id);
+        if (seq === undefined) continue;
+        const chunk = Math.floor(seq / CHUNK);
+        byChunk.set(chunk, [...(byChunk.get(chunk) ?? []), x.id]);
+      }
+      chunksOf.set(
+        tabId,
+        [...byChunk].sort((a, b) => a[0] - b[0]).map(([chunk, ids]) => ({ chunk, ids })),
+      );
+    }
+    // The order they go in: always the oldest chunk of the tab that holds the most requests.
+    const left = new Map(
+      [...chunksOf].map(([tabId, chunks]) => [tabId, chunks.reduce((n, c) => n + c.ids.length, 0)]),
+    );
+    const order: Array<{ tabId: number; chunk: number; ids: string[] }> = [];
+    for (;;) {
+      let largest: number | null = null;
+      for (const [tabId, n] of left)
+        if (n > 0 && (largest === null || n > (left.get(largest) ?? 0))) largest = tabId;
+      if (largest === null) break;
+      const next = chunksOf.get(largest)?.shift();
+      if (!next) break;
+      left.set(largest, (left.get(largest) ?? 0) - next.ids.length);
+      order.push({ tabId: largest, ...next });
+    }
+    const owned = [...this.storedBytes.values()].reduce((n, b) => n + b, 0);
+    // What the batch adds to what is stored, and what taking each chunk out (and the journal) frees.
+    const grows = (batch: Record<string, unknown>) =>
+      Object.entries(batch).reduce(
+        (n, [key, value]) => n + cost(key, value) - (this.storedBytes.get(key) ?? 0),
+        0,
+      );
+    const base = grows({ ...items, ...Object.fromEntries(journaled.map((key) => [key, ""])) });
+    const frees = order.map(({ tabId, chunk }) => {
+      const key = chunkKey(tabId, chunk);
+      return (
+        (key in items ? cost(key, items[key]) : 0) +
+        (this.storedBytes.get(key) ?? 0) -
+        (this.storedBytes.has(key) ? cost(key, "") : 0)
+      );
+    });
+    const reserve = Math.min(RESERVE_MAX, Math.max(RESERVE_MIN, Math.floor(owned * RESERVE_SHARE)));
+    const room = await this.room(Math.max(0, base + reserve));
+    let n = 0;
+    let need = base + reserve - room;
+    while (n < order.length && need > 0) need -= frees[n++] ?? 0;
+    // The last chunk taken may keep its newest requests: as many as fit in what its removal freed
+    // beyond the need (packed again, a few times at most).
+    let partial: { keep: Set<string>; packed: string } | null = null;
+    const last = order[n - 1];
+    if (last && need < 0 && last.ids.length > 1) {
+      const key = chunkKey(last.tabId, last.chunk);
+      // Kept in part, it costs its new value instead of the empty one that would replace it.
+      const budget = -need + (this.storedBytes.has(key) ? cost(key, "") : 0);
+      const tab = this.tabs.get(last.tabId);
+      const p = this.placement(last.tabId);
+      const rowsOf = (m: number) => {
+        const ids = new Set(last.ids.slice(last.ids.length - m));
+        return (tab?.exchanges ?? [])
+          .filter((x) => ids.has(x.id))
+          .map((x): [number, ObservedExchange] => [p.seqOf.get(x.id) ?? 0, x]);
+      };
+      let low = 0;
+      let high = last.ids.length - 1;
+      while (low < high) {
+        const mid = Math.ceil((low + high) / 2);
+        if (cost(key, await packJson(rowsOf(mid))) <= budget) low = mid;
+        else high = mid - 1;
+      }
+      if (low > 0)
+        partial = {
+          keep: new Set(last.ids.slice(last.ids.length - low)),
+          packed: await packJson(rowsOf(low)),
+        };
+    }
+    // The estimate is close, not exact (storage charges its own way): one more chunk each time it is refused.
+    for (; n <= order.length; n++, partial = null) {
+      const batch: Record<string, unknown> = { ...items };
+      for (const key of journaled) batch[key] = "";
+      /** Per tab, per chunk: the requests going, and whether the chunk goes whole. */
+      const gone = new Map<number, Map<number, { ids: string[]; whole: boolean }>>();
+      order.slice(0, n).forEach(({ tabId, chunk, ids }, i) => {
+        const key = chunkKey(tabId, chunk);
+        const kept = i === n - 1 ? partial : null;
+        delete batch[key];
+        if (kept) batch[key] = kept.packed;
+        else if (this.storedBytes.has(key)) batch[key] = "";
+        const going = kept ? ids.filter((id) => !kept.keep.has(id)) : ids;
+        gone.set(tabId, (gone.get(tabId) ?? new Map()).set(chunk, { ids: going, whole: !kept }));
+      });
+      for (const [tabId, chunks] of gone) {
+        const tab = this.tabs.get(tabId);
+        const p = this.placement(tabId);
+        if (!tab) continue;
+        const k = [...chunks.values()].reduce((m, c) => m + c.ids.length, 0);
+        const meta: TabMeta = {
+          dropped: tab.dropped + k,
+          storageDropped: (tab.storageDropped ?? 0) + k,
+          preserveLog: tab.preserveLog,
+          nextSeq: p.nextSeq,
+          chunks: [
+            ...new Set([...p.stored, ...[...chunks].filter(([, c]) => !c.whole).map(([c]) => c)]),
+          ].filter((c) => !chunks.get(c)?.whole),
+        };
+        batch[metaKey(tabId)] = meta;
+      }
+      if (!(await set(batch))) continue;
+      // Written: memory drops what the batch dropped, counted as the batch counts it.
+      for (const [tabId, chunks] of gone) {
+        const tab = this.tabs.get(tabId);
+        const p = this.placement(tabId);
+        if (!tab) continue;
+        const ids = new Set([...chunks.values()].flatMap((c) => c.ids));
+        tab.exchanges = tab.exchanges.filter((x) => !ids.has(x.id));
+        tab.dropped += ids.size;
+        tab.storageDropped = (tab.storageDropped ?? 0) + ids.size;
+        this.quotaDropped += ids.size;
+        for (const id of ids) p.seqOf.delete(id);
+        for (const [chunk, c] of chunks) {
+          if (c.whole) {
+            p.stored.delete(chunk);
+            removed.push(chunkKey(tabId, chunk));
+          } else p.stored.add(chunk);
+        }
+        // An exchange that came into a dropped chunk during the write is kept: its chunk is written again.
+        for (const x of tab.exchanges) {
+          const seq = p.seqOf.get(x.id);
+          if (seq !== undefined && chunks.get(Math.floor(seq / CHUNK))?.whole) {
+            p.dirty.add(Math.floor(seq / CHUNK));
+            this.dirtyTabs.add(tabId);
+          }
+        }
+      }
+      for (const key of journaled) {
+        this.journalKeys.delete(key);
+        removed.push(key);
+      }
+      if (this.dirtyTabs.size > 0) this.schedule();
+      return true;
+    }
+    return false;
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { HistoryStore, PERSIST_DELAY_MS } from "../../src/background/history-store";
+import { HistoryStore } from "../../src/background/history-store";
 import { upsertExchange } from "../../src/capture/tab-history";
 import { exchange } from "../engine/build";
 
@@ -25,6 +25,8 @@ function fakeStore() {
     },
   };
 }
+
+const range = (from: number, n: number) => Array.from({ length: n }, (_, i) => from + i);
 
 function add(store: HistoryStore, tabId: number, ids: number[], limit = 2000) {
   for (const i of ids) {
@@ -131,22 +133,91 @@ describe("HistoryStore", () => {
     expect(restored.tab(1).storageDropped).toBe(300);
   });
 
-  it("after a refused batch, tries again at once, not after the batch delay", async () => {
+  // With the store full, the history was cut a quarter of a tab per batch, each batch compressed
+  // again, for about 50 s: a worker stop meanwhile restored exchanges memory had dropped, and lost
+  // others uncounted.
+  it("when storage is full, trims in one step: one flush, and storage holds what memory holds", async () => {
     const fake = quotaStore(8_000);
-    const delays: number[] = [];
-    const store = new HistoryStore({
-      ...fake.platform,
-      setTimeout: (_: () => void, ms: number) => delays.push(ms),
-    });
+    const store = new HistoryStore(fake.platform);
     add(
       store,
       1,
       Array.from({ length: 1500 }, (_, i) => i),
     );
-    expect(delays).toEqual([PERSIST_DELAY_MS]); // the batch, scheduled by the change
     await store.flush();
     expect(store.quotaDropped).toBeGreaterThan(0);
-    expect(delays.at(-1)).toBe(0);
+    const restored = new HistoryStore(fake.platform);
+    await restored.restore();
+    const ids = (h: HistoryStore) => h.tab(1).exchanges.map((x) => x.id);
+    expect(ids(restored)).toEqual(ids(store));
+    expect(restored.tab(1).dropped).toBe(store.tab(1).dropped);
+    expect(restored.tab(1).exchanges.length + restored.tab(1).dropped).toBe(1500);
+    expect(ids(restored).at(-1)).toBe("x1499");
+  });
+
+  it("a stop at any moment of the trim: every exchange kept or counted, none dropped brought back", async () => {
+    const fake = quotaStore(8_000);
+    const store = new HistoryStore(fake.platform);
+    const tabs = [1, 2, 3];
+    add(store, 1, range(0, 40));
+    add(store, 2, range(1000, 40));
+    await store.flush(); // fits: the first batch
+    const first = new Map(tabs.map((t) => [t, store.tab(t).exchanges.length]));
+    add(store, 1, range(40, 700));
+    add(store, 2, range(1040, 300));
+    add(store, 3, range(2000, 200));
+    const total = new Map(tabs.map((t) => [t, store.tab(t).exchanges.length]));
+    const everAdded = new Map(tabs.map((t) => [t, new Set(store.tab(t).exchanges.map((x) => x.id))]));
+    // A stop may come after any storage call: what storage holds then, and what memory has dropped.
+    const moments: Array<{ data: Map<string, string>; droppedInMemory: Set<string> }> = [];
+    const moment = () =>
+      moments.push({
+        data: new Map(fake.data),
+        droppedInMemory: new Set(
+          tabs.flatMap((t) => {
+            const kept = new Set(store.tab(t).exchanges.map((x) => x.id));
+            return [...(everAdded.get(t) ?? [])].filter((id) => !kept.has(id));
+          }),
+        ),
+      });
+    const { set, remove } = fake.platform.store;
+    fake.platform.store.set = (items) => set(items).finally(moment);
+    fake.platform.store.remove = (keys) => remove(keys).finally(moment);
+    const settled = async () => {
+      const again = new HistoryStore({ ...fake.platform, store: { ...fake.platform.store, set, remove } });
+      await again.restore();
+      return tabs.every((t) => again.tab(t).exchanges.length === store.tab(t).exchanges.length);
+    };
+    let flushes = 0;
+    do {
+      await store.flush();
+      flushes++;
+    } while (!(await settled()) && flushes < 40);
+    moment();
+    expect(store.quotaDropped).toBeGreaterThan(0);
+    const wrong: string[] = [];
+    for (const [i, m] of moments.entries()) {
+      const data = m.data;
+      const restored = new HistoryStore({
+        setTimeout: () => undefined,
+        store: {
+          getAll: async () => Object.fromEntries([...data].map(([k, v]) => [k, JSON.parse(v)])),
+          set: async () => undefined,
+          remove: async () => undefined,
+        },
+      });
+      await restored.restore();
+      for (const t of tabs) {
+        const tab = restored.tab(t);
+        const back = tab.exchanges.filter((x) => m.droppedInMemory.has(x.id)).length;
+        if (back > 0) wrong.push(`moment ${i}, tab ${t}: ${back} dropped brought back`);
+        const accounted = tab.exchanges.length + tab.dropped;
+        if (accounted !== (first.get(t) ?? 0) && accounted !== total.get(t))
+          wrong.push(`moment ${i}, tab ${t}: ${accounted} kept or counted of ${total.get(t)}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(flushes).toBe(1);
   });
 
   it("writes compressed chunks and restores exactly what it wrote", async () => {
