@@ -55,7 +55,7 @@ function evidence(text: string, specs: Array<Partial<RequestSpec> & { url: strin
 }
 
 describe("nginx syntax", () => {
-  it("keeps byte offsets, reads quotes, comments and ${var} as nginx does", () => {
+  it("keeps byte offsets, reads quotes, comments and braced variables as nginx does", () => {
     const text = `# top comment
 server {
     add_header X-A "a \\"q\\" b" always; # trailing
@@ -69,7 +69,7 @@ server {
     expect(add?.args.map((a) => a.value)).toEqual(["X-A", 'a "q" b', "always"]);
     expect(text.slice(add?.args[1]?.start, add?.args[1]?.end)).toBe('"a \\"q\\" b"');
     expect(add?.line).toBe(3);
-    expect(set?.args[1]?.value).toBe("${scheme}://h");
+    expect(set?.args[1]?.value).toBe(`$\{scheme}://h`);
     // A backslash before anything but a quote, a backslash, t, r or n stays: the regex keeps \.
     expect(iff?.args.map((a) => a.value)).toEqual(["($http_origin", "~*", "^https://a\\.example\\.com$"]);
     expect(text.slice(server?.start, server?.end).endsWith("}")).toBe(true);
@@ -431,7 +431,7 @@ describe("unified diff", () => {
         }),
         (lines, edits) => {
           const before = lines.map((l) => `${l}\n`).join("");
-          const next = [...lines];
+          const next: string[] = [...lines];
           for (const [at, kind, text] of edits) {
             const i = Math.min(at, next.length);
             if (kind === "ins") next.splice(i, 0, text);
