@@ -410,7 +410,6 @@ function sarifRun(report: ReportDocument, stack: string | null, allowUnknown: bo
       driver: {
         name: "CORS Lens",
         version: report.generator.version,
-        informationUri: "https://developer.mozilla.org/docs/Web/HTTP/Guides/CORS",
         rules,
       },
     },
