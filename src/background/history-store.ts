@@ -293,8 +293,23 @@ export class HistoryStore {
     this.platform.setTimeout(() => void this.flush(), delay);
   }
 
+  /** The flush under way, if any: the next waits for it (a trim's writes and another batch's must not interleave). */
+  private flushing: Promise<void> | null = null;
+
   /** Writes everything changed since the last flush in one storage call, and removes what went. */
-  async flush(): Promise<void> {
+  flush(): Promise<void> {
+    // Started at once when none is under way: what it writes is decided before its first await.
+    const next = this.flushing ? this.flushing.then(() => this.flushOnce()) : this.flushOnce();
+    const settled = next
+      .catch(() => undefined)
+      .then(() => {
+        if (this.flushing === settled) this.flushing = null;
+      });
+    this.flushing = settled;
+    return next;
+  }
+
+  private async flushOnce(): Promise<void> {
     this.scheduled = false;
     const items: Record<string, unknown> = {};
     const removed = [...this.removedKeys];
