@@ -24,11 +24,9 @@ import type { ReportDocument, ReportExchange } from "./report";
 import { inertLine, inertLines, jsonInert, visibleText as safe } from "./safe-text";
 
 export interface CiOptions {
-  /** The user's `--stack`, or null to follow the server detected from the evidence. */
-  stack?: string | null;
   /** Requests that failed with no recorded cause pass (`--allow-unknown`). */
   allowUnknown?: boolean;
-  /** Blocked and failed requests only: no warnings. */
+  /** Blocked and failed requests only: no warnings (the annotations). */
   quiet?: boolean;
 }
 
@@ -581,7 +579,7 @@ export function toGithubAnnotations(
           ),
         );
       }
-      if (quiet) continue;
+      if (quiet || options.quiet === true) continue;
       for (const f of x.findings)
         if (f.severity !== "info")
           lines.push(command("warning", f.code, `${request}: ${firstLine(f.message)}`));
