@@ -104,8 +104,13 @@ Options:
 
   "playwright.limitation":
     'In {browser}, Playwright shows no preflight requests and no CORS error: a request blocked at its preflight reads as a failed request without evidence, and the verdict is "unknown" where only the preflight could tell.',
-  "playwright.blocked":
-    "CORS Lens: {count, plural, one {# cross-origin request was} other {# cross-origin requests were}} blocked by CORS policy",
+  "playwright.failed":
+    "CORS Lens: {count, plural, one {# cross-origin request} other {# cross-origin requests}} failed (blocked by CORS policy, or failed without a recorded cause)",
+  "playwright.not-recorded": "{request}: failed, cause not recorded ({error}; Chromium's CORS error: {chromium})",
+  "playwright.not-recorded.how":
+    "The browser showed CORS Lens no response headers for it (a response from page.route, a service worker's own request, or any request outside Chromium), so it cannot name the check that failed; it counts as a failure all the same. For the cause, run the page in Chromium without the route, or open it with DevTools and export the HAR for cors-lens analyze.",
+  "playwright.still-open":
+    "CORS Lens: {count, plural, one {# cross-origin request was} other {# cross-origin requests were}} still open after {timeout} ms (not known to have succeeded):",
   "ci.blocked": "{request} was blocked: {title}.",
   "probe.verdict.blocked": "blocked: {title} ({name})",
   "probe.verdict.no-name": "no CORS name",

@@ -103,7 +103,13 @@ ORIGIN의 페이지에 있는 브라우저가 URL로 보낼 요청(필요하면 
 
   "playwright.limitation":
     '{browser}에서 Playwright는 사전 요청도 CORS 오류도 보여 주지 않습니다. 사전 요청에서 차단된 요청은 근거 없는 실패한 요청으로 보이며, 사전 요청만이 알려 줄 수 있는 경우 판정은 "unknown"입니다.',
-  "playwright.blocked": "CORS Lens: 교차 출처 요청 {count}개가 CORS 정책으로 차단됨",
+  "playwright.failed":
+    "CORS Lens: 교차 출처 요청 {count}개가 실패함(CORS 정책으로 차단되었거나, 원인이 기록되지 않은 채 실패함)",
+  "playwright.not-recorded": "{request}: 실패, 원인 기록 없음({error}, Chromium의 CORS 오류: {chromium})",
+  "playwright.not-recorded.how":
+    "브라우저가 이 요청의 응답 헤더를 CORS Lens에 보여 주지 않아(page.route의 응답, 서비스 워커 자신의 요청, Chromium 밖의 모든 요청) 어떤 검사가 실패했는지 알 수 없지만, 실패로 셉니다. 원인을 보려면 route 없이 Chromium에서 페이지를 실행하거나, DevTools를 연 채 페이지를 열고 HAR로 내보내 cors-lens analyze로 읽으세요.",
+  "playwright.still-open":
+    "CORS Lens: 교차 출처 요청 {count}개가 {timeout} ms가 지나도 끝나지 않았습니다(성공했는지 알 수 없음):",
   "ci.blocked": "{request} 요청이 차단됨: {title}.",
   "probe.verdict.blocked": "차단됨: {title} ({name})",
   "probe.verdict.no-name": "CORS 이름 없음",
