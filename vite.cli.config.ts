@@ -1,11 +1,31 @@
-import { defineConfig } from "vite";
+import { execFileSync } from "node:child_process";
+import { createRequire } from "node:module";
+import { defineConfig, type Plugin } from "vite";
 import { VERSION_DEFINE } from "./scripts/version.ts";
 
+/**
+ * The helper's types for `cors-lens/playwright` (package.json "exports" → "types"): TypeScript's own
+ * declarations of src/playwright/index.ts and what it refers to, into dist/cli/types, after the
+ * bundle is written (emptyOutDir clears dist/cli first).
+ */
+function helperTypes(): Plugin {
+  return {
+    name: "cors-lens-helper-types",
+    apply: "build",
+    closeBundle() {
+      const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
+      execFileSync(process.execPath, [tsc, "-p", "tsconfig.types.json"], { stdio: "inherit" });
+    },
+  };
+}
+
 // The command line, dist/cli/cors-lens.mjs (run by `npx cors-lens`), and the Playwright helper,
-// dist/cli/playwright.mjs (`import { attachCorsLens } from "cors-lens/playwright"`): Node ESM.
+// dist/cli/playwright.mjs (`import { attachCorsLens } from "cors-lens/playwright"`): Node ESM with
+// no runtime dependency (everything they use is bundled), so the packed tarball installs offline.
 export default defineConfig({
   publicDir: false,
   define: VERSION_DEFINE,
+  plugins: [helperTypes()],
   build: {
     ssr: true,
     outDir: "dist/cli",
@@ -17,5 +37,5 @@ export default defineConfig({
       output: { entryFileNames: "[name].mjs", chunkFileNames: "[name]-[hash].mjs", format: "es" },
     },
   },
-  ssr: { target: "node" },
+  ssr: { target: "node", noExternal: true },
 });
