@@ -121,8 +121,8 @@ async function expectQuotaHandled(c: {
   await panel.close();
 
   // A stop: the new background has exactly what the old one kept (nothing kept only in memory).
-  // Until a batch fits, each failed one drops another quarter: the history has settled when it
-  // stays the same for 3 s.
+  // A refused batch is cut to fit in one write; the page's last requests may still be coming in:
+  // the history has settled when it stays the same for 3 s.
   let lastSeen = "";
   let sameSince = Date.now();
   await waitFor(
