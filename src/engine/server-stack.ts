@@ -199,10 +199,29 @@ export function middlewareRejection(
       };
     return null;
   }
+  // Express answers an OPTIONS no middleware ended with 200, `Allow` and the allowed methods as the
+  // body (express/lib/router `handleOptions`): cors() did not run for this path before the router.
+  const allow = combinedHeader(headers, "allow");
+  if (
+    guess.stack === "express" &&
+    allow !== null &&
+    preflight.status !== null &&
+    preflight.status >= 200 &&
+    preflight.status < 300 &&
+    !hasHeader(headers, "access-control-allow-origin")
+  )
+    return {
+      says: t("rejection.express-auto-options", { allow: short(allow, 60) }),
+      focus: "preflight-route",
+    };
   if (guess.stack === "go-rs-cors" && !hasHeader(headers, "access-control-allow-origin")) {
     const methodRefused = !RS_CORS_DEFAULT_METHODS.includes(facts.method);
     return {
-      says: t("rejection.rs-cors", { method: facts.method, methodRefused: methodRefused ? "yes" : "no" }),
+      says: t("rejection.rs-cors", {
+        method: facts.method,
+        methodRefused: methodRefused ? "yes" : "no",
+        status: preflight.status ?? "",
+      }),
       focus: methodRefused ? "methods" : "headers",
     };
   }

@@ -1,6 +1,7 @@
 /** What several causes' messages share: the failing response's name, and what its status means. */
 import type { Params } from "../../i18n";
 import { type CauseContext, hostOf, short } from "../explain/context";
+import { combinedHeader, hasHeader } from "../headers";
 
 export const yes = (b: boolean): "yes" | "no" => (b ? "yes" : "no");
 
@@ -18,14 +19,23 @@ export function subjectParams(ctx: CauseContext): Params {
   };
 }
 
-/** What a 4xx/5xx on the failing response usually means: a sentence to append, or "". */
+/**
+ * What a 4xx/5xx on the failing response means, as far as its evidence says: a sentence to
+ * append, or "". Authentication is named only with `WWW-Authenticate`; nothing is said where the
+ * CORS library's own rejection was recognised (its sentence follows instead); the preflight's
+ * words only for a preflight.
+ */
 export function statusNote(ctx: CauseContext, status: number | null): string {
-  if (status === null || Number.isNaN(status) || status < 400) return "";
-  const key =
-    status === 401 || status === 403
-      ? "cause.status-note.auth"
-      : status === 404 || status === 405
-        ? "cause.status-note.no-route"
-        : "cause.status-note.server-error";
-  return ` ${ctx.t(key, { status })}`;
+  if (status === null || Number.isNaN(status) || status < 400 || ctx.rejection) return "";
+  const hop = ctx.failure.hop;
+  const preflight = yes(ctx.failure.stage === "preflight");
+  if (status === 401 || status === 403) {
+    const challenged = hasHeader(hop?.responseHeaders, "www-authenticate");
+    return ` ${ctx.t(challenged ? "cause.status-note.auth" : "cause.status-note.refused", { status, preflight })}`;
+  }
+  if (status === 404 || status === 405) {
+    const allow = combinedHeader(hop?.responseHeaders, "allow");
+    return ` ${ctx.t("cause.status-note.no-route", { status, preflight, hasAllow: yes(allow !== null), allow: short(allow ?? "", 60) })}`;
+  }
+  return ` ${ctx.t("cause.status-note.server-error", { status, clientError: yes(status < 500) })}`;
 }

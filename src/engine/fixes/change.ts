@@ -33,7 +33,22 @@ export interface Vocabulary {
   item: (value: string) => string;
   /** An option with a list, as the set-up writes it (`allowedHeaders: ["a"]`, `allow_headers=["a"]`). */
   assign?: (option: string, items: string) => string;
+  /**
+   * Where middleware order is the mistake (auth, a redirect or a body parser answering first):
+   * the statement to move and the line it goes right after.
+   */
+  move?: { statement: string; after: string };
+  /** Where an option, not the order, decides a focus: the option and the value that fixes it. */
+  sets?: Partial<Record<FixRequest["focus"], { option: string; value: string }>>;
 }
+
+/** The focuses whose fix is where the set-up sits, not what it says. */
+const ORDER_FOCUSES: ReadonlySet<FixRequest["focus"]> = new Set([
+  "preflight-before-auth",
+  "error-responses",
+  "no-preflight-redirect",
+  "preflight-route",
+]);
 
 const jsAssign = (option: string, items: string) => `${option}: [${items}]`;
 const pyAssign = (option: string, items: string) => `${option}=[${items}]`;
@@ -66,6 +81,7 @@ export const VOCABULARY: Record<ServerStack, Vocabulary> = {
     credentials: { option: "credentials", value: "true" },
     item: js,
     assign: jsAssign,
+    move: { statement: "cors(", after: "const app = express()" },
   },
   // @fastify/cors 10+: methods default GET,HEAD,POST; allowedHeaders reflects the request's
   // (https://github.com/fastify/fastify-cors/blob/main/index.js, `defaultOptions`).
@@ -77,6 +93,12 @@ export const VOCABULARY: Record<ServerStack, Vocabulary> = {
     credentials: { option: "credentials", value: "true" },
     item: js,
     assign: jsAssign,
+    // Fastify defers addHook() behind earlier register() calls (fastify.js `addHook` → `this.after`),
+    // so the order of the statements is the order of the hooks.
+    move: { statement: "register(cors", after: "const app = fastify()" },
+    // `hook: "preHandler"` runs after body parsing, whose 400 then has no CORS headers; the default
+    // hook, onRequest, runs before it (fastify-cors README, "hook").
+    sets: { "error-responses": { option: "hook", value: '"onRequest"' } },
   },
   // @koa/cors takes one origin string or a function, not a list: an origin is added in the snippet's function.
   koa: {
@@ -86,6 +108,7 @@ export const VOCABULARY: Record<ServerStack, Vocabulary> = {
     credentials: { option: "credentials", value: "true" },
     item: js,
     assign: jsAssign,
+    move: { statement: "cors(", after: "const app = new Koa()" },
   },
   // hono/cors: allowMethods default GET,HEAD,PUT,POST,DELETE,PATCH; an empty allowHeaders reflects
   // the request's (https://github.com/honojs/hono/blob/main/src/middleware/cors/index.ts).
@@ -97,6 +120,7 @@ export const VOCABULARY: Record<ServerStack, Vocabulary> = {
     credentials: { option: "credentials", value: "true" },
     item: js,
     assign: jsAssign,
+    move: { statement: "cors(", after: "const app = new Hono()" },
   },
   django: headerLines('your middleware\'s `response["Access-Control-…"]` lines'),
   "django-cors-headers": {
@@ -240,9 +264,23 @@ export function changeFor(stack: ServerStack, request: FixRequest): Change {
       break;
     case "credentials":
       break;
-    default:
+    default: {
+      const set = v.sets?.[focus];
+      if (set)
+        return {
+          change: t("fix.change.set", { setup: v.setup, option: set.option, value: set.value }),
+          edits: [{ kind: "set", option: set.option, value: set.value }],
+        };
+      if (ORDER_FOCUSES.has(focus) && v.move) {
+        const moved = t("fix.change.move", { setup: v.setup, after: v.move.after });
+        return {
+          change: note ? `${moved} ${t(note)}` : moved,
+          edits: [{ kind: "move", statement: v.move.statement, after: v.move.after }],
+        };
+      }
       if (note) return { change: t(note), edits: [] };
       return none;
+    }
   }
   if (focus === "credentials" || delta.starToOrigins) {
     if (delta.starToOrigins && v.origins) {

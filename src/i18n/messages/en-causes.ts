@@ -10,10 +10,13 @@ const STAR_IGNORED =
 
 export const enCauses = {
   "cause.status-note.auth":
-    "The {status} means an authentication or CSRF layer answered first; browsers never send cookies or Authorization with a preflight.",
-  "cause.status-note.no-route": "The {status} means no route answers OPTIONS at this URL.",
+    "The {status} came with `WWW-Authenticate`: authentication answered before CORS{preflight, select, yes {; browsers never send cookies or Authorization with a preflight} other {}}.",
+  "cause.status-note.refused":
+    "Something answered {status} before any CORS header was added (an authentication or CSRF check, a firewall, or the CORS library refusing the request); the response's body says which{preflight, select, yes {. Browsers never send cookies or Authorization with a preflight} other {}}.",
+  "cause.status-note.no-route":
+    "{preflight, select, yes {The {status} means no route answers OPTIONS at this URL{hasAllow, select, yes { (`Allow: {allow}`: the route answers only those, and the CORS middleware runs only after a route matched)} other {}}.} other {The {status} means the server has no route for this URL or method, and that answer carries no CORS headers.}}",
   "cause.status-note.server-error":
-    "The {status} is the server's own error; its error path adds no CORS headers.",
+    "The {status} is the server's own {clientError, select, yes {answer to the request (a validation, body-parser or routing error)} other {error}}; its error path adds no CORS headers.",
 
   "cause.allow-credentials-not-true.title": "Access-Control-Allow-Credentials is not true",
   "cause.allow-credentials-not-true.message": `${SUBJECT} allowed \`{origin}\`, but this request was sent with credentials ({basis}) and \`Access-Control-Allow-Credentials\` is {missing, select, yes {missing} other {\`{value}\`}}; it must be exactly \`true\`.`,

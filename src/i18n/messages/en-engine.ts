@@ -65,8 +65,10 @@ export const enEngine = {
     'Starlette\'s CORSMiddleware rejected the preflight (400 "Disallowed CORS method"): {method} is not in allow_methods.',
   "rejection.starlette-headers":
     'Starlette\'s CORSMiddleware rejected the preflight (400 "Disallowed CORS headers"): {headers} not in allow_headers.',
+  "rejection.express-auto-options":
+    "Express answered the preflight itself (`Allow: {allow}` and no CORS header), as it does when no middleware ended the OPTIONS request: `cors()` runs after the route that answered, is attached to a router that does not serve this path, or is not registered.",
   "rejection.rs-cors":
-    "rs/cors rejected the preflight: it answers 204 with only Vary and no CORS header when the origin, the method ({method}) or a header is not in its Allowed* options{methodRefused, select, yes { (AllowedMethods defaults to GET, POST, HEAD only)} other {}}.",
+    "rs/cors rejected the preflight: it answered {status} with only Vary and no CORS header, as it does when the origin, the method ({method}) or a header is not in its Allowed* options{methodRefused, select, yes { (AllowedMethods defaults to GET, POST, HEAD only)} other {}}.",
 
   "fix.summary.allow-origin": "Allow {origins} on every response.",
   "fix.summary.single-origin":

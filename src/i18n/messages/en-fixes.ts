@@ -10,6 +10,8 @@ export const enFixes = {
   "fix.change.star":
     "In {setup}, replace `*` in `{option}` with {items}: a request with credentials never matches `*`. Other origins that used `*` need to be listed too.",
   "fix.change.set": "In {setup}, set `{option}` to `{value}`.",
+  "fix.change.move":
+    "Move {setup} up to the line right after `{after}`, above every other middleware, hook and route; its options stay as they are.",
   "fix.label.change": "Change in your set-up",
   "fix.label.imports": "If your file does not import it yet",
   "fix.label.snippet": "No CORS set-up yet? Add",
@@ -22,9 +24,9 @@ export const enFixes = {
   "fix.generic-headers.actual": "Every actual response, error responses (4xx/5xx) included",
 
   "fix.express.where":
-    "In the app's entry file, directly after `const app = express()`, before every other app.use() (static files, routers, auth, body parsers). Replace any existing cors() call.",
+    "In the app's entry file, directly after `const app = express()`, before every other app.use() (static files, routers, auth, body parsers). An app that has a cors() call makes the change above instead of adding a second one.",
   "fix.express.place":
-    "Directly after `const app = express()`, before every other app.use(); replaces any other cors() call.",
+    "Directly after `const app = express()`, before every other app.use().",
   "fix.express.note.preflight-before-auth":
     "Above your authentication middleware: it answers preflights (which carry no credentials) itself.",
   "fix.express.note.preflight-route": "cors() answers OPTIONS itself, so routes need no OPTIONS handler.",
@@ -34,16 +36,16 @@ export const enFixes = {
     "Registered first, it answers the preflight before a redirect rule can.",
 
   "fix.fastify.where":
-    "Right after `const app = fastify()` in your async start-up, awaited, before any route and any onRequest hook that authenticates or redirects (hooks run in the order they are added). Replace any existing @fastify/cors registration.",
+    "Right after `const app = fastify()`, before any route and any onRequest hook that authenticates or redirects (hooks run in the order they are added). An app that registers @fastify/cors makes the change above instead of registering it twice.",
   "fix.fastify.place":
-    "Right after `const app = fastify()`, awaited, so its onRequest hook runs before any added later\n(auth, redirects). Its default hook answers preflights before routing and body parsing.",
+    "Right after `const app = fastify()`, so its onRequest hook runs before any added later\n(auth, redirects). Its default hook answers preflights before routing and body parsing.",
 
   "fix.koa.where":
-    "Right after `const app = new Koa()`, before every other app.use() (auth, body parser, router). Replace any existing cors() middleware.",
+    "Right after `const app = new Koa()`, before every other app.use() (auth, body parser, router). An app that has a cors() middleware makes the change above instead of adding a second one.",
   "fix.koa.place": "Right after `const app = new Koa()`, before every other app.use().",
 
   "fix.hono.where":
-    "Right after `const app = new Hono()`, before every route and every other app.use() (auth first would answer the preflight). Replace any existing cors() middleware.",
+    "Right after `const app = new Hono()`, before every route and every other app.use() (auth first would answer the preflight). An app that has a cors() middleware makes the change above instead of adding a second one.",
   "fix.hono.place": "Right after `const app = new Hono()`, before every route and other middleware.",
 
   "fix.django.where":

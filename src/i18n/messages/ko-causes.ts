@@ -12,10 +12,13 @@ const STAR_IGNORED =
 
 export const koCauses: Record<keyof typeof enCauses, string> = {
   "cause.status-note.auth":
-    "{status} 응답은 인증이나 CSRF 계층이 먼저 응답했다는 뜻입니다. 브라우저는 사전 요청에 쿠키나 Authorization을 절대 보내지 않습니다.",
-  "cause.status-note.no-route": "{status} 응답은 이 URL에서 OPTIONS에 응답하는 라우트가 없다는 뜻입니다.",
+    "{status} 응답에 `WWW-Authenticate`가 있습니다. CORS보다 인증이 먼저 응답했습니다{preflight, select, yes {. 브라우저는 사전 요청에 쿠키나 Authorization을 절대 보내지 않습니다} other {}}.",
+  "cause.status-note.refused":
+    "CORS 헤더가 붙기 전에 무언가가 {status}(으)로 응답했습니다(인증이나 CSRF 검사, 방화벽, 또는 요청을 거부한 CORS 라이브러리). 어느 쪽인지는 응답 본문에 있습니다{preflight, select, yes {. 브라우저는 사전 요청에 쿠키나 Authorization을 절대 보내지 않습니다} other {}}.",
+  "cause.status-note.no-route":
+    "{preflight, select, yes {{status} 응답은 이 URL에서 OPTIONS에 응답하는 라우트가 없다는 뜻입니다{hasAllow, select, yes {(`Allow: {allow}`: 라우트는 이 메서드에만 응답하고, CORS 미들웨어는 라우트가 일치한 뒤에야 실행됩니다)} other {}}.} other {{status} 응답은 서버에 이 URL이나 메서드의 라우트가 없다는 뜻이며, 그 응답에는 CORS 헤더가 없습니다.}}",
   "cause.status-note.server-error":
-    "{status} 응답은 서버 자체의 오류이며, 서버의 오류 처리 경로는 CORS 헤더를 붙이지 않습니다.",
+    "{status} 응답은 서버 자체의 {clientError, select, yes {요청에 대한 응답(검증, 본문 파서, 라우팅 오류)} other {오류}}이며, 그 오류 처리 경로는 CORS 헤더를 붙이지 않습니다.",
 
   "cause.allow-credentials-not-true.title": "Access-Control-Allow-Credentials가 true가 아님",
   "cause.allow-credentials-not-true.message": `${SUBJECT}은 \`{origin}\`을(를) 허용했지만, 이 요청은 자격 증명(credentials)과 함께 전송되었고({basis}) \`Access-Control-Allow-Credentials\`가 {missing, select, yes {없습니다} other {\`{value}\`입니다}}. 이 값은 정확히 \`true\`여야 합니다.`,

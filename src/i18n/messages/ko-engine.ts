@@ -64,8 +64,10 @@ export const koEngine: Record<keyof typeof enEngine, string> = {
     'Starlette의 CORSMiddleware가 사전 요청을 거부했습니다(400 "Disallowed CORS method"): {method}이(가) allow_methods에 없습니다.',
   "rejection.starlette-headers":
     'Starlette의 CORSMiddleware가 사전 요청을 거부했습니다(400 "Disallowed CORS headers"): {headers}이(가) allow_headers에 없습니다.',
+  "rejection.express-auto-options":
+    "Express가 사전 요청에 직접 응답했습니다(`Allow: {allow}`, CORS 헤더 없음). 어떤 미들웨어도 OPTIONS 요청을 끝내지 않을 때 Express가 이렇게 응답합니다. `cors()`가 응답한 라우트보다 뒤에 있거나, 이 경로를 처리하지 않는 라우터에 붙어 있거나, 등록되지 않았습니다.",
   "rejection.rs-cors":
-    "rs/cors가 사전 요청을 거부했습니다. 출처, 메서드({method}), 헤더 중 하나가 Allowed* 옵션에 없으면 rs/cors는 Vary만 있고 CORS 헤더는 없는 204로 응답합니다{methodRefused, select, yes {(AllowedMethods의 기본값은 GET, POST, HEAD뿐입니다)} other {}}.",
+    "rs/cors가 사전 요청을 거부했습니다. 출처, 메서드({method}), 헤더 중 하나가 Allowed* 옵션에 없을 때처럼 rs/cors는 Vary만 있고 CORS 헤더는 없는 {status}(으)로 응답했습니다{methodRefused, select, yes {(AllowedMethods의 기본값은 GET, POST, HEAD뿐입니다)} other {}}.",
 
   "fix.summary.allow-origin": "모든 응답에서 {origins}을(를) 허용합니다.",
   "fix.summary.single-origin":

@@ -9,6 +9,8 @@ export const koFixes: Record<keyof typeof enFixes, string> = {
   "fix.change.star":
     "{setup}의 `{option}`에서 `*`를 {items}(으)로 바꾸세요. 자격 증명을 보내는 요청은 `*`와 일치하지 않습니다. `*`로 허용되던 다른 출처도 목록에 넣어야 합니다.",
   "fix.change.set": "{setup}에서 `{option}`을(를) `{value}`(으)로 설정하세요.",
+  "fix.change.move":
+    "{setup}을(를) `{after}` 바로 다음 줄로 옮겨 다른 모든 미들웨어, 훅, 라우트보다 앞에 두세요. 옵션은 그대로 둡니다.",
   "fix.label.change": "지금 설정에서 바꿀 부분",
   "fix.label.imports": "파일에 아직 import가 없다면",
   "fix.label.snippet": "CORS 설정이 아직 없다면 추가",
@@ -21,9 +23,9 @@ export const koFixes: Record<keyof typeof enFixes, string> = {
   "fix.generic-headers.actual": "모든 실제 응답, 오류 응답(4xx/5xx) 포함",
 
   "fix.express.where":
-    "앱의 진입 파일에서 `const app = express()` 바로 다음, 다른 모든 app.use()(정적 파일, 라우터, 인증, 본문 파서)보다 앞에 둡니다. 기존 cors() 호출은 이것으로 바꾸세요.",
+    "앱의 진입 파일에서 `const app = express()` 바로 다음, 다른 모든 app.use()(정적 파일, 라우터, 인증, 본문 파서)보다 앞에 둡니다. 이미 cors() 호출이 있는 앱은 두 번째를 추가하지 말고 위의 변경을 하세요.",
   "fix.express.place":
-    "`const app = express()` 바로 다음, 다른 모든 app.use()보다 앞에. 다른 cors() 호출을 대체합니다.",
+    "`const app = express()` 바로 다음, 다른 모든 app.use()보다 앞에.",
   "fix.express.note.preflight-before-auth":
     "인증 미들웨어보다 위에: 사전 요청(자격 증명이 실리지 않음)에는 cors()가 직접 응답합니다.",
   "fix.express.note.preflight-route":
@@ -34,16 +36,16 @@ export const koFixes: Record<keyof typeof enFixes, string> = {
     "가장 먼저 등록하므로 리디렉션 규칙보다 먼저 사전 요청에 응답합니다.",
 
   "fix.fastify.where":
-    "비동기 시작 코드에서 `const app = fastify()` 바로 다음에 await로 등록하고, 모든 라우트와 인증·리디렉션을 하는 onRequest 훅보다 앞에 둡니다(훅은 추가한 순서대로 실행됩니다). 기존 @fastify/cors 등록은 이것으로 바꾸세요.",
+    "`const app = fastify()` 바로 다음, 모든 라우트와 인증·리디렉션을 하는 onRequest 훅보다 앞에 둡니다(훅은 추가한 순서대로 실행됩니다). 이미 @fastify/cors를 등록한 앱은 두 번 등록하지 말고 위의 변경을 하세요.",
   "fix.fastify.place":
-    "`const app = fastify()` 바로 다음에 await로 등록해, 이 onRequest 훅이 나중에 추가한 훅(인증, 리디렉션)보다\n먼저 실행되게 합니다. 기본 훅이 라우팅과 본문 파싱 전에 사전 요청에 응답합니다.",
+    "`const app = fastify()` 바로 다음에 등록해, 이 onRequest 훅이 나중에 추가한 훅(인증, 리디렉션)보다\n먼저 실행되게 합니다. 기본 훅이 라우팅과 본문 파싱 전에 사전 요청에 응답합니다.",
 
   "fix.koa.where":
-    "`const app = new Koa()` 바로 다음, 다른 모든 app.use()(인증, 본문 파서, 라우터)보다 앞에 둡니다. 기존 cors() 미들웨어는 이것으로 바꾸세요.",
+    "`const app = new Koa()` 바로 다음, 다른 모든 app.use()(인증, 본문 파서, 라우터)보다 앞에 둡니다. 이미 cors() 미들웨어가 있는 앱은 두 번째를 추가하지 말고 위의 변경을 하세요.",
   "fix.koa.place": "`const app = new Koa()` 바로 다음, 다른 모든 app.use()보다 앞에.",
 
   "fix.hono.where":
-    "`const app = new Hono()` 바로 다음, 모든 라우트와 다른 app.use()보다 앞에 둡니다(인증이 먼저면 인증이 사전 요청에 응답합니다). 기존 cors() 미들웨어는 이것으로 바꾸세요.",
+    "`const app = new Hono()` 바로 다음, 모든 라우트와 다른 app.use()보다 앞에 둡니다(인증이 먼저면 인증이 사전 요청에 응답합니다). 이미 cors() 미들웨어가 있는 앱은 두 번째를 추가하지 말고 위의 변경을 하세요.",
   "fix.hono.place": "`const app = new Hono()` 바로 다음, 모든 라우트와 다른 미들웨어보다 앞에.",
 
   "fix.django.where":
