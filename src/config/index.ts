@@ -242,7 +242,23 @@ export function fixConfig(
 ): FixResult {
   const browser = options.browser ?? "chromium";
   const old = readConfig(files);
-  const recorded = specsFromExchanges(evidence, browser);
+  // Identical requests (same method, URL, origin, headers, credentials and recorded answers) are
+  // judged once: a large HAR repeats the same few calls.
+  const seen = new Map<string, number>();
+  const recorded = specsFromExchanges(evidence, browser).filter((r) => {
+    const s = r.spec;
+    const key = JSON.stringify([
+      s.method,
+      s.url,
+      s.origin,
+      s.headers,
+      s.credentials,
+      s.recorded,
+      r.recordedVerdict,
+    ]);
+    seen.set(key, (seen.get(key) ?? 0) + 1);
+    return seen.get(key) === 1;
+  });
   const specs = recorded.map((r) => upstreamOnly(r.spec, old));
   const standard = standardSpecs(old);
   const oldAsk = (c: NginxConfig) => (req: Parameters<NginxConfig["answer"]>[0]) => c.answer(req);
@@ -262,7 +278,10 @@ export function fixConfig(
     cannot = stuck;
     if (edits.length === 0) break;
     for (const d of done) d.pos = shifted(d.file, d.pos, edits);
-    for (const e of edits) done.push({ file: e.file, pos: newStart(e, edits), why: e.why });
+    const starts = newStarts(edits);
+    edits.forEach((e, i) => {
+      done.push({ file: e.file, pos: starts[i] as number, why: e.why });
+    });
     texts = applyEdits(texts, edits);
     current = readConfig([...texts].map(([path, text]) => ({ path, text })));
   }
@@ -329,16 +348,25 @@ function shifted(file: string, pos: number, edits: readonly Edit[]): number {
   return p;
 }
 
-/** Where an edit of this round starts once the whole round is applied (earlier offsets first). */
-function newStart(edit: Edit, edits: readonly Edit[]): number {
-  let p = edit.start;
-  const idx = edits.indexOf(edit);
-  edits.forEach((e, i) => {
-    if (e === edit || e.file !== edit.file) return;
-    if (e.start < edit.start || (e.start === edit.start && i < idx)) p += delta(e);
-  });
-  const lead = /^\n*/.exec(edit.text)?.[0].length ?? 0;
-  return p + lead;
+/** Where each edit of this round starts once the whole round is applied (earlier offsets first). */
+function newStarts(edits: readonly Edit[]): number[] {
+  const order = edits
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) =>
+      a.e.file === b.e.file ? a.e.start - b.e.start || a.i - b.i : a.e.file < b.e.file ? -1 : 1,
+    );
+  const out = new Array<number>(edits.length).fill(0);
+  let file = "";
+  let shift = 0;
+  for (const { e, i } of order) {
+    if (e.file !== file) {
+      file = e.file;
+      shift = 0;
+    }
+    out[i] = e.start + shift + (/^\n*/.exec(e.text)?.[0].length ?? 0);
+    shift += delta(e);
+  }
+  return out;
 }
 
 /** The unified diff of every changed file. */

@@ -159,6 +159,35 @@ export function renderExchange(
   return { exchange, assumed };
 }
 
+const diagnoses = new Map<string, ReturnType<typeof diagnose>>();
+
+/**
+ * The engine's diagnosis, once per distinct exchange: without redirects a verdict depends on the
+ * URL only through its origin, so calls to many paths of one location share one diagnosis.
+ */
+function cachedDiagnosis(x: ObservedExchange, browser: BrowserName, lang: Lang): ReturnType<typeof diagnose> {
+  if (x.hops.length > 1) return diagnose(x, { browser, lang });
+  const at = (url: string) => originOf(url) ?? url;
+  const key = JSON.stringify([
+    browser,
+    lang,
+    at(x.url),
+    x.method,
+    x.initiator,
+    x.credentials,
+    x.requestHeaders,
+    x.preflight && [x.preflight.status, x.preflight.requestHeaders, x.preflight.responseHeaders],
+    x.hops.map((h) => [h.status, h.method, h.responseHeaders]),
+  ]);
+  let d = diagnoses.get(key);
+  if (!d) {
+    if (diagnoses.size > 50_000) diagnoses.clear();
+    d = diagnose(x, { browser, lang });
+    diagnoses.set(key, d);
+  }
+  return d;
+}
+
 export function judge(
   spec: RequestSpec,
   ask: AnswerFn,
@@ -168,7 +197,7 @@ export function judge(
   const r = renderExchange(spec, ask);
   if (!("exchange" in r))
     return { verdict: "unknown", cause: null, unknown: r.unknown, assumed: r.assumed, exchange: null };
-  const d = diagnose(r.exchange, { browser, lang });
+  const d = cachedDiagnosis(r.exchange, browser, lang);
   const cause = d.causes[0];
   return {
     verdict: d.verdict,
@@ -185,7 +214,23 @@ export function specsFromExchanges(
   browser: BrowserName = "chromium",
 ): Array<{ spec: RequestSpec; recordedVerdict: Verdict }> {
   const out: Array<{ spec: RequestSpec; recordedVerdict: Verdict }> = [];
+  const seen = new Set<string>();
   for (const x of exchanges) {
+    // A large HAR repeats the same calls: each distinct one is diagnosed once.
+    const hopKey = (h: Hop | null | undefined) =>
+      h && [h.url, h.method, h.status, h.error, h.requestHeaders, h.responseHeaders];
+    const key = JSON.stringify([
+      x.url,
+      x.method,
+      x.initiator,
+      x.credentials,
+      x.error,
+      x.requestHeaders,
+      hopKey(x.preflight),
+      x.hops.map(hopKey),
+    ]);
+    if (seen.has(key)) continue;
+    seen.add(key);
     const d = diagnose(x, { browser });
     if (d.verdict === "not-cors") continue;
     const origin = sentOrigin(x) ?? (x.initiator ? originOf(x.initiator) : null);

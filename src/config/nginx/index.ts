@@ -261,6 +261,11 @@ export function patchNginx(
       case "invalid-allow-origin":
       case "wildcard-origin-with-credentials":
         if (acao && level) wantOrigin(acao, level);
+        else if (r.fromUpstream && r.headers.some(([n]) => lower(n) === "access-control-allow-origin"))
+          p.cannot.set(spec.id, {
+            key: "config.cannot.upstream-sets",
+            params: { path: new URL(hop.url).pathname },
+          });
         else p.cannot.set(spec.id, { key: "config.cannot.cause", params: { code: cause.code } });
         break;
       case "multiple-allow-origin":

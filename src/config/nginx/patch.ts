@@ -526,18 +526,23 @@ export function guardedAcao(location: Ctx): Ctx | null {
 /** Applies edits to the texts (edits of one file must not overlap; equal insert points keep order). */
 export function applyEdits(files: Map<string, string>, edits: readonly Edit[]): Map<string, string> {
   const out = new Map(files);
-  const byFile = new Map<string, Edit[]>();
-  for (const e of edits) byFile.set(e.file, [...(byFile.get(e.file) ?? []), e]);
+  const byFile = new Map<string, Array<{ e: Edit; i: number }>>();
+  edits.forEach((e, i) => {
+    byFile.set(e.file, [...(byFile.get(e.file) ?? []), { e, i }]);
+  });
   for (const [file, list] of byFile) {
-    let text = out.get(file) ?? "";
-    const sorted = list.map((e, i) => ({ e, i })).sort((a, b) => b.e.start - a.e.start || b.i - a.i);
-    let floor = Number.POSITIVE_INFINITY;
-    for (const { e } of sorted) {
-      if (e.end > floor) continue;
-      text = text.slice(0, e.start) + e.text + text.slice(e.end);
-      floor = e.start;
+    const text = out.get(file) ?? "";
+    list.sort((a, b) => a.e.start - b.e.start || a.i - b.i);
+    // One pass, pieces joined once: a file with thousands of edits is not copied for each.
+    const pieces: string[] = [];
+    let at = 0;
+    for (const { e } of list) {
+      if (e.start < at) continue;
+      pieces.push(text.slice(at, e.start), e.text);
+      at = e.end;
     }
-    out.set(file, text);
+    pieces.push(text.slice(at));
+    out.set(file, pieces.join(""));
   }
   return out;
 }

@@ -111,6 +111,8 @@ recorded request through and keeps every request allowed before, 1 when it canno
     "the second Access-Control-Allow-Origin (line {line}; the first is on line {first}) removed",
   "config.fix.hide": "the application's own {names} hidden: nginx adds them already",
 
+  "config.cannot.upstream-sets":
+    "Allow-Origin for {path} comes from the application behind nginx (proxy_pass), not from this file: change it there",
   "config.cannot.cause": "CORS Lens has no edit for {code} in this configuration",
   "config.cannot.list-value": "{name} on line {line} is set from a variable: extend what sets it by hand",
   "config.cannot.map-source": "the map on line {line} does not read $http_origin: extend it by hand",

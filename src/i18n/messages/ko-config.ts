@@ -108,6 +108,8 @@ fix     설정과 기록된 요청(HAR)을 읽고, 차단된 요청이 통과하
   "config.fix.duplicate": "두 번째 Access-Control-Allow-Origin(줄 {line}; 첫 번째는 줄 {first}) 삭제",
   "config.fix.hide": "애플리케이션이 직접 보내는 {names} 숨김: nginx가 이미 추가함",
 
+  "config.cannot.upstream-sets":
+    "{path}의 Allow-Origin은 이 파일이 아니라 nginx 뒤의 애플리케이션(proxy_pass)이 보냅니다. 그쪽에서 고치세요",
   "config.cannot.cause": "CORS Lens는 이 설정에서 {code}에 대한 수정 방법이 없음",
   "config.cannot.list-value":
     "줄 {line}의 {name}은(는) 변수에서 값을 가져옴: 그 값을 정하는 곳을 손으로 고치세요",
