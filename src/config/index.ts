@@ -8,7 +8,7 @@ import type { Lang } from "../i18n";
 import { unifiedDiff } from "./diff";
 import { type NginxConfig, patchNginx, readNginx, setsCors } from "./nginx";
 import { applyEdits, type Edit } from "./nginx/patch";
-import { lineIndex, NginxSyntaxError } from "./nginx/syntax";
+import { lineIndex, NginxSyntaxError, parseNginx } from "./nginx/syntax";
 import { ConfigError, type ConfigFile, type ConfigFinding, type ConfigFormat, type Words } from "./types";
 import { type Judged, judge, type Recorded, type RequestSpec, specsFromExchanges } from "./whatif";
 
@@ -50,6 +50,14 @@ export function detectFormat(file: ConfigFile): Detected {
   if (/\.json$/.test(name)) return { unsupported: "JSON files" };
   if (/\b(server|location|http)\s*\{|\badd_header\b|\bproxy_pass\b|\bmap\s+\$/.test(t))
     return { format: "nginx" };
+  // Any other file of nginx directives (`proxy_params`, `snippets/*.conf`, `mime.types`).
+  try {
+    const top = parseNginx(t, file.path);
+    if (top.length > 0 && top.every((d) => /^[a-z_][a-z0-9_]*$/.test(d.name))) return { format: "nginx" };
+  } catch (e) {
+    // Not nginx syntax: named below.
+    if (!(e instanceof NginxSyntaxError)) throw e;
+  }
   return { unsupported: name };
 }
 

@@ -453,3 +453,23 @@ describe("unified diff", () => {
     );
   }, 60_000);
 });
+
+describe("nginx files that are not whole configurations", () => {
+  it("reads a snippet on its own (checked, noted as belonging to another file) and proxy_params-like files", () => {
+    const snippet = file(
+      'add_header Access-Control-Allow-Origin "*" always;\nadd_header Access-Control-Allow-Credentials "true" always;\n',
+      "snippets/cors.conf",
+    );
+    expect(detectFormat(snippet)).toEqual({ format: "nginx" });
+    const r = checkConfig([snippet]);
+    expect(r.findings.map((f) => `${f.code}@${f.line}`)).toEqual(["wildcard-with-credentials@1"]);
+    expect(r.notes.map((n) => n.key)).toContain("config.note.orphan");
+    expect(
+      detectFormat(
+        file("proxy_set_header Host $host;\nproxy_set_header X-Real-IP $remote_addr;\n", "proxy_params"),
+      ),
+    ).toEqual({
+      format: "nginx",
+    });
+  });
+});

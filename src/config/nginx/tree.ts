@@ -184,7 +184,20 @@ export function buildTree(files: readonly ConfigFile[]): NginxTree {
       expand(top, server, new Set([f.path]));
       continue;
     }
+    // A snippet (`snippets/cors.conf`): directives for a block of a file that was not passed. Read
+    // as a location of its own, for `check`; no request reaches it.
     tree.orphans.push(f.path);
+    const snippet: Ctx = {
+      kind: "location",
+      directive: null,
+      parent: null,
+      items: [],
+      children: [],
+      unresolved: [],
+      file: f.path,
+    };
+    tree.all.push(snippet);
+    expand(top, snippet, new Set([f.path]));
   }
   return tree;
 }

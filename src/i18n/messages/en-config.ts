@@ -62,7 +62,7 @@ recorded request through and keeps every request allowed before, 1 when it canno
     "cors-lens cannot read {what} yet: {file} was not changed. CORS Lens reads nginx configurations; for the others, cors-lens analyze gives the fix to apply by hand.",
   "config.error.syntax": "{file}:{line}: the configuration cannot be parsed: {detail}",
   "config.error.included":
-    "CORS is not set in the files given: it is set in a file included from here ({file}:{line}, include {pattern}): pass it too with --config",
+    "no Access-Control-* header is set in the files given: CORS is set in a file included from here ({file}:{line}, include {pattern}) or elsewhere: pass it too with --config",
 
   "config.note.include":
     "{file}:{line}: include {pattern} was not passed: what it sets is not known (pass it with --config)",

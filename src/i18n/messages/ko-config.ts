@@ -61,7 +61,7 @@ fix     설정과 기록된 요청(HAR)을 읽고, 차단된 요청이 통과하
     "cors-lens는 아직 {what}을(를) 읽을 수 없습니다: {file}은(는) 바꾸지 않았습니다. CORS Lens는 nginx 설정을 읽습니다. 다른 형식은 cors-lens analyze가 손으로 적용할 수정 방법을 알려 줍니다.",
   "config.error.syntax": "{file}:{line}: 설정을 해석할 수 없음: {detail}",
   "config.error.included":
-    "주어진 파일에는 CORS 설정이 없습니다. 여기서 include하는 파일에 있습니다({file}:{line}, include {pattern}). 그 파일도 --config로 함께 전달하세요",
+    "주어진 파일에는 Access-Control-* 헤더 설정이 없습니다. CORS는 여기서 include하는 파일({file}:{line}, include {pattern})이나 다른 곳에 있습니다. 그 파일도 --config로 함께 전달하세요",
 
   "config.note.include":
     "{file}:{line}: include {pattern} 파일이 전달되지 않아 그 안의 설정은 알 수 없음(--config로 전달하세요)",
