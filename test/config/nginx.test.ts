@@ -473,3 +473,13 @@ describe("nginx files that are not whole configurations", () => {
     });
   });
 });
+
+describe("modules CORS Lens does not model", () => {
+  it("says unknown for headers set by more_set_headers instead of reading them as absent", () => {
+    const text = `server { location / { more_set_headers "Access-Control-Allow-Origin: *"; return 200; } }`;
+    expect(ask(text, { url: "http://x/" })).toMatchObject({
+      kind: "unknown",
+      why: { key: "config.unknown.headers-more" },
+    });
+  });
+});

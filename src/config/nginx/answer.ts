@@ -503,6 +503,11 @@ export function render(tree: NginxTree, request: HopRequest): Rendered {
       key: "config.unknown.error-page",
       params: { line: page.line, status: outcome.status },
     });
+  // headers-more (`more_set_headers`) is a third-party module with its own rules: not modelled.
+  for (let c: Ctx | null = outcome.ctx; c; c = c.parent) {
+    const more = c.items.find((d) => /^more_(set|clear)_headers$/.test(d.name));
+    if (more) throw new Unknown({ key: "config.unknown.headers-more", params: { line: more.line } });
+  }
   const headers: Array<[string, string]> = [];
   if (outcome.location !== null) headers.push(["Location", outcome.location]);
   if (outcome.fromUpstream) {

@@ -134,6 +134,8 @@ recorded request through and keeps every request allowed before, 1 when it canno
   "config.unknown.error-page": "error_page (line {line}) replaces the {status} response",
   "config.unknown.no-server": "no server block serves this URL",
   "config.unknown.url": "{url} is not a URL",
+  "config.unknown.headers-more":
+    "more_set_headers (line {line}) comes from the headers-more module, which CORS Lens does not model",
   "config.unknown.rewrite-loop": "the rewrites loop",
   "config.assumed.upstream-200":
     "the application behind nginx answers {method} {path} with 200 (not recorded)",

@@ -132,6 +132,8 @@ fix     설정과 기록된 요청(HAR)을 읽고, 차단된 요청이 통과하
   "config.unknown.error-page": "error_page(줄 {line})가 {status} 응답을 바꿈",
   "config.unknown.no-server": "이 URL을 처리하는 server 블록이 없음",
   "config.unknown.url": "{url}은(는) URL이 아님",
+  "config.unknown.headers-more":
+    "more_set_headers(줄 {line})는 headers-more 모듈의 지시어로, CORS Lens가 모델링하지 않음",
   "config.unknown.rewrite-loop": "rewrite가 반복됨",
   "config.assumed.upstream-200": "nginx 뒤의 애플리케이션이 {method} {path}에 200으로 응답함(기록되지 않음)",
   "config.assumed.static-200": "{path}의 파일이 있음(200으로 제공)",
