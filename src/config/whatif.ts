@@ -236,12 +236,21 @@ export function specsFromExchanges(
     const origin = sentOrigin(x) ?? (x.initiator ? originOf(x.initiator) : null);
     if (!origin) continue;
     const asked = x.requestHeaders ?? x.hops[0]?.requestHeaders ?? [];
-    const headers = asked.filter(
+    const headers: Array<readonly [string, string]> = asked.filter(
       ([n]) =>
         !/^(origin|cookie|host|referer|connection|content-length|accept-encoding|accept-language|sec-|user-agent)/i.test(
           n,
         ),
     );
+    // A request its preflight stopped was never sent: the extension saw no headers of it, but the
+    // preflight names the unsafe ones (Access-Control-Request-Headers). They stand in.
+    const named = (combinedHeader(x.preflight?.requestHeaders, "access-control-request-headers") ?? "")
+      .split(",")
+      .map((n) => n.trim())
+      .filter((n) => n !== "");
+    for (const n of named)
+      if (!headers.some(([k]) => k.toLowerCase() === n.toLowerCase()))
+        headers.push([n, n.toLowerCase() === "content-type" ? "application/json" : "1"]);
     const final = x.hops.at(-1) ?? null;
     const pick = (h: Hop | null): Recorded | null =>
       h && h.status !== null && h.status !== 0 ? { status: h.status, headers: h.responseHeaders } : null;

@@ -483,3 +483,36 @@ describe("modules CORS Lens does not model", () => {
     });
   });
 });
+
+describe("evidence from the extension", () => {
+  it("takes the unsafe header names from the preflight when the stopped request's own headers were not seen", () => {
+    const text = `server {
+    location /api/ {
+        if ($request_method = OPTIONS) {
+            add_header Access-Control-Allow-Origin "${APP}";
+            add_header Access-Control-Allow-Methods "GET, POST";
+            add_header Access-Control-Allow-Headers "Content-Type";
+            return 204;
+        }
+        add_header Access-Control-Allow-Origin "${APP}" always;
+        return 200;
+    }
+}
+`;
+    const [x] = evidence(text, [
+      {
+        url: "http://x/api/items/1",
+        method: "PUT",
+        headers: [
+          ["Content-Type", "application/json"],
+          ["X-Api-Key", "k"],
+        ],
+      },
+    ]);
+    // As webRequest records a request its preflight stopped: no headers of the request itself.
+    const seen = { ...(x as ObservedExchange), requestHeaders: null, hops: [] };
+    const result = fixConfig([file(text)], [seen]);
+    expect(result.ok).toBe(true);
+    expect(result.files[0]?.after).toMatch(/Access-Control-Allow-Headers "Content-Type, x-api-key"/i);
+  });
+});
