@@ -274,7 +274,9 @@ export function fixConfig(
   const standardBefore = standard.map((s) => judge(s, oldAsk(old), browser, options.lang));
   let texts = new Map(files.map((f) => [f.path, f.text]));
   let current = old;
-  const done: Array<{ file: string; pos: number; why: Words }> = [];
+  // Each edit's position, and the positions of the lines its reason names, followed through the
+  // later rounds: the reported lines are those of the patched file.
+  const done: Array<{ file: string; pos: number; why: Words; refs: Record<string, number> }> = [];
   let cannot = new Map<string, Words>();
   for (let round = 0; round < 8; round++) {
     const judged = specs.map((s) => judge(s, oldAsk(current), browser));
@@ -285,10 +287,19 @@ export function fixConfig(
     const { edits, cannot: stuck } = patchNginx(current.tree, failing);
     cannot = stuck;
     if (edits.length === 0) break;
-    for (const d of done) d.pos = shifted(d.file, d.pos, edits);
+    for (const d of done) {
+      d.pos = shifted(d.file, d.pos, edits);
+      for (const k of Object.keys(d.refs)) d.refs[k] = shifted(d.file, d.refs[k] as number, edits);
+    }
     const starts = newStarts(edits);
     edits.forEach((e, i) => {
-      done.push({ file: e.file, pos: starts[i] as number, why: e.why });
+      const text = texts.get(e.file) ?? "";
+      const refs: Record<string, number> = {};
+      for (const k of ["line", "from", "first"]) {
+        const n = e.why.params?.[k];
+        if (typeof n === "number" && n > 0) refs[k] = shifted(e.file, lineOffset(text, n), edits);
+      }
+      done.push({ file: e.file, pos: starts[i] as number, why: e.why, refs });
     });
     texts = applyEdits(texts, edits);
     current = readConfig([...texts].map(([path, text]) => ({ path, text })));
@@ -336,7 +347,12 @@ export function fixConfig(
     format: old.format,
     files: files.map((f) => ({ path: f.path, before: f.text, after: texts.get(f.path) ?? f.text })),
     edits: done
-      .map((d) => ({ file: d.file, line: (lines.get(d.file) as (o: number) => number)(d.pos), why: d.why }))
+      .map((d) => {
+        const lineOf = lines.get(d.file) as (o: number) => number;
+        const params = { ...d.why.params };
+        for (const [k, off] of Object.entries(d.refs)) params[k] = lineOf(off);
+        return { file: d.file, line: lineOf(d.pos), why: { ...d.why, params } };
+      })
       .sort((a, b) => (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1)),
     rows,
     cannot: evidenceOk ? [] : [...cannot].map(([id, why]) => ({ id, why })),
@@ -347,6 +363,17 @@ export function fixConfig(
 
 function delta(e: Edit): number {
   return e.text.length - (e.end - e.start);
+}
+
+/** The offset where a 1-based line starts. */
+function lineOffset(text: string, line: number): number {
+  let at = 0;
+  for (let l = 1; l < line; l++) {
+    const nl = text.indexOf("\n", at);
+    if (nl < 0) return text.length;
+    at = nl + 1;
+  }
+  return at;
 }
 
 /** Where an earlier edit's position moves when this round's edits are applied. */

@@ -143,7 +143,10 @@ export class Patcher {
     this.insertAfter(
       last,
       lines,
-      { key: "config.fix.copy", params: { line: last.line, from: fromLine } },
+      {
+        key: "config.fix.copy",
+        params: { line: own(level, "add_header")[0]?.line ?? last.line, from: fromLine },
+      },
       `copy:${last.file}:${last.start}`,
     );
   }
@@ -447,7 +450,7 @@ export class Patcher {
     this.insertAfter(
       anchor,
       [`add_header ${header} ${quote(list.join(", "))}${acao?.always ? " always" : ""};`],
-      { key: `config.fix.${kind}`, params: { names: names.join(", "), line: anchor.line } },
+      { key: `config.fix.${kind}-new`, params: { names: names.join(", ") } },
       `newlist:${header}:${anchor.file}:${anchor.start}`,
     );
   }

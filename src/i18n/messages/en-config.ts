@@ -107,6 +107,8 @@ recorded request through and keeps every request allowed before, 1 when it canno
   "config.fix.preflight": "the preflight is answered here with 204 (it got {status})",
   "config.fix.methods": "{names} added to Access-Control-Allow-Methods (line {line})",
   "config.fix.headers": "{names} added to Access-Control-Allow-Headers (line {line})",
+  "config.fix.methods-new": "Access-Control-Allow-Methods added, with {names} and the methods allowed before",
+  "config.fix.headers-new": "Access-Control-Allow-Headers added, with {names}",
   "config.fix.duplicate":
     "the second Access-Control-Allow-Origin (line {line}; the first is on line {first}) removed",
   "config.fix.hide": "the application's own {names} hidden: nginx adds them already",

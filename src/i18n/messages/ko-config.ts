@@ -105,6 +105,8 @@ fix     설정과 기록된 요청(HAR)을 읽고, 차단된 요청이 통과하
   "config.fix.preflight": "사전 요청(preflight)에 여기서 204로 응답(원래 {status}을(를) 받았음)",
   "config.fix.methods": "Access-Control-Allow-Methods(줄 {line})에 {names} 추가",
   "config.fix.headers": "Access-Control-Allow-Headers(줄 {line})에 {names} 추가",
+  "config.fix.methods-new": "{names}와(과) 이전에 허용되던 메서드로 Access-Control-Allow-Methods 추가",
+  "config.fix.headers-new": "{names}(으)로 Access-Control-Allow-Headers 추가",
   "config.fix.duplicate": "두 번째 Access-Control-Allow-Origin(줄 {line}; 첫 번째는 줄 {first}) 삭제",
   "config.fix.hide": "애플리케이션이 직접 보내는 {names} 숨김: nginx가 이미 추가함",
 
