@@ -327,7 +327,8 @@ server {
     expect(result.ok).toBe(true);
     expect(fixDiff(result)).toContain(`+        add_header Access-Control-Allow-Origin "${APP}" always;`);
     expect(result.edits).toEqual([
-      expect.objectContaining({ line: 5, why: expect.objectContaining({ key: "config.fix.copy" }) }),
+      // Lines of the patched file: the copy is line 5, the add_header that dropped them line 4, the source line 2.
+      expect.objectContaining({ line: 5, why: { key: "config.fix.copy", params: { line: 4, from: 2 } } }),
     ]);
   });
 
