@@ -517,3 +517,23 @@ describe("evidence from the extension", () => {
     expect(result.files[0]?.after).toMatch(/Access-Control-Allow-Headers "Content-Type, x-api-key"/i);
   });
 });
+
+describe("the trailing-slash redirect", () => {
+  it("answers /api with a 301 to /api/ when /api/ is proxied, before any if runs", () => {
+    const text = `server {
+    location /api/ {
+        if ($request_method = OPTIONS) { return 204; }
+        add_header Access-Control-Allow-Origin "${APP}" always;
+        proxy_pass http://127.0.0.1:3000;
+    }
+}`;
+    const a = ask(text, { url: "http://x/api?q=1", method: "OPTIONS" });
+    expect(a).toMatchObject({ kind: "known", status: 301 });
+    expect(headersOf(a)).toContainEqual(["Location", "/api/?q=1"]);
+    const exact = `server { location = /api { return 204; } location /api/ { proxy_pass http://127.0.0.1:3000; } }`;
+    expect(ask(exact, { url: "http://x/api", method: "OPTIONS" })).toMatchObject({
+      kind: "known",
+      status: 204,
+    });
+  });
+});

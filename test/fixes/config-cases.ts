@@ -281,6 +281,27 @@ server {
     calls: [{ method: "GET", path: "/api/me", origin: APP, credentials: true }],
     check: [],
   },
+  {
+    name: "CORS on the preflight only (the OPTIONS if block), none on the request",
+    site: `server {
+    listen 127.0.0.1:PORT;
+    location /api/ {
+        add_header X-Frame-Options DENY;
+        if ($request_method = OPTIONS) {
+            add_header Access-Control-Allow-Origin "${APP}";
+            add_header Access-Control-Allow-Methods "GET, POST, PUT";
+            add_header Access-Control-Allow-Headers "Content-Type";
+            return 204;
+        }
+        proxy_pass http://127.0.0.1:APP;
+    }
+}
+`,
+    calls: [
+      { method: "PUT", path: "/api/items/1", origin: APP, headers: [["Content-Type", "application/json"]] },
+    ],
+    check: [],
+  },
 ];
 
 /** Correct configurations: `check` reports nothing on them. */

@@ -295,6 +295,26 @@ export function findLocation(container: Ctx, uri: string): Ctx | null {
   return candidate;
 }
 
+/**
+ * A prefix location ending in "/" served by an upstream answers the same path without the slash
+ * with a 301 to it, before any rewrite (https://nginx.org/en/docs/http/ngx_http_core_module.html#location,
+ * "auto_redirect" in ngx_http_core_module.c); an exact location for that path prevents it.
+ */
+function autoRedirect(container: Ctx, uri: string): Ctx | null {
+  const locations = container.children.filter((c) => c.kind === "location" && c.match);
+  if (locations.some((l) => l.match?.modifier === "=" && l.match.path === uri)) return null;
+  for (const l of locations) {
+    const m = l.match as { modifier: string; path: string };
+    if (m.modifier !== "" && m.modifier !== "^~") continue;
+    if (m.path === `${uri}/` && l.items.some((d) => UPSTREAM.test(d.name))) return l;
+    if (uri.startsWith(m.path)) {
+      const inner = autoRedirect(l, uri);
+      if (inner) return inner;
+    }
+  }
+  return null;
+}
+
 function listenPorts(server: Ctx): Array<{ port: number; defaultServer: boolean }> {
   return own(server, "listen").map((d) => {
     const a = d.args[0]?.value ?? "80";
@@ -440,6 +460,15 @@ export function route(tree: NginxTree, request: HopRequest): Outcome & { st: Sta
       assumed: [],
     });
   for (let round = 0; round < 10; round++) {
+    const redirect = autoRedirect(server, st.uri);
+    if (redirect)
+      return done({
+        status: 301,
+        location: `${st.uri}/${st.url.search}`,
+        ctx: redirect,
+        fromUpstream: false,
+        assumed: [],
+      });
     const loc = findLocation(server, st.uri);
     if (!loc) {
       // No location: the server's own configuration serves static files.
