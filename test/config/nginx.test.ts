@@ -537,3 +537,80 @@ describe("the trailing-slash redirect", () => {
     });
   });
 });
+
+describe("cors-lens fix (command line)", () => {
+  const broken = `server {
+    location /api/ {
+        add_header Access-Control-Allow-Origin "${APP}";
+        return 500;
+    }
+}
+`;
+  async function run(...argv: string[]) {
+    let out = "";
+    let err = "";
+    const code = await runCli(
+      argv,
+      (s) => (out += s),
+      (s) => (err += s),
+      false,
+      {},
+    );
+    return { code, out, err };
+  }
+
+  it("prints the diff on stdout and the table on stderr; --write keeps FILE.orig; exit 2 on bad input", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "cfg-"));
+    const site = join(dir, "site.conf");
+    writeFileSync(site, broken);
+    const har = join(dir, "x.har");
+    writeFileSync(
+      har,
+      JSON.stringify({ log: { version: "1.2", creator: { name: "WebInspector" }, entries: [] } }),
+    );
+    expect((await run("fix", "--config", site)).code).toBe(2);
+    expect((await run("fix", "--config", join(dir, "missing.conf"), "--har", har)).err).toContain(
+      "no such file",
+    );
+    const { exportHar } = await import("../../src/report/har-export");
+    writeFileSync(
+      har,
+      JSON.stringify(exportHar(evidence(broken, [{ url: "http://x/api/items" }]), { includeSecrets: true })),
+    );
+    const printed = await run("fix", "--config", site, "--har", har);
+    expect(printed.code).toBe(0);
+    expect(printed.out).toMatch(/^--- a\/.*site\.conf\n\+\+\+ b\//);
+    expect(printed.out).toContain(`+        add_header Access-Control-Allow-Origin "${APP}" always;`);
+    expect(printed.err).toContain("blocked (missing-allow-origin) | allowed");
+    const json = JSON.parse((await run("fix", "--config", site, "--har", har, "--format", "json")).out);
+    expect(json.edits).toEqual([expect.objectContaining({ line: 3, code: "config.fix.always" })]);
+    const written = await run("fix", "--config", site, "--har", har, "--write");
+    expect(written.code).toBe(0);
+    expect(readFileSync(`${site}.orig`, "utf8")).toBe(broken);
+    expect(readFileSync(site, "utf8")).toContain("always;");
+  });
+
+  it("exits 1 when the patch cannot make everything pass", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "cfg-"));
+    const site = join(dir, "site.conf");
+    // Allow-Origin comes from a variable set nowhere CORS Lens can see: it will not guess.
+    writeFileSync(
+      site,
+      "server { location / { add_header Access-Control-Allow-Origin $geo_origin always; return 200; } }\n",
+    );
+    const { exportHar } = await import("../../src/report/har-export");
+    const har = join(dir, "x.har");
+    writeFileSync(
+      har,
+      JSON.stringify(
+        exportHar(evidence("server { location / { return 200; } }\n", [{ url: "http://x/" }]), {
+          includeSecrets: true,
+        }),
+      ),
+    );
+    const r = await run("fix", "--config", site, "--har", har);
+    expect(r.code).toBe(1);
+    expect(r.out).toBe("");
+    expect(r.err).toContain("✖");
+  });
+});
