@@ -59,7 +59,8 @@ export class Patcher {
   /** Why a failing request could not be fixed, by request id. */
   readonly cannot = new Map<string, Words>();
   private readonly keys = new Set<string>();
-  private newMaps = 0;
+  /** Map variables this patcher created (one round can need two). */
+  private readonly created = new Set<string>();
 
   constructor(private readonly tree: NginxTree) {}
 
@@ -163,13 +164,10 @@ export class Patcher {
 
   /** A fresh `map $http_origin` in the http context, before the first server. */
   private newMap(origins: string[], fallback: string, why: Words): string {
-    const taken = new Set(this.tree.maps.keys());
+    const taken = (n: string) => this.tree.maps.has(n) || this.created.has(n);
     let name = "cors_allow_origin";
-    for (let i = 2; taken.has(name) || (this.newMaps > 0 && i === 2); i++) {
-      name = `cors_allow_origin_${i}`;
-      if (!taken.has(name)) break;
-    }
-    this.newMaps++;
+    for (let i = 2; taken(name); i++) name = `cors_allow_origin_${i}`;
+    this.created.add(name);
     const server = this.tree.servers.find((s) => s.directive) ?? null;
     const anchor = server?.directive;
     if (!anchor) return "";
