@@ -441,10 +441,16 @@ export function route(tree: NginxTree, request: HopRequest): Outcome & { st: Sta
   }
   const server = findServer(tree, url);
   if (!server) throw new Unknown({ key: "config.unknown.no-server" });
+  let uri: string;
+  try {
+    uri = decodeURIComponent(url.pathname);
+  } catch {
+    throw new Unknown({ key: "config.unknown.url", params: { url: request.url } });
+  }
   const st: State = {
     request,
     url,
-    uri: decodeURIComponent(url.pathname),
+    uri,
     vars: new Map(),
     captures: [],
     tree,
