@@ -163,8 +163,8 @@ interface Recorder {
   arriving(): number;
   /** A round trip to the browser: every request the page started before it is known after it. */
   barrier(): Promise<void>;
-  /** Called on every event that can change `open()` or `arriving()`. */
-  onChange(listener: () => void): void;
+  /** Calls `listener` on every event that can change `open()` or `arriving()`; returns its removal. */
+  onChange(listener: () => void): () => void;
 }
 
 const pairs = (headers: Record<string, string> | undefined): HeaderList =>
@@ -196,7 +196,7 @@ class CdpRecorder implements Recorder {
     const on = <E>(event: string, listener: (e: E) => void) =>
       untyped(session).on(event, ((e: E) => {
         listener(e);
-        for (const l of this.listeners) l();
+        for (const l of [...this.listeners]) l();
       }) as (params: unknown) => void);
     on<{
       requestId: string;
@@ -278,8 +278,9 @@ class CdpRecorder implements Recorder {
     });
   }
 
-  onChange(listener: () => void): void {
+  onChange(listener: () => void): () => void {
     this.listeners.push(listener);
+    return () => this.listeners.splice(this.listeners.indexOf(listener) >>> 0, 1);
   }
 
   async barrier(): Promise<void> {
@@ -416,11 +417,12 @@ class EventRecorder {
   }
 
   private changed(): void {
-    for (const l of this.listeners) l();
+    for (const l of [...this.listeners]) l();
   }
 
-  onChange(listener: () => void): void {
+  onChange(listener: () => void): () => void {
     this.listeners.push(listener);
+    return () => this.listeners.splice(this.listeners.indexOf(listener) >>> 0, 1);
   }
 
   open(): OpenRequest[] {
@@ -521,6 +523,7 @@ function describeFailure(
 function until(recorders: Recorder[], ready: () => boolean, deadline: number): Promise<boolean> {
   return new Promise((resolve) => {
     let finished = false;
+    const removals: Array<() => void> = [];
     const check = () => {
       if (finished) return;
       if (ready()) finish(true);
@@ -530,9 +533,10 @@ function until(recorders: Recorder[], ready: () => boolean, deadline: number): P
     const finish = (ok: boolean) => {
       finished = true;
       clearTimeout(timer);
+      for (const remove of removals) remove();
       resolve(ok);
     };
-    for (const r of recorders) r.onChange(check);
+    for (const r of recorders) removals.push(r.onChange(check));
     check();
   });
 }
