@@ -614,3 +614,49 @@ describe("cors-lens fix (command line)", () => {
     expect(r.err).toContain("✖");
   });
 });
+
+describe("hostile input", () => {
+  it("check and answers never throw anything but a worded ConfigError on random nginx-like text", () => {
+    const piece = fc.constantFrom(
+      "server {",
+      "location /api/ {",
+      "location ~* \\.json$ {",
+      "if ($request_method = OPTIONS) {",
+      "if ($http_origin ~* (a|b) {",
+      "}",
+      "add_header Access-Control-Allow-Origin $http_origin always;",
+      'add_header Access-Control-Allow-Origin "*";',
+      "add_header Access-Control-Allow-Credentials true;",
+      "map $http_origin $o {",
+      '"~^https://x\\.y$" $http_origin;',
+      "default '';",
+      "return 204;",
+      "rewrite ^/(.*)$ /api/$1 last;",
+      "proxy_pass http://app;",
+      "set $o $http_origin;",
+      "include cors.conf;",
+      "auth_basic x;",
+      '"unclosed',
+      "${",
+      ";",
+      "# comment",
+    );
+    fc.assert(
+      fc.property(
+        fc.array(piece, { maxLength: 30 }),
+        fc.constantFrom("GET", "OPTIONS", "PUT"),
+        (lines, method) => {
+          const text = `${lines.join("\n")}\n`;
+          try {
+            checkConfig([file(text)]);
+            const config = readConfig([file(text)]);
+            config.answer({ method, url: "http://x/api/a.json", headers: [["Origin", APP]] });
+          } catch (e) {
+            if (!(e instanceof ConfigError)) throw e;
+          }
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+});
