@@ -125,8 +125,10 @@ export type FixEdit =
   | { kind: "replace-item"; option: string; item: string; by: string[] }
   /** Set an option to a value, written in the stack's syntax (`true`, `True`). */
   | { kind: "set"; option: string; value: string }
-  /** Move the statement that starts with `statement` to just after the line containing `after`. */
-  | { kind: "move"; statement: string; after: string };
+  /** Move the statement containing `statement` to just after the line containing `after` (null: to the end of the file). */
+  | { kind: "move"; statement: string; after: string | null }
+  /** Insert `code` on the lines just before the statement containing `before`. */
+  | { kind: "insert"; code: string; before: string };
 
 export interface Fix {
   stack: Stack;

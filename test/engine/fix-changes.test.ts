@@ -156,3 +156,68 @@ describe("fixes never narrow what the server allowed", () => {
     expect(express?.snippet).not.toContain("require(");
   });
 });
+
+describe("the server's own mistake, from the evidence", () => {
+  it("recognises Express's automatic OPTIONS answer: cors() did not run before the route", () => {
+    const x = exchange({
+      method: "PUT",
+      preflight: {
+        status: 200,
+        requestHeaders: h("Origin", PAGE, "Access-Control-Request-Method", "PUT"),
+        headers: h("X-Powered-By", "Express", "Allow", "GET,HEAD,PUT", "Content-Type", "text/html"),
+      },
+      response: null,
+      error: "net::ERR_FAILED",
+    });
+    const cause = diagnose(x).causes[0];
+    expect(cause?.message).toContain("Express answered the preflight itself (`Allow: GET,HEAD,PUT`");
+    expect(cause?.message).toContain("`cors()` runs after the route that answered");
+    const fix = cause?.fixes.find((f) => f.stack === "express");
+    expect(fix?.edits).toEqual([{ kind: "move", statement: "cors(", after: "const app = express()" }]);
+  });
+
+  it("blames authentication only with WWW-Authenticate, and speaks of preflights only for one", () => {
+    const simple = (headers: string[]) =>
+      diagnose(exchange({ response: { status: 403, headers: h(...headers) } })).causes[0]?.message ?? "";
+    const plain = simple(["Content-Type", "application/json"]);
+    expect(plain).toContain("Something answered 403 before any CORS header was added");
+    expect(plain).not.toContain("authentication answered");
+    expect(plain).not.toContain("preflight");
+    expect(simple(["WWW-Authenticate", "Bearer"])).toContain(
+      "The 403 came with `WWW-Authenticate`: authentication answered before CORS.",
+    );
+  });
+
+  it("says nothing of the server's own error where Starlette's rejection is recognised", () => {
+    const x = exchange({
+      method: "POST",
+      requestHeaders: h("Origin", PAGE, "Content-Type", "application/json"),
+      preflight: {
+        status: 400,
+        requestHeaders: h(
+          "Origin",
+          PAGE,
+          "Access-Control-Request-Method",
+          "POST",
+          "Access-Control-Request-Headers",
+          "content-type",
+        ),
+        headers: h(
+          "Access-Control-Allow-Origin",
+          PAGE,
+          "Access-Control-Allow-Methods",
+          "GET",
+          "Access-Control-Max-Age",
+          "600",
+          "Access-Control-Allow-Headers",
+          "content-type",
+        ),
+      },
+      response: null,
+      error: "net::ERR_FAILED",
+    });
+    const message = diagnose(x).causes[0]?.message ?? "";
+    expect(message).toContain("POST is not in allow_methods");
+    expect(message).not.toContain("server's own");
+  });
+});

@@ -2,7 +2,16 @@
  * The page every stack serves: one single-page app's calls to its API, from another origin. Each
  * broken config breaks one of them (the target); the others are the siblings a fix must keep.
  */
-export type RequestName = "list" | "create" | "update" | "remove" | "me" | "fail" | "bad-body" | "moved";
+export type RequestName =
+  | "list"
+  | "create"
+  | "update"
+  | "remove"
+  | "me"
+  | "fail"
+  | "bad-body"
+  | "moved"
+  | `beyond-${string}`;
 
 export interface PageRequest {
   name: RequestName;
@@ -52,3 +61,54 @@ export const BAD_BODY: PageRequest = {
 export function movedRequest(path: string): PageRequest {
   return { name: "moved", method: "PATCH", path, headers: json, credentials: "omit", body: '{"name":"c"}' };
 }
+
+const trace = { "x-trace-id": "t-1" };
+
+/**
+ * Requests the page did not make while CORS Lens recorded it, to a second route, with a header
+ * and methods of their own: what a starting set-up broader than the page's needs allowed. A fix
+ * built from the recording alone must keep every one of them that the broken set-up allowed.
+ */
+export const BEYOND_REQUESTS: readonly PageRequest[] = [
+  { name: "beyond-list", method: "GET", path: "/api/things", headers: {}, credentials: "omit", body: null },
+  {
+    name: "beyond-form",
+    method: "POST",
+    path: "/api/things",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    credentials: "omit",
+    body: "name=a",
+  },
+  {
+    name: "beyond-traced",
+    method: "GET",
+    path: "/api/things/7",
+    headers: trace,
+    credentials: "omit",
+    body: null,
+  },
+  {
+    name: "beyond-put",
+    method: "PUT",
+    path: "/api/things/7",
+    headers: { ...json, ...trace },
+    credentials: "omit",
+    body: '{"name":"b"}',
+  },
+  {
+    name: "beyond-patch",
+    method: "PATCH",
+    path: "/api/things/7",
+    headers: { ...json, ...trace },
+    credentials: "omit",
+    body: '{"name":"c"}',
+  },
+  {
+    name: "beyond-delete",
+    method: "DELETE",
+    path: "/api/things/7",
+    headers: trace,
+    credentials: "omit",
+    body: null,
+  },
+];

@@ -11,8 +11,9 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { VERIFIED } from "../../src/engine";
 import { resultsPath } from "../e2e/helpers/paths";
+import { applyPrinted } from "./apply-printed";
 import { Browser, exchangeFor, fixFor, freePort, type Outcome } from "./harness";
-import { PAGE_REQUESTS } from "./page";
+import { BEYOND_REQUESTS, PAGE_REQUESTS } from "./page";
 import { CASE_NAMES, type StackUnderTest } from "./stack";
 import { STACKS } from "./stacks";
 
@@ -110,20 +111,43 @@ function describeStack(s: StackUnderTest): void {
         }
         const fix = fixFor(exchange, s.stack);
         expect(fix, `no ${s.stack} fix`).toBeDefined();
-        const fixed = s.apply(broken, fix as NonNullable<typeof fix>, c.name);
+        const printed = fix as NonNullable<typeof fix>;
+        // Exactly as printed: the change where the app has a set-up, else the imports it lacks and
+        // the snippet (pasted `times` times); the stacks without a shape follow their `where`.
+        let fixed = broken;
+        for (let i = 0; i < (c.times ?? 1); i++)
+          fixed = s.shape
+            ? applyPrinted(fixed, printed, s.shape, s.form ?? null, i > 0)
+            : (s.apply?.(fixed, printed, c.name) ?? fixed);
+
+        // What the broken set-up allowed beyond the page's own requests (not in the recording).
+        server = await s.start(broken, port, dir);
+        let beyond: Awaited<ReturnType<Browser["runPage"]>>;
+        try {
+          beyond = await browser.runPage(api, BEYOND_REQUESTS);
+        } finally {
+          await server.stop();
+        }
+        if (s.broad && !c.bare)
+          expect(
+            beyond.outcomes.filter((o) => o.allowed).length,
+            `the starting set-up allows at least 5 requests beyond the page's: ${JSON.stringify(beyond.outcomes)}`,
+          ).toBeGreaterThanOrEqual(5);
 
         server = await s.start(fixed, port, dir);
         let after: Awaited<ReturnType<Browser["runPage"]>>;
         try {
-          after = await browser.runPage(api, requests);
+          after = await browser.runPage(api, [...requests, ...BEYOND_REQUESTS]);
         } finally {
           await server.stop();
         }
-        const detail = `fix:\n${fix?.snippet}\n\nfixed config:\n${fixed}\n\nserver log:\n${server.log()}`;
+        const detail = `change: ${printed.change}\nfix:\n${printed.snippet}\n\nfixed config:\n${fixed}\n\nserver log:\n${server.log()}`;
         expect(outcome(after.outcomes, c.target), `after the fix\n${detail}`).toMatchObject({
           allowed: true,
         });
-        const keptBefore = before.outcomes.filter((o) => o.allowed).map((o) => o.name);
+        const keptBefore = [...before.outcomes, ...beyond.outcomes]
+          .filter((o) => o.allowed)
+          .map((o) => o.name);
         const lost = keptBefore.filter((name) => !outcome(after.outcomes, name)?.allowed);
         expect(lost, `allowed before the fix, blocked after\n${detail}`).toEqual([]);
         row.set(c.name, "pass");

@@ -1,4 +1,5 @@
 import type { CauseCode, Fix, Stack } from "../../src/engine";
+import type { AppShape } from "./apply-printed";
 import type { Running } from "./harness";
 import type { PageRequest, RequestName } from "./page";
 
@@ -10,7 +11,11 @@ export type CaseName =
   | "preflight-auth"
   | "preflight-redirect"
   | "error-no-cors"
-  | "duplicate-proxy";
+  | "duplicate-proxy"
+  /** An app with no CORS set-up at all: the printed imports and snippet are its whole set-up. */
+  | "no-cors"
+  /** The same, with the printed imports and snippet pasted twice: it must work as pasted once. */
+  | "no-cors-twice";
 
 export const CASE_NAMES: readonly CaseName[] = [
   "wildcard-credentials",
@@ -20,6 +25,8 @@ export const CASE_NAMES: readonly CaseName[] = [
   "preflight-redirect",
   "error-no-cors",
   "duplicate-proxy",
+  "no-cors",
+  "no-cors-twice",
 ];
 
 export interface StackCase {
@@ -36,6 +43,10 @@ export interface StackCase {
   undetectable?: string;
   /** Words the cause must say (a middleware's own rejection, recognised). */
   says?: string;
+  /** How many times the printed fix is applied (2: pasted twice). */
+  times?: number;
+  /** The app has no CORS set-up: it allows nothing beyond the page's same-origin-safe requests. */
+  bare?: boolean;
 }
 
 export interface StackUnderTest {
@@ -52,6 +63,15 @@ export interface StackUnderTest {
   notApplicable?: Partial<Record<CaseName, string>>;
   /** Starts the server on `port` with `config`, in the scratch directory `dir`. */
   start(config: string, port: number, dir: string): Promise<Running>;
-  /** Applies the fix to the config where the fix says it goes, mechanically. */
-  apply(config: string, fix: Fix, name: CaseName): string;
+  /**
+   * How the app is written, for applying the fix exactly as printed (`apply-printed.ts`): the
+   * printed change where the app has a set-up, else the printed imports and snippet.
+   */
+  shape?: AppShape;
+  /** The app's module system, which picks the printed import. */
+  form?: "esm" | "cjs";
+  /** The starting set-ups allow requests beyond the page's (BEYOND_REQUESTS): at least 5 must pass before and after. */
+  broad?: boolean;
+  /** Applies the fix to the config where the fix says it goes (stacks without a `shape`). */
+  apply?(config: string, fix: Fix, name: CaseName): string;
 }

@@ -6,6 +6,7 @@
  */
 import type { MessageKey } from "../../i18n";
 import type { FixEdit, Stack } from "../types";
+import { fastapiErrors } from "./fastapi";
 import type { FixRequest } from "./policy";
 
 type ServerStack = Exclude<Stack, "client">;
@@ -37,7 +38,9 @@ export interface Vocabulary {
    * Where middleware order is the mistake (auth, a redirect or a body parser answering first):
    * the statement to move and the line it goes right after.
    */
-  move?: { statement: string; after: string };
+  move?: { statement: string; after: string | null };
+  /** Code that goes right before the set-up for a focus (a middleware CORS must wrap). */
+  inserts?: Partial<Record<FixRequest["focus"], { code: (request: FixRequest) => string; key: MessageKey }>>;
   /** Where an option, not the order, decides a focus: the option and the value that fixes it. */
   sets?: Partial<Record<FixRequest["focus"], { option: string; value: string }>>;
 }
@@ -135,7 +138,10 @@ export const VOCABULARY: Record<ServerStack, Vocabulary> = {
     assign: (option, items) => `${option} = (${items})`,
   },
   // Starlette: allow_methods default ("GET",), allow_headers default () (starlette/middleware/cors.py).
+  // The last middleware added runs first (Starlette `build_middleware_stack`): CORS goes last.
   fastapi: {
+    move: { statement: "add_middleware(CORSMiddleware", after: null },
+    inserts: { "error-responses": { code: fastapiErrors, key: "fix.change.insert-fastapi-errors" } },
     setup: "`app.add_middleware(CORSMiddleware, …)`",
     origins: { option: "allow_origins" },
     methods: { option: "allow_methods", defaults: ["GET"] },
@@ -223,7 +229,9 @@ export function changeFor(stack: ServerStack, request: FixRequest): Change {
   const { delta, focus, t } = request;
   const v = VOCABULARY[stack];
   const none: Change = { change: null, edits: [] };
-  if (!delta.configured) return { change: t("fix.change.no-setup"), edits: [] };
+  // An order mistake hides the set-up (it never ran): the move is the change, and the snippet
+  // serves an app that has none.
+  if (!delta.configured && !ORDER_FOCUSES.has(focus)) return { change: t("fix.change.no-setup"), edits: [] };
   const note = STRUCTURAL_NOTES[stack]?.[focus];
   const sentences: string[] = [];
   const edits: FixEdit[] = [];
@@ -265,6 +273,11 @@ export function changeFor(stack: ServerStack, request: FixRequest): Change {
     case "credentials":
       break;
     default: {
+      const insert = v.inserts?.[focus];
+      if (insert) {
+        const code = insert.code(request);
+        return { change: t(insert.key), edits: [{ kind: "insert", code, before: v.move?.statement ?? "" }] };
+      }
       const set = v.sets?.[focus];
       if (set)
         return {
@@ -272,7 +285,10 @@ export function changeFor(stack: ServerStack, request: FixRequest): Change {
           edits: [{ kind: "set", option: set.option, value: set.value }],
         };
       if (ORDER_FOCUSES.has(focus) && v.move) {
-        const moved = t("fix.change.move", { setup: v.setup, after: v.move.after });
+        const moved =
+          v.move.after === null
+            ? t("fix.change.move-last", { setup: v.setup })
+            : t("fix.change.move", { setup: v.setup, after: v.move.after });
         return {
           change: note ? `${moved} ${t(note)}` : moved,
           edits: [{ kind: "move", statement: v.move.statement, after: v.move.after }],

@@ -11,24 +11,25 @@ export function fastapiImports(request: FixRequest): FixImport[] {
   ];
 }
 
+/** A middleware inside CORSMiddleware (added before it) that turns an exception into a 500 CORS can wrap. */
+export function fastapiErrors(request: FixRequest): string {
+  return [
+    ...comment(request, "#", "fix.fastapi.errors"),
+    '@app.middleware("http")',
+    "async def errors_inside_cors(request, call_next):",
+    "    try:",
+    "        return await call_next(request)",
+    "    except Exception:",
+    '        return JSONResponse({"detail": "Internal Server Error"}, status_code=500)',
+  ].join("\n");
+}
+
 /** FastAPI / Starlette `CORSMiddleware`. */
 export function fastapi(request: FixRequest): string {
   const { policy, focus } = request;
   const lines = [...heading(request, "#")];
   lines.push(...comment(request, "#", "fix.fastapi.place"));
-  if (focus === "error-responses") {
-    lines.push(
-      ...comment(request, "#", "fix.fastapi.errors"),
-      '@app.middleware("http")',
-      "async def errors_inside_cors(request, call_next):",
-      "    try:",
-      "        return await call_next(request)",
-      "    except Exception:",
-      '        return JSONResponse({"detail": "Internal Server Error"}, status_code=500)',
-      "",
-      "",
-    );
-  }
+  if (focus === "error-responses") lines.push(fastapiErrors(request), "", "");
   lines.push("app.add_middleware(", "    CORSMiddleware,");
   lines.push(`    allow_origins=[${quoted(anyOrigin(policy) ? ["*"] : policy.origins)}],`);
   if (policy.credentials && !anyOrigin(policy)) lines.push("    allow_credentials=True,");

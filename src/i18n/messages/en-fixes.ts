@@ -10,6 +10,10 @@ export const enFixes = {
   "fix.change.star":
     "In {setup}, replace `*` in `{option}` with {items}: a request with credentials never matches `*`. Other origins that used `*` need to be listed too.",
   "fix.change.set": "In {setup}, set `{option}` to `{value}`.",
+  "fix.change.move-last":
+    "Move {setup} to the end of the module, after every other middleware: the last one added runs first, so CORS then answers before the others; its options stay as they are.",
+  "fix.change.insert-fastapi-errors":
+    "Add the middleware below (from `@app.middleware(\"http\")` on) just above your `app.add_middleware(CORSMiddleware, …)`, so that CORS wraps it and an unhandled exception becomes a 500 with CORS headers; your CORSMiddleware stays as it is.",
   "fix.change.move":
     "Move {setup} up to the line right after `{after}`, above every other middleware, hook and route; its options stay as they are.",
   "fix.label.change": "Change in your set-up",
@@ -59,14 +63,14 @@ export const enFixes = {
     "At the end of settings.py. CorsMiddleware goes first: above CommonMiddleware (whose\nAPPEND_SLASH redirect would otherwise answer the preflight) and above any auth middleware.",
 
   "fix.fastapi.where":
-    "At the end of the module that creates the app, after every other app.add_middleware() or @app.middleware (the last one added runs first, so CORS answers before authentication); replace any existing CORSMiddleware.",
+    "At the end of the module that creates the app, after every other app.add_middleware() or @app.middleware (the last one added runs first, so CORS answers before authentication). An app that has a CORSMiddleware makes the change above instead of adding a second one.",
   "fix.fastapi.place": "The LAST add_middleware call: Starlette runs the last-added middleware first.",
   "fix.fastapi.errors":
     "Unhandled exceptions are answered by ServerErrorMiddleware, outside CORSMiddleware, without its\nheaders (an exception_handler(Exception) lives there too): turn them into a 500 response inside it.",
 
   "fix.flask-cors.where":
-    "Right after `app = Flask(__name__)`, replacing any other CORS(app, …) call or @cross_origin decorator; for a redirected preflight it also turns off the trailing-slash redirect.",
-  "fix.flask-cors.place": "Right after app = Flask(__name__); replaces any other CORS(app, ...).",
+    "Right after `app = Flask(__name__)`; for a redirected preflight it also turns off the trailing-slash redirect. Where a change is given above, make it in your own CORS(app, …) call instead; a CORS(app, …) pasted beside yours does no harm (flask-cors leaves a response that already has CORS headers alone).",
+  "fix.flask-cors.place": "Right after app = Flask(__name__).",
   "fix.flask-cors.strict-slashes":
     "Werkzeug answers /items for a route declared /items/ with a 308 redirect, before any CORS code.",
   "fix.flask-cors.before-auth":

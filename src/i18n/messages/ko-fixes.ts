@@ -9,6 +9,10 @@ export const koFixes: Record<keyof typeof enFixes, string> = {
   "fix.change.star":
     "{setup}의 `{option}`에서 `*`를 {items}(으)로 바꾸세요. 자격 증명을 보내는 요청은 `*`와 일치하지 않습니다. `*`로 허용되던 다른 출처도 목록에 넣어야 합니다.",
   "fix.change.set": "{setup}에서 `{option}`을(를) `{value}`(으)로 설정하세요.",
+  "fix.change.move-last":
+    "{setup}을(를) 모듈 끝, 다른 모든 미들웨어 뒤로 옮기세요. 마지막에 추가한 미들웨어가 먼저 실행되므로 CORS가 다른 미들웨어보다 먼저 응답합니다. 옵션은 그대로 둡니다.",
+  "fix.change.insert-fastapi-errors":
+    "아래 미들웨어(`@app.middleware(\"http\")`부터)를 `app.add_middleware(CORSMiddleware, …)` 바로 위에 추가해, CORS가 이것을 감싸고 처리되지 않은 예외가 CORS 헤더가 있는 500이 되게 하세요. 기존 CORSMiddleware는 그대로 둡니다.",
   "fix.change.move":
     "{setup}을(를) `{after}` 바로 다음 줄로 옮겨 다른 모든 미들웨어, 훅, 라우트보다 앞에 두세요. 옵션은 그대로 둡니다.",
   "fix.label.change": "지금 설정에서 바꿀 부분",
@@ -59,15 +63,15 @@ export const koFixes: Record<keyof typeof enFixes, string> = {
     "settings.py의 맨 끝에. CorsMiddleware는 맨 앞에 둡니다. CommonMiddleware(그렇지 않으면 APPEND_SLASH\n리디렉션이 사전 요청에 응답함)와 모든 인증 미들웨어보다 위입니다.",
 
   "fix.fastapi.where":
-    "앱을 만드는 모듈의 맨 끝, 다른 모든 app.add_middleware()나 @app.middleware 뒤에 둡니다(마지막에 추가한 미들웨어가 먼저 실행되므로 CORS가 인증보다 먼저 응답합니다). 기존 CORSMiddleware는 이것으로 바꾸세요.",
+    "앱을 만드는 모듈의 맨 끝, 다른 모든 app.add_middleware()나 @app.middleware 뒤에 둡니다(마지막에 추가한 미들웨어가 먼저 실행되므로 CORS가 인증보다 먼저 응답합니다). 이미 CORSMiddleware가 있는 앱은 두 번째를 추가하지 말고 위의 변경을 하세요.",
   "fix.fastapi.place":
     "마지막 add_middleware 호출로: Starlette는 마지막에 추가한 미들웨어를 먼저 실행합니다.",
   "fix.fastapi.errors":
     "처리되지 않은 예외는 CORSMiddleware 바깥의 ServerErrorMiddleware가 CORS 헤더 없이 응답합니다\n(exception_handler(Exception)도 그곳에 있습니다). CORSMiddleware 안에서 500 응답으로 바꾸세요.",
 
   "fix.flask-cors.where":
-    "`app = Flask(__name__)` 바로 다음에 두고, 다른 CORS(app, …) 호출이나 @cross_origin 데코레이터를 대체합니다. 리디렉션된 사전 요청이라면 끝 슬래시 리디렉션도 끕니다.",
-  "fix.flask-cors.place": "app = Flask(__name__) 바로 다음에. 다른 CORS(app, ...) 호출을 대체합니다.",
+    "`app = Flask(__name__)` 바로 다음에 둡니다. 리디렉션된 사전 요청이라면 끝 슬래시 리디렉션도 끕니다. 위에 변경이 있다면 기존 CORS(app, …) 호출에서 그 변경을 하세요. 기존 호출 옆에 CORS(app, …)를 하나 더 붙여도 해가 없습니다(flask-cors는 이미 CORS 헤더가 있는 응답을 건드리지 않습니다).",
+  "fix.flask-cors.place": "app = Flask(__name__) 바로 다음에.",
   "fix.flask-cors.strict-slashes":
     "Werkzeug는 /items/로 선언한 라우트에 대한 /items 요청에 CORS 코드보다 먼저 308 리디렉션으로 응답합니다.",
   "fix.flask-cors.before-auth":

@@ -1,4 +1,3 @@
-import { removeCalls } from "../edit";
 import { debVersion } from "../harness";
 import type { StackCase, StackUnderTest } from "../stack";
 import { files, startPython } from "./python-common";
@@ -41,6 +40,28 @@ def me():
 @app.get("/api/fail")
 def fail():
     raise RuntimeError("boom")
+
+
+@app.get("/api/things")
+def things():
+    return []
+
+
+@app.post("/api/things", status_code=201)
+async def create_thing():
+    return {"id": 7}
+
+
+@app.get("/api/things/{i}")
+@app.put("/api/things/{i}")
+@app.patch("/api/things/{i}")
+def thing(i: int):
+    return {"id": i}
+
+
+@app.delete("/api/things/{i}", status_code=204)
+def remove_thing(i: int):
+    return Response(status_code=204)
 `;
 }
 
@@ -68,7 +89,7 @@ const cases: StackCase[] = [
     target: "update",
     config: (o) =>
       app(
-        `app.add_middleware(CORSMiddleware, allow_origins=["${o}"], allow_methods=["*"], allow_headers=["content-type"])`,
+        `app.add_middleware(CORSMiddleware, allow_origins=["${o}", "https://admin.example"], allow_methods=["*"], allow_headers=["content-type", "x-trace-id"])`,
       ),
     // Starlette says no with a 400 that carries its CORS headers: Chromium's "status not ok".
     expect: ["preflight-status-not-ok"],
@@ -78,7 +99,7 @@ const cases: StackCase[] = [
     target: "remove",
     config: (o) =>
       app(
-        `app.add_middleware(CORSMiddleware, allow_origins=["${o}"], allow_methods=["GET", "POST", "PUT", "PATCH"], allow_headers=["*"])`,
+        `app.add_middleware(CORSMiddleware, allow_origins=["${o}", "https://admin.example"], allow_methods=["GET", "POST", "PUT", "PATCH"], allow_headers=["*"])`,
       ),
     expect: ["preflight-status-not-ok"],
     says: "DELETE is not in allow_methods",
@@ -88,7 +109,7 @@ const cases: StackCase[] = [
     target: "update",
     config: (o) =>
       app(
-        `app.add_middleware(CORSMiddleware, allow_origins=["${o}"], allow_methods=["*"], allow_headers=["*"])${AUTH_AFTER}`,
+        `app.add_middleware(CORSMiddleware, allow_origins=["${o}", "https://admin.example"], allow_methods=["*"], allow_headers=["*"])${AUTH_AFTER}`,
       ),
     expect: ["missing-allow-origin"],
   },
@@ -97,7 +118,7 @@ const cases: StackCase[] = [
     target: "fail",
     config: (o) =>
       app(
-        `app.add_middleware(CORSMiddleware, allow_origins=["${o}"], allow_methods=["*"], allow_headers=["*"])`,
+        `app.add_middleware(CORSMiddleware, allow_origins=["${o}", "https://admin.example"], allow_methods=["*"], allow_headers=["*"])`,
       ),
     expect: ["missing-allow-origin"],
   },
@@ -127,8 +148,6 @@ export const fastapiStack: StackUnderTest = {
       port,
       dir,
     ),
-  apply(config, fix) {
-    // "At the end of the module that creates the app, after every other middleware; replace any existing CORSMiddleware."
-    return `${removeCalls(config, "app.add_middleware(CORSMiddleware")}\n\n${fix.snippet}\n`;
-  },
+  shape: { syntax: "python", call: "add_middleware(CORSMiddleware", anchor: null },
+  broad: true,
 };

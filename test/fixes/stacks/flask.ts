@@ -1,4 +1,3 @@
-import { insertAfterLine, removeCalls } from "../edit";
 import { debVersion } from "../harness";
 import { movedRequest } from "../page";
 import type { StackCase, StackUnderTest } from "../stack";
@@ -30,8 +29,8 @@ def item(i):
     return ("", 204) if request.method == "DELETE" else jsonify(id=i)
 
 
-@app.route("/api/things/<int:i>/", methods=["PATCH"])
-def thing(i):
+@app.route("/api/folders/<int:i>/", methods=["PATCH"])
+def folder(i):
     return jsonify(id=i)
 
 
@@ -43,6 +42,16 @@ def me():
 @app.get("/api/fail")
 def fail():
     raise RuntimeError("boom")
+
+
+@app.route("/api/things", methods=["GET", "POST"])
+def things():
+    return (jsonify(id=7), 201) if request.method == "POST" else jsonify([])
+
+
+@app.route("/api/things/<int:i>", methods=["GET", "PUT", "PATCH", "DELETE"])
+def thing(i):
+    return ("", 204) if request.method == "DELETE" else jsonify(id=i)
 
 
 app.run(host="127.0.0.1", port=int(os.environ["PORT"]))
@@ -61,26 +70,28 @@ const cases: StackCase[] = [
   {
     name: "header-missing",
     target: "update",
-    config: (o) => app("", `origins=["${o}"], allow_headers=["content-type"]`),
+    config: (o) =>
+      app("", `origins=["${o}", "https://admin.example"], allow_headers=["content-type", "x-trace-id"]`),
     expect: ["header-not-allowed"],
   },
   {
     name: "method-missing",
     target: "remove",
-    config: (o) => app("", `origins=["${o}"], methods=["GET", "POST", "PUT", "PATCH"]`),
+    config: (o) =>
+      app("", `origins=["${o}", "https://admin.example"], methods=["GET", "POST", "PUT", "PATCH"]`),
     expect: ["method-not-allowed"],
   },
   {
     name: "preflight-auth",
     target: "update",
-    config: (o) => app(AUTH, `origins=["${o}"]`),
+    config: (o) => app(AUTH, `origins=["${o}", "https://admin.example"]`),
     expect: ["preflight-status-not-ok"],
   },
   {
     name: "preflight-redirect",
     target: "moved",
-    extra: [movedRequest("/api/things/1")],
-    config: (o) => app("", `origins=["${o}"]`),
+    extra: [movedRequest("/api/folders/1")],
+    config: (o) => app("", `origins=["${o}", "https://admin.example"]`),
     expect: ["preflight-redirected"],
   },
 ];
@@ -102,9 +113,6 @@ export const flaskStack: StackUnderTest = {
     "duplicate-proxy": "a proxy case: see nginx in front of an app",
   },
   start: (config, port, dir) => startPython(files({ "app.py": config }), ["app.py"], port, dir),
-  apply(config, fix) {
-    // "Right after `app = Flask(__name__)`, replacing any other CORS(app, …) call."
-    const out = removeCalls(config, "CORS(app");
-    return insertAfterLine(out, "app = Flask(__name__)", fix.snippet);
-  },
+  shape: { syntax: "python", call: "CORS(app", anchor: "app = Flask(__name__)" },
+  broad: true,
 };

@@ -2,21 +2,21 @@ import type { StackUnderTest } from "../stack";
 import { apacheStack } from "./apache";
 import { caddyStack } from "./caddy";
 import { djangoCorsHeadersStack, djangoSeedStack } from "./django";
-import { expressStack } from "./express";
+import { expressStacks } from "./express";
 import { fastapiStack } from "./fastapi";
-import { fastifyStack } from "./fastify";
+import { fastifyStacks } from "./fastify";
 import { flaskStack } from "./flask";
 import { goRsCorsStack } from "./go-rs-cors";
-import { honoStack } from "./hono";
-import { koaStack } from "./koa";
+import { honoStacks } from "./hono";
+import { koaStacks } from "./koa";
 import { nginxProxyStack, nginxStack } from "./nginx";
 import { rackCorsStack } from "./rack-cors";
 
 export const STACKS: StackUnderTest[] = [
-  expressStack,
-  fastifyStack,
-  koaStack,
-  honoStack,
+  ...expressStacks,
+  ...fastifyStacks,
+  ...koaStacks,
+  ...honoStacks,
   djangoCorsHeadersStack,
   djangoSeedStack,
   flaskStack,
