@@ -280,9 +280,16 @@ export function fixConfig(
   let cannot = new Map<string, Words>();
   for (let round = 0; round < 8; round++) {
     const judged = specs.map((s) => judge(s, oldAsk(current), browser));
+    // A preflight the patch sent on to the application, whose answer to it was never recorded, is
+    // answered by nginx itself instead (it was not the application's to answer before either).
     const failing = specs
       .map((spec, i) => ({ spec, judged: judged[i] as Judged }))
-      .filter((f) => f.judged.verdict === "blocked");
+      .filter(
+        (f) =>
+          f.judged.verdict === "blocked" ||
+          (typeof f.judged.unknown === "object" &&
+            f.judged.unknown?.key === "config.unknown.upstream-options"),
+      );
     if (failing.length === 0) break;
     const { edits, cannot: stuck } = patchNginx(current.tree, failing);
     cannot = stuck;

@@ -36,7 +36,10 @@ export type Answer =
       kind: "known";
       status: number;
       headers: HeaderList;
-      /** The response came from the upstream application (its status; CORS headers from the record). */
+      /**
+       * The status came from outside the configuration: the upstream application (its status and
+       * the CORS headers it adds, from the record) or the file system (a recorded 404).
+       */
       fromUpstream: boolean;
       /** Assumptions the answer rests on (an upstream status that was not recorded). */
       assumed: Words[];

@@ -660,3 +660,20 @@ describe("hostile input", () => {
     );
   });
 });
+
+describe("limit_except", () => {
+  it("runs a method it does not list with its own configuration: the location's if does not answer it", () => {
+    const text = `server {
+    location /api/ {
+        if ($request_method = OPTIONS) { return 204; }
+        add_header Access-Control-Allow-Origin "${APP}" always;
+        limit_except GET POST { deny all; }
+        proxy_pass http://127.0.0.1:3000;
+    }
+}`;
+    const a = ask(text, { url: "http://x/api/1", method: "OPTIONS" });
+    expect(a).toMatchObject({ kind: "known", status: 403 });
+    // Its add_header inherits from the location (it has none of its own).
+    expect(headersOf(a)).toContainEqual(["Access-Control-Allow-Origin", APP]);
+  });
+});

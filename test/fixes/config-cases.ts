@@ -302,6 +302,68 @@ server {
     ],
     check: [],
   },
+  {
+    name: "limit_except denies the preflight",
+    site: `server {
+    listen 127.0.0.1:PORT;
+    location /api/ {
+        add_header Access-Control-Allow-Origin "${APP}" always;
+        add_header Access-Control-Allow-Methods "GET, POST" always;
+        add_header Access-Control-Allow-Headers "Content-Type" always;
+        limit_except GET POST {
+            deny all;
+        }
+        proxy_pass http://127.0.0.1:APP;
+    }
+}
+`,
+    calls: [
+      { method: "GET", path: "/api/items", origin: APP },
+      { method: "POST", path: "/api/items", origin: APP, headers: [["Content-Type", "application/json"]] },
+    ],
+    check: [],
+  },
+  {
+    name: "the OPTIONS block sets Max-Age and Content-Type, and so drops Allow-Origin",
+    site: `server {
+    listen 127.0.0.1:PORT;
+    location /api/ {
+        add_header 'Access-Control-Allow-Origin' '${APP}' always;
+        add_header 'Access-Control-Allow-Methods' 'GET, POST, PUT, OPTIONS' always;
+        add_header 'Access-Control-Allow-Headers' 'Content-Type, Authorization' always;
+        if ($request_method = 'OPTIONS') {
+            add_header 'Access-Control-Max-Age' 1728000;
+            add_header 'Content-Type' 'text/plain; charset=utf-8';
+            add_header 'Content-Length' 0;
+            return 204;
+        }
+        proxy_pass http://127.0.0.1:APP;
+    }
+}
+`,
+    calls: [
+      { method: "GET", path: "/api/items", origin: APP },
+      { method: "PUT", path: "/api/items/1", origin: APP, headers: [["Authorization", "Bearer t"]] },
+    ],
+    check: [{ code: "nested-add-header-drops-cors", line: 8 }],
+  },
+  {
+    name: "fonts from a regex location: a missing file's 404 has no Allow-Origin",
+    site: `server {
+    listen 127.0.0.1:PORT;
+    root /nonexistent;
+    location ~* .(eot|ttf|woff2?)$ {
+        add_header Access-Control-Allow-Origin "*";
+        expires 30d;
+    }
+    location /api/ {
+        proxy_pass http://127.0.0.1:APP;
+    }
+}
+`,
+    calls: [{ method: "GET", path: "/fonts/brand.woff2", origin: APP }],
+    check: [{ code: "no-always", line: 5 }],
+  },
 ];
 
 /** Correct configurations: `check` reports nothing on them. */

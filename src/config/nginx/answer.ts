@@ -357,17 +357,18 @@ interface Outcome {
   assumed: Words[];
 }
 
-function accessPhase(loc: Ctx, st: State): number | null {
-  const method = st.request.method.toUpperCase();
+/**
+ * The `limit_except` block a request's method falls into, if any: nginx then runs the request with
+ * that block's configuration (ngx_http_update_location_config), so the location's own `if`s and
+ * `return`s do not run for it (the rewrite module does not inherit them).
+ */
+export function limitExceptFor(loc: Ctx, method: string): Ctx | null {
   for (const le of loc.children.filter((c) => c.kind === "limit_except")) {
     const allowed = (le.directive?.args ?? []).map((a) => a.value.toUpperCase());
     if (allowed.includes("GET")) allowed.push("HEAD");
-    if (!allowed.includes(method)) {
-      const r = accessRules(le, st);
-      if (r !== null) return r;
-    }
+    if (!allowed.includes(method.toUpperCase())) return le;
   }
-  return accessRules(loc, st);
+  return null;
 }
 
 function accessRules(ctx: Ctx, st: State): number | null {
@@ -413,6 +414,10 @@ function contentPhase(loc: Ctx, cur: Ctx, st: State): Outcome {
   // (ngx_http_static_module.c). Whether the file exists is not in the configuration.
   if (method !== "GET" && method !== "HEAD")
     return { status: 405, location: null, ctx: cur, fromUpstream: false, assumed: [] };
+  // A recorded answer says whether the file was there (a 404 without `always` loses CORS headers).
+  const recorded = st.request.upstream?.status;
+  if (recorded !== undefined && recorded !== null)
+    return { status: recorded, location: null, ctx: cur, fromUpstream: true, assumed: [] };
   return {
     status: 200,
     location: null,
@@ -480,7 +485,8 @@ export function route(tree: NginxTree, request: HopRequest): Outcome & { st: Sta
       // No location: the server's own configuration serves static files.
       return done(contentPhase(server, atServer.ctx, st));
     }
-    const flow = rewritePhase(loc, st);
+    const limited = limitExceptFor(loc, st.request.method);
+    const flow = rewritePhase(limited ?? loc, st);
     if (flow.kind === "return")
       return done({
         status: flow.status,
@@ -490,7 +496,7 @@ export function route(tree: NginxTree, request: HopRequest): Outcome & { st: Sta
         assumed: [],
       });
     if (flow.uri !== null && !flow.stop) continue;
-    const denied = accessPhase(loc, st);
+    const denied = accessRules(limited ?? loc, st);
     if (denied !== null)
       return done({ status: denied, location: null, ctx: flow.ctx, fromUpstream: false, assumed: [] });
     return done(contentPhase(loc, flow.ctx, st));

@@ -2,7 +2,7 @@
 import { combinedHeader, type Hop, scriptSetUnsafeHeaderNames } from "../../engine";
 import type { Allowance, ConfigFile, ConfigFinding, HopRequest, ReadConfig, Words } from "../types";
 import type { Judged, RequestSpec } from "../whatif";
-import { addHeaders, answer, render, Unknown } from "./answer";
+import { addHeaders, answer, findLocation, findServer, render, Unknown } from "./answer";
 import { checkNginx } from "./check";
 import { type Edit, guardedAcao, Patcher } from "./patch";
 import { sampleOrigin } from "./sample";
@@ -177,6 +177,11 @@ export function patchNginx(
   >();
   const freshWants = new Map<Ctx, { origins: Set<string>; credentials: boolean; id: string }>();
   for (const { spec, judged } of failing) {
+    if (typeof judged.unknown === "object" && judged.unknown?.key === "config.unknown.upstream-options") {
+      const place = placeOf(tree, spec.url);
+      if (place) p.preflightReturn(place, 0);
+      continue;
+    }
     const x = judged.exchange;
     const cause = judged.cause;
     if (!x || !cause) continue;
@@ -221,7 +226,8 @@ export function patchNginx(
     switch (cause.code) {
       case "preflight-status-not-ok":
       case "preflight-redirected":
-        p.preflightReturn(location ?? r.ctx, hop.status ?? 0);
+        if (r.ctx.kind === "limit_except") p.limitExcept(r.ctx, hop.status ?? 0);
+        else p.preflightReturn(location ?? r.ctx, hop.status ?? 0);
         break;
       case "missing-allow-origin": {
         if (acao && level) {
@@ -312,6 +318,17 @@ export function patchNginx(
   for (const w of listWants.values()) p.extendList(w.id, w.level, w.header, w.names);
   for (const [ctx, w] of freshWants) p.fresh(w.id, ctx, [...w.origins], w.credentials);
   return { edits: p.edits, cannot: p.cannot };
+}
+
+/** The location a URL lands in (for a request whose answer is unknown). */
+function placeOf(tree: NginxTree, url: string): Ctx | null {
+  try {
+    const u = new URL(url);
+    const server = findServer(tree, u);
+    return server ? (findLocation(server, decodeURIComponent(u.pathname)) ?? server) : null;
+  } catch {
+    return null;
+  }
 }
 
 function locationOf(ctx: Ctx): Ctx | null {

@@ -400,6 +400,20 @@ export class Patcher {
     this.insertAtTop(location, lines, why, key);
   }
 
+  /** 5b. A `limit_except` that refuses OPTIONS: OPTIONS joins its methods (the preflight then runs as before). */
+  limitExcept(le: Ctx, status: number): void {
+    const d = le.directive;
+    const last = d?.args.at(-1);
+    if (!d || !last) return;
+    this.push(`le:${d.file}:${d.start}`, {
+      file: d.file,
+      start: last.end,
+      end: last.end,
+      text: " OPTIONS",
+      why: { key: "config.fix.limit-except", params: { status } },
+    });
+  }
+
   /** 6 and 7. A method or header name added to Allow-Methods / Allow-Headers (or the header added). */
   extendList(
     id: string,

@@ -105,6 +105,7 @@ recorded request through and keeps every request allowed before, 1 when it canno
   "config.fix.fresh": "Allow-Origin for {origins} where the request lands (no CORS header was set there)",
   "config.fix.credentials": "Access-Control-Allow-Credentials: true, as credentialed requests need",
   "config.fix.preflight": "the preflight is answered here with 204 (it got {status})",
+  "config.fix.limit-except": "OPTIONS added to limit_except: the preflight got {status} from it",
   "config.fix.methods": "{names} added to Access-Control-Allow-Methods (line {line})",
   "config.fix.headers": "{names} added to Access-Control-Allow-Headers (line {line})",
   "config.fix.methods-new": "Access-Control-Allow-Methods added, with {names} and the methods allowed before",

@@ -103,6 +103,7 @@ fix     설정과 기록된 요청(HAR)을 읽고, 차단된 요청이 통과하
   "config.fix.fresh": "요청이 도착하는 곳에 {origins}를 위한 Allow-Origin(그곳에는 CORS 헤더가 없었음)",
   "config.fix.credentials": "자격 증명을 포함한 요청에 필요한 Access-Control-Allow-Credentials: true",
   "config.fix.preflight": "사전 요청(preflight)에 여기서 204로 응답(원래 {status}을(를) 받았음)",
+  "config.fix.limit-except": "limit_except에 OPTIONS 추가: 사전 요청이 여기서 {status}을(를) 받았음",
   "config.fix.methods": "Access-Control-Allow-Methods(줄 {line})에 {names} 추가",
   "config.fix.headers": "Access-Control-Allow-Headers(줄 {line})에 {names} 추가",
   "config.fix.methods-new": "{names}와(과) 이전에 허용되던 메서드로 Access-Control-Allow-Methods 추가",
