@@ -405,7 +405,8 @@ class EventRecorder {
     const ended = (request: RequestLike) => {
       if (!accept(request)) return;
       void this.observe(request)
-        .catch(() => null)
+        // A request the driver would not let us read is not a success: it is recorded with why.
+        .catch((error: unknown) => this.unreadable(request, error))
         .then((x) => {
           if (x) this.done.push(x);
           this.started.delete(request);
@@ -429,6 +430,31 @@ class EventRecorder {
     return [...this.started.entries()]
       .filter(([r, origin]) => originOf(r.url()) !== origin)
       .map(([r]) => ({ method: r.method(), url: r.url() }));
+  }
+
+  /** What can still be said of a request whose reading threw: its URL, method and the reason. */
+  private unreadable(request: RequestLike, error: unknown): ObservedExchange | null {
+    const read = <T>(f: () => T, fallback: T): T => {
+      try {
+        return f();
+      } catch {
+        return fallback;
+      }
+    };
+    const url = read(() => request.url(), "");
+    if (!isHttp(url)) return null;
+    const failure = read(() => request.failure()?.errorText ?? null, null);
+    const reason = error instanceof Error ? error.message || error.name : String(error);
+    this.count += 1;
+    return observedExchange({
+      id: `pw-${this.count}`,
+      url,
+      method: read(() => request.method(), "GET"),
+      startedAt: Date.now(),
+      error: failure ?? `unreadable: ${reason}`,
+      recordedBy: this.browser,
+      visibility: visibilityOf(this.browser, false),
+    });
   }
 
   private async observe(request: RequestLike): Promise<ObservedExchange | null> {
@@ -460,7 +486,14 @@ class EventRecorder {
       method: first.method(),
       // A service worker's request is made from the worker's origin.
       initiator: worker ? originOf(worker.url()) : null,
-      resourceType: first.resourceType(),
+      // Not every driver implements it (Puppeteer's WebDriver BiDi Firefox throws UnsupportedOperation).
+      resourceType: (() => {
+        try {
+          return first.resourceType();
+        } catch {
+          return "other";
+        }
+      })(),
       mode: "unknown",
       requestHeaders: hops[0]?.requestHeaders ?? null,
       startedAt: Date.now(),
