@@ -128,7 +128,9 @@ export type FixEdit =
   /** Move the statement containing `statement` to just after the line containing `after` (null: to the end of the file). */
   | { kind: "move"; statement: string; after: string | null }
   /** Insert `code` on the lines just before the statement containing `before`. */
-  | { kind: "insert"; code: string; before: string };
+  | { kind: "insert"; code: string; before: string }
+  /** Make `wrapper(…)` the outermost handler passed as the last argument of the call `in` (Go's `http.ListenAndServe(addr, c.Handler(auth(mux)))`). */
+  | { kind: "wrap"; wrapper: string; in: string };
 
 export interface Fix {
   stack: Stack;

@@ -44,8 +44,9 @@ function region(text: string, shape: AppShape): [number, number] {
   if (shape.call === null) return [0, text.length];
   const at = text.indexOf(shape.call);
   if (at < 0) throw new Error(`the app has no ${shape.call}`);
-  // The call's own parenthesis: the first one the call's text names (`register(` of `register(cors`).
-  const paren = shape.call.indexOf("(");
+  // The call's own bracket: the first one the call's text names (`register(` of `register(cors`,
+  // `{` of Go's `cors.Options{`).
+  const paren = shape.call.search(/[({]/);
   const open = paren >= 0 ? at + paren : text.indexOf("(", at + shape.call.length);
   return [open, balanced(text, open)];
 }
@@ -91,6 +92,14 @@ function addItems(text: string, edit: Extract<FixEdit, { kind: "add-items" }>, s
     const comma = before.endsWith(",") || before === "" ? "" : ",";
     return `${text.slice(0, from + 1)}${before}${comma} ${edit.whenAbsent})${text.slice(to)}`;
   }
+  // Go's `[]string{…}`: the list is the braces.
+  const list = text.startsWith("[]string{", at) ? at + "[]string".length : at;
+  if (list !== at) {
+    const end = balanced(text, list) - 1;
+    const inside = text.slice(list + 1, end).trimEnd();
+    const sep = inside === "" ? "" : inside.endsWith(",") ? " " : ", ";
+    return `${text.slice(0, list + 1)}${inside}${sep}${edit.items.join(", ")}${text.slice(end)}`;
+  }
   const c = text[at];
   if (c === "[" || c === "(") {
     const end = balanced(text, at) - 1;
@@ -115,14 +124,16 @@ function replaceItem(
   const [from, to] = region(text, shape);
   const at = optionValue(text, from, to, edit.option, shape);
   if (at < 0) throw new Error(`${edit.option} is not set`);
-  const c = text[at];
-  const end = c === "[" || c === "(" ? balanced(text, at) : text.indexOf(c as string, at + 1) + 1;
+  const list = text.startsWith("[]string{", at) ? at + "[]string".length : at;
+  const c = text[list];
+  const end =
+    c === "[" || c === "(" || c === "{" ? balanced(text, list) : text.indexOf(c as string, at + 1) + 1;
   const value = text.slice(at, end);
   if (!value.includes(edit.item)) throw new Error(`${edit.option} has no ${edit.item}`);
   const by = edit.by.join(", ");
   // `origin: "*"` (a string) becomes a list where several replace it.
   const replaced =
-    c === "[" || c === "(" ? value.replace(edit.item, by) : edit.by.length > 1 ? `[${by}]` : by;
+    c === "[" || c === "(" || c === "{" ? value.replace(edit.item, by) : edit.by.length > 1 ? `[${by}]` : by;
   return `${text.slice(0, at)}${replaced}${text.slice(end)}`;
 }
 
@@ -181,6 +192,22 @@ function insert(text: string, edit: Extract<FixEdit, { kind: "insert" }>): strin
   return `${text.slice(0, start)}${edit.code}\n\n\n${text.slice(start)}`;
 }
 
+/** Makes `wrapper(…)` the outermost handler: the last argument of the call `in`, without a wrapper it already has inside. */
+function wrap(text: string, edit: Extract<FixEdit, { kind: "wrap" }>): string {
+  const at = text.indexOf(`${edit.in}(`);
+  if (at < 0) throw new Error(`no ${edit.in}(`);
+  const open = at + edit.in.length;
+  const end = balanced(text, open) - 1;
+  const args = text.slice(open + 1, end);
+  const split = args.indexOf(",");
+  const handler = args.slice(split + 1).trim();
+  // The wrapper moves out: where it wrapped something inside, that inner call keeps its argument.
+  const inner = handler.startsWith(`${edit.wrapper}(`)
+    ? handler.slice(edit.wrapper.length + 1, -1)
+    : handler.replace(`${edit.wrapper}(`, "(");
+  return `${text.slice(0, open + 1)}${args.slice(0, split)}, ${edit.wrapper}(${inner})${text.slice(end)}`;
+}
+
 /** The printed change applied: each edit as it says. */
 export function applyEdits(text: string, edits: readonly FixEdit[], shape: AppShape): string {
   let out = text;
@@ -189,7 +216,8 @@ export function applyEdits(text: string, edits: readonly FixEdit[], shape: AppSh
     else if (edit.kind === "replace-item") out = replaceItem(out, edit, shape);
     else if (edit.kind === "set") out = set(out, edit, shape);
     else if (edit.kind === "move") out = move(out, edit);
-    else out = insert(out, edit);
+    else if (edit.kind === "insert") out = insert(out, edit);
+    else out = wrap(out, edit);
   }
   return out;
 }
@@ -237,4 +265,15 @@ function missingImports(text: string, fix: Fix, form: "esm" | "cjs" | null): str
     .filter((m) => m.form === null || m.form === form)
     .map((m) => m.code)
     .filter((code) => !text.includes(code));
+}
+
+/** The printed imports the text lacks, added at its top: what a reader does with "if your file does not import it yet". */
+export function withImports(text: string, fix: Fix, form: "esm" | "cjs" | null = null): string {
+  const missing = missingImports(text, fix, form);
+  return missing.length > 0 ? `${missing.join("\n")}\n${text}` : text;
+}
+
+/** Whether the printed change applies to this app: it has edits and the app has the set-up they edit. */
+export function hasChange(text: string, fix: Fix, shape: AppShape): boolean {
+  return (fix.edits?.length ?? 0) > 0 && (shape.call === null || text.includes(shape.call));
 }

@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { VERIFIED } from "../../src/engine";
 import { resultsPath } from "../e2e/helpers/paths";
-import { applyPrinted } from "./apply-printed";
+import { applyPrinted, hasChange } from "./apply-printed";
 import { Browser, exchangeFor, fixFor, freePort, type Outcome } from "./harness";
 import { BEYOND_REQUESTS, PAGE_REQUESTS } from "./page";
 import { CASE_NAMES, type StackUnderTest } from "./stack";
@@ -116,9 +116,10 @@ function describeStack(s: StackUnderTest): void {
         // the snippet (pasted `times` times); the stacks without a shape follow their `where`.
         let fixed = broken;
         for (let i = 0; i < (c.times ?? 1); i++)
-          fixed = s.shape
-            ? applyPrinted(fixed, printed, s.shape, s.form ?? null, i > 0)
-            : (s.apply?.(fixed, printed, c.name) ?? fixed);
+          fixed =
+            s.shape && (!s.apply || (i === 0 && hasChange(fixed, printed, s.shape)))
+              ? applyPrinted(fixed, printed, s.shape, s.form ?? null, i > 0)
+              : (s.apply?.(fixed, printed, c.name) ?? fixed);
 
         // What the broken set-up allowed beyond the page's own requests (not in the recording).
         server = await s.start(broken, port, dir);

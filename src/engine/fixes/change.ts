@@ -39,6 +39,8 @@ export interface Vocabulary {
    * the statement to move and the line it goes right after.
    */
   move?: { statement: string; after: string | null };
+  /** Where the CORS handler must wrap everything else (Go): the wrapper and the call it goes in. */
+  wrap?: { wrapper: string; in: string };
   /** Code that goes right before the set-up for a focus (a middleware CORS must wrap). */
   inserts?: Partial<Record<FixRequest["focus"], { code: (request: FixRequest) => string; key: MessageKey }>>;
   /** Where an option, not the order, decides a focus: the option and the value that fixes it. */
@@ -206,6 +208,8 @@ export const VOCABULARY: Record<ServerStack, Vocabulary> = {
     credentials: { option: "AllowCredentials", value: "true" },
     item: js,
     assign: (option, items) => `${option}: []string{${items}}`,
+    // rs/cors answers preflights itself only where its handler is outermost, outside auth and the mux.
+    wrap: { wrapper: "c.Handler", in: "http.ListenAndServe" },
   },
 };
 
@@ -283,6 +287,11 @@ export function changeFor(stack: ServerStack, request: FixRequest): Change {
         return {
           change: t("fix.change.set", { setup: v.setup, option: set.option, value: set.value }),
           edits: [{ kind: "set", option: set.option, value: set.value }],
+        };
+      if (ORDER_FOCUSES.has(focus) && v.wrap)
+        return {
+          change: t("fix.change.wrap", { wrapper: v.wrap.wrapper, in: v.wrap.in, setup: v.setup }),
+          edits: [{ kind: "wrap", wrapper: v.wrap.wrapper, in: v.wrap.in }],
         };
       if (ORDER_FOCUSES.has(focus) && v.move) {
         const moved =

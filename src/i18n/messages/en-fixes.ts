@@ -10,6 +10,8 @@ export const enFixes = {
   "fix.change.star":
     "In {setup}, replace `*` in `{option}` with {items}: a request with credentials never matches `*`. Other origins that used `*` need to be listed too.",
   "fix.change.set": "In {setup}, set `{option}` to `{value}`.",
+  "fix.change.wrap":
+    "Keep your {setup} as it is and make `{wrapper}(…)` the outermost handler you pass to `{in}`, outside authentication and the mux (`{in}(addr, {wrapper}(auth(mux)))`), so it answers preflights before anything else.",
   "fix.change.move-last":
     "Move {setup} to the end of the module, after every other middleware: the last one added runs first, so CORS then answers before the others; its options stay as they are.",
   "fix.change.insert-fastapi-errors":

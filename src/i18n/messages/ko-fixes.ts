@@ -9,6 +9,8 @@ export const koFixes: Record<keyof typeof enFixes, string> = {
   "fix.change.star":
     "{setup}의 `{option}`에서 `*`를 {items}(으)로 바꾸세요. 자격 증명을 보내는 요청은 `*`와 일치하지 않습니다. `*`로 허용되던 다른 출처도 목록에 넣어야 합니다.",
   "fix.change.set": "{setup}에서 `{option}`을(를) `{value}`(으)로 설정하세요.",
+  "fix.change.wrap":
+    "{setup}은(는) 그대로 두고, `{in}`에 넘기는 핸들러의 가장 바깥을 `{wrapper}(…)`로 감싸 인증과 mux보다 바깥에 두세요(`{in}(addr, {wrapper}(auth(mux)))`). 그래야 다른 무엇보다 먼저 사전 요청에 응답합니다.",
   "fix.change.move-last":
     "{setup}을(를) 모듈 끝, 다른 모든 미들웨어 뒤로 옮기세요. 마지막에 추가한 미들웨어가 먼저 실행되므로 CORS가 다른 미들웨어보다 먼저 응답합니다. 옵션은 그대로 둡니다.",
   "fix.change.insert-fastapi-errors":

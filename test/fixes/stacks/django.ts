@@ -1,5 +1,6 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { withImports } from "../apply-printed";
 import { debVersion } from "../harness";
 import { movedRequest } from "../page";
 import type { StackCase, StackUnderTest } from "../stack";
@@ -159,7 +160,8 @@ export const djangoCorsHeadersStack: StackUnderTest = {
   start: (config, port, dir) => startPython(config, ["run.py"], port, dir),
   apply(config, fix) {
     // "At the end of settings.py."
-    return editFile(config, "settings.py", (s) => `${s}\n${fix.snippet}\n`);
+    // And its imports where settings.py lacks them ("if your file does not import it yet").
+    return editFile(config, "settings.py", (s) => `${withImports(s, fix)}\n${fix.snippet}\n`);
   },
 };
 

@@ -148,5 +148,7 @@ export const goRsCorsStack: StackUnderTest = {
     "duplicate-proxy": "a proxy case: see nginx in front of an app",
   },
   start,
+  // The change edits the app's own cors.Options; an app without one follows the printed where (apply).
+  shape: { syntax: "js", call: "cors.Options{", anchor: "mux := http.NewServeMux()" },
   apply,
 };
