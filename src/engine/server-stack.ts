@@ -157,6 +157,27 @@ export function detectServer(
   return null;
 }
 
+/**
+ * A proxy in front of the app, told from the failing response's own `Server` header where another
+ * signature (X-Powered-By, a framework's defaults) named the app: both layers answered, and a
+ * header both add (a duplicate Access-Control-Allow-Origin) is fixed in one of them, usually the proxy.
+ */
+export function proxyLayer(
+  hop: Hop | null | undefined,
+  app: ServerGuess | null | undefined,
+): ServerStack | null {
+  const server = combinedHeader(hop?.responseHeaders, "server");
+  if (server === null) return null;
+  const proxy: ServerStack | null = /^nginx\b/i.test(server)
+    ? "nginx"
+    : /^Apache\b/i.test(server)
+      ? "apache"
+      : /^Caddy\b/i.test(server)
+        ? "caddy"
+        : null;
+  return proxy !== null && proxy !== app?.stack ? proxy : null;
+}
+
 const RS_CORS_DEFAULT_METHODS = ["GET", "POST", "HEAD"];
 
 /**

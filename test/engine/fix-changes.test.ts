@@ -221,3 +221,28 @@ describe("the server's own mistake, from the evidence", () => {
     expect(message).not.toContain("server's own");
   });
 });
+
+describe("every layer the response shows", () => {
+  it("puts the proxy's fix first for a duplicate Access-Control-Allow-Origin behind nginx, and names both layers", () => {
+    const x = exchange({
+      response: {
+        status: 200,
+        headers: h(
+          "Server",
+          "nginx/1.22.1",
+          "X-Powered-By",
+          "Express",
+          "Access-Control-Allow-Origin",
+          PAGE,
+          "Access-Control-Allow-Origin",
+          PAGE,
+        ),
+      },
+    });
+    const cause = diagnose(x).causes[0];
+    expect(cause?.code).toBe("multiple-allow-origin");
+    expect(cause?.message).toContain("Two layers answered: nginx (its `Server` header) in front of express");
+    expect(cause?.fixes[0]?.stack).toBe("nginx");
+    expect(cause?.fixes[0]?.snippet).toContain("proxy_hide_header Access-Control-Allow-Origin;");
+  });
+});

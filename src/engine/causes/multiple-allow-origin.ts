@@ -3,9 +3,17 @@
  * add it). Emitted by `../rules/check-allow-origin.ts` (Fetch Standard, CORS check: the value must be
  * one serialized origin).
  */
-import { short } from "../explain/context";
+import { type CauseContext, short } from "../explain/context";
+import { proxyLayer } from "../server-stack";
 import { always, type CauseSpec, FETCH_HINT, preflightVariant, WEB_DEV_CORS } from "./spec";
 import { subjectParams } from "./words";
+
+/** Both layers the response shows, named where each adds its copy: the fix goes in one of them. */
+function layers(ctx: CauseContext): string {
+  const proxy = proxyLayer(ctx.failure.hop, ctx.server);
+  if (!proxy || !ctx.server) return "";
+  return ` ${ctx.t("cause.multiple-allow-origin.layers", { proxy, app: ctx.server.stack, basis: short(ctx.server.basis, 60) })}`;
+}
 
 export const multipleAllowOrigin: CauseSpec<"multiple-allow-origin"> = {
   code: "multiple-allow-origin",
@@ -18,12 +26,13 @@ export const multipleAllowOrigin: CauseSpec<"multiple-allow-origin"> = {
   chromiumDocs: WEB_DEV_CORS,
   text: (ctx) => ({
     title: ctx.t("cause.multiple-allow-origin.title"),
-    message: ctx.t("cause.multiple-allow-origin.message", {
-      ...subjectParams(ctx),
-      value: short(ctx.failure.value ?? ""),
-      lines: ctx.failure.lines,
-      origin: ctx.origin,
-    }),
+    message:
+      ctx.t("cause.multiple-allow-origin.message", {
+        ...subjectParams(ctx),
+        value: short(ctx.failure.value ?? ""),
+        lines: ctx.failure.lines,
+        origin: ctx.origin,
+      }) + layers(ctx),
   }),
   failingRow: "header",
   fixFocus: always("single-origin"),

@@ -11,6 +11,7 @@ import type { CorsPolicy, PolicyDelta } from "../fixes/policy";
 import { combinedHeader, isNameable, splitList } from "../headers";
 import { originOf } from "../origin";
 import { isSafelistedMethod } from "../safelist";
+import { proxyLayer } from "../server-stack";
 import type { Fix } from "../types";
 import type { CauseContext } from "./context";
 
@@ -218,8 +219,10 @@ function sharedServerFixes(
 }
 
 /** The server's fix first when the evidence names its software. */
-function serverFirst(fixes: Fix[], ctx: CauseContext): Fix[] {
-  const stack = ctx.server?.stack;
+function serverFirst(fixes: Fix[], ctx: CauseContext, focus: FixFocus): Fix[] {
+  // A header two layers both add is fixed in the proxy (it hides the app's copy), not in the app.
+  const proxy = focus === "single-origin" ? proxyLayer(ctx.failure.hop, ctx.server) : null;
+  const stack = proxy ?? ctx.server?.stack;
   const at = stack ? fixes.findIndex((f) => f.stack === stack) : -1;
   if (at <= 0) return fixes;
   return [fixes[at] as Fix, ...fixes.slice(0, at), ...fixes.slice(at + 1)];
@@ -238,7 +241,9 @@ export function fixesForCause(ctx: CauseContext): Fix[] {
       : sharedServerFixes(policy, deltaFor(policy, ctx), focus, ctx.api ?? null, ctx.t);
   const client = spec.clientAlternative(ctx);
   if (server === null) return client ? [client] : [];
-  const key = `${ctx.server?.stack ?? ""}\u0000${client ? `${client.title}\u0000${client.snippet}` : ""}`;
+  const first =
+    (focus === "single-origin" ? proxyLayer(ctx.failure.hop, ctx.server) : null) ?? ctx.server?.stack;
+  const key = `${first ?? ""}\u0000${client ? `${client.title}\u0000${client.snippet}` : ""}`;
   let byKey = finalLists.get(server);
   if (!byKey) {
     byKey = new Map();
@@ -246,7 +251,7 @@ export function fixesForCause(ctx: CauseContext): Fix[] {
   }
   let fixes = byKey.get(key);
   if (!fixes) {
-    fixes = [...serverFirst(server, ctx), ...(client ? [client] : [])];
+    fixes = [...serverFirst(server, ctx, focus as FixFocus), ...(client ? [client] : [])];
     if (byKey.size < 256) byKey.set(key, fixes);
   }
   return fixes;

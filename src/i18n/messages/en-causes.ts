@@ -63,6 +63,8 @@ export const enCauses = {
     "{stage, select, preflight {Preflight has no Access-Control-Allow-Origin} other {No Access-Control-Allow-Origin header}}",
   "cause.missing-allow-origin.message": `${SUBJECT} has no \`Access-Control-Allow-Origin\` header, so the browser {stage, select, preflight {never sent the {method} request} other {hid the response from the page at {origin}}}. The server must answer with \`Access-Control-Allow-Origin: {origin}\`.`,
 
+  "cause.multiple-allow-origin.layers":
+    "Two layers answered: {proxy} (its `Server` header) in front of {app} ({basis}), and each adds its own copy; hide the app's copy in {proxy} (or drop {proxy}'s), the fix shown first.",
   "cause.multiple-allow-origin.title": "Access-Control-Allow-Origin has several values",
   "cause.multiple-allow-origin.message": `${SUBJECT} sent \`Access-Control-Allow-Origin: {value}\`{lines, plural, =0 {} =1 {} other { in # separate header lines (typically a proxy and the application both add it)}}, but the header must hold exactly one origin: \`{origin}\`.`,
 

@@ -65,6 +65,8 @@ export const koCauses: Record<keyof typeof enCauses, string> = {
     "{stage, select, preflight {사전 요청 응답에 Access-Control-Allow-Origin이 없음} other {Access-Control-Allow-Origin 헤더 없음}}",
   "cause.missing-allow-origin.message": `${SUBJECT}에 \`Access-Control-Allow-Origin\` 헤더가 없어서 브라우저가 {stage, select, preflight {{method} 요청을 보내지 않았습니다} other {{origin} 페이지에 응답을 감췄습니다}}. 서버는 \`Access-Control-Allow-Origin: {origin}\` 헤더로 응답해야 합니다.`,
 
+  "cause.multiple-allow-origin.layers":
+    "두 계층이 응답했습니다. {app}({basis}) 앞의 {proxy}(`Server` 헤더)가 각자 사본을 붙입니다. {proxy}에서 앱의 사본을 숨기세요(또는 {proxy}의 사본을 없애세요). 먼저 보이는 수정이 그것입니다.",
   "cause.multiple-allow-origin.title": "Access-Control-Allow-Origin에 값이 여러 개임",
   "cause.multiple-allow-origin.message": `${SUBJECT}이 \`Access-Control-Allow-Origin: {value}\`을(를) {lines, plural, =0 {} =1 {} other {헤더 줄 #개로 나눠(보통 프록시와 애플리케이션이 둘 다 추가한 경우) }}보냈지만, 이 헤더에는 출처가 정확히 하나(\`{origin}\`)만 있어야 합니다.`,
 
