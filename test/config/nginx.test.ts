@@ -677,3 +677,23 @@ describe("limit_except", () => {
     expect(headersOf(a)).toContainEqual(["Access-Control-Allow-Origin", APP]);
   });
 });
+
+describe("Allow-Origin reflected inside an origin test", () => {
+  it("extends the test's regex for the new origin (reflection alone does not let it in)", () => {
+    const text = `server {
+    location /api/ {
+        if ($http_origin ~* "^https://(www|app)\\.example\\.com$") {
+            add_header Access-Control-Allow-Origin $http_origin always;
+        }
+        return 200;
+    }
+}
+`;
+    const admin = "https://admin.example.com";
+    const result = fixConfig([file(text)], evidence(text, [{ url: "http://x/api/1", origin: admin }]));
+    expect(result.ok).toBe(true);
+    expect(result.files[0]?.after).toContain(
+      'if ($http_origin ~* "(?:^https://(www|app)\\.example\\.com$)|^https://admin\\.example\\.com$") {',
+    );
+  });
+});

@@ -364,6 +364,53 @@ server {
     calls: [{ method: "GET", path: "/fonts/brand.woff2", origin: APP }],
     check: [{ code: "no-always", line: 5 }],
   },
+  {
+    name: "Allow-Origin added inside an if on the origin, which does not know the new front end",
+    site: `server {
+    listen 127.0.0.1:PORT;
+    add_header X-Frame-Options SAMEORIGIN;
+    location /api/ {
+        if ($http_origin ~* "^https://(www|app)\\.example\\.com$") {
+            add_header Access-Control-Allow-Origin $http_origin always;
+            add_header Vary Origin always;
+        }
+        proxy_pass http://127.0.0.1:APP;
+    }
+}
+`,
+    calls: [
+      { method: "GET", path: "/api/items", origin: APP },
+      { method: "GET", path: "/api/items", origin: ADMIN },
+    ],
+    check: [],
+  },
+  {
+    name: "Allow-Headers * with credentials does not cover Authorization",
+    site: `server {
+    listen 127.0.0.1:PORT;
+    location /api/ {
+        add_header Access-Control-Allow-Origin "${APP}" always;
+        add_header Access-Control-Allow-Credentials "true" always;
+        add_header Access-Control-Allow-Methods "GET, POST, OPTIONS" always;
+        add_header Access-Control-Allow-Headers "*" always;
+        if ($request_method = OPTIONS) {
+            return 204;
+        }
+        proxy_pass http://127.0.0.1:APP;
+    }
+}
+`,
+    calls: [
+      {
+        method: "GET",
+        path: "/api/me",
+        origin: APP,
+        credentials: true,
+        headers: [["Authorization", "Bearer t"]],
+      },
+    ],
+    check: [],
+  },
 ];
 
 /** Correct configurations: `check` reports nothing on them. */

@@ -51,7 +51,7 @@ function quote(value: string, wasQuoted = true): string {
 }
 
 function escapeRegex(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 export class Patcher {
@@ -195,7 +195,8 @@ export class Patcher {
   allowOrigin(id: string, level: Ctx, h: AddHeader, origins: string[], location: Ctx | null): boolean {
     const v = h.value.trim();
     const d = h.directive;
-    if (/^\$\{?http_origin\}?$/i.test(v)) return true;
+    // Reflected inside `if ($http_origin ~ …)`: the test decides, and grows an alternative.
+    if (/^\$\{?http_origin\}?$/i.test(v)) return originIf(level) ? this.extendIf(id, level, origins) : true;
     if (v === "*" || (!v.includes("$") && /^[^$]+$/.test(v))) {
       const listed = v === "*" ? [] : v.split(/[\s,]+/).filter((s) => s !== "");
       const all = [...new Set([...listed, ...origins])];
