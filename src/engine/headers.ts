@@ -59,3 +59,10 @@ export function byteLength(value: string): number {
   }
   return bytes;
 }
+
+/** The response lists `Origin` in `Vary`: what it says depends on the request's origin. */
+export function variesOnOrigin(hop: { responseHeaders: HeaderList } | null | undefined): boolean {
+  return headerValues(hop?.responseHeaders, "vary").some((v) =>
+    splitList(v).some((token) => token.toLowerCase() === "origin"),
+  );
+}

@@ -152,7 +152,7 @@ export const CASES: ConfigCase[] = [
         ],
       },
     ],
-    check: [],
+    check: [{ code: "preflight-refused", line: 4 }],
   },
   {
     name: "the app answers OPTIONS with 405",
@@ -300,7 +300,7 @@ server {
     calls: [
       { method: "PUT", path: "/api/items/1", origin: APP, headers: [["Content-Type", "application/json"]] },
     ],
-    check: [],
+    check: [{ code: "cors-on-preflight-only", line: 5 }],
   },
   {
     name: "limit_except denies the preflight",
@@ -321,7 +321,7 @@ server {
       { method: "GET", path: "/api/items", origin: APP },
       { method: "POST", path: "/api/items", origin: APP, headers: [["Content-Type", "application/json"]] },
     ],
-    check: [],
+    check: [{ code: "preflight-refused", line: 7 }],
   },
   {
     name: "the OPTIONS block sets Max-Age and Content-Type, and so drops Allow-Origin",

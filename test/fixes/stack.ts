@@ -12,6 +12,10 @@ export type CaseName =
   | "preflight-redirect"
   | "error-no-cors"
   | "duplicate-proxy"
+  /** As header-missing, with the lists written as comma-joined strings (the cors README's other form). */
+  | "header-missing-string"
+  /** The set-up's origin list lacks the page's origin (it lists others). */
+  | "origin-missing"
   /** An app with no CORS set-up at all: the printed imports and snippet are its whole set-up. */
   | "no-cors"
   /** The same, with the printed imports and snippet pasted twice: it must work as pasted once. */
@@ -25,6 +29,8 @@ export const CASE_NAMES: readonly CaseName[] = [
   "preflight-redirect",
   "error-no-cors",
   "duplicate-proxy",
+  "header-missing-string",
+  "origin-missing",
   "no-cors",
   "no-cors-twice",
 ];
@@ -45,7 +51,7 @@ export interface StackCase {
   says?: string;
   /** How many times the printed fix is applied (2: pasted twice). */
   times?: number;
-  /** The app has no CORS set-up: it allows nothing beyond the page's same-origin-safe requests. */
+  /** The page's origin gets no CORS answer before the fix: nothing beyond the page's requests can pass either. */
   bare?: boolean;
 }
 

@@ -1,6 +1,21 @@
+import type { CauseContext } from "../explain/context";
+import { variesOnOrigin } from "../headers";
 import { statusFocus } from "./fix-focus";
 import { always, type CauseSpec, preflightVariant, WEB_DEV_CORS } from "./spec";
 import { statusNote, subjectParams } from "./words";
+
+/**
+ * `Vary: Origin` without `Access-Control-Allow-Origin` on a 2xx: a CORS set-up ran, compared the
+ * origin and said no (the cors package, hono/cors and @fastify/cors vary on Origin whenever their
+ * `origin` is a list or a function): the origin is missing from that list.
+ */
+function refusedOrigin(ctx: CauseContext): string {
+  const hop = ctx.failure.hop;
+  const ok = hop?.status != null && hop.status >= 200 && hop.status < 300;
+  return ok && variesOnOrigin(hop)
+    ? ` ${ctx.t("cause.missing-allow-origin.refused", { origin: ctx.origin })}`
+    : "";
+}
 
 export const missingAllowOrigin: CauseSpec<"missing-allow-origin"> = {
   code: "missing-allow-origin",
@@ -14,7 +29,8 @@ export const missingAllowOrigin: CauseSpec<"missing-allow-origin"> = {
     }),
     message:
       ctx.t("cause.missing-allow-origin.message", { ...subjectParams(ctx), origin: ctx.origin }) +
-      statusNote(ctx, ctx.failure.hop?.status ?? null),
+      statusNote(ctx, ctx.failure.hop?.status ?? null) +
+      refusedOrigin(ctx),
   }),
   failingRow: "header",
   fixFocus: (ctx) => {

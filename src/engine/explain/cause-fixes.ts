@@ -8,7 +8,7 @@ import type { ApiProfile } from "../api-profile";
 import { CAUSES } from "../causes";
 import { type FixFocus, serverFixes } from "../fixes";
 import type { CorsPolicy, PolicyDelta } from "../fixes/policy";
-import { combinedHeader, isNameable, splitList } from "../headers";
+import { combinedHeader, isNameable, splitList, variesOnOrigin } from "../headers";
 import { originOf } from "../origin";
 import { isSafelistedMethod } from "../safelist";
 import { proxyLayer } from "../server-stack";
@@ -78,7 +78,11 @@ export function deltaFor(policy: CorsPolicy, ctx: CauseContext): PolicyDelta {
   const answeredStar = [ctx.exchange.preflight, ...ctx.exchange.hops].some(
     (hop) => hop && combinedHeader(hop.responseHeaders, "access-control-allow-origin")?.trim() === "*",
   );
-  const configured = (s?.configured ?? false) || answeredStar;
+  // A response that varies on Origin but allowed none came from a set-up that refused this origin.
+  const configured =
+    (s?.configured ?? false) ||
+    answeredStar ||
+    [ctx.exchange.preflight, ...ctx.exchange.hops].some((hop) => hop && variesOnOrigin(hop));
   const star = (s?.anyOrigin ?? false) || answeredStar;
   const without = (items: readonly string[], had: readonly string[]) => items.filter((i) => !had.includes(i));
   // What this request's own preflight refused is added even where another route of the API allowed

@@ -63,6 +63,8 @@ export const enCauses = {
     "{stage, select, preflight {Preflight has no Access-Control-Allow-Origin} other {No Access-Control-Allow-Origin header}}",
   "cause.missing-allow-origin.message": `${SUBJECT} has no \`Access-Control-Allow-Origin\` header, so the browser {stage, select, preflight {never sent the {method} request} other {hid the response from the page at {origin}}}. The server must answer with \`Access-Control-Allow-Origin: {origin}\`.`,
 
+  "cause.missing-allow-origin.refused":
+    "It varies on `Origin` all the same: a CORS set-up ran, compared the origin and did not allow `{origin}` (it is missing from the set-up's origin list, or its origin function said no).",
   "cause.multiple-allow-origin.layers":
     "Two layers answered: {proxy} (its `Server` header) in front of {app} ({basis}), and each adds its own copy; hide the app's copy in {proxy} (or drop {proxy}'s), the fix shown first.",
   "cause.multiple-allow-origin.title": "Access-Control-Allow-Origin has several values",

@@ -65,6 +65,8 @@ export const koCauses: Record<keyof typeof enCauses, string> = {
     "{stage, select, preflight {사전 요청 응답에 Access-Control-Allow-Origin이 없음} other {Access-Control-Allow-Origin 헤더 없음}}",
   "cause.missing-allow-origin.message": `${SUBJECT}에 \`Access-Control-Allow-Origin\` 헤더가 없어서 브라우저가 {stage, select, preflight {{method} 요청을 보내지 않았습니다} other {{origin} 페이지에 응답을 감췄습니다}}. 서버는 \`Access-Control-Allow-Origin: {origin}\` 헤더로 응답해야 합니다.`,
 
+  "cause.missing-allow-origin.refused":
+    "그런데도 응답이 `Origin`에 따라 달라집니다(Vary). CORS 설정이 실행되어 출처를 비교했고 `{origin}`을(를) 허용하지 않았습니다(설정의 출처 목록에 없거나, 출처 함수가 거부했습니다).",
   "cause.multiple-allow-origin.layers":
     "두 계층이 응답했습니다. {app}({basis}) 앞의 {proxy}(`Server` 헤더)가 각자 사본을 붙입니다. {proxy}에서 앱의 사본을 숨기세요(또는 {proxy}의 사본을 없애세요). 먼저 보이는 수정이 그것입니다.",
   "cause.multiple-allow-origin.title": "Access-Control-Allow-Origin에 값이 여러 개임",

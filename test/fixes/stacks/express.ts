@@ -53,6 +53,7 @@ const express = (form: Form): StackUnderTest =>
             redirect: 'app.use("/api/v1", (req, res) => res.redirect(308, "/api" + req.url));',
             badBody: { before: "app.use(express.json());" },
             originList: true,
+            stringLists: true,
           },
           f,
         ),

@@ -4,8 +4,7 @@ import { files, startPython } from "./python-common";
 
 function app(middleware: string): string {
   return `from fastapi import FastAPI
-from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import JSONResponse, Response
+${middleware.includes("CORSMiddleware") ? "from fastapi.middleware.cors import CORSMiddleware\n" : ""}from fastapi.responses import JSONResponse, Response
 
 app = FastAPI()
 ${middleware}
@@ -75,6 +74,15 @@ async def require_key(request, call_next):
 `;
 
 const cases: StackCase[] = [
+  { name: "no-cors", target: "list", config: () => app(""), expect: ["missing-allow-origin"], bare: true },
+  {
+    name: "no-cors-twice",
+    target: "update",
+    config: () => app(""),
+    expect: ["missing-allow-origin"],
+    bare: true,
+    times: 2,
+  },
   {
     name: "wildcard-credentials",
     target: "me",
@@ -137,6 +145,8 @@ export const fastapiStack: StackUnderTest = {
   install: "apt-get install python3-fastapi python3-starlette python3-uvicorn",
   cases,
   notApplicable: {
+    "origin-missing":
+      "Starlette sends neither Access-Control-Allow-Origin nor Vary to an origin it does not list, so no evidence shows a CORS set-up to edit (the printed fix is then a whole set-up)",
     "preflight-redirect":
       "CORSMiddleware answers every preflight before routing, so the trailing-slash redirect never meets one",
     "duplicate-proxy": "a proxy case: see nginx in front of an app",

@@ -63,6 +63,7 @@ const fastifyFor = (form: Form): StackUnderTest =>
             // The hook option moves @fastify/cors after body parsing: the parser's 400 gets no headers.
             badBody: { before: "", option: ', hook: "preHandler"' },
             originList: true,
+            stringLists: true,
             broaden: ', methods: ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"]',
           },
           f,

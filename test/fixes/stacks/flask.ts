@@ -3,14 +3,13 @@ import { movedRequest } from "../page";
 import type { StackCase, StackUnderTest } from "../stack";
 import { files, startPython } from "./python-common";
 
-function app(before: string, cors: string): string {
+function app(before: string, cors: string | null): string {
   return `import os
 from flask import Flask, jsonify, request
-from flask_cors import CORS
-
+${cors === null ? "" : "from flask_cors import CORS\n"}
 app = Flask(__name__)
 ${before}
-CORS(app, ${cors})
+${cors === null ? "" : `CORS(app, ${cors})`}
 
 
 @app.get("/api/items")
@@ -67,6 +66,28 @@ def require_key():
 `;
 
 const cases: StackCase[] = [
+  {
+    name: "no-cors",
+    target: "list",
+    config: () => app("", null),
+    expect: ["missing-allow-origin"],
+    bare: true,
+  },
+  {
+    name: "no-cors-twice",
+    target: "update",
+    config: () => app("", null),
+    expect: ["missing-allow-origin"],
+    bare: true,
+    times: 2,
+  },
+  {
+    name: "origin-missing",
+    target: "list",
+    config: () => app("", `origins=["https://admin.example", "https://staging.example"]`),
+    expect: ["missing-allow-origin"],
+    bare: true,
+  },
   {
     name: "header-missing",
     target: "update",

@@ -60,6 +60,8 @@ export interface NodeStackShape {
   badBody: { before: string; option?: string };
   /** The middleware's `origin` option accepts a list. */
   originList: boolean;
+  /** The middleware takes its lists as comma-joined strings too (cors, @fastify/cors). */
+  stringLists?: boolean;
   /** Options every starting set-up adds where the library's defaults are narrow (@fastify/cors: GET, HEAD, POST). */
   broaden?: string;
 }
@@ -123,6 +125,37 @@ export function nodeCases(s: NodeStackShape, form: Form): StackCase[] {
       config: (o) => s.app(form, s.badBody.before, `{ origin: ${origins(o)}${s.badBody.option ?? ""} }`),
       expect: ["missing-allow-origin"],
     },
+    ...(s.stringLists
+      ? [
+          {
+            name: "header-missing-string" as const,
+            target: "update" as const,
+            config: (o: string) =>
+              s.app(
+                form,
+                "",
+                `{ origin: "${o}", ${s.methods}: "GET,HEAD,POST,PUT,PATCH,DELETE", ${s.headers}: "Content-Type,X-Trace-Id" }`,
+              ),
+            expect: ["header-not-allowed" as const],
+          },
+        ]
+      : []),
+    ...(s.originList
+      ? [
+          {
+            name: "origin-missing" as const,
+            target: "list" as const,
+            config: () =>
+              s.app(
+                form,
+                "",
+                `{ origin: ["https://admin.example", "https://staging.example"], ${s.methods}: ${ALL_METHODS} }`,
+              ),
+            expect: ["missing-allow-origin" as const],
+            bare: true,
+          },
+        ]
+      : []),
     {
       name: "no-cors",
       target: "list",
