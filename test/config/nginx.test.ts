@@ -697,3 +697,43 @@ describe("Allow-Origin reflected inside an origin test", () => {
     );
   });
 });
+
+describe("check: what the preflight meets", () => {
+  const codes = (text: string) => checkConfig([file(text)]).findings.map((f) => `${f.code}@${f.line}`);
+  it("names auth_basic and limit_except that refuse the preflight, and CORS set for the preflight only", () => {
+    expect(
+      codes(`server {
+    location /a/ {
+        add_header Access-Control-Allow-Origin "${APP}" always;
+        auth_basic "x";
+        return 200;
+    }
+    location /b/ {
+        add_header Access-Control-Allow-Origin "${APP}" always;
+        limit_except GET { deny all; }
+        return 200;
+    }
+    location /c/ {
+        if ($request_method = OPTIONS) {
+            add_header Access-Control-Allow-Origin "${APP}";
+            return 204;
+        }
+        return 200;
+    }
+}
+`),
+    ).toEqual(["preflight-refused@4", "preflight-refused@9", "cors-on-preflight-only@13"]);
+    // Answered before the auth: nothing to say.
+    expect(
+      codes(`server {
+    location /a/ {
+        if ($request_method = OPTIONS) { return 204; }
+        add_header Access-Control-Allow-Origin "${APP}" always;
+        auth_basic "x";
+        return 200;
+    }
+}
+`),
+    ).toEqual([]);
+  });
+});

@@ -84,6 +84,17 @@ function guardedByOrigin(ctx: Ctx): boolean {
   return false;
 }
 
+function isOptionsTest(ctx: Ctx): boolean {
+  if (!ctx.directive) return false;
+  const { words } = conditionWords(ctx.directive);
+  return /^\$request_method$/.test(words[0] ?? "") && words[1] === "=" && /^OPTIONS$/i.test(words[2] ?? "");
+}
+
+/** An `if ($http_origin …)` in the location that adds Allow-Origin (CORS for the actual request). */
+function guardedAcaoIn(loc: Ctx): boolean {
+  return loc.children.some((c) => c.kind === "if" && !isOptionsTest(c) && addHeaders(c).some(isAcao));
+}
+
 export function checkNginx(tree: NginxTree): ConfigFinding[] {
   const out: ConfigFinding[] = [];
   const at = (d: Directive) => ({ file: d.file, line: d.line });
@@ -174,6 +185,38 @@ export function checkNginx(tree: NginxTree): ConfigFinding[] {
           words: { key: "config.check.null" },
         });
       }
+    }
+  }
+  // 9 and 10, per location: what the preflight meets before any CORS answer, and CORS set for the
+  // preflight alone.
+  for (const loc of tree.all.filter((c) => c.kind === "location" && c.directive)) {
+    const level = inheritedLevel(loc, "add_header");
+    const hasAcao = addHeaders(level).some(isAcao);
+    const optionsIf = loc.children.find((c) => c.kind === "if" && isOptionsTest(c));
+    const answersPreflight = !!optionsIf && own(optionsIf, "return").length > 0;
+    const ifAcao = optionsIf ? addHeaders(inheritedLevel(optionsIf, "add_header")).some(isAcao) : false;
+    if (optionsIf && ifAcao && !hasAcao && !guardedAcaoIn(loc)) {
+      out.push({
+        code: "cors-on-preflight-only",
+        severity: "error",
+        ...at(optionsIf.directive as Directive),
+        words: { key: "config.check.preflight-only" },
+      });
+    }
+    if (!hasAcao) continue;
+    const refusal =
+      loc.children.find(
+        (c) =>
+          c.kind === "limit_except" && !(c.directive?.args ?? []).some((a) => /^OPTIONS$/i.test(a.value)),
+      )?.directive ??
+      (answersPreflight ? null : (own(loc, "auth_basic").find((d) => d.args[0]?.value !== "off") ?? null));
+    if (refusal) {
+      out.push({
+        code: "preflight-refused",
+        severity: "error",
+        ...at(refusal),
+        words: { key: "config.check.preflight-refused", params: { directive: refusal.name } },
+      });
     }
   }
   // 3. Origin regexes: unescaped dots, missing anchors, `null`.

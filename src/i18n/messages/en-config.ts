@@ -86,6 +86,10 @@ recorded request through and keeps every request allowed before, 1 when it canno
   "config.check.origin-list":
     "Access-Control-Allow-Origin holds several origins: it takes exactly one (or *); answer with the request's origin when it is in the list",
   "config.check.null": "the origin null is allowed: sandboxed iframes and file: pages of any site send it",
+  "config.check.preflight-only":
+    "Access-Control-Allow-Origin is set in the OPTIONS block only: the request after the preflight gets none and is blocked",
+  "config.check.preflight-refused":
+    "{directive} refuses the preflight (OPTIONS carries no credentials) before any CORS answer: answer OPTIONS first",
   "config.check.regex-dot":
     "origin regex {regex}: an unescaped dot matches any character (example.com also matches exampleXcom): write \\.",
   "config.check.regex-anchor":

@@ -86,6 +86,10 @@ fix     설정과 기록된 요청(HAR)을 읽고, 차단된 요청이 통과하
     "Access-Control-Allow-Origin에 출처가 여러 개: 값은 정확히 하나(또는 *)여야 합니다. 목록에 있는 요청 출처를 돌려주세요",
   "config.check.null":
     "null 출처가 허용됨: 어느 사이트의 샌드박스 iframe이나 file: 페이지든 이 값을 보냅니다",
+  "config.check.preflight-only":
+    "Access-Control-Allow-Origin이 OPTIONS 블록에만 있음: 사전 요청 다음의 실제 요청에는 없어서 차단됩니다",
+  "config.check.preflight-refused":
+    "{directive}이(가) CORS 응답보다 먼저 사전 요청을 거부함(OPTIONS에는 자격 증명이 없음): OPTIONS에 먼저 응답하세요",
   "config.check.regex-dot":
     "출처 정규식 {regex}: 이스케이프하지 않은 점은 아무 문자와 일치합니다(example.com이 exampleXcom과도 일치). \\.로 쓰세요",
   "config.check.regex-anchor":
