@@ -133,7 +133,10 @@ interface JsonSuite {
 describe("cors-lens/playwright in Playwright Test, run after run", () => {
   const PROJECT = join(ROOT, "test/fixtures/playwright-project");
   const CLI = join(ROOT, "node_modules/@playwright/test/cli.js");
-  const REPEAT = 50;
+  // 50 for the issue's must-show (`CORS_LENS_PLAYWRIGHT_REPEAT=50`, 12–15 min on this machine under
+  // load: Playwright starts a new browser after every failed run); 10 in `npm test`, whose whole run
+  // must stay within CI's time.
+  const REPEAT = Number(process.env.CORS_LENS_PLAYWRIGHT_REPEAT ?? 10);
   // Playwright matches --grep against the whole title ("[chromium] › failing.spec.ts › …"): no anchors.
   const KEY_FLOWS = /save, then assert at once|a response that fails 1 ms before the assertion/;
 

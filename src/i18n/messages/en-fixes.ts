@@ -15,7 +15,7 @@ export const enFixes = {
   "fix.change.move-last":
     "Move {setup} to the end of the module, after every other middleware: the last one added runs first, so CORS then answers before the others; its options stay as they are.",
   "fix.change.insert-fastapi-errors":
-    "Add the middleware below (from `@app.middleware(\"http\")` on) just above your `app.add_middleware(CORSMiddleware, …)`, so that CORS wraps it and an unhandled exception becomes a 500 with CORS headers; your CORSMiddleware stays as it is.",
+    'Add the middleware below (from `@app.middleware("http")` on) just above your `app.add_middleware(CORSMiddleware, …)`, so that CORS wraps it and an unhandled exception becomes a 500 with CORS headers; your CORSMiddleware stays as it is.',
   "fix.change.move":
     "Move {setup} up to the line right after `{after}`, above every other middleware, hook and route; its options stay as they are.",
   "fix.label.change": "Change in your set-up",
@@ -31,8 +31,7 @@ export const enFixes = {
 
   "fix.express.where":
     "In the app's entry file, directly after `const app = express()`, before every other app.use() (static files, routers, auth, body parsers). An app that has a cors() call makes the change above instead of adding a second one.",
-  "fix.express.place":
-    "Directly after `const app = express()`, before every other app.use().",
+  "fix.express.place": "Directly after `const app = express()`, before every other app.use().",
   "fix.express.note.preflight-before-auth":
     "Above your authentication middleware: it answers preflights (which carry no credentials) itself.",
   "fix.express.note.preflight-route": "cors() answers OPTIONS itself, so routes need no OPTIONS handler.",

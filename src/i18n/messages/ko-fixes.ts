@@ -14,7 +14,7 @@ export const koFixes: Record<keyof typeof enFixes, string> = {
   "fix.change.move-last":
     "{setup}을(를) 모듈 끝, 다른 모든 미들웨어 뒤로 옮기세요. 마지막에 추가한 미들웨어가 먼저 실행되므로 CORS가 다른 미들웨어보다 먼저 응답합니다. 옵션은 그대로 둡니다.",
   "fix.change.insert-fastapi-errors":
-    "아래 미들웨어(`@app.middleware(\"http\")`부터)를 `app.add_middleware(CORSMiddleware, …)` 바로 위에 추가해, CORS가 이것을 감싸고 처리되지 않은 예외가 CORS 헤더가 있는 500이 되게 하세요. 기존 CORSMiddleware는 그대로 둡니다.",
+    '아래 미들웨어(`@app.middleware("http")`부터)를 `app.add_middleware(CORSMiddleware, …)` 바로 위에 추가해, CORS가 이것을 감싸고 처리되지 않은 예외가 CORS 헤더가 있는 500이 되게 하세요. 기존 CORSMiddleware는 그대로 둡니다.',
   "fix.change.move":
     "{setup}을(를) `{after}` 바로 다음 줄로 옮겨 다른 모든 미들웨어, 훅, 라우트보다 앞에 두세요. 옵션은 그대로 둡니다.",
   "fix.label.change": "지금 설정에서 바꿀 부분",
@@ -30,8 +30,7 @@ export const koFixes: Record<keyof typeof enFixes, string> = {
 
   "fix.express.where":
     "앱의 진입 파일에서 `const app = express()` 바로 다음, 다른 모든 app.use()(정적 파일, 라우터, 인증, 본문 파서)보다 앞에 둡니다. 이미 cors() 호출이 있는 앱은 두 번째를 추가하지 말고 위의 변경을 하세요.",
-  "fix.express.place":
-    "`const app = express()` 바로 다음, 다른 모든 app.use()보다 앞에.",
+  "fix.express.place": "`const app = express()` 바로 다음, 다른 모든 app.use()보다 앞에.",
   "fix.express.note.preflight-before-auth":
     "인증 미들웨어보다 위에: 사전 요청(자격 증명이 실리지 않음)에는 cors()가 직접 응답합니다.",
   "fix.express.note.preflight-route":

@@ -92,25 +92,28 @@ export function tally(
       t.lost.push(run.url);
       continue;
     }
-    if (found.length > 1) t.twice.push(`${run.url}: ${found.map(describe).join(" | ")}`);
+    if (found.length > 1) t.twice.push(`${run.url}: ${found.map(describeExchange).join(" | ")}`);
     const path = new URL(run.url).pathname + new URL(run.url).search;
     if (x.preflight && (!preflighted.has(path) || x.preflight.url !== run.url))
-      t.mispaired.push(`${run.url}: ${describe(x)}`);
-    else if (!x.preflight && preflighted.has(path)) t.preflightUnseen.push(`${run.url}: ${describe(x)}`);
+      t.mispaired.push(`${run.url}: ${describeExchange(x)}`);
+    else if (!x.preflight && preflighted.has(path))
+      t.preflightUnseen.push(`${run.url}: ${describeExchange(x)}`);
     if (x.verdict === "unknown") {
-      t.undecided.push(`${run.url}: ${describe(x)} — ${x.evidence.unknownReason}`);
+      t.undecided.push(`${run.url}: ${describeExchange(x)} — ${x.evidence.unknownReason}`);
       continue;
     }
     const verdict = x.verdict === "not-cors" ? "allowed" : x.verdict;
     const name = x.causes[0]?.[browser] ?? null;
     if (verdict !== (run.outcome.ok ? "allowed" : "blocked") || name !== (names.get(run.id) ?? null))
-      t.wrong.push(`${run.url}: ${name ?? ""}, page ${run.outcome.ok ? "ok" : "failed"}: ${describe(x)}`);
+      t.wrong.push(
+        `${run.url}: ${name ?? ""}, page ${run.outcome.ok ? "ok" : "failed"}: ${describeExchange(x)}`,
+      );
   }
   return t;
 }
 
 /** One entry, compactly, for a failure message. */
-function describe(x: ReportDocument["exchanges"][number]): string {
+function describeExchange(x: ReportDocument["exchanges"][number]): string {
   const pf = x.preflight ? `preflight ${x.preflight.status ?? "-"}` : "no preflight";
   const hops = x.hops.map((h) => h.status ?? "-").join(",");
   return `${x.id} ${x.method} ${x.verdict} ${pf} hops [${hops}] error ${x.error ?? "-"}${x.interrupted ? " interrupted" : ""}`;
