@@ -2,6 +2,9 @@
 export const enCli = {
   "cli.usage": `Usage: cors-lens analyze FILE.har... [options]   (- reads stdin)
        cors-lens probe URL --origin ORIGIN [options]   (cors-lens probe --help)
+       cors-lens check --config FILE...               CORS lint of an nginx configuration (docs/config.md)
+       cors-lens fix --config FILE... --har H [--write | --format json]
+                                                      the minimal patch to that configuration
 
 Options:
   --format text|json|sarif|junit|github
@@ -106,7 +109,8 @@ Options:
     'In {browser}, Playwright shows no preflight requests and no CORS error: a request blocked at its preflight reads as a failed request without evidence, and the verdict is "unknown" where only the preflight could tell.',
   "playwright.failed":
     "CORS Lens: {count, plural, one {# cross-origin request} other {# cross-origin requests}} failed (blocked by CORS policy, or failed without a recorded cause)",
-  "playwright.not-recorded": "{request}: failed, cause not recorded ({error}; Chromium's CORS error: {chromium})",
+  "playwright.not-recorded":
+    "{request}: failed, cause not recorded ({error}; Chromium's CORS error: {chromium})",
   "playwright.not-recorded.how":
     "The browser showed CORS Lens no response headers for it (a response from page.route, a service worker's own request, or any request outside Chromium), so it cannot name the check that failed; it counts as a failure all the same. For the cause, run the page in Chromium without the route, or open it with DevTools and export the HAR for cors-lens analyze.",
   "playwright.still-open":
