@@ -143,6 +143,10 @@ describe("fixes never narrow what the server allowed", () => {
     ]);
     expect(express?.change).toContain("replace `*` in `origin`");
     expect(fixOf(star, "flask-cors")?.change).toContain("set `supports_credentials` to `True`");
+    // A response header holds one origin: `*` is replaced, never given a second value.
+    const nginx = fixOf(star, "nginx");
+    expect(nginx?.change).toContain(`replace \`*\` in \`Access-Control-Allow-Origin\` with ${PAGE}`);
+    expect(nginx?.change).toContain("set `Access-Control-Allow-Credentials` to `true`");
   });
 
   it("says to add the whole set-up, with its import, where no response carried a CORS header", () => {

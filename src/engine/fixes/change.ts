@@ -20,6 +20,8 @@ interface OptionName {
    * is written as these plus the new items, never as the new items alone.
    */
   defaults?: readonly string[];
+  /** The option holds one value, not a list (a response header's `Access-Control-Allow-Origin`). */
+  single?: boolean;
 }
 
 /** A stack's CORS set-up, as its users write it. */
@@ -66,7 +68,7 @@ const plain = (v: string) => v;
 function headerLines(setup: string): Vocabulary {
   return {
     setup,
-    origins: undefined,
+    origins: { option: "Access-Control-Allow-Origin", single: true },
     methods: { option: "Access-Control-Allow-Methods" },
     headers: { option: "Access-Control-Allow-Headers" },
     credentials: { option: "Access-Control-Allow-Credentials", value: "true" },
@@ -240,7 +242,8 @@ export function changeFor(stack: ServerStack, request: FixRequest): Change {
   const sentences: string[] = [];
   const edits: FixEdit[] = [];
   const add = (name: OptionName | undefined, items: string[]): boolean => {
-    if (!name || items.length === 0) return false;
+    // One value cannot take a second origin: the snippet (a map or a reflected allow-list) is the change.
+    if (!name || items.length === 0 || name.single) return false;
     const written = items.map(name.item ?? v.item);
     // Starred defaults (`*default_headers`) are Python unpacking, written as they are.
     const defaults = (name.defaults ?? []).map((d) => (d.startsWith("*") ? d : (name.item ?? v.item)(d)));
@@ -308,8 +311,8 @@ export function changeFor(stack: ServerStack, request: FixRequest): Change {
     }
   }
   if (focus === "credentials" || delta.starToOrigins) {
-    if (delta.starToOrigins && v.origins) {
-      const by = request.policy.origins.filter((o) => o !== "*").map(v.origins.item ?? v.item);
+    const by = request.policy.origins.filter((o) => o !== "*").map(v.origins?.item ?? v.item);
+    if (delta.starToOrigins && v.origins && (!v.origins.single || by.length === 1)) {
       sentences.push(
         t("fix.change.star", { setup: v.setup, option: v.origins.option, items: by.join(", ") }),
       );
