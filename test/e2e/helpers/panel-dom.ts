@@ -107,7 +107,8 @@ export function readDetail(): DetailView | null {
     message: detail.querySelector(".cause .message")?.textContent ?? "",
     chromiumSentence: detail.querySelector('blockquote[data-browser="chromium"]')?.textContent ?? "",
     requiredVsSentTop: top(".required-sent"),
-    fixTop: top(".fixes pre"),
+    // The fix's first line: the change to the user's set-up where there is one, else the snippet.
+    fixTop: Math.min(top(".fixes .fix-change"), top(".fixes pre")),
     visibleHeight: detail.clientHeight,
     originLines: originValue ? originValue.getClientRects().length : -1,
     theme: document.documentElement.dataset.theme ?? "",
