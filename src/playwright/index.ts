@@ -547,7 +547,18 @@ function describeFailure(
     `${request}: ${cause.title} (Chromium ${cause.chromium ?? "—"}, Firefox ${cause.firefox ?? "—"})`,
     `  ${cause.message}`,
     ...(fix
-      ? [`  ${t("cli.summary.fix", { title: fix.title })}`, ...fix.snippet.split("\n").map((l) => `    ${l}`)]
+      ? [
+          `  ${t("cli.summary.fix", { title: fix.title })}`,
+          // The change to the user's own set-up first, then the imports and the whole set-up.
+          ...(fix.change ? [`    ${t("fix.label.change")}: ${fix.change}`] : []),
+          ...(fix.imports && fix.imports.length > 0
+            ? [`    ${t("fix.label.imports")}:`, ...fix.imports.map((m) => `      ${m.code}`)]
+            : []),
+          ...(fix.change || (fix.imports && fix.imports.length > 0)
+            ? [`    ${t("fix.label.snippet")}:`]
+            : []),
+          ...fix.snippet.split("\n").map((l) => `    ${l}`),
+        ]
       : []),
   ].join("\n");
 }
