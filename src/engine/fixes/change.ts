@@ -310,7 +310,11 @@ export function changeFor(stack: ServerStack, request: FixRequest): Change {
       return none;
     }
   }
-  if (focus === "credentials" || delta.starToOrigins) {
+  // Origins and credentials change only where they are at fault: a header fix leaves them alone.
+  if (
+    focus === "credentials" ||
+    ((focus === "allow-origin" || focus === "null-origin") && delta.starToOrigins)
+  ) {
     const by = request.policy.origins.filter((o) => o !== "*").map(v.origins?.item ?? v.item);
     if (delta.starToOrigins && v.origins && (!v.origins.single || by.length === 1)) {
       sentences.push(
