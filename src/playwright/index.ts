@@ -159,6 +159,12 @@ interface CdpRequest {
 interface Recorder {
   exchanges(): ObservedExchange[];
   open(): OpenRequest[];
+  /**
+   * Requests settling waits for: the open cross-origin ones, and the page's own fetch/XHR still in
+   * flight (a service worker may be answering one with a cross-origin request of its own, which
+   * Playwright reports on the context only once the worker makes it).
+   */
+  waiting(): number;
   /** Requests that ended but whose evidence may still be on its way. */
   arriving(): number;
   /** A round trip to the browser: every request the page started before it is known after it. */
@@ -300,6 +306,16 @@ class CdpRecorder implements Recorder {
       .map((r) => ({ method: r.hops[0]?.method ?? "GET", url: r.hops.at(-1)?.url ?? "" }));
   }
 
+  waiting(): number {
+    return [...this.requests.values()].filter(
+      (r) =>
+        !r.done &&
+        !r.answered &&
+        r.initiator?.type !== "preflight" &&
+        (this.crossOrigin(r) || r.type === "Fetch" || r.type === "XHR"),
+    ).length;
+  }
+
   arriving(): number {
     // A response Chromium blocked reaches us only as `responseReceivedExtraInfo`, sent from the
     // browser process, which may come after the renderer's `loadingFailed`.
@@ -430,6 +446,12 @@ class EventRecorder {
     return [...this.started.entries()]
       .filter(([r, origin]) => originOf(r.url()) !== origin)
       .map(([r]) => ({ method: r.method(), url: r.url() }));
+  }
+
+  waiting(): number {
+    return [...this.started.entries()].filter(
+      ([r, origin]) => originOf(r.url()) !== origin || ["fetch", "xhr"].includes(r.resourceType()),
+    ).length;
   }
 
   /** What can still be said of a request whose reading threw: its URL, method and the reason. */
@@ -643,6 +665,7 @@ export async function attachCorsLens(page: PageLike, options: CorsLensOptions = 
   recorders.push({
     exchanges: () => events.exchanges(),
     open: () => events.open(),
+    waiting: () => events.waiting(),
     arriving: () => 0,
     barrier: async () => {
       if (!cdp && evaluate) await evaluate("0" as never);
@@ -668,7 +691,9 @@ export async function attachCorsLens(page: PageLike, options: CorsLensOptions = 
     const deadline = Date.now() + (settleOptions.timeout ?? 5000);
     const quiet = settleOptions.quiet ?? 50;
     const barrier = () => within(Promise.all(recorders.map((r) => r.barrier())), deadline);
-    const none = () => open().length === 0;
+    // Same-origin fetches are waited for (a service worker may answer one from another origin),
+    // never reported as open: a long poll of the page's own server ends the wait at the deadline.
+    const none = () => recorders.every((r) => r.waiting() === 0);
     await barrier();
     await until(recorders, none, deadline);
     // A request the page starts a moment later (a timer, a promise chain after the click).
