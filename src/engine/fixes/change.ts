@@ -22,6 +22,11 @@ interface OptionName {
   defaults?: readonly string[];
   /** The option holds one value, not a list (a response header's `Access-Control-Allow-Origin`). */
   single?: boolean;
+  /**
+   * Left out, the library answers every header a preflight asks for: an absent option already
+   * allows anything, and writing one (even with the new items) would narrow it.
+   */
+  mirrors?: boolean;
 }
 
 /** A stack's CORS set-up, as its users write it. */
@@ -84,7 +89,7 @@ export const VOCABULARY: Record<ServerStack, Vocabulary> = {
     setup: "`app.use(cors({…}))`",
     origins: { option: "origin" },
     methods: { option: "methods", defaults: ["GET", "HEAD", "PUT", "PATCH", "POST", "DELETE"] },
-    headers: { option: "allowedHeaders" },
+    headers: { option: "allowedHeaders", mirrors: true },
     credentials: { option: "credentials", value: "true" },
     item: js,
     assign: jsAssign,
@@ -96,7 +101,7 @@ export const VOCABULARY: Record<ServerStack, Vocabulary> = {
     setup: "`app.register(cors, {…})`",
     origins: { option: "origin" },
     methods: { option: "methods", defaults: ["GET", "HEAD", "POST"] },
-    headers: { option: "allowedHeaders" },
+    headers: { option: "allowedHeaders", mirrors: true },
     credentials: { option: "credentials", value: "true" },
     item: js,
     assign: jsAssign,
@@ -111,7 +116,7 @@ export const VOCABULARY: Record<ServerStack, Vocabulary> = {
   koa: {
     setup: "`app.use(cors({…}))`",
     methods: { option: "allowMethods", defaults: ["GET", "HEAD", "PUT", "POST", "DELETE", "PATCH"] },
-    headers: { option: "allowHeaders" },
+    headers: { option: "allowHeaders", mirrors: true },
     credentials: { option: "credentials", value: "true" },
     item: js,
     assign: jsAssign,
@@ -123,7 +128,7 @@ export const VOCABULARY: Record<ServerStack, Vocabulary> = {
     setup: '`app.use("*", cors({…}))`',
     origins: { option: "origin" },
     methods: { option: "allowMethods", defaults: ["GET", "HEAD", "PUT", "POST", "DELETE", "PATCH"] },
-    headers: { option: "allowHeaders" },
+    headers: { option: "allowHeaders", mirrors: true },
     credentials: { option: "credentials", value: "true" },
     item: js,
     assign: jsAssign,
@@ -159,7 +164,7 @@ export const VOCABULARY: Record<ServerStack, Vocabulary> = {
     setup: "`CORS(app, …)`",
     origins: { option: "origins" },
     methods: { option: "methods", defaults: ["GET", "HEAD", "POST", "OPTIONS", "PUT", "PATCH", "DELETE"] },
-    headers: { option: "allow_headers" },
+    headers: { option: "allow_headers", mirrors: true },
     credentials: { option: "supports_credentials", value: "True" },
     item: py,
     assign: pyAssign,
@@ -178,7 +183,7 @@ export const VOCABULARY: Record<ServerStack, Vocabulary> = {
     setup: "your `CorsRegistry` mapping",
     origins: { option: "allowedOrigins" },
     methods: { option: "allowedMethods" },
-    headers: { option: "allowedHeaders" },
+    headers: { option: "allowedHeaders", mirrors: true },
     credentials: { option: "allowCredentials", value: "true" },
     item: js,
   },
@@ -247,7 +252,9 @@ export function changeFor(stack: ServerStack, request: FixRequest): Change {
     const written = items.map(name.item ?? v.item);
     // Starred defaults (`*default_headers`) are Python unpacking, written as they are.
     const defaults = (name.defaults ?? []).map((d) => (d.startsWith("*") ? d : (name.item ?? v.item)(d)));
-    const absent = v.assign?.(name.option, [...new Set([...defaults, ...written])].join(", "));
+    const absent = name.mirrors
+      ? undefined
+      : v.assign?.(name.option, [...new Set([...defaults, ...written])].join(", "));
     sentences.push(
       t("fix.change.add", {
         setup: v.setup,
