@@ -244,9 +244,7 @@ export function applyPrinted(
         throw new Error(`the printed change does not name ${e.option}: ${fix.change}`);
     const edited = applyEdits(text, fix.edits, shape);
     // Code the change pastes in may need the printed imports, which the reader adds where missing.
-    return fix.edits.some((e) => e.kind === "insert")
-      ? [...missingImports(edited, fix, form), edited].join("\n")
-      : edited;
+    return fix.edits.some((e) => e.kind === "insert") ? withImports(edited, fix, form) : edited;
   }
   const missing = missingImports(text, fix, form);
   if (shape.anchor === null) return [...missing, `${text.trimEnd()}\n\n${fix.snippet}\n`].join("\n");

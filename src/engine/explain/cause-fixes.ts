@@ -223,10 +223,7 @@ function sharedServerFixes(
 }
 
 /** The server's fix first when the evidence names its software. */
-function serverFirst(fixes: Fix[], ctx: CauseContext, focus: FixFocus): Fix[] {
-  // A header two layers both add is fixed in the proxy (it hides the app's copy), not in the app.
-  const proxy = focus === "single-origin" ? proxyLayer(ctx.failure.hop, ctx.server) : null;
-  const stack = proxy ?? ctx.server?.stack;
+function serverFirst(fixes: Fix[], stack: string | undefined): Fix[] {
   const at = stack ? fixes.findIndex((f) => f.stack === stack) : -1;
   if (at <= 0) return fixes;
   return [fixes[at] as Fix, ...fixes.slice(0, at), ...fixes.slice(at + 1)];
@@ -245,9 +242,10 @@ export function fixesForCause(ctx: CauseContext): Fix[] {
       : sharedServerFixes(policy, deltaFor(policy, ctx), focus, ctx.api ?? null, ctx.t);
   const client = spec.clientAlternative(ctx);
   if (server === null) return client ? [client] : [];
-  const first =
+  // A header two layers both add is fixed in the proxy (it hides the app's copy), not in the app.
+  const firstStack =
     (focus === "single-origin" ? proxyLayer(ctx.failure.hop, ctx.server) : null) ?? ctx.server?.stack;
-  const key = `${first ?? ""}\u0000${client ? `${client.title}\u0000${client.snippet}` : ""}`;
+  const key = `${firstStack ?? ""}\u0000${client ? `${client.title}\u0000${client.snippet}` : ""}`;
   let byKey = finalLists.get(server);
   if (!byKey) {
     byKey = new Map();
@@ -255,7 +253,7 @@ export function fixesForCause(ctx: CauseContext): Fix[] {
   }
   let fixes = byKey.get(key);
   if (!fixes) {
-    fixes = [...serverFirst(server, ctx, focus as FixFocus), ...(client ? [client] : [])];
+    fixes = [...serverFirst(server, firstStack), ...(client ? [client] : [])];
     if (byKey.size < 256) byKey.set(key, fixes);
   }
   return fixes;
