@@ -118,8 +118,8 @@ export type FixEdit =
       kind: "add-items";
       option: string;
       items: string[];
-      /** The whole option to write where it is absent (its default, with the items). */
-      whenAbsent?: string;
+      /** The whole option to write where it is absent (its default, with the items); null: absent, it already allows them. */
+      whenAbsent?: string | null;
     }
   /** Replace one item of a list option (`*` by the exact origins). */
   | { kind: "replace-item"; option: string; item: string; by: string[] }

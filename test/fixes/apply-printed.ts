@@ -81,6 +81,8 @@ function addItems(text: string, edit: Extract<FixEdit, { kind: "add-items" }>, s
   const [from, to] = region(text, shape);
   const at = optionValue(text, from, to, edit.option, shape);
   if (at < 0) {
+    // "Where it is not set, it already allows them: leave it out."
+    if (edit.whenAbsent === null) return text;
     if (!edit.whenAbsent) throw new Error(`${edit.option} is not set and the fix says nothing for that`);
     if (shape.syntax === "django-settings") return `${text.trimEnd()}\n${edit.whenAbsent}\n`;
     // An option added to the call: after `{` of an options object, else before the closing `)`.

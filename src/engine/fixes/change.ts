@@ -260,7 +260,7 @@ export function changeFor(stack: ServerStack, request: FixRequest): Change {
         setup: v.setup,
         option: name.option,
         items: written.join(", "),
-        hasAbsent: absent ? "yes" : "no",
+        hasAbsent: name.mirrors ? "mirrors" : absent ? "yes" : "no",
         absent: absent ?? "",
       }),
     );
@@ -268,7 +268,7 @@ export function changeFor(stack: ServerStack, request: FixRequest): Change {
       kind: "add-items",
       option: name.option,
       items: written,
-      ...(absent ? { whenAbsent: absent } : {}),
+      ...(name.mirrors ? { whenAbsent: null } : absent ? { whenAbsent: absent } : {}),
     });
     return true;
   };

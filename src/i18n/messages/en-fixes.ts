@@ -6,7 +6,7 @@ export const enFixes = {
   "fix.change.no-setup":
     "No response from this server carried a CORS header: add the set-up below where it says, and its import if your file does not have it yet.",
   "fix.change.add":
-    "In {setup}, add {items} to `{option}`, keeping what it already lists{hasAbsent, select, yes { (where `{option}` is not set yet, add `{absent}`)} other {}}.",
+    "In {setup}, add {items} to `{option}`, keeping what it already lists{hasAbsent, select, yes { (where `{option}` is not set yet, add `{absent}`)} mirrors { (where `{option}` is not set, it already allows every header asked for: leave it out)} other {}}.",
   "fix.change.star":
     "In {setup}, replace `*` in `{option}` with {items}: a request with credentials never matches `*`. Other origins that used `*` need to be listed too.",
   "fix.change.set": "In {setup}, set `{option}` to `{value}`.",

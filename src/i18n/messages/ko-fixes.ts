@@ -5,7 +5,7 @@ export const koFixes: Record<keyof typeof enFixes, string> = {
   "fix.change.no-setup":
     "이 서버의 어떤 응답에도 CORS 헤더가 없었습니다. 아래 설정을 안내된 위치에 추가하고, 파일에 아직 import가 없다면 import도 추가하세요.",
   "fix.change.add":
-    "{setup}의 `{option}`에 {items}을(를) 추가하세요. 이미 있는 항목은 그대로 둡니다{hasAbsent, select, yes {(`{option}`이 아직 없다면 `{absent}`를 추가하세요)} other {}}.",
+    "{setup}의 `{option}`에 {items}을(를) 추가하세요. 이미 있는 항목은 그대로 둡니다{hasAbsent, select, yes {(`{option}`이 아직 없다면 `{absent}`를 추가하세요)} mirrors {(`{option}`이 없다면 이미 요청한 모든 헤더를 허용하므로 그대로 두세요)} other {}}.",
   "fix.change.star":
     "{setup}의 `{option}`에서 `*`를 {items}(으)로 바꾸세요. 자격 증명을 보내는 요청은 `*`와 일치하지 않습니다. `*`로 허용되던 다른 출처도 목록에 넣어야 합니다.",
   "fix.change.set": "{setup}에서 `{option}`을(를) `{value}`(으)로 설정하세요.",
