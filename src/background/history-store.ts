@@ -388,7 +388,7 @@ export class HistoryStore {
     // holds either the last batch or this one, never a history cut but not yet counted.
     if (Object.keys(items).length > 0) {
       const set = (batch: Record<string, unknown>) =>
-        this.platform.store.set(batch).then(
+        this.platform.store.set(this.shrinkingFirst(batch)).then(
           () => {
             for (const [key, value] of Object.entries(batch)) this.storedBytes.set(key, cost(key, value));
             return true;
@@ -440,6 +440,19 @@ export class HistoryStore {
       await this.platform.store.remove(removed).catch(() => undefined);
       for (const key of removed) this.storedBytes.delete(key);
     }
+  }
+
+  /**
+   * The batch's keys in the order storage should take them: what frees room first, what grows it
+   * last, least first. Firefox checks the quota key by key in the order given (a batch whose total
+   * shrinks the store is refused when a key that grows comes before the keys that free the room:
+   * measured in Firefox 153, whose quota came with https://bugzil.la/1908925); Chromium checks the
+   * batch's total.
+   */
+  private shrinkingFirst(batch: Record<string, unknown>): Record<string, unknown> {
+    const grows = (key: string) => cost(key, batch[key]) - (this.storedBytes.get(key) ?? 0);
+    const keys = Object.keys(batch).sort((a, b) => grows(a) - grows(b));
+    return Object.fromEntries(keys.map((key) => [key, batch[key]]));
   }
 
   /**
@@ -538,35 +551,33 @@ export class HistoryStore {
     while (n < order.length && need > 0) need -= frees[n++] ?? 0;
     // The last chunk taken may keep its newest requests: as many as fit in what its removal freed
     // beyond the need (packed again, a few times at most).
+    const newest = async (entry: (typeof order)[number], m: number) => {
+      const ids = new Set(entry.ids.slice(entry.ids.length - m));
+      const p = this.placement(entry.tabId);
+      const rows = (this.tabs.get(entry.tabId)?.exchanges ?? [])
+        .filter((x) => ids.has(x.id))
+        .map((x): [number, ObservedExchange] => [p.seqOf.get(x.id) ?? 0, x]);
+      return { keep: ids, packed: await packJson(rows) };
+    };
     let partial: { keep: Set<string>; packed: string } | null = null;
     const last = order[n - 1];
     if (last && need < 0 && last.ids.length > 1) {
       const key = chunkKey(last.tabId, last.chunk);
       // Kept in part, it costs its new value instead of the empty one that would replace it.
       const budget = -need + (this.storedBytes.has(key) ? cost(key, "") : 0);
-      const tab = this.tabs.get(last.tabId);
-      const p = this.placement(last.tabId);
-      const rowsOf = (m: number) => {
-        const ids = new Set(last.ids.slice(last.ids.length - m));
-        return (tab?.exchanges ?? [])
-          .filter((x) => ids.has(x.id))
-          .map((x): [number, ObservedExchange] => [p.seqOf.get(x.id) ?? 0, x]);
-      };
       let low = 0;
       let high = last.ids.length - 1;
       while (low < high) {
         const mid = Math.ceil((low + high) / 2);
-        if (cost(key, await packJson(rowsOf(mid))) <= budget) low = mid;
+        if (cost(key, (await newest(last, mid)).packed) <= budget) low = mid;
         else high = mid - 1;
       }
-      if (low > 0)
-        partial = {
-          keep: new Set(last.ids.slice(last.ids.length - low)),
-          packed: await packJson(rowsOf(low)),
-        };
+      if (low > 0) partial = await newest(last, low);
     }
-    // The estimate is close, not exact (storage charges its own way): one more chunk each time it is refused.
-    for (; n <= order.length; n++, partial = null) {
+    // The estimate is close, not exact (storage charges its own way): each time the batch is
+    // refused, the chunk kept in part keeps half as many, then the next chunk goes, its newest half
+    // kept, so a refusal costs a few requests rather than a chunk of a hundred.
+    while (n <= order.length) {
       const batch: Record<string, unknown> = { ...items };
       for (const key of journaled) batch[key] = "";
       /** Per tab, per chunk: the requests going, and whether the chunk goes whole. */
@@ -596,7 +607,17 @@ export class HistoryStore {
         };
         batch[metaKey(tabId)] = meta;
       }
-      if (!(await set(batch))) continue;
+      if (!(await set(batch))) {
+        const entry = order[n - 1];
+        if (entry && partial && partial.keep.size > 1)
+          partial = await newest(entry, Math.floor(partial.keep.size / 2));
+        else {
+          n++;
+          const next = order[n - 1];
+          partial = next && next.ids.length > 1 ? await newest(next, Math.floor(next.ids.length / 2)) : null;
+        }
+        continue;
+      }
       // Written: memory drops what the batch dropped, counted as the batch counts it.
       for (const [tabId, chunks] of gone) {
         const tab = this.tabs.get(tabId);
