@@ -12,13 +12,14 @@ import {
   type ObservedExchange,
 } from "../engine";
 import type { Lang } from "../i18n";
-import { isPanelCommand, PROTOCOL_VERSION } from "../protocol/messages";
+import { isPanelCommand, type PanelEvent, PROTOCOL_VERSION } from "../protocol/messages";
+import type { Port } from "../protocol/port";
 import { buildReportExchange, type ReportExchange, reflectionFindings } from "../report/report";
 import type { HistoryStore } from "./history-store";
-import type { BackgroundPlatform, PanelWall } from "./platform";
+import type { BackgroundPlatform } from "./platform";
 
 interface Subscriber {
-  wall: PanelWall;
+  wall: Port<PanelEvent>;
   /** Exchanges this panel already has with the reflection finding (so they are not resent). */
   reflectedSent: Set<string>;
   /** null: every tab (the panel page opened outside DevTools). */
@@ -74,7 +75,7 @@ export class PanelRegistry {
     private readonly platform: Pick<BackgroundPlatform, "setTimeout">,
   ) {}
 
-  connect(wall: PanelWall): void {
+  connect(wall: Port<PanelEvent>): void {
     const subscriber: Subscriber = {
       wall,
       tabId: null,

@@ -1,13 +1,7 @@
 /** What the background needs from the browser, as an interface: the real one in index.ts, fakes in tests. */
 import type { ObservedEvent } from "../capture/events";
 import type { PanelEvent } from "../protocol/messages";
-
-/** A panel's port: typed on the way out; what comes in is validated (`isPanelCommand`) before use. */
-export interface PanelWall {
-  send(message: PanelEvent): void;
-  onMessage(listener: (message: unknown) => void): void;
-  onDisconnect(listener: () => void): void;
-}
+import type { Port } from "../protocol/port";
 
 /** The webRequest subscription's switch (src/platform/web-request.ts). */
 export interface Subscription {
@@ -29,7 +23,8 @@ export interface BackgroundPlatform {
     set(key: string, value: unknown): Promise<void>;
   };
   onRuntimeMessage(handle: (message: unknown) => Promise<unknown> | undefined): void;
-  onPanelConnect(handle: (wall: PanelWall) => void): void;
+  /** A panel's port: typed on the way out; what comes in is validated (`isPanelCommand`) before use. */
+  onPanelConnect(handle: (wall: Port<PanelEvent>) => void): void;
   onTabRemoved(listener: (tabId: number) => void): void;
   /** The open tabs and their URLs: whom a worker's request is for when no navigation was seen. */
   openTabs?(): Promise<Array<{ tabId: number; url: string }>>;

@@ -11,10 +11,10 @@ import { pickLang, translator } from "../i18n";
 import {
   isRuntimeRequest,
   PROTOCOL_VERSION,
-  type RecordingReply,
+  type ReplyTo,
+  type RuntimeRefusal,
   type RuntimeRequest,
   recordableHost,
-  type StatusReply,
 } from "../protocol/messages";
 import { buildReport } from "../report/report";
 import { BadgeKeeper } from "./badge";
@@ -135,12 +135,25 @@ export function startBackground(platform: BackgroundPlatform): Background {
   platform.onPanelConnect((wall) => panels.connect(wall));
   platform.onRuntimeMessage((message) => {
     if (!isRuntimeRequest(message)) return undefined;
-    return ready.then(() => answer(message));
+    // A page of another version (the extension updated under it) is told so, not misanswered;
+    // a failure to answer is an answer too, which the page shows.
+    if (message.protocol !== undefined && message.protocol !== PROTOCOL_VERSION)
+      return Promise.resolve({
+        type: "cors-lens/incompatible",
+        protocol: PROTOCOL_VERSION,
+      } satisfies RuntimeRefusal);
+    return ready
+      .then(() => answer(message))
+      .catch(
+        (error: unknown): RuntimeRefusal => ({
+          type: "cors-lens/failed",
+          protocol: PROTOCOL_VERSION,
+          message: error instanceof Error ? error.message : String(error),
+        }),
+      );
   });
 
-  const answer = async (
-    message: RuntimeRequest,
-  ): Promise<StatusReply | RecordingReply | ReturnType<typeof buildReport>> => {
+  const answer = async <R extends RuntimeRequest>(message: R): Promise<ReplyTo<R["type"]>> => {
     if (message.type === "cors-lens/recording") {
       if (message.hosts !== undefined) await setHosts(message.hosts);
       const on = message.on === undefined ? recording : await setRecording(message.on);

@@ -4,5 +4,5 @@
  */
 import browser from "webextension-polyfill";
 
-export type { Runtime } from "webextension-polyfill";
+export type { Runtime, WebRequest } from "webextension-polyfill";
 export { browser };

@@ -2,13 +2,8 @@
  * runtime ports between the panel and the background. Messages come in untyped (`unknown`): each
  * side validates them (src/protocol) before use, so nothing is cast at the seam.
  */
+import type { Port } from "../protocol/port";
 import { browser, type Runtime } from "./browser";
-
-export interface Port {
-  send(message: unknown): void;
-  onMessage(listener: (message: unknown) => void): void;
-  onDisconnect(listener: () => void): void;
-}
 
 function portOf(port: Runtime.Port): Port {
   return {

@@ -5,31 +5,28 @@
  */
 import type { ObservedEvent } from "../capture/events";
 import type { HeaderList } from "../engine";
-import { browser } from "./browser";
+import { browser, type WebRequest } from "./browser";
 
+/** The fields every one of the five events' details has (Chrome and Firefox alike). */
+type CommonDetails = Pick<
+  WebRequest.OnSendHeadersDetailsType,
+  | "requestId"
+  | "tabId"
+  | "frameId"
+  | "url"
+  | "method"
+  | "type"
+  | "timeStamp"
+  | "initiator"
+  | "originUrl"
+  | "documentUrl"
+>;
+
+/** A header as the browser gives it; Chrome's binary values may come as an ArrayBuffer. */
 interface RawHeader {
   name: string;
   value?: string;
   binaryValue?: number[] | ArrayBuffer;
-}
-
-interface RawDetails {
-  requestId: string;
-  tabId: number;
-  frameId: number;
-  url: string;
-  method: string;
-  type: string;
-  timeStamp: number;
-  initiator?: string;
-  originUrl?: string;
-  documentUrl?: string;
-  statusCode?: number;
-  redirectUrl?: string;
-  error?: string;
-  fromCache?: boolean;
-  requestHeaders?: RawHeader[];
-  responseHeaders?: RawHeader[];
 }
 
 /**
@@ -79,7 +76,7 @@ function originOfUrl(url: string | undefined): string | null {
   }
 }
 
-function base(d: RawDetails) {
+function base(d: CommonDetails) {
   return {
     requestId: String(d.requestId),
     tabId: d.tabId,
@@ -98,7 +95,7 @@ function base(d: RawDetails) {
  * Chrome shows Origin, preflights and CORS-failed responses only to listeners with `extraHeaders`
  * (Chrome webRequest docs, "extraHeaders"; checked in Chromium 156 by test/e2e/chromium-oracle.e2e.test.ts); Firefox rejects the value ("Invalid enumeration value"), so feature-detect.
  */
-function extraHeaders(): string[] {
+function extraHeaders(): Array<"extraHeaders"> {
   const chromeApi = (
     globalThis as { chrome?: { webRequest?: { OnSendHeadersOptions?: { EXTRA_HEADERS?: string } } } }
   ).chrome;
@@ -108,11 +105,21 @@ function extraHeaders(): string[] {
 /** Set only by the listener measurement's builds (scripts/bench/listeners.mjs). */
 declare const __DROP_LISTENERS__: string[] | undefined;
 
-type Listener = (details: RawDetails) => void;
-interface RawEvent {
-  addListener(listener: Listener, filter: { urls: string[] }, extraInfoSpec?: string[]): void;
-  removeListener(listener: Listener): void;
-  hasListener(listener: Listener): boolean;
+/**
+ * One webRequest event as the typed API declares it: `D` its details, `S` its extraInfoSpec values.
+ * Each of the five events of `WebRequest.Static` is one of these, so no cast is needed to use them.
+ */
+interface TypedEvent<D, S extends string> {
+  addListener(callback: (details: D) => void, filter: WebRequest.RequestFilter, extraInfoSpec?: S[]): void;
+  removeListener(callback: (details: D) => void): void;
+  hasListener(callback: (details: D) => void): boolean;
+}
+
+/** A registered listener, its event's types closed over. */
+interface Registration {
+  add(filter: WebRequest.RequestFilter): void;
+  remove(): void;
+  has(): boolean;
 }
 
 /** The subscription, switchable: paused means no listener is registered, so nothing is dispatched. */
@@ -129,30 +136,41 @@ export interface WebRequestSubscription {
  * woken by an event must find them) and returns the switch that removes and re-adds them.
  */
 export function observeWebRequests(onEvent: (event: ObservedEvent) => void): WebRequestSubscription {
-  const api = browser.webRequest as unknown as Record<string, RawEvent>;
-  let filter = { urls: ["<all_urls>"] };
+  const api = browser.webRequest;
+  let filter: WebRequest.RequestFilter = { urls: ["<all_urls>"] };
   const extra = extraHeaders();
-  const registrations: Array<{ event: RawEvent; listener: Listener; spec: string[] }> = [];
-  const on = (name: string, spec: string[], map: (d: RawDetails) => ObservedEvent) => {
+  const registrations: Registration[] = [];
+  const on = <D, S extends string>(
+    name: string,
+    event: TypedEvent<D, S> | undefined,
+    spec: S[],
+    map: (d: D) => ObservedEvent,
+  ) => {
     // Only `npm run bench -- listeners` builds without some listener, to measure what each is worth.
     // biome-ignore lint/complexity/useOptionalChain: the name is undeclared in normal builds; only typeof may read it
     if (typeof __DROP_LISTENERS__ !== "undefined" && __DROP_LISTENERS__.includes(name)) return;
-    const event = api[name];
-    if (event) registrations.push({ event, listener: (d: RawDetails) => onEvent(map(d)), spec });
+    if (!event) return;
+    const listener = (d: D) => onEvent(map(d));
+    registrations.push({
+      // Firefox rejects an explicit `undefined` extraInfoSpec ("Incorrect argument types").
+      add: (f) => (spec.length > 0 ? event.addListener(listener, f, spec) : event.addListener(listener, f)),
+      remove: () => event.removeListener(listener),
+      has: () => event.hasListener(listener),
+    });
   };
 
-  on("onSendHeaders", ["requestHeaders", ...extra], (d) => ({
+  on("onSendHeaders", api.onSendHeaders, ["requestHeaders", ...extra], (d) => ({
     ...base(d),
     kind: "send",
     requestHeaders: headers(d.requestHeaders),
   }));
-  on("onHeadersReceived", ["responseHeaders", ...extra], (d) => ({
+  on("onHeadersReceived", api.onHeadersReceived, ["responseHeaders", ...extra], (d) => ({
     ...base(d),
     kind: "headers",
     statusCode: d.statusCode ?? 0,
     responseHeaders: headers(d.responseHeaders),
   }));
-  on("onBeforeRedirect", ["responseHeaders", ...extra], (d) => ({
+  on("onBeforeRedirect", api.onBeforeRedirect, ["responseHeaders", ...extra], (d) => ({
     ...base(d),
     kind: "redirect",
     statusCode: d.statusCode ?? 0,
@@ -160,14 +178,14 @@ export function observeWebRequests(onEvent: (event: ObservedEvent) => void): Web
     responseHeaders: headers(d.responseHeaders),
     fromCache: d.fromCache ?? false,
   }));
-  on("onCompleted", ["responseHeaders", ...extra], (d) => ({
+  on("onCompleted", api.onCompleted, ["responseHeaders", ...extra], (d) => ({
     ...base(d),
     kind: "completed",
     statusCode: d.statusCode ?? 0,
     responseHeaders: headers(d.responseHeaders),
     fromCache: d.fromCache ?? false,
   }));
-  on("onErrorOccurred", extra, (d) => ({
+  on("onErrorOccurred", api.onErrorOccurred, extra, (d) => ({
     ...base(d),
     kind: "error",
     error: d.error ?? "unknown error",
@@ -180,21 +198,16 @@ export function observeWebRequests(onEvent: (event: ObservedEvent) => void): Web
         const urls = hosts === null || hosts.length === 0 ? ["<all_urls>"] : hosts.map((h) => `*://${h}/*`);
         if (urls.join(" ") !== filter.urls.join(" ")) {
           // A listener's filter is fixed when it is added: a new one means removing it first.
-          for (const { event, listener } of registrations) event.removeListener(listener);
+          for (const registration of registrations) registration.remove();
           filter = { urls };
         }
       }
-      for (const { event, listener, spec } of registrations) {
-        if (event.hasListener(listener)) continue;
-        // Firefox rejects an explicit `undefined` extraInfoSpec ("Incorrect argument types").
-        if (spec.length > 0) event.addListener(listener, filter, spec);
-        else event.addListener(listener, filter);
-      }
+      for (const registration of registrations) if (!registration.has()) registration.add(filter);
     },
     stop() {
-      for (const { event, listener } of registrations) event.removeListener(listener);
+      for (const registration of registrations) registration.remove();
     },
-    listening: () => registrations.some(({ event, listener }) => event.hasListener(listener)),
+    listening: () => registrations.some((registration) => registration.has()),
   };
   subscription.start();
   return subscription;

@@ -18,6 +18,8 @@ export interface PopupProps {
   /** The tab's report document as JSON (redacted), what "Copy report" copies. */
   reportText: string;
   onCopy(text: string): boolean | undefined;
+  /** The background could not be asked or did not answer as expected, in the user's words. */
+  error?: string | null;
 }
 
 /** What the toolbar button opens: the tab's CORS failures at a glance, and the recording switch. */
@@ -31,6 +33,7 @@ export function Popup({
   onHosts,
   reportText,
   onCopy,
+  error = null,
 }: PopupProps) {
   const t = useT();
   const [draft, setDraft] = useState<string | null>(null);
@@ -61,8 +64,15 @@ export function Popup({
         </label>
       </header>
       {!recording ? <p class="note">{t("popup.paused-note")}</p> : null}
+      {error !== null ? (
+        <p class="note error" role="alert">
+          {t("popup.error", { error: visibleText(error) })}
+        </p>
+      ) : null}
       {groups === null ? (
-        <p class="note">{t("popup.loading")}</p>
+        error === null ? (
+          <p class="note">{t("popup.loading")}</p>
+        ) : null
       ) : groups.length === 0 ? (
         <p class="note">{warned > 0 ? t("popup.warned", { count: warned }) : t("popup.none")}</p>
       ) : (

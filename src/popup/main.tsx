@@ -6,9 +6,14 @@ import { activeTabId } from "../platform/action";
 import { uiLanguage } from "../platform/i18n";
 import { sendRuntimeMessage } from "../platform/runtime";
 import { localSettings } from "../platform/session-storage";
-import type { RecordingReply, ReportRequest } from "../protocol/messages";
+import type { ReplyTo, RuntimeType } from "../protocol/messages";
+import {
+  type RequestFields,
+  type RuntimeResult,
+  requestRuntime,
+  runtimeProblemWords,
+} from "../protocol/runtime-channel";
 import { type Group, groupFailures } from "../report/groups";
-import type { ReportDocument } from "../report/report";
 import { Popup } from "./Popup";
 import "./popup.css";
 
@@ -23,6 +28,17 @@ let recording = true;
 let hosts: string[] | null = null;
 let reportText = "";
 let lang: Lang = pickLang(uiLanguage());
+/** What went wrong with the last message to the background, in the user's words; null: nothing. */
+let error: string | null = null;
+
+/** Asks the background; a problem is shown in the popup, and the reply is null then. */
+async function ask<K extends RuntimeType>(type: K, fields: RequestFields<K>): Promise<ReplyTo<K> | null> {
+  const result: RuntimeResult<ReplyTo<K>> = await requestRuntime(sendRuntimeMessage, type, fields);
+  if (result.ok) return result.reply;
+  error = runtimeProblemWords(translator(lang), result.problem);
+  draw();
+  return null;
+}
 
 function draw(): void {
   if (!root) return;
@@ -34,7 +50,8 @@ function draw(): void {
         warned={warned}
         recording={recording}
         onRecording={(on) => {
-          void sendRuntimeMessage<RecordingReply>({ type: "cors-lens/recording", on }).then((reply) => {
+          void ask("cors-lens/recording", { on }).then((reply) => {
+            if (!reply) return;
             recording = reply.on;
             hosts = reply.hosts;
             draw();
@@ -42,15 +59,15 @@ function draw(): void {
         }}
         hosts={hosts}
         onHosts={(wanted) => {
-          void sendRuntimeMessage<RecordingReply>({ type: "cors-lens/recording", hosts: wanted }).then(
-            (reply) => {
-              hosts = reply.hosts;
-              draw();
-            },
-          );
+          void ask("cors-lens/recording", { hosts: wanted }).then((reply) => {
+            if (!reply) return;
+            hosts = reply.hosts;
+            draw();
+          });
         }}
         reportText={reportText}
         onCopy={copyText}
+        error={error}
       />
     </I18n.Provider>,
     root,
@@ -63,17 +80,23 @@ async function load(): Promise<void> {
   lang = resolveLang(langSettingOf(await localSettings.get<unknown>(LANG_SETTING_KEY, "auto")), uiLanguage());
   document.documentElement.lang = lang;
   const [report, state] = await Promise.all([
-    sendRuntimeMessage<ReportDocument>({ type: "cors-lens/report", tabId, lang } satisfies ReportRequest),
-    sendRuntimeMessage<RecordingReply>({ type: "cors-lens/recording" }),
+    ask("cors-lens/report", { tabId, lang }),
+    ask("cors-lens/recording", {}),
   ]);
+  if (state) {
+    recording = state.on;
+    hosts = state.hosts;
+  }
+  if (!report) {
+    draw();
+    return;
+  }
   const failed = report.exchanges.filter((x) => x.verdict === "blocked");
   groups = groupFailures(failed);
   blocked = failed.length;
   warned = report.exchanges.filter(
     (x) => x.verdict !== "blocked" && x.findings.some((f) => f.severity !== "info"),
   ).length;
-  recording = state.on;
-  hosts = state.hosts;
   reportText = JSON.stringify(report, null, 2);
   draw();
 }

@@ -6,16 +6,10 @@
  */
 import type { Lang } from "../i18n";
 import { isPanelEvent, type PanelCommand, type PanelEvent, PROTOCOL_VERSION } from "./messages";
-
-/** A port as any side of `runtime.connect` gives it: untyped messages in, anything out. */
-export interface RawPort {
-  send(message: unknown): void;
-  onMessage(listener: (message: unknown) => void): void;
-  onDisconnect(listener: () => void): void;
-}
+import type { Port } from "./port";
 
 export interface PanelBridgeOptions {
-  connect(): RawPort;
+  connect(): Port;
   /** The tab the panel inspects; null: every tab (the panel page opened outside DevTools). */
   tabId: number | null;
   /** The panel's language when it (re)subscribes. @default English */
@@ -36,7 +30,7 @@ export interface PanelBridge {
 export const BACKOFF = { firstMs: 100, maxMs: 5_000 };
 
 export function openPanelBridge(options: PanelBridgeOptions): PanelBridge {
-  let port: RawPort | null = null;
+  let port: Port | null = null;
   let delay = BACKOFF.firstMs;
   let reconnects = 0;
   let incompatible = false;

@@ -1,8 +1,9 @@
 /** The background's platform seam, faked: events, ports, storage and timers driven by the test. */
 
-import type { BackgroundPlatform, PanelWall } from "../../src/background/platform";
+import type { BackgroundPlatform } from "../../src/background/platform";
 import type { ObservedEvent } from "../../src/capture/events";
 import type { PanelEvent } from "../../src/protocol/messages";
+import type { Port } from "../../src/protocol/port";
 
 export interface FakePanel {
   received: PanelEvent[];
@@ -23,7 +24,7 @@ export function fakePlatform(
   const badges = new Map<number | null, { text: string; color: string; title: string }>();
   const settings = new Map<string, unknown>();
   let onMessage: (message: unknown) => Promise<unknown> | undefined = () => undefined;
-  let onPanel: (wall: PanelWall) => void = () => undefined;
+  let onPanel: (wall: Port<PanelEvent>) => void = () => undefined;
   let now = startAt;
   const timers: Array<{ at: number; callback: () => void }> = [];
   const platform: BackgroundPlatform = {

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { BACKOFF, openPanelBridge, type RawPort } from "../../src/protocol/bridge";
+import { BACKOFF, openPanelBridge } from "../../src/protocol/bridge";
 import { isPanelCommand, isPanelEvent, type PanelEvent, PROTOCOL_VERSION } from "../../src/protocol/messages";
+import type { Port } from "../../src/protocol/port";
 
 function harness() {
-  const ports: Array<RawPort & { sent: unknown[]; deliver(m: unknown): void; drop(): void }> = [];
+  const ports: Array<Port & { sent: unknown[]; deliver(m: unknown): void; drop(): void }> = [];
   const timers: Array<{ ms: number; run: () => void }> = [];
   const events: PanelEvent[] = [];
   const incompatible: number[] = [];

@@ -41,6 +41,9 @@ export interface AppProps {
   har?: HarView | null;
   /** The background speaks this other protocol version (CORS Lens was updated under the panel). */
   incompatible?: number | null;
+  /** Why the last Export report failed, in the user's words (null: it did not). */
+  exportError?: string | null;
+  onDismissExportError?: () => void;
   langSetting?: LangSetting;
 }
 
@@ -50,6 +53,8 @@ export function App({
   initialStack = "generic-headers",
   har = null,
   incompatible = null,
+  exportError = null,
+  onDismissExportError,
   langSetting = "auto",
 }: AppProps) {
   const t = useT();
@@ -197,6 +202,16 @@ export function App({
       {incompatible !== null ? (
         <div class="banner error" role="alert">
           {t("panel.banner.incompatible", { theirs: incompatible, ours: PROTOCOL_VERSION })}
+        </div>
+      ) : null}
+      {exportError !== null ? (
+        <div class="banner error" role="alert">
+          {t("panel.banner.export-error", { error: visibleText(exportError) })}{" "}
+          {onDismissExportError ? (
+            <button type="button" onClick={onDismissExportError}>
+              {t("panel.banner.dismiss")}
+            </button>
+          ) : null}
         </div>
       ) : null}
       {har ? (

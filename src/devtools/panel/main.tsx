@@ -12,10 +12,11 @@ import { sendRuntimeMessage } from "../../platform/runtime";
 import { localSettings } from "../../platform/session-storage";
 import { TARGET } from "../../platform/target";
 import { openPanelBridge } from "../../protocol/bridge";
-import { PANEL_PORT, type ReportRequest } from "../../protocol/messages";
+import { PANEL_PORT } from "../../protocol/messages";
+import { requestRuntime, runtimeProblemWords } from "../../protocol/runtime-channel";
 import { analyzeHar, HarError } from "../../report/analyze-har";
 import { exportHar } from "../../report/har-export";
-import { observedFromReport, type ReportDocument } from "../../report/report";
+import { observedFromReport } from "../../report/report";
 import { App, type PanelActions } from "./App";
 import { copyText, saveFile } from "./clipboard";
 import { I18n, LANG_SETTING_KEY, type LangSetting, langSettingOf, resolveLang } from "./i18n";
@@ -24,6 +25,7 @@ import {
   INITIAL_STORE,
   type PanelStore,
   shownState,
+  withExportError,
   withHar,
   withIncompatible,
   withLiveEvent,
@@ -83,10 +85,14 @@ const actions: PanelActions = {
     bridge.send({ type: "cors-lens/set-preserve-log", preserve });
   },
   exportReport: () => {
-    const request: ReportRequest = { type: "cors-lens/report", tabId, lang };
-    void sendRuntimeMessage<ReportDocument>(request).then((report) =>
-      saveFile(`cors-lens-report-${Date.now()}.json`, JSON.stringify(report, null, 2)),
-    );
+    void requestRuntime(sendRuntimeMessage, "cors-lens/report", { tabId, lang }).then((result) => {
+      if (!result.ok) {
+        update(withExportError(store, runtimeProblemWords(translator(lang), result.problem)));
+        return;
+      }
+      if (store.exportError !== null) update(withExportError(store, null));
+      saveFile(`cors-lens-report-${Date.now()}.json`, JSON.stringify(result.reply, null, 2));
+    });
   },
   exportHar: () => {
     const document = exportHar(
@@ -141,6 +147,8 @@ function draw(): void {
           initialStack={stack}
           har={harView(store)}
           incompatible={store.incompatible}
+          exportError={store.exportError}
+          onDismissExportError={() => update(withExportError(store, null))}
           langSetting={langSetting}
         />
       </I18n.Provider>,

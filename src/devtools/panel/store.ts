@@ -18,9 +18,16 @@ export interface PanelStore {
   mode: PanelMode;
   /** The background speaks another protocol version: the protocol it speaks. */
   incompatible: number | null;
+  /** Why the last Export report failed, in the user's words; null: it did not fail. */
+  exportError: string | null;
 }
 
-export const INITIAL_STORE: PanelStore = { live: EMPTY_STATE, mode: { kind: "live" }, incompatible: null };
+export const INITIAL_STORE: PanelStore = {
+  live: EMPTY_STATE,
+  mode: { kind: "live" },
+  incompatible: null,
+  exportError: null,
+};
 
 export function withLiveEvent(store: PanelStore, event: PanelEvent): PanelStore {
   return { ...store, live: applyEvent(store.live, event) };
@@ -40,6 +47,10 @@ export function withLiveLog(store: PanelStore): PanelStore {
 
 export function withIncompatible(store: PanelStore, protocol: number): PanelStore {
   return { ...store, incompatible: protocol };
+}
+
+export function withExportError(store: PanelStore, exportError: string | null): PanelStore {
+  return { ...store, exportError };
 }
 
 /** What the list shows: the HAR's exchanges, or the live log (also behind a HAR that failed to open). */

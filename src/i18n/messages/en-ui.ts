@@ -35,6 +35,15 @@ export const enUi = {
   "panel.banner.resume": "Resume recording",
   "panel.banner.incompatible":
     "CORS Lens was updated while this panel was open (protocol {theirs}, this panel speaks {ours}): close DevTools and open it again.",
+  "panel.banner.export-error": "Could not export the report: {error}",
+  "runtime.problem.unreachable":
+    "The background of CORS Lens did not answer ({detail}). Reload the extension or restart the browser.",
+  "runtime.problem.failed": "The background of CORS Lens could not answer: {detail}",
+  "runtime.problem.incompatible":
+    "CORS Lens was updated while this page was open (protocol {theirs}, this page speaks {ours}): close it and open it again.",
+  "runtime.problem.malformed": "The background of CORS Lens answered something unexpected: {detail}",
+  "popup.error": "Could not read this tab's requests: {error}",
+  "panel.banner.dismiss": "Dismiss",
   "panel.banner.har-error": "Could not open {file}: {error}",
   "panel.banner.har-viewing": "Viewing {file} ({count, plural, one {# request} other {# requests}})",
   "panel.banner.back-to-live": "Back to the live log",

@@ -38,6 +38,15 @@ export const koUi: Record<keyof typeof enUi, string> = {
   "panel.banner.resume": "기록 다시 시작",
   "panel.banner.incompatible":
     "이 패널이 열려 있는 동안 CORS Lens가 업데이트되었습니다(프로토콜 {theirs}, 이 패널은 {ours}). DevTools를 닫았다가 다시 여세요.",
+  "panel.banner.export-error": "보고서를 내보내지 못했습니다: {error}",
+  "runtime.problem.unreachable":
+    "CORS Lens의 백그라운드가 응답하지 않았습니다({detail}). 확장 프로그램을 다시 로드하거나 브라우저를 다시 시작하세요.",
+  "runtime.problem.failed": "CORS Lens의 백그라운드가 응답하지 못했습니다: {detail}",
+  "runtime.problem.incompatible":
+    "이 페이지가 열려 있는 동안 CORS Lens가 업데이트되었습니다(프로토콜 {theirs}, 이 페이지는 {ours}). 페이지를 닫았다가 다시 여세요.",
+  "runtime.problem.malformed": "CORS Lens의 백그라운드가 예상하지 못한 응답을 보냈습니다: {detail}",
+  "popup.error": "이 탭의 요청을 읽지 못했습니다: {error}",
+  "panel.banner.dismiss": "닫기",
   "panel.banner.har-error": "{file}을(를) 열 수 없습니다: {error}",
   "panel.banner.har-viewing": "{file} 보는 중 (요청 {count}개)",
   "panel.banner.back-to-live": "실시간 기록으로 돌아가기",
