@@ -76,7 +76,7 @@ export function closeHop(open: OpenHop, endedAt: number, error: string | null, f
   };
 }
 
-/** Fetch "HTTP-redirect fetch": 301/302 turn POST into GET, 303 turns everything but HEAD into GET. */
+/** https://fetch.spec.whatwg.org/#http-redirect-fetch: 301/302 turn POST into GET, 303 turns everything but HEAD into GET. */
 export function methodAfterRedirect(method: string, status: number): string {
   if ((status === 301 || status === 302) && method.toUpperCase() === "POST") return "GET";
   if (status === 303 && method.toUpperCase() !== "HEAD" && method.toUpperCase() !== "GET") return "GET";

@@ -238,7 +238,7 @@ export class ExchangeTracker {
         pending.current.status = event.statusCode;
         if (event.responseHeaders.length > 0) pending.current.responseHeaders = event.responseHeaders;
         pending.hops.push(closeHop(pending.current, event.timeStamp, null, event.fromCache));
-        // Browsers never follow a preflight's redirect (Fetch "CORS-preflight fetch"): it ends here,
+        // Browsers never follow a preflight's redirect (https://fetch.spec.whatwg.org/#cors-preflight-fetch-0): it ends here,
         // and Firefox reports nothing more for it.
         if (isPreflight(pending)) return this.finishPreflight(this.forget(pending), event.timeStamp);
         const method = methodAfterRedirect(pending.current.method, event.statusCode);

@@ -1,7 +1,7 @@
 /**
  * `cors-lens probe`: asks an API what a browser would, from Node, and diagnoses the answer with the
- * same engine. The requests are the browser's: a preflight when one is needed (Fetch Standard
- * §4.8, with `Access-Control-Request-Method` and the sorted, lower-cased
+ * same engine. The requests are the browser's: a preflight when one is needed
+ * (https://fetch.spec.whatwg.org/#cors-preflight-fetch-0, with `Access-Control-Request-Method` and the sorted, lower-cased
  * `Access-Control-Request-Headers`), then the request with `Origin`, redirects followed as fetch
  * follows them. It stops where the browser would stop: after a failed preflight nothing else is
  * sent. Only run by the user, against the URL they name.
@@ -69,7 +69,7 @@ export type Send = (request: WireRequest) => Promise<WireResponse>;
 export class ProbeError extends WordedError {}
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
-/** Fetch "HTTP-redirect fetch" step 5: at most 20 redirects. */
+/** https://fetch.spec.whatwg.org/#http-redirect-fetch step 5: at most 20 redirects. */
 const MAX_REDIRECTS = 20;
 /**
  * The most of a response's head read, Chromium's own (`kMaxHeaderBufSize`, 256 KiB, in
@@ -204,7 +204,7 @@ export async function probe(
     } catch {
       break;
     }
-    // Fetch "HTTP-redirect fetch" step 11: a redirect to another origin taints the request's origin.
+    // https://fetch.spec.whatwg.org/#http-redirect-fetch step 11: a redirect to another origin taints the request's origin.
     if (originOf(next.href) !== originOf(url) && origin !== originOf(url)) origin = "null";
     // Step 12: 301/302 turn POST into GET; 303 turns everything but HEAD into GET.
     if (

@@ -54,7 +54,7 @@ export interface Judged {
   exchange: ObservedExchange | null;
 }
 
-/** The preflight's ask, as Chromium builds it: ACRH sorted, lower-cased, comma-joined (Fetch §4.8). */
+/** The preflight's ask, as Chromium builds it: ACRH sorted, lower-cased, comma-joined (https://fetch.spec.whatwg.org/#cors-preflight-fetch-0). */
 function preflightHeaders(spec: RequestSpec): HeaderList {
   const unsafe = scriptSetUnsafeHeaderNames(spec.headers);
   const out: Array<[string, string]> = [

@@ -129,7 +129,7 @@ function core(
       ? verdictOnly("not-cors")
       : blockedBy(requestStageFailure("scheme-not-supported", facts));
   if (facts.mode === "no-cors") {
-    // Fetch "main fetch": no-cors with a redirect mode other than follow is a network error.
+    // https://fetch.spec.whatwg.org/#main-fetch: no-cors with a redirect mode other than follow is a network error.
     if (exchange.redirectMode && exchange.redirectMode !== "follow") {
       return blockedBy(requestStageFailure("no-cors-redirect-mode", facts));
     }
@@ -295,9 +295,10 @@ function diagnoseUnchecked(
  * worth knowing. Pure and total: it never throws, and evidence an extension could not see gives
  * the verdict `"unknown"` with the reason, never a guess.
  *
- * The checks run in the chosen browser's order (Fetch Standard §4.8 "CORS-preflight fetch" and §4.9
- * "CORS check", as Chromium's `services/network/cors/` and Gecko's `nsCORSListenerProxy.cpp`
- * implement them); where the other browser decides or names the case differently, a
+ * The checks run in the chosen browser's order (the CORS-preflight fetch,
+ * https://fetch.spec.whatwg.org/#cors-preflight-fetch, and the CORS check,
+ * https://fetch.spec.whatwg.org/#cors-check, as Chromium's `services/network/cors/` and Gecko's
+ * `nsCORSListenerProxy.cpp` implement them); where the other browser decides or names the case differently, a
  * `browser-difference` finding says so.
  *
  * @example

@@ -39,15 +39,15 @@ export interface RequestFacts {
 }
 
 /**
- * Fetch "CORS-preflight request": an OPTIONS request carrying `Access-Control-Request-Method`
- * (Fetch Standard §4.8 "CORS-preflight fetch", step 1–3). Decided here for every recorder.
+ * https://fetch.spec.whatwg.org/#cors-preflight-request: an OPTIONS request carrying `Access-Control-Request-Method`
+ * (https://fetch.spec.whatwg.org/#cors-preflight-fetch-0, its first steps). Decided here for every recorder.
  */
 export function isPreflightRequest(method: string, headers: HeaderList | null | undefined): boolean {
   return method === "OPTIONS" && headerValues(headers, "access-control-request-method").length > 0;
 }
 
 /**
- * Whether a request must be preceded by a preflight (Fetch Standard, HTTP fetch step 5.1): a
+ * Whether a request must be preceded by a preflight (https://fetch.spec.whatwg.org/#http-fetch, the makeCORSPreflight step): a
  * method that is not CORS-safelisted, or a header script set that is CORS-unsafe. Without its
  * headers only the method can say yes; null then means "not knowable".
  */

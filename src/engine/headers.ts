@@ -11,7 +11,7 @@ export function headerValues(headers: HeaderList | null | undefined, name: strin
 
 /**
  * The combined value as Chromium's `GetNormalizedHeader` reads it: lines joined with ", ", each
- * trimmed of surrounding whitespace (Fetch Standard §2.2.2 "extract header list values"). Null when the header is absent.
+ * trimmed of surrounding whitespace (https://fetch.spec.whatwg.org/#extract-header-list-values). Null when the header is absent.
  */
 export function combinedHeader(headers: HeaderList | null | undefined, name: string): string | null {
   const values = headerValues(headers, name);

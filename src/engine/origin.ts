@@ -1,5 +1,5 @@
 /**
- * Origins as the Fetch Standard serializes them ("ASCII serialization of an origin", HTML §7.5):
+ * Origins as the Fetch Standard serializes them (https://html.spec.whatwg.org/multipage/browsers.html#ascii-serialisation-of-an-origin):
  * `scheme://host[:port]`, no path, no trailing slash, default ports omitted.
  */
 
@@ -53,7 +53,7 @@ export function isUrlLike(value: string): boolean {
 /** Servers send the same wrong Access-Control-Allow-Origin on every response. */
 const URL_LIKE = new Map<string, boolean>();
 
-/** True when a URL carries `user:pass@` (a redirect there fails in CORS mode, Fetch "HTTP-redirect fetch"). */
+/** True when a URL carries `user:pass@` (a redirect there fails in CORS mode, https://fetch.spec.whatwg.org/#http-redirect-fetch). */
 export function hasUserinfo(url: string): boolean {
   try {
     const parsed = new URL(url);

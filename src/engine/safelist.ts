@@ -1,6 +1,7 @@
 /**
- * Fetch Standard request classification (§2.2.2 "CORS-safelisted method", "CORS-safelisted
- * request-header"; Chromium `IsCorsSafelistedHeader` in `services/network/public/cpp/cors/cors.cc`):
+ * Fetch Standard request classification (https://fetch.spec.whatwg.org/#cors-safelisted-method,
+ * https://fetch.spec.whatwg.org/#cors-safelisted-request-header; Chromium `IsCorsSafelistedHeader` in
+ * `services/network/public/cpp/cors/cors.cc`):
  * safelisted methods and headers, forbidden names, CORS-unsafe header names.
  */
 import { byteLength } from "./headers";
@@ -8,7 +9,7 @@ import type { HeaderList } from "./types";
 
 const SAFELISTED_METHODS = new Set(["GET", "HEAD", "POST"]);
 
-/** Fetch "CORS-safelisted method": byte-case-insensitive GET, HEAD, POST. */
+/** https://fetch.spec.whatwg.org/#cors-safelisted-method: byte-case-insensitive GET, HEAD, POST. */
 export function isSafelistedMethod(method: string): boolean {
   return SAFELISTED_METHODS.has(method.toUpperCase());
 }
@@ -38,7 +39,7 @@ const FORBIDDEN_REQUEST_HEADERS = new Set([
 ]);
 
 /**
- * Fetch "forbidden request-header": set by the browser, never by script, so never CORS-unsafe.
+ * https://fetch.spec.whatwg.org/#forbidden-request-header: set by the browser, never by script, so never CORS-unsafe.
  * (The X-HTTP-Method-Override family is forbidden only with a forbidden method value.)
  */
 export function isForbiddenRequestHeader(name: string, value = ""): boolean {
@@ -51,7 +52,7 @@ export function isForbiddenRequestHeader(name: string, value = ""): boolean {
   return false;
 }
 
-/** Fetch "CORS-unsafe request-header byte": controls other than HTAB, `"():<>?@[\]{}` and DEL. */
+/** https://fetch.spec.whatwg.org/#cors-unsafe-request-header-byte: controls other than HTAB, `"():<>?@[\]{}` and DEL. */
 export function hasCorsUnsafeByte(value: string): boolean {
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);
@@ -78,7 +79,7 @@ export function mimeEssence(value: string): string | null {
   return `${match[1]}/${match[2]}`.toLowerCase();
 }
 
-/** Fetch "simple range header value": one `bytes=start-[end]` range, no suffix ranges. */
+/** https://fetch.spec.whatwg.org/#simple-range-header-value: one `bytes=start-[end]` range, no suffix ranges. */
 export function isSimpleRange(value: string): boolean {
   const match = /^bytes=([0-9]+)-([0-9]*)$/i.exec(value);
   if (!match) return false;
@@ -86,7 +87,7 @@ export function isSimpleRange(value: string): boolean {
   return Number(match[1]) <= Number(match[2]);
 }
 
-/** Fetch "CORS-safelisted request-header" for one (name, value). */
+/** https://fetch.spec.whatwg.org/#cors-safelisted-request-header for one (name, value). */
 export function isSafelistedRequestHeader(name: string, value: string): boolean {
   if (byteLength(value) > 128) return false;
   switch (name.toLowerCase()) {
@@ -108,7 +109,7 @@ export function isSafelistedRequestHeader(name: string, value: string): boolean 
 }
 
 /**
- * Fetch "CORS-unsafe request-header names": sorted, lower-cased, unique. Safelisted values adding
+ * https://fetch.spec.whatwg.org/#cors-unsafe-request-header-names: sorted, lower-cased, unique. Safelisted values adding
  * up to more than 1024 bytes make every safelisted name unsafe too.
  */
 export function corsUnsafeHeaderNames(headers: HeaderList): string[] {

@@ -6,7 +6,7 @@ import type { HeaderList } from "../engine";
 import { actualHeaders, preflightAsk } from "./curl";
 import type { ReportExchange } from "./report";
 
-/** Headers a page cannot set (Fetch Standard, "forbidden request-header"): the browser adds them. */
+/** Headers a page cannot set (https://fetch.spec.whatwg.org/#forbidden-request-header): the browser adds them. */
 const FORBIDDEN =
   /^(origin|cookie|cookie2|referer|host|connection|content-length|date|dnt|expect|keep-alive|te|trailer|transfer-encoding|upgrade|via|access-control-request-|proxy-|sec-)/i;
 

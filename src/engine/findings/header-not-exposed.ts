@@ -2,7 +2,7 @@ import { code } from "../explain/context";
 import { combinedHeader, isHttpToken, splitList } from "../headers";
 import { type FindingRule, finding } from "./context";
 
-/** CORS-safelisted response-header names (Fetch §5.6): always readable. */
+/** CORS-safelisted response-header names (https://fetch.spec.whatwg.org/#cors-safelisted-response-header-name): always readable. */
 const SAFELISTED = new Set([
   "cache-control",
   "content-language",

@@ -1,8 +1,8 @@
 import { type FindingRule, finding } from "./context";
 
 /**
- * Referrer-Policy never changes `Origin` on CORS requests nor any CORS check (Fetch "append a
- * request Origin header", Fetch Standard §3.1): said on every blocked exchange.
+ * Referrer-Policy never changes `Origin` on CORS requests nor any CORS check
+ * (https://fetch.spec.whatwg.org/#append-a-request-origin-header): said on every blocked exchange.
  */
 export const referrerPolicyNotCause: FindingRule = (ctx) => {
   if (ctx.verdict !== "blocked") return null;

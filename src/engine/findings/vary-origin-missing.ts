@@ -3,7 +3,7 @@ import { type FindingRule, finding } from "./context";
 
 /**
  * The request's origin echoed without `Vary: Origin`: a shared cache can serve one origin's answer
- * to another (Fetch Standard §3.2.6 "CORS protocol and HTTP caches"). A value that is not the
+ * to another (https://fetch.spec.whatwg.org/#cors-protocol-and-http-caches). A value that is not the
  * request's origin is the same for everyone (a fixed, wrong value): no cache can mix it up.
  */
 export const varyOriginMissing: FindingRule = (ctx) => {

@@ -1,5 +1,5 @@
 /**
- * The CORS check (Fetch "CORS check"; Chromium `services/network/public/cpp/cors/cors.cc` CheckAccess) on one
+ * The CORS check (https://fetch.spec.whatwg.org/#concept-cors-check; Chromium `services/network/public/cpp/cors/cors.cc` CheckAccess) on one
  * response: `Access-Control-Allow-Origin`, then `Access-Control-Allow-Credentials`.
  */
 import { combinedHeader, headerValues } from "../headers";

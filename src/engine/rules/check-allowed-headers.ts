@@ -1,5 +1,5 @@
 /**
- * Fetch "CORS-preflight fetch" header step (Fetch Standard §4.8 step 7.7): each CORS-unsafe request header
+ * The header step of the CORS-preflight fetch (https://fetch.spec.whatwg.org/#cors-preflight-fetch-0): each CORS-unsafe request header
  * name must be listed (case-insensitive), or covered by `*` when not credentialed. `*` does not
  * cover `Authorization` in the standard, but Chromium (feature off) and Firefox (pref on) still let
  * it through with a deprecation warning: that is the `authorization-wildcard` finding.

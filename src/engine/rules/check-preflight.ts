@@ -62,7 +62,7 @@ export function checkPreflight(
     });
   }
   const access = checkAllowOrigin(headers, request.origin, request.credentialed);
-  // Fetch "redirect status" (301, 302, 303, 307, 308), with a Location to follow: a 304 or a 300 is
+  // https://fetch.spec.whatwg.org/#redirect-status (301, 302, 303, 307, 308), with a Location to follow: a 304 or a 300 is
   // a status that is not ok (both browsers: `PreflightInvalidStatus`, `CORSPreflightDidNotSucceed3`).
   if (REDIRECT_STATUSES.has(status) && combinedHeader(headers, "location") !== null) {
     return fail({

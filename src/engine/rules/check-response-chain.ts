@@ -1,7 +1,7 @@
 /**
  * The actual request's responses: the CORS check on every redirect response and on the final
- * response while the CORS flag is set (Chromium `CorsURLLoader`, Fetch "HTTP fetch"), the userinfo
- * rule and origin tainting on redirects (Fetch Standard §4.4 "HTTP-redirect fetch").
+ * response while the CORS flag is set (Chromium `CorsURLLoader`, https://fetch.spec.whatwg.org/#http-fetch), the userinfo
+ * rule and origin tainting on redirects (https://fetch.spec.whatwg.org/#http-redirect-fetch).
  */
 import { combinedHeader, headerValues } from "../headers";
 import { hasUserinfo, originOf } from "../origin";

@@ -1,6 +1,6 @@
 /**
- * Why a request needs a CORS preflight (Fetch "main fetch": the unsafe-request flag with a
- * non-safelisted method or CORS-unsafe header names; Fetch Standard §4.3 "HTTP fetch" step 5).
+ * Why a request needs a CORS preflight (https://fetch.spec.whatwg.org/#main-fetch: the unsafe-request flag with a
+ * non-safelisted method or CORS-unsafe header names, which https://fetch.spec.whatwg.org/#http-fetch turns into a preflight).
  */
 import { byteLength, headerValues } from "../headers";
 import { hasCorsUnsafeByte, isSafelistedMethod } from "../safelist";
