@@ -24,7 +24,8 @@ import {
   totalsLine,
 } from "../report/ci-formats";
 import type { ReportDocument } from "../report/report";
-import { inertLine, jsonInert, visibleText } from "../report/safe-text";
+import { writeReportFile } from "../report/report-file";
+import { inertLine, visibleText } from "../report/safe-text";
 import { VERSION } from "../report/version";
 import { runConfigCommand } from "./config-command";
 import { nodeSend } from "./probe";
@@ -167,21 +168,6 @@ function oneLine(text: string): string {
   return shown.length > 200 ? `${shown.slice(0, 200)}…` : shown;
 }
 
-/**
- * The report as `JSON.stringify(report, null, 2)` would print it, an exchange at a time: one string
- * for the whole document passes V8's string limit (~512 MB) past some 50,000 blocked exchanges.
- */
-export function writeReportJson(report: ReportDocument, out: (s: string) => void): void {
-  const { exchanges, ...head } = report;
-  const opening = jsonInert(JSON.stringify(head, null, 2));
-  out(`${opening.slice(0, -2)},\n  "exchanges": [`);
-  exchanges.forEach((x, i) => {
-    const text = jsonInert(JSON.stringify(x, null, 2)).replace(/\n/g, "\n    ");
-    out(`${i === 0 ? "" : ","}\n    ${text}`);
-  });
-  out(exchanges.length === 0 ? "]\n}\n" : "\n  ]\n}\n");
-}
-
 /** The report without its fixes (`--no-fixes`): the causes and findings as they are. */
 function withoutFixes(report: ReportDocument): ReportDocument {
   return {
@@ -293,12 +279,12 @@ export function run(
   const failed = failsGate(counts, options.allowUnknown);
   try {
     if (options.format === "json") {
-      if (reports.length === 1) writeReportJson(reports[0] as ReportDocument, sink);
+      if (reports.length === 1) writeReportFile(reports[0] as ReportDocument, sink);
       else {
         sink("[\n");
         reports.forEach((r, i) => {
           if (i > 0) sink(",\n");
-          writeReportJson(r, sink);
+          writeReportFile(r, sink);
         });
         sink("]\n");
       }

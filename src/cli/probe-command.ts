@@ -15,6 +15,7 @@ import { type Lang, type Translate, translator } from "../i18n";
 import { WordedError } from "../i18n/worded-error";
 import { toJunit, toSarif } from "../report/ci-formats";
 import { buildReport, type ReportDocument } from "../report/report";
+import { writeReportFile } from "../report/report-file";
 import { visibleText } from "../report/safe-text";
 import { ProbeError, type ProbeRequest, probe, type Send } from "./probe";
 import { type SecurityFinding, securityProbe } from "./security";
@@ -156,7 +157,7 @@ export async function runProbe(
     );
     return 2;
   }
-  if (options.format === "json") out(`${JSON.stringify(report, null, 2)}\n`);
+  if (options.format === "json") writeReportFile(report, out);
   else if (options.format === "sarif") out(toSarif(report, options.stack));
   else if (options.format === "junit") out(toJunit(report, options.stack));
   else {

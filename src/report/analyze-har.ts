@@ -1,11 +1,13 @@
 /**
- * The one HAR use case, shared by `cors-lens analyze` and the panel's "Open HAR…": HAR text in, the
- * report document and what the reader should know about the file out. Throws HarError (one line)
- * when the text is not a readable HAR.
+ * The one HAR use case, shared by `cors-lens analyze` and the panel's "Open…": HAR text (or a report
+ * CORS Lens wrote, format 1 or 2) in, the report document and what the reader should know about the
+ * file out. Throws HarError or ReportFileError (one line) when the text is neither.
  */
-import { parseHar } from "../capture/har-import";
+import { importHar } from "../capture/har-import";
+import { parseHarJson } from "../capture/har-read";
 import { translator } from "../i18n";
-import { buildReport, type ReportDocument, type ReportOptions } from "./report";
+import { buildReport, observedFromReport, type ReportDocument, type ReportOptions } from "./report";
+import { isReportLike, readReportFile } from "./report-file";
 
 export { HarError } from "../capture/har-import";
 
@@ -16,7 +18,9 @@ export interface HarAnalysis {
 }
 
 export function analyzeHar(text: string, file: string, options: ReportOptions = {}): HarAnalysis {
-  const har = parseHar(text);
+  const json = parseHarJson(text);
+  if (isReportLike(json)) return analyzeReport(json, file, options);
+  const har = importHar(json);
   const report = buildReport(har.exchanges, { kind: "har", file }, options);
   const t = translator(options.lang ?? "en");
   const notes: string[] = [];
@@ -33,4 +37,27 @@ export function analyzeHar(text: string, file: string, options: ReportOptions = 
   }
   notes.push(...har.notes.map((n) => t(n.key, n.params)));
   return { report, notes };
+}
+
+/**
+ * A saved report, read again: its exchanges are diagnosed anew from what was observed (the words in
+ * the reader's language, the fixes of this version); what it was recorded from stays its source.
+ */
+function analyzeReport(json: unknown, file: string, options: ReportOptions): HarAnalysis {
+  const saved = readReportFile(json, file);
+  const recordedBy = options.browser ?? null;
+  const report = buildReport(
+    saved.exchanges.map((x) => observedFromReport(x, recordedBy)),
+    saved.source,
+    options,
+  );
+  const t = translator(options.lang ?? "en");
+  return {
+    report,
+    notes: [
+      t("report.note.reopened", {
+        version: typeof saved.generator?.version === "string" ? saved.generator.version.slice(0, 40) : "?",
+      }),
+    ],
+  };
 }

@@ -30,7 +30,11 @@ import { isoTime } from "./time";
 import { VERSION } from "./version";
 
 export const REPORT_FORMAT = "cors-lens-report";
-export const REPORT_VERSION = 1;
+/**
+ * 2: each distinct fix stored once, in the file's `fixes` table (./report-file.ts). In memory, and
+ * between the extension's parts, causes still hold their fixes.
+ */
+export const REPORT_VERSION = 2;
 
 export type ReportSource =
   | {
@@ -73,6 +77,8 @@ export interface ReportExchange {
   viaWorker?: boolean;
   /** Its end was not observed (the extension's worker was stopped while it was in flight). */
   interrupted?: boolean;
+  /** The request's redirect mode where it was not "follow" (a no-cors request's redirect is a cause). */
+  redirectMode?: "error" | "manual";
 }
 
 export interface ReportDocument {
@@ -167,6 +173,9 @@ export function buildReportExchange(observed: ObservedExchange, options: ReportO
     server: d.server,
     ...(observed.viaWorker ? { viaWorker: true } : {}),
     ...(observed.interrupted ? { interrupted: true } : {}),
+    ...(observed.redirectMode && observed.redirectMode !== "follow"
+      ? { redirectMode: observed.redirectMode }
+      : {}),
   };
 }
 
@@ -230,6 +239,7 @@ export function observedFromReport(x: ReportExchange, recordedBy: BrowserName | 
     error: x.error,
     recordedBy,
     ...(x.viaWorker ? { viaWorker: true } : {}),
+    ...(x.redirectMode === "error" || x.redirectMode === "manual" ? { redirectMode: x.redirectMode } : {}),
     ...(x.interrupted
       ? { interrupted: true, visibility: { ...visibilityOf(recordedBy), corsErrors: false } }
       : {}),

@@ -200,14 +200,14 @@ describe("the terminal", () => {
 });
 
 describe("--json at any size", () => {
-  it("prints exactly what JSON.stringify would, an exchange at a time", async () => {
-    const { writeReportJson } = await import("../../src/cli/main");
+  it("prints exactly what JSON.stringify would of the format-2 file, an exchange at a time", async () => {
+    const { writeReportFile, toReportFile } = await import("../../src/report/report-file");
     const { buildReport } = await import("../../src/report/report");
     for (const xs of [observed, [], observed.slice(0, 1)]) {
       const report = buildReport(xs, { kind: "har", file: "x.har" });
       let text = "";
-      writeReportJson(report, (s) => (text += s));
-      expect(text).toBe(`${JSON.stringify(report, null, 2)}\n`);
+      writeReportFile(report, (s) => (text += s));
+      expect(text).toBe(`${JSON.stringify(toReportFile(report), null, 2)}\n`);
     }
   });
 });

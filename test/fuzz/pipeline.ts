@@ -9,12 +9,12 @@ import fc from "fast-check";
 import type { ObservedEvent } from "../../src/capture/events";
 import { emptyTab, upsertExchange } from "../../src/capture/tab-history";
 import { ExchangeTracker, LIMITS, type TrackerState } from "../../src/capture/tracker";
-import { writeReportJson } from "../../src/cli/main";
 import { NO_PAINT, summarize } from "../../src/cli/summary";
 import type { HeaderList, ObservedExchange } from "../../src/engine";
 import { analyzeHar, HarError } from "../../src/report/analyze-har";
 import { exportHar } from "../../src/report/har-export";
 import { buildReport } from "../../src/report/report";
+import { readReportFile, writeReportFile } from "../../src/report/report-file";
 
 const MIB = "\u202e".repeat(8) + "v".repeat(1024 * 1024);
 // Hostile text: controls, bidi overrides, lone surrogates, CRLF, NUL, secrets, a long value now and then.
@@ -279,12 +279,16 @@ export function downstream(exchanges: ObservedExchange[], browser: "chromium" | 
     const bad = lines.find(unsafe);
     if (bad !== undefined) problems.push(`unsafe summary line: ${JSON.stringify(bad.slice(0, 80))}`);
     // Streamed as the CLI streams it; each piece is whole JSON lines of one exchange at most.
-    let bytes = 0;
-    writeReportJson(report, (s) => {
-      bytes += s.length;
+    let written = "";
+    writeReportFile(report, (s) => {
+      written += s;
     });
-    if (bytes === 0) problems.push("empty JSON report");
-    jsonChars = bytes;
+    if (written.length === 0) problems.push("empty JSON report");
+    jsonChars = written.length;
+    // And read back as it was written (format 2's fix table resolved).
+    const back = readReportFile(JSON.parse(written));
+    if (JSON.stringify(back) !== JSON.stringify(report))
+      problems.push("report file not read back as written");
   } catch (error) {
     // An exported HAR that cannot be read back is a defect, even with a clear message.
     problems.push(error instanceof HarError ? `HAR export not importable: ${error.message}` : String(error));

@@ -69,6 +69,15 @@ Options:
   "cli.totals":
     "{count, plural, one {# file} other {# files}}, {requests} requests: {blocked} blocked, {warned} with warnings",
 
+  "report.error.version":
+    "a CORS Lens report of version {version}, which this version cannot read (it reads versions 1 and 2)",
+  "report.error.fix-id": "a CORS Lens report that refers to fix {id}, which its fixes table does not have",
+  "report.error.shape": "a CORS Lens report whose exchanges are not in the report format",
+  "report.error.exchange":
+    "a CORS Lens report whose exchange {index} is not in the report format (its request, hops or headers)",
+  "report.note.reopened":
+    "a report written by CORS Lens {version}: its requests are diagnosed again by this version, in this language.",
+
   "har.no-log": 'not a HAR file: no "log" object',
   "har.no-entries": 'not a HAR file: "log.entries" is not a list',
   "har.empty": "empty file",

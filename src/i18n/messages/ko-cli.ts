@@ -68,6 +68,15 @@ ORIGIN의 페이지에 있는 브라우저가 URL로 보낼 요청(필요하면 
   "cli.note.no-cors": "이 HAR에는 교차 출처 요청이 없어 검사할 것이 없습니다(올바른 페이지에서 기록했나요?).",
   "cli.totals": "파일 {count}개, 요청 {requests}개: {blocked}개 차단, {warned}개 경고",
 
+  "report.error.version":
+    "이 버전이 읽을 수 없는 {version} 버전의 CORS Lens 보고서입니다(버전 1과 2를 읽습니다)",
+  "report.error.fix-id": "수정 표에 없는 수정 {id}을(를) 가리키는 CORS Lens 보고서입니다",
+  "report.error.shape": "교환 목록이 보고서 형식에 맞지 않는 CORS Lens 보고서입니다",
+  "report.error.exchange":
+    "{index}번 교환(요청, 홉 또는 헤더)이 보고서 형식에 맞지 않는 CORS Lens 보고서입니다",
+  "report.note.reopened":
+    "CORS Lens {version}이(가) 쓴 보고서입니다: 요청을 이 버전이 이 언어로 다시 진단했습니다.",
+
   "har.no-log": 'HAR 파일이 아닙니다: "log" 객체가 없습니다',
   "har.no-entries": 'HAR 파일이 아닙니다: "log.entries"가 목록이 아닙니다',
   "har.empty": "빈 파일",
