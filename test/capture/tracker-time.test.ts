@@ -8,6 +8,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { FUTURE_SLACK_MS, type ObservedEvent, saneTime } from "../../src/capture/events";
 import { ExchangeTracker, LIMITS, type TrackerState } from "../../src/capture/tracker";
+import { propertyBudget } from "../property";
 import { ev } from "./events";
 
 const BASE = 1_700_000_000_000;
@@ -136,23 +137,25 @@ describe("impossible event times", () => {
     expect(saneTime(BASE - 1e9, BASE, null)).toBe(BASE - 1e9);
   });
 
-  it("never keep the tracker's state open: over shuffled sequences, nothing is left after expiry", () => {
-    const details = fc.check(
-      fc.property(sequence, (input) => {
-        const state = openAfterExpiry(input);
-        const open = {
-          pending: Object.keys(state.pending).length,
-          preflights: state.preflights.length,
-          awaiting: state.awaiting.length,
-          handed: state.handed?.length ?? 0,
-        };
-        expect(open).toEqual({ pending: 0, preflights: 0, awaiting: 0, handed: 0 });
-      }),
-      // An explicit time budget: as many of the 5,000 sequences as fit in 20 s (on a loaded machine, fewer).
-      { numRuns: 5_000, seed: 20261204, interruptAfterTimeLimit: 20_000 },
-    );
-    process.stdout.write(`tracker times: ${details.numRuns} shuffled sequences checked\n`);
-    expect(details.failed, fc.defaultReportMessage(details) ?? "").toBe(false);
-    expect(details.numRuns).toBeGreaterThan(100);
-  }, 60_000);
+  // Every one of the 5,000 sequences, always the same ones: 4.2 s at load 6 (0.85 ms each).
+  const SEQUENCES = propertyBudget(5_000, 10);
+  it(
+    "never keep the tracker's state open: over shuffled sequences, nothing is left after expiry",
+    () => {
+      fc.assert(
+        fc.property(sequence, (input) => {
+          const state = openAfterExpiry(input);
+          const open = {
+            pending: Object.keys(state.pending).length,
+            preflights: state.preflights.length,
+            awaiting: state.awaiting.length,
+            handed: state.handed?.length ?? 0,
+          };
+          expect(open).toEqual({ pending: 0, preflights: 0, awaiting: 0, handed: 0 });
+        }),
+        SEQUENCES.params,
+      );
+    },
+    SEQUENCES.timeout,
+  );
 });

@@ -21,6 +21,7 @@ import { buildTree } from "../../src/config/nginx/tree";
 import type { HopRequest } from "../../src/config/types";
 import { type RequestSpec, renderExchange } from "../../src/config/whatif";
 import type { HeaderList, ObservedExchange } from "../../src/engine";
+import { propertyBudget } from "../property";
 
 const APP = "https://app.example.com";
 const file = (text: string, path = "site.conf"): ConfigFile => ({ path, text });
@@ -421,38 +422,50 @@ describe("formats and messages", () => {
   });
 });
 
+// 80 random edits, each applied by a `patch` process: 2 s at load 6 (25 ms each).
+const PATCHED = propertyBudget(80, 500);
+// 400 random files read and answered: well under a second at load 6.
+const HOSTILE = propertyBudget(400, 25);
+
 describe("unified diff", () => {
-  it("is applied by GNU patch to give the new text (random edits)", () => {
-    const dir = mkdtempSync(join(tmpdir(), "diff-"));
-    fc.assert(
-      fc.property(
-        fc.array(fc.constantFrom("a", "b", "c", "# c", "  x;", ""), { maxLength: 40 }),
-        fc.array(fc.tuple(fc.nat(40), fc.constantFrom("ins", "del", "rep"), fc.constantFrom("n", "m;", "")), {
-          maxLength: 6,
-        }),
-        (lines, edits) => {
-          const before = lines.map((l) => `${l}\n`).join("");
-          const next: string[] = [...lines];
-          for (const [at, kind, text] of edits) {
-            const i = Math.min(at, next.length);
-            if (kind === "ins") next.splice(i, 0, text);
-            else if (kind === "del") next.splice(i, 1);
-            else next.splice(i, 1, text);
-          }
-          const after = next.map((l) => `${l}\n`).join("");
-          const d = unifiedDiff(before, after, "a/f", "b/f");
-          if (before === after) return d === "";
-          writeFileSync(join(dir, "f"), before);
-          const p = spawnSync("patch", ["-p1", "-d", dir, "--no-backup-if-mismatch", "-s"], {
-            input: d,
-            encoding: "utf8",
-          });
-          return p.status === 0 && readFileSync(join(dir, "f"), "utf8") === after;
-        },
-      ),
-      { numRuns: 80 },
-    );
-  }, 60_000);
+  it(
+    "is applied by GNU patch to give the new text (random edits)",
+    () => {
+      const dir = mkdtempSync(join(tmpdir(), "diff-"));
+      fc.assert(
+        fc.property(
+          fc.array(fc.constantFrom("a", "b", "c", "# c", "  x;", ""), { maxLength: 40 }),
+          fc.array(
+            fc.tuple(fc.nat(40), fc.constantFrom("ins", "del", "rep"), fc.constantFrom("n", "m;", "")),
+            {
+              maxLength: 6,
+            },
+          ),
+          (lines, edits) => {
+            const before = lines.map((l) => `${l}\n`).join("");
+            const next: string[] = [...lines];
+            for (const [at, kind, text] of edits) {
+              const i = Math.min(at, next.length);
+              if (kind === "ins") next.splice(i, 0, text);
+              else if (kind === "del") next.splice(i, 1);
+              else next.splice(i, 1, text);
+            }
+            const after = next.map((l) => `${l}\n`).join("");
+            const d = unifiedDiff(before, after, "a/f", "b/f");
+            if (before === after) return d === "";
+            writeFileSync(join(dir, "f"), before);
+            const p = spawnSync("patch", ["-p1", "-d", dir, "--no-backup-if-mismatch", "-s"], {
+              input: d,
+              encoding: "utf8",
+            });
+            return p.status === 0 && readFileSync(join(dir, "f"), "utf8") === after;
+          },
+        ),
+        PATCHED.params,
+      );
+    },
+    PATCHED.timeout,
+  );
 });
 
 describe("nginx files that are not whole configurations", () => {
@@ -616,49 +629,53 @@ describe("cors-lens fix (command line)", () => {
 });
 
 describe("hostile input", () => {
-  it("check and answers never throw anything but a worded ConfigError on random nginx-like text", () => {
-    const piece = fc.constantFrom(
-      "server {",
-      "location /api/ {",
-      "location ~* \\.json$ {",
-      "if ($request_method = OPTIONS) {",
-      "if ($http_origin ~* (a|b) {",
-      "}",
-      "add_header Access-Control-Allow-Origin $http_origin always;",
-      'add_header Access-Control-Allow-Origin "*";',
-      "add_header Access-Control-Allow-Credentials true;",
-      "map $http_origin $o {",
-      '"~^https://x\\.y$" $http_origin;',
-      "default '';",
-      "return 204;",
-      "rewrite ^/(.*)$ /api/$1 last;",
-      "proxy_pass http://app;",
-      "set $o $http_origin;",
-      "include cors.conf;",
-      "auth_basic x;",
-      '"unclosed',
-      "${",
-      ";",
-      "# comment",
-    );
-    fc.assert(
-      fc.property(
-        fc.array(piece, { maxLength: 30 }),
-        fc.constantFrom("GET", "OPTIONS", "PUT"),
-        (lines, method) => {
-          const text = `${lines.join("\n")}\n`;
-          try {
-            checkConfig([file(text)]);
-            const config = readConfig([file(text)]);
-            config.answer({ method, url: "http://x/api/a.json", headers: [["Origin", APP]] });
-          } catch (e) {
-            if (!(e instanceof ConfigError)) throw e;
-          }
-        },
-      ),
-      { numRuns: 400 },
-    );
-  });
+  it(
+    "check and answers never throw anything but a worded ConfigError on random nginx-like text",
+    () => {
+      const piece = fc.constantFrom(
+        "server {",
+        "location /api/ {",
+        "location ~* \\.json$ {",
+        "if ($request_method = OPTIONS) {",
+        "if ($http_origin ~* (a|b) {",
+        "}",
+        "add_header Access-Control-Allow-Origin $http_origin always;",
+        'add_header Access-Control-Allow-Origin "*";',
+        "add_header Access-Control-Allow-Credentials true;",
+        "map $http_origin $o {",
+        '"~^https://x\\.y$" $http_origin;',
+        "default '';",
+        "return 204;",
+        "rewrite ^/(.*)$ /api/$1 last;",
+        "proxy_pass http://app;",
+        "set $o $http_origin;",
+        "include cors.conf;",
+        "auth_basic x;",
+        '"unclosed',
+        "${",
+        ";",
+        "# comment",
+      );
+      fc.assert(
+        fc.property(
+          fc.array(piece, { maxLength: 30 }),
+          fc.constantFrom("GET", "OPTIONS", "PUT"),
+          (lines, method) => {
+            const text = `${lines.join("\n")}\n`;
+            try {
+              checkConfig([file(text)]);
+              const config = readConfig([file(text)]);
+              config.answer({ method, url: "http://x/api/a.json", headers: [["Origin", APP]] });
+            } catch (e) {
+              if (!(e instanceof ConfigError)) throw e;
+            }
+          },
+        ),
+        HOSTILE.params,
+      );
+    },
+    HOSTILE.timeout,
+  );
 });
 
 describe("limit_except", () => {
