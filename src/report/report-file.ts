@@ -76,8 +76,10 @@ export function toReportFile(report: ReportDocument): ReportFile {
 }
 
 /**
- * The report in format 2 as `JSON.stringify(toReportFile(report), null, 2)` would print it, an
- * exchange at a time: one string for a whole large report passes V8's string limit (~512 MB).
+ * The report in format 2, written an exchange at a time (one string for a whole large report passes
+ * V8's string limit, ~512 MB): the document's head indented, then each exchange and each fix on one
+ * line — a diff shows which requests changed, and the file stays smaller than the HAR it came from
+ * (indented, a header pair took four lines; 80%-blocked bench HAR: 0.80× its size, 1.35× indented).
  * Printed inert (`jsonInert`): a header value cannot end a CI log's line inside the document.
  */
 export function writeReportFile(report: ReportDocument, out: (s: string) => void): void {
@@ -86,14 +88,12 @@ export function writeReportFile(report: ReportDocument, out: (s: string) => void
   const opening = jsonInert(JSON.stringify(head, null, 2));
   out(`${opening.slice(0, -2)},\n  "exchanges": [`);
   exchanges.forEach((x, i) => {
-    const text = jsonInert(JSON.stringify(fileExchange(x, idOf), null, 2)).replace(/\n/g, "\n    ");
-    out(`${i === 0 ? "" : ","}\n    ${text}`);
+    out(`${i === 0 ? "" : ","}\n    ${jsonInert(JSON.stringify(fileExchange(x, idOf)))}`);
   });
   out(exchanges.length === 0 ? "],\n" : "\n  ],\n");
   out('  "fixes": [');
   table.forEach((fix, i) => {
-    const text = jsonInert(JSON.stringify(fix, null, 2)).replace(/\n/g, "\n    ");
-    out(`${i === 0 ? "" : ","}\n    ${text}`);
+    out(`${i === 0 ? "" : ","}\n    ${jsonInert(JSON.stringify(fix))}`);
   });
   out(table.length === 0 ? "]\n}\n" : "\n  ]\n}\n");
 }
