@@ -16,6 +16,7 @@ import {
 import { type Group, groupFailures } from "../report/groups";
 import { Popup } from "./Popup";
 import "./popup.css";
+import { reportFileText } from "../report/report-file";
 
 const root = document.getElementById("app");
 // `?tabId=` lets automation (and the tests) show a given tab's popup in a page of its own.
@@ -97,7 +98,7 @@ async function load(): Promise<void> {
   warned = report.exchanges.filter(
     (x) => x.verdict !== "blocked" && x.findings.some((f) => f.severity !== "info"),
   ).length;
-  reportText = JSON.stringify(report, null, 2);
+  reportText = reportFileText(report);
   draw();
 }
 

@@ -33,6 +33,7 @@ import {
   withPreserveLog,
 } from "./store";
 import "./panel.css";
+import { reportFileText } from "../../report/report-file";
 
 const root = document.getElementById("app");
 const tabId = inspectedTabId();
@@ -91,7 +92,7 @@ const actions: PanelActions = {
         return;
       }
       if (store.exportError !== null) update(withExportError(store, null));
-      saveFile(`cors-lens-report-${Date.now()}.json`, JSON.stringify(result.reply, null, 2));
+      saveFile(`cors-lens-report-${Date.now()}.json`, reportFileText(result.reply));
     });
   },
   exportHar: () => {
