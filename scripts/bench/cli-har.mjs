@@ -1,4 +1,5 @@
-// Benchmark 4: `cors-lens analyze` on a ~100 MB HAR: wall time and peak RSS.
+// Benchmark 4: `cors-lens analyze` on a ~100 MB HAR, every format: wall time and peak RSS, and the
+// report's size against the HAR's — each next to its target (issue #25: ≤ 5 s, ≤ 500 MB, report ≤ HAR).
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -26,6 +27,9 @@ async function oneHar(root, megabytes, mostlyBlocked) {
       ["--json", "-"],
       ["--json", "--stack", "express"],
       ["--json", "--no-fixes"],
+      ["--format", "sarif"],
+      ["--format", "junit"],
+      ["--format", "github"],
     ]) {
       const toPipe = mode.at(-1) === "-";
       const args = toPipe ? mode.slice(0, -1) : [...mode, "-o", out];
@@ -50,7 +54,11 @@ async function oneHar(root, megabytes, mostlyBlocked) {
         bench: `CLI, ${(size / 1048576).toFixed(0)} MB HAR (${entries.toLocaleString("en")} requests${mostlyBlocked ? ", 80% blocked" : ", 20% blocked"})`,
         what: `analyze ${args.join(" ").replace(out, "FILE") || "(summary)"}${toPipe ? " | (pipe)" : ""}`,
         value: `${seconds.toFixed(2)} s, peak RSS ${rss.toFixed(0)} MB, output ${(bytes / 1048576).toFixed(0)} MB`,
-        ratio: `exit ${run.status}`,
+        ratio: `exit ${run.status}; target ≤ 5 s ${seconds <= 5 ? "met" : "MISSED"}, ≤ 500 MB ${rss <= 500 ? "met" : "MISSED"}${
+          mode.includes("--json")
+            ? `, ${(bytes / size).toFixed(2)}× the HAR (≤ 1×) ${bytes <= size ? "met" : "MISSED"}`
+            : ""
+        }`,
       });
     }
     return rows;
