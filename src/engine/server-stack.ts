@@ -93,6 +93,35 @@ function isStarletteRejection(hop: Hop): boolean {
   );
 }
 
+/**
+ * aiohttp-cors refuses a preflight by raising HTTPForbidden with a text body that starts "CORS
+ * preflight request failed: " (31 bytes) and no CORS header
+ * (https://github.com/aio-libs/aiohttp-cors/blob/v0.7.0/aiohttp_cors/preflight_handler.py); aiohttp's
+ * own 403 says "403: Forbidden" (14 bytes), and an authentication layer adds WWW-Authenticate.
+ */
+function isAiohttpCorsRejection(hop: Hop, server: string | null): boolean {
+  const length = Number(combinedHeader(hop.responseHeaders, "content-length") ?? "0");
+  return (
+    server !== null &&
+    /\baiohttp\//i.test(server) &&
+    hop.status === 403 &&
+    length >= 31 &&
+    /^text\/plain\b/i.test(combinedHeader(hop.responseHeaders, "content-type") ?? "") &&
+    !hasHeader(hop.responseHeaders, "access-control-allow-origin") &&
+    !hasHeader(hop.responseHeaders, "www-authenticate")
+  );
+}
+
+/**
+ * gorilla/handlers' CORS says no to a preflight with a bare status and nothing else: 405 for a method
+ * not in AllowedMethods, 403 for a header not in AllowedHeaders
+ * (https://github.com/gorilla/handlers/blob/v1.5.1/cors.go, `ServeHTTP`); net/http adds only Date
+ * and Content-Length: 0 (http.Error would add a Content-Type).
+ */
+function isGorillaRejection(hop: Hop): boolean {
+  return (hop.status === 405 || hop.status === 403) && isBare(hop) && !hasHeader(hop.responseHeaders, "vary");
+}
+
 /** django-cors-headers' default `CORS_ALLOW_METHODS`, joined as it sends them. */
 const DJANGO_CORS_HEADERS_METHODS = "DELETE, GET, OPTIONS, PATCH, POST, PUT";
 
@@ -118,8 +147,12 @@ export function detectServer(
       bare: isBare(preflight) ? "yes" : "no",
     });
   if (preflight && isStarletteRejection(preflight)) return guess("fastapi", "certain", t, "server.starlette");
+  if (preflight && isGorillaRejection(preflight))
+    return guess("gorilla-handlers", "certain", t, "server.gorilla", { status: preflight.status ?? "" });
   const powered = first(exchange, "x-powered-by");
   const server = first(exchange, "server");
+  if (preflight && isAiohttpCorsRejection(preflight, server))
+    return guess("aiohttp-cors", "certain", t, "server.aiohttp-cors", { server: short(server ?? "") });
   const preflightMethods = preflight
     ? combinedHeader(preflight.responseHeaders, "access-control-allow-methods")
     : null;
@@ -151,6 +184,8 @@ export function detectServer(
     [/^WSGIServer\b/i, "django-cors-headers"],
     [/^(WEBrick|Puma)\b/i, "rails"],
     [/^Kestrel\b/i, "aspnet"],
+    // aiohttp's default `Server: Python/3.11 aiohttp/3.8.4` (aiohttp/web_response.py, SERVER_SOFTWARE).
+    [/\baiohttp\//i, "aiohttp-cors"],
   ];
   for (const [pattern, stack] of by)
     if (pattern.test(server)) return { stack, confidence: "likely", basis: `Server: ${short(server)}` };
@@ -235,6 +270,32 @@ export function middlewareRejection(
       says: t("rejection.express-auto-options", { allow: short(allow, 60) }),
       focus: "preflight-route",
     };
+  if (
+    guess.stack === "aiohttp-cors" &&
+    isAiohttpCorsRejection(preflight, combinedHeader(headers, "server"))
+  ) {
+    // Its 403 names the refused part only in the body, which the browser does not show to CORS
+    // Lens: the request's own headers say which option can be at fault.
+    const asked = facts.unsafeNames ?? [];
+    return {
+      says: t("rejection.aiohttp-cors", {
+        method: facts.method,
+        hasHeaders: asked.length > 0 ? "yes" : "no",
+        headers: asked.join(", "),
+      }),
+      focus: asked.length > 0 ? "headers" : "methods",
+    };
+  }
+  if (guess.stack === "gorilla-handlers" && isGorillaRejection(preflight)) {
+    const method = preflight.status === 405;
+    return {
+      says: t(method ? "rejection.gorilla-method" : "rejection.gorilla-headers", {
+        method: facts.method,
+        headers: (facts.unsafeNames ?? []).join(", "),
+      }),
+      focus: method ? "methods" : "headers",
+    };
+  }
   if (guess.stack === "go-rs-cors" && !hasHeader(headers, "access-control-allow-origin")) {
     const methodRefused = !RS_CORS_DEFAULT_METHODS.includes(facts.method);
     return {

@@ -10,7 +10,8 @@ import type { Fix, FixEdit } from "../../src/engine";
 /** How a stack's app is written, for finding what the printed text names. */
 export interface AppShape {
   /** The option syntax of the set-up. */
-  syntax: "js" | "python" | "header-lines" | "django-settings";
+  /** `go-options`: functional options, `handlers.AllowedHeaders([]string{…})` inside the call. */
+  syntax: "js" | "python" | "header-lines" | "django-settings" | "go-options";
   /** Text that starts the set-up's call (`cors(`, `CORS(app`, `add_middleware(CORSMiddleware`); null for header lines and settings. */
   call: string | null;
   /** The line the printed `where` names: the snippet goes on the line after it (null: at the end of the file). */
@@ -59,7 +60,9 @@ function optionValue(text: string, from: number, to: number, option: string, sha
       ? new RegExp(`\\b${escaped}\\s*:\\s*`, "g")
       : shape.syntax === "python"
         ? new RegExp(`\\b${escaped}\\s*=\\s*`, "g")
-        : new RegExp(`^${escaped}\\s*=\\s*`, "gm");
+        : shape.syntax === "go-options"
+          ? new RegExp(`\\b${escaped}\\(\\s*`, "g")
+          : new RegExp(`^${escaped}\\s*=\\s*`, "gm");
   pattern.lastIndex = from;
   const m = pattern.exec(text);
   return m && m.index < to ? m.index + m[0].length : -1;
@@ -142,6 +145,8 @@ function replaceItem(
 function set(text: string, edit: Extract<FixEdit, { kind: "set" }>, shape: AppShape): string {
   const [from, to] = region(text, shape);
   const at = optionValue(text, from, to, edit.option, shape);
+  // A functional option (`handlers.AllowCredentials()`) that is there is already set.
+  if (at >= 0 && shape.syntax === "go-options") return text;
   if (at >= 0) {
     const q = text[at];
     const end =
@@ -160,6 +165,7 @@ function set(text: string, edit: Extract<FixEdit, { kind: "set" }>, shape: AppSh
 function assign(edit: Extract<FixEdit, { kind: "set" }>, shape: AppShape): string {
   if (shape.syntax === "js") return `${edit.option}: ${edit.value}`;
   if (shape.syntax === "python") return `${edit.option}=${edit.value}`;
+  if (shape.syntax === "go-options") return `handlers.${edit.option}${edit.value}`;
   return `${edit.option} = ${edit.value}`;
 }
 
@@ -203,6 +209,17 @@ function wrap(text: string, edit: Extract<FixEdit, { kind: "wrap" }>): string {
   const args = text.slice(open + 1, end);
   const split = args.indexOf(",");
   const handler = args.slice(split + 1).trim();
+  const call = handler.indexOf(`${edit.wrapper}(`);
+  const optionsEnd = call >= 0 ? balanced(handler, call + edit.wrapper.length) : -1;
+  if (call >= 0 && handler[optionsEnd] === "(") {
+    // A curried wrapper (`handlers.CORS(opts)(router)`): it moves out whole, with its options,
+    // and what it wrapped stays where it was.
+    const wrapper = handler.slice(call, optionsEnd);
+    const argEnd = balanced(handler, optionsEnd);
+    const inside = handler.slice(optionsEnd + 1, argEnd - 1);
+    const rest = `${handler.slice(0, call)}${inside}${handler.slice(argEnd)}`;
+    return `${text.slice(0, open + 1)}${args.slice(0, split)}, ${wrapper}(${rest})${text.slice(end)}`;
+  }
   // The wrapper moves out: where it wrapped something inside, that inner call keeps its argument.
   const inner = handler.startsWith(`${edit.wrapper}(`)
     ? handler.slice(edit.wrapper.length + 1, -1)

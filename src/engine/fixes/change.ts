@@ -6,6 +6,7 @@
  */
 import type { MessageKey } from "../../i18n";
 import type { FixEdit, Stack } from "../types";
+import { aiohttpPreflightFirst } from "./aiohttp-cors";
 import { fastapiErrors } from "./fastapi";
 import type { FixRequest } from "./policy";
 
@@ -47,9 +48,24 @@ export interface Vocabulary {
    */
   move?: { statement: string; after: string | null };
   /** Where the CORS handler must wrap everything else (Go): the wrapper and the call it goes in. */
-  wrap?: { wrapper: string; in: string };
+  wrap?: {
+    wrapper: string;
+    in: string;
+    /** The wrapper is called twice, options then handler (`handlers.CORS(…)(router)`). */
+    curried?: boolean;
+  };
   /** Code that goes right before the set-up for a focus (a middleware CORS must wrap). */
-  inserts?: Partial<Record<FixRequest["focus"], { code: (request: FixRequest) => string; key: MessageKey }>>;
+  inserts?: Partial<
+    Record<
+      FixRequest["focus"],
+      {
+        code: (request: FixRequest) => string;
+        key: MessageKey;
+        /** The statement the code goes above, where it is not the moved one (`move.statement`). */
+        before?: string;
+      }
+    >
+  >;
   /** Where an option, not the order, decides a focus: the option and the value that fixes it. */
   sets?: Partial<Record<FixRequest["focus"], { option: string; value: string }>>;
 }
@@ -58,6 +74,7 @@ export interface Vocabulary {
 const ORDER_FOCUSES: ReadonlySet<FixRequest["focus"]> = new Set([
   "preflight-before-auth",
   "error-responses",
+  "before-routes",
   "no-preflight-redirect",
   "preflight-route",
 ]);
@@ -218,6 +235,42 @@ export const VOCABULARY: Record<ServerStack, Vocabulary> = {
     // rs/cors answers preflights itself only where its handler is outermost, outside auth and the mux.
     wrap: { wrapper: "c.Handler", in: "http.ListenAndServe" },
   },
+  // gorilla/handlers 1.5.1 (https://github.com/gorilla/handlers/blob/v1.5.1/cors.go): AllowedMethods
+  // replaces the default GET, HEAD, POST; AllowedHeaders appends to Accept, Accept-Language,
+  // Content-Language, Origin, so an absent option is written with the new names alone; no
+  // AllowedOrigins (or "*") answers `*`.
+  "gorilla-handlers": {
+    setup: "`handlers.CORS(…)`",
+    origins: { option: "AllowedOrigins" },
+    methods: { option: "AllowedMethods", defaults: ["GET", "HEAD", "POST"] },
+    headers: { option: "AllowedHeaders" },
+    credentials: { option: "AllowCredentials", value: "()" },
+    item: js,
+    assign: (option, items) => `handlers.${option}([]string{${items}})`,
+    // Its preflight answer comes only where it is outermost, outside auth (cors.go, `ServeHTTP`).
+    wrap: { wrapper: "handlers.CORS", in: "http.ListenAndServe", curried: true },
+  },
+  // aiohttp-cors 0.7.0 (https://github.com/aio-libs/aiohttp-cors/blob/v0.7.0/aiohttp_cors/resource_options.py):
+  // allow_headers defaults to () (no header beyond the safelisted ones), allow_methods to None (only
+  // the methods of routes passed to cors.add); "*" in either allows all. Origins are the keys of the
+  // `defaults` dict, each with its own ResourceOptions: a new origin is a new key (the snippet).
+  "aiohttp-cors": {
+    setup: "`aiohttp_cors.ResourceOptions(…)`",
+    methods: { option: "allow_methods", defaults: [] },
+    headers: { option: "allow_headers", defaults: [] },
+    credentials: { option: "allow_credentials", value: "True" },
+    item: py,
+    assign: pyAssign,
+    // An aiohttp middleware runs before every route's handler, aiohttp-cors's preflight handler
+    // included: the preflight is handed to that handler first.
+    inserts: {
+      "preflight-before-auth": {
+        code: aiohttpPreflightFirst,
+        key: "fix.change.insert-aiohttp-preflight",
+        before: "aiohttp_cors.setup(",
+      },
+    },
+  },
 };
 
 /** Structural focuses: the change is where the set-up sits, said by the stack's note when it has one. */
@@ -290,7 +343,10 @@ export function changeFor(stack: ServerStack, request: FixRequest): Change {
       const insert = v.inserts?.[focus];
       if (insert) {
         const code = insert.code(request);
-        return { change: t(insert.key), edits: [{ kind: "insert", code, before: v.move?.statement ?? "" }] };
+        return {
+          change: t(insert.key),
+          edits: [{ kind: "insert", code, before: insert.before ?? v.move?.statement ?? "" }],
+        };
       }
       const set = v.sets?.[focus];
       if (set)
@@ -300,7 +356,12 @@ export function changeFor(stack: ServerStack, request: FixRequest): Change {
         };
       if (ORDER_FOCUSES.has(focus) && v.wrap)
         return {
-          change: t("fix.change.wrap", { wrapper: v.wrap.wrapper, in: v.wrap.in, setup: v.setup }),
+          change: t("fix.change.wrap", {
+            wrapper: v.wrap.wrapper,
+            in: v.wrap.in,
+            setup: v.setup,
+            curried: v.wrap.curried ? "yes" : "no",
+          }),
           edits: [{ kind: "wrap", wrapper: v.wrap.wrapper, in: v.wrap.in }],
         };
       if (ORDER_FOCUSES.has(focus) && v.move) {

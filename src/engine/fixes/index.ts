@@ -5,6 +5,7 @@
  */
 import type { MessageKey, Translate } from "../../i18n";
 import type { Fix, FixImport, Stack } from "../types";
+import { aiohttpCors, aiohttpImports } from "./aiohttp-cors";
 import { apache } from "./apache";
 import { aspnet } from "./aspnet";
 import { caddy } from "./caddy";
@@ -18,6 +19,7 @@ import { flaskCors, flaskImports } from "./flask-cors";
 import { genericHeaders } from "./generic-headers";
 import { go } from "./go";
 import { goRsCors } from "./go-rs-cors";
+import { gorillaHandlers, gorillaImports } from "./gorilla-handlers";
 import { hono, honoImports } from "./hono";
 import { koa, koaImports } from "./koa";
 import { nginx } from "./nginx";
@@ -98,6 +100,18 @@ const RENDERERS: Record<ServerStack, Renderer> = {
   },
   go: { title: "fix.title.go", render: go, where: "fix.go.where" },
   "go-rs-cors": { title: "Go (rs/cors)", render: goRsCors, where: "fix.go-rs-cors.where" },
+  "gorilla-handlers": {
+    title: "Go (gorilla/handlers)",
+    render: gorillaHandlers,
+    imports: gorillaImports,
+    where: "fix.gorilla-handlers.where",
+  },
+  "aiohttp-cors": {
+    title: "aiohttp (aiohttp-cors)",
+    render: aiohttpCors,
+    imports: aiohttpImports,
+    where: "fix.aiohttp-cors.where",
+  },
 };
 
 /** The server stacks every header-fixable cause has a fix for, in the order the panel lists them. */

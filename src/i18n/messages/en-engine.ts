@@ -50,6 +50,10 @@ export const enEngine = {
 
   "server.rs-cors":
     "a {status} preflight answer with Vary: Origin, Access-Control-Request-Method, Access-Control-Request-Headers{bare, select, yes { and nothing else (rs/cors saying no)} other { (rs/cors, or another middleware that varies on all three)}}",
+  "server.aiohttp-cors":
+    "a 403 text/plain preflight answer without CORS headers from {server} (aiohttp-cors saying no)",
+  "server.gorilla":
+    "a bare {status} preflight answer (only Date and Content-Length: 0), as gorilla/handlers' CORS sends when it says no",
   "server.starlette":
     "a 400 preflight answer carrying Access-Control-Allow-Methods and Max-Age (Starlette's CORSMiddleware)",
   "server.django-everywhere":
@@ -67,6 +71,12 @@ export const enEngine = {
     'Starlette\'s CORSMiddleware rejected the preflight (400 "Disallowed CORS headers"): {headers} not in allow_headers.',
   "rejection.express-auto-options":
     "Express answered the preflight itself (`Allow: {allow}` and no CORS header), as it does when no middleware ended the OPTIONS request: `cors()` runs after the route that answered, is attached to a router that does not serve this path, or is not registered.",
+  "rejection.aiohttp-cors":
+    "aiohttp-cors rejected the preflight: it answers 403 Forbidden without CORS headers when the origin is not a key of its `defaults`, the method ({method}) is not in allow_methods (or not a route passed to cors.add){hasHeaders, select, yes {, or a requested header ({headers}) is not in allow_headers} other {}}.",
+  "rejection.gorilla-method":
+    "gorilla/handlers' CORS rejected the preflight with a bare 405: {method} is not in AllowedMethods (left out, it allows GET, HEAD and POST only).",
+  "rejection.gorilla-headers":
+    "gorilla/handlers' CORS rejected the preflight with a bare 403: a requested header ({headers}) is not in AllowedHeaders (left out, it allows Accept, Accept-Language, Content-Language and Origin only).",
   "rejection.rs-cors":
     "rs/cors rejected the preflight: it answered {status} with only Vary and no CORS header, as it does when the origin, the method ({method}) or a header is not in its Allowed* options{methodRefused, select, yes { (AllowedMethods defaults to GET, POST, HEAD only)} other {}}.",
 

@@ -11,11 +11,13 @@ export const enFixes = {
     "In {setup}, replace `*` in `{option}` with {items}: a request with credentials never matches `*`. Other origins that used `*` need to be listed too.",
   "fix.change.set": "In {setup}, set `{option}` to `{value}`.",
   "fix.change.wrap":
-    "Keep your {setup} as it is and make `{wrapper}(…)` the outermost handler you pass to `{in}`, outside authentication and the mux (`{in}(addr, {wrapper}(auth(mux)))`), so it answers preflights before anything else.",
+    "Keep your {setup} as it is and make `{wrapper}(…)` the outermost handler you pass to `{in}`, outside authentication and the mux (`{in}(addr, {wrapper}({curried, select, yes {…)(} other {}}auth(mux)))`), so it answers preflights before anything else.",
   "fix.change.move-last":
     "Move {setup} to the end of the module, after every other middleware: the last one added runs first, so CORS then answers before the others; its options stay as they are.",
   "fix.change.insert-fastapi-errors":
     'Add the middleware below (from `@app.middleware("http")` on) just above your `app.add_middleware(CORSMiddleware, …)`, so that CORS wraps it and an unhandled exception becomes a 500 with CORS headers; your CORSMiddleware stays as it is.',
+  "fix.change.insert-aiohttp-preflight":
+    "Add the middleware below just above your `aiohttp_cors.setup(…)` call: it goes first in `app.middlewares`, so a preflight reaches aiohttp-cors before your authentication middleware; your set-up stays as it is.",
   "fix.change.move":
     "Move {setup} up to the line right after `{after}`, above every other middleware, hook and route; its options stay as they are.",
   "fix.label.change": "Change in your set-up",
@@ -120,4 +122,14 @@ export const enFixes = {
     'import "github.com/rs/cors"; wrap the whole mux: http.ListenAndServe(addr, c.Handler(mux)).',
   "fix.go-rs-cors.where":
     "Replace the cors.Options you pass to cors.New (or add it), and wrap the whole handler, outside any auth middleware: http.ListenAndServe(addr, c.Handler(mux)).",
+  "fix.gorilla-handlers.place":
+    "Wrap the whole router, outside any auth middleware: http.ListenAndServe(addr, handlers.CORS(…)(router)). Around a handlers.CORS(…) you have, it answers the origins it lists first.",
+  "fix.gorilla-handlers.where":
+    "Wrap the handler you pass to http.ListenAndServe with this (outside any auth middleware): http.ListenAndServe(addr, handlers.CORS(…)(router)). An app that has a handlers.CORS(…) makes the change above instead.",
+  "fix.aiohttp-cors.place":
+    "After every route is added, before web.run_app(app). Resources that answer OPTIONS already are left as they are.",
+  "fix.aiohttp-cors.where":
+    "In the module that builds the app, after the last route is added and before web.run_app(app). An app that calls aiohttp_cors.setup makes the change above instead.",
+  "fix.aiohttp-cors.preflight-first":
+    "aiohttp runs every middleware before the route's handler: preflights (which carry no\ncredentials) go straight to aiohttp-cors's handler instead.",
 } as const;

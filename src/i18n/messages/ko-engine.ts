@@ -50,6 +50,9 @@ export const koEngine: Record<keyof typeof enEngine, string> = {
 
   "server.rs-cors":
     "Vary: Origin, Access-Control-Request-Method, Access-Control-Request-Headers가 있는 {status} 사전 요청 응답{bare, select, yes {(그 밖에는 아무것도 없음: rs/cors의 거부)} other {(rs/cors, 또는 세 헤더 모두로 Vary를 거는 다른 미들웨어)}}",
+  "server.aiohttp-cors": "{server}의 CORS 헤더 없는 403 text/plain 사전 요청 응답(aiohttp-cors의 거부)",
+  "server.gorilla":
+    "Date와 Content-Length: 0만 있는 {status} 사전 요청 응답(gorilla/handlers의 CORS가 거부할 때의 응답)",
   "server.starlette":
     "Access-Control-Allow-Methods와 Max-Age가 있는 400 사전 요청 응답(Starlette의 CORSMiddleware)",
   "server.django-everywhere":
@@ -66,6 +69,12 @@ export const koEngine: Record<keyof typeof enEngine, string> = {
     'Starlette의 CORSMiddleware가 사전 요청을 거부했습니다(400 "Disallowed CORS headers"): {headers}이(가) allow_headers에 없습니다.',
   "rejection.express-auto-options":
     "Express가 사전 요청에 직접 응답했습니다(`Allow: {allow}`, CORS 헤더 없음). 어떤 미들웨어도 OPTIONS 요청을 끝내지 않을 때 Express가 이렇게 응답합니다. `cors()`가 응답한 라우트보다 뒤에 있거나, 이 경로를 처리하지 않는 라우터에 붙어 있거나, 등록되지 않았습니다.",
+  "rejection.aiohttp-cors":
+    "aiohttp-cors가 사전 요청을 거부했습니다. 출처가 `defaults`의 키에 없거나, 메서드({method})가 allow_methods에 없거나(또는 cors.add에 넘긴 라우트가 아니거나){hasHeaders, select, yes {, 요청한 헤더({headers})가 allow_headers에 없을 때} other {일 때}} aiohttp-cors는 CORS 헤더 없는 403 Forbidden으로 응답합니다.",
+  "rejection.gorilla-method":
+    "gorilla/handlers의 CORS가 헤더 없는 405로 사전 요청을 거부했습니다: {method}이(가) AllowedMethods에 없습니다(지정하지 않으면 GET, HEAD, POST만 허용).",
+  "rejection.gorilla-headers":
+    "gorilla/handlers의 CORS가 헤더 없는 403으로 사전 요청을 거부했습니다: 요청한 헤더({headers})가 AllowedHeaders에 없습니다(지정하지 않으면 Accept, Accept-Language, Content-Language, Origin만 허용).",
   "rejection.rs-cors":
     "rs/cors가 사전 요청을 거부했습니다. 출처, 메서드({method}), 헤더 중 하나가 Allowed* 옵션에 없을 때처럼 rs/cors는 Vary만 있고 CORS 헤더는 없는 {status}(으)로 응답했습니다{methodRefused, select, yes {(AllowedMethods의 기본값은 GET, POST, HEAD뿐입니다)} other {}}.",
 

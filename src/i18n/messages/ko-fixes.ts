@@ -10,11 +10,13 @@ export const koFixes: Record<keyof typeof enFixes, string> = {
     "{setup}의 `{option}`에서 `*`를 {items}(으)로 바꾸세요. 자격 증명을 보내는 요청은 `*`와 일치하지 않습니다. `*`로 허용되던 다른 출처도 목록에 넣어야 합니다.",
   "fix.change.set": "{setup}에서 `{option}`을(를) `{value}`(으)로 설정하세요.",
   "fix.change.wrap":
-    "{setup}은(는) 그대로 두고, `{in}`에 넘기는 핸들러의 가장 바깥을 `{wrapper}(…)`로 감싸 인증과 mux보다 바깥에 두세요(`{in}(addr, {wrapper}(auth(mux)))`). 그래야 다른 무엇보다 먼저 사전 요청에 응답합니다.",
+    "{setup}은(는) 그대로 두고, `{in}`에 넘기는 핸들러의 가장 바깥을 `{wrapper}(…)`로 감싸 인증과 mux보다 바깥에 두세요(`{in}(addr, {wrapper}({curried, select, yes {…)(} other {}}auth(mux)))`). 그래야 다른 무엇보다 먼저 사전 요청에 응답합니다.",
   "fix.change.move-last":
     "{setup}을(를) 모듈 끝, 다른 모든 미들웨어 뒤로 옮기세요. 마지막에 추가한 미들웨어가 먼저 실행되므로 CORS가 다른 미들웨어보다 먼저 응답합니다. 옵션은 그대로 둡니다.",
   "fix.change.insert-fastapi-errors":
     '아래 미들웨어(`@app.middleware("http")`부터)를 `app.add_middleware(CORSMiddleware, …)` 바로 위에 추가해, CORS가 이것을 감싸고 처리되지 않은 예외가 CORS 헤더가 있는 500이 되게 하세요. 기존 CORSMiddleware는 그대로 둡니다.',
+  "fix.change.insert-aiohttp-preflight":
+    "아래 미들웨어를 `aiohttp_cors.setup(…)` 호출 바로 위에 추가하세요. `app.middlewares`의 맨 앞에 들어가므로 사전 요청이 인증 미들웨어보다 먼저 aiohttp-cors에 닿습니다. 기존 설정은 그대로 둡니다.",
   "fix.change.move":
     "{setup}을(를) `{after}` 바로 다음 줄로 옮겨 다른 모든 미들웨어, 훅, 라우트보다 앞에 두세요. 옵션은 그대로 둡니다.",
   "fix.label.change": "지금 설정에서 바꿀 부분",
@@ -121,4 +123,14 @@ export const koFixes: Record<keyof typeof enFixes, string> = {
     'import "github.com/rs/cors"; mux 전체를 감싸세요: http.ListenAndServe(addr, c.Handler(mux)).',
   "fix.go-rs-cors.where":
     "cors.New에 넘기는 cors.Options를 이것으로 바꾸고(없다면 추가), 인증 미들웨어 바깥에서 핸들러 전체를 감싸세요: http.ListenAndServe(addr, c.Handler(mux)).",
+  "fix.gorilla-handlers.place":
+    "인증 미들웨어 바깥에서 라우터 전체를 감싸세요: http.ListenAndServe(addr, handlers.CORS(…)(router)). 이미 있는 handlers.CORS(…) 바깥에 두면 여기 나열한 출처에는 이것이 먼저 응답합니다.",
+  "fix.gorilla-handlers.where":
+    "http.ListenAndServe에 넘기는 핸들러를 인증 미들웨어 바깥에서 이것으로 감싸세요: http.ListenAndServe(addr, handlers.CORS(…)(router)). 이미 handlers.CORS(…)가 있는 앱은 위의 변경을 대신 적용합니다.",
+  "fix.aiohttp-cors.place":
+    "모든 라우트를 추가한 뒤, web.run_app(app) 전에 둡니다. 이미 OPTIONS에 응답하는 리소스는 그대로 둡니다.",
+  "fix.aiohttp-cors.where":
+    "앱을 만드는 모듈에서 마지막 라우트를 추가한 뒤, web.run_app(app) 전에 둡니다. aiohttp_cors.setup을 이미 호출하는 앱은 위의 변경을 대신 적용합니다.",
+  "fix.aiohttp-cors.preflight-first":
+    "aiohttp는 라우트 핸들러보다 모든 미들웨어를 먼저 실행합니다. 자격 증명이 없는 사전 요청은\n대신 aiohttp-cors의 핸들러로 바로 보냅니다.",
 };

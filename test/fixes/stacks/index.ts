@@ -1,4 +1,5 @@
 import type { StackUnderTest } from "../stack";
+import { aiohttpCorsStack } from "./aiohttp";
 import { apacheStack } from "./apache";
 import { caddyStack } from "./caddy";
 import { djangoCorsHeadersStack, djangoSeedStack } from "./django";
@@ -7,6 +8,7 @@ import { fastapiStack } from "./fastapi";
 import { fastifyStacks } from "./fastify";
 import { flaskStack } from "./flask";
 import { goRsCorsStack } from "./go-rs-cors";
+import { gorillaHandlersStack } from "./gorilla-handlers";
 import { honoStacks } from "./hono";
 import { koaStacks } from "./koa";
 import { nginxProxyStack, nginxStack } from "./nginx";
@@ -26,5 +28,7 @@ export const STACKS: StackUnderTest[] = [
   apacheStack,
   caddyStack,
   goRsCorsStack,
+  gorillaHandlersStack,
+  aiohttpCorsStack,
   rackCorsStack,
 ];

@@ -1,0 +1,39 @@
+import type { FixImport } from "../types";
+import type { FixRequest } from "./policy";
+import { anyOrigin, comment, heading, STANDARD_METHODS } from "./policy";
+
+const goStrings = (items: readonly string[]) => `[]string{${items.map((i) => JSON.stringify(i)).join(", ")}}`;
+
+export function gorillaImports(): FixImport[] {
+  return [{ form: null, code: 'import "github.com/gorilla/handlers"' }];
+}
+
+/** gorilla/handlers 1.5.1 caps MaxAge at 600 seconds (cors.go, `MaxAge`). */
+const GORILLA_MAX_AGE = 600;
+
+/**
+ * Go with github.com/gorilla/handlers' CORS (https://github.com/gorilla/handlers/blob/v1.5.1/cors.go):
+ * an expression that wraps the handler passed to http.ListenAndServe. Wrapping twice is harmless:
+ * the outer one answers preflights, and both Set the same headers on the others.
+ */
+export function gorillaHandlers(request: FixRequest): string {
+  const { policy } = request;
+  const options = [`handlers.AllowedOrigins(${goStrings(anyOrigin(policy) ? ["*"] : policy.origins)}),`];
+  // AllowedMethods replaces GET, HEAD, POST: those are kept.
+  options.push(
+    `handlers.AllowedMethods(${goStrings([...new Set(["GET", "HEAD", "POST", ...(policy.anyMethods ? STANDARD_METHODS : []), ...policy.methods])])}),`,
+  );
+  // AllowedHeaders adds to Accept, Accept-Language, Content-Language and Origin; it has no "*".
+  if (policy.headers.length > 0) options.push(`handlers.AllowedHeaders(${goStrings(policy.headers)}),`);
+  if (policy.exposeHeaders.length > 0)
+    options.push(`handlers.ExposedHeaders(${goStrings(policy.exposeHeaders)}),`);
+  if (policy.credentials && !anyOrigin(policy)) options.push("handlers.AllowCredentials(),");
+  options.push(`handlers.MaxAge(${Math.min(policy.maxAge, GORILLA_MAX_AGE)}),`);
+  return [
+    ...heading(request, "//"),
+    ...comment(request, "//", "fix.gorilla-handlers.place"),
+    "handlers.CORS(",
+    ...options.map((o) => `\t${o}`),
+    ")",
+  ].join("\n");
+}
