@@ -5,6 +5,14 @@
  */
 import type { BrowserName, HeaderList, ObservedExchange, Verdict } from "../engine";
 import type { Lang } from "../i18n";
+import {
+  type CaddyConfig,
+  setsCors as caddySetsCors,
+  PREFLIGHT_UNKNOWN,
+  patchCaddy,
+  readCaddy,
+} from "./caddy";
+import { CaddySyntaxError } from "./caddy/syntax";
 import { unifiedDiff } from "./diff";
 import { type NginxConfig, patchNginx, readNginx, setsCors } from "./nginx";
 import { applyEdits, type Edit } from "./nginx/patch";
@@ -19,12 +27,34 @@ export { ConfigError } from "./types";
 /** What a file is: a format CORS Lens reads, or one it names but cannot read yet. */
 export type Detected = { format: ConfigFormat } | { unsupported: string };
 
+/** A configuration as read: nginx or Caddy, each with its own tree. */
+export type AnyConfig = NginxConfig | CaddyConfig;
+
+/**
+ * Caddyfile text: Caddy's directives and `@name` matchers on lines that do not end with `;` (an
+ * nginx file's do), or a site address followed by `{`.
+ */
+function looksCaddy(t: string): boolean {
+  const lines = t
+    .split("\n")
+    .map((l) => l.replace(/#.*$/, "").trim())
+    .filter((l) => l !== "");
+  if (lines.length === 0 || lines.some((l) => /;$/.test(l))) return false;
+  return (
+    /(^|\n)\s*(reverse_proxy|file_server|encode|respond|handle_path|handle|php_fastcgi|basicauth|import)\b/.test(
+      t,
+    ) ||
+    /(^|\n)\s*@[\w-]+\s/.test(t) ||
+    /(^|\n)\s*header\s+(@\S+\s+)?[+\->?]?Access-Control-/i.test(t) ||
+    /(^|\n)\s*(https?:\/\/)?[\w.*-]*(:\d+)?(\s*,\s*(https?:\/\/)?[\w.*-]*(:\d+)?)*\s*\{\s*(\n|$)/.test(t)
+  );
+}
+
 /** Told from the name and the text; "nginx" is the default for `*.conf` text with nginx blocks. */
 export function detectFormat(file: ConfigFile): Detected {
   const name = file.path.split("/").pop() ?? file.path;
   const t = file.text;
-  if (/^Caddyfile/i.test(name) || /(^|\n)\s*(reverse_proxy|file_server|encode)\b/.test(t))
-    return { unsupported: "Caddy (Caddyfile)" };
+  if (/^Caddyfile/i.test(name) || /\.caddy(file)?$/i.test(name) || looksCaddy(t)) return { format: "caddy" };
   if (
     name === ".htaccess" ||
     /<(VirtualHost|Location|Directory|IfModule)\b/i.test(t) ||
@@ -62,8 +92,9 @@ export function detectFormat(file: ConfigFile): Detected {
 }
 
 /** Reads the files as one configuration; ConfigError (exit 2) for what cannot be read. */
-export function readConfig(files: readonly ConfigFile[]): NginxConfig {
+export function readConfig(files: readonly ConfigFile[]): AnyConfig {
   if (files.length === 0) throw new ConfigError({ key: "config.error.no-files" });
+  const formats = new Set<ConfigFormat>();
   for (const f of files) {
     const d = detectFormat(f);
     if ("unsupported" in d)
@@ -71,7 +102,10 @@ export function readConfig(files: readonly ConfigFile[]): NginxConfig {
         { key: "config.error.unsupported", params: { what: d.unsupported, file: f.path } },
         f.path,
       );
+    formats.add(d.format);
   }
+  // A Caddyfile decides for the files passed with it (snippets it imports may look like anything).
+  if (formats.has("caddy")) return readCaddyConfig(files);
   let config: NginxConfig;
   try {
     config = readNginx(files);
@@ -97,6 +131,38 @@ export function readConfig(files: readonly ConfigFile[]): NginxConfig {
   return config;
 }
 
+function readCaddyConfig(files: readonly ConfigFile[]): CaddyConfig {
+  let config: CaddyConfig;
+  try {
+    config = readCaddy(files);
+  } catch (e) {
+    if (e instanceof CaddySyntaxError)
+      throw new ConfigError(
+        { key: "config.error.syntax", params: { file: e.file, line: e.line, detail: e.detail } },
+        e.file,
+      );
+    throw e;
+  }
+  if (!caddySetsCors(config.tree)) {
+    const include = config.tree.unresolved[0];
+    if (include)
+      throw new ConfigError(
+        {
+          key: "config.error.included",
+          params: { file: include.file, line: include.line, pattern: include.args[0]?.value ?? "" },
+        },
+        include.file,
+      );
+  }
+  return config;
+}
+
+function anySetsCors(config: AnyConfig): boolean {
+  return config.format === "caddy"
+    ? caddySetsCors((config as CaddyConfig).tree)
+    : setsCors((config as NginxConfig).tree);
+}
+
 export interface CheckResult {
   format: ConfigFormat;
   findings: ConfigFinding[];
@@ -106,7 +172,7 @@ export interface CheckResult {
 export function checkConfig(files: readonly ConfigFile[]): CheckResult {
   const config = readConfig(files);
   const notes = [...config.notes];
-  if (!setsCors(config.tree)) notes.push({ key: "config.note.no-cors" });
+  if (!anySetsCors(config)) notes.push({ key: "config.note.no-cors" });
   return { format: config.format, findings: config.check(), notes };
 }
 
@@ -170,7 +236,7 @@ function minus(recorded: HeaderList, own: HeaderList): HeaderList {
  * What the application behind the server sent on its own: the recording minus what the old
  * configuration adds. Kept for the new configuration's what-if (nginx passes it through).
  */
-function upstreamOnly(spec: RequestSpec, config: NginxConfig): RequestSpec {
+function upstreamOnly(spec: RequestSpec, config: AnyConfig): RequestSpec {
   const derive = (
     r: Recorded | null | undefined,
     request: { method: string; headers: HeaderList },
@@ -204,7 +270,7 @@ function upstreamOnly(spec: RequestSpec, config: NginxConfig): RequestSpec {
 }
 
 /** The standard requests the old configuration allowed (for each place and origin it allows). */
-function standardSpecs(config: NginxConfig): RequestSpec[] {
+function standardSpecs(config: AnyConfig): RequestSpec[] {
   const out: RequestSpec[] = [];
   let n = 0;
   for (const a of config.allowance()) {
@@ -269,7 +335,7 @@ export function fixConfig(
   });
   const specs = recorded.map((r) => upstreamOnly(r.spec, old));
   const standard = standardSpecs(old);
-  const oldAsk = (c: NginxConfig) => (req: Parameters<NginxConfig["answer"]>[0]) => c.answer(req);
+  const oldAsk = (c: AnyConfig) => (req: Parameters<AnyConfig["answer"]>[0]) => c.answer(req);
   const before = specs.map((s) => judge(s, oldAsk(old), browser, options.lang));
   const standardBefore = standard.map((s) => judge(s, oldAsk(old), browser, options.lang));
   let texts = new Map(files.map((f) => [f.path, f.text]));
@@ -288,10 +354,14 @@ export function fixConfig(
         (f) =>
           f.judged.verdict === "blocked" ||
           (typeof f.judged.unknown === "object" &&
-            f.judged.unknown?.key === "config.unknown.upstream-options"),
+            (f.judged.unknown?.key === "config.unknown.upstream-options" ||
+              PREFLIGHT_UNKNOWN.has(f.judged.unknown?.key ?? ""))),
       );
     if (failing.length === 0) break;
-    const { edits, cannot: stuck } = patchNginx(current.tree, failing);
+    const { edits, cannot: stuck } =
+      current.format === "caddy"
+        ? patchCaddy((current as CaddyConfig).tree, failing)
+        : patchNginx((current as NginxConfig).tree, failing);
     cannot = stuck;
     if (edits.length === 0) break;
     for (const d of done) {

@@ -358,11 +358,6 @@ describe("formats and messages", () => {
     expect(code).toBe(2);
     expect(err).toContain("cors-lens cannot read Flask apps yet");
     for (const [name, text, what] of [
-      [
-        "Caddyfile",
-        "example.com {\n  header Access-Control-Allow-Origin *\n  reverse_proxy app:3000\n}\n",
-        "Caddy",
-      ],
       [".htaccess", 'Header set Access-Control-Allow-Origin "*"\n', "Apache"],
       [
         "cors.json",

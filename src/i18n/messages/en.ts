@@ -2,6 +2,7 @@
 import { enCauses } from "./en-causes";
 import { enCli } from "./en-cli";
 import { enConfig } from "./en-config";
+import { enConfigCaddy } from "./en-config-caddy";
 import { enEngine } from "./en-engine";
 import { enFindings } from "./en-findings";
 import { enFixes } from "./en-fixes";
@@ -16,5 +17,6 @@ export const en = {
   ...enFixes,
   ...enCli,
   ...enConfig,
+  ...enConfigCaddy,
   ...enRules,
 } as const;

@@ -3,6 +3,7 @@ import type { en } from "./en";
 import { koCauses } from "./ko-causes";
 import { koCli } from "./ko-cli";
 import { koConfig } from "./ko-config";
+import { koConfigCaddy } from "./ko-config-caddy";
 import { koEngine } from "./ko-engine";
 import { koFindings } from "./ko-findings";
 import { koFixes } from "./ko-fixes";
@@ -17,5 +18,6 @@ export const ko: Record<keyof typeof en, string> = {
   ...koFixes,
   ...koCli,
   ...koConfig,
+  ...koConfigCaddy,
   ...koRules,
 };

@@ -1,0 +1,270 @@
+/**
+ * `cors-lens check` for Caddyfiles: CORS mistakes visible in the file itself, each with its file and
+ * line. Caddy-specific ones: `basicauth` runs before `respond` in Caddy's directive order
+ * (https://caddyserver.com/docs/caddyfile/directives#directive-order), so it refuses the preflight
+ * whatever `respond @options` says; a `header` Caddy sets at once is added to the upstream's own
+ * copy by `reverse_proxy` (two Allow-Origin values); a CORS `header` under a `method OPTIONS`
+ * matcher only reaches the preflight; the preflight going on to the upstream.
+ */
+import { unescapedHostDot } from "../nginx/check";
+import type { ConfigFinding } from "../types";
+import { allOps, findMatcher, matcherLines, matcherToken, type Op, type Scope, scopeOf } from "./answer";
+import { REFLECT } from "./patch";
+import type { Node } from "./syntax";
+import type { CaddyTree, Site } from "./tree";
+
+const lower = (s: string) => s.toLowerCase();
+const isAcao = (o: Op) => lower(o.field) === "access-control-allow-origin" && o.kind !== "delete";
+const isCreds = (o: Op) => lower(o.field) === "access-control-allow-credentials" && lower(o.value) === "true";
+
+function linesOf(scope: Scope, token: { value: string } | null) {
+  if (!token?.value.startsWith("@")) return null;
+  const def = findMatcher(scope, token.value);
+  return def ? matcherLines(def) : null;
+}
+
+/** A matcher that lets only listed origins through (`header Origin a b`, not `*`). */
+function originGuard(scope: Scope, token: { value: string } | null): boolean {
+  const lines = linesOf(scope, token);
+  return (
+    !!lines?.some(
+      (l) =>
+        l.type === "header" &&
+        lower(l.args[0]?.value ?? "") === "origin" &&
+        l.args.length > 1 &&
+        !l.args.slice(1).some((a) => a.value.includes("*")),
+    ) ||
+    !!lines?.some((l) => l.type === "header_regexp" && /origin/i.test(l.args.map((a) => a.value).join(" ")))
+  );
+}
+
+function optionsOnly(scope: Scope, token: { value: string } | null): boolean {
+  const lines = linesOf(scope, token);
+  return (
+    !!lines &&
+    lines.some((l) => l.type === "method" && l.args.every((a) => a.value.toUpperCase() === "OPTIONS"))
+  );
+}
+
+/** Named matchers that exclude OPTIONS (`not method OPTIONS`). */
+function excludesOptions(scope: Scope, token: { value: string } | null): boolean {
+  const lines = linesOf(scope, token);
+  return !!lines?.some(
+    (l) =>
+      (l.type === "not" && /method\s+OPTIONS/i.test(l.args.map((a) => a.value).join(" "))) ||
+      (l.type === "not" &&
+        !!l.node.block?.children.some(
+          (c) => c.name === "method" && c.args.some((a) => a.value.toUpperCase() === "OPTIONS"),
+        )) ||
+      (l.type === "method" && !l.args.some((a) => a.value.toUpperCase() === "OPTIONS")),
+  );
+}
+
+function walkScopes(site: Site): Scope[] {
+  const out: Scope[] = [];
+  const walk = (s: Scope) => {
+    out.push(s);
+    for (const n of s.nodes)
+      if ((n.name === "handle" || n.name === "handle_path" || n.name === "route") && n.block)
+        walk({ kind: n.name, node: n, nodes: n.block.children, parent: s, site });
+  };
+  walk(scopeOf(site));
+  return out;
+}
+
+/** Whether a scope answers OPTIONS itself (`respond` under a method OPTIONS matcher, or a handle for it). */
+function answersOptions(scopes: Scope[]): boolean {
+  return scopes.some((s) =>
+    s.nodes.some(
+      (n) =>
+        (n.name === "respond" && optionsOnly(s, matcherToken(n))) ||
+        ((n.name === "handle" || n.name === "route") &&
+          optionsOnly(s, matcherToken(n)) &&
+          !!n.block?.children.some((c) => c.name === "respond")),
+    ),
+  );
+}
+
+export function checkCaddy(tree: CaddyTree): ConfigFinding[] {
+  const out: ConfigFinding[] = [];
+  const seen = new Set<string>();
+  const push = (f: ConfigFinding) => {
+    const key = `${f.code}:${f.file}:${f.line}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push(f);
+  };
+  const at = (n: Node) => ({ file: n.file, line: n.line });
+  for (const site of tree.sites) {
+    const ops = allOps(site);
+    const acao = ops.filter(isAcao);
+    if (acao.length === 0) continue;
+    const scopes = walkScopes(site);
+    const creds = ops.find(isCreds);
+    const vary = ops.some((o) => lower(o.field) === "vary" && /(^|[\s,])origin($|[\s,])/i.test(o.value));
+    for (const h of acao) {
+      const v = h.value.trim();
+      const sameGroup = (o: Op) =>
+        o.directive === h.directive ||
+        (o.scope.node === h.scope.node && o.matcher?.value === h.matcher?.value);
+      const c = ops.find((o) => isCreds(o) && sameGroup(o));
+      if (v === "*" && c)
+        push({
+          code: "wildcard-with-credentials",
+          severity: "error",
+          ...at(h.line),
+          words: { key: "config.check.wildcard-credentials", params: { line: c.line.line } },
+        });
+      if (REFLECT.test(v) && creds && !originGuard(h.scope, h.matcher))
+        push({
+          code: "reflected-with-credentials",
+          severity: "error",
+          ...at(h.line),
+          words: { key: "config.check.reflected-credentials", params: { line: creds.line.line } },
+        });
+      if (v.includes("{") && !vary)
+        push({
+          code: "vary-origin-missing",
+          severity: "warning",
+          ...at(h.line),
+          words: { key: "config.check.vary" },
+        });
+      if (!v.includes("{") && /\S[\s,]+\S/.test(v))
+        push({
+          code: "origin-list",
+          severity: "error",
+          ...at(h.line),
+          words: { key: "config.check.origin-list" },
+        });
+      if (lower(v) === "null")
+        push({
+          code: "null-origin-allowed",
+          severity: "warning",
+          ...at(h.line),
+          words: { key: "config.check.null" },
+        });
+      if (h.kind === "add" && acao.some((o) => o !== h && o.scope === h.scope))
+        push({
+          code: "duplicate-allow-origin",
+          severity: "error",
+          ...at(h.line),
+          words: { key: "config.check.duplicate", params: { line: (acao[0] as Op).line.line } },
+        });
+    }
+    // Caddy's own Allow-Origin set at once, and the upstream's set by header_down: both are sent.
+    const immediate = acao.filter((o) => !o.down && !o.deferred);
+    for (const d of acao.filter((o) => o.down && o.kind !== "default")) {
+      const outer = immediate.find((o) => {
+        for (let s: Scope | null = d.scope; s; s = s.parent) if (s.node === o.scope.node) return true;
+        return false;
+      });
+      if (outer)
+        push({
+          code: "duplicate-allow-origin",
+          severity: "error",
+          ...at(d.line),
+          words: { key: "config.check.duplicate", params: { line: outer.line.line } },
+        });
+    }
+    // Matchers: null allowed, origin regexes.
+    for (const s of scopes)
+      for (const def of s.nodes.filter((n) => n.name.startsWith("@")))
+        for (const l of matcherLines(def)) {
+          if (
+            l.type === "header" &&
+            lower(l.args[0]?.value ?? "") === "origin" &&
+            l.args.some((a) => a.value === "null")
+          )
+            push({
+              code: "null-origin-allowed",
+              severity: "warning",
+              ...at(l.node),
+              words: { key: "config.check.null" },
+            });
+          if (l.type === "header_regexp") {
+            const field = l.args.length >= 3 ? l.args[1]?.value : l.args[0]?.value;
+            const regex = l.args.at(-1)?.value ?? "";
+            if (lower(field ?? "") !== "origin") continue;
+            if (unescapedHostDot(regex))
+              push({
+                code: "origin-regex-dot",
+                severity: "error",
+                ...at(l.node),
+                words: { key: "config.check.regex-dot", params: { regex } },
+              });
+            const body = regex.replace(/^\(\?i\)/, "");
+            if (!body.startsWith("^") || !body.endsWith("$"))
+              push({
+                code: "origin-regex-anchor",
+                severity: "error",
+                ...at(l.node),
+                words: { key: "config.check.regex-anchor", params: { regex } },
+              });
+          }
+        }
+    // The preflight: refused by basicauth, CORS on it alone, or sent on to the upstream.
+    for (const s of scopes) {
+      for (const n of s.nodes) {
+        if ((n.name === "basicauth" || n.name === "basic_auth") && !excludesOptions(s, matcherToken(n)))
+          push({
+            code: "preflight-refused",
+            severity: "error",
+            ...at(n),
+            words: { key: "config.check.preflight-refused", params: { directive: n.name } },
+          });
+      }
+    }
+    const forPreflight = (o: Op) => {
+      if (optionsOnly(o.scope, o.matcher)) return true;
+      for (let s: Scope | null = o.scope; s?.node; s = s.parent)
+        if (optionsOnly(s.parent ?? s, matcherToken(s.node))) return true;
+      return false;
+    };
+    const first = acao[0] as Op;
+    if (acao.every(forPreflight)) {
+      const holder =
+        first.scope.node && !optionsOnly(first.scope, first.matcher) ? first.scope.node : first.line;
+      push({
+        code: "cors-on-preflight-only",
+        severity: "error",
+        ...at(holder),
+        words: { key: "config.check.preflight-only" },
+      });
+    }
+    // A handle block with no Allow-Origin while its sibling handles set one: handle blocks are
+    // mutually exclusive, so requests it takes get none.
+    const within = (o: Op, s: Scope) => {
+      for (let x: Scope | null = s; x; x = x.parent) if (o.scope.node === x.node) return true;
+      return false;
+    };
+    for (const s of scopes) {
+      if ((s.kind !== "handle" && s.kind !== "handle_path") || !s.node || !s.parent) continue;
+      if (optionsOnly(s.parent, matcherToken(s.node))) continue;
+      if (acao.some((o) => within(o, s) && !forPreflight(o))) continue;
+      const sibling = acao.find(
+        (o) =>
+          o.scope.node !== s.node &&
+          o.scope.parent?.node === s.parent?.node &&
+          (o.scope.kind === "handle" || o.scope.kind === "handle_path"),
+      );
+      if (sibling)
+        push({
+          code: "handle-without-cors",
+          severity: "warning",
+          ...at(s.node),
+          words: { key: "config.caddy.check.handle-without-cors", params: { line: sibling.line.line } },
+        });
+    }
+    const upstream = scopes.flatMap((s) =>
+      s.nodes.filter((n) => n.name === "reverse_proxy" || n.name === "php_fastcgi"),
+    );
+    if (upstream.length > 0 && acao.some((o) => !o.down) && !answersOptions(scopes))
+      push({
+        code: "preflight-to-upstream",
+        severity: "warning",
+        ...at(upstream[0] as Node),
+        words: { key: "config.caddy.check.preflight-upstream" },
+      });
+  }
+  return out.sort((a, b) => (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1));
+}

@@ -1,0 +1,538 @@
+/**
+ * The Caddyfile patcher: from a failing request's first failing check and the block that answered
+ * it, the smallest edit that makes it pass while keeping what the file allowed: lists are extended,
+ * a reflected origin keeps its matcher and the matcher grows, `*` is kept for the other origins (the
+ * listed ones get their own origin from a deferred `header`, which Caddy applies last), the preflight
+ * is answered with `respond` inside the block the request lands in (a `handle` elsewhere would never
+ * run: `handle` blocks are mutually exclusive), `header_down -…` drops the application's copy of a
+ * header Caddy sets. Edits are byte ranges of the original text: nothing else moves.
+ */
+import type { Words } from "../types";
+import { argsAfterMatcher, findMatcher, matcherLines, matcherToken, type Op, type Scope } from "./answer";
+import type { Node, Token } from "./syntax";
+import type { CaddyTree } from "./tree";
+
+export interface Edit {
+  file: string;
+  start: number;
+  end: number;
+  text: string;
+  why: Words;
+}
+
+const lower = (s: string) => s.toLowerCase();
+
+function lineStart(text: string, at: number): number {
+  return text.lastIndexOf("\n", at - 1) + 1;
+}
+
+function indentAt(text: string, at: number): string {
+  return /^[ \t]*/.exec(text.slice(lineStart(text, at)))?.[0] ?? "";
+}
+
+function afterLine(text: string, at: number): number {
+  const nl = text.indexOf("\n", at);
+  return nl < 0 ? text.length : nl + 1;
+}
+
+/** One indentation step as the file writes it (Caddy's own `fmt` uses a tab). */
+export function indentUnit(text: string): string {
+  const m = /\{[ \t]*\n([ \t]*)\S/.exec(text);
+  if (!m) return "\t";
+  const inner = m[1] ?? "";
+  const outer = indentAt(text, m.index);
+  const unit = inner.startsWith(outer) ? inner.slice(outer.length) : "";
+  return unit.length > 0 ? unit : "\t";
+}
+
+/** A value as a Caddyfile token: bare where it can be, else in double quotes. */
+export function quote(value: string, wasQuoted = false): string {
+  if (!wasQuoted && /^[^\s"'`{}#]+$/.test(value)) return value;
+  if (!wasQuoted && /^\{[^\s{}]+\}$/.test(value)) return value;
+  return `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+}
+
+/**
+ * A named matcher of origins: Caddy's `header` matcher takes one value per line, and lines of the
+ * same field are alternatives (MatchHeader in caddyhttp/matchers.go).
+ */
+export function originMatcher(name: string, origins: string[], unit: string): string[] {
+  if (origins.length === 1) return [`@${name} header Origin ${origins[0]}`];
+  return [`@${name} {`, ...origins.map((o) => `${unit}header Origin ${o}`), "}"];
+}
+
+export const REFLECT = /^\{(?:http\.request\.)?header\.origin\}$/i;
+
+export class Patcher {
+  readonly edits: Edit[] = [];
+  readonly cannot = new Map<string, Words>();
+  private readonly keys = new Set<string>();
+  private readonly names = new Set<string>();
+
+  constructor(private readonly tree: CaddyTree) {
+    for (const t of tree.files.values())
+      for (const m of t.matchAll(/@([A-Za-z0-9_-]+)/g)) this.names.add(m[1] as string);
+  }
+
+  private text(file: string): string {
+    return this.tree.files.get(file) ?? "";
+  }
+
+  private push(key: string, edit: Edit): void {
+    if (this.keys.has(key)) return;
+    this.keys.add(key);
+    this.edits.push(edit);
+  }
+
+  private fresh(base: string): string {
+    let name = base;
+    for (let i = 2; this.names.has(name); i++) name = `${base}_${i}`;
+    this.names.add(name);
+    return name;
+  }
+
+  /** Lines after the line holding `n`'s end, at `n`'s indentation. */
+  private after(n: Node, lines: string[], why: Words, key: string): void {
+    const text = this.text(n.file);
+    const indent = indentAt(text, n.start);
+    const at = afterLine(text, n.end);
+    const nl = at === text.length && !text.endsWith("\n") ? "\n" : "";
+    this.push(key, {
+      file: n.file,
+      start: at,
+      end: at,
+      text: `${nl}${lines.map((l) => indent + l).join("\n")}\n`,
+      why,
+    });
+  }
+
+  /** Lines before the line of `n`, at its indentation. */
+  private before(n: Node, lines: string[], why: Words, key: string): void {
+    const text = this.text(n.file);
+    const indent = indentAt(text, n.start);
+    const at = lineStart(text, n.start);
+    this.push(key, {
+      file: n.file,
+      start: at,
+      end: at,
+      text: `${lines.map((l) => indent + l).join("\n")}\n`,
+      why,
+    });
+  }
+
+  /** Lines at the top of a block (before its first directive, or inside an empty one). */
+  private top(scope: Scope, lines: string[], why: Words, key: string, at?: Node | null): void {
+    const first = at ?? scope.nodes.find((n) => !n.name.startsWith("@")) ?? scope.nodes[0];
+    if (first) {
+      this.before(first, lines, why, key);
+      return;
+    }
+    const block = scope.node?.block;
+    const file = scope.node?.file ?? scope.site.block.file;
+    const text = this.text(file);
+    const unit = indentUnit(text);
+    if (block && scope.node) {
+      const indent = indentAt(text, scope.node.start) + unit;
+      const pos = afterLine(text, block.open);
+      this.push(key, {
+        file,
+        start: pos,
+        end: pos,
+        text: `${lines.map((l) => indent + l).join("\n")}\n`,
+        why,
+      });
+      return;
+    }
+    const site = scope.site.block.node;
+    if (site) {
+      const pos = afterLine(text, site.open);
+      this.push(key, { file, start: pos, end: pos, text: `${lines.map((l) => unit + l).join("\n")}\n`, why });
+    }
+  }
+
+  private unit(file: string): string {
+    return indentUnit(this.text(file));
+  }
+
+  /** 1. The preflight answered with 204 in the block the request lands in, before what answered it. */
+  preflight(scope: Scope, terminal: Node | null, status: number): void {
+    const existing = findMatcher(scope, "@cors_preflight");
+    const isOptions =
+      existing &&
+      matcherLines(existing).every((l) => l.type === "method" && l.args.every((a) => a.value === "OPTIONS"));
+    const name = isOptions ? "cors_preflight" : this.fresh("cors_preflight");
+    const lines = [...(isOptions ? [] : [`@${name} method OPTIONS`]), `respond @${name} 204`];
+    const why: Words = { key: "config.caddy.fix.preflight", params: { status } };
+    const key = `preflight:${scope.node?.start ?? scope.site.block.line}:${scope.site.block.file}`;
+    if (terminal && terminal.name !== "header") this.before(terminal, lines, why, key);
+    else this.top(scope, lines, why, key);
+  }
+
+  /** 2. Header operations repeated in the block that answered without them. */
+  copy(scope: Scope, ops: Op[], at: Node | null, deferred: boolean): void {
+    if (ops.length === 0) return;
+    const file = scope.node?.file ?? scope.site.block.file;
+    const u = this.unit(file);
+    const field = (op: Op) =>
+      `${op.kind === "add" ? "+" : op.kind === "default" ? "?" : ""}${op.field}${op.valueToken ? ` ${this.raw(op.valueToken, op.line.file)}` : ""}`;
+    const lines = deferred
+      ? ["header {", ...ops.map((o) => `${u}${field(o)}`), `${u}defer`, "}"]
+      : ops.map((o) => `header ${field(o)}`);
+    const from = ops[0] as Op;
+    this.top(
+      scope,
+      lines,
+      { key: "config.caddy.fix.copy", params: { line: from.line.line } },
+      `copy:${scope.node?.start ?? "site"}:${file}`,
+      at,
+    );
+  }
+
+  private raw(t: Token, file: string): string {
+    return this.text(file).slice(t.start, t.end);
+  }
+
+  /** 3. Allow-Origin where none was set. */
+  freshOrigin(id: string, scope: Scope, origins: string[], credentials: boolean, at: Node | null): void {
+    const file = scope.node?.file ?? scope.site.block.file;
+    let lines: string[];
+    if (origins.length === 1) {
+      lines = [`header Access-Control-Allow-Origin ${quote(origins[0] as string, true)}`];
+      if (credentials) lines.push("header Access-Control-Allow-Credentials true");
+    } else {
+      const m = this.fresh("cors_origin");
+      lines = [
+        ...originMatcher(
+          m,
+          origins.map((o) => quote(o)),
+          this.unit(file),
+        ),
+        `header @${m} Access-Control-Allow-Origin "{header.Origin}"`,
+        `header @${m} Vary Origin`,
+      ];
+      if (credentials) lines.push(`header @${m} Access-Control-Allow-Credentials true`);
+    }
+    void id;
+    this.top(
+      scope,
+      lines,
+      { key: "config.fix.fresh", params: { origins: origins.join(" ") } },
+      `fresh:${scope.node?.start ?? "site"}:${file}`,
+      at,
+    );
+  }
+
+  /** 4. Let the origins through the Allow-Origin operation `op`, keeping every origin it allowed. */
+  allowOrigin(id: string, op: Op, origins: string[], credentials: boolean): boolean {
+    const v = op.value.trim();
+    const file = op.line.file;
+    const u = this.unit(file);
+    const refused = (why: Words) => {
+      this.cannot.set(id, why);
+      return false;
+    };
+    if (REFLECT.test(v)) {
+      // Reflected under a matcher: the matcher's Origin list grows.
+      if (!op.matcher?.value.startsWith("@"))
+        return refused({ key: "config.caddy.cannot.matcher", params: { line: op.line.line } });
+      return this.growMatcher(id, op, origins);
+    }
+    const map = /^\{([^{}]+)\}$/.exec(v);
+    if (map) return this.growMap(id, op, map[1] as string, origins);
+    if (v.includes("{"))
+      return refused({ key: "config.cannot.origin-value", params: { value: v, line: op.line.line } });
+    if (op.down) return refused({ key: "config.caddy.cannot.header-down", params: { line: op.line.line } });
+    if (op.matcher) {
+      const def = op.matcher.value.startsWith("@") ? findMatcher(op.scope, op.matcher.value) : null;
+      const originLine = def
+        ? matcherLines(def).find((l) => l.type === "header" && lower(l.args[0]?.value ?? "") === "origin")
+        : null;
+      if (!originLine || !op.valueToken)
+        return refused({ key: "config.caddy.cannot.matcher", params: { line: op.line.line } });
+      this.growMatcher(id, op, origins);
+      this.push(`acao:${file}:${op.valueToken.start}`, {
+        file,
+        start: op.valueToken.start,
+        end: op.valueToken.end,
+        text: '"{header.Origin}"',
+        why: { key: "config.caddy.fix.reflect", params: { line: op.line.line } },
+      });
+      return true;
+    }
+    const m = this.fresh("cors_origin");
+    if (v === "*") {
+      // `*` stays for every other origin; the listed ones get their own, from a deferred header
+      // that Caddy applies after the immediate one.
+      const lines = [
+        ...originMatcher(
+          m,
+          origins.map((o) => quote(o)),
+          u,
+        ),
+        `header @${m} {`,
+        `${u}Access-Control-Allow-Origin "{header.Origin}"`,
+        `${u}Vary Origin`,
+        ...(credentials ? [`${u}Access-Control-Allow-Credentials true`] : []),
+        `${u}defer`,
+        "}",
+      ];
+      const anchor = op.inBlock ? op.directive : op.line;
+      this.after(
+        anchor,
+        lines,
+        { key: "config.caddy.fix.wildcard", params: { line: op.line.line, origins: origins.join(" ") } },
+        `acao:${file}:${op.line.start}`,
+      );
+      return true;
+    }
+    // A fixed origin (or several in one value): a matcher of them all, and the request's own origin.
+    // An origin from the environment (`{$CORS_ORIGIN:…}`) stays as written: Caddy reads it at start.
+    const raw = op.valueToken ? this.raw(op.valueToken, file) : v;
+    const listed = raw.includes("{$")
+      ? [raw]
+      : v
+          .split(/[\s,]+/)
+          .filter((s) => s !== "")
+          .map((o) => quote(o));
+    const all = [...new Set([...listed, ...origins.map((o) => quote(o))])];
+    const deferred = op.deferred;
+    const lines = deferred
+      ? [
+          ...originMatcher(m, all, u),
+          `header @${m} {`,
+          `${u}Access-Control-Allow-Origin "{header.Origin}"`,
+          `${u}Vary Origin`,
+          `${u}defer`,
+          "}",
+        ]
+      : [
+          ...originMatcher(m, all, u),
+          `header @${m} Access-Control-Allow-Origin "{header.Origin}"`,
+          `header @${m} Vary Origin`,
+        ];
+    const why: Words = {
+      key: "config.caddy.fix.origin-list",
+      params: { line: op.line.line, origins: all.join(" ") },
+    };
+    const text = this.text(file);
+    if (op.inBlock) {
+      // A line of a `header { }` block takes no matcher: it leaves the block, the matcher form follows it.
+      const s = lineStart(text, op.line.start);
+      this.push(`acao-rm:${file}:${op.line.start}`, {
+        file,
+        start: s,
+        end: afterLine(text, op.line.end),
+        text: "",
+        why,
+      });
+      this.after(op.directive, lines, why, `acao:${file}:${op.line.start}`);
+      return true;
+    }
+    const indent = indentAt(text, op.line.start);
+    this.push(`acao:${file}:${op.line.start}`, {
+      file,
+      start: op.line.start,
+      end: op.line.end,
+      text: lines.map((l, i) => (i === 0 ? l : indent + l)).join("\n"),
+      why,
+    });
+    return true;
+  }
+
+  private growMatcher(id: string, op: Op, origins: string[]): boolean {
+    const def = op.matcher ? findMatcher(op.scope, op.matcher.value) : null;
+    const line = def
+      ? matcherLines(def).find((l) => l.type === "header" && lower(l.args[0]?.value ?? "") === "origin")
+      : null;
+    if (!def || !line) {
+      this.cannot.set(id, { key: "config.caddy.cannot.matcher", params: { line: op.line.line } });
+      return false;
+    }
+    const have = new Set(line.args.slice(1).map((a) => a.value));
+    if (have.has("*")) return true;
+    const add = origins.filter((o) => !have.has(o));
+    if (add.length === 0) return true;
+    const text = this.text(def.file);
+    const why: Words = {
+      key: "config.caddy.fix.matcher",
+      params: { name: def.name, line: line.node.line, origins: add.join(" ") },
+    };
+    const added = add.map((o) => `header Origin ${quote(o)}`);
+    if (def.block) {
+      this.after(line.node, added, why, `matcher:${def.file}:${def.start}`);
+      return true;
+    }
+    // A one-line matcher becomes a block: one value per `header` line.
+    const indent = indentAt(text, def.start);
+    const u = this.unit(def.file);
+    const first = text.slice(def.args[0]?.start ?? def.end, def.end);
+    this.push(`matcher:${def.file}:${def.start}`, {
+      file: def.file,
+      start: def.start,
+      end: def.end,
+      text: [
+        `${def.name} {`,
+        `${indent}${u}${first}`,
+        ...added.map((l) => `${indent}${u}${l}`),
+        `${indent}}`,
+      ].join("\n"),
+      why,
+    });
+    return true;
+  }
+
+  private growMap(id: string, op: Op, variable: string, origins: string[]): boolean {
+    const maps: Node[] = [];
+    for (let s: Scope | null = op.scope; s; s = s.parent)
+      maps.push(...s.nodes.filter((n) => n.name === "map"));
+    const map = maps.find((n) =>
+      argsAfterMatcher(n)
+        .slice(1)
+        .some((a) => a.value === `{${variable}}`),
+    );
+    const source = map ? (argsAfterMatcher(map)[0]?.value ?? "") : "";
+    if (!map?.block || !/^\{(?:http\.request\.)?header\.origin\}$/i.test(source)) {
+      this.cannot.set(id, {
+        key: "config.cannot.origin-value",
+        params: { value: op.value, line: op.line.line },
+      });
+      return false;
+    }
+    const dests = argsAfterMatcher(map).slice(1);
+    const index = dests.findIndex((a) => a.value === `{${variable}}`);
+    const first = map.block.children.find((c) => c.name !== "default") ?? map.block.children[0];
+    const lines = origins.map((o) => {
+      const outs = dests.map((_, i) => (i === index ? quote(o) : "-"));
+      return `${quote(o)} ${outs.join(" ")}`;
+    });
+    const why: Words = {
+      key: "config.fix.map-entry",
+      params: { line: map.line, origins: origins.join(" ") },
+    };
+    if (first) this.before(first, lines, why, `map:${map.file}:${map.start}`);
+    else
+      this.cannot.set(id, {
+        key: "config.cannot.origin-value",
+        params: { value: op.value, line: op.line.line },
+      });
+    return !!first;
+  }
+
+  /** A line beside the Allow-Origin operation, in the same form (same matcher, block, or header_down). */
+  beside(op: Op, field: string, value: string, why: Words): void {
+    const lineText = op.down
+      ? `header_down ${field} ${value}`
+      : op.inBlock
+        ? `${field} ${value}`
+        : `header ${op.matcher ? `${op.matcher.value} ` : ""}${field} ${value}`;
+    this.after(op.line, [lineText], why, `beside:${op.line.file}:${op.line.start}:${lower(field)}`);
+  }
+
+  /** 5. Names added to an Allow-Methods / Allow-Headers value. */
+  extendList(op: Op, names: string[], header: string): void {
+    const t = op.valueToken;
+    if (!t) return;
+    const have = op.value
+      .split(",")
+      .map((s) => s.trim())
+      .filter((s) => s !== "");
+    const add = names.filter((n) => !have.some((h) => lower(h) === lower(n)));
+    if (add.length === 0) return;
+    const sep =
+      op.value.includes(", ") || op.value.trim() === "" ? ", " : op.value.includes(",") ? "," : ", ";
+    const next = [...have, ...add].join(sep);
+    this.push(`list:${op.line.file}:${t.start}`, {
+      file: op.line.file,
+      start: t.start,
+      end: t.end,
+      text: quote(next, t.quoted || next.includes(" ")),
+      why: {
+        key: header === "Access-Control-Allow-Methods" ? "config.fix.methods" : "config.fix.headers",
+        params: { names: add.join(", "), line: op.line.line },
+      },
+    });
+  }
+
+  /** 6. Access-Control-Allow-Credentials true. */
+  credentials(acao: Op, existing: Op | null): void {
+    if (existing?.valueToken) {
+      const t = existing.valueToken;
+      this.push(`acac:${existing.line.file}:${t.start}`, {
+        file: existing.line.file,
+        start: t.start,
+        end: t.end,
+        text: "true",
+        why: { key: "config.fix.credentials" },
+      });
+      return;
+    }
+    this.beside(acao, "Access-Control-Allow-Credentials", "true", { key: "config.fix.credentials" });
+  }
+
+  /** 7. The application's copy of headers Caddy sets, dropped with header_down. */
+  hideUpstream(proxy: Node, names: string[]): void {
+    const file = proxy.file;
+    const text = this.text(file);
+    const u = this.unit(file);
+    const lines = names.map((n) => `header_down -${n}`);
+    const why: Words = { key: "config.caddy.fix.hide", params: { names: names.join(", ") } };
+    const key = `hide:${file}:${proxy.start}`;
+    const inner = proxy.block?.children[0];
+    if (inner) {
+      this.before(inner, lines, why, key);
+      return;
+    }
+    const indent = indentAt(text, proxy.start);
+    if (proxy.block) {
+      const at = afterLine(text, proxy.block.open);
+      this.push(key, {
+        file,
+        start: at,
+        end: at,
+        text: `${lines.map((l) => indent + u + l).join("\n")}\n`,
+        why,
+      });
+      return;
+    }
+    this.push(key, {
+      file,
+      start: proxy.end,
+      end: proxy.end,
+      text: ` {\n${lines.map((l) => indent + u + l).join("\n")}\n${indent}}`,
+      why,
+    });
+  }
+
+  /** 8. basicauth lets OPTIONS through (a preflight carries no credentials). */
+  authExempt(id: string, auth: Node, scope: Scope, status: number): void {
+    const m = matcherToken(auth);
+    const name = this.fresh("cors_authed");
+    const why: Words = { key: "config.caddy.fix.auth", params: { line: auth.line, status } };
+    const key = `auth:${auth.file}:${auth.start}`;
+    if (!m || m.value === "*") {
+      this.before(auth, [`@${name} not method OPTIONS`], why, `${key}:def`);
+      const at = m ? m.start : auth.nameToken.end;
+      this.push(key, {
+        file: auth.file,
+        start: at,
+        end: m ? m.end : at,
+        text: m ? `@${name}` : ` @${name}`,
+        why,
+      });
+      return;
+    }
+    if (m.value.startsWith("/")) {
+      const u = this.unit(auth.file);
+      this.before(
+        auth,
+        [`@${name} {`, `${u}path ${m.value}`, `${u}not method OPTIONS`, "}"],
+        why,
+        `${key}:def`,
+      );
+      this.push(key, { file: auth.file, start: m.start, end: m.end, text: `@${name}`, why });
+      return;
+    }
+    void scope;
+    this.cannot.set(id, { key: "config.caddy.cannot.auth-matcher", params: { line: auth.line } });
+  }
+}

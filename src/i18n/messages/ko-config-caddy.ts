@@ -1,0 +1,49 @@
+/** Caddyfile의 `cors-lens check|fix --config`(한국어). 지시어 이름은 그대로 둔다. */
+import type { enConfigCaddy } from "./en-config-caddy";
+
+export const koConfigCaddy: Record<keyof typeof enConfigCaddy, string> = {
+  "config.caddy.note.env-default":
+    "줄 {line}: {name}를 기본값 {value}로 읽음(Caddy는 시작할 때 실제 환경 변수를 읽음)",
+  "config.caddy.check.handle-without-cors":
+    "이 handle 블록은 Access-Control-Allow-Origin을 설정하지 않지만 다른 블록은 설정함(줄 {line}): handle 블록은 서로 배타적이라 이 블록이 받는 요청에는 없음",
+  "config.caddy.check.preflight-upstream":
+    "여기서 CORS 헤더를 설정하지만 OPTIONS에 답하는 respond가 없음: 프리플라이트가 애플리케이션으로 넘어가며, 애플리케이션이 2xx로 답해야 함(대부분 404나 405로 답함)",
+
+  "config.caddy.fix.preflight": "프리플라이트에 여기서 header 줄 다음에 204로 응답함(받은 상태: {status})",
+  "config.caddy.fix.copy": "줄 {line}의 CORS header 줄을 그것 없이 응답한 블록에 반복함",
+  "config.caddy.fix.reflect": "Allow-Origin이 매처가 확인한 요청의 출처로 응답함(줄 {line})",
+  "config.caddy.fix.wildcard":
+    "다른 모든 출처에는 *를 유지하고, {origins}에는 지연된(deferred) header로 자기 출처를 보냄(자격 증명에 필요; 줄 {line})",
+  "config.caddy.fix.origin-list":
+    "허용 출처의 매처({origins}; 줄 {line}): Allow-Origin은 값 하나, 곧 요청의 출처만 받음",
+  "config.caddy.fix.matcher": "매처 {name}에 {origins} 추가(줄 {line})",
+  "config.caddy.fix.hide": "애플리케이션이 보낸 {names}를 header_down으로 제거: Caddy가 이미 설정함",
+  "config.caddy.fix.auth":
+    "{line}: basicauth는 respond보다 먼저 실행되어 프리플라이트를 거부했음({status}): 이제 자격 증명이 없는 OPTIONS는 건너뜀",
+
+  "config.caddy.cannot.matcher": "줄 {line}의 Allow-Origin은 CORS Lens가 확장할 수 없는 매처에 달려 있음",
+  "config.caddy.cannot.header-down": "줄 {line}의 Allow-Origin은 header_down으로 설정됨: 직접 고치세요",
+  "config.caddy.cannot.deferred-error":
+    "줄 {line}의 Allow-Origin은 지연(defer)되며, Caddy는 오류 {status}를 지연된 헤더 없이 씀",
+  "config.caddy.cannot.upstream-sets":
+    "{path}의 헤더는 이 파일이 아니라 reverse_proxy 뒤의 애플리케이션에서 옴: 그쪽에서 고치세요",
+  "config.caddy.cannot.auth-matcher":
+    "줄 {line}의 basicauth에는 이름 있는 매처가 있음: OPTIONS가 통과하도록 직접 고치세요",
+
+  "config.caddy.unknown.env": "환경 변수 {name}에 기본값이 없음: Caddyfile만으로는 값을 알 수 없음",
+  "config.caddy.unknown.placeholder": "자리표시자 {name}의 값은 Caddyfile만으로 알 수 없음",
+  "config.caddy.unknown.matcher": "{type} 매처(줄 {line})는 CORS Lens가 평가할 수 없음",
+  "config.caddy.unknown.no-matcher": "매처 {name}(줄 {line})가 주어진 파일에 정의되어 있지 않음",
+  "config.caddy.unknown.rewrite": "줄 {line}의 rewrite가 자리표시자에 달려 있음",
+  "config.caddy.unknown.handle-response": "줄 {line}의 reverse_proxy가 응답을 직접 처리함(handle_response)",
+  "config.caddy.unknown.upstream-options":
+    "{path}로의 프리플라이트는 reverse_proxy 뒤의 애플리케이션으로 가며, 그 응답은 기록되지 않았음",
+  "config.caddy.unknown.file-method":
+    "{method} {path}에 대한 file_server의 응답은 Caddy 버전마다 다르며(200 또는 405) 기록되지 않았음",
+  "config.caddy.unknown.abort": "abort(줄 {line})가 연결을 닫음",
+  "config.caddy.unknown.directive": "지시어 {name}(줄 {line})는 CORS Lens가 모델링하지 않음",
+  "config.caddy.unknown.no-site": "이 URL을 제공하는 사이트 블록이 없음",
+  "config.caddy.unknown.handle-errors": "handle_errors가 {status} 응답을 바꿈",
+  "config.caddy.assumed.upstream-200":
+    "reverse_proxy 뒤의 애플리케이션이 {method} {path}에 200으로 응답함(기록되지 않음)",
+};

@@ -1,0 +1,173 @@
+/**
+ * `cors-lens fix --config` against a real Caddy (Debian's /usr/bin/caddy): each broken Caddyfile is
+ * served, the page's requests are sent as Chromium sends them, the HAR of those real responses goes
+ * to `cors-lens fix --write`, `caddy validate` must accept the patched file, and the patched Caddy
+ * must then let every request through (the failing ones, those allowed before, and the standard
+ * requests the fix lists), as judged by the engine on the real responses. `check` must name each
+ * planted problem. HTTP requests only, as the nginx suite: no browser is launched.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import type { Server } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { runCli } from "../../src/cli/main";
+import { exportHar } from "../../src/report/har-export";
+import { CADDY_CASES as CASES, CADDY_CORRECT as CORRECT } from "./config-caddy-cases";
+import { observe, startApp } from "./config-real";
+import { debVersion, freePort, type Running, startProcess } from "./harness";
+
+const CADDY = "/usr/bin/caddy";
+const installed = debVersion("caddy");
+
+const caddyEnv = (dir: string) => ({ HOME: dir, XDG_DATA_HOME: dir, XDG_CONFIG_HOME: dir });
+
+function caddyValidate(file: string, dir: string): { ok: boolean; output: string } {
+  const r = spawnSync(CADDY, ["validate", "--config", file, "--adapter", "caddyfile"], {
+    encoding: "utf8",
+    env: { ...process.env, ...caddyEnv(dir) },
+  });
+  return { ok: r.status === 0, output: `${r.stdout}${r.stderr}` };
+}
+
+function startCaddy(file: string, dir: string, port: number): Promise<Running> {
+  return startProcess(CADDY, ["run", "--config", file, "--adapter", "caddyfile"], port, {
+    env: caddyEnv(dir),
+  });
+}
+
+async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = "";
+  let err = "";
+  const code = await runCli(
+    argv,
+    (s) => (out += s),
+    (s) => (err += s),
+    false,
+    {},
+  );
+  return { code, out, err };
+}
+
+const scratch = mkdtempSync(join(tmpdir(), "cors-lens-caddy-"));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe.skipIf(!installed)(`cors-lens fix --config on real Caddy ${installed ?? "(not installed)"}`, () => {
+  CASES.forEach((c, index) => {
+    it(c.name, async () => {
+      const dir = join(scratch, `case-${index}`);
+      mkdirSync(dir, { recursive: true });
+      const site = join(dir, "Caddyfile");
+      const app = await startApp(c.app ?? {});
+      const port = await freePort();
+      const base = `http://127.0.0.1:${port}`;
+      const broken = c.site.replaceAll("PORT", String(port)).replaceAll("APP", String(app.port));
+      writeFileSync(site, broken);
+      let server: Running | null = null;
+      try {
+        // check names each planted problem with its line.
+        const checked = await cli("check", "--config", site, "--format", "json");
+        const findings = JSON.parse(checked.out).findings as Array<{ code: string; line: number }>;
+        for (const want of c.check) expect(findings).toContainEqual(expect.objectContaining(want));
+
+        server = await startCaddy(site, dir, port);
+        const before = [];
+        for (const call of c.calls) before.push(await observe(base, call));
+        expect(
+          before.some((b) => b.verdict === "blocked"),
+          `the case is really broken: ${JSON.stringify(before.map((b) => b.exchange.hops))}`,
+        ).toBe(true);
+        const allowedBefore = before.filter((b) => b.verdict === "allowed").length;
+        await server.stop();
+        server = null;
+        const har = join(dir, "recorded.har");
+        writeFileSync(
+          har,
+          JSON.stringify(
+            exportHar(
+              before.map((b) => b.exchange),
+              { includeSecrets: true },
+            ),
+          ),
+        );
+
+        const planned = await cli("fix", "--config", site, "--har", har, "--format", "json");
+        expect(planned.code, planned.err + planned.out).toBe(0);
+        const plan = JSON.parse(planned.out);
+        const written = await cli("fix", "--config", site, "--har", har, "--write");
+        expect(written.code, written.err).toBe(0);
+        expect(readFileSync(`${site}.orig`, "utf8")).toBe(broken);
+        const patched = readFileSync(site, "utf8");
+        expect(patched).not.toBe(broken);
+
+        // Formatting and comments outside the edited lines are untouched: every original line that
+        // the diff does not remove is still there, in order.
+        const removed = (plan.diff as string)
+          .split("\n")
+          .filter((l) => l.startsWith("-") && !l.startsWith("---"));
+        const kept = broken.split("\n").filter((l) => !removed.includes(`-${l}`));
+        let at = 0;
+        const after = patched.split("\n");
+        for (const line of kept) {
+          at = after.indexOf(line, at);
+          expect(at, `line kept: ${line}`).toBeGreaterThanOrEqual(0);
+          at++;
+        }
+        expect(removed.length).toBeLessThanOrEqual(plan.edits.length);
+
+        const t = caddyValidate(site, dir);
+        expect(t.ok, t.output).toBe(true);
+        server = await startCaddy(site, dir, port);
+        for (const call of c.calls) {
+          const r = await observe(base, call);
+          expect(
+            r.verdict,
+            `${call.method} ${call.path} from ${call.origin}: ${r.cause}\n${patched}\n${JSON.stringify(r.exchange.hops.map((h) => h.responseHeaders))}`,
+          ).toBe("allowed");
+        }
+        // The standard requests the old file allowed, sent to the real patched server.
+        const standard = (
+          plan.requests as Array<{
+            source: string;
+            method: string;
+            url: string;
+            origin: string;
+            credentials: string;
+            headers: Array<[string, string]>;
+          }>
+        ).filter((r) => r.source === "standard");
+        for (const s of standard) {
+          const path = new URL(s.url).pathname;
+          const call = {
+            method: s.method,
+            path,
+            origin: s.origin,
+            credentials: s.credentials === "include",
+            headers: s.headers,
+          };
+          const r = await observe(base, call);
+          expect(r.verdict, `standard ${s.method} ${path} from ${s.origin}: ${r.cause}`).toBe("allowed");
+        }
+        expect(allowedBefore + standard.length).toBeGreaterThanOrEqual(0);
+
+        // Round trip: the fixed file with the same evidence needs nothing more.
+        const again = await cli("fix", "--config", site, "--har", har);
+        expect(again.code, again.err).toBe(0);
+        expect(again.out, again.err).toBe("");
+      } finally {
+        await server?.stop();
+        await new Promise<void>((r) => (app.server as Server).close(() => r()));
+      }
+    });
+  });
+
+  it("check reports nothing on correct configurations", async () => {
+    for (const [i, text] of CORRECT.entries()) {
+      const file = join(scratch, `correct-${i}.Caddyfile`);
+      writeFileSync(file, text);
+      const r = await cli("check", "--config", file);
+      expect(r.code, r.out).toBe(0);
+    }
+  });
+});
