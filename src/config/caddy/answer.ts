@@ -79,14 +79,17 @@ export function argsAfterMatcher(n: Node): Token[] {
   return matcherToken(n) ? n.args.slice(1) : n.args;
 }
 
-const isHeaderField = (n: Node) => !n.name.startsWith("@") && n.name !== "defer";
+const isHeaderField = (n: Node) => !n.name.startsWith("@") && n.name !== "defer" && n.name !== "match";
 
 /** A `header` directive's operations. */
 export function headerOps(n: Node, scope: Scope): Op[] {
   const matcher = matcherToken(n);
   const args = argsAfterMatcher(n);
   const out: Op[] = [];
-  const deferAll = !!n.block?.children.some((c) => c.name === "defer" && c.args.length === 0);
+  // A `match` line makes the block's operations wait for the response (Caddy defers them).
+  const deferAll = !!n.block?.children.some(
+    (c) => (c.name === "defer" && c.args.length === 0) || c.name === "match",
+  );
   const make = (line: Node, f: Token, rest: Token[], inBlock: boolean): Op => {
     let field = f.value;
     let kind: OpKind = "set";
@@ -101,6 +104,8 @@ export function headerOps(n: Node, scope: Scope): Op[] {
       deferred = true;
     } else if (prefix === ">") deferred = true;
     if (prefix && "+-?>".includes(prefix)) field = field.slice(1);
+    // Some write `Field:` as in HTTP; Caddy drops the colon.
+    field = field.replace(/:$/, "");
     if (kind === "set" && rest.length >= 2) kind = "replace";
     return {
       line,

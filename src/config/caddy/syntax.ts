@@ -226,7 +226,7 @@ export function parseCaddyfile(text: string, file: string): Caddyfile {
     const open = tokens[j];
     if (!isOpen(open) || (open as Token).line !== line) {
       // No braces: the rest of the file is this one site's directives (Caddy allows it for one site).
-      if (out.sites.length > 0 || out.snippets.size > 0)
+      if (out.sites.length > 0)
         throw new CaddySyntaxError(file, t.line, `the site ${t.value} needs { } around its directives`);
       const inner = parseLines(tokens, j, file);
       if (inner.next < tokens.length)
