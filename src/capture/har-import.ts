@@ -14,6 +14,7 @@ import {
   observedExchange,
   originOf,
   preflightOnlyExchange,
+  requestOrigin,
   visibilityOf,
 } from "../engine";
 import { type HarNote, redirectChain } from "./har-chains";
@@ -75,7 +76,7 @@ function originOfPage(url: string | null): string | null {
  * become every other entry's initiator.
  */
 function sentOriginOf(headers: Entry["requestHeaders"]): string | null {
-  const value = combinedHeader(headers, "origin");
+  const { origin: value } = requestOrigin([headers], null);
   return value !== null && (value === "null" || originOf(value) === value) ? value : null;
 }
 
@@ -199,7 +200,7 @@ const ASKS = new WeakMap<Entry, { url: string; method: string; origin: string | 
 function askOfRequest(r: Entry) {
   let ask = ASKS.get(r);
   if (!ask) {
-    ask = { url: r.url, method: r.method, origin: combinedHeader(r.requestHeaders, "origin") };
+    ask = { url: r.url, method: r.method, origin: requestOrigin([r.requestHeaders], null).origin };
     ASKS.set(r, ask);
   }
   return ask;
@@ -210,7 +211,7 @@ function askOf(p: Entry, method: string | null) {
   return {
     url: p.initiatorUrl ?? p.url,
     method: combinedHeader(p.requestHeaders, "access-control-request-method") ?? method,
-    origin: combinedHeader(p.requestHeaders, "origin"),
+    origin: requestOrigin([p.requestHeaders], null).origin,
   };
 }
 

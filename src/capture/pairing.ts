@@ -4,7 +4,7 @@
  * arrival order (Chrome finishes the preflight before the actual request's send events; Firefox
  * sends the actual request's events first), oldest first under concurrency.
  */
-import { combinedHeader, type Hop } from "../engine";
+import { combinedHeader, type Hop, requestOrigin } from "../engine";
 
 export interface FinishedPreflight {
   requestId: string;
@@ -48,7 +48,7 @@ export function preflightFromHop(
     tabId,
     url: hop.url,
     method,
-    origin: combinedHeader(hop.requestHeaders, "origin"),
+    origin: requestOrigin([hop.requestHeaders], null).origin,
     hop,
     endedAt,
   };

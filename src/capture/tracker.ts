@@ -6,7 +6,6 @@
  */
 import {
   type BrowserName,
-  combinedHeader,
   type Hop,
   isCorsBlockError,
   isPreflightRequest,
@@ -14,6 +13,7 @@ import {
   type ObservedExchange,
   originOf,
   preflightOnlyExchange,
+  requestOrigin,
 } from "../engine";
 import { type ObservedEvent, saneTime } from "./events";
 import { type ActualKey, type FinishedPreflight, findPreflight, matches, preflightFromHop } from "./pairing";
@@ -548,17 +548,14 @@ export class ExchangeTracker {
       tabId: pending.tabId,
       url: hop.url,
       method: "",
-      origin: pending.initiator ? originOf(pending.initiator) : null,
+      origin: requestOrigin([], pending.initiator).origin,
       hop,
       endedAt,
     };
   }
 
   private originSent(pending: PendingRequest): string | null {
-    return (
-      combinedHeader(pending.requestHeaders, "origin") ??
-      (pending.initiator ? originOf(pending.initiator) : null)
-    );
+    return requestOrigin([pending.requestHeaders], pending.initiator).origin;
   }
 
   /** A preflight whose actual request was never seen: diagnosable on its own when it failed. */

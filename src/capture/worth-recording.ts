@@ -7,14 +7,10 @@ import { hasHeader, type ObservedExchange, originOf } from "../engine";
 
 const ALWAYS_CORS = new Set(["fetch", "font", "beacon", "websocket"]);
 
+/** The request's origin as the exchange's builder decided it, against every URL it went to. */
 export function isCrossOrigin(exchange: ObservedExchange): boolean {
-  const from =
-    exchange.initiator === null
-      ? null
-      : exchange.initiator === "null"
-        ? "null"
-        : originOf(exchange.initiator);
-  if (from === null) return exchange.preflight !== null || hasHeader(exchange.requestHeaders, "origin");
+  const from = exchange.origin;
+  if (from === null) return exchange.preflight !== null;
   const urls = [exchange.url, ...exchange.hops.map((h) => h.url)];
   return from === "null" || urls.some((url) => originOf(url) !== from);
 }

@@ -2,10 +2,11 @@
  * The human summary of a report: failures grouped by cause and host, one fix per group for the
  * chosen stack, then warnings. Pure: returns lines; colours come from a `Paint` the caller picks.
  */
-import { type Fix, hostOf } from "../engine";
+import { hostOf } from "../engine";
 import { type Translate, tEn } from "../i18n";
 import { causeNotRecorded, failureOf } from "../report/ci-formats";
 import { groupFailures } from "../report/groups";
+import { preferredFix } from "../report/preferred-fix";
 import type { ReportDocument } from "../report/report";
 import { inertLine, visibleText as safe } from "../report/safe-text";
 
@@ -34,12 +35,6 @@ export function ansiPaint(): Paint {
     dim: wrap(2, 22),
     bold: wrap(1, 22),
   };
-}
-
-/** The chosen stack's fix; without a choice, the detected server's, else the plain headers. */
-function pickFix(fixes: Fix[], stack: string | null, detected: string | null): Fix | undefined {
-  const want = stack ?? detected ?? "generic-headers";
-  return fixes.find((f) => f.stack === want) ?? fixes.find((f) => f.stack === "generic-headers") ?? fixes[0];
 }
 
 export interface SummaryOptions {
@@ -104,7 +99,7 @@ export function summarize(
           `  ${t("cli.summary.detected", { certain: server.confidence === "certain" ? "yes" : "no", stack: safe(server.stack), basis: safe(server.basis) })}`,
         ),
       );
-    const fix = pickFix(cause.fixes, stack, server?.stack ?? null);
+    const fix = preferredFix(cause.fixes, stack, server?.stack);
     if (fix) {
       lines.push(paint.green(`  ${t("cli.summary.fix", { title: fix.title })}`));
       if (fix.where) lines.push(paint.dim(`    ${t("cli.summary.where", { where: safe(fix.where) })}`));

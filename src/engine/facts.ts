@@ -48,13 +48,24 @@ export function isPreflightRequest(method: string, headers: HeaderList | null | 
 
 /**
  * Whether a request must be preceded by a preflight (https://fetch.spec.whatwg.org/#http-fetch, the makeCORSPreflight step): a
- * method that is not CORS-safelisted, or a header script set that is CORS-unsafe. Without its
- * headers only the method can say yes; null then means "not knowable".
+ * method that is not CORS-safelisted, or a CORS-unsafe header name script set (from the headers,
+ * or the names a preflight asked for). Without the names only the method can say yes; null then
+ * means "not knowable". Decided here only: `needsPreflight` and the request's facts ask it.
  */
-export function needsPreflight(method: string, headers: HeaderList | null): boolean | null {
+function preflightNeeded(method: string, unsafeNames: readonly string[] | null): boolean | null {
   if (!isSafelistedMethod(method)) return true;
-  if (headers === null) return null;
-  return scriptSetUnsafeHeaderNames(headers).length > 0;
+  if (unsafeNames === null) return null;
+  return unsafeNames.length > 0;
+}
+
+/** Whether a request with these headers (null: not observed) must be preceded by a preflight. */
+export function needsPreflight(method: string, headers: HeaderList | null): boolean | null {
+  return preflightNeeded(method, unsafeNamesOf(headers));
+}
+
+/** The CORS-unsafe header names script set, from the request's headers; null when not observed. */
+export function unsafeNamesOf(headers: HeaderList | null): string[] | null {
+  return headers === null ? null : scriptSetUnsafeHeaderNames(headers);
 }
 
 /** A browser error that means "blocked by CORS" (Chromium `net::ERR_FAILED`, Firefox `NS_ERROR_DOM_BAD_URI`). */
@@ -70,24 +81,7 @@ export function actualRequestHeaders(exchange: ObservedExchange): HeaderList | n
 
 /** The `Origin` header as the request (or its first hop, or its preflight) sent it; null when none was sent. */
 export function sentOrigin(exchange: ObservedExchange): string | null {
-  for (const list of [
-    exchange.requestHeaders,
-    exchange.hops[0]?.requestHeaders,
-    exchange.preflight?.requestHeaders,
-  ]) {
-    const value = headerValues(list, "origin")[0];
-    if (value !== undefined) return value;
-  }
-  return null;
-}
-
-function requestOrigin(exchange: ObservedExchange, headers: HeaderList | null): string | null {
-  const sent =
-    headerValues(headers, "origin")[0] ?? headerValues(exchange.preflight?.requestHeaders, "origin")[0];
-  if (sent !== undefined) return sent.trim();
-  if (exchange.initiator === null) return null;
-  if (exchange.initiator === "null") return "null";
-  return originOf(exchange.initiator);
+  return exchange.originSent ? exchange.origin : null;
 }
 
 function requestMode(
@@ -126,7 +120,7 @@ function requestMode(
 
 export function requestFacts(exchange: ObservedExchange): RequestFacts {
   const headers = actualRequestHeaders(exchange);
-  const origin = requestOrigin(exchange, headers);
+  const origin = exchange.origin;
   const targetOrigin = isHttpUrl(exchange.url) ? originOf(exchange.url) : "null";
   const crossOrigin =
     origin === null ? exchange.initiator !== null : origin === "null" || origin !== targetOrigin;
@@ -134,10 +128,8 @@ export function requestFacts(exchange: ObservedExchange): RequestFacts {
     ? askedByPreflight(exchange.preflight)
     : { method: null, unsafeNames: null };
   const method = asked.method ?? exchange.method;
-  const unsafeNames = asked.unsafeNames ?? (headers ? scriptSetUnsafeHeaderNames(headers) : null);
+  const unsafeNames = asked.unsafeNames ?? unsafeNamesOf(headers);
   const triggers = unsafeNames ? preflightTriggers(method, unsafeNames, headers) : [];
-  const needsPreflight =
-    unsafeNames === null ? (isSafelistedMethod(method) ? null : true) : triggers.length > 0;
   const finalHop = exchange.hops[exchange.hops.length - 1] ?? null;
   const error = finalHop?.error ?? exchange.error ?? null;
   return {
@@ -149,7 +141,7 @@ export function requestFacts(exchange: ObservedExchange): RequestFacts {
     requestHeaders: headers,
     unsafeNames,
     triggers,
-    needsPreflight,
+    needsPreflight: preflightNeeded(method, unsafeNames),
     hasCookie: hasHeader(headers, "cookie"),
     sentStorageAccess: hasHeader(headers, "sec-fetch-storage-access"),
     finalHop,

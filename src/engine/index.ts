@@ -18,7 +18,7 @@ export { SERVER_STACKS } from "./fixes";
 export { VERIFIED } from "./fixes/verified";
 export { combinedHeader, hasHeader, headerValues } from "./headers";
 export { type ObservedFields, observedExchange, preflightOnlyExchange, visibilityOf } from "./observed";
-export { hostOf, originOf } from "./origin";
+export { hostOf, originOf, requestOrigin } from "./origin";
 export { isSafelistedMethod, scriptSetUnsafeHeaderNames } from "./safelist";
 export { detectServer, type ServerGuess } from "./server-stack";
 export * from "./types";

@@ -3,6 +3,7 @@
  * HAR, a report read back): what each recorder can see is decided here, once.
  */
 import { combinedHeader } from "./headers";
+import { requestOrigin } from "./origin";
 import type { BrowserName, Hop, ObservedExchange, Visibility } from "./types";
 
 /**
@@ -14,12 +15,22 @@ export function visibilityOf(recordedBy: BrowserName | null, preflightsRecorded 
   return { preflights: preflightsRecorded, corsErrors: recordedBy === "chromium" };
 }
 
+/** What a recorder gives; the request's origin is not among it: the builder decides it. */
 export type ObservedFields = Pick<ObservedExchange, "id" | "url" | "method" | "recordedBy"> &
-  Partial<Omit<ObservedExchange, "id" | "url" | "method" | "recordedBy">>;
+  Partial<Omit<ObservedExchange, "id" | "url" | "method" | "recordedBy" | "origin" | "originSent">>;
 
-/** An exchange from what was observed; everything not observed is "unknown" or absent, never guessed. */
+/**
+ * An exchange from what was observed; everything not observed is "unknown" or absent, never guessed.
+ * The request's origin is decided here, once, from the headers and the initiator.
+ */
 export function observedExchange(fields: ObservedFields): ObservedExchange {
+  const { origin, sent } = requestOrigin(
+    [fields.requestHeaders, fields.hops?.[0]?.requestHeaders, fields.preflight?.requestHeaders],
+    fields.initiator,
+  );
   return {
+    origin,
+    originSent: sent,
     initiator: null,
     documentUrl: null,
     resourceType: "other",

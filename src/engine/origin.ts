@@ -22,6 +22,24 @@ export function originOf(url: string): string | null {
   return origin;
 }
 
+/**
+ * The request's origin, decided once for every recorder (the exchange's builder, `observedExchange`,
+ * stores it; the tracker's pairing asks it of requests still in flight): the first `Origin` header
+ * value among `sent` (the request's, its first hop's, its preflight's), trimmed — what the server saw
+ * and what the CORS check compares against (https://fetch.spec.whatwg.org/#concept-cors-check);
+ * else the initiator's origin ("null" for an opaque one); null when neither is known.
+ */
+export function requestOrigin(
+  sent: ReadonlyArray<ReadonlyArray<readonly [string, string]> | null | undefined>,
+  initiator: string | null | undefined,
+): { origin: string | null; sent: boolean } {
+  for (const list of sent)
+    for (const [name, value] of list ?? [])
+      if (name.toLowerCase() === "origin") return { origin: value.trim(), sent: true };
+  if (!initiator) return { origin: null, sent: false };
+  return { origin: initiator === "null" ? "null" : originOf(initiator), sent: false };
+}
+
 /** Scheme and authority of a hierarchical URL, up to the path, query or fragment. */
 const AUTHORITY = /^[a-zA-Z][a-zA-Z0-9+.-]*:\/\/[^/?#\\]*/;
 

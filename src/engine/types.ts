@@ -47,6 +47,13 @@ export interface ObservedExchange {
   method: string;
   /** The page or frame origin that made the request, where known. */
   initiator: string | null;
+  /**
+   * The request's origin, decided by `observedExchange` (`requestOrigin`, src/engine/origin.ts):
+   * the `Origin` sent, else the initiator's; null when neither is known. Read, never re-derived.
+   */
+  origin: string | null;
+  /** Whether `origin` is an `Origin` header the request (or its preflight) sent. */
+  originSent: boolean;
   /** The full URL of the requesting document, where known (Firefox reports it). */
   documentUrl?: string | null;
   resourceType: string;

@@ -21,6 +21,7 @@ import {
 import { classifyError } from "../engine/rules/classify-error";
 import { type Lang, type Translate, translator } from "../i18n";
 import { exportHar } from "../report/har-export";
+import { preferredFix } from "../report/preferred-fix";
 import { buildReport, type ReportDocument, type ReportExchange } from "../report/report";
 import { visibleText } from "../report/safe-text";
 
@@ -561,10 +562,7 @@ function describeFailure(
       `  ${t("playwright.not-recorded.how")}`,
     ].join("\n");
   }
-  const fixes = cause.fixes;
-  const want = stack ?? x.server?.stack ?? "generic-headers";
-  const fix =
-    fixes.find((f) => f.stack === want) ?? fixes.find((f) => f.stack === "generic-headers") ?? fixes[0];
+  const fix = preferredFix(cause.fixes, stack, x.server?.stack);
   return [
     `${request}: ${cause.title} (Chromium ${cause.chromium ?? "—"}, Firefox ${cause.firefox ?? "—"})`,
     `  ${cause.message}`,

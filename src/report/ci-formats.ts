@@ -20,6 +20,7 @@ import {
 import { CAUSES } from "../engine/causes";
 import { classifyError } from "../engine/rules/classify-error";
 import { type MessageKey, type Translate, translator } from "../i18n";
+import { preferredFix } from "./preferred-fix";
 import type { ReportDocument, ReportExchange } from "./report";
 import { inertLine, inertLines, jsonInert, visibleText as safe } from "./safe-text";
 
@@ -37,11 +38,9 @@ function subject(report: ReportDocument): string {
   return `tab ${s.tabId}`;
 }
 
-/** The fix to print: the detected server's, else the plain headers. */
+/** The fix to print (`preferredFix`). */
 function chosenFix(x: ReportExchange, stack: string | null): Fix | undefined {
-  const fixes = x.causes[0]?.fixes ?? [];
-  const want = stack ?? x.server?.stack ?? "generic-headers";
-  return fixes.find((f) => f.stack === want) ?? fixes.find((f) => f.stack === "generic-headers") ?? fixes[0];
+  return preferredFix(x.causes[0]?.fixes ?? [], stack, x.server?.stack);
 }
 
 /** The report's own language for the words around its causes. */

@@ -10,13 +10,14 @@ import { type FixFocus, serverFixes } from "../fixes";
 import type { CorsPolicy, PolicyDelta } from "../fixes/policy";
 import { combinedHeader, isNameable, splitList, variesOnOrigin } from "../headers";
 import { originOf } from "../origin";
+import { MAX_AGE_CAP } from "../rules/max-age";
 import { isSafelistedMethod } from "../safelist";
 import { proxyLayer } from "../server-stack";
 import type { Fix } from "../types";
 import type { CauseContext } from "./context";
 
-/** Chromium caps Access-Control-Max-Age at 7200 s; asking for more buys nothing. */
-const MAX_AGE = 7200;
+/** The smallest browser cap on Access-Control-Max-Age (Chromium's): asking for more buys nothing. */
+const MAX_AGE = Math.min(...Object.values(MAX_AGE_CAP));
 
 function union(...lists: ReadonlyArray<readonly string[]>): string[] {
   return [...new Set(lists.flat())];

@@ -1,5 +1,6 @@
 import { useState } from "preact/hooks";
 import type { Fix, FixImport, ServerGuess } from "../../../engine";
+import { preferredFix } from "../../../report/preferred-fix";
 import { visibleText } from "../../../report/safe-text";
 import { useT } from "../i18n";
 import { CopyButton } from "./CopyButton";
@@ -14,16 +15,11 @@ export interface FixesProps {
   server?: ServerGuess | null;
 }
 
-/** The user's pick; the detected server while the pick is still the default. */
-function chosen(fixes: Fix[], stack: string, server: ServerGuess | null | undefined): Fix | undefined {
-  const picked = stack === "generic-headers" && server ? server.stack : stack;
-  return fixes.find((f) => f.stack === picked) ?? fixes[0];
-}
-
 /** The fix for the chosen server stack; one remembered selector instead of a row of 13 tabs. */
 export function Fixes({ fixes, stack, onStack, onCopy, server }: FixesProps) {
   const t = useT();
-  const current = chosen(fixes, stack, server);
+  // The default pick ("generic-headers") is no choice yet: the detected server's fix shows first.
+  const current = preferredFix(fixes, stack === "generic-headers" ? null : stack, server?.stack);
   if (!current) return null;
   const detected = server ? fixes.find((f) => f.stack === server.stack) : undefined;
   return (
