@@ -8,6 +8,11 @@
  */
 import type { ConfigCase } from "./config-cases";
 
+/** A case whose Caddyfile imports other files (`DIR` is the case's directory). */
+export interface CaddyCase extends ConfigCase {
+  files?: Record<string, string>;
+}
+
 const APP = "https://app.example.com";
 const ADMIN = "https://admin.example.com";
 const GLOBAL = `{
@@ -16,7 +21,7 @@ const GLOBAL = `{
 }
 `;
 
-export const CADDY_CASES: ConfigCase[] = [
+export const CADDY_CASES: CaddyCase[] = [
   {
     name: "the preflight goes on to the app, which answers 405",
     site: `${GLOBAL}
@@ -223,6 +228,112 @@ http://127.0.0.1:PORT, http://localhost:PORT {
     calls: [
       { method: "GET", path: "/api/public", origin: APP },
       { method: "GET", path: "/api/me", origin: APP, credentials: true },
+    ],
+    check: [],
+  },
+  {
+    name: "a header after reverse_proxy in a route block never runs",
+    site: `${GLOBAL}
+:PORT {
+	route /api/* {
+		@preflight method OPTIONS
+		respond @preflight 204
+		reverse_proxy 127.0.0.1:APP
+		header Access-Control-Allow-Origin "${APP}"
+	}
+}
+`,
+    calls: [{ method: "GET", path: "/api/items", origin: APP }],
+    check: [{ code: "header-after-response", line: 11 }],
+  },
+  {
+    name: "the OPTIONS respond is shadowed by a handle_path that proxies",
+    site: `${GLOBAL}
+:PORT {
+	header Access-Control-Allow-Origin "${APP}"
+	header Access-Control-Allow-Headers "Content-Type, Authorization"
+	header Access-Control-Allow-Methods "GET, POST, PUT"
+	@options method OPTIONS
+	respond @options 204
+	handle_path /api/* {
+		reverse_proxy 127.0.0.1:APP
+	}
+}
+`,
+    calls: [
+      { method: "GET", path: "/api/items", origin: APP },
+      { method: "PUT", path: "/api/items/1", origin: APP, headers: [["Content-Type", "application/json"]] },
+    ],
+    check: [{ code: "preflight-shadowed", line: 11 }],
+  },
+  {
+    name: "header and header_down both set Allow-Origin",
+    site: `${GLOBAL}
+:PORT {
+	header Access-Control-Allow-Origin "${APP}"
+	reverse_proxy 127.0.0.1:APP {
+		header_down Access-Control-Allow-Origin "${APP}"
+	}
+}
+`,
+    calls: [{ method: "GET", path: "/api/items", origin: APP }],
+    check: [{ code: "duplicate-allow-origin", line: 9 }],
+  },
+  {
+    name: "CORS in an imported file, a fixed origin, mirrored request headers kept",
+    site: `${GLOBAL}
+http://api.local:PORT, :PORT {
+	import DIR/cors.caddy
+	reverse_proxy 127.0.0.1:APP
+}
+`,
+    files: {
+      "cors.caddy": `# shared CORS lines
+header Access-Control-Allow-Origin ${APP}
+header Access-Control-Allow-Headers "{header.Access-Control-Request-Headers}"
+header Access-Control-Allow-Methods "GET, POST, PUT"
+@cors_preflight method OPTIONS
+respond @cors_preflight 204
+`,
+    },
+    calls: [
+      { method: "PUT", path: "/api/items/1", origin: APP, headers: [["X-Request-Id", "1"]] },
+      { method: "PUT", path: "/api/items/1", origin: ADMIN, headers: [["X-Request-Id", "1"]] },
+    ],
+    check: [],
+  },
+  {
+    name: "no CORS at all in front of the API",
+    site: `${GLOBAL}
+:PORT {
+	encode gzip
+	reverse_proxy 127.0.0.1:APP
+}
+`,
+    calls: [{ method: "GET", path: "/api/items", origin: APP }],
+    check: [],
+  },
+  {
+    name: "the origin matcher and the deferred * from a snippet with two site blocks",
+    site: `${GLOBAL}
+(cors) {
+	header {
+		Access-Control-Allow-Origin *
+		Access-Control-Allow-Methods "GET, POST, DELETE"
+		defer
+	}
+}
+
+:PORT {
+	import cors
+	@preflight method OPTIONS
+	respond @preflight 204
+	reverse_proxy 127.0.0.1:APP
+}
+`,
+    calls: [
+      { method: "GET", path: "/api/public", origin: ADMIN },
+      { method: "DELETE", path: "/api/me", origin: APP, credentials: true },
     ],
     check: [],
   },

@@ -62,12 +62,18 @@ describe.skipIf(!installed)(`cors-lens fix --config on real Caddy ${installed ??
       const app = await startApp(c.app ?? {});
       const port = await freePort();
       const base = `http://127.0.0.1:${port}`;
-      const broken = c.site.replaceAll("PORT", String(port)).replaceAll("APP", String(app.port));
+      const fill = (text: string) =>
+        text.replaceAll("PORT", String(port)).replaceAll("APP", String(app.port)).replaceAll("DIR", dir);
+      const broken = fill(c.site);
       writeFileSync(site, broken);
+      const extra = Object.entries(c.files ?? {}).map(([name, text]) => {
+        writeFileSync(join(dir, name), fill(text));
+        return join(dir, name);
+      });
       let server: Running | null = null;
       try {
         // check names each planted problem with its line.
-        const checked = await cli("check", "--config", site, "--format", "json");
+        const checked = await cli("check", "--config", site, ...extra, "--format", "json");
         const findings = JSON.parse(checked.out).findings as Array<{ code: string; line: number }>;
         for (const want of c.check) expect(findings).toContainEqual(expect.objectContaining(want));
 
@@ -92,28 +98,35 @@ describe.skipIf(!installed)(`cors-lens fix --config on real Caddy ${installed ??
           ),
         );
 
-        const planned = await cli("fix", "--config", site, "--har", har, "--format", "json");
+        const planned = await cli("fix", "--config", site, ...extra, "--har", har, "--format", "json");
         expect(planned.code, planned.err + planned.out).toBe(0);
         const plan = JSON.parse(planned.out);
-        const written = await cli("fix", "--config", site, "--har", har, "--write");
+        const written = await cli("fix", "--config", site, ...extra, "--har", har, "--write");
         expect(written.code, written.err).toBe(0);
-        expect(readFileSync(`${site}.orig`, "utf8")).toBe(broken);
-        const patched = readFileSync(site, "utf8");
-        expect(patched).not.toBe(broken);
-
+        // The edit may land in the Caddyfile or in a file it imports.
+        const originals = new Map([
+          [site, broken],
+          ...extra.map((f) => [f, fill(c.files?.[f.split("/").pop() ?? ""] ?? "")] as [string, string]),
+        ]);
+        const changed = [...originals].filter(([f, text]) => readFileSync(f, "utf8") !== text);
+        expect(changed.length).toBeGreaterThan(0);
         // Formatting and comments outside the edited lines are untouched: every original line that
         // the diff does not remove is still there, in order.
         const removed = (plan.diff as string)
           .split("\n")
           .filter((l) => l.startsWith("-") && !l.startsWith("---"));
-        const kept = broken.split("\n").filter((l) => !removed.includes(`-${l}`));
-        let at = 0;
-        const after = patched.split("\n");
-        for (const line of kept) {
-          at = after.indexOf(line, at);
-          expect(at, `line kept: ${line}`).toBeGreaterThanOrEqual(0);
-          at++;
+        for (const [f, text] of changed) {
+          expect(readFileSync(`${f}.orig`, "utf8")).toBe(text);
+          const kept = text.split("\n").filter((l) => !removed.includes(`-${l}`));
+          let at = 0;
+          const after = readFileSync(f, "utf8").split("\n");
+          for (const line of kept) {
+            at = after.indexOf(line, at);
+            expect(at, `line kept: ${line}`).toBeGreaterThanOrEqual(0);
+            at++;
+          }
         }
+        const patched = changed.map(([f]) => readFileSync(f, "utf8")).join("\n");
         expect(removed.length).toBeLessThanOrEqual(plan.edits.length);
 
         const t = caddyValidate(site, dir);
@@ -152,7 +165,7 @@ describe.skipIf(!installed)(`cors-lens fix --config on real Caddy ${installed ??
         expect(allowedBefore + standard.length).toBeGreaterThanOrEqual(0);
 
         // Round trip: the fixed file with the same evidence needs nothing more.
-        const again = await cli("fix", "--config", site, "--har", har);
+        const again = await cli("fix", "--config", site, ...extra, "--har", har);
         expect(again.code, again.err).toBe(0);
         expect(again.out, again.err).toBe("");
       } finally {

@@ -14,7 +14,7 @@
 import { combinedHeader, type HeaderList } from "../../engine";
 import type { Answer, HopRequest, Words } from "../types";
 import type { Node, Token } from "./syntax";
-import { type CaddyTree, DIRECTIVE_ORDER, INERT, type Site } from "./tree";
+import { type Address, type CaddyTree, DIRECTIVE_ORDER, INERT, type Site } from "./tree";
 
 export class Unknown extends Error {
   constructor(readonly why: Words) {
@@ -602,9 +602,15 @@ function defaultPort(scheme: string | null, host: string | null): number {
 export function findSite(tree: CaddyTree, url: URL): Site | null {
   const port = Number(url.port || (url.protocol === "https:" ? 443 : 80));
   const host = url.hostname.toLowerCase().replace(/^\[|\]$/g, "");
+  const scheme = url.protocol.replace(/:$/, "");
+  // No scheme: HTTPS for an address with a host (unless on port 80), HTTP for `:port` alone
+  // (https://caddyserver.com/docs/caddyfile/concepts#addresses).
+  const implied = (a: Address) =>
+    a.scheme ?? (a.host !== null && (a.port ?? defaultPort(null, a.host)) !== 80 ? "https" : "http");
   const candidates = tree.sites.flatMap((s) =>
     s.addresses
       .filter((a) => (a.port ?? defaultPort(a.scheme, a.host)) === port)
+      .filter((a) => implied(a) === scheme)
       .filter((a) => a.path === null || pathMatches(a.path, url.pathname))
       .map((a) => ({ s, a })),
   );

@@ -255,6 +255,45 @@ export function checkCaddy(tree: CaddyTree): ConfigFinding[] {
           words: { key: "config.caddy.check.handle-without-cors", params: { line: sibling.line.line } },
         });
     }
+    // Inside `route` the order is as written: a header after the handler that answers never runs.
+    const TERMINAL = new Set(["respond", "reverse_proxy", "php_fastcgi", "file_server", "redir", "error"]);
+    for (const s of scopes.filter((x) => x.kind === "route")) {
+      const end = s.nodes.findIndex((n) => TERMINAL.has(n.name) && !matcherToken(n));
+      if (end < 0) continue;
+      for (const n of s.nodes.slice(end + 1))
+        if (n.name === "header" && acao.some((o) => o.directive === n))
+          push({
+            code: "header-after-response",
+            severity: "error",
+            ...at(n),
+            words: {
+              key: "config.caddy.check.header-after-response",
+              params: { directive: (s.nodes[end] as Node).name, line: (s.nodes[end] as Node).line },
+            },
+          });
+    }
+    // A `respond` for OPTIONS at one level, while a `handle` there (sorted before `respond`) answers first.
+    for (const s of scopes) {
+      if (s.kind === "route") continue;
+      const answering = s.nodes.filter(
+        (n) =>
+          (n.name === "handle" || n.name === "handle_path") &&
+          !optionsOnly(s, matcherToken(n)) &&
+          !!n.block?.children.some((c) => c.name === "reverse_proxy" || c.name === "php_fastcgi"),
+      );
+      if (answering.length === 0) continue;
+      for (const n of s.nodes)
+        if (n.name === "respond" && optionsOnly(s, matcherToken(n)))
+          push({
+            code: "preflight-shadowed",
+            severity: "error",
+            ...at(n),
+            words: {
+              key: "config.caddy.check.preflight-shadowed",
+              params: { line: (answering[0] as Node).line },
+            },
+          });
+    }
     const upstream = scopes.flatMap((s) =>
       s.nodes.filter((n) => n.name === "reverse_proxy" || n.name === "php_fastcgi"),
     );

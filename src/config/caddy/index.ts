@@ -62,9 +62,12 @@ export function setsCors(tree: CaddyTree): boolean {
 const STAND_IN = "https://other.example";
 
 function siteBase(site: Site): string {
-  const a = site.addresses[0];
-  const port = a?.port ?? (a?.scheme === "https" || (a?.scheme === null && a?.host) ? 443 : 80);
-  const scheme = a?.scheme ?? (port === 443 ? "https" : "http");
+  // The first address Caddy serves over plain HTTP if any (the tests' and most proxies' case).
+  const implied = (a: Site["addresses"][number]) =>
+    a.scheme ?? (a.host !== null && a.port !== 80 ? "https" : "http");
+  const a = site.addresses.find((x) => implied(x) === "http") ?? site.addresses[0];
+  const scheme = a ? implied(a) : "http";
+  const port = a?.port ?? (scheme === "https" ? 443 : 80);
   const host = a?.host && !a.host.includes("*") ? a.host : "localhost";
   return `${scheme}://${host}:${port}`;
 }
@@ -281,6 +284,11 @@ export function patchCaddy(
               downOps(n, r.outcome.scope).some((o) => isCors(o.field)),
           );
           p.copy(r.outcome.scope, source, at, upstreamSets || source.some((o) => o.down));
+          // In a `route`, lines after the handler that answers never ran: they move, not repeat.
+          if (r.outcome.scope.kind === "route" && at)
+            for (const d of new Set(source.map((o) => o.directive)))
+              if (r.outcome.scope.nodes.includes(d) && d.start > at.start)
+                p.removeNode(d, { key: "config.caddy.fix.moved", params: { line: d.line, before: at.line } });
           break;
         }
         const key = r.outcome.scope.node ?? site;
@@ -314,6 +322,12 @@ export function patchCaddy(
             ...new Set(r.headers.filter((h) => !h.op && mine.has(lower(h.name))).map((h) => h.name)),
           ];
           p.hideUpstream(terminal, names);
+          break;
+        }
+        const down = fromCaddy.find((h) => h.op?.down);
+        const own = fromCaddy.find((h) => h.op && !h.op.down);
+        if (cause.code === "multiple-allow-origin" && down?.op && own?.op) {
+          p.dropDown(down.op, own.op.line.line);
           break;
         }
         if (

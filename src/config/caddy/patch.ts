@@ -192,6 +192,18 @@ export class Patcher {
     return this.text(file).slice(t.start, t.end);
   }
 
+  /** A whole directive removed (a `header` in a `route` after the handler that answers: it never ran). */
+  removeNode(n: Node, why: Words): void {
+    const text = this.text(n.file);
+    this.push(`rm:${n.file}:${n.start}`, {
+      file: n.file,
+      start: lineStart(text, n.start),
+      end: afterLine(text, n.end),
+      text: "",
+      why,
+    });
+  }
+
   /** 3. Allow-Origin where none was set. */
   freshOrigin(id: string, scope: Scope, origins: string[], credentials: boolean, at: Node | null): void {
     const file = scope.node?.file ?? scope.site.block.file;
@@ -500,6 +512,22 @@ export class Patcher {
       end: proxy.end,
       text: ` {\n${lines.map((l) => indent + u + l).join("\n")}\n${indent}}`,
       why,
+    });
+  }
+
+  /**
+   * 7b. A `header_down` that sets a header Caddy's own `header` sets too: both are sent, so every
+   * request was blocked; the line now drops the header instead (Caddy's value stays).
+   */
+  dropDown(op: Op, first: number): void {
+    // `header_down -Field`: whatever the application or this line sent, Caddy's own value is the one.
+    const end = op.line.args.at(-1)?.end ?? op.line.end;
+    this.push(`drop:${op.line.file}:${op.line.start}`, {
+      file: op.line.file,
+      start: op.fieldToken.start,
+      end,
+      text: `-${op.field}`,
+      why: { key: "config.fix.duplicate", params: { line: op.line.line, first } },
     });
   }
 

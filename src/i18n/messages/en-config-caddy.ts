@@ -4,11 +4,17 @@ export const enConfigCaddy = {
     "line {line}: {name} read with its default {value} (Caddy reads the real environment when it starts)",
   "config.caddy.check.handle-without-cors":
     "this handle block sets no Access-Control-Allow-Origin, while another one does (line {line}): handle blocks are mutually exclusive, so the requests it takes get none",
+  "config.caddy.check.header-after-response":
+    "this header comes after {directive} (line {line}) in a route block, whose directives run in the order written: the response is sent before it runs",
+  "config.caddy.check.preflight-shadowed":
+    "this respond for OPTIONS never runs for the paths of the handle block on line {line}: Caddy runs handle before respond, and that block proxies the preflight to the app",
   "config.caddy.check.preflight-upstream":
     "CORS headers are set here but no respond answers OPTIONS: the preflight goes on to the application, which must answer it with 2xx (most answer 404 or 405)",
 
   "config.caddy.fix.preflight":
     "the preflight is answered here with 204 (it got {status}), after the header lines",
+  "config.caddy.fix.moved":
+    "the header on line {line} never ran (a route runs in the order written): it now comes before line {before}",
   "config.caddy.fix.copy":
     "the CORS header lines of line {line} repeated in the block that answered without them",
   "config.caddy.fix.reflect":

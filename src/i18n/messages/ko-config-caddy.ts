@@ -6,10 +6,16 @@ export const koConfigCaddy: Record<keyof typeof enConfigCaddy, string> = {
     "줄 {line}: {name}를 기본값 {value}로 읽음(Caddy는 시작할 때 실제 환경 변수를 읽음)",
   "config.caddy.check.handle-without-cors":
     "이 handle 블록은 Access-Control-Allow-Origin을 설정하지 않지만 다른 블록은 설정함(줄 {line}): handle 블록은 서로 배타적이라 이 블록이 받는 요청에는 없음",
+  "config.caddy.check.header-after-response":
+    "이 header는 route 블록에서 {directive}(줄 {line}) 뒤에 있음: route의 지시어는 쓴 순서대로 실행되므로, 이 줄이 실행되기 전에 응답이 보내짐",
+  "config.caddy.check.preflight-shadowed":
+    "OPTIONS에 대한 이 respond는 줄 {line}의 handle 블록 경로에서는 실행되지 않음: Caddy는 handle을 respond보다 먼저 실행하고, 그 블록이 프리플라이트를 애플리케이션으로 넘김",
   "config.caddy.check.preflight-upstream":
     "여기서 CORS 헤더를 설정하지만 OPTIONS에 답하는 respond가 없음: 프리플라이트가 애플리케이션으로 넘어가며, 애플리케이션이 2xx로 답해야 함(대부분 404나 405로 답함)",
 
   "config.caddy.fix.preflight": "프리플라이트에 여기서 header 줄 다음에 204로 응답함(받은 상태: {status})",
+  "config.caddy.fix.moved":
+    "줄 {line}의 header는 실행된 적이 없음(route는 쓴 순서대로 실행됨): 이제 줄 {before} 앞에 옴",
   "config.caddy.fix.copy": "줄 {line}의 CORS header 줄을 그것 없이 응답한 블록에 반복함",
   "config.caddy.fix.reflect": "Allow-Origin이 매처가 확인한 요청의 출처로 응답함(줄 {line})",
   "config.caddy.fix.wildcard":
