@@ -61,6 +61,7 @@ const FIX_SERVERS = [
   "golang-go",
   "golang-github-rs-cors-dev",
   "golang-github-gorilla-handlers-dev",
+  "php-cli",
   "python3-django",
   "python3-django-cors-headers",
   "python3-flask",

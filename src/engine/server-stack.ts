@@ -173,6 +173,9 @@ export function detectServer(
   // The app's own header wins over a proxy's Server header: the fix usually belongs in the app.
   if (powered !== null && /^Express\b/i.test(powered))
     return { stack: "express", confidence: "certain", basis: `X-Powered-By: ${short(powered)}` };
+  // PHP's own header with expose_php = On (Debian's php.ini default), behind any server.
+  if (powered !== null && /^PHP\//i.test(powered))
+    return { stack: "php", confidence: "likely", basis: `X-Powered-By: ${short(powered)}` };
   if (looksLikeDjango(exchange)) return guess("django-cors-headers", "likely", t, "server.django-defaults");
   if (server === null) return null;
   const by: Array<[RegExp, ServerStack]> = [

@@ -103,6 +103,7 @@ export type Stack =
   | "go-rs-cors"
   | "gorilla-handlers"
   | "aiohttp-cors"
+  | "php"
   | "fastify"
   | "koa"
   | "hono"

@@ -223,3 +223,55 @@ describe("gorilla/handlers", () => {
     expect(fix?.snippet).toContain("handlers.MaxAge(600)");
   });
 });
+
+describe("PHP header()", () => {
+  const PHP = "PHP/8.2.36";
+  const allowed = exchange({
+    url: `${API}/api/items`,
+    response: {
+      status: 200,
+      headers: h("X-Powered-By", PHP, "Access-Control-Allow-Origin", PAGE, "Vary", "Origin"),
+    },
+  });
+  const refused = exchange({
+    url: `${API}/api/items/1`,
+    method: "PUT",
+    preflight: {
+      status: 204,
+      requestHeaders: asks("PUT", "content-type,x-api-key"),
+      headers: h(
+        "X-Powered-By",
+        PHP,
+        "Access-Control-Allow-Origin",
+        PAGE,
+        "Access-Control-Allow-Methods",
+        "GET, POST, PUT, PATCH, DELETE",
+        "Access-Control-Allow-Headers",
+        "Content-Type, X-Trace-Id",
+      ),
+    },
+    response: null,
+    error: "net::ERR_FAILED",
+  });
+
+  it("is told from X-Powered-By: PHP/…, and its fix extends the header() line at fault", () => {
+    const d = diagnose(refused, { api: apiProfiles([allowed, refused]).get(API) ?? null });
+    expect(d.server).toMatchObject({ stack: "php", confidence: "likely" });
+    const fix = d.causes[0]?.fixes[0];
+    expect(fix?.stack).toBe("php");
+    expect(fix?.change).toContain("add x-api-key to `Access-Control-Allow-Headers`");
+    expect(fix?.edits).toEqual([
+      { kind: "add-items", option: "Access-Control-Allow-Headers", items: ["x-api-key"] },
+    ]);
+  });
+
+  it("a snippet that declares nothing (pasted twice, header() replaces each header) and answers preflights before auth", () => {
+    const fix = fixOf(refused, "php", [allowed, refused]);
+    const code = (fix?.snippet ?? "").split("\n").filter((l) => !l.startsWith("//"));
+    expect(code.join("\n")).not.toMatch(/\bfunction\b|\bclass\b|<\?php|\?>/);
+    expect(code).toContain("    header('Access-Control-Allow-Origin: ' . $cors_origin);");
+    expect(code).toContain("    http_response_code(204);");
+    expect(fix?.snippet).toContain(`in_array($cors_origin, ['${PAGE}'], true)`);
+    expect(fix?.imports).toEqual([]);
+  });
+});

@@ -71,12 +71,14 @@ function optionValue(text: string, from: number, to: number, option: string, sha
 function addItems(text: string, edit: Extract<FixEdit, { kind: "add-items" }>, shape: AppShape): string {
   if (shape.syntax === "header-lines") {
     // `add_header Access-Control-Allow-Headers "a, b" always;`: the quoted value gets the items.
+    // PHP's `header('Access-Control-Allow-Headers: a, b');`: the single-quoted string, likewise.
     const line = text
       .split("\n")
-      .find((l) => l.toLowerCase().includes(edit.option.toLowerCase()) && l.includes('"'));
+      .find((l) => l.toLowerCase().includes(edit.option.toLowerCase()) && /["']/.test(l));
     if (!line) throw new Error(`no ${edit.option} line`);
-    const close = line.lastIndexOf('"');
-    const open = line.lastIndexOf('"', close - 1);
+    const quote = line.lastIndexOf('"') > line.lastIndexOf("'") ? '"' : "'";
+    const close = line.lastIndexOf(quote);
+    const open = line.lastIndexOf(quote, close - 1);
     const current = line.slice(open + 1, close).trim();
     const value = current === "" ? edit.items.join(", ") : `${current}, ${edit.items.join(", ")}`;
     return text.replace(line, `${line.slice(0, open + 1)}${value}${line.slice(close)}`);
@@ -126,6 +128,13 @@ function replaceItem(
   edit: Extract<FixEdit, { kind: "replace-item" }>,
   shape: AppShape,
 ): string {
+  if (shape.syntax === "header-lines") {
+    // `header('Access-Control-Allow-Origin: *');`: the item in that header's line is replaced.
+    const named = `${edit.option}: ${edit.item}`;
+    const line = text.split("\n").find((l) => l.includes(named));
+    if (!line) throw new Error(`no ${named} line`);
+    return text.replace(line, line.replace(named, `${edit.option}: ${edit.by.join(", ")}`));
+  }
   const [from, to] = region(text, shape);
   const at = optionValue(text, from, to, edit.option, shape);
   if (at < 0) throw new Error(`${edit.option} is not set`);

@@ -221,6 +221,8 @@ export const VOCABULARY: Record<ServerStack, Vocabulary> = {
     credentials: { option: "AllowCredentials", value: "()" },
     item: js,
   },
+  // header() lines: a list is one comma-joined value, extended in place.
+  php: headerLines("your `header('Access-Control-…')` lines"),
   go: headerLines('your handler\'s `w.Header().Set("Access-Control-…")` lines'),
   // rs/cors: AllowedMethods default GET, POST, HEAD; AllowedHeaders default Origin, Accept,
   // Content-Type, X-Requested-With (https://github.com/rs/cors/blob/master/cors.go, `New`).

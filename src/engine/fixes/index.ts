@@ -23,6 +23,7 @@ import { gorillaHandlers, gorillaImports } from "./gorilla-handlers";
 import { hono, honoImports } from "./hono";
 import { koa, koaImports } from "./koa";
 import { nginx } from "./nginx";
+import { php } from "./php";
 import type { FixRequest } from "./policy";
 import { rails } from "./rails";
 import { s3 } from "./s3";
@@ -106,6 +107,7 @@ const RENDERERS: Record<ServerStack, Renderer> = {
     imports: gorillaImports,
     where: "fix.gorilla-handlers.where",
   },
+  php: { title: "PHP (header())", render: php, where: "fix.php.where" },
   "aiohttp-cors": {
     title: "aiohttp (aiohttp-cors)",
     render: aiohttpCors,

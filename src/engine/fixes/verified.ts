@@ -26,6 +26,7 @@ export const VERIFIED: Partial<Record<Stack, Verified>> = {
   caddy: { versions: "Caddy 2.6.2-5 (Debian)" },
   "go-rs-cors": { versions: "Go 2:1.19~1, rs/cors 1.7.0-4 (Debian)" },
   "gorilla-handlers": { versions: "Go 2:1.19~1, gorilla/handlers 1.5.1-3 (Debian)" },
+  php: { versions: "PHP 8.2.36-1~deb12u1 (Debian)" },
   "aiohttp-cors": { versions: "aiohttp 3.8.4-1+deb12u2, aiohttp-cors 0.7.0-2 (Debian)" },
   rails: { versions: "rack-cors 1.1.1-1, Rack 2.2.22-0+deb12u2, puma 5.6.5-3+deb12u2 (Debian)", on: "rack" },
 };

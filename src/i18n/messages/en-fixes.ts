@@ -122,6 +122,9 @@ export const enFixes = {
     'import "github.com/rs/cors"; wrap the whole mux: http.ListenAndServe(addr, c.Handler(mux)).',
   "fix.go-rs-cors.where":
     "Replace the cors.Options you pass to cors.New (or add it), and wrap the whole handler, outside any auth middleware: http.ListenAndServe(addr, c.Handler(mux)).",
+  "fix.php.where":
+    "At the top of the script every request goes through (index.php, the front controller), right after <?php and before any output or authentication. An app that sends these headers already makes the change above instead.",
+  "fix.php.place": "Right after <?php, before any output or authentication check.",
   "fix.gorilla-handlers.place":
     "Wrap the whole router, outside any auth middleware: http.ListenAndServe(addr, handlers.CORS(…)(router)). Around a handlers.CORS(…) you have, it answers the origins it lists first.",
   "fix.gorilla-handlers.where":

@@ -123,6 +123,9 @@ export const koFixes: Record<keyof typeof enFixes, string> = {
     'import "github.com/rs/cors"; mux 전체를 감싸세요: http.ListenAndServe(addr, c.Handler(mux)).',
   "fix.go-rs-cors.where":
     "cors.New에 넘기는 cors.Options를 이것으로 바꾸고(없다면 추가), 인증 미들웨어 바깥에서 핸들러 전체를 감싸세요: http.ListenAndServe(addr, c.Handler(mux)).",
+  "fix.php.where":
+    "모든 요청이 거치는 스크립트(index.php, 프런트 컨트롤러)의 맨 위, <?php 바로 다음, 어떤 출력이나 인증보다 앞에 둡니다. 이미 이 헤더를 보내는 앱은 위의 변경을 대신 적용합니다.",
+  "fix.php.place": "<?php 바로 다음, 어떤 출력이나 인증 검사보다 앞에 둡니다.",
   "fix.gorilla-handlers.place":
     "인증 미들웨어 바깥에서 라우터 전체를 감싸세요: http.ListenAndServe(addr, handlers.CORS(…)(router)). 이미 있는 handlers.CORS(…) 바깥에 두면 여기 나열한 출처에는 이것이 먼저 응답합니다.",
   "fix.gorilla-handlers.where":

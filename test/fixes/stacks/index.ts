@@ -12,6 +12,7 @@ import { gorillaHandlersStack } from "./gorilla-handlers";
 import { honoStacks } from "./hono";
 import { koaStacks } from "./koa";
 import { nginxProxyStack, nginxStack } from "./nginx";
+import { phpStack } from "./php";
 import { rackCorsStack } from "./rack-cors";
 
 export const STACKS: StackUnderTest[] = [
@@ -30,5 +31,6 @@ export const STACKS: StackUnderTest[] = [
   goRsCorsStack,
   gorillaHandlersStack,
   aiohttpCorsStack,
+  phpStack,
   rackCorsStack,
 ];
