@@ -7,24 +7,14 @@
  */
 
 import { type MessageKey, type Params, type Translate, tEn } from "../i18n";
-import type { ApiProfile } from "./api-profile";
-import { short } from "./explain/context";
 import type { RequestFacts } from "./facts";
 import type { FixFocus } from "./fixes/policy";
 import { combinedHeader, hasHeader, headerValues, splitList } from "./headers";
-import type { HeaderList, Hop, ObservedExchange, Stack } from "./types";
+import { short } from "./text";
+import type { HeaderList, Hop, ObservedExchange, ServerGuess, ServerStack } from "./types";
 
-export type ServerStack = Exclude<Stack, "client">;
-
-export interface ServerGuess {
-  stack: ServerStack;
-  /** "certain": a signature only that software sends; "likely": a Server header, which a proxy can own. */
-  confidence: "certain" | "likely";
-  /** The evidence, in words ("Server: nginx/1.22.1"). */
-  basis: string;
-  /** The words' key and values, so a guess made once can be worded in another language. */
-  why?: { key: MessageKey; params: Params };
-}
+// The guess's shape lives with the engine's other types (src/engine/types.ts): no type cycle.
+export type { ServerGuess, ServerStack } from "./types";
 
 /** A guess whose basis is words: made from the catalogue, and re-worded by `localizeGuess`. */
 function guess(
@@ -137,7 +127,8 @@ function looksLikeDjango(exchange: ObservedExchange): boolean {
 /** The server of one exchange; `api` (the tab's profile of that API) adds what its other exchanges showed. */
 export function detectServer(
   exchange: ObservedExchange,
-  api?: ApiProfile | null,
+  /** What the page asked of the API (`ApiProfile`, src/engine/api-profile.ts), as far as it is read here. */
+  api?: { server: { methodsOnResponses: boolean } } | null,
   t: Translate = tEn,
 ): ServerGuess | null {
   const preflight = exchange.preflight;

@@ -3,7 +3,7 @@
  * partial (what a browser let an extension or a HAR see), and that is modelled, never guessed.
  */
 
-import type { ServerGuess } from "./server-stack";
+import type { MessageKey, Params } from "../i18n";
 
 /** Header lines in order, duplicates kept: two `Access-Control-Allow-Origin` lines are two entries. */
 export type HeaderList = ReadonlyArray<readonly [name: string, value: string]>;
@@ -109,6 +109,18 @@ export type Stack =
   | "hono"
   | "caddy"
   | "client";
+
+export type ServerStack = Exclude<Stack, "client">;
+
+export interface ServerGuess {
+  stack: ServerStack;
+  /** "certain": a signature only that software sends; "likely": a Server header, which a proxy can own. */
+  confidence: "certain" | "likely";
+  /** The evidence, in words ("Server: nginx/1.22.1"). */
+  basis: string;
+  /** The words' key and values, so a guess made once can be worded in another language. */
+  why?: { key: MessageKey; params: Params };
+}
 
 /** An import the snippet needs, shown apart from it: added only where the file does not import it yet. */
 export interface FixImport {

@@ -31,10 +31,9 @@ export function code(value: string): string {
   return `\`${value}\``;
 }
 
-/** A value cut to a readable length for a sentence; the evidence table shows it whole. */
-export function short(value: string, max = 120): string {
-  return value.length > max ? `${value.slice(0, max)}…` : value;
-}
+// `short` lives in a leaf module (src/engine/text.ts) so that server-stack.ts can use it without
+// importing the explanation's context, which imports server-stack's types (a cycle before).
+export { short } from "../text";
 
 /** What differs between an allowed origin and the request's: the `difference` select of the message. */
 export function originDifference(
