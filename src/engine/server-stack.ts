@@ -164,6 +164,13 @@ export function detectServer(
   // The app's own header wins over a proxy's Server header: the fix usually belongs in the app.
   if (powered !== null && /^Express\b/i.test(powered))
     return { stack: "express", confidence: "certain", basis: `X-Powered-By: ${short(powered)}` };
+  // Laravel's session cookie (config/session.php's default name), on routes of its web group.
+  if (
+    headerValues(exchange.hops.at(-1)?.responseHeaders ?? [], "set-cookie").some((c) =>
+      /^laravel_session=/i.test(c),
+    )
+  )
+    return { stack: "laravel", confidence: "likely", basis: "Set-Cookie: laravel_session=…" };
   // PHP's own header with expose_php = On (Debian's php.ini default), behind any server.
   if (powered !== null && /^PHP\//i.test(powered))
     return { stack: "php", confidence: "likely", basis: `X-Powered-By: ${short(powered)}` };

@@ -104,6 +104,7 @@ export type Stack =
   | "gorilla-handlers"
   | "aiohttp-cors"
   | "php"
+  | "laravel"
   | "fastify"
   | "koa"
   | "hono"

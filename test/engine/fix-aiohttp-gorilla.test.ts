@@ -275,3 +275,48 @@ describe("PHP header()", () => {
     expect(fix?.imports).toEqual([]);
   });
 });
+
+describe("Laravel config/cors.php (written from source, not run by the fix suite)", () => {
+  const refused = exchange({
+    url: `${API}/api/items/1`,
+    method: "DELETE",
+    preflight: {
+      status: 204,
+      requestHeaders: asks("DELETE"),
+      headers: h("Access-Control-Allow-Origin", PAGE, "Access-Control-Allow-Methods", "GET, POST, PUT"),
+    },
+    response: null,
+    error: "net::ERR_FAILED",
+  });
+  const allowed = exchange({
+    url: `${API}/api/items`,
+    response: {
+      status: 200,
+      headers: h("Access-Control-Allow-Origin", PAGE, "Set-Cookie", "laravel_session=abc; path=/; httponly"),
+    },
+  });
+
+  it("is told from its session cookie; the change adds the method to allowed_methods in PHP's syntax", () => {
+    expect(diagnose(allowed).server).toMatchObject({ stack: "laravel", confidence: "likely" });
+    const fix = fixOf(refused, "laravel", [allowed, refused]);
+    expect(fix?.change).toContain("In config/cors.php, add 'DELETE' to `allowed_methods`");
+    // A key left out is [] in fruitcake/php-cors: written with the new item alone, never narrower.
+    expect(fix?.edits).toContainEqual({
+      kind: "add-items",
+      option: "allowed_methods",
+      items: ["'DELETE'"],
+      whenAbsent: "'allowed_methods' => ['DELETE'],",
+    });
+    expect(fix?.verified).toBeNull();
+    expect(fix?.where).toContain("has not run it");
+  });
+
+  it("the snippet is the whole file, valid PHP arrays with the page's origins and methods", () => {
+    const fix = fixOf(refused, "laravel", [allowed, refused]);
+    const text = fix?.snippet ?? "";
+    expect(text.startsWith("<?php\n")).toBe(true);
+    expect(text).toContain(`'allowed_origins' => ['${PAGE}'],`);
+    expect(text).toContain("'allowed_methods' => ['GET', 'HEAD', 'POST', 'DELETE', 'PUT'],");
+    expect(text.trimEnd().endsWith("];")).toBe(true);
+  });
+});

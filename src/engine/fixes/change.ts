@@ -8,6 +8,7 @@ import type { MessageKey } from "../../i18n";
 import type { FixEdit, Stack } from "../types";
 import { aiohttpPreflightFirst } from "./aiohttp-cors";
 import { fastapiErrors } from "./fastapi";
+import { phpQuoted } from "./laravel";
 import type { FixRequest } from "./policy";
 
 type ServerStack = Exclude<Stack, "client">;
@@ -220,6 +221,18 @@ export const VOCABULARY: Record<ServerStack, Vocabulary> = {
     headers: { option: "WithHeaders" },
     credentials: { option: "AllowCredentials", value: "()" },
     item: js,
+  },
+  // config/cors.php, read by fruitcake/php-cors (src/CorsService.php): a key left out is [] (nothing
+  // allowed), so an absent list is written with the new items alone; Laravel's own file ships
+  // ['*'] for methods, origins and headers (https://github.com/laravel/laravel/blob/master/config/cors.php).
+  laravel: {
+    setup: "config/cors.php",
+    origins: { option: "allowed_origins" },
+    methods: { option: "allowed_methods", defaults: [] },
+    headers: { option: "allowed_headers", defaults: [] },
+    credentials: { option: "supports_credentials", value: "true" },
+    item: phpQuoted,
+    assign: (option, items) => `'${option}' => [${items}],`,
   },
   // header() lines: a list is one comma-joined value, extended in place.
   php: headerLines("your `header('Access-Control-…')` lines"),

@@ -22,6 +22,7 @@ import { goRsCors } from "./go-rs-cors";
 import { gorillaHandlers, gorillaImports } from "./gorilla-handlers";
 import { hono, honoImports } from "./hono";
 import { koa, koaImports } from "./koa";
+import { laravel } from "./laravel";
 import { nginx } from "./nginx";
 import { php } from "./php";
 import type { FixRequest } from "./policy";
@@ -108,6 +109,7 @@ const RENDERERS: Record<ServerStack, Renderer> = {
     where: "fix.gorilla-handlers.where",
   },
   php: { title: "PHP (header())", render: php, where: "fix.php.where" },
+  laravel: { title: "Laravel (config/cors.php)", render: laravel, where: "fix.laravel.where" },
   "aiohttp-cors": {
     title: "aiohttp (aiohttp-cors)",
     render: aiohttpCors,

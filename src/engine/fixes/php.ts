@@ -1,8 +1,6 @@
+import { phpQuoted as phpString } from "./laravel";
 import type { FixRequest } from "./policy";
 import { allMethodsOr, anyOrigin, comment, heading, list } from "./policy";
-
-/** A PHP single-quoted string: only `\` and `'` are escaped. */
-const phpString = (s: string) => `'${s.replace(/[\\']/g, "\\$&")}'`;
 
 /**
  * Plain PHP with header() (https://www.php.net/manual/en/function.header.php): at the top of the

@@ -122,6 +122,10 @@ export const enFixes = {
     'import "github.com/rs/cors"; wrap the whole mux: http.ListenAndServe(addr, c.Handler(mux)).',
   "fix.go-rs-cors.where":
     "Replace the cors.Options you pass to cors.New (or add it), and wrap the whole handler, outside any auth middleware: http.ListenAndServe(addr, c.Handler(mux)).",
+  "fix.laravel.where":
+    "Replace config/cors.php with this (Laravel 9.2+ runs HandleCors for it before routing and authentication; older apps need fruitcake/laravel-cors), then run php artisan config:clear. An app that has the file makes the change above instead. Written from Laravel's and fruitcake/php-cors' source: CORS Lens's fix suite has not run it (Debian packages Laravel 8 without HandleCors).",
+  "fix.laravel.place":
+    "'paths' => ['*'] covers every route; list only the API's (['api/*']) if that is all the page calls.",
   "fix.php.where":
     "At the top of the script every request goes through (index.php, the front controller), right after <?php and before any output or authentication. An app that sends these headers already makes the change above instead.",
   "fix.php.place": "Right after <?php, before any output or authentication check.",

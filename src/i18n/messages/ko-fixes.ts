@@ -123,6 +123,10 @@ export const koFixes: Record<keyof typeof enFixes, string> = {
     'import "github.com/rs/cors"; mux 전체를 감싸세요: http.ListenAndServe(addr, c.Handler(mux)).',
   "fix.go-rs-cors.where":
     "cors.New에 넘기는 cors.Options를 이것으로 바꾸고(없다면 추가), 인증 미들웨어 바깥에서 핸들러 전체를 감싸세요: http.ListenAndServe(addr, c.Handler(mux)).",
+  "fix.laravel.where":
+    "config/cors.php를 이것으로 바꾸고(Laravel 9.2 이상은 라우팅과 인증보다 먼저 HandleCors가 이 파일을 적용합니다. 그 이전 버전은 fruitcake/laravel-cors가 필요합니다) php artisan config:clear를 실행하세요. 이미 이 파일이 있는 앱은 위의 변경을 대신 적용합니다. Laravel과 fruitcake/php-cors의 소스를 읽고 작성했으며, CORS Lens의 수정 테스트 모음에서 실행하지는 않았습니다(Debian의 Laravel 8에는 HandleCors가 없습니다).",
+  "fix.laravel.place":
+    "'paths' => ['*']는 모든 라우트에 적용됩니다. 페이지가 API만 호출한다면 그 경로만(['api/*']) 나열하세요.",
   "fix.php.where":
     "모든 요청이 거치는 스크립트(index.php, 프런트 컨트롤러)의 맨 위, <?php 바로 다음, 어떤 출력이나 인증보다 앞에 둡니다. 이미 이 헤더를 보내는 앱은 위의 변경을 대신 적용합니다.",
   "fix.php.place": "<?php 바로 다음, 어떤 출력이나 인증 검사보다 앞에 둡니다.",
