@@ -337,6 +337,129 @@ respond @cors_preflight 204
     ],
     check: [],
   },
+  // Written after the reader and patcher above were done, and run once before any change to them.
+  {
+    name: "held-out: the widespread cors snippet with a second front end",
+    site: `${GLOBAL}
+(cors) {
+	@cors_preflight method OPTIONS
+	@cors header Origin {args.0}
+
+	handle @cors_preflight {
+		header Access-Control-Allow-Origin "{args.0}"
+		header Access-Control-Allow-Methods "GET, POST, PUT, PATCH, DELETE"
+		header Access-Control-Allow-Headers "Content-Type"
+		header Access-Control-Max-Age "3600"
+		respond "" 204
+	}
+
+	handle @cors {
+		header Access-Control-Allow-Origin "{args.0}"
+		header Access-Control-Expose-Headers "Link"
+	}
+}
+
+:PORT {
+	import cors ${APP}
+	reverse_proxy 127.0.0.1:APP
+}
+`,
+    calls: [
+      { method: "PUT", path: "/api/items/1", origin: APP, headers: [["Content-Type", "application/json"]] },
+      { method: "GET", path: "/api/items", origin: ADMIN },
+      { method: "PUT", path: "/api/items/1", origin: ADMIN, headers: [["Content-Type", "application/json"]] },
+    ],
+    check: [],
+  },
+  {
+    name: "held-out: CORS from header_down only, the preflight answered by Caddy",
+    site: `${GLOBAL}
+:PORT {
+	@options method OPTIONS
+	respond @options 204
+	reverse_proxy 127.0.0.1:APP {
+		header_down Access-Control-Allow-Origin "${APP}"
+		header_down Access-Control-Allow-Methods "GET, POST, PUT"
+		header_down Access-Control-Allow-Headers "Content-Type"
+	}
+}
+`,
+    calls: [
+      { method: "GET", path: "/api/items", origin: APP },
+      { method: "PUT", path: "/api/items/1", origin: APP, headers: [["Content-Type", "application/json"]] },
+    ],
+    check: [],
+  },
+  {
+    name: "held-out: two sites, the second without the new origin",
+    site: `${GLOBAL}
+:1 {
+	header Access-Control-Allow-Origin "${ADMIN}"
+	respond "other" 200
+}
+
+:PORT {
+	header Access-Control-Allow-Origin "${ADMIN}"
+	@preflight method OPTIONS
+	respond @preflight 204
+	reverse_proxy 127.0.0.1:APP
+}
+`,
+    calls: [
+      { method: "GET", path: "/api/items", origin: ADMIN },
+      { method: "GET", path: "/api/items", origin: APP },
+    ],
+    check: [],
+  },
+  {
+    name: "held-out: Allow-Methods * with credentials",
+    site: `${GLOBAL}
+:PORT {
+	@origin header Origin ${APP}
+	header @origin Access-Control-Allow-Origin "{header.Origin}"
+	header @origin Access-Control-Allow-Credentials true
+	header @origin Access-Control-Allow-Methods *
+	header Vary Origin
+	@preflight method OPTIONS
+	respond @preflight 204
+	reverse_proxy 127.0.0.1:APP
+}
+`,
+    calls: [
+      { method: "GET", path: "/api/me", origin: APP, credentials: true },
+      { method: "DELETE", path: "/api/me", origin: APP, credentials: true },
+    ],
+    check: [],
+  },
+  {
+    name: "held-out: CORS under a path matcher, a second API path outside it",
+    site: `${GLOBAL}
+:PORT {
+	@api path /api/*
+	header @api Access-Control-Allow-Origin "${APP}"
+	reverse_proxy 127.0.0.1:APP
+}
+`,
+    calls: [
+      { method: "GET", path: "/api/items", origin: APP },
+      { method: "GET", path: "/v1/items", origin: APP },
+    ],
+    check: [],
+  },
+  {
+    name: "held-out: a Caddyfile with CRLF line ends and a fixed origin",
+    site: `${GLOBAL}
+:PORT {
+	header Access-Control-Allow-Origin ${APP}
+	reverse_proxy 127.0.0.1:APP
+}
+`.replaceAll("\n", "\r\n"),
+    calls: [
+      { method: "GET", path: "/api/items", origin: APP },
+      { method: "GET", path: "/api/items", origin: ADMIN },
+    ],
+    check: [],
+  },
 ];
 
 /** Correct Caddyfiles: check must report nothing. */

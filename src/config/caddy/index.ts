@@ -264,12 +264,57 @@ export function patchCaddy(
           originWants.set(guarded.line, w);
           break;
         }
+        // A `handle` under an origin matcher that sets Allow-Origin, not entered: its matcher grows.
+        const gate = allOps(site)
+          .filter((o) => isAcao(o.field) && !o.down && o.scope.node && o.scope.kind === "handle")
+          .map((o) => ({ o, m: matcherToken(o.scope.node as Node) }))
+          .find(({ o, m }) => {
+            if (!m?.value.startsWith("@") || !o.scope.parent) return false;
+            const def = findMatcher(o.scope.parent, m.value);
+            const lines = def ? matcherLines(def) : [];
+            return (
+              lines.length > 0 &&
+              lines.every((l) => l.type === "header" && lower(l.args[0]?.value ?? "") === "origin") &&
+              !r.st.scopes.some((s) => s.node === o.scope.node)
+            );
+          });
+        if (gate?.o.scope.parent) {
+          p.growNamed(spec.id, gate.m, gate.o.scope.parent, [spec.origin], gate.o.line.line);
+          break;
+        }
         const lost = seen.find((o) => isAcao(o.field) && o.deferred);
         if (lost && r.outcome.error) {
           p.cannot.set(spec.id, {
             key: "config.caddy.cannot.deferred-error",
             params: { line: lost.line.line, status: r.status },
           });
+          break;
+        }
+        // CORS lines under a path matcher, in the block the request reached: the matcher goes.
+        const pathOnly = (o: Op) => {
+          const m = o.matcher;
+          if (!m || o.inBlock || o.down) return false;
+          if (m.value.startsWith("/")) return true;
+          const def = m.value.startsWith("@") ? findMatcher(o.scope, m.value) : null;
+          const lines = def ? matcherLines(def) : [];
+          return lines.length > 0 && lines.every((l) => l.type === "path");
+        };
+        const narrowed = seen.find(
+          (o) => isAcao(o.field) && pathOnly(o) && o.scope.node === r.outcome.scope.node,
+        );
+        if (narrowed?.matcher) {
+          const m = narrowed.matcher;
+          for (const o of seen)
+            if (
+              isCors(o.field) &&
+              pathOnly(o) &&
+              o.matcher?.value === m.value &&
+              o.scope.node === narrowed.scope.node
+            )
+              p.dropMatcher(o.directive, o.matcher as NonNullable<Op["matcher"]>, {
+                key: "config.caddy.fix.unmatch",
+                params: { line: o.line.line, matcher: m.value, path: new URL(hop.url).pathname },
+              });
           break;
         }
         const source = sourceOps(site, seen);

@@ -204,6 +204,18 @@ export class Patcher {
     });
   }
 
+  /** A path matcher taken off a CORS `header` line: the request outside those paths needs it too. */
+  dropMatcher(n: Node, token: Token, why: Words): void {
+    const next = n.args[n.args.indexOf(token) + 1];
+    this.push(`unmatch:${n.file}:${token.start}`, {
+      file: n.file,
+      start: token.start,
+      end: next ? next.start : token.end,
+      text: "",
+      why,
+    });
+  }
+
   /** 3. Allow-Origin where none was set. */
   freshOrigin(id: string, scope: Scope, origins: string[], credentials: boolean, at: Node | null): void {
     const file = scope.node?.file ?? scope.site.block.file;
@@ -271,6 +283,29 @@ export class Patcher {
       });
       return true;
     }
+    // Inside a `handle` whose matcher already checks the Origin: the value becomes the request's
+    // own origin and the matcher grows.
+    const gate =
+      op.scope.kind === "handle" && op.scope.node && !op.inBlock ? matcherToken(op.scope.node) : null;
+    const gateDef =
+      gate?.value.startsWith("@") && op.scope.parent ? findMatcher(op.scope.parent, gate.value) : null;
+    const gateLines = gateDef ? matcherLines(gateDef) : [];
+    if (
+      gate &&
+      op.valueToken &&
+      gateLines.length > 0 &&
+      gateLines.every((l) => l.type === "header" && lower(l.args[0]?.value ?? "") === "origin")
+    ) {
+      this.growNamed(id, gate, op.scope.parent as Scope, origins, op.line.line);
+      this.push(`acao:${file}:${op.valueToken.start}`, {
+        file,
+        start: op.valueToken.start,
+        end: op.valueToken.end,
+        text: '"{header.Origin}"',
+        why: { key: "config.caddy.fix.reflect", params: { line: op.line.line } },
+      });
+      return true;
+    }
     const m = this.fresh("cors_origin");
     if (v === "*") {
       // `*` stays for every other origin; the listed ones get their own, from a deferred header
@@ -298,9 +333,9 @@ export class Patcher {
       return true;
     }
     // A fixed origin (or several in one value): a matcher of them all, and the request's own origin.
-    // An origin from the environment (`{$CORS_ORIGIN:…}`) stays as written: Caddy reads it at start.
+    // An origin from the environment (`{$CORS_ORIGIN:…}`) or a snippet's argument stays as written.
     const raw = op.valueToken ? this.raw(op.valueToken, file) : v;
-    const listed = raw.includes("{$")
+    const listed = /\{\$|\{args/.test(raw)
       ? [raw]
       : v
           .split(/[\s,]+/)
@@ -352,7 +387,13 @@ export class Patcher {
   }
 
   private growMatcher(id: string, op: Op, origins: string[]): boolean {
-    const def = op.matcher ? findMatcher(op.scope, op.matcher.value) : null;
+    return this.growNamed(id, op.matcher, op.scope, origins, op.line.line);
+  }
+
+  /** The origins added to the Origin lines of the named matcher `token` (seen from `scope`). */
+  growNamed(id: string, token: Token | null, scope: Scope, origins: string[], at: number): boolean {
+    const op = { line: { line: at } };
+    const def = token ? findMatcher(scope, token.value) : null;
     const line = def
       ? matcherLines(def).find((l) => l.type === "header" && lower(l.args[0]?.value ?? "") === "origin")
       : null;
@@ -360,7 +401,12 @@ export class Patcher {
       this.cannot.set(id, { key: "config.caddy.cannot.matcher", params: { line: op.line.line } });
       return false;
     }
-    const have = new Set(line.args.slice(1).map((a) => a.value));
+    // Every Origin line of the matcher: lines of one field are alternatives.
+    const have = new Set(
+      matcherLines(def as Node)
+        .filter((l) => l.type === "header" && lower(l.args[0]?.value ?? "") === "origin")
+        .flatMap((l) => l.args.slice(1).map((a) => a.value)),
+    );
     if (have.has("*")) return true;
     const add = origins.filter((o) => !have.has(o));
     if (add.length === 0) return true;

@@ -15,6 +15,8 @@ export const enConfigCaddy = {
     "the preflight is answered here with 204 (it got {status}), after the header lines",
   "config.caddy.fix.moved":
     "the header on line {line} never ran (a route runs in the order written): it now comes before line {before}",
+  "config.caddy.fix.unmatch":
+    "the matcher {matcher} taken off the CORS header on line {line}: {path} needs it too",
   "config.caddy.fix.copy":
     "the CORS header lines of line {line} repeated in the block that answered without them",
   "config.caddy.fix.reflect":

@@ -16,6 +16,7 @@ export const koConfigCaddy: Record<keyof typeof enConfigCaddy, string> = {
   "config.caddy.fix.preflight": "프리플라이트에 여기서 header 줄 다음에 204로 응답함(받은 상태: {status})",
   "config.caddy.fix.moved":
     "줄 {line}의 header는 실행된 적이 없음(route는 쓴 순서대로 실행됨): 이제 줄 {before} 앞에 옴",
+  "config.caddy.fix.unmatch": "줄 {line}의 CORS header에서 매처 {matcher}를 뺌: {path}에도 필요함",
   "config.caddy.fix.copy": "줄 {line}의 CORS header 줄을 그것 없이 응답한 블록에 반복함",
   "config.caddy.fix.reflect": "Allow-Origin이 매처가 확인한 요청의 출처로 응답함(줄 {line})",
   "config.caddy.fix.wildcard":
