@@ -203,15 +203,19 @@ describe("the toolbar badge and popup, and the recording switch", () => {
       const before = ((await extPage.evaluate(send, { type: "cors-lens/status" })) as StatusReply).exchanges;
       await page.evaluate(run, "acao-missing");
       await page.evaluate(run, "credentials-ok");
-      await new Promise((r) => setTimeout(r, 700));
-      expect(((await extPage.evaluate(send, { type: "cors-lens/status" })) as StatusReply).exchanges).toBe(
-        before,
-      );
+      // Then a request to localhost, which is recorded: once it is, the two before it would have
+      // been too (the browser dispatches a tab's events in order), had they been dispatched at all.
+      await page.evaluate(run, "credentials-no-cookie-wildcard");
+      const counted = await waitFor(async () => {
+        const s = (await extPage.evaluate(send, { type: "cors-lens/status" })) as StatusReply;
+        return s.exchanges > before ? s.exchanges : null;
+      }, "the request to localhost to be recorded");
+      expect(counted).toBe(before + 1);
       await extPage.evaluate(send, { type: "cors-lens/recording", hosts: null });
       await page.evaluate(run, "acao-missing");
       await waitFor(async () => {
         const s = (await extPage.evaluate(send, { type: "cors-lens/status" })) as StatusReply;
-        return s.exchanges === before + 1 ? s : null;
+        return s.exchanges === before + 2 ? s : null;
       }, "every host to be recorded again");
     } finally {
       await chromium.close();

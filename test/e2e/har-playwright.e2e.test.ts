@@ -13,6 +13,7 @@ import { causeNotRecorded, tally } from "../../src/report/ci-formats";
 import { runCli } from "../cli/run-cli";
 import { CdpOracle } from "./helpers/cdp-oracle";
 import { CHROMIUM_FLAGS } from "./helpers/chromium";
+import { waitFor } from "./helpers/devtools";
 import { CHROMIUM_BIN, requireChromium, resultsPath } from "./helpers/paths";
 import { analyzeWithCli, chromiumAndCli, type LabRun, OFF_PAGE } from "./helpers/report";
 
@@ -24,13 +25,30 @@ describe("cors-lens analyze on a HAR recorded by Playwright", () => {
     const path = resultsPath("playwright-chromium.har");
     try {
       const context = await browser.newContext({ recordHar: { path } });
+      // Requests Playwright has not yet seen end: its HAR recorder writes an entry when one ends.
+      // (A shared worker's script ends on the worker's target, never here: only the lab requests count.)
+      const open = new Set<{ url(): string }>();
+      context.on("request", (request) => open.add(request));
+      context.on("requestfinished", (request) => open.delete(request));
+      context.on("requestfailed", (request) => open.delete(request));
       const page = await context.newPage();
       const oracle = await CdpOracle.attach(await context.newCDPSession(page));
       await page.goto(`${lab.page}/`);
       const runs = (await page.evaluate(() =>
         (globalThis as unknown as { runAll(): Promise<unknown> }).runAll(),
       )) as LabRun[];
-      await page.waitForTimeout(300);
+      await waitFor(
+        async () =>
+          runs.every((run) => oracle.ended(run.url)) &&
+          [...open].every((request) => !runs.some((run) => run.url === request.url())),
+        "every lab request to have ended, for Playwright and on the oracle's session",
+      ).catch((error: Error) => {
+        const still = [...open].map((r) => r.url());
+        const notEnded = runs.filter((run) => !oracle.ended(run.url)).map((run) => run.url);
+        throw new Error(
+          `${error.message}: ${JSON.stringify({ still: still.slice(0, 5), notEnded: notEnded.slice(0, 5) })}`,
+        );
+      });
       await context.close(); // writes the HAR
       const { code, report } = analyzeWithCli(path);
       expect(code).toBe(1);

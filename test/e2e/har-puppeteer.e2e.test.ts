@@ -11,6 +11,7 @@ import { startLab } from "../../lab/server.mjs";
 import { analyzeHar } from "../../src/report/analyze-har";
 import { CdpOracle } from "./helpers/cdp-oracle";
 import { CHROMIUM_FLAGS } from "./helpers/chromium";
+import { waitFor } from "./helpers/devtools";
 import { CHROMIUM_BIN, requireChromium, resultsPath } from "./helpers/paths";
 import { analyzeWithCli, chromiumAndCli, type LabRun } from "./helpers/report";
 
@@ -51,7 +52,35 @@ describe("cors-lens analyze on a HAR recorded with Puppeteer (chrome-har)", () =
       const runs = (await page.evaluate(() =>
         (globalThis as unknown as { runAll(): Promise<unknown> }).runAll(),
       )) as LabRun[];
-      await new Promise((r) => setTimeout(r, 300));
+      // The HAR is written from `messages`: every lab request in them has its end there too. (Worker
+      // scripts and the other origin's frame end on their own targets' sessions, not this one.)
+      const labUrls = new Set(runs.map((run) => run.url));
+      const ids = (method: string) =>
+        messages
+          .filter((m) => m.method === method)
+          .map(
+            (m) => m.params as { requestId: string; request?: { url: string }; initiator?: { type: string } },
+          );
+      const open = () => {
+        const done = new Set(
+          [...ids("Network.loadingFinished"), ...ids("Network.loadingFailed")].map((p) => p.requestId),
+        );
+        return ids("Network.requestWillBeSent").filter(
+          (p) => labUrls.has(p.request?.url ?? "") && !done.has(p.requestId),
+        );
+      };
+      await waitFor(
+        async () => open().length === 0,
+        "every lab request in the recorded messages to have ended",
+      ).catch((error: Error) => {
+        throw new Error(
+          `${error.message}: ${JSON.stringify(
+            open()
+              .slice(0, 5)
+              .map((p) => [p.request?.url, p.initiator?.type]),
+          )}`,
+        );
+      });
       const path = resultsPath("puppeteer-chrome-har.har");
       writeFileSync(path, JSON.stringify(harFromMessages(messages, { includeTextFromResponseBody: false })));
       const { report } = analyzeWithCli(path);

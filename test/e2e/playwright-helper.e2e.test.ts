@@ -14,6 +14,7 @@ import type { CorsLens, PageLike, RequestLike } from "../../src/playwright";
 import { startServers } from "../fixtures/playwright-project/servers";
 import { CdpOracle } from "./helpers/cdp-oracle";
 import { CHROMIUM_FLAGS } from "./helpers/chromium";
+import { waitFor } from "./helpers/devtools";
 import { CHROMIUM_BIN, FIREFOX_BIN, ROOT, requireChromium, requireFile, resultsPath } from "./helpers/paths";
 import { analyzeWithCli } from "./helpers/report";
 
@@ -46,7 +47,13 @@ describe("cors-lens/playwright", () => {
     runs = (await page.evaluate(() =>
       (globalThis as unknown as { runAll(): Promise<unknown> }).runAll(),
     )) as Run[];
-    await page.waitForTimeout(300);
+    // The late events of the last requests: the helper has seen every cross-origin request end,
+    // and Chromium has said on the oracle's session how each ended.
+    expect(await lens.settle()).toEqual([]);
+    await waitFor(
+      async () => runs.every((run) => oracle.ended(run.url)),
+      "Chromium's verdict on every lab request",
+    );
   });
 
   afterAll(async () => {

@@ -35,6 +35,35 @@ const heldInStore = (extensionPage: Evaluates) =>
       .map(([k, v]) => `${k}: ${k.length + JSON.stringify(v).length}`);
   }, null);
 
+/**
+ * What the store would give a new background: each tab's "older dropped" counts (`tab:N:meta`) and
+ * the exchanges of its history chunks (`tab:N:cK`, gzip + base64 as src/background/compress.ts
+ * writes them), summed over the tabs.
+ */
+const storedHistory = (extensionPage: Evaluates) =>
+  extensionPage.evaluate(async (_: null) => {
+    const all = await (globalThis as unknown as Session).chrome.storage.session.get(null);
+    const unpack = async (text: string): Promise<unknown> => {
+      const bytes = Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+      const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+      return JSON.parse(await new Response(stream).text());
+    };
+    const exchanges: Array<{ id: string; url: string }> = [];
+    let dropped = 0;
+    let storage = 0;
+    for (const [key, value] of Object.entries(all)) {
+      if (/^tab:\d+:meta$/.test(key)) {
+        const meta = value as { dropped?: number; storageDropped?: number };
+        dropped += meta.dropped ?? 0;
+        storage += meta.storageDropped ?? 0;
+      } else if (/^tab:\d+:c\d+$/.test(key) && typeof value === "string" && value !== "") {
+        const rows = (await unpack(value)) as Array<[number, { id: string; url: string }]>;
+        for (const [, x] of rows) exchanges.push({ id: x.id, url: x.url });
+      }
+    }
+    return { exchanges, dropped, storage };
+  }, null);
+
 /** Fills the quota from an extension page: blocks of 1 MB, 100 kB, 10 kB, 1 kB until each is refused. */
 async function fillSessionStorage(extensionPage: Evaluates) {
   // The page's load journaled first: once a batch holds it, the journal is deleted. Filled before
@@ -145,7 +174,29 @@ async function expectQuotaHandled(c: {
   // the history down to none kept).
   expect(accounted(settled).recorded).toBeGreaterThan(0);
   expect(settled.exchanges.map((x) => x.url)).toContain(runs[runs.length - 1]?.url);
-  await new Promise((r) => setTimeout(r, 1_500)); // past the batch delay: the last batch is written
+  // The last batch is written: the store holds what the history holds (the lab's exchanges and
+  // the counts of those dropped), so the stop below tests the restore, not the timing of a write.
+  const labIds = (xs: ReadonlyArray<{ id: string; url: string }>) =>
+    xs
+      .filter((x) => runs.some((run) => run.url === x.url))
+      .map((x) => x.id)
+      .sort();
+  const want = {
+    ids: labIds(settled.exchanges),
+    dropped: accounted(settled).dropped,
+    storage: accounted(settled).storage,
+  };
+  let stored = "";
+  await waitFor(async () => {
+    const held = await storedHistory(c.extensionPage);
+    const now = { ids: labIds(held.exchanges), dropped: held.dropped, storage: held.storage };
+    stored = `${now.ids.length} exchanges, ${now.dropped} dropped, ${now.storage} for storage`;
+    return JSON.stringify(now) === JSON.stringify(want) ? true : null;
+  }, "the store to hold the settled history").catch((error: Error) => {
+    throw new Error(
+      `${error.message}: it holds ${stored}, the history ${JSON.stringify(accounted(settled))}`,
+    );
+  });
   await c.stop();
   const after = await c.read();
   expect(after.exchanges.map((x) => x.id).sort()).toEqual(settled.exchanges.map((x) => x.id).sort());

@@ -63,6 +63,17 @@ export class CdpOracle {
     return oracle;
   }
 
+  /**
+   * Chromium has said how every request sent to `url` on this session ended (finished or failed):
+   * `verdictFor` then has its answer. True also when none was sent on this session (a dedicated
+   * worker's). A preflight is sent, and counted, before its request can end.
+   */
+  ended(url: string): boolean {
+    return [...this.sent.values()]
+      .filter((s) => s.url === url && s.initiator?.type !== "preflight")
+      .every((s) => this.failed.has(s.requestId) || this.finished.has(s.requestId));
+  }
+
   /** Chromium's verdict for the request first sent to `url`, or null if Chromium reported none (yet). */
   verdictFor(url: string): ChromiumVerdict | null {
     // Chromium's font loader first asks the cache only (net::ERR_CACHE_MISS), then really loads.
