@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { runCli } from "../../src/cli/main";
 import {
   ConfigError,
   type ConfigFile,
@@ -479,5 +480,50 @@ describe("cors-lens check --config on a Caddyfile", () => {
 }
 `),
     ).toEqual([]);
+  });
+});
+
+describe("cors-lens check|fix --config Caddyfile (the CLI)", () => {
+  async function cli(...argv: string[]) {
+    let out = "";
+    let err = "";
+    const code = await runCli(
+      argv,
+      (x) => (out += x),
+      (x) => (err += x),
+      false,
+      {},
+    );
+    return { code, out, err };
+  }
+
+  it("checks in Korean with file and line, exit 1; a clean file exits 0", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "caddy-cli-"));
+    const bad = join(dir, "Caddyfile");
+    writeFileSync(
+      bad,
+      `:80 {\n\theader Access-Control-Allow-Origin *\n\theader Access-Control-Allow-Credentials true\n\trespond 200\n}\n`,
+    );
+    const r = await cli("check", "--config", bad, "--lang", "ko");
+    expect(r.code).toBe(1);
+    expect(r.out).toContain(`${bad}:2: 오류 [wildcard-with-credentials]`);
+    const good = join(dir, "good.caddy");
+    writeFileSync(good, `:80 {\n\theader Access-Control-Allow-Origin *\n\trespond 200\n}\n`);
+    expect((await cli("check", "--config", good)).code).toBe(0);
+  });
+
+  it("stops with exit 2 where CORS is set in an import that was not passed, or the file cannot be parsed", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "caddy-cli-"));
+    const main = join(dir, "Caddyfile");
+    writeFileSync(main, `:80 {\n\timport snippets/cors.caddy\n\treverse_proxy app:3000\n}\n`);
+    const r = await cli("check", "--config", main);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`${main}:2`);
+    expect(r.err).toContain("snippets/cors.caddy");
+    const broken = join(dir, "broken.Caddyfile");
+    writeFileSync(broken, `:80 {\n\trespond "open\n`);
+    const b = await cli("check", "--config", broken);
+    expect(b.code).toBe(2);
+    expect(b.err).toContain(`${broken}:2: the configuration cannot be parsed`);
   });
 });
