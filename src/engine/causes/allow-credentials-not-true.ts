@@ -4,7 +4,7 @@
  */
 import { short } from "../explain/context";
 import { always, type CauseSpec, preflightVariant, WEB_DEV_CORS, XHR_HINT } from "./spec";
-import { subjectParams, yes } from "./words";
+import { credentialsOption, subjectParams, yes } from "./words";
 
 export const allowCredentialsNotTrue: CauseSpec<"allow-credentials-not-true"> = {
   code: "allow-credentials-not-true",
@@ -15,13 +15,14 @@ export const allowCredentialsNotTrue: CauseSpec<"allow-credentials-not-true"> = 
   chromiumDocs: WEB_DEV_CORS,
   text: (ctx) => ({
     title: ctx.t("cause.allow-credentials-not-true.title"),
-    message: ctx.t("cause.allow-credentials-not-true.message", {
-      ...subjectParams(ctx),
-      origin: ctx.origin,
-      basis: ctx.credentialsBasis,
-      missing: yes(ctx.failure.value === null),
-      value: short(ctx.failure.value ?? ""),
-    }),
+    message:
+      ctx.t("cause.allow-credentials-not-true.message", {
+        ...subjectParams(ctx),
+        origin: ctx.origin,
+        basis: ctx.credentialsBasis,
+        missing: yes(ctx.failure.value === null),
+        value: short(ctx.failure.value ?? ""),
+      }) + credentialsOption(ctx),
   }),
   failingRow: "header",
   fixFocus: always("credentials"),

@@ -7,7 +7,7 @@ import { short } from "../explain/context";
 import { clientFix } from "../fixes";
 import { combinedHeader } from "../headers";
 import { always, type CauseSpec, WEB_DEV_CORS } from "./spec";
-import { yes } from "./words";
+import { fastifyDefaultMethods, yes } from "./words";
 
 export const methodNotAllowed: CauseSpec<"method-not-allowed"> = {
   code: "method-not-allowed",
@@ -24,13 +24,14 @@ export const methodNotAllowed: CauseSpec<"method-not-allowed"> = {
         .some((m) => m.trim() !== method && m.trim().toLowerCase() === method.toLowerCase()) ?? false;
     return {
       title: ctx.t("cause.method-not-allowed.title", { method }),
-      message: ctx.t("cause.method-not-allowed.message", {
-        missing: yes(allowed === null),
-        allowed: short(allowed ?? ""),
-        method,
-        caseOnly: yes(caseOnly),
-        starIgnored: yes((allowed?.includes("*") ?? false) && ctx.credentialed),
-      }),
+      message:
+        ctx.t("cause.method-not-allowed.message", {
+          missing: yes(allowed === null),
+          allowed: short(allowed ?? ""),
+          method,
+          caseOnly: yes(caseOnly),
+          starIgnored: yes((allowed?.includes("*") ?? false) && ctx.credentialed),
+        }) + fastifyDefaultMethods(ctx, allowed, method),
     };
   },
   failingRow: "header",

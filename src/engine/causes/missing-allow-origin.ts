@@ -2,7 +2,15 @@ import type { CauseContext } from "../explain/context";
 import { variesOnOrigin } from "../headers";
 import { statusFocus } from "./fix-focus";
 import { always, type CauseSpec, preflightVariant, WEB_DEV_CORS } from "./spec";
-import { statusNote, subjectParams } from "./words";
+import {
+  afterTheRoute,
+  corsSkippedForRoute,
+  originExactly,
+  proxyAlways,
+  slashRedirect,
+  statusNote,
+  subjectParams,
+} from "./words";
 
 /**
  * `Vary: Origin` without `Access-Control-Allow-Origin` on a 2xx: a CORS set-up ran, compared the
@@ -30,12 +38,18 @@ export const missingAllowOrigin: CauseSpec<"missing-allow-origin"> = {
     message:
       ctx.t("cause.missing-allow-origin.message", { ...subjectParams(ctx), origin: ctx.origin }) +
       statusNote(ctx, ctx.failure.hop?.status ?? null) +
-      refusedOrigin(ctx),
+      refusedOrigin(ctx) +
+      (refusedOrigin(ctx) !== "" || ctx.rejection?.focus === "allow-origin" ? originExactly(ctx) : "") +
+      afterTheRoute(ctx) +
+      slashRedirect(ctx) +
+      proxyAlways(ctx),
   }),
   failingRow: "header",
   fixFocus: (ctx) => {
     const status = ctx.failure.hop?.status ?? null;
     if (ctx.failure.stage === "preflight") return statusFocus(status, "allow-origin");
+    // The set-up runs for other routes but not this one: its place is the fix, not its options.
+    if (corsSkippedForRoute(ctx)) return "before-routes";
     return status !== null && status >= 400 ? "error-responses" : "allow-origin";
   },
   clientAlternative: always(null),

@@ -6,7 +6,7 @@
 import { type CauseContext, short } from "../explain/context";
 import { proxyLayer } from "../server-stack";
 import { always, type CauseSpec, FETCH_HINT, preflightVariant, WEB_DEV_CORS } from "./spec";
-import { subjectParams } from "./words";
+import { proxyAndApp, subjectParams } from "./words";
 
 /** Both layers the response shows, named where each adds its copy: the fix goes in one of them. */
 function layers(ctx: CauseContext): string {
@@ -32,7 +32,7 @@ export const multipleAllowOrigin: CauseSpec<"multiple-allow-origin"> = {
         value: short(ctx.failure.value ?? ""),
         lines: ctx.failure.lines,
         origin: ctx.origin,
-      }) + layers(ctx),
+      }) + (layers(ctx) || proxyAndApp(ctx)),
   }),
   failingRow: "header",
   fixFocus: always("single-origin"),

@@ -1,7 +1,8 @@
 /** What several causes' messages share: the failing response's name, and what its status means. */
 import type { Params } from "../../i18n";
-import { type CauseContext, hostOf, short } from "../explain/context";
-import { combinedHeader, hasHeader } from "../headers";
+import { type CauseContext, code, hostOf, short } from "../explain/context";
+import { combinedHeader, hasHeader, variesOnOrigin } from "../headers";
+import { proxyLayer } from "../server-stack";
 
 export const yes = (b: boolean): "yes" | "no" => (b ? "yes" : "no");
 
@@ -35,7 +36,126 @@ export function statusNote(ctx: CauseContext, status: number | null): string {
   }
   if (status === 404 || status === 405) {
     const allow = combinedHeader(hop?.responseHeaders, "allow");
-    return ` ${ctx.t("cause.status-note.no-route", { status, preflight, hasAllow: yes(allow !== null), allow: short(allow ?? "", 60) })}`;
+    return ` ${ctx.t("cause.status-note.no-route", {
+      status,
+      preflight,
+      hasAllow: yes(allow !== null),
+      allow: short(allow ?? "", 60),
+      // "the CORS middleware runs only after a route matched" only where some answer shows one.
+      cors: yes(ctx.api?.server.configured === true),
+    })}`;
   }
   return ` ${ctx.t("cause.status-note.server-error", { status, clientError: yes(status < 500) })}`;
+}
+
+/*
+ * Sentences that name the server-side mistake behind a failed check from what the evidence shows
+ * of the layers that answered (issue #22, "the server's own mistake, from evidence"): each says
+ * only what the headers, status and the rest of the page's traffic with this API support, and is
+ * hedged where the evidence fits more than one set-up.
+ */
+const ok = (status: number | null | undefined) => status != null && status >= 200 && status < 300;
+
+/**
+ * A 2xx answer without Access-Control-Allow-Origin from an API whose other answers (or this
+ * request's own preflight) carry it: the CORS set-up runs, only not for the route that answered.
+ * That is a CORS middleware registered after that route (Express, Koa, Hono run middleware in
+ * registration order and a route that answers ends the chain): https://expressjs.com/en/guide/using-middleware.html,
+ * https://hono.dev/docs/middleware/builtin/cors, https://github.com/koajs/cors/issues/70.
+ */
+export function corsSkippedForRoute(ctx: CauseContext): boolean {
+  const hop = ctx.failure.hop;
+  if (ctx.failure.stage !== "response" || !ok(hop?.status) || ctx.rejection || variesOnOrigin(hop))
+    return false;
+  return preflightHad(ctx) || ctx.api?.server.configured === true;
+}
+
+const preflightHad = (ctx: CauseContext) =>
+  hasHeader(ctx.exchange.preflight?.responseHeaders, "access-control-allow-origin");
+
+export function afterTheRoute(ctx: CauseContext): string {
+  if (!corsSkippedForRoute(ctx)) return "";
+  return ` ${ctx.t("cause.layer-note.after-route", { preflight: preflightHad(ctx) ? "yes" : "no" })}`;
+}
+
+/**
+ * A redirect to the same URL with a slash appended, without CORS headers: a trailing-slash rule
+ * answered before the CORS layer (Django's CommonMiddleware with APPEND_SLASH answers 301 so, and
+ * django-cors-headers says CorsMiddleware must sit above it:
+ * https://github.com/adamchainz/django-cors-headers#setup).
+ */
+export function slashRedirect(ctx: CauseContext): string {
+  const hop = ctx.failure.hop;
+  if (!hop || hop.status === null || hop.status < 300 || hop.status >= 400) return "";
+  const location = combinedHeader(hop.responseHeaders, "location");
+  if (!location) return "";
+  try {
+    const from = new URL(hop.url);
+    const to = new URL(location, hop.url);
+    if (to.origin !== from.origin || to.pathname !== `${from.pathname}/`) return "";
+  } catch {
+    return "";
+  }
+  return ` ${ctx.t("cause.layer-note.slash-redirect", { status: hop.status })}`;
+}
+
+/**
+ * nginx's `add_header` adds nothing to 4xx/5xx answers without `always`
+ * (https://nginx.org/en/docs/http/ngx_http_headers_module.html#add_header), and Apache's `Header set`
+ * (the onsuccess table) nothing to non-2xx ones without `always`
+ * (https://httpd.apache.org/docs/2.4/mod/mod_headers.html#header): where such a server answered
+ * and other answers of this API carried the header, say so, hedged on where the headers come from.
+ */
+export function proxyAlways(ctx: CauseContext): string {
+  const hop = ctx.failure.hop;
+  const status = hop?.status ?? null;
+  if (status === null || ok(status) || !ctx.api?.server.configured || ctx.rejection) return "";
+  const proxy = proxyLayer(hop, null);
+  if (proxy === "nginx" && status >= 400) return ` ${ctx.t("cause.layer-note.nginx-always", { status })}`;
+  if (proxy === "apache") return ` ${ctx.t("cause.layer-note.apache-always", { status })}`;
+  return "";
+}
+
+/** An origin refused by a set-up that lists origins: the entry must be the origin byte for byte. */
+export function originExactly(ctx: CauseContext): string {
+  return ` ${ctx.t("cause.layer-note.origin-exactly", { origin: ctx.origin })}`;
+}
+
+/**
+ * Two header lines where only the proxy shows itself (the app behind it sends no signature): the
+ * proxy named from its `Server` header, the app as "the app behind it".
+ */
+export function proxyAndApp(ctx: CauseContext): string {
+  if ((ctx.failure.lines ?? 0) < 2) return "";
+  const proxy = proxyLayer(ctx.failure.hop, null);
+  return proxy ? ` ${ctx.t("cause.layer-note.proxy-and-app", { proxy })}` : "";
+}
+
+/**
+ * `GET,HEAD,POST`, written so, is @fastify/cors's default `methods` since version 11
+ * (https://github.com/fastify/fastify-cors/pull/359; index.js `defaultOptions.methods`).
+ */
+export function fastifyDefaultMethods(ctx: CauseContext, allowed: string | null, method: string): string {
+  return allowed === "GET,HEAD,POST"
+    ? ` ${ctx.t("cause.layer-note.fastify-methods", { method: code(method) })}`
+    : "";
+}
+
+/** Where the answer is recognised, the option that turns credentials on in that library. */
+const CREDENTIALS_OPTION: Partial<Record<string, string>> = {
+  "flask-cors": "supports_credentials=True",
+  fastapi: "allow_credentials=True",
+  "django-cors-headers": "CORS_ALLOW_CREDENTIALS = True",
+  express: "credentials: true",
+  fastify: "credentials: true",
+  koa: "credentials: true",
+  hono: "credentials: true",
+  rails: "credentials: true",
+  "go-rs-cors": "AllowCredentials: true",
+};
+
+export function credentialsOption(ctx: CauseContext): string {
+  const stack = ctx.server?.stack ?? ctx.api?.guess?.stack;
+  const option = stack ? CREDENTIALS_OPTION[stack] : undefined;
+  return option ? ` ${ctx.t("cause.layer-note.credentials-option", { stack, option: code(option) })}` : "";
 }

@@ -100,11 +100,23 @@ export function deltaFor(policy: CorsPolicy, ctx: CauseContext): PolicyDelta {
     preflight && policy.methods.includes(ctx.facts.method)
       ? without([ctx.facts.method], answered("access-control-allow-methods"))
       : [];
+  // A CORS library that refused the method itself checks every method against its list, the
+  // CORS-safelisted ones too (Starlette's preflight_response: "Disallowed CORS method" for a POST
+  // when allow_methods is the default ("GET",),
+  // https://github.com/encode/starlette/blob/master/starlette/middleware/cors.py): the refused
+  // method is added even where the page needs no listing for it.
+  const rejectedMethod =
+    ctx.rejection?.focus === "methods" &&
+    preflight &&
+    !answered("access-control-allow-methods").includes(ctx.facts.method)
+      ? [ctx.facts.method]
+      : [];
+  const methods = s?.anyMethods ? refusedMethods : without(policy.methods, s?.methods ?? []);
   return {
     configured,
     origins:
       star && !policy.credentials ? [] : without(policy.origins, s?.origins ?? []).filter((o) => o !== "*"),
-    methods: s?.anyMethods ? refusedMethods : without(policy.methods, s?.methods ?? []),
+    methods: [...new Set([...methods, ...rejectedMethod])],
     headers: s?.anyHeaders ? refusedHeaders : without(policy.headers, s?.headers ?? []),
     starToOrigins: policy.credentials && star,
     credentials: policy.credentials && !(s?.credentials ?? false),
@@ -188,6 +200,8 @@ function summary(focus: FixFocus, p: CorsPolicy, t: Translate): string {
       return t("fix.summary.preflight-route");
     case "no-preflight-redirect":
       return t("fix.summary.no-preflight-redirect");
+    case "before-routes":
+      return t("fix.summary.before-routes");
     case "error-responses":
       return t("fix.summary.error-responses", { origins: p.origins.join(", ") });
     case "null-origin":

@@ -51,6 +51,8 @@ export type FixFocus =
   | "preflight-route"
   | "no-preflight-redirect"
   | "error-responses"
+  /** The CORS middleware is registered after the route that answered: it must come before the routes. */
+  | "before-routes"
   | "null-origin"
   | "expose";
 

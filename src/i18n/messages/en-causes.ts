@@ -14,9 +14,28 @@ export const enCauses = {
   "cause.status-note.refused":
     "Something answered {status} before any CORS header was added (an authentication or CSRF check, a firewall, or the CORS library refusing the request); the response's body says which{preflight, select, yes {. Browsers never send cookies or Authorization with a preflight} other {}}.",
   "cause.status-note.no-route":
-    "{preflight, select, yes {The {status} means no route answers OPTIONS at this URL{hasAllow, select, yes { (`Allow: {allow}`: the route answers only those, and the CORS middleware runs only after a route matched)} other {}}.} other {The {status} means the server has no route for this URL or method, and that answer carries no CORS headers.}}",
+    "{preflight, select, yes {The {status} means no route answers OPTIONS at this URL{hasAllow, select, yes { (`Allow: {allow}`: the route answers only those{cors, select, yes {, and the CORS middleware runs only after a route matched} other {}})} other {}}.} other {The {status} means the server has no route for this URL or method, and that answer carries no CORS headers.}}",
   "cause.status-note.server-error":
     "The {status} is the server's own {clientError, select, yes {answer to the request (a validation, body-parser or routing error)} other {error}}; its error path adds no CORS headers.",
+
+  // The fix's summary for the mistake this cause names (kept with the cause's words).
+  "fix.summary.before-routes":
+    "Make the CORS set-up run for every route: register the CORS middleware before the routes (or give the route that answered the same headers).",
+  "cause.layer-note.after-route":
+    "Other answers from this server carry CORS headers{preflight, select, yes { (this request's own preflight did)} other {}}: the CORS set-up runs, but not for the route that answered here. A CORS middleware registered after that route never runs for it (in Express, Koa and Hono a route that answers ends the chain, so `app.use(cors())` below `app.get(…)` is skipped); register it before the routes.",
+  "cause.layer-note.slash-redirect":
+    "The {status} sends the request to the same URL with a slash appended, a trailing-slash rule that answered before the CORS layer (Django's CommonMiddleware does this with APPEND_SLASH when `corsheaders.middleware.CorsMiddleware` sits below it in MIDDLEWARE); call the URL with the slash, or put the CORS layer first.",
+  "cause.layer-note.nginx-always":
+    "nginx answered: if the CORS headers come from its `add_header` lines, those are skipped on a {status} unless each line ends with `always`.",
+  "cause.layer-note.apache-always":
+    "Apache answered: if the CORS headers come from `Header set`, that applies to 2xx answers only, not this {status}; `Header always set` covers redirects and errors too.",
+  "cause.layer-note.origin-exactly":
+    "An allowed-origins entry matches only when written exactly as the browser sends it, `{origin}`: scheme, host and port, with no trailing slash or path.",
+  "cause.layer-note.proxy-and-app":
+    "{proxy} answered (its `Server` header) and the app behind it adds its own copy: keep the header in one of the two, hide the app's copy in {proxy} or drop {proxy}'s.",
+  "cause.layer-note.fastify-methods":
+    "`GET,HEAD,POST`, written so, is @fastify/cors's default `methods` since version 11: add {method} to its `methods` option.",
+  "cause.layer-note.credentials-option": "In {stack} that is {option}.",
 
   "cause.allow-credentials-not-true.title": "Access-Control-Allow-Credentials is not true",
   "cause.allow-credentials-not-true.message": `${SUBJECT} allowed \`{origin}\`, but this request was sent with credentials ({basis}) and \`Access-Control-Allow-Credentials\` is {missing, select, yes {missing} other {\`{value}\`}}; it must be exactly \`true\`.`,

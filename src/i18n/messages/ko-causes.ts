@@ -16,9 +16,27 @@ export const koCauses: Record<keyof typeof enCauses, string> = {
   "cause.status-note.refused":
     "CORS 헤더가 붙기 전에 무언가가 {status}(으)로 응답했습니다(인증이나 CSRF 검사, 방화벽, 또는 요청을 거부한 CORS 라이브러리). 어느 쪽인지는 응답 본문에 있습니다{preflight, select, yes {. 브라우저는 사전 요청에 쿠키나 Authorization을 절대 보내지 않습니다} other {}}.",
   "cause.status-note.no-route":
-    "{preflight, select, yes {{status} 응답은 이 URL에서 OPTIONS에 응답하는 라우트가 없다는 뜻입니다{hasAllow, select, yes {(`Allow: {allow}`: 라우트는 이 메서드에만 응답하고, CORS 미들웨어는 라우트가 일치한 뒤에야 실행됩니다)} other {}}.} other {{status} 응답은 서버에 이 URL이나 메서드의 라우트가 없다는 뜻이며, 그 응답에는 CORS 헤더가 없습니다.}}",
+    "{preflight, select, yes {{status} 응답은 이 URL에서 OPTIONS에 응답하는 라우트가 없다는 뜻입니다{hasAllow, select, yes {(`Allow: {allow}`: 라우트는 이 메서드에만 응답합니다{cors, select, yes {. CORS 미들웨어는 라우트가 일치한 뒤에야 실행됩니다} other {}})} other {}}.} other {{status} 응답은 서버에 이 URL이나 메서드의 라우트가 없다는 뜻이며, 그 응답에는 CORS 헤더가 없습니다.}}",
   "cause.status-note.server-error":
     "{status} 응답은 서버 자체의 {clientError, select, yes {요청에 대한 응답(검증, 본문 파서, 라우팅 오류)} other {오류}}이며, 그 오류 처리 경로는 CORS 헤더를 붙이지 않습니다.",
+
+  "fix.summary.before-routes":
+    "CORS 설정이 모든 라우트에서 실행되게 하세요. CORS 미들웨어를 라우트보다 먼저 등록하세요(또는 응답한 라우트에도 같은 헤더를 붙이세요).",
+  "cause.layer-note.after-route":
+    "이 서버의 다른 응답에는 CORS 헤더가 있습니다{preflight, select, yes {(이 요청의 사전 요청 응답에도 있었습니다)} other {}}. CORS 설정은 실행되지만, 여기서 응답한 라우트에는 적용되지 않았습니다. 그 라우트보다 뒤에 등록한 CORS 미들웨어는 그 라우트에서 실행되지 않습니다(Express, Koa, Hono에서는 응답한 라우트가 체인을 끝내므로 `app.get(…)` 아래의 `app.use(cors())`는 건너뜁니다). 라우트보다 먼저 등록하세요.",
+  "cause.layer-note.slash-redirect":
+    "{status} 응답은 요청을 끝에 슬래시를 붙인 같은 URL로 보냅니다. CORS 계층보다 먼저 응답한 끝 슬래시 규칙입니다(MIDDLEWARE에서 `corsheaders.middleware.CorsMiddleware`가 Django의 CommonMiddleware보다 아래에 있으면 APPEND_SLASH가 이렇게 응답합니다). 슬래시를 붙인 URL을 호출하거나 CORS 계층을 맨 앞에 두세요.",
+  "cause.layer-note.nginx-always":
+    "nginx가 응답했습니다. CORS 헤더가 nginx의 `add_header` 줄에서 온다면, 각 줄 끝에 `always`가 없을 때 {status} 응답에는 붙지 않습니다.",
+  "cause.layer-note.apache-always":
+    "Apache가 응답했습니다. CORS 헤더가 `Header set`에서 온다면, 이는 2xx 응답에만 적용되고 이 {status} 응답에는 적용되지 않습니다. `Header always set`은 리디렉션과 오류에도 적용됩니다.",
+  "cause.layer-note.origin-exactly":
+    "허용 출처 목록의 항목은 브라우저가 보내는 그대로(`{origin}`: 스킴, 호스트, 포트, 끝 슬래시나 경로 없이) 적어야만 일치합니다.",
+  "cause.layer-note.proxy-and-app":
+    "{proxy}가 응답했고(`Server` 헤더) 그 뒤의 앱도 자체 사본을 추가합니다. 헤더는 둘 중 한 곳에만 두세요. {proxy}에서 앱의 사본을 숨기거나 {proxy}의 헤더를 빼세요.",
+  "cause.layer-note.fastify-methods":
+    "이렇게 적힌 `GET,HEAD,POST`는 버전 11부터 @fastify/cors의 기본 `methods`입니다. {method}을(를) `methods` 옵션에 추가하세요.",
+  "cause.layer-note.credentials-option": "{stack}에서는 {option}입니다.",
 
   "cause.allow-credentials-not-true.title": "Access-Control-Allow-Credentials가 true가 아님",
   "cause.allow-credentials-not-true.message": `${SUBJECT}은 \`{origin}\`을(를) 허용했지만, 이 요청은 자격 증명(credentials)과 함께 전송되었고({basis}) \`Access-Control-Allow-Credentials\`가 {missing, select, yes {없습니다} other {\`{value}\`입니다}}. 이 값은 정확히 \`true\`여야 합니다.`,
