@@ -867,3 +867,194 @@ describe("vary-origin-missing: only where a shared cache could mix origins up", 
     expect(allowing("http://localhost:3000")).toBe(false);
   });
 });
+
+describe("the finding's words follow the evidence", () => {
+  const findingOf = (code: FindingCode, x: ObservedExchange, browser: BrowserName = "chromium") =>
+    diagnose(x, { browser }).findings.find((f) => f.code === code) ?? null;
+
+  it.each([
+    ["net::ERR_BLOCKED_BY_CLIENT", "an extension (an ad or content blocker) cancelled it"],
+    [
+      "net::ERR_BLOCKED_BY_ORB",
+      "Opaque Response Blocking refused a no-cors response whose type looked like data",
+    ],
+    ["net::ERR_BLOCKED_BY_CSP", "the page's Content-Security-Policy (connect-src) forbids it"],
+    ["net::ERR_BLOCKED_BY_RESPONSE", "a Cross-Origin-Resource-Policy or embedder policy forbids it"],
+    ["NS_ERROR_DOM_CORP_FAILED", "a Cross-Origin-Resource-Policy or embedder policy forbids it"],
+    ["NS_ERROR_TRACKING_URI", "tracking protection blocked it"],
+    ["NS_ERROR_FINGERPRINTING_URI", "tracking protection blocked it"],
+    ["net::ERR_BLOCKED_BY_ADMINISTRATOR", "a browser policy blocked it"],
+  ])("not-cors names what blocked %s", (error, why) => {
+    const f = findingOf(
+      "not-cors",
+      exchange({ response: null, error }),
+      error.startsWith("NS_") ? "firefox" : "chromium",
+    );
+    expect(f?.message).toContain(`failed with \`${error}\`: ${why}. No CORS header changes that.`);
+  });
+
+  it.each([
+    ["fetch", true],
+    ["xmlhttprequest", true],
+    ["xhr", true],
+    ["other", true],
+    ["script", false],
+    ["image", false],
+  ] as const)(
+    "opaque-response for a no-cors %s: %s (an image or a script needs no readable body)",
+    (type, said) => {
+      const x = exchange({
+        mode: "no-cors",
+        resourceType: type,
+        requestHeaders: h("Sec-Fetch-Mode", "no-cors"),
+        response: { status: 200 },
+      });
+      expect(findingOf("opaque-response", x) !== null).toBe(said);
+    },
+  );
+
+  it("opaque-response with no origin seen says so rather than inventing one", () => {
+    const x = exchange({
+      mode: "no-cors",
+      origin: "",
+      requestHeaders: h("Sec-Fetch-Mode", "no-cors"),
+      response: { status: 200 },
+    });
+    expect(findingOf("opaque-response", x)?.message).toContain(
+      "`Access-Control-Allow-Origin: <your origin>`",
+    );
+  });
+
+  it("browser-difference: the other browser stops at another check first, and both are named", () => {
+    // Chromium parses Allow-Headers before it checks the method; Firefox checks the method first.
+    const x = preflighted(
+      h(
+        "Access-Control-Allow-Origin",
+        PAGE,
+        "Access-Control-Allow-Methods",
+        "GET",
+        "Access-Control-Allow-Headers",
+        "content-type x-api-key",
+      ),
+    );
+    const inChromium = findingOf("browser-difference", x, "chromium");
+    expect(inChromium?.title).toBe("Firefox names a different first failure");
+    expect(inChromium?.message).toBe(
+      'Chromium stops at "Access-Control-Allow-Headers cannot be parsed" (InvalidAllowHeadersPreflightResponse); Firefox checks in another order and reports "Method PUT not allowed by the preflight" (CORSMethodNotFound) first. Both must be fixed.',
+    );
+    const inFirefox = findingOf("browser-difference", x, "firefox");
+    expect(inFirefox?.title).toBe("Chromium names a different first failure");
+    expect(inFirefox?.message).toContain(
+      'Firefox stops at "Method PUT not allowed by the preflight" (CORSMethodNotFound)',
+    );
+  });
+});
+
+describe("a cause's words follow the evidence", () => {
+  /** A PUT with an API key (and the session cookie, when `cookie`) whose preflight allowed the origin. */
+  const put = (allow: string[], cookie = false) =>
+    exchange({
+      method: "PUT",
+      requestHeaders: cookie
+        ? h("Origin", PAGE, "Cookie", "a=1", "X-Api-Key", "k1")
+        : h("Origin", PAGE, "X-Api-Key", "k1"),
+      preflight: {
+        status: 204,
+        requestHeaders: h(
+          "Origin",
+          PAGE,
+          "Access-Control-Request-Method",
+          "PUT",
+          "Access-Control-Request-Headers",
+          "x-api-key",
+        ),
+        headers: h(
+          "Access-Control-Allow-Origin",
+          PAGE,
+          ...(cookie ? ["Access-Control-Allow-Credentials", "true"] : []),
+          ...allow,
+        ),
+      },
+      response: null,
+      error: "net::ERR_FAILED",
+    });
+  const STAR = "`*` does not count for a request with credentials.";
+
+  it("header-not-allowed says when Allow-Headers was missing", () => {
+    const cause = only(diagnose(put(["Access-Control-Allow-Methods", "PUT"])));
+    expect(cause.code).toBe("header-not-allowed");
+    expect(cause.message).toBe(
+      "The request sends the `x-api-key` header, but the preflight's `Access-Control-Allow-Headers` is missing, which does not list it.",
+    );
+  });
+
+  it.each([["*"], ["content-type, *"]])(
+    "header-not-allowed: Allow-Headers %s does not count with credentials",
+    (allowed) => {
+      const cause = only(
+        diagnose(put(["Access-Control-Allow-Methods", "PUT", "Access-Control-Allow-Headers", allowed], true)),
+      );
+      expect(cause.code).toBe("header-not-allowed");
+      expect(cause.message).toContain(`is \`${allowed}\`, which does not list it. ${STAR}`);
+    },
+  );
+
+  it("header-not-allowed names no `*` where none was sent", () => {
+    const cause = only(
+      diagnose(
+        put(["Access-Control-Allow-Methods", "PUT", "Access-Control-Allow-Headers", "content-type"], true),
+      ),
+    );
+    expect(cause.message).not.toContain("`*`");
+  });
+
+  it("method-not-allowed says when Allow-Methods was missing", () => {
+    const cause = only(diagnose(put(["Access-Control-Allow-Headers", "x-api-key"])));
+    expect(cause.code).toBe("method-not-allowed");
+    expect(cause.message).toBe(
+      "The preflight allowed no extra method (no Access-Control-Allow-Methods), which does not include `PUT`.",
+    );
+  });
+
+  it("method-not-allowed: Allow-Methods * does not count with credentials", () => {
+    const cause = only(
+      diagnose(put(["Access-Control-Allow-Methods", "*", "Access-Control-Allow-Headers", "x-api-key"], true)),
+    );
+    expect(cause.code).toBe("method-not-allowed");
+    expect(cause.message).toBe(`The preflight allowed \`*\`, which does not include \`PUT\`. ${STAR}`);
+  });
+
+  it("allow-credentials-not-true quotes a value that is not exactly true", () => {
+    const cause = only(
+      diagnose(
+        blockedGet(
+          h(
+            "Access-Control-Allow-Origin",
+            PAGE,
+            "Access-Control-Allow-Credentials",
+            "TRUE",
+            "Vary",
+            "Origin",
+          ),
+          200,
+          COOKIE,
+        ),
+      ),
+    );
+    expect(cause.code).toBe("allow-credentials-not-true");
+    expect(cause.message).toContain(
+      "`Access-Control-Allow-Credentials` is `TRUE`; it must be exactly `true`.",
+    );
+  });
+
+  it("preflight-redirected: a redirect elsewhere than a trailing slash is told to call the final URL", () => {
+    const cause = only(diagnose(preflighted(h("Location", "https://api.example/v2/data"), 307)));
+    expect(cause.code).toBe("preflight-redirected");
+    expect(cause.message).toContain("with a 307 redirect to `https://api.example/v2/data`");
+    expect(cause.message).toContain(
+      "Browsers never follow redirects on a preflight. Call the final URL directly.",
+    );
+    expect(cause.message).not.toContain("trailing-slash");
+    expect(cause.fixes.at(-1)?.snippet).toBe('fetch("https://api.example/v2/data");');
+  });
+});
