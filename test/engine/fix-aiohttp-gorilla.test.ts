@@ -147,6 +147,28 @@ describe("aiohttp-cors", () => {
     );
   });
 
+  it("a preflight answered by an auth middleware: the change inserts a middleware above aiohttp_cors.setup, the set-up untouched", () => {
+    const x = exchange({
+      url: `${API}/api/items/1`,
+      method: "PUT",
+      preflight: {
+        status: 401,
+        requestHeaders: asks("PUT", "content-type,x-api-key"),
+        headers: h("Content-Type", "application/json; charset=utf-8", "Server", AIOHTTP),
+      },
+      response: null,
+      error: "net::ERR_FAILED",
+    });
+    const fix = fixOf(x, "aiohttp-cors", [aiohttpAllowed, x]);
+    expect(fix?.change).toContain("just above your `aiohttp_cors.setup(…)` call");
+    expect(fix?.edits).toEqual([expect.objectContaining({ kind: "insert", before: "aiohttp_cors.setup(" })]);
+    const edit = fix?.edits?.[0];
+    expect(edit && "code" in edit ? edit.code : "").toContain(
+      "app.middlewares.insert(0, cors_preflight_first)",
+    );
+    expect(fix?.imports).toContainEqual({ form: null, code: "from aiohttp import web" });
+  });
+
   it("a snippet that is paste-safe: imports apart, resources with an OPTIONS route left alone", () => {
     const x = aiohttpRefused("PUT", "content-type,x-api-key");
     const fix = fixOf(x, "aiohttp-cors", [aiohttpAllowed, x]);
