@@ -176,8 +176,30 @@ describe("golden outputs", () => {
     await expect(r.out.replaceAll(dir, "<dir>")).toMatchFileSnapshot("golden/summary.txt");
   });
 
+  // The report's format, on one exchange of each kind (what each cause and finding says, and its
+  // fix, is checked code by code in test/engine/explanations.test.ts): a response-stage block with a
+  // page-side fix, a preflight block with a finding that has fixes, an allowed exchange with a
+  // finding, one blocked by something else than CORS, and a network error with no server fix.
+  const FORMAT = new Set([
+    "ACAO * with the session cookie (seed: Django middleware)",
+    "preflight answered 401 by the auth layer",
+    "echoed origin without Vary",
+    "blocked by an ad blocker",
+    "connection refused",
+  ]);
+  const formatPath = file(
+    "format.har",
+    JSON.stringify(
+      exportHar(
+        fixed.filter((_, i) => FORMAT.has(SCENARIOS[i]?.name ?? "")),
+        { includeSecrets: true },
+      ),
+    ),
+  );
+
   it("--json report", async () => {
-    const r = cli("analyze", path, "--json");
+    expect(FORMAT.size).toBe(SCENARIOS.filter((s) => FORMAT.has(s.name)).length);
+    const r = cli("analyze", formatPath, "--json");
     await expect(r.out).toMatchFileSnapshot("golden/report.json");
   });
 });
