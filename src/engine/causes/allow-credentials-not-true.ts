@@ -1,6 +1,6 @@
 /**
  * A credentialed request whose `Access-Control-Allow-Credentials` is not exactly `true`. Emitted by
- * `../rules/check-allow-origin.ts` (Fetch Standard, CORS check step 6).
+ * `../rules/check-allow-origin.ts` (https://fetch.spec.whatwg.org/#concept-cors-check: credentials need `Access-Control-Allow-Credentials: true`).
  */
 import { short } from "../explain/context";
 import { always, type CauseSpec, preflightVariant, WEB_DEV_CORS, XHR_HINT } from "./spec";

@@ -1,7 +1,7 @@
 /**
  * `Access-Control-Allow-Origin` names another origin (a trailing slash, http vs https, `null` after a
- * redirect). Emitted by `../rules/check-allow-origin.ts` (Fetch Standard, CORS check step 4: byte
- * equality with the request's serialized origin).
+ * redirect). Emitted by `../rules/check-allow-origin.ts` (https://fetch.spec.whatwg.org/#concept-cors-check:
+ * byte equality with the request's serialized origin).
  */
 import { originDifference, short } from "../explain/context";
 import { always, type CauseSpec, FETCH_HINT, preflightVariant, WEB_DEV_CORS } from "./spec";

@@ -1,6 +1,6 @@
 /**
  * `mode: "same-origin"` to another origin. Emitted by the request-stage check in `../diagnose.ts`
- * (Fetch Standard, main fetch: "request's mode is same-origin" → network error).
+ * (https://fetch.spec.whatwg.org/#main-fetch: "request's mode is same-origin" → network error).
  */
 import { hostOf } from "../explain/context";
 import { clientFix } from "../fixes";

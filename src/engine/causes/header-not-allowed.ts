@@ -1,6 +1,6 @@
 /**
  * A request header the page set is missing from `Access-Control-Allow-Headers`. Emitted by
- * `../rules/check-allowed-headers.ts` (Fetch Standard, CORS-preflight fetch step 7.7).
+ * `../rules/check-allowed-headers.ts` (https://fetch.spec.whatwg.org/#cors-preflight-fetch-0, its header names step).
  */
 
 import { short } from "../explain/context";

@@ -1,7 +1,7 @@
 /**
  * `Access-Control-Allow-Headers` does not parse as a list of header names. Emitted by
- * `../rules/check-preflight.ts` via `../rules/parse-allow-list.ts` (Fetch Standard, CORS-preflight
- * fetch step 7.1).
+ * `../rules/check-preflight.ts` via `../rules/parse-allow-list.ts` (https://fetch.spec.whatwg.org/#cors-preflight-fetch-0:
+ * the header list values must parse).
  */
 
 import { short } from "../explain/context";

@@ -1,7 +1,7 @@
 /**
  * `Access-Control-Allow-Methods` does not parse as a list of method tokens. Emitted by
- * `../rules/check-preflight.ts` via `../rules/parse-allow-list.ts` (Fetch Standard, CORS-preflight
- * fetch step 7.1: "extracting header list values" failure).
+ * `../rules/check-preflight.ts` via `../rules/parse-allow-list.ts` (https://fetch.spec.whatwg.org/#cors-preflight-fetch-0:
+ * https://fetch.spec.whatwg.org/#extract-header-list-values fails).
  */
 
 import { short } from "../explain/context";

@@ -1,6 +1,6 @@
 /**
  * The request's method is not in `Access-Control-Allow-Methods` (byte for byte: `patch` is not
- * `PATCH`). Emitted by `../rules/check-allowed-method.ts` (Fetch Standard, CORS-preflight fetch step 7.5).
+ * `PATCH`). Emitted by `../rules/check-allowed-method.ts` (https://fetch.spec.whatwg.org/#cors-preflight-fetch-0, its method step).
  */
 
 import { short } from "../explain/context";

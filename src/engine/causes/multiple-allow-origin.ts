@@ -1,7 +1,7 @@
 /**
  * Several values, or several header lines, in `Access-Control-Allow-Origin` (a proxy and the app both
- * add it). Emitted by `../rules/check-allow-origin.ts` (Fetch Standard, CORS check: the value must be
- * one serialized origin).
+ * add it). Emitted by `../rules/check-allow-origin.ts` (https://fetch.spec.whatwg.org/#concept-cors-check: the value
+ * must be one serialized origin).
  */
 import { type CauseContext, short } from "../explain/context";
 import { proxyLayer } from "../server-stack";

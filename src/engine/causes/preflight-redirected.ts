@@ -1,6 +1,6 @@
 /**
  * The preflight was redirected (a trailing-slash rule, http → https). Emitted by
- * `../rules/check-preflight.ts` (Fetch Standard, CORS-preflight fetch: redirects are network errors).
+ * `../rules/check-preflight.ts` (https://fetch.spec.whatwg.org/#cors-preflight-fetch-0: redirects are network errors).
  */
 import { short } from "../explain/context";
 import { clientFix } from "../fixes";

@@ -1,6 +1,6 @@
 /**
  * The preflight passed the origin check but its status is not 2xx (401/404/405/500, also 304).
- * Emitted by `../rules/check-preflight.ts` (Fetch Standard, CORS-preflight fetch step 7: "ok status").
+ * Emitted by `../rules/check-preflight.ts` (https://fetch.spec.whatwg.org/#cors-preflight-fetch-0: an https://fetch.spec.whatwg.org/#ok-status).
  */
 import { statusFocus } from "./fix-focus";
 import { always, type CauseSpec, WEB_DEV_CORS } from "./spec";

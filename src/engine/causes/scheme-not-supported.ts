@@ -1,6 +1,6 @@
 /**
- * The target is not http(s). Emitted by the request-stage check in `../diagnose.ts` (Fetch Standard,
- * main fetch: only HTTP(S) schemes go through CORS).
+ * The target is not http(s). Emitted by the request-stage check in `../diagnose.ts`
+ * (https://fetch.spec.whatwg.org/#main-fetch: only HTTP(S) schemes go through CORS).
  */
 import { short } from "../explain/context";
 import { clientFix } from "../fixes";
