@@ -54,7 +54,7 @@ function looksCaddy(t: string): boolean {
 export function detectFormat(file: ConfigFile): Detected {
   const name = file.path.split("/").pop() ?? file.path;
   const t = file.text;
-  if (/^Caddyfile/i.test(name) || /\.caddy(file)?$/i.test(name) || looksCaddy(t)) return { format: "caddy" };
+  if (/^Caddyfile/i.test(name) || /\.caddy(file)?$/i.test(name)) return { format: "caddy" };
   if (
     name === ".htaccess" ||
     /<(VirtualHost|Location|Directory|IfModule)\b/i.test(t) ||
@@ -78,6 +78,8 @@ export function detectFormat(file: ConfigFile): Detected {
   }
   if (/\.rb$/.test(name) || /Rack::Cors/.test(t)) return { unsupported: "rack-cors initializers" };
   if (/\.json$/.test(name)) return { unsupported: "JSON files" };
+  // After the named formats above: a pretty-printed JSON `{` alone on a line looks like a site block.
+  if (looksCaddy(t)) return { format: "caddy" };
   if (/\b(server|location|http)\s*\{|\badd_header\b|\bproxy_pass\b|\bmap\s+\$/.test(t))
     return { format: "nginx" };
   // Any other file of nginx directives (`proxy_params`, `snippets/*.conf`, `mime.types`).

@@ -128,6 +128,10 @@ http://a.example:8080, http://b.example:8080,
     ).toEqual({
       format: "caddy",
     });
+    // A pretty-printed S3 CORS JSON has a `{` alone on a line too: it stays S3.
+    expect(
+      detectFormat(file('{\n  "CORSRules": [\n    {"AllowedOrigins": ["*"]}\n  ]\n}\n', "cors.json")),
+    ).toEqual({ unsupported: "S3 bucket CORS (JSON)" });
     expect(detectFormat(file("server {\n  listen 80;\n  add_header X y;\n}\n", "site.conf"))).toEqual({
       format: "nginx",
     });
