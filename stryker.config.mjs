@@ -19,7 +19,10 @@ export default {
   concurrency: 1,
   incremental: true,
   incrementalFile: "reports/stryker-incremental.json",
-  reporters: ["clear-text", "progress", "html", "json"],
+  // event-recorder writes each mutant's result as it is tested (reports/mutation/events): a run
+  // stopped early still says what it found.
+  reporters: ["clear-text", "progress", "html", "json", "event-recorder"],
+  eventReporter: { baseDir: "reports/mutation/events" },
   htmlReporter: { fileName: "reports/mutation/mutation.html" },
   jsonReporter: { fileName: "reports/mutation/mutation.json" },
   // The sandbox needs the sources and tests, not the builds and browser artefacts.
