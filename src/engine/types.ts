@@ -145,7 +145,14 @@ export type FixEdit =
       whenAbsent?: string | null;
     }
   /** Replace one item of a list option (`*` by the exact origins). */
-  | { kind: "replace-item"; option: string; item: string; by: string[] }
+  | {
+      kind: "replace-item";
+      option: string;
+      item: string;
+      by: string[];
+      /** The whole option to write where it is absent (the library's default answered `*`). */
+      whenAbsent?: string;
+    }
   /** Set an option to a value, written in the stack's syntax (`true`, `True`). */
   | { kind: "set"; option: string; value: string }
   /** Move the statement containing `statement` to just after the line containing `after` (null: to the end of the file). */

@@ -234,6 +234,7 @@ describe("gorilla/handlers", () => {
       option: "AllowedOrigins",
       item: '"*"',
       by: [JSON.stringify(PAGE)],
+      whenAbsent: `handlers.AllowedOrigins([]string{${JSON.stringify(PAGE)}})`,
     });
     expect(fix?.imports).toEqual([{ form: null, code: 'import "github.com/gorilla/handlers"' }]);
     const code = (fix?.snippet ?? "").split("\n").filter((l) => !l.startsWith("//"));

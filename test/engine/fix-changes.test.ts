@@ -147,10 +147,18 @@ describe("fixes never narrow what the server allowed", () => {
     });
     const express = fixOf(star, "express");
     expect(express?.edits).toEqual([
-      { kind: "replace-item", option: "origin", item: '"*"', by: [`"${PAGE}"`] },
+      {
+        kind: "replace-item",
+        option: "origin",
+        item: '"*"',
+        by: [`"${PAGE}"`],
+        // `cors({ credentials: true })` answers `*` with no `origin` written (expressjs/cors#119).
+        whenAbsent: `origin: ["${PAGE}"]`,
+      },
       { kind: "set", option: "credentials", value: "true" },
     ]);
     expect(express?.change).toContain("replace `*` in `origin`");
+    expect(express?.change).toContain(`where \`origin\` is not set, \`*\` is the default: add \`origin: ["${PAGE}"]\``);
     expect(fixOf(star, "flask-cors")?.change).toContain("set `supports_credentials` to `True`");
     // A response header holds one origin: `*` is replaced, never given a second value.
     const nginx = fixOf(star, "nginx");

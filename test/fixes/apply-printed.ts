@@ -137,7 +137,15 @@ function replaceItem(
   }
   const [from, to] = region(text, shape);
   const at = optionValue(text, from, to, edit.option, shape);
-  if (at < 0) throw new Error(`${edit.option} is not set`);
+  if (at < 0) {
+    // The library's default answered `*`: the option is added, as the change says.
+    if (!edit.whenAbsent) throw new Error(`${edit.option} is not set`);
+    return addItems(
+      text,
+      { kind: "add-items", option: edit.option, items: [], whenAbsent: edit.whenAbsent },
+      shape,
+    );
+  }
   const list = text.startsWith("[]string{", at) ? at + "[]string".length : at;
   const c = text[list];
   const end =

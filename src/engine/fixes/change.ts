@@ -400,14 +400,24 @@ export function changeFor(stack: ServerStack, request: FixRequest): Change {
   ) {
     const by = request.policy.origins.filter((o) => o !== "*").map(v.origins?.item ?? v.item);
     if (delta.starToOrigins && v.origins && (!v.origins.single || by.length === 1)) {
+      // `cors({ credentials: true })` answers `*` without an `origin` option (expressjs/cors#119):
+      // where the option is not written, the `*` is the library's default and the option is added.
+      const absent = v.assign?.(v.origins.option, by.join(", "));
       sentences.push(
-        t("fix.change.star", { setup: v.setup, option: v.origins.option, items: by.join(", ") }),
+        t("fix.change.star", {
+          setup: v.setup,
+          option: v.origins.option,
+          items: by.join(", "),
+          hasAbsent: absent ? "yes" : "no",
+          absent: absent ?? "",
+        }),
       );
       edits.push({
         kind: "replace-item",
         option: v.origins.option,
         item: (v.origins.item ?? v.item)("*"),
         by,
+        ...(absent ? { whenAbsent: absent } : {}),
       });
     }
     if (delta.credentials && v.credentials) {

@@ -8,7 +8,7 @@ export const enFixes = {
   "fix.change.add":
     "In {setup}, add {items} to `{option}`, keeping what it already lists{hasAbsent, select, yes { (where `{option}` is not set yet, add `{absent}`)} mirrors { (where `{option}` is not set, it already allows every header asked for: leave it out)} other {}}.",
   "fix.change.star":
-    "In {setup}, replace `*` in `{option}` with {items}: a request with credentials never matches `*`. Other origins that used `*` need to be listed too.",
+    "In {setup}, replace `*` in `{option}` with {items}{hasAbsent, select, yes { (where `{option}` is not set, `*` is the default: add `{absent}`)} other {}}: a request with credentials never matches `*`. Other origins that used `*` need to be listed too.",
   "fix.change.set": "In {setup}, set `{option}` to `{value}`.",
   "fix.change.wrap":
     "Keep your {setup} as it is and make `{wrapper}(…)` the outermost handler you pass to `{in}`, outside authentication and the mux (`{in}(addr, {wrapper}({curried, select, yes {…)(} other {}}auth(mux)))`), so it answers preflights before anything else.",

@@ -25,8 +25,4 @@ app.listen(Number(process.env.PORT), "127.0.0.1");
   start: startNode("cjs"),
   shape: { syntax: "js", call: "cors(", anchor: "const app = express()" },
   form: "cjs",
-  known: {
-    allowed:
-      "the printed change says to replace `*` in `origin`, but `cors({ credentials: true })` does not set `origin` (`*` is cors's default): the replace-item edit has no form for an absent option, so it cannot be applied as printed (src/engine/fixes/change.ts)",
-  },
 };
