@@ -94,7 +94,15 @@ const RENDERERS: Record<ServerStack, Renderer> = {
     render: spring,
     where: "fix.spring.where",
   },
-  rails: { title: "Rails / Rack (rack-cors)", render: rails, where: "fix.rails.where" },
+  rails: {
+    title: "Rails / Rack (rack-cors)",
+    render: rails,
+    // A plain Rack app's config.ru requires its gems itself (Bundler.require does it for Rails, where
+    // the line is harmless): without it, `use Rack::Cors` stops puma with NameError
+    // (EFForg/phantom-of-the-capitol#100, rebuilt in test/fixes/never-seen).
+    imports: () => [{ form: null, code: 'require "rack/cors"' }],
+    where: "fix.rails.where",
+  },
   aspnet: {
     title: "ASP.NET Core",
     render: aspnet,

@@ -55,9 +55,4 @@ ${RACK_APP}`,
     const block = ["use Rack::Cors do", ...lines.slice(from, to + 1), "end"].join("\n");
     return withImports(insertAfterLine(config, 'require "json"', `\n${block}`), fix);
   },
-  known: {
-    allowed: "the app does not start after the fix (below)",
-    crash:
-      'the printed fix is Rails\' `Rails.application.config.middleware.insert_before 0, Rack::Cors`; its plain-Rack form (`use Rack::Cors do … end` first in config.ru) comes with no `require "rack/cors"`, so puma stops with NameError: uninitialized constant Rack::Cors',
-  },
 };
