@@ -1058,3 +1058,65 @@ describe("a cause's words follow the evidence", () => {
     expect(cause.fixes.at(-1)?.snippet).toBe('fetch("https://api.example/v2/data");');
   });
 });
+
+describe("more of what the findings say", () => {
+  const findingOf = (code: FindingCode, x: ObservedExchange) =>
+    diagnose(x).findings.find((f) => f.code === code) ?? null;
+  /** A GET with `extra` request headers whose preflight allowed any header. */
+  const preflightedGet = (...extra: string[]) =>
+    exchange({
+      requestHeaders: h("Origin", PAGE, ...extra),
+      preflight: {
+        status: 204,
+        headers: h("Access-Control-Allow-Origin", PAGE, "Access-Control-Allow-Headers", "*"),
+      },
+      response: { status: 200, headers: h("Access-Control-Allow-Origin", PAGE, "Vary", "Origin") },
+    });
+
+  it.each([
+    [["Accept", "a".repeat(200)], "the `accept` value is longer than 128 bytes. Without it"],
+    [
+      ["Content-Language", "en(x)"],
+      "the `content-language` value contains characters such as ( ) : < > ? @ [ ] { }",
+    ],
+    [["Range", "bytes=0-1,5-6"], "`Range: bytes=0-1,5-6` is not a single bytes=start-end range"],
+  ])("preflight-avoidable names the safelisted header whose value forced it: %j", (header, says) => {
+    expect(findingOf("preflight-avoidable", preflightedGet(...header))?.message).toContain(says);
+  });
+
+  it("status-masked carries the cause's server fixes, not S3's nor the page-side one", () => {
+    const x = blockedGet(h("Content-Type", "text/html"), 502);
+    const masked = findingOf("status-masked", x);
+    const cause = diagnose(x).causes[0];
+    const stacks = masked?.fixes?.map((f) => f.stack) ?? [];
+    expect(stacks[0]).toBe("generic-headers");
+    expect(stacks).not.toContain("s3");
+    expect(stacks).not.toContain("client");
+    expect(stacks).toEqual(cause?.fixes.map((f) => f.stack).filter((s) => s !== "s3" && s !== "client"));
+  });
+
+  it("header-not-exposed: Expose-Headers * exposes everything, but not to a request with credentials", () => {
+    const response = (cookie: boolean) =>
+      exchange({
+        requestHeaders: cookie ? h("Origin", PAGE, "Cookie", "a=1") : h("Origin", PAGE),
+        response: {
+          status: 200,
+          headers: h(
+            "Access-Control-Allow-Origin",
+            PAGE,
+            ...(cookie ? ["Access-Control-Allow-Credentials", "true"] : []),
+            "Vary",
+            "Origin",
+            "X-Request-Id",
+            "1",
+            "Access-Control-Expose-Headers",
+            "*",
+          ),
+        },
+      });
+    expect(findingOf("header-not-exposed", response(false))).toBeNull();
+    const hidden = findingOf("header-not-exposed", response(true));
+    expect(hidden?.title).toBe("A response header is hidden from scripts");
+    expect(hidden?.message).toContain("cannot read `x-request-id`: `Access-Control-Expose-Headers` is `*`");
+  });
+});
