@@ -158,7 +158,9 @@ describe("fixes never narrow what the server allowed", () => {
       { kind: "set", option: "credentials", value: "true" },
     ]);
     expect(express?.change).toContain("replace `*` in `origin`");
-    expect(express?.change).toContain(`where \`origin\` is not set, \`*\` is the default: add \`origin: ["${PAGE}"]\``);
+    expect(express?.change).toContain(
+      `where \`origin\` is not set, \`*\` is the default: add \`origin: ["${PAGE}"]\``,
+    );
     expect(fixOf(star, "flask-cors")?.change).toContain("set `supports_credentials` to `True`");
     // A response header holds one origin: `*` is replaced, never given a second value.
     const nginx = fixOf(star, "nginx");
