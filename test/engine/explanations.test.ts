@@ -1120,3 +1120,82 @@ describe("more of what the findings say", () => {
     expect(hidden?.message).toContain("cannot read `x-request-id`: `Access-Control-Expose-Headers` is `*`");
   });
 });
+
+describe("findings that depend on the browser or on credentials", () => {
+  const codesOf = (x: ObservedExchange, browser: BrowserName = "chromium") =>
+    diagnose(x, { browser }).findings.map((f) => f.code);
+  const maxAge = (value: string) =>
+    exchange({
+      method: "PUT",
+      requestHeaders: h("Origin", PAGE),
+      preflight: {
+        status: 204,
+        headers: h(
+          "Access-Control-Allow-Origin",
+          PAGE,
+          "Access-Control-Allow-Methods",
+          "PUT",
+          "Access-Control-Max-Age",
+          value,
+        ),
+      },
+      response: { status: 200, headers: h("Access-Control-Allow-Origin", PAGE, "Vary", "Origin") },
+    });
+  const capped = (value: string, browser: BrowserName) =>
+    diagnose(maxAge(value), { browser }).findings.find((f) => f.code === "max-age-capped")?.message ?? null;
+
+  it("max-age-capped: each browser's own cap (Chromium 7200 s, Firefox 86400 s)", () => {
+    expect(capped("86400", "firefox")).toBeNull();
+    expect(capped("7200", "chromium")).toBeNull();
+    expect(capped("100000", "firefox")).toBe(
+      "`Access-Control-Max-Age: 100000` asks for more than Firefox allows: it caches the preflight for 86400 s (Chromium: up to 7200 s). Every 1440 minutes the preflight is sent again.",
+    );
+  });
+
+  it("max-age-capped: a value that is not a number, as each browser treats it", () => {
+    expect(capped("abc", "chromium")).toBe(
+      "`Access-Control-Max-Age: abc` is not a number of seconds; Chromium falls back to 5 s.",
+    );
+    expect(capped("abc", "firefox")).toBe(
+      "`Access-Control-Max-Age: abc` is not a number of seconds; Firefox does not cache the preflight at all.",
+    );
+  });
+
+  it("browser-difference: a redirected preflight without Access-Control-Allow-Origin is worded otherwise by Firefox", () => {
+    const x = exchange({
+      method: "PUT",
+      requestHeaders: h("Origin", PAGE, "X-Api-Key", "k"),
+      preflight: { status: 301, headers: h("Location", "/api/data/") },
+      response: null,
+      error: "net::ERR_FAILED",
+    });
+    const f = diagnose(x).findings.find((f) => f.code === "browser-difference");
+    expect(f?.title).toBe("Firefox words this differently");
+    expect(f?.message).toBe(
+      "Chromium reports PreflightDisallowedRedirect; Firefox checks the redirect's Access-Control-Allow-Origin first and reports CORSMissingAllowOrigin2 with the redirect's status.",
+    );
+  });
+
+  it("null-origin-allowed only with credentials; origin-null in any case", () => {
+    const nullOrigin = exchange({
+      origin: "null",
+      requestHeaders: h("Origin", "null"),
+      response: { status: 200, headers: h("Access-Control-Allow-Origin", "null") },
+    });
+    expect(codesOf(nullOrigin)).toContain("origin-null");
+    expect(codesOf(nullOrigin)).not.toContain("null-origin-allowed");
+  });
+
+  it("insecure-origin-allowed only where an https API allows an http origin", () => {
+    const api = (allowed: string, origin = allowed) =>
+      exchange({
+        url: "https://api.example/data",
+        origin,
+        requestHeaders: h("Origin", origin),
+        response: { status: 200, headers: h("Access-Control-Allow-Origin", allowed, "Vary", "Origin") },
+      });
+    expect(codesOf(api("http://app.example"))).toContain("insecure-origin-allowed");
+    expect(codesOf(api("https://app.example"))).not.toContain("insecure-origin-allowed");
+    expect(codesOf(api("*", "http://app.example"))).not.toContain("insecure-origin-allowed");
+  });
+});
