@@ -1199,3 +1199,37 @@ describe("findings that depend on the browser or on credentials", () => {
     expect(codesOf(api("*", "http://app.example"))).not.toContain("insecure-origin-allowed");
   });
 });
+
+// A page that sends `Access-Control-Allow-Origin` as a request header (a response header): the fix
+// never allows it (the finding says to stop sending it), and the headline named an empty list
+// ("Allow the request headers .").
+describe("a page that sends a response header as a request header", () => {
+  it("gets a headline that says there is nothing to allow on the server, never an empty list", () => {
+    const d = diagnose(
+      exchange({
+        method: "PUT",
+        requestHeaders: h("Origin", PAGE, "Access-Control-Allow-Origin", "*"),
+        preflight: {
+          status: 204,
+          headers: h("Access-Control-Allow-Origin", PAGE, "Access-Control-Allow-Methods", "PUT"),
+          requestHeaders: h(
+            "Origin",
+            PAGE,
+            "Access-Control-Request-Method",
+            "PUT",
+            "Access-Control-Request-Headers",
+            "access-control-allow-origin",
+          ),
+        },
+        hops: [],
+        error: "net::ERR_FAILED",
+      }),
+    );
+    const cause = d.causes[0] as Cause;
+    expect(cause.code).toBe("header-not-allowed");
+    const headline = fixHeadline(cause) ?? "";
+    expect(headline).not.toMatch(/headers \./);
+    expect(headline).toContain("Nothing to allow on the server");
+    expect(d.findings.map((f) => f.code)).toContain("response-header-in-request");
+  });
+});

@@ -193,7 +193,12 @@ function summary(focus: FixFocus, p: CorsPolicy, t: Translate): string {
         methods: p.methods.join(", "),
       });
     case "headers":
-      return t("fix.summary.headers", { headers: p.headers.join(", ") });
+      // A page that sends only Access-Control-* request headers: the policy never allows those
+      // (the finding says to stop sending them), so there is no header to name.
+      return t("fix.summary.headers", {
+        hasHeaders: p.headers.length > 0 ? "yes" : "no",
+        headers: p.headers.join(", "),
+      });
     case "preflight-before-auth":
       return t("fix.summary.preflight-before-auth");
     case "preflight-route":

@@ -87,7 +87,8 @@ export const enEngine = {
     "Credentialed requests need the exact origin ({origins}) and Access-Control-Allow-Credentials: true, never *.",
   "fix.summary.methods":
     "Allow {hasMethods, select, yes {{methods}} other {the method}} exactly as the page sends them.",
-  "fix.summary.headers": "Allow the request headers {headers}.",
+  "fix.summary.headers":
+    "{hasHeaders, select, yes {Allow the request headers {headers}.} other {Nothing to allow on the server: the page sends headers no server should be asked to allow (Access-Control-* are response headers); it must stop sending them.}}",
   "fix.summary.preflight-before-auth":
     "Answer OPTIONS preflights before authentication: preflights never carry credentials.",
   "fix.summary.preflight-route": "Answer OPTIONS preflights with 204 on this route.",

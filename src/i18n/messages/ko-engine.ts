@@ -85,7 +85,8 @@ export const koEngine: Record<keyof typeof enEngine, string> = {
     "자격 증명을 포함한 요청에는 정확한 출처({origins})와 Access-Control-Allow-Credentials: true가 필요하며, *는 안 됩니다.",
   "fix.summary.methods":
     "{hasMethods, select, yes {{methods}} other {이 메서드}}을(를) 페이지가 보내는 그대로 허용합니다.",
-  "fix.summary.headers": "요청 헤더 {headers}을(를) 허용합니다.",
+  "fix.summary.headers":
+    "{hasHeaders, select, yes {요청 헤더 {headers}을(를) 허용합니다.} other {서버에서 허용할 것은 없습니다: 페이지가 서버에 허용을 요청해서는 안 되는 헤더(Access-Control-*는 응답 헤더입니다)를 보내고 있으므로 페이지가 그 헤더를 보내지 않아야 합니다.}}",
   "fix.summary.preflight-before-auth":
     "OPTIONS 사전 요청에 인증보다 먼저 응답합니다. 사전 요청에는 자격 증명이 절대 실리지 않습니다.",
   "fix.summary.preflight-route": "이 라우트에서 OPTIONS 사전 요청에 204로 응답합니다.",
