@@ -14,8 +14,8 @@ import {
 } from "./caddy";
 import { CaddySyntaxError } from "./caddy/syntax";
 import { unifiedDiff } from "./diff";
+import { applyEdits, type Edit } from "./edit";
 import { type NginxConfig, patchNginx, readNginx, setsCors } from "./nginx";
-import { applyEdits, type Edit } from "./nginx/patch";
 import { lineIndex, NginxSyntaxError, parseNginx } from "./nginx/syntax";
 import { ConfigError, type ConfigFile, type ConfigFinding, type ConfigFormat, type Words } from "./types";
 import { type Judged, judge, type Recorded, type RequestSpec, specsFromExchanges } from "./whatif";

@@ -1221,7 +1221,7 @@ describe("a page that sends a response header as a request header", () => {
             "access-control-allow-origin",
           ),
         },
-        hops: [],
+        response: null,
         error: "net::ERR_FAILED",
       }),
     );

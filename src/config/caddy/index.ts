@@ -18,8 +18,9 @@ import {
 
 export { allOps };
 
+import type { Edit } from "../edit";
 import { checkCaddy } from "./check";
-import { type Edit, Patcher, quote } from "./patch";
+import { Patcher, quote } from "./patch";
 import type { Node } from "./syntax";
 import { buildTree, type CaddyTree, type Site } from "./tree";
 

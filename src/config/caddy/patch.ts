@@ -7,33 +7,13 @@
  * run: `handle` blocks are mutually exclusive), `header_down -…` drops the application's copy of a
  * header Caddy sets. Edits are byte ranges of the original text: nothing else moves.
  */
+import { afterLine, type Edit, indentAt, lineStart } from "../edit";
 import type { Words } from "../types";
 import { argsAfterMatcher, findMatcher, matcherLines, matcherToken, type Op, type Scope } from "./answer";
 import type { Node, Token } from "./syntax";
 import type { CaddyTree } from "./tree";
 
-export interface Edit {
-  file: string;
-  start: number;
-  end: number;
-  text: string;
-  why: Words;
-}
-
 const lower = (s: string) => s.toLowerCase();
-
-function lineStart(text: string, at: number): number {
-  return text.lastIndexOf("\n", at - 1) + 1;
-}
-
-function indentAt(text: string, at: number): string {
-  return /^[ \t]*/.exec(text.slice(lineStart(text, at)))?.[0] ?? "";
-}
-
-function afterLine(text: string, at: number): number {
-  const nl = text.indexOf("\n", at);
-  return nl < 0 ? text.length : nl + 1;
-}
 
 /** One indentation step as the file writes it (Caddy's own `fmt` uses a tab). */
 export function indentUnit(text: string): string {

@@ -1,10 +1,11 @@
 /** nginx: reader (answers and allowance), checker and patcher behind one interface. */
 import { combinedHeader, type Hop, scriptSetUnsafeHeaderNames } from "../../engine";
+import type { Edit } from "../edit";
 import type { Allowance, ConfigFile, ConfigFinding, HopRequest, ReadConfig, Words } from "../types";
 import type { Judged, RequestSpec } from "../whatif";
 import { addHeaders, answer, findLocation, findServer, render, Unknown } from "./answer";
 import { checkNginx } from "./check";
-import { type Edit, guardedAcao, Patcher } from "./patch";
+import { guardedAcao, Patcher } from "./patch";
 import { sampleOrigin } from "./sample";
 import { buildTree, type Ctx, inheritedLevel, type NginxTree, own } from "./tree";
 

@@ -4,35 +4,13 @@
  * reflected origin or `*` is kept, `always` is added, `add_header`s are copied into the block that
  * dropped them). Edits are byte ranges of the original text: nothing else moves.
  */
+import { afterLine, type Edit, indentAt, lineStart } from "../edit";
 import type { Words } from "../types";
 import { type AddHeader, addHeaders, conditionWords, corsRelevant, type Rendered } from "./answer";
 import type { Directive, Token } from "./syntax";
 import { type Ctx, inheritedLevel, type NginxTree, own } from "./tree";
 
-export interface Edit {
-  file: string;
-  start: number;
-  end: number;
-  text: string;
-  why: Words;
-}
-
 const lower = (s: string) => s.toLowerCase();
-
-function lineStart(text: string, at: number): number {
-  return text.lastIndexOf("\n", at - 1) + 1;
-}
-
-function indentAt(text: string, at: number): string {
-  const s = lineStart(text, at);
-  return /^[ \t]*/.exec(text.slice(s))?.[0] ?? "";
-}
-
-/** The offset just past the end of the line holding `at`. */
-function afterLine(text: string, at: number): number {
-  const nl = text.indexOf("\n", at);
-  return nl < 0 ? text.length : nl + 1;
-}
 
 /** One indentation step as the file writes it (the first nested line's extra indentation). */
 function indentUnit(text: string): string {
@@ -537,28 +515,4 @@ export function guardedAcao(location: Ctx): Ctx | null {
     if (found) return found;
   }
   return null;
-}
-
-/** Applies edits to the texts (edits of one file must not overlap; equal insert points keep order). */
-export function applyEdits(files: Map<string, string>, edits: readonly Edit[]): Map<string, string> {
-  const out = new Map(files);
-  const byFile = new Map<string, Array<{ e: Edit; i: number }>>();
-  edits.forEach((e, i) => {
-    byFile.set(e.file, [...(byFile.get(e.file) ?? []), { e, i }]);
-  });
-  for (const [file, list] of byFile) {
-    const text = out.get(file) ?? "";
-    list.sort((a, b) => a.e.start - b.e.start || a.i - b.i);
-    // One pass, pieces joined once: a file with thousands of edits is not copied for each.
-    const pieces: string[] = [];
-    let at = 0;
-    for (const { e } of list) {
-      if (e.start < at) continue;
-      pieces.push(text.slice(at, e.start), e.text);
-      at = e.end;
-    }
-    pieces.push(text.slice(at));
-    out.set(file, pieces.join(""));
-  }
-  return out;
 }
