@@ -22,6 +22,13 @@ import {
 import type { Lang } from "../i18n";
 import type { Answer, HopRequest, Words } from "./types";
 
+/** Thrown by a format's renderer where the configuration cannot tell its answer: the reason, shown as "unknown". */
+export class Unknown extends Error {
+  constructor(readonly why: Words) {
+    super(why.key);
+  }
+}
+
 /** A request as a page makes it: the what-if's unit, from the evidence or the standard set. */
 export interface RequestSpec {
   id: string;
@@ -269,4 +276,37 @@ export function specsFromExchanges(
     });
   }
   return out;
+}
+
+/**
+ * Where a failing request's first failing check looked (the preflight, the first redirect, or the
+ * final response), as the request the configuration answers there, with what the application behind
+ * it answered where the evidence recorded it. Words when the exchange has no such hop; null when the
+ * request did not fail on a check.
+ */
+export function faultOf(
+  spec: RequestSpec,
+  judged: Judged,
+): { cause: NonNullable<Judged["cause"]>; hop: Hop; request: HopRequest } | Words | null {
+  const x = judged.exchange;
+  const cause = judged.cause;
+  if (!x || !cause) return null;
+  const preflightStage = cause.stage === "preflight";
+  const hop = preflightStage ? x.preflight : cause.stage === "redirect" ? x.hops[0] : x.hops.at(-1);
+  if (!hop) return { key: "config.cannot.cause", params: { code: cause.code } };
+  const recorded = preflightStage
+    ? spec.recorded?.preflight
+    : hop === x.hops[0]
+      ? spec.recorded?.actual
+      : null;
+  return {
+    cause,
+    hop,
+    request: {
+      method: hop.method,
+      url: hop.url,
+      headers: hop.requestHeaders,
+      upstream: recorded ? { status: recorded.status, headers: recorded.headers } : null,
+    },
+  };
 }

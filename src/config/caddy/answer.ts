@@ -13,14 +13,9 @@
  */
 import { combinedHeader, type HeaderList } from "../../engine";
 import type { Answer, HopRequest, Words } from "../types";
+import { Unknown } from "../whatif";
 import type { Node, Token } from "./syntax";
 import { type Address, type CaddyTree, DIRECTIVE_ORDER, INERT, type Site } from "./tree";
-
-export class Unknown extends Error {
-  constructor(readonly why: Words) {
-    super(why.key);
-  }
-}
 
 export type ScopeKind = "site" | "handle" | "handle_path" | "route";
 

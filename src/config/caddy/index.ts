@@ -1,7 +1,7 @@
 /** Caddy (Caddyfile): reader (answers and allowance), checker and patcher behind one interface. */
-import { type Hop, scriptSetUnsafeHeaderNames } from "../../engine";
+import { scriptSetUnsafeHeaderNames } from "../../engine";
 import type { Allowance, ConfigFile, ConfigFinding, HopRequest, ReadConfig, Words } from "../types";
-import type { Judged, RequestSpec } from "../whatif";
+import { faultOf, type Judged, type RequestSpec, Unknown } from "../whatif";
 import {
   allOps,
   answer,
@@ -13,7 +13,6 @@ import {
   type Rendered,
   render,
   type Scope,
-  Unknown,
 } from "./answer";
 
 export { allOps };
@@ -119,13 +118,6 @@ function allowanceOf(tree: CaddyTree): Allowance[] {
   return out;
 }
 
-function hopRequest(hop: Hop, upstream: HopRequest["upstream"]): HopRequest {
-  return { method: hop.method, url: hop.url, headers: hop.requestHeaders, upstream };
-}
-
-const upstreamOf = (r: { status: number | null; headers: HopRequest["headers"] } | null | undefined) =>
-  r ? { status: r.status, headers: r.headers } : null;
-
 /** Keys of the "unknown" answers a patch can settle by answering the preflight in Caddy itself. */
 export const PREFLIGHT_UNKNOWN = new Set([
   "config.caddy.unknown.upstream-options",
@@ -204,26 +196,16 @@ export function patchCaddy(
       }
       continue;
     }
-    const x = judged.exchange;
-    const cause = judged.cause;
-    if (!x || !cause) continue;
-    const preflightStage = cause.stage === "preflight";
-    const hop = preflightStage ? x.preflight : cause.stage === "redirect" ? x.hops[0] : x.hops.at(-1);
-    if (!hop) {
-      p.cannot.set(spec.id, { key: "config.cannot.cause", params: { code: cause.code } });
+    const fault = faultOf(spec, judged);
+    if (!fault) continue;
+    if (!("hop" in fault)) {
+      p.cannot.set(spec.id, fault);
       continue;
     }
+    const { cause, hop } = fault;
     let r: Rendered;
     try {
-      r = render(
-        tree,
-        hopRequest(
-          hop,
-          upstreamOf(
-            preflightStage ? spec.recorded?.preflight : hop === x.hops[0] ? spec.recorded?.actual : null,
-          ),
-        ),
-      );
+      r = render(tree, fault.request);
     } catch (e) {
       if (e instanceof Unknown) {
         p.cannot.set(spec.id, e.why);

@@ -18,11 +18,7 @@ export const ADD_HEADER_STATUSES: ReadonlySet<number> = new Set([
   200, 201, 204, 206, 301, 302, 303, 304, 307, 308,
 ]);
 
-export class Unknown extends Error {
-  constructor(readonly why: Words) {
-    super(why.key);
-  }
-}
+import { Unknown } from "../whatif";
 
 /** nginx's PCRE regex as a JavaScript one; null where the syntax differs. */
 export function nginxRegex(source: string, caseless: boolean): RegExp | null {

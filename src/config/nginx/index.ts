@@ -1,9 +1,9 @@
 /** nginx: reader (answers and allowance), checker and patcher behind one interface. */
-import { combinedHeader, type Hop, scriptSetUnsafeHeaderNames } from "../../engine";
+import { combinedHeader, scriptSetUnsafeHeaderNames } from "../../engine";
 import type { Edit } from "../edit";
-import type { Allowance, ConfigFile, ConfigFinding, HopRequest, ReadConfig, Words } from "../types";
-import type { Judged, RequestSpec } from "../whatif";
-import { addHeaders, answer, findLocation, findServer, render, Unknown } from "./answer";
+import type { Allowance, ConfigFile, ConfigFinding, ReadConfig, Words } from "../types";
+import { faultOf, type Judged, type RequestSpec, Unknown } from "../whatif";
+import { addHeaders, answer, findLocation, findServer, render } from "./answer";
 import { checkNginx } from "./check";
 import { guardedAcao, Patcher } from "./patch";
 import { sampleOrigin } from "./sample";
@@ -143,13 +143,6 @@ function allowanceOf(tree: NginxTree): Allowance[] {
   return out;
 }
 
-function hopRequest(hop: Hop, upstream: HopRequest["upstream"]): HopRequest {
-  return { method: hop.method, url: hop.url, headers: hop.requestHeaders, upstream };
-}
-
-const upstreamOf = (r: { status: number | null; headers: HopRequest["headers"] } | null | undefined) =>
-  r ? { status: r.status, headers: r.headers } : null;
-
 /** One round of edits for the failing requests (each request's first failing check). */
 export function patchNginx(
   tree: NginxTree,
@@ -183,26 +176,16 @@ export function patchNginx(
       if (place) p.preflightReturn(place, 0);
       continue;
     }
-    const x = judged.exchange;
-    const cause = judged.cause;
-    if (!x || !cause) continue;
-    const preflightStage = cause.stage === "preflight";
-    const hop = preflightStage ? x.preflight : cause.stage === "redirect" ? x.hops[0] : x.hops.at(-1);
-    if (!hop) {
-      p.cannot.set(spec.id, { key: "config.cannot.cause", params: { code: cause.code } });
+    const fault = faultOf(spec, judged);
+    if (!fault) continue;
+    if (!("hop" in fault)) {
+      p.cannot.set(spec.id, fault);
       continue;
     }
+    const { cause, hop } = fault;
     let r: ReturnType<typeof render>;
     try {
-      r = render(
-        tree,
-        hopRequest(
-          hop,
-          upstreamOf(
-            preflightStage ? spec.recorded?.preflight : hop === x.hops[0] ? spec.recorded?.actual : null,
-          ),
-        ),
-      );
+      r = render(tree, fault.request);
     } catch (e) {
       if (e instanceof Unknown) {
         p.cannot.set(spec.id, e.why);
