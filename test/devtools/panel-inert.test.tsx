@@ -12,6 +12,7 @@ import { cleanup, fireEvent, render } from "@testing-library/preact";
 import { afterEach, describe, expect, it } from "vitest";
 import { App } from "../../src/devtools/panel/App";
 import { Breakable } from "../../src/devtools/panel/components/Breakable";
+import { ConfigPaste, PastedResult } from "../../src/devtools/panel/components/ConfigPaste";
 import { CopyButton } from "../../src/devtools/panel/components/CopyButton";
 import { EmptyState } from "../../src/devtools/panel/components/EmptyState";
 import { ExchangeDetail } from "../../src/devtools/panel/components/ExchangeDetail";
@@ -156,6 +157,39 @@ const RENDERS: Record<string, () => Element[]> = {
           ]
         : [],
     ),
+  // The user's own file and what the patch says about it: pasted text is untrusted too.
+  ConfigPaste: () => {
+    const row = {
+      request: `GET https://a.example/${EVIL}`,
+      recorded: "blocked",
+      before: EVIL,
+      after: EVIL,
+      failing: true,
+      note: EVIL,
+    };
+    const shell = render(
+      <ConfigPaste onFix={() => Promise.resolve({ ok: false, error: EVIL })} onCopy={copy} />,
+    );
+    fireEvent.click(shell.container.querySelector("summary") as Element);
+    return [
+      shell.container,
+      render(<PastedResult result={{ ok: false, error: `nginx.conf:1: ${EVIL}` }} onCopy={copy} />).container,
+      render(
+        <PastedResult
+          result={{
+            ok: true,
+            fixed: false,
+            diff: `--- a/x\n+++ b/x\n+${EVIL}\n`,
+            edits: [EVIL],
+            evidence: [row],
+            kept: [row],
+            notes: [EVIL],
+          }}
+          onCopy={copy}
+        />,
+      ).container,
+    ];
+  },
   RichText: () => [render(<RichText text={`a \`${EVIL}\` **${EVIL}**`} />).container],
   Breakable: () => [render(<Breakable text={`https://a.example/${EVIL}/b?c=${EVIL}`} />).container],
   CopyButton: () => [render(<CopyButton text={EVIL} label="Copy" onCopy={copy} />).container],

@@ -115,6 +115,76 @@ describe.each(LAYOUTS)(
       await session.devtools.screenshot({ path: resultsPath(`panel-chromium-${name}.png`) });
     });
 
+    // "Paste your config" (#23): the configuration readers load on first use inside DevTools' page
+    // (a chunk of the extension's own), and the patch is made from the requests the panel holds.
+    it.runIf(!narrow)("makes the patch for a pasted nginx configuration, in the panel", async () => {
+      const conf = [
+        "server {",
+        "    listen 80;",
+        "    # the lab's API",
+        "    location /s/ {",
+        `        add_header Access-Control-Allow-Origin "${lab.page}" always;`,
+        '        add_header Access-Control-Allow-Headers "content-type" always;',
+        "        return 200;",
+        "    }",
+        "}",
+        "",
+      ].join("\n");
+      const before = await session.panel.evaluate(() => performance.getEntriesByType("resource").length);
+      await session.panel.evaluate((text) => {
+        document.querySelector<HTMLElement>(".config-paste summary")?.click();
+        const area = document.querySelector<HTMLTextAreaElement>(".config-paste textarea");
+        if (!area) throw new Error("no textarea");
+        area.value = text;
+        area.dispatchEvent(new Event("input", { bubbles: true }));
+      }, conf);
+      await waitFor(
+        () =>
+          session.panel.evaluate(() => {
+            const run = [...document.querySelectorAll<HTMLButtonElement>(".config-paste button")].find(
+              (b) => b.textContent === "Make the patch",
+            );
+            if (!run || run.disabled) return null;
+            run.click();
+            return true;
+          }),
+        "the Make the patch button",
+      );
+      const shown = await waitFor(
+        () =>
+          session.panel.evaluate(() => {
+            const diff = document.querySelector(".config-diff")?.textContent ?? null;
+            const error = document.querySelector(".config-error")?.textContent ?? null;
+            if (diff === null && error === null) return null;
+            return {
+              diff,
+              error,
+              verdict: document.querySelector(".config-verdict")?.textContent ?? "",
+              rows: [...document.querySelectorAll(".config-rows tbody tr")].map(
+                (tr) => tr.querySelector("td")?.textContent ?? "",
+              ),
+            };
+          }),
+        "the patch",
+      );
+      expect(shown.error).toBeNull();
+      expect(shown.diff).toMatch(/^\+\s*add_header Access-Control-Allow-Headers "[^"]*x-api-key/im);
+      expect(shown.diff).not.toMatch(/^[-+]\s*# the lab's API/m);
+      expect(shown.rows.some((r) => r.includes("/s/") && r.includes(lab.page))).toBe(true);
+      // The readers came as a separate script, loaded only now.
+      const scripts = await session.panel.evaluate(
+        (n) =>
+          performance
+            .getEntriesByType("resource")
+            .slice(n)
+            .map((e) => e.name)
+            .filter((u) => u.endsWith(".js")),
+        before,
+      );
+      expect(scripts.length).toBeGreaterThan(0);
+      await session.devtools.screenshot({ path: resultsPath(`panel-chromium-${name}-config.png`) });
+    });
+
     it("follows a live switch of DevTools' theme", async () => {
       const next = layout.theme === "dark" ? "default" : "dark";
       // What DevTools' Settings → Appearance → Theme does (devtools-frontend `ui-theme` setting).

@@ -1,11 +1,13 @@
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { PROTOCOL_VERSION } from "../../protocol/messages";
+import type { ReportExchange } from "../../report/report";
 import { visibleText } from "../../report/safe-text";
 import { EmptyState } from "./components/EmptyState";
 import { ExchangeDetail } from "./components/ExchangeDetail";
 import { ExchangeList } from "./components/ExchangeList";
 import { GroupedView } from "./components/GroupedView";
 import { Toolbar } from "./components/Toolbar";
+import type { PastedFix } from "./config-fix";
 import { NARROW, useMediaQuery, useNarrowerThan } from "./hooks/use-media-query";
 import { type LangSetting, useT } from "./i18n";
 import { type Filters, filterExchanges, NO_FILTERS, type PanelState } from "./model";
@@ -25,6 +27,8 @@ export interface PanelActions {
   setRecording(on: boolean): void;
   /** The user picked the panel's language ("auto": the browser's). */
   setLang(setting: LangSetting): void;
+  /** "Paste your config": the patch for the user's file from the open request's host (#23). */
+  fixConfig?(x: ReportExchange, name: string, text: string): Promise<PastedFix>;
 }
 
 /** A HAR file shown instead of the live log. */
@@ -259,6 +263,7 @@ export function App({
             onStack={chooseStack}
             onCopy={actions.copy}
             onClose={() => setOpenId(null)}
+            {...(actions.fixConfig ? { onFixConfig: actions.fixConfig } : {})}
           />
         ) : null}
       </div>

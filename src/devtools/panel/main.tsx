@@ -124,6 +124,11 @@ const actions: PanelActions = {
     void localSettings.set(LANG_SETTING_KEY, setting);
     applyLang(setting);
   },
+  // Loaded on first use: the configuration readers stay out of the panel's first paint.
+  fixConfig: (x, name, text) =>
+    import("./config-fix").then((m) =>
+      m.fixPasted(name, text, x, shownState(store).exchanges, browserName, lang),
+    ),
 };
 
 /** Words the pages and the background's exchanges in the chosen language. */

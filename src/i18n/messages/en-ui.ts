@@ -131,6 +131,28 @@ export const enUi = {
   "panel.fixes.verified": "Verified by CORS Lens's tests on a real server: {servers}.",
   "panel.fixes.not-verified": "Not verified on a real server by CORS Lens's tests.",
 
+  "panel.config.summary": "Paste your server configuration: get the patch",
+  "panel.config.intro":
+    "CORS Lens reads your nginx or Caddy configuration and writes the smallest change that makes this host's failing requests pass, keeping every request it allowed before. Computed here: nothing leaves the browser.",
+  "panel.config.name": "File name",
+  "panel.config.text": "Configuration",
+  "panel.config.placeholder": "Paste your nginx.conf (with its included files) or your Caddyfile here",
+  "panel.config.run": "Make the patch",
+  "panel.config.loading": "Reading the configuration…",
+  "panel.config.failed": "The configuration could not be checked: {error}",
+  "panel.config.fixed":
+    "With this patch every recorded request to this host passes, and every request the old configuration allowed still does.",
+  "panel.config.not-fixed": "This patch does not make every request pass: see the table.",
+  "panel.config.no-change": "No change needed: the configuration already allows these requests.",
+  "panel.config.diff": "Patch",
+  "panel.config.copy-diff": "Copy the patch",
+  "panel.config.evidence": "Requests to this host, as recorded",
+  "panel.config.kept": "Requests the old configuration allowed (they stay allowed)",
+  "panel.config.col.request": "Request",
+  "panel.config.col.recorded": "Recorded",
+  "panel.config.col.before": "Old configuration",
+  "panel.config.col.after": "New configuration",
+
   "panel.timeline.label": "Timeline",
   "panel.timeline.preflight": "Preflight",
   "panel.timeline.redirect": "Redirect",

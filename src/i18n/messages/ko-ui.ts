@@ -134,6 +134,28 @@ export const koUi: Record<keyof typeof enUi, string> = {
   "panel.fixes.verified": "CORS Lens 테스트에서 실제 서버로 검증함: {servers}.",
   "panel.fixes.not-verified": "CORS Lens 테스트에서 실제 서버로 검증하지 않았습니다.",
 
+  "panel.config.summary": "서버 설정 붙여넣기: 패치 받기",
+  "panel.config.intro":
+    "CORS Lens가 nginx 또는 Caddy 설정을 읽고, 이 호스트에서 실패한 요청이 통과하도록 하는 가장 작은 변경을 만듭니다. 이전에 허용되던 요청은 모두 그대로 허용됩니다. 이 브라우저 안에서 계산하며 아무것도 밖으로 보내지 않습니다.",
+  "panel.config.name": "파일 이름",
+  "panel.config.text": "설정",
+  "panel.config.placeholder": "nginx.conf(포함한 파일까지) 또는 Caddyfile 내용을 여기에 붙여 넣으세요",
+  "panel.config.run": "패치 만들기",
+  "panel.config.loading": "설정을 읽는 중…",
+  "panel.config.failed": "설정을 검사할 수 없습니다: {error}",
+  "panel.config.fixed":
+    "이 패치를 적용하면 이 호스트로 기록된 요청이 모두 통과하고, 이전 설정이 허용하던 요청도 모두 계속 허용됩니다.",
+  "panel.config.not-fixed": "이 패치로는 모든 요청이 통과하지 않습니다. 표를 확인하세요.",
+  "panel.config.no-change": "바꿀 것이 없습니다. 설정이 이미 이 요청들을 허용합니다.",
+  "panel.config.diff": "패치",
+  "panel.config.copy-diff": "패치 복사",
+  "panel.config.evidence": "기록된 이 호스트로의 요청",
+  "panel.config.kept": "이전 설정이 허용하던 요청 (계속 허용됨)",
+  "panel.config.col.request": "요청",
+  "panel.config.col.recorded": "기록",
+  "panel.config.col.before": "이전 설정",
+  "panel.config.col.after": "새 설정",
+
   "panel.timeline.label": "타임라인",
   "panel.timeline.preflight": "사전 요청",
   "panel.timeline.redirect": "리디렉션",

@@ -15,9 +15,11 @@ import { actualCurl, preflightCurl } from "../../../report/curl";
 import { redactForCopy } from "../../../report/redact";
 import type { ReportExchange } from "../../../report/report";
 import { visibleText } from "../../../report/safe-text";
+import type { PastedFix } from "../config-fix";
 import { useT } from "../i18n";
 import { badgeOf } from "../model";
 import { Breakable } from "./Breakable";
+import { ConfigPaste } from "./ConfigPaste";
 import { CopyButton } from "./CopyButton";
 import { Fixes } from "./Fixes";
 import { HeadersTable } from "./HeadersTable";
@@ -31,6 +33,8 @@ export interface DetailProps {
   onStack(stack: string): void;
   onCopy(text: string): boolean | undefined;
   onClose(): void;
+  /** "Paste your config": the patch for the user's file from this host's requests (lazily loaded). */
+  onFixConfig?(x: ReportExchange, name: string, text: string): Promise<PastedFix>;
 }
 
 function wordsContext(x: ReportExchange, cause: Cause): BrowserWordsContext {
@@ -168,7 +172,7 @@ function Reproduce({ x: shown, onCopy }: { x: ReportExchange; onCopy: DetailProp
   );
 }
 
-export function ExchangeDetail({ x, stack, onStack, onCopy, onClose }: DetailProps) {
+export function ExchangeDetail({ x, stack, onStack, onCopy, onClose, onFixConfig }: DetailProps) {
   const t = useT();
   const cause = x.causes[0];
   const rows = evidenceRows(x, t);
@@ -225,6 +229,9 @@ export function ExchangeDetail({ x, stack, onStack, onCopy, onClose }: DetailPro
         <>
           <h3>{t("panel.detail.fix")}</h3>
           <Fixes fixes={cause.fixes} stack={stack} onStack={onStack} onCopy={onCopy} server={x.server} />
+          {onFixConfig ? (
+            <ConfigPaste key={x.id} onFix={(name, text) => onFixConfig(x, name, text)} onCopy={onCopy} />
+          ) : null}
         </>
       ) : null}
       {cause ? <BrowserWords x={x} cause={cause} onCopy={onCopy} /> : null}

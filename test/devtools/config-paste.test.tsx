@@ -1,0 +1,148 @@
+/** @vitest-environment happy-dom */
+/**
+ * "Paste your config" in the panel (issue #23): the user's nginx file and the panel's own requests
+ * in, the patch and the before/after table out — the real `src/config` behind the real component.
+ */
+import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/preact";
+import { afterEach, describe, expect, it } from "vitest";
+import { readConfig } from "../../src/config";
+import { type RequestSpec, renderExchange } from "../../src/config/whatif";
+import { ExchangeDetail } from "../../src/devtools/panel/components/ExchangeDetail";
+import { fixPasted } from "../../src/devtools/panel/config-fix";
+import { I18n } from "../../src/devtools/panel/i18n";
+import type { ObservedExchange } from "../../src/engine";
+import { type Lang, translator } from "../../src/i18n";
+import { buildReport, type ReportExchange } from "../../src/report/report";
+
+const APP = "https://app.example.com";
+/** Allows GET from the app, but PUT with a JSON body is preflighted and the preflight fails. */
+const NGINX = `server {
+    listen 80;
+    server_name api.example.com;
+    # the API
+    location /api/ {
+        add_header Access-Control-Allow-Origin https://app.example.com;
+        add_header Access-Control-Allow-Methods "GET, POST";
+        return 200;
+    }
+}
+`;
+
+/** What the browser recorded from this configuration: the evidence the panel holds. */
+function recorded(text: string, specs: Array<Partial<RequestSpec> & { url: string }>): ObservedExchange[] {
+  const config = readConfig([{ path: "nginx.conf", text }]);
+  const observed: ObservedExchange[] = specs.map((s, i) => {
+    const spec: RequestSpec = {
+      id: `e${i}`,
+      method: "GET",
+      origin: APP,
+      headers: [],
+      credentials: "omit",
+      source: "evidence",
+      ...s,
+    };
+    const r = renderExchange(spec, (req) => config.answer(req));
+    if (!("exchange" in r)) throw new Error("unknown evidence");
+    return {
+      ...r.exchange,
+      id: `${text.length}-${i}`,
+      recordedBy: "chromium",
+      startedAt: 1_700_000_000_000 + i,
+    };
+  });
+  return observed;
+}
+
+const exchanges = buildReport(
+  [
+    ...recorded(NGINX, [
+      { url: "https://api.example.com/api/items" },
+      {
+        url: "https://api.example.com/api/items/1",
+        method: "PUT",
+        headers: [["Content-Type", "application/json"]],
+      },
+    ]),
+    // Another API's request: not this file's to answer, so not in its table.
+    ...recorded("server { location / { return 200; } }", [{ url: "https://other.example.net/x" }]),
+  ],
+  { kind: "extension", tabId: 1 },
+  { includeSecrets: true },
+).exchanges;
+
+function renderDetail(lang: Lang = "en") {
+  const put = exchanges.find((x) => x.method === "PUT") as ReportExchange;
+  expect(put.verdict).toBe("blocked");
+  const copied: string[] = [];
+  render(
+    <I18n.Provider value={translator(lang)}>
+      <ExchangeDetail
+        x={put}
+        stack="generic-headers"
+        onStack={() => undefined}
+        onCopy={(t) => {
+          copied.push(t);
+          return true;
+        }}
+        onClose={() => undefined}
+        onFixConfig={(x, name, text) =>
+          Promise.resolve(fixPasted(name, text, x, exchanges, "chromium", lang))
+        }
+      />
+    </I18n.Provider>,
+  );
+  return copied;
+}
+
+afterEach(cleanup);
+
+describe("Paste your config", () => {
+  it("turns the user's nginx file into the patch, with this host's requests before and after", async () => {
+    const copied = renderDetail();
+    fireEvent.click(screen.getByText("Paste your server configuration: get the patch"));
+    const run = screen.getByRole("button", { name: "Make the patch" }) as HTMLButtonElement;
+    expect(run.disabled).toBe(true);
+    fireEvent.input(screen.getByLabelText("Configuration"), { target: { value: NGINX } });
+    fireEvent.click(run);
+    await waitFor(() => expect(screen.getByRole("status").textContent).toMatch(/every recorded request/));
+    const diff = document.querySelector(".config-diff")?.textContent ?? "";
+    expect(diff).toMatch(/^--- a\/nginx\.conf/m);
+    expect(diff).toMatch(/^\+.*Access-Control-Allow-Methods.*PUT/im);
+    // The comment and the untouched lines stay as they were: the diff shows them as context only.
+    expect(diff).not.toMatch(/^[-+]\s*# the API/m);
+    const rows = [...(document.querySelectorAll(".config-rows")[0]?.querySelectorAll("tbody tr") ?? [])].map(
+      (tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent),
+    );
+    expect(rows.some((r) => /^PUT https:\/\/api\.example\.com\/api\/items\/1/.test(r[0] ?? ""))).toBe(true);
+    const put = rows.find((r) => /^PUT/.test(r[0] ?? "")) ?? [];
+    expect(put.slice(1).map((c) => c?.replace(/ \(.*/, ""))).toEqual(["blocked", "blocked", "allowed"]);
+    expect(rows.some((r) => /other\.example\.net/.test(r[0] ?? ""))).toBe(false);
+    fireEvent.click(screen.getByRole("button", { name: "Copy the patch" }));
+    expect(copied).toEqual([diff]);
+  });
+
+  it("says in the panel's language what it cannot read, and never throws", async () => {
+    renderDetail("ko");
+    fireEvent.click(screen.getByText("서버 설정 붙여넣기: 패치 받기"));
+    fireEvent.input(screen.getByLabelText("파일 이름"), { target: { value: "settings.py" } });
+    fireEvent.input(screen.getByLabelText("설정"), {
+      target: { value: 'INSTALLED_APPS = ["corsheaders"]\nCORS_ALLOWED_ORIGINS = []\n' },
+    });
+    fireEvent.click(screen.getByRole("button", { name: "패치 만들기" }));
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toMatch(/Django/);
+    expect(alert.textContent).toMatch(/settings\.py/);
+    expect(alert.textContent).not.toMatch(/undefined|\{/);
+  });
+
+  it("reports an unbalanced file as a syntax error with its line", async () => {
+    renderDetail();
+    fireEvent.click(screen.getByText("Paste your server configuration: get the patch"));
+    fireEvent.input(screen.getByLabelText("Configuration"), {
+      target: { value: "server {\n  location /api/ {\n    add_header X 1;\n" },
+    });
+    fireEvent.click(screen.getByRole("button", { name: "Make the patch" }));
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toMatch(/nginx\.conf/);
+  });
+});
