@@ -13,12 +13,15 @@ import {
   fixConfig,
   fixDiff,
   type Row,
+  readConfig,
   type Words,
 } from "../config";
 import type { BrowserName } from "../engine";
 import { type Lang, type Translate, translator } from "../i18n";
 import { HarError } from "../report/analyze-har";
 import { visibleText } from "../report/safe-text";
+import { ProbeError, probe, type Send } from "./probe";
+import { type ProbeOptions, ProbeUsageError, parseProbeArgs } from "./probe-command";
 
 class Bad extends Error {}
 
@@ -30,6 +33,8 @@ function oneLine(text: string): string {
 interface Args {
   config: string[];
   har: string | null;
+  /** `--url U --origin O …`: the evidence is one request, probed now as `cors-lens probe` sends it. */
+  probe: ProbeOptions["request"] | null;
   write: boolean;
   format: "text" | "json";
   browser: BrowserName;
@@ -51,6 +56,13 @@ function parse(argv: string[], t: Translate): Args | "help" {
         json: { type: "boolean" },
         browser: { type: "string" },
         lang: { type: "string" },
+        // The request to probe, as `cors-lens probe` takes it (validated by its parser).
+        url: { type: "string" },
+        origin: { type: "string" },
+        method: { type: "string" },
+        header: { type: "string", multiple: true },
+        credentials: { type: "boolean" },
+        timeout: { type: "string" },
       },
     });
   } catch (error) {
@@ -67,9 +79,29 @@ function parse(argv: string[], t: Translate): Args | "help" {
   if (format !== "text" && format !== "json") throw new Bad(t("config.cli.format", { format }));
   const browser = typeof v.browser === "string" ? v.browser : "chromium";
   if (browser !== "chromium" && browser !== "firefox") throw new Bad(t("config.cli.browser", { browser }));
+  const har = typeof v.har === "string" ? v.har : null;
+  const url = typeof v.url === "string" ? v.url : null;
+  if (har !== null && url !== null) throw new Bad(t("config.cli.har-or-url"));
+  const probeOnly = ["origin", "method", "header", "credentials", "timeout"].find((k) => v[k] !== undefined);
+  if (url === null && probeOnly) throw new Bad(t("config.cli.needs-url", { option: `--${probeOnly}` }));
+  let probeRequest: Args["probe"] = null;
+  if (url !== null) {
+    const argv: string[] = [url];
+    for (const k of ["origin", "method", "timeout"])
+      if (typeof v[k] === "string") argv.push(`--${k}`, v[k] as string);
+    for (const h of (v.header as string[] | undefined) ?? []) argv.push("--header", h);
+    if (v.credentials === true) argv.push("--credentials");
+    try {
+      probeRequest = parseProbeArgs(argv).request;
+    } catch (error) {
+      if (error instanceof ProbeUsageError) throw new Bad(error.in(t));
+      throw error;
+    }
+  }
   return {
     config,
-    har: typeof v.har === "string" ? v.har : null,
+    har,
+    probe: probeRequest,
     write: v.write === true,
     format,
     browser,
@@ -148,14 +180,18 @@ function fixJson(result: FixResult, t: Translate): string {
   )}\n`;
 }
 
-/** `cors-lens check|fix …` (argv after the command name). */
-export function runConfigCommand(
+/**
+ * `cors-lens check|fix …` (argv after the command name). `send` is the network, used only by
+ * `fix --url` (the request probed now), never by `check` or `fix --har`.
+ */
+export async function runConfigCommand(
   command: "check" | "fix",
   argv: string[],
   out: (s: string) => void,
   err: (s: string) => void,
   lang: Lang,
-): number {
+  send: Send | null = null,
+): Promise<number> {
   const t = translator(lang);
   const prefix = `cors-lens ${command}`;
   try {
@@ -194,14 +230,29 @@ export function runConfigCommand(
       }
       return result.findings.length === 0 ? 0 : 1;
     }
-    if (args.har === null) throw new Bad(t("config.cli.missing-har"));
     let exchanges: ReturnType<typeof parseHar>["exchanges"];
-    try {
-      exchanges = parseHar(read(args.har, t)).exchanges;
-    } catch (error) {
-      if (error instanceof HarError)
-        throw new Bad(t("config.cli.har", { file: args.har, error: error.in(t) }));
-      throw error;
+    let evidenceName: string;
+    if (args.probe !== null) {
+      if (send === null) throw new Bad(t("config.cli.missing-har"));
+      // The configuration is read first: a file it cannot read is said before any request is sent.
+      readConfig(files);
+      try {
+        exchanges = [await probe(args.probe, send, args.browser)];
+      } catch (error) {
+        if (error instanceof ProbeError) throw new Bad(t("config.cli.probe", { error: error.in(t) }));
+        throw error;
+      }
+      evidenceName = args.probe.url;
+    } else {
+      if (args.har === null) throw new Bad(t("config.cli.missing-har"));
+      try {
+        exchanges = parseHar(read(args.har, t)).exchanges;
+      } catch (error) {
+        if (error instanceof HarError)
+          throw new Bad(t("config.cli.har", { file: args.har, error: error.in(t) }));
+        throw error;
+      }
+      evidenceName = args.har;
     }
     const result = fixConfig(files, exchanges, { browser: args.browser, lang });
     if (args.format === "json") out(fixJson(result, t));
@@ -216,7 +267,7 @@ export function runConfigCommand(
       const evidence = result.rows.filter((r) => r.source === "evidence");
       const standard = result.rows.filter((r) => r.source === "standard");
       log("");
-      log(t("config.cli.table-evidence", { file: args.har }));
+      log(t("config.cli.table-evidence", { file: evidenceName }));
       for (const l of table(evidence, t)) log(l);
       if (standard.length > 0) {
         log("");

@@ -340,7 +340,7 @@ export async function runCli(
     // `cors-lens check|fix --config …`: the server configuration (./config-command.ts).
     const chosen = cliLang(argv, env);
     if (typeof chosen !== "string") return run(argv, out, err, color, env);
-    return runConfigCommand(argv[0], argv.slice(1), out, err, chosen);
+    return runConfigCommand(argv[0], argv.slice(1), out, err, chosen, nodeSend);
   }
   if (argv[0] !== "probe") return run(argv, out, err, color, env);
   const chosen = cliLang(argv, env);

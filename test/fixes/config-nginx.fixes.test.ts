@@ -143,6 +143,61 @@ describe.skipIf(!installed)(`cors-lens fix --config on real nginx ${installed ??
     });
   });
 
+  // `fix --url`: no HAR, the evidence is the request probed now from the running (broken) server,
+  // as `cors-lens probe` sends it. Every case whose failing request the probe can send (one request,
+  // its preflight, no cookie jar): after `--write` and a restart, the real nginx lets it through.
+  const PROBED = CASES.filter((c) => !c.calls.some((call) => call.credentials));
+  PROBED.forEach((c, index) => {
+    it(`fix --url: ${c.name}`, async () => {
+      const dir = join(scratch, `probe-${index}`);
+      prepare(dir);
+      const site = join(dir, "site.conf");
+      const app = await startApp(c.app ?? {});
+      const port = await freePort();
+      const base = `http://127.0.0.1:${port}`;
+      writeFileSync(site, c.site.replaceAll("PORT", String(port)).replaceAll("APP", String(app.port)));
+      let nginx: Running | null = await startNginx(dir, port);
+      try {
+        let failing: (typeof c.calls)[number] | undefined;
+        for (const call of c.calls)
+          if (!failing && (await observe(base, call)).verdict === "blocked") failing = call;
+        expect(failing, "the case is really broken").toBeDefined();
+        const call = failing as (typeof c.calls)[number];
+        const args = [
+          "fix",
+          "--config",
+          site,
+          "--url",
+          `${base}${call.path}`,
+          "--origin",
+          call.origin,
+          "--method",
+          call.method,
+          ...(call.headers ?? []).flatMap(([n, v]) => ["--header", `${n}: ${v}`]),
+        ];
+        const written = await cli(...args, "--write");
+        expect(written.code, written.err).toBe(0);
+        expect(written.err).toContain(`${base}${call.path}`);
+        await nginx.stop();
+        nginx = null;
+        const t = nginxTest(dir);
+        expect(t.ok, t.output).toBe(true);
+        nginx = await startNginx(dir, port);
+        const r = await observe(base, call);
+        expect(r.verdict, `${call.method} ${call.path}: ${r.cause}\n${readFileSync(site, "utf8")}`).toBe(
+          "allowed",
+        );
+        // Probed again from the patched server: nothing more to change.
+        const again = await cli(...args);
+        expect(again.code, again.err).toBe(0);
+        expect(again.out).toBe("");
+      } finally {
+        await nginx?.stop();
+        await new Promise<void>((r) => (app.server as Server).close(() => r()));
+      }
+    });
+  });
+
   it("check reports nothing on correct configurations", async () => {
     for (const [i, text] of CORRECT.entries()) {
       const file = join(scratch, `correct-${i}.conf`);

@@ -2,9 +2,11 @@
 export const enConfig = {
   "config.cli.usage": `Usage: cors-lens check --config FILE... [options]
        cors-lens fix --config FILE... --har FILE.har [options]
+       cors-lens fix --config FILE... --url URL --origin ORIGIN [probe options] [options]
 
 check   reads your server configuration and lists its CORS mistakes with file and line.
-fix     reads the configuration and the recorded requests (a HAR), and prints the smallest
+fix     reads the configuration and the recorded requests (a HAR, or one request probed now
+        with --url as cors-lens probe sends it), and prints the smallest
         change that lets the blocked requests through while every request the configuration
         allowed before stays allowed (checked by CORS Lens's own evaluation of both versions).
         The diff goes to stdout (for patch -p1 or git apply), the before/after table to stderr.
@@ -15,6 +17,10 @@ Caddy (Caddyfile, with the files it imports).
 Options:
   --config FILE...          the configuration files (the main file and the files it includes)
   --har FILE                fix: the recorded requests (Chrome or Firefox DevTools "Save all as HAR")
+  --url URL                 fix: instead of a HAR, send this request now (as cors-lens probe does)
+    --origin ORIGIN         the page's origin (required with --url)
+    --method M, --header "Name: value" (repeatable), --credentials, --timeout SECONDS
+                            the request as the page makes it (as cors-lens probe takes them)
   --write                   fix: edit the files in place, the originals kept as FILE.orig
   --format text|json        check: findings as text (default) or JSON; fix: the diff and table
                             (default) or JSON (the edits with file, line and reason, and the table)
@@ -25,7 +31,11 @@ Options:
 Exit status: check 0 when nothing is found, 1 when something is; fix 0 when the patch lets every
 recorded request through and keeps every request allowed before, 1 when it cannot; 2 on bad input.`,
   "config.cli.missing-config": "no configuration file: pass --config FILE",
-  "config.cli.missing-har": "no evidence: pass --har FILE.har (the requests that failed)",
+  "config.cli.missing-har":
+    "no evidence: pass --har FILE.har (the requests that failed), or --url URL --origin ORIGIN to probe one now",
+  "config.cli.har-or-url": "pass --har or --url, not both",
+  "config.cli.needs-url": "{option} describes the request to probe: pass --url URL with it",
+  "config.cli.probe": "the request could not be probed: {error}",
   "config.cli.format": "--format must be text or json, not {format}",
   "config.cli.browser": "--browser must be chromium or firefox, not {browser}",
   "config.cli.unknown-option": "unknown option {option}",

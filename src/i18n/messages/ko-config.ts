@@ -4,9 +4,10 @@ import type { enConfig } from "./en-config";
 export const koConfig: Record<keyof typeof enConfig, string> = {
   "config.cli.usage": `사용법: cors-lens check --config FILE... [옵션]
         cors-lens fix --config FILE... --har FILE.har [옵션]
+        cors-lens fix --config FILE... --url URL --origin ORIGIN [probe 옵션] [옵션]
 
 check   서버 설정을 읽고 CORS 실수를 파일과 줄 번호와 함께 보여 줌.
-fix     설정과 기록된 요청(HAR)을 읽고, 차단된 요청이 통과하면서 전에 허용되던 요청은 모두
+fix     설정과 기록된 요청(HAR, 또는 --url로 지금 cors-lens probe처럼 보내 본 요청 하나)을 읽고, 차단된 요청이 통과하면서 전에 허용되던 요청은 모두
         그대로 허용되는 가장 작은 변경을 출력함(두 버전을 CORS Lens가 직접 평가해 확인).
         diff는 표준 출력으로(patch -p1이나 git apply용), 전후 표는 표준 오류로 나감.
 
@@ -16,6 +17,10 @@ Caddy(Caddyfile, import하는 파일과 함께).
 옵션:
   --config FILE...          설정 파일(주 파일과 그 파일이 include하는 파일)
   --har FILE                fix: 기록된 요청(Chrome이나 Firefox 개발자 도구의 "Save all as HAR")
+  --url URL                 fix: HAR 대신 이 요청을 지금 보냄(cors-lens probe와 같은 방식)
+    --origin ORIGIN         페이지의 출처(--url과 함께 필수)
+    --method M, --header "Name: value"(여러 번), --credentials, --timeout 초
+                            페이지가 보내는 요청의 모양(cors-lens probe와 같은 옵션)
   --write                   fix: 파일을 그 자리에서 고치고 원본은 FILE.orig로 남김
   --format text|json        check: 결과를 텍스트(기본값)나 JSON으로; fix: diff와 표(기본값)나
                             JSON(파일, 줄, 이유가 붙은 수정 목록과 표)
@@ -26,7 +31,11 @@ Caddy(Caddyfile, import하는 파일과 함께).
 종료 코드: check는 찾은 것이 없으면 0, 있으면 1. fix는 패치로 기록된 요청이 모두 통과하고 전에
 허용되던 요청이 모두 그대로 허용되면 0, 그렇게 할 수 없으면 1. 잘못된 입력은 2.`,
   "config.cli.missing-config": "설정 파일이 없음: --config FILE을 지정하세요",
-  "config.cli.missing-har": "근거가 없음: --har FILE.har(실패한 요청)를 지정하세요",
+  "config.cli.missing-har":
+    "근거가 없음: --har FILE.har(실패한 요청)를 지정하거나, --url URL --origin ORIGIN으로 지금 요청 하나를 보내 보세요",
+  "config.cli.har-or-url": "--har와 --url 중 하나만 지정하세요",
+  "config.cli.needs-url": "{option}은 보내 볼 요청을 설명합니다: --url URL과 함께 지정하세요",
+  "config.cli.probe": "요청을 보내 볼 수 없었습니다: {error}",
   "config.cli.format": "--format은 text나 json이어야 합니다({format}은 안 됨)",
   "config.cli.browser": "--browser는 chromium이나 firefox여야 합니다({browser}는 안 됨)",
   "config.cli.unknown-option": "알 수 없는 옵션 {option}",
