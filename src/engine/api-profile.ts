@@ -21,6 +21,8 @@ export interface ServerAllows {
   exposeHeaders: string[];
   /** Some non-preflight answer listed Access-Control-Allow-Methods (hand-written middleware do). */
   methodsOnResponses: boolean;
+  /** The methods those non-preflight answers listed, as written (rack-cors 1.x sends its `methods:` so, `ALL` for `:all`). */
+  responseMethods: string[];
   /**
    * A preflight answer allowed any header: `*` (without credentials) or exactly the names the
    * preflight asked for (the cors, @fastify/cors, @koa/cors, hono/cors and flask-cors defaults;
@@ -65,6 +67,7 @@ function emptyProfile(api: string): ApiProfile {
       headers: [],
       exposeHeaders: [],
       methodsOnResponses: false,
+      responseMethods: [],
       anyHeaders: false,
       anyMethods: false,
       configured: false,
@@ -125,6 +128,7 @@ function readServer(server: ServerAllows, hop: Hop, preflight: boolean, facts: R
   } else {
     for (const name of tokens(h, "access-control-expose-headers")) add(server.exposeHeaders, name);
     if (combinedHeader(h, "access-control-allow-methods") !== null) server.methodsOnResponses = true;
+    for (const m of tokens(h, "access-control-allow-methods")) add(server.responseMethods, m);
   }
 }
 

@@ -143,6 +143,8 @@ export type FixEdit =
       items: string[];
       /** The whole option to write where it is absent (its default, with the items); null: absent, it already allows them. */
       whenAbsent?: string | null;
+      /** A string value is one pattern to the library, not a list: it becomes a list of its comma-separated names first. */
+      listFromString?: boolean;
     }
   /** Replace one item of a list option (`*` by the exact origins). */
   | {

@@ -1,6 +1,6 @@
 /**
- * Every nginx, Apache and Go fix snippet is accepted by the real tool: `nginx -t`, `apache2 -t` with
- * the modules the snippet names, and `go build` (which type-checks, not only parses). Debian's
+ * Every nginx, Apache, Caddy and Go fix snippet is accepted by the real tool: `nginx -t`, `apache2 -t`
+ * with the modules the snippet names, `caddy adapt`, and `go build` (which type-checks, not only parses). Debian's
  * packages, installed by `node scripts/setup.mjs test`; a missing tool skips with its install line.
  */
 import { spawnSync } from "node:child_process";
@@ -25,6 +25,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const NGINX = "/usr/sbin/nginx";
 const APACHE = "/usr/sbin/apache2";
 const GO = "/usr/bin/go";
+const CADDY = "/usr/bin/caddy";
 const MODULES = "/usr/lib/apache2/modules";
 
 describe("fix snippets on the real tools", () => {
@@ -72,6 +73,31 @@ describe("fix snippets on the real tools", () => {
       expect(run.status, `${run.stderr}\n${snippet}`).toBe(0);
     });
   });
+
+  it.skipIf(!existsSync(CADDY))(
+    "caddy adapt accepts every Caddy snippet first in a site block, its commented examples too",
+    () => {
+      const all = snippets("caddy");
+      expect(all.length).toBeGreaterThan(5);
+      // The auth example is printed as comments: uncommented, the user's basicauth takes its matcher.
+      const auth = all.filter((s) => s.includes("basicauth @cors_authed"));
+      expect(auth.length).toBeGreaterThan(0);
+      all.forEach((snippet, i) => {
+        const example = snippet.includes("basicauth @cors_authed")
+          ? snippet
+              .replace(/^# {3}/gm, "")
+              .replace(/^basicauth @cors_authed \{$/m, (line) => `${line}\n  user alice hash\n}`)
+          : snippet;
+        const file = join(dir, `Caddyfile-${i}`);
+        writeFileSync(file, `http://127.0.0.1:9 {\n${example}\nreverse_proxy 127.0.0.1:10\n}\n`);
+        const run = spawnSync(CADDY, ["adapt", "--config", file, "--adapter", "caddyfile"], {
+          encoding: "utf8",
+          env: { ...process.env, HOME: dir, XDG_CONFIG_HOME: dir, XDG_DATA_HOME: dir },
+        });
+        expect(run.status, `${run.stderr}\n${example}`).toBe(0);
+      });
+    },
+  );
 
   it.skipIf(!existsSync(GO))("go build compiles every Go snippet as net/http middleware", () => {
     const all = snippets("go");

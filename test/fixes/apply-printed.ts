@@ -114,6 +114,17 @@ function addItems(text: string, edit: Extract<FixEdit, { kind: "add-items" }>, s
     const sep = inside === "" ? "" : inside.endsWith(",") ? " " : ", ";
     return `${text.slice(0, at + 1)}${inside}${sep}${edit.items.join(", ")}${text.slice(end)}`;
   }
+  if ((c === '"' || c === "'") && edit.listFromString) {
+    // "If it is one string, first make it a list of the string's names, then add them."
+    const end = text.indexOf(c, at + 1);
+    const names = text
+      .slice(at + 1, end)
+      .split(",")
+      .map((n) => n.trim())
+      .filter((n) => n !== "")
+      .map((n) => `${c}${n}${c}`);
+    return `${text.slice(0, at)}[${[...names, ...edit.items].join(", ")}]${text.slice(end + 1)}`;
+  }
   if (c === '"' || c === "'") {
     // A comma-joined string ("GET,PUT"): the items join it, unquoted.
     const end = text.indexOf(c, at + 1);

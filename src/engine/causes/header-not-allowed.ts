@@ -6,7 +6,7 @@
 import { short } from "../explain/context";
 import { combinedHeader } from "../headers";
 import { always, type CauseSpec, WEB_DEV_CORS } from "./spec";
-import { yes } from "./words";
+import { flaskCorsNoHeaderMatched, yes } from "./words";
 
 export const headerNotAllowed: CauseSpec<"header-not-allowed"> = {
   code: "header-not-allowed",
@@ -19,12 +19,13 @@ export const headerNotAllowed: CauseSpec<"header-not-allowed"> = {
     const allowed = combinedHeader(ctx.failure.hop?.responseHeaders, "access-control-allow-headers");
     return {
       title: ctx.t("cause.header-not-allowed.title", { header: ctx.failure.value ?? "" }),
-      message: ctx.t("cause.header-not-allowed.message", {
-        header: ctx.failure.value ?? "",
-        missing: yes(allowed === null),
-        allowed: short(allowed ?? ""),
-        starIgnored: yes((allowed?.split(",").some((h) => h.trim() === "*") ?? false) && ctx.credentialed),
-      }),
+      message:
+        ctx.t("cause.header-not-allowed.message", {
+          header: ctx.failure.value ?? "",
+          missing: yes(allowed === null),
+          allowed: short(allowed ?? ""),
+          starIgnored: yes((allowed?.split(",").some((h) => h.trim() === "*") ?? false) && ctx.credentialed),
+        }) + flaskCorsNoHeaderMatched(ctx),
     };
   },
   failingRow: "header",

@@ -4,6 +4,7 @@ import { statusFocus } from "./fix-focus";
 import { always, type CauseSpec, preflightVariant, WEB_DEV_CORS } from "./spec";
 import {
   afterTheRoute,
+  barePreflightMethod,
   corsSkippedForRoute,
   originExactly,
   proxyAlways,
@@ -42,7 +43,8 @@ export const missingAllowOrigin: CauseSpec<"missing-allow-origin"> = {
       (refusedOrigin(ctx) !== "" || ctx.rejection?.focus === "allow-origin" ? originExactly(ctx) : "") +
       afterTheRoute(ctx) +
       slashRedirect(ctx) +
-      proxyAlways(ctx),
+      proxyAlways(ctx) +
+      barePreflightMethod(ctx),
   }),
   failingRow: "header",
   fixFocus: (ctx) => {

@@ -141,6 +141,48 @@ export function fastifyDefaultMethods(ctx: CauseContext, allowed: string | null,
     : "";
 }
 
+/**
+ * flask-cors answers a preflight's Access-Control-Allow-Headers with the asked names that match one
+ * of `allow_headers`' patterns, and leaves the header out where none does (`get_allow_headers`,
+ * empty values dropped). A string `allow_headers` is one pattern (`serialize_options` →
+ * `sanitize_regex_param`), so 'Origin, Content-Type' matches no single name:
+ * https://github.com/corydolphin/flask-cors/blob/master/flask_cors/core.py (flask-cors#145).
+ * Said where flask-cors answered (Allow-Origin present) without the header though names were asked.
+ */
+export function flaskCorsNoHeaderMatched(ctx: CauseContext): string {
+  const stack = ctx.server?.stack ?? ctx.api?.guess?.stack;
+  const hop = ctx.failure.hop;
+  if (stack !== "flask-cors" || ctx.failure.stage !== "preflight" || !hop) return "";
+  const asked = combinedHeader(hop.requestHeaders, "access-control-request-headers");
+  if (!asked?.trim() || hasHeader(hop.responseHeaders, "access-control-allow-headers")) return "";
+  if (!hasHeader(hop.responseHeaders, "access-control-allow-origin")) return "";
+  return ` ${ctx.t("cause.layer-note.flask-string-headers", { asked: short(asked) })}`;
+}
+
+/**
+ * A 2xx preflight answer without a single CORS header, from an API whose other answers carry them
+ * and list the allowed methods without this one: a CORS layer refused the preflight without saying
+ * so. rack-cors answers exactly so (`[200, {}, []]`) when the method is not in `methods:`, and
+ * sends its `methods:` on every answer (`ALL` for `methods: :all`, a value it does not know: only
+ * a method named ALL matches): https://github.com/cyu/rack-cors/blob/master/lib/rack/cors.rb
+ * (`process_preflight`; cyu/rack-cors#129).
+ */
+export function barePreflightMethod(ctx: CauseContext): string {
+  const hop = ctx.failure.hop;
+  if (ctx.failure.stage !== "preflight" || !ok(hop?.status) || !hop || !ctx.api?.server.configured) return "";
+  if (hop.responseHeaders.some(([n]) => /^access-control-/i.test(n)) || variesOnOrigin(hop)) return "";
+  const listed = [...new Set([...ctx.api.server.responseMethods, ...ctx.api.server.methods])];
+  const method = ctx.facts.method;
+  if (listed.length === 0 || listed.some((m) => m === "*" || m.toUpperCase() === method.toUpperCase()))
+    return "";
+  return ` ${ctx.t("cause.layer-note.bare-preflight-method", {
+    status: hop.status ?? "",
+    method: code(method),
+    listed: code(listed.join(", ")),
+    all: yes(listed.includes("ALL")),
+  })}`;
+}
+
 /** Where the answer is recognised, the option that turns credentials on in that library. */
 const CREDENTIALS_OPTION: Partial<Record<string, string>> = {
   "flask-cors": "supports_credentials=True",

@@ -4,7 +4,10 @@ import { allMethodsOr, anyOrigin, comment, heading, list, originPattern } from "
 /**
  * Caddy v2 Caddyfile: preflights answered in their own handle (the `handle` directive sorts before
  * `respond` and `reverse_proxy`); the other responses get their headers deferred, so they replace
- * an upstream app's own copies instead of adding a second one, on error responses too.
+ * an upstream app's own copies instead of adding a second one. Deferred changes are not applied
+ * when a handler returns an error (https://caddyserver.com/docs/modules/http.handlers.headers),
+ * as basicauth's 401 is, so Allow-Origin (and Credentials) is also set at once: a 401 the page
+ * could read before the fix stays readable.
  */
 export function caddy(request: FixRequest): string {
   const { policy } = request;
@@ -22,6 +25,18 @@ export function caddy(request: FixRequest): string {
       "#       not method OPTIONS",
       "#   }",
       "#   redir @moved /new/path 308",
+    );
+  if (request.focus === "preflight-before-auth")
+    // basicauth and forward_auth sort before handle in Caddy's directive order
+    // (https://caddyserver.com/docs/caddyfile/directives#directive-order): the preflight, which
+    // carries no credentials, reaches @cors_preflight only where authentication skips OPTIONS.
+    lines.push(
+      ...comment(request, "#", "fix.caddy.auth"),
+      "#   @cors_authed {",
+      "#       path /api/*",
+      "#       not method OPTIONS",
+      "#   }",
+      "#   basicauth @cors_authed {",
     );
   if (on) lines.push(`@cors_origin header_regexp Origin ${JSON.stringify(originPattern(policy.origins))}`);
   lines.push(
@@ -42,6 +57,9 @@ export function caddy(request: FixRequest): string {
     ...(any ? [] : ["    header Vary Origin"]),
     "    respond 204",
     "}",
+    ...comment(request, "#", "fix.caddy.errors"),
+    `header${on} Access-Control-Allow-Origin "${origin}"`,
+    ...(credentials ? [`header${on} Access-Control-Allow-Credentials "true"`] : []),
     ...comment(request, "#", "fix.caddy.defer"),
     `header${on} {`,
     "    defer",

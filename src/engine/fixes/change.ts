@@ -29,6 +29,11 @@ interface OptionName {
    * allows anything, and writing one (even with the new items) would narrow it.
    */
   mirrors?: boolean;
+  /**
+   * A string value is one regular expression to the library, not a comma-joined list: the change
+   * says to make it a list of its names before adding (the edit's `listFromString`).
+   */
+  stringIsRegex?: boolean;
 }
 
 /** A stack's CORS set-up, as its users write it. */
@@ -178,11 +183,14 @@ export const VOCABULARY: Record<ServerStack, Vocabulary> = {
     assign: pyAssign,
   },
   // flask-cors: methods default ALL_METHODS, allow_headers default "*" (flask_cors/core.py, DEFAULT_OPTIONS).
+  // `origins` and `allow_headers` given as one string are one pattern each: serialize_options wraps
+  // a string in a list (sanitize_regex_param → ensure_iterable), so 'a, b' matches no single name
+  // (https://github.com/corydolphin/flask-cors/blob/master/flask_cors/core.py; flask-cors#145).
   "flask-cors": {
     setup: "`CORS(app, …)`",
-    origins: { option: "origins" },
+    origins: { option: "origins", stringIsRegex: true },
     methods: { option: "methods", defaults: ["GET", "HEAD", "POST", "OPTIONS", "PUT", "PATCH", "DELETE"] },
-    headers: { option: "allow_headers", mirrors: true },
+    headers: { option: "allow_headers", mirrors: true, stringIsRegex: true },
     credentials: { option: "supports_credentials", value: "True" },
     item: py,
     assign: pyAssign,
@@ -330,13 +338,17 @@ export function changeFor(stack: ServerStack, request: FixRequest): Change {
         items: written.join(", "),
         hasAbsent: name.mirrors ? "mirrors" : absent ? "yes" : "no",
         absent: absent ?? "",
-      }),
+      }) +
+        (name.stringIsRegex
+          ? ` ${t("fix.change.string-regex", { option: name.option, setup: v.setup })}`
+          : ""),
     );
     edits.push({
       kind: "add-items",
       option: name.option,
       items: written,
       ...(name.mirrors ? { whenAbsent: null } : absent ? { whenAbsent: absent } : {}),
+      ...(name.stringIsRegex ? { listFromString: true } : {}),
     });
     return true;
   };

@@ -7,6 +7,8 @@ export const enFixes = {
     "No response from this server carried a CORS header: add the set-up below where it says, and its import if your file does not have it yet.",
   "fix.change.add":
     "In {setup}, add {items} to `{option}`, keeping what it already lists{hasAbsent, select, yes { (where `{option}` is not set yet, add `{absent}`)} mirrors { (where `{option}` is not set, it already allows every header asked for: leave it out)} other {}}.",
+  "fix.change.string-regex":
+    "If `{option}` is one string (`'a, b'`), the library reads it as one regular expression, which matches no single name: first make it a list of the string's names (`{option}=['a', 'b']`), then add them.",
   "fix.change.star":
     "In {setup}, replace `*` in `{option}` with {items}{hasAbsent, select, yes { (where `{option}` is not set, `*` is the default: add `{absent}`)} other {}}: a request with credentials never matches `*`. Other origins that used `*` need to be listed too.",
   "fix.change.set": "In {setup}, set `{option}` to `{value}`.",
@@ -96,6 +98,10 @@ export const enFixes = {
   "fix.caddy.redir":
     "redir sorts before handle in Caddy's directive order, so it answers the preflight first:\ngive every redir of the API a named matcher that skips preflights, e.g.",
   "fix.caddy.defer": "defer: applied after the response is written, replacing the upstream's own copies.",
+  "fix.caddy.errors":
+    "Without defer: also on Caddy's own error responses (basicauth's 401), which deferred headers never reach.",
+  "fix.caddy.auth":
+    "basicauth and forward_auth sort before handle in Caddy's directive order, so they refuse the preflight\n(which carries no credentials) first: give yours a named matcher that keeps its path and skips OPTIONS, e.g.",
 
   "fix.s3.where":
     "The bucket's CORS configuration (console → Permissions → CORS, or `aws s3api put-bucket-cors`), replacing its rules.",

@@ -6,6 +6,8 @@ export const koFixes: Record<keyof typeof enFixes, string> = {
     "이 서버의 어떤 응답에도 CORS 헤더가 없었습니다. 아래 설정을 안내된 위치에 추가하고, 파일에 아직 import가 없다면 import도 추가하세요.",
   "fix.change.add":
     "{setup}의 `{option}`에 {items}을(를) 추가하세요. 이미 있는 항목은 그대로 둡니다{hasAbsent, select, yes {(`{option}`이 아직 없다면 `{absent}`를 추가하세요)} mirrors {(`{option}`이 없다면 이미 요청한 모든 헤더를 허용하므로 그대로 두세요)} other {}}.",
+  "fix.change.string-regex":
+    "`{option}`이(가) 문자열 하나(`'a, b'`)라면 라이브러리는 이를 정규 표현식 하나로 읽어 어떤 이름과도 맞지 않습니다. 먼저 그 문자열의 이름들을 목록으로 바꾼 뒤(`{option}=['a', 'b']`) 추가하세요.",
   "fix.change.star":
     "{setup}의 `{option}`에서 `*`를 {items}(으)로 바꾸세요{hasAbsent, select, yes {(`{option}`이(가) 없으면 기본값이 `*`이므로 `{absent}`을(를) 추가하세요)} other {}}. 자격 증명을 보내는 요청은 `*`와 일치하지 않습니다. `*`로 허용되던 다른 출처도 목록에 넣어야 합니다.",
   "fix.change.set": "{setup}에서 `{option}`을(를) `{value}`(으)로 설정하세요.",
@@ -97,6 +99,10 @@ export const koFixes: Record<keyof typeof enFixes, string> = {
   "fix.caddy.redir":
     "Caddy의 지시어 순서에서 redir는 handle보다 앞이라 사전 요청에 먼저 응답합니다.\nAPI의 모든 redir에 사전 요청을 건너뛰는 이름 있는 매처를 붙이세요. 예:",
   "fix.caddy.defer": "defer: 응답을 쓴 뒤에 적용되어 업스트림이 보낸 사본을 대체합니다.",
+  "fix.caddy.errors":
+    "defer 없이: 지연된 헤더가 닿지 않는 Caddy 자체의 오류 응답(basicauth의 401)에도 붙습니다.",
+  "fix.caddy.auth":
+    "Caddy의 지시어 순서에서 basicauth와 forward_auth는 handle보다 앞이라 (자격 증명이 없는) 사전 요청을\n먼저 거부합니다. 기존 경로는 그대로 두고 OPTIONS를 건너뛰는 이름 있는 매처를 붙이세요. 예:",
 
   "fix.s3.where":
     "버킷의 CORS 구성(콘솔 → 권한 → CORS, 또는 `aws s3api put-bucket-cors`)에서 기존 규칙을 대체합니다.",

@@ -33,9 +33,4 @@ http://127.0.0.1:PORT {
 `,
   start: caddyStack.start,
   apply: (config, fix) => caddyStack.apply?.(config, fix, "preflight-auth") ?? config,
-  known: {
-    allowed:
-      "the printed `handle @cors_preflight` goes first in the site block, but Caddy orders directives by its own table (basicauth before handle), so the preflight still gets 401: it needs a `route` block or `basicauth` inside a handle that skips OPTIONS",
-    kept: "its `header { defer … }` is not applied to basicauth's 401 error response, so the simple requests that got that 401 with CORS headers before (list, fail, beyond-list, beyond-form) are blocked after",
-  },
 };

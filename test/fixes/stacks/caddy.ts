@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Fix } from "../../../src/engine";
-import { insertAfterLine, removeBlock, removeLines } from "../edit";
+import { insertAfterLine, removeLines } from "../edit";
 import { debVersion, type Running, startProcess } from "../harness";
 import { movedRequest } from "../page";
 import type { StackCase, StackUnderTest } from "../stack";
@@ -92,18 +92,30 @@ async function start(config: string, port: number, dir: string): Promise<Running
 }
 
 /**
- * "First in the site block; replace any existing header Access-Control-* lines", and, where the
- * fix says so, "give every redir a named matcher that skips preflights".
+ * What the printed text says, and only that: "replace any existing header Access-Control-* lines"
+ * (`where`), "first in the site block", and where the fix says so, "give every redir a named
+ * matcher that skips preflights" and "give your basicauth a named matcher that keeps its path and
+ * skips OPTIONS". The app's own `handle @preflight` stays (its header lines go, as said): the
+ * printed `handle @cors_preflight` comes first, and handle blocks are mutually exclusive.
  */
 function apply(config: string, fix: Fix): string {
-  let out = removeBlock(config, "handle @preflight {");
-  out = removeLines(out, /^\s*(@preflight method OPTIONS|header Access-Control-)/);
-  if (fix.snippet.includes("not method OPTIONS")) {
+  let out = removeLines(config, /^\s*header Access-Control-/);
+  if (fix.snippet.includes("redir @moved")) {
     let n = 0;
     out = out.replace(/^(\s*)redir (\/\S*) (.*)$/gm, (_all, indent: string, path: string, rest: string) => {
       n += 1;
       return `${indent}@moved${n} {\n${indent}  path ${path}\n${indent}  not method OPTIONS\n${indent}}\n${indent}redir @moved${n} ${rest}`;
     });
+  }
+  if (fix.snippet.includes("basicauth @cors_authed")) {
+    let n = 0;
+    out = out.replace(
+      /^(\s*)(basicauth|basic_auth|forward_auth) (\/\S*) /gm,
+      (_all, indent: string, directive: string, path: string) => {
+        n += 1;
+        return `${indent}@cors_authed${n} {\n${indent}  path ${path}\n${indent}  not method OPTIONS\n${indent}}\n${indent}${directive} @cors_authed${n} `;
+      },
+    );
   }
   return insertAfterLine(out, "http://127.0.0.1:PORT {", `  ${fix.snippet.split("\n").join("\n  ")}`);
 }
