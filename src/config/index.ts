@@ -6,6 +6,14 @@
 import type { BrowserName, HeaderList, ObservedExchange, Verdict } from "../engine";
 import type { Lang } from "../i18n";
 import {
+  PREFLIGHT_UNKNOWN as APACHE_PREFLIGHT_UNKNOWN,
+  type ApacheConfig,
+  setsCors as apacheSetsCors,
+  patchApache,
+  readApache,
+} from "./apache";
+import { ApacheSyntaxError } from "./apache/syntax";
+import {
   type CaddyConfig,
   setsCors as caddySetsCors,
   PREFLIGHT_UNKNOWN,
@@ -28,7 +36,7 @@ export { ConfigError } from "./types";
 export type Detected = { format: ConfigFormat } | { unsupported: string };
 
 /** A configuration as read: nginx or Caddy, each with its own tree. */
-export type AnyConfig = NginxConfig | CaddyConfig;
+export type AnyConfig = NginxConfig | CaddyConfig | ApacheConfig;
 
 /**
  * Caddyfile text: Caddy's directives and `@name` matchers on lines that do not end with `;` (an
@@ -60,7 +68,7 @@ export function detectFormat(file: ConfigFile): Detected {
     /<(VirtualHost|Location|Directory|IfModule)\b/i.test(t) ||
     /(^|\n)\s*Header\s+(always\s+)?(set|add|append|merge)\s/i.test(t)
   )
-    return { unsupported: "Apache (httpd.conf, vhost, .htaccess)" };
+    return { format: "apache" };
   if (/\bCORSRules\b|"AllowedOrigins"/.test(t)) return { unsupported: "S3 bucket CORS (JSON)" };
   if (/<CORSConfiguration\b/.test(t)) return { unsupported: "S3 bucket CORS (XML)" };
   if (/\.py$/.test(name)) {
@@ -108,6 +116,7 @@ export function readConfig(files: readonly ConfigFile[]): AnyConfig {
   }
   // A Caddyfile decides for the files passed with it (snippets it imports may look like anything).
   if (formats.has("caddy")) return readCaddyConfig(files);
+  if (formats.has("apache")) return readApacheConfig(files);
   let config: NginxConfig;
   try {
     config = readNginx(files);
@@ -159,7 +168,34 @@ function readCaddyConfig(files: readonly ConfigFile[]): CaddyConfig {
   return config;
 }
 
+function readApacheConfig(files: readonly ConfigFile[]): ApacheConfig {
+  let config: ApacheConfig;
+  try {
+    config = readApache(files);
+  } catch (e) {
+    if (e instanceof ApacheSyntaxError)
+      throw new ConfigError(
+        { key: "config.error.syntax", params: { file: e.file, line: e.line, detail: e.detail } },
+        e.file,
+      );
+    throw e;
+  }
+  if (!apacheSetsCors(config.tree)) {
+    const include = config.tree.unresolved[0];
+    if (include)
+      throw new ConfigError(
+        {
+          key: "config.error.included",
+          params: { file: include.file, line: include.line, pattern: include.args[0]?.value ?? "" },
+        },
+        include.file,
+      );
+  }
+  return config;
+}
+
 function anySetsCors(config: AnyConfig): boolean {
+  if (config.format === "apache") return apacheSetsCors((config as ApacheConfig).tree);
   return config.format === "caddy"
     ? caddySetsCors((config as CaddyConfig).tree)
     : setsCors((config as NginxConfig).tree);
@@ -357,13 +393,16 @@ export function fixConfig(
           f.judged.verdict === "blocked" ||
           (typeof f.judged.unknown === "object" &&
             (f.judged.unknown?.key === "config.unknown.upstream-options" ||
-              PREFLIGHT_UNKNOWN.has(f.judged.unknown?.key ?? ""))),
+              PREFLIGHT_UNKNOWN.has(f.judged.unknown?.key ?? "") ||
+              APACHE_PREFLIGHT_UNKNOWN.has(f.judged.unknown?.key ?? ""))),
       );
     if (failing.length === 0) break;
     const { edits, cannot: stuck } =
-      current.format === "caddy"
-        ? patchCaddy((current as CaddyConfig).tree, failing)
-        : patchNginx((current as NginxConfig).tree, failing);
+      current.format === "apache"
+        ? patchApache((current as ApacheConfig).tree, failing)
+        : current.format === "caddy"
+          ? patchCaddy((current as CaddyConfig).tree, failing)
+          : patchNginx((current as NginxConfig).tree, failing);
     cannot = stuck;
     if (edits.length === 0) break;
     for (const d of done) {

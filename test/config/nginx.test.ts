@@ -358,7 +358,6 @@ describe("formats and messages", () => {
     expect(code).toBe(2);
     expect(err).toContain("cors-lens cannot read Flask apps yet");
     for (const [name, text, what] of [
-      [".htaccess", 'Header set Access-Control-Allow-Origin "*"\n', "Apache"],
       [
         "cors.json",
         '{"CORSRules":[{"AllowedOrigins":["*"],"AllowedMethods":["GET"]}]}',

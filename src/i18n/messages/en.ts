@@ -2,6 +2,7 @@
 import { enCauses } from "./en-causes";
 import { enCli } from "./en-cli";
 import { enConfig } from "./en-config";
+import { enConfigApache } from "./en-config-apache";
 import { enConfigCaddy } from "./en-config-caddy";
 import { enEngine } from "./en-engine";
 import { enFindings } from "./en-findings";
@@ -18,5 +19,6 @@ export const en = {
   ...enCli,
   ...enConfig,
   ...enConfigCaddy,
+  ...enConfigApache,
   ...enRules,
 } as const;

@@ -3,6 +3,7 @@ import type { en } from "./en";
 import { koCauses } from "./ko-causes";
 import { koCli } from "./ko-cli";
 import { koConfig } from "./ko-config";
+import { koConfigApache } from "./ko-config-apache";
 import { koConfigCaddy } from "./ko-config-caddy";
 import { koEngine } from "./ko-engine";
 import { koFindings } from "./ko-findings";
@@ -19,5 +20,6 @@ export const ko: Record<keyof typeof en, string> = {
   ...koCli,
   ...koConfig,
   ...koConfigCaddy,
+  ...koConfigApache,
   ...koRules,
 };

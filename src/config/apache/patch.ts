@@ -1,0 +1,339 @@
+/**
+ * The Apache patcher: the smallest edits of the original text that make a failing request pass
+ * while keeping what the file allowed. `always` is added where httpd's own responses lost the CORS
+ * headers (mod_headers' two tables: https://httpd.apache.org/docs/2.4/mod/mod_headers.html#header);
+ * the preflight is answered by a server-context `RewriteRule … [R=204,L]`, which runs at URL
+ * translation, before authorization and the proxy (https://httpd.apache.org/docs/2.4/rewrite/flags.html#flag_r);
+ * a fixed origin becomes the request's origin when `SetEnvIf Origin` finds it in the list
+ * (https://httpd.apache.org/docs/2.4/mod/mod_setenvif.html#setenvif), `*` is kept for the other
+ * origins; an existing origin regex gets one more alternative; lists are extended; `Header unset`
+ * (the table the application's headers are in) drops the application's copy of a header httpd sets.
+ */
+import { afterLine, type Edit, indentAt, lineStart } from "../edit";
+import type { Words } from "../types";
+import { type ApacheTree, allNodes, flatten, type Op } from "./answer";
+import type { Node, Token } from "./syntax";
+
+const lower = (s: string) => s.toLowerCase();
+
+/** A value as an httpd argument: bare where it can be, else in double quotes. */
+export function quote(value: string): string {
+  if (/^[^\s"'\\#<>]+$/.test(value)) return value;
+  return `"${value.replace(/"/g, '\\"')}"`;
+}
+
+/** An origin as a literal in a PCRE pattern. */
+export function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+export const VARIABLE = /^%\{([A-Za-z0-9_]+)\}e$/;
+
+/** The `Header` prefix of an op as written (`Header always`), for lines that join it. */
+function prefix(op: Op): string {
+  return op.always ? "Header always" : "Header";
+}
+
+export class Patcher {
+  readonly edits: Edit[] = [];
+  readonly cannot = new Map<string, Words>();
+  private readonly keys = new Set<string>();
+  private readonly vars = new Set<string>();
+
+  constructor(private readonly tree: ApacheTree) {
+    for (const t of tree.files.values())
+      for (const m of t.matchAll(/\b([A-Z][A-Z0-9_]+)\b/g)) this.vars.add(m[1] as string);
+  }
+
+  private text(file: string): string {
+    return this.tree.files.get(file) ?? "";
+  }
+
+  private push(key: string, edit: Edit): void {
+    if (this.keys.has(key)) return;
+    this.keys.add(key);
+    this.edits.push(edit);
+  }
+
+  private fresh(base: string): string {
+    let name = base;
+    for (let i = 2; this.vars.has(name); i++) name = `${base}_${i}`;
+    this.vars.add(name);
+    return name;
+  }
+
+  /** Lines after the line of `n`, at its indentation. */
+  after(n: Node, lines: string[], why: Words, key: string): void {
+    const text = this.text(n.file);
+    const indent = indentAt(text, n.start);
+    const at = afterLine(text, n.end);
+    const nl = at === text.length && !text.endsWith("\n") ? "\n" : "";
+    this.push(key, {
+      file: n.file,
+      start: at,
+      end: at,
+      text: `${nl}${lines.map((l) => `${indent}${l}\n`).join("")}`,
+      why,
+    });
+  }
+
+  /** Lines before the line of `n`, at its indentation. */
+  before(n: Node, lines: string[], why: Words, key: string): void {
+    const text = this.text(n.file);
+    const indent = indentAt(text, n.start);
+    const at = lineStart(text, n.start);
+    this.push(key, {
+      file: n.file,
+      start: at,
+      end: at,
+      text: lines.map((l) => `${indent}${l}\n`).join(""),
+      why,
+    });
+  }
+
+  /** Lines just inside a section (after its opening line), one step deeper than it. */
+  inside(section: Node, lines: string[], why: Words, key: string): void {
+    const text = this.text(section.file);
+    const child = section.section?.children[0];
+    const indent = child ? indentAt(text, child.start) : `${indentAt(text, section.start)}    `;
+    const at = afterLine(text, section.end);
+    this.push(key, {
+      file: section.file,
+      start: at,
+      end: at,
+      text: lines.map((l) => `${indent}${l}\n`).join(""),
+      why,
+    });
+  }
+
+  private replaceToken(t: Token, file: string, text: string, why: Words, key: string): void {
+    this.push(key, { file, start: t.start, end: t.end, text, why });
+  }
+
+  /** `always` added to the CORS `Header` lines that lack it. */
+  always(ops: Op[], status: number, name: string): void {
+    for (const op of ops) {
+      if (op.always) continue;
+      const at = op.node.start + op.node.name.length;
+      this.push(`always:${op.node.file}:${op.node.start}`, {
+        file: op.node.file,
+        start: at,
+        end: at,
+        text: " always",
+        why: { key: "config.apache.fix.always", params: { status, name, line: op.node.line } },
+      });
+    }
+  }
+
+  /**
+   * The preflight answered at URL translation: a `RewriteCond`/`RewriteRule` pair in the virtual host
+   * (or the file's top level, or the `.htaccess`), before any other rule so nothing rewrites it first.
+   */
+  preflight(vhost: Node | null, status: number): void {
+    const why: Words = { key: "config.apache.fix.preflight", params: { status } };
+    const rule = ["RewriteCond %{REQUEST_METHOD} OPTIONS", "RewriteRule ^ - [R=204,L]"];
+    const htaccess = this.tree.htaccess[0];
+    const scopeNodes = vhost
+      ? (vhost.section?.children ?? [])
+      : this.tree.top.length > 0
+        ? this.tree.top
+        : (htaccess?.nodes ?? []);
+    const inScope = flatten(scopeNodes, null).filter((n) => !n.section);
+    const firstRule = inScope.find((n) => n.key === "rewritecond" || n.key === "rewriterule");
+    const engineOn = inScope.some((n) => n.key === "rewriteengine" && lower(n.args[0]?.value ?? "") === "on");
+    if (firstRule && engineOn) {
+      this.before(firstRule, rule, why, `preflight:${firstRule.file}:${firstRule.start}`);
+      return;
+    }
+    const lines = ["RewriteEngine On", ...rule];
+    const cors = inScope.filter(
+      (n) => n.key === "header" && /access-control-/i.test(n.args.map((a) => a.value).join(" ")),
+    );
+    const last = cors.at(-1) ?? scopeNodes.filter((n) => !n.section).at(-1);
+    if (last) this.after(last, lines, why, `preflight:${last.file}:${last.start}`);
+    else if (vhost) this.inside(vhost, lines, why, `preflight:${vhost.file}:${vhost.start}`);
+    else {
+      const file = htaccess?.file ?? [...this.tree.files.keys()][0] ?? "";
+      this.push(`preflight:${file}`, {
+        file,
+        start: 0,
+        end: 0,
+        text: lines.map((l) => `${l}\n`).join(""),
+        why,
+      });
+    }
+  }
+
+  /** An origin regex of `SetEnvIf Origin` with the origins added as alternatives. */
+  extendRegex(setenv: Node, origins: string[]): void {
+    const t = setenv.args[1] as Token;
+    const extra = origins.map((o) => `^${escapeRe(o)}$`).join("|");
+    this.replaceToken(
+      t,
+      setenv.file,
+      quote(`${t.value}|${extra}`),
+      { key: "config.apache.fix.regex", params: { line: setenv.line, origins: origins.join(", ") } },
+      `regex:${setenv.file}:${setenv.start}`,
+    );
+  }
+
+  /** The `SetEnvIf(NoCase) Origin` line that sets a variable, if one does. */
+  setterOf(name: string): Node | null {
+    return (
+      allNodes(this.tree)
+        .map((x) => x.node)
+        .find(
+          (n) =>
+            (n.key === "setenvif" || n.key === "setenvifnocase") &&
+            lower(n.args[0]?.value ?? "") === "origin" &&
+            n.args.slice(2).some((a) => a.value.split("=")[0] === name),
+        ) ?? null
+    );
+  }
+
+  /** Allow-Origin answered with the request's origin for these origins (the ones listed before kept). */
+  allowOrigin(id: string, op: Op, origins: string[], hasVary: boolean): void {
+    const v = op.value.trim();
+    const variable = VARIABLE.exec(v)?.[1];
+    if (variable) {
+      const setter = this.setterOf(variable);
+      if (setter) this.extendRegex(setter, origins);
+      else
+        this.cannot.set(id, { key: "config.cannot.origin-value", params: { line: op.node.line, value: v } });
+      return;
+    }
+    if (op.cond || !op.valueToken || /[%$]/.test(v)) {
+      this.cannot.set(id, { key: "config.apache.cannot.condition", params: { line: op.node.line } });
+      return;
+    }
+    const name = this.fresh("CORS_ALLOW_ORIGIN");
+    const value = `${quote(`%{${name}}e`)} env=${name}`;
+    const vary = hasVary ? [] : [`${prefix(op)} merge Vary Origin`];
+    const key = `origin:${op.node.file}:${op.node.start}`;
+    if (v === "*") {
+      const listed = [...new Set(origins)];
+      const setenv = `SetEnvIf Origin ${quote(`^(${listed.map(escapeRe).join("|")})$`)} ${name}=$0`;
+      const why: Words = {
+        key: "config.apache.fix.keep-wildcard",
+        params: { origins: listed.join(", "), name },
+      };
+      this.before(op.node, [setenv], why, `${key}:before`);
+      this.after(op.node, [`${prefix(op)} set ${op.field} ${value}`, ...vary], why, `${key}:after`);
+      return;
+    }
+    const listed = [
+      ...new Set([...v.split(/[\s,]+/).filter((o) => /^https?:\/\//.test(o) || o === "null"), ...origins]),
+    ];
+    const setenv = `SetEnvIf Origin ${quote(`^(${listed.map(escapeRe).join("|")})$`)} ${name}=$0`;
+    const why: Words = { key: "config.apache.fix.reflect", params: { origins: listed.join(", "), name } };
+    this.before(op.node, [setenv], why, `${key}:before`);
+    this.replaceToken(op.valueToken, op.node.file, value, why, `${key}:value`);
+    if (vary.length > 0) this.after(op.node, vary, { key: "config.fix.vary" }, `${key}:vary`);
+  }
+
+  credentials(acao: Op, acac: Op | null): void {
+    const why: Words = { key: "config.fix.credentials" };
+    if (acac?.valueToken) {
+      this.replaceToken(
+        acac.valueToken,
+        acac.node.file,
+        quote("true"),
+        why,
+        `acac:${acac.node.file}:${acac.node.start}`,
+      );
+      return;
+    }
+    const cond = acao.cond ? ` ${quote(acao.cond)}` : "";
+    this.after(
+      acao.node,
+      [`${prefix(acao)} set Access-Control-Allow-Credentials "true"${cond}`],
+      why,
+      `acac:${acao.node.file}:${acao.node.start}`,
+    );
+  }
+
+  extendList(op: Op, names: string[], header: string): void {
+    const t = op.valueToken;
+    if (!t) return;
+    const have = t.value.split(",").map((s) => lower(s.trim()));
+    const add = names.filter((n) => !have.includes(lower(n)));
+    if (add.length === 0) return;
+    const value = t.value.trim() === "" ? add.join(", ") : `${t.value}, ${add.join(", ")}`;
+    this.replaceToken(
+      t,
+      op.node.file,
+      quote(value).startsWith('"') || !t.quoted ? quote(value) : `"${value}"`,
+      {
+        key: header === "Access-Control-Allow-Methods" ? "config.fix.methods" : "config.fix.headers",
+        params: { names: add.join(", "), line: op.node.line },
+      },
+      `list:${op.node.file}:${op.node.start}`,
+    );
+  }
+
+  newList(acao: Op, header: string, names: string[]): void {
+    const cond = acao.cond ? ` ${quote(acao.cond)}` : "";
+    this.after(
+      acao.node,
+      [`${prefix(acao)} set ${header} ${quote(names.join(", "))}${cond}`],
+      {
+        key: header === "Access-Control-Allow-Methods" ? "config.fix.methods-new" : "config.fix.headers-new",
+        params: { names: names.join(", ") },
+      },
+      `newlist:${header}:${acao.node.file}:${acao.node.start}`,
+    );
+  }
+
+  /** `Header unset` for the application's copies (the onsuccess table, where proxied headers are). */
+  hideUpstream(at: Op, names: string[]): void {
+    this.after(
+      at.node,
+      names.map((n) => `Header unset ${n}`),
+      { key: "config.apache.fix.hide", params: { names: names.join(", ") } },
+      `hide:${at.node.file}:${at.node.start}:${names.join(",")}`,
+    );
+  }
+
+  removeLine(op: Op, first: Op): void {
+    const text = this.text(op.node.file);
+    this.push(`remove:${op.node.file}:${op.node.start}`, {
+      file: op.node.file,
+      start: lineStart(text, op.node.start),
+      end: afterLine(text, op.node.end),
+      text: "",
+      why: { key: "config.fix.duplicate", params: { line: op.node.line, first: first.node.line } },
+    });
+  }
+
+  /** The CORS lines of a section, repeated verbatim where a request is answered outside it. */
+  copy(ops: Op[], where: Node | null, path: string): void {
+    const first = ops[0];
+    if (!first) return;
+    const text = this.text(first.node.file);
+    const lines = ops.map((o) => text.slice(o.node.start, o.node.end));
+    const why: Words = { key: "config.apache.fix.copy", params: { line: first.node.line, path } };
+    if (where) this.inside(where, lines, why, `copy:${where.file}:${where.start}`);
+  }
+
+  /** Allow-Origin where nothing set it (the virtual host, or the file's top level). */
+  freshOrigin(where: Node | null, origins: string[], credentials: boolean): void {
+    const why: Words = { key: "config.fix.fresh", params: { origins: origins.join(", ") } };
+    const lines: string[] = [];
+    if (origins.length === 1)
+      lines.push(`Header always set Access-Control-Allow-Origin ${quote(origins[0] as string)}`);
+    else {
+      const name = this.fresh("CORS_ALLOW_ORIGIN");
+      lines.push(
+        `SetEnvIf Origin ${quote(`^(${origins.map(escapeRe).join("|")})$`)} ${name}=$0`,
+        `Header always set Access-Control-Allow-Origin ${quote(`%{${name}}e`)} env=${name}`,
+        "Header always merge Vary Origin",
+      );
+    }
+    if (credentials) lines.push('Header always set Access-Control-Allow-Credentials "true"');
+    if (where) this.inside(where, lines, why, `fresh:${where.file}:${where.start}`);
+    else {
+      const file = this.tree.htaccess[0]?.file ?? [...this.tree.files.keys()][0] ?? "";
+      this.push(`fresh:${file}`, { file, start: 0, end: 0, text: lines.map((l) => `${l}\n`).join(""), why });
+    }
+  }
+}

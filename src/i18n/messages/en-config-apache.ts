@@ -1,0 +1,40 @@
+/** `cors-lens check|fix --config` on Apache httpd files (English). Directive names stay as written. */
+export const enConfigApache = {
+  "config.apache.check.no-always":
+    "Header without always: responses httpd makes itself (401, 403, redirects, a rewrite's R= status, error pages) send only the always table, so they lack {name} and the page sees a CORS error instead of the status",
+  "config.apache.check.preflight-upstream":
+    "the preflight (OPTIONS) goes on to the application behind ProxyPass: nothing here answers it (a RewriteRule with R=204 for OPTIONS in the virtual host would)",
+  "config.apache.check.rewrite-after-auth":
+    "this OPTIONS rewrite is in a per-directory context, which runs after authorization: Require (line {line}) refuses the preflight first; put it in the virtual host",
+  "config.apache.check.two-tables":
+    "{name} is set in both Header tables (onsuccess here, always on line {line}): a successful response carries both lines",
+  "config.apache.fix.always":
+    "always added: the {status} response httpd makes itself lost {name} (line {line})",
+  "config.apache.fix.preflight":
+    "the preflight is answered by httpd with 204 before authorization and the application (it got {status})",
+  "config.apache.fix.reflect":
+    "Allow-Origin answers with the request's origin when it is one of {origins} (SetEnvIf Origin, variable {name})",
+  "config.apache.fix.keep-wildcard":
+    "* kept for every origin; {origins} get their own origin (credentials need it), through the variable {name}",
+  "config.apache.fix.regex": "the origin regex on line {line} also accepts {origins}",
+  "config.apache.fix.copy":
+    "the CORS Header lines of line {line} repeated where {path} is answered (it is outside their section)",
+  "config.apache.fix.hide":
+    "the application's own {names} dropped (Header unset acts on its table): httpd sets them already",
+  "config.apache.cannot.condition":
+    "Allow-Origin on line {line} has a condition CORS Lens cannot extend: change it by hand",
+  "config.apache.cannot.upstream-sets":
+    "Allow-Origin for {path} comes from the application behind ProxyPass, not from this file: change it there",
+  "config.apache.unknown.expr": "the expression {expr} (line {line}) is not one CORS Lens can evaluate",
+  "config.apache.unknown.rewrite-cond":
+    "the RewriteCond on line {line} tests something CORS Lens cannot know (the file system, the client)",
+  "config.apache.unknown.require": "the Require block on line {line} is not one CORS Lens evaluates",
+  "config.apache.unknown.env": "the variable {name} (line {line}) is set by a rule CORS Lens cannot evaluate",
+  "config.apache.unknown.upstream-options":
+    "the preflight to {path} goes to the application behind httpd, whose answer was not recorded",
+  "config.apache.unknown.file-method":
+    "{method} {path} is served from the file system, whose answer was not recorded",
+  "config.apache.assumed.auth": "the credentials the request carries pass Require (line {line})",
+  "config.apache.assumed.upstream-200":
+    "the application behind httpd answers {method} {path} with 200 (not recorded)",
+} as const;

@@ -1,0 +1,40 @@
+/** Apache httpd 파일의 `cors-lens check|fix --config`(한국어). 지시어 이름은 그대로 둔다. */
+import type { enConfigApache } from "./en-config-apache";
+
+export const koConfigApache: Record<keyof typeof enConfigApache, string> = {
+  "config.apache.check.no-always":
+    "always 없는 Header: httpd가 직접 만드는 응답(401, 403, 리디렉션, rewrite의 R= 상태, 오류 페이지)은 always 표만 보내므로 {name}이 빠지고, 페이지에는 상태 대신 CORS 오류가 보임",
+  "config.apache.check.preflight-upstream":
+    "프리플라이트(OPTIONS)가 ProxyPass 뒤의 애플리케이션으로 넘어감: 여기서 응답하는 것이 없음(가상 호스트에 OPTIONS용 R=204 RewriteRule을 두면 응답함)",
+  "config.apache.check.rewrite-after-auth":
+    "이 OPTIONS rewrite는 디렉터리별 문맥에 있어 권한 검사 뒤에 실행됨: Require(줄 {line})가 먼저 프리플라이트를 거부함. 가상 호스트로 옮기세요",
+  "config.apache.check.two-tables":
+    "{name}이 두 Header 표에 모두 설정됨(여기는 onsuccess, 줄 {line}은 always): 성공 응답에 두 줄이 함께 감",
+  "config.apache.fix.always": "always 추가: httpd가 직접 만든 {status} 응답에 {name}(줄 {line})이 없었음",
+  "config.apache.fix.preflight":
+    "프리플라이트에 권한 검사와 애플리케이션보다 먼저 httpd가 204로 응답함(받은 상태: {status})",
+  "config.apache.fix.reflect":
+    "요청의 출처가 {origins} 중 하나이면 Allow-Origin이 그 출처로 응답함(SetEnvIf Origin, 변수 {name})",
+  "config.apache.fix.keep-wildcard":
+    "다른 출처에는 *를 유지하고, {origins}에는 자기 출처로 응답함(자격 증명에 필요), 변수 {name} 사용",
+  "config.apache.fix.regex": "줄 {line}의 출처 정규식이 {origins}도 받아들임",
+  "config.apache.fix.copy": "줄 {line}의 CORS Header 줄을 {path}에 응답하는 곳에 반복함(그 섹션 밖에 있음)",
+  "config.apache.fix.hide":
+    "애플리케이션이 보낸 {names} 제거(Header unset은 그 표에 작용함): httpd가 이미 설정함",
+  "config.apache.cannot.condition":
+    "줄 {line}의 Allow-Origin에는 CORS Lens가 확장할 수 없는 조건이 있음: 직접 고치세요",
+  "config.apache.cannot.upstream-sets":
+    "{path}의 Allow-Origin은 이 파일이 아니라 ProxyPass 뒤의 애플리케이션이 설정함: 거기서 고치세요",
+  "config.apache.unknown.expr": "식 {expr}(줄 {line})은 CORS Lens가 평가할 수 없음",
+  "config.apache.unknown.rewrite-cond":
+    "줄 {line}의 RewriteCond는 CORS Lens가 알 수 없는 것(파일 시스템, 클라이언트)을 검사함",
+  "config.apache.unknown.require": "줄 {line}의 Require 블록은 CORS Lens가 평가하지 않음",
+  "config.apache.unknown.env": "변수 {name}(줄 {line})은 CORS Lens가 평가할 수 없는 규칙이 설정함",
+  "config.apache.unknown.upstream-options":
+    "{path}로 가는 프리플라이트는 httpd 뒤의 애플리케이션이 응답하며, 그 응답은 기록되지 않았음",
+  "config.apache.unknown.file-method":
+    "{method} {path}는 파일 시스템에서 제공되며, 그 응답은 기록되지 않았음",
+  "config.apache.assumed.auth": "요청이 보내는 자격 증명이 Require(줄 {line})를 통과함",
+  "config.apache.assumed.upstream-200":
+    "httpd 뒤의 애플리케이션이 {method} {path}에 200으로 응답함(기록되지 않음)",
+};

@@ -1,0 +1,362 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { runCli } from "../../src/cli/main";
+import {
+  ConfigError,
+  type ConfigFile,
+  checkConfig,
+  detectFormat,
+  fixConfig,
+  fixDiff,
+  readConfig,
+} from "../../src/config";
+import { answer, buildTree } from "../../src/config/apache/answer";
+import { evalExpr } from "../../src/config/apache/expr";
+import { ApacheSyntaxError, parseApache } from "../../src/config/apache/syntax";
+import type { HopRequest } from "../../src/config/types";
+import { type RequestSpec, renderExchange } from "../../src/config/whatif";
+import type { HeaderList, ObservedExchange } from "../../src/engine";
+import { APACHE_CASES, APACHE_CORRECT } from "../fixes/config-apache-cases";
+
+const APP = "https://app.example.com";
+const ADMIN = "https://admin.example.com";
+const file = (text: string, path = "/etc/apache2/sites-enabled/api.conf"): ConfigFile => ({ path, text });
+
+function ask(text: string, req: Partial<HopRequest> & { url: string }, extra: ConfigFile[] = []) {
+  return answer(buildTree([file(text), ...extra]), { method: "GET", headers: [["Origin", APP]], ...req });
+}
+
+function headersOf(a: ReturnType<typeof ask>): HeaderList {
+  if (a.kind !== "known") throw new Error(`unknown: ${a.why.key}`);
+  return a.headers;
+}
+
+const values = (h: HeaderList, name: string) =>
+  h.filter(([n]) => n.toLowerCase() === name.toLowerCase()).map(([, v]) => v);
+
+/** What a browser would have recorded from this configuration (the model's answers): the evidence. */
+function evidence(text: string, specs: Array<Partial<RequestSpec> & { url: string }>): ObservedExchange[] {
+  const config = readConfig([file(text)]);
+  return specs.map((s, i) => {
+    const spec: RequestSpec = {
+      id: `e${i}`,
+      method: "GET",
+      origin: APP,
+      headers: [],
+      credentials: "omit",
+      source: "evidence",
+      ...s,
+    };
+    const r = renderExchange(spec, (req) => config.answer(req));
+    if (!("exchange" in r)) throw new Error(`unknown evidence: ${JSON.stringify(r.unknown)}`);
+    return { ...r.exchange, recordedBy: "chromium" };
+  });
+}
+
+const VHOST = (lines: string) => `<VirtualHost *:80>
+${lines}
+    ProxyPass /api/ http://127.0.0.1:3000/api/
+</VirtualHost>
+`;
+
+describe("Apache syntax", () => {
+  it("keeps offsets and lines, reads quotes, continuation lines, comments and nested sections", () => {
+    const text = `# comment
+<VirtualHost *:80>
+    Header always set X-A "a \\"b\\" c" \\
+        env=FOO
+    <Location "/api/">
+        <IfModule mod_headers.c>
+            Header set X-B 'one two'
+        </IfModule>
+    </Location>
+</VirtualHost>
+`;
+    const [vh] = parseApache(text, "f.conf");
+    expect(vh?.key).toBe("virtualhost");
+    const header = vh?.section?.children[0];
+    expect(header?.args.map((a) => a.value)).toEqual(["always", "set", "X-A", 'a "b" c', "env=FOO"]);
+    expect(header?.line).toBe(3);
+    expect(header?.args[4]?.line).toBe(4);
+    const loc = vh?.section?.children[1];
+    expect(loc?.args[0]?.value).toBe("/api/");
+    const inner = loc?.section?.children[0]?.section?.children[0];
+    expect(inner?.args[2]?.value).toBe("one two");
+    expect(text.slice(inner?.args[2]?.start, inner?.args[2]?.end)).toBe("'one two'");
+  });
+
+  it("refuses broken sections with their line", () => {
+    expect(() => parseApache("<Location /a>\nHeader set A b\n", "f")).toThrow(ApacheSyntaxError);
+    try {
+      parseApache("<VirtualHost *:80>\n</Location>\n", "f");
+    } catch (e) {
+      expect((e as ApacheSyntaxError).line).toBe(2);
+    }
+  });
+
+  it("tells Apache files from the others, .htaccess by name", () => {
+    expect(detectFormat(file(VHOST("")))).toEqual({ format: "apache" });
+    expect(detectFormat(file("Header set A b\n", "/srv/www/.htaccess"))).toEqual({ format: "apache" });
+    expect(detectFormat(file("server { listen 80; }\n", "site.conf"))).toEqual({ format: "nginx" });
+  });
+});
+
+describe("Apache answers", () => {
+  it("sends the onsuccess table only on the application's answers, the always table on httpd's own", () => {
+    const text = VHOST(`    Header set Access-Control-Allow-Origin "${APP}"
+    Header always set X-Always "1"
+    RewriteEngine On
+    RewriteCond %{REQUEST_METHOD} OPTIONS
+    RewriteRule ^(.*)$ $1 [R=200,L]`);
+    const pre = ask(text, {
+      method: "OPTIONS",
+      url: "http://h/api/items",
+      headers: [
+        ["Origin", APP],
+        ["Access-Control-Request-Method", "PUT"],
+      ],
+    });
+    expect(pre.kind === "known" && pre.status).toBe(200);
+    expect(values(headersOf(pre), "Access-Control-Allow-Origin")).toEqual([]);
+    expect(values(headersOf(pre), "X-Always")).toEqual(["1"]);
+    const get = headersOf(ask(text, { url: "http://h/api/items" }));
+    expect(values(get, "Access-Control-Allow-Origin")).toEqual([APP]);
+  });
+
+  it("gives two lines for one name set in both tables, and adds Header always to the app's own copy", () => {
+    const both = VHOST(`    Header set Access-Control-Allow-Origin "${APP}"
+    Header always set Access-Control-Allow-Origin "${APP}"`);
+    expect(
+      values(headersOf(ask(both, { url: "http://h/api/x" })), "Access-Control-Allow-Origin"),
+    ).toHaveLength(2);
+    const always = VHOST(`    Header always set Access-Control-Allow-Origin "${APP}"`);
+    const up = { status: 200, headers: [["Access-Control-Allow-Origin", "*"]] as HeaderList };
+    expect(
+      values(headersOf(ask(always, { url: "http://h/api/x", upstream: up })), "Access-Control-Allow-Origin"),
+    ).toEqual([APP, "*"]);
+    const unset = VHOST(`    Header always set Access-Control-Allow-Origin "${APP}"
+    Header unset Access-Control-Allow-Origin`);
+    expect(
+      values(headersOf(ask(unset, { url: "http://h/api/x", upstream: up })), "Access-Control-Allow-Origin"),
+    ).toEqual([APP]);
+  });
+
+  it("reflects the origins SetEnvIf finds, and nothing for the others", () => {
+    const text = VHOST(`    SetEnvIf Origin "^https://(app|admin)\\.example\\.com$" CORS=$0
+    Header always set Access-Control-Allow-Origin "%{CORS}e" env=CORS`);
+    expect(
+      values(
+        headersOf(ask(text, { url: "http://h/api/x", headers: [["Origin", ADMIN]] })),
+        "Access-Control-Allow-Origin",
+      ),
+    ).toEqual([ADMIN]);
+    expect(
+      values(
+        headersOf(ask(text, { url: "http://h/api/x", headers: [["Origin", "https://evil.example"]] })),
+        "Access-Control-Allow-Origin",
+      ),
+    ).toEqual([]);
+  });
+
+  it("answers a vhost OPTIONS rewrite before Require, a per-directory one after it", () => {
+    const pre = { method: "OPTIONS", url: "http://h/api/x", headers: [["Origin", APP]] as HeaderList };
+    const deny = `    <Location /api/>
+        Require all denied
+    </Location>`;
+    const early = VHOST(`    RewriteEngine On
+    RewriteCond %{REQUEST_METHOD} OPTIONS
+    RewriteRule ^ - [R=204,L]
+${deny}`);
+    const a = ask(early, pre);
+    expect(a.kind === "known" && a.status).toBe(204);
+    const late = VHOST(`    <Location /api/>
+        RewriteEngine On
+        RewriteCond %{REQUEST_METHOD} OPTIONS
+        RewriteRule ^ - [R=204,L]
+        Require all denied
+    </Location>`);
+    const b = ask(late, pre);
+    expect(b.kind === "known" && b.status).toBe(403);
+  });
+
+  it("says unknown where the file cannot tell: the app's OPTIONS answer, an expression it does not know", () => {
+    const text = VHOST(`    Header always set Access-Control-Allow-Origin "${APP}"`);
+    const a = ask(text, { method: "OPTIONS", url: "http://h/api/x" });
+    expect(a.kind === "unknown" && a.why.key).toBe("config.apache.unknown.upstream-options");
+    const expr = VHOST(`    <If "%{TIME_HOUR} -gt 12">
+        Header always set Access-Control-Allow-Origin "${APP}"
+    </If>`);
+    const b = ask(expr, { url: "http://h/api/x" });
+    expect(b.kind === "unknown" && b.why.key).toBe("config.apache.unknown.expr");
+  });
+
+  it("evaluates the expressions CORS set-ups use", () => {
+    const r = { method: "OPTIONS", path: "/", headers: [["Origin", APP]] as HeaderList, env: new Map() };
+    expect(evalExpr("%{REQUEST_METHOD} == 'OPTIONS'", r)).toBe(true);
+    expect(evalExpr("-z req('X-Api-Key')", r)).toBe(true);
+    expect(evalExpr("%{HTTP_ORIGIN} =~ m#^https://app\\.example\\.com$#", r)).toBe(true);
+    expect(evalExpr("req('Origin') in { 'https://a.example', 'https://b.example' }", r)).toBe(false);
+    expect(evalExpr("!(%{REQUEST_METHOD} == 'GET') && -n %{HTTP:Origin}", r)).toBe(true);
+  });
+});
+
+describe("cors-lens fix --config on Apache files", () => {
+  it("removes a Header always add that doubles Allow-Origin in a Location (the first set kept)", () => {
+    const text = `<VirtualHost *:80>
+    Header always set Access-Control-Allow-Origin "${APP}"
+    <Location /api/reports/>
+        Header always add Access-Control-Allow-Origin "${APP}"
+    </Location>
+    ProxyPass /api/ http://127.0.0.1:3000/api/
+</VirtualHost>
+`;
+    expect(checkConfig([file(text)]).findings).toContainEqual(
+      expect.objectContaining({ code: "duplicate-allow-origin", line: 4 }),
+    );
+    const r = fixConfig([file(text)], evidence(text, [{ url: "http://localhost/api/reports/1" }]));
+    expect(r.ok).toBe(true);
+    expect(fixDiff(r)).toContain(`-        Header always add Access-Control-Allow-Origin "${APP}"`);
+    expect(r.edits).toEqual([
+      expect.objectContaining({ line: 4, why: expect.objectContaining({ key: "config.fix.duplicate" }) }),
+    ]);
+  });
+
+  it("answers the preflight in the virtual host, keeps comments, and the fixed file needs nothing", () => {
+    const text = `<VirtualHost *:80>
+    # the SPA
+    Header always set Access-Control-Allow-Origin "${APP}"
+    Header always set Access-Control-Allow-Methods "GET, PUT"
+    ProxyPass /api/ http://127.0.0.1:3000/api/
+</VirtualHost>
+`;
+    const ev = evidence(
+      VHOST(`    Header always set Access-Control-Allow-Origin "${APP}"`).replace("*:80", "*:80"),
+      [{ url: "http://localhost/api/items" }],
+    );
+    const put: Partial<RequestSpec> & { url: string } = {
+      url: "http://localhost/api/items/1",
+      method: "PUT",
+      headers: [["Content-Type", "application/json"]],
+    };
+    // The preflight's answer from the app is unknown to the model: the fix answers it in httpd.
+    const r = fixConfig([file(text)], [...ev, ...evidenceWithPreflight405(text, put)]);
+    expect(r.ok).toBe(true);
+    const after = r.files[0]?.after ?? "";
+    expect(after).toContain("    # the SPA\n");
+    expect(after).toContain("    RewriteCond %{REQUEST_METHOD} OPTIONS\n    RewriteRule ^ - [R=204,L]\n");
+    const again = fixConfig(
+      [{ path: file(text).path, text: after }],
+      [...ev, ...evidenceWithPreflight405(text, put)],
+    );
+    expect(fixDiff(again)).toBe("");
+  });
+
+  it("never throws anything but a worded ConfigError on random Apache-like text", () => {
+    const piece = fc.constantFrom(
+      "<VirtualHost *:80>\n",
+      "</VirtualHost>\n",
+      "<Location /api/>\n",
+      "</Location>\n",
+      `Header always set Access-Control-Allow-Origin "${APP}"\n`,
+      "Header set Access-Control-Allow-Methods GET\n",
+      'SetEnvIf Origin "^(.*)$" O=$1\n',
+      'Header set Access-Control-Allow-Origin "%{O}e" env=O\n',
+      "RewriteEngine On\nRewriteCond %{REQUEST_METHOD} OPTIONS\n",
+      "RewriteRule ^ - [R=204,L]\n",
+      "Require all denied\n",
+      "<If \"-z req('X')\">\n",
+      "</If>\n",
+      "ProxyPass /api/ http://127.0.0.1:3000/api/\n",
+      "\\\n",
+      '"\n',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (parts) => {
+        const text = parts.join("");
+        try {
+          checkConfig([file(text)]);
+          fixConfig([file(text)], []);
+        } catch (e) {
+          if (!(e instanceof ConfigError)) throw e;
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+/** A PUT whose preflight the app answered 405 (recorded), as the real suite's first case records it. */
+function evidenceWithPreflight405(
+  text: string,
+  spec: Partial<RequestSpec> & { url: string },
+): ObservedExchange[] {
+  const config = readConfig([file(text)]);
+  const full: RequestSpec = {
+    id: "p",
+    method: "GET",
+    origin: APP,
+    headers: [],
+    credentials: "omit",
+    source: "evidence",
+    ...spec,
+    recorded: { preflight: { status: 405, headers: [] }, actual: null },
+  };
+  const r = renderExchange(full, (req) =>
+    config.answer(req.method === "OPTIONS" ? { ...req, upstream: { status: 405, headers: [] } } : req),
+  );
+  if (!("exchange" in r)) throw new Error(`unknown evidence: ${JSON.stringify(r.unknown)}`);
+  return [{ ...r.exchange, recordedBy: "chromium" }];
+}
+
+describe("cors-lens check --config on Apache files", () => {
+  it("names each planted problem of the real-server cases with its line", () => {
+    let planted = 0;
+    for (const c of APACHE_CASES) {
+      const text = c.site.replaceAll("PORT", "8080").replaceAll("APP", "3000").replaceAll("DIR", "/srv/case");
+      const extra = Object.entries(c.files ?? {})
+        .filter(([n]) => n.endsWith(".htaccess"))
+        .map(([n, t]) => file(t, `/srv/case/${n}`));
+      const found = checkConfig([file(text, "/srv/case/site.conf"), ...extra]).findings;
+      for (const want of c.check) {
+        expect(found, c.name).toContainEqual(expect.objectContaining(want));
+        planted++;
+      }
+    }
+    expect(planted).toBe(11);
+  });
+
+  it("reports nothing on correct files", () => {
+    for (const text of APACHE_CORRECT) expect(checkConfig([file(text)]).findings).toEqual([]);
+  });
+
+  it("checks in Korean with file and line, exit 1; a clean file exits 0 (the CLI)", async () => {
+    const { mkdtempSync, writeFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const dir = mkdtempSync(join(tmpdir(), "cors-lens-apache-unit-"));
+    const bad = join(dir, "bad.conf");
+    writeFileSync(bad, VHOST(`    Header set Access-Control-Allow-Origin "${APP}"`));
+    let out = "";
+    const code = await runCli(
+      ["check", "--config", bad, "--lang", "ko"],
+      (s) => (out += s),
+      () => {},
+      false,
+      {},
+    );
+    expect(code).toBe(1);
+    expect(out).toContain(`${bad}:2`);
+    expect(out).toContain("always 없는 Header");
+    const good = join(dir, "good.conf");
+    writeFileSync(good, APACHE_CORRECT[0] as string);
+    expect(
+      await runCli(
+        ["check", "--config", good],
+        () => {},
+        () => {},
+        false,
+        {},
+      ),
+    ).toBe(0);
+  });
+});

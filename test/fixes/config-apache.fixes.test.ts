@@ -1,0 +1,218 @@
+/**
+ * `cors-lens fix --config` against a real Apache httpd (Debian's apache2, run unprivileged with -X on
+ * a free port): a main httpd.conf loads the modules and `Include`s the user's virtual host file (the
+ * file CORS Lens reads and patches; a `.htaccess` is passed with it where the case has one). Each
+ * broken file is served, the page's requests are sent as Chromium sends them, the HAR of those real
+ * responses goes to `cors-lens fix --write`, `apache2 -t` must accept the patched file, and the patched
+ * httpd must then let every request through (the failing ones, those allowed before, and the standard
+ * requests the fix lists), as judged by the engine on the real responses. `check` must name each
+ * planted problem on its line, and nothing on correct files. HTTP requests only: no browser.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import type { Server } from "node:http";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { runCli } from "../../src/cli/main";
+import { exportHar } from "../../src/report/har-export";
+import { APACHE_CASES as CASES, APACHE_CORRECT as CORRECT } from "./config-apache-cases";
+import { observe, startApp } from "./config-real";
+import { debVersion, freePort, type Running, startProcess } from "./harness";
+
+const APACHE = "/usr/sbin/apache2";
+const MODULES = "/usr/lib/apache2/modules";
+const LOAD = [
+  "mpm_event",
+  "authz_core",
+  "headers",
+  "rewrite",
+  "setenvif",
+  "alias",
+  "proxy",
+  "proxy_http",
+  "dir",
+];
+const installed = debVersion("apache2");
+
+export function mainConf(dir: string, port: number, site: string): string {
+  return `ServerRoot ${dir}
+DefaultRuntimeDir ${dir}
+${LOAD.map((m) => `LoadModule ${m}_module ${MODULES}/mod_${m}.so`).join("\n")}
+PidFile ${dir}/httpd.pid
+ErrorLog ${dir}/error.log
+LogLevel warn
+Listen 127.0.0.1:${port}
+ServerName localhost
+Include ${site}
+`;
+}
+
+export function apacheTest(conf: string): { ok: boolean; output: string } {
+  const r = spawnSync(APACHE, ["-t", "-f", conf], { encoding: "utf8" });
+  return { ok: r.status === 0, output: `${r.stdout}${r.stderr}` };
+}
+
+export function startApache(conf: string, port: number): Promise<Running> {
+  return startProcess(APACHE, ["-X", "-f", conf], port);
+}
+
+export async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = "";
+  let err = "";
+  const code = await runCli(
+    argv,
+    (s) => (out += s),
+    (s) => (err += s),
+    false,
+    {},
+  );
+  return { code, out, err };
+}
+
+const scratch = mkdtempSync(join(tmpdir(), "cors-lens-apache-"));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe.skipIf(!installed)(
+  `cors-lens fix --config on real Apache httpd ${installed ?? "(not installed)"}`,
+  () => {
+    CASES.forEach((c, index) => {
+      it(c.name, async () => {
+        const dir = join(scratch, `case-${index}`);
+        mkdirSync(dir, { recursive: true });
+        const site = join(dir, "site.conf");
+        const app = await startApp(c.app ?? {});
+        const port = await freePort();
+        const base = `http://127.0.0.1:${port}`;
+        const fill = (text: string) =>
+          text.replaceAll("PORT", String(port)).replaceAll("APP", String(app.port)).replaceAll("DIR", dir);
+        const broken = fill(c.site);
+        writeFileSync(site, broken);
+        const conf = join(dir, "httpd.conf");
+        writeFileSync(conf, mainConf(dir, port, site));
+        const extra: string[] = [];
+        const originals = new Map([[site, broken]]);
+        for (const [name, text] of Object.entries(c.files ?? {})) {
+          const f = join(dir, name);
+          mkdirSync(dirname(f), { recursive: true });
+          writeFileSync(f, text);
+          if (/(^|\/)\.htaccess$|\.conf$/.test(name)) {
+            extra.push(f);
+            originals.set(f, text);
+          }
+        }
+        let server: Running | null = null;
+        try {
+          const started = Date.now();
+          const checked = await cli("check", "--config", site, ...extra, "--format", "json");
+          const findings = JSON.parse(checked.out).findings as Array<{ code: string; line: number }>;
+          for (const want of c.check) expect(findings).toContainEqual(expect.objectContaining(want));
+
+          const t0 = apacheTest(conf);
+          expect(t0.ok, t0.output).toBe(true);
+          server = await startApache(conf, port);
+          const before = [];
+          for (const call of c.calls) before.push(await observe(base, call));
+          expect(
+            before.some((b) => b.verdict === "blocked"),
+            `the case is really broken: ${JSON.stringify(before.map((b) => b.exchange.hops))}`,
+          ).toBe(true);
+          await server.stop();
+          server = null;
+          const har = join(dir, "recorded.har");
+          writeFileSync(
+            har,
+            JSON.stringify(
+              exportHar(
+                before.map((b) => b.exchange),
+                { includeSecrets: true },
+              ),
+            ),
+          );
+
+          const planned = await cli("fix", "--config", site, ...extra, "--har", har, "--format", "json");
+          expect(planned.code, planned.err + planned.out).toBe(0);
+          const plan = JSON.parse(planned.out);
+          const written = await cli("fix", "--config", site, ...extra, "--har", har, "--write");
+          expect(written.code, written.err).toBe(0);
+          const changed = [...originals].filter(([f, text]) => readFileSync(f, "utf8") !== text);
+          expect(changed.length).toBeGreaterThan(0);
+          // Formatting and comments outside the edited lines are untouched: every original line that
+          // the diff does not remove is still there, in order.
+          const removed = (plan.diff as string)
+            .split("\n")
+            .filter((l) => l.startsWith("-") && !l.startsWith("---"));
+          for (const [f, text] of changed) {
+            expect(readFileSync(`${f}.orig`, "utf8")).toBe(text);
+            const kept = text.split("\n").filter((l) => !removed.includes(`-${l}`));
+            let at = 0;
+            const after = readFileSync(f, "utf8").split("\n");
+            for (const line of kept) {
+              at = after.indexOf(line, at);
+              expect(at, `line kept: ${line}`).toBeGreaterThanOrEqual(0);
+              at++;
+            }
+          }
+          const patched = changed.map(([f]) => readFileSync(f, "utf8")).join("\n");
+          expect(removed.length).toBeLessThanOrEqual(plan.edits.length);
+
+          const t = apacheTest(conf);
+          expect(t.ok, t.output).toBe(true);
+          server = await startApache(conf, port);
+          for (const call of c.calls) {
+            const r = await observe(base, call);
+            expect(
+              r.verdict,
+              `${call.method} ${call.path} from ${call.origin}: ${r.cause}\n${patched}\n${JSON.stringify(r.exchange.hops.map((h) => [h.status, h.responseHeaders]))}`,
+            ).toBe("allowed");
+          }
+          // The standard requests the old file allowed, sent to the real patched server.
+          const standard = (
+            plan.requests as Array<{
+              source: string;
+              method: string;
+              url: string;
+              origin: string;
+              credentials: string;
+              headers: Array<[string, string]>;
+            }>
+          ).filter((r) => r.source === "standard");
+          for (const s of standard) {
+            const path = new URL(s.url).pathname;
+            const call = {
+              method: s.method,
+              path,
+              origin: s.origin,
+              credentials: s.credentials === "include",
+              headers: s.headers,
+            };
+            const r = await observe(base, call);
+            expect(r.verdict, `standard ${s.method} ${path} from ${s.origin}: ${r.cause}\n${patched}`).toBe(
+              "allowed",
+            );
+          }
+
+          // Round trip: the fixed file with the same evidence needs nothing more.
+          const again = await cli("fix", "--config", site, ...extra, "--har", har);
+          expect(again.code, again.err).toBe(0);
+          expect(again.out, again.err).toBe("");
+          console.log(
+            `apache case ${index}: ${c.calls.length} calls, ${standard.length} standard, ${plan.edits.length} edits, ${Date.now() - started} ms`,
+          );
+        } finally {
+          await server?.stop();
+          await new Promise<void>((r) => (app.server as Server).close(() => r()));
+        }
+      });
+    });
+
+    it("check reports nothing on correct configurations", async () => {
+      for (const [i, text] of CORRECT.entries()) {
+        const file = join(scratch, `correct-${i}.conf`);
+        writeFileSync(file, text);
+        const r = await cli("check", "--config", file);
+        expect(r.code, r.out).toBe(0);
+      }
+    });
+  },
+);
