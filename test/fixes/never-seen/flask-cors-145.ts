@@ -34,10 +34,4 @@ ${FLASK_ROUTES}${FLASK_RUN}`,
     }),
   start: (config, port, dir) => startPython(config, ["app.py"], port, dir),
   shape: { syntax: "python", call: "CORS(app", anchor: "app = Flask(__name__)" },
-  known: {
-    named:
-      "the message says `authorization` is missing from Access-Control-Allow-Headers, not that flask-cors read the comma-joined string as one regular expression (nothing in the answer shows the option's type)",
-    allowed:
-      "the printed change adds the headers to `allow_headers` keeping what it lists: appended to the string, it stays one regular expression that matches no header",
-  },
 };

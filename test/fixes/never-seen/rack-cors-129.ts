@@ -34,8 +34,4 @@ end
 ${RACK_APP}`,
   start: (config, port, dir) => startPuma(config, port, dir),
   apply: (config, fix) => rackCorsStack.apply?.(config, fix, "method-missing") ?? config,
-  known: {
-    named:
-      "rack-cors answers a preflight for a method it does not allow with 200 and no CORS headers at all; the message says the preflight lacks Access-Control-Allow-Origin, not that DELETE is not in `methods` (that answer looks the same as no set-up)",
-  },
 };
