@@ -8,67 +8,16 @@
  * requests the fix lists), as judged by the engine on the real responses. `check` must name each
  * planted problem on its line, and nothing on correct files. HTTP requests only: no browser.
  */
-import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import type { Server } from "node:http";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { runCli } from "../../src/cli/main";
 import { exportHar } from "../../src/report/har-export";
 import { APACHE_CASES as CASES, APACHE_CORRECT as CORRECT } from "./config-apache-cases";
+import { apacheTest, cli, installed, mainConf, startApache } from "./config-apache-real";
 import { observe, startApp } from "./config-real";
-import { debVersion, freePort, type Running, startProcess } from "./harness";
-
-const APACHE = "/usr/sbin/apache2";
-const MODULES = "/usr/lib/apache2/modules";
-const LOAD = [
-  "mpm_event",
-  "authz_core",
-  "headers",
-  "rewrite",
-  "setenvif",
-  "alias",
-  "proxy",
-  "proxy_http",
-  "dir",
-];
-const installed = debVersion("apache2");
-
-export function mainConf(dir: string, port: number, site: string): string {
-  return `ServerRoot ${dir}
-DefaultRuntimeDir ${dir}
-${LOAD.map((m) => `LoadModule ${m}_module ${MODULES}/mod_${m}.so`).join("\n")}
-PidFile ${dir}/httpd.pid
-ErrorLog ${dir}/error.log
-LogLevel warn
-Listen 127.0.0.1:${port}
-ServerName localhost
-Include ${site}
-`;
-}
-
-export function apacheTest(conf: string): { ok: boolean; output: string } {
-  const r = spawnSync(APACHE, ["-t", "-f", conf], { encoding: "utf8" });
-  return { ok: r.status === 0, output: `${r.stdout}${r.stderr}` };
-}
-
-export function startApache(conf: string, port: number): Promise<Running> {
-  return startProcess(APACHE, ["-X", "-f", conf], port);
-}
-
-export async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await runCli(
-    argv,
-    (s) => (out += s),
-    (s) => (err += s),
-    false,
-    {},
-  );
-  return { code, out, err };
-}
+import { freePort, type Running } from "./harness";
 
 const scratch = mkdtempSync(join(tmpdir(), "cors-lens-apache-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
