@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 
-import { appendFileSync, closeSync, openSync, readFileSync, statSync, writeSync } from "node:fs";
+import { appendFileSync, closeSync, openSync, readFileSync, readSync, statSync, writeSync } from "node:fs";
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
+import { parseHarJson } from "../capture/har-read";
+import { HarStream } from "../capture/har-stream";
 import { type BrowserName, type Fix, SERVER_STACKS } from "../engine";
 /**
  * `cors-lens analyze FILE.har`: the extension's diagnosis for HAR files, in a terminal or in CI.
@@ -13,7 +15,7 @@ import { type BrowserName, type Fix, SERVER_STACKS } from "../engine";
  */
 import { isLang, type Lang, pickLang, translator } from "../i18n";
 import { WordedError } from "../i18n/worded-error";
-import { analyzeHar, HarError } from "../report/analyze-har";
+import { analyzeHarDocument, HarError } from "../report/analyze-har";
 import {
   failsGate,
   tally,
@@ -160,6 +162,36 @@ function readInput(file: string): string {
 }
 
 /**
+ * The file parsed, read 1 MiB at a time (../capture/har-stream.ts): a 100 MB HAR is never held whole,
+ * as text or as a tree. What the stream cannot read (not a HAR, broken JSON, a read error) is read
+ * again whole, so its message is the one it always was. Standard input is read whole.
+ */
+function readDocument(file: string): unknown {
+  if (file === "-") return parseHarJson(readInput(file));
+  const stream = new HarStream();
+  let read = false;
+  try {
+    if (!statSync(file).isDirectory()) {
+      const fd = openSync(file, "r");
+      try {
+        const decoder = new TextDecoder("utf-8");
+        const buffer = Buffer.allocUnsafe(1 << 20);
+        for (let n = readSync(fd, buffer); n > 0; n = readSync(fd, buffer))
+          stream.push(decoder.decode(buffer.subarray(0, n), { stream: true }));
+        stream.push(decoder.decode());
+        read = true;
+      } finally {
+        closeSync(fd);
+      }
+    }
+  } catch {
+    // The whole read below says what went wrong, in its words.
+  }
+  const streamed = read ? stream.end() : { ok: false as const };
+  return streamed.ok ? streamed.document : parseHarJson(readInput(file));
+}
+
+/**
  * An error message echoes the file's own bytes (JSON.parse quotes them): on one line, at most 200
  * characters, nothing a terminal would act on.
  */
@@ -237,11 +269,15 @@ export function run(
   for (const file of options.files) {
     const name = file === "-" ? "(stdin)" : file;
     try {
-      const { report, notes } = analyzeHar(readInput(file), file === "-" ? "stdin" : basename(file), {
-        ...(options.browser ? { browser: options.browser } : {}),
-        includeSecrets: options.includeSecrets,
-        lang,
-      });
+      const { report, notes } = analyzeHarDocument(
+        readDocument(file),
+        file === "-" ? "stdin" : basename(file),
+        {
+          ...(options.browser ? { browser: options.browser } : {}),
+          includeSecrets: options.includeSecrets,
+          lang,
+        },
+      );
       if (report.exchanges.every((x) => x.verdict === "not-cors")) notes.push(t("cli.note.no-cors"));
       const kept = !options.fixes
         ? withoutFixes(report)

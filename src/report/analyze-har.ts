@@ -18,7 +18,11 @@ export interface HarAnalysis {
 }
 
 export function analyzeHar(text: string, file: string, options: ReportOptions = {}): HarAnalysis {
-  const json = parseHarJson(text);
+  return analyzeHarDocument(parseHarJson(text), file, options);
+}
+
+/** The same, from the file already parsed (the CLI reads large HARs in pieces: ../capture/har-stream.ts). */
+export function analyzeHarDocument(json: unknown, file: string, options: ReportOptions = {}): HarAnalysis {
   if (isReportLike(json)) return analyzeReport(json, file, options);
   const har = importHar(json);
   const report = buildReport(har.exchanges, { kind: "har", file }, options);

@@ -1,0 +1,212 @@
+/**
+ * A HAR read in pieces (issue #25): the CLI hands the file's text chunk by chunk, and each entry of
+ * `log.entries` is parsed on its own as soon as it is complete, its response body and request body
+ * dropped at once (CORS Lens reads neither: ./har-read.ts). A 100 MB HAR is then never held whole —
+ * neither its text nor its parsed tree — only its entries' headers. Everything outside
+ * `log.entries` (creator, browser, pages; or a whole report file) is kept as text and parsed at the
+ * end.
+ *
+ * The scanner only follows JSON's structure (strings, escapes, nesting) to find where each entry
+ * starts and ends; JSON.parse still decides what is valid. On anything it did not expect, it says
+ * so (`ok: false`) and the caller parses the whole text instead, so errors read exactly as they do
+ * without streaming (./har-read.ts `parseHarJson`).
+ */
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const OPEN_OBJECT = 0x7b;
+const CLOSE_OBJECT = 0x7d;
+const OPEN_ARRAY = 0x5b;
+const CLOSE_ARRAY = 0x5d;
+const COLON = 0x3a;
+const COMMA = 0x2c;
+
+/** What a HAR entry holds that CORS Lens never reads, and that makes most of a large file. */
+function lighten(entry: unknown): unknown {
+  if (typeof entry !== "object" || entry === null) return entry;
+  const e = entry as { response?: { content?: { text?: unknown } }; request?: { postData?: unknown } };
+  if (e.response?.content && typeof e.response.content === "object") delete e.response.content.text;
+  if (e.request && typeof e.request === "object") delete e.request.postData;
+  return entry;
+}
+
+export type StreamedHar = { ok: true; document: unknown } | { ok: false };
+
+export class HarStream {
+  /** Containers open around the cursor: "{" or "[" (outside any entry). */
+  private readonly stack: number[] = [];
+  /** Per open object: the key of the member being read ("" before its first key). */
+  private readonly keys: string[] = [];
+  private inString = false;
+  private escaped = false;
+  /** The string being read is an object's key: its text is collected. */
+  private keyText: string[] | null = null;
+  /** Where the key being read starts in the current chunk. */
+  private keyStart = 0;
+  private expectKey = false;
+  private lastKey = "";
+  /** Text outside the entries (the skeleton), with `log.entries` left as `[]`. */
+  private readonly skeleton: string[] = [];
+  private readonly entries: unknown[] = [];
+  /** Inside `log.entries`: the entry being read, as pieces of text, and its depth. */
+  private entry: string[] | null = null;
+  private entryDepth = 0;
+  private inEntries = false;
+  private sawEntries = false;
+  private failed = false;
+  private first = true;
+
+  /** Feeds the next piece of the file's text. */
+  push(chunk: string): void {
+    if (this.failed) return;
+    let text = chunk;
+    if (this.first && text.length > 0) {
+      this.first = false;
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    }
+    let copied = 0;
+    const n = text.length;
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (this.inString) {
+        if (this.escaped) this.escaped = false;
+        else if (c === BACKSLASH) this.escaped = true;
+        else if (c === QUOTE) {
+          this.inString = false;
+          if (this.keyText) {
+            this.keyText.push(text.slice(this.keyStart, i));
+            this.lastKey = this.keyText.join("");
+            this.keyText = null;
+          }
+        }
+        continue;
+      }
+      if (this.entry) {
+        // Inside an entry: only its end matters.
+        if (c === QUOTE) this.inString = true;
+        else if (c === OPEN_OBJECT || c === OPEN_ARRAY) this.entryDepth++;
+        else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) {
+          this.entryDepth--;
+          if (this.entryDepth === 0) {
+            this.entry.push(text.slice(copied, i + 1));
+            copied = i + 1;
+            if (!this.finishEntry()) return;
+          }
+        }
+        continue;
+      }
+      if (this.inEntries) {
+        // Between entries: `,`, white space, the array's end, or an entry's start.
+        if (c === COMMA || c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) {
+          copied = i + 1;
+          continue;
+        }
+        if (c === CLOSE_ARRAY) {
+          // The skeleton keeps `log.entries` as `[]`; the entries are put back in `end()`.
+          this.inEntries = false;
+          this.stack.pop();
+          this.keys.pop();
+          this.skeleton.push("]");
+          copied = i + 1;
+          continue;
+        }
+        if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
+          this.entry = [];
+          this.entryDepth = 1;
+          copied = i;
+          continue;
+        }
+        // A string, number or literal as an entry: not a HAR this reader knows; parse it whole.
+        this.failed = true;
+        return;
+      }
+      if (c === QUOTE) {
+        this.inString = true;
+        if (this.expectKey) {
+          this.keyText = [];
+          this.keyStart = i + 1;
+        }
+        continue;
+      }
+      if (c === COLON) {
+        this.expectKey = false;
+        if (this.stack.length > 0) this.keys[this.keys.length - 1] = this.lastKey;
+        continue;
+      }
+      if (c === COMMA) {
+        if (this.stack[this.stack.length - 1] === OPEN_OBJECT) this.expectKey = true;
+        continue;
+      }
+      if (c === OPEN_OBJECT) {
+        this.stack.push(c);
+        this.keys.push("");
+        this.expectKey = true;
+        continue;
+      }
+      if (c === OPEN_ARRAY) {
+        // `log.entries`: the root object's `log` member's `entries` member.
+        if (
+          this.stack.length === 2 &&
+          this.stack[0] === OPEN_OBJECT &&
+          this.stack[1] === OPEN_OBJECT &&
+          this.keys[0] === "log" &&
+          this.keys[1] === "entries" &&
+          !this.sawEntries
+        ) {
+          this.skeleton.push(text.slice(copied, i + 1));
+          copied = i + 1;
+          this.stack.push(c);
+          this.keys.push("");
+          this.inEntries = true;
+          this.sawEntries = true;
+          continue;
+        }
+        this.stack.push(c);
+        this.keys.push("");
+        continue;
+      }
+      if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) {
+        this.stack.pop();
+        this.keys.pop();
+        this.expectKey = false;
+      }
+    }
+    // What is left of this chunk: part of an entry, or of the skeleton.
+    if (this.entry) this.entry.push(text.slice(copied));
+    else if (!this.inEntries) this.skeleton.push(text.slice(copied));
+    if (this.keyText && this.inString) {
+      this.keyText.push(text.slice(this.keyStart));
+      this.keyStart = 0;
+    }
+  }
+
+  private finishEntry(): boolean {
+    const text = (this.entry as string[]).join("");
+    this.entry = null;
+    try {
+      this.entries.push(lighten(JSON.parse(text)));
+      return true;
+    } catch {
+      this.failed = true;
+      return false;
+    }
+  }
+
+  /** The document, its entries in place; `ok: false` when the text must be parsed whole instead. */
+  end(): StreamedHar {
+    if (this.failed || this.inString || this.entry || this.inEntries || this.stack.length > 0)
+      return { ok: false };
+    let document: unknown;
+    try {
+      document = JSON.parse(this.skeleton.join(""));
+    } catch {
+      return { ok: false };
+    }
+    if (this.sawEntries) {
+      const log = (document as { log?: { entries?: unknown } } | null)?.log;
+      if (!log || typeof log !== "object" || !Array.isArray(log.entries)) return { ok: false };
+      log.entries = this.entries;
+    }
+    return { ok: true, document };
+  }
+}

@@ -1,0 +1,125 @@
+/** The HAR read in pieces gives the document JSON.parse gives, bodies dropped, at any chunk boundary. */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { HarStream } from "../../src/capture/har-stream";
+import { propertyBudget } from "../property";
+
+function streamed(text: string, cuts: number[]) {
+  const s = new HarStream();
+  let at = 0;
+  for (const cut of [...cuts].sort((a, b) => a - b)) {
+    s.push(text.slice(at, cut));
+    at = cut;
+  }
+  s.push(text.slice(at));
+  return s.end();
+}
+
+/** What the stream must give: the parsed document with the bodies CORS Lens never reads removed. */
+function expected(text: string): unknown {
+  const doc = JSON.parse(text.replace(/^\uFEFF/, ""));
+  for (const e of doc?.log?.entries ?? []) {
+    if (e?.response?.content && typeof e.response.content === "object") delete e.response.content.text;
+    if (e?.request && typeof e.request === "object") delete e.request.postData;
+  }
+  return doc;
+}
+
+const entry = (i: number, extra: Record<string, unknown> = {}) => ({
+  startedDateTime: "2026-12-05T00:00:00.000Z",
+  request: {
+    method: "PUT",
+    url: `http://api/${i}`,
+    headers: [{ name: "Origin", value: "http://a" }],
+    postData: { text: "{}" },
+  },
+  response: { status: 204, headers: [], content: { size: 3, text: `{"a":"]}\\"${i}"}` } },
+  ...extra,
+});
+
+const HAR = JSON.stringify(
+  {
+    log: {
+      version: "1.2",
+      creator: { name: "WebInspector", version: "156" },
+      pages: [{ id: "p", title: 'http://a/ [ { " }' }],
+      entries: [
+        entry(1),
+        entry(2, { _initiator: { type: "script", stack: { callFrames: [[{}], []] } } }),
+        entry(3),
+      ],
+      comment: "}]",
+    },
+  },
+  null,
+  2,
+);
+
+describe("HarStream", () => {
+  it("gives the document, bodies dropped, whole or cut anywhere", () => {
+    expect(streamed(HAR, [])).toEqual({ ok: true, document: expected(HAR) });
+    for (let cut = 0; cut <= HAR.length; cut++)
+      expect(streamed(HAR, [cut]), `cut at ${cut}`).toEqual({ ok: true, document: expected(HAR) });
+    const doc = (
+      streamed(HAR, []) as { document: { log: { entries: Array<{ response: { content: object } }> } } }
+    ).document;
+    expect(doc.log.entries.map((e) => e.response.content)).toEqual([{ size: 3 }, { size: 3 }, { size: 3 }]);
+  });
+
+  it("matches JSON.parse on random documents cut at random places", () => {
+    const json = fc.jsonValue({ maxDepth: 4 });
+    fc.assert(
+      fc.property(
+        fc.record({
+          before: fc.dictionary(fc.string(), json, { maxKeys: 3 }),
+          entries: fc.array(fc.oneof(fc.dictionary(fc.string(), json, { maxKeys: 4 }), fc.array(json)), {
+            maxLength: 6,
+          }),
+          after: fc.dictionary(fc.string(), json, { maxKeys: 3 }),
+          space: fc.constantFrom(0, 1, 2),
+          bom: fc.boolean(),
+        }),
+        fc.array(fc.nat(), { maxLength: 8 }),
+        ({ before, entries, after, space, bom }, cuts) => {
+          const text = `${bom ? "\uFEFF" : ""}${JSON.stringify({ ...before, log: { ...after, entries } }, null, space)}`;
+          const r = streamed(
+            text,
+            cuts.map((c) => c % (text.length + 1)),
+          );
+          expect(r).toEqual({ ok: true, document: expected(text) });
+        },
+      ),
+      propertyBudget(),
+    );
+  });
+
+  it("reads other JSON (a saved report, a log elsewhere) as JSON.parse does", () => {
+    for (const doc of [
+      { format: "cors-lens-report", version: 2, exchanges: [{ id: "1" }] },
+      { x: { log: { entries: [{ a: 1 }] } } },
+      { log: { entries: [] } },
+      [1, 2, { log: { entries: [1] } }],
+      "text",
+      42,
+    ]) {
+      const text = JSON.stringify(doc);
+      expect(streamed(text, [3, 7])).toEqual({ ok: true, document: doc });
+    }
+  });
+
+  it("hands back what it cannot read (the caller parses it whole, for the same error as before)", () => {
+    for (const text of [
+      "",
+      "   ",
+      '{"log":{"entries":[{"a":1},',
+      '{"log":{"entries":[{"a":1}]}',
+      '{"log":{"entries":[{"a":}]}}',
+      '{"log":{"entries":[1,2]}}',
+      '{"log":{"entries":["x"]}}',
+      '{"log":{"entries":[{"a":"unterminated}]}}',
+      "not json",
+      '{"log":{"entries":[{}]}} trailing',
+    ])
+      expect(streamed(text, [5]), text).toEqual({ ok: false });
+  });
+});
