@@ -115,7 +115,7 @@ export const enFixes = {
     "After UseRouting and before UseAuthentication/UseAuthorization, so preflights are answered first.",
 
   "fix.rails.where":
-    "config/initializers/cors.rb in Rails (replacing its allow block); in a plain Rack app, `use Rack::Cors` as the first middleware in config.ru, before auth.",
+    "config/initializers/cors.rb in Rails (replacing its allow block); in a plain Rack app, as `use Rack::Cors do … end` (replacing the `use Rack::Cors` block it has), the first middleware in config.ru, before auth.",
   "fix.rails.errors":
     "In a plain Rack app (Rails rescues on its own): an exception must become a 500 inside Rack::Cors,\nor the server answers it without CORS headers. Define this and `use ErrorsInsideCors` right after\nthe `use Rack::Cors` block.",
   "fix.rails.place":

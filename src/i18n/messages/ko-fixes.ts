@@ -116,7 +116,7 @@ export const koFixes: Record<keyof typeof enFixes, string> = {
     "UseRouting 뒤, UseAuthentication/UseAuthorization 앞에 두어 사전 요청에 먼저 응답합니다.",
 
   "fix.rails.where":
-    "Rails에서는 config/initializers/cors.rb(기존 allow 블록 대체). 일반 Rack 앱에서는 config.ru에서 인증보다 앞, 첫 번째 미들웨어로 `use Rack::Cors`를 둡니다.",
+    "Rails에서는 config/initializers/cors.rb(기존 allow 블록 대체). 일반 Rack 앱에서는 `use Rack::Cors do … end`로 적어(기존 `use Rack::Cors` 블록 대체) config.ru에서 인증보다 앞, 첫 번째 미들웨어로 둡니다.",
   "fix.rails.errors":
     "일반 Rack 앱에서는(Rails는 스스로 예외를 처리함) 예외를 Rack::Cors 안에서 500으로 바꿔야 합니다.\n그러지 않으면 서버가 CORS 헤더 없이 응답합니다. 이 클래스를 정의하고 `use Rack::Cors` 블록 바로 다음에\n`use ErrorsInsideCors`를 두세요.",
   "fix.rails.place":

@@ -83,8 +83,9 @@ async function start(config: string, port: number, dir: string): Promise<Running
 }
 
 /**
- * "In a plain Rack app, `use Rack::Cors` as the first middleware in config.ru": the fix's
- * `allow do … end` block replaces the app's, and its `use Rack::Cors` moves above every other `use`.
+ * "In a plain Rack app, as `use Rack::Cors do … end` (replacing the one it has), first in
+ * config.ru": the printed block, written with `use`, replaces the app's `use Rack::Cors` block and
+ * goes above every other `use`.
  */
 function apply(config: string, fix: Fix): string {
   const lines = fix.snippet.split("\n");
