@@ -322,7 +322,7 @@ describe("cors-lens check --config on Apache files", () => {
         planted++;
       }
     }
-    expect(planted).toBe(11);
+    expect(planted).toBe(14);
   });
 
   it("reports nothing on correct files", () => {

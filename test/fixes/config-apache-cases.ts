@@ -11,6 +11,7 @@
  * Allow-Credentials. `PORT`, `APP` and `DIR` are the test's ports and directory. `calls` are what the
  * page does; `check` what `cors-lens check` must find (code and line of the site file).
  */
+import { createHash } from "node:crypto";
 import type { ConfigCase } from "./config-cases";
 
 export interface ApacheCase extends ConfigCase {
@@ -20,6 +21,8 @@ export interface ApacheCase extends ConfigCase {
 
 const APP = "https://app.example.com";
 const ADMIN = "https://admin.example.com";
+/** htpasswd's {SHA} form (mod_authn_file reads it): bob / secret. */
+const HTPASSWD = `bob:{SHA}${createHash("sha1").update("secret").digest("base64")}\n`;
 const PROXY = "    ProxyPass /api/ http://127.0.0.1:APP/api/";
 const OPTIONS_204 = [
   "    RewriteEngine On",
@@ -280,6 +283,113 @@ ${PROXY}
       { method: "GET", path: "/api/me", origin: APP, credentials: true },
     ],
     check: [],
+  },
+  {
+    name: "held-out: the widespread IfModule snippet with *, a PUT the snippet does not list",
+    site: `<VirtualHost 127.0.0.1:PORT>
+    ServerName api.example.com
+    <IfModule mod_headers.c>
+        Header set Access-Control-Allow-Origin "*"
+        Header set Access-Control-Allow-Methods "GET, POST, OPTIONS"
+        Header set Access-Control-Allow-Headers "Content-Type"
+    </IfModule>
+${PROXY}
+</VirtualHost>
+`,
+    calls: [
+      { method: "GET", path: "/api/items", origin: ADMIN },
+      { method: "PUT", path: "/api/items/1", origin: APP, headers: [["Content-Type", "application/json"]] },
+    ],
+    check: [
+      { code: "no-always", line: 4 },
+      { code: "preflight-to-upstream", line: 8 },
+    ],
+  },
+  {
+    name: "held-out: SetEnvIfNoCase for any subdomain, a partner domain arrives",
+    site: `<VirtualHost 127.0.0.1:PORT>
+    SetEnvIfNoCase Origin "^https?://(.+\\.)?example\\.com$" AccessControlAllowOrigin=$0
+    Header always set Access-Control-Allow-Origin %{AccessControlAllowOrigin}e env=AccessControlAllowOrigin
+    Header always merge Vary Origin
+${OPTIONS_204}
+${PROXY}
+</VirtualHost>
+`,
+    calls: [
+      { method: "GET", path: "/api/items", origin: APP },
+      { method: "GET", path: "/api/items", origin: "https://partner.example.org" },
+    ],
+    check: [],
+  },
+  {
+    name: "held-out: Allow-Headers * with credentials does not cover Authorization",
+    site: `<VirtualHost 127.0.0.1:PORT>
+    Header always set Access-Control-Allow-Origin "${APP}"
+    Header always set Access-Control-Allow-Credentials "true"
+    Header always set Access-Control-Allow-Headers "*"
+    Header always set Access-Control-Allow-Methods "GET, POST"
+${OPTIONS_204}
+${PROXY}
+</VirtualHost>
+`,
+    calls: [
+      {
+        method: "GET",
+        path: "/api/me",
+        origin: APP,
+        credentials: true,
+        headers: [["Authorization", "Bearer t"]],
+      },
+    ],
+    check: [],
+  },
+  {
+    name: "held-out: the origin echoed with expr=, credentials not allowed",
+    site: `<VirtualHost 127.0.0.1:PORT>
+    <If "%{HTTP:Origin} =~ m#^https://(app|admin)\\.example\\.com$#">
+        Header always set Access-Control-Allow-Origin "expr=%{req:Origin}"
+    </If>
+    Header always merge Vary Origin
+${OPTIONS_204}
+${PROXY}
+</VirtualHost>
+`,
+    calls: [
+      { method: "GET", path: "/api/items", origin: ADMIN },
+      { method: "GET", path: "/api/me", origin: APP, credentials: true },
+    ],
+    check: [],
+  },
+  {
+    name: "held-out: basic auth on the whole API refuses the preflight (401)",
+    site: `<VirtualHost 127.0.0.1:PORT>
+    Header always set Access-Control-Allow-Origin "${APP}"
+    Header always set Access-Control-Allow-Credentials "true"
+    Header always set Access-Control-Allow-Headers "Authorization, Content-Type"
+    Header always set Access-Control-Allow-Methods "GET, PUT"
+    <Location /api/>
+        AuthType Basic
+        AuthName "API"
+        AuthUserFile DIR/htpasswd
+        Require valid-user
+    </Location>
+${PROXY}
+</VirtualHost>
+`,
+    files: { htpasswd: HTPASSWD },
+    calls: [
+      {
+        method: "PUT",
+        path: "/api/items/1",
+        origin: APP,
+        credentials: true,
+        headers: [
+          ["Content-Type", "application/json"],
+          ["Authorization", `Basic ${Buffer.from("bob:secret").toString("base64")}`],
+        ],
+      },
+    ],
+    check: [{ code: "preflight-refused", line: 10 }],
   },
 ];
 

@@ -19,6 +19,10 @@ const LOAD = [
   "proxy",
   "proxy_http",
   "dir",
+  "auth_basic",
+  "authn_core",
+  "authn_file",
+  "authz_user",
 ];
 export const installed = debVersion("apache2");
 
