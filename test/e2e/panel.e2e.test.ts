@@ -180,6 +180,7 @@ describe.each(LAYOUTS)(
       const configChunk = chunks.find((f) => /^config-fix-/.test(f)) as string;
       expect(readFileSync(join(assets, configChunk), "utf8")).toContain("add_header");
       expect(readFileSync(join(assets, panelChunk), "utf8")).not.toContain("add_header");
+      await session.panel.evaluate(() => document.querySelector(".config-verdict")?.scrollIntoView());
       await session.devtools.screenshot({ path: resultsPath(`panel-chromium-${name}-config.png`) });
     });
 
