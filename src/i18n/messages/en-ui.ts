@@ -133,10 +133,10 @@ export const enUi = {
 
   "panel.config.summary": "Paste your server configuration: get the patch",
   "panel.config.intro":
-    "CORS Lens reads your nginx or Caddy configuration and writes the smallest change that makes this host's failing requests pass, keeping every request it allowed before. Computed here: nothing leaves the browser.",
+    "CORS Lens reads your nginx, Apache httpd or Caddy configuration and writes the smallest change that makes this host's failing requests pass, keeping every request it allowed before. Computed here: nothing leaves the browser.",
   "panel.config.name": "File name",
   "panel.config.text": "Configuration",
-  "panel.config.placeholder": "Paste your nginx.conf (with its included files) or your Caddyfile here",
+  "panel.config.placeholder": "Paste your nginx.conf, Apache vhost or .htaccess, or Caddyfile here",
   "panel.config.run": "Make the patch",
   "panel.config.loading": "Reading the configuration…",
   "panel.config.failed": "The configuration could not be checked: {error}",
