@@ -39,6 +39,11 @@ function readCoverage(value: unknown): Coverage {
   return { from: 0, upTo: 0, older: 0 };
 }
 const JOURNAL_PREFIX = "j:";
+/**
+ * Written by every worker as soon as its restore has read the store: the next worker knows a
+ * worker ran before it in this browser session, even one stopped before it journaled anything.
+ */
+const LIFE_KEY = "worker-started";
 const TAB_PREFIX = "tab:";
 /** A throw-away value written to measure the room left (storage.session only says "full"). */
 const PROBE_KEY = "room-probe";
@@ -112,8 +117,21 @@ export class HistoryStore {
     this.bornAt = (platform.now?.() ?? 0) * 1000;
   }
 
+  /**
+   * Whether a worker ran before this one in the browser session (storage.session held anything of
+   * it): only then can a request under way have lost events to a stop. Unknown (the store could not
+   * be read): assumed so.
+   */
+  tookOver = true;
+
   async restore(): Promise<void> {
     const saved = await this.platform.store.getAll();
+    // storage.session is this extension's alone and starts empty with each browser session; this
+    // worker's own journal appends (numbered from its birth) may already be in it.
+    this.tookOver = Object.keys(saved).some(
+      (key) => !key.startsWith(JOURNAL_PREFIX) || Number(key.slice(JOURNAL_PREFIX.length)) < this.bornAt,
+    );
+    void this.platform.store.set({ [LIFE_KEY]: this.bornAt }).catch(() => undefined);
     // A probe a stopped worker left behind, and what a trim emptied (a chunk, the journal) but its
     // worker did not get to remove, hold room for nothing.
     const leftovers = Object.entries(saved)

@@ -207,8 +207,10 @@ export function startBackground(platform: BackgroundPlatform): Background {
     store.tracker = tracker.snapshot();
     // The journal's events the restored batch does not hold yet, then those that arrived meanwhile.
     for (const event of store.replay.splice(0)) ingest(event, true);
-    // What the stopped worker was following may have lost events (see ExchangeTracker.inherit).
-    tracker.inherit(platform.now());
+    // What the stopped worker was following may have lost events (see ExchangeTracker.inherit). The
+    // session's first worker (browser start, extension installed or enabled) followed on from no
+    // one: a request whose start it missed began before anyone listened, and is shown as seen.
+    if (store.tookOver) tracker.inherit(platform.now());
     for (const event of queue.splice(0)) ingest(event);
     store.goLive();
     // The stopped worker's last journal writes may land after the restore read: look again.

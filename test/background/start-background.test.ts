@@ -229,6 +229,50 @@ describe("a worker stopped between two batches", () => {
   });
 });
 
+describe("the first worker of a browser session (nothing stored: no worker before it)", () => {
+  // A request already under way when CORS Lens started listening (the browser just started, the
+  // extension was just installed or enabled): its first events went to no one. No worker was
+  // stopped, so its row must not say one was, and what was seen decides it.
+  it("shows a request whose start it never saw as seen, not as cut off by a worker stop", async () => {
+    const fake = fakePlatform();
+    await startBackground(fake.platform).ready;
+    const t = fake.now() + 10;
+    const [, headers, error] = blockedGet("1", t);
+    if (headers) fake.emit(headers);
+    if (error) fake.emit(error);
+    // A connection refused: its end is all there was to see after its start; and one seen whole.
+    const refused = (id: string) => `http://127.0.0.1:9/refused?n=${id}`;
+    const failed = { error: "net::ERR_CONNECTION_REFUSED" };
+    fake.emit(ev("error", "2", refused("2"), "GET", t + 20, failed));
+    fake.emit(ev("send", "3", refused("3"), "GET", t + 30, { headers: [["Origin", PAGE]] }));
+    fake.emit(ev("error", "3", refused("3"), "GET", t + 31, failed));
+    for (let i = 0; i < 8; i++) fake.advance(1_000);
+    const report = (await fake.ask({ type: "cors-lens/report", tabId: 7 })) as ReportDocument;
+    const rows = report.exchanges.map((x) => [x.verdict, x.interrupted === true, x.causes[0]?.code ?? null]);
+    expect(rows).toEqual([
+      ["blocked", false, "missing-allow-origin"],
+      // As the whole one is, the stop's "how it ended was not observed" left out.
+      rows[2],
+      rows[2],
+    ]);
+    expect(rows[2]?.[1]).toBe(false);
+  });
+
+  it("still takes over from a worker that left anything in storage.session, even only its start", async () => {
+    const first = fakePlatform();
+    await startBackground(first.platform).ready;
+    // Stopped at once: it journaled nothing, yet a request it was following may have lost events.
+    await vi.waitFor(() => expect(first.data.size).toBeGreaterThan(0));
+    const second = fakePlatform("chrome", first.data, first.now() + 100);
+    await startBackground(second.platform).ready;
+    const [, headers] = blockedGet("1", second.now() + 10);
+    if (headers) second.emit(headers);
+    for (let i = 0; i < 8; i++) second.advance(1_000);
+    const report = (await second.ask({ type: "cors-lens/report", tabId: 7 })) as ReportDocument;
+    expect(report.exchanges.map((x) => [x.verdict, x.interrupted])).toEqual([["blocked", true]]);
+  });
+});
+
 describe("recording and the badge", () => {
   it("counts the tab's blocked requests on its badge, marks warnings only, and clears on navigation", async () => {
     const fake = fakePlatform();
