@@ -102,10 +102,12 @@ async function start(config: string, port: number, dir: string): Promise<Running
   });
 }
 
-/** "In the API's VirtualHost, replacing its Header … Access-Control-* lines." */
+/**
+ * "In the API's VirtualHost; replace its existing `Header … Access-Control-*` lines", and nothing
+ * else: the app's own OPTIONS RewriteRule stays (the snippet's, above it, answers preflights first).
+ */
 function apply(config: string, fix: Fix): string {
-  let out = removeLines(config, /Header .*(Access-Control-|Vary)/);
-  out = removeLines(out, /RewriteCond %\{REQUEST_METHOD\} OPTIONS|RewriteRule \^ - \[R=204,L\]/);
+  const out = removeLines(config, /^\s*Header .*Access-Control-/);
   return insertAfterLine(out, "<VirtualHost", `  ${fix.snippet.split("\n").join("\n  ")}`);
 }
 
