@@ -127,17 +127,27 @@ function scrub(text: string): string {
   return out;
 }
 
-/** Fix lists are shared between exchanges (see engine `fixesForCause`): scrubbed once per list. */
+/**
+ * Fix lists and fixes are shared between exchanges (see engine `fixesForCause`): each scrubbed once,
+ * and the scrubbed fix is the same object wherever the engine's was — the report file's fix table
+ * (./report-file.ts) then knows it by identity instead of by its JSON.
+ */
 const scrubbedFixes = new WeakMap<readonly Fix[], Fix[]>();
+const scrubbedFix = new WeakMap<Fix, Fix>();
+
+function scrubFix(f: Fix): Fix {
+  let scrubbed = scrubbedFix.get(f);
+  if (!scrubbed) {
+    scrubbed = { ...f, snippet: scrub(f.snippet), ...(f.change ? { change: scrub(f.change) } : {}) };
+    scrubbedFix.set(f, scrubbed);
+  }
+  return scrubbed;
+}
 
 function scrubFixes(fixes: readonly Fix[]): Fix[] {
   let scrubbed = scrubbedFixes.get(fixes);
   if (!scrubbed) {
-    scrubbed = fixes.map((f) => ({
-      ...f,
-      snippet: scrub(f.snippet),
-      ...(f.change ? { change: scrub(f.change) } : {}),
-    }));
+    scrubbed = fixes.map(scrubFix);
     scrubbedFixes.set(fixes, scrubbed);
   }
   return scrubbed;
