@@ -39,7 +39,7 @@ export const enCauses = {
   "cause.layer-note.bare-preflight-method":
     "The preflight got a bare {status} without any CORS header, while other answers from this API carry them and list `Access-Control-Allow-Methods` {listed}, without {method}: the CORS set-up refused the preflight without saying why. rack-cors answers so for a method that is not in its `methods:`; add {method} to the set-up's methods{all, select, yes { (`ALL` is what rack-cors sends for `methods: :all`, a value it does not know: only a method named ALL matches it; `methods: :any` allows every method)} other {}}.",
   "cause.layer-note.flask-string-headers":
-    "flask-cors answered without `Access-Control-Allow-Headers`: none of the names asked for ({asked}) matched its `allow_headers`. Written as one string (`allow_headers='Origin, Content-Type'`), `allow_headers` is one regular expression to flask-cors, which matches no single header name: write it as a list, one name per item.",
+    "The preflight's answer allows the origin but has no `Access-Control-Allow-Headers`, and this API looks like Flask: where flask-cors answers so, none of the names asked for ({asked}) matched its `allow_headers`. Written as one string (`allow_headers='Origin, Content-Type'`), `allow_headers` is one regular expression to flask-cors, which matches no single header name: write it as a list, one name per item.",
 
   "cause.allow-credentials-not-true.title": "Access-Control-Allow-Credentials is not true",
   "cause.allow-credentials-not-true.message": `${SUBJECT} allowed \`{origin}\`, but this request was sent with credentials ({basis}) and \`Access-Control-Allow-Credentials\` is {missing, select, yes {missing} other {\`{value}\`}}; it must be exactly \`true\`.`,

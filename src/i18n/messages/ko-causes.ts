@@ -40,7 +40,7 @@ export const koCauses: Record<keyof typeof enCauses, string> = {
   "cause.layer-note.bare-preflight-method":
     "사전 요청은 CORS 헤더가 하나도 없는 {status} 응답을 받았지만, 이 API의 다른 응답에는 CORS 헤더가 있고 `Access-Control-Allow-Methods`로 {listed}을(를) 나열하며 {method}은(는) 없습니다. CORS 설정이 이유를 말하지 않고 사전 요청을 거부한 것입니다. rack-cors는 `methods:`에 없는 메서드에 이렇게 응답합니다. 설정의 메서드 목록에 {method}을(를) 추가하세요{all, select, yes {(`ALL`은 rack-cors가 `methods: :all`에 보내는 값으로, rack-cors가 모르는 값이라 ALL이라는 이름의 메서드만 맞습니다. 모든 메서드를 허용하려면 `methods: :any`를 쓰세요)} other {}}.",
   "cause.layer-note.flask-string-headers":
-    "flask-cors가 `Access-Control-Allow-Headers` 없이 응답했습니다. 요청한 이름({asked}) 중 어느 것도 `allow_headers`와 맞지 않았습니다. 문자열 하나로 적은 `allow_headers`(`allow_headers='Origin, Content-Type'`)는 flask-cors에게 정규 표현식 하나이며 어떤 헤더 이름과도 맞지 않습니다. 이름마다 항목 하나인 목록으로 적으세요.",
+    "사전 요청 응답은 출처를 허용하지만 `Access-Control-Allow-Headers`가 없고, 이 API는 Flask로 보입니다. flask-cors가 이렇게 응답했다면 요청한 이름({asked}) 중 어느 것도 `allow_headers`와 맞지 않은 것입니다. 문자열 하나로 적은 `allow_headers`(`allow_headers='Origin, Content-Type'`)는 flask-cors에게 정규 표현식 하나이며 어떤 헤더 이름과도 맞지 않습니다. 이름마다 항목 하나인 목록으로 적으세요.",
 
   "cause.allow-credentials-not-true.title": "Access-Control-Allow-Credentials가 true가 아님",
   "cause.allow-credentials-not-true.message": `${SUBJECT}은 \`{origin}\`을(를) 허용했지만, 이 요청은 자격 증명(credentials)과 함께 전송되었고({basis}) \`Access-Control-Allow-Credentials\`가 {missing, select, yes {없습니다} other {\`{value}\`입니다}}. 이 값은 정확히 \`true\`여야 합니다.`,
