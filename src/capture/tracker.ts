@@ -209,7 +209,10 @@ export class ExchangeTracker {
       return [{ kind: "navigated", tabId: event.tabId, at: event.timeStamp }];
     }
     if (event.type === "sub_frame") return [];
-    if (!this.state.pending[event.requestId] && this.state.ended?.includes(event.requestId)) return [];
+    if (!this.state.pending[event.requestId] && this.state.ended?.includes(event.requestId)) {
+      if (event.kind === "send") this.lateAsk(event);
+      return [];
+    }
     const pending = this.state.pending[event.requestId] ?? this.open(event);
     if (pending.interruptedAt !== undefined)
       pending.interruptedAt = Math.max(pending.interruptedAt, event.timeStamp);
@@ -538,6 +541,26 @@ export class ExchangeTracker {
     }
     this.state.preflights.push(preflight);
     return [];
+  }
+
+  /**
+   * A preflight's start that comes after its end (Chromium, just after a worker stop, delivered a
+   * preflight's response and end to the new worker while it restored and the start 240 ms later): if
+   * that preflight still waits for its request with its ask unseen, the start is its ask.
+   */
+  private lateAsk(event: Extract<ObservedEvent, { kind: "send" }>): void {
+    const i = this.state.preflights.findIndex((p) => p.requestId === event.requestId && p.method === "");
+    const unseen = this.state.preflights[i];
+    if (!unseen || unseen.hop.requestHeaders.length > 0) return;
+    const hop = { ...unseen.hop, requestHeaders: event.requestHeaders };
+    const asked = preflightFromHop(unseen.requestId, unseen.tabId, hop, unseen.endedAt);
+    if (!asked) return;
+    // Its ask is seen now; it stays marked only if its response was not seen either.
+    this.state.preflights[i] = {
+      ...asked,
+      ...(hop.status === null ? { interrupted: true } : {}),
+      ...(unseen.shownAs ? { shownAs: unseen.shownAs } : {}),
+    };
   }
 
   /** What a preflight asked (any method, where its request headers were never seen). */

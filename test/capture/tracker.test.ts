@@ -565,6 +565,29 @@ describe("after a takeover from a stopped worker", () => {
     expect(out.map((x) => x.id)).toEqual(["chromium-62"]);
   });
 
+  // Measured in Chromium 156 under load (issue 27, a worker stopped during traffic): the new worker got
+  // a preflight's response and end while restoring, then its start 240 ms later, then its DELETE's
+  // error. Every event came; the late start is what says which method the preflight asked about.
+  it("takes a preflight's start that comes after its end as its ask, and decides its request", () => {
+    const after = new ExchangeTracker("chromium");
+    after.inherit(10);
+    const url = U(280);
+    const asked = h("Origin", PAGE, "Access-Control-Request-Method", "DELETE", "Sec-Fetch-Mode", "cors");
+    const answer = h("Access-Control-Allow-Origin", PAGE, "Access-Control-Allow-Methods", "GET, PUT");
+    const out = run(after, [
+      ev("headers", "280", url, "OPTIONS", 11, { status: 204, headers: answer }),
+      ev("completed", "280", url, "OPTIONS", 12, { status: 204, headers: answer }),
+      ev("send", "280", url, "OPTIONS", 9, { headers: asked }),
+      ev("error", "279", url, "DELETE", 13, { error: "net::ERR_FAILED" }),
+    ]);
+    expect(out.map((x) => [x.id, x.method, x.preflight?.status, x.interrupted === true])).toEqual([
+      ["chromium-279", "DELETE", 204, false],
+    ]);
+    expect(out[0]?.preflight?.requestHeaders).toEqual(asked);
+    const d = diagnose(out[0] as ObservedExchange);
+    expect([d.verdict, d.causes[0]?.code]).toEqual(["blocked", "method-not-allowed"]);
+  });
+
   it("leaves a worker that took over nothing alone", () => {
     const fresh = new ExchangeTracker("chromium");
     run(fresh, [ev("send", "60", U(60), "GET", 1, { headers: GET_REQ })]);
