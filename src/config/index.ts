@@ -58,6 +58,20 @@ function looksCaddy(t: string): boolean {
   );
 }
 
+function apacheDirectives(t: string): boolean {
+  let continued = false;
+  let count = 0;
+  for (const raw of t.split("\n")) {
+    const l = raw.trim();
+    const was = continued;
+    continued = l.endsWith("\\");
+    if (was || l === "" || l.startsWith("#")) continue;
+    if (!/^(<\/?[A-Za-z]+|[A-Z][A-Za-z0-9]*)(\s|>|$)/.test(l) || /[;{]$/.test(l)) return false;
+    count++;
+  }
+  return count > 0;
+}
+
 /** Told from the name and the text; "nginx" is the default for `*.conf` text with nginx blocks. */
 export function detectFormat(file: ConfigFile): Detected {
   const name = file.path.split("/").pop() ?? file.path;
@@ -90,6 +104,8 @@ export function detectFormat(file: ConfigFile): Detected {
   if (looksCaddy(t)) return { format: "caddy" };
   if (/\b(server|location|http)\s*\{|\badd_header\b|\bproxy_pass\b|\bmap\s+\$/.test(t))
     return { format: "nginx" };
+  // Apache files of directives alone (`Include` lists, snippets): CamelCase names or sections open each line.
+  if (apacheDirectives(t)) return { format: "apache" };
   // Any other file of nginx directives (`proxy_params`, `snippets/*.conf`, `mime.types`).
   try {
     const top = parseNginx(t, file.path);

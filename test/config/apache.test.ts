@@ -101,6 +101,37 @@ describe("Apache syntax", () => {
   });
 });
 
+describe("Apache Include", () => {
+  it("inlines passed files by the end of their path, globs included, never a file into itself", () => {
+    const main = file("Include conf.d/*.conf\n", "/etc/apache2/apache2.conf");
+    const vhost = file(VHOST("    Include snippets/cors.conf"), "/etc/apache2/conf.d/api.conf");
+    const cors = file(
+      `Header always set Access-Control-Allow-Origin "${APP}"\n`,
+      "/etc/apache2/snippets/cors.conf",
+    );
+    const t = buildTree([main, vhost, cors]);
+    expect(t.unresolved).toEqual([]);
+    expect(t.top.map((n) => n.key)).toEqual(["virtualhost"]);
+    const a = answer(t, { method: "GET", url: "http://h/api/x", headers: [["Origin", APP]] });
+    expect(values(headersOf(a), "Access-Control-Allow-Origin")).toEqual([APP]);
+    expect(
+      detectFormat(
+        file("Include snippets/cors.conf\nOptions -Indexes\n", "/etc/apache2/conf-enabled/x.conf"),
+      ),
+    ).toEqual({ format: "apache" });
+  });
+
+  it("asks for the included file when CORS is set there (exit 2 words)", () => {
+    try {
+      readConfig([file(VHOST("    Include snippets/cors.conf"))]);
+      expect.unreachable();
+    } catch (e) {
+      expect((e as ConfigError).words.key).toBe("config.error.included");
+      expect((e as ConfigError).words.params?.line).toBe(2);
+    }
+  });
+});
+
 describe("Apache answers", () => {
   it("sends the onsuccess table only on the application's answers, the always table on httpd's own", () => {
     const text = VHOST(`    Header set Access-Control-Allow-Origin "${APP}"

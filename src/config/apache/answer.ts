@@ -43,6 +43,12 @@ function globRe(pattern: string): RegExp {
   );
 }
 
+/** A path pattern matched as the end of a path (`vhosts/*.conf` matches `/etc/apache2/vhosts/a.conf`). */
+function globSuffix(pattern: string): RegExp {
+  const body = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[^/]*").replace(/\?/g, "[^/]");
+  return new RegExp(`(^|/)${body}$`);
+}
+
 export function buildTree(files: readonly ConfigFile[]): ApacheTree {
   const parsed = new Map<string, Node[]>();
   for (const f of files) parsed.set(f.path, parseApache(f.text, f.path));
@@ -52,13 +58,11 @@ export function buildTree(files: readonly ConfigFile[]): ApacheTree {
     nodes.flatMap((n) => {
       if ((n.key === "include" || n.key === "includeoptional") && n.args[0]) {
         const pat = n.args[0].value;
+        // Relative patterns are relative to ServerRoot, unknown here: the passed path must end with them.
+        const tail = pat.replace(/^\.?\//, "");
+        const suffix = globSuffix(tail);
         const hits = [...parsed.keys()].filter(
-          (p) =>
-            p === pat ||
-            globRe(pat).test(p) ||
-            (!pat.includes("/") && p.split("/").pop() === pat) ||
-            (pat.includes("/") && p.endsWith(`/${pat.replace(/^\.?\//, "")}`)) ||
-            (/[*?]/.test(pat) && globRe(pat.split("/").pop() ?? pat).test(p.split("/").pop() ?? p)),
+          (p) => p !== n.file && (p === pat || globRe(pat).test(p) || suffix.test(p)),
         );
         if (hits.length === 0 || depth > 8) {
           unresolved.push(n);

@@ -154,8 +154,17 @@ export function checkApache(tree: ApacheTree): ConfigFinding[] {
   }
   // Origin regexes: SetEnvIf Origin, RewriteCond on the Origin header, <If> and expr= tests of it.
   const regexes: Array<{ regex: string; n: Node; nocase: boolean }> = [];
-  for (const n of originSetters)
-    regexes.push({ regex: n.args[1]?.value ?? "", n, nocase: n.key === "setenvifnocase" });
+  // A SetEnvIf whose variable only tells that an Origin is present (h5bp's `SetEnvIf Origin ":" IS_CORS`
+  // before `*`) allows no list: its regex is not an allow-list.
+  for (const n of originSetters) {
+    const vars = n.args.slice(2).map((a) => a.value.replace(/^!/, "").split("=")[0]);
+    const decides = acao.some(
+      (o) =>
+        vars.some((v) => o.value.includes(`%{${v}}e`)) ||
+        (o.value.trim() !== "*" && vars.some((v) => o.cond === `env=${v}`)),
+    );
+    if (decides) regexes.push({ regex: n.args[1]?.value ?? "", n, nocase: n.key === "setenvifnocase" });
+  }
   for (const n of nodes) {
     if (n.key === "rewritecond" && /%\{(HTTP:Origin|HTTP_ORIGIN)\}/i.test(n.args[0]?.value ?? ""))
       regexes.push({
