@@ -164,3 +164,47 @@ describe("Caddy: basicauth refuses the preflight before handle runs (caddyserver
     expect(fix?.snippet).toMatch(/^header Access-Control-Allow-Origin "http:\/\/localhost:5173"$/m);
   });
 });
+
+describe("Spring and ASP.NET (written from their documentation, not run here) never narrow", () => {
+  /** A PUT whose preflight answer mirrored the headers asked for; GET and POST need no preflight. */
+  const put = exchange({
+    url: `${API}/api/items/1`,
+    method: "PUT",
+    requestHeaders: h("Origin", PAGE, "Content-Type", "application/json"),
+    preflight: {
+      status: 200,
+      requestHeaders: h(
+        "Origin",
+        PAGE,
+        "Access-Control-Request-Method",
+        "PUT",
+        "Access-Control-Request-Headers",
+        "content-type,x-trace",
+      ),
+      headers: h(
+        "Access-Control-Allow-Origin",
+        "http://other.example",
+        "Access-Control-Allow-Methods",
+        "PUT",
+        "Access-Control-Allow-Headers",
+        "content-type,x-trace",
+      ),
+    },
+    response: null,
+    error: "net::ERR_FAILED",
+  });
+
+  it("Spring keeps GET, HEAD and POST in allowedMethods (checked on actual requests) and the default of every header", () => {
+    const fix = diagnosed(put)?.fixes.find((f) => f.stack === "spring");
+    expect(fix?.snippet).toContain('.allowedMethods("GET", "HEAD", "POST", "PUT")');
+    expect(fix?.snippet).not.toContain(".allowedHeaders(");
+    expect(fix?.verified ?? null).toBeNull();
+  });
+
+  it("ASP.NET keeps a mirrored header list mirrored (AllowAnyHeader)", () => {
+    const fix = diagnosed(put)?.fixes.find((f) => f.stack === "aspnet");
+    expect(fix?.snippet).toContain(".AllowAnyHeader()");
+    expect(fix?.snippet).not.toContain(".WithHeaders(");
+    expect(fix?.verified ?? null).toBeNull();
+  });
+});

@@ -1,12 +1,22 @@
 import type { FixRequest } from "./policy";
 import { comment, heading, quoted } from "./policy";
 
-/** ASP.NET Core CORS middleware (Program.cs). */
+/**
+ * ASP.NET Core CORS middleware (Program.cs), written from its documentation, not run here
+ * (https://learn.microsoft.com/en-us/aspnet/core/security/cors): a policy allows no request header
+ * and no method beyond the safelisted ones unless told, so a server that allowed any keeps that
+ * with AllowAnyMethod / AllowAnyHeader (both valid with AllowCredentials; only any origin is not).
+ */
 export function aspnet(request: FixRequest): string {
   const { policy } = request;
   const chain = [`    .WithOrigins(${quoted(policy.origins)})`];
-  chain.push(`    .WithMethods(${quoted(policy.methods.length > 0 ? policy.methods : ["GET", "POST"])})`);
-  if (policy.headers.length > 0) chain.push(`    .WithHeaders(${quoted(policy.headers)})`);
+  chain.push(
+    policy.anyMethods
+      ? "    .AllowAnyMethod()"
+      : `    .WithMethods(${quoted([...new Set(["GET", "HEAD", "POST", ...policy.methods])])})`,
+  );
+  if (policy.anyHeaders) chain.push("    .AllowAnyHeader()");
+  else if (policy.headers.length > 0) chain.push(`    .WithHeaders(${quoted(policy.headers)})`);
   if (policy.exposeHeaders.length > 0) chain.push(`    .WithExposedHeaders(${quoted(policy.exposeHeaders)})`);
   if (policy.credentials) chain.push("    .AllowCredentials()");
   chain.push(`    .SetPreflightMaxAge(TimeSpan.FromSeconds(${policy.maxAge}))));`);

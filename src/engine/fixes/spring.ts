@@ -1,14 +1,23 @@
 import type { FixRequest } from "./policy";
 import { comment, heading, quoted } from "./policy";
 
-/** Spring MVC `WebMvcConfigurer` (with Spring Security, also `http.cors(...)`). */
+/**
+ * Spring MVC `WebMvcConfigurer` (with Spring Security, also `http.cors(...)`), written from Spring's
+ * documentation, not run here. `addMapping` starts from permit-default values: GET, HEAD and POST,
+ * every header (CorsRegistration, CorsConfiguration#applyPermitDefaultValues:
+ * https://docs.spring.io/spring-framework/docs/current/javadoc-api/org/springframework/web/cors/CorsConfiguration.html);
+ * `allowedMethods` replaces that list and is checked on actual requests too (DefaultCorsProcessor
+ * `handleInternal`, https://github.com/spring-projects/spring-framework/blob/main/spring-web/src/main/java/org/springframework/web/cors/DefaultCorsProcessor.java),
+ * so the defaults stay in it; `allowedHeaders` is written only where the server listed headers
+ * rather than mirrored them.
+ */
 export function spring(request: FixRequest): string {
   const { policy } = request;
   const chain = [`            .allowedOrigins(${quoted(policy.origins)})`];
-  chain.push(
-    `            .allowedMethods(${quoted(policy.methods.length > 0 ? policy.methods : ["GET", "POST"])})`,
-  );
-  if (policy.headers.length > 0) chain.push(`            .allowedHeaders(${quoted(policy.headers)})`);
+  const methods = policy.anyMethods ? ["*"] : [...new Set(["GET", "HEAD", "POST", ...policy.methods])];
+  chain.push(`            .allowedMethods(${quoted(methods)})`);
+  if (policy.headers.length > 0 && !policy.anyHeaders)
+    chain.push(`            .allowedHeaders(${quoted(policy.headers)})`);
   if (policy.exposeHeaders.length > 0)
     chain.push(`            .exposedHeaders(${quoted(policy.exposeHeaders)})`);
   if (policy.credentials) chain.push("            .allowCredentials(true)");
