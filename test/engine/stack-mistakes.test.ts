@@ -123,6 +123,9 @@ describe("rack-cors: a method not in `methods:` gets a bare 200 preflight (cyu/r
     expect(diagnosed(rackDelete())?.message).not.toContain("methods:");
     const varied = rackDelete([["Vary", "Origin"]]);
     expect(diagnosed(varied, [rackSimple, varied])?.message).not.toContain("methods:");
+    // Express's automatic OPTIONS answer (the route exists, no CORS ran for it) says `Allow`.
+    const express = rackDelete([["Allow", "GET,HEAD,PUT"]]);
+    expect(diagnosed(express, [rackSimple, express])?.message).not.toContain("methods:");
     const listed = exchange({
       url: `${API}/api/items`,
       response: {

@@ -170,7 +170,14 @@ export function flaskCorsNoHeaderMatched(ctx: CauseContext): string {
 export function barePreflightMethod(ctx: CauseContext): string {
   const hop = ctx.failure.hop;
   if (ctx.failure.stage !== "preflight" || !ok(hop?.status) || !hop || !ctx.api?.server.configured) return "";
-  if (hop.responseHeaders.some(([n]) => /^access-control-/i.test(n)) || variesOnOrigin(hop)) return "";
+  // rack-cors's refusal carries no header at all; a router's automatic OPTIONS answer (Express)
+  // carries `Allow`, and a CORS library that compared the origin, `Vary: Origin`.
+  if (
+    hop.responseHeaders.some(([n]) => /^access-control-/i.test(n)) ||
+    variesOnOrigin(hop) ||
+    hasHeader(hop.responseHeaders, "allow")
+  )
+    return "";
   const listed = [...new Set([...ctx.api.server.responseMethods, ...ctx.api.server.methods])];
   const method = ctx.facts.method;
   if (listed.length === 0 || listed.some((m) => m === "*" || m.toUpperCase() === method.toUpperCase()))
