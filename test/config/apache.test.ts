@@ -282,6 +282,46 @@ describe("cors-lens fix --config on Apache files", () => {
     expect(fixDiff(again)).toBe("");
   });
 
+  it("says it cannot fix CORS lines of a .htaccess that AllowOverride keeps httpd from reading", () => {
+    const site = file(`<VirtualHost *:80>
+    DocumentRoot /srv/www
+    <Directory /srv/www>
+        AllowOverride None
+    </Directory>
+</VirtualHost>
+`);
+    const htaccess = file(`Header set Access-Control-Allow-Origin "${APP}"\n`, "/srv/www/.htaccess");
+    const config = readConfig([site, htaccess]);
+    const spec: RequestSpec = {
+      id: "s",
+      method: "GET",
+      origin: APP,
+      headers: [],
+      credentials: "omit",
+      source: "evidence",
+      url: "http://localhost/data.json",
+    };
+    const r = renderExchange(spec, (req) =>
+      config.answer({ ...req, upstream: { status: 200, headers: [] } }),
+    );
+    if (!("exchange" in r)) throw new Error("unknown");
+    const fixed = fixConfig([site, htaccess], [{ ...r.exchange, recordedBy: "chromium" }]);
+    expect(fixed.ok).toBe(false);
+    expect(fixed.cannot).toEqual([
+      {
+        id: "s",
+        why: expect.objectContaining({
+          key: "config.apache.cannot.htaccess-ignored",
+          params: expect.objectContaining({ line: 4 }),
+        }),
+      },
+    ]);
+    expect(checkConfig([site, htaccess]).findings).toEqual([
+      expect.objectContaining({ code: "no-always", file: "/srv/www/.htaccess", line: 1 }),
+      expect.objectContaining({ code: "htaccess-ignored", file: "/srv/www/.htaccess", line: 1 }),
+    ]);
+  });
+
   it("never throws anything but a worded ConfigError on random Apache-like text", () => {
     const piece = fc.constantFrom(
       "<VirtualHost *:80>\n",

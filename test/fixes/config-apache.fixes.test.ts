@@ -13,6 +13,7 @@ import type { Server } from "node:http";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { readConfig } from "../../src/config";
 import { exportHar } from "../../src/report/har-export";
 import { APACHE_CASES as CASES, APACHE_CORRECT as CORRECT } from "./config-apache-cases";
 import { apacheTest, cli, installed, mainConf, startApache } from "./config-apache-real";
@@ -153,6 +154,65 @@ describe.skipIf(!installed)(
           await new Promise<void>((r) => (app.server as Server).close(() => r()));
         }
       });
+    });
+
+    it("agrees with httpd on which .htaccess it reads (AllowOverride), and check names the skipped one", async () => {
+      for (const [override, read] of [
+        ["None", false],
+        ["FileInfo", true],
+        ["AuthConfig", false],
+        ["All", true],
+      ] as const) {
+        const dir = join(scratch, `override-${override}`);
+        mkdirSync(join(dir, "public"), { recursive: true });
+        const port = await freePort();
+        const site = join(dir, "site.conf");
+        const conf = join(dir, "httpd.conf");
+        const htaccess = join(dir, "public", ".htaccess");
+        writeFileSync(
+          site,
+          `<VirtualHost 127.0.0.1:${port}>\n    DocumentRoot ${dir}/public\n    <Directory ${dir}/public>\n        AllowOverride ${override}\n        Require all granted\n    </Directory>\n</VirtualHost>\n`,
+        );
+        writeFileSync(
+          htaccess,
+          '# CORS for the data\nHeader set Access-Control-Allow-Origin "https://app.example.com"\n',
+        );
+        writeFileSync(join(dir, "public", "data.json"), "{}\n");
+        writeFileSync(conf, mainConf(dir, port, site));
+        const server = await startApache(conf, port);
+        try {
+          const real = await observe(`http://127.0.0.1:${port}`, {
+            method: "GET",
+            path: "/data.json",
+            origin: "https://app.example.com",
+          });
+          expect(real.verdict, override).toBe(read ? "allowed" : "blocked");
+          const model = readConfig([
+            { path: site, text: readFileSync(site, "utf8") },
+            { path: htaccess, text: readFileSync(htaccess, "utf8") },
+          ]).answer({
+            method: "GET",
+            url: `http://127.0.0.1:${port}/data.json`,
+            headers: [["Origin", "https://app.example.com"]],
+            upstream: { status: 200, headers: [] },
+          });
+          const acao =
+            model.kind === "known" && model.headers.some(([n]) => /^access-control-allow-origin$/i.test(n));
+          expect(acao, override).toBe(read);
+          const checked = await cli("check", "--config", site, htaccess, "--format", "json");
+          const findings = JSON.parse(checked.out).findings as Array<{
+            code: string;
+            line: number;
+            file: string;
+          }>;
+          const skipped = findings.filter((f) => f.code === "htaccess-ignored");
+          expect(skipped, override).toEqual(
+            read ? [] : [expect.objectContaining({ file: htaccess, line: 2 })],
+          );
+        } finally {
+          await server.stop();
+        }
+      }
     });
 
     it("check reports nothing on correct configurations", async () => {

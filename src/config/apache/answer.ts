@@ -45,7 +45,10 @@ function globRe(pattern: string): RegExp {
 
 /** A path pattern matched as the end of a path (`vhosts/*.conf` matches `/etc/apache2/vhosts/a.conf`). */
 function globSuffix(pattern: string): RegExp {
-  const body = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[^/]*").replace(/\?/g, "[^/]");
+  const body = pattern
+    .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+    .replace(/\*/g, "[^/]*")
+    .replace(/\?/g, "[^/]");
   return new RegExp(`(^|/)${body}$`);
 }
 
@@ -277,6 +280,25 @@ function locationMatches(n: Node, path: string): boolean {
   return path === loc || path.startsWith(`${loc}/`);
 }
 
+/**
+ * The `AllowOverride` that keeps httpd from reading `Header` lines of a `.htaccess` in `dir`: the last
+ * one of the `<Directory>` sections holding it, when it allows neither FileInfo nor All (mod_headers'
+ * directives are of the FileInfo class: https://httpd.apache.org/docs/2.4/mod/core.html#allowoverride).
+ * Null where the files given say nothing (httpd's default is None, but the main file may not be passed).
+ */
+export function ignoredBy(tree: ApacheTree, dir: string): Node | null {
+  let last: Node | null = null;
+  const sections = allNodes(tree).filter(
+    (x) => x.node.key === "directory" && directoryMatches(x.node, `${dir}/.htaccess`),
+  );
+  sections.sort((a, b) => (a.node.args[0]?.value.length ?? 0) - (b.node.args[0]?.value.length ?? 0));
+  for (const d of sections)
+    for (const n of flatten(d.node.section?.children ?? [], null)) if (n.key === "allowoverride") last = n;
+  if (!last) return null;
+  const v = last.args.map((a) => lower(a.value));
+  return v.includes("all") || v.some((x) => x === "fileinfo" || x.startsWith("fileinfo=")) ? null : last;
+}
+
 function directoryMatches(n: Node, file: string): boolean {
   const d = n.args[0]?.value ?? "/";
   if (n.key === "directorymatch" || d === "~") {
@@ -292,6 +314,8 @@ function directoryMatches(n: Node, file: string): boolean {
 
 export interface Route {
   layers: Layer[];
+  /** `.htaccess` files httpd does not read for this request, and the `AllowOverride` that says so. */
+  ignored: Array<{ file: string; by: Node }>;
   vhost: Node | null;
   proxied: Node | null;
   file: string | null;
@@ -343,6 +367,7 @@ export function route(tree: ApacheTree, st: St): Route {
     break;
   }
   let file: string | null = null;
+  const ignored: Route["ignored"] = [];
   if (!proxied) {
     const root =
       [...layers]
@@ -359,8 +384,11 @@ export function route(tree: ApacheTree, st: St): Route {
     for (const d of dirs)
       layers.push({ where: "directory", section: d, nodes: flatten(d.section?.children ?? [], st) });
     for (const h of tree.htaccess)
-      if (file === null || file.startsWith(`${h.dir}/`) || tree.top.length === 0)
-        layers.push({ where: "htaccess", section: null, nodes: flatten(h.nodes, st) });
+      if (file === null || file.startsWith(`${h.dir}/`) || tree.top.length === 0) {
+        const off = ignoredBy(tree, h.dir);
+        if (off) ignored.push({ file: h.file, by: off });
+        else layers.push({ where: "htaccess", section: null, nodes: flatten(h.nodes, st) });
+      }
     const name = st.path.split("/").pop() ?? "";
     for (const f of sections.filter((n) => n.key === "files" || n.key === "filesmatch")) {
       const pat = f.args[0]?.value ?? "";
@@ -372,7 +400,7 @@ export function route(tree: ApacheTree, st: St): Route {
     }
   }
   layers.push(...locLayers);
-  return { layers, vhost, proxied, file };
+  return { layers, vhost, proxied, file, ignored };
 }
 
 /** SetEnv, SetEnvIf(NoCase) and UnsetEnv, in order (mod_env, mod_setenvif). */

@@ -9,7 +9,7 @@
 import { unescapedHostDot } from "../nginx/check";
 import type { ConfigFinding } from "../types";
 import { Unknown } from "../whatif";
-import { type ApacheTree, allNodes, allOps, newSt, type Op, render, route } from "./answer";
+import { type ApacheTree, allNodes, allOps, ignoredBy, newSt, type Op, render, route } from "./answer";
 import { VARIABLE } from "./patch";
 import type { Node } from "./syntax";
 
@@ -151,6 +151,21 @@ export function checkApache(tree: ApacheTree): ConfigFinding[] {
           },
         });
     }
+  }
+  // CORS in a .htaccess that an AllowOverride without FileInfo makes httpd skip.
+  for (const h of tree.htaccess) {
+    const off = ignoredBy(tree, h.dir);
+    const first = acao.find((o) => o.node.file === h.file);
+    if (off && first)
+      push({
+        code: "htaccess-ignored",
+        severity: "error",
+        ...at(first.node),
+        words: {
+          key: "config.apache.check.htaccess-ignored",
+          params: { value: off.args.map((a) => a.value).join(" "), file: off.file, line: off.line },
+        },
+      });
   }
   // Origin regexes: SetEnvIf Origin, RewriteCond on the Origin header, <If> and expr= tests of it.
   const regexes: Array<{ regex: string; n: Node; nocase: boolean }> = [];

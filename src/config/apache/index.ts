@@ -204,6 +204,14 @@ export function patchApache(
           p.copy(group, r.route.vhost, path);
           break;
         }
+        const off = r.route.ignored[0];
+        if (off) {
+          p.cannot.set(spec.id, {
+            key: "config.apache.cannot.htaccess-ignored",
+            params: { file: off.file, by: off.by.file, line: off.by.line },
+          });
+          break;
+        }
         if (allOps(tree).some((o) => isAcao(o.field) && sets(o))) {
           p.cannot.set(spec.id, { key: "config.cannot.cause", params: { code: cause.code } });
           break;

@@ -8,6 +8,10 @@ export const enConfigApache = {
     "this OPTIONS rewrite is in a per-directory context, which runs after authorization: Require (line {line}) refuses the preflight first; put it in the virtual host",
   "config.apache.check.two-tables":
     "{name} is set in both Header tables (onsuccess here, always on line {line}): a successful response carries both lines",
+  "config.apache.check.htaccess-ignored":
+    "httpd does not read this .htaccess's Header lines: AllowOverride {value} ({file}:{line}) allows neither FileInfo nor All",
+  "config.apache.cannot.htaccess-ignored":
+    "the CORS lines of {file} are not read: AllowOverride on {by}:{line} excludes FileInfo; move them into the <Directory> section or allow FileInfo by hand",
   "config.apache.fix.always":
     "always added: the {status} response httpd makes itself lost {name} (line {line})",
   "config.apache.fix.preflight":

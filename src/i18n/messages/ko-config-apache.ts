@@ -10,6 +10,10 @@ export const koConfigApache: Record<keyof typeof enConfigApache, string> = {
     "이 OPTIONS rewrite는 디렉터리별 문맥에 있어 권한 검사 뒤에 실행됨: Require(줄 {line})가 먼저 프리플라이트를 거부함. 가상 호스트로 옮기세요",
   "config.apache.check.two-tables":
     "{name}이 두 Header 표에 모두 설정됨(여기는 onsuccess, 줄 {line}은 always): 성공 응답에 두 줄이 함께 감",
+  "config.apache.check.htaccess-ignored":
+    "httpd는 이 .htaccess의 Header 줄을 읽지 않음: AllowOverride {value}({file}:{line})가 FileInfo도 All도 허용하지 않음",
+  "config.apache.cannot.htaccess-ignored":
+    "{file}의 CORS 줄은 읽히지 않음: {by}:{line}의 AllowOverride가 FileInfo를 제외함. <Directory> 섹션으로 옮기거나 FileInfo를 직접 허용하세요",
   "config.apache.fix.always": "always 추가: httpd가 직접 만든 {status} 응답에 {name}(줄 {line})이 없었음",
   "config.apache.fix.preflight":
     "프리플라이트에 권한 검사와 애플리케이션보다 먼저 httpd가 204로 응답함(받은 상태: {status})",
