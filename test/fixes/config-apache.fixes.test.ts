@@ -83,6 +83,16 @@ describe.skipIf(!installed)(
           const planned = await cli("fix", "--config", site, ...extra, "--har", har, "--format", "json");
           expect(planned.code, planned.err + planned.out).toBe(0);
           const plan = JSON.parse(planned.out);
+          // The model of the broken file answers as the real httpd did: same verdict for every recorded call.
+          for (const row of (
+            plan.requests as Array<{
+              source: string;
+              recorded: string;
+              before: { verdict: string };
+              url: string;
+            }>
+          ).filter((r) => r.source === "evidence"))
+            expect(row.before.verdict, `model vs httpd: ${row.url}`).toBe(row.recorded);
           const written = await cli("fix", "--config", site, ...extra, "--har", har, "--write");
           expect(written.code, written.err).toBe(0);
           const changed = [...originals].filter(([f, text]) => readFileSync(f, "utf8") !== text);
