@@ -19,11 +19,11 @@ import { analyzeHarDocument, HarError } from "../report/analyze-har";
 import {
   failsGate,
   tally,
-  toGithubAnnotations,
   toGithubSummary,
-  toJunit,
   toSarif,
   totalsLine,
+  writeGithubAnnotations,
+  writeJunit,
 } from "../report/ci-formats";
 import type { ReportDocument } from "../report/report";
 import { writeReportFile } from "../report/report-file";
@@ -325,9 +325,9 @@ export function run(
         sink("]\n");
       }
     } else if (options.format === "sarif") sink(toSarif(reports, options.stack, ci));
-    else if (options.format === "junit") sink(toJunit(reports, options.stack, ci));
+    else if (options.format === "junit") writeJunit(reports, options.stack, ci, sink);
     else if (options.format === "github") {
-      sink(toGithubAnnotations(reports, options.stack, options.quiet, ci));
+      writeGithubAnnotations(reports, options.stack, options.quiet, ci, sink);
       // The whole fix goes to the job summary (the annotations hold its first line only).
       const summaryFile = env.GITHUB_STEP_SUMMARY;
       if (summaryFile) {

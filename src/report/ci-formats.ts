@@ -463,27 +463,63 @@ export function toJunit(
   stack: string | null = null,
   options: CiOptions = {},
 ): string {
+  const parts: string[] = [];
+  writeJunit(reports, stack, options, (s) => parts.push(s));
+  return parts.join("");
+}
+
+/**
+ * The same, written a test case at a time: a large report's XML is never one string (the 80%-blocked
+ * 100 MB bench HAR: 701 MB peak when it was).
+ */
+export function writeJunit(
+  reports: ReportDocument | readonly ReportDocument[],
+  stack: string | null,
+  options: CiOptions,
+  out: (s: string) => void,
+): void {
   const list = Array.isArray(reports) ? reports : [reports as ReportDocument];
   const allowUnknown = options.allowUnknown === true;
   const counts = tally(list);
   const failures = counts.blocked + (allowUnknown ? 0 : counts.unrecorded);
   const t = list[0] ? tOf(list[0]) : translator("en");
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="CORS Lens" tests="${counts.requests}" failures="${failures}" skipped="${counts.unknown - (allowUnknown ? 0 : counts.unrecorded)}">`,
-    ...list.map((r) => junitSuite(r, stack, allowUnknown)),
-    "</testsuites>",
-    // A comment may follow the root element (XML 1.0 §2.8 "Misc"): the totals as the last line.
-    `<!-- ${xml(totalsLine(t, counts, allowUnknown)).replace(/--/g, "- -")} -->`,
-    "",
-  ].join("\n");
+  out('<?xml version="1.0" encoding="UTF-8"?>\n');
+  out(
+    `<testsuites name="CORS Lens" tests="${counts.requests}" failures="${failures}" skipped="${counts.unknown - (allowUnknown ? 0 : counts.unrecorded)}">\n`,
+  );
+  for (const r of list) writeJunitSuite(r, stack, allowUnknown, out);
+  out("</testsuites>\n");
+  // A comment may follow the root element (XML 1.0 §2.8 "Misc"): the totals as the last line.
+  out(`<!-- ${xml(totalsLine(t, counts, allowUnknown)).replace(/--/g, "- -")} -->\n`);
 }
 
-function junitSuite(report: ReportDocument, stack: string | null, allowUnknown: boolean): string {
+type JunitCase = "failure" | "unrecorded" | "skipped" | "passed";
+
+function junitCase(x: ReportExchange, allowUnknown: boolean): JunitCase {
+  if (x.verdict === "blocked" && x.causes[0]) return "failure";
+  if (causeNotRecorded(x) && !allowUnknown) return "unrecorded";
+  return x.verdict === "unknown" ? "skipped" : "passed";
+}
+
+function writeJunitSuite(
+  report: ReportDocument,
+  stack: string | null,
+  allowUnknown: boolean,
+  out: (s: string) => void,
+): void {
   const t = tOf(report);
+  // The suite's counts come first in its opening tag: a pass over the verdicts before the cases.
   let failures = 0;
   let skipped = 0;
-  const cases = report.exchanges.map((x) => {
+  for (const x of report.exchanges) {
+    const kind = junitCase(x, allowUnknown);
+    if (kind === "failure" || kind === "unrecorded") failures++;
+    else if (kind === "skipped") skipped++;
+  }
+  out(
+    `  <testsuite name="${xv(`CORS Lens: ${subject(report)}`)}" tests="${report.exchanges.length}" failures="${failures}" skipped="${skipped}">\n`,
+  );
+  for (const x of report.exchanges) {
     const name = `${x.method} ${x.url}`;
     let host = "cors";
     try {
@@ -493,28 +529,25 @@ function junitSuite(report: ReportDocument, stack: string | null, allowUnknown: 
     }
     const open = `    <testcase classname="${xv(host)}" name="${xv(name)}">`;
     const cause = x.causes[0];
-    if (x.verdict === "blocked" && cause) {
-      failures++;
+    const kind = junitCase(x, allowUnknown);
+    if (kind === "failure" && cause) {
       const fix = chosenFix(x, stack);
       const body = `${cause.message}\nChromium: ${cause.chromium ?? "—"} · Firefox: ${cause.firefox ?? "—"}${fixText(report, fix, "\n")}`;
-      return `${open}\n      <failure message="${xv(cause.title)}" type="${xv(cause.code)}">${xlines(body)}</failure>\n    </testcase>`;
-    }
-    if (causeNotRecorded(x) && !allowUnknown) {
-      failures++;
+      out(
+        `${open}\n      <failure message="${xv(cause.title)}" type="${xv(cause.code)}">${xlines(body)}</failure>\n    </testcase>\n`,
+      );
+    } else if (kind === "unrecorded") {
       const text = t("ci.unrecorded", { request: name, error: failureOf(x) ?? "" });
-      return `${open}\n      <failure message="${xv(ruleWords(t, UNRECORDED).title)}" type="${UNRECORDED}">${xlines(`${text}\n${t("ci.unrecorded.hint")}`)}</failure>\n    </testcase>`;
-    }
-    if (x.verdict === "unknown") {
-      skipped++;
-      return `${open}\n      <skipped message="${xv(x.evidence.unknownReason ?? t("cli.summary.unknown-reason"))}"/>\n    </testcase>`;
-    }
-    return `    <testcase classname="${xv(host)}" name="${xv(name)}"/>`;
-  });
-  return [
-    `  <testsuite name="${xv(`CORS Lens: ${subject(report)}`)}" tests="${report.exchanges.length}" failures="${failures}" skipped="${skipped}">`,
-    ...cases,
-    "  </testsuite>",
-  ].join("\n");
+      out(
+        `${open}\n      <failure message="${xv(ruleWords(t, UNRECORDED).title)}" type="${UNRECORDED}">${xlines(`${text}\n${t("ci.unrecorded.hint")}`)}</failure>\n    </testcase>\n`,
+      );
+    } else if (kind === "skipped")
+      out(
+        `${open}\n      <skipped message="${xv(x.evidence.unknownReason ?? t("cli.summary.unknown-reason"))}"/>\n    </testcase>\n`,
+      );
+    else out(`    <testcase classname="${xv(host)}" name="${xv(name)}"/>\n`);
+  }
+  out("  </testsuite>\n");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -553,8 +586,21 @@ export function toGithubAnnotations(
   quiet = false,
   options: CiOptions = {},
 ): string {
+  const parts: string[] = [];
+  writeGithubAnnotations(reports, stack, quiet, options, (s) => parts.push(s));
+  return parts.join("");
+}
+
+/** The same, written a line at a time (a large report's annotations are never one string). */
+export function writeGithubAnnotations(
+  reports: readonly ReportDocument[],
+  stack: string | null,
+  quiet: boolean,
+  options: CiOptions,
+  out: (s: string) => void,
+): void {
   const allowUnknown = options.allowUnknown === true;
-  const lines: string[] = [];
+  const lines = { push: (line: string) => out(`${line}\n`) };
   for (const report of reports) {
     const t = tOf(report);
     const file = ghProperty(subject(report));
@@ -588,7 +634,6 @@ export function toGithubAnnotations(
   const t = reports[0] ? tOf(reports[0]) : translator("en");
   if (counts.unrecorded > 0) lines.push(`::notice title=CORS Lens::${ghData(t("ci.unrecorded.hint"))}`);
   lines.push(inertLine(totalsLine(t, counts, allowUnknown)));
-  return `${lines.join("\n")}\n`;
 }
 
 /** Inline Markdown code around any text: a backtick run longer than any inside (CommonMark §6.1). */
