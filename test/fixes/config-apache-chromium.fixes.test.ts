@@ -5,6 +5,7 @@
  * `cors-lens fix --write`; `apache2 -t` accepts the patched file, the patched httpd is started and
  * the same page's calls all succeed in Chromium, the extension's report agreeing.
  */
+import { createHash } from "node:crypto";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import type { Server } from "node:http";
 import { tmpdir } from "node:os";
@@ -56,7 +57,30 @@ const OPTIONS_204 = `    RewriteEngine On
     RewriteRule ^ - [R=204,L]`;
 
 /** Virtual hosts (ORIGIN: the page's origin; PORT: httpd's; APP: the application's) and the page calls. */
-const CASES: Array<{ name: string; site: string; calls: PageRequest[] }> = [
+const FAIL: PageRequest = {
+  name: "fail",
+  method: "GET",
+  path: "/api/fail",
+  headers: {},
+  credentials: "omit",
+  body: null,
+};
+const AUTHED: PageRequest = {
+  name: "authed",
+  method: "PUT",
+  path: "/api/items/1",
+  headers: { ...json, authorization: `Basic ${Buffer.from("bob:secret").toString("base64")}` },
+  credentials: "include",
+  body: '{"name":"b"}',
+};
+
+const CASES: Array<{
+  name: string;
+  site: string;
+  calls: PageRequest[];
+  ownCors?: boolean;
+  htpasswd?: boolean;
+}> = [
   {
     name: "the preflight goes on to the app, which answers 405",
     site: `<VirtualHost 127.0.0.1:PORT>
@@ -137,6 +161,70 @@ ${PROXY}
 `,
     calls: [LIST, MOVED],
   },
+  {
+    name: "httpd and the app both add Allow-Origin",
+    ownCors: true,
+    site: `<VirtualHost 127.0.0.1:PORT>
+    Header always set Access-Control-Allow-Origin "ORIGIN"
+${OPTIONS_204}
+${PROXY}
+</VirtualHost>
+`,
+    calls: [LIST],
+  },
+  {
+    name: "a SetEnvIf Origin regex that misses the page's origin",
+    site: `<VirtualHost 127.0.0.1:PORT>
+    SetEnvIf Origin "^https://(app|www)\\.example\\.com$" CORS_OK=$0
+    Header always set Access-Control-Allow-Origin "%{CORS_OK}e" env=CORS_OK
+    Header always merge Vary Origin
+${OPTIONS_204}
+${PROXY}
+</VirtualHost>
+`,
+    calls: [LIST],
+  },
+  {
+    name: "ProxyErrorOverride: httpd's error page without CORS (Header set)",
+    site: `<VirtualHost 127.0.0.1:PORT>
+    Header set Access-Control-Allow-Origin "ORIGIN"
+    ProxyErrorOverride On
+${OPTIONS_204}
+${PROXY}
+</VirtualHost>
+`,
+    calls: [LIST, FAIL],
+  },
+  {
+    name: "credentials without Access-Control-Allow-Credentials",
+    site: `<VirtualHost 127.0.0.1:PORT>
+    Header always set Access-Control-Allow-Origin "ORIGIN"
+    Header always set Vary "Origin"
+${OPTIONS_204}
+${PROXY}
+</VirtualHost>
+`,
+    calls: [LIST, ME],
+  },
+  {
+    name: "basic auth on the whole API refuses the preflight (401)",
+    htpasswd: true,
+    site: `<VirtualHost 127.0.0.1:PORT>
+    Header always set Access-Control-Allow-Origin "ORIGIN"
+    Header always set Access-Control-Allow-Credentials "true"
+    Header always set Access-Control-Allow-Headers "Authorization, Content-Type"
+    Header always set Access-Control-Allow-Methods "GET, PUT"
+    <Location /api/>
+        AuthType Basic
+        AuthName "API"
+        AuthUserFile DIR/htpasswd
+        Require valid-user
+    </Location>
+${PROXY}
+</VirtualHost>
+`,
+    calls: [AUTHED],
+  },
 ];
 
 const scratch = mkdtempSync(join(tmpdir(), "cors-lens-apache-chromium-"));
@@ -156,7 +244,14 @@ describe.skipIf(!installed)("cors-lens fix --config on Apache httpd, proven in r
       const b = browser as Browser;
       const dir = join(scratch, `case-${index}`);
       mkdirSync(dir, { recursive: true });
-      const app = await startApp({});
+      const app = await startApp(
+        c.ownCors ? { ownCors: [["Access-Control-Allow-Origin", b.pageOrigin]] } : {},
+      );
+      if (c.htpasswd)
+        writeFileSync(
+          join(dir, "htpasswd"),
+          `bob:{SHA}${createHash("sha1").update("secret").digest("base64")}\n`,
+        );
       const port = await freePort();
       const api = `http://127.0.0.1:${port}`;
       const site = join(dir, "site.conf");
@@ -166,7 +261,8 @@ describe.skipIf(!installed)("cors-lens fix --config on Apache httpd, proven in r
         c.site
           .replaceAll("PORT", String(port))
           .replaceAll("APP", String(app.port))
-          .replaceAll("ORIGIN", b.pageOrigin),
+          .replaceAll("ORIGIN", b.pageOrigin)
+          .replaceAll("DIR", dir),
       );
       writeFileSync(conf, mainConf(dir, port, site));
       let server: Running | null = await startApache(conf, port);
