@@ -1,0 +1,90 @@
+/**
+ * "Paste your config" in Firefox (issue #23): the panel page, in a tab of real Firefox with the
+ * add-on, lists the lab's failures; the pasted nginx file's patch is made there, by the configuration
+ * readers loaded on first use from the add-on's own files (moz-extension://).
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startLab } from "../../lab/server.mjs";
+import { waitFor } from "./helpers/devtools";
+import { type FirefoxWithExtension, launchFirefoxWithExtension } from "./helpers/firefox";
+import { clickRowWithCause, FAILURES } from "./helpers/panel-dom";
+
+type Lab = Awaited<ReturnType<typeof startLab>>;
+
+describe("Paste your config, in Firefox's panel page", () => {
+  let lab: Lab;
+  let firefox: FirefoxWithExtension;
+
+  beforeAll(async () => {
+    lab = await startLab();
+    firefox = await launchFirefoxWithExtension();
+    const page = await firefox.browser.newPage();
+    await page.goto(`${lab.page}/`);
+    for (const id of FAILURES)
+      await page.evaluate(
+        (s) => (globalThis as unknown as { runScenario(id: string): Promise<unknown> }).runScenario(s),
+        id,
+      );
+  });
+  afterAll(async () => {
+    await firefox?.close();
+    await lab?.close();
+  });
+
+  it("makes the patch for a pasted nginx configuration from the recorded requests", async () => {
+    const panel = await firefox.openExtensionPage("src/devtools/panel.html");
+    await waitFor(
+      () => panel.evaluate(clickRowWithCause, "x-api-key").then((ok) => ok || null),
+      "the x-api-key row",
+    );
+    const conf = [
+      "server {",
+      "    # the lab's API",
+      "    location /s/ {",
+      `        add_header Access-Control-Allow-Origin "${lab.page}" always;`,
+      '        add_header Access-Control-Allow-Headers "content-type" always;',
+      "        return 200;",
+      "    }",
+      "}",
+      "",
+    ].join("\n");
+    await waitFor(
+      () =>
+        panel.evaluate((text) => {
+          const summary = document.querySelector<HTMLElement>(".config-paste summary");
+          if (!summary) return null;
+          summary.click();
+          const area = document.querySelector<HTMLTextAreaElement>(".config-paste textarea");
+          if (!area) return null;
+          area.value = text;
+          area.dispatchEvent(new Event("input", { bubbles: true }));
+          return true;
+        }, conf),
+      "the Paste your config form",
+    );
+    await waitFor(
+      () =>
+        panel.evaluate(() => {
+          const run = [...document.querySelectorAll<HTMLButtonElement>(".config-paste button")].find(
+            (b) => b.textContent === "Make the patch",
+          );
+          if (!run || run.disabled) return null;
+          run.click();
+          return true;
+        }),
+      "the Make the patch button",
+    );
+    const shown = await waitFor(
+      () =>
+        panel.evaluate(() => {
+          const diff = document.querySelector(".config-diff")?.textContent ?? null;
+          const error = document.querySelector(".config-error")?.textContent ?? null;
+          return diff === null && error === null ? null : { diff, error };
+        }),
+      "the patch",
+    );
+    expect(shown.error).toBeNull();
+    expect(shown.diff).toMatch(/^\+\s*add_header Access-Control-Allow-Headers "[^"]*x-api-key/im);
+    expect(shown.diff).not.toMatch(/^[-+]\s*# the lab's API/m);
+  });
+});
