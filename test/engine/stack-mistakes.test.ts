@@ -166,6 +166,19 @@ describe("Caddy: basicauth refuses the preflight before handle runs (caddyserver
     // Not deferred: basicauth's 401 is an error, which deferred header changes never reach.
     expect(fix?.snippet).toMatch(/^header Access-Control-Allow-Origin "http:\/\/localhost:5173"$/m);
   });
+
+  it("says nothing of basicauth where the 401 carried no WWW-Authenticate (a `respond 401`)", () => {
+    const plain = exchange({
+      url: `${API}/api/items`,
+      requestHeaders: h("Origin", PAGE, "X-Api-Key", "k"),
+      preflight: { status: 401, headers: h("Server", "Caddy", "Access-Control-Allow-Origin", PAGE) },
+      response: null,
+      error: "net::ERR_FAILED",
+    });
+    const fix = diagnosed(plain)?.fixes.find((f) => f.stack === "caddy");
+    expect(fix?.snippet).toContain("handle @cors_preflight {");
+    expect(fix?.snippet).not.toContain("basicauth @cors_authed");
+  });
 });
 
 describe("Spring and ASP.NET (written from their documentation, not run here) never narrow", () => {

@@ -8,7 +8,7 @@ import type { ApiProfile } from "../api-profile";
 import { CAUSES } from "../causes";
 import { type FixFocus, serverFixes } from "../fixes";
 import type { CorsPolicy, PolicyDelta } from "../fixes/policy";
-import { combinedHeader, isNameable, splitList, variesOnOrigin } from "../headers";
+import { combinedHeader, hasHeader, isNameable, splitList, variesOnOrigin } from "../headers";
 import { originOf } from "../origin";
 import { MAX_AGE_CAP } from "../rules/max-age";
 import { isSafelistedMethod } from "../safelist";
@@ -230,13 +230,23 @@ function sharedServerFixes(
   focus: FixFocus,
   api: ApiProfile | null,
   t: Translate,
+  challenged: boolean,
 ): Fix[] {
   const { keeps, adds } = keepsAndAdds(policy, api, t);
-  const key = `${focus}\u0000${JSON.stringify(policy)}\u0000${JSON.stringify(delta)}\u0000${keeps}\u0000${adds}\u0000${t("fix.title.generic-headers")}`;
+  const key = `${focus}\u0000${challenged}\u0000${JSON.stringify(policy)}\u0000${JSON.stringify(delta)}\u0000${keeps}\u0000${adds}\u0000${t("fix.title.generic-headers")}`;
   let fixes = shared.get(key);
   if (!fixes) {
     if (shared.size >= SHARED_MAX) shared.clear();
-    fixes = serverFixes({ policy, delta, focus, summary: summary(focus, policy, t), keeps, adds, t });
+    fixes = serverFixes({
+      policy,
+      delta,
+      focus,
+      summary: summary(focus, policy, t),
+      keeps,
+      adds,
+      t,
+      challenged,
+    });
     shared.set(key, fixes);
   }
   return fixes;
@@ -259,7 +269,14 @@ export function fixesForCause(ctx: CauseContext): Fix[] {
   const server =
     focus === null || policy === null
       ? null
-      : sharedServerFixes(policy, deltaFor(policy, ctx), focus, ctx.api ?? null, ctx.t);
+      : sharedServerFixes(
+          policy,
+          deltaFor(policy, ctx),
+          focus,
+          ctx.api ?? null,
+          ctx.t,
+          hasHeader(ctx.failure.hop?.responseHeaders, "www-authenticate"),
+        );
   const client = spec.clientAlternative(ctx);
   if (server === null) return client ? [client] : [];
   // A header two layers both add is fixed in the proxy (it hides the app's copy), not in the app.

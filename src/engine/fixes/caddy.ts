@@ -26,10 +26,11 @@ export function caddy(request: FixRequest): string {
       "#   }",
       "#   redir @moved /new/path 308",
     );
-  if (request.focus === "preflight-before-auth")
+  if (request.focus === "preflight-before-auth" && request.challenged)
     // basicauth and forward_auth sort before handle in Caddy's directive order
     // (https://caddyserver.com/docs/caddyfile/directives#directive-order): the preflight, which
     // carries no credentials, reaches @cors_preflight only where authentication skips OPTIONS.
+    // Said where the refusal carried WWW-Authenticate, as basicauth's does.
     lines.push(
       ...comment(request, "#", "fix.caddy.auth"),
       "#   @cors_authed {",

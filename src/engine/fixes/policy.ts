@@ -69,6 +69,8 @@ export interface FixRequest {
   adds: string | null;
   /** The language of the snippet's comments. */
   t: Translate;
+  /** The failing answer carried `WWW-Authenticate`: an authentication layer answered it. */
+  challenged?: boolean;
 }
 
 /** Comma-joined list, or a fallback when empty. */
