@@ -1150,6 +1150,9 @@ describe("findings that depend on the browser or on credentials", () => {
     expect(capped("100000", "firefox")).toBe(
       "`Access-Control-Max-Age: 100000` asks for more than Firefox allows: it caches the preflight for 86400 s (Chromium: up to 7200 s). Every 1440 minutes the preflight is sent again.",
     );
+    expect(capped("100000", "chromium")).toBe(
+      "`Access-Control-Max-Age: 100000` asks for more than Chromium allows: it caches the preflight for 7200 s (Firefox: up to 86400 s). Every 120 minutes the preflight is sent again.",
+    );
   });
 
   it("max-age-capped: a value that is not a number, as each browser treats it", () => {

@@ -29,7 +29,7 @@ export const enFindings = {
   "finding.max-age-capped.unparseable":
     "`Access-Control-Max-Age: {raw}` is not a number of seconds; {browser} {browser, select, Chromium {falls back to 5 s} other {does not cache the preflight at all}}.",
   "finding.max-age-capped.capped":
-    "`Access-Control-Max-Age: {raw}` asks for more than {browser} allows: it caches the preflight for {effective} s ({browser, select, Chromium {Firefox: up to 86400 s} other {Chromium: up to 7200 s}}). Every {minutes} minutes the preflight is sent again.",
+    "`Access-Control-Max-Age: {raw}` asks for more than {browser} allows: it caches the preflight for {effective} s ({otherBrowser}: up to {otherCap} s). Every {minutes} minutes the preflight is sent again.",
 
   "finding.not-cors.title": "Blocked, but not by CORS",
   "finding.not-cors.message":

@@ -29,7 +29,7 @@ export const koFindings: Record<keyof typeof enFindings, string> = {
   "finding.max-age-capped.unparseable":
     "`Access-Control-Max-Age: {raw}`는 초 단위 숫자가 아닙니다. {browser}은(는) {browser, select, Chromium {기본값 5초를 씁니다} other {사전 요청을 전혀 캐시하지 않습니다}}.",
   "finding.max-age-capped.capped":
-    "`Access-Control-Max-Age: {raw}`는 {browser}이(가) 허용하는 값보다 큽니다. 사전 요청은 {effective}초 동안만 캐시됩니다({browser, select, Chromium {Firefox: 최대 86400초} other {Chromium: 최대 7200초}}). {minutes}분마다 사전 요청을 다시 보냅니다.",
+    "`Access-Control-Max-Age: {raw}`는 {browser}이(가) 허용하는 값보다 큽니다. 사전 요청은 {effective}초 동안만 캐시됩니다({otherBrowser}: 최대 {otherCap}초). {minutes}분마다 사전 요청을 다시 보냅니다.",
 
   "finding.not-cors.title": "차단되었지만 CORS 때문은 아님",
   "finding.not-cors.message":
