@@ -25,9 +25,6 @@ export const localNetworkInsecure: CauseSpec<"local-network-insecure"> = {
   }),
   failingRow: null,
   fixFocus: always(null),
-  clientAlternative: () =>
-    clientFix(
-      "Serve the page from a secure context",
-      "Serve the page over https:// (or from http://localhost) so Local Network Access can prompt.",
-    ),
+  clientAlternative: (ctx) =>
+    clientFix(ctx.t("cause.local-network-insecure.client"), ctx.t("cause.local-network-insecure.client-how")),
 };

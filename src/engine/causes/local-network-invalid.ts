@@ -22,9 +22,6 @@ export const localNetworkInvalid: CauseSpec<"local-network-invalid"> = {
   }),
   failingRow: null,
   fixFocus: always(null),
-  clientAlternative: () =>
-    clientFix(
-      "Match the declared address space",
-      "Remove or correct the targetAddressSpace option, or make the host resolve to the address space the page expects.",
-    ),
+  clientAlternative: (ctx) =>
+    clientFix(ctx.t("cause.local-network-invalid.client"), ctx.t("cause.local-network-invalid.client-how")),
 };

@@ -25,9 +25,6 @@ export const localNetworkPermissionDenied: CauseSpec<"local-network-permission-d
   }),
   failingRow: null,
   fixFocus: always(null),
-  clientAlternative: () =>
-    clientFix(
-      "Grant Local Network Access",
-      'Allow "Local network access" for this site (click the icon left of the address bar, Site settings).',
-    ),
+  clientAlternative: (ctx) =>
+    clientFix(ctx.t("cause.local-network-permission-denied.client"), ctx.t("cause.local-network-permission-denied.client-how")),
 };

@@ -69,14 +69,23 @@ export const enCauses = {
   "cause.local-network-insecure.title": "Insecure page reaching the local network",
   "cause.local-network-insecure.message":
     "The page at {known, select, yes {{pageOrigin}} other {this origin}} is not a secure context but asked {host}, a more private address; Chrome's Local Network Access blocks that. No response header fixes it: serve the page over HTTPS.",
+  "cause.local-network-insecure.client": "Serve the page from a secure context",
+  "cause.local-network-insecure.client-how":
+    "Serve the page over https:// (or from http://localhost) so Local Network Access can prompt.",
 
   "cause.local-network-invalid.title": "Local network address space mismatch",
   "cause.local-network-invalid.message":
     "The request to {host} declared one address space but the server resolved to another ({error}). No response header fixes it.",
+  "cause.local-network-invalid.client": "Match the declared address space",
+  "cause.local-network-invalid.client-how":
+    "Remove or correct the targetAddressSpace option, or make the host resolve to the address space the page expects.",
 
   "cause.local-network-permission-denied.title": "Local network access not permitted",
   "cause.local-network-permission-denied.message":
     "Chrome blocked the request from {known, select, yes {{pageOrigin}} other {this page}} to {host} on the local network because Local Network Access permission was not granted ({hasError, select, yes {{error}} other {denied}}). No response header fixes it.",
+  "cause.local-network-permission-denied.client": "Grant Local Network Access",
+  "cause.local-network-permission-denied.client-how":
+    'Allow "Local network access" for this site (click the icon left of the address bar, Site settings).',
 
   "cause.method-not-allowed.title": "Method {method} not allowed by the preflight",
   "cause.method-not-allowed.message": `The preflight allowed {missing, select, yes {no extra method (no Access-Control-Allow-Methods)} other {\`{allowed}\`}}, which does not include \`{method}\`.{caseOnly, select, yes { Methods are compared byte for byte: the page sent \`{method}\` exactly as written (fetch() upper-cases only DELETE, GET, HEAD, OPTIONS, POST and PUT).} other {}}${STAR_IGNORED}`,

@@ -70,14 +70,23 @@ export const koCauses: Record<keyof typeof enCauses, string> = {
   "cause.local-network-insecure.title": "보안 컨텍스트가 아닌 페이지의 로컬 네트워크 접근",
   "cause.local-network-insecure.message":
     "{known, select, yes {{pageOrigin} 페이지} other {이 출처의 페이지}}는 보안 컨텍스트가 아닌데 더 사적인 주소인 {host}에 요청했습니다. Chrome의 Local Network Access가 이를 차단합니다. 응답 헤더로는 고칠 수 없으니 페이지를 HTTPS로 제공하세요.",
+  "cause.local-network-insecure.client": "보안 컨텍스트에서 페이지 제공",
+  "cause.local-network-insecure.client-how":
+    "Local Network Access가 권한을 물을 수 있도록 페이지를 https://로(또는 http://localhost에서) 제공하세요.",
 
   "cause.local-network-invalid.title": "로컬 네트워크 주소 공간 불일치",
   "cause.local-network-invalid.message":
     "{host}(으)로 보낸 요청이 선언한 주소 공간과 서버가 실제로 속한 주소 공간이 다릅니다({error}). 응답 헤더로는 고칠 수 없습니다.",
+  "cause.local-network-invalid.client": "선언한 주소 공간 맞추기",
+  "cause.local-network-invalid.client-how":
+    "targetAddressSpace 옵션을 없애거나 바로잡거나, 호스트가 페이지가 기대하는 주소 공간으로 해석되게 하세요.",
 
   "cause.local-network-permission-denied.title": "로컬 네트워크 접근이 허용되지 않음",
   "cause.local-network-permission-denied.message":
     "Local Network Access 권한이 허용되지 않아({hasError, select, yes {{error}} other {거부됨}}) Chrome이 {known, select, yes {{pageOrigin}} other {이 페이지}}에서 로컬 네트워크의 {host}(으)로 보낸 요청을 차단했습니다. 응답 헤더로는 고칠 수 없습니다.",
+  "cause.local-network-permission-denied.client": "Local Network Access 허용",
+  "cause.local-network-permission-denied.client-how":
+    '이 사이트에 "로컬 네트워크 액세스"를 허용하세요(주소창 왼쪽 아이콘을 누르고 사이트 설정).',
 
   "cause.method-not-allowed.title": "사전 요청이 {method} 메서드를 허용하지 않음",
   "cause.method-not-allowed.message": `사전 요청 응답이 {missing, select, yes {추가 메서드를 허용하지 않았고(Access-Control-Allow-Methods 없음)} other {\`{allowed}\`을(를) 허용했고}}, 여기에 \`{method}\`이(가) 없습니다.{caseOnly, select, yes { 메서드는 바이트 단위로 비교됩니다. 페이지는 \`{method}\`을(를) 쓴 그대로 보냈습니다(fetch()가 대문자로 바꾸는 메서드는 DELETE, GET, HEAD, OPTIONS, POST, PUT뿐입니다).} other {}}${STAR_IGNORED}`,
