@@ -442,17 +442,18 @@ describe("each cause, as a user reads it", () => {
 });
 
 describe("the page-side fixes of the Local Network Access causes, in the reader's language", () => {
-  it.each(
-    CAUSE_CASES.filter((c) => c.code.startsWith("local-network")).map((c) => [c.code, c] as const),
-  )("%s", (_code, c) => {
-    const client = (lang: "en" | "ko") =>
-      diagnose(c.x, { lang }).causes[0]?.fixes.find((f) => f.stack === "client") ?? null;
-    expect(client("en")?.title).toBe(c.client);
-    const ko = client("ko");
-    // Hangul in the title and the text: no English left in a Korean reader's fix.
-    expect(ko?.title).toMatch(/[\uac00-\ud7a3]/);
-    expect(ko?.snippet).toMatch(/[\uac00-\ud7a3]/);
-  });
+  it.each(CAUSE_CASES.filter((c) => c.code.startsWith("local-network")).map((c) => [c.code, c] as const))(
+    "%s",
+    (_code, c) => {
+      const client = (lang: "en" | "ko") =>
+        diagnose(c.x, { lang }).causes[0]?.fixes.find((f) => f.stack === "client") ?? null;
+      expect(client("en")?.title).toBe(c.client);
+      const ko = client("ko");
+      // Hangul in the title and the text: no English left in a Korean reader's fix.
+      expect(ko?.title).toMatch(/[\uac00-\ud7a3]/);
+      expect(ko?.snippet).toMatch(/[\uac00-\ud7a3]/);
+    },
+  );
 });
 
 describe("what the fix changes follows the evidence", () => {

@@ -26,5 +26,8 @@ export const localNetworkPermissionDenied: CauseSpec<"local-network-permission-d
   failingRow: null,
   fixFocus: always(null),
   clientAlternative: (ctx) =>
-    clientFix(ctx.t("cause.local-network-permission-denied.client"), ctx.t("cause.local-network-permission-denied.client-how")),
+    clientFix(
+      ctx.t("cause.local-network-permission-denied.client"),
+      ctx.t("cause.local-network-permission-denied.client-how"),
+    ),
 };
