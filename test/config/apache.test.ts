@@ -322,6 +322,45 @@ describe("cors-lens fix --config on Apache files", () => {
     ]);
   });
 
+  it("reads a front controller's .htaccess: the file test assumed, the preflight answered before its rules", () => {
+    const text = `Header always set Access-Control-Allow-Origin "${APP}"
+<IfModule mod_rewrite.c>
+    RewriteEngine On
+    # everything that is not a file goes to the front controller
+    RewriteCond %{REQUEST_FILENAME} !-d
+    RewriteCond %{REQUEST_FILENAME} !-f
+    RewriteRule ^ index.php [L]
+</IfModule>
+`;
+    const ht = file(text, "/srv/app/public/.htaccess");
+    const a = answer(buildTree([ht]), {
+      method: "GET",
+      url: "http://h/api/users",
+      headers: [["Origin", APP]],
+    });
+    expect(a.kind === "known" && a.assumed.map((w) => w.key)).toContain("config.apache.assumed.rewrite");
+    const spec: RequestSpec = {
+      id: "p",
+      method: "PUT",
+      origin: APP,
+      headers: [["Content-Type", "application/json"]],
+      credentials: "omit",
+      source: "evidence",
+      url: "http://h/api/users/1",
+      recorded: { preflight: { status: 405, headers: [] }, actual: null },
+    };
+    const config = readConfig([ht]);
+    const r = renderExchange(spec, (req) =>
+      config.answer(req.method === "OPTIONS" ? { ...req, upstream: { status: 405, headers: [] } } : req),
+    );
+    if (!("exchange" in r)) throw new Error("unknown");
+    const fixed = fixConfig([ht], [{ ...r.exchange, recordedBy: "chromium" }]);
+    expect(fixed.ok).toBe(true);
+    expect(fixed.files[0]?.after).toContain(
+      "    RewriteEngine On\n    RewriteCond %{REQUEST_METHOD} OPTIONS\n    RewriteRule ^ - [R=204,L]\n    # everything that is not a file goes to the front controller\n    RewriteCond %{REQUEST_FILENAME} !-d\n",
+    );
+  });
+
   it("never throws anything but a worded ConfigError on random Apache-like text", () => {
     const piece = fc.constantFrom(
       "<VirtualHost *:80>\n",

@@ -489,6 +489,12 @@ function rewrite(
     if (!hit) continue;
     let ok = true;
     let orChain = false;
+    // An internal rewrite (a front controller's `!-f`/`!-d` test) sends the request to the application
+    // or to a file: either way its status is the recorded one, so a test of the file system is assumed
+    // to pass (and said so) rather than making the whole answer unknown.
+    const internal =
+      target !== "-" && !flags.some((f) => /^(R|redirect|F|forbidden|G|gone|P|proxy|E|env)(=|$)/i.test(f));
+    let guessed: Node | null = null;
     for (const c of mine) {
       const [test = "", cond = ""] = c.args.map((t) => t.value);
       const cflags = (c.args[2]?.value ?? "")
@@ -506,16 +512,22 @@ function rewrite(
           throw new NotModelled(v);
         });
       } catch {
-        throw new Unknown({ key: "config.apache.unknown.rewrite-cond", params: { line: c.line } });
+        if (!internal)
+          throw new Unknown({ key: "config.apache.unknown.rewrite-cond", params: { line: c.line } });
+        guessed = c;
+        continue;
       }
       const neg = cond.startsWith("!");
       const body = neg ? cond.slice(1) : cond;
       let r: boolean;
       if (body.startsWith("="))
         r = cflags.includes("NC") ? lower(value) === lower(body.slice(1)) : value === body.slice(1);
-      else if (/^-[a-zA-Z]/.test(body))
-        throw new Unknown({ key: "config.apache.unknown.rewrite-cond", params: { line: c.line } });
-      else
+      else if (/^-[a-zA-Z]/.test(body)) {
+        if (!internal)
+          throw new Unknown({ key: "config.apache.unknown.rewrite-cond", params: { line: c.line } });
+        guessed = c;
+        continue;
+      } else
         try {
           r = pcre(body, cflags.includes("NC")).test(value);
         } catch {
@@ -528,6 +540,7 @@ function rewrite(
       if (!orChain && !ok) break;
     }
     if (!ok) continue;
+    if (guessed) st.assumed.push({ key: "config.apache.assumed.rewrite", params: { line: guessed.line } });
     for (const f of flags) {
       const e = /^(?:E|env)=(!?)([^:]+)(?::(.*))?$/.exec(f);
       if (e) {

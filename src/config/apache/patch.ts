@@ -78,10 +78,16 @@ export class Patcher {
   }
 
   /** Lines before the line of `n`, at its indentation. */
-  before(n: Node, lines: string[], why: Words, key: string): void {
+  before(n: Node, lines: string[], why: Words, key: string, aboveComments = false): void {
     const text = this.text(n.file);
     const indent = indentAt(text, n.start);
-    const at = lineStart(text, n.start);
+    let at = lineStart(text, n.start);
+    // Above the comment lines that introduce `n`: they keep describing it.
+    while (aboveComments && at > 0) {
+      const prev = lineStart(text, at - 1);
+      if (!text.slice(prev, at).trim().startsWith("#")) break;
+      at = prev;
+    }
     this.push(key, {
       file: n.file,
       start: at,
@@ -142,7 +148,7 @@ export class Patcher {
     const firstRule = inScope.find((n) => n.key === "rewritecond" || n.key === "rewriterule");
     const engineOn = inScope.some((n) => n.key === "rewriteengine" && lower(n.args[0]?.value ?? "") === "on");
     if (firstRule && engineOn) {
-      this.before(firstRule, rule, why, `preflight:${firstRule.file}:${firstRule.start}`);
+      this.before(firstRule, rule, why, `preflight:${firstRule.file}:${firstRule.start}`, true);
       return;
     }
     const lines = ["RewriteEngine On", ...rule];

@@ -38,6 +38,8 @@ export const enConfigApache = {
     "the preflight to {path} goes to the application behind httpd, whose answer was not recorded",
   "config.apache.unknown.file-method":
     "{method} {path} is served from the file system, whose answer was not recorded",
+  "config.apache.assumed.rewrite":
+    "the file-system test of the RewriteCond on line {line} sends the request on to the application",
   "config.apache.assumed.auth": "the credentials the request carries pass Require (line {line})",
   "config.apache.assumed.upstream-200":
     "the application behind httpd answers {method} {path} with 200 (not recorded)",

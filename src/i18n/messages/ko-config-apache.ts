@@ -38,6 +38,7 @@ export const koConfigApache: Record<keyof typeof enConfigApache, string> = {
     "{path}로 가는 프리플라이트는 httpd 뒤의 애플리케이션이 응답하며, 그 응답은 기록되지 않았음",
   "config.apache.unknown.file-method":
     "{method} {path}는 파일 시스템에서 제공되며, 그 응답은 기록되지 않았음",
+  "config.apache.assumed.rewrite": "줄 {line}의 RewriteCond 파일 시스템 검사가 요청을 애플리케이션으로 보냄",
   "config.apache.assumed.auth": "요청이 보내는 자격 증명이 Require(줄 {line})를 통과함",
   "config.apache.assumed.upstream-200":
     "httpd 뒤의 애플리케이션이 {method} {path}에 200으로 응답함(기록되지 않음)",
