@@ -4,6 +4,9 @@ import { describe, expect, it } from "vitest";
 import { HarStream } from "../../src/capture/har-stream";
 import { propertyBudget } from "../property";
 
+/** 200 random documents, each cut at up to 8 places and parsed twice: a few ms each. */
+const STREAMED = propertyBudget(200, 20);
+
 function streamed(text: string, cuts: number[]) {
   const s = new HarStream();
   let at = 0;
@@ -66,32 +69,36 @@ describe("HarStream", () => {
     expect(doc.log.entries.map((e) => e.response.content)).toEqual([{ size: 3 }, { size: 3 }, { size: 3 }]);
   });
 
-  it("matches JSON.parse on random documents cut at random places", () => {
-    const json = fc.jsonValue({ maxDepth: 4 });
-    fc.assert(
-      fc.property(
-        fc.record({
-          before: fc.dictionary(fc.string(), json, { maxKeys: 3 }),
-          entries: fc.array(fc.oneof(fc.dictionary(fc.string(), json, { maxKeys: 4 }), fc.array(json)), {
-            maxLength: 6,
+  it(
+    "matches JSON.parse on random documents cut at random places",
+    () => {
+      const json = fc.jsonValue({ maxDepth: 4 });
+      fc.assert(
+        fc.property(
+          fc.record({
+            before: fc.dictionary(fc.string(), json, { maxKeys: 3 }),
+            entries: fc.array(fc.oneof(fc.dictionary(fc.string(), json, { maxKeys: 4 }), fc.array(json)), {
+              maxLength: 6,
+            }),
+            after: fc.dictionary(fc.string(), json, { maxKeys: 3 }),
+            space: fc.constantFrom(0, 1, 2),
+            bom: fc.boolean(),
           }),
-          after: fc.dictionary(fc.string(), json, { maxKeys: 3 }),
-          space: fc.constantFrom(0, 1, 2),
-          bom: fc.boolean(),
-        }),
-        fc.array(fc.nat(), { maxLength: 8 }),
-        ({ before, entries, after, space, bom }, cuts) => {
-          const text = `${bom ? "\uFEFF" : ""}${JSON.stringify({ ...before, log: { ...after, entries } }, null, space)}`;
-          const r = streamed(
-            text,
-            cuts.map((c) => c % (text.length + 1)),
-          );
-          expect(r).toEqual({ ok: true, document: expected(text) });
-        },
-      ),
-      propertyBudget(),
-    );
-  });
+          fc.array(fc.nat(), { maxLength: 8 }),
+          ({ before, entries, after, space, bom }, cuts) => {
+            const text = `${bom ? "\uFEFF" : ""}${JSON.stringify({ ...before, log: { ...after, entries } }, null, space)}`;
+            const r = streamed(
+              text,
+              cuts.map((c) => c % (text.length + 1)),
+            );
+            expect(r).toEqual({ ok: true, document: expected(text) });
+          },
+        ),
+        STREAMED.params,
+      );
+    },
+    STREAMED.timeout,
+  );
 
   it("reads other JSON (a saved report, a log elsewhere) as JSON.parse does", () => {
     for (const doc of [
