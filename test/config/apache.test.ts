@@ -11,7 +11,7 @@ import {
   readConfig,
 } from "../../src/config";
 import { answer, buildTree } from "../../src/config/apache/answer";
-import { evalExpr } from "../../src/config/apache/expr";
+import { evalExpr, NotModelled } from "../../src/config/apache/expr";
 import { ApacheSyntaxError, parseApache } from "../../src/config/apache/syntax";
 import type { HopRequest } from "../../src/config/types";
 import { type RequestSpec, renderExchange } from "../../src/config/whatif";
@@ -210,6 +210,28 @@ ${deny}`);
     expect(b.kind === "known" && b.status).toBe(403);
   });
 
+  it("reads %{HTTP_ORIGIN} in a RewriteCond as httpd does: empty, and check says to write %{HTTP:Origin}", () => {
+    const text = VHOST(`    Header always set Access-Control-Allow-Origin "${APP}"
+    RewriteEngine On
+    RewriteCond %{HTTP_ORIGIN} ^https://
+    RewriteCond %{REQUEST_METHOD} OPTIONS
+    RewriteRule ^ - [R=204,L]`);
+    const a = ask(text, { method: "OPTIONS", url: "http://h/api/x" });
+    expect(a.kind === "unknown" && a.why.key).toBe("config.apache.unknown.upstream-options");
+    expect(checkConfig([file(text)]).findings).toContainEqual(
+      expect.objectContaining({
+        code: "rewrite-variable-empty",
+        line: 4,
+        words: expect.objectContaining({ params: { name: "%{HTTP_ORIGIN}", header: "%{HTTP:Origin}" } }),
+      }),
+    );
+    const b = ask(text.replace("%{HTTP_ORIGIN}", "%{HTTP:Origin}"), {
+      method: "OPTIONS",
+      url: "http://h/api/x",
+    });
+    expect(b.kind === "known" && b.status).toBe(204);
+  });
+
   it("says unknown where the file cannot tell: the app's OPTIONS answer, an expression it does not know", () => {
     const text = VHOST(`    Header always set Access-Control-Allow-Origin "${APP}"`);
     const a = ask(text, { method: "OPTIONS", url: "http://h/api/x" });
@@ -225,7 +247,9 @@ ${deny}`);
     const r = { method: "OPTIONS", path: "/", headers: [["Origin", APP]] as HeaderList, env: new Map() };
     expect(evalExpr("%{REQUEST_METHOD} == 'OPTIONS'", r)).toBe(true);
     expect(evalExpr("-z req('X-Api-Key')", r)).toBe(true);
-    expect(evalExpr("%{HTTP_ORIGIN} =~ m#^https://app\\.example\\.com$#", r)).toBe(true);
+    expect(evalExpr("%{HTTP:Origin} =~ m#^https://app\\.example\\.com$#", r)).toBe(true);
+    // httpd refuses %{HTTP_ORIGIN} in an expression (only a few headers have HTTP_ variables): not guessed.
+    expect(() => evalExpr("%{HTTP_ORIGIN} =~ m#^https://app\\.example\\.com$#", r)).toThrow(NotModelled);
     expect(evalExpr("req('Origin') in { 'https://a.example', 'https://b.example' }", r)).toBe(false);
     expect(evalExpr("!(%{REQUEST_METHOD} == 'GET') && -n %{HTTP:Origin}", r)).toBe(true);
   });

@@ -421,7 +421,7 @@ export const APACHE_CORRECT: string[] = [
 `,
   `<VirtualHost *:8443>
     <Location /api/>
-        <If "%{HTTP_ORIGIN} =~ m#^https://app\\.example\\.com$#">
+        <If "%{HTTP:Origin} =~ m#^https://app\\.example\\.com$#">
             Header always set Access-Control-Allow-Origin "expr=%{req:Origin}"
             Header always set Access-Control-Allow-Credentials "true"
         </If>
@@ -438,5 +438,41 @@ export const APACHE_CORRECT: string[] = [
     RewriteRule ^ - [R=204,L]
     ProxyPass /api/ http://127.0.0.1:3000/api/
 </VirtualHost>
+`,
+  `# fonts for every site, the API for two front ends with cookies
+<VirtualHost *:80>
+    ServerName static.example.com
+    DocumentRoot /var/www/static
+    <FilesMatch "\\.(woff2?|ttf|otf)$">
+        Header always set Access-Control-Allow-Origin "*"
+    </FilesMatch>
+</VirtualHost>
+<VirtualHost *:80>
+    ServerName api.example.com
+    SetEnvIfNoCase Origin "^https://(app|admin)\\.example\\.com$" CORS_ORIGIN=$0
+    Header always set Access-Control-Allow-Origin "%{CORS_ORIGIN}e" env=CORS_ORIGIN
+    Header always set Access-Control-Allow-Credentials "true" env=CORS_ORIGIN
+    Header always set Access-Control-Expose-Headers "Link, X-Total-Count" env=CORS_ORIGIN
+    Header always merge Vary Origin
+    Header unset Access-Control-Allow-Origin
+    RewriteEngine On
+    RewriteCond %{REQUEST_METHOD} OPTIONS
+    RewriteRule ^ - [R=204,L]
+    ProxyPass / http://127.0.0.1:3000/
+</VirtualHost>
+`,
+  `<IfModule mod_headers.c>
+    Header always set Access-Control-Allow-Origin "https://app.example.com"
+    Header always set Access-Control-Allow-Methods "GET, POST, PUT, DELETE"
+    Header always set Access-Control-Allow-Headers "Content-Type, Authorization"
+    Header always set Access-Control-Max-Age "600"
+</IfModule>
+<IfModule mod_rewrite.c>
+    RewriteEngine On
+    RewriteCond %{REQUEST_METHOD} =OPTIONS
+    RewriteRule .* - [R=204,L]
+    RewriteCond %{REQUEST_FILENAME} !-f
+    RewriteRule ^ index.php [L]
+</IfModule>
 `,
 ];

@@ -231,6 +231,11 @@ describe.skipIf(!installed)(
         writeFileSync(file, text);
         const r = await cli("check", "--config", file);
         expect(r.code, r.out).toBe(0);
+        // And each is a configuration httpd accepts.
+        const conf = join(scratch, `correct-${i}.httpd.conf`);
+        writeFileSync(conf, mainConf(scratch, await freePort(), file));
+        const t = apacheTest(conf);
+        expect(t.ok, t.output).toBe(true);
       }
     });
   },

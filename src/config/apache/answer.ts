@@ -18,7 +18,7 @@
 import { combinedHeader, type HeaderList } from "../../engine";
 import type { Answer, ConfigFile, HopRequest, Words } from "../types";
 import { Unknown } from "../whatif";
-import { type ExprRequest, evalExpr, evalString, NotModelled, pcre } from "./expr";
+import { type ExprRequest, evalExpr, evalString, HTTP_VARS, NotModelled, pcre } from "./expr";
 import { ApacheSyntaxError, type Node, parseApache, type Token } from "./syntax";
 
 export interface ApacheTree {
@@ -97,6 +97,8 @@ export interface Layer {
   where: Where;
   section: Node | null;
   nodes: Node[];
+  /** The `<VirtualHost>` it sits in (set by `allOps`, for the checker). */
+  vhost?: Node | null;
 }
 
 export type Action = "set" | "append" | "merge" | "add" | "unset" | "setifempty" | "edit" | "edit*" | "echo";
@@ -506,9 +508,10 @@ function rewrite(
         value = test.replace(/%\{([^}]+)\}/g, (_, v: string) => {
           if (v === "REQUEST_METHOD") return st.method;
           if (v === "REQUEST_URI") return st.path;
-          const h =
-            /^HTTP:(.+)$/.exec(v)?.[1] ?? (v.startsWith("HTTP_") ? v.slice(5).replace(/_/g, "-") : null);
+          const h = /^HTTP:(.+)$/.exec(v)?.[1] ?? (HTTP_VARS.has(v) ? v.slice(5).replace(/_/g, "-") : null);
           if (h !== null) return combinedHeader(st.request.headers, h) ?? "";
+          // mod_rewrite expands a variable it does not have (`%{HTTP_ORIGIN}`) to nothing.
+          if (v.startsWith("HTTP_")) return "";
           throw new NotModelled(v);
         });
       } catch {
@@ -938,7 +941,8 @@ export function allOps(tree: ApacheTree): Op[] {
               : n.key.startsWith("files")
                 ? "files"
                 : "directory";
-        walk(n.section.children, { where, section: n, nodes: [] });
+        const vhost = n.key === "virtualhost" ? n : (layer.vhost ?? null);
+        walk(n.section.children, { where, section: n, nodes: [], vhost });
         continue;
       }
       const op = headerOp(n, layer);

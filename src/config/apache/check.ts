@@ -10,6 +10,7 @@ import { unescapedHostDot } from "../nginx/check";
 import type { ConfigFinding } from "../types";
 import { Unknown } from "../whatif";
 import { type ApacheTree, allNodes, allOps, ignoredBy, newSt, type Op, render, route } from "./answer";
+import { HTTP_VARS } from "./expr";
 import { VARIABLE } from "./patch";
 import type { Node } from "./syntax";
 
@@ -27,6 +28,8 @@ function unanchored(regex: string): boolean {
 
 /** Two sections whose `Header` lines can reach one response. */
 function overlap(a: Op, b: Op): boolean {
+  // Two virtual hosts never answer one request.
+  if (a.layer.vhost && b.layer.vhost && a.layer.vhost !== b.layer.vhost) return false;
   if (a.layer.section === b.layer.section) return true;
   if (a.layer.where !== "location" || b.layer.where !== "location") return true;
   const pa = a.layer.section?.args.at(-1)?.value ?? "";
@@ -150,6 +153,27 @@ export function checkApache(tree: ApacheTree): ConfigFinding[] {
             params: { name: h.field, line: (h.always ? h.node : g.node).line },
           },
         });
+    }
+  }
+  // A RewriteCond reading a header through an HTTP_ variable httpd does not have: always empty.
+  for (const n of nodes) {
+    if (n.key !== "rewritecond") continue;
+    for (const m of (n.args[0]?.value ?? "").matchAll(/%\{(HTTP_[A-Z0-9_]+)\}/g)) {
+      const name = m[1] as string;
+      if (HTTP_VARS.has(name)) continue;
+      const header = name
+        .slice(5)
+        .toLowerCase()
+        .replace(/(^|_)([a-z])/g, (_x, sep: string, c: string) => `${sep ? "-" : ""}${c.toUpperCase()}`);
+      push({
+        code: "rewrite-variable-empty",
+        severity: "error",
+        ...at(n),
+        words: {
+          key: "config.apache.check.rewrite-variable",
+          params: { name: `%{${name}}`, header: `%{HTTP:${header}}` },
+        },
+      });
     }
   }
   // CORS in a .htaccess that an AllowOverride without FileInfo makes httpd skip.

@@ -9,6 +9,21 @@ import { combinedHeader, type HeaderList } from "../../engine";
 
 export class NotModelled extends Error {}
 
+/**
+ * The request headers with a variable of their own in ap_expr and mod_rewrite
+ * (https://httpd.apache.org/docs/2.4/expr.html#vars, https://httpd.apache.org/docs/2.4/mod/mod_rewrite.html#rewritecond);
+ * any other header is read with `%{HTTP:Name}` or `req('Name')`.
+ */
+export const HTTP_VARS = new Set([
+  "HTTP_ACCEPT",
+  "HTTP_COOKIE",
+  "HTTP_FORWARDED",
+  "HTTP_HOST",
+  "HTTP_PROXY_CONNECTION",
+  "HTTP_REFERER",
+  "HTTP_USER_AGENT",
+]);
+
 export interface ExprRequest {
   method: string;
   path: string;
@@ -38,7 +53,8 @@ function variable(name: string, r: ExprRequest): string {
   if (fn) return header(fn[2] as string);
   if (name === "REQUEST_METHOD") return r.method;
   if (name === "REQUEST_URI") return r.path;
-  if (name.startsWith("HTTP_")) return header(name.slice(5).replace(/_/g, "-"));
+  // Only these request headers have an HTTP_ variable; httpd refuses any other (`%{HTTP_ORIGIN}`).
+  if (HTTP_VARS.has(name)) return header(name.slice(5).replace(/_/g, "-"));
   if (/^ENV:/.test(name)) return r.env.get(name.slice(4)) ?? "";
   throw new NotModelled(name);
 }

@@ -12,6 +12,8 @@ export const enConfigApache = {
     "httpd does not read this .htaccess's Header lines: AllowOverride {value} ({file}:{line}) allows neither FileInfo nor All",
   "config.apache.cannot.htaccess-ignored":
     "the CORS lines of {file} are not read: AllowOverride on {by}:{line} excludes FileInfo; move them into the <Directory> section or allow FileInfo by hand",
+  "config.apache.check.rewrite-variable":
+    "mod_rewrite has no variable {name}: it is always empty, so this condition never sees the header; write {header}",
   "config.apache.fix.always":
     "always added: the {status} response httpd makes itself lost {name} (line {line})",
   "config.apache.fix.preflight":

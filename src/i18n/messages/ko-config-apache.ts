@@ -14,6 +14,8 @@ export const koConfigApache: Record<keyof typeof enConfigApache, string> = {
     "httpd는 이 .htaccess의 Header 줄을 읽지 않음: AllowOverride {value}({file}:{line})가 FileInfo도 All도 허용하지 않음",
   "config.apache.cannot.htaccess-ignored":
     "{file}의 CORS 줄은 읽히지 않음: {by}:{line}의 AllowOverride가 FileInfo를 제외함. <Directory> 섹션으로 옮기거나 FileInfo를 직접 허용하세요",
+  "config.apache.check.rewrite-variable":
+    "mod_rewrite에는 {name} 변수가 없음: 항상 비어 있어 이 조건은 헤더를 보지 못함. {header}로 쓰세요",
   "config.apache.fix.always": "always 추가: httpd가 직접 만든 {status} 응답에 {name}(줄 {line})이 없었음",
   "config.apache.fix.preflight":
     "프리플라이트에 권한 검사와 애플리케이션보다 먼저 httpd가 204로 응답함(받은 상태: {status})",
