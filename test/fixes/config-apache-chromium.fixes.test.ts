@@ -66,7 +66,7 @@ const FAIL: PageRequest = {
   body: null,
 };
 const AUTHED: PageRequest = {
-  name: "authed",
+  name: "update",
   method: "PUT",
   path: "/api/items/1",
   headers: { ...json, authorization: `Basic ${Buffer.from("bob:secret").toString("base64")}` },
