@@ -4,7 +4,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../../src/cli/main";
+import { cli } from "./run-cli";
 
 const dir = mkdtempSync(join(tmpdir(), "cors-lens-url-"));
 const site = join(dir, "site.conf");
@@ -12,19 +12,6 @@ writeFileSync(
   site,
   `server {\n    location / {\n        add_header Access-Control-Allow-Origin "https://app.example.com";\n        return 200;\n    }\n}\n`,
 );
-
-async function cli(...argv: string[]) {
-  let out = "";
-  let err = "";
-  const code = await runCli(
-    argv,
-    (s) => (out += s),
-    (s) => (err += s),
-    false,
-    {},
-  );
-  return { code, out, err };
-}
 
 /** A port nothing listens on. */
 async function closedPort(): Promise<number> {

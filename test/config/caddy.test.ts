@@ -4,7 +4,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../../src/cli/main";
 import {
   ConfigError,
   type ConfigFile,
@@ -20,6 +19,7 @@ import { buildTree } from "../../src/config/caddy/tree";
 import type { HopRequest } from "../../src/config/types";
 import { type RequestSpec, renderExchange } from "../../src/config/whatif";
 import type { HeaderList, ObservedExchange } from "../../src/engine";
+import { cli } from "../cli/run-cli";
 
 const APP = "https://app.example.com";
 const ADMIN = "https://admin.example.com";
@@ -488,19 +488,6 @@ describe("cors-lens check --config on a Caddyfile", () => {
 });
 
 describe("cors-lens check|fix --config Caddyfile (the CLI)", () => {
-  async function cli(...argv: string[]) {
-    let out = "";
-    let err = "";
-    const code = await runCli(
-      argv,
-      (x) => (out += x),
-      (x) => (err += x),
-      false,
-      {},
-    );
-    return { code, out, err };
-  }
-
   it("checks in Korean with file and line, exit 1; a clean file exits 0", async () => {
     const dir = mkdtempSync(join(tmpdir(), "caddy-cli-"));
     const bad = join(dir, "Caddyfile");

@@ -12,8 +12,8 @@ import type { Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { runCli } from "../../src/cli/main";
 import { exportHar } from "../../src/report/har-export";
+import { cli } from "../cli/run-cli";
 import { CADDY_CASES as CASES, CADDY_CORRECT as CORRECT } from "./config-caddy-cases";
 import { observe, startApp } from "./config-real";
 import { debVersion, freePort, type Running, startProcess } from "./harness";
@@ -35,19 +35,6 @@ function startCaddy(file: string, dir: string, port: number): Promise<Running> {
   return startProcess(CADDY, ["run", "--config", file, "--adapter", "caddyfile"], port, {
     env: caddyEnv(dir),
   });
-}
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await runCli(
-    argv,
-    (s) => (out += s),
-    (s) => (err += s),
-    false,
-    {},
-  );
-  return { code, out, err };
 }
 
 const scratch = mkdtempSync(join(tmpdir(), "cors-lens-caddy-"));

@@ -8,9 +8,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "../../src/cli/main";
 import { exportHar } from "../../src/report/har-export";
 import { observedFromReport } from "../../src/report/report";
+import { cli } from "../cli/run-cli";
 import { nginxTest, prepare, startNginx } from "./config-real";
 import { Browser, debVersion, exchangeFor, freePort, type Running } from "./harness";
 import type { PageRequest } from "./page";
@@ -139,19 +139,6 @@ afterAll(async () => {
   await browser?.close();
   rmSync(scratch, { recursive: true, force: true });
 });
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await runCli(
-    argv,
-    (s) => (out += s),
-    (s) => (err += s),
-    false,
-    {},
-  );
-  return { code, out, err };
-}
 
 describe.skipIf(!installed)("cors-lens fix --config, proven in real Chromium", () => {
   CASES.forEach((c, index) => {

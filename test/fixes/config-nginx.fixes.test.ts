@@ -10,26 +10,13 @@ import type { Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { runCli } from "../../src/cli/main";
 import { exportHar } from "../../src/report/har-export";
+import { cli } from "../cli/run-cli";
 import { CASES, CORRECT } from "./config-cases";
 import { nginxTest, observe, prepare, startApp, startNginx } from "./config-real";
 import { debVersion, freePort, type Running } from "./harness";
 
 const installed = debVersion("nginx-light") ?? debVersion("nginx-core") ?? debVersion("nginx");
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await runCli(
-    argv,
-    (s) => (out += s),
-    (s) => (err += s),
-    false,
-    {},
-  );
-  return { code, out, err };
-}
 
 const scratch = mkdtempSync(join(tmpdir(), "cors-lens-config-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
