@@ -391,6 +391,37 @@ ${PROXY}
     ],
     check: [{ code: "preflight-refused", line: 10 }],
   },
+  {
+    name: "held-out: Header always add for Allow-Origin, a second front end",
+    site: `<VirtualHost 127.0.0.1:PORT>
+    Header always add Access-Control-Allow-Origin "${APP}"
+    Header always add Access-Control-Allow-Methods "GET, POST"
+${OPTIONS_204}
+${PROXY}
+</VirtualHost>
+`,
+    calls: [
+      { method: "GET", path: "/api/items", origin: APP },
+      { method: "POST", path: "/api/items", origin: ADMIN },
+    ],
+    check: [],
+  },
+  {
+    name: "held-out: CORS in a LocationMatch for v1 and v2, v3 outside it",
+    site: `<VirtualHost 127.0.0.1:PORT>
+${OPTIONS_204}
+    <LocationMatch "^/api/(v1|v2)/">
+        Header always set Access-Control-Allow-Origin "${APP}"
+    </LocationMatch>
+${PROXY}
+</VirtualHost>
+`,
+    calls: [
+      { method: "GET", path: "/api/v1/items", origin: APP },
+      { method: "GET", path: "/api/v3/items", origin: APP },
+    ],
+    check: [],
+  },
 ];
 
 /** Correct configurations: check must report nothing. */
