@@ -7,7 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startLab } from "../../lab/server.mjs";
 import { waitFor } from "./helpers/devtools";
 import { type FirefoxWithExtension, launchFirefoxWithExtension } from "./helpers/firefox";
-import { clickRowWithCause, FAILURES } from "./helpers/panel-dom";
+import {
+  clickMakePatch,
+  clickRowWithCause,
+  FAILURES,
+  labNginxConf,
+  pasteConfig,
+  readPatch,
+} from "./helpers/panel-dom";
 
 type Lab = Awaited<ReturnType<typeof startLab>>;
 
@@ -37,52 +44,12 @@ describe("Paste your config, in Firefox's panel page", () => {
       () => panel.evaluate(clickRowWithCause, "x-api-key").then((ok) => ok || null),
       "the x-api-key row",
     );
-    const conf = [
-      "server {",
-      "    # the lab's API",
-      "    location /s/ {",
-      `        add_header Access-Control-Allow-Origin "${lab.page}" always;`,
-      '        add_header Access-Control-Allow-Headers "content-type" always;',
-      "        return 200;",
-      "    }",
-      "}",
-      "",
-    ].join("\n");
     await waitFor(
-      () =>
-        panel.evaluate((text) => {
-          const summary = document.querySelector<HTMLElement>(".config-paste summary");
-          if (!summary) return null;
-          summary.click();
-          const area = document.querySelector<HTMLTextAreaElement>(".config-paste textarea");
-          if (!area) return null;
-          area.value = text;
-          area.dispatchEvent(new Event("input", { bubbles: true }));
-          return true;
-        }, conf),
+      () => panel.evaluate(pasteConfig, labNginxConf(lab.page)).then((ok) => ok || null),
       "the Paste your config form",
     );
-    await waitFor(
-      () =>
-        panel.evaluate(() => {
-          const run = [...document.querySelectorAll<HTMLButtonElement>(".config-paste button")].find(
-            (b) => b.textContent === "Make the patch",
-          );
-          if (!run || run.disabled) return null;
-          run.click();
-          return true;
-        }),
-      "the Make the patch button",
-    );
-    const shown = await waitFor(
-      () =>
-        panel.evaluate(() => {
-          const diff = document.querySelector(".config-diff")?.textContent ?? null;
-          const error = document.querySelector(".config-error")?.textContent ?? null;
-          return diff === null && error === null ? null : { diff, error };
-        }),
-      "the patch",
-    );
+    await waitFor(() => panel.evaluate(clickMakePatch).then((ok) => ok || null), "Make the patch");
+    const shown = await waitFor(() => panel.evaluate(readPatch), "the patch");
     expect(shown.error).toBeNull();
     expect(shown.diff).toMatch(/^\+\s*add_header Access-Control-Allow-Headers "[^"]*x-api-key/im);
     expect(shown.diff).not.toMatch(/^[-+]\s*# the lab's API/m);

@@ -7,7 +7,17 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startLab } from "../../lab/server.mjs";
 import { type DevtoolsLayout, type DevtoolsSession, openCorsLensPanel, waitFor } from "./helpers/devtools";
-import { clickRowWithCause, FAILURES, readDetail, readLayout, readList } from "./helpers/panel-dom";
+import {
+  clickMakePatch,
+  clickRowWithCause,
+  FAILURES,
+  labNginxConf,
+  pasteConfig,
+  readDetail,
+  readLayout,
+  readList,
+  readPatch,
+} from "./helpers/panel-dom";
 import { ROOT, resultsPath } from "./helpers/paths";
 
 type Lab = Awaited<ReturnType<typeof startLab>>;
@@ -120,54 +130,16 @@ describe.each(LAYOUTS)(
     // "Paste your config" (#23): the configuration readers load on first use inside DevTools' page
     // (a chunk of the extension's own), and the patch is made from the requests the panel holds.
     it.runIf(!narrow)("makes the patch for a pasted nginx configuration, in the panel", async () => {
-      const conf = [
-        "server {",
-        "    listen 80;",
-        "    # the lab's API",
-        "    location /s/ {",
-        `        add_header Access-Control-Allow-Origin "${lab.page}" always;`,
-        '        add_header Access-Control-Allow-Headers "content-type" always;',
-        "        return 200;",
-        "    }",
-        "}",
-        "",
-      ].join("\n");
-      await session.panel.evaluate((text) => {
-        document.querySelector<HTMLElement>(".config-paste summary")?.click();
-        const area = document.querySelector<HTMLTextAreaElement>(".config-paste textarea");
-        if (!area) throw new Error("no textarea");
-        area.value = text;
-        area.dispatchEvent(new Event("input", { bubbles: true }));
-      }, conf);
       await waitFor(
-        () =>
-          session.panel.evaluate(() => {
-            const run = [...document.querySelectorAll<HTMLButtonElement>(".config-paste button")].find(
-              (b) => b.textContent === "Make the patch",
-            );
-            if (!run || run.disabled) return null;
-            run.click();
-            return true;
-          }),
-        "the Make the patch button",
+        () => session.panel.evaluate(clickRowWithCause, "x-api-key").then((ok) => ok || null),
+        "the x-api-key row",
       );
-      const shown = await waitFor(
-        () =>
-          session.panel.evaluate(() => {
-            const diff = document.querySelector(".config-diff")?.textContent ?? null;
-            const error = document.querySelector(".config-error")?.textContent ?? null;
-            if (diff === null && error === null) return null;
-            return {
-              diff,
-              error,
-              verdict: document.querySelector(".config-verdict")?.textContent ?? "",
-              rows: [...document.querySelectorAll(".config-rows tbody tr")].map(
-                (tr) => tr.querySelector("td")?.textContent ?? "",
-              ),
-            };
-          }),
-        "the patch",
+      await waitFor(
+        () => session.panel.evaluate(pasteConfig, labNginxConf(lab.page)).then((ok) => ok || null),
+        "the Paste your config form",
       );
+      await waitFor(() => session.panel.evaluate(clickMakePatch).then((ok) => ok || null), "Make the patch");
+      const shown = await waitFor(() => session.panel.evaluate(readPatch), "the patch");
       expect(shown.error).toBeNull();
       expect(shown.diff).toMatch(/^\+\s*add_header Access-Control-Allow-Headers "[^"]*x-api-key/im);
       expect(shown.diff).not.toMatch(/^[-+]\s*# the lab's API/m);

@@ -123,3 +123,65 @@ export function clickRowWithCause(text: string): boolean {
   row?.click();
   return row !== undefined;
 }
+
+/** The nginx file both browsers' "Paste your config" tests paste: the lab's API without x-api-key. */
+export function labNginxConf(pageOrigin: string): string {
+  return [
+    "server {",
+    "    listen 80;",
+    "    # the lab's API",
+    "    location /s/ {",
+    `        add_header Access-Control-Allow-Origin "${pageOrigin}" always;`,
+    '        add_header Access-Control-Allow-Headers "content-type" always;',
+    "        return 200;",
+    "    }",
+    "}",
+    "",
+  ].join("\n");
+}
+
+/** Opens "Paste your config" under the open detail's fix and types `text` in; false until it is there. */
+export function pasteConfig(text: string): boolean {
+  const summary = document.querySelector<HTMLElement>(".config-paste summary");
+  if (!summary) return false;
+  const details = summary.parentElement as HTMLDetailsElement;
+  if (!details.open) summary.click();
+  const area = document.querySelector<HTMLTextAreaElement>(".config-paste textarea");
+  if (!area) return false;
+  area.value = text;
+  area.dispatchEvent(new Event("input", { bubbles: true }));
+  return true;
+}
+
+/** Clicks "Make the patch" once it is enabled; false until then. */
+export function clickMakePatch(): boolean {
+  const run = [...document.querySelectorAll<HTMLButtonElement>(".config-paste button")].find(
+    (b) => b.textContent === "Make the patch",
+  );
+  if (!run || run.disabled) return false;
+  run.click();
+  return true;
+}
+
+export interface PatchView {
+  diff: string | null;
+  error: string | null;
+  verdict: string;
+  /** Each table row's first cell: the request. */
+  rows: string[];
+}
+
+/** What "Paste your config" shows once it has an answer, or null while it has none. */
+export function readPatch(): PatchView | null {
+  const diff = document.querySelector(".config-diff")?.textContent ?? null;
+  const error = document.querySelector(".config-error")?.textContent ?? null;
+  if (diff === null && error === null) return null;
+  return {
+    diff,
+    error,
+    verdict: document.querySelector(".config-verdict")?.textContent ?? "",
+    rows: [...document.querySelectorAll(".config-rows tbody tr")].map(
+      (tr) => tr.querySelector("td")?.textContent ?? "",
+    ),
+  };
+}
