@@ -456,7 +456,7 @@ describe("cors-lens check --config on Apache files", () => {
         planted++;
       }
     }
-    expect(planted).toBe(14);
+    expect(planted).toBe(15);
   });
 
   it("reports nothing on correct files", () => {

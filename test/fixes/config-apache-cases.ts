@@ -285,6 +285,23 @@ ${PROXY}
     check: [],
   },
   {
+    name: "CORS set for the preflight only, in an <If> on OPTIONS",
+    site: `<VirtualHost 127.0.0.1:PORT>
+    <If "%{REQUEST_METHOD} == 'OPTIONS'">
+        Header always set Access-Control-Allow-Origin "${APP}"
+        Header always set Access-Control-Allow-Methods "GET, PUT"
+        Header always set Access-Control-Allow-Headers "Content-Type"
+    </If>
+${OPTIONS_204}
+${PROXY}
+</VirtualHost>
+`,
+    calls: [
+      { method: "PUT", path: "/api/items/1", origin: APP, headers: [["Content-Type", "application/json"]] },
+    ],
+    check: [{ code: "cors-on-preflight-only", line: 2 }],
+  },
+  {
     name: "held-out: the widespread IfModule snippet with *, a PUT the snippet does not list",
     site: `<VirtualHost 127.0.0.1:PORT>
     ServerName api.example.com

@@ -10,7 +10,7 @@ import { unescapedHostDot } from "../nginx/check";
 import type { ConfigFinding } from "../types";
 import { Unknown } from "../whatif";
 import { type ApacheTree, allNodes, allOps, ignoredBy, newSt, type Op, render, route } from "./answer";
-import { HTTP_VARS } from "./expr";
+import { evalExpr, HTTP_VARS } from "./expr";
 import { VARIABLE } from "./patch";
 import type { Node } from "./syntax";
 
@@ -154,6 +154,31 @@ export function checkApache(tree: ApacheTree): ConfigFinding[] {
           },
         });
     }
+  }
+  // Allow-Origin set only under an <If> that holds for OPTIONS alone: the request after the preflight gets none.
+  const ifs = nodes.filter((n) => n.key === "if" || n.key === "elseif");
+  const optionsOnly = (n: Node) => {
+    const src = n.args.map((t) => t.value).join(" ");
+    const on = (method: string) => {
+      try {
+        return evalExpr(src, { method, path: "/", headers: [["Origin", STAND_IN]], env: new Map() });
+      } catch {
+        return null;
+      }
+    };
+    return on("OPTIONS") === true && on("GET") === false && on("PUT") === false;
+  };
+  const inOptions = (o: Op) => ifs.some((n) => optionsOnly(n) && !!n.section?.children.includes(o.node));
+  const preflightOnly = acao.filter(inOptions);
+  for (const o of preflightOnly) {
+    const holder = ifs.find((n) => n.section?.children.includes(o.node)) as Node;
+    if (!acao.some((g) => !inOptions(g) && overlap(g, o)))
+      push({
+        code: "cors-on-preflight-only",
+        severity: "error",
+        ...at(holder),
+        words: { key: "config.check.preflight-only" },
+      });
   }
   // A RewriteCond reading a header through an HTTP_ variable httpd does not have: always empty.
   for (const n of nodes) {

@@ -5,6 +5,7 @@ import type { Allowance, ConfigFile, ConfigFinding, HopRequest, ReadConfig, Word
 import { faultOf, type Judged, type RequestSpec, Unknown } from "../whatif";
 import {
   type ApacheTree,
+  allNodes,
   allOps,
   answer,
   buildTree,
@@ -45,6 +46,15 @@ export function readApache(files: readonly ConfigFile[]): ApacheConfig {
     allowance: () => allowanceOf(tree),
     check: (): ConfigFinding[] => checkApache(tree),
   };
+}
+
+/** The `<If>`/`<ElseIf>`/`<Else>` a directive sits in, directly. */
+export function parentIf(tree: ApacheTree, n: Node): Node | null {
+  return (
+    allNodes(tree)
+      .map((x) => x.node)
+      .find((x) => /^(if|elseif|else)$/.test(x.key) && !!x.section?.children.includes(n)) ?? null
+  );
 }
 
 export function setsCors(tree: ApacheTree): boolean {
@@ -192,14 +202,21 @@ export function patchApache(
           p.cannot.set(spec.id, { key: "config.cannot.cause", params: { code: cause.code } });
           break;
         }
-        // Set in a section this request is outside of: its CORS lines are repeated in the virtual host.
-        const elsewhere = allOps(tree).filter(
-          (o) => isAcao(o.field) && sets(o) && o.layer.where === "location",
+        // Set in a section (or an <If>) this request is outside of: its CORS lines are repeated in the
+        // virtual host, where every request gets them (a later set in the section still wins there).
+        const all = allOps(tree);
+        const source = all.find(
+          (o) => isAcao(o.field) && sets(o) && (o.layer.where === "location" || parentIf(tree, o.node)),
         );
-        const source = elsewhere[0];
         if (source && r.route.vhost) {
-          const group = allOps(tree).filter(
-            (o) => o.layer.section === source.layer.section && isCors(o.field) && sets(o),
+          const within = parentIf(tree, source.node);
+          const group = all.filter(
+            (o) =>
+              isCors(o.field) &&
+              sets(o) &&
+              (within
+                ? !!within.section?.children.includes(o.node)
+                : o.layer.section === source.layer.section && !parentIf(tree, o.node)),
           );
           p.copy(group, r.route.vhost, path);
           break;
