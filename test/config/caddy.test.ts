@@ -17,9 +17,10 @@ import { answer, ordered, scopeOf } from "../../src/config/caddy/answer";
 import { parseCaddyfile } from "../../src/config/caddy/syntax";
 import { buildTree } from "../../src/config/caddy/tree";
 import type { HopRequest } from "../../src/config/types";
-import { type RequestSpec, renderExchange } from "../../src/config/whatif";
+import type { RequestSpec } from "../../src/config/whatif";
 import type { HeaderList, ObservedExchange } from "../../src/engine";
 import { cli } from "../cli/run-cli";
+import { recordedFrom } from "./recorded";
 
 const APP = "https://app.example.com";
 const ADMIN = "https://admin.example.com";
@@ -39,23 +40,8 @@ const values = (h: HeaderList, name: string) =>
   h.filter(([n]) => n.toLowerCase() === name.toLowerCase()).map(([, v]) => v);
 
 /** What a browser would have recorded from this configuration (the model's answers): the evidence. */
-function evidence(text: string, specs: Array<Partial<RequestSpec> & { url: string }>): ObservedExchange[] {
-  const config = readConfig([file(text)]);
-  return specs.map((s, i) => {
-    const spec: RequestSpec = {
-      id: `e${i}`,
-      method: "GET",
-      origin: APP,
-      headers: [],
-      credentials: "omit",
-      source: "evidence",
-      ...s,
-    };
-    const r = renderExchange(spec, (req) => config.answer(req));
-    if (!("exchange" in r)) throw new Error(`unknown evidence: ${JSON.stringify(r.unknown)}`);
-    return { ...r.exchange, recordedBy: "chromium" };
-  });
-}
+const evidence = (text: string, specs: Array<Partial<RequestSpec> & { url: string }>): ObservedExchange[] =>
+  recordedFrom([file(text)], specs);
 
 describe("Caddyfile syntax", () => {
   it("keeps offsets and lines, reads quotes, backticks, comments, snippets and several addresses", () => {

@@ -19,9 +19,10 @@ import { answer } from "../../src/config/nginx/answer";
 import { parseNginx } from "../../src/config/nginx/syntax";
 import { buildTree } from "../../src/config/nginx/tree";
 import type { HopRequest } from "../../src/config/types";
-import { type RequestSpec, renderExchange } from "../../src/config/whatif";
+import type { RequestSpec } from "../../src/config/whatif";
 import type { HeaderList, ObservedExchange } from "../../src/engine";
 import { propertyBudget } from "../property";
+import { recordedFrom } from "./recorded";
 
 const APP = "https://app.example.com";
 const file = (text: string, path = "site.conf"): ConfigFile => ({ path, text });
@@ -37,23 +38,8 @@ function headersOf(a: ReturnType<typeof ask>): HeaderList {
 }
 
 /** What a browser would have recorded from this configuration (the model's answers): the evidence. */
-function evidence(text: string, specs: Array<Partial<RequestSpec> & { url: string }>): ObservedExchange[] {
-  const config = readConfig([file(text)]);
-  return specs.map((s, i) => {
-    const spec: RequestSpec = {
-      id: `e${i}`,
-      method: "GET",
-      origin: APP,
-      headers: [],
-      credentials: "omit",
-      source: "evidence",
-      ...s,
-    };
-    const r = renderExchange(spec, (req) => config.answer(req));
-    if (!("exchange" in r)) throw new Error("unknown evidence");
-    return { ...r.exchange, recordedBy: "chromium" };
-  });
-}
+const evidence = (text: string, specs: Array<Partial<RequestSpec> & { url: string }>): ObservedExchange[] =>
+  recordedFrom([file(text)], specs);
 
 describe("nginx syntax", () => {
   it("keeps byte offsets, reads quotes, comments and braced variables as nginx does", () => {

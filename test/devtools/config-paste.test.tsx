@@ -5,16 +5,15 @@
  */
 import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/preact";
 import { afterEach, describe, expect, it } from "vitest";
-import { readConfig } from "../../src/config";
-import { type RequestSpec, renderExchange } from "../../src/config/whatif";
+import type { RequestSpec } from "../../src/config/whatif";
 import { ExchangeDetail } from "../../src/devtools/panel/components/ExchangeDetail";
 import { fixPasted } from "../../src/devtools/panel/config-fix";
 import { I18n } from "../../src/devtools/panel/i18n";
 import type { ObservedExchange } from "../../src/engine";
 import { type Lang, translator } from "../../src/i18n";
 import { buildReport, type ReportExchange } from "../../src/report/report";
+import { recordedFrom } from "../config/recorded";
 
-const APP = "https://app.example.com";
 /** Allows GET from the app, but PUT with a JSON body is preflighted and the preflight fails. */
 const NGINX = `server {
     listen 80;
@@ -30,27 +29,11 @@ const NGINX = `server {
 
 /** What the browser recorded from this configuration: the evidence the panel holds. */
 function recorded(text: string, specs: Array<Partial<RequestSpec> & { url: string }>): ObservedExchange[] {
-  const config = readConfig([{ path: "nginx.conf", text }]);
-  const observed: ObservedExchange[] = specs.map((s, i) => {
-    const spec: RequestSpec = {
-      id: `e${i}`,
-      method: "GET",
-      origin: APP,
-      headers: [],
-      credentials: "omit",
-      source: "evidence",
-      ...s,
-    };
-    const r = renderExchange(spec, (req) => config.answer(req));
-    if (!("exchange" in r)) throw new Error("unknown evidence");
-    return {
-      ...r.exchange,
-      id: `${text.length}-${i}`,
-      recordedBy: "chromium",
-      startedAt: 1_700_000_000_000 + i,
-    };
-  });
-  return observed;
+  return recordedFrom([{ path: "nginx.conf", text }], specs).map((x, i) => ({
+    ...x,
+    id: `${text.length}-${i}`,
+    startedAt: 1_700_000_000_000 + i,
+  }));
 }
 
 const exchanges = buildReport(

@@ -1,0 +1,31 @@
+/**
+ * What a browser would have recorded from a configuration (its model's answers, judged by nothing
+ * yet): the evidence the config tests and the panel's "Paste your config" tests feed to `fix`.
+ */
+import { readConfig } from "../../src/config";
+import type { ConfigFile } from "../../src/config/types";
+import { type RequestSpec, renderExchange } from "../../src/config/whatif";
+import type { ObservedExchange } from "../../src/engine";
+
+export const APP = "https://app.example.com";
+
+export function recordedFrom(
+  files: ConfigFile[],
+  specs: Array<Partial<RequestSpec> & { url: string }>,
+): ObservedExchange[] {
+  const config = readConfig(files);
+  return specs.map((s, i) => {
+    const spec: RequestSpec = {
+      id: `e${i}`,
+      method: "GET",
+      origin: APP,
+      headers: [],
+      credentials: "omit",
+      source: "evidence",
+      ...s,
+    };
+    const r = renderExchange(spec, (req) => config.answer(req));
+    if (!("exchange" in r)) throw new Error(`unknown evidence: ${JSON.stringify(r.unknown)}`);
+    return { ...r.exchange, recordedBy: "chromium" };
+  });
+}
