@@ -241,6 +241,17 @@ ${deny}`);
     </If>`);
     const b = ask(expr, { url: "http://h/api/x" });
     expect(b.kind === "unknown" && b.why.key).toBe("config.apache.unknown.expr");
+    const compat = VHOST(`    Header always set Access-Control-Allow-Origin "${APP}"
+    <Location /api/>
+        Order deny,allow
+        Deny from all
+        Allow from 10.0.0.0/8
+    </Location>`);
+    const c = ask(compat, { url: "http://h/api/x" });
+    expect(c.kind === "unknown" && c.why).toEqual({
+      key: "config.unknown.address-rule",
+      params: { line: 5 },
+    });
   });
 
   it("evaluates the expressions CORS set-ups use", () => {

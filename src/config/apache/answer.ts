@@ -613,6 +613,12 @@ function redirect(nodes: readonly Node[], st: St, inLocation: boolean): Outcome 
 function authorize(layers: readonly Layer[], st: St): Outcome | null {
   let decisive: { layer: Layer; reqs: Node[] } | null = null;
   for (const l of layers) {
+    // httpd 2.2's Order/Allow/Deny (mod_access_compat) decide by the client's address: not known here.
+    const compat = l.nodes.find(
+      (n) => (n.key === "deny" || n.key === "allow") && lower(n.args[0]?.value ?? "") === "from",
+    );
+    if (compat && !(compat.key === "allow" && lower(compat.args[1]?.value ?? "") === "all"))
+      throw new Unknown({ key: "config.unknown.address-rule", params: { line: compat.line } });
     const reqs = l.nodes.filter(
       (n) => n.key === "require" || n.key === "requireany" || n.key === "requireall",
     );
