@@ -246,7 +246,24 @@ export function flatten(nodes: readonly Node[], st: St | null): Node[] {
 }
 
 /** The virtual host a URL reaches: the port, then the name; null where the file has none. */
+const vhostCache = new WeakMap<readonly Node[], Map<string, Node | null>>();
+
 export function pickVhost(top: readonly Node[], url: URL): Node | null {
+  // Asked for every request of a large HAR: once per host and port.
+  const key = `${url.protocol}//${url.host}`;
+  let byHost = vhostCache.get(top);
+  if (!byHost) {
+    byHost = new Map();
+    vhostCache.set(top, byHost);
+  }
+  const hit = byHost.get(key);
+  if (hit !== undefined) return hit;
+  const found = pickVhostUncached(top, url);
+  byHost.set(key, found);
+  return found;
+}
+
+function pickVhostUncached(top: readonly Node[], url: URL): Node | null {
   const vhosts = flatten(top, null).filter((n) => n.key === "virtualhost");
   if (vhosts.length === 0) return null;
   const port = url.port || (url.protocol === "https:" ? "443" : "80");
@@ -934,8 +951,15 @@ export function answer(tree: ApacheTree, request: HopRequest): Answer {
 }
 
 /** Every `Header` directive in the files, with the section it sits in (every branch). */
+const opsCache = new WeakMap<ApacheTree, Op[]>();
+const nodesCache = new WeakMap<ApacheTree, Array<{ node: Node; section: Node | null; where: Where }>>();
+
 export function allOps(tree: ApacheTree): Op[] {
+  // A tree does not change once built: its lists are made once (the patcher asks for each request).
+  const cached = opsCache.get(tree);
+  if (cached) return cached;
   const out: Op[] = [];
+  opsCache.set(tree, out);
   const walk = (nodes: readonly Node[], layer: Layer) => {
     for (const n of flatten(nodes, null)) {
       if (n.section && SECTIONS.has(n.key)) {
@@ -962,7 +986,10 @@ export function allOps(tree: ApacheTree): Op[] {
 
 /** Every directive (every branch), with its section, for the checker and the patcher. */
 export function allNodes(tree: ApacheTree): Array<{ node: Node; section: Node | null; where: Where }> {
+  const cached = nodesCache.get(tree);
+  if (cached) return cached;
   const out: Array<{ node: Node; section: Node | null; where: Where }> = [];
+  nodesCache.set(tree, out);
   const walk = (nodes: readonly Node[], section: Node | null, where: Where) => {
     for (const n of nodes) {
       if (n.section && SECTIONS.has(n.key)) {
