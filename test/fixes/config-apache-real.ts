@@ -4,7 +4,6 @@
  * `Include`s the user's virtual host file (the file CORS Lens reads and patches).
  */
 import { spawnSync } from "node:child_process";
-import { runCli } from "../../src/cli/main";
 import { debVersion, type Running, startProcess } from "./harness";
 
 const APACHE = "/usr/sbin/apache2";
@@ -46,17 +45,4 @@ export function apacheTest(conf: string): { ok: boolean; output: string } {
 
 export function startApache(conf: string, port: number): Promise<Running> {
   return startProcess(APACHE, ["-X", "-f", conf], port);
-}
-
-export async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await runCli(
-    argv,
-    (s) => (out += s),
-    (s) => (err += s),
-    false,
-    {},
-  );
-  return { code, out, err };
 }

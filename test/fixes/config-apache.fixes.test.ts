@@ -15,8 +15,9 @@ import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { readConfig } from "../../src/config";
 import { exportHar } from "../../src/report/har-export";
+import { cli } from "../cli/run-cli";
 import { APACHE_CASES as CASES, APACHE_CORRECT as CORRECT } from "./config-apache-cases";
-import { apacheTest, cli, installed, mainConf, startApache } from "./config-apache-real";
+import { apacheTest, installed, mainConf, startApache } from "./config-apache-real";
 import { observe, startApp } from "./config-real";
 import { freePort, type Running } from "./harness";
 
