@@ -17,6 +17,7 @@ import type { HopRequest } from "../../src/config/types";
 import { type RequestSpec, renderExchange } from "../../src/config/whatif";
 import type { HeaderList, ObservedExchange } from "../../src/engine";
 import { APACHE_CASES, APACHE_CORRECT } from "../fixes/config-apache-cases";
+import { recordedFrom } from "./recorded";
 
 const APP = "https://app.example.com";
 const ADMIN = "https://admin.example.com";
@@ -35,23 +36,8 @@ const values = (h: HeaderList, name: string) =>
   h.filter(([n]) => n.toLowerCase() === name.toLowerCase()).map(([, v]) => v);
 
 /** What a browser would have recorded from this configuration (the model's answers): the evidence. */
-function evidence(text: string, specs: Array<Partial<RequestSpec> & { url: string }>): ObservedExchange[] {
-  const config = readConfig([file(text)]);
-  return specs.map((s, i) => {
-    const spec: RequestSpec = {
-      id: `e${i}`,
-      method: "GET",
-      origin: APP,
-      headers: [],
-      credentials: "omit",
-      source: "evidence",
-      ...s,
-    };
-    const r = renderExchange(spec, (req) => config.answer(req));
-    if (!("exchange" in r)) throw new Error(`unknown evidence: ${JSON.stringify(r.unknown)}`);
-    return { ...r.exchange, recordedBy: "chromium" };
-  });
-}
+const evidence = (text: string, specs: Parameters<typeof recordedFrom>[1]) =>
+  recordedFrom([file(text)], specs);
 
 const VHOST = (lines: string) => `<VirtualHost *:80>
 ${lines}
