@@ -1,7 +1,7 @@
 /**
  * `cors-lens check --config` and `cors-lens fix --config`, pure: files and evidence in, findings or
- * the patch (with the before/after verdicts computed by the engine) out. nginx is read; the other
- * formats the issue lists are recognised and refused with a clear message, never guessed at.
+ * the patch (with the before/after verdicts computed by the engine) out. nginx, Apache httpd and
+ * Caddy are read; the other formats are recognised and refused with a clear message, never guessed at.
  */
 import type { BrowserName, HeaderList, ObservedExchange, Verdict } from "../engine";
 import type { Lang } from "../i18n";
@@ -35,7 +35,7 @@ export { ConfigError } from "./types";
 /** What a file is: a format CORS Lens reads, or one it names but cannot read yet. */
 export type Detected = { format: ConfigFormat } | { unsupported: string };
 
-/** A configuration as read: nginx or Caddy, each with its own tree. */
+/** A configuration as read: nginx, Caddy or Apache httpd, each with its own tree. */
 export type AnyConfig = NginxConfig | CaddyConfig | ApacheConfig;
 
 /**
