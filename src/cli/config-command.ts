@@ -19,7 +19,8 @@ import {
 import type { BrowserName } from "../engine";
 import { type Lang, type Translate, translator } from "../i18n";
 import { HarError } from "../report/analyze-har";
-import { visibleText } from "../report/safe-text";
+import { configGithub, configJunit, configSarif, type LineFinding } from "../report/ci-formats";
+import { inertLine, visibleText } from "../report/safe-text";
 import { ProbeError, probe, type Send } from "./probe";
 import { type ProbeOptions, ProbeUsageError, parseProbeArgs } from "./probe-command";
 
@@ -36,11 +37,11 @@ interface Args {
   /** `--url U --origin O …`: the evidence is one request, probed now as `cors-lens probe` sends it. */
   probe: ProbeOptions["request"] | null;
   write: boolean;
-  format: "text" | "json";
+  format: "text" | "json" | "sarif" | "junit" | "github";
   browser: BrowserName;
 }
 
-function parse(argv: string[], t: Translate): Args | "help" {
+function parse(argv: string[], t: Translate, command: "check" | "fix"): Args | "help" {
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({
@@ -76,7 +77,10 @@ function parse(argv: string[], t: Translate): Args | "help" {
   const config = [...((v.config as string[] | undefined) ?? []), ...parsed.positionals];
   if (config.length === 0) throw new Bad(t("config.cli.missing-config"));
   const format = v.json ? "json" : typeof v.format === "string" ? v.format : "text";
-  if (format !== "text" && format !== "json") throw new Bad(t("config.cli.format", { format }));
+  // check writes every CI format analyze writes; fix writes its diff and table, or JSON.
+  const formats = command === "check" ? ["text", "json", "sarif", "junit", "github"] : ["text", "json"];
+  if (!formats.includes(format))
+    throw new Bad(t(command === "check" ? "config.cli.check-format" : "config.cli.format", { format }));
   const browser = typeof v.browser === "string" ? v.browser : "chromium";
   if (browser !== "chromium" && browser !== "firefox") throw new Bad(t("config.cli.browser", { browser }));
   const har = typeof v.har === "string" ? v.har : null;
@@ -103,7 +107,7 @@ function parse(argv: string[], t: Translate): Args | "help" {
     har,
     probe: probeRequest,
     write: v.write === true,
-    format,
+    format: format as Args["format"],
     browser,
   };
 }
@@ -195,7 +199,7 @@ export async function runConfigCommand(
   const t = translator(lang);
   const prefix = `cors-lens ${command}`;
   try {
-    const args = parse(argv, t);
+    const args = parse(argv, t, command);
     if (args === "help") {
       out(`${t("config.cli.usage")}\n`);
       return 0;
@@ -203,7 +207,26 @@ export async function runConfigCommand(
     const files: ConfigFile[] = args.config.map((path) => ({ path, text: read(path, t) }));
     if (command === "check") {
       const result = checkConfig(files);
-      if (args.format === "json") {
+      const errors = result.findings.filter((f) => f.severity === "error").length;
+      const totals =
+        result.findings.length === 0
+          ? t("config.cli.check-clean", { count: files.length })
+          : t("config.cli.check-totals", { errors, warnings: result.findings.length - errors });
+      const lines: LineFinding[] = result.findings.map((f) => ({
+        code: f.code,
+        severity: f.severity,
+        file: f.file,
+        line: f.line,
+        message: say(t, f.words),
+      }));
+      if (args.format === "sarif") {
+        out(configSarif(lines, t));
+        err(`${inertLine(totals)}\n`);
+      } else if (args.format === "junit") {
+        out(configJunit(lines, args.config, totals));
+        err(`${inertLine(totals)}\n`);
+      } else if (args.format === "github") out(configGithub(lines, totals, t));
+      else if (args.format === "json") {
         out(
           `${JSON.stringify(
             {
@@ -221,12 +244,7 @@ export async function runConfigCommand(
             `${oneLine(`${f.file}:${f.line}: ${t(`config.cli.severity.${f.severity}`)} [${f.code}] ${say(t, f.words)}`)}\n`,
           );
         for (const n of result.notes) out(`${oneLine(t("config.cli.note", { text: say(t, n) }))}\n`);
-        const errors = result.findings.filter((f) => f.severity === "error").length;
-        out(
-          result.findings.length === 0
-            ? `${t("config.cli.check-clean", { count: files.length })}\n`
-            : `${t("config.cli.check-totals", { errors, warnings: result.findings.length - errors })}\n`,
-        );
+        out(`${totals}\n`);
       }
       return result.findings.length === 0 ? 0 : 1;
     }

@@ -23,6 +23,7 @@ import { type MessageKey, type Translate, translator } from "../i18n";
 import { preferredFix } from "./preferred-fix";
 import type { ReportDocument, ReportExchange } from "./report";
 import { inertLine, inertLines, jsonInert, visibleText as safe } from "./safe-text";
+import { VERSION } from "./version";
 
 export interface CiOptions {
   /** Requests that failed with no recorded cause pass (`--allow-unknown`). */
@@ -718,4 +719,100 @@ export function toGithubSummary(
     }
   }
   return `${inertLines(out.join("\n"))}\n`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// `cors-lens check --config`: the configuration's findings in the CI formats
+
+/** One finding of `check --config`, in words already: what the CI formats need of it. */
+export interface LineFinding {
+  code: string;
+  severity: "error" | "warning";
+  /** The file as the user named it (relative paths stay relative: code scanning resolves them). */
+  file: string;
+  line: number;
+  message: string;
+}
+
+const CONFIG_FINGERPRINT_KEY = "corsLensConfigFinding/v1";
+
+/**
+ * SARIF 2.1.0 for `check --config`: a rule per finding code, a result per finding at its file and
+ * line. The fingerprint leaves the line out (an edit above it moves it, the finding stays the same).
+ */
+export function configSarif(findings: readonly LineFinding[], t: Translate): string {
+  const codes = [...new Set(findings.map((f) => f.code))].sort();
+  const log = {
+    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+    version: "2.1.0",
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: "CORS Lens",
+            version: VERSION,
+            rules: codes.map((code) => ({
+              id: code,
+              shortDescription: { text: t("ci.config.rule", { code }) },
+              defaultConfiguration: {
+                level: findings.find((f) => f.code === code)?.severity === "error" ? "error" : "warning",
+              },
+            })),
+          },
+        },
+        results: findings.map((f) => ({
+          ruleId: f.code,
+          ruleIndex: codes.indexOf(f.code),
+          level: f.severity,
+          message: { text: safe(f.message) },
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: { uri: f.file.replace(/^\/+/, "") },
+                region: { startLine: Math.max(1, f.line) },
+              },
+            },
+          ],
+          partialFingerprints: { [CONFIG_FINGERPRINT_KEY]: fnv64([f.code, f.file, f.message].join("\n")) },
+        })),
+      },
+    ],
+  };
+  return `${jsonInert(JSON.stringify(log, null, 2))}\n`;
+}
+
+/** JUnit XML for `check --config`: a failing test case per finding, a passing one per clean file. */
+export function configJunit(
+  findings: readonly LineFinding[],
+  files: readonly string[],
+  totals: string,
+): string {
+  const clean = files.filter((file) => !findings.some((f) => f.file === file));
+  const cases = [
+    ...findings.map(
+      (f) =>
+        `    <testcase classname="${xv(f.file)}" name="${xv(`${f.file}:${f.line} ${f.code}`)}">\n      <failure message="${xv(f.message)}" type="${xv(f.code)}">${xv(`${f.file}:${f.line}: ${f.message}`)}</failure>\n    </testcase>`,
+    ),
+    ...clean.map((file) => `    <testcase classname="${xv(file)}" name="${xv(file)}"/>`),
+  ];
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="CORS Lens" tests="${cases.length}" failures="${findings.length}">`,
+    `  <testsuite name="CORS Lens: check --config" tests="${cases.length}" failures="${findings.length}">`,
+    ...cases,
+    "  </testsuite>",
+    "</testsuites>",
+    `<!-- ${xml(totals).replace(/--/g, "- -")} -->`,
+    "",
+  ].join("\n");
+}
+
+/** GitHub annotations for `check --config`: one per finding, on its file and line; the totals last. */
+export function configGithub(findings: readonly LineFinding[], totals: string, t: Translate): string {
+  const lines = findings.map(
+    (f) =>
+      `::${f.severity} file=${ghProperty(f.file)},line=${Math.max(1, f.line)},title=${ghProperty(t("ci.config.rule", { code: f.code }))}::${ghData(f.message)}`,
+  );
+  lines.push(inertLine(totals));
+  return `${lines.join("\n")}\n`;
 }

@@ -23,8 +23,9 @@ Options:
     --method M, --header "Name: value" (repeatable), --credentials, --timeout SECONDS
                             the request as the page makes it (as cors-lens probe takes them)
   --write                   fix: edit the files in place, the originals kept as FILE.orig
-  --format text|json        check: findings as text (default) or JSON; fix: the diff and table
-                            (default) or JSON (the edits with file, line and reason, and the table)
+  --format FORMAT           check: text (default), json, sarif (code scanning), junit or github
+                            (annotations on the file and line); fix: text, the diff and table
+                            (default), or json (the edits with file, line and reason, and the table)
   --browser chromium|firefox  whose rules to apply (default chromium)
   --lang en|ko              the language of the words
   -h, --help                this help
@@ -38,6 +39,7 @@ recorded request through and keeps every request allowed before, 1 when it canno
   "config.cli.needs-url": "{option} describes the request to probe: pass --url URL with it",
   "config.cli.probe": "the request could not be probed: {error}",
   "config.cli.format": "--format must be text or json, not {format}",
+  "config.cli.check-format": "--format must be text, json, sarif, junit or github, not {format}",
   "config.cli.browser": "--browser must be chromium or firefox, not {browser}",
   "config.cli.unknown-option": "unknown option {option}",
   "config.cli.no-such-file": "{file}: no such file",

@@ -125,6 +125,7 @@ export const enRules = {
     "{request} failed ({error}); the recording holds no response headers for it, so its cause is not recorded.",
   "ci.unrecorded.hint":
     'Record with cors-lens/playwright\'s lens.har(), Chrome DevTools\' "Export HAR" ("Save all as HAR with content") or Firefox\'s "Save All As HAR" to keep the cause; --allow-unknown lets these pass.',
+  "ci.config.rule": "CORS configuration: {code}",
   "ci.summary.title": "CORS Lens",
   "ci.summary.fix-for": "Fix for {count, plural, one {# request} other {# requests}} to {host}",
   "ci.annotation.fix": "Fix ({title}): {line}",

@@ -22,8 +22,9 @@ Apache httpd(httpd.conf, vhost, .htaccess, Include하는 파일), Caddy(Caddyfil
     --method M, --header "Name: value"(여러 번), --credentials, --timeout 초
                             페이지가 보내는 요청의 모양(cors-lens probe와 같은 옵션)
   --write                   fix: 파일을 그 자리에서 고치고 원본은 FILE.orig로 남김
-  --format text|json        check: 결과를 텍스트(기본값)나 JSON으로; fix: diff와 표(기본값)나
-                            JSON(파일, 줄, 이유가 붙은 수정 목록과 표)
+  --format FORMAT           check: text(기본값), json, sarif(코드 스캐닝), junit, github(파일과 줄에
+                            붙는 주석); fix: text는 diff와 표(기본값), json은 파일, 줄, 이유가 붙은
+                            수정 목록과 표
   --browser chromium|firefox  적용할 브라우저 규칙(기본값 chromium)
   --lang en|ko              출력 언어
   -h, --help                이 도움말
@@ -37,6 +38,8 @@ Apache httpd(httpd.conf, vhost, .htaccess, Include하는 파일), Caddy(Caddyfil
   "config.cli.needs-url": "{option}은 보내 볼 요청을 설명합니다: --url URL과 함께 지정하세요",
   "config.cli.probe": "요청을 보내 볼 수 없었습니다: {error}",
   "config.cli.format": "--format은 text나 json이어야 합니다({format}은 안 됨)",
+  "config.cli.check-format":
+    "--format은 text, json, sarif, junit, github 중 하나여야 합니다({format}은 안 됨)",
   "config.cli.browser": "--browser는 chromium이나 firefox여야 합니다({browser}는 안 됨)",
   "config.cli.unknown-option": "알 수 없는 옵션 {option}",
   "config.cli.no-such-file": "{file}: 파일이 없음",

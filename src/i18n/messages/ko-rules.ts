@@ -122,6 +122,7 @@ export const koRules: Record<keyof typeof enRules, string> = {
     "{request} 요청이 실패했습니다({error}). 기록에 이 요청의 응답 헤더가 없어 원인이 기록되지 않았습니다.",
   "ci.unrecorded.hint":
     '원인을 남기려면 cors-lens/playwright의 lens.har(), Chrome DevTools의 "Export HAR"("Save all as HAR with content"), Firefox의 "Save All As HAR"로 기록하세요. --allow-unknown을 주면 이 요청들은 통과합니다.',
+  "ci.config.rule": "CORS 설정: {code}",
   "ci.summary.title": "CORS Lens 결과",
   "ci.summary.fix-for": "{host}에 보낸 요청 {count}개의 수정 방법",
   "ci.annotation.fix": "수정 ({title}): {line}",

@@ -1,0 +1,107 @@
+/**
+ * `cors-lens check --config` in the CI formats: SARIF that validates against the 2.1.0 schema with
+ * each finding at its file and line, JUnit with a failure per finding, GitHub annotations on the file
+ * and line — and none of them lets the configuration's own text act on a CI log.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import Ajv from "ajv-draft-04";
+import { describe, expect, it } from "vitest";
+import { cli } from "./run-cli";
+
+const schemaFile = createRequire(import.meta.url).resolve(
+  "@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json",
+);
+const sarifSchema = JSON.parse(readFileSync(schemaFile, "utf8")) as object;
+
+const dir = mkdtempSync(join(tmpdir(), "cors-lens-check-ci-"));
+/** `*` with credentials (line 4) and no `always` on the error answers (lines 3 and 4). */
+const site = join(dir, "site.conf");
+writeFileSync(
+  site,
+  `server {
+    location /api/ {
+        add_header Access-Control-Allow-Origin "*";
+        add_header Access-Control-Allow-Credentials "true";
+        proxy_pass http://127.0.0.1:3000;
+    }
+}
+`,
+);
+const clean = join(dir, "clean.conf");
+writeFileSync(clean, "server {\n    location / {\n        return 200;\n    }\n}\n");
+
+describe("cors-lens check --config in the CI formats", () => {
+  it("SARIF: validates, one result per finding at its file and line, exit 1", async () => {
+    const json = await cli("check", "--config", site, "--format", "json");
+    const findings = JSON.parse(json.out).findings as Array<{ code: string; line: number }>;
+    expect(findings.length).toBeGreaterThan(0);
+    const r = await cli("check", "--config", site, "--format", "sarif");
+    expect(r.code).toBe(1);
+    const sarif = JSON.parse(r.out);
+    const validate = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false }).compile(sarifSchema);
+    expect(validate(sarif), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+    const results = sarif.runs[0].results as Array<{
+      ruleId: string;
+      locations: Array<{
+        physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } };
+      }>;
+    }>;
+    expect(results.map((x) => [x.ruleId, x.locations[0]?.physicalLocation.region.startLine])).toEqual(
+      findings.map((f) => [f.code, f.line]),
+    );
+    expect(results[0]?.locations[0]?.physicalLocation.artifactLocation.uri).toBe(site.replace(/^\/+/, ""));
+    // A rule's title names its code, never one finding's words.
+    for (const rule of sarif.runs[0].tool.driver.rules as Array<{
+      id: string;
+      shortDescription: { text: string };
+    }>)
+      expect(rule.shortDescription.text).toBe(`CORS configuration: ${rule.id}`);
+    expect(r.err).toMatch(/^✖ /m);
+  });
+
+  it("JUnit: a failure per finding, a passing case per clean file, the totals last", async () => {
+    const r = await cli("check", "--config", site, clean, "--format", "junit");
+    expect(r.code).toBe(1);
+    const failures = r.out.match(/<failure /g)?.length ?? 0;
+    expect(failures).toBeGreaterThan(0);
+    expect(r.out).toContain(`<testcase classname="${clean}" name="${clean}"/>`);
+    expect(r.out.trimEnd().split("\n").at(-1)).toMatch(/^<!-- ✖ .* -->$/);
+  });
+
+  it("GitHub: an annotation on each finding's file and line; a clean file exits 0 with its line", async () => {
+    const r = await cli("check", "--config", site, "--format", "github");
+    expect(r.code).toBe(1);
+    const lines = r.out.trimEnd().split("\n");
+    expect(
+      lines.slice(0, -1).every((l) => /^::(error|warning) file=[^,]+,line=\d+,title=[^:]+::/.test(l)),
+    ).toBe(true);
+    const ok = await cli("check", "--config", clean, "--format", "github");
+    expect(ok.code).toBe(0);
+    expect(ok.out).toMatch(/^✔ /);
+  });
+
+  it("a configuration's file name cannot act on the CI log", async () => {
+    // A file name a workflow command would be made of (a line break, `::`, a bidi override).
+    const evil = join(dir, "x\n::add-mask::y\u202e.conf");
+    writeFileSync(evil, readFileSync(site, "utf8"));
+    for (const format of ["github", "junit", "sarif"]) {
+      const r = await cli("check", "--config", evil, "--format", format);
+      expect(r.out, format).toContain("add-mask");
+      const commands = r.out.split("\n").filter((l) => l.startsWith("::"));
+      expect(
+        commands.every((l) => /^::(error|warning) file=/.test(l)),
+        format,
+      ).toBe(true);
+      expect(r.out.includes("\u202e"), format).toBe(false);
+    }
+  });
+
+  it("fix keeps to text and json", async () => {
+    const r = await cli("fix", "--config", site, "--format", "sarif", "--har", "x.har");
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/--format must be text or json/);
+  });
+});
