@@ -38,6 +38,52 @@ export type Detected = { format: ConfigFormat } | { unsupported: string };
 /** A configuration as read: nginx, Caddy or Apache httpd, each with its own tree. */
 export type AnyConfig = NginxConfig | CaddyConfig | ApacheConfig;
 
+/** The formats CORS Lens reads: the ones `ConfigFormat` names that have a reader. */
+type ReadFormat = "nginx" | "caddy" | "apache";
+
+/** An `include`/`import`/`Include` whose files were not passed: named when CORS may be set there. */
+interface Unresolved {
+  file: string;
+  line: number;
+  args: ReadonlyArray<{ value: string }>;
+}
+
+/** What `readConfig` and `fixConfig` need of each format, decided once per format. */
+interface FormatOps {
+  read(files: readonly ConfigFile[]): AnyConfig;
+  SyntaxError: new (...args: never[]) => Error & { file: string; line: number; detail: string };
+  setsCors(config: AnyConfig): boolean;
+  unresolved(config: AnyConfig): readonly Unresolved[];
+  patch(
+    config: AnyConfig,
+    failing: ReadonlyArray<{ spec: RequestSpec; judged: Judged }>,
+  ): { edits: Edit[]; cannot: Map<string, Words> };
+}
+
+const FORMATS: Record<ReadFormat, FormatOps> = {
+  nginx: {
+    read: readNginx,
+    SyntaxError: NginxSyntaxError,
+    setsCors: (c) => setsCors((c as NginxConfig).tree),
+    unresolved: (c) => (c as NginxConfig).tree.all.flatMap((x) => x.unresolved),
+    patch: (c, failing) => patchNginx((c as NginxConfig).tree, failing),
+  },
+  caddy: {
+    read: readCaddy,
+    SyntaxError: CaddySyntaxError,
+    setsCors: (c) => caddySetsCors((c as CaddyConfig).tree),
+    unresolved: (c) => (c as CaddyConfig).tree.unresolved,
+    patch: (c, failing) => patchCaddy((c as CaddyConfig).tree, failing),
+  },
+  apache: {
+    read: readApache,
+    SyntaxError: ApacheSyntaxError,
+    setsCors: (c) => apacheSetsCors((c as ApacheConfig).tree),
+    unresolved: (c) => (c as ApacheConfig).tree.unresolved,
+    patch: (c, failing) => patchApache((c as ApacheConfig).tree, failing),
+  },
+};
+
 /**
  * Caddyfile text: Caddy's directives and `@name` matchers on lines that do not end with `;` (an
  * nginx file's do), or a site address followed by `{`.
@@ -130,74 +176,22 @@ export function readConfig(files: readonly ConfigFile[]): AnyConfig {
       );
     formats.add(d.format);
   }
-  // A Caddyfile decides for the files passed with it (snippets it imports may look like anything).
-  if (formats.has("caddy")) return readCaddyConfig(files);
-  if (formats.has("apache")) return readApacheConfig(files);
-  let config: NginxConfig;
+  // A Caddyfile decides for the files passed with it (snippets it imports may look like anything);
+  // an Apache file for nginx-looking snippets passed with it.
+  const ops = FORMATS[formats.has("caddy") ? "caddy" : formats.has("apache") ? "apache" : "nginx"];
+  let config: AnyConfig;
   try {
-    config = readNginx(files);
+    config = ops.read(files);
   } catch (e) {
-    if (e instanceof NginxSyntaxError)
+    if (e instanceof ops.SyntaxError)
       throw new ConfigError(
         { key: "config.error.syntax", params: { file: e.file, line: e.line, detail: e.detail } },
         e.file,
       );
     throw e;
   }
-  if (!setsCors(config.tree)) {
-    const include = config.tree.all.flatMap((c) => c.unresolved)[0];
-    if (include)
-      throw new ConfigError(
-        {
-          key: "config.error.included",
-          params: { file: include.file, line: include.line, pattern: include.args[0]?.value ?? "" },
-        },
-        include.file,
-      );
-  }
-  return config;
-}
-
-function readCaddyConfig(files: readonly ConfigFile[]): CaddyConfig {
-  let config: CaddyConfig;
-  try {
-    config = readCaddy(files);
-  } catch (e) {
-    if (e instanceof CaddySyntaxError)
-      throw new ConfigError(
-        { key: "config.error.syntax", params: { file: e.file, line: e.line, detail: e.detail } },
-        e.file,
-      );
-    throw e;
-  }
-  if (!caddySetsCors(config.tree)) {
-    const include = config.tree.unresolved[0];
-    if (include)
-      throw new ConfigError(
-        {
-          key: "config.error.included",
-          params: { file: include.file, line: include.line, pattern: include.args[0]?.value ?? "" },
-        },
-        include.file,
-      );
-  }
-  return config;
-}
-
-function readApacheConfig(files: readonly ConfigFile[]): ApacheConfig {
-  let config: ApacheConfig;
-  try {
-    config = readApache(files);
-  } catch (e) {
-    if (e instanceof ApacheSyntaxError)
-      throw new ConfigError(
-        { key: "config.error.syntax", params: { file: e.file, line: e.line, detail: e.detail } },
-        e.file,
-      );
-    throw e;
-  }
-  if (!apacheSetsCors(config.tree)) {
-    const include = config.tree.unresolved[0];
+  if (!ops.setsCors(config)) {
+    const include = ops.unresolved(config)[0];
     if (include)
       throw new ConfigError(
         {
@@ -211,10 +205,7 @@ function readApacheConfig(files: readonly ConfigFile[]): ApacheConfig {
 }
 
 function anySetsCors(config: AnyConfig): boolean {
-  if (config.format === "apache") return apacheSetsCors((config as ApacheConfig).tree);
-  return config.format === "caddy"
-    ? caddySetsCors((config as CaddyConfig).tree)
-    : setsCors((config as NginxConfig).tree);
+  return FORMATS[config.format as ReadFormat].setsCors(config);
 }
 
 export interface CheckResult {
@@ -413,12 +404,7 @@ export function fixConfig(
               APACHE_PREFLIGHT_UNKNOWN.has(f.judged.unknown?.key ?? ""))),
       );
     if (failing.length === 0) break;
-    const { edits, cannot: stuck } =
-      current.format === "apache"
-        ? patchApache((current as ApacheConfig).tree, failing)
-        : current.format === "caddy"
-          ? patchCaddy((current as CaddyConfig).tree, failing)
-          : patchNginx((current as NginxConfig).tree, failing);
+    const { edits, cannot: stuck } = FORMATS[current.format as ReadFormat].patch(current, failing);
     cannot = stuck;
     if (edits.length === 0) break;
     for (const d of done) {
