@@ -51,3 +51,36 @@ export function applyEdits(files: Map<string, string>, edits: readonly Edit[]): 
   }
   return out;
 }
+
+/**
+ * What every format's patcher collects in one round: the edits, each once (by key); why a failing
+ * request could not be fixed; and the names it may add without clashing with the files' own.
+ */
+export class EditList {
+  readonly edits: Edit[] = [];
+  /** Why a failing request could not be fixed, by request id. */
+  readonly cannot = new Map<string, Words>();
+  private readonly keys = new Set<string>();
+  /** Names in use (the files' own, and those this round made): `freshName` picks another. */
+  protected readonly names = new Set<string>();
+
+  constructor(protected readonly files: ReadonlyMap<string, string>) {}
+
+  protected text(file: string): string {
+    return this.files.get(file) ?? "";
+  }
+
+  protected push(key: string, edit: Edit): void {
+    if (this.keys.has(key)) return;
+    this.keys.add(key);
+    this.edits.push(edit);
+  }
+
+  /** `base`, or `base_2`, `base_3`…: the first name not in use. */
+  protected freshName(base: string): string {
+    let name = base;
+    for (let i = 2; this.names.has(name); i++) name = `${base}_${i}`;
+    this.names.add(name);
+    return name;
+  }
+}

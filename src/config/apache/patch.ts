@@ -9,7 +9,7 @@
  * origins; an existing origin regex gets one more alternative; lists are extended; `Header unset`
  * (the table the application's headers are in) drops the application's copy of a header httpd sets.
  */
-import { afterLine, type Edit, indentAt, lineStart } from "../edit";
+import { afterLine, EditList, indentAt, lineStart } from "../edit";
 import type { Words } from "../types";
 import { type ApacheTree, allNodes, flatten, type Op } from "./answer";
 import type { Node, Token } from "./syntax";
@@ -34,32 +34,11 @@ function prefix(op: Op): string {
   return op.always ? "Header always" : "Header";
 }
 
-export class Patcher {
-  readonly edits: Edit[] = [];
-  readonly cannot = new Map<string, Words>();
-  private readonly keys = new Set<string>();
-  private readonly vars = new Set<string>();
-
+export class Patcher extends EditList {
   constructor(private readonly tree: ApacheTree) {
+    super(tree.files);
     for (const t of tree.files.values())
-      for (const m of t.matchAll(/\b([A-Z][A-Z0-9_]+)\b/g)) this.vars.add(m[1] as string);
-  }
-
-  private text(file: string): string {
-    return this.tree.files.get(file) ?? "";
-  }
-
-  private push(key: string, edit: Edit): void {
-    if (this.keys.has(key)) return;
-    this.keys.add(key);
-    this.edits.push(edit);
-  }
-
-  private fresh(base: string): string {
-    let name = base;
-    for (let i = 2; this.vars.has(name); i++) name = `${base}_${i}`;
-    this.vars.add(name);
-    return name;
+      for (const m of t.matchAll(/\b([A-Z][A-Z0-9_]+)\b/g)) this.names.add(m[1] as string);
   }
 
   /** Lines after the line of `n`, at its indentation. */
@@ -212,7 +191,7 @@ export class Patcher {
       this.cannot.set(id, { key: "config.apache.cannot.condition", params: { line: op.node.line } });
       return;
     }
-    const name = this.fresh("CORS_ALLOW_ORIGIN");
+    const name = this.freshName("CORS_ALLOW_ORIGIN");
     const value = `${quote(`%{${name}}e`)} env=${name}`;
     const vary = hasVary ? [] : [`${prefix(op)} merge Vary Origin`];
     const key = `origin:${op.node.file}:${op.node.start}`;
@@ -328,7 +307,7 @@ export class Patcher {
     if (origins.length === 1)
       lines.push(`Header always set Access-Control-Allow-Origin ${quote(origins[0] as string)}`);
     else {
-      const name = this.fresh("CORS_ALLOW_ORIGIN");
+      const name = this.freshName("CORS_ALLOW_ORIGIN");
       lines.push(
         `SetEnvIf Origin ${quote(`^(${origins.map(escapeRe).join("|")})$`)} ${name}=$0`,
         `Header always set Access-Control-Allow-Origin ${quote(`%{${name}}e`)} env=${name}`,

@@ -7,7 +7,7 @@
  * run: `handle` blocks are mutually exclusive), `header_down -…` drops the application's copy of a
  * header Caddy sets. Edits are byte ranges of the original text: nothing else moves.
  */
-import { afterLine, type Edit, indentAt, lineStart } from "../edit";
+import { afterLine, EditList, indentAt, lineStart } from "../edit";
 import type { Words } from "../types";
 import { argsAfterMatcher, findMatcher, matcherLines, matcherToken, type Op, type Scope } from "./answer";
 import type { Node, Token } from "./syntax";
@@ -43,32 +43,11 @@ export function originMatcher(name: string, origins: string[], unit: string): st
 
 export const REFLECT = /^\{(?:http\.request\.)?header\.origin\}$/i;
 
-export class Patcher {
-  readonly edits: Edit[] = [];
-  readonly cannot = new Map<string, Words>();
-  private readonly keys = new Set<string>();
-  private readonly names = new Set<string>();
-
-  constructor(private readonly tree: CaddyTree) {
+export class Patcher extends EditList {
+  constructor(tree: CaddyTree) {
+    super(tree.files);
     for (const t of tree.files.values())
       for (const m of t.matchAll(/@([A-Za-z0-9_-]+)/g)) this.names.add(m[1] as string);
-  }
-
-  private text(file: string): string {
-    return this.tree.files.get(file) ?? "";
-  }
-
-  private push(key: string, edit: Edit): void {
-    if (this.keys.has(key)) return;
-    this.keys.add(key);
-    this.edits.push(edit);
-  }
-
-  private fresh(base: string): string {
-    let name = base;
-    for (let i = 2; this.names.has(name); i++) name = `${base}_${i}`;
-    this.names.add(name);
-    return name;
   }
 
   /** Lines after the line holding `n`'s end, at `n`'s indentation. */
@@ -140,7 +119,7 @@ export class Patcher {
     const isOptions =
       existing &&
       matcherLines(existing).every((l) => l.type === "method" && l.args.every((a) => a.value === "OPTIONS"));
-    const name = isOptions ? "cors_preflight" : this.fresh("cors_preflight");
+    const name = isOptions ? "cors_preflight" : this.freshName("cors_preflight");
     const lines = [...(isOptions ? [] : [`@${name} method OPTIONS`]), `respond @${name} 204`];
     const why: Words = { key: "config.caddy.fix.preflight", params: { status } };
     const key = `preflight:${scope.node?.start ?? scope.site.block.line}:${scope.site.block.file}`;
@@ -204,7 +183,7 @@ export class Patcher {
       lines = [`header Access-Control-Allow-Origin ${quote(origins[0] as string, true)}`];
       if (credentials) lines.push("header Access-Control-Allow-Credentials true");
     } else {
-      const m = this.fresh("cors_origin");
+      const m = this.freshName("cors_origin");
       lines = [
         ...originMatcher(
           m,
@@ -286,7 +265,7 @@ export class Patcher {
       });
       return true;
     }
-    const m = this.fresh("cors_origin");
+    const m = this.freshName("cors_origin");
     if (v === "*") {
       // `*` stays for every other origin; the listed ones get their own, from a deferred header
       // that Caddy applies after the immediate one.
@@ -560,7 +539,7 @@ export class Patcher {
   /** 8. basicauth lets OPTIONS through (a preflight carries no credentials). */
   authExempt(id: string, auth: Node, scope: Scope, status: number): void {
     const m = matcherToken(auth);
-    const name = this.fresh("cors_authed");
+    const name = this.freshName("cors_authed");
     const why: Words = { key: "config.caddy.fix.auth", params: { line: auth.line, status } };
     const key = `auth:${auth.file}:${auth.start}`;
     if (!m || m.value === "*") {

@@ -4,7 +4,7 @@
  * reflected origin or `*` is kept, `always` is added, `add_header`s are copied into the block that
  * dropped them). Edits are byte ranges of the original text: nothing else moves.
  */
-import { afterLine, type Edit, indentAt, lineStart } from "../edit";
+import { afterLine, EditList, indentAt, lineStart } from "../edit";
 import type { Words } from "../types";
 import { type AddHeader, addHeaders, conditionWords, corsRelevant, type Rendered } from "./answer";
 import type { Directive, Token } from "./syntax";
@@ -32,24 +32,12 @@ function escapeRegex(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-export class Patcher {
-  readonly edits: Edit[] = [];
-  /** Why a failing request could not be fixed, by request id. */
-  readonly cannot = new Map<string, Words>();
-  private readonly keys = new Set<string>();
+export class Patcher extends EditList {
   /** Map variables this patcher created (one round can need two). */
   private readonly created = new Set<string>();
 
-  constructor(private readonly tree: NginxTree) {}
-
-  private text(file: string): string {
-    return this.tree.files.get(file) ?? "";
-  }
-
-  private push(key: string, edit: Edit): void {
-    if (this.keys.has(key)) return;
-    this.keys.add(key);
-    this.edits.push(edit);
+  constructor(private readonly tree: NginxTree) {
+    super(tree.files);
   }
 
   private insertAfter(d: Directive, lines: string[], why: Words, key: string): void {
