@@ -21,6 +21,24 @@ const CLOSE_ARRAY = 0x5d;
 const COLON = 0x3a;
 const COMMA = 0x2c;
 
+/** The keys on the path to an entry's bodies, told apart without making a string of each key. */
+const KEY = { other: 0, response: 1, content: 2, request: 3, postData: 4, text: 5 } as const;
+const KEY_WORDS: ReadonlyArray<readonly [string, number]> = [
+  ["response", KEY.response],
+  ["content", KEY.content],
+  ["request", KEY.request],
+  ["postData", KEY.postData],
+  ["text", KEY.text],
+];
+
+/** The code of the key `text.slice(start, end)` (escaped keys are never one of these: "other"). */
+function keyCode(text: string, start: number, end: number): number {
+  const length = end - start;
+  for (const [word, code] of KEY_WORDS)
+    if (length === word.length && text.startsWith(word, start)) return code;
+  return KEY.other;
+}
+
 /** What a HAR entry holds that CORS Lens never reads, and that makes most of a large file. */
 function lighten(entry: unknown): unknown {
   if (typeof entry !== "object" || entry === null) return entry;
@@ -48,9 +66,17 @@ export class HarStream {
   /** Text outside the entries (the skeleton), with `log.entries` left as `[]`. */
   private readonly skeleton: string[] = [];
   private readonly entries: unknown[] = [];
-  /** Inside `log.entries`: the entry being read, as pieces of text, and its depth. */
+  /** Inside `log.entries`: the entry being read, as pieces of text. */
   private entry: string[] | null = null;
-  private entryDepth = 0;
+  /** The entry's open containers, and per open object the key being read (a `KEY` code). */
+  private readonly entryStack: number[] = [];
+  private readonly entryKeys: number[] = [];
+  private entryExpectKey = false;
+  /** Where the entry's string being read starts in this chunk (-1: in an earlier chunk). */
+  private entryStringStart = -1;
+  private entryStringIsKey = false;
+  /** The body string being read is left out of the entry's text (its value becomes `""`). */
+  private cutting = false;
   private inEntries = false;
   private sawEntries = false;
   private failed = false;
@@ -77,17 +103,40 @@ export class HarStream {
             this.keyText.push(text.slice(this.keyStart, i));
             this.lastKey = this.keyText.join("");
             this.keyText = null;
+          } else if (this.cutting) {
+            this.cutting = false;
+            copied = i + 1;
+          } else if (this.entryStringIsKey) {
+            const top = this.entryKeys.length - 1;
+            this.entryKeys[top] =
+              this.entryStringStart < 0 ? KEY.other : keyCode(text, this.entryStringStart, i);
           }
         }
         continue;
       }
       if (this.entry) {
-        // Inside an entry: only its end matters.
-        if (c === QUOTE) this.inString = true;
-        else if (c === OPEN_OBJECT || c === OPEN_ARRAY) this.entryDepth++;
-        else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) {
-          this.entryDepth--;
-          if (this.entryDepth === 0) {
+        // Inside an entry: its end, and the path to its bodies (left out before JSON.parse: they are
+        // most of a large HAR, and parsing them only to drop them cost a quarter of the reading).
+        if (c === QUOTE) {
+          this.inString = true;
+          this.entryStringStart = i + 1;
+          this.entryStringIsKey = this.entryExpectKey;
+          if (!this.entryExpectKey && this.atBody()) {
+            this.entry.push(text.slice(copied, i), '""');
+            this.cutting = true;
+          }
+        } else if (c === COLON) this.entryExpectKey = false;
+        else if (c === COMMA)
+          this.entryExpectKey = this.entryStack[this.entryStack.length - 1] === OPEN_OBJECT;
+        else if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
+          this.entryStack.push(c);
+          this.entryKeys.push(KEY.other);
+          this.entryExpectKey = c === OPEN_OBJECT;
+        } else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) {
+          this.entryStack.pop();
+          this.entryKeys.pop();
+          this.entryExpectKey = false;
+          if (this.entryStack.length === 0) {
             this.entry.push(text.slice(copied, i + 1));
             copied = i + 1;
             if (!this.finishEntry()) return;
@@ -112,7 +161,9 @@ export class HarStream {
         }
         if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
           this.entry = [];
-          this.entryDepth = 1;
+          this.entryStack.push(c);
+          this.entryKeys.push(KEY.other);
+          this.entryExpectKey = c === OPEN_OBJECT;
           copied = i;
           continue;
         }
@@ -171,13 +222,29 @@ export class HarStream {
         this.expectKey = false;
       }
     }
-    // What is left of this chunk: part of an entry, or of the skeleton.
-    if (this.entry) this.entry.push(text.slice(copied));
-    else if (!this.inEntries) this.skeleton.push(text.slice(copied));
+    // What is left of this chunk: part of an entry (not of a body being left out), or of the skeleton.
+    if (this.entry) {
+      if (!this.cutting) this.entry.push(text.slice(copied));
+      this.entryStringStart = -1;
+    } else if (!this.inEntries) this.skeleton.push(text.slice(copied));
     if (this.keyText && this.inString) {
       this.keyText.push(text.slice(this.keyStart));
       this.keyStart = 0;
     }
+  }
+
+  /** The value about to be read is `response.content.text` or `request.postData.text` of the entry. */
+  private atBody(): boolean {
+    const k = this.entryKeys;
+    const s = this.entryStack;
+    return (
+      s.length === 3 &&
+      s[0] === OPEN_OBJECT &&
+      s[1] === OPEN_OBJECT &&
+      s[2] === OPEN_OBJECT &&
+      k[2] === KEY.text &&
+      ((k[0] === KEY.response && k[1] === KEY.content) || (k[0] === KEY.request && k[1] === KEY.postData))
+    );
   }
 
   private finishEntry(): boolean {

@@ -426,32 +426,36 @@ function sarifRun(report: ReportDocument, stack: string | null, allowUnknown: bo
  * second colon of `::` as `&#58;`, so no raw line holds a workflow command. A parser reads the same
  * text back.
  */
-function xml(text: string, keepLines = false): string {
-  let out = "";
-  for (const ch of text) {
-    const c = ch.codePointAt(0) ?? 0;
-    if (ch === "&") out += "&amp;";
-    else if (ch === "<") out += "&lt;";
-    else if (ch === ">") out += "&gt;";
-    else if (ch === '"') out += "&quot;";
-    else if (ch === "'") out += "&apos;";
-    else if (ch === "\n" && keepLines) out += "\n";
-    else if (ch === ":" && out.endsWith(":")) out += "&#58;";
-    else if (c === 0x9 || c === 0xa || c === 0xd) out += `&#${c};`;
-    else if (c < 0x20 || c === 0xfffe || c === 0xffff || (c >= 0xd800 && c <= 0xdfff)) out += "\ufffd";
-    else if (
-      (c >= 0x7f && c <= 0x9f) ||
-      c === 0x61c ||
-      c === 0x200e ||
-      c === 0x200f ||
-      (c >= 0x2028 && c <= 0x202e) ||
-      (c >= 0x2066 && c <= 0x2069)
-    )
-      out += `&#x${c.toString(16)};`;
-    else out += ch;
-  }
-  return out;
+export function xml(text: string, keepLines = false): string {
+  // One pass of the regex engine, not a string built a character at a time: JUnit for the
+  // 80%-blocked 100 MB bench HAR spent 0.9 s here.
+  return text.replace(XML_SPECIAL, (m) => {
+    if (m === "::") return ":&#58;";
+    const c = m.codePointAt(0) ?? 0;
+    const entity = XML_ENTITIES[m];
+    if (entity) return entity;
+    if (c === 0xa) return keepLines ? "\n" : "&#10;";
+    if (c === 0x9 || c === 0xd) return `&#${c};`;
+    if (c < 0x20 || c === 0xfffe || c === 0xffff || (c >= 0xd800 && c <= 0xdfff)) return "\ufffd";
+    return `&#x${c.toString(16)};`;
+  });
 }
+
+const XML_ENTITIES: Readonly<Record<string, string>> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&apos;",
+};
+
+/**
+ * What `xml` replaces: `::`, the five, C0 and C1 controls, bidi controls and marks, U+FFFE/U+FFFF,
+ * and (with `u`) a surrogate on its own — a pair is one code point and stays.
+ */
+const XML_SPECIAL =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the controls are what it finds
+  /::|[&<>"'\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ufffe\uffff\u{d800}-\u{dfff}]/gu;
 
 /** An attribute or text value from the report: made visible first, then XML. */
 const xv = (text: string) => xml(safe(text));

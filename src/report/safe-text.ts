@@ -14,7 +14,14 @@ function mark(code: number): string {
   return `⟨U+${code.toString(16).toUpperCase().padStart(4, "0")}⟩`;
 }
 
+/** Anything `visibleText` changes (with `u`, a surrogate on its own; a pair is one code point). */
+const NOT_PLAIN =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the controls are what it finds
+  /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\u{d800}-\u{dfff}]/u;
+
 export function visibleText(value: string): string {
+  // Nearly every value is plain: returned as it is, without a copy built a character at a time.
+  if (!NOT_PLAIN.test(value)) return value;
   let out = "";
   for (const ch of value) {
     const c = ch.charCodeAt(0);

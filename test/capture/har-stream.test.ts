@@ -100,6 +100,31 @@ describe("HarStream", () => {
     STREAMED.timeout,
   );
 
+  it("leaves out only the bodies: other `text` keys, and bodies that are not strings, stay as they were", () => {
+    const doc = {
+      log: {
+        entries: [
+          {
+            text: "kept",
+            request: {
+              method: "POST",
+              url: "http://api/",
+              headers: [],
+              text: "kept",
+              postData: { text: "x" },
+            },
+            response: { status: 200, headers: [{ name: "text", value: '"text":"v"' }], content: { text: 7 } },
+            _initiator: { stack: { text: "kept", content: { text: "kept" } } },
+          },
+          [{ response: { content: { text: "in an array entry: kept" } } }],
+        ],
+      },
+    };
+    const text = JSON.stringify(doc, null, 1);
+    for (let cut = 0; cut <= text.length; cut += 7)
+      expect(streamed(text, [cut]), `cut at ${cut}`).toEqual({ ok: true, document: expected(text) });
+  });
+
   it("reads other JSON (a saved report, a log elsewhere) as JSON.parse does", () => {
     for (const doc of [
       { format: "cors-lens-report", version: 2, exchanges: [{ id: "1" }] },
