@@ -4,7 +4,7 @@
  */
 import { copyFileSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { parseHar } from "../capture/har-import";
+import { importHar } from "../capture/har-import";
 import {
   ConfigError,
   type ConfigFile,
@@ -21,6 +21,7 @@ import { type Lang, type Translate, translator } from "../i18n";
 import { HarError } from "../report/analyze-har";
 import { configGithub, configJunit, configSarif, type LineFinding } from "../report/ci-formats";
 import { inertLine, visibleText } from "../report/safe-text";
+import { readDocument } from "./har-file";
 import { ProbeError, probe, type Send } from "./probe";
 import { type ProbeOptions, ProbeUsageError, parseProbeArgs } from "./probe-command";
 
@@ -113,18 +114,32 @@ function parse(argv: string[], t: Translate, command: "check" | "fix"): Args | "
 }
 
 function read(file: string, t: Translate): string {
+  readable(file, t);
   try {
-    if (statSync(file).isDirectory()) throw new Bad(t("config.cli.cannot-read", { file, code: "EISDIR" }));
     return readFileSync(file, "utf8");
   } catch (error) {
-    if (error instanceof Bad) throw error;
-    const code = (error as { code?: string }).code;
-    throw new Bad(
-      code === "ENOENT"
-        ? t("config.cli.no-such-file", { file })
-        : t("config.cli.cannot-read", { file, code: code ?? String(error) }),
-    );
+    throw cannotRead(file, t, error);
   }
+}
+
+/** A file that is there and is not a folder, or the reason it cannot be read (exit 2). */
+function readable(file: string, t: Translate): void {
+  if (file === "-") return;
+  try {
+    if (statSync(file).isDirectory()) throw new Bad(t("config.cli.cannot-read", { file, code: "EISDIR" }));
+  } catch (error) {
+    throw cannotRead(file, t, error);
+  }
+}
+
+function cannotRead(file: string, t: Translate, error: unknown): Bad {
+  if (error instanceof Bad) return error;
+  const code = (error as { code?: string }).code;
+  return new Bad(
+    code === "ENOENT"
+      ? t("config.cli.no-such-file", { file })
+      : t("config.cli.cannot-read", { file, code: code ?? String(error) }),
+  );
 }
 
 const say = (t: Translate, w: Words) => t(w.key, w.params);
@@ -248,7 +263,7 @@ export async function runConfigCommand(
       }
       return result.findings.length === 0 ? 0 : 1;
     }
-    let exchanges: ReturnType<typeof parseHar>["exchanges"];
+    let exchanges: ReturnType<typeof importHar>["exchanges"];
     let evidenceName: string;
     if (args.probe !== null) {
       if (send === null) throw new Bad(t("config.cli.missing-har"));
@@ -264,7 +279,9 @@ export async function runConfigCommand(
     } else {
       if (args.har === null) throw new Bad(t("config.cli.missing-har"));
       try {
-        exchanges = parseHar(read(args.har, t)).exchanges;
+        // Read 1 MiB at a time, as `analyze` reads it (a 100 MB HAR is never held whole).
+        readable(args.har, t);
+        exchanges = importHar(readDocument(args.har)).exchanges;
       } catch (error) {
         if (error instanceof HarError)
           throw new Bad(t("config.cli.har", { file: args.har, error: error.in(t) }));

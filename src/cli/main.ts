@@ -3,8 +3,6 @@
 import { appendFileSync, closeSync, openSync, readFileSync, readSync, statSync, writeSync } from "node:fs";
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
-import { parseHarJson } from "../capture/har-read";
-import { HarStream } from "../capture/har-stream";
 import { type BrowserName, type Fix, SERVER_STACKS } from "../engine";
 /**
  * `cors-lens analyze FILE.har`: the extension's diagnosis for HAR files, in a terminal or in CI.
@@ -30,6 +28,7 @@ import { writeReportFile } from "../report/report-file";
 import { inertLine, visibleText } from "../report/safe-text";
 import { VERSION } from "../report/version";
 import { runConfigCommand } from "./config-command";
+import { readDocument } from "./har-file";
 import { nodeSend } from "./probe";
 import { runProbe } from "./probe-command";
 import { ansiPaint, NO_PAINT, summarize } from "./summary";
@@ -145,50 +144,6 @@ function parseArguments(argv: string[]): Options | "help" | "version" {
     color: v["no-color"] ? false : v.color ? true : null,
     includeSecrets: v["include-secrets"] === true,
   };
-}
-
-function readInput(file: string): string {
-  try {
-    if (file === "-") return readFileSync(0, "utf8");
-    if (statSync(file).isDirectory()) throw new HarError("cli.error.directory", { file });
-    return readFileSync(file, "utf8");
-  } catch (error) {
-    if (error instanceof HarError) throw error;
-    const code = (error as { code?: string }).code;
-    throw code === "ENOENT"
-      ? new HarError("cli.error.no-such-file", { file })
-      : new HarError("cli.error.cannot-read", { file, code: code ?? String(error) });
-  }
-}
-
-/**
- * The file parsed, read 1 MiB at a time (../capture/har-stream.ts): a 100 MB HAR is never held whole,
- * as text or as a tree. What the stream cannot read (not a HAR, broken JSON, a read error) is read
- * again whole, so its message is the one it always was. Standard input is read whole.
- */
-function readDocument(file: string): unknown {
-  if (file === "-") return parseHarJson(readInput(file));
-  const stream = new HarStream();
-  let read = false;
-  try {
-    if (!statSync(file).isDirectory()) {
-      const fd = openSync(file, "r");
-      try {
-        const decoder = new TextDecoder("utf-8");
-        const buffer = Buffer.allocUnsafe(1 << 20);
-        for (let n = readSync(fd, buffer); n > 0; n = readSync(fd, buffer))
-          stream.push(decoder.decode(buffer.subarray(0, n), { stream: true }));
-        stream.push(decoder.decode());
-        read = true;
-      } finally {
-        closeSync(fd);
-      }
-    }
-  } catch {
-    // The whole read below says what went wrong, in its words.
-  }
-  const streamed = read ? stream.end() : { ok: false as const };
-  return streamed.ok ? streamed.document : parseHarJson(readInput(file));
 }
 
 /**

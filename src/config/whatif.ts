@@ -215,6 +215,38 @@ export function judge(
   };
 }
 
+const recordedVerdicts = new Map<string, { verdict: Verdict; credentials: "include" | "omit" }>();
+
+/**
+ * What the recording's own diagnosis says of a request: its verdict and whether it carried
+ * credentials. Without redirects neither depends on the URL's path or query, nor on when it ran, so
+ * a HAR's calls to many paths share one diagnosis (the 100 MB bench HAR: 41,262 requests, 6
+ * distinct).
+ */
+function recordedVerdict(
+  x: ObservedExchange,
+  browser: BrowserName,
+): { verdict: Verdict; credentials: "include" | "omit" } {
+  const of = (d: ReturnType<typeof diagnose>) => ({
+    verdict: d.verdict,
+    credentials: d.credentials.mode === "include" ? ("include" as const) : ("omit" as const),
+  });
+  if (x.hops.length > 1) return of(diagnose(x, { browser }));
+  const key = JSON.stringify([browser, x], (name, value) => {
+    if (name === "id" || name === "startedAt" || name === "endedAt") return undefined;
+    if ((name === "url" || name === "documentUrl") && typeof value === "string")
+      return originOf(value) ?? value;
+    return value;
+  });
+  let v = recordedVerdicts.get(key);
+  if (!v) {
+    if (recordedVerdicts.size > 50_000) recordedVerdicts.clear();
+    v = of(diagnose(x, { browser }));
+    recordedVerdicts.set(key, v);
+  }
+  return v;
+}
+
 /** The evidence's requests as specs, with the real recording's verdict: cross-origin CORS requests only. */
 export function specsFromExchanges(
   exchanges: readonly ObservedExchange[],
@@ -238,7 +270,7 @@ export function specsFromExchanges(
     ]);
     if (seen.has(key)) continue;
     seen.add(key);
-    const d = diagnose(x, { browser });
+    const d = recordedVerdict(x, browser);
     if (d.verdict === "not-cors") continue;
     const origin = sentOrigin(x) ?? (x.initiator ? originOf(x.initiator) : null);
     if (!origin) continue;
@@ -268,7 +300,7 @@ export function specsFromExchanges(
         method: x.method,
         origin,
         headers,
-        credentials: d.credentials.mode === "include" ? "include" : "omit",
+        credentials: d.credentials,
         recorded: { preflight: pick(x.preflight), actual: x.hops.length > 1 ? null : pick(final) },
         source: "evidence",
       },

@@ -11,7 +11,7 @@
 import { combinedHeader, type HeaderList } from "../../engine";
 import type { Answer, HopRequest, Words } from "../types";
 import type { Directive } from "./syntax";
-import { type Ctx, inheritedLevel, inheritedScalar, type NginxTree, own } from "./tree";
+import { type Ctx, hasOwn, inheritedLevel, inheritedScalar, type NginxTree, own } from "./tree";
 
 /** Statuses `add_header` applies to without `always` (ngx_http_headers_filter_module.c). */
 export const ADD_HEADER_STATUSES: ReadonlySet<number> = new Set([
@@ -93,33 +93,65 @@ export function evaluate(text: string, st: State): string {
   );
 }
 
-function mapValue(map: Directive, st: State): string {
-  const source = evaluate(map.args[0]?.value ?? "", st);
-  const hostnames = (map.block?.children ?? []).some((d) => d.name === "hostnames");
-  let fallback: string | null = null;
-  const regexes: Array<[RegExp, string]> = [];
-  for (const d of map.block?.children ?? []) {
-    if (d.name === "hostnames" || d.name === "volatile") continue;
-    if (d.name === "include")
-      throw new Unknown({ key: "config.unknown.map-include", params: { line: d.line } });
+/**
+ * A `map` block, indexed once (a tree is not changed once built): exact keys (the first of a key
+ * wins), regexes in order, and the first entry nginx would refuse to evaluate. A map of hundreds of
+ * origins is then one lookup per request, as nginx's own hash is.
+ */
+interface MapIndex {
+  hostnames: boolean;
+  exact: Map<string, { value: string; pos: number }>;
+  regexes: Array<[RegExp, string]>;
+  fallback: string | null;
+  /** The first `include` or unreadable regex, and where it stands among the entries. */
+  refusal: { pos: number; why: Words } | null;
+}
+
+const MAPS = new WeakMap<Directive, MapIndex>();
+
+function mapIndex(map: Directive): MapIndex {
+  let index = MAPS.get(map);
+  if (index) return index;
+  const entries = map.block?.children ?? [];
+  const hostnames = entries.some((d) => d.name === "hostnames");
+  index = { hostnames, exact: new Map(), regexes: [], fallback: null, refusal: null };
+  entries.forEach((d, pos) => {
+    const i = index as MapIndex;
+    if (d.name === "hostnames" || d.name === "volatile" || i.refusal) return;
+    if (d.name === "include") {
+      i.refusal = { pos, why: { key: "config.unknown.map-include", params: { line: d.line } } };
+      return;
+    }
     const key = d.name;
     const value = d.args[0]?.value ?? "";
     if (key === "default") {
-      fallback = value;
-      continue;
+      i.fallback = value;
+      return;
     }
     if (key.startsWith("~")) {
       const caseless = key.startsWith("~*");
       const re = nginxRegex(key.slice(caseless ? 2 : 1), caseless);
-      if (!re) throw new Unknown({ key: "config.unknown.regex", params: { regex: key, line: d.line } });
-      regexes.push([re, value]);
-      continue;
+      if (!re)
+        i.refusal = { pos, why: { key: "config.unknown.regex", params: { regex: key, line: d.line } } };
+      else i.regexes.push([re, value]);
+      return;
     }
     const plain = key.startsWith("\\") ? key.slice(1) : key;
-    if (hostnames ? plain.toLowerCase() === source.toLowerCase() : plain === source)
-      return evaluate(value, st);
-  }
-  for (const [re, value] of regexes) {
+    const k = hostnames ? plain.toLowerCase() : plain;
+    if (!i.exact.has(k)) i.exact.set(k, { value, pos });
+  });
+  MAPS.set(map, index);
+  return index;
+}
+
+function mapValue(map: Directive, st: State): string {
+  const source = evaluate(map.args[0]?.value ?? "", st);
+  const index = mapIndex(map);
+  const hit = index.exact.get(index.hostnames ? source.toLowerCase() : source);
+  // Entries are read in order: one nginx cannot evaluate, before the matching key, stops the answer.
+  if (index.refusal && (!hit || index.refusal.pos < hit.pos)) throw new Unknown(index.refusal.why);
+  if (hit) return evaluate(hit.value, st);
+  for (const [re, value] of index.regexes) {
     const m = re.exec(source);
     if (m) {
       const saved = st.captures;
@@ -131,7 +163,7 @@ function mapValue(map: Directive, st: State): string {
       }
     }
   }
-  return fallback === null ? "" : evaluate(fallback, st);
+  return index.fallback === null ? "" : evaluate(index.fallback, st);
 }
 
 /** The words of an `if` condition with the parentheses nginx strips. */
@@ -257,19 +289,74 @@ export function rewritePhase(ctx: Ctx, st: State): Flow {
     }
     return null;
   };
-  return run(ctx.items, ctx) ?? { kind: "next", ctx: current, uri: newUri, stop: false };
+  return run(rewriteItems(ctx), ctx) ?? { kind: "next", ctx: current, uri: newUri, stop: false };
+}
+
+const REWRITE_NAMES = new Set(["set", "break", "return", "rewrite", "if"]);
+const REWRITE_ITEMS = new WeakMap<Ctx, Directive[]>();
+
+/** A context's rewrite-module directives in order, found once (a server's items are mostly locations). */
+function rewriteItems(ctx: Ctx): Directive[] {
+  let items = REWRITE_ITEMS.get(ctx);
+  if (!items) {
+    items = ctx.items.filter((d) => REWRITE_NAMES.has(d.name));
+    REWRITE_ITEMS.set(ctx, items);
+  }
+  return items;
+}
+
+/**
+ * A context's locations, indexed once (a tree is not changed once built): exact paths, prefix paths
+ * (the first of a path wins, as in file order), regexes compiled in order. Longest-prefix matching
+ * then looks up the URI's own prefixes instead of testing every location (nginx itself keeps a
+ * tree of them: ngx_http_init_static_location_trees in ngx_http.c).
+ */
+interface LocationIndex {
+  exact: Map<string, Ctx>;
+  prefix: Map<string, Ctx>;
+  /** Every prefix path's length, longest first (the URI's prefixes worth looking up). */
+  prefixLengths: number[];
+  regexes: Array<{ ctx: Ctx; re: RegExp | null; path: string }>;
+  /** Each location's place in the file, for rules that take the first in order. */
+  order: Map<Ctx, number>;
+}
+
+const LOCATIONS = new WeakMap<Ctx, LocationIndex>();
+
+function locationIndex(container: Ctx): LocationIndex {
+  let index = LOCATIONS.get(container);
+  if (index) return index;
+  index = { exact: new Map(), prefix: new Map(), prefixLengths: [], regexes: [], order: new Map() };
+  const lengths = new Set<number>();
+  for (const l of container.children) {
+    if (l.kind !== "location" || !l.match) continue;
+    const { modifier, path } = l.match;
+    index.order.set(l, index.order.size);
+    if (modifier === "=") {
+      if (!index.exact.has(path)) index.exact.set(path, l);
+    } else if (modifier === "" || modifier === "^~") {
+      if (!path.startsWith("@") && !index.prefix.has(path)) {
+        index.prefix.set(path, l);
+        lengths.add(path.length);
+      }
+    } else if (modifier === "~" || modifier === "~*")
+      index.regexes.push({ ctx: l, re: nginxRegex(path, modifier === "~*"), path });
+  }
+  index.prefixLengths = [...lengths].sort((a, b) => b - a);
+  LOCATIONS.set(container, index);
+  return index;
 }
 
 /** The location nginx picks for a URI among a server's (or a location's nested) locations. */
 export function findLocation(container: Ctx, uri: string): Ctx | null {
-  const locations = container.children.filter((c) => c.kind === "location" && c.match);
+  const index = locationIndex(container);
+  const exact = index.exact.get(uri);
+  if (exact) return exact;
   let prefix: Ctx | null = null;
-  for (const l of locations) {
-    const { modifier, path } = l.match as { modifier: string; path: string };
-    if (modifier === "=" && path === uri) return l;
-    if ((modifier === "" || modifier === "^~") && !path.startsWith("@") && uri.startsWith(path)) {
-      if (!prefix || path.length > (prefix.match?.path.length ?? 0)) prefix = l;
-    }
+  for (const n of index.prefixLengths) {
+    if (n > uri.length) continue;
+    prefix = index.prefix.get(uri.slice(0, n)) ?? null;
+    if (prefix) break;
   }
   let candidate: Ctx | null = prefix;
   if (prefix) {
@@ -277,10 +364,7 @@ export function findLocation(container: Ctx, uri: string): Ctx | null {
     if (inner) candidate = inner;
     if (prefix.match?.modifier === "^~") return candidate;
   }
-  for (const l of locations) {
-    const { modifier, path } = l.match as { modifier: string; path: string };
-    if (modifier !== "~" && modifier !== "~*") continue;
-    const re = nginxRegex(path, modifier === "~*");
+  for (const { ctx: l, re, path } of index.regexes) {
     if (!re)
       throw new Unknown({
         key: "config.unknown.regex",
@@ -297,18 +381,33 @@ export function findLocation(container: Ctx, uri: string): Ctx | null {
  * "auto_redirect" in ngx_http_core_module.c); an exact location for that path prevents it.
  */
 function autoRedirect(container: Ctx, uri: string): Ctx | null {
-  const locations = container.children.filter((c) => c.kind === "location" && c.match);
-  if (locations.some((l) => l.match?.modifier === "=" && l.match.path === uri)) return null;
-  for (const l of locations) {
+  const index = locationIndex(container);
+  if (index.exact.has(uri)) return null;
+  // The prefix locations that can answer, in file order: `uri/` itself, and those `uri` starts with.
+  const candidates: Ctx[] = [];
+  const slashed = index.prefix.get(`${uri}/`);
+  if (slashed) candidates.push(slashed);
+  for (const n of index.prefixLengths) {
+    const l = n <= uri.length ? index.prefix.get(uri.slice(0, n)) : undefined;
+    if (l) candidates.push(l);
+  }
+  candidates.sort((a, b) => (index.order.get(a) ?? 0) - (index.order.get(b) ?? 0));
+  for (const l of candidates) {
     const m = l.match as { modifier: string; path: string };
-    if (m.modifier !== "" && m.modifier !== "^~") continue;
-    if (m.path === `${uri}/` && l.items.some((d) => UPSTREAM.test(d.name))) return l;
+    if (m.path === `${uri}/` && hasUpstream(l)) return l;
     if (uri.startsWith(m.path)) {
       const inner = autoRedirect(l, uri);
       if (inner) return inner;
     }
   }
   return null;
+}
+
+const UPSTREAM_NAMES = ["proxy_pass", "fastcgi_pass", "uwsgi_pass", "scgi_pass", "grpc_pass"];
+
+/** The context hands requests to an upstream (`proxy_pass` and its kin). */
+function hasUpstream(ctx: Ctx): boolean {
+  return hasOwn(ctx, ...UPSTREAM_NAMES);
 }
 
 function listenPorts(server: Ctx): Array<{ port: number; defaultServer: boolean }> {
@@ -342,8 +441,6 @@ export function findServer(tree: NginxTree, url: URL): Ctx | null {
   return pool.find((s) => listenPorts(s).some((p) => p.defaultServer)) ?? pool[0] ?? null;
 }
 
-const UPSTREAM = /^(proxy|fastcgi|uwsgi|scgi|grpc)_pass$/;
-
 /** Where the request ends: its status and configuration context, and whether the upstream answered. */
 interface Outcome {
   status: number;
@@ -370,7 +467,8 @@ export function limitExceptFor(loc: Ctx, method: string): Ctx | null {
 function accessRules(ctx: Ctx, st: State): number | null {
   const rules: Directive[] = [];
   for (let c: Ctx | null = ctx; c && rules.length === 0; c = c.parent)
-    rules.push(...c.items.filter((d) => d.name === "allow" || d.name === "deny"));
+    if (hasOwn(c, "allow", "deny"))
+      rules.push(...c.items.filter((d) => d.name === "allow" || d.name === "deny"));
   const first = rules[0];
   if (first) {
     if (first.name === "deny" && first.args[0]?.value === "all") return 403;
@@ -390,7 +488,7 @@ function accessRules(ctx: Ctx, st: State): number | null {
 }
 
 function contentPhase(loc: Ctx, cur: Ctx, st: State): Outcome {
-  const upstream = [cur, loc].some((c) => c.items.some((d) => UPSTREAM.test(d.name)));
+  const upstream = hasUpstream(cur) || hasUpstream(loc);
   const method = st.request.method.toUpperCase();
   if (upstream) {
     const recorded = st.request.upstream?.status;
@@ -542,7 +640,9 @@ export function render(tree: NginxTree, request: HopRequest): Rendered {
     });
   // headers-more (`more_set_headers`) is a third-party module with its own rules: not modelled.
   for (let c: Ctx | null = outcome.ctx; c; c = c.parent) {
-    const more = c.items.find((d) => /^more_(set|clear)_headers$/.test(d.name));
+    const more = hasOwn(c, "more_set_headers", "more_clear_headers")
+      ? c.items.find((d) => d.name === "more_set_headers" || d.name === "more_clear_headers")
+      : undefined;
     if (more) throw new Unknown({ key: "config.unknown.headers-more", params: { line: more.line } });
   }
   const headers: Array<[string, string]> = [];
