@@ -84,6 +84,12 @@ function parse(argv: string[], t: Translate, command: "check" | "fix"): Args | "
     throw new Bad(t(command === "check" ? "config.cli.check-format" : "config.cli.format", { format }));
   const browser = typeof v.browser === "string" ? v.browser : "chromium";
   if (browser !== "chromium" && browser !== "firefox") throw new Bad(t("config.cli.browser", { browser }));
+  // `check` takes no evidence and changes nothing: an option of `fix` there is a mistake, said.
+  const fixOnly = ["har", "write", "url", "origin", "method", "header", "credentials", "timeout"].find(
+    (k) => v[k] !== undefined,
+  );
+  if (command === "check" && fixOnly)
+    throw new Bad(t("config.cli.check-no-evidence", { option: `--${fixOnly}` }));
   const har = typeof v.har === "string" ? v.har : null;
   const url = typeof v.url === "string" ? v.url : null;
   if (har !== null && url !== null) throw new Bad(t("config.cli.har-or-url"));

@@ -104,4 +104,20 @@ describe("cors-lens check --config in the CI formats", () => {
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/--format must be text or json/);
   });
+
+  it("check refuses what only fix takes (evidence, --write), naming the option, and changes nothing", async () => {
+    const before = readFileSync(site, "utf8");
+    for (const extra of [
+      ["--har", "x.har"],
+      ["--write"],
+      ["--url", "http://127.0.0.1:1/"],
+      ["--origin", "http://a.example"],
+    ]) {
+      const r = await cli("check", "--config", site, ...extra);
+      expect(r.code, extra.join(" ")).toBe(2);
+      expect(r.err).toContain(`${extra[0]} is for \`cors-lens fix\``);
+      expect(r.out).toBe("");
+    }
+    expect(readFileSync(site, "utf8")).toBe(before);
+  });
 });

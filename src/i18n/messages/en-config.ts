@@ -37,6 +37,8 @@ recorded request through and keeps every request allowed before, 1 when it canno
     "no evidence: pass --har FILE.har (the requests that failed), or --url URL --origin ORIGIN to probe one now",
   "config.cli.har-or-url": "pass --har or --url, not both",
   "config.cli.needs-url": "{option} describes the request to probe: pass --url URL with it",
+  "config.cli.check-no-evidence":
+    "{option} is for `cors-lens fix`: `check` reads only the configuration (no requests, no changes)",
   "config.cli.probe": "the request could not be probed: {error}",
   "config.cli.format": "--format must be text or json, not {format}",
   "config.cli.check-format": "--format must be text, json, sarif, junit or github, not {format}",

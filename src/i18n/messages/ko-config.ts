@@ -36,6 +36,8 @@ Apache httpd(httpd.conf, vhost, .htaccess, Include하는 파일), Caddy(Caddyfil
     "근거가 없음: --har FILE.har(실패한 요청)를 지정하거나, --url URL --origin ORIGIN으로 지금 요청 하나를 보내 보세요",
   "config.cli.har-or-url": "--har와 --url 중 하나만 지정하세요",
   "config.cli.needs-url": "{option}은 보내 볼 요청을 설명합니다: --url URL과 함께 지정하세요",
+  "config.cli.check-no-evidence":
+    "{option}은 `cors-lens fix`에서 쓰는 옵션입니다: `check`는 설정 파일만 읽습니다 (요청도, 변경도 없음)",
   "config.cli.probe": "요청을 보내 볼 수 없었습니다: {error}",
   "config.cli.format": "--format은 text나 json이어야 합니다({format}은 안 됨)",
   "config.cli.check-format":
