@@ -155,10 +155,30 @@ function whyText(t: Translate, why: Words | string | null): string {
   return typeof why === "string" ? why : say(t, why);
 }
 
+/** Rows alike beyond this many (same method, origin, credentials and verdicts) are counted, not listed. */
+const ALIKE_SHOWN = 3;
+
 function table(rows: readonly Row[], t: Translate): string[] {
   const verdict = (v: string) => t(`config.cli.verdict.${v}` as "config.cli.verdict.allowed");
   const out: string[] = [t("config.cli.table-head")];
+  // A large HAR repeats one call on many paths: its rows past the first few become one count line
+  // (`--format json` keeps every row).
+  const alike = new Map<string, { first: Row; count: number }>();
   for (const r of rows) {
+    const key = JSON.stringify([
+      r.method,
+      r.origin,
+      r.credentials,
+      r.recorded,
+      r.before.verdict,
+      r.before.cause,
+      r.after.verdict,
+      r.after.cause,
+      whyText(t, r.after.unknown),
+    ]);
+    const group = alike.get(key) ?? { first: r, count: 0 };
+    alike.set(key, group);
+    if (++group.count > ALIKE_SHOWN) continue;
     const who = `${r.method} ${r.url} ← ${r.origin}${r.credentials === "include" ? ` (${t("config.cli.credentialed")})` : ""}`;
     const before = `${verdict(r.before.verdict)}${r.before.cause ? ` (${r.before.cause})` : ""}`;
     const after = `${verdict(r.after.verdict)}${r.after.cause ? ` (${r.after.cause})` : ""}`;
@@ -168,6 +188,16 @@ function table(rows: readonly Row[], t: Translate): string[] {
     for (const a of r.after.assumed.slice(0, 1))
       out.push(oneLine(t("config.cli.assumed", { what: say(t, a) })));
   }
+  for (const { first, count } of alike.values())
+    if (count > ALIKE_SHOWN)
+      out.push(
+        oneLine(
+          t("config.cli.alike", {
+            count: count - ALIKE_SHOWN,
+            request: `${first.method} ${first.url} ← ${first.origin}`,
+          }),
+        ),
+      );
   return out;
 }
 

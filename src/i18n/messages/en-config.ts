@@ -57,6 +57,8 @@ recorded request through and keeps every request allowed before, 1 when it canno
   "config.cli.table-evidence": "Recorded requests (from {file})",
   "config.cli.table-standard": "Requests the old configuration allowed (they must stay allowed)",
   "config.cli.table-head": "request | recorded | old config | new config",
+  "config.cli.alike":
+    "… and {count, plural, one {# more request} other {# more requests}} like {request}: same method, origin, credentials and verdicts (--format json lists each)",
   "config.cli.verdict.allowed": "allowed",
   "config.cli.verdict.blocked": "blocked",
   "config.cli.verdict.unknown": "unknown",

@@ -56,6 +56,8 @@ Apache httpd(httpd.conf, vhost, .htaccess, Include하는 파일), Caddy(Caddyfil
   "config.cli.table-evidence": "기록된 요청({file})",
   "config.cli.table-standard": "이전 설정이 허용하던 요청(계속 허용되어야 함)",
   "config.cli.table-head": "요청 | 기록 | 이전 설정 | 새 설정",
+  "config.cli.alike":
+    "… 그리고 {request}와 같은 요청 {count}개 더: 메서드, 출처, 자격 증명, 판정이 모두 같음 (--format json은 하나씩 모두 보여 줍니다)",
   "config.cli.verdict.allowed": "허용",
   "config.cli.verdict.blocked": "차단",
   "config.cli.verdict.unknown": "알 수 없음",
