@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // `npm run bench [-- NAME]`: runs the benchmarks and prints one table. Names: page, worker,
-// engine, cli, scale, panel, latency, stops, listeners, bundle, fuzz, panel-tabs. See BENCHMARKS.md.
+// engine, cli, config-fix, scale, panel, latency, stops, listeners, bundle, fuzz, panel-tabs. See BENCHMARKS.md.
 import { execFileSync } from "node:child_process";
 import { cpus } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { bundleSizes } from "./bundle-size.mjs";
 import { cliHar } from "./cli-har.mjs";
+import { configFix } from "./config-fix.mjs";
 import { harScale } from "./har-scale.mjs";
 import { latency } from "./latency.mjs";
 import { listeners } from "./listeners.mjs";
@@ -66,6 +67,7 @@ const BENCHES = {
   worker: () => workerMemory(root),
   engine: async () => engine(),
   cli: () => cliHar(root),
+  "config-fix": () => configFix(root),
   scale: () => harScale(root),
   panel: () => panelRender(root),
   "panel-tabs": () => panelTabs(root),
