@@ -389,8 +389,19 @@ export function fixConfig(
   // later rounds: the reported lines are those of the patched file.
   const done: Array<{ file: string; pos: number; why: Words; refs: Record<string, number> }> = [];
   let cannot = new Map<string, Words>();
+  // The verdicts under `current`, judged once per configuration: the first round's are `before`, and
+  // the last round's (nothing left failing, or nothing more to change) are `after`.
+  let judged: Judged[] = before;
+  let judgedFor: AnyConfig = old;
+  const judgeAll = (c: AnyConfig): Judged[] => {
+    if (judgedFor !== c) {
+      judged = specs.map((s) => judge(s, oldAsk(c), browser, options.lang));
+      judgedFor = c;
+    }
+    return judged;
+  };
   for (let round = 0; round < 8; round++) {
-    const judged = specs.map((s) => judge(s, oldAsk(current), browser));
+    judgeAll(current);
     // A preflight the patch sent on to the application, whose answer to it was never recorded, is
     // answered by nginx itself instead (it was not the application's to answer before either).
     const failing = specs
@@ -424,8 +435,9 @@ export function fixConfig(
     texts = applyEdits(texts, edits);
     current = readConfig([...texts].map(([path, text]) => ({ path, text })));
   }
-  const after = specs.map((s) => judge(s, oldAsk(current), browser, options.lang));
-  const standardAfter = standard.map((s) => judge(s, oldAsk(current), browser, options.lang));
+  const after = judgeAll(current);
+  const standardAfter =
+    current === old ? standardBefore : standard.map((s) => judge(s, oldAsk(current), browser, options.lang));
   const rows: Row[] = [];
   specs.forEach((s, i) => {
     rows.push({
