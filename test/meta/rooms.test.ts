@@ -9,7 +9,9 @@ import { ROOT } from "../e2e/helpers/paths";
 const CAUSES_DIR = join(ROOT, "src/engine/causes");
 const FINDINGS_DIR = join(ROOT, "src/engine/findings");
 /** The folders' shared parts, which are not codes. */
-const SHARED = new Set(["index.ts", "spec.ts", "words.ts", "fix-focus.ts", "context.ts"]);
+const SHARED = new Set(["index.ts", "spec.ts", "words.ts", "words.ko.ts", "fix-focus.ts", "context.ts"]);
+/** A room is its code's file and, beside it, that code's Korean words. */
+const roomOf = (file: string) => file.replace(/(\.ko)?\.ts$/, "");
 
 describe("rooms", () => {
   it.each([...CAUSE_CODES])(
@@ -30,7 +32,7 @@ describe("rooms", () => {
 
   it("the folders hold nothing but the codes' rooms and their shared parts", () => {
     const strays = (dir: string, codes: readonly string[]) =>
-      readdirSync(dir).filter((f) => !SHARED.has(f) && !codes.includes(f.replace(/\.ts$/, "")));
+      readdirSync(dir).filter((f) => !SHARED.has(f) && !codes.includes(roomOf(f)));
     expect(strays(CAUSES_DIR, CAUSE_CODES)).toEqual([]);
     expect(strays(FINDINGS_DIR, FINDING_CODES)).toEqual([]);
   });

@@ -3,10 +3,20 @@
  * `../rules/check-allowed-headers.ts` (https://fetch.spec.whatwg.org/#cors-preflight-fetch-0, its header names step).
  */
 
+import { roomTranslator } from "../../i18n";
 import { short } from "../explain/context";
 import { combinedHeader } from "../headers";
+import { KO } from "./header-not-allowed.ko";
 import { always, type CauseSpec, WEB_DEV_CORS } from "./spec";
-import { flaskCorsNoHeaderMatched, yes } from "./words";
+import { flaskCorsNoHeaderMatched, STAR_IGNORED, yes } from "./words";
+
+/** This cause's words in English, the source; Korean in ./header-not-allowed.ko.ts. */
+export const EN = {
+  title: "Request header {header} not allowed",
+  message: `The request sends the \`{header}\` header, but the preflight's \`Access-Control-Allow-Headers\` is {missing, select, yes {missing} other {\`{allowed}\`}}, which does not list it.${STAR_IGNORED}`,
+} as const;
+
+const words = roomTranslator({ en: EN, ko: KO });
 
 export const headerNotAllowed: CauseSpec<"header-not-allowed"> = {
   code: "header-not-allowed",
@@ -18,9 +28,9 @@ export const headerNotAllowed: CauseSpec<"header-not-allowed"> = {
   text: (ctx) => {
     const allowed = combinedHeader(ctx.failure.hop?.responseHeaders, "access-control-allow-headers");
     return {
-      title: ctx.t("cause.header-not-allowed.title", { header: ctx.failure.value ?? "" }),
+      title: words(ctx.t.lang)("title", { header: ctx.failure.value ?? "" }),
       message:
-        ctx.t("cause.header-not-allowed.message", {
+        words(ctx.t.lang)("message", {
           header: ctx.failure.value ?? "",
           missing: yes(allowed === null),
           allowed: short(allowed ?? ""),

@@ -1,5 +1,17 @@
+import { roomTranslator } from "../../i18n";
 import { clientFix } from "../fixes";
+import { KO } from "./no-cors-redirect-mode.ko";
 import { always, type CauseSpec } from "./spec";
+
+/** This cause's words in English, the source; Korean in ./no-cors-redirect-mode.ko.ts. */
+export const EN = {
+  title: "no-cors needs redirect: follow",
+  message:
+    'A request with mode `no-cors` must use `redirect: "follow"`; the browser rejected it before sending anything.',
+  client: "Follow redirects",
+} as const;
+
+const words = roomTranslator({ en: EN, ko: KO });
 
 export const noCorsRedirectMode: CauseSpec<"no-cors-redirect-mode"> = {
   code: "no-cors-redirect-mode",
@@ -10,14 +22,14 @@ export const noCorsRedirectMode: CauseSpec<"no-cors-redirect-mode"> = {
     `Fetch API cannot load ${url}. Request mode is "no-cors" but the redirect mode is not "follow".`,
   chromiumDocs: null,
   text: (ctx) => ({
-    title: ctx.t("cause.no-cors-redirect-mode.title"),
-    message: ctx.t("cause.no-cors-redirect-mode.message"),
+    title: words(ctx.t.lang)("title"),
+    message: words(ctx.t.lang)("message"),
   }),
   failingRow: null,
   fixFocus: always(null),
   clientAlternative: (ctx) =>
     clientFix(
-      ctx.t("cause.no-cors-redirect-mode.client"),
+      words(ctx.t.lang)("client"),
       `fetch(${JSON.stringify(ctx.exchange.url)}, { mode: "no-cors", redirect: "follow" });`,
     ),
 };

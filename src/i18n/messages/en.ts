@@ -1,5 +1,4 @@
 /** The English catalogue: the source every other language's keys and placeholders are checked against. */
-import { enCauses } from "./en-causes";
 import { enCli } from "./en-cli";
 import { enConfig } from "./en-config";
 import { enConfigApache } from "./en-config-apache";
@@ -12,7 +11,6 @@ import { enUi } from "./en-ui";
 
 export const en = {
   ...enUi,
-  ...enCauses,
   ...enFindings,
   ...enEngine,
   ...enFixes,

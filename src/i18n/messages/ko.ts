@@ -1,6 +1,5 @@
 /** 한국어 카탈로그: 키와 자리표시자는 영어와 같다(test/i18n에서 검사). */
 import type { en } from "./en";
-import { koCauses } from "./ko-causes";
 import { koCli } from "./ko-cli";
 import { koConfig } from "./ko-config";
 import { koConfigApache } from "./ko-config-apache";
@@ -13,7 +12,6 @@ import { koUi } from "./ko-ui";
 
 export const ko: Record<keyof typeof en, string> = {
   ...koUi,
-  ...koCauses,
   ...koFindings,
   ...koEngine,
   ...koFixes,
