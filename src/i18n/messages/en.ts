@@ -4,14 +4,12 @@ import { enConfig } from "./en-config";
 import { enConfigApache } from "./en-config-apache";
 import { enConfigCaddy } from "./en-config-caddy";
 import { enEngine } from "./en-engine";
-import { enFindings } from "./en-findings";
 import { enFixes } from "./en-fixes";
 import { enRules } from "./en-rules";
 import { enUi } from "./en-ui";
 
 export const en = {
   ...enUi,
-  ...enFindings,
   ...enEngine,
   ...enFixes,
   ...enCli,

@@ -5,14 +5,12 @@ import { koConfig } from "./ko-config";
 import { koConfigApache } from "./ko-config-apache";
 import { koConfigCaddy } from "./ko-config-caddy";
 import { koEngine } from "./ko-engine";
-import { koFindings } from "./ko-findings";
 import { koFixes } from "./ko-fixes";
 import { koRules } from "./ko-rules";
 import { koUi } from "./ko-ui";
 
 export const ko: Record<keyof typeof en, string> = {
   ...koUi,
-  ...koFindings,
   ...koEngine,
   ...koFixes,
   ...koCli,

@@ -1,0 +1,11 @@
+/** 한국어 문구: 키는 영어(EN)와 같다. 빠지거나 남는 키는 컴파일 오류다. */
+import type { Translation } from "../../i18n";
+import type { EN } from "./max-age-capped";
+
+export const KO: Translation<typeof EN> = {
+  title: "Access-Control-Max-Age가 상한에 걸림",
+  unparseable:
+    "`Access-Control-Max-Age: {raw}`는 초 단위 숫자가 아닙니다. {browser}은(는) {browser, select, Chromium {기본값 5초를 씁니다} other {사전 요청을 전혀 캐시하지 않습니다}}.",
+  capped:
+    "`Access-Control-Max-Age: {raw}`는 {browser}이(가) 허용하는 값보다 큽니다. 사전 요청은 {effective}초 동안만 캐시됩니다({otherBrowser}: 최대 {otherCap}초). {minutes}분마다 사전 요청을 다시 보냅니다.",
+};
