@@ -13,12 +13,16 @@ import { credentialsOption, SUBJECT, subjectParams, yes } from "./words";
 export const EN = {
   title: "Access-Control-Allow-Credentials is not true",
   message: `${SUBJECT} allowed \`{origin}\`, but this request was sent with credentials ({basis}) and \`Access-Control-Allow-Credentials\` is {missing, select, yes {missing} other {\`{value}\`}}; it must be exactly \`true\`.`,
+  ruleTitle: "Access-Control-Allow-Credentials is not true",
+  ruleDescription:
+    "The request was sent with credentials and the server allowed its origin, but `Access-Control-Allow-Credentials` is missing or not exactly `true`.",
 } as const;
 
 const words = roomTranslator({ en: EN, ko: KO });
 
 export const allowCredentialsNotTrue: CauseSpec<"allow-credentials-not-true"> = {
   code: "allow-credentials-not-true",
+  words,
   chromium: preflightVariant("InvalidAllowCredentials"),
   firefox: always("CORSMissingAllowCredentials"),
   chromiumConsole: (v, kind) =>

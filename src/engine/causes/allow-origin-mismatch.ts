@@ -14,12 +14,16 @@ import { SUBJECT, subjectParams } from "./words";
 export const EN = {
   title: "Allowed origin does not match",
   message: `${SUBJECT} allows \`{allowed}\`, but the request came from \`{origin}\`: {difference, select, path {the allowed value has a path or trailing slash; an origin never has one} case {they differ only in letter case, and the comparison is case-sensitive} tainted {a cross-origin redirect made the request's origin opaque, so it was sent as \`Origin: null\`} null {\`null\` only matches opaque origins (sandboxed frames, file: pages, tainted redirects)} scheme {the scheme differs ({allowedScheme} vs {originScheme})} port {the port differs} host {the host differs} other {they are different origins}}. The browser compares the two byte for byte.`,
+  ruleTitle: "Allowed origin does not match the request's origin",
+  ruleDescription:
+    "The server allowed an origin other than the one the request came from; the browser compares the two byte for byte (scheme, host, port, case, no trailing slash). Answer with the request's own origin when it is on the allowlist.",
 } as const;
 
 const words = roomTranslator({ en: EN, ko: KO });
 
 export const allowOriginMismatch: CauseSpec<"allow-origin-mismatch"> = {
   code: "allow-origin-mismatch",
+  words,
   chromium: preflightVariant("AllowOriginMismatch"),
   firefox: always("CORSAllowOriginNotMatchingOrigin"),
   chromiumConsole: (v, kind) =>

@@ -7,4 +7,7 @@ export const KO: Translation<typeof EN> = {
   message:
     "요청이 `same-origin` 모드로 만들어졌지만 다른 출처인 {host}(으)로 향하므로, 브라우저가 아무것도 보내기 전에 거부했습니다.",
   client: "CORS 모드 사용",
+  ruleTitle: "요청 모드가 다른 출처를 금지함",
+  ruleDescription:
+    "`same-origin` 모드로 다른 출처에 요청했습니다. 브라우저는 아무것도 보내기 전에 거부합니다. CORS 모드로 요청하거나 페이지 자신의 출처로 요청하세요.",
 };

@@ -15,12 +15,16 @@ export const EN = {
   message:
     "The request was made with mode `same-origin` but goes to {host}, another origin, so the browser refused it before sending anything.",
   client: "Use CORS mode",
+  ruleTitle: "Request mode forbids other origins",
+  ruleDescription:
+    "The request was made with mode `same-origin` to another origin; the browser refuses it before sending anything. Make the request in CORS mode, or to the page's own origin.",
 } as const;
 
 const words = roomTranslator({ en: EN, ko: KO });
 
 export const disallowedByMode: CauseSpec<"disallowed-by-mode"> = {
   code: "disallowed-by-mode",
+  words,
   chromium: always("DisallowedByMode"),
   // Firefox logs a security error, not a CORS reason (checked in Firefox 153 by test/e2e/firefox-oracle.e2e.test.ts).
   firefox: always(null),

@@ -14,12 +14,16 @@ import { flaskCorsNoHeaderMatched, STAR_IGNORED, yes } from "./words";
 export const EN = {
   title: "Request header {header} not allowed",
   message: `The request sends the \`{header}\` header, but the preflight's \`Access-Control-Allow-Headers\` is {missing, select, yes {missing} other {\`{allowed}\`}}, which does not list it.${STAR_IGNORED}`,
+  ruleTitle: "Request header not allowed by the preflight",
+  ruleDescription:
+    "The request sets a header that the preflight's `Access-Control-Allow-Headers` does not list (`*` does not count with credentials, nor for Authorization). Add the header's name to the list the server answers.",
 } as const;
 
 const words = roomTranslator({ en: EN, ko: KO });
 
 export const headerNotAllowed: CauseSpec<"header-not-allowed"> = {
   code: "header-not-allowed",
+  words,
   chromium: always("HeaderDisallowedByPreflightResponse"),
   firefox: always("CORSMissingAllowHeaderFromPreflight2"),
   chromiumConsole: (v) =>

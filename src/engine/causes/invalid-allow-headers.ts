@@ -15,12 +15,16 @@ export const EN = {
   title: "Access-Control-Allow-Headers cannot be parsed",
   message:
     "The preflight's `Access-Control-Allow-Headers: {list}` contains `{value}`, which is not a header name. List names separated by commas.",
+  ruleTitle: "Access-Control-Allow-Headers cannot be parsed",
+  ruleDescription:
+    "The preflight's `Access-Control-Allow-Headers` contains an item that is not a header name, so the browser rejects the whole list. List header names separated by commas.",
 } as const;
 
 const words = roomTranslator({ en: EN, ko: KO });
 
 export const invalidAllowHeaders: CauseSpec<"invalid-allow-headers"> = {
   code: "invalid-allow-headers",
+  words,
   chromium: always("InvalidAllowHeadersPreflightResponse"),
   firefox: always("CORSInvalidAllowHeader"),
   chromiumConsole: () =>

@@ -15,12 +15,16 @@ export const EN = {
   title: "Access-Control-Allow-Methods cannot be parsed",
   message:
     "The preflight's `Access-Control-Allow-Methods: {list}` contains `{value}`, which is not a method token. List methods separated by commas: `{method}, GET, POST`.",
+  ruleTitle: "Access-Control-Allow-Methods cannot be parsed",
+  ruleDescription:
+    "The preflight's `Access-Control-Allow-Methods` contains an item that is not a method token, so the browser rejects the whole list. List methods separated by commas.",
 } as const;
 
 const words = roomTranslator({ en: EN, ko: KO });
 
 export const invalidAllowMethods: CauseSpec<"invalid-allow-methods"> = {
   code: "invalid-allow-methods",
+  words,
   chromium: always("InvalidAllowMethodsPreflightResponse"),
   firefox: always("CORSInvalidAllowMethod"),
   chromiumConsole: () =>

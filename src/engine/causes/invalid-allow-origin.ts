@@ -13,12 +13,16 @@ import { SUBJECT, subjectParams } from "./words";
 export const EN = {
   title: "Access-Control-Allow-Origin is not an origin",
   message: `${SUBJECT} sent \`Access-Control-Allow-Origin: {value}\`, which is not a valid origin. It must be the exact origin \`{origin}\` (scheme, host and port, no path) or \`*\`.`,
+  ruleTitle: "Access-Control-Allow-Origin is not an origin",
+  ruleDescription:
+    "`Access-Control-Allow-Origin` holds a value that is not a serialized origin (a host without a scheme, a path, a pattern). It must be the exact origin (scheme, host and port, no path) or `*`.",
 } as const;
 
 const words = roomTranslator({ en: EN, ko: KO });
 
 export const invalidAllowOrigin: CauseSpec<"invalid-allow-origin"> = {
   code: "invalid-allow-origin",
+  words,
   chromium: preflightVariant("InvalidAllowOriginValue"),
   firefox: always("CORSAllowOriginNotMatchingOrigin"),
   chromiumConsole: (v, kind) =>

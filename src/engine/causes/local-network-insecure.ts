@@ -18,12 +18,16 @@ export const EN = {
     "The page at {known, select, yes {{pageOrigin}} other {this origin}} is not a secure context but asked {host}, a more private address; Chrome's Local Network Access blocks that. No response header fixes it: serve the page over HTTPS.",
   client: "Serve the page from a secure context",
   clientHow: "Serve the page over https:// (or from http://localhost) so Local Network Access can prompt.",
+  ruleTitle: "Insecure page reaching the local network",
+  ruleDescription:
+    "A page that is not a secure context asked a more private address (local network, loopback); Chrome's Local Network Access blocks that. No response header fixes it: serve the page over HTTPS.",
 } as const;
 
 const words = roomTranslator({ en: EN, ko: KO });
 
 export const localNetworkInsecure: CauseSpec<"local-network-insecure"> = {
   code: "local-network-insecure",
+  words,
   chromium: always("InsecureLocalNetwork"),
   firefox: always(null),
   // The address space Chromium names is not visible to an extension: no guess.

@@ -9,4 +9,7 @@ export const KO: Translation<typeof EN> = {
   client: "선언한 주소 공간 맞추기",
   clientHow:
     "targetAddressSpace 옵션을 없애거나 바로잡거나, 호스트가 페이지가 기대하는 주소 공간으로 해석되게 하세요.",
+  ruleTitle: "로컬 네트워크 주소 공간 불일치",
+  ruleDescription:
+    "요청이 선언한 주소 공간과 서버가 해석된 주소 공간이 다릅니다. Chrome의 Local Network Access가 차단합니다. 응답 헤더로는 고칠 수 없습니다.",
 };

@@ -17,12 +17,16 @@ export const EN = {
   client: "Match the declared address space",
   clientHow:
     "Remove or correct the targetAddressSpace option, or make the host resolve to the address space the page expects.",
+  ruleTitle: "Local network address space mismatch",
+  ruleDescription:
+    "The request declared one address space but the server resolved to another; Chrome's Local Network Access blocks it. No response header fixes it.",
 } as const;
 
 const words = roomTranslator({ en: EN, ko: KO });
 
 export const localNetworkInvalid: CauseSpec<"local-network-invalid"> = {
   code: "local-network-invalid",
+  words,
   chromium: always("InvalidLocalNetworkAccess"),
   firefox: always(null),
   chromiumConsole: always(null),

@@ -18,12 +18,16 @@ export const EN = {
   client: "Grant Local Network Access",
   clientHow:
     'Allow "Local network access" for this site (click the icon left of the address bar, Site settings).',
+  ruleTitle: "Local network access not permitted",
+  ruleDescription:
+    "Chrome blocked a request to the local network because the Local Network Access permission was not granted to the page. No response header fixes it.",
 } as const;
 
 const words = roomTranslator({ en: EN, ko: KO });
 
 export const localNetworkPermissionDenied: CauseSpec<"local-network-permission-denied"> = {
   code: "local-network-permission-denied",
+  words,
   chromium: always("LocalNetworkAccessPermissionDenied"),
   firefox: always(null),
   chromiumConsole: always(null),

@@ -16,12 +16,16 @@ export const EN = {
   title: "Method {method} not allowed by the preflight",
   message: `The preflight allowed {missing, select, yes {no extra method (no Access-Control-Allow-Methods)} other {\`{allowed}\`}}, which does not include \`{method}\`.{caseOnly, select, yes { Methods are compared byte for byte: the page sent \`{method}\` exactly as written (fetch() upper-cases only DELETE, GET, HEAD, OPTIONS, POST and PUT).} other {}}${STAR_IGNORED}`,
   client: "Or send the method in upper case",
+  ruleTitle: "Method not allowed by the preflight",
+  ruleDescription:
+    "The request's method is not in the preflight's `Access-Control-Allow-Methods` (methods are compared byte for byte; `*` does not count with credentials). Add the method to the list the server answers.",
 } as const;
 
 const words = roomTranslator({ en: EN, ko: KO });
 
 export const methodNotAllowed: CauseSpec<"method-not-allowed"> = {
   code: "method-not-allowed",
+  words,
   chromium: always("MethodDisallowedByPreflightResponse"),
   firefox: always("CORSMethodNotFound"),
   chromiumConsole: (v) => `Method ${v} is not allowed by Access-Control-Allow-Methods in preflight response.`,

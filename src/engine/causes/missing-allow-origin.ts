@@ -23,6 +23,9 @@ export const EN = {
   message: `${SUBJECT} has no \`Access-Control-Allow-Origin\` header, so the browser {stage, select, preflight {never sent the {method} request} other {hid the response from the page at {origin}}}. The server must answer with \`Access-Control-Allow-Origin: {origin}\`.`,
   refused:
     "It varies on `Origin` all the same: a CORS set-up ran, compared the origin and did not allow `{origin}` (it is missing from the set-up's origin list, or its origin function said no).",
+  ruleTitle: "Access-Control-Allow-Origin missing",
+  ruleDescription:
+    "The response (or the preflight's response) has no `Access-Control-Allow-Origin` header, so the browser hides it from the page or never sends the request. The server must answer with the page's exact origin, or `*` for requests without credentials.",
 } as const;
 
 const words = roomTranslator({ en: EN, ko: KO });
@@ -40,6 +43,7 @@ function refusedOrigin(ctx: CauseContext): string {
 
 export const missingAllowOrigin: CauseSpec<"missing-allow-origin"> = {
   code: "missing-allow-origin",
+  words,
   chromium: preflightVariant("MissingAllowOriginHeader"),
   firefox: always("CORSMissingAllowOrigin2"),
   chromiumConsole: () => "No 'Access-Control-Allow-Origin' header is present on the requested resource.",

@@ -17,6 +17,9 @@ export const EN = {
     "Two layers answered: {proxy} (its `Server` header) in front of {app} ({basis}), and each adds its own copy; hide the app's copy in {proxy} (or drop {proxy}'s), the fix shown first.",
   title: "Access-Control-Allow-Origin has several values",
   message: `${SUBJECT} sent \`Access-Control-Allow-Origin: {value}\`{lines, plural, =0 {} =1 {} other { in # separate header lines (typically a proxy and the application both add it)}}, but the header must hold exactly one origin: \`{origin}\`.`,
+  ruleTitle: "Access-Control-Allow-Origin has several values",
+  ruleDescription:
+    "`Access-Control-Allow-Origin` must hold exactly one origin; a list, or the header sent twice (typically by a proxy and the application), fails the check. Send it once, from one place.",
 } as const;
 
 const words = roomTranslator({ en: EN, ko: KO });
@@ -30,6 +33,7 @@ function layers(ctx: CauseContext): string {
 
 export const multipleAllowOrigin: CauseSpec<"multiple-allow-origin"> = {
   code: "multiple-allow-origin",
+  words,
   chromium: preflightVariant("MultipleAllowOriginValues"),
   // Firefox counts header lines: one line holding a list is "does not match" (checked in Firefox 153 by test/e2e/firefox-oracle.e2e.test.ts).
   firefox: ({ allowOriginLines }) =>

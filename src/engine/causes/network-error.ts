@@ -16,12 +16,16 @@ export const EN = {
   message:
     '{stage, select, preflight {The preflight} other {The request}} to {host} got no response ({hasError, select, yes {{error}} other {network error}}): the connection failed before any CORS check. Firefox reports this as "CORS request did not succeed", but no header is at fault.',
   client: "Check that the server answers at all",
+  ruleTitle: "No response (network error)",
+  ruleDescription:
+    'The request got no response at all (connection refused, DNS, TLS, reset) before any CORS check. Firefox reports this as "CORS request did not succeed", but no header is at fault: check that the server answers.',
 } as const;
 
 const words = roomTranslator({ en: EN, ko: KO });
 
 export const networkError: CauseSpec<"network-error"> = {
   code: "network-error",
+  words,
   // Chromium reports the net error (net::ERR_CONNECTION_REFUSED …), no CorsError.
   chromium: always(null),
   firefox: always("CORSDidNotSucceed2"),

@@ -7,4 +7,7 @@ export const KO: Translation<typeof EN> = {
   message:
     '`no-cors` 모드 요청은 `redirect: "follow"`를 써야 합니다. 브라우저가 아무것도 보내기 전에 거부했습니다.',
   client: "리디렉션 따라가기",
+  ruleTitle: "redirect: follow 없이 보낸 no-cors 요청",
+  ruleDescription:
+    '`no-cors` 모드 요청은 `redirect: "follow"`를 써야 합니다. 다른 리디렉션 모드는 보내기 전에 거부됩니다.',
 };

@@ -9,12 +9,16 @@ export const EN = {
   message:
     'A request with mode `no-cors` must use `redirect: "follow"`; the browser rejected it before sending anything.',
   client: "Follow redirects",
+  ruleTitle: "no-cors request without redirect: follow",
+  ruleDescription:
+    'A request with mode `no-cors` must use `redirect: "follow"`; the browser rejects any other redirect mode before sending it.',
 } as const;
 
 const words = roomTranslator({ en: EN, ko: KO });
 
 export const noCorsRedirectMode: CauseSpec<"no-cors-redirect-mode"> = {
   code: "no-cors-redirect-mode",
+  words,
   chromium: always("NoCorsRedirectModeNotFollow"),
   firefox: always(null),
   chromiumConsole: always(null),

@@ -15,6 +15,9 @@ export const EN = {
   title: "Preflight was redirected",
   message: `${PREFLIGHT} was answered with a {status} redirect{hasLocation, select, yes { to \`{location}\`} other {}}. Browsers never follow redirects on a preflight.{slash, select, yes { This is usually a trailing-slash redirect (Django APPEND_SLASH, framework strict routing): call the final URL.} other { Call the final URL directly.}}`,
   client: "Or call the final URL directly",
+  ruleTitle: "Preflight was redirected",
+  ruleDescription:
+    "The preflight was answered with a redirect; browsers never follow redirects on a preflight. Call the final URL directly (often a trailing-slash redirect).",
 } as const;
 
 const words = roomTranslator({ en: EN, ko: KO });
@@ -30,6 +33,7 @@ function target(location: string, base: string): string | null {
 
 export const preflightRedirected: CauseSpec<"preflight-redirected"> = {
   code: "preflight-redirected",
+  words,
   chromium: always("PreflightDisallowedRedirect"),
   // Firefox checks Access-Control-Allow-Origin on the 3xx first and reports that failure when there
   // is one (checked in Firefox 153 by test/e2e/firefox-oracle.e2e.test.ts).

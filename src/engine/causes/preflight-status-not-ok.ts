@@ -13,12 +13,16 @@ import { PREFLIGHT, statusNote, subjectParams, yes } from "./words";
 export const EN = {
   title: "{known, select, yes {Preflight answered {status}} other {Preflight answered a non-2xx status}}",
   message: `${PREFLIGHT} passed the origin check but was answered with status {status}; a preflight needs a 2xx status (204 is usual).`,
+  ruleTitle: "Preflight answered with a non-2xx status",
+  ruleDescription:
+    "The preflight (OPTIONS) request was answered with a status outside 200–299 (often an authentication layer, a missing OPTIONS route or a server error), so the browser never sent the request. Answer OPTIONS with 204 and the CORS headers before authentication.",
 } as const;
 
 const words = roomTranslator({ en: EN, ko: KO });
 
 export const preflightStatusNotOk: CauseSpec<"preflight-status-not-ok"> = {
   code: "preflight-status-not-ok",
+  words,
   chromium: always("PreflightInvalidStatus"),
   firefox: always("CORSPreflightDidNotSucceed3"),
   chromiumConsole: () => "It does not have HTTP ok status.",

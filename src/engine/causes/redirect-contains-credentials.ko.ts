@@ -8,4 +8,7 @@ export const KO: Translation<typeof EN> = {
     "요청이 사용자 이름과 비밀번호가 들어 있는 `{location}`(으)로 리디렉션되었습니다. 브라우저는 CORS 요청에서 이런 리디렉션을 거부합니다.",
   client: "리디렉션에서 자격 증명 제거",
   clientHow: "user:password@가 없는 Location으로 리디렉션하고, 자격 증명은 헤더로 보내세요.",
+  ruleTitle: "사용자 이름과 비밀번호가 든 URL로 리디렉션",
+  ruleDescription:
+    "CORS 요청이 `user:password@`가 든 URL로 리디렉션되었습니다. 브라우저는 이런 리디렉션을 거부합니다. 자격 증명 없는 URL로 리디렉션하고 자격 증명은 헤더로 보내세요.",
 };

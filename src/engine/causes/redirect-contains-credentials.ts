@@ -16,12 +16,16 @@ export const EN = {
     "The request was redirected to `{location}`, which carries a user name and password; browsers refuse such redirects for CORS requests.",
   client: "Remove the credentials from the redirect",
   clientHow: "Redirect to a Location without user:password@, and send credentials in a header instead.",
+  ruleTitle: "Redirect to a URL with a user name and password",
+  ruleDescription:
+    "A CORS request was redirected to a URL carrying `user:password@`; browsers refuse such redirects. Redirect to a URL without credentials and send them in a header.",
 } as const;
 
 const words = roomTranslator({ en: EN, ko: KO });
 
 export const redirectContainsCredentials: CauseSpec<"redirect-contains-credentials"> = {
   code: "redirect-contains-credentials",
+  words,
   chromium: always("RedirectContainsCredentials"),
   // Firefox rejects it with the generic "did not succeed" (checked in Firefox 153 by test/e2e/firefox-oracle.e2e.test.ts).
   firefox: always("CORSDidNotSucceed2"),

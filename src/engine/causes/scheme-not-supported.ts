@@ -18,12 +18,16 @@ export const EN = {
   client: "Serve the page over HTTP",
   clientHow:
     "Open the page from a local server (for example `npx serve .` then http://localhost:3000) instead of a file: URL.",
+  ruleTitle: "Cross-origin request to a URL that is not HTTP(S)",
+  ruleDescription:
+    "Browsers make CORS requests only to http and https URLs; other schemes (file:, custom ones) fail before any request. Serve both the page and the API over HTTP(S).",
 } as const;
 
 const words = roomTranslator({ en: EN, ko: KO });
 
 export const schemeNotSupported: CauseSpec<"scheme-not-supported"> = {
   code: "scheme-not-supported",
+  words,
   chromium: always("CorsDisabledScheme"),
   firefox: always("CORSRequestNotHttp"),
   // The scheme list Chromium prints is build-dependent: no guess.

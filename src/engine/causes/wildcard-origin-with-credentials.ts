@@ -9,12 +9,16 @@ export const EN = {
   title: "Wildcard origin with credentials",
   message: `${SUBJECT} answered \`Access-Control-Allow-Origin: *\`, but this request was sent with credentials ({basis}). With credentials the browser requires the exact origin \`{origin}\` and \`Access-Control-Allow-Credentials: true\`.`,
   client: "Or, if this request needs no cookies",
+  ruleTitle: "Wildcard origin for a request with credentials",
+  ruleDescription:
+    "The server answered `Access-Control-Allow-Origin: *` to a request sent with credentials (cookies, HTTP authentication). With credentials the browser requires the exact origin and `Access-Control-Allow-Credentials: true`.",
 } as const;
 
 const words = roomTranslator({ en: EN, ko: KO });
 
 export const wildcardOriginWithCredentials: CauseSpec<"wildcard-origin-with-credentials"> = {
   code: "wildcard-origin-with-credentials",
+  words,
   chromium: preflightVariant("WildcardOriginNotAllowed"),
   firefox: always("CORSNotSupportingCredentials"),
   chromiumConsole: (_v, kind) =>

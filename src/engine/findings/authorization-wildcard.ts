@@ -7,6 +7,9 @@ export const EN = {
   title: "Authorization is allowed only by *",
   message:
     "The preflight answered `Access-Control-Allow-Headers: *`, which by the Fetch Standard does not cover `Authorization`. Chromium and Firefox still accept it with a deprecation warning; list it explicitly (`Access-Control-Allow-Headers: authorization, …`) before they enforce the standard.",
+  ruleTitle: "Authorization is allowed only by *",
+  ruleDescription:
+    "`Access-Control-Allow-Headers: *` does not cover `Authorization`; it must be listed by name.",
 } as const;
 
 const words = roomTranslator({ en: EN, ko: KO });
@@ -14,6 +17,7 @@ const words = roomTranslator({ en: EN, ko: KO });
 export const authorizationWildcardSpec: FindingSpec<"authorization-wildcard"> = {
   code: "authorization-wildcard",
   severity: "warning",
+  words,
 };
 
 /**

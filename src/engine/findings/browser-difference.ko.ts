@@ -14,4 +14,7 @@ export const KO: Translation<typeof EN> = {
     "Chromium은 {chromium}(으)로 보고하고, Firefox는 같은 차단을 \"CORS header 'Access-Control-Allow-Origin' does not match\"({firefox})로 보고합니다.",
   wordsRedirect:
     "Chromium은 {chromium}(으)로 보고하고, Firefox는 리디렉션의 Access-Control-Allow-Origin을 먼저 검사해 리디렉션 상태와 함께 {firefox}(으)로 보고합니다.",
+  ruleTitle: "다른 브라우저는 다르게 판정하거나 다르게 부름",
+  ruleDescription:
+    "Chromium과 Firefox는 일부 CORS 규칙을 다른 순서로 검사하거나 다른 이름으로 부릅니다. 다른 브라우저에서는 이 요청의 판정이나 첫 실패가 다릅니다.",
 };

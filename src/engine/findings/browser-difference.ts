@@ -16,6 +16,9 @@ export const EN = {
     "Chromium reports {chromium}; Firefox reports the same block as \"CORS header 'Access-Control-Allow-Origin' does not match\" ({firefox}).",
   wordsRedirect:
     "Chromium reports {chromium}; Firefox checks the redirect's Access-Control-Allow-Origin first and reports {firefox} with the redirect's status.",
+  ruleTitle: "Another browser decides or names this differently",
+  ruleDescription:
+    "Chromium and Firefox check some CORS rules in a different order or name them differently; in the other browser this request gets a different verdict or a different first failure.",
 } as const;
 
 const words = roomTranslator({ en: EN, ko: KO });
@@ -23,6 +26,7 @@ const words = roomTranslator({ en: EN, ko: KO });
 export const browserDifferenceSpec: FindingSpec<"browser-difference"> = {
   code: "browser-difference",
   severity: "info",
+  words,
 };
 
 const LABEL: Record<BrowserName, string> = { chromium: "Chromium", firefox: "Firefox" };

@@ -1,7 +1,8 @@
-import type { Translate } from "../../i18n";
+import type { RoomWords, Translate } from "../../i18n";
 import type { Evaluation } from "../evaluate";
 import type { RequestFacts } from "../facts";
 import { defineLazy } from "../lazy";
+import type { RuleKey } from "../rule-words";
 import type {
   BrowserName,
   Cause,
@@ -30,11 +31,12 @@ export type FindingRule = (ctx: FindingContext) => Finding | null;
 
 /**
  * What one finding code is, declared in its room (`<code>.ts` in this folder, beside its rule and
- * its words): the code and how grave it is.
+ * its words): the code, how grave it is, and its words (of which its rule words).
  */
 export interface FindingSpec<C extends FindingCode = FindingCode> {
   code: C;
   severity: Severity;
+  words: RoomWords<RuleKey>;
 }
 
 /** A finding; its fixes, when it has some, are rendered on first read (see lazy.ts). */

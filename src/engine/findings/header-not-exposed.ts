@@ -9,6 +9,9 @@ export const EN = {
   title: "{count, plural, one {A response header is} other {# response headers are}} hidden from scripts",
   message:
     "Scripts on this page cannot read {names}: `Access-Control-Expose-Headers` {absent, select, yes {is absent} other {is `{raw}`}}, and only safelisted headers (Content-Type, Content-Length, Cache-Control …) are readable without it. If the page needs them, send `Access-Control-Expose-Headers: {list}`.",
+  ruleTitle: "Response headers hidden from scripts",
+  ruleDescription:
+    "The response has headers that are not in `Access-Control-Expose-Headers` and not safelisted, so scripts on the page cannot read them.",
 } as const;
 
 const words = roomTranslator({ en: EN, ko: KO });
@@ -16,6 +19,7 @@ const words = roomTranslator({ en: EN, ko: KO });
 export const headerNotExposedSpec: FindingSpec<"header-not-exposed"> = {
   code: "header-not-exposed",
   severity: "info",
+  words,
 };
 
 /** CORS-safelisted response-header names (https://fetch.spec.whatwg.org/#cors-safelisted-response-header-name): always readable. */

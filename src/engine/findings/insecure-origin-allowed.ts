@@ -9,6 +9,9 @@ export const EN = {
   title: "An https API trusts an http origin",
   message:
     "{host} is served over https but allows `{allowed}`, an origin served over plain http: an attacker on that network path can inject script into it and read this API's responses. Allow the https origin instead.",
+  ruleTitle: "An https API trusts an http origin",
+  ruleDescription:
+    "An https API allows an http origin; anyone on the network path of that http page can inject script into it and read the API.",
 } as const;
 
 const words = roomTranslator({ en: EN, ko: KO });
@@ -16,6 +19,7 @@ const words = roomTranslator({ en: EN, ko: KO });
 export const insecureOriginAllowedSpec: FindingSpec<"insecure-origin-allowed"> = {
   code: "insecure-origin-allowed",
   severity: "warning",
+  words,
 };
 
 /** An https API trusts an http origin: anyone on the network path of that origin can read. */

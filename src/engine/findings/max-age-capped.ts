@@ -10,11 +10,18 @@ export const EN = {
     "`Access-Control-Max-Age: {raw}` is not a number of seconds; {browser} {browser, select, Chromium {falls back to 5 s} other {does not cache the preflight at all}}.",
   capped:
     "`Access-Control-Max-Age: {raw}` asks for more than {browser} allows: it caches the preflight for {effective} s ({otherBrowser}: up to {otherCap} s). Every {minutes} minutes the preflight is sent again.",
+  ruleTitle: "Access-Control-Max-Age is capped",
+  ruleDescription:
+    "Browsers cap how long they cache a preflight (Chromium 2 hours, Firefox 24 hours); a larger `Access-Control-Max-Age` is not honoured.",
 } as const;
 
 const words = roomTranslator({ en: EN, ko: KO });
 
-export const maxAgeCappedSpec: FindingSpec<"max-age-capped"> = { code: "max-age-capped", severity: "info" };
+export const maxAgeCappedSpec: FindingSpec<"max-age-capped"> = {
+  code: "max-age-capped",
+  severity: "info",
+  words,
+};
 
 /** `Access-Control-Max-Age` above the browser's cap (Chromium 7200 s, Firefox 86400 s) or unparseable. */
 export const maxAgeCapped: FindingRule = (ctx) => {

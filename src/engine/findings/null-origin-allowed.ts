@@ -9,6 +9,9 @@ export const EN = {
   title: "The API trusts Origin: null with credentials",
   message:
     "{host} answers `Access-Control-Allow-Origin: null` with `Access-Control-Allow-Credentials: true`. Any page can get the origin `null` (a sandboxed iframe, a data: document) and read your users' data. Allow named origins only.",
+  ruleTitle: "The API trusts Origin: null with credentials",
+  ruleDescription:
+    "The server allows `Origin: null` with credentials; sandboxed iframes and data: pages on any site send that origin.",
 } as const;
 
 const words = roomTranslator({ en: EN, ko: KO });
@@ -16,6 +19,7 @@ const words = roomTranslator({ en: EN, ko: KO });
 export const nullOriginAllowedSpec: FindingSpec<"null-origin-allowed"> = {
   code: "null-origin-allowed",
   severity: "warning",
+  words,
 };
 
 /** `Access-Control-Allow-Origin: null` with credentials: any sandboxed iframe or file: page can read. */

@@ -9,6 +9,9 @@ export const EN = {
   message:
     'This request to {host} was made with `mode: "no-cors"`: it is sent, but the page gets an opaque response (status 0, no headers, no body). Remove `no-cors` and have the server send `Access-Control-Allow-Origin: {origin}` instead.',
   yourOrigin: "<your origin>",
+  ruleTitle: "no-cors: the page cannot read the response",
+  ruleDescription:
+    "The request was made with mode `no-cors`, so the response is opaque: the page cannot read its body, status or headers, whatever the server answers.",
 } as const;
 
 const words = roomTranslator({ en: EN, ko: KO });
@@ -16,6 +19,7 @@ const words = roomTranslator({ en: EN, ko: KO });
 export const opaqueResponseSpec: FindingSpec<"opaque-response"> = {
   code: "opaque-response",
   severity: "warning",
+  words,
 };
 
 /** `mode: "no-cors"`: the request "succeeds" but script gets an empty opaque response. */

@@ -12,6 +12,9 @@ export const EN = {
   message:
     "{server} answered {origins} each with its own origin and `Access-Control-Allow-Credentials: true`. If it reflects every Origin it receives, any website can read your users' data with their cookies. Check the Origin against an allow-list before echoing it.",
   and: " and ",
+  ruleTitle: "The server echoes any origin with credentials",
+  ruleDescription:
+    "The server reflects the request's origin into `Access-Control-Allow-Origin` with `Access-Control-Allow-Credentials: true`; any site can then read the API as the logged-in user. Compare the origin with an allowlist.",
 } as const;
 
 const words = roomTranslator({ en: EN, ko: KO });
@@ -19,6 +22,7 @@ const words = roomTranslator({ en: EN, ko: KO });
 export const originReflectedWithCredentialsSpec: FindingSpec<"origin-reflected-with-credentials"> = {
   code: "origin-reflected-with-credentials",
   severity: "warning",
+  words,
 };
 
 export interface EchoSample {

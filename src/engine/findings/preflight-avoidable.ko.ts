@@ -15,4 +15,7 @@ export const KO: Translation<typeof EN> = {
   totalTooLong: "단순 헤더 값의 합이 1024바이트를 넘음(`{name}`)",
   notSafelisted: "사용자 정의 헤더 `{name}`",
   separator: "; ",
+  ruleTitle: "요청에 사전 요청이 필요했던 이유",
+  ruleDescription:
+    "메서드나 페이지가 설정한 헤더 때문에 사전 요청이 필요했습니다. 그것들이 없으면 단순 요청이 됩니다.",
 };

@@ -17,6 +17,9 @@ export const EN = {
   totalTooLong: "the simple header values add up to more than 1024 bytes (`{name}`)",
   notSafelisted: "the custom header `{name}`",
   separator: "; ",
+  ruleTitle: "Why the request was preflighted",
+  ruleDescription:
+    "The request needed a preflight because of its method or a header the page set; without them it would be a simple request.",
 } as const;
 
 const words = roomTranslator({ en: EN, ko: KO });
@@ -24,6 +27,7 @@ const words = roomTranslator({ en: EN, ko: KO });
 export const preflightAvoidableSpec: FindingSpec<"preflight-avoidable"> = {
   code: "preflight-avoidable",
   severity: "info",
+  words,
 };
 
 function describeTrigger(trigger: PreflightTrigger, t: RoomTranslate<keyof typeof EN>): string {

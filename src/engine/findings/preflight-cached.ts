@@ -9,6 +9,9 @@ export const EN = {
   title: "Served from the preflight cache",
   message:
     "This {method} request to {host} needs a preflight, but none was sent: the browser reused a cached preflight for this URL. It stays cached for `Access-Control-Max-Age` seconds (default 5; at most {cap} in {browser}). A change to the server's preflight answer shows only after that.",
+  ruleTitle: "Served from the preflight cache",
+  ruleDescription:
+    "No preflight was sent because the browser reused a cached one; a change to the server's CORS answer shows only after the cache entry expires.",
 } as const;
 
 const words = roomTranslator({ en: EN, ko: KO });
@@ -16,6 +19,7 @@ const words = roomTranslator({ en: EN, ko: KO });
 export const preflightCachedSpec: FindingSpec<"preflight-cached"> = {
   code: "preflight-cached",
   severity: "info",
+  words,
 };
 
 /** A request that needs a preflight went out without one: the browser reused a cached preflight. */

@@ -7,6 +7,9 @@ export const EN = {
   title: "Referrer-Policy is not the cause",
   message:
     "Referrer-Policy only changes the `Referer` header; it never changes `Origin` on a CORS request nor any CORS check. Changing it will not fix this block.",
+  ruleTitle: "Referrer-Policy is not the cause",
+  ruleDescription:
+    "A `Referrer-Policy` was involved, but it decides only what the `Referer` header holds; it never blocks a CORS request.",
 } as const;
 
 const words = roomTranslator({ en: EN, ko: KO });
@@ -14,6 +17,7 @@ const words = roomTranslator({ en: EN, ko: KO });
 export const referrerPolicyNotCauseSpec: FindingSpec<"referrer-policy-not-cause"> = {
   code: "referrer-policy-not-cause",
   severity: "info",
+  words,
 };
 
 /**

@@ -9,6 +9,9 @@ export const EN = {
   title: "Sent without Referer: a referer or CSRF check may have refused it",
   message:
     "The request to {host} carried no `Referer` header (the page's Referrer-Policy withheld it) and the server answered {status}. Servers that check the referer (Django's CSRF check over HTTPS, S3 `aws:Referer` policies, hotlink protection) reject such requests; allow the request by `Origin` instead, or send a policy such as `strict-origin-when-cross-origin`.",
+  ruleTitle: "Sent without Referer: a referer or CSRF check may have refused it",
+  ruleDescription:
+    "The request was sent without `Referer` (the page's referrer policy) and the server refused it; servers that check the Referer for CSRF refuse such requests.",
 } as const;
 
 const words = roomTranslator({ en: EN, ko: KO });
@@ -16,6 +19,7 @@ const words = roomTranslator({ en: EN, ko: KO });
 export const referrerStrippedSpec: FindingSpec<"referrer-stripped"> = {
   code: "referrer-stripped",
   severity: "warning",
+  words,
 };
 
 /**

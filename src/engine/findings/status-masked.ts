@@ -8,11 +8,18 @@ export const EN = {
   title: "The server answered {status}: the CORS error hides it",
   message:
     "The {stage, select, preflight {preflight} other {response}} from {host} was a {status}. The browser reports a CORS error only because that error response has no CORS headers; fix the {status} itself{stage, select, preflight { (let OPTIONS through before authentication or routing)} other { (check the server log for this {method})}}, and send `Access-Control-Allow-Origin: {origin}` on error responses too so the page can read them.",
+  ruleTitle: "The server's error status is hidden by a CORS error",
+  ruleDescription:
+    "The server answered with an error status on a path that adds no CORS headers, so the page sees only a CORS error. Fix the server error, or add the CORS headers to error responses too.",
 } as const;
 
 const words = roomTranslator({ en: EN, ko: KO });
 
-export const statusMaskedSpec: FindingSpec<"status-masked"> = { code: "status-masked", severity: "error" };
+export const statusMaskedSpec: FindingSpec<"status-masked"> = {
+  code: "status-masked",
+  severity: "error",
+  words,
+};
 
 /**
  * A blocked response that carried 4xx/5xx: the real failure is the server's error, and its error

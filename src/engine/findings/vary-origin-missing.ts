@@ -8,6 +8,9 @@ export const EN = {
   title: "Vary: Origin is missing",
   message:
     'The response allows the specific origin `{allowed}` but has no `Vary: Origin`. A browser or CDN cache can then hand this answer to a page from another origin (or a cached answer without CORS headers to this one): the classic "fails only from cache" bug. Add `Vary: Origin`.',
+  ruleTitle: "Vary: Origin is missing",
+  ruleDescription:
+    "The server answers with the request's origin in `Access-Control-Allow-Origin` but without `Vary: Origin`, so a shared cache can serve one origin's answer to another.",
 } as const;
 
 const words = roomTranslator({ en: EN, ko: KO });
@@ -15,6 +18,7 @@ const words = roomTranslator({ en: EN, ko: KO });
 export const varyOriginMissingSpec: FindingSpec<"vary-origin-missing"> = {
   code: "vary-origin-missing",
   severity: "warning",
+  words,
 };
 
 /**
