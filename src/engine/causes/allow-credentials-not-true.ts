@@ -23,6 +23,7 @@ const words = roomTranslator({ en: EN, ko: KO });
 export const allowCredentialsNotTrue: CauseSpec<"allow-credentials-not-true"> = {
   code: "allow-credentials-not-true",
   words,
+  emittedBy: ["rules/check-allow-origin.ts"],
   chromium: preflightVariant("InvalidAllowCredentials"),
   firefox: always("CORSMissingAllowCredentials"),
   chromiumConsole: (v, kind) =>

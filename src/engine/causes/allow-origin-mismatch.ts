@@ -24,6 +24,7 @@ const words = roomTranslator({ en: EN, ko: KO });
 export const allowOriginMismatch: CauseSpec<"allow-origin-mismatch"> = {
   code: "allow-origin-mismatch",
   words,
+  emittedBy: ["rules/check-allow-origin.ts"],
   chromium: preflightVariant("AllowOriginMismatch"),
   firefox: always("CORSAllowOriginNotMatchingOrigin"),
   chromiumConsole: (v, kind) =>

@@ -25,6 +25,7 @@ const words = roomTranslator({ en: EN, ko: KO });
 export const disallowedByMode: CauseSpec<"disallowed-by-mode"> = {
   code: "disallowed-by-mode",
   words,
+  emittedBy: ["diagnose.ts"],
   chromium: always("DisallowedByMode"),
   // Firefox logs a security error, not a CORS reason (checked in Firefox 153 by test/e2e/firefox-oracle.e2e.test.ts).
   firefox: always(null),

@@ -1,6 +1,7 @@
 /**
  * A request header the page set is missing from `Access-Control-Allow-Headers`. Emitted by
- * `../rules/check-allowed-headers.ts` (https://fetch.spec.whatwg.org/#cors-preflight-fetch-0, its header names step).
+ * `../rules/check-preflight.ts`, which asks `../rules/check-allowed-headers.ts` whether each name is
+ * allowed (https://fetch.spec.whatwg.org/#cors-preflight-fetch-0, its header names step).
  */
 
 import { roomTranslator } from "../../i18n";
@@ -24,6 +25,7 @@ const words = roomTranslator({ en: EN, ko: KO });
 export const headerNotAllowed: CauseSpec<"header-not-allowed"> = {
   code: "header-not-allowed",
   words,
+  emittedBy: ["rules/check-preflight.ts"],
   chromium: always("HeaderDisallowedByPreflightResponse"),
   firefox: always("CORSMissingAllowHeaderFromPreflight2"),
   chromiumConsole: (v) =>

@@ -25,6 +25,7 @@ const words = roomTranslator({ en: EN, ko: KO });
 export const invalidAllowHeaders: CauseSpec<"invalid-allow-headers"> = {
   code: "invalid-allow-headers",
   words,
+  emittedBy: ["rules/check-preflight.ts"],
   chromium: always("InvalidAllowHeadersPreflightResponse"),
   firefox: always("CORSInvalidAllowHeader"),
   chromiumConsole: () =>

@@ -25,6 +25,7 @@ const words = roomTranslator({ en: EN, ko: KO });
 export const invalidAllowMethods: CauseSpec<"invalid-allow-methods"> = {
   code: "invalid-allow-methods",
   words,
+  emittedBy: ["rules/check-preflight.ts"],
   chromium: always("InvalidAllowMethodsPreflightResponse"),
   firefox: always("CORSInvalidAllowMethod"),
   chromiumConsole: () =>

@@ -23,6 +23,7 @@ const words = roomTranslator({ en: EN, ko: KO });
 export const invalidAllowOrigin: CauseSpec<"invalid-allow-origin"> = {
   code: "invalid-allow-origin",
   words,
+  emittedBy: ["rules/check-allow-origin.ts"],
   chromium: preflightVariant("InvalidAllowOriginValue"),
   firefox: always("CORSAllowOriginNotMatchingOrigin"),
   chromiumConsole: (v, kind) =>

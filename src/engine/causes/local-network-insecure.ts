@@ -1,7 +1,7 @@
 /**
- * A non-secure page reaching a more private address. Recognized from the browser's error by
- * `../rules/classify-error.ts` (Chromium `services/network/private_network_access_checker.cc`, Local
- * Network Access).
+ * A non-secure page reaching a more private address. Emitted by the request-stage check in
+ * `../diagnose.ts`, from the browser's error as `../rules/classify-error.ts` reads it (Chromium
+ * `services/network/private_network_access_checker.cc`, Local Network Access).
  */
 
 import { roomTranslator } from "../../i18n";
@@ -28,6 +28,7 @@ const words = roomTranslator({ en: EN, ko: KO });
 export const localNetworkInsecure: CauseSpec<"local-network-insecure"> = {
   code: "local-network-insecure",
   words,
+  emittedBy: ["diagnose.ts"],
   chromium: always("InsecureLocalNetwork"),
   firefox: always(null),
   // The address space Chromium names is not visible to an extension: no guess.

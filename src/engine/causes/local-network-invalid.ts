@@ -1,6 +1,7 @@
 /**
- * The address space differs from the declared one. Recognized from the browser's error
- * (`ERR_INCONSISTENT_IP_ADDRESS_SPACE`) by `../rules/classify-error.ts`.
+ * The address space differs from the declared one. Emitted by the request-stage check in
+ * `../diagnose.ts`, from the browser's error (`ERR_INCONSISTENT_IP_ADDRESS_SPACE`) as
+ * `../rules/classify-error.ts` reads it.
  */
 
 import { roomTranslator } from "../../i18n";
@@ -27,6 +28,7 @@ const words = roomTranslator({ en: EN, ko: KO });
 export const localNetworkInvalid: CauseSpec<"local-network-invalid"> = {
   code: "local-network-invalid",
   words,
+  emittedBy: ["diagnose.ts"],
   chromium: always("InvalidLocalNetworkAccess"),
   firefox: always(null),
   chromiumConsole: always(null),

@@ -1,6 +1,7 @@
 /**
- * Local Network Access was not granted; no header fixes it. Recognized from the browser's error
- * (`ERR_BLOCKED_BY_LOCAL_NETWORK_ACCESS_CHECKS`) by `../rules/classify-error.ts`.
+ * Local Network Access was not granted; no header fixes it. Emitted by the request-stage check in
+ * `../diagnose.ts`, from the browser's error (`ERR_BLOCKED_BY_LOCAL_NETWORK_ACCESS_CHECKS`) as
+ * `../rules/classify-error.ts` reads it.
  */
 
 import { roomTranslator } from "../../i18n";
@@ -28,6 +29,7 @@ const words = roomTranslator({ en: EN, ko: KO });
 export const localNetworkPermissionDenied: CauseSpec<"local-network-permission-denied"> = {
   code: "local-network-permission-denied",
   words,
+  emittedBy: ["diagnose.ts"],
   chromium: always("LocalNetworkAccessPermissionDenied"),
   firefox: always(null),
   chromiumConsole: always(null),

@@ -1,6 +1,7 @@
 /**
  * The request's method is not in `Access-Control-Allow-Methods` (byte for byte: `patch` is not
- * `PATCH`). Emitted by `../rules/check-allowed-method.ts` (https://fetch.spec.whatwg.org/#cors-preflight-fetch-0, its method step).
+ * `PATCH`). Emitted by `../rules/check-preflight.ts`, which asks `../rules/check-allowed-method.ts`
+ * whether the method is allowed (https://fetch.spec.whatwg.org/#cors-preflight-fetch-0, its method step).
  */
 
 import { roomTranslator } from "../../i18n";
@@ -26,6 +27,7 @@ const words = roomTranslator({ en: EN, ko: KO });
 export const methodNotAllowed: CauseSpec<"method-not-allowed"> = {
   code: "method-not-allowed",
   words,
+  emittedBy: ["rules/check-preflight.ts"],
   chromium: always("MethodDisallowedByPreflightResponse"),
   firefox: always("CORSMethodNotFound"),
   chromiumConsole: (v) => `Method ${v} is not allowed by Access-Control-Allow-Methods in preflight response.`,

@@ -1,3 +1,8 @@
+/**
+ * No `Access-Control-Allow-Origin` on the response (or the preflight's). Emitted by
+ * `../rules/check-allow-origin.ts` (https://fetch.spec.whatwg.org/#cors-check: a null origin header
+ * value fails the check).
+ */
 import { roomTranslator } from "../../i18n";
 import type { CauseContext } from "../explain/context";
 import { variesOnOrigin } from "../headers";
@@ -44,6 +49,7 @@ function refusedOrigin(ctx: CauseContext): string {
 export const missingAllowOrigin: CauseSpec<"missing-allow-origin"> = {
   code: "missing-allow-origin",
   words,
+  emittedBy: ["rules/check-allow-origin.ts"],
   chromium: preflightVariant("MissingAllowOriginHeader"),
   firefox: always("CORSMissingAllowOrigin2"),
   chromiumConsole: () => "No 'Access-Control-Allow-Origin' header is present on the requested resource.",

@@ -34,6 +34,7 @@ function layers(ctx: CauseContext): string {
 export const multipleAllowOrigin: CauseSpec<"multiple-allow-origin"> = {
   code: "multiple-allow-origin",
   words,
+  emittedBy: ["rules/check-allow-origin.ts"],
   chromium: preflightVariant("MultipleAllowOriginValues"),
   // Firefox counts header lines: one line holding a list is "does not match" (checked in Firefox 153 by test/e2e/firefox-oracle.e2e.test.ts).
   firefox: ({ allowOriginLines }) =>

@@ -1,6 +1,8 @@
 /**
- * No response at all (refused, DNS, TLS): Firefox calls it a CORS failure, it is not one. Recognized
- * from the browser's error by `../rules/classify-error.ts`.
+ * No response at all (refused, DNS, TLS): Firefox calls it a CORS failure, it is not one. Emitted by
+ * `../evaluate.ts` (the request or a redirect got no response) and `../rules/check-preflight.ts`
+ * (the preflight got none), where `../rules/classify-error.ts` read the browser's error as a
+ * network failure (https://fetch.spec.whatwg.org/#concept-network-error).
  */
 
 import { roomTranslator } from "../../i18n";
@@ -26,6 +28,7 @@ const words = roomTranslator({ en: EN, ko: KO });
 export const networkError: CauseSpec<"network-error"> = {
   code: "network-error",
   words,
+  emittedBy: ["evaluate.ts", "rules/check-preflight.ts"],
   // Chromium reports the net error (net::ERR_CONNECTION_REFUSED …), no CorsError.
   chromium: always(null),
   firefox: always("CORSDidNotSucceed2"),

@@ -1,3 +1,8 @@
+/**
+ * A `no-cors` request whose redirect mode is not `follow`. Emitted by the request-stage check in
+ * `../diagnose.ts` (https://fetch.spec.whatwg.org/#main-fetch: "request's mode is no-cors" and its
+ * redirect mode not "follow" → network error).
+ */
 import { roomTranslator } from "../../i18n";
 import { clientFix } from "../fixes";
 import { KO } from "./no-cors-redirect-mode.ko";
@@ -19,6 +24,7 @@ const words = roomTranslator({ en: EN, ko: KO });
 export const noCorsRedirectMode: CauseSpec<"no-cors-redirect-mode"> = {
   code: "no-cors-redirect-mode",
   words,
+  emittedBy: ["diagnose.ts"],
   chromium: always("NoCorsRedirectModeNotFollow"),
   firefox: always(null),
   chromiumConsole: always(null),

@@ -34,6 +34,7 @@ function target(location: string, base: string): string | null {
 export const preflightRedirected: CauseSpec<"preflight-redirected"> = {
   code: "preflight-redirected",
   words,
+  emittedBy: ["rules/check-preflight.ts"],
   chromium: always("PreflightDisallowedRedirect"),
   // Firefox checks Access-Control-Allow-Origin on the 3xx first and reports that failure when there
   // is one (checked in Firefox 153 by test/e2e/firefox-oracle.e2e.test.ts).

@@ -23,6 +23,7 @@ const words = roomTranslator({ en: EN, ko: KO });
 export const preflightStatusNotOk: CauseSpec<"preflight-status-not-ok"> = {
   code: "preflight-status-not-ok",
   words,
+  emittedBy: ["rules/check-preflight.ts"],
   chromium: always("PreflightInvalidStatus"),
   firefox: always("CORSPreflightDidNotSucceed3"),
   chromiumConsole: () => "It does not have HTTP ok status.",

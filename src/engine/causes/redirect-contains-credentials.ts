@@ -26,6 +26,7 @@ const words = roomTranslator({ en: EN, ko: KO });
 export const redirectContainsCredentials: CauseSpec<"redirect-contains-credentials"> = {
   code: "redirect-contains-credentials",
   words,
+  emittedBy: ["rules/check-response-chain.ts"],
   chromium: always("RedirectContainsCredentials"),
   // Firefox rejects it with the generic "did not succeed" (checked in Firefox 153 by test/e2e/firefox-oracle.e2e.test.ts).
   firefox: always("CORSDidNotSucceed2"),

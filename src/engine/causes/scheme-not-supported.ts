@@ -28,6 +28,7 @@ const words = roomTranslator({ en: EN, ko: KO });
 export const schemeNotSupported: CauseSpec<"scheme-not-supported"> = {
   code: "scheme-not-supported",
   words,
+  emittedBy: ["diagnose.ts"],
   chromium: always("CorsDisabledScheme"),
   firefox: always("CORSRequestNotHttp"),
   // The scheme list Chromium prints is build-dependent: no guess.

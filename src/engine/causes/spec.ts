@@ -40,6 +40,11 @@ export interface CauseSpec<C extends CauseCode = CauseCode> {
   code: C;
   /** Its words (the table at the top of its file), of which its rule words. */
   words: RoomWords<RuleKey>;
+  /**
+   * The files (under src/engine) whose checks emit this code: its rule, which the file's comment
+   * cites in the Fetch Standard. test/meta/rooms.test.ts reads those files and checks the list.
+   */
+  emittedBy: readonly string[];
   /** Chromium's `network::mojom::CorsError` name for the stage it failed in; null if none. */
   chromium(stage: Stage): string | null;
   /** Firefox's reason key (`security.properties`); null where Firefox logs no CORS reason. */

@@ -1,3 +1,8 @@
+/**
+ * `Access-Control-Allow-Origin: *` on a request with credentials. Emitted by
+ * `../rules/check-allow-origin.ts` (https://fetch.spec.whatwg.org/#cors-check: with credentials
+ * included, `*` does not pass; the origin must match exactly).
+ */
 import { roomTranslator } from "../../i18n";
 import { clientFix } from "../fixes";
 import { always, type CauseSpec, preflightVariant, WEB_DEV_CORS, XHR_HINT } from "./spec";
@@ -19,6 +24,7 @@ const words = roomTranslator({ en: EN, ko: KO });
 export const wildcardOriginWithCredentials: CauseSpec<"wildcard-origin-with-credentials"> = {
   code: "wildcard-origin-with-credentials",
   words,
+  emittedBy: ["rules/check-allow-origin.ts"],
   chromium: preflightVariant("WildcardOriginNotAllowed"),
   firefox: always("CORSNotSupportingCredentials"),
   chromiumConsole: (_v, kind) =>
