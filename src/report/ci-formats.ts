@@ -16,10 +16,11 @@ import {
   type FindingCode,
   type Fix,
   firefoxDocs,
+  ruleWords,
 } from "../engine";
 import { CAUSES } from "../engine/causes";
 import { classifyError } from "../engine/rules/classify-error";
-import { type MessageKey, type Translate, translator } from "../i18n";
+import { type Translate, translator } from "../i18n";
 import { preferredFix } from "./preferred-fix";
 import type { ReportDocument, ReportExchange } from "./report";
 import { inertLine, inertLines, jsonInert, visibleText as safe } from "./safe-text";
@@ -120,10 +121,11 @@ export function totalsLine(tr: Translate, t: Tally, allowUnknown: boolean): stri
 export const UNRECORDED = "cause-not-recorded" as const;
 export type RuleCode = CauseCode | FindingCode | typeof UNRECORDED;
 
-const ruleWords = (t: Translate, code: RuleCode) => ({
-  title: t(`rule.${code}.title` as MessageKey),
-  description: t(`rule.${code}.description` as MessageKey),
-});
+/** A rule's words: the cause's or finding's own (its room's), or the unrecorded failure's (the catalogue's). */
+const ruleWordsOf = (t: Translate, code: RuleCode) =>
+  code === UNRECORDED
+    ? { title: t("rule.cause-not-recorded.title"), description: t("rule.cause-not-recorded.description") }
+    : ruleWords(code, t.lang);
 
 const MDN = "https://developer.mozilla.org/docs/Web";
 const CORS_ERRORS = `${MDN}/HTTP/Guides/CORS/Errors`;
@@ -198,7 +200,7 @@ function sarifRule(
   code: RuleCode,
   level: SarifRule["defaultConfiguration"]["level"],
 ): SarifRule {
-  const { title, description } = ruleWords(t, code);
+  const { title, description } = ruleWordsOf(t, code);
   const docs = ruleDocs(code);
   const links = [
     docs.chromium?.url ? `Chromium (${docs.chromium.name}): ${docs.chromium.url}` : null,
@@ -544,7 +546,7 @@ function writeJunitSuite(
     } else if (kind === "unrecorded") {
       const text = t("ci.unrecorded", { request: name, error: failureOf(x) ?? "" });
       out(
-        `${open}\n      <failure message="${xv(ruleWords(t, UNRECORDED).title)}" type="${UNRECORDED}">${xlines(`${text}\n${t("ci.unrecorded.hint")}`)}</failure>\n    </testcase>\n`,
+        `${open}\n      <failure message="${xv(ruleWordsOf(t, UNRECORDED).title)}" type="${UNRECORDED}">${xlines(`${text}\n${t("ci.unrecorded.hint")}`)}</failure>\n    </testcase>\n`,
       );
     } else if (kind === "skipped")
       out(
@@ -610,7 +612,7 @@ export function writeGithubAnnotations(
     const t = tOf(report);
     const file = ghProperty(subject(report));
     const command = (kind: "error" | "warning" | "notice", code: RuleCode, message: string) =>
-      `::${kind} file=${file},title=${ghProperty(`CORS ${code}: ${ruleWords(t, code).title}`)}::${ghData(message)}`;
+      `::${kind} file=${file},title=${ghProperty(`CORS ${code}: ${ruleWordsOf(t, code).title}`)}::${ghData(message)}`;
     for (const x of report.exchanges) {
       const cause = x.causes[0];
       const request = `${x.method} ${x.url}`;
@@ -699,7 +701,7 @@ export function toGithubSummary(
       groups.set(key, group);
     }
   for (const g of groups.values()) {
-    out.push("", `### ${ruleWords(t, g.code).title.replace(/[\\`*_[\]<>#|]/g, "\\$&")} (${g.code})`, "");
+    out.push("", `### ${ruleWordsOf(t, g.code).title.replace(/[\\`*_[\]<>#|]/g, "\\$&")} (${g.code})`, "");
     out.push(t("ci.summary.fix-for", { count: g.exchanges.length, host: mdCode(g.host) }), "");
     for (const x of g.exchanges.slice(0, 5)) out.push(`- ${mdCode(`${x.method} ${x.url}`)}`);
     if (g.exchanges.length > 5) out.push(`- ${t("cli.summary.more", { count: g.exchanges.length - 5 })}`);

@@ -13,12 +13,7 @@ const keys = Object.keys(en) as MessageKey[];
 const HANGUL = /[\uac00-\ud7a3]/;
 
 /** Keys whose Korean is rightly the same as the English (names, codes, separators). */
-const SAME_IN_KOREAN = new Set<MessageKey>([
-  "finding.origin-null.title",
-  "finding.preflight-avoidable.separator",
-  "fix.part.separator",
-  "finding.origin-reflected-with-credentials.and",
-]);
+const SAME_IN_KOREAN = new Set<MessageKey>(["fix.part.separator"]);
 
 /** The names of the placeholders: Korean counts need no plural form, so a kind may differ. */
 const names = (pattern: string) => [...new Set(argumentsOf(pattern).map((a) => a.split(":")[0]))].sort();

@@ -3,6 +3,10 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { CAUSE_CODES, diagnose, FINDING_CODES, originReflection } from "../../src/engine";
 import { CAUSES } from "../../src/engine/causes";
+import { words as sharedCauseWords } from "../../src/engine/causes/words";
+import { FINDINGS } from "../../src/engine/findings";
+import type { Lang } from "../../src/i18n";
+import { argumentsOf } from "../../src/i18n/format";
 import { ROOT } from "../e2e/helpers/paths";
 import { h } from "../engine/build";
 import { recorded, SCENARIOS } from "../fixtures/scenarios";
@@ -54,4 +58,48 @@ describe("every finding code", () => {
     expect(messages.every((m) => m.length > 40)).toBe(true);
     expect(readme).toMatch(documentedRow(code));
   });
+});
+
+/**
+ * The words in the rooms (src/engine/causes|findings/<code>.ts and its .ko.ts) meet the catalogue's
+ * contract (test/i18n/catalogue.test.ts): the same keys in every language (also a compile error),
+ * the same placeholder names, every pattern well-formed, Korean written in Korean, and each code's
+ * rule words present.
+ */
+type Tables = { readonly [L in Lang]: object };
+const ROOMS: ReadonlyArray<readonly [string, Tables]> = [
+  ...CAUSE_CODES.map((code) => [`causes/${code}`, CAUSES[code].words.tables] as const),
+  ...FINDING_CODES.map((code) => [`findings/${code}`, FINDINGS[code].words.tables] as const),
+  ["causes/words", sharedCauseWords.tables],
+];
+const HANGUL = /[\uac00-\ud7a3]/;
+/** Words whose Korean is rightly the same as the English (a header line, separators). */
+const SAME_IN_KOREAN = new Set([
+  "findings/origin-null title",
+  "findings/preflight-avoidable separator",
+  "findings/origin-reflected-with-credentials and",
+]);
+/** The names of the placeholders: Korean counts need no plural form, so a kind may differ. */
+const names = (pattern: string) => [...new Set(argumentsOf(pattern).map((a) => a.split(":")[0]))].sort();
+const entries = (table: object) => new Map(Object.entries(table).map(([k, v]) => [k, String(v)]));
+
+describe("every room's words", () => {
+  it("finds every room", () => expect(ROOMS.length).toBe(CAUSE_CODES.length + FINDING_CODES.length + 1));
+
+  it.each(ROOMS.map(([room, tables]) => [room, tables] as const))(
+    "%s: the same keys and placeholders in English and Korean, well-formed, in Korean",
+    (room, tables) => {
+      const en = entries(tables.en);
+      const ko = entries(tables.ko);
+      expect([...ko.keys()].sort()).toEqual([...en.keys()].sort());
+      if (room !== "causes/words")
+        expect([...en.keys()]).toEqual(expect.arrayContaining(["ruleTitle", "ruleDescription"]));
+      for (const [key, english] of en) {
+        const korean = ko.get(key) ?? "";
+        expect(names(korean), `${room} ${key}: the Korean placeholders`).toEqual(names(english));
+        if (!SAME_IN_KOREAN.has(`${room} ${key}`))
+          expect(korean, `${room} ${key}: in Korean`).toMatch(HANGUL);
+      }
+    },
+  );
 });

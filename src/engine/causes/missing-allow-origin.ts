@@ -1,6 +1,13 @@
+/**
+ * No `Access-Control-Allow-Origin` on the response (or the preflight's). Emitted by
+ * `../rules/check-allow-origin.ts` (https://fetch.spec.whatwg.org/#cors-check: a null origin header
+ * value fails the check).
+ */
+import { roomTranslator } from "../../i18n";
 import type { CauseContext } from "../explain/context";
 import { variesOnOrigin } from "../headers";
 import { statusFocus } from "./fix-focus";
+import { KO } from "./missing-allow-origin.ko";
 import { always, type CauseSpec, preflightVariant, WEB_DEV_CORS } from "./spec";
 import {
   afterTheRoute,
@@ -8,10 +15,25 @@ import {
   corsSkippedForRoute,
   originExactly,
   proxyAlways,
+  SUBJECT,
   slashRedirect,
   statusNote,
   subjectParams,
 } from "./words";
+
+/** This cause's words in English, the source; Korean in ./missing-allow-origin.ko.ts. */
+export const EN = {
+  title:
+    "{stage, select, preflight {Preflight has no Access-Control-Allow-Origin} other {No Access-Control-Allow-Origin header}}",
+  message: `${SUBJECT} has no \`Access-Control-Allow-Origin\` header, so the browser {stage, select, preflight {never sent the {method} request} other {hid the response from the page at {origin}}}. The server must answer with \`Access-Control-Allow-Origin: {origin}\`.`,
+  refused:
+    "It varies on `Origin` all the same: a CORS set-up ran, compared the origin and did not allow `{origin}` (it is missing from the set-up's origin list, or its origin function said no).",
+  ruleTitle: "Access-Control-Allow-Origin missing",
+  ruleDescription:
+    "The response (or the preflight's response) has no `Access-Control-Allow-Origin` header, so the browser hides it from the page or never sends the request. The server must answer with the page's exact origin, or `*` for requests without credentials.",
+} as const;
+
+const words = roomTranslator({ en: EN, ko: KO });
 
 /**
  * `Vary: Origin` without `Access-Control-Allow-Origin` on a 2xx: a CORS set-up ran, compared the
@@ -21,23 +43,23 @@ import {
 function refusedOrigin(ctx: CauseContext): string {
   const hop = ctx.failure.hop;
   const ok = hop?.status != null && hop.status >= 200 && hop.status < 300;
-  return ok && variesOnOrigin(hop)
-    ? ` ${ctx.t("cause.missing-allow-origin.refused", { origin: ctx.origin })}`
-    : "";
+  return ok && variesOnOrigin(hop) ? ` ${words(ctx.t.lang)("refused", { origin: ctx.origin })}` : "";
 }
 
 export const missingAllowOrigin: CauseSpec<"missing-allow-origin"> = {
   code: "missing-allow-origin",
+  words,
+  emittedBy: ["rules/check-allow-origin.ts"],
   chromium: preflightVariant("MissingAllowOriginHeader"),
   firefox: always("CORSMissingAllowOrigin2"),
   chromiumConsole: () => "No 'Access-Control-Allow-Origin' header is present on the requested resource.",
   chromiumDocs: WEB_DEV_CORS,
   text: (ctx) => ({
-    title: ctx.t("cause.missing-allow-origin.title", {
+    title: words(ctx.t.lang)("title", {
       stage: ctx.failure.stage === "preflight" ? "preflight" : "response",
     }),
     message:
-      ctx.t("cause.missing-allow-origin.message", { ...subjectParams(ctx), origin: ctx.origin }) +
+      words(ctx.t.lang)("message", { ...subjectParams(ctx), origin: ctx.origin }) +
       statusNote(ctx, ctx.failure.hop?.status ?? null) +
       refusedOrigin(ctx) +
       (refusedOrigin(ctx) !== "" || ctx.rejection?.focus === "allow-origin" ? originExactly(ctx) : "") +

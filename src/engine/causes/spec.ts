@@ -3,8 +3,10 @@
  * row it fails on, the part of the server's policy its fix changes, and a page-side alternative.
  * One file per code in this folder; `index.ts` gathers them keyed by `CauseCode`.
  */
+import type { RoomWords } from "../../i18n";
 import type { CauseContext } from "../explain/context";
 import type { FixFocus } from "../fixes";
+import type { RuleKey } from "../rule-words";
 import type { CauseCode, Fix, Stage } from "../types";
 
 export interface Text {
@@ -36,6 +38,13 @@ export type FailingRow =
 
 export interface CauseSpec<C extends CauseCode = CauseCode> {
   code: C;
+  /** Its words (the table at the top of its file), of which its rule words. */
+  words: RoomWords<RuleKey>;
+  /**
+   * The files (under src/engine) whose checks emit this code: its rule, which the file's comment
+   * cites in the Fetch Standard. test/meta/rooms.test.ts reads those files and checks the list.
+   */
+  emittedBy: readonly string[];
   /** Chromium's `network::mojom::CorsError` name for the stage it failed in; null if none. */
   chromium(stage: Stage): string | null;
   /** Firefox's reason key (`security.properties`); null where Firefox logs no CORS reason. */

@@ -1,8 +1,53 @@
 /** What several causes' messages share: the failing response's name, and what its status means. */
-import type { Params } from "../../i18n";
+import { type Params, roomTranslator } from "../../i18n";
 import { type CauseContext, code, hostOf, short } from "../explain/context";
 import { combinedHeader, hasHeader, variesOnOrigin } from "../headers";
 import { proxyLayer } from "../server-stack";
+import { KO } from "./words.ko";
+
+/**
+ * Fragments of several causes' messages (English; Korean in ./words.ko.ts). A failing response is
+ * named with the same select everywhere (`stage`, `host`, `hasStatus`, `status`; `method`, `path`
+ * for a preflight).
+ */
+export const SUBJECT =
+  "{stage, select, preflight {The preflight (OPTIONS {path}) for this {method} request} redirect {The redirect response from {host}{hasStatus, select, yes { (status {status})} other {}}} other {The response from {host}{hasStatus, select, yes { (status {status})} other {}}}}";
+export const PREFLIGHT = "The preflight (OPTIONS {path}) for this {method} request";
+export const STAR_IGNORED =
+  "{starIgnored, select, yes { `*` does not count for a request with credentials.} other {}}";
+
+/** The words several causes share in English, the source; Korean in ./words.ko.ts. */
+export const EN = {
+  statusNoteAuth:
+    "The {status} came with `WWW-Authenticate`: authentication answered before CORS{preflight, select, yes {; browsers never send cookies or Authorization with a preflight} other {}}.",
+  statusNoteRefused:
+    "Something answered {status} before any CORS header was added (an authentication or CSRF check, a firewall, or the CORS library refusing the request); the response's body says which{preflight, select, yes {. Browsers never send cookies or Authorization with a preflight} other {}}.",
+  statusNoteNoRoute:
+    "{preflight, select, yes {The {status} means no route answers OPTIONS at this URL{hasAllow, select, yes { (`Allow: {allow}`: the route answers only those{cors, select, yes {, and the CORS middleware runs only after a route matched} other {}})} other {}}.} other {The {status} means the server has no route for this URL or method, and that answer carries no CORS headers.}}",
+  statusNoteServerError:
+    "The {status} is the server's own {clientError, select, yes {answer to the request (a validation, body-parser or routing error)} other {error}}; its error path adds no CORS headers.",
+  layerNoteAfterRoute:
+    "Other answers from this server carry CORS headers{preflight, select, yes { (this request's own preflight did)} other {}}: the CORS set-up runs, but not for the route that answered here. A CORS middleware registered after that route never runs for it (in Express, Koa and Hono a route that answers ends the chain, so `app.use(cors())` below `app.get(…)` is skipped); register it before the routes.",
+  layerNoteSlashRedirect:
+    "The {status} sends the request to the same URL with a slash appended, a trailing-slash rule that answered before the CORS layer (Django's CommonMiddleware does this with APPEND_SLASH when `corsheaders.middleware.CorsMiddleware` sits below it in MIDDLEWARE); call the URL with the slash, or put the CORS layer first.",
+  layerNoteNginxAlways:
+    "nginx answered: if the CORS headers come from its `add_header` lines, those are skipped on a {status} unless each line ends with `always`.",
+  layerNoteApacheAlways:
+    "Apache answered: if the CORS headers come from `Header set`, that applies to 2xx answers only, not this {status}; `Header always set` covers redirects and errors too.",
+  layerNoteOriginExactly:
+    "An allowed-origins entry matches only when written exactly as the browser sends it, `{origin}`: scheme, host and port, with no trailing slash or path.",
+  layerNoteProxyAndApp:
+    "{proxy} answered (its `Server` header) and the app behind it adds its own copy: keep the header in one of the two, hide the app's copy in {proxy} or drop {proxy}'s.",
+  layerNoteFastifyMethods:
+    "`GET,HEAD,POST`, written so, is @fastify/cors's default `methods` since version 11: add {method} to its `methods` option.",
+  layerNoteCredentialsOption: "In {stack} that is {option}.",
+  layerNoteBarePreflightMethod:
+    "The preflight got a bare {status} without any CORS header, while other answers from this API carry them and list `Access-Control-Allow-Methods` {listed}, without {method}: the CORS set-up refused the preflight without saying why. rack-cors answers so for a method that is not in its `methods:`; add {method} to the set-up's methods{all, select, yes { (`ALL` is what rack-cors sends for `methods: :all`, a value it does not know: only a method named ALL matches it; `methods: :any` allows every method)} other {}}.",
+  layerNoteFlaskStringHeaders:
+    "The preflight's answer allows the origin but has no `Access-Control-Allow-Headers`, and this API looks like Flask: where flask-cors answers so, none of the names asked for ({asked}) matched its `allow_headers`. Written as one string (`allow_headers='Origin, Content-Type'`), `allow_headers` is one regular expression to flask-cors, which matches no single header name: write it as a list, one name per item.",
+} as const;
+
+export const words = roomTranslator({ en: EN, ko: KO });
 
 export const yes = (b: boolean): "yes" | "no" => (b ? "yes" : "no");
 
@@ -32,11 +77,11 @@ export function statusNote(ctx: CauseContext, status: number | null): string {
   const preflight = yes(ctx.failure.stage === "preflight");
   if (status === 401 || status === 403) {
     const challenged = hasHeader(hop?.responseHeaders, "www-authenticate");
-    return ` ${ctx.t(challenged ? "cause.status-note.auth" : "cause.status-note.refused", { status, preflight })}`;
+    return ` ${words(ctx.t.lang)(challenged ? "statusNoteAuth" : "statusNoteRefused", { status, preflight })}`;
   }
   if (status === 404 || status === 405) {
     const allow = combinedHeader(hop?.responseHeaders, "allow");
-    return ` ${ctx.t("cause.status-note.no-route", {
+    return ` ${words(ctx.t.lang)("statusNoteNoRoute", {
       status,
       preflight,
       hasAllow: yes(allow !== null),
@@ -45,7 +90,7 @@ export function statusNote(ctx: CauseContext, status: number | null): string {
       cors: yes(ctx.api?.server.configured === true),
     })}`;
   }
-  return ` ${ctx.t("cause.status-note.server-error", { status, clientError: yes(status < 500) })}`;
+  return ` ${words(ctx.t.lang)("statusNoteServerError", { status, clientError: yes(status < 500) })}`;
 }
 
 /*
@@ -75,7 +120,7 @@ const preflightHad = (ctx: CauseContext) =>
 
 export function afterTheRoute(ctx: CauseContext): string {
   if (!corsSkippedForRoute(ctx)) return "";
-  return ` ${ctx.t("cause.layer-note.after-route", { preflight: preflightHad(ctx) ? "yes" : "no" })}`;
+  return ` ${words(ctx.t.lang)("layerNoteAfterRoute", { preflight: preflightHad(ctx) ? "yes" : "no" })}`;
 }
 
 /**
@@ -96,7 +141,7 @@ export function slashRedirect(ctx: CauseContext): string {
   } catch {
     return "";
   }
-  return ` ${ctx.t("cause.layer-note.slash-redirect", { status: hop.status })}`;
+  return ` ${words(ctx.t.lang)("layerNoteSlashRedirect", { status: hop.status })}`;
 }
 
 /**
@@ -111,14 +156,14 @@ export function proxyAlways(ctx: CauseContext): string {
   const status = hop?.status ?? null;
   if (status === null || ok(status) || !ctx.api?.server.configured || ctx.rejection) return "";
   const proxy = proxyLayer(hop, null);
-  if (proxy === "nginx" && status >= 400) return ` ${ctx.t("cause.layer-note.nginx-always", { status })}`;
-  if (proxy === "apache") return ` ${ctx.t("cause.layer-note.apache-always", { status })}`;
+  if (proxy === "nginx" && status >= 400) return ` ${words(ctx.t.lang)("layerNoteNginxAlways", { status })}`;
+  if (proxy === "apache") return ` ${words(ctx.t.lang)("layerNoteApacheAlways", { status })}`;
   return "";
 }
 
 /** An origin refused by a set-up that lists origins: the entry must be the origin byte for byte. */
 export function originExactly(ctx: CauseContext): string {
-  return ` ${ctx.t("cause.layer-note.origin-exactly", { origin: ctx.origin })}`;
+  return ` ${words(ctx.t.lang)("layerNoteOriginExactly", { origin: ctx.origin })}`;
 }
 
 /**
@@ -128,7 +173,7 @@ export function originExactly(ctx: CauseContext): string {
 export function proxyAndApp(ctx: CauseContext): string {
   if ((ctx.failure.lines ?? 0) < 2) return "";
   const proxy = proxyLayer(ctx.failure.hop, null);
-  return proxy ? ` ${ctx.t("cause.layer-note.proxy-and-app", { proxy })}` : "";
+  return proxy ? ` ${words(ctx.t.lang)("layerNoteProxyAndApp", { proxy })}` : "";
 }
 
 /**
@@ -137,7 +182,7 @@ export function proxyAndApp(ctx: CauseContext): string {
  */
 export function fastifyDefaultMethods(ctx: CauseContext, allowed: string | null, method: string): string {
   return allowed === "GET,HEAD,POST"
-    ? ` ${ctx.t("cause.layer-note.fastify-methods", { method: code(method) })}`
+    ? ` ${words(ctx.t.lang)("layerNoteFastifyMethods", { method: code(method) })}`
     : "";
 }
 
@@ -156,7 +201,7 @@ export function flaskCorsNoHeaderMatched(ctx: CauseContext): string {
   const asked = combinedHeader(hop.requestHeaders, "access-control-request-headers");
   if (!asked?.trim() || hasHeader(hop.responseHeaders, "access-control-allow-headers")) return "";
   if (!hasHeader(hop.responseHeaders, "access-control-allow-origin")) return "";
-  return ` ${ctx.t("cause.layer-note.flask-string-headers", { asked: short(asked) })}`;
+  return ` ${words(ctx.t.lang)("layerNoteFlaskStringHeaders", { asked: short(asked) })}`;
 }
 
 /**
@@ -182,7 +227,7 @@ export function barePreflightMethod(ctx: CauseContext): string {
   const method = ctx.facts.method;
   if (listed.length === 0 || listed.some((m) => m === "*" || m.toUpperCase() === method.toUpperCase()))
     return "";
-  return ` ${ctx.t("cause.layer-note.bare-preflight-method", {
+  return ` ${words(ctx.t.lang)("layerNoteBarePreflightMethod", {
     status: hop.status ?? "",
     method: code(method),
     listed: code(listed.join(", ")),
@@ -206,5 +251,5 @@ const CREDENTIALS_OPTION: Partial<Record<string, string>> = {
 export function credentialsOption(ctx: CauseContext): string {
   const stack = ctx.server?.stack ?? ctx.api?.guess?.stack;
   const option = stack ? CREDENTIALS_OPTION[stack] : undefined;
-  return option ? ` ${ctx.t("cause.layer-note.credentials-option", { stack, option: code(option) })}` : "";
+  return option ? ` ${words(ctx.t.lang)("layerNoteCredentialsOption", { stack, option: code(option) })}` : "";
 }

@@ -1,5 +1,33 @@
+import { roomTranslator } from "../../i18n";
 import type { BrowserName, Cause, Verdict } from "../types";
-import { type FindingContext, finding } from "./context";
+import { KO } from "./browser-difference.ko";
+import { type FindingContext, type FindingSpec, finding } from "./context";
+
+/** This finding's words in English, the source; Korean in ./browser-difference.ko.ts. */
+export const EN = {
+  verdictTitle: "{there} would decide differently",
+  verdictMessage:
+    "{here} {blocks, select, yes {blocks} other {allows}} this request, but {there} would {otherBlocks, select, yes {block it ({otherTitle})} other {allow it}}.",
+  orderTitle: "{there} names a different first failure",
+  orderMessage:
+    '{here} stops at "{title}" ({name}); {there} checks in another order and reports "{otherTitle}" ({otherName}) first. Both must be fixed.',
+  wordsTitle: "Firefox words this differently",
+  wordsOrigin:
+    "Chromium reports {chromium}; Firefox reports the same block as \"CORS header 'Access-Control-Allow-Origin' does not match\" ({firefox}).",
+  wordsRedirect:
+    "Chromium reports {chromium}; Firefox checks the redirect's Access-Control-Allow-Origin first and reports {firefox} with the redirect's status.",
+  ruleTitle: "Another browser decides or names this differently",
+  ruleDescription:
+    "Chromium and Firefox check some CORS rules in a different order or name them differently; in the other browser this request gets a different verdict or a different first failure.",
+} as const;
+
+const words = roomTranslator({ en: EN, ko: KO });
+
+export const browserDifferenceSpec: FindingSpec<"browser-difference"> = {
+  code: "browser-difference",
+  severity: "info",
+  words,
+};
 
 const LABEL: Record<BrowserName, string> = { chromium: "Chromium", firefox: "Firefox" };
 
@@ -16,11 +44,12 @@ export interface OtherBrowserOutcome {
 export function browserDifference(ctx: FindingContext, other: OtherBrowserOutcome) {
   const here = LABEL[ctx.browser];
   const there = LABEL[other.browser];
+  const w = words(ctx.t.lang);
   if (ctx.verdict !== other.verdict && ctx.verdict !== "unknown" && other.verdict !== "unknown") {
     return finding(
-      "browser-difference",
-      ctx.t("finding.browser-difference.verdict.title", { there }),
-      ctx.t("finding.browser-difference.verdict.message", {
+      browserDifferenceSpec,
+      w("verdictTitle", { there }),
+      w("verdictMessage", {
         here,
         there,
         blocks: ctx.verdict === "blocked" ? "yes" : "no",
@@ -33,9 +62,9 @@ export function browserDifference(ctx: FindingContext, other: OtherBrowserOutcom
   if (!cause || !other.cause) return null;
   if (cause.code !== other.cause.code) {
     return finding(
-      "browser-difference",
-      ctx.t("finding.browser-difference.order.title", { there }),
-      ctx.t("finding.browser-difference.order.message", {
+      browserDifferenceSpec,
+      w("orderTitle", { there }),
+      w("orderMessage", {
         here,
         there,
         title: cause.title,
@@ -50,9 +79,9 @@ export function browserDifference(ctx: FindingContext, other: OtherBrowserOutcom
     cause.firefox === "CORSAllowOriginNotMatchingOrigin";
   if (firefoxSaysOther) {
     return finding(
-      "browser-difference",
-      ctx.t("finding.browser-difference.words.title"),
-      ctx.t("finding.browser-difference.words.origin", {
+      browserDifferenceSpec,
+      w("wordsTitle"),
+      w("wordsOrigin", {
         chromium: cause.chromium ?? "",
         firefox: cause.firefox ?? "",
       }),
@@ -60,9 +89,9 @@ export function browserDifference(ctx: FindingContext, other: OtherBrowserOutcom
   }
   if (cause.code === "preflight-redirected" && cause.firefox !== "CORSExternalRedirectNotAllowed") {
     return finding(
-      "browser-difference",
-      ctx.t("finding.browser-difference.words.title"),
-      ctx.t("finding.browser-difference.words.redirect", {
+      browserDifferenceSpec,
+      w("wordsTitle"),
+      w("wordsRedirect", {
         chromium: cause.chromium ?? "",
         firefox: cause.firefox ?? "",
       }),

@@ -1,7 +1,8 @@
-import type { Translate } from "../../i18n";
+import type { RoomWords, Translate } from "../../i18n";
 import type { Evaluation } from "../evaluate";
 import type { RequestFacts } from "../facts";
 import { defineLazy } from "../lazy";
+import type { RuleKey } from "../rule-words";
 import type {
   BrowserName,
   Cause,
@@ -28,29 +29,19 @@ export interface FindingContext {
 
 export type FindingRule = (ctx: FindingContext) => Finding | null;
 
-export const FINDING_SEVERITY: Record<FindingCode, Severity> = {
-  "status-masked": "error",
-  "referrer-policy-not-cause": "info",
-  "referrer-stripped": "warning",
-  "origin-null": "warning",
-  "opaque-response": "warning",
-  "authorization-wildcard": "warning",
-  "vary-origin-missing": "warning",
-  "preflight-cached": "info",
-  "preflight-avoidable": "info",
-  "max-age-capped": "info",
-  "header-not-exposed": "info",
-  "response-header-in-request": "error",
-  "origin-reflected-with-credentials": "warning",
-  "null-origin-allowed": "warning",
-  "insecure-origin-allowed": "warning",
-  "not-cors": "info",
-  "browser-difference": "info",
-};
+/**
+ * What one finding code is, declared in its room (`<code>.ts` in this folder, beside its rule and
+ * its words): the code, how grave it is, and its words (of which its rule words).
+ */
+export interface FindingSpec<C extends FindingCode = FindingCode> {
+  code: C;
+  severity: Severity;
+  words: RoomWords<RuleKey>;
+}
 
 /** A finding; its fixes, when it has some, are rendered on first read (see lazy.ts). */
-export function finding(code: FindingCode, title: string, message: string, fixes?: () => Fix[]): Finding {
-  const f: Finding = { code, severity: FINDING_SEVERITY[code], title, message };
+export function finding(spec: FindingSpec, title: string, message: string, fixes?: () => Fix[]): Finding {
+  const f: Finding = { code: spec.code, severity: spec.severity, title, message };
   if (fixes) defineLazy(f, "fixes", fixes);
   return f;
 }

@@ -1,6 +1,26 @@
+import { roomTranslator } from "../../i18n";
 import { code } from "../explain/context";
 import { combinedHeader, isHttpToken, splitList } from "../headers";
-import { type FindingRule, finding } from "./context";
+import { type FindingRule, type FindingSpec, finding } from "./context";
+import { KO } from "./header-not-exposed.ko";
+
+/** This finding's words in English, the source; Korean in ./header-not-exposed.ko.ts. */
+export const EN = {
+  title: "{count, plural, one {A response header is} other {# response headers are}} hidden from scripts",
+  message:
+    "Scripts on this page cannot read {names}: `Access-Control-Expose-Headers` {absent, select, yes {is absent} other {is `{raw}`}}, and only safelisted headers (Content-Type, Content-Length, Cache-Control …) are readable without it. If the page needs them, send `Access-Control-Expose-Headers: {list}`.",
+  ruleTitle: "Response headers hidden from scripts",
+  ruleDescription:
+    "The response has headers that are not in `Access-Control-Expose-Headers` and not safelisted, so scripts on the page cannot read them.",
+} as const;
+
+const words = roomTranslator({ en: EN, ko: KO });
+
+export const headerNotExposedSpec: FindingSpec<"header-not-exposed"> = {
+  code: "header-not-exposed",
+  severity: "info",
+  words,
+};
 
 /** CORS-safelisted response-header names (https://fetch.spec.whatwg.org/#cors-safelisted-response-header-name): always readable. */
 const SAFELISTED = new Set([
@@ -70,9 +90,9 @@ export const headerNotExposed: FindingRule = (ctx) => {
   );
   if (hidden.length === 0) return null;
   return finding(
-    "header-not-exposed",
-    ctx.t("finding.header-not-exposed.title", { count: hidden.length }),
-    ctx.t("finding.header-not-exposed.message", {
+    headerNotExposedSpec,
+    words(ctx.t.lang)("title", { count: hidden.length }),
+    words(ctx.t.lang)("message", {
       names: hidden.map(code).join(", "),
       absent: raw === "" ? "yes" : "no",
       raw,

@@ -1,20 +1,43 @@
 import type { Finding, FindingCode } from "../types";
-import { authorizationWildcard } from "./authorization-wildcard";
-import type { FindingContext, FindingRule } from "./context";
-import { headerNotExposed } from "./header-not-exposed";
-import { insecureOriginAllowed } from "./insecure-origin-allowed";
-import { maxAgeCapped } from "./max-age-capped";
-import { notCors } from "./not-cors";
-import { nullOriginAllowed } from "./null-origin-allowed";
-import { opaqueResponse } from "./opaque-response";
-import { originNull } from "./origin-null";
-import { preflightAvoidable } from "./preflight-avoidable";
-import { preflightCached } from "./preflight-cached";
-import { referrerPolicyNotCause } from "./referrer-policy-not-cause";
-import { referrerStripped } from "./referrer-stripped";
-import { responseHeaderInRequest } from "./response-header-in-request";
-import { statusMasked } from "./status-masked";
-import { varyOriginMissing } from "./vary-origin-missing";
+import { authorizationWildcard, authorizationWildcardSpec } from "./authorization-wildcard";
+import { browserDifferenceSpec } from "./browser-difference";
+import type { FindingContext, FindingRule, FindingSpec } from "./context";
+import { headerNotExposed, headerNotExposedSpec } from "./header-not-exposed";
+import { insecureOriginAllowed, insecureOriginAllowedSpec } from "./insecure-origin-allowed";
+import { maxAgeCapped, maxAgeCappedSpec } from "./max-age-capped";
+import { notCors, notCorsSpec } from "./not-cors";
+import { nullOriginAllowed, nullOriginAllowedSpec } from "./null-origin-allowed";
+import { opaqueResponse, opaqueResponseSpec } from "./opaque-response";
+import { originNull, originNullSpec } from "./origin-null";
+import { originReflectedWithCredentialsSpec } from "./origin-reflected-with-credentials";
+import { preflightAvoidable, preflightAvoidableSpec } from "./preflight-avoidable";
+import { preflightCached, preflightCachedSpec } from "./preflight-cached";
+import { referrerPolicyNotCause, referrerPolicyNotCauseSpec } from "./referrer-policy-not-cause";
+import { referrerStripped, referrerStrippedSpec } from "./referrer-stripped";
+import { responseHeaderInRequest, responseHeaderInRequestSpec } from "./response-header-in-request";
+import { statusMasked, statusMaskedSpec } from "./status-masked";
+import { varyOriginMissing, varyOriginMissingSpec } from "./vary-origin-missing";
+
+/** Every finding code's room, keyed by code: a missing code is a type error. */
+export const FINDINGS: { readonly [C in FindingCode]: FindingSpec<C> } = {
+  "authorization-wildcard": authorizationWildcardSpec,
+  "browser-difference": browserDifferenceSpec,
+  "header-not-exposed": headerNotExposedSpec,
+  "insecure-origin-allowed": insecureOriginAllowedSpec,
+  "max-age-capped": maxAgeCappedSpec,
+  "not-cors": notCorsSpec,
+  "null-origin-allowed": nullOriginAllowedSpec,
+  "opaque-response": opaqueResponseSpec,
+  "origin-null": originNullSpec,
+  "origin-reflected-with-credentials": originReflectedWithCredentialsSpec,
+  "preflight-avoidable": preflightAvoidableSpec,
+  "preflight-cached": preflightCachedSpec,
+  "referrer-policy-not-cause": referrerPolicyNotCauseSpec,
+  "referrer-stripped": referrerStrippedSpec,
+  "response-header-in-request": responseHeaderInRequestSpec,
+  "status-masked": statusMaskedSpec,
+  "vary-origin-missing": varyOriginMissingSpec,
+};
 
 /**
  * The findings one exchange supports, most important first. `origin-reflected-with-credentials`

@@ -1,9 +1,29 @@
-import { type Translate, tEn } from "../../i18n";
+import { roomTranslator, type Translate, tEn } from "../../i18n";
 import { code } from "../explain/context";
 import { combinedHeader } from "../headers";
 import { originOf } from "../origin";
 import type { Finding, HeaderList } from "../types";
-import { finding } from "./context";
+import { type FindingSpec, finding } from "./context";
+import { KO } from "./origin-reflected-with-credentials.ko";
+
+/** This finding's words in English, the source; Korean in ./origin-reflected-with-credentials.ko.ts. */
+export const EN = {
+  title: "The server echoes any origin with credentials",
+  message:
+    "{server} answered {origins} each with its own origin and `Access-Control-Allow-Credentials: true`. If it reflects every Origin it receives, any website can read your users' data with their cookies. Check the Origin against an allow-list before echoing it.",
+  and: " and ",
+  ruleTitle: "The server echoes any origin with credentials",
+  ruleDescription:
+    "The server reflects the request's origin into `Access-Control-Allow-Origin` with `Access-Control-Allow-Credentials: true`; any site can then read the API as the logged-in user. Compare the origin with an allowlist.",
+} as const;
+
+const words = roomTranslator({ en: EN, ko: KO });
+
+export const originReflectedWithCredentialsSpec: FindingSpec<"origin-reflected-with-credentials"> = {
+  code: "origin-reflected-with-credentials",
+  severity: "warning",
+  words,
+};
 
 export interface EchoSample {
   id: string;
@@ -33,14 +53,15 @@ export function originReflection(samples: readonly EchoSample[], t: Translate = 
     byServer.set(server, entry);
   }
   const result = new Map<string, Finding>();
+  const w = words(t.lang);
   for (const [server, { origins, ids }] of byServer) {
     if (origins.size < 2) continue;
     const f = finding(
-      "origin-reflected-with-credentials",
-      t("finding.origin-reflected-with-credentials.title"),
-      t("finding.origin-reflected-with-credentials.message", {
+      originReflectedWithCredentialsSpec,
+      w("title"),
+      w("message", {
         server,
-        origins: [...origins].map(code).join(t("finding.origin-reflected-with-credentials.and")),
+        origins: [...origins].map(code).join(w("and")),
       }),
     );
     for (const id of ids) result.set(id, f);

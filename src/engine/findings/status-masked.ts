@@ -1,5 +1,25 @@
+import { roomTranslator } from "../../i18n";
 import { hostOf } from "../explain/context";
-import { type FindingRule, finding } from "./context";
+import { type FindingRule, type FindingSpec, finding } from "./context";
+import { KO } from "./status-masked.ko";
+
+/** This finding's words in English, the source; Korean in ./status-masked.ko.ts. */
+export const EN = {
+  title: "The server answered {status}: the CORS error hides it",
+  message:
+    "The {stage, select, preflight {preflight} other {response}} from {host} was a {status}. The browser reports a CORS error only because that error response has no CORS headers; fix the {status} itself{stage, select, preflight { (let OPTIONS through before authentication or routing)} other { (check the server log for this {method})}}, and send `Access-Control-Allow-Origin: {origin}` on error responses too so the page can read them.",
+  ruleTitle: "The server's error status is hidden by a CORS error",
+  ruleDescription:
+    "The server answered with an error status on a path that adds no CORS headers, so the page sees only a CORS error. Fix the server error, or add the CORS headers to error responses too.",
+} as const;
+
+const words = roomTranslator({ en: EN, ko: KO });
+
+export const statusMaskedSpec: FindingSpec<"status-masked"> = {
+  code: "status-masked",
+  severity: "error",
+  words,
+};
 
 /**
  * A blocked response that carried 4xx/5xx: the real failure is the server's error, and its error
@@ -12,9 +32,9 @@ export const statusMasked: FindingRule = (ctx) => {
   if (status === null || status === undefined || status < 400) return null;
   const origin = ctx.facts.origin ?? "*";
   return finding(
-    "status-masked",
-    ctx.t("finding.status-masked.title", { status }),
-    ctx.t("finding.status-masked.message", {
+    statusMaskedSpec,
+    words(ctx.t.lang)("title", { status }),
+    words(ctx.t.lang)("message", {
       stage: ctx.cause.stage === "preflight" ? "preflight" : "response",
       host: hostOf(ctx.exchange.url),
       status,

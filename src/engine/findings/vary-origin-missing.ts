@@ -1,5 +1,25 @@
+import { roomTranslator } from "../../i18n";
 import { combinedHeader, splitList } from "../headers";
-import { type FindingRule, finding } from "./context";
+import { type FindingRule, type FindingSpec, finding } from "./context";
+import { KO } from "./vary-origin-missing.ko";
+
+/** This finding's words in English, the source; Korean in ./vary-origin-missing.ko.ts. */
+export const EN = {
+  title: "Vary: Origin is missing",
+  message:
+    'The response allows the specific origin `{allowed}` but has no `Vary: Origin`. A browser or CDN cache can then hand this answer to a page from another origin (or a cached answer without CORS headers to this one): the classic "fails only from cache" bug. Add `Vary: Origin`.',
+  ruleTitle: "Vary: Origin is missing",
+  ruleDescription:
+    "The server answers with the request's origin in `Access-Control-Allow-Origin` but without `Vary: Origin`, so a shared cache can serve one origin's answer to another.",
+} as const;
+
+const words = roomTranslator({ en: EN, ko: KO });
+
+export const varyOriginMissingSpec: FindingSpec<"vary-origin-missing"> = {
+  code: "vary-origin-missing",
+  severity: "warning",
+  words,
+};
 
 /**
  * The request's origin echoed without `Vary: Origin`: a shared cache can serve one origin's answer
@@ -20,8 +40,8 @@ export const varyOriginMissing: FindingRule = (ctx) => {
   const vary = splitList(combinedHeader(hop.responseHeaders, "vary") ?? "").map((v) => v.toLowerCase());
   if (vary.includes("origin") || vary.includes("*")) return null;
   return finding(
-    "vary-origin-missing",
-    ctx.t("finding.vary-origin-missing.title"),
-    ctx.t("finding.vary-origin-missing.message", { allowed: allowOrigin }),
+    varyOriginMissingSpec,
+    words(ctx.t.lang)("title"),
+    words(ctx.t.lang)("message", { allowed: allowOrigin }),
   );
 };

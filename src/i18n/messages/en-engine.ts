@@ -94,6 +94,8 @@ export const enEngine = {
   "fix.summary.preflight-route": "Answer OPTIONS preflights with 204 on this route.",
   "fix.summary.no-preflight-redirect": "Answer the preflight at the URL the page calls, without redirecting.",
   "fix.summary.error-responses": "Add the CORS headers to error responses (4xx/5xx) too, for {origins}.",
+  "fix.summary.before-routes":
+    "Make the CORS set-up run for every route: register the CORS middleware before the routes (or give the route that answered the same headers).",
   "fix.summary.null-origin":
     'After a cross-origin redirect the origin is "null": avoid the redirect, or allow {origin}.',
   "fix.summary.expose": "Expose {headers} to scripts.",

@@ -92,6 +92,8 @@ export const koEngine: Record<keyof typeof enEngine, string> = {
   "fix.summary.preflight-route": "이 라우트에서 OPTIONS 사전 요청에 204로 응답합니다.",
   "fix.summary.no-preflight-redirect": "페이지가 호출하는 URL에서 리디렉션 없이 사전 요청에 응답합니다.",
   "fix.summary.error-responses": "{origins}에 대해 오류 응답(4xx/5xx)에도 CORS 헤더를 붙입니다.",
+  "fix.summary.before-routes":
+    "CORS 설정이 모든 라우트에서 실행되게 하세요. CORS 미들웨어를 라우트보다 먼저 등록하세요(또는 응답한 라우트에도 같은 헤더를 붙이세요).",
   "fix.summary.null-origin":
     '교차 출처 리디렉션 뒤에는 출처가 "null"이 됩니다. 리디렉션을 없애거나 {origin}을(를) 허용하세요.',
   "fix.summary.expose": "{headers}을(를) 스크립트에 노출합니다.",
