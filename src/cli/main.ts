@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 
-import { appendFileSync, closeSync, openSync, readFileSync, readSync, statSync, writeSync } from "node:fs";
+import { appendFileSync, closeSync, openSync, writeSync } from "node:fs";
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import { type BrowserName, type Fix, SERVER_STACKS } from "../engine";
