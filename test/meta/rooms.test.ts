@@ -16,7 +16,7 @@ const ENGINE = join(ROOT, "src/engine");
 const CAUSES_DIR = join(ENGINE, "causes");
 const FINDINGS_DIR = join(ENGINE, "findings");
 /** The folders' shared parts, which are not codes. */
-const SHARED = new Set(["index.ts", "spec.ts", "words.ts", "words.ko.ts", "fix-focus.ts", "context.ts"]);
+const SHARED = new Set(["index.ts", "spec.ts", "words.ts", "context.ts"]);
 /** A room is its code's file and, beside it, that code's Korean words. */
 const roomOf = (file: string) => file.replace(/(\.ko)?\.ts$/, "");
 const camel = (code: string) => code.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());

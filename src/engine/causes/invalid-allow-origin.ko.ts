@@ -1,7 +1,7 @@
 /** 한국어 문구: 키는 영어(EN)와 같다. 빠지거나 남는 키는 컴파일 오류다. */
 import type { Translation } from "../../i18n";
 import type { EN } from "./invalid-allow-origin";
-import { SUBJECT } from "./words.ko";
+import { SUBJECT_KO as SUBJECT } from "./words";
 
 export const KO: Translation<typeof EN> = {
   title: "Access-Control-Allow-Origin 값이 출처가 아님",

@@ -1,7 +1,7 @@
 /** 한국어 문구: 키는 영어(EN)와 같다. 빠지거나 남는 키는 컴파일 오류다. */
 import type { Translation } from "../../i18n";
 import type { EN } from "./method-not-allowed";
-import { STAR_IGNORED } from "./words.ko";
+import { STAR_IGNORED_KO as STAR_IGNORED } from "./words";
 
 export const KO: Translation<typeof EN> = {
   title: "사전 요청이 {method} 메서드를 허용하지 않음",

@@ -6,7 +6,6 @@
 import { roomTranslator } from "../../i18n";
 import type { CauseContext } from "../explain/context";
 import { variesOnOrigin } from "../headers";
-import { statusFocus } from "./fix-focus";
 import { KO } from "./missing-allow-origin.ko";
 import { always, type CauseSpec, preflightVariant, WEB_DEV_CORS } from "./spec";
 import {
@@ -17,6 +16,7 @@ import {
   proxyAlways,
   SUBJECT,
   slashRedirect,
+  statusFocus,
   statusNote,
   subjectParams,
 } from "./words";

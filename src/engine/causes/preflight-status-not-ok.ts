@@ -4,10 +4,9 @@
  */
 
 import { roomTranslator } from "../../i18n";
-import { statusFocus } from "./fix-focus";
 import { KO } from "./preflight-status-not-ok.ko";
 import { always, type CauseSpec, WEB_DEV_CORS } from "./spec";
-import { PREFLIGHT, statusNote, subjectParams, yes } from "./words";
+import { PREFLIGHT, statusFocus, statusNote, subjectParams, yes } from "./words";
 
 /** This cause's words in English, the source; Korean in ./preflight-status-not-ok.ko.ts. */
 export const EN = {

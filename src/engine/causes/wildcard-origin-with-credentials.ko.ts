@@ -1,7 +1,7 @@
 /** 한국어 문구: 키는 영어(EN)와 같다. 빠지거나 남는 키는 컴파일 오류다. */
 import type { Translation } from "../../i18n";
 import type { EN } from "./wildcard-origin-with-credentials";
-import { SUBJECT } from "./words.ko";
+import { SUBJECT_KO as SUBJECT } from "./words";
 
 export const KO: Translation<typeof EN> = {
   title: "자격 증명과 함께 쓴 와일드카드 출처",
