@@ -39,6 +39,23 @@ function keyCode(text: string, start: number, end: number): number {
   return KEY.other;
 }
 
+/** Where the string being read from `from` (no escape pending) ends: its closing quote, or -1. */
+function closingQuote(text: string, from: number): number {
+  for (let q = text.indexOf('"', from); q >= 0; q = text.indexOf('"', q + 1)) {
+    let backslashes = 0;
+    for (let k = q - 1; k >= from && text.charCodeAt(k) === BACKSLASH; k--) backslashes++;
+    if (backslashes % 2 === 0) return q;
+  }
+  return -1;
+}
+
+/** Whether the chunk ends inside an escape: an odd run of backslashes at its end, after `from`. */
+function endsEscaped(text: string, from: number): boolean {
+  let backslashes = 0;
+  for (let k = text.length - 1; k >= from && text.charCodeAt(k) === BACKSLASH; k--) backslashes++;
+  return backslashes % 2 === 1;
+}
+
 /** What a HAR entry holds that CORS Lens never reads, and that makes most of a large file. */
 function lighten(entry: unknown): unknown {
   if (typeof entry !== "object" || entry === null) return entry;
@@ -95,22 +112,31 @@ export class HarStream {
     for (let i = 0; i < n; i++) {
       const c = text.charCodeAt(i);
       if (this.inString) {
-        if (this.escaped) this.escaped = false;
-        else if (c === BACKSLASH) this.escaped = true;
-        else if (c === QUOTE) {
-          this.inString = false;
-          if (this.keyText) {
-            this.keyText.push(text.slice(this.keyStart, i));
-            this.lastKey = this.keyText.join("");
-            this.keyText = null;
-          } else if (this.cutting) {
-            this.cutting = false;
-            copied = i + 1;
-          } else if (this.entryStringIsKey) {
-            const top = this.entryKeys.length - 1;
-            this.entryKeys[top] =
-              this.entryStringStart < 0 ? KEY.other : keyCode(text, this.entryStringStart, i);
-          }
+        if (this.escaped) {
+          this.escaped = false;
+          continue;
+        }
+        // The string's end: the next quote not escaped, found with indexOf (most of a HAR is inside
+        // strings, and looking at each character of them was the scanner's main cost).
+        const end = closingQuote(text, i);
+        if (end < 0) {
+          this.escaped = endsEscaped(text, i);
+          i = n;
+          continue;
+        }
+        i = end;
+        this.inString = false;
+        if (this.keyText) {
+          this.keyText.push(text.slice(this.keyStart, i));
+          this.lastKey = this.keyText.join("");
+          this.keyText = null;
+        } else if (this.cutting) {
+          this.cutting = false;
+          copied = i + 1;
+        } else if (this.entryStringIsKey) {
+          const top = this.entryKeys.length - 1;
+          this.entryKeys[top] =
+            this.entryStringStart < 0 ? KEY.other : keyCode(text, this.entryStringStart, i);
         }
         continue;
       }
