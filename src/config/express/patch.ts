@@ -289,7 +289,10 @@ export function patchExpress(
         (c.layer.statement.start ?? 0) > (trace.top.statement.start ?? 0),
     );
     if (later && trace.top) {
-      moves.push({ use: later, before: trace.top.statement, id: spec.id, line: trace.top.line });
+      // Before the app's first registration, as the cors README puts it: a body parser or a logger
+      // ahead of it may answer too (a 400 on a body it cannot parse goes out without CORS headers).
+      const first = app.app?.layers[0]?.statement ?? trace.top.statement;
+      moves.push({ use: later, before: first, id: spec.id, line: trace.top.line });
       continue;
     }
     // A cors() on the route itself never sees the preflight: app.options for that path.
@@ -331,7 +334,7 @@ export function patchExpress(
       .sort((a, b) => (a.start ?? 0) - (b.start ?? 0));
     const why: Words = {
       key: "config.express.fix.move",
-      params: { line: p.line(stmt), before: p.line(m.before) },
+      params: { line: p.line(stmt), before: m.line },
     };
     for (const d of deps) p.move(d, m.before, why);
     p.move(stmt, m.before, why);

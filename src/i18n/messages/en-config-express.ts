@@ -18,7 +18,7 @@ export const enConfigExpress = {
   "config.express.note.other-file": "{file} is not read: only the file that makes the Express app is",
   "config.express.note.no-app": "{file} makes no `express()` app",
   "config.express.fix.move":
-    "the cors() registration of line {line} moved before line {before}, which answered first (Express runs middleware in the order registered)",
+    "cors() moved ahead of the app's other middleware: the registration on line {before} answered first (Express runs middleware in the order registered)",
   "config.express.fix.options-route":
     "app.options for {path}: the cors() on the route of line {line} never sees the preflight (OPTIONS)",
   "config.express.fix.origin": "{origins} added to the allowed origins",

@@ -20,7 +20,7 @@ export const koConfigExpress: Record<keyof typeof enConfigExpress, string> = {
   "config.express.note.other-file": "{file}은(는) 읽지 않습니다. Express 앱을 만드는 파일만 읽습니다",
   "config.express.note.no-app": "{file}에서 `express()` 앱을 만들지 않습니다",
   "config.express.fix.move":
-    "{line}행의 cors() 등록을 먼저 응답한 {before}행 앞으로 옮겼습니다(Express는 등록 순서대로 미들웨어를 실행합니다)",
+    "cors()를 앱의 다른 미들웨어보다 앞으로 옮겼습니다. {before}행의 등록이 먼저 응답했습니다(Express는 등록 순서대로 미들웨어를 실행합니다)",
   "config.express.fix.options-route":
     "{path}에 app.options 추가: {line}행 라우트의 cors()는 프리플라이트(OPTIONS)를 보지 못합니다",
   "config.express.fix.origin": "허용 오리진에 {origins} 추가",
