@@ -95,8 +95,9 @@ async function start(file: string, port: number): Promise<Running> {
 }
 
 describe("cors-lens fix --config on real Express apps", () => {
+  // Each case has its own ports and files: they run side by side (one browser, its two pages).
   CASES.forEach((c, index) => {
-    it(c.name, async () => {
+    it.concurrent(c.name, async () => {
       const dir = join(scratch, `case-${index}`);
       mkdirSync(dir, { recursive: true });
       const [one, two] = pages.map((p) => p.origin) as [string, string];
