@@ -413,3 +413,52 @@ app.use(cors({
       expect(checkConfig([file(CJS(body))]).findings).toEqual([]);
   });
 });
+
+describe("Express: code as projects write it", () => {
+  it("a hand-set fixed origin becomes the request's origin when listed, with Vary; credentials added", () => {
+    const text = CJS(`app.use(function (req, res, next) {
+  res.setHeader("Access-Control-Allow-Origin", "http://localhost:3000");
+  res.setHeader("Access-Control-Allow-Headers", "Content-Type");
+  next();
+});`);
+    const { r, after } = fix(text, [{ url: "/api/items", credentials: "include" }]);
+    expect(r.ok).toBe(true);
+    expect(after).toContain(
+      `res.setHeader("Access-Control-Allow-Origin", ["http://localhost:3000", "${APP}"].includes(req.headers.origin) ? req.headers.origin : "http://localhost:3000");\n  res.setHeader("Vary", "Origin");\n  res.setHeader("Access-Control-Allow-Credentials", "true");\n`,
+    );
+    expect(fix(after, [{ url: "/api/items", credentials: "include" }]).diff).toBe("");
+  });
+
+  it("a hand-written allowlist test gets the origin", () => {
+    const text = CJS(`const allowedOrigins = [
+  "http://localhost:3000",
+];
+app.use((req, res, next) => {
+  const { origin } = req.headers;
+  if (allowedOrigins.includes(req.headers.origin)) res.header("Access-Control-Allow-Origin", req.headers.origin);
+  res.header("Vary", "Origin");
+  next();
+});`);
+    const { r, after } = fix(text, [{ url: "/api/items" }]);
+    expect(r.ok).toBe(true);
+    expect(after).toContain(`const allowedOrigins = [\n  "http://localhost:3000",\n  "${APP}",\n];`);
+  });
+
+  it("require('cors')() inline, a rate limiter and a logger with Date.now() pass the request on", () => {
+    const text = `const express = require("express");
+const rateLimit = require("express-rate-limit");
+const app = express();
+app.use(rateLimit({ windowMs: 60000, max: 100 }));
+app.use((req, res, next) => {
+  const started = Date.now();
+  res.on("finish", () => console.log(req.method, req.url, Date.now() - started));
+  console.log(\`\${req.method} \${req.url}\`);
+  next();
+});
+app.use(require("cors")({ origin: "${APP}" }));
+app.get("/api/items", (req, res) => res.json([]));
+`;
+    const a = known(ask(text, { url: "/api/items" }));
+    expect(get(a.headers, "access-control-allow-origin")).toEqual([APP]);
+  });
+});

@@ -323,6 +323,68 @@ ${LISTEN}
     check: [],
   },
   {
+    name: "a hand-set origin for the old dev server, credentials without Allow-Credentials",
+    file: "server.js",
+    app: `const express = require("express");
+const app = express();
+
+app.use(function (req, res, next) {
+  // dev front end
+  res.setHeader("Access-Control-Allow-Origin", "http://localhost:3000");
+  res.setHeader("Access-Control-Allow-Methods", "GET,POST,PUT,DELETE");
+  res.setHeader("Access-Control-Allow-Headers", "Content-Type");
+  next();
+});
+
+${ROUTES}
+
+${LISTEN}
+`,
+    calls: [
+      { method: "GET", path: "/api/me", origin: "ORIGIN", credentials: true },
+      { method: "PUT", path: "/api/items/4", origin: "ORIGIN", headers: json, credentials: true },
+    ],
+    check: [],
+  },
+  {
+    name: "a hand-written allowlist middleware, a logger and body-parser: the new front end is not listed",
+    file: "server.js",
+    app: `const express = require("express");
+const bodyParser = require("body-parser");
+
+const app = express();
+const allowedOrigins = ["ORIGIN"];
+
+app.use((req, res, next) => {
+  const started = Date.now();
+  res.on("finish", () => console.log(req.method, req.originalUrl, res.statusCode, Date.now() - started));
+  next();
+});
+app.use(bodyParser.json());
+app.use((req, res, next) => {
+  const { origin } = req.headers;
+  if (origin && allowedOrigins.includes(origin)) {
+    res.setHeader("Access-Control-Allow-Origin", origin);
+    res.setHeader("Vary", "Origin");
+  }
+  res.setHeader("Access-Control-Allow-Methods", "GET, POST, PUT, DELETE, OPTIONS");
+  res.setHeader("Access-Control-Allow-Headers", "Content-Type, Authorization");
+  if (req.method === "OPTIONS") return res.sendStatus(204);
+  next();
+});
+
+${ROUTES}
+
+${LISTEN}
+`,
+    calls: [
+      { method: "GET", path: "/api/items", origin: "ORIGIN" },
+      { method: "GET", path: "/api/items", origin: "ORIGIN2" },
+      { method: "DELETE", path: "/api/items/5", origin: "ORIGIN2" },
+    ],
+    check: [],
+  },
+  {
     name: "no CORS at all (ES module)",
     file: "api.mjs",
     app: `import express from "express";

@@ -278,6 +278,33 @@ const PASS = new Set([
   "logger",
 ]);
 
+/**
+ * Packages whose middleware passes a CORS request on (a logger, a security-header setter, a body
+ * parser, a rate limiter under its limit, a session loader): the request reaches what follows.
+ */
+const PASS_MODULES = new Set([
+  "morgan",
+  "helmet",
+  "compression",
+  "cookie-parser",
+  "body-parser",
+  "express-session",
+  "cookie-session",
+  "express-rate-limit",
+  "express-slow-down",
+  "hpp",
+  "express-mongo-sanitize",
+  "xss-clean",
+  "response-time",
+  "method-override",
+  "serve-favicon",
+  "connect-timeout",
+  "express-fileupload",
+  "pino-http",
+  "express-winston",
+  "express-request-id",
+]);
+
 export class Reader {
   readonly consts = new Map<string, { init: t.Expression; statement: t.Statement }>();
   /** Top-level function declarations and `const f = (req, res, next) => …`, by name. */
@@ -601,13 +628,15 @@ export function readExpress(file: string, text: string): ExpressApp {
     }
     if (a.type === "CallExpression") {
       const name = dotted(a.callee) ?? "";
-      if (corsName !== null && name === corsName) {
+      if ((corsName !== null && name === corsName) || requireOf(a.callee) === "cors") {
         const use: CorsUse = { kind: "cors", call: a, options: readOptions(r, a) };
         pendingCors.push({ use, layerRef, stack });
         return [use];
       }
       if (/(^|\.)static$/.test(name) || name === "serveStatic") return [{ kind: "static", node: a }];
       const head = name.split(".")[0] ?? "";
+      if (PASS_MODULES.has(r.imports.get(head) ?? requireOf(a.callee) ?? ""))
+        return [{ kind: "pass", node: a }];
       const passing =
         PASS.has(name) ||
         PASS.has(head) ||
@@ -1006,6 +1035,8 @@ export function run(app: ExpressApp, request: HopRequest): Trace {
           answerApp(200, "route");
           return true;
         }
+        // A middleware that sets CORS headers ran, whether or not it set them on this request.
+        if (own && !trace.handSet.some((x) => x.node === h.node)) trace.handSet.push({ node: h.node, layer });
         const out = interpret(reader, h.node, req, res, trace, layer, final);
         if (out === "next") return false;
         if (out === "route") return null;
@@ -1384,8 +1415,35 @@ function interpret(
         return n.alternate ? exec(n.alternate) : null;
       case "VariableDeclaration":
         for (const d of n.declarations) {
+          if (d.id.type === "ObjectPattern" && d.init) {
+            // const { origin } = req.headers: each name a request header; other patterns unknown where used.
+            const init = bare(d.init);
+            const fromHeaders =
+              (init.type === "MemberExpression" || init.type === "OptionalMemberExpression") &&
+              reqName &&
+              isName(bare(init.object), reqName) &&
+              propName(init) === "headers";
+            for (const prop of d.id.properties) {
+              if (prop.type !== "ObjectProperty" || prop.value.type !== "Identifier") continue;
+              const key =
+                prop.key.type === "Identifier"
+                  ? prop.key.name
+                  : prop.key.type === "StringLiteral"
+                    ? prop.key.value
+                    : null;
+              if (fromHeaders && key) env.set(prop.value.name, header(req, key));
+              else env.delete(prop.value.name);
+            }
+            continue;
+          }
           if (d.id.type !== "Identifier" || !d.init) return unknown(n);
-          env.set(d.id.name, val(d.init));
+          // A value it cannot read (`Date.now()`) matters only where it is used: unknown there.
+          try {
+            env.set(d.id.name, val(d.init));
+          } catch (e) {
+            if (!(e instanceof Unknown)) throw e;
+            env.delete(d.id.name);
+          }
         }
         return null;
       case "AssignmentExpression": {
@@ -1418,6 +1476,13 @@ function interpret(
           return unknown(n);
         }
         if (dotted(callee)?.startsWith("console.")) return null;
+        // res.on("finish", …): a listener, run after the answer.
+        if (
+          callee.type === "MemberExpression" &&
+          isRes(callee.object) &&
+          ["on", "once"].includes(propName(callee) ?? "")
+        )
+          return null;
         const f = resCall(n);
         if (f === null) return unknown(n);
         if ((f as string) === "next-statement") return null;

@@ -165,6 +165,10 @@ export function patchExpress(
   const optionsRoutes = new Map<Layer, CorsUse>();
   const fresh: Array<{ origin: string; credentials: boolean }> = [];
   const handLists = new Map<t.Node, { names: string[]; header: string }>();
+  const handOrigins = new Map<
+    string,
+    { fns: t.Function[]; origins: Set<string>; credentials: boolean; id: string }
+  >();
   for (const { spec, judged } of failing) {
     const unknownKey = typeof judged.unknown === "object" ? judged.unknown?.key : undefined;
     let trace: Trace;
@@ -254,7 +258,6 @@ export function patchExpress(
               (n) => spec.headers.find(([k]) => lower(k) === n)?.[0] ?? n,
             );
       const lit = handLiteral(
-        app,
         trace.handSet.map((h) => h.node),
         header,
       );
@@ -272,10 +275,22 @@ export function patchExpress(
       continue;
     }
     if (trace.handSet.length > 0) {
-      p.cannot.set(spec.id, {
-        key: "config.express.cannot.hand-set",
-        params: { name: "Access-Control-Allow-Origin" },
-      });
+      const fns = trace.handSet.map((h) => h.node);
+      if (code === "allow-credentials-not-true") handCredentials(p, fns, spec.id);
+      else if (
+        ["missing-allow-origin", "allow-origin-mismatch", "wildcard-origin-with-credentials"].includes(code)
+      ) {
+        const key = fns.map((f) => f.start).join(",");
+        const w = handOrigins.get(key) ?? {
+          fns,
+          origins: new Set<string>(),
+          credentials: false,
+          id: spec.id,
+        };
+        w.origins.add(spec.origin);
+        if (spec.credentials === "include") w.credentials = true;
+        handOrigins.set(key, w);
+      } else p.cannot.set(spec.id, { key: "config.cannot.cause", params: { code } });
       continue;
     }
     // No cors() ran for this request: one registered later in the app moves ahead of what answered.
@@ -375,13 +390,23 @@ export function patchExpress(
       params: { names: add.join(", "), line: p.line(node) },
     });
   }
+  for (const w of handOrigins.values()) handOrigin(p, w.fns, [...w.origins], w.credentials, w.id);
   if (fresh.length > 0) addCors(p, fresh);
   return { edits: p.edits, cannot: p.cannot };
 }
 
 /** The string literal a hand-written middleware sets `header` to (res.setHeader/header/set(name, "…")). */
-function handLiteral(app: ExpressApp, fns: t.Function[], header: string): t.Node | null {
-  let found: t.Node | null = null;
+function handLiteral(fns: t.Function[], header: string): t.Node | null {
+  const found = handSetter(fns, header);
+  return found?.value.type === "StringLiteral" ? found.value : null;
+}
+
+/** Where a hand-written middleware sets `header`: the call, the value and the method's name. */
+function handSetter(
+  fns: t.Function[],
+  header: string,
+): { call: t.CallExpression; value: t.Node; method: string } | null {
+  let found: { call: t.CallExpression; value: t.Node; method: string } | null = null;
   const visit = (n: t.Node) => {
     if (found || !n || typeof n !== "object") return;
     if (n.type === "CallExpression") {
@@ -393,9 +418,9 @@ function handLiteral(app: ExpressApp, fns: t.Function[], header: string): t.Node
         ["setHeader", "header", "set", "append"].includes(m) &&
         a?.type === "StringLiteral" &&
         lower(a.value) === header &&
-        b?.type === "StringLiteral"
+        b
       ) {
-        found = b;
+        found = { call: n, value: b, method: m };
         return;
       }
       if (m && (m === "set" || m === "header") && a?.type === "ObjectExpression")
@@ -403,10 +428,9 @@ function handLiteral(app: ExpressApp, fns: t.Function[], header: string): t.Node
           if (
             prop.type === "ObjectProperty" &&
             ((prop.key.type === "StringLiteral" && lower(prop.key.value) === header) ||
-              (prop.key.type === "Identifier" && lower(prop.key.name) === header)) &&
-            prop.value.type === "StringLiteral"
+              (prop.key.type === "Identifier" && lower(prop.key.name) === header))
           ) {
-            found = prop.value;
+            found = { call: n, value: prop.value, method: m };
             return;
           }
     }
@@ -418,8 +442,117 @@ function handLiteral(app: ExpressApp, fns: t.Function[], header: string): t.Node
     }
   };
   for (const f of fns) visit(f.body);
-  void app;
   return found;
+}
+
+/** A line after the statement holding `call`, at its indentation: `res.<method>("Name", value);`. */
+function lineAfter(
+  p: Patcher,
+  call: t.CallExpression,
+  method: string,
+  name: string,
+  value: string,
+  key: string,
+  why: Words,
+): void {
+  const callee = bare(call.callee) as t.MemberExpression;
+  const res = p.src(callee.object);
+  const text = p.app.text;
+  const m = method === "append" || method === "set" ? "setHeader" : method;
+  p.insert(
+    key,
+    afterLine(text, call.end ?? 0),
+    `${indentAt(text, call.start ?? 0)}${res}.${m}(${p.str(name)}, ${value});\n`,
+    why,
+  );
+}
+
+/** Hand-set Allow-Origin: a literal becomes the request's origin when listed (the old value kept otherwise). */
+function handOrigin(
+  p: Patcher,
+  fns: t.Function[],
+  origins: string[],
+  credentials: boolean,
+  id: string,
+): void {
+  const acao = handSetter(fns, "access-control-allow-origin");
+  const fn = fns.find(
+    (f) => acao && (f.start ?? 0) <= (acao.call.start ?? 0) && (acao.call.end ?? 0) <= (f.end ?? 0),
+  );
+  if (!acao || !fn) {
+    p.cannot.set(id, {
+      key: "config.express.cannot.hand-set",
+      params: { name: "Access-Control-Allow-Origin" },
+    });
+    return;
+  }
+  const why: Words = { key: "config.express.fix.origin", params: { origins: origins.join(", ") } };
+  const v = bare(acao.value);
+  if (v.type === "StringLiteral") {
+    const reqName = fn.params[0]?.type === "Identifier" ? fn.params[0].name : "req";
+    const origin = `${reqName}.headers.origin`;
+    const list = v.value === "*" ? origins : [v.value, ...origins];
+    p.replace(
+      `hand-origin:${v.start}`,
+      v,
+      `[${list.map((o) => p.str(o)).join(", ")}].includes(${origin}) ? ${origin} : ${p.src(v)}`,
+      why,
+    );
+    const vary = handSetter(fns, "vary");
+    if (!vary || !/origin/i.test(p.src(vary.value)))
+      lineAfter(p, acao.call, acao.method, "Vary", p.str("Origin"), `hand-vary:${acao.call.start}`, {
+        key: "config.fix.vary",
+      });
+  } else {
+    // An allowlist the middleware tests: a same-file array of strings.
+    const arr = [...namesIn(fn)]
+      .map((n) => p.app.consts.get(n))
+      .map((c) => (c ? p.follow(c.init) : null))
+      .find(
+        (x): x is t.ArrayExpression =>
+          x?.type === "ArrayExpression" && x.elements.some((e) => e?.type === "StringLiteral"),
+      );
+    if (!arr) {
+      p.cannot.set(id, {
+        key: "config.express.cannot.hand-set",
+        params: { name: "Access-Control-Allow-Origin" },
+      });
+      return;
+    }
+    p.appendArray(
+      arr,
+      origins.map((o) => p.str(o)),
+      why,
+    );
+  }
+  if (credentials) handCredentials(p, fns, id);
+}
+
+function handCredentials(p: Patcher, fns: t.Function[], id: string): void {
+  const acac = handSetter(fns, "access-control-allow-credentials");
+  const why: Words = { key: "config.fix.credentials" };
+  if (acac) {
+    if (bare(acac.value).type === "StringLiteral" && p.src(acac.value).includes("true")) return;
+    p.replace(`hand-cred:${acac.value.start}`, acac.value, p.str("true"), why);
+    return;
+  }
+  const acao = handSetter(fns, "access-control-allow-origin");
+  if (!acao) {
+    p.cannot.set(id, {
+      key: "config.express.cannot.hand-set",
+      params: { name: "Access-Control-Allow-Credentials" },
+    });
+    return;
+  }
+  lineAfter(
+    p,
+    acao.call,
+    acao.method,
+    "Access-Control-Allow-Credentials",
+    p.str("true"),
+    `hand-cred:${acao.call.start}`,
+    why,
+  );
 }
 
 function allowOrigin(p: Patcher, w: OriginWant, credentials: boolean): void {
