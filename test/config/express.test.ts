@@ -462,3 +462,31 @@ app.get("/api/items", (req, res) => res.json([]));
     expect(get(a.headers, "access-control-allow-origin")).toEqual([APP]);
   });
 });
+
+describe("Express: hostile input", () => {
+  it("never crashes or hangs on odd code: each answer is known or unknown", () => {
+    const bodies = [
+      "const a = b;\nconst b = a;\napp.use(cors({ origin: a }));",
+      'app.use("/%E0%A4%A", cors());',
+      'app.get("/(((", (req, res) => res.end());\napp.use(cors({ origin: [,] }));',
+      "app.use((req, res, next) => { while (true) {} });",
+      "app.use((req, res, next) => { for (;;) next(); });",
+      "app.use(cors({ ...defaults }));",
+      "app.use((req, res, next) => req.method === 'OPTIONS' ? res.sendStatus(204) : next());",
+      `app.use(cors({ origin: (o, cb) => cb(null, o.endsWith(".example.com")) }));`,
+    ];
+    for (const body of bodies) {
+      const text = CJS(body);
+      for (const url of ["/api/items", "/api/%zz", "/x/../api/items"])
+        for (const method of ["GET", "OPTIONS", "DELETE"]) {
+          const a = ask(text, {
+            url,
+            method,
+            headers: method === "OPTIONS" ? preflight("PUT") : [["Origin", APP]],
+          });
+          expect(["known", "unknown"]).toContain(a.kind);
+        }
+      expect(() => checkConfig([file(text)])).not.toThrow();
+    }
+  });
+});

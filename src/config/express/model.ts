@@ -237,7 +237,20 @@ export function pathRegex(source: string): RegExp {
     out += /[\\^$.|?+()[\]]/.test(c) ? `\\${c}` : c;
     i++;
   }
-  return new RegExp(`^${out}`, "i");
+  try {
+    return new RegExp(`^${out}`, "i");
+  } catch {
+    // A path Express itself would refuse at startup: it matches nothing here.
+    return /$^/;
+  }
+}
+
+function safeDecode(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
 }
 
 function stringPath(node: t.Node | null, source: string): PathPattern {
@@ -900,7 +913,7 @@ export function run(app: ExpressApp, request: HopRequest): Trace {
   }
   const req: Req = {
     method: request.method.toUpperCase(),
-    path: decodeURIComponent(url.pathname),
+    path: safeDecode(url.pathname),
     headers: request.headers,
     upstream: request.upstream,
   };
