@@ -16,6 +16,7 @@ import {
   type Layer,
   type Middleware,
   originCallback,
+  originReturn,
   propName,
   type Reader,
   type Val,
@@ -46,7 +47,10 @@ export function checkExpress(app: ExpressApp): ConfigFinding[] {
     let reflectsAny = origin === true;
     if (origin instanceof Fn) {
       try {
-        const r = originCallback(reader, origin.fn, STAND_IN);
+        const r =
+          app.dialect === "hono"
+            ? { value: originReturn(reader, origin.fn, STAND_IN) }
+            : originCallback(reader, origin.fn, STAND_IN);
         reflectsAny = r.value === true || r.value === STAND_IN;
       } catch (e) {
         if (!(e instanceof Unknown)) throw e;

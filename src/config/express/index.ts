@@ -6,7 +6,7 @@ import { answer, type ExpressApp, readExpress } from "./model";
 export { PREFLIGHT_UNKNOWN, patchExpress } from "./patch";
 
 export interface ExpressConfig extends ReadConfig {
-  format: "express";
+  format: "express" | "hono";
   app: ExpressApp;
 }
 
@@ -17,14 +17,15 @@ const BASE = "http://localhost:3000";
 
 export function readExpressConfig(files: readonly ConfigFile[]): ExpressConfig {
   // The file that makes the app; the others are named in a note (routers in other files are not followed).
-  const main = files.find((f) => /\bexpress\s*\(|\bRouter\s*\(/.test(f.text)) ?? (files[0] as ConfigFile);
+  const main =
+    files.find((f) => /\bexpress\s*\(|\bRouter\s*\(|new\s+Hono\b/.test(f.text)) ?? (files[0] as ConfigFile);
   const app = readExpress(main.path, main.text);
   const notes: Words[] = files
     .filter((f) => f !== main)
     .map((f) => ({ key: "config.express.note.other-file", params: { file: f.path } }));
   if (!app.app) notes.push({ key: "config.express.note.no-app", params: { file: main.path } });
   return {
-    format: "express",
+    format: app.dialect,
     app,
     notes,
     answer: (request: HopRequest) => answer(app, request),
@@ -52,12 +53,13 @@ function allowanceOf(app: ExpressApp): Allowance[] {
   for (const { use } of app.corsUses) {
     if ("key" in use.options) continue;
     const v = use.options.values;
-    const m = v.get("methods");
+    const m = v.get(app.dialect === "hono" ? "allowMethods" : "methods");
     const list = (x: unknown) =>
       Array.isArray(x) ? x.map(String) : typeof x === "string" ? x.split(",").map((s) => s.trim()) : [];
     for (const x of m === undefined ? ["GET", "HEAD", "PUT", "PATCH", "POST", "DELETE"] : list(m))
       if (x) methods.add(x.toUpperCase());
-    for (const x of list(v.get("allowedHeaders") ?? v.get("headers"))) if (x) headers.add(x);
+    for (const x of list(v.get("allowedHeaders") ?? v.get("headers") ?? v.get("allowHeaders")))
+      if (x) headers.add(x);
     if (v.get("credentials") === true) credentials = true;
   }
   for (const m of app.text.matchAll(

@@ -55,6 +55,8 @@ export type Middleware =
 
 /** One registration: `app.use(path?, …mw)`, `app.METHOD(path, …handlers)`, `app.route(path).METHOD(…)`. */
 export interface Layer {
+  /** `use` matches the path and what is below it (Express, a Hono `route` mount); Hono's `use` the pattern only. */
+  prefix: boolean;
   /** The statement that registers it (what the patcher moves or inserts before). */
   statement: t.Statement;
   /** The mount path (`use`) or the route path. */
@@ -84,6 +86,8 @@ export interface ExpressApp {
   /** The app's stack (`const app = express()`), routers flattened into it where mounted. */
   app: Stack | null;
   appName: string | null;
+  /** Express, or Hono (`new Hono()`, `cors` from hono/cors: https://hono.dev/docs/middleware/builtin/cors). */
+  dialect: "express" | "hono";
   /** The name `cors` is bound to (`require("cors")`, `import cors from "cors"`), or null. */
   corsName: string | null;
   moduleKind: "esm" | "cjs";
@@ -253,17 +257,22 @@ function safeDecode(path: string): string {
   }
 }
 
-function stringPath(node: t.Node | null, source: string): PathPattern {
-  const re = pathRegex(source.replace(/\/+$/, "") || "/");
-  const root = source === "/" || source === "";
+function stringPath(node: t.Node | null, source: string, hono = false): PathPattern {
+  // Hono: "*" is every path; "/api/*" is /api and below (https://hono.dev/docs/api/routing).
+  const pattern = hono && source !== "*" && source.endsWith("/*") ? source.slice(0, -2) : source;
+  const re = pathRegex(pattern.replace(/\/+$/, "") || "/");
+  const below = hono && pattern !== source;
+  const root = source === "/" || source === "" || (hono && source === "*");
   return {
     source,
     node,
     test: (path, prefix) => {
+      if (root && hono && source === "*") return { matched: true, rest: path };
       if (root) return prefix ? { matched: true, rest: path } : { matched: path === "/", rest: "" };
       const m = re.exec(path);
       if (!m) return { matched: false, rest: path };
       const rest = path.slice(m[0].length);
+      if (below) return { matched: rest === "" || rest.startsWith("/"), rest: rest || "/" };
       if (!prefix) return { matched: rest === "" || rest === "/", rest: "" };
       return { matched: rest === "" || rest.startsWith("/"), rest: rest || "/" };
     },
@@ -538,6 +547,7 @@ export function readExpress(file: string, text: string): ExpressApp {
   let expressName: string | null = null;
   const routerFactories = new Set<string>();
   let moduleKind: "esm" | "cjs" = program.sourceType === "module" ? "esm" : "cjs";
+  let honoName: string | null = null;
   const appNames = new Set<string>();
   const routers = new Map<string, Stack>();
   const stacks: Stack[] = [];
@@ -565,6 +575,10 @@ export function readExpress(file: string, text: string): ExpressApp {
             routerFactories.add(sp.local.name);
         }
         if (s.source.value === "cors" && sp.type === "ImportNamespaceSpecifier") corsName = sp.local.name;
+        if (sp.type === "ImportSpecifier" && sp.imported.type === "Identifier") {
+          if (s.source.value === "hono" && sp.imported.name === "Hono") honoName = sp.local.name;
+          if (s.source.value === "hono/cors" && sp.imported.name === "cors") corsName = sp.local.name;
+        }
       }
     }
   }
@@ -594,12 +608,17 @@ export function readExpress(file: string, text: string): ExpressApp {
             r.imports.set(p.value.name, mod);
             if (mod === "express" && p.key.type === "Identifier" && p.key.name === "Router")
               routerFactories.add(p.value.name);
+            if (mod === "hono" && p.key.type === "Identifier" && p.key.name === "Hono")
+              honoName = p.value.name;
+            if (mod === "hono/cors" && p.key.type === "Identifier" && p.key.name === "cors")
+              corsName = p.value.name;
           }
       }
     }
   }
   const isExpressCall = (n: t.Node) => {
     const b = bare(n);
+    if (b.type === "NewExpression" && honoName !== null && isName(bare(b.callee), honoName)) return true;
     return b.type === "CallExpression" && expressName !== null && isName(bare(b.callee), expressName);
   };
   const isRouterCall = (n: t.Node) => {
@@ -647,6 +666,13 @@ export function readExpress(file: string, text: string): ExpressApp {
         return [use];
       }
       if (/(^|\.)static$/.test(name) || name === "serveStatic") return [{ kind: "static", node: a }];
+      if (honoName !== null) {
+        // hono/logger, secure-headers … pass the request on; basic-auth, bearer-auth and jwt answer 401.
+        const from = r.imports.get(name.split(".")[0] ?? "") ?? "";
+        if (/^hono\/(basic-auth|bearer-auth|jwt|jwk)$/.test(from))
+          return [{ kind: "auth", node: a, name, jwt: false }];
+        if (/^hono\//.test(from)) return [{ kind: "pass", node: a }];
+      }
       const head = name.split(".")[0] ?? "";
       if (PASS_MODULES.has(r.imports.get(head) ?? requireOf(a.callee) ?? ""))
         return [{ kind: "pass", node: a }];
@@ -671,13 +697,16 @@ export function readExpress(file: string, text: string): ExpressApp {
         kind: "auth",
         node,
         name,
-        jwt: jwt || /jwt/i.test(name) || /jwt/i.test(r.imports.get(name.split(".")[0] ?? "") ?? ""),
+        jwt:
+          honoName === null &&
+          (jwt || /jwt/i.test(name) || /jwt/i.test(r.imports.get(name.split(".")[0] ?? "") ?? "")),
       };
     return { kind: "unknown", node, name };
   };
   const pendingCors: Array<{ use: CorsUse; layerRef: () => Layer; stack: Stack }> = [];
+  const mounted = new Set<Stack>();
 
-  const METHODS = new Set(["get", "post", "put", "patch", "delete", "options", "head", "all"]);
+  const METHODS = new Set(["get", "post", "put", "patch", "delete", "options", "head", "all", "on"]);
   const register = (s: t.Statement, e: t.Node) => {
     const call = bare(e);
     if (call.type !== "CallExpression") return;
@@ -701,22 +730,51 @@ export function readExpress(file: string, text: string): ExpressApp {
     let routePath: { node: t.Node | null; source: string; pattern: PathPattern } | null = null;
     for (const link of chain) {
       const m = link.method;
+      if (m === "route" && honoName !== null && link.args.length === 2) {
+        // Hono: app.route("/api", sub) mounts a sub-app under the path.
+        const sub = bare(link.args[1] as t.Node);
+        const router = sub.type === "Identifier" ? routers.get(sub.name) : undefined;
+        if (!router) continue;
+        mounted.add(router);
+        stack.layers.push({
+          prefix: true,
+          statement: s,
+          path: pathOf(r, link.args[0] ?? null, false).pattern,
+          methods: null,
+          handlers: [{ kind: "router", router, node: sub }],
+          line: r.line(call),
+        });
+        continue;
+      }
       if (m === "route") {
         routePath = pathOf(r, link.args[0] ?? null);
         continue;
       }
       if (m !== "use" && !METHODS.has(m)) continue;
       let args = link.args;
-      let path: PathPattern = ANY_PATH;
+      let path: PathPattern = honoName !== null ? stringPath(null, "*", true) : ANY_PATH;
+      let methods = m === "use" ? null : [m === "all" ? "ALL" : m.toUpperCase()];
+      if (m === "on") {
+        // Hono: app.on("PUT" | ["PUT", "DELETE"], path, …handlers)
+        let v: Val;
+        try {
+          v = args[0] ? r.value(args[0]) : undefined;
+        } catch {
+          continue;
+        }
+        methods = (Array.isArray(v) ? v : [v]).map((x) => String(x).toUpperCase());
+        args = args.slice(1);
+      }
       if (routePath && m !== "use") path = routePath.pattern;
       else if (args[0] && isPathArg(args[0])) {
-        path = pathOf(r, args[0]).pattern;
+        path = pathOf(r, args[0], honoName !== null).pattern;
         args = args.slice(1);
       } else if (m !== "use") continue;
       const layer: Layer = {
+        prefix: m === "use" && honoName === null,
         statement: s,
         path,
-        methods: m === "use" ? null : [m === "all" ? "ALL" : m.toUpperCase()],
+        methods,
         handlers: [],
         line: r.line(call),
       };
@@ -733,7 +791,10 @@ export function readExpress(file: string, text: string): ExpressApp {
     const layer = p.layerRef();
     corsUses.push({ use: p.use, layer, stack: p.stack });
   }
-  const app = stacks[0] ?? (routers.size > 0 ? ([...routers.values()][0] as Stack) : null);
+  const app =
+    stacks.find((x) => !mounted.has(x)) ??
+    stacks[0] ??
+    (routers.size > 0 ? ([...routers.values()][0] as Stack) : null);
   return {
     file,
     text,
@@ -742,6 +803,7 @@ export function readExpress(file: string, text: string): ExpressApp {
     appName: app?.name ?? null,
     corsName,
     moduleKind,
+    dialect: honoName !== null ? "hono" : "express",
     consts: r.consts,
     corsUses,
     lineOf: r.lineOf,
@@ -759,7 +821,11 @@ function isPathArg(n: t.Node): boolean {
   );
 }
 
-function pathOf(r: Reader, n: t.Node | null): { node: t.Node | null; source: string; pattern: PathPattern } {
+function pathOf(
+  r: Reader,
+  n: t.Node | null,
+  hono = false,
+): { node: t.Node | null; source: string; pattern: PathPattern } {
   if (!n) return { node: null, source: "/", pattern: ANY_PATH };
   const b = bare(n);
   if (b.type === "RegExpLiteral") {
@@ -797,7 +863,7 @@ function pathOf(r: Reader, n: t.Node | null): { node: t.Node | null; source: str
   } catch {
     source = "/";
   }
-  return { node: b, source, pattern: stringPath(b, source) };
+  return { node: b, source, pattern: stringPath(b, source, hono) };
 }
 
 /** The options object of `cors(…)`: each option's value, or why it cannot be read. */
@@ -934,7 +1000,7 @@ export function run(app: ExpressApp, request: HopRequest): Trace {
   const walk = (s: Stack, path: string): void => {
     for (const layer of s.layers) {
       if (s === stack) trace.top = layer;
-      const prefix = layer.methods === null;
+      const prefix = layer.prefix;
       const m = layer.path.test(path, prefix);
       if (!m.matched) continue;
       if (layer.methods !== null) {
@@ -974,9 +1040,17 @@ export function run(app: ExpressApp, request: HopRequest): Trace {
             "maxAge",
             "preflightContinue",
             "optionsSuccessStatus",
+            "allowMethods",
+            "allowHeaders",
+            "exposeHeaders",
           ].includes(k),
         );
         if (unread) throw new Unknown(unread[1]);
+        if (app.dialect === "hono") {
+          trace.corsRan.push({ use: h, layer });
+          if (honoCors(reader, res, o, req)) return true;
+          return false;
+        }
         let origin: Val = o.values.has("origin") ? o.values.get("origin") : "*";
         if (origin === false || origin === "" || origin === null || origin === 0) return false;
         if (origin === undefined) origin = "*";
@@ -1050,7 +1124,7 @@ export function run(app: ExpressApp, request: HopRequest): Trace {
         }
         // A middleware that sets CORS headers ran, whether or not it set them on this request.
         if (own && !trace.handSet.some((x) => x.node === h.node)) trace.handSet.push({ node: h.node, layer });
-        const out = interpret(reader, h.node, req, res, trace, layer, final);
+        const out = interpret(reader, h.node, req, res, trace, layer, final, app.dialect === "hono");
         if (out === "next") return false;
         if (out === "route") return null;
         if (final && out === "app") answerApp(200, "route");
@@ -1086,7 +1160,7 @@ export function run(app: ExpressApp, request: HopRequest): Trace {
     walk(stack, req.path);
     // Nothing answered: the router's automatic OPTIONS answer (200 with Allow) where a route has the
     // path (https://github.com/pillarjs/router/blob/master/index.js), else finalhandler's 404.
-    res.status = req.method === "OPTIONS" && routeMatchedPath ? 200 : 404;
+    res.status = req.method === "OPTIONS" && routeMatchedPath && app.dialect === "express" ? 200 : 404;
     trace.top = null;
   } catch (e) {
     if (!(e instanceof Done)) throw e;
@@ -1094,6 +1168,88 @@ export function run(app: ExpressApp, request: HopRequest): Trace {
   trace.status = res.status ?? 200;
   trace.headers = res.headers;
   return trace;
+}
+
+/**
+ * Hono's cors() (https://github.com/honojs/hono/blob/main/src/middleware/cors/index.ts): the origin
+ * `*`, a string sent only to that origin, a list, or a function's return value; every OPTIONS
+ * answered 204 with the methods (default GET,HEAD,PUT,POST,DELETE,PATCH,QUERY) and the listed or
+ * the requested headers; `Vary: Origin` when the origin is not `*`. True: answered.
+ */
+function honoCors(r: Reader, res: Res, o: CorsOptions, req: Req): boolean {
+  const v = o.values;
+  const opt = v.has("origin") ? v.get("origin") : "*";
+  const reqOrigin = header(req, "origin") ?? "";
+  let allow: Val = null;
+  if (typeof opt === "string") allow = opt === "*" ? "*" : opt === reqOrigin ? reqOrigin : null;
+  else if (opt instanceof Fn) allow = originReturn(r, opt.fn, reqOrigin);
+  else if (Array.isArray(opt)) allow = opt.includes(reqOrigin) ? reqOrigin : null;
+  else throw new Unknown({ key: "config.express.unknown.options", params: { name: "origin", line: 0 } });
+  if (allow) res.set("Access-Control-Allow-Origin", String(allow));
+  if (v.get("credentials")) res.set("Access-Control-Allow-Credentials", "true");
+  const list = (x: Val): string[] => (Array.isArray(x) ? x.map(String) : []);
+  const expose = list(v.get("exposeHeaders") ?? []);
+  if (expose.length) res.set("Access-Control-Expose-Headers", expose.join(","));
+  if (req.method === "OPTIONS") {
+    if (opt !== "*") res.append("Vary", "Origin");
+    const maxAge = v.get("maxAge");
+    if (maxAge !== undefined && maxAge !== null) res.set("Access-Control-Max-Age", String(maxAge));
+    const methods = v.has("allowMethods") ? list(v.get("allowMethods")) : HONO_METHODS;
+    if (methods.length) res.set("Access-Control-Allow-Methods", methods.join(","));
+    let headers = list(v.get("allowHeaders") ?? []).join(",");
+    if (!headers) {
+      const asked = header(req, "access-control-request-headers");
+      if (asked)
+        headers = asked
+          .split(",")
+          .map((x) => x.trim())
+          .join(",");
+    }
+    if (headers) {
+      res.set("Access-Control-Allow-Headers", headers);
+      res.append("Vary", "Access-Control-Request-Headers");
+    }
+    res.status = 204;
+    return true;
+  }
+  // After next(): `c.header("Vary", "Origin", { append: true })` on the answer.
+  if (opt !== "*") res.append("Vary", "Origin");
+  return false;
+}
+
+export const HONO_METHODS = ["GET", "HEAD", "PUT", "POST", "DELETE", "PATCH", "QUERY"];
+
+/** Hono's origin function `(origin, c) => …`: the value it returns for this origin. */
+export function originReturn(r: Reader, fn: t.Function, origin: string): Val {
+  const [o] = fn.params;
+  if (o?.type !== "Identifier")
+    throw new Unknown({ key: "config.express.unknown.function", params: { line: r.line(fn) } });
+  const env = new Map<string, Val>([[o.name, origin]]);
+  const exec = (s: t.Node): { value: Val } | null => {
+    const n = bare(s);
+    if (n.type === "BlockStatement") {
+      for (const x of n.body) {
+        const got = exec(x);
+        if (got) return got;
+      }
+      return null;
+    }
+    if (n.type === "ReturnStatement") return { value: n.argument ? r.value(n.argument, env) : undefined };
+    if (n.type === "IfStatement") {
+      if (truthy(r.value(n.test, env))) return exec(n.consequent);
+      return n.alternate ? exec(n.alternate) : null;
+    }
+    if (n.type === "VariableDeclaration") {
+      for (const d of n.declarations)
+        if (d.id.type === "Identifier" && d.init) env.set(d.id.name, r.value(d.init, env));
+        else throw new Unknown({ key: "config.express.unknown.function", params: { line: r.line(n) } });
+      return null;
+    }
+    if (n.type === "EmptyStatement") return null;
+    throw new Unknown({ key: "config.express.unknown.function", params: { line: r.line(n) } });
+  };
+  if (fn.body.type !== "BlockStatement") return r.value(fn.body, env);
+  return exec(fn.body)?.value;
 }
 
 /** cors' header set (lib/index.js configureOrigin … configureMaxAge), for a resolved origin option. */
@@ -1206,16 +1362,49 @@ function interpret(
   trace: Trace,
   layer: Layer,
   final: boolean,
+  hono = false,
 ): "next" | "route" | "answered" | "app" {
   const params = fn.params.map((p) => (p.type === "Identifier" ? p.name : null));
-  if (params.length >= 4) return "next"; // an error handler: not run for a request without error
-  const [reqName, resName, nextName] = params;
+  if (!hono && params.length >= 4) return "next"; // an error handler: not run for a request without error
+  // Express: (req, res, next); Hono: (c, next), the request at c.req.
+  const [reqName, resName, nextName] = hono ? [null, null, params[1]] : params;
+  const cName = hono ? params[0] : null;
+  const isC = (n: t.Node) => !!cName && isName(bare(n), cName);
+  /** c.req */
+  const isCReq = (n: t.Node) => {
+    const b = bare(n);
+    return (
+      (b.type === "MemberExpression" || b.type === "OptionalMemberExpression") &&
+      isC(b.object) &&
+      propName(b) === "req"
+    );
+  };
   const env = new Map<string, Val>();
   const unknown = (n: t.Node): never => {
     throw new Unknown({ key: "config.express.unknown.code", params: { line: r.line(n) } });
   };
   const reqValue = (n: t.Node): Val | typeof NONE => {
     const b = bare(n);
+    if (
+      hono &&
+      (b.type === "MemberExpression" || b.type === "OptionalMemberExpression") &&
+      isCReq(b.object)
+    ) {
+      const p = propName(b);
+      if (p === "method") return req.method;
+      if (p === "path") return req.path;
+      return unknown(b);
+    }
+    if (hono && (b.type === "CallExpression" || b.type === "OptionalCallExpression")) {
+      const c = bare(b.callee);
+      if ((c.type === "MemberExpression" || c.type === "OptionalMemberExpression") && isCReq(c.object)) {
+        if (propName(c) === "header" && b.arguments[0]) {
+          const key = r.value(b.arguments[0], env);
+          return typeof key === "string" ? header(req, key) : unknown(b);
+        }
+        return unknown(b);
+      }
+    }
     if (b.type === "MemberExpression" || b.type === "OptionalMemberExpression") {
       const obj = bare(b.object);
       if (reqName && isName(obj, reqName)) {
@@ -1331,6 +1520,7 @@ function interpret(
     if (callee.type !== "MemberExpression") return null;
     const m = propName(callee) ?? "";
     const obj = bare(callee.object);
+    if (hono) return honoCall(n, m, obj);
     if (isRes(obj)) {
       if (["setHeader", "header", "set", "append"].includes(m)) {
         setHeader(m, n.arguments, n);
@@ -1405,9 +1595,75 @@ function interpret(
     }
     return null;
   };
+  /** Hono's Context: c.header(), c.status(), c.json/text/body/html/newResponse/redirect/notFound, c.res.headers. */
+  const honoCall = (n: t.CallExpression, m: string, obj: t.Node): Flow => {
+    const num = (i: number, dflt: number | null): number | null => {
+      const a = n.arguments[i];
+      if (!a) return dflt;
+      const v = val(a);
+      if (typeof v === "number") return v;
+      if (isRecord(v) && typeof v.status === "number") return v.status;
+      return unknown(n);
+    };
+    if (isC(obj)) {
+      if (m === "header") {
+        const name = n.arguments[0] ? val(n.arguments[0]) : undefined;
+        const value = n.arguments[1] ? val(n.arguments[1]) : undefined;
+        const opts = n.arguments[2] ? val(n.arguments[2]) : undefined;
+        if (typeof name !== "string") return unknown(n);
+        noteSet(name, value, isRecord(opts) && opts.append === true ? "append" : "set", n);
+        return "next-statement" as unknown as Flow;
+      }
+      if (m === "status") {
+        res.status = num(0, null);
+        return "next-statement" as unknown as Flow;
+      }
+      if (["json", "text", "body", "html", "newResponse"].includes(m)) {
+        const st = num(1, res.status);
+        if (st === null && final) return "app";
+        res.status = st ?? 200;
+        return "answered";
+      }
+      if (m === "redirect") {
+        res.status = num(1, 302);
+        return "answered";
+      }
+      if (m === "notFound") {
+        res.status = 404;
+        return "answered";
+      }
+      return unknown(n);
+    }
+    // c.res.headers.set/append(name, value)
+    if (
+      (m === "set" || m === "append") &&
+      obj.type === "MemberExpression" &&
+      propName(obj) === "headers" &&
+      bare(obj.object).type === "MemberExpression" &&
+      isC((bare(obj.object) as t.MemberExpression).object) &&
+      propName(bare(obj.object)) === "res"
+    ) {
+      const name = n.arguments[0] ? val(n.arguments[0]) : undefined;
+      if (typeof name !== "string") return unknown(n);
+      noteSet(name, n.arguments[1] ? val(n.arguments[1]) : undefined, m, n);
+      return "next-statement" as unknown as Flow;
+    }
+    return null;
+  };
   const exec = (s: t.Node): Flow => {
     const n = bare(s);
     switch (n.type) {
+      case "AwaitExpression":
+        return exec(n.argument);
+      case "NewExpression": {
+        // return new Response(body, { status, headers })
+        if (!hono || !isName(bare(n.callee), "Response")) return unknown(n);
+        const init = n.arguments[1] ? val(n.arguments[1]) : undefined;
+        if (isRecord(init) && isRecord(init.headers))
+          for (const [k, v] of Object.entries(init.headers)) if (v !== undefined) noteSet(k, v, "set", n);
+        res.status = isRecord(init) && typeof init.status === "number" ? init.status : 200;
+        return "answered";
+      }
       case "BlockStatement":
         for (const x of n.body) {
           const f = exec(x);

@@ -13,7 +13,16 @@ import { scriptSetUnsafeHeaderNames } from "../../engine";
 import { afterLine, EditList, indentAt, lineStart } from "../edit";
 import type { Words } from "../types";
 import { faultOf, type Judged, type RequestSpec, Unknown } from "../whatif";
-import { bare, type CorsUse, type ExpressApp, type Layer, propName, run, type Trace } from "./model";
+import {
+  bare,
+  type CorsUse,
+  type ExpressApp,
+  HONO_METHODS,
+  type Layer,
+  propName,
+  run,
+  type Trace,
+} from "./model";
 
 /** Keys of the "unknown" answers a patch settles by letting cors() answer the preflight. */
 export const PREFLIGHT_UNKNOWN = new Set(["config.express.unknown.options-handler"]);
@@ -324,6 +333,25 @@ export function patchExpress(
         continue;
       }
     }
+    // Hono: `app.use("/api", cors())` matches /api alone; "/api/*" is what reaches the paths below it.
+    const exact =
+      app.dialect === "hono"
+        ? app.corsUses.find(
+            (c) =>
+              c.layer.methods === null &&
+              c.layer.path.node?.type === "StringLiteral" &&
+              !c.layer.path.source.endsWith("*") &&
+              path.startsWith(`${c.layer.path.source.replace(/\/$/, "")}/`),
+          )
+        : undefined;
+    if (exact?.layer.path.node) {
+      const src = exact.layer.path.source.replace(/\/$/, "");
+      p.replace(`hono-path:${exact.layer.path.node.start}`, exact.layer.path.node, p.str(`${src}/*`), {
+        key: "config.express.fix.hono-path",
+        params: { path: exact.layer.path.source, line: exact.layer.line },
+      });
+      continue;
+    }
     if (app.corsUses.length > 0) {
       p.cannot.set(spec.id, { key: "config.express.cannot.not-reached", params: { path, status } });
       continue;
@@ -490,7 +518,8 @@ function handOrigin(
   const v = bare(acao.value);
   if (v.type === "StringLiteral") {
     const reqName = fn.params[0]?.type === "Identifier" ? fn.params[0].name : "req";
-    const origin = `${reqName}.headers.origin`;
+    const origin =
+      p.app.dialect === "hono" ? `${reqName}.req.header(${p.str("origin")})` : `${reqName}.headers.origin`;
     const list = v.value === "*" ? origins : [v.value, ...origins];
     p.replace(
       `hand-origin:${v.start}`,
@@ -572,7 +601,10 @@ function allowOrigin(p: Patcher, w: OriginWant, credentials: boolean): void {
     return;
   }
   const creds = credentials && o.values.get("credentials") !== true;
-  const keepAny = `(origin, callback) => callback(null, [${quoted.join(", ")}].includes(origin) ? origin : ${p.str("*")})`;
+  const keepAny =
+    p.app.dialect === "hono"
+      ? `(origin) => ([${quoted.join(", ")}].includes(origin) ? origin : ${p.str("*")})`
+      : `(origin, callback) => callback(null, [${quoted.join(", ")}].includes(origin) ? origin : ${p.str("*")})`;
   if (!prop || value === "*" || value === undefined) {
     // `*` (the default) stays for every other origin; the listed ones get their own (credentials need it).
     const whyAny: Words = { key: "config.express.fix.keep-wildcard", params: { origins: list.join(", ") } };
@@ -630,14 +662,20 @@ function setCredentials(p: Patcher, use: CorsUse): void {
 function extendList(p: Patcher, use: CorsUse, key: "methods" | "allowedHeaders", names: string[]): void {
   if ("key" in use.options) return;
   const o = use.options;
-  const propKey =
-    key === "allowedHeaders" && !o.props.has("allowedHeaders") && o.props.has("headers") ? "headers" : key;
+  const hono = p.app.dialect === "hono";
+  const propKey = hono
+    ? key === "methods"
+      ? "allowMethods"
+      : "allowHeaders"
+    : key === "allowedHeaders" && !o.props.has("allowedHeaders") && o.props.has("headers")
+      ? "headers"
+      : key;
+  const defaults = hono ? HONO_METHODS : DEFAULT_METHODS;
   const node = p.valueNode(use, propKey);
   const fixKey = key === "methods" ? "config.fix.methods" : "config.fix.headers";
   if (!node) {
-    const all =
-      key === "methods" ? [...DEFAULT_METHODS, ...names.filter((n) => !DEFAULT_METHODS.includes(n))] : names;
-    p.addProp(use, o.object, key, `[${all.map((n) => p.str(n)).join(", ")}]`, {
+    const all = key === "methods" ? [...defaults, ...names.filter((n) => !defaults.includes(n))] : names;
+    p.addProp(use, o.object, propKey, `[${all.map((n) => p.str(n)).join(", ")}]`, {
       key: key === "methods" ? "config.fix.methods-new" : "config.fix.headers-new",
       params: { names: names.join(", ") },
     });
@@ -695,12 +733,18 @@ function addCors(p: Patcher, wants: Array<{ origin: string; credentials: boolean
           )),
     );
     const lastImport = imports.filter((s) => (s.start ?? 0) < (made.start ?? 0)).at(-1);
+    const hono = app.dialect === "hono";
     const line =
       app.moduleKind === "esm"
-        ? `import ${name} from ${p.str("cors")};`
-        : `const ${name} = require(${p.str("cors")});`;
+        ? hono
+          ? `import { ${name} } from ${p.str("hono/cors")};`
+          : `import ${name} from ${p.str("cors")};`
+        : hono
+          ? `const { ${name} } = require(${p.str("hono/cors")});`
+          : `const ${name} = require(${p.str("cors")});`;
     const at = lastImport ? afterLine(text, lastImport.end ?? 0) : 0;
     p.insert("import-cors", at, `${line}\n`, why);
   }
-  p.insert("add-cors", afterLine(text, made.end ?? 0), `${appName}.use(${name}(${opts}));\n`, why);
+  const all = app.dialect === "hono" ? `${p.str("*")}, ` : "";
+  p.insert("add-cors", afterLine(text, made.end ?? 0), `${appName}.use(${all}${name}(${opts}));\n`, why);
 }

@@ -24,6 +24,8 @@ export const enConfigExpress = {
   "config.express.fix.origin": "{origins} added to the allowed origins",
   "config.express.fix.keep-wildcard":
     "* kept for every origin; {origins} get their own origin (credentials need it), through an origin callback",
+  "config.express.fix.hono-path":
+    "the cors() path {path} of line {line} matches that path alone in Hono: /* added so the paths below it are reached",
   "config.express.fix.add": "the cors middleware added, allowing {origins}",
   "config.express.cannot.hand-set":
     "{name} is set by hand with a value CORS Lens cannot extend: change it by hand",

@@ -26,6 +26,8 @@ export const koConfigExpress: Record<keyof typeof enConfigExpress, string> = {
   "config.express.fix.origin": "허용 오리진에 {origins} 추가",
   "config.express.fix.keep-wildcard":
     "다른 모든 오리진에는 *를 유지하고, {origins}에는 자기 오리진을 돌려줍니다(자격 증명에 필요). origin 콜백 사용",
+  "config.express.fix.hono-path":
+    "Hono에서 {line}행의 cors() 경로 {path}는 그 경로 하나만 맞습니다. 아래 경로까지 닿도록 /*를 붙였습니다",
   "config.express.fix.add": "cors 미들웨어를 추가해 {origins} 허용",
   "config.express.cannot.hand-set":
     "{name}이(가) CORS Lens가 확장할 수 없는 값으로 직접 설정되어 있습니다. 직접 고치세요",
