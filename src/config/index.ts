@@ -47,7 +47,7 @@ export type Detected = { format: ConfigFormat } | { unsupported: string };
 export type AnyConfig = NginxConfig | CaddyConfig | ApacheConfig | ExpressConfig;
 
 /** The formats CORS Lens reads: the ones `ConfigFormat` names that have a reader. */
-type ReadFormat = "nginx" | "caddy" | "apache" | "express" | "hono";
+type ReadFormat = "nginx" | "caddy" | "apache" | "express" | "hono" | "koa";
 
 /** An `include`/`import`/`Include` whose files were not passed: named when CORS may be set there. */
 interface Unresolved {
@@ -91,6 +91,14 @@ const FORMATS: Record<ReadFormat, FormatOps> = {
     patch: (c, failing) => patchApache((c as ApacheConfig).tree, failing),
   },
   express: {
+    read: readExpressConfig,
+    SyntaxError: JsSyntaxError,
+    setsCors: (c) => expressSetsCors((c as ExpressConfig).app),
+    unresolved: () => [],
+    patch: (c, failing) => patchExpress((c as ExpressConfig).app, failing),
+  },
+  // Koa apps with @koa/cors and @koa/router: the same reader, in Koa's dialect.
+  koa: {
     read: readExpressConfig,
     SyntaxError: JsSyntaxError,
     setsCors: (c) => expressSetsCors((c as ExpressConfig).app),
@@ -163,7 +171,7 @@ export function detectFormat(file: ConfigFile): Detected {
   }
   if (/\.(m|c)?(j|t)sx?$/.test(name)) {
     if (/@fastify\/cors|fastify/.test(t)) return { unsupported: "Fastify apps" };
-    if (/@koa\/cors|\bkoa\b/.test(t)) return { unsupported: "Koa apps" };
+    if (/(require\(\s*|from\s*)["'`]koa["'`]/.test(t)) return { format: "koa" };
     if (/(require\(\s*|from\s*)["'`]hono["'`]/.test(t)) return { format: "hono" };
     if (/(require\(\s*|from\s*)["'`]express["'`]/.test(t)) return { format: "express" };
     return { unsupported: "JavaScript/TypeScript apps other than Express" };
@@ -204,15 +212,17 @@ export function readConfig(files: readonly ConfigFile[]): AnyConfig {
   // an Apache file for nginx-looking snippets passed with it.
   const ops =
     FORMATS[
-      formats.has("hono")
-        ? "hono"
-        : formats.has("express")
-          ? "express"
-          : formats.has("caddy")
-            ? "caddy"
-            : formats.has("apache")
-              ? "apache"
-              : "nginx"
+      formats.has("koa")
+        ? "koa"
+        : formats.has("hono")
+          ? "hono"
+          : formats.has("express")
+            ? "express"
+            : formats.has("caddy")
+              ? "caddy"
+              : formats.has("apache")
+                ? "apache"
+                : "nginx"
     ];
   let config: AnyConfig;
   try {

@@ -39,7 +39,13 @@ export function checkExpress(app: ExpressApp): ConfigFinding[] {
     const credProp = o.props.get("credentials");
     const creds = o.values.get("credentials") === true;
     const originNode = o.props.get("origin") ?? use.call;
-    if ((origin === "*" || origin === undefined) && creds && !o.unread.has("origin"))
+    // @koa/cors turns `*` with credentials into the request's origin: any origin, with credentials.
+    if (app.dialect === "koa" && (origin === "*" || origin === undefined) && creds && !o.unread.has("origin"))
+      push("reflected-with-credentials", "error", credProp ?? use.call, {
+        key: "config.check.reflected-credentials",
+        params: { line: app.lineOf((credProp ?? use.call).start ?? 0) },
+      });
+    else if ((origin === "*" || origin === undefined) && creds && !o.unread.has("origin"))
       push("wildcard-with-credentials", "error", credProp ?? use.call, {
         key: "config.check.wildcard-credentials",
         params: { line: app.lineOf((credProp ?? use.call).start ?? 0) },

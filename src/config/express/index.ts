@@ -6,7 +6,7 @@ import { answer, type ExpressApp, readExpress } from "./model";
 export { PREFLIGHT_UNKNOWN, patchExpress } from "./patch";
 
 export interface ExpressConfig extends ReadConfig {
-  format: "express" | "hono";
+  format: "express" | "hono" | "koa";
   app: ExpressApp;
 }
 
@@ -18,7 +18,8 @@ const BASE = "http://localhost:3000";
 export function readExpressConfig(files: readonly ConfigFile[]): ExpressConfig {
   // The file that makes the app; the others are named in a note (routers in other files are not followed).
   const main =
-    files.find((f) => /\bexpress\s*\(|\bRouter\s*\(|new\s+Hono\b/.test(f.text)) ?? (files[0] as ConfigFile);
+    files.find((f) => /\bexpress\s*\(|\bRouter\s*\(|new\s+(Hono|Koa)\b/.test(f.text)) ??
+    (files[0] as ConfigFile);
   const app = readExpress(main.path, main.text);
   const notes: Words[] = files
     .filter((f) => f !== main)
@@ -53,7 +54,7 @@ function allowanceOf(app: ExpressApp): Allowance[] {
   for (const { use } of app.corsUses) {
     if ("key" in use.options) continue;
     const v = use.options.values;
-    const m = v.get(app.dialect === "hono" ? "allowMethods" : "methods");
+    const m = v.get(app.dialect === "express" ? "methods" : "allowMethods");
     const list = (x: unknown) =>
       Array.isArray(x) ? x.map(String) : typeof x === "string" ? x.split(",").map((s) => s.trim()) : [];
     for (const x of m === undefined ? ["GET", "HEAD", "PUT", "PATCH", "POST", "DELETE"] : list(m))

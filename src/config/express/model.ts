@@ -51,6 +51,8 @@ export type Middleware =
   | { kind: "auth"; node: t.Node; name: string; jwt: boolean }
   | { kind: "fn"; node: t.Function }
   | { kind: "router"; router: Stack; node: t.Node }
+  /** Koa: `router.allowedMethods()`, the router's OPTIONS answer (200 with Allow) where a route has the path. */
+  | { kind: "allowed"; router: Stack; node: t.Node }
   | { kind: "unknown"; node: t.Node; name: string };
 
 /** One registration: `app.use(path?, …mw)`, `app.METHOD(path, …handlers)`, `app.route(path).METHOD(…)`. */
@@ -77,6 +79,8 @@ export interface PathPattern {
 export interface Stack {
   name: string;
   layers: Layer[];
+  /** Koa: `new Router({ prefix })`, put before every route path. */
+  prefix?: string;
 }
 
 export interface ExpressApp {
@@ -87,7 +91,7 @@ export interface ExpressApp {
   app: Stack | null;
   appName: string | null;
   /** Express, or Hono (`new Hono()`, `cors` from hono/cors: https://hono.dev/docs/middleware/builtin/cors). */
-  dialect: "express" | "hono";
+  dialect: "express" | "hono" | "koa";
   /** The name `cors` is bound to (`require("cors")`, `import cors from "cors"`), or null. */
   corsName: string | null;
   moduleKind: "esm" | "cjs";
@@ -489,6 +493,11 @@ export class Reader {
         const target = this.value(callee.object, env, depth + 1);
         const args = n.arguments.map((a) => this.value(a, env, depth + 1));
         if (target === undefined && (callee.optional || n.optional)) return undefined;
+        // Koa's ctx.get(name) in an origin function: the request header, "" when absent.
+        if (isRecord(target) && target.__get === true && method === "get" && typeof args[0] === "string") {
+          const h = target.headers;
+          return isRecord(h) ? (h[args[0].toLowerCase()] ?? "") : "";
+        }
         if (Array.isArray(target)) {
           if (method === "includes") return target.some((x) => same(x, args[0]));
           if (method === "indexOf") return target.findIndex((x) => same(x, args[0]));
@@ -548,6 +557,8 @@ export function readExpress(file: string, text: string): ExpressApp {
   const routerFactories = new Set<string>();
   let moduleKind: "esm" | "cjs" = program.sourceType === "module" ? "esm" : "cjs";
   let honoName: string | null = null;
+  let koaName: string | null = null;
+  let koaRouterName: string | null = null;
   const appNames = new Set<string>();
   const routers = new Map<string, Stack>();
   const stacks: Stack[] = [];
@@ -575,6 +586,12 @@ export function readExpress(file: string, text: string): ExpressApp {
             routerFactories.add(sp.local.name);
         }
         if (s.source.value === "cors" && sp.type === "ImportNamespaceSpecifier") corsName = sp.local.name;
+        if (sp.type === "ImportDefaultSpecifier") {
+          if (s.source.value === "koa") koaName = sp.local.name;
+          if (s.source.value === "@koa/router" || s.source.value === "koa-router")
+            koaRouterName = sp.local.name;
+          if (s.source.value === "@koa/cors" || s.source.value === "kcors") corsName = sp.local.name;
+        }
         if (sp.type === "ImportSpecifier" && sp.imported.type === "Identifier") {
           if (s.source.value === "hono" && sp.imported.name === "Hono") honoName = sp.local.name;
           if (s.source.value === "hono/cors" && sp.imported.name === "cors") corsName = sp.local.name;
@@ -597,6 +614,9 @@ export function readExpress(file: string, text: string): ExpressApp {
           r.imports.set(name, mod);
           if (mod === "cors") corsName = name;
           if (mod === "express") expressName = name;
+          if (mod === "koa") koaName = name;
+          if (mod === "@koa/router" || mod === "koa-router") koaRouterName = name;
+          if (mod === "@koa/cors" || mod === "kcors") corsName = name;
           continue;
         }
         if (init.type === "ArrowFunctionExpression" || init.type === "FunctionExpression")
@@ -619,6 +639,7 @@ export function readExpress(file: string, text: string): ExpressApp {
   const isExpressCall = (n: t.Node) => {
     const b = bare(n);
     if (b.type === "NewExpression" && honoName !== null && isName(bare(b.callee), honoName)) return true;
+    if (b.type === "NewExpression" && koaName !== null && isName(bare(b.callee), koaName)) return true;
     return b.type === "CallExpression" && expressName !== null && isName(bare(b.callee), expressName);
   };
   const isRouterCall = (n: t.Node) => {
@@ -637,6 +658,24 @@ export function readExpress(file: string, text: string): ExpressApp {
         stacks.push(st);
         routers.set(d.id.name, st);
       } else if (isRouterCall(d.init)) routers.set(d.id.name, { name: d.id.name, layers: [] });
+      else {
+        const init = bare(d.init);
+        if (
+          init.type === "NewExpression" &&
+          koaRouterName !== null &&
+          isName(bare(init.callee), koaRouterName)
+        ) {
+          // new Router({ prefix: "/api" })
+          let prefix = "";
+          try {
+            const o = init.arguments[0] ? r.value(init.arguments[0]) : undefined;
+            if (isRecord(o) && typeof o.prefix === "string") prefix = o.prefix;
+          } catch {
+            prefix = "";
+          }
+          routers.set(d.id.name, { name: d.id.name, layers: [], prefix });
+        }
+      }
     }
   }
   const corsUses: ExpressApp["corsUses"] = [];
@@ -666,6 +705,24 @@ export function readExpress(file: string, text: string): ExpressApp {
         return [use];
       }
       if (/(^|\.)static$/.test(name) || name === "serveStatic") return [{ kind: "static", node: a }];
+      if (koaName !== null) {
+        // router.routes() / router.middleware(): the router's routes; router.allowedMethods(): its OPTIONS answer.
+        const callee = bare(a.callee);
+        const obj = callee.type === "MemberExpression" ? bare(callee.object) : null;
+        const router = obj?.type === "Identifier" ? routers.get(obj.name) : undefined;
+        const m = callee.type === "MemberExpression" ? propName(callee) : null;
+        if (router && (m === "routes" || m === "middleware")) return [{ kind: "router", router, node: a }];
+        if (router && m === "allowedMethods") return [{ kind: "allowed", router, node: a }];
+        const from = r.imports.get(name.split(".")[0] ?? "") ?? "";
+        if (from === "koa-static") return [{ kind: "static", node: a }];
+        if (/^(koa-jwt|koa-passport)$/.test(from)) return [{ kind: "auth", node: a, name, jwt: false }];
+        if (
+          /^(koa-bodyparser|@koa\/bodyparser|koa-body|koa-logger|koa-helmet|koa-compress|koa-json|koa-ratelimit)$/.test(
+            from,
+          )
+        )
+          return [{ kind: "pass", node: a }];
+      }
       if (honoName !== null) {
         // hono/logger, secure-headers … pass the request on; basic-auth, bearer-auth and jwt answer 401.
         const from = r.imports.get(name.split(".")[0] ?? "") ?? "";
@@ -699,6 +756,7 @@ export function readExpress(file: string, text: string): ExpressApp {
         name,
         jwt:
           honoName === null &&
+          koaName === null &&
           (jwt || /jwt/i.test(name) || /jwt/i.test(r.imports.get(name.split(".")[0] ?? "") ?? "")),
       };
     return { kind: "unknown", node, name };
@@ -706,7 +764,7 @@ export function readExpress(file: string, text: string): ExpressApp {
   const pendingCors: Array<{ use: CorsUse; layerRef: () => Layer; stack: Stack }> = [];
   const mounted = new Set<Stack>();
 
-  const METHODS = new Set(["get", "post", "put", "patch", "delete", "options", "head", "all", "on"]);
+  const METHODS = new Set(["get", "post", "put", "patch", "delete", "del", "options", "head", "all", "on"]);
   const register = (s: t.Statement, e: t.Node) => {
     const call = bare(e);
     if (call.type !== "CallExpression") return;
@@ -753,7 +811,7 @@ export function readExpress(file: string, text: string): ExpressApp {
       if (m !== "use" && !METHODS.has(m)) continue;
       let args = link.args;
       let path: PathPattern = honoName !== null ? stringPath(null, "*", true) : ANY_PATH;
-      let methods = m === "use" ? null : [m === "all" ? "ALL" : m.toUpperCase()];
+      let methods = m === "use" ? null : [m === "all" ? "ALL" : m === "del" ? "DELETE" : m.toUpperCase()];
       if (m === "on") {
         // Hono: app.on("PUT" | ["PUT", "DELETE"], path, …handlers)
         let v: Val;
@@ -768,6 +826,10 @@ export function readExpress(file: string, text: string): ExpressApp {
       if (routePath && m !== "use") path = routePath.pattern;
       else if (args[0] && isPathArg(args[0])) {
         path = pathOf(r, args[0], honoName !== null).pattern;
+        if (stack.prefix) {
+          const whole = `${stack.prefix}${path.source === "/" && m !== "use" ? "" : path.source}`;
+          path = stringPath(args[0] as t.Node, whole);
+        }
         args = args.slice(1);
       } else if (m !== "use") continue;
       const layer: Layer = {
@@ -803,7 +865,7 @@ export function readExpress(file: string, text: string): ExpressApp {
     appName: app?.name ?? null,
     corsName,
     moduleKind,
-    dialect: honoName !== null ? "hono" : "express",
+    dialect: honoName !== null ? "hono" : koaName !== null ? "koa" : "express",
     consts: r.consts,
     corsUses,
     lineOf: r.lineOf,
@@ -997,6 +1059,7 @@ export function run(app: ExpressApp, request: HopRequest): Trace {
   const stack = app.app;
   if (!stack) throw new Unknown({ key: "config.express.unknown.no-app" });
   let routeMatchedPath = false;
+  const allowedRouters: Stack[] = [];
   const walk = (s: Stack, path: string): void => {
     for (const layer of s.layers) {
       if (s === stack) trace.top = layer;
@@ -1046,6 +1109,10 @@ export function run(app: ExpressApp, request: HopRequest): Trace {
           ].includes(k),
         );
         if (unread) throw new Unknown(unread[1]);
+        if (app.dialect === "koa") {
+          trace.corsRan.push({ use: h, layer });
+          return koaCors(reader, res, o, req);
+        }
         if (app.dialect === "hono") {
           trace.corsRan.push({ use: h, layer });
           if (honoCors(reader, res, o, req)) return true;
@@ -1089,6 +1156,9 @@ export function run(app: ExpressApp, request: HopRequest): Trace {
         return false;
       case "pass":
         return false;
+      case "allowed":
+        allowedRouters.push(h.router);
+        return false;
       case "router":
         walk(h.router, rest);
         return false;
@@ -1124,7 +1194,17 @@ export function run(app: ExpressApp, request: HopRequest): Trace {
         }
         // A middleware that sets CORS headers ran, whether or not it set them on this request.
         if (own && !trace.handSet.some((x) => x.node === h.node)) trace.handSet.push({ node: h.node, layer });
-        const out = interpret(reader, h.node, req, res, trace, layer, final, app.dialect === "hono");
+        const out = interpret(
+          reader,
+          h.node,
+          req,
+          res,
+          trace,
+          layer,
+          final,
+          app.dialect === "hono",
+          app.dialect === "koa",
+        );
         if (out === "next") return false;
         if (out === "route") return null;
         if (final && out === "app") answerApp(200, "route");
@@ -1160,7 +1240,12 @@ export function run(app: ExpressApp, request: HopRequest): Trace {
     walk(stack, req.path);
     // Nothing answered: the router's automatic OPTIONS answer (200 with Allow) where a route has the
     // path (https://github.com/pillarjs/router/blob/master/index.js), else finalhandler's 404.
-    res.status = req.method === "OPTIONS" && routeMatchedPath && app.dialect === "express" ? 200 : 404;
+    const allowed =
+      app.dialect === "express" ||
+      allowedRouters.some((x) =>
+        x.layers.some((l) => l.methods !== null && l.path.test(req.path, false).matched),
+      );
+    res.status = req.method === "OPTIONS" && routeMatchedPath && allowed ? 200 : 404;
     trace.top = null;
   } catch (e) {
     if (!(e instanceof Done)) throw e;
@@ -1220,11 +1305,69 @@ function honoCors(r: Reader, res: Res, o: CorsOptions, req: Req): boolean {
 export const HONO_METHODS = ["GET", "HEAD", "PUT", "POST", "DELETE", "PATCH", "QUERY"];
 
 /** Hono's origin function `(origin, c) => …`: the value it returns for this origin. */
-export function originReturn(r: Reader, fn: t.Function, origin: string): Val {
+/**
+ * @koa/cors 5 (https://github.com/koajs/cors/blob/master/index.js): `Vary: Origin` always; the origin
+ * option (default `*`, a string sent as is, or a function of ctx whose falsy answer skips CORS); `*`
+ * with credentials becomes the request's origin; an OPTIONS with Access-Control-Request-Method is
+ * answered 204 (an OPTIONS without it goes on). The headers stay on errors (keepHeadersOnError).
+ */
+function koaCors(r: Reader, res: Res, o: CorsOptions, req: Req): boolean {
+  const v = o.values;
+  res.vary("Origin");
+  const reqOrigin = header(req, "origin") ?? "";
+  let origin: Val = v.get("origin");
+  if (origin instanceof Fn) {
+    const ctx = koaCtx(req);
+    origin = originReturn(r, origin.fn, "", ctx);
+    if (!truthy(origin)) return false;
+  } else origin = origin || "*";
+  const credentials = v.get("credentials");
+  if (credentials instanceof Fn)
+    throw new Unknown({ key: "config.express.unknown.function", params: { line: r.line(credentials.fn) } });
+  if (credentials && origin === "*") origin = reqOrigin;
+  const joined = (x: Val): string =>
+    Array.isArray(x) ? x.map(String).join(",") : x === undefined || x === null ? "" : String(x);
+  if (req.method !== "OPTIONS") {
+    res.set("Access-Control-Allow-Origin", String(origin));
+    if (credentials === true) res.set("Access-Control-Allow-Credentials", "true");
+    const expose = joined(v.get("exposeHeaders"));
+    if (expose) res.set("Access-Control-Expose-Headers", expose);
+    return false;
+  }
+  if (!header(req, "access-control-request-method")) return false;
+  res.set("Access-Control-Allow-Origin", String(origin));
+  if (credentials === true) res.set("Access-Control-Allow-Credentials", "true");
+  const maxAge = v.get("maxAge");
+  if (maxAge) res.set("Access-Control-Max-Age", String(maxAge));
+  const methods = v.has("allowMethods") ? joined(v.get("allowMethods")) : KOA_METHODS.join(",");
+  if (methods) res.set("Access-Control-Allow-Methods", methods);
+  const allow = joined(v.get("allowHeaders")) || header(req, "access-control-request-headers");
+  if (allow) res.set("Access-Control-Allow-Headers", allow);
+  res.status = 204;
+  return true;
+}
+
+export const KOA_METHODS = ["GET", "HEAD", "PUT", "POST", "DELETE", "PATCH"];
+
+/** What a cors origin function reads of Koa's ctx: ctx.get(name), ctx.headers, ctx.request.headers, ctx.method. */
+function koaCtx(req: Req): Val {
+  const headers: { [k: string]: Val } = {};
+  for (const [n, v] of req.headers) headers[n.toLowerCase()] = v;
+  return {
+    __get: true,
+    headers,
+    header: headers,
+    request: { __get: true, headers, header: headers, method: req.method },
+    method: req.method,
+    path: req.path,
+  };
+}
+
+export function originReturn(r: Reader, fn: t.Function, origin: string, first?: Val): Val {
   const [o] = fn.params;
   if (o?.type !== "Identifier")
     throw new Unknown({ key: "config.express.unknown.function", params: { line: r.line(fn) } });
-  const env = new Map<string, Val>([[o.name, origin]]);
+  const env = new Map<string, Val>([[o.name, first ?? origin]]);
   const exec = (s: t.Node): { value: Val } | null => {
     const n = bare(s);
     if (n.type === "BlockStatement") {
@@ -1363,12 +1506,15 @@ function interpret(
   layer: Layer,
   final: boolean,
   hono = false,
+  koa = false,
 ): "next" | "route" | "answered" | "app" {
   const params = fn.params.map((p) => (p.type === "Identifier" ? p.name : null));
   if (!hono && params.length >= 4) return "next"; // an error handler: not run for a request without error
   // Express: (req, res, next); Hono: (c, next), the request at c.req.
-  const [reqName, resName, nextName] = hono ? [null, null, params[1]] : params;
-  const cName = hono ? params[0] : null;
+  // Koa: (ctx, next), the request and the response on ctx.
+  const [reqName, resName, nextName] = hono || koa ? [null, null, params[1]] : params;
+  const cName = hono || koa ? params[0] : null;
+  let bodySet = false;
   const isC = (n: t.Node) => !!cName && isName(bare(n), cName);
   /** c.req */
   const isCReq = (n: t.Node) => {
@@ -1385,6 +1531,46 @@ function interpret(
   };
   const reqValue = (n: t.Node): Val | typeof NONE => {
     const b = bare(n);
+    if (koa) {
+      if ((b.type === "MemberExpression" || b.type === "OptionalMemberExpression") && isC(b.object)) {
+        const p = propName(b);
+        if (p === "method") return req.method;
+        if (p === "path" || p === "url" || p === "originalUrl") return req.path;
+        if (p === "headers" || p === "header" || p === "request") return NONE;
+        return unknown(b);
+      }
+      if (b.type === "MemberExpression" || b.type === "OptionalMemberExpression") {
+        // ctx.headers.x, ctx.header.x, ctx.request.headers.x, ctx.request.header.x
+        const o = bare(b.object);
+        const onCtx =
+          (o.type === "MemberExpression" || o.type === "OptionalMemberExpression") &&
+          ["headers", "header"].includes(propName(o) ?? "") &&
+          (isC(o.object) ||
+            ((bare(o.object).type === "MemberExpression" ||
+              bare(o.object).type === "OptionalMemberExpression") &&
+              isC((bare(o.object) as t.MemberExpression).object) &&
+              propName(bare(o.object)) === "request"));
+        if (onCtx) {
+          const key = b.computed ? r.value(b.property, env) : propName(b);
+          return typeof key === "string" ? header(req, key) : unknown(b);
+        }
+      }
+      if (b.type === "CallExpression" || b.type === "OptionalCallExpression") {
+        const c = bare(b.callee);
+        if (
+          (c.type === "MemberExpression" || c.type === "OptionalMemberExpression") &&
+          propName(c) === "get" &&
+          (isC(c.object) ||
+            (bare(c.object).type === "MemberExpression" &&
+              isC((bare(c.object) as t.MemberExpression).object))) &&
+          b.arguments[0]
+        ) {
+          const key = r.value(b.arguments[0], env);
+          return typeof key === "string" ? (header(req, key) ?? "") : unknown(b);
+        }
+      }
+      return NONE;
+    }
     if (
       hono &&
       (b.type === "MemberExpression" || b.type === "OptionalMemberExpression") &&
@@ -1521,6 +1707,7 @@ function interpret(
     const m = propName(callee) ?? "";
     const obj = bare(callee.object);
     if (hono) return honoCall(n, m, obj);
+    if (koa) return koaCall(n, m, obj);
     if (isRes(obj)) {
       if (["setHeader", "header", "set", "append"].includes(m)) {
         setHeader(m, n.arguments, n);
@@ -1650,6 +1837,31 @@ function interpret(
     }
     return null;
   };
+  /** Koa's context: ctx.set/append/vary/remove, ctx.throw(status), ctx.redirect(url). */
+  const koaCall = (n: t.CallExpression, m: string, obj: t.Node): Flow => {
+    if (!isC(obj)) return null;
+    if (m === "set" || m === "append") {
+      setHeader(m === "append" ? "append" : "set", n.arguments, n);
+      return "next-statement" as unknown as Flow;
+    }
+    if (m === "vary") {
+      const f = n.arguments[0] ? val(n.arguments[0]) : undefined;
+      if (typeof f === "string") res.vary(f);
+      return "next-statement" as unknown as Flow;
+    }
+    if (m === "throw") {
+      // ctx.throw: Koa's error handler answers with the status and drops the headers set so far.
+      const st = n.arguments[0] ? val(n.arguments[0]) : 500;
+      res.status = typeof st === "number" ? st : 500;
+      res.headers = [];
+      return "answered";
+    }
+    if (m === "redirect") {
+      res.status = 302;
+      return "answered";
+    }
+    return unknown(n);
+  };
   const exec = (s: t.Node): Flow => {
     const n = bare(s);
     switch (n.type) {
@@ -1723,6 +1935,21 @@ function interpret(
           res.status = v;
           return null;
         }
+        if (
+          koa &&
+          left.type === "MemberExpression" &&
+          isC(left.object) &&
+          ["status", "body"].includes(propName(left) ?? "")
+        ) {
+          if (propName(left) === "body") {
+            bodySet = true;
+            return null;
+          }
+          const v = val(n.right);
+          if (typeof v !== "number") return unknown(n);
+          res.status = v;
+          return null;
+        }
         if (left.type === "Identifier" && env.has(left.name) && n.operator === "=") {
           env.set(left.name, val(n.right));
           return null;
@@ -1770,6 +1997,11 @@ function interpret(
     // Returned or fell off without next() or an answer: a final handler answers with the app's
     // content; a middleware that never calls next() leaves the request hanging (unknown).
     if (final) return "app";
+    if (koa) {
+      // Koa answers when the middleware returns without next(): its status, 200 for a body, else 404.
+      res.status = res.status ?? (bodySet ? 200 : 404);
+      return "answered";
+    }
     if (res.status !== null) return "answered";
     throw new Unknown({ key: "config.express.unknown.no-next", params: { line: r.line(fn) } });
   }

@@ -18,6 +18,7 @@ import {
   type CorsUse,
   type ExpressApp,
   HONO_METHODS,
+  KOA_METHODS,
   type Layer,
   propName,
   run,
@@ -486,7 +487,8 @@ function lineAfter(
   const callee = bare(call.callee) as t.MemberExpression;
   const res = p.src(callee.object);
   const text = p.app.text;
-  const m = method === "append" || method === "set" ? "setHeader" : method;
+  // The same call the file uses (res.setHeader/header/set, ctx.set, c.header); an append sets.
+  const m = method === "append" ? "set" : method;
   p.insert(
     key,
     afterLine(text, call.end ?? 0),
@@ -601,6 +603,43 @@ function allowOrigin(p: Patcher, w: OriginWant, credentials: boolean): void {
     return;
   }
   const creds = credentials && o.values.get("credentials") !== true;
+  if (p.app.dialect === "koa") {
+    // @koa/cors takes a string or a function of ctx (no list): a string becomes a function that
+    // answers the listed origins with their own and everyone else with the old value.
+    const node = p.valueNode(use, "origin");
+    if (node?.type === "StringLiteral" && node.value !== "*") {
+      const got = `ctx.get(${p.str("Origin")})`;
+      p.replace(
+        `origin:${node.start}`,
+        node,
+        `(ctx) => ([${[p.src(node), ...quoted].join(", ")}].includes(${got}) ? ${got} : ${p.src(node)})`,
+        why,
+      );
+    } else if (
+      node &&
+      (node.type === "ArrowFunctionExpression" ||
+        node.type === "FunctionExpression" ||
+        node.type === "ObjectMethod")
+    ) {
+      const arr = [...namesIn(node)]
+        .map((n) => p.app.consts.get(n))
+        .map((c) => (c ? p.follow(c.init) : null))
+        .find(
+          (x): x is t.ArrayExpression =>
+            x?.type === "ArrayExpression" && x.elements.some((e) => e?.type === "StringLiteral"),
+        );
+      if (!arr) {
+        p.cannot.set(w.id, { key: "config.express.cannot.origin-function", params: { line: p.line(node) } });
+        return;
+      }
+      p.appendArray(arr, quoted, why);
+    } else {
+      p.cannot.set(w.id, { key: "config.cannot.cause", params: { code: "allow-origin-mismatch" } });
+      return;
+    }
+    if (creds) p.addProp(use, o.object, "credentials", "true", { key: "config.fix.credentials" });
+    return;
+  }
   const keepAny =
     p.app.dialect === "hono"
       ? `(origin) => ([${quoted.join(", ")}].includes(origin) ? origin : ${p.str("*")})`
@@ -662,7 +701,7 @@ function setCredentials(p: Patcher, use: CorsUse): void {
 function extendList(p: Patcher, use: CorsUse, key: "methods" | "allowedHeaders", names: string[]): void {
   if ("key" in use.options) return;
   const o = use.options;
-  const hono = p.app.dialect === "hono";
+  const hono = p.app.dialect !== "express";
   const propKey = hono
     ? key === "methods"
       ? "allowMethods"
@@ -670,7 +709,7 @@ function extendList(p: Patcher, use: CorsUse, key: "methods" | "allowedHeaders",
     : key === "allowedHeaders" && !o.props.has("allowedHeaders") && o.props.has("headers")
       ? "headers"
       : key;
-  const defaults = hono ? HONO_METHODS : DEFAULT_METHODS;
+  const defaults = p.app.dialect === "koa" ? KOA_METHODS : hono ? HONO_METHODS : DEFAULT_METHODS;
   const node = p.valueNode(use, propKey);
   const fixKey = key === "methods" ? "config.fix.methods" : "config.fix.headers";
   if (!node) {
@@ -721,7 +760,13 @@ function addCors(p: Patcher, wants: Array<{ origin: string; credentials: boolean
   const origins = [...new Set(wants.map((w) => w.origin))];
   const creds = wants.some((w) => w.credentials);
   const name = app.corsName ?? "cors";
-  const opts = `{ origin: [${origins.map((o) => p.str(o)).join(", ")}]${creds ? ", credentials: true" : ""} }`;
+  const originText =
+    app.dialect === "koa"
+      ? origins.length === 1
+        ? p.str(origins[0] as string)
+        : `(ctx) => ([${origins.map((o) => p.str(o)).join(", ")}].includes(ctx.get(${p.str("Origin")})) ? ctx.get(${p.str("Origin")}) : "")`
+      : `[${origins.map((o) => p.str(o)).join(", ")}]`;
+  const opts = `{ origin: ${originText}${creds ? ", credentials: true" : ""} }`;
   const why: Words = { key: "config.express.fix.add", params: { origins: origins.join(", ") } };
   if (!app.corsName) {
     const imports = app.program.body.filter(
@@ -734,14 +779,19 @@ function addCors(p: Patcher, wants: Array<{ origin: string; credentials: boolean
     );
     const lastImport = imports.filter((s) => (s.start ?? 0) < (made.start ?? 0)).at(-1);
     const hono = app.dialect === "hono";
+    const koa = app.dialect === "koa";
     const line =
       app.moduleKind === "esm"
-        ? hono
-          ? `import { ${name} } from ${p.str("hono/cors")};`
-          : `import ${name} from ${p.str("cors")};`
-        : hono
-          ? `const { ${name} } = require(${p.str("hono/cors")});`
-          : `const ${name} = require(${p.str("cors")});`;
+        ? koa
+          ? `import ${name} from ${p.str("@koa/cors")};`
+          : hono
+            ? `import { ${name} } from ${p.str("hono/cors")};`
+            : `import ${name} from ${p.str("cors")};`
+        : koa
+          ? `const ${name} = require(${p.str("@koa/cors")});`
+          : hono
+            ? `const { ${name} } = require(${p.str("hono/cors")});`
+            : `const ${name} = require(${p.str("cors")});`;
     const at = lastImport ? afterLine(text, lastImport.end ?? 0) : 0;
     p.insert("import-cors", at, `${line}\n`, why);
   }

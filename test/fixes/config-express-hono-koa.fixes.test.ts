@@ -19,6 +19,7 @@ import { cli } from "../cli/run-cli";
 import { ROOT } from "../e2e/helpers/paths";
 import { EXPRESS_CASES, EXPRESS_CORRECT } from "./config-express-cases";
 import { HONO_CASES, HONO_CORRECT } from "./config-hono-cases";
+import { KOA_CASES, KOA_CORRECT } from "./config-koa-cases";
 import { observe, type PageCall } from "./config-real";
 import { freePort, type Running, startProcess } from "./harness";
 
@@ -98,6 +99,7 @@ async function start(file: string, port: number): Promise<Running> {
 for (const [label, CASES, CORRECT] of [
   ["Express", EXPRESS_CASES, EXPRESS_CORRECT],
   ["Hono", HONO_CASES, HONO_CORRECT],
+  ["Koa", KOA_CASES, KOA_CORRECT],
 ] as const) {
   describe(`cors-lens fix --config on real ${label} apps`, () => {
     // Each case has its own ports and files: they run side by side (one browser, its two pages).
