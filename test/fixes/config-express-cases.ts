@@ -385,6 +385,76 @@ ${LISTEN}
     check: [],
   },
   {
+    // Held out: written after the reader and run once before any change to it.
+    name: "held-out: an env default origin for the Vite dev server, credentials",
+    file: "server.mjs",
+    app: `import express from "express";
+import cors from "cors";
+
+const app = express();
+
+app.use(
+  cors({
+    origin: process.env.CLIENT_URL ?? "http://localhost:5173",
+    credentials: true,
+  })
+);
+app.use(express.json());
+
+${ROUTES}
+
+${LISTEN}
+`,
+    calls: [
+      { method: "GET", path: "/api/me", origin: "ORIGIN", credentials: true },
+      { method: "POST", path: "/api/items", origin: "ORIGIN", headers: json, credentials: true },
+    ],
+    check: [],
+  },
+  {
+    name: "held-out: app.options with a RegExp path and corsOptions lacking PATCH",
+    file: "server.js",
+    app: `const express = require("express");
+const cors = require("cors");
+const app = express();
+
+var corsOptions = {
+  origin: ["ORIGIN"],
+  methods: "GET,POST,PUT,DELETE",
+};
+
+app.options(/.*/, cors(corsOptions));
+app.use(cors(corsOptions));
+
+app.patch("/api/items/:id", (req, res) => res.json({ patched: true }));
+${ROUTES}
+
+${LISTEN}
+`,
+    calls: [{ method: "PATCH", path: "/api/items/8", origin: "ORIGIN", headers: json }],
+    check: [],
+  },
+  {
+    name: "held-out: app.all with a hand-set * lacking Authorization in Allow-Headers",
+    file: "server.js",
+    app: `const express = require("express");
+const app = express();
+
+app.all("/api/{*rest}", function (req, res, next) {
+  res.header("Access-Control-Allow-Origin", "*");
+  res.header("Access-Control-Allow-Headers", "X-Requested-With, Content-Type");
+  res.header("Access-Control-Allow-Methods", "GET, POST, PUT, DELETE, OPTIONS");
+  next();
+});
+
+${ROUTES}
+
+${LISTEN}
+`,
+    calls: [{ method: "GET", path: "/api/items", origin: "ORIGIN", headers: [["Authorization", "Bearer x"]] }],
+    check: [],
+  },
+  {
     name: "no CORS at all (ES module)",
     file: "api.mjs",
     app: `import express from "express";

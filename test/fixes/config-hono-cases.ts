@@ -239,6 +239,32 @@ ${SERVE}
     check: [],
   },
   {
+    // Held out: written after the reader and run once before any change to it.
+    name: "held-out: Hono sub-app under app.route, a list of origins and credentials",
+    file: "index.mjs",
+    app: `${ESM}
+
+const api = new Hono();
+api.get("/items", (c) => c.json([]));
+api.get("/me", (c) => c.json({ user: "ada" }));
+
+const app = new Hono();
+app.use(
+  "*",
+  cors({
+    origin: ["http://localhost:3000", "https://staging.example.com"],
+    allowHeaders: ["Content-Type"],
+    credentials: true,
+  }),
+);
+app.route("/api", api);
+
+${SERVE}
+`,
+    calls: [{ method: "GET", path: "/api/me", origin: "ORIGIN", credentials: true }],
+    check: [],
+  },
+  {
     name: "Hono: no CORS at all",
     file: "index.mjs",
     app: `import { Hono } from "hono";

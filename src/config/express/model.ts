@@ -569,6 +569,19 @@ export function readExpress(file: string, text: string): ExpressApp {
   program.body.forEach((s, i) => {
     statementOf.set(body[i] as t.Node, s);
   });
+  const reassigned = new Set<string>();
+  const findAssigned = (n: t.Node) => {
+    if (!n || typeof n !== "object") return;
+    if (n.type === "AssignmentExpression" && n.left.type === "Identifier") reassigned.add(n.left.name);
+    if (n.type === "UpdateExpression" && n.argument.type === "Identifier") reassigned.add(n.argument.name);
+    for (const [k, v] of Object.entries(n)) {
+      if (k === "loc" || k.endsWith("Comments")) continue;
+      if (Array.isArray(v)) {
+        for (const x of v) if (x && typeof x === "object" && "type" in x) findAssigned(x as t.Node);
+      } else if (v && typeof v === "object" && "type" in v) findAssigned(v as t.Node);
+    }
+  };
+  findAssigned(program);
   // Imports and declarations first (function declarations are hoisted; consts are read where followed).
   for (const s of program.body) {
     if (s.type === "ImportDeclaration") {
@@ -621,7 +634,8 @@ export function readExpress(file: string, text: string): ExpressApp {
         }
         if (init.type === "ArrowFunctionExpression" || init.type === "FunctionExpression")
           r.functions.set(name, init);
-        if (s.kind === "const") r.consts.set(name, { init, statement: stmt });
+        // A `var`/`let` never assigned again is read as a constant too.
+        if (s.kind === "const" || !reassigned.has(name)) r.consts.set(name, { init, statement: stmt });
       } else if (d.id.type === "ObjectPattern" && mod) {
         for (const p of d.id.properties)
           if (p.type === "ObjectProperty" && p.value.type === "Identifier") {
@@ -1067,12 +1081,16 @@ export function run(app: ExpressApp, request: HopRequest): Trace {
       const m = layer.path.test(path, prefix);
       if (!m.matched) continue;
       if (layer.methods !== null) {
-        routeMatchedPath = true;
         const ok =
           layer.methods.includes("ALL") ||
           layer.methods.includes(req.method) ||
           (req.method === "HEAD" && layer.methods.includes("GET"));
-        if (!ok) continue;
+        // Only a route that does not take the method adds to the automatic OPTIONS answer (an
+        // app.all route takes OPTIONS itself and, calling next(), adds nothing).
+        if (!ok) {
+          routeMatchedPath = true;
+          continue;
+        }
       }
       const last = layer.handlers.length - 1;
       for (const [i, h] of layer.handlers.entries()) {

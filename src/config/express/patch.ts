@@ -658,7 +658,15 @@ function allowOrigin(p: Patcher, w: OriginWant, credentials: boolean): void {
     p.cannot.set(w.id, { key: "config.cannot.cause", params: { code: "allow-origin-mismatch" } });
     return;
   }
-  if (node.type === "StringLiteral" || node.type === "RegExpLiteral" || node.type === "TemplateLiteral")
+  // A literal, or `process.env.X ?? "…"` (the environment's value kept): it joins a list with the origins.
+  const envDefault =
+    node.type === "LogicalExpression" && /^(import\.meta|process)\.env\./.test(p.src(node.left));
+  if (
+    node.type === "StringLiteral" ||
+    node.type === "RegExpLiteral" ||
+    node.type === "TemplateLiteral" ||
+    envDefault
+  )
     p.replace(`origin:${node.start}`, node, `[${[p.src(node), ...quoted].join(", ")}]`, why);
   else if (node.type === "ArrayExpression") p.appendArray(node, quoted, why);
   else if (
