@@ -23,6 +23,14 @@ import {
 import { CaddySyntaxError } from "./caddy/syntax";
 import { unifiedDiff } from "./diff";
 import { applyEdits, type Edit } from "./edit";
+import {
+  PREFLIGHT_UNKNOWN as EXPRESS_PREFLIGHT_UNKNOWN,
+  type ExpressConfig,
+  setsCors as expressSetsCors,
+  patchExpress,
+  readExpressConfig,
+} from "./express";
+import { JsSyntaxError } from "./express/model";
 import { type NginxConfig, patchNginx, readNginx, setsCors } from "./nginx";
 import { lineIndex, NginxSyntaxError, parseNginx } from "./nginx/syntax";
 import { ConfigError, type ConfigFile, type ConfigFinding, type ConfigFormat, type Words } from "./types";
@@ -36,10 +44,10 @@ export { ConfigError } from "./types";
 export type Detected = { format: ConfigFormat } | { unsupported: string };
 
 /** A configuration as read: nginx, Caddy or Apache httpd, each with its own tree. */
-export type AnyConfig = NginxConfig | CaddyConfig | ApacheConfig;
+export type AnyConfig = NginxConfig | CaddyConfig | ApacheConfig | ExpressConfig;
 
 /** The formats CORS Lens reads: the ones `ConfigFormat` names that have a reader. */
-type ReadFormat = "nginx" | "caddy" | "apache";
+type ReadFormat = "nginx" | "caddy" | "apache" | "express" | "hono" | "koa";
 
 /** An `include`/`import`/`Include` whose files were not passed: named when CORS may be set there. */
 interface Unresolved {
@@ -81,6 +89,29 @@ const FORMATS: Record<ReadFormat, FormatOps> = {
     setsCors: (c) => apacheSetsCors((c as ApacheConfig).tree),
     unresolved: (c) => (c as ApacheConfig).tree.unresolved,
     patch: (c, failing) => patchApache((c as ApacheConfig).tree, failing),
+  },
+  express: {
+    read: readExpressConfig,
+    SyntaxError: JsSyntaxError,
+    setsCors: (c) => expressSetsCors((c as ExpressConfig).app),
+    unresolved: () => [],
+    patch: (c, failing) => patchExpress((c as ExpressConfig).app, failing),
+  },
+  // Koa apps with @koa/cors and @koa/router: the same reader, in Koa's dialect.
+  koa: {
+    read: readExpressConfig,
+    SyntaxError: JsSyntaxError,
+    setsCors: (c) => expressSetsCors((c as ExpressConfig).app),
+    unresolved: () => [],
+    patch: (c, failing) => patchExpress((c as ExpressConfig).app, failing),
+  },
+  // Hono apps: the same reader, in Hono's dialect (src/config/express/model.ts).
+  hono: {
+    read: readExpressConfig,
+    SyntaxError: JsSyntaxError,
+    setsCors: (c) => expressSetsCors((c as ExpressConfig).app),
+    unresolved: () => [],
+    patch: (c, failing) => patchExpress((c as ExpressConfig).app, failing),
   },
 };
 
@@ -140,9 +171,10 @@ export function detectFormat(file: ConfigFile): Detected {
   }
   if (/\.(m|c)?(j|t)sx?$/.test(name)) {
     if (/@fastify\/cors|fastify/.test(t)) return { unsupported: "Fastify apps" };
-    if (/@koa\/cors|\bkoa\b/.test(t)) return { unsupported: "Koa apps" };
-    if (/\bhono\b/.test(t)) return { unsupported: "Hono apps" };
-    return { unsupported: "Express and other JavaScript/TypeScript apps" };
+    if (/(require\(\s*|from\s*)["'`]koa["'`]/.test(t)) return { format: "koa" };
+    if (/(require\(\s*|from\s*)["'`]hono["'`]/.test(t)) return { format: "hono" };
+    if (/(require\(\s*|from\s*)["'`]express["'`]/.test(t)) return { format: "express" };
+    return { unsupported: "JavaScript/TypeScript apps other than Express" };
   }
   if (/\.rb$/.test(name) || /Rack::Cors/.test(t)) return { unsupported: "rack-cors initializers" };
   if (/\.json$/.test(name)) return { unsupported: "JSON files" };
@@ -178,7 +210,20 @@ export function readConfig(files: readonly ConfigFile[]): AnyConfig {
   }
   // A Caddyfile decides for the files passed with it (snippets it imports may look like anything);
   // an Apache file for nginx-looking snippets passed with it.
-  const ops = FORMATS[formats.has("caddy") ? "caddy" : formats.has("apache") ? "apache" : "nginx"];
+  const ops =
+    FORMATS[
+      formats.has("koa")
+        ? "koa"
+        : formats.has("hono")
+          ? "hono"
+          : formats.has("express")
+            ? "express"
+            : formats.has("caddy")
+              ? "caddy"
+              : formats.has("apache")
+                ? "apache"
+                : "nginx"
+    ];
   let config: AnyConfig;
   try {
     config = ops.read(files);
@@ -412,7 +457,8 @@ export function fixConfig(
           (typeof f.judged.unknown === "object" &&
             (f.judged.unknown?.key === "config.unknown.upstream-options" ||
               PREFLIGHT_UNKNOWN.has(f.judged.unknown?.key ?? "") ||
-              APACHE_PREFLIGHT_UNKNOWN.has(f.judged.unknown?.key ?? ""))),
+              APACHE_PREFLIGHT_UNKNOWN.has(f.judged.unknown?.key ?? "") ||
+              EXPRESS_PREFLIGHT_UNKNOWN.has(f.judged.unknown?.key ?? ""))),
       );
     if (failing.length === 0) break;
     const { edits, cannot: stuck } = FORMATS[current.format as ReadFormat].patch(current, failing);

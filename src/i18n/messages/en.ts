@@ -3,6 +3,7 @@ import { enCli } from "./en-cli";
 import { enConfig } from "./en-config";
 import { enConfigApache } from "./en-config-apache";
 import { enConfigCaddy } from "./en-config-caddy";
+import { enConfigExpress } from "./en-config-express";
 import { enEngine } from "./en-engine";
 import { enFixes } from "./en-fixes";
 import { enRules } from "./en-rules";
@@ -16,5 +17,6 @@ export const en = {
   ...enConfig,
   ...enConfigCaddy,
   ...enConfigApache,
+  ...enConfigExpress,
   ...enRules,
 } as const;

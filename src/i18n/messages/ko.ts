@@ -4,6 +4,7 @@ import { koCli } from "./ko-cli";
 import { koConfig } from "./ko-config";
 import { koConfigApache } from "./ko-config-apache";
 import { koConfigCaddy } from "./ko-config-caddy";
+import { koConfigExpress } from "./ko-config-express";
 import { koEngine } from "./ko-engine";
 import { koFixes } from "./ko-fixes";
 import { koRules } from "./ko-rules";
@@ -17,5 +18,6 @@ export const ko: Record<keyof typeof en, string> = {
   ...koConfig,
   ...koConfigCaddy,
   ...koConfigApache,
+  ...koConfigExpress,
   ...koRules,
 };

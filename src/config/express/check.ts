@@ -1,0 +1,305 @@
+/**
+ * CORS lint of an Express app, with file and line: `*` or any origin reflected with credentials,
+ * the `null` origin, origin regexes with unescaped dots or no anchors, cors() registered after the
+ * auth, static files or routes that answer first, a per-route cors() on a route whose preflight
+ * nothing answers, an origin callback that refuses with an error (a 500 without CORS headers), and
+ * hand-set headers: a reflected origin without `Vary: Origin`.
+ */
+import type * as t from "@babel/types";
+import type { ConfigFinding, Words } from "../types";
+import { Unknown } from "../whatif";
+import {
+  bare,
+  type CorsUse,
+  type ExpressApp,
+  Fn,
+  type Layer,
+  type Middleware,
+  originCallback,
+  originReturn,
+  propName,
+  type Reader,
+  type Val,
+} from "./model";
+
+const STAND_IN = "https://other.example";
+
+export function checkExpress(app: ExpressApp): ConfigFinding[] {
+  const out: ConfigFinding[] = [];
+  const reader = (app as ExpressApp & { reader: Reader }).reader;
+  const at = (n: t.Node) => ({ file: app.file, line: app.lineOf(n.start ?? 0) });
+  const push = (code: string, severity: "error" | "warning", n: t.Node, words: Words) => {
+    const f = { code, severity, ...at(n), words };
+    if (!out.some((x) => x.code === f.code && x.line === f.line)) out.push(f);
+  };
+  for (const { use, layer, stack } of app.corsUses) {
+    if ("key" in use.options) continue;
+    const o = use.options;
+    const origin = o.values.has("origin") ? o.values.get("origin") : "*";
+    const credProp = o.props.get("credentials");
+    const creds = o.values.get("credentials") === true;
+    const originNode = o.props.get("origin") ?? use.call;
+    // @koa/cors turns `*` with credentials into the request's origin: any origin, with credentials.
+    if (app.dialect === "koa" && (origin === "*" || origin === undefined) && creds && !o.unread.has("origin"))
+      push("reflected-with-credentials", "error", credProp ?? use.call, {
+        key: "config.check.reflected-credentials",
+        params: { line: app.lineOf((credProp ?? use.call).start ?? 0) },
+      });
+    else if ((origin === "*" || origin === undefined) && creds && !o.unread.has("origin"))
+      push("wildcard-with-credentials", "error", credProp ?? use.call, {
+        key: "config.check.wildcard-credentials",
+        params: { line: app.lineOf((credProp ?? use.call).start ?? 0) },
+      });
+    let reflectsAny = origin === true;
+    if (origin instanceof Fn) {
+      try {
+        const r =
+          app.dialect === "hono"
+            ? { value: originReturn(reader, origin.fn, STAND_IN) }
+            : originCallback(reader, origin.fn, STAND_IN);
+        reflectsAny = r.value === true || r.value === STAND_IN;
+      } catch (e) {
+        if (!(e instanceof Unknown)) throw e;
+      }
+      if (
+        /callback\s*\(\s*new\s+Error|cb\s*\(\s*new\s+Error/.test(
+          app.text.slice(origin.fn.start ?? 0, origin.fn.end ?? 0),
+        )
+      )
+        push("origin-error-500", "warning", origin.fn, { key: "config.express.check.origin-error" });
+    }
+    if (reflectsAny && creds)
+      push("reflected-with-credentials", "error", originNode, {
+        key: "config.check.reflected-credentials",
+        params: { line: app.lineOf((credProp ?? use.call).start ?? 0) },
+      });
+    for (const v of flat(origin)) {
+      if (v === "null") push("null-origin-allowed", "warning", originNode, { key: "config.check.null" });
+      if (v instanceof RegExp) {
+        const node = regexNode(o.props.get("origin"), v) ?? originNode;
+        if (unescapedDot(v.source))
+          push("origin-regex-dot", "error", node, {
+            key: "config.check.regex-dot",
+            params: { regex: v.source },
+          });
+        if (!v.source.endsWith("$"))
+          push("origin-regex-anchor", "error", node, {
+            key: "config.check.regex-anchor",
+            params: { regex: v.source },
+          });
+      }
+      if (typeof v === "string" && /^https?:\/\/\S+[\s,]+\S/.test(v))
+        push("origin-list", "error", originNode, { key: "config.check.origin-list" });
+    }
+    if (o.values.get("origin") === false) continue;
+    // Registered after what answers first on the same paths.
+    if (layer.methods === null) {
+      for (const earlier of stack.layers) {
+        if (earlier === layer) break;
+        const what = answersFirst(earlier);
+        if (!what) continue;
+        if (!overlaps(earlier, layer)) continue;
+        push(`cors-after-${what}`, "error", layer.statement, {
+          key: `config.express.check.after-${what}` as Words["key"],
+          params: { line: earlier.line },
+        });
+        break;
+      }
+    } else if (
+      !layer.methods.includes("OPTIONS") &&
+      layer.methods.some((m) => ["PUT", "PATCH", "DELETE", "ALL"].includes(m))
+    ) {
+      // A per-route cors() on a route whose requests need a preflight: the preflight is OPTIONS.
+      const answered = stack.layers.some(
+        (l) =>
+          l !== layer &&
+          (l.methods === null || l.methods.includes("OPTIONS") || l.methods.includes("ALL")) &&
+          l.handlers.some((h) => h.kind === "cors") &&
+          (l.path.test(layer.path.source.replace(/:\w+/g, "1"), l.methods === null).matched ||
+            l.path.source === "*"),
+      );
+      if (!answered)
+        push("cors-on-route-only", "error", layer.statement, {
+          key: "config.express.check.route-only",
+          params: { method: layer.methods.join(", "), path: layer.path.source },
+        });
+    }
+  }
+  handChecks(app, push);
+  return out.sort((a, b) => a.line - b.line);
+}
+
+function flat(v: Val): Val[] {
+  return Array.isArray(v) ? v.flatMap(flat) : [v];
+}
+
+function regexNode(prop: t.Node | undefined, re: RegExp): t.Node | null {
+  if (!prop) return null;
+  let found: t.Node | null = null;
+  const visit = (n: t.Node) => {
+    if (found || !n || typeof n !== "object") return;
+    if (n.type === "RegExpLiteral" && n.pattern === re.source) {
+      found = n;
+      return;
+    }
+    for (const [k, v] of Object.entries(n)) {
+      if (k === "loc" || k.endsWith("Comments")) continue;
+      if (Array.isArray(v)) {
+        for (const x of v) if (x && typeof x === "object" && "type" in x) visit(x as t.Node);
+      } else if (v && typeof v === "object" && "type" in v) visit(v as t.Node);
+    }
+  };
+  visit(prop);
+  return found;
+}
+
+/** A `.` in the host part that matches any character (`^https://app.example.com$`). */
+function unescapedDot(src: string): boolean {
+  return /(^|[^\\])\.(?![*+?])[A-Za-z]/.test(src.replace(/\\\\/g, ""));
+}
+
+/** What a layer registered before cors() answers first: "auth", "static", "route", or null. */
+function answersFirst(l: Layer): "auth" | "static" | "route" | null {
+  if (l.methods !== null) return l.handlers.some((h) => h.kind === "cors") ? null : "route";
+  for (const h of l.handlers) {
+    if (h.kind === "auth") return "auth";
+    if (h.kind === "static") return "static";
+    if (h.kind === "router" && h.router.layers.some((x) => x.methods !== null) && !hasCors(h)) return "route";
+    if (h.kind === "fn" && answersUnauthorized(h.node)) return "auth";
+  }
+  return null;
+}
+
+function hasCors(h: Middleware): boolean {
+  return h.kind === "router" && h.router.layers.some((l) => l.handlers.some((x) => x.kind === "cors"));
+}
+
+/** A hand-written middleware that answers 401/403 (an auth check). */
+function answersUnauthorized(fn: t.Function): boolean {
+  let found = false;
+  const visit = (n: t.Node) => {
+    if (found || !n || typeof n !== "object") return;
+    if (n.type === "NumericLiteral" && (n.value === 401 || n.value === 403)) {
+      found = true;
+      return;
+    }
+    for (const [k, v] of Object.entries(n)) {
+      if (k === "loc" || k.endsWith("Comments")) continue;
+      if (Array.isArray(v)) {
+        for (const x of v) if (x && typeof x === "object" && "type" in x) visit(x as t.Node);
+      } else if (v && typeof v === "object" && "type" in v) visit(v as t.Node);
+    }
+  };
+  visit(fn.body);
+  return found;
+}
+
+/** Two registrations reach some path in common (one's path under the other's). */
+function overlaps(a: Layer, b: Layer): boolean {
+  const pa = a.path.source;
+  const pb = b.path.source;
+  if (pa === "/" || pb === "/" || !pa.startsWith("/") || !pb.startsWith("/")) return true;
+  const probe = pa.replace(/:\w+\??/g, "1").replace(/\*\w*/g, "x");
+  const probeB = pb.replace(/:\w+\??/g, "1").replace(/\*\w*/g, "x");
+  return b.path.test(probe, true).matched || a.path.test(probeB, true).matched;
+}
+
+/** Hand-set headers: a reflected origin without Vary, `*` or a reflected origin with credentials. */
+function handChecks(
+  app: ExpressApp,
+  push: (code: string, s: "error" | "warning", n: t.Node, w: Words) => void,
+): void {
+  const sets: Array<{ name: string; value: t.Node; call: t.Node }> = [];
+  const visit = (n: t.Node) => {
+    if (!n || typeof n !== "object") return;
+    if (n.type === "CallExpression") {
+      const c = bare(n.callee);
+      const m = c.type === "MemberExpression" ? propName(c) : null;
+      const [a, b] = n.arguments;
+      if (m && ["setHeader", "header", "set", "append"].includes(m)) {
+        if (a?.type === "StringLiteral" && b) sets.push({ name: a.value.toLowerCase(), value: b, call: n });
+        if (a?.type === "ObjectExpression")
+          for (const p of a.properties)
+            if (p.type === "ObjectProperty") {
+              const k =
+                p.key.type === "StringLiteral" ? p.key.value : p.key.type === "Identifier" ? p.key.name : "";
+              sets.push({ name: k.toLowerCase(), value: p.value, call: p });
+            }
+      }
+    }
+    for (const [k, v] of Object.entries(n)) {
+      if (k === "loc" || k.endsWith("Comments")) continue;
+      if (Array.isArray(v)) {
+        for (const x of v) if (x && typeof x === "object" && "type" in x) visit(x as t.Node);
+      } else if (v && typeof v === "object" && "type" in v) visit(v as t.Node);
+    }
+  };
+  visit(app.program);
+  const acao = sets.filter((s) => s.name === "access-control-allow-origin");
+  const creds = sets.find(
+    (s) =>
+      s.name === "access-control-allow-credentials" &&
+      s.value.type === "StringLiteral" &&
+      s.value.value === "true",
+  );
+  const vary =
+    sets.some(
+      (s) => s.name === "vary" && /origin/i.test(app.text.slice(s.value.start ?? 0, s.value.end ?? 0)),
+    ) || /\.vary\(\s*["'`]origin/i.test(app.text);
+  for (const s of acao) {
+    const src = app.text.slice(s.value.start ?? 0, s.value.end ?? 0);
+    const literal = s.value.type === "StringLiteral" ? s.value.value : null;
+    if (literal === "*" && creds)
+      push("wildcard-with-credentials", "error", s.call, {
+        key: "config.check.wildcard-credentials",
+        params: { line: app.lineOf(creds.call.start ?? 0) },
+      });
+    if (literal === "null") push("null-origin-allowed", "warning", s.call, { key: "config.check.null" });
+    if (literal === null && /origin/i.test(src) && !vary)
+      push("vary-origin-missing", "warning", s.call, { key: "config.check.vary" });
+    if (literal !== null && /^https?:\/\/\S+[\s,]+\S/.test(literal))
+      push("origin-list", "error", s.call, { key: "config.check.origin-list" });
+    // The request's origin set without a test on it: any origin, with credentials.
+    if (
+      literal === null &&
+      creds &&
+      /^req\.(headers\.origin|headers\[["']origin["']\]|get\(["']origin["']\)|header\(["']origin["']\))$/i.test(
+        src,
+      )
+    ) {
+      const guarded = isGuarded(app.program, s.call);
+      if (!guarded)
+        push("reflected-with-credentials", "error", s.call, {
+          key: "config.check.reflected-credentials",
+          params: { line: app.lineOf(creds.call.start ?? 0) },
+        });
+    }
+  }
+}
+
+/** The node sits inside an `if` (an allowlist test, as written). */
+function isGuarded(program: t.Program, target: t.Node): boolean {
+  let guarded = false;
+  const visit = (n: t.Node, inIf: boolean) => {
+    if (!n || typeof n !== "object") return;
+    if (n === target) {
+      guarded = inIf;
+      return;
+    }
+    const here =
+      inIf ||
+      n.type === "IfStatement" ||
+      n.type === "ConditionalExpression" ||
+      n.type === "LogicalExpression";
+    for (const [k, v] of Object.entries(n)) {
+      if (k === "loc" || k.endsWith("Comments")) continue;
+      if (Array.isArray(v)) {
+        for (const x of v) if (x && typeof x === "object" && "type" in x) visit(x as t.Node, here);
+      } else if (v && typeof v === "object" && "type" in v) visit(v as t.Node, here);
+    }
+  };
+  visit(program, false);
+  return guarded;
+}
+
+export type { CorsUse };

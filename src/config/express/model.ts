@@ -1,0 +1,2046 @@
+/**
+ * Express apps read with @babel/parser: the middleware stack in registration order (the `cors`
+ * package, `express.static`, auth middleware, hand-written middleware that sets CORS headers,
+ * routes, routers mounted with `app.use(path, router)`), and what it answers to one request.
+ * Pure: the text in, the model out. Where the code is more than literals and the small subset of
+ * JavaScript evaluated here, the answer is "unknown" with the line, never a guess.
+ */
+import { parse } from "@babel/parser";
+import type * as t from "@babel/types";
+import type { HeaderList } from "../../engine";
+import type { Answer, HopRequest, Words } from "../types";
+import { Unknown } from "../whatif";
+
+export class JsSyntaxError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly detail: string,
+  ) {
+    super(`${file}:${line}: ${detail}`);
+  }
+}
+
+/** A value the evaluator knows: JSON-like values, RegExps, or a function of the origin (cors' callback form). */
+export type Val = string | number | boolean | null | undefined | RegExp | Val[] | { [k: string]: Val } | Fn;
+export class Fn {
+  constructor(readonly fn: t.Function) {}
+}
+
+/** The cors package's options as read (https://github.com/expressjs/cors/blob/master/lib/index.js). */
+export interface CorsOptions {
+  /** The options object literal (absent for `cors()`), for the patcher. */
+  object: t.ObjectExpression | null;
+  /** The object's property nodes by name (as written), for the patcher. */
+  props: Map<string, t.ObjectProperty | t.ObjectMethod>;
+  values: Map<string, Val>;
+  /** Options that could not be read, and why (a computed value, an import). */
+  unread: Map<string, Words>;
+}
+
+export interface CorsUse {
+  kind: "cors";
+  call: t.CallExpression;
+  options: CorsOptions | Words;
+}
+
+export type Middleware =
+  | CorsUse
+  | { kind: "static"; node: t.Node }
+  | { kind: "pass"; node: t.Node }
+  | { kind: "auth"; node: t.Node; name: string; jwt: boolean }
+  | { kind: "fn"; node: t.Function }
+  | { kind: "router"; router: Stack; node: t.Node }
+  /** Koa: `router.allowedMethods()`, the router's OPTIONS answer (200 with Allow) where a route has the path. */
+  | { kind: "allowed"; router: Stack; node: t.Node }
+  | { kind: "unknown"; node: t.Node; name: string };
+
+/** One registration: `app.use(path?, …mw)`, `app.METHOD(path, …handlers)`, `app.route(path).METHOD(…)`. */
+export interface Layer {
+  /** `use` matches the path and what is below it (Express, a Hono `route` mount); Hono's `use` the pattern only. */
+  prefix: boolean;
+  /** The statement that registers it (what the patcher moves or inserts before). */
+  statement: t.Statement;
+  /** The mount path (`use`) or the route path. */
+  path: PathPattern;
+  /** null: `use` (every method, prefix match); otherwise the route's methods (upper case; "ALL"). */
+  methods: string[] | null;
+  handlers: Middleware[];
+  line: number;
+}
+
+export interface PathPattern {
+  source: string;
+  /** The path as written (a string literal or a RegExp literal), or null for none. */
+  node: t.Node | null;
+  test(path: string, prefix: boolean): { matched: boolean; rest: string };
+}
+
+export interface Stack {
+  name: string;
+  layers: Layer[];
+  /** Koa: `new Router({ prefix })`, put before every route path. */
+  prefix?: string;
+}
+
+export interface ExpressApp {
+  file: string;
+  text: string;
+  program: t.Program;
+  /** The app's stack (`const app = express()`), routers flattened into it where mounted. */
+  app: Stack | null;
+  appName: string | null;
+  /** Express, or Hono (`new Hono()`, `cors` from hono/cors: https://hono.dev/docs/middleware/builtin/cors). */
+  dialect: "express" | "hono" | "koa";
+  /** The name `cors` is bound to (`require("cors")`, `import cors from "cors"`), or null. */
+  corsName: string | null;
+  moduleKind: "esm" | "cjs";
+  /** Top-level `const` declarations, by name (followed for literal values). */
+  consts: Map<string, { init: t.Expression; statement: t.Statement }>;
+  /** Every cors() call found in the stack, with its layer. */
+  corsUses: Array<{ use: CorsUse; layer: Layer; stack: Stack }>;
+  lineOf(offset: number): number;
+}
+
+const lower = (s: string) => s.toLowerCase();
+
+export function parseJs(text: string, file: string): t.File {
+  try {
+    return parse(text, {
+      sourceType: "unambiguous",
+      plugins: ["typescript", "jsx"],
+      errorRecovery: false,
+    }) as unknown as t.File;
+  } catch (e) {
+    const err = e as { loc?: { line: number }; message?: string };
+    const detail = (err.message ?? String(e)).replace(/\s*\(\d+:\d+\)$/, "");
+    throw new JsSyntaxError(file, err.loc?.line ?? 1, detail);
+  }
+}
+
+function lineIndex(text: string): (offset: number) => number {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  return (offset: number) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] as number) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
+}
+
+/** Unwraps TypeScript's `x as T`, `x!`, `<T>x`, `x satisfies T` and parentheses. */
+export function bare(e: t.Node): t.Node {
+  let n = e;
+  for (;;) {
+    if (
+      n.type === "TSAsExpression" ||
+      n.type === "TSNonNullExpression" ||
+      n.type === "TSTypeAssertion" ||
+      n.type === "TSSatisfiesExpression" ||
+      n.type === "ParenthesizedExpression"
+    )
+      n = n.expression;
+    else return n;
+  }
+}
+
+function isCall(n: t.Node, callee?: (c: t.Node) => boolean): n is t.CallExpression {
+  return n.type === "CallExpression" && (!callee || callee(bare(n.callee)));
+}
+
+function isName(n: t.Node, name: string): boolean {
+  return n.type === "Identifier" && n.name === name;
+}
+
+/** `require("x")` */
+function requireOf(n: t.Node | null | undefined): string | null {
+  if (!n) return null;
+  const b = bare(n);
+  if (b.type === "CallExpression" && isName(b.callee, "require") && b.arguments[0]?.type === "StringLiteral")
+    return b.arguments[0].value;
+  return null;
+}
+
+/** `obj.prop` / `obj["prop"]` → prop */
+export function propName(m: t.Node): string | null {
+  if (m.type !== "MemberExpression" && m.type !== "OptionalMemberExpression") return null;
+  if (!m.computed && m.property.type === "Identifier") return m.property.name;
+  if (m.property.type === "StringLiteral") return m.property.value;
+  return null;
+}
+
+/** The dotted name of a callee (`passport.authenticate`, `express.static`, `cors`), or null. */
+export function dotted(n: t.Node): string | null {
+  const b = bare(n);
+  if (b.type === "Identifier") return b.name;
+  if (b.type === "MemberExpression" || b.type === "OptionalMemberExpression") {
+    const head = dotted(b.object);
+    const p = propName(b);
+    return head && p ? `${head}.${p}` : null;
+  }
+  return null;
+}
+
+function makePath(node: t.Node | null, source: string, regex: RegExp | null): PathPattern {
+  return {
+    source,
+    node,
+    test: (path, prefix) => {
+      if (regex) {
+        const m = regex.exec(path);
+        if (m?.index !== 0) return { matched: false, rest: path };
+        if (!prefix) return { matched: m[0].length === path.length, rest: "" };
+        const restR = path.slice(m[0].length);
+        return { matched: restR === "" || restR.startsWith("/"), rest: restR || "/" };
+      }
+      return { matched: false, rest: path };
+    },
+  };
+}
+
+/**
+ * An Express path as a RegExp: `:param` (one segment), `*name`/`*`/`(.*)` (anything), `{…}` optional
+ * parts (path-to-regexp 8, https://github.com/pillarjs/path-to-regexp#readme), `:param?` (Express 4).
+ */
+export function pathRegex(source: string): RegExp {
+  let out = "";
+  let i = 0;
+  while (i < source.length) {
+    const c = source[i] as string;
+    if (c === ":") {
+      const m = /^:(\w+)(\?)?/.exec(source.slice(i));
+      const len = m?.[0].length ?? 1;
+      out += m?.[2] ? "?([^/]*)" : "([^/]+)";
+      i += len;
+      if (m?.[2] && out.endsWith("/?([^/]*)") === false)
+        out = out.replace(/\/\?\(\[\^\/\]\*\)$/, "(?:/[^/]*)?");
+      continue;
+    }
+    if (c === "*") {
+      const m = /^\*(\w*)/.exec(source.slice(i));
+      out += "(.*)";
+      i += m?.[0].length ?? 1;
+      continue;
+    }
+    if (source.startsWith("(.*)", i)) {
+      out += "(.*)";
+      i += 4;
+      continue;
+    }
+    if (c === "{") {
+      out += "(?:";
+      i++;
+      continue;
+    }
+    if (c === "}") {
+      out += ")?";
+      i++;
+      continue;
+    }
+    out += /[\\^$.|?+()[\]]/.test(c) ? `\\${c}` : c;
+    i++;
+  }
+  try {
+    return new RegExp(`^${out}`, "i");
+  } catch {
+    // A path Express itself would refuse at startup: it matches nothing here.
+    return /$^/;
+  }
+}
+
+function safeDecode(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
+
+function stringPath(node: t.Node | null, source: string, hono = false): PathPattern {
+  // Hono: "*" is every path; "/api/*" is /api and below (https://hono.dev/docs/api/routing).
+  const pattern = hono && source !== "*" && source.endsWith("/*") ? source.slice(0, -2) : source;
+  const re = pathRegex(pattern.replace(/\/+$/, "") || "/");
+  const below = hono && pattern !== source;
+  const root = source === "/" || source === "" || (hono && source === "*");
+  return {
+    source,
+    node,
+    test: (path, prefix) => {
+      if (root && hono && source === "*") return { matched: true, rest: path };
+      if (root) return prefix ? { matched: true, rest: path } : { matched: path === "/", rest: "" };
+      const m = re.exec(path);
+      if (!m) return { matched: false, rest: path };
+      const rest = path.slice(m[0].length);
+      if (below) return { matched: rest === "" || rest.startsWith("/"), rest: rest || "/" };
+      if (!prefix) return { matched: rest === "" || rest === "/", rest: "" };
+      return { matched: rest === "" || rest.startsWith("/"), rest: rest || "/" };
+    },
+  };
+}
+
+const ANY_PATH = stringPath(null, "/");
+
+const PASS = new Set([
+  "express.json",
+  "express.urlencoded",
+  "express.raw",
+  "express.text",
+  "bodyParser.json",
+  "bodyParser.urlencoded",
+  "bodyParser.raw",
+  "bodyParser.text",
+  "cookieParser",
+  "morgan",
+  "helmet",
+  "compression",
+  "session",
+  "passport.initialize",
+  "passport.session",
+  "logger",
+]);
+
+/**
+ * Packages whose middleware passes a CORS request on (a logger, a security-header setter, a body
+ * parser, a rate limiter under its limit, a session loader): the request reaches what follows.
+ */
+const PASS_MODULES = new Set([
+  "morgan",
+  "helmet",
+  "compression",
+  "cookie-parser",
+  "body-parser",
+  "express-session",
+  "cookie-session",
+  "express-rate-limit",
+  "express-slow-down",
+  "hpp",
+  "express-mongo-sanitize",
+  "xss-clean",
+  "response-time",
+  "method-override",
+  "serve-favicon",
+  "connect-timeout",
+  "express-fileupload",
+  "pino-http",
+  "express-winston",
+  "express-request-id",
+]);
+
+export class Reader {
+  readonly consts = new Map<string, { init: t.Expression; statement: t.Statement }>();
+  /** Top-level function declarations and `const f = (req, res, next) => …`, by name. */
+  readonly functions = new Map<string, t.Function>();
+  /** Names bound by imports/requires, and the module. */
+  readonly imports = new Map<string, string>();
+  readonly lineOf: (offset: number) => number;
+  constructor(
+    readonly file: string,
+    readonly text: string,
+    readonly program: t.Program,
+  ) {
+    this.lineOf = lineIndex(text);
+  }
+
+  line(n: t.Node): number {
+    return this.lineOf(n.start ?? 0);
+  }
+
+  /** A value from literals and same-file constants; Unknown (with the line and why) otherwise. */
+  value(e: t.Node, env: Map<string, Val> = new Map(), depth = 0): Val {
+    const n = bare(e);
+    const unknown = (_what: string): never => {
+      throw new Unknown({
+        key: "config.express.unknown.value",
+        params: {
+          code: this.text.slice(n.start ?? 0, Math.min(n.end ?? 0, (n.start ?? 0) + 60)),
+          line: this.line(n),
+        },
+      });
+    };
+    if (depth > 20) unknown("deep");
+    switch (n.type) {
+      case "StringLiteral":
+        return n.value;
+      case "NumericLiteral":
+        return n.value;
+      case "BooleanLiteral":
+        return n.value;
+      case "NullLiteral":
+        return null;
+      case "RegExpLiteral":
+        try {
+          return new RegExp(n.pattern, n.flags);
+        } catch {
+          return unknown("regex");
+        }
+      case "TemplateLiteral":
+        if (n.expressions.length === 0) return n.quasis.map((q) => q.value.cooked ?? "").join("");
+        return n.quasis
+          .map(
+            (q, i) =>
+              (q.value.cooked ?? "") +
+              (i < n.expressions.length
+                ? String(this.value(n.expressions[i] as t.Node, env, depth + 1))
+                : ""),
+          )
+          .join("");
+      case "ArrayExpression":
+        return n.elements.map((x) => {
+          if (!x || x.type === "SpreadElement") return unknown("spread");
+          return this.value(x, env, depth + 1);
+        });
+      case "ObjectExpression": {
+        const o: { [k: string]: Val } = {};
+        for (const p of n.properties) {
+          if (p.type !== "ObjectProperty") return unknown("object");
+          const k =
+            p.key.type === "Identifier" && !p.computed
+              ? p.key.name
+              : p.key.type === "StringLiteral"
+                ? p.key.value
+                : null;
+          if (k === null) return unknown("object");
+          o[k] = this.value(p.value, env, depth + 1);
+        }
+        return o;
+      }
+      case "Identifier": {
+        if (n.name === "undefined") return undefined;
+        if (env.has(n.name)) return env.get(n.name);
+        const c = this.consts.get(n.name);
+        if (c) return this.value(c.init, env, depth + 1);
+        const f = this.functions.get(n.name);
+        if (f) return new Fn(f);
+        if (this.imports.has(n.name)) return unknown("import");
+        return unknown("name");
+      }
+      case "ArrowFunctionExpression":
+      case "FunctionExpression":
+        return new Fn(n);
+      case "UnaryExpression":
+        if (n.operator === "!") return !truthy(this.value(n.argument, env, depth + 1));
+        if (n.operator === "-") {
+          const v = this.value(n.argument, env, depth + 1);
+          if (typeof v === "number") return -v;
+        }
+        return unknown("operator");
+      case "LogicalExpression": {
+        // `process.env.X ?? "…"` / `|| "…"`: the default written here (the environment is not known).
+        if (n.operator !== "&&" && isEnv(n.left)) return this.value(n.right, env, depth + 1);
+        const l = this.value(n.left, env, depth + 1);
+        if (n.operator === "&&") return truthy(l) ? this.value(n.right, env, depth + 1) : l;
+        if (n.operator === "||") return truthy(l) ? l : this.value(n.right, env, depth + 1);
+        return l === null || l === undefined ? this.value(n.right, env, depth + 1) : l;
+      }
+      case "BinaryExpression": {
+        const l = this.value(n.left, env, depth + 1);
+        const r = this.value(n.right, env, depth + 1);
+        switch (n.operator) {
+          case "===":
+          case "==":
+            return same(l, r);
+          case "!==":
+          case "!=":
+            return !same(l, r);
+          case "+":
+            if (typeof l === "string" || typeof r === "string") return String(l) + String(r);
+            if (typeof l === "number" && typeof r === "number") return l + r;
+            return unknown("operator");
+          case ">":
+          case "<":
+          case ">=":
+          case "<=":
+            if (typeof l === "number" && typeof r === "number")
+              return n.operator === ">"
+                ? l > r
+                : n.operator === "<"
+                  ? l < r
+                  : n.operator === ">="
+                    ? l >= r
+                    : l <= r;
+            return unknown("operator");
+          default:
+            return unknown("operator");
+        }
+      }
+      case "ConditionalExpression":
+        return truthy(this.value(n.test, env, depth + 1))
+          ? this.value(n.consequent, env, depth + 1)
+          : this.value(n.alternate, env, depth + 1);
+      case "MemberExpression":
+      case "OptionalMemberExpression": {
+        if (isEnv(n)) return unknown("env");
+        const obj = this.value(n.object, env, depth + 1);
+        const key = n.computed ? this.value(n.property, env, depth + 1) : propName(n);
+        if (obj === null || obj === undefined) return n.optional ? undefined : unknown("member");
+        if (typeof key === "number" && Array.isArray(obj)) return obj[key];
+        if (key === "length" && (typeof obj === "string" || Array.isArray(obj))) return obj.length;
+        if (typeof key === "string" && isRecord(obj))
+          return (obj as { [k: string]: Val })[lower(key)] ?? (obj as { [k: string]: Val })[key];
+        return unknown("member");
+      }
+      case "CallExpression":
+      case "OptionalCallExpression": {
+        const callee = bare(n.callee);
+        if (callee.type !== "MemberExpression" && callee.type !== "OptionalMemberExpression")
+          return unknown("call");
+        const method = propName(callee);
+        const target = this.value(callee.object, env, depth + 1);
+        const args = n.arguments.map((a) => this.value(a, env, depth + 1));
+        if (target === undefined && (callee.optional || n.optional)) return undefined;
+        // Koa's ctx.get(name) in an origin function: the request header, "" when absent.
+        if (isRecord(target) && target.__get === true && method === "get" && typeof args[0] === "string") {
+          const h = target.headers;
+          return isRecord(h) ? (h[args[0].toLowerCase()] ?? "") : "";
+        }
+        if (Array.isArray(target)) {
+          if (method === "includes") return target.some((x) => same(x, args[0]));
+          if (method === "indexOf") return target.findIndex((x) => same(x, args[0]));
+          if (method === "some" || method === "find") return unknown("callback");
+        }
+        if (typeof target === "string") {
+          const a = args[0];
+          if (method === "startsWith" && typeof a === "string") return target.startsWith(a);
+          if (method === "endsWith" && typeof a === "string") return target.endsWith(a);
+          if (method === "includes" && typeof a === "string") return target.includes(a);
+          if (method === "toLowerCase") return target.toLowerCase();
+          if (method === "split" && typeof a === "string") return target.split(a);
+          if (method === "trim") return target.trim();
+          if (method === "match" && a instanceof RegExp)
+            return target.match(a) ? [...(target.match(a) as string[])] : null;
+        }
+        if (target instanceof RegExp && method === "test") {
+          target.lastIndex = 0;
+          return typeof args[0] === "string" ? target.test(args[0]) : target.test(String(args[0]));
+        }
+        return unknown("call");
+      }
+      default:
+        return unknown("expression");
+    }
+  }
+}
+
+function isEnv(n: t.Node): boolean {
+  const b = bare(n);
+  return (
+    (b.type === "MemberExpression" || b.type === "OptionalMemberExpression") &&
+    (dotted(b.object) === "process.env" || dotted(b.object) === "import.meta.env")
+  );
+}
+
+export function isRecord(v: Val): v is { [k: string]: Val } {
+  return !!v && typeof v === "object" && !Array.isArray(v) && !(v instanceof RegExp) && !(v instanceof Fn);
+}
+
+export function truthy(v: Val): boolean {
+  if (Array.isArray(v)) return true;
+  return !!v;
+}
+
+function same(a: Val, b: Val): boolean {
+  return a === b;
+}
+
+/** Reads the app: imports, top-level constants and functions, then the registrations in order. */
+export function readExpress(file: string, text: string): ExpressApp {
+  const ast = parseJs(text, file);
+  const program = ast.program;
+  const r = new Reader(file, text, program);
+  let corsName: string | null = null;
+  let expressName: string | null = null;
+  const routerFactories = new Set<string>();
+  let moduleKind: "esm" | "cjs" = program.sourceType === "module" ? "esm" : "cjs";
+  let honoName: string | null = null;
+  let koaName: string | null = null;
+  let koaRouterName: string | null = null;
+  const appNames = new Set<string>();
+  const routers = new Map<string, Stack>();
+  const stacks: Stack[] = [];
+  const body = program.body.map((s) =>
+    s.type === "ExportNamedDeclaration" && s.declaration ? (s.declaration as t.Statement) : s,
+  );
+  const statementOf = new Map<t.Node, t.Statement>();
+  program.body.forEach((s, i) => {
+    statementOf.set(body[i] as t.Node, s);
+  });
+  const reassigned = new Set<string>();
+  const findAssigned = (n: t.Node) => {
+    if (!n || typeof n !== "object") return;
+    if (n.type === "AssignmentExpression" && n.left.type === "Identifier") reassigned.add(n.left.name);
+    if (n.type === "UpdateExpression" && n.argument.type === "Identifier") reassigned.add(n.argument.name);
+    for (const [k, v] of Object.entries(n)) {
+      if (k === "loc" || k.endsWith("Comments")) continue;
+      if (Array.isArray(v)) {
+        for (const x of v) if (x && typeof x === "object" && "type" in x) findAssigned(x as t.Node);
+      } else if (v && typeof v === "object" && "type" in v) findAssigned(v as t.Node);
+    }
+  };
+  findAssigned(program);
+  // Imports and declarations first (function declarations are hoisted; consts are read where followed).
+  for (const s of program.body) {
+    if (s.type === "ImportDeclaration") {
+      moduleKind = "esm";
+      for (const sp of s.specifiers) {
+        r.imports.set(sp.local.name, s.source.value);
+        if (s.source.value === "cors" && sp.type === "ImportDefaultSpecifier") corsName = sp.local.name;
+        if (s.source.value === "express" && sp.type !== "ImportNamespaceSpecifier") {
+          if (sp.type === "ImportDefaultSpecifier") expressName = sp.local.name;
+          else if (
+            sp.type === "ImportSpecifier" &&
+            sp.imported.type === "Identifier" &&
+            sp.imported.name === "Router"
+          )
+            routerFactories.add(sp.local.name);
+        }
+        if (s.source.value === "cors" && sp.type === "ImportNamespaceSpecifier") corsName = sp.local.name;
+        if (sp.type === "ImportDefaultSpecifier") {
+          if (s.source.value === "koa") koaName = sp.local.name;
+          if (s.source.value === "@koa/router" || s.source.value === "koa-router")
+            koaRouterName = sp.local.name;
+          if (s.source.value === "@koa/cors" || s.source.value === "kcors") corsName = sp.local.name;
+        }
+        if (sp.type === "ImportSpecifier" && sp.imported.type === "Identifier") {
+          if (s.source.value === "hono" && sp.imported.name === "Hono") honoName = sp.local.name;
+          if (s.source.value === "hono/cors" && sp.imported.name === "cors") corsName = sp.local.name;
+        }
+      }
+    }
+  }
+  for (const s0 of body) {
+    const s = s0 as t.Statement;
+    const stmt = statementOf.get(s) ?? s;
+    if (s.type === "FunctionDeclaration" && s.id) r.functions.set(s.id.name, s);
+    if (s.type !== "VariableDeclaration") continue;
+    for (const d of s.declarations) {
+      if (!d.init) continue;
+      const init = bare(d.init) as t.Expression;
+      const mod = requireOf(init);
+      if (d.id.type === "Identifier") {
+        const name = d.id.name;
+        if (mod) {
+          r.imports.set(name, mod);
+          if (mod === "cors") corsName = name;
+          if (mod === "express") expressName = name;
+          if (mod === "koa") koaName = name;
+          if (mod === "@koa/router" || mod === "koa-router") koaRouterName = name;
+          if (mod === "@koa/cors" || mod === "kcors") corsName = name;
+          continue;
+        }
+        if (init.type === "ArrowFunctionExpression" || init.type === "FunctionExpression")
+          r.functions.set(name, init);
+        // A `var`/`let` never assigned again is read as a constant too.
+        if (s.kind === "const" || !reassigned.has(name)) r.consts.set(name, { init, statement: stmt });
+      } else if (d.id.type === "ObjectPattern" && mod) {
+        for (const p of d.id.properties)
+          if (p.type === "ObjectProperty" && p.value.type === "Identifier") {
+            r.imports.set(p.value.name, mod);
+            if (mod === "express" && p.key.type === "Identifier" && p.key.name === "Router")
+              routerFactories.add(p.value.name);
+            if (mod === "hono" && p.key.type === "Identifier" && p.key.name === "Hono")
+              honoName = p.value.name;
+            if (mod === "hono/cors" && p.key.type === "Identifier" && p.key.name === "cors")
+              corsName = p.value.name;
+          }
+      }
+    }
+  }
+  const isExpressCall = (n: t.Node) => {
+    const b = bare(n);
+    if (b.type === "NewExpression" && honoName !== null && isName(bare(b.callee), honoName)) return true;
+    if (b.type === "NewExpression" && koaName !== null && isName(bare(b.callee), koaName)) return true;
+    return b.type === "CallExpression" && expressName !== null && isName(bare(b.callee), expressName);
+  };
+  const isRouterCall = (n: t.Node) => {
+    const b = bare(n);
+    if (b.type !== "CallExpression") return false;
+    const d = dotted(b.callee);
+    return (expressName !== null && d === `${expressName}.Router`) || (d !== null && routerFactories.has(d));
+  };
+  for (const s of body) {
+    if (s.type !== "VariableDeclaration") continue;
+    for (const d of s.declarations) {
+      if (d.id.type !== "Identifier" || !d.init) continue;
+      if (isExpressCall(d.init)) {
+        appNames.add(d.id.name);
+        const st = { name: d.id.name, layers: [] };
+        stacks.push(st);
+        routers.set(d.id.name, st);
+      } else if (isRouterCall(d.init)) routers.set(d.id.name, { name: d.id.name, layers: [] });
+      else {
+        const init = bare(d.init);
+        if (
+          init.type === "NewExpression" &&
+          koaRouterName !== null &&
+          isName(bare(init.callee), koaRouterName)
+        ) {
+          // new Router({ prefix: "/api" })
+          let prefix = "";
+          try {
+            const o = init.arguments[0] ? r.value(init.arguments[0]) : undefined;
+            if (isRecord(o) && typeof o.prefix === "string") prefix = o.prefix;
+          } catch {
+            prefix = "";
+          }
+          routers.set(d.id.name, { name: d.id.name, layers: [], prefix });
+        }
+      }
+    }
+  }
+  const corsUses: ExpressApp["corsUses"] = [];
+
+  const middleware = (arg: t.Node, stack: Stack, layerRef: () => Layer): Middleware[] => {
+    const a = bare(arg);
+    if (a.type === "ArrayExpression")
+      return a.elements.flatMap((x) =>
+        x && x.type !== "SpreadElement" ? middleware(x, stack, layerRef) : [],
+      );
+    if (a.type === "ArrowFunctionExpression" || a.type === "FunctionExpression")
+      return [{ kind: "fn", node: a }];
+    if (a.type === "Identifier") {
+      const router = routers.get(a.name);
+      if (router) return [{ kind: "router", router, node: a }];
+      const f = r.functions.get(a.name);
+      if (f) return [{ kind: "fn", node: f }];
+      const c = r.consts.get(a.name);
+      if (c && isCall(c.init)) return middleware(c.init, stack, layerRef);
+      return [classify(a.name, a, false)];
+    }
+    if (a.type === "CallExpression") {
+      const name = dotted(a.callee) ?? "";
+      if ((corsName !== null && name === corsName) || requireOf(a.callee) === "cors") {
+        const use: CorsUse = { kind: "cors", call: a, options: readOptions(r, a) };
+        pendingCors.push({ use, layerRef, stack });
+        return [use];
+      }
+      if (/(^|\.)static$/.test(name) || name === "serveStatic") return [{ kind: "static", node: a }];
+      if (koaName !== null) {
+        // router.routes() / router.middleware(): the router's routes; router.allowedMethods(): its OPTIONS answer.
+        const callee = bare(a.callee);
+        const obj = callee.type === "MemberExpression" ? bare(callee.object) : null;
+        const router = obj?.type === "Identifier" ? routers.get(obj.name) : undefined;
+        const m = callee.type === "MemberExpression" ? propName(callee) : null;
+        if (router && (m === "routes" || m === "middleware")) return [{ kind: "router", router, node: a }];
+        if (router && m === "allowedMethods") return [{ kind: "allowed", router, node: a }];
+        const from = r.imports.get(name.split(".")[0] ?? "") ?? "";
+        if (from === "koa-static") return [{ kind: "static", node: a }];
+        if (/^(koa-jwt|koa-passport)$/.test(from)) return [{ kind: "auth", node: a, name, jwt: false }];
+        if (
+          /^(koa-bodyparser|@koa\/bodyparser|koa-body|koa-logger|koa-helmet|koa-compress|koa-json|koa-ratelimit)$/.test(
+            from,
+          )
+        )
+          return [{ kind: "pass", node: a }];
+      }
+      if (honoName !== null) {
+        // hono/logger, secure-headers … pass the request on; basic-auth, bearer-auth and jwt answer 401.
+        const from = r.imports.get(name.split(".")[0] ?? "") ?? "";
+        if (/^hono\/(basic-auth|bearer-auth|jwt|jwk)$/.test(from))
+          return [{ kind: "auth", node: a, name, jwt: false }];
+        if (/^hono\//.test(from)) return [{ kind: "pass", node: a }];
+      }
+      const head = name.split(".")[0] ?? "";
+      if (PASS_MODULES.has(r.imports.get(head) ?? requireOf(a.callee) ?? ""))
+        return [{ kind: "pass", node: a }];
+      const passing =
+        PASS.has(name) ||
+        PASS.has(head) ||
+        (expressName !== null && name.startsWith(`${expressName}.`) && !/static|Router/.test(name));
+      if (passing) return [{ kind: "pass", node: a }];
+      return [classify(name, a, /jwt/i.test(name))];
+    }
+    return [
+      {
+        kind: "unknown",
+        node: a,
+        name: r.text.slice(a.start ?? 0, Math.min(a.end ?? 0, (a.start ?? 0) + 40)),
+      },
+    ];
+  };
+  const classify = (name: string, node: t.Node, jwt: boolean): Middleware => {
+    if (/auth|jwt|passport|token|protect|require|guard|verify|login|session/i.test(name))
+      return {
+        kind: "auth",
+        node,
+        name,
+        jwt:
+          honoName === null &&
+          koaName === null &&
+          (jwt || /jwt/i.test(name) || /jwt/i.test(r.imports.get(name.split(".")[0] ?? "") ?? "")),
+      };
+    return { kind: "unknown", node, name };
+  };
+  const pendingCors: Array<{ use: CorsUse; layerRef: () => Layer; stack: Stack }> = [];
+  const mounted = new Set<Stack>();
+
+  const METHODS = new Set(["get", "post", "put", "patch", "delete", "del", "options", "head", "all", "on"]);
+  const register = (s: t.Statement, e: t.Node) => {
+    const call = bare(e);
+    if (call.type !== "CallExpression") return;
+    const callee = bare(call.callee);
+    if (callee.type !== "MemberExpression") return;
+    const method = propName(callee);
+    if (!method) return;
+    let target = bare(callee.object);
+    // app.route("/x").get(…).put(…): the chain read from the inside out.
+    const chain: Array<{ method: string; args: t.Node[] }> = [{ method, args: call.arguments }];
+    while (target.type === "CallExpression" && bare(target.callee).type === "MemberExpression") {
+      const inner = bare(target.callee) as t.MemberExpression;
+      const m = propName(inner);
+      if (!m) return;
+      chain.unshift({ method: m, args: target.arguments });
+      target = bare(inner.object);
+    }
+    if (target.type !== "Identifier") return;
+    const stack = routers.get(target.name);
+    if (!stack) return;
+    let routePath: { node: t.Node | null; source: string; pattern: PathPattern } | null = null;
+    for (const link of chain) {
+      const m = link.method;
+      if (m === "route" && honoName !== null && link.args.length === 2) {
+        // Hono: app.route("/api", sub) mounts a sub-app under the path.
+        const sub = bare(link.args[1] as t.Node);
+        const router = sub.type === "Identifier" ? routers.get(sub.name) : undefined;
+        if (!router) continue;
+        mounted.add(router);
+        stack.layers.push({
+          prefix: true,
+          statement: s,
+          path: pathOf(r, link.args[0] ?? null, false).pattern,
+          methods: null,
+          handlers: [{ kind: "router", router, node: sub }],
+          line: r.line(call),
+        });
+        continue;
+      }
+      if (m === "route") {
+        routePath = pathOf(r, link.args[0] ?? null);
+        continue;
+      }
+      if (m !== "use" && !METHODS.has(m)) continue;
+      let args = link.args;
+      let path: PathPattern = honoName !== null ? stringPath(null, "*", true) : ANY_PATH;
+      let methods = m === "use" ? null : [m === "all" ? "ALL" : m === "del" ? "DELETE" : m.toUpperCase()];
+      if (m === "on") {
+        // Hono: app.on("PUT" | ["PUT", "DELETE"], path, …handlers)
+        let v: Val;
+        try {
+          v = args[0] ? r.value(args[0]) : undefined;
+        } catch {
+          continue;
+        }
+        methods = (Array.isArray(v) ? v : [v]).map((x) => String(x).toUpperCase());
+        args = args.slice(1);
+      }
+      if (routePath && m !== "use") path = routePath.pattern;
+      else if (args[0] && isPathArg(args[0])) {
+        path = pathOf(r, args[0], honoName !== null).pattern;
+        if (stack.prefix) {
+          const whole = `${stack.prefix}${path.source === "/" && m !== "use" ? "" : path.source}`;
+          path = stringPath(args[0] as t.Node, whole);
+        }
+        args = args.slice(1);
+      } else if (m !== "use") continue;
+      const layer: Layer = {
+        prefix: m === "use" && honoName === null,
+        statement: s,
+        path,
+        methods,
+        handlers: [],
+        line: r.line(call),
+      };
+      layer.handlers = args.flatMap((a) => middleware(a, stack, () => layer));
+      stack.layers.push(layer);
+    }
+  };
+  const visit = (s: t.Statement) => {
+    if (s.type === "ExpressionStatement") register(s, s.expression);
+    else if (s.type === "ExportDefaultDeclaration" && s.declaration.type !== "FunctionDeclaration") return;
+  };
+  for (const s of program.body) visit(s);
+  for (const p of pendingCors) {
+    const layer = p.layerRef();
+    corsUses.push({ use: p.use, layer, stack: p.stack });
+  }
+  const app =
+    stacks.find((x) => !mounted.has(x)) ??
+    stacks[0] ??
+    (routers.size > 0 ? ([...routers.values()][0] as Stack) : null);
+  return {
+    file,
+    text,
+    program,
+    app,
+    appName: app?.name ?? null,
+    corsName,
+    moduleKind,
+    dialect: honoName !== null ? "hono" : koaName !== null ? "koa" : "express",
+    consts: r.consts,
+    corsUses,
+    lineOf: r.lineOf,
+    reader: r,
+  } as ExpressApp & { reader: Reader };
+}
+
+function isPathArg(n: t.Node): boolean {
+  const b = bare(n);
+  return (
+    b.type === "StringLiteral" ||
+    b.type === "RegExpLiteral" ||
+    b.type === "TemplateLiteral" ||
+    (b.type === "ArrayExpression" && b.elements.every((x) => x?.type === "StringLiteral"))
+  );
+}
+
+function pathOf(
+  r: Reader,
+  n: t.Node | null,
+  hono = false,
+): { node: t.Node | null; source: string; pattern: PathPattern } {
+  if (!n) return { node: null, source: "/", pattern: ANY_PATH };
+  const b = bare(n);
+  if (b.type === "RegExpLiteral") {
+    let re: RegExp | null = null;
+    try {
+      re = new RegExp(b.pattern, b.flags);
+    } catch {
+      re = null;
+    }
+    return { node: b, source: `/${b.pattern}/`, pattern: makePath(b, `/${b.pattern}/`, re) };
+  }
+  if (b.type === "ArrayExpression") {
+    const parts = b.elements.map((x) => stringPath(x, (x as t.StringLiteral).value));
+    const source = parts.map((p) => p.source).join(",");
+    return {
+      node: b,
+      source,
+      pattern: {
+        source,
+        node: b,
+        test: (path, prefix) => {
+          for (const p of parts) {
+            const m = p.test(path, prefix);
+            if (m.matched) return m;
+          }
+          return { matched: false, rest: path };
+        },
+      },
+    };
+  }
+  let source = "/";
+  try {
+    const v = r.value(b);
+    if (typeof v === "string") source = v;
+  } catch {
+    source = "/";
+  }
+  return { node: b, source, pattern: stringPath(b, source, hono) };
+}
+
+/** The options object of `cors(…)`: each option's value, or why it cannot be read. */
+export function readOptions(r: Reader, call: t.CallExpression): CorsOptions | Words {
+  const arg = call.arguments[0];
+  const out: CorsOptions = { object: null, props: new Map(), values: new Map(), unread: new Map() };
+  if (!arg) return out;
+  let obj = bare(arg);
+  if (obj.type === "Identifier") {
+    const c = r.consts.get(obj.name);
+    if (!c) return { key: "config.express.unknown.options", params: { name: obj.name, line: r.line(obj) } };
+    obj = bare(c.init);
+  }
+  if (obj.type !== "ObjectExpression")
+    return {
+      key: "config.express.unknown.options",
+      params: {
+        name: r.text.slice(obj.start ?? 0, Math.min(obj.end ?? 0, (obj.start ?? 0) + 40)),
+        line: r.line(obj),
+      },
+    };
+  out.object = obj;
+  for (const p of obj.properties) {
+    if (p.type === "SpreadElement")
+      return { key: "config.express.unknown.options", params: { name: "...", line: r.line(p) } };
+    const key =
+      p.key.type === "Identifier" && !p.computed
+        ? p.key.name
+        : p.key.type === "StringLiteral"
+          ? p.key.value
+          : null;
+    if (key === null) continue;
+    out.props.set(key, p);
+    if (p.type === "ObjectMethod") {
+      out.values.set(key, new Fn(p));
+      continue;
+    }
+    try {
+      out.values.set(key, r.value(p.value));
+    } catch (e) {
+      if (!(e instanceof Unknown)) throw e;
+      out.unread.set(key, e.why);
+    }
+  }
+  return out;
+}
+
+// ——— Answering ———
+
+/** The response as the app builds it: header lines (setHeader replaces, append adds), then the status. */
+class Res {
+  headers: Array<[string, string]> = [];
+  status: number | null = null;
+  set(name: string, value: string): void {
+    this.headers = this.headers.filter(([n]) => lower(n) !== lower(name));
+    this.headers.push([name, value]);
+  }
+  append(name: string, value: string): void {
+    this.headers.push([name, value]);
+  }
+  /** The `vary` package: one Vary line, the field added once (https://github.com/jshttp/vary). */
+  vary(field: string): void {
+    const cur = this.headers.find(([n]) => lower(n) === "vary");
+    if (!cur) {
+      this.set("Vary", field);
+      return;
+    }
+    const list = cur[1].split(",").map((s) => s.trim());
+    if (list.includes("*") || list.some((x) => lower(x) === lower(field))) return;
+    cur[1] = `${cur[1]}, ${field}`;
+  }
+}
+
+export interface Trace {
+  /** The layer whose handler ended the request, and which handler. */
+  answeredBy: { layer: Layer; handler: Middleware | null } | null;
+  /** cors() uses that ran, in order. */
+  corsRan: Array<{ use: CorsUse; layer: Layer }>;
+  /** Hand-written middleware that set Access-Control-* headers. */
+  handSet: Array<{ node: t.Function; layer: Layer }>;
+  /** The app-level layer that was running when the request was answered (a router's mount). */
+  top: Layer | null;
+  status: number;
+  headers: HeaderList;
+  fromUpstream: boolean;
+  assumed: Words[];
+}
+
+interface Req {
+  method: string;
+  path: string;
+  headers: HeaderList;
+  upstream: HopRequest["upstream"];
+}
+
+class Done {
+  constructor(readonly handler: Middleware | null) {}
+}
+
+function header(req: Req, name: string): string | undefined {
+  const l = lower(name);
+  const lines = req.headers.filter(([n]) => lower(n) === l).map(([, v]) => v);
+  return lines.length ? lines.join(", ") : undefined;
+}
+
+export function run(app: ExpressApp, request: HopRequest): Trace {
+  const reader = (app as ExpressApp & { reader: Reader }).reader;
+  let url: URL;
+  try {
+    url = new URL(request.url);
+  } catch {
+    throw new Unknown({ key: "config.unknown.url", params: { url: request.url } });
+  }
+  const req: Req = {
+    method: request.method.toUpperCase(),
+    path: safeDecode(url.pathname),
+    headers: request.headers,
+    upstream: request.upstream,
+  };
+  const res = new Res();
+  const trace: Trace = {
+    answeredBy: null,
+    corsRan: [],
+    handSet: [],
+    top: null,
+    status: 404,
+    headers: [],
+    fromUpstream: false,
+    assumed: [],
+  };
+  const stack = app.app;
+  if (!stack) throw new Unknown({ key: "config.express.unknown.no-app" });
+  let routeMatchedPath = false;
+  const allowedRouters: Stack[] = [];
+  const walk = (s: Stack, path: string): void => {
+    for (const layer of s.layers) {
+      if (s === stack) trace.top = layer;
+      const prefix = layer.prefix;
+      const m = layer.path.test(path, prefix);
+      if (!m.matched) continue;
+      if (layer.methods !== null) {
+        const ok =
+          layer.methods.includes("ALL") ||
+          layer.methods.includes(req.method) ||
+          (req.method === "HEAD" && layer.methods.includes("GET"));
+        // Only a route that does not take the method adds to the automatic OPTIONS answer (an
+        // app.all route takes OPTIONS itself and, calling next(), adds nothing).
+        if (!ok) {
+          routeMatchedPath = true;
+          continue;
+        }
+      }
+      const last = layer.handlers.length - 1;
+      for (const [i, h] of layer.handlers.entries()) {
+        const final = layer.methods !== null && i === last;
+        const ended = handle(h, layer, final, prefix ? m.rest : path);
+        if (ended) {
+          trace.answeredBy = { layer, handler: h };
+          throw new Done(h);
+        }
+        if (ended === null) break;
+      }
+    }
+  };
+  /** true: answered; false: next(); null: next("route") / skip the rest of the layer. */
+  const handle = (h: Middleware, layer: Layer, final: boolean, rest: string): boolean | null => {
+    switch (h.kind) {
+      case "cors": {
+        if ("key" in h.options) throw new Unknown(h.options);
+        const o = h.options;
+        const unread = [...o.unread.entries()].find(([k]) =>
+          [
+            "origin",
+            "methods",
+            "allowedHeaders",
+            "headers",
+            "credentials",
+            "exposedHeaders",
+            "maxAge",
+            "preflightContinue",
+            "optionsSuccessStatus",
+            "allowMethods",
+            "allowHeaders",
+            "exposeHeaders",
+          ].includes(k),
+        );
+        if (unread) throw new Unknown(unread[1]);
+        if (app.dialect === "koa") {
+          trace.corsRan.push({ use: h, layer });
+          return koaCors(reader, res, o, req);
+        }
+        if (app.dialect === "hono") {
+          trace.corsRan.push({ use: h, layer });
+          if (honoCors(reader, res, o, req)) return true;
+          return false;
+        }
+        let origin: Val = o.values.has("origin") ? o.values.get("origin") : "*";
+        if (origin === false || origin === "" || origin === null || origin === 0) return false;
+        if (origin === undefined) origin = "*";
+        if (origin instanceof Fn) {
+          const got = originCallback(reader, origin.fn, header(req, "origin"));
+          if (got.error) {
+            // next(err): Express's final handler answers 500 and keeps the headers set so far.
+            trace.corsRan.push({ use: h, layer });
+            res.status = 500;
+            trace.answeredBy = { layer, handler: h };
+            throw new Done(h);
+          }
+          if (!truthy(got.value)) {
+            // cors calls next() without a header: the origin refused (it ran, for the patcher).
+            trace.corsRan.push({ use: h, layer });
+            return false;
+          }
+          origin = got.value as Val;
+        }
+        trace.corsRan.push({ use: h, layer });
+        applyCors(res, o, origin, req);
+        if (req.method === "OPTIONS" && o.values.get("preflightContinue") !== true) {
+          const st = o.values.get("optionsSuccessStatus");
+          res.status = typeof st === "number" ? st : 204;
+          return true;
+        }
+        return false;
+      }
+      case "static":
+        // serve-static answers GET/HEAD for files that exist and passes everything else on; a path
+        // with an extension is taken as a file (its recorded status, else 200).
+        if ((req.method === "GET" || req.method === "HEAD") && /\.[A-Za-z0-9]+$/.test(rest)) {
+          answerApp(200, "static");
+          return true;
+        }
+        return false;
+      case "pass":
+        return false;
+      case "allowed":
+        allowedRouters.push(h.router);
+        return false;
+      case "router":
+        walk(h.router, rest);
+        return false;
+      case "auth": {
+        const auth = header(req, "authorization");
+        if (req.method === "OPTIONS" && h.jwt) {
+          // express-jwt lets a preflight through when it announces Authorization
+          // (https://github.com/auth0/express-jwt/blob/master/src/index.ts).
+          const acrh = (header(req, "access-control-request-headers") ?? "")
+            .split(",")
+            .map((x) => lower(x.trim()));
+          if (acrh.includes("authorization")) return false;
+        }
+        if (!auth && !header(req, "cookie")) {
+          res.status = 401;
+          return true;
+        }
+        const up = req.upstream?.status;
+        if (up === 401 || up === 403) {
+          res.status = up;
+          return true;
+        }
+        trace.assumed.push({ key: "config.express.assumed.auth", params: { line: reader.line(h.node) } });
+        return false;
+      }
+      case "fn": {
+        // A route's own handler is the application: its status comes from the record; it is read
+        // only where it sets CORS headers itself or answers a preflight.
+        const own = /access-control-/i.test(reader.text.slice(h.node.start ?? 0, h.node.end ?? 0));
+        if (final && !own && req.method !== "OPTIONS") {
+          answerApp(200, "route");
+          return true;
+        }
+        // A middleware that sets CORS headers ran, whether or not it set them on this request.
+        if (own && !trace.handSet.some((x) => x.node === h.node)) trace.handSet.push({ node: h.node, layer });
+        const out = interpret(
+          reader,
+          h.node,
+          req,
+          res,
+          trace,
+          layer,
+          final,
+          app.dialect === "hono",
+          app.dialect === "koa",
+        );
+        if (out === "next") return false;
+        if (out === "route") return null;
+        if (final && out === "app") answerApp(200, "route");
+        return true;
+      }
+      case "unknown":
+        if (final) {
+          answerApp(200, "route");
+          return true;
+        }
+        throw new Unknown({
+          key: "config.express.unknown.middleware",
+          params: { name: h.name, line: reader.line(h.node) },
+        });
+    }
+  };
+  const answerApp = (fallback: number, what: string) => {
+    const up = req.upstream?.status;
+    trace.fromUpstream = true;
+    if (typeof up === "number" && up > 0) {
+      res.status = up;
+      return;
+    }
+    if (req.method === "OPTIONS")
+      throw new Unknown({ key: "config.express.unknown.options-handler", params: { path: req.path } });
+    res.status = res.status ?? fallback;
+    trace.assumed.push({
+      key: what === "static" ? "config.express.assumed.static" : "config.express.assumed.route",
+      params: { method: req.method, path: req.path },
+    });
+  };
+  try {
+    walk(stack, req.path);
+    // Nothing answered: the router's automatic OPTIONS answer (200 with Allow) where a route has the
+    // path (https://github.com/pillarjs/router/blob/master/index.js), else finalhandler's 404.
+    const allowed =
+      app.dialect === "express" ||
+      allowedRouters.some((x) =>
+        x.layers.some((l) => l.methods !== null && l.path.test(req.path, false).matched),
+      );
+    res.status = req.method === "OPTIONS" && routeMatchedPath && allowed ? 200 : 404;
+    trace.top = null;
+  } catch (e) {
+    if (!(e instanceof Done)) throw e;
+  }
+  trace.status = res.status ?? 200;
+  trace.headers = res.headers;
+  return trace;
+}
+
+/**
+ * Hono's cors() (https://github.com/honojs/hono/blob/main/src/middleware/cors/index.ts): the origin
+ * `*`, a string sent only to that origin, a list, or a function's return value; every OPTIONS
+ * answered 204 with the methods (default GET,HEAD,PUT,POST,DELETE,PATCH,QUERY) and the listed or
+ * the requested headers; `Vary: Origin` when the origin is not `*`. True: answered.
+ */
+function honoCors(r: Reader, res: Res, o: CorsOptions, req: Req): boolean {
+  const v = o.values;
+  const opt = v.has("origin") ? v.get("origin") : "*";
+  const reqOrigin = header(req, "origin") ?? "";
+  let allow: Val = null;
+  if (typeof opt === "string") allow = opt === "*" ? "*" : opt === reqOrigin ? reqOrigin : null;
+  else if (opt instanceof Fn) allow = originReturn(r, opt.fn, reqOrigin);
+  else if (Array.isArray(opt)) allow = opt.includes(reqOrigin) ? reqOrigin : null;
+  else throw new Unknown({ key: "config.express.unknown.options", params: { name: "origin", line: 0 } });
+  if (allow) res.set("Access-Control-Allow-Origin", String(allow));
+  if (v.get("credentials")) res.set("Access-Control-Allow-Credentials", "true");
+  const list = (x: Val): string[] => (Array.isArray(x) ? x.map(String) : []);
+  const expose = list(v.get("exposeHeaders") ?? []);
+  if (expose.length) res.set("Access-Control-Expose-Headers", expose.join(","));
+  if (req.method === "OPTIONS") {
+    if (opt !== "*") res.append("Vary", "Origin");
+    const maxAge = v.get("maxAge");
+    if (maxAge !== undefined && maxAge !== null) res.set("Access-Control-Max-Age", String(maxAge));
+    const methods = v.has("allowMethods") ? list(v.get("allowMethods")) : HONO_METHODS;
+    if (methods.length) res.set("Access-Control-Allow-Methods", methods.join(","));
+    let headers = list(v.get("allowHeaders") ?? []).join(",");
+    if (!headers) {
+      const asked = header(req, "access-control-request-headers");
+      if (asked)
+        headers = asked
+          .split(",")
+          .map((x) => x.trim())
+          .join(",");
+    }
+    if (headers) {
+      res.set("Access-Control-Allow-Headers", headers);
+      res.append("Vary", "Access-Control-Request-Headers");
+    }
+    res.status = 204;
+    return true;
+  }
+  // After next(): `c.header("Vary", "Origin", { append: true })` on the answer.
+  if (opt !== "*") res.append("Vary", "Origin");
+  return false;
+}
+
+export const HONO_METHODS = ["GET", "HEAD", "PUT", "POST", "DELETE", "PATCH", "QUERY"];
+
+/** Hono's origin function `(origin, c) => …`: the value it returns for this origin. */
+/**
+ * @koa/cors 5 (https://github.com/koajs/cors/blob/master/index.js): `Vary: Origin` always; the origin
+ * option (default `*`, a string sent as is, or a function of ctx whose falsy answer skips CORS); `*`
+ * with credentials becomes the request's origin; an OPTIONS with Access-Control-Request-Method is
+ * answered 204 (an OPTIONS without it goes on). The headers stay on errors (keepHeadersOnError).
+ */
+function koaCors(r: Reader, res: Res, o: CorsOptions, req: Req): boolean {
+  const v = o.values;
+  res.vary("Origin");
+  const reqOrigin = header(req, "origin") ?? "";
+  let origin: Val = v.get("origin");
+  if (origin instanceof Fn) {
+    const ctx = koaCtx(req);
+    origin = originReturn(r, origin.fn, "", ctx);
+    if (!truthy(origin)) return false;
+  } else origin = origin || "*";
+  const credentials = v.get("credentials");
+  if (credentials instanceof Fn)
+    throw new Unknown({ key: "config.express.unknown.function", params: { line: r.line(credentials.fn) } });
+  if (credentials && origin === "*") origin = reqOrigin;
+  const joined = (x: Val): string =>
+    Array.isArray(x) ? x.map(String).join(",") : x === undefined || x === null ? "" : String(x);
+  if (req.method !== "OPTIONS") {
+    res.set("Access-Control-Allow-Origin", String(origin));
+    if (credentials === true) res.set("Access-Control-Allow-Credentials", "true");
+    const expose = joined(v.get("exposeHeaders"));
+    if (expose) res.set("Access-Control-Expose-Headers", expose);
+    return false;
+  }
+  if (!header(req, "access-control-request-method")) return false;
+  res.set("Access-Control-Allow-Origin", String(origin));
+  if (credentials === true) res.set("Access-Control-Allow-Credentials", "true");
+  const maxAge = v.get("maxAge");
+  if (maxAge) res.set("Access-Control-Max-Age", String(maxAge));
+  const methods = v.has("allowMethods") ? joined(v.get("allowMethods")) : KOA_METHODS.join(",");
+  if (methods) res.set("Access-Control-Allow-Methods", methods);
+  const allow = joined(v.get("allowHeaders")) || header(req, "access-control-request-headers");
+  if (allow) res.set("Access-Control-Allow-Headers", allow);
+  res.status = 204;
+  return true;
+}
+
+export const KOA_METHODS = ["GET", "HEAD", "PUT", "POST", "DELETE", "PATCH"];
+
+/** What a cors origin function reads of Koa's ctx: ctx.get(name), ctx.headers, ctx.request.headers, ctx.method. */
+function koaCtx(req: Req): Val {
+  const headers: { [k: string]: Val } = {};
+  for (const [n, v] of req.headers) headers[n.toLowerCase()] = v;
+  return {
+    __get: true,
+    headers,
+    header: headers,
+    request: { __get: true, headers, header: headers, method: req.method },
+    method: req.method,
+    path: req.path,
+  };
+}
+
+export function originReturn(r: Reader, fn: t.Function, origin: string, first?: Val): Val {
+  const [o] = fn.params;
+  if (o?.type !== "Identifier")
+    throw new Unknown({ key: "config.express.unknown.function", params: { line: r.line(fn) } });
+  const env = new Map<string, Val>([[o.name, first ?? origin]]);
+  const exec = (s: t.Node): { value: Val } | null => {
+    const n = bare(s);
+    if (n.type === "BlockStatement") {
+      for (const x of n.body) {
+        const got = exec(x);
+        if (got) return got;
+      }
+      return null;
+    }
+    if (n.type === "ReturnStatement") return { value: n.argument ? r.value(n.argument, env) : undefined };
+    if (n.type === "IfStatement") {
+      if (truthy(r.value(n.test, env))) return exec(n.consequent);
+      return n.alternate ? exec(n.alternate) : null;
+    }
+    if (n.type === "VariableDeclaration") {
+      for (const d of n.declarations)
+        if (d.id.type === "Identifier" && d.init) env.set(d.id.name, r.value(d.init, env));
+        else throw new Unknown({ key: "config.express.unknown.function", params: { line: r.line(n) } });
+      return null;
+    }
+    if (n.type === "EmptyStatement") return null;
+    throw new Unknown({ key: "config.express.unknown.function", params: { line: r.line(n) } });
+  };
+  if (fn.body.type !== "BlockStatement") return r.value(fn.body, env);
+  return exec(fn.body)?.value;
+}
+
+/** cors' header set (lib/index.js configureOrigin … configureMaxAge), for a resolved origin option. */
+function applyCors(res: Res, o: CorsOptions, origin: Val, req: Req): void {
+  const v = o.values;
+  const reqOrigin = header(req, "origin");
+  if (!origin || origin === "*") res.set("Access-Control-Allow-Origin", "*");
+  else if (typeof origin === "string") {
+    res.set("Access-Control-Allow-Origin", origin);
+    res.vary("Origin");
+  } else {
+    if (allowedBy(reqOrigin, origin) && reqOrigin) res.set("Access-Control-Allow-Origin", reqOrigin);
+    res.vary("Origin");
+  }
+  if (v.get("credentials") === true) res.set("Access-Control-Allow-Credentials", "true");
+  const joined = (x: Val): string | null =>
+    Array.isArray(x) ? x.map(String).join(",") : typeof x === "string" ? x : x ? String(x) : null;
+  if (req.method === "OPTIONS") {
+    const methods = v.has("methods") ? joined(v.get("methods")) : "GET,HEAD,PUT,PATCH,POST,DELETE";
+    if (methods) res.set("Access-Control-Allow-Methods", methods);
+    const allowed = v.get("allowedHeaders") ?? v.get("headers");
+    if (!allowed) {
+      res.vary("Access-Control-Request-Headers");
+      const asked = header(req, "access-control-request-headers");
+      if (asked) res.set("Access-Control-Allow-Headers", asked);
+    } else {
+      const h = joined(allowed);
+      if (h) res.set("Access-Control-Allow-Headers", h);
+    }
+    const maxAge = v.get("maxAge");
+    if (typeof maxAge === "number" || maxAge) res.set("Access-Control-Max-Age", String(maxAge));
+  }
+  const exposed = joined(v.get("exposedHeaders") ?? null);
+  if (exposed) res.set("Access-Control-Expose-Headers", exposed);
+}
+
+export function allowedBy(origin: string | undefined, allowed: Val): boolean {
+  if (Array.isArray(allowed)) return allowed.some((a) => allowedBy(origin, a));
+  if (typeof allowed === "string") return origin === allowed;
+  if (allowed instanceof RegExp) {
+    allowed.lastIndex = 0;
+    return allowed.test(String(origin));
+  }
+  return !!allowed;
+}
+
+/** `origin: (origin, callback) => …`: what the callback is called with, for this request's origin. */
+export function originCallback(
+  r: Reader,
+  fn: t.Function,
+  origin: string | undefined,
+): { value: Val; error: boolean } {
+  const [o, cb] = fn.params;
+  if (o?.type !== "Identifier" || !cb || cb.type !== "Identifier")
+    throw new Unknown({ key: "config.express.unknown.function", params: { line: r.line(fn) } });
+  const env = new Map<string, Val>([[o.name, origin]]);
+  let result: { value: Val; error: boolean } | null = null;
+  const callback = (call: t.CallExpression) => {
+    const first = call.arguments[0] ? bare(call.arguments[0]) : null;
+    const err = first?.type === "NewExpression" ? true : first ? r.value(first, env) : null;
+    if (err !== null && err !== undefined && err !== false) result = { value: false, error: true };
+    else result = { value: call.arguments[1] ? r.value(call.arguments[1], env) : undefined, error: false };
+  };
+  const exec = (s: t.Node): boolean => {
+    const n = bare(s);
+    if (n.type === "BlockStatement") {
+      for (const x of n.body) if (exec(x)) return true;
+      return false;
+    }
+    if (n.type === "ExpressionStatement") return exec(n.expression);
+    if (n.type === "ReturnStatement") {
+      if (n.argument) exec(n.argument);
+      return true;
+    }
+    if (n.type === "IfStatement") {
+      if (truthy(r.value(n.test, env))) return exec(n.consequent);
+      return n.alternate ? exec(n.alternate) : false;
+    }
+    if (n.type === "VariableDeclaration") {
+      for (const d of n.declarations)
+        if (d.id.type === "Identifier" && d.init) env.set(d.id.name, r.value(d.init, env));
+        else throw new Unknown({ key: "config.express.unknown.function", params: { line: r.line(n) } });
+      return false;
+    }
+    if (n.type === "CallExpression" && isName(bare(n.callee), cb.name)) {
+      callback(n);
+      return true;
+    }
+    if (n.type === "ConditionalExpression")
+      return truthy(r.value(n.test, env)) ? exec(n.consequent) : exec(n.alternate);
+    if (n.type === "EmptyStatement") return false;
+    throw new Unknown({ key: "config.express.unknown.function", params: { line: r.line(n) } });
+  };
+  exec(fn.body);
+  if (!result) throw new Unknown({ key: "config.express.unknown.function", params: { line: r.line(fn) } });
+  return result;
+}
+
+/**
+ * A hand-written middleware or handler `(req, res, next) => { … }`, run on this request: header
+ * calls, `if`s on the method, path and headers, `next()`, and the answers (`res.sendStatus`,
+ * `res.status(n).end()`, `res.json`, `res.redirect` …). "app": the handler answers with the app's own
+ * content (status from the record).
+ */
+function interpret(
+  r: Reader,
+  fn: t.Function,
+  req: Req,
+  res: Res,
+  trace: Trace,
+  layer: Layer,
+  final: boolean,
+  hono = false,
+  koa = false,
+): "next" | "route" | "answered" | "app" {
+  const params = fn.params.map((p) => (p.type === "Identifier" ? p.name : null));
+  if (!hono && params.length >= 4) return "next"; // an error handler: not run for a request without error
+  // Express: (req, res, next); Hono: (c, next), the request at c.req.
+  // Koa: (ctx, next), the request and the response on ctx.
+  const [reqName, resName, nextName] = hono || koa ? [null, null, params[1]] : params;
+  const cName = hono || koa ? params[0] : null;
+  let bodySet = false;
+  const isC = (n: t.Node) => !!cName && isName(bare(n), cName);
+  /** c.req */
+  const isCReq = (n: t.Node) => {
+    const b = bare(n);
+    return (
+      (b.type === "MemberExpression" || b.type === "OptionalMemberExpression") &&
+      isC(b.object) &&
+      propName(b) === "req"
+    );
+  };
+  const env = new Map<string, Val>();
+  const unknown = (n: t.Node): never => {
+    throw new Unknown({ key: "config.express.unknown.code", params: { line: r.line(n) } });
+  };
+  const reqValue = (n: t.Node): Val | typeof NONE => {
+    const b = bare(n);
+    if (koa) {
+      if ((b.type === "MemberExpression" || b.type === "OptionalMemberExpression") && isC(b.object)) {
+        const p = propName(b);
+        if (p === "method") return req.method;
+        if (p === "path" || p === "url" || p === "originalUrl") return req.path;
+        if (p === "headers" || p === "header" || p === "request") return NONE;
+        return unknown(b);
+      }
+      if (b.type === "MemberExpression" || b.type === "OptionalMemberExpression") {
+        // ctx.headers.x, ctx.header.x, ctx.request.headers.x, ctx.request.header.x
+        const o = bare(b.object);
+        const onCtx =
+          (o.type === "MemberExpression" || o.type === "OptionalMemberExpression") &&
+          ["headers", "header"].includes(propName(o) ?? "") &&
+          (isC(o.object) ||
+            ((bare(o.object).type === "MemberExpression" ||
+              bare(o.object).type === "OptionalMemberExpression") &&
+              isC((bare(o.object) as t.MemberExpression).object) &&
+              propName(bare(o.object)) === "request"));
+        if (onCtx) {
+          const key = b.computed ? r.value(b.property, env) : propName(b);
+          return typeof key === "string" ? header(req, key) : unknown(b);
+        }
+      }
+      if (b.type === "CallExpression" || b.type === "OptionalCallExpression") {
+        const c = bare(b.callee);
+        if (
+          (c.type === "MemberExpression" || c.type === "OptionalMemberExpression") &&
+          propName(c) === "get" &&
+          (isC(c.object) ||
+            (bare(c.object).type === "MemberExpression" &&
+              isC((bare(c.object) as t.MemberExpression).object))) &&
+          b.arguments[0]
+        ) {
+          const key = r.value(b.arguments[0], env);
+          return typeof key === "string" ? (header(req, key) ?? "") : unknown(b);
+        }
+      }
+      return NONE;
+    }
+    if (
+      hono &&
+      (b.type === "MemberExpression" || b.type === "OptionalMemberExpression") &&
+      isCReq(b.object)
+    ) {
+      const p = propName(b);
+      if (p === "method") return req.method;
+      if (p === "path") return req.path;
+      return unknown(b);
+    }
+    if (hono && (b.type === "CallExpression" || b.type === "OptionalCallExpression")) {
+      const c = bare(b.callee);
+      if ((c.type === "MemberExpression" || c.type === "OptionalMemberExpression") && isCReq(c.object)) {
+        if (propName(c) === "header" && b.arguments[0]) {
+          const key = r.value(b.arguments[0], env);
+          return typeof key === "string" ? header(req, key) : unknown(b);
+        }
+        return unknown(b);
+      }
+    }
+    if (b.type === "MemberExpression" || b.type === "OptionalMemberExpression") {
+      const obj = bare(b.object);
+      if (reqName && isName(obj, reqName)) {
+        const p = propName(b);
+        if (p === "method") return req.method;
+        if (p === "path") return req.path;
+        if (p === "url" || p === "originalUrl") return req.path;
+        if (p === "headers") return NONE;
+        return unknown(b);
+      }
+      if (
+        (obj.type === "MemberExpression" || obj.type === "OptionalMemberExpression") &&
+        reqName &&
+        isName(bare(obj.object), reqName) &&
+        propName(obj) === "headers"
+      ) {
+        const key = b.computed ? r.value(b.property, env) : propName(b);
+        return typeof key === "string" ? header(req, key) : unknown(b);
+      }
+    }
+    if (b.type === "CallExpression" || b.type === "OptionalCallExpression") {
+      const c = bare(b.callee);
+      if (
+        (c.type === "MemberExpression" || c.type === "OptionalMemberExpression") &&
+        reqName &&
+        isName(bare(c.object), reqName)
+      ) {
+        const p = propName(c);
+        if ((p === "get" || p === "header") && b.arguments[0]) {
+          const key = r.value(b.arguments[0], env);
+          return typeof key === "string" ? header(req, key) : unknown(b);
+        }
+        return unknown(b);
+      }
+    }
+    return NONE;
+  };
+  // The evaluator with the request's fields substituted first.
+  const val = (n: t.Node): Val => {
+    const sub = substitute(n);
+    return r.value(sub, env);
+  };
+  let tmp = 0;
+  const substitute = (n: t.Node): t.Node => {
+    const v = reqValue(n);
+    if (v !== NONE) {
+      const name = `\u0000req${tmp++}`;
+      env.set(name, v);
+      return { type: "Identifier", name, start: n.start, end: n.end } as t.Identifier;
+    }
+    const b = bare(n);
+    const copy = { ...b } as Record<string, unknown>;
+    let changed = false;
+    for (const key of ["left", "right", "argument", "test", "consequent", "alternate", "object", "callee"]) {
+      const child = copy[key] as t.Node | undefined;
+      if (child && typeof child === "object" && "type" in child) {
+        const s = substitute(child);
+        if (s !== child) {
+          copy[key] = s;
+          changed = true;
+        }
+      }
+    }
+    if (Array.isArray(copy.arguments)) {
+      const args = (copy.arguments as t.Node[]).map((a) => substitute(a));
+      if (args.some((a, i) => a !== (copy.arguments as t.Node[])[i])) {
+        copy.arguments = args;
+        changed = true;
+      }
+    }
+    if (Array.isArray(copy.expressions)) {
+      const args = (copy.expressions as t.Node[]).map((a) => substitute(a));
+      if (args.some((a, i) => a !== (copy.expressions as t.Node[])[i])) {
+        copy.expressions = args;
+        changed = true;
+      }
+    }
+    return changed ? (copy as unknown as t.Node) : b;
+  };
+  const isRes = (n: t.Node) => resName !== null && resName !== undefined && isName(bare(n), resName);
+  const setHeader = (method: string, args: t.Node[], node: t.Node) => {
+    if (method === "set" || method === "header") {
+      const first = args[0] ? bare(args[0]) : null;
+      if (first?.type === "ObjectExpression" && args.length === 1) {
+        const o = val(first);
+        if (isRecord(o))
+          for (const [k, v] of Object.entries(o)) if (v !== undefined) noteSet(k, v, "set", node);
+        return;
+      }
+    }
+    const name = args[0] ? val(args[0]) : undefined;
+    const value = args[1] ? val(args[1]) : undefined;
+    if (typeof name !== "string") return unknown(node);
+    noteSet(name, value, method === "append" ? "append" : "set", node);
+  };
+  const noteSet = (name: string, value: Val, how: "set" | "append", node: t.Node) => {
+    if (/^access-control-/i.test(name) && !trace.handSet.some((x) => x.node === fn))
+      trace.handSet.push({ node: fn, layer });
+    // Node's setHeader throws on undefined; res.set/header of undefined writes "undefined".
+    if (value === undefined || value === null) {
+      if (how === "set")
+        throw new Unknown({ key: "config.express.unknown.code", params: { line: r.line(node) } });
+      return;
+    }
+    const text = Array.isArray(value) ? value.map(String).join(", ") : String(value);
+    if (how === "append") res.append(name, text);
+    else res.set(name, text);
+  };
+  type Flow = "next" | "route" | "answered" | "app" | null;
+  /** A response call: `res.status(…).json(…)` etc.; returns the Flow, or null when not a response call. */
+  const resCall = (n: t.CallExpression): Flow => {
+    const callee = bare(n.callee);
+    if (callee.type !== "MemberExpression") return null;
+    const m = propName(callee) ?? "";
+    const obj = bare(callee.object);
+    if (hono) return honoCall(n, m, obj);
+    if (koa) return koaCall(n, m, obj);
+    if (isRes(obj)) {
+      if (["setHeader", "header", "set", "append"].includes(m)) {
+        setHeader(m, n.arguments, n);
+        return "next-statement" as unknown as Flow;
+      }
+      if (m === "vary") {
+        const f = n.arguments[0] ? val(n.arguments[0]) : undefined;
+        if (typeof f === "string") res.vary(f);
+        return "next-statement" as unknown as Flow;
+      }
+      if (m === "status") {
+        const s = n.arguments[0] ? val(n.arguments[0]) : undefined;
+        if (typeof s !== "number") return unknown(n);
+        res.status = s;
+        return "next-statement" as unknown as Flow;
+      }
+      if (m === "sendStatus") {
+        const s = n.arguments[0] ? val(n.arguments[0]) : undefined;
+        if (typeof s !== "number") return unknown(n);
+        res.status = s;
+        return "answered";
+      }
+      if (m === "redirect") {
+        const first = n.arguments[0] ? val(n.arguments[0]) : undefined;
+        res.status = typeof first === "number" ? first : 302;
+        const loc = n.arguments[typeof first === "number" ? 1 : 0];
+        let to: Val = "/";
+        try {
+          to = loc ? val(loc) : "/";
+        } catch {
+          to = "/";
+        }
+        res.set("Location", String(to));
+        return "answered";
+      }
+      if (m === "writeHead") {
+        const s = n.arguments[0] ? val(n.arguments[0]) : undefined;
+        if (typeof s !== "number") return unknown(n);
+        res.status = s;
+        const h = n.arguments[1] ? val(n.arguments[1]) : undefined;
+        if (isRecord(h)) for (const [k, v] of Object.entries(h)) if (v !== undefined) noteSet(k, v, "set", n);
+        return "next-statement" as unknown as Flow;
+      }
+      if (["json", "send", "end", "sendFile", "render", "jsonp", "download"].includes(m)) {
+        if (res.status === null && final) return "app";
+        if (res.status === null) res.status = 200;
+        return "answered";
+      }
+      return unknown(n);
+    }
+    // res.status(…).json(…) chains.
+    if (obj.type === "CallExpression") {
+      const inner = resCall(obj);
+      if (inner === null) return null;
+      if (["json", "send", "end", "sendFile", "render", "jsonp"].includes(m)) return "answered";
+      if (
+        ["setHeader", "header", "set", "append", "vary", "status", "type", "location", "cookie"].includes(m)
+      ) {
+        if (m !== "type" && m !== "location" && m !== "cookie") {
+          if (m === "status") {
+            const s = n.arguments[0] ? val(n.arguments[0]) : undefined;
+            if (typeof s !== "number") return unknown(n);
+            res.status = s;
+          } else if (m === "vary") {
+            const f = n.arguments[0] ? val(n.arguments[0]) : undefined;
+            if (typeof f === "string") res.vary(f);
+          } else setHeader(m, n.arguments, n);
+        }
+        return inner;
+      }
+      return unknown(n);
+    }
+    return null;
+  };
+  /** Hono's Context: c.header(), c.status(), c.json/text/body/html/newResponse/redirect/notFound, c.res.headers. */
+  const honoCall = (n: t.CallExpression, m: string, obj: t.Node): Flow => {
+    const num = (i: number, dflt: number | null): number | null => {
+      const a = n.arguments[i];
+      if (!a) return dflt;
+      const v = val(a);
+      if (typeof v === "number") return v;
+      if (isRecord(v) && typeof v.status === "number") return v.status;
+      return unknown(n);
+    };
+    if (isC(obj)) {
+      if (m === "header") {
+        const name = n.arguments[0] ? val(n.arguments[0]) : undefined;
+        const value = n.arguments[1] ? val(n.arguments[1]) : undefined;
+        const opts = n.arguments[2] ? val(n.arguments[2]) : undefined;
+        if (typeof name !== "string") return unknown(n);
+        noteSet(name, value, isRecord(opts) && opts.append === true ? "append" : "set", n);
+        return "next-statement" as unknown as Flow;
+      }
+      if (m === "status") {
+        res.status = num(0, null);
+        return "next-statement" as unknown as Flow;
+      }
+      if (["json", "text", "body", "html", "newResponse"].includes(m)) {
+        const st = num(1, res.status);
+        if (st === null && final) return "app";
+        res.status = st ?? 200;
+        return "answered";
+      }
+      if (m === "redirect") {
+        res.status = num(1, 302);
+        return "answered";
+      }
+      if (m === "notFound") {
+        res.status = 404;
+        return "answered";
+      }
+      return unknown(n);
+    }
+    // c.res.headers.set/append(name, value)
+    if (
+      (m === "set" || m === "append") &&
+      obj.type === "MemberExpression" &&
+      propName(obj) === "headers" &&
+      bare(obj.object).type === "MemberExpression" &&
+      isC((bare(obj.object) as t.MemberExpression).object) &&
+      propName(bare(obj.object)) === "res"
+    ) {
+      const name = n.arguments[0] ? val(n.arguments[0]) : undefined;
+      if (typeof name !== "string") return unknown(n);
+      noteSet(name, n.arguments[1] ? val(n.arguments[1]) : undefined, m, n);
+      return "next-statement" as unknown as Flow;
+    }
+    return null;
+  };
+  /** Koa's context: ctx.set/append/vary/remove, ctx.throw(status), ctx.redirect(url). */
+  const koaCall = (n: t.CallExpression, m: string, obj: t.Node): Flow => {
+    if (!isC(obj)) return null;
+    if (m === "set" || m === "append") {
+      setHeader(m === "append" ? "append" : "set", n.arguments, n);
+      return "next-statement" as unknown as Flow;
+    }
+    if (m === "vary") {
+      const f = n.arguments[0] ? val(n.arguments[0]) : undefined;
+      if (typeof f === "string") res.vary(f);
+      return "next-statement" as unknown as Flow;
+    }
+    if (m === "throw") {
+      // ctx.throw: Koa's error handler answers with the status and drops the headers set so far.
+      const st = n.arguments[0] ? val(n.arguments[0]) : 500;
+      res.status = typeof st === "number" ? st : 500;
+      res.headers = [];
+      return "answered";
+    }
+    if (m === "redirect") {
+      res.status = 302;
+      return "answered";
+    }
+    return unknown(n);
+  };
+  const exec = (s: t.Node): Flow => {
+    const n = bare(s);
+    switch (n.type) {
+      case "AwaitExpression":
+        return exec(n.argument);
+      case "NewExpression": {
+        // return new Response(body, { status, headers })
+        if (!hono || !isName(bare(n.callee), "Response")) return unknown(n);
+        const init = n.arguments[1] ? val(n.arguments[1]) : undefined;
+        if (isRecord(init) && isRecord(init.headers))
+          for (const [k, v] of Object.entries(init.headers)) if (v !== undefined) noteSet(k, v, "set", n);
+        res.status = isRecord(init) && typeof init.status === "number" ? init.status : 200;
+        return "answered";
+      }
+      case "BlockStatement":
+        for (const x of n.body) {
+          const f = exec(x);
+          if (f) return f;
+        }
+        return null;
+      case "EmptyStatement":
+        return null;
+      case "ReturnStatement": {
+        if (!n.argument) return "answered-return" as unknown as Flow;
+        const f = exec(n.argument);
+        return f ?? ("answered-return" as unknown as Flow);
+      }
+      case "ExpressionStatement":
+        return exec(n.expression);
+      case "IfStatement":
+        if (truthy(val(n.test))) return exec(n.consequent);
+        return n.alternate ? exec(n.alternate) : null;
+      case "VariableDeclaration":
+        for (const d of n.declarations) {
+          if (d.id.type === "ObjectPattern" && d.init) {
+            // const { origin } = req.headers: each name a request header; other patterns unknown where used.
+            const init = bare(d.init);
+            const fromHeaders =
+              (init.type === "MemberExpression" || init.type === "OptionalMemberExpression") &&
+              reqName &&
+              isName(bare(init.object), reqName) &&
+              propName(init) === "headers";
+            for (const prop of d.id.properties) {
+              if (prop.type !== "ObjectProperty" || prop.value.type !== "Identifier") continue;
+              const key =
+                prop.key.type === "Identifier"
+                  ? prop.key.name
+                  : prop.key.type === "StringLiteral"
+                    ? prop.key.value
+                    : null;
+              if (fromHeaders && key) env.set(prop.value.name, header(req, key));
+              else env.delete(prop.value.name);
+            }
+            continue;
+          }
+          if (d.id.type !== "Identifier" || !d.init) return unknown(n);
+          // A value it cannot read (`Date.now()`) matters only where it is used: unknown there.
+          try {
+            env.set(d.id.name, val(d.init));
+          } catch (e) {
+            if (!(e instanceof Unknown)) throw e;
+            env.delete(d.id.name);
+          }
+        }
+        return null;
+      case "AssignmentExpression": {
+        const left = bare(n.left);
+        if (left.type === "MemberExpression" && isRes(left.object) && propName(left) === "statusCode") {
+          const v = val(n.right);
+          if (typeof v !== "number") return unknown(n);
+          res.status = v;
+          return null;
+        }
+        if (
+          koa &&
+          left.type === "MemberExpression" &&
+          isC(left.object) &&
+          ["status", "body"].includes(propName(left) ?? "")
+        ) {
+          if (propName(left) === "body") {
+            bodySet = true;
+            return null;
+          }
+          const v = val(n.right);
+          if (typeof v !== "number") return unknown(n);
+          res.status = v;
+          return null;
+        }
+        if (left.type === "Identifier" && env.has(left.name) && n.operator === "=") {
+          env.set(left.name, val(n.right));
+          return null;
+        }
+        return unknown(n);
+      }
+      case "LogicalExpression":
+        // `cond && res.sendStatus(204)`
+        if (n.operator === "&&") return truthy(val(n.left)) ? exec(n.right) : null;
+        if (n.operator === "||") return truthy(val(n.left)) ? null : exec(n.right);
+        return unknown(n);
+      case "ConditionalExpression":
+        return truthy(val(n.test)) ? exec(n.consequent) : exec(n.alternate);
+      case "CallExpression": {
+        const callee = bare(n.callee);
+        if (nextName && isName(callee, nextName)) {
+          if (n.arguments.length === 0) return "next";
+          const a = bare(n.arguments[0] as t.Node);
+          if (a.type === "StringLiteral" && a.value === "route") return "route";
+          return unknown(n);
+        }
+        if (dotted(callee)?.startsWith("console.")) return null;
+        // res.on("finish", …): a listener, run after the answer.
+        if (
+          callee.type === "MemberExpression" &&
+          isRes(callee.object) &&
+          ["on", "once"].includes(propName(callee) ?? "")
+        )
+          return null;
+        const f = resCall(n);
+        if (f === null) return unknown(n);
+        if ((f as string) === "next-statement") return null;
+        return f;
+      }
+      default:
+        return unknown(n);
+    }
+  };
+  const body = fn.body;
+  const flow =
+    body.type === "BlockStatement"
+      ? exec(body)
+      : exec({ type: "ExpressionStatement", expression: body } as t.Node);
+  if ((flow as string) === "answered-return" || flow === null) {
+    // Returned or fell off without next() or an answer: a final handler answers with the app's
+    // content; a middleware that never calls next() leaves the request hanging (unknown).
+    if (final) return "app";
+    if (koa) {
+      // Koa answers when the middleware returns without next(): its status, 200 for a body, else 404.
+      res.status = res.status ?? (bodySet ? 200 : 404);
+      return "answered";
+    }
+    if (res.status !== null) return "answered";
+    throw new Unknown({ key: "config.express.unknown.no-next", params: { line: r.line(fn) } });
+  }
+  return flow;
+}
+
+const NONE = Symbol("none");
+
+/** What the app answers to one hop, as the what-if needs it. */
+export function answer(app: ExpressApp, request: HopRequest): Answer {
+  try {
+    const tr = run(app, request);
+    return {
+      kind: "known",
+      status: tr.status,
+      headers: tr.headers,
+      fromUpstream: tr.fromUpstream,
+      assumed: tr.assumed,
+    };
+  } catch (e) {
+    if (e instanceof Unknown) return { kind: "unknown", why: e.why };
+    throw e;
+  }
+}

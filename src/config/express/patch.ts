@@ -1,0 +1,808 @@
+/**
+ * The Express patcher: the smallest edits of the app's text that make a failing request pass while
+ * keeping what it allowed. The `cors` registration moves ahead of the auth, static files or routes
+ * that answered first (Express runs middleware in registration order:
+ * https://expressjs.com/en/guide/using-middleware.html); a per-route `cors()` gets its
+ * `app.options(path, cors(…))` for the preflight (https://github.com/expressjs/cors#enabling-cors-pre-flight);
+ * the options grow: an origin string becomes a list, a list or the allowlist a callback reads gets
+ * the origin, `*` stays for every other origin through a callback; `methods`/`allowedHeaders` lists
+ * get the names; `credentials: true`. Hand-set header strings get the names appended.
+ */
+import type * as t from "@babel/types";
+import { scriptSetUnsafeHeaderNames } from "../../engine";
+import { afterLine, EditList, indentAt, lineStart } from "../edit";
+import type { Words } from "../types";
+import { faultOf, type Judged, type RequestSpec, Unknown } from "../whatif";
+import {
+  bare,
+  type CorsUse,
+  type ExpressApp,
+  HONO_METHODS,
+  KOA_METHODS,
+  type Layer,
+  propName,
+  run,
+  type Trace,
+} from "./model";
+
+/** Keys of the "unknown" answers a patch settles by letting cors() answer the preflight. */
+export const PREFLIGHT_UNKNOWN = new Set(["config.express.unknown.options-handler"]);
+
+const DEFAULT_METHODS = ["GET", "HEAD", "PUT", "PATCH", "POST", "DELETE"];
+const lower = (s: string) => s.toLowerCase();
+
+class Patcher extends EditList {
+  /** The quote character the file's strings use most. */
+  readonly q: string;
+  constructor(readonly app: ExpressApp) {
+    super(new Map([[app.file, app.text]]));
+    const single = (app.text.match(/'/g) ?? []).length;
+    const double = (app.text.match(/"/g) ?? []).length;
+    this.q = single > double ? "'" : '"';
+  }
+
+  str(s: string): string {
+    const q = this.q;
+    return `${q}${s.replace(/\\/g, "\\\\").replace(new RegExp(q, "g"), `\\${q}`)}${q}`;
+  }
+
+  src(n: t.Node): string {
+    return this.app.text.slice(n.start ?? 0, n.end ?? 0);
+  }
+
+  line(n: t.Node): number {
+    return this.app.lineOf(n.start ?? 0);
+  }
+
+  insert(key: string, at: number, text: string, why: Words): void {
+    this.push(key, { file: this.app.file, start: at, end: at, text, why });
+  }
+
+  replace(key: string, n: t.Node, text: string, why: Words): void {
+    this.push(key, { file: this.app.file, start: n.start ?? 0, end: n.end ?? 0, text, why });
+  }
+
+  /** Items appended to an array literal, in its layout (one per line when it is written so). */
+  appendArray(arr: t.ArrayExpression, items: string[], why: Words): void {
+    const last = arr.elements.at(-1);
+    if (!last) {
+      this.insert(`arr:${arr.start}`, (arr.start ?? 0) + 1, items.join(", "), why);
+      return;
+    }
+    const multi = this.app.text.slice(arr.start ?? 0, arr.end ?? 0).includes("\n");
+    const indent = indentAt(this.app.text, last.start ?? 0);
+    const text = multi ? items.map((i) => `,\n${indent}${i}`).join("") : items.map((i) => `, ${i}`).join("");
+    this.insert(`arr:${arr.start}`, last.end ?? 0, text, why);
+  }
+
+  /** A property added to an options object (or the object written into `cors()`). */
+  addProp(use: CorsUse, obj: t.ObjectExpression | null, key: string, value: string, why: Words): void {
+    if (!obj) {
+      const at = (use.call.end ?? 1) - 1;
+      this.insert(`obj:${use.call.start}:${key}`, at, `{ ${key}: ${value} }`, why);
+      return;
+    }
+    const last = obj.properties.at(-1);
+    if (!last) {
+      this.insert(`obj:${obj.start}:${key}`, (obj.start ?? 0) + 1, ` ${key}: ${value} `, why);
+      return;
+    }
+    const text = this.app.text;
+    const multi = text.slice(obj.start ?? 0, obj.end ?? 0).includes("\n");
+    // After a trailing comma when there is one: the new line keeps the file's style.
+    const after = /^\s*,/.exec(text.slice(last.end ?? 0));
+    if (multi) {
+      const indent = indentAt(text, last.start ?? 0);
+      if (after)
+        this.insert(
+          `obj:${obj.start}:${key}`,
+          (last.end ?? 0) + after[0].length,
+          `\n${indent}${key}: ${value},`,
+          why,
+        );
+      else this.insert(`obj:${obj.start}:${key}`, last.end ?? 0, `,\n${indent}${key}: ${value}`, why);
+    } else this.insert(`obj:${obj.start}:${key}`, last.end ?? 0, `, ${key}: ${value}`, why);
+  }
+
+  /** The expression an option's value is written as, following a same-file `const`. */
+  valueNode(use: CorsUse, key: string): t.Node | null {
+    if ("key" in use.options) return null;
+    const p = use.options.props.get(key);
+    if (p?.type !== "ObjectProperty") return p ?? null;
+    return this.follow(p.value);
+  }
+
+  follow(n: t.Node): t.Node {
+    let b = bare(n);
+    for (let i = 0; i < 5 && b.type === "Identifier"; i++) {
+      const c = this.app.consts.get(b.name);
+      if (!c) break;
+      b = bare(c.init);
+    }
+    return b;
+  }
+
+  /** Moves a top-level statement (with the comments above it) before another one. */
+  move(stmt: t.Statement, before: t.Statement, why: Words): void {
+    const text = this.app.text;
+    const leading = stmt.leadingComments?.filter((c) => (c.end ?? 0) <= (stmt.start ?? 0)) ?? [];
+    const first = leading[0]?.start ?? stmt.start ?? 0;
+    const from = lineStart(text, first);
+    const to = afterLine(text, stmt.end ?? 0);
+    const target = lineStart(text, before.start ?? 0);
+    const targetLead = before.leadingComments?.[0];
+    const at =
+      targetLead && (targetLead.start ?? 0) < (before.start ?? 0)
+        ? lineStart(text, targetLead.start ?? 0)
+        : target;
+    let moved = text.slice(from, to);
+    if (!moved.endsWith("\n")) moved += "\n";
+    this.push(`move-out:${stmt.start}`, { file: this.app.file, start: from, end: to, text: "", why });
+    this.push(`move-in:${stmt.start}`, { file: this.app.file, start: at, end: at, text: moved, why });
+  }
+}
+
+/** Identifiers a node refers to. */
+function namesIn(n: t.Node, out = new Set<string>()): Set<string> {
+  if (!n || typeof n !== "object") return out;
+  if (n.type === "Identifier") out.add(n.name);
+  for (const [k, v] of Object.entries(n)) {
+    if (k === "loc" || k === "leadingComments" || k === "trailingComments" || k === "innerComments") continue;
+    if (Array.isArray(v)) {
+      for (const x of v) if (x && typeof x === "object" && "type" in x) namesIn(x as t.Node, out);
+    } else if (v && typeof v === "object" && "type" in v) namesIn(v as t.Node, out);
+  }
+  return out;
+}
+
+interface OriginWant {
+  use: CorsUse;
+  origins: Set<string>;
+  id: string;
+}
+
+/** One round of edits for the failing requests (each request's first failing check). */
+export function patchExpress(
+  app: ExpressApp,
+  failing: ReadonlyArray<{ spec: RequestSpec; judged: Judged }>,
+): { edits: ReturnType<Patcher["edits"]["slice"]>; cannot: Map<string, Words> } {
+  const p = new Patcher(app);
+  const moves: Array<{ use: { use: CorsUse; layer: Layer }; before: t.Statement; id: string; line: number }> =
+    [];
+  const origins = new Map<CorsUse, OriginWant>();
+  const lists = new Map<string, { use: CorsUse; key: "methods" | "allowedHeaders"; names: string[] }>();
+  const creds = new Set<CorsUse>();
+  const optionsRoutes = new Map<Layer, CorsUse>();
+  const fresh: Array<{ origin: string; credentials: boolean }> = [];
+  const handLists = new Map<t.Node, { names: string[]; header: string }>();
+  const handOrigins = new Map<
+    string,
+    { fns: t.Function[]; origins: Set<string>; credentials: boolean; id: string }
+  >();
+  for (const { spec, judged } of failing) {
+    const unknownKey = typeof judged.unknown === "object" ? judged.unknown?.key : undefined;
+    let trace: Trace;
+    let preflight = false;
+    let status = 0;
+    let code: string;
+    if (unknownKey && PREFLIGHT_UNKNOWN.has(unknownKey)) {
+      preflight = true;
+      code = "preflight-status-not-ok";
+      try {
+        trace = run(app, {
+          method: "OPTIONS",
+          url: spec.url,
+          headers: [
+            ["Origin", spec.origin],
+            ["Access-Control-Request-Method", spec.method],
+          ],
+          upstream: { status: 404, headers: [] },
+        });
+      } catch (e) {
+        if (!(e instanceof Unknown)) throw e;
+        p.cannot.set(spec.id, e.why);
+        continue;
+      }
+    } else {
+      const fault = faultOf(spec, judged);
+      if (!fault) continue;
+      if (!("hop" in fault)) {
+        p.cannot.set(spec.id, fault);
+        continue;
+      }
+      code = fault.cause.code;
+      preflight = fault.cause.stage === "preflight";
+      status = fault.hop.status ?? 0;
+      try {
+        trace = run(app, fault.request);
+      } catch (e) {
+        if (!(e instanceof Unknown)) throw e;
+        p.cannot.set(spec.id, e.why);
+        continue;
+      }
+    }
+    const path = new URL(spec.url).pathname;
+    const ran = trace.corsRan.at(-1);
+    const originRefused =
+      ran &&
+      (code === "missing-allow-origin" ||
+        code === "allow-origin-mismatch" ||
+        code === "wildcard-origin-with-credentials" ||
+        (code === "preflight-status-not-ok" && trace.answeredBy?.handler === ran.use));
+    if (originRefused && ran) {
+      const w = origins.get(ran.use) ?? { use: ran.use, origins: new Set<string>(), id: spec.id };
+      w.origins.add(spec.origin);
+      origins.set(ran.use, w);
+      if (spec.credentials === "include") creds.add(ran.use);
+      continue;
+    }
+    if (ran && code === "allow-credentials-not-true") {
+      creds.add(ran.use);
+      continue;
+    }
+    if (ran && (code === "method-not-allowed" || code === "header-not-allowed")) {
+      const key = code === "method-not-allowed" ? "methods" : "allowedHeaders";
+      const names =
+        key === "methods"
+          ? [spec.method]
+          : scriptSetUnsafeHeaderNames(spec.headers).map(
+              (n) => spec.headers.find(([k]) => lower(k) === n)?.[0] ?? n,
+            );
+      const k = `${key}:${ran.use.call.start}`;
+      const w = lists.get(k) ?? { use: ran.use, key, names: [] };
+      for (const n of names) if (!w.names.some((m) => lower(m) === lower(n))) w.names.push(n);
+      lists.set(k, w);
+      continue;
+    }
+    if (
+      !ran &&
+      trace.handSet.length > 0 &&
+      (code === "method-not-allowed" || code === "header-not-allowed")
+    ) {
+      const header =
+        code === "method-not-allowed" ? "access-control-allow-methods" : "access-control-allow-headers";
+      const names =
+        code === "method-not-allowed"
+          ? [spec.method]
+          : scriptSetUnsafeHeaderNames(spec.headers).map(
+              (n) => spec.headers.find(([k]) => lower(k) === n)?.[0] ?? n,
+            );
+      const lit = handLiteral(
+        trace.handSet.map((h) => h.node),
+        header,
+      );
+      if (!lit) {
+        p.cannot.set(spec.id, { key: "config.express.cannot.hand-set", params: { name: header } });
+        continue;
+      }
+      const w = handLists.get(lit) ?? { names: [], header };
+      for (const n of names) if (!w.names.some((m) => lower(m) === lower(n))) w.names.push(n);
+      handLists.set(lit, w);
+      continue;
+    }
+    if (ran) {
+      p.cannot.set(spec.id, { key: "config.cannot.cause", params: { code } });
+      continue;
+    }
+    if (trace.handSet.length > 0) {
+      const fns = trace.handSet.map((h) => h.node);
+      if (code === "allow-credentials-not-true") handCredentials(p, fns, spec.id);
+      else if (
+        ["missing-allow-origin", "allow-origin-mismatch", "wildcard-origin-with-credentials"].includes(code)
+      ) {
+        const key = fns.map((f) => f.start).join(",");
+        const w = handOrigins.get(key) ?? {
+          fns,
+          origins: new Set<string>(),
+          credentials: false,
+          id: spec.id,
+        };
+        w.origins.add(spec.origin);
+        if (spec.credentials === "include") w.credentials = true;
+        handOrigins.set(key, w);
+      } else p.cannot.set(spec.id, { key: "config.cannot.cause", params: { code } });
+      continue;
+    }
+    // No cors() ran for this request: one registered later in the app moves ahead of what answered.
+    const method = preflight ? "OPTIONS" : spec.method;
+    const later = app.corsUses.find(
+      (c) =>
+        c.stack === app.app &&
+        c.layer.methods === null &&
+        c.layer.path.test(path, true).matched &&
+        trace.top !== null &&
+        (c.layer.statement.start ?? 0) > (trace.top.statement.start ?? 0),
+    );
+    if (later && trace.top) {
+      // Before the app's first registration, as the cors README puts it: a body parser or a logger
+      // ahead of it may answer too (a 400 on a body it cannot parse goes out without CORS headers).
+      const first = app.app?.layers[0]?.statement ?? trace.top.statement;
+      moves.push({ use: later, before: first, id: spec.id, line: trace.top.line });
+      continue;
+    }
+    // A cors() on the route itself never sees the preflight: app.options for that path.
+    if (method === "OPTIONS") {
+      const route = app.corsUses.find(
+        (c) =>
+          c.layer.methods !== null &&
+          !c.layer.methods.includes("OPTIONS") &&
+          c.layer.path.test(path, false).matched &&
+          c.stack === app.app,
+      );
+      if (route) {
+        optionsRoutes.set(route.layer, route.use);
+        continue;
+      }
+    }
+    // Hono: `app.use("/api", cors())` matches /api alone; "/api/*" is what reaches the paths below it.
+    const exact =
+      app.dialect === "hono"
+        ? app.corsUses.find(
+            (c) =>
+              c.layer.methods === null &&
+              c.layer.path.node?.type === "StringLiteral" &&
+              !c.layer.path.source.endsWith("*") &&
+              path.startsWith(`${c.layer.path.source.replace(/\/$/, "")}/`),
+          )
+        : undefined;
+    if (exact?.layer.path.node) {
+      const src = exact.layer.path.source.replace(/\/$/, "");
+      p.replace(`hono-path:${exact.layer.path.node.start}`, exact.layer.path.node, p.str(`${src}/*`), {
+        key: "config.express.fix.hono-path",
+        params: { path: exact.layer.path.source, line: exact.layer.line },
+      });
+      continue;
+    }
+    if (app.corsUses.length > 0) {
+      p.cannot.set(spec.id, { key: "config.express.cannot.not-reached", params: { path, status } });
+      continue;
+    }
+    fresh.push({ origin: spec.origin, credentials: spec.credentials === "include" });
+  }
+  // Moves first, alone in their round: the other edits may touch the moved text.
+  if (moves.length > 0) {
+    const m = moves.sort(
+      (a, b) => (a.before.start ?? 0) - (b.before.start ?? 0),
+    )[0] as (typeof moves)[number];
+    const stmt = m.use.layer.statement;
+    // Constants the registration uses, declared between the new place and the old one, move with it.
+    const names = namesIn(stmt);
+    const deps = [...app.consts.entries()]
+      .filter(
+        ([n, c]) =>
+          names.has(n) &&
+          (c.statement.start ?? 0) > (m.before.start ?? 0) &&
+          (c.statement.start ?? 0) < (stmt.start ?? 0),
+      )
+      .map(([, c]) => c.statement)
+      .sort((a, b) => (a.start ?? 0) - (b.start ?? 0));
+    const why: Words = {
+      key: "config.express.fix.move",
+      params: { line: p.line(stmt), before: m.line },
+    };
+    for (const d of deps) p.move(d, m.before, why);
+    p.move(stmt, m.before, why);
+    return { edits: p.edits, cannot: p.cannot };
+  }
+  for (const [layer, use] of optionsRoutes) {
+    const stmt = layer.statement;
+    const text = app.text;
+    const pathArg = layer.path.node ? p.src(layer.path.node) : p.str(layer.path.source);
+    const args = use.call.arguments.map((a) => p.src(a)).join(", ");
+    const corsName = p.src(use.call.callee);
+    const appName = app.appName ?? "app";
+    const line = `${appName}.options(${pathArg}, ${corsName}(${args}));`;
+    p.insert(
+      `options:${stmt.start}`,
+      lineStart(text, stmt.start ?? 0),
+      `${indentAt(text, stmt.start ?? 0)}${line}\n`,
+      { key: "config.express.fix.options-route", params: { path: layer.path.source, line: layer.line } },
+    );
+  }
+  for (const w of origins.values()) allowOrigin(p, w, creds.has(w.use));
+  for (const use of creds) {
+    if (origins.has(use)) continue;
+    setCredentials(p, use);
+  }
+  for (const w of lists.values()) extendList(p, w.use, w.key, w.names);
+  for (const [lit, w] of handLists) {
+    const node = lit as t.StringLiteral;
+    const have = node.value
+      .split(",")
+      .map((s) => s.trim())
+      .filter((s) => s !== "");
+    const add = w.names.filter((n) => !have.some((h) => lower(h) === lower(n)));
+    if (add.length === 0) continue;
+    const sep = /,\s/.test(node.value) || have.length <= 1 ? ", " : ",";
+    p.replace(`hand:${node.start}`, node, p.str([...have, ...add].join(sep)), {
+      key: w.header.endsWith("methods") ? "config.fix.methods" : "config.fix.headers",
+      params: { names: add.join(", "), line: p.line(node) },
+    });
+  }
+  for (const w of handOrigins.values()) handOrigin(p, w.fns, [...w.origins], w.credentials, w.id);
+  if (fresh.length > 0) addCors(p, fresh);
+  return { edits: p.edits, cannot: p.cannot };
+}
+
+/** The string literal a hand-written middleware sets `header` to (res.setHeader/header/set(name, "…")). */
+function handLiteral(fns: t.Function[], header: string): t.Node | null {
+  const found = handSetter(fns, header);
+  return found?.value.type === "StringLiteral" ? found.value : null;
+}
+
+/** Where a hand-written middleware sets `header`: the call, the value and the method's name. */
+function handSetter(
+  fns: t.Function[],
+  header: string,
+): { call: t.CallExpression; value: t.Node; method: string } | null {
+  let found: { call: t.CallExpression; value: t.Node; method: string } | null = null;
+  const visit = (n: t.Node) => {
+    if (found || !n || typeof n !== "object") return;
+    if (n.type === "CallExpression") {
+      const c = bare(n.callee);
+      const m = c.type === "MemberExpression" ? propName(c) : null;
+      const [a, b] = n.arguments;
+      if (
+        m &&
+        ["setHeader", "header", "set", "append"].includes(m) &&
+        a?.type === "StringLiteral" &&
+        lower(a.value) === header &&
+        b
+      ) {
+        found = { call: n, value: b, method: m };
+        return;
+      }
+      if (m && (m === "set" || m === "header") && a?.type === "ObjectExpression")
+        for (const prop of a.properties)
+          if (
+            prop.type === "ObjectProperty" &&
+            ((prop.key.type === "StringLiteral" && lower(prop.key.value) === header) ||
+              (prop.key.type === "Identifier" && lower(prop.key.name) === header))
+          ) {
+            found = { call: n, value: prop.value, method: m };
+            return;
+          }
+    }
+    for (const [k, v] of Object.entries(n)) {
+      if (k === "loc" || k.endsWith("Comments")) continue;
+      if (Array.isArray(v)) {
+        for (const x of v) if (x && typeof x === "object" && "type" in x) visit(x as t.Node);
+      } else if (v && typeof v === "object" && "type" in v) visit(v as t.Node);
+    }
+  };
+  for (const f of fns) visit(f.body);
+  return found;
+}
+
+/** A line after the statement holding `call`, at its indentation: `res.<method>("Name", value);`. */
+function lineAfter(
+  p: Patcher,
+  call: t.CallExpression,
+  method: string,
+  name: string,
+  value: string,
+  key: string,
+  why: Words,
+): void {
+  const callee = bare(call.callee) as t.MemberExpression;
+  const res = p.src(callee.object);
+  const text = p.app.text;
+  // The same call the file uses (res.setHeader/header/set, ctx.set, c.header); an append sets.
+  const m = method === "append" ? "set" : method;
+  p.insert(
+    key,
+    afterLine(text, call.end ?? 0),
+    `${indentAt(text, call.start ?? 0)}${res}.${m}(${p.str(name)}, ${value});\n`,
+    why,
+  );
+}
+
+/** Hand-set Allow-Origin: a literal becomes the request's origin when listed (the old value kept otherwise). */
+function handOrigin(
+  p: Patcher,
+  fns: t.Function[],
+  origins: string[],
+  credentials: boolean,
+  id: string,
+): void {
+  const acao = handSetter(fns, "access-control-allow-origin");
+  const fn = fns.find(
+    (f) => acao && (f.start ?? 0) <= (acao.call.start ?? 0) && (acao.call.end ?? 0) <= (f.end ?? 0),
+  );
+  if (!acao || !fn) {
+    p.cannot.set(id, {
+      key: "config.express.cannot.hand-set",
+      params: { name: "Access-Control-Allow-Origin" },
+    });
+    return;
+  }
+  const why: Words = { key: "config.express.fix.origin", params: { origins: origins.join(", ") } };
+  const v = bare(acao.value);
+  if (v.type === "StringLiteral") {
+    const reqName = fn.params[0]?.type === "Identifier" ? fn.params[0].name : "req";
+    const origin =
+      p.app.dialect === "hono" ? `${reqName}.req.header(${p.str("origin")})` : `${reqName}.headers.origin`;
+    const list = v.value === "*" ? origins : [v.value, ...origins];
+    p.replace(
+      `hand-origin:${v.start}`,
+      v,
+      `[${list.map((o) => p.str(o)).join(", ")}].includes(${origin}) ? ${origin} : ${p.src(v)}`,
+      why,
+    );
+    const vary = handSetter(fns, "vary");
+    if (!vary || !/origin/i.test(p.src(vary.value)))
+      lineAfter(p, acao.call, acao.method, "Vary", p.str("Origin"), `hand-vary:${acao.call.start}`, {
+        key: "config.fix.vary",
+      });
+  } else {
+    // An allowlist the middleware tests: a same-file array of strings.
+    const arr = [...namesIn(fn)]
+      .map((n) => p.app.consts.get(n))
+      .map((c) => (c ? p.follow(c.init) : null))
+      .find(
+        (x): x is t.ArrayExpression =>
+          x?.type === "ArrayExpression" && x.elements.some((e) => e?.type === "StringLiteral"),
+      );
+    if (!arr) {
+      p.cannot.set(id, {
+        key: "config.express.cannot.hand-set",
+        params: { name: "Access-Control-Allow-Origin" },
+      });
+      return;
+    }
+    p.appendArray(
+      arr,
+      origins.map((o) => p.str(o)),
+      why,
+    );
+  }
+  if (credentials) handCredentials(p, fns, id);
+}
+
+function handCredentials(p: Patcher, fns: t.Function[], id: string): void {
+  const acac = handSetter(fns, "access-control-allow-credentials");
+  const why: Words = { key: "config.fix.credentials" };
+  if (acac) {
+    if (bare(acac.value).type === "StringLiteral" && p.src(acac.value).includes("true")) return;
+    p.replace(`hand-cred:${acac.value.start}`, acac.value, p.str("true"), why);
+    return;
+  }
+  const acao = handSetter(fns, "access-control-allow-origin");
+  if (!acao) {
+    p.cannot.set(id, {
+      key: "config.express.cannot.hand-set",
+      params: { name: "Access-Control-Allow-Credentials" },
+    });
+    return;
+  }
+  lineAfter(
+    p,
+    acao.call,
+    acao.method,
+    "Access-Control-Allow-Credentials",
+    p.str("true"),
+    `hand-cred:${acao.call.start}`,
+    why,
+  );
+}
+
+function allowOrigin(p: Patcher, w: OriginWant, credentials: boolean): void {
+  const use = w.use;
+  const list = [...w.origins];
+  const quoted = list.map((o) => p.str(o));
+  const why: Words = { key: "config.express.fix.origin", params: { origins: list.join(", ") } };
+  if ("key" in use.options) {
+    p.cannot.set(w.id, use.options);
+    return;
+  }
+  const o = use.options;
+  const prop = o.props.get("origin");
+  const value = o.values.get("origin");
+  if (o.unread.has("origin")) {
+    p.cannot.set(w.id, o.unread.get("origin") as Words);
+    return;
+  }
+  const creds = credentials && o.values.get("credentials") !== true;
+  if (p.app.dialect === "koa") {
+    // @koa/cors takes a string or a function of ctx (no list): a string becomes a function that
+    // answers the listed origins with their own and everyone else with the old value.
+    const node = p.valueNode(use, "origin");
+    if (node?.type === "StringLiteral" && node.value !== "*") {
+      const got = `ctx.get(${p.str("Origin")})`;
+      p.replace(
+        `origin:${node.start}`,
+        node,
+        `(ctx) => ([${[p.src(node), ...quoted].join(", ")}].includes(${got}) ? ${got} : ${p.src(node)})`,
+        why,
+      );
+    } else if (
+      node &&
+      (node.type === "ArrowFunctionExpression" ||
+        node.type === "FunctionExpression" ||
+        node.type === "ObjectMethod")
+    ) {
+      const arr = [...namesIn(node)]
+        .map((n) => p.app.consts.get(n))
+        .map((c) => (c ? p.follow(c.init) : null))
+        .find(
+          (x): x is t.ArrayExpression =>
+            x?.type === "ArrayExpression" && x.elements.some((e) => e?.type === "StringLiteral"),
+        );
+      if (!arr) {
+        p.cannot.set(w.id, { key: "config.express.cannot.origin-function", params: { line: p.line(node) } });
+        return;
+      }
+      p.appendArray(arr, quoted, why);
+    } else {
+      p.cannot.set(w.id, { key: "config.cannot.cause", params: { code: "allow-origin-mismatch" } });
+      return;
+    }
+    if (creds) p.addProp(use, o.object, "credentials", "true", { key: "config.fix.credentials" });
+    return;
+  }
+  const keepAny =
+    p.app.dialect === "hono"
+      ? `(origin) => ([${quoted.join(", ")}].includes(origin) ? origin : ${p.str("*")})`
+      : `(origin, callback) => callback(null, [${quoted.join(", ")}].includes(origin) ? origin : ${p.str("*")})`;
+  if (!prop || value === "*" || value === undefined) {
+    // `*` (the default) stays for every other origin; the listed ones get their own (credentials need it).
+    const whyAny: Words = { key: "config.express.fix.keep-wildcard", params: { origins: list.join(", ") } };
+    if (prop && prop.type === "ObjectProperty")
+      p.replace(`origin:${use.call.start}`, prop.value, keepAny, whyAny);
+    else p.addProp(use, o.object, "origin", keepAny, whyAny);
+    if (creds) p.addProp(use, o.object, "credentials", "true", { key: "config.fix.credentials" });
+    return;
+  }
+  const node = p.valueNode(use, "origin");
+  if (!node) {
+    p.cannot.set(w.id, { key: "config.cannot.cause", params: { code: "allow-origin-mismatch" } });
+    return;
+  }
+  // A literal, or `process.env.X ?? "…"` (the environment's value kept): it joins a list with the origins.
+  const envDefault =
+    node.type === "LogicalExpression" && /^(import\.meta|process)\.env\./.test(p.src(node.left));
+  if (
+    node.type === "StringLiteral" ||
+    node.type === "RegExpLiteral" ||
+    node.type === "TemplateLiteral" ||
+    envDefault
+  )
+    p.replace(`origin:${node.start}`, node, `[${[p.src(node), ...quoted].join(", ")}]`, why);
+  else if (node.type === "ArrayExpression") p.appendArray(node, quoted, why);
+  else if (
+    node.type === "ArrowFunctionExpression" ||
+    node.type === "FunctionExpression" ||
+    node.type === "ObjectMethod"
+  ) {
+    // The allowlist the callback reads: a same-file array of strings.
+    const arr = [...namesIn(node)]
+      .map((n) => p.app.consts.get(n))
+      .map((c) => (c ? p.follow(c.init) : null))
+      .find(
+        (x): x is t.ArrayExpression =>
+          x?.type === "ArrayExpression" && x.elements.some((e) => e?.type === "StringLiteral"),
+      );
+    if (!arr) {
+      p.cannot.set(w.id, { key: "config.express.cannot.origin-function", params: { line: p.line(node) } });
+      return;
+    }
+    p.appendArray(arr, quoted, why);
+  } else if (value === true) {
+    // Any origin reflected already: the failure is elsewhere.
+    p.cannot.set(w.id, { key: "config.cannot.cause", params: { code: "allow-origin-mismatch" } });
+    return;
+  } else {
+    p.cannot.set(w.id, { key: "config.express.cannot.origin-function", params: { line: p.line(node) } });
+    return;
+  }
+  if (creds) p.addProp(use, o.object, "credentials", "true", { key: "config.fix.credentials" });
+}
+
+function setCredentials(p: Patcher, use: CorsUse): void {
+  if ("key" in use.options) return;
+  const prop = use.options.props.get("credentials");
+  if (prop && prop.type === "ObjectProperty")
+    p.replace(`cred:${prop.start}`, prop.value, "true", { key: "config.fix.credentials" });
+  else p.addProp(use, use.options.object, "credentials", "true", { key: "config.fix.credentials" });
+}
+
+function extendList(p: Patcher, use: CorsUse, key: "methods" | "allowedHeaders", names: string[]): void {
+  if ("key" in use.options) return;
+  const o = use.options;
+  const hono = p.app.dialect !== "express";
+  const propKey = hono
+    ? key === "methods"
+      ? "allowMethods"
+      : "allowHeaders"
+    : key === "allowedHeaders" && !o.props.has("allowedHeaders") && o.props.has("headers")
+      ? "headers"
+      : key;
+  const defaults = p.app.dialect === "koa" ? KOA_METHODS : hono ? HONO_METHODS : DEFAULT_METHODS;
+  const node = p.valueNode(use, propKey);
+  const fixKey = key === "methods" ? "config.fix.methods" : "config.fix.headers";
+  if (!node) {
+    const all = key === "methods" ? [...defaults, ...names.filter((n) => !defaults.includes(n))] : names;
+    p.addProp(use, o.object, propKey, `[${all.map((n) => p.str(n)).join(", ")}]`, {
+      key: key === "methods" ? "config.fix.methods-new" : "config.fix.headers-new",
+      params: { names: names.join(", ") },
+    });
+    return;
+  }
+  if (node.type === "ArrayExpression") {
+    const have = node.elements.flatMap((e) => (e?.type === "StringLiteral" ? [lower(e.value)] : []));
+    const add = names.filter((n) => !have.includes(lower(n)));
+    if (add.length)
+      p.appendArray(
+        node,
+        add.map((n) => p.str(n)),
+        { key: fixKey, params: { names: add.join(", "), line: p.line(node) } },
+      );
+    return;
+  }
+  if (node.type === "StringLiteral") {
+    const have = node.value
+      .split(",")
+      .map((s) => s.trim())
+      .filter((s) => s !== "");
+    const add = names.filter((n) => !have.some((h) => lower(h) === lower(n)));
+    if (!add.length) return;
+    const sep = /,\s/.test(node.value) ? ", " : ",";
+    p.replace(`list:${node.start}`, node, p.str([...have, ...add].join(sep)), {
+      key: fixKey,
+      params: { names: add.join(", "), line: p.line(node) },
+    });
+  }
+}
+
+/** No CORS anywhere: `cors` imported and registered right after the app is made. */
+function addCors(p: Patcher, wants: Array<{ origin: string; credentials: boolean }>): void {
+  const app = p.app;
+  const text = app.text;
+  const appName = app.appName ?? "app";
+  const made = app.program.body.find(
+    (s) =>
+      s.type === "VariableDeclaration" &&
+      s.declarations.some((d) => d.id.type === "Identifier" && d.id.name === appName),
+  );
+  if (!made) return;
+  const origins = [...new Set(wants.map((w) => w.origin))];
+  const creds = wants.some((w) => w.credentials);
+  const name = app.corsName ?? "cors";
+  const originText =
+    app.dialect === "koa"
+      ? origins.length === 1
+        ? p.str(origins[0] as string)
+        : `(ctx) => ([${origins.map((o) => p.str(o)).join(", ")}].includes(ctx.get(${p.str("Origin")})) ? ctx.get(${p.str("Origin")}) : "")`
+      : `[${origins.map((o) => p.str(o)).join(", ")}]`;
+  const opts = `{ origin: ${originText}${creds ? ", credentials: true" : ""} }`;
+  const why: Words = { key: "config.express.fix.add", params: { origins: origins.join(", ") } };
+  if (!app.corsName) {
+    const imports = app.program.body.filter(
+      (s) =>
+        s.type === "ImportDeclaration" ||
+        (s.type === "VariableDeclaration" &&
+          s.declarations.some(
+            (d) => d.init && bare(d.init).type === "CallExpression" && /^require\(/.test(p.src(bare(d.init))),
+          )),
+    );
+    const lastImport = imports.filter((s) => (s.start ?? 0) < (made.start ?? 0)).at(-1);
+    const hono = app.dialect === "hono";
+    const koa = app.dialect === "koa";
+    const line =
+      app.moduleKind === "esm"
+        ? koa
+          ? `import ${name} from ${p.str("@koa/cors")};`
+          : hono
+            ? `import { ${name} } from ${p.str("hono/cors")};`
+            : `import ${name} from ${p.str("cors")};`
+        : koa
+          ? `const ${name} = require(${p.str("@koa/cors")});`
+          : hono
+            ? `const { ${name} } = require(${p.str("hono/cors")});`
+            : `const ${name} = require(${p.str("cors")});`;
+    const at = lastImport ? afterLine(text, lastImport.end ?? 0) : 0;
+    p.insert("import-cors", at, `${line}\n`, why);
+  }
+  const all = app.dialect === "hono" ? `${p.str("*")}, ` : "";
+  p.insert("add-cors", afterLine(text, made.end ?? 0), `${appName}.use(${all}${name}(${opts}));\n`, why);
+}

@@ -1,0 +1,46 @@
+/** `cors-lens check|fix --config` on Express apps (English). Code stays as written. */
+export const enConfigExpress = {
+  "config.express.unknown.value": "the value {code} (line {line}) is not a literal CORS Lens can read",
+  "config.express.unknown.options":
+    "the cors() options {name} (line {line}) are not an object literal in this file: CORS Lens cannot read them",
+  "config.express.unknown.no-app": "no `express()` app is made in this file",
+  "config.express.unknown.middleware":
+    "the middleware {name} (line {line}) runs first and may answer: CORS Lens cannot see what it does",
+  "config.express.unknown.options-handler":
+    "the preflight to {path} reaches a route handler whose answer was not recorded",
+  "config.express.unknown.function": "the function on line {line} is not one CORS Lens can evaluate",
+  "config.express.unknown.code": "the code on line {line} is not one CORS Lens can evaluate",
+  "config.express.unknown.no-next":
+    "the middleware on line {line} neither calls next() nor answers on this request",
+  "config.express.assumed.auth": "the credentials the request carries pass the auth middleware (line {line})",
+  "config.express.assumed.route": "the route answers {method} {path} with 200 (not recorded)",
+  "config.express.assumed.static": "the file for {path} exists (served with 200)",
+  "config.express.note.other-file": "{file} is not read: only the file that makes the Express app is",
+  "config.express.note.no-app": "{file} makes no `express()` app",
+  "config.express.fix.move":
+    "cors() moved ahead of the app's other middleware: the registration on line {before} answered first (Express runs middleware in the order registered)",
+  "config.express.fix.options-route":
+    "app.options for {path}: the cors() on the route of line {line} never sees the preflight (OPTIONS)",
+  "config.express.fix.origin": "{origins} added to the allowed origins",
+  "config.express.fix.keep-wildcard":
+    "* kept for every origin; {origins} get their own origin (credentials need it), through an origin callback",
+  "config.express.fix.hono-path":
+    "the cors() path {path} of line {line} matches that path alone in Hono: /* added so the paths below it are reached",
+  "config.express.fix.add": "the cors middleware added, allowing {origins}",
+  "config.express.cannot.hand-set":
+    "{name} is set by hand with a value CORS Lens cannot extend: change it by hand",
+  "config.express.cannot.not-reached":
+    "no cors() runs for {path} (it got {status}): register cors() where that path is answered",
+  "config.express.cannot.origin-function":
+    "the origin option on line {line} is code CORS Lens cannot extend: allow the origin by hand",
+  "config.express.check.origin-error":
+    "the origin callback refuses with an error: Express answers a refused origin's preflight with 500 and no CORS headers, so the browser shows a CORS error instead of the refusal; call callback(null, false)",
+  "config.express.check.after-auth":
+    "cors() is registered after the auth middleware of line {line}: its 401 (and the preflight's, which carries no credentials) goes out without CORS headers",
+  "config.express.check.after-static":
+    "cors() is registered after express.static (line {line}): the files it serves have no CORS headers",
+  "config.express.check.after-route":
+    "cors() is registered after the route of line {line}: that route answers first, without CORS headers",
+  "config.express.check.route-only":
+    "cors() on this {method} {path} route only: the preflight (OPTIONS) never reaches it; add app.options for the path or app.use(cors())",
+} as const;

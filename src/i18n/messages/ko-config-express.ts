@@ -1,0 +1,48 @@
+/** Express 앱의 `cors-lens check|fix --config`(한국어). 코드는 그대로 둔다. */
+import type { enConfigExpress } from "./en-config-express";
+
+export const koConfigExpress: Record<keyof typeof enConfigExpress, string> = {
+  "config.express.unknown.value": "값 {code}({line}행)는 CORS Lens가 읽을 수 있는 리터럴이 아닙니다",
+  "config.express.unknown.options":
+    "cors() 옵션 {name}({line}행)이 이 파일의 객체 리터럴이 아니어서 CORS Lens가 읽을 수 없습니다",
+  "config.express.unknown.no-app": "이 파일에서 `express()` 앱을 만들지 않습니다",
+  "config.express.unknown.middleware":
+    "미들웨어 {name}({line}행)이 먼저 실행되어 응답할 수 있습니다. CORS Lens는 그 동작을 알 수 없습니다",
+  "config.express.unknown.options-handler":
+    "{path}에 대한 프리플라이트가 라우트 핸들러에 도달하는데, 그 응답이 기록되지 않았습니다",
+  "config.express.unknown.function": "{line}행의 함수는 CORS Lens가 평가할 수 없습니다",
+  "config.express.unknown.code": "{line}행의 코드는 CORS Lens가 평가할 수 없습니다",
+  "config.express.unknown.no-next":
+    "{line}행의 미들웨어는 이 요청에서 next()를 호출하지도 응답하지도 않습니다",
+  "config.express.assumed.auth": "요청이 보낸 자격 증명이 인증 미들웨어({line}행)를 통과한다고 가정합니다",
+  "config.express.assumed.route": "라우트가 {method} {path}에 200으로 응답한다고 가정합니다(기록 없음)",
+  "config.express.assumed.static": "{path}의 파일이 있다고 가정합니다(200으로 제공)",
+  "config.express.note.other-file": "{file}은(는) 읽지 않습니다. Express 앱을 만드는 파일만 읽습니다",
+  "config.express.note.no-app": "{file}에서 `express()` 앱을 만들지 않습니다",
+  "config.express.fix.move":
+    "cors()를 앱의 다른 미들웨어보다 앞으로 옮겼습니다. {before}행의 등록이 먼저 응답했습니다(Express는 등록 순서대로 미들웨어를 실행합니다)",
+  "config.express.fix.options-route":
+    "{path}에 app.options 추가: {line}행 라우트의 cors()는 프리플라이트(OPTIONS)를 보지 못합니다",
+  "config.express.fix.origin": "허용 오리진에 {origins} 추가",
+  "config.express.fix.keep-wildcard":
+    "다른 모든 오리진에는 *를 유지하고, {origins}에는 자기 오리진을 돌려줍니다(자격 증명에 필요). origin 콜백 사용",
+  "config.express.fix.hono-path":
+    "Hono에서 {line}행의 cors() 경로 {path}는 그 경로 하나만 맞습니다. 아래 경로까지 닿도록 /*를 붙였습니다",
+  "config.express.fix.add": "cors 미들웨어를 추가해 {origins} 허용",
+  "config.express.cannot.hand-set":
+    "{name}이(가) CORS Lens가 확장할 수 없는 값으로 직접 설정되어 있습니다. 직접 고치세요",
+  "config.express.cannot.not-reached":
+    "{path}에는 cors()가 실행되지 않습니다({status} 응답). 그 경로가 응답되는 곳에 cors()를 등록하세요",
+  "config.express.cannot.origin-function":
+    "{line}행의 origin 옵션은 CORS Lens가 확장할 수 없는 코드입니다. 오리진을 직접 허용하세요",
+  "config.express.check.origin-error":
+    "origin 콜백이 오류로 거부합니다. Express는 거부된 오리진의 프리플라이트에 CORS 헤더 없는 500으로 응답하므로 브라우저에는 거부 대신 CORS 오류가 보입니다. callback(null, false)를 쓰세요",
+  "config.express.check.after-auth":
+    "cors()가 {line}행의 인증 미들웨어 뒤에 등록되어 있습니다. 그 401(자격 증명이 없는 프리플라이트의 401 포함)에는 CORS 헤더가 없습니다",
+  "config.express.check.after-static":
+    "cors()가 express.static({line}행) 뒤에 등록되어 있습니다. 그 정적 파일에는 CORS 헤더가 없습니다",
+  "config.express.check.after-route":
+    "cors()가 {line}행의 라우트 뒤에 등록되어 있습니다. 그 라우트가 CORS 헤더 없이 먼저 응답합니다",
+  "config.express.check.route-only":
+    "이 {method} {path} 라우트에만 cors()가 있습니다. 프리플라이트(OPTIONS)는 여기에 오지 않으니 그 경로에 app.options를 추가하거나 app.use(cors())를 쓰세요",
+};

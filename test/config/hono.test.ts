@@ -1,0 +1,108 @@
+import { describe, expect, it } from "vitest";
+import { type ConfigFile, checkConfig, detectFormat, fixConfig, readConfig } from "../../src/config";
+import type { HopRequest } from "../../src/config/types";
+import type { HeaderList } from "../../src/engine";
+import { recordedFrom } from "./recorded";
+
+const APP = "https://app.example.com";
+const ADMIN = "https://admin.example.com";
+const BASE = "http://localhost:3000";
+const file = (text: string, path = "index.ts"): ConfigFile => ({ path, text });
+
+const HONO = (body: string) => `import { Hono } from "hono";
+import { cors } from "hono/cors";
+
+const app = new Hono();
+${body}
+app.get("/api/items", (c) => c.json([]));
+app.put("/api/items/:id", (c) => c.json({ ok: true }));
+export default app;
+`;
+
+function ask(text: string, req: Partial<HopRequest> & { url: string }) {
+  const a = readConfig([file(text)]).answer({
+    method: "GET",
+    headers: [["Origin", APP]],
+    ...req,
+    url: `${BASE}${req.url}`,
+  });
+  if (a.kind !== "known") throw new Error(`unknown: ${JSON.stringify(a.why)}`);
+  return a;
+}
+const get = (h: HeaderList, name: string) =>
+  h.filter(([n]) => n.toLowerCase() === name.toLowerCase()).map(([, v]) => v);
+const preflight = (method: string, origin = APP): HeaderList => [
+  ["Origin", origin],
+  ["Access-Control-Request-Method", method],
+];
+
+function fix(
+  text: string,
+  calls: Array<{
+    url: string;
+    method?: string;
+    origin?: string;
+    headers?: HeaderList;
+    credentials?: "include" | "omit";
+  }>,
+) {
+  const ev = recordedFrom(
+    [file(text)],
+    calls.map((c) => ({
+      ...c,
+      url: `${BASE}${c.url}`,
+      recorded: { preflight: null, actual: { status: 200, headers: [] } },
+    })),
+  );
+  const r = fixConfig([file(text)], ev);
+  return { r, after: r.files[0]?.after ?? text };
+}
+
+describe("Hono (hono/cors)", () => {
+  it("is told apart from Express", () => {
+    expect(detectFormat(file(HONO("")))).toEqual({ format: "hono" });
+  });
+
+  it("answers as hono/cors: a string origin only to that origin, 204 with the default methods, Vary", () => {
+    const text = HONO(`app.use("/api/*", cors({ origin: "${APP}" }));`);
+    const p = ask(text, { url: "/api/items/1", method: "OPTIONS", headers: preflight("PUT") });
+    expect(p.status).toBe(204);
+    expect(get(p.headers, "access-control-allow-origin")).toEqual([APP]);
+    expect(get(p.headers, "access-control-allow-methods")).toEqual(["GET,HEAD,PUT,POST,DELETE,PATCH,QUERY"]);
+    expect(get(p.headers, "vary")).toEqual(["Origin"]);
+    const other = ask(text, {
+      url: "/api/items",
+      headers: [["Origin", ADMIN]],
+      upstream: { status: 200, headers: [] },
+    });
+    expect(get(other.headers, "access-control-allow-origin")).toEqual([]);
+    // "/api/*" reaches /api too; no OPTIONS route: 404 without cors.
+    expect(get(ask(text, { url: "/api" }).headers, "access-control-allow-origin")).toEqual([APP]);
+    expect(ask(HONO(""), { url: "/api/items/1", method: "OPTIONS", headers: preflight("PUT") }).status).toBe(
+      404,
+    );
+  });
+
+  it('widens app.use("/api", cors()) to "/api/*"; the origin function\'s allowlist grows', () => {
+    const { r, after } = fix(HONO('app.use("/api", cors());'), [{ url: "/api/items" }]);
+    expect(r.ok).toBe(true);
+    expect(after).toContain('app.use("/api/*", cors());');
+    const list = HONO(`const allowed = ["${APP}"];
+app.use("*", cors({ origin: (o) => (allowed.includes(o) ? o : null) }));`);
+    const f = fix(list, [{ url: "/api/items", origin: ADMIN }]);
+    expect(f.r.ok).toBe(true);
+    expect(f.after).toContain(`const allowed = ["${APP}", "${ADMIN}"];`);
+  });
+
+  it("check: * with credentials, bearer auth ahead of cors", () => {
+    const text = HONO(`app.use("/api/*", bearerAuth({ token: "t" }));
+app.use("/api/*", cors({ credentials: true }));`).replace(
+      'import { cors } from "hono/cors";',
+      'import { cors } from "hono/cors";\nimport { bearerAuth } from "hono/bearer-auth";',
+    );
+    const codes = checkConfig([file(text)]).findings.map((f) => [f.code, f.line]);
+    expect(codes).toContainEqual(["wildcard-with-credentials", 7]);
+    expect(codes).toContainEqual(["cors-after-auth", 7]);
+    expect(ask(text, { url: "/api/items/1", method: "OPTIONS", headers: preflight("PUT") }).status).toBe(401);
+  });
+});

@@ -1,0 +1,92 @@
+import { describe, expect, it } from "vitest";
+import { type ConfigFile, checkConfig, detectFormat, fixConfig, readConfig } from "../../src/config";
+import type { HopRequest } from "../../src/config/types";
+import type { HeaderList } from "../../src/engine";
+import { recordedFrom } from "./recorded";
+
+const APP = "https://app.example.com";
+const ADMIN = "https://admin.example.com";
+const BASE = "http://localhost:3000";
+const file = (text: string, path = "server.js"): ConfigFile => ({ path, text });
+
+const KOA = (body: string) => `const Koa = require("koa");
+const Router = require("@koa/router");
+const cors = require("@koa/cors");
+
+const app = new Koa();
+${body}
+const router = new Router({ prefix: "/api" });
+router.get("/items", (ctx) => {
+  ctx.body = [];
+});
+router.put("/items/:id", (ctx) => {
+  ctx.body = {};
+});
+app.use(router.routes());
+app.use(router.allowedMethods());
+`;
+
+function ask(text: string, req: Partial<HopRequest> & { url: string }) {
+  const a = readConfig([file(text)]).answer({
+    method: "GET",
+    headers: [["Origin", APP]],
+    ...req,
+    url: `${BASE}${req.url}`,
+  });
+  if (a.kind !== "known") throw new Error(`unknown: ${JSON.stringify(a.why)}`);
+  return a;
+}
+const get = (h: HeaderList, name: string) =>
+  h.filter(([n]) => n.toLowerCase() === name.toLowerCase()).map(([, v]) => v);
+const preflight = (method: string): HeaderList => [
+  ["Origin", APP],
+  ["Access-Control-Request-Method", method],
+];
+
+describe("Koa (@koa/cors, @koa/router)", () => {
+  it("is told apart; answers as @koa/cors 5: * by default, * with credentials reflects, Vary always", () => {
+    expect(detectFormat(file(KOA("")))).toEqual({ format: "koa" });
+    const p = ask(KOA("app.use(cors());"), {
+      url: "/api/items/1",
+      method: "OPTIONS",
+      headers: preflight("PUT"),
+    });
+    expect(p.status).toBe(204);
+    expect(get(p.headers, "access-control-allow-origin")).toEqual(["*"]);
+    expect(get(p.headers, "access-control-allow-methods")).toEqual(["GET,HEAD,PUT,POST,DELETE,PATCH"]);
+    const c = ask(KOA("app.use(cors({ credentials: true }));"), { url: "/api/items" });
+    expect(get(c.headers, "access-control-allow-origin")).toEqual([APP]);
+    expect(get(c.headers, "vary")).toEqual(["Origin"]);
+    // An OPTIONS without Access-Control-Request-Method goes on: allowedMethods answers 200.
+    expect(ask(KOA("app.use(cors());"), { url: "/api/items/1", method: "OPTIONS" }).status).toBe(200);
+  });
+
+  it("a fixed origin becomes a function of ctx (no list in @koa/cors), read back", () => {
+    const text = KOA(`app.use(cors({ origin: "${APP}" }));`);
+    const ev = recordedFrom(
+      [file(text)],
+      [
+        {
+          url: `${BASE}/api/items`,
+          origin: ADMIN,
+          recorded: { preflight: null, actual: { status: 200, headers: [] } },
+        },
+      ],
+    );
+    const r = fixConfig([file(text)], ev);
+    expect(r.ok).toBe(true);
+    expect(r.files[0]?.after).toContain(
+      `origin: (ctx) => (["${APP}", "${ADMIN}"].includes(ctx.get("Origin")) ? ctx.get("Origin") : "${APP}")`,
+    );
+  });
+
+  it("check: * with credentials reflects any origin; routes before cors", () => {
+    const codes = checkConfig([file(KOA("app.use(cors({ credentials: true }));"))]).findings.map((f) => [
+      f.code,
+      f.line,
+    ]);
+    expect(codes).toEqual([["reflected-with-credentials", 6]]);
+    const after = `${KOA("")}app.use(cors());\n`;
+    expect(checkConfig([file(after)]).findings.map((f) => f.code)).toEqual(["cors-after-route"]);
+  });
+});

@@ -1,0 +1,235 @@
+/**
+ * `cors-lens fix --config` on real Express apps (express, cors from the project's node_modules, run
+ * by `node` as CommonJS or ES modules). Each broken app is started, the page's calls are sent as
+ * Chromium sends them (the preflight first) and judged; the HAR of those real responses goes to
+ * `cors-lens fix --write`; the patched app must start, the same calls must then be allowed in real
+ * Chromium (a page on ORIGIN/ORIGIN2 fetching the app) and on the wire, with the standard requests the
+ * old app allowed; `fix` on the patched app changes nothing; `check` names each planted problem on
+ * its line, and nothing on correct apps. One browser for all cases.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CHROMIUM_BIN, CHROMIUM_FLAGS } from "../../scripts/chromium-flags.mjs";
+import { exportHar } from "../../src/report/har-export";
+import { cli } from "../cli/run-cli";
+import { ROOT } from "../e2e/helpers/paths";
+import { EXPRESS_CASES, EXPRESS_CORRECT } from "./config-express-cases";
+import { HONO_CASES, HONO_CORRECT } from "./config-hono-cases";
+import { KOA_CASES, KOA_CORRECT } from "./config-koa-cases";
+import { observe, type PageCall } from "./config-real";
+import { freePort, type Running, startProcess } from "./harness";
+
+const scratch = mkdtempSync(join(tmpdir(), "cors-lens-express-"));
+// The apps import express and cors as a project does: from a node_modules next to them.
+symlinkSync(join(ROOT, "node_modules"), join(scratch, "node_modules"), "dir");
+
+let browser: Browser;
+const pages: Array<{ server: Server; origin: string; page: Page }> = [];
+
+async function pageAt(host: string): Promise<{ server: Server; origin: string; page: Page }> {
+  const port = await freePort();
+  const server = createServer((_req, res) => {
+    res.writeHead(200, { "content-type": "text/html" });
+    res.end("<!doctype html><title>page</title>");
+  });
+  await new Promise<void>((r) => server.listen(port, "127.0.0.1", () => r()));
+  const origin = `http://${host}:${port}`;
+  const page = await browser.newPage();
+  await page.goto(`${origin}/`);
+  return { server, origin, page };
+}
+
+beforeAll(async () => {
+  browser = await chromium.launch({ executablePath: CHROMIUM_BIN, args: CHROMIUM_FLAGS, headless: true });
+  pages.push(await pageAt("localhost"), await pageAt("127.0.0.1"));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  for (const p of pages) await new Promise<void>((r) => p.server.close(() => r()));
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+/** The calls made by real Chromium from their page: whether each fetch resolved (CORS let it through). */
+async function inChromium(
+  api: string,
+  calls: PageCall[],
+  run: string,
+): Promise<Array<{ ok: boolean; error: string | null }>> {
+  const out: Array<{ ok: boolean; error: string | null }> = [];
+  for (const c of calls) {
+    const page = pages.find((p) => p.origin === c.origin)?.page as Page;
+    const r = await page.evaluate(
+      async (req) => {
+        try {
+          const res = await fetch(req.url, {
+            method: req.method,
+            headers: req.headers,
+            credentials: req.credentials ? "include" : "omit",
+            ...(req.method === "POST" || req.method === "PUT" ? { body: '{"name":"b"}' } : {}),
+          });
+          await res.text();
+          return { ok: true, error: null };
+        } catch (e) {
+          return { ok: false, error: String(e) };
+        }
+      },
+      {
+        url: `${api}${c.path}${c.path.includes("?") ? "&" : "?"}run=${run}`,
+        method: c.method,
+        headers: Object.fromEntries(c.headers ?? []),
+        credentials: !!c.credentials,
+      },
+    );
+    out.push(r);
+  }
+  return out;
+}
+
+async function start(file: string, port: number): Promise<Running> {
+  return startProcess(process.execPath, [file], port, {
+    env: { PORT: String(port), NODE_ENV: "production" },
+  });
+}
+
+for (const [label, CASES, CORRECT] of [
+  ["Express", EXPRESS_CASES, EXPRESS_CORRECT],
+  ["Hono", HONO_CASES, HONO_CORRECT],
+  ["Koa", KOA_CASES, KOA_CORRECT],
+] as const) {
+  describe(`cors-lens fix --config on real ${label} apps`, () => {
+    // Each case has its own ports and files: they run side by side (one browser, its two pages).
+    CASES.forEach((c, index) => {
+      it.concurrent(c.name, async () => {
+        const dir = join(scratch, `${label}-${index}`);
+        mkdirSync(dir, { recursive: true });
+        const [one, two] = pages.map((p) => p.origin) as [string, string];
+        const fill = (text: string) => text.replaceAll("ORIGIN2", two).replaceAll("ORIGIN", one);
+        const calls = c.calls.map((k) => ({ ...k, origin: fill(k.origin) }));
+        const file = join(dir, c.file);
+        const broken = fill(c.app);
+        writeFileSync(file, broken);
+        for (const [name, text] of Object.entries(c.files ?? {})) {
+          mkdirSync(dirname(join(dir, name)), { recursive: true });
+          writeFileSync(join(dir, name), text);
+        }
+        let server: Running | null = null;
+        try {
+          const checked = await cli("check", "--config", file, "--format", "json");
+          const findings = JSON.parse(checked.out).findings as Array<{ code: string; line: number }>;
+          for (const want of c.check)
+            expect(findings, checked.out).toContainEqual(expect.objectContaining(want));
+          expect(findings.filter((f) => !c.check.some((w) => w.code === f.code)).map((f) => f.code)).toEqual(
+            [],
+          );
+
+          const port = await freePort();
+          const base = `http://127.0.0.1:${port}`;
+          server = await start(file, port);
+          const before = [];
+          for (const call of calls) before.push(await observe(base, call));
+          expect(
+            before.some((b) => b.verdict === "blocked"),
+            `the case is really broken: ${JSON.stringify(before.map((b) => b.exchange.hops))}`,
+          ).toBe(true);
+          const chromiumBefore = await inChromium(base, calls, `b${label}${index}`);
+          expect(chromiumBefore.some((r) => !r.ok)).toBe(true);
+          await server.stop();
+          server = null;
+          const har = join(dir, "recorded.har");
+          writeFileSync(
+            har,
+            JSON.stringify(
+              exportHar(
+                before.map((b) => b.exchange),
+                { includeSecrets: true },
+              ),
+            ),
+          );
+
+          const planned = await cli("fix", "--config", file, "--har", har, "--format", "json");
+          expect(planned.code, planned.err + planned.out).toBe(0);
+          const plan = JSON.parse(planned.out);
+          // The model of the broken app answers as the real Express did: the same verdict for every call.
+          for (const row of (
+            plan.requests as Array<{
+              source: string;
+              recorded: string;
+              before: { verdict: string };
+              url: string;
+            }>
+          ).filter((r) => r.source === "evidence"))
+            expect(row.before.verdict, `model vs Express: ${row.url}`).toBe(row.recorded);
+          const written = await cli("fix", "--config", file, "--har", har, "--write");
+          expect(written.code, written.err).toBe(0);
+          const patched = readFileSync(file, "utf8");
+          expect(readFileSync(`${file}.orig`, "utf8")).toBe(broken);
+          expect(patched).not.toBe(broken);
+          // Comments and formatting outside the edited lines are untouched: every original line the
+          // diff does not remove is still there, in order.
+          const removed = (plan.diff as string)
+            .split("\n")
+            .filter((l) => l.startsWith("-") && !l.startsWith("---"));
+          let at = 0;
+          const after = patched.split("\n");
+          for (const line of broken.split("\n").filter((l) => !removed.includes(`-${l}`))) {
+            at = after.indexOf(line, at);
+            expect(at, `line kept: ${line}`).toBeGreaterThanOrEqual(0);
+            at++;
+          }
+
+          const port2 = await freePort();
+          const base2 = `http://127.0.0.1:${port2}`;
+          server = await start(file, port2);
+          for (const call of calls) {
+            const r = await observe(base2, call);
+            expect(r.verdict, `${call.method} ${call.path} from ${call.origin}: ${r.cause}\n${patched}`).toBe(
+              "allowed",
+            );
+          }
+          const chromiumAfter = await inChromium(base2, calls, `a${label}${index}`);
+          expect(chromiumAfter, patched).toEqual(calls.map(() => ({ ok: true, error: null })));
+          // The standard requests the old app allowed, sent to the real patched app.
+          for (const s of (
+            plan.requests as Array<{
+              source: string;
+              method: string;
+              url: string;
+              origin: string;
+              credentials: string;
+              headers: Array<[string, string]>;
+            }>
+          ).filter((r) => r.source === "standard")) {
+            const call = {
+              method: s.method,
+              path: new URL(s.url).pathname,
+              origin: s.origin,
+              credentials: s.credentials === "include",
+              headers: s.headers,
+            };
+            const r = await observe(base2, call);
+            expect(r.verdict, `standard ${JSON.stringify(call)}: ${r.cause}\n${patched}`).toBe("allowed");
+          }
+          // Round trip: the fixed app needs nothing more.
+          const again = await cli("fix", "--config", file, "--har", har, "--format", "json");
+          expect(JSON.parse(again.out).diff).toBe("");
+        } finally {
+          await server?.stop();
+        }
+      });
+    });
+
+    it("check reports nothing on correct apps", async () => {
+      for (const [i, text] of CORRECT.entries()) {
+        const file = join(scratch, `${label}-correct-${i}.mjs`);
+        writeFileSync(file, text);
+        const r = await cli("check", "--config", file, "--format", "json");
+        expect(JSON.parse(r.out).findings, text).toEqual([]);
+      }
+    });
+  });
+}
