@@ -4,6 +4,7 @@ import { enCli } from "./en-cli";
 import { enConfig } from "./en-config";
 import { enConfigApache } from "./en-config-apache";
 import { enConfigCaddy } from "./en-config-caddy";
+import { enConfigS3 } from "./en-config-s3";
 import { enEngine } from "./en-engine";
 import { enFindings } from "./en-findings";
 import { enFixes } from "./en-fixes";
@@ -20,5 +21,6 @@ export const en = {
   ...enConfig,
   ...enConfigCaddy,
   ...enConfigApache,
+  ...enConfigS3,
   ...enRules,
 } as const;
