@@ -213,14 +213,15 @@ class S3Patcher extends EditList {
     );
   }
 
-  renameXml(rule: Rule, name: string, to: string, why: Words): void {
+  /** Element names S3 does not know renamed, in one edit of the rule (open and close tags). */
+  renameXml(rule: Rule, names: Map<string, string>, why: Words): void {
     const t = this.doc.text;
-    const re = new RegExp(`<(/?)((?:[\\w-]+:)?)${name}(?=[\\s/>])`, "g");
+    const re = new RegExp(`<(/?)((?:[\\w-]+:)?)(${[...names.keys()].join("|")})(?=[\\s/>])`, "g");
     const slice = t.slice(rule.start, rule.end);
-    for (const m of slice.matchAll(re)) {
-      const at = rule.start + (m.index ?? 0);
-      this.edit(`rename:${at}`, at, at + m[0].length, `<${m[1]}${m[2]}${to}`, why);
-    }
+    const text = slice.replace(re, (_m, close: string, prefix: string, name: string) => {
+      return `<${close}${prefix}${names.get(name) ?? name}`;
+    });
+    if (text !== slice) this.edit(`rename:${rule.start}`, rule.start, rule.end, text, why);
   }
 
   renameJsonKey(rule: Rule, name: string, to: string, why: Words): void {
@@ -248,6 +249,28 @@ class S3Patcher extends EditList {
       ] as Array<[Field, string[]]>
     ).filter(([, v]) => v.length > 0);
     const key = `rule:${n.before?.index ?? "end"}:${n.origins.join(",")}`;
+    const inline = Object.values(this.doc.rules[0]?.lists ?? {}).every(
+      (l) => !t.slice(l.start, l.end).includes("\n"),
+    );
+    if (this.json && inline && this.doc.rules.length > 0) {
+      // One-line arrays, as the file's own rules are written (jsonc-parser would spread them out).
+      const anchor = n.before ?? (this.doc.rules.at(-1) as Rule);
+      const indent = indentAt(t, anchor.start);
+      const props = Object.values(anchor.lists)[0];
+      const inner =
+        props && t.slice(anchor.start, props.start).includes("\n") ? indentAt(t, props.start) : null;
+      const members = fields.map(
+        ([f, vs]) => `${JSON.stringify(f)}: [${vs.map((v) => JSON.stringify(v)).join(", ")}]`,
+      );
+      if (n.maxAge !== null) members.push(`"MaxAgeSeconds": ${n.maxAge}`);
+      const body =
+        inner === null
+          ? `{ ${members.join(", ")} }`
+          : `{\n${members.map((m) => inner + m).join(",\n")}\n${indent}}`;
+      if (n.before) this.edit(key, n.before.start, n.before.start, `${body},\n${indent}`, why);
+      else this.edit(key, anchor.end, anchor.end, `,\n${indent}${body}`, why);
+      return;
+    }
     if (this.json) {
       const obj: Record<string, unknown> = Object.fromEntries(fields);
       if (n.maxAge !== null) obj.MaxAgeSeconds = n.maxAge;
@@ -288,20 +311,24 @@ function repairRefusals(p: S3Patcher, doc: S3Doc, cannot: (why: Words) => void):
   const plural = Object.fromEntries(FIELDS.map((f) => [XML_NAME[f], f])) as Record<string, Field>;
   let repaired = 0;
   for (const r of doc.rules) {
+    const renames = new Map<string, string>();
     for (const u of r.unknown) {
-      if (doc.format === "s3-xml" && (FIELDS as readonly string[]).includes(u.name)) {
-        p.renameXml(r, u.name, XML_NAME[u.name as Field], {
-          key: "config.s3.fix.rename",
-          params: { from: u.name, to: XML_NAME[u.name as Field] },
-        });
-        repaired++;
-      } else if (doc.format === "s3-json" && plural[u.name]) {
+      if (doc.format === "s3-xml" && (FIELDS as readonly string[]).includes(u.name))
+        renames.set(u.name, XML_NAME[u.name as Field]);
+      else if (doc.format === "s3-json" && plural[u.name]) {
         p.renameJsonKey(r, u.name, plural[u.name] as string, {
           key: "config.s3.fix.rename",
           params: { from: u.name, to: plural[u.name] as string },
         });
         repaired++;
       }
+    }
+    if (renames.size > 0) {
+      p.renameXml(r, renames, {
+        key: "config.s3.fix.rename",
+        params: { from: [...renames.keys()].join(", "), to: [...renames.values()].join(", ") },
+      });
+      repaired++;
     }
     for (const f of FIELDS) {
       const list = r.lists[f];
