@@ -73,7 +73,7 @@ recorded request through and keeps every request allowed before, 1 when it canno
 
   "config.error.no-files": "no configuration file was given",
   "config.error.unsupported":
-    "cors-lens cannot read {what} yet: {file} was not changed. CORS Lens reads nginx and Apache httpd configurations and Caddyfiles; for the others, cors-lens analyze gives the fix to apply by hand.",
+    "cors-lens cannot read {what} yet: {file} was not changed. CORS Lens reads nginx and Apache httpd configurations, Caddyfiles and S3 bucket CORS (JSON or XML); for the others, cors-lens analyze gives the fix to apply by hand.",
   "config.error.syntax": "{file}:{line}: the configuration cannot be parsed: {detail}",
   "config.error.included":
     "no Access-Control-* header is set in the files given: CORS is set in a file included from here ({file}:{line}, include {pattern}) or elsewhere: pass it too with --config",
