@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   ConfigError,
@@ -277,5 +278,90 @@ describe("S3 bucket CORS: fix and check on the broken files", () => {
     const r = fixConfig([json(text)], casesEvidence(text, c.calls), { lang: "ko" });
     expect(r.edits.map((e) => e.why.key)).toEqual(["config.s3.fix.origin-replace"]);
     expect(r.edits[0]?.line).toBe(6);
+  });
+});
+
+describe("S3 bucket CORS: edits keep the file's own layout", () => {
+  const put = (text: string, path = "cors.json") => {
+    const evidence = casesEvidence(text, [
+      {
+        name: "update",
+        method: "PUT",
+        path: "/photos/a.jpg",
+        headers: { "content-type": "image/jpeg" },
+        credentials: "omit",
+        body: "x",
+      },
+    ]);
+    const r = fixConfig([{ path, text }], evidence);
+    expect(r.ok, fixDiff(r)).toBe(true);
+    return r.files[0]?.after ?? "";
+  };
+
+  it("tabs and CRLF stay tabs and CRLF; a one-line rule stays on one line", () => {
+    const tabs = `{\r\n\t"CORSRules": [\r\n\t\t{\r\n\t\t\t"AllowedOrigins": [\r\n\t\t\t\t"${APP}"\r\n\t\t\t],\r\n\t\t\t"AllowedMethods": [\r\n\t\t\t\t"GET"\r\n\t\t\t]\r\n\t\t}\r\n\t]\r\n}\r\n`;
+    expect(put(tabs)).toBe(
+      `{\r\n\t"CORSRules": [\r\n\t\t{\r\n\t\t\t"AllowedOrigins": [\r\n\t\t\t\t"${APP}"\r\n\t\t\t],\r\n\t\t\t"AllowedMethods": [\r\n\t\t\t\t"GET",\r\n\t\t\t\t"PUT"\r\n\t\t\t],\r\n\t\t\t"AllowedHeaders": [\r\n\t\t\t\t"content-type"\r\n\t\t\t]\r\n\t\t}\r\n\t]\r\n}\r\n`,
+    );
+    const one = `{"CORSRules": [{"AllowedOrigins": ["${APP}"], "AllowedMethods": ["GET"]}]}`;
+    expect(put(one)).toBe(
+      `{"CORSRules": [{"AllowedOrigins": ["${APP}"], "AllowedMethods": ["GET", "PUT"], "AllowedHeaders": ["content-type"]}]}`,
+    );
+  });
+
+  it("XML on one line stays on one line; indented XML gets its neighbours' indentation", () => {
+    const one = `<CORSConfiguration><CORSRule><AllowedOrigin>${APP}</AllowedOrigin><AllowedMethod>GET</AllowedMethod></CORSRule></CORSConfiguration>`;
+    expect(put(one, "cors.xml")).toBe(
+      `<CORSConfiguration><CORSRule><AllowedOrigin>${APP}</AllowedOrigin><AllowedMethod>GET</AllowedMethod><AllowedMethod>PUT</AllowedMethod><AllowedHeader>content-type</AllowedHeader></CORSRule></CORSConfiguration>`,
+    );
+    const indented = `<CORSConfiguration>\n\t<CORSRule>\n\t\t<AllowedOrigin>${APP}</AllowedOrigin>\n\t\t<AllowedMethod>GET</AllowedMethod>\n\t</CORSRule>\n</CORSConfiguration>\n`;
+    expect(put(indented, "cors.xml")).toBe(
+      `<CORSConfiguration>\n\t<CORSRule>\n\t\t<AllowedOrigin>${APP}</AllowedOrigin>\n\t\t<AllowedMethod>GET</AllowedMethod>\n\t\t<AllowedMethod>PUT</AllowedMethod>\n\t\t<AllowedHeader>content-type</AllowedHeader>\n\t</CORSRule>\n</CORSConfiguration>\n`,
+    );
+  });
+
+  it("any text is read or refused with a ConfigError, never a crash or a hang", () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.string().map((s) => `{"CORSRules": [${s}`),
+          fc.string().map((s) => `<CORSConfiguration>${s}`),
+          fc
+            .array(
+              fc.constantFrom(
+                "<",
+                ">",
+                "/",
+                "CORSRule",
+                "AllowedOrigin",
+                "*",
+                '"',
+                "[",
+                "]",
+                "{",
+                "}",
+                ":",
+                ",",
+                "<!--",
+                "-->",
+              ),
+            )
+            .map((a) => `<CORSConfiguration>${a.join("")}`),
+        ),
+        (text) => {
+          for (const path of ["cors.json", "cors.xml"]) {
+            try {
+              const c = readConfig([{ path, text }]);
+              c.check();
+              c.answer({ method: "OPTIONS", url: OBJECT, headers: preflight("PUT", "content-type") });
+            } catch (e) {
+              if (!(e instanceof ConfigError)) throw e;
+            }
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

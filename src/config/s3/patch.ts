@@ -63,7 +63,9 @@ class S3Patcher extends EditList {
   }
 
   private edit(key: string, start: number, end: number, text: string, why: Words): void {
-    this.push(key, { file: this.doc.file, start, end, text, why });
+    // A file written with CRLF gets CRLF in what is inserted too.
+    const eol = this.doc.text.includes("\r\n") ? text.replace(/(?<!\r)\n/g, "\r\n") : text;
+    this.push(key, { file: this.doc.file, start, end, text: eol, why });
   }
 
   private get json(): boolean {
