@@ -365,3 +365,37 @@ describe("S3 bucket CORS: edits keep the file's own layout", () => {
     );
   });
 });
+
+describe("S3 bucket CORS: what cannot be fixed is said", () => {
+  it("PATCH: S3 has no such AllowedMethod, the request is named with the reason", () => {
+    const text = `[{"AllowedOrigins": ["${APP}"], "AllowedMethods": ["GET", "PUT"], "AllowedHeaders": ["*"]}]`;
+    const evidence = casesEvidence(text, [
+      {
+        name: "moved",
+        method: "PATCH",
+        path: "/photos/a.json",
+        headers: {},
+        credentials: "omit",
+        body: "{}",
+      },
+    ]);
+    const r = fixConfig([json(text)], evidence);
+    expect(r.ok).toBe(false);
+    expect(fixDiff(r)).toBe("");
+    expect(r.cannot.map((c) => c.why.key)).toEqual(["config.s3.cannot.method"]);
+  });
+
+  it("two * in one origin: S3 refuses the file and CORS Lens does not guess the intent", () => {
+    const text = `[{"AllowedOrigins": ["https://*.example.*"], "AllowedMethods": ["GET"]}]`;
+    const evidence = casesEvidence(
+      '[{"AllowedOrigins": ["https://x.example"], "AllowedMethods": ["HEAD"]}]',
+      [{ name: "list", method: "GET", path: "/photos/a.txt", headers: {}, credentials: "omit", body: null }],
+    );
+    const r = fixConfig([json(text)], evidence);
+    expect(r.ok).toBe(false);
+    expect(r.cannot.map((c) => c.why.key)).toEqual(["config.s3.cannot.refused"]);
+    expect(checkConfig([json(text)]).findings).toContainEqual(
+      expect.objectContaining({ code: "s3-wildcards", line: 1, severity: "error" }),
+    );
+  });
+});

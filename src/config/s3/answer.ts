@@ -6,12 +6,12 @@
  * matches gets the object's answer without CORS headers. A rule's origin `*` is answered `*` (no
  * credentials); any other match echoes the origin with `Access-Control-Allow-Credentials: true`.
  *
- * s3rver 3.7.1 (https://github.com/jamhall/s3rver/blob/v3.7.1/lib/middleware/cors.js) differs, and
- * the model follows AWS: its preflight always answers `Access-Control-Allow-Origin: *` (cors.js,
- * `ctx.set('Access-Control-Allow-Origin', '*')`), its actual responses always add
- * `Access-Control-Allow-Credentials: true` even under `*`, and it picks the first rule by origin and
- * method only, then refuses the preflight if that rule lacks a requested header (`matchRule` in
- * lib/models/config.js) where S3 goes on to a later rule.
+ * s3rver 3.7.1 differs, and the model follows AWS. In
+ * https://github.com/jamhall/s3rver/blob/v3.7.1/lib/middleware/cors.js: line 65 answers every
+ * preflight `Access-Control-Allow-Origin: *`; line 94 adds `Access-Control-Allow-Credentials: true`
+ * to every actual response, `*` included; line 92 sends Max-Age on actual responses only; lines 18
+ * and 55 take the first rule by origin and method alone and refuse the preflight when that rule lacks
+ * a requested header, where S3 goes on to a later rule (`matchRule`, lib/models/config.js lines 133-139).
  */
 import type { HeaderList } from "../../engine";
 import type { Answer, HopRequest, Words } from "../types";
