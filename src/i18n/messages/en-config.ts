@@ -12,8 +12,8 @@ fix     reads the configuration and the recorded requests (a HAR, or one request
         The diff goes to stdout (for patch -p1 or git apply), the before/after table to stderr.
 
 Formats read: nginx (nginx.conf, sites and conf.d files, included files passed with --config), Apache
-httpd (httpd.conf, vhosts, .htaccess, the files they Include) and Caddy (Caddyfile, with the files it
-imports).
+httpd (httpd.conf, vhosts, .htaccess, the files they Include), Caddy (Caddyfile, with the files it
+imports) and S3 bucket CORS (the JSON of put-bucket-cors or the console, or the XML).
 
 Options:
   --config FILE...          the configuration files (the main file and the files it includes)
