@@ -399,3 +399,17 @@ describe("S3 bucket CORS: what cannot be fixed is said", () => {
     );
   });
 });
+
+it("a byte order mark before the JSON or the XML is read", () => {
+  for (const [path, text] of [
+    ["cors.json", `\uFEFF[{"AllowedOrigins": ["${APP}"], "AllowedMethods": ["GET"]}]`],
+    [
+      "cors.xml",
+      `\uFEFF<?xml version="1.0"?>\n<CORSConfiguration><CORSRule><AllowedOrigin>${APP}</AllowedOrigin><AllowedMethod>GET</AllowedMethod></CORSRule></CORSConfiguration>`,
+    ],
+  ] as const) {
+    const c = readConfig([{ path, text }]);
+    const a = c.answer({ method: "GET", url: OBJECT, headers: [["Origin", APP]] });
+    expect(a.kind === "known" && value(a.headers, "access-control-allow-origin"), path).toBe(APP);
+  }
+});

@@ -102,7 +102,11 @@ export function parseS3(file: string, text: string): S3Doc {
 function parseJson(file: string, text: string): S3Doc {
   const line = lineIndex(text);
   const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: false });
+  // A byte order mark read as a space: jsonc-parser refuses it, and offsets stay those of the file.
+  const root = parseTree(text.replace(/^\uFEFF/, " "), errors, {
+    allowTrailingComma: false,
+    disallowComments: false,
+  });
   const first = errors[0];
   if (first || !root)
     throw new S3SyntaxError(file, line(first?.offset ?? 0), printParseErrorCode(first?.error ?? 1));
