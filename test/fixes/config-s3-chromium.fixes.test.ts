@@ -21,10 +21,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import S3rver from "s3rver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { needsPreflight } from "../../src/engine";
 import { exportHar } from "../../src/report/har-export";
 import { observedFromReport } from "../../src/report/report";
 import { fillS3, lineOf, S3_CASES } from "./config-s3-cases";
 import { Browser, exchangeFor } from "./harness";
+import type { PageRequest } from "./page";
 
 const BIN = join(import.meta.dirname, "../../dist/cli/cors-lens.mjs");
 
@@ -158,6 +160,37 @@ describe("cors-lens fix --config on S3 bucket CORS, loaded into s3rver, proven i
         // One run: the plan (JSON) and the file written.
         const fixed = await cli("fix", "--config", file, "--har", har, "--format", "json", "--write");
         expect(fixed.code, fixed.err + fixed.out).toBe(0);
+        // The standard requests the old file allowed from the page's origin (the CLI's table: the
+        // model's stand-in URL), made for real against the bucket after the patch.
+        const kept: PageRequest[] = (
+          JSON.parse(fixed.out).requests as Array<{
+            source: string;
+            origin: string;
+            method: string;
+            headers: Array<[string, string]>;
+            credentials: "include" | "omit";
+          }>
+        )
+          // Not a credentialed request with a preflight: s3rver answers every preflight `*`
+          // (lib/middleware/cors.js line 65), which Chromium refuses with credentials; S3 answers
+          // the origin itself. The model's verdict for those stands alone.
+          .filter(
+            (r) =>
+              r.source === "standard" &&
+              r.origin === b.pageOrigin &&
+              !(r.credentials === "include" && needsPreflight(r.method, r.headers) === true),
+          )
+          .map((r, i) => ({
+            name: `beyond-standard-${i}`,
+            method: r.method,
+            path:
+              r.method === "GET" || r.method === "HEAD"
+                ? "/photos/public/logo.txt"
+                : `/photos/uploads/kept-${i}.txt`,
+            headers: Object.fromEntries(r.headers),
+            credentials: r.credentials,
+            body: r.method === "GET" || r.method === "HEAD" ? null : "x",
+          }));
         if (!c.refused)
           for (const row of (
             JSON.parse(fixed.out).requests as Array<{
@@ -173,9 +206,11 @@ describe("cors-lens fix --config on S3 bucket CORS, loaded into s3rver, proven i
         expect(patched).not.toBe(broken);
         // The patched file loads into a fresh s3rver (its S3 validation), and the page's calls pass.
         server = await startS3(toXml(patched));
-        const after = await b.runPage(server.api, c.calls);
+        // Where the old file let a call of the page through, its origin has standard requests too.
+        if (before.outcomes.some((o) => o.allowed)) expect(kept.length).toBeGreaterThan(0);
+        const after = await b.runPage(server.api, [...c.calls, ...kept]);
         for (const o of after.outcomes) expect(o.allowed, `${o.name}: ${o.error}\n${patched}`).toBe(true);
-        for (const call of c.calls) {
+        for (const call of [...c.calls, ...kept]) {
           const x = exchangeFor(after.report, after.urls.get(call.name) as string, call.method);
           expect(x?.verdict, call.name).toBe("allowed");
         }
