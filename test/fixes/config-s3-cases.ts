@@ -9,8 +9,8 @@
  * misses the bare host. JSON as `aws s3api put-bucket-cors --cors-configuration` takes it (and
  * as `get-bucket-cors` prints it, and as the console's editor holds it: a bare array); XML as the
  * REST API takes it. `ORIGIN` is the page's origin, `OTHER_SCHEME` the same host with the other
- * scheme, `HOST` its host and port. `check`: what `cors-lens check` must find, on the first line
- * holding `at`.
+ * scheme, `SCHEME` its scheme, `HOST` its host and port. `check`: what `cors-lens check` must find,
+ * on the first line holding `at`.
  */
 import type { PageRequest } from "./page";
 
@@ -329,6 +329,21 @@ export const S3_CASES: S3Case[] = [
     calls: [GET_OBJECT, CREDENTIALED_GET, DELETE_OBJECT],
     check: [{ code: "s3-shadowed", at: "<AllowedOrigin>ORIGIN" }],
   },
+  {
+    name: "JSON: a subdomain wildcard that misses the bare host the page runs on",
+    text: `{
+  "CORSRules": [
+    {
+      "AllowedOrigins": ["SCHEME://*.HOST"],
+      "AllowedMethods": ["GET", "HEAD"],
+      "MaxAgeSeconds": 86400
+    }
+  ]
+}
+`,
+    calls: [GET_OBJECT],
+    check: [],
+  },
 ];
 
 /** Correct files: `check` finds no error in them. */
@@ -376,7 +391,11 @@ export const S3_CORRECT: string[] = [
 export function fillS3(text: string, origin: string): string {
   const u = new URL(origin);
   const other = `${u.protocol === "https:" ? "http:" : "https:"}//${u.host}`;
-  return text.replaceAll("OTHER_SCHEME", other).replaceAll("ORIGIN", origin).replaceAll("HOST", u.host);
+  return text
+    .replaceAll("OTHER_SCHEME", other)
+    .replaceAll("SCHEME", u.protocol.slice(0, -1))
+    .replaceAll("ORIGIN", origin)
+    .replaceAll("HOST", u.host);
 }
 
 /** The 1-based line of the first line holding `needle`. */
