@@ -168,8 +168,12 @@ export function requestedHeaders(acrh: string | null): string[] {
 const VARY = "Origin, Access-Control-Request-Headers, Access-Control-Request-Method";
 
 /** The answer of the bucket with these rules (valid ones: the reader refuses the others first). */
-export function answerS3(doc: S3Doc, rules: readonly Compiled[], request: HopRequest): Answer {
-  const refused = refusals(doc)[0];
+export function answerS3(
+  doc: S3Doc,
+  rules: readonly Compiled[],
+  request: HopRequest,
+  refused: Refusal | null = refusals(doc)[0] ?? null,
+): Answer {
   if (refused)
     return { kind: "unknown", why: { key: "config.s3.unknown.refused", params: { line: refused.line } } };
   let host = "";

@@ -4,7 +4,7 @@
  * path-style, presigned with its query string) is answered from its rules.
  */
 import type { Edit } from "../edit";
-import type { Allowance, ConfigFile, ReadConfig } from "../types";
+import type { Allowance, ConfigFile, ReadConfig, Words } from "../types";
 import type { Judged, RequestSpec } from "../whatif";
 import { answerS3, compile, refusals } from "./answer";
 import { checkS3 } from "./check";
@@ -23,11 +23,13 @@ export function readS3(files: readonly ConfigFile[]): S3Config {
   const [file, ...rest] = files as [ConfigFile, ...ConfigFile[]];
   const doc = parseS3(file.path, file.text);
   const rules = compile(doc);
+  // Once per file: a large HAR asks many times.
+  const refused = refusals(doc)[0] ?? null;
   return {
     format: doc.format,
     doc,
     notes: rest.length > 0 ? [{ key: "config.s3.note.one-file", params: { file: file.path } }] : [],
-    answer: (request) => answerS3(doc, rules, request),
+    answer: (request) => answerS3(doc, rules, request, refused),
     allowance: () => allowanceOf(doc),
     check: () => checkS3(doc),
   };
@@ -64,6 +66,6 @@ function allowanceOf(doc: S3Doc): Allowance[] {
 export function patchS3Config(
   config: S3Config,
   failing: ReadonlyArray<{ spec: RequestSpec; judged: Judged }>,
-): { edits: Edit[]; cannot: Map<string, import("../types").Words> } {
+): { edits: Edit[]; cannot: Map<string, Words> } {
   return patchS3(config.doc, failing);
 }
