@@ -413,3 +413,11 @@ it("a byte order mark before the JSON or the XML is read", () => {
     expect(a.kind === "known" && value(a.headers, "access-control-allow-origin"), path).toBe(APP);
   }
 });
+
+it("a comment in the JSON is an error on its line (the AWS CLI and the console refuse it)", () => {
+  const text = `{\n  // the web app\n  "CORSRules": [{"AllowedOrigins": ["${APP}"], "AllowedMethods": ["GET"]}]\n}\n`;
+  expect(checkConfig([json(text)]).findings).toContainEqual(
+    expect.objectContaining({ code: "s3-json-comment", line: 2, severity: "error" }),
+  );
+  expect(checkConfig([json(text.replace("  // the web app\n", ""))]).findings).toEqual([]);
+});

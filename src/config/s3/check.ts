@@ -20,6 +20,14 @@ export function checkS3(doc: S3Doc): ConfigFinding[] {
     line: r.line,
     words: r.words,
   }));
+  for (const line of doc.comments)
+    out.push({
+      code: "s3-json-comment",
+      severity: "error",
+      file,
+      line,
+      words: { key: "config.s3.check.comment" },
+    });
   const rules = compile(doc);
   for (const c of rules) {
     const r = c.rule;

@@ -6,7 +6,13 @@
  * without its xmlns. JSON through jsonc-parser's tree (offsets per value); XML through a tokenizer of
  * this one schema's shape (elements and text, no DTD).
  */
-import { type Node as JsonNode, type ParseError, parseTree, printParseErrorCode } from "jsonc-parser";
+import {
+  createScanner,
+  type Node as JsonNode,
+  type ParseError,
+  parseTree,
+  printParseErrorCode,
+} from "jsonc-parser";
 import { lineIndex } from "../nginx/syntax";
 
 export type Field = "AllowedOrigins" | "AllowedMethods" | "AllowedHeaders" | "ExposeHeaders";
@@ -73,6 +79,8 @@ export interface S3Doc {
   line: (offset: number) => number;
   /** XML: elements directly in <CORSConfiguration> that are not rules (S3 refuses the document). */
   stray: Array<{ name: string; line: number }>;
+  /** JSON: the lines of comments (jsonc-parser reads them; the AWS CLI and the console do not). */
+  comments: number[];
 }
 
 export class S3SyntaxError extends Error {
@@ -175,7 +183,21 @@ function parseJson(file: string, text: string): S3Doc {
     rulesEnd: arr.offset + arr.length,
     line,
     stray: [],
+    comments: commentLines(text, line),
   };
+}
+
+/** jsonc-parser's `SyntaxKind` (a const enum, which `verbatimModuleSyntax` cannot import). */
+const LINE_COMMENT = 12;
+const BLOCK_COMMENT = 13;
+const EOF = 17;
+
+function commentLines(text: string, line: (o: number) => number): number[] {
+  const scanner = createScanner(text, false);
+  const out: number[] = [];
+  for (let k: number = scanner.scan(); k !== EOF; k = scanner.scan())
+    if (k === LINE_COMMENT || k === BLOCK_COMMENT) out.push(line(scanner.getTokenOffset()));
+  return out;
 }
 
 interface Element {
@@ -334,5 +356,6 @@ function parseXml(file: string, text: string): S3Doc {
     rulesEnd: root.end,
     line,
     stray: rules.filter((r) => r.index < 0).flatMap((r) => r.unknown),
+    comments: [],
   };
 }

@@ -1,5 +1,7 @@
 /** `cors-lens check|fix --config` on S3 bucket CORS files, JSON or XML (English). Field names stay as written. */
 export const enConfigS3 = {
+  "config.s3.check.comment":
+    "a comment: the AWS CLI (--cors-configuration file://…) and the console take plain JSON and refuse it",
   "config.s3.check.no-rules": "no CORS rule: S3 refuses an empty configuration (MalformedXML)",
   "config.s3.check.too-many": "{count} rules: S3 takes at most 100",
   "config.s3.check.unknown": "S3 does not know {name}: the whole configuration is refused",

@@ -2,6 +2,8 @@
 import type { enConfigS3 } from "./en-config-s3";
 
 export const koConfigS3: Record<keyof typeof enConfigS3, string> = {
+  "config.s3.check.comment":
+    "주석: AWS CLI(--cors-configuration file://…)와 콘솔은 순수 JSON만 받으므로 거부함",
   "config.s3.check.no-rules": "CORS 규칙이 없음: S3는 빈 구성을 거부함(MalformedXML)",
   "config.s3.check.too-many": "규칙이 {count}개: S3는 최대 100개까지 받음",
   "config.s3.check.unknown": "S3가 모르는 {name}: 구성 전체가 거부됨",
