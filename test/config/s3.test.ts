@@ -421,3 +421,23 @@ it("a comment in the JSON is an error on its line (the AWS CLI and the console r
   );
   expect(checkConfig([json(text.replace("  // the web app\n", ""))]).findings).toEqual([]);
 });
+
+it("JSON S3 refuses is repaired where the intent is plain: a singular name, one value for a list", () => {
+  const text = `[\n  {\n    "AllowedOrigin": ["${APP}"],\n    "AllowedMethods": "GET"\n  }\n]\n`;
+  expect(checkConfig([json(text)]).findings.map((f) => [f.code, f.line])).toEqual(
+    [
+      ["s3-unknown-field", 3],
+      ["s3-missing-field", 2],
+      ["s3-not-list", 4],
+    ].sort((a, b) => (a[1] as number) - (b[1] as number)),
+  );
+  const evidence = casesEvidence(
+    '[{"AllowedOrigins": ["https://nobody.example"], "AllowedMethods": ["HEAD"]}]',
+    [{ name: "list", method: "GET", path: "/photos/a.txt", headers: {}, credentials: "omit", body: null }],
+  );
+  const r = fixConfig([json(text)], evidence);
+  expect(r.ok, fixDiff(r)).toBe(true);
+  expect(r.files[0]?.after).toBe(
+    `[\n  {\n    "AllowedOrigins": ["${APP}"],\n    "AllowedMethods": ["GET"]\n  }\n]\n`,
+  );
+});
