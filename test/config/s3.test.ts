@@ -441,3 +441,8 @@ it("JSON S3 refuses is repaired where the intent is plain: a singular name, one 
     `[\n  {\n    "AllowedOrigins": ["${APP}"],\n    "AllowedMethods": ["GET"]\n  }\n]\n`,
   );
 });
+
+it("an origin that never matches is not also called shadowed", () => {
+  const text = `[\n  {"AllowedOrigins": ["*"], "AllowedMethods": ["GET"]},\n  {"AllowedOrigins": ["${APP}/"], "AllowedMethods": ["GET"]}\n]\n`;
+  expect(checkConfig([json(text)]).findings.map((f) => [f.code, f.line])).toEqual([["s3-origin-path", 3]]);
+});

@@ -8,6 +8,7 @@
 import type { ConfigFinding } from "../types";
 import { compile, originMatch, refusals } from "./answer";
 import type { S3Doc } from "./parse";
+import { deadOrigin } from "./patch";
 
 const lower = (s: string) => s.toLowerCase();
 
@@ -93,7 +94,8 @@ export function checkS3(doc: S3Doc): ConfigFinding[] {
   // S3 uses the earlier rule (https://docs.aws.amazon.com/AmazonS3/latest/userguide/cors.html).
   rules.forEach((c, j) => {
     for (const o of c.rule.lists.AllowedOrigins?.values ?? []) {
-      if (o.value.includes("*")) continue;
+      // A value no Origin matches has its own finding (s3-origin-path, s3-origin-scheme).
+      if (o.value.includes("*") || deadOrigin(o.value)) continue;
       const earlier = rules
         .slice(0, j)
         .find((e) => originMatch(e, o.value) && e.methods.some((m) => c.methods.includes(m)));
