@@ -1,7 +1,8 @@
 /**
  * `cors-lens check --config` and `cors-lens fix --config`, pure: files and evidence in, findings or
- * the patch (with the before/after verdicts computed by the engine) out. nginx, Apache httpd and
- * Caddy are read; the other formats are recognised and refused with a clear message, never guessed at.
+ * the patch (with the before/after verdicts computed by the engine) out. nginx, Apache httpd, Caddy
+ * and S3 bucket CORS (JSON, XML) are read; the other formats are recognised and refused with a clear
+ * message, never guessed at.
  */
 import type { BrowserName, HeaderList, ObservedExchange, Verdict } from "../engine";
 import type { Lang } from "../i18n";
@@ -33,6 +34,16 @@ import {
 import { JsSyntaxError } from "./express/model";
 import { type NginxConfig, patchNginx, readNginx, setsCors } from "./nginx";
 import { lineIndex, NginxSyntaxError, parseNginx } from "./nginx/syntax";
+import {
+  looksS3Json,
+  looksS3Xml,
+  patchS3Config,
+  readS3,
+  REFUSED_KEY as S3_REFUSED,
+  type S3Config,
+  S3SyntaxError,
+  setsCors as s3SetsCors,
+} from "./s3";
 import { ConfigError, type ConfigFile, type ConfigFinding, type ConfigFormat, type Words } from "./types";
 import { type Judged, judge, type Recorded, type RequestSpec, specsFromExchanges } from "./whatif";
 
@@ -43,11 +54,11 @@ export { ConfigError } from "./types";
 /** What a file is: a format CORS Lens reads, or one it names but cannot read yet. */
 export type Detected = { format: ConfigFormat } | { unsupported: string };
 
-/** A configuration as read: nginx, Caddy or Apache httpd, each with its own tree. */
-export type AnyConfig = NginxConfig | CaddyConfig | ApacheConfig | ExpressConfig;
+/** A configuration as read: nginx, Caddy, Apache httpd, S3 bucket CORS or a JavaScript app, each with its own tree. */
+export type AnyConfig = NginxConfig | CaddyConfig | ApacheConfig | S3Config | ExpressConfig;
 
 /** The formats CORS Lens reads: the ones `ConfigFormat` names that have a reader. */
-type ReadFormat = "nginx" | "caddy" | "apache" | "express" | "hono" | "koa";
+type ReadFormat = ConfigFormat;
 
 /** An `include`/`import`/`Include` whose files were not passed: named when CORS may be set there. */
 interface Unresolved {
@@ -113,6 +124,20 @@ const FORMATS: Record<ReadFormat, FormatOps> = {
     unresolved: () => [],
     patch: (c, failing) => patchExpress((c as ExpressConfig).app, failing),
   },
+  "s3-json": {
+    read: readS3,
+    SyntaxError: S3SyntaxError,
+    setsCors: (c) => s3SetsCors((c as S3Config).doc),
+    unresolved: () => [],
+    patch: (c, failing) => patchS3Config(c as S3Config, failing),
+  },
+  "s3-xml": {
+    read: readS3,
+    SyntaxError: S3SyntaxError,
+    setsCors: (c) => s3SetsCors((c as S3Config).doc),
+    unresolved: () => [],
+    patch: (c, failing) => patchS3Config(c as S3Config, failing),
+  },
 };
 
 /**
@@ -134,6 +159,8 @@ function looksCaddy(t: string): boolean {
     /(^|\n)\s*(https?:\/\/)?[\w.*-]*(:\d+)?(\s*,\s*(https?:\/\/)?[\w.*-]*(:\d+)?)*\s*\{\s*(\n|$)/.test(t)
   );
 }
+
+const looksS3 = (f: ConfigFile) => looksS3Json(f.text) || looksS3Xml(f.text);
 
 function apacheDirectives(t: string): boolean {
   let continued = false;
@@ -160,8 +187,9 @@ export function detectFormat(file: ConfigFile): Detected {
     /(^|\n)\s*Header\s+(always\s+)?(set|add|append|merge)\s/i.test(t)
   )
     return { format: "apache" };
-  if (/\bCORSRules\b|"AllowedOrigins"/.test(t)) return { unsupported: "S3 bucket CORS (JSON)" };
-  if (/<CORSConfiguration\b/.test(t)) return { unsupported: "S3 bucket CORS (XML)" };
+  // Before Caddy's test: a pretty-printed JSON `{` alone on a line looks like a site block.
+  if (looksS3Json(t)) return { format: "s3-json" };
+  if (looksS3Xml(t)) return { format: "s3-xml" };
   if (/\.py$/.test(name)) {
     if (/CORS_ALLOWED_ORIGINS|corsheaders|MIDDLEWARE\s*=/.test(t)) return { unsupported: "Django settings" };
     if (/flask_cors|from flask\b/.test(t)) return { unsupported: "Flask apps" };
@@ -174,7 +202,7 @@ export function detectFormat(file: ConfigFile): Detected {
     if (/(require\(\s*|from\s*)["'`]koa["'`]/.test(t)) return { format: "koa" };
     if (/(require\(\s*|from\s*)["'`]hono["'`]/.test(t)) return { format: "hono" };
     if (/(require\(\s*|from\s*)["'`]express["'`]/.test(t)) return { format: "express" };
-    return { unsupported: "JavaScript/TypeScript apps other than Express" };
+    return { unsupported: "JavaScript/TypeScript apps other than Express, Hono and Koa" };
   }
   if (/\.rb$/.test(name) || /Rack::Cors/.test(t)) return { unsupported: "rack-cors initializers" };
   if (/\.json$/.test(name)) return { unsupported: "JSON files" };
@@ -210,23 +238,27 @@ export function readConfig(files: readonly ConfigFile[]): AnyConfig {
   }
   // A Caddyfile decides for the files passed with it (snippets it imports may look like anything);
   // an Apache file for nginx-looking snippets passed with it.
+  // An S3 file is one bucket's whole configuration: it is read alone (the others are named in a note).
+  const s3 = files.map((f) => detectFormat(f)).find((d) => "format" in d && d.format.startsWith("s3-"));
   const ops =
     FORMATS[
-      formats.has("koa")
-        ? "koa"
-        : formats.has("hono")
-          ? "hono"
-          : formats.has("express")
-            ? "express"
-            : formats.has("caddy")
-              ? "caddy"
-              : formats.has("apache")
-                ? "apache"
-                : "nginx"
+      s3 && "format" in s3
+        ? s3.format
+        : formats.has("koa")
+          ? "koa"
+          : formats.has("hono")
+            ? "hono"
+            : formats.has("express")
+              ? "express"
+              : formats.has("caddy")
+                ? "caddy"
+                : formats.has("apache")
+                  ? "apache"
+                  : "nginx"
     ];
   let config: AnyConfig;
   try {
-    config = ops.read(files);
+    config = ops.read(s3 ? [...files].sort((a, b) => Number(!looksS3(a)) - Number(!looksS3(b))) : files);
   } catch (e) {
     if (e instanceof ops.SyntaxError)
       throw new ConfigError(
@@ -458,7 +490,8 @@ export function fixConfig(
             (f.judged.unknown?.key === "config.unknown.upstream-options" ||
               PREFLIGHT_UNKNOWN.has(f.judged.unknown?.key ?? "") ||
               APACHE_PREFLIGHT_UNKNOWN.has(f.judged.unknown?.key ?? "") ||
-              EXPRESS_PREFLIGHT_UNKNOWN.has(f.judged.unknown?.key ?? ""))),
+              EXPRESS_PREFLIGHT_UNKNOWN.has(f.judged.unknown?.key ?? "") ||
+              f.judged.unknown?.key === S3_REFUSED)),
       );
     if (failing.length === 0) break;
     const { edits, cannot: stuck } = FORMATS[current.format as ReadFormat].patch(current, failing);

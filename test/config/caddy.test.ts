@@ -117,7 +117,7 @@ http://a.example:8080, http://b.example:8080,
     // A pretty-printed S3 CORS JSON has a `{` alone on a line too: it stays S3.
     expect(
       detectFormat(file('{\n  "CORSRules": [\n    {"AllowedOrigins": ["*"]}\n  ]\n}\n', "cors.json")),
-    ).toEqual({ unsupported: "S3 bucket CORS (JSON)" });
+    ).toEqual({ format: "s3-json" });
     expect(detectFormat(file("server {\n  listen 80;\n  add_header X y;\n}\n", "site.conf"))).toEqual({
       format: "nginx",
     });

@@ -343,17 +343,18 @@ describe("formats and messages", () => {
     );
     expect(code).toBe(2);
     expect(err).toContain("cors-lens cannot read Flask apps yet");
-    for (const [name, text, what] of [
-      [
-        "cors.json",
-        '{"CORSRules":[{"AllowedOrigins":["*"],"AllowedMethods":["GET"]}]}',
-        "S3 bucket CORS (JSON)",
-      ],
-      ["cors.xml", "<CORSConfiguration><CORSRule/></CORSConfiguration>", "S3 bucket CORS (XML)"],
-    ] as const) {
-      const d = detectFormat({ path: name, text });
-      expect("unsupported" in d && d.unsupported).toContain(what);
-    }
+    // S3 bucket CORS is read now (#23): its own reader, not a refusal.
+    expect(
+      detectFormat({
+        path: "cors.json",
+        text: '{"CORSRules":[{"AllowedOrigins":["*"],"AllowedMethods":["GET"]}]}',
+      }),
+    ).toEqual({ format: "s3-json" });
+    expect(
+      detectFormat({ path: "cors.xml", text: "<CORSConfiguration><CORSRule/></CORSConfiguration>" }),
+    ).toEqual({
+      format: "s3-xml",
+    });
   });
 
   it("asks for the included file when CORS is set there", () => {

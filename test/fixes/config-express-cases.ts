@@ -451,7 +451,9 @@ ${ROUTES}
 
 ${LISTEN}
 `,
-    calls: [{ method: "GET", path: "/api/items", origin: "ORIGIN", headers: [["Authorization", "Bearer x"]] }],
+    calls: [
+      { method: "GET", path: "/api/items", origin: "ORIGIN", headers: [["Authorization", "Bearer x"]] },
+    ],
     check: [],
   },
   {

@@ -193,7 +193,15 @@ export class Browser {
 
 /** The report's exchange for the page's request to `url` (the actual request, not its preflight). */
 export function exchangeFor(report: ReportDocument, url: string, method: string): ReportExchange | undefined {
-  return report.exchanges.filter((x) => x.url === url && x.method === method).at(-1);
+  return report.exchanges.filter((x) => sameUrl(x.url, url) && x.method === method).at(-1);
+}
+
+/** The report's URL for this one: equal, or equal but for query values the report redacts (a presigned URL's signature). */
+function sameUrl(reported: string, url: string): boolean {
+  if (reported === url) return true;
+  if (!reported.includes("<redacted>")) return false;
+  const parts = reported.split("<redacted>").map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  return new RegExp(`^${parts.join("[^&#]*")}$`).test(url);
 }
 
 /** The fix CORS Lens gives for this stack on the exchange's first cause. */

@@ -12,8 +12,8 @@ fix     reads the configuration and the recorded requests (a HAR, or one request
         The diff goes to stdout (for patch -p1 or git apply), the before/after table to stderr.
 
 Formats read: nginx (nginx.conf, sites and conf.d files, included files passed with --config), Apache
-httpd (httpd.conf, vhosts, .htaccess, the files they Include) and Caddy (Caddyfile, with the files it
-imports).
+httpd (httpd.conf, vhosts, .htaccess, the files they Include), Caddy (Caddyfile, with the files it
+imports) and S3 bucket CORS (the JSON of put-bucket-cors or the console, or the XML).
 
 Options:
   --config FILE...          the configuration files (the main file and the files it includes)
@@ -77,7 +77,7 @@ recorded request through and keeps every request allowed before, 1 when it canno
 
   "config.error.no-files": "no configuration file was given",
   "config.error.unsupported":
-    "cors-lens cannot read {what} yet: {file} was not changed. CORS Lens reads nginx and Apache httpd configurations and Caddyfiles; for the others, cors-lens analyze gives the fix to apply by hand.",
+    "cors-lens cannot read {what} yet: {file} was not changed. CORS Lens reads nginx and Apache httpd configurations, Caddyfiles and S3 bucket CORS (JSON or XML); for the others, cors-lens analyze gives the fix to apply by hand.",
   "config.error.syntax": "{file}:{line}: the configuration cannot be parsed: {detail}",
   "config.error.included":
     "no Access-Control-* header is set in the files given: CORS is set in a file included from here ({file}:{line}, include {pattern}) or elsewhere: pass it too with --config",

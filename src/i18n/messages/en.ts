@@ -4,6 +4,7 @@ import { enConfig } from "./en-config";
 import { enConfigApache } from "./en-config-apache";
 import { enConfigCaddy } from "./en-config-caddy";
 import { enConfigExpress } from "./en-config-express";
+import { enConfigS3 } from "./en-config-s3";
 import { enEngine } from "./en-engine";
 import { enFixes } from "./en-fixes";
 import { enRules } from "./en-rules";
@@ -18,5 +19,6 @@ export const en = {
   ...enConfigCaddy,
   ...enConfigApache,
   ...enConfigExpress,
+  ...enConfigS3,
   ...enRules,
 } as const;

@@ -12,7 +12,8 @@ fix     설정과 기록된 요청(HAR, 또는 --url로 지금 cors-lens probe�
         diff는 표준 출력으로(patch -p1이나 git apply용), 전후 표는 표준 오류로 나감.
 
 읽는 형식: nginx(nginx.conf, sites와 conf.d 파일, include하는 파일은 --config로 함께 전달),
-Apache httpd(httpd.conf, vhost, .htaccess, Include하는 파일), Caddy(Caddyfile, import하는 파일과 함께).
+Apache httpd(httpd.conf, vhost, .htaccess, Include하는 파일), Caddy(Caddyfile, import하는 파일과 함께),
+S3 버킷 CORS(put-bucket-cors나 콘솔의 JSON, 또는 XML).
 
 옵션:
   --config FILE...          설정 파일(주 파일과 그 파일이 include하는 파일)
@@ -75,7 +76,7 @@ Apache httpd(httpd.conf, vhost, .htaccess, Include하는 파일), Caddy(Caddyfil
 
   "config.error.no-files": "설정 파일이 주어지지 않았습니다",
   "config.error.unsupported":
-    "cors-lens는 아직 {what}을(를) 읽을 수 없습니다: {file}은(는) 바꾸지 않았습니다. CORS Lens는 nginx와 Apache httpd 설정, Caddyfile을 읽습니다. 다른 형식은 cors-lens analyze가 손으로 적용할 수정 방법을 알려 줍니다.",
+    "cors-lens는 아직 {what}을(를) 읽을 수 없습니다: {file}은(는) 바꾸지 않았습니다. CORS Lens는 nginx와 Apache httpd 설정, Caddyfile, S3 버킷 CORS(JSON 또는 XML)를 읽습니다. 다른 형식은 cors-lens analyze가 손으로 적용할 수정 방법을 알려 줍니다.",
   "config.error.syntax": "{file}:{line}: 설정을 해석할 수 없음: {detail}",
   "config.error.included":
     "주어진 파일에는 Access-Control-* 헤더 설정이 없습니다. CORS는 여기서 include하는 파일({file}:{line}, include {pattern})이나 다른 곳에 있습니다. 그 파일도 --config로 함께 전달하세요",

@@ -5,6 +5,7 @@ import { koConfig } from "./ko-config";
 import { koConfigApache } from "./ko-config-apache";
 import { koConfigCaddy } from "./ko-config-caddy";
 import { koConfigExpress } from "./ko-config-express";
+import { koConfigS3 } from "./ko-config-s3";
 import { koEngine } from "./ko-engine";
 import { koFixes } from "./ko-fixes";
 import { koRules } from "./ko-rules";
@@ -19,5 +20,6 @@ export const ko: Record<keyof typeof en, string> = {
   ...koConfigCaddy,
   ...koConfigApache,
   ...koConfigExpress,
+  ...koConfigS3,
   ...koRules,
 };
