@@ -5,6 +5,7 @@ import { CAUSE_CODES, diagnose, FINDING_CODES, originReflection } from "../../sr
 import { CAUSES } from "../../src/engine/causes";
 import { words as sharedCauseWords } from "../../src/engine/causes/words";
 import { FINDINGS } from "../../src/engine/findings";
+import { SERVER_STACKS, stackWords } from "../../src/engine/fixes";
 import type { Lang } from "../../src/i18n";
 import { argumentsOf } from "../../src/i18n/format";
 import { ROOT } from "../e2e/helpers/paths";
@@ -61,7 +62,8 @@ describe("every finding code", () => {
 });
 
 /**
- * The words in the rooms (src/engine/causes|findings/<code>.ts and its .ko.ts) meet the catalogue's
+ * The words in the rooms (src/engine/causes|findings/<code>.ts, src/engine/fixes/<stack>.ts, and
+ * each one's .ko.ts) meet the catalogue's
  * contract (test/i18n/catalogue.test.ts): the same keys in every language (also a compile error),
  * the same placeholder names, every pattern well-formed, Korean written in Korean, and each code's
  * rule words present.
@@ -71,6 +73,7 @@ const ROOMS: ReadonlyArray<readonly [string, Tables]> = [
   ...CAUSE_CODES.map((code) => [`causes/${code}`, CAUSES[code].words.tables] as const),
   ...FINDING_CODES.map((code) => [`findings/${code}`, FINDINGS[code].words.tables] as const),
   ["causes/words", sharedCauseWords.tables],
+  ...SERVER_STACKS.map((stack) => [`fixes/${stack}`, stackWords(stack).tables] as const),
 ];
 const HANGUL = /[\uac00-\ud7a3]/;
 /** Words whose Korean is rightly the same as the English (a header line, separators). */
@@ -84,7 +87,8 @@ const names = (pattern: string) => [...new Set(argumentsOf(pattern).map((a) => a
 const entries = (table: object) => new Map(Object.entries(table).map(([k, v]) => [k, String(v)]));
 
 describe("every room's words", () => {
-  it("finds every room", () => expect(ROOMS.length).toBe(CAUSE_CODES.length + FINDING_CODES.length + 1));
+  it("finds every room", () =>
+    expect(ROOMS.length).toBe(CAUSE_CODES.length + FINDING_CODES.length + 1 + SERVER_STACKS.length));
 
   it.each(ROOMS.map(([room, tables]) => [room, tables] as const))(
     "%s: the same keys and placeholders in English and Korean, well-formed, in Korean",
@@ -92,7 +96,9 @@ describe("every room's words", () => {
       const en = entries(tables.en);
       const ko = entries(tables.ko);
       expect([...ko.keys()].sort()).toEqual([...en.keys()].sort());
-      if (room !== "causes/words")
+      // A code's room carries its rule's words; a stack's room says where its snippet goes.
+      if (room.startsWith("fixes/")) expect([...en.keys()]).toContain("where");
+      else if (room !== "causes/words")
         expect([...en.keys()]).toEqual(expect.arrayContaining(["ruleTitle", "ruleDescription"]));
       for (const [key, english] of en) {
         const korean = ko.get(key) ?? "";

@@ -10,11 +10,16 @@ import { describe, expect, it } from "vitest";
 import { CAUSE_CODES, FINDING_CODES } from "../../src/engine";
 import { CAUSES } from "../../src/engine/causes";
 import { FINDINGS } from "../../src/engine/findings";
+import { SERVER_STACKS } from "../../src/engine/fixes";
 import { ROOT } from "../e2e/helpers/paths";
 
 const ENGINE = join(ROOT, "src/engine");
 const CAUSES_DIR = join(ENGINE, "causes");
 const FINDINGS_DIR = join(ENGINE, "findings");
+const FIXES_DIR = join(ENGINE, "fixes");
+/** The fixes folder's shared parts: the registry, the policy, the change sentences, what the suite verified. */
+const FIXES_SHARED = new Set(["index.ts", "policy.ts", "change.ts", "verified.ts"]);
+const MESSAGES_DIR = join(ROOT, "src/i18n/messages");
 /** The folders' shared parts, which are not codes. */
 const SHARED = new Set(["index.ts", "spec.ts", "words.ts", "context.ts"]);
 /** A room is its code's file and, beside it, that code's Korean words. */
@@ -118,5 +123,30 @@ describe("rooms", () => {
       readdirSync(dir).filter((f) => !SHARED.has(f) && !codes.includes(roomOf(f)));
     expect(strays(CAUSES_DIR, CAUSE_CODES)).toEqual([]);
     expect(strays(FINDINGS_DIR, FINDING_CODES)).toEqual([]);
+  });
+
+  it.each([...SERVER_STACKS])(
+    "stack %s's fix lives in src/engine/fixes/, named after it, with its English and its Korean",
+    (stack) => {
+      const text = readFileSync(join(FIXES_DIR, `${stack}.ts`), "utf8");
+      expect(text).toMatch(/^export const EN = \{$/m);
+      expect(text).toContain(`import { KO } from "./${stack}.ko";`);
+      expect(readFileSync(join(FIXES_DIR, `${stack}.ko.ts`), "utf8")).toContain(
+        "export const KO: Translation<typeof EN>",
+      );
+      // Its words are its room's: none left in the catalogue under its name.
+      const key = `"fix.${stack}.`;
+      const left = readdirSync(MESSAGES_DIR).filter((f) =>
+        readFileSync(join(MESSAGES_DIR, f), "utf8").includes(key),
+      );
+      expect(left, key).toEqual([]);
+    },
+  );
+
+  it("the fixes folder holds nothing but the stacks' rooms and their shared parts", () => {
+    const stacks: readonly string[] = SERVER_STACKS;
+    expect(readdirSync(FIXES_DIR).filter((f) => !FIXES_SHARED.has(f) && !stacks.includes(roomOf(f)))).toEqual(
+      [],
+    );
   });
 });

@@ -1,6 +1,20 @@
+import { roomTranslator } from "../../i18n";
 import type { FixImport } from "../types";
+import { KO } from "./aiohttp-cors.ko";
 import type { FixRequest } from "./policy";
 import { anyOrigin, comment, heading, quoted } from "./policy";
+
+/** The aiohttp-cors fix's own words in English (where it goes, its comments), the source; Korean in ./aiohttp-cors.ko.ts. */
+export const EN = {
+  place:
+    "After every route is added, before web.run_app(app). Resources that answer OPTIONS already are left as they are.",
+  where:
+    "In the module that builds the app, after the last route is added and before web.run_app(app). An app that calls aiohttp_cors.setup makes the change above instead.",
+  "preflight-first":
+    "aiohttp runs every middleware before the route's handler: preflights (which carry no\ncredentials) go straight to aiohttp-cors's handler instead.",
+} as const;
+
+export const words = roomTranslator({ en: EN, ko: KO });
 
 export function aiohttpImports(request: FixRequest): FixImport[] {
   return [
@@ -17,7 +31,7 @@ export function aiohttpImports(request: FixRequest): FixImport[] {
  */
 export function aiohttpPreflightFirst(request: FixRequest): string {
   return [
-    ...comment(request, "#", "fix.aiohttp-cors.preflight-first"),
+    ...comment("#", words(request.t.lang)("preflight-first")),
     "@web.middleware",
     "async def cors_preflight_first(request, handler):",
     '    if request.method == "OPTIONS" and "Access-Control-Request-Method" in request.headers:',
@@ -51,7 +65,7 @@ export function aiohttpCors(request: FixRequest): string {
   const lines = [...heading(request, "#")];
   if (focus === "preflight-before-auth") lines.push(aiohttpPreflightFirst(request), "");
   lines.push(
-    ...comment(request, "#", "fix.aiohttp-cors.place"),
+    ...comment("#", words(request.t.lang)("place")),
     "cors = aiohttp_cors.setup(",
     "    app,",
     "    defaults={",

@@ -1,5 +1,18 @@
+import { roomTranslator } from "../../i18n";
+import { KO } from "./apache.ko";
 import type { FixRequest } from "./policy";
 import { allMethodsOr, anyOrigin, comment, heading, list, originPattern } from "./policy";
+
+/** The Apache fix's own words in English (where it goes, its comments), the source; Korean in ./apache.ko.ts. */
+export const EN = {
+  where:
+    "In the API's <VirtualHost> (not .htaccess, which runs after authentication); replace its existing `Header … Access-Control-*` lines. Needs mod_headers, mod_rewrite and mod_setenvif.",
+  place:
+    "In the API's VirtualHost (not .htaccess: it runs after authentication), replacing its\nHeader … Access-Control-* lines. Needs mod_headers, mod_rewrite and mod_setenvif.\nThe unset lines drop copies the application (or a proxied backend) sends on its own.",
+  preflight: "Answer preflights here, before authentication or the application sees them.",
+} as const;
+
+export const words = roomTranslator({ en: EN, ko: KO });
 
 /** Apache httpd: `Header always` covers error responses; mod_rewrite answers preflights before auth. */
 export function apache(request: FixRequest): string {
@@ -8,7 +21,7 @@ export function apache(request: FixRequest): string {
   const several = !any && policy.origins.length > 1;
   const lines = [
     ...heading(request, "#"),
-    ...comment(request, "#", "fix.apache.place"),
+    ...comment("#", words(request.t.lang)("place")),
     "Header unset Access-Control-Allow-Origin",
     "Header unset Access-Control-Allow-Credentials",
     "Header unset Access-Control-Allow-Methods",
@@ -36,7 +49,7 @@ export function apache(request: FixRequest): string {
     lines.push(`Header always set Access-Control-Expose-Headers "${list(policy.exposeHeaders)}"`);
   lines.push(`Header always set Access-Control-Max-Age "${policy.maxAge}"`);
   if (!any) lines.push('Header always merge Vary "Origin"');
-  lines.push(...comment(request, "#", "fix.apache.preflight"));
+  lines.push(...comment("#", words(request.t.lang)("preflight")));
   lines.push(
     "RewriteEngine On",
     "RewriteCond %{REQUEST_METHOD} OPTIONS",

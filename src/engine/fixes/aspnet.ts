@@ -1,5 +1,15 @@
+import { roomTranslator } from "../../i18n";
+import { KO } from "./aspnet.ko";
 import type { FixRequest } from "./policy";
 import { comment, heading, quoted } from "./policy";
+
+/** The ASP.NET Core fix's own words in English (where it goes, its comments), the source; Korean in ./aspnet.ko.ts. */
+export const EN = {
+  where: "Program.cs: AddCors with the services, UseCors after UseRouting and before UseAuthentication.",
+  place: "After UseRouting and before UseAuthentication/UseAuthorization, so preflights are answered first.",
+} as const;
+
+export const words = roomTranslator({ en: EN, ko: KO });
 
 /**
  * ASP.NET Core CORS middleware (Program.cs), written from its documentation, not run here
@@ -25,7 +35,7 @@ export function aspnet(request: FixRequest): string {
     'builder.Services.AddCors(options => options.AddPolicy("frontend", policy => policy',
     ...chain,
     "",
-    ...comment(request, "//", "fix.aspnet.place"),
+    ...comment("//", words(request.t.lang)("place")),
     'app.UseCors("frontend");',
   ].join("\n");
 }

@@ -1,5 +1,22 @@
+import { roomTranslator } from "../../i18n";
+import { KO } from "./caddy.ko";
 import type { FixRequest } from "./policy";
 import { allMethodsOr, anyOrigin, comment, heading, list, originPattern } from "./policy";
+
+/** The Caddy fix's own words in English (where it goes, its comments), the source; Korean in ./caddy.ko.ts. */
+export const EN = {
+  where:
+    "Inside the site block that serves the API, first (before reverse_proxy, file_server, respond); replace any existing header Access-Control-* lines.",
+  place: "First in the API's site block, before reverse_proxy / file_server / respond.",
+  redir:
+    "redir sorts before handle in Caddy's directive order, so it answers the preflight first:\ngive every redir of the API a named matcher that skips preflights, e.g.",
+  defer: "defer: applied after the response is written, replacing the upstream's own copies.",
+  errors:
+    "Without defer: also on Caddy's own error responses (basicauth's 401), which deferred headers never reach.",
+  auth: "basicauth and forward_auth sort before handle in Caddy's directive order, so they refuse the preflight\n(which carries no credentials) first: give yours a named matcher that keeps its path and skips OPTIONS, e.g.",
+} as const;
+
+export const words = roomTranslator({ en: EN, ko: KO });
 
 /**
  * Caddy v2 Caddyfile: preflights answered in their own handle (the `handle` directive sorts before
@@ -16,10 +33,10 @@ export function caddy(request: FixRequest): string {
   const origin = any ? "*" : single ? (policy.origins[0] ?? "*") : "{header.Origin}";
   const on = any || single ? "" : " @cors_origin";
   const credentials = policy.credentials && !any;
-  const lines = [...heading(request, "#"), ...comment(request, "#", "fix.caddy.place")];
+  const lines = [...heading(request, "#"), ...comment("#", words(request.t.lang)("place"))];
   if (request.focus === "no-preflight-redirect")
     lines.push(
-      ...comment(request, "#", "fix.caddy.redir"),
+      ...comment("#", words(request.t.lang)("redir")),
       "#   @moved {",
       "#       path /old/path",
       "#       not method OPTIONS",
@@ -32,7 +49,7 @@ export function caddy(request: FixRequest): string {
     // carries no credentials, reaches @cors_preflight only where authentication skips OPTIONS.
     // Said where the refusal carried WWW-Authenticate, as basicauth's does.
     lines.push(
-      ...comment(request, "#", "fix.caddy.auth"),
+      ...comment("#", words(request.t.lang)("auth")),
       "#   @cors_authed {",
       "#       path /api/*",
       "#       not method OPTIONS",
@@ -58,10 +75,10 @@ export function caddy(request: FixRequest): string {
     ...(any ? [] : ["    header Vary Origin"]),
     "    respond 204",
     "}",
-    ...comment(request, "#", "fix.caddy.errors"),
+    ...comment("#", words(request.t.lang)("errors")),
     `header${on} Access-Control-Allow-Origin "${origin}"`,
     ...(credentials ? [`header${on} Access-Control-Allow-Credentials "true"`] : []),
-    ...comment(request, "#", "fix.caddy.defer"),
+    ...comment("#", words(request.t.lang)("defer")),
     `header${on} {`,
     "    defer",
     `    Access-Control-Allow-Origin "${origin}"`,

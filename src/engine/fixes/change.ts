@@ -4,9 +4,10 @@
  * is extended, never replaced by the requests this page happened to make, so what the old set-up
  * allowed (other origins, headers, methods, routes) keeps working.
  */
-import type { MessageKey } from "../../i18n";
+import type { Lang, MessageKey } from "../../i18n";
 import type { FixEdit, Stack } from "../types";
 import { aiohttpPreflightFirst } from "./aiohttp-cors";
+import { expressNote } from "./express";
 import { fastapiErrors } from "./fastapi";
 import { phpQuoted } from "./laravel";
 import type { FixRequest } from "./policy";
@@ -297,13 +298,10 @@ export const VOCABULARY: Record<ServerStack, Vocabulary> = {
 };
 
 /** Structural focuses: the change is where the set-up sits, said by the stack's note when it has one. */
-const STRUCTURAL_NOTES: Partial<Record<ServerStack, Partial<Record<FixRequest["focus"], MessageKey>>>> = {
-  express: {
-    "preflight-before-auth": "fix.express.note.preflight-before-auth",
-    "preflight-route": "fix.express.note.preflight-route",
-    "error-responses": "fix.express.note.error-responses",
-    "no-preflight-redirect": "fix.express.note.no-preflight-redirect",
-  },
+const STRUCTURAL_NOTES: Partial<
+  Record<ServerStack, (focus: FixRequest["focus"], lang: Lang) => string | null>
+> = {
+  express: expressNote,
 };
 
 export interface Change {
@@ -319,7 +317,7 @@ export function changeFor(stack: ServerStack, request: FixRequest): Change {
   // An order mistake hides the set-up (it never ran): the move is the change, and the snippet
   // serves an app that has none.
   if (!delta.configured && !ORDER_FOCUSES.has(focus)) return { change: t("fix.change.no-setup"), edits: [] };
-  const note = STRUCTURAL_NOTES[stack]?.[focus];
+  const note = STRUCTURAL_NOTES[stack]?.(focus, t.lang) ?? null;
   const sentences: string[] = [];
   const edits: FixEdit[] = [];
   const add = (name: OptionName | undefined, items: string[]): boolean => {
@@ -397,11 +395,11 @@ export function changeFor(stack: ServerStack, request: FixRequest): Change {
             ? t("fix.change.move-last", { setup: v.setup })
             : t("fix.change.move", { setup: v.setup, after: v.move.after });
         return {
-          change: note ? `${moved} ${t(note)}` : moved,
+          change: note ? `${moved} ${note}` : moved,
           edits: [{ kind: "move", statement: v.move.statement, after: v.move.after }],
         };
       }
-      if (note) return { change: t(note), edits: [] };
+      if (note) return { change: note, edits: [] };
       return none;
     }
   }

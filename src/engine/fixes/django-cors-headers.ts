@@ -1,5 +1,17 @@
+import { roomTranslator } from "../../i18n";
+import { KO } from "./django-cors-headers.ko";
 import type { FixRequest } from "./policy";
 import { anyOrigin, comment, heading, quoted } from "./policy";
+
+/** The django-cors-headers fix's own words in English (where it goes, its comments), the source; Korean in ./django-cors-headers.ko.ts. */
+export const EN = {
+  where:
+    "At the end of settings.py: it adds the app and the middleware only where missing, puts CorsMiddleware first, and overrides any earlier CORS_* setting.",
+  place:
+    "At the end of settings.py. CorsMiddleware goes first: above CommonMiddleware (whose\nAPPEND_SLASH redirect would otherwise answer the preflight) and above any auth middleware.",
+} as const;
+
+export const words = roomTranslator({ en: EN, ko: KO });
 
 /** django-cors-headers' `default_headers` (corsheaders/defaults.py). */
 const DEFAULT_HEADERS = new Set([
@@ -20,7 +32,7 @@ export function djangoCorsHeaders(request: FixRequest): string {
   const any = anyOrigin(policy);
   const lines = [
     ...heading(request, "#"),
-    ...comment(request, "#", "fix.django-cors-headers.place"),
+    ...comment("#", words(request.t.lang)("place")),
     'INSTALLED_APPS = [*[a for a in INSTALLED_APPS if a != "corsheaders"], "corsheaders"]',
     'MIDDLEWARE = ["corsheaders.middleware.CorsMiddleware", *[m for m in MIDDLEWARE if m != "corsheaders.middleware.CorsMiddleware"]]',
   ];

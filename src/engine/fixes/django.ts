@@ -1,5 +1,17 @@
+import { roomTranslator } from "../../i18n";
+import { KO } from "./django.ko";
 import type { FixRequest } from "./policy";
 import { anyOrigin, comment, heading, list, methodsOr, quoted } from "./policy";
+
+/** The Django's hand-written middleware fix's own words in English (where it goes, its comments), the source; Korean in ./django.ko.ts. */
+export const EN = {
+  where:
+    "Replace your own CORS middleware class with this one (same module), and keep it first in MIDDLEWARE, above CommonMiddleware and any auth middleware.",
+  place:
+    "Replaces your CORS middleware class; keep it first in MIDDLEWARE so it answers preflights\nbefore CommonMiddleware's redirects and auth, and wraps error responses too.",
+} as const;
+
+export const words = roomTranslator({ en: EN, ko: KO });
 
 /**
  * A hand-written Django middleware, the seed's shape done right: echo an allowed origin instead
@@ -10,7 +22,7 @@ export function django(request: FixRequest): string {
   const allowAll = anyOrigin(policy);
   const lines = [
     ...heading(request, "#"),
-    ...comment(request, "#", "fix.django.place"),
+    ...comment("#", words(request.t.lang)("place")),
     "from django.http import HttpResponse",
     "from django.utils.cache import patch_vary_headers",
     "",

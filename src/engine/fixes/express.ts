@@ -1,14 +1,37 @@
-import type { MessageKey } from "../../i18n";
+import { type Lang, roomTranslator } from "../../i18n";
 import type { FixImport } from "../types";
+import { KO } from "./express.ko";
 import type { FixRequest } from "./policy";
 import { anyOrigin, comment, heading, methodOption, quoted } from "./policy";
 
-const NOTES: Partial<Record<FixRequest["focus"], MessageKey>> = {
-  "preflight-before-auth": "fix.express.note.preflight-before-auth",
-  "preflight-route": "fix.express.note.preflight-route",
-  "error-responses": "fix.express.note.error-responses",
-  "no-preflight-redirect": "fix.express.note.no-preflight-redirect",
+/** The Express fix's own words in English (where it goes, its comments), the source; Korean in ./express.ko.ts. */
+export const EN = {
+  where:
+    "In the app's entry file, directly after `const app = express()`, before every other app.use() (static files, routers, auth, body parsers). An app that has a cors() call makes the change above instead of adding a second one.",
+  place: "Directly after `const app = express()`, before every other app.use().",
+  "note.preflight-before-auth":
+    "Above your authentication middleware: it answers preflights (which carry no credentials) itself.",
+  "note.preflight-route": "cors() answers OPTIONS itself, so routes need no OPTIONS handler.",
+  "note.error-responses":
+    "Registered first, its headers are set before body parsers, validators or routes can fail.",
+  "note.no-preflight-redirect": "Registered first, it answers the preflight before a redirect rule can.",
+} as const;
+
+export const words = roomTranslator({ en: EN, ko: KO });
+
+/** The focuses where the set-up's place is the fix: the snippet says why, and so does the change (./change.ts). */
+const NOTES: Partial<Record<FixRequest["focus"], keyof typeof EN>> = {
+  "preflight-before-auth": "note.preflight-before-auth",
+  "preflight-route": "note.preflight-route",
+  "error-responses": "note.error-responses",
+  "no-preflight-redirect": "note.no-preflight-redirect",
 };
+
+/** Why cors() goes first, for a focus that turns on its place; null for the others. */
+export function expressNote(focus: FixRequest["focus"], lang: Lang): string | null {
+  const note = NOTES[focus];
+  return note ? words(lang)(note) : null;
+}
 
 /** The `origin` option: a string for one origin, an array for several (the cors package matches exactly). */
 export function jsOrigin(origins: readonly string[]): string {
@@ -41,11 +64,11 @@ export function express(request: FixRequest): string {
     options.push(`  allowedHeaders: [${quoted(policy.headers)}],`);
   if (policy.exposeHeaders.length > 0) options.push(`  exposedHeaders: [${quoted(policy.exposeHeaders)}],`);
   options.push(`  maxAge: ${policy.maxAge},`);
-  const note = NOTES[focus];
+  const note = expressNote(focus, request.t.lang);
   return [
     ...heading(request, "//"),
-    ...comment(request, "//", "fix.express.place"),
-    ...(note ? comment(request, "//", note) : []),
+    ...comment("//", words(request.t.lang)("place")),
+    ...(note ? comment("//", note) : []),
     "app.use(cors({",
     ...options,
     "}));",

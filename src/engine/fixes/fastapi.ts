@@ -1,6 +1,19 @@
+import { roomTranslator } from "../../i18n";
 import type { FixImport } from "../types";
+import { KO } from "./fastapi.ko";
 import type { FixRequest } from "./policy";
 import { anyOrigin, comment, heading, quoted } from "./policy";
+
+/** The FastAPI fix's own words in English (where it goes, its comments), the source; Korean in ./fastapi.ko.ts. */
+export const EN = {
+  where:
+    "At the end of the module that creates the app, after every other app.add_middleware() or @app.middleware (the last one added runs first, so CORS answers before authentication). An app that has a CORSMiddleware makes the change above instead of adding a second one.",
+  place: "The LAST add_middleware call: Starlette runs the last-added middleware first.",
+  errors:
+    "Unhandled exceptions are answered by ServerErrorMiddleware, outside CORSMiddleware, without its\nheaders (an exception_handler(Exception) lives there too): turn them into a 500 response inside it.",
+} as const;
+
+export const words = roomTranslator({ en: EN, ko: KO });
 
 export function fastapiImports(request: FixRequest): FixImport[] {
   return [
@@ -14,7 +27,7 @@ export function fastapiImports(request: FixRequest): FixImport[] {
 /** A middleware inside CORSMiddleware (added before it) that turns an exception into a 500 CORS can wrap. */
 export function fastapiErrors(request: FixRequest): string {
   return [
-    ...comment(request, "#", "fix.fastapi.errors"),
+    ...comment("#", words(request.t.lang)("errors")),
     '@app.middleware("http")',
     "async def errors_inside_cors(request, call_next):",
     "    try:",
@@ -28,7 +41,7 @@ export function fastapiErrors(request: FixRequest): string {
 export function fastapi(request: FixRequest): string {
   const { policy, focus } = request;
   const lines = [...heading(request, "#")];
-  lines.push(...comment(request, "#", "fix.fastapi.place"));
+  lines.push(...comment("#", words(request.t.lang)("place")));
   if (focus === "error-responses") lines.push(fastapiErrors(request), "", "");
   lines.push("app.add_middleware(", "    CORSMiddleware,");
   lines.push(`    allow_origins=[${quoted(anyOrigin(policy) ? ["*"] : policy.origins)}],`);

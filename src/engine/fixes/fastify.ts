@@ -1,6 +1,18 @@
+import { roomTranslator } from "../../i18n";
 import { jsOrigin, nodeImports } from "./express";
+import { KO } from "./fastify.ko";
 import type { FixRequest } from "./policy";
 import { anyOrigin, comment, heading, methodOption, quoted } from "./policy";
+
+/** The Fastify fix's own words in English (where it goes, its comments), the source; Korean in ./fastify.ko.ts. */
+export const EN = {
+  where:
+    "Right after `const app = fastify()`, before any route and any onRequest hook that authenticates or redirects (hooks run in the order they are added). An app that registers @fastify/cors makes the change above instead of registering it twice.",
+  place:
+    "Right after `const app = fastify()`, so its onRequest hook runs before any added later\n(auth, redirects). Its default hook answers preflights before routing and body parsing.",
+} as const;
+
+export const words = roomTranslator({ en: EN, ko: KO });
 
 export const fastifyImports = () =>
   nodeImports('import cors from "@fastify/cors";', 'const cors = require("@fastify/cors");');
@@ -18,7 +30,7 @@ export function fastify(request: FixRequest): string {
   options.push(`  maxAge: ${policy.maxAge},`);
   return [
     ...heading(request, "//"),
-    ...comment(request, "//", "fix.fastify.place"),
+    ...comment("//", words(request.t.lang)("place")),
     // No `await`: register() queues the plugin before listen(), and a top-level await is invalid in CommonJS.
     "app.register(cors, {",
     ...options,

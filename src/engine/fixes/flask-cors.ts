@@ -1,6 +1,21 @@
+import { roomTranslator } from "../../i18n";
 import type { FixImport } from "../types";
+import { KO } from "./flask-cors.ko";
 import type { FixRequest } from "./policy";
 import { anyOrigin, comment, heading, methodOption, quoted } from "./policy";
+
+/** The flask-cors fix's own words in English (where it goes, its comments), the source; Korean in ./flask-cors.ko.ts. */
+export const EN = {
+  where:
+    "Right after `app = Flask(__name__)`; for a redirected preflight it also turns off the trailing-slash redirect. Where a change is given above, make it in your own CORS(app, …) call instead; a CORS(app, …) pasted beside yours does no harm (flask-cors leaves a response that already has CORS headers alone).",
+  place: "Right after app = Flask(__name__).",
+  "strict-slashes":
+    "Werkzeug answers /items for a route declared /items/ with a 308 redirect, before any CORS code.",
+  "before-auth":
+    "Answer preflights before every before_request hook: auth would reject them (no credentials).",
+} as const;
+
+export const words = roomTranslator({ en: EN, ko: KO });
 
 /** flask-cors's default methods (flask_cors/core.py, ALL_METHODS). */
 const FLASK_METHODS = ["GET", "HEAD", "POST", "OPTIONS", "PUT", "PATCH", "DELETE"];
@@ -25,16 +40,16 @@ export function flaskCors(request: FixRequest): string {
   if (policy.headers.length > 0 && !policy.anyHeaders) args.push(`allow_headers=[${quoted(policy.headers)}]`);
   if (policy.exposeHeaders.length > 0) args.push(`expose_headers=[${quoted(policy.exposeHeaders)}]`);
   args.push(`max_age=${policy.maxAge}`);
-  const lines = [...heading(request, "#"), ...comment(request, "#", "fix.flask-cors.place")];
+  const lines = [...heading(request, "#"), ...comment("#", words(request.t.lang)("place"))];
   if (focus === "no-preflight-redirect") {
     lines.push(
-      ...comment(request, "#", "fix.flask-cors.strict-slashes"),
+      ...comment("#", words(request.t.lang)("strict-slashes")),
       "app.url_map.strict_slashes = False",
     );
   }
   if (focus === "preflight-before-auth") {
     lines.push(
-      ...comment(request, "#", "fix.flask-cors.before-auth"),
+      ...comment("#", words(request.t.lang)("before-auth")),
       "app.before_request_funcs.setdefault(None, []).insert(",
       "    0,",
       "    lambda: app.make_default_options_response()",

@@ -1,5 +1,16 @@
+import { roomTranslator } from "../../i18n";
+import { KO } from "./go-rs-cors.ko";
 import type { FixRequest } from "./policy";
 import { anyOrigin, comment, heading, STANDARD_METHODS } from "./policy";
+
+/** The rs/cors fix's own words in English (where it goes, its comments), the source; Korean in ./go-rs-cors.ko.ts. */
+export const EN = {
+  place: 'import "github.com/rs/cors"; wrap the whole mux: http.ListenAndServe(addr, c.Handler(mux)).',
+  where:
+    "Replace the cors.Options you pass to cors.New (or add it), and wrap the whole handler, outside any auth middleware: http.ListenAndServe(addr, c.Handler(mux)).",
+} as const;
+
+export const words = roomTranslator({ en: EN, ko: KO });
 
 const goStrings = (items: readonly string[]) => `[]string{${items.map((i) => JSON.stringify(i)).join(", ")}}`;
 
@@ -18,7 +29,7 @@ export function goRsCors(request: FixRequest): string {
   fields.push(`\tMaxAge:           ${policy.maxAge},`);
   return [
     ...heading(request, "//"),
-    ...comment(request, "//", "fix.go-rs-cors.place"),
+    ...comment("//", words(request.t.lang)("place")),
     "c := cors.New(cors.Options{",
     ...fields,
     "})",

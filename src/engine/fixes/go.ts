@@ -1,5 +1,16 @@
+import { roomTranslator } from "../../i18n";
+import { KO } from "./go.ko";
 import type { FixRequest } from "./policy";
 import { anyOrigin, comment, heading, list, methodsOr } from "./policy";
+
+/** The Go's hand-written middleware fix's own words in English (where it goes, its comments), the source; Korean in ./go.ko.ts. */
+export const EN = {
+  where:
+    "Replace your own CORS middleware with this function and wrap the whole mux with it, outside any auth middleware: http.ListenAndServe(addr, withCORS(mux)).",
+  place: "Wrap the whole mux, so error responses and OPTIONS get the headers too: withCORS(mux).",
+} as const;
+
+export const words = roomTranslator({ en: EN, ko: KO });
 
 /** Go net/http middleware, hand-written. */
 export function go(request: FixRequest): string {
@@ -17,7 +28,7 @@ export function go(request: FixRequest): string {
       ];
   return [
     ...heading(request, "//"),
-    ...comment(request, "//", "fix.go.place"),
+    ...comment("//", words(request.t.lang)("place")),
     "func withCORS(next http.Handler) http.Handler {",
     "\treturn http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {",
     ...allow,

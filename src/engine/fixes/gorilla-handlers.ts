@@ -1,6 +1,18 @@
+import { roomTranslator } from "../../i18n";
 import type { FixImport } from "../types";
+import { KO } from "./gorilla-handlers.ko";
 import type { FixRequest } from "./policy";
 import { anyOrigin, comment, heading, STANDARD_METHODS } from "./policy";
+
+/** The gorilla/handlers fix's own words in English (where it goes, its comments), the source; Korean in ./gorilla-handlers.ko.ts. */
+export const EN = {
+  place:
+    "Wrap the whole router, outside any auth middleware: http.ListenAndServe(addr, handlers.CORS(…)(router)). Around a handlers.CORS(…) you have, it answers the origins it lists first.",
+  where:
+    "Wrap the handler you pass to http.ListenAndServe with this (outside any auth middleware): http.ListenAndServe(addr, handlers.CORS(…)(router)). An app that has a handlers.CORS(…) makes the change above instead.",
+} as const;
+
+export const words = roomTranslator({ en: EN, ko: KO });
 
 const goStrings = (items: readonly string[]) => `[]string{${items.map((i) => JSON.stringify(i)).join(", ")}}`;
 
@@ -31,7 +43,7 @@ export function gorillaHandlers(request: FixRequest): string {
   options.push(`handlers.MaxAge(${Math.min(policy.maxAge, GORILLA_MAX_AGE)}),`);
   return [
     ...heading(request, "//"),
-    ...comment(request, "//", "fix.gorilla-handlers.place"),
+    ...comment("//", words(request.t.lang)("place")),
     "handlers.CORS(",
     ...options.map((o) => `\t${o}`),
     ")",

@@ -1,6 +1,17 @@
+import { roomTranslator } from "../../i18n";
 import { jsOrigin, nodeImports } from "./express";
+import { KO } from "./hono.ko";
 import type { FixRequest } from "./policy";
 import { anyOrigin, comment, heading, methodOption, quoted } from "./policy";
+
+/** The Hono fix's own words in English (where it goes, its comments), the source; Korean in ./hono.ko.ts. */
+export const EN = {
+  where:
+    "Right after `const app = new Hono()`, before every route and every other app.use() (auth first would answer the preflight). An app that has a cors() middleware makes the change above instead of adding a second one.",
+  place: "Right after `const app = new Hono()`, before every route and other middleware.",
+} as const;
+
+export const words = roomTranslator({ en: EN, ko: KO });
 
 /** hono/cors's default allowMethods (src/middleware/cors/index.ts). */
 const HONO_METHODS = ["GET", "HEAD", "PUT", "POST", "DELETE", "PATCH"];
@@ -21,7 +32,7 @@ export function hono(request: FixRequest): string {
   options.push(`    maxAge: ${policy.maxAge},`);
   return [
     ...heading(request, "//"),
-    ...comment(request, "//", "fix.hono.place"),
+    ...comment("//", words(request.t.lang)("place")),
     "app.use(",
     '  "*",',
     "  cors({",

@@ -3,96 +3,97 @@
  * and what the server already allowed). Each says where it goes, and whether CORS Lens's own
  * real-server suite (`npm run test:fixes`) applied it to that server and saw the browser allow.
  */
-import type { MessageKey, Translate } from "../../i18n";
+import type { RoomWords, Translate } from "../../i18n";
 import type { Fix, FixImport, Stack } from "../types";
-import { aiohttpCors, aiohttpImports } from "./aiohttp-cors";
-import { apache } from "./apache";
-import { aspnet } from "./aspnet";
-import { caddy } from "./caddy";
+import { aiohttpCors, words as aiohttpCorsWords, aiohttpImports } from "./aiohttp-cors";
+import { apache, words as apacheWords } from "./apache";
+import { aspnet, words as aspnetWords } from "./aspnet";
+import { caddy, words as caddyWords } from "./caddy";
 import { changeFor } from "./change";
-import { django } from "./django";
-import { djangoCorsHeaders } from "./django-cors-headers";
-import { express, expressImports } from "./express";
-import { fastapi, fastapiImports } from "./fastapi";
-import { fastify, fastifyImports } from "./fastify";
-import { flaskCors, flaskImports } from "./flask-cors";
-import { genericHeaders } from "./generic-headers";
-import { go } from "./go";
-import { goRsCors } from "./go-rs-cors";
-import { gorillaHandlers, gorillaImports } from "./gorilla-handlers";
-import { hono, honoImports } from "./hono";
-import { koa, koaImports } from "./koa";
-import { laravel } from "./laravel";
-import { nginx } from "./nginx";
-import { php } from "./php";
+import { django, words as djangoWords } from "./django";
+import { djangoCorsHeaders, words as djangoCorsHeadersWords } from "./django-cors-headers";
+import { express, expressImports, words as expressWords } from "./express";
+import { fastapi, fastapiImports, words as fastapiWords } from "./fastapi";
+import { fastify, fastifyImports, words as fastifyWords } from "./fastify";
+import { flaskCors, words as flaskCorsWords, flaskImports } from "./flask-cors";
+import { genericHeaders, words as genericHeadersWords } from "./generic-headers";
+import { go, words as goWords } from "./go";
+import { goRsCors, words as goRsCorsWords } from "./go-rs-cors";
+import { gorillaHandlers, words as gorillaHandlersWords, gorillaImports } from "./gorilla-handlers";
+import { hono, honoImports, words as honoWords } from "./hono";
+import { koa, koaImports, words as koaWords } from "./koa";
+import { laravel, words as laravelWords } from "./laravel";
+import { nginx, words as nginxWords } from "./nginx";
+import { php, words as phpWords } from "./php";
 import type { FixRequest } from "./policy";
-import { rails } from "./rails";
-import { s3 } from "./s3";
-import { spring } from "./spring";
+import { rails, words as railsWords } from "./rails";
+import { s3, words as s3Words } from "./s3";
+import { spring, words as springWords } from "./spring";
 import { VERIFIED } from "./verified";
 
 type ServerStack = Exclude<Stack, "client">;
 
 interface Renderer {
   /** A product's own name, or the catalogue's words for a generic one. */
-  title: string | MessageKey;
+  title: string | ((t: Translate) => string);
   render: (request: FixRequest) => string;
   /** What the snippet needs imported, shown apart from it. */
   imports?: (request: FixRequest) => FixImport[];
-  where: MessageKey;
+  /** The stack's own words (its room: EN at the top of its file, KO in its .ko.ts); `where` says where the snippet goes. */
+  words: RoomWords<"where">;
 }
 
 const RENDERERS: Record<ServerStack, Renderer> = {
   "generic-headers": {
-    title: "fix.title.generic-headers",
+    title: (t) => t("fix.title.generic-headers"),
     render: genericHeaders,
-    where: "fix.generic-headers.where",
+    words: genericHeadersWords,
   },
   express: {
     title: "Express (cors package)",
     render: express,
     imports: expressImports,
-    where: "fix.express.where",
+    words: expressWords,
   },
   fastify: {
     title: "Fastify (@fastify/cors)",
     render: fastify,
     imports: fastifyImports,
-    where: "fix.fastify.where",
+    words: fastifyWords,
   },
-  koa: { title: "Koa (@koa/cors)", render: koa, imports: koaImports, where: "fix.koa.where" },
-  hono: { title: "Hono (hono/cors)", render: hono, imports: honoImports, where: "fix.hono.where" },
-  django: { title: "fix.title.django", render: django, where: "fix.django.where" },
+  koa: { title: "Koa (@koa/cors)", render: koa, imports: koaImports, words: koaWords },
+  hono: { title: "Hono (hono/cors)", render: hono, imports: honoImports, words: honoWords },
+  django: { title: (t) => t("fix.title.django"), render: django, words: djangoWords },
   "django-cors-headers": {
     title: "Django (django-cors-headers)",
     render: djangoCorsHeaders,
     imports: () => [{ form: null, code: "from corsheaders.defaults import default_headers" }],
-    where: "fix.django-cors-headers.where",
+    words: djangoCorsHeadersWords,
   },
   fastapi: {
     title: "FastAPI / Starlette",
     render: fastapi,
     imports: fastapiImports,
-    where: "fix.fastapi.where",
+    words: fastapiWords,
   },
   "flask-cors": {
     title: "Flask (flask-cors)",
     render: flaskCors,
     imports: flaskImports,
-    where: "fix.flask-cors.where",
+    words: flaskCorsWords,
   },
-  nginx: { title: "nginx", render: nginx, where: "fix.nginx.where" },
-  apache: { title: "Apache httpd", render: apache, where: "fix.apache.where" },
-  caddy: { title: "Caddy", render: caddy, where: "fix.caddy.where" },
+  nginx: { title: "nginx", render: nginx, words: nginxWords },
+  apache: { title: "Apache httpd", render: apache, words: apacheWords },
+  caddy: { title: "Caddy", render: caddy, words: caddyWords },
   s3: {
-    title: "fix.title.s3",
+    title: (t) => t("fix.title.s3"),
     render: s3,
-    where: "fix.s3.where",
+    words: s3Words,
   },
   spring: {
     title: "Spring",
     render: spring,
-    where: "fix.spring.where",
+    words: springWords,
   },
   rails: {
     title: "Rails / Rack (rack-cors)",
@@ -101,28 +102,28 @@ const RENDERERS: Record<ServerStack, Renderer> = {
     // the line is harmless): without it, `use Rack::Cors` stops puma with NameError
     // (EFForg/phantom-of-the-capitol#100, rebuilt in test/fixes/never-seen).
     imports: () => [{ form: null, code: 'require "rack/cors"' }],
-    where: "fix.rails.where",
+    words: railsWords,
   },
   aspnet: {
     title: "ASP.NET Core",
     render: aspnet,
-    where: "fix.aspnet.where",
+    words: aspnetWords,
   },
-  go: { title: "fix.title.go", render: go, where: "fix.go.where" },
-  "go-rs-cors": { title: "Go (rs/cors)", render: goRsCors, where: "fix.go-rs-cors.where" },
+  go: { title: (t) => t("fix.title.go"), render: go, words: goWords },
+  "go-rs-cors": { title: "Go (rs/cors)", render: goRsCors, words: goRsCorsWords },
   "gorilla-handlers": {
     title: "Go (gorilla/handlers)",
     render: gorillaHandlers,
     imports: gorillaImports,
-    where: "fix.gorilla-handlers.where",
+    words: gorillaHandlersWords,
   },
-  php: { title: "PHP (header())", render: php, where: "fix.php.where" },
-  laravel: { title: "Laravel (config/cors.php)", render: laravel, where: "fix.laravel.where" },
+  php: { title: "PHP (header())", render: php, words: phpWords },
+  laravel: { title: "Laravel (config/cors.php)", render: laravel, words: laravelWords },
   "aiohttp-cors": {
     title: "aiohttp (aiohttp-cors)",
     render: aiohttpCors,
     imports: aiohttpImports,
-    where: "fix.aiohttp-cors.where",
+    words: aiohttpCorsWords,
   },
 };
 
@@ -140,7 +141,7 @@ export function serverFixes(request: FixRequest): Fix[] {
       ...(edits.length > 0 ? { edits } : {}),
       imports: RENDERERS[stack].imports?.(request) ?? [],
       snippet: RENDERERS[stack].render(request),
-      where: request.t(RENDERERS[stack].where),
+      where: RENDERERS[stack].words(request.t.lang)("where"),
       verified: verifiedIn(stack, request.t),
     };
   });
@@ -151,8 +152,13 @@ function verifiedIn(stack: ServerStack, t: Translate): string | null {
   return v ? t("fix.verified", { versions: v.versions, on: v.on ?? "" }) : null;
 }
 
-function titleIn(title: string, t: Translate): string {
-  return title.startsWith("fix.title.") ? t(title as MessageKey) : title;
+function titleIn(title: Renderer["title"], t: Translate): string {
+  return typeof title === "string" ? title : title(t);
+}
+
+/** A server stack's own words (its room), for the tests that check every room like the catalogue. */
+export function stackWords(stack: ServerStack): RoomWords<"where"> {
+  return RENDERERS[stack].words;
 }
 
 export function clientFix(title: string, snippet: string): Fix {

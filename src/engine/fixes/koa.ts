@@ -1,6 +1,17 @@
+import { roomTranslator } from "../../i18n";
 import { nodeImports } from "./express";
+import { KO } from "./koa.ko";
 import type { FixRequest } from "./policy";
 import { anyOrigin, comment, heading, methodOption, quoted } from "./policy";
+
+/** The Koa fix's own words in English (where it goes, its comments), the source; Korean in ./koa.ko.ts. */
+export const EN = {
+  where:
+    "Right after `const app = new Koa()`, before every other app.use() (auth, body parser, router). An app that has a cors() middleware makes the change above instead of adding a second one.",
+  place: "Right after `const app = new Koa()`, before every other app.use().",
+} as const;
+
+export const words = roomTranslator({ en: EN, ko: KO });
 
 /** @koa/cors's default allowMethods (index.js). */
 const KOA_METHODS = ["GET", "HEAD", "PUT", "POST", "DELETE", "PATCH"];
@@ -27,7 +38,7 @@ export function koa(request: FixRequest): string {
   options.push(`  maxAge: ${policy.maxAge},`, "  keepHeadersOnError: true,");
   return [
     ...heading(request, "//"),
-    ...comment(request, "//", "fix.koa.place"),
+    ...comment("//", words(request.t.lang)("place")),
     "app.use(cors({",
     ...options,
     "}));",

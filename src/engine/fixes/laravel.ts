@@ -1,5 +1,17 @@
+import { roomTranslator } from "../../i18n";
+import { KO } from "./laravel.ko";
 import type { FixRequest } from "./policy";
 import { anyOrigin, comment, heading } from "./policy";
+
+/** The Laravel fix's own words in English (where it goes, its comments), the source; Korean in ./laravel.ko.ts. */
+export const EN = {
+  where:
+    "Replace config/cors.php with this (Laravel 9.2+ runs HandleCors for it before routing and authentication; older apps need fruitcake/laravel-cors), then run php artisan config:clear. An app that has the file makes the change above instead. Written from Laravel's and fruitcake/php-cors' source: CORS Lens's fix suite has not run it (Debian packages Laravel 8 without HandleCors).",
+  place:
+    "'paths' => ['*'] covers every route; list only the API's (['api/*']) if that is all the page calls.",
+} as const;
+
+export const words = roomTranslator({ en: EN, ko: KO });
 
 /** A PHP single-quoted string: only `\` and `'` are escaped. */
 export const phpQuoted = (s: string) => `'${s.replace(/[\\']/g, "\\$&")}'`;
@@ -21,7 +33,7 @@ export function laravel(request: FixRequest): string {
     "<?php",
     "",
     ...heading(request, "//"),
-    ...comment(request, "//", "fix.laravel.place"),
+    ...comment("//", words(request.t.lang)("place")),
     "return [",
     "    'paths' => ['*'],",
     `    'allowed_methods' => ${phpList(methods)},`,

@@ -1,5 +1,17 @@
+import { roomTranslator } from "../../i18n";
+import { KO } from "./nginx.ko";
 import type { FixRequest } from "./policy";
 import { allMethodsOr, anyOrigin, comment, heading, list, originPattern } from "./policy";
+
+/** The nginx fix's own words in English (where it goes, its comments), the source; Korean in ./nginx.ko.ts. */
+export const EN = {
+  where:
+    "At the top of every `location` that serves the API (each one: add_header is not inherited into a location that has its own): replace its existing `add_header Access-Control-*` lines and any OPTIONS `if` block; keep its proxy_pass / root / return.",
+  place:
+    "At the top of every location block of the API, replacing its add_header Access-Control-* lines.\n`always`: also on 4xx/5xx. An add_header inside `if` replaces the inherited ones, hence the repeats.\nproxy_hide_header: the upstream app's own CORS headers would arrive twice (ignored without proxy_pass).",
+} as const;
+
+export const words = roomTranslator({ en: EN, ko: KO });
 
 /**
  * nginx: `always` so 4xx/5xx get the headers too; OPTIONS answered by nginx itself before proxying
@@ -27,7 +39,7 @@ export function nginx(request: FixRequest): string {
   ];
   const lines = [
     ...heading(request, "#"),
-    ...comment(request, "#", "fix.nginx.place"),
+    ...comment("#", words(request.t.lang)("place")),
     "proxy_hide_header Access-Control-Allow-Origin;",
     "proxy_hide_header Access-Control-Allow-Credentials;",
     "proxy_hide_header Access-Control-Allow-Methods;",

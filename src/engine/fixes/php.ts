@@ -1,6 +1,17 @@
+import { roomTranslator } from "../../i18n";
 import { phpQuoted as phpString } from "./laravel";
+import { KO } from "./php.ko";
 import type { FixRequest } from "./policy";
 import { allMethodsOr, anyOrigin, comment, heading, list } from "./policy";
+
+/** The PHP fix's own words in English (where it goes, its comments), the source; Korean in ./php.ko.ts. */
+export const EN = {
+  where:
+    "At the top of the script every request goes through (index.php, the front controller), right after <?php and before any output or authentication. An app that sends these headers already makes the change above instead.",
+  place: "Right after <?php, before any output or authentication check.",
+} as const;
+
+export const words = roomTranslator({ en: EN, ko: KO });
 
 /**
  * Plain PHP with header() (https://www.php.net/manual/en/function.header.php): at the top of the
@@ -10,7 +21,7 @@ import { allMethodsOr, anyOrigin, comment, heading, list } from "./policy";
 export function php(request: FixRequest): string {
   const { policy } = request;
   const any = anyOrigin(policy);
-  const lines = [...heading(request, "//"), ...comment(request, "//", "fix.php.place")];
+  const lines = [...heading(request, "//"), ...comment("//", words(request.t.lang)("place"))];
   if (any) lines.push("header('Access-Control-Allow-Origin: *');");
   else {
     lines.push(

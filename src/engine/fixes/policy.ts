@@ -4,7 +4,7 @@
  * goes wrong. The policy is the page's (every request it made of the API, and everything the
  * server already allowed), never only the request in view: a fix only adds.
  */
-import type { MessageKey, Params, Translate } from "../../i18n";
+import type { Translate } from "../../i18n";
 
 export interface CorsPolicy {
   /** The exact origins to allow; `["*"]` (any origin) only when no request carries credentials. */
@@ -82,12 +82,12 @@ export function quoted(items: readonly string[], quote = '"'): string {
   return items.map((i) => `${quote}${i}${quote}`).join(", ");
 }
 
-/** A comment of one or more lines in the request's language, each behind the stack's comment mark. */
-export function comment(request: FixRequest, mark: string, key: MessageKey, params?: Params): string[] {
-  return request
-    .t(key, params)
-    .split("\n")
-    .map((line) => `${mark} ${line}`);
+/**
+ * A comment of one or more lines ("\n" between them): a stack's own words, formatted in the
+ * request's language by its room, each line behind the stack's comment mark.
+ */
+export function comment(mark: string, words: string): string[] {
+  return words.split("\n").map((line) => `${mark} ${line}`);
 }
 
 /** The snippet's opening comment: what it changes, what it keeps, what it adds. */

@@ -1,11 +1,25 @@
+import { roomTranslator } from "../../i18n";
 import type { FixRequest } from "./policy";
 import { anyOrigin, comment, heading, quoted, STANDARD_METHODS } from "./policy";
+import { KO } from "./rails.ko";
+
+/** The rack-cors fix's own words in English (where it goes, its comments), the source; Korean in ./rails.ko.ts. */
+export const EN = {
+  where:
+    "config/initializers/cors.rb in Rails (replacing its allow block); in a plain Rack app, as `use Rack::Cors do … end` (replacing the `use Rack::Cors` block it has), the first middleware in config.ru, before auth.",
+  errors:
+    "In a plain Rack app (Rails rescues on its own): an exception must become a 500 inside Rack::Cors,\nor the server answers it without CORS headers. Define this and `use ErrorsInsideCors` right after\nthe `use Rack::Cors` block.",
+  place:
+    "insert_before 0 puts it ahead of authentication and error middleware\n(in a plain Rack app: `use Rack::Cors do … end` first in config.ru).",
+} as const;
+
+export const words = roomTranslator({ en: EN, ko: KO });
 
 /** Rails / Rack with `rack-cors`. */
 /** Rails rescues exceptions inside its stack; a plain Rack app lets them pass Rack::Cors bare. */
 const rackErrors = (request: FixRequest) => [
   "",
-  ...comment(request, "#", "fix.rails.errors"),
+  ...comment("#", words(request.t.lang)("errors")),
   "class ErrorsInsideCors",
   "  def initialize(app)",
   "    @app = app",
@@ -33,7 +47,7 @@ export function rails(request: FixRequest): string {
   options.push(`      max_age: ${policy.maxAge}`);
   return [
     ...heading(request, "#"),
-    ...comment(request, "#", "fix.rails.place"),
+    ...comment("#", words(request.t.lang)("place")),
     "Rails.application.config.middleware.insert_before 0, Rack::Cors do",
     "  allow do",
     `    origins ${quoted(anyOrigin(policy) ? ["*"] : policy.origins)}`,

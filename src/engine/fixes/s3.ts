@@ -1,4 +1,14 @@
+import { roomTranslator } from "../../i18n";
 import type { FixRequest } from "./policy";
+import { KO } from "./s3.ko";
+
+/** The S3 fix's own words in English (where it goes, its comments), the source; Korean in ./s3.ko.ts. */
+export const EN = {
+  where:
+    "The bucket's CORS configuration (console → Permissions → CORS, or `aws s3api put-bucket-cors`), replacing its rules.",
+} as const;
+
+export const words = roomTranslator({ en: EN, ko: KO });
 
 const S3_METHODS = new Set(["GET", "PUT", "POST", "DELETE", "HEAD"]);
 

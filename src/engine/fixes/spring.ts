@@ -1,5 +1,17 @@
+import { roomTranslator } from "../../i18n";
 import type { FixRequest } from "./policy";
 import { comment, heading, quoted } from "./policy";
+import { KO } from "./spring.ko";
+
+/** The Spring fix's own words in English (where it goes, its comments), the source; Korean in ./spring.ko.ts. */
+export const EN = {
+  where:
+    "A @Configuration class; with Spring Security also http.cors(), so preflights pass before authentication.",
+  security:
+    "With Spring Security, also call http.cors(Customizer.withDefaults()) so preflights pass before authentication.",
+} as const;
+
+export const words = roomTranslator({ en: EN, ko: KO });
 
 /**
  * Spring MVC `WebMvcConfigurer` (with Spring Security, also `http.cors(...)`), written from Spring's
@@ -24,7 +36,7 @@ export function spring(request: FixRequest): string {
   chain.push(`            .maxAge(${policy.maxAge});`);
   return [
     ...heading(request, "//"),
-    ...comment(request, "//", "fix.spring.security"),
+    ...comment("//", words(request.t.lang)("security")),
     "@Configuration",
     "public class CorsConfig implements WebMvcConfigurer {",
     "    @Override",
