@@ -10,6 +10,8 @@ export const EN = {
   place:
     "In the API's VirtualHost (not .htaccess: it runs after authentication), replacing its\nHeader … Access-Control-* lines. Needs mod_headers, mod_rewrite and mod_setenvif.\nThe unset lines drop copies the application (or a proxied backend) sends on its own.",
   preflight: "Answer preflights here, before authentication or the application sees them.",
+  /** The set-up as the change sentence names it. */
+  setup: "your `Header always set Access-Control-…` lines",
 } as const;
 
 export const words = roomTranslator({ en: EN, ko: KO });

@@ -7,6 +7,8 @@ import { comment, heading, quoted } from "./policy";
 export const EN = {
   where: "Program.cs: AddCors with the services, UseCors after UseRouting and before UseAuthentication.",
   place: "After UseRouting and before UseAuthentication/UseAuthorization, so preflights are answered first.",
+  /** The set-up as the change sentence names it. */
+  setup: "your `AddCors` policy",
 } as const;
 
 export const words = roomTranslator({ en: EN, ko: KO });

@@ -14,6 +14,8 @@ export const EN = {
   errors:
     "Without defer: also on Caddy's own error responses (basicauth's 401), which deferred headers never reach.",
   auth: "basicauth and forward_auth sort before handle in Caddy's directive order, so they refuse the preflight\n(which carries no credentials) first: give yours a named matcher that keeps its path and skips OPTIONS, e.g.",
+  /** The set-up as the change sentence names it. */
+  setup: "your `header Access-Control-…` lines",
 } as const;
 
 export const words = roomTranslator({ en: EN, ko: KO });

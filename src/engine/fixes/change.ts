@@ -7,10 +7,21 @@
 import type { Lang, MessageKey } from "../../i18n";
 import type { FixEdit, Stack } from "../types";
 import { aiohttpPreflightFirst } from "./aiohttp-cors";
+import { words as apacheWords } from "./apache";
+import { words as aspnetWords } from "./aspnet";
+import { words as caddyWords } from "./caddy";
+import { words as djangoWords } from "./django";
 import { expressNote } from "./express";
 import { fastapiErrors } from "./fastapi";
+import { words as genericHeadersWords } from "./generic-headers";
+import { words as goWords } from "./go";
 import { phpQuoted } from "./laravel";
+import { words as nginxWords } from "./nginx";
+import { words as phpWords } from "./php";
 import type { FixRequest } from "./policy";
+import { words as railsWords } from "./rails";
+import { words as s3Words } from "./s3";
+import { words as springWords } from "./spring";
 
 type ServerStack = Exclude<Stack, "client">;
 
@@ -39,8 +50,11 @@ interface OptionName {
 
 /** A stack's CORS set-up, as its users write it. */
 export interface Vocabulary {
-  /** The set-up as a sentence names it (code, never translated): "`app.use(cors({…}))`". */
-  setup: string;
+  /**
+   * The set-up as a sentence names it: code, never translated ("`app.use(cors({…}))`"), or words
+   * of the stack's room in the reader's language ("your `add_header Access-Control-…` lines").
+   */
+  setup: string | ((lang: Lang) => string);
   origins?: OptionName;
   methods?: OptionName;
   headers?: OptionName;
@@ -94,7 +108,7 @@ const py = (v: string) => JSON.stringify(v);
 const plain = (v: string) => v;
 
 /** The response-header form (nginx, Apache, Caddy, hand-written middleware): one comma-joined value per header. */
-function headerLines(setup: string): Vocabulary {
+function headerLines(setup: (lang: Lang) => string): Vocabulary {
   return {
     setup,
     origins: { option: "Access-Control-Allow-Origin", single: true },
@@ -106,7 +120,7 @@ function headerLines(setup: string): Vocabulary {
 }
 
 export const VOCABULARY: Record<ServerStack, Vocabulary> = {
-  "generic-headers": headerLines("the API's responses"),
+  "generic-headers": headerLines((lang) => genericHeadersWords(lang)("setup")),
   // cors: methods default GET,HEAD,PUT,PATCH,POST,DELETE; allowedHeaders default reflects the
   // request's (https://github.com/expressjs/cors/blob/master/lib/index.js, `defaults`).
   express: {
@@ -158,7 +172,7 @@ export const VOCABULARY: Record<ServerStack, Vocabulary> = {
     assign: jsAssign,
     move: { statement: "cors(", after: "const app = new Hono()" },
   },
-  django: headerLines('your middleware\'s `response["Access-Control-…"]` lines'),
+  django: headerLines((lang) => djangoWords(lang)("setup")),
   "django-cors-headers": {
     setup: "settings.py",
     origins: { option: "CORS_ALLOWED_ORIGINS" },
@@ -196,18 +210,18 @@ export const VOCABULARY: Record<ServerStack, Vocabulary> = {
     item: py,
     assign: pyAssign,
   },
-  nginx: headerLines("your `add_header Access-Control-…` lines"),
-  apache: headerLines("your `Header always set Access-Control-…` lines"),
-  caddy: headerLines("your `header Access-Control-…` lines"),
+  nginx: headerLines((lang) => nginxWords(lang)("setup")),
+  apache: headerLines((lang) => apacheWords(lang)("setup")),
+  caddy: headerLines((lang) => caddyWords(lang)("setup")),
   s3: {
-    setup: "the bucket's CORS rule",
+    setup: (lang) => s3Words(lang)("setup"),
     origins: { option: "AllowedOrigins" },
     methods: { option: "AllowedMethods" },
     headers: { option: "AllowedHeaders" },
     item: js,
   },
   spring: {
-    setup: "your `CorsRegistry` mapping",
+    setup: (lang) => springWords(lang)("setup"),
     origins: { option: "allowedOrigins" },
     methods: { option: "allowedMethods" },
     headers: { option: "allowedHeaders", mirrors: true },
@@ -215,7 +229,7 @@ export const VOCABULARY: Record<ServerStack, Vocabulary> = {
     item: js,
   },
   rails: {
-    setup: "your `allow do … end` block",
+    setup: (lang) => railsWords(lang)("setup"),
     origins: { option: "origins" },
     methods: { option: "methods", item: (m) => `:${m.toLowerCase()}` },
     headers: { option: "headers" },
@@ -224,7 +238,7 @@ export const VOCABULARY: Record<ServerStack, Vocabulary> = {
     assign: jsAssign,
   },
   aspnet: {
-    setup: "your `AddCors` policy",
+    setup: (lang) => aspnetWords(lang)("setup"),
     origins: { option: "WithOrigins" },
     methods: { option: "WithMethods" },
     headers: { option: "WithHeaders" },
@@ -244,8 +258,8 @@ export const VOCABULARY: Record<ServerStack, Vocabulary> = {
     assign: (option, items) => `'${option}' => [${items}],`,
   },
   // header() lines: a list is one comma-joined value, extended in place.
-  php: headerLines("your `header('Access-Control-…')` lines"),
-  go: headerLines('your handler\'s `w.Header().Set("Access-Control-…")` lines'),
+  php: headerLines((lang) => phpWords(lang)("setup")),
+  go: headerLines((lang) => goWords(lang)("setup")),
   // rs/cors: AllowedMethods default GET, POST, HEAD; AllowedHeaders default Origin, Accept,
   // Content-Type, X-Requested-With (https://github.com/rs/cors/blob/master/cors.go, `New`).
   "go-rs-cors": {
@@ -313,6 +327,7 @@ export interface Change {
 export function changeFor(stack: ServerStack, request: FixRequest): Change {
   const { delta, focus, t } = request;
   const v = VOCABULARY[stack];
+  const setup = typeof v.setup === "string" ? v.setup : v.setup(t.lang);
   const none: Change = { change: null, edits: [] };
   // An order mistake hides the set-up (it never ran): the move is the change, and the snippet
   // serves an app that has none.
@@ -331,15 +346,12 @@ export function changeFor(stack: ServerStack, request: FixRequest): Change {
       : v.assign?.(name.option, [...new Set([...defaults, ...written])].join(", "));
     sentences.push(
       t("fix.change.add", {
-        setup: v.setup,
+        setup,
         option: name.option,
         items: written.join(", "),
         hasAbsent: name.mirrors ? "mirrors" : absent ? "yes" : "no",
         absent: absent ?? "",
-      }) +
-        (name.stringIsRegex
-          ? ` ${t("fix.change.string-regex", { option: name.option, setup: v.setup })}`
-          : ""),
+      }) + (name.stringIsRegex ? ` ${t("fix.change.string-regex", { option: name.option, setup })}` : ""),
     );
     edits.push({
       kind: "add-items",
@@ -376,7 +388,7 @@ export function changeFor(stack: ServerStack, request: FixRequest): Change {
       const set = v.sets?.[focus];
       if (set)
         return {
-          change: t("fix.change.set", { setup: v.setup, option: set.option, value: set.value }),
+          change: t("fix.change.set", { setup, option: set.option, value: set.value }),
           edits: [{ kind: "set", option: set.option, value: set.value }],
         };
       if (ORDER_FOCUSES.has(focus) && v.wrap)
@@ -384,7 +396,7 @@ export function changeFor(stack: ServerStack, request: FixRequest): Change {
           change: t("fix.change.wrap", {
             wrapper: v.wrap.wrapper,
             in: v.wrap.in,
-            setup: v.setup,
+            setup,
             curried: v.wrap.curried ? "yes" : "no",
           }),
           edits: [{ kind: "wrap", wrapper: v.wrap.wrapper, in: v.wrap.in }],
@@ -392,8 +404,8 @@ export function changeFor(stack: ServerStack, request: FixRequest): Change {
       if (ORDER_FOCUSES.has(focus) && v.move) {
         const moved =
           v.move.after === null
-            ? t("fix.change.move-last", { setup: v.setup })
-            : t("fix.change.move", { setup: v.setup, after: v.move.after });
+            ? t("fix.change.move-last", { setup })
+            : t("fix.change.move", { setup, after: v.move.after });
         return {
           change: note ? `${moved} ${note}` : moved,
           edits: [{ kind: "move", statement: v.move.statement, after: v.move.after }],
@@ -415,7 +427,7 @@ export function changeFor(stack: ServerStack, request: FixRequest): Change {
       const absent = v.assign?.(v.origins.option, by.join(", "));
       sentences.push(
         t("fix.change.star", {
-          setup: v.setup,
+          setup,
           option: v.origins.option,
           items: by.join(", "),
           hasAbsent: absent ? "yes" : "no",
@@ -432,7 +444,7 @@ export function changeFor(stack: ServerStack, request: FixRequest): Change {
     }
     if (delta.credentials && v.credentials) {
       sentences.push(
-        t("fix.change.set", { setup: v.setup, option: v.credentials.option, value: v.credentials.value }),
+        t("fix.change.set", { setup, option: v.credentials.option, value: v.credentials.value }),
       );
       edits.push({ kind: "set", option: v.credentials.option, value: v.credentials.value });
     }

@@ -9,6 +9,8 @@ export const EN = {
     "Replace your own CORS middleware class with this one (same module), and keep it first in MIDDLEWARE, above CommonMiddleware and any auth middleware.",
   place:
     "Replaces your CORS middleware class; keep it first in MIDDLEWARE so it answers preflights\nbefore CommonMiddleware's redirects and auth, and wraps error responses too.",
+  /** The set-up as the change sentence names it. */
+  setup: 'your middleware\'s `response["Access-Control-…"]` lines',
 } as const;
 
 export const words = roomTranslator({ en: EN, ko: KO });

@@ -9,6 +9,8 @@ export const EN = {
   "origin-of": "<the request's Origin, when it is one of: {origins}>",
   preflight: "Preflight (OPTIONS) response: status 204, before any authentication",
   actual: "Every actual response, error responses (4xx/5xx) included",
+  /** The set-up as the change sentence names it. */
+  setup: "the API's responses",
 } as const;
 
 export const words = roomTranslator({ en: EN, ko: KO });

@@ -8,6 +8,8 @@ export const EN = {
   where:
     "Replace your own CORS middleware with this function and wrap the whole mux with it, outside any auth middleware: http.ListenAndServe(addr, withCORS(mux)).",
   place: "Wrap the whole mux, so error responses and OPTIONS get the headers too: withCORS(mux).",
+  /** The set-up as the change sentence names it. */
+  setup: 'your handler\'s `w.Header().Set("Access-Control-…")` lines',
 } as const;
 
 export const words = roomTranslator({ en: EN, ko: KO });

@@ -9,6 +9,8 @@ export const EN = {
     "At the top of every `location` that serves the API (each one: add_header is not inherited into a location that has its own): replace its existing `add_header Access-Control-*` lines and any OPTIONS `if` block; keep its proxy_pass / root / return.",
   place:
     "At the top of every location block of the API, replacing its add_header Access-Control-* lines.\n`always`: also on 4xx/5xx. An add_header inside `if` replaces the inherited ones, hence the repeats.\nproxy_hide_header: the upstream app's own CORS headers would arrive twice (ignored without proxy_pass).",
+  /** The set-up as the change sentence names it. */
+  setup: "your `add_header Access-Control-…` lines",
 } as const;
 
 export const words = roomTranslator({ en: EN, ko: KO });

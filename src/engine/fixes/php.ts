@@ -9,6 +9,8 @@ export const EN = {
   where:
     "At the top of the script every request goes through (index.php, the front controller), right after <?php and before any output or authentication. An app that sends these headers already makes the change above instead.",
   place: "Right after <?php, before any output or authentication check.",
+  /** The set-up as the change sentence names it. */
+  setup: "your `header('Access-Control-…')` lines",
 } as const;
 
 export const words = roomTranslator({ en: EN, ko: KO });

@@ -11,6 +11,8 @@ export const EN = {
     "In a plain Rack app (Rails rescues on its own): an exception must become a 500 inside Rack::Cors,\nor the server answers it without CORS headers. Define this and `use ErrorsInsideCors` right after\nthe `use Rack::Cors` block.",
   place:
     "insert_before 0 puts it ahead of authentication and error middleware\n(in a plain Rack app: `use Rack::Cors do … end` first in config.ru).",
+  /** The set-up as the change sentence names it. */
+  setup: "your `allow do … end` block",
 } as const;
 
 export const words = roomTranslator({ en: EN, ko: KO });

@@ -4,4 +4,5 @@ import type { EN } from "./s3";
 
 export const KO: Translation<typeof EN> = {
   where: "버킷의 CORS 구성(콘솔 → 권한 → CORS, 또는 `aws s3api put-bucket-cors`)에서 기존 규칙을 대체합니다.",
+  setup: "버킷의 CORS 규칙",
 };

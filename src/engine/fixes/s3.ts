@@ -6,6 +6,8 @@ import { KO } from "./s3.ko";
 export const EN = {
   where:
     "The bucket's CORS configuration (console → Permissions → CORS, or `aws s3api put-bucket-cors`), replacing its rules.",
+  /** The set-up as the change sentence names it. */
+  setup: "the bucket's CORS rule",
 } as const;
 
 export const words = roomTranslator({ en: EN, ko: KO });

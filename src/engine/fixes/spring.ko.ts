@@ -7,4 +7,5 @@ export const KO: Translation<typeof EN> = {
     "@Configuration 클래스에 둡니다. Spring Security를 쓴다면 http.cors()도 호출해 사전 요청이 인증보다 먼저 통과하게 하세요.",
   security:
     "Spring Security를 쓴다면 http.cors(Customizer.withDefaults())도 호출해 사전 요청이 인증보다 먼저 통과하게 하세요.",
+  setup: "`CorsRegistry` 매핑",
 };

@@ -9,6 +9,8 @@ export const EN = {
     "A @Configuration class; with Spring Security also http.cors(), so preflights pass before authentication.",
   security:
     "With Spring Security, also call http.cors(Customizer.withDefaults()) so preflights pass before authentication.",
+  /** The set-up as the change sentence names it. */
+  setup: "your `CorsRegistry` mapping",
 } as const;
 
 export const words = roomTranslator({ en: EN, ko: KO });
