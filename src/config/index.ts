@@ -22,9 +22,19 @@ import {
 } from "./caddy";
 import { CaddySyntaxError } from "./caddy/syntax";
 import { unifiedDiff } from "./diff";
+import {
+  PREFLIGHT_UNKNOWN as DJANGO_PREFLIGHT_UNKNOWN,
+  type DjangoConfig,
+  DjangoSyntaxError,
+  setsCors as djangoSetsCors,
+  unresolved as djangoUnresolved,
+  patchDjango,
+  readDjango,
+} from "./django";
 import { applyEdits, type Edit } from "./edit";
 import { type NginxConfig, patchNginx, readNginx, setsCors } from "./nginx";
 import { lineIndex, NginxSyntaxError, parseNginx } from "./nginx/syntax";
+import { loadPythonGrammar, pythonGrammarLoaded, type WasmName } from "./python/grammar";
 import { ConfigError, type ConfigFile, type ConfigFinding, type ConfigFormat, type Words } from "./types";
 import { type Judged, judge, type Recorded, type RequestSpec, specsFromExchanges } from "./whatif";
 
@@ -36,10 +46,10 @@ export { ConfigError } from "./types";
 export type Detected = { format: ConfigFormat } | { unsupported: string };
 
 /** A configuration as read: nginx, Caddy or Apache httpd, each with its own tree. */
-export type AnyConfig = NginxConfig | CaddyConfig | ApacheConfig;
+export type AnyConfig = NginxConfig | CaddyConfig | ApacheConfig | DjangoConfig;
 
 /** The formats CORS Lens reads: the ones `ConfigFormat` names that have a reader. */
-type ReadFormat = "nginx" | "caddy" | "apache";
+type ReadFormat = "nginx" | "caddy" | "apache" | "django";
 
 /** An `include`/`import`/`Include` whose files were not passed: named when CORS may be set there. */
 interface Unresolved {
@@ -82,7 +92,35 @@ const FORMATS: Record<ReadFormat, FormatOps> = {
     unresolved: (c) => (c as ApacheConfig).tree.unresolved,
     patch: (c, failing) => patchApache((c as ApacheConfig).tree, failing),
   },
+  django: {
+    read: readDjango,
+    SyntaxError: DjangoSyntaxError,
+    setsCors: (c) => djangoSetsCors(c as DjangoConfig),
+    unresolved: (c) => djangoUnresolved(c as DjangoConfig),
+    patch: (c, failing) => patchDjango(c as DjangoConfig, failing),
+  },
 };
+
+/** The formats read with the Python grammar (loaded by `prepareConfig` first). */
+const PYTHON_FORMATS = new Set<ConfigFormat>(["django"]);
+
+/**
+ * Loads what the files' formats need before `readConfig`, `checkConfig` or `fixConfig` can read
+ * them (the Python grammar's wasm, from bytes the caller reads): they stay synchronous after it.
+ * Files of formats it does not know are left for `readConfig` to refuse.
+ */
+export async function prepareConfig(
+  files: readonly ConfigFile[],
+  loadBytes: (name: WasmName) => Promise<Uint8Array>,
+): Promise<void> {
+  const python = files.some((f) => {
+    const d = detectFormat(f);
+    return "format" in d && PYTHON_FORMATS.has(d.format);
+  });
+  if (python && !pythonGrammarLoaded()) await loadPythonGrammar(loadBytes);
+}
+
+export { PYTHON_WASM, type WasmName } from "./python/grammar";
 
 /**
  * Caddyfile text: Caddy's directives and `@name` matchers on lines that do not end with `;` (an
@@ -132,7 +170,11 @@ export function detectFormat(file: ConfigFile): Detected {
   if (/\bCORSRules\b|"AllowedOrigins"/.test(t)) return { unsupported: "S3 bucket CORS (JSON)" };
   if (/<CORSConfiguration\b/.test(t)) return { unsupported: "S3 bucket CORS (XML)" };
   if (/\.py$/.test(name)) {
-    if (/CORS_ALLOWED_ORIGINS|corsheaders|MIDDLEWARE\s*=/.test(t)) return { unsupported: "Django settings" };
+    if (
+      /\bCORS_[A-Z_]+\s*[+]?=|corsheaders|^\s*MIDDLEWARE\s*=/m.test(t) &&
+      !/CORSMiddleware|flask_cors/.test(t)
+    )
+      return { format: "django" };
     if (/flask_cors|from flask\b/.test(t)) return { unsupported: "Flask apps" };
     if (/CORSMiddleware|fastapi|starlette/i.test(t)) return { unsupported: "FastAPI/Starlette apps" };
     if (/aiohttp_cors/.test(t)) return { unsupported: "aiohttp apps" };
@@ -178,7 +220,18 @@ export function readConfig(files: readonly ConfigFile[]): AnyConfig {
   }
   // A Caddyfile decides for the files passed with it (snippets it imports may look like anything);
   // an Apache file for nginx-looking snippets passed with it.
-  const ops = FORMATS[formats.has("caddy") ? "caddy" : formats.has("apache") ? "apache" : "nginx"];
+  if (formats.has("django") && formats.size > 1)
+    throw new ConfigError({ key: "config.django.error.mixed", params: { file: files[0]?.path ?? "" } });
+  const ops =
+    FORMATS[
+      formats.has("django")
+        ? "django"
+        : formats.has("caddy")
+          ? "caddy"
+          : formats.has("apache")
+            ? "apache"
+            : "nginx"
+    ];
   let config: AnyConfig;
   try {
     config = ops.read(files);
@@ -401,6 +454,7 @@ export function fixConfig(
           (typeof f.judged.unknown === "object" &&
             (f.judged.unknown?.key === "config.unknown.upstream-options" ||
               PREFLIGHT_UNKNOWN.has(f.judged.unknown?.key ?? "") ||
+              DJANGO_PREFLIGHT_UNKNOWN.has(f.judged.unknown?.key ?? "") ||
               APACHE_PREFLIGHT_UNKNOWN.has(f.judged.unknown?.key ?? ""))),
       );
     if (failing.length === 0) break;

@@ -5,6 +5,7 @@ import { koCli } from "./ko-cli";
 import { koConfig } from "./ko-config";
 import { koConfigApache } from "./ko-config-apache";
 import { koConfigCaddy } from "./ko-config-caddy";
+import { koConfigDjango } from "./ko-config-django";
 import { koEngine } from "./ko-engine";
 import { koFindings } from "./ko-findings";
 import { koFixes } from "./ko-fixes";
@@ -21,5 +22,6 @@ export const ko: Record<keyof typeof en, string> = {
   ...koConfig,
   ...koConfigCaddy,
   ...koConfigApache,
+  ...koConfigDjango,
   ...koRules,
 };

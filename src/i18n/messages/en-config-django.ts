@@ -1,0 +1,52 @@
+/** `cors-lens check|fix --config` on Django settings with django-cors-headers (English). Setting names stay as written. */
+export const enConfigDjango = {
+  "config.python.error.not-loaded":
+    "the Python grammar is not loaded: call prepareConfig (await it) before reading Python files",
+  "config.django.error.mixed":
+    "{file}: a Django settings file is read on its own; pass the settings module without other kinds of files",
+  "config.django.unknown.value":
+    "{name} (line {line}) is computed by code CORS Lens does not evaluate: {text}",
+  "config.django.unknown.middleware":
+    "{name} (line {line}) runs before CorsMiddleware: CORS Lens cannot tell whether it answers first",
+  "config.django.unknown.upstream-options":
+    "the preflight to {path} reaches the view (CorsMiddleware does not answer it), whose answer was not recorded",
+  "config.django.assumed.routed": "the URLconf routes {path} as written (APPEND_SLASH does not redirect it)",
+  "config.django.assumed.view-200": "the view answers {method} {path} with 200 (not recorded)",
+  "config.django.fix.origins": "{values} added to {name}",
+  "config.django.fix.list": "{values} added to {name}",
+  "config.django.fix.credentials": "CORS_ALLOW_CREDENTIALS = True: the page sends credentials",
+  "config.django.fix.move":
+    "CorsMiddleware (line {line}) moved to the top of MIDDLEWARE, above {above}: a middleware above it answered without the CORS headers",
+  "config.django.fix.add-middleware":
+    "CorsMiddleware added at the top of MIDDLEWARE: without it no CORS_* setting acts",
+  "config.django.fix.app": "corsheaders added to INSTALLED_APPS (its system checks run)",
+  "config.django.fix.urls": "CORS_URLS_REGEX (line {line}) also matches {path}",
+  "config.django.cannot.middleware":
+    "MIDDLEWARE (line {line}) is not a list written in this file: put corsheaders.middleware.CorsMiddleware first by hand",
+  "config.django.cannot.urls-regex":
+    "CORS_URLS_REGEX (line {line}) is not a string written in this file: extend it by hand",
+  "config.django.cannot.app-sets":
+    "the Access-Control-Allow-Origin for {path} comes from the view, not from django-cors-headers: change it there",
+  "config.django.cannot.all-credentials":
+    "CORS_ALLOW_ALL_ORIGINS answers * and the page sends credentials: CORS_ALLOW_CREDENTIALS = True would let every site read the user's data; list the origins in CORS_ALLOWED_ORIGINS instead",
+  "config.django.check.no-middleware":
+    "CORS_* settings are set but corsheaders.middleware.CorsMiddleware is not in MIDDLEWARE: no CORS header is sent",
+  "config.django.check.order":
+    "CorsMiddleware comes after {name} (line {line}), which can answer first (a redirect, a static file) without the CORS headers: put CorsMiddleware at the top of MIDDLEWARE",
+  "config.django.check.order-unknown":
+    "CorsMiddleware comes after {name} (line {line}): a response that middleware makes itself (401, 403, a redirect) has no CORS headers; put CorsMiddleware above it",
+  "config.django.check.no-app":
+    "corsheaders is not in INSTALLED_APPS: its system checks (malformed origins) do not run",
+  "config.django.check.any-credentials":
+    "CORS_ALLOW_ALL_ORIGINS with CORS_ALLOW_CREDENTIALS (line {line}): every origin is reflected with credentials, so any site can read the user's data",
+  "config.django.check.null":
+    "null is allowed: sandboxed iframes and file: pages of any site send Origin: null",
+  "config.django.check.scheme":
+    "{origin} has no scheme: corsheaders refuses it at startup (corsheaders.E013); write https://…",
+  "config.django.check.path":
+    "{origin} has a path: corsheaders refuses it at startup (corsheaders.E014); an origin is scheme://host[:port]",
+  "config.django.check.regex-dot":
+    "{regex}: an unescaped . matches any character, so look-alike hosts match too; write \\.",
+  "config.django.check.regex-anchor":
+    "{regex} has no $ at the end: re.match anchors only the start, so https://allowed.example.evil.test matches",
+} as const;
