@@ -305,3 +305,41 @@ CORS_ALLOWED_ORIGIN_REGEXES = [r"^https://.*.example.com"]
     ]);
   });
 });
+
+describe("Django settings: the fix suite's files", () => {
+  it("check names each planted problem's line, and nothing in the correct files", async () => {
+    const { DJANGO_CASES, DJANGO_CORRECT } = await import("../fixes/config-django-cases");
+    for (const c of DJANGO_CASES) {
+      const found = checkConfig([file(c.settings.replaceAll("{{ORIGIN}}", APP))]).findings;
+      if (c.check) expect(found, c.name).toContainEqual(expect.objectContaining(c.check));
+      expect(
+        found.filter((f) => f.severity === "error" && f.code !== c.check?.code),
+        c.name,
+      ).toEqual([]);
+    }
+    for (const text of DJANGO_CORRECT) expect(checkConfig([file(text)]).findings).toEqual([]);
+  });
+});
+
+describe("Django settings: a middleware CORS Lens does not know", () => {
+  it("moves CorsMiddleware above it when the preflight's answer is unknown", async () => {
+    const text = `MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "api.auth.ApiKeyMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
+]
+CORS_ALLOWED_ORIGINS = ["https://app.example.com"]
+CORS_ALLOW_HEADERS = ["content-type", "x-api-key"]
+`;
+    const moved = text
+      .replace('    "corsheaders.middleware.CorsMiddleware",\n', "")
+      .replace("[\n", '[\n    "corsheaders.middleware.CorsMiddleware",\n');
+    const ev = recordedFrom(
+      [file(moved)],
+      [{ url: "http://localhost:8000/api/items/1", method: "PUT", headers: [["X-Api-Key", "1"]] }],
+    );
+    const r = fixConfig([file(text)], ev);
+    expect(r.files[0]?.after).toBe(moved);
+    expect(r.ok).toBe(true);
+  });
+});

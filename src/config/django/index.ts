@@ -126,9 +126,14 @@ export function patchDjango(
     const path = new URL(spec.url).pathname;
     try {
       if (unknownKey && PREFLIGHT_UNKNOWN.has(unknownKey)) {
-        const r = route(s, { method: "OPTIONS", url: spec.url, headers: [["Origin", spec.origin]] });
-        if (unknownKey === "config.django.unknown.middleware" || !r.cors) p.middlewareFirst();
-        else if (!r.enabled) p.widenUrls(path);
+        // A middleware above CorsMiddleware may answer: CorsMiddleware goes above it (route() would
+        // stop at the same middleware).
+        if (unknownKey === "config.django.unknown.middleware") p.middlewareFirst();
+        else {
+          const r = route(s, { method: "OPTIONS", url: spec.url, headers: [["Origin", spec.origin]] });
+          if (!r.cors) p.middlewareFirst();
+          else if (!r.enabled) p.widenUrls(path);
+        }
         ask(spec.id, "structure");
         continue;
       }
