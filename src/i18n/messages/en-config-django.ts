@@ -2,6 +2,8 @@
 export const enConfigDjango = {
   "config.python.error.not-loaded":
     "the Python grammar is not loaded: call prepareConfig (await it) before reading Python files",
+  "panel.config.grammar":
+    "the Python grammar could not be loaded in this panel ({error}): run `npx cors-lens fix --config settings.py` instead",
   "config.django.error.mixed":
     "{file}: a Django settings file is read on its own; pass the settings module without other kinds of files",
   "config.django.unknown.value":
