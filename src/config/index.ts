@@ -35,6 +35,14 @@ import { applyEdits, type Edit } from "./edit";
 import { type NginxConfig, patchNginx, readNginx, setsCors } from "./nginx";
 import { lineIndex, NginxSyntaxError, parseNginx } from "./nginx/syntax";
 import { loadPythonGrammar, pythonGrammarLoaded, type WasmName } from "./python/grammar";
+import {
+  patchStarlette,
+  readStarlette,
+  PREFLIGHT_UNKNOWN as STARLETTE_PREFLIGHT_UNKNOWN,
+  type StarletteConfig,
+  StarletteSyntaxError,
+  setsCors as starletteSetsCors,
+} from "./starlette";
 import { ConfigError, type ConfigFile, type ConfigFinding, type ConfigFormat, type Words } from "./types";
 import { type Judged, judge, type Recorded, type RequestSpec, specsFromExchanges } from "./whatif";
 
@@ -46,10 +54,10 @@ export { ConfigError } from "./types";
 export type Detected = { format: ConfigFormat } | { unsupported: string };
 
 /** A configuration as read: nginx, Caddy or Apache httpd, each with its own tree. */
-export type AnyConfig = NginxConfig | CaddyConfig | ApacheConfig | DjangoConfig;
+export type AnyConfig = NginxConfig | CaddyConfig | ApacheConfig | DjangoConfig | StarletteConfig;
 
 /** The formats CORS Lens reads: the ones `ConfigFormat` names that have a reader. */
-type ReadFormat = "nginx" | "caddy" | "apache" | "django";
+type ReadFormat = "nginx" | "caddy" | "apache" | "django" | "fastapi";
 
 /** An `include`/`import`/`Include` whose files were not passed: named when CORS may be set there. */
 interface Unresolved {
@@ -99,10 +107,17 @@ const FORMATS: Record<ReadFormat, FormatOps> = {
     unresolved: (c) => djangoUnresolved(c as DjangoConfig),
     patch: (c, failing) => patchDjango(c as DjangoConfig, failing),
   },
+  fastapi: {
+    read: readStarlette,
+    SyntaxError: StarletteSyntaxError,
+    setsCors: (c) => starletteSetsCors(c as StarletteConfig),
+    unresolved: () => [],
+    patch: (c, failing) => patchStarlette(c as StarletteConfig, failing),
+  },
 };
 
 /** The formats read with the Python grammar (loaded by `prepareConfig` first). */
-const PYTHON_FORMATS = new Set<ConfigFormat>(["django"]);
+const PYTHON_FORMATS = new Set<ConfigFormat>(["django", "fastapi"]);
 
 /**
  * Loads what the files' formats need before `readConfig`, `checkConfig` or `fixConfig` can read
@@ -176,7 +191,7 @@ export function detectFormat(file: ConfigFile): Detected {
     )
       return { format: "django" };
     if (/flask_cors|from flask\b/.test(t)) return { unsupported: "Flask apps" };
-    if (/CORSMiddleware|fastapi|starlette/i.test(t)) return { unsupported: "FastAPI/Starlette apps" };
+    if (/CORSMiddleware|\bfastapi\b|\bstarlette\b/i.test(t)) return { format: "fastapi" };
     if (/aiohttp_cors/.test(t)) return { unsupported: "aiohttp apps" };
     return { unsupported: "Python apps" };
   }
@@ -220,18 +235,18 @@ export function readConfig(files: readonly ConfigFile[]): AnyConfig {
   }
   // A Caddyfile decides for the files passed with it (snippets it imports may look like anything);
   // an Apache file for nginx-looking snippets passed with it.
-  if (formats.has("django") && formats.size > 1)
+  if ((formats.has("django") || formats.has("fastapi")) && formats.size > 1)
     throw new ConfigError({ key: "config.django.error.mixed", params: { file: files[0]?.path ?? "" } });
-  const ops =
-    FORMATS[
-      formats.has("django")
-        ? "django"
-        : formats.has("caddy")
-          ? "caddy"
-          : formats.has("apache")
-            ? "apache"
-            : "nginx"
-    ];
+  const read: ReadFormat = formats.has("django")
+    ? "django"
+    : formats.has("fastapi")
+      ? "fastapi"
+      : formats.has("caddy")
+        ? "caddy"
+        : formats.has("apache")
+          ? "apache"
+          : "nginx";
+  const ops = FORMATS[read];
   let config: AnyConfig;
   try {
     config = ops.read(files);
@@ -455,6 +470,7 @@ export function fixConfig(
             (f.judged.unknown?.key === "config.unknown.upstream-options" ||
               PREFLIGHT_UNKNOWN.has(f.judged.unknown?.key ?? "") ||
               DJANGO_PREFLIGHT_UNKNOWN.has(f.judged.unknown?.key ?? "") ||
+              STARLETTE_PREFLIGHT_UNKNOWN.has(f.judged.unknown?.key ?? "") ||
               APACHE_PREFLIGHT_UNKNOWN.has(f.judged.unknown?.key ?? ""))),
       );
     if (failing.length === 0) break;

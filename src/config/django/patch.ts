@@ -7,23 +7,12 @@
  * Never narrower: a list is extended, never replaced; CORS_ALLOW_ALL_ORIGINS and regexes stay.
  */
 import { afterLine, EditList, indentAt, lineStart } from "../edit";
+import { displayInsert, pyStr, quoteOf } from "../python/edit";
 import type { Assignment, Display, PyVal } from "../python/values";
 import type { Words } from "../types";
 import { CORS_MIDDLEWARE, type DjangoSettings } from "./settings";
 
-/** A Python string literal of untrusted text: quotes, backslashes and control characters escaped. */
-export function pyStr(v: string, quote = '"'): string {
-  let out = "";
-  for (const ch of v) {
-    const c = ch.codePointAt(0) as number;
-    if (ch === "\\" || ch === quote) out += `\\${ch}`;
-    else if (c < 0x20 || c === 0x7f) out += `\\x${c.toString(16).padStart(2, "0")}`;
-    else if (c > 0x7e && c < 0xa0) out += `\\x${c.toString(16)}`;
-    else if ((c >= 0x2028 && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)) out += `\\u${c.toString(16)}`;
-    else out += ch;
-  }
-  return `${quote}${out}${quote}`;
-}
+export { pyStr } from "../python/edit";
 
 type ListSetting = "CORS_ALLOWED_ORIGINS" | "CORS_ALLOW_HEADERS" | "CORS_ALLOW_METHODS";
 
@@ -36,47 +25,21 @@ export class Patcher extends EditList {
     return this.s.file;
   }
 
-  /** The quote the file writes its strings with (the first string literal's). */
+  /** The quote the file writes its strings with (the display's, else the file's first). */
   private quote(d: Display | null = null): string {
-    const first = d?.elements[0]?.text ?? /(["'])/.exec(this.text(this.file))?.[1] ?? '"';
-    return /^[rRuU]*'/.test(first) ? "'" : '"';
+    return quoteOf(this.text(this.file), d);
   }
 
   /** Adds elements to a list display, written the way the list is. */
   private extendDisplay(key: string, d: Display, values: string[], why: Words): void {
-    const text = this.text(this.file);
-    const q = this.quote(d);
-    const items = values.map((v) => pyStr(v, q));
-    const last = d.elements.at(-1);
-    const multiline = last !== undefined && last.line !== d.close.line;
-    if (!last) {
-      this.push(key, {
+    for (const e of displayInsert(this.text(this.file), d, values))
+      this.push(e.part === "comma" ? `${key}:comma` : key, {
         file: this.file,
-        start: d.close.start,
-        end: d.close.start,
-        text: items.join(", "),
+        start: e.at,
+        end: e.at,
+        text: e.text,
         why,
       });
-      return;
-    }
-    const after = text.slice(last.end, d.close.start);
-    const comma = /^\s*,/.test(after);
-    if (multiline) {
-      const indent = indentAt(text, last.start);
-      // After the last element's line (its comment stays on it), one element a line.
-      const at = afterLine(text, last.end);
-      if (!comma)
-        this.push(`${key}:comma`, { file: this.file, start: last.end, end: last.end, text: ",", why });
-      this.push(key, {
-        file: this.file,
-        start: Math.min(at, lineStart(text, d.close.start)),
-        end: Math.min(at, lineStart(text, d.close.start)),
-        text: items.map((i) => `${indent}${i},\n`).join(""),
-        why,
-      });
-      return;
-    }
-    this.push(key, { file: this.file, start: last.end, end: last.end, text: `, ${items.join(", ")}`, why });
   }
 
   /** A new statement after the file's last CORS_* setting (or at the end). */

@@ -51,4 +51,27 @@ export const enConfigDjango = {
     "{regex}: an unescaped . matches any character, so look-alike hosts match too; write \\.",
   "config.django.check.regex-anchor":
     "{regex} has no $ at the end: re.match anchors only the start, so https://allowed.example.evil.test matches",
+  "config.starlette.unknown.value":
+    "{name} (line {line}) is computed by code CORS Lens does not evaluate: {text}",
+  "config.starlette.unknown.middleware":
+    "{name} (line {line}) runs before CORSMiddleware (added after it): CORS Lens cannot tell whether it answers first",
+  "config.starlette.unknown.upstream-options":
+    "the preflight to {path} reaches the app's routes (no CORSMiddleware answers it), whose answer was not recorded",
+  "config.starlette.assumed.route-200": "the route answers {method} {path} with 200 (not recorded)",
+  "config.starlette.fix.list": "{values} added to {name}",
+  "config.starlette.fix.credentials": "allow_credentials=True: the page sends credentials",
+  "config.starlette.fix.move":
+    "add_middleware(CORSMiddleware) (line {line}) moved after {name}: the last middleware added runs first, so CORS now answers before it",
+  "config.starlette.fix.add": "CORSMiddleware added, after the app's other middlewares (so it runs first)",
+  "config.starlette.cannot.order":
+    "CORSMiddleware (line {line}) is registered where CORS Lens cannot move it: register it last by hand",
+  "config.starlette.cannot.no-app": "no FastAPI() or Starlette() app in this file to add CORSMiddleware to",
+  "config.starlette.cannot.all-credentials":
+    'allow_origins=["*"] and the page sends credentials: allow_credentials=True would let every site read the user\'s data; list the origins instead',
+  "config.starlette.check.order":
+    "CORSMiddleware is added before {name} (line {line}): the last added runs first, so its own responses (401, redirects) have no CORS headers and it refuses preflights; add CORSMiddleware last",
+  "config.starlette.check.any-credentials":
+    'allow_origins=["*"] with allow_credentials=True: Starlette reflects every origin with credentials (preflights, and requests with a cookie)',
+  "config.starlette.check.origin-form":
+    "{origin} is not an origin: Starlette compares the Origin header as a whole string (no path, no trailing slash), so it never matches",
 } as const;

@@ -53,4 +53,27 @@ export const koConfigDjango: Record<keyof typeof enConfigDjango, string> = {
     "{regex}: 이스케이프하지 않은 .은 아무 문자와 일치해 비슷한 호스트도 매치됩니다. \\.으로 쓰세요",
   "config.django.check.regex-anchor":
     "{regex} 끝에 $가 없습니다: re.match는 시작만 고정하므로 https://allowed.example.evil.test도 매치됩니다",
+  "config.starlette.unknown.value": "{name}(줄 {line})은 CORS Lens가 평가하지 않는 코드로 계산됩니다: {text}",
+  "config.starlette.unknown.middleware":
+    "{name}(줄 {line})이 CORSMiddleware보다 먼저 실행됩니다(나중에 추가됨): 이것이 먼저 응답하는지 CORS Lens는 알 수 없습니다",
+  "config.starlette.unknown.upstream-options":
+    "{path}로의 사전 요청이 앱의 라우트에 도달하는데(CORSMiddleware가 응답하지 않음), 그 응답이 기록되지 않았습니다",
+  "config.starlette.assumed.route-200": "라우트가 {method} {path}에 200으로 응답한다고 가정합니다(기록 없음)",
+  "config.starlette.fix.list": "{name}에 {values} 추가",
+  "config.starlette.fix.credentials": "allow_credentials=True: 페이지가 자격 증명을 보냅니다",
+  "config.starlette.fix.move":
+    "add_middleware(CORSMiddleware)(줄 {line})를 {name} 뒤로 옮김: 마지막에 추가된 미들웨어가 먼저 실행되므로 이제 CORS가 먼저 응답합니다",
+  "config.starlette.fix.add": "앱의 다른 미들웨어 뒤에 CORSMiddleware 추가(먼저 실행되도록)",
+  "config.starlette.cannot.order":
+    "CORSMiddleware(줄 {line})가 CORS Lens가 옮길 수 없는 곳에 등록되어 있습니다: 직접 마지막에 등록하세요",
+  "config.starlette.cannot.no-app":
+    "이 파일에 CORSMiddleware를 추가할 FastAPI() 또는 Starlette() 앱이 없습니다",
+  "config.starlette.cannot.all-credentials":
+    'allow_origins=["*"]인데 페이지가 자격 증명을 보냅니다: allow_credentials=True는 모든 사이트가 사용자 데이터를 읽게 합니다. 대신 출처를 나열하세요',
+  "config.starlette.check.order":
+    "CORSMiddleware가 {name}(줄 {line})보다 먼저 추가되었습니다: 마지막에 추가된 것이 먼저 실행되므로 그 미들웨어의 응답(401, 리디렉션)에는 CORS 헤더가 없고 사전 요청을 거부합니다. CORSMiddleware를 마지막에 추가하세요",
+  "config.starlette.check.any-credentials":
+    'allow_origins=["*"]와 allow_credentials=True: Starlette가 모든 출처를 자격 증명과 함께 반사합니다(사전 요청, 쿠키가 있는 요청)',
+  "config.starlette.check.origin-form":
+    "{origin}은 출처가 아닙니다: Starlette는 Origin 헤더를 문자열 전체로 비교하므로(경로, 끝 슬래시 없이) 절대 일치하지 않습니다",
 };
