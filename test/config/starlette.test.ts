@@ -176,3 +176,18 @@ app.add_middleware(CORSMiddleware, allow_origins=["${APP}"], allow_methods=["*"]
     ]);
   });
 });
+
+describe("FastAPI/Starlette: the fix suite's files", () => {
+  it("check names each planted problem's line, and nothing in the correct files", async () => {
+    const { FASTAPI_CASES, FASTAPI_CORRECT } = await import("../fixes/config-fastapi-cases");
+    for (const c of FASTAPI_CASES) {
+      const found = checkConfig([file(c.app.replaceAll("{{ORIGIN}}", APP))]).findings;
+      if (c.check) expect(found, c.name).toContainEqual(expect.objectContaining(c.check));
+      expect(
+        found.filter((f) => f.severity === "error" && f.code !== c.check?.code),
+        c.name,
+      ).toEqual([]);
+    }
+    for (const text of FASTAPI_CORRECT) expect(checkConfig([file(text)]).findings).toEqual([]);
+  });
+});
