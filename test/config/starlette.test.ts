@@ -191,3 +191,12 @@ describe("FastAPI/Starlette: the fix suite's files", () => {
     for (const text of FASTAPI_CORRECT) expect(checkConfig([file(text)]).findings).toEqual([]);
   });
 });
+
+describe("FastAPI/Starlette: a bare add_middleware(CORSMiddleware)", () => {
+  it("adds the arguments after the class", () => {
+    const text = `${HEAD}app.add_middleware(CORSMiddleware)\n`;
+    const ev = recordedFrom([file(text)], [{ url: "http://127.0.0.1:8000/api/items" }]);
+    const after = fixConfig([file(text)], ev).files[0]?.after ?? "";
+    expect(after).toContain(`app.add_middleware(CORSMiddleware, allow_origins=["${APP}"])`);
+  });
+});

@@ -48,3 +48,29 @@ export function displayInsert(
   }
   return [{ part: "items", at: last.end, text: `, ${items.join(", ")}` }];
 }
+
+/**
+ * The insertions that add one argument (or dict entry) `arg` to a call's argument list (or a dict),
+ * written as the list is (one a line with a trailing comma, or inline). `args` are the existing
+ * arguments' spans; `close` the closing bracket.
+ */
+export function argInsert(
+  text: string,
+  args: ReadonlyArray<{ start: number; end: number; line: number }>,
+  close: { start: number; line: number },
+  arg: string,
+): Array<{ part: "comma" | "items"; at: number; text: string }> {
+  const last = [...args].sort((a, b) => a.start - b.start).at(-1);
+  const lastEnd = last ? last.end : text.slice(0, close.start).trimEnd().length;
+  const comma = /^\s*,/.test(text.slice(lastEnd, close.start));
+  if (last && last.line !== close.line) {
+    const indent = indentAt(text, last.start);
+    const at = Math.min(afterLine(text, last.end), lineStart(text, close.start));
+    return [
+      ...(comma ? [] : [{ part: "comma" as const, at: last.end, text: "," }]),
+      { part: "items", at, text: `${indent}${arg},\n` },
+    ];
+  }
+  if (!last) return [{ part: "items", at: close.start, text: arg }];
+  return [{ part: "items", at: lastEnd, text: `${comma ? " " : ", "}${arg}` }];
+}

@@ -29,6 +29,8 @@ export interface Mw {
   /** CORSMiddleware's arguments, and the argument list's closing parenthesis. */
   kwargs: Map<string, Kwarg>;
   close: Span | null;
+  /** Every argument of the call (the class too): where a new keyword argument goes after. */
+  args: Span[];
   /** Registered with add_middleware / @app.middleware (false: FastAPI(middleware=[...])). */
   added: boolean;
 }
@@ -64,6 +66,7 @@ export function readApp(file: ConfigFile): StarletteApp {
   if (mod.error) return out;
   const scope = new Map([...mod.names].map(([k, a]) => [k, a.value]));
   const middlewareOf = (
+    all: Node[],
     callee: string,
     args: Node[],
     stmt: Span,
@@ -78,7 +81,17 @@ export function readApp(file: ConfigFile): StarletteApp {
         const v = a.childForFieldName("value");
         if (v) kwargs.set(name, { value: evaluate(v, scope, mod.imports), arg: span(a), at: span(v) });
       }
-    return { kind: kindOf(callee), name: callee, line, stmt, answers: false, kwargs, close, added };
+    return {
+      kind: kindOf(callee),
+      name: callee,
+      line,
+      stmt,
+      answers: false,
+      kwargs,
+      close,
+      added,
+      args: all.map(span),
+    };
   };
   const constructed: Mw[] = [];
   const added: Mw[] = [];
@@ -106,6 +119,7 @@ export function readApp(file: ConfigFile): StarletteApp {
               const close = argList.child(argList.childCount - 1);
               constructed.push(
                 middlewareOf(
+                  args,
                   cls.text,
                   args.slice(1),
                   span(m),
@@ -132,6 +146,7 @@ export function readApp(file: ConfigFile): StarletteApp {
           const close = argList.child(argList.childCount - 1);
           added.push(
             middlewareOf(
+              args,
               cls.text,
               args.slice(1),
               span(s),
@@ -159,6 +174,7 @@ export function readApp(file: ConfigFile): StarletteApp {
           answers: /\b\w*Response\s*\(|raise\s+HTTPException/.test(body),
           kwargs: new Map(),
           close: null,
+          args: [],
           added: true,
         });
       }

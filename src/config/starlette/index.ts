@@ -9,7 +9,7 @@
 import { combinedHeader, type HeaderList, hasHeader, scriptSetUnsafeHeaderNames } from "../../engine";
 import { pyRegex } from "../django/settings";
 import { afterLine, type Edit, EditList } from "../edit";
-import { displayInsert, pyStr, quoteOf } from "../python/edit";
+import { argInsert, displayInsert, pyStr, quoteOf } from "../python/edit";
 import type { Allowance, Answer, ConfigFile, ConfigFinding, HopRequest, ReadConfig, Words } from "../types";
 import { faultOf, type Judged, type RequestSpec } from "../whatif";
 import { type CorsSettings, corsSettings, type Mw, readApp, type StarletteApp } from "./app";
@@ -316,35 +316,15 @@ class Patcher extends EditList {
 
   /** A keyword argument added as the call writes its arguments (one a line or inline). */
   private insertKwarg(m: Mw, key: string, arg: string, why: Words): void {
-    const text = this.text(this.file);
-    const close = m.close as { start: number; line: number };
-    const args = [...m.kwargs.values()].sort((a, b) => a.arg.start - b.arg.start);
-    const last = args.at(-1);
-    const before = text.slice(0, close.start);
-    const lastEnd = last ? last.arg.end : before.trimEnd().length;
-    const comma = /,\s*$/.test(text.slice(lastEnd, close.start));
-    if (last && last.arg.line !== close.line) {
-      const indent =
-        /^[ \t]*/.exec(text.slice(text.lastIndexOf("\n", last.arg.start - 1) + 1))?.[0] ?? "    ";
-      if (!comma)
-        this.push("kwarg:comma", {
-          file: this.file,
-          start: last.arg.end,
-          end: last.arg.end,
-          text: ",",
-          why,
-        });
-      const at = Math.min(afterLine(text, last.arg.end), text.lastIndexOf("\n", close.start - 1) + 1);
-      this.push(key, { file: this.file, start: at, end: at, text: `${indent}${arg},\n`, why });
-      return;
-    }
-    this.push(key, {
-      file: this.file,
-      start: lastEnd,
-      end: lastEnd,
-      text: `${comma ? " " : ", "}${arg}`,
-      why,
-    });
+    if (!m.close) return;
+    for (const e of argInsert(this.text(this.file), m.args, m.close, arg))
+      this.push(e.part === "comma" ? "kwarg:comma" : key, {
+        file: this.file,
+        start: e.at,
+        end: e.at,
+        text: e.text,
+        why,
+      });
   }
 
   credentials(m: Mw): void {
