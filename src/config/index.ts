@@ -32,6 +32,14 @@ import {
   readDjango,
 } from "./django";
 import { applyEdits, type Edit } from "./edit";
+import {
+  PREFLIGHT_UNKNOWN as FLASK_PREFLIGHT_UNKNOWN,
+  type FlaskConfig,
+  FlaskSyntaxError,
+  setsCors as flaskSetsCors,
+  patchFlask,
+  readFlaskConfig,
+} from "./flask";
 import { type NginxConfig, patchNginx, readNginx, setsCors } from "./nginx";
 import { lineIndex, NginxSyntaxError, parseNginx } from "./nginx/syntax";
 import { loadPythonGrammar, pythonGrammarLoaded, type WasmName } from "./python/grammar";
@@ -54,10 +62,16 @@ export { ConfigError } from "./types";
 export type Detected = { format: ConfigFormat } | { unsupported: string };
 
 /** A configuration as read: nginx, Caddy or Apache httpd, each with its own tree. */
-export type AnyConfig = NginxConfig | CaddyConfig | ApacheConfig | DjangoConfig | StarletteConfig;
+export type AnyConfig =
+  | NginxConfig
+  | CaddyConfig
+  | ApacheConfig
+  | DjangoConfig
+  | StarletteConfig
+  | FlaskConfig;
 
 /** The formats CORS Lens reads: the ones `ConfigFormat` names that have a reader. */
-type ReadFormat = "nginx" | "caddy" | "apache" | "django" | "fastapi";
+type ReadFormat = "nginx" | "caddy" | "apache" | "django" | "fastapi" | "flask";
 
 /** An `include`/`import`/`Include` whose files were not passed: named when CORS may be set there. */
 interface Unresolved {
@@ -114,10 +128,17 @@ const FORMATS: Record<ReadFormat, FormatOps> = {
     unresolved: () => [],
     patch: (c, failing) => patchStarlette(c as StarletteConfig, failing),
   },
+  flask: {
+    read: readFlaskConfig,
+    SyntaxError: FlaskSyntaxError,
+    setsCors: (c) => flaskSetsCors(c as FlaskConfig),
+    unresolved: () => [],
+    patch: (c, failing) => patchFlask(c as FlaskConfig, failing),
+  },
 };
 
 /** The formats read with the Python grammar (loaded by `prepareConfig` first). */
-const PYTHON_FORMATS = new Set<ConfigFormat>(["django", "fastapi"]);
+const PYTHON_FORMATS = new Set<ConfigFormat>(["django", "fastapi", "flask"]);
 
 /**
  * Loads what the files' formats need before `readConfig`, `checkConfig` or `fixConfig` can read
@@ -190,7 +211,7 @@ export function detectFormat(file: ConfigFile): Detected {
       !/CORSMiddleware|flask_cors/.test(t)
     )
       return { format: "django" };
-    if (/flask_cors|from flask\b/.test(t)) return { unsupported: "Flask apps" };
+    if (/flask_cors|from flask\b/.test(t)) return { format: "flask" };
     if (/CORSMiddleware|\bfastapi\b|\bstarlette\b/i.test(t)) return { format: "fastapi" };
     if (/aiohttp_cors/.test(t)) return { unsupported: "aiohttp apps" };
     return { unsupported: "Python apps" };
@@ -235,17 +256,19 @@ export function readConfig(files: readonly ConfigFile[]): AnyConfig {
   }
   // A Caddyfile decides for the files passed with it (snippets it imports may look like anything);
   // an Apache file for nginx-looking snippets passed with it.
-  if ((formats.has("django") || formats.has("fastapi")) && formats.size > 1)
+  if ((formats.has("django") || formats.has("fastapi") || formats.has("flask")) && formats.size > 1)
     throw new ConfigError({ key: "config.django.error.mixed", params: { file: files[0]?.path ?? "" } });
   const read: ReadFormat = formats.has("django")
     ? "django"
     : formats.has("fastapi")
       ? "fastapi"
-      : formats.has("caddy")
-        ? "caddy"
-        : formats.has("apache")
-          ? "apache"
-          : "nginx";
+      : formats.has("flask")
+        ? "flask"
+        : formats.has("caddy")
+          ? "caddy"
+          : formats.has("apache")
+            ? "apache"
+            : "nginx";
   const ops = FORMATS[read];
   let config: AnyConfig;
   try {
@@ -471,6 +494,7 @@ export function fixConfig(
               PREFLIGHT_UNKNOWN.has(f.judged.unknown?.key ?? "") ||
               DJANGO_PREFLIGHT_UNKNOWN.has(f.judged.unknown?.key ?? "") ||
               STARLETTE_PREFLIGHT_UNKNOWN.has(f.judged.unknown?.key ?? "") ||
+              FLASK_PREFLIGHT_UNKNOWN.has(f.judged.unknown?.key ?? "") ||
               APACHE_PREFLIGHT_UNKNOWN.has(f.judged.unknown?.key ?? ""))),
       );
     if (failing.length === 0) break;

@@ -89,7 +89,15 @@ export interface Allowance {
   credentials: boolean;
 }
 
-export type ConfigFormat = "nginx" | "caddy" | "apache" | "django" | "fastapi" | "s3-json" | "s3-xml";
+export type ConfigFormat =
+  | "nginx"
+  | "caddy"
+  | "apache"
+  | "django"
+  | "fastapi"
+  | "flask"
+  | "s3-json"
+  | "s3-xml";
 
 export class ConfigError extends Error {
   constructor(

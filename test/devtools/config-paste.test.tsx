@@ -110,12 +110,13 @@ describe("Paste your config", () => {
     fireEvent.input(screen.getByLabelText("파일 이름"), { target: { value: "app.py" } });
     fireEvent.input(screen.getByLabelText("설정"), {
       target: {
-        value: "from flask import Flask\nfrom flask_cors import CORS\napp = Flask(__name__)\nCORS(app)\n",
+        value:
+          "import aiohttp_cors\nfrom aiohttp import web\napp = web.Application()\ncors = aiohttp_cors.setup(app)\n",
       },
     });
     fireEvent.click(screen.getByRole("button", { name: "패치 만들기" }));
     const alert = await screen.findByRole("alert");
-    expect(alert.textContent).toMatch(/Flask/);
+    expect(alert.textContent).toMatch(/aiohttp/);
     expect(alert.textContent).toMatch(/app\.py/);
     expect(alert.textContent).not.toMatch(/undefined|\{/);
   });

@@ -74,4 +74,24 @@ export const enConfigDjango = {
     'allow_origins=["*"] with allow_credentials=True: Starlette reflects every origin with credentials (preflights, and requests with a cookie)',
   "config.starlette.check.origin-form":
     "{origin} is not an origin: Starlette compares the Origin header as a whole string (no path, no trailing slash), so it never matches",
+  "config.flask.unknown.value":
+    "{name} (line {line}) is computed by code CORS Lens does not evaluate: {text}",
+  "config.flask.unknown.config":
+    "app.config sets CORS_* options (line {line}): CORS Lens does not merge them yet",
+  "config.flask.unknown.upstream-options":
+    "the preflight to {path} is answered by the app, not flask-cors, and was not recorded",
+  "config.flask.assumed.view-200": "the view answers {method} {path} with 200 (not recorded)",
+  "config.flask.assumed.options-200":
+    "{path} is routed, so Flask answers the preflight itself with 200 (not recorded)",
+  "config.flask.fix.list": "{values} added to {name}",
+  "config.flask.fix.credentials": "supports_credentials=True: the page sends credentials",
+  "config.flask.fix.add": "CORS(app, origins=[…]) added after the app is created",
+  "config.flask.cannot.place":
+    "the options on line {line} are not written where CORS Lens can add to them: add them by hand",
+  "config.flask.cannot.no-app": "no Flask() app in this file to pass to CORS()",
+  "config.flask.cannot.resource": "no CORS resource matches {path}: add a resources pattern for it by hand",
+  "config.flask.check.any-credentials":
+    "supports_credentials=True with every origin allowed (origins defaults to *): flask-cors reflects any origin with credentials",
+  "config.flask.check.regex":
+    "{origin} has regex characters, so flask-cors reads it as a regex (re.match, start only): its unescaped dots match any character; escape them and end it with $",
 } as const;

@@ -76,4 +76,23 @@ export const koConfigDjango: Record<keyof typeof enConfigDjango, string> = {
     'allow_origins=["*"]와 allow_credentials=True: Starlette가 모든 출처를 자격 증명과 함께 반사합니다(사전 요청, 쿠키가 있는 요청)',
   "config.starlette.check.origin-form":
     "{origin}은 출처가 아닙니다: Starlette는 Origin 헤더를 문자열 전체로 비교하므로(경로, 끝 슬래시 없이) 절대 일치하지 않습니다",
+  "config.flask.unknown.value": "{name}(줄 {line})은 CORS Lens가 평가하지 않는 코드로 계산됩니다: {text}",
+  "config.flask.unknown.config":
+    "app.config가 CORS_* 옵션을 설정합니다(줄 {line}): CORS Lens는 아직 이를 합치지 않습니다",
+  "config.flask.unknown.upstream-options":
+    "{path}로의 사전 요청은 flask-cors가 아니라 앱이 응답하며, 기록되지 않았습니다",
+  "config.flask.assumed.view-200": "뷰가 {method} {path}에 200으로 응답한다고 가정합니다(기록 없음)",
+  "config.flask.assumed.options-200":
+    "{path}가 라우팅되어 있어 Flask가 사전 요청에 직접 200으로 응답한다고 가정합니다(기록 없음)",
+  "config.flask.fix.list": "{name}에 {values} 추가",
+  "config.flask.fix.credentials": "supports_credentials=True: 페이지가 자격 증명을 보냅니다",
+  "config.flask.fix.add": "앱을 만든 뒤에 CORS(app, origins=[…]) 추가",
+  "config.flask.cannot.place":
+    "줄 {line}의 옵션은 CORS Lens가 추가할 수 있는 형태가 아닙니다: 직접 추가하세요",
+  "config.flask.cannot.no-app": "이 파일에 CORS()에 넘길 Flask() 앱이 없습니다",
+  "config.flask.cannot.resource": "{path}에 맞는 CORS 리소스가 없습니다: resources 패턴을 직접 추가하세요",
+  "config.flask.check.any-credentials":
+    "모든 출처를 허용하면서(origins 기본값 *) supports_credentials=True: flask-cors가 어떤 출처든 자격 증명과 함께 반사합니다",
+  "config.flask.check.regex":
+    "{origin}에 정규식 문자가 있어 flask-cors가 정규식으로 읽습니다(re.match, 시작만 고정): 이스케이프하지 않은 점은 아무 문자와 일치합니다. 점을 이스케이프하고 $로 끝내세요",
 };
