@@ -4,7 +4,7 @@ import { enCli } from "./en-cli";
 import { enConfig } from "./en-config";
 import { enConfigApache } from "./en-config-apache";
 import { enConfigCaddy } from "./en-config-caddy";
-import { enConfigDjango } from "./en-config-django";
+import { enConfigPython } from "./en-config-python";
 import { enEngine } from "./en-engine";
 import { enFindings } from "./en-findings";
 import { enFixes } from "./en-fixes";
@@ -21,6 +21,6 @@ export const en = {
   ...enConfig,
   ...enConfigCaddy,
   ...enConfigApache,
-  ...enConfigDjango,
+  ...enConfigPython,
   ...enRules,
 } as const;

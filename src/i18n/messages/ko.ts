@@ -5,7 +5,7 @@ import { koCli } from "./ko-cli";
 import { koConfig } from "./ko-config";
 import { koConfigApache } from "./ko-config-apache";
 import { koConfigCaddy } from "./ko-config-caddy";
-import { koConfigDjango } from "./ko-config-django";
+import { koConfigPython } from "./ko-config-python";
 import { koEngine } from "./ko-engine";
 import { koFindings } from "./ko-findings";
 import { koFixes } from "./ko-fixes";
@@ -22,6 +22,6 @@ export const ko: Record<keyof typeof en, string> = {
   ...koConfig,
   ...koConfigCaddy,
   ...koConfigApache,
-  ...koConfigDjango,
+  ...koConfigPython,
   ...koRules,
 };

@@ -1,7 +1,7 @@
-/** django-cors-headers를 쓰는 Django 설정의 `cors-lens check|fix --config`(한국어). 설정 이름은 그대로 둔다. */
-import type { enConfigDjango } from "./en-config-django";
+/** Python 앱의 `cors-lens check|fix --config`(한국어): django-cors-headers를 쓰는 Django 설정, FastAPI/Starlette, flask-cors를 쓰는 Flask. 이름은 그대로 둔다. */
+import type { enConfigPython } from "./en-config-python";
 
-export const koConfigDjango: Record<keyof typeof enConfigDjango, string> = {
+export const koConfigPython: Record<keyof typeof enConfigPython, string> = {
   "config.python.error.not-loaded":
     "Python 문법이 로드되지 않았습니다: Python 파일을 읽기 전에 prepareConfig를 호출하고 기다리세요",
   "panel.config.grammar":

@@ -1,5 +1,5 @@
-/** `cors-lens check|fix --config` on Django settings with django-cors-headers (English). Setting names stay as written. */
-export const enConfigDjango = {
+/** `cors-lens check|fix --config` on Python apps (English): Django settings with django-cors-headers, FastAPI/Starlette, Flask with flask-cors. Names stay as written. */
+export const enConfigPython = {
   "config.python.error.not-loaded":
     "the Python grammar is not loaded: call prepareConfig (await it) before reading Python files",
   "panel.config.grammar":
