@@ -343,3 +343,27 @@ CORS_ALLOW_HEADERS = ["content-type", "x-api-key"]
     expect(r.ok).toBe(true);
   });
 });
+
+describe("Django settings: offsets past non-ASCII text", () => {
+  it("edits the right bytes after accents and emoji in comments and strings", () => {
+    const text = `# Réglages — 設定 🚀\nLANGUAGE_CODE = "fr-fr"  # Français\n${MIDDLEWARE}CORS_ALLOWED_ORIGINS = ["https://admin.example.com"]  # 管理 🛠\n`;
+    const ev = recordedFrom([file(text)], [{ url: "http://localhost:8000/api/items/" }]);
+    const after = fixConfig([file(text)], ev).files[0]?.after ?? "";
+    expect(after).toContain(`CORS_ALLOWED_ORIGINS = ["https://admin.example.com", "${APP}"]  # 管理 🛠\n`);
+  });
+
+  it("never throws on files that are not settings at all", () => {
+    for (const text of [
+      "",
+      "\u0000\u0001binary",
+      "def f(:\n",
+      "CORS_ALLOWED_ORIGINS = " + "[".repeat(2000),
+    ]) {
+      try {
+        checkConfig([file(text)]);
+      } catch (e) {
+        expect(e).toBeInstanceOf(ConfigError);
+      }
+    }
+  });
+});
