@@ -357,7 +357,7 @@ describe("Django settings: offsets past non-ASCII text", () => {
       "",
       "\u0000\u0001binary",
       "def f(:\n",
-      "CORS_ALLOWED_ORIGINS = " + "[".repeat(2000),
+      `CORS_ALLOWED_ORIGINS = ${"[".repeat(2000)}`,
     ]) {
       try {
         checkConfig([file(text)]);
