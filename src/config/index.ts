@@ -211,6 +211,12 @@ export function detectFormat(file: ConfigFile): Detected {
       !/CORSMiddleware|flask_cors/.test(t)
     )
       return { format: "django" };
+    // A settings module of a split package (`from .base import *` and Django's own settings).
+    if (
+      /^from\s+\.?[\w.]*\s+import\s+\*/m.test(t) &&
+      /^\s*(SECRET_KEY|DEBUG|ALLOWED_HOSTS|DATABASES|INSTALLED_APPS)\s*=/m.test(t)
+    )
+      return { format: "django" };
     if (/flask_cors|from flask\b/.test(t)) return { format: "flask" };
     if (/CORSMiddleware|\bfastapi\b|\bstarlette\b/i.test(t)) return { format: "fastapi" };
     if (/aiohttp_cors/.test(t)) return { unsupported: "aiohttp apps" };

@@ -367,3 +367,36 @@ describe("Django settings: offsets past non-ASCII text", () => {
     }
   });
 });
+
+describe("Django settings: a split settings package", () => {
+  const base = file(
+    `${MIDDLEWARE}CORS_ALLOWED_ORIGINS = ["https://admin.example.com"]\n`,
+    "config/settings/base.py",
+  );
+  const production = file(
+    'from .base import *  # noqa\n\nDEBUG = False\nALLOWED_HOSTS = ["api.example.com"]\n',
+    "config/settings/production.py",
+  );
+
+  it("asks for the module CORS is set in, reads and patches it when passed", () => {
+    expect(detectFormat(production)).toEqual({ format: "django" });
+    try {
+      readConfig([production]);
+      expect.unreachable();
+    } catch (e) {
+      expect((e as ConfigError).words).toMatchObject({ key: "config.error.included", params: { line: 1 } });
+    }
+    const ev = recordedFrom([base, production], [{ url: "http://localhost:8000/api/items/" }]);
+    const r = fixConfig([base, production], ev);
+    expect(r.ok).toBe(true);
+    expect(r.files.find((f) => f.path === production.path)?.after).toBe(production.text);
+    expect(r.files.find((f) => f.path === base.path)?.after).toContain(
+      `"https://admin.example.com", "${APP}"]`,
+    );
+  });
+
+  it("says so when both modules set CORS", () => {
+    const both = file(`${production.text}CORS_ALLOWED_ORIGINS = []\n`, production.path);
+    expect(() => readConfig([base, both])).toThrow(ConfigError);
+  });
+});

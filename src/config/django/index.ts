@@ -1,7 +1,15 @@
 /** Django `settings.py` with django-cors-headers: reader (answers and allowance), checker and patcher. */
 import { scriptSetUnsafeHeaderNames } from "../../engine";
 import type { Edit } from "../edit";
-import type { Allowance, ConfigFile, ConfigFinding, HopRequest, ReadConfig, Words } from "../types";
+import {
+  type Allowance,
+  ConfigError,
+  type ConfigFile,
+  type ConfigFinding,
+  type HopRequest,
+  type ReadConfig,
+  type Words,
+} from "../types";
 import { faultOf, type Judged, type RequestSpec } from "../whatif";
 import { answer, originAllowed, PREFLIGHT_UNKNOWN, route, Unknowable } from "./answer";
 import { checkDjango } from "./check";
@@ -27,11 +35,22 @@ export class DjangoSyntaxError extends Error {
 }
 
 export function readDjango(files: readonly ConfigFile[]): DjangoConfig {
-  // One settings module is read: the last one passed (a `production.py` after its `base.py`) decides.
-  const file = files.at(-1) as ConfigFile;
-  const settings = readSettings(file);
-  const err = settings.mod.error;
-  if (err) throw new DjangoSyntaxError(file.path, err.line, err.text.slice(0, 120));
+  // One settings module is read: of a split package (base.py, production.py…), the one that sets
+  // CORS and MIDDLEWARE. Settings spread over several of them are not merged: said, not guessed.
+  const read = files.map((f) => {
+    const settings = readSettings(f);
+    const err = settings.mod.error;
+    if (err) throw new DjangoSyntaxError(f.path, err.line, err.text.slice(0, 120));
+    return settings;
+  });
+  const setting = read.filter((x) => settingsSetCors(x) || x.mod.names.has("MIDDLEWARE"));
+  if (setting.length > 1)
+    throw new ConfigError({
+      key: "config.django.error.split",
+      params: { first: setting[0]?.file ?? "", second: setting[1]?.file ?? "" },
+    });
+  const settings = setting[0] ?? (read.at(-1) as DjangoSettings);
+  const file = files.find((f) => f.path === settings.file) as ConfigFile;
   const notes: Words[] = settings.mod.starImports
     .filter(
       (i) =>
