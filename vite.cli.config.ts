@@ -1,5 +1,7 @@
 import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import { defineConfig, type Plugin } from "vite";
 import { VERSION_DEFINE } from "./scripts/version.ts";
 
@@ -19,13 +21,37 @@ function helperTypes(): Plugin {
   };
 }
 
+/**
+ * The Python grammar's wasm (web-tree-sitter's runtime and tree-sitter-python's prebuilt grammar)
+ * next to the bundle: `check|fix --config settings.py` reads them from there (in the packed tarball
+ * too: "files" lists dist/cli).
+ */
+function pythonGrammar(): Plugin {
+  return {
+    name: "cors-lens-python-grammar",
+    apply: "build",
+    generateBundle() {
+      const require = createRequire(import.meta.url);
+      const files = {
+        "tree-sitter.wasm": require.resolve("web-tree-sitter/tree-sitter.wasm"),
+        "tree-sitter-python.wasm": join(
+          dirname(require.resolve("tree-sitter-python/package.json")),
+          "tree-sitter-python.wasm",
+        ),
+      };
+      for (const [fileName, path] of Object.entries(files))
+        this.emitFile({ type: "asset", fileName, source: readFileSync(path) });
+    },
+  };
+}
+
 // The command line, dist/cli/cors-lens.mjs (run by `npx cors-lens`), and the Playwright helper,
 // dist/cli/playwright.mjs (`import { attachCorsLens } from "cors-lens/playwright"`): Node ESM with
 // no runtime dependency (everything they use is bundled), so the packed tarball installs offline.
 export default defineConfig({
   publicDir: false,
   define: VERSION_DEFINE,
-  plugins: [helperTypes()],
+  plugins: [helperTypes(), pythonGrammar()],
   build: {
     ssr: true,
     outDir: "dist/cli",

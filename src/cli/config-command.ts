@@ -2,7 +2,11 @@
  * `cors-lens check --config FILE…` and `cors-lens fix --config FILE… --har H`: the files are read
  * here (Node), everything else is the pure `src/config`. Exit 0 / 1 / 2 as the usage says.
  */
-import { copyFileSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { importHar } from "../capture/har-import";
 import {
@@ -12,8 +16,10 @@ import {
   type FixResult,
   fixConfig,
   fixDiff,
+  prepareConfig,
   type Row,
   readConfig,
+  type WasmName,
   type Words,
 } from "../config";
 import type { BrowserName } from "../engine";
@@ -26,6 +32,21 @@ import { ProbeError, probe, type Send } from "./probe";
 import { type ProbeOptions, ProbeUsageError, parseProbeArgs } from "./probe-command";
 
 class Bad extends Error {}
+
+/**
+ * A grammar's wasm: next to the bundle (the CLI build copies them into dist/cli), or from
+ * node_modules when run from the sources.
+ */
+async function wasmBytes(name: WasmName): Promise<Uint8Array> {
+  const here = join(dirname(fileURLToPath(import.meta.url)), name);
+  if (existsSync(here)) return readFile(here);
+  const require = createRequire(import.meta.url);
+  const path =
+    name === "tree-sitter.wasm"
+      ? require.resolve("web-tree-sitter/tree-sitter.wasm")
+      : join(dirname(require.resolve("tree-sitter-python/package.json")), "tree-sitter-python.wasm");
+  return readFile(path);
+}
 
 function oneLine(text: string): string {
   const shown = visibleText(text);
@@ -256,6 +277,7 @@ export async function runConfigCommand(
       return 0;
     }
     const files: ConfigFile[] = args.config.map((path) => ({ path, text: read(path, t) }));
+    await prepareConfig(files, wasmBytes);
     if (command === "check") {
       const result = checkConfig(files);
       const errors = result.findings.filter((f) => f.severity === "error").length;

@@ -23,6 +23,15 @@ import {
 } from "./caddy";
 import { CaddySyntaxError } from "./caddy/syntax";
 import { unifiedDiff } from "./diff";
+import {
+  PREFLIGHT_UNKNOWN as DJANGO_PREFLIGHT_UNKNOWN,
+  type DjangoConfig,
+  DjangoSyntaxError,
+  setsCors as djangoSetsCors,
+  unresolved as djangoUnresolved,
+  patchDjango,
+  readDjango,
+} from "./django";
 import { applyEdits, type Edit } from "./edit";
 import {
   PREFLIGHT_UNKNOWN as EXPRESS_PREFLIGHT_UNKNOWN,
@@ -32,8 +41,17 @@ import {
   readExpressConfig,
 } from "./express";
 import { JsSyntaxError } from "./express/model";
+import {
+  PREFLIGHT_UNKNOWN as FLASK_PREFLIGHT_UNKNOWN,
+  type FlaskConfig,
+  FlaskSyntaxError,
+  setsCors as flaskSetsCors,
+  patchFlask,
+  readFlaskConfig,
+} from "./flask";
 import { type NginxConfig, patchNginx, readNginx, setsCors } from "./nginx";
 import { lineIndex, NginxSyntaxError, parseNginx } from "./nginx/syntax";
+import { loadPythonGrammar, pythonGrammarLoaded, type WasmName } from "./python/grammar";
 import {
   looksS3Json,
   looksS3Xml,
@@ -44,6 +62,14 @@ import {
   S3SyntaxError,
   setsCors as s3SetsCors,
 } from "./s3";
+import {
+  patchStarlette,
+  readStarlette,
+  PREFLIGHT_UNKNOWN as STARLETTE_PREFLIGHT_UNKNOWN,
+  type StarletteConfig,
+  StarletteSyntaxError,
+  setsCors as starletteSetsCors,
+} from "./starlette";
 import { ConfigError, type ConfigFile, type ConfigFinding, type ConfigFormat, type Words } from "./types";
 import { type Judged, judge, type Recorded, type RequestSpec, specsFromExchanges } from "./whatif";
 
@@ -54,8 +80,16 @@ export { ConfigError } from "./types";
 /** What a file is: a format CORS Lens reads, or one it names but cannot read yet. */
 export type Detected = { format: ConfigFormat } | { unsupported: string };
 
-/** A configuration as read: nginx, Caddy, Apache httpd, S3 bucket CORS or a JavaScript app, each with its own tree. */
-export type AnyConfig = NginxConfig | CaddyConfig | ApacheConfig | S3Config | ExpressConfig;
+/** A configuration as read: a server's, a bucket's or an application's, each format with its own tree. */
+export type AnyConfig =
+  | NginxConfig
+  | CaddyConfig
+  | ApacheConfig
+  | S3Config
+  | ExpressConfig
+  | DjangoConfig
+  | StarletteConfig
+  | FlaskConfig;
 
 /** The formats CORS Lens reads: the ones `ConfigFormat` names that have a reader. */
 type ReadFormat = ConfigFormat;
@@ -138,7 +172,49 @@ const FORMATS: Record<ReadFormat, FormatOps> = {
     unresolved: () => [],
     patch: (c, failing) => patchS3Config(c as S3Config, failing),
   },
+  django: {
+    read: readDjango,
+    SyntaxError: DjangoSyntaxError,
+    setsCors: (c) => djangoSetsCors(c as DjangoConfig),
+    unresolved: (c) => djangoUnresolved(c as DjangoConfig),
+    patch: (c, failing) => patchDjango(c as DjangoConfig, failing),
+  },
+  fastapi: {
+    read: readStarlette,
+    SyntaxError: StarletteSyntaxError,
+    setsCors: (c) => starletteSetsCors(c as StarletteConfig),
+    unresolved: () => [],
+    patch: (c, failing) => patchStarlette(c as StarletteConfig, failing),
+  },
+  flask: {
+    read: readFlaskConfig,
+    SyntaxError: FlaskSyntaxError,
+    setsCors: (c) => flaskSetsCors(c as FlaskConfig),
+    unresolved: () => [],
+    patch: (c, failing) => patchFlask(c as FlaskConfig, failing),
+  },
 };
+
+/** The formats read with the Python grammar (loaded by `prepareConfig` first). */
+const PYTHON_FORMATS = new Set<ConfigFormat>(["django", "fastapi", "flask"]);
+
+/**
+ * Loads what the files' formats need before `readConfig`, `checkConfig` or `fixConfig` can read
+ * them (the Python grammar's wasm, from bytes the caller reads): they stay synchronous after it.
+ * Files of formats it does not know are left for `readConfig` to refuse.
+ */
+export async function prepareConfig(
+  files: readonly ConfigFile[],
+  loadBytes: (name: WasmName) => Promise<Uint8Array>,
+): Promise<void> {
+  const python = files.some((f) => {
+    const d = detectFormat(f);
+    return "format" in d && PYTHON_FORMATS.has(d.format);
+  });
+  if (python && !pythonGrammarLoaded()) await loadPythonGrammar(loadBytes);
+}
+
+export { PYTHON_WASM, type WasmName } from "./python/grammar";
 
 /**
  * Caddyfile text: Caddy's directives and `@name` matchers on lines that do not end with `;` (an
@@ -191,9 +267,19 @@ export function detectFormat(file: ConfigFile): Detected {
   if (looksS3Json(t)) return { format: "s3-json" };
   if (looksS3Xml(t)) return { format: "s3-xml" };
   if (/\.py$/.test(name)) {
-    if (/CORS_ALLOWED_ORIGINS|corsheaders|MIDDLEWARE\s*=/.test(t)) return { unsupported: "Django settings" };
-    if (/flask_cors|from flask\b/.test(t)) return { unsupported: "Flask apps" };
-    if (/CORSMiddleware|fastapi|starlette/i.test(t)) return { unsupported: "FastAPI/Starlette apps" };
+    if (
+      /\bCORS_[A-Z_]+\s*[+]?=|corsheaders|^\s*MIDDLEWARE\s*=/m.test(t) &&
+      !/CORSMiddleware|flask_cors/.test(t)
+    )
+      return { format: "django" };
+    // A settings module of a split package (`from .base import *` and Django's own settings).
+    if (
+      /^from\s+\.?[\w.]*\s+import\s+\*/m.test(t) &&
+      /^\s*(SECRET_KEY|DEBUG|ALLOWED_HOSTS|DATABASES|INSTALLED_APPS)\s*=/m.test(t)
+    )
+      return { format: "django" };
+    if (/flask_cors|from flask\b/.test(t)) return { format: "flask" };
+    if (/CORSMiddleware|\bfastapi\b|\bstarlette\b/i.test(t)) return { format: "fastapi" };
     if (/aiohttp_cors/.test(t)) return { unsupported: "aiohttp apps" };
     return { unsupported: "Python apps" };
   }
@@ -238,24 +324,31 @@ export function readConfig(files: readonly ConfigFile[]): AnyConfig {
   }
   // A Caddyfile decides for the files passed with it (snippets it imports may look like anything);
   // an Apache file for nginx-looking snippets passed with it.
+  if ((formats.has("django") || formats.has("fastapi") || formats.has("flask")) && formats.size > 1)
+    throw new ConfigError({ key: "config.django.error.mixed", params: { file: files[0]?.path ?? "" } });
   // An S3 file is one bucket's whole configuration: it is read alone (the others are named in a note).
   const s3 = files.map((f) => detectFormat(f)).find((d) => "format" in d && d.format.startsWith("s3-"));
-  const ops =
-    FORMATS[
-      s3 && "format" in s3
-        ? s3.format
-        : formats.has("koa")
-          ? "koa"
-          : formats.has("hono")
-            ? "hono"
-            : formats.has("express")
-              ? "express"
-              : formats.has("caddy")
-                ? "caddy"
-                : formats.has("apache")
-                  ? "apache"
-                  : "nginx"
-    ];
+  const read: ReadFormat =
+    s3 && "format" in s3
+      ? s3.format
+      : formats.has("django")
+        ? "django"
+        : formats.has("fastapi")
+          ? "fastapi"
+          : formats.has("flask")
+            ? "flask"
+            : formats.has("koa")
+              ? "koa"
+              : formats.has("hono")
+                ? "hono"
+                : formats.has("express")
+                  ? "express"
+                  : formats.has("caddy")
+                    ? "caddy"
+                    : formats.has("apache")
+                      ? "apache"
+                      : "nginx";
+  const ops = FORMATS[read];
   let config: AnyConfig;
   try {
     config = ops.read(s3 ? [...files].sort((a, b) => Number(!looksS3(a)) - Number(!looksS3(b))) : files);
@@ -491,6 +584,9 @@ export function fixConfig(
               PREFLIGHT_UNKNOWN.has(f.judged.unknown?.key ?? "") ||
               APACHE_PREFLIGHT_UNKNOWN.has(f.judged.unknown?.key ?? "") ||
               EXPRESS_PREFLIGHT_UNKNOWN.has(f.judged.unknown?.key ?? "") ||
+              DJANGO_PREFLIGHT_UNKNOWN.has(f.judged.unknown?.key ?? "") ||
+              STARLETTE_PREFLIGHT_UNKNOWN.has(f.judged.unknown?.key ?? "") ||
+              FLASK_PREFLIGHT_UNKNOWN.has(f.judged.unknown?.key ?? "") ||
               f.judged.unknown?.key === S3_REFUSED)),
       );
     if (failing.length === 0) break;

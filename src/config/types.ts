@@ -89,7 +89,18 @@ export interface Allowance {
   credentials: boolean;
 }
 
-export type ConfigFormat = "nginx" | "caddy" | "apache" | "express" | "hono" | "koa" | "s3-json" | "s3-xml";
+export type ConfigFormat =
+  | "nginx"
+  | "caddy"
+  | "apache"
+  | "express"
+  | "hono"
+  | "koa"
+  | "django"
+  | "fastapi"
+  | "flask"
+  | "s3-json"
+  | "s3-xml";
 
 export class ConfigError extends Error {
   constructor(

@@ -332,7 +332,7 @@ describe("formats and messages", () => {
   it("refuses what it cannot read with a clear message (exit 2)", async () => {
     const dir = mkdtempSync(join(tmpdir(), "cfg-"));
     const app = join(dir, "app.py");
-    writeFileSync(app, "from flask import Flask\nfrom flask_cors import CORS\n");
+    writeFileSync(app, "import aiohttp_cors\nfrom aiohttp import web\n");
     let err = "";
     const code = await runCli(
       ["check", "--config", app],
@@ -342,7 +342,7 @@ describe("formats and messages", () => {
       {},
     );
     expect(code).toBe(2);
-    expect(err).toContain("cors-lens cannot read Flask apps yet");
+    expect(err).toContain("cors-lens cannot read aiohttp apps yet");
     // S3 bucket CORS is read now (#23): its own reader, not a refusal.
     expect(
       detectFormat({

@@ -48,11 +48,11 @@ describe("Paste your config: S3 bucket CORS", () => {
     ["console JSON, no file name", "", CONSOLE],
     ["XML", "cors.xml", XML],
   ] as const) {
-    it(`${form}: the patch adds PUT to the rule, the upload passes, the GET stays allowed`, () => {
+    it(`${form}: the patch adds PUT to the rule, the upload passes, the GET stays allowed`, async () => {
       const exchanges = exchangesOf(text);
       const put = exchanges.find((x) => x.method === "PUT") as ReportExchange;
       expect(put.verdict).toBe("blocked");
-      const r = fixPasted(name, text, put, exchanges, "chromium", "en");
+      const r = await fixPasted(name, text, put, exchanges, "chromium", "en");
       if (!r.ok) throw new Error(r.error);
       expect(r.fixed).toBe(true);
       expect(r.diff).toMatch(/^\+.*PUT/m);
@@ -62,16 +62,16 @@ describe("Paste your config: S3 bucket CORS", () => {
       ]);
       expect(r.kept.length).toBeGreaterThan(0);
       expect(r.kept.every((row) => row.after === "allowed" && !row.failing)).toBe(true);
-      const ko = fixPasted(name, text, put, exchanges, "chromium", "ko");
+      const ko = await fixPasted(name, text, put, exchanges, "chromium", "ko");
       if (!ko.ok) throw new Error(ko.error);
       expect(ko.edits.join("\n")).toContain("규칙");
     });
   }
 
-  it("a file S3 refuses is explained, never thrown", () => {
+  it("a file S3 refuses is explained, never thrown", async () => {
     const exchanges = exchangesOf(CONSOLE);
     const put = exchanges.find((x) => x.method === "PUT") as ReportExchange;
-    const r = fixPasted(
+    const r = await fixPasted(
       "",
       "<CORSConfiguration>\n  <CORSRule>\n</CORSConfiguration>",
       put,

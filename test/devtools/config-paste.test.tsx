@@ -107,14 +107,17 @@ describe("Paste your config", () => {
   it("says in the panel's language what it cannot read, and never throws", async () => {
     renderDetail("ko");
     fireEvent.click(screen.getByText("서버 설정 붙여넣기: 패치 받기"));
-    fireEvent.input(screen.getByLabelText("파일 이름"), { target: { value: "settings.py" } });
+    fireEvent.input(screen.getByLabelText("파일 이름"), { target: { value: "app.py" } });
     fireEvent.input(screen.getByLabelText("설정"), {
-      target: { value: 'INSTALLED_APPS = ["corsheaders"]\nCORS_ALLOWED_ORIGINS = []\n' },
+      target: {
+        value:
+          "import aiohttp_cors\nfrom aiohttp import web\napp = web.Application()\ncors = aiohttp_cors.setup(app)\n",
+      },
     });
     fireEvent.click(screen.getByRole("button", { name: "패치 만들기" }));
     const alert = await screen.findByRole("alert");
-    expect(alert.textContent).toMatch(/Django/);
-    expect(alert.textContent).toMatch(/settings\.py/);
+    expect(alert.textContent).toMatch(/aiohttp/);
+    expect(alert.textContent).toMatch(/app\.py/);
     expect(alert.textContent).not.toMatch(/undefined|\{/);
   });
 
@@ -127,5 +130,35 @@ describe("Paste your config", () => {
     fireEvent.click(screen.getByRole("button", { name: "Make the patch" }));
     const alert = await screen.findByRole("alert");
     expect(alert.textContent).toMatch(/nginx\.conf/);
+  });
+});
+
+describe("Paste your config: a Django settings file", () => {
+  const SETTINGS = `MIDDLEWARE = [
+    "corsheaders.middleware.CorsMiddleware",
+    "django.middleware.common.CommonMiddleware",
+]
+CORS_ALLOWED_ORIGINS = ["https://app.example.com"]
+CORS_ALLOW_METHODS = ["GET", "POST"]
+`;
+  const ev = () => ({ x: exchanges.find((e) => e.method === "PUT") as ReportExchange, all: exchanges });
+
+  it("loads the Python grammar through the loader it is given, and says so when it cannot", async () => {
+    const { readFile } = await import("node:fs/promises");
+    const load = async (name: string) =>
+      new Uint8Array(
+        await readFile(
+          name === "tree-sitter.wasm"
+            ? "node_modules/web-tree-sitter/tree-sitter.wasm"
+            : "node_modules/tree-sitter-python/tree-sitter-python.wasm",
+        ),
+      );
+    const { x, all } = ev();
+    const none = await fixPasted("settings.py", SETTINGS, x, all, "chromium", "en");
+    // The grammar may already be loaded by an earlier test in this worker: then there is no error.
+    if (!none.ok) expect(none.error).toMatch(/Python grammar could not be loaded/);
+    const r = await fixPasted("settings.py", SETTINGS, x, all, "chromium", "en", load);
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.diff).toMatch(/^\+CORS_ALLOW_METHODS = \["GET", "POST", "PUT"\]$/m);
   });
 });

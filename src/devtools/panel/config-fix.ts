@@ -4,7 +4,16 @@
  * so nothing leaves the browser. Loaded on first use only (main.tsx imports it dynamically): the
  * configuration readers are not part of the panel's first paint.
  */
-import { ConfigError, type FixResult, fixConfig, fixDiff, type Row, type Words } from "../../config";
+import {
+  ConfigError,
+  type FixResult,
+  fixConfig,
+  fixDiff,
+  prepareConfig,
+  type Row,
+  type WasmName,
+  type Words,
+} from "../../config";
 import type { BrowserName } from "../../engine";
 import { type Lang, type Translate, translator } from "../../i18n";
 import { observedFromReport, type ReportExchange } from "../../report/report";
@@ -69,19 +78,27 @@ function rowOf(r: Row, t: Translate): PastedRow {
  * exchanges of `open`'s host. Never throws for what the user pasted: a file it cannot read is an
  * error in words.
  */
-export function fixPasted(
+export async function fixPasted(
   name: string,
   text: string,
   open: ReportExchange,
   exchanges: readonly ReportExchange[],
   browser: BrowserName,
   lang: Lang,
-): PastedFix {
+  /** Reads a grammar's wasm (main.tsx: from the extension's own files). */
+  loadBytes: (name: WasmName) => Promise<Uint8Array> = () => Promise.reject(new Error("no grammar files")),
+): Promise<PastedFix> {
   const t = translator(lang);
   const host = hostOf(open.url);
   const evidence = exchanges.filter((x) => hostOf(x.url) === host).map((x) => observedFromReport(x, browser));
   const path = name.trim() === "" ? "nginx.conf" : name.trim();
   let result: FixResult;
+  try {
+    await prepareConfig([{ path, text }], loadBytes);
+  } catch (error) {
+    // The grammar could not be loaded here (a browser that refuses WebAssembly in extension pages).
+    return { ok: false, error: t("panel.config.grammar", { error: String(error).slice(0, 300) }) };
+  }
   try {
     result = fixConfig([{ path, text }], evidence, { browser, lang });
   } catch (error) {

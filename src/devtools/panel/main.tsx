@@ -1,4 +1,6 @@
 import { render } from "preact";
+import pythonWasm from "tree-sitter-python/tree-sitter-python.wasm?url";
+import runtimeWasm from "web-tree-sitter/tree-sitter.wasm?url";
 import { type Lang, translator } from "../../i18n";
 import {
   devtoolsTheme,
@@ -127,9 +129,21 @@ const actions: PanelActions = {
   // Loaded on first use: the configuration readers stay out of the panel's first paint.
   fixConfig: (x, name, text) =>
     import("./config-fix").then((m) =>
-      m.fixPasted(name, text, x, shownState(store).exchanges, browserName, lang),
+      m.fixPasted(name, text, x, shownState(store).exchanges, browserName, lang, wasmBytes),
     ),
 };
+
+/**
+ * A grammar's wasm (Django settings in "Paste your config"), from the extension's own files (vite
+ * emits them as assets): fetched from chrome-extension:// or moz-extension://, nothing leaves the
+ * browser. The runtime's is the asset web-tree-sitter itself refers to, so it is emitted once.
+ */
+async function wasmBytes(name: string): Promise<Uint8Array> {
+  const url = name === "tree-sitter.wasm" ? runtimeWasm : pythonWasm;
+  const response = await fetch(new URL(url, location.href));
+  if (!response.ok) throw new Error(`${name}: ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
 
 /** Words the pages and the background's exchanges in the chosen language. */
 function applyLang(setting: LangSetting): void {

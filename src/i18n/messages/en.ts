@@ -4,6 +4,7 @@ import { enConfig } from "./en-config";
 import { enConfigApache } from "./en-config-apache";
 import { enConfigCaddy } from "./en-config-caddy";
 import { enConfigExpress } from "./en-config-express";
+import { enConfigPython } from "./en-config-python";
 import { enConfigS3 } from "./en-config-s3";
 import { enEngine } from "./en-engine";
 import { enFixes } from "./en-fixes";
@@ -20,5 +21,6 @@ export const en = {
   ...enConfigApache,
   ...enConfigExpress,
   ...enConfigS3,
+  ...enConfigPython,
   ...enRules,
 } as const;

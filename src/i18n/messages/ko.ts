@@ -5,6 +5,7 @@ import { koConfig } from "./ko-config";
 import { koConfigApache } from "./ko-config-apache";
 import { koConfigCaddy } from "./ko-config-caddy";
 import { koConfigExpress } from "./ko-config-express";
+import { koConfigPython } from "./ko-config-python";
 import { koConfigS3 } from "./ko-config-s3";
 import { koEngine } from "./ko-engine";
 import { koFixes } from "./ko-fixes";
@@ -21,5 +22,6 @@ export const ko: Record<keyof typeof en, string> = {
   ...koConfigApache,
   ...koConfigExpress,
   ...koConfigS3,
+  ...koConfigPython,
   ...koRules,
 };

@@ -1,0 +1,238 @@
+/**
+ * What a Django app with django-cors-headers 3.14 answers, from its settings: CorsMiddleware's
+ * process_request answers a preflight (OPTIONS with Access-Control-Request-Method) on a URL
+ * CORS_URLS_REGEX matches with an empty 200; its process_response adds Vary: Origin and the CORS
+ * headers to every response that passes back through it
+ * (https://github.com/adamchainz/django-cors-headers/blob/3.14.0/src/corsheaders/middleware.py).
+ * A middleware listed above it that answers first (CommonMiddleware's APPEND_SLASH redirect,
+ * SecurityMiddleware's HTTPS redirect, WhiteNoise's static files) answers without them; a middleware
+ * this reader does not know makes the answer unknown. The view's own status comes from the record.
+ */
+import { combinedHeader, type HeaderList, hasHeader } from "../../engine";
+import type { Answer, HopRequest, Words } from "../types";
+import { CORS_MIDDLEWARE, type DjangoSettings, type Middleware, pyRegex, type Value } from "./settings";
+
+/** Middlewares whose process_request never answers (Django's own and common third-party ones). */
+const PASSIVE = new Set([
+  "django.contrib.sessions.middleware.SessionMiddleware",
+  "django.middleware.csrf.CsrfViewMiddleware",
+  "django.contrib.auth.middleware.AuthenticationMiddleware",
+  "django.contrib.messages.middleware.MessageMiddleware",
+  "django.middleware.clickjacking.XFrameOptionsMiddleware",
+  "django.middleware.gzip.GZipMiddleware",
+  "django.middleware.http.ConditionalGetMiddleware",
+  "django.middleware.locale.LocaleMiddleware",
+  "django.contrib.sites.middleware.CurrentSiteMiddleware",
+  "django.contrib.admindocs.middleware.XViewMiddleware",
+  "corsheaders.middleware.CorsPostCsrfMiddleware",
+]);
+
+export type Layer = "passive" | "common" | "security" | "static" | "unknown";
+
+export function layerOf(name: string): Layer {
+  if (PASSIVE.has(name)) return "passive";
+  if (name === "django.middleware.common.CommonMiddleware") return "common";
+  if (name === "django.middleware.security.SecurityMiddleware") return "security";
+  if (name === "whitenoise.middleware.WhiteNoiseMiddleware") return "static";
+  return "unknown";
+}
+
+const lower = (s: string) => s.toLowerCase();
+
+/** Keys of the "unknown" answers a patch settles (CorsMiddleware moved up or added, the URL regex widened). */
+export const PREFLIGHT_UNKNOWN = new Set([
+  "config.django.unknown.middleware",
+  "config.django.unknown.upstream-options",
+]);
+
+export class Unknowable {
+  constructor(readonly why: Words) {}
+}
+
+function need<T>(v: Value<T>): T {
+  if (!v.known) throw new Unknowable(v.why);
+  return v.value;
+}
+
+/** Who answers this request: a middleware above CorsMiddleware, or the stack below it. */
+export interface Route {
+  cors: Middleware | null;
+  /** The middleware above CorsMiddleware that answers first, and how. */
+  first: { middleware: Middleware; status: number; location: string | null } | null;
+  /** CORS_URLS_REGEX matches the path. */
+  enabled: boolean;
+  assumed: Words[];
+}
+
+export function route(s: DjangoSettings, req: HopRequest): Route {
+  let url: URL;
+  try {
+    url = new URL(req.url);
+  } catch {
+    throw new Unknowable({ key: "config.unknown.url", params: { url: req.url } });
+  }
+  const path = url.pathname;
+  const list = need(s.middleware);
+  const at = list.findIndex((m) => m.name === CORS_MIDDLEWARE);
+  const cors = at < 0 ? null : (list[at] as Middleware);
+  const assumed: Words[] = [];
+  const recorded = req.upstream?.status ?? null;
+  const out: Route = { cors, first: null, enabled: false, assumed };
+  if (!cors) return out;
+  for (const m of list.slice(0, at)) {
+    const layer = layerOf(m.name);
+    if (layer === "passive") continue;
+    if (layer === "security") {
+      if (need(s.sslRedirect) && url.protocol === "http:") {
+        out.first = {
+          middleware: m,
+          status: 301,
+          location: `https://${url.host}${url.pathname}${url.search}`,
+        };
+        return out;
+      }
+      continue;
+    }
+    if (layer === "common") {
+      // APPEND_SLASH: a path without its slash that the URLconf knows only with one is redirected
+      // (https://github.com/django/django/blob/stable/3.2.x/django/middleware/common.py). The
+      // URLconf is not in this file: the recorded 301 tells, or the path is taken as routed.
+      if (need(s.appendSlash) && !path.endsWith("/")) {
+        if (recorded === 301) {
+          out.first = { middleware: m, status: 301, location: `${path}/${url.search}` };
+          return out;
+        }
+        if (recorded === null) assumed.push({ key: "config.django.assumed.routed", params: { path } });
+      }
+      continue;
+    }
+    if (layer === "static") {
+      const prefix = need(s.staticUrl);
+      const p = prefix.startsWith("/") ? prefix : `/${prefix}`;
+      if (prefix !== "" && path.startsWith(p)) {
+        out.first = { middleware: m, status: recorded ?? 200, location: null };
+        if (recorded === null) assumed.push({ key: "config.assumed.static-200", params: { path } });
+        return out;
+      }
+      continue;
+    }
+    throw new Unknowable({ key: "config.django.unknown.middleware", params: { name: m.name, line: m.line } });
+  }
+  const pattern = need(s.urlsRegex);
+  const re = pyRegex(pattern);
+  if (!re)
+    throw new Unknowable({
+      key: "config.unknown.regex",
+      params: { regex: pattern, line: s.urlsRegex.from?.stmt.line ?? 0 },
+    });
+  out.enabled = re.test(path);
+  return out;
+}
+
+/** The origin is one corsheaders allows (origin_found_in_white_lists, or CORS_ALLOW_ALL_ORIGINS). */
+export function originAllowed(s: DjangoSettings, origin: string): boolean {
+  if (need(s.allowAll)) return true;
+  const origins = need(s.origins);
+  if (origin === "null" && origins.includes("null")) return true;
+  const split = (o: string) => {
+    // urlsplit: the scheme lower-cased, the netloc as written.
+    const m = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/([^/?#]*)/.exec(o);
+    return m ? { scheme: lower(m[1] ?? ""), netloc: m[2] ?? "" } : null;
+  };
+  const u = split(origin);
+  if (u && origins.some((o) => split(o)?.scheme === u.scheme && split(o)?.netloc === u.netloc)) return true;
+  for (const pattern of need(s.regexes)) {
+    const re = pyRegex(pattern);
+    if (!re)
+      throw new Unknowable({
+        key: "config.unknown.regex",
+        params: { regex: pattern, line: s.regexes.from?.stmt.line ?? 0 },
+      });
+    if (re.test(origin)) return true;
+  }
+  return false;
+}
+
+/** Django's `response[name] = value`: replaces the header of that name. */
+function set(headers: Array<[string, string]>, name: string, value: string): void {
+  for (let i = headers.length - 1; i >= 0; i--)
+    if (lower((headers[i] as [string, string])[0]) === lower(name)) headers.splice(i, 1);
+  headers.push([name, value]);
+}
+
+/** The headers CorsMiddleware.process_response leaves on a response. */
+export function corsHeaders(s: DjangoSettings, req: HopRequest, base: HeaderList): Array<[string, string]> {
+  const headers: Array<[string, string]> = base.map(([n, v]) => [n, v]);
+  // patch_vary_headers(response, ("Origin",))
+  const vary = combinedHeader(headers, "vary");
+  if (!vary) headers.push(["Vary", "Origin"]);
+  else if (!vary.split(",").some((v) => lower(v.trim()) === "origin"))
+    set(headers, "Vary", `${vary}, Origin`);
+  const origin = combinedHeader(req.headers, "origin");
+  if (!origin) return headers;
+  if (need(s.credentials)) set(headers, "Access-Control-Allow-Credentials", "true");
+  if (!originAllowed(s, origin)) return headers;
+  set(headers, "Access-Control-Allow-Origin", need(s.allowAll) && !need(s.credentials) ? "*" : origin);
+  const expose = need(s.expose);
+  if (expose.length > 0) set(headers, "Access-Control-Expose-Headers", expose.join(", "));
+  if (req.method === "OPTIONS") {
+    set(headers, "Access-Control-Allow-Headers", need(s.headers).join(", "));
+    set(headers, "Access-Control-Allow-Methods", need(s.methods).join(", "));
+    const age = need(s.maxAge);
+    if (age) set(headers, "Access-Control-Max-Age", String(age));
+  }
+  return headers;
+}
+
+export function answer(s: DjangoSettings, req: HopRequest): Answer {
+  try {
+    return known(s, req);
+  } catch (e) {
+    if (e instanceof Unknowable) return { kind: "unknown", why: e.why };
+    throw e;
+  }
+}
+
+function known(s: DjangoSettings, req: HopRequest): Answer {
+  const r = route(s, req);
+  const path = new URL(req.url).pathname;
+  const assumed = [...r.assumed];
+  if (r.first) {
+    const headers: HeaderList = r.first.location ? [["Location", r.first.location]] : [];
+    // CommonMiddleware's redirect is the URLconf's doing (the record tells): the application's status.
+    const common = layerOf(r.first.middleware.name) === "common";
+    return { kind: "known", status: r.first.status, headers, fromUpstream: common, assumed };
+  }
+  const preflight = req.method === "OPTIONS" && hasHeader(req.headers, "access-control-request-method");
+  const upstream = req.upstream ?? null;
+  const appStatus = (): number => {
+    if (upstream?.status != null) return upstream.status;
+    if (preflight) throw new Unknowable({ key: "config.django.unknown.upstream-options", params: { path } });
+    assumed.push({ key: "config.django.assumed.view-200", params: { method: req.method, path } });
+    return 200;
+  };
+  if (!r.cors || !r.enabled) {
+    const status = appStatus();
+    return { kind: "known", status, headers: upstream?.headers ?? [], fromUpstream: true, assumed };
+  }
+  if (preflight)
+    return { kind: "known", status: 200, headers: corsHeaders(s, req, []), fromUpstream: false, assumed };
+  const status = appStatus();
+  // APPEND_SLASH's redirect, with CorsMiddleware above CommonMiddleware: it passes back through it.
+  const slash =
+    status === 301 &&
+    !path.endsWith("/") &&
+    s.appendSlash.known &&
+    s.appendSlash.value &&
+    s.middleware.known &&
+    s.middleware.value.some((m) => layerOf(m.name) === "common")
+      ? ([["Location", `${path}/${new URL(req.url).search}`]] as HeaderList)
+      : [];
+  return {
+    kind: "known",
+    status,
+    headers: corsHeaders(s, req, [...(upstream?.headers ?? []), ...slash]),
+    fromUpstream: true,
+    assumed,
+  };
+}

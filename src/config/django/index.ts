@@ -1,0 +1,227 @@
+/** Django `settings.py` with django-cors-headers: reader (answers and allowance), checker and patcher. */
+import { scriptSetUnsafeHeaderNames } from "../../engine";
+import type { Edit } from "../edit";
+import {
+  type Allowance,
+  ConfigError,
+  type ConfigFile,
+  type ConfigFinding,
+  type HopRequest,
+  type ReadConfig,
+  type Words,
+} from "../types";
+import { faultOf, type Judged, type RequestSpec } from "../whatif";
+import { answer, originAllowed, PREFLIGHT_UNKNOWN, route, Unknowable } from "./answer";
+import { checkDjango } from "./check";
+import { Patcher } from "./patch";
+import { type DjangoSettings, pyRegex, readSettings, setsCors as settingsSetCors } from "./settings";
+
+export { PREFLIGHT_UNKNOWN } from "./answer";
+
+export interface DjangoConfig extends ReadConfig {
+  format: "django";
+  settings: DjangoSettings;
+}
+
+/** A settings module the Python grammar could not parse. */
+export class DjangoSyntaxError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly detail: string,
+  ) {
+    super(`${file}:${line}: ${detail}`);
+  }
+}
+
+export function readDjango(files: readonly ConfigFile[]): DjangoConfig {
+  // One settings module is read: of a split package (base.py, production.py…), the one that sets
+  // CORS and MIDDLEWARE. Settings spread over several of them are not merged: said, not guessed.
+  const read = files.map((f) => {
+    const settings = readSettings(f);
+    const err = settings.mod.error;
+    if (err) throw new DjangoSyntaxError(f.path, err.line, err.text.slice(0, 120));
+    return settings;
+  });
+  const setting = read.filter((x) => settingsSetCors(x) || x.mod.names.has("MIDDLEWARE"));
+  if (setting.length > 1)
+    throw new ConfigError({
+      key: "config.django.error.split",
+      params: { first: setting[0]?.file ?? "", second: setting[1]?.file ?? "" },
+    });
+  const settings = setting[0] ?? (read.at(-1) as DjangoSettings);
+  const file = files.find((f) => f.path === settings.file) as ConfigFile;
+  const notes: Words[] = settings.mod.starImports
+    .filter(
+      (i) =>
+        !files.some(
+          (f) => f !== file && f.path.endsWith(`${i.module.replace(/^\.+/, "").replace(/\./g, "/")}.py`),
+        ),
+    )
+    .map((i) => ({
+      key: "config.note.include",
+      params: { file: file.path, line: i.line, pattern: i.module },
+    }));
+  return {
+    format: "django",
+    settings,
+    notes,
+    answer: (request: HopRequest) => answer(settings, request),
+    allowance: () => allowanceOf(settings),
+    check: (): ConfigFinding[] => checkDjango(settings),
+  };
+}
+
+export function setsCors(config: DjangoConfig): boolean {
+  return settingsSetCors(config.settings);
+}
+
+/** `from .base import *` not passed: CORS may be set there. */
+export function unresolved(
+  config: DjangoConfig,
+): Array<{ file: string; line: number; args: Array<{ value: string }> }> {
+  return config.notes.map((n) => ({
+    file: String(n.params?.file ?? ""),
+    line: Number(n.params?.line ?? 0),
+    args: [{ value: String(n.params?.pattern ?? "") }],
+  }));
+}
+
+const STAND_IN = "https://other.example";
+const BASE = "http://localhost:8000";
+
+/** A sample origin a regex accepts, for the standard requests (kept only if it is allowed before). */
+function sampleOf(pattern: string): string | null {
+  const guess = pattern
+    .replace(/^\^|\$$|\\Z$/g, "")
+    .replace(/\((?:\?:)?([^()|]*)\|[^()]*\)/g, "$1")
+    .replace(/\[[^\]]*\][+*]|\\w[+*]|\.[+*]|\[\^[^\]]*\][+*]/g, "app")
+    .replace(/\?/g, "")
+    .replace(/\\(.)/g, "$1");
+  const re = pyRegex(pattern);
+  return re?.test(guess) && /^https?:\/\/[^/]+$/.test(guess) ? guess : null;
+}
+
+function allowanceOf(s: DjangoSettings): Allowance[] {
+  const known = <T>(v: { known: boolean; value?: T }, d: T): T => (v.known ? (v.value as T) : d);
+  const origins = new Set<string>();
+  for (const o of known(s.origins, [] as string[])) if (/^https?:\/\/[^/]+$/.test(o)) origins.add(o);
+  for (const p of known(s.regexes, [] as string[])) {
+    const o = sampleOf(p);
+    if (o) origins.add(o);
+  }
+  if (known(s.allowAll, false)) origins.add(STAND_IN);
+  if (origins.size === 0) return [];
+  const urls = known(s.urlsRegex, "^.*$");
+  const prefix = /^\^?(\/[A-Za-z0-9_-]+\/)/.exec(urls)?.[1];
+  const paths = prefix ? [`${prefix}x/`] : ["/", "/api/x/"];
+  const methods = known(s.methods, [] as string[]).map((m) => m.toUpperCase());
+  const headers = known(s.headers, [] as string[]).filter(
+    (h) => !/^(origin|user-agent|accept-encoding|dnt)$/i.test(h),
+  );
+  return paths.map((p) => ({
+    url: `${BASE}${p}`,
+    origins: [...origins],
+    methods,
+    headers,
+    credentials: known(s.credentials, false),
+  }));
+}
+
+/** One round of edits for the failing requests (each request's first failing check). */
+export function patchDjango(
+  config: DjangoConfig,
+  failing: ReadonlyArray<{ spec: RequestSpec; judged: Judged }>,
+): { edits: Edit[]; cannot: Map<string, Words> } {
+  const s = config.settings;
+  const p = new Patcher(s);
+  const origins = new Set<string>();
+  const headers = new Set<string>();
+  const methods = new Set<string>();
+  const askedOf = new Map<string, string[]>();
+  const ask = (id: string, what: string) => askedOf.set(what, [...(askedOf.get(what) ?? []), id]);
+  for (const { spec, judged } of failing) {
+    const unknownKey = typeof judged.unknown === "object" ? judged.unknown?.key : undefined;
+    const path = new URL(spec.url).pathname;
+    try {
+      if (unknownKey && PREFLIGHT_UNKNOWN.has(unknownKey)) {
+        // A middleware above CorsMiddleware may answer: CorsMiddleware goes above it (route() would
+        // stop at the same middleware).
+        if (unknownKey === "config.django.unknown.middleware") p.middlewareFirst();
+        else {
+          const r = route(s, { method: "OPTIONS", url: spec.url, headers: [["Origin", spec.origin]] });
+          if (!r.cors) p.middlewareFirst();
+          else if (!r.enabled) p.widenUrls(path);
+        }
+        ask(spec.id, "structure");
+        continue;
+      }
+      const fault = faultOf(spec, judged);
+      if (!fault) continue;
+      if (!("hop" in fault)) {
+        p.cannot.set(spec.id, fault);
+        continue;
+      }
+      const { cause, request } = fault;
+      const r = route(s, request);
+      if (r.first || !r.cors) {
+        p.middlewareFirst();
+        ask(spec.id, "structure");
+        continue;
+      }
+      if (!r.enabled) {
+        p.widenUrls(new URL(request.url).pathname);
+        ask(spec.id, "structure");
+        continue;
+      }
+      switch (cause.code) {
+        case "missing-allow-origin":
+          if (!originAllowed(s, spec.origin)) {
+            origins.add(spec.origin);
+            ask(spec.id, "origins");
+          } else p.cannot.set(spec.id, { key: "config.django.cannot.app-sets", params: { path } });
+          break;
+        case "wildcard-origin-with-credentials":
+          p.cannot.set(spec.id, { key: "config.django.cannot.all-credentials" });
+          break;
+        case "allow-credentials-not-true":
+          p.credentials();
+          ask(spec.id, "credentials");
+          break;
+        case "method-not-allowed":
+          methods.add(spec.method.toUpperCase());
+          ask(spec.id, "methods");
+          break;
+        case "header-not-allowed":
+          for (const h of scriptSetUnsafeHeaderNames(spec.headers)) headers.add(h.toLowerCase());
+          ask(spec.id, "headers");
+          break;
+        case "allow-origin-mismatch":
+        case "multiple-allow-origin":
+        case "invalid-allow-origin":
+          p.cannot.set(spec.id, { key: "config.django.cannot.app-sets", params: { path } });
+          break;
+        default:
+          p.cannot.set(spec.id, { key: "config.cannot.cause", params: { code: cause.code } });
+      }
+    } catch (e) {
+      if (!(e instanceof Unknowable)) throw e;
+      p.cannot.set(spec.id, e.why);
+    }
+  }
+  p.extendList("CORS_ALLOWED_ORIGINS", [...origins]);
+  const have = (v: { known: boolean; value?: string[] }) =>
+    v.known ? (v.value ?? []).map((x) => x.toLowerCase()) : [];
+  p.extendList(
+    "CORS_ALLOW_HEADERS",
+    [...headers].filter((h) => !have(s.headers).includes(h)),
+  );
+  p.extendList(
+    "CORS_ALLOW_METHODS",
+    [...methods].filter((m) => !have(s.methods).includes(m.toLowerCase())),
+  );
+  const why = p.cannotAll[0];
+  if (why)
+    for (const ids of askedOf.values()) for (const id of ids) if (!p.cannot.has(id)) p.cannot.set(id, why);
+  return { edits: p.edits, cannot: p.cannot };
+}

@@ -1,0 +1,242 @@
+/**
+ * Minimal edits of a Django settings file: an element added to a list as the list is written (one per
+ * line or inline, its quotes, its trailing comma), a setting added after the file's other CORS_*
+ * settings, CorsMiddleware moved to the top of MIDDLEWARE (django-cors-headers' README: "as high as
+ * possible, especially before any middleware that can generate responses such as Django's
+ * CommonMiddleware", https://github.com/adamchainz/django-cors-headers/blob/3.14.0/README.rst#setup).
+ * Never narrower: a list is extended, never replaced; CORS_ALLOW_ALL_ORIGINS and regexes stay.
+ */
+import { afterLine, EditList, indentAt, lineStart } from "../edit";
+import { displayInsert, pyStr, quoteOf } from "../python/edit";
+import type { Assignment, Display, PyVal } from "../python/values";
+import type { Words } from "../types";
+import { CORS_MIDDLEWARE, type DjangoSettings } from "./settings";
+
+export { pyStr } from "../python/edit";
+
+type ListSetting = "CORS_ALLOWED_ORIGINS" | "CORS_ALLOW_HEADERS" | "CORS_ALLOW_METHODS";
+
+export class Patcher extends EditList {
+  constructor(private readonly s: DjangoSettings) {
+    super(new Map([[s.file, s.mod.text]]));
+  }
+
+  private get file(): string {
+    return this.s.file;
+  }
+
+  /** The quote the file writes its strings with (the display's, else the file's first). */
+  private quote(d: Display | null = null): string {
+    return quoteOf(this.text(this.file), d);
+  }
+
+  /** Adds elements to a list display, written the way the list is. */
+  private extendDisplay(key: string, d: Display, values: string[], why: Words): void {
+    for (const e of displayInsert(this.text(this.file), d, values))
+      this.push(e.part === "comma" ? `${key}:comma` : key, {
+        file: this.file,
+        start: e.at,
+        end: e.at,
+        text: e.text,
+        why,
+      });
+  }
+
+  /** A new statement after the file's last CORS_* setting (or at the end). */
+  private addStatement(key: string, statement: string, why: Words): void {
+    const text = this.text(this.file);
+    const cors = this.s.mod.assignments.filter((a) => a.name.startsWith("CORS_") && !a.conditional).at(-1);
+    if (cors && indentAt(text, cors.stmt.start) === "") {
+      const at = afterLine(text, cors.stmt.end);
+      const nl = at === text.length && !text.endsWith("\n") ? "\n" : "";
+      this.push(key, { file: this.file, start: at, end: at, text: `${nl}${statement}\n`, why });
+      return;
+    }
+    const nl = text === "" || text.endsWith("\n") ? "" : "\n";
+    this.push(key, {
+      file: this.file,
+      start: text.length,
+      end: text.length,
+      text: `${nl}\n${statement}\n`,
+      why,
+    });
+  }
+
+  private importDefault(name: "default_headers" | "default_methods", why: Words): void {
+    const imported = this.s.mod.imports.get(name);
+    if (imported && /corsheaders\.defaults$/.test(imported.module)) return;
+    const text = this.text(this.file);
+    // An import of the other default already written (a former round's): the name joins it.
+    const line = /^from corsheaders\.defaults import [\w ,]*\w/m.exec(text);
+    if (line) {
+      const at = line.index + line[0].length;
+      this.push(`import:${name}`, { file: this.file, start: at, end: at, text: `, ${name}`, why });
+      return;
+    }
+    let at = 0;
+    for (let l = 0; l < this.s.mod.importsEnd; l++) at = afterLine(text, at);
+    const pending = this.edits.find(
+      (e) => e.start === at && e.text.startsWith("from corsheaders.defaults import"),
+    );
+    if (pending) pending.text = `${pending.text.trimEnd()}, ${name}\n`;
+    else
+      this.push(`import:${name}`, {
+        file: this.file,
+        start: at,
+        end: at,
+        text: `from corsheaders.defaults import ${name}\n`,
+        why,
+      });
+  }
+
+  /** Adds values to one of the list settings, creating it where it is not set. */
+  extendList(name: ListSetting, values: string[]): void {
+    if (values.length === 0) return;
+    const value =
+      name === "CORS_ALLOWED_ORIGINS"
+        ? this.s.origins
+        : name === "CORS_ALLOW_HEADERS"
+          ? this.s.headers
+          : this.s.methods;
+    const a: Assignment | null = value.from;
+    const written = a?.name ?? name;
+    const why: Words = {
+      key: name === "CORS_ALLOWED_ORIGINS" ? "config.django.fix.origins" : "config.django.fix.list",
+      params: { name: written, values: values.join(", ") },
+    };
+    const key = `list:${written}`;
+    if (!a) {
+      const q = this.quote();
+      if (name === "CORS_ALLOWED_ORIGINS") {
+        this.addStatement(key, `${name} = [${values.map((v) => pyStr(v, q)).join(", ")}]`, why);
+        return;
+      }
+      const dflt = name === "CORS_ALLOW_HEADERS" ? "default_headers" : "default_methods";
+      this.importDefault(dflt, why);
+      this.addStatement(key, `${name} = (*${dflt}, ${values.map((v) => pyStr(v, q)).join(", ")})`, why);
+      return;
+    }
+    const v = a.value as PyVal;
+    if (v.t === "seq" && v.display) {
+      this.extendDisplay(key, v.display, values, why);
+      return;
+    }
+    if (v.t === "seq" && v.joined) {
+      const j = v.joined;
+      const close = j.at.end - j.quote.length;
+      const inner = values.map((x) => pyStr(`${j.sep}${x}`, j.quote).slice(1, -1)).join("");
+      this.push(key, { file: this.file, start: close, end: close, text: inner, why });
+      return;
+    }
+    if (v.t === "seq") {
+      // `default_headers`, `list(default_headers)`: spread into a display with the new values.
+      const q = this.quote();
+      const rhs = this.text(this.file).slice(a.rhs.start, a.rhs.end);
+      const [open, close] = v.kind === "list" ? ["[", "]"] : ["(", ")"];
+      this.push(key, {
+        file: this.file,
+        start: a.rhs.start,
+        end: a.rhs.end,
+        text: `${open}*${rhs}, ${values.map((x) => pyStr(x, q)).join(", ")}${close}`,
+        why,
+      });
+      return;
+    }
+    this.cannotAll.push({ key: "config.cannot.list-value", params: { name: a.name, line: a.stmt.line } });
+  }
+
+  /** Reasons no edit could be made, for the requests that asked for it. */
+  readonly cannotAll: Words[] = [];
+
+  /** CORS_ALLOW_CREDENTIALS = True. */
+  credentials(): void {
+    const a = this.s.credentials.from;
+    const why: Words = { key: "config.django.fix.credentials" };
+    if (a && !a.conditional && (a.value.t === "bool" || a.value.t === "int" || a.value.t === "none")) {
+      this.push("credentials", { file: this.file, start: a.rhs.start, end: a.rhs.end, text: "True", why });
+      return;
+    }
+    if (a) {
+      this.cannotAll.push({ key: "config.cannot.list-value", params: { name: a.name, line: a.stmt.line } });
+      return;
+    }
+    this.addStatement("credentials", "CORS_ALLOW_CREDENTIALS = True", why);
+  }
+
+  /** CorsMiddleware to the top of MIDDLEWARE (added there when missing, with "corsheaders" in INSTALLED_APPS). */
+  middlewareFirst(): void {
+    const mw = this.s.middleware;
+    const a = mw.from;
+    const d = a?.value.t === "seq" ? a.value.display : null;
+    if (!mw.known || !a || !d) {
+      this.cannotAll.push({ key: "config.django.cannot.middleware", params: { line: a?.stmt.line ?? 0 } });
+      return;
+    }
+    const text = this.text(this.file);
+    const list = mw.value;
+    const at = list.findIndex((m) => m.name === CORS_MIDDLEWARE);
+    const cors = list[at];
+    const first = d.elements[0];
+    const q = this.quote(d);
+    const item = pyStr(CORS_MIDDLEWARE, q);
+    const why: Words = cors
+      ? { key: "config.django.fix.move", params: { line: cors.line, above: list[0]?.name ?? "" } }
+      : { key: "config.django.fix.add-middleware" };
+    if (at === 0) return;
+    if (!first) {
+      this.push("mw:add", { file: this.file, start: d.close.start, end: d.close.start, text: item, why });
+    } else if (first.line !== d.open.line) {
+      const indent = indentAt(text, first.start);
+      const ls = lineStart(text, first.start);
+      this.push("mw:add", { file: this.file, start: ls, end: ls, text: `${indent}${item},\n`, why });
+    } else {
+      this.push("mw:add", { file: this.file, start: first.start, end: first.start, text: `${item}, `, why });
+    }
+    if (cors) {
+      const el = d.elements[at] as Display["elements"][number];
+      const ls = lineStart(text, el.start);
+      const lineEnd = afterLine(text, el.end);
+      const rest = text.slice(el.end, lineEnd);
+      // Alone on its line (a comment after it goes with it): the line goes.
+      if (text.slice(ls, el.start).trim() === "" && /^\s*,?\s*(#.*)?\r?\n?$/.test(rest))
+        this.push("mw:remove", { file: this.file, start: ls, end: lineEnd, text: "", why });
+      else {
+        const comma = /^\s*,\s*/.exec(rest)?.[0] ?? "";
+        this.push("mw:remove", {
+          file: this.file,
+          start: el.start,
+          end: el.end + comma.length,
+          text: "",
+          why,
+        });
+      }
+      return;
+    }
+    const apps = this.s.apps;
+    const ad = apps.from?.value.t === "seq" ? apps.from.value.display : null;
+    if (apps.known && !apps.value.includes("corsheaders") && ad)
+      this.extendDisplay("apps", ad, ["corsheaders"], { key: "config.django.fix.app" });
+  }
+
+  /** CORS_URLS_REGEX also matches this path's first segment. */
+  widenUrls(path: string): void {
+    const a = this.s.urlsRegex.from;
+    if (a?.value.t !== "str" || a.conditional) {
+      this.cannotAll.push({ key: "config.django.cannot.urls-regex", params: { line: a?.stmt.line ?? 0 } });
+      return;
+    }
+    const seg = /^\/[^/]+\//.exec(path)?.[0] ?? path;
+    const lit = seg
+      .replace(/[.]/g, "[.]")
+      .replace(/[+*?()[\]{}|^$\\]/g, (c) => `[${c === "\\" ? "\\\\" : c}]`);
+    const close = a.value.at.end - a.value.quote.length;
+    const added = pyStr(`|^${lit}${seg === path ? "$" : ""}`, a.value.quote).slice(1, -1);
+    this.push("urls", {
+      file: this.file,
+      start: close,
+      end: close,
+      text: added,
+      why: { key: "config.django.fix.urls", params: { line: a.stmt.line, path: seg } },
+    });
+  }
+}

@@ -1,0 +1,704 @@
+/**
+ * Flask apps with flask-cors 3.0.10 (Debian 12's python3-flask-cors), read from its source
+ * (https://github.com/corydolphin/flask-cors/blob/3.0.10/flask_cors/core.py and extension.py):
+ * `CORS(app, …)` adds an after_request hook to every response whose path matches a resource (the
+ * most specific first; a pattern is a regex anchored at the start: "/api/*" is any path that starts
+ * with "/api"); `@cross_origin(…)` answers OPTIONS for its view itself. Strings with regex characters
+ * in `origins` and `allow_headers` are regexes (re.match, case-insensitive); the default origins `*`
+ * reflect the request's origin (send_wildcard is off).
+ */
+import type { Node } from "web-tree-sitter";
+import { combinedHeader, type HeaderList, hasHeader, scriptSetUnsafeHeaderNames } from "../../engine";
+import { pyRegex } from "../django/settings";
+import { afterLine, type Edit, EditList } from "../edit";
+import { argInsert, displayInsert, pyStr, quoteOf } from "../python/edit";
+import { evaluate, type PyModule, type PyVal, readModule, type Span } from "../python/values";
+import type { Allowance, Answer, ConfigFile, ConfigFinding, HopRequest, ReadConfig, Words } from "../types";
+import { faultOf, type Judged, type RequestSpec } from "../whatif";
+
+const span = (n: Node): Span => ({ start: n.startIndex, end: n.endIndex, line: n.startPosition.row + 1 });
+const kids = (n: Node): Node[] =>
+  n.namedChildren.filter((c): c is Node => c !== null && c.type !== "comment");
+const lower = (s: string) => s.toLowerCase();
+
+const ALL_METHODS = ["GET", "HEAD", "POST", "OPTIONS", "PUT", "PATCH", "DELETE"];
+
+interface Opt {
+  value: PyVal;
+  /** The whole `name=value` / `"name": value`, and the value. */
+  arg: Span;
+  at: Span;
+}
+
+/** A place options are written: CORS(...)'s keywords, a resource's dict, @cross_origin(...)'s. */
+interface OptSet {
+  opts: Map<string, Opt>;
+  /** Every argument/entry span, and the closing bracket: where a new one goes. */
+  args: Span[];
+  close: Span | null;
+  line: number;
+  /** The dict literal's key → value pairs are written with `"key": value` (a resource's). */
+  dict: boolean;
+}
+
+interface Resource {
+  pattern: string;
+  line: number;
+  set: OptSet;
+}
+
+export interface FlaskApp {
+  file: string;
+  mod: PyModule;
+  app: { name: string; stmt: Span } | null;
+  ext: { set: OptSet; resources: Resource[] | null; unknown: Words | null; stmt: Span } | null;
+  views: Array<{ rules: RegExp[]; set: OptSet }>;
+  /** app.config["CORS_…"] set in the file: options CORS Lens does not merge. */
+  configured: number | null;
+}
+
+export interface FlaskConfig extends ReadConfig {
+  format: "flask";
+  app: FlaskApp;
+}
+
+export class FlaskSyntaxError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly detail: string,
+  ) {
+    super(`${file}:${line}: ${detail}`);
+  }
+}
+
+class Unknowable {
+  constructor(readonly why: Words) {}
+}
+
+export const PREFLIGHT_UNKNOWN = new Set(["config.flask.unknown.upstream-options"]);
+
+function probablyRegex(s: string): boolean {
+  return /[*\\\]?$^[()]/.test(s);
+}
+
+function readFlask(file: ConfigFile): FlaskApp {
+  const mod = readModule(file.text);
+  const out: FlaskApp = { file: file.path, mod, app: null, ext: null, views: [], configured: null };
+  if (mod.error) return out;
+  const scope = new Map([...mod.names].map(([k, a]) => [k, a.value]));
+  const fromArgs = (argList: Node, skip: number): OptSet => {
+    const all = kids(argList);
+    const opts = new Map<string, Opt>();
+    for (const a of all.slice(skip))
+      if (a.type === "keyword_argument") {
+        const v = a.childForFieldName("value");
+        const name = a.childForFieldName("name")?.text ?? "";
+        if (v) opts.set(name, { value: evaluate(v, scope, mod.imports), arg: span(a), at: span(v) });
+      }
+    const close = argList.child(argList.childCount - 1);
+    return {
+      opts,
+      args: all.map(span),
+      close: close ? span(close) : null,
+      line: argList.startPosition.row + 1,
+      dict: false,
+    };
+  };
+  const fromDict = (d: Node): OptSet | null => {
+    const opts = new Map<string, Opt>();
+    const pairs = kids(d);
+    for (const p of pairs) {
+      if (p.type !== "pair") return null;
+      const k = p.childForFieldName("key");
+      const v = p.childForFieldName("value");
+      const key = k ? evaluate(k, scope, mod.imports) : null;
+      if (key?.t !== "str" || !v) return null;
+      opts.set(key.v, { value: evaluate(v, scope, mod.imports), arg: span(p), at: span(v) });
+    }
+    const close = d.child(d.childCount - 1);
+    return {
+      opts,
+      args: pairs.map(span),
+      close: close ? span(close) : null,
+      line: d.startPosition.row + 1,
+      dict: true,
+    };
+  };
+  for (const s of kids(mod.tree.rootNode)) {
+    if (s.type === "expression_statement") {
+      const e = kids(s)[0];
+      if (e?.type === "assignment") {
+        const left = e.childForFieldName("left");
+        const right = e.childForFieldName("right");
+        if (
+          left?.type === "subscript" &&
+          /^\w+\.config$/.test(left.childForFieldName("value")?.text ?? "") &&
+          /CORS_/.test(left.text)
+        )
+          out.configured = s.startPosition.row + 1;
+        if (
+          left?.type === "identifier" &&
+          right?.type === "call" &&
+          /(^|\.)Flask$/.test(right.childForFieldName("function")?.text ?? "")
+        )
+          out.app = { name: left.text, stmt: span(s) };
+        if (right?.type === "call" && /^CORS$|\.CORS$/.test(right.childForFieldName("function")?.text ?? ""))
+          cors(right, span(s));
+        continue;
+      }
+      if (e?.type === "call") {
+        const fn = e.childForFieldName("function")?.text ?? "";
+        if (/^(flask_cors\.)?CORS$/.test(fn)) cors(e, span(s));
+        else if (/^\w+\.init_app$/.test(fn) && out.ext === null) {
+          // cors = CORS(); cors.init_app(app, …): the keywords of both.
+          cors(e, span(s));
+        }
+      }
+      continue;
+    }
+    if (s.type === "decorated_definition") {
+      const decorators = s.namedChildren.filter((c): c is Node => c?.type === "decorator");
+      const co = decorators.find((d) => /^@\s*(flask_cors\.)?cross_origin\b/.test(d.text));
+      if (!co) continue;
+      const call = kids(co)[0];
+      const argList = call?.type === "call" ? call.childForFieldName("arguments") : null;
+      const set: OptSet = argList
+        ? fromArgs(argList, 0)
+        : { opts: new Map(), args: [], close: null, line: co.startPosition.row + 1, dict: false };
+      const rules: RegExp[] = [];
+      for (const d of decorators) {
+        const m = /^@\s*\w+\.(route|get|post|put|delete|patch)\(\s*(?:r?["'])([^"']+)["']/.exec(d.text);
+        if (!m) continue;
+        const rule = (m[2] ?? "").replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/<[^>]*>/g, "[^/]+");
+        rules.push(new RegExp(`^${rule}$`));
+      }
+      out.views.push({ rules, set });
+    }
+  }
+  function cors(call: Node, stmt: Span): void {
+    const argList = call.childForFieldName("arguments");
+    if (!argList) return;
+    const set = fromArgs(argList, 1);
+    let resources: Resource[] | null = null;
+    let unknown: Words | null = null;
+    const r = set.opts.get("resources");
+    if (r) {
+      const node = argList.descendantForIndex(r.at.start, r.at.end);
+      const d = node?.type === "dictionary" ? node : null;
+      if (d) {
+        resources = [];
+        for (const p of kids(d)) {
+          const k = p.childForFieldName("key");
+          const key = k ? evaluate(k, scope, mod.imports) : null;
+          const v = p.childForFieldName("value");
+          const inner = v?.type === "dictionary" ? fromDict(v) : null;
+          if (key?.t !== "str" || !inner) {
+            unknown = {
+              key: "config.flask.unknown.value",
+              params: { name: "resources", line: p.startPosition.row + 1, text: p.text.slice(0, 80) },
+            };
+            break;
+          }
+          resources.push({
+            pattern: key.v === "*" ? ".*" : key.v,
+            line: p.startPosition.row + 1,
+            set: inner,
+          });
+        }
+      } else if (r.value.t === "str")
+        resources = [
+          {
+            pattern: r.value.v === "*" ? ".*" : r.value.v,
+            line: r.at.line,
+            set: { opts: new Map(), args: [], close: null, line: r.at.line, dict: true },
+          },
+        ];
+      else if (r.value.t === "seq" && r.value.items.every((i) => i.t === "str"))
+        resources = r.value.items.map((i) => ({
+          pattern: (i as { v: string }).v === "*" ? ".*" : (i as { v: string }).v,
+          line: r.at.line,
+          set: { opts: new Map(), args: [], close: null, line: r.at.line, dict: true },
+        }));
+      else
+        unknown = {
+          key: "config.flask.unknown.value",
+          params: { name: "resources", line: r.at.line, text: r.at.line ? "" : "" },
+        };
+    }
+    // The most specific resource first (flask_cors.core.parse_resources' sort key).
+    resources?.sort((a, b) => {
+      const key = (p: string) => (probablyRegex(p) ? [1, 1] : [0, 0]);
+      const [ka, kb] = [key(a.pattern), key(b.pattern)];
+      return (
+        (ka[0] as number) - (kb[0] as number) ||
+        b.pattern.split("/").length - a.pattern.split("/").length ||
+        b.pattern.length - a.pattern.length
+      );
+    });
+    out.ext = { set, resources, unknown, stmt };
+  }
+  return out;
+}
+
+interface Options {
+  origins: string[];
+  methods: string;
+  headers: string[];
+  expose: string | null;
+  credentials: boolean;
+  maxAge: string | null;
+  sendWildcard: boolean;
+  vary: boolean;
+}
+
+function optionsOf(...sets: OptSet[]): Options {
+  const merged = new Map<string, Opt>();
+  for (const s of sets) for (const [k, v] of s.opts) merged.set(k, v);
+  const bad = (name: string, o: Opt) =>
+    new Unknowable({
+      key: "config.flask.unknown.value",
+      params: { name, line: o.at.line, text: o.value.t === "unknown" ? o.value.text.slice(0, 80) : "" },
+    });
+  const strs = (name: string, dflt: string[]): string[] => {
+    const o = merged.get(name);
+    if (!o) return dflt;
+    if (o.value.t === "str") return [o.value.v];
+    if (o.value.t === "seq" && o.value.items.every((i) => i.t === "str"))
+      return o.value.items.map((i) => (i as { v: string }).v);
+    throw bad(name, o);
+  };
+  const bool = (name: string, dflt: boolean): boolean => {
+    const o = merged.get(name);
+    if (!o) return dflt;
+    if (o.value.t === "bool") return o.value.v;
+    throw bad(name, o);
+  };
+  const fix = (x: string) => (x === "*" ? ".*" : x);
+  const expose = merged.has("expose_headers") ? strs("expose_headers", []) : null;
+  const age = merged.get("max_age");
+  if (age && age.value.t !== "int" && age.value.t !== "none") throw bad("max_age", age);
+  return {
+    origins: strs("origins", ["*"]).map(fix),
+    // flexible_str: sorted and joined; the method test is `in` on that string.
+    methods: strs("methods", ALL_METHODS)
+      .map((m) => m.toUpperCase())
+      .sort()
+      .join(", "),
+    headers: strs("allow_headers", ["*"]).map(fix),
+    expose: expose && expose.length > 0 ? [...expose].sort().join(", ") : null,
+    credentials: bool("supports_credentials", false),
+    maxAge: age?.value.t === "int" ? String(age.value.v) : null,
+    sendWildcard: bool("send_wildcard", false),
+    vary: bool("vary_header", true),
+  };
+}
+
+function matches(value: string, pattern: string, caseSensitive: boolean): boolean {
+  if (probablyRegex(pattern)) {
+    const re = pyRegex(caseSensitive ? pattern : `(?i)${pattern}`);
+    if (!re) throw new Unknowable({ key: "config.unknown.regex", params: { regex: pattern, line: 0 } });
+    return re.test(value);
+  }
+  return caseSensitive ? value === pattern : lower(value) === lower(pattern);
+}
+
+/** flask_cors.core.get_cors_headers */
+function corsHeaders(o: Options, req: HopRequest): Array<[string, string]> {
+  const origin = combinedHeader(req.headers, "origin");
+  if (!origin) return [];
+  const wildcard = o.origins.includes(".*");
+  let set: string[] | null = null;
+  if (wildcard && o.sendWildcard) set = ["*"];
+  else if (o.origins.some((p) => matches(origin, p, false))) set = [origin];
+  if (!set) return [];
+  const h: Array<[string, string]> = set.map((v) => ["Access-Control-Allow-Origin", v]);
+  if (o.expose) h.push(["Access-Control-Expose-Headers", o.expose]);
+  if (o.credentials) h.push(["Access-Control-Allow-Credentials", "true"]);
+  if (req.method === "OPTIONS") {
+    const m = (combinedHeader(req.headers, "access-control-request-method") ?? "").toUpperCase();
+    if (m && o.methods.includes(m)) {
+      const asked = combinedHeader(req.headers, "access-control-request-headers");
+      if (asked) {
+        const ok = asked
+          .split(",")
+          .map((x) => x.trim())
+          .filter((x) => o.headers.some((p) => matches(x, p, false)))
+          .sort();
+        if (ok.length > 0) h.push(["Access-Control-Allow-Headers", ok.join(", ")]);
+      }
+      if (o.maxAge) h.push(["Access-Control-Max-Age", o.maxAge]);
+      h.push(["Access-Control-Allow-Methods", o.methods]);
+    }
+  }
+  if (o.vary && set[0] !== "*" && (o.origins.length > 1 || o.origins.some(probablyRegex)))
+    h.push(["Vary", "Origin"]);
+  return h;
+}
+
+/** Which options answer this path: a @cross_origin view, a CORS() resource, or none. */
+function placeOf(app: FlaskApp, path: string): { view: OptSet | null; resource: Resource | null } {
+  const view = app.views.find((v) => v.rules.some((r) => r.test(path)));
+  if (view) return { view: view.set, resource: null };
+  const ext = app.ext;
+  if (!ext) return { view: null, resource: null };
+  if (ext.unknown) throw new Unknowable(ext.unknown);
+  const resources = ext.resources ?? [
+    {
+      pattern: "/.*",
+      line: ext.set.line,
+      set: { opts: new Map(), args: [], close: null, line: 0, dict: true },
+    },
+  ];
+  const resource = resources.find((r) => matches(decodeURIComponent(path), r.pattern, true)) ?? null;
+  return { view: null, resource };
+}
+
+function answer(app: FlaskApp, req: HopRequest): Answer {
+  try {
+    let url: URL;
+    try {
+      url = new URL(req.url);
+    } catch {
+      throw new Unknowable({ key: "config.unknown.url", params: { url: req.url } });
+    }
+    if (app.configured !== null)
+      throw new Unknowable({ key: "config.flask.unknown.config", params: { line: app.configured } });
+    const assumed: Words[] = [];
+    const path = url.pathname;
+    const preflight = req.method === "OPTIONS" && hasHeader(req.headers, "access-control-request-method");
+    const upstream = req.upstream ?? null;
+    const place = placeOf(app, path);
+    if (place.view) {
+      // automatic_options: the decorator answers OPTIONS with Flask's default response itself.
+      const status = req.method === "OPTIONS" ? 200 : (upstream?.status ?? 200);
+      if (req.method !== "OPTIONS" && upstream?.status == null)
+        assumed.push({ key: "config.flask.assumed.view-200", params: { method: req.method, path } });
+      const base: HeaderList = req.method === "OPTIONS" ? [] : (upstream?.headers ?? []);
+      return {
+        kind: "known",
+        status,
+        headers: [...base, ...corsHeaders(optionsOf(place.view), req)],
+        fromUpstream: req.method !== "OPTIONS",
+        assumed,
+      };
+    }
+    let status: number;
+    if (upstream?.status != null) status = upstream.status;
+    else if (preflight && !place.resource)
+      throw new Unknowable({ key: "config.flask.unknown.upstream-options", params: { path } });
+    else {
+      status = 200;
+      assumed.push({
+        key: preflight ? "config.flask.assumed.options-200" : "config.flask.assumed.view-200",
+        params: { method: req.method, path },
+      });
+    }
+    const base = upstream?.headers ?? [];
+    // cors_after_request skips a response that has an Allow-Origin already (the view's own).
+    if (!place.resource || !app.ext || hasHeader(base, "access-control-allow-origin"))
+      return { kind: "known", status, headers: base, fromUpstream: true, assumed };
+    const headers = [...base, ...corsHeaders(optionsOf(app.ext.set, place.resource.set), req)];
+    return { kind: "known", status, headers, fromUpstream: true, assumed };
+  } catch (e) {
+    if (e instanceof Unknowable) return { kind: "unknown", why: e.why };
+    throw e;
+  }
+}
+
+export function readFlaskConfig(files: readonly ConfigFile[]): FlaskConfig {
+  const file = files.at(-1) as ConfigFile;
+  const app = readFlask(file);
+  if (app.mod.error)
+    throw new FlaskSyntaxError(file.path, app.mod.error.line, app.mod.error.text.slice(0, 120));
+  return {
+    format: "flask",
+    app,
+    notes: [],
+    answer: (request) => answer(app, request),
+    allowance: () => allowanceOf(app),
+    check: () => checkFlask(app),
+  };
+}
+
+export function setsCors(config: FlaskConfig): boolean {
+  return config.app.ext !== null || config.app.views.length > 0;
+}
+
+function allowanceOf(app: FlaskApp): Allowance[] {
+  if (!app.ext || app.ext.unknown) return [];
+  try {
+    const out: Allowance[] = [];
+    for (const r of app.ext.resources ?? [
+      { pattern: "/", line: 0, set: { opts: new Map(), args: [], close: null, line: 0, dict: true } },
+    ]) {
+      const o = optionsOf(app.ext.set, r.set);
+      const origins = o.origins.filter((x) => /^https?:\/\/[^/*\\[\]?$^()]+$/.test(x));
+      if (o.origins.includes(".*")) origins.push("https://other.example");
+      const prefix = /^\/[A-Za-z0-9_-]+/.exec(r.pattern)?.[0] ?? "";
+      out.push({
+        url: `http://127.0.0.1:5000${prefix}/x`,
+        origins,
+        methods: o.methods.split(", "),
+        headers: o.headers.filter((h) => !probablyRegex(h)),
+        credentials: o.credentials,
+      });
+    }
+    return out;
+  } catch (e) {
+    if (e instanceof Unknowable) return [];
+    throw e;
+  }
+}
+
+function checkFlask(app: FlaskApp): ConfigFinding[] {
+  const out: ConfigFinding[] = [];
+  const sets: OptSet[] = [];
+  if (app.ext) sets.push(app.ext.set, ...(app.ext.resources ?? []).map((r) => r.set));
+  sets.push(...app.views.map((v) => v.set));
+  const add = (code: string, severity: "error" | "warning", line: number, words: Words) =>
+    out.push({ code, severity, file: app.file, line, words });
+  // Every origin reflected with credentials, for each effective option set (CORS(…) with each resource, a view's).
+  const effective: OptSet[][] = app.ext
+    ? app.ext.resources?.length
+      ? app.ext.resources.map((r) => [app.ext?.set as OptSet, r.set])
+      : [[app.ext.set]]
+    : [];
+  for (const v of app.views) effective.push([v.set]);
+  for (const group of effective) {
+    try {
+      const o = optionsOf(...group);
+      const creds = [...group]
+        .reverse()
+        .find((g) => g.opts.has("supports_credentials"))
+        ?.opts.get("supports_credentials");
+      if (o.credentials && o.origins.includes(".*") && creds)
+        add("flask-any-origin-credentials", "error", creds.at.line, {
+          key: "config.flask.check.any-credentials",
+        });
+    } catch (e) {
+      if (!(e instanceof Unknowable)) throw e;
+    }
+  }
+  for (const s of sets) {
+    const list = s.opts.get("origins")?.value;
+    const items = list?.t === "seq" ? list.items : list ? [list] : [];
+    for (const i of items) {
+      if (i.t !== "str" || i.v === "*") continue;
+      if (i.v === "null") add("flask-null-origin", "warning", i.at.line, { key: "config.django.check.null" });
+      else if (probablyRegex(i.v)) {
+        if (/(^|[^\\])\.[A-Za-z0-9]/.test(i.v.replace(/\\\\/g, "")))
+          add("flask-origin-regex-dot", "error", i.at.line, {
+            key: "config.flask.check.regex",
+            params: { origin: i.v },
+          });
+        else if (!/\$\)*$/.test(i.v))
+          add("flask-origin-regex-anchor", "error", i.at.line, {
+            key: "config.django.check.regex-anchor",
+            params: { regex: i.v },
+          });
+      }
+    }
+  }
+  return out;
+}
+
+class Patcher extends EditList {
+  readonly cannotAll: Words[] = [];
+  constructor(private readonly app: FlaskApp) {
+    super(new Map([[app.file, app.mod.text]]));
+  }
+  private get file(): string {
+    return this.app.file;
+  }
+
+  private insert(set: OptSet, key: string, name: string, value: string, why: Words): void {
+    if (!set.close) {
+      this.cannotAll.push({ key: "config.flask.cannot.place", params: { line: set.line } });
+      return;
+    }
+    const arg = set.dict ? `${pyStr(name, quoteOf(this.text(this.file)))}: ${value}` : `${name}=${value}`;
+    for (const e of argInsert(this.text(this.file), set.args, set.close, arg))
+      this.push(e.part === "comma" ? `${set.close.start}:comma` : `${set.close.start}:${key}`, {
+        file: this.file,
+        start: e.at,
+        end: e.at,
+        text: e.text,
+        why,
+      });
+  }
+
+  /** Adds values to the list option `name` where it is written (the innermost set that has it). */
+  extend(sets: OptSet[], name: string, values: string[], fallback: string[]): void {
+    if (values.length === 0) return;
+    const text = this.text(this.file);
+    const why: Words = { key: "config.flask.fix.list", params: { name, values: values.join(", ") } };
+    const set = [...sets].reverse().find((s) => s.opts.has(name));
+    const o = set?.opts.get(name);
+    if (!set || !o) {
+      const target = sets.at(-1) as OptSet;
+      const q = quoteOf(text);
+      this.insert(
+        target,
+        `opt:${name}`,
+        name,
+        `[${[...fallback, ...values].map((v) => pyStr(v, q)).join(", ")}]`,
+        why,
+      );
+      return;
+    }
+    const key = `list:${o.at.start}`;
+    if (o.value.t === "seq" && o.value.display) {
+      for (const e of displayInsert(text, o.value.display, values))
+        this.push(e.part === "comma" ? `${key}:comma` : key, {
+          file: this.file,
+          start: e.at,
+          end: e.at,
+          text: e.text,
+          why,
+        });
+      return;
+    }
+    if (o.value.t === "seq" && o.value.joined) {
+      const j = o.value.joined;
+      const close = j.at.end - j.quote.length;
+      const inner = values.map((x) => pyStr(`${j.sep}${x}`, j.quote).slice(1, -1)).join("");
+      this.push(key, { file: this.file, start: close, end: close, text: inner, why });
+      return;
+    }
+    if (o.value.t === "str") {
+      const q = o.value.quote;
+      const items = values.map((v) => pyStr(v, q)).join(", ");
+      this.push(key, {
+        file: this.file,
+        start: o.at.start,
+        end: o.at.end,
+        text: `[${text.slice(o.at.start, o.at.end)}, ${items}]`,
+        why,
+      });
+      return;
+    }
+    this.cannotAll.push({ key: "config.cannot.list-value", params: { name, line: o.at.line } });
+  }
+
+  credentials(sets: OptSet[]): void {
+    const why: Words = { key: "config.flask.fix.credentials" };
+    const set = [...sets].reverse().find((s) => s.opts.has("supports_credentials"));
+    const o = set?.opts.get("supports_credentials");
+    if (o) this.push("credentials", { file: this.file, start: o.at.start, end: o.at.end, text: "True", why });
+    else this.insert(sets.at(-1) as OptSet, "credentials", "supports_credentials", "True", why);
+  }
+
+  addCors(origin: string): void {
+    const app = this.app.app;
+    if (!app) {
+      this.cannotAll.push({ key: "config.flask.cannot.no-app" });
+      return;
+    }
+    const text = this.text(this.file);
+    const why: Words = { key: "config.flask.fix.add" };
+    if (!this.app.mod.imports.has("CORS")) {
+      let at = 0;
+      for (let l = 0; l < this.app.mod.importsEnd; l++) at = afterLine(text, at);
+      this.push("add:import", {
+        file: this.file,
+        start: at,
+        end: at,
+        text: "from flask_cors import CORS\n",
+        why,
+      });
+    }
+    const at = afterLine(text, app.stmt.end);
+    this.push("add", {
+      file: this.file,
+      start: at,
+      end: at,
+      text: `CORS(${app.name}, origins=[${pyStr(origin, quoteOf(text))}])\n`,
+      why,
+    });
+  }
+}
+
+export function patchFlask(
+  config: FlaskConfig,
+  failing: ReadonlyArray<{ spec: RequestSpec; judged: Judged }>,
+): { edits: Edit[]; cannot: Map<string, Words> } {
+  const app = config.app;
+  const p = new Patcher(app);
+  const wants = new Map<
+    string,
+    { sets: OptSet[]; origins: Set<string>; methods: Set<string>; headers: Set<string>; credentials: boolean }
+  >();
+  const asked: string[] = [];
+  for (const { spec, judged } of failing) {
+    const unknownKey = typeof judged.unknown === "object" ? judged.unknown?.key : undefined;
+    try {
+      const path = new URL(spec.url).pathname;
+      const place = placeOf(app, path);
+      if (!place.view && !place.resource) {
+        if (app.ext || app.views.length > 0)
+          p.cannot.set(spec.id, { key: "config.flask.cannot.resource", params: { path } });
+        else {
+          p.addCors(spec.origin);
+          asked.push(spec.id);
+        }
+        continue;
+      }
+      if (unknownKey && PREFLIGHT_UNKNOWN.has(unknownKey)) continue;
+      const fault = faultOf(spec, judged);
+      if (!fault) continue;
+      if (!("hop" in fault)) {
+        p.cannot.set(spec.id, fault);
+        continue;
+      }
+      // A resource written as a dict takes new options; a pattern string (or none) leaves them to CORS(…).
+      const resourceSet = (place.resource as Resource | null)?.set;
+      const sets = place.view
+        ? [place.view]
+        : [(app.ext as NonNullable<FlaskApp["ext"]>).set, ...(resourceSet?.close ? [resourceSet] : [])];
+      const key = sets.map((s) => s.line).join(":");
+      const w = wants.get(key) ?? {
+        sets,
+        origins: new Set(),
+        methods: new Set(),
+        headers: new Set(),
+        credentials: false,
+      };
+      wants.set(key, w);
+      const o = optionsOf(...sets);
+      switch (fault.cause.code) {
+        case "missing-allow-origin":
+        case "header-not-allowed":
+        case "method-not-allowed": {
+          const origin = spec.origin;
+          if (!o.origins.some((x) => matches(origin, x, false))) w.origins.add(origin);
+          if (!o.methods.includes(spec.method.toUpperCase())) w.methods.add(spec.method.toUpperCase());
+          for (const h of scriptSetUnsafeHeaderNames(spec.headers))
+            if (!o.headers.some((x) => matches(h, x, false))) w.headers.add(lower(h));
+          if (w.origins.size + w.methods.size + w.headers.size === 0)
+            p.cannot.set(spec.id, { key: "config.cannot.cause", params: { code: fault.cause.code } });
+          else asked.push(spec.id);
+          break;
+        }
+        case "allow-credentials-not-true":
+          w.credentials = true;
+          asked.push(spec.id);
+          break;
+        default:
+          p.cannot.set(spec.id, { key: "config.cannot.cause", params: { code: fault.cause.code } });
+      }
+    } catch (e) {
+      if (!(e instanceof Unknowable)) throw e;
+      p.cannot.set(spec.id, e.why);
+    }
+  }
+  for (const w of wants.values()) {
+    p.extend(w.sets, "origins", [...w.origins], []);
+    p.extend(w.sets, "methods", [...w.methods], []);
+    p.extend(w.sets, "allow_headers", [...w.headers], []);
+    if (w.credentials) p.credentials(w.sets);
+  }
+  const why = p.cannotAll[0];
+  if (why) for (const id of asked) if (!p.cannot.has(id)) p.cannot.set(id, why);
+  return { edits: p.edits, cannot: p.cannot };
+}

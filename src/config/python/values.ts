@@ -1,0 +1,411 @@
+/**
+ * Module-level Python assignments read as values: literals (strings, lists, tuples, sets, booleans,
+ * numbers), `os.environ.get("X", "literal")`/`os.getenv` defaults, `"a,b".split(",")`, `+` of
+ * sequences, `list(x)`/`tuple(x)`, `*x` in a display, and names bound earlier in the same file.
+ * Anything else is `unknown` with its text: a reader never guesses what code computes.
+ */
+import type { Node, Tree } from "web-tree-sitter";
+import { pythonParser } from "./grammar";
+
+export interface Span {
+  start: number;
+  end: number;
+  line: number;
+}
+
+/** A list/tuple/set written as a display in the file: where an element can be added. */
+export interface Display {
+  open: Span;
+  close: Span;
+  elements: Array<Span & { text: string }>;
+}
+
+export type PyVal =
+  | { t: "str"; v: string; at: Span; quote: string; prefix: string }
+  | {
+      t: "seq";
+      kind: "list" | "tuple" | "set";
+      items: PyVal[];
+      at: Span;
+      /** The display an element is added to (the last one written, in `a + [...]`). */
+      display: Display | null;
+      /** A string default of an environment variable split on a separator: the origins are in it. */
+      joined: { at: Span; sep: string; quote: string } | null;
+    }
+  | { t: "bool"; v: boolean; at: Span }
+  | { t: "int"; v: number; at: Span }
+  | { t: "none"; at: Span }
+  | { t: "unknown"; text: string; at: Span };
+
+export interface Assignment {
+  name: string;
+  value: PyVal;
+  /** The whole statement, and its right-hand side. */
+  stmt: Span;
+  rhs: Span;
+  /** Under an `if` this reader cannot decide, or augmented (`+=`) with an unknown base. */
+  conditional: boolean;
+}
+
+export interface PyModule {
+  text: string;
+  tree: Tree;
+  /** Every module-level assignment in order (the last of a name is the one in effect). */
+  assignments: Assignment[];
+  /** The value in effect at the end of the module, by name. */
+  names: Map<string, Assignment>;
+  /** `from X import *`: names set there are not seen. */
+  starImports: Array<{ module: string; line: number }>;
+  /** Names imported, with the module they come from. */
+  imports: Map<string, { module: string; name: string; line: number }>;
+  /** The last line of the imports at the top (0 when none). */
+  importsEnd: number;
+  /** A syntax error: line and the text there. */
+  error: { line: number; text: string } | null;
+}
+
+const span = (n: Node): Span => ({ start: n.startIndex, end: n.endIndex, line: n.startPosition.row + 1 });
+
+/** The defaults corsheaders ships (corsheaders/defaults.py, 3.14: https://github.com/adamchainz/django-cors-headers/blob/3.14.0/src/corsheaders/defaults.py). */
+export const CORSHEADERS_DEFAULTS: Record<string, readonly string[]> = {
+  default_headers: [
+    "accept",
+    "accept-encoding",
+    "authorization",
+    "content-type",
+    "dnt",
+    "origin",
+    "user-agent",
+    "x-csrftoken",
+    "x-requested-with",
+  ],
+  default_methods: ["DELETE", "GET", "OPTIONS", "PATCH", "POST", "PUT"],
+};
+
+function unescapePy(body: string, raw: boolean): string {
+  if (raw) return body;
+  return body.replace(/\\(\r?\n|[\\'"abfnrtv0]|x[0-9a-fA-F]{2})/g, (_, c: string) => {
+    const map: Record<string, string> = {
+      "\\": "\\",
+      "'": "'",
+      '"': '"',
+      a: "\x07",
+      b: "\b",
+      f: "\f",
+      n: "\n",
+      r: "\r",
+      t: "\t",
+      v: "\v",
+      "0": "\0",
+    };
+    if (c.startsWith("x")) return String.fromCharCode(Number.parseInt(c.slice(1), 16));
+    if (c.startsWith("\r") || c.startsWith("\n")) return "";
+    return map[c] ?? c;
+  });
+}
+
+function stringValue(n: Node): PyVal {
+  const at = span(n);
+  const m = /^([rRuUbBfF]*)('''|"""|'|")([\s\S]*)\2$/.exec(n.text);
+  if (!m || /[fFbB]/.test(m[1] ?? "") || n.namedChildren.some((c) => c?.type === "interpolation"))
+    return { t: "unknown", text: n.text, at };
+  const prefix = m[1] ?? "";
+  return { t: "str", v: unescapePy(m[3] ?? "", /[rR]/.test(prefix)), at, quote: m[2] ?? '"', prefix };
+}
+
+type Scope = Map<string, PyVal>;
+
+const kids = (n: Node): Node[] =>
+  n.namedChildren.filter((c): c is Node => c !== null && c.type !== "comment");
+
+function display(n: Node, items: Node[]): Display {
+  const open = n.child(0) as Node;
+  const close = n.child(n.childCount - 1) as Node;
+  return { open: span(open), close: span(close), elements: items.map((c) => ({ ...span(c), text: c.text })) };
+}
+
+/** The value of an expression, given the names bound so far. */
+export function evaluate(n: Node, scope: Scope, imports: PyModule["imports"]): PyVal {
+  const at = span(n);
+  const unknown = (): PyVal => ({ t: "unknown", text: n.text, at });
+  switch (n.type) {
+    case "string":
+      return stringValue(n);
+    case "concatenated_string": {
+      const parts = kids(n).map(stringValue);
+      if (parts.some((p) => p.t !== "str")) return unknown();
+      const first = parts[0] as Extract<PyVal, { t: "str" }>;
+      return { ...first, at, v: parts.map((p) => (p as { v: string }).v).join("") };
+    }
+    case "true":
+    case "false":
+      return { t: "bool", v: n.type === "true", at };
+    case "none":
+      return { t: "none", at };
+    case "integer": {
+      const v = Number(n.text.replace(/_/g, ""));
+      return Number.isFinite(v) ? { t: "int", v, at } : unknown();
+    }
+    case "parenthesized_expression": {
+      const inner = kids(n)[0];
+      return inner ? evaluate(inner, scope, imports) : unknown();
+    }
+    case "list":
+    case "tuple":
+    case "set": {
+      const elems = kids(n);
+      const items: PyVal[] = [];
+      for (const c of elems) {
+        if (c.type === "list_splat") {
+          const inner = kids(c)[0];
+          const v = inner ? evaluate(inner, scope, imports) : unknown();
+          if (v.t !== "seq") return unknown();
+          items.push(...v.items);
+        } else items.push(evaluate(c, scope, imports));
+      }
+      return { t: "seq", kind: n.type, items, at, display: display(n, elems), joined: null };
+    }
+    case "identifier": {
+      const bound = scope.get(n.text);
+      if (bound) return { ...bound, at } as PyVal;
+      const imported = imports.get(n.text);
+      const defaults =
+        imported && /corsheaders\.defaults$/.test(imported.module) && CORSHEADERS_DEFAULTS[imported.name];
+      if (defaults)
+        return {
+          t: "seq",
+          kind: "tuple",
+          items: defaults.map((v) => ({ t: "str", v, at, quote: '"', prefix: "" })),
+          at,
+          display: null,
+          joined: null,
+        };
+      return unknown();
+    }
+    case "binary_operator": {
+      const op = n.childForFieldName("operator")?.text;
+      const l = n.childForFieldName("left");
+      const r = n.childForFieldName("right");
+      if (op !== "+" || !l || !r) return unknown();
+      const a = evaluate(l, scope, imports);
+      const b = evaluate(r, scope, imports);
+      if (a.t === "seq" && b.t === "seq")
+        return {
+          t: "seq",
+          kind: a.kind,
+          items: [...a.items, ...b.items],
+          at,
+          display: b.display ?? a.display,
+          joined: null,
+        };
+      if (a.t === "str" && b.t === "str") return { ...a, at, v: a.v + b.v };
+      return unknown();
+    }
+    case "call":
+      return call(n, scope, imports) ?? unknown();
+    default:
+      return unknown();
+  }
+}
+
+function call(n: Node, scope: Scope, imports: PyModule["imports"]): PyVal | null {
+  const at = span(n);
+  const fn = n.childForFieldName("function");
+  const args = n.childForFieldName("arguments");
+  if (!fn || !args) return null;
+  const positional = kids(args).filter((a) => a.type !== "keyword_argument");
+  const keyword = (name: string) =>
+    kids(args)
+      .filter((a) => a.type === "keyword_argument" && a.childForFieldName("name")?.text === name)
+      .map((a) => a.childForFieldName("value"))[0] ?? null;
+  const name = fn.text.replace(/\s+/g, "");
+  if (/^(list|tuple|set|sorted)$/.test(name) && positional.length === 1) {
+    const v = evaluate(positional[0] as Node, scope, imports);
+    if (v.t !== "seq") return null;
+    return { ...v, kind: name === "tuple" ? "tuple" : name === "set" ? "set" : "list", at };
+  }
+  // os.environ.get("X", default) / os.getenv("X", default): the file's own value is the default.
+  if (/^(os\.)?(environ\.get|getenv)$/.test(name)) {
+    const d = positional[1] ?? keyword("default");
+    if (!d) return null;
+    return evaluate(d, scope, imports);
+  }
+  if (fn.type === "attribute") {
+    const obj = fn.childForFieldName("object");
+    const attr = fn.childForFieldName("attribute")?.text;
+    if (obj && attr === "split") {
+      const base = evaluate(obj, scope, imports);
+      const sepNode = positional[0];
+      const sep = sepNode ? evaluate(sepNode, scope, imports) : null;
+      if (base.t !== "str" || (sep && sep.t !== "str")) return null;
+      const s = sep ? (sep as { v: string }).v : null;
+      const parts = s === null ? base.v.split(/\s+/).filter((p) => p !== "") : base.v.split(s);
+      return {
+        t: "seq",
+        kind: "list",
+        items: parts.map((v) => ({ t: "str", v, at: base.at, quote: base.quote, prefix: base.prefix })),
+        at,
+        display: null,
+        joined: s === null ? null : { at: base.at, sep: s, quote: base.quote },
+      };
+    }
+  }
+  return null;
+}
+
+/** Decides a module-level `if` condition from literal names, or null when it cannot. */
+function condition(n: Node, scope: Scope, imports: PyModule["imports"]): boolean | null {
+  if (n.type === "not_operator") {
+    const arg = n.childForFieldName("argument");
+    const v = arg ? condition(arg, scope, imports) : null;
+    return v === null ? null : !v;
+  }
+  const v = evaluate(n, scope, imports);
+  if (v.t === "bool") return v.v;
+  if (v.t === "none") return false;
+  if (v.t === "int") return v.v !== 0;
+  if (v.t === "str") return v.v !== "";
+  return null;
+}
+
+/** Parses a settings module and binds its module-level names in order. */
+export function readModule(text: string): PyModule {
+  const tree = pythonParser().parse(text) as Tree;
+  const mod: PyModule = {
+    text,
+    tree,
+    assignments: [],
+    names: new Map(),
+    starImports: [],
+    imports: new Map(),
+    importsEnd: 0,
+    error: null,
+  };
+  const root = tree.rootNode;
+  if (root.hasError) {
+    const bad = root.descendantsOfType(["ERROR"])[0] ?? findMissing(root);
+    const line = bad ? bad.startPosition.row + 1 : 1;
+    mod.error = { line, text: (text.split("\n")[line - 1] ?? "").trim() };
+    return mod;
+  }
+  const scope: Scope = new Map();
+  const bind = (a: Assignment) => {
+    mod.assignments.push(a);
+    mod.names.set(a.name, a);
+    scope.set(a.name, a.value);
+  };
+  const walk = (stmts: Node[], conditional: boolean, top: boolean) => {
+    for (const s of stmts) {
+      if (s.type === "import_from_statement") {
+        const module = s.childForFieldName("module_name")?.text ?? "";
+        if (kids(s).some((c) => c.type === "wildcard_import"))
+          mod.starImports.push({ module, line: s.startPosition.row + 1 });
+        for (const c of s.childrenForFieldName("name")) {
+          if (!c) continue;
+          const orig = c.type === "aliased_import" ? (c.childForFieldName("name")?.text ?? "") : c.text;
+          const as = c.type === "aliased_import" ? (c.childForFieldName("alias")?.text ?? orig) : orig;
+          mod.imports.set(as, { module, name: orig, line: s.startPosition.row + 1 });
+        }
+        if (top) mod.importsEnd = s.endPosition.row + 1;
+        continue;
+      }
+      if (s.type === "import_statement" || s.type === "future_import_statement") {
+        if (top) mod.importsEnd = s.endPosition.row + 1;
+        continue;
+      }
+      if (s.type === "expression_statement") {
+        const a = kids(s)[0];
+        if (!a) continue;
+        if (a.type === "assignment") {
+          const left = a.childForFieldName("left");
+          const right = a.childForFieldName("right");
+          if (!left || !right || left.type !== "identifier") continue;
+          const value = evaluate(right, scope, mod.imports);
+          bind({ name: left.text, value, stmt: span(s), rhs: span(right), conditional });
+        } else if (a.type === "augmented_assignment") {
+          const left = a.childForFieldName("left");
+          const right = a.childForFieldName("right");
+          const op = a.childForFieldName("operator")?.text;
+          if (!left || !right || left.type !== "identifier") continue;
+          const before = scope.get(left.text);
+          const add = evaluate(right, scope, mod.imports);
+          const value: PyVal =
+            op === "+=" && before?.t === "seq" && add.t === "seq"
+              ? { ...before, items: [...before.items, ...add.items], display: add.display ?? before.display }
+              : { t: "unknown", text: a.text, at: span(a) };
+          bind({ name: left.text, value, stmt: span(s), rhs: span(right), conditional });
+        }
+        continue;
+      }
+      if (s.type === "if_statement") {
+        const cond = s.childForFieldName("condition");
+        const decided = cond ? condition(cond, scope, mod.imports) : null;
+        const body = s.childForFieldName("consequence");
+        const alts = s.childrenForFieldName("alternative").filter((x): x is Node => x !== null);
+        if (decided === true) {
+          if (body) walk(kids(body), conditional, false);
+        } else if (decided === false) {
+          // The first elif/else whose condition holds.
+          for (const alt of alts) {
+            const c = alt.childForFieldName("condition");
+            const d = c ? condition(c, scope, mod.imports) : true;
+            const b = alt.childForFieldName("consequence") ?? alt.childForFieldName("body");
+            if (d === null) {
+              if (b) walk(kids(b), true, false);
+              continue;
+            }
+            if (d) {
+              if (b) walk(kids(b), conditional, false);
+              break;
+            }
+          }
+        } else {
+          if (body) walk(kids(body), true, false);
+          for (const alt of alts) {
+            const b = alt.childForFieldName("consequence") ?? alt.childForFieldName("body");
+            if (b) walk(kids(b), true, false);
+          }
+        }
+        continue;
+      }
+      if (s.type === "try_statement") {
+        // `try: from .local import * / except ImportError: pass`: the body is what runs normally.
+        const body = s.childForFieldName("body");
+        if (body) walk(kids(body), conditional, false);
+      }
+    }
+  };
+  walk(kids(root), false, true);
+  for (const [name, last] of mod.names) {
+    // Set under an undecided condition after its last plain assignment: the value is not known.
+    const all = mod.assignments.filter((a) => a.name === name);
+    const plain = all.filter((a) => !a.conditional).at(-1);
+    const undecided = all.some((a) => a.conditional && (!plain || a.stmt.start > plain.stmt.start));
+    if (undecided)
+      mod.names.set(name, { ...last, value: { t: "unknown", text: `if …: ${name} = …`, at: last.stmt } });
+  }
+  return mod;
+}
+
+function findMissing(n: Node): Node | null {
+  if (n.isMissing) return n;
+  for (const c of n.children) {
+    if (!c) continue;
+    if (c.hasError || c.isMissing) {
+      const m = findMissing(c);
+      if (m) return m;
+    }
+  }
+  return n.hasError ? n : null;
+}
+
+/** The strings of a sequence value, or null when one is not a known string. */
+export function strings(v: PyVal | undefined): string[] | null {
+  if (v?.t !== "seq") return null;
+  const out: string[] = [];
+  for (const i of v.items) {
+    if (i.t !== "str") return null;
+    out.push(i.v);
+  }
+  return out;
+}

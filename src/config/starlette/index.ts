@@ -1,0 +1,502 @@
+/**
+ * FastAPI/Starlette apps with CORSMiddleware: reader, checker and patcher. The behaviour is
+ * Starlette 0.26.1's (Debian 12's python3-starlette, behind python3-fastapi 0.92):
+ * https://github.com/encode/starlette/blob/0.26.1/starlette/middleware/cors.py. A preflight is
+ * answered by the middleware itself, 200 "OK" or 400 "Disallowed CORS origin, method, headers";
+ * defaults: methods GET only, headers the four safelisted ones, max-age 600; `*` origins with
+ * credentials reflect the origin on preflights and on requests that carry a cookie.
+ */
+import { combinedHeader, type HeaderList, hasHeader, scriptSetUnsafeHeaderNames } from "../../engine";
+import { pyRegex } from "../django/settings";
+import { afterLine, type Edit, EditList } from "../edit";
+import { argInsert, displayInsert, pyStr, quoteOf } from "../python/edit";
+import type { Allowance, Answer, ConfigFile, ConfigFinding, HopRequest, ReadConfig, Words } from "../types";
+import { faultOf, type Judged, type RequestSpec } from "../whatif";
+import { type CorsSettings, corsSettings, type Mw, readApp, type StarletteApp } from "./app";
+
+export interface StarletteConfig extends ReadConfig {
+  format: "fastapi";
+  app: StarletteApp;
+}
+
+export class StarletteSyntaxError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly detail: string,
+  ) {
+    super(`${file}:${line}: ${detail}`);
+  }
+}
+
+const ALL_METHODS = ["DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT"];
+const SAFELISTED = ["Accept", "Accept-Language", "Content-Language", "Content-Type"];
+const lower = (s: string) => s.toLowerCase();
+
+export const PREFLIGHT_UNKNOWN = new Set([
+  "config.starlette.unknown.middleware",
+  "config.starlette.unknown.upstream-options",
+]);
+
+class Unknowable {
+  constructor(readonly why: Words) {}
+}
+
+export function readStarlette(files: readonly ConfigFile[]): StarletteConfig {
+  const file = files.at(-1) as ConfigFile;
+  const app = readApp(file);
+  const err = app.mod.error;
+  if (err) throw new StarletteSyntaxError(file.path, err.line, err.text.slice(0, 120));
+  return {
+    format: "fastapi",
+    app,
+    notes: [],
+    answer: (request) => answer(app, request),
+    allowance: () => allowanceOf(app),
+    check: () => checkStarlette(app),
+  };
+}
+
+export function setsCors(config: StarletteConfig): boolean {
+  return config.app.stack.some((m) => m.kind === "cors");
+}
+
+function settingsOf(m: Mw): CorsSettings {
+  const s = corsSettings(m);
+  if (!s.ok)
+    throw new Unknowable({
+      key: "config.starlette.unknown.value",
+      params: { name: s.name, line: s.line, text: s.text },
+    });
+  return s.value;
+}
+
+function allowed(s: CorsSettings, origin: string): boolean {
+  if (s.origins.includes("*")) return true;
+  if (s.regex !== null) {
+    // re.fullmatch
+    const re = pyRegex(`(?:${s.regex})\\Z`);
+    if (!re) throw new Unknowable({ key: "config.unknown.regex", params: { regex: s.regex, line: 0 } });
+    if (re.test(origin)) return true;
+  }
+  return s.origins.includes(origin);
+}
+
+/** Who answers: the first middleware (outermost first) that answers, or CORSMiddleware, or the app. */
+function route(app: StarletteApp, url: URL): { cors: Mw | null; redirect: string | null } {
+  for (const m of app.stack) {
+    if (m.kind === "passive") continue;
+    if (m.kind === "https") {
+      if (url.protocol === "http:")
+        return { cors: null, redirect: `https://${url.hostname}${url.pathname}${url.search}` };
+      continue;
+    }
+    if (m.kind === "cors") return { cors: m, redirect: null };
+    // An `@app.middleware("http")` function that only passes the request on (timing, logging).
+    if (m.close === null && !m.answers) continue;
+    throw new Unknowable({
+      key: "config.starlette.unknown.middleware",
+      params: { name: m.name, line: m.line },
+    });
+  }
+  return { cors: null, redirect: null };
+}
+
+function set(headers: Array<[string, string]>, name: string, value: string): void {
+  for (let i = headers.length - 1; i >= 0; i--)
+    if (lower((headers[i] as [string, string])[0]) === lower(name)) headers.splice(i, 1);
+  headers.push([name, value]);
+}
+
+function addVary(headers: Array<[string, string]>): void {
+  const vary = combinedHeader(headers, "vary");
+  if (!vary) headers.push(["Vary", "Origin"]);
+  else if (!vary.split(",").some((v) => lower(v.trim()) === "origin"))
+    set(headers, "Vary", `${vary}, Origin`);
+}
+
+/** The preflight answer (preflight_response), and which checks refused it. */
+export function preflight(
+  s: CorsSettings,
+  req: HopRequest,
+): { status: number; headers: HeaderList; failures: string[] } {
+  const origin = combinedHeader(req.headers, "origin") ?? "";
+  const method = combinedHeader(req.headers, "access-control-request-method") ?? "";
+  const asked = combinedHeader(req.headers, "access-control-request-headers");
+  const allowAll = s.origins.includes("*");
+  const methods = s.methods.includes("*") ? ALL_METHODS : s.methods;
+  const explicit = !allowAll || s.credentials;
+  const allowHeaders = [...new Set([...SAFELISTED, ...s.headers])].sort();
+  const headers: Array<[string, string]> = [];
+  if (explicit) headers.push(["Vary", "Origin"]);
+  else headers.push(["Access-Control-Allow-Origin", "*"]);
+  headers.push(["Access-Control-Allow-Methods", methods.join(", ")]);
+  headers.push(["Access-Control-Max-Age", String(s.maxAge)]);
+  if (!s.headers.includes("*")) headers.push(["Access-Control-Allow-Headers", allowHeaders.join(", ")]);
+  if (s.credentials) headers.push(["Access-Control-Allow-Credentials", "true"]);
+  const failures: string[] = [];
+  if (allowed(s, origin)) {
+    if (explicit) set(headers, "Access-Control-Allow-Origin", origin);
+  } else failures.push("origin");
+  if (!methods.includes(method)) failures.push("method");
+  if (s.headers.includes("*") && asked !== null) set(headers, "Access-Control-Allow-Headers", asked);
+  else if (asked !== null) {
+    const known = allowHeaders.map(lower);
+    if (asked.split(",").some((h) => !known.includes(lower(h).trim()))) failures.push("headers");
+  }
+  return { status: failures.length > 0 ? 400 : 200, headers, failures };
+}
+
+function answer(app: StarletteApp, req: HopRequest): Answer {
+  try {
+    return known(app, req);
+  } catch (e) {
+    if (e instanceof Unknowable) return { kind: "unknown", why: e.why };
+    throw e;
+  }
+}
+
+function known(app: StarletteApp, req: HopRequest): Answer {
+  let url: URL;
+  try {
+    url = new URL(req.url);
+  } catch {
+    throw new Unknowable({ key: "config.unknown.url", params: { url: req.url } });
+  }
+  const assumed: Words[] = [];
+  const r = route(app, url);
+  if (r.redirect)
+    return { kind: "known", status: 307, headers: [["Location", r.redirect]], fromUpstream: false, assumed };
+  const origin = combinedHeader(req.headers, "origin");
+  const isPreflight = req.method === "OPTIONS" && hasHeader(req.headers, "access-control-request-method");
+  const upstream = req.upstream ?? null;
+  const appStatus = (): number => {
+    if (upstream?.status != null) return upstream.status;
+    if (isPreflight)
+      throw new Unknowable({
+        key: "config.starlette.unknown.upstream-options",
+        params: { path: url.pathname },
+      });
+    assumed.push({
+      key: "config.starlette.assumed.route-200",
+      params: { method: req.method, path: url.pathname },
+    });
+    return 200;
+  };
+  if (!r.cors || !origin) {
+    const status = appStatus();
+    return { kind: "known", status, headers: upstream?.headers ?? [], fromUpstream: true, assumed };
+  }
+  const s = settingsOf(r.cors);
+  if (isPreflight) {
+    const p = preflight(s, req);
+    return { kind: "known", status: p.status, headers: p.headers, fromUpstream: false, assumed };
+  }
+  const status = appStatus();
+  const headers: Array<[string, string]> = (upstream?.headers ?? []).map(([n, v]) => [n, v]);
+  const allowAll = s.origins.includes("*");
+  if (allowAll) set(headers, "Access-Control-Allow-Origin", "*");
+  if (s.credentials) set(headers, "Access-Control-Allow-Credentials", "true");
+  if (s.expose.length > 0) set(headers, "Access-Control-Expose-Headers", s.expose.join(", "));
+  const cookie = hasHeader(req.headers, "cookie");
+  if ((allowAll && cookie) || (!allowAll && allowed(s, origin))) {
+    set(headers, "Access-Control-Allow-Origin", origin);
+    addVary(headers);
+  }
+  return { kind: "known", status, headers, fromUpstream: true, assumed };
+}
+
+function allowanceOf(app: StarletteApp): Allowance[] {
+  const cors = app.stack.find((m) => m.kind === "cors");
+  if (!cors) return [];
+  const r = corsSettings(cors);
+  if (!r.ok) return [];
+  const s = r.value;
+  const origins = s.origins.filter((o) => /^https?:\/\/[^/]+$/.test(o));
+  if (s.origins.includes("*")) origins.push("https://other.example");
+  if (origins.length === 0) return [];
+  return ["/", "/api/x"].map((p) => ({
+    url: `http://127.0.0.1:8000${p}`,
+    origins,
+    methods: (s.methods.includes("*") ? ALL_METHODS : s.methods).map((m) => m.toUpperCase()),
+    headers: s.headers.filter((h) => h !== "*"),
+    credentials: s.credentials,
+  }));
+}
+
+function checkStarlette(app: StarletteApp): ConfigFinding[] {
+  const out: ConfigFinding[] = [];
+  const add = (code: string, severity: "error" | "warning", line: number, words: Words) =>
+    out.push({ code, severity, file: app.file, line, words });
+  const at = app.stack.findIndex((m) => m.kind === "cors");
+  const cors = app.stack[at];
+  if (!cors) return out;
+  const outer = app.stack.slice(0, at).find((m) => m.kind === "unknown" && (m.answers || m.close !== null));
+  if (outer)
+    add("starlette-middleware-order", "error", cors.line, {
+      key: "config.starlette.check.order",
+      params: { name: outer.name, line: outer.line },
+    });
+  const r = corsSettings(cors);
+  if (!r.ok) return out;
+  const s = r.value;
+  const kw = (n: string) => cors.kwargs.get(n)?.at.line ?? cors.line;
+  if (s.origins.includes("*") && s.credentials)
+    add("starlette-any-origin-credentials", "error", kw("allow_origins"), {
+      key: "config.starlette.check.any-credentials",
+    });
+  const list = cors.kwargs.get("allow_origins")?.value;
+  if (list?.t === "seq")
+    for (const item of list.items) {
+      if (item.t !== "str") continue;
+      if (item.v === "null")
+        add("starlette-null-origin", "warning", item.at.line, { key: "config.django.check.null" });
+      else if (item.v !== "*" && !/^[a-z][a-z0-9+.-]*:\/\/[^/]+$/i.test(item.v))
+        add("starlette-origin-form", "error", item.at.line, {
+          key: "config.starlette.check.origin-form",
+          params: { origin: item.v },
+        });
+    }
+  if (s.regex !== null && /(^|[^\\])\.[A-Za-z0-9]/.test(s.regex.replace(/\\\\/g, "")))
+    add("starlette-regex-dot", "error", kw("allow_origin_regex"), {
+      key: "config.django.check.regex-dot",
+      params: { regex: s.regex },
+    });
+  return out;
+}
+
+class Patcher extends EditList {
+  readonly cannotAll: Words[] = [];
+  constructor(private readonly app: StarletteApp) {
+    super(new Map([[app.file, app.mod.text]]));
+  }
+
+  private get file(): string {
+    return this.app.file;
+  }
+
+  /** Adds values to a list keyword (created before the closing parenthesis when absent). */
+  extend(m: Mw, kwarg: string, values: string[], fallback: string[] = []): void {
+    if (values.length === 0) return;
+    const text = this.text(this.file);
+    const why: Words = {
+      key: "config.starlette.fix.list",
+      params: { name: kwarg, values: values.join(", ") },
+    };
+    const k = m.kwargs.get(kwarg);
+    const key = `list:${kwarg}`;
+    if (!k) {
+      if (!m.close) return;
+      const q = quoteOf(text);
+      const items = [...fallback, ...values].map((v) => pyStr(v, q)).join(", ");
+      this.insertKwarg(m, key, `${kwarg}=[${items}]`, why);
+      return;
+    }
+    const v = k.value;
+    if (v.t === "seq" && v.display) {
+      for (const e of displayInsert(text, v.display, values))
+        this.push(e.part === "comma" ? `${key}:comma` : key, {
+          file: this.file,
+          start: e.at,
+          end: e.at,
+          text: e.text,
+          why,
+        });
+      return;
+    }
+    if (v.t === "seq" && v.joined) {
+      const j = v.joined;
+      const close = j.at.end - j.quote.length;
+      const inner = values.map((x) => pyStr(`${j.sep}${x}`, j.quote).slice(1, -1)).join("");
+      this.push(key, { file: this.file, start: close, end: close, text: inner, why });
+      return;
+    }
+    this.cannotAll.push({ key: "config.cannot.list-value", params: { name: kwarg, line: k.at.line } });
+  }
+
+  /** A keyword argument added as the call writes its arguments (one a line or inline). */
+  private insertKwarg(m: Mw, key: string, arg: string, why: Words): void {
+    if (!m.close) return;
+    for (const e of argInsert(this.text(this.file), m.args, m.close, arg))
+      this.push(e.part === "comma" ? "kwarg:comma" : key, {
+        file: this.file,
+        start: e.at,
+        end: e.at,
+        text: e.text,
+        why,
+      });
+  }
+
+  credentials(m: Mw): void {
+    const why: Words = { key: "config.starlette.fix.credentials" };
+    const k = m.kwargs.get("allow_credentials");
+    if (k) this.push("credentials", { file: this.file, start: k.at.start, end: k.at.end, text: "True", why });
+    else if (m.close) this.insertKwarg(m, "credentials", "allow_credentials=True", why);
+  }
+
+  /** CORSMiddleware registered last (so it runs first), or added there when missing. */
+  outermost(origin: string | null): void {
+    const text = this.text(this.file);
+    const regs = this.app.registrations;
+    const cors = regs.find((m) => m.kind === "cors");
+    const others = regs.filter((m) => m !== cors);
+    const lastOther = others.at(-1);
+    if (cors) {
+      if (!lastOther || lastOther.stmt.start < cors.stmt.start) {
+        this.cannotAll.push({ key: "config.starlette.cannot.order", params: { line: cors.line } });
+        return;
+      }
+      const why: Words = {
+        key: "config.starlette.fix.move",
+        params: { line: cors.line, name: lastOther.name },
+      };
+      const from = text.lastIndexOf("\n", cors.stmt.start - 1) + 1;
+      const to = afterLine(text, cors.stmt.end);
+      const stmt = text.slice(from, to);
+      this.push("move:remove", { file: this.file, start: from, end: to, text: "", why });
+      const at = afterLine(text, lastOther.stmt.end);
+      this.push("move:add", {
+        file: this.file,
+        start: at,
+        end: at,
+        text: `\n${stmt.endsWith("\n") ? stmt : `${stmt}\n`}`,
+        why,
+      });
+      return;
+    }
+    if (this.app.stack.some((m) => m.kind === "cors")) {
+      this.cannotAll.push({ key: "config.starlette.cannot.order", params: { line: 0 } });
+      return;
+    }
+    const app = this.app.app;
+    if (!app || origin === null) {
+      this.cannotAll.push({ key: "config.starlette.cannot.no-app" });
+      return;
+    }
+    const q = quoteOf(text);
+    const why: Words = { key: "config.starlette.fix.add" };
+    const after = lastOther && lastOther.stmt.start > app.stmt.start ? lastOther.stmt.end : app.stmt.end;
+    const at = afterLine(text, after);
+    const imported = [...this.app.mod.imports.entries()].some(([n]) => n === "CORSMiddleware");
+    if (!imported) {
+      let line = 0;
+      for (let l = 0; l < this.app.mod.importsEnd; l++) line = afterLine(text, line);
+      this.push("add:import", {
+        file: this.file,
+        start: line,
+        end: line,
+        text: "from fastapi.middleware.cors import CORSMiddleware\n",
+        why,
+      });
+    }
+    this.push("add", {
+      file: this.file,
+      start: at,
+      end: at,
+      text: `\n${app.name}.add_middleware(CORSMiddleware, allow_origins=[${pyStr(origin, q)}])\n`,
+      why,
+    });
+  }
+}
+
+function patchStarlette(
+  config: StarletteConfig,
+  failing: ReadonlyArray<{ spec: RequestSpec; judged: Judged }>,
+): { edits: Edit[]; cannot: Map<string, Words> } {
+  const app = config.app;
+  const p = new Patcher(app);
+  const origins = new Set<string>();
+  const methods = new Set<string>();
+  const headers = new Set<string>();
+  let credentials = false;
+  const asked: string[] = [];
+  for (const { spec, judged } of failing) {
+    const unknownKey = typeof judged.unknown === "object" ? judged.unknown?.key : undefined;
+    try {
+      if (unknownKey && PREFLIGHT_UNKNOWN.has(unknownKey)) {
+        p.outermost(spec.origin);
+        asked.push(spec.id);
+        continue;
+      }
+      const fault = faultOf(spec, judged);
+      if (!fault) continue;
+      if (!("hop" in fault)) {
+        p.cannot.set(spec.id, fault);
+        continue;
+      }
+      const r = route(app, new URL(fault.request.url));
+      if (!r.cors) {
+        if (r.redirect)
+          p.cannot.set(spec.id, { key: "config.cannot.cause", params: { code: fault.cause.code } });
+        else {
+          p.outermost(spec.origin);
+          asked.push(spec.id);
+        }
+        continue;
+      }
+      const s = settingsOf(r.cors);
+      const wantsOrigin = () => {
+        if (!allowed(s, spec.origin)) origins.add(spec.origin);
+      };
+      const wantsMethod = () => {
+        if (!(s.methods.includes("*") ? ALL_METHODS : s.methods).includes(spec.method))
+          methods.add(spec.method);
+      };
+      const wantsHeaders = () => {
+        if (s.headers.includes("*")) return;
+        const known = [...SAFELISTED, ...s.headers].map(lower);
+        for (const h of scriptSetUnsafeHeaderNames(spec.headers))
+          if (!known.includes(lower(h))) headers.add(lower(h));
+      };
+      switch (fault.cause.code) {
+        case "preflight-status-not-ok":
+        case "missing-allow-origin":
+          if (s.origins.includes("*") && spec.credentials === "include") {
+            p.cannot.set(spec.id, { key: "config.starlette.cannot.all-credentials" });
+            break;
+          }
+          wantsOrigin();
+          wantsMethod();
+          wantsHeaders();
+          if (spec.credentials === "include" && !s.credentials) credentials = true;
+          asked.push(spec.id);
+          break;
+        case "method-not-allowed":
+          wantsMethod();
+          asked.push(spec.id);
+          break;
+        case "header-not-allowed":
+          wantsHeaders();
+          asked.push(spec.id);
+          break;
+        case "allow-credentials-not-true":
+        case "wildcard-origin-with-credentials":
+          if (s.origins.includes("*"))
+            p.cannot.set(spec.id, { key: "config.starlette.cannot.all-credentials" });
+          else {
+            credentials = true;
+            asked.push(spec.id);
+          }
+          break;
+        default:
+          p.cannot.set(spec.id, { key: "config.cannot.cause", params: { code: fault.cause.code } });
+      }
+    } catch (e) {
+      if (!(e instanceof Unknowable)) throw e;
+      p.cannot.set(spec.id, e.why);
+    }
+  }
+  const cors = app.stack.find((m) => m.kind === "cors");
+  if (cors) {
+    p.extend(cors, "allow_origins", [...origins]);
+    // Starlette's default is GET alone: kept when the list is written for the first time.
+    p.extend(cors, "allow_methods", [...methods], ["GET"]);
+    p.extend(cors, "allow_headers", [...headers]);
+    if (credentials) p.credentials(cors);
+  }
+  const why = p.cannotAll[0];
+  if (why) for (const id of asked) if (!p.cannot.has(id)) p.cannot.set(id, why);
+  return { edits: p.edits, cannot: p.cannot };
+}
+
+export { patchStarlette };

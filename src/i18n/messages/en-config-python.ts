@@ -1,0 +1,99 @@
+/** `cors-lens check|fix --config` on Python apps (English): Django settings with django-cors-headers, FastAPI/Starlette, Flask with flask-cors. Names stay as written. */
+export const enConfigPython = {
+  "config.python.error.not-loaded":
+    "the Python grammar is not loaded: call prepareConfig (await it) before reading Python files",
+  "panel.config.grammar":
+    "the Python grammar could not be loaded in this panel ({error}): run `npx cors-lens fix --config settings.py` instead",
+  "config.django.error.mixed":
+    "{file}: a Django settings file is read on its own; pass the settings module without other kinds of files",
+  "config.django.unknown.value":
+    "{name} (line {line}) is computed by code CORS Lens does not evaluate: {text}",
+  "config.django.unknown.middleware":
+    "{name} (line {line}) runs before CorsMiddleware: CORS Lens cannot tell whether it answers first",
+  "config.django.unknown.upstream-options":
+    "the preflight to {path} reaches the view (CorsMiddleware does not answer it), whose answer was not recorded",
+  "config.django.assumed.routed": "the URLconf routes {path} as written (APPEND_SLASH does not redirect it)",
+  "config.django.assumed.view-200": "the view answers {method} {path} with 200 (not recorded)",
+  "config.django.fix.origins": "{values} added to {name}",
+  "config.django.fix.list": "{values} added to {name}",
+  "config.django.fix.credentials": "CORS_ALLOW_CREDENTIALS = True: the page sends credentials",
+  "config.django.fix.move":
+    "CorsMiddleware (line {line}) moved to the top of MIDDLEWARE, above {above}: a middleware above it answered without the CORS headers",
+  "config.django.fix.add-middleware":
+    "CorsMiddleware added at the top of MIDDLEWARE: without it no CORS_* setting acts",
+  "config.django.fix.app": "corsheaders added to INSTALLED_APPS (its system checks run)",
+  "config.django.fix.urls": "CORS_URLS_REGEX (line {line}) also matches {path}",
+  "config.django.cannot.middleware":
+    "MIDDLEWARE (line {line}) is not a list written in this file: put corsheaders.middleware.CorsMiddleware first by hand",
+  "config.django.cannot.urls-regex":
+    "CORS_URLS_REGEX (line {line}) is not a string written in this file: extend it by hand",
+  "config.django.cannot.app-sets":
+    "the Access-Control-Allow-Origin for {path} comes from the view, not from django-cors-headers: change it there",
+  "config.django.cannot.all-credentials":
+    "CORS_ALLOW_ALL_ORIGINS answers * and the page sends credentials: CORS_ALLOW_CREDENTIALS = True would let every site read the user's data; list the origins in CORS_ALLOWED_ORIGINS instead",
+  "config.django.check.no-middleware":
+    "CORS_* settings are set but corsheaders.middleware.CorsMiddleware is not in MIDDLEWARE: no CORS header is sent",
+  "config.django.check.order":
+    "CorsMiddleware comes after {name} (line {line}), which can answer first (a redirect, a static file) without the CORS headers: put CorsMiddleware at the top of MIDDLEWARE",
+  "config.django.check.order-unknown":
+    "CorsMiddleware comes after {name} (line {line}): a response that middleware makes itself (401, 403, a redirect) has no CORS headers; put CorsMiddleware above it",
+  "config.django.check.no-app":
+    "corsheaders is not in INSTALLED_APPS: its system checks (malformed origins) do not run",
+  "config.django.check.any-credentials":
+    "CORS_ALLOW_ALL_ORIGINS with CORS_ALLOW_CREDENTIALS (line {line}): every origin is reflected with credentials, so any site can read the user's data",
+  "config.django.check.null":
+    "null is allowed: sandboxed iframes and file: pages of any site send Origin: null",
+  "config.django.check.scheme":
+    "{origin} has no scheme: corsheaders refuses it at startup (corsheaders.E013); write https://…",
+  "config.django.check.path":
+    "{origin} has a path: corsheaders refuses it at startup (corsheaders.E014); an origin is scheme://host[:port]",
+  "config.django.check.regex-dot":
+    "{regex}: an unescaped . matches any character, so look-alike hosts match too; write \\.",
+  "config.django.check.regex-anchor":
+    "{regex} has no $ at the end: re.match anchors only the start, so https://allowed.example.evil.test matches",
+  "config.starlette.unknown.value":
+    "{name} (line {line}) is computed by code CORS Lens does not evaluate: {text}",
+  "config.starlette.unknown.middleware":
+    "{name} (line {line}) runs before CORSMiddleware (added after it): CORS Lens cannot tell whether it answers first",
+  "config.starlette.unknown.upstream-options":
+    "the preflight to {path} reaches the app's routes (no CORSMiddleware answers it), whose answer was not recorded",
+  "config.starlette.assumed.route-200": "the route answers {method} {path} with 200 (not recorded)",
+  "config.starlette.fix.list": "{values} added to {name}",
+  "config.starlette.fix.credentials": "allow_credentials=True: the page sends credentials",
+  "config.starlette.fix.move":
+    "add_middleware(CORSMiddleware) (line {line}) moved after {name}: the last middleware added runs first, so CORS now answers before it",
+  "config.starlette.fix.add": "CORSMiddleware added, after the app's other middlewares (so it runs first)",
+  "config.starlette.cannot.order":
+    "CORSMiddleware (line {line}) is registered where CORS Lens cannot move it: register it last by hand",
+  "config.starlette.cannot.no-app": "no FastAPI() or Starlette() app in this file to add CORSMiddleware to",
+  "config.starlette.cannot.all-credentials":
+    'allow_origins=["*"] and the page sends credentials: allow_credentials=True would let every site read the user\'s data; list the origins instead',
+  "config.starlette.check.order":
+    "CORSMiddleware is added before {name} (line {line}): the last added runs first, so its own responses (401, redirects) have no CORS headers and it refuses preflights; add CORSMiddleware last",
+  "config.starlette.check.any-credentials":
+    'allow_origins=["*"] with allow_credentials=True: Starlette reflects every origin with credentials (preflights, and requests with a cookie)',
+  "config.starlette.check.origin-form":
+    "{origin} is not an origin: Starlette compares the Origin header as a whole string (no path, no trailing slash), so it never matches",
+  "config.flask.unknown.value":
+    "{name} (line {line}) is computed by code CORS Lens does not evaluate: {text}",
+  "config.flask.unknown.config":
+    "app.config sets CORS_* options (line {line}): CORS Lens does not merge them yet",
+  "config.flask.unknown.upstream-options":
+    "the preflight to {path} is answered by the app, not flask-cors, and was not recorded",
+  "config.flask.assumed.view-200": "the view answers {method} {path} with 200 (not recorded)",
+  "config.flask.assumed.options-200":
+    "{path} is routed, so Flask answers the preflight itself with 200 (not recorded)",
+  "config.flask.fix.list": "{values} added to {name}",
+  "config.flask.fix.credentials": "supports_credentials=True: the page sends credentials",
+  "config.flask.fix.add": "CORS(app, origins=[…]) added after the app is created",
+  "config.flask.cannot.place":
+    "the options on line {line} are not written where CORS Lens can add to them: add them by hand",
+  "config.flask.cannot.no-app": "no Flask() app in this file to pass to CORS()",
+  "config.flask.cannot.resource": "no CORS resource matches {path}: add a resources pattern for it by hand",
+  "config.flask.check.any-credentials":
+    "supports_credentials=True with every origin allowed (origins defaults to *): flask-cors reflects any origin with credentials",
+  "config.flask.check.regex":
+    "{origin} has regex characters, so flask-cors reads it as a regex (re.match, start only): its unescaped dots match any character; escape them and end it with $",
+  "config.django.error.split":
+    "CORS settings are in both {first} and {second}: CORS Lens reads one settings module; pass the one that sets CORS_* and MIDDLEWARE",
+} as const;

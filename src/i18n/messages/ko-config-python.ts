@@ -1,0 +1,100 @@
+/** Python 앱의 `cors-lens check|fix --config`(한국어): django-cors-headers를 쓰는 Django 설정, FastAPI/Starlette, flask-cors를 쓰는 Flask. 이름은 그대로 둔다. */
+import type { enConfigPython } from "./en-config-python";
+
+export const koConfigPython: Record<keyof typeof enConfigPython, string> = {
+  "config.python.error.not-loaded":
+    "Python 문법이 로드되지 않았습니다: Python 파일을 읽기 전에 prepareConfig를 호출하고 기다리세요",
+  "panel.config.grammar":
+    "이 패널에서 Python 문법을 로드할 수 없습니다({error}): 대신 `npx cors-lens fix --config settings.py`를 실행하세요",
+  "config.django.error.mixed":
+    "{file}: Django 설정 파일은 단독으로 읽습니다. 다른 종류의 파일 없이 설정 모듈만 넘기세요",
+  "config.django.unknown.value": "{name}(줄 {line})은 CORS Lens가 평가하지 않는 코드로 계산됩니다: {text}",
+  "config.django.unknown.middleware":
+    "{name}(줄 {line})이 CorsMiddleware보다 먼저 실행됩니다: 이것이 먼저 응답하는지 CORS Lens는 알 수 없습니다",
+  "config.django.unknown.upstream-options":
+    "{path}로의 사전 요청은 뷰에 도달하는데(CorsMiddleware가 응답하지 않음), 그 응답이 기록되지 않았습니다",
+  "config.django.assumed.routed":
+    "URLconf가 {path}를 쓰인 그대로 라우팅한다고 가정합니다(APPEND_SLASH 리디렉션 없음)",
+  "config.django.assumed.view-200": "뷰가 {method} {path}에 200으로 응답한다고 가정합니다(기록 없음)",
+  "config.django.fix.origins": "{name}에 {values} 추가",
+  "config.django.fix.list": "{name}에 {values} 추가",
+  "config.django.fix.credentials": "CORS_ALLOW_CREDENTIALS = True: 페이지가 자격 증명을 보냅니다",
+  "config.django.fix.move":
+    "CorsMiddleware(줄 {line})를 MIDDLEWARE 맨 위, {above}보다 위로 옮김: 그 위의 미들웨어가 CORS 헤더 없이 응답했습니다",
+  "config.django.fix.add-middleware":
+    "MIDDLEWARE 맨 위에 CorsMiddleware 추가: 이것 없이는 어떤 CORS_* 설정도 동작하지 않습니다",
+  "config.django.fix.app": "INSTALLED_APPS에 corsheaders 추가(시스템 검사가 실행됨)",
+  "config.django.fix.urls": "CORS_URLS_REGEX(줄 {line})가 {path}도 매치하도록 확장",
+  "config.django.cannot.middleware":
+    "MIDDLEWARE(줄 {line})가 이 파일에 쓰인 리스트가 아닙니다: corsheaders.middleware.CorsMiddleware를 직접 맨 앞에 두세요",
+  "config.django.cannot.urls-regex":
+    "CORS_URLS_REGEX(줄 {line})가 이 파일에 쓰인 문자열이 아닙니다: 직접 확장하세요",
+  "config.django.cannot.app-sets":
+    "{path}의 Access-Control-Allow-Origin은 django-cors-headers가 아니라 뷰가 보냅니다: 거기서 바꾸세요",
+  "config.django.cannot.all-credentials":
+    "CORS_ALLOW_ALL_ORIGINS는 *로 응답하는데 페이지가 자격 증명을 보냅니다: CORS_ALLOW_CREDENTIALS = True는 모든 사이트가 사용자 데이터를 읽게 합니다. 대신 CORS_ALLOWED_ORIGINS에 출처를 나열하세요",
+  "config.django.check.no-middleware":
+    "CORS_* 설정이 있지만 MIDDLEWARE에 corsheaders.middleware.CorsMiddleware가 없습니다: CORS 헤더가 전송되지 않습니다",
+  "config.django.check.order":
+    "CorsMiddleware가 {name}(줄 {line}) 뒤에 있습니다. 그 미들웨어는 CORS 헤더 없이 먼저 응답할 수 있습니다(리디렉션, 정적 파일): CorsMiddleware를 MIDDLEWARE 맨 위에 두세요",
+  "config.django.check.order-unknown":
+    "CorsMiddleware가 {name}(줄 {line}) 뒤에 있습니다: 그 미들웨어가 직접 만든 응답(401, 403, 리디렉션)에는 CORS 헤더가 없습니다. CorsMiddleware를 그 위에 두세요",
+  "config.django.check.no-app":
+    "INSTALLED_APPS에 corsheaders가 없습니다: 잘못된 출처를 잡는 시스템 검사가 실행되지 않습니다",
+  "config.django.check.any-credentials":
+    "CORS_ALLOW_ALL_ORIGINS와 CORS_ALLOW_CREDENTIALS(줄 {line}): 모든 출처가 자격 증명과 함께 반사되어 어떤 사이트든 사용자 데이터를 읽을 수 있습니다",
+  "config.django.check.null":
+    "null이 허용됩니다: 어느 사이트의 샌드박스 iframe이나 file: 페이지도 Origin: null을 보냅니다",
+  "config.django.check.scheme":
+    "{origin}에 스킴이 없습니다: corsheaders가 시작할 때 거부합니다(corsheaders.E013). https://…로 쓰세요",
+  "config.django.check.path":
+    "{origin}에 경로가 있습니다: corsheaders가 시작할 때 거부합니다(corsheaders.E014). 출처는 scheme://host[:port]입니다",
+  "config.django.check.regex-dot":
+    "{regex}: 이스케이프하지 않은 .은 아무 문자와 일치해 비슷한 호스트도 매치됩니다. \\.으로 쓰세요",
+  "config.django.check.regex-anchor":
+    "{regex} 끝에 $가 없습니다: re.match는 시작만 고정하므로 https://allowed.example.evil.test도 매치됩니다",
+  "config.starlette.unknown.value": "{name}(줄 {line})은 CORS Lens가 평가하지 않는 코드로 계산됩니다: {text}",
+  "config.starlette.unknown.middleware":
+    "{name}(줄 {line})이 CORSMiddleware보다 먼저 실행됩니다(나중에 추가됨): 이것이 먼저 응답하는지 CORS Lens는 알 수 없습니다",
+  "config.starlette.unknown.upstream-options":
+    "{path}로의 사전 요청이 앱의 라우트에 도달하는데(CORSMiddleware가 응답하지 않음), 그 응답이 기록되지 않았습니다",
+  "config.starlette.assumed.route-200": "라우트가 {method} {path}에 200으로 응답한다고 가정합니다(기록 없음)",
+  "config.starlette.fix.list": "{name}에 {values} 추가",
+  "config.starlette.fix.credentials": "allow_credentials=True: 페이지가 자격 증명을 보냅니다",
+  "config.starlette.fix.move":
+    "add_middleware(CORSMiddleware)(줄 {line})를 {name} 뒤로 옮김: 마지막에 추가된 미들웨어가 먼저 실행되므로 이제 CORS가 먼저 응답합니다",
+  "config.starlette.fix.add": "앱의 다른 미들웨어 뒤에 CORSMiddleware 추가(먼저 실행되도록)",
+  "config.starlette.cannot.order":
+    "CORSMiddleware(줄 {line})가 CORS Lens가 옮길 수 없는 곳에 등록되어 있습니다: 직접 마지막에 등록하세요",
+  "config.starlette.cannot.no-app":
+    "이 파일에 CORSMiddleware를 추가할 FastAPI() 또는 Starlette() 앱이 없습니다",
+  "config.starlette.cannot.all-credentials":
+    'allow_origins=["*"]인데 페이지가 자격 증명을 보냅니다: allow_credentials=True는 모든 사이트가 사용자 데이터를 읽게 합니다. 대신 출처를 나열하세요',
+  "config.starlette.check.order":
+    "CORSMiddleware가 {name}(줄 {line})보다 먼저 추가되었습니다: 마지막에 추가된 것이 먼저 실행되므로 그 미들웨어의 응답(401, 리디렉션)에는 CORS 헤더가 없고 사전 요청을 거부합니다. CORSMiddleware를 마지막에 추가하세요",
+  "config.starlette.check.any-credentials":
+    'allow_origins=["*"]와 allow_credentials=True: Starlette가 모든 출처를 자격 증명과 함께 반사합니다(사전 요청, 쿠키가 있는 요청)',
+  "config.starlette.check.origin-form":
+    "{origin}은 출처가 아닙니다: Starlette는 Origin 헤더를 문자열 전체로 비교하므로(경로, 끝 슬래시 없이) 절대 일치하지 않습니다",
+  "config.flask.unknown.value": "{name}(줄 {line})은 CORS Lens가 평가하지 않는 코드로 계산됩니다: {text}",
+  "config.flask.unknown.config":
+    "app.config가 CORS_* 옵션을 설정합니다(줄 {line}): CORS Lens는 아직 이를 합치지 않습니다",
+  "config.flask.unknown.upstream-options":
+    "{path}로의 사전 요청은 flask-cors가 아니라 앱이 응답하며, 기록되지 않았습니다",
+  "config.flask.assumed.view-200": "뷰가 {method} {path}에 200으로 응답한다고 가정합니다(기록 없음)",
+  "config.flask.assumed.options-200":
+    "{path}가 라우팅되어 있어 Flask가 사전 요청에 직접 200으로 응답한다고 가정합니다(기록 없음)",
+  "config.flask.fix.list": "{name}에 {values} 추가",
+  "config.flask.fix.credentials": "supports_credentials=True: 페이지가 자격 증명을 보냅니다",
+  "config.flask.fix.add": "앱을 만든 뒤에 CORS(app, origins=[…]) 추가",
+  "config.flask.cannot.place":
+    "줄 {line}의 옵션은 CORS Lens가 추가할 수 있는 형태가 아닙니다: 직접 추가하세요",
+  "config.flask.cannot.no-app": "이 파일에 CORS()에 넘길 Flask() 앱이 없습니다",
+  "config.flask.cannot.resource": "{path}에 맞는 CORS 리소스가 없습니다: resources 패턴을 직접 추가하세요",
+  "config.flask.check.any-credentials":
+    "모든 출처를 허용하면서(origins 기본값 *) supports_credentials=True: flask-cors가 어떤 출처든 자격 증명과 함께 반사합니다",
+  "config.flask.check.regex":
+    "{origin}에 정규식 문자가 있어 flask-cors가 정규식으로 읽습니다(re.match, 시작만 고정): 이스케이프하지 않은 점은 아무 문자와 일치합니다. 점을 이스케이프하고 $로 끝내세요",
+  "config.django.error.split":
+    "CORS 설정이 {first}와 {second}에 모두 있습니다: CORS Lens는 설정 모듈 하나를 읽습니다. CORS_*와 MIDDLEWARE를 설정하는 파일을 넘기세요",
+};

@@ -1,0 +1,164 @@
+import { readFileSync } from "node:fs";
+import { beforeAll, describe, expect, it } from "vitest";
+import {
+  type ConfigFile,
+  checkConfig,
+  detectFormat,
+  fixConfig,
+  fixDiff,
+  prepareConfig,
+  readConfig,
+} from "../../src/config";
+import type { HopRequest } from "../../src/config/types";
+import type { HeaderList } from "../../src/engine";
+import { APP, recordedFrom } from "./recorded";
+
+const wasm = (name: string) =>
+  Promise.resolve(
+    new Uint8Array(
+      readFileSync(
+        name === "tree-sitter.wasm"
+          ? "node_modules/web-tree-sitter/tree-sitter.wasm"
+          : "node_modules/tree-sitter-python/tree-sitter-python.wasm",
+      ),
+    ),
+  );
+const file = (text: string, path = "app.py"): ConfigFile => ({ path, text });
+
+beforeAll(async () => {
+  await prepareConfig([file("from flask import Flask\n")], wasm);
+});
+
+const HEAD = `from flask import Flask, jsonify
+from flask_cors import CORS
+
+app = Flask(__name__)
+`;
+
+function ask(text: string, req: Partial<HopRequest> & { url: string }) {
+  return readConfig([file(text)]).answer({ method: "GET", headers: [["Origin", APP]], ...req });
+}
+const value = (h: HeaderList, name: string) =>
+  h.filter(([n]) => n.toLowerCase() === name.toLowerCase()).map(([, v]) => v)[0];
+function headersOf(a: ReturnType<typeof ask>): HeaderList {
+  if (a.kind !== "known") throw new Error(`unknown: ${a.why.key}`);
+  return a.headers;
+}
+
+describe("Flask (flask-cors 3.0.10): what it answers", () => {
+  it("reflects any origin by default, Vary for regex origins, lists on a preflight", () => {
+    const text = `${HEAD}CORS(app)\n`;
+    expect(detectFormat(file(text))).toEqual({ format: "flask" });
+    const h = headersOf(ask(text, { url: "http://h/api/x" }));
+    expect(value(h, "access-control-allow-origin")).toBe(APP);
+    expect(value(h, "vary")).toBe("Origin");
+    const pre = headersOf(
+      ask(text, {
+        url: "http://h/api/x",
+        method: "OPTIONS",
+        headers: [
+          ["Origin", APP],
+          ["Access-Control-Request-Method", "PUT"],
+          ["Access-Control-Request-Headers", "x-api-key"],
+        ],
+      }),
+    );
+    expect(value(pre, "access-control-allow-methods")).toBe("DELETE, GET, HEAD, OPTIONS, PATCH, POST, PUT");
+    expect(value(pre, "access-control-allow-headers")).toBe("x-api-key");
+  });
+
+  it("matches resources as regexes anchored at the start, the most specific first", () => {
+    const text = `${HEAD}CORS(app, resources={r"/api/*": {"origins": "${APP}"}, r"/public/*": {"origins": "*"}})\n`;
+    expect(value(headersOf(ask(text, { url: "http://h/api/items" })), "access-control-allow-origin")).toBe(
+      APP,
+    );
+    expect(
+      value(
+        headersOf(ask(text, { url: "http://h/api/items", headers: [["Origin", "https://evil.example"]] })),
+        "access-control-allow-origin",
+      ),
+    ).toBeUndefined();
+    expect(
+      value(headersOf(ask(text, { url: "http://h/other" })), "access-control-allow-origin"),
+    ).toBeUndefined();
+  });
+});
+
+describe("Flask: fix and check", () => {
+  it("turns a single origin string into a list with the page's origin, and is idempotent", () => {
+    const text = `${HEAD}CORS(app, resources={r"/api/*": {"origins": "https://admin.example.com"}})\n`;
+    const ev = recordedFrom([file(text)], [{ url: "http://127.0.0.1:5000/api/items" }]);
+    const r = fixConfig([file(text)], ev);
+    const after = r.files[0]?.after ?? "";
+    expect(after).toContain(`{"origins": ["https://admin.example.com", "${APP}"]}`);
+    expect(r.ok).toBe(true);
+    expect(fixDiff(fixConfig([file(after)], ev))).toBe("");
+  });
+
+  it("adds methods, headers and credentials where the options are written", () => {
+    const text = `${HEAD}CORS(
+    app,
+    origins=["${APP}"],
+    methods=["GET", "POST"],
+    allow_headers=["Content-Type"],
+)
+`;
+    const ev = recordedFrom(
+      [file(text)],
+      [
+        { url: "http://127.0.0.1:5000/api/items/1", method: "PUT", headers: [["X-Api-Key", "1"]] },
+        { url: "http://127.0.0.1:5000/api/me", credentials: "include" },
+      ],
+    );
+    const r = fixConfig([file(text)], ev);
+    const after = r.files[0]?.after ?? "";
+    console.log(
+      after,
+      JSON.stringify(r.rows.map((x) => [x.id, x.before, x.after])),
+      JSON.stringify(r.cannot),
+    );
+    expect(after).toContain('methods=["GET", "POST", "PUT"]');
+    expect(after).toContain('allow_headers=["Content-Type", "x-api-key"]');
+    expect(after).toContain("    supports_credentials=True,\n)");
+    expect(r.ok).toBe(true);
+  });
+
+  it("adds CORS(app, origins=[…]) and its import when the app has none", () => {
+    const text =
+      "from flask import Flask\n\napp = Flask(__name__)\n\n\n@app.get('/api/items')\ndef items():\n    return []\n";
+    const ev = recordedFrom([file(text)], [{ url: "http://127.0.0.1:5000/api/items" }]);
+    const after = fixConfig([file(text)], ev).files[0]?.after ?? "";
+    expect(after).toBe(
+      `from flask import Flask\nfrom flask_cors import CORS\n\napp = Flask(__name__)\nCORS(app, origins=['${APP}'])\n\n\n@app.get('/api/items')\ndef items():\n    return []\n`,
+    );
+  });
+
+  it("check: every origin with credentials, origin regexes with dots", () => {
+    const any = `${HEAD}CORS(app, supports_credentials=True)\n`;
+    expect(checkConfig([file(any)]).findings.map((f) => `${f.code}:${f.line}`)).toEqual([
+      "flask-any-origin-credentials:5",
+    ]);
+    const regex = `${HEAD}CORS(app, origins=["https://*.example.com"])\n`;
+    expect(checkConfig([file(regex)]).findings.map((f) => `${f.code}:${f.line}`)).toEqual([
+      "flask-origin-regex-dot:5",
+    ]);
+    expect(
+      checkConfig([file(`${HEAD}CORS(app, origins=["${APP}"], supports_credentials=True)\n`)]).findings,
+    ).toEqual([]);
+  });
+});
+
+describe("Flask: the fix suite's files", () => {
+  it("check names each planted problem's line, and nothing in the correct files", async () => {
+    const { FLASK_CASES, FLASK_CORRECT } = await import("../fixes/config-flask-cases");
+    for (const c of FLASK_CASES) {
+      const found = checkConfig([file(c.app.replaceAll("{{ORIGIN}}", APP))]).findings;
+      if (c.check) expect(found, c.name).toContainEqual(expect.objectContaining(c.check));
+      expect(
+        found.filter((f) => f.severity === "error" && f.code !== c.check?.code),
+        c.name,
+      ).toEqual([]);
+    }
+    for (const text of FLASK_CORRECT) expect(checkConfig([file(text)]).findings).toEqual([]);
+  });
+});

@@ -1,0 +1,202 @@
+import { readFileSync } from "node:fs";
+import { beforeAll, describe, expect, it } from "vitest";
+import {
+  type ConfigFile,
+  checkConfig,
+  detectFormat,
+  fixConfig,
+  fixDiff,
+  prepareConfig,
+  readConfig,
+} from "../../src/config";
+import type { HopRequest } from "../../src/config/types";
+import type { HeaderList } from "../../src/engine";
+import { APP, recordedFrom } from "./recorded";
+
+const wasm = (name: string) =>
+  Promise.resolve(
+    new Uint8Array(
+      readFileSync(
+        name === "tree-sitter.wasm"
+          ? "node_modules/web-tree-sitter/tree-sitter.wasm"
+          : "node_modules/tree-sitter-python/tree-sitter-python.wasm",
+      ),
+    ),
+  );
+const file = (text: string, path = "app/main.py"): ConfigFile => ({ path, text });
+
+beforeAll(async () => {
+  await prepareConfig([file("from fastapi import FastAPI\n")], wasm);
+});
+
+const HEAD = `from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+
+app = FastAPI()
+`;
+
+function ask(text: string, req: Partial<HopRequest> & { url: string }) {
+  return readConfig([file(text)]).answer({ method: "GET", headers: [["Origin", APP]], ...req });
+}
+const value = (h: HeaderList, name: string) =>
+  h.filter(([n]) => n.toLowerCase() === name.toLowerCase()).map(([, v]) => v)[0];
+function headersOf(a: ReturnType<typeof ask>): HeaderList {
+  if (a.kind !== "known") throw new Error(`unknown: ${a.why.key}`);
+  return a.headers;
+}
+const PRE = (method: string, headers = ""): Partial<HopRequest> => ({
+  method: "OPTIONS",
+  headers: [
+    ["Origin", APP],
+    ["Access-Control-Request-Method", method],
+    ...(headers ? ([["Access-Control-Request-Headers", headers]] as Array<[string, string]>) : []),
+  ],
+});
+
+describe("FastAPI/Starlette: what CORSMiddleware answers", () => {
+  it("answers a preflight 200 with Starlette's defaults, 400 when it refuses", () => {
+    const text = `${HEAD}app.add_middleware(CORSMiddleware, allow_origins=["${APP}"])\n`;
+    expect(detectFormat(file(text))).toEqual({ format: "fastapi" });
+    const ok = ask(text, { url: "http://h/api", ...PRE("GET") });
+    expect(ok).toMatchObject({ kind: "known", status: 200 });
+    const h = headersOf(ok);
+    expect(value(h, "access-control-allow-origin")).toBe(APP);
+    expect(value(h, "access-control-allow-methods")).toBe("GET");
+    expect(value(h, "access-control-allow-headers")).toBe(
+      "Accept, Accept-Language, Content-Language, Content-Type",
+    );
+    expect(value(h, "access-control-max-age")).toBe("600");
+    expect(ask(text, { url: "http://h/api", ...PRE("PUT", "x-api-key") })).toMatchObject({ status: 400 });
+  });
+
+  it("answers * for allow_origins=['*'], and the origin when a cookie comes with credentials", () => {
+    const text = `${HEAD}app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_credentials=True)\n`;
+    expect(value(headersOf(ask(text, { url: "http://h/x" })), "access-control-allow-origin")).toBe("*");
+    const cookie = headersOf(
+      ask(text, {
+        url: "http://h/x",
+        headers: [
+          ["Origin", APP],
+          ["Cookie", "a=1"],
+        ],
+      }),
+    );
+    expect(value(cookie, "access-control-allow-origin")).toBe(APP);
+    expect(checkConfig([file(text)]).findings.map((f) => `${f.code}:${f.line}`)).toEqual([
+      "starlette-any-origin-credentials:5",
+    ]);
+  });
+
+  it("lets the last added middleware run first: an unknown one added after CORS makes the answer unknown", () => {
+    const text = `${HEAD}app.add_middleware(CORSMiddleware, allow_origins=["${APP}"])
+app.add_middleware(ApiKeyMiddleware)
+`;
+    expect(ask(text, { url: "http://h/x", ...PRE("GET") })).toMatchObject({
+      kind: "unknown",
+      why: { key: "config.starlette.unknown.middleware" },
+    });
+    expect(checkConfig([file(text)]).findings.map((f) => `${f.code}:${f.line}`)).toEqual([
+      "starlette-middleware-order:5",
+    ]);
+    const timing = `${HEAD}app.add_middleware(CORSMiddleware, allow_origins=["${APP}"])
+
+
+@app.middleware("http")
+async def timing(request, call_next):
+    response = await call_next(request)
+    return response
+`;
+    expect(ask(timing, { url: "http://h/x", ...PRE("GET") })).toMatchObject({ kind: "known", status: 200 });
+  });
+});
+
+describe("FastAPI/Starlette: fix and check", () => {
+  it("extends the lists as written, keeps GET when allow_methods is first written, and is idempotent", () => {
+    const text = `${HEAD}
+origins = [
+    "https://admin.example.com",  # back office
+]
+
+app.add_middleware(
+    CORSMiddleware,
+    allow_origins=origins,
+    allow_credentials=True
+)
+`;
+    const ev = recordedFrom(
+      [file(text.replace('"https://admin', `"${APP}",\n    "https://admin`))],
+      [{ url: "http://127.0.0.1:8000/api/items/1", method: "PUT", headers: [["X-Api-Key", "1"]] }],
+    );
+    const r = fixConfig([file(text)], ev);
+    const after = r.files[0]?.after ?? "";
+    expect(after).toContain(
+      '    "https://admin.example.com",  # back office\n    "https://app.example.com",\n]',
+    );
+    expect(after).toContain(
+      '    allow_credentials=True,\n    allow_methods=["GET", "PUT"],\n    allow_headers=["x-api-key"],\n)',
+    );
+    expect(r.ok).toBe(true);
+    expect(fixDiff(fixConfig([file(after)], ev))).toBe("");
+  });
+
+  it("moves CORSMiddleware after the middleware that answers first, and adds it when missing", () => {
+    const text = `${HEAD}app.add_middleware(CORSMiddleware, allow_origins=["${APP}"], allow_methods=["*"], allow_headers=["*"])
+app.add_middleware(ApiKeyMiddleware)
+`;
+    const moved = `${HEAD}app.add_middleware(ApiKeyMiddleware)
+
+app.add_middleware(CORSMiddleware, allow_origins=["${APP}"], allow_methods=["*"], allow_headers=["*"])
+`;
+    const ev = recordedFrom(
+      [file(moved)],
+      [{ url: "http://127.0.0.1:8000/api/items/1", method: "PUT", headers: [["X-Api-Key", "1"]] }],
+    );
+    const r = fixConfig([file(text)], ev);
+    expect(r.files[0]?.after).toBe(moved);
+    const bare =
+      "from fastapi import FastAPI\n\napp = FastAPI()\n\n\n@app.get('/api/items')\ndef items():\n    return []\n";
+    const ev2 = recordedFrom([file(bare)], [{ url: "http://127.0.0.1:8000/api/items" }]);
+    const added = fixConfig([file(bare)], ev2).files[0]?.after ?? "";
+    expect(added).toContain("from fastapi.middleware.cors import CORSMiddleware\n");
+    expect(added).toContain(
+      `app = FastAPI()\n\napp.add_middleware(CORSMiddleware, allow_origins=['${APP}'])\n`,
+    );
+  });
+
+  it("check: origins with a trailing slash, regexes with unescaped dots", () => {
+    const text = `${HEAD}app.add_middleware(
+    CORSMiddleware,
+    allow_origins=["https://app.example.com/"],
+    allow_origin_regex=r"https://.*.example.com",
+)
+`;
+    expect(checkConfig([file(text)]).findings.map((f) => `${f.code}:${f.line}`)).toEqual([
+      "starlette-origin-form:7",
+      "starlette-regex-dot:8",
+    ]);
+  });
+});
+
+describe("FastAPI/Starlette: the fix suite's files", () => {
+  it("check names each planted problem's line, and nothing in the correct files", async () => {
+    const { FASTAPI_CASES, FASTAPI_CORRECT } = await import("../fixes/config-fastapi-cases");
+    for (const c of FASTAPI_CASES) {
+      const found = checkConfig([file(c.app.replaceAll("{{ORIGIN}}", APP))]).findings;
+      if (c.check) expect(found, c.name).toContainEqual(expect.objectContaining(c.check));
+      expect(
+        found.filter((f) => f.severity === "error" && f.code !== c.check?.code),
+        c.name,
+      ).toEqual([]);
+    }
+    for (const text of FASTAPI_CORRECT) expect(checkConfig([file(text)]).findings).toEqual([]);
+  });
+});
+
+describe("FastAPI/Starlette: a bare add_middleware(CORSMiddleware)", () => {
+  it("adds the arguments after the class", () => {
+    const text = `${HEAD}app.add_middleware(CORSMiddleware)\n`;
+    const ev = recordedFrom([file(text)], [{ url: "http://127.0.0.1:8000/api/items" }]);
+    const after = fixConfig([file(text)], ev).files[0]?.after ?? "";
+    expect(after).toContain(`app.add_middleware(CORSMiddleware, allow_origins=["${APP}"])`);
+  });
+});

@@ -1,0 +1,20 @@
+/**
+ * `cors-lens fix --config settings.py` end to end: a real Django (Debian's python3-django 3.2 with
+ * python3-django-cors-headers 3.14, `runserver`) serves each broken settings file; Chromium runs the
+ * page and CORS Lens's extension records it; the built CLI patches the file with `--write`; the
+ * patched project starts and every call of the page passes in Chromium. `check` names the planted
+ * problem's line where there is one.
+ */
+import { AUTH, DJANGO_CASES, DJANGO_CORRECT, RUN, URLS } from "./config-django-cases";
+import { pythonConfigSuite } from "./config-python-real";
+import { debVersion } from "./harness";
+
+pythonConfigSuite({
+  title: "cors-lens fix --config on Django settings, proven in real Chromium",
+  installed: debVersion("python3-django-cors-headers") !== null && debVersion("python3-django") !== null,
+  file: "settings.py",
+  extra: { "urls.py": URLS, "auth.py": AUTH, "run.py": RUN },
+  serve: () => ["run.py"],
+  cases: DJANGO_CASES.map((c) => ({ ...c, text: c.settings })),
+  correct: DJANGO_CORRECT,
+});

@@ -1,0 +1,19 @@
+/**
+ * `cors-lens fix --config app.py` end to end: Debian's FastAPI 0.92 / Starlette 0.26.1 on uvicorn
+ * serves each broken app; Chromium runs the page and CORS Lens's extension records it; the built CLI
+ * patches the file with `--write`; the patched app starts and every call of the page passes in
+ * Chromium. `check` names the planted problem's line where there is one.
+ */
+import { FASTAPI_CASES, FASTAPI_CORRECT } from "./config-fastapi-cases";
+import { pythonConfigSuite } from "./config-python-real";
+import { debVersion } from "./harness";
+
+pythonConfigSuite({
+  title: "cors-lens fix --config on FastAPI apps, proven in real Chromium",
+  installed: debVersion("python3-fastapi") !== null && debVersion("python3-uvicorn") !== null,
+  file: "app.py",
+  extra: {},
+  serve: (port) => ["-m", "uvicorn", "app:app", "--host", "127.0.0.1", "--port", String(port)],
+  cases: FASTAPI_CASES.map((c) => ({ ...c, text: c.app })),
+  correct: FASTAPI_CORRECT,
+});

@@ -1,0 +1,130 @@
+/**
+ * Broken Flask apps with flask-cors, written the way projects write them (situations rebuilt from
+ * flask-cors' documentation and users' questions and issues, no text copied). {{ORIGIN}} is the
+ * page's origin.
+ */
+import { CREATE, LIST, ME, REMOVE, UPDATE } from "./config-django-cases";
+import type { PageRequest } from "./page";
+
+const IMPORTS = `import os
+
+from flask import Flask, jsonify
+from flask_cors import CORS, cross_origin
+`;
+
+const ROUTES = `
+
+@app.route("/api/items", methods=["GET", "POST"])
+def items():
+    return jsonify([])
+
+
+@app.route("/api/items/<int:i>", methods=["PUT", "DELETE"])
+def item(i):
+    return jsonify({"id": i})
+
+
+@app.route("/api/me")
+def me():
+    return jsonify({"user": "ada"})
+`;
+
+export const RUN = `import os
+
+from app import app
+
+app.run(host="127.0.0.1", port=int(os.environ["PORT"]))
+`;
+
+export interface FlaskCase {
+  name: string;
+  app: string;
+  calls: PageRequest[];
+  check?: { code: string; line: number };
+}
+
+const APP = `${IMPORTS}
+app = Flask(__name__)
+`;
+
+export const FLASK_CASES: FlaskCase[] = [
+  {
+    name: "origins lists the production front end only",
+    app: `${APP}CORS(app, origins=["https://shop.example.com"])
+${ROUTES}`,
+    calls: [LIST, CREATE],
+  },
+  {
+    name: "a resource for /api/* with one origin as a string",
+    app: `${APP}CORS(app, resources={r"/api/*": {"origins": "https://shop.example.com"}})
+${ROUTES}`,
+    calls: [LIST],
+  },
+  {
+    name: "methods narrowed to GET and POST",
+    app: `${APP}CORS(app, origins=["{{ORIGIN}}"], methods=["GET", "POST"])
+${ROUTES}`,
+    calls: [LIST, UPDATE, REMOVE],
+  },
+  {
+    name: "allow_headers without the page's header",
+    app: `${APP}CORS(app, origins=["{{ORIGIN}}"], allow_headers=["Content-Type"])
+${ROUTES}`,
+    calls: [LIST, UPDATE],
+  },
+  {
+    name: "cookies sent, supports_credentials not set",
+    app: `${APP}CORS(app, origins=["{{ORIGIN}}"])
+${ROUTES}`,
+    calls: [LIST, ME],
+  },
+  {
+    name: "flask-cors never set up",
+    app: `from flask import Flask, jsonify
+
+app = Flask(__name__)
+${ROUTES}`,
+    calls: [LIST],
+  },
+  {
+    name: "origins from the environment with a default, split on commas",
+    app: `${APP}CORS(app, origins=os.environ.get("CORS_ORIGINS", "https://shop.example.com").split(","))
+${ROUTES}`,
+    calls: [LIST, CREATE],
+  },
+  {
+    name: "@cross_origin on the view with another front end's origin",
+    app: `${APP}
+
+@app.route("/api/items", methods=["GET", "POST"])
+@cross_origin(origins=["https://shop.example.com"])
+def items():
+    return jsonify([])
+`,
+    calls: [LIST],
+  },
+  {
+    name: "a glob-like origin flask-cors reads as a regex",
+    app: `${APP}CORS(app, resources={r"/api/*": {"origins": ["https://*.shop.example.com"]}})
+${ROUTES}`,
+    calls: [LIST],
+    check: { code: "flask-origin-regex-dot", line: 7 },
+  },
+  {
+    name: "a multi-line CORS call with commented origins, cookies sent",
+    app: `${APP}CORS(
+    app,
+    origins=[
+        "https://shop.example.com",  # storefront
+    ],
+    max_age=600,
+)
+${ROUTES}`,
+    calls: [LIST, ME],
+  },
+];
+
+export const FLASK_CORRECT: string[] = [
+  `${APP}CORS(app, resources={r"/api/*": {"origins": ["https://shop.example.com"]}}, supports_credentials=True)
+${ROUTES}`,
+];

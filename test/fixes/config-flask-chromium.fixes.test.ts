@@ -1,0 +1,19 @@
+/**
+ * `cors-lens fix --config app.py` end to end: Debian's Flask 2.2 with flask-cors 3.0.10 (the
+ * development server) serves each broken app; Chromium runs the page and CORS Lens's extension
+ * records it; the built CLI patches the file with `--write`; the patched app starts and every call of
+ * the page passes in Chromium. `check` names the planted problem's line where there is one.
+ */
+import { FLASK_CASES, FLASK_CORRECT, RUN } from "./config-flask-cases";
+import { pythonConfigSuite } from "./config-python-real";
+import { debVersion } from "./harness";
+
+pythonConfigSuite({
+  title: "cors-lens fix --config on Flask apps, proven in real Chromium",
+  installed: debVersion("python3-flask") !== null && debVersion("python3-flask-cors") !== null,
+  file: "app.py",
+  extra: { "run.py": RUN },
+  serve: () => ["run.py"],
+  cases: FLASK_CASES.map((c) => ({ ...c, text: c.app })),
+  correct: FLASK_CORRECT,
+});

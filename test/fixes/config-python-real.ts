@@ -1,0 +1,197 @@
+/**
+ * The Python config suites' one shape (Django, FastAPI, Flask): each broken project is written and
+ * its server started up front, all at once (the page runs one case at a time in one Chromium); the
+ * page's calls are recorded by the extension, the BUILT CLI (`node dist/cli/cors-lens.mjs`, its
+ * grammar read from dist/cli) patches the file with `--write`, the patched project is started and
+ * every call passes in Chromium. `check` and the idempotence run go through the CLI in process.
+ */
+import { spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { exportHar } from "../../src/report/har-export";
+import { observedFromReport } from "../../src/report/report";
+import { cli } from "../cli/run-cli";
+import { Browser, exchangeFor, freePort, type Running, startProcess } from "./harness";
+import type { PageRequest } from "./page";
+
+const BUILT = join(process.cwd(), "dist/cli/cors-lens.mjs");
+
+export interface PythonCase {
+  name: string;
+  /** The file CORS Lens reads and patches ({{ORIGIN}}: the page's origin). */
+  text: string;
+  calls: PageRequest[];
+  check?: { code: string; line: number };
+}
+
+export interface PythonSuite {
+  title: string;
+  installed: boolean;
+  /** The file's name in the project (settings.py, app.py). */
+  file: string;
+  /** The project's other files. */
+  extra: Record<string, string>;
+  /** python3's arguments to serve the project on a port. */
+  serve: (port: number) => string[];
+  cases: PythonCase[];
+  correct: string[];
+}
+
+type Page = Awaited<ReturnType<Browser["runPage"]>>;
+
+interface Result {
+  dir: string;
+  port: number;
+  file: string;
+  har: string;
+  before?: Page;
+  fixed?: { status: number | null; stderr: string };
+  text?: string;
+  after?: Page;
+  /** The first step that failed (a server that did not start, a page that did not run). */
+  error?: unknown;
+}
+
+/** The built CLI, not waited for: the patches of every case are made at once. */
+function builtCli(args: string[]): Promise<{ status: number | null; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BUILT, ...args], { env: { ...process.env, LANG: "C" } });
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    child.stdout.resume();
+    child.on("close", (status) => resolve({ status, stderr }));
+  });
+}
+
+export function pythonConfigSuite(s: PythonSuite): void {
+  const scratch = mkdtempSync(join(tmpdir(), "cors-lens-python-config-"));
+  let browser: Browser | null = null;
+  const start = (dir: string, port: number): Promise<Running> =>
+    startProcess("/usr/bin/python3", s.serve(port), port, {
+      cwd: dir,
+      env: { PORT: String(port), PYTHONDONTWRITEBYTECODE: "1", PYTHONPATH: dir },
+    });
+  const results: Result[] = [];
+
+  // The phases run for all cases at once where they can (servers started, patches made in
+  // parallel); the page runs one case at a time in the one Chromium. Each case's test reads its
+  // results.
+  beforeAll(async () => {
+    if (!s.installed) return;
+    browser = await Browser.launch();
+    const b = browser;
+    for (const [i, c] of s.cases.entries()) {
+      const dir = join(scratch, `case-${i}`);
+      mkdirSync(dir, { recursive: true });
+      const file = join(dir, s.file);
+      writeFileSync(file, c.text.replaceAll("{{ORIGIN}}", b.pageOrigin));
+      for (const [name, text] of Object.entries(s.extra)) writeFileSync(join(dir, name), text);
+      results.push({ dir, port: await freePort(), file, har: join(dir, "chromium.har") });
+    }
+    const step = async (r: Result, f: () => Promise<void>) => {
+      if (r.error !== undefined) return;
+      try {
+        await f();
+      } catch (e) {
+        r.error = e;
+      }
+    };
+    const failed =
+      (r: Result) =>
+      (e: unknown): null => {
+        r.error = e;
+        return null;
+      };
+    const servers = await Promise.all(results.map((r) => start(r.dir, r.port).catch(failed(r))));
+    const stops: Array<Promise<void>> = [];
+    for (const [i, r] of results.entries()) {
+      const c = s.cases[i] as PythonCase;
+      await step(r, async () => {
+        const before = await b.runPage(`http://127.0.0.1:${r.port}`, c.calls);
+        r.before = before;
+        const exchanges = c.calls.map((call) =>
+          exchangeFor(before.report, before.urls.get(call.name) as string, call.method),
+        );
+        if (exchanges.some((x) => x === undefined))
+          throw new Error("a call is missing from the extension's report");
+        writeFileSync(
+          r.har,
+          JSON.stringify(
+            exportHar(
+              exchanges.map((x) => observedFromReport(x as NonNullable<typeof x>, "chromium")),
+              { includeSecrets: true },
+            ),
+          ),
+        );
+      });
+      const server = servers[i];
+      if (server) stops.push(server.stop());
+    }
+    await Promise.all(stops);
+    await Promise.all(
+      results.map((r) =>
+        step(r, async () => {
+          r.fixed = await builtCli(["fix", "--config", r.file, "--har", r.har, "--write"]);
+          r.text = readFileSync(r.file, "utf8");
+        }),
+      ),
+    );
+    const patched = await Promise.all(
+      results.map((r) => (r.error === undefined ? start(r.dir, r.port).catch(failed(r)) : null)),
+    );
+    for (const [i, r] of results.entries()) {
+      const c = s.cases[i] as PythonCase;
+      await step(r, async () => {
+        r.after = await b.runPage(`http://127.0.0.1:${r.port}`, c.calls);
+      });
+      await patched[i]?.stop();
+    }
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    rmSync(scratch, { recursive: true, force: true });
+  });
+
+  describe.skipIf(!s.installed)(s.title, () => {
+    s.cases.forEach((c, index) => {
+      it(c.name, async () => {
+        const r = results[index] as Result;
+        if (c.check) {
+          // The file is patched by now: check reads the original text.
+          const original = join(r.dir, `original-${s.file}`);
+          writeFileSync(original, c.text.replaceAll("{{ORIGIN}}", (browser as Browser).pageOrigin));
+          const checked = await cli("check", "--config", original, "--format", "json");
+          const findings = JSON.parse(checked.out).findings as Array<{ code: string; line: number }>;
+          expect(findings).toContainEqual(expect.objectContaining(c.check));
+        }
+        if (r.error !== undefined) throw r.error;
+        const before = r.before as Page;
+        expect(
+          before.outcomes.some((o) => !o.allowed),
+          "Chromium blocks a call of the broken file",
+        ).toBe(true);
+        expect(r.fixed?.status, `${r.fixed?.stderr}\n${r.text}`).toBe(0);
+        // Idempotent: the patched file needs nothing more for the same evidence.
+        const again = await cli("fix", "--config", r.file, "--har", r.har);
+        expect(again.out, again.err).toBe("");
+        const after = r.after as Page;
+        for (const o of after.outcomes) expect(o.allowed, `${o.name}: ${o.error}\n${r.text}`).toBe(true);
+        for (const call of c.calls) {
+          const x = exchangeFor(after.report, after.urls.get(call.name) as string, call.method);
+          expect(x?.verdict, call.name).toBe("allowed");
+        }
+      });
+    });
+
+    it("check reports nothing on correct files", async () => {
+      for (const [i, text] of s.correct.entries()) {
+        const file = join(scratch, `correct-${i}.py`);
+        writeFileSync(file, text);
+        const r = await cli("check", "--config", file);
+        expect(r.code, r.out).toBe(0);
+      }
+    });
+  });
+}
