@@ -133,10 +133,11 @@ export const enUi = {
 
   "panel.config.summary": "Paste your server configuration: get the patch",
   "panel.config.intro":
-    "CORS Lens reads your nginx, Apache httpd or Caddy configuration and writes the smallest change that makes this host's failing requests pass, keeping every request it allowed before. Computed here: nothing leaves the browser.",
+    "CORS Lens reads your server configuration (nginx, Apache httpd, Caddy, S3 bucket CORS, an Express, Hono or Koa app, Django settings, a FastAPI or Flask app) and writes the smallest change that makes this host's failing requests pass, keeping every request it allowed before. Computed here: nothing leaves the browser.",
   "panel.config.name": "File name",
   "panel.config.text": "Configuration",
-  "panel.config.placeholder": "Paste your nginx.conf, Apache vhost or .htaccess, or Caddyfile here",
+  "panel.config.placeholder":
+    "Paste your nginx.conf, Apache vhost or .htaccess, Caddyfile, S3 CORS JSON/XML, app.js or settings.py here",
   "panel.config.run": "Make the patch",
   "panel.config.loading": "Reading the configuration…",
   "panel.config.failed": "The configuration could not be checked: {error}",
