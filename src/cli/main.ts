@@ -27,7 +27,6 @@ import type { ReportDocument } from "../report/report";
 import { writeReportFile } from "../report/report-file";
 import { inertLine, visibleText } from "../report/safe-text";
 import { VERSION } from "../report/version";
-import { runConfigCommand } from "./config-command";
 import { readDocument } from "./har-file";
 import { nodeSend } from "./probe";
 import { runProbe } from "./probe-command";
@@ -357,6 +356,9 @@ export async function runCli(
     // `cors-lens check|fix --config …`: the server configuration (./config-command.ts).
     const chosen = cliLang(argv, env);
     if (typeof chosen !== "string") return run(argv, out, err, color, env);
+    // Loaded only for these commands: the configuration readers (Babel's parser, tree-sitter) would
+    // cost every `analyze` about 50 MB and their start-up.
+    const { runConfigCommand } = await import("./config-command");
     return runConfigCommand(argv[0], argv.slice(1), out, err, chosen, nodeSend);
   }
   if (argv[0] !== "probe") return run(argv, out, err, color, env);
