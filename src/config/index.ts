@@ -113,6 +113,22 @@ interface FormatOps {
   ): { edits: Edit[]; cannot: Map<string, Words> };
 }
 
+const JAVASCRIPT: FormatOps = {
+  read: readExpressConfig,
+  SyntaxError: JsSyntaxError,
+  setsCors: (c) => expressSetsCors((c as ExpressConfig).app),
+  unresolved: () => [],
+  patch: (c, failing) => patchExpress((c as ExpressConfig).app, failing),
+};
+
+const S3: FormatOps = {
+  read: readS3,
+  SyntaxError: S3SyntaxError,
+  setsCors: (c) => s3SetsCors((c as S3Config).doc),
+  unresolved: () => [],
+  patch: (c, failing) => patchS3Config(c as S3Config, failing),
+};
+
 const FORMATS: Record<ReadFormat, FormatOps> = {
   nginx: {
     read: readNginx,
@@ -135,43 +151,13 @@ const FORMATS: Record<ReadFormat, FormatOps> = {
     unresolved: (c) => (c as ApacheConfig).tree.unresolved,
     patch: (c, failing) => patchApache((c as ApacheConfig).tree, failing),
   },
-  express: {
-    read: readExpressConfig,
-    SyntaxError: JsSyntaxError,
-    setsCors: (c) => expressSetsCors((c as ExpressConfig).app),
-    unresolved: () => [],
-    patch: (c, failing) => patchExpress((c as ExpressConfig).app, failing),
-  },
-  // Koa apps with @koa/cors and @koa/router: the same reader, in Koa's dialect.
-  koa: {
-    read: readExpressConfig,
-    SyntaxError: JsSyntaxError,
-    setsCors: (c) => expressSetsCors((c as ExpressConfig).app),
-    unresolved: () => [],
-    patch: (c, failing) => patchExpress((c as ExpressConfig).app, failing),
-  },
-  // Hono apps: the same reader, in Hono's dialect (src/config/express/model.ts).
-  hono: {
-    read: readExpressConfig,
-    SyntaxError: JsSyntaxError,
-    setsCors: (c) => expressSetsCors((c as ExpressConfig).app),
-    unresolved: () => [],
-    patch: (c, failing) => patchExpress((c as ExpressConfig).app, failing),
-  },
-  "s3-json": {
-    read: readS3,
-    SyntaxError: S3SyntaxError,
-    setsCors: (c) => s3SetsCors((c as S3Config).doc),
-    unresolved: () => [],
-    patch: (c, failing) => patchS3Config(c as S3Config, failing),
-  },
-  "s3-xml": {
-    read: readS3,
-    SyntaxError: S3SyntaxError,
-    setsCors: (c) => s3SetsCors((c as S3Config).doc),
-    unresolved: () => [],
-    patch: (c, failing) => patchS3Config(c as S3Config, failing),
-  },
+  // Express, and Koa and Hono apps: one reader, in each framework's dialect (src/config/express/model.ts).
+  express: JAVASCRIPT,
+  koa: JAVASCRIPT,
+  hono: JAVASCRIPT,
+  // One bucket's rules, as JSON or XML: one reader.
+  "s3-json": S3,
+  "s3-xml": S3,
   django: {
     read: readDjango,
     SyntaxError: DjangoSyntaxError,
