@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   ConfigError,
@@ -14,18 +13,7 @@ import { pyStr } from "../../src/config/django/patch";
 import { readSettings } from "../../src/config/django/settings";
 import type { HopRequest } from "../../src/config/types";
 import type { HeaderList } from "../../src/engine";
-import { APP, recordedFrom } from "./recorded";
-
-const wasm = (name: string) =>
-  Promise.resolve(
-    new Uint8Array(
-      readFileSync(
-        name === "tree-sitter.wasm"
-          ? "node_modules/web-tree-sitter/tree-sitter.wasm"
-          : "node_modules/tree-sitter-python/tree-sitter-python.wasm",
-      ),
-    ),
-  );
+import { APP, recordedFrom, pythonGrammarBytes as wasm } from "./recorded";
 
 const file = (text: string, path = "mysite/settings.py"): ConfigFile => ({ path, text });
 

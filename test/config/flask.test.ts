@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   type ConfigFile,
@@ -11,18 +10,8 @@ import {
 } from "../../src/config";
 import type { HopRequest } from "../../src/config/types";
 import type { HeaderList } from "../../src/engine";
-import { APP, recordedFrom } from "./recorded";
+import { APP, recordedFrom, pythonGrammarBytes as wasm } from "./recorded";
 
-const wasm = (name: string) =>
-  Promise.resolve(
-    new Uint8Array(
-      readFileSync(
-        name === "tree-sitter.wasm"
-          ? "node_modules/web-tree-sitter/tree-sitter.wasm"
-          : "node_modules/tree-sitter-python/tree-sitter-python.wasm",
-      ),
-    ),
-  );
 const file = (text: string, path = "app.py"): ConfigFile => ({ path, text });
 
 beforeAll(async () => {

@@ -2,6 +2,7 @@
  * What a browser would have recorded from a configuration (its model's answers, judged by nothing
  * yet): the evidence the config tests and the panel's "Paste your config" tests feed to `fix`.
  */
+import { readFileSync } from "node:fs";
 import { readConfig } from "../../src/config";
 import type { ConfigFile } from "../../src/config/types";
 import { type RequestSpec, renderExchange } from "../../src/config/whatif";
@@ -28,4 +29,17 @@ export function recordedFrom(
     if (!("exchange" in r)) throw new Error(`unknown evidence: ${JSON.stringify(r.unknown)}`);
     return { ...r.exchange, recordedBy: "chromium" };
   });
+}
+
+/** The Python grammar's wasm files, as `prepareConfig` asks for them (the CLI reads them from dist/cli). */
+export function pythonGrammarBytes(name: string): Promise<Uint8Array> {
+  return Promise.resolve(
+    new Uint8Array(
+      readFileSync(
+        name === "tree-sitter.wasm"
+          ? "node_modules/web-tree-sitter/tree-sitter.wasm"
+          : "node_modules/tree-sitter-python/tree-sitter-python.wasm",
+      ),
+    ),
+  );
 }
