@@ -39,6 +39,15 @@ function readCoverage(value: unknown): Coverage {
   return { from: 0, upTo: 0, older: 0 };
 }
 const JOURNAL_PREFIX = "j:";
+
+/**
+ * What the journal holds: the browser's events, and each worker's takeover (`ExchangeTracker.inherit`),
+ * journaled under the worker's first number, before its own events. A successor replaying a stopped
+ * worker's journal rebuilds the state that worker had: without the mark, a request whose start went
+ * to the worker before it (its first event a response) was taken for one seen whole, and a preflight
+ * whose ask was dropped for a page's own OPTIONS request — the one request shown twice.
+ */
+export type JournalEntry = ObservedEvent | { kind: "takeover"; at: number };
 /**
  * Written by every worker as soon as its restore has read the store: the next worker knows a
  * worker ran before it in this browser session, even one stopped before it journaled anything.
@@ -93,8 +102,8 @@ export class HistoryStore {
   private eventSeq = 0;
   /** Journal keys written, with the last event each holds. */
   private journalKeys = new Map<string, number>();
-  /** Events of the journal newer than the restored batch: to be ingested again, in order. */
-  replay: ObservedEvent[] = [];
+  /** Entries of the journal newer than the restored batch: to be applied again, in order. */
+  replay: JournalEntry[] = [];
   /** The stopped worker's journal numbers already replayed (or held by the restored batch). */
   private replayed = new Set<number>();
   /**
@@ -123,6 +132,8 @@ export class HistoryStore {
    * be read): assumed so.
    */
   tookOver = true;
+  /** When this worker took over (its restore read the store), if it did: journaled, so a successor replays it. */
+  takeoverAt: number | null = null;
 
   async restore(): Promise<void> {
     const saved = await this.platform.store.getAll();
@@ -131,7 +142,15 @@ export class HistoryStore {
     this.tookOver = Object.keys(saved).some(
       (key) => !key.startsWith(JOURNAL_PREFIX) || Number(key.slice(JOURNAL_PREFIX.length)) < this.bornAt,
     );
-    void this.platform.store.set({ [LIFE_KEY]: this.bornAt }).catch(() => undefined);
+    const life: Record<string, unknown> = { [LIFE_KEY]: this.bornAt };
+    if (this.tookOver) {
+      this.takeoverAt = this.platform.now?.() ?? 0;
+      const key = `${JOURNAL_PREFIX}${this.bornAt}`;
+      const mark: JournalEntry = { kind: "takeover", at: this.takeoverAt };
+      life[key] = JSON.stringify([[this.bornAt, mark]]);
+      this.journalKeys.set(key, this.bornAt);
+    }
+    void this.platform.store.set(life).catch(() => undefined);
     // A probe a stopped worker left behind, and what a trim emptied (a chunk, the journal) but its
     // worker did not get to remove, hold room for nothing.
     const leftovers = Object.entries(saved)
@@ -154,7 +173,7 @@ export class HistoryStore {
     const tracker = unpackValue(saved[TRACKER_KEY]);
     if (isTrackerState(tracker)) this.tracker = tracker;
     const restored = readCoverage(saved[UP_TO_KEY]);
-    const later: Array<[number, ObservedEvent]> = [];
+    const later: Array<[number, JournalEntry]> = [];
     for (const { key, entries, last } of journalOf(saved)) {
       // This worker's own appends, written before the restore read them, are ingested live.
       for (const [seq, event] of entries)
@@ -165,7 +184,8 @@ export class HistoryStore {
       this.journalKeys.set(key, last);
       this.eventSeq = Math.max(this.eventSeq, last);
     }
-    this.eventSeq = Math.max(this.eventSeq, restored.upTo, restored.older);
+    // The takeover mark holds this worker's first number: a batch's coverage reaches it.
+    this.eventSeq = Math.max(this.eventSeq, restored.upTo, restored.older, this.takeoverAt === null ? 0 : this.bornAt);
     this.restored = restored;
     this.olderCovered = Math.max(restored.upTo, restored.older, ...this.replayed);
     this.replay = later.sort((a, b) => a[0] - b[0]).map(([, event]) => event);
@@ -211,6 +231,8 @@ export class HistoryStore {
     for (const { key, entries, last } of journalOf(saved)) {
       for (const [seq, event] of entries) {
         if (covers(this.restored, seq) || seq >= this.bornAt || this.replayed.has(seq)) continue;
+        // A late takeover mark: this worker's own takeover, later, already marks what it followed.
+        if (event.kind === "takeover") continue;
         this.replayed.add(seq);
         this.olderCovered = Math.max(this.olderCovered, seq);
         late.push([seq, event]);
@@ -263,7 +285,8 @@ export class HistoryStore {
   journal(event: ObservedEvent): void {
     // Unique across worker lifetimes, and growing: a new worker journals before its restore has read
     // the old journal, so its numbers must come after the old ones without knowing them (ms × 1000).
-    this.eventSeq = Math.max(this.eventSeq + 1, this.bornAt, (this.platform.now?.() ?? 0) * 1000);
+    // Its first number is its takeover mark's.
+    this.eventSeq = Math.max(this.eventSeq + 1, this.bornAt + 1, (this.platform.now?.() ?? 0) * 1000);
     const seq = this.eventSeq;
     const key = `${JOURNAL_PREFIX}${seq}`;
     this.journalKeys.set(key, seq);
@@ -676,15 +699,15 @@ export class HistoryStore {
 /** The journal's keys in what storage gave back, each with its valid entries and its last number. */
 function journalOf(
   saved: Record<string, unknown>,
-): Array<{ key: string; entries: Array<[number, ObservedEvent]>; last: number }> {
-  const out: Array<{ key: string; entries: Array<[number, ObservedEvent]>; last: number }> = [];
+): Array<{ key: string; entries: Array<[number, JournalEntry]>; last: number }> {
+  const out: Array<{ key: string; entries: Array<[number, JournalEntry]>; last: number }> = [];
   for (const [key, raw] of Object.entries(saved)) {
     if (!key.startsWith(JOURNAL_PREFIX)) continue;
     const value = unpackValue(raw);
     if (!Array.isArray(value)) continue;
-    const entries: Array<[number, ObservedEvent]> = [];
+    const entries: Array<[number, JournalEntry]> = [];
     for (const entry of value as unknown[])
-      if (Array.isArray(entry) && typeof entry[0] === "number" && isObservedEvent(entry[1]))
+      if (Array.isArray(entry) && typeof entry[0] === "number" && isJournalEntry(entry[1]))
         entries.push([entry[0], entry[1]]);
     out.push({ key, entries, last: Math.max(0, ...entries.map(([seq]) => seq)) });
   }
@@ -718,8 +741,9 @@ function hasFields(value: unknown, fields: Record<string, Check>): boolean {
   );
 }
 
-const isObservedEvent = (value: unknown): value is ObservedEvent =>
-  hasFields(value, { kind: "string", requestId: "string", tabId: "number", url: "string" });
+const isJournalEntry = (value: unknown): value is JournalEntry =>
+  hasFields(value, { kind: "string", requestId: "string", tabId: "number", url: "string" }) ||
+  (hasFields(value, { kind: "string", at: "number" }) && (value as { kind: string }).kind === "takeover");
 
 const isTrackerState = (value: unknown): value is TrackerState =>
   hasFields(value, { pending: "object", preflights: "array", awaiting: "array" });

@@ -205,12 +205,15 @@ export function startBackground(platform: BackgroundPlatform): Background {
     const at = platform.now();
     for (const { tabId, url } of open) tracker.knowTab(tabId, url, at - 1);
     store.tracker = tracker.snapshot();
-    // The journal's events the restored batch does not hold yet, then those that arrived meanwhile.
-    for (const event of store.replay.splice(0)) ingest(event, true);
+    // The journal's events the restored batch does not hold yet, with the takeovers of the stopped
+    // workers that journaled them, then this worker's own takeover and the events that arrived meanwhile.
+    for (const entry of store.replay.splice(0))
+      if (entry.kind === "takeover") tracker.inherit(entry.at);
+      else ingest(entry, true);
     // What the stopped worker was following may have lost events (see ExchangeTracker.inherit). The
     // session's first worker (browser start, extension installed or enabled) followed on from no
     // one: a request whose start it missed began before anyone listened, and is shown as seen.
-    if (store.tookOver) tracker.inherit(platform.now());
+    if (store.tookOver) tracker.inherit(store.takeoverAt ?? platform.now());
     for (const event of queue.splice(0)) ingest(event);
     store.goLive();
     // The stopped worker's last journal writes may land after the restore read: look again.

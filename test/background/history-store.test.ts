@@ -395,8 +395,9 @@ describe("HistoryStore journal", () => {
     b.journal(event("3", 2_000));
     b.trackerChanged();
     await b.flush();
-    // A's last append lands only now, after B read the store and wrote a batch.
-    await fake.platform.store.set({ [`j:${1_000_001}`]: [[1_000_001, event("2", 1_001)]] });
+    // A's last append (its first number is its takeover mark's, its first event's the next) lands
+    // only now, after B read the store and wrote a batch.
+    await fake.platform.store.set({ [`j:${1_000_002}`]: [[1_000_002, event("2", 1_001)]] });
     at(3_000);
     const c = new HistoryStore(clock);
     await c.restore();

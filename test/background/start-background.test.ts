@@ -227,6 +227,32 @@ describe("a worker stopped between two batches", () => {
     const after = (await third.ask({ type: "cors-lens/report", tabId: 7 })) as ReportDocument;
     expect(after.exchanges.length).toBe(2);
   });
+  // Seen in Chromium's worker-stop test: a preflight's start went to a stopping worker; its
+  // successor took over and got its response and end, and was stopped before writing a batch. The
+  // next worker replays that journal: without the successor's takeover in it, the preflight was a
+  // page's own OPTIONS request, and the one request was shown twice.
+  it("replays a stopped worker's takeover with its journal: a preflight whose ask went missing stays the request's", async () => {
+    const first = fakePlatform();
+    await startBackground(first.platform).ready;
+    for (const e of blockedGet("1", first.now() + 10)) first.emit(e);
+    first.advance(20);
+    await vi.waitFor(() => expect([...first.data.keys()].filter((k) => k.startsWith("j:")).length).toBe(3));
+    const second = fakePlatform("chrome", first.data, first.now() + 100);
+    await startBackground(second.platform).ready;
+    const [, pfHeaders, pfEnd, putError] = preflightedPut("5", "4", second.now() + 10);
+    for (const e of [pfHeaders, pfEnd, putError]) if (e) second.emit(e);
+    second.advance(20);
+    await vi.waitFor(() => expect([...second.data.keys()].filter((k) => k.startsWith("j:")).length).toBeGreaterThanOrEqual(6));
+    expect(second.data.has("tracker")).toBe(false);
+    const third = fakePlatform("chrome", second.data, second.now() + 100);
+    await startBackground(third.platform).ready;
+    for (let i = 0; i < 8; i++) third.advance(1_000);
+    const report = (await third.ask({ type: "cors-lens/report", tabId: 7 })) as ReportDocument;
+    expect(report.exchanges.map((x) => [x.method, x.preflight?.status ?? null, x.interrupted === true])).toEqual([
+      ["GET", null, false],
+      ["PUT", 204, true],
+    ]);
+  });
 });
 
 describe("the first worker of a browser session (nothing stored: no worker before it)", () => {
