@@ -185,7 +185,12 @@ export class HistoryStore {
       this.eventSeq = Math.max(this.eventSeq, last);
     }
     // The takeover mark holds this worker's first number: a batch's coverage reaches it.
-    this.eventSeq = Math.max(this.eventSeq, restored.upTo, restored.older, this.takeoverAt === null ? 0 : this.bornAt);
+    this.eventSeq = Math.max(
+      this.eventSeq,
+      restored.upTo,
+      restored.older,
+      this.takeoverAt === null ? 0 : this.bornAt,
+    );
     this.restored = restored;
     this.olderCovered = Math.max(restored.upTo, restored.older, ...this.replayed);
     this.replay = later.sort((a, b) => a[0] - b[0]).map(([, event]) => event);

@@ -242,13 +242,17 @@ describe("a worker stopped between two batches", () => {
     const [, pfHeaders, pfEnd, putError] = preflightedPut("5", "4", second.now() + 10);
     for (const e of [pfHeaders, pfEnd, putError]) if (e) second.emit(e);
     second.advance(20);
-    await vi.waitFor(() => expect([...second.data.keys()].filter((k) => k.startsWith("j:")).length).toBeGreaterThanOrEqual(6));
+    await vi.waitFor(() =>
+      expect([...second.data.keys()].filter((k) => k.startsWith("j:")).length).toBeGreaterThanOrEqual(6),
+    );
     expect(second.data.has("tracker")).toBe(false);
     const third = fakePlatform("chrome", second.data, second.now() + 100);
     await startBackground(third.platform).ready;
     for (let i = 0; i < 8; i++) third.advance(1_000);
     const report = (await third.ask({ type: "cors-lens/report", tabId: 7 })) as ReportDocument;
-    expect(report.exchanges.map((x) => [x.method, x.preflight?.status ?? null, x.interrupted === true])).toEqual([
+    expect(
+      report.exchanges.map((x) => [x.method, x.preflight?.status ?? null, x.interrupted === true]),
+    ).toEqual([
       ["GET", null, false],
       ["PUT", 204, true],
     ]);
