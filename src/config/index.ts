@@ -295,6 +295,24 @@ export function detectFormat(file: ConfigFile): Detected {
   return { unsupported: name };
 }
 
+/**
+ * A file name for text pasted without one (the panel): one `detectFormat` reads as the format the
+ * text is written in, so messages name a file of that kind ("cors.xml:3: …"), not "nginx.conf".
+ * Python and JavaScript apps are told apart by their imports (their formats need the extension).
+ */
+export function pastedName(text: string): string {
+  if (looksS3Json(text)) return "cors.json";
+  if (looksS3Xml(text)) return "cors.xml";
+  if (/^\s*(from\s+[\w.]+\s+import\s|import\s+[\w.]+\s*$)/m.test(text)) {
+    const detected = detectFormat({ path: "settings.py", text });
+    return "format" in detected && detected.format === "django" ? "settings.py" : "app.py";
+  }
+  if (/\brequire\(\s*["'`]|^\s*import\s[^;\n]*\bfrom\s*["'`]|^\s*import\s*["'`]/m.test(text)) return "app.js";
+  const detected = detectFormat({ path: "pasted", text });
+  const format = "format" in detected ? detected.format : null;
+  return format === "caddy" ? "Caddyfile" : format === "apache" ? "apache2.conf" : "nginx.conf";
+}
+
 /** Reads the files as one configuration; ConfigError (exit 2) for what cannot be read. */
 export function readConfig(files: readonly ConfigFile[]): AnyConfig {
   if (files.length === 0) throw new ConfigError({ key: "config.error.no-files" });

@@ -382,7 +382,7 @@ describe("HistoryStore journal", () => {
 
   it("picks up a stopped worker's journal writes that landed after the restore read the store", async () => {
     const { fake, next: fresh } = await takenOver();
-    expect(fresh.replay.map((e) => e.requestId)).toEqual(["1"]);
+    expect(fresh.replay.map((e) => ("requestId" in e ? e.requestId : e.kind))).toEqual(["1"]);
     // The old worker's last write lands now, after the restore: a later look finds it, once.
     await fake.platform.store.set({ [`j:${1_500_000}`]: [[1_500_000, event("2", 1_500)]] });
     expect((await fresh.lateJournal()).map((e) => e.requestId)).toEqual(["2"]);
@@ -401,6 +401,6 @@ describe("HistoryStore journal", () => {
     at(3_000);
     const c = new HistoryStore(clock);
     await c.restore();
-    expect(c.replay.map((e) => e.requestId)).toEqual(["2"]);
+    expect(c.replay.map((e) => ("requestId" in e ? e.requestId : e.kind))).toEqual(["2"]);
   });
 });

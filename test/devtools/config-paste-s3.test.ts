@@ -80,6 +80,7 @@ describe("Paste your config: S3 bucket CORS", () => {
       "en",
     );
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error).toMatch(/^nginx\.conf:3: .*closes/);
+    // Named for what it is (pasted without a name), not "nginx.conf".
+    if (!r.ok) expect(r.error).toMatch(/^cors\.xml:3: .*closes/);
   });
 });

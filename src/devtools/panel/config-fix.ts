@@ -9,6 +9,7 @@ import {
   type FixResult,
   fixConfig,
   fixDiff,
+  pastedName,
   prepareConfig,
   type Row,
   type WasmName,
@@ -91,7 +92,7 @@ export async function fixPasted(
   const t = translator(lang);
   const host = hostOf(open.url);
   const evidence = exchanges.filter((x) => hostOf(x.url) === host).map((x) => observedFromReport(x, browser));
-  const path = name.trim() === "" ? "nginx.conf" : name.trim();
+  const path = name.trim() === "" ? pastedName(text) : name.trim();
   let result: FixResult;
   try {
     await prepareConfig([{ path, text }], loadBytes);

@@ -135,6 +135,8 @@ export const enUi = {
   "panel.config.intro":
     "CORS Lens reads your server configuration (nginx, Apache httpd, Caddy, S3 bucket CORS, an Express, Hono or Koa app, Django settings, a FastAPI or Flask app) and writes the smallest change that makes this host's failing requests pass, keeping every request it allowed before. Computed here: nothing leaves the browser.",
   "panel.config.name": "File name",
+  "panel.config.name-placeholder":
+    "optional: nginx.conf, settings.py, app.js… (told from the text when empty)",
   "panel.config.text": "Configuration",
   "panel.config.placeholder":
     "Paste your nginx.conf, Apache vhost or .htaccess, Caddyfile, S3 CORS JSON/XML, app.js or settings.py here",

@@ -16,7 +16,8 @@ export interface ConfigPasteProps {
  */
 export function ConfigPaste({ onFix, onCopy }: ConfigPasteProps) {
   const t = useT();
-  const [name, setName] = useState("nginx.conf");
+  // Empty: told from the text (pastedName). A name the user gives decides.
+  const [name, setName] = useState("");
   const [text, setText] = useState("");
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<PastedFix | null>(null);
@@ -39,7 +40,13 @@ export function ConfigPaste({ onFix, onCopy }: ConfigPasteProps) {
       <p class="muted">{t("panel.config.intro")}</p>
       <label class="config-name">
         {t("panel.config.name")}{" "}
-        <input type="text" value={name} spellcheck={false} onInput={(e) => setName(e.currentTarget.value)} />
+        <input
+          type="text"
+          value={name}
+          placeholder={t("panel.config.name-placeholder")}
+          spellcheck={false}
+          onInput={(e) => setName(e.currentTarget.value)}
+        />
       </label>
       <textarea
         class="config-text"
