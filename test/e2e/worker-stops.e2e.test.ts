@@ -12,10 +12,12 @@ type Lab = Awaited<ReturnType<typeof startLab>>;
 const REQUESTS = 240;
 const MIN_STOPS = 10;
 /**
- * 3 % of the requests: the few in flight at some stop whose events Chromium dropped (0–4 in 14 runs
- * here; the code before the journal and the takeover: 10).
+ * Firefox: 3 % of the requests at most (0 in every run here: an event page's events are not
+ * dropped). Chromium is held to more than a count: see `expectOnlyDropped`.
  */
 const UNDECIDED_AT_MOST = Math.ceil(REQUESTS * 0.03);
+/** How long an event is taken to be on its way to the worker (see `expectOnlyDropped`). */
+const IN_TRANSIT_MS = 100;
 
 // The extension's worker stopped again and again (CDP ServiceWorker.stopWorker, as Chrome stops an
 // MV3 worker or a crash ends it) during a burst of mixed requests; each new worker must rebuild
@@ -61,7 +63,8 @@ describe("the worker stopped ten times and more during traffic", () => {
     return t;
   };
 
-  const expectNothingLost = (t: Tally, runs: BurstRun[], stops: number, what: string) => {
+  /** Nothing recorded twice, mispaired or decided otherwise; the counts printed. */
+  const expectNothingWrong = (t: Tally, runs: BurstRun[], stops: number, what: string) => {
     console.log(
       `${runs.length} requests, ${stops} ${what} stops: ${tallyLine(t)}\n${[...t.lost, ...t.twice, ...t.mispaired, ...t.preflightUnseen, ...t.wrong, ...t.undecided].join("\n")}`,
     );
@@ -70,13 +73,47 @@ describe("the worker stopped ten times and more during traffic", () => {
     expect(t.twice).toEqual([]);
     expect(t.mispaired).toEqual([]);
     expect(t.wrong).toEqual([]);
-    // What the browser never delivered: Chromium drops the events it dispatches to a worker being
-    // stopped (an instrumented build kept every event it received: none of such a request's). Its
-    // request is then undecided ("unknown", with the reason, never a verdict), without its
-    // preflight, or — all of it inside the stop — missing: a few at most, each listed above.
-    expect(t.lost.length + t.undecided.length + t.preflightUnseen.length).toBeLessThanOrEqual(
-      UNDECIDED_AT_MOST,
+  };
+
+  /**
+   * What Chromium never delivered, and nothing else. Chromium drops every event it dispatches to a
+   * worker from the moment it is asked to stop until it has stopped and another one runs (measured
+   * here with an instrumented build: each of a stop's lost requests had all its events, each
+   * undecided one its end, between those two moments; windows of 0–220 ms). A request with an event
+   * in such a window may be missing (all of them were), undecided ("unknown", with the reason in
+   * its row) or shown without its preflight; one in no window must be whole. How many fall into the
+   * windows is the browser's timing times the page's traffic (0–12 of 240 in 20 runs here), not
+   * CORS Lens's to bound; each is listed. A window opens IN_TRANSIT_MS before the stop was asked
+   * for: an event Chromium dispatched just before it is still on its way to the worker's thread
+   * (an undecided request's page saw its fetch settle 4 ms before a stop here, its end never came).
+   */
+  const expectOnlyDropped = (
+    t: Tally,
+    runs: BurstRun[],
+    windows: ReadonlyArray<{ from: number; to: number }>,
+  ) => {
+    const byUrl = new Map(runs.map((r) => [r.url, r]));
+    const inWindow = (url: string) => {
+      const run = byUrl.get(url);
+      if (run?.startedAt === undefined || run.endedAt === undefined) return false;
+      const { startedAt, endedAt } = run;
+      return windows.some((w) => startedAt <= w.to && endedAt >= w.from - IN_TRANSIT_MS);
+    };
+    const urlOf = (line: string) => line.split(": ")[0] as string;
+    const incomplete = [...t.lost, ...t.undecided.map(urlOf), ...t.preflightUnseen.map(urlOf)];
+    const outside = incomplete.filter((url) => !inWindow(url));
+    console.log(
+      `${windows.length} stop windows (${windows.map((w) => `${w.to - w.from} ms`).join(", ")}): ${incomplete.length} incomplete requests, all in a window: ${outside.length === 0}`,
     );
+    const near = (url: string) => {
+      const run = byUrl.get(url);
+      if (run?.startedAt === undefined || run.endedAt === undefined) return `${url}: no times`;
+      const { startedAt, endedAt } = run;
+      const gaps = windows.map((w) => Math.max(w.from - IN_TRANSIT_MS - endedAt, startedAt - w.to));
+      return `${url}: ${endedAt - startedAt} ms long, ${Math.min(...gaps)} ms from the nearest window`;
+    };
+    console.log(outside.map(near).join("\n"));
+    expect(outside).toEqual([]);
   };
 
   it("in Chromium: nothing lost, duplicated, mispaired or decided otherwise", async () => {
@@ -123,7 +160,8 @@ describe("the worker stopped ten times and more during traffic", () => {
 
     const reader = await openExtensionPage(chromium.context, chromium.extensionId);
     const t = await settle(runs, () => reportFor(reader, tabId), names, "chromium");
-    expectNothingLost(t, runs, stops, "worker");
+    expectNothingWrong(t, runs, stops, "worker");
+    expectOnlyDropped(t, runs, worker.stopWindows);
   }, 180_000);
 
   // Firefox's background is an event page: about:debugging's "Terminate background script" (the
@@ -181,7 +219,11 @@ describe("the worker stopped ten times and more during traffic", () => {
       await stopper;
 
       const t = await settle(runs, report, names, "firefox");
-      expectNothingLost(t, runs, stops, "background");
+      expectNothingWrong(t, runs, stops, "background");
+      // Firefox delivers an event page's events (0 incomplete in every run here): a few at most.
+      expect(t.lost.length + t.undecided.length + t.preflightUnseen.length).toBeLessThanOrEqual(
+        UNDECIDED_AT_MOST,
+      );
     } finally {
       await firefox.close();
     }

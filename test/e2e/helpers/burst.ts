@@ -21,6 +21,9 @@ export interface BurstRun {
   id: string;
   url: string;
   outcome: { ok: boolean };
+  /** When the page made it and when its fetch settled (the page's Date.now(), the test's clock). */
+  startedAt?: number;
+  endedAt?: number;
 }
 
 /** What Playwright's and Puppeteer's pages share: evaluating a function with one argument. */
@@ -39,7 +42,9 @@ export function runBurst(page: Evaluates, n: number, concurrency: number): Promi
         while (next < count) {
           const i = next++;
           const delay = i % 5 === 4 ? 300 + ((i * 137) % 1200) : 0;
-          out.push(await lab.runScenario(mix[i % mix.length] as string, delay));
+          const startedAt = Date.now();
+          const run = await lab.runScenario(mix[i % mix.length] as string, delay);
+          out.push({ ...run, startedAt, endedAt: Date.now() });
         }
       };
       await Promise.all(Array.from({ length: lanes }, lane));

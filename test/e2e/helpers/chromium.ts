@@ -68,17 +68,26 @@ export interface WorkerControl {
   stopRunning(): Promise<void>;
   /** Every running status reported since the control was made, in order. */
   statuses: string[];
+  /**
+   * Each stop's window, from the moment the stop was asked for to the moment a worker of the
+   * extension ran again (Infinity while none has): the events Chromium dispatched in it went to the
+   * stopping worker and are dropped (see test/e2e/worker-stops.e2e.test.ts).
+   */
+  stopWindows: Array<{ from: number; to: number }>;
 }
 
 export async function controlWorker(chromium: ChromiumWithExtension, page: Page): Promise<WorkerControl> {
   const cdp = await chromium.context.newCDPSession(page);
   const versions = new Map<string, { runningStatus: string; since: number }>();
   const statuses: string[] = [];
+  const stopWindows: Array<{ from: number; to: number }> = [];
   const ours = `chrome-extension://${chromium.extensionId}/`;
   cdp.on("ServiceWorker.workerVersionUpdated", (e: VersionUpdate) => {
     for (const v of e.versions) {
       if (!v.scriptURL.startsWith(ours)) continue;
       const before = versions.get(v.versionId);
+      if (v.runningStatus === "running" && before?.runningStatus !== "running")
+        for (const w of stopWindows) if (w.to === Number.POSITIVE_INFINITY) w.to = Date.now();
       const since = before?.runningStatus === v.runningStatus ? before.since : Date.now();
       versions.set(v.versionId, { runningStatus: v.runningStatus, since });
       statuses.push(v.runningStatus);
@@ -92,6 +101,7 @@ export async function controlWorker(chromium: ChromiumWithExtension, page: Page)
   const waitRunning = () =>
     waitFor(async () => running()?.versionId ?? null, "the extension's running worker");
   const stop = async (versionId: string) => {
+    stopWindows.push({ from: Date.now(), to: Number.POSITIVE_INFINITY });
     await cdp.send("ServiceWorker.stopWorker", { versionId }).catch(() => undefined);
   };
   return {
@@ -110,5 +120,6 @@ export async function controlWorker(chromium: ChromiumWithExtension, page: Page)
       });
     },
     statuses,
+    stopWindows,
   };
 }
