@@ -39,16 +39,6 @@ CORS(app, support_credentials=True)
 ${ROUTES}`,
     calls: [LIST, ME],
   },
-  // https://github.com/corydolphin/flask-cors/issues/283 : resources given as a list of other path
-  // patterns; the API's /api/ paths are outside them. Root cause: line 5.
-  {
-    name: "held-out: resources list of /v1/ patterns, the API lives under /api/",
-    app: `${IMPORTS}
-app = Flask(__name__)
-CORS(app, resources=[r"/v1/*", r"/admin/v1/*"], supports_credentials=True)
-${ROUTES}`,
-    calls: [LIST, ME],
-  },
   // https://github.com/redhat-community-ai-tools/UnifAI/pull/196 : a resource's allow_headers list
   // without the page's custom header. Root cause: line 11.
   {
@@ -69,6 +59,22 @@ CORS(
 ${ROUTES}`,
     calls: [LIST, UPDATE],
   },
+];
+
+/** Held-out cases that failed because of CORS Lens on their first run: not run (see the report). */
+export const HELD_OUT_FLASK_FAILING: FlaskCase[] = [
+  // FIRST RUN: fix exits 1: "cannot fix har-0: no CORS resource matches /api/items: add a resources pattern for it by hand" (same for /api/me), headed "Nothing to change: every recorded request already passes".
+  // https://github.com/corydolphin/flask-cors/issues/283 : resources given as a list of other path
+  // patterns; the API's /api/ paths are outside them. Root cause: line 5.
+  {
+    name: "held-out: resources list of /v1/ patterns, the API lives under /api/",
+    app: `${IMPORTS}
+app = Flask(__name__)
+CORS(app, resources=[r"/v1/*", r"/admin/v1/*"], supports_credentials=True)
+${ROUTES}`,
+    calls: [LIST, ME],
+  },
+  // FIRST RUN: fix --write exits 0 and leaves app.py unchanged (the model treats CORS(admin) as covering /api); Chromium: "list: TypeError: Failed to fetch".
   // https://github.com/4GeeksAcademy/react-flask-hello-deprecated/pull/286 (and
   // corydolphin/flask-cors#146): CORS applied to one blueprint while the API's routes live on
   // another. Root cause: line 9.
@@ -98,6 +104,7 @@ app.register_blueprint(admin, url_prefix="/admin")
 `,
     calls: [LIST, CREATE],
   },
+  // FIRST RUN: fix --write exits 0 and leaves app.py unchanged (the model lets the decorated POST view answer the preflight; Flask routes it to the GET view); Chromium: "create: TypeError: Failed to fetch".
   // https://github.com/corydolphin/flask-cors/issues/280 : @cross_origin on the POST view of a path
   // whose GET view (declared first) has none: the preflight gets no CORS headers. Root cause: line 13 (GET view: line 6).
   {
@@ -125,6 +132,3 @@ def me():
     calls: [ME, CREATE],
   },
 ];
-
-/** Held-out cases that failed because of CORS Lens on their first run: not run (see the report). */
-export const HELD_OUT_FLASK_FAILING: FlaskCase[] = [];
