@@ -6,6 +6,7 @@
  * problem's line where there is one.
  */
 import { AUTH, DJANGO_CASES, DJANGO_CORRECT, RUN, URLS } from "./config-django-cases";
+import { HELD_OUT_DJANGO } from "./config-heldout-django";
 import { pythonConfigSuite } from "./config-python-real";
 import { debVersion } from "./harness";
 
@@ -15,6 +16,6 @@ pythonConfigSuite({
   file: "settings.py",
   extra: { "urls.py": URLS, "auth.py": AUTH, "run.py": RUN },
   serve: () => ["run.py"],
-  cases: DJANGO_CASES.map((c) => ({ ...c, text: c.settings })),
+  cases: [...DJANGO_CASES, ...HELD_OUT_DJANGO].map((c) => ({ ...c, text: c.settings })),
   correct: DJANGO_CORRECT,
 });

@@ -18,6 +18,7 @@ import { exportHar } from "../../src/report/har-export";
 import { cli } from "../cli/run-cli";
 import { ROOT } from "../e2e/helpers/paths";
 import { EXPRESS_CASES, EXPRESS_CORRECT } from "./config-express-cases";
+import { HELD_OUT_EXPRESS } from "./config-heldout-express";
 import { HONO_CASES, HONO_CORRECT } from "./config-hono-cases";
 import { KOA_CASES, KOA_CORRECT } from "./config-koa-cases";
 import { observe, type PageCall } from "./config-real";
@@ -100,6 +101,8 @@ for (const [label, CASES, CORRECT] of [
   ["Express", EXPRESS_CASES, EXPRESS_CORRECT],
   ["Hono", HONO_CASES, HONO_CORRECT],
   ["Koa", KOA_CASES, KOA_CORRECT],
+  // Issue #23's never-seen measure: written blind to the readers, their finding codes unknown.
+  ["held-out", HELD_OUT_EXPRESS, []],
 ] as const) {
   describe(`cors-lens fix --config on real ${label} apps`, () => {
     // Each case has its own ports and files: they run side by side (one browser, its two pages).
@@ -123,9 +126,12 @@ for (const [label, CASES, CORRECT] of [
           const findings = JSON.parse(checked.out).findings as Array<{ code: string; line: number }>;
           for (const want of c.check)
             expect(findings, checked.out).toContainEqual(expect.objectContaining(want));
-          expect(findings.filter((f) => !c.check.some((w) => w.code === f.code)).map((f) => f.code)).toEqual(
-            [],
-          );
+          // A held-out case's codes are not known to its writer: its findings are printed, not judged.
+          if (label === "held-out") console.log(`check ${c.name}: ${JSON.stringify(findings)}`);
+          else
+            expect(
+              findings.filter((f) => !c.check.some((w) => w.code === f.code)).map((f) => f.code),
+            ).toEqual([]);
 
           const port = await freePort();
           const base = `http://127.0.0.1:${port}`;

@@ -5,6 +5,7 @@
  * the page passes in Chromium. `check` names the planted problem's line where there is one.
  */
 import { FLASK_CASES, FLASK_CORRECT, RUN } from "./config-flask-cases";
+import { HELD_OUT_FLASK } from "./config-heldout-flask";
 import { pythonConfigSuite } from "./config-python-real";
 import { debVersion } from "./harness";
 
@@ -14,6 +15,6 @@ pythonConfigSuite({
   file: "app.py",
   extra: { "run.py": RUN },
   serve: () => ["run.py"],
-  cases: FLASK_CASES.map((c) => ({ ...c, text: c.app })),
+  cases: [...FLASK_CASES, ...HELD_OUT_FLASK].map((c) => ({ ...c, text: c.app })),
   correct: FLASK_CORRECT,
 });
