@@ -490,3 +490,39 @@ describe("Express: hostile input", () => {
     }
   });
 });
+
+// expressjs/express#6428: Express 5's `app.options(/.*/, cors())` (for 4's `app.options("*")`)
+// answers every preflight with a bare cors() before the app's configured one.
+describe("Express: a bare cors() on app.options before the configured one", () => {
+  const text = `import express from "express";
+import cors from "cors";
+
+const app = express();
+
+app.options(/.*/, cors());
+app.use(cors({ origin: "${APP}", credentials: true }));
+app.put("/api/items/:id", (req, res) => res.json({}));
+`;
+  it("check names the OPTIONS route; fix gives it one options object that parses", () => {
+    expect(checkConfig([file(text, "server.mjs")]).findings.map((f) => [f.code, f.line])).toEqual([
+      ["preflight-answered-first", 6],
+    ]);
+    const ev = recordedFrom(
+      [file(text, "server.mjs")],
+      [
+        {
+          url: `${BASE}/api/items/1`,
+          method: "PUT",
+          credentials: "include",
+          headers: [["Content-Type", "application/json"]],
+          recorded: { preflight: null, actual: { status: 200, headers: [] } },
+        },
+      ],
+    );
+    const r = fixConfig([file(text, "server.mjs")], ev);
+    expect(r.ok).toBe(true);
+    expect(r.files[0]?.after).toContain(
+      `app.options(/.*/, cors({ origin: (origin, callback) => callback(null, ["${APP}"].includes(origin) ? origin : "*"), credentials: true }));`,
+    );
+  });
+});

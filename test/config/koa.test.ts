@@ -89,4 +89,31 @@ describe("Koa (@koa/cors, @koa/router)", () => {
     const after = `${KOA("")}app.use(cors());\n`;
     expect(checkConfig([file(after)]).findings.map((f) => f.code)).toEqual(["cors-after-route"]);
   });
+
+  // koajs/cors#12: a list given to @koa/cors goes out whole (one Allow-Origin of both), refused.
+  it("a list given as the origin: check names it; fix turns it into the function it meant", () => {
+    const text = KOA(`app.use(cors({ origin: ["${APP}", "${ADMIN}"] }));`);
+    expect(checkConfig([file(text)]).findings.map((f) => [f.code, f.line])).toEqual([["koa-origin-list", 6]]);
+    expect(get(ask(text, { url: "/api/items" }).headers, "access-control-allow-origin").join(",")).toBe(
+      `${APP},${ADMIN}`,
+    );
+    const ev = recordedFrom(
+      [file(text)],
+      [{ url: `${BASE}/api/items`, recorded: { preflight: null, actual: { status: 200, headers: [] } } }],
+    );
+    const r = fixConfig([file(text)], ev);
+    expect(r.ok).toBe(true);
+    expect(r.files[0]?.after).toContain(
+      `origin: (ctx) => (["${APP}", "${ADMIN}"].includes(ctx.get("Origin")) ? ctx.get("Origin") : "")`,
+    );
+    const after = r.files[0]?.after ?? "";
+    expect(get(ask(after, { url: "/api/items" }).headers, "access-control-allow-origin")).toEqual([APP]);
+    expect(
+      get(
+        ask(after, { url: "/api/items", headers: [["Origin", ADMIN]] }).headers,
+        "access-control-allow-origin",
+      ),
+    ).toEqual([ADMIN]);
+    expect(checkConfig([file(after)]).findings).toEqual([]);
+  });
 });

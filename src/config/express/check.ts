@@ -91,7 +91,29 @@ export function checkExpress(app: ExpressApp): ConfigFinding[] {
       if (typeof v === "string" && /^https?:\/\/\S+[\s,]+\S/.test(v))
         push("origin-list", "error", originNode, { key: "config.check.origin-list" });
     }
+    // @koa/cors takes a string or a function of ctx: a list goes out whole, as one
+    // Access-Control-Allow-Origin of every origin, which browsers refuse
+    // (https://github.com/koajs/cors/blob/master/index.js).
+    if (app.dialect === "koa" && Array.isArray(origin) && !o.unread.has("origin"))
+      push("koa-origin-list", "error", originNode, { key: "config.express.check.koa-origin-list" });
     if (o.values.get("origin") === false) continue;
+    // An app-level cors() whose preflights another cors() answers first, with other options:
+    // `app.options(path, cors())` ends every preflight it matches (the cors package answers an
+    // OPTIONS itself unless preflightContinue), so the options of this one never reach them.
+    if (layer.methods === null) {
+      const first = stack.layers.find(
+        (l) =>
+          l !== layer &&
+          l.methods?.includes("OPTIONS") &&
+          stack.layers.indexOf(l) < stack.layers.indexOf(layer) &&
+          l.handlers.some((h) => h.kind === "cors" && optionsText(app, h) !== optionsText(app, use)),
+      );
+      if (first)
+        push("preflight-answered-first", "error", first.statement, {
+          key: "config.express.check.preflight-first",
+          params: { line: app.lineOf(layer.statement.start ?? 0) },
+        });
+    }
     // Registered after what answers first on the same paths.
     if (layer.methods === null) {
       for (const earlier of stack.layers) {
@@ -127,6 +149,12 @@ export function checkExpress(app: ExpressApp): ConfigFinding[] {
   }
   handChecks(app, push);
   return out.sort((a, b) => a.line - b.line);
+}
+
+/** The options a cors() call was given, as written (none: ""). */
+function optionsText(app: ExpressApp, use: CorsUse): string {
+  const arg = use.call.arguments[0];
+  return arg ? app.text.slice(arg.start ?? 0, arg.end ?? 0).replace(/\s+/g, " ") : "";
 }
 
 function flat(v: Val): Val[] {

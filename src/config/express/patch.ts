@@ -10,7 +10,7 @@
  */
 import type * as t from "@babel/types";
 import { scriptSetUnsafeHeaderNames } from "../../engine";
-import { afterLine, EditList, indentAt, lineStart } from "../edit";
+import { afterLine, type Edit, EditList, indentAt, lineStart } from "../edit";
 import type { Words } from "../types";
 import { faultOf, type Judged, type RequestSpec, Unknown } from "../whatif";
 import {
@@ -54,6 +54,9 @@ class Patcher extends EditList {
     return this.app.lineOf(n.start ?? 0);
   }
 
+  /** The options object written into a bare `cors()`, by the call's offset. */
+  private readonly written = new Map<number, Edit>();
+
   insert(key: string, at: number, text: string, why: Words): void {
     this.push(key, { file: this.app.file, start: at, end: at, text, why });
   }
@@ -79,7 +82,18 @@ class Patcher extends EditList {
   addProp(use: CorsUse, obj: t.ObjectExpression | null, key: string, value: string, why: Words): void {
     if (!obj) {
       const at = (use.call.end ?? 1) - 1;
-      this.insert(`obj:${use.call.start}:${key}`, at, `{ ${key}: ${value} }`, why);
+      // A second option for the same bare `cors()` goes into the object the first one wrote (two
+      // objects side by side would not parse); its reason stays an edit of its own, empty.
+      const written = this.written.get(use.call.start ?? 0);
+      if (written) {
+        if (!new RegExp(`[{,] ${key}: `).test(written.text))
+          written.text = `${written.text.slice(0, -2)}, ${key}: ${value} }`;
+        this.insert(`obj:${use.call.start}:${key}`, at, "", why);
+        return;
+      }
+      const edit: Edit = { file: this.app.file, start: at, end: at, text: `{ ${key}: ${value} }`, why };
+      this.written.set(use.call.start ?? 0, edit);
+      this.push(`obj:${use.call.start}:${key}`, edit);
       return;
     }
     const last = obj.properties.at(-1);
@@ -229,7 +243,14 @@ export function patchExpress(
         code === "allow-origin-mismatch" ||
         code === "wildcard-origin-with-credentials" ||
         (code === "preflight-status-not-ok" && trace.answeredBy?.handler === ran.use));
-    if (originRefused && ran) {
+    // @koa/cors sends a list as it is given (one Allow-Origin with every origin, which no browser
+    // takes, https://github.com/koajs/cors/blob/master/index.js): the list is the allowlist meant.
+    const koaList =
+      ran &&
+      app.dialect === "koa" &&
+      code === "multiple-allow-origin" &&
+      p.valueNode(ran.use, "origin")?.type === "ArrayExpression";
+    if ((originRefused || koaList) && ran) {
       const w = origins.get(ran.use) ?? { use: ran.use, origins: new Set<string>(), id: spec.id };
       w.origins.add(spec.origin);
       origins.set(ran.use, w);
@@ -615,6 +636,32 @@ function allowOrigin(p: Patcher, w: OriginWant, credentials: boolean): void {
         `(ctx) => ([${[p.src(node), ...quoted].join(", ")}].includes(${got}) ? ${got} : ${p.src(node)})`,
         why,
       );
+    } else if (node?.type === "ArrayExpression") {
+      // A list @koa/cors would send whole: the function that answers each listed origin with its
+      // own and any other with none (as before: a list was refused by every browser).
+      const listed = new Set(node.elements.flatMap((e) => (e?.type === "StringLiteral" ? [e.value] : [])));
+      const added = list.filter((o) => !listed.has(o)).map((o) => p.str(o));
+      const got = `ctx.get(${p.str("Origin")})`;
+      const direct = prop?.type === "ObjectProperty" && bare(prop.value) === node;
+      if (direct)
+        p.replace(
+          `origin:${node.start}`,
+          node,
+          `(ctx) => (${p.src(node).replace(/\]\s*$/, added.length > 0 ? `, ${added.join(", ")}]` : "]")}.includes(${got}) ? ${got} : ${p.str("")})`,
+          why,
+        );
+      else if (prop?.type === "ObjectProperty") {
+        if (added.length > 0) p.appendArray(node, added, why);
+        p.replace(
+          `origin:${prop.value.start}`,
+          prop.value,
+          `(ctx) => (${p.src(prop.value)}.includes(${got}) ? ${got} : ${p.str("")})`,
+          why,
+        );
+      } else {
+        p.cannot.set(w.id, { key: "config.cannot.cause", params: { code: "multiple-allow-origin" } });
+        return;
+      }
     } else if (
       node &&
       (node.type === "ArrowFunctionExpression" ||

@@ -33,6 +33,10 @@ export const enConfigExpress = {
     "no cors() runs for {path} (it got {status}): register cors() where that path is answered",
   "config.express.cannot.origin-function":
     "the origin option on line {line} is code CORS Lens cannot extend: allow the origin by hand",
+  "config.express.check.koa-origin-list":
+    "@koa/cors takes the origin as a string or a function of ctx, not a list: it sends the list whole, as one Access-Control-Allow-Origin with every origin, which browsers refuse; answer each origin with its own from a function",
+  "config.express.check.preflight-first":
+    "this route answers every preflight it matches with its own cors() first: the cors() of line {line}, with other options, never sees a preflight; give both the same options or remove this one",
   "config.express.check.origin-error":
     "the origin callback refuses with an error: Express answers a refused origin's preflight with 500 and no CORS headers, so the browser shows a CORS error instead of the refusal; call callback(null, false)",
   "config.express.check.after-auth":

@@ -35,6 +35,10 @@ export const koConfigExpress: Record<keyof typeof enConfigExpress, string> = {
     "{path}에는 cors()가 실행되지 않습니다({status} 응답). 그 경로가 응답되는 곳에 cors()를 등록하세요",
   "config.express.cannot.origin-function":
     "{line}행의 origin 옵션은 CORS Lens가 확장할 수 없는 코드입니다. 오리진을 직접 허용하세요",
+  "config.express.check.koa-origin-list":
+    "@koa/cors의 origin은 문자열이나 ctx를 받는 함수이고 목록은 받지 않습니다. 목록을 통째로, 모든 오리진이 든 Access-Control-Allow-Origin 하나로 보내므로 브라우저가 거부합니다. 함수에서 각 오리진에 그 오리진으로 응답하세요",
+  "config.express.check.preflight-first":
+    "이 라우트가 일치하는 모든 프리플라이트에 자신의 cors()로 먼저 응답합니다. 옵션이 다른 {line}행의 cors()에는 프리플라이트가 가지 않습니다. 둘에 같은 옵션을 주거나 이 라우트를 지우세요",
   "config.express.check.origin-error":
     "origin 콜백이 오류로 거부합니다. Express는 거부된 오리진의 프리플라이트에 CORS 헤더 없는 500으로 응답하므로 브라우저에는 거부 대신 CORS 오류가 보입니다. callback(null, false)를 쓰세요",
   "config.express.check.after-auth":
