@@ -1,0 +1,212 @@
+import { describe, expect, it } from "vitest";
+import { type ConfigFile, checkConfig, detectFormat, fixConfig, readConfig } from "../../src/config";
+import type { HopRequest } from "../../src/config/types";
+import type { HeaderList } from "../../src/engine";
+import { recordedFrom } from "./recorded";
+
+const APP = "https://app.example.com";
+const ADMIN = "https://admin.example.com";
+const BASE = "http://localhost:3000";
+const file = (text: string, path = "server.js"): ConfigFile => ({ path, text });
+
+const CJS = (body: string) => `const fastify = require("fastify")({ logger: true });
+const cors = require("@fastify/cors");
+${body}
+fastify.get("/api/items", async () => []);
+fastify.put("/api/items/:id", async (request) => ({ id: request.params.id }));
+
+fastify.listen({ port: 3000 });
+`;
+const ESM = (body: string) => `import Fastify from "fastify";
+import cors from "@fastify/cors";
+
+const app = Fastify();
+${body}
+app.get("/api/items", async () => []);
+app.delete("/api/items/:id", async (_req, reply) => reply.code(204).send());
+
+await app.listen({ port: 3000 });
+`;
+
+function ask(text: string, req: Partial<HopRequest> & { url: string }, path = "server.js") {
+  const a = readConfig([file(text, path)]).answer({
+    method: "GET",
+    headers: [["Origin", APP]],
+    ...req,
+    url: `${BASE}${req.url}`,
+  });
+  if (a.kind !== "known") throw new Error(`unknown: ${JSON.stringify(a.why)}`);
+  return a;
+}
+const get = (h: HeaderList, name: string) =>
+  h.filter(([n]) => n.toLowerCase() === name.toLowerCase()).map(([, v]) => v);
+const preflight = (method: string, headers?: string): HeaderList => [
+  ["Origin", APP],
+  ["Access-Control-Request-Method", method],
+  ...(headers ? ([["Access-Control-Request-Headers", headers]] as HeaderList) : []),
+];
+function fix(text: string, specs: Parameters<typeof recordedFrom>[1], path = "server.js") {
+  return fixConfig([file(text, path)], recordedFrom([file(text, path)], specs));
+}
+
+describe("Fastify (@fastify/cors 11)", () => {
+  it("is told apart (CJS, ESM, TypeScript) and answers as @fastify/cors: * and GET,HEAD,POST by default", () => {
+    expect(detectFormat(file(CJS("")))).toEqual({ format: "fastify" });
+    expect(detectFormat(file(ESM(""), "app.mjs"))).toEqual({ format: "fastify" });
+    expect(detectFormat(file(ESM(""), "server.ts"))).toEqual({ format: "fastify" });
+    const p = ask(CJS("fastify.register(cors);"), {
+      url: "/api/items/1",
+      method: "OPTIONS",
+      headers: preflight("PUT", "content-type"),
+    });
+    expect(p.status).toBe(204);
+    expect(get(p.headers, "access-control-allow-origin")).toEqual(["*"]);
+    expect(get(p.headers, "access-control-allow-methods")).toEqual(["GET,HEAD,POST"]);
+    expect(get(p.headers, "access-control-allow-headers")).toEqual(["content-type"]);
+    expect(get(p.headers, "vary")).toEqual(["Access-Control-Request-Headers"]);
+    // A list reflects an allowed origin with Vary: Origin; a string is sent as is.
+    const l = ask(CJS(`fastify.register(cors, { origin: ["${ADMIN}", /\\.example\\.com$/] });`), {
+      url: "/api/items",
+    });
+    expect(get(l.headers, "access-control-allow-origin")).toEqual([APP]);
+    expect(get(l.headers, "vary")).toEqual(["Origin"]);
+    const s = ask(ESM(`await app.register(cors, { origin: "${ADMIN}" });`), { url: "/api/items" }, "app.mjs");
+    expect(get(s.headers, "access-control-allow-origin")).toEqual([ADMIN]);
+    expect(get(s.headers, "vary")).toEqual([]);
+    // strictPreflight: an OPTIONS without Access-Control-Request-Method is a 400.
+    expect(ask(CJS("fastify.register(cors);"), { url: "/api/items", method: "OPTIONS" }).status).toBe(400);
+  });
+
+  it("without @fastify/cors an OPTIONS is Fastify's 404; origin false or a refusing callback add nothing", () => {
+    expect(ask(CJS(""), { url: "/api/items", method: "OPTIONS", headers: preflight("PUT") }).status).toBe(
+      404,
+    );
+    const off = ask(CJS("fastify.register(cors, { origin: false });"), {
+      url: "/api/items",
+      method: "OPTIONS",
+      headers: preflight("PUT"),
+    });
+    expect(off.status).toBe(404);
+    expect(get(off.headers, "access-control-allow-origin")).toEqual([]);
+    const cb = `fastify.register(cors, {
+  origin: (origin, cb) => {
+    if (!origin || origin === "${ADMIN}") return cb(null, true);
+    cb(new Error("Not allowed"), false);
+  },
+});`;
+    const refused = ask(CJS(cb), { url: "/api/items", method: "OPTIONS", headers: preflight("PUT") });
+    expect(refused.status).toBe(500);
+    expect(get(refused.headers, "access-control-allow-origin")).toEqual([]);
+  });
+
+  it("hooks run in the order added: an auth hook before cors answers the preflight 401; after, cors answers", () => {
+    const hook = `fastify.addHook("onRequest", async (request, reply) => {
+  if (!request.headers.authorization) return reply.code(401).send({ error: "unauthorized" });
+});`;
+    const before = ask(CJS(`${hook}\nfastify.register(cors, { origin: "${APP}" });`), {
+      url: "/api/items/1",
+      method: "OPTIONS",
+      headers: preflight("PUT"),
+    });
+    expect(before.status).toBe(401);
+    expect(get(before.headers, "access-control-allow-origin")).toEqual([]);
+    const after = ask(CJS(`fastify.register(cors, { origin: "${APP}" });\n${hook}`), {
+      url: "/api/items/1",
+      method: "OPTIONS",
+      headers: preflight("PUT"),
+    });
+    expect(after.status).toBe(204);
+    // A preHandler hook runs after every onRequest hook, whatever the order.
+    const pre = ask(
+      CJS(`${hook.replace("onRequest", "preHandler")}\nfastify.register(cors, { origin: "${APP}" });`),
+      {
+        url: "/api/items/1",
+        method: "OPTIONS",
+        headers: preflight("PUT"),
+      },
+    );
+    expect(pre.status).toBe(204);
+  });
+
+  it("encapsulation: cors registered in a plugin applies to its routes only", () => {
+    const text = `const fastify = require("fastify")();
+const cors = require("@fastify/cors");
+
+fastify.register(async (api) => {
+  api.register(cors, { origin: "${APP}" });
+  api.get("/items", async () => []);
+}, { prefix: "/api" });
+fastify.get("/health", async () => ({ ok: true }));
+`;
+    expect(get(ask(text, { url: "/api/items" }).headers, "access-control-allow-origin")).toEqual([APP]);
+    expect(get(ask(text, { url: "/health" }).headers, "access-control-allow-origin")).toEqual([]);
+    const p = ask(text, { url: "/api/items", method: "OPTIONS", headers: preflight("PUT") });
+    expect(p.status).toBe(204);
+  });
+
+  it("fix: an origin joins the list, methods grow from the default, credentials: true", () => {
+    const text = CJS(`fastify.register(cors, { origin: "${APP}" });`);
+    const r = fix(text, [
+      { url: `${BASE}/api/items`, origin: ADMIN, credentials: "include" },
+      { url: `${BASE}/api/items/1`, method: "PUT", origin: APP },
+    ]);
+    expect(r.ok).toBe(true);
+    const after = r.files[0]?.after ?? "";
+    expect(after).toContain(`origin: ["${APP}", "${ADMIN}"]`);
+    expect(after).toContain(`methods: ["GET", "HEAD", "POST", "PUT"]`);
+    expect(after).toContain("credentials: true");
+  });
+
+  it("fix: no CORS at all registers @fastify/cors in the file's module style", () => {
+    const r = fix(CJS(""), [{ url: `${BASE}/api/items`, origin: APP }]);
+    expect(r.ok).toBe(true);
+    expect(r.files[0]?.after).toContain(`const cors = require("@fastify/cors");`);
+    const e = `import Fastify from "fastify";
+
+const app = Fastify({ logger: true });
+app.get("/api/items", async () => []);
+`;
+    const m = fix(e, [{ url: `${BASE}/api/items`, origin: APP }], "server.ts");
+    expect(m.ok).toBe(true);
+    expect(m.files[0]?.after).toContain(`import cors from "@fastify/cors";`);
+    expect(m.files[0]?.after).toContain(`app.register(cors, { origin: ["${APP}"] });`);
+  });
+
+  it("fix: cors registered after an auth hook moves ahead of it", () => {
+    const text = CJS(`fastify.addHook("onRequest", async (request, reply) => {
+  if (!request.headers.authorization) return reply.code(401).send();
+});
+fastify.register(cors, { origin: "${APP}", allowedHeaders: ["Authorization"] });`);
+    const r = fix(text, [
+      { url: `${BASE}/api/items`, origin: APP, headers: [["Authorization", "Bearer x"]] },
+    ]);
+    expect(r.ok).toBe(true);
+    const after = r.files[0]?.after ?? "";
+    expect(after.indexOf("register(cors")).toBeLessThan(after.indexOf("addHook"));
+  });
+
+  it("check: wildcard with credentials, regex dots, cors after an auth hook, cors in a plugin without routes", () => {
+    const codes = (text: string) => checkConfig([file(text)]).findings.map((f) => [f.code, f.line]);
+    expect(codes(CJS("fastify.register(cors, { credentials: true });"))).toEqual([
+      ["wildcard-with-credentials", 3],
+    ]);
+    expect(codes(CJS("fastify.register(cors, { origin: /https:\\/\\/app.example.com/ });"))).toEqual([
+      ["origin-regex-dot", 3],
+      ["origin-regex-anchor", 3],
+    ]);
+    expect(
+      codes(
+        CJS(`fastify.addHook("onRequest", fastify.authenticate);
+fastify.register(cors, { origin: "${APP}" });`),
+      ),
+    ).toEqual([["cors-after-auth", 4]]);
+    expect(
+      codes(
+        CJS(`fastify.register(async function corsPlugin(instance) {
+  await instance.register(cors, { origin: "${APP}" });
+});`),
+      ),
+    ).toEqual([["cors-encapsulated", 4]]);
+    expect(codes(CJS(`fastify.register(cors, { origin: ["${APP}"] });`))).toEqual([]);
+  });
+});
