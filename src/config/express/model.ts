@@ -1202,6 +1202,9 @@ export function run(app: ExpressApp, request: HopRequest): Trace {
         allowedRouters.push(h.router);
         return false;
       case "router":
+        // Fastify: a plugin's hooks run only for its own routes (and the `OPTIONS *` route of a
+        // @fastify/cors registered in it); any other request is answered outside it.
+        if (app.dialect === "fastify" && !fastifyReaches(h.router, rest, req.method)) return false;
         walk(h.router, rest);
         return false;
       case "auth": {
@@ -2178,6 +2181,24 @@ function interpret(
 }
 
 const NONE = Symbol("none");
+
+/** Fastify: a route of the plugin (or of a plugin inside it) takes this method and path. */
+function fastifyReaches(stack: Stack, path: string, method: string): boolean {
+  return stack.layers.some((l) => {
+    if (method === "OPTIONS" && l.handlers.some((h) => h.kind === "cors")) return true;
+    const router = l.handlers.find((h) => h.kind === "router");
+    if (router?.kind === "router") {
+      const m = l.path.test(path, true);
+      return m.matched && fastifyReaches(router.router, m.rest, method);
+    }
+    if (l.methods === null) return false;
+    const takes =
+      l.methods.includes("ALL") ||
+      l.methods.includes(method) ||
+      (method === "HEAD" && l.methods.includes("GET"));
+    return takes && l.path.test(path, l.prefix).matched;
+  });
+}
 
 /** What the app answers to one hop, as the what-if needs it. */
 export function answer(app: ExpressApp, request: HopRequest): Answer {
