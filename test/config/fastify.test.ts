@@ -210,3 +210,85 @@ fastify.register(cors, { origin: "${APP}" });`),
     expect(codes(CJS(`fastify.register(cors, { origin: ["${APP}"] });`))).toEqual([]);
   });
 });
+
+describe("Fastify: TypeScript, plugins, route options", () => {
+  const TS = `import Fastify, { type FastifyInstance } from "fastify";
+import cors, { type FastifyCorsOptions } from "@fastify/cors";
+import fp from "fastify-plugin";
+import routes from "./routes";
+
+const options: FastifyCorsOptions = { origin: ["${APP}"], methods: ["GET", "PUT"] };
+const app: FastifyInstance = Fastify({ logger: true });
+app.register(fp(async (instance: FastifyInstance) => {
+  await instance.register(cors, options);
+}));
+app.decorate("authenticate", async () => {});
+app.get("/api/items", { preHandler: [app.authenticate] }, async () => []);
+app.register(routes, { prefix: "/v2" });
+`;
+
+  it("reads a TypeScript app: typed options, fp() sharing the app's context, a route's preHandler", () => {
+    const p = ask(TS, { url: "/api/items", method: "OPTIONS", headers: preflight("PUT") }, "server.ts");
+    expect(p.status).toBe(204);
+    expect(get(p.headers, "access-control-allow-methods")).toEqual(["GET, PUT"]);
+    // The route's preHandler auth answers 401 to a call without credentials, with the CORS headers set before.
+    const g = ask(TS, { url: "/api/items" }, "server.ts");
+    expect(g.status).toBe(401);
+    expect(get(g.headers, "access-control-allow-origin")).toEqual([APP]);
+    // A path only the other file's plugin may answer is unknown, said so.
+    const a = readConfig([file(TS, "server.ts")]).answer({
+      method: "GET",
+      url: `${BASE}/v2/users`,
+      headers: [],
+    });
+    expect(a.kind === "unknown" && a.why.key).toBe("config.fastify.unknown.plugin");
+  });
+
+  it("preflightContinue: the plugin's OPTIONS * route answers 200; a hook's hand-set headers are read", () => {
+    const c = ask(CJS("fastify.register(cors, { preflightContinue: true });"), {
+      url: "/api/items/1",
+      method: "OPTIONS",
+      headers: preflight("PUT"),
+    });
+    expect(c.status).toBe(200);
+    expect(get(c.headers, "access-control-allow-origin")).toEqual(["*"]);
+    const hand = `const fastify = require("fastify")();
+fastify.addHook("onRequest", (request, reply, done) => {
+  reply.header("Access-Control-Allow-Origin", "${APP}");
+  reply.header("Access-Control-Allow-Methods", "GET, POST");
+  if (request.method === "OPTIONS") return reply.code(204).send();
+  done();
+});
+fastify.delete("/api/items/:id", async () => ({}));
+`;
+    const p = ask(hand, { url: "/api/items/1", method: "OPTIONS", headers: preflight("DELETE") });
+    expect(p.status).toBe(204);
+    expect(get(p.headers, "access-control-allow-methods")).toEqual(["GET, POST"]);
+    const r = fix(hand, [{ url: `${BASE}/api/items/1`, method: "DELETE", origin: ADMIN }]);
+    expect(r.ok).toBe(true);
+    const after = r.files[0]?.after ?? "";
+    expect(after).toContain(
+      `["${APP}", "${ADMIN}"].includes(request.headers.origin) ? request.headers.origin : "${APP}"`,
+    );
+    expect(after).toContain(`reply.header("Vary", "Origin");`);
+    expect(after).toContain(`"GET, POST, DELETE"`);
+  });
+
+  it("fix: cors inside a plugin with no routes is registered on the app instead", () => {
+    const text = `import Fastify from "fastify";
+import cors from "@fastify/cors";
+
+const app = Fastify();
+app.register(async function corsPlugin(instance) {
+  await instance.register(cors, { origin: ["${APP}"] });
+});
+app.get("/api/items", async () => []);
+`;
+    const r = fix(text, [{ url: `${BASE}/api/items`, origin: APP }], "app.mjs");
+    expect(r.ok).toBe(true);
+    const after = r.files[0]?.after ?? "";
+    expect(after).toContain(`const app = Fastify();\napp.register(cors, { origin: ["${APP}"] });\n`);
+    expect(after).not.toContain("instance.register(cors");
+    expect(checkConfig([file(after, "app.mjs")]).findings).toEqual([]);
+  });
+});

@@ -63,7 +63,7 @@ export function readFastify(file: string, text: string): ExpressApp {
       factory = name;
     if (
       (mod === "@fastify/cors" || mod === "fastify-cors") &&
-      (imported === null || imported !== "FastifyCorsOptions")
+      (imported === null || imported === "default" || imported === "fastifyCors")
     )
       corsName = name;
     if (mod === "fastify-plugin") fpName = name;
