@@ -292,3 +292,48 @@ app.get("/api/items", async () => []);
     expect(checkConfig([file(after, "app.mjs")]).findings).toEqual([]);
   });
 });
+
+describe("Fastify: apps built in a function, registrations in start()", () => {
+  it("reads the app a build() function makes, and registers @fastify/cors there at its indentation", () => {
+    const text = `const Fastify = require("fastify");
+
+function build(opts = {}) {
+  const app = Fastify(opts);
+  app.get("/api/items", async () => []);
+  return app;
+}
+
+module.exports = build;
+`;
+    expect(ask(text, { url: "/api/items", method: "OPTIONS", headers: preflight("GET") }).status).toBe(404);
+    const r = fix(text, [{ url: `${BASE}/api/items`, origin: APP }]);
+    expect(r.ok).toBe(true);
+    expect(r.files[0]?.after).toContain(
+      `  const app = Fastify(opts);\n  app.register(cors, { origin: ["${APP}"] });\n`,
+    );
+    expect(r.files[0]?.after).toContain(`const cors = require("@fastify/cors");\n`);
+  });
+
+  it("reads registrations in a start() function's try block", () => {
+    const text = `import Fastify from "fastify";
+import cors from "@fastify/cors";
+
+const fastify = Fastify({ logger: true });
+fastify.get("/api/items", async () => []);
+
+const start = async () => {
+  try {
+    await fastify.register(cors, { origin: "${APP}" });
+    await fastify.listen({ port: 3000 });
+  } catch (err) {
+    fastify.log.error(err);
+    process.exit(1);
+  }
+};
+start();
+`;
+    const p = ask(text, { url: "/api/items", method: "OPTIONS", headers: preflight("GET") }, "server.mjs");
+    expect(p.status).toBe(204);
+    expect(get(p.headers, "access-control-allow-origin")).toEqual([APP]);
+  });
+});

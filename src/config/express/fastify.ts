@@ -160,6 +160,11 @@ export function readFastify(file: string, text: string): ExpressApp {
     entries.set(stack, list);
     const add = (layer: Layer, phase: number) => list.push({ layer, phase });
     for (const s of statements) {
+      // try { await app.register(…); await app.listen(…) } catch (err) { … }
+      if (s.type === "TryStatement") {
+        readContext(s.block.body, name, stack, prefix);
+        continue;
+      }
       let e: t.Node | null = s.type === "ExpressionStatement" ? s.expression : null;
       if (s.type === "ReturnStatement" && s.argument) e = s.argument;
       if (!e) continue;
@@ -386,19 +391,54 @@ export function readFastify(file: string, text: string): ExpressApp {
     }
   };
 
-  const topLevel: t.Statement[] = [];
+  /** Top-level functions (`async function start()`, `const build = () => …`) with their statements. */
+  const functions: Array<{ fn: t.Function; body: t.Statement[] }> = [];
   for (const s of body) {
-    if (s.type === "VariableDeclaration") {
-      for (const d of s.declarations)
-        if (d.id.type === "Identifier" && d.init && makesApp(d.init) && appName === null) appName = d.id.name;
-    }
-    topLevel.push(s);
+    const fns =
+      s.type === "FunctionDeclaration"
+        ? [s]
+        : s.type === "VariableDeclaration"
+          ? s.declarations.flatMap((d) =>
+              d.init &&
+              (bare(d.init).type === "ArrowFunctionExpression" || bare(d.init).type === "FunctionExpression")
+                ? [bare(d.init) as t.Function]
+                : [],
+            )
+          : [];
+    for (const f of fns) if (f.body.type === "BlockStatement") functions.push({ fn: f, body: f.body.body });
   }
+  const makes = (statements: t.Statement[]): { name: string; statement: t.Statement } | null => {
+    for (const s of statements)
+      if (s.type === "VariableDeclaration")
+        for (const d of s.declarations)
+          if (d.id.type === "Identifier" && d.init && makesApp(d.init))
+            return { name: d.id.name, statement: s };
+    return null;
+  };
+  // The app made at the top level, else in a function that builds it (`function build() { const app = fastify(); … }`).
+  let made = makes(body);
+  let statements = body;
+  let inner = false;
+  if (!made)
+    for (const f of functions) {
+      made = makes(f.body);
+      if (made) {
+        statements = f.body;
+        inner = true;
+        break;
+      }
+    }
   let app: Stack | null = null;
-  if (appName !== null) {
+  if (made) {
+    appName = made.name;
     app = { name: appName, layers: [] };
     stacks.unshift(app);
-    readContext(topLevel, appName, app, "");
+    readContext(statements, appName, app, "");
+    // Registrations in a top-level `start()` that uses the same app (run when it is called: after these).
+    if (!inner)
+      for (const f of functions)
+        if (!f.fn.params.some((p) => p.type === "Identifier" && p.name === appName))
+          readContext(f.body, appName, app, "");
   }
   // Hooks first, by phase (stable: registration order within a phase), then plugins and routes.
   for (const [stack, list] of entries) {
@@ -414,6 +454,7 @@ export function readFastify(file: string, text: string): ExpressApp {
     corsName,
     moduleKind,
     dialect: "fastify",
+    made: made?.statement,
     consts: r.consts,
     corsUses,
     opaque,

@@ -97,6 +97,8 @@ export interface ExpressApp {
   dialect: "express" | "hono" | "koa" | "fastify";
   /** Fastify: plugins from other files (their routes unseen), by prefix: a path no route answers is unknown there. */
   opaque?: Array<{ prefix: string; line: number }>;
+  /** Fastify: the statement that makes the app (top-level, or in the function that builds it). */
+  made?: t.Statement;
   /** The name `cors` is bound to (`require("cors")`, `import cors from "cors"`), or null. */
   corsName: string | null;
   moduleKind: "esm" | "cjs";

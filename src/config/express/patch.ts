@@ -793,11 +793,13 @@ function addCors(p: Patcher, wants: Array<{ origin: string; credentials: boolean
   const app = p.app;
   const text = app.text;
   const appName = app.appName ?? "app";
-  const made = app.program.body.find(
-    (s) =>
-      s.type === "VariableDeclaration" &&
-      s.declarations.some((d) => d.id.type === "Identifier" && d.id.name === appName),
-  );
+  const made =
+    app.made ??
+    app.program.body.find(
+      (s) =>
+        s.type === "VariableDeclaration" &&
+        s.declarations.some((d) => d.id.type === "Identifier" && d.id.name === appName),
+    );
   if (!made) return;
   const origins = [...new Set(wants.map((w) => w.origin))];
   const creds = wants.some((w) => w.credentials);
@@ -848,7 +850,9 @@ function addCors(p: Patcher, wants: Array<{ origin: string; credentials: boolean
   p.insert(
     "add-cors",
     afterLine(text, made.end ?? 0),
-    fastify ? `${appName}.register(${name}, ${opts});\n` : `${appName}.use(${all}${name}(${opts}));\n`,
+    fastify
+      ? `${indentAt(text, made.start ?? 0)}${appName}.register(${name}, ${opts});\n`
+      : `${appName}.use(${all}${name}(${opts}));\n`,
     why,
   );
 }
@@ -871,11 +875,13 @@ function hoist(p: Patcher, c: ExpressApp["corsUses"][number]): void {
   const app = p.app;
   const text = app.text;
   const appName = app.appName ?? "app";
-  const made = app.program.body.find(
-    (s) =>
-      s.type === "VariableDeclaration" &&
-      s.declarations.some((d) => d.id.type === "Identifier" && d.id.name === appName),
-  );
+  const made =
+    app.made ??
+    app.program.body.find(
+      (s) =>
+        s.type === "VariableDeclaration" &&
+        s.declarations.some((d) => d.id.type === "Identifier" && d.id.name === appName),
+    );
   if (!made) return;
   const names = new Set<string>();
   for (const a of c.use.call.arguments) namesIn(a, names);
@@ -905,5 +911,10 @@ function hoist(p: Patcher, c: ExpressApp["corsUses"][number]): void {
   const stmt = c.layer.statement;
   p.cut(`hoist-out:${stmt.start}`, lineStart(text, stmt.start ?? 0), afterLine(text, stmt.end ?? 0), why);
   const args = c.use.call.arguments.map((a) => p.src(a)).join(", ");
-  p.insert(`hoist-in:${stmt.start}`, afterLine(text, made.end ?? 0), `${appName}.register(${args});\n`, why);
+  p.insert(
+    `hoist-in:${stmt.start}`,
+    afterLine(text, made.end ?? 0),
+    `${indentAt(text, made.start ?? 0)}${appName}.register(${args});\n`,
+    why,
+  );
 }
