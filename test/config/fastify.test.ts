@@ -337,3 +337,17 @@ start();
     expect(get(p.headers, "access-control-allow-origin")).toEqual([APP]);
   });
 });
+
+describe("Fastify: a plugin file with no app", () => {
+  it("says no fastify() app is made, and answers unknown", () => {
+    const text = `const cors = require("@fastify/cors");
+module.exports = async function (fastify, opts) {
+  fastify.register(cors);
+};
+`;
+    const c = readConfig([file(text, "app.js")]);
+    expect(c.notes.map((n) => n.key)).toContain("config.fastify.note.no-app");
+    const a = c.answer({ method: "GET", url: `${BASE}/`, headers: [["Origin", APP]] });
+    expect(a.kind === "unknown" && a.why.key).toBe("config.fastify.unknown.no-app");
+  });
+});

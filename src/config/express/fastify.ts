@@ -43,7 +43,7 @@ const PASS_PLUGIN =
 const HTTP_METHODS = new Set(["get", "post", "put", "patch", "delete", "options", "head", "all"]);
 
 export function isFastify(text: string): boolean {
-  return /(require\(\s*|from\s*)["'`]fastify["'`]/.test(text);
+  return /(require\(\s*|from\s*)["'`](fastify|@fastify\/cors)["'`]/.test(text);
 }
 
 export function readFastify(file: string, text: string): ExpressApp {
