@@ -351,3 +351,28 @@ module.exports = async function (fastify, opts) {
     expect(a.kind === "unknown" && a.why.key).toBe("config.fastify.unknown.no-app");
   });
 });
+
+describe("Fastify: a hook the app adds after a plugin", () => {
+  it("reaches the plugin's routes too, after the plugin's own hooks (checked with fastify.inject)", () => {
+    const text = `const fastify = require("fastify")();
+const cors = require("@fastify/cors");
+fastify.register(cors, { origin: "${APP}" });
+fastify.register(async (api) => {
+  api.get("/items", async () => []);
+}, { prefix: "/api" });
+fastify.addHook("onRequest", async (request, reply) => {
+  if (!request.headers.authorization) return reply.code(401).send();
+});
+fastify.get("/admin", async () => ({}));
+`;
+    expect(ask(text, { url: "/api/items" }).status).toBe(401);
+    expect(ask(text, { url: "/admin" }).status).toBe(401);
+    // In the plugin, cors registered before the app's later hook answers the preflight first.
+    const inner = text
+      .replace(`fastify.register(cors, { origin: "${APP}" });\n`, "")
+      .replace("api.get(", `api.register(cors, { origin: "${APP}" });\n  api.get(`);
+    expect(ask(inner, { url: "/api/items", method: "OPTIONS", headers: preflight("PUT") }).status).toBe(204);
+    expect(ask(inner, { url: "/admin", method: "OPTIONS", headers: preflight("PUT") }).status).toBe(401);
+    expect(get(ask(text, { url: "/admin" }).headers, "access-control-allow-origin")).toEqual([APP]);
+  });
+});

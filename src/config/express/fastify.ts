@@ -440,11 +440,33 @@ export function readFastify(file: string, text: string): ExpressApp {
         if (!f.fn.params.some((p) => p.type === "Identifier" && p.name === appName))
           readContext(f.body, appName, app, "");
   }
-  // Hooks first, by phase (stable: registration order within a phase), then plugins and routes.
-  for (const [stack, list] of entries) {
-    const hooks = list.filter((x) => x.phase >= 0).sort((a, b) => a.phase - b.phase);
-    stack.layers = [...hooks, ...list.filter((x) => x.phase < 0)].map((x) => x.layer);
-  }
+  // Hooks first, by phase (stable: registration order within a phase), then routes. A plugin comes
+  // after the hooks its parent added before it (it copies them when it loads:
+  // https://github.com/fastify/fastify/blob/main/lib/plugin-override.js); a hook the parent adds
+  // later is added to the plugin too, after the plugin's own (fastify.js `_addHook` goes down to the
+  // children), so it is appended to the plugin's list.
+  const finish = (stack: Stack, extra: Array<{ layer: Layer; phase: number }>) => {
+    const indexed = [...(entries.get(stack) ?? []), ...extra].map((x, i) => ({ ...x, i }));
+    const hooks = indexed.filter((x) => x.phase >= 0).sort((a, b) => a.phase - b.phase);
+    const out = [...hooks];
+    for (const x of indexed) {
+      if (x.phase >= 0 || x.layer.methods !== null) continue;
+      let at = 0;
+      out.forEach((y, k) => {
+        if (y.i < x.i) at = k + 1;
+      });
+      out.splice(at, 0, x);
+      const child = x.layer.handlers.find((h) => h.kind === "router");
+      if (child?.kind === "router")
+        finish(
+          child.router,
+          indexed.filter((y) => y.phase >= 0 && y.i > x.i).map(({ layer, phase }) => ({ layer, phase })),
+        );
+    }
+    out.push(...indexed.filter((x) => x.phase < 0 && x.layer.methods !== null));
+    stack.layers = out.map((x) => x.layer);
+  };
+  if (app) finish(app, []);
   return {
     file,
     text,
