@@ -6,7 +6,8 @@
  * `*` with credentials, the README's allowlist callback refusing with an Error (a 500), cors
  * registered in a plugin without fastify-plugin (its hooks stay in that plugin), `allowedHeaders`
  * lacking Authorization, no CORS at all (Fastify's 404 to the preflight), an origin RegExp for the
- * wrong dev port, hand-set headers in an onRequest hook, credentials without `credentials: true`.
+ * wrong dev port, hand-set headers in an onRequest hook, credentials without `credentials: true`;
+ * three held-out cases written after the reader (an env origin, route() with a preHandler, buildApp()).
  * ORIGIN and ORIGIN2 are the test pages' origins; the app listens on process.env.PORT.
  */
 import type { ExpressCase } from "./config-express-cases";
@@ -262,6 +263,92 @@ ${ROUTES("app")}
 ${LISTEN("app")}
 `,
     calls: [{ method: "GET", path: "/api/me", origin: "ORIGIN2", credentials: true }],
+    check: [],
+  },
+  // Held-out: written after the reader, run once before any change to it (results in docs/config.md).
+  {
+    // https://github.com/fastify/fastify-cors/issues/370 (PATCH refused under v11's defaults), with an env origin
+    name: "Fastify (held-out): an origin from process.env with a default, PATCH from a second front end",
+    file: "main.mjs",
+    app: `import Fastify from "fastify";
+import fastifyCors from "@fastify/cors";
+
+const server = Fastify({ logger: false });
+
+await server.register(fastifyCors, {
+  origin: process.env.ALLOWED_WEB_APP ?? "ORIGIN",
+});
+
+server.patch("/api/profile", async (request) => ({ ok: true }));
+server.get("/api/profile", async () => ({ name: "ada" }));
+
+await server.listen({ port: Number(process.env.PORT) || 3000, host: "127.0.0.1" });
+`,
+    calls: [{ method: "PATCH", path: "/api/profile", origin: "ORIGIN2", headers: json }],
+    check: [],
+  },
+  {
+    // https://github.com/fastify/fastify-cors/issues/48 (methods list, credentials, reflected origin)
+    name: "Fastify (held-out): route() with a decorated authenticate preHandler, origin true with credentials, PUT missing",
+    file: "server.js",
+    app: `const fastify = require("fastify")();
+
+fastify.decorate("authenticate", async (request, reply) => {
+  if (!request.headers.authorization) {
+    return reply.code(401).send({ message: "Unauthorized" });
+  }
+});
+
+fastify.register(require("@fastify/cors"), {
+  origin: true,
+  credentials: true,
+  methods: ["GET", "POST"],
+});
+
+fastify.route({
+  method: "PUT",
+  url: "/api/profile",
+  preHandler: fastify.authenticate,
+  handler: async (request) => ({ saved: true }),
+});
+
+fastify.listen({ port: Number(process.env.PORT) || 3000, host: "127.0.0.1" });
+`,
+    calls: [
+      {
+        method: "PUT",
+        path: "/api/profile",
+        origin: "ORIGIN",
+        credentials: true,
+        headers: [
+          ["Content-Type", "application/json"],
+          ["Authorization", "Bearer abc"],
+        ],
+      },
+    ],
+    check: [{ code: "reflected-with-credentials", line: 10 }],
+  },
+  {
+    // https://github.com/fastify/fastify-cors/issues/374 (a RegExp origin), the app built in a function
+    name: "Fastify (held-out): an app built in buildApp() with a RegExp origin for localhost only",
+    file: "app.js",
+    app: `"use strict";
+const Fastify = require("fastify");
+const cors = require("@fastify/cors");
+
+function buildApp() {
+  const app = Fastify({ logger: false });
+  app.register(cors, { origin: [/^http:\\/\\/localhost:\\d+$/] });
+  app.get("/api/items", async () => [{ id: 1 }]);
+  return app;
+}
+
+buildApp().listen({ port: Number(process.env.PORT) || 3000, host: "127.0.0.1" });
+`,
+    calls: [
+      { method: "GET", path: "/api/items", origin: "ORIGIN" },
+      { method: "GET", path: "/api/items", origin: "ORIGIN2" },
+    ],
     check: [],
   },
 ];
