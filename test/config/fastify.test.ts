@@ -376,3 +376,30 @@ fastify.get("/admin", async () => ({}));
     expect(get(ask(text, { url: "/admin" }).headers, "access-control-allow-origin")).toEqual([APP]);
   });
 });
+
+describe("Fastify: what the model does not know, said so", () => {
+  const unknownKey = (text: string) => {
+    const a = readConfig([file(text)]).answer({
+      method: "OPTIONS",
+      url: `${BASE}/api/items/1`,
+      headers: preflight("PUT"),
+    });
+    return a.kind === "unknown" ? a.why.key : null;
+  };
+  it("an onSend hook that sets CORS headers, a delegator, an options object from another file", () => {
+    expect(
+      unknownKey(
+        CJS(`fastify.addHook("onSend", async (request, reply, payload) => {
+  reply.header("Access-Control-Allow-Origin", "*");
+  return payload;
+});`),
+      ),
+    ).toBe("config.express.unknown.middleware");
+    expect(
+      unknownKey(CJS("fastify.register(cors, { delegator: (req, cb) => cb(null, { origin: true }) });")),
+    ).toBe("config.express.unknown.options");
+    expect(
+      unknownKey(CJS(`const { corsOptions } = require("./config");\nfastify.register(cors, corsOptions);`)),
+    ).toBe("config.express.unknown.options");
+  });
+});
