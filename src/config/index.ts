@@ -155,6 +155,7 @@ const FORMATS: Record<ReadFormat, FormatOps> = {
   express: JAVASCRIPT,
   koa: JAVASCRIPT,
   hono: JAVASCRIPT,
+  fastify: JAVASCRIPT,
   // One bucket's rules, as JSON or XML: one reader.
   "s3-json": S3,
   "s3-xml": S3,
@@ -270,11 +271,11 @@ export function detectFormat(file: ConfigFile): Detected {
     return { unsupported: "Python apps" };
   }
   if (/\.(m|c)?(j|t)sx?$/.test(name)) {
-    if (/@fastify\/cors|fastify/.test(t)) return { unsupported: "Fastify apps" };
+    if (/(require\(\s*|from\s*)["'`](fastify|@fastify\/cors)["'`]/.test(t)) return { format: "fastify" };
     if (/(require\(\s*|from\s*)["'`]koa["'`]/.test(t)) return { format: "koa" };
     if (/(require\(\s*|from\s*)["'`]hono["'`]/.test(t)) return { format: "hono" };
     if (/(require\(\s*|from\s*)["'`]express["'`]/.test(t)) return { format: "express" };
-    return { unsupported: "JavaScript/TypeScript apps other than Express, Hono and Koa" };
+    return { unsupported: "JavaScript/TypeScript apps other than Express, Fastify, Hono and Koa" };
   }
   if (/\.rb$/.test(name) || /Rack::Cors/.test(t)) return { unsupported: "rack-cors initializers" };
   if (/\.json$/.test(name)) return { unsupported: "JSON files" };
@@ -341,17 +342,19 @@ export function readConfig(files: readonly ConfigFile[]): AnyConfig {
           ? "fastapi"
           : formats.has("flask")
             ? "flask"
-            : formats.has("koa")
-              ? "koa"
-              : formats.has("hono")
-                ? "hono"
-                : formats.has("express")
-                  ? "express"
-                  : formats.has("caddy")
-                    ? "caddy"
-                    : formats.has("apache")
-                      ? "apache"
-                      : "nginx";
+            : formats.has("fastify")
+              ? "fastify"
+              : formats.has("koa")
+                ? "koa"
+                : formats.has("hono")
+                  ? "hono"
+                  : formats.has("express")
+                    ? "express"
+                    : formats.has("caddy")
+                      ? "caddy"
+                      : formats.has("apache")
+                        ? "apache"
+                        : "nginx";
   const ops = FORMATS[read];
   let config: AnyConfig;
   try {

@@ -96,6 +96,7 @@ export type ConfigFormat =
   | "express"
   | "hono"
   | "koa"
+  | "fastify"
   | "django"
   | "fastapi"
   | "flask"

@@ -82,7 +82,10 @@ describe("Express: detection and syntax", () => {
     expect(detectFormat(file('import express from "express";\n', "server.mts"))).toEqual({
       format: "express",
     });
-    expect(detectFormat(file('import Fastify from "fastify";\n', "app.ts"))).toHaveProperty("unsupported");
+    expect(detectFormat(file('import Fastify from "fastify";\n', "app.ts"))).toEqual({ format: "fastify" });
+    expect(detectFormat(file('import { createServer } from "node:http";\n', "app.ts"))).toHaveProperty(
+      "unsupported",
+    );
   });
 
   it("a syntax error is a ConfigError with file and line", () => {

@@ -1,6 +1,6 @@
 /**
  * `cors-lens fix --config` on real Express apps (express, cors from the project's node_modules, run
- * by `node` as CommonJS or ES modules). Each broken app is started, the page's calls are sent as
+ * by `node` as CommonJS or ES modules), and on Hono, Koa and Fastify apps the same way. Each broken app is started, the page's calls are sent as
  * Chromium sends them (the preflight first) and judged; the HAR of those real responses goes to
  * `cors-lens fix --write`; the patched app must start, the same calls must then be allowed in real
  * Chromium (a page on ORIGIN/ORIGIN2 fetching the app) and on the wire, with the standard requests the
@@ -18,6 +18,7 @@ import { exportHar } from "../../src/report/har-export";
 import { cli } from "../cli/run-cli";
 import { ROOT } from "../e2e/helpers/paths";
 import { EXPRESS_CASES, EXPRESS_CORRECT } from "./config-express-cases";
+import { FASTIFY_CASES, FASTIFY_CORRECT } from "./config-fastify-cases";
 import { HELD_OUT_EXPRESS } from "./config-heldout-express";
 import { HONO_CASES, HONO_CORRECT } from "./config-hono-cases";
 import { KOA_CASES, KOA_CORRECT } from "./config-koa-cases";
@@ -101,6 +102,7 @@ for (const [label, CASES, CORRECT] of [
   ["Express", EXPRESS_CASES, EXPRESS_CORRECT],
   ["Hono", HONO_CASES, HONO_CORRECT],
   ["Koa", KOA_CASES, KOA_CORRECT],
+  ["Fastify", FASTIFY_CASES, FASTIFY_CORRECT],
   // Issue #23's never-seen measure: written blind to the readers (test/fixes/config-heldout-express.ts).
   ["held-out", HELD_OUT_EXPRESS, []],
 ] as const) {

@@ -21,6 +21,7 @@ import {
   type Reader,
   type Val,
 } from "./model";
+import { encapsulatedAlone } from "./patch";
 
 const STAND_IN = "https://other.example";
 
@@ -114,6 +115,15 @@ export function checkExpress(app: ExpressApp): ConfigFinding[] {
           params: { line: app.lineOf(layer.statement.start ?? 0) },
         });
     }
+    if (app.dialect === "fastify" && encapsulatedAlone(app, stack)) {
+      const mount = app.app?.layers.find((l) =>
+        l.handlers.some((h) => h.kind === "router" && h.router === stack),
+      );
+      push("cors-encapsulated", "error", layer.statement, {
+        key: "config.fastify.check.encapsulated",
+        params: { line: mount?.line ?? layer.line },
+      });
+    }
     // Registered after what answers first on the same paths.
     if (layer.methods === null) {
       for (const earlier of stack.layers) {
@@ -122,7 +132,10 @@ export function checkExpress(app: ExpressApp): ConfigFinding[] {
         if (!what) continue;
         if (!overlaps(earlier, layer)) continue;
         push(`cors-after-${what}`, "error", layer.statement, {
-          key: `config.express.check.after-${what}` as Words["key"],
+          key:
+            app.dialect === "fastify" && what === "auth"
+              ? "config.fastify.check.after-auth"
+              : (`config.express.check.after-${what}` as Words["key"]),
           params: { line: earlier.line },
         });
         break;

@@ -1,12 +1,13 @@
 /** Express apps (`app.js`, `server.ts`, `.mjs`, `.cjs`): reader (answers and allowance), checker and patcher. */
 import type { Allowance, ConfigFile, ConfigFinding, HopRequest, ReadConfig, Words } from "../types";
 import { checkExpress } from "./check";
-import { answer, type ExpressApp, readExpress } from "./model";
+import { isFastify, readFastify } from "./fastify";
+import { answer, type ExpressApp, FASTIFY_METHODS, readExpress } from "./model";
 
 export { PREFLIGHT_UNKNOWN, patchExpress } from "./patch";
 
 export interface ExpressConfig extends ReadConfig {
-  format: "express" | "hono" | "koa";
+  format: "express" | "hono" | "koa" | "fastify";
   app: ExpressApp;
 }
 
@@ -18,13 +19,23 @@ const BASE = "http://localhost:3000";
 export function readExpressConfig(files: readonly ConfigFile[]): ExpressConfig {
   // The file that makes the app; the others are named in a note (routers in other files are not followed).
   const main =
-    files.find((f) => /\bexpress\s*\(|\bRouter\s*\(|new\s+(Hono|Koa)\b/.test(f.text)) ??
-    (files[0] as ConfigFile);
-  const app = readExpress(main.path, main.text);
+    files.find((f) =>
+      /\bexpress\s*\(|\bRouter\s*\(|new\s+(Hono|Koa)\b|\b[Ff]astify\s*\(|["'`]fastify["'`]\s*\)\s*\(/.test(
+        f.text,
+      ),
+    ) ?? (files[0] as ConfigFile);
+  const app = isFastify(main.text) ? readFastify(main.path, main.text) : readExpress(main.path, main.text);
   const notes: Words[] = files
     .filter((f) => f !== main)
-    .map((f) => ({ key: "config.express.note.other-file", params: { file: f.path } }));
-  if (!app.app) notes.push({ key: "config.express.note.no-app", params: { file: main.path } });
+    .map((f) => ({
+      key: app.dialect === "fastify" ? "config.fastify.note.other-file" : "config.express.note.other-file",
+      params: { file: f.path },
+    }));
+  if (!app.app)
+    notes.push({
+      key: app.dialect === "fastify" ? "config.fastify.note.no-app" : "config.express.note.no-app",
+      params: { file: main.path },
+    });
   return {
     format: app.dialect,
     app,
@@ -54,11 +65,12 @@ function allowanceOf(app: ExpressApp): Allowance[] {
   for (const { use } of app.corsUses) {
     if ("key" in use.options) continue;
     const v = use.options.values;
-    const m = v.get(app.dialect === "express" ? "methods" : "allowMethods");
+    const m = v.get(app.dialect === "express" || app.dialect === "fastify" ? "methods" : "allowMethods");
     const list = (x: unknown) =>
       Array.isArray(x) ? x.map(String) : typeof x === "string" ? x.split(",").map((s) => s.trim()) : [];
-    for (const x of m === undefined ? ["GET", "HEAD", "PUT", "PATCH", "POST", "DELETE"] : list(m))
-      if (x) methods.add(x.toUpperCase());
+    const defaults =
+      app.dialect === "fastify" ? FASTIFY_METHODS : ["GET", "HEAD", "PUT", "PATCH", "POST", "DELETE"];
+    for (const x of m === undefined ? defaults : list(m)) if (x) methods.add(x.toUpperCase());
     for (const x of list(v.get("allowedHeaders") ?? v.get("headers") ?? v.get("allowHeaders")))
       if (x) headers.add(x);
     if (v.get("credentials") === true) credentials = true;

@@ -90,8 +90,15 @@ export interface ExpressApp {
   /** The app's stack (`const app = express()`), routers flattened into it where mounted. */
   app: Stack | null;
   appName: string | null;
-  /** Express, or Hono (`new Hono()`, `cors` from hono/cors: https://hono.dev/docs/middleware/builtin/cors). */
-  dialect: "express" | "hono" | "koa";
+  /**
+   * Express, Hono (`new Hono()`, `cors` from hono/cors: https://hono.dev/docs/middleware/builtin/cors),
+   * Koa, or Fastify (`register(cors, …)` and `addHook`, read in ./fastify.ts).
+   */
+  dialect: "express" | "hono" | "koa" | "fastify";
+  /** Fastify: plugins from other files (their routes unseen), by prefix: a path no route answers is unknown there. */
+  opaque?: Array<{ prefix: string; line: number }>;
+  /** Fastify: the statement that makes the app (top-level, or in the function that builds it). */
+  made?: t.Statement;
   /** The name `cors` is bound to (`require("cors")`, `import cors from "cors"`), or null. */
   corsName: string | null;
   moduleKind: "esm" | "cjs";
@@ -153,12 +160,12 @@ function isCall(n: t.Node, callee?: (c: t.Node) => boolean): n is t.CallExpressi
   return n.type === "CallExpression" && (!callee || callee(bare(n.callee)));
 }
 
-function isName(n: t.Node, name: string): boolean {
+export function isName(n: t.Node, name: string): boolean {
   return n.type === "Identifier" && n.name === name;
 }
 
 /** `require("x")` */
-function requireOf(n: t.Node | null | undefined): string | null {
+export function requireOf(n: t.Node | null | undefined): string | null {
   if (!n) return null;
   const b = bare(n);
   if (b.type === "CallExpression" && isName(b.callee, "require") && b.arguments[0]?.type === "StringLiteral")
@@ -261,7 +268,7 @@ function safeDecode(path: string): string {
   }
 }
 
-function stringPath(node: t.Node | null, source: string, hono = false): PathPattern {
+export function stringPath(node: t.Node | null, source: string, hono = false): PathPattern {
   // Hono: "*" is every path; "/api/*" is /api and below (https://hono.dev/docs/api/routing).
   const pattern = hono && source !== "*" && source.endsWith("/*") ? source.slice(0, -2) : source;
   const re = pathRegex(pattern.replace(/\/+$/, "") || "/");
@@ -283,7 +290,7 @@ function stringPath(node: t.Node | null, source: string, hono = false): PathPatt
   };
 }
 
-const ANY_PATH = stringPath(null, "/");
+export const ANY_PATH = stringPath(null, "/");
 
 const PASS = new Set([
   "express.json",
@@ -887,7 +894,7 @@ export function readExpress(file: string, text: string): ExpressApp {
   } as ExpressApp & { reader: Reader };
 }
 
-function isPathArg(n: t.Node): boolean {
+export function isPathArg(n: t.Node): boolean {
   const b = bare(n);
   return (
     b.type === "StringLiteral" ||
@@ -897,7 +904,7 @@ function isPathArg(n: t.Node): boolean {
   );
 }
 
-function pathOf(
+export function pathOf(
   r: Reader,
   n: t.Node | null,
   hono = false,
@@ -943,8 +950,8 @@ function pathOf(
 }
 
 /** The options object of `cors(…)`: each option's value, or why it cannot be read. */
-export function readOptions(r: Reader, call: t.CallExpression): CorsOptions | Words {
-  const arg = call.arguments[0];
+export function readOptions(r: Reader, call: t.CallExpression, index = 0): CorsOptions | Words {
+  const arg = call.arguments[index];
   const out: CorsOptions = { object: null, props: new Map(), values: new Map(), unread: new Map() };
   if (!arg) return out;
   let obj = bare(arg);
@@ -1071,8 +1078,12 @@ export function run(app: ExpressApp, request: HopRequest): Trace {
     assumed: [],
   };
   const stack = app.app;
-  if (!stack) throw new Unknown({ key: "config.express.unknown.no-app" });
+  if (!stack)
+    throw new Unknown({
+      key: app.dialect === "fastify" ? "config.fastify.unknown.no-app" : "config.express.unknown.no-app",
+    });
   let routeMatchedPath = false;
+  let preflightContinued = false;
   const allowedRouters: Stack[] = [];
   const walk = (s: Stack, path: string): void => {
     for (const layer of s.layers) {
@@ -1124,12 +1135,27 @@ export function run(app: ExpressApp, request: HopRequest): Trace {
             "allowMethods",
             "allowHeaders",
             "exposeHeaders",
+            "preflight",
+            "strictPreflight",
           ].includes(k),
         );
         if (unread) throw new Unknown(unread[1]);
         if (app.dialect === "koa") {
           trace.corsRan.push({ use: h, layer });
           return koaCors(reader, res, o, req);
+        }
+        if (app.dialect === "fastify") {
+          trace.corsRan.push({ use: h, layer });
+          const got = fastifyCors(reader, res, o, req);
+          if (got === "error") {
+            // next(err): Fastify's error handler answers 500, keeping the headers set so far.
+            res.status = 500;
+            trace.answeredBy = { layer, handler: h };
+            throw new Done(h);
+          }
+          // preflightContinue: the plugin's own `OPTIONS *` route answers it (reply.send(), 200) if nothing else does.
+          if (got === "continue") preflightContinued = true;
+          return got === "answered";
         }
         if (app.dialect === "hono") {
           trace.corsRan.push({ use: h, layer });
@@ -1178,6 +1204,9 @@ export function run(app: ExpressApp, request: HopRequest): Trace {
         allowedRouters.push(h.router);
         return false;
       case "router":
+        // Fastify: a plugin's hooks run only for its own routes (and the `OPTIONS *` route of a
+        // @fastify/cors registered in it); any other request is answered outside it.
+        if (app.dialect === "fastify" && !fastifyReaches(h.router, rest, req.method)) return false;
         walk(h.router, rest);
         return false;
       case "auth": {
@@ -1222,6 +1251,7 @@ export function run(app: ExpressApp, request: HopRequest): Trace {
           final,
           app.dialect === "hono",
           app.dialect === "koa",
+          app.dialect === "fastify",
         );
         if (out === "next") return false;
         if (out === "route") return null;
@@ -1263,7 +1293,14 @@ export function run(app: ExpressApp, request: HopRequest): Trace {
       allowedRouters.some((x) =>
         x.layers.some((l) => l.methods !== null && l.path.test(req.path, false).matched),
       );
-    res.status = req.method === "OPTIONS" && routeMatchedPath && allowed ? 200 : 404;
+    // Fastify: a path no route of this file answers may be a route of a plugin in another file.
+    const opaque = app.opaque?.find((o) => stringPath(null, o.prefix).test(req.path, true).matched);
+    if (opaque)
+      throw new Unknown({
+        key: "config.fastify.unknown.plugin",
+        params: { line: opaque.line, path: req.path },
+      });
+    res.status = (req.method === "OPTIONS" && routeMatchedPath && allowed) || preflightContinued ? 200 : 404;
     trace.top = null;
   } catch (e) {
     if (!(e instanceof Done)) throw e;
@@ -1366,6 +1403,73 @@ function koaCors(r: Reader, res: Res, o: CorsOptions, req: Req): boolean {
 }
 
 export const KOA_METHODS = ["GET", "HEAD", "PUT", "POST", "DELETE", "PATCH"];
+
+/** @fastify/cors 11's default `methods` (https://github.com/fastify/fastify-cors/blob/main/index.js, defaultOptions). */
+export const FASTIFY_METHODS = ["GET", "HEAD", "POST"];
+
+/**
+ * @fastify/cors 11 (https://github.com/fastify/fastify-cors/blob/main/index.js, addCorsHeadersHandler):
+ * `Vary: Origin` unless the origin option is a string or false; an origin function `(origin, cb)`
+ * (or a promise) resolved first, false skipping CORS, another falsy value or an error answered 500;
+ * a list with `*` is `*`, a string sent as is, a list, RegExp or true reflecting an allowed origin;
+ * an OPTIONS answered in the hook (strictPreflight: 400 without Origin or
+ * Access-Control-Request-Method) with `methods` (default GET,HEAD,POST), `allowedHeaders` or the
+ * requested ones, `maxAge`, `optionsSuccessStatus` (204).
+ */
+function fastifyCors(
+  r: Reader,
+  res: Res,
+  o: CorsOptions,
+  req: Req,
+): "answered" | "next" | "error" | "continue" {
+  const v = o.values;
+  let opt: Val = v.has("origin") ? v.get("origin") : "*";
+  if (Array.isArray(opt) && opt.includes("*")) opt = "*";
+  if (typeof opt !== "string" && opt !== false) res.vary("Origin");
+  const reqOrigin = header(req, "origin");
+  let resolved: Val = opt;
+  if (opt instanceof Fn) {
+    if (opt.fn.params.length >= 2) {
+      const got = originCallback(r, opt.fn, reqOrigin);
+      if (got.error) return "error";
+      resolved = got.value;
+    } else resolved = originReturn(r, opt.fn, reqOrigin ?? "");
+  }
+  if (resolved === false) return "next";
+  if (!truthy(resolved)) return "error";
+  const acao =
+    Array.isArray(resolved) && resolved.includes("*")
+      ? "*"
+      : typeof resolved === "string"
+        ? resolved
+        : reqOrigin !== undefined && allowedBy(reqOrigin, resolved)
+          ? reqOrigin
+          : null;
+  if (acao) res.set("Access-Control-Allow-Origin", acao);
+  if (truthy(v.get("credentials") ?? false)) res.set("Access-Control-Allow-Credentials", "true");
+  const joined = (x: Val): string => (Array.isArray(x) ? x.map(String).join(", ") : String(x));
+  const exposed = v.get("exposedHeaders");
+  if (exposed !== undefined && exposed !== null) res.set("Access-Control-Expose-Headers", joined(exposed));
+  if (req.method !== "OPTIONS" || v.get("preflight") === false) return "next";
+  if (v.get("strictPreflight") !== false && (!reqOrigin || !header(req, "access-control-request-method"))) {
+    res.status = 400;
+    return "answered";
+  }
+  const methods = v.has("methods") ? v.get("methods") : FASTIFY_METHODS.join(",");
+  res.set("Access-Control-Allow-Methods", joined(methods));
+  const allowed = v.get("allowedHeaders");
+  if (allowed === undefined || allowed === null) {
+    res.vary("Access-Control-Request-Headers");
+    const asked = header(req, "access-control-request-headers");
+    if (asked !== undefined) res.set("Access-Control-Allow-Headers", asked);
+  } else res.set("Access-Control-Allow-Headers", joined(allowed));
+  const maxAge = v.get("maxAge");
+  if (maxAge !== undefined && maxAge !== null) res.set("Access-Control-Max-Age", String(maxAge));
+  if (v.get("preflightContinue") === true) return "continue";
+  const st = v.get("optionsSuccessStatus");
+  res.status = typeof st === "number" ? st : 204;
+  return "answered";
+}
 
 /** What a cors origin function reads of Koa's ctx: ctx.get(name), ctx.headers, ctx.request.headers, ctx.method. */
 function koaCtx(req: Req): Val {
@@ -1525,6 +1629,7 @@ function interpret(
   final: boolean,
   hono = false,
   koa = false,
+  fastify = false,
 ): "next" | "route" | "answered" | "app" {
   const params = fn.params.map((p) => (p.type === "Identifier" ? p.name : null));
   if (!hono && params.length >= 4) return "next"; // an error handler: not run for a request without error
@@ -1727,6 +1832,30 @@ function interpret(
     if (hono) return honoCall(n, m, obj);
     if (koa) return koaCall(n, m, obj);
     if (isRes(obj)) {
+      if (fastify && (m === "code" || m === "status")) {
+        // Fastify's reply.code(n) / reply.status(n) (https://fastify.dev/docs/latest/Reference/Reply/).
+        const s = n.arguments[0] ? val(n.arguments[0]) : undefined;
+        if (typeof s !== "number") return unknown(n);
+        res.status = s;
+        return "next-statement" as unknown as Flow;
+      }
+      if (fastify && m === "headers") {
+        const o = n.arguments[0] ? val(n.arguments[0]) : undefined;
+        if (!isRecord(o)) return unknown(n);
+        for (const [k, v] of Object.entries(o)) if (v !== undefined) noteSet(k, v, "set", n);
+        return "next-statement" as unknown as Flow;
+      }
+      if (fastify && (m === "type" || m === "removeHeader")) {
+        if (m === "removeHeader") {
+          const name = n.arguments[0] ? val(n.arguments[0]) : undefined;
+          if (typeof name === "string") res.headers = res.headers.filter(([k]) => lower(k) !== lower(name));
+        }
+        return "next-statement" as unknown as Flow;
+      }
+      if (fastify && m === "callNotFound") {
+        res.status = 404;
+        return "answered";
+      }
       if (["setHeader", "header", "set", "append"].includes(m)) {
         setHeader(m, n.arguments, n);
         return "next-statement" as unknown as Flow;
@@ -1782,10 +1911,17 @@ function interpret(
       if (inner === null) return null;
       if (["json", "send", "end", "sendFile", "render", "jsonp"].includes(m)) return "answered";
       if (
-        ["setHeader", "header", "set", "append", "vary", "status", "type", "location", "cookie"].includes(m)
+        ["setHeader", "header", "set", "append", "vary", "status", "type", "location", "cookie"].includes(
+          m,
+        ) ||
+        (fastify && (m === "code" || m === "headers"))
       ) {
-        if (m !== "type" && m !== "location" && m !== "cookie") {
-          if (m === "status") {
+        if (m === "headers") {
+          const o = n.arguments[0] ? val(n.arguments[0]) : undefined;
+          if (!isRecord(o)) return unknown(n);
+          for (const [k, v] of Object.entries(o)) if (v !== undefined) noteSet(k, v, "set", n);
+        } else if (m !== "type" && m !== "location" && m !== "cookie") {
+          if (m === "status" || m === "code") {
             const s = n.arguments[0] ? val(n.arguments[0]) : undefined;
             if (typeof s !== "number") return unknown(n);
             res.status = s;
@@ -1904,11 +2040,29 @@ function interpret(
         return null;
       case "ReturnStatement": {
         if (!n.argument) return "answered-return" as unknown as Flow;
+        // Fastify: `return reply` after reply.send() (the reply is sent; an async hook waits for it).
+        if (fastify && isRes(n.argument)) return res.status !== null ? "answered" : unknown(n);
+        // Fastify: an async handler's returned value is the body it sends (the app's content).
+        if (
+          fastify &&
+          bare(n.argument).type !== "CallExpression" &&
+          bare(n.argument).type !== "AwaitExpression"
+        )
+          return final ? "app" : ("answered-return" as unknown as Flow);
         const f = exec(n.argument);
         return f ?? ("answered-return" as unknown as Flow);
       }
       case "ExpressionStatement":
         return exec(n.expression);
+      case "ThrowStatement": {
+        // Fastify: a thrown error goes to its error handler, which answers with the error's
+        // statusCode (500 for a plain Error) and keeps the headers set so far.
+        if (!fastify) return unknown(n);
+        const e = bare(n.argument);
+        if (e.type !== "NewExpression" || !isName(bare(e.callee), "Error")) return unknown(n);
+        res.status = 500;
+        return "answered";
+      }
       case "IfStatement":
         if (truthy(val(n.test))) return exec(n.consequent);
         return n.alternate ? exec(n.alternate) : null;
@@ -2015,6 +2169,8 @@ function interpret(
     // Returned or fell off without next() or an answer: a final handler answers with the app's
     // content; a middleware that never calls next() leaves the request hanging (unknown).
     if (final) return "app";
+    // Fastify: an async hook that returns without sending lets the request go on.
+    if (fastify && fn.async) return "next";
     if (koa) {
       // Koa answers when the middleware returns without next(): its status, 200 for a body, else 404.
       res.status = res.status ?? (bodySet ? 200 : 404);
@@ -2027,6 +2183,24 @@ function interpret(
 }
 
 const NONE = Symbol("none");
+
+/** Fastify: a route of the plugin (or of a plugin inside it) takes this method and path. */
+function fastifyReaches(stack: Stack, path: string, method: string): boolean {
+  return stack.layers.some((l) => {
+    if (method === "OPTIONS" && l.handlers.some((h) => h.kind === "cors")) return true;
+    const router = l.handlers.find((h) => h.kind === "router");
+    if (router?.kind === "router") {
+      const m = l.path.test(path, true);
+      return m.matched && fastifyReaches(router.router, m.rest, method);
+    }
+    if (l.methods === null) return false;
+    const takes =
+      l.methods.includes("ALL") ||
+      l.methods.includes(method) ||
+      (method === "HEAD" && l.methods.includes("GET"));
+    return takes && l.path.test(path, l.prefix).matched;
+  });
+}
 
 /** What the app answers to one hop, as the what-if needs it. */
 export function answer(app: ExpressApp, request: HopRequest): Answer {

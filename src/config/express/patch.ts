@@ -17,6 +17,7 @@ import {
   bare,
   type CorsUse,
   type ExpressApp,
+  FASTIFY_METHODS,
   HONO_METHODS,
   KOA_METHODS,
   type Layer,
@@ -61,6 +62,11 @@ class Patcher extends EditList {
     this.push(key, { file: this.app.file, start: at, end: at, text, why });
   }
 
+  /** The bytes [start, end) removed. */
+  cut(key: string, start: number, end: number, why: Words): void {
+    this.push(key, { file: this.app.file, start, end, text: "", why });
+  }
+
   replace(key: string, n: t.Node, text: string, why: Words): void {
     this.push(key, { file: this.app.file, start: n.start ?? 0, end: n.end ?? 0, text, why });
   }
@@ -91,7 +97,9 @@ class Patcher extends EditList {
         this.insert(`obj:${use.call.start}:${key}`, at, "", why);
         return;
       }
-      const edit: Edit = { file: this.app.file, start: at, end: at, text: `{ ${key}: ${value} }`, why };
+      // Fastify: `register(cors)` takes the options as its second argument.
+      const text = this.app.dialect === "fastify" ? `, { ${key}: ${value} }` : `{ ${key}: ${value} }`;
+      const edit: Edit = { file: this.app.file, start: at, end: at, text, why };
       this.written.set(use.call.start ?? 0, edit);
       this.push(`obj:${use.call.start}:${key}`, edit);
       return;
@@ -188,6 +196,7 @@ export function patchExpress(
   const creds = new Set<CorsUse>();
   const optionsRoutes = new Map<Layer, CorsUse>();
   const fresh: Array<{ origin: string; credentials: boolean }> = [];
+  const hoists = new Set<ExpressApp["corsUses"][number]>();
   const handLists = new Map<t.Node, { names: string[]; header: string }>();
   const handOrigins = new Map<
     string,
@@ -337,8 +346,22 @@ export function patchExpress(
     if (later && trace.top) {
       // Before the app's first registration, as the cors README puts it: a body parser or a logger
       // ahead of it may answer too (a 400 on a body it cannot parse goes out without CORS headers).
-      const first = app.app?.layers[0]?.statement ?? trace.top.statement;
+      // Fastify: before its first hook (its layers are sorted by phase, so the earliest one written).
+      const first =
+        app.dialect === "fastify"
+          ? ((app.app?.layers ?? [])
+              .filter((l) => l.methods === null)
+              .map((l) => l.statement)
+              .sort((a, b) => (a.start ?? 0) - (b.start ?? 0))[0] ?? trace.top.statement)
+          : (app.app?.layers[0]?.statement ?? trace.top.statement);
       moves.push({ use: later, before: first, id: spec.id, line: trace.top.line });
+      continue;
+    }
+    // Fastify: @fastify/cors inside a plugin that has no routes reaches none of them: onto the app.
+    const shut =
+      app.dialect === "fastify" ? app.corsUses.find((c) => encapsulatedAlone(app, c.stack)) : undefined;
+    if (shut) {
+      hoists.add(shut);
       continue;
     }
     // A cors() on the route itself never sees the preflight: app.options for that path.
@@ -398,11 +421,15 @@ export function patchExpress(
       .map(([, c]) => c.statement)
       .sort((a, b) => (a.start ?? 0) - (b.start ?? 0));
     const why: Words = {
-      key: "config.express.fix.move",
+      key: app.dialect === "fastify" ? "config.fastify.fix.move" : "config.express.fix.move",
       params: { line: p.line(stmt), before: m.line },
     };
     for (const d of deps) p.move(d, m.before, why);
     p.move(stmt, m.before, why);
+    return { edits: p.edits, cannot: p.cannot };
+  }
+  if (hoists.size > 0) {
+    for (const h of hoists) hoist(p, h);
     return { edits: p.edits, cannot: p.cannot };
   }
   for (const [layer, use] of optionsRoutes) {
@@ -756,7 +783,7 @@ function setCredentials(p: Patcher, use: CorsUse): void {
 function extendList(p: Patcher, use: CorsUse, key: "methods" | "allowedHeaders", names: string[]): void {
   if ("key" in use.options) return;
   const o = use.options;
-  const hono = p.app.dialect !== "express";
+  const hono = p.app.dialect === "hono" || p.app.dialect === "koa";
   const propKey = hono
     ? key === "methods"
       ? "allowMethods"
@@ -764,7 +791,14 @@ function extendList(p: Patcher, use: CorsUse, key: "methods" | "allowedHeaders",
     : key === "allowedHeaders" && !o.props.has("allowedHeaders") && o.props.has("headers")
       ? "headers"
       : key;
-  const defaults = p.app.dialect === "koa" ? KOA_METHODS : hono ? HONO_METHODS : DEFAULT_METHODS;
+  const defaults =
+    p.app.dialect === "koa"
+      ? KOA_METHODS
+      : p.app.dialect === "fastify"
+        ? FASTIFY_METHODS
+        : hono
+          ? HONO_METHODS
+          : DEFAULT_METHODS;
   const node = p.valueNode(use, propKey);
   const fixKey = key === "methods" ? "config.fix.methods" : "config.fix.headers";
   if (!node) {
@@ -806,11 +840,13 @@ function addCors(p: Patcher, wants: Array<{ origin: string; credentials: boolean
   const app = p.app;
   const text = app.text;
   const appName = app.appName ?? "app";
-  const made = app.program.body.find(
-    (s) =>
-      s.type === "VariableDeclaration" &&
-      s.declarations.some((d) => d.id.type === "Identifier" && d.id.name === appName),
-  );
+  const made =
+    app.made ??
+    app.program.body.find(
+      (s) =>
+        s.type === "VariableDeclaration" &&
+        s.declarations.some((d) => d.id.type === "Identifier" && d.id.name === appName),
+    );
   if (!made) return;
   const origins = [...new Set(wants.map((w) => w.origin))];
   const creds = wants.some((w) => w.credentials);
@@ -822,7 +858,11 @@ function addCors(p: Patcher, wants: Array<{ origin: string; credentials: boolean
         : `(ctx) => ([${origins.map((o) => p.str(o)).join(", ")}].includes(ctx.get(${p.str("Origin")})) ? ctx.get(${p.str("Origin")}) : "")`
       : `[${origins.map((o) => p.str(o)).join(", ")}]`;
   const opts = `{ origin: ${originText}${creds ? ", credentials: true" : ""} }`;
-  const why: Words = { key: "config.express.fix.add", params: { origins: origins.join(", ") } };
+  const fastify = app.dialect === "fastify";
+  const why: Words = {
+    key: fastify ? "config.fastify.fix.add" : "config.express.fix.add",
+    params: { origins: origins.join(", ") },
+  };
   if (!app.corsName) {
     const imports = app.program.body.filter(
       (s) =>
@@ -835,8 +875,11 @@ function addCors(p: Patcher, wants: Array<{ origin: string; credentials: boolean
     const lastImport = imports.filter((s) => (s.start ?? 0) < (made.start ?? 0)).at(-1);
     const hono = app.dialect === "hono";
     const koa = app.dialect === "koa";
-    const line =
-      app.moduleKind === "esm"
+    const line = fastify
+      ? app.moduleKind === "esm"
+        ? `import ${name} from ${p.str("@fastify/cors")};`
+        : `const ${name} = require(${p.str("@fastify/cors")});`
+      : app.moduleKind === "esm"
         ? koa
           ? `import ${name} from ${p.str("@koa/cors")};`
           : hono
@@ -851,5 +894,74 @@ function addCors(p: Patcher, wants: Array<{ origin: string; credentials: boolean
     p.insert("import-cors", at, `${line}\n`, why);
   }
   const all = app.dialect === "hono" ? `${p.str("*")}, ` : "";
-  p.insert("add-cors", afterLine(text, made.end ?? 0), `${appName}.use(${all}${name}(${opts}));\n`, why);
+  p.insert(
+    "add-cors",
+    afterLine(text, made.end ?? 0),
+    fastify
+      ? `${indentAt(text, made.start ?? 0)}${appName}.register(${name}, ${opts});\n`
+      : `${appName}.use(${all}${name}(${opts}));\n`,
+    why,
+  );
+}
+
+/** Fastify: a plugin context (not the app's) with no routes of its own, under no route-bearing plugin. */
+export function encapsulatedAlone(app: ExpressApp, stack: ExpressApp["corsUses"][number]["stack"]): boolean {
+  if (stack === app.app || !(stack as { encapsulated?: boolean }).encapsulated) return false;
+  const routes = (s: typeof stack): boolean =>
+    s.layers.some(
+      (l) => l.methods !== null || l.handlers.some((h) => h.kind === "router" && routes(h.router)),
+    );
+  return !routes(stack);
+}
+
+/**
+ * Fastify: @fastify/cors moved out of a plugin that has no routes (its hooks stayed in that context)
+ * onto the app, right after the app is made, with its arguments as written.
+ */
+function hoist(p: Patcher, c: ExpressApp["corsUses"][number]): void {
+  const app = p.app;
+  const text = app.text;
+  const appName = app.appName ?? "app";
+  const made =
+    app.made ??
+    app.program.body.find(
+      (s) =>
+        s.type === "VariableDeclaration" &&
+        s.declarations.some((d) => d.id.type === "Identifier" && d.id.name === appName),
+    );
+  if (!made) return;
+  const names = new Set<string>();
+  for (const a of c.use.call.arguments) namesIn(a, names);
+  // Names the arguments use must be the file's own (top-level constants, imports), not the plugin's.
+  const local = [...names].filter(
+    (n) => !app.consts.has(n) && n !== app.corsName && !/^(require|undefined|process)$/.test(n),
+  );
+  const keys = new Set(
+    c.use.call.arguments.flatMap((a) =>
+      a.type === "ObjectExpression"
+        ? a.properties.flatMap((x) =>
+            x.type === "ObjectProperty" && x.key.type === "Identifier" ? [x.key.name] : [],
+          )
+        : [],
+    ),
+  );
+  if (
+    local.some(
+      (n) => !keys.has(n) && !(app as { reader?: { imports: Map<string, string> } }).reader?.imports.has(n),
+    )
+  )
+    return;
+  const mount = app.app?.layers.find((l) =>
+    l.handlers.some((h) => h.kind === "router" && h.router === c.stack),
+  );
+  const why: Words = { key: "config.fastify.fix.hoist", params: { line: mount?.line ?? c.layer.line } };
+  const stmt = c.layer.statement;
+  p.cut(`hoist-out:${stmt.start}`, lineStart(text, stmt.start ?? 0), afterLine(text, stmt.end ?? 0), why);
+  const args = c.use.call.arguments.map((a) => p.src(a)).join(", ");
+  p.insert(
+    `hoist-in:${stmt.start}`,
+    afterLine(text, made.end ?? 0),
+    `${indentAt(text, made.start ?? 0)}${appName}.register(${args});\n`,
+    why,
+  );
 }

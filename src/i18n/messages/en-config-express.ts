@@ -47,4 +47,18 @@ export const enConfigExpress = {
     "cors() is registered after the route of line {line}: that route answers first, without CORS headers",
   "config.express.check.route-only":
     "cors() on this {method} {path} route only: the preflight (OPTIONS) never reaches it; add app.options for the path or app.use(cors())",
+  "config.fastify.unknown.plugin":
+    "no route of this file answers {path}: the plugin registered on line {line} comes from another file or package, and its routes are not read",
+  "config.fastify.unknown.no-app": "no `fastify()` app is made in this file",
+  "config.fastify.note.no-app": "{file} makes no `fastify()` app",
+  "config.fastify.note.other-file": "{file} is not read: only the file that makes the Fastify app is",
+  "config.fastify.check.encapsulated":
+    "@fastify/cors is registered inside the plugin of line {line}, which has no routes: Fastify keeps a plugin's hooks to its own context, so no route gets CORS headers; register it on the app (or wrap that plugin in fastify-plugin)",
+  "config.fastify.check.after-auth":
+    "@fastify/cors is registered after the hook of line {line}: hooks run in the order added, so that hook's 401 (and the preflight's, which carries no credentials) goes out without CORS headers",
+  "config.fastify.fix.move":
+    "@fastify/cors registered before the hook of line {before}: Fastify runs hooks in the order they are added, and that one answered first",
+  "config.fastify.fix.hoist":
+    "@fastify/cors registered on the app: inside the plugin of line {line} it reached none of the app's routes (Fastify encapsulates plugins)",
+  "config.fastify.fix.add": "@fastify/cors registered, allowing {origins}",
 } as const;

@@ -49,4 +49,18 @@ export const koConfigExpress: Record<keyof typeof enConfigExpress, string> = {
     "cors()가 {line}행의 라우트 뒤에 등록되어 있습니다. 그 라우트가 CORS 헤더 없이 먼저 응답합니다",
   "config.express.check.route-only":
     "이 {method} {path} 라우트에만 cors()가 있습니다. 프리플라이트(OPTIONS)는 여기에 오지 않으니 그 경로에 app.options를 추가하거나 app.use(cors())를 쓰세요",
+  "config.fastify.unknown.plugin":
+    "이 파일의 어떤 라우트도 {path}에 응답하지 않습니다. {line}행에서 등록한 플러그인은 다른 파일이나 패키지에 있어 그 라우트를 읽지 않습니다",
+  "config.fastify.unknown.no-app": "이 파일에서 `fastify()` 앱을 만들지 않습니다",
+  "config.fastify.note.no-app": "{file}에서 `fastify()` 앱을 만들지 않습니다",
+  "config.fastify.note.other-file": "{file}은(는) 읽지 않습니다. Fastify 앱을 만드는 파일만 읽습니다",
+  "config.fastify.check.encapsulated":
+    "@fastify/cors가 라우트가 없는 {line}행의 플러그인 안에 등록되어 있습니다. Fastify는 플러그인의 훅을 그 컨텍스트 안에만 두므로 어떤 라우트에도 CORS 헤더가 붙지 않습니다. 앱에 등록하세요(또는 그 플러그인을 fastify-plugin으로 감싸세요)",
+  "config.fastify.check.after-auth":
+    "@fastify/cors가 {line}행의 훅 뒤에 등록되어 있습니다. 훅은 추가한 순서대로 실행되므로 그 훅의 401(자격 증명이 없는 프리플라이트의 401 포함)에는 CORS 헤더가 없습니다",
+  "config.fastify.fix.move":
+    "@fastify/cors를 {before}행의 훅보다 앞에 등록했습니다. Fastify는 훅을 추가한 순서대로 실행하는데, 그 훅이 먼저 응답했습니다",
+  "config.fastify.fix.hoist":
+    "@fastify/cors를 앱에 등록했습니다. {line}행의 플러그인 안에서는 앱의 어떤 라우트에도 닿지 않았습니다(Fastify는 플러그인을 캡슐화합니다)",
+  "config.fastify.fix.add": "@fastify/cors를 등록해 {origins}을(를) 허용했습니다",
 };
