@@ -835,18 +835,25 @@ function extendList(p: Patcher, use: CorsUse, key: "methods" | "allowedHeaders",
   }
 }
 
-/** No CORS anywhere: `cors` imported and registered right after the app is made. */
-function addCors(p: Patcher, wants: Array<{ origin: string; credentials: boolean }>): void {
-  const app = p.app;
-  const text = app.text;
+/** The statement that makes the app (`const app = express()`), where a new registration goes after. */
+function appStatement(app: ExpressApp): t.Statement | undefined {
   const appName = app.appName ?? "app";
-  const made =
+  return (
     app.made ??
     app.program.body.find(
       (s) =>
         s.type === "VariableDeclaration" &&
         s.declarations.some((d) => d.id.type === "Identifier" && d.id.name === appName),
-    );
+    )
+  );
+}
+
+/** No CORS anywhere: `cors` imported and registered right after the app is made. */
+function addCors(p: Patcher, wants: Array<{ origin: string; credentials: boolean }>): void {
+  const app = p.app;
+  const text = app.text;
+  const appName = app.appName ?? "app";
+  const made = appStatement(app);
   if (!made) return;
   const origins = [...new Set(wants.map((w) => w.origin))];
   const creds = wants.some((w) => w.credentials);
@@ -922,13 +929,7 @@ function hoist(p: Patcher, c: ExpressApp["corsUses"][number]): void {
   const app = p.app;
   const text = app.text;
   const appName = app.appName ?? "app";
-  const made =
-    app.made ??
-    app.program.body.find(
-      (s) =>
-        s.type === "VariableDeclaration" &&
-        s.declarations.some((d) => d.id.type === "Identifier" && d.id.name === appName),
-    );
+  const made = appStatement(app);
   if (!made) return;
   const names = new Set<string>();
   for (const a of c.use.call.arguments) namesIn(a, names);
