@@ -446,3 +446,52 @@ it("an origin that never matches is not also called shadowed", () => {
   const text = `[\n  {"AllowedOrigins": ["*"], "AllowedMethods": ["GET"]},\n  {"AllowedOrigins": ["${APP}/"], "AllowedMethods": ["GET"]}\n]\n`;
   expect(checkConfig([json(text)]).findings.map((f) => [f.code, f.line])).toEqual([["s3-origin-path", 3]]);
 });
+
+describe("S3 bucket CORS: the standard requests the old file allowed", () => {
+  it("include the page's own origin where a * rule allowed it, and stay allowed after the patch", () => {
+    // The upload rule names another origin; only the * GET rule takes the page's origin.
+    const text = `<CORSConfiguration>
+ <CORSRule>
+   <AllowedOrigin>http://localhost:1338</AllowedOrigin>
+   <AllowedMethod>PUT</AllowedMethod>
+   <AllowedHeader>*</AllowedHeader>
+ </CORSRule>
+ <CORSRule>
+   <AllowedOrigin>*</AllowedOrigin>
+   <AllowedMethod>GET</AllowedMethod>
+ </CORSRule>
+</CORSConfiguration>
+`;
+    const evidence = casesEvidence(text, [
+      { name: "list", method: "GET", path: "/photos/a.txt", headers: {}, credentials: "omit", body: null },
+      {
+        name: "update",
+        method: "PUT",
+        path: "/photos/a.jpg",
+        headers: { "content-type": "image/jpeg" },
+        credentials: "omit",
+        body: "x",
+      },
+    ]);
+    const r = fixConfig([{ path: "cors.xml", text }], evidence);
+    expect(r.ok, fixDiff(r)).toBe(true);
+    const mine = r.rows.filter((x) => x.source === "standard" && x.origin === APP);
+    expect(mine.map((x) => [x.method, x.credentials])).toContainEqual(["GET", "omit"]);
+    expect(mine.every((x) => x.before.verdict === "allowed" && x.after.verdict === "allowed")).toBe(true);
+    // The stand-ins are still there, and nothing is listed twice.
+    expect(r.rows.some((x) => x.source === "standard" && x.origin === "https://other.example")).toBe(true);
+    const keys = r.rows
+      .filter((x) => x.source === "standard")
+      .map((x) => JSON.stringify([x.url, x.method, x.origin, x.headers, x.credentials]));
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it("list no request of the page's origin the old file refused", () => {
+    const text = `[{"AllowedOrigins": ["https://other.example.org"], "AllowedMethods": ["GET"]}]`;
+    const evidence = casesEvidence(text, [
+      { name: "list", method: "GET", path: "/photos/a.txt", headers: {}, credentials: "omit", body: null },
+    ]);
+    const r = fixConfig([json(text)], evidence);
+    expect(r.rows.filter((x) => x.source === "standard" && x.origin === APP)).toEqual([]);
+  });
+});
