@@ -95,7 +95,7 @@ describe("S3 bucket CORS: reading the file", () => {
   it("bad input is a ConfigError with the line, never a crash", () => {
     for (const [text, line] of [
       ['{\n  "CORSRules": [\n    { "AllowedOrigins": ["*"], }\n  ]\n}', 3],
-      ["<CORSConfiguration>\n  <CORSRule>\n  </CORSRules>\n</CORSConfiguration>", 3],
+      ["<CORSConfiguration>\n  <CORSRule>\n  <AllowedOrigin>*</CORSRule>\n</CORSConfiguration>", 3],
       ['{\n  "CORSRules": {}\n}', 1],
       ["<CORSConfiguration>\n<CORSRule>", 2],
     ] as const) {
@@ -493,5 +493,92 @@ describe("S3 bucket CORS: the standard requests the old file allowed", () => {
     ]);
     const r = fixConfig([json(text)], evidence);
     expect(r.rows.filter((x) => x.source === "standard" && x.origin === APP)).toEqual([]);
+  });
+});
+
+describe("S3 bucket CORS: a closing tag that names another element (S3: MalformedXML)", () => {
+  // A vendor's example: `<MaxAgeSeconds>3000</MaxAgeSec>`. S3 refuses the document and the bucket
+  // keeps its old rules (https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutBucketCors.html).
+  const TYPO = `<CORSConfiguration>
+  <CORSRule>
+    <AllowedOrigin>${APP}</AllowedOrigin>
+    <AllowedMethod>PUT</AllowedMethod>
+    <AllowedMethod>DELETE</AllowedMethod>
+    <AllowedHeader>*</AllowedHeader>
+    <MaxAgeSeconds>3000</MaxAgeSec>
+    <ExposeHeader>ETag</ExposeHeader>
+  </CORSRule>
+  <CORSRule>
+    <AllowedOrigin>*</AllowedOrigin>
+    <AllowedMethod>GET</AllowedMethod>
+  </CORSRule>
+</CORSConfiguration>
+`;
+  const noRule = (calls: Parameters<typeof casesEvidence>[1]) =>
+    casesEvidence('[{"AllowedOrigins": ["https://nobody.example"], "AllowedMethods": ["HEAD"]}]', calls);
+  const DELETE = {
+    name: "remove" as const,
+    method: "DELETE",
+    path: "/photos/old.jpg",
+    headers: {},
+    credentials: "omit" as const,
+    body: null,
+  };
+
+  it("check: an error on the tag's line, and the rest of the file is still checked", () => {
+    const found = checkConfig([json(TYPO, "cors.xml")]).findings;
+    expect(found).toContainEqual(
+      expect.objectContaining({
+        code: "s3-xml-tag",
+        line: 7,
+        severity: "error",
+        words: { key: "config.s3.check.tag", params: { close: "MaxAgeSec", open: "MaxAgeSeconds" } },
+      }),
+    );
+    // The answer is unknown: S3 runs the bucket's old rules.
+    const a = ask(TYPO, { method: "GET" });
+    expect(a.kind === "unknown" && a.why.key).toBe("config.s3.unknown.refused");
+  });
+
+  it("fix: the closing tag gets the open element's name, then the CORS problem is fixed", () => {
+    const r = fixConfig([json(TYPO, "cors.xml")], noRule([DELETE]));
+    expect(r.ok, fixDiff(r)).toBe(true);
+    const after = r.files[0]?.after ?? "";
+    expect(after.split("\n")[6]).toBe("    <MaxAgeSeconds>3000</MaxAgeSeconds>");
+    expect(r.edits.map((e) => [e.line, e.why.key])).toEqual([[7, "config.s3.fix.tag"]]);
+    expect(checkConfig([json(after, "cors.xml")]).findings.filter((f) => f.severity === "error")).toEqual([]);
+  });
+
+  it("plain: a prefix, the name with more after it, another case, a near miss; a namespace prefix kept", () => {
+    for (const [close, open] of [
+      ["MaxAgeSec", "MaxAgeSeconds"],
+      ["CORSRules", "CORSRule"],
+      ["allowedorigin", "AllowedOrigin"],
+      ["AllowedOrgin", "AllowedOrigin"],
+    ]) {
+      const text = `<CORSConfiguration>\n<CORSRule>\n<AllowedOrigin>${APP}</AllowedOrigin>\n<AllowedMethod>GET</AllowedMethod>\n<${open}>${open === "MaxAgeSeconds" ? "60" : open === "CORSRule" ? "" : "x"}</${close}>\n</CORSRule>\n</CORSConfiguration>`;
+      const fixed = text.replace(`</${close}>`, `</${open}>`);
+      const r = fixConfig([json(text, "cors.xml")], noRule([DELETE]));
+      expect(r.files[0]?.after, close).toContain(fixed.split("\n")[4]);
+    }
+    const ns = `<s3:CORSConfiguration xmlns:s3="http://s3.amazonaws.com/doc/2006-03-01/"><s3:CORSRule><s3:AllowedOrigin>${APP}</s3:AllowedOrigin><s3:AllowedMethod>GET</s3:AllowedMeth></s3:CORSRule></s3:CORSConfiguration>`;
+    const r = fixConfig([json(ns, "cors.xml")], noRule([DELETE]));
+    expect(r.files[0]?.after).toContain("<s3:AllowedMethod>GET</s3:AllowedMethod>");
+  });
+
+  it("not plain: found by check, and fix says so without guessing", () => {
+    const text = `<CORSConfiguration>\n<CORSRule>\n<AllowedOrigin>${APP}</ExposeHeader>\n<AllowedMethod>GET</AllowedMethod>\n</CORSRule>\n</CORSConfiguration>\n`;
+    expect(checkConfig([json(text, "cors.xml")]).findings).toContainEqual(
+      expect.objectContaining({ code: "s3-xml-tag", line: 3, severity: "error" }),
+    );
+    const r = fixConfig([json(text, "cors.xml")], noRule([DELETE]));
+    expect(r.ok).toBe(false);
+    expect(fixDiff(r)).toBe("");
+    expect(r.cannot.map((c) => c.why)).toEqual([
+      {
+        key: "config.s3.cannot.tag",
+        params: { close: "ExposeHeader", open: "AllowedOrigin", line: 3 },
+      },
+    ]);
   });
 });

@@ -2,6 +2,8 @@
 export const enConfigS3 = {
   "config.s3.check.comment":
     "a comment: the AWS CLI (--cors-configuration file://…) and the console take plain JSON and refuse it",
+  "config.s3.check.tag":
+    "</{close}> closes <{open}>: the XML is malformed, so S3 refuses the whole configuration (MalformedXML) and the bucket keeps its old rules",
   "config.s3.check.no-rules": "no CORS rule: S3 refuses an empty configuration (MalformedXML)",
   "config.s3.check.too-many": "{count} rules: S3 takes at most 100",
   "config.s3.check.unknown": "S3 does not know {name}: the whole configuration is refused",
@@ -30,6 +32,7 @@ export const enConfigS3 = {
   "config.s3.unknown.not-s3": "{host} is not S3: a bucket's CORS rules do not answer it",
   "config.s3.assumed.object-200": "the object answers 200 (no recorded answer)",
   "config.s3.fix.rename": "{from} renamed {to}, the name S3 knows",
+  "config.s3.fix.tag": "</{from}> written </{to}>, the element it closes (S3 refuses malformed XML)",
   "config.s3.fix.wrap": "{name} written as a list, as the AWS CLI requires",
   "config.s3.fix.method-star": "* replaced by the methods S3 takes (it refuses *)",
   "config.s3.fix.method-case": "{value} in capitals, as S3 requires",
@@ -44,6 +47,8 @@ export const enConfigS3 = {
     "a rule for {origins} before the rule on line {line}, which answers them with * (credentials need the origin itself); it keeps every method and header they had",
   "config.s3.fix.rule-end": "a rule for {origins}: no rule allowed them",
   "config.s3.cannot.refused": "S3 refuses this configuration (line {line}): correct it by hand",
+  "config.s3.cannot.tag":
+    "</{close}> on line {line} closes <{open}>: which element was meant is not plain; correct the tag by hand (S3 refuses malformed XML)",
   "config.s3.cannot.method":
     "S3 cannot allow {method}: AllowedMethods takes GET, PUT, POST, DELETE and HEAD only",
   "config.s3.note.one-file": "a bucket has one CORS configuration: only {file} is read",
