@@ -582,3 +582,51 @@ describe("S3 bucket CORS: a closing tag that names another element (S3: Malforme
     ]);
   });
 });
+
+describe("S3 bucket CORS: check on uploads", () => {
+  const codes = (text: string, path = "cors.json") =>
+    checkConfig([json(text, path)]).findings.map((f) => [f.code, f.line, f.severity]);
+
+  it("s3-put-content-type: a PUT rule whose AllowedHeaders does not take Content-Type, on its line", () => {
+    const text = `{
+  "CORSRules": [
+    {
+      "AllowedOrigins": ["*"],
+      "AllowedMethods": ["GET", "POST", "PUT"],
+      "MaxAgeSeconds": 3000,
+      "AllowedHeaders": ["Authorization"]
+    }
+  ]
+}
+`;
+    expect(codes(text)).toContainEqual(["s3-put-content-type", 7, "warning"]);
+    const xml = `<CORSConfiguration>\n<CORSRule>\n<AllowedOrigin>${APP}</AllowedOrigin>\n<AllowedMethod>PUT</AllowedMethod>\n<AllowedHeader>x-amz-acl</AllowedHeader>\n</CORSRule>\n</CORSConfiguration>`;
+    expect(codes(xml, "cors.xml")).toContainEqual(["s3-put-content-type", 5, "warning"]);
+  });
+
+  it("not when Content-Type is taken: *, a pattern, any case, or a rule S3 goes on to for the origin", () => {
+    for (const headers of ['["*"]', '["Content-*"]', '["CONTENT-TYPE", "x-amz-acl"]'])
+      expect(
+        codes(
+          `[{"AllowedOrigins": ["${APP}"], "AllowedMethods": ["PUT"], "AllowedHeaders": ${headers}}]`,
+        ).map(([c]) => c),
+      ).not.toContain("s3-put-content-type");
+    const later = `[{"AllowedOrigins": ["${APP}"], "AllowedMethods": ["PUT"], "AllowedHeaders": ["x-amz-acl"]},
+ {"AllowedOrigins": ["*"], "AllowedMethods": ["PUT"], "AllowedHeaders": ["content-type"]}]`;
+    expect(codes(later).map(([c]) => c)).not.toContain("s3-put-content-type");
+    // No PUT, or no AllowedHeaders at all (that is s3-no-headers).
+    expect(
+      codes(`[{"AllowedOrigins": ["*"], "AllowedMethods": ["GET"], "AllowedHeaders": ["Authorization"]}]`),
+    ).toEqual([]);
+    expect(
+      codes(`[{"AllowedOrigins": ["*"], "AllowedMethods": ["PUT"], "ExposeHeaders": ["ETag"]}]`),
+    ).toEqual([["s3-no-headers", 1, "warning"]]);
+  });
+
+  it("s3-etag is a warning, never an error: only multipart uploads need ETag", () => {
+    const found = checkConfig([
+      json(`[{"AllowedOrigins": ["${APP}"], "AllowedMethods": ["PUT"], "AllowedHeaders": ["*"]}]`),
+    ]).findings;
+    expect(found.map((f) => [f.code, f.severity])).toEqual([["s3-etag", "warning"]]);
+  });
+});

@@ -21,8 +21,10 @@ export const enConfigS3 = {
     "the * in {value} is not followed by a dot: it also matches other sites' names",
   "config.s3.check.no-headers":
     "PUT or POST without AllowedHeaders: a preflight that names any header (Content-Type other than a form's, x-amz-*) gets 403",
+  "config.s3.check.put-content-type":
+    "PUT is allowed but {field} does not take Content-Type: a browser's upload of a file sends its type (image/jpeg), its preflight names content-type and S3 answers 403 (add Content-Type)",
   "config.s3.check.etag":
-    "PUT is allowed but ETag is not exposed: multipart uploads read each part's ETag and fail without it",
+    "PUT is allowed but ETag is not exposed: multipart uploads (the SDKs' Upload of a large file) read each part's ETag and fail without it; a single PUT does not need it",
   "config.s3.check.shadowed":
     "{value} is taken by the rule on line {line} first for a method they share: S3 uses that rule for it",
   "config.s3.unknown.refused":

@@ -22,8 +22,10 @@ export const koConfigS3: Record<keyof typeof enConfigS3, string> = {
   "config.s3.check.wildcard-broad": "{value}의 * 뒤에 점이 없음: 다른 사이트의 이름과도 일치함",
   "config.s3.check.no-headers":
     "AllowedHeaders 없이 PUT이나 POST를 허용함: 헤더(폼이 아닌 Content-Type, x-amz-*)를 밝히는 프리플라이트는 403을 받음",
+  "config.s3.check.put-content-type":
+    "PUT은 허용하지만 {field}가 Content-Type을 받지 않음: 브라우저가 파일을 올릴 때 그 형식(image/jpeg)을 보내므로 프리플라이트가 content-type을 밝히고 S3는 403으로 응답함(Content-Type을 추가하세요)",
   "config.s3.check.etag":
-    "PUT은 허용하지만 ETag를 노출하지 않음: 멀티파트 업로드는 파트마다 ETag를 읽으므로 실패함",
+    "PUT은 허용하지만 ETag를 노출하지 않음: 멀티파트 업로드(SDK의 큰 파일 Upload)는 파트마다 ETag를 읽으므로 실패함. 한 번의 PUT에는 필요 없음",
   "config.s3.check.shadowed":
     "{value}는 둘이 함께 허용하는 메서드에서 줄 {line}의 규칙이 먼저 받음: S3는 그 규칙을 씀",
   "config.s3.unknown.refused": "S3가 이 구성을 거부함(줄 {line}): 버킷은 이전 규칙을 그대로 유지함",
