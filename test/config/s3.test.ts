@@ -475,6 +475,13 @@ describe("S3 bucket CORS: the standard requests the old file allowed", () => {
     ]);
     const r = fixConfig([{ path: "cors.xml", text }], evidence);
     expect(r.ok, fixDiff(r)).toBe(true);
+    // The page's origin joins the upload rule; the * rule is not widened to PUT for every origin.
+    expect(r.files[0]?.after).toBe(
+      text.replace(
+        "<AllowedOrigin>http://localhost:1338</AllowedOrigin>",
+        `<AllowedOrigin>http://localhost:1338</AllowedOrigin>\n   <AllowedOrigin>${APP}</AllowedOrigin>`,
+      ),
+    );
     const mine = r.rows.filter((x) => x.source === "standard" && x.origin === APP);
     expect(mine.map((x) => [x.method, x.credentials])).toContainEqual(["GET", "omit"]);
     expect(mine.every((x) => x.before.verdict === "allowed" && x.after.verdict === "allowed")).toBe(true);

@@ -478,7 +478,24 @@ export function patchS3(
     const taking = rules.find((c) => originMatch(c, origin));
     if (taking) {
       if (answersStar(taking) && creds) union(taking.rule);
-      else extend(taking);
+      else {
+        // The first rule takes the origin through `*`: a rule that already gives the method and
+        // headers to origins it names gets this one too, rather than the method going to every
+        // origin (S3 goes on to the next rule whose method matches: cors.html's evaluation).
+        const named = answersStar(taking)
+          ? rules.find(
+              (c) =>
+                !answersStar(c) &&
+                c.methods.includes(method) &&
+                headersMatch(c, unsafe) &&
+                c.origins.length > 0,
+            )
+          : undefined;
+        if (named) {
+          const w = want(named.rule);
+          if (!w.origins.includes(origin)) w.origins.push(origin);
+        } else extend(taking);
+      }
       continue;
     }
     // No rule takes the origin: one written almost as the browser sends it (a trailing slash, the
