@@ -491,16 +491,28 @@ function upstreamOnly(spec: RequestSpec, config: AnyConfig): RequestSpec {
   };
 }
 
-/** The standard requests the old configuration allowed (for each place and origin it allows). */
-function standardSpecs(config: AnyConfig): RequestSpec[] {
+/**
+ * The standard requests the old configuration allowed (for each place and origin it allows). The
+ * evidence's own origins are tried at every place too: a `*` (or a pattern) stands in as one made-up
+ * origin, but what the page's origin was allowed is what a patch must above all keep (only those
+ * the old configuration allowed are listed).
+ */
+function standardSpecs(config: AnyConfig, evidenceOrigins: readonly string[]): RequestSpec[] {
   const out: RequestSpec[] = [];
+  const seen = new Set<string>();
   let n = 0;
   for (const a of config.allowance()) {
-    for (const origin of a.origins) {
+    const origins = [...a.origins];
+    for (const o of evidenceOrigins) if (o !== "" && o !== "null" && !origins.includes(o)) origins.push(o);
+    for (const origin of origins) {
       const custom = a.headers.find(
         (h) => !/^(content-type|accept|accept-language|content-language)$/i.test(h),
       );
-      const add = (method: string, headers: HeaderList, credentials: "include" | "omit") =>
+      const add = (method: string, headers: HeaderList, credentials: "include" | "omit") => {
+        // The same request from two places of one URL (two S3 rules) is listed once.
+        const key = JSON.stringify([a.url, method, origin, headers, credentials]);
+        if (seen.has(key)) return;
+        seen.add(key);
         out.push({
           id: `standard-${++n}`,
           url: a.url,
@@ -510,6 +522,7 @@ function standardSpecs(config: AnyConfig): RequestSpec[] {
           credentials,
           source: "standard",
         });
+      };
       add("GET", [], "omit");
       add("POST", [["Content-Type", "application/x-www-form-urlencoded"]], "omit");
       for (const m of a.methods.filter((m) => !["GET", "HEAD", "POST", "OPTIONS"].includes(m)))
@@ -556,7 +569,7 @@ export function fixConfig(
     return seen.get(key) === 1;
   });
   const specs = recorded.map((r) => upstreamOnly(r.spec, old));
-  const standard = standardSpecs(old);
+  const standard = standardSpecs(old, [...new Set(recorded.map((r) => r.spec.origin))]);
   const oldAsk = (c: AnyConfig) => (req: Parameters<AnyConfig["answer"]>[0]) => c.answer(req);
   const before = specs.map((s) => judge(s, oldAsk(old), browser, options.lang));
   const standardBefore = standard.map((s) => judge(s, oldAsk(old), browser, options.lang));

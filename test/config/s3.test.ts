@@ -95,7 +95,7 @@ describe("S3 bucket CORS: reading the file", () => {
   it("bad input is a ConfigError with the line, never a crash", () => {
     for (const [text, line] of [
       ['{\n  "CORSRules": [\n    { "AllowedOrigins": ["*"], }\n  ]\n}', 3],
-      ["<CORSConfiguration>\n  <CORSRule>\n  </CORSRules>\n</CORSConfiguration>", 3],
+      ["<CORSConfiguration>\n  <CORSRule>\n  <AllowedOrigin>*</CORSRule>\n</CORSConfiguration>", 3],
       ['{\n  "CORSRules": {}\n}', 1],
       ["<CORSConfiguration>\n<CORSRule>", 2],
     ] as const) {
@@ -445,4 +445,195 @@ it("JSON S3 refuses is repaired where the intent is plain: a singular name, one 
 it("an origin that never matches is not also called shadowed", () => {
   const text = `[\n  {"AllowedOrigins": ["*"], "AllowedMethods": ["GET"]},\n  {"AllowedOrigins": ["${APP}/"], "AllowedMethods": ["GET"]}\n]\n`;
   expect(checkConfig([json(text)]).findings.map((f) => [f.code, f.line])).toEqual([["s3-origin-path", 3]]);
+});
+
+describe("S3 bucket CORS: the standard requests the old file allowed", () => {
+  it("include the page's own origin where a * rule allowed it, and stay allowed after the patch", () => {
+    // The upload rule names another origin; only the * GET rule takes the page's origin.
+    const text = `<CORSConfiguration>
+ <CORSRule>
+   <AllowedOrigin>http://localhost:1338</AllowedOrigin>
+   <AllowedMethod>PUT</AllowedMethod>
+   <AllowedHeader>*</AllowedHeader>
+ </CORSRule>
+ <CORSRule>
+   <AllowedOrigin>*</AllowedOrigin>
+   <AllowedMethod>GET</AllowedMethod>
+ </CORSRule>
+</CORSConfiguration>
+`;
+    const evidence = casesEvidence(text, [
+      { name: "list", method: "GET", path: "/photos/a.txt", headers: {}, credentials: "omit", body: null },
+      {
+        name: "update",
+        method: "PUT",
+        path: "/photos/a.jpg",
+        headers: { "content-type": "image/jpeg" },
+        credentials: "omit",
+        body: "x",
+      },
+    ]);
+    const r = fixConfig([{ path: "cors.xml", text }], evidence);
+    expect(r.ok, fixDiff(r)).toBe(true);
+    // The page's origin joins the upload rule; the * rule is not widened to PUT for every origin.
+    expect(r.files[0]?.after).toBe(
+      text.replace(
+        "<AllowedOrigin>http://localhost:1338</AllowedOrigin>",
+        `<AllowedOrigin>http://localhost:1338</AllowedOrigin>\n   <AllowedOrigin>${APP}</AllowedOrigin>`,
+      ),
+    );
+    const mine = r.rows.filter((x) => x.source === "standard" && x.origin === APP);
+    expect(mine.map((x) => [x.method, x.credentials])).toContainEqual(["GET", "omit"]);
+    expect(mine.every((x) => x.before.verdict === "allowed" && x.after.verdict === "allowed")).toBe(true);
+    // The stand-ins are still there, and nothing is listed twice.
+    expect(r.rows.some((x) => x.source === "standard" && x.origin === "https://other.example")).toBe(true);
+    const keys = r.rows
+      .filter((x) => x.source === "standard")
+      .map((x) => JSON.stringify([x.url, x.method, x.origin, x.headers, x.credentials]));
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it("list no request of the page's origin the old file refused", () => {
+    const text = `[{"AllowedOrigins": ["https://other.example.org"], "AllowedMethods": ["GET"]}]`;
+    const evidence = casesEvidence(text, [
+      { name: "list", method: "GET", path: "/photos/a.txt", headers: {}, credentials: "omit", body: null },
+    ]);
+    const r = fixConfig([json(text)], evidence);
+    expect(r.rows.filter((x) => x.source === "standard" && x.origin === APP)).toEqual([]);
+  });
+});
+
+describe("S3 bucket CORS: a closing tag that names another element (S3: MalformedXML)", () => {
+  // A vendor's example: `<MaxAgeSeconds>3000</MaxAgeSec>`. S3 refuses the document and the bucket
+  // keeps its old rules (https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutBucketCors.html).
+  const TYPO = `<CORSConfiguration>
+  <CORSRule>
+    <AllowedOrigin>${APP}</AllowedOrigin>
+    <AllowedMethod>PUT</AllowedMethod>
+    <AllowedMethod>DELETE</AllowedMethod>
+    <AllowedHeader>*</AllowedHeader>
+    <MaxAgeSeconds>3000</MaxAgeSec>
+    <ExposeHeader>ETag</ExposeHeader>
+  </CORSRule>
+  <CORSRule>
+    <AllowedOrigin>*</AllowedOrigin>
+    <AllowedMethod>GET</AllowedMethod>
+  </CORSRule>
+</CORSConfiguration>
+`;
+  const noRule = (calls: Parameters<typeof casesEvidence>[1]) =>
+    casesEvidence('[{"AllowedOrigins": ["https://nobody.example"], "AllowedMethods": ["HEAD"]}]', calls);
+  const DELETE = {
+    name: "remove" as const,
+    method: "DELETE",
+    path: "/photos/old.jpg",
+    headers: {},
+    credentials: "omit" as const,
+    body: null,
+  };
+
+  it("check: an error on the tag's line, and the rest of the file is still checked", () => {
+    const found = checkConfig([json(TYPO, "cors.xml")]).findings;
+    expect(found).toContainEqual(
+      expect.objectContaining({
+        code: "s3-xml-tag",
+        line: 7,
+        severity: "error",
+        words: { key: "config.s3.check.tag", params: { close: "MaxAgeSec", open: "MaxAgeSeconds" } },
+      }),
+    );
+    // The answer is unknown: S3 runs the bucket's old rules.
+    const a = ask(TYPO, { method: "GET" });
+    expect(a.kind === "unknown" && a.why.key).toBe("config.s3.unknown.refused");
+  });
+
+  it("fix: the closing tag gets the open element's name, then the CORS problem is fixed", () => {
+    const r = fixConfig([json(TYPO, "cors.xml")], noRule([DELETE]));
+    expect(r.ok, fixDiff(r)).toBe(true);
+    const after = r.files[0]?.after ?? "";
+    expect(after.split("\n")[6]).toBe("    <MaxAgeSeconds>3000</MaxAgeSeconds>");
+    expect(r.edits.map((e) => [e.line, e.why.key])).toEqual([[7, "config.s3.fix.tag"]]);
+    expect(checkConfig([json(after, "cors.xml")]).findings.filter((f) => f.severity === "error")).toEqual([]);
+  });
+
+  it("plain: a prefix, the name with more after it, another case, a near miss; a namespace prefix kept", () => {
+    for (const [close, open] of [
+      ["MaxAgeSec", "MaxAgeSeconds"],
+      ["CORSRules", "CORSRule"],
+      ["allowedorigin", "AllowedOrigin"],
+      ["AllowedOrgin", "AllowedOrigin"],
+    ]) {
+      const text = `<CORSConfiguration>\n<CORSRule>\n<AllowedOrigin>${APP}</AllowedOrigin>\n<AllowedMethod>GET</AllowedMethod>\n<${open}>${open === "MaxAgeSeconds" ? "60" : open === "CORSRule" ? "" : "x"}</${close}>\n</CORSRule>\n</CORSConfiguration>`;
+      const fixed = text.replace(`</${close}>`, `</${open}>`);
+      const r = fixConfig([json(text, "cors.xml")], noRule([DELETE]));
+      expect(r.files[0]?.after, close).toContain(fixed.split("\n")[4]);
+    }
+    const ns = `<s3:CORSConfiguration xmlns:s3="http://s3.amazonaws.com/doc/2006-03-01/"><s3:CORSRule><s3:AllowedOrigin>${APP}</s3:AllowedOrigin><s3:AllowedMethod>GET</s3:AllowedMeth></s3:CORSRule></s3:CORSConfiguration>`;
+    const r = fixConfig([json(ns, "cors.xml")], noRule([DELETE]));
+    expect(r.files[0]?.after).toContain("<s3:AllowedMethod>GET</s3:AllowedMethod>");
+  });
+
+  it("not plain: found by check, and fix says so without guessing", () => {
+    const text = `<CORSConfiguration>\n<CORSRule>\n<AllowedOrigin>${APP}</ExposeHeader>\n<AllowedMethod>GET</AllowedMethod>\n</CORSRule>\n</CORSConfiguration>\n`;
+    expect(checkConfig([json(text, "cors.xml")]).findings).toContainEqual(
+      expect.objectContaining({ code: "s3-xml-tag", line: 3, severity: "error" }),
+    );
+    const r = fixConfig([json(text, "cors.xml")], noRule([DELETE]));
+    expect(r.ok).toBe(false);
+    expect(fixDiff(r)).toBe("");
+    expect(r.cannot.map((c) => c.why)).toEqual([
+      {
+        key: "config.s3.cannot.tag",
+        params: { close: "ExposeHeader", open: "AllowedOrigin", line: 3 },
+      },
+    ]);
+  });
+});
+
+describe("S3 bucket CORS: check on uploads", () => {
+  const codes = (text: string, path = "cors.json") =>
+    checkConfig([json(text, path)]).findings.map((f) => [f.code, f.line, f.severity]);
+
+  it("s3-put-content-type: a PUT rule whose AllowedHeaders does not take Content-Type, on its line", () => {
+    const text = `{
+  "CORSRules": [
+    {
+      "AllowedOrigins": ["*"],
+      "AllowedMethods": ["GET", "POST", "PUT"],
+      "MaxAgeSeconds": 3000,
+      "AllowedHeaders": ["Authorization"]
+    }
+  ]
+}
+`;
+    expect(codes(text)).toContainEqual(["s3-put-content-type", 7, "warning"]);
+    const xml = `<CORSConfiguration>\n<CORSRule>\n<AllowedOrigin>${APP}</AllowedOrigin>\n<AllowedMethod>PUT</AllowedMethod>\n<AllowedHeader>x-amz-acl</AllowedHeader>\n</CORSRule>\n</CORSConfiguration>`;
+    expect(codes(xml, "cors.xml")).toContainEqual(["s3-put-content-type", 5, "warning"]);
+  });
+
+  it("not when Content-Type is taken: *, a pattern, any case, or a rule S3 goes on to for the origin", () => {
+    for (const headers of ['["*"]', '["Content-*"]', '["CONTENT-TYPE", "x-amz-acl"]'])
+      expect(
+        codes(
+          `[{"AllowedOrigins": ["${APP}"], "AllowedMethods": ["PUT"], "AllowedHeaders": ${headers}}]`,
+        ).map(([c]) => c),
+      ).not.toContain("s3-put-content-type");
+    const later = `[{"AllowedOrigins": ["${APP}"], "AllowedMethods": ["PUT"], "AllowedHeaders": ["x-amz-acl"]},
+ {"AllowedOrigins": ["*"], "AllowedMethods": ["PUT"], "AllowedHeaders": ["content-type"]}]`;
+    expect(codes(later).map(([c]) => c)).not.toContain("s3-put-content-type");
+    // No PUT, or no AllowedHeaders at all (that is s3-no-headers).
+    expect(
+      codes(`[{"AllowedOrigins": ["*"], "AllowedMethods": ["GET"], "AllowedHeaders": ["Authorization"]}]`),
+    ).toEqual([]);
+    expect(
+      codes(`[{"AllowedOrigins": ["*"], "AllowedMethods": ["PUT"], "ExposeHeaders": ["ETag"]}]`),
+    ).toEqual([["s3-no-headers", 1, "warning"]]);
+  });
+
+  it("s3-etag is a warning, never an error: only multipart uploads need ETag", () => {
+    const found = checkConfig([
+      json(`[{"AllowedOrigins": ["${APP}"], "AllowedMethods": ["PUT"], "AllowedHeaders": ["*"]}]`),
+    ]).findings;
+    expect(found.map((f) => [f.code, f.severity])).toEqual([["s3-etag", "warning"]]);
+  });
 });

@@ -39,6 +39,13 @@ const fieldName = (doc: S3Doc, f: string) =>
 /** What makes S3 (or the AWS CLI before it) refuse the whole configuration. */
 export function refusals(doc: S3Doc): Refusal[] {
   const out: Refusal[] = [];
+  // Malformed XML: S3 answers MalformedXML to PutBucketCors and the bucket keeps its old rules.
+  for (const m of doc.mismatched)
+    out.push({
+      code: "s3-xml-tag",
+      line: m.line,
+      words: { key: "config.s3.check.tag", params: { close: m.close, open: m.open } },
+    });
   if (doc.rules.length === 0)
     out.push({
       code: "s3-no-rules",

@@ -6,7 +6,7 @@
  * that matches unintended sites, and a rule shadowed by an earlier one for some origin.
  */
 import type { ConfigFinding } from "../types";
-import { compile, originMatch, refusals } from "./answer";
+import { compile, headersMatch, originMatch, refusals } from "./answer";
 import type { S3Doc } from "./parse";
 import { deadOrigin } from "./patch";
 
@@ -81,6 +81,36 @@ export function checkS3(doc: S3Doc): ConfigFinding[] {
         line,
         words: { key: "config.s3.check.no-headers" },
       });
+    // A browser's upload of a file sends its type as Content-Type (image/jpeg: not one a form
+    // sends), so the preflight names content-type; S3 answers it from the first rule whose origin,
+    // method and every requested header match, else 403
+    // (https://docs.aws.amazon.com/AmazonS3/latest/userguide/cors.html). Here no rule that allows
+    // PUT for this rule's origins takes it.
+    const headersList = r.lists.AllowedHeaders;
+    if (methods.includes("PUT") && c.headers.length > 0 && !headersMatch(c, ["content-type"])) {
+      const uncovered = (r.lists.AllowedOrigins?.values ?? []).some(
+        (o) =>
+          !deadOrigin(o.value) &&
+          !rules.some(
+            (d) =>
+              d !== c &&
+              d.methods.includes("PUT") &&
+              originMatch(d, o.value) !== null &&
+              headersMatch(d, ["content-type"]),
+          ),
+      );
+      if (uncovered)
+        out.push({
+          code: "s3-put-content-type",
+          severity: "warning",
+          file,
+          line: headersList?.line ?? line,
+          words: {
+            key: "config.s3.check.put-content-type",
+            params: { field: doc.format === "s3-xml" ? "AllowedHeader" : "AllowedHeaders" },
+          },
+        });
+    }
     if (methods.includes("PUT") && !c.expose.some((e) => lower(e) === "etag"))
       out.push({
         code: "s3-etag",

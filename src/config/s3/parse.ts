@@ -81,6 +81,53 @@ export interface S3Doc {
   stray: Array<{ name: string; line: number }>;
   /** JSON: the lines of comments (jsonc-parser reads them; the AWS CLI and the console do not). */
   comments: number[];
+  /**
+   * XML: closing tags that name another element than the one open (`<MaxAgeSeconds>3000</MaxAgeSec>`),
+   * read as closing it so the rest of the file is read; S3 refuses the document (MalformedXML).
+   */
+  mismatched: Mismatch[];
+}
+
+export interface Mismatch {
+  line: number;
+  /** The name in the closing tag (no namespace prefix) and the element it closes. */
+  close: string;
+  open: string;
+  /** The name's range in the closing tag. */
+  start: number;
+  end: number;
+  /** The closing name is plainly the open one mistyped (its prefix, a near miss, another case). */
+  plain: boolean;
+}
+
+/** Edits that turn one string into the other (insert, delete, replace one character). */
+function distance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++)
+      next[j] = Math.min(
+        (row[j] as number) + 1,
+        (next[j - 1] as number) + 1,
+        (row[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    row = next;
+  }
+  return row[b.length] as number;
+}
+
+/**
+ * A closing name that plainly means the open element: the same name in another case, a prefix of it
+ * of 3 or more characters (`MaxAgeSec`), the name with something after it (`AllowedMethods`), or at
+ * most two characters off in a name of 5 or more (`AllowedOrgin`).
+ */
+export function plainlyMeant(close: string, open: string): boolean {
+  const c = close.toLowerCase();
+  const o = open.toLowerCase();
+  if (c === o) return true;
+  if (c.length >= 3 && o.startsWith(c)) return true;
+  if (o.length >= 3 && c.startsWith(o)) return true;
+  return Math.min(c.length, o.length) >= 5 && distance(c, o) <= 2;
 }
 
 export class S3SyntaxError extends Error {
@@ -184,6 +231,7 @@ function parseJson(file: string, text: string): S3Doc {
     line,
     stray: [],
     comments: commentLines(text, line),
+    mismatched: [],
   };
 }
 
@@ -222,7 +270,12 @@ function decode(s: string): string {
 }
 
 /** Elements with offsets: enough XML for this schema (comments, a prolog, CDATA, attributes). */
-function parseElements(file: string, text: string, line: (o: number) => number): Element {
+function parseElements(
+  file: string,
+  text: string,
+  line: (o: number) => number,
+  mismatched: Mismatch[],
+): Element {
   const stack: Element[] = [
     { name: "", start: 0, openEnd: 0, closeStart: 0, end: 0, children: [], text: "" },
   ];
@@ -262,8 +315,23 @@ function parseElements(file: string, text: string, line: (o: number) => number):
       if (!m) fail(lt, `not a tag: <${inner.slice(0, 40)}>`);
       const name = (m ? (m[1] as string) : "").replace(/^[\w-]+:/, "");
       if (close) {
-        if (stack.length === 1 || top.name !== name)
-          fail(lt, `</${name}> closes ${stack.length === 1 ? "nothing" : `<${top.name}>`}`);
+        if (stack.length === 1) fail(lt, `</${name}> closes nothing`);
+        if (top.name !== name) {
+          // A name no open element has: a typo in the closing tag, read as closing the open element
+          // (the rest of the file stays readable). One that closes an outer element leaves an
+          // element unclosed: which was meant is not plain.
+          if (stack.some((e) => e !== stack[0] && e.name === name))
+            fail(lt, `</${name}> closes <${top.name}>: <${top.name}> is not closed`);
+          const nameAt = lt + 1 + (m?.[0].length ?? 0) - name.length;
+          mismatched.push({
+            line: line(lt),
+            close: name,
+            open: top.name,
+            start: nameAt,
+            end: nameAt + name.length,
+            plain: plainlyMeant(name, top.name),
+          });
+        }
         top.closeStart = lt;
         top.end = gt + 1;
         stack.pop();
@@ -289,7 +357,8 @@ function parseElements(file: string, text: string, line: (o: number) => number):
 
 function parseXml(file: string, text: string): S3Doc {
   const line = lineIndex(text);
-  const doc = parseElements(file, text, line);
+  const mismatched: Mismatch[] = [];
+  const doc = parseElements(file, text, line, mismatched);
   const top = doc.children.filter((c) => c.name !== "");
   const root = top[0];
   if (root?.name !== "CORSConfiguration" || top.length > 1)
@@ -357,5 +426,6 @@ function parseXml(file: string, text: string): S3Doc {
     line,
     stray: rules.filter((r) => r.index < 0).flatMap((r) => r.unknown),
     comments: [],
+    mismatched,
   };
 }

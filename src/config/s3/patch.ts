@@ -23,7 +23,16 @@ import {
   S3_METHODS,
   wildcard,
 } from "./answer";
-import { FIELDS, type Field, type List, type Rule, type S3Doc, type Val, XML_NAME } from "./parse";
+import {
+  FIELDS,
+  type Field,
+  type List,
+  type Mismatch,
+  type Rule,
+  type S3Doc,
+  type Val,
+  XML_NAME,
+} from "./parse";
 
 export const REFUSED_KEY = "config.s3.unknown.refused";
 
@@ -226,6 +235,11 @@ class S3Patcher extends EditList {
     if (text !== slice) this.edit(`rename:${rule.start}`, rule.start, rule.end, text, why);
   }
 
+  /** A closing tag's name replaced by the name of the element it closes. */
+  renameTag(m: Mismatch, why: Words): void {
+    this.edit(`tag:${m.start}`, m.start, m.end, m.open, why);
+  }
+
   renameJsonKey(rule: Rule, name: string, to: string, why: Words): void {
     const t = this.doc.text;
     const re = new RegExp(`"${name}"(?=\\s*:)`, "g");
@@ -312,6 +326,13 @@ const fieldName = (doc: S3Doc, f: Field) => (doc.format === "s3-xml" ? XML_NAME[
 function repairRefusals(p: S3Patcher, doc: S3Doc, cannot: (why: Words) => void): void {
   const plural = Object.fromEntries(FIELDS.map((f) => [XML_NAME[f], f])) as Record<string, Field>;
   let repaired = 0;
+  // A closing tag whose name is plainly the open element's mistyped gets that element's name; any
+  // other is not guessed at.
+  for (const m of doc.mismatched)
+    if (m.plain) {
+      p.renameTag(m, { key: "config.s3.fix.tag", params: { from: m.close, to: m.open } });
+      repaired++;
+    }
   for (const r of doc.rules) {
     const renames = new Map<string, string>();
     for (const u of r.unknown) {
@@ -372,8 +393,11 @@ function repairRefusals(p: S3Patcher, doc: S3Doc, cannot: (why: Words) => void):
     }
   }
   if (repaired === 0) {
+    const tag = doc.mismatched.find((m) => !m.plain);
     const first = refusals(doc)[0];
-    if (first) cannot({ key: "config.s3.cannot.refused", params: { line: first.line } });
+    if (tag)
+      cannot({ key: "config.s3.cannot.tag", params: { close: tag.close, open: tag.open, line: tag.line } });
+    else if (first) cannot({ key: "config.s3.cannot.refused", params: { line: first.line } });
   }
 }
 
@@ -454,7 +478,24 @@ export function patchS3(
     const taking = rules.find((c) => originMatch(c, origin));
     if (taking) {
       if (answersStar(taking) && creds) union(taking.rule);
-      else extend(taking);
+      else {
+        // The first rule takes the origin through `*`: a rule that already gives the method and
+        // headers to origins it names gets this one too, rather than the method going to every
+        // origin (S3 goes on to the next rule whose method matches: cors.html's evaluation).
+        const named = answersStar(taking)
+          ? rules.find(
+              (c) =>
+                !answersStar(c) &&
+                c.methods.includes(method) &&
+                headersMatch(c, unsafe) &&
+                c.origins.length > 0,
+            )
+          : undefined;
+        if (named) {
+          const w = want(named.rule);
+          if (!w.origins.includes(origin)) w.origins.push(origin);
+        } else extend(taking);
+      }
       continue;
     }
     // No rule takes the origin: one written almost as the browser sends it (a trailing slash, the
