@@ -2,7 +2,8 @@
  * Held-out FastAPI apps for `cors-lens fix --config` (issue #23's never-seen measure), each
  * rebuilding a public report, written blind to the readers (no src/config, docs/config.md or
  * test/config read). `check` is omitted: the finding codes are not known to the case writer; each
- * comment names the root cause's line, judged apart. {{ORIGIN}} is the page's origin.
+ * comment names the root cause's line, judged apart (a `check` expectation is added after judging, where
+ * `check` names that line). {{ORIGIN}} is the page's origin.
  */
 import type { FastapiCase } from "./config-fastapi-cases";
 import { CREATE, LIST, ME, REMOVE, UPDATE } from "./config-fastapi-cases";

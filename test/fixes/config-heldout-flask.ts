@@ -2,7 +2,8 @@
  * Held-out Flask apps (flask-cors) for `cors-lens fix --config` (issue #23's never-seen measure),
  * each rebuilding a public report, written blind to the readers (no src/config, docs/config.md or
  * test/config read). `check` is omitted: the finding codes are not known to the case writer; each
- * comment names the root cause's line, judged apart. {{ORIGIN}} is the page's origin.
+ * comment names the root cause's line, judged apart (a `check` expectation is added after judging, where
+ * `check` names that line). {{ORIGIN}} is the page's origin.
  */
 import { CREATE, LIST, ME, UPDATE } from "./config-django-cases";
 import type { FlaskCase } from "./config-flask-cases";

@@ -51,6 +51,8 @@ export const enConfigPython = {
     "{regex}: an unescaped . matches any character, so look-alike hosts match too; write \\.",
   "config.django.check.regex-anchor":
     "{regex} has no $ at the end: re.match anchors only the start, so https://allowed.example.evil.test matches",
+  "config.django.check.annotation":
+    "{name}: {value} is an annotation, not an assignment: Python never sets {name}, so django-cors-headers keeps its default; write {name} = {value}",
   "config.starlette.unknown.value":
     "{name} (line {line}) is computed by code CORS Lens does not evaluate: {text}",
   "config.starlette.unknown.middleware":

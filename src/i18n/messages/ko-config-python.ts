@@ -53,6 +53,8 @@ export const koConfigPython: Record<keyof typeof enConfigPython, string> = {
     "{regex}: 이스케이프하지 않은 .은 아무 문자와 일치해 비슷한 호스트도 매치됩니다. \\.으로 쓰세요",
   "config.django.check.regex-anchor":
     "{regex} 끝에 $가 없습니다: re.match는 시작만 고정하므로 https://allowed.example.evil.test도 매치됩니다",
+  "config.django.check.annotation":
+    "{name}: {value}는 대입이 아니라 어노테이션입니다: Python은 {name}을(를) 설정하지 않으므로 django-cors-headers는 기본값을 씁니다. {name} = {value}로 쓰세요",
   "config.starlette.unknown.value": "{name}(줄 {line})은 CORS Lens가 평가하지 않는 코드로 계산됩니다: {text}",
   "config.starlette.unknown.middleware":
     "{name}(줄 {line})이 CORSMiddleware보다 먼저 실행됩니다(나중에 추가됨): 이것이 먼저 응답하는지 CORS Lens는 알 수 없습니다",
