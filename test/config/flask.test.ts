@@ -135,6 +135,21 @@ describe("Flask: fix and check", () => {
       checkConfig([file(`${HEAD}CORS(app, origins=["${APP}"], supports_credentials=True)\n`)]).findings,
     ).toEqual([]);
   });
+
+  it("check: an option flask-cors does not know (ignored without a word), with the one meant", () => {
+    const typo = `${HEAD}CORS(app, support_credentials=True)\n`;
+    const found = checkConfig([file(typo)]).findings;
+    expect(found.map((f) => `${f.code}:${f.line}`)).toEqual(["flask-unknown-option:5"]);
+    expect(found[0]?.words.params).toEqual({ name: "support_credentials", suggest: "supports_credentials" });
+    const resource = `${HEAD}CORS(app, resources={r"/api/*": {"origins": "${APP}", "headerz": ["x"]}})\n`;
+    expect(checkConfig([file(resource)]).findings.map((f) => `${f.code}:${f.line}`)).toEqual([
+      "flask-unknown-option:5",
+    ]);
+    const decorated = `${HEAD}\n@app.route("/x")\n@cross_origin(origin="${APP}", whatever=1)\ndef x():\n    return ""\n`;
+    expect(
+      checkConfig([file(decorated)]).findings.map((f) => `${f.code}:${f.words.params?.suggest}`),
+    ).toEqual(["flask-unknown-option:origins", "flask-unknown-option:none"]);
+  });
 });
 
 describe("Flask: the fix suite's files", () => {

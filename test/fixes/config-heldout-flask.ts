@@ -39,6 +39,7 @@ app = Flask(__name__)
 CORS(app, support_credentials=True)
 ${ROUTES}`,
     calls: [LIST, ME],
+    check: { code: "flask-unknown-option", line: 5 },
   },
   // https://github.com/redhat-community-ai-tools/UnifAI/pull/196 : a resource's allow_headers list
   // without the page's custom header. Root cause: line 11.

@@ -451,7 +451,53 @@ function allowanceOf(app: FlaskApp): Allowance[] {
   }
 }
 
+/** flask-cors' options (core.DEFAULT_OPTIONS): any other keyword is merged in and never read (https://github.com/corydolphin/flask-cors/blob/3.0.10/flask_cors/core.py#L52-L63). */
+const KNOWN_OPTIONS = [
+  "origins",
+  "methods",
+  "allow_headers",
+  "expose_headers",
+  "supports_credentials",
+  "max_age",
+  "send_wildcard",
+  "automatic_options",
+  "vary_header",
+  "resources",
+  "intercept_exceptions",
+  "always_send",
+];
+
+/** Levenshtein distance, for "did you mean". */
+function distance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++)
+      row.push(
+        Math.min(
+          (prev[j] as number) + 1,
+          (row[j - 1] as number) + 1,
+          (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1),
+        ),
+      );
+    prev = row;
+  }
+  return prev[b.length] as number;
+}
+
 function checkFlask(app: FlaskApp): ConfigFinding[] {
+  const found = checkFlaskAll(app);
+  // One finding a code and line (a resources list repeats CORS()'s own options for each pattern).
+  const seen = new Set<string>();
+  return found.filter((f) => {
+    const k = `${f.code}:${f.line}:${JSON.stringify(f.words.params ?? {})}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+function checkFlaskAll(app: FlaskApp): ConfigFinding[] {
   const out: ConfigFinding[] = [];
   const sets: OptSet[] = [];
   if (app.ext) sets.push(app.ext.set, ...(app.ext.resources ?? []).map((r) => r.set));
@@ -480,6 +526,17 @@ function checkFlask(app: FlaskApp): ConfigFinding[] {
       if (!(e instanceof Unknowable)) throw e;
     }
   }
+  for (const s of sets)
+    for (const [name, o] of s.opts) {
+      if (KNOWN_OPTIONS.includes(name)) continue;
+      const near = KNOWN_OPTIONS.map((k) => ({ k, d: distance(name, k) }))
+        .filter((x) => x.d <= 3)
+        .sort((a, b) => a.d - b.d)[0];
+      add("flask-unknown-option", "error", o.arg.line, {
+        key: "config.flask.check.unknown-option",
+        params: { name, suggest: near ? near.k : "none" },
+      });
+    }
   for (const s of sets) {
     const list = s.opts.get("origins")?.value;
     const items = list?.t === "seq" ? list.items : list ? [list] : [];

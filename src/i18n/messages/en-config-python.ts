@@ -96,6 +96,8 @@ export const enConfigPython = {
     "supports_credentials=True with every origin allowed (origins defaults to *): flask-cors reflects any origin with credentials",
   "config.flask.check.regex":
     "{origin} has regex characters, so flask-cors reads it as a regex (re.match, start only): its unescaped dots match any character; escape them and end it with $",
+  "config.flask.check.unknown-option":
+    "{name} is not a flask-cors option{suggest, select, none {} other { (did you mean {suggest}?)}}: flask-cors ignores it without a word, so its default stays",
   "config.django.error.split":
     "CORS settings are in both {first} and {second}: CORS Lens reads one settings module; pass the one that sets CORS_* and MIDDLEWARE",
 } as const;

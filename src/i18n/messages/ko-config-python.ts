@@ -97,6 +97,8 @@ export const koConfigPython: Record<keyof typeof enConfigPython, string> = {
     "모든 출처를 허용하면서(origins 기본값 *) supports_credentials=True: flask-cors가 어떤 출처든 자격 증명과 함께 반사합니다",
   "config.flask.check.regex":
     "{origin}에 정규식 문자가 있어 flask-cors가 정규식으로 읽습니다(re.match, 시작만 고정): 이스케이프하지 않은 점은 아무 문자와 일치합니다. 점을 이스케이프하고 $로 끝내세요",
+  "config.flask.check.unknown-option":
+    "{name}은(는) flask-cors 옵션이 아닙니다{suggest, select, none {} other {({suggest}을(를) 뜻했나요?)}}: flask-cors는 아무 말 없이 무시하므로 기본값이 그대로입니다",
   "config.django.error.split":
     "CORS 설정이 {first}와 {second}에 모두 있습니다: CORS Lens는 설정 모듈 하나를 읽습니다. CORS_*와 MIDDLEWARE를 설정하는 파일을 넘기세요",
 };
