@@ -8,9 +8,12 @@ import {
   prepareConfig,
   readConfig,
 } from "../../src/config";
+import * as values from "../../src/config/python/values";
 import type { HopRequest } from "../../src/config/types";
 import type { HeaderList } from "../../src/engine";
 import { APP, recordedFrom, pythonGrammarBytes as wasm } from "./recorded";
+
+const requireValues = () => values;
 
 const file = (text: string, path = "app/main.py"): ConfigFile => ({ path, text });
 
@@ -163,6 +166,54 @@ app.add_middleware(CORSMiddleware, allow_origins=["${APP}"], allow_methods=["*"]
       "starlette-origin-form:7",
       "starlette-regex-dot:8",
     ]);
+  });
+});
+
+describe("FastAPI/Starlette: origins computed from a list written in the file", () => {
+  const text = `${HEAD}
+BACKEND_CORS_ORIGINS = ["${APP}/", "https://dashboard.example.com/"]
+
+app.add_middleware(
+    CORSMiddleware,
+    allow_origins=[str(origin) for origin in BACKEND_CORS_ORIGINS],
+    allow_methods=["*"],
+)
+`;
+
+  it("evaluates a comprehension over a module-level list (str(), rstrip) and a generator in list()", () => {
+    const { readModule } = requireValues();
+    const mod = readModule(
+      `A = ["https://a.example/", "https://b.example"]\nB = [str(o) for o in A]\nC = list(o.rstrip("/") for o in A)\nD = [o for o in A if o]\n`,
+    );
+    const strs = (n: string) => {
+      const v = mod.names.get(n)?.value;
+      return v?.t === "seq" ? v.items.map((i) => (i.t === "str" ? i.v : "?")) : v?.t;
+    };
+    expect(strs("B")).toEqual(["https://a.example/", "https://b.example"]);
+    expect(strs("C")).toEqual(["https://a.example", "https://b.example"]);
+    expect(strs("D")).toBe("unknown");
+  });
+
+  it("check names the trailing slash on the literal's line; fix removes it there", () => {
+    expect(checkConfig([file(text)]).findings.map((f) => `${f.code}:${f.line}`)).toEqual([
+      "starlette-origin-form:6",
+      "starlette-origin-form:6",
+    ]);
+    const ev = recordedFrom(
+      [file(text)],
+      [
+        {
+          url: "http://127.0.0.1:8000/api/items",
+          method: "POST",
+          headers: [["Content-Type", "application/json"]],
+        },
+      ],
+    );
+    const r = fixConfig([file(text)], ev);
+    expect(r.files[0]?.after).toBe(text.replace(`"${APP}/"`, `"${APP}"`));
+    expect(r.edits.map((e) => e.why.key)).toEqual(["config.starlette.fix.slash"]);
+    expect(r.ok).toBe(true);
+    expect(fixDiff(fixConfig([file(r.files[0]?.after ?? "")], ev))).toBe("");
   });
 });
 

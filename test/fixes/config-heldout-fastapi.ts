@@ -103,6 +103,27 @@ app = FastAPI(middleware=middleware)
 ${ROUTES}`,
     calls: [LIST, CREATE],
   },
+  // FIRST RUN (since fixed: the comprehension is evaluated, the slash removed at its literal): fix exits 1: "unknown: allow_origins (line 11) is computed by code CORS Lens does not evaluate: [str(origin) for origin in BACKEND_CORS_ORIGINS]"; headed "Nothing to change: every recorded request already passes" though both are blocked.
+  // https://github.com/rafsaf/minimal-fastapi-postgres-template/pull/61 : origins kept as URLs whose
+  // str() ends with "/", so no Origin ever matches. Root cause: line 7 (and line 13).
+  {
+    name: "held-out: origins written as URLs with a trailing slash",
+    app: `${IMPORTS}
+app = FastAPI()
+
+BACKEND_CORS_ORIGINS = ["{{ORIGIN}}/", "https://dashboard.example.com/"]
+
+app.add_middleware(
+    CORSMiddleware,
+    allow_origins=[str(origin) for origin in BACKEND_CORS_ORIGINS],
+    allow_credentials=True,
+    allow_methods=["*"],
+    allow_headers=["*"],
+)
+${ROUTES}`,
+    calls: [LIST, CREATE],
+    check: { code: "starlette-origin-form", line: 7 },
+  },
 ];
 
 /** Held-out cases that failed because of CORS Lens on their first run: not run (see the report). */
@@ -124,25 +145,5 @@ app.add_middleware(
 )
 ${ROUTES}`,
     calls: [LIST, ME],
-  },
-  // FIRST RUN: fix exits 1: "unknown: allow_origins (line 11) is computed by code CORS Lens does not evaluate: [str(origin) for origin in BACKEND_CORS_ORIGINS]"; headed "Nothing to change: every recorded request already passes" though both are blocked.
-  // https://github.com/rafsaf/minimal-fastapi-postgres-template/pull/61 : origins kept as URLs whose
-  // str() ends with "/", so no Origin ever matches. Root cause: line 7 (and line 13).
-  {
-    name: "held-out: origins written as URLs with a trailing slash",
-    app: `${IMPORTS}
-app = FastAPI()
-
-BACKEND_CORS_ORIGINS = ["{{ORIGIN}}/", "https://dashboard.example.com/"]
-
-app.add_middleware(
-    CORSMiddleware,
-    allow_origins=[str(origin) for origin in BACKEND_CORS_ORIGINS],
-    allow_credentials=True,
-    allow_methods=["*"],
-    allow_headers=["*"],
-)
-${ROUTES}`,
-    calls: [LIST, CREATE],
   },
 ];

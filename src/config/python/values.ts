@@ -203,9 +203,48 @@ export function evaluate(n: Node, scope: Scope, imports: PyModule["imports"]): P
     }
     case "call":
       return call(n, scope, imports) ?? unknown();
+    case "list_comprehension":
+    case "set_comprehension":
+    case "generator_expression":
+      return comprehension(n, scope, imports) ?? unknown();
     default:
       return unknown();
   }
+}
+
+/**
+ * `[str(o) for o in ORIGINS]`, `[o.rstrip("/") for o in X]`: one `for` over a known sequence, no
+ * `if`, each element evaluated with the name bound. A string element keeps the span of the literal
+ * it comes from (an edit fixes it there), and the sequence the display of its source.
+ */
+function comprehension(n: Node, scope: Scope, imports: PyModule["imports"]): PyVal | null {
+  const body = n.childForFieldName("body");
+  const clauses = kids(n).filter((c) => c.id !== body?.id);
+  const clause = clauses[0];
+  if (!body || clauses.length !== 1 || clause?.type !== "for_in_clause") return null;
+  const left = clause.childForFieldName("left");
+  const right = clause.childForFieldName("right");
+  if (left?.type !== "identifier" || !right) return null;
+  const source = evaluate(right, scope, imports);
+  if (source.t !== "seq") return null;
+  const items: PyVal[] = [];
+  for (const item of source.items) {
+    const inner: Scope = new Map(scope);
+    inner.set(left.text, item);
+    const v = evaluate(body, inner, imports);
+    if (v.t === "unknown") return null;
+    items.push(
+      v.t === "str" && item.t === "str" ? { ...v, at: item.at, quote: item.quote, prefix: item.prefix } : v,
+    );
+  }
+  return {
+    t: "seq",
+    kind: n.type === "set_comprehension" ? "set" : "list",
+    items,
+    at: span(n),
+    display: source.display,
+    joined: source.joined,
+  };
 }
 
 function call(n: Node, scope: Scope, imports: PyModule["imports"]): PyVal | null {
@@ -213,7 +252,9 @@ function call(n: Node, scope: Scope, imports: PyModule["imports"]): PyVal | null
   const fn = n.childForFieldName("function");
   const args = n.childForFieldName("arguments");
   if (!fn || !args) return null;
-  const positional = kids(args).filter((a) => a.type !== "keyword_argument");
+  // `list(o for o in X)`: the generator is the call's one argument.
+  const positional =
+    args.type === "generator_expression" ? [args] : kids(args).filter((a) => a.type !== "keyword_argument");
   const keyword = (name: string) =>
     kids(args)
       .filter((a) => a.type === "keyword_argument" && a.childForFieldName("name")?.text === name)
@@ -224,6 +265,11 @@ function call(n: Node, scope: Scope, imports: PyModule["imports"]): PyVal | null
     if (v.t !== "seq") return null;
     return { ...v, kind: name === "tuple" ? "tuple" : name === "set" ? "set" : "list", at };
   }
+  // str() of a string is the string.
+  if (name === "str" && positional.length === 1) {
+    const v = evaluate(positional[0] as Node, scope, imports);
+    return v.t === "str" ? v : null;
+  }
   // os.environ.get("X", default) / os.getenv("X", default): the file's own value is the default.
   if (/^(os\.)?(environ\.get|getenv)$/.test(name)) {
     const d = positional[1] ?? keyword("default");
@@ -233,6 +279,24 @@ function call(n: Node, scope: Scope, imports: PyModule["imports"]): PyVal | null
   if (fn.type === "attribute") {
     const obj = fn.childForFieldName("object");
     const attr = fn.childForFieldName("attribute")?.text;
+    if (obj && attr && /^(strip|rstrip|lstrip|lower|upper)$/.test(attr) && positional.length <= 1) {
+      const base = evaluate(obj, scope, imports);
+      const charsNode = positional[0];
+      const chars = charsNode ? evaluate(charsNode, scope, imports) : null;
+      if (base.t !== "str" || (chars && chars.t !== "str")) return null;
+      const set = chars?.t === "str" ? [...chars.v] : [" ", "\t", "\n", "\r", "\f", "\v"];
+      let v = base.v;
+      if (attr === "lower") v = v.toLowerCase();
+      else if (attr === "upper") v = v.toUpperCase();
+      else {
+        let a = 0;
+        let b = v.length;
+        if (attr !== "rstrip") while (a < b && set.includes(v[a] as string)) a++;
+        if (attr !== "lstrip") while (b > a && set.includes(v[b - 1] as string)) b--;
+        v = v.slice(a, b);
+      }
+      return { ...base, v, at };
+    }
     if (obj && attr === "split") {
       const base = evaluate(obj, scope, imports);
       const sepNode = positional[0];

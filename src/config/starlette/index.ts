@@ -314,6 +314,30 @@ class Patcher extends EditList {
     this.cannotAll.push({ key: "config.cannot.list-value", params: { name: kwarg, line: k.at.line } });
   }
 
+  /**
+   * An origin written with a trailing slash ("https://a.example/"), where the page's origin is the
+   * same without it: the literal is fixed where it is written (the module-level list a
+   * comprehension reads too). It never matched (an Origin has no path), so nothing is narrowed.
+   * Returns the origins left to add.
+   */
+  slashed(m: Mw, origins: string[]): string[] {
+    const v = m.kwargs.get("allow_origins")?.value;
+    if (v?.t !== "seq") return origins;
+    const text = this.text(this.file);
+    return origins.filter((origin) => {
+      const item = v.items.find((i) => i.t === "str" && i.v !== origin && i.v.replace(/\/+$/, "") === origin);
+      if (item?.t !== "str" || !/^[rRuU]*["']/.test(text.slice(item.at.start, item.at.end))) return true;
+      this.push(`slash:${item.at.start}`, {
+        file: this.file,
+        start: item.at.start,
+        end: item.at.end,
+        text: `${item.prefix.replace(/[rR]/g, "")}${pyStr(origin, item.quote[0])}`,
+        why: { key: "config.starlette.fix.slash", params: { value: item.v, origin } },
+      });
+      return false;
+    });
+  }
+
   /** A keyword argument added as the call writes its arguments (one a line or inline). */
   private insertKwarg(m: Mw, key: string, arg: string, why: Words): void {
     if (!m.close) return;
@@ -488,7 +512,7 @@ function patchStarlette(
   }
   const cors = app.stack.find((m) => m.kind === "cors");
   if (cors) {
-    p.extend(cors, "allow_origins", [...origins]);
+    p.extend(cors, "allow_origins", p.slashed(cors, [...origins]));
     // Starlette's default is GET alone: kept when the list is written for the first time.
     p.extend(cors, "allow_methods", [...methods], ["GET"]);
     p.extend(cors, "allow_headers", [...headers]);

@@ -61,6 +61,8 @@ export const enConfigPython = {
     "the preflight to {path} reaches the app's routes (no CORSMiddleware answers it), whose answer was not recorded",
   "config.starlette.assumed.route-200": "the route answers {method} {path} with 200 (not recorded)",
   "config.starlette.fix.list": "{values} added to {name}",
+  "config.starlette.fix.slash":
+    "{value} written {origin}: Starlette compares the Origin header as a whole string, and an Origin never ends with a slash",
   "config.starlette.fix.credentials": "allow_credentials=True: the page sends credentials",
   "config.starlette.fix.move":
     "add_middleware(CORSMiddleware) (line {line}) moved after {name}: the last middleware added runs first, so CORS now answers before it",

@@ -62,6 +62,8 @@ export const koConfigPython: Record<keyof typeof enConfigPython, string> = {
     "{path}로의 사전 요청이 앱의 라우트에 도달하는데(CORSMiddleware가 응답하지 않음), 그 응답이 기록되지 않았습니다",
   "config.starlette.assumed.route-200": "라우트가 {method} {path}에 200으로 응답한다고 가정합니다(기록 없음)",
   "config.starlette.fix.list": "{name}에 {values} 추가",
+  "config.starlette.fix.slash":
+    "{value}을(를) {origin}(으)로 고침: Starlette는 Origin 헤더를 문자열 전체로 비교하며, Origin은 슬래시로 끝나지 않습니다",
   "config.starlette.fix.credentials": "allow_credentials=True: 페이지가 자격 증명을 보냅니다",
   "config.starlette.fix.move":
     "add_middleware(CORSMiddleware)(줄 {line})를 {name} 뒤로 옮김: 마지막에 추가된 미들웨어가 먼저 실행되므로 이제 CORS가 먼저 응답합니다",
