@@ -217,6 +217,61 @@ app.add_middleware(
   });
 });
 
+describe("FastAPI/Starlette: allow_origins=['*'] with allow_credentials=True", () => {
+  const text = `${HEAD}app.add_middleware(
+    CORSMiddleware,
+    allow_origins=["*"],
+    allow_credentials=True,
+)
+`;
+
+  it("answers * to a credentialed call without a cookie: blocked; fix writes allow_origin_regex='.*'", () => {
+    const ev = recordedFrom(
+      [file(text)],
+      [
+        { url: "http://127.0.0.1:8000/api/items" },
+        { url: "http://127.0.0.1:8000/api/me", credentials: "include", cookie: false },
+      ],
+    );
+    const r = fixConfig([file(text)], ev);
+    expect(r.rows.filter((x) => x.source === "evidence").map((x) => x.before.verdict)).toEqual([
+      "allowed",
+      "blocked",
+    ]);
+    const after = r.files[0]?.after ?? "";
+    expect(after).toBe(text.replace('allow_origins=["*"]', 'allow_origin_regex=".*"'));
+    expect(r.edits.map((e) => `${e.why.key}:${e.line}`)).toEqual(["config.starlette.fix.any-origin:7"]);
+    // Nothing the old file allowed is lost (the standard requests, with and without credentials).
+    expect(r.ok).toBe(true);
+    expect(r.rows.filter((x) => x.source === "standard").length).toBeGreaterThan(0);
+    expect(fixDiff(fixConfig([file(after)], ev))).toBe("");
+    expect(checkConfig([file(after)]).findings.map((f) => `${f.code}:${f.severity}:${f.line}`)).toEqual([
+      "starlette-any-origin-credentials:warning:7",
+    ]);
+  });
+
+  it("keeps the other origins of the list, and leaves `*` without allow_credentials alone", () => {
+    const two = text.replace('["*"]', '["https://admin.example.com", "*"]');
+    const ev = recordedFrom(
+      [file(two)],
+      [{ url: "http://127.0.0.1:8000/api/me", credentials: "include", cookie: false }],
+    );
+    expect(fixConfig([file(two)], ev).files[0]?.after).toBe(
+      two
+        .replace('["https://admin.example.com", "*"]', '["https://admin.example.com"]')
+        .replace("allow_credentials=True,\n", 'allow_credentials=True,\n    allow_origin_regex=".*",\n'),
+    );
+    const noCreds = text.replace("    allow_credentials=True,\n", "");
+    const ev2 = recordedFrom(
+      [file(noCreds)],
+      [{ url: "http://127.0.0.1:8000/api/me", credentials: "include", cookie: false }],
+    );
+    const r = fixConfig([file(noCreds)], ev2);
+    expect(r.ok).toBe(false);
+    expect(r.cannot.map((c) => c.why.key)).toEqual(["config.starlette.cannot.all-credentials"]);
+  });
+});
+
 describe("FastAPI/Starlette: the fix suite's files", () => {
   it("check names each planted problem's line, and nothing in the correct files", async () => {
     const { FASTAPI_CASES, FASTAPI_CORRECT } = await import("../fixes/config-fastapi-cases");

@@ -75,7 +75,11 @@ export const enConfigPython = {
   "config.starlette.check.order":
     "CORSMiddleware is added before {name} (line {line}): the last added runs first, so its own responses (401, redirects) have no CORS headers and it refuses preflights; add CORSMiddleware last",
   "config.starlette.check.any-credentials":
-    'allow_origins=["*"] with allow_credentials=True: Starlette reflects every origin with credentials (preflights, and requests with a cookie)',
+    'allow_origins=["*"] with allow_credentials=True: Starlette answers * to a request without a cookie, so the browser refuses a credentialed call made before any cookie is set (a login), and reflects any origin with credentials on preflights and on requests with a cookie, so any site can read the user\'s data; list the origins instead',
+  "config.starlette.fix.any-origin":
+    'allow_origins=["*"] (line {line}) written allow_origin_regex=".*": with allow_credentials=True, Starlette answers * to a credentialed request without a cookie, which browsers refuse, and reflects the origin only when a cookie comes; the regex reflects each origin always. Any site can still call with the user\'s credentials: list your origins instead if that is not meant',
+  "config.starlette.check.any-regex-credentials":
+    "allow_origin_regex={regex} with allow_credentials=True: every origin is reflected with credentials, so any site can read the user's data; list the origins instead",
   "config.starlette.check.origin-form":
     "{origin} is not an origin: Starlette compares the Origin header as a whole string (no path, no trailing slash), so it never matches",
   "config.flask.unknown.value":

@@ -77,7 +77,11 @@ export const koConfigPython: Record<keyof typeof enConfigPython, string> = {
   "config.starlette.check.order":
     "CORSMiddleware가 {name}(줄 {line})보다 먼저 추가되었습니다: 마지막에 추가된 것이 먼저 실행되므로 그 미들웨어의 응답(401, 리디렉션)에는 CORS 헤더가 없고 사전 요청을 거부합니다. CORSMiddleware를 마지막에 추가하세요",
   "config.starlette.check.any-credentials":
-    'allow_origins=["*"]와 allow_credentials=True: Starlette가 모든 출처를 자격 증명과 함께 반사합니다(사전 요청, 쿠키가 있는 요청)',
+    'allow_origins=["*"]와 allow_credentials=True: Starlette는 쿠키 없는 요청에 *로 응답하므로 쿠키가 설정되기 전의 자격 증명 호출(로그인 등)을 브라우저가 거부하고, 사전 요청과 쿠키가 있는 요청에는 어느 출처든 자격 증명과 함께 되돌려 주므로 어느 사이트든 사용자의 데이터를 읽을 수 있습니다. 대신 출처를 나열하세요',
+  "config.starlette.fix.any-origin":
+    'allow_origins=["*"](줄 {line})을(를) allow_origin_regex=".*"로 바꿈: allow_credentials=True일 때 Starlette는 쿠키 없는 자격 증명 요청에 *로 응답해 브라우저가 거부하고, 쿠키가 있을 때만 출처를 되돌려 줍니다. 정규식은 언제나 각 출처를 되돌려 줍니다. 어느 사이트든 사용자의 자격 증명으로 호출할 수 있는 것은 그대로이니, 의도한 것이 아니면 출처를 나열하세요',
+  "config.starlette.check.any-regex-credentials":
+    "allow_credentials=True와 allow_origin_regex={regex}: 모든 출처가 자격 증명과 함께 되돌려지므로 어느 사이트든 사용자의 데이터를 읽을 수 있습니다. 대신 출처를 나열하세요",
   "config.starlette.check.origin-form":
     "{origin}은 출처가 아닙니다: Starlette는 Origin 헤더를 문자열 전체로 비교하므로(경로, 끝 슬래시 없이) 절대 일치하지 않습니다",
   "config.flask.unknown.value": "{name}(줄 {line})은 CORS Lens가 평가하지 않는 코드로 계산됩니다: {text}",
