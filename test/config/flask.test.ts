@@ -152,6 +152,40 @@ describe("Flask: fix and check", () => {
   });
 });
 
+describe("Flask: a path no resources pattern matches", () => {
+  const calls = [{ url: "http://127.0.0.1:5000/api/items" }, { url: "http://127.0.0.1:5000/api/me" }];
+  const fix = (text: string) => {
+    const r = fixConfig([file(text)], recordedFrom([file(text)], calls));
+    return { r, after: r.files[0]?.after ?? "" };
+  };
+
+  it("adds a pattern to a resources list, in its style, and keeps the others", () => {
+    const text = `${HEAD}CORS(app, resources=[r"/v1/*", r"/admin/v1/*"], supports_credentials=True)\n`;
+    const { r, after } = fix(text);
+    expect(after).toBe(text.replace('r"/admin/v1/*"]', 'r"/admin/v1/*", r"/api/*"]'));
+    expect(r.ok).toBe(true);
+    expect(r.edits.map((e) => e.why.key)).toEqual(["config.flask.fix.resource"]);
+    expect(fixDiff(fixConfig([file(after)], recordedFrom([file(after)], calls)))).toBe("");
+  });
+
+  it("turns a single pattern into a list, and adds a resource to a dict with the page's origin", () => {
+    const one = `${HEAD}CORS(app, resources="/v1/*")\n`;
+    expect(fix(one).after).toBe(one.replace('"/v1/*"', '["/v1/*", "/api/*"]'));
+    const dict = `${HEAD}CORS(app, origins=["https://admin.example.com"], resources={
+    r"/v1/*": {"methods": ["GET"]},
+})
+`;
+    const { r, after } = fix(dict);
+    expect(after).toBe(
+      dict.replace(
+        '{"methods": ["GET"]},\n',
+        `{"methods": ["GET"]},\n    r"/api/*": {"origins": ["${APP}"]},\n`,
+      ),
+    );
+    expect(r.ok).toBe(true);
+  });
+});
+
 describe("Flask: the fix suite's files", () => {
   it("check names each planted problem's line, and nothing in the correct files", async () => {
     const { FLASK_CASES, FLASK_CORRECT } = await import("../fixes/config-flask-cases");

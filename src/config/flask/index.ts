@@ -12,7 +12,7 @@ import { combinedHeader, type HeaderList, hasHeader, scriptSetUnsafeHeaderNames 
 import { pyRegex } from "../django/settings";
 import { afterLine, type Edit, EditList } from "../edit";
 import { argInsert, displayInsert, pyStr, quoteOf } from "../python/edit";
-import { evaluate, type PyModule, type PyVal, readModule, type Span } from "../python/values";
+import { type Display, evaluate, type PyModule, type PyVal, readModule, type Span } from "../python/values";
 import type { Allowance, Answer, ConfigFile, ConfigFinding, HopRequest, ReadConfig, Words } from "../types";
 import { faultOf, type Judged, type RequestSpec } from "../whatif";
 
@@ -41,6 +41,11 @@ interface OptSet {
   dict: boolean;
 }
 
+type ResourcesWritten =
+  | { kind: "dict"; set: OptSet; prefix: string }
+  | { kind: "list"; display: Display; prefix: string }
+  | { kind: "str"; at: Span; prefix: string };
+
 interface Resource {
   pattern: string;
   line: number;
@@ -51,7 +56,14 @@ export interface FlaskApp {
   file: string;
   mod: PyModule;
   app: { name: string; stmt: Span } | null;
-  ext: { set: OptSet; resources: Resource[] | null; unknown: Words | null; stmt: Span } | null;
+  ext: {
+    set: OptSet;
+    resources: Resource[] | null;
+    /** Where `resources=` is written (a dict, a list or a string literal): where a pattern is added. */
+    written: ResourcesWritten | null;
+    unknown: Words | null;
+    stmt: Span;
+  } | null;
   views: Array<{ rules: RegExp[]; set: OptSet }>;
   /** app.config["CORS_…"] set in the file: options CORS Lens does not merge. */
   configured: number | null;
@@ -181,11 +193,39 @@ function readFlask(file: ConfigFile): FlaskApp {
     if (!argList) return;
     const set = fromArgs(argList, 1);
     let resources: Resource[] | null = null;
+    let written: ResourcesWritten | null = null;
     let unknown: Words | null = null;
     const r = set.opts.get("resources");
     if (r) {
       const node = argList.descendantForIndex(r.at.start, r.at.end);
       const d = node?.type === "dictionary" ? node : null;
+      const prefixOf = (t: string | undefined) => (/^[rR]/.test(t ?? "") ? "r" : "");
+      if (d) {
+        const asSet = fromDict(d);
+        const firstKey = kids(d)[0]?.childForFieldName("key")?.text;
+        if (asSet) written = { kind: "dict", set: asSet, prefix: prefixOf(firstKey) };
+        else {
+          const close = d.child(d.childCount - 1);
+          written = {
+            kind: "dict",
+            set: {
+              opts: new Map(),
+              args: kids(d).map(span),
+              close: close ? span(close) : null,
+              line: d.startPosition.row + 1,
+              dict: true,
+            },
+            prefix: prefixOf(firstKey),
+          };
+        }
+      } else if (r.value.t === "seq" && r.value.display)
+        written = {
+          kind: "list",
+          display: r.value.display,
+          prefix: prefixOf(r.value.display.elements[0]?.text),
+        };
+      else if (r.value.t === "str" && /^[rRuU]*["']/.test(node?.text ?? ""))
+        written = { kind: "str", at: r.at, prefix: prefixOf(node?.text) };
       if (d) {
         resources = [];
         for (const p of kids(d)) {
@@ -236,7 +276,7 @@ function readFlask(file: ConfigFile): FlaskApp {
         b.pattern.length - a.pattern.length
       );
     });
-    out.ext = { set, resources, unknown, stmt };
+    out.ext = { set, resources, written, unknown, stmt };
   }
   return out;
 }
@@ -646,6 +686,69 @@ class Patcher extends EditList {
     else this.insert(sets.at(-1) as OptSet, "credentials", "supports_credentials", "True", why);
   }
 
+  /**
+   * A resources pattern for a path no resource matches, written as the others are (`/api/*` beside
+   * `/v1/*`, a raw string if they are): CORS()'s own options then apply to it; in a dict, the new
+   * resource gets the page's origin when CORS() does not allow it already. Other resources keep
+   * their paths (a pattern is only added).
+   */
+  addResource(path: string, origin: string): boolean {
+    const ext = this.app.ext;
+    const w = ext?.written;
+    if (!ext || !w || !ext.resources) return false;
+    const seg = /^\/[^/]+/.exec(path)?.[0] ?? "/";
+    const dotStar =
+      ext.resources.some((r) => r.pattern.endsWith(".*")) &&
+      !ext.resources.some((r) => r.pattern.endsWith("/*"));
+    const pattern = seg === "/" ? "/*" : `${seg}${dotStar ? "/.*" : "/*"}`;
+    if (!matches(decodeURIComponent(path), pattern, true) || ext.resources.some((r) => r.pattern === pattern))
+      return false;
+    const text = this.text(this.file);
+    const why: Words = { key: "config.flask.fix.resource", params: { pattern, path } };
+    const lit = (q: string) => `${w.prefix}${pyStr(pattern, q)}`;
+    if (w.kind === "list") {
+      const q = quoteOf(text, w.display);
+      for (const e of displayInsert(text, w.display, [pattern]))
+        this.push(e.part === "comma" ? "resource:comma" : `resource:${pattern}`, {
+          file: this.file,
+          start: e.at,
+          end: e.at,
+          text: w.prefix ? e.text.replace(pyStr(pattern, q), lit(q)) : e.text,
+          why,
+        });
+      return true;
+    }
+    if (w.kind === "str") {
+      const q = quoteOf(text);
+      this.push(`resource:${pattern}`, {
+        file: this.file,
+        start: w.at.start,
+        end: w.at.end,
+        text: `[${text.slice(w.at.start, w.at.end)}, ${lit(q)}]`,
+        why,
+      });
+      return true;
+    }
+    if (!w.set.close) return false;
+    const q = quoteOf(text);
+    let allowed = true;
+    try {
+      allowed = optionsOf(ext.set).origins.some((x) => matches(origin, x, false));
+    } catch {
+      allowed = false;
+    }
+    const value = allowed ? "{}" : `{${pyStr("origins", q)}: [${pyStr(origin, q)}]}`;
+    for (const e of argInsert(text, w.set.args, w.set.close, `${lit(q)}: ${value}`))
+      this.push(e.part === "comma" ? "resource:comma" : `resource:${pattern}`, {
+        file: this.file,
+        start: e.at,
+        end: e.at,
+        text: e.text,
+        why,
+      });
+    return true;
+  }
+
   addCors(origin: string): void {
     const app = this.app.app;
     if (!app) {
@@ -693,7 +796,8 @@ export function patchFlask(
       const path = new URL(spec.url).pathname;
       const place = placeOf(app, path);
       if (!place.view && !place.resource) {
-        if (app.ext || app.views.length > 0)
+        if (app.ext?.resources && !app.ext.unknown && p.addResource(path, spec.origin)) asked.push(spec.id);
+        else if (app.ext || app.views.length > 0)
           p.cannot.set(spec.id, { key: "config.flask.cannot.resource", params: { path } });
         else {
           p.addCors(spec.origin);

@@ -93,6 +93,7 @@ export const enConfigPython = {
     "{path} is routed, so Flask answers the preflight itself with 200 (not recorded)",
   "config.flask.fix.list": "{values} added to {name}",
   "config.flask.fix.credentials": "supports_credentials=True: the page sends credentials",
+  "config.flask.fix.resource": "resources pattern {pattern} added: no resource matched {path}",
   "config.flask.fix.add": "CORS(app, origins=[…]) added after the app is created",
   "config.flask.cannot.place":
     "the options on line {line} are not written where CORS Lens can add to them: add them by hand",

@@ -94,6 +94,7 @@ export const koConfigPython: Record<keyof typeof enConfigPython, string> = {
     "{path}가 라우팅되어 있어 Flask가 사전 요청에 직접 200으로 응답한다고 가정합니다(기록 없음)",
   "config.flask.fix.list": "{name}에 {values} 추가",
   "config.flask.fix.credentials": "supports_credentials=True: 페이지가 자격 증명을 보냅니다",
+  "config.flask.fix.resource": "resources 패턴 {pattern} 추가: {path}에 맞는 리소스가 없었습니다",
   "config.flask.fix.add": "앱을 만든 뒤에 CORS(app, origins=[…]) 추가",
   "config.flask.cannot.place":
     "줄 {line}의 옵션은 CORS Lens가 추가할 수 있는 형태가 아닙니다: 직접 추가하세요",
