@@ -186,6 +186,106 @@ describe("Flask: a path no resources pattern matches", () => {
   });
 });
 
+describe("Flask: which view and which CORS() Flask routes a request to", () => {
+  it("CORS(bp) acts on its blueprint's routes only; fix adds the same CORS() for the route's blueprint", () => {
+    const text = `from flask import Blueprint, Flask, jsonify
+from flask_cors import CORS
+
+app = Flask(__name__)
+api = Blueprint("api", __name__)
+admin = Blueprint("admin", __name__, url_prefix="/admin")
+CORS(admin, origins=["${APP}"])
+
+
+@api.route("/items", methods=["GET", "POST"])
+def items():
+    return jsonify([])
+
+
+@admin.route("/stats")
+def stats():
+    return jsonify({})
+
+
+app.register_blueprint(api, url_prefix="/api")
+app.register_blueprint(admin)
+`;
+    const acao = (path: string) =>
+      value(headersOf(ask(text, { url: `http://127.0.0.1:5000${path}` })), "access-control-allow-origin");
+    expect(acao("/admin/stats")).toBe(APP);
+    expect(acao("/api/items")).toBeUndefined();
+    const calls = [
+      { url: "http://127.0.0.1:5000/api/items" },
+      {
+        url: "http://127.0.0.1:5000/api/items",
+        method: "POST",
+        headers: [["Content-Type", "application/json"]] as Array<[string, string]>,
+      },
+    ];
+    const r = fixConfig([file(text)], recordedFrom([file(text)], calls));
+    const after = r.files[0]?.after ?? "";
+    expect(after).toBe(
+      text.replace(
+        `CORS(admin, origins=["${APP}"])\n`,
+        `CORS(admin, origins=["${APP}"])\nCORS(api, origins=["${APP}"])\n`,
+      ),
+    );
+    expect(r.ok).toBe(true);
+    expect(r.edits.map((e) => e.why.key)).toEqual(["config.flask.fix.blueprint"]);
+    expect(fixDiff(fixConfig([file(after)], recordedFrom([file(after)], calls)))).toBe("");
+  });
+
+  it("routes a URL's OPTIONS to the first view declared for it: @cross_origin on the second view is named and copied", () => {
+    const text = `from flask import Flask, jsonify
+from flask_cors import cross_origin
+
+app = Flask(__name__)
+
+
+@app.route("/api/items", methods=["GET"])
+def list_items():
+    return jsonify([])
+
+
+@app.route("/api/items", methods=["POST"])
+@cross_origin(origins=["${APP}"], methods=["POST"])
+def create_item():
+    return jsonify({}), 201
+`;
+    const pre = ask(text, {
+      url: "http://127.0.0.1:5000/api/items",
+      method: "OPTIONS",
+      headers: [
+        ["Origin", APP],
+        ["Access-Control-Request-Method", "POST"],
+      ],
+    });
+    expect(pre).toMatchObject({ kind: "known", status: 200 });
+    expect(value(headersOf(pre), "access-control-allow-origin")).toBeUndefined();
+    expect(checkConfig([file(text)]).findings.map((f) => `${f.code}:${f.line}`)).toEqual([
+      "flask-cross-origin-shadowed:13",
+    ]);
+    const calls = [
+      {
+        url: "http://127.0.0.1:5000/api/items",
+        method: "POST",
+        headers: [["Content-Type", "application/json"]] as Array<[string, string]>,
+      },
+    ];
+    const r = fixConfig([file(text)], recordedFrom([file(text)], calls));
+    const after = r.files[0]?.after ?? "";
+    expect(after).toBe(
+      text.replace(
+        'methods=["GET"])\ndef list_items',
+        `methods=["GET"])\n@cross_origin(origins=["${APP}"], methods=["POST"])\ndef list_items`,
+      ),
+    );
+    expect(r.ok).toBe(true);
+    expect(checkConfig([file(after)]).findings).toEqual([]);
+    expect(fixDiff(fixConfig([file(after)], recordedFrom([file(after)], calls)))).toBe("");
+  });
+});
+
 describe("Flask: the fix suite's files", () => {
   it("check names each planted problem's line, and nothing in the correct files", async () => {
     const { FLASK_CASES, FLASK_CORRECT } = await import("../fixes/config-flask-cases");

@@ -94,6 +94,10 @@ export const enConfigPython = {
   "config.flask.fix.list": "{values} added to {name}",
   "config.flask.fix.credentials": "supports_credentials=True: the page sends credentials",
   "config.flask.fix.resource": "resources pattern {pattern} added: no resource matched {path}",
+  "config.flask.fix.cross-origin":
+    "@cross_origin of line {from} added to {view} (line {line}): Flask routes {method} and the preflight's OPTIONS of that URL to it, the first view declared for them, and flask-cors acts only in the views it decorates",
+  "config.flask.fix.blueprint":
+    "CORS({name}, …) added as CORS({target}, …) of line {line} is: CORS() on a blueprint acts on that blueprint's routes only",
   "config.flask.fix.add": "CORS(app, origins=[…]) added after the app is created",
   "config.flask.cannot.place":
     "the options on line {line} are not written where CORS Lens can add to them: add them by hand",
@@ -103,6 +107,8 @@ export const enConfigPython = {
     "supports_credentials=True with every origin allowed (origins defaults to *): flask-cors reflects any origin with credentials",
   "config.flask.check.regex":
     "{origin} has regex characters, so flask-cors reads it as a regex (re.match, start only): its unescaped dots match any character; escape them and end it with $",
+  "config.flask.check.cross-shadowed":
+    "@cross_origin on {view} does not answer the preflight to {rule}: Flask routes OPTIONS to {first} (line {line}), declared first for that URL without it, so the preflight gets no CORS headers; decorate {first} too",
   "config.flask.check.unknown-option":
     "{name} is not a flask-cors option{suggest, select, none {} other { (did you mean {suggest}?)}}: flask-cors ignores it without a word, so its default stays",
   "config.django.error.split":

@@ -95,6 +95,10 @@ export const koConfigPython: Record<keyof typeof enConfigPython, string> = {
   "config.flask.fix.list": "{name}에 {values} 추가",
   "config.flask.fix.credentials": "supports_credentials=True: 페이지가 자격 증명을 보냅니다",
   "config.flask.fix.resource": "resources 패턴 {pattern} 추가: {path}에 맞는 리소스가 없었습니다",
+  "config.flask.fix.cross-origin":
+    "{line}번 줄의 {view}에 {from}번 줄의 @cross_origin 추가: Flask는 그 URL의 {method}와 사전 요청의 OPTIONS를 먼저 선언된 이 뷰로 보내고, flask-cors는 자신이 꾸민 뷰에서만 동작합니다",
+  "config.flask.fix.blueprint":
+    "{line}번 줄의 CORS({target}, …)와 같은 CORS({name}, …) 추가: 블루프린트에 건 CORS()는 그 블루프린트의 라우트에만 동작합니다",
   "config.flask.fix.add": "앱을 만든 뒤에 CORS(app, origins=[…]) 추가",
   "config.flask.cannot.place":
     "줄 {line}의 옵션은 CORS Lens가 추가할 수 있는 형태가 아닙니다: 직접 추가하세요",
@@ -104,6 +108,8 @@ export const koConfigPython: Record<keyof typeof enConfigPython, string> = {
     "모든 출처를 허용하면서(origins 기본값 *) supports_credentials=True: flask-cors가 어떤 출처든 자격 증명과 함께 반사합니다",
   "config.flask.check.regex":
     "{origin}에 정규식 문자가 있어 flask-cors가 정규식으로 읽습니다(re.match, 시작만 고정): 이스케이프하지 않은 점은 아무 문자와 일치합니다. 점을 이스케이프하고 $로 끝내세요",
+  "config.flask.check.cross-shadowed":
+    "{view}의 @cross_origin은 {rule}의 사전 요청에 응답하지 않습니다: Flask는 OPTIONS를 그 URL에 먼저 선언된 {first}({line}번 줄)로 보내며, 그 뷰에는 데코레이터가 없어 사전 요청에 CORS 헤더가 붙지 않습니다. {first}에도 붙이세요",
   "config.flask.check.unknown-option":
     "{name}은(는) flask-cors 옵션이 아닙니다{suggest, select, none {} other {({suggest}을(를) 뜻했나요?)}}: flask-cors는 아무 말 없이 무시하므로 기본값이 그대로입니다",
   "config.django.error.split":
