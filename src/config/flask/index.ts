@@ -292,7 +292,7 @@ function readFlask(file: ConfigFile): FlaskApp {
   for (const r of pending) {
     const bp = blueprints.get(r.owner);
     if (bp && bp.at === null) continue;
-    const full = bp && bp.prefix ? `${bp.prefix.replace(/\/+$/, "")}/${r.rule.replace(/^\/+/, "")}` : r.rule;
+    const full = bp?.prefix ? `${bp.prefix.replace(/\/+$/, "")}/${r.rule.replace(/^\/+/, "")}` : r.rule;
     const re = full
       .replace(/[.+?^${}()|[\]\\]/g, "\\$&")
       .replace(/<path:[^>]*>/g, ".+")
