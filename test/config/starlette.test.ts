@@ -217,6 +217,42 @@ app.add_middleware(
   });
 });
 
+describe("FastAPI/Starlette: origins from a pydantic settings class's defaults", () => {
+  const text = (type: string) => `${HEAD}from pydantic import BaseSettings
+
+
+class Settings(BaseSettings):
+    PROJECT_NAME: str = "shop"
+    BACKEND_CORS_ORIGINS: ${type} = ["${APP}/"]
+
+
+settings = Settings()
+app.add_middleware(
+    CORSMiddleware,
+    allow_origins=[str(origin) for origin in settings.BACKEND_CORS_ORIGINS],
+)
+`;
+
+  it("reads a str field's default, and fixes the slash in the class", () => {
+    const t = text("list[str]");
+    const ev = recordedFrom([file(t)], [{ url: "http://127.0.0.1:8000/api/items" }]);
+    const r = fixConfig([file(t)], ev);
+    expect(r.files[0]?.after).toBe(t.replace(`["${APP}/"]`, `["${APP}"]`));
+    expect(r.ok).toBe(true);
+    expect(checkConfig([file(t)]).findings.map((f) => `${f.code}:${f.line}`)).toEqual([
+      "starlette-origin-form:10",
+    ]);
+  });
+
+  it("leaves a URL-typed field unknown (str() of AnyHttpUrl ends with / in pydantic 2, not in 1)", () => {
+    const t = text("list[AnyHttpUrl]");
+    expect(ask(t, { url: "http://h/api/items" })).toMatchObject({
+      kind: "unknown",
+      why: { key: "config.starlette.unknown.value", params: { name: "allow_origins" } },
+    });
+  });
+});
+
 describe("FastAPI/Starlette: allow_origins=['*'] with allow_credentials=True", () => {
   const text = `${HEAD}app.add_middleware(
     CORSMiddleware,

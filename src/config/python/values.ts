@@ -35,6 +35,8 @@ export type PyVal =
   | { t: "bool"; v: boolean; at: Span }
   | { t: "int"; v: number; at: Span }
   | { t: "none"; at: Span }
+  /** An instance of a settings class of the file (`settings = Settings()`): its fields' defaults. */
+  | { t: "obj"; cls: string; attrs: Map<string, PyVal>; at: Span }
   | { t: "unknown"; text: string; at: Span };
 
 export interface Assignment {
@@ -203,6 +205,13 @@ export function evaluate(n: Node, scope: Scope, imports: PyModule["imports"]): P
     }
     case "call":
       return call(n, scope, imports) ?? unknown();
+    case "attribute": {
+      const obj = n.childForFieldName("object");
+      const attr = n.childForFieldName("attribute")?.text ?? "";
+      const o = obj ? evaluate(obj, scope, imports) : null;
+      const v = o?.t === "obj" ? o.attrs.get(attr) : undefined;
+      return v ?? unknown();
+    }
     case "list_comprehension":
     case "set_comprehension":
     case "generator_expression":
@@ -260,6 +269,10 @@ function call(n: Node, scope: Scope, imports: PyModule["imports"]): PyVal | null
       .filter((a) => a.type === "keyword_argument" && a.childForFieldName("name")?.text === name)
       .map((a) => a.childForFieldName("value"))[0] ?? null;
   const name = fn.text.replace(/\s+/g, "");
+  // Settings() with no arguments: the class's defaults (the environment may override them at run time,
+  // as with os.environ.get's default).
+  const cls = fn.type === "identifier" ? scope.get(name) : undefined;
+  if (cls?.t === "obj" && kids(args).length === 0) return { ...cls, at };
   if (/^(list|tuple|set|sorted)$/.test(name) && positional.length === 1) {
     const v = evaluate(positional[0] as Node, scope, imports);
     if (v.t !== "seq") return null;
@@ -430,6 +443,37 @@ export function readModule(text: string): PyModule {
             if (b) walk(kids(b), true, false);
           }
         }
+        continue;
+      }
+      // A settings class (pydantic's BaseSettings, or any class of the file): its fields' defaults,
+      // bound to its name. A field typed as a URL (AnyHttpUrl…) is unknown: str() of it ends with "/"
+      // in pydantic 2, not in 1 (https://docs.pydantic.dev/latest/migration/#url-and-dsn-types-in-pydanticnetworks-no-longer-inherit-from-str).
+      if (s.type === "class_definition" && top) {
+        const name = s.childForFieldName("name")?.text;
+        const body = s.childForFieldName("body");
+        if (!name || !body) continue;
+        const attrs = new Map<string, PyVal>();
+        for (const st of kids(body)) {
+          const a = st.type === "expression_statement" ? kids(st)[0] : undefined;
+          if (a?.type !== "assignment") continue;
+          const left = a.childForFieldName("left");
+          const right = a.childForFieldName("right");
+          const type = a.childForFieldName("type");
+          if (left?.type !== "identifier" || !right) continue;
+          attrs.set(
+            left.text,
+            type && /Url\b/.test(type.text)
+              ? { t: "unknown", text: `${left.text}: ${type.text}`, at: span(right) }
+              : evaluate(right, scope, mod.imports),
+          );
+        }
+        bind({
+          name,
+          value: { t: "obj", cls: name, attrs, at: span(s) },
+          stmt: span(s),
+          rhs: span(body),
+          conditional,
+        });
         continue;
       }
       if (s.type === "try_statement") {
