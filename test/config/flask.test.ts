@@ -286,6 +286,57 @@ def create_item():
   });
 });
 
+describe("Flask: Werkzeug's rule order", () => {
+  it("tries a static rule before one with a converter declared earlier", () => {
+    const text = `from flask import Flask
+from flask_cors import cross_origin
+
+app = Flask(__name__)
+
+
+@app.route("/api/<name>")
+def anything(name):
+    return name
+
+
+@app.route("/api/items")
+@cross_origin(origins=["${APP}"])
+def items():
+    return "[]"
+`;
+    const acao = (path: string) =>
+      value(headersOf(ask(text, { url: `http://127.0.0.1:5000${path}` })), "access-control-allow-origin");
+    expect(acao("/api/items")).toBe(APP);
+    expect(acao("/api/other")).toBeUndefined();
+  });
+
+  it("keeps what a blueprint's CORS() allowed among the requests a fix must not narrow", () => {
+    const text = `from flask import Blueprint, Flask
+from flask_cors import CORS
+
+app = Flask(__name__)
+api = Blueprint("api", __name__)
+CORS(api, origins=["https://admin.example.com"], supports_credentials=True)
+
+
+@api.route("/items")
+def items():
+    return "[]"
+
+
+app.register_blueprint(api, url_prefix="/api")
+`;
+    const allowance = readConfig([file(text)]).allowance();
+    expect(allowance).toEqual([
+      expect.objectContaining({
+        url: "http://127.0.0.1:5000/api/items",
+        origins: ["https://admin.example.com"],
+        credentials: true,
+      }),
+    ]);
+  });
+});
+
 describe("Flask: the fix suite's files", () => {
   it("check names each planted problem's line, and nothing in the correct files", async () => {
     const { FLASK_CASES, FLASK_CORRECT } = await import("../fixes/config-flask-cases");

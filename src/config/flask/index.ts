@@ -511,7 +511,13 @@ type Ext = NonNullable<FlaskApp["ext"]>;
 /** The view Werkzeug routes a method of a path to: the first rule of the path with that method. */
 export function servingRoute(app: FlaskApp, path: string, method: string): Route | null {
   const m = method.toUpperCase();
-  return app.routes.find((r) => r.path.test(path) && r.methods.includes(m)) ?? null;
+  // Werkzeug tries static rules before those with converters, then in the order they were added.
+  const dynamic = (r: Route) => (r.rule.match(/</g) ?? []).length;
+  return (
+    app.routes
+      .filter((r) => r.path.test(path) && r.methods.includes(m))
+      .sort((a, b) => dynamic(a) - dynamic(b) || a.order - b.order)[0] ?? null
+  );
 }
 
 /**
@@ -623,24 +629,34 @@ export function setsCors(config: FlaskConfig): boolean {
 }
 
 function allowanceOf(app: FlaskApp): Allowance[] {
-  if (!app.ext || app.ext.unknown) return [];
+  // The app's CORS() on its resources' paths, and each blueprint's CORS() on one of its routes.
+  const exts: Array<{ ext: Ext; at: string | null }> = [
+    ...(app.ext ? [{ ext: app.ext, at: null }] : []),
+    ...app.scoped.flatMap((x) => {
+      const route = app.routes.find((r) => r.owner === x.target);
+      return route ? [{ ext: x as Ext, at: route.rule.replace(/<[^>]*>/g, "1") }] : [];
+    }),
+  ];
+  if (exts.some((x) => x.ext.unknown)) return [];
   try {
     const out: Allowance[] = [];
-    for (const r of app.ext.resources ?? [
-      { pattern: "/", line: 0, set: { opts: new Map(), args: [], close: null, line: 0, dict: true } },
-    ]) {
-      const o = optionsOf(app.ext.set, r.set);
-      const origins = o.origins.filter((x) => /^https?:\/\/[^/*\\[\]?$^()]+$/.test(x));
-      if (o.origins.includes(".*")) origins.push("https://other.example");
-      const prefix = /^\/[A-Za-z0-9_-]+/.exec(r.pattern)?.[0] ?? "";
-      out.push({
-        url: `http://127.0.0.1:5000${prefix}/x`,
-        origins,
-        methods: o.methods.split(", "),
-        headers: o.headers.filter((h) => !probablyRegex(h)),
-        credentials: o.credentials,
-      });
-    }
+    for (const { ext, at } of exts)
+      for (const r of ext.resources ?? [
+        { pattern: "/.*", line: 0, set: { opts: new Map(), args: [], close: null, line: 0, dict: true } },
+      ]) {
+        const o = optionsOf(ext.set, r.set);
+        const origins = o.origins.filter((x) => /^https?:\/\/[^/*\\[\]?$^()]+$/.test(x));
+        if (o.origins.includes(".*")) origins.push("https://other.example");
+        const prefix = /^\/[A-Za-z0-9_-]+/.exec(r.pattern)?.[0] ?? "";
+        if (at !== null && !matches(at, r.pattern, true)) continue;
+        out.push({
+          url: `http://127.0.0.1:5000${at ?? `${prefix}/x`}`,
+          origins,
+          methods: o.methods.split(", "),
+          headers: o.headers.filter((h) => !probablyRegex(h)),
+          credentials: o.credentials,
+        });
+      }
     return out;
   } catch (e) {
     if (e instanceof Unknowable) return [];
@@ -697,16 +713,15 @@ function checkFlask(app: FlaskApp): ConfigFinding[] {
 function checkFlaskAll(app: FlaskApp): ConfigFinding[] {
   const out: ConfigFinding[] = [];
   const sets: OptSet[] = [];
-  if (app.ext) sets.push(app.ext.set, ...(app.ext.resources ?? []).map((r) => r.set));
+  for (const ext of [...(app.ext ? [app.ext] : []), ...app.scoped])
+    sets.push(ext.set, ...(ext.resources ?? []).map((r) => r.set));
   sets.push(...app.views.map((v) => v.set));
   const add = (code: string, severity: "error" | "warning", line: number, words: Words) =>
     out.push({ code, severity, file: app.file, line, words });
   // Every origin reflected with credentials, for each effective option set (CORS(…) with each resource, a view's).
-  const effective: OptSet[][] = app.ext
-    ? app.ext.resources?.length
-      ? app.ext.resources.map((r) => [app.ext?.set as OptSet, r.set])
-      : [[app.ext.set]]
-    : [];
+  const effective: OptSet[][] = [...(app.ext ? [app.ext] : []), ...app.scoped].flatMap((ext) =>
+    ext.resources?.length ? ext.resources.map((r) => [ext.set, r.set]) : [[ext.set]],
+  );
   for (const v of app.views) effective.push([v.set]);
   for (const group of effective) {
     try {
