@@ -962,7 +962,7 @@ class Patcher extends EditList {
 
   /**
    * CORS(bp, …) on a blueprint acts on that blueprint's routes only (flask-cors registers an
-   * after_request on the object it is given: https://github.com/corydolphin/flask-cors/blob/3.0.10/flask_cors/extension.py#L161):
+   * after_request on the object it is given: https://github.com/corydolphin/flask-cors/blob/3.0.10/flask_cors/extension.py#L158):
    * the same call for the route's blueprint, after it.
    */
   scopeCors(ext: Ext & { target: string }, owner: string): boolean {

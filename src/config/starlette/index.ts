@@ -348,7 +348,7 @@ class Patcher extends EditList {
    * allow_origins=["*"] with allow_credentials=True becomes allow_origin_regex=".*" (the other
    * origins kept): Starlette answers `*` to a request without a cookie, which browsers refuse for a
    * credentialed one, and reflects the origin only when a cookie comes; a regex reflects each origin
-   * always (https://github.com/encode/starlette/blob/0.26.1/starlette/middleware/cors.py#L150-L160).
+   * always (https://github.com/encode/starlette/blob/0.26.1/starlette/middleware/cors.py#L149-L172).
    * What was allowed stays allowed; the any-origin credentials stay what the app asked for.
    */
   anyOrigin(m: Mw): void {
