@@ -286,6 +286,55 @@ def create_item():
   });
 });
 
+describe("Flask: check, CORS that reaches none of the routes", () => {
+  it("warns when no resources pattern matches any route, and when CORS(bp) leaves another blueprint bare", () => {
+    const text = `${HEAD}CORS(app, resources=[r"/v1/*"])
+
+
+@app.route("/api/items")
+def items():
+    return "[]"
+`;
+    expect(checkConfig([file(text)]).findings.map((f) => `${f.code}:${f.severity}:${f.line}`)).toEqual([
+      "flask-cors-covers-no-route:warning:5",
+    ]);
+    expect(checkConfig([file(text.replace('r"/v1/*"', 'r"/api/*"'))]).findings).toEqual([]);
+    const bp = `from flask import Blueprint, Flask
+from flask_cors import CORS
+
+app = Flask(__name__)
+api = Blueprint("api", __name__)
+admin = Blueprint("admin", __name__)
+CORS(admin)
+
+
+@api.route("/items")
+def items():
+    return "[]"
+
+
+@admin.route("/stats")
+def stats():
+    return "{}"
+
+
+app.register_blueprint(api, url_prefix="/api")
+app.register_blueprint(admin, url_prefix="/admin")
+`;
+    const found = checkConfig([file(bp)]).findings;
+    expect(found.map((f) => `${f.code}:${f.severity}:${f.line}`)).toEqual([
+      "flask-cors-other-blueprint:warning:7",
+    ]);
+    expect(found[0]?.words.params).toMatchObject({
+      target: "admin",
+      name: "api",
+      rule: "/api/items",
+      line: 10,
+    });
+    expect(checkConfig([file(bp.replace("CORS(admin)\n", "CORS(admin)\nCORS(api)\n"))]).findings).toEqual([]);
+  });
+});
+
 describe("Flask: Werkzeug's rule order", () => {
   it("tries a static rule before one with a converter declared earlier", () => {
     const text = `from flask import Flask

@@ -88,6 +88,7 @@ CORS_ALLOWED_ORIGINS = ["{{ORIGIN}}"]
 CORS_ALLOW_HEADERS = list(default_headers) + ["x-api-key"]
 `,
     calls: [LIST, UPDATE],
+    check: { code: "django-middleware-order", line: 24 },
   },
   // https://github.com/adamchainz/django-cors-headers/issues/647 (and djangotricks.com's
   // CORS_URLS_REGEX tip): the regex covers /api/ only; the page also calls /v2/. Root cause: line 30.

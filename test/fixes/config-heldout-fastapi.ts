@@ -64,6 +64,7 @@ async def require_key(request: Request, call_next):
     return await call_next(request)
 ${ROUTES}`,
     calls: [LIST, UPDATE],
+    check: { code: "starlette-middleware-order", line: 7 },
   },
   // https://github.com/fastapi/fastapi/issues/133 : the method the page sends (POST) left out of
   // allow_methods. Root cause: line 10.

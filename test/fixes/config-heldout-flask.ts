@@ -71,6 +71,7 @@ app = Flask(__name__)
 CORS(app, resources=[r"/v1/*", r"/admin/v1/*"], supports_credentials=True)
 ${ROUTES}`,
     calls: [LIST, ME],
+    check: { code: "flask-cors-covers-no-route", line: 5 },
   },
   // FIRST RUN (since fixed: CORS(bp) acts on its blueprint only; the same CORS() is added for the route's): fix --write exits 0 and leaves app.py unchanged (the model treats CORS(admin) as covering /api); Chromium: "list: TypeError: Failed to fetch".
   // https://github.com/4GeeksAcademy/react-flask-hello-deprecated/pull/286 (and
@@ -101,6 +102,7 @@ app.register_blueprint(api, url_prefix="/api")
 app.register_blueprint(admin, url_prefix="/admin")
 `,
     calls: [LIST, CREATE],
+    check: { code: "flask-cors-other-blueprint", line: 9 },
   },
   // FIRST RUN (since fixed: OPTIONS is routed to the first view of the URL; its @cross_origin is copied there): fix --write exits 0 and leaves app.py unchanged (the model lets the decorated POST view answer the preflight; Flask routes it to the GET view); Chromium: "create: TypeError: Failed to fetch".
   // https://github.com/corydolphin/flask-cors/issues/280 : @cross_origin on the POST view of a path

@@ -738,6 +738,41 @@ function checkFlaskAll(app: FlaskApp): ConfigFinding[] {
       if (!(e instanceof Unknowable)) throw e;
     }
   }
+  // CORS set up, yet no route of the file gets its headers: resources that match none of the
+  // routes, or CORS(bp) on one blueprint while another blueprint's routes have none.
+  const covered = (r: Route): boolean => {
+    const sample = r.rule.replace(/<[^>]*>/g, "1");
+    try {
+      const place = placeOf(app, sample, r.methods[0] ?? "GET");
+      return place.view !== null || place.resource !== null;
+    } catch (e) {
+      if (e instanceof Unknowable) return true;
+      throw e;
+    }
+  };
+  const served = app.routes.filter((r) => r.rule !== "");
+  const exts = [...(app.ext ? [app.ext] : []), ...app.scoped];
+  if (served.length > 0 && exts.length > 0 && !served.some(covered)) {
+    const first = exts[0] as Ext;
+    add(
+      "flask-cors-covers-no-route",
+      "warning",
+      first.set.opts.get("resources")?.at.line ?? first.stmt.line,
+      {
+        key: "config.flask.check.no-route",
+        params: { rules: [...new Set(served.map((r) => r.rule))].slice(0, 3).join(", ") },
+      },
+    );
+  } else if (!app.ext)
+    for (const x of app.scoped) {
+      const bare = served.filter((r) => r.owner !== x.target && r.owner !== app.app?.name && !covered(r));
+      const other = bare[0];
+      if (other)
+        add("flask-cors-other-blueprint", "warning", x.stmt.line, {
+          key: "config.flask.check.blueprint",
+          params: { target: x.target, name: other.owner, rule: other.rule, line: other.line },
+        });
+    }
   // @cross_origin on a view Flask does not route the preflight to: another view of the same URL,
   // declared first without it, gets the OPTIONS (Werkzeug tries the rules in order).
   for (const r of app.routes) {

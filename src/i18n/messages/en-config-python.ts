@@ -109,6 +109,10 @@ export const enConfigPython = {
     "{origin} has regex characters, so flask-cors reads it as a regex (re.match, start only): its unescaped dots match any character; escape them and end it with $",
   "config.flask.check.cross-shadowed":
     "@cross_origin on {view} does not answer the preflight to {rule}: Flask routes OPTIONS to {first} (line {line}), declared first for that URL without it, so the preflight gets no CORS headers; decorate {first} too",
+  "config.flask.check.no-route":
+    "flask-cors is set up but no route of this file gets its headers ({rules}): no resources pattern matches them",
+  "config.flask.check.blueprint":
+    "CORS({target}) acts on the {target} blueprint's routes only: {rule} (line {line}, blueprint {name}) gets no CORS headers; call CORS({name}, …) too, or CORS(app, …)",
   "config.flask.check.unknown-option":
     "{name} is not a flask-cors option{suggest, select, none {} other { (did you mean {suggest}?)}}: flask-cors ignores it without a word, so its default stays",
   "config.django.error.split":

@@ -110,6 +110,10 @@ export const koConfigPython: Record<keyof typeof enConfigPython, string> = {
     "{origin}에 정규식 문자가 있어 flask-cors가 정규식으로 읽습니다(re.match, 시작만 고정): 이스케이프하지 않은 점은 아무 문자와 일치합니다. 점을 이스케이프하고 $로 끝내세요",
   "config.flask.check.cross-shadowed":
     "{view}의 @cross_origin은 {rule}의 사전 요청에 응답하지 않습니다: Flask는 OPTIONS를 그 URL에 먼저 선언된 {first}({line}번 줄)로 보내며, 그 뷰에는 데코레이터가 없어 사전 요청에 CORS 헤더가 붙지 않습니다. {first}에도 붙이세요",
+  "config.flask.check.no-route":
+    "flask-cors를 설정했지만 이 파일의 어느 라우트({rules})에도 헤더가 붙지 않습니다: 맞는 resources 패턴이 없습니다",
+  "config.flask.check.blueprint":
+    "CORS({target})는 {target} 블루프린트의 라우트에만 동작합니다: {rule}({line}번 줄, 블루프린트 {name})에는 CORS 헤더가 붙지 않습니다. CORS({name}, …)도 호출하거나 CORS(app, …)를 쓰세요",
   "config.flask.check.unknown-option":
     "{name}은(는) flask-cors 옵션이 아닙니다{suggest, select, none {} other {({suggest}을(를) 뜻했나요?)}}: flask-cors는 아무 말 없이 무시하므로 기본값이 그대로입니다",
   "config.django.error.split":
