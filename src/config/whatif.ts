@@ -38,6 +38,12 @@ export interface RequestSpec {
   /** Headers script set (no Origin, no browser-added ones). */
   headers: HeaderList;
   credentials: "include" | "omit";
+  /**
+   * Whether the request carried a Cookie (the evidence tells; unset: a credentialed request is taken
+   * to carry one). A credentialed fetch sends none before any cookie is set, and Starlette answers
+   * `*` to it where it reflects the origin for one with a cookie.
+   */
+  cookie?: boolean;
   /** What the application behind the server answered, where recorded (the evidence). */
   recorded?: { preflight: Recorded | null; actual: Recorded | null };
   /** Where it comes from: "evidence" (the HAR) or "standard" (allowed before, must stay allowed). */
@@ -77,7 +83,8 @@ function actualHeaders(spec: RequestSpec): HeaderList {
     ...spec.headers.filter(([n]) => n.toLowerCase() !== "origin"),
   ];
   out.push(["Origin", spec.origin]);
-  if (spec.credentials === "include" && !hasHeader(out, "cookie")) out.push(["Cookie", "session=1"]);
+  if (spec.credentials === "include" && spec.cookie !== false && !hasHeader(out, "cookie"))
+    out.push(["Cookie", "session=1"]);
   return out;
 }
 
@@ -310,6 +317,7 @@ export function specsFromExchanges(
         origin,
         headers,
         credentials: d.credentials,
+        cookie: hasHeader(asked, "cookie"),
         recorded: { preflight: pick(x.preflight), actual: x.hops.length > 1 ? null : pick(final) },
         source: "evidence",
       },

@@ -39,3 +39,38 @@ describe("fix --config's table", () => {
     expect(json.requests.filter((x: { source: string }) => x.source === "evidence")).toHaveLength(12);
   });
 });
+
+describe("fix --config's heading", () => {
+  it("says no edit was found, not 'Nothing to change', when a blocked request stays blocked", async () => {
+    // `*` without allow_credentials and a credentialed call: CORS Lens does not add credentials to `*`.
+    const app = join(dir, "app.py");
+    const py = `from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+
+app = FastAPI()
+app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["*"])
+`;
+    writeFileSync(app, py);
+    const pyHar = join(dir, "py.har");
+    const { prepareConfig } = await import("../../src/config");
+    const { pythonGrammarBytes } = await import("../config/recorded");
+    await prepareConfig([{ path: app, text: py }], pythonGrammarBytes);
+    writeFileSync(
+      pyHar,
+      JSON.stringify(
+        exportHar(
+          recordedFrom(
+            [{ path: app, text: py }],
+            [{ url: "http://api.example.com/me", credentials: "include" }],
+          ),
+        ),
+      ),
+    );
+    const r = await cli("fix", "--config", app, "--har", pyHar);
+    expect(r.code).toBe(1);
+    expect(r.err).not.toContain("Nothing to change");
+    expect(r.err).toContain("No change made: CORS Lens found no edit that lets the blocked requests through");
+    const ok = await cli("fix", "--config", site, "--har", har);
+    expect(ok.err).not.toContain("No change made");
+  });
+});

@@ -292,6 +292,18 @@ CORS_ALLOWED_ORIGIN_REGEXES = [r"^https://.*.example.com"]
       "django-no-middleware:2",
     ]);
   });
+
+  it("names a CORS_ setting written as an annotation (`:` for `=`), never set; a typed assignment is fine", () => {
+    const text = `${APPS}${MIDDLEWARE}CORS_ALLOWED_ORIGINS = ["https://app.example.com"]
+CORS_ALLOW_CREDENTIALS: True
+CORS_PREFLIGHT_MAX_AGE: int = 60
+`;
+    const lines = text.split("\n");
+    const at = lines.indexOf("CORS_ALLOW_CREDENTIALS: True") + 1;
+    const found = checkConfig([file(text)]).findings;
+    expect(found.map((f) => `${f.code}:${f.line}`)).toEqual([`django-setting-annotated:${at}`]);
+    expect(found[0]?.words.params).toMatchObject({ name: "CORS_ALLOW_CREDENTIALS", value: "True" });
+  });
 });
 
 describe("Django settings: the fix suite's files", () => {

@@ -135,6 +135,255 @@ describe("Flask: fix and check", () => {
       checkConfig([file(`${HEAD}CORS(app, origins=["${APP}"], supports_credentials=True)\n`)]).findings,
     ).toEqual([]);
   });
+
+  it("check: an option flask-cors does not know (ignored without a word), with the one meant", () => {
+    const typo = `${HEAD}CORS(app, support_credentials=True)\n`;
+    const found = checkConfig([file(typo)]).findings;
+    expect(found.map((f) => `${f.code}:${f.line}`)).toEqual(["flask-unknown-option:5"]);
+    expect(found[0]?.words.params).toEqual({ name: "support_credentials", suggest: "supports_credentials" });
+    const resource = `${HEAD}CORS(app, resources={r"/api/*": {"origins": "${APP}", "headerz": ["x"]}})\n`;
+    expect(checkConfig([file(resource)]).findings.map((f) => `${f.code}:${f.line}`)).toEqual([
+      "flask-unknown-option:5",
+    ]);
+    const decorated = `${HEAD}\n@app.route("/x")\n@cross_origin(origin="${APP}", whatever=1)\ndef x():\n    return ""\n`;
+    expect(
+      checkConfig([file(decorated)]).findings.map((f) => `${f.code}:${f.words.params?.suggest}`),
+    ).toEqual(["flask-unknown-option:origins", "flask-unknown-option:none"]);
+  });
+});
+
+describe("Flask: a path no resources pattern matches", () => {
+  const calls = [{ url: "http://127.0.0.1:5000/api/items" }, { url: "http://127.0.0.1:5000/api/me" }];
+  const fix = (text: string) => {
+    const r = fixConfig([file(text)], recordedFrom([file(text)], calls));
+    return { r, after: r.files[0]?.after ?? "" };
+  };
+
+  it("adds a pattern to a resources list, in its style, and keeps the others", () => {
+    const text = `${HEAD}CORS(app, resources=[r"/v1/*", r"/admin/v1/*"], supports_credentials=True)\n`;
+    const { r, after } = fix(text);
+    expect(after).toBe(text.replace('r"/admin/v1/*"]', 'r"/admin/v1/*", r"/api/*"]'));
+    expect(r.ok).toBe(true);
+    expect(r.edits.map((e) => e.why.key)).toEqual(["config.flask.fix.resource"]);
+    expect(fixDiff(fixConfig([file(after)], recordedFrom([file(after)], calls)))).toBe("");
+  });
+
+  it("turns a single pattern into a list, and adds a resource to a dict with the page's origin", () => {
+    const one = `${HEAD}CORS(app, resources="/v1/*")\n`;
+    expect(fix(one).after).toBe(one.replace('"/v1/*"', '["/v1/*", "/api/*"]'));
+    const dict = `${HEAD}CORS(app, origins=["https://admin.example.com"], resources={
+    r"/v1/*": {"methods": ["GET"]},
+})
+`;
+    const { r, after } = fix(dict);
+    expect(after).toBe(
+      dict.replace(
+        '{"methods": ["GET"]},\n',
+        `{"methods": ["GET"]},\n    r"/api/*": {"origins": ["${APP}"]},\n`,
+      ),
+    );
+    expect(r.ok).toBe(true);
+  });
+});
+
+describe("Flask: which view and which CORS() Flask routes a request to", () => {
+  it("CORS(bp) acts on its blueprint's routes only; fix adds the same CORS() for the route's blueprint", () => {
+    const text = `from flask import Blueprint, Flask, jsonify
+from flask_cors import CORS
+
+app = Flask(__name__)
+api = Blueprint("api", __name__)
+admin = Blueprint("admin", __name__, url_prefix="/admin")
+CORS(admin, origins=["${APP}"])
+
+
+@api.route("/items", methods=["GET", "POST"])
+def items():
+    return jsonify([])
+
+
+@admin.route("/stats")
+def stats():
+    return jsonify({})
+
+
+app.register_blueprint(api, url_prefix="/api")
+app.register_blueprint(admin)
+`;
+    const acao = (path: string) =>
+      value(headersOf(ask(text, { url: `http://127.0.0.1:5000${path}` })), "access-control-allow-origin");
+    expect(acao("/admin/stats")).toBe(APP);
+    expect(acao("/api/items")).toBeUndefined();
+    const calls = [
+      { url: "http://127.0.0.1:5000/api/items" },
+      {
+        url: "http://127.0.0.1:5000/api/items",
+        method: "POST",
+        headers: [["Content-Type", "application/json"]] as Array<[string, string]>,
+      },
+    ];
+    const r = fixConfig([file(text)], recordedFrom([file(text)], calls));
+    const after = r.files[0]?.after ?? "";
+    expect(after).toBe(
+      text.replace(
+        `CORS(admin, origins=["${APP}"])\n`,
+        `CORS(admin, origins=["${APP}"])\nCORS(api, origins=["${APP}"])\n`,
+      ),
+    );
+    expect(r.ok).toBe(true);
+    expect(r.edits.map((e) => e.why.key)).toEqual(["config.flask.fix.blueprint"]);
+    expect(fixDiff(fixConfig([file(after)], recordedFrom([file(after)], calls)))).toBe("");
+  });
+
+  it("routes a URL's OPTIONS to the first view declared for it: @cross_origin on the second view is named and copied", () => {
+    const text = `from flask import Flask, jsonify
+from flask_cors import cross_origin
+
+app = Flask(__name__)
+
+
+@app.route("/api/items", methods=["GET"])
+def list_items():
+    return jsonify([])
+
+
+@app.route("/api/items", methods=["POST"])
+@cross_origin(origins=["${APP}"], methods=["POST"])
+def create_item():
+    return jsonify({}), 201
+`;
+    const pre = ask(text, {
+      url: "http://127.0.0.1:5000/api/items",
+      method: "OPTIONS",
+      headers: [
+        ["Origin", APP],
+        ["Access-Control-Request-Method", "POST"],
+      ],
+    });
+    expect(pre).toMatchObject({ kind: "known", status: 200 });
+    expect(value(headersOf(pre), "access-control-allow-origin")).toBeUndefined();
+    expect(checkConfig([file(text)]).findings.map((f) => `${f.code}:${f.line}`)).toEqual([
+      "flask-cross-origin-shadowed:13",
+    ]);
+    const calls = [
+      {
+        url: "http://127.0.0.1:5000/api/items",
+        method: "POST",
+        headers: [["Content-Type", "application/json"]] as Array<[string, string]>,
+      },
+    ];
+    const r = fixConfig([file(text)], recordedFrom([file(text)], calls));
+    const after = r.files[0]?.after ?? "";
+    expect(after).toBe(
+      text.replace(
+        'methods=["GET"])\ndef list_items',
+        `methods=["GET"])\n@cross_origin(origins=["${APP}"], methods=["POST"])\ndef list_items`,
+      ),
+    );
+    expect(r.ok).toBe(true);
+    expect(checkConfig([file(after)]).findings).toEqual([]);
+    expect(fixDiff(fixConfig([file(after)], recordedFrom([file(after)], calls)))).toBe("");
+  });
+});
+
+describe("Flask: check, CORS that reaches none of the routes", () => {
+  it("warns when no resources pattern matches any route, and when CORS(bp) leaves another blueprint bare", () => {
+    const text = `${HEAD}CORS(app, resources=[r"/v1/*"])
+
+
+@app.route("/api/items")
+def items():
+    return "[]"
+`;
+    expect(checkConfig([file(text)]).findings.map((f) => `${f.code}:${f.severity}:${f.line}`)).toEqual([
+      "flask-cors-covers-no-route:warning:5",
+    ]);
+    expect(checkConfig([file(text.replace('r"/v1/*"', 'r"/api/*"'))]).findings).toEqual([]);
+    const bp = `from flask import Blueprint, Flask
+from flask_cors import CORS
+
+app = Flask(__name__)
+api = Blueprint("api", __name__)
+admin = Blueprint("admin", __name__)
+CORS(admin)
+
+
+@api.route("/items")
+def items():
+    return "[]"
+
+
+@admin.route("/stats")
+def stats():
+    return "{}"
+
+
+app.register_blueprint(api, url_prefix="/api")
+app.register_blueprint(admin, url_prefix="/admin")
+`;
+    const found = checkConfig([file(bp)]).findings;
+    expect(found.map((f) => `${f.code}:${f.severity}:${f.line}`)).toEqual([
+      "flask-cors-other-blueprint:warning:7",
+    ]);
+    expect(found[0]?.words.params).toMatchObject({
+      target: "admin",
+      name: "api",
+      rule: "/api/items",
+      line: 10,
+    });
+    expect(checkConfig([file(bp.replace("CORS(admin)\n", "CORS(admin)\nCORS(api)\n"))]).findings).toEqual([]);
+  });
+});
+
+describe("Flask: Werkzeug's rule order", () => {
+  it("tries a static rule before one with a converter declared earlier", () => {
+    const text = `from flask import Flask
+from flask_cors import cross_origin
+
+app = Flask(__name__)
+
+
+@app.route("/api/<name>")
+def anything(name):
+    return name
+
+
+@app.route("/api/items")
+@cross_origin(origins=["${APP}"])
+def items():
+    return "[]"
+`;
+    const acao = (path: string) =>
+      value(headersOf(ask(text, { url: `http://127.0.0.1:5000${path}` })), "access-control-allow-origin");
+    expect(acao("/api/items")).toBe(APP);
+    expect(acao("/api/other")).toBeUndefined();
+  });
+
+  it("keeps what a blueprint's CORS() allowed among the requests a fix must not narrow", () => {
+    const text = `from flask import Blueprint, Flask
+from flask_cors import CORS
+
+app = Flask(__name__)
+api = Blueprint("api", __name__)
+CORS(api, origins=["https://admin.example.com"], supports_credentials=True)
+
+
+@api.route("/items")
+def items():
+    return "[]"
+
+
+app.register_blueprint(api, url_prefix="/api")
+`;
+    const allowance = readConfig([file(text)]).allowance();
+    expect(allowance).toEqual([
+      expect.objectContaining({
+        url: "http://127.0.0.1:5000/api/items",
+        origins: ["https://admin.example.com"],
+        credentials: true,
+      }),
+    ]);
+  });
 });
 
 describe("Flask: the fix suite's files", () => {

@@ -8,9 +8,12 @@ import {
   prepareConfig,
   readConfig,
 } from "../../src/config";
+import * as values from "../../src/config/python/values";
 import type { HopRequest } from "../../src/config/types";
 import type { HeaderList } from "../../src/engine";
 import { APP, recordedFrom, pythonGrammarBytes as wasm } from "./recorded";
+
+const requireValues = () => values;
 
 const file = (text: string, path = "app/main.py"): ConfigFile => ({ path, text });
 
@@ -163,6 +166,145 @@ app.add_middleware(CORSMiddleware, allow_origins=["${APP}"], allow_methods=["*"]
       "starlette-origin-form:7",
       "starlette-regex-dot:8",
     ]);
+  });
+});
+
+describe("FastAPI/Starlette: origins computed from a list written in the file", () => {
+  const text = `${HEAD}
+BACKEND_CORS_ORIGINS = ["${APP}/", "https://dashboard.example.com/"]
+
+app.add_middleware(
+    CORSMiddleware,
+    allow_origins=[str(origin) for origin in BACKEND_CORS_ORIGINS],
+    allow_methods=["*"],
+)
+`;
+
+  it("evaluates a comprehension over a module-level list (str(), rstrip) and a generator in list()", () => {
+    const { readModule } = requireValues();
+    const mod = readModule(
+      `A = ["https://a.example/", "https://b.example"]\nB = [str(o) for o in A]\nC = list(o.rstrip("/") for o in A)\nD = [o for o in A if o]\n`,
+    );
+    const strs = (n: string) => {
+      const v = mod.names.get(n)?.value;
+      return v?.t === "seq" ? v.items.map((i) => (i.t === "str" ? i.v : "?")) : v?.t;
+    };
+    expect(strs("B")).toEqual(["https://a.example/", "https://b.example"]);
+    expect(strs("C")).toEqual(["https://a.example", "https://b.example"]);
+    expect(strs("D")).toBe("unknown");
+  });
+
+  it("check names the trailing slash on the literal's line; fix removes it there", () => {
+    expect(checkConfig([file(text)]).findings.map((f) => `${f.code}:${f.line}`)).toEqual([
+      "starlette-origin-form:6",
+      "starlette-origin-form:6",
+    ]);
+    const ev = recordedFrom(
+      [file(text)],
+      [
+        {
+          url: "http://127.0.0.1:8000/api/items",
+          method: "POST",
+          headers: [["Content-Type", "application/json"]],
+        },
+      ],
+    );
+    const r = fixConfig([file(text)], ev);
+    expect(r.files[0]?.after).toBe(text.replace(`"${APP}/"`, `"${APP}"`));
+    expect(r.edits.map((e) => e.why.key)).toEqual(["config.starlette.fix.slash"]);
+    expect(r.ok).toBe(true);
+    expect(fixDiff(fixConfig([file(r.files[0]?.after ?? "")], ev))).toBe("");
+  });
+});
+
+describe("FastAPI/Starlette: origins from a pydantic settings class's defaults", () => {
+  const text = (type: string) => `${HEAD}from pydantic import BaseSettings
+
+
+class Settings(BaseSettings):
+    PROJECT_NAME: str = "shop"
+    BACKEND_CORS_ORIGINS: ${type} = ["${APP}/"]
+
+
+settings = Settings()
+app.add_middleware(
+    CORSMiddleware,
+    allow_origins=[str(origin) for origin in settings.BACKEND_CORS_ORIGINS],
+)
+`;
+
+  it("reads a str field's default, and fixes the slash in the class", () => {
+    const t = text("list[str]");
+    const ev = recordedFrom([file(t)], [{ url: "http://127.0.0.1:8000/api/items" }]);
+    const r = fixConfig([file(t)], ev);
+    expect(r.files[0]?.after).toBe(t.replace(`["${APP}/"]`, `["${APP}"]`));
+    expect(r.ok).toBe(true);
+    expect(checkConfig([file(t)]).findings.map((f) => `${f.code}:${f.line}`)).toEqual([
+      "starlette-origin-form:10",
+    ]);
+  });
+
+  it("leaves a URL-typed field unknown (str() of AnyHttpUrl ends with / in pydantic 2, not in 1)", () => {
+    const t = text("list[AnyHttpUrl]");
+    expect(ask(t, { url: "http://h/api/items" })).toMatchObject({
+      kind: "unknown",
+      why: { key: "config.starlette.unknown.value", params: { name: "allow_origins" } },
+    });
+  });
+});
+
+describe("FastAPI/Starlette: allow_origins=['*'] with allow_credentials=True", () => {
+  const text = `${HEAD}app.add_middleware(
+    CORSMiddleware,
+    allow_origins=["*"],
+    allow_credentials=True,
+)
+`;
+
+  it("answers * to a credentialed call without a cookie: blocked; fix writes allow_origin_regex='.*'", () => {
+    const ev = recordedFrom(
+      [file(text)],
+      [
+        { url: "http://127.0.0.1:8000/api/items" },
+        { url: "http://127.0.0.1:8000/api/me", credentials: "include", cookie: false },
+      ],
+    );
+    const r = fixConfig([file(text)], ev);
+    expect(r.rows.filter((x) => x.source === "evidence").map((x) => x.before.verdict)).toEqual([
+      "allowed",
+      "blocked",
+    ]);
+    const after = r.files[0]?.after ?? "";
+    expect(after).toBe(text.replace('allow_origins=["*"]', 'allow_origin_regex=".*"'));
+    expect(r.edits.map((e) => `${e.why.key}:${e.line}`)).toEqual(["config.starlette.fix.any-origin:7"]);
+    // Nothing the old file allowed is lost (the standard requests, with and without credentials).
+    expect(r.ok).toBe(true);
+    expect(r.rows.filter((x) => x.source === "standard").length).toBeGreaterThan(0);
+    expect(fixDiff(fixConfig([file(after)], ev))).toBe("");
+    expect(checkConfig([file(after)]).findings.map((f) => `${f.code}:${f.severity}:${f.line}`)).toEqual([
+      "starlette-any-origin-credentials:warning:7",
+    ]);
+  });
+
+  it("keeps the other origins of the list, and leaves `*` without allow_credentials alone", () => {
+    const two = text.replace('["*"]', '["https://admin.example.com", "*"]');
+    const ev = recordedFrom(
+      [file(two)],
+      [{ url: "http://127.0.0.1:8000/api/me", credentials: "include", cookie: false }],
+    );
+    expect(fixConfig([file(two)], ev).files[0]?.after).toBe(
+      two
+        .replace('["https://admin.example.com", "*"]', '["https://admin.example.com"]')
+        .replace("allow_credentials=True,\n", 'allow_credentials=True,\n    allow_origin_regex=".*",\n'),
+    );
+    const noCreds = text.replace("    allow_credentials=True,\n", "");
+    const ev2 = recordedFrom(
+      [file(noCreds)],
+      [{ url: "http://127.0.0.1:8000/api/me", credentials: "include", cookie: false }],
+    );
+    const r = fixConfig([file(noCreds)], ev2);
+    expect(r.ok).toBe(false);
+    expect(r.cannot.map((c) => c.why.key)).toEqual(["config.starlette.cannot.all-credentials"]);
   });
 });
 

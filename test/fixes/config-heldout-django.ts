@@ -3,7 +3,8 @@
  * rebuilding a public report, written blind to the readers (no src/config, docs/config.md or
  * test/config read). The project's other files (urls.py, auth.py, run.py) are the suite's. `check`
  * is omitted: the finding codes are not known to the case writer; each comment names the root
- * cause's line, judged apart. {{ORIGIN}} is the page's origin (http://localhost:PORT, a 5-digit
+ * cause's line, judged apart (a `check` expectation is added after judging, where `check` names
+ * that line). {{ORIGIN}} is the page's origin (http://localhost:PORT, a 5-digit
  * ephemeral port).
  */
 import type { DjangoCase } from "./config-django-cases";
@@ -63,6 +64,7 @@ CORS_ALLOWED_ORIGINS = [
 CORS_ALLOW_CREDENTIALS: True
 `,
     calls: [LIST, ME],
+    check: { code: "django-setting-annotated", line: 32 },
   },
   // https://github.com/gtech-mulearn/mulearnbackend/pull/2645 : CorsMiddleware below a middleware
   // that refuses the preflight (here the project's API-key check). Root cause: line 24 (CorsMiddleware
@@ -86,6 +88,7 @@ CORS_ALLOWED_ORIGINS = ["{{ORIGIN}}"]
 CORS_ALLOW_HEADERS = list(default_headers) + ["x-api-key"]
 `,
     calls: [LIST, UPDATE],
+    check: { code: "django-middleware-order", line: 24 },
   },
   // https://github.com/adamchainz/django-cors-headers/issues/647 (and djangotricks.com's
   // CORS_URLS_REGEX tip): the regex covers /api/ only; the page also calls /v2/. Root cause: line 30.

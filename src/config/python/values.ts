@@ -35,6 +35,8 @@ export type PyVal =
   | { t: "bool"; v: boolean; at: Span }
   | { t: "int"; v: number; at: Span }
   | { t: "none"; at: Span }
+  /** An instance of a settings class of the file (`settings = Settings()`): its fields' defaults. */
+  | { t: "obj"; cls: string; attrs: Map<string, PyVal>; at: Span }
   | { t: "unknown"; text: string; at: Span };
 
 export interface Assignment {
@@ -203,9 +205,55 @@ export function evaluate(n: Node, scope: Scope, imports: PyModule["imports"]): P
     }
     case "call":
       return call(n, scope, imports) ?? unknown();
+    case "attribute": {
+      const obj = n.childForFieldName("object");
+      const attr = n.childForFieldName("attribute")?.text ?? "";
+      const o = obj ? evaluate(obj, scope, imports) : null;
+      const v = o?.t === "obj" ? o.attrs.get(attr) : undefined;
+      return v ?? unknown();
+    }
+    case "list_comprehension":
+    case "set_comprehension":
+    case "generator_expression":
+      return comprehension(n, scope, imports) ?? unknown();
     default:
       return unknown();
   }
+}
+
+/**
+ * `[str(o) for o in ORIGINS]`, `[o.rstrip("/") for o in X]`: one `for` over a known sequence, no
+ * `if`, each element evaluated with the name bound. A string element keeps the span of the literal
+ * it comes from (an edit fixes it there), and the sequence the display of its source.
+ */
+function comprehension(n: Node, scope: Scope, imports: PyModule["imports"]): PyVal | null {
+  const body = n.childForFieldName("body");
+  const clauses = kids(n).filter((c) => c.id !== body?.id);
+  const clause = clauses[0];
+  if (!body || clauses.length !== 1 || clause?.type !== "for_in_clause") return null;
+  const left = clause.childForFieldName("left");
+  const right = clause.childForFieldName("right");
+  if (left?.type !== "identifier" || !right) return null;
+  const source = evaluate(right, scope, imports);
+  if (source.t !== "seq") return null;
+  const items: PyVal[] = [];
+  for (const item of source.items) {
+    const inner: Scope = new Map(scope);
+    inner.set(left.text, item);
+    const v = evaluate(body, inner, imports);
+    if (v.t === "unknown") return null;
+    items.push(
+      v.t === "str" && item.t === "str" ? { ...v, at: item.at, quote: item.quote, prefix: item.prefix } : v,
+    );
+  }
+  return {
+    t: "seq",
+    kind: n.type === "set_comprehension" ? "set" : "list",
+    items,
+    at: span(n),
+    display: source.display,
+    joined: source.joined,
+  };
 }
 
 function call(n: Node, scope: Scope, imports: PyModule["imports"]): PyVal | null {
@@ -213,16 +261,27 @@ function call(n: Node, scope: Scope, imports: PyModule["imports"]): PyVal | null
   const fn = n.childForFieldName("function");
   const args = n.childForFieldName("arguments");
   if (!fn || !args) return null;
-  const positional = kids(args).filter((a) => a.type !== "keyword_argument");
+  // `list(o for o in X)`: the generator is the call's one argument.
+  const positional =
+    args.type === "generator_expression" ? [args] : kids(args).filter((a) => a.type !== "keyword_argument");
   const keyword = (name: string) =>
     kids(args)
       .filter((a) => a.type === "keyword_argument" && a.childForFieldName("name")?.text === name)
       .map((a) => a.childForFieldName("value"))[0] ?? null;
   const name = fn.text.replace(/\s+/g, "");
+  // Settings() with no arguments: the class's defaults (the environment may override them at run time,
+  // as with os.environ.get's default).
+  const cls = fn.type === "identifier" ? scope.get(name) : undefined;
+  if (cls?.t === "obj" && kids(args).length === 0) return { ...cls, at };
   if (/^(list|tuple|set|sorted)$/.test(name) && positional.length === 1) {
     const v = evaluate(positional[0] as Node, scope, imports);
     if (v.t !== "seq") return null;
     return { ...v, kind: name === "tuple" ? "tuple" : name === "set" ? "set" : "list", at };
+  }
+  // str() of a string is the string.
+  if (name === "str" && positional.length === 1) {
+    const v = evaluate(positional[0] as Node, scope, imports);
+    return v.t === "str" ? v : null;
   }
   // os.environ.get("X", default) / os.getenv("X", default): the file's own value is the default.
   if (/^(os\.)?(environ\.get|getenv)$/.test(name)) {
@@ -233,6 +292,24 @@ function call(n: Node, scope: Scope, imports: PyModule["imports"]): PyVal | null
   if (fn.type === "attribute") {
     const obj = fn.childForFieldName("object");
     const attr = fn.childForFieldName("attribute")?.text;
+    if (obj && attr && /^(strip|rstrip|lstrip|lower|upper)$/.test(attr) && positional.length <= 1) {
+      const base = evaluate(obj, scope, imports);
+      const charsNode = positional[0];
+      const chars = charsNode ? evaluate(charsNode, scope, imports) : null;
+      if (base.t !== "str" || (chars && chars.t !== "str")) return null;
+      const set = chars?.t === "str" ? [...chars.v] : [" ", "\t", "\n", "\r", "\f", "\v"];
+      let v = base.v;
+      if (attr === "lower") v = v.toLowerCase();
+      else if (attr === "upper") v = v.toUpperCase();
+      else {
+        let a = 0;
+        let b = v.length;
+        if (attr !== "rstrip") while (a < b && set.includes(v[a] as string)) a++;
+        if (attr !== "lstrip") while (b > a && set.includes(v[b - 1] as string)) b--;
+        v = v.slice(a, b);
+      }
+      return { ...base, v, at };
+    }
     if (obj && attr === "split") {
       const base = evaluate(obj, scope, imports);
       const sepNode = positional[0];
@@ -366,6 +443,37 @@ export function readModule(text: string): PyModule {
             if (b) walk(kids(b), true, false);
           }
         }
+        continue;
+      }
+      // A settings class (pydantic's BaseSettings, or any class of the file): its fields' defaults,
+      // bound to its name. A field typed as a URL (AnyHttpUrl…) is unknown: str() of it ends with "/"
+      // in pydantic 2, not in 1 (https://docs.pydantic.dev/latest/migration/#url-and-dsn-types-in-pydanticnetworks-no-longer-inherit-from-str).
+      if (s.type === "class_definition" && top) {
+        const name = s.childForFieldName("name")?.text;
+        const body = s.childForFieldName("body");
+        if (!name || !body) continue;
+        const attrs = new Map<string, PyVal>();
+        for (const st of kids(body)) {
+          const a = st.type === "expression_statement" ? kids(st)[0] : undefined;
+          if (a?.type !== "assignment") continue;
+          const left = a.childForFieldName("left");
+          const right = a.childForFieldName("right");
+          const type = a.childForFieldName("type");
+          if (left?.type !== "identifier" || !right) continue;
+          attrs.set(
+            left.text,
+            type && /Url\b/.test(type.text)
+              ? { t: "unknown", text: `${left.text}: ${type.text}`, at: span(right) }
+              : evaluate(right, scope, mod.imports),
+          );
+        }
+        bind({
+          name,
+          value: { t: "obj", cls: name, attrs, at: span(s) },
+          stmt: span(s),
+          rhs: span(body),
+          conditional,
+        });
         continue;
       }
       if (s.type === "try_statement") {

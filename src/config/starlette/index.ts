@@ -4,7 +4,8 @@
  * https://github.com/encode/starlette/blob/0.26.1/starlette/middleware/cors.py. A preflight is
  * answered by the middleware itself, 200 "OK" or 400 "Disallowed CORS origin, method, headers";
  * defaults: methods GET only, headers the four safelisted ones, max-age 600; `*` origins with
- * credentials reflect the origin on preflights and on requests that carry a cookie.
+ * credentials reflect the origin on preflights and on requests that carry a cookie, and answer `*`
+ * to one without (a credentialed fetch before any cookie is set: the browser refuses it).
  */
 import { combinedHeader, type HeaderList, hasHeader, scriptSetUnsafeHeaderNames } from "../../engine";
 import { pyRegex } from "../django/settings";
@@ -245,6 +246,11 @@ function checkStarlette(app: StarletteApp): ConfigFinding[] {
     add("starlette-any-origin-credentials", "error", kw("allow_origins"), {
       key: "config.starlette.check.any-credentials",
     });
+  if (s.credentials && s.regex !== null && /^\^?(\.\*|\.\+)\$?$/.test(s.regex))
+    add("starlette-any-origin-credentials", "warning", kw("allow_origin_regex"), {
+      key: "config.starlette.check.any-regex-credentials",
+      params: { regex: s.regex },
+    });
   const list = cors.kwargs.get("allow_origins")?.value;
   if (list?.t === "seq")
     for (const item of list.items) {
@@ -312,6 +318,65 @@ class Patcher extends EditList {
       return;
     }
     this.cannotAll.push({ key: "config.cannot.list-value", params: { name: kwarg, line: k.at.line } });
+  }
+
+  /**
+   * An origin written with a trailing slash ("https://a.example/"), where the page's origin is the
+   * same without it: the literal is fixed where it is written (the module-level list a
+   * comprehension reads too). It never matched (an Origin has no path), so nothing is narrowed.
+   * Returns the origins left to add.
+   */
+  slashed(m: Mw, origins: string[]): string[] {
+    const v = m.kwargs.get("allow_origins")?.value;
+    if (v?.t !== "seq") return origins;
+    const text = this.text(this.file);
+    return origins.filter((origin) => {
+      const item = v.items.find((i) => i.t === "str" && i.v !== origin && i.v.replace(/\/+$/, "") === origin);
+      if (item?.t !== "str" || !/^[rRuU]*["']/.test(text.slice(item.at.start, item.at.end))) return true;
+      this.push(`slash:${item.at.start}`, {
+        file: this.file,
+        start: item.at.start,
+        end: item.at.end,
+        text: `${item.prefix.replace(/[rR]/g, "")}${pyStr(origin, item.quote[0])}`,
+        why: { key: "config.starlette.fix.slash", params: { value: item.v, origin } },
+      });
+      return false;
+    });
+  }
+
+  /**
+   * allow_origins=["*"] with allow_credentials=True becomes allow_origin_regex=".*" (the other
+   * origins kept): Starlette answers `*` to a request without a cookie, which browsers refuse for a
+   * credentialed one, and reflects the origin only when a cookie comes; a regex reflects each origin
+   * always (https://github.com/encode/starlette/blob/0.26.1/starlette/middleware/cors.py#L149-L172).
+   * What was allowed stays allowed; the any-origin credentials stay what the app asked for.
+   */
+  anyOrigin(m: Mw): void {
+    const k = m.kwargs.get("allow_origins");
+    const d = k?.value.t === "seq" ? k.value.display : null;
+    const star = d?.elements.find((e) => /^[rRuU]*(["'])\*\1$/.test(e.text));
+    if (!k || !d || !star || m.kwargs.has("allow_origin_regex") || !m.close) {
+      this.cannotAll.push({ key: "config.starlette.cannot.all-credentials" });
+      return;
+    }
+    const text = this.text(this.file);
+    const q = quoteOf(text, d);
+    const regex = `allow_origin_regex=${pyStr(".*", q)}`;
+    const why: Words = { key: "config.starlette.fix.any-origin", params: { line: k.at.line } };
+    if (d.elements.length === 1 && k.at.start === d.open.start) {
+      this.push("any-origin", { file: this.file, start: k.arg.start, end: k.arg.end, text: regex, why });
+      return;
+    }
+    const i = d.elements.indexOf(star);
+    const next = d.elements[i + 1];
+    const prev = d.elements[i - 1];
+    const [start, end] = next
+      ? [star.start, next.start]
+      : prev
+        ? [prev.end, star.end]
+        : [star.start, star.end];
+    this.push("any-origin:star", { file: this.file, start, end, text: "", why });
+    this.insertKwarg(m, "any-origin", regex, why);
   }
 
   /** A keyword argument added as the call writes its arguments (one a line or inline). */
@@ -471,7 +536,12 @@ function patchStarlette(
           break;
         case "allow-credentials-not-true":
         case "wildcard-origin-with-credentials":
-          if (s.origins.includes("*"))
+          if (s.origins.includes("*") && s.credentials && spec.credentials === "include") {
+            // `*` with allow_credentials=True: the app meant every origin with credentials, and
+            // Starlette gives it only to requests with a cookie; the regex gives it to all.
+            p.anyOrigin(r.cors);
+            asked.push(spec.id);
+          } else if (s.origins.includes("*"))
             p.cannot.set(spec.id, { key: "config.starlette.cannot.all-credentials" });
           else {
             credentials = true;
@@ -488,7 +558,7 @@ function patchStarlette(
   }
   const cors = app.stack.find((m) => m.kind === "cors");
   if (cors) {
-    p.extend(cors, "allow_origins", [...origins]);
+    p.extend(cors, "allow_origins", p.slashed(cors, [...origins]));
     // Starlette's default is GET alone: kept when the list is written for the first time.
     p.extend(cors, "allow_methods", [...methods], ["GET"]);
     p.extend(cors, "allow_headers", [...headers]);

@@ -51,6 +51,8 @@ export const enConfigPython = {
     "{regex}: an unescaped . matches any character, so look-alike hosts match too; write \\.",
   "config.django.check.regex-anchor":
     "{regex} has no $ at the end: re.match anchors only the start, so https://allowed.example.evil.test matches",
+  "config.django.check.annotation":
+    "{name}: {value} is an annotation, not an assignment: Python never sets {name}, so django-cors-headers keeps its default; write {name} = {value}",
   "config.starlette.unknown.value":
     "{name} (line {line}) is computed by code CORS Lens does not evaluate: {text}",
   "config.starlette.unknown.middleware":
@@ -59,6 +61,8 @@ export const enConfigPython = {
     "the preflight to {path} reaches the app's routes (no CORSMiddleware answers it), whose answer was not recorded",
   "config.starlette.assumed.route-200": "the route answers {method} {path} with 200 (not recorded)",
   "config.starlette.fix.list": "{values} added to {name}",
+  "config.starlette.fix.slash":
+    "{value} written {origin}: Starlette compares the Origin header as a whole string, and an Origin never ends with a slash",
   "config.starlette.fix.credentials": "allow_credentials=True: the page sends credentials",
   "config.starlette.fix.move":
     "add_middleware(CORSMiddleware) (line {line}) moved after {name}: the last middleware added runs first, so CORS now answers before it",
@@ -71,7 +75,11 @@ export const enConfigPython = {
   "config.starlette.check.order":
     "CORSMiddleware is added before {name} (line {line}): the last added runs first, so its own responses (401, redirects) have no CORS headers and it refuses preflights; add CORSMiddleware last",
   "config.starlette.check.any-credentials":
-    'allow_origins=["*"] with allow_credentials=True: Starlette reflects every origin with credentials (preflights, and requests with a cookie)',
+    'allow_origins=["*"] with allow_credentials=True: Starlette answers * to a request without a cookie, so the browser refuses a credentialed call made before any cookie is set (a login), and reflects any origin with credentials on preflights and on requests with a cookie, so any site can read the user\'s data; list the origins instead',
+  "config.starlette.fix.any-origin":
+    'allow_origins=["*"] (line {line}) written allow_origin_regex=".*": with allow_credentials=True, Starlette answers * to a credentialed request without a cookie, which browsers refuse, and reflects the origin only when a cookie comes; the regex reflects each origin always. Any site can still call with the user\'s credentials: list your origins instead if that is not meant',
+  "config.starlette.check.any-regex-credentials":
+    "allow_origin_regex={regex} with allow_credentials=True: every origin is reflected with credentials, so any site can read the user's data; list the origins instead",
   "config.starlette.check.origin-form":
     "{origin} is not an origin: Starlette compares the Origin header as a whole string (no path, no trailing slash), so it never matches",
   "config.flask.unknown.value":
@@ -85,6 +93,11 @@ export const enConfigPython = {
     "{path} is routed, so Flask answers the preflight itself with 200 (not recorded)",
   "config.flask.fix.list": "{values} added to {name}",
   "config.flask.fix.credentials": "supports_credentials=True: the page sends credentials",
+  "config.flask.fix.resource": "resources pattern {pattern} added: no resource matched {path}",
+  "config.flask.fix.cross-origin":
+    "@cross_origin of line {from} added to {view} (line {line}): Flask routes {method} and the preflight's OPTIONS of that URL to it, the first view declared for them, and flask-cors acts only in the views it decorates",
+  "config.flask.fix.blueprint":
+    "CORS({name}, …) added as CORS({target}, …) of line {line} is: CORS() on a blueprint acts on that blueprint's routes only",
   "config.flask.fix.add": "CORS(app, origins=[…]) added after the app is created",
   "config.flask.cannot.place":
     "the options on line {line} are not written where CORS Lens can add to them: add them by hand",
@@ -94,6 +107,14 @@ export const enConfigPython = {
     "supports_credentials=True with every origin allowed (origins defaults to *): flask-cors reflects any origin with credentials",
   "config.flask.check.regex":
     "{origin} has regex characters, so flask-cors reads it as a regex (re.match, start only): its unescaped dots match any character; escape them and end it with $",
+  "config.flask.check.cross-shadowed":
+    "@cross_origin on {view} does not answer the preflight to {rule}: Flask routes OPTIONS to {first} (line {line}), declared first for that URL without it, so the preflight gets no CORS headers; decorate {first} too",
+  "config.flask.check.no-route":
+    "flask-cors is set up but no route of this file gets its headers ({rules}): no resources pattern matches them",
+  "config.flask.check.blueprint":
+    "CORS({target}) acts on the {target} blueprint's routes only: {rule} (line {line}, blueprint {name}) gets no CORS headers; call CORS({name}, …) too, or CORS(app, …)",
+  "config.flask.check.unknown-option":
+    "{name} is not a flask-cors option{suggest, select, none {} other { (did you mean {suggest}?)}}: flask-cors ignores it without a word, so its default stays",
   "config.django.error.split":
     "CORS settings are in both {first} and {second}: CORS Lens reads one settings module; pass the one that sets CORS_* and MIDDLEWARE",
 } as const;

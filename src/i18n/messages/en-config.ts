@@ -68,6 +68,8 @@ recorded request through and keeps every request allowed before, 1 when it canno
   "config.cli.assumed": "  assumed: {what}",
   "config.cli.no-change":
     "Nothing to change: every recorded request already passes under this configuration.",
+  "config.cli.no-edit":
+    "No change made: CORS Lens found no edit that lets the blocked requests through (the reasons are below).",
   "config.cli.fixed":
     "✔ the patch lets {count, plural, one {the recorded request} other {all # recorded requests}} through and keeps {kept, plural, one {# request} other {# requests}} the old configuration allowed",
   "config.cli.not-fixed": "✖ the patch does not make everything pass: see the table",

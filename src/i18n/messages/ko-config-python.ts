@@ -53,6 +53,8 @@ export const koConfigPython: Record<keyof typeof enConfigPython, string> = {
     "{regex}: 이스케이프하지 않은 .은 아무 문자와 일치해 비슷한 호스트도 매치됩니다. \\.으로 쓰세요",
   "config.django.check.regex-anchor":
     "{regex} 끝에 $가 없습니다: re.match는 시작만 고정하므로 https://allowed.example.evil.test도 매치됩니다",
+  "config.django.check.annotation":
+    "{name}: {value}는 대입이 아니라 어노테이션입니다: Python은 {name}을(를) 설정하지 않으므로 django-cors-headers는 기본값을 씁니다. {name} = {value}로 쓰세요",
   "config.starlette.unknown.value": "{name}(줄 {line})은 CORS Lens가 평가하지 않는 코드로 계산됩니다: {text}",
   "config.starlette.unknown.middleware":
     "{name}(줄 {line})이 CORSMiddleware보다 먼저 실행됩니다(나중에 추가됨): 이것이 먼저 응답하는지 CORS Lens는 알 수 없습니다",
@@ -60,6 +62,8 @@ export const koConfigPython: Record<keyof typeof enConfigPython, string> = {
     "{path}로의 사전 요청이 앱의 라우트에 도달하는데(CORSMiddleware가 응답하지 않음), 그 응답이 기록되지 않았습니다",
   "config.starlette.assumed.route-200": "라우트가 {method} {path}에 200으로 응답한다고 가정합니다(기록 없음)",
   "config.starlette.fix.list": "{name}에 {values} 추가",
+  "config.starlette.fix.slash":
+    "{value}을(를) {origin}(으)로 고침: Starlette는 Origin 헤더를 문자열 전체로 비교하며, Origin은 슬래시로 끝나지 않습니다",
   "config.starlette.fix.credentials": "allow_credentials=True: 페이지가 자격 증명을 보냅니다",
   "config.starlette.fix.move":
     "add_middleware(CORSMiddleware)(줄 {line})를 {name} 뒤로 옮김: 마지막에 추가된 미들웨어가 먼저 실행되므로 이제 CORS가 먼저 응답합니다",
@@ -73,7 +77,11 @@ export const koConfigPython: Record<keyof typeof enConfigPython, string> = {
   "config.starlette.check.order":
     "CORSMiddleware가 {name}(줄 {line})보다 먼저 추가되었습니다: 마지막에 추가된 것이 먼저 실행되므로 그 미들웨어의 응답(401, 리디렉션)에는 CORS 헤더가 없고 사전 요청을 거부합니다. CORSMiddleware를 마지막에 추가하세요",
   "config.starlette.check.any-credentials":
-    'allow_origins=["*"]와 allow_credentials=True: Starlette가 모든 출처를 자격 증명과 함께 반사합니다(사전 요청, 쿠키가 있는 요청)',
+    'allow_origins=["*"]와 allow_credentials=True: Starlette는 쿠키 없는 요청에 *로 응답하므로 쿠키가 설정되기 전의 자격 증명 호출(로그인 등)을 브라우저가 거부하고, 사전 요청과 쿠키가 있는 요청에는 어느 출처든 자격 증명과 함께 되돌려 주므로 어느 사이트든 사용자의 데이터를 읽을 수 있습니다. 대신 출처를 나열하세요',
+  "config.starlette.fix.any-origin":
+    'allow_origins=["*"](줄 {line})을(를) allow_origin_regex=".*"로 바꿈: allow_credentials=True일 때 Starlette는 쿠키 없는 자격 증명 요청에 *로 응답해 브라우저가 거부하고, 쿠키가 있을 때만 출처를 되돌려 줍니다. 정규식은 언제나 각 출처를 되돌려 줍니다. 어느 사이트든 사용자의 자격 증명으로 호출할 수 있는 것은 그대로이니, 의도한 것이 아니면 출처를 나열하세요',
+  "config.starlette.check.any-regex-credentials":
+    "allow_credentials=True와 allow_origin_regex={regex}: 모든 출처가 자격 증명과 함께 되돌려지므로 어느 사이트든 사용자의 데이터를 읽을 수 있습니다. 대신 출처를 나열하세요",
   "config.starlette.check.origin-form":
     "{origin}은 출처가 아닙니다: Starlette는 Origin 헤더를 문자열 전체로 비교하므로(경로, 끝 슬래시 없이) 절대 일치하지 않습니다",
   "config.flask.unknown.value": "{name}(줄 {line})은 CORS Lens가 평가하지 않는 코드로 계산됩니다: {text}",
@@ -86,6 +94,11 @@ export const koConfigPython: Record<keyof typeof enConfigPython, string> = {
     "{path}가 라우팅되어 있어 Flask가 사전 요청에 직접 200으로 응답한다고 가정합니다(기록 없음)",
   "config.flask.fix.list": "{name}에 {values} 추가",
   "config.flask.fix.credentials": "supports_credentials=True: 페이지가 자격 증명을 보냅니다",
+  "config.flask.fix.resource": "resources 패턴 {pattern} 추가: {path}에 맞는 리소스가 없었습니다",
+  "config.flask.fix.cross-origin":
+    "{line}번 줄의 {view}에 {from}번 줄의 @cross_origin 추가: Flask는 그 URL의 {method}와 사전 요청의 OPTIONS를 먼저 선언된 이 뷰로 보내고, flask-cors는 자신이 꾸민 뷰에서만 동작합니다",
+  "config.flask.fix.blueprint":
+    "{line}번 줄의 CORS({target}, …)와 같은 CORS({name}, …) 추가: 블루프린트에 건 CORS()는 그 블루프린트의 라우트에만 동작합니다",
   "config.flask.fix.add": "앱을 만든 뒤에 CORS(app, origins=[…]) 추가",
   "config.flask.cannot.place":
     "줄 {line}의 옵션은 CORS Lens가 추가할 수 있는 형태가 아닙니다: 직접 추가하세요",
@@ -95,6 +108,14 @@ export const koConfigPython: Record<keyof typeof enConfigPython, string> = {
     "모든 출처를 허용하면서(origins 기본값 *) supports_credentials=True: flask-cors가 어떤 출처든 자격 증명과 함께 반사합니다",
   "config.flask.check.regex":
     "{origin}에 정규식 문자가 있어 flask-cors가 정규식으로 읽습니다(re.match, 시작만 고정): 이스케이프하지 않은 점은 아무 문자와 일치합니다. 점을 이스케이프하고 $로 끝내세요",
+  "config.flask.check.cross-shadowed":
+    "{view}의 @cross_origin은 {rule}의 사전 요청에 응답하지 않습니다: Flask는 OPTIONS를 그 URL에 먼저 선언된 {first}({line}번 줄)로 보내며, 그 뷰에는 데코레이터가 없어 사전 요청에 CORS 헤더가 붙지 않습니다. {first}에도 붙이세요",
+  "config.flask.check.no-route":
+    "flask-cors를 설정했지만 이 파일의 어느 라우트({rules})에도 헤더가 붙지 않습니다: 맞는 resources 패턴이 없습니다",
+  "config.flask.check.blueprint":
+    "CORS({target})는 {target} 블루프린트의 라우트에만 동작합니다: {rule}({line}번 줄, 블루프린트 {name})에는 CORS 헤더가 붙지 않습니다. CORS({name}, …)도 호출하거나 CORS(app, …)를 쓰세요",
+  "config.flask.check.unknown-option":
+    "{name}은(는) flask-cors 옵션이 아닙니다{suggest, select, none {} other {({suggest}을(를) 뜻했나요?)}}: flask-cors는 아무 말 없이 무시하므로 기본값이 그대로입니다",
   "config.django.error.split":
     "CORS 설정이 {first}와 {second}에 모두 있습니다: CORS Lens는 설정 모듈 하나를 읽습니다. CORS_*와 MIDDLEWARE를 설정하는 파일을 넘기세요",
 };

@@ -67,6 +67,8 @@ S3 버킷 CORS(put-bucket-cors나 콘솔의 JSON, 또는 XML).
   "config.cli.unknown-why": "  알 수 없음: {why}",
   "config.cli.assumed": "  가정: {what}",
   "config.cli.no-change": "바꿀 것이 없음: 기록된 요청이 이 설정에서 이미 모두 통과합니다.",
+  "config.cli.no-edit":
+    "바꾼 것 없음: 막힌 요청을 통과시킬 수정을 CORS Lens가 찾지 못했습니다(이유는 아래에 있습니다).",
   "config.cli.fixed":
     "✔ 패치로 기록된 요청 {count}개가 모두 통과하고, 이전 설정이 허용하던 요청 {kept}개도 그대로 허용됨",
   "config.cli.not-fixed": "✖ 패치로 모든 요청이 통과하지는 않음: 표를 보세요",
