@@ -76,7 +76,8 @@ for (const target of targets) {
   const stamp = join(DIGESTS, target);
   const built = existsSync(join(ROOT, spec.out)) && existsSync(stamp);
   if (!always && built && readFileSync(stamp, "utf8") === digest) {
-    console.log(`build: ${spec.out} is up to date (its inputs are unchanged since it was built)`);
+    // On stderr: `npm pack --json` runs this (prepack) and its stdout must stay JSON.
+    console.error(`build: ${spec.out} is up to date (its inputs are unchanged since it was built)`);
     continue;
   }
   rmSync(stamp, { force: true });
