@@ -2,7 +2,7 @@
 export const enCli = {
   "cli.usage": `Usage: cors-lens analyze FILE.har... [options]   (- reads stdin)
        cors-lens probe URL --origin ORIGIN [options]   (cors-lens probe --help)
-       cors-lens check --config FILE...               CORS lint of an nginx configuration (docs/config.md)
+       cors-lens check --config FILE...               CORS lint of a server configuration (docs/config.md)
        cors-lens fix --config FILE... --har H [--write | --format json]
                                                       the minimal patch to that configuration
 

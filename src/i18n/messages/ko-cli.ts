@@ -4,7 +4,7 @@ import type { enCli } from "./en-cli";
 export const koCli: Record<keyof typeof enCli, string> = {
   "cli.usage": `사용법: cors-lens analyze FILE.har... [옵션]   (- 는 표준 입력을 읽음)
         cors-lens probe URL --origin ORIGIN [옵션]   (cors-lens probe --help)
-        cors-lens check --config FILE...               nginx 설정의 CORS 검사(docs/config.md)
+        cors-lens check --config FILE...               서버 설정의 CORS 검사(docs/config.md)
         cors-lens fix --config FILE... --har H [--write | --format json]
                                                        그 설정에 대한 최소한의 패치
 
