@@ -35,11 +35,10 @@ export function readDocument(file: string): unknown {
     if (!statSync(file).isDirectory()) {
       const fd = openSync(file, "r");
       try {
-        const decoder = new TextDecoder("utf-8");
-        const buffer = Buffer.allocUnsafe(1 << 20);
+        // A plain Uint8Array (a Buffer's `slice` is a view, and copying one costs a constructor call).
+        const buffer = new Uint8Array(1 << 20);
         for (let n = readSync(fd, buffer); n > 0; n = readSync(fd, buffer))
-          stream.push(decoder.decode(buffer.subarray(0, n), { stream: true }));
-        stream.push(decoder.decode());
+          stream.push(buffer.subarray(0, n));
         read = true;
       } finally {
         closeSync(fd);

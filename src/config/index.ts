@@ -551,23 +551,9 @@ export function fixConfig(
 ): FixResult {
   const browser = options.browser ?? "chromium";
   const old = readConfig(files);
-  // Identical requests (same method, URL, origin, headers, credentials and recorded answers) are
-  // judged once: a large HAR repeats the same few calls.
-  const seen = new Map<string, number>();
-  const recorded = specsFromExchanges(evidence, browser).filter((r) => {
-    const s = r.spec;
-    const key = JSON.stringify([
-      s.method,
-      s.url,
-      s.origin,
-      s.headers,
-      s.credentials,
-      s.recorded,
-      r.recordedVerdict,
-    ]);
-    seen.set(key, (seen.get(key) ?? 0) + 1);
-    return seen.get(key) === 1;
-  });
+  // Identical requests are judged once (specsFromExchanges keeps the first of each): a large HAR
+  // repeats the same few calls.
+  const recorded = specsFromExchanges(evidence, browser);
   const specs = recorded.map((r) => upstreamOnly(r.spec, old));
   const standard = standardSpecs(old, [...new Set(recorded.map((r) => r.spec.origin))]);
   const oldAsk = (c: AnyConfig) => (req: Parameters<AnyConfig["answer"]>[0]) => c.answer(req);

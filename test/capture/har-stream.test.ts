@@ -7,14 +7,21 @@ import { propertyBudget } from "../property";
 /** 200 random documents, each cut at up to 8 places and parsed twice: a few ms each. */
 const STREAMED = propertyBudget(200, 20);
 
+/**
+ * The text's UTF-8 bytes fed cut at `cuts` (byte positions: a multi-byte character may be cut), each
+ * piece in one reused Buffer, overwritten after each push, as the CLI reads a file.
+ */
 function streamed(text: string, cuts: number[]) {
+  const bytes = Buffer.from(text, "utf8");
   const s = new HarStream();
+  const reused = Buffer.alloc(bytes.length);
   let at = 0;
-  for (const cut of [...cuts].sort((a, b) => a - b)) {
-    s.push(text.slice(at, cut));
+  for (const cut of [...cuts.map((c) => Math.min(c, bytes.length)), bytes.length].sort((a, b) => a - b)) {
+    const n = bytes.copy(reused, 0, at, cut);
+    s.push(reused.subarray(0, n));
+    reused.fill(0x7b);
     at = cut;
   }
-  s.push(text.slice(at));
   return s.end();
 }
 
@@ -33,10 +40,13 @@ const entry = (i: number, extra: Record<string, unknown> = {}) => ({
   request: {
     method: "PUT",
     url: `http://api/${i}`,
-    headers: [{ name: "Origin", value: "http://a" }],
+    headers: [
+      { name: "Origin", value: "http://a" },
+      { name: "X-Name", value: "결제 ✓ 😀" },
+    ],
     postData: { text: "{}" },
   },
-  response: { status: 204, headers: [], content: { size: 3, text: `{"a":"]}\\"${i}"}` } },
+  response: { status: 204, headers: [], content: { size: 3, text: `{"a":"]}\\"${i} 😀"}` } },
   ...extra,
 });
 
@@ -45,7 +55,7 @@ const HAR = JSON.stringify(
     log: {
       version: "1.2",
       creator: { name: "WebInspector", version: "156" },
-      pages: [{ id: "p", title: 'http://a/ [ { " }' }],
+      pages: [{ id: "p", title: 'http://a/ [ { " } 한국어 😀' }],
       entries: [
         entry(1),
         entry(2, { _initiator: { type: "script", stack: { callFrames: [[{}], []] } } }),
@@ -61,7 +71,7 @@ const HAR = JSON.stringify(
 describe("HarStream", () => {
   it("gives the document, bodies dropped, whole or cut anywhere", () => {
     expect(streamed(HAR, [])).toEqual({ ok: true, document: expected(HAR) });
-    for (let cut = 0; cut <= HAR.length; cut++)
+    for (let cut = 0; cut <= Buffer.byteLength(HAR); cut++)
       expect(streamed(HAR, [cut]), `cut at ${cut}`).toEqual({ ok: true, document: expected(HAR) });
     const doc = (
       streamed(HAR, []) as { document: { log: { entries: Array<{ response: { content: object } }> } } }
@@ -89,7 +99,7 @@ describe("HarStream", () => {
             const text = `${bom ? "\uFEFF" : ""}${JSON.stringify({ ...before, log: { ...after, entries } }, null, space)}`;
             const r = streamed(
               text,
-              cuts.map((c) => c % (text.length + 1)),
+              cuts.map((c) => c % (Buffer.byteLength(text) + 1)),
             );
             expect(r).toEqual({ ok: true, document: expected(text) });
           },
@@ -121,7 +131,7 @@ describe("HarStream", () => {
       },
     };
     const text = JSON.stringify(doc, null, 1);
-    for (let cut = 0; cut <= text.length; cut += 7)
+    for (let cut = 0; cut <= Buffer.byteLength(text); cut += 7)
       expect(streamed(text, [cut]), `cut at ${cut}`).toEqual({ ok: true, document: expected(text) });
   });
 
