@@ -7,6 +7,7 @@
  */
 import { AUTH, DJANGO_CASES, DJANGO_CORRECT, RUN, URLS } from "./config-django-cases";
 import { HELD_OUT_DJANGO } from "./config-heldout-django";
+import { HELD_OUT2_DJANGO } from "./config-heldout2-django";
 import { pythonConfigSuite } from "./config-python-real";
 import { debVersion } from "./harness";
 
@@ -16,6 +17,6 @@ pythonConfigSuite({
   file: "settings.py",
   extra: { "urls.py": URLS, "auth.py": AUTH, "run.py": RUN },
   serve: () => ["run.py"],
-  cases: [...DJANGO_CASES, ...HELD_OUT_DJANGO].map((c) => ({ ...c, text: c.settings })),
+  cases: [...DJANGO_CASES, ...HELD_OUT_DJANGO, ...HELD_OUT2_DJANGO].map((c) => ({ ...c, text: c.settings })),
   correct: DJANGO_CORRECT,
 });
