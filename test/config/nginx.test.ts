@@ -696,6 +696,39 @@ describe("Allow-Origin reflected inside an origin test", () => {
   });
 });
 
+describe("fix: an origin map read through another map (h5bp's two maps)", () => {
+  it("adds the origin to the map that tests it, with the value the second map reflects", () => {
+    const text = `map $http_origin $origin_allowed {
+    default 0;
+    https://app.example.com 1;
+}
+map $origin_allowed $cors {
+    default "";
+    1 $http_origin;
+}
+server {
+    location /api/ {
+        add_header Access-Control-Allow-Origin $cors always;
+        add_header Vary Origin always;
+        return 200;
+    }
+}
+`;
+    const staging = "https://staging.example.com";
+    const acao = (h: HeaderList) => h.filter(([n]) => n === "Access-Control-Allow-Origin").map(([, v]) => v);
+    const result = fixConfig([file(text)], evidence(text, [{ url: "http://x/api/1", origin: staging }]));
+    expect(result.ok).toBe(true);
+    const after = result.files[0]?.after ?? "";
+    expect(after).toMatch(/https:\/\/app\.example\.com 1;\n\s+"https:\/\/staging\.example\.com" "?1"?;\n\}/);
+    // The second map is left as it was; the first origin still reflected.
+    expect(after).toContain('map $origin_allowed $cors {\n    default "";\n    1 $http_origin;\n}');
+    for (const origin of [APP, staging])
+      expect(acao(headersOf(ask(after, { url: "http://x/api/1", headers: [["Origin", origin]] })))).toEqual([
+        origin,
+      ]);
+  });
+});
+
 describe("check: what the preflight meets", () => {
   const codes = (text: string) => checkConfig([file(text)]).findings.map((f) => `${f.code}@${f.line}`);
   it("names auth_basic and limit_except that refuse the preflight, and CORS set for the preflight only", () => {

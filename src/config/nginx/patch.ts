@@ -204,18 +204,32 @@ export class Patcher extends EditList {
     return false;
   }
 
-  private extendMap(id: string, map: Directive, origins: string[]): boolean {
-    if (!/^\$http_origin$/i.test(map.args[0]?.value ?? "")) {
-      this.cannot.set(id, { key: "config.cannot.map-source", params: { line: map.line } });
-      return false;
-    }
+  /**
+   * Lets `origins` through `map`. A map of another map's result (h5bp's `map $http_origin
+   * $origin_allowed` → `map $origin_allowed $cors { 1 $http_origin; }`) is extended where the origin
+   * is tested: the first map gets the origins, with the value the second map reflects.
+   */
+  private extendMap(id: string, map: Directive, origins: string[], forced?: string, depth = 0): boolean {
     const entries = (map.block?.children ?? []).filter(
       (e) => e.name !== "default" && e.name !== "hostnames" && e.name !== "volatile",
     );
+    if (!/^\$http_origin$/i.test(map.args[0]?.value ?? "")) {
+      const source = /^\$\{?(\w+)\}?$/.exec(map.args[0]?.value ?? "")?.[1];
+      const inner = source ? this.tree.maps.get(source) : undefined;
+      // The key whose value is the origin itself: the inner map's value that makes this one reflect.
+      const reflecting = entries.find(
+        (e) => !e.name.startsWith("~") && /^\$\{?http_origin\}?$/i.test(e.args[0]?.value ?? ""),
+      );
+      if (inner && inner !== map && reflecting && depth < 4)
+        return this.extendMap(id, inner, origins, reflecting.name, depth + 1);
+      this.cannot.set(id, { key: "config.cannot.map-source", params: { line: map.line } });
+      return false;
+    }
     const values = new Set(
       entries.map((e) => (e.args[0]?.value === e.name ? "=key" : (e.args[0]?.value ?? ""))),
     );
-    const value = values.size === 1 ? ([...values][0] as string) : "$http_origin";
+    const value =
+      forced !== undefined ? forced : values.size === 1 ? ([...values][0] as string) : "$http_origin";
     const text = this.text(map.file);
     const last = entries.at(-1);
     const indent = last ? indentAt(text, last.start) : indentAt(text, map.start) + indentUnit(text);
