@@ -273,6 +273,76 @@ describe("cors-lens fix --config on Apache files", () => {
     ]);
   });
 
+  it("makes one Allow-Origin line of one `Header add` per front end, each origin answered with itself", () => {
+    const text = VHOST(`    Header add Access-Control-Allow-Origin "${APP}"
+    Header add Access-Control-Allow-Origin "${ADMIN}"`);
+    const r = fixConfig([file(text)], evidence(text, [{ url: "http://localhost/api/1", origin: ADMIN }]));
+    expect(r.ok).toBe(true);
+    const after = r.files[0]?.after ?? "";
+    expect(after).toContain(
+      'SetEnvIf Origin "^(https://app\\.example\\.com|https://admin\\.example\\.com)$" CORS_ALLOW_ORIGIN=$0',
+    );
+    expect(after).toContain(
+      "Header set Access-Control-Allow-Origin %{CORS_ALLOW_ORIGIN}e env=CORS_ALLOW_ORIGIN\n    Header merge Vary Origin\n",
+    );
+    expect(after).not.toContain("Header add");
+    for (const origin of [APP, ADMIN])
+      expect(
+        values(
+          headersOf(ask(after, { url: "http://localhost/api/1", headers: [["Origin", origin]] })),
+          "Access-Control-Allow-Origin",
+        ),
+      ).toEqual([origin]);
+  });
+
+  it("sets the SetEnvIf variable to the origin itself where `=$0$1` appended a group", () => {
+    const text = VHOST(`    SetEnvIf Origin "http(s)?://(www|foo\\.)?(example.com)$" ACAO=$0$1
+    Header always set Access-Control-Allow-Origin %{ACAO}e env=ACAO`);
+    const https = "https://foo.example.com";
+    expect(
+      values(
+        headersOf(ask(text, { url: "http://localhost/api/1", headers: [["Origin", https]] })),
+        "Access-Control-Allow-Origin",
+      ),
+    ).toEqual([`${https}s`]);
+    const r = fixConfig([file(text)], evidence(text, [{ url: "http://localhost/api/1", origin: https }]));
+    expect(r.ok).toBe(true);
+    expect(r.files[0]?.after).toContain('(example.com)$" ACAO=$0\n');
+    expect(r.edits).toEqual([
+      expect.objectContaining({ why: expect.objectContaining({ key: "config.apache.fix.assign-origin" }) }),
+    ]);
+  });
+
+  it("reads <FilesMatch> in a .htaccess, and widens its pattern to the file the page fetched", () => {
+    const site = `<VirtualHost *:80>
+    DocumentRoot /srv/public
+    <Directory /srv/public>
+        AllowOverride All
+    </Directory>
+</VirtualHost>
+`;
+    const ht: ConfigFile = {
+      path: "/srv/public/.htaccess",
+      text: `<IfModule mod_headers.c>
+    <FilesMatch "\\.(css|js|woff2)$">
+        Header set Access-Control-Allow-Origin "*"
+    </FilesMatch>
+</IfModule>
+`,
+    };
+    const files = [file(site), ht];
+    const ev = recordedFrom(files, [
+      { url: "http://localhost/app.js" },
+      { url: "http://localhost/data.json" },
+    ]);
+    expect(ev.map((x) => x.hops[0]?.responseHeaders.length)).toEqual([1, 0]);
+    const r = fixConfig(files, ev);
+    expect(r.ok).toBe(true);
+    expect(r.files.find((f) => f.path === ht.path)?.after).toContain(
+      '<FilesMatch "\\.(css|js|woff2|json)$">',
+    );
+  });
+
   it("answers the preflight in the virtual host, keeps comments, and the fixed file needs nothing", () => {
     const text = `<VirtualHost *:80>
     # the SPA

@@ -409,7 +409,13 @@ export function route(tree: ApacheTree, st: St): Route {
         else layers.push({ where: "htaccess", section: null, nodes: flatten(h.nodes, st) });
       }
     const name = st.path.split("/").pop() ?? "";
-    for (const f of sections.filter((n) => n.key === "files" || n.key === "filesmatch")) {
+    // <Files> sections of the configuration, then those inside the <Directory> sections and the
+    // .htaccess files that apply (https://httpd.apache.org/docs/2.4/sections.html#merging).
+    const fileSections = [
+      ...sections,
+      ...layers.filter((l) => l.where === "directory" || l.where === "htaccess").flatMap((l) => l.nodes),
+    ];
+    for (const f of fileSections.filter((n) => n.key === "files" || n.key === "filesmatch")) {
       const pat = f.args[0]?.value ?? "";
       const hit =
         f.key === "filesmatch" || pat === "~"

@@ -202,9 +202,20 @@ export function patchApache(
           p.cannot.set(spec.id, { key: "config.cannot.cause", params: { code: cause.code } });
           break;
         }
+        // Set in a <FilesMatch> whose pattern leaves out this file (CORS for fonts and scripts, the
+        // page fetches JSON): the pattern grows an alternative for this file's extension.
+        const all = allOps(tree);
+        const files = all.find(
+          (o) =>
+            isAcao(o.field) && sets(o) && o.layer.where === "files" && o.layer.section?.key === "filesmatch",
+        );
+        if (files?.layer.section) {
+          if (!p.extendFilesMatch(files.layer.section, path))
+            p.cannot.set(spec.id, { key: "config.cannot.cause", params: { code: cause.code } });
+          break;
+        }
         // Set in a section (or an <If>) this request is outside of: its CORS lines are repeated in the
         // virtual host, where every request gets them (a later set in the section still wins there).
-        const all = allOps(tree);
         const source = all.find(
           (o) => isAcao(o.field) && sets(o) && (o.layer.where === "location" || parentIf(tree, o.node)),
         );
@@ -253,9 +264,19 @@ export function patchApache(
         }
         if (cause.code === "multiple-allow-origin" && mine.length > 1) {
           const [first, second] = mine as [Line, Line];
+          const ops = mine.map((h) => h.op as Op);
           if (first.value.trim() === second.value.trim() && first.op && second.op)
             p.removeLine(second.op, first.op);
-          else p.cannot.set(spec.id, { key: "config.cannot.cause", params: { code: cause.code } });
+          // One `Header add` per front end (every response then carries them all, and no browser takes
+          // a list): one line answering each listed origin with itself.
+          else if (!p.oneOriginOf(ops, spec.origin, hasVary))
+            p.cannot.set(spec.id, { key: "config.cannot.cause", params: { code: cause.code } });
+          break;
+        }
+        // An origin the `SetEnvIf Origin` test let through, sent altered (`=$0$1` appends a group):
+        // the variable is set to the origin itself.
+        if (cause.code === "allow-origin-mismatch" && acao?.op && p.assignsAltered(acao.op)) {
+          p.assignOrigin(acao.op);
           break;
         }
         if (acao?.op) {

@@ -216,6 +216,101 @@ export class Patcher extends EditList {
     if (vary.length > 0) this.after(op.node, vary, { key: "config.fix.vary" }, `${key}:vary`);
   }
 
+  /** The `SetEnvIf Origin` assignment of the variable `op` sends, when it is not the origin itself (`$0`). */
+  private alteredAssignment(op: Op): { setter: Node; token: Token; name: string } | null {
+    const name = VARIABLE.exec(op.value.trim())?.[1];
+    const setter = name ? this.setterOf(name) : null;
+    if (!name || !setter) return null;
+    const token = setter.args.slice(2).find((a) => a.value.split("=")[0] === name);
+    const value = token?.value.slice(name.length + 1);
+    return token && value !== undefined && value !== "$0" && /\$\d/.test(value)
+      ? { setter, token, name }
+      : null;
+  }
+
+  assignsAltered(op: Op): boolean {
+    return this.alteredAssignment(op) !== null;
+  }
+
+  /** `NAME=$0$1` becomes `NAME=$0`: the whole match, which an origin test anchored at the scheme makes the origin. */
+  assignOrigin(op: Op): void {
+    const a = this.alteredAssignment(op);
+    if (!a) return;
+    this.replaceToken(
+      a.token,
+      a.setter.file,
+      quote(`${a.name}=$0`),
+      {
+        key: "config.apache.fix.assign-origin",
+        params: { line: a.setter.line, name: a.name, was: a.token.value },
+      },
+      `assign:${a.setter.file}:${a.setter.start}`,
+    );
+  }
+
+  /**
+   * Fixed Allow-Origin lines, one per origin (`Header add … "https://a"`, `… "https://b"`): the first
+   * answers each listed origin (and `origin`) with itself, the others go. False where a line is not a
+   * plain origin (a condition, a variable, `*`).
+   */
+  oneOriginOf(ops: Op[], origin: string, hasVary: boolean): boolean {
+    const [first, ...rest] = ops;
+    if (!first?.valueToken || ops.some((o) => o.cond || o.node.file !== first.node.file)) return false;
+    const values = ops.map((o) => o.value.trim());
+    if (!values.every((v) => /^(https?:\/\/[^\s,/]+|null)$/.test(v))) return false;
+    const listed = [...new Set([...values, origin])];
+    const name = this.freshName("CORS_ALLOW_ORIGIN");
+    const why: Words = {
+      key: "config.apache.fix.one-origin",
+      params: { origins: listed.join(", "), name, line: first.node.line },
+    };
+    const key = `oneorigin:${first.node.file}:${first.node.start}`;
+    this.before(
+      first.node,
+      [`SetEnvIf Origin ${quote(`^(${listed.map(escapeRe).join("|")})$`)} ${name}=$0`],
+      why,
+      `${key}:before`,
+    );
+    const text = this.text(first.node.file);
+    this.push(`${key}:line`, {
+      file: first.node.file,
+      start: lineStart(text, first.node.start),
+      end: afterLine(text, first.node.end),
+      text: `${indentAt(text, first.node.start)}${prefix(first)} set ${first.field} ${quote(`%{${name}}e`)} env=${name}\n${
+        hasVary ? "" : `${indentAt(text, first.node.start)}${prefix(first)} merge Vary Origin\n`
+      }`,
+      why,
+    });
+    for (const o of rest) this.removeLine(o, first, why);
+    return true;
+  }
+
+  /**
+   * A `<FilesMatch>` pattern with one more alternative: the extension of the file at `path` (or its
+   * whole name when it has none). False where the pattern cannot be told.
+   */
+  extendFilesMatch(section: Node, path: string): boolean {
+    const t = section.args.at(-1);
+    const name = decodeURIComponent(path.split("/").pop() ?? "");
+    if (!t || name === "") return false;
+    const ext = /\.([A-Za-z0-9]+)$/.exec(name)?.[1];
+    const old = t.value;
+    // `\.(css|js|…)$`, as most snippets write it: the new extension joins the list.
+    const listed = /^(.*\\\.\()([^()]*)(\)\$?)$/.exec(old);
+    const value =
+      ext && listed
+        ? `${listed[1]}${listed[2]}|${ext}${listed[3]}`
+        : `(?:${old})|${ext ? `\\.${escapeRe(ext)}$` : `^${escapeRe(name)}$`}`;
+    this.replaceToken(
+      t,
+      section.file,
+      quote(value),
+      { key: "config.apache.fix.files-match", params: { line: section.line, name } },
+      `filesmatch:${section.file}:${section.start}`,
+    );
+    return true;
+  }
+
   credentials(acao: Op, acac: Op | null): void {
     const why: Words = { key: "config.fix.credentials" };
     if (acac?.valueToken) {
@@ -279,14 +374,14 @@ export class Patcher extends EditList {
     );
   }
 
-  removeLine(op: Op, first: Op): void {
+  removeLine(op: Op, first: Op, why?: Words): void {
     const text = this.text(op.node.file);
     this.push(`remove:${op.node.file}:${op.node.start}`, {
       file: op.node.file,
       start: lineStart(text, op.node.start),
       end: afterLine(text, op.node.end),
       text: "",
-      why: { key: "config.fix.duplicate", params: { line: op.node.line, first: first.node.line } },
+      why: why ?? { key: "config.fix.duplicate", params: { line: op.node.line, first: first.node.line } },
     });
   }
 

@@ -22,6 +22,12 @@ export const enConfigApache = {
     "Allow-Origin answers with the request's origin when it is one of {origins} (SetEnvIf Origin, variable {name})",
   "config.apache.fix.keep-wildcard":
     "* kept for every origin; {origins} get their own origin (credentials need it), through the variable {name}",
+  "config.apache.fix.assign-origin":
+    "{name} is set to the origin itself ($0) on line {line}: {was} sent an altered origin, which no browser accepts",
+  "config.apache.fix.one-origin":
+    "one Allow-Origin line (line {line}) answers each of {origins} with itself (SetEnvIf Origin, variable {name}): a browser accepts one origin, never a list",
+  "config.apache.fix.files-match":
+    "the <FilesMatch> pattern on line {line} also matches {name}, so it gets the CORS headers too",
   "config.apache.fix.regex": "the origin regex on line {line} also accepts {origins}",
   "config.apache.fix.copy":
     "the CORS Header lines of line {line} repeated where {path} is answered (it is outside their section)",

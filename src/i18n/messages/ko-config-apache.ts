@@ -23,6 +23,12 @@ export const koConfigApache: Record<keyof typeof enConfigApache, string> = {
     "요청의 출처가 {origins} 중 하나이면 Allow-Origin이 그 출처로 응답함(SetEnvIf Origin, 변수 {name})",
   "config.apache.fix.keep-wildcard":
     "다른 출처에는 *를 유지하고, {origins}에는 자기 출처로 응답함(자격 증명에 필요), 변수 {name} 사용",
+  "config.apache.fix.assign-origin":
+    "줄 {line}에서 {name}을 출처 그대로($0) 설정함: {was}는 바뀐 출처를 보냈고, 어떤 브라우저도 받아들이지 않음",
+  "config.apache.fix.one-origin":
+    "Allow-Origin 한 줄(줄 {line})이 {origins} 각각에 그 출처로 응답함(SetEnvIf Origin, 변수 {name}): 브라우저는 출처 하나만 받고 목록은 받지 않음",
+  "config.apache.fix.files-match":
+    "줄 {line}의 <FilesMatch> 패턴이 {name}에도 맞아 그 파일도 CORS 헤더를 받음",
   "config.apache.fix.regex": "줄 {line}의 출처 정규식이 {origins}도 받아들임",
   "config.apache.fix.copy": "줄 {line}의 CORS Header 줄을 {path}에 응답하는 곳에 반복함(그 섹션 밖에 있음)",
   "config.apache.fix.hide":
