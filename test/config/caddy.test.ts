@@ -421,6 +421,39 @@ describe("cors-lens fix --config on a Caddyfile", () => {
 describe("cors-lens check --config on a Caddyfile", () => {
   const codes = (text: string) => checkConfig([file(text)]).findings.map((f) => `${f.code}:${f.line}`);
 
+  it("names reverse_proxy's header_down written inside header, and Caddy 1's exact path matcher", () => {
+    expect(
+      codes(`(cors) {
+\t@origin header Origin {args.0}
+\theader @origin {
+\t\theader_down Access-Control-Allow-Origin "{args.0}"
+\t}
+}
+:80 {
+\timport cors https://app.example.com
+\treverse_proxy 127.0.0.1:3000
+}
+`),
+    ).toContain("caddy-proxy-subdirective-in-header:4");
+    expect(
+      codes(`:80 {
+\theader / {
+\t\tAccess-Control-Allow-Origin *
+\t}
+\theader /api/* Access-Control-Allow-Origin *
+\treverse_proxy 127.0.0.1:3000
+}
+`),
+    ).toEqual(expect.arrayContaining(["caddy-exact-path-matcher:2"]));
+    expect(
+      codes(`:80 {
+\theader /api/* Access-Control-Allow-Origin *
+\treverse_proxy 127.0.0.1:3000
+}
+`).filter((c) => c.startsWith("caddy-exact")),
+    ).toEqual([]);
+  });
+
   it("names each planted problem with its line", () => {
     expect(
       codes(`:80 {

@@ -98,8 +98,37 @@ export function checkCaddy(tree: CaddyTree): ConfigFinding[] {
   for (const site of tree.sites) {
     const ops = allOps(site);
     const acao = ops.filter(isAcao);
-    if (acao.length === 0) continue;
     const scopes = walkScopes(site);
+    for (const s of scopes)
+      for (const n of s.nodes.filter((x) => x.name === "header")) {
+        // `header_down`/`header_up` are reverse_proxy's subdirectives: inside `header` they are a
+        // field named "header_down" (https://caddyserver.com/docs/caddyfile/directives/header).
+        for (const c of n.block?.children ?? [])
+          if (
+            (c.name === "header_down" || c.name === "header_up") &&
+            /^access-control-/i.test(c.args[0]?.value ?? "")
+          )
+            push({
+              code: "caddy-proxy-subdirective-in-header",
+              severity: "error",
+              ...at(c),
+              words: { key: "config.caddy.check.proxy-subdirective", params: { name: c.name } },
+            });
+        // A path matcher is exact in Caddy 2 unless it ends in `*` (Caddy 1's `header /` was a prefix):
+        // https://caddyserver.com/docs/caddyfile/matchers#path-matchers
+        const path = n.args[0]?.value ?? "";
+        const cors =
+          /^access-control-/i.test(n.args[1]?.value ?? "") ||
+          !!n.block?.children.some((c) => /^[-+>?]?access-control-/i.test(c.name));
+        if (path.startsWith("/") && !path.includes("*") && cors)
+          push({
+            code: "caddy-exact-path-matcher",
+            severity: "error",
+            ...at(n),
+            words: { key: "config.caddy.check.exact-path", params: { path } },
+          });
+      }
+    if (acao.length === 0) continue;
     const creds = ops.find(isCreds);
     const vary = ops.some((o) => lower(o.field) === "vary" && /(^|[\s,])origin($|[\s,])/i.test(o.value));
     for (const h of acao) {

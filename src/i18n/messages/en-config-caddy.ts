@@ -2,6 +2,10 @@
 export const enConfigCaddy = {
   "config.caddy.note.env-default":
     "line {line}: {name} read with its default {value} (Caddy reads the real environment when it starts)",
+  "config.caddy.check.proxy-subdirective":
+    "{name} is a reverse_proxy subdirective: inside header it names a header field called {name}, so this CORS header is never sent; write it as a field of header, or move it into reverse_proxy",
+  "config.caddy.check.exact-path":
+    "the path matcher {path} matches that path exactly in Caddy 2 (Caddy 1 matched a prefix): the API's other paths get none of these CORS headers; write {path}* or drop the matcher",
   "config.caddy.check.handle-without-cors":
     "this handle block sets no Access-Control-Allow-Origin, while another one does (line {line}): handle blocks are mutually exclusive, so the requests it takes get none",
   "config.caddy.check.header-after-response":

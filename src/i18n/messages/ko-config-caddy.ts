@@ -4,6 +4,10 @@ import type { enConfigCaddy } from "./en-config-caddy";
 export const koConfigCaddy: Record<keyof typeof enConfigCaddy, string> = {
   "config.caddy.note.env-default":
     "줄 {line}: {name}를 기본값 {value}로 읽음(Caddy는 시작할 때 실제 환경 변수를 읽음)",
+  "config.caddy.check.proxy-subdirective":
+    "{name}은 reverse_proxy의 하위 지시어임: header 안에서는 {name}이라는 헤더 필드를 뜻하므로 이 CORS 헤더는 보내지지 않음. header의 필드로 쓰거나 reverse_proxy 안으로 옮기세요",
+  "config.caddy.check.exact-path":
+    "경로 매처 {path}는 Caddy 2에서 그 경로와 정확히 같을 때만 맞음(Caddy 1은 접두사였음): API의 다른 경로는 이 CORS 헤더를 받지 못함. {path}*로 쓰거나 매처를 빼세요",
   "config.caddy.check.handle-without-cors":
     "이 handle 블록은 Access-Control-Allow-Origin을 설정하지 않지만 다른 블록은 설정함(줄 {line}): handle 블록은 서로 배타적이라 이 블록이 받는 요청에는 없음",
   "config.caddy.check.header-after-response":
