@@ -26,20 +26,33 @@ export function isSecretHeader(name: string): boolean {
 /** Headers whose value is a URL, redacted as URLs. */
 const URL_HEADERS = new Set(["location", "referer", "content-location", "refresh"]);
 
+/**
+ * The headers with secrets redacted. The list itself when nothing is (most lists of a large report):
+ * header lists are read-only, and copying each cost a tenth of `analyze` in garbage collection.
+ */
 export function redactHeaders(headers: HeaderList): HeaderList {
-  return headers.map(([name, value]): [string, string] => {
-    if (isSecretHeader(name)) return [name, REDACTED];
-    return [name, URL_HEADERS.has(name.toLowerCase()) ? redactText(value) : value];
-  });
+  let out: Array<readonly [string, string]> | null = null;
+  for (let i = 0; i < headers.length; i++) {
+    const [name, value] = headers[i] as readonly [string, string];
+    const shown = isSecretHeader(name)
+      ? REDACTED
+      : URL_HEADERS.has(name.toLowerCase())
+        ? redactText(value)
+        : value;
+    if (shown !== value && out === null) out = headers.slice(0, i);
+    if (out !== null) out.push(shown === value ? (headers[i] as readonly [string, string]) : [name, shown]);
+  }
+  return out ?? headers;
 }
 
+/** The hop with secrets redacted; the hop itself when it holds none. */
 export function redactHop(hop: Hop): Hop {
-  return {
-    ...hop,
-    url: redactUrl(hop.url),
-    requestHeaders: redactHeaders(hop.requestHeaders),
-    responseHeaders: redactHeaders(hop.responseHeaders),
-  };
+  const url = redactUrl(hop.url);
+  const requestHeaders = redactHeaders(hop.requestHeaders);
+  const responseHeaders = redactHeaders(hop.responseHeaders);
+  if (url === hop.url && requestHeaders === hop.requestHeaders && responseHeaders === hop.responseHeaders)
+    return hop;
+  return { ...hop, url, requestHeaders, responseHeaders };
 }
 
 /** Query parameter names that carry credentials (OAuth 2.0 RFC 6749 §4.2.2, signed URLs, API keys). */
@@ -78,7 +91,15 @@ const QUERY_END = new Set(["&", "#", " ", "\t", "\n", "\r", "`", "'", '"', "?"])
 
 /** Userinfo and secret query values, wherever a URL stands in a text. */
 export function redactText(text: string): string {
-  return redactQuerySecrets(redactUserinfo(text));
+  return mayHoldSecret(text) ? redactQuerySecrets(redactUserinfo(text)) : text;
+}
+
+/**
+ * Whether `redactText` could change the text: userinfo needs an `@`, a query secret a `?` or `&`.
+ * Most words of a report have none, and telling so costs less than hashing them for a memo.
+ */
+export function mayHoldSecret(text: string): boolean {
+  return text.includes("@") || text.includes("?") || text.includes("&");
 }
 
 /** Characters that end a URL's authority, or the text around a URL (quotes, spaces). */
@@ -110,6 +131,7 @@ export function redactUserinfo(text: string): string {
 
 /** URL userinfo and secret query values are secrets too (`https://user:pass@host/?token=…`). */
 export function redactUrl(url: string): string {
+  if (!mayHoldSecret(url)) return url;
   return redactQuerySecrets(url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@?#]*@/i, `$1${REDACTED}@`));
 }
 

@@ -25,7 +25,7 @@ import {
   visibilityOf,
 } from "../engine";
 import { type Lang, translator } from "../i18n";
-import { redactEvidence, redactExchange, redactText } from "./redact";
+import { mayHoldSecret, redactEvidence, redactExchange, redactText } from "./redact";
 import { isoTime } from "./time";
 import { VERSION } from "./version";
 
@@ -113,6 +113,7 @@ const SCRUB_MEMO_CHARS = 16 * 1024 * 1024;
 
 /** URLs appear inside the words and fixes (a redirect's Location, the request's URL): redacted too. */
 function scrub(text: string): string {
+  if (!mayHoldSecret(text)) return text;
   const known = scrubbed.get(text);
   if (known !== undefined) return known;
   const out = redactText(text);
