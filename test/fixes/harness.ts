@@ -56,7 +56,8 @@ export async function startProcess(
       kill(child);
       throw new Error(`${command} did not answer on port ${port}:\n${output}`);
     }
-    await new Promise((r) => setTimeout(r, 100));
+    // Polled often: a real-server suite starts hundreds of servers, each waited for.
+    await new Promise((r) => setTimeout(r, 20));
   }
   return {
     log: () => output,
@@ -176,10 +177,10 @@ export class Browser {
     let report = await reportFor(this.extensionPage, tabId);
     for (
       let i = 0;
-      i < 40 && !requests.every((r) => exchangeFor(report, urls.get(r.name) as string, r.method));
+      i < 200 && !requests.every((r) => exchangeFor(report, urls.get(r.name) as string, r.method));
       i++
     ) {
-      await new Promise((r) => setTimeout(r, 100));
+      await new Promise((r) => setTimeout(r, 20));
       report = await reportFor(this.extensionPage, tabId);
     }
     return { outcomes: outcomes as Outcome[], report, urls };
