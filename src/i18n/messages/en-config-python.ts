@@ -1,4 +1,5 @@
 /** `cors-lens check|fix --config` on Python apps (English): Django settings with django-cors-headers, FastAPI/Starlette, Flask with flask-cors. Names stay as written. */
+import { HAND_CHECK_EN } from "../../config/django/hand-check";
 export const enConfigPython = {
   "config.python.error.not-loaded":
     "the Python grammar is not loaded: call prepareConfig (await it) before reading Python files",
@@ -117,4 +118,34 @@ export const enConfigPython = {
     "{name} is not a flask-cors option{suggest, select, none {} other { (did you mean {suggest}?)}}: flask-cors ignores it without a word, so its default stays",
   "config.django.error.split":
     "CORS settings are in both {first} and {second}: CORS Lens reads one settings module; pass the one that sets CORS_* and MIDDLEWARE",
+  "config.django.mw.unknown.code":
+    "{file}:{line}: the middleware runs code CORS Lens does not evaluate, and it may change the response: {text}",
+  "config.django.mw.unknown.view-options":
+    "the preflight to {path} reaches the view (the middleware does not answer it itself), whose answer was not recorded",
+  "config.django.mw.error.several":
+    "{file} defines several middlewares that set CORS headers ({names}): pass settings.py too, its MIDDLEWARE tells which run and in what order",
+  "config.django.mw.fix.list": "{values} added to {header} (line {line})",
+  "config.django.mw.fix.add": "{header}: {values} set beside Access-Control-Allow-Origin (the page's preflight asks for it)",
+  "config.django.mw.fix.reflect":
+    "{origins} sent back as Access-Control-Allow-Origin with Access-Control-Allow-Credentials: true (the page sends credentials, which * never allows), Vary: Origin added; every other origin still gets *",
+  "config.django.mw.fix.options":
+    "{name} answers the preflight itself (an empty 200) instead of passing it to the view, which refused it",
+  "config.django.mw.fix.move":
+    "{name} (line {line}) moved to the top of MIDDLEWARE, above {above}: a middleware above it answered without the CORS headers",
+  "config.django.mw.fix.credentials":
+    "Access-Control-Allow-Credentials: true set beside the allowed origin (line {line}): the page sends credentials",
+  "config.django.mw.fix.origins": "{values} added to the origins the middleware allows (line {line})",
+  "config.django.mw.cannot.move":
+    "the hand-written middleware is not a MIDDLEWARE entry written one a line in the settings passed: put it at the top of MIDDLEWARE by hand",
+  "config.django.mw.cannot.options":
+    "the view answers the preflight and the middleware has no `response = self.get_response(request)` line alone where an OPTIONS answer can go: answer OPTIONS in the middleware by hand",
+  "config.django.mw.cannot.not-listed":
+    "the hand-written middleware is not in MIDDLEWARE: add it (as its module path) at the top of MIDDLEWARE",
+  "config.django.mw.cannot.value":
+    "{header} (line {line}) is not a string written in this file (or is not set where it can be added): change it by hand",
+  "config.django.mw.cannot.origin":
+    "the middleware does not send Access-Control-Allow-Origin for {origin}, and no list of origins it compares with was found: allow the origin by hand",
+  "config.django.mw.cannot.reflect-any":
+    "the middleware sends back any request's Origin (line {line}): Access-Control-Allow-Credentials: true there would let every website read the user's data; compare the origin with a list first",
+  ...HAND_CHECK_EN,
 } as const;
