@@ -27,9 +27,9 @@ import {
   PREFLIGHT_UNKNOWN as DJANGO_PREFLIGHT_UNKNOWN,
   type DjangoConfig,
   DjangoSyntaxError,
-  type HandDjangoConfig,
   setsCors as djangoSetsCors,
   unresolved as djangoUnresolved,
+  type HandDjangoConfig,
   patchDjango,
   readDjango,
 } from "./django";

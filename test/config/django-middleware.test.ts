@@ -1,11 +1,22 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { type ConfigFile, checkConfig, detectFormat, fixConfig, fixDiff, prepareConfig, readConfig } from "../../src/config";
+import {
+  type ConfigFile,
+  checkConfig,
+  detectFormat,
+  fixConfig,
+  fixDiff,
+  prepareConfig,
+  readConfig,
+} from "../../src/config";
 import { APP, recordedFrom, pythonGrammarBytes as wasm } from "./recorded";
 
 const mw = (text: string, path = "shop/middleware.py"): ConfigFile => ({ path, text });
 
 beforeAll(async () => {
-  await prepareConfig([mw("def cors(get_response):\n    return get_response\n# Access-Control-\n", "m.py")], wasm);
+  await prepareConfig(
+    [mw("def cors(get_response):\n    return get_response\n# Access-Control-\n", "m.py")],
+    wasm,
+  );
 });
 
 /** The seed's shape, in words of our own: * on every response, a fixed header list, a long max-age. */

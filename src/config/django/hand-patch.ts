@@ -14,7 +14,16 @@ import type { Display, Span } from "../python/values";
 import type { Words } from "../types";
 import { faultOf, type Judged, type RequestSpec } from "../whatif";
 import { Unknowable } from "./answer";
-import { entryOf, type HandMiddleware, layers, type Resp, respond, type Site, STAND_IN, type Stack } from "./hand";
+import {
+  entryOf,
+  type HandMiddleware,
+  layers,
+  type Resp,
+  respond,
+  type Site,
+  STAND_IN,
+  type Stack,
+} from "./hand";
 
 const lower = (s: string) => s.toLowerCase();
 
@@ -39,7 +48,8 @@ class HandPatcher extends EditList {
   }
 
   private mwOf(site: Site): HandMiddleware | null {
-    for (const h of this.stack.hands) for (const m of h.middlewares) if (m.name === site.middleware && h.file === site.file) return m;
+    for (const h of this.stack.hands)
+      for (const m of h.middlewares) if (m.name === site.middleware && h.file === site.file) return m;
     return null;
   }
 
@@ -47,7 +57,10 @@ class HandPatcher extends EditList {
   private alone(file: string, stmt: Span): boolean {
     const text = this.text(file);
     const end = afterLine(text, stmt.end - 1);
-    return text.slice(lineStart(text, stmt.start), stmt.start).trim() === "" && /^\s*(#.*)?\r?\n?$/.test(text.slice(stmt.end, end));
+    return (
+      text.slice(lineStart(text, stmt.start), stmt.start).trim() === "" &&
+      /^\s*(#.*)?\r?\n?$/.test(text.slice(stmt.end, end))
+    );
   }
 
   private unit(file: string): string {
@@ -61,7 +74,13 @@ class HandPatcher extends EditList {
     const text = this.text(file);
     let at = 0;
     for (let l = 0; l < hand.mod.importsEnd; l++) at = afterLine(text, at);
-    this.push(`import:${file}:${name}`, { file, start: at, end: at, text: `from ${module} import ${name}\n`, why });
+    this.push(`import:${file}:${name}`, {
+      file,
+      start: at,
+      end: at,
+      text: `from ${module} import ${name}\n`,
+      why,
+    });
   }
 
   /** Adds `values` to a header's list where it is written. */
@@ -120,12 +139,24 @@ class HandPatcher extends EditList {
       `${indent}${u}${original}`,
       `${indent}patch_vary_headers(${resp}, ("Origin",))`,
     ];
-    this.push(`reflect:${file}:${acao.stmt.start}`, { file, start: ls, end, text: `${lines.join("\n")}\n`, why });
+    this.push(`reflect:${file}:${acao.stmt.start}`, {
+      file,
+      start: ls,
+      end,
+      text: `${lines.join("\n")}\n`,
+      why,
+    });
     this.importName(file, "django.utils.cache", "patch_vary_headers", why);
     // Credentials only beside a reflected origin: the unconditional `true` goes.
     if (acac && acac.file === file && this.alone(file, acac.stmt) && acac.stmt.start !== acao.stmt.start) {
       const s = lineStart(this.text(file), acac.stmt.start);
-      this.push(`acac:${file}:${acac.stmt.start}`, { file, start: s, end: afterLine(text, acac.stmt.end - 1), text: "", why });
+      this.push(`acac:${file}:${acac.stmt.start}`, {
+        file,
+        start: s,
+        end: afterLine(text, acac.stmt.end - 1),
+        text: "",
+        why,
+      });
     }
     return true;
   }
@@ -153,7 +184,13 @@ class HandPatcher extends EditList {
       `${indent}else:`,
       `${indent}${u}${text.slice(call.stmt.start, call.stmt.end)}`,
     ];
-    this.push(`options:${file}:${call.stmt.start}`, { file, start: ls, end, text: `${lines.join("\n")}\n`, why });
+    this.push(`options:${file}:${call.stmt.start}`, {
+      file,
+      start: ls,
+      end,
+      text: `${lines.join("\n")}\n`,
+      why,
+    });
     return true;
   }
 
@@ -179,10 +216,17 @@ class HandPatcher extends EditList {
     };
     const from = lineStart(text, el.start);
     const to = afterLine(text, el.end);
-    if (text.slice(from, el.start).trim() !== "" || !/^\s*,?\s*(#.*)?\r?\n?$/.test(text.slice(el.end, to))) return false;
+    if (text.slice(from, el.start).trim() !== "" || !/^\s*,?\s*(#.*)?\r?\n?$/.test(text.slice(el.end, to)))
+      return false;
     const line = text.slice(from, to);
     const top = lineStart(text, first.start);
-    this.push("mw:add", { file: s.file, start: top, end: top, text: /,/.test(line) ? line : line.replace(el.text, `${el.text},`), why });
+    this.push("mw:add", {
+      file: s.file,
+      start: top,
+      end: top,
+      text: /,/.test(line) ? line : line.replace(el.text, `${el.text},`),
+      why,
+    });
     this.push("mw:remove", { file: s.file, start: from, end: to, text: "", why });
     return true;
   }
@@ -210,12 +254,21 @@ class HandPatcher extends EditList {
         });
       } else if (src?.kind === "join") {
         for (const e of displayInsert(this.text(src.file), src.display, values))
-          this.push(`join:${src.file}:${e.at}:${e.part}`, { file: src.file, start: e.at, end: e.at, text: e.text, why });
+          this.push(`join:${src.file}:${e.at}:${e.part}`, {
+            file: src.file,
+            start: e.at,
+            end: e.at,
+            text: e.text,
+            why,
+          });
       }
     }
     for (const { display, file, add } of this.allow.values()) {
       const values = [...add];
-      const why: Words = { key: "config.django.mw.fix.origins", params: { values: values.join(", "), line: display.open.line } };
+      const why: Words = {
+        key: "config.django.mw.fix.origins",
+        params: { values: values.join(", "), line: display.open.line },
+      };
       for (const e of displayInsert(this.text(file), display, values))
         this.push(`allow:${file}:${e.at}:${e.part}`, { file, start: e.at, end: e.at, text: e.text, why });
     }
@@ -235,7 +288,10 @@ export function patchHand(
   if (stack.settings) texts.set(stack.settings.file, stack.settings.mod.text);
   const p = new HandPatcher(stack, texts);
   const stuck = (id: string, why: Words) => p.cannot.set(id, why);
-  const credentialed = new Map<string, { acao: Site; acac: Site | null; origins: Set<string>; ids: string[] }>();
+  const credentialed = new Map<
+    string,
+    { acao: Site; acac: Site | null; origins: Set<string>; ids: string[] }
+  >();
   for (const { spec, judged } of failing) {
     const unknownKey = typeof judged.unknown === "object" ? judged.unknown?.key : undefined;
     try {
@@ -308,10 +364,11 @@ export function patchHand(
             ...request,
             headers: [...request.headers.filter(([n]) => lower(n) !== "origin"), ["Origin", STAND_IN]],
           });
-          const reflectsAny = combinedHeader(
-            stranger.resp.headers.map((h) => [h.name, h.value]),
-            "access-control-allow-origin",
-          ) === STAND_IN;
+          const reflectsAny =
+            combinedHeader(
+              stranger.resp.headers.map((h) => [h.name, h.value]),
+              "access-control-allow-origin",
+            ) === STAND_IN;
           if (acao?.site && acao.value === spec.origin && !reflectsAny) {
             if (
               !p.addBeside(acao.site, "Access-Control-Allow-Credentials", "true", {
@@ -320,12 +377,19 @@ export function patchHand(
               })
             )
               cannotValue("Access-Control-Allow-Credentials", acao.site);
-          } else stuck(spec.id, { key: "config.django.mw.cannot.reflect-any", params: { line: acao?.site?.line ?? 0 } });
+          } else
+            stuck(spec.id, {
+              key: "config.django.mw.cannot.reflect-any",
+              params: { line: acao?.site?.line ?? 0 },
+            });
           break;
         }
         case "method-not-allowed":
         case "header-not-allowed": {
-          const name = cause.code === "method-not-allowed" ? "Access-Control-Allow-Methods" : "Access-Control-Allow-Headers";
+          const name =
+            cause.code === "method-not-allowed"
+              ? "Access-Control-Allow-Methods"
+              : "Access-Control-Allow-Headers";
           const values =
             cause.code === "method-not-allowed"
               ? [spec.method.toUpperCase()]
@@ -354,6 +418,9 @@ export function patchHand(
   for (const c of credentialed.values())
     if (!p.reflect(c.acao, c.acac, [...c.origins]))
       for (const id of c.ids)
-        stuck(id, { key: "config.django.mw.cannot.value", params: { header: "Access-Control-Allow-Origin", line: c.acao.line } });
+        stuck(id, {
+          key: "config.django.mw.cannot.value",
+          params: { header: "Access-Control-Allow-Origin", line: c.acao.line },
+        });
   return { edits: p.finish(), cannot: p.cannot };
 }

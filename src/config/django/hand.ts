@@ -126,10 +126,13 @@ export function readHand(file: ConfigFile): HandFile {
     if (!body || !params) return null;
     return {
       body,
-      params: kids(params).map((p) => (p.type === "identifier" ? p.text : (p.childForFieldName("name")?.text ?? p.text))),
+      params: kids(params).map((p) =>
+        p.type === "identifier" ? p.text : (p.childForFieldName("name")?.text ?? p.text),
+      ),
     };
   };
-  const unwrap = (n: Node): Node => (n.type === "decorated_definition" ? (n.childForFieldName("definition") ?? n) : n);
+  const unwrap = (n: Node): Node =>
+    n.type === "decorated_definition" ? (n.childForFieldName("definition") ?? n) : n;
   for (const top of kids(mod.tree.rootNode).map(unwrap)) {
     const name = top.childForFieldName("name")?.text ?? "";
     if (!isCors(top.text)) continue;
@@ -158,7 +161,7 @@ export function readHand(file: ConfigFile): HandFile {
     }
     if (top.type === "function_definition") {
       const f = fnOf(top);
-      if (!f || f.params.length !== 1) continue;
+      if (f?.params.length !== 1) continue;
       const inner = kids(f.body)
         .map(unwrap)
         .find((s) => s.type === "function_definition");
@@ -200,7 +203,9 @@ export function entryOf(stack: Stack, m: HandMiddleware): Middleware | null {
   const list = stack.settings?.middleware;
   if (!list?.known) return null;
   const base = (m.file.split("/").pop() ?? m.file).replace(/\.py$/, "");
-  return list.value.find((e) => e.name === `${base}.${m.name}` || e.name.endsWith(`.${base}.${m.name}`)) ?? null;
+  return (
+    list.value.find((e) => e.name === `${base}.${m.name}` || e.name.endsWith(`.${base}.${m.name}`)) ?? null
+  );
 }
 
 const unknownCode = (file: string, n: Node): Unknowable =>
@@ -267,14 +272,21 @@ function setHeader(r: Resp, name: string, value: string, site: Site | null): voi
 /** patch_vary_headers: the new names added to Vary, `*` kept (django/utils/cache.py). */
 function patchVary(r: Resp, names: string[], site: Site | null): void {
   const old = r.headers.find((h) => lower(h.name) === "vary");
-  const have = old ? old.value.split(",").map((x) => x.trim()).filter((x) => x !== "") : [];
+  const have = old
+    ? old.value
+        .split(",")
+        .map((x) => x.trim())
+        .filter((x) => x !== "")
+    : [];
   const added = names.filter((n) => !have.some((h) => lower(h) === lower(n)));
   const all = [...have, ...added];
   setHeader(r, "Vary", all.includes("*") ? "*" : all.join(", "), added.length ? site : (old?.site ?? site));
 }
 
 const metaKey = (header: string) =>
-  /^content-(type|length)$/i.test(header) ? header.toUpperCase().replace(/-/g, "_") : `HTTP_${header.toUpperCase().replace(/-/g, "_")}`;
+  /^content-(type|length)$/i.test(header)
+    ? header.toUpperCase().replace(/-/g, "_")
+    : `HTTP_${header.toUpperCase().replace(/-/g, "_")}`;
 
 interface Request {
   method: string;
@@ -364,7 +376,9 @@ class Run {
             this.eval(e);
           } catch (err) {
             // A call this reader does not know (logging) is left out, unless it is given the response.
-            const resps = [...this.locals].filter(([, v]) => v.t === "resp" || v.t === "hdrs").map(([k]) => k);
+            const resps = [...this.locals]
+              .filter(([, v]) => v.t === "resp" || v.t === "hdrs")
+              .map(([k]) => k);
             if (!(err instanceof Unknowable) || resps.some((k) => new RegExp(`\\b${k}\\b`).test(e.text)))
               throw err;
           }
@@ -525,7 +539,8 @@ class Run {
       if (v) return v;
     }
     const imp = this.hand.mod.imports.get(n.text);
-    if (imp?.module === "django.http" && imp.name in RESPONSES) return { t: "cls", status: RESPONSES[imp.name] as number };
+    if (imp?.module === "django.http" && imp.name in RESPONSES)
+      return { t: "cls", status: RESPONSES[imp.name] as number };
     if (imp?.module === "django" && imp.name === "http") return { t: "obj", o: "http" };
     if (imp?.module === "django.utils.cache" && imp.name === "patch_vary_headers")
       return { t: "fn", name: "patch_vary_headers" };
@@ -543,14 +558,16 @@ class Run {
       if (attr === "META") return { t: "obj", o: "meta" };
     }
     if (obj.t === "obj" && obj.o === "self" && attr === "get_response") return { t: "obj", o: "next" };
-    if (obj.t === "obj" && obj.o === "http" && attr in RESPONSES) return { t: "cls", status: RESPONSES[attr] as number };
+    if (obj.t === "obj" && obj.o === "http" && attr in RESPONSES)
+      return { t: "cls", status: RESPONSES[attr] as number };
     if (obj.t === "obj" && obj.o === "settings" && this.settings) {
       const a = this.settings.mod.names.get(attr);
       const v = a && !a.conditional ? fromPy(a.value, this.settings.file) : null;
       if (v) return v;
     }
     if (obj.t === "resp" && attr === "headers") return { t: "hdrs", r: obj.r, target: n.text };
-    if (obj.t === "resp" && attr === "status_code" && obj.r.status !== null) return { t: "int", v: obj.r.status, src: null };
+    if (obj.t === "resp" && attr === "status_code" && obj.r.status !== null)
+      return { t: "int", v: obj.r.status, src: null };
     throw unknownCode(this.file, n);
   }
 
@@ -560,8 +577,9 @@ class Run {
     const all = kids(argsNode);
     const positional = all.filter((a) => a.type !== "keyword_argument");
     const keyword = (name: string) =>
-      all.find((a) => a.type === "keyword_argument" && a.childForFieldName("name")?.text === name)?.childForFieldName("value") ??
-      null;
+      all
+        .find((a) => a.type === "keyword_argument" && a.childForFieldName("name")?.text === name)
+        ?.childForFieldName("value") ?? null;
     const args = () => positional.map((a) => this.eval(a));
     if (fn.type === "attribute") {
       const attr = fn.childForFieldName("attribute")?.text ?? "";
@@ -581,7 +599,12 @@ class Run {
         if (!v) throw unknownCode(this.file, n);
         if (!has) {
           const stmt = n.parent?.type === "expression_statement" ? n.parent : n;
-          setHeader(obj.r, k.v, headerText(v, n, this.file), this.site(stmt, (fn.childForFieldName("object") as Node).text, v));
+          setHeader(
+            obj.r,
+            k.v,
+            headerText(v, n, this.file),
+            this.site(stmt, (fn.childForFieldName("object") as Node).text, v),
+          );
         }
         return { t: "none" };
       }
@@ -595,14 +618,22 @@ class Run {
           };
         }
         if (attr === "startswith" || attr === "endswith") {
-          const opts = a?.t === "str" ? [a.v] : a?.t === "seq" ? a.items.map((i) => (i.t === "str" ? i.v : null)) : [null];
+          const opts =
+            a?.t === "str"
+              ? [a.v]
+              : a?.t === "seq"
+                ? a.items.map((i) => (i.t === "str" ? i.v : null))
+                : [null];
           if (opts.some((o) => o === null)) throw unknownCode(this.file, n);
           return {
             t: "bool",
-            v: (opts as string[]).some((o) => (attr === "startswith" ? obj.v.startsWith(o) : obj.v.endsWith(o))),
+            v: (opts as string[]).some((o) =>
+              attr === "startswith" ? obj.v.startsWith(o) : obj.v.endsWith(o),
+            ),
           };
         }
-        if (attr === "lower" || attr === "upper") return { ...obj, v: attr === "lower" ? lower(obj.v) : obj.v.toUpperCase() };
+        if (attr === "lower" || attr === "upper")
+          return { ...obj, v: attr === "lower" ? lower(obj.v) : obj.v.toUpperCase() };
         if (/^(strip|rstrip|lstrip)$/.test(attr) && (!a || a.t === "str")) {
           const chars = a?.t === "str" ? [...a.v] : [" ", "\t", "\n", "\r"];
           let s = obj.v;
@@ -612,6 +643,8 @@ class Run {
         }
       }
       if (obj.t === "cls") return this.newResponse(obj.status, keyword("status"), n);
+      if (obj.t === "obj" && obj.o === "http" && attr in RESPONSES)
+        return this.newResponse(RESPONSES[attr] as number, keyword("status"), n);
       throw unknownCode(this.file, n);
     }
     const f = this.eval(fn);
@@ -638,7 +671,8 @@ class Run {
   }
 
   private forward(args: Node[]): V {
-    if (args.length !== 1 || !(this.eval(args[0] as Node).t === "obj")) throw unknownCode(this.file, args[0] ?? this.mw.call?.body ?? this.hand.mod.tree.rootNode);
+    if (args.length !== 1 || !(this.eval(args[0] as Node).t === "obj"))
+      throw unknownCode(this.file, args[0] ?? this.mw.call?.body ?? this.hand.mod.tree.rootNode);
     return { t: "resp", r: this.next() };
   }
 
@@ -666,7 +700,8 @@ class Run {
   }
 
   private compareOne(op: string, l: V, r: V, n: Node): boolean {
-    const prim = (v: V) => (v.t === "str" || v.t === "int" || v.t === "bool" ? v.v : v.t === "none" ? null : undefined);
+    const prim = (v: V) =>
+      v.t === "str" || v.t === "int" || v.t === "bool" ? v.v : v.t === "none" ? null : undefined;
     switch (op) {
       case "==":
       case "!=": {
@@ -693,7 +728,12 @@ class Run {
           if (a === undefined || r.items.some((i) => prim(i) === undefined)) throw unknownCode(this.file, n);
           found = r.items.some((i) => prim(i) === a);
           if (!found && l.t === "str" && r.display)
-            this.trace.misses.push({ display: r.display, value: l.v, file: r.file, line: n.startPosition.row + 1 });
+            this.trace.misses.push({
+              display: r.display,
+              value: l.v,
+              file: r.file,
+              line: n.startPosition.row + 1,
+            });
         } else throw unknownCode(this.file, n);
         return found === (op === "in");
       }
@@ -750,7 +790,9 @@ export const isPreflight = (req: { method: string; headers: HeaderList }) =>
   req.method === "OPTIONS" && hasHeader(req.headers, "access-control-request-method");
 
 /** The stack's layers, outermost first: MIDDLEWARE's order with settings.py, else the one middleware. */
-export function layers(stack: Stack): Array<{ entry: Middleware | null; hand: { file: HandFile; mw: HandMiddleware } | null }> {
+export function layers(
+  stack: Stack,
+): Array<{ entry: Middleware | null; hand: { file: HandFile; mw: HandMiddleware } | null }> {
   const all = stack.hands.flatMap((file) => file.middlewares.map((mw) => ({ file, mw })));
   const list = stack.settings?.middleware;
   // No MIDDLEWARE in the settings passed (set in another module): the middleware alone.
@@ -771,7 +813,12 @@ export interface Answered {
 /** The response the stack gives this request, with the statements that set each header. */
 export function respond(
   stack: Stack,
-  request: { method: string; url: string; headers: HeaderList; upstream?: { status: number | null; headers: HeaderList } | null },
+  request: {
+    method: string;
+    url: string;
+    headers: HeaderList;
+    upstream?: { status: number | null; headers: HeaderList } | null;
+  },
 ): Answered {
   let url: URL;
   try {
@@ -786,7 +833,11 @@ export function respond(
   const s = stack.settings;
   const recorded = upstream?.status ?? null;
   const view = (): Resp => {
-    const headers: RespHeader[] = (upstream?.headers ?? []).map(([name, value]) => ({ name, value, site: null }));
+    const headers: RespHeader[] = (upstream?.headers ?? []).map(([name, value]) => ({
+      name,
+      value,
+      site: null,
+    }));
     // APPEND_SLASH's redirect passes back through the CORS layers above CommonMiddleware.
     if (
       recorded === 301 &&
@@ -803,7 +854,10 @@ export function respond(
     if (!s.urlsRegex.known) throw new Unknowable(s.urlsRegex.why);
     const re = pyRegex(s.urlsRegex.value);
     if (!re)
-      throw new Unknowable({ key: "config.unknown.regex", params: { regex: s.urlsRegex.value, line: s.urlsRegex.from?.stmt.line ?? 0 } });
+      throw new Unknowable({
+        key: "config.unknown.regex",
+        params: { regex: s.urlsRegex.value, line: s.urlsRegex.from?.stmt.line ?? 0 },
+      });
     return re.test(req.path);
   };
   const at = (i: number, inside: boolean): Resp => {
@@ -821,7 +875,11 @@ export function respond(
       } else r = next();
       const base: HeaderList = r.headers.map((h) => [h.name, h.value]);
       const out = corsHeaders(s, request, base);
-      r.headers = out.map(([n, v]) => ({ name: n, value: v, site: r.headers.find((h) => h.name === n && h.value === v)?.site ?? null }));
+      r.headers = out.map(([n, v]) => ({
+        name: n,
+        value: v,
+        site: r.headers.find((h) => h.name === n && h.value === v)?.site ?? null,
+      }));
       return r;
     }
     // Below the first CORS layer a middleware's own answer is the application's (the record's status).
@@ -830,11 +888,18 @@ export function respond(
     const entry = layer.entry as Middleware;
     if (kind === "passive") return next();
     if (kind === "security") {
-      if (!s?.sslRedirect.known) throw new Unknowable(s?.sslRedirect.known === false ? s.sslRedirect.why : { key: "config.unknown.url", params: { url: request.url } });
+      if (!s?.sslRedirect.known)
+        throw new Unknowable(
+          s?.sslRedirect.known === false
+            ? s.sslRedirect.why
+            : { key: "config.unknown.url", params: { url: request.url } },
+        );
       if (s.sslRedirect.value && url.protocol === "http:")
         return {
           status: 301,
-          headers: [{ name: "Location", value: `https://${url.host}${url.pathname}${url.search}`, site: null }],
+          headers: [
+            { name: "Location", value: `https://${url.host}${url.pathname}${url.search}`, site: null },
+          ],
           fromView: false,
           viewCall: null,
         };
@@ -849,21 +914,26 @@ export function respond(
             fromView: true,
             viewCall: null,
           };
-        if (recorded === null) trace.assumed.push({ key: "config.django.assumed.routed", params: { path: req.path } });
+        if (recorded === null)
+          trace.assumed.push({ key: "config.django.assumed.routed", params: { path: req.path } });
       }
       return next();
     }
     if (kind === "static" && s?.staticUrl.known) {
       const p = s.staticUrl.value.startsWith("/") ? s.staticUrl.value : `/${s.staticUrl.value}`;
       if (s.staticUrl.value !== "" && req.path.startsWith(p)) {
-        if (recorded === null) trace.assumed.push({ key: "config.assumed.static-200", params: { path: req.path } });
+        if (recorded === null)
+          trace.assumed.push({ key: "config.assumed.static-200", params: { path: req.path } });
         return { status: recorded ?? 200, headers: [], fromView: true, viewCall: null };
       }
       return next();
     }
     // A middleware of the project above every CORS layer: it may answer first.
     if (all.slice(i + 1).some((l) => l.hand || l.entry?.name === CORS_MIDDLEWARE))
-      throw new Unknowable({ key: "config.django.unknown.middleware", params: { name: entry.name, line: entry.line } });
+      throw new Unknowable({
+        key: "config.django.unknown.middleware",
+        params: { name: entry.name, line: entry.line },
+      });
     return next();
   };
   const resp = at(0, false);
@@ -903,7 +973,8 @@ const BASE = "http://localhost:8000";
 export function writtenOrigins(stack: Stack): string[] {
   const out = new Set<string>();
   const texts = [...stack.hands.map((h) => h.mod.text), stack.settings?.mod.text ?? ""];
-  for (const t of texts) for (const m of t.matchAll(/["'](https?:\/\/[A-Za-z0-9.-]+(?::\d+)?)["']/g)) out.add(m[1] as string);
+  for (const t of texts)
+    for (const m of t.matchAll(/["'](https?:\/\/[A-Za-z0-9.-]+(?::\d+)?)["']/g)) out.add(m[1] as string);
   return [...out];
 }
 
@@ -920,7 +991,12 @@ export function allowanceHand(stack: Stack): Allowance[] {
     const url = `${BASE}${path}`;
     for (const origin of [STAND_IN, ...writtenOrigins(stack)]) {
       const ask = (method: string, headers: HeaderList) =>
-        answerHand(stack, { method, url, headers: [["Origin", origin], ...headers], upstream: { status: 200, headers: [] } });
+        answerHand(stack, {
+          method,
+          url,
+          headers: [["Origin", origin], ...headers],
+          upstream: { status: 200, headers: [] },
+        });
       const pre = ask("OPTIONS", [["Access-Control-Request-Method", "PUT"]]);
       const get = ask("GET", []);
       if (get.kind !== "known") continue;
@@ -932,7 +1008,8 @@ export function allowanceHand(stack: Stack): Allowance[] {
         origins: [origin],
         methods: listOf(combinedHeader(h, "access-control-allow-methods")).map((m) => m.toUpperCase()),
         headers: listOf(combinedHeader(h, "access-control-allow-headers")).filter((x) => x !== "*"),
-        credentials: acao === origin && combinedHeader(get.headers, "access-control-allow-credentials") === "true",
+        credentials:
+          acao === origin && combinedHeader(get.headers, "access-control-allow-credentials") === "true",
       });
     }
   }

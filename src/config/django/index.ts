@@ -61,7 +61,11 @@ export interface HandDjangoConfig extends ReadConfig {
 
 export function readDjango(files: readonly ConfigFile[]): DjangoConfig | HandDjangoConfig {
   const mw = files.filter((f) => looksMiddleware(f.text));
-  if (mw.length > 0) return readHandConfig(mw, files.filter((f) => !mw.includes(f)));
+  if (mw.length > 0)
+    return readHandConfig(
+      mw,
+      files.filter((f) => !mw.includes(f)),
+    );
   // One settings module is read: of a split package (base.py, production.py…), the one that sets
   // CORS and MIDDLEWARE. Settings spread over several of them are not merged: said, not guessed.
   const read = files.map((f) => {
@@ -99,7 +103,10 @@ export function readDjango(files: readonly ConfigFile[]): DjangoConfig | HandDja
   };
 }
 
-function readHandConfig(mwFiles: readonly ConfigFile[], settingsFiles: readonly ConfigFile[]): HandDjangoConfig {
+function readHandConfig(
+  mwFiles: readonly ConfigFile[],
+  settingsFiles: readonly ConfigFile[],
+): HandDjangoConfig {
   const hands: HandFile[] = mwFiles.map((f) => {
     const h = readHand(f);
     const err = h.mod.error;
@@ -169,16 +176,13 @@ function checkHandStack(stack: Stack): ConfigFinding[] {
         file: s.file,
         name: entry.name,
         line: entry.line,
-        above: above ? { name: above.name, line: above.line, known: layerOf(above.name) !== "unknown" } : null,
+        above: above
+          ? { name: above.name, line: above.line, known: layerOf(above.name) !== "unknown" }
+          : null,
         corsheaders: cors ? { line: cors.line } : null,
       });
     }
-  return checkHand(
-    { file: stack.hands[0]?.file ?? "" },
-    probe,
-    { listed: writtenOrigins(stack), stranger: "https://stranger.example" },
-    order,
-  );
+  return checkHand(probe, { listed: writtenOrigins(stack), stranger: "https://stranger.example" }, order);
 }
 
 export function setsCors(config: DjangoConfig | HandDjangoConfig): boolean {
