@@ -133,7 +133,16 @@ function readHandConfig(
     notes: [],
     answer: (request: HopRequest) => answerHand(stack, request),
     allowance: () => allowanceHand(stack),
-    check: (): ConfigFinding[] => [...checkHandStack(stack), ...(settings ? checkDjango(settings) : [])],
+    check: (): ConfigFinding[] => {
+      // CorsMiddleware below the hand-written one is django-mw-two-layers, not an unknown middleware above it.
+      const mine = new Set(all.map((m) => entryOf(stack, m)?.name));
+      const own = settings
+        ? checkDjango(settings).filter(
+            (f) => !(f.code === "django-middleware-order" && mine.has(String(f.words.params?.name ?? ""))),
+          )
+        : [];
+      return [...checkHandStack(stack), ...own];
+    },
   };
 }
 
