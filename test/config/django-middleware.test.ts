@@ -339,3 +339,17 @@ describe("a hand-written Django CORS middleware: check", () => {
     expect(checkConfig([mw(FUNCTION)]).findings).toEqual([]);
   });
 });
+
+describe("settings.py alone, naming a CORS middleware of the project", () => {
+  it("asks for the middleware's file (exit 2), naming its MIDDLEWARE line", () => {
+    try {
+      readConfig([settings(ORDER)]);
+      expect.unreachable();
+    } catch (e) {
+      expect((e as ConfigError).words).toMatchObject({
+        key: "config.error.included",
+        params: { file: "shop/settings.py", line: 7, pattern: "shop.middleware.CorsHeadersMiddleware" },
+      });
+    }
+  });
+});

@@ -203,11 +203,17 @@ export function setsCors(config: DjangoConfig | HandDjangoConfig): boolean {
 export function unresolved(
   config: DjangoConfig | HandDjangoConfig,
 ): Array<{ file: string; line: number; args: Array<{ value: string }> }> {
-  return config.notes.map((n) => ({
+  const out = config.notes.map((n) => ({
     file: String(n.params?.file ?? ""),
     line: Number(n.params?.line ?? 0),
     args: [{ value: String(n.params?.pattern ?? "") }],
   }));
+  // A middleware of the project named for CORS in MIDDLEWARE: its file sets the headers (pass it too).
+  if (!("stack" in config) && config.settings.middleware.known)
+    for (const m of config.settings.middleware.value)
+      if (layerOf(m.name) === "unknown" && m.name !== CORS_MIDDLEWARE && /cors/i.test(m.name))
+        out.push({ file: config.settings.file, line: m.line, args: [{ value: m.name }] });
+  return out;
 }
 
 const STAND_IN = "https://other.example";
