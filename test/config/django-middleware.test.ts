@@ -353,3 +353,45 @@ describe("settings.py alone, naming a CORS middleware of the project", () => {
     }
   });
 });
+
+describe("a hand-written Django CORS middleware: bad input never crashes", () => {
+  it("mutated files: read, checked and fixed, or refused with a ConfigError", () => {
+    let seed = 23;
+    const rand = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    const sources = [SEED, MIXIN, FUNCTION];
+    for (let i = 0; i < 60; i++) {
+      const base = sources[i % sources.length] as string;
+      const lines = base.split("\n");
+      const at = rand(lines.length);
+      const cut = rand(3);
+      const mutated =
+        cut === 0
+          ? lines.filter((_, j) => j !== at).join("\n")
+          : cut === 1
+            ? lines.map((l, j) => (j === at ? l.slice(0, rand(l.length + 1)) : l)).join("\n")
+            : lines.map((l, j) => (j === at ? l.replace(/"[^"]*"/, "origin") : l)).join("\n");
+      const files = [mw(mutated)];
+      try {
+        checkConfig(files);
+        const ev = recordedFrom(
+          [mw(SEED)],
+          [{ url: API, credentials: "include", headers: [["X-Client", "1"]] }],
+        );
+        fixConfig(files, ev);
+      } catch (e) {
+        if (!(e instanceof ConfigError)) throw new Error(`${String(e)}\n${mutated}`);
+      }
+    }
+  });
+
+  it("typed parameters (`request: HttpRequest`) are read", () => {
+    const typed = SEED.replace(
+      "def __call__(self, request):",
+      "def __call__(self, request: HttpRequest) -> HttpResponse:",
+    );
+    expect(ask([mw(typed)], {})).toMatchObject({ kind: "known" });
+  });
+});

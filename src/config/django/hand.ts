@@ -126,8 +126,13 @@ export function readHand(file: ConfigFile): HandFile {
     if (!body || !params) return null;
     return {
       body,
+      // `request`, `request: HttpRequest`, `request=None`: the parameter's name.
       params: kids(params).map((p) =>
-        p.type === "identifier" ? p.text : (p.childForFieldName("name")?.text ?? p.text),
+        p.type === "identifier"
+          ? p.text
+          : (p.childForFieldName("name")?.text ??
+            kids(p).find((c) => c.type === "identifier")?.text ??
+            p.text),
       ),
     };
   };
