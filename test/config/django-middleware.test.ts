@@ -395,3 +395,49 @@ describe("a hand-written Django CORS middleware: bad input never crashes", () =>
     expect(ask([mw(typed)], {})).toMatchObject({ kind: "known" });
   });
 });
+
+describe("a hand-written Django CORS middleware: headers from a dict", () => {
+  const DICT = `CORS_HEADERS = {
+    "Access-Control-Allow-Origin": "*",
+    "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
+    "Access-Control-Allow-Headers": "content-type",
+}
+
+
+def cors(get_response):
+    def middleware(request):
+        response = get_response(request)
+        for name, value in CORS_HEADERS.items():
+            response[name] = value
+        return response
+
+    return middleware
+`;
+
+  it("`for name, value in HEADERS.items()` is read; the header is added to the dict's value", () => {
+    const get = ask([mw(DICT)], {});
+    expect(get.kind === "known" && combinedHeader(get.headers, "access-control-allow-methods")).toBe(
+      "GET, POST, OPTIONS",
+    );
+    const files = [mw(DICT)];
+    const [x] = recordedFrom(
+      [mw(DICT)],
+      [
+        {
+          url: API,
+          method: "POST",
+          headers: [
+            ["Content-Type", "application/json"],
+            ["X-Api-Key", "k"],
+          ],
+        },
+      ].map((s) => ({
+        ...s,
+        recorded: { preflight: { status: 200, headers: [] }, actual: { status: 200, headers: [] } },
+      })),
+    );
+    const r = fixConfig(files, x ? [x] : []);
+    expect(r.ok).toBe(true);
+    expect(r.files[0]?.after).toContain('"Access-Control-Allow-Headers": "content-type, x-api-key",');
+  });
+});

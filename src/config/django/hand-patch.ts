@@ -103,7 +103,7 @@ class HandPatcher extends EditList {
 
   /** A header set beside another (same block, same target), where the response has none. */
   addBeside(beside: Site, name: string, value: string, why: Words): boolean {
-    if (!this.alone(beside.file, beside.stmt)) return false;
+    if (beside.inLoop || !this.alone(beside.file, beside.stmt)) return false;
     const text = this.text(beside.file);
     const at = afterLine(text, beside.stmt.end - 1);
     const indent = indentAt(text, beside.stmt.start);
@@ -120,7 +120,7 @@ class HandPatcher extends EditList {
   /** `… = "*"` becomes: the listed origins reflected with credentials, `*` for every other. */
   reflect(acao: Site, acac: Site | null, origins: string[]): boolean {
     const mw = this.mwOf(acao);
-    if (!mw || acao.src?.kind !== "lit" || !this.alone(acao.file, acao.stmt)) return false;
+    if (!mw || acao.inLoop || acao.src?.kind !== "lit" || !this.alone(acao.file, acao.stmt)) return false;
     const file = acao.file;
     const text = this.text(file);
     const ls = lineStart(text, acao.stmt.start);

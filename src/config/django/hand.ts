@@ -40,6 +40,8 @@ export interface HandMiddleware {
   processResponse: Fn | null;
   /** A function middleware's `get_response` parameter. */
   outer: string | null;
+  /** Its source text. */
+  text: string;
 }
 
 export interface HandFile {
@@ -65,6 +67,8 @@ export interface Site {
   /** Set with the request's own Origin (`request.headers.get("Origin")`, `request.META["HTTP_ORIGIN"]`). */
   reflected: boolean;
   middleware: string;
+  /** Set inside a `for` loop (a header added beside it would run each time round). */
+  inLoop: boolean;
 }
 
 export interface RespHeader {
@@ -98,6 +102,7 @@ type V =
   | { t: "bool"; v: boolean }
   | { t: "none" }
   | { t: "seq"; items: V[]; display: Display | null; file: string }
+  | { t: "dict"; entries: Array<{ k: V; v: V }> }
   | { t: "resp"; r: Resp }
   | { t: "hdrs"; r: Resp; target: string }
   | { t: "obj"; o: "request" | "headers" | "meta" | "self" | "next" | "http" | "settings" }
@@ -140,7 +145,6 @@ export function readHand(file: ConfigFile): HandFile {
     n.type === "decorated_definition" ? (n.childForFieldName("definition") ?? n) : n;
   for (const top of kids(mod.tree.rootNode).map(unwrap)) {
     const name = top.childForFieldName("name")?.text ?? "";
-    if (!isCors(top.text)) continue;
     if (top.type === "class_definition") {
       const methods = new Map<string, Fn>();
       for (const m of kids(top.childForFieldName("body") as Node).map(unwrap)) {
@@ -161,6 +165,7 @@ export function readHand(file: ConfigFile): HandFile {
         processRequest: call ? null : pr,
         processResponse: call ? null : ps,
         outer: null,
+        text: top.text,
       });
       continue;
     }
@@ -184,10 +189,13 @@ export function readHand(file: ConfigFile): HandFile {
         processRequest: null,
         processResponse: null,
         outer: f.params[0] ?? null,
+        text: top.text,
       });
     }
   }
-  return { file: file.path, mod, middlewares: out };
+  // The middlewares that set a CORS header themselves; else (headers from a constant of the file) all.
+  const own = out.filter((m) => isCors(m.text));
+  return { file: file.path, mod, middlewares: own.length > 0 ? own : isCors(file.text) ? out : [] };
 }
 
 /** A middleware file: it defines a middleware (get_response, MiddlewareMixin, process_response) and no settings. */
@@ -260,6 +268,15 @@ function fromPy(p: PyVal, file: string): V | null {
   }
 }
 
+/** Equal strings, numbers, booleans or None (dict keys, `in`). */
+function samePrim(a: V, b: V): boolean {
+  if (a.t === "none" || b.t === "none") return a.t === b.t;
+  return (a.t === "str" || a.t === "int" || a.t === "bool") &&
+    (b.t === "str" || b.t === "int" || b.t === "bool")
+    ? a.v === b.v
+    : false;
+}
+
 /** Django's header value: str() of what is set. */
 function headerText(v: V, n: Node, file: string): string {
   if (v.t === "str") return v.v;
@@ -311,6 +328,7 @@ function metaOf(req: Request, key: string): string | null {
 /** One run of one middleware for one request. */
 class Run {
   private readonly locals = new Map<string, V>();
+  private loops = 0;
   constructor(
     private readonly hand: HandFile,
     private readonly mw: HandMiddleware,
@@ -358,6 +376,35 @@ class Run {
           const c = alt.childForFieldName("condition");
           if (c && !truthy(this.eval(c))) continue;
           return this.block((alt.childForFieldName("consequence") ?? alt.childForFieldName("body")) as Node);
+        }
+        return undefined;
+      }
+      case "for_statement": {
+        // `for name, value in HEADERS.items(): response[name] = value`: a known sequence, no `else`.
+        if (s.childForFieldName("alternative")) throw unknownCode(this.file, s);
+        const left = s.childForFieldName("left") as Node;
+        const names =
+          left.type === "identifier"
+            ? [left.text]
+            : kids(left).every((k) => k.type === "identifier")
+              ? kids(left).map((k) => k.text)
+              : null;
+        const over = this.eval(s.childForFieldName("right") as Node);
+        const items = over.t === "seq" ? over.items : over.t === "dict" ? over.entries.map((e) => e.k) : null;
+        if (!names || !items) throw unknownCode(this.file, s);
+        this.loops++;
+        try {
+          for (const item of items) {
+            if (left.type === "identifier") this.locals.set(names[0] as string, item);
+            else {
+              if (item.t !== "seq" || item.items.length !== names.length) throw unknownCode(this.file, s);
+              names.forEach((n, i) => this.locals.set(n, item.items[i] as V));
+            }
+            const r = this.block(s.childForFieldName("body") as Node);
+            if (r !== undefined) return r;
+          }
+        } finally {
+          this.loops--;
         }
         return undefined;
       }
@@ -414,6 +461,7 @@ class Run {
       src: v.t === "str" || v.t === "int" ? v.src : null,
       reflected: v.t === "str" && v.reflected === true,
       middleware: this.mw.name,
+      inLoop: this.loops > 0,
     };
   }
 
@@ -474,6 +522,10 @@ class Run {
       case "subscript": {
         const obj = this.eval(n.childForFieldName("value") as Node);
         const key = this.eval(n.childForFieldName("subscript") as Node);
+        if (obj.t === "dict") {
+          const hit = obj.entries.find((e) => samePrim(e.k, key));
+          if (hit) return hit.v;
+        }
         if (key.t === "str" && (obj.t === "obj" || obj.t === "resp" || obj.t === "hdrs")) {
           const got =
             obj.t === "obj" && obj.o === "headers"
@@ -514,6 +566,17 @@ class Run {
           return this.str(l.v + r.v);
         throw unknownCode(this.file, n);
       }
+      case "dictionary": {
+        const entries: Array<{ k: V; v: V }> = [];
+        for (const p of kids(n)) {
+          if (p.type !== "pair") throw unknownCode(this.file, n);
+          entries.push({
+            k: this.eval(p.childForFieldName("key") as Node),
+            v: this.eval(p.childForFieldName("value") as Node),
+          });
+        }
+        return { t: "dict", entries };
+      }
       case "list":
       case "tuple":
       case "set": {
@@ -542,6 +605,9 @@ class Run {
     if (a && !a.conditional) {
       const v = fromPy(a.value, this.file);
       if (v) return v;
+      // A dict literal (the values reader reads no dicts): read here.
+      const node = this.hand.mod.tree.rootNode.descendantForIndex(a.rhs.start, a.rhs.end);
+      if (node?.type === "dictionary") return this.eval(node);
     }
     const imp = this.hand.mod.imports.get(n.text);
     if (imp?.module === "django.http" && imp.name in RESPONSES)
@@ -596,6 +662,28 @@ class Run {
         return got.t === "none" && d ? d : got;
       }
       if (obj.t === "obj" && obj.o === "self" && attr === "get_response") return this.forward(positional);
+      if (
+        obj.t === "dict" &&
+        (attr === "items" || attr === "keys" || attr === "values") &&
+        positional.length === 0
+      )
+        return {
+          t: "seq",
+          items: obj.entries.map((e) =>
+            attr === "items"
+              ? ({ t: "seq", items: [e.k, e.v], display: null, file: this.file } as V)
+              : attr === "keys"
+                ? e.k
+                : e.v,
+          ),
+          display: null,
+          file: this.file,
+        };
+      if (obj.t === "dict" && attr === "get") {
+        const [k, d] = args();
+        const hit = obj.entries.find((e) => k !== undefined && samePrim(e.k, k));
+        return hit ? hit.v : (d ?? { t: "none" });
+      }
       if ((obj.t === "resp" || obj.t === "hdrs") && (attr === "setdefault" || attr === "has_header")) {
         const [k, v] = args();
         if (k?.t !== "str") throw unknownCode(this.file, n);
@@ -728,6 +816,7 @@ class Run {
         else if (r.t === "str" && l.t === "str") found = r.v.includes(l.v);
         else if ((r.t === "resp" || r.t === "hdrs") && l.t === "str")
           found = r.r.headers.some((h) => lower(h.name) === lower(l.v));
+        else if (r.t === "dict") found = r.entries.some((e) => samePrim(e.k, l));
         else if (r.t === "seq") {
           const a = prim(l);
           if (a === undefined || r.items.some((i) => prim(i) === undefined)) throw unknownCode(this.file, n);
