@@ -420,21 +420,20 @@ def cors(get_response):
       "GET, POST, OPTIONS",
     );
     const files = [mw(DICT)];
+    const headers: Array<[string, string]> = [
+      ["Content-Type", "application/json"],
+      ["X-Api-Key", "k"],
+    ];
     const [x] = recordedFrom(
       [mw(DICT)],
       [
         {
           url: API,
           method: "POST",
-          headers: [
-            ["Content-Type", "application/json"],
-            ["X-Api-Key", "k"],
-          ],
+          headers,
+          recorded: { preflight: { status: 200, headers: [] }, actual: { status: 200, headers: [] } },
         },
-      ].map((s) => ({
-        ...s,
-        recorded: { preflight: { status: 200, headers: [] }, actual: { status: 200, headers: [] } },
-      })),
+      ],
     );
     const r = fixConfig(files, x ? [x] : []);
     expect(r.ok).toBe(true);
