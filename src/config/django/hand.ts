@@ -398,7 +398,7 @@ class Run {
             if (left.type === "identifier") this.locals.set(names[0] as string, item);
             else {
               if (item.t !== "seq" || item.items.length !== names.length) throw unknownCode(this.file, s);
-              names.forEach((n, i) => this.locals.set(n, item.items[i] as V));
+              for (const [i, n] of names.entries()) this.locals.set(n, item.items[i] as V);
             }
             const r = this.block(s.childForFieldName("body") as Node);
             if (r !== undefined) return r;
