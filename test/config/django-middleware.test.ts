@@ -440,3 +440,28 @@ def cors(get_response):
     expect(r.files[0]?.after).toContain('"Access-Control-Allow-Headers": "content-type, x-api-key",');
   });
 });
+
+describe("a hand-written Django CORS middleware: the credentials line", () => {
+  it("an unconditional Allow-Credentials line goes with *; one alone in its block stays (the file still parses)", () => {
+    const star = SEED.replace(
+      '        response["Access-Control-Allow-Origin"] = "*"\n',
+      '        response["Access-Control-Allow-Origin"] = "*"\n        response["Access-Control-Allow-Credentials"] = "true"\n',
+    );
+    const ev = recordedFrom([mw(star)], [{ url: API, credentials: "include" }]);
+    const r = fixConfig([mw(star)], ev);
+    expect(r.ok).toBe(true);
+    expect(r.files[0]?.after.match(/Allow-Credentials/g)?.length).toBe(1);
+    const alone = SEED.replace(
+      '        response["Access-Control-Allow-Origin"] = "*"\n',
+      '        response["Access-Control-Allow-Origin"] = "*"\n        if request.COOKIES:\n            response["Access-Control-Allow-Credentials"] = "true"\n',
+    ).replace("if request.COOKIES:", 'if request.method != "TRACE":');
+    const ev2 = recordedFrom([mw(alone)], [{ url: API, credentials: "include", headers: [] }]);
+    const r2 = fixConfig([mw(alone)], ev2);
+    expect(r2.ok).toBe(true);
+    expect(r2.files[0]?.after).toContain(
+      '        if request.method != "TRACE":\n            response["Access-Control-Allow-Credentials"] = "true"\n',
+    );
+    // The patched file reads again (it parses).
+    expect(() => readConfig([mw(r2.files[0]?.after ?? "")])).not.toThrow();
+  });
+});

@@ -63,6 +63,15 @@ class HandPatcher extends EditList {
     );
   }
 
+  /** The statement is not alone in its block (removing it leaves the block valid Python). */
+  private notLast(file: string, stmt: Span): boolean {
+    const hand = this.stack.hands.find((h) => h.file === file);
+    let node = hand?.mod.tree.rootNode.descendantForIndex(stmt.start, stmt.end) ?? null;
+    while (node && node.type !== "expression_statement") node = node.parent;
+    const block = node?.parent;
+    return (block?.namedChildren.filter((c) => c !== null && c.type !== "comment").length ?? 0) > 1;
+  }
+
   private unit(file: string): string {
     return /^\t/m.test(this.text(file)) ? "\t" : "    ";
   }
@@ -148,7 +157,14 @@ class HandPatcher extends EditList {
     });
     this.importName(file, "django.utils.cache", "patch_vary_headers", why);
     // Credentials only beside a reflected origin: the unconditional `true` goes.
-    if (acac && acac.file === file && this.alone(file, acac.stmt) && acac.stmt.start !== acao.stmt.start) {
+    if (
+      acac &&
+      acac.file === file &&
+      !acac.inLoop &&
+      this.alone(file, acac.stmt) &&
+      acac.stmt.start !== acao.stmt.start &&
+      this.notLast(file, acac.stmt)
+    ) {
       const s = lineStart(this.text(file), acac.stmt.start);
       this.push(`acac:${file}:${acac.stmt.start}`, {
         file,
