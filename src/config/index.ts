@@ -29,9 +29,11 @@ import {
   DjangoSyntaxError,
   setsCors as djangoSetsCors,
   unresolved as djangoUnresolved,
+  type HandDjangoConfig,
   patchDjango,
   readDjango,
 } from "./django";
+import { looksMiddleware } from "./django/hand";
 import { applyEdits, type Edit } from "./edit";
 import {
   PREFLIGHT_UNKNOWN as EXPRESS_PREFLIGHT_UNKNOWN,
@@ -88,6 +90,7 @@ export type AnyConfig =
   | S3Config
   | ExpressConfig
   | DjangoConfig
+  | HandDjangoConfig
   | StarletteConfig
   | FlaskConfig;
 
@@ -162,9 +165,9 @@ const FORMATS: Record<ReadFormat, FormatOps> = {
   django: {
     read: readDjango,
     SyntaxError: DjangoSyntaxError,
-    setsCors: (c) => djangoSetsCors(c as DjangoConfig),
-    unresolved: (c) => djangoUnresolved(c as DjangoConfig),
-    patch: (c, failing) => patchDjango(c as DjangoConfig, failing),
+    setsCors: (c) => djangoSetsCors(c as DjangoConfig | HandDjangoConfig),
+    unresolved: (c) => djangoUnresolved(c as DjangoConfig | HandDjangoConfig),
+    patch: (c, failing) => patchDjango(c as DjangoConfig | HandDjangoConfig, failing),
   },
   fastapi: {
     read: readStarlette,
@@ -254,6 +257,9 @@ export function detectFormat(file: ConfigFile): Detected {
   if (looksS3Json(t)) return { format: "s3-json" };
   if (looksS3Xml(t)) return { format: "s3-xml" };
   if (/\.py$/.test(name)) {
+    // A hand-written Django middleware that sets the CORS headers itself (src/config/django/hand.ts).
+    if (looksMiddleware(t) && /Access-Control-/i.test(t) && !/\b(starlette|fastapi|flask|aiohttp)\b/i.test(t))
+      return { format: "django" };
     if (
       /\bCORS_[A-Z_]+\s*[+]?=|corsheaders|^\s*MIDDLEWARE\s*=/m.test(t) &&
       !/CORSMiddleware|flask_cors/.test(t)

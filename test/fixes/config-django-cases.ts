@@ -113,7 +113,7 @@ from django.core.management import execute_from_command_line
 execute_from_command_line(["manage.py", "runserver", "--noreload", "127.0.0.1:" + os.environ["PORT"]])
 `;
 
-const HEAD = `"""
+export const HEAD = `"""
 Django settings for the shop project.
 """
 import os
@@ -128,7 +128,7 @@ ROOT_URLCONF = "urls"
 USE_TZ = True
 `;
 
-const APPS = `
+export const APPS = `
 INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.auth",
@@ -136,18 +136,18 @@ INSTALLED_APPS = [
 ]
 `;
 
-const MW = (lines: string[]) => `
+export const MW = (lines: string[]) => `
 MIDDLEWARE = [
 ${lines.map((l) => `    "${l}",`).join("\n")}
 ]
 `;
 
-const SECURITY = "django.middleware.security.SecurityMiddleware";
-const SESSION = "django.contrib.sessions.middleware.SessionMiddleware";
-const CORS = "corsheaders.middleware.CorsMiddleware";
-const COMMON = "django.middleware.common.CommonMiddleware";
-const CSRF = "django.middleware.csrf.CsrfViewMiddleware";
-const AUTHN = "django.contrib.auth.middleware.AuthenticationMiddleware";
+export const SECURITY = "django.middleware.security.SecurityMiddleware";
+export const SESSION = "django.contrib.sessions.middleware.SessionMiddleware";
+export const CORS = "corsheaders.middleware.CorsMiddleware";
+export const COMMON = "django.middleware.common.CommonMiddleware";
+export const CSRF = "django.middleware.csrf.CsrfViewMiddleware";
+export const AUTHN = "django.contrib.auth.middleware.AuthenticationMiddleware";
 const GOOD_MW = MW([SECURITY, CORS, SESSION, COMMON, CSRF, AUTHN]);
 
 export interface DjangoCase {
@@ -156,6 +156,10 @@ export interface DjangoCase {
   calls: PageRequest[];
   /** A static finding `check` reports: its code and the line of the settings file. */
   check?: { code: string; line: number };
+  /** A hand-written CORS middleware of the project (middleware.py). */
+  middleware?: string;
+  /** The files passed to --config, when not settings.py alone. */
+  config?: string[];
 }
 
 export const DJANGO_CASES: DjangoCase[] = [

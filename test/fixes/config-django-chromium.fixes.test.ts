@@ -6,6 +6,7 @@
  * problem's line where there is one.
  */
 import { AUTH, DJANGO_CASES, DJANGO_CORRECT, RUN, URLS } from "./config-django-cases";
+import { DJANGO_MW_CASES, DJANGO_MW_CORRECT } from "./config-django-middleware-cases";
 import { HELD_OUT_DJANGO } from "./config-heldout-django";
 import { HELD_OUT2_DJANGO } from "./config-heldout2-django";
 import { pythonConfigSuite } from "./config-python-real";
@@ -17,6 +18,10 @@ pythonConfigSuite({
   file: "settings.py",
   extra: { "urls.py": URLS, "auth.py": AUTH, "run.py": RUN },
   serve: () => ["run.py"],
-  cases: [...DJANGO_CASES, ...HELD_OUT_DJANGO, ...HELD_OUT2_DJANGO].map((c) => ({ ...c, text: c.settings })),
-  correct: DJANGO_CORRECT,
+  cases: [...DJANGO_CASES, ...HELD_OUT_DJANGO, ...HELD_OUT2_DJANGO, ...DJANGO_MW_CASES].map((c) => ({
+    ...c,
+    text: c.settings,
+    files: !("middleware" in c) || c.middleware === undefined ? undefined : { "middleware.py": c.middleware },
+  })),
+  correct: [...DJANGO_CORRECT, ...DJANGO_MW_CORRECT],
 });

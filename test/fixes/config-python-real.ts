@@ -24,6 +24,10 @@ export interface PythonCase {
   text: string;
   calls: PageRequest[];
   check?: { code: string; line: number };
+  /** The case's own files besides the suite's ({{ORIGIN}}: the page's origin). */
+  files?: Record<string, string>;
+  /** The files passed to --config (patched), when not the suite's one file. */
+  config?: string[];
 }
 
 export interface PythonSuite {
@@ -45,6 +49,8 @@ interface Result {
   dir: string;
   port: number;
   file: string;
+  /** The files passed to --config. */
+  config: string[];
   har: string;
   before?: Page;
   fixed?: { status: number | null; stderr: string };
@@ -88,7 +94,10 @@ export function pythonConfigSuite(s: PythonSuite): void {
       const file = join(dir, s.file);
       writeFileSync(file, c.text.replaceAll("{{ORIGIN}}", b.pageOrigin));
       for (const [name, text] of Object.entries(s.extra)) writeFileSync(join(dir, name), text);
-      results.push({ dir, port: await freePort(), file, har: join(dir, "chromium.har") });
+      for (const [name, text] of Object.entries(c.files ?? {}))
+        writeFileSync(join(dir, name), text.replaceAll("{{ORIGIN}}", b.pageOrigin));
+      const config = (c.config ?? [s.file]).map((n) => join(dir, n));
+      results.push({ dir, port: await freePort(), file, config, har: join(dir, "chromium.har") });
     }
     const step = async (r: Result, f: () => Promise<void>) => {
       if (r.error !== undefined) return;
@@ -133,8 +142,8 @@ export function pythonConfigSuite(s: PythonSuite): void {
     await Promise.all(
       results.map((r) =>
         step(r, async () => {
-          r.fixed = await builtCli(["fix", "--config", r.file, "--har", r.har, "--write"]);
-          r.text = readFileSync(r.file, "utf8");
+          r.fixed = await builtCli(["fix", "--config", ...r.config, "--har", r.har, "--write"]);
+          r.text = r.config.map((f) => readFileSync(f, "utf8")).join("\n");
         }),
       ),
     );
@@ -159,10 +168,17 @@ export function pythonConfigSuite(s: PythonSuite): void {
       it(c.name, async () => {
         const r = results[index] as Result;
         if (c.check) {
-          // The file is patched by now: check reads the original text.
-          const original = join(r.dir, `original-${s.file}`);
-          writeFileSync(original, c.text.replaceAll("{{ORIGIN}}", (browser as Browser).pageOrigin));
-          const checked = await cli("check", "--config", original, "--format", "json");
+          // The files are patched by now: check reads the original texts (same names, another folder:
+          // MIDDLEWARE names a middleware by its module).
+          const origin = (browser as Browser).pageOrigin;
+          const dir = join(r.dir, "original");
+          mkdirSync(dir, { recursive: true });
+          const texts: Record<string, string> = { [s.file]: c.text, ...c.files };
+          const originals = (c.config ?? [s.file]).map((n) => {
+            writeFileSync(join(dir, n), (texts[n] ?? "").replaceAll("{{ORIGIN}}", origin));
+            return join(dir, n);
+          });
+          const checked = await cli("check", "--config", ...originals, "--format", "json");
           const findings = JSON.parse(checked.out).findings as Array<{ code: string; line: number }>;
           expect(findings).toContainEqual(expect.objectContaining(c.check));
         }
@@ -174,7 +190,7 @@ export function pythonConfigSuite(s: PythonSuite): void {
         ).toBe(true);
         expect(r.fixed?.status, `${r.fixed?.stderr}\n${r.text}`).toBe(0);
         // Idempotent: the patched file needs nothing more for the same evidence.
-        const again = await cli("fix", "--config", r.file, "--har", r.har);
+        const again = await cli("fix", "--config", ...r.config, "--har", r.har);
         expect(again.out, again.err).toBe("");
         const after = r.after as Page;
         for (const o of after.outcomes) expect(o.allowed, `${o.name}: ${o.error}\n${r.text}`).toBe(true);

@@ -43,6 +43,7 @@ const lower = (s: string) => s.toLowerCase();
 export const PREFLIGHT_UNKNOWN = new Set([
   "config.django.unknown.middleware",
   "config.django.unknown.upstream-options",
+  "config.django.mw.unknown.view-options",
 ]);
 
 export class Unknowable {

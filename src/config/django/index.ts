@@ -1,5 +1,5 @@
 /** Django `settings.py` with django-cors-headers: reader (answers and allowance), checker and patcher. */
-import { scriptSetUnsafeHeaderNames } from "../../engine";
+import { type HeaderList, scriptSetUnsafeHeaderNames } from "../../engine";
 import type { Edit } from "../edit";
 import {
   type Allowance,
@@ -11,10 +11,29 @@ import {
   type Words,
 } from "../types";
 import { faultOf, type Judged, type RequestSpec } from "../whatif";
-import { answer, originAllowed, PREFLIGHT_UNKNOWN, route, Unknowable } from "./answer";
+import { answer, layerOf, originAllowed, PREFLIGHT_UNKNOWN, route, Unknowable } from "./answer";
 import { checkDjango } from "./check";
+import {
+  allowanceHand,
+  answerHand,
+  entryOf,
+  type HandFile,
+  looksMiddleware,
+  readHand,
+  respond,
+  type Stack,
+  writtenOrigins,
+} from "./hand";
+import { checkHand, type OrderFacts } from "./hand-check";
+import { patchHand } from "./hand-patch";
 import { Patcher } from "./patch";
-import { type DjangoSettings, pyRegex, readSettings, setsCors as settingsSetCors } from "./settings";
+import {
+  CORS_MIDDLEWARE,
+  type DjangoSettings,
+  pyRegex,
+  readSettings,
+  setsCors as settingsSetCors,
+} from "./settings";
 
 export { PREFLIGHT_UNKNOWN } from "./answer";
 
@@ -34,7 +53,19 @@ export class DjangoSyntaxError extends Error {
   }
 }
 
-export function readDjango(files: readonly ConfigFile[]): DjangoConfig {
+/** A hand-written CORS middleware (middleware.py), with the settings module when it is passed too. */
+export interface HandDjangoConfig extends ReadConfig {
+  format: "django";
+  stack: Stack;
+}
+
+export function readDjango(files: readonly ConfigFile[]): DjangoConfig | HandDjangoConfig {
+  const mw = files.filter((f) => looksMiddleware(f.text));
+  if (mw.length > 0)
+    return readHandConfig(
+      mw,
+      files.filter((f) => !mw.includes(f)),
+    );
   // One settings module is read: of a split package (base.py, production.py…), the one that sets
   // CORS and MIDDLEWARE. Settings spread over several of them are not merged: said, not guessed.
   const read = files.map((f) => {
@@ -72,19 +103,117 @@ export function readDjango(files: readonly ConfigFile[]): DjangoConfig {
   };
 }
 
-export function setsCors(config: DjangoConfig): boolean {
+function readHandConfig(
+  mwFiles: readonly ConfigFile[],
+  settingsFiles: readonly ConfigFile[],
+): HandDjangoConfig {
+  const hands: HandFile[] = mwFiles.map((f) => {
+    const h = readHand(f);
+    const err = h.mod.error;
+    if (err) throw new DjangoSyntaxError(f.path, err.line, err.text.slice(0, 120));
+    return h;
+  });
+  const read = settingsFiles.map((f) => {
+    const settings = readSettings(f);
+    const err = settings.mod.error;
+    if (err) throw new DjangoSyntaxError(f.path, err.line, err.text.slice(0, 120));
+    return settings;
+  });
+  const settings = read.find((x) => x.mod.names.has("MIDDLEWARE")) ?? read[0] ?? null;
+  const all = hands.flatMap((h) => h.middlewares);
+  if (!settings && all.length > 1)
+    throw new ConfigError({
+      key: "config.django.mw.error.several",
+      params: { file: hands[0]?.file ?? "", names: all.map((m) => m.name).join(", ") },
+    });
+  const stack: Stack = { hands, settings };
+  return {
+    format: "django",
+    stack,
+    notes: [],
+    answer: (request: HopRequest) => answerHand(stack, request),
+    allowance: () => allowanceHand(stack),
+    check: (): ConfigFinding[] => {
+      // CorsMiddleware below the hand-written one is django-mw-two-layers, not an unknown middleware above it.
+      const mine = new Set(all.map((m) => entryOf(stack, m)?.name));
+      const own = settings
+        ? checkDjango(settings).filter(
+            (f) => !(f.code === "django-middleware-order" && mine.has(String(f.words.params?.name ?? ""))),
+          )
+        : [];
+      return [...checkHandStack(stack), ...own];
+    },
+  };
+}
+
+const PROBE_PATHS = ["/api/x/", "/"];
+
+function checkHandStack(stack: Stack): ConfigFinding[] {
+  const probe = (method: string, origin: string, headers: HeaderList) => {
+    for (const path of PROBE_PATHS)
+      try {
+        const a = respond(stack, {
+          method,
+          url: `http://localhost:8000${path}`,
+          headers: [["Origin", origin], ...headers],
+          upstream: { status: 200, headers: [] },
+        });
+        if (a.trace.ran.length > 0) return a;
+      } catch (e) {
+        if (!(e instanceof Unknowable)) throw e;
+      }
+    return null;
+  };
+  const order: OrderFacts[] = [];
+  const s = stack.settings;
+  const list = s?.middleware;
+  if (s && list?.known)
+    for (const m of stack.hands.flatMap((h) => h.middlewares)) {
+      const entry = entryOf(stack, m);
+      if (!entry) continue;
+      const at = list.value.indexOf(entry);
+      const above = list.value.slice(0, at).find((e) => {
+        if (e.name === CORS_MIDDLEWARE) return false;
+        const layer = layerOf(e.name);
+        if (layer === "security") return s.sslRedirect.known ? s.sslRedirect.value : true;
+        if (layer === "unknown")
+          return !stack.hands.some((h) => h.middlewares.some((x) => entryOf(stack, x) === e));
+        return layer !== "passive";
+      });
+      const cors = list.value.find((e) => e.name === CORS_MIDDLEWARE);
+      order.push({
+        file: s.file,
+        name: entry.name,
+        line: entry.line,
+        above: above
+          ? { name: above.name, line: above.line, known: layerOf(above.name) !== "unknown" }
+          : null,
+        corsheaders: cors ? { line: cors.line } : null,
+      });
+    }
+  return checkHand(probe, { listed: writtenOrigins(stack), stranger: "https://stranger.example" }, order);
+}
+
+export function setsCors(config: DjangoConfig | HandDjangoConfig): boolean {
+  if ("stack" in config) return config.stack.hands.some((h) => h.middlewares.length > 0);
   return settingsSetCors(config.settings);
 }
 
 /** `from .base import *` not passed: CORS may be set there. */
 export function unresolved(
-  config: DjangoConfig,
+  config: DjangoConfig | HandDjangoConfig,
 ): Array<{ file: string; line: number; args: Array<{ value: string }> }> {
-  return config.notes.map((n) => ({
+  const out = config.notes.map((n) => ({
     file: String(n.params?.file ?? ""),
     line: Number(n.params?.line ?? 0),
     args: [{ value: String(n.params?.pattern ?? "") }],
   }));
+  // A middleware of the project named for CORS in MIDDLEWARE: its file sets the headers (pass it too).
+  if (!("stack" in config) && config.settings.middleware.known)
+    for (const m of config.settings.middleware.value)
+      if (layerOf(m.name) === "unknown" && m.name !== CORS_MIDDLEWARE && /cors/i.test(m.name))
+        out.push({ file: config.settings.file, line: m.line, args: [{ value: m.name }] });
+  return out;
 }
 
 const STAND_IN = "https://other.example";
@@ -130,9 +259,10 @@ function allowanceOf(s: DjangoSettings): Allowance[] {
 
 /** One round of edits for the failing requests (each request's first failing check). */
 export function patchDjango(
-  config: DjangoConfig,
+  config: DjangoConfig | HandDjangoConfig,
   failing: ReadonlyArray<{ spec: RequestSpec; judged: Judged }>,
 ): { edits: Edit[]; cannot: Map<string, Words> } {
+  if ("stack" in config) return patchHand(config.stack, failing);
   const s = config.settings;
   const p = new Patcher(s);
   const origins = new Set<string>();

@@ -117,4 +117,49 @@ export const enConfigPython = {
     "{name} is not a flask-cors option{suggest, select, none {} other { (did you mean {suggest}?)}}: flask-cors ignores it without a word, so its default stays",
   "config.django.error.split":
     "CORS settings are in both {first} and {second}: CORS Lens reads one settings module; pass the one that sets CORS_* and MIDDLEWARE",
+  "config.django.mw.unknown.code":
+    "{file}:{line}: the middleware runs code CORS Lens does not evaluate, and it may change the response: {text}",
+  "config.django.mw.unknown.view-options":
+    "the preflight to {path} reaches the view (the middleware does not answer it itself), whose answer was not recorded",
+  "config.django.mw.error.several":
+    "{file} defines several middlewares that set CORS headers ({names}): pass settings.py too, its MIDDLEWARE tells which run and in what order",
+  "config.django.mw.fix.list": "{values} added to {header} (line {line})",
+  "config.django.mw.fix.add":
+    "{header}: {values} set beside Access-Control-Allow-Origin (the page's preflight asks for it)",
+  "config.django.mw.fix.reflect":
+    "{origins} sent back as Access-Control-Allow-Origin with Access-Control-Allow-Credentials: true (the page sends credentials, which * never allows), Vary: Origin added; every other origin still gets *",
+  "config.django.mw.fix.options":
+    "{name} answers the preflight itself (an empty 200) instead of passing it to the view, which refused it",
+  "config.django.mw.fix.move":
+    "{name} (line {line}) moved to the top of MIDDLEWARE, above {above}: a middleware above it answered without the CORS headers",
+  "config.django.mw.fix.credentials":
+    "Access-Control-Allow-Credentials: true set beside the allowed origin (line {line}): the page sends credentials",
+  "config.django.mw.fix.origins": "{values} added to the origins the middleware allows (line {line})",
+  "config.django.mw.cannot.move":
+    "the hand-written middleware is not a MIDDLEWARE entry written one a line in the settings passed: put it at the top of MIDDLEWARE by hand",
+  "config.django.mw.cannot.options":
+    "the view answers the preflight and the middleware has no `response = self.get_response(request)` line alone where an OPTIONS answer can go: answer OPTIONS in the middleware by hand",
+  "config.django.mw.cannot.not-listed":
+    "the hand-written middleware is not in MIDDLEWARE: add it (as its module path) at the top of MIDDLEWARE",
+  "config.django.mw.cannot.value":
+    "{header} (line {line}) is not a string written in this file (or is not set where it can be added): change it by hand",
+  "config.django.mw.cannot.origin":
+    "the middleware does not send Access-Control-Allow-Origin for {origin}, and no list of origins it compares with was found: allow the origin by hand",
+  "config.django.mw.cannot.reflect-any":
+    "the middleware sends back any request's Origin (line {line}): Access-Control-Allow-Credentials: true there would let every website read the user's data; compare the origin with a list first",
+  // check rules of a hand-written middleware (src/config/django/hand-check.ts)
+  "config.django.mw.check.max-age":
+    "Access-Control-Max-Age: {value} is above Chromium's cap of 7200 s (Firefox: 86400 s): the preflight is cached 2 hours at most and sent again after; not an error, the larger value is not honoured",
+  "config.django.mw.check.any-credentials":
+    "Access-Control-Allow-Origin: * with Access-Control-Allow-Credentials: true (line {line}): browsers refuse every call that sends cookies or Authorization; send back the allowed origins instead of *",
+  "config.django.mw.check.reflect-credentials":
+    "any request's Origin is sent back as Access-Control-Allow-Origin with Access-Control-Allow-Credentials: true (line {line}): every website can read this API with the user's cookies; compare the origin with a list first",
+  "config.django.mw.check.no-vary":
+    "Access-Control-Allow-Origin is the request's own Origin but Vary: Origin is not set: a cache can hand one site's answer to another; add patch_vary_headers(response, (\"Origin\",))",
+  "config.django.mw.check.order":
+    "{name} comes after {above} (line {line}), which can answer first (a redirect, a static file) without the CORS headers: put {name} at the top of MIDDLEWARE",
+  "config.django.mw.check.order-unknown":
+    "{name} comes after {above} (line {line}): a response that middleware makes itself (401, 403, a redirect) gets no CORS headers; put {name} above it",
+  "config.django.mw.check.two-layers":
+    "{name} (line {line}) and django-cors-headers' CorsMiddleware both set the CORS headers: on each response the outer one's values win, and the one that runs first answers the preflight; keep one of them",
 } as const;

@@ -118,4 +118,49 @@ export const koConfigPython: Record<keyof typeof enConfigPython, string> = {
     "{name}은(는) flask-cors 옵션이 아닙니다{suggest, select, none {} other {({suggest}을(를) 뜻했나요?)}}: flask-cors는 아무 말 없이 무시하므로 기본값이 그대로입니다",
   "config.django.error.split":
     "CORS 설정이 {first}와 {second}에 모두 있습니다: CORS Lens는 설정 모듈 하나를 읽습니다. CORS_*와 MIDDLEWARE를 설정하는 파일을 넘기세요",
+  "config.django.mw.unknown.code":
+    "{file}:{line}: 미들웨어가 CORS Lens가 평가하지 않는 코드를 실행하며, 그 코드가 응답을 바꿀 수 있습니다: {text}",
+  "config.django.mw.unknown.view-options":
+    "{path}로 가는 프리플라이트가 뷰에 도달하는데(미들웨어가 직접 응답하지 않음), 뷰의 응답이 기록되지 않았습니다",
+  "config.django.mw.error.several":
+    "{file}에 CORS 헤더를 설정하는 미들웨어가 여럿 있습니다({names}): settings.py도 넘기세요. 어떤 것이 어떤 순서로 실행되는지 MIDDLEWARE가 알려 줍니다",
+  "config.django.mw.fix.list": "{header}(줄 {line})에 {values} 추가",
+  "config.django.mw.fix.add":
+    "Access-Control-Allow-Origin 옆에 {header}: {values} 설정(페이지의 프리플라이트가 요구함)",
+  "config.django.mw.fix.reflect":
+    "{origins}을(를) Access-Control-Allow-Origin으로 돌려보내고 Access-Control-Allow-Credentials: true를 함께 보냄(페이지가 자격 증명을 보내며, *는 이를 허용하지 않음), Vary: Origin 추가. 다른 출처는 여전히 *를 받음",
+  "config.django.mw.fix.options":
+    "{name}이(가) 프리플라이트를 뷰로 넘기지 않고 직접 응답(빈 200)합니다. 뷰는 프리플라이트를 거부했습니다",
+  "config.django.mw.fix.move":
+    "{name}(줄 {line})을(를) MIDDLEWARE 맨 위, {above} 위로 옮김: 그 위의 미들웨어가 CORS 헤더 없이 응답했습니다",
+  "config.django.mw.fix.credentials":
+    "허용된 출처(줄 {line}) 옆에 Access-Control-Allow-Credentials: true 설정: 페이지가 자격 증명을 보냅니다",
+  "config.django.mw.fix.origins": "미들웨어가 허용하는 출처 목록(줄 {line})에 {values} 추가",
+  "config.django.mw.cannot.move":
+    "직접 작성한 미들웨어가 넘긴 설정의 MIDDLEWARE에 한 줄에 하나씩 적힌 항목이 아닙니다: MIDDLEWARE 맨 위로 직접 옮기세요",
+  "config.django.mw.cannot.options":
+    "뷰가 프리플라이트에 응답하는데, 미들웨어에 OPTIONS 응답을 넣을 수 있는 `response = self.get_response(request)` 한 줄이 없습니다: 미들웨어에서 OPTIONS에 직접 응답하게 고치세요",
+  "config.django.mw.cannot.not-listed":
+    "직접 작성한 미들웨어가 MIDDLEWARE에 없습니다: 모듈 경로로 MIDDLEWARE 맨 위에 추가하세요",
+  "config.django.mw.cannot.value":
+    "{header}(줄 {line})은(는) 이 파일에 적힌 문자열이 아니거나 추가할 수 있는 곳에 설정되지 않았습니다: 직접 고치세요",
+  "config.django.mw.cannot.origin":
+    "미들웨어가 {origin}에 Access-Control-Allow-Origin을 보내지 않고, 출처를 비교하는 목록도 찾지 못했습니다: 직접 허용하세요",
+  "config.django.mw.cannot.reflect-any":
+    "미들웨어가 어떤 요청의 Origin이든 돌려보냅니다(줄 {line}): 거기에 Access-Control-Allow-Credentials: true를 더하면 모든 웹사이트가 사용자의 데이터를 읽을 수 있습니다. 먼저 출처를 목록과 비교하세요",
+  // check rules of a hand-written middleware (src/config/django/hand-check.ts)
+  "config.django.mw.check.max-age":
+    "Access-Control-Max-Age: {value}는 Chromium의 상한 7200초(Firefox: 86400초)보다 큽니다: 프리플라이트는 최대 2시간만 캐시되고 그 뒤 다시 보내집니다. 오류는 아니며, 더 큰 값이 적용되지 않을 뿐입니다",
+  "config.django.mw.check.any-credentials":
+    "Access-Control-Allow-Origin: *와 Access-Control-Allow-Credentials: true(줄 {line})를 함께 보냅니다: 쿠키나 Authorization을 보내는 호출은 브라우저가 모두 거부합니다. * 대신 허용할 출처를 돌려보내세요",
+  "config.django.mw.check.reflect-credentials":
+    "어떤 요청의 Origin이든 Access-Control-Allow-Origin으로 돌려보내면서 Access-Control-Allow-Credentials: true(줄 {line})를 보냅니다: 모든 웹사이트가 사용자의 쿠키로 이 API를 읽을 수 있습니다. 먼저 출처를 목록과 비교하세요",
+  "config.django.mw.check.no-vary":
+    'Access-Control-Allow-Origin이 요청의 Origin 그대로인데 Vary: Origin이 없습니다: 캐시가 한 사이트의 응답을 다른 사이트에 줄 수 있습니다. patch_vary_headers(response, ("Origin",))를 추가하세요',
+  "config.django.mw.check.order":
+    "{name}이(가) {above}(줄 {line}) 뒤에 있습니다. 그 미들웨어가 CORS 헤더 없이 먼저 응답할 수 있습니다(리다이렉트, 정적 파일): {name}을(를) MIDDLEWARE 맨 위로 옮기세요",
+  "config.django.mw.check.order-unknown":
+    "{name}이(가) {above}(줄 {line}) 뒤에 있습니다: 그 미들웨어가 직접 만든 응답(401, 403, 리다이렉트)에는 CORS 헤더가 붙지 않습니다. {name}을(를) 그 위로 옮기세요",
+  "config.django.mw.check.two-layers":
+    "{name}(줄 {line})과 django-cors-headers의 CorsMiddleware가 둘 다 CORS 헤더를 설정합니다: 응답마다 바깥쪽 값이 이기고, 먼저 실행되는 쪽이 프리플라이트에 응답합니다. 하나만 남기세요",
 };
