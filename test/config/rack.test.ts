@@ -189,6 +189,17 @@ describe("rack-cors: fix", () => {
     expect(u.r.ok).toBe(true);
   });
 
+  it("extends methods: :all and headers: :all (one literal name each) without dropping them", () => {
+    const f = file(rails(`    origins "${APP}"\n    resource "*", headers: :all, methods: :all`));
+    const { r, after, again } = fix(f, [
+      { url: "http://h/api/items/1", method: "PUT", headers: [["X-Api-Key", "1"]] },
+    ]);
+    expect(after).toContain(`resource "*", headers: [:all, "x-api-key"], methods: [:all, :put]`);
+    expect(r.ok).toBe(true);
+    expect(again).toBe("");
+    expect(rubySyntaxOk(after)).toBe(true);
+  });
+
   it("sets credentials: true, and refuses to under origins '*'", () => {
     const f = file(rails(`    origins "${APP}"\n    resource "*", headers: :any, credentials: false`));
     const { r, after } = fix(f, [{ url: "http://h/api/me", credentials: "include" }]);
@@ -303,6 +314,9 @@ describe("rack-cors: check", () => {
     expect(
       codes(file(rails(`    origins "${APP}"\n    resource "*", headers: :any, methods: %w[GET PUT]`))),
     ).toEqual(["rack-cors-methods-case:6"]);
+    expect(
+      codes(file(rails(`    origins "${APP}"\n    resource "*", headers: :all, methods: :all`))),
+    ).toEqual(["rack-cors-symbol-not-any:6", "rack-cors-symbol-not-any:6"]);
     expect(
       codes(
         file(

@@ -681,6 +681,19 @@ function checkRack(app: RackApp): ConfigFinding[] {
             params: { name: g.key, suggest: near ? near.k : "none" },
           });
         }
+        // `:all` (or any symbol but :any) is one literal name: no method or header equals it (cyu/rack-cors#129).
+        for (const name of ["methods", "headers"]) {
+          const o = r.opts.get(name);
+          if (
+            o?.value.t === "sym" &&
+            o.value.v !== "any" &&
+            !(name === "methods" && /^(get|head|post|put|patch|delete|options)$/.test(o.value.v))
+          )
+            add("rack-cors-symbol-not-any", "error", o.pair.line, {
+              key: "config.rack.check.symbol",
+              params: { name, value: o.value.v },
+            });
+        }
         const m = r.opts.get("methods");
         if (!m)
           add("rack-cors-methods-default", "warning", r.line, {
@@ -823,13 +836,13 @@ class Patcher extends EditList {
       this.toList(`headers:${v.at.start}`, v, headers, (h) => rbStr(h, this.quote), why);
       return;
     }
-    if (v.t === "str") {
+    if (v.t === "str" || v.t === "sym") {
       const text = this.app.text.slice(v.at.start, v.at.end);
       this.edit(
         `headers:${v.at.start}`,
         v.at.start,
         v.at.end,
-        `[${[text, ...headers.map((h) => rbStr(h, v.quote))].join(", ")}]`,
+        `[${[text, ...headers.map((h) => rbStr(h, v.t === "str" ? v.quote : this.quote))].join(", ")}]`,
         why,
       );
       return;
@@ -875,13 +888,13 @@ class Patcher extends EditList {
     const text = this.app.text;
     const from = lineStart(text, use.stmt.start);
     const to = afterLine(text, use.stmt.end);
-    const why: Words = {
-      key: "config.rack.fix.move",
-      params: { name: gate.name, line: gate.line, from: use.line },
-    };
     const at = lineStart(text, gate.stmt.start);
-    this.edit("move:in", at, at, text.slice(from, to), why);
-    this.edit("move:out", from, to, "", why);
+    if (at >= from) return false;
+    // One edit: the statement, then what stood between the gate and it.
+    this.edit("move", at, to, `${text.slice(from, to)}${text.slice(at, from)}`, {
+      key: "config.rack.fix.move",
+      params: { name: gate.name, line: gate.line },
+    });
     return true;
   }
 }

@@ -34,6 +34,8 @@ export const enConfigRack = {
     "{name} is not a rack-cors resource option{suggest, select, none {} other { (did you mean {suggest}:?)}}: rack-cors ignores it without a word, so its default stays",
   "config.rack.check.methods-default":
     "the resource {path} has no methods: rack-cors then answers preflights for GET only; PUT, PATCH, DELETE and JSON POSTs are refused",
+  "config.rack.check.symbol":
+    '{name}: :{value} is not :any: rack-cors reads it as one name, "{value}", which no request has, so every preflight that needs it is refused; write :any (cyu/rack-cors#129)',
   "config.rack.check.methods-case":
     "methods {methods} are written in upper case: rack-cors compares the lower-case request method with them as written, so their preflights are refused; write them as symbols (:put)",
   "config.rack.fix.origin": "{origin} added to the origins (line {line})",
@@ -44,7 +46,7 @@ export const enConfigRack = {
   "config.rack.fix.resource":
     "resource {pattern} added to the allow block of line {line}, as its first resource is written: no resource matched {path}",
   "config.rack.fix.move":
-    "use Rack::Cors (line {from}) moved above {name} (line {line}): that middleware answered before Rack::Cors, without the CORS headers",
+    "use Rack::Cors moved above {name} (line {line}): that middleware answered before Rack::Cors, without the CORS headers",
   "config.rack.cannot.origins":
     "the origins of the allow block on line {line} are not a list written in the file: add the origin by hand",
   "config.rack.cannot.no-cors":

@@ -37,6 +37,8 @@ export const koConfigRack: Record<keyof typeof enConfigRack, string> = {
     "{name}은(는) rack-cors resource 옵션이 아닙니다{suggest, select, none {} other {({suggest}:을(를) 뜻했나요?)}}: rack-cors는 아무 말 없이 무시하므로 기본값이 그대로입니다",
   "config.rack.check.methods-default":
     "resource {path}에 methods가 없습니다: 이때 rack-cors는 GET의 사전 요청에만 응답하고 PUT, PATCH, DELETE, JSON POST는 거부합니다",
+  "config.rack.check.symbol":
+    '{name}: :{value}는 :any가 아닙니다: rack-cors는 이를 이름 하나("{value}")로 읽는데 그런 요청은 없으므로 그것이 필요한 사전 요청은 모두 거부됩니다. :any로 쓰세요(cyu/rack-cors#129)',
   "config.rack.check.methods-case":
     "methods {methods}가 대문자로 쓰였습니다: rack-cors는 소문자로 바꾼 요청 메서드를 쓰인 그대로와 비교하므로 그 사전 요청이 거부됩니다. 심볼(:put)로 쓰세요",
   "config.rack.fix.origin": "origins({line}번 줄)에 {origin} 추가",
@@ -46,7 +48,7 @@ export const koConfigRack: Record<keyof typeof enConfigRack, string> = {
   "config.rack.fix.resource":
     "{line}번 줄 allow 블록에 첫 resource와 같은 모양으로 resource {pattern} 추가: {path}와 일치하는 resource가 없었습니다",
   "config.rack.fix.move":
-    "use Rack::Cors({from}번 줄)를 {name}({line}번 줄) 위로 옮김: 그 미들웨어가 Rack::Cors보다 먼저 CORS 헤더 없이 응답했습니다",
+    "use Rack::Cors를 {name}({line}번 줄) 위로 옮김: 그 미들웨어가 Rack::Cors보다 먼저 CORS 헤더 없이 응답했습니다",
   "config.rack.cannot.origins":
     "{line}번 줄 allow 블록의 origins는 파일에 쓰인 목록이 아닙니다: 출처를 직접 추가하세요",
   "config.rack.cannot.no-cors":
