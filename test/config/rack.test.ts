@@ -342,6 +342,12 @@ describe("rack-cors: check", () => {
     ).toEqual(["rack-cors-not-first:2"]);
   });
 
+  it("names no order problem for Rack::Cors inside a map block (every top-level use wraps it anyway)", () => {
+    const text =
+      'use RequireKey\nmap "/api" do\n  use Rack::Cors do\n    allow do\n      origins "a.example"\n      resource "*", headers: :any, methods: :any\n    end\n  end\n  run App\nend\n';
+    expect(codes(ru(text))).toEqual([]);
+  });
+
   it("reports nothing on a correct initializer (block parameters, anchored regex, constants)", () => {
     const text = `ALLOWED = %w[https://app.example.com https://admin.example.com].freeze
 

@@ -182,7 +182,9 @@ function readRack(file: ConfigFile): RackApp {
     // The statement: the call itself, or the top-level expression holding it.
     const stmt = top.find((s) => s.startIndex <= c.startIndex && s.endIndex >= c.endIndex) ?? c;
     const gates: CorsUse["gates"] = [];
-    if (how === "use")
+    // A top-level `use` only: Rack::Builder wraps a `map` block's app in every top-level `use`,
+    // wherever the block is written, so moving it would change nothing.
+    if (how === "use" && stmt.id === c.id)
       for (const s of top) {
         if (s.startIndex >= stmt.startIndex) break;
         if (
