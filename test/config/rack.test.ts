@@ -200,6 +200,21 @@ describe("rack-cors: fix", () => {
     expect(rubySyntaxOk(after)).toBe(true);
   });
 
+  it("reads string keys as rack-cors does (ignored), and methods: nil as GET alone", () => {
+    const f = file(
+      rails(`    origins "${APP}"\n    resource "*", 'headers' => :any, :methods => nil, :max_age => "600"`),
+    );
+    const { r, after, again } = fix(f, [
+      { url: "http://h/api/items/1", method: "PUT", headers: [["X-Api-Key", "1"]] },
+    ]);
+    expect(after).toContain(
+      `resource "*", 'headers' => :any, :methods => [:get, :put], :max_age => "600", :headers => ["x-api-key"]`,
+    );
+    expect(r.ok).toBe(true);
+    expect(again).toBe("");
+    expect(rubySyntaxOk(after)).toBe(true);
+  });
+
   it("sets credentials: true, and refuses to under origins '*'", () => {
     const f = file(rails(`    origins "${APP}"\n    resource "*", headers: :any, credentials: false`));
     const { r, after } = fix(f, [{ url: "http://h/api/me", credentials: "include" }]);

@@ -344,14 +344,15 @@ function optionsOf(r: Resource): Options {
       : (listOf("headers")?.flatMap((i) => (i.t === "str" ? [i.v.toLowerCase()] : [])) ?? []);
   const c = r.opts.get("credentials");
   const a = r.opts.get("max_age");
-  if (a && a.value.t !== "int" && a.value.t !== "nil") throw bad("max_age", a);
+  // `opts[:max_age] || 7200`, sent with `.to_s`.
+  if (a && a.value.t !== "int" && a.value.t !== "str" && a.value.t !== "nil") throw bad("max_age", a);
   if (r.opts.has("if")) throw new Unknowable({ key: "config.rack.unknown.if", params: { line: r.line } });
   return {
     methods,
     headers,
     credentials: !r.public && c?.value.t === "bool" && c.value.v,
     expose: (listOf("expose") ?? []).map((i) => scalarText(i) as string).join(", "),
-    maxAge: a?.value.t === "int" ? String(a.value.v) : "7200",
+    maxAge: a?.value.t === "int" || a?.value.t === "str" ? String(a.value.v) : "7200",
   };
 }
 
@@ -793,6 +794,12 @@ class Patcher extends EditList {
       return;
     }
     const v = o.value;
+    if (v.t === "nil") {
+      // nil is the default, GET alone.
+      const list = `[${["get", ...add].map((m) => `:${m}`).join(", ")}]`;
+      this.edit(`methods:${v.at.start}`, v.at.start, v.at.end, list, why);
+      return;
+    }
     if (v.t === "list" && v.list) {
       const strings = v.items.some((i) => i.t === "str");
       this.toList(`methods:${v.at.start}`, v, add, (m) => (strings ? rbStr(m, this.quote) : `:${m}`), why);
