@@ -126,6 +126,13 @@ end
     ).toBe("GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS");
   });
 
+  it("reads the string form older initializers pass", () => {
+    const f = file(
+      `Rails.application.config.middleware.insert_before 0, "Rack::Cors" do\n  allow do\n    origins "${APP}"\n    resource "*", headers: :any\n  end\nend\n`,
+    );
+    expect(value(headersOf(ask(f, { url: "http://h/x" })), "access-control-allow-origin")).toBe(APP);
+  });
+
   it("says what it cannot know: ENV origins, a boot that raises, a middleware above it", () => {
     const env = file(
       rails(`    origins ENV.fetch("CORS_ORIGINS").split(",")\n    resource "*", headers: :any`),
@@ -348,6 +355,14 @@ describe("rack-cors: check", () => {
         ),
       ),
     ).toEqual(["rack-cors-not-first:1"]);
+    // Before a named middleware (Warden's), or the string older initializers pass: read, no warning.
+    expect(
+      codes(
+        file(
+          "Rails.application.config.middleware.insert_before Warden::Manager, 'Rack::Cors' do\n  allow do\n    origins 'a.example'\n    resource '*', headers: :any, methods: :any\n  end\nend\n",
+        ),
+      ),
+    ).toEqual([]);
     expect(
       codes(
         ru(

@@ -119,7 +119,8 @@ export interface RackConfig extends ReadConfig {
   app: RackApp;
 }
 
-const isCors = (n: Node | null | undefined) => /^(::)?Rack::Cors$/.test(n?.text ?? "");
+/** `Rack::Cors`, or the string older Rails initializers pass (`insert_before 0, "Rack::Cors"`). */
+const isCors = (n: Node | null | undefined) => /^(["']?)(::)?Rack::Cors\1$/.test(n?.text ?? "");
 
 function bodyOf(block: Node): Node[] {
   const body = block.namedChildren.find((c) => c?.type === "body_statement" || c?.type === "block_body");
@@ -633,7 +634,7 @@ function checkRack(app: RackApp): ConfigFinding[] {
         key: "config.rack.check.gate",
         params: { name: gate.name, line: gate.line },
       });
-    if (use.how === "rails-use" || use.how === "rails-after")
+    if (use.how === "rails-use")
       add("rack-cors-not-first", "warning", use.line, { key: "config.rack.check.rails-use" });
     for (const a of use.allows) {
       const items = a.origins?.items ?? [];
