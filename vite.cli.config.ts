@@ -22,13 +22,13 @@ function helperTypes(): Plugin {
 }
 
 /**
- * The Python grammar's wasm (web-tree-sitter's runtime and tree-sitter-python's prebuilt grammar)
- * next to the bundle: `check|fix --config settings.py` reads them from there (in the packed tarball
- * too: "files" lists dist/cli).
+ * The grammars' wasm (web-tree-sitter's runtime, tree-sitter-python's and tree-sitter-ruby's prebuilt
+ * grammars) next to the bundle: `check|fix --config settings.py` (or `cors.rb`) reads them from there
+ * (in the packed tarball too: "files" lists dist/cli).
  */
-function pythonGrammar(): Plugin {
+function grammars(): Plugin {
   return {
-    name: "cors-lens-python-grammar",
+    name: "cors-lens-grammars",
     apply: "build",
     generateBundle() {
       const require = createRequire(import.meta.url);
@@ -37,6 +37,10 @@ function pythonGrammar(): Plugin {
         "tree-sitter-python.wasm": join(
           dirname(require.resolve("tree-sitter-python/package.json")),
           "tree-sitter-python.wasm",
+        ),
+        "tree-sitter-ruby.wasm": join(
+          dirname(require.resolve("tree-sitter-ruby/package.json")),
+          "tree-sitter-ruby.wasm",
         ),
       };
       for (const [fileName, path] of Object.entries(files))
@@ -51,7 +55,7 @@ function pythonGrammar(): Plugin {
 export default defineConfig({
   publicDir: false,
   define: VERSION_DEFINE,
-  plugins: [helperTypes(), pythonGrammar()],
+  plugins: [helperTypes(), grammars()],
   build: {
     ssr: true,
     outDir: "dist/cli",

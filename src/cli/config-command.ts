@@ -41,10 +41,11 @@ async function wasmBytes(name: WasmName): Promise<Uint8Array> {
   const here = join(dirname(fileURLToPath(import.meta.url)), name);
   if (existsSync(here)) return readFile(here);
   const require = createRequire(import.meta.url);
+  // tree-sitter-python.wasm is in the tree-sitter-python package, tree-sitter-ruby.wasm in tree-sitter-ruby.
   const path =
     name === "tree-sitter.wasm"
       ? require.resolve("web-tree-sitter/tree-sitter.wasm")
-      : join(dirname(require.resolve("tree-sitter-python/package.json")), "tree-sitter-python.wasm");
+      : join(dirname(require.resolve(`${name.replace(/\.wasm$/, "")}/package.json`)), name);
   return readFile(path);
 }
 

@@ -1,7 +1,8 @@
 /**
  * `cors-lens check --config` and `cors-lens fix --config`, pure: files and evidence in, findings or
  * the patch (with the before/after verdicts computed by the engine) out. nginx, Apache httpd, Caddy
- * and S3 bucket CORS (JSON, XML) are read; the other formats are recognised and refused with a clear
+ * and S3 bucket CORS (JSON, XML) are read, and the applications' own CORS setup (Express and its kin,
+ * Django, FastAPI, Flask, rack-cors); the other formats are recognised and refused with a clear
  * message, never guessed at.
  */
 import type { BrowserName, HeaderList, ObservedExchange, Verdict } from "../engine";
@@ -51,9 +52,17 @@ import {
   patchFlask,
   readFlaskConfig,
 } from "./flask";
+import { type GrammarName, grammarLoaded, loadGrammar, type WasmName } from "./grammar";
 import { type NginxConfig, patchNginx, readNginx, setsCors } from "./nginx";
 import { lineIndex, NginxSyntaxError, parseNginx } from "./nginx/syntax";
-import { loadPythonGrammar, pythonGrammarLoaded, type WasmName } from "./python/grammar";
+import {
+  patchRack,
+  PREFLIGHT_UNKNOWN as RACK_PREFLIGHT_UNKNOWN,
+  type RackConfig,
+  RackSyntaxError,
+  setsCors as rackSetsCors,
+  readRackConfig,
+} from "./rack";
 import {
   looksS3Json,
   looksS3Xml,
@@ -92,7 +101,8 @@ export type AnyConfig =
   | DjangoConfig
   | HandDjangoConfig
   | StarletteConfig
-  | FlaskConfig;
+  | FlaskConfig
+  | RackConfig;
 
 /** The formats CORS Lens reads: the ones `ConfigFormat` names that have a reader. */
 type ReadFormat = ConfigFormat;
@@ -183,28 +193,43 @@ const FORMATS: Record<ReadFormat, FormatOps> = {
     unresolved: () => [],
     patch: (c, failing) => patchFlask(c as FlaskConfig, failing),
   },
+  rack: {
+    read: readRackConfig,
+    SyntaxError: RackSyntaxError,
+    setsCors: (c) => rackSetsCors(c as RackConfig),
+    unresolved: () => [],
+    patch: (c, failing) => patchRack(c as RackConfig, failing),
+  },
 };
 
-/** The formats read with the Python grammar (loaded by `prepareConfig` first). */
-const PYTHON_FORMATS = new Set<ConfigFormat>(["django", "fastapi", "flask"]);
+/** The formats read with a tree-sitter grammar (loaded by `prepareConfig` first). */
+const GRAMMAR_OF: Partial<Record<ConfigFormat, GrammarName>> = {
+  django: "python",
+  fastapi: "python",
+  flask: "python",
+  rack: "ruby",
+};
 
 /**
  * Loads what the files' formats need before `readConfig`, `checkConfig` or `fixConfig` can read
- * them (the Python grammar's wasm, from bytes the caller reads): they stay synchronous after it.
- * Files of formats it does not know are left for `readConfig` to refuse.
+ * them (a grammar's wasm, from bytes the caller reads): they stay synchronous after it. Files of
+ * formats it does not know are left for `readConfig` to refuse.
  */
 export async function prepareConfig(
   files: readonly ConfigFile[],
   loadBytes: (name: WasmName) => Promise<Uint8Array>,
 ): Promise<void> {
-  const python = files.some((f) => {
+  const needed = new Set<GrammarName>();
+  for (const f of files) {
     const d = detectFormat(f);
-    return "format" in d && PYTHON_FORMATS.has(d.format);
-  });
-  if (python && !pythonGrammarLoaded()) await loadPythonGrammar(loadBytes);
+    const g = "format" in d ? GRAMMAR_OF[d.format] : undefined;
+    if (g) needed.add(g);
+  }
+  for (const g of needed) if (!grammarLoaded(g)) await loadGrammar(g, loadBytes);
 }
 
-export { PYTHON_WASM, type WasmName } from "./python/grammar";
+export { GRAMMAR_WASM, type WasmName } from "./grammar";
+export { PYTHON_WASM } from "./python/grammar";
 
 /**
  * Caddyfile text: Caddy's directives and `@name` matchers on lines that do not end with `;` (an
@@ -283,7 +308,9 @@ export function detectFormat(file: ConfigFile): Detected {
     if (/(require\(\s*|from\s*)["'`]express["'`]/.test(t)) return { format: "express" };
     return { unsupported: "JavaScript/TypeScript apps other than Express, Fastify, Hono and Koa" };
   }
-  if (/\.rb$/.test(name) || /Rack::Cors/.test(t)) return { unsupported: "rack-cors initializers" };
+  // A Rails initializer or a Rack config.ru that sets up rack-cors (the middleware named in the file).
+  if (/\.(rb|ru)$/.test(name) || /Rack::Cors/.test(t))
+    return /Rack::Cors/.test(t) ? { format: "rack" } : { unsupported: "Ruby files without Rack::Cors" };
   if (/\.json$/.test(name)) return { unsupported: "JSON files" };
   // After the named formats above: a pretty-printed JSON `{` alone on a line looks like a site block.
   if (looksCaddy(t)) return { format: "caddy" };
@@ -314,6 +341,7 @@ export function pastedName(text: string): string {
     const detected = detectFormat({ path: "settings.py", text });
     return "format" in detected && detected.format === "django" ? "settings.py" : "app.py";
   }
+  if (/Rack::Cors/.test(text)) return /\bRails\b|\.middleware\./.test(text) ? "cors.rb" : "config.ru";
   if (/\brequire\(\s*["'`]|^\s*import\s[^;\n]*\bfrom\s*["'`]|^\s*import\s*["'`]/m.test(text)) return "app.js";
   const detected = detectFormat({ path: "pasted", text });
   const format = "format" in detected ? detected.format : null;
@@ -335,7 +363,10 @@ export function readConfig(files: readonly ConfigFile[]): AnyConfig {
   }
   // A Caddyfile decides for the files passed with it (snippets it imports may look like anything);
   // an Apache file for nginx-looking snippets passed with it.
-  if ((formats.has("django") || formats.has("fastapi") || formats.has("flask")) && formats.size > 1)
+  if (
+    (formats.has("django") || formats.has("fastapi") || formats.has("flask") || formats.has("rack")) &&
+    formats.size > 1
+  )
     throw new ConfigError({ key: "config.django.error.mixed", params: { file: files[0]?.path ?? "" } });
   // An S3 file is one bucket's whole configuration: it is read alone (the others are named in a note).
   const s3 = files.map((f) => detectFormat(f)).find((d) => "format" in d && d.format.startsWith("s3-"));
@@ -348,19 +379,21 @@ export function readConfig(files: readonly ConfigFile[]): AnyConfig {
           ? "fastapi"
           : formats.has("flask")
             ? "flask"
-            : formats.has("fastify")
-              ? "fastify"
-              : formats.has("koa")
-                ? "koa"
-                : formats.has("hono")
-                  ? "hono"
-                  : formats.has("express")
-                    ? "express"
-                    : formats.has("caddy")
-                      ? "caddy"
-                      : formats.has("apache")
-                        ? "apache"
-                        : "nginx";
+            : formats.has("rack")
+              ? "rack"
+              : formats.has("fastify")
+                ? "fastify"
+                : formats.has("koa")
+                  ? "koa"
+                  : formats.has("hono")
+                    ? "hono"
+                    : formats.has("express")
+                      ? "express"
+                      : formats.has("caddy")
+                        ? "caddy"
+                        : formats.has("apache")
+                          ? "apache"
+                          : "nginx";
   const ops = FORMATS[read];
   let config: AnyConfig;
   try {
@@ -599,6 +632,7 @@ export function fixConfig(
               DJANGO_PREFLIGHT_UNKNOWN.has(f.judged.unknown?.key ?? "") ||
               STARLETTE_PREFLIGHT_UNKNOWN.has(f.judged.unknown?.key ?? "") ||
               FLASK_PREFLIGHT_UNKNOWN.has(f.judged.unknown?.key ?? "") ||
+              RACK_PREFLIGHT_UNKNOWN.has(f.judged.unknown?.key ?? "") ||
               f.judged.unknown?.key === S3_REFUSED)),
       );
     if (failing.length === 0) break;

@@ -100,6 +100,7 @@ export type ConfigFormat =
   | "django"
   | "fastapi"
   | "flask"
+  | "rack"
   | "s3-json"
   | "s3-xml";
 

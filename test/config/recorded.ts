@@ -31,15 +31,17 @@ export function recordedFrom(
   });
 }
 
-/** The Python grammar's wasm files, as `prepareConfig` asks for them (the CLI reads them from dist/cli). */
-export function pythonGrammarBytes(name: string): Promise<Uint8Array> {
+/** The grammars' wasm files, as `prepareConfig` asks for them (the CLI reads them from dist/cli). */
+export function grammarBytes(name: string): Promise<Uint8Array> {
   return Promise.resolve(
     new Uint8Array(
       readFileSync(
         name === "tree-sitter.wasm"
           ? "node_modules/web-tree-sitter/tree-sitter.wasm"
-          : "node_modules/tree-sitter-python/tree-sitter-python.wasm",
+          : `node_modules/${name.replace(/\.wasm$/, "")}/${name}`,
       ),
     ),
   );
 }
+
+export const pythonGrammarBytes = grammarBytes;

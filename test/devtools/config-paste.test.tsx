@@ -12,7 +12,7 @@ import { I18n } from "../../src/devtools/panel/i18n";
 import type { ObservedExchange } from "../../src/engine";
 import { type Lang, translator } from "../../src/i18n";
 import { buildReport, type ReportExchange } from "../../src/report/report";
-import { recordedFrom } from "../config/recorded";
+import { grammarBytes, recordedFrom } from "../config/recorded";
 
 /** Allows GET from the app, but PUT with a JSON body is preflighted and the preflight fails. */
 const NGINX = `server {
@@ -156,9 +156,24 @@ CORS_ALLOW_METHODS = ["GET", "POST"]
     const { x, all } = ev();
     const none = await fixPasted("settings.py", SETTINGS, x, all, "chromium", "en");
     // The grammar may already be loaded by an earlier test in this worker: then there is no error.
-    if (!none.ok) expect(none.error).toMatch(/Python grammar could not be loaded/);
+    if (!none.ok) expect(none.error).toMatch(/grammar could not be loaded/);
     const r = await fixPasted("settings.py", SETTINGS, x, all, "chromium", "en", load);
     expect(r.ok).toBe(true);
     if (r.ok) expect(r.diff).toMatch(/^\+CORS_ALLOW_METHODS = \["GET", "POST", "PUT"\]$/m);
+  });
+
+  it("reads a pasted rack-cors initializer with the Ruby grammar (named from its text)", async () => {
+    const { x, all } = ev();
+    const text = `Rails.application.config.middleware.insert_before 0, Rack::Cors do
+  allow do
+    origins "https://app.example.com"
+    resource "/api/*", headers: :any, methods: [:get, :post]
+  end
+end
+`;
+    const r = await fixPasted("", text, x, all, "chromium", "en", grammarBytes);
+    expect(r.ok).toBe(true);
+    if (r.ok)
+      expect(r.diff).toMatch(/^\+ {4}resource "\/api\/\*", headers: :any, methods: \[:get, :post, :put\]$/m);
   });
 });

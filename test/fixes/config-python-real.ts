@@ -1,5 +1,6 @@
 /**
- * The Python config suites' one shape (Django, FastAPI, Flask): each broken project is written and
+ * The application config suites' one shape (Django, FastAPI, Flask; rack-cors with `command`
+ * puma): each broken project is written and
  * its server started up front, all at once (the page runs one case at a time in one Chromium); the
  * page's calls are recorded by the extension, the BUILT CLI (`node dist/cli/cors-lens.mjs`, its
  * grammar read from dist/cli) patches the file with `--write`, the patched project is started and
@@ -28,16 +29,29 @@ export interface PythonCase {
   files?: Record<string, string>;
   /** The files passed to --config (patched), when not the suite's one file. */
   config?: string[];
+  /** More findings `check` must name. */
+  checks?: Array<{ code: string; line: number }>;
+  /**
+   * "fixed" (the default): the patch makes every call pass. "cannot": no safe patch exists, and the
+   * fix says so (exit 1, `said` in its words, the file unchanged). "no-boot": the server refuses to
+   * start with the file (`said` in its output), as the finding says it would.
+   */
+  expect?: "fixed" | "cannot" | "no-boot";
+  said?: string;
+  /** The server's environment for this case. */
+  env?: Record<string, string>;
 }
 
 export interface PythonSuite {
   title: string;
   installed: boolean;
-  /** The file's name in the project (settings.py, app.py). */
+  /** The program that serves the project (python3 unless named). */
+  command?: string;
+  /** The file's name in the project (settings.py, app.py, config.ru). */
   file: string;
   /** The project's other files. */
   extra: Record<string, string>;
-  /** python3's arguments to serve the project on a port. */
+  /** The program's arguments to serve the project on a port. */
   serve: (port: number) => string[];
   cases: PythonCase[];
   correct: string[];
@@ -58,6 +72,8 @@ interface Result {
   after?: Page;
   /** The first step that failed (a server that did not start, a page that did not run). */
   error?: unknown;
+  /** Why the server did not start, where the case expects that. */
+  refused?: string;
 }
 
 /** The built CLI, not waited for: the patches of every case are made at once. */
@@ -74,10 +90,10 @@ function builtCli(args: string[]): Promise<{ status: number | null; stderr: stri
 export function pythonConfigSuite(s: PythonSuite): void {
   const scratch = mkdtempSync(join(tmpdir(), "cors-lens-python-config-"));
   let browser: Browser | null = null;
-  const start = (dir: string, port: number): Promise<Running> =>
-    startProcess("/usr/bin/python3", s.serve(port), port, {
+  const start = (dir: string, port: number, c: PythonCase): Promise<Running> =>
+    startProcess(s.command ?? "/usr/bin/python3", s.serve(port), port, {
       cwd: dir,
-      env: { PORT: String(port), PYTHONDONTWRITEBYTECODE: "1", PYTHONPATH: dir },
+      env: { PORT: String(port), PYTHONDONTWRITEBYTECODE: "1", PYTHONPATH: dir, ...c.env },
     });
   const results: Result[] = [];
 
@@ -113,10 +129,27 @@ export function pythonConfigSuite(s: PythonSuite): void {
         r.error = e;
         return null;
       };
-    const servers = await Promise.all(results.map((r) => start(r.dir, r.port).catch(failed(r))));
+    const servers = await Promise.all(
+      results.map((r, i) => {
+        const c = s.cases[i] as PythonCase;
+        if (c.expect !== "no-boot") return start(r.dir, r.port, c).catch(failed(r));
+        return start(r.dir, r.port, c).then(
+          async (running) => {
+            r.error = new Error(`the server started with a file it must refuse:\n${running.log()}`);
+            await running.stop();
+            return null;
+          },
+          (e: unknown) => {
+            r.refused = String(e);
+            return null;
+          },
+        );
+      }),
+    );
     const stops: Array<Promise<void>> = [];
     for (const [i, r] of results.entries()) {
       const c = s.cases[i] as PythonCase;
+      if (c.expect === "no-boot") continue;
       await step(r, async () => {
         const before = await b.runPage(`http://127.0.0.1:${r.port}`, c.calls);
         r.before = before;
@@ -140,18 +173,25 @@ export function pythonConfigSuite(s: PythonSuite): void {
     }
     await Promise.all(stops);
     await Promise.all(
-      results.map((r) =>
+      results.map((r, i) =>
         step(r, async () => {
+          if (s.cases[i]?.expect === "no-boot") return;
           r.fixed = await builtCli(["fix", "--config", ...r.config, "--har", r.har, "--write"]);
           r.text = r.config.map((f) => readFileSync(f, "utf8")).join("\n");
         }),
       ),
     );
+    const fixing = (i: number) => (s.cases[i]?.expect ?? "fixed") === "fixed";
     const patched = await Promise.all(
-      results.map((r) => (r.error === undefined ? start(r.dir, r.port).catch(failed(r)) : null)),
+      results.map((r, i) =>
+        r.error === undefined && fixing(i)
+          ? start(r.dir, r.port, s.cases[i] as PythonCase).catch(failed(r))
+          : null,
+      ),
     );
     for (const [i, r] of results.entries()) {
       const c = s.cases[i] as PythonCase;
+      if (!fixing(i)) continue;
       await step(r, async () => {
         r.after = await b.runPage(`http://127.0.0.1:${r.port}`, c.calls);
       });
@@ -180,14 +220,26 @@ export function pythonConfigSuite(s: PythonSuite): void {
           });
           const checked = await cli("check", "--config", ...originals, "--format", "json");
           const findings = JSON.parse(checked.out).findings as Array<{ code: string; line: number }>;
-          expect(findings).toContainEqual(expect.objectContaining(c.check));
+          for (const want of [c.check, ...(c.checks ?? [])])
+            expect(findings).toContainEqual(expect.objectContaining(want));
         }
         if (r.error !== undefined) throw r.error;
+        if (c.expect === "no-boot") {
+          expect(r.refused, "the server refuses the file").toContain(c.said ?? "");
+          return;
+        }
         const before = r.before as Page;
         expect(
           before.outcomes.some((o) => !o.allowed),
           "Chromium blocks a call of the broken file",
         ).toBe(true);
+        if (c.expect === "cannot") {
+          // No patch is printed or written: the reason is said instead.
+          expect(r.fixed?.status, `${r.fixed?.stderr}\n${r.text}`).toBe(1);
+          expect(r.fixed?.stderr).toContain(c.said ?? "");
+          expect(r.text).toBe(c.text.replaceAll("{{ORIGIN}}", (browser as Browser).pageOrigin));
+          return;
+        }
         expect(r.fixed?.status, `${r.fixed?.stderr}\n${r.text}`).toBe(0);
         // Idempotent: the patched file needs nothing more for the same evidence.
         const again = await cli("fix", "--config", ...r.config, "--har", r.har);
@@ -203,7 +255,7 @@ export function pythonConfigSuite(s: PythonSuite): void {
 
     it("check reports nothing on correct files", async () => {
       for (const [i, text] of s.correct.entries()) {
-        const file = join(scratch, `correct-${i}.py`);
+        const file = join(scratch, `correct-${i}-${s.file}`);
         writeFileSync(file, text);
         const r = await cli("check", "--config", file);
         expect(r.code, r.out).toBe(0);

@@ -1,5 +1,6 @@
 import { render } from "preact";
 import pythonWasm from "tree-sitter-python/tree-sitter-python.wasm?url";
+import rubyWasm from "tree-sitter-ruby/tree-sitter-ruby.wasm?url";
 import runtimeWasm from "web-tree-sitter/tree-sitter.wasm?url";
 import { type Lang, translator } from "../../i18n";
 import {
@@ -134,12 +135,13 @@ const actions: PanelActions = {
 };
 
 /**
- * A grammar's wasm (Django settings in "Paste your config"), from the extension's own files (vite
+ * A grammar's wasm (Python apps and rack-cors files in "Paste your config"), from the extension's own files (vite
  * emits them as assets): fetched from chrome-extension:// or moz-extension://, nothing leaves the
  * browser. The runtime's is the asset web-tree-sitter itself refers to, so it is emitted once.
  */
 async function wasmBytes(name: string): Promise<Uint8Array> {
-  const url = name === "tree-sitter.wasm" ? runtimeWasm : pythonWasm;
+  const url =
+    name === "tree-sitter.wasm" ? runtimeWasm : name === "tree-sitter-ruby.wasm" ? rubyWasm : pythonWasm;
   const response = await fetch(new URL(url, location.href));
   if (!response.ok) throw new Error(`${name}: ${response.status}`);
   return new Uint8Array(await response.arrayBuffer());

@@ -1,9 +1,9 @@
 /** `cors-lens check|fix --config` on Python apps (English): Django settings with django-cors-headers, FastAPI/Starlette, Flask with flask-cors. Names stay as written. */
 export const enConfigPython = {
   "config.python.error.not-loaded":
-    "the Python grammar is not loaded: call prepareConfig (await it) before reading Python files",
+    "the {language} grammar is not loaded: call prepareConfig (await it) before reading the file",
   "panel.config.grammar":
-    "the Python grammar could not be loaded in this panel ({error}): run `npx cors-lens fix --config settings.py` instead",
+    "the grammar could not be loaded in this panel ({error}): run `npx cors-lens fix --config <file>` instead",
   "config.django.error.mixed":
     "{file}: a Django settings file is read on its own; pass the settings module without other kinds of files",
   "config.django.unknown.value":

@@ -5,6 +5,7 @@ import { enConfigApache } from "./en-config-apache";
 import { enConfigCaddy } from "./en-config-caddy";
 import { enConfigExpress } from "./en-config-express";
 import { enConfigPython } from "./en-config-python";
+import { enConfigRack } from "./en-config-rack";
 import { enConfigS3 } from "./en-config-s3";
 import { enEngine } from "./en-engine";
 import { enFixes } from "./en-fixes";
@@ -22,5 +23,6 @@ export const en = {
   ...enConfigExpress,
   ...enConfigS3,
   ...enConfigPython,
+  ...enConfigRack,
   ...enRules,
 } as const;

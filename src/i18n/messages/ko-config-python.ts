@@ -3,9 +3,9 @@ import type { enConfigPython } from "./en-config-python";
 
 export const koConfigPython: Record<keyof typeof enConfigPython, string> = {
   "config.python.error.not-loaded":
-    "Python 문법이 로드되지 않았습니다: Python 파일을 읽기 전에 prepareConfig를 호출하고 기다리세요",
+    "{language} 문법이 로드되지 않았습니다: 파일을 읽기 전에 prepareConfig를 호출하고 기다리세요",
   "panel.config.grammar":
-    "이 패널에서 Python 문법을 로드할 수 없습니다({error}): 대신 `npx cors-lens fix --config settings.py`를 실행하세요",
+    "이 패널에서 문법을 로드할 수 없습니다({error}): 대신 `npx cors-lens fix --config <파일>`을 실행하세요",
   "config.django.error.mixed":
     "{file}: Django 설정 파일은 단독으로 읽습니다. 다른 종류의 파일 없이 설정 모듈만 넘기세요",
   "config.django.unknown.value": "{name}(줄 {line})은 CORS Lens가 평가하지 않는 코드로 계산됩니다: {text}",

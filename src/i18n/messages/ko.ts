@@ -6,6 +6,7 @@ import { koConfigApache } from "./ko-config-apache";
 import { koConfigCaddy } from "./ko-config-caddy";
 import { koConfigExpress } from "./ko-config-express";
 import { koConfigPython } from "./ko-config-python";
+import { koConfigRack } from "./ko-config-rack";
 import { koConfigS3 } from "./ko-config-s3";
 import { koEngine } from "./ko-engine";
 import { koFixes } from "./ko-fixes";
@@ -23,5 +24,6 @@ export const ko: Record<keyof typeof en, string> = {
   ...koConfigExpress,
   ...koConfigS3,
   ...koConfigPython,
+  ...koConfigRack,
   ...koRules,
 };

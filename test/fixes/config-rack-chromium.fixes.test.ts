@@ -1,0 +1,23 @@
+/**
+ * `cors-lens fix --config config.ru` end to end: Debian's Rack 2.2 with rack-cors 1.1.1 under puma
+ * serves each broken config.ru; Chromium runs the page and CORS Lens's extension records it; the
+ * built CLI patches the file with `--write`; the patched app starts and every call of the page
+ * passes in Chromium. `check` names the planted problem's line; where no safe patch exists the fix
+ * says why (exit 1), and where rack-cors refuses the file at boot, puma is seen refusing it.
+ */
+
+import { pythonConfigSuite } from "./config-python-real";
+import { RACK_CASES, RACK_CORRECT } from "./config-rack-cases";
+import { debVersion } from "./harness";
+
+pythonConfigSuite({
+  title: "cors-lens fix --config on rack-cors config.ru, proven in real Chromium",
+  installed:
+    debVersion("ruby-rack-cors") !== null && debVersion("ruby-rack") !== null && debVersion("puma") !== null,
+  command: "/usr/bin/puma",
+  file: "config.ru",
+  extra: {},
+  serve: (port) => ["-b", `tcp://127.0.0.1:${port}`, "-t", "1:2", "config.ru"],
+  cases: RACK_CASES,
+  correct: RACK_CORRECT,
+});
