@@ -649,9 +649,22 @@ export function fixConfig(
       after: rowVerdict(standardAfter[i] as Judged),
     });
   });
-  const evidenceOk = rows
-    .filter((r) => r.source === "evidence")
-    .every((r) => r.after.verdict === "allowed" || r.after.verdict === "not-cors");
+  // The browser blocked a request this reading of the configuration allows, before any edit and
+  // after: the cause lies outside what was read (or the reading is wrong), so "fixed" would be a
+  // guess. Said, never reported as passing.
+  const unseen = rows.filter(
+    (r) =>
+      r.source === "evidence" &&
+      r.recorded === "blocked" &&
+      r.before.verdict === "allowed" &&
+      r.after.verdict === "allowed",
+  );
+  for (const r of unseen) cannot.set(r.id, { key: "config.cannot.model-allows" });
+  const evidenceOk =
+    unseen.length === 0 &&
+    rows
+      .filter((r) => r.source === "evidence")
+      .every((r) => r.after.verdict === "allowed" || r.after.verdict === "not-cors");
   const standardOk = rows.filter((r) => r.source === "standard").every((r) => r.after.verdict === "allowed");
   const lines = new Map([...texts].map(([f, t]) => [f, lineIndex(t)]));
   const notes = [...old.notes];
