@@ -248,7 +248,7 @@ def create():
     ]);
   });
 
-  it("a request the browser blocked that the reading allows is never reported fixed", () => {
+  it("a request the browser blocked that the reading allows is said in a note", () => {
     const text = `${HEAD}app.add_middleware(CORSMiddleware, allow_origins=['*'])\n`;
     const ev = recordedFrom(
       [file("from fastapi import FastAPI\n\napp = FastAPI()\n")],
@@ -260,8 +260,8 @@ def create():
       ],
     );
     const r = fixConfig([file(text)], ev);
-    expect(r.ok).toBe(false);
-    expect(r.cannot).toEqual([{ id: "e0", why: { key: "config.cannot.model-allows" } }]);
+    expect(r.rows[0]).toMatchObject({ recorded: "blocked", before: { verdict: "allowed" } });
+    expect(r.notes).toEqual([{ key: "config.note.recorded-blocked", params: { count: 1 } }]);
   });
 
   it("check: origins with a trailing slash, regexes with unescaped dots", () => {

@@ -91,6 +91,8 @@ recorded request through and keeps every request allowed before, 1 when it canno
   "config.note.orphan":
     "{file}: its directives belong inside a block of another file: pass the file that includes it",
   "config.note.no-cors": "no Access-Control-* header is set in these files",
+  "config.note.recorded-blocked":
+    "{count, plural, one {# request the browser blocked is} other {# requests the browser blocked are}} allowed by this file as read: either the file was fixed since the HAR was recorded, or the cause is outside what CORS Lens reads (the application's own answer, a proxy in front); record the page again to be sure",
   "config.note.no-evidence": "the HAR holds no cross-origin request: there is nothing to fix",
 
   "config.check.nested-drops":
@@ -142,8 +144,6 @@ recorded request through and keeps every request allowed before, 1 when it canno
 
   "config.cannot.upstream-sets":
     "Allow-Origin for {path} comes from the application behind nginx (proxy_pass), not from this file: change it there",
-  "config.cannot.model-allows":
-    "the browser blocked this request, but CORS Lens's reading of the configuration allows it, before and after any edit: the cause is outside what it reads (the application's own answer, a proxy in front), so it claims no fix",
   "config.cannot.cause": "CORS Lens has no edit for {code} in this configuration",
   "config.cannot.list-value": "{name} on line {line} is set from a variable: extend what sets it by hand",
   "config.cannot.map-source": "the map on line {line} does not read $http_origin: extend it by hand",

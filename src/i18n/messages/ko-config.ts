@@ -89,6 +89,8 @@ S3 버킷 CORS(put-bucket-cors나 콘솔의 JSON, 또는 XML), Express·Fastify�
   "config.note.orphan":
     "{file}: 이 파일의 지시어는 다른 파일의 블록 안에 들어가는 것입니다. 이 파일을 include하는 파일을 전달하세요",
   "config.note.no-cors": "이 파일들에는 Access-Control-* 헤더 설정이 없음",
+  "config.note.recorded-blocked":
+    "브라우저가 차단한 요청 {count}개를 읽은 대로의 이 파일은 허용합니다: HAR을 기록한 뒤 파일이 고쳐졌거나, 원인이 CORS Lens가 읽는 범위 밖(애플리케이션 자체의 응답, 앞단의 프록시)에 있습니다. 확실히 하려면 페이지를 다시 기록하세요",
   "config.note.no-evidence": "HAR에 교차 출처 요청이 없어 고칠 것이 없음",
 
   "config.check.nested-drops":
@@ -138,8 +140,6 @@ S3 버킷 CORS(put-bucket-cors나 콘솔의 JSON, 또는 XML), Express·Fastify�
 
   "config.cannot.upstream-sets":
     "{path}의 Allow-Origin은 이 파일이 아니라 nginx 뒤의 애플리케이션(proxy_pass)이 보냅니다. 그쪽에서 고치세요",
-  "config.cannot.model-allows":
-    "브라우저는 이 요청을 차단했지만 CORS Lens가 읽은 설정으로는 수정 전후 모두 허용됩니다: 원인이 읽은 범위 밖(애플리케이션 자체의 응답, 앞단의 프록시)에 있으므로 수정했다고 하지 않습니다",
   "config.cannot.cause": "CORS Lens는 이 설정에서 {code}에 대한 수정 방법이 없음",
   "config.cannot.list-value":
     "줄 {line}의 {name}은(는) 변수에서 값을 가져옴: 그 값을 정하는 곳을 손으로 고치세요",
