@@ -692,10 +692,16 @@ export function fixConfig(
   const evidenceOk = rows
     .filter((r) => r.source === "evidence")
     .every((r) => r.after.verdict === "allowed" || r.after.verdict === "not-cors");
+  // The browser blocked requests this reading of the file allows before any edit: the file was fixed
+  // since (fix run again on it) or the cause lies outside what was read. Said, never silent.
+  const unseen = rows.filter(
+    (r) => r.source === "evidence" && r.recorded === "blocked" && r.before.verdict === "allowed",
+  ).length;
   const standardOk = rows.filter((r) => r.source === "standard").every((r) => r.after.verdict === "allowed");
   const lines = new Map([...texts].map(([f, t]) => [f, lineIndex(t)]));
   const notes = [...old.notes];
   if (recorded.length === 0) notes.push({ key: "config.note.no-evidence" });
+  if (unseen > 0) notes.push({ key: "config.note.recorded-blocked", params: { count: unseen } });
   return {
     format: old.format,
     files: files.map((f) => ({ path: f.path, before: f.text, after: texts.get(f.path) ?? f.text })),

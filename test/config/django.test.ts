@@ -344,6 +344,54 @@ CORS_ALLOW_HEADERS = ["content-type", "x-api-key"]
   });
 });
 
+describe("Django settings: MIDDLEWARE built by a comprehension over a literal tuple", () => {
+  const text = `DEBUG = False
+ALL_MIDDLEWARE_CLASSES = (
+    "prof.ProfileMiddleware" if DEBUG else None,
+    "auth.ApiKeyMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
+    "django.middleware.common.CommonMiddleware",
+)
+MIDDLEWARE = [m for m in ALL_MIDDLEWARE_CLASSES if m]
+CORS_ALLOWED_ORIGINS = ["https://app.example.com"]
+CORS_ALLOW_HEADERS = ["content-type", "x-api-key"]
+`;
+  it("evaluates the conditional and the filter from literals, and moves CorsMiddleware above the API-key one", () => {
+    const s = readSettings(file(text));
+    expect(s.middleware).toMatchObject({
+      known: true,
+      value: [
+        { name: "auth.ApiKeyMiddleware", line: 4 },
+        { name: "corsheaders.middleware.CorsMiddleware", line: 5 },
+        { name: "django.middleware.common.CommonMiddleware", line: 6 },
+      ],
+    });
+    const moved = text
+      .replace('    "corsheaders.middleware.CorsMiddleware",\n', "")
+      .replace("(\n", '(\n    "corsheaders.middleware.CorsMiddleware",\n');
+    const ev = recordedFrom(
+      [file(moved)],
+      [{ url: "http://localhost:8000/api/items/1", method: "PUT", headers: [["X-Api-Key", "1"]] }],
+    );
+    const r = fixConfig([file(text)], ev);
+    expect(r.files[0]?.after).toBe(moved);
+    expect(r.ok).toBe(true);
+    expect(fixDiff(fixConfig([file(moved)], ev))).toBe("");
+  });
+
+  it("decides `is None`, `is not None`, `==` between literals; leaves anything else unknown", () => {
+    const mw = (cond: string) =>
+      readSettings(file(`X = None\nMIDDLEWARE = [m for m in ("a.A", X, "b.B") if ${cond}]\n`)).middleware;
+    expect(mw("m is not None")).toMatchObject({ known: true, value: [{ name: "a.A" }, { name: "b.B" }] });
+    expect(mw('m == "b.B"')).toMatchObject({ known: true, value: [{ name: "b.B" }] });
+    expect(mw("m is None").known).toBe(false);
+    expect(mw("m.startswith('a')").known).toBe(false);
+    expect(mw('m is "a.A"').known).toBe(false);
+    const env = readSettings(file(`MIDDLEWARE = ["a.A" if os.environ.get("X") else None]\n`)).middleware;
+    expect(env.known).toBe(false);
+  });
+});
+
 describe("Django settings: offsets past non-ASCII text", () => {
   it("edits the right bytes after accents and emoji in comments and strings", () => {
     const text = `# Réglages — 設定 🚀\nLANGUAGE_CODE = "fr-fr"  # Français\n${MIDDLEWARE}CORS_ALLOWED_ORIGINS = ["https://admin.example.com"]  # 管理 🛠\n`;

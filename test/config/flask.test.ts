@@ -400,3 +400,142 @@ describe("Flask: the fix suite's files", () => {
     for (const text of FLASK_CORRECT) expect(checkConfig([file(text)]).findings).toEqual([]);
   });
 });
+
+describe("Flask: app.config, before_request hooks, strict slashes", () => {
+  it("merges app.config's CORS_* options as flask-cors does: read by CORS(app) when it runs, keywords win", () => {
+    const text = `${HEAD}app.config["CORS_SUPPORTS_CREDENTIALS"] = True
+app.config.update(CORS_ORIGINS=["${APP}"], CORS_ENABLED=True)
+CORS(app, methods=["GET"])
+app.config["CORS_MAX_AGE"] = 60
+`;
+    const pre = ask(text, {
+      url: "http://h/api",
+      method: "OPTIONS",
+      headers: [
+        ["Origin", APP],
+        ["Access-Control-Request-Method", "GET"],
+      ],
+    });
+    const h = headersOf(pre);
+    expect(value(h, "access-control-allow-origin")).toBe(APP);
+    expect(value(h, "access-control-allow-credentials")).toBe("true");
+    expect(value(h, "access-control-max-age")).toBeUndefined();
+    expect(
+      value(
+        headersOf(ask(text, { url: "http://h/api", headers: [["Origin", "https://x.example"]] })),
+        "access-control-allow-origin",
+      ),
+    ).toBeUndefined();
+    // CORS_ENABLED is not an option, but the file reads nothing of it: said; a key the app reads is not.
+    expect(checkConfig([file(text)]).findings.map((f) => `${f.code}:${f.line}`)).toEqual([
+      "flask-config-not-option:6",
+    ]);
+    // An origin added where the config writes the list.
+    const ev = recordedFrom(
+      [file(text.replace(`["${APP}"]`, `["${APP}", "https://b.example"]`))],
+      [{ url: "http://127.0.0.1:5000/api", origin: "https://b.example", method: "PUT" }],
+    );
+    expect(fixConfig([file(text)], ev).files[0]?.after).toContain(
+      `app.config.update(CORS_ORIGINS=["${APP}", "https://b.example"], CORS_ENABLED=True)`,
+    );
+    expect(
+      ask(`${HEAD}app.config["CORS_RESOURCES"] = {}\nCORS(app)\n`, { url: "http://h/api" }),
+    ).toMatchObject({
+      kind: "unknown",
+      why: { key: "config.flask.unknown.config" },
+    });
+  });
+
+  const hooked = `from flask import Flask, jsonify, request
+from flask_cors import CORS
+
+app = Flask(__name__)
+app.config["CORS_ENABLED"] = True
+if app.config["CORS_ENABLED"] is True:
+    CORS(app, origins="${APP}", allow_headers=["Content-Type", "Authorization"], supports_credentials=True)
+
+
+@app.before_request
+def authorize_token():
+    if request.headers.get("Authorization") != "Bearer t0ken":
+        return "401 Unauthorized", 401
+
+
+@app.route("/api/me")
+def me():
+    return jsonify({"user": "ada"})
+`;
+  it("reads CORS() inside an `if` on app.config; lets OPTIONS through a before_request that refuses the preflight", () => {
+    const me = {
+      url: "http://127.0.0.1:5000/api/me",
+      headers: [["Authorization", "Bearer t0ken"]] as Array<[string, string]>,
+      credentials: "include" as const,
+      recorded: { preflight: { status: 401, headers: [] }, actual: null },
+    };
+    const ev = recordedFrom([file(hooked)], [me]);
+    expect(ev[0]?.preflight?.status).toBe(401);
+    expect(checkConfig([file(hooked)]).findings.map((f) => `${f.code}:${f.line}`)).toEqual([
+      "flask-before-request-preflight:10",
+    ]);
+    const r = fixConfig([file(hooked)], ev);
+    expect(r.ok).toBe(true);
+    const after = r.files[0]?.after ?? "";
+    expect(after).toContain(
+      'def authorize_token():\n    if request.method == "OPTIONS":\n        return None\n    if request.headers',
+    );
+    expect(checkConfig([file(after)]).findings).toEqual([]);
+    expect(fixDiff(fixConfig([file(after)], ev))).toBe("");
+    // Not imported: `request` is imported from flask.
+    const bare = hooked
+      .replace("jsonify, request", "jsonify")
+      .replace('if request.headers.get("Authorization") != "Bearer t0ken":', "if True:");
+    expect(fixConfig([file(bare)], ev).files[0]?.after).toContain("from flask import request\n");
+    // An `if` CORS Lens cannot decide: CORS() is not read (as before).
+    const undecided = hooked.replace('if app.config["CORS_ENABLED"] is True:', 'if os.environ.get("CORS"):');
+    expect(
+      readConfig([file(undecided)])
+        .check()
+        .map((f) => f.code),
+    ).toEqual(["flask-config-not-option"]);
+  });
+
+  it("a blueprint's '/' route under url_prefix redirects the URL without the slash: strict_slashes=False", () => {
+    const text = `from flask import Blueprint, Flask, jsonify
+from flask_cors import CORS
+
+api = Blueprint("items", __name__)
+
+
+@api.route("/", methods=["GET", "POST"])
+def items():
+    return jsonify([])
+
+
+app = Flask(__name__)
+CORS(app)
+app.register_blueprint(api, url_prefix="/api/items")
+`;
+    const a = ask(text, { url: "http://h/api/items?x=1" });
+    expect(a).toMatchObject({ kind: "known", status: 308 });
+    expect(value(headersOf(a), "location")).toBe("/api/items/?x=1");
+    expect(checkConfig([file(text)]).findings.map((f) => `${f.code}:${f.line}`)).toEqual([
+      "flask-slash-redirect:7",
+    ]);
+    const ev = recordedFrom(
+      [file(text)],
+      [
+        {
+          url: "http://127.0.0.1:5000/api/items",
+          method: "POST",
+          headers: [["Content-Type", "application/json"]],
+        },
+      ],
+    );
+    const r = fixConfig([file(text)], ev);
+    expect(r.ok).toBe(true);
+    const after = r.files[0]?.after ?? "";
+    expect(after).toContain('@api.route("/", methods=["GET", "POST"], strict_slashes=False)');
+    expect(ask(after, { url: "http://h/api/items" })).toMatchObject({ kind: "known", status: 200 });
+    expect(checkConfig([file(after)]).findings).toEqual([]);
+  });
+});

@@ -155,6 +155,115 @@ app.add_middleware(CORSMiddleware, allow_origins=["${APP}"], allow_methods=["*"]
     );
   });
 
+  it("an unhandled exception's 500 without CORS headers: a middleware inside CORSMiddleware answers it", () => {
+    const text = `${HEAD}app.add_middleware(
+    CORSMiddleware,
+    allow_origins=['*'],
+    allow_methods=['*'],
+)
+
+
+@app.get('/api/fail')
+def fail():
+    raise ValueError
+`;
+    // What ServerErrorMiddleware sends: outside CORSMiddleware, so no CORS header (made from an app
+    // without CORS, the same answer the browser recorded).
+    const error = { status: 500, headers: [["content-type", "text/plain; charset=utf-8"]] as HeaderList };
+    const ev = recordedFrom(
+      [file("from fastapi import FastAPI\n\napp = FastAPI()\n")],
+      [{ url: "http://127.0.0.1:8000/api/fail", recorded: { preflight: null, actual: error } }],
+    );
+    // The model sees the 500 ServerErrorMiddleware made, blocked.
+    expect(ask(text, { url: "http://h/api/fail", upstream: error })).toMatchObject({
+      kind: "known",
+      status: 500,
+      headers: error.headers,
+    });
+    const r = fixConfig([file(text)], ev);
+    const after = r.files[0]?.after ?? "";
+    expect(r.ok).toBe(true);
+    expect(after).toContain("import logging\nfrom starlette.responses import PlainTextResponse\n");
+    expect(after).toContain("@app.middleware('http')\nasync def errors_inside_cors(request, call_next):\n");
+    expect(after.indexOf("async def errors_inside_cors")).toBeLessThan(after.indexOf("app.add_middleware("));
+    expect(
+      value(
+        headersOf(ask(after, { url: "http://h/api/fail", upstream: error })),
+        "access-control-allow-origin",
+      ),
+    ).toBe("*");
+    expect(fixDiff(fixConfig([file(after)], ev))).toBe("");
+    expect(checkConfig([file(text)]).findings.map((f) => `${f.code}:${f.line}`)).toEqual([
+      "starlette-error-outside-cors:5",
+    ]);
+    expect(checkConfig([file(after)]).findings).toEqual([]);
+    const handled = `${text}\n\n@app.exception_handler(ValueError)\ndef bad(request, exc):\n    return PlainTextResponse('bad', status_code=400)\n`;
+    expect(checkConfig([file(handled)]).findings).toEqual([]);
+    // CORSMiddleware passed to FastAPI(middleware=[...]): no @app.middleware runs inside it.
+    const built = `${HEAD.replace("app = FastAPI()\n", "")}from starlette.middleware import Middleware
+
+app = FastAPI(middleware=[Middleware(CORSMiddleware, allow_origins=['*'])])
+`;
+    const no = fixConfig([file(built)], ev);
+    expect(no.ok).toBe(false);
+    expect(no.cannot[0]?.why.key).toBe("config.starlette.cannot.server-error");
+  });
+
+  it("check: a route's method the middleware's allow_methods refuses on the preflight", () => {
+    const text = `${HEAD}app.add_middleware(CORSMiddleware, allow_origins=["${APP}"], allow_methods=["GET", "POST"])
+
+
+@app.get("/api/items")
+def items():
+    return []
+
+
+@app.delete("/api/items/{i}")
+def remove(i: int):
+    return None
+`;
+    expect(checkConfig([file(text)]).findings.map((f) => `${f.code}:${f.line}`)).toEqual([
+      "starlette-route-method:5",
+    ]);
+    expect(checkConfig([file(text.replace('["GET", "POST"]', '["*"]'))]).findings).toEqual([]);
+    expect(checkConfig([file(text.replace('"POST"]', '"POST", "DELETE"]'))]).findings).toEqual([]);
+    // CORSMiddleware in a module-level list passed as FastAPI(middleware=middleware): Starlette's defaults (GET).
+    const listed = `from fastapi import FastAPI
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
+
+middleware = [
+    Middleware(CORSMiddleware, allow_origins=["${APP}"])
+]
+
+app = FastAPI(middleware=middleware)
+
+
+@app.post("/api/items")
+def create():
+    return {}
+`;
+    expect(checkConfig([file(listed)]).findings.map((f) => `${f.code}:${f.line}`)).toEqual([
+      "starlette-route-method:6",
+    ]);
+  });
+
+  it("a request the browser blocked that the reading allows is said in a note", () => {
+    const text = `${HEAD}app.add_middleware(CORSMiddleware, allow_origins=['*'])\n`;
+    const ev = recordedFrom(
+      [file("from fastapi import FastAPI\n\napp = FastAPI()\n")],
+      [
+        {
+          url: "http://127.0.0.1:8000/api/x",
+          recorded: { preflight: null, actual: { status: 200, headers: [] } },
+        },
+      ],
+    );
+    const r = fixConfig([file(text)], ev);
+    expect(r.rows[0]).toMatchObject({ recorded: "blocked", before: { verdict: "allowed" } });
+    expect(r.notes).toEqual([{ key: "config.note.recorded-blocked", params: { count: 1 } }]);
+  });
+
   it("check: origins with a trailing slash, regexes with unescaped dots", () => {
     const text = `${HEAD}app.add_middleware(
     CORSMiddleware,
@@ -180,10 +289,10 @@ app.add_middleware(
 )
 `;
 
-  it("evaluates a comprehension over a module-level list (str(), rstrip) and a generator in list()", () => {
+  it("evaluates a comprehension over a module-level list (str(), rstrip, a literal if) and a generator in list()", () => {
     const { readModule } = requireValues();
     const mod = readModule(
-      `A = ["https://a.example/", "https://b.example"]\nB = [str(o) for o in A]\nC = list(o.rstrip("/") for o in A)\nD = [o for o in A if o]\n`,
+      `A = ["https://a.example/", "https://b.example"]\nB = [str(o) for o in A]\nC = list(o.rstrip("/") for o in A)\nD = [o for o in A if o]\nE = [o for o in A if o.startswith("x")]\n`,
     );
     const strs = (n: string) => {
       const v = mod.names.get(n)?.value;
@@ -191,7 +300,9 @@ app.add_middleware(
     };
     expect(strs("B")).toEqual(["https://a.example/", "https://b.example"]);
     expect(strs("C")).toEqual(["https://a.example", "https://b.example"]);
-    expect(strs("D")).toBe("unknown");
+    // An `if` decided from each literal; one CORS Lens does not evaluate leaves the list unknown.
+    expect(strs("D")).toEqual(["https://a.example/", "https://b.example"]);
+    expect(strs("E")).toBe("unknown");
   });
 
   it("check names the trailing slash on the literal's line; fix removes it there", () => {

@@ -183,6 +183,12 @@ export class Patcher extends EditList {
       ? { key: "config.django.fix.move", params: { line: cors.line, above: list[0]?.name ?? "" } }
       : { key: "config.django.fix.add-middleware" };
     if (at === 0) return;
+    // The element holding it (not its index: a comprehension may filter the display's items).
+    const held = cors && d.elements.find((e) => e.start <= cors.start && cors.end <= e.end);
+    if (cors && !held) {
+      this.cannotAll.push({ key: "config.django.cannot.middleware", params: { line: a.stmt.line } });
+      return;
+    }
     if (!first) {
       this.push("mw:add", { file: this.file, start: d.close.start, end: d.close.start, text: item, why });
     } else if (first.line !== d.open.line) {
@@ -193,7 +199,7 @@ export class Patcher extends EditList {
       this.push("mw:add", { file: this.file, start: first.start, end: first.start, text: `${item}, `, why });
     }
     if (cors) {
-      const el = d.elements[at] as Display["elements"][number];
+      const el = held as Display["elements"][number];
       const ls = lineStart(text, el.start);
       const lineEnd = afterLine(text, el.end);
       const rest = text.slice(el.end, lineEnd);

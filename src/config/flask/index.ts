@@ -12,7 +12,15 @@ import { combinedHeader, type HeaderList, hasHeader, scriptSetUnsafeHeaderNames 
 import { pyRegex } from "../django/settings";
 import { afterLine, type Edit, EditList, indentAt, lineStart } from "../edit";
 import { argInsert, displayInsert, pyStr, quoteOf } from "../python/edit";
-import { type Display, evaluate, type PyModule, type PyVal, readModule, type Span } from "../python/values";
+import {
+  condition,
+  type Display,
+  evaluate,
+  type PyModule,
+  type PyVal,
+  readModule,
+  type Span,
+} from "../python/values";
 import type { Allowance, Answer, ConfigFile, ConfigFinding, HopRequest, ReadConfig, Words } from "../types";
 import { faultOf, type Judged, type RequestSpec } from "../whatif";
 
@@ -66,7 +74,45 @@ export interface Route {
   cross: { set: OptSet; text: string } | null;
   def: Span;
   order: number;
+  /** strict_slashes (Werkzeug's default True): a rule ending in "/" redirects the URL without it. */
+  strict: boolean;
+  /** The rule's blueprint rule was "/" under a url_prefix (the URL written without the slash redirects). */
+  prefixed: boolean;
+  /** The route decorator's arguments and closing parenthesis: where strict_slashes=False goes. */
+  call: { args: Span[]; close: Span | null };
 }
+
+/** A before_request hook: it runs for every request of its app (or blueprint), preflights too. */
+export interface Hook {
+  owner: string;
+  line: number;
+  /** The first statement of its body (after a docstring): where an OPTIONS early return goes. */
+  first: Span;
+  /** It can answer itself: returns a value, aborts or raises an HTTP error. */
+  answers: boolean;
+  /** It lets OPTIONS through (`if request.method == "OPTIONS": return`). */
+  passes: boolean;
+}
+
+/**
+ * The app.config keys flask-cors reads as option defaults, `CORS_X` for option `x`
+ * (https://github.com/corydolphin/flask-cors/blob/3.0.10/flask_cors/core.py#L38-L43, get_app_kwarg_dict):
+ * read by CORS(app) when it runs (extension.py init_app), by @cross_origin at each request.
+ */
+const CONFIG_OPTIONS = [
+  "CORS_ORIGINS",
+  "CORS_METHODS",
+  "CORS_ALLOW_HEADERS",
+  "CORS_EXPOSE_HEADERS",
+  "CORS_SUPPORTS_CREDENTIALS",
+  "CORS_MAX_AGE",
+  "CORS_SEND_WILDCARD",
+  "CORS_AUTOMATIC_OPTIONS",
+  "CORS_VARY_HEADER",
+  "CORS_RESOURCES",
+  "CORS_INTERCEPT_EXCEPTIONS",
+  "CORS_ALWAYS_SEND",
+];
 
 export interface FlaskApp {
   file: string;
@@ -85,8 +131,13 @@ export interface FlaskApp {
   scoped: Array<NonNullable<FlaskApp["ext"]> & { target: string }>;
   /** Every routed view, in the order Flask's URL map tries them (a blueprint's at its registration). */
   routes: Route[];
-  /** app.config["CORS_…"] set in the file: options CORS Lens does not merge. */
+  /** A CORS_* app.config write CORS Lens cannot merge (a computed key, CORS_RESOURCES): its line. */
   configured: number | null;
+  /** flask-cors options set through app.config, in the order written (`at`: the statement's offset). */
+  config: Array<{ name: string; opt: Opt; at: number }>;
+  /** CORS_* keys that are not flask-cors options (ignored by it), with their line. */
+  configKeys: Array<{ key: string; line: number }>;
+  hooks: Hook[];
 }
 
 export interface FlaskConfig extends ReadConfig {
@@ -125,6 +176,9 @@ function readFlask(file: ConfigFile): FlaskApp {
     scoped: [],
     routes: [],
     configured: null,
+    config: [],
+    configKeys: [],
+    hooks: [],
   };
   const blueprints = new Map<string, { prefix: string; at: number | null }>();
   const pending: Array<Omit<Route, "path" | "rule" | "order"> & { rule: string; at: number }> = [];
@@ -168,125 +222,256 @@ function readFlask(file: ConfigFile): FlaskApp {
       dict: true,
     };
   };
-  for (const s of kids(mod.tree.rootNode)) {
-    if (s.type === "expression_statement") {
-      const e = kids(s)[0];
-      if (e?.type === "assignment") {
-        const left = e.childForFieldName("left");
-        const right = e.childForFieldName("right");
-        if (
-          left?.type === "subscript" &&
-          /^\w+\.config$/.test(left.childForFieldName("value")?.text ?? "") &&
-          /CORS_/.test(left.text)
-        )
-          out.configured = s.startPosition.row + 1;
-        if (
-          left?.type === "identifier" &&
-          right?.type === "call" &&
-          /(^|\.)Flask$/.test(right.childForFieldName("function")?.text ?? "")
-        )
-          out.app = { name: left.text, stmt: span(s) };
-        if (
-          left?.type === "identifier" &&
-          right?.type === "call" &&
-          /(^|\.)Blueprint$/.test(right.childForFieldName("function")?.text ?? "")
-        ) {
-          const prefix = keywordStr(right, "url_prefix");
-          blueprints.set(left.text, { prefix: prefix ?? "", at: null });
-        }
-        if (right?.type === "call" && /^CORS$|\.CORS$/.test(right.childForFieldName("function")?.text ?? ""))
-          cors(right, span(s));
+  // Every app.config key set so far, for the `if`s that read one (app.config["CORS_ENABLED"]).
+  const configValues = new Map<string, PyVal>();
+  const setConfig = (key: string, value: PyVal, arg: Span, at: Span, stmt: Node) => {
+    configValues.set(key, value);
+    if (!key.startsWith("CORS_")) return;
+    if (key === "CORS_RESOURCES") out.configured = stmt.startPosition.row + 1;
+    else if (CONFIG_OPTIONS.includes(key))
+      out.config.push({
+        name: key.toLowerCase().replaceAll("cors_", ""),
+        opt: { value, arg, at },
+        at: stmt.startIndex,
+      });
+    else out.configKeys.push({ key, line: arg.line });
+  };
+  const isConfig = (n: Node | null | undefined) => /^\w+\.config$/.test(n?.text ?? "");
+  /** app.config["K"] and app.config.get("K", default) in a condition: the value set above it. */
+  const configLeaf = (n: Node): PyVal | null => {
+    const at = span(n);
+    if (n.type === "subscript" && isConfig(n.childForFieldName("value"))) {
+      const k = n.childForFieldName("subscript");
+      const key = k ? evaluate(k, scope, mod.imports) : null;
+      if (key?.t !== "str") return null;
+      const v = configValues.get(key.v);
+      return v ? { ...v, at } : { t: "unknown", text: n.text, at };
+    }
+    const fn = n.type === "call" ? n.childForFieldName("function") : null;
+    if (
+      fn?.type === "attribute" &&
+      fn.childForFieldName("attribute")?.text === "get" &&
+      isConfig(fn.childForFieldName("object"))
+    ) {
+      const [k, d] = kids(n.childForFieldName("arguments") as Node);
+      const key = k ? evaluate(k, scope, mod.imports) : null;
+      if (key?.t !== "str") return null;
+      const v = configValues.get(key.v);
+      if (v) return { ...v, at };
+      return d ? evaluate(d, scope, mod.imports) : { t: "none", at };
+    }
+    return null;
+  };
+  /** The block a module-level `if` runs, decided from literals and app.config; null when it cannot. */
+  const decided = (s: Node): Node[] | null => {
+    const branches: Array<{ cond: Node | null; body: Node | null }> = [
+      { cond: s.childForFieldName("condition"), body: s.childForFieldName("consequence") },
+    ];
+    for (const alt of s.childrenForFieldName("alternative")) {
+      if (alt?.type === "elif_clause")
+        branches.push({
+          cond: alt.childForFieldName("condition"),
+          body: alt.childForFieldName("consequence"),
+        });
+      else if (alt?.type === "else_clause")
+        branches.push({ cond: null, body: alt.childForFieldName("body") });
+    }
+    for (const b of branches) {
+      const pick = b.cond ? condition(b.cond, scope, mod.imports, configLeaf) : true;
+      if (pick === null) return null;
+      if (pick) return b.body ? kids(b.body) : [];
+    }
+    return [];
+  };
+  const walk = (stmts: Node[]): void => {
+    for (const s of stmts) {
+      if (s.type === "if_statement") {
+        const block = decided(s);
+        if (block) walk(block);
         continue;
       }
-      if (e?.type === "call") {
-        const fn = e.childForFieldName("function")?.text ?? "";
-        if (/^\w+\.register_blueprint$/.test(fn)) {
-          const bp = kids(e.childForFieldName("arguments") as Node)[0];
-          const known = bp ? blueprints.get(bp.text) : undefined;
-          if (bp && known) {
-            const prefix = keywordStr(e, "url_prefix");
-            blueprints.set(bp.text, { prefix: prefix ?? known.prefix, at: s.startIndex });
+      if (s.type === "expression_statement") {
+        const e = kids(s)[0];
+        if (e?.type === "assignment") {
+          const left = e.childForFieldName("left");
+          const right = e.childForFieldName("right");
+          if (left?.type === "subscript" && isConfig(left.childForFieldName("value")) && right) {
+            const k = left.childForFieldName("subscript");
+            const key = k ? evaluate(k, scope, mod.imports) : null;
+            if (key?.t === "str")
+              setConfig(key.v, evaluate(right, scope, mod.imports), span(s), span(right), s);
+            else if (/CORS_/.test(left.text)) out.configured = s.startPosition.row + 1;
           }
-        }
-        if (/^(flask_cors\.)?CORS$/.test(fn)) cors(e, span(s));
-        else if (/^\w+\.init_app$/.test(fn) && out.ext === null) {
-          // cors = CORS(); cors.init_app(app, …): the keywords of both.
-          cors(e, span(s));
-        }
-      }
-      continue;
-    }
-    if (s.type === "decorated_definition") {
-      const decorators = s.namedChildren.filter((c): c is Node => c?.type === "decorator");
-      const co = decorators.find((d) => /^@\s*(flask_cors\.)?cross_origin\b/.test(d.text));
-      const def = s.childForFieldName("definition");
-      const coCall = co ? kids(co)[0] : null;
-      const coArgs = coCall?.type === "call" ? coCall.childForFieldName("arguments") : null;
-      const cross = co
-        ? {
-            set: coArgs
-              ? fromArgs(coArgs, 0)
-              : { opts: new Map(), args: [], close: null, line: co.startPosition.row + 1, dict: false },
-            text: co.text,
-          }
-        : null;
-      if (def)
-        for (const d of decorators) {
-          const c = kids(d)[0];
-          const fn = c?.type === "call" ? c.childForFieldName("function") : null;
-          const verb = fn?.type === "attribute" ? fn.childForFieldName("attribute")?.text : null;
-          const owner = fn?.childForFieldName("object");
           if (
-            !c ||
-            !owner ||
-            owner.type !== "identifier" ||
-            !verb ||
-            !/^(route|get|post|put|delete|patch)$/.test(verb)
+            left?.type === "identifier" &&
+            right?.type === "call" &&
+            /(^|\.)Flask$/.test(right.childForFieldName("function")?.text ?? "")
           )
-            continue;
-          const first = kids(c.childForFieldName("arguments") as Node)[0];
-          const rule = first ? evaluate(first, scope, mod.imports) : null;
-          if (rule?.t !== "str") continue;
-          const m = kids(c.childForFieldName("arguments") as Node).find(
-            (a) => a.type === "keyword_argument" && a.childForFieldName("name")?.text === "methods",
-          );
-          const mv = m?.childForFieldName("value");
-          const declared = mv ? evaluate(mv, scope, mod.imports) : null;
-          const methods =
-            verb !== "route"
-              ? [verb.toUpperCase()]
-              : declared?.t === "seq" && declared.items.every((i) => i.t === "str")
-                ? declared.items.map((i) => (i as { v: string }).v.toUpperCase())
-                : ["GET"];
-          if (methods.includes("GET")) methods.push("HEAD");
-          methods.push("OPTIONS");
-          pending.push({
-            owner: owner.text,
-            rule: rule.v,
-            methods: [...new Set(methods)],
-            view: def.childForFieldName("name")?.text ?? "",
-            line: d.startPosition.row + 1,
-            cross,
-            def: span(def),
-            at: s.startIndex,
-          });
+            out.app = { name: left.text, stmt: span(s) };
+          if (
+            left?.type === "identifier" &&
+            right?.type === "call" &&
+            /(^|\.)Blueprint$/.test(right.childForFieldName("function")?.text ?? "")
+          ) {
+            const prefix = keywordStr(right, "url_prefix");
+            blueprints.set(left.text, { prefix: prefix ?? "", at: null });
+          }
+          if (
+            right?.type === "call" &&
+            /^CORS$|\.CORS$/.test(right.childForFieldName("function")?.text ?? "")
+          )
+            cors(right, span(s));
+          continue;
         }
-      if (!co) continue;
-      const call = kids(co)[0];
-      const argList = call?.type === "call" ? call.childForFieldName("arguments") : null;
-      const set: OptSet = argList
-        ? fromArgs(argList, 0)
-        : { opts: new Map(), args: [], close: null, line: co.startPosition.row + 1, dict: false };
-      const rules: RegExp[] = [];
-      for (const d of decorators) {
-        const m = /^@\s*\w+\.(route|get|post|put|delete|patch)\(\s*(?:r?["'])([^"']+)["']/.exec(d.text);
-        if (!m) continue;
-        const rule = (m[2] ?? "").replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/<[^>]*>/g, "[^/]+");
-        rules.push(new RegExp(`^${rule}$`));
+        if (e?.type === "call") {
+          const fn = e.childForFieldName("function")?.text ?? "";
+          // app.config.update(CORS_X=…) / app.config.update({"CORS_X": …}) / from_mapping.
+          if (/^\w+\.config\.(update|from_mapping)$/.test(fn)) {
+            for (const a of kids(e.childForFieldName("arguments") as Node)) {
+              if (a.type === "keyword_argument") {
+                const v = a.childForFieldName("value");
+                if (v)
+                  setConfig(
+                    a.childForFieldName("name")?.text ?? "",
+                    evaluate(v, scope, mod.imports),
+                    span(a),
+                    span(v),
+                    s,
+                  );
+              } else if (a.type === "dictionary")
+                for (const pair of kids(a)) {
+                  const k = pair.childForFieldName("key");
+                  const v = pair.childForFieldName("value");
+                  const key = k ? evaluate(k, scope, mod.imports) : null;
+                  if (key?.t === "str" && v)
+                    setConfig(key.v, evaluate(v, scope, mod.imports), span(pair), span(v), s);
+                  else if (/CORS_/.test(pair.text)) out.configured = s.startPosition.row + 1;
+                }
+              else if (/CORS_/.test(a.text)) out.configured = s.startPosition.row + 1;
+            }
+          }
+          if (/^\w+\.register_blueprint$/.test(fn)) {
+            const bp = kids(e.childForFieldName("arguments") as Node)[0];
+            const known = bp ? blueprints.get(bp.text) : undefined;
+            if (bp && known) {
+              const prefix = keywordStr(e, "url_prefix");
+              blueprints.set(bp.text, { prefix: prefix ?? known.prefix, at: s.startIndex });
+            }
+          }
+          if (/^(flask_cors\.)?CORS$/.test(fn)) cors(e, span(s));
+          else if (/^\w+\.init_app$/.test(fn) && out.ext === null) {
+            // cors = CORS(); cors.init_app(app, …): the keywords of both.
+            cors(e, span(s));
+          }
+        }
+        continue;
       }
-      out.views.push({ rules, set });
+      if (s.type === "decorated_definition") {
+        const decorators = s.namedChildren.filter((c): c is Node => c?.type === "decorator");
+        const hook = decorators.find((d) => /^@\s*\w+\.before_(app_)?request\s*$/.test(d.text));
+        const hookDef = s.childForFieldName("definition");
+        const hookBody = hookDef?.childForFieldName("body");
+        if (hook && hookBody) {
+          const stmts = kids(hookBody);
+          const doc = stmts[0]?.type === "expression_statement" && kids(stmts[0])[0]?.type === "string";
+          const first = (doc ? stmts[1] : stmts[0]) ?? stmts[0];
+          const body = hookBody.text;
+          if (first)
+            out.hooks.push({
+              owner: /^@\s*(\w+)\./.exec(hook.text)?.[1] ?? "",
+              line: hook.startPosition.row + 1,
+              first: span(first),
+              answers:
+                /\breturn[ \t]+(?!None\b)\S|\babort\s*\(|\braise\s+\w*(Unauthorized|Forbidden|HTTPException|BadRequest)\b/.test(
+                  body,
+                ),
+              passes:
+                /\brequest\.method\s*(?:==\s*[rbuRBU]*["']OPTIONS["']|in\s*[[({][^\])}]*["']OPTIONS["'])/.test(
+                  body,
+                ),
+            });
+        }
+        const co = decorators.find((d) => /^@\s*(flask_cors\.)?cross_origin\b/.test(d.text));
+        const def = s.childForFieldName("definition");
+        const coCall = co ? kids(co)[0] : null;
+        const coArgs = coCall?.type === "call" ? coCall.childForFieldName("arguments") : null;
+        const cross = co
+          ? {
+              set: coArgs
+                ? fromArgs(coArgs, 0)
+                : { opts: new Map(), args: [], close: null, line: co.startPosition.row + 1, dict: false },
+              text: co.text,
+            }
+          : null;
+        if (def)
+          for (const d of decorators) {
+            const c = kids(d)[0];
+            const fn = c?.type === "call" ? c.childForFieldName("function") : null;
+            const verb = fn?.type === "attribute" ? fn.childForFieldName("attribute")?.text : null;
+            const owner = fn?.childForFieldName("object");
+            if (
+              !c ||
+              !owner ||
+              owner.type !== "identifier" ||
+              !verb ||
+              !/^(route|get|post|put|delete|patch)$/.test(verb)
+            )
+              continue;
+            const first = kids(c.childForFieldName("arguments") as Node)[0];
+            const rule = first ? evaluate(first, scope, mod.imports) : null;
+            if (rule?.t !== "str") continue;
+            const m = kids(c.childForFieldName("arguments") as Node).find(
+              (a) => a.type === "keyword_argument" && a.childForFieldName("name")?.text === "methods",
+            );
+            const mv = m?.childForFieldName("value");
+            const declared = mv ? evaluate(mv, scope, mod.imports) : null;
+            const methods =
+              verb !== "route"
+                ? [verb.toUpperCase()]
+                : declared?.t === "seq" && declared.items.every((i) => i.t === "str")
+                  ? declared.items.map((i) => (i as { v: string }).v.toUpperCase())
+                  : ["GET"];
+            if (methods.includes("GET")) methods.push("HEAD");
+            methods.push("OPTIONS");
+            const ss = kids(c.childForFieldName("arguments") as Node).find(
+              (a) => a.type === "keyword_argument" && a.childForFieldName("name")?.text === "strict_slashes",
+            );
+            const ssv = ss?.childForFieldName("value");
+            const strictV = ssv ? evaluate(ssv, scope, mod.imports) : null;
+            const argList = c.childForFieldName("arguments") as Node;
+            const closeP = argList.child(argList.childCount - 1);
+            pending.push({
+              strict: strictV?.t === "bool" ? strictV.v : strictV === null,
+              prefixed: false,
+              call: { args: kids(argList).map(span), close: closeP ? span(closeP) : null },
+              owner: owner.text,
+              rule: rule.v,
+              methods: [...new Set(methods)],
+              view: def.childForFieldName("name")?.text ?? "",
+              line: d.startPosition.row + 1,
+              cross,
+              def: span(def),
+              at: s.startIndex,
+            });
+          }
+        if (!co) continue;
+        const call = kids(co)[0];
+        const argList = call?.type === "call" ? call.childForFieldName("arguments") : null;
+        const set: OptSet = argList
+          ? fromArgs(argList, 0)
+          : { opts: new Map(), args: [], close: null, line: co.startPosition.row + 1, dict: false };
+        const rules: RegExp[] = [];
+        for (const d of decorators) {
+          const m = /^@\s*\w+\.(route|get|post|put|delete|patch)\(\s*(?:r?["'])([^"']+)["']/.exec(d.text);
+          if (!m) continue;
+          const rule = (m[2] ?? "").replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/<[^>]*>/g, "[^/]+");
+          rules.push(new RegExp(`^${rule}$`));
+        }
+        out.views.push({ rules, set });
+      }
     }
-  }
+  };
+  walk(kids(mod.tree.rootNode));
   // Flask joins a blueprint's prefix and its rule with one slash (Blueprint.add_url_rule); a
   // blueprint's rules enter the URL map when it is registered.
   for (const r of pending) {
@@ -299,6 +484,7 @@ function readFlask(file: ConfigFile): FlaskApp {
       .replace(/<[^>]*>/g, "[^/]+");
     out.routes.push({
       ...r,
+      prefixed: Boolean(bp?.prefix) && r.rule === "/" && !/\/$/.test(bp?.prefix ?? ""),
       rule: full,
       path: new RegExp(`^${re}$`),
       order: bp ? (bp.at as number) + r.at / 1e9 : r.at,
@@ -422,6 +608,22 @@ interface Options {
   vary: boolean;
 }
 
+/**
+ * The options app.config gives, as an option set of their own (written where each key is): those set
+ * before `before` (CORS(app) reads the config when it runs), or all of them (@cross_origin reads it
+ * at each request). flask-cors merges defaults, then the config, then the call's keywords.
+ */
+function configSet(app: FlaskApp, before: number | null): OptSet {
+  const opts = new Map<string, Opt>();
+  for (const c of app.config) if (before === null || c.at < before) opts.set(c.name, c.opt);
+  return { opts, args: [], close: null, line: app.config[0]?.opt.arg.line ?? 0, dict: false };
+}
+
+/** CORS(app)'s own sets, the config's first; CORS(bp) reads none (a blueprint has no config). */
+function extSets(app: FlaskApp, ext: Ext): OptSet[] {
+  return "target" in ext ? [ext.set] : [configSet(app, ext.stmt.start), ext.set];
+}
+
 function optionsOf(...sets: OptSet[]): Options {
   const merged = new Map<string, Opt>();
   for (const s of sets) for (const [k, v] of s.opts) merged.set(k, v);
@@ -508,6 +710,18 @@ function corsHeaders(o: Options, req: HopRequest): Array<[string, string]> {
 
 type Ext = NonNullable<FlaskApp["ext"]>;
 
+/** The before_request hooks a request to this route runs: the app's, and its blueprint's. */
+function hooksOf(app: FlaskApp, route: Route | null): Hook[] {
+  return app.hooks.filter((h) => h.owner === app.app?.name || (route !== null && h.owner === route.owner));
+}
+
+/** The route a strict rule ending in "/" would redirect this URL to (Werkzeug's strict_slashes). */
+function slashRoute(app: FlaskApp, path: string, method: string): Route | null {
+  if (path.endsWith("/")) return null;
+  const r = servingRoute(app, `${path}/`, method);
+  return r?.strict ? r : null;
+}
+
 /** The view Werkzeug routes a method of a path to: the first rule of the path with that method. */
 export function servingRoute(app: FlaskApp, path: string, method: string): Route | null {
   const m = method.toUpperCase();
@@ -515,7 +729,11 @@ export function servingRoute(app: FlaskApp, path: string, method: string): Route
   const dynamic = (r: Route) => (r.rule.match(/</g) ?? []).length;
   return (
     app.routes
-      .filter((r) => r.path.test(path) && r.methods.includes(m))
+      .filter(
+        (r) =>
+          (r.path.test(path) || (!r.strict && !path.endsWith("/") && r.path.test(`${path}/`))) &&
+          r.methods.includes(m),
+      )
       .sort((a, b) => dynamic(a) - dynamic(b) || a.order - b.order)[0] ?? null
   );
 }
@@ -569,8 +787,32 @@ function answer(app: FlaskApp, req: HopRequest): Answer {
     const assumed: Words[] = [];
     const path = url.pathname;
     const preflight = req.method === "OPTIONS" && hasHeader(req.headers, "access-control-request-method");
-    const upstream = req.upstream ?? null;
+    let upstream = req.upstream ?? null;
     const place = placeOf(app, path, req.method);
+    // No rule for the URL, one for it with a slash: Werkzeug redirects there (308) before the view,
+    // flask-cors's after_request adds its headers to the redirect (a preflight may not follow it).
+    const slashed = place.route ? null : slashRoute(app, path, req.method);
+    if (slashed) {
+      const location: HeaderList = [["Location", `${path}/${url.search}`]];
+      const ext = place.ext;
+      const headers =
+        place.resource && ext
+          ? [...location, ...corsHeaders(optionsOf(...extSets(app, ext), place.resource.set), req)]
+          : location;
+      return { kind: "known", status: 308, headers, fromUpstream: false, assumed };
+    }
+    // A preflight answered with an error where every before_request hook that can answer lets
+    // OPTIONS through: the recorded status was the hooks' before (the evidence predates the edit);
+    // Flask's automatic OPTIONS answers now.
+    if (
+      preflight &&
+      upstream?.status != null &&
+      (upstream.status < 200 || upstream.status > 299) &&
+      place.route &&
+      hooksOf(app, place.route).some((h) => h.answers) &&
+      hooksOf(app, place.route).every((h) => !h.answers || h.passes)
+    )
+      upstream = null;
     if (place.view) {
       // automatic_options: the decorator answers OPTIONS with Flask's default response itself.
       const status = req.method === "OPTIONS" ? 200 : (upstream?.status ?? 200);
@@ -580,7 +822,7 @@ function answer(app: FlaskApp, req: HopRequest): Answer {
       return {
         kind: "known",
         status,
-        headers: [...base, ...corsHeaders(optionsOf(place.view), req)],
+        headers: [...base, ...corsHeaders(optionsOf(configSet(app, null), place.view), req)],
         fromUpstream: req.method !== "OPTIONS",
         assumed,
       };
@@ -601,7 +843,7 @@ function answer(app: FlaskApp, req: HopRequest): Answer {
     // cors_after_request skips a response that has an Allow-Origin already (the view's own).
     if (!place.resource || !place.ext || hasHeader(base, "access-control-allow-origin"))
       return { kind: "known", status, headers: base, fromUpstream: true, assumed };
-    const headers = [...base, ...corsHeaders(optionsOf(place.ext.set, place.resource.set), req)];
+    const headers = [...base, ...corsHeaders(optionsOf(...extSets(app, place.ext), place.resource.set), req)];
     return { kind: "known", status, headers, fromUpstream: true, assumed };
   } catch (e) {
     if (e instanceof Unknowable) return { kind: "unknown", why: e.why };
@@ -644,7 +886,7 @@ function allowanceOf(app: FlaskApp): Allowance[] {
       for (const r of ext.resources ?? [
         { pattern: "/.*", line: 0, set: { opts: new Map(), args: [], close: null, line: 0, dict: true } },
       ]) {
-        const o = optionsOf(ext.set, r.set);
+        const o = optionsOf(...extSets(app, ext), r.set);
         const origins = o.origins.filter((x) => /^https?:\/\/[^/*\\[\]?$^()]+$/.test(x));
         if (o.origins.includes(".*")) origins.push("https://other.example");
         const prefix = /^\/[A-Za-z0-9_-]+/.exec(r.pattern)?.[0] ?? "";
@@ -720,9 +962,9 @@ function checkFlaskAll(app: FlaskApp): ConfigFinding[] {
     out.push({ code, severity, file: app.file, line, words });
   // Every origin reflected with credentials, for each effective option set (CORS(…) with each resource, a view's).
   const effective: OptSet[][] = [...(app.ext ? [app.ext] : []), ...app.scoped].flatMap((ext) =>
-    ext.resources?.length ? ext.resources.map((r) => [ext.set, r.set]) : [[ext.set]],
+    ext.resources?.length ? ext.resources.map((r) => [...extSets(app, ext), r.set]) : [extSets(app, ext)],
   );
-  for (const v of app.views) effective.push([v.set]);
+  for (const v of app.views) effective.push([configSet(app, null), v.set]);
   for (const group of effective) {
     try {
       const o = optionsOf(...group);
@@ -796,6 +1038,24 @@ function checkFlaskAll(app: FlaskApp): ConfigFinding[] {
         params: { name, suggest: near ? near.k : "none" },
       });
     }
+  if (exts.length > 0 || app.views.length > 0) {
+    for (const h of app.hooks)
+      if (h.answers && !h.passes)
+        add("flask-before-request-preflight", "warning", h.line, { key: "config.flask.check.hook" });
+    for (const r of app.routes)
+      if (r.prefixed && r.strict)
+        add("flask-slash-redirect", "warning", r.line, {
+          key: "config.flask.check.slash",
+          params: { rule: r.rule, url: r.rule.replace(/\/+$/, "") },
+        });
+  }
+  // A CORS_* key flask-cors does not read, and the app does not read either (CORS_ENABLED in an `if`).
+  for (const k of app.configKeys)
+    if (app.mod.text.split(k.key).length === 2)
+      add("flask-config-not-option", "warning", k.line, {
+        key: "config.flask.check.config-key",
+        params: { key: k.key },
+      });
   for (const s of sets) {
     const list = s.opts.get("origins")?.value;
     const items = list?.t === "seq" ? list.items : list ? [list] : [];
@@ -952,7 +1212,7 @@ class Patcher extends EditList {
     const q = quoteOf(text);
     let allowed = true;
     try {
-      allowed = optionsOf(ext.set).origins.some((x) => matches(origin, x, false));
+      allowed = optionsOf(...extSets(this.app, ext)).origins.some((x) => matches(origin, x, false));
     } catch {
       allowed = false;
     }
@@ -1019,6 +1279,77 @@ class Patcher extends EditList {
     return true;
   }
 
+  /**
+   * `if request.method == "OPTIONS": return` at the top of a before_request hook: Flask runs the
+   * hooks for the preflight too (it carries no token or cookie), and a hook that answers it
+   * (401, a redirect) answers for the whole request; returning None lets Flask's automatic OPTIONS
+   * answer, which flask-cors completes (https://flask.palletsprojects.com/en/2.2.x/api/#flask.Flask.before_request,
+   * https://github.com/corydolphin/flask-cors/issues/201).
+   */
+  optionsThrough(hook: Hook): void {
+    const text = this.text(this.file);
+    const indent = indentAt(text, hook.first.start);
+    const at = lineStart(text, hook.first.start);
+    if (text.slice(at, hook.first.start).trim() !== "") {
+      this.cannotAll.push({ key: "config.flask.cannot.hook", params: { line: hook.line } });
+      return;
+    }
+    const q = quoteOf(text);
+    const why: Words = { key: "config.flask.fix.hook", params: { line: hook.line } };
+    const unit = indent.startsWith("\t") ? "\t" : "    ";
+    this.push(`hook:${hook.line}`, {
+      file: this.file,
+      start: at,
+      end: at,
+      text: `${indent}if request.method == ${pyStr("OPTIONS", q)}:\n${indent}${unit}return None\n`,
+      why,
+    });
+    const imported = this.app.mod.imports.get("request");
+    if (imported?.module === "flask" && imported.name === "request") return;
+    if (imported) {
+      this.cannotAll.push({ key: "config.flask.cannot.hook", params: { line: hook.line } });
+      return;
+    }
+    let line = 0;
+    for (let l = 0; l < this.app.mod.importsEnd; l++) line = afterLine(text, line);
+    this.push("hook:import", {
+      file: this.file,
+      start: line,
+      end: line,
+      text: "from flask import request\n",
+      why,
+    });
+  }
+
+  /**
+   * strict_slashes=False on a rule ending in "/": Werkzeug then matches the URL without the slash
+   * too, instead of redirecting it (a preflight may not follow a redirect). Every URL the rule
+   * matched stays matched.
+   */
+  noStrictSlashes(route: Route): void {
+    const why: Words = {
+      key: "config.flask.fix.strict-slashes",
+      params: { line: route.line, rule: route.rule },
+    };
+    if (!route.call.close) {
+      this.cannotAll.push({ key: "config.flask.cannot.place", params: { line: route.line } });
+      return;
+    }
+    for (const e of argInsert(
+      this.text(this.file),
+      route.call.args,
+      route.call.close,
+      "strict_slashes=False",
+    ))
+      this.push(e.part === "comma" ? `slash:${route.line}:comma` : `slash:${route.line}`, {
+        file: this.file,
+        start: e.at,
+        end: e.at,
+        text: e.text,
+        why,
+      });
+  }
+
   addCors(origin: string): void {
     const app = this.app.app;
     if (!app) {
@@ -1073,6 +1404,28 @@ export function patchFlask(
             ? "OPTIONS"
             : spec.method;
       const place = placeOf(app, path, stage);
+      // The URL redirects to the rule with a slash: the rule matches it without one.
+      const slashed = place.route ? null : slashRoute(app, path, stage);
+      if (slashed && first && "hop" in first) {
+        p.noStrictSlashes(slashed);
+        asked.push(spec.id);
+        continue;
+      }
+      // A preflight a before_request hook answers with an error: the hook lets OPTIONS through.
+      const status = spec.recorded?.preflight?.status;
+      const blocking = place.route ? hooksOf(app, place.route).filter((h) => h.answers && !h.passes) : [];
+      if (
+        first &&
+        "hop" in first &&
+        first.cause.stage === "preflight" &&
+        status != null &&
+        (status < 200 || status > 299) &&
+        blocking.length > 0
+      ) {
+        for (const h of blocking) p.optionsThrough(h);
+        asked.push(spec.id);
+        continue;
+      }
       if (!place.view && !place.resource) {
         const route = place.route;
         // Another view of the same URL has @cross_origin, but Flask routes this method to this one.
@@ -1108,8 +1461,8 @@ export function patchFlask(
       // A resource written as a dict takes new options; a pattern string (or none) leaves them to CORS(…).
       const resourceSet = (place.resource as Resource | null)?.set;
       const sets = place.view
-        ? [place.view]
-        : [(place.ext as Ext).set, ...(resourceSet?.close ? [resourceSet] : [])];
+        ? [configSet(app, null), place.view]
+        : [...extSets(app, place.ext as Ext), ...(resourceSet?.close ? [resourceSet] : [])];
       const key = sets.map((s) => s.line).join(":");
       const w = wants.get(key) ?? {
         sets,

@@ -212,6 +212,13 @@ export function evaluate(n: Node, scope: Scope, imports: PyModule["imports"]): P
       const v = o?.t === "obj" ? o.attrs.get(attr) : undefined;
       return v ?? unknown();
     }
+    case "conditional_expression": {
+      // `a if DEBUG else b`: the branch a literal condition picks.
+      const [a, c, b] = kids(n);
+      const pick = c ? condition(c, scope, imports) : null;
+      if (!a || !b || pick === null) return unknown();
+      return evaluate(pick ? a : b, scope, imports);
+    }
     case "list_comprehension":
     case "set_comprehension":
     case "generator_expression":
@@ -222,15 +229,17 @@ export function evaluate(n: Node, scope: Scope, imports: PyModule["imports"]): P
 }
 
 /**
- * `[str(o) for o in ORIGINS]`, `[o.rstrip("/") for o in X]`: one `for` over a known sequence, no
- * `if`, each element evaluated with the name bound. A string element keeps the span of the literal
+ * `[str(o) for o in ORIGINS]`, `[o.rstrip("/") for o in X]`, `[m for m in X if m]`: one `for` over a
+ * known sequence, `if` clauses decided from each element's literal, each element evaluated with the
+ * name bound. A string element keeps the span of the literal
  * it comes from (an edit fixes it there), and the sequence the display of its source.
  */
 function comprehension(n: Node, scope: Scope, imports: PyModule["imports"]): PyVal | null {
   const body = n.childForFieldName("body");
   const clauses = kids(n).filter((c) => c.id !== body?.id);
   const clause = clauses[0];
-  if (!body || clauses.length !== 1 || clause?.type !== "for_in_clause") return null;
+  const filters = clauses.slice(1);
+  if (!body || clause?.type !== "for_in_clause" || filters.some((f) => f.type !== "if_clause")) return null;
   const left = clause.childForFieldName("left");
   const right = clause.childForFieldName("right");
   if (left?.type !== "identifier" || !right) return null;
@@ -240,6 +249,15 @@ function comprehension(n: Node, scope: Scope, imports: PyModule["imports"]): PyV
   for (const item of source.items) {
     const inner: Scope = new Map(scope);
     inner.set(left.text, item);
+    // `if m`, `if m is not None`: decided for each element from its literal, or not evaluated.
+    let kept = true;
+    for (const f of filters) {
+      const c = kids(f)[0];
+      const keep = c ? condition(c, inner, imports) : null;
+      if (keep === null) return null;
+      kept &&= keep;
+    }
+    if (!kept) continue;
     const v = evaluate(body, inner, imports);
     if (v.t === "unknown") return null;
     items.push(
@@ -330,14 +348,54 @@ function call(n: Node, scope: Scope, imports: PyModule["imports"]): PyVal | null
   return null;
 }
 
-/** Decides a module-level `if` condition from literal names, or null when it cannot. */
-function condition(n: Node, scope: Scope, imports: PyModule["imports"]): boolean | null {
+/**
+ * Decides a module-level `if` condition from literal names, or null when it cannot; `leaf` evaluates
+ * what the reader knows beyond names (Flask's app.config["X"]).
+ */
+export function condition(
+  n: Node,
+  scope: Scope,
+  imports: PyModule["imports"],
+  leaf?: (n: Node) => PyVal | null,
+): boolean | null {
+  const ev = (x: Node): PyVal => leaf?.(x) ?? evaluate(x, scope, imports);
   if (n.type === "not_operator") {
     const arg = n.childForFieldName("argument");
-    const v = arg ? condition(arg, scope, imports) : null;
+    const v = arg ? condition(arg, scope, imports, leaf) : null;
     return v === null ? null : !v;
   }
-  const v = evaluate(n, scope, imports);
+  if (n.type === "comparison_operator") {
+    // `m is None`, `m is not None`, `X == "a"`: one operator between two literals.
+    const [l, r] = kids(n);
+    const op = n.children
+      .filter((c) => c !== null && !c.isNamed)
+      .map((c) => c?.text)
+      .join(" ");
+    if (!l || !r || kids(n).length !== 2) return null;
+    const a = ev(l);
+    const b = ev(r);
+    // Identity is told for True, False and None only; equality for literals (True == 1).
+    const identity = op === "is" || op === "is not";
+    const lit = (v: PyVal) =>
+      v.t === "none"
+        ? "none"
+        : v.t === "bool"
+          ? identity
+            ? `bool:${v.v}`
+            : `int:${v.v ? 1 : 0}`
+          : !identity && (v.t === "str" || v.t === "int")
+            ? `${v.t}:${v.v}`
+            : null;
+    const known = (v: PyVal) => v.t === "str" || v.t === "int" || v.t === "bool" || v.t === "none";
+    if (!known(a) || !known(b)) return null;
+    if (identity && ![a.t, b.t].some((t) => t === "bool" || t === "none")) return null;
+    // A string or number is never True, False or None: `x is None` is False for it.
+    const same = lit(a) !== null && lit(a) === lit(b);
+    if (op === "is" || op === "==") return same;
+    if (op === "is not" || op === "!=") return !same;
+    return null;
+  }
+  const v = ev(n);
   if (v.t === "bool") return v.v;
   if (v.t === "none") return false;
   if (v.t === "int") return v.v !== 0;

@@ -26,6 +26,11 @@ export interface Mw {
   stmt: Span;
   /** `@app.middleware("http")` whose body builds a response of its own (it may answer first). */
   answers: boolean;
+  /**
+   * `@app.middleware("http")` that catches what `call_next` raises and answers it itself: inside
+   * CORSMiddleware, an unhandled exception's 500 then passes through CORS.
+   */
+  catches: boolean;
   /** CORSMiddleware's arguments, and the argument list's closing parenthesis. */
   kwargs: Map<string, Kwarg>;
   close: Span | null;
@@ -49,6 +54,9 @@ export interface StarletteApp {
 const span = (n: Node): Span => ({ start: n.startIndex, end: n.endIndex, line: n.startPosition.row + 1 });
 const kids = (n: Node): Node[] =>
   n.namedChildren.filter((c): c is Node => c !== null && c.type !== "comment");
+
+/** A `try:` around `call_next` with an `except` for every exception (bare, Exception or BaseException). */
+const CATCHES = /\btry\s*:[\s\S]*\bcall_next\b[\s\S]*\bexcept\s*(?:(?:Exception|BaseException)\b[^:\n]*)?:/;
 
 const PASSIVE = /^(GZipMiddleware|SessionMiddleware|TrustedHostMiddleware|ProxyHeadersMiddleware)$/;
 
@@ -87,6 +95,7 @@ export function readApp(file: ConfigFile): StarletteApp {
       line,
       stmt,
       answers: false,
+      catches: false,
       kwargs,
       close,
       added,
@@ -109,7 +118,17 @@ export function readApp(file: ConfigFile): StarletteApp {
                 (a) => a.type === "keyword_argument" && a.childForFieldName("name")?.text === "middleware",
               )
             : undefined;
-          const value = list?.childForFieldName("value");
+          let value = list?.childForFieldName("value");
+          // middleware=middleware: the module-level list literal of that name, written above.
+          if (value?.type === "identifier") {
+            const name = value.text;
+            value = kids(mod.tree.rootNode)
+              .filter((x) => x.type === "expression_statement" && x.startIndex < s.startIndex)
+              .map((x) => kids(x)[0])
+              .filter((a) => a?.type === "assignment" && a.childForFieldName("left")?.text === name)
+              .at(-1)
+              ?.childForFieldName("right");
+          }
           if (value?.type === "list")
             for (const m of kids(value)) {
               const args = m.type === "call" ? kids(m.childForFieldName("arguments") as Node) : [];
@@ -172,6 +191,7 @@ export function readApp(file: ConfigFile): StarletteApp {
           stmt: span(s),
           // A response of its own (401, a redirect) returned before call_next's: it may answer first.
           answers: /\b\w*Response\s*\(|raise\s+HTTPException/.test(body),
+          catches: CATCHES.test(body) && /\b\w*Response\s*\(/.test(body),
           kwargs: new Map(),
           close: null,
           args: [],

@@ -9,7 +9,7 @@
  */
 import { combinedHeader, type HeaderList, hasHeader, scriptSetUnsafeHeaderNames } from "../../engine";
 import { pyRegex } from "../django/settings";
-import { afterLine, type Edit, EditList } from "../edit";
+import { afterLine, type Edit, EditList, lineStart } from "../edit";
 import { argInsert, displayInsert, pyStr, quoteOf } from "../python/edit";
 import type { Allowance, Answer, ConfigFile, ConfigFinding, HopRequest, ReadConfig, Words } from "../types";
 import { faultOf, type Judged, type RequestSpec } from "../whatif";
@@ -194,6 +194,8 @@ function known(app: StarletteApp, req: HopRequest): Answer {
     return { kind: "known", status: p.status, headers: p.headers, fromUpstream: false, assumed };
   }
   const status = appStatus();
+  if (serverError(app, s, origin, upstream))
+    return { kind: "known", status, headers: upstream?.headers ?? [], fromUpstream: true, assumed };
   const headers: Array<[string, string]> = (upstream?.headers ?? []).map(([n, v]) => [n, v]);
   const allowAll = s.origins.includes("*");
   if (allowAll) set(headers, "Access-Control-Allow-Origin", "*");
@@ -205,6 +207,79 @@ function known(app: StarletteApp, req: HopRequest): Answer {
     addVary(headers);
   }
   return { kind: "known", status, headers, fromUpstream: true, assumed };
+}
+
+/**
+ * A recorded 500 without the Access-Control-Allow-Origin CORSMiddleware would have added: the
+ * unhandled exception's answer, made by ServerErrorMiddleware, which Starlette puts outside every
+ * user middleware (https://github.com/encode/starlette/blob/0.26.1/starlette/applications.py#L84-L107,
+ * https://github.com/encode/starlette/issues/1116); an `@app.exception_handler(Exception)` is that
+ * middleware's handler, outside too. Unless a middleware inside CORSMiddleware catches the exception.
+ */
+function serverError(
+  app: StarletteApp,
+  s: CorsSettings,
+  origin: string,
+  upstream: HopRequest["upstream"],
+): boolean {
+  if (upstream?.status !== 500 || hasHeader(upstream.headers, "access-control-allow-origin")) return false;
+  if (!s.origins.includes("*") && !allowed(s, origin)) return false;
+  return !errorsInside(app);
+}
+
+/** A middleware that answers what `call_next` raises runs inside CORSMiddleware (added before it). */
+function errorsInside(app: StarletteApp): boolean {
+  const at = app.stack.findIndex((m) => m.kind === "cors");
+  return at >= 0 && app.stack.slice(at + 1).some((m) => m.catches);
+}
+
+/** The methods the app's routes serve that a browser preflights (all but GET and HEAD), with their line. */
+function routeMethods(app: StarletteApp): Array<{ method: string; line: number }> {
+  const out: Array<{ method: string; line: number }> = [];
+  for (const d of app.mod.tree.rootNode.namedChildren) {
+    if (d?.type !== "decorated_definition") continue;
+    for (const c of d.namedChildren) {
+      if (c?.type !== "decorator") continue;
+      const verb = /^@\s*[\w.]+\.(get|post|put|patch|delete)\s*\(/.exec(c.text)?.[1];
+      const listed = /^@\s*[\w.]+\.api_route\s*\([\s\S]*\bmethods\s*=\s*\[([^\]]*)\]/.exec(c.text)?.[1];
+      const methods = verb
+        ? [verb.toUpperCase()]
+        : [...(listed ?? "").matchAll(/["'](\w+)["']/g)].map((m) => (m[1] as string).toUpperCase());
+      for (const method of methods)
+        if (method !== "GET" && method !== "HEAD") out.push({ method, line: c.startPosition.row + 1 });
+    }
+  }
+  return out;
+}
+
+const ROUTE = /^@\s*[\w.]+\.(?:get|post|put|patch|delete|head|options|api_route|route)\s*\(/;
+
+/**
+ * A route that raises an exception no handler of ExceptionMiddleware (inside CORSMiddleware) takes:
+ * not an HTTPException, not a class given to `exception_handler` (Exception and 500 go to
+ * ServerErrorMiddleware, outside). Its 500 has no CORS headers.
+ */
+function uncaughtRaise(app: StarletteApp): { line: number; name: string } | null {
+  const text = app.mod.text;
+  const handled = new Set<string>();
+  for (const m of text.matchAll(/\b(?:exception_handler|add_exception_handler)\s*\(\s*([\w.]+)/g)) {
+    const name = (m[1] as string).split(".").at(-1) as string;
+    if (name !== "Exception" && name !== "BaseException" && name !== "500") handled.add(name);
+  }
+  for (const d of app.mod.tree.rootNode.namedChildren) {
+    if (d?.type !== "decorated_definition") continue;
+    if (!d.namedChildren.some((c) => c?.type === "decorator" && ROUTE.test(c.text))) continue;
+    for (const r of d.descendantsOfType("raise_statement")) {
+      const e = r?.namedChildren[0];
+      if (!r || !e) continue;
+      const callee = e.type === "call" ? (e.childForFieldName("function")?.text ?? "") : e.text;
+      const name = callee.split(".").at(-1) ?? "";
+      if (!/^[A-Za-z_]\w*$/.test(name) || /HTTPException$|^RequestValidationError$/.test(name)) continue;
+      if (handled.has(name)) continue;
+      return { line: r.startPosition.row + 1, name };
+    }
+  }
+  return null;
 }
 
 function allowanceOf(app: StarletteApp): Allowance[] {
@@ -238,6 +313,12 @@ function checkStarlette(app: StarletteApp): ConfigFinding[] {
       key: "config.starlette.check.order",
       params: { name: outer.name, line: outer.line },
     });
+  const raised = errorsInside(app) ? null : uncaughtRaise(app);
+  if (raised)
+    add("starlette-error-outside-cors", "warning", cors.line, {
+      key: "config.starlette.check.error-outside-cors",
+      params: { line: raised.line, name: raised.name },
+    });
   const r = corsSettings(cors);
   if (!r.ok) return out;
   const s = r.value;
@@ -251,6 +332,16 @@ function checkStarlette(app: StarletteApp): ConfigFinding[] {
       key: "config.starlette.check.any-regex-credentials",
       params: { regex: s.regex },
     });
+  // A route's method CORSMiddleware refuses on the preflight (PUT, PATCH, DELETE; POST: FastAPI's
+  // bodies are JSON, which is preflighted too).
+  if (!s.methods.includes("*")) {
+    const route = routeMethods(app).find((r) => !s.methods.map((m) => m.toUpperCase()).includes(r.method));
+    if (route)
+      add("starlette-route-method", "warning", kw("allow_methods"), {
+        key: "config.starlette.check.route-method",
+        params: { method: route.method, line: route.line, methods: s.methods.join(", ") },
+      });
+  }
   const list = cors.kwargs.get("allow_origins")?.value;
   if (list?.t === "seq")
     for (const item of list.items) {
@@ -392,6 +483,63 @@ class Patcher extends EditList {
       });
   }
 
+  /**
+   * An `@app.middleware("http")` that answers an unhandled exception with the same 500
+   * ServerErrorMiddleware sends (and logs it as uvicorn does), added just above the
+   * `add_middleware(CORSMiddleware, …)` line: added before it, it runs inside it, so the 500 gets
+   * CORS headers (https://github.com/encode/starlette/issues/1116).
+   */
+  errorsInside(m: Mw): void {
+    const text = this.text(this.file);
+    const owner = /^\s*([A-Za-z_][\w.]*)\.add_middleware\b/.exec(text.slice(m.stmt.start, m.stmt.end))?.[1];
+    if (!m.added || !owner) {
+      this.cannotAll.push({ key: "config.starlette.cannot.server-error", params: { line: m.line } });
+      return;
+    }
+    const why: Words = { key: "config.starlette.fix.server-error", params: { line: m.line } };
+    const q = quoteOf(text);
+    const names = this.app.mod.names;
+    let name = "errors_inside_cors";
+    for (let i = 2; names.has(name) || text.includes(`def ${name}(`); i++) name = `errors_inside_cors_${i}`;
+    const at = lineStart(text, m.stmt.start);
+    this.push("errors:def", {
+      file: this.file,
+      start: at,
+      end: at,
+      text: [
+        `@${owner}.middleware(${pyStr("http", q)})`,
+        `async def ${name}(request, call_next):`,
+        "    # An unhandled exception's 500 is made outside CORSMiddleware (ServerErrorMiddleware),",
+        "    # without CORS headers: answered here, inside it. https://github.com/encode/starlette/issues/1116",
+        "    try:",
+        "        return await call_next(request)",
+        "    except Exception:",
+        `        logging.getLogger(${pyStr("uvicorn.error", q)}).exception(${pyStr("Exception in ASGI application", q)})`,
+        `        return PlainTextResponse(${pyStr("Internal Server Error", q)}, status_code=500)`,
+        "",
+        "",
+        "",
+      ].join("\n"),
+      why,
+    });
+    const imports = this.app.mod.imports;
+    const lines: string[] = [];
+    if (!/^import[ \t]+(?:[\w.]+[ \t]*,[ \t]*)*logging[ \t]*(?:,|#|$)/m.test(text))
+      lines.push("import logging");
+    if (imports.get("PlainTextResponse")?.name !== "PlainTextResponse")
+      lines.push("from starlette.responses import PlainTextResponse");
+    if (lines.length === 0) return;
+    let line = 0;
+    for (let l = 0; l < this.app.mod.importsEnd; l++) line = afterLine(text, line);
+    this.push("errors:import", {
+      file: this.file,
+      start: line,
+      end: line,
+      text: `${lines.join("\n")}\n`,
+      why,
+    });
+  }
+
   credentials(m: Mw): void {
     const why: Words = { key: "config.starlette.fix.credentials" };
     const k = m.kwargs.get("allow_credentials");
@@ -485,6 +633,19 @@ function patchStarlette(
       }
       const fault = faultOf(spec, judged);
       if (!fault) continue;
+      const cors = app.stack.find((m) => m.kind === "cors");
+      const rec = spec.recorded?.actual ?? null;
+      if (
+        cors &&
+        rec &&
+        judged.cause?.stage !== "preflight" &&
+        corsSettings(cors).ok &&
+        serverError(app, settingsOf(cors), spec.origin, rec)
+      ) {
+        p.errorsInside(cors);
+        asked.push(spec.id);
+        continue;
+      }
       if (!("hop" in fault)) {
         p.cannot.set(spec.id, fault);
         continue;

@@ -67,6 +67,14 @@ export const enConfigPython = {
   "config.starlette.fix.move":
     "add_middleware(CORSMiddleware) (line {line}) moved after {name}: the last middleware added runs first, so CORS now answers before it",
   "config.starlette.fix.add": "CORSMiddleware added, after the app's other middlewares (so it runs first)",
+  "config.starlette.fix.server-error":
+    'an @app.middleware("http") added above add_middleware(CORSMiddleware) (line {line}) answers an unhandled exception\'s 500 itself: added before CORSMiddleware, it runs inside it, so the 500 carries CORS headers (Starlette makes that 500 in ServerErrorMiddleware, outside every middleware, and an @app.exception_handler(Exception) runs there too)',
+  "config.starlette.cannot.server-error":
+    "the 500 of an unhandled exception is made by Starlette's ServerErrorMiddleware, outside CORSMiddleware (line {line}), so it has no CORS headers; no edit of this file puts it inside: catch the exception in a middleware added before CORSMiddleware, or in the route",
+  "config.starlette.check.error-outside-cors":
+    "the route's raise {name} (line {line}) becomes a 500 made by ServerErrorMiddleware, outside this CORSMiddleware: it has no CORS headers, so the page sees a CORS error instead of the 500 (an @app.exception_handler(Exception) runs there too); catch it in a middleware added before CORSMiddleware",
+  "config.starlette.check.route-method":
+    "the app serves {method} (line {line}), but CORSMiddleware allows the methods {methods} only: it refuses the preflight of a cross-origin {method} (400); add {method} to allow_methods",
   "config.starlette.cannot.order":
     "CORSMiddleware (line {line}) is registered where CORS Lens cannot move it: register it last by hand",
   "config.starlette.cannot.no-app": "no FastAPI() or Starlette() app in this file to add CORSMiddleware to",
@@ -84,8 +92,20 @@ export const enConfigPython = {
     "{origin} is not an origin: Starlette compares the Origin header as a whole string (no path, no trailing slash), so it never matches",
   "config.flask.unknown.value":
     "{name} (line {line}) is computed by code CORS Lens does not evaluate: {text}",
+  "config.flask.fix.hook":
+    "OPTIONS let through the before_request hook (line {line}): Flask runs it for the preflight too, which carries no token or cookie, and its answer (401, a redirect) refused the request; Flask's automatic OPTIONS answers now, with flask-cors's headers",
+  "config.flask.cannot.hook":
+    'the before_request hook (line {line}) answers the preflight itself, and CORS Lens cannot add an OPTIONS check to it here: start it with `if request.method == "OPTIONS": return None`',
+  "config.flask.fix.strict-slashes":
+    "strict_slashes=False on the route {rule} (line {line}): Werkzeug redirected the URL without its final slash (308), and a preflight may not follow a redirect; the rule now matches both",
+  "config.flask.check.hook":
+    'this before_request hook runs for preflights too (sent without tokens or cookies) and can answer them itself (an error, a redirect): the browser then refuses the request; let OPTIONS through at its top (`if request.method == "OPTIONS": return None`)',
+  "config.flask.check.config-key":
+    "{key} is not a flask-cors option: flask-cors reads only CORS_ORIGINS, CORS_METHODS, CORS_ALLOW_HEADERS, CORS_EXPOSE_HEADERS, CORS_SUPPORTS_CREDENTIALS, CORS_MAX_AGE, CORS_SEND_WILDCARD, CORS_AUTOMATIC_OPTIONS, CORS_VARY_HEADER, CORS_RESOURCES, CORS_INTERCEPT_EXCEPTIONS and CORS_ALWAYS_SEND from app.config; this one has no effect",
+  "config.flask.check.slash":
+    'the blueprint\'s "/" rule is {rule} with its url_prefix: {url} (without the slash) answers a redirect (308), which a preflight may not follow; write the rule with strict_slashes=False, or call the URL with its slash',
   "config.flask.unknown.config":
-    "app.config sets CORS_* options (line {line}): CORS Lens does not merge them yet",
+    "app.config sets CORS_RESOURCES or a computed CORS_* key (line {line}): CORS Lens does not merge it",
   "config.flask.unknown.upstream-options":
     "the preflight to {path} is answered by the app, not flask-cors, and was not recorded",
   "config.flask.assumed.view-200": "the view answers {method} {path} with 200 (not recorded)",

@@ -92,6 +92,8 @@ recorded request through and keeps every request allowed before, 1 when it canno
   "config.note.orphan":
     "{file}: its directives belong inside a block of another file: pass the file that includes it",
   "config.note.no-cors": "no Access-Control-* header is set in these files",
+  "config.note.recorded-blocked":
+    "{count, plural, one {# request the browser blocked is} other {# requests the browser blocked are}} allowed by this file as read: either the file was fixed since the HAR was recorded, or the cause is outside what CORS Lens reads (the application's own answer, a proxy in front); record the page again to be sure",
   "config.note.no-evidence": "the HAR holds no cross-origin request: there is nothing to fix",
 
   "config.check.nested-drops":

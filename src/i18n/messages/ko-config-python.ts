@@ -68,6 +68,14 @@ export const koConfigPython: Record<keyof typeof enConfigPython, string> = {
   "config.starlette.fix.move":
     "add_middleware(CORSMiddleware)(줄 {line})를 {name} 뒤로 옮김: 마지막에 추가된 미들웨어가 먼저 실행되므로 이제 CORS가 먼저 응답합니다",
   "config.starlette.fix.add": "앱의 다른 미들웨어 뒤에 CORSMiddleware 추가(먼저 실행되도록)",
+  "config.starlette.fix.server-error":
+    'add_middleware(CORSMiddleware)(줄 {line}) 위에 @app.middleware("http")를 추가해 처리되지 않은 예외의 500에 직접 응답함: CORSMiddleware보다 먼저 추가되어 그 안쪽에서 실행되므로 500에 CORS 헤더가 붙습니다(Starlette는 그 500을 모든 미들웨어 바깥의 ServerErrorMiddleware에서 만들며, @app.exception_handler(Exception)도 거기서 실행됩니다)',
+  "config.starlette.cannot.server-error":
+    "처리되지 않은 예외의 500은 CORSMiddleware(줄 {line}) 바깥의 Starlette ServerErrorMiddleware가 만들므로 CORS 헤더가 없습니다. 이 파일의 수정으로는 안쪽으로 옮길 수 없습니다: CORSMiddleware보다 먼저 추가한 미들웨어나 라우트에서 예외를 잡으세요",
+  "config.starlette.check.error-outside-cors":
+    "라우트의 raise {name}(줄 {line})은 이 CORSMiddleware 바깥의 ServerErrorMiddleware가 만드는 500이 됩니다: CORS 헤더가 없어 페이지는 500 대신 CORS 오류를 봅니다(@app.exception_handler(Exception)도 거기서 실행됩니다). CORSMiddleware보다 먼저 추가한 미들웨어에서 잡으세요",
+  "config.starlette.check.route-method":
+    "앱은 {method}를 제공하지만(줄 {line}) CORSMiddleware는 {methods} 메서드만 허용합니다: 교차 출처 {method}의 사전 요청을 거부합니다(400). allow_methods에 {method}를 추가하세요",
   "config.starlette.cannot.order":
     "CORSMiddleware(줄 {line})가 CORS Lens가 옮길 수 없는 곳에 등록되어 있습니다: 직접 마지막에 등록하세요",
   "config.starlette.cannot.no-app":
@@ -85,8 +93,20 @@ export const koConfigPython: Record<keyof typeof enConfigPython, string> = {
   "config.starlette.check.origin-form":
     "{origin}은 출처가 아닙니다: Starlette는 Origin 헤더를 문자열 전체로 비교하므로(경로, 끝 슬래시 없이) 절대 일치하지 않습니다",
   "config.flask.unknown.value": "{name}(줄 {line})은 CORS Lens가 평가하지 않는 코드로 계산됩니다: {text}",
+  "config.flask.fix.hook":
+    "before_request 훅(줄 {line})이 OPTIONS를 통과시킴: Flask는 사전 요청에도 이 훅을 실행하는데 사전 요청에는 토큰도 쿠키도 없어서, 훅의 응답(401, 리디렉션)이 요청을 거부했습니다. 이제 Flask의 자동 OPTIONS가 flask-cors 헤더와 함께 응답합니다",
+  "config.flask.cannot.hook":
+    'before_request 훅(줄 {line})이 사전 요청에 직접 응답하는데, CORS Lens가 여기에 OPTIONS 검사를 넣을 수 없습니다: 훅 맨 앞에 `if request.method == "OPTIONS": return None`을 쓰세요',
+  "config.flask.fix.strict-slashes":
+    "라우트 {rule}(줄 {line})에 strict_slashes=False: Werkzeug가 끝 슬래시 없는 URL을 리디렉션(308)했고, 사전 요청은 리디렉션을 따라갈 수 없습니다. 이제 규칙이 둘 다 매치합니다",
+  "config.flask.check.hook":
+    '이 before_request 훅은 사전 요청(토큰이나 쿠키 없이 전송됨)에도 실행되며 직접 응답(오류, 리디렉션)할 수 있습니다: 그러면 브라우저가 요청을 거부합니다. 훅 맨 앞에서 OPTIONS를 통과시키세요(`if request.method == "OPTIONS": return None`)',
+  "config.flask.check.config-key":
+    "{key}는 flask-cors 옵션이 아닙니다: flask-cors는 app.config에서 CORS_ORIGINS, CORS_METHODS, CORS_ALLOW_HEADERS, CORS_EXPOSE_HEADERS, CORS_SUPPORTS_CREDENTIALS, CORS_MAX_AGE, CORS_SEND_WILDCARD, CORS_AUTOMATIC_OPTIONS, CORS_VARY_HEADER, CORS_RESOURCES, CORS_INTERCEPT_EXCEPTIONS, CORS_ALWAYS_SEND만 읽으므로 이 값은 효과가 없습니다",
+  "config.flask.check.slash":
+    '블루프린트의 "/" 규칙은 url_prefix와 합쳐 {rule}입니다: 슬래시 없는 {url}은 리디렉션(308)으로 응답하며, 사전 요청은 이를 따라갈 수 없습니다. 규칙에 strict_slashes=False를 쓰거나 슬래시가 붙은 URL을 호출하세요',
   "config.flask.unknown.config":
-    "app.config가 CORS_* 옵션을 설정합니다(줄 {line}): CORS Lens는 아직 이를 합치지 않습니다",
+    "app.config가 CORS_RESOURCES 또는 계산된 CORS_* 키를 설정합니다(줄 {line}): CORS Lens는 이를 합치지 않습니다",
   "config.flask.unknown.upstream-options":
     "{path}로의 사전 요청은 flask-cors가 아니라 앱이 응답하며, 기록되지 않았습니다",
   "config.flask.assumed.view-200": "뷰가 {method} {path}에 200으로 응답한다고 가정합니다(기록 없음)",

@@ -91,6 +91,8 @@ Rack의 config.ru).
   "config.note.orphan":
     "{file}: 이 파일의 지시어는 다른 파일의 블록 안에 들어가는 것입니다. 이 파일을 include하는 파일을 전달하세요",
   "config.note.no-cors": "이 파일들에는 Access-Control-* 헤더 설정이 없음",
+  "config.note.recorded-blocked":
+    "브라우저가 차단한 요청 {count}개를 읽은 대로의 이 파일은 허용합니다: HAR을 기록한 뒤 파일이 고쳐졌거나, 원인이 CORS Lens가 읽는 범위 밖(애플리케이션 자체의 응답, 앞단의 프록시)에 있습니다. 확실히 하려면 페이지를 다시 기록하세요",
   "config.note.no-evidence": "HAR에 교차 출처 요청이 없어 고칠 것이 없음",
 
   "config.check.nested-drops":
