@@ -7,6 +7,14 @@
 import type { BrowserName, HeaderList, ObservedExchange, Verdict } from "../engine";
 import type { Lang } from "../i18n";
 import {
+  PREFLIGHT_UNKNOWN as AIOHTTP_PREFLIGHT_UNKNOWN,
+  type AiohttpConfig,
+  AiohttpSyntaxError,
+  setsCors as aiohttpSetsCors,
+  patchAiohttp,
+  readAiohttpConfig,
+} from "./aiohttp";
+import {
   PREFLIGHT_UNKNOWN as APACHE_PREFLIGHT_UNKNOWN,
   type ApacheConfig,
   setsCors as apacheSetsCors,
@@ -89,7 +97,8 @@ export type AnyConfig =
   | ExpressConfig
   | DjangoConfig
   | StarletteConfig
-  | FlaskConfig;
+  | FlaskConfig
+  | AiohttpConfig;
 
 /** The formats CORS Lens reads: the ones `ConfigFormat` names that have a reader. */
 type ReadFormat = ConfigFormat;
@@ -180,10 +189,17 @@ const FORMATS: Record<ReadFormat, FormatOps> = {
     unresolved: () => [],
     patch: (c, failing) => patchFlask(c as FlaskConfig, failing),
   },
+  aiohttp: {
+    read: readAiohttpConfig,
+    SyntaxError: AiohttpSyntaxError,
+    setsCors: (c) => aiohttpSetsCors(c as AiohttpConfig),
+    unresolved: () => [],
+    patch: (c, failing) => patchAiohttp(c as AiohttpConfig, failing),
+  },
 };
 
 /** The formats read with the Python grammar (loaded by `prepareConfig` first). */
-const PYTHON_FORMATS = new Set<ConfigFormat>(["django", "fastapi", "flask"]);
+const PYTHON_FORMATS = new Set<ConfigFormat>(["django", "fastapi", "flask", "aiohttp"]);
 
 /**
  * Loads what the files' formats need before `readConfig`, `checkConfig` or `fixConfig` can read
@@ -254,6 +270,8 @@ export function detectFormat(file: ConfigFile): Detected {
   if (looksS3Json(t)) return { format: "s3-json" };
   if (looksS3Xml(t)) return { format: "s3-xml" };
   if (/\.py$/.test(name)) {
+    // Before Django's test: an aiohttp app's own CORS_ORIGINS list is not a Django setting.
+    if (/\baiohttp_cors\b/.test(t)) return { format: "aiohttp" };
     if (
       /\bCORS_[A-Z_]+\s*[+]?=|corsheaders|^\s*MIDDLEWARE\s*=/m.test(t) &&
       !/CORSMiddleware|flask_cors/.test(t)
@@ -267,7 +285,8 @@ export function detectFormat(file: ConfigFile): Detected {
       return { format: "django" };
     if (/flask_cors|from flask\b/.test(t)) return { format: "flask" };
     if (/CORSMiddleware|\bfastapi\b|\bstarlette\b/i.test(t)) return { format: "fastapi" };
-    if (/aiohttp_cors/.test(t)) return { unsupported: "aiohttp apps" };
+    // A plain aiohttp app (no aiohttp_cors yet) is read too: `check` says CORS is not set up.
+    if (/^\s*(from\s+aiohttp\s+import\b|import\s+aiohttp\b)/m.test(t)) return { format: "aiohttp" };
     return { unsupported: "Python apps" };
   }
   if (/\.(m|c)?(j|t)sx?$/.test(name)) {
@@ -329,7 +348,10 @@ export function readConfig(files: readonly ConfigFile[]): AnyConfig {
   }
   // A Caddyfile decides for the files passed with it (snippets it imports may look like anything);
   // an Apache file for nginx-looking snippets passed with it.
-  if ((formats.has("django") || formats.has("fastapi") || formats.has("flask")) && formats.size > 1)
+  if (
+    (formats.has("django") || formats.has("fastapi") || formats.has("flask") || formats.has("aiohttp")) &&
+    formats.size > 1
+  )
     throw new ConfigError({ key: "config.django.error.mixed", params: { file: files[0]?.path ?? "" } });
   // An S3 file is one bucket's whole configuration: it is read alone (the others are named in a note).
   const s3 = files.map((f) => detectFormat(f)).find((d) => "format" in d && d.format.startsWith("s3-"));
@@ -342,19 +364,21 @@ export function readConfig(files: readonly ConfigFile[]): AnyConfig {
           ? "fastapi"
           : formats.has("flask")
             ? "flask"
-            : formats.has("fastify")
-              ? "fastify"
-              : formats.has("koa")
-                ? "koa"
-                : formats.has("hono")
-                  ? "hono"
-                  : formats.has("express")
-                    ? "express"
-                    : formats.has("caddy")
-                      ? "caddy"
-                      : formats.has("apache")
-                        ? "apache"
-                        : "nginx";
+            : formats.has("aiohttp")
+              ? "aiohttp"
+              : formats.has("fastify")
+                ? "fastify"
+                : formats.has("koa")
+                  ? "koa"
+                  : formats.has("hono")
+                    ? "hono"
+                    : formats.has("express")
+                      ? "express"
+                      : formats.has("caddy")
+                        ? "caddy"
+                        : formats.has("apache")
+                          ? "apache"
+                          : "nginx";
   const ops = FORMATS[read];
   let config: AnyConfig;
   try {
@@ -607,6 +631,7 @@ export function fixConfig(
               DJANGO_PREFLIGHT_UNKNOWN.has(f.judged.unknown?.key ?? "") ||
               STARLETTE_PREFLIGHT_UNKNOWN.has(f.judged.unknown?.key ?? "") ||
               FLASK_PREFLIGHT_UNKNOWN.has(f.judged.unknown?.key ?? "") ||
+              AIOHTTP_PREFLIGHT_UNKNOWN.has(f.judged.unknown?.key ?? "") ||
               f.judged.unknown?.key === S3_REFUSED)),
       );
     if (failing.length === 0) break;

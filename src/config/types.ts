@@ -100,6 +100,7 @@ export type ConfigFormat =
   | "django"
   | "fastapi"
   | "flask"
+  | "aiohttp"
   | "s3-json"
   | "s3-xml";
 
