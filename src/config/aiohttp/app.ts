@@ -160,6 +160,9 @@ const VERBS: Record<string, string> = {
   options: "OPTIONS",
 };
 
+/** A statement that registers routes or CORS in a way not read above: the reader says so. */
+const REGISTERS = /\.add\(|\badd_(get|head|post|put|patch|delete|options|route|view|resource|routes)\b/;
+
 const HTTP_METHODS = ["get", "head", "post", "put", "patch", "delete", "options"];
 
 /** aiohttp's path pattern as a regex: `{name}` is one segment, `{name:regex}` the regex. */
@@ -812,8 +815,7 @@ export function readAiohttp(file: ConfigFile): AiohttpApp {
         if (/^__name__==["']__main__["']$/.test(cond)) {
           const body = s.childForFieldName("consequence");
           if (body) exec(kids(body), body, depth);
-        } else if (/\.add\(|add_(get|post|put|patch|delete|route|view|resource|routes)\b/.test(s.text))
-          unknown(lineOf(s), s.text);
+        } else if (REGISTERS.test(s.text)) unknown(lineOf(s), s.text);
         continue;
       }
       if (s.type === "for_statement") {
@@ -840,8 +842,7 @@ export function readAiohttp(file: ConfigFile): AiohttpApp {
           for (const item of items) corsAdd(call as Node, s, item, left.text);
           continue;
         }
-        if (/\.add\(|add_(get|post|put|patch|delete|route|view|resource|routes)\b/.test(s.text))
-          unknown(lineOf(s), s.text);
+        if (REGISTERS.test(s.text)) unknown(lineOf(s), s.text);
         continue;
       }
       if (s.type === "with_statement" || s.type === "try_statement") {
@@ -915,11 +916,16 @@ export function readAiohttp(file: ConfigFile): AiohttpApp {
           continue;
         }
         // web.run_app(create_app()) / asyncio.run(main()): the factory's body runs.
+        let ran = false;
         for (const a of kids(e.childForFieldName("arguments") as Node)) {
           const f =
             a.type === "call" ? functions.get(a.childForFieldName("function")?.text ?? "") : undefined;
-          if (f && depth < 4) inline(f, depth);
+          if (f && depth < 4) {
+            inline(f, depth);
+            ran = true;
+          }
         }
+        if (!ran && REGISTERS.test(s.text)) unknown(lineOf(s), s.text);
       }
     }
   };

@@ -640,6 +640,32 @@ class Patcher extends EditList {
         return true;
       }
     }
+    if (app.adds.length === 0 && stmt && setup.name && stmt.parent?.id === setup.stmt.parent?.id) {
+      // No cors.add anywhere: the README's loop, once, after the last route (one edit for every route).
+      const inBlock = app.routes
+        .filter((r) => r.stmt && r.stmt.parent?.id === stmt.parent?.id)
+        .map((r) => r.stmt as NonNullable<Route["stmt"]>);
+      // Every route given to cors.add: none may be an OPTIONS route or a plain handler of every method.
+      const unsafe = app.routes.some(
+        (r) => r.kind !== "preflight" && (r.method === "OPTIONS" || (r.method === "*" && !r.view?.mixin)),
+      );
+      if (unsafe) return false;
+      const last = [...inBlock, setup.stmt].sort((a, b) => b.endIndex - a.endIndex)[0] as NonNullable<
+        Route["stmt"]
+      >;
+      const at = afterLine(text, last.endIndex);
+      const indent = indentAt(text, last.startIndex);
+      const router = app.app ? `${app.app.name}.router` : "app.router";
+      this.push("loop", {
+        file: this.file,
+        start: at,
+        end: at,
+        text: `\n${indent}for route in list(${router}.routes()):\n${indent}    ${setup.name}.add(route)\n`,
+        why: { key: "config.aiohttp.fix.loop", params: { after: last.startPosition.row + 1 } },
+      });
+      for (const r of app.routes) this.covered.add(r);
+      return true;
+    }
     if (route.call && stmt && setup.name) {
       const why: Words = {
         key: "config.aiohttp.fix.wrap",
@@ -660,28 +686,6 @@ class Patcher extends EditList {
         why,
       });
       this.covered.add(route);
-      return true;
-    }
-    if (app.adds.length === 0 && stmt && setup.name && stmt.parent?.id === setup.stmt.parent?.id) {
-      const inBlock = app.routes
-        .filter((r) => r.stmt && r.stmt.parent?.id === stmt.parent?.id)
-        .map((r) => r.stmt as NonNullable<Route["stmt"]>);
-      if (inBlock.some((s) => /add_route\(\s*["']\*|add_route\(\s*["']OPTIONS|web\.options\(/i.test(s.text)))
-        return false;
-      const last = [...inBlock, setup.stmt].sort((a, b) => b.endIndex - a.endIndex)[0] as NonNullable<
-        Route["stmt"]
-      >;
-      const at = afterLine(text, last.endIndex);
-      const indent = indentAt(text, last.startIndex);
-      const router = app.app ? `${app.app.name}.router` : "app.router";
-      this.push("loop", {
-        file: this.file,
-        start: at,
-        end: at,
-        text: `\n${indent}for route in list(${router}.routes()):\n${indent}    ${setup.name}.add(route)\n`,
-        why: { key: "config.aiohttp.fix.loop", params: { after: last.startPosition.row + 1 } },
-      });
-      for (const r of app.routes) this.covered.add(r);
       return true;
     }
     return false;

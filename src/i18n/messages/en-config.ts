@@ -14,8 +14,8 @@ fix     reads the configuration and the recorded requests (a HAR, or one request
 Formats read: nginx (nginx.conf, sites and conf.d files, included files passed with --config), Apache
 httpd (httpd.conf, vhosts, .htaccess, the files they Include), Caddy (Caddyfile, with the files it
 imports), S3 bucket CORS (the JSON of put-bucket-cors or the console, or the XML), Express, Fastify,
-Hono and Koa apps (.js, .mjs, .cjs, .ts), Django settings.py (django-cors-headers), and FastAPI or
-Flask apps (.py).
+Hono and Koa apps (.js, .mjs, .cjs, .ts), Django settings.py (django-cors-headers), and FastAPI,
+Flask or aiohttp (aiohttp-cors) apps (.py).
 
 Options:
   --config FILE...          the configuration files (the main file and the files it includes)

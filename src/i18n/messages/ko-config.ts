@@ -14,7 +14,7 @@ fix     설정과 기록된 요청(HAR, 또는 --url로 지금 cors-lens probe�
 읽는 형식: nginx(nginx.conf, sites와 conf.d 파일, include하는 파일은 --config로 함께 전달),
 Apache httpd(httpd.conf, vhost, .htaccess, Include하는 파일), Caddy(Caddyfile, import하는 파일과 함께),
 S3 버킷 CORS(put-bucket-cors나 콘솔의 JSON, 또는 XML), Express·Fastify·Hono·Koa 앱(.js, .mjs,
-.cjs, .ts), Django settings.py(django-cors-headers), FastAPI나 Flask 앱(.py).
+.cjs, .ts), Django settings.py(django-cors-headers), FastAPI·Flask·aiohttp(aiohttp-cors) 앱(.py).
 
 옵션:
   --config FILE...          설정 파일(주 파일과 그 파일이 include하는 파일)
