@@ -256,6 +256,53 @@ ${LOOP}`;
   });
 });
 
+describe("aiohttp-cors: middlewares", () => {
+  const MW = (guard: string) => `import aiohttp_cors
+from aiohttp import web
+
+
+@web.middleware
+async def auth(request, handler):
+${guard}    if "Authorization" not in request.headers:
+        raise web.HTTPUnauthorized()
+    return await handler(request)
+
+
+@web.middleware
+async def errors(request, handler):
+    try:
+        return await handler(request)
+    except web.HTTPNotFound:
+        return web.json_response({"error": "not found"}, status=404)
+
+
+async def items(request):
+    return web.json_response([])
+
+
+app = web.Application(middlewares=[errors, auth])
+cors = aiohttp_cors.setup(app, defaults={"${APP}": aiohttp_cors.ResourceOptions(allow_headers="*")})
+cors.add(app.router.add_get("/api/items", items))
+`;
+  it("names a middleware that answers before the handler without letting OPTIONS through", () => {
+    const text = MW("");
+    expect(codes(text)).toEqual(["aiohttp-middleware-answers-preflight:6"]);
+    // What it answers the preflight with is the record's; unrecorded, unknown.
+    const req = { url: "http://h/api/items", method: "OPTIONS", headers: preflight("GET", "authorization") };
+    const a = ask(text, req);
+    expect(a.kind === "unknown" && a.why.key).toBe("config.aiohttp.unknown.middleware");
+    const refused = known(ask(text, { ...req, upstream: { status: 401, headers: [] } }));
+    expect(refused.status).toBe(401);
+    expect(value(refused.headers, "access-control-allow-origin")).toBeUndefined();
+    const passed = known(ask(text, { ...req, upstream: { status: 200, headers: [] } }));
+    expect(value(passed.headers, "access-control-allow-origin")).toBe(APP);
+    // Letting OPTIONS through first: aiohttp-cors answers, nothing to report.
+    const fixed = MW('    if request.method == "OPTIONS":\n        return await handler(request)\n');
+    expect(codes(fixed)).toEqual([]);
+    expect(known(ask(fixed, req)).status).toBe(200);
+  });
+});
+
 describe("aiohttp-cors: fix", () => {
   const fix = (text: string, specs: Parameters<typeof recordedFrom>[1]) => {
     const ev = recordedFrom([file(text)], specs);

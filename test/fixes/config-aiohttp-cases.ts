@@ -197,6 +197,33 @@ for route in list(app.router.routes()):
     calls: [LIST, CREATE],
     check: { code: "aiohttp-split-resource", at: 'add_post("/api/items"' },
   },
+  {
+    name: "an API-key middleware that answers the preflight (it carries no key) before aiohttp-cors",
+    app: `${HANDLERS.replace(
+      "app = web.Application()\n",
+      `@web.middleware
+async def api_key(request, handler):
+    """Writes need the key."""
+    if request.path.startswith("/api/items/") and "X-Api-Key" not in request.headers:
+        raise web.HTTPUnauthorized(text="missing key")
+    return await handler(request)
+
+
+app = web.Application(middlewares=[api_key])
+`,
+    )}cors = aiohttp_cors.setup(app, defaults={
+    "{{ORIGIN}}": aiohttp_cors.ResourceOptions(allow_headers=("Content-Type", "X-Api-Key")),
+})
+
+app.router.add_get("/api/items", items)
+app.router.add_put("/api/items/{id}", item)
+
+for route in list(app.router.routes()):
+    cors.add(route)
+`,
+    calls: [LIST, UPDATE],
+    check: { code: "aiohttp-middleware-answers-preflight", at: "async def api_key" },
+  },
 ];
 
 export const AIOHTTP_CORRECT: string[] = [

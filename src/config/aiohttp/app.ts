@@ -110,6 +110,23 @@ export interface Crash {
   words: Words;
 }
 
+/** A middleware function of the file: aiohttp runs it around every handler, aiohttp-cors' preflight one too. */
+export interface Middleware {
+  name: string;
+  /** Its `def` line, and the line registering it. */
+  line: number;
+  registered: number;
+  /** It can answer by itself (raise or return a response of its own). */
+  answers: boolean;
+  /** It names OPTIONS (lets preflights through, as written). */
+  passesOptions: boolean;
+  body: Span;
+  firstStmt: Span | null;
+  /** Its parameters' names. */
+  request: string;
+  handler: string;
+}
+
 export interface AiohttpApp {
   file: string;
   mod: PyModule;
@@ -136,6 +153,7 @@ export interface AiohttpApp {
   optionsName: string;
   /** Every options site read (for the checks). */
   maps: CorsMap[];
+  middlewares: Middleware[];
 }
 
 const span = (n: Node): Span => ({ start: n.startIndex, end: n.endIndex, line: n.startPosition.row + 1 });
@@ -235,6 +253,7 @@ export function readAiohttp(file: ConfigFile): AiohttpApp {
     unknown: null,
     optionsName: "aiohttp_cors.ResourceOptions",
     maps: [],
+    middlewares: [],
   };
   if (mod.error) return app;
   const imported = mod.imports.get("ResourceOptions");
@@ -757,6 +776,63 @@ export function readAiohttp(file: ConfigFile): AiohttpApp {
     );
   };
 
+  /** aiohttp_cors.setup, or setup imported from aiohttp_cors (not a function of the file's own). */
+  const isSetup = (fnText: string): boolean => {
+    if (fnText === "aiohttp_cors.setup") return true;
+    const imp = mod.imports.get(fnText);
+    return imp?.module === "aiohttp_cors" && imp.name === "setup";
+  };
+  /** Application(middlewares=[…]) and app.middlewares.append(…): the file's own middleware functions. */
+  const middlewares = (call: Node | null, line: number): void => {
+    const args = call?.childForFieldName("arguments");
+    const kw = args
+      ? kids(args).find(
+          (a) => a.type === "keyword_argument" && a.childForFieldName("name")?.text === "middlewares",
+        )
+      : undefined;
+    const list = kw?.childForFieldName("value");
+    if (!list) return;
+    if (list.type !== "list" && list.type !== "tuple") return;
+    for (const m of kids(list)) addMiddleware(m, line);
+  };
+  const addMiddleware = (m: Node, line: number): void => {
+    const fn = m.type === "identifier" ? functions.get(m.text) : undefined;
+    // New-style middlewares only (@web.middleware): an old-style factory returns the one that runs.
+    const decorated = fn?.parent?.type === "decorated_definition" ? fn.parent : null;
+    if (
+      !fn ||
+      !decorated ||
+      !/@\s*(web\.)?middleware\b/.test(decorated.text.slice(0, fn.startIndex - decorated.startIndex))
+    )
+      return;
+    const params = kids(fn.childForFieldName("parameters") as Node).map(
+      (p) => p.text.split(/[:=]/)[0]?.trim() ?? "",
+    );
+    const body = fn.childForFieldName("body");
+    if (!body || params.length !== 2) return;
+    // What it does before it calls the handler: answering there answers preflights too.
+    const call = body.text.search(new RegExp(`\\b${params[1]}\\s*\\(`));
+    const text = call < 0 ? body.text : body.text.slice(0, call);
+    app.middlewares.push({
+      name: m.text,
+      line: lineOf(fn),
+      registered: line,
+      // It builds a response of its own (raise web.HTTPUnauthorized, return web.json_response(…)).
+      answers: /\braise\s+(web\.)?HTTP\w+|\breturn\s+(web\.)?(json_response|Response|HTTP\w+)\b/.test(text),
+      passesOptions: /OPTIONS|METH_OPTIONS/.test(text),
+      body: span(body),
+      // The first statement after a docstring: where a pass-through for OPTIONS goes.
+      firstStmt: (() => {
+        const all = kids(body);
+        const first =
+          all[0]?.type === "expression_statement" && kids(all[0])[0]?.type === "string" ? all[1] : all[0];
+        return first ? span(first) : null;
+      })(),
+      request: params[0] as string,
+      handler: params[1] as string,
+    });
+  };
+
   const exec = (stmts: Node[], block: Node, depth: number): void => {
     for (const s of stmts) {
       if (s.type === "class_definition") {
@@ -862,13 +938,13 @@ export function readAiohttp(file: ConfigFile): AiohttpApp {
         const fnText = right.type === "call" ? (right.childForFieldName("function")?.text ?? "") : "";
         if (left.type === "identifier" && right.type === "call") {
           if (/(^|\.)Application$/.test(fnText)) {
+            // A second Application is a sub-app (add_subapp): its routes' prefix is not read.
+            if (app.app && app.app.name !== left.text) unknown(lineOf(s), s.text);
             app.app = { name: left.text, stmt: span(s) };
+            middlewares(right, lineOf(s));
             continue;
           }
-          if (
-            /(^aiohttp_cors\.setup|^setup)$/.test(fnText) ||
-            (mod.imports.get(fnText)?.module === "aiohttp_cors" && mod.imports.get(fnText)?.name === "setup")
-          ) {
+          if (isSetup(fnText)) {
             setupCall(right, s, left.text);
             continue;
           }
@@ -905,7 +981,12 @@ export function readAiohttp(file: ConfigFile): AiohttpApp {
           corsAdd(e, s, null, null);
           continue;
         }
-        if (/(^aiohttp_cors\.setup|^setup)$/.test(fnText)) {
+        if (app.app && fnText === `${app.app.name}.middlewares.append`) {
+          const m = kids(e.childForFieldName("arguments") as Node)[0];
+          if (m) addMiddleware(m, lineOf(s));
+          continue;
+        }
+        if (isSetup(fnText)) {
           setupCall(e, s, "");
           continue;
         }

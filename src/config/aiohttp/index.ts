@@ -44,7 +44,13 @@ export class AiohttpSyntaxError extends Error {
 }
 
 /** Answers the patcher must act on although they are "unknown": the app does not start. */
+/** The first middleware of the file that can answer before the handler and does not let OPTIONS through. */
+function blockingMiddleware(app: AiohttpApp): AiohttpApp["middlewares"][number] | undefined {
+  return app.middlewares.find((m) => m.answers && !m.passesOptions);
+}
+
 export const PREFLIGHT_UNKNOWN = new Set([
+  "config.aiohttp.unknown.middleware",
   "config.aiohttp.unknown.upstream-options",
   "config.aiohttp.unknown.crash",
 ]);
@@ -266,6 +272,31 @@ function answer(app: AiohttpApp, req: HopRequest): Answer {
       if (o.requested.length > 0) h.push(["Access-Control-Allow-Headers", o.requested.map(upper).join(",")]);
       return { kind: "known", status: 200, headers: h, fromUpstream: false, assumed };
     };
+    // A middleware of the file that answers before it calls the handler, OPTIONS included: what it
+    // answered a preflight with is the record's (it carries no CORS header: aiohttp-cors' response
+    // hook skips preflight routes).
+    const blocking = blockingMiddleware(app);
+    if (blocking && upper(req.method) === "OPTIONS" && (route.kind === "preflight" || route.view?.mixin)) {
+      if (upstream?.status == null)
+        throw new Unknowable({
+          key: "config.aiohttp.unknown.middleware",
+          params: { name: blocking.name, line: blocking.line },
+        });
+      if (upstream.status < 200 || upstream.status >= 300)
+        return {
+          kind: "known",
+          status: upstream.status,
+          headers: upstream.headers,
+          fromUpstream: true,
+          assumed,
+        };
+      // It let this one through (the record says so): aiohttp-cors answered, the record is kept.
+      const a =
+        route.kind === "preflight"
+          ? preflightAnswer(preflightOf(app, r.resource, req))
+          : preflightAnswer(viewPreflight(app, route.view as View, req));
+      return a.kind === "known" ? { ...a, fromUpstream: true } : a;
+    }
     if (route.kind === "preflight") return preflightAnswer(preflightOf(app, r.resource, req));
     if (route.view?.mixin && upper(req.method) === "OPTIONS") {
       if (!app.setup) throw new Unknowable({ key: "config.aiohttp.unknown.no-setup" });
@@ -370,6 +401,12 @@ function checkAiohttp(app: AiohttpApp): ConfigFinding[] {
   const anyOrigin = app.maps.some((m) => m.entries.length > 0 || m.unknown);
   if (!anyOrigin && app.adds.length > 0)
     add("aiohttp-no-origin", "error", app.setup.line, { key: "config.aiohttp.check.no-origin" });
+  const blocking = blockingMiddleware(app);
+  if (blocking && app.resources.some((r) => r.preflight))
+    add("aiohttp-middleware-answers-preflight", "error", blocking.line, {
+      key: "config.aiohttp.check.middleware",
+      params: { name: blocking.name },
+    });
   const lastLoop = app.loops.at(-1);
   const setup = app.setup;
   /** Some origin's options in these maps let the method's preflight through without a config of its own. */
@@ -596,6 +633,26 @@ class Patcher extends EditList {
   }
 
   /**
+   * A middleware that answers before the handler lets OPTIONS through first: a preflight carries no
+   * credentials or custom headers, and aiohttp-cors' preflight handler runs inside the middlewares
+   * (https://github.com/aio-libs/aiohttp-cors/issues/193).
+   */
+  passOptions(m: AiohttpApp["middlewares"][number]): boolean {
+    if (!m.firstStmt) return false;
+    const text = this.text(this.file);
+    const at = lineStart(text, m.firstStmt.start);
+    const indent = indentAt(text, m.firstStmt.start);
+    this.push(`options:${m.line}`, {
+      file: this.file,
+      start: at,
+      end: at,
+      text: `${indent}if ${m.request}.method == "OPTIONS":\n${indent}    return await ${m.handler}(${m.request})\n`,
+      why: { key: "config.aiohttp.fix.middleware", params: { name: m.name, line: m.line } },
+    });
+    return true;
+  }
+
+  /**
    * A route no cors.add reached: the `for route in …routes()` loop moved below the last route of its
    * block (it covers the routes registered before it), else the registering statement wrapped in
    * cors.add(…), else (no cors.add anywhere) the loop written after the last route.
@@ -782,6 +839,18 @@ export function patchAiohttp(
           ],
         };
         const pr = resolve(app, path, "OPTIONS");
+        const blocking = blockingMiddleware(app);
+        // The middleware answered the preflight (as recorded), or what it answers was not recorded.
+        const recorded = spec.recorded?.preflight?.status ?? null;
+        if (
+          blocking &&
+          (pr.route?.kind === "preflight" || pr.route?.view?.mixin) &&
+          (recorded === null || recorded < 200 || recorded >= 300)
+        ) {
+          if (p.passOptions(blocking)) asked.push(spec.id);
+          else p.cannot.set(spec.id, { key: "config.aiohttp.cannot.place", params: { line: blocking.line } });
+          continue;
+        }
         if (!pr.route) need = null;
         else if (pr.route.kind === "preflight") {
           const o = preflightOf(app, pr.resource, req);

@@ -181,4 +181,10 @@ export const enConfigPython = {
     "{method} {path} is never given to cors.add: aiohttp-cors adds no CORS headers to it and does not answer its preflight",
   "config.aiohttp.check.split":
     "{method} {path} is on a second resource of the same path (the first, line {line}, was registered before another path): preflights go to the first, which does not allow {method}, so they get 403; register the path's routes together or add allow_methods",
+  "config.aiohttp.unknown.middleware":
+    "the middleware {name} (line {line}) runs before aiohttp-cors' preflight handler and may answer first; its answer to the preflight was not recorded",
+  "config.aiohttp.fix.middleware":
+    "OPTIONS let through first in the middleware {name} (line {line}): it runs before aiohttp-cors' preflight handler, and a preflight carries no credentials or custom headers",
+  "config.aiohttp.check.middleware":
+    "the middleware {name} answers before it calls the handler and does not let OPTIONS through: aiohttp-cors' preflight handler runs inside it, so a preflight (no credentials, no custom headers) gets its answer, without CORS headers",
 } as const;

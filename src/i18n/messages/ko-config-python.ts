@@ -184,4 +184,10 @@ export const koConfigPython: Record<keyof typeof enConfigPython, string> = {
     "{method} {path}는 cors.add에 한 번도 넘겨지지 않습니다: aiohttp-cors가 CORS 헤더를 붙이지 않고 프리플라이트에도 답하지 않습니다",
   "config.aiohttp.check.split":
     "{method} {path}는 같은 경로의 두 번째 리소스에 있습니다(첫 리소스 {line}번 줄 뒤에 다른 경로가 등록됨): 프리플라이트는 {method}를 허용하지 않는 첫 리소스로 가서 403을 받습니다. 그 경로의 라우트를 함께 등록하거나 allow_methods를 추가하세요",
+  "config.aiohttp.unknown.middleware":
+    "미들웨어 {name}({line}번 줄)는 aiohttp-cors의 프리플라이트 핸들러보다 먼저 실행되어 먼저 답할 수 있습니다. 프리플라이트에 대한 그 응답은 기록되지 않았습니다",
+  "config.aiohttp.fix.middleware":
+    "미들웨어 {name}({line}번 줄)에서 OPTIONS를 먼저 통과시킴: aiohttp-cors의 프리플라이트 핸들러보다 먼저 실행되고, 프리플라이트에는 자격 증명도 사용자 지정 헤더도 없습니다",
+  "config.aiohttp.check.middleware":
+    "미들웨어 {name}는 핸들러를 부르기 전에 답하고 OPTIONS를 통과시키지 않습니다: aiohttp-cors의 프리플라이트 핸들러가 그 안에서 실행되므로 프리플라이트(자격 증명·사용자 지정 헤더 없음)가 CORS 헤더 없는 그 응답을 받습니다",
 };
