@@ -409,6 +409,10 @@ function checkAiohttp(app: AiohttpApp): ConfigFinding[] {
     });
   const lastLoop = app.loops.at(-1);
   const setup = app.setup;
+  const firstSegment = (path: string) => /^\/[^/{]*/.exec(path)?.[0] ?? "/";
+  const enabledSegments = new Set(
+    app.resources.filter((r) => r.config && !r.static).map((r) => firstSegment(r.path)),
+  );
   /** Some origin's options in these maps let the method's preflight through without a config of its own. */
   const allowsMethod = (maps: CorsMap[], method: string): boolean => {
     try {
@@ -444,7 +448,9 @@ function checkAiohttp(app: AiohttpApp): ConfigFinding[] {
         key: "config.aiohttp.check.after-loop",
         params: { method: r.method, path: r.resource.path, loop: lastLoop.line },
       });
-    else
+    // A route beside CORS-enabled ones (the same first path segment), or any route when none is
+    // enabled yet: /health or / beside /api/… is likely meant to stay without CORS.
+    else if (!enabledSegments.size || enabledSegments.has(firstSegment(r.resource.path)))
       add("aiohttp-route-not-added", "warning", r.line, {
         key: "config.aiohttp.check.not-added",
         params: { method: r.method, path: r.resource.path },
