@@ -1,8 +1,8 @@
 /**
  * `cors-lens check --config` and `cors-lens fix --config`, pure: files and evidence in, findings or
- * the patch (with the before/after verdicts computed by the engine) out. nginx, Apache httpd, Caddy
- * and S3 bucket CORS (JSON, XML) are read; the other formats are recognised and refused with a clear
- * message, never guessed at.
+ * the patch (with the before/after verdicts computed by the engine) out. nginx, Apache httpd, Caddy,
+ * S3 bucket CORS (JSON, XML), JavaScript apps and Python apps (Django, FastAPI, Flask, aiohttp) are
+ * read; the other formats are recognised and refused with a clear message, never guessed at.
  */
 import type { BrowserName, HeaderList, ObservedExchange, Verdict } from "../engine";
 import type { Lang } from "../i18n";
