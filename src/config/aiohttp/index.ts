@@ -302,6 +302,9 @@ function answer(app: AiohttpApp, req: HopRequest): Answer {
       if (!app.setup) throw new Unknowable({ key: "config.aiohttp.unknown.no-setup" });
       return preflightAnswer(viewPreflight(app, route.view, req));
     }
+    // A class-based view without CorsViewMixin and no options(): web.View answers 405 itself.
+    if (upper(req.method) === "OPTIONS" && route.view && !route.view.methods.includes("options"))
+      return { kind: "known", status: 405, headers: [], fromUpstream: false, assumed };
     if (upper(req.method) === "OPTIONS" && upstream?.status == null)
       throw new Unknowable({ key: "config.aiohttp.unknown.upstream-options", params: { path } });
     const status = upstream?.status ?? 200;
