@@ -341,6 +341,44 @@ ${LOOP}`);
     expect(r.edits.map((e) => e.why.key)).toContain("config.aiohttp.fix.move-loop");
   });
 
+  it("moves the loop below the call of the function that registers routes after it", () => {
+    const text = `import aiohttp_cors
+from aiohttp import web
+
+
+async def items(request):
+    return web.json_response([])
+
+
+def setup_routes(app):
+    app.router.add_put("/api/items/{id}", items)
+
+
+def create_app():
+    app = web.Application()
+    cors = aiohttp_cors.setup(app, defaults={"${APP}": aiohttp_cors.ResourceOptions(allow_headers="*")})
+    app.router.add_get("/api/items", items)
+    for route in list(app.router.routes()):
+        cors.add(route)
+    setup_routes(app)
+    return app
+`;
+    const { r, after } = fix(text, [{ url: "http://127.0.0.1:8080/api/items" }, PUT]);
+    expect(r.ok).toBe(true);
+    expect(after).toContain(
+      `    app.router.add_get("/api/items", items)\n    setup_routes(app)\n\n    for route in list(app.router.routes()):\n        cors.add(route)\n    return app\n`,
+    );
+    // A route registered where the cors name is not bound is not wrapped (it would not start): said so.
+    const apart = text.replace(
+      "    for route in list(app.router.routes()):\n        cors.add(route)\n",
+      '    cors.add(app.router.add_post("/api/other", items))\n',
+    );
+    const ev = recordedFrom([file(apart)], [PUT]);
+    const stuck = fixConfig([file(apart)], ev);
+    expect(stuck.ok).toBe(false);
+    expect(stuck.cannot[0]?.why.key).toBe("config.aiohttp.cannot.cover");
+  });
+
   it("writes the loop when setup is called but no route is given to cors.add", () => {
     const text = `${SETUP(`"${APP}": ${RO()}`)}app.router.add_get("/api/items", items)\n`;
     const { r, after } = fix(text, [{ url: "http://127.0.0.1:8080/api/items" }]);

@@ -77,6 +77,8 @@ export interface Route {
   call: Span | null;
   /** The statement registering it, in the block it was written in. */
   stmt: Node | null;
+  /** The statements that led to its registration: the calls of the file's functions, then `stmt`. */
+  sites: Node[];
   /** Registration order. */
   order: number;
   /** Covered by a cors.add of this route (line), or null. */
@@ -141,12 +143,14 @@ export interface AiohttpApp {
     defaults: CorsMap;
     /** defaults= is written (a dict of this file). */
     written: boolean;
+    /** Routes registered before it have an order below this. */
+    order: number;
   } | null;
   resources: Resource[];
   routes: Route[];
   loops: Loop[];
   /** Every cors.add statement (or the loop holding it), in order. */
-  adds: Array<{ line: number; stmt: Node }>;
+  adds: Array<{ line: number; stmt: Node; order: number }>;
   crash: Crash | null;
   unknown: Words | null;
   /** How the file names ResourceOptions (`aiohttp_cors.ResourceOptions`, `ResourceOptions`). */
@@ -264,6 +268,8 @@ export function readAiohttp(file: ConfigFile): AiohttpApp {
   const views = new Map<string, View>();
   const tables = new Map<string, TableDef[]>();
   let order = 0;
+  /** The statements calling the function being read, outermost first. */
+  const calls: Node[] = [];
   const unknown = (line: number, text: string): never => {
     throw new Abort(null, {
       key: "config.aiohttp.unknown.code",
@@ -462,6 +468,7 @@ export function readAiohttp(file: ConfigFile): AiohttpApp {
       view,
       call,
       stmt,
+      sites: stmt ? [...calls, stmt] : [...calls],
       order: order++,
       added: null,
     };
@@ -652,6 +659,7 @@ export function readAiohttp(file: ConfigFile): AiohttpApp {
       view: null,
       call: null,
       stmt: null,
+      sites: [],
       order: order++,
       added: line,
     };
@@ -914,7 +922,7 @@ export function readAiohttp(file: ConfigFile): AiohttpApp {
             inner.length === 1 && inner[0]?.type === "expression_statement" ? kids(inner[0])[0] : undefined;
           if (call?.type !== "call" || !isCorsAdd(call)) unknown(lineOf(s), s.text);
           app.loops.push({ stmt: s, line: lineOf(s), block, order });
-          app.adds.push({ line: lineOf(s), stmt: s });
+          app.adds.push({ line: lineOf(s), stmt: s, order });
           for (const item of items) corsAdd(call as Node, s, item, left.text);
           continue;
         }
@@ -954,7 +962,7 @@ export function readAiohttp(file: ConfigFile): AiohttpApp {
             continue;
           }
           if (isCorsAdd(right)) {
-            app.adds.push({ line: lineOf(s), stmt: s });
+            app.adds.push({ line: lineOf(s), stmt: s, order });
             const b = corsAdd(right, s, null, null);
             if (b) bound.set(left.text, b);
             continue;
@@ -966,7 +974,7 @@ export function readAiohttp(file: ConfigFile): AiohttpApp {
           }
           const callee = functions.get(fnText);
           if (callee && depth < 4) {
-            inline(callee, depth);
+            inline(callee, depth, s);
             if (/Application\(/.test(callee.text) && !app.app) app.app = { name: left.text, stmt: span(s) };
             continue;
           }
@@ -977,7 +985,7 @@ export function readAiohttp(file: ConfigFile): AiohttpApp {
       if (e.type === "call") {
         const fnText = e.childForFieldName("function")?.text ?? "";
         if (isCorsAdd(e)) {
-          app.adds.push({ line: lineOf(s), stmt: s });
+          app.adds.push({ line: lineOf(s), stmt: s, order });
           corsAdd(e, s, null, null);
           continue;
         }
@@ -993,7 +1001,7 @@ export function readAiohttp(file: ConfigFile): AiohttpApp {
         if (registration(e, s, true)) continue;
         const callee = functions.get(fnText);
         if (callee && depth < 4) {
-          inline(callee, depth);
+          inline(callee, depth, s);
           continue;
         }
         // web.run_app(create_app()) / asyncio.run(main()): the factory's body runs.
@@ -1002,7 +1010,7 @@ export function readAiohttp(file: ConfigFile): AiohttpApp {
           const f =
             a.type === "call" ? functions.get(a.childForFieldName("function")?.text ?? "") : undefined;
           if (f && depth < 4) {
-            inline(f, depth);
+            inline(f, depth, s);
             ran = true;
           }
         }
@@ -1010,9 +1018,11 @@ export function readAiohttp(file: ConfigFile): AiohttpApp {
       }
     }
   };
-  const inline = (fn: Node, depth: number) => {
+  const inline = (fn: Node, depth: number, site: Node | null = null) => {
     const body = fn.childForFieldName("body");
+    if (site) calls.push(site);
     if (body) exec(kids(body), body, depth + 1);
+    if (site) calls.pop();
   };
   const setupCall = (call: Node, stmt: Node, name: string) => {
     const argsNode = call.childForFieldName("arguments") as Node;
@@ -1030,6 +1040,7 @@ export function readAiohttp(file: ConfigFile): AiohttpApp {
       close: close ? span(close) : null,
       defaults: EMPTY,
       written: value !== undefined && value !== null && value.type !== "none",
+      order,
     };
     app.setup.defaults = readMap(value);
   };

@@ -9,6 +9,8 @@
  * is in allow_methods or has a config of its own (a route given to cors.add), and every requested
  * header is in allow_headers (default none). Routes never given to cors.add get no CORS header.
  */
+
+import type { Node } from "web-tree-sitter";
 import { combinedHeader, type HeaderList, scriptSetUnsafeHeaderNames } from "../../engine";
 import { afterLine, type Edit, EditList, indentAt, lineStart } from "../edit";
 import { argInsert, displayInsert, pyStr, quoteOf } from "../python/edit";
@@ -674,16 +676,16 @@ class Patcher extends EditList {
     if (!setup) return false;
     const loop = app.loops.at(-1);
     const stmt = route.stmt;
-    if (loop && stmt && stmt.parent?.id === loop.block.id && stmt.startIndex > loop.stmt.endIndex) {
+    // The statement of the loop's block that registered the route (itself, or the call of the
+    // file's function that did).
+    const siteIn = (r: Route) =>
+      r.sites.find((n) => n.parent?.id === loop?.block.id && n.startIndex > (loop?.stmt.endIndex ?? 0));
+    if (loop && siteIn(route)) {
       // Every statement registering a route in this block after the loop: the loop goes after the last.
-      const later = app.routes.filter(
-        (r) => r.stmt && r.stmt.parent?.id === loop.block.id && r.stmt.startIndex > loop.stmt.endIndex,
-      );
-      const between = app.adds.some((a) => a.stmt.startIndex > loop.stmt.endIndex);
+      const later = app.routes.filter((r) => r.kind !== "preflight" && siteIn(r));
+      const between = app.adds.some((a) => a.order > loop.order);
       const unsafe = later.some((r) => r.method === "OPTIONS" || (r.method === "*" && !r.view?.mixin));
-      const last = later
-        .map((r) => r.stmt as NonNullable<Route["stmt"]>)
-        .sort((a, b) => b.endIndex - a.endIndex)[0];
+      const last = later.map((r) => siteIn(r) as Node).sort((a, b) => b.endIndex - a.endIndex)[0];
       if (!between && !unsafe && last) {
         const from = lineStart(text, loop.stmt.startIndex);
         const to = afterLine(text, loop.stmt.endIndex);
@@ -732,7 +734,9 @@ class Patcher extends EditList {
       for (const r of app.routes) this.covered.add(r);
       return true;
     }
-    if (route.call && stmt && setup.name) {
+    // cors.add(…) around the registration runs where the `cors` name is bound: in setup's function
+    // (or anywhere, setup being at module level), after setup.
+    if (route.call && stmt && setup.name && route.order > setup.order && sameScope(stmt, setup.stmt)) {
       const why: Words = {
         key: "config.aiohttp.fix.wrap",
         params: { method: route.method, path: route.resource.path },
@@ -756,6 +760,22 @@ class Patcher extends EditList {
     }
     return false;
   }
+}
+
+/** The function a statement is in (null: the module). */
+function scopeOf(n: { parent: unknown; type: string; id: number } | null): number | null {
+  let x = n as { parent: unknown; type: string; id: number } | null;
+  while (x) {
+    if (x.type === "function_definition") return x.id;
+    x = x.parent as typeof x;
+  }
+  return null;
+}
+
+/** `b`'s names are seen from `a`: the same function, or `b` at module level. */
+function sameScope(a: Route["stmt"], b: Route["stmt"]): boolean {
+  const sb = scopeOf(b);
+  return sb === null || scopeOf(a) === sb;
 }
 
 /** Where the page's origin goes for this chain: the nearest layer that names origins, else defaults. */
