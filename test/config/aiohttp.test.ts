@@ -197,6 +197,26 @@ def create_app():
     expect(() => readConfig([file(`${HEAD}cors = aiohttp_cors.setup(app\n`)])).toThrow(/config.error.syntax/);
   });
 
+  it("says unknown where the app sets CORS headers itself", () => {
+    const text = `from aiohttp import web
+
+
+@web.middleware
+async def cors(request, handler):
+    response = await handler(request)
+    response.headers["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+app = web.Application(middlewares=[cors])
+`;
+    const a = ask(text, { url: "http://h/" });
+    expect(a.kind === "unknown" && a.why).toEqual({
+      key: "config.aiohttp.unknown.own-headers",
+      params: { line: 7 },
+    });
+  });
+
   it("reads an aiohttp app that names CORS_ORIGINS as aiohttp, not Django", () => {
     expect(detectFormat(file(`import aiohttp_cors\nCORS_ORIGINS = ["https://a.example"]\n`))).toEqual({
       format: "aiohttp",

@@ -1045,6 +1045,12 @@ export function readAiohttp(file: ConfigFile): AiohttpApp {
     app.setup.defaults = readMap(value);
   };
 
+  // Headers the app sets itself (a middleware of its own, on_response_prepare): not modelled.
+  const own = /Access-Control-Allow-Origin|ACCESS_CONTROL_ALLOW_ORIGIN/i.exec(file.text);
+  if (own) {
+    const line = file.text.slice(0, own.index).split("\n").length;
+    app.unknown = { key: "config.aiohttp.unknown.own-headers", params: { line } };
+  }
   try {
     const root = mod.tree.rootNode;
     exec(kids(root), root, 0);
@@ -1057,7 +1063,7 @@ export function readAiohttp(file: ConfigFile): AiohttpApp {
   } catch (e) {
     if (!(e instanceof Abort)) throw e;
     app.crash = e.crash;
-    app.unknown = e.unknown;
+    app.unknown = app.unknown ?? e.unknown;
   }
   return app;
 }
