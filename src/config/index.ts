@@ -2,11 +2,19 @@
  * `cors-lens check --config` and `cors-lens fix --config`, pure: files and evidence in, findings or
  * the patch (with the before/after verdicts computed by the engine) out. nginx, Apache httpd, Caddy
  * and S3 bucket CORS (JSON, XML) are read, and the applications' own CORS setup (Express and its kin,
- * Django, FastAPI, Flask, rack-cors); the other formats are recognised and refused with a clear
- * message, never guessed at.
+ * Django, FastAPI, Flask, aiohttp, rack-cors); the other formats are recognised and refused with a
+ * clear message, never guessed at.
  */
 import type { BrowserName, HeaderList, ObservedExchange, Verdict } from "../engine";
 import type { Lang } from "../i18n";
+import {
+  PREFLIGHT_UNKNOWN as AIOHTTP_PREFLIGHT_UNKNOWN,
+  type AiohttpConfig,
+  AiohttpSyntaxError,
+  setsCors as aiohttpSetsCors,
+  patchAiohttp,
+  readAiohttpConfig,
+} from "./aiohttp";
 import {
   PREFLIGHT_UNKNOWN as APACHE_PREFLIGHT_UNKNOWN,
   type ApacheConfig,
@@ -102,7 +110,8 @@ export type AnyConfig =
   | HandDjangoConfig
   | StarletteConfig
   | FlaskConfig
-  | RackConfig;
+  | RackConfig
+  | AiohttpConfig;
 
 /** The formats CORS Lens reads: the ones `ConfigFormat` names that have a reader. */
 type ReadFormat = ConfigFormat;
@@ -200,6 +209,13 @@ const FORMATS: Record<ReadFormat, FormatOps> = {
     unresolved: () => [],
     patch: (c, failing) => patchRack(c as RackConfig, failing),
   },
+  aiohttp: {
+    read: readAiohttpConfig,
+    SyntaxError: AiohttpSyntaxError,
+    setsCors: (c) => aiohttpSetsCors(c as AiohttpConfig),
+    unresolved: () => [],
+    patch: (c, failing) => patchAiohttp(c as AiohttpConfig, failing),
+  },
 };
 
 /** The formats read with a tree-sitter grammar (loaded by `prepareConfig` first). */
@@ -207,6 +223,7 @@ const GRAMMAR_OF: Partial<Record<ConfigFormat, GrammarName>> = {
   django: "python",
   fastapi: "python",
   flask: "python",
+  aiohttp: "python",
   rack: "ruby",
 };
 
@@ -282,6 +299,8 @@ export function detectFormat(file: ConfigFile): Detected {
   if (looksS3Json(t)) return { format: "s3-json" };
   if (looksS3Xml(t)) return { format: "s3-xml" };
   if (/\.py$/.test(name)) {
+    // Before Django's test: an aiohttp app's own CORS_ORIGINS list is not a Django setting.
+    if (/\baiohttp_cors\b/.test(t)) return { format: "aiohttp" };
     // A hand-written Django middleware that sets the CORS headers itself (src/config/django/hand.ts).
     if (looksMiddleware(t) && /Access-Control-/i.test(t) && !/\b(starlette|fastapi|flask|aiohttp)\b/i.test(t))
       return { format: "django" };
@@ -298,7 +317,8 @@ export function detectFormat(file: ConfigFile): Detected {
       return { format: "django" };
     if (/flask_cors|from flask\b/.test(t)) return { format: "flask" };
     if (/CORSMiddleware|\bfastapi\b|\bstarlette\b/i.test(t)) return { format: "fastapi" };
-    if (/aiohttp_cors/.test(t)) return { unsupported: "aiohttp apps" };
+    // A plain aiohttp app (no aiohttp_cors yet) is read too: `check` says CORS is not set up.
+    if (/^\s*(from\s+aiohttp\s+import\b|import\s+aiohttp\b)/m.test(t)) return { format: "aiohttp" };
     return { unsupported: "Python apps" };
   }
   if (/\.(m|c)?(j|t)sx?$/.test(name)) {
@@ -364,7 +384,11 @@ export function readConfig(files: readonly ConfigFile[]): AnyConfig {
   // A Caddyfile decides for the files passed with it (snippets it imports may look like anything);
   // an Apache file for nginx-looking snippets passed with it.
   if (
-    (formats.has("django") || formats.has("fastapi") || formats.has("flask") || formats.has("rack")) &&
+    (formats.has("django") ||
+      formats.has("fastapi") ||
+      formats.has("flask") ||
+      formats.has("aiohttp") ||
+      formats.has("rack")) &&
     formats.size > 1
   )
     throw new ConfigError({ key: "config.django.error.mixed", params: { file: files[0]?.path ?? "" } });
@@ -381,19 +405,21 @@ export function readConfig(files: readonly ConfigFile[]): AnyConfig {
             ? "flask"
             : formats.has("rack")
               ? "rack"
-              : formats.has("fastify")
-                ? "fastify"
-                : formats.has("koa")
-                  ? "koa"
-                  : formats.has("hono")
-                    ? "hono"
-                    : formats.has("express")
-                      ? "express"
-                      : formats.has("caddy")
-                        ? "caddy"
-                        : formats.has("apache")
-                          ? "apache"
-                          : "nginx";
+              : formats.has("aiohttp")
+                ? "aiohttp"
+                : formats.has("fastify")
+                  ? "fastify"
+                  : formats.has("koa")
+                    ? "koa"
+                    : formats.has("hono")
+                      ? "hono"
+                      : formats.has("express")
+                        ? "express"
+                        : formats.has("caddy")
+                          ? "caddy"
+                          : formats.has("apache")
+                            ? "apache"
+                            : "nginx";
   const ops = FORMATS[read];
   let config: AnyConfig;
   try {
@@ -633,6 +659,7 @@ export function fixConfig(
               STARLETTE_PREFLIGHT_UNKNOWN.has(f.judged.unknown?.key ?? "") ||
               FLASK_PREFLIGHT_UNKNOWN.has(f.judged.unknown?.key ?? "") ||
               RACK_PREFLIGHT_UNKNOWN.has(f.judged.unknown?.key ?? "") ||
+              AIOHTTP_PREFLIGHT_UNKNOWN.has(f.judged.unknown?.key ?? "") ||
               f.judged.unknown?.key === S3_REFUSED)),
       );
     if (failing.length === 0) break;

@@ -101,6 +101,7 @@ export type ConfigFormat =
   | "fastapi"
   | "flask"
   | "rack"
+  | "aiohttp"
   | "s3-json"
   | "s3-xml";
 

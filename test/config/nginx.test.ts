@@ -332,7 +332,8 @@ describe("formats and messages", () => {
   it("refuses what it cannot read with a clear message (exit 2)", async () => {
     const dir = mkdtempSync(join(tmpdir(), "cfg-"));
     const app = join(dir, "app.py");
-    writeFileSync(app, "import aiohttp_cors\nfrom aiohttp import web\n");
+    // aiohttp apps are read now (#23); a Bottle app is not.
+    writeFileSync(app, "import bottle\n\napp = bottle.Bottle()\n");
     let err = "";
     const code = await runCli(
       ["check", "--config", app],
@@ -342,7 +343,7 @@ describe("formats and messages", () => {
       {},
     );
     expect(code).toBe(2);
-    expect(err).toContain("cors-lens cannot read aiohttp apps yet");
+    expect(err).toContain("cors-lens cannot read Python apps yet");
     // S3 bucket CORS is read now (#23): its own reader, not a refusal.
     expect(
       detectFormat({

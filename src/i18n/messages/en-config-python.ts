@@ -1,4 +1,4 @@
-/** `cors-lens check|fix --config` on Python apps (English): Django settings with django-cors-headers, FastAPI/Starlette, Flask with flask-cors. Names stay as written. */
+/** `cors-lens check|fix --config` on Python apps (English): Django settings with django-cors-headers, FastAPI/Starlette, Flask with flask-cors, aiohttp with aiohttp-cors. Names stay as written. */
 export const enConfigPython = {
   "config.python.error.not-loaded":
     "the {language} grammar is not loaded: call prepareConfig (await it) before reading the file",
@@ -182,4 +182,76 @@ export const enConfigPython = {
     "{name} comes after {above} (line {line}): a response that middleware makes itself (401, 403, a redirect) gets no CORS headers; put {name} above it",
   "config.django.mw.check.two-layers":
     "{name} (line {line}) and django-cors-headers' CorsMiddleware both set the CORS headers: on each response the outer one's values win, and the one that runs first answers the preflight; keep one of them",
+  "config.aiohttp.unknown.code":
+    "line {line} builds routes or CORS with code CORS Lens does not follow: {text}",
+  "config.aiohttp.unknown.value":
+    "the CORS options on line {line} are computed by code CORS Lens does not evaluate: {text}",
+  "config.aiohttp.unknown.crash": "the app does not start: aiohttp-cors raises at line {line}",
+  "config.aiohttp.unknown.no-setup":
+    "a CorsViewMixin view answers the preflight, but aiohttp_cors.setup() is not called",
+  "config.aiohttp.unknown.upstream-options":
+    "the preflight to {path} is answered by the app's own OPTIONS handler, whose answer was not recorded",
+  "config.aiohttp.assumed.handler-200": "the handler answers {method} {path} with 200 (not recorded)",
+  "config.aiohttp.crash.keyword":
+    "ResourceOptions() has no {name} argument: the app stops at startup with a TypeError",
+  "config.aiohttp.crash.dict-key":
+    "{name} is not accepted in an options dict (only allow_credentials, expose_headers, allow_headers, max_age): aiohttp-cors raises ValueError at startup; use ResourceOptions(…)",
+  "config.aiohttp.crash.value": "{name} must be True or False: ResourceOptions raises ValueError at startup",
+  "config.aiohttp.crash.string":
+    '{name} is the string {value}, not a sequence (a tuple of one needs a comma: ("{value}",)): ResourceOptions raises ValueError at startup',
+  "config.aiohttp.crash.options":
+    "{path} already has an OPTIONS handler (line {line}): cors.add raises ValueError at startup, since aiohttp-cors adds its own preflight handler; remove the OPTIONS route",
+  "config.aiohttp.crash.view":
+    "the class-based view {view} (line {line}) does not derive from aiohttp_cors.CorsViewMixin: cors.add raises ValueError at startup",
+  "config.aiohttp.crash.any":
+    '{path} has a route for every method (line {line}, add_route("*", …)) with a plain handler: cors.add raises ValueError at startup; use a CorsViewMixin view or one route a method',
+  "config.aiohttp.crash.twice":
+    "CORS is added twice for {method} {path} (line {line}): cors.add raises ValueError at startup (a route given to cors.add and then the loop over all routes?)",
+  "config.aiohttp.fix.list": "{values} added to {name}",
+  "config.aiohttp.fix.credentials": "allow_credentials=True: the page sends credentials",
+  "config.aiohttp.fix.origin": "{origins} added: aiohttp-cors compares origins as exact strings",
+  "config.aiohttp.fix.origin-like":
+    "{origins} added with the options {like} has (line {line}): aiohttp-cors compares origins as exact strings",
+  "config.aiohttp.fix.defaults":
+    "defaults= added to aiohttp_cors.setup() with {origins}: without defaults or a config no origin is allowed",
+  "config.aiohttp.fix.move-loop":
+    "the cors.add loop (line {loop}) moved below the last route (line {after}): it covers only the routes registered before it",
+  "config.aiohttp.fix.wrap":
+    "{method} {path} given to cors.add(…): no cors.add reached it, so it got no CORS headers and no preflight handler",
+  "config.aiohttp.fix.loop":
+    "every route given to cors.add after the last one (line {after}): aiohttp-cors acts only on routes passed to cors.add",
+  "config.aiohttp.cannot.place":
+    "the options on line {line} are not written where CORS Lens can add to them: add them by hand",
+  "config.aiohttp.cannot.crash": "the app does not start (line {line}): fix that first, then run fix again",
+  "config.aiohttp.cannot.no-route": "no route of this app answers {method} {path}",
+  "config.aiohttp.cannot.cover":
+    "{method} {path} (line {line}) is not given to cors.add and CORS Lens cannot wrap its registration: pass it to cors.add by hand",
+  "config.aiohttp.cannot.own-options":
+    "the preflight to {path} goes to the app's own OPTIONS handler (line {line}), not aiohttp-cors",
+  "config.aiohttp.cannot.origin":
+    '{origin} cannot be added without taking a "*" entry\'s options from another route: add it by hand',
+  "config.aiohttp.cannot.view-method":
+    "the view {view} has no {method} method: aiohttp-cors refuses the preflight",
+  "config.aiohttp.cannot.no-setup":
+    "aiohttp_cors.setup() is not called in this file: set aiohttp-cors up (setup, defaults, cors.add for each route) first",
+  "config.aiohttp.check.origin":
+    "{origin} is not an origin (scheme://host[:port], no path, no trailing slash, no wildcard): aiohttp-cors compares the Origin header with it as an exact string, so it never matches",
+  "config.aiohttp.check.any-credentials":
+    "\"*\" with allow_credentials=True: aiohttp-cors sends back the request's own origin with credentials, so every site can read these responses with the user's cookies",
+  "config.aiohttp.check.no-origin":
+    "aiohttp_cors.setup() has no defaults and no cors.add passes a config: no origin is allowed, every preflight gets 403 and no response gets CORS headers",
+  "config.aiohttp.check.after-loop":
+    "{method} {path} is registered after the cors.add loop (line {loop}), which covers only the routes registered before it: it gets no CORS headers and its preflight is not answered",
+  "config.aiohttp.check.not-added":
+    "{method} {path} is never given to cors.add: aiohttp-cors adds no CORS headers to it and does not answer its preflight",
+  "config.aiohttp.check.split":
+    "{method} {path} is on a second resource of the same path (the first, line {line}, was registered before another path): preflights go to the first, which does not allow {method}, so they get 403; register the path's routes together or add allow_methods",
+  "config.aiohttp.unknown.middleware":
+    "the middleware {name} (line {line}) runs before aiohttp-cors' preflight handler and may answer first; its answer to the preflight was not recorded",
+  "config.aiohttp.fix.middleware":
+    "OPTIONS let through first in the middleware {name} (line {line}): it runs before aiohttp-cors' preflight handler, and a preflight carries no credentials or custom headers",
+  "config.aiohttp.check.middleware":
+    "the middleware {name} answers before it calls the handler and does not let OPTIONS through: aiohttp-cors' preflight handler runs inside it, so a preflight (no credentials, no custom headers) gets its answer, without CORS headers",
+  "config.aiohttp.unknown.own-headers":
+    "the app sets Access-Control-* headers itself (line {line}): CORS Lens does not model that code",
 } as const;

@@ -15,8 +15,8 @@ Formats read: nginx (nginx.conf, sites and conf.d files, included files passed w
 httpd (httpd.conf, vhosts, .htaccess, the files they Include), Caddy (Caddyfile, with the files it
 imports), S3 bucket CORS (the JSON of put-bucket-cors or the console, or the XML), Express, Fastify,
 Hono and Koa apps (.js, .mjs, .cjs, .ts), Django settings.py (django-cors-headers) and a hand-written
-Django CORS middleware (middleware.py, with settings.py or alone), FastAPI or Flask apps (.py), and
-rack-cors (a Rails config/initializers/cors.rb, or a Rack config.ru).
+Django CORS middleware (middleware.py, with settings.py or alone), FastAPI, Flask or aiohttp
+(aiohttp-cors) apps (.py), and rack-cors (a Rails config/initializers/cors.rb, or a Rack config.ru).
 
 Options:
   --config FILE...          the configuration files (the main file and the files it includes)

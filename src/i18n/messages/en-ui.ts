@@ -133,7 +133,7 @@ export const enUi = {
 
   "panel.config.summary": "Paste your server configuration: get the patch",
   "panel.config.intro":
-    "CORS Lens reads your server configuration (nginx, Apache httpd, Caddy, S3 bucket CORS, an Express, Fastify, Hono or Koa app, Django settings, a FastAPI or Flask app, a rack-cors initializer or config.ru) and writes the smallest change that makes this host's failing requests pass, keeping every request it allowed before. Computed here: nothing leaves the browser.",
+    "CORS Lens reads your server configuration (nginx, Apache httpd, Caddy, S3 bucket CORS, an Express, Fastify, Hono or Koa app, Django settings, a FastAPI, Flask or aiohttp app, a rack-cors initializer or config.ru) and writes the smallest change that makes this host's failing requests pass, keeping every request it allowed before. Computed here: nothing leaves the browser.",
   "panel.config.name": "File name",
   "panel.config.name-placeholder":
     "optional: nginx.conf, settings.py, app.js… (told from the text when empty)",

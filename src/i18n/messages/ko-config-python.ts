@@ -183,4 +183,78 @@ export const koConfigPython: Record<keyof typeof enConfigPython, string> = {
     "{name}이(가) {above}(줄 {line}) 뒤에 있습니다: 그 미들웨어가 직접 만든 응답(401, 403, 리다이렉트)에는 CORS 헤더가 붙지 않습니다. {name}을(를) 그 위로 옮기세요",
   "config.django.mw.check.two-layers":
     "{name}(줄 {line})과 django-cors-headers의 CorsMiddleware가 둘 다 CORS 헤더를 설정합니다: 응답마다 바깥쪽 값이 이기고, 먼저 실행되는 쪽이 프리플라이트에 응답합니다. 하나만 남기세요",
+  "config.aiohttp.unknown.code":
+    "{line}번 줄은 CORS Lens가 따라가지 않는 코드로 라우트나 CORS를 만듭니다: {text}",
+  "config.aiohttp.unknown.value":
+    "{line}번 줄의 CORS 옵션은 CORS Lens가 평가하지 않는 코드로 계산됩니다: {text}",
+  "config.aiohttp.unknown.crash": "앱이 시작되지 않습니다: aiohttp-cors가 {line}번 줄에서 예외를 냅니다",
+  "config.aiohttp.unknown.no-setup":
+    "CorsViewMixin 뷰가 프리플라이트에 답하지만 aiohttp_cors.setup()이 호출되지 않았습니다",
+  "config.aiohttp.unknown.upstream-options":
+    "{path}의 프리플라이트에는 앱의 자체 OPTIONS 핸들러가 답하며, 그 응답은 기록되지 않았습니다",
+  "config.aiohttp.assumed.handler-200": "핸들러가 {method} {path}에 200으로 답한다고 가정(기록 없음)",
+  "config.aiohttp.crash.keyword":
+    "ResourceOptions()에는 {name} 인자가 없습니다: 앱이 시작할 때 TypeError로 멈춥니다",
+  "config.aiohttp.crash.dict-key":
+    "옵션 dict에는 {name}을(를) 쓸 수 없습니다(allow_credentials, expose_headers, allow_headers, max_age만 가능): 시작할 때 aiohttp-cors가 ValueError를 냅니다. ResourceOptions(…)를 쓰세요",
+  "config.aiohttp.crash.value":
+    "{name}은(는) True나 False여야 합니다: 시작할 때 ResourceOptions가 ValueError를 냅니다",
+  "config.aiohttp.crash.string":
+    '{name}이(가) 시퀀스가 아니라 문자열 {value}입니다(원소 하나인 튜플은 쉼표가 필요: ("{value}",)): 시작할 때 ResourceOptions가 ValueError를 냅니다',
+  "config.aiohttp.crash.options":
+    "{path}에 이미 OPTIONS 핸들러가 있습니다({line}번 줄): aiohttp-cors가 자체 프리플라이트 핸들러를 추가하므로 시작할 때 cors.add가 ValueError를 냅니다. 그 OPTIONS 라우트를 지우세요",
+  "config.aiohttp.crash.view":
+    "클래스 기반 뷰 {view}({line}번 줄)가 aiohttp_cors.CorsViewMixin을 상속하지 않습니다: 시작할 때 cors.add가 ValueError를 냅니다",
+  "config.aiohttp.crash.any":
+    '{path}에 모든 메서드용 라우트({line}번 줄, add_route("*", …))가 일반 핸들러로 있습니다: 시작할 때 cors.add가 ValueError를 냅니다. CorsViewMixin 뷰나 메서드별 라우트를 쓰세요',
+  "config.aiohttp.crash.twice":
+    "{method} {path}({line}번 줄)에 CORS가 두 번 추가됩니다: 시작할 때 cors.add가 ValueError를 냅니다(라우트를 cors.add에 넘긴 뒤 모든 라우트 루프에서 또 넘겼나요?)",
+  "config.aiohttp.fix.list": "{name}에 {values} 추가",
+  "config.aiohttp.fix.credentials": "allow_credentials=True: 페이지가 자격 증명을 보냅니다",
+  "config.aiohttp.fix.origin": "{origins} 추가: aiohttp-cors는 출처를 정확한 문자열로 비교합니다",
+  "config.aiohttp.fix.origin-like":
+    "{origins}을(를) {like}({line}번 줄)와 같은 옵션으로 추가: aiohttp-cors는 출처를 정확한 문자열로 비교합니다",
+  "config.aiohttp.fix.defaults":
+    "aiohttp_cors.setup()에 {origins}을(를) 담은 defaults= 추가: defaults도 config도 없으면 어떤 출처도 허용되지 않습니다",
+  "config.aiohttp.fix.move-loop":
+    "cors.add 루프({loop}번 줄)를 마지막 라우트({after}번 줄) 아래로 옮김: 루프는 그 앞에 등록된 라우트만 다룹니다",
+  "config.aiohttp.fix.wrap":
+    "{method} {path}를 cors.add(…)에 넘김: cors.add를 거치지 않아 CORS 헤더도 프리플라이트 핸들러도 없었습니다",
+  "config.aiohttp.fix.loop":
+    "마지막 라우트({after}번 줄) 뒤에서 모든 라우트를 cors.add에 넘김: aiohttp-cors는 cors.add에 넘긴 라우트에만 동작합니다",
+  "config.aiohttp.cannot.place":
+    "{line}번 줄의 옵션은 CORS Lens가 덧붙일 수 있는 형태가 아닙니다: 직접 추가하세요",
+  "config.aiohttp.cannot.crash":
+    "앱이 시작되지 않습니다({line}번 줄): 그것부터 고친 뒤 fix를 다시 실행하세요",
+  "config.aiohttp.cannot.no-route": "이 앱에는 {method} {path}에 답하는 라우트가 없습니다",
+  "config.aiohttp.cannot.cover":
+    "{method} {path}({line}번 줄)는 cors.add에 넘겨지지 않았고 CORS Lens가 그 등록을 감쌀 수 없습니다: 직접 cors.add에 넘기세요",
+  "config.aiohttp.cannot.own-options":
+    "{path}의 프리플라이트는 aiohttp-cors가 아니라 앱의 자체 OPTIONS 핸들러({line}번 줄)로 갑니다",
+  "config.aiohttp.cannot.origin":
+    '{origin}을(를) 추가하면 다른 라우트의 "*" 항목 옵션을 가리게 됩니다: 직접 추가하세요',
+  "config.aiohttp.cannot.view-method":
+    "뷰 {view}에 {method} 메서드가 없습니다: aiohttp-cors가 프리플라이트를 거부합니다",
+  "config.aiohttp.cannot.no-setup":
+    "이 파일은 aiohttp_cors.setup()을 호출하지 않습니다: 먼저 aiohttp-cors를 설정하세요(setup, defaults, 라우트마다 cors.add)",
+  "config.aiohttp.check.origin":
+    "{origin}은(는) 출처가 아닙니다(scheme://host[:port], 경로·끝 슬래시·와일드카드 없이): aiohttp-cors는 Origin 헤더를 이 값과 정확한 문자열로 비교하므로 절대 맞지 않습니다",
+  "config.aiohttp.check.any-credentials":
+    '"*"와 allow_credentials=True: aiohttp-cors가 요청의 출처를 그대로 자격 증명과 함께 돌려주므로 모든 사이트가 사용자의 쿠키로 이 응답을 읽을 수 있습니다',
+  "config.aiohttp.check.no-origin":
+    "aiohttp_cors.setup()에 defaults가 없고 어떤 cors.add도 config를 넘기지 않습니다: 허용된 출처가 없어 모든 프리플라이트가 403이고 어떤 응답에도 CORS 헤더가 없습니다",
+  "config.aiohttp.check.after-loop":
+    "{method} {path}는 cors.add 루프({loop}번 줄) 뒤에 등록됩니다. 루프는 그 앞에 등록된 라우트만 다루므로 CORS 헤더가 없고 프리플라이트에도 답하지 않습니다",
+  "config.aiohttp.check.not-added":
+    "{method} {path}는 cors.add에 한 번도 넘겨지지 않습니다: aiohttp-cors가 CORS 헤더를 붙이지 않고 프리플라이트에도 답하지 않습니다",
+  "config.aiohttp.check.split":
+    "{method} {path}는 같은 경로의 두 번째 리소스에 있습니다(첫 리소스 {line}번 줄 뒤에 다른 경로가 등록됨): 프리플라이트는 {method}를 허용하지 않는 첫 리소스로 가서 403을 받습니다. 그 경로의 라우트를 함께 등록하거나 allow_methods를 추가하세요",
+  "config.aiohttp.unknown.middleware":
+    "미들웨어 {name}({line}번 줄)는 aiohttp-cors의 프리플라이트 핸들러보다 먼저 실행되어 먼저 답할 수 있습니다. 프리플라이트에 대한 그 응답은 기록되지 않았습니다",
+  "config.aiohttp.fix.middleware":
+    "미들웨어 {name}({line}번 줄)에서 OPTIONS를 먼저 통과시킴: aiohttp-cors의 프리플라이트 핸들러보다 먼저 실행되고, 프리플라이트에는 자격 증명도 사용자 지정 헤더도 없습니다",
+  "config.aiohttp.check.middleware":
+    "미들웨어 {name}는 핸들러를 부르기 전에 답하고 OPTIONS를 통과시키지 않습니다: aiohttp-cors의 프리플라이트 핸들러가 그 안에서 실행되므로 프리플라이트(자격 증명·사용자 지정 헤더 없음)가 CORS 헤더 없는 그 응답을 받습니다",
+  "config.aiohttp.unknown.own-headers":
+    "앱이 Access-Control-* 헤더를 직접 설정합니다({line}번 줄): CORS Lens는 그 코드를 모델링하지 않습니다",
 };

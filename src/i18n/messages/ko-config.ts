@@ -15,8 +15,8 @@ fix     설정과 기록된 요청(HAR, 또는 --url로 지금 cors-lens probe�
 Apache httpd(httpd.conf, vhost, .htaccess, Include하는 파일), Caddy(Caddyfile, import하는 파일과 함께),
 S3 버킷 CORS(put-bucket-cors나 콘솔의 JSON, 또는 XML), Express·Fastify·Hono·Koa 앱(.js, .mjs,
 .cjs, .ts), Django settings.py(django-cors-headers)와 직접 작성한 Django CORS 미들웨어(middleware.py,
-settings.py와 함께 또는 단독), FastAPI나 Flask 앱(.py), rack-cors(Rails의 config/initializers/cors.rb나
-Rack의 config.ru).
+settings.py와 함께 또는 단독), FastAPI·Flask·aiohttp(aiohttp-cors) 앱(.py), rack-cors(Rails의
+config/initializers/cors.rb나 Rack의 config.ru).
 
 옵션:
   --config FILE...          설정 파일(주 파일과 그 파일이 include하는 파일)

@@ -136,7 +136,7 @@ export const koUi: Record<keyof typeof enUi, string> = {
 
   "panel.config.summary": "서버 설정 붙여넣기: 패치 받기",
   "panel.config.intro":
-    "CORS Lens가 서버 설정(nginx, Apache httpd, Caddy, S3 버킷 CORS, Express·Fastify·Hono·Koa 앱, Django settings, FastAPI·Flask 앱, rack-cors 초기화 파일이나 config.ru)을 읽고, 이 호스트에서 실패한 요청이 통과하도록 하는 가장 작은 변경을 만듭니다. 이전에 허용되던 요청은 모두 그대로 허용됩니다. 이 브라우저 안에서 계산하며 아무것도 밖으로 보내지 않습니다.",
+    "CORS Lens가 서버 설정(nginx, Apache httpd, Caddy, S3 버킷 CORS, Express·Fastify·Hono·Koa 앱, Django settings, FastAPI·Flask·aiohttp 앱, rack-cors 초기화 파일이나 config.ru)을 읽고, 이 호스트에서 실패한 요청이 통과하도록 하는 가장 작은 변경을 만듭니다. 이전에 허용되던 요청은 모두 그대로 허용됩니다. 이 브라우저 안에서 계산하며 아무것도 밖으로 보내지 않습니다.",
   "panel.config.name": "파일 이름",
   "panel.config.name-placeholder": "선택: nginx.conf, settings.py, app.js… (비워 두면 내용으로 판단)",
   "panel.config.text": "설정",

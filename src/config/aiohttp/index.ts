@@ -1,0 +1,945 @@
+/**
+ * aiohttp apps with aiohttp-cors 0.7.0 (Debian 12's python3-aiohttp-cors, on aiohttp 3.8): reader,
+ * checker and patcher. What it answers follows the library's source
+ * (https://github.com/aio-libs/aiohttp-cors/blob/v0.7.0/aiohttp_cors/cors_config.py and
+ * preflight_handler.py): options are looked up per origin, the exact origin string first in every
+ * layer (the route's config, the resource's, setup's defaults: a ChainMap), then "*"; the actual
+ * response gets Allow-Origin set to the request's origin (also for "*"), Allow-Credentials and
+ * Expose-Headers, and no Vary; a preflight is answered 403 unless the origin has options, the method
+ * is in allow_methods or has a config of its own (a route given to cors.add), and every requested
+ * header is in allow_headers (default none). Routes never given to cors.add get no CORS header.
+ */
+
+import type { Node } from "web-tree-sitter";
+import { combinedHeader, type HeaderList, scriptSetUnsafeHeaderNames } from "../../engine";
+import { afterLine, type Edit, EditList, indentAt, lineStart } from "../edit";
+import { argInsert, displayInsert, pyStr, quoteOf } from "../python/edit";
+import type { PyVal } from "../python/values";
+import type { Allowance, Answer, ConfigFile, ConfigFinding, HopRequest, ReadConfig, Words } from "../types";
+import type { Judged, RequestSpec } from "../whatif";
+import {
+  type AiohttpApp,
+  type CorsMap,
+  EMPTY,
+  type Entry,
+  type Resource,
+  type Route,
+  readAiohttp,
+  type Site,
+  samplePath,
+  type View,
+} from "./app";
+
+export interface AiohttpConfig extends ReadConfig {
+  format: "aiohttp";
+  app: AiohttpApp;
+}
+
+export class AiohttpSyntaxError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly detail: string,
+  ) {
+    super(`${file}:${line}: ${detail}`);
+  }
+}
+
+/** Answers the patcher must act on although they are "unknown": the app does not start. */
+/** The first middleware of the file that can answer before the handler and does not let OPTIONS through. */
+function blockingMiddleware(app: AiohttpApp): AiohttpApp["middlewares"][number] | undefined {
+  return app.middlewares.find((m) => m.answers && !m.passesOptions);
+}
+
+export const PREFLIGHT_UNKNOWN = new Set([
+  "config.aiohttp.unknown.middleware",
+  "config.aiohttp.unknown.upstream-options",
+  "config.aiohttp.unknown.crash",
+]);
+
+class Unknowable {
+  constructor(readonly why: Words) {}
+}
+
+const upper = (s: string) => s.toUpperCase();
+
+interface Options {
+  credentials: boolean;
+  expose: "*" | string[];
+  headers: "*" | string[];
+  maxAge: number | null;
+  methods: null | "*" | string[];
+}
+
+function optionsOf(site: Site): Options {
+  if (site.unknown) throw new Unknowable(site.unknown);
+  const bad = (o: { value: PyVal; at: { line: number } }) =>
+    new Unknowable({
+      key: "config.aiohttp.unknown.value",
+      params: { line: o.at.line, text: o.value.t === "unknown" ? o.value.text.slice(0, 80) : "" },
+    });
+  const list = (name: string, dflt: "*" | string[] | null): "*" | string[] | null => {
+    const o = site.opts.get(name);
+    if (!o || o.value.t === "none") return dflt;
+    if (o.value.t === "str" && o.value.v === "*") return "*";
+    if (o.value.t === "seq" && o.value.items.every((i) => i.t === "str"))
+      return o.value.items.map((i) => upper((i as { v: string }).v));
+    throw bad(o);
+  };
+  const cred = site.opts.get("allow_credentials");
+  if (cred && cred.value.t !== "bool") throw bad(cred);
+  const age = site.opts.get("max_age");
+  if (age && age.value.t !== "int" && age.value.t !== "none") throw bad(age);
+  return {
+    credentials: cred?.value.t === "bool" ? cred.value.v : false,
+    expose: list("expose_headers", []) as "*" | string[],
+    headers: list("allow_headers", []) as "*" | string[],
+    maxAge: age?.value.t === "int" ? age.value.v : null,
+    methods: list("allow_methods", null),
+  };
+}
+
+/** ChainMap.get(origin, ChainMap.get("*")): the exact origin in any layer first, then "*". */
+function lookup(chain: readonly CorsMap[], origin: string): Entry | null {
+  for (const key of [origin, "*"])
+    for (const layer of chain) {
+      if (layer.unknown) throw new Unknowable(layer.unknown);
+      const e = layer.entries.findLast((x) => x.origin === key);
+      if (e) return e;
+    }
+  return null;
+}
+
+const methodAllowed = (o: Options, m: string) => o.methods === "*" || o.methods?.includes(upper(m)) === true;
+
+/** Why a preflight is refused, or what answers it. */
+export type PreflightOutcome =
+  | { ok: true; entry: Entry; options: Options; requested: string[] }
+  | { ok: false; need: Need };
+
+export type Need =
+  | { kind: "bad-request" }
+  | { kind: "origin"; chain: CorsMap[] }
+  | { kind: "method"; entry: Entry; method: string }
+  | { kind: "headers"; entry: Entry; headers: string[] }
+  | { kind: "credentials"; entry: Entry }
+  | { kind: "view-method"; view: View; method: string };
+
+function requestedHeaders(headers: HeaderList): string[] {
+  const v = combinedHeader(headers, "access-control-request-headers");
+  if (!v) return [];
+  return [
+    ...new Set(
+      v
+        .split(",")
+        .map((h) => h.trim())
+        .filter((h) => h !== ""),
+    ),
+  ];
+}
+
+/** _PreflightHandler._preflight_handler with the router adapter's get_preflight_request_config. */
+function preflightOf(app: AiohttpApp, resource: Resource, req: HopRequest): PreflightOutcome {
+  const origin = combinedHeader(req.headers, "origin");
+  const method = combinedHeader(req.headers, "access-control-request-method");
+  if (origin === null || method === null) return { ok: false, need: { kind: "bad-request" } };
+  const cfg = resource.config ?? { defaults: EMPTY, methods: new Map<string, CorsMap>() };
+  const defaults = app.setup?.defaults ?? EMPTY;
+  const base = [cfg.defaults, defaults];
+  const first = lookup(base, origin);
+  let routeConfig: CorsMap;
+  if (first && methodAllowed(optionsOf(first.site), method)) routeConfig = cfg.methods.get(method) ?? EMPTY;
+  else {
+    const own = cfg.methods.get(method);
+    if (!own) {
+      const any = lookup(base, origin);
+      return {
+        ok: false,
+        need: any ? { kind: "method", entry: any, method } : { kind: "origin", chain: base },
+      };
+    }
+    routeConfig = own;
+  }
+  const chain = [routeConfig, ...base];
+  const entry = lookup(chain, origin);
+  if (!entry) return { ok: false, need: { kind: "origin", chain } };
+  return answerPreflight(entry, req);
+}
+
+function answerPreflight(entry: Entry, req: HopRequest): PreflightOutcome {
+  const options = optionsOf(entry.site);
+  const requested = requestedHeaders(req.headers);
+  if (options.headers !== "*") {
+    const allowed = options.headers;
+    const missing = requested.filter((h) => !allowed.includes(upper(h)));
+    if (missing.length > 0) return { ok: false, need: { kind: "headers", entry, headers: missing } };
+  }
+  return { ok: true, entry, options, requested };
+}
+
+/** CorsViewMixin.options: the view's own method, its configs, and setup's defaults. */
+function viewPreflight(app: AiohttpApp, view: View, req: HopRequest): PreflightOutcome {
+  const origin = combinedHeader(req.headers, "origin");
+  const method = combinedHeader(req.headers, "access-control-request-method");
+  if (origin === null || method === null) return { ok: false, need: { kind: "bad-request" } };
+  if (!view.methods.includes(method.toLowerCase()))
+    return { ok: false, need: { kind: "view-method", view, method } };
+  const chain = viewChain(app, view, method);
+  const entry = lookup(chain, origin);
+  if (!entry) return { ok: false, need: { kind: "origin", chain } };
+  return answerPreflight(entry, req);
+}
+
+function viewChain(app: AiohttpApp, view: View, method: string): CorsMap[] {
+  return [
+    view.methodConfigs.get(upper(method)) ?? EMPTY,
+    view.classConfig ?? EMPTY,
+    app.setup?.defaults ?? EMPTY,
+  ];
+}
+
+/** get_non_preflight_request_config: the chain an actual request's origin is looked up in. */
+function actualChain(app: AiohttpApp, route: Route, method: string): CorsMap[] {
+  const cfg = route.resource.config;
+  const defaults = app.setup?.defaults ?? EMPTY;
+  if (!cfg) return [];
+  if (route.view) return [...viewChain(app, route.view, method), cfg.defaults, defaults];
+  return [cfg.methods.get(upper(method)) ?? EMPTY, cfg.defaults, defaults];
+}
+
+/** UrlDispatcher.resolve: the first resource whose path matches with a route for the method (or "*"). */
+export function resolve(
+  app: AiohttpApp,
+  path: string,
+  method: string,
+): { route: Route; resource: Resource } | { route: null; status: 404 | 405 } {
+  let seen = false;
+  for (const res of app.resources) {
+    if (res.static || !res.re.test(path)) continue;
+    const route = res.routes.find((r) => r.method === method) ?? res.routes.find((r) => r.method === "*");
+    if (route) return { route, resource: res };
+    if (res.routes.length > 0) seen = true;
+  }
+  return { route: null, status: seen ? 405 : 404 };
+}
+
+function corsHeaders(options: Options, origin: string, upstream: HeaderList): Array<[string, string]> {
+  const h: Array<[string, string]> = [];
+  if (options.expose === "*") {
+    const simple = [
+      "cache-control",
+      "content-language",
+      "content-type",
+      "expires",
+      "last-modified",
+      "pragma",
+    ];
+    const names = upstream.map(([n]) => n).filter((n) => !simple.includes(n.toLowerCase()));
+    h.push(["Access-Control-Expose-Headers", names.join(",")]);
+  } else if (options.expose.length > 0) h.push(["Access-Control-Expose-Headers", options.expose.join(",")]);
+  h.push(["Access-Control-Allow-Origin", origin]);
+  if (options.credentials) h.push(["Access-Control-Allow-Credentials", "true"]);
+  return h;
+}
+
+function pathOf(url: string): string {
+  try {
+    return decodeURIComponent(new URL(url).pathname);
+  } catch {
+    throw new Unknowable({ key: "config.unknown.url", params: { url } });
+  }
+}
+
+function answer(app: AiohttpApp, req: HopRequest): Answer {
+  try {
+    if (app.crash)
+      throw new Unknowable({ key: "config.aiohttp.unknown.crash", params: { line: app.crash.line } });
+    if (app.unknown) throw new Unknowable(app.unknown);
+    const path = pathOf(req.url);
+    const upstream = req.upstream ?? null;
+    const assumed: Words[] = [];
+    const r = resolve(app, path, upper(req.method));
+    if (!r.route) return { kind: "known", status: r.status, headers: [], fromUpstream: false, assumed };
+    const route = r.route;
+    const origin = combinedHeader(req.headers, "origin");
+    const preflightAnswer = (o: PreflightOutcome): Answer => {
+      if (!o.ok) return { kind: "known", status: 403, headers: [], fromUpstream: false, assumed };
+      const h: Array<[string, string]> = [["Access-Control-Allow-Origin", origin as string]];
+      if (o.options.credentials) h.push(["Access-Control-Allow-Credentials", "true"]);
+      if (o.options.maxAge !== null) h.push(["Access-Control-Max-Age", String(o.options.maxAge)]);
+      h.push([
+        "Access-Control-Allow-Methods",
+        combinedHeader(req.headers, "access-control-request-method") as string,
+      ]);
+      if (o.requested.length > 0) h.push(["Access-Control-Allow-Headers", o.requested.map(upper).join(",")]);
+      return { kind: "known", status: 200, headers: h, fromUpstream: false, assumed };
+    };
+    // A middleware of the file that answers before it calls the handler, OPTIONS included: what it
+    // answered a preflight with is the record's (it carries no CORS header: aiohttp-cors' response
+    // hook skips preflight routes).
+    const blocking = blockingMiddleware(app);
+    if (blocking && upper(req.method) === "OPTIONS" && (route.kind === "preflight" || route.view?.mixin)) {
+      if (upstream?.status == null)
+        throw new Unknowable({
+          key: "config.aiohttp.unknown.middleware",
+          params: { name: blocking.name, line: blocking.line },
+        });
+      if (upstream.status < 200 || upstream.status >= 300)
+        return {
+          kind: "known",
+          status: upstream.status,
+          headers: upstream.headers,
+          fromUpstream: true,
+          assumed,
+        };
+      // It let this one through (the record says so): aiohttp-cors answered, the record is kept.
+      const a =
+        route.kind === "preflight"
+          ? preflightAnswer(preflightOf(app, r.resource, req))
+          : preflightAnswer(viewPreflight(app, route.view as View, req));
+      return a.kind === "known" ? { ...a, fromUpstream: true } : a;
+    }
+    if (route.kind === "preflight") return preflightAnswer(preflightOf(app, r.resource, req));
+    if (route.view?.mixin && upper(req.method) === "OPTIONS") {
+      if (!app.setup) throw new Unknowable({ key: "config.aiohttp.unknown.no-setup" });
+      return preflightAnswer(viewPreflight(app, route.view, req));
+    }
+    // A class-based view without CorsViewMixin and no options(): web.View answers 405 itself.
+    if (upper(req.method) === "OPTIONS" && route.view && !route.view.methods.includes("options"))
+      return { kind: "known", status: 405, headers: [], fromUpstream: false, assumed };
+    if (upper(req.method) === "OPTIONS" && upstream?.status == null)
+      throw new Unknowable({ key: "config.aiohttp.unknown.upstream-options", params: { path } });
+    const status = upstream?.status ?? 200;
+    if (upstream?.status == null)
+      assumed.push({ key: "config.aiohttp.assumed.handler-200", params: { method: req.method, path } });
+    const base = upstream?.headers ?? [];
+    // _on_response_prepare: only a resource given to cors.add, only with an Origin.
+    if (!r.resource.config || origin === null)
+      return { kind: "known", status, headers: base, fromUpstream: true, assumed };
+    const entry = lookup(actualChain(app, route, req.method), origin);
+    if (!entry) return { kind: "known", status, headers: base, fromUpstream: true, assumed };
+    const headers = [...base, ...corsHeaders(optionsOf(entry.site), origin, base)];
+    return { kind: "known", status, headers, fromUpstream: true, assumed };
+  } catch (e) {
+    if (e instanceof Unknowable) return { kind: "unknown", why: e.why };
+    throw e;
+  }
+}
+
+export function readAiohttpConfig(files: readonly ConfigFile[]): AiohttpConfig {
+  const file = files.at(-1) as ConfigFile;
+  const app = readAiohttp(file);
+  if (app.mod.error)
+    throw new AiohttpSyntaxError(file.path, app.mod.error.line, app.mod.error.text.slice(0, 120));
+  return {
+    format: "aiohttp",
+    app,
+    notes: [],
+    answer: (request) => answer(app, request),
+    allowance: () => allowanceOf(app),
+    check: () => checkAiohttp(app),
+  };
+}
+
+export function setsCors(config: AiohttpConfig): boolean {
+  return config.app.setup !== null;
+}
+
+function allowanceOf(app: AiohttpApp): Allowance[] {
+  if (app.crash || app.unknown) return [];
+  const out: Allowance[] = [];
+  try {
+    for (const res of app.resources) {
+      if (!res.config || res.static) continue;
+      const routes = res.routes.filter((r) => r.kind !== "preflight");
+      const methods = [...new Set(routes.flatMap((r) => (r.view ? r.view.methods.map(upper) : [r.method])))];
+      const url = `http://127.0.0.1:8080${samplePath(res.path)}`;
+      const chains = routes.map((r) => actualChain(app, r, r.method === "*" ? "GET" : r.method));
+      const entries = new Map<string, Entry>();
+      for (const chain of chains)
+        for (const layer of chain)
+          for (const e of layer.entries) if (!entries.has(e.origin)) entries.set(e.origin, e);
+      for (const [origin, e] of entries) {
+        const o = optionsOf(e.site);
+        const page = origin === "*" ? "https://other.example" : origin;
+        if (!/^https?:\/\/[^/*]+$/.test(page)) continue;
+        out.push({
+          url,
+          origins: [page],
+          methods,
+          headers: o.headers === "*" ? ["x-requested-with"] : o.headers.map((h) => h.toLowerCase()),
+          credentials: o.credentials,
+        });
+      }
+    }
+  } catch (e) {
+    if (e instanceof Unknowable) return [];
+    throw e;
+  }
+  return out;
+}
+
+function checkAiohttp(app: AiohttpApp): ConfigFinding[] {
+  const out: ConfigFinding[] = [];
+  const add = (code: string, severity: "error" | "warning", line: number, words: Words) => {
+    if (!out.some((f) => f.code === code && f.line === line))
+      out.push({ code, severity, file: app.file, line, words });
+  };
+  if (app.crash) add("aiohttp-app-does-not-start", "error", app.crash.line, app.crash.words);
+  for (const map of app.maps)
+    for (const e of map.entries) {
+      if (e.origin !== "*" && !/^[a-z][a-z0-9+.-]*:\/\/[^/*?#\s]+$/i.test(e.origin) && e.origin !== "null")
+        add("aiohttp-origin-not-exact", "error", e.line, {
+          key: "config.aiohttp.check.origin",
+          params: { origin: e.origin },
+        });
+      if (e.origin === "*") {
+        const c = e.site.opts.get("allow_credentials");
+        if (c?.value.t === "bool" && c.value.v)
+          add("aiohttp-any-origin-credentials", "error", c.at.line, {
+            key: "config.aiohttp.check.any-credentials",
+          });
+      }
+    }
+  if (!app.setup || app.crash || app.unknown) return out;
+  // Setup with no origin anywhere: every preflight is 403, no response gets a CORS header.
+  const anyOrigin = app.maps.some((m) => m.entries.length > 0 || m.unknown);
+  if (!anyOrigin && app.adds.length > 0)
+    add("aiohttp-no-origin", "error", app.setup.line, { key: "config.aiohttp.check.no-origin" });
+  const blocking = blockingMiddleware(app);
+  if (blocking && app.resources.some((r) => r.preflight))
+    add("aiohttp-middleware-answers-preflight", "error", blocking.line, {
+      key: "config.aiohttp.check.middleware",
+      params: { name: blocking.name },
+    });
+  const lastLoop = app.loops.at(-1);
+  const setup = app.setup;
+  const firstSegment = (path: string) => /^\/[^/{]*/.exec(path)?.[0] ?? "/";
+  const enabledSegments = new Set(
+    app.resources.filter((r) => r.config && !r.static).map((r) => firstSegment(r.path)),
+  );
+  /** Some origin's options in these maps let the method's preflight through without a config of its own. */
+  const allowsMethod = (maps: CorsMap[], method: string): boolean => {
+    try {
+      return maps.some((m) => m.entries.some((e) => methodAllowed(optionsOf(e.site), method)));
+    } catch {
+      return true;
+    }
+  };
+  for (const r of app.routes) {
+    if (r.kind === "preflight" || r.resource.static || r.method === "HEAD" || r.method === "OPTIONS")
+      continue;
+    const cfg = r.resource.config;
+    if (cfg && r.added !== null) {
+      // Another resource of the same path, earlier: it takes this route's preflights.
+      const first = app.resources.find((x) => x.path === r.resource.path && !x.static);
+      if (
+        first?.config &&
+        first !== r.resource &&
+        !first.config.methods.has(r.method) &&
+        !allowsMethod([first.config.defaults, setup.defaults], r.method)
+      )
+        add("aiohttp-split-resource", "warning", r.line, {
+          key: "config.aiohttp.check.split",
+          params: { method: r.method, path: r.resource.path, line: first.line },
+        });
+      continue;
+    }
+    // On a resource given to cors.add (another route of it was), with allow_methods letting its
+    // preflight through, or a CorsViewMixin view: covered.
+    if (cfg && (r.view?.mixin || allowsMethod([cfg.defaults, setup.defaults], r.method))) continue;
+    if (lastLoop && r.order >= lastLoop.order)
+      add("aiohttp-route-after-loop", "error", r.line, {
+        key: "config.aiohttp.check.after-loop",
+        params: { method: r.method, path: r.resource.path, loop: lastLoop.line },
+      });
+    // A route beside CORS-enabled ones (the same first path segment), or any route when none is
+    // enabled yet: /health or / beside /api/… is likely meant to stay without CORS.
+    else if (!enabledSegments.size || enabledSegments.has(firstSegment(r.resource.path)))
+      add("aiohttp-route-not-added", "warning", r.line, {
+        key: "config.aiohttp.check.not-added",
+        params: { method: r.method, path: r.resource.path },
+      });
+  }
+  return out;
+}
+
+class Patcher extends EditList {
+  readonly cannotAll: Words[] = [];
+  private readonly sites = new Map<
+    Site,
+    { headers: Set<string>; methods: Set<string>; credentials: boolean }
+  >();
+  private readonly origins = new Map<CorsMap | "setup", Set<string>>();
+  private readonly covered = new Set<Route>();
+  constructor(private readonly app: AiohttpApp) {
+    super(new Map([[app.file, app.mod.text]]));
+  }
+  private get file(): string {
+    return this.app.file;
+  }
+
+  want(site: Site): { headers: Set<string>; methods: Set<string>; credentials: boolean } {
+    const w = this.sites.get(site) ?? { headers: new Set(), methods: new Set(), credentials: false };
+    this.sites.set(site, w);
+    return w;
+  }
+
+  wantOrigin(map: CorsMap | "setup", origin: string): void {
+    const s = this.origins.get(map) ?? new Set();
+    s.add(origin);
+    this.origins.set(map, s);
+  }
+
+  private insertArg(
+    site: {
+      args: Array<{ start: number; end: number; line: number }>;
+      close: { start: number; line: number } | null;
+      line: number;
+      dict: boolean;
+    },
+    key: string,
+    name: string,
+    value: string,
+    why: Words,
+  ): void {
+    if (!site.close) {
+      this.cannotAll.push({ key: "config.aiohttp.cannot.place", params: { line: site.line } });
+      return;
+    }
+    const text = this.text(this.file);
+    const arg = site.dict ? `${pyStr(name, quoteOf(text))}: ${value}` : `${name}=${value}`;
+    for (const e of argInsert(text, site.args, site.close, arg))
+      this.push(e.part === "comma" ? `${site.close.start}:comma` : `${site.close.start}:${key}`, {
+        file: this.file,
+        start: e.at,
+        end: e.at,
+        text: e.text,
+        why,
+      });
+  }
+
+  private extendList(site: Site, name: string, values: string[], why: Words): void {
+    const text = this.text(this.file);
+    const o = site.opts.get(name);
+    const q = quoteOf(text);
+    if (!o || o.value.t === "none") {
+      const literal = `[${values.map((v) => pyStr(v, q)).join(", ")}]`;
+      if (o)
+        this.push(`${o.at.start}:${name}`, {
+          file: this.file,
+          start: o.at.start,
+          end: o.at.end,
+          text: literal,
+          why,
+        });
+      else this.insertArg(site, name, name, literal, why);
+      return;
+    }
+    if (o.value.t === "seq" && o.value.display) {
+      const key = `list:${o.at.start}`;
+      for (const e of displayInsert(text, o.value.display, values))
+        this.push(e.part === "comma" ? `${key}:comma` : key, {
+          file: this.file,
+          start: e.at,
+          end: e.at,
+          text: e.text,
+          why,
+        });
+      return;
+    }
+    this.cannotAll.push({ key: "config.cannot.list-value", params: { name, line: o.at.line } });
+  }
+
+  /** The site's wanted headers, methods and credentials, and the origins wanted in each map. */
+  flush(): void {
+    const text = this.text(this.file);
+    for (const [site, w] of this.sites) {
+      if (w.headers.size > 0)
+        this.extendList(site, "allow_headers", [...w.headers], {
+          key: "config.aiohttp.fix.list",
+          params: { name: "allow_headers", values: [...w.headers].join(", ") },
+        });
+      if (w.methods.size > 0)
+        this.extendList(site, "allow_methods", [...w.methods], {
+          key: "config.aiohttp.fix.list",
+          params: { name: "allow_methods", values: [...w.methods].join(", ") },
+        });
+      if (w.credentials) {
+        const why: Words = { key: "config.aiohttp.fix.credentials" };
+        const o = site.opts.get("allow_credentials");
+        if (o)
+          this.push(`cred:${o.at.start}`, {
+            file: this.file,
+            start: o.at.start,
+            end: o.at.end,
+            text: "True",
+            why,
+          });
+        else this.insertArg(site, "allow_credentials", "allow_credentials", "True", why);
+      }
+    }
+    const q = quoteOf(text);
+    for (const [map, origins] of this.origins) {
+      const list = [...origins];
+      const why: Words = { key: "config.aiohttp.fix.origin", params: { origins: list.join(", ") } };
+      if (map === "setup") {
+        const setup = this.app.setup;
+        if (!setup?.close) {
+          this.cannotAll.push({ key: "config.aiohttp.cannot.place", params: { line: setup?.line ?? 0 } });
+          continue;
+        }
+        const value = `{${list.map((o) => `${pyStr(o, q)}: ${this.app.optionsName}()`).join(", ")}}`;
+        this.insertArg({ ...setup, dict: false }, "defaults", "defaults", value, {
+          key: "config.aiohttp.fix.defaults",
+          params: { origins: list.join(", ") },
+        });
+        continue;
+      }
+      if (map.comp) {
+        const src = map.comp.source;
+        if (src.t === "seq" && src.display) {
+          for (const e of displayInsert(text, src.display, list))
+            this.push(e.part === "comma" ? `comp:${src.at.start}:comma` : `comp:${src.at.start}`, {
+              file: this.file,
+              start: e.at,
+              end: e.at,
+              text: e.text,
+              why,
+            });
+          continue;
+        }
+        if (src.t === "seq" && src.joined) {
+          const j = src.joined;
+          const close = j.at.end - j.quote.length;
+          const inner = list.map((x) => pyStr(`${j.sep}${x}`, j.quote).slice(1, -1)).join("");
+          this.push(`comp:${src.at.start}`, { file: this.file, start: close, end: close, text: inner, why });
+          continue;
+        }
+        this.cannotAll.push({ key: "config.cannot.list-value", params: { name: "origins", line: map.line } });
+        continue;
+      }
+      if (!map.dict) {
+        this.cannotAll.push({ key: "config.aiohttp.cannot.place", params: { line: map.line } });
+        continue;
+      }
+      // The new origin gets the options the origins beside it have (the last one's, as written).
+      const model = map.entries.at(-1);
+      const value = model ? model.site.text : `${this.app.optionsName}()`;
+      for (const o of list)
+        for (const e of argInsert(text, map.dict.args, map.dict.close, `${pyStr(o, q)}: ${value}`))
+          this.push(e.part === "comma" ? `${map.dict.close.start}:comma` : `${map.dict.close.start}:${o}`, {
+            file: this.file,
+            start: e.at,
+            end: e.at,
+            text: e.text,
+            why: model
+              ? {
+                  key: "config.aiohttp.fix.origin-like",
+                  params: { origins: o, like: model.origin, line: model.line },
+                }
+              : why,
+          });
+    }
+  }
+
+  /**
+   * A middleware that answers before the handler lets OPTIONS through first: a preflight carries no
+   * credentials or custom headers, and aiohttp-cors' preflight handler runs inside the middlewares
+   * (https://github.com/aio-libs/aiohttp-cors/issues/193).
+   */
+  passOptions(m: AiohttpApp["middlewares"][number]): boolean {
+    if (!m.firstStmt) return false;
+    const text = this.text(this.file);
+    const at = lineStart(text, m.firstStmt.start);
+    const indent = indentAt(text, m.firstStmt.start);
+    this.push(`options:${m.line}`, {
+      file: this.file,
+      start: at,
+      end: at,
+      text: `${indent}if ${m.request}.method == "OPTIONS":\n${indent}    return await ${m.handler}(${m.request})\n`,
+      why: { key: "config.aiohttp.fix.middleware", params: { name: m.name, line: m.line } },
+    });
+    return true;
+  }
+
+  /**
+   * A route no cors.add reached: the `for route in …routes()` loop moved below the last route of its
+   * block (it covers the routes registered before it), else the registering statement wrapped in
+   * cors.add(…), else (no cors.add anywhere) the loop written after the last route.
+   */
+  cover(route: Route): boolean {
+    if (this.covered.has(route)) return true;
+    const app = this.app;
+    const text = this.text(this.file);
+    const setup = app.setup;
+    if (!setup) return false;
+    const loop = app.loops.at(-1);
+    const stmt = route.stmt;
+    // The statement of the loop's block that registered the route (itself, or the call of the
+    // file's function that did).
+    const siteIn = (r: Route) =>
+      r.sites.find((n) => n.parent?.id === loop?.block.id && n.startIndex > (loop?.stmt.endIndex ?? 0));
+    if (loop && siteIn(route)) {
+      // Every statement registering a route in this block after the loop: the loop goes after the last.
+      const later = app.routes.filter((r) => r.kind !== "preflight" && siteIn(r));
+      const between = app.adds.some((a) => a.order > loop.order);
+      const unsafe = later.some((r) => r.method === "OPTIONS" || (r.method === "*" && !r.view?.mixin));
+      const last = later.map((r) => siteIn(r) as Node).sort((a, b) => b.endIndex - a.endIndex)[0];
+      if (!between && !unsafe && last) {
+        const from = lineStart(text, loop.stmt.startIndex);
+        const to = afterLine(text, loop.stmt.endIndex);
+        // The blank line that set the loop apart goes with it.
+        const blank = /^[ \t]*\n/.test(text.slice(to)) ? afterLine(text, to) : to;
+        const at = afterLine(text, last.endIndex);
+        const why: Words = {
+          key: "config.aiohttp.fix.move-loop",
+          params: { loop: loop.line, after: last.startPosition.row + 1 },
+        };
+        this.push(`move:${loop.line}`, { file: this.file, start: from, end: blank, text: "", why });
+        this.push(`moved:${loop.line}`, {
+          file: this.file,
+          start: at,
+          end: at,
+          text: `\n${text.slice(from, to)}`,
+          why,
+        });
+        for (const r of later) this.covered.add(r);
+        return true;
+      }
+    }
+    if (app.adds.length === 0 && stmt && setup.name && stmt.parent?.id === setup.stmt.parent?.id) {
+      // No cors.add anywhere: the README's loop, once, after the last route (one edit for every route).
+      const inBlock = app.routes
+        .filter((r) => r.stmt && r.stmt.parent?.id === stmt.parent?.id)
+        .map((r) => r.stmt as NonNullable<Route["stmt"]>);
+      // Every route given to cors.add: none may be an OPTIONS route or a plain handler of every method.
+      const unsafe = app.routes.some(
+        (r) => r.kind !== "preflight" && (r.method === "OPTIONS" || (r.method === "*" && !r.view?.mixin)),
+      );
+      if (unsafe) return false;
+      const last = [...inBlock, setup.stmt].sort((a, b) => b.endIndex - a.endIndex)[0] as NonNullable<
+        Route["stmt"]
+      >;
+      const at = afterLine(text, last.endIndex);
+      const indent = indentAt(text, last.startIndex);
+      const router = app.app ? `${app.app.name}.router` : "app.router";
+      this.push("loop", {
+        file: this.file,
+        start: at,
+        end: at,
+        text: `\n${indent}for route in list(${router}.routes()):\n${indent}    ${setup.name}.add(route)\n`,
+        why: { key: "config.aiohttp.fix.loop", params: { after: last.startPosition.row + 1 } },
+      });
+      for (const r of app.routes) this.covered.add(r);
+      return true;
+    }
+    // cors.add(…) around the registration runs where the `cors` name is bound: in setup's function
+    // (or anywhere, setup being at module level), after setup.
+    if (route.call && stmt && setup.name && route.order > setup.order && sameScope(stmt, setup.stmt)) {
+      const why: Words = {
+        key: "config.aiohttp.fix.wrap",
+        params: { method: route.method, path: route.resource.path },
+      };
+      this.push(`wrap:${route.call.start}:open`, {
+        file: this.file,
+        start: route.call.start,
+        end: route.call.start,
+        text: `${setup.name}.add(`,
+        why,
+      });
+      this.push(`wrap:${route.call.start}:close`, {
+        file: this.file,
+        start: route.call.end,
+        end: route.call.end,
+        text: ")",
+        why,
+      });
+      this.covered.add(route);
+      return true;
+    }
+    return false;
+  }
+}
+
+/** The function a statement is in (null: the module). */
+function scopeOf(n: { parent: unknown; type: string; id: number } | null): number | null {
+  let x = n as { parent: unknown; type: string; id: number } | null;
+  while (x) {
+    if (x.type === "function_definition") return x.id;
+    x = x.parent as typeof x;
+  }
+  return null;
+}
+
+/** `b`'s names are seen from `a`: the same function, or `b` at module level. */
+function sameScope(a: Route["stmt"], b: Route["stmt"]): boolean {
+  const sb = scopeOf(b);
+  return sb === null || scopeOf(a) === sb;
+}
+
+/** Where the page's origin goes for this chain: the nearest layer that names origins, else defaults. */
+function originPlace(app: AiohttpApp, chain: readonly CorsMap[], origin: string): CorsMap | "setup" | null {
+  const named = chain.find((m) => m !== EMPTY && (m.entries.length > 0 || m.comp) && !m.unknown);
+  const defaults = app.setup?.defaults;
+  const candidates: Array<CorsMap | "setup"> = [];
+  if (named) candidates.push(named);
+  if (defaults && defaults !== EMPTY && defaults.dict) candidates.push(defaults);
+  else if (app.setup && !app.setup.written) candidates.push("setup");
+  // An exact origin shadows a "*" of a nearer layer elsewhere (ChainMap looks the exact key up in
+  // every layer first): the map is taken only where no chain holding it lets the origin in by "*".
+  for (const c of candidates) {
+    if (c === "setup") return c;
+    if (!shadows(app, c, origin)) return c;
+  }
+  return null;
+}
+
+function shadows(app: AiohttpApp, map: CorsMap, origin: string): boolean {
+  for (const r of app.routes) {
+    if (!r.resource.config || r.kind === "preflight") continue;
+    const chain = actualChain(app, r, r.method === "*" ? "GET" : r.method);
+    if (!chain.includes(map)) continue;
+    try {
+      if (lookup(chain, origin)) return true;
+    } catch {
+      return true;
+    }
+  }
+  return false;
+}
+
+export function patchAiohttp(
+  config: AiohttpConfig,
+  failing: ReadonlyArray<{ spec: RequestSpec; judged: Judged }>,
+): { edits: Edit[]; cannot: Map<string, Words> } {
+  const app = config.app;
+  const p = new Patcher(app);
+  const asked: string[] = [];
+  for (const { spec } of failing) {
+    try {
+      if (app.crash) {
+        p.cannot.set(spec.id, { key: "config.aiohttp.cannot.crash", params: { line: app.crash.line } });
+        continue;
+      }
+      if (app.unknown) throw new Unknowable(app.unknown);
+      if (!app.setup) {
+        p.cannot.set(spec.id, { key: "config.aiohttp.cannot.no-setup" });
+        continue;
+      }
+      const path = pathOf(spec.url);
+      const method = upper(spec.method);
+      const r = resolve(app, path, method);
+      if (!r.route) {
+        p.cannot.set(spec.id, { key: "config.aiohttp.cannot.no-route", params: { method, path } });
+        continue;
+      }
+      const route = r.route;
+      // Not given to cors.add: on a resource of its own (no CORS at all), or registered after the loop
+      // on a resource the loop covered (its preflight is refused: no config for its method).
+      const late =
+        route.added === null && route.kind === "handler" && app.loops.some((l) => route.order >= l.order);
+      if (!r.resource.config || late) {
+        if (p.cover(route)) {
+          asked.push(spec.id);
+          continue;
+        }
+        if (!r.resource.config) {
+          p.cannot.set(spec.id, {
+            key: "config.aiohttp.cannot.cover",
+            params: { method, path, line: route.line },
+          });
+          continue;
+        }
+      }
+      const unsafe = scriptSetUnsafeHeaderNames(spec.headers);
+      const preflight = !["GET", "HEAD", "POST"].includes(method) || unsafe.length > 0;
+      let need: Need | null = null;
+      if (preflight) {
+        const req: HopRequest = {
+          method: "OPTIONS",
+          url: spec.url,
+          headers: [
+            ["Origin", spec.origin],
+            ["Access-Control-Request-Method", method],
+            ...(unsafe.length > 0
+              ? ([["Access-Control-Request-Headers", unsafe.join(",")]] as HeaderList)
+              : []),
+          ],
+        };
+        const pr = resolve(app, path, "OPTIONS");
+        const blocking = blockingMiddleware(app);
+        // The middleware answered the preflight (as recorded), or what it answers was not recorded.
+        const recorded = spec.recorded?.preflight?.status ?? null;
+        if (
+          blocking &&
+          (pr.route?.kind === "preflight" || pr.route?.view?.mixin) &&
+          (recorded === null || recorded < 200 || recorded >= 300)
+        ) {
+          if (p.passOptions(blocking)) asked.push(spec.id);
+          else p.cannot.set(spec.id, { key: "config.aiohttp.cannot.place", params: { line: blocking.line } });
+          continue;
+        }
+        if (!pr.route) need = null;
+        else if (pr.route.kind === "preflight") {
+          const o = preflightOf(app, pr.resource, req);
+          if (!o.ok) need = o.need;
+        } else if (pr.route.view?.mixin) {
+          const o = viewPreflight(app, pr.route.view, req);
+          if (!o.ok) need = o.need;
+        } else {
+          p.cannot.set(spec.id, {
+            key: "config.aiohttp.cannot.own-options",
+            params: { path, line: pr.route.line },
+          });
+          continue;
+        }
+      }
+      if (!need) {
+        const chain = actualChain(app, route, method);
+        const entry = lookup(chain, spec.origin);
+        if (!entry) need = { kind: "origin", chain };
+        else if (spec.credentials === "include" && !optionsOf(entry.site).credentials)
+          need = { kind: "credentials", entry };
+      }
+      if (!need) continue;
+      switch (need.kind) {
+        case "origin": {
+          const place = originPlace(app, need.chain, spec.origin);
+          if (!place) {
+            p.cannot.set(spec.id, { key: "config.aiohttp.cannot.origin", params: { origin: spec.origin } });
+            continue;
+          }
+          p.wantOrigin(place, spec.origin);
+          break;
+        }
+        case "headers":
+          for (const h of need.headers) p.want(need.entry.site).headers.add(h.toLowerCase());
+          break;
+        case "method":
+          p.want(need.entry.site).methods.add(need.method);
+          break;
+        case "credentials":
+          p.want(need.entry.site).credentials = true;
+          break;
+        case "view-method":
+          p.cannot.set(spec.id, {
+            key: "config.aiohttp.cannot.view-method",
+            params: { view: need.view.name, method: need.method },
+          });
+          continue;
+        default:
+          p.cannot.set(spec.id, { key: "config.cannot.cause", params: { code: need.kind } });
+          continue;
+      }
+      asked.push(spec.id);
+    } catch (e) {
+      if (!(e instanceof Unknowable)) throw e;
+      p.cannot.set(spec.id, e.why);
+    }
+  }
+  p.flush();
+  const why = p.cannotAll[0];
+  if (why) for (const id of asked) if (!p.cannot.has(id)) p.cannot.set(id, why);
+  return { edits: p.edits, cannot: p.cannot };
+}

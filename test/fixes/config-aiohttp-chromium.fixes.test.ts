@@ -1,0 +1,59 @@
+/**
+ * `cors-lens fix --config app.py` end to end: Debian's aiohttp 3.8 with aiohttp-cors 0.7.0 serves each
+ * broken app (web.run_app); Chromium runs the page and CORS Lens's extension records it; the built CLI
+ * patches the file with `--write`; the patched app starts and every call of the page passes in
+ * Chromium. `check` names the planted problem's line where there is one. Apps aiohttp-cors refuses at
+ * startup are started too (no browser): `check` names the line that raises, and the app really stops.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { cli } from "../cli/run-cli";
+import { AIOHTTP_CASES, AIOHTTP_CORRECT, AIOHTTP_DOES_NOT_START, lineOf, RUN } from "./config-aiohttp-cases";
+import { pythonConfigSuite } from "./config-python-real";
+import { debVersion } from "./harness";
+
+const installed = debVersion("python3-aiohttp") !== null && debVersion("python3-aiohttp-cors") !== null;
+
+pythonConfigSuite({
+  title: "cors-lens fix --config on aiohttp apps (aiohttp-cors), proven in real Chromium",
+  installed,
+  file: "app.py",
+  extra: { "run.py": RUN },
+  serve: () => ["run.py"],
+  cases: AIOHTTP_CASES.map((c) => ({
+    name: c.name,
+    text: c.app,
+    calls: c.calls,
+    ...(c.check ? { check: { code: c.check.code, line: lineOf(c.app, c.check.at) } } : {}),
+  })),
+  correct: AIOHTTP_CORRECT,
+});
+
+describe.skipIf(!installed)("aiohttp apps aiohttp-cors refuses at startup", () => {
+  for (const c of AIOHTTP_DOES_NOT_START)
+    it(c.name, async () => {
+      const dir = mkdtempSync(join(tmpdir(), "cors-lens-aiohttp-start-"));
+      try {
+        const file = join(dir, "app.py");
+        writeFileSync(file, c.app);
+        const checked = await cli("check", "--config", file, "--format", "json");
+        const findings = JSON.parse(checked.out).findings as Array<{ code: string; line: number }>;
+        expect(findings).toContainEqual(
+          expect.objectContaining({ code: "aiohttp-app-does-not-start", line: lineOf(c.app, c.at) }),
+        );
+        // The app module itself, imported as run.py does: aiohttp-cors raises while it is built.
+        const run = spawnSync("/usr/bin/python3", ["-c", "import app"], {
+          cwd: dir,
+          encoding: "utf8",
+          env: { ...process.env, PYTHONDONTWRITEBYTECODE: "1" },
+        });
+        expect(run.status).not.toBe(0);
+        expect(run.stderr).toMatch(c.raises);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+});
