@@ -111,12 +111,12 @@ describe("Paste your config", () => {
     fireEvent.input(screen.getByLabelText("설정"), {
       target: {
         value:
-          "import aiohttp_cors\nfrom aiohttp import web\napp = web.Application()\ncors = aiohttp_cors.setup(app)\n",
+          "from bottle import Bottle, response\napp = Bottle()\n\n@app.hook('after_request')\ndef cors():\n    response.headers['Access-Control-Allow-Origin'] = '*'\n",
       },
     });
     fireEvent.click(screen.getByRole("button", { name: "패치 만들기" }));
     const alert = await screen.findByRole("alert");
-    expect(alert.textContent).toMatch(/aiohttp/);
+    expect(alert.textContent).toMatch(/Python/);
     expect(alert.textContent).toMatch(/app\.py/);
     expect(alert.textContent).not.toMatch(/undefined|\{/);
   });
