@@ -115,6 +115,12 @@ export function checkExpress(app: ExpressApp): ConfigFinding[] {
           params: { line: app.lineOf(layer.statement.start ?? 0) },
         });
     }
+    // @fastify/cors with `preflight: false` answers no preflight: its OPTIONS route answers 404
+    // (https://github.com/fastify/fastify-cors/blob/main/index.js), so every request that needs a
+    // preflight (a PUT, a DELETE, a JSON body, an Authorization header) is refused.
+    const preflightProp = o.props.get("preflight");
+    if (app.dialect === "fastify" && preflightProp && o.values.get("preflight") === false)
+      push("fastify-preflight-off", "error", preflightProp, { key: "config.fastify.check.preflight-off" });
     if (app.dialect === "fastify" && encapsulatedAlone(app, stack)) {
       const mount = app.app?.layers.find((l) =>
         l.handlers.some((h) => h.kind === "router" && h.router === stack),
@@ -131,6 +137,21 @@ export function checkExpress(app: ExpressApp): ConfigFinding[] {
         const what = answersFirst(earlier);
         if (!what) continue;
         if (!overlaps(earlier, layer)) continue;
+        // Fastify: a cors hook of a later phase than the hook that answers runs after it wherever
+        // it is registered: the `hook` option is the line to change.
+        const hookProp = o.props.get("hook");
+        if (
+          app.dialect === "fastify" &&
+          hookProp &&
+          earlier.phase !== undefined &&
+          (layer.phase ?? 0) > earlier.phase
+        ) {
+          push(`cors-after-${what}`, "error", hookProp, {
+            key: "config.fastify.check.hook-late",
+            params: { line: earlier.line, hook: String(o.values.get("hook")) },
+          });
+          break;
+        }
         push(`cors-after-${what}`, "error", layer.statement, {
           key:
             app.dialect === "fastify" && what === "auth"
@@ -153,8 +174,9 @@ export function checkExpress(app: ExpressApp): ConfigFinding[] {
           (l.path.test(layer.path.source.replace(/:\w+/g, "1"), l.methods === null).matched ||
             l.path.source === "*"),
       );
+      // On the cors() call: in a chain (`router.route(p).get(…).delete(cors(), …)`) its own line.
       if (!answered)
-        push("cors-on-route-only", "error", layer.statement, {
+        push("cors-on-route-only", "error", use.call, {
           key: "config.express.check.route-only",
           params: { method: layer.methods.join(", "), path: layer.path.source },
         });

@@ -22,9 +22,27 @@ export class JsSyntaxError extends Error {
 }
 
 /** A value the evaluator knows: JSON-like values, RegExps, or a function of the origin (cors' callback form). */
-export type Val = string | number | boolean | null | undefined | RegExp | Val[] | { [k: string]: Val } | Fn;
+export type Val =
+  | string
+  | number
+  | boolean
+  | null
+  | undefined
+  | RegExp
+  | Val[]
+  | { [k: string]: Val }
+  | Fn
+  | EnvRef;
 export class Fn {
   constructor(readonly fn: t.Function) {}
+}
+/**
+ * `process.env.X` written as an entry of a list (`origin: [process.env.URL, "https://a.example"]`):
+ * unknown here, it matches no origin of the record (unset it is `undefined`, which the cors
+ * packages skip; set, the record shows the page's origin was not it). A patch keeps it and adds.
+ */
+export class EnvRef {
+  constructor(readonly code: string) {}
 }
 
 /** The cors package's options as read (https://github.com/expressjs/cors/blob/master/lib/index.js). */
@@ -67,6 +85,8 @@ export interface Layer {
   methods: string[] | null;
   handlers: Middleware[];
   line: number;
+  /** Fastify: the lifecycle phase of a hook (0 onRequest … 3 preHandler); absent for a plugin or a route. */
+  phase?: number;
 }
 
 export interface PathPattern {
@@ -397,9 +417,15 @@ export class Reader {
           )
           .join("");
       case "ArrayExpression":
-        return n.elements.map((x) => {
-          if (!x || x.type === "SpreadElement") return unknown("spread");
-          return this.value(x, env, depth + 1);
+        return n.elements.flatMap((x): Val[] => {
+          if (!x) return unknown("hole");
+          if (x.type === "SpreadElement") {
+            // `[...list, "…"]`: a list known here, spread.
+            const v = this.value(x.argument, env, depth + 1);
+            return Array.isArray(v) ? v : unknown("spread");
+          }
+          if (isEnv(x)) return [new EnvRef(this.text.slice(x.start ?? 0, x.end ?? 0))];
+          return [this.value(x, env, depth + 1)];
         });
       case "ObjectExpression": {
         const o: { [k: string]: Val } = {};
@@ -497,6 +523,16 @@ export class Reader {
         if (callee.type !== "MemberExpression" && callee.type !== "OptionalMemberExpression")
           return unknown("call");
         const method = propName(callee);
+        // JSON.parse of a string known here (`JSON.parse(process.env.X || '["…"]')`: the default).
+        if (dotted(callee) === "JSON.parse" && n.arguments.length === 1) {
+          const text = this.value(n.arguments[0] as t.Node, env, depth + 1);
+          if (typeof text !== "string") return unknown("call");
+          try {
+            return JSON.parse(text) as Val;
+          } catch {
+            return unknown("call");
+          }
+        }
         const target = this.value(callee.object, env, depth + 1);
         const args = n.arguments.map((a) => this.value(a, env, depth + 1));
         if (target === undefined && (callee.optional || n.optional)) return undefined;
@@ -542,7 +578,14 @@ function isEnv(n: t.Node): boolean {
 }
 
 export function isRecord(v: Val): v is { [k: string]: Val } {
-  return !!v && typeof v === "object" && !Array.isArray(v) && !(v instanceof RegExp) && !(v instanceof Fn);
+  return (
+    !!v &&
+    typeof v === "object" &&
+    !Array.isArray(v) &&
+    !(v instanceof RegExp) &&
+    !(v instanceof Fn) &&
+    !(v instanceof EnvRef)
+  );
 }
 
 export function truthy(v: Val): boolean {
@@ -1553,6 +1596,7 @@ function applyCors(res: Res, o: CorsOptions, origin: Val, req: Req): void {
 
 export function allowedBy(origin: string | undefined, allowed: Val): boolean {
   if (Array.isArray(allowed)) return allowed.some((a) => allowedBy(origin, a));
+  if (allowed instanceof EnvRef) return false;
   if (typeof allowed === "string") return origin === allowed;
   if (allowed instanceof RegExp) {
     allowed.lastIndex = 0;

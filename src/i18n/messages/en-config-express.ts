@@ -56,9 +56,17 @@ export const enConfigExpress = {
     "@fastify/cors is registered inside the plugin of line {line}, which has no routes: Fastify keeps a plugin's hooks to its own context, so no route gets CORS headers; register it on the app (or wrap that plugin in fastify-plugin)",
   "config.fastify.check.after-auth":
     "@fastify/cors is registered after the hook of line {line}: hooks run in the order added, so that hook's 401 (and the preflight's, which carries no credentials) goes out without CORS headers",
+  "config.fastify.check.hook-late":
+    "@fastify/cors runs on the {hook} hook, after the onRequest-phase hook of line {line} that answers first (a preflight carries no credentials, so it gets that hook's 401 without CORS headers); use the default hook, onRequest, registered before that hook",
+  "config.fastify.check.preflight-off":
+    "`preflight: false`: @fastify/cors answers no preflight (its OPTIONS route answers 404), so every request that needs one (PUT, DELETE, a JSON body, an Authorization header) is refused",
   "config.fastify.fix.move":
     "@fastify/cors registered before the hook of line {before}: Fastify runs hooks in the order they are added, and that one answered first",
   "config.fastify.fix.hoist":
     "@fastify/cors registered on the app: inside the plugin of line {line} it reached none of the app's routes (Fastify encapsulates plugins)",
+  "config.fastify.fix.preflight":
+    "`preflight: true` (line {line}): with `preflight: false` @fastify/cors leaves every preflight to its OPTIONS route, which answers 404",
+  "config.fastify.fix.hook":
+    "@fastify/cors on the onRequest hook (line {line}, was {hook}): a hook of an earlier phase answered first, and a preflight must be answered before auth",
   "config.fastify.fix.add": "@fastify/cors registered, allowing {origins}",
 } as const;

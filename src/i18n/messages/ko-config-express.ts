@@ -58,9 +58,17 @@ export const koConfigExpress: Record<keyof typeof enConfigExpress, string> = {
     "@fastify/cors가 라우트가 없는 {line}행의 플러그인 안에 등록되어 있습니다. Fastify는 플러그인의 훅을 그 컨텍스트 안에만 두므로 어떤 라우트에도 CORS 헤더가 붙지 않습니다. 앱에 등록하세요(또는 그 플러그인을 fastify-plugin으로 감싸세요)",
   "config.fastify.check.after-auth":
     "@fastify/cors가 {line}행의 훅 뒤에 등록되어 있습니다. 훅은 추가한 순서대로 실행되므로 그 훅의 401(자격 증명이 없는 프리플라이트의 401 포함)에는 CORS 헤더가 없습니다",
+  "config.fastify.check.hook-late":
+    "@fastify/cors가 {hook} 훅에서 실행되어, 먼저 답하는 {line}행의 onRequest 단계 훅보다 늦습니다(사전 요청에는 자격 증명이 없어 CORS 헤더 없는 401을 받습니다). 기본 훅인 onRequest로 두고 그 훅보다 먼저 등록하세요",
+  "config.fastify.check.preflight-off":
+    "`preflight: false`: @fastify/cors가 사전 요청에 답하지 않아(그 OPTIONS 라우트는 404로 답함), 사전 요청이 필요한 모든 요청(PUT, DELETE, JSON 본문, Authorization 헤더)이 거부됩니다",
   "config.fastify.fix.move":
     "@fastify/cors를 {before}행의 훅보다 앞에 등록했습니다. Fastify는 훅을 추가한 순서대로 실행하는데, 그 훅이 먼저 응답했습니다",
   "config.fastify.fix.hoist":
     "@fastify/cors를 앱에 등록했습니다. {line}행의 플러그인 안에서는 앱의 어떤 라우트에도 닿지 않았습니다(Fastify는 플러그인을 캡슐화합니다)",
+  "config.fastify.fix.preflight":
+    "`preflight: true`({line}행): `preflight: false`이면 @fastify/cors가 모든 사전 요청을 자기 OPTIONS 라우트에 넘기고, 그 라우트는 404로 답합니다",
+  "config.fastify.fix.hook":
+    "@fastify/cors를 onRequest 훅으로 옮겼습니다({line}행, 이전 {hook}): 더 앞 단계의 훅이 먼저 답했고, 사전 요청은 인증보다 먼저 답해야 합니다",
   "config.fastify.fix.add": "@fastify/cors를 등록해 {origins}을(를) 허용했습니다",
 };
