@@ -11,6 +11,7 @@ import { Unknown } from "../whatif";
 import {
   bare,
   type CorsUse,
+  EnvRef,
   type ExpressApp,
   Fn,
   type Layer,
@@ -75,6 +76,13 @@ export function checkExpress(app: ExpressApp): ConfigFinding[] {
         params: { line: app.lineOf((credProp ?? use.call).start ?? 0) },
       });
     for (const v of flat(origin)) {
+      // `process.env.X` in the list without a default: unset, the entry is undefined and allows no
+      // origin (the cors packages skip it), so the list is the literal origins alone.
+      if (v instanceof EnvRef)
+        push("origin-env-entry", "warning", originNode, {
+          key: "config.express.check.origin-env-entry",
+          params: { code: v.code },
+        });
       if (v === "null") push("null-origin-allowed", "warning", originNode, { key: "config.check.null" });
       if (v instanceof RegExp) {
         const node = regexNode(o.props.get("origin"), v) ?? originNode;
@@ -113,6 +121,32 @@ export function checkExpress(app: ExpressApp): ConfigFinding[] {
         push("preflight-answered-first", "error", first.statement, {
           key: "config.express.check.preflight-first",
           params: { line: app.lineOf(layer.statement.start ?? 0) },
+        });
+    }
+    // A methods list that leaves out methods the app's routes under this cors() take: a page's PUT,
+    // PATCH or DELETE there is refused at its preflight (the list is what Allow-Methods sends).
+    const methodsKey = app.dialect === "hono" || app.dialect === "koa" ? "allowMethods" : "methods";
+    const methodsProp = o.props.get(methodsKey);
+    const listed = o.values.get(methodsKey);
+    if (methodsProp && layer.methods === null && !o.unread.has(methodsKey)) {
+      const names = (
+        Array.isArray(listed) ? listed.map(String) : typeof listed === "string" ? listed.split(",") : ["*"]
+      ).map((m) => m.trim().toUpperCase());
+      const missing = new Set<string>();
+      const visit = (st: typeof stack, depth: number) => {
+        for (const l of st.layers) {
+          if (depth === 0 && !overlaps(l, layer)) continue;
+          for (const h of l.handlers) if (h.kind === "router" && depth < 4) visit(h.router, depth + 1);
+          for (const m of l.methods ?? [])
+            if (["PUT", "PATCH", "DELETE"].includes(m) && !names.includes(m) && !names.includes("*"))
+              missing.add(m);
+        }
+      };
+      visit(stack, 0);
+      if (missing.size > 0)
+        push("methods-miss-routes", "warning", methodsProp, {
+          key: "config.express.check.methods-miss-routes",
+          params: { methods: [...missing].join(", "), option: methodsKey },
         });
     }
     // @fastify/cors with `preflight: false` answers no preflight: its OPTIONS route answers 404

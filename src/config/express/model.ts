@@ -1189,7 +1189,7 @@ export function run(app: ExpressApp, request: HopRequest): Trace {
         }
         if (app.dialect === "fastify") {
           trace.corsRan.push({ use: h, layer });
-          const got = fastifyCors(reader, res, o, req);
+          const got = fastifyCors(reader, res, o, req, trace.assumed);
           if (got === "error") {
             // next(err): Fastify's error handler answers 500, keeping the headers set so far.
             res.status = 500;
@@ -1459,11 +1459,43 @@ export const FASTIFY_METHODS = ["GET", "HEAD", "POST"];
  * Access-Control-Request-Method) with `methods` (default GET,HEAD,POST), `allowedHeaders` or the
  * requested ones, `maxAge`, `optionsSuccessStatus` (204).
  */
+/**
+ * An origin function not evaluated here (a lookup, a promise): its verdict for this request's origin
+ * as the record shows it, where the recorded answer came from the app with this origin: the
+ * Allow-Origin it sent (a reflected origin, `*`: the function allowed it and that is what the
+ * plugin sends for it), none (refused: false); a 5xx (an error or not) stays unknown. The methods,
+ * headers and credentials are still the options' own: only the origin verdict is taken.
+ */
+function recordedOrigin(r: Reader, fn: t.Function, req: Req, assumed?: Words[]): Val | null {
+  const up = req.upstream;
+  const origin = header(req, "origin") ?? "";
+  const seen = allowedSeen.get(fn) ?? new Map<string, string>();
+  allowedSeen.set(fn, seen);
+  let got: Val | null = null;
+  // Not sent (status 0: its preflight failed) or an error: this hop's record says nothing of the
+  // origin; the function is given the origin alone, so an Allow-Origin recorded for the same
+  // origin on another hop (its preflight) is its verdict.
+  if (!up || up.status === null || up.status === 0 || up.status >= 500) got = seen.get(origin) ?? null;
+  else {
+    const acao = up.headers.filter(([n]) => lower(n) === "access-control-allow-origin").map(([, v]) => v);
+    if (acao.length > 1) return null;
+    got = acao[0] ?? false;
+    if (acao[0]) seen.set(origin, acao[0]);
+  }
+  if (got === null) return null;
+  assumed?.push({ key: "config.express.assumed.origin-recorded", params: { line: r.line(fn), origin } });
+  return got;
+}
+
+/** Allow-Origin values recorded for an origin function, by the origin asked (see recordedOrigin). */
+const allowedSeen = new WeakMap<t.Function, Map<string, string>>();
+
 function fastifyCors(
   r: Reader,
   res: Res,
   o: CorsOptions,
   req: Req,
+  assumed?: Words[],
 ): "answered" | "next" | "error" | "continue" {
   const v = o.values;
   let opt: Val = v.has("origin") ? v.get("origin") : "*";
@@ -1472,11 +1504,18 @@ function fastifyCors(
   const reqOrigin = header(req, "origin");
   let resolved: Val = opt;
   if (opt instanceof Fn) {
-    if (opt.fn.params.length >= 2) {
-      const got = originCallback(r, opt.fn, reqOrigin);
-      if (got.error) return "error";
-      resolved = got.value;
-    } else resolved = originReturn(r, opt.fn, reqOrigin ?? "");
+    try {
+      if (opt.fn.params.length >= 2) {
+        const got = originCallback(r, opt.fn, reqOrigin);
+        if (got.error) return "error";
+        resolved = got.value;
+      } else resolved = originReturn(r, opt.fn, reqOrigin ?? "");
+    } catch (e) {
+      if (!(e instanceof Unknown)) throw e;
+      const seen = recordedOrigin(r, opt.fn, req, assumed);
+      if (seen === null) throw e;
+      resolved = seen;
+    }
   }
   if (resolved === false) return "next";
   if (!truthy(resolved)) return "error";

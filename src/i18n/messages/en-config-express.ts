@@ -13,6 +13,8 @@ export const enConfigExpress = {
   "config.express.unknown.no-next":
     "the middleware on line {line} neither calls next() nor answers on this request",
   "config.express.assumed.auth": "the credentials the request carries pass the auth middleware (line {line})",
+  "config.express.assumed.origin-recorded":
+    "the origin function of line {line} is not evaluated: its verdict on {origin} is the one the record shows",
   "config.express.assumed.route": "the route answers {method} {path} with 200 (not recorded)",
   "config.express.assumed.static": "the file for {path} exists (served with 200)",
   "config.express.note.other-file": "{file} is not read: only the file that makes the Express app is",
@@ -52,6 +54,10 @@ export const enConfigExpress = {
   "config.fastify.unknown.no-app": "no `fastify()` app is made in this file",
   "config.fastify.note.no-app": "{file} makes no `fastify()` app",
   "config.fastify.note.other-file": "{file} is not read: only the file that makes the Fastify app is",
+  "config.express.check.methods-miss-routes":
+    "`{option}` leaves out {methods}, which routes under this CORS registration take: a page's {methods} there is refused at its preflight",
+  "config.express.check.origin-env-entry":
+    "{code} in the origin list has no default: where it is unset the entry is undefined and allows no origin, so only the literal origins are allowed (check the deployed environment, or list the origin)",
   "config.fastify.check.encapsulated":
     "@fastify/cors is registered inside the plugin of line {line}, which has no routes: Fastify keeps a plugin's hooks to its own context, so no route gets CORS headers; register it on the app (or wrap that plugin in fastify-plugin)",
   "config.fastify.check.after-auth":

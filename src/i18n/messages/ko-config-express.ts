@@ -15,6 +15,8 @@ export const koConfigExpress: Record<keyof typeof enConfigExpress, string> = {
   "config.express.unknown.no-next":
     "{line}행의 미들웨어는 이 요청에서 next()를 호출하지도 응답하지도 않습니다",
   "config.express.assumed.auth": "요청이 보낸 자격 증명이 인증 미들웨어({line}행)를 통과한다고 가정합니다",
+  "config.express.assumed.origin-recorded":
+    "{line}행의 origin 함수는 평가하지 않습니다: {origin}에 대한 판정은 기록에 나온 대로입니다",
   "config.express.assumed.route": "라우트가 {method} {path}에 200으로 응답한다고 가정합니다(기록 없음)",
   "config.express.assumed.static": "{path}의 파일이 있다고 가정합니다(200으로 제공)",
   "config.express.note.other-file": "{file}은(는) 읽지 않습니다. Express 앱을 만드는 파일만 읽습니다",
@@ -54,6 +56,10 @@ export const koConfigExpress: Record<keyof typeof enConfigExpress, string> = {
   "config.fastify.unknown.no-app": "이 파일에서 `fastify()` 앱을 만들지 않습니다",
   "config.fastify.note.no-app": "{file}에서 `fastify()` 앱을 만들지 않습니다",
   "config.fastify.note.other-file": "{file}은(는) 읽지 않습니다. Fastify 앱을 만드는 파일만 읽습니다",
+  "config.express.check.methods-miss-routes":
+    "`{option}`에 {methods}이(가) 빠져 있는데, 이 CORS 등록 아래의 라우트가 그 메서드를 받습니다: 페이지의 {methods} 요청은 사전 요청에서 거부됩니다",
+  "config.express.check.origin-env-entry":
+    "origin 목록의 {code}에 기본값이 없습니다: 설정되지 않으면 그 항목은 undefined가 되어 어떤 출처도 허용하지 않으므로 글자로 적힌 출처만 허용됩니다(배포 환경을 확인하거나 출처를 목록에 적으세요)",
   "config.fastify.check.encapsulated":
     "@fastify/cors가 라우트가 없는 {line}행의 플러그인 안에 등록되어 있습니다. Fastify는 플러그인의 훅을 그 컨텍스트 안에만 두므로 어떤 라우트에도 CORS 헤더가 붙지 않습니다. 앱에 등록하세요(또는 그 플러그인을 fastify-plugin으로 감싸세요)",
   "config.fastify.check.after-auth":
