@@ -11,6 +11,7 @@ import { Unknown } from "../whatif";
 import {
   bare,
   type CorsUse,
+  discardedCors,
   EnvRef,
   type ExpressApp,
   Fn,
@@ -216,6 +217,19 @@ export function checkExpress(app: ExpressApp): ConfigFinding[] {
         });
     }
   }
+  // `cors({...});` as a statement: the middleware it builds is thrown away and never runs.
+  const visit = (n: t.Node) => {
+    if (!n || typeof n !== "object") return;
+    const call = discardedCors(reader, n);
+    if (call) push("cors-never-run", "error", call, { key: "config.express.check.cors-never-run" });
+    for (const [k, v] of Object.entries(n)) {
+      if (k === "loc" || k.endsWith("Comments")) continue;
+      if (Array.isArray(v)) {
+        for (const x of v) if (x && typeof x === "object" && "type" in x) visit(x as t.Node);
+      } else if (v && typeof v === "object" && "type" in v) visit(v as t.Node);
+    }
+  };
+  visit(app.program);
   handChecks(app, push);
   return out.sort((a, b) => a.line - b.line);
 }

@@ -750,8 +750,16 @@ export function readExpress(file: string, text: string): ExpressApp {
       return a.elements.flatMap((x) =>
         x && x.type !== "SpreadElement" ? middleware(x, stack, layerRef) : [],
       );
-    if (a.type === "ArrowFunctionExpression" || a.type === "FunctionExpression")
+    if (a.type === "ArrowFunctionExpression" || a.type === "FunctionExpression") {
+      // `async (c, next) => { return cors({...})(c, next) }`: the cors middleware it runs.
+      const inner = wrappedCors(r, a);
+      if (inner) {
+        const use: CorsUse = { kind: "cors", call: inner, options: readOptions(r, inner) };
+        pendingCors.push({ use, layerRef, stack });
+        return [use];
+      }
       return [{ kind: "fn", node: a }];
+    }
     if (a.type === "Identifier") {
       const router = routers.get(a.name);
       if (router) return [{ kind: "router", router, node: a }];
@@ -1696,6 +1704,56 @@ export function originCallback(
   return result;
 }
 
+/** The packages whose default export builds a CORS middleware. */
+const CORS_MODULES = new Set(["cors", "hono/cors", "@koa/cors", "kcors"]);
+
+/**
+ * `cors({...});` as a statement of its own inside a middleware: the middleware it returns is thrown
+ * away, so it never runs (https://github.com/honojs/hono/issues/895). The call, or null.
+ */
+export function discardedCors(r: Reader, s: t.Node): t.CallExpression | null {
+  if (s.type !== "ExpressionStatement") return null;
+  let e = bare(s.expression);
+  if (e.type === "AwaitExpression") e = bare(e.argument);
+  if (e.type !== "CallExpression") return null;
+  const callee = bare(e.callee);
+  if (callee.type !== "Identifier") return null;
+  return CORS_MODULES.has(r.imports.get(callee.name) ?? "") ? e : null;
+}
+
+/**
+ * A middleware that hands the request to a cors middleware it builds: its first statement
+ * `return cors({...})(c, next)` (also with `await`), the wrapper's own parameters passed on. The
+ * inner `cors(…)` call, or null.
+ */
+export function wrappedCors(r: Reader, fn: t.Function): t.CallExpression | null {
+  if (fn.body.type !== "BlockStatement") return null;
+  const first = fn.body.body[0];
+  let e: t.Node | null | undefined =
+    first?.type === "ReturnStatement"
+      ? first.argument
+      : first?.type === "ExpressionStatement"
+        ? first.expression
+        : null;
+  if (!e) return null;
+  e = bare(e);
+  if (e.type === "AwaitExpression") e = bare(e.argument);
+  if (e.type !== "CallExpression") return null;
+  const inner = bare(e.callee);
+  if (inner.type !== "CallExpression") return null;
+  const callee = bare(inner.callee);
+  if (callee.type !== "Identifier" || !CORS_MODULES.has(r.imports.get(callee.name) ?? "")) return null;
+  const params = fn.params.map((p) => (p.type === "Identifier" ? p.name : null));
+  const args = e.arguments.map((a) => (a.type === "Identifier" ? a.name : null));
+  if (
+    args.length === 0 ||
+    args.length !== params.length ||
+    args.some((a, i) => a === null || a !== params[i])
+  )
+    return null;
+  return inner;
+}
+
 /**
  * A hand-written middleware or handler `(req, res, next) => { … }`, run on this request: header
  * calls, `if`s on the method, path and headers, `next()`, and the answers (`res.sendStatus`,
@@ -2136,6 +2194,8 @@ function interpret(
         return f ?? ("answered-return" as unknown as Flow);
       }
       case "ExpressionStatement":
+        // `cors({...});` alone: it only builds a middleware, which nobody runs (check: cors-never-run).
+        if (discardedCors(r, n)) return null;
         return exec(n.expression);
       case "ThrowStatement": {
         // Fastify: a thrown error goes to its error handler, which answers with the error's

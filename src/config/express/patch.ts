@@ -16,6 +16,7 @@ import { faultOf, type Judged, type RequestSpec, Unknown } from "../whatif";
 import {
   bare,
   type CorsUse,
+  discardedCors,
   dotted,
   type ExpressApp,
   FASTIFY_METHODS,
@@ -193,6 +194,31 @@ function parsedList(p: Patcher, fn: t.Node): t.CallExpression | null {
   return null;
 }
 
+/** A middleware on `path` (app-level or a router's) whose block has a discarded `cors({...});`. */
+function deadCors(app: ExpressApp, path: string): { call: t.CallExpression; fn: t.Function } | null {
+  const reader = (app as ExpressApp & { reader: Reader }).reader;
+  const visit = (stack: ExpressApp["app"], at: string, depth: number): ReturnType<typeof deadCors> => {
+    for (const l of stack?.layers ?? []) {
+      const m = l.path.test(at, l.prefix || l.methods === null);
+      if (!m.matched) continue;
+      for (const h of l.handlers) {
+        if (h.kind === "router" && depth < 4) {
+          const got = visit(h.router, l.prefix ? m.rest : at, depth + 1);
+          if (got) return got;
+        }
+        if (h.kind !== "fn" || h.node.body.type !== "BlockStatement") continue;
+        if (!h.node.params.every((x) => x.type === "Identifier")) continue;
+        for (const st of h.node.body.body) {
+          const call = discardedCors(reader, st);
+          if (call) return { call, fn: h.node };
+        }
+      }
+    }
+    return null;
+  };
+  return visit(app.app, path, 0);
+}
+
 /** Identifiers a node refers to. */
 function namesIn(n: t.Node, out = new Set<string>()): Set<string> {
   if (!n || typeof n !== "object") return out;
@@ -227,6 +253,7 @@ export function patchExpress(
   const fresh: Array<{ origin: string; credentials: boolean }> = [];
   const hoists = new Set<ExpressApp["corsUses"][number]>();
   const hooks = new Set<CorsUse>();
+  const revive = new Map<t.CallExpression, t.Function>();
   const handLists = new Map<t.Node, { names: string[]; header: string }>();
   const handOrigins = new Map<
     string,
@@ -398,6 +425,13 @@ export function patchExpress(
       hooks.add(late.use);
       continue;
     }
+    // A middleware that builds a cors middleware and throws it away (`cors({...});`): it returns
+    // it run on its own arguments instead, the options as written.
+    const dead = deadCors(app, path);
+    if (dead) {
+      revive.set(dead.call, dead.fn);
+      continue;
+    }
     // No cors() ran for this request: one registered later in the app moves ahead of what answered.
     const method = preflight ? "OPTIONS" : spec.method;
     const later = app.corsUses.find(
@@ -480,6 +514,14 @@ export function patchExpress(
     }
     fresh.push({ origin: spec.origin, credentials: spec.credentials === "include" });
   }
+  for (const [call, fn] of revive) {
+    const args = fn.params.map((x) => p.src(x)).join(", ");
+    p.replace(`revive:${call.start}`, call, `return ${p.src(call)}(${args})`, {
+      key: "config.express.fix.cors-run",
+      params: { line: p.line(call) },
+    });
+  }
+  if (revive.size > 0) return { edits: p.edits, cannot: p.cannot };
   // The hook option first, alone in its round: a move that may follow copies the registration's text.
   if (hooks.size > 0) {
     for (const use of hooks) {

@@ -58,6 +58,10 @@ export const enConfigExpress = {
     "`{option}` leaves out {methods}, which routes under this CORS registration take: a page's {methods} there is refused at its preflight",
   "config.express.check.origin-env-entry":
     "{code} in the origin list has no default: where it is unset the entry is undefined and allows no origin, so only the literal origins are allowed (check the deployed environment, or list the origin)",
+  "config.express.fix.cors-run":
+    "the cors middleware built on line {line} is now run (returned, called with the wrapper's own arguments): built and thrown away, it never set a header",
+  "config.express.check.cors-never-run":
+    "cors(…) is called here only to build a middleware that is thrown away: it never runs, so no CORS header is set; register it (app.use(cors(…))) or return it run (`return cors(…)(c, next)`)",
   "config.fastify.check.encapsulated":
     "@fastify/cors is registered inside the plugin of line {line}, which has no routes: Fastify keeps a plugin's hooks to its own context, so no route gets CORS headers; register it on the app (or wrap that plugin in fastify-plugin)",
   "config.fastify.check.after-auth":

@@ -60,6 +60,10 @@ export const koConfigExpress: Record<keyof typeof enConfigExpress, string> = {
     "`{option}`에 {methods}이(가) 빠져 있는데, 이 CORS 등록 아래의 라우트가 그 메서드를 받습니다: 페이지의 {methods} 요청은 사전 요청에서 거부됩니다",
   "config.express.check.origin-env-entry":
     "origin 목록의 {code}에 기본값이 없습니다: 설정되지 않으면 그 항목은 undefined가 되어 어떤 출처도 허용하지 않으므로 글자로 적힌 출처만 허용됩니다(배포 환경을 확인하거나 출처를 목록에 적으세요)",
+  "config.express.fix.cors-run":
+    "{line}행에서 만든 cors 미들웨어를 이제 실행합니다(감싼 함수의 인자로 호출해 반환): 만들기만 하고 버려서 헤더를 하나도 설정하지 않았습니다",
+  "config.express.check.cors-never-run":
+    "여기서 cors(…)는 미들웨어를 만들기만 하고 버립니다: 실행되지 않으므로 CORS 헤더가 하나도 설정되지 않습니다. 등록하거나(app.use(cors(…))) 실행해 반환하세요(`return cors(…)(c, next)`)",
   "config.fastify.check.encapsulated":
     "@fastify/cors가 라우트가 없는 {line}행의 플러그인 안에 등록되어 있습니다. Fastify는 플러그인의 훅을 그 컨텍스트 안에만 두므로 어떤 라우트에도 CORS 헤더가 붙지 않습니다. 앱에 등록하세요(또는 그 플러그인을 fastify-plugin으로 감싸세요)",
   "config.fastify.check.after-auth":
