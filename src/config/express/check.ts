@@ -11,6 +11,7 @@ import { Unknown } from "../whatif";
 import {
   bare,
   type CorsUse,
+  codeOf,
   discardedCors,
   EnvRef,
   type ExpressApp,
@@ -216,6 +217,23 @@ export function checkExpress(app: ExpressApp): ConfigFinding[] {
           params: { method: layer.methods.join(", "), path: layer.path.source },
         });
     }
+  }
+  // A hand-written OPTIONS route that sets no Access-Control-* header (comments aside), with no
+  // app-wide cors() ahead of it: it answers every preflight on its path without CORS headers.
+  if (!app.corsUses.some((c) => c.layer.methods === null)) {
+    const routes = (st: ExpressApp["app"], depth: number) => {
+      for (const l of st?.layers ?? []) {
+        for (const h of l.handlers) if (h.kind === "router" && depth < 4) routes(h.router, depth + 1);
+        if (!l.methods?.includes("OPTIONS") || l.handlers.some((h) => h.kind === "cors")) continue;
+        const fn = l.handlers.filter((h) => h.kind === "fn").at(-1);
+        if (fn?.kind === "fn" && !/access-control-/i.test(codeOf(app.text, fn.node)))
+          push("options-route-no-cors", "error", fn.node, {
+            key: "config.express.check.options-route-no-cors",
+            params: { path: l.path.source },
+          });
+      }
+    };
+    routes(app.app, 0);
   }
   // `cors({...});` as a statement: the middleware it builds is thrown away and never runs.
   const visit = (n: t.Node) => {

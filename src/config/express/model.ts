@@ -1285,7 +1285,7 @@ export function run(app: ExpressApp, request: HopRequest): Trace {
       case "fn": {
         // A route's own handler is the application: its status comes from the record; it is read
         // only where it sets CORS headers itself or answers a preflight.
-        const own = /access-control-/i.test(reader.text.slice(h.node.start ?? 0, h.node.end ?? 0));
+        const own = /access-control-/i.test(codeOf(reader.text, h.node));
         if (final && !own && req.method !== "OPTIONS") {
           answerApp(200, "route");
           return true;
@@ -1702,6 +1702,34 @@ export function originCallback(
   exec(fn.body);
   if (!result) throw new Unknown({ key: "config.express.unknown.function", params: { line: r.line(fn) } });
   return result;
+}
+
+/** A node's text with its comments blanked (a commented-out `ctx.set("Access-Control-…")` sets nothing). */
+export function codeOf(text: string, node: t.Node): string {
+  const start = node.start ?? 0;
+  const chars = text.slice(start, node.end ?? 0).split("");
+  const seen = new Set<t.Comment>();
+  const visit = (n: t.Node) => {
+    if (!n || typeof n !== "object") return;
+    for (const c of [
+      ...(n.leadingComments ?? []),
+      ...(n.trailingComments ?? []),
+      ...(n.innerComments ?? []),
+    ]) {
+      if (seen.has(c)) continue;
+      seen.add(c);
+      for (let i = Math.max(c.start ?? 0, start); i < (c.end ?? 0) && i - start < chars.length; i++)
+        chars[i - start] = " ";
+    }
+    for (const [k, v] of Object.entries(n)) {
+      if (k === "loc" || k.endsWith("Comments")) continue;
+      if (Array.isArray(v)) {
+        for (const x of v) if (x && typeof x === "object" && "type" in x) visit(x as t.Node);
+      } else if (v && typeof v === "object" && "type" in v) visit(v as t.Node);
+    }
+  };
+  visit(node);
+  return chars.join("");
 }
 
 /** The packages whose default export builds a CORS middleware. */
@@ -2250,10 +2278,16 @@ function interpret(
           res.status = v;
           return null;
         }
+        // ctx.status / ctx.body, or the same on ctx.response (Koa delegates one to the other:
+        // https://github.com/koajs/koa/blob/master/lib/context.js).
+        const onCtx = (o: t.Node) => {
+          const b = bare(o);
+          return isC(b) || (b.type === "MemberExpression" && isC(b.object) && propName(b) === "response");
+        };
         if (
           koa &&
           left.type === "MemberExpression" &&
-          isC(left.object) &&
+          onCtx(left.object) &&
           ["status", "body"].includes(propName(left) ?? "")
         ) {
           if (propName(left) === "body") {

@@ -62,6 +62,8 @@ export const enConfigExpress = {
     "the cors middleware built on line {line} is now run (returned, called with the wrapper's own arguments): built and thrown away, it never set a header",
   "config.express.check.cors-never-run":
     "cors(…) is called here only to build a middleware that is thrown away: it never runs, so no CORS header is set; register it (app.use(cors(…))) or return it run (`return cors(…)(c, next)`)",
+  "config.express.check.options-route-no-cors":
+    "this hand-written OPTIONS handler for {path} sets no Access-Control-* header: every preflight there is answered without them and refused; set them, or register the cors middleware before the routes",
   "config.fastify.check.encapsulated":
     "@fastify/cors is registered inside the plugin of line {line}, which has no routes: Fastify keeps a plugin's hooks to its own context, so no route gets CORS headers; register it on the app (or wrap that plugin in fastify-plugin)",
   "config.fastify.check.after-auth":
