@@ -584,6 +584,14 @@ app.use(router);
     expect(codes(CJS(`app.use(cors({ origin: "${APP}", methods: "GET,PUT" }));`))).toEqual([]);
   });
 
+  it("an allowedHeaders list without Content-Type where routes take bodies is flagged on its line", () => {
+    const text = CJS(`app.use(cors({ origin: "${APP}", allowedHeaders: ["Authorization"] }));`);
+    expect(codes(text)).toEqual([["headers-miss-content-type", 5]]);
+    expect(
+      codes(CJS(`app.use(cors({ origin: "${APP}", allowedHeaders: "Authorization, content-type" }));`)),
+    ).toEqual([]);
+  });
+
   it("cors(…) built and thrown away in a middleware never runs: flagged, and the patch runs it", () => {
     const text = CJS(`app.use((req, res, next) => {
   cors({ origin: "${APP}" });

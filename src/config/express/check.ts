@@ -66,7 +66,8 @@ export function checkExpress(app: ExpressApp): ConfigFinding[] {
         if (!(e instanceof Unknown)) throw e;
       }
       if (
-        /callback\s*\(\s*new\s+Error|cb\s*\(\s*new\s+Error/.test(
+        // An Error or a string as the first argument: either is next(err), Express's 500.
+        /\b(callback|cb)\s*\(\s*(new\s+Error|["'`])/.test(
           app.text.slice(origin.fn.start ?? 0, origin.fn.end ?? 0),
         )
       )
@@ -149,6 +150,40 @@ export function checkExpress(app: ExpressApp): ConfigFinding[] {
         push("methods-miss-routes", "warning", methodsProp, {
           key: "config.express.check.methods-miss-routes",
           params: { methods: [...missing].join(", "), option: methodsKey },
+        });
+    }
+    // An explicit allowed-headers list without Content-Type while routes under it take bodies
+    // (POST, PUT, PATCH): a JSON body's `Content-Type: application/json` is not CORS-safelisted
+    // (https://fetch.spec.whatwg.org/#cors-safelisted-request-header), so its preflight is refused.
+    const headersKey =
+      app.dialect === "hono" || app.dialect === "koa"
+        ? "allowHeaders"
+        : o.props.has("allowedHeaders")
+          ? "allowedHeaders"
+          : "headers";
+    const headersProp = o.props.get(headersKey);
+    const headersVal = o.values.get(headersKey);
+    if (headersProp && layer.methods === null && !o.unread.has(headersKey)) {
+      const names = (
+        Array.isArray(headersVal)
+          ? headersVal.map(String)
+          : typeof headersVal === "string"
+            ? headersVal.split(",")
+            : ["*"]
+      ).map((h) => h.trim().toLowerCase());
+      let bodies = false;
+      const visit = (st: typeof stack, depth: number) => {
+        for (const l of st.layers) {
+          if (depth === 0 && !overlaps(l, layer)) continue;
+          for (const h of l.handlers) if (h.kind === "router" && depth < 4) visit(h.router, depth + 1);
+          if ((l.methods ?? []).some((m) => ["POST", "PUT", "PATCH"].includes(m))) bodies = true;
+        }
+      };
+      visit(stack, 0);
+      if (bodies && !names.includes("content-type") && !names.includes("*"))
+        push("headers-miss-content-type", "warning", headersProp, {
+          key: "config.express.check.headers-miss-content-type",
+          params: { option: headersKey },
         });
     }
     // @fastify/cors with `preflight: false` answers no preflight: its OPTIONS route answers 404

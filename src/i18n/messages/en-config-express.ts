@@ -64,6 +64,8 @@ export const enConfigExpress = {
     "cors(…) is called here only to build a middleware that is thrown away: it never runs, so no CORS header is set; register it (app.use(cors(…))) or return it run (`return cors(…)(c, next)`)",
   "config.express.check.options-route-no-cors":
     "this hand-written OPTIONS handler for {path} sets no Access-Control-* header: every preflight there is answered without them and refused; set them, or register the cors middleware before the routes",
+  "config.express.check.headers-miss-content-type":
+    "`{option}` leaves out Content-Type while routes under this CORS registration take request bodies: a JSON body (Content-Type: application/json) is refused at its preflight",
   "config.fastify.check.encapsulated":
     "@fastify/cors is registered inside the plugin of line {line}, which has no routes: Fastify keeps a plugin's hooks to its own context, so no route gets CORS headers; register it on the app (or wrap that plugin in fastify-plugin)",
   "config.fastify.check.after-auth":

@@ -66,6 +66,8 @@ export const koConfigExpress: Record<keyof typeof enConfigExpress, string> = {
     "여기서 cors(…)는 미들웨어를 만들기만 하고 버립니다: 실행되지 않으므로 CORS 헤더가 하나도 설정되지 않습니다. 등록하거나(app.use(cors(…))) 실행해 반환하세요(`return cors(…)(c, next)`)",
   "config.express.check.options-route-no-cors":
     "{path}의 이 수동 OPTIONS 핸들러는 Access-Control-* 헤더를 하나도 설정하지 않습니다: 그 경로의 모든 사전 요청이 헤더 없이 답해져 거부됩니다. 헤더를 설정하거나 cors 미들웨어를 라우트보다 먼저 등록하세요",
+  "config.express.check.headers-miss-content-type":
+    "이 CORS 등록 아래의 라우트가 요청 본문을 받는데 `{option}`에 Content-Type이 빠져 있습니다: JSON 본문(Content-Type: application/json)은 사전 요청에서 거부됩니다",
   "config.fastify.check.encapsulated":
     "@fastify/cors가 라우트가 없는 {line}행의 플러그인 안에 등록되어 있습니다. Fastify는 플러그인의 훅을 그 컨텍스트 안에만 두므로 어떤 라우트에도 CORS 헤더가 붙지 않습니다. 앱에 등록하세요(또는 그 플러그인을 fastify-plugin으로 감싸세요)",
   "config.fastify.check.after-auth":
