@@ -536,8 +536,10 @@ describe("Express: held-out set 2 (#23): env allowlists, a route chain's cors(),
   it("JSON.parse(process.env.X || '[…]') is read as its default; the patch spreads it into a longer list", () => {
     const text = CJS(`const allowlist = JSON.parse(process.env.ALLOW || '["${APP}"]');
 app.use(cors({ origin: (origin, cb) => (allowlist.indexOf(origin) !== -1 ? cb(null, true) : cb("no")) }));`);
-    expect(get(ask(text, { url: "/api/items" }).headers, "access-control-allow-origin")).toEqual([APP]);
-    expect(ask(text, { url: "/api/items", headers: [["Origin", ADMIN]] }).status).toBe(500);
+    expect(get(known(ask(text, { url: "/api/items" })).headers, "access-control-allow-origin")).toEqual([
+      APP,
+    ]);
+    expect(known(ask(text, { url: "/api/items", headers: [["Origin", ADMIN]] })).status).toBe(500);
     const { r, after } = fix(text, [{ url: "/api/items", origin: ADMIN }]);
     expect(r.ok).toBe(true);
     expect(after).toContain(
@@ -550,10 +552,12 @@ app.use(cors({ origin: (origin, cb) => (allowlist.indexOf(origin) !== -1 ? cb(nu
 
   it("process.env.X in an origin list matches no origin, is flagged, and is kept by the patch", () => {
     const text = CJS(`app.use(cors({ origin: [process.env.URL, "${APP}"] }));`);
-    expect(get(ask(text, { url: "/api/items" }).headers, "access-control-allow-origin")).toEqual([APP]);
+    expect(get(known(ask(text, { url: "/api/items" })).headers, "access-control-allow-origin")).toEqual([
+      APP,
+    ]);
     expect(
       get(
-        ask(text, { url: "/api/items", headers: [["Origin", ADMIN]] }).headers,
+        known(ask(text, { url: "/api/items", headers: [["Origin", ADMIN]] })).headers,
         "access-control-allow-origin",
       ),
     ).toEqual([]);
@@ -598,10 +602,12 @@ app.use(router);
   next();
 });`);
     expect(codes(text)).toEqual([["cors-never-run", 6]]);
-    expect(get(ask(text, { url: "/api/items" }).headers, "access-control-allow-origin")).toEqual([]);
+    expect(get(known(ask(text, { url: "/api/items" })).headers, "access-control-allow-origin")).toEqual([]);
     const { r, after } = fix(text, [{ url: "/api/items" }]);
     expect(r.ok).toBe(true);
     expect(after).toContain(`return cors({ origin: "${APP}" })(req, res, next);`);
-    expect(get(ask(after, { url: "/api/items" }).headers, "access-control-allow-origin")).toEqual([APP]);
+    expect(get(known(ask(after, { url: "/api/items" })).headers, "access-control-allow-origin")).toEqual([
+      APP,
+    ]);
   });
 });
