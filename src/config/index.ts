@@ -535,7 +535,8 @@ function upstreamOnly(spec: RequestSpec, config: AnyConfig): RequestSpec {
       headers: request.headers,
       upstream: { status: r.status, headers: [] },
     });
-    if (a.kind === "unknown")
+    // Unknown, or an origin function whose verdict is read from the record: the recorded CORS headers.
+    if (a.kind === "unknown" || a.assumed.some((x) => x.key === "config.express.assumed.origin-recorded"))
       return { status: r.status, headers: r.headers.filter(([n]) => /^access-control-/i.test(n)) };
     if (!a.fromUpstream) return null;
     return { status: r.status, headers: minus(r.headers, a.headers) };

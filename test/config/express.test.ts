@@ -529,3 +529,85 @@ app.put("/api/items/:id", (req, res) => res.json({}));
     );
   });
 });
+
+describe("Express: held-out set 2 (#23): env allowlists, a route chain's cors(), discarded cors()", () => {
+  const codes = (text: string) => checkConfig([file(text)]).findings.map((f) => [f.code, f.line]);
+
+  it("JSON.parse(process.env.X || '[…]') is read as its default; the patch spreads it into a longer list", () => {
+    const text = CJS(`const allowlist = JSON.parse(process.env.ALLOW || '["${APP}"]');
+app.use(cors({ origin: (origin, cb) => (allowlist.indexOf(origin) !== -1 ? cb(null, true) : cb("no")) }));`);
+    expect(get(known(ask(text, { url: "/api/items" })).headers, "access-control-allow-origin")).toEqual([
+      APP,
+    ]);
+    expect(known(ask(text, { url: "/api/items", headers: [["Origin", ADMIN]] })).status).toBe(500);
+    const { r, after } = fix(text, [{ url: "/api/items", origin: ADMIN }]);
+    expect(r.ok).toBe(true);
+    expect(after).toContain(
+      `const allowlist = [...JSON.parse(process.env.ALLOW || '["${APP}"]'), "${ADMIN}"];`,
+    );
+    // Used other than by indexOf/includes: a spread could change what it answers, so no edit.
+    const other = text.replace("app.use(cors(", "console.log(allowlist.length);\napp.use(cors(");
+    expect(fix(other, [{ url: "/api/items", origin: ADMIN }]).r.ok).toBe(false);
+  });
+
+  it("process.env.X in an origin list matches no origin, is flagged, and is kept by the patch", () => {
+    const text = CJS(`app.use(cors({ origin: [process.env.URL, "${APP}"] }));`);
+    expect(get(known(ask(text, { url: "/api/items" })).headers, "access-control-allow-origin")).toEqual([
+      APP,
+    ]);
+    expect(
+      get(
+        known(ask(text, { url: "/api/items", headers: [["Origin", ADMIN]] })).headers,
+        "access-control-allow-origin",
+      ),
+    ).toEqual([]);
+    expect(codes(text)).toEqual([["origin-env-entry", 5]]);
+    const { r, after } = fix(text, [{ url: "/api/items", origin: ADMIN }]);
+    expect(r.ok).toBe(true);
+    expect(after).toContain(`origin: [process.env.URL, "${APP}", "${ADMIN}"]`);
+  });
+
+  it("cors() in a router's route chain: check names the cors() call's line; the router gets its OPTIONS route", () => {
+    const text = `const express = require("express");
+const cors = require("cors");
+const app = express();
+const router = express.Router();
+router.route("/api/items/:id")
+  .delete(cors(), (req, res) => res.status(204).end());
+app.use(router);
+`;
+    expect(codes(text)).toEqual([["cors-on-route-only", 6]]);
+    const { r, after } = fix(text, [{ url: "/api/items/1", method: "DELETE" }]);
+    expect(r.ok).toBe(true);
+    expect(after).toContain('router.options("/api/items/:id", cors());\nrouter.route(');
+  });
+
+  it("methods that leave out a route's method are flagged on the methods line", () => {
+    const text = CJS(`app.use(cors({ origin: "${APP}", methods: ["GET", "POST"] }));`);
+    expect(codes(text)).toEqual([["methods-miss-routes", 5]]);
+    expect(codes(CJS(`app.use(cors({ origin: "${APP}", methods: "GET,PUT" }));`))).toEqual([]);
+  });
+
+  it("an allowedHeaders list without Content-Type where routes take bodies is flagged on its line", () => {
+    const text = CJS(`app.use(cors({ origin: "${APP}", allowedHeaders: ["Authorization"] }));`);
+    expect(codes(text)).toEqual([["headers-miss-content-type", 5]]);
+    expect(
+      codes(CJS(`app.use(cors({ origin: "${APP}", allowedHeaders: "Authorization, content-type" }));`)),
+    ).toEqual([]);
+  });
+
+  it("cors(…) built and thrown away in a middleware never runs: flagged, and the patch runs it", () => {
+    const text = CJS(`app.use((req, res, next) => {
+  cors({ origin: "${APP}" });
+  next();
+});`);
+    expect(codes(text)).toEqual([["cors-never-run", 6]]);
+    expect(get(known(ask(text, { url: "/api/items" })).headers, "access-control-allow-origin")).toEqual([]);
+    const { r, after } = fix(text, [{ url: "/api/items" }]);
+    expect(r.ok).toBe(true);
+    expect(after).toContain(`return cors({ origin: "${APP}" })(req, res, next);`);
+    expect(get(known(ask(after, { url: "/api/items" })).headers, "access-control-allow-origin")).toEqual([
+      APP,
+    ]);
+  });
+});

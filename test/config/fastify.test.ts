@@ -403,3 +403,92 @@ describe("Fastify: what the model does not know, said so", () => {
     ).toBe("config.express.unknown.options");
   });
 });
+
+describe("Fastify: held-out set 2 (#23): preflight: false, a late hook, an origin function not evaluated", () => {
+  const codes = (text: string, path = "server.js") =>
+    checkConfig([file(text, path)]).findings.map((f) => [f.code, f.line]);
+  const acao = (h: HeaderList) =>
+    h.filter(([n]) => n.toLowerCase() === "access-control-allow-origin").map(([, v]) => v);
+
+  it("`void register(cors, { preflight: false })`: headers on every answer, the preflight 404; the patch turns it on", () => {
+    const text = CJS(`void fastify.register(cors, { preflight: false });`);
+    expect(acao(ask(text, { url: "/api/items" }).headers)).toEqual(["*"]);
+    const pre = ask(text, {
+      method: "OPTIONS",
+      url: "/api/items/1",
+      headers: [
+        ["Origin", APP],
+        ["Access-Control-Request-Method", "PUT"],
+      ],
+    });
+    expect(pre.status).toBe(404);
+    expect(codes(text)).toEqual([["fastify-preflight-off", 3]]);
+    const r = fix(text, [{ url: `${BASE}/api/items/1`, method: "PUT" }]);
+    expect(r.ok).toBe(true);
+    expect(r.files[0]?.after).toContain(
+      'void fastify.register(cors, { preflight: true, methods: ["GET", "HEAD", "POST", "PUT"] });',
+    );
+  });
+
+  it("cors on the preHandler hook behind an onRequest auth hook: flagged on the hook line; onRequest, then moved", () => {
+    const text = ESM(`app.addHook("onRequest", async (request, reply) => {
+  if (!request.headers.authorization) return reply.code(401).send();
+});
+await app.register(cors, {
+  origin: "${APP}",
+  hook: "preHandler",
+});`);
+    expect(codes(text, "app.mjs")).toEqual([["cors-after-auth", 10]]);
+    const r = fixConfig(
+      [file(text, "app.mjs")],
+      recordedFrom(
+        [file(text, "app.mjs")],
+        [
+          {
+            url: `${BASE}/api/items/1`,
+            method: "DELETE",
+            headers: [["Authorization", "Bearer t"]],
+          },
+        ],
+      ),
+    );
+    expect(r.ok).toBe(true);
+    const after = r.files[0]?.after ?? "";
+    expect(after).toContain('hook: "onRequest"');
+    expect(after.indexOf("app.register(cors")).toBeLessThan(after.indexOf('app.addHook("onRequest"'));
+  });
+
+  it("an origin function it cannot evaluate takes the recorded verdict; methods patched, the function kept", () => {
+    const text = CJS(`fastify.register(cors, {
+  origin: (origin, cb) => {
+    lookup(origin).then((ok) => cb(null, ok));
+  },
+  methods: ["POST"],
+});`);
+    const recorded = {
+      preflight: {
+        status: 204,
+        headers: [
+          ["access-control-allow-origin", APP],
+          ["access-control-allow-methods", "POST"],
+        ] as HeaderList,
+      },
+      actual: { status: 0, headers: [] },
+    };
+    const spec = {
+      url: `${BASE}/api/items/1`,
+      method: "PUT",
+      headers: [["X-Token", "1"]] as HeaderList,
+      recorded,
+    };
+    const r = fixConfig([file(text)], recordedFrom([file(text)], [spec]));
+    expect(r.ok).toBe(true);
+    expect(r.files[0]?.after).toContain('methods: ["POST", "PUT"],');
+    expect(r.files[0]?.after).toContain("lookup(origin).then((ok) => cb(null, ok));");
+    // Without a record the verdict stays unknown.
+    expect(
+      readConfig([file(text)]).answer({ method: "GET", url: `${BASE}/api/items`, headers: [["Origin", APP]] })
+        .kind,
+    ).toBe("unknown");
+  });
+});

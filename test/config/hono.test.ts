@@ -106,3 +106,19 @@ app.use("/api/*", cors({ credentials: true }));`).replace(
     expect(ask(text, { url: "/api/items/1", method: "OPTIONS", headers: preflight("PUT") }).status).toBe(401);
   });
 });
+
+describe("Hono: held-out set 2 (#23): cors() built inside a middleware", () => {
+  it("thrown away it never runs (flagged with its line); returned run on (c, next) it is the cors use", () => {
+    const text = HONO(`app.use("*", async (c, next) => {
+  cors({ origin: "${APP}", credentials: true });
+  await next();
+});`);
+    expect(checkConfig([file(text)]).findings.map((f) => [f.code, f.line])).toEqual([["cors-never-run", 6]]);
+    expect(get(ask(text, { url: "/api/items" }).headers, "access-control-allow-origin")).toEqual([]);
+    const { r, after } = fix(text, [{ url: "/api/items" }]);
+    expect(r.ok).toBe(true);
+    expect(after).toContain(`return cors({ origin: "${APP}", credentials: true })(c, next);`);
+    expect(get(ask(after, { url: "/api/items" }).headers, "access-control-allow-origin")).toEqual([APP]);
+    expect(checkConfig([file(after)]).findings).toEqual([]);
+  });
+});

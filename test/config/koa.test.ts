@@ -117,3 +117,55 @@ describe("Koa (@koa/cors, @koa/router)", () => {
     expect(checkConfig([file(after)]).findings).toEqual([]);
   });
 });
+
+describe("Koa: held-out set 2 (#23): a hand-written OPTIONS route with its CORS lines commented out", () => {
+  it("answers the preflight 200 without CORS (comments set nothing), is flagged, and gets @koa/cors", () => {
+    const text = `const Koa = require("koa");
+const Router = require("@koa/router");
+const app = new Koa();
+const router = new Router();
+const items = async (ctx) => {
+  ctx.response.body = [];
+};
+const itemsOptions = async (ctx) => {
+  // ctx.set("Access-Control-Allow-Origin", "*");
+  ctx.response.status = 200;
+};
+router.get("/api/items", items);
+router.options("/api/items", itemsOptions);
+app.use(router.routes());
+`;
+    const pre = ask(text, {
+      method: "OPTIONS",
+      url: "/api/items",
+      headers: [
+        ["Origin", APP],
+        ["Access-Control-Request-Method", "GET"],
+        ["Access-Control-Request-Headers", "authorization"],
+      ],
+      // The handler's own answer, as recorded (the app's 200).
+      upstream: { status: 200, headers: [] },
+    });
+    expect(pre.status).toBe(200);
+    expect(get(pre.headers, "access-control-allow-origin")).toEqual([]);
+    expect(checkConfig([file(text)]).findings.map((f) => [f.code, f.line])).toEqual([
+      ["options-route-no-cors", 8],
+    ]);
+    const ev = recordedFrom(
+      [file(text)],
+      [
+        {
+          url: `${BASE}/api/items`,
+          headers: [["Authorization", "JWT x"]],
+          recorded: { preflight: { status: 200, headers: [] }, actual: null },
+        },
+      ],
+    );
+    const r = fixConfig([file(text)], ev);
+    expect(r.ok).toBe(true);
+    const after = r.files[0]?.after ?? "";
+    expect(after).toContain('const cors = require("@koa/cors");');
+    expect(after).toContain(`app.use(cors({ origin: "${APP}" }));`);
+    expect(checkConfig([file(after)]).findings).toEqual([]);
+  });
+});

@@ -209,7 +209,7 @@ ${LISTEN}
       { method: "GET", path: "/api/items", origin: "ORIGIN", credentials: true },
       { method: "DELETE", path: "/api/items/3", origin: "ORIGIN", credentials: true },
     ],
-    check: [],
+    check: [{ code: "methods-miss-routes", line: 8 }],
   },
   {
     name: "allowedHeaders as a string lacks X-Api-Key",
@@ -432,7 +432,7 @@ ${ROUTES}
 ${LISTEN}
 `,
     calls: [{ method: "PATCH", path: "/api/items/8", origin: "ORIGIN", headers: json }],
-    check: [],
+    check: [{ code: "methods-miss-routes", line: 7 }],
   },
   {
     name: "held-out: app.all with a hand-set * lacking Authorization in Allow-Headers",

@@ -166,7 +166,7 @@ ${SERVE}
       { method: "GET", path: "/api/items", origin: "ORIGIN" },
       { method: "DELETE", path: "/api/items/4", origin: "ORIGIN" },
     ],
-    check: [],
+    check: [{ code: "methods-miss-routes", line: 6 }],
   },
   {
     name: "Hono: allowHeaders lacks X-Api-Key",

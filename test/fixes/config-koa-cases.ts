@@ -142,7 +142,7 @@ ${LISTEN}
       { method: "GET", path: "/api/items", origin: "ORIGIN" },
       { method: "PUT", path: "/api/items/3", origin: "ORIGIN", headers: json },
     ],
-    check: [],
+    check: [{ code: "methods-miss-routes", line: 6 }],
   },
   {
     name: "Koa: allowHeaders lacks X-Api-Key",

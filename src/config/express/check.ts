@@ -11,6 +11,9 @@ import { Unknown } from "../whatif";
 import {
   bare,
   type CorsUse,
+  codeOf,
+  discardedCors,
+  EnvRef,
   type ExpressApp,
   Fn,
   type Layer,
@@ -63,7 +66,8 @@ export function checkExpress(app: ExpressApp): ConfigFinding[] {
         if (!(e instanceof Unknown)) throw e;
       }
       if (
-        /callback\s*\(\s*new\s+Error|cb\s*\(\s*new\s+Error/.test(
+        // An Error or a string as the first argument: either is next(err), Express's 500.
+        /\b(callback|cb)\s*\(\s*(new\s+Error|["'`])/.test(
           app.text.slice(origin.fn.start ?? 0, origin.fn.end ?? 0),
         )
       )
@@ -75,6 +79,13 @@ export function checkExpress(app: ExpressApp): ConfigFinding[] {
         params: { line: app.lineOf((credProp ?? use.call).start ?? 0) },
       });
     for (const v of flat(origin)) {
+      // `process.env.X` in the list without a default: unset, the entry is undefined and allows no
+      // origin (the cors packages skip it), so the list is the literal origins alone.
+      if (v instanceof EnvRef)
+        push("origin-env-entry", "warning", originNode, {
+          key: "config.express.check.origin-env-entry",
+          params: { code: v.code },
+        });
       if (v === "null") push("null-origin-allowed", "warning", originNode, { key: "config.check.null" });
       if (v instanceof RegExp) {
         const node = regexNode(o.props.get("origin"), v) ?? originNode;
@@ -115,6 +126,72 @@ export function checkExpress(app: ExpressApp): ConfigFinding[] {
           params: { line: app.lineOf(layer.statement.start ?? 0) },
         });
     }
+    // A methods list that leaves out methods the app's routes under this cors() take: a page's PUT,
+    // PATCH or DELETE there is refused at its preflight (the list is what Allow-Methods sends).
+    const methodsKey = app.dialect === "hono" || app.dialect === "koa" ? "allowMethods" : "methods";
+    const methodsProp = o.props.get(methodsKey);
+    const listed = o.values.get(methodsKey);
+    if (methodsProp && layer.methods === null && !o.unread.has(methodsKey)) {
+      const names = (
+        Array.isArray(listed) ? listed.map(String) : typeof listed === "string" ? listed.split(",") : ["*"]
+      ).map((m) => m.trim().toUpperCase());
+      const missing = new Set<string>();
+      const visit = (st: typeof stack, depth: number) => {
+        for (const l of st.layers) {
+          if (depth === 0 && !overlaps(l, layer)) continue;
+          for (const h of l.handlers) if (h.kind === "router" && depth < 4) visit(h.router, depth + 1);
+          for (const m of l.methods ?? [])
+            if (["PUT", "PATCH", "DELETE"].includes(m) && !names.includes(m) && !names.includes("*"))
+              missing.add(m);
+        }
+      };
+      visit(stack, 0);
+      if (missing.size > 0)
+        push("methods-miss-routes", "warning", methodsProp, {
+          key: "config.express.check.methods-miss-routes",
+          params: { methods: [...missing].join(", "), option: methodsKey },
+        });
+    }
+    // An explicit allowed-headers list without Content-Type while routes under it take bodies
+    // (POST, PUT, PATCH): a JSON body's `Content-Type: application/json` is not CORS-safelisted
+    // (https://fetch.spec.whatwg.org/#cors-safelisted-request-header), so its preflight is refused.
+    const headersKey =
+      app.dialect === "hono" || app.dialect === "koa"
+        ? "allowHeaders"
+        : o.props.has("allowedHeaders")
+          ? "allowedHeaders"
+          : "headers";
+    const headersProp = o.props.get(headersKey);
+    const headersVal = o.values.get(headersKey);
+    if (headersProp && layer.methods === null && !o.unread.has(headersKey)) {
+      const names = (
+        Array.isArray(headersVal)
+          ? headersVal.map(String)
+          : typeof headersVal === "string"
+            ? headersVal.split(",")
+            : ["*"]
+      ).map((h) => h.trim().toLowerCase());
+      let bodies = false;
+      const visit = (st: typeof stack, depth: number) => {
+        for (const l of st.layers) {
+          if (depth === 0 && !overlaps(l, layer)) continue;
+          for (const h of l.handlers) if (h.kind === "router" && depth < 4) visit(h.router, depth + 1);
+          if ((l.methods ?? []).some((m) => ["POST", "PUT", "PATCH"].includes(m))) bodies = true;
+        }
+      };
+      visit(stack, 0);
+      if (bodies && !names.includes("content-type") && !names.includes("*"))
+        push("headers-miss-content-type", "warning", headersProp, {
+          key: "config.express.check.headers-miss-content-type",
+          params: { option: headersKey },
+        });
+    }
+    // @fastify/cors with `preflight: false` answers no preflight: its OPTIONS route answers 404
+    // (https://github.com/fastify/fastify-cors/blob/main/index.js), so every request that needs a
+    // preflight (a PUT, a DELETE, a JSON body, an Authorization header) is refused.
+    const preflightProp = o.props.get("preflight");
+    if (app.dialect === "fastify" && preflightProp && o.values.get("preflight") === false)
+      push("fastify-preflight-off", "error", preflightProp, { key: "config.fastify.check.preflight-off" });
     if (app.dialect === "fastify" && encapsulatedAlone(app, stack)) {
       const mount = app.app?.layers.find((l) =>
         l.handlers.some((h) => h.kind === "router" && h.router === stack),
@@ -131,6 +208,21 @@ export function checkExpress(app: ExpressApp): ConfigFinding[] {
         const what = answersFirst(earlier);
         if (!what) continue;
         if (!overlaps(earlier, layer)) continue;
+        // Fastify: a cors hook of a later phase than the hook that answers runs after it wherever
+        // it is registered: the `hook` option is the line to change.
+        const hookProp = o.props.get("hook");
+        if (
+          app.dialect === "fastify" &&
+          hookProp &&
+          earlier.phase !== undefined &&
+          (layer.phase ?? 0) > earlier.phase
+        ) {
+          push(`cors-after-${what}`, "error", hookProp, {
+            key: "config.fastify.check.hook-late",
+            params: { line: earlier.line, hook: String(o.values.get("hook")) },
+          });
+          break;
+        }
         push(`cors-after-${what}`, "error", layer.statement, {
           key:
             app.dialect === "fastify" && what === "auth"
@@ -153,13 +245,44 @@ export function checkExpress(app: ExpressApp): ConfigFinding[] {
           (l.path.test(layer.path.source.replace(/:\w+/g, "1"), l.methods === null).matched ||
             l.path.source === "*"),
       );
+      // On the cors() call: in a chain (`router.route(p).get(…).delete(cors(), …)`) its own line.
       if (!answered)
-        push("cors-on-route-only", "error", layer.statement, {
+        push("cors-on-route-only", "error", use.call, {
           key: "config.express.check.route-only",
           params: { method: layer.methods.join(", "), path: layer.path.source },
         });
     }
   }
+  // A hand-written OPTIONS route that sets no Access-Control-* header (comments aside), with no
+  // app-wide cors() ahead of it: it answers every preflight on its path without CORS headers.
+  if (!app.corsUses.some((c) => c.layer.methods === null)) {
+    const routes = (st: ExpressApp["app"], depth: number) => {
+      for (const l of st?.layers ?? []) {
+        for (const h of l.handlers) if (h.kind === "router" && depth < 4) routes(h.router, depth + 1);
+        if (!l.methods?.includes("OPTIONS") || l.handlers.some((h) => h.kind === "cors")) continue;
+        const fn = l.handlers.filter((h) => h.kind === "fn").at(-1);
+        if (fn?.kind === "fn" && !/access-control-/i.test(codeOf(app.text, fn.node)))
+          push("options-route-no-cors", "error", fn.node, {
+            key: "config.express.check.options-route-no-cors",
+            params: { path: l.path.source },
+          });
+      }
+    };
+    routes(app.app, 0);
+  }
+  // `cors({...});` as a statement: the middleware it builds is thrown away and never runs.
+  const visit = (n: t.Node) => {
+    if (!n || typeof n !== "object") return;
+    const call = discardedCors(reader, n);
+    if (call) push("cors-never-run", "error", call, { key: "config.express.check.cors-never-run" });
+    for (const [k, v] of Object.entries(n)) {
+      if (k === "loc" || k.endsWith("Comments")) continue;
+      if (Array.isArray(v)) {
+        for (const x of v) if (x && typeof x === "object" && "type" in x) visit(x as t.Node);
+      } else if (v && typeof v === "object" && "type" in v) visit(v as t.Node);
+    }
+  };
+  visit(app.program);
   handChecks(app, push);
   return out.sort((a, b) => a.line - b.line);
 }

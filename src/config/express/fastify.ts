@@ -34,7 +34,7 @@ import {
 } from "./model";
 
 /** The lifecycle hooks a request runs before its handler, in order (https://fastify.dev/docs/latest/Reference/Lifecycle/). */
-const PHASES = ["onRequest", "preParsing", "preValidation", "preHandler"];
+export const PHASES = ["onRequest", "preParsing", "preValidation", "preHandler"];
 
 /** Plugins that only decorate, parse bodies or add headers that do not touch CORS: the request goes on. */
 const PASS_PLUGIN =
@@ -158,7 +158,10 @@ export function readFastify(file: string, text: string): ExpressApp {
   const readContext = (statements: t.Statement[], name: string, stack: Stack, prefix: string) => {
     const list = entries.get(stack) ?? [];
     entries.set(stack, list);
-    const add = (layer: Layer, phase: number) => list.push({ layer, phase });
+    const add = (layer: Layer, phase: number) => {
+      if (phase >= 0) layer.phase = phase;
+      list.push({ layer, phase });
+    };
     for (const s of statements) {
       // try { await app.register(…); await app.listen(…) } catch (err) { … }
       if (s.type === "TryStatement") {
@@ -169,6 +172,8 @@ export function readFastify(file: string, text: string): ExpressApp {
       if (s.type === "ReturnStatement" && s.argument) e = s.argument;
       if (!e) continue;
       e = bare(e);
+      // `void app.register(…)` (a floating promise marked as such) registers as the bare call does.
+      if (e.type === "UnaryExpression" && e.operator === "void") e = bare(e.argument);
       if (e.type === "AwaitExpression") e = bare(e.argument);
       if (e.type !== "CallExpression") continue;
       const callee = bare(e.callee);

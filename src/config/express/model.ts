@@ -22,9 +22,27 @@ export class JsSyntaxError extends Error {
 }
 
 /** A value the evaluator knows: JSON-like values, RegExps, or a function of the origin (cors' callback form). */
-export type Val = string | number | boolean | null | undefined | RegExp | Val[] | { [k: string]: Val } | Fn;
+export type Val =
+  | string
+  | number
+  | boolean
+  | null
+  | undefined
+  | RegExp
+  | Val[]
+  | { [k: string]: Val }
+  | Fn
+  | EnvRef;
 export class Fn {
   constructor(readonly fn: t.Function) {}
+}
+/**
+ * `process.env.X` written as an entry of a list (`origin: [process.env.URL, "https://a.example"]`):
+ * unknown here, it matches no origin of the record (unset it is `undefined`, which the cors
+ * packages skip; set, the record shows the page's origin was not it). A patch keeps it and adds.
+ */
+export class EnvRef {
+  constructor(readonly code: string) {}
 }
 
 /** The cors package's options as read (https://github.com/expressjs/cors/blob/master/lib/index.js). */
@@ -67,6 +85,8 @@ export interface Layer {
   methods: string[] | null;
   handlers: Middleware[];
   line: number;
+  /** Fastify: the lifecycle phase of a hook (0 onRequest … 3 preHandler); absent for a plugin or a route. */
+  phase?: number;
 }
 
 export interface PathPattern {
@@ -397,9 +417,15 @@ export class Reader {
           )
           .join("");
       case "ArrayExpression":
-        return n.elements.map((x) => {
-          if (!x || x.type === "SpreadElement") return unknown("spread");
-          return this.value(x, env, depth + 1);
+        return n.elements.flatMap((x): Val[] => {
+          if (!x) return unknown("hole");
+          if (x.type === "SpreadElement") {
+            // `[...list, "…"]`: a list known here, spread.
+            const v = this.value(x.argument, env, depth + 1);
+            return Array.isArray(v) ? v : unknown("spread");
+          }
+          if (isEnv(x)) return [new EnvRef(this.text.slice(x.start ?? 0, x.end ?? 0))];
+          return [this.value(x, env, depth + 1)];
         });
       case "ObjectExpression": {
         const o: { [k: string]: Val } = {};
@@ -497,6 +523,16 @@ export class Reader {
         if (callee.type !== "MemberExpression" && callee.type !== "OptionalMemberExpression")
           return unknown("call");
         const method = propName(callee);
+        // JSON.parse of a string known here (`JSON.parse(process.env.X || '["…"]')`: the default).
+        if (dotted(callee) === "JSON.parse" && n.arguments.length === 1) {
+          const text = this.value(n.arguments[0] as t.Node, env, depth + 1);
+          if (typeof text !== "string") return unknown("call");
+          try {
+            return JSON.parse(text) as Val;
+          } catch {
+            return unknown("call");
+          }
+        }
         const target = this.value(callee.object, env, depth + 1);
         const args = n.arguments.map((a) => this.value(a, env, depth + 1));
         if (target === undefined && (callee.optional || n.optional)) return undefined;
@@ -542,7 +578,14 @@ function isEnv(n: t.Node): boolean {
 }
 
 export function isRecord(v: Val): v is { [k: string]: Val } {
-  return !!v && typeof v === "object" && !Array.isArray(v) && !(v instanceof RegExp) && !(v instanceof Fn);
+  return (
+    !!v &&
+    typeof v === "object" &&
+    !Array.isArray(v) &&
+    !(v instanceof RegExp) &&
+    !(v instanceof Fn) &&
+    !(v instanceof EnvRef)
+  );
 }
 
 export function truthy(v: Val): boolean {
@@ -707,8 +750,16 @@ export function readExpress(file: string, text: string): ExpressApp {
       return a.elements.flatMap((x) =>
         x && x.type !== "SpreadElement" ? middleware(x, stack, layerRef) : [],
       );
-    if (a.type === "ArrowFunctionExpression" || a.type === "FunctionExpression")
+    if (a.type === "ArrowFunctionExpression" || a.type === "FunctionExpression") {
+      // `async (c, next) => { return cors({...})(c, next) }`: the cors middleware it runs.
+      const inner = wrappedCors(r, a);
+      if (inner) {
+        const use: CorsUse = { kind: "cors", call: inner, options: readOptions(r, inner) };
+        pendingCors.push({ use, layerRef, stack });
+        return [use];
+      }
       return [{ kind: "fn", node: a }];
+    }
     if (a.type === "Identifier") {
       const router = routers.get(a.name);
       if (router) return [{ kind: "router", router, node: a }];
@@ -1146,7 +1197,7 @@ export function run(app: ExpressApp, request: HopRequest): Trace {
         }
         if (app.dialect === "fastify") {
           trace.corsRan.push({ use: h, layer });
-          const got = fastifyCors(reader, res, o, req);
+          const got = fastifyCors(reader, res, o, req, trace.assumed);
           if (got === "error") {
             // next(err): Fastify's error handler answers 500, keeping the headers set so far.
             res.status = 500;
@@ -1234,7 +1285,7 @@ export function run(app: ExpressApp, request: HopRequest): Trace {
       case "fn": {
         // A route's own handler is the application: its status comes from the record; it is read
         // only where it sets CORS headers itself or answers a preflight.
-        const own = /access-control-/i.test(reader.text.slice(h.node.start ?? 0, h.node.end ?? 0));
+        const own = /access-control-/i.test(codeOf(reader.text, h.node));
         if (final && !own && req.method !== "OPTIONS") {
           answerApp(200, "route");
           return true;
@@ -1416,11 +1467,43 @@ export const FASTIFY_METHODS = ["GET", "HEAD", "POST"];
  * Access-Control-Request-Method) with `methods` (default GET,HEAD,POST), `allowedHeaders` or the
  * requested ones, `maxAge`, `optionsSuccessStatus` (204).
  */
+/**
+ * An origin function not evaluated here (a lookup, a promise): its verdict for this request's origin
+ * as the record shows it, where the recorded answer came from the app with this origin: the
+ * Allow-Origin it sent (a reflected origin, `*`: the function allowed it and that is what the
+ * plugin sends for it), none (refused: false); a 5xx (an error or not) stays unknown. The methods,
+ * headers and credentials are still the options' own: only the origin verdict is taken.
+ */
+function recordedOrigin(r: Reader, fn: t.Function, req: Req, assumed?: Words[]): Val | null {
+  const up = req.upstream;
+  const origin = header(req, "origin") ?? "";
+  const seen = allowedSeen.get(fn) ?? new Map<string, string>();
+  allowedSeen.set(fn, seen);
+  let got: Val | null = null;
+  // Not sent (status 0: its preflight failed) or an error: this hop's record says nothing of the
+  // origin; the function is given the origin alone, so an Allow-Origin recorded for the same
+  // origin on another hop (its preflight) is its verdict.
+  if (!up || up.status === null || up.status === 0 || up.status >= 500) got = seen.get(origin) ?? null;
+  else {
+    const acao = up.headers.filter(([n]) => lower(n) === "access-control-allow-origin").map(([, v]) => v);
+    if (acao.length > 1) return null;
+    got = acao[0] ?? false;
+    if (acao[0]) seen.set(origin, acao[0]);
+  }
+  if (got === null) return null;
+  assumed?.push({ key: "config.express.assumed.origin-recorded", params: { line: r.line(fn), origin } });
+  return got;
+}
+
+/** Allow-Origin values recorded for an origin function, by the origin asked (see recordedOrigin). */
+const allowedSeen = new WeakMap<t.Function, Map<string, string>>();
+
 function fastifyCors(
   r: Reader,
   res: Res,
   o: CorsOptions,
   req: Req,
+  assumed?: Words[],
 ): "answered" | "next" | "error" | "continue" {
   const v = o.values;
   let opt: Val = v.has("origin") ? v.get("origin") : "*";
@@ -1429,11 +1512,18 @@ function fastifyCors(
   const reqOrigin = header(req, "origin");
   let resolved: Val = opt;
   if (opt instanceof Fn) {
-    if (opt.fn.params.length >= 2) {
-      const got = originCallback(r, opt.fn, reqOrigin);
-      if (got.error) return "error";
-      resolved = got.value;
-    } else resolved = originReturn(r, opt.fn, reqOrigin ?? "");
+    try {
+      if (opt.fn.params.length >= 2) {
+        const got = originCallback(r, opt.fn, reqOrigin);
+        if (got.error) return "error";
+        resolved = got.value;
+      } else resolved = originReturn(r, opt.fn, reqOrigin ?? "");
+    } catch (e) {
+      if (!(e instanceof Unknown)) throw e;
+      const seen = recordedOrigin(r, opt.fn, req, assumed);
+      if (seen === null) throw e;
+      resolved = seen;
+    }
   }
   if (resolved === false) return "next";
   if (!truthy(resolved)) return "error";
@@ -1553,6 +1643,7 @@ function applyCors(res: Res, o: CorsOptions, origin: Val, req: Req): void {
 
 export function allowedBy(origin: string | undefined, allowed: Val): boolean {
   if (Array.isArray(allowed)) return allowed.some((a) => allowedBy(origin, a));
+  if (allowed instanceof EnvRef) return false;
   if (typeof allowed === "string") return origin === allowed;
   if (allowed instanceof RegExp) {
     allowed.lastIndex = 0;
@@ -1611,6 +1702,84 @@ export function originCallback(
   exec(fn.body);
   if (!result) throw new Unknown({ key: "config.express.unknown.function", params: { line: r.line(fn) } });
   return result;
+}
+
+/** A node's text with its comments blanked (a commented-out `ctx.set("Access-Control-…")` sets nothing). */
+export function codeOf(text: string, node: t.Node): string {
+  const start = node.start ?? 0;
+  const chars = text.slice(start, node.end ?? 0).split("");
+  const seen = new Set<t.Comment>();
+  const visit = (n: t.Node) => {
+    if (!n || typeof n !== "object") return;
+    for (const c of [
+      ...(n.leadingComments ?? []),
+      ...(n.trailingComments ?? []),
+      ...(n.innerComments ?? []),
+    ]) {
+      if (seen.has(c)) continue;
+      seen.add(c);
+      for (let i = Math.max(c.start ?? 0, start); i < (c.end ?? 0) && i - start < chars.length; i++)
+        chars[i - start] = " ";
+    }
+    for (const [k, v] of Object.entries(n)) {
+      if (k === "loc" || k.endsWith("Comments")) continue;
+      if (Array.isArray(v)) {
+        for (const x of v) if (x && typeof x === "object" && "type" in x) visit(x as t.Node);
+      } else if (v && typeof v === "object" && "type" in v) visit(v as t.Node);
+    }
+  };
+  visit(node);
+  return chars.join("");
+}
+
+/** The packages whose default export builds a CORS middleware. */
+const CORS_MODULES = new Set(["cors", "hono/cors", "@koa/cors", "kcors"]);
+
+/**
+ * `cors({...});` as a statement of its own inside a middleware: the middleware it returns is thrown
+ * away, so it never runs (https://github.com/honojs/hono/issues/895). The call, or null.
+ */
+export function discardedCors(r: Reader, s: t.Node): t.CallExpression | null {
+  if (s.type !== "ExpressionStatement") return null;
+  let e = bare(s.expression);
+  if (e.type === "AwaitExpression") e = bare(e.argument);
+  if (e.type !== "CallExpression") return null;
+  const callee = bare(e.callee);
+  if (callee.type !== "Identifier") return null;
+  return CORS_MODULES.has(r.imports.get(callee.name) ?? "") ? e : null;
+}
+
+/**
+ * A middleware that hands the request to a cors middleware it builds: its first statement
+ * `return cors({...})(c, next)` (also with `await`), the wrapper's own parameters passed on. The
+ * inner `cors(…)` call, or null.
+ */
+export function wrappedCors(r: Reader, fn: t.Function): t.CallExpression | null {
+  if (fn.body.type !== "BlockStatement") return null;
+  const first = fn.body.body[0];
+  let e: t.Node | null | undefined =
+    first?.type === "ReturnStatement"
+      ? first.argument
+      : first?.type === "ExpressionStatement"
+        ? first.expression
+        : null;
+  if (!e) return null;
+  e = bare(e);
+  if (e.type === "AwaitExpression") e = bare(e.argument);
+  if (e.type !== "CallExpression") return null;
+  const inner = bare(e.callee);
+  if (inner.type !== "CallExpression") return null;
+  const callee = bare(inner.callee);
+  if (callee.type !== "Identifier" || !CORS_MODULES.has(r.imports.get(callee.name) ?? "")) return null;
+  const params = fn.params.map((p) => (p.type === "Identifier" ? p.name : null));
+  const args = e.arguments.map((a) => (a.type === "Identifier" ? a.name : null));
+  if (
+    args.length === 0 ||
+    args.length !== params.length ||
+    args.some((a, i) => a === null || a !== params[i])
+  )
+    return null;
+  return inner;
 }
 
 /**
@@ -2053,6 +2222,8 @@ function interpret(
         return f ?? ("answered-return" as unknown as Flow);
       }
       case "ExpressionStatement":
+        // `cors({...});` alone: it only builds a middleware, which nobody runs (check: cors-never-run).
+        if (discardedCors(r, n)) return null;
         return exec(n.expression);
       case "ThrowStatement": {
         // Fastify: a thrown error goes to its error handler, which answers with the error's
@@ -2107,10 +2278,16 @@ function interpret(
           res.status = v;
           return null;
         }
+        // ctx.status / ctx.body, or the same on ctx.response (Koa delegates one to the other:
+        // https://github.com/koajs/koa/blob/master/lib/context.js).
+        const onCtx = (o: t.Node) => {
+          const b = bare(o);
+          return isC(b) || (b.type === "MemberExpression" && isC(b.object) && propName(b) === "response");
+        };
         if (
           koa &&
           left.type === "MemberExpression" &&
-          isC(left.object) &&
+          onCtx(left.object) &&
           ["status", "body"].includes(propName(left) ?? "")
         ) {
           if (propName(left) === "body") {

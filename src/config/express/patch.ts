@@ -16,12 +16,15 @@ import { faultOf, type Judged, type RequestSpec, Unknown } from "../whatif";
 import {
   bare,
   type CorsUse,
+  discardedCors,
+  dotted,
   type ExpressApp,
   FASTIFY_METHODS,
   HONO_METHODS,
   KOA_METHODS,
   type Layer,
   propName,
+  type Reader,
   run,
   type Trace,
 } from "./model";
@@ -164,6 +167,58 @@ class Patcher extends EditList {
   }
 }
 
+/**
+ * The allowlist an origin callback reads when it is `const list = JSON.parse(…)` whose default here
+ * is a JSON array and which the file only ever asks `list.indexOf(x)` / `list.includes(x)`: a list
+ * spread into a longer one answers those the same for every entry it had (an array is what the
+ * written default and those calls mean). Null for anything else.
+ */
+function parsedList(p: Patcher, fn: t.Node): t.CallExpression | null {
+  const reader = (p.app as ExpressApp & { reader: Reader }).reader;
+  for (const name of namesIn(fn)) {
+    const c = p.app.consts.get(name);
+    const init = c ? bare(c.init) : null;
+    if (init?.type !== "CallExpression" || dotted(init.callee) !== "JSON.parse") continue;
+    let v: unknown;
+    try {
+      v = reader.value(init);
+    } catch (e) {
+      if (!(e instanceof Unknown)) throw e;
+      continue;
+    }
+    if (!Array.isArray(v)) continue;
+    const uses = [...p.app.text.matchAll(new RegExp(`(?<![\\w$.])${name}(?![\\w$])(.{0,10})`, "g"))];
+    // The declaration, then only `.indexOf(` / `.includes(` calls.
+    if (uses.slice(1).every((m) => /^\s*\.\s*(indexOf|includes)\s*\(/.test(m[1] ?? ""))) return init;
+  }
+  return null;
+}
+
+/** A middleware on `path` (app-level or a router's) whose block has a discarded `cors({...});`. */
+function deadCors(app: ExpressApp, path: string): { call: t.CallExpression; fn: t.Function } | null {
+  const reader = (app as ExpressApp & { reader: Reader }).reader;
+  const visit = (stack: ExpressApp["app"], at: string, depth: number): ReturnType<typeof deadCors> => {
+    for (const l of stack?.layers ?? []) {
+      const m = l.path.test(at, l.prefix || l.methods === null);
+      if (!m.matched) continue;
+      for (const h of l.handlers) {
+        if (h.kind === "router" && depth < 4) {
+          const got = visit(h.router, l.prefix ? m.rest : at, depth + 1);
+          if (got) return got;
+        }
+        if (h.kind !== "fn" || h.node.body.type !== "BlockStatement") continue;
+        if (!h.node.params.every((x) => x.type === "Identifier")) continue;
+        for (const st of h.node.body.body) {
+          const call = discardedCors(reader, st);
+          if (call) return { call, fn: h.node };
+        }
+      }
+    }
+    return null;
+  };
+  return visit(app.app, path, 0);
+}
+
 /** Identifiers a node refers to. */
 function namesIn(n: t.Node, out = new Set<string>()): Set<string> {
   if (!n || typeof n !== "object") return out;
@@ -194,9 +249,11 @@ export function patchExpress(
   const origins = new Map<CorsUse, OriginWant>();
   const lists = new Map<string, { use: CorsUse; key: "methods" | "allowedHeaders"; names: string[] }>();
   const creds = new Set<CorsUse>();
-  const optionsRoutes = new Map<Layer, CorsUse>();
+  const optionsRoutes = new Map<Layer, { use: CorsUse; stack: ExpressApp["corsUses"][number]["stack"] }>();
   const fresh: Array<{ origin: string; credentials: boolean }> = [];
   const hoists = new Set<ExpressApp["corsUses"][number]>();
+  const hooks = new Set<CorsUse>();
+  const revive = new Map<t.CallExpression, t.Function>();
   const handLists = new Map<t.Node, { names: string[]; header: string }>();
   const handOrigins = new Map<
     string,
@@ -310,6 +367,24 @@ export function patchExpress(
       handLists.set(lit, w);
       continue;
     }
+    // @fastify/cors with `preflight: false` adds its headers to an OPTIONS and passes it on to its
+    // own `OPTIONS *` route, which answers 404 (callNotFound) since no preflight was enabled
+    // (https://github.com/fastify/fastify-cors/blob/main/index.js): `preflight: true` lets it answer.
+    const noPreflight = ran && app.dialect === "fastify" && p.valueNode(ran.use, "preflight");
+    if (
+      ran &&
+      noPreflight &&
+      preflight &&
+      code === "preflight-status-not-ok" &&
+      !("key" in ran.use.options) &&
+      ran.use.options.values.get("preflight") === false
+    ) {
+      p.replace(`preflight:${noPreflight.start}`, noPreflight, "true", {
+        key: "config.fastify.fix.preflight",
+        params: { line: p.line(noPreflight) },
+      });
+      continue;
+    }
     if (ran) {
       p.cannot.set(spec.id, { key: "config.cannot.cause", params: { code } });
       continue;
@@ -331,6 +406,30 @@ export function patchExpress(
         if (spec.credentials === "include") w.credentials = true;
         handOrigins.set(key, w);
       } else p.cannot.set(spec.id, { key: "config.cannot.cause", params: { code } });
+      continue;
+    }
+    // Fastify: @fastify/cors on a later hook (`hook: "preHandler"`) than the hook that answered
+    // runs after it whatever the order written: back onto onRequest, its default
+    // (https://github.com/fastify/fastify-cors/blob/main/index.js), before any move.
+    const top = trace.top;
+    const late =
+      app.dialect === "fastify" && top?.phase !== undefined
+        ? app.corsUses.find(
+            (c) =>
+              c.stack === app.app &&
+              (c.layer.phase ?? 0) > (top.phase ?? 0) &&
+              p.valueNode(c.use, "hook")?.type === "StringLiteral",
+          )
+        : undefined;
+    if (late) {
+      hooks.add(late.use);
+      continue;
+    }
+    // A middleware that builds a cors middleware and throws it away (`cors({...});`): it returns
+    // it run on its own arguments instead, the options as written.
+    const dead = deadCors(app, path);
+    if (dead) {
+      revive.set(dead.call, dead.fn);
       continue;
     }
     // No cors() ran for this request: one registered later in the app moves ahead of what answered.
@@ -366,15 +465,27 @@ export function patchExpress(
     }
     // A cors() on the route itself never sees the preflight: app.options for that path.
     if (method === "OPTIONS") {
-      const route = app.corsUses.find(
-        (c) =>
+      // On the app, or on a router mounted on it (its OPTIONS route then goes on that router, with
+      // the router's own path).
+      const within = (stack: ExpressApp["corsUses"][number]["stack"]): string | null => {
+        if (stack === app.app) return path;
+        const mount = app.app?.layers.find(
+          (l) => l.methods === null && l.handlers.some((h) => h.kind === "router" && h.router === stack),
+        );
+        const m = mount?.path.test(path, true);
+        return m?.matched ? m.rest : null;
+      };
+      const route = app.corsUses.find((c) => {
+        const rest = within(c.stack);
+        return (
+          rest !== null &&
           c.layer.methods !== null &&
           !c.layer.methods.includes("OPTIONS") &&
-          c.layer.path.test(path, false).matched &&
-          c.stack === app.app,
-      );
+          c.layer.path.test(rest, false).matched
+        );
+      });
       if (route) {
-        optionsRoutes.set(route.layer, route.use);
+        optionsRoutes.set(route.layer, { use: route.use, stack: route.stack });
         continue;
       }
     }
@@ -402,6 +513,25 @@ export function patchExpress(
       continue;
     }
     fresh.push({ origin: spec.origin, credentials: spec.credentials === "include" });
+  }
+  for (const [call, fn] of revive) {
+    const args = fn.params.map((x) => p.src(x)).join(", ");
+    p.replace(`revive:${call.start}`, call, `return ${p.src(call)}(${args})`, {
+      key: "config.express.fix.cors-run",
+      params: { line: p.line(call) },
+    });
+  }
+  if (revive.size > 0) return { edits: p.edits, cannot: p.cannot };
+  // The hook option first, alone in its round: a move that may follow copies the registration's text.
+  if (hooks.size > 0) {
+    for (const use of hooks) {
+      const n = p.valueNode(use, "hook") as t.Node;
+      p.replace(`hook:${n.start}`, n, p.str("onRequest"), {
+        key: "config.fastify.fix.hook",
+        params: { line: p.line(n), hook: p.src(n) },
+      });
+    }
+    return { edits: p.edits, cannot: p.cannot };
   }
   // Moves first, alone in their round: the other edits may touch the moved text.
   if (moves.length > 0) {
@@ -432,13 +562,13 @@ export function patchExpress(
     for (const h of hoists) hoist(p, h);
     return { edits: p.edits, cannot: p.cannot };
   }
-  for (const [layer, use] of optionsRoutes) {
+  for (const [layer, { use, stack }] of optionsRoutes) {
     const stmt = layer.statement;
     const text = app.text;
     const pathArg = layer.path.node ? p.src(layer.path.node) : p.str(layer.path.source);
     const args = use.call.arguments.map((a) => p.src(a)).join(", ");
     const corsName = p.src(use.call.callee);
-    const appName = app.appName ?? "app";
+    const appName = stack === app.app ? (app.appName ?? "app") : stack.name;
     const line = `${appName}.options(${pathArg}, ${corsName}(${args}));`;
     p.insert(
       `options:${stmt.start}`,
@@ -756,6 +886,14 @@ function allowOrigin(p: Patcher, w: OriginWant, credentials: boolean): void {
         (x): x is t.ArrayExpression =>
           x?.type === "ArrayExpression" && x.elements.some((e) => e?.type === "StringLiteral"),
       );
+    const parsed = arr ? null : parsedList(p, node);
+    if (parsed) {
+      // `JSON.parse(process.env.X || '[…]')`: whatever the environment's list holds stays, the
+      // origins are added beside it.
+      p.replace(`origin:${parsed.start}`, parsed, `[...${p.src(parsed)}, ${quoted.join(", ")}]`, why);
+      if (creds) p.addProp(use, o.object, "credentials", "true", { key: "config.fix.credentials" });
+      return;
+    }
     if (!arr) {
       p.cannot.set(w.id, { key: "config.express.cannot.origin-function", params: { line: p.line(node) } });
       return;

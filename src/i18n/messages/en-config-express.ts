@@ -13,6 +13,8 @@ export const enConfigExpress = {
   "config.express.unknown.no-next":
     "the middleware on line {line} neither calls next() nor answers on this request",
   "config.express.assumed.auth": "the credentials the request carries pass the auth middleware (line {line})",
+  "config.express.assumed.origin-recorded":
+    "the origin function of line {line} is not evaluated: its verdict on {origin} is the one the record shows",
   "config.express.assumed.route": "the route answers {method} {path} with 200 (not recorded)",
   "config.express.assumed.static": "the file for {path} exists (served with 200)",
   "config.express.note.other-file": "{file} is not read: only the file that makes the Express app is",
@@ -52,13 +54,33 @@ export const enConfigExpress = {
   "config.fastify.unknown.no-app": "no `fastify()` app is made in this file",
   "config.fastify.note.no-app": "{file} makes no `fastify()` app",
   "config.fastify.note.other-file": "{file} is not read: only the file that makes the Fastify app is",
+  "config.express.check.methods-miss-routes":
+    "`{option}` leaves out {methods}, which routes under this CORS registration take: a page's {methods} there is refused at its preflight",
+  "config.express.check.origin-env-entry":
+    "{code} in the origin list has no default: where it is unset the entry is undefined and allows no origin, so only the literal origins are allowed (check the deployed environment, or list the origin)",
+  "config.express.fix.cors-run":
+    "the cors middleware built on line {line} is now run (returned, called with the wrapper's own arguments): built and thrown away, it never set a header",
+  "config.express.check.cors-never-run":
+    "cors(…) is called here only to build a middleware that is thrown away: it never runs, so no CORS header is set; register it (app.use(cors(…))) or return it run (`return cors(…)(c, next)`)",
+  "config.express.check.options-route-no-cors":
+    "this hand-written OPTIONS handler for {path} sets no Access-Control-* header: every preflight there is answered without them and refused; set them, or register the cors middleware before the routes",
+  "config.express.check.headers-miss-content-type":
+    "`{option}` leaves out Content-Type while routes under this CORS registration take request bodies: a JSON body (Content-Type: application/json) is refused at its preflight",
   "config.fastify.check.encapsulated":
     "@fastify/cors is registered inside the plugin of line {line}, which has no routes: Fastify keeps a plugin's hooks to its own context, so no route gets CORS headers; register it on the app (or wrap that plugin in fastify-plugin)",
   "config.fastify.check.after-auth":
     "@fastify/cors is registered after the hook of line {line}: hooks run in the order added, so that hook's 401 (and the preflight's, which carries no credentials) goes out without CORS headers",
+  "config.fastify.check.hook-late":
+    "@fastify/cors runs on the {hook} hook, after the onRequest-phase hook of line {line} that answers first (a preflight carries no credentials, so it gets that hook's 401 without CORS headers); use the default hook, onRequest, registered before that hook",
+  "config.fastify.check.preflight-off":
+    "`preflight: false`: @fastify/cors answers no preflight (its OPTIONS route answers 404), so every request that needs one (PUT, DELETE, a JSON body, an Authorization header) is refused",
   "config.fastify.fix.move":
     "@fastify/cors registered before the hook of line {before}: Fastify runs hooks in the order they are added, and that one answered first",
   "config.fastify.fix.hoist":
     "@fastify/cors registered on the app: inside the plugin of line {line} it reached none of the app's routes (Fastify encapsulates plugins)",
+  "config.fastify.fix.preflight":
+    "`preflight: true` (line {line}): with `preflight: false` @fastify/cors leaves every preflight to its OPTIONS route, which answers 404",
+  "config.fastify.fix.hook":
+    "@fastify/cors on the onRequest hook (line {line}, was {hook}): a hook of an earlier phase answered first, and a preflight must be answered before auth",
   "config.fastify.fix.add": "@fastify/cors registered, allowing {origins}",
 } as const;

@@ -15,6 +15,8 @@ export const koConfigExpress: Record<keyof typeof enConfigExpress, string> = {
   "config.express.unknown.no-next":
     "{line}행의 미들웨어는 이 요청에서 next()를 호출하지도 응답하지도 않습니다",
   "config.express.assumed.auth": "요청이 보낸 자격 증명이 인증 미들웨어({line}행)를 통과한다고 가정합니다",
+  "config.express.assumed.origin-recorded":
+    "{line}행의 origin 함수는 평가하지 않습니다: {origin}에 대한 판정은 기록에 나온 대로입니다",
   "config.express.assumed.route": "라우트가 {method} {path}에 200으로 응답한다고 가정합니다(기록 없음)",
   "config.express.assumed.static": "{path}의 파일이 있다고 가정합니다(200으로 제공)",
   "config.express.note.other-file": "{file}은(는) 읽지 않습니다. Express 앱을 만드는 파일만 읽습니다",
@@ -54,13 +56,33 @@ export const koConfigExpress: Record<keyof typeof enConfigExpress, string> = {
   "config.fastify.unknown.no-app": "이 파일에서 `fastify()` 앱을 만들지 않습니다",
   "config.fastify.note.no-app": "{file}에서 `fastify()` 앱을 만들지 않습니다",
   "config.fastify.note.other-file": "{file}은(는) 읽지 않습니다. Fastify 앱을 만드는 파일만 읽습니다",
+  "config.express.check.methods-miss-routes":
+    "`{option}`에 {methods}이(가) 빠져 있는데, 이 CORS 등록 아래의 라우트가 그 메서드를 받습니다: 페이지의 {methods} 요청은 사전 요청에서 거부됩니다",
+  "config.express.check.origin-env-entry":
+    "origin 목록의 {code}에 기본값이 없습니다: 설정되지 않으면 그 항목은 undefined가 되어 어떤 출처도 허용하지 않으므로 글자로 적힌 출처만 허용됩니다(배포 환경을 확인하거나 출처를 목록에 적으세요)",
+  "config.express.fix.cors-run":
+    "{line}행에서 만든 cors 미들웨어를 이제 실행합니다(감싼 함수의 인자로 호출해 반환): 만들기만 하고 버려서 헤더를 하나도 설정하지 않았습니다",
+  "config.express.check.cors-never-run":
+    "여기서 cors(…)는 미들웨어를 만들기만 하고 버립니다: 실행되지 않으므로 CORS 헤더가 하나도 설정되지 않습니다. 등록하거나(app.use(cors(…))) 실행해 반환하세요(`return cors(…)(c, next)`)",
+  "config.express.check.options-route-no-cors":
+    "{path}의 이 수동 OPTIONS 핸들러는 Access-Control-* 헤더를 하나도 설정하지 않습니다: 그 경로의 모든 사전 요청이 헤더 없이 답해져 거부됩니다. 헤더를 설정하거나 cors 미들웨어를 라우트보다 먼저 등록하세요",
+  "config.express.check.headers-miss-content-type":
+    "이 CORS 등록 아래의 라우트가 요청 본문을 받는데 `{option}`에 Content-Type이 빠져 있습니다: JSON 본문(Content-Type: application/json)은 사전 요청에서 거부됩니다",
   "config.fastify.check.encapsulated":
     "@fastify/cors가 라우트가 없는 {line}행의 플러그인 안에 등록되어 있습니다. Fastify는 플러그인의 훅을 그 컨텍스트 안에만 두므로 어떤 라우트에도 CORS 헤더가 붙지 않습니다. 앱에 등록하세요(또는 그 플러그인을 fastify-plugin으로 감싸세요)",
   "config.fastify.check.after-auth":
     "@fastify/cors가 {line}행의 훅 뒤에 등록되어 있습니다. 훅은 추가한 순서대로 실행되므로 그 훅의 401(자격 증명이 없는 프리플라이트의 401 포함)에는 CORS 헤더가 없습니다",
+  "config.fastify.check.hook-late":
+    "@fastify/cors가 {hook} 훅에서 실행되어, 먼저 답하는 {line}행의 onRequest 단계 훅보다 늦습니다(사전 요청에는 자격 증명이 없어 CORS 헤더 없는 401을 받습니다). 기본 훅인 onRequest로 두고 그 훅보다 먼저 등록하세요",
+  "config.fastify.check.preflight-off":
+    "`preflight: false`: @fastify/cors가 사전 요청에 답하지 않아(그 OPTIONS 라우트는 404로 답함), 사전 요청이 필요한 모든 요청(PUT, DELETE, JSON 본문, Authorization 헤더)이 거부됩니다",
   "config.fastify.fix.move":
     "@fastify/cors를 {before}행의 훅보다 앞에 등록했습니다. Fastify는 훅을 추가한 순서대로 실행하는데, 그 훅이 먼저 응답했습니다",
   "config.fastify.fix.hoist":
     "@fastify/cors를 앱에 등록했습니다. {line}행의 플러그인 안에서는 앱의 어떤 라우트에도 닿지 않았습니다(Fastify는 플러그인을 캡슐화합니다)",
+  "config.fastify.fix.preflight":
+    "`preflight: true`({line}행): `preflight: false`이면 @fastify/cors가 모든 사전 요청을 자기 OPTIONS 라우트에 넘기고, 그 라우트는 404로 답합니다",
+  "config.fastify.fix.hook":
+    "@fastify/cors를 onRequest 훅으로 옮겼습니다({line}행, 이전 {hook}): 더 앞 단계의 훅이 먼저 답했고, 사전 요청은 인증보다 먼저 답해야 합니다",
   "config.fastify.fix.add": "@fastify/cors를 등록해 {origins}을(를) 허용했습니다",
 };
