@@ -106,8 +106,8 @@ function parse(argv: string[], t: Translate, command: "check" | "fix"): Args | "
     throw new Bad(t(command === "check" ? "config.cli.check-format" : "config.cli.format", { format }));
   const browser = typeof v.browser === "string" ? v.browser : "chromium";
   if (browser !== "chromium" && browser !== "firefox") throw new Bad(t("config.cli.browser", { browser }));
-  // `check` takes no evidence and changes nothing: an option of `fix` there is a mistake, said.
-  const fixOnly = ["har", "write", "url", "origin", "method", "header", "credentials", "timeout"].find(
+  // `check` sends nothing and changes nothing (a HAR it reads): an option of `fix` there is a mistake, said.
+  const fixOnly = ["write", "url", "origin", "method", "header", "credentials", "timeout"].find(
     (k) => v[k] !== undefined,
   );
   if (command === "check" && fixOnly)
@@ -171,6 +171,17 @@ function cannotRead(file: string, t: Translate, error: unknown): Bad {
 }
 
 const say = (t: Translate, w: Words) => t(w.key, w.params);
+
+/** The recorded requests of a HAR, read 1 MiB at a time as `analyze` reads it (never held whole). */
+function harExchanges(har: string, t: Translate): ReturnType<typeof importHar>["exchanges"] {
+  try {
+    readable(har, t);
+    return importHar(readDocument(har)).exchanges;
+  } catch (error) {
+    if (error instanceof HarError) throw new Bad(t("config.cli.har", { file: har, error: error.in(t) }));
+    throw error;
+  }
+}
 
 function whyText(t: Translate, why: Words | string | null): string {
   if (why === null) return "";
@@ -280,7 +291,10 @@ export async function runConfigCommand(
     const files: ConfigFile[] = args.config.map((path) => ({ path, text: read(path, t) }));
     await prepareConfig(files, wasmBytes);
     if (command === "check") {
-      const result = checkConfig(files);
+      const result = checkConfig(files, {
+        browser: args.browser,
+        ...(args.har === null ? {} : { evidence: harExchanges(args.har, t) }),
+      });
       const errors = result.findings.filter((f) => f.severity === "error").length;
       const totals =
         result.findings.length === 0
@@ -291,7 +305,9 @@ export async function runConfigCommand(
         severity: f.severity,
         file: f.file,
         line: f.line,
-        message: say(t, f.words),
+        message: f.detail
+          ? t("config.check.detail", { message: say(t, f.words), change: say(t, f.detail) })
+          : say(t, f.words),
       }));
       if (args.format === "sarif") {
         out(configSarif(lines, t));
@@ -305,7 +321,10 @@ export async function runConfigCommand(
           `${JSON.stringify(
             {
               format: result.format,
-              findings: result.findings.map((f) => ({ ...f, message: say(t, f.words), words: undefined })),
+              findings: lines.map((l, i) => {
+                const detail = result.findings[i]?.detail;
+                return { ...l, ...(detail ? { change: say(t, detail) } : {}) };
+              }),
               notes: result.notes.map((n) => say(t, n)),
             },
             null,
@@ -313,9 +332,9 @@ export async function runConfigCommand(
           )}\n`,
         );
       } else {
-        for (const f of result.findings)
+        for (const f of lines)
           out(
-            `${oneLine(`${f.file}:${f.line}: ${t(`config.cli.severity.${f.severity}`)} [${f.code}] ${say(t, f.words)}`)}\n`,
+            `${oneLine(`${f.file}:${f.line}: ${t(`config.cli.severity.${f.severity}`)} [${f.code}] ${f.message}`)}\n`,
           );
         for (const n of result.notes) out(`${oneLine(t("config.cli.note", { text: say(t, n) }))}\n`);
         out(`${totals}\n`);
@@ -337,15 +356,7 @@ export async function runConfigCommand(
       evidenceName = args.probe.url;
     } else {
       if (args.har === null) throw new Bad(t("config.cli.missing-har"));
-      try {
-        // Read 1 MiB at a time, as `analyze` reads it (a 100 MB HAR is never held whole).
-        readable(args.har, t);
-        exchanges = importHar(readDocument(args.har)).exchanges;
-      } catch (error) {
-        if (error instanceof HarError)
-          throw new Bad(t("config.cli.har", { file: args.har, error: error.in(t) }));
-        throw error;
-      }
+      exchanges = harExchanges(args.har, t);
       evidenceName = args.har;
     }
     const result = fixConfig(files, exchanges, { browser: args.browser, lang });

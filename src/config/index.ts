@@ -456,11 +456,67 @@ export interface CheckResult {
   notes: Words[];
 }
 
-export function checkConfig(files: readonly ConfigFile[]): CheckResult {
+export function checkConfig(
+  files: readonly ConfigFile[],
+  options: FixOptions & { evidence?: readonly ObservedExchange[] } = {},
+): CheckResult {
   const config = readConfig(files);
   const notes = [...config.notes];
   if (!anySetsCors(config)) notes.push({ key: "config.note.no-cors" });
-  return { format: config.format, findings: config.check(), notes };
+  const findings = config.check();
+  if (options.evidence) {
+    const recorded = recordedFindings(config, files, options.evidence, options);
+    findings.push(...recorded.findings);
+    notes.push(...recorded.notes);
+    findings.sort((a, b) => (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1));
+  }
+  return { format: config.format, findings, notes };
+}
+
+/**
+ * With recorded requests (`check --har`): the lines that block them, which no reading of the file
+ * alone can tell (an origin missing from a list, a method the page sends). A line is where `fix`
+ * makes its first change for them, or the line that change names (the map it extends, the list it
+ * grows): the root cause as the user would edit it. The change itself is the finding's detail.
+ */
+function recordedFindings(
+  config: AnyConfig,
+  files: readonly ConfigFile[],
+  evidence: readonly ObservedExchange[],
+  options: FixOptions,
+): { findings: ConfigFinding[]; notes: Words[] } {
+  const browser = options.browser ?? "chromium";
+  const specs = specsFromExchanges(evidence, browser).map((r) => upstreamOnly(r.spec, config));
+  const judged = specs.map((s) => judge(s, (req) => config.answer(req), browser, options.lang));
+  const failing = failingOf(specs, judged);
+  if (failing.length === 0) return { findings: [], notes: [] };
+  const { edits, cannot } = FORMATS[config.format as ReadFormat].patch(config, failing);
+  const texts = new Map(files.map((f) => [f.path, f.text]));
+  const seen = new Set<string>();
+  const findings: ConfigFinding[] = [];
+  for (const e of edits) {
+    const named = e.why.params?.line;
+    const line =
+      typeof named === "number" && named > 0
+        ? named
+        : lineIndex(texts.get(e.file) ?? "")(Math.min(e.start, (texts.get(e.file) ?? "").length));
+    const key = `${e.file}:${line}:${e.why.key}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    findings.push({
+      code: "blocks-recorded-request",
+      severity: "error",
+      file: e.file,
+      line,
+      words: { key: "config.check.blocks-recorded", params: { count: failing.length } },
+      detail: e.why,
+    });
+  }
+  const stuck = failing.filter((f) => cannot.has(f.spec.id)).length;
+  return {
+    findings,
+    notes: stuck > 0 ? [{ key: "config.note.blocked-no-line", params: { count: stuck } }] : [],
+  };
 }
 
 export interface Row {
@@ -600,6 +656,33 @@ function standardSpecs(config: AnyConfig, evidenceOrigins: readonly string[]): R
   return out;
 }
 
+/**
+ * The requests a round of patching works on: blocked, or left unknown because the preflight went on
+ * to an application whose answer was never recorded (the patch answers it where the file can).
+ */
+function failingOf(
+  specs: readonly RequestSpec[],
+  judged: readonly Judged[],
+): Array<{ spec: RequestSpec; judged: Judged }> {
+  return specs
+    .map((spec, i) => ({ spec, judged: judged[i] as Judged }))
+    .filter(
+      (f) =>
+        f.judged.verdict === "blocked" ||
+        (typeof f.judged.unknown === "object" &&
+          (f.judged.unknown?.key === "config.unknown.upstream-options" ||
+            PREFLIGHT_UNKNOWN.has(f.judged.unknown?.key ?? "") ||
+            APACHE_PREFLIGHT_UNKNOWN.has(f.judged.unknown?.key ?? "") ||
+            EXPRESS_PREFLIGHT_UNKNOWN.has(f.judged.unknown?.key ?? "") ||
+            DJANGO_PREFLIGHT_UNKNOWN.has(f.judged.unknown?.key ?? "") ||
+            STARLETTE_PREFLIGHT_UNKNOWN.has(f.judged.unknown?.key ?? "") ||
+            FLASK_PREFLIGHT_UNKNOWN.has(f.judged.unknown?.key ?? "") ||
+            RACK_PREFLIGHT_UNKNOWN.has(f.judged.unknown?.key ?? "") ||
+            AIOHTTP_PREFLIGHT_UNKNOWN.has(f.judged.unknown?.key ?? "") ||
+            f.judged.unknown?.key === S3_REFUSED)),
+    );
+}
+
 function rowVerdict(j: Judged): RowVerdict {
   return { verdict: j.verdict, cause: j.cause?.code ?? null, unknown: j.unknown, assumed: j.assumed };
 }
@@ -646,23 +729,7 @@ export function fixConfig(
     judgeAll(current);
     // A preflight the patch sent on to the application, whose answer to it was never recorded, is
     // answered by nginx itself instead (it was not the application's to answer before either).
-    const failing = specs
-      .map((spec, i) => ({ spec, judged: judged[i] as Judged }))
-      .filter(
-        (f) =>
-          f.judged.verdict === "blocked" ||
-          (typeof f.judged.unknown === "object" &&
-            (f.judged.unknown?.key === "config.unknown.upstream-options" ||
-              PREFLIGHT_UNKNOWN.has(f.judged.unknown?.key ?? "") ||
-              APACHE_PREFLIGHT_UNKNOWN.has(f.judged.unknown?.key ?? "") ||
-              EXPRESS_PREFLIGHT_UNKNOWN.has(f.judged.unknown?.key ?? "") ||
-              DJANGO_PREFLIGHT_UNKNOWN.has(f.judged.unknown?.key ?? "") ||
-              STARLETTE_PREFLIGHT_UNKNOWN.has(f.judged.unknown?.key ?? "") ||
-              FLASK_PREFLIGHT_UNKNOWN.has(f.judged.unknown?.key ?? "") ||
-              RACK_PREFLIGHT_UNKNOWN.has(f.judged.unknown?.key ?? "") ||
-              AIOHTTP_PREFLIGHT_UNKNOWN.has(f.judged.unknown?.key ?? "") ||
-              f.judged.unknown?.key === S3_REFUSED)),
-      );
+    const failing = failingOf(specs, judged);
     if (failing.length === 0) break;
     const { edits, cannot: stuck } = FORMATS[current.format as ReadFormat].patch(current, failing);
     cannot = stuck;

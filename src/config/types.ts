@@ -54,6 +54,8 @@ export interface ConfigFinding {
   file: string;
   line: number;
   words: Words;
+  /** What to change there, where known (`check --har`: the change `fix` makes on that line). */
+  detail?: Words;
 }
 
 /** One text edit of one file: the bytes [start, end) become `text`. */

@@ -9,6 +9,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Ajv from "ajv-draft-04";
 import { describe, expect, it } from "vitest";
+import { exportHar } from "../../src/report/har-export";
+import { recordedFrom } from "../config/recorded";
 import { cli } from "./run-cli";
 
 const schemaFile = createRequire(import.meta.url).resolve(
@@ -105,19 +107,50 @@ describe("cors-lens check --config in the CI formats", () => {
     expect(r.err).toMatch(/--format must be text or json/);
   });
 
-  it("check refuses what only fix takes (evidence, --write), naming the option, and changes nothing", async () => {
+  it("check refuses what only fix takes (--write, a request to probe), naming the option, and changes nothing", async () => {
     const before = readFileSync(site, "utf8");
-    for (const extra of [
-      ["--har", "x.har"],
-      ["--write"],
-      ["--url", "http://127.0.0.1:1/"],
-      ["--origin", "http://a.example"],
-    ]) {
+    for (const extra of [["--write"], ["--url", "http://127.0.0.1:1/"], ["--origin", "http://a.example"]]) {
       const r = await cli("check", "--config", site, ...extra);
       expect(r.code, extra.join(" ")).toBe(2);
       expect(r.err).toContain(`${extra[0]} is for \`cors-lens fix\``);
       expect(r.out).toBe("");
     }
     expect(readFileSync(site, "utf8")).toBe(before);
+  });
+
+  it("check --har names the line that blocks each recorded request, with the change fix would make there", async () => {
+    const text = `map $http_origin $cors {
+    default "";
+    "https://app.example.com" $http_origin;
+}
+server {
+    location /api/ {
+        add_header Access-Control-Allow-Origin $cors always;
+        add_header Vary Origin always;
+        return 200;
+    }
+}
+`;
+    const conf = join(dir, "map.conf");
+    writeFileSync(conf, text);
+    const staging = "https://staging.example.com";
+    const har = join(dir, "staging.har");
+    const evidence = recordedFrom([{ path: conf, text }], [{ url: "http://x/api/1", origin: staging }]);
+    writeFileSync(har, JSON.stringify(exportHar(evidence, { includeSecrets: true })));
+    // Without the HAR the file has nothing wrong: which origin the page has is not in it.
+    expect((await cli("check", "--config", conf)).code).toBe(0);
+    const r = await cli("check", "--config", conf, "--har", har, "--format", "json");
+    expect(r.code, r.err).toBe(1);
+    const findings = JSON.parse(r.out).findings as Array<{ code: string; line: number; message: string }>;
+    expect(findings).toEqual([
+      expect.objectContaining({
+        code: "blocks-recorded-request",
+        line: 1,
+        message: expect.stringContaining(staging),
+      }),
+    ]);
+    expect(readFileSync(conf, "utf8")).toBe(text);
+    const missing = await cli("check", "--config", conf, "--har", join(dir, "none.har"));
+    expect(missing.code).toBe(2);
   });
 });

@@ -21,6 +21,7 @@ import { apacheTest, installed, mainConf, startApache } from "./config-apache-re
 import { HELD_OUT2_APACHE } from "./config-heldout2-apache";
 import { observe, startApp } from "./config-real";
 import { freePort, type Running } from "./harness";
+import { checkNamesRootWithHar } from "./heldout2-har";
 
 const scratch = mkdtempSync(join(tmpdir(), "cors-lens-apache-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -83,6 +84,12 @@ describe.skipIf(!installed)(
             ),
           );
 
+          await checkNamesRootWithHar(
+            c,
+            [site, ...extra],
+            "rootFile" in c && typeof c.rootFile === "string" ? join(dir, c.rootFile) : site,
+            har,
+          );
           const planned = await cli("fix", "--config", site, ...extra, "--har", har, "--format", "json");
           expect(planned.code, planned.err + planned.out).toBe(0);
           const plan = JSON.parse(planned.out);

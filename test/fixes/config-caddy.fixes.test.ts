@@ -18,6 +18,7 @@ import { CADDY_CASES as CASES, CADDY_CORRECT as CORRECT } from "./config-caddy-c
 import { HELD_OUT2_CADDY } from "./config-heldout2-caddy";
 import { observe, startApp } from "./config-real";
 import { debVersion, freePort, type Running, startProcess } from "./harness";
+import { checkNamesRootWithHar } from "./heldout2-har";
 
 const CADDY = "/usr/bin/caddy";
 const installed = debVersion("caddy");
@@ -87,6 +88,7 @@ describe.skipIf(!installed)(`cors-lens fix --config on real Caddy ${installed ??
           ),
         );
 
+        await checkNamesRootWithHar(c, [site, ...extra], site, har);
         const planned = await cli("fix", "--config", site, ...extra, "--har", har, "--format", "json");
         expect(planned.code, planned.err + planned.out).toBe(0);
         const plan = JSON.parse(planned.out);

@@ -28,6 +28,7 @@ import { HONO_CASES, HONO_CORRECT } from "./config-hono-cases";
 import { KOA_CASES, KOA_CORRECT } from "./config-koa-cases";
 import { observe, type PageCall } from "./config-real";
 import { freePort, type Running, startProcess } from "./harness";
+import { checkNamesRootWithHar } from "./heldout2-har";
 
 const scratch = mkdtempSync(join(tmpdir(), "cors-lens-express-"));
 // The apps import express and cors as a project does: from a node_modules next to them.
@@ -168,6 +169,7 @@ for (const [label, CASES, CORRECT] of [
             ),
           );
 
+          await checkNamesRootWithHar(c, [file], file, har);
           const planned = await cli("fix", "--config", file, "--har", har, "--format", "json");
           expect(planned.code, planned.err + planned.out).toBe(0);
           const plan = JSON.parse(planned.out);

@@ -16,6 +16,7 @@ import { CASES, CORRECT } from "./config-cases";
 import { HELD_OUT2_NGINX } from "./config-heldout2-nginx";
 import { nginxTest, observe, prepare, startApp, startNginx } from "./config-real";
 import { debVersion, freePort, type Running } from "./harness";
+import { checkNamesRootWithHar } from "./heldout2-har";
 
 const installed = debVersion("nginx-light") ?? debVersion("nginx-core") ?? debVersion("nginx");
 
@@ -63,6 +64,7 @@ describe.skipIf(!installed)(`cors-lens fix --config on real nginx ${installed ??
           ),
         );
 
+        await checkNamesRootWithHar(c, [site], site, har);
         const planned = await cli("fix", "--config", site, "--har", har, "--format", "json");
         expect(planned.code, planned.err + planned.out).toBe(0);
         const plan = JSON.parse(planned.out);

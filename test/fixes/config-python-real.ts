@@ -15,11 +15,14 @@ import { exportHar } from "../../src/report/har-export";
 import { observedFromReport } from "../../src/report/report";
 import { cli } from "../cli/run-cli";
 import { Browser, exchangeFor, freePort, type Running, startProcess } from "./harness";
+import { checkNamesRootWithHar } from "./heldout2-har";
 import type { PageRequest } from "./page";
 
 const BUILT = join(process.cwd(), "dist/cli/cors-lens.mjs");
 
 export interface PythonCase {
+  /** Held-out cases: the root cause's line (the first line holding this text), named by `check --har`. */
+  rootAt?: string;
   name: string;
   /** The file CORS Lens reads and patches ({{ORIGIN}}: the page's origin). */
   text: string;
@@ -207,17 +210,24 @@ export function pythonConfigSuite(s: PythonSuite): void {
     s.cases.forEach((c, index) => {
       it(c.name, async () => {
         const r = results[index] as Result;
-        if (c.check) {
-          // The files are patched by now: check reads the original texts (same names, another folder:
-          // MIDDLEWARE names a middleware by its module).
+        // The files are patched by now: check reads the original texts (same names, another folder:
+        // MIDDLEWARE names a middleware by its module).
+        const originalFiles = () => {
           const origin = (browser as Browser).pageOrigin;
           const dir = join(r.dir, "original");
           mkdirSync(dir, { recursive: true });
           const texts: Record<string, string> = { [s.file]: c.text, ...c.files };
-          const originals = (c.config ?? [s.file]).map((n) => {
+          return (c.config ?? [s.file]).map((n) => {
             writeFileSync(join(dir, n), (texts[n] ?? "").replaceAll("{{ORIGIN}}", origin));
             return join(dir, n);
           });
+        };
+        if (c.rootAt !== undefined && r.error === undefined && c.expect !== "no-boot") {
+          const originals = originalFiles();
+          await checkNamesRootWithHar(c, originals, originals[0] as string, r.har);
+        }
+        if (c.check) {
+          const originals = originalFiles();
           const checked = await cli("check", "--config", ...originals, "--format", "json");
           const findings = JSON.parse(checked.out).findings as Array<{ code: string; line: number }>;
           for (const want of [c.check, ...(c.checks ?? [])])

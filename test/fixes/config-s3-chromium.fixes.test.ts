@@ -28,6 +28,7 @@ import { HELD_OUT_S3 } from "./config-heldout-s3";
 import { HELD_OUT2_S3 } from "./config-heldout2-s3";
 import { fillS3, lineOf, S3_CASES } from "./config-s3-cases";
 import { Browser, exchangeFor } from "./harness";
+import { checkNamesRootWithHar } from "./heldout2-har";
 import type { PageRequest } from "./page";
 
 const BIN = join(import.meta.dirname, "../../dist/cli/cors-lens.mjs");
@@ -161,6 +162,7 @@ describe("cors-lens fix --config on S3 bucket CORS, loaded into s3rver, proven i
         server = null;
 
         // One run: the plan (JSON) and the file written.
+        await checkNamesRootWithHar(c, [file], file, har);
         const fixed = await cli("fix", "--config", file, "--har", har, "--format", "json", "--write");
         expect(fixed.code, fixed.err + fixed.out).toBe(0);
         // The standard requests the old file allowed from the page's origin (the CLI's table: the

@@ -100,9 +100,10 @@ export class Patcher extends EditList {
           : this.s.methods;
     const a: Assignment | null = value.from;
     const written = a?.name ?? name;
+    // The setting's own line (where the list is written), which `check --har` names.
     const why: Words = {
       key: name === "CORS_ALLOWED_ORIGINS" ? "config.django.fix.origins" : "config.django.fix.list",
-      params: { name: written, values: values.join(", ") },
+      params: { name: written, values: values.join(", "), ...(a ? { line: a.stmt.line } : {}) },
     };
     const key = `list:${written}`;
     if (!a) {

@@ -1,10 +1,11 @@
 /** `cors-lens check --config` and `cors-lens fix --config` (English). Directive names stay as written. */
 export const enConfig = {
-  "config.cli.usage": `Usage: cors-lens check --config FILE... [options]
+  "config.cli.usage": `Usage: cors-lens check --config FILE... [--har FILE.har] [options]
        cors-lens fix --config FILE... --har FILE.har [options]
        cors-lens fix --config FILE... --url URL --origin ORIGIN [probe options] [options]
 
-check   reads your server configuration and lists its CORS mistakes with file and line.
+check   reads your server configuration and lists its CORS mistakes with file and line; with
+        --har, also the lines that block the recorded requests (what fix would change there).
 fix     reads the configuration and the recorded requests (a HAR, or one request probed now
         with --url as cors-lens probe sends it), and prints the smallest
         change that lets the blocked requests through while every request the configuration
@@ -20,7 +21,8 @@ Django CORS middleware (middleware.py, with settings.py or alone), FastAPI, Flas
 
 Options:
   --config FILE...          the configuration files (the main file and the files it includes)
-  --har FILE                fix: the recorded requests (Chrome or Firefox DevTools "Save all as HAR")
+  --har FILE                the recorded requests (Chrome or Firefox DevTools "Save all as HAR"):
+                            fix patches for them; check names the lines that block them
   --url URL                 fix: instead of a HAR, send this request now (as cors-lens probe does)
     --origin ORIGIN         the page's origin (required with --url)
     --method M, --header "Name: value" (repeatable), --credentials, --timeout SECONDS
@@ -41,7 +43,7 @@ recorded request through and keeps every request allowed before, 1 when it canno
   "config.cli.har-or-url": "pass --har or --url, not both",
   "config.cli.needs-url": "{option} describes the request to probe: pass --url URL with it",
   "config.cli.check-no-evidence":
-    "{option} is for `cors-lens fix`: `check` reads only the configuration (no requests, no changes)",
+    "{option} is for `cors-lens fix`: `check` reads the configuration and, with --har, recorded requests; it sends nothing and changes nothing",
   "config.cli.probe": "the request could not be probed: {error}",
   "config.cli.format": "--format must be text or json, not {format}",
   "config.cli.check-format": "--format must be text, json, sarif, junit or github, not {format}",
@@ -94,6 +96,8 @@ recorded request through and keeps every request allowed before, 1 when it canno
   "config.note.no-cors": "no Access-Control-* header is set in these files",
   "config.note.recorded-blocked":
     "{count, plural, one {# request the browser blocked is} other {# requests the browser blocked are}} allowed by this file as read: either the file was fixed since the HAR was recorded, or the cause is outside what CORS Lens reads (the application's own answer, a proxy in front); record the page again to be sure",
+  "config.note.blocked-no-line":
+    "{count, plural, one {# recorded request is} other {# recorded requests are}} blocked by this configuration at no line CORS Lens can name (cors-lens fix --config says why)",
   "config.note.no-evidence": "the HAR holds no cross-origin request: there is nothing to fix",
 
   "config.check.nested-drops":
@@ -106,6 +110,9 @@ recorded request through and keeps every request allowed before, 1 when it canno
     "Access-Control-Allow-Origin * with Access-Control-Allow-Credentials true (line {line}): browsers block every credentialed request",
   "config.check.reflected-credentials":
     "any origin is reflected with Access-Control-Allow-Credentials true (line {line}): every site can read the user's data",
+  "config.check.blocks-recorded":
+    "{count, plural, one {the recorded request that was blocked is} other {the # recorded requests that were blocked are}} blocked here",
+  "config.check.detail": "{message}: {change}",
   "config.check.vary":
     "Access-Control-Allow-Origin depends on the request's Origin but there is no Vary: Origin: caches can serve one origin's answer to another",
   "config.check.origin-list":

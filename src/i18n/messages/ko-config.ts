@@ -2,11 +2,12 @@ import type { enConfig } from "./en-config";
 
 /** `cors-lens check --config`와 `cors-lens fix --config`의 한국어. 지시어 이름은 쓴 그대로 둔다. */
 export const koConfig: Record<keyof typeof enConfig, string> = {
-  "config.cli.usage": `사용법: cors-lens check --config FILE... [옵션]
+  "config.cli.usage": `사용법: cors-lens check --config FILE... [--har FILE.har] [옵션]
         cors-lens fix --config FILE... --har FILE.har [옵션]
         cors-lens fix --config FILE... --url URL --origin ORIGIN [probe 옵션] [옵션]
 
-check   서버 설정을 읽고 CORS 실수를 파일과 줄 번호와 함께 보여 줌.
+check   서버 설정을 읽고 CORS 실수를 파일과 줄 번호와 함께 보여 줌. --har를 주면 기록된 요청을
+        막는 줄도 보여 줌(fix가 그 줄에서 바꿀 내용과 함께).
 fix     설정과 기록된 요청(HAR, 또는 --url로 지금 cors-lens probe처럼 보내 본 요청 하나)을 읽고, 차단된 요청이 통과하면서 전에 허용되던 요청은 모두
         그대로 허용되는 가장 작은 변경을 출력함(두 버전을 CORS Lens가 직접 평가해 확인).
         diff는 표준 출력으로(patch -p1이나 git apply용), 전후 표는 표준 오류로 나감.
@@ -20,7 +21,8 @@ config/initializers/cors.rb나 Rack의 config.ru).
 
 옵션:
   --config FILE...          설정 파일(주 파일과 그 파일이 include하는 파일)
-  --har FILE                fix: 기록된 요청(Chrome이나 Firefox 개발자 도구의 "Save all as HAR")
+  --har FILE                기록된 요청(Chrome이나 Firefox 개발자 도구의 "Save all as HAR"):
+                            fix는 이 요청을 위해 패치하고, check는 이 요청을 막는 줄을 짚음
   --url URL                 fix: HAR 대신 이 요청을 지금 보냄(cors-lens probe와 같은 방식)
     --origin ORIGIN         페이지의 출처(--url과 함께 필수)
     --method M, --header "Name: value"(여러 번), --credentials, --timeout 초
@@ -41,7 +43,7 @@ config/initializers/cors.rb나 Rack의 config.ru).
   "config.cli.har-or-url": "--har와 --url 중 하나만 지정하세요",
   "config.cli.needs-url": "{option}은 보내 볼 요청을 설명합니다: --url URL과 함께 지정하세요",
   "config.cli.check-no-evidence":
-    "{option}은 `cors-lens fix`에서 쓰는 옵션입니다: `check`는 설정 파일만 읽습니다 (요청도, 변경도 없음)",
+    "{option}은 `cors-lens fix`에서 쓰는 옵션입니다: `check`는 설정과, --har를 주면 기록된 요청을 읽을 뿐입니다(요청을 보내지도, 바꾸지도 않음)",
   "config.cli.probe": "요청을 보내 볼 수 없었습니다: {error}",
   "config.cli.format": "--format은 text나 json이어야 합니다({format}은 안 됨)",
   "config.cli.check-format":
@@ -93,6 +95,8 @@ config/initializers/cors.rb나 Rack의 config.ru).
   "config.note.no-cors": "이 파일들에는 Access-Control-* 헤더 설정이 없음",
   "config.note.recorded-blocked":
     "브라우저가 차단한 요청 {count}개를 읽은 대로의 이 파일은 허용합니다: HAR을 기록한 뒤 파일이 고쳐졌거나, 원인이 CORS Lens가 읽는 범위 밖(애플리케이션 자체의 응답, 앞단의 프록시)에 있습니다. 확실히 하려면 페이지를 다시 기록하세요",
+  "config.note.blocked-no-line":
+    "기록된 요청 {count}개가 이 설정에 막히지만 CORS Lens가 짚을 수 있는 줄이 없음(cors-lens fix --config가 이유를 알려 줌)",
   "config.note.no-evidence": "HAR에 교차 출처 요청이 없어 고칠 것이 없음",
 
   "config.check.nested-drops":
@@ -105,6 +109,8 @@ config/initializers/cors.rb나 Rack의 config.ru).
     "Access-Control-Allow-Origin *와 Access-Control-Allow-Credentials true(줄 {line}): 브라우저가 자격 증명을 포함한 요청을 모두 차단합니다",
   "config.check.reflected-credentials":
     "모든 출처를 그대로 돌려주면서 Access-Control-Allow-Credentials true(줄 {line}): 어떤 사이트든 사용자의 데이터를 읽을 수 있습니다",
+  "config.check.blocks-recorded": "기록된 요청 중 차단된 {count}개가 여기서 막힘",
+  "config.check.detail": "{message}. 바꿀 내용: {change}",
   "config.check.vary":
     "Access-Control-Allow-Origin이 요청의 Origin에 따라 달라지는데 Vary: Origin이 없음: 캐시가 한 출처의 응답을 다른 출처에 줄 수 있습니다",
   "config.check.origin-list":
