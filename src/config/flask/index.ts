@@ -9,6 +9,7 @@
  */
 import type { Node } from "web-tree-sitter";
 import { combinedHeader, type HeaderList, hasHeader, scriptSetUnsafeHeaderNames } from "../../engine";
+import { distance } from "../distance";
 import { pyRegex } from "../django/settings";
 import { afterLine, type Edit, EditList, indentAt, lineStart } from "../edit";
 import { argInsert, displayInsert, pyStr, quoteOf } from "../python/edit";
@@ -921,24 +922,6 @@ const KNOWN_OPTIONS = [
   "intercept_exceptions",
   "always_send",
 ];
-
-/** Levenshtein distance, for "did you mean". */
-function distance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++)
-      row.push(
-        Math.min(
-          (prev[j] as number) + 1,
-          (row[j - 1] as number) + 1,
-          (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1),
-        ),
-      );
-    prev = row;
-  }
-  return prev[b.length] as number;
-}
 
 function checkFlask(app: FlaskApp): ConfigFinding[] {
   const found = checkFlaskAll(app);

@@ -15,6 +15,7 @@
  */
 import type { Node } from "web-tree-sitter";
 import { combinedHeader, type HeaderList, hasHeader, scriptSetUnsafeHeaderNames } from "../../engine";
+import { distance } from "../distance";
 import { afterLine, type Edit, EditList, indentAt, lineStart } from "../edit";
 import type { Allowance, Answer, ConfigFile, ConfigFinding, HopRequest, ReadConfig, Words } from "../types";
 import { faultOf, type Judged, type RequestSpec } from "../whatif";
@@ -599,24 +600,6 @@ function allowanceOf(app: RackApp): Allowance[] {
       }
     }
   return out;
-}
-
-/** Levenshtein distance, for "did you mean". */
-function distance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++)
-      row.push(
-        Math.min(
-          (prev[j] as number) + 1,
-          (row[j - 1] as number) + 1,
-          (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1),
-        ),
-      );
-    prev = row;
-  }
-  return prev[b.length] as number;
 }
 
 function checkRack(app: RackApp): ConfigFinding[] {

@@ -13,6 +13,7 @@ import {
   parseTree,
   printParseErrorCode,
 } from "jsonc-parser";
+import { distance } from "../distance";
 import { lineIndex } from "../nginx/syntax";
 
 export type Field = "AllowedOrigins" | "AllowedMethods" | "AllowedHeaders" | "ExposeHeaders";
@@ -98,22 +99,6 @@ export interface Mismatch {
   end: number;
   /** The closing name is plainly the open one mistyped (its prefix, a near miss, another case). */
   plain: boolean;
-}
-
-/** Edits that turn one string into the other (insert, delete, replace one character). */
-function distance(a: string, b: string): number {
-  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++)
-      next[j] = Math.min(
-        (row[j] as number) + 1,
-        (next[j - 1] as number) + 1,
-        (row[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-    row = next;
-  }
-  return row[b.length] as number;
 }
 
 /**
