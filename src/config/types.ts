@@ -115,3 +115,14 @@ export class ConfigError extends Error {
     super(`${words.key} ${JSON.stringify(words.params ?? {})}`);
   }
 }
+
+/** A file a reader cannot parse: where, and what it expected (exit 2, "file:line: detail"). */
+export class ConfigSyntaxError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly detail: string,
+  ) {
+    super(`${file}:${line}: ${detail}`);
+  }
+}

@@ -29,6 +29,17 @@ export class Unknown extends Error {
   }
 }
 
+/**
+ * The same reason as a plain object: the Python and Ruby readers throw it on their hot paths (every
+ * value of every request), where an Error's stack capture costs more than the evaluation.
+ */
+export class Unknowable {
+  constructor(readonly why: Words) {}
+}
+
+/** An origin no configuration names: what a stranger's page would send, to see what any site gets. */
+export const STRANGER_ORIGIN = "https://other.example";
+
 /** A request as a page makes it: the what-if's unit, from the evidence or the standard set. */
 export interface RequestSpec {
   id: string;

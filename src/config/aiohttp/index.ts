@@ -16,7 +16,9 @@ import { afterLine, type Edit, EditList, indentAt, lineStart } from "../edit";
 import { argInsert, displayInsert, pyStr, quoteOf } from "../python/edit";
 import type { PyVal } from "../python/values";
 import type { Allowance, Answer, ConfigFile, ConfigFinding, HopRequest, ReadConfig, Words } from "../types";
+import { ConfigSyntaxError } from "../types";
 import type { Judged, RequestSpec } from "../whatif";
+import { Unknowable } from "../whatif";
 import {
   type AiohttpApp,
   type CorsMap,
@@ -35,15 +37,7 @@ export interface AiohttpConfig extends ReadConfig {
   app: AiohttpApp;
 }
 
-export class AiohttpSyntaxError extends Error {
-  constructor(
-    readonly file: string,
-    readonly line: number,
-    readonly detail: string,
-  ) {
-    super(`${file}:${line}: ${detail}`);
-  }
-}
+export class AiohttpSyntaxError extends ConfigSyntaxError {}
 
 /** Answers the patcher must act on although they are "unknown": the app does not start. */
 /** The first middleware of the file that can answer before the handler and does not let OPTIONS through. */
@@ -56,10 +50,6 @@ export const PREFLIGHT_UNKNOWN = new Set([
   "config.aiohttp.unknown.upstream-options",
   "config.aiohttp.unknown.crash",
 ]);
-
-class Unknowable {
-  constructor(readonly why: Words) {}
-}
 
 const upper = (s: string) => s.toUpperCase();
 

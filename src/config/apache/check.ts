@@ -8,7 +8,7 @@
  */
 import { unescapedHostDot } from "../nginx/check";
 import type { ConfigFinding } from "../types";
-import { Unknown } from "../whatif";
+import { STRANGER_ORIGIN, Unknown } from "../whatif";
 import { type ApacheTree, allNodes, allOps, ignoredBy, newSt, type Op, render, route } from "./answer";
 import { evalExpr, HTTP_VARS } from "./expr";
 import { VARIABLE } from "./patch";
@@ -19,7 +19,6 @@ const sets = (o: Op) => ["set", "add", "append", "merge", "setifempty"].includes
 const isAcao = (o: Op) => lower(o.field) === "access-control-allow-origin" && sets(o);
 const isCreds = (o: Op) =>
   lower(o.field) === "access-control-allow-credentials" && sets(o) && lower(o.value) === "true";
-const STAND_IN = "https://evil.example";
 
 function unanchored(regex: string): boolean {
   const body = regex.replace(/^\(\?i\)/, "");
@@ -90,7 +89,7 @@ export function checkApache(tree: ApacheTree): ConfigFinding[] {
     );
     const reflectsAny =
       (!guarded && /^expr=.*(%\{(req|http|HTTP):origin\}|%\{HTTP_ORIGIN\}|req\('origin'\))/i.test(v)) ||
-      (!!setter && safeTest(setter.args[1]?.value ?? "", setter.key === "setenvifnocase", STAND_IN));
+      (!!setter && safeTest(setter.args[1]?.value ?? "", setter.key === "setenvifnocase", STRANGER_ORIGIN));
     // A `*` kept for other origins while the credentialed ones get their own origin (a later conditional set).
     const narrowed = ops.some(
       (o) =>
@@ -161,7 +160,7 @@ export function checkApache(tree: ApacheTree): ConfigFinding[] {
     const src = n.args.map((t) => t.value).join(" ");
     const on = (method: string) => {
       try {
-        return evalExpr(src, { method, path: "/", headers: [["Origin", STAND_IN]], env: new Map() });
+        return evalExpr(src, { method, path: "/", headers: [["Origin", STRANGER_ORIGIN]], env: new Map() });
       } catch {
         return null;
       }
@@ -262,7 +261,7 @@ export function checkApache(tree: ApacheTree): ConfigFinding[] {
         ...at(n),
         words: { key: "config.check.regex-anchor", params: { regex } },
       });
-    if (safeTest(regex, nocase, "null") && !safeTest(regex, nocase, STAND_IN))
+    if (safeTest(regex, nocase, "null") && !safeTest(regex, nocase, STRANGER_ORIGIN))
       push({
         code: "null-origin-allowed",
         severity: "warning",
@@ -289,7 +288,7 @@ export function checkApache(tree: ApacheTree): ConfigFinding[] {
         method: "OPTIONS",
         url: `${base}${p}`,
         headers: [
-          ["Origin", STAND_IN],
+          ["Origin", STRANGER_ORIGIN],
           ["Access-Control-Request-Method", "PUT"],
         ] as Array<[string, string]>,
       };

@@ -2,7 +2,7 @@
 import { scriptSetUnsafeHeaderNames } from "../../engine";
 import type { Edit } from "../edit";
 import type { Allowance, ConfigFile, ConfigFinding, HopRequest, ReadConfig, Words } from "../types";
-import { faultOf, type Judged, type RequestSpec, Unknown } from "../whatif";
+import { faultOf, type Judged, type RequestSpec, STRANGER_ORIGIN, Unknown } from "../whatif";
 import {
   type ApacheTree,
   allNodes,
@@ -61,8 +61,6 @@ export function setsCors(tree: ApacheTree): boolean {
   return allOps(tree).some((o) => isCors(o.field) && sets(o));
 }
 
-const STAND_IN = "https://other.example";
-
 function baseOf(tree: ApacheTree): string {
   const vhost = pickVhost(tree.top, new URL("http://localhost/"));
   const addr = vhost?.args[0]?.value ?? "";
@@ -88,7 +86,7 @@ function allowanceOf(tree: ApacheTree): Allowance[] {
         (o.value.trim() === "*" || VARIABLE.test(o.value.trim()) || /^expr=/i.test(o.value)),
     )
   )
-    origins.add(STAND_IN);
+    origins.add(STRANGER_ORIGIN);
   const paths = new Set<string>(["/"]);
   for (const text of tree.files.values()) {
     for (const m of text.matchAll(/<Location\s+"?(\/[^\s">]*)"?\s*>/gi))

@@ -6,6 +6,7 @@
  * (https://github.com/apache/httpd/blob/trunk/server/util.c, https://github.com/apache/httpd/blob/trunk/server/config.c).
  * Every token keeps its byte offsets so the patcher edits only what it must.
  */
+import { ConfigSyntaxError } from "../types";
 
 export interface Token {
   /** The argument as httpd reads it (quotes removed, escaped quotes applied). */
@@ -30,15 +31,7 @@ export interface Node {
   section: { children: Node[]; close: number; closeEnd: number; closeLine: number } | null;
 }
 
-export class ApacheSyntaxError extends Error {
-  constructor(
-    readonly file: string,
-    readonly line: number,
-    readonly detail: string,
-  ) {
-    super(`${file}:${line}: ${detail}`);
-  }
-}
+export class ApacheSyntaxError extends ConfigSyntaxError {}
 
 /** The arguments of one logical line between `from` and `to`. */
 function words(text: string, from: number, to: number, lineAt: (o: number) => number): Token[] {

@@ -18,6 +18,7 @@ import {
 export { allOps };
 
 import type { Edit } from "../edit";
+import { STRANGER_ORIGIN } from "../whatif";
 import { checkCaddy } from "./check";
 import { Patcher, quote } from "./patch";
 import type { Node } from "./syntax";
@@ -59,8 +60,6 @@ export function setsCors(tree: CaddyTree): boolean {
   return tree.sites.some((s) => allOps(s).some((o) => isCors(o.field) && o.kind !== "delete"));
 }
 
-const STAND_IN = "https://other.example";
-
 function siteBase(site: Site): string {
   // The first address Caddy serves over plain HTTP if any (the tests' and most proxies' case).
   const implied = (a: Site["addresses"][number]) =>
@@ -89,7 +88,7 @@ function allowanceOf(tree: CaddyTree): Allowance[] {
     for (const text of tree.files.values())
       for (const m of text.matchAll(/https?:\/\/[A-Za-z0-9.-]+(?::\d+)?(?=["'\s,]|$)/gm)) origins.add(m[0]);
     if (ops.some((o) => isAcao(o.field) && (o.value.trim() === "*" || /header\.origin\}$/i.test(o.value))))
-      origins.add(STAND_IN);
+      origins.add(STRANGER_ORIGIN);
     const paths = new Set<string>(["/"]);
     const walk = (nodes: Node[]) => {
       for (const n of nodes) {

@@ -7,6 +7,7 @@
  * a block and a lone `}` closes it; a first block with no keys holds the global options; `(name)`
  * defines a snippet; `{$VAR}` and `{$VAR:default}` are environment values read when Caddy loads.
  */
+import { ConfigSyntaxError } from "../types";
 
 export interface Token {
   /** The token as Caddy reads it (quotes removed, escapes applied). */
@@ -51,15 +52,7 @@ export interface Caddyfile {
   imports: Node[];
 }
 
-export class CaddySyntaxError extends Error {
-  constructor(
-    readonly file: string,
-    readonly line: number,
-    readonly detail: string,
-  ) {
-    super(`${file}:${line}: ${detail}`);
-  }
-}
+export class CaddySyntaxError extends ConfigSyntaxError {}
 
 /** The tokens of a Caddyfile. */
 export function tokenize(text: string, file: string): Token[] {

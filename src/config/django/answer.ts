@@ -10,6 +10,7 @@
  */
 import { combinedHeader, type HeaderList, hasHeader } from "../../engine";
 import type { Answer, HopRequest, Words } from "../types";
+import { Unknowable } from "../whatif";
 import { CORS_MIDDLEWARE, type DjangoSettings, type Middleware, pyRegex, type Value } from "./settings";
 
 /** Middlewares whose process_request never answers (Django's own and common third-party ones). */
@@ -45,10 +46,6 @@ export const PREFLIGHT_UNKNOWN = new Set([
   "config.django.unknown.upstream-options",
   "config.django.mw.unknown.view-options",
 ]);
-
-export class Unknowable {
-  constructor(readonly why: Words) {}
-}
 
 function need<T>(v: Value<T>): T {
   if (!v.known) throw new Unknowable(v.why);

@@ -12,18 +12,8 @@ import { afterLine, type Edit, EditList, indentAt, lineStart } from "../edit";
 import { displayInsert, pyStr } from "../python/edit";
 import type { Display, Span } from "../python/values";
 import type { Words } from "../types";
-import { faultOf, type Judged, type RequestSpec } from "../whatif";
-import { Unknowable } from "./answer";
-import {
-  entryOf,
-  type HandMiddleware,
-  layers,
-  type Resp,
-  respond,
-  type Site,
-  STAND_IN,
-  type Stack,
-} from "./hand";
+import { faultOf, type Judged, type RequestSpec, STRANGER_ORIGIN, Unknowable } from "../whatif";
+import { entryOf, type HandMiddleware, layers, type Resp, respond, type Site, type Stack } from "./hand";
 
 const lower = (s: string) => s.toLowerCase();
 
@@ -378,13 +368,13 @@ export function patchHand(
           // Only beside an origin compared with a list: a stranger must not get it back.
           const stranger = respond(stack, {
             ...request,
-            headers: [...request.headers.filter(([n]) => lower(n) !== "origin"), ["Origin", STAND_IN]],
+            headers: [...request.headers.filter(([n]) => lower(n) !== "origin"), ["Origin", STRANGER_ORIGIN]],
           });
           const reflectsAny =
             combinedHeader(
               stranger.resp.headers.map((h) => [h.name, h.value]),
               "access-control-allow-origin",
-            ) === STAND_IN;
+            ) === STRANGER_ORIGIN;
           if (acao?.site && acao.value === spec.origin && !reflectsAny) {
             if (
               !p.addBeside(acao.site, "Access-Control-Allow-Credentials", "true", {

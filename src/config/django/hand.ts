@@ -17,7 +17,8 @@ import type { Node } from "web-tree-sitter";
 import { combinedHeader, type HeaderList, hasHeader } from "../../engine";
 import { type Display, evaluate, type PyModule, type PyVal, readModule, type Span } from "../python/values";
 import type { Allowance, Answer, ConfigFile, HopRequest, Words } from "../types";
-import { corsHeaders, layerOf, Unknowable } from "./answer";
+import { STRANGER_ORIGIN, Unknowable } from "../whatif";
+import { corsHeaders, layerOf } from "./answer";
 import { CORS_MIDDLEWARE, type DjangoSettings, type Middleware, pyRegex } from "./settings";
 
 const span = (n: Node): Span => ({ start: n.startIndex, end: n.endIndex, line: n.startPosition.row + 1 });
@@ -1060,7 +1061,6 @@ export function answerHand(stack: Stack, request: HopRequest): Answer {
   }
 }
 
-export const STAND_IN = "https://other.example";
 const BASE = "http://localhost:8000";
 
 /** Origins written in the files (allowlists): tried besides a stand-in for any origin. */
@@ -1083,7 +1083,7 @@ export function allowanceHand(stack: Stack): Allowance[] {
   const out: Allowance[] = [];
   for (const path of ["/", "/api/x/"]) {
     const url = `${BASE}${path}`;
-    for (const origin of [STAND_IN, ...writtenOrigins(stack)]) {
+    for (const origin of [STRANGER_ORIGIN, ...writtenOrigins(stack)]) {
       const ask = (method: string, headers: HeaderList) =>
         answerHand(stack, {
           method,

@@ -6,12 +6,13 @@ import {
   ConfigError,
   type ConfigFile,
   type ConfigFinding,
+  ConfigSyntaxError,
   type HopRequest,
   type ReadConfig,
   type Words,
 } from "../types";
-import { faultOf, type Judged, type RequestSpec } from "../whatif";
-import { answer, layerOf, originAllowed, PREFLIGHT_UNKNOWN, route, Unknowable } from "./answer";
+import { faultOf, type Judged, type RequestSpec, STRANGER_ORIGIN, Unknowable } from "../whatif";
+import { answer, layerOf, originAllowed, PREFLIGHT_UNKNOWN, route } from "./answer";
 import { checkDjango } from "./check";
 import {
   allowanceHand,
@@ -43,15 +44,7 @@ export interface DjangoConfig extends ReadConfig {
 }
 
 /** A settings module the Python grammar could not parse. */
-export class DjangoSyntaxError extends Error {
-  constructor(
-    readonly file: string,
-    readonly line: number,
-    readonly detail: string,
-  ) {
-    super(`${file}:${line}: ${detail}`);
-  }
-}
+export class DjangoSyntaxError extends ConfigSyntaxError {}
 
 /** A hand-written CORS middleware (middleware.py), with the settings module when it is passed too. */
 export interface HandDjangoConfig extends ReadConfig {
@@ -216,7 +209,6 @@ export function unresolved(
   return out;
 }
 
-const STAND_IN = "https://other.example";
 const BASE = "http://localhost:8000";
 
 /** A sample origin a regex accepts, for the standard requests (kept only if it is allowed before). */
@@ -239,7 +231,7 @@ function allowanceOf(s: DjangoSettings): Allowance[] {
     const o = sampleOf(p);
     if (o) origins.add(o);
   }
-  if (known(s.allowAll, false)) origins.add(STAND_IN);
+  if (known(s.allowAll, false)) origins.add(STRANGER_ORIGIN);
   if (origins.size === 0) return [];
   const urls = known(s.urlsRegex, "^.*$");
   const prefix = /^\^?(\/[A-Za-z0-9_-]+\/)/.exec(urls)?.[1];

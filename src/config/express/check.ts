@@ -7,7 +7,7 @@
  */
 import type * as t from "@babel/types";
 import type { ConfigFinding, Words } from "../types";
-import { Unknown } from "../whatif";
+import { STRANGER_ORIGIN, Unknown } from "../whatif";
 import {
   bare,
   type CorsUse,
@@ -25,8 +25,6 @@ import {
   type Val,
 } from "./model";
 import { encapsulatedAlone } from "./patch";
-
-const STAND_IN = "https://other.example";
 
 export function checkExpress(app: ExpressApp): ConfigFinding[] {
   const out: ConfigFinding[] = [];
@@ -59,9 +57,9 @@ export function checkExpress(app: ExpressApp): ConfigFinding[] {
       try {
         const r =
           app.dialect === "hono"
-            ? { value: originReturn(reader, origin.fn, STAND_IN) }
-            : originCallback(reader, origin.fn, STAND_IN);
-        reflectsAny = r.value === true || r.value === STAND_IN;
+            ? { value: originReturn(reader, origin.fn, STRANGER_ORIGIN) }
+            : originCallback(reader, origin.fn, STRANGER_ORIGIN);
+        reflectsAny = r.value === true || r.value === STRANGER_ORIGIN;
       } catch (e) {
         if (!(e instanceof Unknown)) throw e;
       }

@@ -1,5 +1,6 @@
 /** Express apps (`app.js`, `server.ts`, `.mjs`, `.cjs`): reader (answers and allowance), checker and patcher. */
 import type { Allowance, ConfigFile, ConfigFinding, HopRequest, ReadConfig, Words } from "../types";
+import { STRANGER_ORIGIN } from "../whatif";
 import { checkExpress } from "./check";
 import { isFastify, readFastify } from "./fastify";
 import { answer, type ExpressApp, FASTIFY_METHODS, readExpress } from "./model";
@@ -12,7 +13,6 @@ export interface ExpressConfig extends ReadConfig {
 }
 
 /** A stand-in for "any origin" (a `*`, `origin: true`, a function): kept only where it was allowed. */
-const STAND_IN = "https://other.example";
 /** The URL the standard requests use: the model does not depend on the host or port. */
 const BASE = "http://localhost:3000";
 
@@ -54,7 +54,7 @@ export function setsCors(app: ExpressApp): boolean {
 /** The places and origins to try: over-generous on purpose (only those allowed before are kept). */
 function allowanceOf(app: ExpressApp): Allowance[] {
   if (!setsCors(app)) return [];
-  const origins = new Set<string>([STAND_IN]);
+  const origins = new Set<string>([STRANGER_ORIGIN]);
   for (const m of app.text.matchAll(/["'`](https?:\/\/[A-Za-z0-9.-]+(?::\d+)?)["'`]/g))
     origins.add(m[1] as string);
   const methods = new Set<string>();

@@ -9,17 +9,10 @@ import { parse } from "@babel/parser";
 import type * as t from "@babel/types";
 import type { HeaderList } from "../../engine";
 import type { Answer, HopRequest, Words } from "../types";
+import { ConfigSyntaxError } from "../types";
 import { Unknown } from "../whatif";
 
-export class JsSyntaxError extends Error {
-  constructor(
-    readonly file: string,
-    readonly line: number,
-    readonly detail: string,
-  ) {
-    super(`${file}:${line}: ${detail}`);
-  }
-}
+export class JsSyntaxError extends ConfigSyntaxError {}
 
 /** A value the evaluator knows: JSON-like values, RegExps, or a function of the origin (cors' callback form). */
 export type Val =

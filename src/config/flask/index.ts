@@ -23,7 +23,8 @@ import {
   type Span,
 } from "../python/values";
 import type { Allowance, Answer, ConfigFile, ConfigFinding, HopRequest, ReadConfig, Words } from "../types";
-import { faultOf, type Judged, type RequestSpec } from "../whatif";
+import { ConfigSyntaxError } from "../types";
+import { faultOf, type Judged, type RequestSpec, Unknowable } from "../whatif";
 
 const span = (n: Node): Span => ({ start: n.startIndex, end: n.endIndex, line: n.startPosition.row + 1 });
 const kids = (n: Node): Node[] =>
@@ -146,19 +147,7 @@ export interface FlaskConfig extends ReadConfig {
   app: FlaskApp;
 }
 
-export class FlaskSyntaxError extends Error {
-  constructor(
-    readonly file: string,
-    readonly line: number,
-    readonly detail: string,
-  ) {
-    super(`${file}:${line}: ${detail}`);
-  }
-}
-
-class Unknowable {
-  constructor(readonly why: Words) {}
-}
+export class FlaskSyntaxError extends ConfigSyntaxError {}
 
 export const PREFLIGHT_UNKNOWN = new Set(["config.flask.unknown.upstream-options"]);
 

@@ -2,7 +2,7 @@
 import { combinedHeader, scriptSetUnsafeHeaderNames } from "../../engine";
 import type { Edit } from "../edit";
 import type { Allowance, ConfigFile, ConfigFinding, ReadConfig, Words } from "../types";
-import { faultOf, type Judged, type RequestSpec, Unknown } from "../whatif";
+import { faultOf, type Judged, type RequestSpec, STRANGER_ORIGIN, Unknown } from "../whatif";
 import { addHeaders, answer, findLocation, findServer, render } from "./answer";
 import { checkNginx } from "./check";
 import { guardedAcao, Patcher } from "./patch";
@@ -47,12 +47,10 @@ function listValues(level: Ctx | null, name: string): string[] {
     .filter((s) => s !== "" && s !== "*");
 }
 
-const STAND_IN = "https://other.example";
-
 /** The origins an Allow-Origin value lets through, as concrete origins to try. */
 function originsOf(value: string, tree: NginxTree, location: Ctx): string[] {
   const v = value.trim();
-  if (v === "*" || /^\$\{?http_origin\}?$/i.test(v)) return [STAND_IN];
+  if (v === "*" || /^\$\{?http_origin\}?$/i.test(v)) return [STRANGER_ORIGIN];
   if (!v.includes("$"))
     return v
       .split(/[\s,]+/)
@@ -65,7 +63,7 @@ function originsOf(value: string, tree: NginxTree, location: Ctx): string[] {
     for (const e of map.block?.children ?? []) {
       const value = e.args[0]?.value ?? "";
       if (value === "" || value === "0") continue;
-      if (e.name === "default") out.push(STAND_IN);
+      if (e.name === "default") out.push(STRANGER_ORIGIN);
       else if (e.name.startsWith("~")) {
         const s = sampleOrigin(e.name.replace(/^~\*?/, ""), e.name.startsWith("~*"));
         if (s) out.push(s);

@@ -5,6 +5,7 @@
  * `;`, `{` or `}`; `#` starts a comment only where a word could start; quoted words take `\` escapes;
  * `${name}` keeps its braces inside a word; a `)` right after a quoted word only ends it.
  */
+import { ConfigSyntaxError } from "../types";
 
 export interface Token {
   /** The word as nginx reads it (quotes removed, escapes applied). */
@@ -28,15 +29,7 @@ export interface Directive {
   block: { open: number; close: number; children: Directive[] } | null;
 }
 
-export class NginxSyntaxError extends Error {
-  constructor(
-    readonly file: string,
-    readonly line: number,
-    readonly detail: string,
-  ) {
-    super(`${file}:${line}: ${detail}`);
-  }
-}
+export class NginxSyntaxError extends ConfigSyntaxError {}
 
 /** 1-based line of an offset. */
 export function lineAt(text: string, offset: number): number {

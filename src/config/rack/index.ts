@@ -18,22 +18,11 @@ import { combinedHeader, type HeaderList, hasHeader, scriptSetUnsafeHeaderNames 
 import { distance } from "../distance";
 import { afterLine, type Edit, EditList, indentAt, lineStart } from "../edit";
 import type { Allowance, Answer, ConfigFile, ConfigFinding, HopRequest, ReadConfig, Words } from "../types";
-import { faultOf, type Judged, type RequestSpec } from "../whatif";
+import { ConfigSyntaxError } from "../types";
+import { faultOf, type Judged, type RequestSpec, Unknowable } from "../whatif";
 import { evaluate, kids, parseRuby, type RbVal, type RubyFile, rbStr, type Span, span } from "./values";
 
-export class RackSyntaxError extends Error {
-  constructor(
-    readonly file: string,
-    readonly line: number,
-    readonly detail: string,
-  ) {
-    super(`${file}:${line}: ${detail}`);
-  }
-}
-
-class Unknowable {
-  constructor(readonly why: Words) {}
-}
+export class RackSyntaxError extends ConfigSyntaxError {}
 
 /** A preflight that passes a middleware above Rack::Cors, unrecorded: the patch moves Rack::Cors up. */
 export const PREFLIGHT_UNKNOWN = new Set(["config.rack.unknown.gate"]);

@@ -15,6 +15,7 @@ import {
 } from "jsonc-parser";
 import { distance } from "../distance";
 import { lineIndex } from "../nginx/syntax";
+import { ConfigSyntaxError } from "../types";
 
 export type Field = "AllowedOrigins" | "AllowedMethods" | "AllowedHeaders" | "ExposeHeaders";
 export const FIELDS: readonly Field[] = [
@@ -115,15 +116,7 @@ export function plainlyMeant(close: string, open: string): boolean {
   return Math.min(c.length, o.length) >= 5 && distance(c, o) <= 2;
 }
 
-export class S3SyntaxError extends Error {
-  constructor(
-    readonly file: string,
-    readonly line: number,
-    readonly detail: string,
-  ) {
-    super(`${file}:${line}: ${detail}`);
-  }
-}
+export class S3SyntaxError extends ConfigSyntaxError {}
 
 /** The file is S3 bucket CORS JSON: an object or array that names the rules' fields. */
 export function looksS3Json(text: string): boolean {

@@ -12,7 +12,8 @@ import { pyRegex } from "../django/settings";
 import { afterLine, type Edit, EditList, lineStart } from "../edit";
 import { argInsert, displayInsert, pyStr, quoteOf } from "../python/edit";
 import type { Allowance, Answer, ConfigFile, ConfigFinding, HopRequest, ReadConfig, Words } from "../types";
-import { faultOf, type Judged, type RequestSpec } from "../whatif";
+import { ConfigSyntaxError } from "../types";
+import { faultOf, type Judged, type RequestSpec, Unknowable } from "../whatif";
 import { type CorsSettings, corsSettings, type Mw, readApp, type StarletteApp } from "./app";
 
 export interface StarletteConfig extends ReadConfig {
@@ -20,15 +21,7 @@ export interface StarletteConfig extends ReadConfig {
   app: StarletteApp;
 }
 
-export class StarletteSyntaxError extends Error {
-  constructor(
-    readonly file: string,
-    readonly line: number,
-    readonly detail: string,
-  ) {
-    super(`${file}:${line}: ${detail}`);
-  }
-}
+export class StarletteSyntaxError extends ConfigSyntaxError {}
 
 const ALL_METHODS = ["DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT"];
 const SAFELISTED = ["Accept", "Accept-Language", "Content-Language", "Content-Type"];
@@ -38,10 +31,6 @@ export const PREFLIGHT_UNKNOWN = new Set([
   "config.starlette.unknown.middleware",
   "config.starlette.unknown.upstream-options",
 ]);
-
-class Unknowable {
-  constructor(readonly why: Words) {}
-}
 
 export function readStarlette(files: readonly ConfigFile[]): StarletteConfig {
   const file = files.at(-1) as ConfigFile;
