@@ -512,7 +512,34 @@ function recordedFindings(
       detail: e.why,
     });
   }
-  const stuck = failing.filter((f) => cannot.has(f.spec.id)).length;
+  // A refusal that names its line (the option that makes a patch unsafe) is found there too.
+  let stuck = 0;
+  for (const f of failing) {
+    const why = cannot.get(f.spec.id);
+    if (!why) continue;
+    const line = why.params?.line;
+    const file =
+      typeof why.params?.file === "string"
+        ? why.params.file
+        : files.length === 1
+          ? files[0]?.path
+          : undefined;
+    if (typeof line !== "number" || line <= 0 || file === undefined) {
+      stuck += 1;
+      continue;
+    }
+    const key = `${file}:${line}:${why.key}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    findings.push({
+      code: "blocks-recorded-request",
+      severity: "error",
+      file,
+      line,
+      words: { key: "config.check.blocks-recorded", params: { count: failing.length } },
+      detail: why,
+    });
+  }
   return {
     findings,
     notes: stuck > 0 ? [{ key: "config.note.blocked-no-line", params: { count: stuck } }] : [],

@@ -112,6 +112,24 @@ describe("Flask: fix and check", () => {
     expect(r.ok).toBe(true);
   });
 
+  it("refuses supports_credentials=True beside every origin: any site would read with cookies", () => {
+    for (const cors of [
+      "CORS(app)",
+      'CORS(app, resources={r"/*": {"origins": "*"}})',
+      'CORS(app, origins=r".*")',
+    ]) {
+      const text = `${HEAD}${cors}\n\n\n@app.get("/api/me")\ndef me():\n    return jsonify({})\n`;
+      const ev = recordedFrom(
+        [file(text)],
+        [{ url: "http://127.0.0.1:5000/api/me", credentials: "include" }],
+      );
+      const r = fixConfig([file(text)], ev);
+      expect(fixDiff(r), cors).toBe("");
+      expect(r.ok).toBe(false);
+      expect(r.cannot.map((c) => c.why.key)).toEqual(["config.flask.cannot.all-credentials"]);
+    }
+  });
+
   it("adds CORS(app, origins=[…]) and its import when the app has none", () => {
     const text =
       "from flask import Flask\n\napp = Flask(__name__)\n\n\n@app.get('/api/items')\ndef items():\n    return []\n";

@@ -41,6 +41,9 @@ export interface FlaskCase {
   app: string;
   calls: PageRequest[];
   check?: { code: string; line: number };
+  /** As PythonCase: "cannot" when no safe patch exists and the fix says why (`said`). */
+  expect?: "fixed" | "cannot";
+  said?: string;
 }
 
 const APP = `${IMPORTS}

@@ -40,6 +40,10 @@ CORS(app, support_credentials=True)
 ${ROUTES}`,
     calls: [LIST, ME],
     check: { code: "flask-unknown-option", line: 5 },
+    // origins is flask-cors' default "*" (reflected): credentials for every site is not a safe
+    // patch, so `fix` refuses and says the choice (the check names the misspelt option).
+    expect: "cannot",
+    said: "supports_credentials=True would let every site read",
   },
   // https://github.com/redhat-community-ai-tools/UnifAI/pull/196 : a resource's allow_headers list
   // without the page's custom header. Root cause: line 11.

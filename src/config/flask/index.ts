@@ -24,7 +24,7 @@ import {
 } from "../python/values";
 import type { Allowance, Answer, ConfigFile, ConfigFinding, HopRequest, ReadConfig, Words } from "../types";
 import { ConfigSyntaxError } from "../types";
-import { faultOf, type Judged, type RequestSpec, Unknowable } from "../whatif";
+import { faultOf, type Judged, type RequestSpec, STRANGER_ORIGIN, Unknowable } from "../whatif";
 
 const span = (n: Node): Span => ({ start: n.startIndex, end: n.endIndex, line: n.startPosition.row + 1 });
 const kids = (n: Node): Node[] =>
@@ -1460,8 +1460,26 @@ export function patchFlask(
           break;
         }
         case "allow-credentials-not-true":
-          w.credentials = true;
-          asked.push(spec.id);
+          // flask-cors reflects every origin its `origins` match (send_wildcard is off by default):
+          // with "*" or ".*", supports_credentials=True would let any site read with the user's
+          // cookies (https://github.com/corydolphin/flask-cors/blob/3.0.10/flask_cors/core.py#L222).
+          // Narrowing origins to the page would block the sites allowed today: the user decides.
+          if (o.origins.some((x) => matches(STRANGER_ORIGIN, x, false)))
+            p.cannot.set(spec.id, {
+              key: "config.flask.cannot.all-credentials",
+              params: {
+                origin: spec.origin,
+                line:
+                  [...sets]
+                    .reverse()
+                    .find((x) => x.opts.has("origins"))
+                    ?.opts.get("origins")?.at.line ?? (sets.at(-1) as OptSet).line,
+              },
+            });
+          else {
+            w.credentials = true;
+            asked.push(spec.id);
+          }
           break;
         default:
           p.cannot.set(spec.id, { key: "config.cannot.cause", params: { code: fault.cause.code } });

@@ -121,6 +121,8 @@ export const enConfigPython = {
   "config.flask.fix.add": "CORS(app, origins=[…]) added after the app is created",
   "config.flask.cannot.place":
     "the options on line {line} are not written where CORS Lens can add to them: add them by hand",
+  "config.flask.cannot.all-credentials":
+    'origins allows every site ("*") and the page sends cookies: supports_credentials=True would let every site read your users\' data with their cookies, and narrowing origins would block the sites allowed today. Not patched: if only some sites need cookies, list them (for example origins=["{origin}"], supports_credentials=True)',
   "config.flask.cannot.no-app": "no Flask() app in this file to pass to CORS()",
   "config.flask.cannot.resource": "no CORS resource matches {path}: add a resources pattern for it by hand",
   "config.flask.check.any-credentials":

@@ -122,6 +122,8 @@ export const koConfigPython: Record<keyof typeof enConfigPython, string> = {
   "config.flask.fix.add": "앱을 만든 뒤에 CORS(app, origins=[…]) 추가",
   "config.flask.cannot.place":
     "줄 {line}의 옵션은 CORS Lens가 추가할 수 있는 형태가 아닙니다: 직접 추가하세요",
+  "config.flask.cannot.all-credentials":
+    'origins가 모든 사이트("*")를 허용하고 페이지가 쿠키를 보냅니다: supports_credentials=True는 모든 사이트가 사용자의 쿠키로 데이터를 읽게 하고, origins를 좁히면 지금 허용된 사이트가 차단됩니다. 패치하지 않았습니다: 쿠키가 필요한 사이트만 있다면 나열하세요(예: origins=["{origin}"], supports_credentials=True)',
   "config.flask.cannot.no-app": "이 파일에 CORS()에 넘길 Flask() 앱이 없습니다",
   "config.flask.cannot.resource": "{path}에 맞는 CORS 리소스가 없습니다: resources 패턴을 직접 추가하세요",
   "config.flask.check.any-credentials":
