@@ -605,9 +605,22 @@ app.use(router);
     expect(get(known(ask(text, { url: "/api/items" })).headers, "access-control-allow-origin")).toEqual([]);
     const { r, after } = fix(text, [{ url: "/api/items" }]);
     expect(r.ok).toBe(true);
-    expect(after).toContain(`return cors({ origin: "${APP}" })(req, res, next);`);
+    expect(after).toContain(
+      `app.use((req, res, next) => {\n  return cors({ origin: "${APP}" })(req, res, next);\n});`,
+    );
     expect(get(known(ask(after, { url: "/api/items" })).headers, "access-control-allow-origin")).toEqual([
       APP,
     ]);
+  });
+
+  it("a thrown-away cors(…) followed by other statements is not patched into a return that skips them", () => {
+    const text = CJS(`app.use((req, res, next) => {
+  cors({ origin: "${APP}" });
+  res.set("X-Served-By", "api");
+  next();
+});`);
+    const { after } = fix(text, [{ url: "/api/items" }]);
+    expect(after).toContain('  res.set("X-Served-By", "api");\n  next();');
+    expect(after).not.toContain(`return cors({ origin: "${APP}" })`);
   });
 });

@@ -117,7 +117,12 @@ describe("Hono: held-out set 2 (#23): cors() built inside a middleware", () => {
     expect(get(ask(text, { url: "/api/items" }).headers, "access-control-allow-origin")).toEqual([]);
     const { r, after } = fix(text, [{ url: "/api/items" }]);
     expect(r.ok).toBe(true);
-    expect(after).toContain(`return cors({ origin: "${APP}", credentials: true })(c, next);`);
+    // The run middleware calls next itself: the wrapper's `await next();` goes (two calls throw in
+    // Hono), no statement is left unreachable.
+    expect(after).toContain(
+      `app.use("*", async (c, next) => {\n  return cors({ origin: "${APP}", credentials: true })(c, next);\n});`,
+    );
+    expect(after).not.toContain("await next()");
     expect(get(ask(after, { url: "/api/items" }).headers, "access-control-allow-origin")).toEqual([APP]);
     expect(checkConfig([file(after)]).findings).toEqual([]);
   });

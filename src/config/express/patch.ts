@@ -70,6 +70,11 @@ class Patcher extends EditList {
     this.push(key, { file: this.app.file, start, end, text: "", why });
   }
 
+  /** The bytes [start, end) replaced by text. */
+  rewrite(key: string, start: number, end: number, text: string, why: Words): void {
+    this.push(key, { file: this.app.file, start, end, text, why });
+  }
+
   replace(key: string, n: t.Node, text: string, why: Words): void {
     this.push(key, { file: this.app.file, start: n.start ?? 0, end: n.end ?? 0, text, why });
   }
@@ -195,7 +200,28 @@ function parsedList(p: Patcher, fn: t.Node): t.CallExpression | null {
 }
 
 /** A middleware on `path` (app-level or a router's) whose block has a discarded `cors({...});`. */
-function deadCors(app: ExpressApp, path: string): { call: t.CallExpression; fn: t.Function } | null {
+/** `next();`, `await next();`, `return next();` or `return await next();`, for the name given. */
+function callsOnly(st: t.Statement, name: string): boolean {
+  let e: t.Node | null | undefined =
+    st.type === "ExpressionStatement" ? st.expression : st.type === "ReturnStatement" ? st.argument : null;
+  if (e?.type === "AwaitExpression") e = e.argument;
+  return (
+    e?.type === "CallExpression" &&
+    e.callee.type === "Identifier" &&
+    e.callee.name === name &&
+    e.arguments.length === 0
+  );
+}
+
+interface DeadCors {
+  call: t.CallExpression;
+  fn: t.Function;
+  /** The statement holding the call, and the `next()` statement right after it, if any. */
+  stmt: t.Statement;
+  passes: t.Statement | null;
+}
+
+function deadCors(app: ExpressApp, path: string): DeadCors | null {
   const reader = (app as ExpressApp & { reader: Reader }).reader;
   const visit = (stack: ExpressApp["app"], at: string, depth: number): ReturnType<typeof deadCors> => {
     for (const l of stack?.layers ?? []) {
@@ -208,9 +234,20 @@ function deadCors(app: ExpressApp, path: string): { call: t.CallExpression; fn: 
         }
         if (h.kind !== "fn" || h.node.body.type !== "BlockStatement") continue;
         if (!h.node.params.every((x) => x.type === "Identifier")) continue;
-        for (const st of h.node.body.body) {
+        const body = h.node.body.body;
+        for (const [i, st] of body.entries()) {
           const call = discardedCors(reader, st);
-          if (call) return { call, fn: h.node };
+          if (!call) continue;
+          // The statement right after that passes the request on (`await next();`, `next();`,
+          // `return next();`): the run cors middleware takes its place, as it calls next itself
+          // (calling both would run next twice: Hono throws, Express runs the route twice).
+          const nextName =
+            h.node.params.at(-1)?.type === "Identifier" ? (h.node.params.at(-1) as t.Identifier).name : "";
+          const after = body[i + 1];
+          const passes = after && nextName && callsOnly(after, nextName) ? after : null;
+          // Anything else after it would no longer run once the wrapper returns: not patched.
+          if (!passes && i < body.length - 1) return null;
+          return { call, fn: h.node, stmt: st, passes };
         }
       }
     }
@@ -253,7 +290,7 @@ export function patchExpress(
   const fresh: Array<{ origin: string; credentials: boolean }> = [];
   const hoists = new Set<ExpressApp["corsUses"][number]>();
   const hooks = new Set<CorsUse>();
-  const revive = new Map<t.CallExpression, t.Function>();
+  const revive = new Map<t.CallExpression, DeadCors>();
   const handLists = new Map<t.Node, { names: string[]; header: string }>();
   const handOrigins = new Map<
     string,
@@ -429,7 +466,7 @@ export function patchExpress(
     // it run on its own arguments instead, the options as written.
     const dead = deadCors(app, path);
     if (dead) {
-      revive.set(dead.call, dead.fn);
+      revive.set(dead.call, dead);
       continue;
     }
     // No cors() ran for this request: one registered later in the app moves ahead of what answered.
@@ -514,12 +551,19 @@ export function patchExpress(
     }
     fresh.push({ origin: spec.origin, credentials: spec.credentials === "include" });
   }
-  for (const [call, fn] of revive) {
+  for (const [call, { fn, stmt, passes }] of revive) {
     const args = fn.params.map((x) => p.src(x)).join(", ");
-    p.replace(`revive:${call.start}`, call, `return ${p.src(call)}(${args})`, {
-      key: "config.express.fix.cors-run",
-      params: { line: p.line(call) },
-    });
+    const why: Words = { key: "config.express.fix.cors-run", params: { line: p.line(call) } };
+    // With a `next()` statement after it: both statements become the one return (nothing between).
+    if (passes)
+      p.rewrite(
+        `revive:${call.start}`,
+        stmt.start ?? 0,
+        passes.end ?? 0,
+        `return ${p.src(call)}(${args});`,
+        why,
+      );
+    else p.replace(`revive:${call.start}`, call, `return ${p.src(call)}(${args})`, why);
   }
   if (revive.size > 0) return { edits: p.edits, cannot: p.cannot };
   // The hook option first, alone in its round: a move that may follow copies the registration's text.
