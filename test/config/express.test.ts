@@ -533,7 +533,7 @@ app.put("/api/items/:id", (req, res) => res.json({}));
 describe("Express: held-out set 2 (#23): env allowlists, a route chain's cors(), discarded cors()", () => {
   const codes = (text: string) => checkConfig([file(text)]).findings.map((f) => [f.code, f.line]);
 
-  it("JSON.parse(process.env.X || '[…]') is read as its default; the patch spreads it into a longer list", () => {
+  it("JSON.parse(process.env.X || '[…]') is read as its default; the patch flattens it into a longer list", () => {
     const text = CJS(`const allowlist = JSON.parse(process.env.ALLOW || '["${APP}"]');
 app.use(cors({ origin: (origin, cb) => (allowlist.indexOf(origin) !== -1 ? cb(null, true) : cb("no")) }));`);
     expect(get(known(ask(text, { url: "/api/items" })).headers, "access-control-allow-origin")).toEqual([
@@ -543,7 +543,7 @@ app.use(cors({ origin: (origin, cb) => (allowlist.indexOf(origin) !== -1 ? cb(nu
     const { r, after } = fix(text, [{ url: "/api/items", origin: ADMIN }]);
     expect(r.ok).toBe(true);
     expect(after).toContain(
-      `const allowlist = [...JSON.parse(process.env.ALLOW || '["${APP}"]'), "${ADMIN}"];`,
+      `const allowlist = [JSON.parse(process.env.ALLOW || '["${APP}"]'), "${ADMIN}"].flat();`,
     );
     // Used other than by indexOf/includes: a spread could change what it answers, so no edit.
     const other = text.replace("app.use(cors(", "console.log(allowlist.length);\napp.use(cors(");

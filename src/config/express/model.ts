@@ -538,6 +538,7 @@ export class Reader {
           if (method === "includes") return target.some((x) => same(x, args[0]));
           if (method === "indexOf") return target.findIndex((x) => same(x, args[0]));
           if (method === "some" || method === "find") return unknown("callback");
+          if (method === "flat" && args.length === 0) return target.flat() as Val;
         }
         if (typeof target === "string") {
           const a = args[0];

@@ -933,8 +933,9 @@ function allowOrigin(p: Patcher, w: OriginWant, credentials: boolean): void {
     const parsed = arr ? null : parsedList(p, node);
     if (parsed) {
       // `JSON.parse(process.env.X || '[…]')`: whatever the environment's list holds stays, the
-      // origins are added beside it.
-      p.replace(`origin:${parsed.start}`, parsed, `[...${p.src(parsed)}, ${quoted.join(", ")}]`, why);
+      // origins are added beside it. `[…].flat()`, not a spread: a deployed value that is one JSON
+      // string stays one entry (a spread splits it into characters) and null does not throw at start.
+      p.replace(`origin:${parsed.start}`, parsed, `[${p.src(parsed)}, ${quoted.join(", ")}].flat()`, why);
       if (creds) p.addProp(use, o.object, "credentials", "true", { key: "config.fix.credentials" });
       return;
     }
