@@ -499,7 +499,7 @@ def me():
     expect(r.ok).toBe(true);
     const after = r.files[0]?.after ?? "";
     expect(after).toContain(
-      'def authorize_token():\n    if request.method == "OPTIONS":\n        return None\n    if request.headers',
+      'def authorize_token():\n    if request.method == "OPTIONS" and "Access-Control-Request-Method" in request.headers:\n        return None\n    if request.headers',
     );
     expect(checkConfig([file(after)]).findings).toEqual([]);
     expect(fixDiff(fixConfig([file(after)], ev))).toBe("");

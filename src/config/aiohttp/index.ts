@@ -634,7 +634,7 @@ class Patcher extends EditList {
   }
 
   /**
-   * A middleware that answers before the handler lets OPTIONS through first: a preflight carries no
+   * A middleware that answers before the handler lets a preflight through first: it carries no
    * credentials or custom headers, and aiohttp-cors' preflight handler runs inside the middlewares
    * (https://github.com/aio-libs/aiohttp-cors/issues/193).
    */
@@ -647,7 +647,9 @@ class Patcher extends EditList {
       file: this.file,
       start: at,
       end: at,
-      text: `${indent}if ${m.request}.method == "OPTIONS":\n${indent}    return await ${m.handler}(${m.request})\n`,
+      // Only a preflight (it names Access-Control-Request-Method): any other OPTIONS request still
+      // meets the middleware's check, as before.
+      text: `${indent}if ${m.request}.method == "OPTIONS" and "Access-Control-Request-Method" in ${m.request}.headers:\n${indent}    return await ${m.handler}(${m.request})\n`,
       why: { key: "config.aiohttp.fix.middleware", params: { name: m.name, line: m.line } },
     });
     return true;

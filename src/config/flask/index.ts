@@ -1252,7 +1252,8 @@ class Patcher extends EditList {
   }
 
   /**
-   * `if request.method == "OPTIONS": return` at the top of a before_request hook: Flask runs the
+   * `if request.method == "OPTIONS" and "Access-Control-Request-Method" in request.headers: return
+   * None` at the top of a before_request hook: Flask runs the
    * hooks for the preflight too (it carries no token or cookie), and a hook that answers it
    * (401, a redirect) answers for the whole request; returning None lets Flask's automatic OPTIONS
    * answer, which flask-cors completes (https://flask.palletsprojects.com/en/2.2.x/api/#flask.Flask.before_request,
@@ -1273,7 +1274,9 @@ class Patcher extends EditList {
       file: this.file,
       start: at,
       end: at,
-      text: `${indent}if request.method == ${pyStr("OPTIONS", q)}:\n${indent}${unit}return None\n`,
+      // Only a preflight (it names Access-Control-Request-Method): any other OPTIONS request still
+      // meets the hook's check, as before.
+      text: `${indent}if request.method == ${pyStr("OPTIONS", q)} and ${pyStr("Access-Control-Request-Method", q)} in request.headers:\n${indent}${unit}return None\n`,
       why,
     });
     const imported = this.app.mod.imports.get("request");
