@@ -443,8 +443,85 @@ describe("Django settings: a split settings package", () => {
     );
   });
 
-  it("says so when both modules set CORS", () => {
-    const both = file(`${production.text}CORS_ALLOWED_ORIGINS = []\n`, production.path);
-    expect(() => readConfig([base, both])).toThrow(ConfigError);
+  it("reads the module in effect with the names it star-imports; each edit goes where the value is written", () => {
+    // production.py overrides the list: the override is what Django runs with, and what grows.
+    const both = file(
+      `${production.text}CORS_ALLOWED_ORIGINS = ["https://shop.example.com"]\n`,
+      production.path,
+    );
+    const ev = recordedFrom([base, both], [{ url: "http://localhost:8000/api/items/" }]);
+    const r = fixConfig([base, both], ev);
+    expect(r.ok).toBe(true);
+    expect(r.files.find((f) => f.path === base.path)?.after).toBe(base.text);
+    expect(r.files.find((f) => f.path === both.path)?.after).toContain(
+      `CORS_ALLOWED_ORIGINS = ["https://shop.example.com", "${APP}"]`,
+    );
+    // `+=` on the inherited list: the added display (production's) grows; base's origin stays allowed.
+    const plus = file(
+      `${production.text}CORS_ALLOWED_ORIGINS += ["https://shop.example.com"]\n`,
+      production.path,
+    );
+    const p = fixConfig(
+      [base, plus],
+      recordedFrom([base, plus], [{ url: "http://localhost:8000/api/items/" }]),
+    );
+    expect(p.ok).toBe(true);
+    expect(p.files.find((f) => f.path === plus.path)?.after).toContain(
+      `CORS_ALLOWED_ORIGINS += ["https://shop.example.com", "${APP}"]`,
+    );
+    expect(p.files.find((f) => f.path === base.path)?.after).toBe(base.text);
+    // Credentials: base.py writes the setting, base.py changes.
+    const credBase = file(`${base.text}CORS_ALLOW_CREDENTIALS = False\n`, base.path);
+    const c = fixConfig(
+      [credBase, production],
+      recordedFrom(
+        [credBase, production],
+        [
+          {
+            url: "http://localhost:8000/api/items/",
+            origin: "https://admin.example.com",
+            credentials: "include",
+          },
+        ],
+      ),
+    );
+    expect(c.ok).toBe(true);
+    expect(c.files.find((f) => f.path === credBase.path)?.after).toContain("CORS_ALLOW_CREDENTIALS = True\n");
+    expect(c.files.find((f) => f.path === production.path)?.after).toBe(production.text);
+  });
+
+  it("names base.py's line when the middleware order written there is wrong, and moves it there", () => {
+    const late = file(
+      `${MIDDLEWARE.replace('    "corsheaders.middleware.CorsMiddleware",\n', "").replace(
+        '    "django.middleware.csrf.CsrfViewMiddleware",\n',
+        '    "django.middleware.csrf.CsrfViewMiddleware",\n    "corsheaders.middleware.CorsMiddleware",\n',
+      )}CORS_ALLOWED_ORIGINS = ["${APP}"]\n`,
+      base.path,
+    );
+    const found = checkConfig([late, production]).findings.map((f) => `${f.code}@${f.file}:${f.line}`);
+    expect(found).toContain(`django-middleware-order@${base.path}:6`);
+    // The view answered through APPEND_SLASH: recorded as a 301 with no CORS header.
+    const ev = recordedFrom([late, production], [{ url: "http://localhost:8000/api/items" }]);
+    const first = ev[0];
+    if (!first?.hops[0]) throw new Error("no hop");
+    const hop = {
+      ...first.hops[0],
+      status: 301,
+      responseHeaders: [["Location", "/api/items/"]] as HeaderList,
+    };
+    const r = fixConfig([late, production], [{ ...first, hops: [hop] }]);
+    expect(r.ok).toBe(true);
+    expect(r.files.find((f) => f.path === production.path)?.after).toBe(production.text);
+    expect(r.files.find((f) => f.path === base.path)?.after).toMatch(
+      /^MIDDLEWARE = \[\n {4}"corsheaders\.middleware\.CorsMiddleware",/,
+    );
+  });
+
+  it("says so when two modules in effect set CORS (local.py and production.py both given)", () => {
+    const local = file(`from .base import *\n\nCORS_ALLOW_ALL_ORIGINS = True\n`, "config/settings/local.py");
+    const prod = file(`${production.text}CORS_ALLOWED_ORIGINS = []\n`, production.path);
+    expect(() => readConfig([base, local, prod])).toThrow(ConfigError);
+    // Each with its base alone is read.
+    expect(() => readConfig([base, prod])).not.toThrow();
   });
 });

@@ -160,6 +160,8 @@ export interface DjangoCase {
   middleware?: string;
   /** The files passed to --config, when not settings.py alone. */
   config?: string[];
+  /** Other modules of the project (a settings package's base.py). */
+  files?: Record<string, string>;
 }
 
 export const DJANGO_CASES: DjangoCase[] = [
@@ -264,6 +266,26 @@ CORS_ALLOWED_ORIGIN_REGEXES = [
 ]
 `,
     calls: [LIST],
+  },
+  {
+    // A split settings package (cookiecutter-django's layout, flat here): settings.py runs with
+    // base.py's names and extends its list; base.py keeps credentials off. Both files change.
+    name: "split settings: settings.py extends base.py's origins, base.py keeps credentials off",
+    settings: `from base import *  # noqa: F401,F403
+
+DEBUG = False
+CORS_ALLOWED_ORIGINS += [
+    "https://shop.example.com",
+]
+`,
+    files: {
+      "base.py": `${HEAD}${APPS}${GOOD_MW}
+CORS_ALLOWED_ORIGINS = ["https://admin.example.com"]
+CORS_ALLOW_CREDENTIALS = False
+`,
+    },
+    config: ["base.py", "settings.py"],
+    calls: [LIST, ME],
   },
 ];
 

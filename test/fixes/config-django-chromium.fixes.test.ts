@@ -21,7 +21,13 @@ pythonConfigSuite({
   cases: [...DJANGO_CASES, ...HELD_OUT_DJANGO, ...HELD_OUT2_DJANGO, ...DJANGO_MW_CASES].map((c) => ({
     ...c,
     text: c.settings,
-    files: !("middleware" in c) || c.middleware === undefined ? undefined : { "middleware.py": c.middleware },
+    files:
+      ("middleware" in c && c.middleware !== undefined) || ("files" in c && c.files !== undefined)
+        ? {
+            ...("files" in c ? c.files : {}),
+            ...("middleware" in c && c.middleware !== undefined ? { "middleware.py": c.middleware } : {}),
+          }
+        : undefined,
   })),
   correct: [...DJANGO_CORRECT, ...DJANGO_MW_CORRECT],
 });

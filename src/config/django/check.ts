@@ -4,21 +4,34 @@
  * (its system checks E013/E014: https://github.com/adamchainz/django-cors-headers/blob/3.14.0/src/corsheaders/checks.py),
  * every origin reflected with credentials, origin regexes that match more than meant, `null`.
  */
+import type { Span } from "../python/values";
 import type { ConfigFinding, Words } from "../types";
 import { layerOf } from "./answer";
 import { CORS_MIDDLEWARE, type DjangoSettings, pyRegex } from "./settings";
 
 export function checkDjango(s: DjangoSettings): ConfigFinding[] {
   const out: ConfigFinding[] = [];
-  const add = (code: string, severity: "error" | "warning", line: number, words: Words) =>
-    out.push({ code, severity, file: s.file, line, words });
+  // A line of the settings module, or a span (of a module it star-imports, too).
+  const add = (
+    code: string,
+    severity: "error" | "warning",
+    at: number | Pick<Span, "line" | "file">,
+    words: Words,
+  ) =>
+    out.push({
+      code,
+      severity,
+      file: typeof at === "number" ? s.file : (at.file ?? s.file),
+      line: typeof at === "number" ? at : at.line,
+      words,
+    });
   const corsNames = s.mod.assignments.filter((a) => a.name.startsWith("CORS_"));
   const mw = s.middleware;
   if (mw.known) {
     const at = mw.value.findIndex((m) => m.name === CORS_MIDDLEWARE);
     const cors = mw.value[at];
     if (!cors && corsNames.length > 0)
-      add("django-no-middleware", "error", mw.from?.stmt.line ?? corsNames[0]?.stmt.line ?? 1, {
+      add("django-no-middleware", "error", mw.from?.stmt ?? corsNames[0]?.stmt ?? 1, {
         key: "config.django.check.no-middleware",
       });
     if (cors) {
@@ -29,10 +42,15 @@ export function checkDjango(s: DjangoSettings): ConfigFinding[] {
       });
       if (first) {
         const known = layerOf(first.name) !== "unknown";
-        add("django-middleware-order", known ? "error" : "warning", cors.line, {
-          key: known ? "config.django.check.order" : "config.django.check.order-unknown",
-          params: { name: first.name, line: first.line },
-        });
+        add(
+          "django-middleware-order",
+          known ? "error" : "warning",
+          { line: cors.line, ...(cors.file ? { file: cors.file } : {}) },
+          {
+            key: known ? "config.django.check.order" : "config.django.check.order-unknown",
+            params: { name: first.name, line: first.line },
+          },
+        );
       }
       const apps = s.apps;
       if (
@@ -40,13 +58,13 @@ export function checkDjango(s: DjangoSettings): ConfigFinding[] {
         apps.from &&
         !apps.value.some((a) => a === "corsheaders" || a.startsWith("corsheaders."))
       )
-        add("django-no-app", "warning", apps.from.stmt.line, { key: "config.django.check.no-app" });
+        add("django-no-app", "warning", apps.from.stmt, { key: "config.django.check.no-app" });
     }
   }
   const allAll = s.allowAll;
   const creds = s.credentials;
   if (allAll.known && allAll.value && creds.known && creds.value && allAll.from)
-    add("django-any-origin-credentials", "error", allAll.from.stmt.line, {
+    add("django-any-origin-credentials", "error", allAll.from.stmt, {
       key: "config.django.check.any-credentials",
       params: { line: creds.from?.stmt.line ?? 0 },
     });
@@ -56,17 +74,17 @@ export function checkDjango(s: DjangoSettings): ConfigFinding[] {
       if (item.t !== "str") continue;
       const o = item.v;
       if (o === "null") {
-        add("django-null-origin", "warning", item.at.line, { key: "config.django.check.null" });
+        add("django-null-origin", "warning", item.at, { key: "config.django.check.null" });
         continue;
       }
       const m = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/([^/?#]+)(.*)$/.exec(o);
       if (!m)
-        add("django-origin-scheme", "error", item.at.line, {
+        add("django-origin-scheme", "error", item.at, {
           key: "config.django.check.scheme",
           params: { origin: o },
         });
       else if (m[3] !== "")
-        add("django-origin-path", "error", item.at.line, {
+        add("django-origin-path", "error", item.at, {
           key: "config.django.check.path",
           params: { origin: o },
         });
@@ -94,13 +112,13 @@ export function checkDjango(s: DjangoSettings): ConfigFinding[] {
       if (!pyRegex(p)) continue;
       // A dot that is not escaped before a host label: "example.com" also matches "exampleXcom".
       if (/(^|[^\\])\.[A-Za-z0-9]/.test(p.replace(/\\\\/g, "")))
-        add("django-regex-dot", "error", item.at.line, {
+        add("django-regex-dot", "error", item.at, {
           key: "config.django.check.regex-dot",
           params: { regex: p },
         });
       // re.match anchors the start only: without `$` (or \Z) the pattern accepts any suffix.
       if (!/(\$|\\Z)\)*$/.test(p))
-        add("django-regex-anchor", "error", item.at.line, {
+        add("django-regex-anchor", "error", item.at, {
           key: "config.django.check.regex-anchor",
           params: { regex: p },
         });

@@ -59,21 +59,7 @@ export function readDjango(files: readonly ConfigFile[]): DjangoConfig | HandDja
       mw,
       files.filter((f) => !mw.includes(f)),
     );
-  // One settings module is read: of a split package (base.py, production.py…), the one that sets
-  // CORS and MIDDLEWARE. Settings spread over several of them are not merged: said, not guessed.
-  const read = files.map((f) => {
-    const settings = readSettings(f);
-    const err = settings.mod.error;
-    if (err) throw new DjangoSyntaxError(f.path, err.line, err.text.slice(0, 120));
-    return settings;
-  });
-  const setting = read.filter((x) => settingsSetCors(x) || x.mod.names.has("MIDDLEWARE"));
-  if (setting.length > 1)
-    throw new ConfigError({
-      key: "config.django.error.split",
-      params: { first: setting[0]?.file ?? "", second: setting[1]?.file ?? "" },
-    });
-  const settings = setting[0] ?? (read.at(-1) as DjangoSettings);
+  const settings = splitSettings(files);
   const file = files.find((f) => f.path === settings.file) as ConfigFile;
   const notes: Words[] = settings.mod.starImports
     .filter(
@@ -94,6 +80,55 @@ export function readDjango(files: readonly ConfigFile[]): DjangoConfig | HandDja
     allowance: () => allowanceOf(settings),
     check: (): ConfigFinding[] => checkDjango(settings),
   };
+}
+
+/** The passed file a `from X import *` names (`.base`, `config.settings.base` → …/base.py). */
+function starTarget(files: readonly ConfigFile[], from: ConfigFile, module: string): ConfigFile | null {
+  const tail = `${module.replace(/^\.+/, "").replace(/\./g, "/")}.py`;
+  return files.find((f) => f !== from && (f.path === tail || f.path.endsWith(`/${tail}`))) ?? null;
+}
+
+/**
+ * A split settings package (base.py, production.py…) read as Django imports it: each module with the
+ * names of the passed modules it star-imports (`from .base import *`), and the one no other passed
+ * module imports is the settings in effect. Two such modules (local.py and production.py both given)
+ * are two deployments: said, not guessed. Unrelated modules that set CORS each: the same.
+ */
+function splitSettings(files: readonly ConfigFile[]): DjangoSettings {
+  const texts = new Map(files.map((f) => [f.path, f.text]));
+  const done = new Map<string, DjangoSettings>();
+  const imported = new Set<string>();
+  const reading = new Set<string>();
+  const read = (f: ConfigFile): DjangoSettings => {
+    const known = done.get(f.path);
+    if (known) return known;
+    reading.add(f.path);
+    const settings = readSettings(
+      f,
+      (module) => {
+        const target = starTarget(files, f, module);
+        // An import cycle Python itself would refuse: the module's names stay unseen (noted).
+        if (!target || reading.has(target.path)) return null;
+        imported.add(target.path);
+        return read(target).mod;
+      },
+      texts,
+    );
+    reading.delete(f.path);
+    const err = settings.mod.error;
+    if (err) throw new DjangoSyntaxError(f.path, err.line, err.text.slice(0, 120));
+    done.set(f.path, settings);
+    return settings;
+  };
+  const all = files.map(read);
+  const leaves = all.filter((x) => !imported.has(x.file));
+  const setting = leaves.filter((x) => settingsSetCors(x) || x.mod.names.has("MIDDLEWARE"));
+  if (setting.length > 1)
+    throw new ConfigError({
+      key: "config.django.error.split",
+      params: { first: setting[0]?.file ?? "", second: setting[1]?.file ?? "" },
+    });
+  return setting[0] ?? (leaves.at(-1) as DjangoSettings);
 }
 
 function readHandConfig(

@@ -8,7 +8,7 @@
  */
 import { afterLine, EditList, indentAt, lineStart } from "../edit";
 import { displayInsert, pyStr, quoteOf } from "../python/edit";
-import type { Assignment, Display, PyVal } from "../python/values";
+import type { Assignment, Display, PyVal, Span } from "../python/values";
 import type { Words } from "../types";
 import { CORS_MIDDLEWARE, type DjangoSettings } from "./settings";
 
@@ -18,23 +18,35 @@ type ListSetting = "CORS_ALLOWED_ORIGINS" | "CORS_ALLOW_HEADERS" | "CORS_ALLOW_M
 
 export class Patcher extends EditList {
   constructor(private readonly s: DjangoSettings) {
-    super(new Map([[s.file, s.mod.text]]));
+    super(new Map(s.texts));
   }
 
+  /** The settings module in effect; a span written in a module it star-imports names its own file. */
   private get file(): string {
     return this.s.file;
   }
 
+  private fileOf(at: Span): string {
+    return at.file ?? this.s.file;
+  }
+
+  /** Where a new setting goes: beside the last CORS_* setting in effect, else the settings module. */
+  private get newFile(): string {
+    const cors = this.s.mod.assignments.filter((a) => a.name.startsWith("CORS_") && !a.conditional).at(-1);
+    return cors ? this.fileOf(cors.stmt) : this.file;
+  }
+
   /** The quote the file writes its strings with (the display's, else the file's first). */
   private quote(d: Display | null = null): string {
-    return quoteOf(this.text(this.file), d);
+    return quoteOf(this.text(d ? this.fileOf(d.open) : this.newFile), d);
   }
 
   /** Adds elements to a list display, written the way the list is. */
   private extendDisplay(key: string, d: Display, values: string[], why: Words): void {
-    for (const e of displayInsert(this.text(this.file), d, values))
+    const file = this.fileOf(d.open);
+    for (const e of displayInsert(this.text(file), d, values))
       this.push(e.part === "comma" ? `${key}:comma` : key, {
-        file: this.file,
+        file,
         start: e.at,
         end: e.at,
         text: e.text,
@@ -44,17 +56,18 @@ export class Patcher extends EditList {
 
   /** A new statement after the file's last CORS_* setting (or at the end). */
   private addStatement(key: string, statement: string, why: Words): void {
-    const text = this.text(this.file);
+    const file = this.newFile;
+    const text = this.text(file);
     const cors = this.s.mod.assignments.filter((a) => a.name.startsWith("CORS_") && !a.conditional).at(-1);
     if (cors && indentAt(text, cors.stmt.start) === "") {
       const at = afterLine(text, cors.stmt.end);
       const nl = at === text.length && !text.endsWith("\n") ? "\n" : "";
-      this.push(key, { file: this.file, start: at, end: at, text: `${nl}${statement}\n`, why });
+      this.push(key, { file, start: at, end: at, text: `${nl}${statement}\n`, why });
       return;
     }
     const nl = text === "" || text.endsWith("\n") ? "" : "\n";
     this.push(key, {
-      file: this.file,
+      file,
       start: text.length,
       end: text.length,
       text: `${nl}\n${statement}\n`,
@@ -65,23 +78,28 @@ export class Patcher extends EditList {
   private importDefault(name: "default_headers" | "default_methods", why: Words): void {
     const imported = this.s.mod.imports.get(name);
     if (imported && /corsheaders\.defaults$/.test(imported.module)) return;
-    const text = this.text(this.file);
+    const file = this.newFile;
+    const text = this.text(file);
     // An import of the other default already written (a former round's): the name joins it.
     const line = /^from corsheaders\.defaults import [\w ,]*\w/m.exec(text);
     if (line) {
       const at = line.index + line[0].length;
-      this.push(`import:${name}`, { file: this.file, start: at, end: at, text: `, ${name}`, why });
+      this.push(`import:${name}`, { file, start: at, end: at, text: `, ${name}`, why });
       return;
     }
     let at = 0;
-    for (let l = 0; l < this.s.mod.importsEnd; l++) at = afterLine(text, at);
+    // The settings module's imports end is known; in a module it imports, after its last top import.
+    if (file === this.file) for (let l = 0; l < this.s.mod.importsEnd; l++) at = afterLine(text, at);
+    else
+      for (const m of text.matchAll(/^(?:from|import)\s[^\n]*\n/gm))
+        if (m.index < this.firstSetting(file)) at = m.index + m[0].length;
     const pending = this.edits.find(
       (e) => e.start === at && e.text.startsWith("from corsheaders.defaults import"),
     );
     if (pending) pending.text = `${pending.text.trimEnd()}, ${name}\n`;
     else
       this.push(`import:${name}`, {
-        file: this.file,
+        file,
         start: at,
         end: at,
         text: `from corsheaders.defaults import ${name}\n`,
@@ -126,16 +144,17 @@ export class Patcher extends EditList {
       const j = v.joined;
       const close = j.at.end - j.quote.length;
       const inner = values.map((x) => pyStr(`${j.sep}${x}`, j.quote).slice(1, -1)).join("");
-      this.push(key, { file: this.file, start: close, end: close, text: inner, why });
+      this.push(key, { file: this.fileOf(j.at), start: close, end: close, text: inner, why });
       return;
     }
     if (v.t === "seq") {
       // `default_headers`, `list(default_headers)`: spread into a display with the new values.
-      const q = this.quote();
-      const rhs = this.text(this.file).slice(a.rhs.start, a.rhs.end);
+      const file = this.fileOf(a.rhs);
+      const q = quoteOf(this.text(file));
+      const rhs = this.text(file).slice(a.rhs.start, a.rhs.end);
       const [open, close] = v.kind === "list" ? ["[", "]"] : ["(", ")"];
       this.push(key, {
-        file: this.file,
+        file,
         start: a.rhs.start,
         end: a.rhs.end,
         text: `${open}*${rhs}, ${values.map((x) => pyStr(x, q)).join(", ")}${close}`,
@@ -146,6 +165,14 @@ export class Patcher extends EditList {
     this.cannotAll.push({ key: "config.cannot.list-value", params: { name: a.name, line: a.stmt.line } });
   }
 
+  /** The offset of a module's first assignment written in it (its top imports end before it). */
+  private firstSetting(file: string): number {
+    const a = this.s.mod.assignments
+      .filter((x) => this.fileOf(x.stmt) === file)
+      .sort((x, y) => x.stmt.start - y.stmt.start)[0];
+    return a ? a.stmt.start : this.text(file).length;
+  }
+
   /** Reasons no edit could be made, for the requests that asked for it. */
   readonly cannotAll: Words[] = [];
 
@@ -154,7 +181,13 @@ export class Patcher extends EditList {
     const a = this.s.credentials.from;
     const why: Words = { key: "config.django.fix.credentials" };
     if (a && !a.conditional && (a.value.t === "bool" || a.value.t === "int" || a.value.t === "none")) {
-      this.push("credentials", { file: this.file, start: a.rhs.start, end: a.rhs.end, text: "True", why });
+      this.push("credentials", {
+        file: this.fileOf(a.rhs),
+        start: a.rhs.start,
+        end: a.rhs.end,
+        text: "True",
+        why,
+      });
       return;
     }
     if (a) {
@@ -173,7 +206,8 @@ export class Patcher extends EditList {
       this.cannotAll.push({ key: "config.django.cannot.middleware", params: { line: a?.stmt.line ?? 0 } });
       return;
     }
-    const text = this.text(this.file);
+    const file = this.fileOf(d.open);
+    const text = this.text(file);
     const list = mw.value;
     const at = list.findIndex((m) => m.name === CORS_MIDDLEWARE);
     const cors = list[at];
@@ -191,13 +225,13 @@ export class Patcher extends EditList {
       return;
     }
     if (!first) {
-      this.push("mw:add", { file: this.file, start: d.close.start, end: d.close.start, text: item, why });
+      this.push("mw:add", { file, start: d.close.start, end: d.close.start, text: item, why });
     } else if (first.line !== d.open.line) {
       const indent = indentAt(text, first.start);
       const ls = lineStart(text, first.start);
-      this.push("mw:add", { file: this.file, start: ls, end: ls, text: `${indent}${item},\n`, why });
+      this.push("mw:add", { file, start: ls, end: ls, text: `${indent}${item},\n`, why });
     } else {
-      this.push("mw:add", { file: this.file, start: first.start, end: first.start, text: `${item}, `, why });
+      this.push("mw:add", { file, start: first.start, end: first.start, text: `${item}, `, why });
     }
     if (cors) {
       const el = held as Display["elements"][number];
@@ -206,11 +240,11 @@ export class Patcher extends EditList {
       const rest = text.slice(el.end, lineEnd);
       // Alone on its line (a comment after it goes with it): the line goes.
       if (text.slice(ls, el.start).trim() === "" && /^\s*,?\s*(#.*)?\r?\n?$/.test(rest))
-        this.push("mw:remove", { file: this.file, start: ls, end: lineEnd, text: "", why });
+        this.push("mw:remove", { file, start: ls, end: lineEnd, text: "", why });
       else {
         const comma = /^\s*,\s*/.exec(rest)?.[0] ?? "";
         this.push("mw:remove", {
-          file: this.file,
+          file,
           start: el.start,
           end: el.end + comma.length,
           text: "",
@@ -239,7 +273,7 @@ export class Patcher extends EditList {
     const close = a.value.at.end - a.value.quote.length;
     const added = pyStr(`|^${lit}${seg === path ? "$" : ""}`, a.value.quote).slice(1, -1);
     this.push("urls", {
-      file: this.file,
+      file: this.fileOf(a.value.at),
       start: close,
       end: close,
       text: added,

@@ -8,6 +8,7 @@
 import {
   type Assignment,
   CORSHEADERS_DEFAULTS,
+  type ModuleContext,
   type PyModule,
   type PyVal,
   readModule,
@@ -27,10 +28,15 @@ export interface Middleware {
   line: number;
   start: number;
   end: number;
+  /** Where it is written, when not the settings module itself (a module it star-imports). */
+  file?: string;
 }
 
 export interface DjangoSettings {
+  /** The settings module in effect (DJANGO_SETTINGS_MODULE's file). */
   file: string;
+  /** Its text and that of each module it star-imports, by file (where edits go). */
+  texts: ReadonlyMap<string, string>;
   mod: PyModule;
   allowAll: Value<boolean>;
   origins: Value<string[]>;
@@ -82,8 +88,12 @@ const truthy = (v: PyVal): boolean | null =>
           ? v.v !== ""
           : null;
 
-export function readSettings(file: ConfigFile): DjangoSettings {
-  const mod = readModule(file.text);
+export function readSettings(
+  file: ConfigFile,
+  star?: ModuleContext["star"],
+  texts: ReadonlyMap<string, string> = new Map([[file.path, file.text]]),
+): DjangoSettings {
+  const mod = readModule(file.text, star ? { file: file.path, star } : undefined);
   const list = (v: PyVal) => strings(v);
   const middlewareOf = (): Value<Middleware[]> => {
     const a = mod.names.get("MIDDLEWARE");
@@ -94,13 +104,14 @@ export function readSettings(file: ConfigFile): DjangoSettings {
       known: true,
       value: a.value.items.map((i) => {
         const s = i as Extract<PyVal, { t: "str" }>;
-        return { name: s.v, line: s.at.line, start: s.at.start, end: s.at.end };
+        return { name: s.v, line: s.at.line, start: s.at.start, end: s.at.end, file: s.at.file };
       }),
       from: a,
     };
   };
   return {
     file: file.path,
+    texts,
     mod,
     allowAll: typed(mod, ["CORS_ALLOW_ALL_ORIGINS", "CORS_ORIGIN_ALLOW_ALL"], false, truthy),
     origins: typed(mod, ["CORS_ALLOWED_ORIGINS", "CORS_ORIGIN_WHITELIST"], [], list),

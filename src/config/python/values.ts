@@ -11,6 +11,8 @@ export interface Span {
   start: number;
   end: number;
   line: number;
+  /** The file it is written in, when the module was read with other modules' names (a star import). */
+  file?: string;
 }
 
 /** A list/tuple/set written as a display in the file: where an element can be added. */
@@ -66,7 +68,13 @@ export interface PyModule {
   error: { line: number; text: string } | null;
 }
 
-const span = (n: Node): Span => ({ start: n.startIndex, end: n.endIndex, line: n.startPosition.row + 1 });
+/** The file of the module being read, stamped on its spans (readModule is synchronous). */
+let reading: string | undefined;
+
+const span = (n: Node): Span =>
+  reading === undefined
+    ? { start: n.startIndex, end: n.endIndex, line: n.startPosition.row + 1 }
+    : { start: n.startIndex, end: n.endIndex, line: n.startPosition.row + 1, file: reading };
 
 /** The defaults corsheaders ships (corsheaders/defaults.py, 3.14: https://github.com/adamchainz/django-cors-headers/blob/3.14.0/src/corsheaders/defaults.py). */
 export const CORSHEADERS_DEFAULTS: Record<string, readonly string[]> = {
@@ -403,8 +411,27 @@ export function condition(
   return null;
 }
 
+/**
+ * Another module given with this one: `from X import *` binds its names where the import stands,
+ * as Python does (each value and assignment keeps the span of the file it is written in).
+ */
+export interface ModuleContext {
+  file: string;
+  star: (module: string) => PyModule | null;
+}
+
 /** Parses a settings module and binds its module-level names in order. */
-export function readModule(text: string): PyModule {
+export function readModule(text: string, context?: ModuleContext): PyModule {
+  const outer = reading;
+  reading = context?.file;
+  try {
+    return readModuleIn(text, context);
+  } finally {
+    reading = outer;
+  }
+}
+
+function readModuleIn(text: string, context: ModuleContext | undefined): PyModule {
   const tree = pythonParser().parse(text) as Tree;
   const mod: PyModule = {
     text,
@@ -433,8 +460,21 @@ export function readModule(text: string): PyModule {
     for (const s of stmts) {
       if (s.type === "import_from_statement") {
         const module = s.childForFieldName("module_name")?.text ?? "";
-        if (kids(s).some((c) => c.type === "wildcard_import"))
-          mod.starImports.push({ module, line: s.startPosition.row + 1 });
+        if (kids(s).some((c) => c.type === "wildcard_import")) {
+          const other = context?.star(module);
+          if (!other) mod.starImports.push({ module, line: s.startPosition.row + 1 });
+          else {
+            // Its names (imported ones too: a star import re-exports them) as they stand at its end.
+            for (const [as, i] of other.imports) mod.imports.set(as, i);
+            for (const a of other.names.values()) {
+              const b = { ...a, conditional: a.conditional || conditional };
+              mod.assignments.push(b);
+              mod.names.set(b.name, b);
+              scope.set(b.name, b.value);
+            }
+            mod.starImports.push(...other.starImports);
+          }
+        }
         for (const c of s.childrenForFieldName("name")) {
           if (!c) continue;
           const orig = c.type === "aliased_import" ? (c.childForFieldName("name")?.text ?? "") : c.text;

@@ -138,7 +138,7 @@ export const enConfigPython = {
   "config.flask.check.unknown-option":
     "{name} is not a flask-cors option{suggest, select, none {} other { (did you mean {suggest}?)}}: flask-cors ignores it without a word, so its default stays",
   "config.django.error.split":
-    "CORS settings are in both {first} and {second}: CORS Lens reads one settings module; pass the one that sets CORS_* and MIDDLEWARE",
+    "CORS settings are in both {first} and {second}, and neither imports the other (from … import *): they are two settings modules; pass the one Django runs with (DJANGO_SETTINGS_MODULE) and the modules it imports",
   "config.django.mw.unknown.code":
     "{file}:{line}: the middleware runs code CORS Lens does not evaluate, and it may change the response: {text}",
   "config.django.mw.unknown.view-options":

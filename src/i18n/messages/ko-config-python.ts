@@ -139,7 +139,7 @@ export const koConfigPython: Record<keyof typeof enConfigPython, string> = {
   "config.flask.check.unknown-option":
     "{name}은(는) flask-cors 옵션이 아닙니다{suggest, select, none {} other {({suggest}을(를) 뜻했나요?)}}: flask-cors는 아무 말 없이 무시하므로 기본값이 그대로입니다",
   "config.django.error.split":
-    "CORS 설정이 {first}와 {second}에 모두 있습니다: CORS Lens는 설정 모듈 하나를 읽습니다. CORS_*와 MIDDLEWARE를 설정하는 파일을 넘기세요",
+    "CORS 설정이 {first}와 {second}에 모두 있고 어느 쪽도 다른 쪽을 가져오지(from … import *) 않습니다: 서로 다른 설정 모듈입니다. Django가 실행하는 모듈(DJANGO_SETTINGS_MODULE)과 그 모듈이 가져오는 모듈을 넘기세요",
   "config.django.mw.unknown.code":
     "{file}:{line}: 미들웨어가 CORS Lens가 평가하지 않는 코드를 실행하며, 그 코드가 응답을 바꿀 수 있습니다: {text}",
   "config.django.mw.unknown.view-options":
