@@ -114,17 +114,17 @@ ${LISTEN}
     // https://github.com/directus/directus/pull/12265 — the allowed origins come from an environment
     // variable in CSV form and reach cors() as one string: Allow-Origin is the whole list, which no
     // browser accepts. Root: the line reading the CSV string.
-    name: "heldout3 Express: a comma-separated CORS_ORIGIN string passed as cors()'s origin (ESM, PATCH)",
+    name: "heldout3 Express: a comma-separated CORS_DOMAINS string passed as cors()'s origin (ESM, PATCH)",
     url: "https://github.com/directus/directus/pull/12265",
-    rootText: "const corsOrigin = process.env.CORS_ORIGIN",
+    rootText: "const corsOrigin = process.env.CORS_DOMAINS",
     file: "server.mjs",
     app: `import express from "express";
 import cors from "cors";
 
 const app = express();
 
-// CORS_ORIGIN: the front ends allowed to call the API, comma separated
-const corsOrigin = process.env.CORS_ORIGIN || "ORIGIN2,ORIGIN";
+// CORS_DOMAINS: the front ends allowed to call the API, comma separated
+const corsOrigin = process.env.CORS_DOMAINS || "ORIGIN2,ORIGIN";
 
 app.use(
   cors({
