@@ -76,7 +76,7 @@ function entries(): Entry[] {
       files: { "site.conf": server(c.site) },
       config: ["site.conf"],
       rootFile: "site.conf",
-      rootText: c.rootText,
+      rootText: server(c.rootText),
     });
   for (const c of HELD_OUT3_APACHE)
     out.push({
@@ -86,7 +86,7 @@ function entries(): Entry[] {
       files: { "site.conf": server(c.site), ...c.files },
       config: ["site.conf"],
       rootFile: "site.conf",
-      rootText: c.rootText,
+      rootText: server(c.rootText),
     });
   for (const c of HELD_OUT3_CADDY)
     out.push({
@@ -96,7 +96,7 @@ function entries(): Entry[] {
       files: { Caddyfile: server(c.site) },
       config: ["Caddyfile"],
       rootFile: "Caddyfile",
-      rootText: c.rootText,
+      rootText: server(c.rootText),
     });
   for (const [suite, list] of [
     ["express", HELD_OUT3_EXPRESS],
