@@ -41,16 +41,21 @@ CORS_ORIGIN_ALLOW_ALL = True
     calls: [LIST, MOVED],
   },
   {
-    // https://github.com/SecObserve/SecObserve/issues/2307 — several origins in one environment
-    // variable, split on "," only: the second origin keeps its leading space and never equals an
-    // Origin. Root: the split line.
-    name: "heldout3 Django: CORS_ALLOWED_ORIGINS split from an env string on ',' (the space stays)",
-    url: "https://github.com/SecObserve/SecObserve/issues/2307",
-    rootText: ').split(",")',
-    settings: `${HEAD}${APPS}${MW([SECURITY, CORS, SESSION, COMMON, CSRF, AUTHN])}
-CORS_ALLOWED_ORIGINS = os.environ.get(
-    "CORS_ALLOWED_ORIGINS", "https://secobserve.example.com, {{ORIGIN}}"
-).split(",")
+    // https://github.com/cfpb/consumerfinance.gov/pull/6718 — the allowed origins read from an
+    // environment variable holding a JSON array, its default naming the production partner only:
+    // where the variable is not set (the page's deployment), the page's origin is not allowed.
+    // Root: the json.loads line. (Replaces a first draft rebuilding SecObserve/SecObserve#2307, an
+    // env string split on ", ": django-cors-headers 3.14 compares origins through urlsplit, which
+    // drops the leading space, so that page was never blocked — a harness mistake, not a measure.)
+    name: "heldout3 Django: CORS_ALLOWED_ORIGINS from a JSON env variable, its default the production partner only",
+    url: "https://github.com/cfpb/consumerfinance.gov/pull/6718",
+    rootText: "CORS_ALLOWED_ORIGINS = json.loads(",
+    settings: `import json
+${HEAD}${APPS}${MW([SECURITY, CORS, SESSION, COMMON, CSRF, AUTHN])}
+# A JSON array of origins, e.g. CORS_ALLOWED_ORIGINS='["https://ffiec.cfpb.gov"]'
+CORS_ALLOWED_ORIGINS = json.loads(
+    os.environ.get("CORS_ALLOWED_ORIGINS", '["https://ffiec.cfpb.gov"]')
+)
 `,
     calls: [LIST, CREATE],
   },
