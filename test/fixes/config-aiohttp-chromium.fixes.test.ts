@@ -12,6 +12,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cli } from "../cli/run-cli";
 import { AIOHTTP_CASES, AIOHTTP_CORRECT, AIOHTTP_DOES_NOT_START, lineOf, RUN } from "./config-aiohttp-cases";
+import { HELD_OUT3_AIOHTTP } from "./config-heldout3-aiohttp";
 import { pythonConfigSuite } from "./config-python-real";
 import { debVersion } from "./harness";
 
@@ -23,7 +24,8 @@ pythonConfigSuite({
   file: "app.py",
   extra: { "run.py": RUN },
   serve: () => ["run.py"],
-  cases: AIOHTTP_CASES.map((c) => ({
+  // After the suite's own, issue #23's third never-seen measure (config-heldout3-aiohttp.ts).
+  cases: [...AIOHTTP_CASES, ...HELD_OUT3_AIOHTTP].map((c) => ({
     name: c.name,
     text: c.app,
     calls: c.calls,

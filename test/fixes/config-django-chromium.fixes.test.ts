@@ -9,6 +9,7 @@ import { AUTH, DJANGO_CASES, DJANGO_CORRECT, RUN, URLS } from "./config-django-c
 import { DJANGO_MW_CASES, DJANGO_MW_CORRECT } from "./config-django-middleware-cases";
 import { HELD_OUT_DJANGO } from "./config-heldout-django";
 import { HELD_OUT2_DJANGO } from "./config-heldout2-django";
+import { HELD_OUT3_DJANGO } from "./config-heldout3-django";
 import { pythonConfigSuite } from "./config-python-real";
 import { debVersion } from "./harness";
 
@@ -18,7 +19,13 @@ pythonConfigSuite({
   file: "settings.py",
   extra: { "urls.py": URLS, "auth.py": AUTH, "run.py": RUN },
   serve: () => ["run.py"],
-  cases: [...DJANGO_CASES, ...HELD_OUT_DJANGO, ...HELD_OUT2_DJANGO, ...DJANGO_MW_CASES].map((c) => ({
+  cases: [
+    ...DJANGO_CASES,
+    ...HELD_OUT_DJANGO,
+    ...HELD_OUT2_DJANGO,
+    ...DJANGO_MW_CASES,
+    ...HELD_OUT3_DJANGO,
+  ].map((c) => ({
     ...c,
     text: c.settings,
     files:

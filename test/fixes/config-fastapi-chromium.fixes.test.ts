@@ -7,6 +7,7 @@
 import { FASTAPI_CASES, FASTAPI_CORRECT } from "./config-fastapi-cases";
 import { HELD_OUT_FASTAPI } from "./config-heldout-fastapi";
 import { HELD_OUT2_FASTAPI } from "./config-heldout2-fastapi";
+import { HELD_OUT3_FASTAPI } from "./config-heldout3-fastapi";
 import { pythonConfigSuite } from "./config-python-real";
 import { debVersion } from "./harness";
 
@@ -16,6 +17,9 @@ pythonConfigSuite({
   file: "app.py",
   extra: {},
   serve: (port) => ["-m", "uvicorn", "app:app", "--host", "127.0.0.1", "--port", String(port)],
-  cases: [...FASTAPI_CASES, ...HELD_OUT_FASTAPI, ...HELD_OUT2_FASTAPI].map((c) => ({ ...c, text: c.app })),
+  cases: [...FASTAPI_CASES, ...HELD_OUT_FASTAPI, ...HELD_OUT2_FASTAPI, ...HELD_OUT3_FASTAPI].map((c) => ({
+    ...c,
+    text: c.app,
+  })),
   correct: FASTAPI_CORRECT,
 });

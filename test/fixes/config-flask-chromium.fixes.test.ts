@@ -7,6 +7,7 @@
 import { FLASK_CASES, FLASK_CORRECT, RUN } from "./config-flask-cases";
 import { HELD_OUT_FLASK } from "./config-heldout-flask";
 import { HELD_OUT2_FLASK } from "./config-heldout2-flask";
+import { HELD_OUT3_FLASK } from "./config-heldout3-flask";
 import { pythonConfigSuite } from "./config-python-real";
 import { debVersion } from "./harness";
 
@@ -16,6 +17,9 @@ pythonConfigSuite({
   file: "app.py",
   extra: { "run.py": RUN },
   serve: () => ["run.py"],
-  cases: [...FLASK_CASES, ...HELD_OUT_FLASK, ...HELD_OUT2_FLASK].map((c) => ({ ...c, text: c.app })),
+  cases: [...FLASK_CASES, ...HELD_OUT_FLASK, ...HELD_OUT2_FLASK, ...HELD_OUT3_FLASK].map((c) => ({
+    ...c,
+    text: c.app,
+  })),
   correct: FLASK_CORRECT,
 });

@@ -14,6 +14,7 @@ import { exportHar } from "../../src/report/har-export";
 import { cli } from "../cli/run-cli";
 import { CASES, CORRECT } from "./config-cases";
 import { HELD_OUT2_NGINX } from "./config-heldout2-nginx";
+import { HELD_OUT3_NGINX } from "./config-heldout3-nginx";
 import { nginxTest, observe, prepare, startApp, startNginx } from "./config-real";
 import { debVersion, freePort, type Running } from "./harness";
 import { checkNamesRootWithHar } from "./heldout2-har";
@@ -26,7 +27,9 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 describe.skipIf(!installed)(`cors-lens fix --config on real nginx ${installed ?? "(not installed)"}`, () => {
   // Issue #23's second never-seen measure (config-heldout2-nginx.ts, written blind to the readers)
   // after the suite's own cases; `fix --url` below stays on the suite's own.
-  [...CASES, ...HELD_OUT2_NGINX].forEach((c, index) => {
+  // The third (config-heldout3-nginx.ts), written blind too: its `check` is measured in
+  // config-heldout3-check.fixes.test.ts.
+  [...CASES, ...HELD_OUT2_NGINX, ...HELD_OUT3_NGINX].forEach((c, index) => {
     it(c.name, async () => {
       const dir = join(scratch, `case-${index}`);
       prepare(dir);

@@ -6,6 +6,7 @@
  * says why (exit 1), and where rack-cors refuses the file at boot, puma is seen refusing it.
  */
 
+import { HELD_OUT3_RACK } from "./config-heldout3-rack";
 import { pythonConfigSuite } from "./config-python-real";
 import { RACK_CASES, RACK_CORRECT } from "./config-rack-cases";
 import { debVersion } from "./harness";
@@ -18,6 +19,7 @@ pythonConfigSuite({
   file: "config.ru",
   extra: {},
   serve: (port) => ["-b", `tcp://127.0.0.1:${port}`, "-t", "1:2", "config.ru"],
-  cases: RACK_CASES,
+  // After the suite's own, issue #23's third never-seen measure (config-heldout3-rack.ts).
+  cases: [...RACK_CASES, ...HELD_OUT3_RACK],
   correct: RACK_CORRECT,
 });
