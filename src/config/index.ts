@@ -5,7 +5,13 @@
  * Django, FastAPI, Flask, aiohttp, rack-cors); the other formats are recognised and refused with a
  * clear message, never guessed at.
  */
-import type { BrowserName, HeaderList, ObservedExchange, Verdict } from "../engine";
+import {
+  type BrowserName,
+  type HeaderList,
+  isForbiddenRequestHeader,
+  type ObservedExchange,
+  type Verdict,
+} from "../engine";
 import type { Lang } from "../i18n";
 import {
   PREFLIGHT_UNKNOWN as AIOHTTP_PREFLIGHT_UNKNOWN,
@@ -654,8 +660,13 @@ function standardSpecs(config: AnyConfig, evidenceOrigins: readonly string[]): R
     const origins = [...a.origins];
     for (const o of evidenceOrigins) if (o !== "" && o !== "null" && !origins.includes(o)) origins.push(o);
     for (const origin of origins) {
+      // A header a page's script can set: not safelisted, and not one the browser sets itself
+      // (Origin, Cookie… listed in Allow-Headers are never sent by a script:
+      // https://fetch.spec.whatwg.org/#forbidden-request-header).
       const custom = a.headers.find(
-        (h) => !/^(content-type|accept|accept-language|content-language)$/i.test(h),
+        (h) =>
+          !/^(content-type|accept|accept-language|content-language)$/i.test(h) &&
+          !isForbiddenRequestHeader(h),
       );
       const add = (method: string, headers: HeaderList, credentials: "include" | "omit") => {
         // The same request from two places of one URL (two S3 rules) is listed once.

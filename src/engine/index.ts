@@ -20,6 +20,6 @@ export { combinedHeader, hasHeader, headerValues } from "./headers";
 export { type ObservedFields, observedExchange, preflightOnlyExchange, visibilityOf } from "./observed";
 export { hostOf, originOf, requestOrigin } from "./origin";
 export { type RuleKey, ruleWords } from "./rule-words";
-export { isSafelistedMethod, scriptSetUnsafeHeaderNames } from "./safelist";
+export { isForbiddenRequestHeader, isSafelistedMethod, scriptSetUnsafeHeaderNames } from "./safelist";
 export { detectServer, type ServerGuess } from "./server-stack";
 export * from "./types";

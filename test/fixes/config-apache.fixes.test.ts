@@ -158,9 +158,10 @@ describe.skipIf(!installed)(
               headers: s.headers,
             };
             const r = await observe(base, call);
-            expect(r.verdict, `standard ${s.method} ${path} from ${s.origin}: ${r.cause}\n${patched}`).toBe(
-              "allowed",
-            );
+            expect(
+              r.verdict,
+              `standard ${JSON.stringify(s)}: ${r.cause}\n${patched}\n${JSON.stringify(r.exchange.hops.map((h) => [h.status, h.requestHeaders, h.responseHeaders]))}`,
+            ).toBe("allowed");
           }
 
           // Round trip: the fixed file with the same evidence needs nothing more.

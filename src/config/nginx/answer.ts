@@ -347,6 +347,16 @@ function locationIndex(container: Ctx): LocationIndex {
   return index;
 }
 
+/**
+ * The named location a location's own `try_files` falls back to (`try_files $uri @app`), if any
+ * (try_files is not inherited: ngx_http_core_merge_loc_conf does not merge it).
+ */
+function tryFilesFallback(server: Ctx, loc: Ctx): Ctx | null {
+  const last = own(loc, "try_files")[0]?.args.at(-1)?.value;
+  if (!last?.startsWith("@")) return null;
+  return server.children.find((l) => l.kind === "location" && l.match?.path === last) ?? null;
+}
+
 /** The location nginx picks for a URI among a server's (or a location's nested) locations. */
 export function findLocation(container: Ctx, uri: string): Ctx | null {
   const index = locationIndex(container);
@@ -593,6 +603,37 @@ export function route(tree: NginxTree, request: HopRequest): Outcome & { st: Sta
     const denied = accessRules(limited ?? loc, st);
     if (denied !== null)
       return done({ status: denied, location: null, ctx: flow.ctx, fromUpstream: false, assumed: [] });
+    const named = tryFilesFallback(server, loc);
+    if (named) {
+      // `try_files $uri … @name`: whether a file matches is not in the configuration; an API path is
+      // taken as none (assumed, said), and the named location answers, with its own add_header
+      // level: the location's headers do not follow an internal redirect
+      // (https://nginx.org/en/docs/http/ngx_http_core_module.html#try_files).
+      const assumed: Words = {
+        key: "config.assumed.try-files",
+        params: { path: st.uri, name: named.match?.path ?? "" },
+      };
+      const inner = rewritePhase(named, st);
+      if (inner.kind === "return")
+        return done({
+          status: inner.status,
+          location: inner.location,
+          ctx: inner.ctx,
+          fromUpstream: false,
+          assumed: [assumed],
+        });
+      const refused = accessRules(named, st);
+      if (refused !== null)
+        return done({
+          status: refused,
+          location: null,
+          ctx: inner.ctx,
+          fromUpstream: false,
+          assumed: [assumed],
+        });
+      const o = contentPhase(named, inner.ctx, st);
+      return done({ ...o, assumed: [assumed, ...o.assumed] });
+    }
     return done(contentPhase(loc, flow.ctx, st));
   }
   throw new Unknown({ key: "config.unknown.rewrite-loop" });

@@ -178,5 +178,6 @@ recorded request through and keeps every request allowed before, 1 when it canno
   "config.unknown.rewrite-loop": "the rewrites loop",
   "config.assumed.upstream-200":
     "the application behind nginx answers {method} {path} with 200 (not recorded)",
+  "config.assumed.try-files": "no file matches {path}: try_files hands it to {name}",
   "config.assumed.static-200": "the file for {path} exists (served with 200)",
 } as const;

@@ -174,5 +174,6 @@ config/initializers/cors.rb나 Rack의 config.ru).
     "more_set_headers(줄 {line})는 headers-more 모듈의 지시어로, CORS Lens가 모델링하지 않음",
   "config.unknown.rewrite-loop": "rewrite가 반복됨",
   "config.assumed.upstream-200": "nginx 뒤의 애플리케이션이 {method} {path}에 200으로 응답함(기록되지 않음)",
+  "config.assumed.try-files": "{path}에 맞는 파일이 없음: try_files가 {name}(으)로 넘김",
   "config.assumed.static-200": "{path}의 파일이 있음(200으로 제공)",
 };
