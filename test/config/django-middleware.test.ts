@@ -307,6 +307,41 @@ MIDDLEWARE = ["shop.middleware.cors"]
     });
     expect(a.kind === "known" && combinedHeader(a.headers, "access-control-allow-origin")).toBe(APP);
   });
+
+  it("getattr(settings, X, default) and a helper method of the class; a helper without the request is said", () => {
+    const s = `${HEAD}\nMIDDLEWARE = ["shop.middleware.Cors"]\n`;
+    const m = `from django.conf import settings
+from django.http import HttpResponse
+
+ORIGIN = getattr(settings, "CORS_ORIGIN", "*")
+CREDENTIALS = getattr(settings, "CORS_CREDENTIALS", True)
+
+
+class Cors:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def set_headers(self, response):
+        response["Access-Control-Allow-Origin"] = ORIGIN
+        response["Access-Control-Allow-Credentials"] = "true" if CREDENTIALS else "false"
+        return response
+
+    def __call__(self, request):
+        return self.set_headers(self.get_response(request))
+`;
+    const files = [settings(s), mw(m)];
+    const a = readConfig(files).answer({ method: "GET", url: API, headers: [["Origin", APP]] });
+    expect(a.kind === "known" && combinedHeader(a.headers, "access-control-allow-origin")).toBe("*");
+    // settings.py sets it: its value, not the default.
+    const set = [settings(`${s}CORS_ORIGIN = "${APP}"\n`), mw(m)];
+    const b = readConfig(set).answer({ method: "GET", url: API, headers: [["Origin", APP]] });
+    expect(b.kind === "known" && combinedHeader(b.headers, "access-control-allow-origin")).toBe(APP);
+    // The page sends cookies: * cannot carry them, and set_headers() has no request to reflect.
+    const r = fixConfig(files, recordedFrom(files, [{ url: API, credentials: "include" }]));
+    expect(r.ok).toBe(false);
+    expect(fixDiff(r)).toBe("");
+    expect(r.cannot.map((c) => c.why.key)).toEqual(["config.django.mw.cannot.no-request"]);
+  });
 });
 
 describe("a hand-written Django CORS middleware: check", () => {

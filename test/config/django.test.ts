@@ -310,7 +310,10 @@ describe("Django settings: the fix suite's files", () => {
   it("check names each planted problem's line, and nothing in the correct files", async () => {
     const { DJANGO_CASES, DJANGO_CORRECT } = await import("../fixes/config-django-cases");
     for (const c of DJANGO_CASES) {
-      const found = checkConfig([file(c.settings.replaceAll("{{ORIGIN}}", APP))]).findings;
+      const found = checkConfig([
+        file(c.settings.replaceAll("{{ORIGIN}}", APP)),
+        ...Object.entries(c.files ?? {}).map(([path, text]) => file(text, path)),
+      ]).findings;
       if (c.check) expect(found, c.name).toContainEqual(expect.objectContaining(c.check));
       expect(
         found.filter((f) => f.severity === "error" && f.code !== c.check?.code),
@@ -413,6 +416,24 @@ describe("Django settings: offsets past non-ASCII text", () => {
         expect(e).toBeInstanceOf(ConfigError);
       }
     }
+  });
+});
+
+describe("Django settings: origins from a JSON environment variable", () => {
+  it("does not say CorsMiddleware is missing when MIDDLEWARE may come from a star import not passed", () => {
+    const text = 'from .base import *\n\nCORS_ALLOWED_ORIGINS += ["https://shop.example.com"]\n';
+    expect(checkConfig([file(text)]).findings).toEqual([]);
+  });
+
+  it("reads json.loads of the default, and spreads the list so a deployed value stays whole", () => {
+    const text = `import json\nimport os\n\n${MIDDLEWARE}CORS_ALLOWED_ORIGINS = json.loads(\n    os.environ.get("CORS_ALLOWED_ORIGINS", '["https://admin.example.com"]')\n)\n`;
+    const ev = recordedFrom([file(text)], [{ url: "http://localhost:8000/api/items/" }]);
+    const r = fixConfig([file(text)], ev);
+    expect(r.ok).toBe(true);
+    expect(r.files[0]?.after).toContain(
+      `CORS_ALLOWED_ORIGINS = [*json.loads(\n    os.environ.get("CORS_ALLOWED_ORIGINS", '["https://admin.example.com"]')\n), "${APP}"]\n`,
+    );
+    expect(fixDiff(fixConfig([file(r.files[0]?.after ?? "")], ev))).toBe("");
   });
 });
 

@@ -162,6 +162,9 @@ export interface DjangoCase {
   config?: string[];
   /** Other modules of the project (a settings package's base.py). */
   files?: Record<string, string>;
+  /** As PythonCase: "cannot" when no safe patch exists and the fix says why (`said`). */
+  expect?: "fixed" | "cannot";
+  said?: string;
 }
 
 export const DJANGO_CASES: DjangoCase[] = [

@@ -81,6 +81,11 @@ CORS_ALLOW_HEADERS = list(default_headers) + ["x-api-key"]
     url: "https://reacter.space/questions/how-can-you-verify-a-users-identity-on-a-standalone-react-frontend-when-connected-to-a-django-backend-on-the-same-domain-but-different-ports-while-implementing-third-party-cas",
     rootText: 'CORS_ALLOW_ORIGIN = getattr(settings, "CORS_ALLOW_ORIGIN", "*")',
     rootFile: "middleware.py",
+    // First run: not fixed (the middleware's code was not evaluated). Now read (getattr, the
+    // set_headers helper), and refused with its reason: the header is set in a method that is not
+    // given the request, so the page's Origin cannot be reflected there without changing its call.
+    expect: "cannot",
+    said: "which is not given the request",
     settings: `${HEAD}${APPS}${MW([SECURITY, "middleware.CorsMiddleware", SESSION, COMMON, CSRF, AUTHN])}`,
     middleware: `# project_name/middleware.py
 from django.conf import settings

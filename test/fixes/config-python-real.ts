@@ -247,7 +247,13 @@ export function pythonConfigSuite(s: PythonSuite): void {
           // No patch is printed or written: the reason is said instead.
           expect(r.fixed?.status, `${r.fixed?.stderr}\n${r.text}`).toBe(1);
           expect(r.fixed?.stderr).toContain(c.said ?? "");
-          expect(r.text).toBe(c.text.replaceAll("{{ORIGIN}}", (browser as Browser).pageOrigin));
+          // Every file passed to --config, as written before (settings.py and the case's others).
+          const texts: Record<string, string> = { [s.file]: c.text, ...c.files };
+          expect(r.text).toBe(
+            (c.config ?? [s.file])
+              .map((n) => (texts[n] ?? "").replaceAll("{{ORIGIN}}", (browser as Browser).pageOrigin))
+              .join("\n"),
+          );
           return;
         }
         expect(r.fixed?.status, `${r.fixed?.stderr}\n${r.text}`).toBe(0);

@@ -30,7 +30,9 @@ export function checkDjango(s: DjangoSettings): ConfigFinding[] {
   if (mw.known) {
     const at = mw.value.findIndex((m) => m.name === CORS_MIDDLEWARE);
     const cors = mw.value[at];
-    if (!cors && corsNames.length > 0)
+    // MIDDLEWARE not written here may come from a module star-imported and not passed: not said.
+    const unseen = !mw.from && s.mod.starImports.length > 0;
+    if (!cors && corsNames.length > 0 && !unseen)
       add("django-no-middleware", "error", mw.from?.stmt ?? corsNames[0]?.stmt ?? 1, {
         key: "config.django.check.no-middleware",
       });

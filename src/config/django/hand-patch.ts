@@ -116,6 +116,18 @@ class HandPatcher extends EditList {
     return true;
   }
 
+  /** The name of the class's helper method a header is set in, when that method has no request. */
+  helperOf(site: Site): string | null {
+    const mw = this.mwOf(site);
+    if (!mw) return null;
+    for (const [name, fn] of mw.methods) {
+      if (fn === mw.call || fn === mw.processRequest || fn === mw.processResponse) continue;
+      const inside = fn.body.startIndex <= site.stmt.start && site.stmt.end <= fn.body.endIndex;
+      if (inside && !fn.params.includes(requestName(mw))) return name;
+    }
+    return null;
+  }
+
   /** `… = "*"` becomes: the listed origins reflected with credentials, `*` for every other. */
   reflect(acao: Site, acac: Site | null, origins: string[]): boolean {
     const mw = this.mwOf(acao);
@@ -421,8 +433,16 @@ export function patchHand(
       stuck(spec.id, e.why);
     }
   }
+  // Set in a helper method not given the request (`self.set_headers(response)`): the page's
+  // Origin cannot be read there; said, with the method.
   for (const c of credentialed.values())
-    if (!p.reflect(c.acao, c.acac, [...c.origins]))
+    if (p.helperOf(c.acao))
+      for (const id of c.ids)
+        stuck(id, {
+          key: "config.django.mw.cannot.no-request",
+          params: { line: c.acao.line, method: p.helperOf(c.acao) ?? "" },
+        });
+    else if (!p.reflect(c.acao, c.acac, [...c.origins]))
       for (const id of c.ids)
         stuck(id, {
           key: "config.django.mw.cannot.value",

@@ -41,6 +41,8 @@ export interface HandMiddleware {
   processResponse: Fn | null;
   /** A function middleware's `get_response` parameter. */
   outer: string | null;
+  /** The class's other methods (`self.set_headers(response)`), run where they are called. */
+  methods: ReadonlyMap<string, Fn>;
   /** Its source text. */
   text: string;
 }
@@ -166,6 +168,7 @@ export function readHand(file: ConfigFile): HandFile {
         processRequest: call ? null : pr,
         processResponse: call ? null : ps,
         outer: null,
+        methods,
         text: top.text,
       });
       continue;
@@ -190,6 +193,7 @@ export function readHand(file: ConfigFile): HandFile {
         processRequest: null,
         processResponse: null,
         outer: f.params[0] ?? null,
+        methods: new Map(),
         text: top.text,
       });
     }
@@ -337,6 +341,8 @@ class Run {
     private readonly next: () => Resp,
     private readonly settings: DjangoSettings | null,
     private readonly trace: Trace,
+    /** Methods of the class this run is inside (a bound on `self.x()` calling itself). */
+    private readonly depth = 0,
   ) {}
 
   private get file(): string {
@@ -609,6 +615,9 @@ class Run {
       // A dict literal (the values reader reads no dicts): read here.
       const node = this.hand.mod.tree.rootNode.descendantForIndex(a.rhs.start, a.rhs.end);
       if (node?.type === "dictionary") return this.eval(node);
+      // `getattr(settings, "X", default)` at module level: read here, with settings.py.
+      if (node?.type === "call" && node.childForFieldName("function")?.text === "getattr")
+        return this.eval(node);
     }
     const imp = this.hand.mod.imports.get(n.text);
     if (imp?.module === "django.http" && imp.name in RESPONSES)
@@ -663,6 +672,25 @@ class Run {
         return got.t === "none" && d ? d : got;
       }
       if (obj.t === "obj" && obj.o === "self" && attr === "get_response") return this.forward(positional);
+      // A method of the middleware's class: run with its own parameters; the response it is given
+      // is the same object, so the headers it sets are the caller's.
+      const method = obj.t === "obj" && obj.o === "self" ? this.mw.methods.get(attr) : undefined;
+      if (method && this.depth < 8 && all.length === positional.length) {
+        const values = args();
+        if (values.length !== method.params.length - 1) throw unknownCode(this.file, n);
+        const run = new Run(
+          this.hand,
+          this.mw,
+          this.req,
+          this.next,
+          this.settings,
+          this.trace,
+          this.depth + 1,
+        );
+        run.bind(method.params[0], { t: "obj", o: "self" });
+        for (const [i, v] of values.entries()) run.bind(method.params[i + 1], v);
+        return run.exec(method.body);
+      }
       if (
         obj.t === "dict" &&
         (attr === "items" || attr === "keys" || attr === "values") &&
@@ -740,6 +768,28 @@ class Run {
       if (obj.t === "obj" && obj.o === "http" && attr in RESPONSES)
         return this.newResponse(RESPONSES[attr] as number, keyword("status"), n);
       throw unknownCode(this.file, n);
+    }
+    // getattr(settings, "X", default): the setting where settings.py (passed) sets it, else the
+    // default; without settings.py, or with its names partly in a module not passed, unknown.
+    if (
+      fn.type === "identifier" &&
+      fn.text === "getattr" &&
+      positional.length >= 2 &&
+      !this.locals.has("getattr")
+    ) {
+      const obj = this.eval(positional[0] as Node);
+      const key = this.eval(positional[1] as Node);
+      if (obj.t !== "obj" || obj.o !== "settings" || key.t !== "str" || !this.settings)
+        throw unknownCode(this.file, n);
+      const a = this.settings.mod.names.get(key.v);
+      if (a) {
+        const v = !a.conditional ? fromPy(a.value, this.settings.file) : null;
+        if (v) return v;
+        throw unknownCode(this.file, n);
+      }
+      const d = positional[2];
+      if (!d || this.settings.mod.starImports.length > 0) throw unknownCode(this.file, n);
+      return this.eval(d);
     }
     const f = this.eval(fn);
     if (f.t === "obj" && f.o === "next") return this.forward(positional);

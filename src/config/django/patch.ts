@@ -148,7 +148,8 @@ export class Patcher extends EditList {
       return;
     }
     if (v.t === "seq") {
-      // `default_headers`, `list(default_headers)`: spread into a display with the new values.
+      // `default_headers`, `list(default_headers)`, `json.loads(os.environ.get(…))`: spread into a
+      // display with the new values (the environment's own list, where set, stays whole).
       const file = this.fileOf(a.rhs);
       const q = quoteOf(this.text(file));
       const rhs = this.text(file).slice(a.rhs.start, a.rhs.end);

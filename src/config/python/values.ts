@@ -309,6 +309,32 @@ function call(n: Node, scope: Scope, imports: PyModule["imports"]): PyVal | null
     const v = evaluate(positional[0] as Node, scope, imports);
     return v.t === "str" ? v : null;
   }
+  // json.loads of a string literal (an environment default): a JSON array of strings is a list.
+  if (name === "json.loads" && positional.length === 1) {
+    const text = evaluate(positional[0] as Node, scope, imports);
+    if (text.t !== "str") return null;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text.v);
+    } catch {
+      return null;
+    }
+    if (!Array.isArray(parsed) || !parsed.every((x) => typeof x === "string")) return null;
+    return {
+      t: "seq",
+      kind: "list",
+      items: parsed.map((v: string) => ({
+        t: "str",
+        v,
+        at: text.at,
+        quote: text.quote,
+        prefix: text.prefix,
+      })),
+      at,
+      display: null,
+      joined: null,
+    };
+  }
   // os.environ.get("X", default) / os.getenv("X", default): the file's own value is the default.
   if (/^(os\.)?(environ\.get|getenv)$/.test(name)) {
     const d = positional[1] ?? keyword("default");

@@ -163,6 +163,8 @@ export const enConfigPython = {
     "the view answers the preflight and the middleware has no `response = self.get_response(request)` line alone where an OPTIONS answer can go: answer OPTIONS in the middleware by hand",
   "config.django.mw.cannot.not-listed":
     "the hand-written middleware is not in MIDDLEWARE: add it (as its module path) at the top of MIDDLEWARE",
+  "config.django.mw.cannot.no-request":
+    "Access-Control-Allow-Origin is set on line {line} in {method}(), which is not given the request: the page's Origin cannot be read there. Pass the request to it (for example self.{method}(request, response)) and run fix again",
   "config.django.mw.cannot.value":
     "{header} (line {line}) is not a string written in this file (or is not set where it can be added): change it by hand",
   "config.django.mw.cannot.origin":

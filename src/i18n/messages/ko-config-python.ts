@@ -164,6 +164,8 @@ export const koConfigPython: Record<keyof typeof enConfigPython, string> = {
     "뷰가 프리플라이트에 응답하는데, 미들웨어에 OPTIONS 응답을 넣을 수 있는 `response = self.get_response(request)` 한 줄이 없습니다: 미들웨어에서 OPTIONS에 직접 응답하게 고치세요",
   "config.django.mw.cannot.not-listed":
     "직접 작성한 미들웨어가 MIDDLEWARE에 없습니다: 모듈 경로로 MIDDLEWARE 맨 위에 추가하세요",
+  "config.django.mw.cannot.no-request":
+    "Access-Control-Allow-Origin은 {line}행의 {method}()에서 설정되는데 이 메서드는 요청을 받지 않습니다: 거기서는 페이지의 Origin을 읽을 수 없습니다. 요청을 넘기도록 바꾼 뒤(예: self.{method}(request, response)) fix를 다시 실행하세요",
   "config.django.mw.cannot.value":
     "{header}(줄 {line})은(는) 이 파일에 적힌 문자열이 아니거나 추가할 수 있는 곳에 설정되지 않았습니다: 직접 고치세요",
   "config.django.mw.cannot.origin":
