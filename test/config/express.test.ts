@@ -623,4 +623,63 @@ app.use(router);
     expect(after).toContain('  res.set("X-Served-By", "api");\n  next();');
     expect(after).not.toContain(`return cors({ origin: "${APP}" })`);
   });
+
+  // expressjs/cors#293: the allowlist the callback reads holds a template string (no plain literal).
+  it("an allowlist of template strings read by the origin callback gets the origin appended", () => {
+    const text = CJS(`const config = { frontendUrl: process.env.FRONTEND_URL || "https://shop.example.com" };
+const allowedOrigins = [\`\${config.frontendUrl}\`];
+app.use(
+  cors({
+    origin: function (origin, callback) {
+      if (!origin) return callback(null, true);
+      if (allowedOrigins.indexOf(origin) === -1) return callback(new Error("refused"), false);
+      return callback(null, true);
+    },
+    credentials: true,
+  }),
+);`);
+    const { r, after } = fix(text, [
+      {
+        url: "/api/items/1",
+        method: "PUT",
+        headers: [["Content-Type", "application/json"]],
+        credentials: "include",
+      },
+    ]);
+    expect(r.ok, JSON.stringify(r.cannot)).toBe(true);
+    expect(after).toContain(`const allowedOrigins = [\`\${config.frontendUrl}\`, "${APP}"];`);
+  });
+
+  it("an origin already in the list the callback reads is not added again: fix says why", () => {
+    // indexOf(…) > 0 skips the first entry: the list holds the origin, the test still refuses it.
+    const text = CJS(`const allowed = ["${APP}"];
+app.use(cors({ origin: (origin, cb) => cb(null, allowed.indexOf(origin) > 0) }));`);
+    const { r, after } = fix(text, [{ url: "/api/items" }]);
+    expect(r.ok).toBe(false);
+    expect(after).toBe(text);
+    expect(r.cannot.map((c) => c.why.key)).toEqual(["config.express.cannot.origin-listed"]);
+  });
+
+  // directus/directus#12265: a CSV string given to cors goes out whole as one Allow-Origin.
+  it("a comma-separated origin string: check names where it is written; fix splits it into a list", () => {
+    const text = CJS(`const corsOrigin = process.env.CORS_DOMAINS || "${ADMIN},${APP}";
+app.use(cors({ origin: corsOrigin, credentials: true }));`);
+    expect(codes(text)).toContainEqual(["origin-list", 5]);
+    const { r, after } = fix(text, [
+      { url: "/api/items" },
+      { url: "/api/items/1", method: "PUT", origin: ADMIN },
+    ]);
+    expect(r.ok, JSON.stringify(r.cannot)).toBe(true);
+    expect(after).toContain(
+      'app.use(cors({ origin: corsOrigin === "*" ? "*" : corsOrigin.split(",").map((s) => s.trim()), credentials: true }));',
+    );
+    expect(get(known(ask(after, { url: "/api/items" })).headers, "access-control-allow-origin")).toEqual([
+      APP,
+    ]);
+    // Written in the option itself: the literal becomes the list.
+    const inline = CJS(`app.use(cors({ origin: "${APP}, ${ADMIN}" }));`);
+    const fixed = fix(inline, [{ url: "/api/items" }]);
+    expect(fixed.r.ok).toBe(true);
+    expect(fixed.after).toContain(`app.use(cors({ origin: ["${APP}", "${ADMIN}"] }));`);
+  });
 });

@@ -168,4 +168,50 @@ app.use(router.routes());
     expect(after).toContain(`app.use(cors({ origin: "${APP}" }));`);
     expect(checkConfig([file(after)]).findings).toEqual([]);
   });
+
+  // evert0n/koa-cors#35: the origin function is handed ctx, compared with the whitelist as the Origin.
+  it("an origin function that takes ctx for the Origin: check names it; fix reads the Origin, adds nothing twice", () => {
+    const text = KOA(`const whitelist = ["https://shop.example.com", "${APP}"];
+app.use(cors({ origin: (origin) => (whitelist.includes(origin) ? origin : "") }));`);
+    expect(checkConfig([file(text)]).findings.map((f) => [f.code, f.line])).toEqual([["koa-origin-ctx", 7]]);
+    expect(get(ask(text, { url: "/api/items" }).headers, "access-control-allow-origin")).toEqual([]);
+    const ev = recordedFrom(
+      [file(text)],
+      [{ url: `${BASE}/api/items`, recorded: { preflight: null, actual: { status: 200, headers: [] } } }],
+    );
+    const r = fixConfig([file(text)], ev);
+    expect(r.ok, JSON.stringify(r.cannot)).toBe(true);
+    const after = r.files[0]?.after ?? "";
+    expect(after).toContain(`const whitelist = ["https://shop.example.com", "${APP}"];\n`);
+    expect(after).toContain(
+      'origin: (ctx) => { const origin = ctx.get("Origin"); return (whitelist.includes(origin) ? origin : ""); }',
+    );
+    expect(r.edits).toHaveLength(1);
+    expect(get(ask(after, { url: "/api/items" }).headers, "access-control-allow-origin")).toEqual([APP]);
+    expect(checkConfig([file(after)]).findings).toEqual([]);
+    // A block body gets the Origin read on its first line; ctx read as ctx is left alone.
+    const block = KOA(`const whitelist = ["${ADMIN}"];
+app.use(
+  cors({
+    origin: function (origin) {
+      if (whitelist.indexOf(origin) !== -1) return origin;
+      return false;
+    },
+  }),
+);`);
+    const b = fixConfig(
+      [file(block)],
+      recordedFrom(
+        [file(block)],
+        [{ url: `${BASE}/api/items`, recorded: { preflight: null, actual: { status: 200, headers: [] } } }],
+      ),
+    );
+    expect(b.ok, JSON.stringify(b.cannot)).toBe(true);
+    expect(b.files[0]?.after).toContain(
+      `    origin: function (ctx) {\n      const origin = ctx.get("Origin");\n      if (whitelist.indexOf(origin) !== -1) return origin;`,
+    );
+    expect(b.files[0]?.after).toContain(`const whitelist = ["${ADMIN}", "${APP}"];`);
+    const real = KOA(`app.use(cors({ origin: (ctx) => (ctx.get("Origin") === "${APP}" ? "${APP}" : "") }));`);
+    expect(checkConfig([file(real)]).findings).toEqual([]);
+  });
 });

@@ -24,7 +24,24 @@ import {
   type Reader,
   type Val,
 } from "./model";
-import { encapsulatedAlone } from "./patch";
+import { ctxAsOrigin, encapsulatedAlone } from "./patch";
+
+/**
+ * Where an origin option's string is written when the option names a same-file const (`origin:
+ * corsOrigin`): the const's value, the line to change. Null when written in the option itself.
+ */
+function listNode(app: ExpressApp, prop: t.Node | undefined): t.Node | null {
+  if (prop?.type !== "ObjectProperty") return null;
+  let n = bare(prop.value);
+  let moved = false;
+  for (let i = 0; i < 5 && n.type === "Identifier"; i++) {
+    const c = app.consts.get(n.name);
+    if (!c) break;
+    n = bare(c.init);
+    moved = true;
+  }
+  return moved ? n : null;
+}
 
 export function checkExpress(app: ExpressApp): ConfigFinding[] {
   const out: ConfigFinding[] = [];
@@ -71,6 +88,14 @@ export function checkExpress(app: ExpressApp): ConfigFinding[] {
       )
         push("origin-error-500", "warning", origin.fn, { key: "config.express.check.origin-error" });
     }
+    // @koa/cors hands the origin function ctx (https://github.com/koajs/cors/blob/master/index.js):
+    // a parameter used only as the Origin string never matches an origin.
+    const ctxParam = app.dialect === "koa" && origin instanceof Fn ? ctxAsOrigin(origin.fn) : null;
+    if (ctxParam && origin instanceof Fn)
+      push("koa-origin-ctx", "error", origin.fn, {
+        key: "config.express.check.koa-origin-ctx",
+        params: { name: ctxParam.name },
+      });
     if (reflectsAny && creds)
       push("reflected-with-credentials", "error", originNode, {
         key: "config.check.reflected-credentials",
@@ -99,7 +124,9 @@ export function checkExpress(app: ExpressApp): ConfigFinding[] {
           });
       }
       if (typeof v === "string" && /^https?:\/\/\S+[\s,]+\S/.test(v))
-        push("origin-list", "error", originNode, { key: "config.check.origin-list" });
+        push("origin-list", "error", listNode(app, o.props.get("origin")) ?? originNode, {
+          key: "config.check.origin-list",
+        });
     }
     // @koa/cors takes a string or a function of ctx: a list goes out whole, as one
     // Access-Control-Allow-Origin of every origin, which browsers refuse

@@ -539,6 +539,14 @@ export class Reader {
           if (method === "indexOf") return target.findIndex((x) => same(x, args[0]));
           if (method === "some" || method === "find") return unknown("callback");
           if (method === "flat" && args.length === 0) return target.flat() as Val;
+          // `list.map((s) => s.trim())`: a one-parameter arrow with an expression body, per entry.
+          const f = args[0];
+          if (method === "map" && f instanceof Fn && f.fn.params.length === 1) {
+            const [x] = f.fn.params;
+            const body = f.fn.body;
+            if (x?.type === "Identifier" && body.type !== "BlockStatement")
+              return target.map((e) => this.value(body, new Map([...env, [x.name, e]]), depth + 1));
+          }
         }
         if (typeof target === "string") {
           const a = args[0];

@@ -288,6 +288,7 @@ export function patchExpress(
   const creds = new Set<CorsUse>();
   const optionsRoutes = new Map<Layer, { use: CorsUse; stack: ExpressApp["corsUses"][number]["stack"] }>();
   const fresh: Array<{ origin: string; credentials: boolean }> = [];
+  const splits = new Map<CorsUse, string>();
   const hoists = new Set<ExpressApp["corsUses"][number]>();
   const hooks = new Set<CorsUse>();
   const revive = new Map<t.CallExpression, DeadCors>();
@@ -353,6 +354,19 @@ export function patchExpress(
       app.dialect === "koa" &&
       code === "multiple-allow-origin" &&
       p.valueNode(ran.use, "origin")?.type === "ArrayExpression";
+    // cors sends a string origin as it is (https://github.com/expressjs/cors/blob/master/lib/index.js,
+    // configureOrigin): a comma-separated list goes out as one Allow-Origin, which no browser takes.
+    if (
+      ran &&
+      app.dialect === "express" &&
+      code === "multiple-allow-origin" &&
+      !("key" in ran.use.options) &&
+      typeof ran.use.options.values.get("origin") === "string" &&
+      String(ran.use.options.values.get("origin")).includes(",")
+    ) {
+      splits.set(ran.use, spec.id);
+      continue;
+    }
     if ((originRefused || koaList) && ran) {
       const w = origins.get(ran.use) ?? { use: ran.use, origins: new Set<string>(), id: spec.id };
       w.origins.add(spec.origin);
@@ -621,6 +635,7 @@ export function patchExpress(
       { key: "config.express.fix.options-route", params: { path: layer.path.source, line: layer.line } },
     );
   }
+  for (const [use, id] of splits) splitOrigins(p, use, id);
   for (const w of origins.values()) allowOrigin(p, w, creds.has(w.use));
   for (const use of creds) {
     if (origins.has(use)) continue;
@@ -808,6 +823,151 @@ function handCredentials(p: Patcher, fns: t.Function[], id: string): void {
   );
 }
 
+/**
+ * A comma-separated origin string (`"https://a, https://b"`, or an environment variable's CSV value)
+ * made the list it was meant to be: cors then answers each listed origin with its own. Nothing was
+ * allowed before (browsers refuse an Allow-Origin with more than one origin), so nothing narrows; a
+ * `*` from the environment stays `*`.
+ */
+function splitOrigins(p: Patcher, use: CorsUse, id: string): void {
+  const prop = "key" in use.options ? undefined : use.options.props.get("origin");
+  if (prop?.type !== "ObjectProperty") {
+    p.cannot.set(id, { key: "config.cannot.cause", params: { code: "multiple-allow-origin" } });
+    return;
+  }
+  const value = bare(prop.value);
+  const why: Words = { key: "config.express.fix.origin-split", params: { line: p.line(p.follow(value)) } };
+  if (value.type === "StringLiteral") {
+    const items = value.value
+      .split(",")
+      .map((x) => x.trim())
+      .filter((x) => x !== "");
+    p.replace(`origin:${value.start}`, value, `[${items.map((x) => p.str(x)).join(", ")}]`, why);
+    return;
+  }
+  const src = p.src(value);
+  const x = value.type === "Identifier" || value.type === "MemberExpression" ? src : `(${src})`;
+  const split = `${x}.split(${p.str(",")}).map((s) => s.trim())`;
+  const text =
+    p.follow(value).type === "StringLiteral" ? split : `${x} === ${p.str("*")} ? ${p.str("*")} : ${split}`;
+  p.replace(`origin:${value.start}`, value, text, why);
+}
+
+/**
+ * The origins added to an allowlist array literal, those it does not list already. False (with the
+ * reason) when every one is listed: the list is not what refuses them, and adding them again would
+ * change nothing (each round would add them once more).
+ */
+function appendOrigins(p: Patcher, arr: t.ArrayExpression, w: OriginWant, fn: t.Node | null): boolean {
+  const listed = new Set(arr.elements.flatMap((e) => (e?.type === "StringLiteral" ? [e.value] : [])));
+  const add = [...w.origins].filter((o) => !listed.has(o));
+  if (add.length === 0) {
+    p.cannot.set(w.id, {
+      key: "config.express.cannot.origin-listed",
+      params: { origins: [...w.origins].join(", "), line: p.line(arr), fn: fn ? p.line(fn) : p.line(arr) },
+    });
+    return false;
+  }
+  p.appendArray(
+    arr,
+    add.map((o) => p.str(o)),
+    { key: "config.express.fix.origin", params: { origins: add.join(", ") } },
+  );
+  return true;
+}
+
+/** The array of origins an origin function reads (a same-file const): strings, or template strings. */
+function allowlistOf(p: Patcher, fn: t.Node): t.ArrayExpression | undefined {
+  return [...namesIn(fn)]
+    .map((n) => p.app.consts.get(n))
+    .map((c) => (c ? p.follow(c.init) : null))
+    .find(
+      (x): x is t.ArrayExpression =>
+        x?.type === "ArrayExpression" &&
+        x.elements.some((e) => e?.type === "StringLiteral" || e?.type === "TemplateLiteral"),
+    );
+}
+
+/**
+ * A @koa/cors origin function written as if it were given the Origin (`(origin) =>
+ * list.includes(origin) ? origin : ""`): @koa/cors calls it with ctx
+ * (https://github.com/koajs/cors/blob/master/index.js, `await options.origin(ctx)`), so the test
+ * never matches. The parameter when it is used only as a string (compared, looked up in a list),
+ * never as ctx (no `.get`, `.headers`, … read from it).
+ */
+export function ctxAsOrigin(fn: t.Node): t.Identifier | null {
+  if (fn.type !== "ArrowFunctionExpression" && fn.type !== "FunctionExpression") return null;
+  const [param] = fn.params;
+  if (fn.params.length !== 1 || param?.type !== "Identifier") return null;
+  let asString = false;
+  let asCtx = false;
+  const visit = (n: t.Node, parent: t.Node | null) => {
+    if (!n || typeof n !== "object") return;
+    if (n.type === "Identifier" && n.name === param.name && n !== param) {
+      if (
+        parent?.type === "MemberExpression" ||
+        parent?.type === "OptionalMemberExpression" ||
+        parent?.type === "CallExpression"
+      ) {
+        if ((parent as t.MemberExpression).object === n) asCtx = true;
+        else if (parent.type === "CallExpression") {
+          const callee = bare(parent.callee);
+          const m = callee.type === "MemberExpression" ? propName(callee) : null;
+          if (m === "includes" || m === "indexOf") asString = true;
+          else asCtx = true;
+        }
+      } else if (
+        parent?.type === "BinaryExpression" &&
+        ["===", "==", "!==", "!="].includes(parent.operator)
+      ) {
+        const other = parent.left === n ? parent.right : parent.left;
+        if (other.type === "StringLiteral" || other.type === "TemplateLiteral") asString = true;
+      } else if (parent && parent.type !== "ConditionalExpression" && parent.type !== "ReturnStatement")
+        asCtx = true;
+    }
+    for (const [k, v] of Object.entries(n)) {
+      if (k === "loc" || k.endsWith("Comments")) continue;
+      if (Array.isArray(v)) {
+        for (const x of v) if (x && typeof x === "object" && "type" in x) visit(x as t.Node, n);
+      } else if (v && typeof v === "object" && "type" in v) visit(v as t.Node, n);
+    }
+  };
+  visit(fn.body, fn);
+  return asString && !asCtx ? param : null;
+}
+
+/** The function given ctx, its old parameter the request's Origin (`ctx.get("Origin")`). */
+function originFromCtx(
+  p: Patcher,
+  fn: t.ArrowFunctionExpression | t.FunctionExpression,
+  param: t.Identifier,
+): boolean {
+  const ctx = ["ctx", "context", "koaCtx"].find((n) => !namesIn(fn).has(n));
+  if (!ctx) return false;
+  const why: Words = {
+    key: "config.express.fix.koa-origin-ctx",
+    params: { line: p.line(fn), name: param.name },
+  };
+  const get = `const ${param.name} = ${ctx}.get(${p.str("Origin")});`;
+  const text = p.app.text;
+  const body = fn.body;
+  // One edit, from the parameter to the function's end: the parameter renamed, the Origin read first.
+  let rest: string;
+  if (body.type === "BlockStatement") {
+    const first = body.body[0];
+    const open = (body.start ?? 0) + 1;
+    const at =
+      first && text.slice(open, first.start ?? 0).includes("\n") ? lineStart(text, first.start ?? 0) : open;
+    const insert = at === open ? ` ${get}` : `${indentAt(text, first?.start ?? 0)}${get}\n`;
+    rest = `${text.slice(param.end ?? 0, at)}${insert}${text.slice(at, fn.end ?? 0)}`;
+  } else {
+    const start = (body.extra?.parenStart as number | undefined) ?? body.start ?? 0;
+    rest = `${text.slice(param.end ?? 0, start)}{ ${get} return ${text.slice(start, fn.end ?? 0)}; }`;
+  }
+  p.rewrite(`ctx-param:${param.start}`, param.start ?? 0, fn.end ?? 0, `${ctx}${rest}`, why);
+  return true;
+}
+
 function allowOrigin(p: Patcher, w: OriginWant, credentials: boolean): void {
   const use = w.use;
   const list = [...w.origins];
@@ -869,18 +1029,22 @@ function allowOrigin(p: Patcher, w: OriginWant, credentials: boolean): void {
         node.type === "FunctionExpression" ||
         node.type === "ObjectMethod")
     ) {
-      const arr = [...namesIn(node)]
-        .map((n) => p.app.consts.get(n))
-        .map((c) => (c ? p.follow(c.init) : null))
-        .find(
-          (x): x is t.ArrayExpression =>
-            x?.type === "ArrayExpression" && x.elements.some((e) => e?.type === "StringLiteral"),
-        );
-      if (!arr) {
+      const arr = allowlistOf(p, node);
+      // Given ctx where it meant the Origin: it reads the Origin; its list gets what it lacks.
+      const param = node.type === "ObjectMethod" ? null : ctxAsOrigin(node);
+      if (param && originFromCtx(p, node as t.ArrowFunctionExpression | t.FunctionExpression, param)) {
+        const listed = new Set(arr?.elements.flatMap((e) => (e?.type === "StringLiteral" ? [e.value] : [])));
+        const add = list.filter((o) => !listed.has(o));
+        if (arr && add.length > 0)
+          p.appendArray(
+            arr,
+            add.map((o) => p.str(o)),
+            { key: "config.express.fix.origin", params: { origins: add.join(", ") } },
+          );
+      } else if (!arr) {
         p.cannot.set(w.id, { key: "config.express.cannot.origin-function", params: { line: p.line(node) } });
         return;
-      }
-      p.appendArray(arr, quoted, why);
+      } else if (!appendOrigins(p, arr, w, node)) return;
     } else {
       p.cannot.set(w.id, { key: "config.cannot.cause", params: { code: "allow-origin-mismatch" } });
       return;
@@ -916,20 +1080,15 @@ function allowOrigin(p: Patcher, w: OriginWant, credentials: boolean): void {
     envDefault
   )
     p.replace(`origin:${node.start}`, node, `[${[p.src(node), ...quoted].join(", ")}]`, why);
-  else if (node.type === "ArrayExpression") p.appendArray(node, quoted, why);
-  else if (
+  else if (node.type === "ArrayExpression") {
+    if (!appendOrigins(p, node, w, null)) return;
+  } else if (
     node.type === "ArrowFunctionExpression" ||
     node.type === "FunctionExpression" ||
     node.type === "ObjectMethod"
   ) {
-    // The allowlist the callback reads: a same-file array of strings.
-    const arr = [...namesIn(node)]
-      .map((n) => p.app.consts.get(n))
-      .map((c) => (c ? p.follow(c.init) : null))
-      .find(
-        (x): x is t.ArrayExpression =>
-          x?.type === "ArrayExpression" && x.elements.some((e) => e?.type === "StringLiteral"),
-      );
+    // The allowlist the callback reads: a same-file array of strings (or template strings).
+    const arr = allowlistOf(p, node);
     const parsed = arr ? null : parsedList(p, node);
     if (parsed) {
       // `JSON.parse(process.env.X || '[…]')`: whatever the environment's list holds stays, the
@@ -943,7 +1102,7 @@ function allowOrigin(p: Patcher, w: OriginWant, credentials: boolean): void {
       p.cannot.set(w.id, { key: "config.express.cannot.origin-function", params: { line: p.line(node) } });
       return;
     }
-    p.appendArray(arr, quoted, why);
+    if (!appendOrigins(p, arr, w, node)) return;
   } else if (value === true) {
     // Any origin reflected already: the failure is elsewhere.
     p.cannot.set(w.id, { key: "config.cannot.cause", params: { code: "allow-origin-mismatch" } });

@@ -33,6 +33,14 @@ export const enConfigExpress = {
     "{name} is set by hand with a value CORS Lens cannot extend: change it by hand",
   "config.express.cannot.not-reached":
     "no cors() runs for {path} (it got {status}): register cors() where that path is answered",
+  "config.express.cannot.origin-listed":
+    "{origins} is already in the list of line {line} that the origin option of line {fn} reads, and is still refused: CORS Lens cannot tell why; change the origin option by hand",
+  "config.express.fix.origin-split":
+    "the comma-separated origins of line {line} made a list: cors sends a string as one Access-Control-Allow-Origin, which browsers refuse when it holds more than one origin; each listed origin now gets its own",
+  "config.express.fix.koa-origin-ctx":
+    'the origin function of line {line} is given ctx, not the Origin: {name} is now read with ctx.get("Origin"), so its test sees the request\'s origin',
+  "config.express.check.koa-origin-ctx":
+    '@koa/cors calls the origin function with ctx, not the Origin: {name} here is the context, so comparing it with origins never matches and no CORS header is sent; read ctx.get("Origin")',
   "config.express.cannot.origin-function":
     "the origin option on line {line} is code CORS Lens cannot extend: allow the origin by hand",
   "config.express.check.koa-origin-list":

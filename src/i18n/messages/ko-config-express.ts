@@ -35,6 +35,14 @@ export const koConfigExpress: Record<keyof typeof enConfigExpress, string> = {
     "{name}이(가) CORS Lens가 확장할 수 없는 값으로 직접 설정되어 있습니다. 직접 고치세요",
   "config.express.cannot.not-reached":
     "{path}에는 cors()가 실행되지 않습니다({status} 응답). 그 경로가 응답되는 곳에 cors()를 등록하세요",
+  "config.express.cannot.origin-listed":
+    "{origins}은(는) 이미 {fn}번째 줄의 origin 옵션이 읽는 {line}번째 줄 목록에 있는데도 거부됩니다: CORS Lens는 이유를 알 수 없습니다. origin 옵션을 직접 고치세요",
+  "config.express.fix.origin-split":
+    "{line}번째 줄의 쉼표로 구분된 origin을 목록으로 바꿨습니다: cors는 문자열을 Access-Control-Allow-Origin 하나로 그대로 보내며, origin이 둘 이상이면 브라우저가 거부합니다. 이제 목록의 각 origin이 자기 origin을 받습니다",
+  "config.express.fix.koa-origin-ctx":
+    '{line}번째 줄의 origin 함수는 Origin이 아니라 ctx를 받습니다: 이제 {name}을(를) ctx.get("Origin")으로 읽어, 검사가 요청의 origin을 봅니다',
+  "config.express.check.koa-origin-ctx":
+    '@koa/cors는 origin 함수를 Origin이 아니라 ctx로 호출합니다: 여기서 {name}은(는) 컨텍스트라 origin과 비교해도 일치하지 않고 CORS 헤더가 전혀 보내지지 않습니다. ctx.get("Origin")을 읽으세요',
   "config.express.cannot.origin-function":
     "{line}행의 origin 옵션은 CORS Lens가 확장할 수 없는 코드입니다. 오리진을 직접 허용하세요",
   "config.express.check.koa-origin-list":
