@@ -421,6 +421,24 @@ describe("cors-lens fix --config on a Caddyfile", () => {
 describe("cors-lens check --config on a Caddyfile", () => {
   const codes = (text: string) => checkConfig([file(text)]).findings.map((f) => `${f.code}:${f.line}`);
 
+  it("names Access-Control-Request-Headers set on the answer (Allow-Headers was meant)", () => {
+    const found = codes(`:80 {
+\theader Access-Control-Allow-Origin *
+\theader Access-Control-Request-Headers Range
+\treverse_proxy 127.0.0.1:3000
+}
+`);
+    expect(found).toContain("request-header-in-response:3");
+    expect(
+      codes(`:80 {
+\theader Access-Control-Allow-Origin *
+\theader Access-Control-Allow-Headers Range
+\treverse_proxy 127.0.0.1:3000
+}
+`),
+    ).not.toContain("request-header-in-response:3");
+  });
+
   it("names reverse_proxy's header_down written inside header, and Caddy 1's exact path matcher", () => {
     expect(
       codes(`(cors) {

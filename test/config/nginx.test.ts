@@ -99,6 +99,36 @@ describe("nginx answers", () => {
 `;
   const acao = (h: HeaderList) => h.filter(([n]) => n === "Access-Control-Allow-Origin").map(([, v]) => v);
 
+  it("try_files … @name: the named location answers, without the location's add_header (said by check)", () => {
+    const text = `server {
+    listen 80;
+    location / {
+        add_header Access-Control-Allow-Origin "${APP}" always;
+        try_files $uri @app;
+    }
+    location @app {
+        proxy_pass http://127.0.0.1:9000;
+    }
+}
+`;
+    const a = ask(text, { url: "http://localhost/api/items" });
+    expect(headersOf(a).filter(([n]) => n === "Access-Control-Allow-Origin")).toEqual([]);
+    expect(a.kind === "known" && a.assumed?.map((w) => w.key)).toContain("config.assumed.try-files");
+    expect(checkConfig([file(text)]).findings.map((f) => `${f.code}:${f.line}`)).toEqual([
+      "named-location-drops-cors:4",
+    ]);
+    // The named location with its own CORS header: nothing lost, nothing said.
+    const fixed = text.replace(
+      "    location @app {\n",
+      `    location @app {\n        add_header Access-Control-Allow-Origin "${APP}" always;\n`,
+    );
+    expect(headersOf(ask(fixed, { url: "http://localhost/api/items" }))).toContainEqual([
+      "Access-Control-Allow-Origin",
+      APP,
+    ]);
+    expect(checkConfig([file(fixed)]).findings).toEqual([]);
+  });
+
   it("inherits add_header only into a level with none of its own", () => {
     expect(acao(headersOf(ask(conf, { url: "http://x/a/1" })))).toEqual([APP]);
     expect(acao(headersOf(ask(conf, { url: "http://x/b/1" })))).toEqual([]);

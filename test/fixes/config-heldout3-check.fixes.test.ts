@@ -185,9 +185,11 @@ afterAll(() => {
   rmSync(scratch, { recursive: true, force: true });
 });
 
-describe("heldout3: check --config (built CLI) on the held-out set 3, root cause's line recorded", () => {
+// Each case is one CLI start (~1 s of CPU, mostly loading): run side by side (vitest's
+// maxConcurrency), the results sorted back into case order when written.
+describe.concurrent("heldout3: check --config (built CLI) on the held-out set 3, root cause's line recorded", () => {
   entries().forEach((e, index) => {
-    it(`heldout3 check: ${e.name}`, async () => {
+    it(`heldout3 check: ${e.name}`, async ({ expect }) => {
       const dir = join(scratch, `case-${index}`);
       for (const [name, text] of Object.entries(e.files)) {
         mkdirSync(dirname(join(dir, name)), { recursive: true });

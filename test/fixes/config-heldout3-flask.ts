@@ -37,6 +37,10 @@ def me():
     return jsonify({"user": "ada"})
 `,
     calls: [LIST, ME],
+    // First run: "fixed" by adding supports_credentials=True beside "*" — every site then reads
+    // /api with the user's cookies. Since this stop that patch is refused, with its reason.
+    expect: "cannot",
+    said: "supports_credentials=True would let every site read",
   },
   {
     // https://github.com/corydolphin/flask-cors/issues/289 — the routes live in a blueprint

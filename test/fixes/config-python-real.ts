@@ -23,6 +23,9 @@ const BUILT = join(process.cwd(), "dist/cli/cors-lens.mjs");
 export interface PythonCase {
   /** Held-out cases: the root cause's line (the first line holding this text), named by `check --har`. */
   rootAt?: string;
+  /** Held-out set 3: the root line's text and its file (measured by `check --har`, recorded only). */
+  rootText?: string;
+  rootFile?: string;
   name: string;
   /** The file CORS Lens reads and patches ({{ORIGIN}}: the page's origin). */
   text: string;
@@ -222,7 +225,7 @@ export function pythonConfigSuite(s: PythonSuite): void {
             return join(dir, n);
           });
         };
-        if (c.rootAt !== undefined && r.error === undefined && c.expect !== "no-boot") {
+        if ((c.rootAt ?? c.rootText) !== undefined && r.error === undefined && c.expect !== "no-boot") {
           const originals = originalFiles();
           await checkNamesRootWithHar(c, originals, originals[0] as string, r.har);
         }

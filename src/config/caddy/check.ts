@@ -98,6 +98,22 @@ export function checkCaddy(tree: CaddyTree): ConfigFinding[] {
   for (const site of tree.sites) {
     const ops = allOps(site);
     const acao = ops.filter(isAcao);
+    // Access-Control-Request-* are what the browser sends in a preflight; set on the answer they
+    // allow nothing (the answer's names are Access-Control-Allow-*: https://fetch.spec.whatwg.org/#http-responses).
+    for (const o of ops)
+      if (o.kind !== "delete" && /^access-control-request-(method|headers)$/i.test(o.field))
+        push({
+          code: "request-header-in-response",
+          severity: "error",
+          ...at(o.line),
+          words: {
+            key: "config.check.request-header-in-response",
+            params: {
+              name: o.field,
+              meant: o.field.replace(/request/i, "Allow").replace(/-method$/i, "-Methods"),
+            },
+          },
+        });
     const scopes = walkScopes(site);
     for (const s of scopes)
       for (const n of s.nodes.filter((x) => x.name === "header")) {

@@ -117,6 +117,26 @@ export function checkNginx(tree: NginxTree): ConfigFinding[] {
         },
       });
     }
+    // 1b. `try_files … @name`: the request is answered by the named location, which inherits from
+    // the server, not from this location (https://nginx.org/en/docs/http/ngx_http_core_module.html#try_files).
+    const fallback = ctx.kind === "location" ? own(ctx, "try_files")[0]?.args.at(-1)?.value : undefined;
+    const server = fallback?.startsWith("@") ? ctx.parent : null;
+    const named = server?.children.find((l) => l.kind === "location" && l.match?.path === fallback);
+    const cors = headers.filter(isCors);
+    if (named && cors.length > 0) {
+      const there = new Set(addHeaders(inheritedLevel(named, "add_header")).map((h) => lower(h.name)));
+      const lost = [...new Set(cors.map((h) => h.name))].filter((n) => !there.has(lower(n)));
+      if (lost.length > 0)
+        out.push({
+          code: "named-location-drops-cors",
+          severity: lost.some((n) => lower(n) === "access-control-allow-origin") ? "error" : "warning",
+          ...at(cors[0]?.directive as Directive),
+          words: {
+            key: "config.check.named-location-drops",
+            params: { names: lost.join(", "), name: fallback ?? "", line: named?.directive?.line ?? 0 },
+          },
+        });
+    }
     const acao = headers.filter(isAcao);
     // 2. No `always`: 4xx and 5xx answers carry no CORS headers, so the page cannot read the error.
     const first = acao[0];

@@ -100,6 +100,10 @@ recorded request through and keeps every request allowed before, 1 when it canno
     "{count, plural, one {# recorded request is} other {# recorded requests are}} blocked by this configuration at no line CORS Lens can name (cors-lens fix --config says why)",
   "config.note.no-evidence": "the HAR holds no cross-origin request: there is nothing to fix",
 
+  "config.check.named-location-drops":
+    "try_files hands the request to {name} (line {line}), which does not inherit this location's add_header: {names} never reach the answer from there; add them in {name}",
+  "config.check.request-header-in-response":
+    "{name} is a header the browser sends in a preflight; on the answer it allows nothing: the answer's header is {meant}",
   "config.check.nested-drops":
     "this {block} has add_header lines of its own, so it inherits none: {names} (line {line}) are not sent from here",
   "config.check.no-always":

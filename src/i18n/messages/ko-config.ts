@@ -99,6 +99,10 @@ config/initializers/cors.rb나 Rack의 config.ru).
     "기록된 요청 {count}개가 이 설정에 막히지만 CORS Lens가 짚을 수 있는 줄이 없음(cors-lens fix --config가 이유를 알려 줌)",
   "config.note.no-evidence": "HAR에 교차 출처 요청이 없어 고칠 것이 없음",
 
+  "config.check.named-location-drops":
+    "try_files가 요청을 {name}({line}행)로 넘기는데 그 위치는 이 location의 add_header를 상속하지 않습니다: {names}이(가) 그 응답에 붙지 않습니다. {name}에 추가하세요",
+  "config.check.request-header-in-response":
+    "{name}은(는) 브라우저가 사전 요청에 보내는 헤더입니다. 응답에 넣으면 아무것도 허용하지 않습니다: 응답 헤더는 {meant}입니다",
   "config.check.nested-drops":
     "이 {block} 블록에는 자체 add_header가 있어 아무것도 상속하지 않습니다. 그래서 {names}(줄 {line})가 여기서는 전송되지 않습니다",
   "config.check.no-always":
