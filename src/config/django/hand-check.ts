@@ -70,7 +70,10 @@ export function checkHand(
         "django-mw-any-credentials",
         "error",
         acao.site.file,
-        acao.site.line,
+        // Where the `*` is written (a module constant, a getattr default), which is what changes.
+        acao.site.src?.kind === "lit" && acao.site.src.file === acao.site.file
+          ? acao.site.src.at.line
+          : acao.site.line,
         "config.django.mw.check.any-credentials",
         {
           line: acac?.site?.line ?? 0,
