@@ -13,14 +13,32 @@ import { type ChromiumWithExtension, launchChromiumWithExtension } from "../e2e/
 import { openExtensionPage, reportFor, tabIdOf } from "../e2e/helpers/report";
 import { PAGE_REQUESTS, type PageRequest, type RequestName } from "./page";
 
+/** Ports handed out by this process: each server of a suite gets its own for the whole run. */
+const handedOut = new Set<number>();
+
+/**
+ * A free port below Linux's ephemeral range (32768–60999): a server stopped and started again on
+ * its port (the patched file) must find it free, and a port from the ephemeral range can be taken
+ * in between as the local end of any outgoing connection (the browser's, the harness's) — seen on a
+ * loaded machine as "That port is already in use".
+ */
 export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+  for (let i = 0; i < 200; i++) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    if (handedOut.has(port)) continue;
+    if (await canListen(port)) {
+      handedOut.add(port);
+      return port;
+    }
+  }
+  throw new Error("no free port between 20000 and 32000");
+}
+
+function canListen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
     const server = createNetServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
+    server.once("error", () => resolve(false));
+    server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
   });
 }
 
@@ -37,6 +55,14 @@ export async function startProcess(
   port: number,
   options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {},
 ): Promise<Running> {
+  // A server still answering on the port (a previous one still exiting) would pass the readiness
+  // poll below in place of this one, which then fails to bind: the old file would be tested as the
+  // new one. Wait for the port to be free first.
+  for (const until = Date.now() + 10_000; await answers(port); ) {
+    if (Date.now() > until)
+      throw new Error(`port ${port} still answers (a previous server): not starting ${command}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
   let output = "";
   const child: ChildProcess = spawn(command, args, {
     cwd: options.cwd,
@@ -65,16 +91,25 @@ export async function startProcess(
       if (exited !== null) return;
       const gone = new Promise<void>((r) => child.once("exit", () => r()));
       kill(child);
-      await Promise.race([gone, new Promise((r) => setTimeout(r, 3000))]);
+      // Gone for sure: a server that outlives its stop keeps the port (see above); SIGKILL after 5 s.
+      if (
+        (await Promise.race([
+          gone.then(() => true),
+          new Promise((r) => setTimeout(() => r(false), 5000)),
+        ])) === false
+      ) {
+        kill(child, "SIGKILL");
+        await Promise.race([gone, new Promise((r) => setTimeout(r, 5000))]);
+      }
     },
   };
 }
 
-function kill(child: ChildProcess): void {
+function kill(child: ChildProcess, signal: NodeJS.Signals = "SIGTERM"): void {
   try {
-    if (child.pid) process.kill(-child.pid, "SIGTERM");
+    if (child.pid) process.kill(-child.pid, signal);
   } catch {
-    child.kill("SIGTERM");
+    child.kill(signal);
   }
 }
 
