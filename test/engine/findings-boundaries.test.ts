@@ -33,6 +33,47 @@ describe("header-not-exposed", () => {
     );
   });
 
+  it("safelisted and transport or policy headers are never reported hidden", () => {
+    const names = [
+      ...[
+        "cache-control",
+        "content-language",
+        "content-length",
+        "content-type",
+        "expires",
+        "last-modified",
+        "pragma",
+      ],
+      ...[
+        "date",
+        "server",
+        "connection",
+        "keep-alive",
+        "transfer-encoding",
+        "content-encoding",
+        "accept-ranges",
+      ],
+      ...["age", "via", "alt-svc", "strict-transport-security", "x-content-type-options", "x-frame-options"],
+      ...[
+        "x-xss-protection",
+        "referrer-policy",
+        "content-security-policy",
+        "content-security-policy-report-only",
+      ],
+      ...["cross-origin-opener-policy", "cross-origin-embedder-policy", "cross-origin-resource-policy"],
+      ...[
+        "timing-allow-origin",
+        "report-to",
+        "reporting-endpoints",
+        "nel",
+        "permissions-policy",
+        "set-cookie",
+      ],
+      ...["set-cookie2", "x-powered-by", "origin-agent-cluster", "server-timing", "proxy-connection"],
+    ];
+    expect(findingOf("header-not-exposed", allowed(...names.flatMap((n) => [n, "1"])))).toBeNull();
+  });
+
   it("a listed header is exposed whatever its case", () => {
     expect(
       findingOf(
