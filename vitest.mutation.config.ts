@@ -19,6 +19,10 @@ export default defineConfig({
       "test/engine/evidence.test.ts",
       "test/engine/fix-snippets.test.ts",
       "test/engine/fix-snippets-servers.test.ts",
+      // Reads the checks' source text to see which cause codes they emit: in Stryker's sandbox that
+      // text is the instrumented one (every literal wrapped in a mutant switch), so it fails the dry
+      // run of any check file and could never tell one mutant from another.
+      "test/meta/rooms.test.ts",
     ],
   },
 });

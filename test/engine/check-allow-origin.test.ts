@@ -57,6 +57,25 @@ describe("checkAllowOrigin (Chromium order and naming)", () => {
     expect(checkAllowOrigin(h("Access-Control-Allow-Origin", ORIGIN), ORIGIN, true)?.value).toBeNull();
   });
 
+  it("names the header that failed and what the request needed", () => {
+    const failure = (headers: ReturnType<typeof h>, credentialed: boolean) => {
+      const f = checkAllowOrigin(headers, ORIGIN, credentialed);
+      return f && { code: f.code, header: f.header, value: f.value, expected: f.expected };
+    };
+    expect(failure(h("Access-Control-Allow-Origin", "*"), true)).toEqual({
+      code: "wildcard-origin-with-credentials",
+      header: "access-control-allow-origin",
+      value: "*",
+      expected: ORIGIN,
+    });
+    expect(failure(h("Access-Control-Allow-Origin", ORIGIN), true)).toEqual({
+      code: "allow-credentials-not-true",
+      header: "access-control-allow-credentials",
+      value: null,
+      expected: "true",
+    });
+  });
+
   it("counts header lines for Firefox's naming", () => {
     expect(
       checkAllowOrigin(
@@ -78,5 +97,9 @@ describe("allowOriginLineCount", () => {
     // A proxy's * and the app's origin, merged by Firefox: Firefox itself counts two lines.
     expect(allowOriginLineCount(["http://a.test, *"])).toBe(2);
     expect(allowOriginLineCount(["*, http://a.test"])).toBe(2);
+    // Empty items are not a merge of lines (Firefox joins lines that have values), nor is * among three.
+    expect(allowOriginLineCount(["*, "])).toBe(1);
+    expect(allowOriginLineCount([", "])).toBe(1);
+    expect(allowOriginLineCount(["http://a.test, *, http://b.test"])).toBe(1);
   });
 });

@@ -46,7 +46,6 @@ export function checkPreflight(
 ): PreflightOutcome {
   const status = preflight.status;
   const headers = preflight.responseHeaders;
-  const pass: PreflightOutcome = { failure: null, authorizationByWildcard: false };
   const fail = (failure: Omit<CheckFailure, "stage" | "hop">): PreflightOutcome => ({
     failure: { ...failure, stage: "preflight", hop: preflight },
     authorizationByWildcard: false,
@@ -127,17 +126,15 @@ export function checkPreflight(
           lines: 1,
         });
 
-  if (browser === "chromium") {
-    if (!methods.ok) return methodFailure() ?? pass;
-    const parse = headersParseFailure();
-    if (parse) return parse;
-    const method = methodFailure();
-    if (method) return method;
-  } else {
-    const method = methodFailure();
-    if (method) return method;
-    const parse = headersParseFailure();
-    if (parse) return parse;
+  // Chromium parses both lists before checking the method (an unparseable methods list first);
+  // Firefox checks the method before it parses the headers list.
+  const order =
+    browser === "chromium" && methods.ok
+      ? [headersParseFailure, methodFailure]
+      : [methodFailure, headersParseFailure];
+  for (const check of order) {
+    const failure = check();
+    if (failure) return failure;
   }
   const items = allowHeaders.ok ? allowHeaders.items : [];
   const check = checkAllowedHeaders(request.unsafeNames, items, request.credentialed);

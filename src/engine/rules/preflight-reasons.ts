@@ -38,8 +38,8 @@ export function preflightTriggers(
 function whyUnsafe(name: string, value: string | null): UnsafeWhy {
   if (!SAFELISTED_NAMES.has(name) || value === null) return "not-safelisted";
   if (byteLength(value) > 128) return "value-too-long";
-  if (hasCorsUnsafeByte(value) && name !== "accept-language" && name !== "content-language")
-    return "unsafe-bytes";
+  // For the two language headers too: no CORS-unsafe byte is among the characters they allow below.
+  if (hasCorsUnsafeByte(value)) return "unsafe-bytes";
   if (name === "content-type") return "content-type";
   if (name === "range") return "range";
   if (name === "accept") return "total-too-long";
