@@ -185,9 +185,41 @@ afterAll(() => {
   rmSync(scratch, { recursive: true, force: true });
 });
 
+const PAGE_RELATIVE =
+  "relative to the page (what it sends that a list lacks): only `check --har` can name it";
+const OTHER_LINE = "named at the other line of the same problem";
+/**
+ * The root lines `check` does not name from the file alone, as measured (CI at c4c4a15, 18 of 33
+ * named), each with why. Asserted both ways: a case named later fails until it leaves the list.
+ */
+const KNOWN_STATIC_MISSES: Readonly<Record<string, string>> = {
+  "heldout3 nginx: the preflight is proxied to a gateway that answers 401":
+    "the gateway's 401 to the preflight is in its answer, not in the file",
+  "heldout3 Apache: SetEnvIf origin, Allow-Headers without the JSON POST's content-type": PAGE_RELATIVE,
+  "heldout3 Express: app-wide allowlist callback errors before the route's own cors() (preflightContinue)":
+    PAGE_RELATIVE,
+  "heldout3 Express: a bearer-token middleware ahead of cors() answers the preflight 401": OTHER_LINE,
+  "heldout3 Fastify: origin lists the production front end only (credentials, client headers)": PAGE_RELATIVE,
+  "heldout3 Hono: cors() registered with app.get, the preflight finds no route": PAGE_RELATIVE,
+  "heldout3 FastAPI: an exception-catching http middleware added after CORSMiddleware (its 500 has no CORS)":
+    OTHER_LINE,
+  "heldout3 FastAPI: @app.exception_handler(500) answers outside CORSMiddleware": OTHER_LINE,
+  "heldout3 aiohttp: allow_headers narrowed to X-Requested-With, Content-Type (the PUT sends x-api-key)":
+    PAGE_RELATIVE,
+  "heldout3 Django: CORS_ALLOWED_ORIGINS from a JSON env variable, its default the production partner only":
+    PAGE_RELATIVE,
+  "heldout3 Django: the project's API-key middleware above CorsMiddleware refuses the preflight": OTHER_LINE,
+  "heldout3 Django middleware: hand-written preflight answer whose method list has no PUT": PAGE_RELATIVE,
+  "heldout3 rack-cors: the resource's headers allow x-domain-token only (the JSON PUT refused)":
+    PAGE_RELATIVE,
+  "heldout3 S3: the SDK's PUT, the rule allows GET and POST with Authorization only (XML)": PAGE_RELATIVE,
+  "heldout3 S3: AllowedHeaders origin and content-type only, the SDK upload's x-amz-* refused (JSON)":
+    PAGE_RELATIVE,
+};
+
 // Each case is one CLI start (~1 s of CPU, mostly loading): run side by side (vitest's
 // maxConcurrency), the results sorted back into case order when written.
-describe.concurrent("heldout3: check --config (built CLI) on the held-out set 3, root cause's line recorded", () => {
+describe.concurrent("heldout3: check --config (built CLI) on the held-out set 3, root cause's line named", () => {
   entries().forEach((e, index) => {
     it(`heldout3 check: ${e.name}`, async ({ expect }) => {
       const dir = join(scratch, `case-${index}`);
@@ -216,6 +248,10 @@ describe.concurrent("heldout3: check --config (built CLI) on the held-out set 3,
         // The text form's lines (file:line: severity [code] message), from the same run.
         printed: findings.map((f) => `${basename(f.file)}:${f.line}: ${f.severity} [${f.code}] ${f.message}`),
       });
+      expect(
+        named,
+        `root line ${e.rootFile}:${rootLine}; found ${findings.map((f) => `${f.code}@${f.line}`)}`,
+      ).toBe(!(e.name in KNOWN_STATIC_MISSES));
     });
   });
 });
