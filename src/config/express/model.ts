@@ -513,6 +513,20 @@ export class Reader {
       case "CallExpression":
       case "OptionalCallExpression": {
         const callee = bare(n.callee);
+        // `((o) => …)(value)`: an arrow called where it is written, with an expression body (the
+        // form the env-origin patch prints).
+        if (
+          callee.type === "ArrowFunctionExpression" &&
+          callee.body.type !== "BlockStatement" &&
+          callee.params.every((x) => x.type === "Identifier") &&
+          n.arguments.length === callee.params.length
+        ) {
+          const inner = new Map(env);
+          callee.params.forEach((x, i) => {
+            inner.set((x as t.Identifier).name, this.value(n.arguments[i] as t.Node, env, depth + 1));
+          });
+          return this.value(callee.body, inner, depth + 1);
+        }
         if (callee.type !== "MemberExpression" && callee.type !== "OptionalMemberExpression")
           return unknown("call");
         const method = propName(callee);

@@ -1070,15 +1070,20 @@ function allowOrigin(p: Patcher, w: OriginWant, credentials: boolean): void {
     p.cannot.set(w.id, { key: "config.cannot.cause", params: { code: "allow-origin-mismatch" } });
     return;
   }
-  // A literal, or `process.env.X ?? "…"` (the environment's value kept): it joins a list with the origins.
+  // `process.env.X ?? "…"` / `|| "…"`: the deployed value is not known here. A deployed `*` or
+  // empty value is passed on as it was (cors answers `*` to both; a list would hold a `*` that
+  // matches no origin, https://github.com/expressjs/cors/blob/master/lib/index.js `isOriginAllowed`);
+  // any other value joins a list with the origins.
   const envDefault =
     node.type === "LogicalExpression" && /^(import\.meta|process)\.env\./.test(p.src(node.left));
-  if (
-    node.type === "StringLiteral" ||
-    node.type === "RegExpLiteral" ||
-    node.type === "TemplateLiteral" ||
-    envDefault
-  )
+  if (envDefault)
+    p.replace(
+      `origin:${node.start}`,
+      node,
+      `((o) => (!o || o === ${p.str("*")} ? o : [o, ${quoted.join(", ")}]))(${p.src(node)})`,
+      why,
+    );
+  else if (node.type === "StringLiteral" || node.type === "RegExpLiteral" || node.type === "TemplateLiteral")
     p.replace(`origin:${node.start}`, node, `[${[p.src(node), ...quoted].join(", ")}]`, why);
   else if (node.type === "ArrayExpression") {
     if (!appendOrigins(p, node, w, null)) return;
