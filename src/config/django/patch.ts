@@ -7,7 +7,7 @@
  * Never narrower: a list is extended, never replaced; CORS_ALLOW_ALL_ORIGINS and regexes stay.
  */
 import { afterLine, EditList, indentAt, lineStart } from "../edit";
-import { displayInsert, pyStr, quoteOf } from "../python/edit";
+import { displayInsert, joinedInsert, pyStr, quoteOf } from "../python/edit";
 import type { Assignment, Display, PyVal, Span } from "../python/values";
 import type { Words } from "../types";
 import { CORS_MIDDLEWARE, type DjangoSettings } from "./settings";
@@ -141,10 +141,8 @@ export class Patcher extends EditList {
       return;
     }
     if (v.t === "seq" && v.joined) {
-      const j = v.joined;
-      const close = j.at.end - j.quote.length;
-      const inner = values.map((x) => pyStr(`${j.sep}${x}`, j.quote).slice(1, -1)).join("");
-      this.push(key, { file: this.fileOf(j.at), start: close, end: close, text: inner, why });
+      const { at, start, end, text } = joinedInsert(v.joined, values);
+      this.push(key, { file: this.fileOf(at), start, end, text, why });
       return;
     }
     if (v.t === "seq") {

@@ -12,7 +12,7 @@ import { combinedHeader, type HeaderList, hasHeader, scriptSetUnsafeHeaderNames 
 import { distance } from "../distance";
 import { pyRegex } from "../django/settings";
 import { afterLine, type Edit, EditList, indentAt, lineStart } from "../edit";
-import { argInsert, displayInsert, pyStr, quoteOf } from "../python/edit";
+import { argInsert, displayInsert, joinedInsert, pyStr, quoteOf } from "../python/edit";
 import {
   condition,
   type Display,
@@ -1108,10 +1108,8 @@ class Patcher extends EditList {
       return;
     }
     if (o.value.t === "seq" && o.value.joined) {
-      const j = o.value.joined;
-      const close = j.at.end - j.quote.length;
-      const inner = values.map((x) => pyStr(`${j.sep}${x}`, j.quote).slice(1, -1)).join("");
-      this.push(key, { file: this.file, start: close, end: close, text: inner, why });
+      const { start, end, text } = joinedInsert(o.value.joined, values);
+      this.push(key, { file: this.file, start, end, text, why });
       return;
     }
     if (o.value.t === "str") {

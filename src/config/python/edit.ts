@@ -4,7 +4,7 @@
  * display's quotes, a trailing comma, the last element's comment kept on its line).
  */
 import { afterLine, indentAt, lineStart } from "../edit";
-import type { Display } from "./values";
+import type { Display, Span } from "./values";
 
 /** A Python string literal of untrusted text: quotes, backslashes and control characters escaped. */
 export function pyStr(v: string, quote = '"'): string {
@@ -73,4 +73,25 @@ export function argInsert(
   }
   if (!last) return [{ part: "items", at: close.start, text: arg }];
   return [{ part: "items", at: lastEnd, text: `${comma ? " " : ", "}${arg}` }];
+}
+
+/**
+ * Origins added to a string split on a separator (`"a,b".split(",")`): inside the string, or, when
+ * the string is an environment variable's default, after the split call (`….split(",") + ["…"]`),
+ * so that they are there wherever the variable is set too.
+ */
+export function joinedInsert(
+  j: { at: Span; sep: string; quote: string; after: Span | null },
+  values: string[],
+): { at: Span; start: number; end: number; text: string } {
+  if (j.after)
+    return {
+      at: j.after,
+      start: j.after.end,
+      end: j.after.end,
+      text: ` + [${values.map((x) => pyStr(x, j.quote)).join(", ")}]`,
+    };
+  const close = j.at.end - j.quote.length;
+  const text = values.map((x) => pyStr(`${j.sep}${x}`, j.quote).slice(1, -1)).join("");
+  return { at: j.at, start: close, end: close, text };
 }

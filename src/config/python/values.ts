@@ -23,7 +23,15 @@ export interface Display {
 }
 
 export type PyVal =
-  | { t: "str"; v: string; at: Span; quote: string; prefix: string }
+  | {
+      t: "str";
+      v: string;
+      at: Span;
+      quote: string;
+      prefix: string;
+      /** The default of an environment variable (`os.environ.get("X", "…")`): deployed, it may differ. */
+      env?: true;
+    }
   | {
       t: "seq";
       kind: "list" | "tuple" | "set";
@@ -31,8 +39,12 @@ export type PyVal =
       at: Span;
       /** The display an element is added to (the last one written, in `a + [...]`). */
       display: Display | null;
-      /** A string default of an environment variable split on a separator: the origins are in it. */
-      joined: { at: Span; sep: string; quote: string } | null;
+      /**
+       * A string split on a separator: the origins are in it. `after`: the split call, when the
+       * string is an environment variable's default — a value added there would be lost wherever the
+       * variable is set, so it is added after the call (`….split(",") + ["…"]`).
+       */
+      joined: { at: Span; sep: string; quote: string; after: Span | null } | null;
     }
   | { t: "bool"; v: boolean; at: Span }
   | { t: "int"; v: number; at: Span }
@@ -339,7 +351,8 @@ function call(n: Node, scope: Scope, imports: PyModule["imports"]): PyVal | null
   if (/^(os\.)?(environ\.get|getenv)$/.test(name)) {
     const d = positional[1] ?? keyword("default");
     if (!d) return null;
-    return evaluate(d, scope, imports);
+    const v = evaluate(d, scope, imports);
+    return v.t === "str" ? { ...v, env: true } : v;
   }
   if (fn.type === "attribute") {
     const obj = fn.childForFieldName("object");
@@ -375,7 +388,7 @@ function call(n: Node, scope: Scope, imports: PyModule["imports"]): PyVal | null
         items: parts.map((v) => ({ t: "str", v, at: base.at, quote: base.quote, prefix: base.prefix })),
         at,
         display: null,
-        joined: s === null ? null : { at: base.at, sep: s, quote: base.quote },
+        joined: s === null ? null : { at: base.at, sep: s, quote: base.quote, after: base.env ? at : null },
       };
     }
   }

@@ -10,7 +10,7 @@
 import { combinedHeader, type HeaderList, hasHeader, scriptSetUnsafeHeaderNames } from "../../engine";
 import { pyRegex } from "../django/settings";
 import { afterLine, type Edit, EditList, lineStart } from "../edit";
-import { argInsert, displayInsert, pyStr, quoteOf } from "../python/edit";
+import { argInsert, displayInsert, joinedInsert, pyStr, quoteOf } from "../python/edit";
 import type { Allowance, Answer, ConfigFile, ConfigFinding, HopRequest, ReadConfig, Words } from "../types";
 import { ConfigSyntaxError } from "../types";
 import { faultOf, type Judged, type RequestSpec, Unknowable } from "../whatif";
@@ -391,10 +391,8 @@ class Patcher extends EditList {
       return;
     }
     if (v.t === "seq" && v.joined) {
-      const j = v.joined;
-      const close = j.at.end - j.quote.length;
-      const inner = values.map((x) => pyStr(`${j.sep}${x}`, j.quote).slice(1, -1)).join("");
-      this.push(key, { file: this.file, start: close, end: close, text: inner, why });
+      const { start, end, text } = joinedInsert(v.joined, values);
+      this.push(key, { file: this.file, start, end, text, why });
       return;
     }
     this.cannotAll.push({ key: "config.cannot.list-value", params: { name: kwarg, line: k.at.line } });
