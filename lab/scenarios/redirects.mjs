@@ -71,6 +71,19 @@ export const REDIRECTS = [
     },
   },
   {
+    // 300 is not a redirect status of the Fetch Standard (https://fetch.spec.whatwg.org/#redirect-status):
+    // Chromium ends the request at the 300, which allows the page; Gecko follows a 300 with a
+    // Location (nsHttpChannel::IsRedirectStatus), to an answer without CORS headers.
+    id: "status-300-with-location",
+    title: "A 300 with a Location, its target without CORS headers",
+    client: { kind: "fetch" },
+    api: (req, res, ctx) => {
+      const url = new URL(req.url, ctx.api);
+      if (url.searchParams.has("final")) return send(res, 200);
+      return send(res, 300, [...echo(req, ctx), ["Location", `${url.pathname}${url.search}&final=1`]]);
+    },
+  },
+  {
     id: "redirect-userinfo",
     title: "Redirect to a URL with user:password",
     client: { kind: "fetch" },

@@ -63,6 +63,21 @@ describe("what is a redirect", () => {
     expect(diagnose(exchange({ response: { status: 302, headers: ALLOWED } })).verdict).toBe("allowed");
   });
 
+  // https://fetch.spec.whatwg.org/#redirect-status has no 300; Gecko follows a 300 with a Location.
+  // The lab scenario status-300-with-location shows both browsers doing so.
+  it.each([
+    ["chromium", 300, "allowed"],
+    ["firefox", 300, "unknown"],
+    ["chromium", 305, "allowed"],
+    ["firefox", 306, "allowed"],
+    ["chromium", 308, "unknown"],
+  ] as const)("in %s, a final %i with a Location is %s", (recordedBy, status, verdict) => {
+    const d = diagnose(
+      exchange({ recordedBy, response: { status, headers: h(...ALLOWED.flat(), "Location", `${API}/x`) } }),
+    );
+    expect(d.verdict).toBe(verdict);
+  });
+
   it("a redirect whose target was not recorded leaves the outcome unknown", () => {
     const d = diagnose(
       exchange({ response: { status: 302, headers: h(...ALLOWED.flat(), "Location", `${API}/x`) } }),
@@ -115,5 +130,25 @@ describe("an origin tainted by a redirect (https://fetch.spec.whatwg.org/#http-r
       header: "location",
       expected: "a Location without user:password@",
     });
+  });
+
+  it("credentials in a Location are named when the page's own redirect leaves its origin", () => {
+    const d = diagnose(
+      chain(
+        [`${PAGE}/go`, 302, h("Location", "http://user:pw@127.0.0.1:8000/v2")],
+        ["http://user:pw@127.0.0.1:8000/v2", 200, ALLOWED],
+      ),
+    );
+    expect(d.causes[0]).toMatchObject({ code: "redirect-contains-credentials", stage: "redirect" });
+  });
+
+  it("credentials in a Location within the page's own origin, before any cross-origin hop, are not a CORS failure", () => {
+    const d = diagnose(
+      chain(
+        [`${PAGE}/go`, 302, h("Location", `${PAGE.replace("://", "://user:pw@")}/v2`)],
+        [`${PAGE}/v2`, 200, []],
+      ),
+    );
+    expect(d.causes.map((c) => c.code)).not.toContain("redirect-contains-credentials");
   });
 });

@@ -5,7 +5,7 @@
  */
 import { combinedHeader, headerValues } from "../headers";
 import { hasUserinfo, originOf } from "../origin";
-import type { Hop } from "../types";
+import type { BrowserName, Hop } from "../types";
 import { checkAllowOrigin } from "./check-allow-origin";
 import type { CheckFailure } from "./failure";
 
@@ -31,10 +31,22 @@ export function redirectTarget(hops: readonly Hop[], index: number): string | nu
   }
 }
 
+/**
+ * A status the browser follows when it comes with a Location: the Fetch Standard's redirect statuses
+ * (https://fetch.spec.whatwg.org/#redirect-status, as Chromium's `HttpResponseHeaders::IsRedirect`),
+ * and 300 as well in Firefox (Gecko's `nsHttpChannel` `IsRedirectStatus`,
+ * https://searchfox.org/mozilla-central/source/netwerk/protocol/http/nsHttpChannel.cpp). Verified by
+ * the lab scenario `status-300-with-location` in both browsers.
+ */
+export function isFollowedStatus(status: number, browser: BrowserName | null): boolean {
+  return [301, 302, 303, 307, 308].includes(status) || (status === 300 && browser === "firefox");
+}
+
 export function checkResponseChain(
   hops: readonly Hop[],
   requestOrigin: string,
   credentialed: boolean,
+  browser: BrowserName | null,
 ): ChainOutcome {
   let origin = requestOrigin;
   let corsFlag = false;
@@ -65,11 +77,13 @@ export function checkResponseChain(
         };
       }
     }
-    const redirect =
-      hop.status >= 300 && hop.status < 400 && hop.status !== 304 && redirectTarget(hops, i) !== null;
+    const redirect = isFollowedStatus(hop.status, browser) && redirectTarget(hops, i) !== null;
     if (isLast && !redirect) break;
     const target = redirectTarget(hops, i);
-    if (target !== null && corsFlag && hasUserinfo(target)) {
+    // https://fetch.spec.whatwg.org/#http-redirect-fetch: a Location with credentials fails a CORS
+    // request when it leaves the request's origin (a tainted origin is no origin's) or once the
+    // CORS flag is set (Chromium `cors::CheckRedirectLocation`, services/network/public/cpp/cors/cors.cc).
+    if (target !== null && hasUserinfo(target) && (corsFlag || originOf(target) !== origin)) {
       return {
         failure: {
           code: "redirect-contains-credentials",
