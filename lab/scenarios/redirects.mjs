@@ -72,8 +72,9 @@ export const REDIRECTS = [
   },
   {
     // 300 is not a redirect status of the Fetch Standard (https://fetch.spec.whatwg.org/#redirect-status):
-    // Chromium ends the request at the 300, which allows the page; Gecko follows a 300 with a
-    // Location (nsHttpChannel::IsRedirectStatus), to an answer without CORS headers.
+    // the request ends at the 300, which allows the page (its target has no CORS headers). Chromium
+    // 156 and Firefox ESR 153 both do so, although Gecko's nsHttpChannel lists 300 among its
+    // redirect statuses.
     id: "status-300-with-location",
     title: "A 300 with a Location, its target without CORS headers",
     client: { kind: "fetch" },

@@ -82,7 +82,7 @@ export function evaluate(
     if (facts.errorKind === "network") return result(networkFailure(facts, "response"), null);
     return result(null, t("unknown.no-response"));
   }
-  const chain = checkResponseChain(exchange.hops, origin, credentialed, browser);
+  const chain = checkResponseChain(exchange.hops, origin, credentialed);
   if (chain.failure) return result(chain.failure, null, chain.finalOrigin);
   if (!chain.complete) {
     if (facts.errorKind === "network")

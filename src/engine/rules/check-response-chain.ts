@@ -5,7 +5,7 @@
  */
 import { combinedHeader, headerValues } from "../headers";
 import { hasUserinfo, originOf } from "../origin";
-import type { BrowserName, Hop } from "../types";
+import type { Hop } from "../types";
 import { checkAllowOrigin } from "./check-allow-origin";
 import type { CheckFailure } from "./failure";
 
@@ -33,20 +33,16 @@ export function redirectTarget(hops: readonly Hop[], index: number): string | nu
 
 /**
  * A status the browser follows when it comes with a Location: the Fetch Standard's redirect statuses
- * (https://fetch.spec.whatwg.org/#redirect-status, as Chromium's `HttpResponseHeaders::IsRedirect`),
- * and 300 as well in Firefox (Gecko's `nsHttpChannel` `IsRedirectStatus`,
- * https://searchfox.org/mozilla-central/source/netwerk/protocol/http/nsHttpChannel.cpp). Verified by
- * the lab scenario `status-300-with-location` in both browsers.
+ * (https://fetch.spec.whatwg.org/#redirect-status). A 300 (or 305, 306) with a Location is the
+ * response, in Chromium and in Firefox alike (lab scenario `status-300-with-location`: Chromium 156
+ * and Firefox ESR 153 both allowed the page at the 300, whose target had no CORS headers).
  */
-export function isFollowedStatus(status: number, browser: BrowserName | null): boolean {
-  return [301, 302, 303, 307, 308].includes(status) || (status === 300 && browser === "firefox");
-}
+const REDIRECT_STATUSES: ReadonlySet<number> = new Set([301, 302, 303, 307, 308]);
 
 export function checkResponseChain(
   hops: readonly Hop[],
   requestOrigin: string,
   credentialed: boolean,
-  browser: BrowserName | null,
 ): ChainOutcome {
   let origin = requestOrigin;
   let corsFlag = false;
@@ -77,7 +73,7 @@ export function checkResponseChain(
         };
       }
     }
-    const redirect = isFollowedStatus(hop.status, browser) && redirectTarget(hops, i) !== null;
+    const redirect = REDIRECT_STATUSES.has(hop.status) && redirectTarget(hops, i) !== null;
     if (isLast && !redirect) break;
     const target = redirectTarget(hops, i);
     // https://fetch.spec.whatwg.org/#http-redirect-fetch: a Location with credentials fails a CORS
