@@ -4,17 +4,14 @@
  * printed patch run on the real express and cors packages with each deployed value; every origin
  * allowed before is allowed after.
  */
-import { createServer } from "node:http";
-import { createRequire } from "node:module";
-import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
 import { fixConfig } from "../../src/config";
 import { recordedFrom } from "./recorded";
+import { allowOrigin } from "./run-express";
 
 const APP = "https://app.example.com";
 const ADMIN = "https://admin.example.com";
 const OTHER = "https://other.example";
-const need = createRequire(import.meta.url);
 
 const appText = (origin: string) => `const express = require("express");
 const cors = require("cors");
@@ -24,26 +21,6 @@ app.use(cors({ origin: ${origin}, credentials: true }));
 app.get("/api/items", (req, res) => res.json([]));
 module.exports = app;
 `;
-
-/** The Allow-Origin the app answers a GET from `origin` with, ORIGIN deployed as `deployed`. */
-async function allowOrigin(
-  text: string,
-  deployed: string | undefined,
-  origin: string,
-): Promise<string | null> {
-  const env: Record<string, string> = deployed === undefined ? {} : { ORIGIN: deployed };
-  const module = { exports: {} as unknown };
-  new Function("require", "module", "process", text)(need, module, { env });
-  const server = createServer(module.exports as Parameters<typeof createServer>[1]);
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  try {
-    const { port } = server.address() as AddressInfo;
-    const res = await fetch(`http://127.0.0.1:${port}/api/items`, { headers: { Origin: origin } });
-    return res.headers.get("access-control-allow-origin");
-  } finally {
-    server.close();
-  }
-}
 
 describe("Express: an origin from the environment with a default", () => {
   for (const op of ["??", "||"])

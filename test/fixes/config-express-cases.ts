@@ -474,6 +474,35 @@ ${LISTEN}
     ],
     check: [],
   },
+  {
+    // An origin callback whose test CORS Lens cannot extend from inside (a subdomain RegExp): fix
+    // wraps it, the page's origin answered first, every other origin handed to it as before.
+    name: "an origin callback testing a subdomain RegExp, the page on localhost",
+    file: "server.js",
+    app: `const express = require("express");
+const cors = require("cors");
+
+const app = express();
+app.use(express.json());
+app.use(
+  cors({
+    origin: (origin, callback) => {
+      if (!origin || /^https:\\/\\/([a-z0-9-]+\\.)?shop\\.example\\.com$/.test(origin)) {
+        return callback(null, true);
+      }
+      callback(new Error("Not allowed by CORS"));
+    },
+    credentials: true,
+  }),
+);
+
+${ROUTES}
+
+${LISTEN}
+`,
+    calls: [{ method: "PUT", path: "/api/items/1", origin: "ORIGIN", headers: json, credentials: true }],
+    check: [{ code: "origin-error-500", line: 8 }],
+  },
 ];
 
 /** Correct apps: `check` reports nothing. */

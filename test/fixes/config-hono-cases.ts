@@ -282,6 +282,29 @@ ${SERVE}
     ],
     check: [],
   },
+  {
+    // An origin function over a RegExp: fix wraps it (the page's origin first, the rest as before).
+    name: "Hono: an origin function testing a subdomain RegExp, the page on localhost",
+    file: "index.mjs",
+    app: `${ESM}
+
+const app = new Hono();
+
+app.use(
+  "/api/*",
+  cors({
+    origin: (origin) => (/^https:\\/\\/([a-z0-9-]+\\.)?shop\\.example\\.com$/.test(origin) ? origin : null),
+    allowMethods: ["GET", "POST", "PUT", "DELETE"],
+  }),
+);
+
+${ROUTES}
+
+${SERVE}
+`,
+    calls: [{ method: "PUT", path: "/api/items/1", origin: "ORIGIN", headers: json }],
+    check: [],
+  },
 ];
 
 export const HONO_CORRECT: string[] = [

@@ -519,7 +519,7 @@ export class Reader {
           callee.type === "ArrowFunctionExpression" &&
           callee.body.type !== "BlockStatement" &&
           callee.params.every((x) => x.type === "Identifier") &&
-          n.arguments.length === callee.params.length
+          n.arguments.length >= callee.params.length
         ) {
           const inner = new Map(env);
           callee.params.forEach((x, i) => {
@@ -1709,6 +1709,23 @@ export function originCallback(
     if (n.type === "CallExpression" && isName(bare(n.callee), cb.name)) {
       callback(n);
       return true;
+    }
+    // `other(origin, callback)`: a same-file origin function handed this origin and this callback
+    // (the form of the wrapper `fix` prints around a function it cannot extend).
+    if (n.type === "CallExpression" && n.arguments.length === 2) {
+      const [a, b] = n.arguments.map((x) => bare(x as t.Node));
+      const callee = bare(n.callee);
+      const f =
+        callee.type === "ArrowFunctionExpression" || callee.type === "FunctionExpression"
+          ? callee
+          : (() => {
+              const v = r.value(callee, env);
+              return v instanceof Fn ? v.fn : null;
+            })();
+      if (f && a && b && isName(a, o.name) && isName(b, cb.name)) {
+        result = originCallback(r, f, origin);
+        return true;
+      }
     }
     if (n.type === "ConditionalExpression")
       return truthy(r.value(n.test, env)) ? exec(n.consequent) : exec(n.alternate);

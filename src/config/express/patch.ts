@@ -20,6 +20,7 @@ import {
   dotted,
   type ExpressApp,
   FASTIFY_METHODS,
+  Fn,
   HONO_METHODS,
   KOA_METHODS,
   type Layer,
@@ -1104,19 +1105,56 @@ function allowOrigin(p: Patcher, w: OriginWant, credentials: boolean): void {
       return;
     }
     if (!arr) {
-      p.cannot.set(w.id, { key: "config.express.cannot.origin-function", params: { line: p.line(node) } });
-      return;
-    }
-    if (!appendOrigins(p, arr, w, node)) return;
+      if (!wrapOriginFunction(p, prop, quoted, why)) {
+        p.cannot.set(w.id, { key: "config.express.cannot.origin-function", params: { line: p.line(node) } });
+        return;
+      }
+    } else if (!appendOrigins(p, arr, w, node)) return;
   } else if (value === true) {
     // Any origin reflected already: the failure is elsewhere.
     p.cannot.set(w.id, { key: "config.cannot.cause", params: { code: "allow-origin-mismatch" } });
     return;
-  } else {
+  } else if (!(value instanceof Fn) || !wrapOriginFunction(p, prop, quoted, why)) {
     p.cannot.set(w.id, { key: "config.express.cannot.origin-function", params: { line: p.line(node) } });
     return;
   }
   if (creds) p.addProp(use, o.object, "credentials", "true", { key: "config.fix.credentials" });
+}
+
+/**
+ * An origin function CORS Lens cannot extend from inside (its own test, a lookup, a call): wrapped
+ * in one that answers the listed origins first and hands every other origin to it unchanged, so
+ * nothing it allowed or refused changes. cors and @fastify/cors take `(origin, callback)` (the
+ * wrapper returns the function's own result, which @fastify/cors awaits when it is a promise:
+ * https://github.com/fastify/fastify-cors/blob/main/index.js `resolveOriginWrapper`); hono/cors
+ * takes `(origin, c)` and an origin or null back (https://github.com/honojs/hono/blob/main/src/middleware/cors/index.ts).
+ */
+function wrapOriginFunction(
+  p: Patcher,
+  prop: t.ObjectProperty | t.ObjectMethod | t.SpreadElement | undefined,
+  quoted: string[],
+  why: Words,
+): boolean {
+  if (!prop || prop.type === "SpreadElement" || prop.computed) return false;
+  const text = p.app.text;
+  let inner: string;
+  if (prop.type === "ObjectMethod") {
+    if (prop.kind !== "method") return false;
+    inner = `(${prop.async ? "async " : ""}function${prop.generator ? "*" : ""} ${text.slice(prop.key.end ?? 0, prop.end ?? 0)})`;
+  } else {
+    const v = bare(prop.value);
+    inner =
+      v.type === "Identifier" || v.type === "MemberExpression" ? p.src(prop.value) : `(${p.src(prop.value)})`;
+  }
+  const list = `[${quoted.join(", ")}]`;
+  const wrapper =
+    p.app.dialect === "hono"
+      ? `(requestOrigin, c) => (${list}.includes(requestOrigin) ? requestOrigin : ${inner}(requestOrigin, c))`
+      : `(requestOrigin, callback) => (${list}.includes(requestOrigin) ? callback(null, true) : ${inner}(requestOrigin, callback))`;
+  if (prop.type === "ObjectMethod" || prop.shorthand)
+    p.replace(`origin:${prop.start}`, prop, `origin: ${wrapper}`, why);
+  else p.replace(`origin:${prop.start}`, prop.value, wrapper, why);
+  return true;
 }
 
 function setCredentials(p: Patcher, use: CorsUse): void {
