@@ -545,9 +545,15 @@ app.use(cors({ origin: (origin, cb) => (allowlist.indexOf(origin) !== -1 ? cb(nu
     expect(after).toContain(
       `const allowlist = [JSON.parse(process.env.ALLOW || '["${APP}"]'), "${ADMIN}"].flat();`,
     );
-    // Used other than by indexOf/includes: a spread could change what it answers, so no edit.
+    // Used other than by indexOf/includes: flattening could change what else reads it, so the list
+    // stays and the function is wrapped instead (the page's origin first, the rest to it unchanged).
     const other = text.replace("app.use(cors(", "console.log(allowlist.length);\napp.use(cors(");
-    expect(fix(other, [{ url: "/api/items", origin: ADMIN }]).r.ok).toBe(false);
+    const wrapped = fix(other, [{ url: "/api/items", origin: ADMIN }]);
+    expect(wrapped.r.ok).toBe(true);
+    expect(wrapped.after).toContain(`const allowlist = JSON.parse(process.env.ALLOW || '["${APP}"]');`);
+    expect(wrapped.after).toContain(
+      `["${ADMIN}"].includes(requestOrigin) ? callback(null, true) : ((origin, cb) =>`,
+    );
   });
 
   it("process.env.X in an origin list matches no origin, is flagged, and is kept by the patch", () => {
