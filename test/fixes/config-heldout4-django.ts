@@ -13,6 +13,7 @@ import {
   type DjangoCase,
   HEAD,
   LIST,
+  ME,
   MW,
   REMOVE,
   SECURITY,
@@ -20,10 +21,8 @@ import {
   UPDATE,
 } from "./config-django-cases";
 import type { Held3 } from "./config-heldout3-nginx";
-import type { PageRequest } from "./page";
 
 const BOTH = ["settings.py", "middleware.py"];
-const TOKEN_LIST: PageRequest = { ...LIST, headers: { authorization: "Bearer t0k3n" } };
 
 export const HELD_OUT4_DJANGO: Array<DjangoCase & Held3> = [
   {
@@ -45,18 +44,17 @@ else:
     calls: [LIST, REMOVE],
   },
   {
-    // https://github.com/adamchainz/django-cors-headers/issues/613 — "allow any header" written as
-    // CORS_ALLOW_HEADERS = ["*"]: the preflight answers `Access-Control-Allow-Headers: *`, which does
-    // not cover Authorization, so the token call is refused. Root: that setting.
-    name: "heldout4 Django: CORS_ALLOW_HEADERS = ['*'] does not cover Authorization",
-    url: "https://github.com/adamchainz/django-cors-headers/issues/613",
-    rootText: 'CORS_ALLOW_HEADERS = ["*"]',
-    settings: `${HEAD}${APPS}${MW([SECURITY, CORS, SESSION, COMMON, CSRF, AUTHN])}
-CORS_ALLOWED_ORIGINS = ["{{ORIGIN}}"]
-# allow any headers
-CORS_ALLOW_HEADERS = ["*"]
+    // https://github.com/adamchainz/django-cors-headers/issues/547 — every origin allowed
+    // (CORS_ORIGIN_ALLOW_ALL = True, CorsMiddleware at the top) for a front end that sends its
+    // cookies: without CORS_ALLOW_CREDENTIALS the answer has no Allow-Credentials, so the browser
+    // refuses the credentialed call. Root: the allow-all setting.
+    name: "heldout4 Django: CORS_ORIGIN_ALLOW_ALL without CORS_ALLOW_CREDENTIALS, the cookie call refused",
+    url: "https://github.com/adamchainz/django-cors-headers/issues/547",
+    rootText: "CORS_ORIGIN_ALLOW_ALL = True",
+    settings: `${HEAD}${APPS}${MW([CORS, SECURITY, SESSION, COMMON, CSRF, AUTHN])}
+CORS_ORIGIN_ALLOW_ALL = True
 `,
-    calls: [LIST, TOKEN_LIST],
+    calls: [LIST, ME],
   },
   {
     // https://github.com/adamchainz/django-cors-headers/issues/297 — CORS meant for "only a few
