@@ -13,6 +13,7 @@ import { describe, expect, it } from "vitest";
 import { cli } from "../cli/run-cli";
 import { AIOHTTP_CASES, AIOHTTP_CORRECT, AIOHTTP_DOES_NOT_START, lineOf, RUN } from "./config-aiohttp-cases";
 import { HELD_OUT3_AIOHTTP } from "./config-heldout3-aiohttp";
+import { HELD_OUT4_AIOHTTP } from "./config-heldout4-aiohttp";
 import { pythonConfigSuite } from "./config-python-real";
 import { debVersion } from "./harness";
 
@@ -24,8 +25,8 @@ pythonConfigSuite({
   file: "app.py",
   extra: { "run.py": RUN },
   serve: () => ["run.py"],
-  // After the suite's own, issue #23's third never-seen measure (config-heldout3-aiohttp.ts).
-  cases: [...AIOHTTP_CASES, ...HELD_OUT3_AIOHTTP].map((c) => ({
+  // After the suite's own, issue #23's third and fourth never-seen measures (config-heldout{3,4}-aiohttp.ts).
+  cases: [...AIOHTTP_CASES, ...HELD_OUT3_AIOHTTP, ...HELD_OUT4_AIOHTTP].map((c) => ({
     name: c.name,
     text: c.app,
     calls: c.calls,

@@ -20,6 +20,7 @@ import { APACHE_CASES as CASES, APACHE_CORRECT as CORRECT } from "./config-apach
 import { apacheTest, installed, mainConf, startApache } from "./config-apache-real";
 import { HELD_OUT2_APACHE } from "./config-heldout2-apache";
 import { HELD_OUT3_APACHE } from "./config-heldout3-apache";
+import { HELD_OUT4_APACHE } from "./config-heldout4-apache";
 import { observe, startApp } from "./config-real";
 import { freePort, type Running } from "./harness";
 import { checkNamesRootWithHar } from "./heldout2-har";
@@ -31,7 +32,7 @@ describe.skipIf(!installed)(
   `cors-lens fix --config on real Apache httpd ${installed ?? "(not installed)"}`,
   () => {
     // Issue #23's second never-seen measure (config-heldout2-apache.ts, written blind to the readers).
-    [...CASES, ...HELD_OUT2_APACHE, ...HELD_OUT3_APACHE].forEach((c, index) => {
+    [...CASES, ...HELD_OUT2_APACHE, ...HELD_OUT3_APACHE, ...HELD_OUT4_APACHE].forEach((c, index) => {
       it(c.name, async () => {
         const dir = join(scratch, `case-${index}`);
         mkdirSync(dir, { recursive: true });

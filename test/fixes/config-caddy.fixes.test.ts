@@ -17,6 +17,7 @@ import { cli } from "../cli/run-cli";
 import { CADDY_CASES as CASES, CADDY_CORRECT as CORRECT } from "./config-caddy-cases";
 import { HELD_OUT2_CADDY } from "./config-heldout2-caddy";
 import { HELD_OUT3_CADDY } from "./config-heldout3-caddy";
+import { HELD_OUT4_CADDY } from "./config-heldout4-caddy";
 import { observe, startApp } from "./config-real";
 import { debVersion, freePort, type Running, startProcess } from "./harness";
 import { checkNamesRootWithHar } from "./heldout2-har";
@@ -45,7 +46,7 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe.skipIf(!installed)(`cors-lens fix --config on real Caddy ${installed ?? "(not installed)"}`, () => {
   // Issue #23's second never-seen measure (config-heldout2-caddy.ts, written blind to the readers).
-  [...CASES, ...HELD_OUT2_CADDY, ...HELD_OUT3_CADDY].forEach((c, index) => {
+  [...CASES, ...HELD_OUT2_CADDY, ...HELD_OUT3_CADDY, ...HELD_OUT4_CADDY].forEach((c, index) => {
     it(c.name, async () => {
       const dir = join(scratch, `case-${index}`);
       mkdirSync(dir, { recursive: true });

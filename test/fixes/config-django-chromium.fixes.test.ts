@@ -10,6 +10,7 @@ import { DJANGO_MW_CASES, DJANGO_MW_CORRECT } from "./config-django-middleware-c
 import { HELD_OUT_DJANGO } from "./config-heldout-django";
 import { HELD_OUT2_DJANGO } from "./config-heldout2-django";
 import { HELD_OUT3_DJANGO } from "./config-heldout3-django";
+import { HELD_OUT4_DJANGO } from "./config-heldout4-django";
 import { pythonConfigSuite } from "./config-python-real";
 import { debVersion } from "./harness";
 
@@ -25,6 +26,7 @@ pythonConfigSuite({
     ...HELD_OUT2_DJANGO,
     ...DJANGO_MW_CASES,
     ...HELD_OUT3_DJANGO,
+    ...HELD_OUT4_DJANGO,
   ].map((c) => ({
     ...c,
     text: c.settings,

@@ -28,6 +28,10 @@ import { HELD_OUT3_EXPRESS } from "./config-heldout3-express";
 import { HELD_OUT3_FASTIFY } from "./config-heldout3-fastify";
 import { HELD_OUT3_HONO } from "./config-heldout3-hono";
 import { HELD_OUT3_KOA } from "./config-heldout3-koa";
+import { HELD_OUT4_EXPRESS } from "./config-heldout4-express";
+import { HELD_OUT4_FASTIFY } from "./config-heldout4-fastify";
+import { HELD_OUT4_HONO } from "./config-heldout4-hono";
+import { HELD_OUT4_KOA } from "./config-heldout4-koa";
 import { HONO_CASES, HONO_CORRECT } from "./config-hono-cases";
 import { KOA_CASES, KOA_CORRECT } from "./config-koa-cases";
 import { observe, type PageCall } from "./config-real";
@@ -124,6 +128,9 @@ for (const [label, CASES, CORRECT] of [
   // The third never-seen measure (config-heldout3-*.ts, written blind to the readers): its `check`
   // is measured in config-heldout3-check.fixes.test.ts, its correct apps there too.
   ["heldout3", [...HELD_OUT3_EXPRESS, ...HELD_OUT3_FASTIFY, ...HELD_OUT3_KOA, ...HELD_OUT3_HONO], []],
+  // The fourth (config-heldout4-*.ts, written blind too): `check` and the correct apps measured in
+  // config-heldout4-check.fixes.test.ts.
+  ["heldout4", [...HELD_OUT4_EXPRESS, ...HELD_OUT4_FASTIFY, ...HELD_OUT4_KOA, ...HELD_OUT4_HONO], []],
 ] as const) {
   describe(`cors-lens fix --config on real ${label} apps`, () => {
     // Each case has its own ports and files: they run side by side (one browser, its two pages).

@@ -8,6 +8,7 @@ import { FASTAPI_CASES, FASTAPI_CORRECT } from "./config-fastapi-cases";
 import { HELD_OUT_FASTAPI } from "./config-heldout-fastapi";
 import { HELD_OUT2_FASTAPI } from "./config-heldout2-fastapi";
 import { HELD_OUT3_FASTAPI } from "./config-heldout3-fastapi";
+import { HELD_OUT4_FASTAPI } from "./config-heldout4-fastapi";
 import { pythonConfigSuite } from "./config-python-real";
 import { debVersion } from "./harness";
 
@@ -17,7 +18,13 @@ pythonConfigSuite({
   file: "app.py",
   extra: {},
   serve: (port) => ["-m", "uvicorn", "app:app", "--host", "127.0.0.1", "--port", String(port)],
-  cases: [...FASTAPI_CASES, ...HELD_OUT_FASTAPI, ...HELD_OUT2_FASTAPI, ...HELD_OUT3_FASTAPI].map((c) => ({
+  cases: [
+    ...FASTAPI_CASES,
+    ...HELD_OUT_FASTAPI,
+    ...HELD_OUT2_FASTAPI,
+    ...HELD_OUT3_FASTAPI,
+    ...HELD_OUT4_FASTAPI,
+  ].map((c) => ({
     ...c,
     text: c.app,
   })),

@@ -8,6 +8,7 @@ import { FLASK_CASES, FLASK_CORRECT, RUN } from "./config-flask-cases";
 import { HELD_OUT_FLASK } from "./config-heldout-flask";
 import { HELD_OUT2_FLASK } from "./config-heldout2-flask";
 import { HELD_OUT3_FLASK } from "./config-heldout3-flask";
+import { HELD_OUT4_FLASK } from "./config-heldout4-flask";
 import { pythonConfigSuite } from "./config-python-real";
 import { debVersion } from "./harness";
 
@@ -17,9 +18,11 @@ pythonConfigSuite({
   file: "app.py",
   extra: { "run.py": RUN },
   serve: () => ["run.py"],
-  cases: [...FLASK_CASES, ...HELD_OUT_FLASK, ...HELD_OUT2_FLASK, ...HELD_OUT3_FLASK].map((c) => ({
-    ...c,
-    text: c.app,
-  })),
+  cases: [...FLASK_CASES, ...HELD_OUT_FLASK, ...HELD_OUT2_FLASK, ...HELD_OUT3_FLASK, ...HELD_OUT4_FLASK].map(
+    (c) => ({
+      ...c,
+      text: c.app,
+    }),
+  ),
   correct: FLASK_CORRECT,
 });

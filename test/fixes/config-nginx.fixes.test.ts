@@ -15,6 +15,7 @@ import { cli } from "../cli/run-cli";
 import { CASES, CORRECT } from "./config-cases";
 import { HELD_OUT2_NGINX } from "./config-heldout2-nginx";
 import { HELD_OUT3_NGINX } from "./config-heldout3-nginx";
+import { HELD_OUT4_NGINX } from "./config-heldout4-nginx";
 import { nginxTest, observe, prepare, startApp, startNginx } from "./config-real";
 import { debVersion, freePort, type Running } from "./harness";
 import { checkNamesRootWithHar } from "./heldout2-har";
@@ -28,8 +29,9 @@ describe.skipIf(!installed)(`cors-lens fix --config on real nginx ${installed ??
   // Issue #23's second never-seen measure (config-heldout2-nginx.ts, written blind to the readers)
   // after the suite's own cases; `fix --url` below stays on the suite's own.
   // The third (config-heldout3-nginx.ts), written blind too: its `check` is measured in
-  // config-heldout3-check.fixes.test.ts.
-  [...CASES, ...HELD_OUT2_NGINX, ...HELD_OUT3_NGINX].forEach((c, index) => {
+  // config-heldout3-check.fixes.test.ts. The fourth (config-heldout4-nginx.ts) likewise, its `check` in
+  // config-heldout4-check.fixes.test.ts.
+  [...CASES, ...HELD_OUT2_NGINX, ...HELD_OUT3_NGINX, ...HELD_OUT4_NGINX].forEach((c, index) => {
     it(c.name, async () => {
       const dir = join(scratch, `case-${index}`);
       prepare(dir);

@@ -27,6 +27,7 @@ import { observedFromReport } from "../../src/report/report";
 import { HELD_OUT_S3 } from "./config-heldout-s3";
 import { HELD_OUT2_S3 } from "./config-heldout2-s3";
 import { HELD_OUT3_S3 } from "./config-heldout3-s3";
+import { HELD_OUT4_S3 } from "./config-heldout4-s3";
 import { fillS3, lineOf, S3_CASES } from "./config-s3-cases";
 import { Browser, exchangeFor } from "./harness";
 import { checkNamesRootWithHar } from "./heldout2-har";
@@ -114,7 +115,7 @@ async function startS3(cors: string | null): Promise<{ api: string; close: () =>
 
 describe("cors-lens fix --config on S3 bucket CORS, loaded into s3rver, proven in real Chromium", () => {
   // Issue #23's never-seen measure (held-out cases, written blind to the readers) after the suite's own.
-  [...S3_CASES, ...HELD_OUT_S3, ...HELD_OUT2_S3, ...HELD_OUT3_S3].forEach((c, index) => {
+  [...S3_CASES, ...HELD_OUT_S3, ...HELD_OUT2_S3, ...HELD_OUT3_S3, ...HELD_OUT4_S3].forEach((c, index) => {
     it(c.name, async () => {
       const b = browser as Browser;
       const dir = join(scratch, `case-${index}`);
