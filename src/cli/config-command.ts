@@ -367,7 +367,17 @@ export async function runConfigCommand(
       const log = (s: string) => err(`${s}\n`);
       for (const n of result.notes) log(oneLine(t("config.cli.note", { text: say(t, n) })));
       // "Nothing to change" only when everything passes: a blocked request with no edit found is said so.
-      if (diff === "") log(t(result.ok ? "config.cli.no-change" : "config.cli.no-edit"));
+      const unseen = result.notes.some((n) => n.key === "config.note.recorded-blocked");
+      if (diff === "")
+        log(
+          t(
+            result.ok
+              ? "config.cli.no-change"
+              : unseen && result.cannot.length === 0
+                ? "config.cli.no-edit-unseen"
+                : "config.cli.no-edit",
+          ),
+        );
       for (const e of result.edits)
         log(oneLine(t("config.cli.edit", { file: e.file, line: e.line, why: say(t, e.why) })));
       const evidence = result.rows.filter((r) => r.source === "evidence");

@@ -322,7 +322,9 @@ describe("cors-lens fix --config on a Caddyfile", () => {
     // Round trip: the patched file with the same evidence is an empty diff.
     const again = fixConfig([file(after)], ev);
     expect(fixDiff(again)).toBe("");
-    expect(again.ok).toBe(true);
+    // …and does not claim success on it: the browser's record says blocked, the file as read allows.
+    expect(again.ok).toBe(false);
+    expect(again.notes.map((n) => n.key)).toContain("config.note.recorded-blocked");
   });
 
   it("answers the preflight itself where it went to the app, inside the handle block it lands in", () => {

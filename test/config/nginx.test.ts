@@ -328,7 +328,9 @@ server {
     // Round trip: the patched file with the same evidence needs nothing.
     const again = fixConfig([file(after)], evidence(broken, requests));
     expect(fixDiff(again)).toBe("");
-    expect(again.ok).toBe(true);
+    // …and does not claim success on it: the browser's record says blocked, the file as read allows.
+    expect(again.ok).toBe(false);
+    expect(again.notes.map((n) => n.key)).toContain("config.note.recorded-blocked");
   });
 
   it("copies the CORS headers into the nested block that dropped them", () => {

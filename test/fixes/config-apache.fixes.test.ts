@@ -167,7 +167,9 @@ describe.skipIf(!installed)(
 
           // Round trip: the fixed file with the same evidence needs nothing more.
           const again = await cli("fix", "--config", site, ...extra, "--har", har);
-          expect(again.code, again.err).toBe(0);
+          // …and, its evidence recorded before the fix, does not claim a pass it cannot see.
+          expect(again.code, again.err).toBe(1);
+          expect(again.err).toContain("allowed by this file as read");
           expect(again.out, again.err).toBe("");
           console.log(
             `apache case ${index}: ${c.calls.length} calls, ${standard.length} standard, ${plan.edits.length} edits, ${Date.now() - started} ms`,

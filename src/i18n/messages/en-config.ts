@@ -73,6 +73,8 @@ recorded request through and keeps every request allowed before, 1 when it canno
   "config.cli.assumed": "  assumed: {what}",
   "config.cli.no-change":
     "Nothing to change: every recorded request already passes under this configuration.",
+  "config.cli.no-edit-unseen":
+    "No change made, and not a pass: the browser blocked requests this file, as CORS Lens reads it, allows (see the note above).",
   "config.cli.no-edit":
     "No change made: CORS Lens found no edit that lets the blocked requests through (the reasons are below).",
   "config.cli.fixed":

@@ -72,6 +72,8 @@ config/initializers/cors.rb나 Rack의 config.ru).
   "config.cli.unknown-why": "  알 수 없음: {why}",
   "config.cli.assumed": "  가정: {what}",
   "config.cli.no-change": "바꿀 것이 없음: 기록된 요청이 이 설정에서 이미 모두 통과합니다.",
+  "config.cli.no-edit-unseen":
+    "바꾼 것 없음, 통과도 아님: 브라우저가 막은 요청을 CORS Lens가 읽은 이 파일은 허용합니다(위의 안내를 보세요).",
   "config.cli.no-edit":
     "바꾼 것 없음: 막힌 요청을 통과시킬 수정을 CORS Lens가 찾지 못했습니다(이유는 아래에 있습니다).",
   "config.cli.fixed":
