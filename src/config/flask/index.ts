@@ -32,6 +32,13 @@ const kids = (n: Node): Node[] =>
 const lower = (s: string) => s.toLowerCase();
 
 const ALL_METHODS = ["GET", "HEAD", "POST", "OPTIONS", "PUT", "PATCH", "DELETE"];
+/**
+ * A view decorator that checks credentials (`@login_required`, `@jwt_required()`, `@requires_auth`,
+ * `@token_required`, `@auth.login_required`, `@permission_required(…)`): it answers a request
+ * without them itself, as a preflight is (https://fetch.spec.whatwg.org/#cors-preflight-fetch: no
+ * credentials).
+ */
+const AUTH_DECORATOR = /^@[\w.]*(auth|login|jwt|token|permission)/i;
 
 interface Opt {
   value: PyVal;
@@ -74,6 +81,20 @@ export interface Route {
   line: number;
   /** The @cross_origin decorator (its text), and the `def` it goes above. */
   cross: { set: OptSet; text: string } | null;
+  /**
+   * A @cross_origin that does not wrap what this route registers, or not first: written above the
+   * route decorator (the route registers the undecorated view), or below a decorator that can answer
+   * first (`guard`). Python applies decorators bottom-up, so the one under the route decorator wraps
+   * the others (https://docs.python.org/3/reference/compound_stmts.html#function-definitions).
+   */
+  misplaced: {
+    /** The @cross_origin line's span (its whole line), and where it goes: the line under the route decorator. */
+    cross: Span;
+    to: number;
+    line: number;
+    /** An auth decorator between the route and @cross_origin: it answers a request without credentials. */
+    guard: { line: number; name: string } | null;
+  } | null;
   def: Span;
   order: number;
   /** strict_slashes (Werkzeug's default True): a rule ending in "/" redirects the URL without it. */
@@ -393,8 +414,9 @@ function readFlask(file: ConfigFile): FlaskApp {
               text: co.text,
             }
           : null;
+        const coIndex = co ? decorators.indexOf(co) : -1;
         if (def)
-          for (const d of decorators) {
+          for (const [di, d] of decorators.entries()) {
             const c = kids(d)[0];
             const fn = c?.type === "call" ? c.childForFieldName("function") : null;
             const verb = fn?.type === "attribute" ? fn.childForFieldName("attribute")?.text : null;
@@ -430,7 +452,28 @@ function readFlask(file: ConfigFile): FlaskApp {
             const strictV = ssv ? evaluate(ssv, scope, mod.imports) : null;
             const argList = c.childForFieldName("arguments") as Node;
             const closeP = argList.child(argList.childCount - 1);
+            // Between this route decorator and @cross_origin: decorators that run first.
+            const between = co && coIndex > di ? decorators.slice(di + 1, coIndex) : [];
+            const guard = between.find((g) => AUTH_DECORATOR.test(g.text.replace(/\(.*$/s, "")));
+            const text = mod.text;
+            const lineOf = (n: Node) => {
+              const start = text.lastIndexOf("\n", n.startIndex - 1) + 1;
+              const nl = text.indexOf("\n", n.endIndex);
+              return { start, end: nl < 0 ? text.length : nl + 1, line: n.startPosition.row + 1 };
+            };
+            const misplaced =
+              co && (coIndex < di || guard)
+                ? {
+                    cross: lineOf(co),
+                    to: lineOf(d).end,
+                    line: co.startPosition.row + 1,
+                    guard: guard
+                      ? { line: guard.startPosition.row + 1, name: guard.text.replace(/\(.*$/s, "") }
+                      : null,
+                  }
+                : null;
             pending.push({
+              misplaced,
               strict: strictV?.t === "bool" ? strictV.v : strictV === null,
               prefixed: false,
               call: { args: kids(argList).map(span), close: closeP ? span(closeP) : null },
@@ -439,7 +482,8 @@ function readFlask(file: ConfigFile): FlaskApp {
               methods: [...new Set(methods)],
               view: def.childForFieldName("name")?.text ?? "",
               line: d.startPosition.row + 1,
-              cross,
+              // Above the route decorator it decorates nothing the route registers.
+              cross: co && coIndex < di ? null : cross,
               def: span(def),
               at: s.startIndex,
             });
@@ -803,6 +847,23 @@ function answer(app: FlaskApp, req: HopRequest): Answer {
       hooksOf(app, place.route).every((h) => !h.answers || h.passes)
     )
       upstream = null;
+    // An auth decorator that runs before @cross_origin answers a request without credentials (a
+    // preflight) itself, without CORS headers: the status recorded, else 401 (said).
+    const guard = place.view ? place.route?.misplaced?.guard : null;
+    if (guard && !hasHeader(req.headers, "authorization") && !hasHeader(req.headers, "cookie")) {
+      if (upstream?.status == null)
+        assumed.push({
+          key: "config.flask.assumed.guard-401",
+          params: { name: guard.name, line: guard.line },
+        });
+      return {
+        kind: "known",
+        status: upstream?.status ?? 401,
+        headers: (upstream?.headers ?? []).filter(([n]) => !/^access-control-/i.test(n)),
+        fromUpstream: true,
+        assumed,
+      };
+    }
     if (place.view) {
       // automatic_options: the decorator answers OPTIONS with Flask's default response itself.
       const status = req.method === "OPTIONS" ? 200 : (upstream?.status ?? 200);
@@ -987,6 +1048,21 @@ function checkFlaskAll(app: FlaskApp): ConfigFinding[] {
           params: { target: x.target, name: other.owner, rule: other.rule, line: other.line },
         });
     }
+  // @cross_origin that does not wrap what the route registers, or that an auth decorator runs before.
+  for (const r of app.routes) {
+    const m = r.misplaced;
+    if (!m) continue;
+    if (m.guard)
+      add("flask-auth-before-cross-origin", "error", m.guard.line, {
+        key: "config.flask.check.auth-before-cross",
+        params: { name: m.guard.name, view: r.view, line: m.line },
+      });
+    else
+      add("flask-cross-origin-above-route", "error", m.line, {
+        key: "config.flask.check.cross-above-route",
+        params: { view: r.view, line: r.line },
+      });
+  }
   // @cross_origin on a view Flask does not route the preflight to: another view of the same URL,
   // declared first without it, gets the OPTIONS (Werkzeug tries the rules in order).
   for (const r of app.routes) {
@@ -1199,6 +1275,36 @@ class Patcher extends EditList {
   }
 
   /**
+   * The @cross_origin line moved right under the route decorator, where it wraps the view the route
+   * registers before any other decorator runs.
+   */
+  moveCross(route: Route): void {
+    const m = route.misplaced;
+    if (!m) return;
+    const text = this.text(this.file);
+    const why: Words = m.guard
+      ? {
+          key: "config.flask.fix.cross-before-auth",
+          params: { line: m.line, name: m.guard.name, route: route.line },
+        }
+      : { key: "config.flask.fix.cross-under-route", params: { line: m.line, route: route.line } };
+    this.push(`cross-move:${m.cross.start}`, {
+      file: this.file,
+      start: m.cross.start,
+      end: m.cross.end,
+      text: "",
+      why,
+    });
+    this.push(`cross-to:${m.cross.start}`, {
+      file: this.file,
+      start: m.to,
+      end: m.to,
+      text: text.slice(m.cross.start, m.cross.end),
+      why,
+    });
+  }
+
+  /**
    * The @cross_origin of another view of the same URL copied above this view's `def`: Werkzeug
    * routes this method (the preflight's OPTIONS, often) to the first view of the URL that has it,
    * and flask-cors acts only in the views it decorates
@@ -1386,6 +1492,12 @@ export function patchFlask(
       }
       // A preflight a before_request hook answers with an error: the hook lets OPTIONS through.
       const status = spec.recorded?.preflight?.status;
+      // @cross_origin written where it wraps nothing the route registers, or under an auth decorator.
+      if (place.route?.misplaced) {
+        p.moveCross(place.route);
+        asked.push(spec.id);
+        continue;
+      }
       const blocking = place.route ? hooksOf(app, place.route).filter((h) => h.answers && !h.passes) : [];
       if (
         first &&

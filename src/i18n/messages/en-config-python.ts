@@ -114,6 +114,16 @@ export const enConfigPython = {
   "config.flask.fix.list": "{values} added to {name}",
   "config.flask.fix.credentials": "supports_credentials=True: the page sends credentials",
   "config.flask.fix.resource": "resources pattern {pattern} added: no resource matched {path}",
+  "config.flask.assumed.guard-401":
+    "{name} (line {line}) runs before @cross_origin and answers a request without credentials, as a preflight is, with 401 (not recorded)",
+  "config.flask.fix.cross-under-route":
+    "@cross_origin moved from line {line} to right under the route decorator of line {route}: written above it, it decorated a function the route never registered",
+  "config.flask.fix.cross-before-auth":
+    "@cross_origin moved from line {line} to right under the route decorator of line {route}: under {name} it ran only after {name} had answered the preflight (which carries no credentials) without CORS headers",
+  "config.flask.check.cross-above-route":
+    "@cross_origin is written above the route decorator of line {line}: Python applies decorators from the bottom up, so the route registers {view} without it and neither its answers nor its preflight get CORS headers; put it right under the route decorator",
+  "config.flask.check.auth-before-cross":
+    "{name} runs before @cross_origin (line {line}) on {view}: it answers the preflight, which carries no credentials, before CORS headers are added; put @cross_origin right under the route decorator",
   "config.flask.fix.cross-origin":
     "@cross_origin of line {from} added to {view} (line {line}): Flask routes {method} and the preflight's OPTIONS of that URL to it, the first view declared for them, and flask-cors acts only in the views it decorates",
   "config.flask.fix.blueprint":

@@ -115,6 +115,16 @@ export const koConfigPython: Record<keyof typeof enConfigPython, string> = {
   "config.flask.fix.list": "{name}에 {values} 추가",
   "config.flask.fix.credentials": "supports_credentials=True: 페이지가 자격 증명을 보냅니다",
   "config.flask.fix.resource": "resources 패턴 {pattern} 추가: {path}에 맞는 리소스가 없었습니다",
+  "config.flask.assumed.guard-401":
+    "{name}({line}번 줄)이 @cross_origin보다 먼저 실행되어, 사전 요청처럼 자격 증명이 없는 요청에 401로 응답한다고 가정합니다(기록 없음)",
+  "config.flask.fix.cross-under-route":
+    "@cross_origin을 {line}번 줄에서 {route}번 줄의 라우트 데코레이터 바로 아래로 옮김: 그 위에 쓰면 라우트가 등록하지 않는 함수를 꾸밉니다",
+  "config.flask.fix.cross-before-auth":
+    "@cross_origin을 {line}번 줄에서 {route}번 줄의 라우트 데코레이터 바로 아래로 옮김: {name} 아래에서는 {name}이 (자격 증명이 없는) 사전 요청에 CORS 헤더 없이 응답한 뒤에야 실행되었습니다",
+  "config.flask.check.cross-above-route":
+    "@cross_origin이 {line}번 줄의 라우트 데코레이터 위에 있습니다: 파이썬은 데코레이터를 아래에서 위로 적용하므로 라우트는 이것 없이 {view}를 등록하고, 응답과 사전 요청 모두 CORS 헤더를 받지 못합니다. 라우트 데코레이터 바로 아래로 옮기세요",
+  "config.flask.check.auth-before-cross":
+    "{view}에서 {name}이 @cross_origin({line}번 줄)보다 먼저 실행됩니다: 자격 증명이 없는 사전 요청에 CORS 헤더가 붙기 전에 응답합니다. @cross_origin을 라우트 데코레이터 바로 아래로 옮기세요",
   "config.flask.fix.cross-origin":
     "{line}번 줄의 {view}에 {from}번 줄의 @cross_origin 추가: Flask는 그 URL의 {method}와 사전 요청의 OPTIONS를 먼저 선언된 이 뷰로 보내고, flask-cors는 자신이 꾸민 뷰에서만 동작합니다",
   "config.flask.fix.blueprint":
