@@ -21,6 +21,12 @@ export interface ExpressCase {
   check: Array<{ code: string; line: number }>;
   /** Files next to the app (a public/ folder for express.static). */
   files?: Record<string, string>;
+  /**
+   * "fixed" (the default): the patch makes every call pass in Chromium. "cannot": no patch CORS
+   * Lens can prove exists, and fix says so (exit 1, `said` in its words, the file unchanged).
+   */
+  expect?: "fixed" | "cannot";
+  said?: string;
 }
 
 const ROUTES = `app.get("/api/items", (req, res) => res.json([{ id: 1 }]));

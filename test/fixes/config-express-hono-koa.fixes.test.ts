@@ -184,6 +184,14 @@ for (const [label, CASES, CORRECT] of [
           );
 
           await checkNamesRootWithHar(c, [file], file, har);
+          if (c.expect === "cannot") {
+            // No patch it can prove: said (exit 1, the reason), nothing written.
+            const refused = await cli("fix", "--config", file, "--har", har, "--write");
+            expect(refused.code, refused.err + refused.out).toBe(1);
+            expect(refused.err + refused.out).toContain(c.said ?? "");
+            expect(readFileSync(file, "utf8")).toBe(broken);
+            return;
+          }
           const planned = await cli("fix", "--config", file, "--har", har, "--format", "json");
           expect(planned.code, planned.err + planned.out).toBe(0);
           const plan = JSON.parse(planned.out);

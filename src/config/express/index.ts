@@ -3,7 +3,7 @@ import type { Allowance, ConfigFile, ConfigFinding, HopRequest, ReadConfig, Word
 import { STRANGER_ORIGIN } from "../whatif";
 import { checkExpress } from "./check";
 import { isFastify, readFastify } from "./fastify";
-import { answer, type ExpressApp, FASTIFY_METHODS, readExpress } from "./model";
+import { answer, type ExpressApp, FASTIFY_METHODS, MAKER, readExpress } from "./model";
 
 export { PREFLIGHT_UNKNOWN, patchExpress } from "./patch";
 
@@ -34,7 +34,7 @@ export function readExpressConfig(files: readonly ConfigFile[]): ExpressConfig {
   if (!app.app)
     notes.push({
       key: app.dialect === "fastify" ? "config.fastify.note.no-app" : "config.express.note.no-app",
-      params: { file: main.path },
+      params: { file: main.path, maker: MAKER[app.dialect] },
     });
   return {
     format: app.dialect,

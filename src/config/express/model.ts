@@ -26,6 +26,14 @@ export type Val =
   | { [k: string]: Val }
   | Fn
   | EnvRef;
+/** How each dialect's app is made, for the words. */
+export const MAKER = {
+  express: "express()",
+  koa: "new Koa()",
+  hono: "new Hono()",
+  fastify: "fastify()",
+} as const;
+
 export class Fn {
   constructor(readonly fn: t.Function) {}
 }
@@ -398,6 +406,24 @@ export class Reader {
         } catch {
           return unknown("regex");
         }
+      case "NewExpression": {
+        // `new RegExp("…", "i")` of known strings; `new Set([…])` read as its list (`has` below).
+        const callee = bare(n.callee);
+        const args = n.arguments.map((a) => this.value(a as t.Node, env, depth + 1));
+        if (
+          isName(callee, "RegExp") &&
+          typeof args[0] === "string" &&
+          (args[1] === undefined || typeof args[1] === "string")
+        )
+          try {
+            return new RegExp(args[0], args[1]);
+          } catch {
+            return unknown("regex");
+          }
+        if (isName(callee, "Set") && (args.length === 0 || Array.isArray(args[0])))
+          return [...new Set((args[0] ?? []) as Val[])];
+        return unknown("expression");
+      }
       case "TemplateLiteral":
         if (n.expressions.length === 0) return n.quasis.map((q) => q.value.cooked ?? "").join("");
         return n.quasis
@@ -549,7 +575,7 @@ export class Reader {
           return isRecord(h) ? (h[args[0].toLowerCase()] ?? "") : "";
         }
         if (Array.isArray(target)) {
-          if (method === "includes") return target.some((x) => same(x, args[0]));
+          if (method === "includes" || method === "has") return target.some((x) => same(x, args[0]));
           if (method === "indexOf") return target.findIndex((x) => same(x, args[0]));
           if (method === "some" || method === "find") return unknown("callback");
           if (method === "flat" && args.length === 0) return target.flat() as Val;
@@ -1148,6 +1174,7 @@ export function run(app: ExpressApp, request: HopRequest): Trace {
   if (!stack)
     throw new Unknown({
       key: app.dialect === "fastify" ? "config.fastify.unknown.no-app" : "config.express.unknown.no-app",
+      params: { maker: MAKER[app.dialect] },
     });
   let routeMatchedPath = false;
   let preflightContinued = false;

@@ -3,7 +3,7 @@ export const enConfigExpress = {
   "config.express.unknown.value": "the value {code} (line {line}) is not a literal CORS Lens can read",
   "config.express.unknown.options":
     "the cors() options {name} (line {line}) are not an object literal in this file: CORS Lens cannot read them",
-  "config.express.unknown.no-app": "no `express()` app is made in this file",
+  "config.express.unknown.no-app": "no `{maker}` app is made at the top level of this file",
   "config.express.unknown.middleware":
     "the middleware {name} (line {line}) runs first and may answer: CORS Lens cannot see what it does",
   "config.express.unknown.options-handler":
@@ -18,7 +18,7 @@ export const enConfigExpress = {
   "config.express.assumed.route": "the route answers {method} {path} with 200 (not recorded)",
   "config.express.assumed.static": "the file for {path} exists (served with 200)",
   "config.express.note.other-file": "{file} is not read: only the file that makes the Express app is",
-  "config.express.note.no-app": "{file} makes no `express()` app",
+  "config.express.note.no-app": "{file} makes no `{maker}` app at its top level",
   "config.express.fix.move":
     "cors() moved ahead of the app's other middleware: the registration on line {before} answered first (Express runs middleware in the order registered)",
   "config.express.fix.options-route":

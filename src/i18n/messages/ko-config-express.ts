@@ -5,7 +5,7 @@ export const koConfigExpress: Record<keyof typeof enConfigExpress, string> = {
   "config.express.unknown.value": "값 {code}({line}행)는 CORS Lens가 읽을 수 있는 리터럴이 아닙니다",
   "config.express.unknown.options":
     "cors() 옵션 {name}({line}행)이 이 파일의 객체 리터럴이 아니어서 CORS Lens가 읽을 수 없습니다",
-  "config.express.unknown.no-app": "이 파일에서 `express()` 앱을 만들지 않습니다",
+  "config.express.unknown.no-app": "이 파일의 최상위에서 `{maker}` 앱을 만들지 않습니다",
   "config.express.unknown.middleware":
     "미들웨어 {name}({line}행)이 먼저 실행되어 응답할 수 있습니다. CORS Lens는 그 동작을 알 수 없습니다",
   "config.express.unknown.options-handler":
@@ -20,7 +20,7 @@ export const koConfigExpress: Record<keyof typeof enConfigExpress, string> = {
   "config.express.assumed.route": "라우트가 {method} {path}에 200으로 응답한다고 가정합니다(기록 없음)",
   "config.express.assumed.static": "{path}의 파일이 있다고 가정합니다(200으로 제공)",
   "config.express.note.other-file": "{file}은(는) 읽지 않습니다. Express 앱을 만드는 파일만 읽습니다",
-  "config.express.note.no-app": "{file}에서 `express()` 앱을 만들지 않습니다",
+  "config.express.note.no-app": "{file}의 최상위에서 `{maker}` 앱을 만들지 않습니다",
   "config.express.fix.move":
     "cors()를 앱의 다른 미들웨어보다 앞으로 옮겼습니다. {before}행의 등록이 먼저 응답했습니다(Express는 등록 순서대로 미들웨어를 실행합니다)",
   "config.express.fix.options-route":
