@@ -842,6 +842,10 @@ export function readExpress(file: string, text: string): ExpressApp {
         const from = r.imports.get(name.split(".")[0] ?? "") ?? "";
         if (/^hono\/(basic-auth|bearer-auth|jwt|jwk)$/.test(from))
           return [{ kind: "auth", node: a, name, jwt: false }];
+        // createMiddleware(fn) (hono/factory) is fn itself, run as any other middleware: it is no
+        // pass-through (https://hono.dev/docs/helpers/factory#createmiddleware).
+        if (from === "hono/factory" && a.arguments[0])
+          return middleware(a.arguments[0] as t.Node, stack, layerRef);
         if (/^hono\//.test(from)) return [{ kind: "pass", node: a }];
       }
       const head = name.split(".")[0] ?? "";
