@@ -171,6 +171,18 @@ describe("rack-cors: fix", () => {
     expect(rubySyntaxOk(after)).toBe(true);
   });
 
+  it("an origin from ENV with a default: read as the default, the page's origin added beside the whole expression", () => {
+    for (const origin of [`ENV["CLIENT_ORIGIN"] || "${APP}/"`, `ENV.fetch("CLIENT_ORIGIN", "${APP}/")`]) {
+      const f = file(rails(`    origins ${origin}\n    resource "*", headers: :any, methods: [:get, :post]`));
+      const { r, after, again } = fix(f, [{ url: "http://127.0.0.1:3000/api/items" }]);
+      expect(r.ok).toBe(true);
+      // Wherever CLIENT_ORIGIN is set, its value stays and the page's origin is still listed.
+      expect(after).toContain(`origins ${origin}, "${APP}"`);
+      expect(again).toBe("");
+      expect(rubySyntaxOk(after)).toBe(true);
+    }
+  });
+
   it("adds methods (lower-case symbols, :get kept) and headers where the resource is written", () => {
     const f = file(rails(`    origins "${APP}"\n    resource "/api/*", :headers => %w[content-type]`));
     const { r, after, again } = fix(f, [

@@ -49,6 +49,9 @@ else:
     // cookies: without CORS_ALLOW_CREDENTIALS the answer has no Allow-Credentials, so the browser
     // refuses the credentialed call. Root: the allow-all setting.
     name: "heldout4 Django: CORS_ORIGIN_ALLOW_ALL without CORS_ALLOW_CREDENTIALS, the cookie call refused",
+    // Since the first run: refused with the reason (see HELDOUT4.md), asserted.
+    expect: "cannot",
+    said: "would let every site read the user's data",
     url: "https://github.com/adamchainz/django-cors-headers/issues/547",
     rootText: "CORS_ORIGIN_ALLOW_ALL = True",
     settings: `${HEAD}${APPS}${MW([CORS, SECURITY, SESSION, COMMON, CSRF, AUTHN])}

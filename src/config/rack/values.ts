@@ -21,7 +21,14 @@ export interface ListAt {
 }
 
 export type RbVal =
-  | { t: "str"; v: string; at: Span; quote: string }
+  | {
+      t: "str";
+      v: string;
+      at: Span;
+      quote: string;
+      /** The default of an environment value (`ENV["X"] || "…"`, `ENV.fetch("X", "…")`): deployed, it may differ. */
+      env?: Span;
+    }
   | { t: "sym"; v: string; at: Span }
   | { t: "regex"; source: string; flags: string; re: RegExp | null; at: Span; text: string }
   | { t: "bool"; v: boolean; at: Span }
@@ -166,6 +173,18 @@ export function evaluate(n: Node, scope: Scope, depth = 0): RbVal {
       const got = inner ? evaluate(inner, scope, depth + 1) : unknown();
       return got.t === "list" ? got : unknown();
     }
+    case "binary": {
+      // `ENV["X"] || "…"`: the default written here (the environment is not known here); `env`
+      // spans the whole expression, which a patch keeps as it is.
+      const left = n.childForFieldName("left");
+      const right = n.childForFieldName("right");
+      const op = n.childForFieldName("operator")?.text;
+      if ((op === "||" || op === "or") && left && right && /^ENV\s*(\[|\.fetch\b)/.test(left.text)) {
+        const d = evaluate(right, scope, depth + 1);
+        return d.t === "str" ? { ...d, env: at } : unknown();
+      }
+      return unknown();
+    }
     case "parenthesized_statements": {
       const inner = kids(n);
       return inner.length === 1 ? evaluate(inner[0] as Node, scope, depth + 1) : unknown();
@@ -181,6 +200,12 @@ export function evaluate(n: Node, scope: Scope, depth = 0): RbVal {
       if (!recv || n.childForFieldName("block")) return unknown();
       const base = evaluate(recv, scope, depth + 1);
       const args = n.childForFieldName("arguments");
+      // ENV.fetch("X", "…"): its default, as `ENV["X"] || "…"`.
+      if (recv.text === "ENV" && method === "fetch" && args) {
+        const d = kids(args)[1];
+        const got = d ? evaluate(d, scope, depth + 1) : unknown();
+        return got.t === "str" ? { ...got, env: at } : unknown();
+      }
       if (/^(freeze|dup|compact|uniq|flatten)$/.test(method) && !args) return base;
       if (method === "split" && base.t === "str" && args) {
         const sep = kids(args)[0];
