@@ -45,6 +45,9 @@ export interface AiohttpCase {
   calls: PageRequest[];
   /** The planted problem: its code, and the text of the line `check` must name. */
   check?: { code: string; at: string };
+  /** As PythonCase's: "cannot" when no patch can be proven, said in `said`. */
+  expect?: "fixed" | "cannot";
+  said?: string;
 }
 
 /** The 1-based line of the first line holding `needle`. */

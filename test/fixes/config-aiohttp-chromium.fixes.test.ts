@@ -31,6 +31,7 @@ pythonConfigSuite({
     text: c.app,
     calls: c.calls,
     ...(c.check ? { check: { code: c.check.code, line: lineOf(c.app, c.check.at) } } : {}),
+    ...(c.expect ? { expect: c.expect, said: c.said } : {}),
   })),
   correct: AIOHTTP_CORRECT,
 });

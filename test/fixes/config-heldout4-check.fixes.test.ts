@@ -2,9 +2,9 @@
  * Issue #23's fourth never-seen measure, the `check` half: the BUILT CLI's `check --config` on every
  * held-out set 4 case (config-heldout4-*.ts, written blind to the readers), each file filled as its
  * suite fills it. Each case records whether a finding lands on the root cause's line (the first line
- * holding its `rootText`, in its `rootFile`) — recorded, not asserted: the first run is the measure
- * (results in test-results/heldout4-check.json); the asserting list of known misses comes from that
- * run. What is asserted: the CLI reads every file (no exit 2, JSON out). The three correct
+ * holding its `rootText`, in its `rootFile`; results in test-results/heldout4-check.json) and asserts
+ * it both ways against KNOWN_STATIC_MISSES (the first run, the measure, is in HELDOUT4.md); the CLI
+ * reads every file (no exit 2, JSON out). The three correct
  * configurations (nginx, Koa, Caddy) are served for real: the page's calls must pass, `check` must
  * report no error, and `fix` with that evidence must print nothing.
  */
@@ -185,9 +185,45 @@ afterAll(() => {
   rmSync(scratch, { recursive: true, force: true });
 });
 
+const PAGE_RELATIVE =
+  "relative to the page (what it sends, or the URL it calls, that the file lacks): only `check --har` can name it";
+const OTHER_LINE = "named at the other line of the same problem";
+const UPSTREAM = "the second Allow-Origin is the proxied app's, in its answer, not in the file";
+const NOT_READ = "CORS Lens does not read this app (fix refuses it, said): nothing to name";
+/**
+ * The root lines `check` does not name from the file alone, as measured after the first run's fixes
+ * (this stop, 16 of 34 named), each with why. Asserted both ways: a case named later fails until it
+ * leaves the list.
+ */
+const KNOWN_STATIC_MISSES: Readonly<Record<string, string>> = {
+  "heldout4 nginx: nginx and the proxied app both send Access-Control-Allow-Origin (two values)": UPSTREAM,
+  "heldout4 nginx: the OPTIONS block's Allow-Headers lacks Authorization (token calls refused)":
+    PAGE_RELATIVE,
+  "heldout4 Caddy: the imported CORS snippet and the upstream both set Allow-Origin (two values)": UPSTREAM,
+  "heldout4 Express: cors() used inside one controller's router, the other controller has none": NOT_READ,
+  "heldout4 Express: hand-written Allow-Headers without Authorization": PAGE_RELATIVE,
+  "heldout4 Express: a router-wide token check answers the preflight 401 (server class)": NOT_READ,
+  "heldout4 Fastify: an onSend hook overwrites Allow-Origin with an empty value": NOT_READ,
+  "heldout4 Fastify: an onRequest auth hook refuses the preflight before @fastify/cors answers it":
+    "not found from the file: a root onRequest hook runs before the hook @fastify/cors adds (check reads no hook order)",
+  "heldout4 Koa: cors attached to the router, the preflight matches no route": NOT_READ,
+  "heldout4 Koa: basic auth used before the CORS middleware refuses the preflight": OTHER_LINE,
+  "heldout4 Hono: the cors policy is chosen by a header the preflight does not carry": NOT_READ,
+  "heldout4 Hono: origin * with credentials true, the cookie call refused": OTHER_LINE,
+  "heldout4 aiohttp: the app's auth middleware refuses the preflight (401)": OTHER_LINE,
+  "heldout4 aiohttp: aiohttp's built-in 404 has no CORS header (unknown URL)": PAGE_RELATIVE,
+  "heldout4 Django: CORS_ALLOWED_ORIGINS chosen by DEBUG, the page's origin only in the debug list":
+    PAGE_RELATIVE,
+  "heldout4 Django: CORS_ORIGIN_ALLOW_ALL without CORS_ALLOW_CREDENTIALS, the cookie call refused":
+    PAGE_RELATIVE,
+  "heldout4 Django: CORS_URLS_REGEX matches the list view only, the item DELETE refused": PAGE_RELATIVE,
+  "heldout4 Django middleware: headers added to every answer, the preflight passed on to the API-key check (401)":
+    "not found from the file: the API-key check that refuses the preflight is another middleware's",
+};
+
 // Each case is one CLI start (~1 s of CPU, mostly loading): run side by side (vitest's
 // maxConcurrency), the results sorted back into case order when written.
-describe.concurrent("heldout4: check --config (built CLI) on the held-out set 4, root cause's line named (recorded)", () => {
+describe.concurrent("heldout4: check --config (built CLI) on the held-out set 4, root cause's line named", () => {
   entries().forEach((e, index) => {
     it(`heldout4 check: ${e.name}`, async ({ expect }) => {
       const dir = join(scratch, `case-${index}`);
@@ -216,6 +252,10 @@ describe.concurrent("heldout4: check --config (built CLI) on the held-out set 4,
         // The text form's lines (file:line: severity [code] message), from the same run.
         printed: findings.map((f) => `${basename(f.file)}:${f.line}: ${f.severity} [${f.code}] ${f.message}`),
       });
+      expect(
+        named,
+        `root line ${e.rootFile}:${rootLine}; found ${findings.map((f) => `${f.code}@${f.line}`)}`,
+      ).toBe(!(e.name in KNOWN_STATIC_MISSES));
     });
   });
 });

@@ -131,7 +131,9 @@ describe.skipIf(!installed)(`cors-lens fix --config on real nginx ${installed ??
 
         // Round trip: the fixed file with the same evidence needs nothing more.
         const again = await cli("fix", "--config", site, "--har", har);
-        expect(again.code, again.err).toBe(0);
+        // …and, its evidence recorded before the fix, does not claim a pass it cannot see.
+        expect(again.code, again.err).toBe(1);
+        expect(again.err).toContain("allowed by this file as read");
         expect(again.out, again.err).toBe("");
       } finally {
         await nginx?.stop();

@@ -221,10 +221,13 @@ describe("cors-lens fix --config on S3 bucket CORS, loaded into s3rver, proven i
           const x = exchangeFor(after.report, after.urls.get(call.name) as string, call.method);
           expect(x?.verdict, call.name).toBe("allowed");
         }
-        // Fixing the fixed file changes nothing.
+        // Fixing the fixed file changes nothing, and with the evidence recorded before the fix it
+        // does not claim a pass it cannot see (exit 1, the note says why).
         const again = await cli("fix", "--config", file, "--har", har, "--format", "json");
-        expect(again.code, again.err).toBe(0);
-        expect(JSON.parse(again.out).diff).toBe("");
+        expect(again.code, again.err).toBe(1);
+        const json = JSON.parse(again.out) as { diff: string; notes: string[] };
+        expect(json.diff).toBe("");
+        expect(json.notes.join("\n")).toContain("allowed by this file as read");
       } finally {
         await server?.close();
       }

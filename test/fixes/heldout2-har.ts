@@ -59,6 +59,29 @@ export const KNOWN_MISSES_WITH_HAR_3: Readonly<Record<string, string>> = {
     "names the CORSMiddleware line (12), where the case marks the exception handler (21)",
 };
 
+const NOT_READ_4 = "CORS Lens does not read this app (fix refuses it, said): nothing to name";
+/**
+ * Held-out set 4's root lines `check --har` does not name, as measured after its first run's fixes
+ * (this stop, 22 of 32 named), each with why. Asserted both ways, as sets 2 and 3.
+ */
+export const KNOWN_MISSES_WITH_HAR_4: Readonly<Record<string, string>> = {
+  "heldout4 Express: a router-wide token check answers the preflight 401 (server class)": NOT_READ_4,
+  "heldout4 Express: cors() used inside one controller's router, the other controller has none": NOT_READ_4,
+  "heldout4 Fastify: an onSend hook overwrites Allow-Origin with an empty value": NOT_READ_4,
+  "heldout4 Koa: cors attached to the router, the preflight matches no route": NOT_READ_4,
+  "heldout4 Hono: the cors policy is chosen by a header the preflight does not carry": NOT_READ_4,
+  "heldout4 Django: CORS_ORIGIN_ALLOW_ALL without CORS_ALLOW_CREDENTIALS, the cookie call refused":
+    "fix refuses (credentials with every origin): the refusal names no line",
+  "heldout4 Fastify: an onRequest auth hook refuses the preflight before @fastify/cors answers it":
+    "names the @fastify/cors registration (6) it moves, where the case marks the hook (10)",
+  "heldout4 Koa: basic auth used before the CORS middleware refuses the preflight":
+    "names the cors line (20) it moves, where the case marks the auth line above it (19)",
+  "heldout4 nginx: nginx and the proxied app both send Access-Control-Allow-Origin (two values)":
+    "names the location (6) where proxy_hide_header goes, where the case marks its add_header (14)",
+  "heldout4 Caddy: the imported CORS snippet and the upstream both set Allow-Origin (two values)":
+    "names the proxy (14) whose header is dropped, where the case marks the snippet's header (7)",
+};
+
 /**
  * Runs `check --har` on the original files, records whether a finding falls on the root cause's
  * line (test-results/heldout{2,3,4}-check-har.json, the figures of HELDOUT2.md/3.md/4.md), and
@@ -101,10 +124,7 @@ export async function checkNamesRootWithHar(
     findings: findings.map((f) => `${f.code}@${f.file.split("/").pop()}:${f.line}`),
   } as { name: string });
   writeFileSync(file, `${JSON.stringify(table, null, 2)}\n`);
-  // Set 4's first run is the measure: recorded (test-results/heldout4-check-har.json), not yet
-  // asserted — its list of known misses comes from that run.
-  if (fourth) return;
-  const known = third ? KNOWN_MISSES_WITH_HAR_3 : KNOWN_MISSES_WITH_HAR;
+  const known = fourth ? KNOWN_MISSES_WITH_HAR_4 : third ? KNOWN_MISSES_WITH_HAR_3 : KNOWN_MISSES_WITH_HAR;
   expect(named, `check --har: root cause at ${path}:${line}; it said ${r.out}${r.err}`).toBe(
     !(c.name in known),
   );
