@@ -70,8 +70,6 @@ export const KNOWN_MISSES_WITH_HAR_4: Readonly<Record<string, string>> = {
   "heldout4 Fastify: an onSend hook overwrites Allow-Origin with an empty value": NOT_READ_4,
   "heldout4 Koa: cors attached to the router, the preflight matches no route": NOT_READ_4,
   "heldout4 Hono: the cors policy is chosen by a header the preflight does not carry": NOT_READ_4,
-  "heldout4 Django: CORS_ORIGIN_ALLOW_ALL without CORS_ALLOW_CREDENTIALS, the cookie call refused":
-    "fix refuses (credentials with every origin): the refusal names no line",
   "heldout4 Fastify: an onRequest auth hook refuses the preflight before @fastify/cors answers it":
     "names the @fastify/cors registration (6) it moves, where the case marks the hook (10)",
   "heldout4 Koa: basic auth used before the CORS middleware refuses the preflight":

@@ -339,7 +339,10 @@ export function patchDjango(
           } else p.cannot.set(spec.id, { key: "config.django.cannot.app-sets", params: { path } });
           break;
         case "wildcard-origin-with-credentials":
-          p.cannot.set(spec.id, { key: "config.django.cannot.all-credentials" });
+          p.cannot.set(spec.id, {
+            key: "config.django.cannot.all-credentials",
+            params: { line: s.allowAll.from?.stmt.line ?? 0 },
+          });
           break;
         case "allow-credentials-not-true":
           p.credentials();

@@ -30,7 +30,7 @@ export const enConfigPython = {
   "config.django.cannot.app-sets":
     "the Access-Control-Allow-Origin for {path} comes from the view, not from django-cors-headers: change it there",
   "config.django.cannot.all-credentials":
-    "CORS_ALLOW_ALL_ORIGINS answers * and the page sends credentials: CORS_ALLOW_CREDENTIALS = True would let every site read the user's data; list the origins in CORS_ALLOWED_ORIGINS instead",
+    "CORS_ALLOW_ALL_ORIGINS (line {line}) answers * and the page sends credentials: CORS_ALLOW_CREDENTIALS = True would let every site read the user's data; list the origins in CORS_ALLOWED_ORIGINS instead",
   "config.django.check.no-middleware":
     "CORS_* settings are set but corsheaders.middleware.CorsMiddleware is not in MIDDLEWARE: no CORS header is sent",
   "config.django.check.order":
