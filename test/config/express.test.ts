@@ -260,6 +260,20 @@ app.use("/other", throttle);
 });
 
 describe("Express: fix", () => {
+  it("cors() used inside one mounted router only: the router that answers the path gets the same cors()", () => {
+    const text = CJS(`const projects = express.Router();
+projects.use(cors({ origin: "${APP}" }));
+projects.get("/", (req, res) => res.json([]));
+const users = express.Router();
+users.get("/", (req, res) => res.json({ user: "ada" }));
+app.use("/api/projects", projects);
+app.use("/api/users", users);`);
+    const { r, after } = fix(text, [{ url: "/api/users" }]);
+    expect(r.ok).toBe(true);
+    expect(after).toContain(`const users = express.Router();\nusers.use(cors({ origin: "${APP}" }));\n`);
+    expect(r.edits.map((e) => e.why.key)).toEqual(["config.express.fix.router-cors"]);
+  });
+
   it("moves cors() before the auth middleware that answered the preflight, with the options it uses", () => {
     const text = CJS(`app.use((req, res, next) => {
   if (!req.headers.authorization) return res.status(401).json({ error: "unauthorized" });

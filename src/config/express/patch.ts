@@ -288,6 +288,7 @@ export function patchExpress(
   const lists = new Map<string, { use: CorsUse; key: "methods" | "allowedHeaders"; names: string[] }>();
   const creds = new Set<CorsUse>();
   const optionsRoutes = new Map<Layer, { use: CorsUse; stack: ExpressApp["corsUses"][number]["stack"] }>();
+  const siblings = new Map<string, { use: ExpressApp["corsUses"][number]; statement: t.Statement }>();
   const fresh: Array<{ origin: string; credentials: boolean }> = [];
   const splits = new Map<CorsUse, string>();
   const hoists = new Set<ExpressApp["corsUses"][number]>();
@@ -560,6 +561,19 @@ export function patchExpress(
       });
       continue;
     }
+    // Express: cors() used inside one router mounted on the app, and the path answered by another
+    // mounted router that has none: that router gets the same cors(…), where it is made.
+    const answering = trace.top?.handlers.find((h) => h.kind === "router");
+    const router = answering?.kind === "router" ? answering.router : undefined;
+    const sibling =
+      app.dialect === "express" && router && router !== app.app
+        ? app.corsUses.find((c) => c.stack !== app.app && c.stack !== router && c.layer.methods === null)
+        : undefined;
+    const made = router ? app.consts.get(router.name) : undefined;
+    if (sibling && router && made && !app.corsUses.some((c) => c.stack === router)) {
+      siblings.set(router.name, { use: sibling, statement: made.statement });
+      continue;
+    }
     if (app.corsUses.length > 0) {
       p.cannot.set(spec.id, { key: "config.express.cannot.not-reached", params: { path, status } });
       continue;
@@ -620,6 +634,16 @@ export function patchExpress(
   if (hoists.size > 0) {
     for (const h of hoists) hoist(p, h);
     return { edits: p.edits, cannot: p.cannot };
+  }
+  for (const [name, { use, statement }] of siblings) {
+    const text = app.text;
+    const line = `${name}.use(${p.src(use.use.call)});`;
+    p.insert(
+      `sibling-cors:${statement.start}`,
+      afterLine(text, statement.end ?? 0),
+      `${indentAt(text, statement.start ?? 0)}${line}\n`,
+      { key: "config.express.fix.router-cors", params: { router: name, line: use.layer.line } },
+    );
   }
   for (const [layer, { use, stack }] of optionsRoutes) {
     const stmt = layer.statement;

@@ -21,6 +21,8 @@ export const enConfigExpress = {
   "config.express.note.no-app": "{file} makes no `{maker}` app at its top level",
   "config.express.fix.move":
     "cors() moved ahead of the app's other middleware: the registration on line {before} answered first (Express runs middleware in the order registered)",
+  "config.express.fix.router-cors":
+    "{router}.use(cors(…)) added where {router} is made: the cors() of line {line} is used inside another router only, so {router}'s answers had no CORS headers",
   "config.express.fix.options-route":
     "app.options for {path}: the cors() on the route of line {line} never sees the preflight (OPTIONS)",
   "config.express.fix.origin": "{origins} added to the allowed origins",

@@ -23,6 +23,8 @@ export const koConfigExpress: Record<keyof typeof enConfigExpress, string> = {
   "config.express.note.no-app": "{file}의 최상위에서 `{maker}` 앱을 만들지 않습니다",
   "config.express.fix.move":
     "cors()를 앱의 다른 미들웨어보다 앞으로 옮겼습니다. {before}행의 등록이 먼저 응답했습니다(Express는 등록 순서대로 미들웨어를 실행합니다)",
+  "config.express.fix.router-cors":
+    "{router}를 만드는 곳에 {router}.use(cors(…)) 추가: {line}행의 cors()는 다른 라우터 안에서만 쓰여 {router}의 응답에 CORS 헤더가 없었습니다",
   "config.express.fix.options-route":
     "{path}에 app.options 추가: {line}행 라우트의 cors()는 프리플라이트(OPTIONS)를 보지 못합니다",
   "config.express.fix.origin": "허용 오리진에 {origins} 추가",
