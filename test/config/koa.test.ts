@@ -215,3 +215,32 @@ app.use(
     expect(checkConfig([file(real)]).findings).toEqual([]);
   });
 });
+
+describe("Koa: a named auth function whose code is not evaluated", () => {
+  const text = KOA(`async function basicAuth(ctx, next) {
+  const [scheme, encoded] = (ctx.get("Authorization") || "").split(" ");
+  if (scheme !== "Basic" || !encoded) ctx.throw(401);
+  await next();
+}
+app.use(basicAuth);
+app.use(cors({ origin: "${APP}", credentials: true }));`);
+
+  it("answers a request without credentials (a preflight) 401 ahead of cors, as its name says", () => {
+    const pre = ask(text, { method: "OPTIONS", url: "/api/items/1", headers: preflight("PUT") });
+    expect(pre.status).toBe(401);
+    expect(get(pre.headers, "access-control-allow-origin")).toEqual([]);
+  });
+
+  it("fix moves cors ahead of it", () => {
+    const files = [file(text)];
+    const r = fixConfig(
+      files,
+      recordedFrom(files, [
+        { url: `${BASE}/api/items/1`, method: "PUT", headers: [["Authorization", "Basic Ym9iOnM="]] },
+      ]),
+    );
+    expect(r.ok).toBe(true);
+    const after = r.files[0]?.after ?? "";
+    expect(after.indexOf("app.use(cors(")).toBeLessThan(after.indexOf("app.use(basicAuth)"));
+  });
+});

@@ -26,6 +26,9 @@ export type Val =
   | { [k: string]: Val }
   | Fn
   | EnvRef;
+/** The name of a middleware that checks credentials (`passport.authenticate`, `requireToken`, `basicAuth`). */
+const AUTH_NAME = /auth|jwt|passport|token|protect|require|guard|verify|login|session/i;
+
 /** How each dialect's app is made, for the words. */
 export const MAKER = {
   express: "express()",
@@ -68,7 +71,7 @@ export type Middleware =
   | { kind: "static"; node: t.Node }
   | { kind: "pass"; node: t.Node }
   | { kind: "auth"; node: t.Node; name: string; jwt: boolean }
-  | { kind: "fn"; node: t.Function }
+  | { kind: "fn"; node: t.Function; name?: string }
   | { kind: "router"; router: Stack; node: t.Node }
   /** Koa: `router.allowedMethods()`, the router's OPTIONS answer (200 with Allow) where a route has the path. */
   | { kind: "allowed"; router: Stack; node: t.Node }
@@ -806,7 +809,7 @@ export function readExpress(file: string, text: string): ExpressApp {
       const router = routers.get(a.name);
       if (router) return [{ kind: "router", router, node: a }];
       const f = r.functions.get(a.name);
-      if (f) return [{ kind: "fn", node: f }];
+      if (f) return [{ kind: "fn", node: f, name: a.name }];
       const c = r.consts.get(a.name);
       if (c && isCall(c.init)) return middleware(c.init, stack, layerRef);
       return [classify(a.name, a, false)];
@@ -867,7 +870,7 @@ export function readExpress(file: string, text: string): ExpressApp {
     ];
   };
   const classify = (name: string, node: t.Node, jwt: boolean): Middleware => {
-    if (/auth|jwt|passport|token|protect|require|guard|verify|login|session/i.test(name))
+    if (AUTH_NAME.test(name))
       return {
         kind: "auth",
         node,
@@ -1339,18 +1342,28 @@ export function run(app: ExpressApp, request: HopRequest): Trace {
         }
         // A middleware that sets CORS headers ran, whether or not it set them on this request.
         if (own && !trace.handSet.some((x) => x.node === h.node)) trace.handSet.push({ node: h.node, layer });
-        const out = interpret(
-          reader,
-          h.node,
-          req,
-          res,
-          trace,
-          layer,
-          final,
-          app.dialect === "hono",
-          app.dialect === "koa",
-          app.dialect === "fastify",
-        );
+        // A named function whose code is not evaluated here and whose name says it checks
+        // credentials (`basicAuth`, `requireToken`): taken as the auth middleware it is named for,
+        // as an unknown middleware of that name is (classify).
+        const authLike = !own && h.name !== undefined && AUTH_NAME.test(h.name) ? h.name : undefined;
+        let out: ReturnType<typeof interpret>;
+        try {
+          out = interpret(
+            reader,
+            h.node,
+            req,
+            res,
+            trace,
+            layer,
+            final,
+            app.dialect === "hono",
+            app.dialect === "koa",
+            app.dialect === "fastify",
+          );
+        } catch (e) {
+          if (!(e instanceof Unknown) || authLike === undefined) throw e;
+          return handle({ kind: "auth", node: h.node, name: authLike, jwt: false }, layer, final, rest);
+        }
         if (out === "next") return false;
         if (out === "route") return null;
         if (final && out === "app") answerApp(200, "route");
