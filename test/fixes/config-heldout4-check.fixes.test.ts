@@ -200,7 +200,8 @@ const KNOWN_STATIC_MISSES: Readonly<Record<string, string>> = {
   "heldout4 nginx: the OPTIONS block's Allow-Headers lacks Authorization (token calls refused)":
     PAGE_RELATIVE,
   "heldout4 Caddy: the imported CORS snippet and the upstream both set Allow-Origin (two values)": UPSTREAM,
-  "heldout4 Express: cors() used inside one controller's router, the other controller has none": PAGE_RELATIVE,
+  "heldout4 Express: cors() used inside one controller's router, the other controller has none":
+    PAGE_RELATIVE,
   "heldout4 Express: hand-written Allow-Headers without Authorization": PAGE_RELATIVE,
   "heldout4 Express: a router-wide token check answers the preflight 401 (server class)": NOT_READ,
   "heldout4 Fastify: an onSend hook overwrites Allow-Origin with an empty value": NOT_READ,
