@@ -15,7 +15,6 @@ import {
   observedExchange,
   originOf,
   scriptSetUnsafeHeaderNames,
-  sentOrigin,
   type Verdict,
   visibilityOf,
 } from "../engine";
@@ -299,7 +298,9 @@ export function specsFromExchanges(
     seen.add(key);
     const d = recordedVerdict(x, browser);
     if (d.verdict === "not-cors") continue;
-    const origin = sentOrigin(x) ?? (x.initiator ? originOf(x.initiator) : null);
+    // The request's origin as decided when the exchange was built (src/engine/origin.ts); an opaque
+    // initiator's "null" that was never sent is no origin a configuration lists.
+    const origin = x.originSent || x.origin !== "null" ? x.origin : null;
     if (!origin) continue;
     const asked = x.requestHeaders ?? x.hops[0]?.requestHeaders ?? [];
     const headers: Array<readonly [string, string]> = asked.filter(
