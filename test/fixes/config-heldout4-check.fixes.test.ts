@@ -1,21 +1,8 @@
-/**
- * Issue #23's fourth never-seen measure, the `check` half: the BUILT CLI's `check --config` on every
- * held-out set 4 case (config-heldout4-*.ts, written blind to the readers), each file filled as its
- * suite fills it. Each case records whether a finding lands on the root cause's line (the first line
- * holding its `rootText`, in its `rootFile`; results in test-results/heldout4-check.json) and asserts
- * it both ways against KNOWN_STATIC_MISSES (the first run, the measure, is in HELDOUT4.md); the CLI
- * reads every file (no exit 2, JSON out). The three correct
- * configurations (nginx, Koa, Caddy) are served for real: the page's calls must pass, `check` must
- * report no error, and `fix` with that evidence must print nothing.
- */
-import { execFile } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import type { Server } from "node:http";
-import { tmpdir } from "node:os";
-import { basename, dirname, join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
-import { exportHar } from "../../src/report/har-export";
-import { ROOT, resultsPath } from "../e2e/helpers/paths";
+import { join } from "node:path";
+import { describe, it } from "vitest";
+import { ROOT } from "../e2e/helpers/paths";
 import { AUTH, URLS } from "./config-django-cases";
 import { HELD_OUT4_AIOHTTP } from "./config-heldout4-aiohttp";
 import { HELD_OUT4_APACHE } from "./config-heldout4-apache";
@@ -30,41 +17,22 @@ import { HELD_OUT4_KOA, HELD_OUT4_KOA_CORRECT } from "./config-heldout4-koa";
 import { HELD_OUT4_NGINX, HELD_OUT4_NGINX_CORRECT } from "./config-heldout4-nginx";
 import { HELD_OUT4_RACK } from "./config-heldout4-rack";
 import { HELD_OUT4_S3 } from "./config-heldout4-s3";
-import { observe, type PageCall, prepare, startApp, startNginx } from "./config-real";
+import { prepare, startApp, startNginx } from "./config-real";
 import { fillS3 } from "./config-s3-cases";
-import { freePort, type Running, startProcess } from "./harness";
-
-const BUILT = join(ROOT, "dist/cli/cors-lens.mjs");
-/** The page origins the suites use (their ports vary; these stand for them). */
-const PAGE = "http://localhost:5173";
-const PAGE2 = "http://127.0.0.1:5174";
-
-function built(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [BUILT, ...argv],
-      { env: { PATH: process.env.PATH ?? "", LANG: "C" } },
-      (e, out, err) => resolve({ code: e ? Number(e.code ?? 1) : 0, out, err }),
-    );
-  });
-}
-
-interface Entry {
-  suite: string;
-  name: string;
-  url: string;
-  /** Every file of the case, by name, filled. */
-  files: Record<string, string>;
-  /** The files given to --config. */
-  config: string[];
-  rootFile: string;
-  rootText: string;
-}
-
-const server = (t: string) => t.replaceAll("PORT", "8080").replaceAll("APP", "9090");
-const js = (t: string) => t.replaceAll("ORIGIN2", PAGE2).replaceAll("ORIGIN", PAGE);
-const py = (t: string) => t.replaceAll("{{ORIGIN}}", PAGE);
+import { freePort, startProcess } from "./harness";
+import {
+  ADMIN,
+  APP_ORIGIN,
+  type Entry,
+  fillCorrect,
+  heldoutCheck,
+  js,
+  OTHER_LINE,
+  PAGE,
+  PAGE_RELATIVE,
+  py,
+  server,
+} from "./heldout-check";
 
 function entries(): Entry[] {
   const out: Entry[] = [];
@@ -169,31 +137,14 @@ function entries(): Entry[] {
   return out;
 }
 
-interface Finding {
-  code: string;
-  severity: string;
-  file: string;
-  line: number;
-  message: string;
-}
-
-const scratch = mkdtempSync(join(tmpdir(), "cors-lens-heldout4-"));
-const results: Array<Record<string, unknown>> = [];
-afterAll(() => {
-  results.sort((a, b) => Number(a.index ?? 99) - Number(b.index ?? 99));
-  writeFileSync(resultsPath("heldout4-check.json"), `${JSON.stringify(results, null, 2)}\n`);
-  rmSync(scratch, { recursive: true, force: true });
-});
-
-const PAGE_RELATIVE =
-  "relative to the page (what it sends, or the URL it calls, that the file lacks): only `check --har` can name it";
-const OTHER_LINE = "named at the other line of the same problem";
 const UPSTREAM = "the second Allow-Origin is the proxied app's, in its answer, not in the file";
 const NOT_READ = "CORS Lens does not read this app (fix refuses it, said): nothing to name";
 /**
- * The root lines `check` does not name from the file alone, as measured after the first run's fixes
- * (this stop, 16 of 34 named), each with why. Asserted both ways: a case named later fails until it
- * leaves the list.
+ * Issue #23's fourth never-seen measure, the `check` half (test/fixes/heldout-check.ts runs it):
+ * every held-out set 4 case (config-heldout4-*.ts, written blind to the readers), each file filled
+ * as its suite fills it, its root cause's line named or not asserted against KNOWN_STATIC_MISSES both
+ * ways (the first run, the measure, is in HELDOUT4.md); and the set's three correct configurations,
+ * served for real: the page's calls pass, `check` reports no error, `fix` prints nothing.
  */
 const KNOWN_STATIC_MISSES: Readonly<Record<string, string>> = {
   "heldout4 nginx: nginx and the proxied app both send Access-Control-Allow-Origin (two values)": UPSTREAM,
@@ -222,96 +173,7 @@ const KNOWN_STATIC_MISSES: Readonly<Record<string, string>> = {
     "not found from the file: the API-key check that refuses the preflight is another middleware's",
 };
 
-// Each case is one CLI start (~1 s of CPU, mostly loading): run side by side (vitest's
-// maxConcurrency), the results sorted back into case order when written.
-describe.concurrent("heldout4: check --config (built CLI) on the held-out set 4, root cause's line named", () => {
-  entries().forEach((e, index) => {
-    it(`heldout4 check: ${e.name}`, async ({ expect }) => {
-      const dir = join(scratch, `case-${index}`);
-      for (const [name, text] of Object.entries(e.files)) {
-        mkdirSync(dirname(join(dir, name)), { recursive: true });
-        writeFileSync(join(dir, name), text);
-      }
-      const rootLine = (e.files[e.rootFile] ?? "").split("\n").findIndex((l) => l.includes(e.rootText)) + 1;
-      expect(rootLine, `${e.rootText} is in ${e.rootFile}`).toBeGreaterThan(0);
-      const config = e.config.map((n) => join(dir, n));
-      const json = await built("check", "--config", ...config, "--format", "json");
-      expect(json.code, json.err).not.toBe(2);
-      const findings = JSON.parse(json.out).findings as Finding[];
-      expect(Array.isArray(findings)).toBe(true);
-      const named = findings.some((f) => basename(f.file) === e.rootFile && f.line === rootLine);
-      results.push({
-        index,
-        suite: e.suite,
-        name: e.name,
-        url: e.url,
-        rootFile: e.rootFile,
-        rootLine,
-        named,
-        exit: json.code,
-        findings: findings.map((f) => `${f.severity} ${f.code}@${basename(f.file)}:${f.line}`),
-        // The text form's lines (file:line: severity [code] message), from the same run.
-        printed: findings.map((f) => `${basename(f.file)}:${f.line}: ${f.severity} [${f.code}] ${f.message}`),
-      });
-      expect(
-        named,
-        `root line ${e.rootFile}:${rootLine}; found ${findings.map((f) => `${f.code}@${f.line}`)}`,
-      ).toBe(!(e.name in KNOWN_STATIC_MISSES));
-    });
-  });
-});
-
-const fillCorrect = (t: string, port: number, app: number) =>
-  t.replaceAll("PORT", String(port)).replaceAll("APP", String(app));
-const APP_ORIGIN = "https://app.example.com";
-const ADMIN = "https://admin.example.com";
-
-/** Serves a correct configuration, checks the page's calls pass, then: check no error, fix prints nothing. */
-async function correct(
-  label: string,
-  file: string,
-  config: string,
-  run: () => Promise<Running>,
-  base: string,
-  calls: PageCall[],
-): Promise<void> {
-  const checked = await built("check", "--config", file, "--format", "json");
-  const findings = JSON.parse(checked.out).findings as Finding[];
-  const running = await run();
-  const seen = [];
-  try {
-    for (const call of calls) seen.push(await observe(base, call));
-  } finally {
-    await running.stop();
-  }
-  for (const s of seen) expect(s.verdict, `${label} is correct: ${s.cause}`).toBe("allowed");
-  const har = join(dirname(file), "recorded.har");
-  writeFileSync(
-    har,
-    JSON.stringify(
-      exportHar(
-        seen.map((s) => s.exchange),
-        { includeSecrets: true },
-      ),
-    ),
-  );
-  const fixed = await built("fix", "--config", file, "--har", har);
-  results.push({
-    suite: "correct",
-    name: label,
-    exit: checked.code,
-    findings: findings.map((f) => `${f.severity} ${f.code}@${basename(f.file)}:${f.line}`),
-    fixExit: fixed.code,
-    fixPrinted: `${fixed.out}${fixed.err}`.trim(),
-    config,
-  });
-  expect(
-    findings.filter((f) => f.severity === "error"),
-    `${label}: check reports no error`,
-  ).toEqual([]);
-  expect(fixed.code, fixed.err).toBe(0);
-  expect(fixed.out, `${label}: fix changes nothing`).toBe("");
-}
+const { scratch, correct } = heldoutCheck(4, entries(), KNOWN_STATIC_MISSES);
 
 describe("heldout4: correct configurations (check: no error; fix: nothing to change)", () => {
   const json: Array<[string, string]> = [["Content-Type", "application/json"]];

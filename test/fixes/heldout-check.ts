@@ -1,0 +1,181 @@
+/**
+ * The `check` half of issue #23's held-out sets 3 and 4, shared by their suites: the BUILT CLI's
+ * `check --config` on every case, each file filled as its suite fills it, asserting whether a finding
+ * lands on the root cause's line (the first line holding its `rootText`, in its `rootFile`) against
+ * the set's known misses, both ways (results in test-results/heldout{3,4}-check.json); and the
+ * correct configurations, served for real: the page's calls pass, `check` reports no error, `fix`
+ * with that evidence prints nothing.
+ */
+import { execFile } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, dirname, join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { exportHar } from "../../src/report/har-export";
+import { ROOT, resultsPath } from "../e2e/helpers/paths";
+import { observe, type PageCall } from "./config-real";
+import type { Running } from "./harness";
+
+const BUILT = join(ROOT, "dist/cli/cors-lens.mjs");
+/** The page origins the suites use (their ports vary; these stand for them). */
+export const PAGE = "http://localhost:5173";
+export const PAGE2 = "http://127.0.0.1:5174";
+
+export function built(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [BUILT, ...argv],
+      { env: { PATH: process.env.PATH ?? "", LANG: "C" } },
+      (e, out, err) => resolve({ code: e ? Number(e.code ?? 1) : 0, out, err }),
+    );
+  });
+}
+
+export interface Entry {
+  suite: string;
+  name: string;
+  url: string;
+  /** Every file of the case, by name, filled. */
+  files: Record<string, string>;
+  /** The files given to --config. */
+  config: string[];
+  rootFile: string;
+  rootText: string;
+}
+
+export interface Finding {
+  code: string;
+  severity: string;
+  file: string;
+  line: number;
+  message: string;
+}
+
+export const server = (t: string) => t.replaceAll("PORT", "8080").replaceAll("APP", "9090");
+export const js = (t: string) => t.replaceAll("ORIGIN2", PAGE2).replaceAll("ORIGIN", PAGE);
+export const py = (t: string) => t.replaceAll("{{ORIGIN}}", PAGE);
+
+export const PAGE_RELATIVE =
+  "relative to the page (what it sends, or the URL it calls, that the file lacks): only `check --har` can name it";
+export const OTHER_LINE = "named at the other line of the same problem";
+
+/**
+ * The set's `check` cases, and the `correct` runner for its correct configurations (each recorded
+ * with the cases). `known`: the root lines `check` does not name from the file alone, each with why.
+ */
+export function heldoutCheck(
+  set: 3 | 4,
+  entries: Entry[],
+  known: Readonly<Record<string, string>>,
+): {
+  scratch: string;
+  correct: (
+    label: string,
+    file: string,
+    config: string,
+    run: () => Promise<Running>,
+    base: string,
+    calls: PageCall[],
+  ) => Promise<void>;
+} {
+  const scratch = mkdtempSync(join(tmpdir(), `cors-lens-heldout${set}-`));
+  const results: Array<Record<string, unknown>> = [];
+  afterAll(() => {
+    results.sort((a, b) => Number(a.index ?? 99) - Number(b.index ?? 99));
+    writeFileSync(resultsPath(`heldout${set}-check.json`), `${JSON.stringify(results, null, 2)}\n`);
+    rmSync(scratch, { recursive: true, force: true });
+  });
+  // Each case is one CLI start (~1 s of CPU, mostly loading): run side by side (vitest's
+  // maxConcurrency), the results sorted back into case order when written.
+  describe.concurrent(`heldout${set}: check --config (built CLI) on the held-out set ${set}, root cause's line named`, () => {
+    entries.forEach((e, index) => {
+      it(`heldout${set} check: ${e.name}`, async ({ expect }) => {
+        const dir = join(scratch, `case-${index}`);
+        for (const [name, text] of Object.entries(e.files)) {
+          mkdirSync(dirname(join(dir, name)), { recursive: true });
+          writeFileSync(join(dir, name), text);
+        }
+        const rootLine = (e.files[e.rootFile] ?? "").split("\n").findIndex((l) => l.includes(e.rootText)) + 1;
+        expect(rootLine, `${e.rootText} is in ${e.rootFile}`).toBeGreaterThan(0);
+        const config = e.config.map((n) => join(dir, n));
+        const json = await built("check", "--config", ...config, "--format", "json");
+        expect(json.code, json.err).not.toBe(2);
+        const findings = JSON.parse(json.out).findings as Finding[];
+        expect(Array.isArray(findings)).toBe(true);
+        const named = findings.some((f) => basename(f.file) === e.rootFile && f.line === rootLine);
+        results.push({
+          index,
+          suite: e.suite,
+          name: e.name,
+          url: e.url,
+          rootFile: e.rootFile,
+          rootLine,
+          named,
+          exit: json.code,
+          findings: findings.map((f) => `${f.severity} ${f.code}@${basename(f.file)}:${f.line}`),
+          // The text form's lines (file:line: severity [code] message), from the same run.
+          printed: findings.map(
+            (f) => `${basename(f.file)}:${f.line}: ${f.severity} [${f.code}] ${f.message}`,
+          ),
+        });
+        expect(
+          named,
+          `root line ${e.rootFile}:${rootLine}; found ${findings.map((f) => `${f.code}@${f.line}`)}`,
+        ).toBe(!(e.name in known));
+      });
+    });
+  });
+  /** Serves a correct configuration, checks the page's calls pass, then: check no error, fix prints nothing. */
+  async function correct(
+    label: string,
+    file: string,
+    config: string,
+    run: () => Promise<Running>,
+    base: string,
+    calls: PageCall[],
+  ): Promise<void> {
+    const checked = await built("check", "--config", file, "--format", "json");
+    const findings = JSON.parse(checked.out).findings as Finding[];
+    const running = await run();
+    const seen = [];
+    try {
+      for (const call of calls) seen.push(await observe(base, call));
+    } finally {
+      await running.stop();
+    }
+    for (const s of seen) expect(s.verdict, `${label} is correct: ${s.cause}`).toBe("allowed");
+    const har = join(dirname(file), "recorded.har");
+    writeFileSync(
+      har,
+      JSON.stringify(
+        exportHar(
+          seen.map((s) => s.exchange),
+          { includeSecrets: true },
+        ),
+      ),
+    );
+    const fixed = await built("fix", "--config", file, "--har", har);
+    results.push({
+      suite: "correct",
+      name: label,
+      exit: checked.code,
+      findings: findings.map((f) => `${f.severity} ${f.code}@${basename(f.file)}:${f.line}`),
+      fixExit: fixed.code,
+      fixPrinted: `${fixed.out}${fixed.err}`.trim(),
+      config,
+    });
+    expect(
+      findings.filter((f) => f.severity === "error"),
+      `${label}: check reports no error`,
+    ).toEqual([]);
+    expect(fixed.code, fixed.err).toBe(0);
+    expect(fixed.out, `${label}: fix changes nothing`).toBe("");
+  }
+  return { scratch, correct };
+}
+
+export const fillCorrect = (t: string, port: number, app: number) =>
+  t.replaceAll("PORT", String(port)).replaceAll("APP", String(app));
+export const APP_ORIGIN = "https://app.example.com";
+export const ADMIN = "https://admin.example.com";
