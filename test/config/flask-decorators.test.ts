@@ -51,6 +51,15 @@ def me():
 `;
 
 describe("Flask: @cross_origin where it wraps nothing, or too late", () => {
+  it("flask_login's login_required lets OPTIONS through: not taken for a decorator that answers the preflight", () => {
+    const text = AUTH.replace("from functools import wraps\n", "from flask_login import login_required\n")
+      .replace(/def requires_auth[\s\S]*?return decorated\n/, "")
+      .replace("@requires_auth", "@login_required");
+    expect(text).not.toContain("def requires_auth");
+    const findings = checkConfig([file(text)]).findings.map((f) => f.code);
+    expect(findings).not.toContain("flask-auth-before-cross-origin");
+  });
+
   it("above @app.route: no CORS in the answer, named at its line, moved under the route", () => {
     const files = [file(ABOVE)];
     const ev = recordedFrom(files, [{ url: "http://localhost:5000/api/items" }]);

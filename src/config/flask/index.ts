@@ -33,12 +33,29 @@ const lower = (s: string) => s.toLowerCase();
 
 const ALL_METHODS = ["GET", "HEAD", "POST", "OPTIONS", "PUT", "PATCH", "DELETE"];
 /**
- * A view decorator that checks credentials (`@login_required`, `@jwt_required()`, `@requires_auth`,
- * `@token_required`, `@auth.login_required`, `@permission_required(…)`): it answers a request
- * without them itself, as a preflight is (https://fetch.spec.whatwg.org/#cors-preflight-fetch: no
- * credentials).
+ * A view decorator's name that says it checks credentials (`@requires_auth`, `@token_required`): it
+ * may answer a request without them itself, as a preflight is
+ * (https://fetch.spec.whatwg.org/#cors-preflight-fetch: no credentials); see refusesPreflight.
  */
 const AUTH_DECORATOR = /^@[\w.]*(auth|login|jwt|token|permission)/i;
+
+/**
+ * A view decorator that answers a preflight itself: one defined in this file, named for a
+ * credentials check, whose code does not let OPTIONS through. The packages' own decorators do let it
+ * through — flask_login's `login_required` (EXEMPT_METHODS), flask_jwt_extended's `jwt_required`
+ * (JWT_EXEMPT_METHODS), Flask-HTTPAuth's `login_required` — so they are not taken for one
+ * (https://github.com/maxcountryman/flask-login/blob/main/src/flask_login/utils.py).
+ */
+function refusesPreflight(mod: { tree: { rootNode: Node } }, decorator: Node): boolean {
+  const name = decorator.text.replace(/^@\s*/, "").replace(/\(.*$/s, "").trim();
+  if (!AUTH_DECORATOR.test(`@${name}`) || name.includes(".")) return false;
+  for (const top of kids(mod.tree.rootNode)) {
+    const def = top.type === "decorated_definition" ? top.childForFieldName("definition") : top;
+    if (def?.type !== "function_definition" || def.childForFieldName("name")?.text !== name) continue;
+    return !/OPTIONS/.test(def.text);
+  }
+  return false;
+}
 
 interface Opt {
   value: PyVal;
@@ -454,7 +471,7 @@ function readFlask(file: ConfigFile): FlaskApp {
             const closeP = argList.child(argList.childCount - 1);
             // Between this route decorator and @cross_origin: decorators that run first.
             const between = co && coIndex > di ? decorators.slice(di + 1, coIndex) : [];
-            const guard = between.find((g) => AUTH_DECORATOR.test(g.text.replace(/\(.*$/s, "")));
+            const guard = between.find((g) => refusesPreflight(mod, g));
             const text = mod.text;
             const lineOf = (n: Node) => {
               const start = text.lastIndexOf("\n", n.startIndex - 1) + 1;
