@@ -5,7 +5,7 @@
  * the function allowed or refused before answered the same.
  */
 import { describe, expect, it } from "vitest";
-import { fixConfig } from "../../src/config";
+import { fixConfig, readConfig } from "../../src/config";
 import { recordedFrom } from "./recorded";
 import { allowOrigin } from "./run-express";
 
@@ -85,5 +85,20 @@ export default app;
     expect(r.files[0]?.after).toContain(
       `cors({ origin: (requestOrigin, c) => (["${ADMIN}"].includes(requestOrigin) ? requestOrigin : ((origin) => (/\\.example\\.com$/.test(origin) ? origin : null))(requestOrigin, c)) })`,
     );
+  });
+});
+
+describe("Express: an origin function that hands the origin on to itself", () => {
+  it("is unknown, not followed forever", () => {
+    const text = appText(
+      "function loop(origin, callback) {\n  return loop(origin, callback);\n}",
+      "{ origin: loop }",
+    );
+    const a = readConfig([{ path: "server.js", text }]).answer({
+      method: "GET",
+      url: "http://localhost:3000/api/items",
+      headers: [["Origin", ADMIN]],
+    });
+    expect(a.kind).toBe("unknown");
   });
 });

@@ -1717,9 +1717,11 @@ export function originCallback(
   r: Reader,
   fn: t.Function,
   origin: string | undefined,
+  depth = 0,
 ): { value: Val; error: boolean } {
   const [o, cb] = fn.params;
-  if (o?.type !== "Identifier" || !cb || cb.type !== "Identifier")
+  // A function that hands the origin on to itself (or a ring of them) is not followed forever.
+  if (o?.type !== "Identifier" || !cb || cb.type !== "Identifier" || depth > 8)
     throw new Unknown({ key: "config.express.unknown.function", params: { line: r.line(fn) } });
   const env = new Map<string, Val>([[o.name, origin]]);
   let result: { value: Val; error: boolean } | null = null;
@@ -1767,7 +1769,7 @@ export function originCallback(
               return v instanceof Fn ? v.fn : null;
             })();
       if (f && a && b && isName(a, o.name) && isName(b, cb.name)) {
-        result = originCallback(r, f, origin);
+        result = originCallback(r, f, origin, depth + 1);
         return true;
       }
     }
