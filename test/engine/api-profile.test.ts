@@ -100,3 +100,145 @@ describe("fixes from the page's whole policy", () => {
     expect(apiProfiles([bad]).get(API)?.server.methods).toEqual([]);
   });
 });
+
+describe("what the server already allowed, read only from real CORS answers", () => {
+  const preflighted = (headers: string[], status: number | null = 204, asked = "x-api-key") =>
+    exchange({
+      method: "PUT",
+      requestHeaders: h("Origin", PAGE, "X-Api-Key", "k"),
+      preflight: {
+        status,
+        requestHeaders: h(
+          "Origin",
+          PAGE,
+          "Access-Control-Request-Method",
+          "PUT",
+          "Access-Control-Request-Headers",
+          asked,
+        ),
+        headers: h("Access-Control-Allow-Origin", PAGE, ...headers),
+      },
+      // The actual response adds nothing: what is read is the preflight's.
+      response: { status: 200, headers: [] },
+    });
+  const server = (...xs: ReturnType<typeof exchange>[]) => apiProfiles(xs).get(API)?.server;
+
+  it("a response without CORS headers allows nothing", () => {
+    expect(server(exchange({ response: { status: 200, headers: [] } }))).toEqual({
+      origins: [],
+      anyOrigin: false,
+      credentials: false,
+      methods: [],
+      headers: [],
+      exposeHeaders: [],
+      methodsOnResponses: false,
+      responseMethods: [],
+      anyHeaders: false,
+      anyMethods: false,
+      configured: false,
+    });
+  });
+
+  it("counts only 2xx answers: a 403, a 300 or a missing status is configured, not allowed", () => {
+    for (const status of [403, 300, 199, null]) {
+      const s = server(preflighted(["Access-Control-Allow-Methods", "PUT"], status));
+      expect(s?.configured, String(status)).toBe(true);
+      expect(s?.origins, String(status)).toEqual([]);
+      expect(s?.methods, String(status)).toEqual([]);
+    }
+    expect(server(preflighted(["Access-Control-Allow-Methods", "PUT"], 299))?.methods).toEqual(["PUT"]);
+  });
+
+  it("reads *, the request's own origin, and credentials; not another origin", () => {
+    const star = server(
+      exchange({ response: { status: 200, headers: h("Access-Control-Allow-Origin", "*") } }),
+    );
+    expect(star).toMatchObject({ anyOrigin: true, origins: [], credentials: false });
+    const other = server(
+      exchange({
+        response: { status: 200, headers: h("Access-Control-Allow-Origin", "https://other.example") },
+      }),
+    );
+    expect(other).toMatchObject({ anyOrigin: false, origins: [], configured: true });
+    const creds = server(
+      exchange({
+        response: {
+          status: 200,
+          headers: h("Access-Control-Allow-Origin", PAGE, "Access-Control-Allow-Credentials", "true"),
+        },
+      }),
+    );
+    expect(creds).toMatchObject({ origins: [PAGE], credentials: true });
+  });
+
+  it("a preflight's methods are listed without OPTIONS and *; a response's go apart", () => {
+    const s = server(preflighted(["Access-Control-Allow-Methods", "OPTIONS, PUT, *"]));
+    expect(s?.methods).toEqual(["PUT"]);
+    expect(s?.responseMethods).toEqual([]);
+    const onResponse = server(
+      exchange({
+        response: {
+          status: 200,
+          headers: h(
+            "Access-Control-Allow-Origin",
+            PAGE,
+            "Access-Control-Allow-Methods",
+            "GET, PATCH",
+            "Access-Control-Expose-Headers",
+            "X-Total",
+          ),
+        },
+      }),
+    );
+    expect(onResponse).toMatchObject({
+      methods: [],
+      methodsOnResponses: true,
+      responseMethods: ["GET", "PATCH"],
+      exposeHeaders: ["X-Total"],
+    });
+  });
+
+  it("a list with one item that is not a token counts for nothing", () => {
+    expect(server(preflighted(["Access-Control-Allow-Methods", "PUT, GET;x"]))?.methods).toEqual([]);
+  });
+
+  it("any method: * without credentials, or all of GET, POST, PUT, PATCH and DELETE", () => {
+    expect(server(preflighted(["Access-Control-Allow-Methods", "*"]))?.anyMethods).toBe(true);
+    expect(
+      server(preflighted(["Access-Control-Allow-Methods", "*", "Access-Control-Allow-Credentials", "true"]))
+        ?.anyMethods,
+    ).toBe(false);
+    expect(
+      server(preflighted(["Access-Control-Allow-Methods", "GET, POST, PUT, PATCH, DELETE"]))?.anyMethods,
+    ).toBe(true);
+    expect(server(preflighted(["Access-Control-Allow-Methods", "GET, POST, PUT, PATCH"]))?.anyMethods).toBe(
+      false,
+    );
+  });
+
+  it("any header: * without credentials, or exactly the names the preflight asked for", () => {
+    const allow = (value: string, more: string[] = [], asked = "x-api-key") =>
+      server(
+        preflighted(
+          ["Access-Control-Allow-Methods", "PUT", "Access-Control-Allow-Headers", value, ...more],
+          204,
+          asked,
+        ),
+      );
+    expect(allow("*")).toMatchObject({ anyHeaders: true, headers: [] });
+    expect(allow("*", ["Access-Control-Allow-Credentials", "true"])?.anyHeaders).toBe(false);
+    expect(allow("X-Api-Key")).toMatchObject({ anyHeaders: true, headers: ["x-api-key"] });
+    expect(allow("x-api-key, x-other")?.anyHeaders).toBe(false);
+    expect(allow("x-other")?.anyHeaders).toBe(false);
+  });
+
+  it("keeps a name up to 512 characters and at most 64 values a list", () => {
+    const long = `X${"a".repeat(511)}`;
+    expect(server(preflighted(["Access-Control-Allow-Methods", `${long}, ${long}a`]))?.methods).toEqual([
+      long,
+    ]);
+    const many = Array.from({ length: 70 }, (_, i) => `M${i}`);
+    const s = server(preflighted(["Access-Control-Allow-Methods", many.join(", ")]));
+    expect(s?.methods).toEqual(many.slice(0, 64));
+  });
+});
