@@ -242,3 +242,89 @@ describe("what the server already allowed, read only from real CORS answers", ()
     expect(s?.methods).toEqual(many.slice(0, 64));
   });
 });
+
+describe("what the page asked of the API", () => {
+  const profile = (...xs: ReturnType<typeof exchange>[]) => apiProfiles(xs).get(API);
+
+  it("lists only serialized origins, never null or an origin with a path", () => {
+    expect(profile(exchange({ origin: "null" }))?.origins).toEqual([]);
+    expect(profile(exchange({ origin: `${PAGE}/` }))?.origins).toEqual([]);
+    expect(profile(exchange({ origin: "https://app.example" }))?.origins).toEqual(["https://app.example"]);
+  });
+
+  it("lists the methods that need listing: not GET, but get, PUT and a lower-case put as sent", () => {
+    const methods = (m: string) => profile(exchange({ method: m }))?.methods;
+    expect(methods("GET")).toEqual([]);
+    expect(methods("POST")).toEqual([]);
+    expect(methods("get")).toEqual(["get"]);
+    expect(methods("PUT")).toEqual(["PUT"]);
+  });
+
+  it("credentials: mode include, a Cookie or Sec-Fetch-Storage-Access; none of them, no credentials", () => {
+    const sent = (...extra: string[]) => h("Origin", PAGE, "Sec-Fetch-Mode", "cors", ...extra);
+    expect(profile(exchange({ requestHeaders: sent() }))?.credentials).toBe(false);
+    expect(profile(exchange({ credentials: "include" }))?.credentials).toBe(true);
+    expect(profile(exchange({ requestHeaders: sent("Cookie", "a=1") }))?.credentials).toBe(true);
+    expect(profile(exchange({ requestHeaders: sent("Sec-Fetch-Storage-Access", "none") }))?.credentials).toBe(
+      true,
+    );
+  });
+
+  it("a preflight that asked for no header, answered with no list, does not allow any header", () => {
+    const x = exchange({
+      method: "PUT",
+      preflight: {
+        status: 204,
+        headers: h("Access-Control-Allow-Origin", PAGE, "Access-Control-Allow-Methods", "PUT"),
+      },
+    });
+    expect(profile(x)?.server.anyHeaders).toBe(false);
+  });
+
+  it("a list as long as the ask but missing one of its names does not allow any header", () => {
+    const x = exchange({
+      method: "PUT",
+      requestHeaders: h("Origin", PAGE, "X-A", "1", "X-B", "2"),
+      preflight: {
+        status: 204,
+        requestHeaders: h(
+          "Origin",
+          PAGE,
+          "Access-Control-Request-Method",
+          "PUT",
+          "Access-Control-Request-Headers",
+          "x-a,x-b",
+        ),
+        headers: h(
+          "Access-Control-Allow-Origin",
+          PAGE,
+          "Access-Control-Allow-Methods",
+          "PUT",
+          "Access-Control-Allow-Headers",
+          "x-a, x-c",
+        ),
+      },
+    });
+    expect(profile(x)?.server.anyHeaders).toBe(false);
+  });
+
+  it("skips an exchange whose URL has no origin", () => {
+    expect([...apiProfiles([exchange({ url: "not a url" })]).keys()]).toEqual([]);
+  });
+
+  it("the server: a certain guess from any exchange wins over a likely one, else the first", () => {
+    const said = (headers: string[]) =>
+      exchange({ response: { status: 200, headers: h("Access-Control-Allow-Origin", PAGE, ...headers) } });
+    const nginx = said(["Server", "nginx"]);
+    const caddy = said(["Server", "Caddy"]);
+    const express = said(["X-Powered-By", "Express"]);
+    const bare = said([]);
+    expect(profile(nginx, express)?.guess).toMatchObject({ stack: "express", confidence: "certain" });
+    expect(profile(express, nginx)?.guess).toMatchObject({ stack: "express", confidence: "certain" });
+    expect(profile(nginx, caddy)?.guess).toMatchObject({ stack: "nginx", confidence: "likely" });
+    expect(profile(bare, caddy)?.guess).toMatchObject({ stack: "caddy" });
+    expect(profile(bare)?.guess).toBeNull();
+    // The profile's guess is the server diagnose names for an exchange that shows none itself.
+    expect(diagnose(bare, { api: profile(bare, nginx) ?? null }).server).toMatchObject({ stack: "nginx" });
+  });
+});
