@@ -82,6 +82,27 @@ describe("credentials, decided or inferred", () => {
     ).toBe(true);
   });
 
+  it("include as seen, or told from a Cookie or Sec-Fetch-Storage-Access", () => {
+    const star = { status: 200, headers: h("Access-Control-Allow-Origin", "*") };
+    const sent = (...extra: string[]) => h("Origin", PAGE, "Sec-Fetch-Mode", "cors", ...extra);
+    expect(diagnose(exchange({ credentials: "include", response: star })).credentials).toEqual({
+      mode: "include",
+      inferred: false,
+      basis: "credentials mode include",
+    });
+    expect(diagnose(exchange({ requestHeaders: sent("Cookie", "s=1"), response: star })).credentials).toEqual(
+      {
+        mode: "include",
+        inferred: true,
+        basis: "the Cookie header",
+      },
+    );
+    expect(
+      diagnose(exchange({ requestHeaders: sent("Sec-Fetch-Storage-Access", "none"), response: star }))
+        .credentials.inferred,
+    ).toBe(true);
+  });
+
   it("a mode the recorder saw is the mode, not inferred", () => {
     for (const mode of ["omit", "same-origin"] as const) {
       const d = diagnose(
