@@ -101,3 +101,31 @@ describe("methods and forbidden names", () => {
     expect(isForbiddenRequestHeader("Authorization")).toBe(false);
   });
 });
+
+describe("safelisted request header values, by the Fetch Standard's parsers", () => {
+  it("Content-Type: a MIME type parsed strictly, trimmed of outer whitespace only", () => {
+    expect(isSafelistedRequestHeader("content-type", "text/plain;charset=UTF-8")).toBe(true);
+    expect(isSafelistedRequestHeader("content-type", "\t text/plain  ")).toBe(true);
+    expect(isSafelistedRequestHeader("content-type", "text /plain")).toBe(false);
+    expect(isSafelistedRequestHeader("content-type", "a,text/plain")).toBe(false);
+    expect(isSafelistedRequestHeader("content-type", "plain")).toBe(false);
+  });
+
+  it("Accept with DEL is not safelisted", () => {
+    expect(isSafelistedRequestHeader("accept", "text/html\u007f")).toBe(false);
+  });
+
+  it("Range: one bytes=start-[end] with start ≤ end", () => {
+    expect(isSafelistedRequestHeader("range", "bytes=5-")).toBe(true);
+    expect(isSafelistedRequestHeader("range", "bytes=5-5")).toBe(true);
+    expect(isSafelistedRequestHeader("range", "bytes=6-5")).toBe(false);
+    expect(isSafelistedRequestHeader("range", "xbytes=1-2")).toBe(false);
+    expect(isSafelistedRequestHeader("range", "bytes=1-2x")).toBe(false);
+  });
+
+  it("a method override is forbidden only when a whole item is CONNECT, TRACE or TRACK", () => {
+    expect(isForbiddenRequestHeader("X-HTTP-Method-Override", "TRACEX")).toBe(false);
+    expect(isForbiddenRequestHeader("X-HTTP-Method-Override", "XTRACE")).toBe(false);
+    expect(isForbiddenRequestHeader("X-HTTP-Method-Override", "GET, TRACE")).toBe(true);
+  });
+});
