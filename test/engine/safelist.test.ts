@@ -4,7 +4,9 @@ import {
   isForbiddenRequestHeader,
   isSafelistedMethod,
   isSafelistedRequestHeader,
+  scriptSetUnsafeHeaderNames,
 } from "../../src/engine/safelist";
+import { h } from "./build";
 
 // Chromium `services/network/public/cpp/cors/cors_unittest.cc` (IsCorsSafelistedHeader vectors) and
 // Fetch Standard §2.2.2 "CORS-safelisted request-header".
@@ -109,6 +111,17 @@ describe("safelisted request header values, by the Fetch Standard's parsers", ()
     expect(isSafelistedRequestHeader("content-type", "text /plain")).toBe(false);
     expect(isSafelistedRequestHeader("content-type", "a,text/plain")).toBe(false);
     expect(isSafelistedRequestHeader("content-type", "plain")).toBe(false);
+  });
+
+  it("Content-Type: only the three form types, and no CORS-unsafe byte even in a parameter", () => {
+    expect(isSafelistedRequestHeader("content-type", "application/json")).toBe(false);
+    expect(isSafelistedRequestHeader("content-type", 'text/plain; a="b"')).toBe(false);
+  });
+
+  it("headers the browser adds itself are never script-set, in any case", () => {
+    expect(
+      scriptSetUnsafeHeaderNames(h("User-Agent", "x", "cache-control", "no-cache", "X-Api-Key", "k")),
+    ).toEqual(["x-api-key"]);
   });
 
   it("Accept with DEL is not safelisted", () => {
