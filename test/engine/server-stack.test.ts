@@ -323,3 +323,99 @@ describe("which server, from each signature", () => {
     expect(diagnose(refused).causes[0]?.message).not.toContain("Express answered the preflight itself");
   });
 });
+
+describe("which server, the signatures' edges", () => {
+  const preflighted = (status: number, ...headers: string[]) =>
+    exchange({
+      method: "PUT",
+      preflight: { status, requestHeaders: asks("PUT"), headers: h(...headers) },
+      response: null,
+      error: "net::ERR_FAILED",
+    });
+
+  it("reads the Server value trimmed", () => {
+    const x = exchange({ response: { status: 200, headers: h("Server", "  nginx/1.25.3 ") } });
+    expect(detectServer(x)?.basis).toBe("Server: nginx/1.25.3");
+  });
+
+  it("an ordinary preflight answer varying on Origin is no rs/cors; Starlette needs the 400 and both headers", () => {
+    expect(detectServer(preflighted(204, "Access-Control-Allow-Origin", PAGE, "Vary", "Origin"))).toBeNull();
+    expect(detectServer(preflighted(400, "Access-Control-Allow-Methods", "GET"))).toBeNull();
+    expect(detectServer(preflighted(400, "Access-Control-Max-Age", "600"))).toBeNull();
+    expect(
+      detectServer(preflighted(204, "Access-Control-Allow-Methods", "GET", "Access-Control-Max-Age", "600")),
+    ).toBeNull();
+  });
+
+  it("aiohttp-cors' 403: aiohttp's, text/plain, at least 31 bytes, no CORS header, no authentication", () => {
+    const aiohttp = (status: number, length: string, ...more: string[]) =>
+      detectServer(
+        preflighted(
+          status,
+          "Server",
+          "Python/3.12 aiohttp/3.9.1",
+          "Content-Type",
+          "text/plain; charset=utf-8",
+          "Content-Length",
+          length,
+          ...more,
+        ),
+      );
+    expect(aiohttp(403, "31")).toMatchObject({
+      stack: "aiohttp-cors",
+      confidence: "certain",
+      basis:
+        "a 403 text/plain preflight answer without CORS headers from Python/3.12 aiohttp/3.9.1 (aiohttp-cors saying no)",
+    });
+    for (const [status, length, ...more] of [
+      [403, "30"],
+      [401, "40"],
+      [403, "40", "Access-Control-Allow-Origin", PAGE],
+      [403, "40", "WWW-Authenticate", "Basic"],
+    ] as const)
+      expect(aiohttp(status, length, ...more)?.confidence, `${status} ${length} ${more.join(" ")}`).toBe(
+        "likely",
+      );
+    const json = preflighted(
+      403,
+      "Server",
+      "aiohttp/3.9.1",
+      "Content-Type",
+      "application/json",
+      "Content-Length",
+      "40",
+    );
+    expect(detectServer(json)?.confidence).toBe("likely");
+    const other = preflighted(
+      403,
+      "Server",
+      "gunicorn",
+      "Content-Type",
+      "text/plain",
+      "Content-Length",
+      "40",
+    );
+    expect(detectServer(other)).toBeNull();
+  });
+
+  it("django-cors-headers' methods on the preflight only, or everywhere as the page's other answers showed", () => {
+    const methods = "DELETE, GET, OPTIONS, PATCH, POST, PUT";
+    const x = exchange({
+      method: "PUT",
+      preflight: {
+        status: 200,
+        requestHeaders: asks("PUT"),
+        headers: h("Access-Control-Allow-Origin", "*", "Access-Control-Allow-Methods", methods),
+      },
+    });
+    expect(detectServer(x)).toMatchObject({
+      stack: "django-cors-headers",
+      basis: `Access-Control-Allow-Methods: ${methods} on the preflight (django-cors-headers' default)`,
+    });
+    expect(detectServer(x, { server: { methodsOnResponses: true } })).toMatchObject({
+      stack: "django",
+      confidence: "likely",
+      basis: `Access-Control-Allow-Methods: ${methods} on every response, not only the preflight (a hand-written middleware)`,
+    });
+  });
+});
