@@ -333,6 +333,15 @@ describe("which server, the signatures' edges", () => {
       error: "net::ERR_FAILED",
     });
 
+  it("reads X-Powered-By, S3's Server and Laravel's cookie only at their start", () => {
+    const said = (...headers: string[]) =>
+      detectServer(exchange({ response: { status: 200, headers: h(...headers) } }));
+    expect(said("X-Powered-By", "NotExpress")).toBeNull();
+    expect(said("X-Powered-By", "Zend PHP/8.2")).toBeNull();
+    expect(said("Server", "MinIO AmazonS3-compatible")).toBeNull();
+    expect(said("Set-Cookie", "old_laravel_session=1")).toBeNull();
+  });
+
   it("reads the Server value trimmed", () => {
     const x = exchange({ response: { status: 200, headers: h("Server", "  nginx/1.25.3 ") } });
     expect(detectServer(x)?.basis).toBe("Server: nginx/1.25.3");
