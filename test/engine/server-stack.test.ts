@@ -428,3 +428,40 @@ describe("which server, the signatures' edges", () => {
     });
   });
 });
+
+describe("a proxy in front of the app", () => {
+  const twice = (...headers: string[]) =>
+    diagnose(
+      exchange({
+        response: {
+          status: 200,
+          headers: h("Access-Control-Allow-Origin", PAGE, "Access-Control-Allow-Origin", PAGE, ...headers),
+        },
+        error: "net::ERR_FAILED",
+      }),
+    ).causes[0];
+
+  it("a doubled Allow-Origin is fixed first in the proxy the Server header names, else in the app", () => {
+    for (const [server, stack] of [
+      ["nginx/1.25.3", "nginx"],
+      ["Apache/2.4.57", "apache"],
+      ["Caddy", "caddy"],
+    ] as const) {
+      const cause = twice("Server", server, "X-Powered-By", "Express");
+      expect(cause?.code).toBe("multiple-allow-origin");
+      expect(cause?.fixes[0]?.stack, server).toBe(stack);
+    }
+    expect(twice("X-Powered-By", "Express")?.fixes[0]?.stack).toBe("express");
+    expect(twice("Server", "my-nginx", "X-Powered-By", "Express")?.fixes[0]?.stack).toBe("express");
+  });
+
+  it("another cause keeps the app's fix first", () => {
+    const cause = diagnose(
+      exchange({
+        response: { status: 200, headers: h("Server", "nginx", "X-Powered-By", "Express") },
+        error: "net::ERR_FAILED",
+      }),
+    ).causes[0];
+    expect(cause?.fixes[0]?.stack).toBe("express");
+  });
+});
