@@ -1,0 +1,135 @@
+/**
+ * The policy a cause's fixes ask the server for, read in the plainest fix (the raw response
+ * headers, any server): which origin, whether credentials, which methods and headers, and the
+ * summary line above it. The other stacks render the same policy (fix-snippets*.test.ts).
+ */
+import { describe, expect, it } from "vitest";
+import { apiProfiles, diagnose, type Fix, type ObservedExchange } from "../../src/engine";
+import { API, exchange, h, PAGE } from "./build";
+
+function headersFix(
+  x: ObservedExchange,
+  withProfile = false,
+): { code: string | undefined; fix: Fix | undefined } {
+  const api = withProfile ? (apiProfiles([x]).get(API) ?? null) : null;
+  const cause = diagnose(x, { api }).causes[0];
+  return { code: cause?.code, fix: cause?.fixes.find((f) => f.stack === "generic-headers") };
+}
+const lines = (fix: Fix | undefined) => (fix?.snippet ?? "").split("\n");
+const blocked = (spec: Parameters<typeof exchange>[0]) =>
+  exchange({ response: { status: 200, headers: [] }, error: "net::ERR_FAILED", ...spec });
+
+describe("the origin a fix allows", () => {
+  it("an opaque origin without credentials: *, and no Vary", () => {
+    const { code, fix } = headersFix(blocked({ origin: "null" }));
+    expect(code).toBe("missing-allow-origin");
+    expect(lines(fix)[0]).toBe("# Allow * on every response.");
+    expect(lines(fix)).toContain("Access-Control-Allow-Origin: *");
+    expect(lines(fix)).not.toContain("Vary: Origin");
+    expect(lines(fix)).not.toContain("Access-Control-Allow-Credentials: true");
+  });
+
+  it("an opaque origin with credentials: null itself, with Allow-Credentials", () => {
+    const { fix } = headersFix(blocked({ origin: "null", credentials: "include" }));
+    expect(lines(fix)[0]).toBe("# Allow null on every response.");
+    expect(lines(fix)).toContain("Access-Control-Allow-Origin: null");
+    expect(lines(fix)).toContain("Access-Control-Allow-Credentials: true");
+  });
+
+  it("an Origin that is not a serialized origin is never written into a fix", () => {
+    const { fix } = headersFix(blocked({ origin: `${PAGE}/path` }));
+    expect(fix?.snippet).not.toContain(`${PAGE}/path`);
+    expect(lines(fix)).toContain("Access-Control-Allow-Origin: *");
+  });
+
+  it("credentials with *: the exact origin, Allow-Credentials added, and what the fix adds", () => {
+    const { code, fix } = headersFix(
+      blocked({
+        credentials: "include",
+        response: { status: 200, headers: h("Access-Control-Allow-Origin", "*") },
+      }),
+      true,
+    );
+    expect(code).toBe("wildcard-origin-with-credentials");
+    expect(lines(fix).slice(0, 2)).toEqual([
+      `# Credentialed requests need the exact origin (${PAGE}) and Access-Control-Allow-Credentials: true, never *.`,
+      `# Adds: origins ${PAGE}; credentials.`,
+    ]);
+    expect(fix?.change).toBe(
+      `In the API's responses, replace \`*\` in \`Access-Control-Allow-Origin\` with ${PAGE}: a request with credentials never matches \`*\`. Other origins that used \`*\` need to be listed too. In the API's responses, set \`Access-Control-Allow-Credentials\` to \`true\`.`,
+    );
+  });
+
+  it("a mismatch: the request's origin, varying on Origin", () => {
+    const { fix } = headersFix(
+      blocked({ response: { status: 200, headers: h("Access-Control-Allow-Origin", "http://other.test") } }),
+    );
+    expect(lines(fix)[0]).toBe(`# Allow ${PAGE} on every response.`);
+    expect(lines(fix)).toContain(`Access-Control-Allow-Origin: ${PAGE}`);
+    expect(lines(fix)).toContain("Vary: Origin");
+    expect(lines(fix)).toContain("Access-Control-Max-Age: 7200");
+  });
+});
+
+describe("the methods and headers a fix allows", () => {
+  it("a lower-case method exactly as sent; never an Access-Control-* request header", () => {
+    const { code, fix } = headersFix(
+      exchange({
+        method: "patch",
+        requestHeaders: h("Origin", PAGE, "X-A", "1", "Access-Control-Allow-Origin", "*"),
+        preflight: {
+          status: 204,
+          requestHeaders: h(
+            "Origin",
+            PAGE,
+            "Access-Control-Request-Method",
+            "patch",
+            "Access-Control-Request-Headers",
+            "access-control-allow-origin,x-a",
+          ),
+          headers: h("Access-Control-Allow-Origin", PAGE),
+        },
+        response: null,
+        error: "net::ERR_FAILED",
+      }),
+    );
+    expect(code).toBe("method-not-allowed");
+    expect(lines(fix)[0]).toBe("# Allow patch exactly as the page sends them.");
+    expect(lines(fix)).toContain("Access-Control-Allow-Methods: patch");
+    expect(lines(fix)).toContain("Access-Control-Allow-Headers: x-a");
+  });
+
+  it("keeps what the server already allowed and names it, adding only what was refused", () => {
+    const x = exchange({
+      method: "PUT",
+      requestHeaders: h("Origin", PAGE, "X-Api-Key", "k"),
+      preflight: {
+        status: 204,
+        requestHeaders: h(
+          "Origin",
+          PAGE,
+          "Access-Control-Request-Method",
+          "PUT",
+          "Access-Control-Request-Headers",
+          "x-api-key",
+        ),
+        headers: h("Access-Control-Allow-Origin", PAGE, "Access-Control-Allow-Methods", "PUT"),
+      },
+      response: null,
+      error: "net::ERR_FAILED",
+    });
+    const { code, fix } = headersFix(x, true);
+    expect(code).toBe("header-not-allowed");
+    expect(lines(fix).slice(0, 3)).toEqual([
+      "# Allow the request headers x-api-key.",
+      `# Keeps what already worked: origins ${PAGE}; methods PUT.`,
+      "# Adds: headers x-api-key.",
+    ]);
+    expect(fix?.change).toBe(
+      "In the API's responses, add x-api-key to `Access-Control-Allow-Headers`, keeping what it already lists.",
+    );
+    expect(fix?.edits).toEqual([
+      { kind: "add-items", option: "Access-Control-Allow-Headers", items: ["x-api-key"] },
+    ]);
+  });
+});
