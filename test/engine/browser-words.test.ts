@@ -164,6 +164,35 @@ describe("the browsers' words for causes outside the scenarios", () => {
     );
   });
 
+  it("Blink's word for each resource type", () => {
+    const cause = causeFor(exchange({ response: { status: 200, headers: [] } }));
+    for (const [resourceType, kind] of [
+      ["fetch", "fetch"],
+      ["xhr", "XMLHttpRequest"],
+      ["font", "font"],
+      ["image", "image"],
+      ["script", "script"],
+      ["stylesheet", "CSS stylesheet"],
+      ["media", "media"],
+    ])
+      expect(chromiumConsoleMessage(cause, { ...ctx, resourceType }), resourceType).toMatch(
+        new RegExp(`^Access to ${kind} at '`),
+      );
+  });
+
+  it("Firefox's reasons that carry the status, and the reasons no scenario reaches", () => {
+    const cause = causeFor(exchange({ response: { status: 200, headers: [] } }));
+    const at = { ...ctx, status: 502 };
+    expect(firefoxConsoleMessage("CORSDidNotSucceed2", cause, at)).toMatch(
+      /did not succeed\)\. Status code: 502\.$/,
+    );
+    expect(firefoxConsoleMessage("CORSPreflightDidNotSucceed3", cause, at)).toMatch(/\. Status code: 502\.$/);
+    expect(firefoxConsoleMessage("CORSDisabled", cause, at)).toMatch(/\(Reason: CORS disabled\)\.$/);
+    expect(firefoxDocs("CORSOriginHeaderNotAdded")?.title).toBe(
+      "Reason: CORS header 'Origin' cannot be added",
+    );
+  });
+
   it("MDN's page title is the reason with its parameter left out", () => {
     expect(firefoxDocs("CORSAllowOriginNotMatchingOrigin")).toEqual({
       url: "https://developer.mozilla.org/docs/Web/HTTP/Guides/CORS/Errors/CORSAllowOriginNotMatchingOrigin",

@@ -4,7 +4,16 @@
  * and 1024 bytes), a page on a loopback host (Local Network Access), userinfo in a redirect.
  */
 import { describe, expect, it } from "vitest";
-import { combinedHeader, diagnose, preflightOnlyExchange } from "../../src/engine";
+import {
+  combinedHeader,
+  diagnose,
+  observedExchange,
+  originOf,
+  preflightOnlyExchange,
+  requestOrigin,
+  scriptSetUnsafeHeaderNames,
+  visibilityOf,
+} from "../../src/engine";
 import { byteLength, isNameable, splitList, variesOnOrigin } from "../../src/engine/headers";
 import { isForbiddenRequestHeader } from "../../src/engine/safelist";
 import { API, exchange, h, hop, PAGE } from "./build";
@@ -110,5 +119,112 @@ describe("fixes, computed when first read", () => {
     expect(Object.keys(cause ?? {})).toContain("fixes");
     expect(JSON.parse(JSON.stringify(cause)).fixes.length).toBeGreaterThan(0);
     expect(cause?.fixes).toBe(cause?.fixes);
+  });
+});
+
+describe("the tables behind the safelist, the recorders and the origins", () => {
+  it("every forbidden request header name (https://fetch.spec.whatwg.org/#forbidden-request-header)", () => {
+    const names = [
+      "Accept-Charset",
+      "Accept-Encoding",
+      "Access-Control-Request-Headers",
+      "Access-Control-Request-Method",
+      "Connection",
+      "Content-Length",
+      "Cookie",
+      "Cookie2",
+      "Date",
+      "DNT",
+      "Expect",
+      "Host",
+      "Keep-Alive",
+      "Origin",
+      "Referer",
+      "Set-Cookie",
+      "TE",
+      "Trailer",
+      "Transfer-Encoding",
+      "Upgrade",
+      "Via",
+      "Proxy-Authorization",
+      "Sec-Fetch-Mode",
+    ];
+    for (const name of names) expect(isForbiddenRequestHeader(name), name).toBe(true);
+    expect(isForbiddenRequestHeader("X-Api-Key")).toBe(false);
+  });
+
+  it("every header the browser adds itself is never script-set", () => {
+    const added = [
+      "User-Agent",
+      "Cache-Control",
+      "Pragma",
+      "Priority",
+      "Upgrade-Insecure-Requests",
+      "X-Client-Data",
+      "Purpose",
+      "X-Purpose",
+      "Save-Data",
+      "Device-Memory",
+      "DPR",
+      "Viewport-Width",
+      "Width",
+      "RTT",
+      "Downlink",
+      "ECT",
+      "If-None-Match",
+      "If-Modified-Since",
+    ];
+    for (const name of added) expect(scriptSetUnsafeHeaderNames([[name, "1"]]), name).toEqual([]);
+  });
+
+  it("only Chromium's recordings show CORS errors on the final response", () => {
+    expect(visibilityOf("chromium")).toEqual({ preflights: true, corsErrors: true });
+    expect(visibilityOf("firefox", false)).toEqual({ preflights: false, corsErrors: false });
+    expect(visibilityOf(null).corsErrors).toBe(false);
+  });
+
+  it("an exchange built from what was seen: nothing else is guessed", () => {
+    const x = observedExchange({ id: "x", url: `${API}/a`, method: "GET", recordedBy: "firefox" });
+    expect(x).toMatchObject({
+      origin: null,
+      originSent: false,
+      resourceType: "other",
+      mode: "unknown",
+      credentials: "unknown",
+      requestHeaders: null,
+      startedAt: 0,
+      preflight: null,
+      hops: [],
+      error: null,
+    });
+    const timed = observedExchange({
+      id: "x",
+      url: `${API}/a`,
+      method: "PUT",
+      recordedBy: "firefox",
+      preflight: { ...hop(`${API}/a`, "OPTIONS", 204, [], []), startedAt: 42 },
+    });
+    expect(timed.startedAt).toBe(42);
+  });
+
+  it("the request's origin: the Origin sent, trimmed; else the initiator's; null for an opaque one, none without", () => {
+    expect(requestOrigin([h("Origin", "  https://app.test ")], PAGE)).toEqual({
+      origin: "https://app.test",
+      sent: true,
+    });
+    expect(requestOrigin([null, h("origin", "https://b.test")], PAGE)).toEqual({
+      origin: "https://b.test",
+      sent: true,
+    });
+    expect(requestOrigin([null], `${PAGE}/page?q=1`)).toEqual({ origin: PAGE, sent: false });
+    expect(requestOrigin([], "null")).toEqual({ origin: "null", sent: false });
+    expect(requestOrigin([], null)).toEqual({ origin: null, sent: false });
+  });
+
+  it("only http and https URLs have a serialized origin here", () => {
+    expect(originOf("ftp://files.test/a")).toBe("null");
+    expect(originOf("ws://chat.test/socket")).toBe("null");
+    expect(originOf("https://app.test:443/x")).toBe("https://app.test");
+    expect(originOf("not a url")).toBeNull();
   });
 });
