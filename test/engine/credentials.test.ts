@@ -127,6 +127,23 @@ describe("credentials, decided or inferred", () => {
     });
   });
 
+  it("no inference when a later hop's response is missing: it could explain the block as well", () => {
+    // The redirect passes without credentials; its target's response was never recorded.
+    const x = exchange({
+      redirects: [{ status: 302, to: "http://other.test/x", headers: echoed }],
+      response: { status: null, headers: [], error: "net::ERR_FAILED" },
+    });
+    const d = diagnose(x);
+    expect(d.verdict).toBe("unknown");
+    expect(d.credentials.mode).toBe("same-origin");
+    expect(d.credentials.basis).toMatch(
+      /^not visible to extensions, and the browser did not report its outcome/,
+    );
+    expect(d.credentials.basis).toContain(
+      "If the page sent it with credentials, the browser blocked it instead",
+    );
+  });
+
   it("a CORS error on the preflight alone is a block too", () => {
     const d = diagnose(
       exchange({
