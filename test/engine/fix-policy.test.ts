@@ -133,3 +133,58 @@ describe("the methods and headers a fix allows", () => {
     ]);
   });
 });
+
+describe("the policy widened by the page's other requests to the API", () => {
+  const failing = exchange({
+    url: `${API}/api/b`,
+    response: { status: 200, headers: [] },
+    error: "net::ERR_FAILED",
+  });
+  const fixWith = (...siblings: ObservedExchange[]) => {
+    const api = apiProfiles([...siblings, failing]).get(API) ?? null;
+    const cause = diagnose(failing, { api }).causes[0];
+    return lines(cause?.fixes.find((f) => f.stack === "generic-headers"));
+  };
+  const answered = (headers: string[], spec: Parameters<typeof exchange>[0] = {}) =>
+    exchange({ url: `${API}/api/a`, response: { status: 200, headers: h(...headers) }, ...spec });
+
+  it("another request sent with credentials: the fix allows credentials", () => {
+    const sibling = answered(
+      ["Access-Control-Allow-Origin", PAGE, "Access-Control-Allow-Credentials", "true"],
+      {
+        credentials: "include",
+      },
+    );
+    expect(fixWith(sibling)).toContain("Access-Control-Allow-Credentials: true");
+  });
+
+  it("the server already allowed credentials: the fix keeps them", () => {
+    const sibling = answered(
+      ["Access-Control-Allow-Origin", PAGE, "Access-Control-Allow-Credentials", "true"],
+      {
+        credentials: "omit",
+      },
+    );
+    expect(fixWith(sibling)).toContain("Access-Control-Allow-Credentials: true");
+    expect(fixWith(answered(["Access-Control-Allow-Origin", PAGE], { credentials: "omit" }))).not.toContain(
+      "Access-Control-Allow-Credentials: true",
+    );
+  });
+
+  it("the server answered * without credentials: the fix keeps *", () => {
+    const sibling = answered(["Access-Control-Allow-Origin", "*"], { credentials: "omit" });
+    expect(fixWith(sibling)).toContain("Access-Control-Allow-Origin: *");
+    const withCreds = answered(["Access-Control-Allow-Origin", "*"], { credentials: "include" });
+    expect(fixWith(withCreds)).toContain(`Access-Control-Allow-Origin: ${PAGE}`);
+  });
+
+  it("every origin that called the API is allowed, never *", () => {
+    const admin = answered(["Access-Control-Allow-Origin", "https://admin.example"], {
+      origin: "https://admin.example",
+      credentials: "include",
+    });
+    expect(fixWith(admin)).toContain(
+      `Access-Control-Allow-Origin: <the request's Origin, when it is one of: ${PAGE}, https://admin.example>`,
+    );
+  });
+});
