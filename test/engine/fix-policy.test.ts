@@ -178,6 +178,29 @@ describe("the policy widened by the page's other requests to the API", () => {
     expect(fixWith(withCreds)).toContain(`Access-Control-Allow-Origin: ${PAGE}`);
   });
 
+  it("keeps the exposed headers, * only without credentials (it means the name * with them)", () => {
+    const exposing = (credentials: "omit" | "include") =>
+      answered(
+        [
+          "Access-Control-Allow-Origin",
+          PAGE,
+          "Access-Control-Allow-Credentials",
+          "true",
+          "Access-Control-Expose-Headers",
+          "*, X-Total",
+        ],
+        { credentials },
+      );
+    expect(fixWith(exposing("include"))).toContain("Access-Control-Expose-Headers: X-Total");
+    const omit = answered(
+      ["Access-Control-Allow-Origin", PAGE, "Access-Control-Expose-Headers", "*, X-Total"],
+      {
+        credentials: "omit",
+      },
+    );
+    expect(fixWith(omit)).toContain("Access-Control-Expose-Headers: *, X-Total");
+  });
+
   it("every origin that called the API is allowed, never *", () => {
     const admin = answered(["Access-Control-Allow-Origin", "https://admin.example"], {
       origin: "https://admin.example",
