@@ -211,3 +211,59 @@ describe("the policy widened by the page's other requests to the API", () => {
     );
   });
 });
+
+describe("what a fix never writes", () => {
+  it("a header name no configuration can hold, a method that is no token, and an exposed list nobody had", () => {
+    const long = `x-${"a".repeat(600)}`;
+    const cause = diagnose(
+      exchange({
+        method: "PUT",
+        requestHeaders: h("Origin", PAGE, "X-Api-Key", "k", long, "1"),
+        preflight: {
+          status: 204,
+          requestHeaders: h(
+            "Origin",
+            PAGE,
+            "Access-Control-Request-Method",
+            "PUT",
+            "Access-Control-Request-Headers",
+            `x-api-key,${long}`,
+          ),
+          headers: h("Access-Control-Allow-Origin", PAGE, "Access-Control-Allow-Methods", "PUT"),
+        },
+        response: null,
+        error: "net::ERR_FAILED",
+      }),
+    ).causes[0];
+    expect(cause?.code).toBe("header-not-allowed");
+    const generic = lines(cause?.fixes.find((f) => f.stack === "generic-headers"));
+    expect(generic).toContain("Access-Control-Allow-Headers: x-api-key");
+    expect(generic.some((l) => l.startsWith("Access-Control-Expose-Headers"))).toBe(false);
+    // Without a profile saying the server allowed any header, the names are listed.
+    expect(cause?.fixes.find((f) => f.stack === "express")?.snippet).toContain(
+      'allowedHeaders: ["x-api-key"],',
+    );
+
+    const odd = diagnose(
+      exchange({
+        method: "PU T",
+        preflight: {
+          status: 204,
+          requestHeaders: h("Origin", PAGE, "Access-Control-Request-Method", "PU T"),
+          headers: h("Access-Control-Allow-Origin", PAGE),
+        },
+        response: null,
+        error: "net::ERR_FAILED",
+      }),
+    ).causes[0];
+    expect(odd?.code).toBe("method-not-allowed");
+    expect(odd?.fixes.find((f) => f.stack === "generic-headers")?.snippet).not.toContain("PU T");
+  });
+
+  it("no CORS header on any response: the change is the whole set-up", () => {
+    const { fix } = headersFix(blocked({}));
+    expect(fix?.change).toBe(
+      "No response from this server carried a CORS header: add the set-up below where it says, and its import if your file does not have it yet.",
+    );
+  });
+});
