@@ -267,3 +267,184 @@ describe("what a fix never writes", () => {
     );
   });
 });
+
+describe("the change to the server's set-up: only what it lacks", () => {
+  const asks = (m: string, names = "") =>
+    h(
+      "Origin",
+      PAGE,
+      "Access-Control-Request-Method",
+      m,
+      ...(names ? ["Access-Control-Request-Headers", names] : []),
+    );
+  const preflighted = (method: string, names: string, answer: string[], sent: string[] = []) =>
+    exchange({
+      url: `${API}/b`,
+      method,
+      requestHeaders: h("Origin", PAGE, ...sent),
+      preflight: { status: 204, requestHeaders: asks(method, names), headers: h(...answer) },
+      response: null,
+      error: "net::ERR_FAILED",
+    });
+  const change = (target: ObservedExchange, siblings: ObservedExchange[]) => {
+    const api = apiProfiles([...siblings, target]).get(API) ?? null;
+    const fix = diagnose(target, { api }).causes[0]?.fixes.find((f) => f.stack === "generic-headers");
+    return { change: fix?.change, edits: fix?.edits, lines: lines(fix) };
+  };
+  const allowed = (spec: Parameters<typeof exchange>[0]) =>
+    exchange({
+      url: `${API}/a`,
+      response: { status: 200, headers: h("Access-Control-Allow-Origin", PAGE) },
+      ...spec,
+    });
+
+  it("a server that answers * keeps it: only the refused header is added", () => {
+    const star = exchange({
+      url: `${API}/a`,
+      credentials: "omit",
+      response: { status: 200, headers: h("Access-Control-Allow-Origin", "*") },
+    });
+    const target = preflighted(
+      "PUT",
+      "x-api-key",
+      ["Access-Control-Allow-Origin", "*", "Access-Control-Allow-Methods", "PUT"],
+      ["X-Api-Key", "k"],
+    );
+    const c = change(target, [star]);
+    expect(c.edits).toEqual([
+      { kind: "add-items", option: "Access-Control-Allow-Headers", items: ["x-api-key"] },
+    ]);
+    expect(c.lines.slice(1, 3)).toEqual([
+      "# Keeps what already worked: origins *; methods PUT.",
+      "# Adds: headers x-api-key.",
+    ]);
+  });
+
+  it("a server that allows any header asked: only what this preflight refused, not the page's other names", () => {
+    const any = exchange({
+      url: `${API}/a`,
+      method: "PUT",
+      requestHeaders: h("Origin", PAGE, "X-A", "1"),
+      preflight: {
+        status: 204,
+        requestHeaders: asks("PUT", "x-a"),
+        headers: h(
+          "Access-Control-Allow-Origin",
+          PAGE,
+          "Access-Control-Allow-Methods",
+          "PUT",
+          "Access-Control-Allow-Headers",
+          "x-a",
+        ),
+      },
+    });
+    const other = allowed({ requestHeaders: h("Origin", PAGE, "X-Z", "1") });
+    const target = preflighted(
+      "PUT",
+      "x-b",
+      [
+        "Access-Control-Allow-Origin",
+        PAGE,
+        "Access-Control-Allow-Methods",
+        "PUT",
+        "Access-Control-Allow-Headers",
+        "x-c",
+      ],
+      ["X-B", "1"],
+    );
+    expect(change(target, [any, other]).edits).toEqual([
+      { kind: "add-items", option: "Access-Control-Allow-Headers", items: ["x-b"] },
+    ]);
+  });
+
+  it("a server that allows every method: only the method this preflight refused", () => {
+    const all = exchange({
+      url: `${API}/a`,
+      method: "PUT",
+      preflight: {
+        status: 204,
+        requestHeaders: asks("PUT"),
+        headers: h(
+          "Access-Control-Allow-Origin",
+          PAGE,
+          "Access-Control-Allow-Methods",
+          "GET, POST, PUT, PATCH, DELETE",
+        ),
+      },
+    });
+    const other = allowed({ method: "PROPFIND" });
+    const target = preflighted("PURGE", "", [
+      "Access-Control-Allow-Origin",
+      PAGE,
+      "Access-Control-Allow-Methods",
+      "GET",
+    ]);
+    expect(change(target, [all, other]).edits).toEqual([
+      { kind: "add-items", option: "Access-Control-Allow-Methods", items: ["PURGE"] },
+    ]);
+  });
+
+  it("Starlette refusing POST: POST is added though the page needs no listing for it", () => {
+    const target = exchange({
+      url: `${API}/b`,
+      method: "POST",
+      requestHeaders: h("Origin", PAGE, "Content-Type", "application/json"),
+      preflight: {
+        status: 400,
+        requestHeaders: asks("POST", "content-type"),
+        headers: h(
+          "Access-Control-Allow-Origin",
+          PAGE,
+          "Access-Control-Allow-Methods",
+          "GET",
+          "Access-Control-Max-Age",
+          "600",
+          "Access-Control-Allow-Headers",
+          "content-type",
+        ),
+      },
+      response: null,
+      error: "net::ERR_FAILED",
+    });
+    expect(change(target, []).edits).toEqual([
+      { kind: "add-items", option: "Access-Control-Allow-Methods", items: ["POST"] },
+      { kind: "add-items", option: "Access-Control-Allow-Headers", items: ["content-type"] },
+    ]);
+  });
+
+  it("credentials the server already allows: * replaced by the origin, Allow-Credentials kept, not re-added", () => {
+    const ok = allowed({
+      credentials: "include",
+      response: {
+        status: 200,
+        headers: h("Access-Control-Allow-Origin", PAGE, "Access-Control-Allow-Credentials", "true"),
+      },
+    });
+    const target = exchange({
+      url: `${API}/b`,
+      credentials: "include",
+      response: {
+        status: 200,
+        headers: h("Access-Control-Allow-Origin", "*", "Access-Control-Allow-Credentials", "true"),
+      },
+      error: "net::ERR_FAILED",
+    });
+    const c = change(target, [ok]);
+    expect(c.edits).toEqual([
+      { kind: "replace-item", option: "Access-Control-Allow-Origin", item: "*", by: [PAGE] },
+    ]);
+    expect(c.lines.slice(1, 3)).toEqual([
+      "# Keeps what already worked: credentials.",
+      `# Adds: origins ${PAGE}.`,
+    ]);
+  });
+
+  it("nothing kept: no Keeps line, only what the fix adds", () => {
+    const c = change(blocked({ url: `${API}/b` }), []);
+    expect(c.lines.slice(0, 3)).toEqual([
+      `# Allow ${PAGE} on every response.`,
+      `# Adds: origins ${PAGE}.`,
+      "# Preflight (OPTIONS) response: status 204, before any authentication",
+    ]);
+  });
+});
