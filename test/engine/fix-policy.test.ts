@@ -448,3 +448,73 @@ describe("the change to the server's set-up: only what it lacks", () => {
     ]);
   });
 });
+
+describe("the summary line above a fix", () => {
+  const summaryOf = (x: ObservedExchange, siblings: ObservedExchange[] = []) => {
+    const api = siblings.length > 0 ? (apiProfiles([...siblings, x]).get(API) ?? null) : null;
+    return lines(diagnose(x, { api }).causes[0]?.fixes.find((f) => f.stack === "generic-headers"))[0];
+  };
+  const admin = exchange({
+    url: `${API}/a`,
+    origin: "https://admin.example",
+    response: { status: 200, headers: [] },
+    error: "net::ERR_FAILED",
+  });
+
+  it("names every origin, for the origin and the credentials causes", () => {
+    expect(summaryOf(blocked({}), [admin])).toBe(`# Allow ${PAGE}, https://admin.example on every response.`);
+    // Another route of the API answered with CORS headers: this route's set-up did not run.
+    const served = exchange({
+      url: `${API}/a`,
+      response: { status: 200, headers: h("Access-Control-Allow-Origin", PAGE) },
+    });
+    expect(summaryOf(blocked({}), [served])).toBe(
+      "# Make the CORS set-up run for every route: register the CORS middleware before the routes (or give the route that answered the same headers).",
+    );
+    const star = blocked({
+      credentials: "include",
+      response: { status: 200, headers: h("Access-Control-Allow-Origin", "*") },
+    });
+    expect(summaryOf(star, [admin])).toBe(
+      `# Credentialed requests need the exact origin (${PAGE}, https://admin.example) and Access-Control-Allow-Credentials: true, never *.`,
+    );
+  });
+
+  it("a method that cannot be listed: the method, unnamed", () => {
+    const odd = exchange({
+      method: "PU T",
+      preflight: {
+        status: 204,
+        requestHeaders: h("Origin", PAGE, "Access-Control-Request-Method", "PU T"),
+        headers: h("Access-Control-Allow-Origin", PAGE),
+      },
+      response: null,
+      error: "net::ERR_FAILED",
+    });
+    expect(summaryOf(odd)).toBe("# Allow the method exactly as the page sends them.");
+  });
+
+  it("only Access-Control-* request headers refused: nothing to allow, stop sending them", () => {
+    const x = exchange({
+      method: "PUT",
+      requestHeaders: h("Origin", PAGE, "Access-Control-Allow-Origin", "*"),
+      preflight: {
+        status: 204,
+        requestHeaders: h(
+          "Origin",
+          PAGE,
+          "Access-Control-Request-Method",
+          "PUT",
+          "Access-Control-Request-Headers",
+          "access-control-allow-origin",
+        ),
+        headers: h("Access-Control-Allow-Origin", PAGE, "Access-Control-Allow-Methods", "PUT"),
+      },
+      response: null,
+      error: "net::ERR_FAILED",
+    });
+    expect(summaryOf(x)).toBe(
+      "# Nothing to allow on the server: the page sends headers no server should be asked to allow (Access-Control-* are response headers); it must stop sending them.",
+    );
+  });
+});
