@@ -518,3 +518,41 @@ describe("the summary line above a fix", () => {
     );
   });
 });
+
+describe("the order of the fixes", () => {
+  const missing = (...headers: string[]) =>
+    diagnose(blocked({ response: { status: 200, headers: h(...headers) } })).causes[0]?.fixes.map(
+      (f) => f.stack,
+    ) ?? [];
+
+  it("no server told: the raw headers first, then every stack in the catalogue's order", () => {
+    const order = missing();
+    expect(order.slice(0, 3)).toEqual(["generic-headers", "express", "fastify"]);
+  });
+
+  it("a server told: its fix first, the others in the catalogue's order", () => {
+    const order = missing();
+    expect(missing("Server", "nginx/1.25.3")).toEqual(["nginx", ...order.filter((s) => s !== "nginx")]);
+  });
+
+  it("a cause no server set-up fixes has the page-side fix only", () => {
+    const fixes = diagnose(
+      exchange({ mode: "no-cors", redirectMode: "manual", response: { status: 200, headers: [] } }),
+    ).causes[0]?.fixes;
+    expect(fixes?.map((f) => f.title)).toEqual(["Follow redirects"]);
+  });
+});
+
+describe("what differs between the allowed origin and the request's", () => {
+  const mismatch = (allowed: string) =>
+    diagnose(blocked({ response: { status: 200, headers: h("Access-Control-Allow-Origin", allowed) } }))
+      .causes[0]?.message ?? "";
+
+  it("a path or trailing slash, a port, a host", () => {
+    expect(mismatch(`${PAGE}/`)).toContain("the allowed value has a path or trailing slash");
+    expect(mismatch(`${PAGE}/app`)).toContain("the allowed value has a path or trailing slash");
+    expect(mismatch("http://localhost:3000")).toContain("the port differs");
+    expect(mismatch("http://example.test:5173")).toContain("the host differs");
+    expect(mismatch(`x${PAGE}/`)).not.toContain("trailing slash");
+  });
+});
