@@ -319,3 +319,69 @@ describe("the credentials mode told from the outcome", () => {
     );
   });
 });
+
+describe("edges of the evidence", () => {
+  const preflight = (requestHeaders: string[], answer: string[] = []) =>
+    hop(
+      `${API}/data`,
+      "OPTIONS",
+      204,
+      h("Origin", PAGE, ...requestHeaders),
+      h("Access-Control-Allow-Origin", PAGE, ...answer),
+    );
+  const seen = (fields: Partial<ObservedExchange>) =>
+    observedExchange({
+      id: "x1",
+      url: `${API}/data`,
+      method: "PUT",
+      recordedBy: "chromium",
+      initiator: PAGE,
+      ...fields,
+    });
+  const ASK_UNSEEN = "what the preflight asked for is unknown";
+
+  it("a stopped worker: the ask is known from the request's headers or the preflight's own", () => {
+    const fromRequest = diagnose(
+      seen({ interrupted: true, requestHeaders: h("Origin", PAGE), preflight: preflight([]) }),
+    );
+    expect(fromRequest.unknownReason ?? "").not.toContain(ASK_UNSEEN);
+    const fromPreflight = diagnose(
+      seen({
+        interrupted: true,
+        requestHeaders: null,
+        preflight: preflight(["Access-Control-Request-Method", "PUT"]),
+      }),
+    );
+    expect(fromPreflight.unknownReason ?? "").not.toContain(ASK_UNSEEN);
+    expect(fromPreflight.causes[0]?.code).toBe("method-not-allowed");
+  });
+
+  it("no request headers seen anywhere: the preflight is checked for no header", () => {
+    const d = diagnose(
+      seen({ requestHeaders: null, preflight: preflight([], ["Access-Control-Allow-Methods", "PUT"]) }),
+    );
+    expect(d.causes).toEqual([]);
+    expect(d.verdict).toBe("unknown");
+  });
+
+  it("the credentialed block named with the origin it compared and the ways to send credentials", () => {
+    const d = diagnose(exchange({ recordedBy: "firefox", response: { status: 200, headers: ALLOWED } }));
+    expect(d.verdict).toBe("allowed");
+    expect(d.credentials.basis).toContain(
+      `allowed \`${PAGE}\`, but this request was sent with credentials (fetch credentials: "include" or XHR withCredentials)`,
+    );
+  });
+
+  it("an answer credentials cannot change: the same either way", () => {
+    const d = diagnose(
+      exchange({
+        response: {
+          status: 200,
+          headers: h("Access-Control-Allow-Origin", PAGE, "Access-Control-Allow-Credentials", "true"),
+        },
+      }),
+    );
+    expect(d.verdict).toBe("allowed");
+    expect(d.credentials.basis).toBe("not visible to extensions; the result is the same either way");
+  });
+});
