@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { apiProfiles, diagnose } from "../../src/engine";
+import { apiProfiles, diagnose, observedExchange } from "../../src/engine";
 import { API, exchange, h, PAGE } from "./build";
 
 /** The page's PUT worked (the server listed PUT and content-type); its DELETE is refused. */
@@ -326,5 +326,47 @@ describe("what the page asked of the API", () => {
     expect(profile(bare)?.guess).toBeNull();
     // The profile's guess is the server diagnose names for an exchange that shows none itself.
     expect(diagnose(bare, { api: profile(bare, nginx) ?? null }).server).toMatchObject({ stack: "nginx" });
+  });
+});
+
+describe("the profile's edges", () => {
+  const profile = (...xs: ReturnType<typeof exchange>[]) => apiProfiles(xs).get(API);
+
+  it("an echoed Origin that is not a serialized origin is not an origin the server allows", () => {
+    const slash = `${PAGE}/`;
+    const x = exchange({
+      origin: slash,
+      response: { status: 200, headers: h("Access-Control-Allow-Origin", slash) },
+    });
+    expect(profile(x)?.server.origins).toEqual([]);
+  });
+
+  it("a response with Allow-Origin but no Allow-Methods lists no methods on responses", () => {
+    expect(profile(exchange())?.server.methodsOnResponses).toBe(false);
+  });
+
+  it("an exchange with no origin known adds none", () => {
+    const x = observedExchange({
+      id: "x",
+      url: `${API}/a`,
+      method: "GET",
+      recordedBy: "chromium",
+      requestHeaders: null,
+    });
+    expect(profile(x)?.origins).toEqual([]);
+  });
+
+  it("a header name no configuration can hold is not profiled", () => {
+    const long = `x-${"a".repeat(600)}`;
+    expect(profile(exchange({ requestHeaders: h("Origin", PAGE, long, "1", "X-Ok", "1") }))?.headers).toEqual(
+      ["x-ok"],
+    );
+  });
+
+  it("the first certain guess stays", () => {
+    const said = (...headers: string[]) => exchange({ response: { status: 200, headers: h(...headers) } });
+    expect(profile(said("X-Powered-By", "Express"), said("Server", "AmazonS3"))?.guess?.stack).toBe(
+      "express",
+    );
   });
 });
