@@ -407,6 +407,26 @@ describe("which server, the signatures' edges", () => {
     expect(detectServer(other)).toBeNull();
   });
 
+  it("aiohttp-cors' refusal of a request without custom headers: the method, and a fix for the methods", () => {
+    const cause = diagnose(
+      preflighted(
+        403,
+        "Server",
+        "Python/3.12 aiohttp/3.9.1",
+        "Content-Type",
+        "text/plain",
+        "Content-Length",
+        "40",
+      ),
+    ).causes[0];
+    expect(cause?.message).toContain(
+      "is not a key of its `defaults`, the method (PUT) is not in allow_methods (or not a route passed to cors.add).",
+    );
+    expect(cause?.message).not.toContain("a requested header");
+    expect(cause?.fixes[0]?.stack).toBe("aiohttp-cors");
+    expect(cause?.fixes[0]?.snippet.split("\n")[0]).toBe("# Allow PUT exactly as the page sends them.");
+  });
+
   it("django-cors-headers' methods on the preflight only, or everywhere as the page's other answers showed", () => {
     const methods = "DELETE, GET, OPTIONS, PATCH, POST, PUT";
     const x = exchange({
