@@ -439,6 +439,24 @@ describe("the change to the server's set-up: only what it lacks", () => {
     ]);
   });
 
+  it("a set-up that allows another origin: this origin is added to its list", () => {
+    const admin = exchange({
+      url: `${API}/a`,
+      origin: "https://admin.example",
+      response: { status: 200, headers: h("Access-Control-Allow-Origin", "https://admin.example") },
+    });
+    const target = blocked({
+      url: `${API}/b`,
+      response: { status: 200, headers: h("Access-Control-Allow-Origin", "https://admin.example") },
+    });
+    // The raw headers name one origin a response; a library's option is a list to add to.
+    const api = apiProfiles([admin, target]).get(API) ?? null;
+    const express = diagnose(target, { api }).causes[0]?.fixes.find((f) => f.stack === "express");
+    expect(express?.edits).toEqual([
+      { kind: "add-items", option: "origin", items: [`"${PAGE}"`], whenAbsent: `origin: ["${PAGE}"]` },
+    ]);
+  });
+
   it("nothing kept: no Keeps line, only what the fix adds", () => {
     const c = change(blocked({ url: `${API}/b` }), []);
     expect(c.lines.slice(0, 3)).toEqual([
