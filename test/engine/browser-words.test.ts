@@ -174,7 +174,7 @@ describe("the browsers' words for causes outside the scenarios", () => {
       ["script", "script"],
       ["stylesheet", "CSS stylesheet"],
       ["media", "media"],
-    ])
+    ] as const)
       expect(chromiumConsoleMessage(cause, { ...ctx, resourceType }), resourceType).toMatch(
         new RegExp(`^Access to ${kind} at '`),
       );
