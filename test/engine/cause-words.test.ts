@@ -65,3 +65,51 @@ describe("a cause's words from the evidence", () => {
     );
   });
 });
+
+describe("what a failing status says, beside a missing Allow-Origin", () => {
+  const answered = (status: number, ...headers: string[]) =>
+    messageOf(exchange({ response: { status, headers: h(...headers) }, error: "net::ERR_FAILED" }));
+  const preflightAnswered = (status: number, ...headers: string[]) =>
+    messageOf(
+      exchange({
+        method: "PUT",
+        preflight: { status, headers: h(...headers) },
+        response: null,
+        error: "net::ERR_FAILED",
+      }),
+    );
+
+  it("401 with WWW-Authenticate: authentication answered first; a preflight never carries credentials", () => {
+    expect(answered(401, "WWW-Authenticate", "Bearer")).toContain(
+      " The 401 came with `WWW-Authenticate`: authentication answered before CORS.",
+    );
+    expect(preflightAnswered(401, "WWW-Authenticate", "Bearer")).toContain(
+      " The 401 came with `WWW-Authenticate`: authentication answered before CORS; browsers never send cookies or Authorization with a preflight.",
+    );
+  });
+
+  it("403 without a challenge: something answered before any CORS header", () => {
+    expect(answered(403)).toContain(
+      " Something answered 403 before any CORS header was added (an authentication or CSRF check, a firewall, or the CORS library refusing the request); the response's body says which.",
+    );
+  });
+
+  it("404 and 405: no route; a preflight's Allow names what the route answers", () => {
+    expect(answered(404)).toContain(
+      " The 404 means the server has no route for this URL or method, and that answer carries no CORS headers.",
+    );
+    expect(preflightAnswered(405, "Allow", "GET, POST")).toContain(
+      " The 405 means no route answers OPTIONS at this URL (`Allow: GET, POST`: the route answers only those).",
+    );
+  });
+
+  it("400 is the server's answer to the request, 500 its own error; below 400 nothing", () => {
+    expect(answered(400)).toContain(
+      " The 400 is the server's own answer to the request (a validation, body-parser or routing error); its error path adds no CORS headers.",
+    );
+    expect(answered(500)).toContain(
+      " The 500 is the server's own error; its error path adds no CORS headers.",
+    );
+    expect(answered(399)).not.toContain(" The 399");
+  });
+});
