@@ -4,7 +4,9 @@ import {
   isForbiddenRequestHeader,
   isSafelistedMethod,
   isSafelistedRequestHeader,
+  scriptSetUnsafeHeaderNames,
 } from "../../src/engine/safelist";
+import { h } from "./build";
 
 // Chromium `services/network/public/cpp/cors/cors_unittest.cc` (IsCorsSafelistedHeader vectors) and
 // Fetch Standard §2.2.2 "CORS-safelisted request-header".
@@ -99,5 +101,44 @@ describe("methods and forbidden names", () => {
     expect(isForbiddenRequestHeader("X-HTTP-Method-Override", "TRACE")).toBe(true);
     expect(isForbiddenRequestHeader("X-HTTP-Method-Override", "PATCH")).toBe(false);
     expect(isForbiddenRequestHeader("Authorization")).toBe(false);
+  });
+});
+
+describe("safelisted request header values, by the Fetch Standard's parsers", () => {
+  it("Content-Type: a MIME type parsed strictly, trimmed of outer whitespace only", () => {
+    expect(isSafelistedRequestHeader("content-type", "text/plain;charset=UTF-8")).toBe(true);
+    expect(isSafelistedRequestHeader("content-type", "\t text/plain  ")).toBe(true);
+    expect(isSafelistedRequestHeader("content-type", "text /plain")).toBe(false);
+    expect(isSafelistedRequestHeader("content-type", "a,text/plain")).toBe(false);
+    expect(isSafelistedRequestHeader("content-type", "plain")).toBe(false);
+  });
+
+  it("Content-Type: only the three form types, and no CORS-unsafe byte even in a parameter", () => {
+    expect(isSafelistedRequestHeader("content-type", "application/json")).toBe(false);
+    expect(isSafelistedRequestHeader("content-type", 'text/plain; a="b"')).toBe(false);
+  });
+
+  it("headers the browser adds itself are never script-set, in any case", () => {
+    expect(
+      scriptSetUnsafeHeaderNames(h("User-Agent", "x", "cache-control", "no-cache", "X-Api-Key", "k")),
+    ).toEqual(["x-api-key"]);
+  });
+
+  it("Accept with DEL is not safelisted", () => {
+    expect(isSafelistedRequestHeader("accept", "text/html\u007f")).toBe(false);
+  });
+
+  it("Range: one bytes=start-[end] with start ≤ end", () => {
+    expect(isSafelistedRequestHeader("range", "bytes=5-")).toBe(true);
+    expect(isSafelistedRequestHeader("range", "bytes=5-5")).toBe(true);
+    expect(isSafelistedRequestHeader("range", "bytes=6-5")).toBe(false);
+    expect(isSafelistedRequestHeader("range", "xbytes=1-2")).toBe(false);
+    expect(isSafelistedRequestHeader("range", "bytes=1-2x")).toBe(false);
+  });
+
+  it("a method override is forbidden only when a whole item is CONNECT, TRACE or TRACK", () => {
+    expect(isForbiddenRequestHeader("X-HTTP-Method-Override", "TRACEX")).toBe(false);
+    expect(isForbiddenRequestHeader("X-HTTP-Method-Override", "XTRACE")).toBe(false);
+    expect(isForbiddenRequestHeader("X-HTTP-Method-Override", "GET, TRACE")).toBe(true);
   });
 });
