@@ -124,6 +124,9 @@ function core(
   if (!facts.crossOrigin && exchange.hops.length <= 1) return verdictOnly("not-cors");
   if (facts.mode === "navigate") return verdictOnly("not-cors");
   if (facts.mode === "same-origin") return blockedBy(requestStageFailure("disallowed-by-mode", facts));
+  // https://fetch.spec.whatwg.org/#main-fetch: a data: URL is fetched by scheme fetch in any mode,
+  // without CORS (Chromium lists data among the schemes a cross-origin request may use).
+  if (/^data:/i.test(exchange.url)) return verdictOnly("not-cors");
   if (!isHttpUrl(exchange.url))
     return facts.mode === "no-cors"
       ? verdictOnly("not-cors")

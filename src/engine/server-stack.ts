@@ -178,7 +178,8 @@ export function detectServer(
   if (server === null) return null;
   const by: Array<[RegExp, ServerStack]> = [
     [/^nginx\b/i, "nginx"],
-    [/^Apache\b/i, "apache"],
+    // Apache httpd answers `Apache` or `Apache/2.4.57 (Debian)`; Tomcat's `Apache-Coyote/1.1` is not it.
+    [/^Apache(?:\/|\s|$)/i, "apache"],
     [/^Caddy\b/i, "caddy"],
     [/^uvicorn\b|^hypercorn\b/i, "fastapi"],
     [/^Werkzeug\b/i, "flask-cors"],
@@ -206,7 +207,7 @@ export function proxyLayer(
   if (server === null) return null;
   const proxy: ServerStack | null = /^nginx\b/i.test(server)
     ? "nginx"
-    : /^Apache\b/i.test(server)
+    : /^Apache(?:\/|\s|$)/i.test(server)
       ? "apache"
       : /^Caddy\b/i.test(server)
         ? "caddy"

@@ -11,6 +11,12 @@ const NOT_VISIBLE = { mode: "unknown", inferred: false, basis: "not visible to e
 const ALLOWED = h("Access-Control-Allow-Origin", PAGE);
 
 describe("requests that are not CORS, or fail before any CORS check", () => {
+  // https://fetch.spec.whatwg.org/#main-fetch: scheme fetch answers a data: URL in any mode.
+  it("a data: URL fetched in cors mode is not CORS (not a scheme the browser refuses)", () => {
+    const d = diagnose(exchange({ url: "data:text/plain,hi", mode: "cors", response: { status: 200 } }));
+    expect(d.verdict).toBe("not-cors");
+  });
+
   it("a navigation is not CORS even when the response has no Access-Control-Allow-Origin", () => {
     const d = diagnose(exchange({ mode: "navigate", response: { status: 200, headers: [] } }));
     expect(d).toMatchObject({

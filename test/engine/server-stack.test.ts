@@ -29,6 +29,14 @@ describe("the server told from the evidence", () => {
     expect(detectServer(exchange())).toBeNull();
   });
 
+  it("Apache httpd is `Apache` or `Apache/…`, not Tomcat's `Apache-Coyote/1.1`", () => {
+    const server = (value: string) =>
+      detectServer(exchange({ response: { status: 200, headers: h("Server", value) } }));
+    expect(server("Apache/2.4.57 (Debian)")?.stack).toBe("apache");
+    expect(server("Apache")?.stack).toBe("apache");
+    expect(server("Apache-Coyote/1.1")).toBeNull();
+  });
+
   it("recognises Starlette's 400: the CORS layer refused the method, not a server error", () => {
     const x = exchange({
       url: `${API}/api/items/1`,
