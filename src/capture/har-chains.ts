@@ -1,3 +1,4 @@
+import { isRedirectStatus } from "../engine";
 import type { MessageKey, Params } from "../i18n";
 
 /** What the reader should know about the file, in words of the catalogue. */
@@ -35,7 +36,8 @@ export function redirectChain(first: Entry, at: ReadonlyMap<string, Entry[]>, co
   const hops = [first];
   consumed.add(first);
   let last = first;
-  while (last.redirectURL && last.status >= 300 && last.status < 400) {
+  // A browser follows only Fetch's redirect statuses (a 300 with a Location is the answer).
+  while (last.redirectURL && isRedirectStatus(last.status)) {
     const target = resolve(last.redirectURL, last.url);
     if (target === null) {
       return {

@@ -10,6 +10,7 @@ import {
   type Hop,
   isCorsBlockError,
   isPreflightRequest,
+  isRedirectStatus,
   type ObservedExchange,
   observedExchange,
   originOf,
@@ -343,7 +344,7 @@ function repeatsRedirectHeaders(chain: readonly Entry[]): boolean {
  * hop without a response, so the verdict is "unknown" rather than the redirect's own.
  */
 function unrecordedTarget(last: Entry): Hop[] {
-  if (!(last.status >= 300 && last.status < 400) || last.redirectURL === "") return [];
+  if (!isRedirectStatus(last.status) || last.redirectURL === "") return [];
   let url: string;
   try {
     url = new URL(last.redirectURL, last.url).href;

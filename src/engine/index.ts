@@ -20,6 +20,7 @@ export { combinedHeader, hasHeader, headerValues } from "./headers";
 export { type ObservedFields, observedExchange, preflightOnlyExchange, visibilityOf } from "./observed";
 export { hostOf, originOf, requestOrigin } from "./origin";
 export { type RuleKey, ruleWords } from "./rule-words";
+export { isRedirectStatus } from "./rules/check-response-chain";
 export { isForbiddenRequestHeader, isSafelistedMethod, scriptSetUnsafeHeaderNames } from "./safelist";
 export { detectServer, type ServerGuess } from "./server-stack";
 export * from "./types";

@@ -161,6 +161,29 @@ describe("cors-lens analyze", () => {
   });
 });
 
+describe("a 300 with a Location in a HAR", () => {
+  // Both browsers end the request at a 300 (lab scenario status-300-with-location): it is the answer,
+  // not a redirect whose target the file lacks.
+  it("is the response: allowed when it allows the page", () => {
+    const har = devtoolsHar([
+      entry(
+        { method: "GET", url: "http://127.0.0.1:8000/choices" },
+        {
+          status: 300,
+          headers: [
+            { name: "Location", value: "/choices?final=1" },
+            { name: "Access-Control-Allow-Origin", value: "http://localhost:5173" },
+          ],
+          redirectURL: "/choices?final=1",
+        },
+      ),
+    ]);
+    const x = importHar(har).exchanges.find((e) => e.url === "http://127.0.0.1:8000/choices");
+    expect(x?.hops).toHaveLength(1);
+    expect(x && diagnose(x).verdict).toBe("allowed");
+  });
+});
+
 describe("golden outputs", () => {
   // A fixed HAR (the golden scenarios, exported with fixed times): the summary and the JSON report
   // are compared with files kept in the repo; a change to either shows up as a diff in review.

@@ -10,6 +10,7 @@ import type { BrowserName, Hop } from "../types";
 import { type AccessFailureCode, checkAllowOrigin } from "./check-allow-origin";
 import { checkAllowedHeaders } from "./check-allowed-headers";
 import { isMethodAllowed } from "./check-allowed-method";
+import { isRedirectStatus } from "./check-response-chain";
 import type { CheckFailure } from "./failure";
 import { parseAllowList } from "./parse-allow-list";
 
@@ -28,7 +29,6 @@ export interface PreflightOutcome {
 }
 
 /** The method and header names a preflight asked for, from its own request headers. */
-const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
 export function askedByPreflight(preflight: Hop): { method: string | null; unsafeNames: string[] | null } {
   const method = combinedHeader(preflight.requestHeaders, "access-control-request-method");
@@ -63,7 +63,7 @@ export function checkPreflight(
   const access = checkAllowOrigin(headers, request.origin, request.credentialed);
   // https://fetch.spec.whatwg.org/#redirect-status (301, 302, 303, 307, 308), with a Location to follow: a 304 or a 300 is
   // a status that is not ok (both browsers: `PreflightInvalidStatus`, `CORSPreflightDidNotSucceed3`).
-  if (REDIRECT_STATUSES.has(status) && combinedHeader(headers, "location") !== null) {
+  if (isRedirectStatus(status) && combinedHeader(headers, "location") !== null) {
     return fail({
       code: "preflight-redirected",
       header: "location",

@@ -38,6 +38,7 @@ export function redirectTarget(hops: readonly Hop[], index: number): string | nu
  * and Firefox ESR 153 both allowed the page at the 300, whose target had no CORS headers).
  */
 const REDIRECT_STATUSES: ReadonlySet<number> = new Set([301, 302, 303, 307, 308]);
+export const isRedirectStatus = (status: number): boolean => REDIRECT_STATUSES.has(status);
 
 export function checkResponseChain(
   hops: readonly Hop[],
@@ -73,7 +74,7 @@ export function checkResponseChain(
         };
       }
     }
-    const redirect = REDIRECT_STATUSES.has(hop.status) && redirectTarget(hops, i) !== null;
+    const redirect = isRedirectStatus(hop.status) && redirectTarget(hops, i) !== null;
     if (isLast && !redirect) break;
     const target = redirectTarget(hops, i);
     // https://fetch.spec.whatwg.org/#http-redirect-fetch: a Location with credentials fails a CORS
