@@ -127,3 +127,48 @@ describe("Hono: held-out set 2 (#23): cors() built inside a middleware", () => {
     expect(checkConfig([file(after)]).findings).toEqual([]);
   });
 });
+
+describe("Hono: createMiddleware(fn) is fn (held-out set 4)", () => {
+  it("runs the function, so a policy chosen per request is not read as no CORS at all", () => {
+    const text = `import { Hono } from "hono";
+import { cors } from "hono/cors";
+import { createMiddleware } from "hono/factory";
+
+const forSession = cors({ origin: "${APP}", credentials: true });
+const chooser = createMiddleware(async (c, next) => {
+  if (c.req.header("x-key")) return cors({ origin: "*" })(c, next);
+  return forSession(c, next);
+});
+const app = new Hono();
+app.use("*", chooser);
+app.get("/api/me", (c) => c.json({}));
+`;
+    const a = readConfig([file(text)]).answer({
+      method: "GET",
+      url: `${BASE}/api/me`,
+      headers: [["Origin", APP]],
+    });
+    // Before: taken for a pass-through, "known" with no CORS header (blocked, where the app allows).
+    expect(a.kind).toBe("unknown");
+  });
+});
+
+describe('the JS model\'s `new RegExp("…")` and `new Set([…])` (held-out set 4)', () => {
+  it("reads both as the values they build", () => {
+    const set = readConfig([
+      file(
+        HONO(`const allowed = new Set(["${APP}"]);
+app.use("/api/*", cors({ origin: (origin) => (allowed.has(origin) ? origin : null) }));`),
+      ),
+    ]).answer({ method: "GET", url: `${BASE}/api/items`, headers: [["Origin", APP]] });
+    expect(set.kind === "known" && set.headers).toContainEqual(["Access-Control-Allow-Origin", APP]);
+    const re = readConfig([
+      file(
+        HONO(
+          `app.use("/api/*", cors({ origin: (origin) => (new RegExp("^https://app\\\\.example\\\\.com$").test(origin) ? origin : null) }));`,
+        ),
+      ),
+    ]).answer({ method: "GET", url: `${BASE}/api/items`, headers: [["Origin", APP]] });
+    expect(re.kind === "known" && re.headers).toContainEqual(["Access-Control-Allow-Origin", APP]);
+  });
+});

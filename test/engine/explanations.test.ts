@@ -556,6 +556,8 @@ describe("how an allowed origin differs from the page's", () => {
     [`${PAGE}/`, "the allowed value has a path or trailing slash"],
     ["http://LOCALHOST:5173", "they differ only in letter case"],
     ["https://localhost:5173", "the scheme differs (https vs http)"],
+    // `localhost:5173` parses as a URL whose scheme is "localhost": it has none.
+    ["localhost:5173", "the allowed value has no scheme"],
     ["http://localhost:3000", "the port differs"],
     ["http://example.test:5173", "the host differs"],
     ["null", "`null` only matches opaque origins"],

@@ -168,6 +168,29 @@ describe("fixes never narrow what the server allowed", () => {
     expect(nginx?.change).toContain("set `Access-Control-Allow-Credentials` to `true`");
   });
 
+  it("never says no response carried a CORS header when the preflight answered an Allow-Origin (no API profile)", () => {
+    const put = exchange({
+      url: `${API}/api/items/1`,
+      method: "PUT",
+      requestHeaders: h("Origin", PAGE, "X-Api-Key", "k"),
+      preflight: {
+        status: 204,
+        requestHeaders: h(
+          "Origin",
+          PAGE,
+          "Access-Control-Request-Method",
+          "PUT",
+          "Access-Control-Request-Headers",
+          "x-api-key",
+        ),
+        headers: h("Access-Control-Allow-Origin", PAGE, "Access-Control-Allow-Methods", "PUT"),
+      },
+    });
+    const fix = diagnose(put, { api: null }).causes[0]?.fixes.find((f) => f.stack === "express");
+    expect(fix?.change).not.toMatch(/^No response from this server carried a CORS header/);
+    expect(fix?.change).toContain("x-api-key");
+  });
+
   it("says to add the whole set-up, with its import, where no response carried a CORS header", () => {
     const bare = exchange({ response: { status: 200, headers: h("Content-Type", "application/json") } });
     const express = fixOf(bare, "express");

@@ -80,10 +80,16 @@ export function deltaFor(policy: CorsPolicy, ctx: CauseContext): PolicyDelta {
     (hop) => hop && combinedHeader(hop.responseHeaders, "access-control-allow-origin")?.trim() === "*",
   );
   // A response that varies on Origin but allowed none came from a set-up that refused this origin.
+  // Any Allow-Origin answered (another origin, or this one with something else refused) is a CORS
+  // set-up too.
   const configured =
     (s?.configured ?? false) ||
     answeredStar ||
-    [ctx.exchange.preflight, ...ctx.exchange.hops].some((hop) => hop && variesOnOrigin(hop));
+    [ctx.exchange.preflight, ...ctx.exchange.hops].some(
+      (hop) =>
+        hop &&
+        (variesOnOrigin(hop) || combinedHeader(hop.responseHeaders, "access-control-allow-origin") !== null),
+    );
   const star = (s?.anyOrigin ?? false) || answeredStar;
   const without = (items: readonly string[], had: readonly string[]) => items.filter((i) => !had.includes(i));
   // What this request's own preflight refused is added even where another route of the API allowed

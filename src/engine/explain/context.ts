@@ -44,6 +44,8 @@ export function originDifference(
   if (allowed.toLowerCase() === origin.toLowerCase()) return { difference: "case" };
   if (origin === "null") return { difference: "tainted" };
   if (allowed === "null") return { difference: "null" };
+  // `localhost:5173` parses as a URL of scheme "localhost": a value without `scheme://` has none.
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(allowed)) return { difference: "noscheme" };
   try {
     const a = new URL(allowed);
     const b = new URL(origin);
