@@ -272,6 +272,19 @@ app.use("/api/users", users);`);
     expect(r.ok).toBe(true);
     expect(after).toContain(`const users = express.Router();\nusers.use(cors({ origin: "${APP}" }));\n`);
     expect(r.edits.map((e) => e.why.key)).toEqual(["config.express.fix.router-cors"]);
+    // Options declared after the router it would go on: copied there they would throw at start-up
+    // (a const read before its declaration), so no such line is printed.
+    const later = CJS(`const users = express.Router();
+users.get("/", (req, res) => res.json({ user: "ada" }));
+const projects = express.Router();
+const corsOptions = { origin: "${APP}" };
+projects.use(cors(corsOptions));
+projects.get("/", (req, res) => res.json([]));
+app.use("/api/projects", projects);
+app.use("/api/users", users);`);
+    const refused = fix(later, [{ url: "/api/users" }]);
+    expect(refused.r.ok).toBe(false);
+    expect(refused.after).not.toContain("users.use(cors(corsOptions))");
   });
 
   it("moves cors() before the auth middleware that answered the preflight, with the options it uses", () => {

@@ -570,7 +570,15 @@ export function patchExpress(
         ? app.corsUses.find((c) => c.stack !== app.app && c.stack !== router && c.layer.methods === null)
         : undefined;
     const made = router ? app.consts.get(router.name) : undefined;
-    if (sibling && router && made && !app.corsUses.some((c) => c.stack === router)) {
+    // The copied cors(…) runs where the router is made: a name its options read that is declared
+    // after that line would throw at start-up (a const read before it is declared).
+    const declaredLater =
+      made !== undefined &&
+      sibling !== undefined &&
+      [...sibling.use.call.arguments.reduce((set, a) => namesIn(a as t.Node, set), new Set<string>())].some(
+        (n) => (app.consts.get(n)?.statement.start ?? -1) > (made.statement.start ?? 0),
+      );
+    if (sibling && router && made && !declaredLater && !app.corsUses.some((c) => c.stack === router)) {
       siblings.set(router.name, { use: sibling, statement: made.statement });
       continue;
     }
