@@ -509,6 +509,62 @@ ${LISTEN}
     calls: [{ method: "PUT", path: "/api/items/1", origin: "ORIGIN", headers: json, credentials: true }],
     check: [{ code: "origin-error-500", line: 8 }],
   },
+  {
+    // An app made in a function that returns it, exported for the tests (supertest) and started
+    // only when run directly: cors() is set up inside it with the production origins.
+    name: "an app made in createApp() whose origin list lacks the page",
+    file: "app.js",
+    app: `const express = require("express");
+const cors = require("cors");
+
+function createApp() {
+  const app = express();
+  const allowedOrigins = ["https://shop.example.com", "https://admin.example.com"];
+
+  app.use(express.json());
+  app.use(cors({ origin: allowedOrigins, credentials: true }));
+
+  app.get("/api/items", (req, res) => res.json([{ id: 1 }]));
+  app.put("/api/items/:id", (req, res) => res.json({ id: req.params.id }));
+  return app;
+}
+
+module.exports = createApp;
+
+if (require.main === module) {
+  const port = Number(process.env.PORT) || 3000;
+  createApp().listen(port, "127.0.0.1");
+}
+`,
+    calls: [
+      { method: "GET", path: "/api/items", origin: "ORIGIN", credentials: true },
+      { method: "PUT", path: "/api/items/1", origin: "ORIGIN", headers: json, credentials: true },
+    ],
+    check: [],
+  },
+  {
+    // The same layout as an ES module with no CORS at all: the printed app.use(cors(…)) goes inside
+    // the function, at its indentation, with the import at the top.
+    name: "an app made in an exported buildApp() with no CORS at all",
+    file: "app.mjs",
+    app: `import express from "express";
+
+export function buildApp() {
+  const app = express();
+  app.use(express.json());
+  app.get("/api/items", (req, res) => res.json([{ id: 1 }]));
+  app.post("/api/items", (req, res) => res.status(201).json({ id: 2 }));
+  return app;
+}
+
+buildApp().listen(Number(process.env.PORT) || 3000, "127.0.0.1");
+`,
+    calls: [
+      { method: "GET", path: "/api/items", origin: "ORIGIN" },
+      { method: "POST", path: "/api/items", origin: "ORIGIN", headers: json },
+    ],
+    check: [],
+  },
 ];
 
 /** Correct apps: `check` reports nothing. */

@@ -184,6 +184,82 @@ ${ROUTES}`,
     calls: [LIST],
     check: { code: "starlette-origin-form", line: 7 },
   },
+  {
+    // An application factory (`app = create_app()` at the bottom, as uvicorn `app:app` serves it):
+    // CORSMiddleware is added inside the factory with the production origin and the methods a
+    // read-only API needed first (https://fastapi.tiangolo.com/tutorial/cors/).
+    name: "an application factory whose CORSMiddleware lacks the page and PUT",
+    app: `import os
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+
+
+def create_app() -> FastAPI:
+    application = FastAPI(title="shop")
+    origins = [os.getenv("FRONTEND_URL", "https://shop.example.com")]
+    application.add_middleware(
+        CORSMiddleware,
+        allow_origins=origins,
+        allow_methods=["GET", "POST"],
+        allow_headers=["Content-Type"],
+    )
+
+    @application.get("/api/items")
+    def items():
+        return []
+
+    @application.post("/api/items", status_code=201)
+    def create():
+        return {"id": 1}
+
+    @application.put("/api/items/{i}")
+    def item(i: int):
+        return {"id": i}
+
+    return application
+
+
+app = create_app()
+`,
+    calls: [LIST, CREATE, UPDATE],
+  },
+  {
+    // The factory registers an API-key middleware after CORSMiddleware: it runs first and answers
+    // the preflight (no key on an OPTIONS) with 401.
+    name: "an application factory whose key check is added after CORSMiddleware",
+    app: `from fastapi import FastAPI, Request
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import JSONResponse
+
+
+def create_app() -> FastAPI:
+    app = FastAPI()
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=["{{ORIGIN}}"],
+        allow_methods=["*"],
+        allow_headers=["*"],
+    )
+
+    @app.middleware("http")
+    async def require_key(request: Request, call_next):
+        if request.url.path.startswith("/api/items/") and "x-api-key" not in request.headers:
+            return JSONResponse({"detail": "missing key"}, status_code=401)
+        return await call_next(request)
+
+    @app.put("/api/items/{i}")
+    def item(i: int):
+        return {"id": i}
+
+    return app
+
+
+app = create_app()
+`,
+    calls: [UPDATE],
+    check: { code: "starlette-middleware-order", line: 8 },
+  },
 ];
 
 export const FASTAPI_CORRECT: string[] = [

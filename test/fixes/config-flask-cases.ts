@@ -44,7 +44,17 @@ export interface FlaskCase {
   /** As PythonCase: "cannot" when no safe patch exists and the fix says why (`said`). */
   expect?: "fixed" | "cannot";
   said?: string;
+  /** The case's own files (a run.py that calls the application factory). */
+  files?: Record<string, string>;
 }
+
+/** How an application factory is served (`flask --app app run` and gunicorn call it the same way). */
+const RUN_FACTORY = `import os
+
+from app import create_app
+
+create_app().run(host="127.0.0.1", port=int(os.environ["PORT"]))
+`;
 
 const APP = `${IMPORTS}
 app = Flask(__name__)
@@ -124,6 +134,62 @@ ${ROUTES}`,
 )
 ${ROUTES}`,
     calls: [LIST, ME],
+  },
+  {
+    // The application-factory layout of Flask's tutorial
+    // (https://flask.palletsprojects.com/en/stable/patterns/appfactories/): the app, its CORS and its
+    // routes are made inside create_app(); the origins come from the environment with a default.
+    name: "an application factory whose origins list lacks the page",
+    app: `${IMPORTS}
+
+def create_app(test_config=None):
+    app = Flask(__name__, instance_relative_config=True)
+    app.config.from_mapping(SECRET_KEY=os.environ.get("SECRET_KEY", "dev"))
+
+    allowed = os.environ.get("ALLOWED_ORIGINS", "https://shop.example.com").split(",")
+    CORS(app, origins=allowed)
+
+    @app.route("/api/items", methods=["GET", "POST"])
+    def items():
+        return jsonify([])
+
+    @app.route("/api/items/<int:i>", methods=["PUT", "DELETE"])
+    def item(i):
+        return jsonify({"id": i})
+
+    return app
+`,
+    files: { "run.py": RUN_FACTORY },
+    calls: [LIST, CREATE, UPDATE],
+  },
+  {
+    // A factory that never set CORS up: the blueprint is defined at module level and registered
+    // inside create_app() (the printed CORS(…) goes inside the factory, after the app is made).
+    name: "an application factory with a module-level blueprint and no CORS at all",
+    app: `import os
+
+from flask import Blueprint, Flask, jsonify
+
+api = Blueprint("api", __name__, url_prefix="/api")
+
+
+@api.route("/items", methods=["GET", "POST"])
+def items():
+    return jsonify([])
+
+
+@api.route("/me")
+def me():
+    return jsonify({"user": "ada"})
+
+
+def create_app():
+    app = Flask(__name__)
+    app.register_blueprint(api)
+    return app
+`,
+    files: { "run.py": RUN_FACTORY },
+    calls: [LIST, CREATE],
   },
 ];
 

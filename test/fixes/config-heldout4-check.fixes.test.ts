@@ -158,7 +158,6 @@ const KNOWN_STATIC_MISSES: Readonly<Record<string, string>> = {
   "heldout4 Fastify: an onSend hook overwrites Allow-Origin with an empty value": NOT_READ,
   "heldout4 Fastify: an onRequest auth hook refuses the preflight before @fastify/cors answers it":
     "not found from the file: a root onRequest hook runs before the hook @fastify/cors adds (check reads no hook order)",
-  "heldout4 Koa: cors attached to the router, the preflight matches no route": NOT_READ,
   "heldout4 Koa: basic auth used before the CORS middleware refuses the preflight": OTHER_LINE,
   "heldout4 Hono: the cors policy is chosen by a header the preflight does not carry": NOT_READ,
   "heldout4 Hono: origin * with credentials true, the cookie call refused": OTHER_LINE,

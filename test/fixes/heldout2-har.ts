@@ -67,7 +67,6 @@ const NOT_READ_4 = "CORS Lens does not read this app (fix refuses it, said): not
 export const KNOWN_MISSES_WITH_HAR_4: Readonly<Record<string, string>> = {
   "heldout4 Express: a router-wide token check answers the preflight 401 (server class)": NOT_READ_4,
   "heldout4 Fastify: an onSend hook overwrites Allow-Origin with an empty value": NOT_READ_4,
-  "heldout4 Koa: cors attached to the router, the preflight matches no route": NOT_READ_4,
   "heldout4 Hono: the cors policy is chosen by a header the preflight does not carry": NOT_READ_4,
   "heldout4 Fastify: an onRequest auth hook refuses the preflight before @fastify/cors answers it":
     "names the @fastify/cors registration (6) it moves, where the case marks the hook (10)",

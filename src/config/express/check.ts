@@ -226,6 +226,26 @@ export function checkExpress(app: ExpressApp): ConfigFinding[] {
         params: { line: mount?.line ?? layer.line },
       });
     }
+    // Koa: cors() on a router (router.use) runs only for requests one of the router's routes takes
+    // (@koa/router's routes(): `if (!matched.route) return next()`,
+    // https://github.com/koajs/router/blob/master/lib/router.js): with no OPTIONS or all() route,
+    // every preflight is answered without it (allowedMethods()' 200, or a 404).
+    const routeMethods = stack.layers.flatMap((l) => l.methods ?? []);
+    if (
+      app.dialect === "koa" &&
+      stack !== app.app &&
+      layer.methods === null &&
+      routeMethods.length > 0 &&
+      !routeMethods.includes("OPTIONS") &&
+      !routeMethods.includes("ALL")
+    )
+      push(
+        "koa-cors-on-router",
+        // PUT, PATCH and DELETE are always preflighted; a GET or POST only with other headers.
+        routeMethods.some((m) => ["PUT", "PATCH", "DELETE"].includes(m)) ? "error" : "warning",
+        layer.statement,
+        { key: "config.express.check.koa-router", params: { router: stack.name } },
+      );
     // Registered after what answers first on the same paths.
     if (layer.methods === null) {
       for (const earlier of stack.layers) {

@@ -643,6 +643,54 @@ function same(a: Val, b: Val): boolean {
 }
 
 /** Reads the app: imports, top-level constants and functions, then the registrations in order. */
+/**
+ * The statements of the one top-level function that makes the app (`const app = express()`) and
+ * returns it, when no top-level statement makes one; none otherwise (two such functions: which one
+ * the server calls is not in the file).
+ */
+function factoryBody(body: readonly t.Statement[], makesApp: (n: t.Node) => boolean): t.Statement[] {
+  const makes = (ss: readonly t.Statement[]) => {
+    for (const s of ss)
+      if (s.type === "VariableDeclaration")
+        for (const d of s.declarations)
+          if (d.id.type === "Identifier" && d.init && makesApp(d.init)) return d.id.name;
+    return null;
+  };
+  if (makes(body) !== null) return [];
+  const functions: t.Function[] = [];
+  for (const s0 of body) {
+    // module.exports = function createApp() {…} / export default function () {…}
+    const s =
+      s0.type === "ExpressionStatement" && s0.expression.type === "AssignmentExpression"
+        ? s0.expression.right
+        : s0.type === "ExportDefaultDeclaration"
+          ? s0.declaration
+          : s0;
+    if (
+      s.type === "FunctionDeclaration" ||
+      s.type === "FunctionExpression" ||
+      s.type === "ArrowFunctionExpression"
+    )
+      functions.push(s);
+    if (s.type === "VariableDeclaration")
+      for (const d of s.declarations) {
+        const init = d.init ? bare(d.init) : null;
+        if (init && (init.type === "ArrowFunctionExpression" || init.type === "FunctionExpression"))
+          functions.push(init);
+      }
+  }
+  const found = functions.flatMap((f) => {
+    if (f.body.type !== "BlockStatement") return [];
+    const ss = f.body.body;
+    const name = makes(ss);
+    const returns = ss.some(
+      (x) => x.type === "ReturnStatement" && x.argument && isName(bare(x.argument), name ?? ""),
+    );
+    return name !== null && returns ? [ss] : [];
+  });
+  return found.length === 1 ? (found[0] as t.Statement[]) : [];
+}
+
 export function readExpress(file: string, text: string): ExpressApp {
   const ast = parseJs(text, file);
   const program = ast.program;
@@ -707,11 +755,11 @@ export function readExpress(file: string, text: string): ExpressApp {
       }
     }
   }
-  for (const s0 of body) {
+  const declare = (s0: t.Statement) => {
     const s = s0 as t.Statement;
     const stmt = statementOf.get(s) ?? s;
     if (s.type === "FunctionDeclaration" && s.id) r.functions.set(s.id.name, s);
-    if (s.type !== "VariableDeclaration") continue;
+    if (s.type !== "VariableDeclaration") return;
     for (const d of s.declarations) {
       if (!d.init) continue;
       const init = bare(d.init) as t.Expression;
@@ -744,7 +792,8 @@ export function readExpress(file: string, text: string): ExpressApp {
           }
       }
     }
-  }
+  };
+  for (const s of body) declare(s);
   const isExpressCall = (n: t.Node) => {
     const b = bare(n);
     if (b.type === "NewExpression" && honoName !== null && isName(bare(b.callee), honoName)) return true;
@@ -757,12 +806,19 @@ export function readExpress(file: string, text: string): ExpressApp {
     const d = dotted(b.callee);
     return (expressName !== null && d === `${expressName}.Router`) || (d !== null && routerFactories.has(d));
   };
-  for (const s of body) {
+  // An app made in a function that returns it (`function createApp() { const app = express(); …
+  // return app; }`, exported for the server and the tests) when none is made at the top level: the
+  // function's statements are read after the module's, as the server runs them when it calls it.
+  const inner = factoryBody(body, isExpressCall);
+  const madeAt = new Map<string, t.Statement>();
+  for (const s of inner) declare(s);
+  for (const s of [...body, ...inner]) {
     if (s.type !== "VariableDeclaration") continue;
     for (const d of s.declarations) {
       if (d.id.type !== "Identifier" || !d.init) continue;
       if (isExpressCall(d.init)) {
         appNames.add(d.id.name);
+        madeAt.set(d.id.name, statementOf.get(s) ?? s);
         const st = { name: d.id.name, layers: [] };
         stacks.push(st);
         routers.set(d.id.name, st);
@@ -969,7 +1025,7 @@ export function readExpress(file: string, text: string): ExpressApp {
     if (s.type === "ExpressionStatement") register(s, s.expression);
     else if (s.type === "ExportDefaultDeclaration" && s.declaration.type !== "FunctionDeclaration") return;
   };
-  for (const s of program.body) visit(s);
+  for (const s of [...program.body, ...inner]) visit(s);
   for (const p of pendingCors) {
     const layer = p.layerRef();
     corsUses.push({ use: p.use, layer, stack: p.stack });
@@ -984,6 +1040,7 @@ export function readExpress(file: string, text: string): ExpressApp {
     program,
     app,
     appName: app?.name ?? null,
+    made: app ? madeAt.get(app.name) : undefined,
     corsName,
     moduleKind,
     dialect: honoName !== null ? "hono" : koaName !== null ? "koa" : "express",
@@ -1152,6 +1209,18 @@ function header(req: Req, name: string): string | undefined {
   return lines.length ? lines.join(", ") : undefined;
 }
 
+/** A route of the Koa router takes the path and the method (HEAD with GET, as @koa/router registers them). */
+function koaRouteTakes(router: Stack, path: string, method: string): boolean {
+  return router.layers.some(
+    (l) =>
+      l.methods !== null &&
+      (l.methods.includes("ALL") ||
+        l.methods.includes(method) ||
+        (method === "HEAD" && l.methods.includes("GET"))) &&
+      l.path.test(path, false).matched,
+  );
+}
+
 export function run(app: ExpressApp, request: HopRequest): Trace {
   const reader = (app as ExpressApp & { reader: Reader }).reader;
   let url: URL;
@@ -1308,6 +1377,16 @@ export function run(app: ExpressApp, request: HopRequest): Trace {
         // Fastify: a plugin's hooks run only for its own routes (and the `OPTIONS *` route of a
         // @fastify/cors registered in it); any other request is answered outside it.
         if (app.dialect === "fastify" && !fastifyReaches(h.router, rest, req.method)) return false;
+        // Koa: router.routes() runs the router's middleware (router.use) only when one of its routes
+        // takes the path and the method — `if (!matched.route) return next()` — so a preflight no
+        // route takes never meets a cors() attached to the router
+        // (https://github.com/koajs/router/blob/master/lib/router.js, Router.prototype.routes).
+        if (app.dialect === "koa" && !koaRouteTakes(h.router, rest, req.method)) {
+          // Its routes of the path still make allowedMethods() answer an OPTIONS.
+          if (h.router.layers.some((l) => l.methods !== null && l.path.test(rest, false).matched))
+            routeMatchedPath = true;
+          return false;
+        }
         walk(h.router, rest);
         return false;
       case "auth": {

@@ -14,6 +14,7 @@ import { afterLine, type Edit, EditList, indentAt, lineStart } from "../edit";
 import type { Words } from "../types";
 import { faultOf, type Judged, type RequestSpec, Unknown } from "../whatif";
 import {
+  ANY_PATH,
   bare,
   type CorsUse,
   discardedCors,
@@ -292,6 +293,7 @@ export function patchExpress(
   const fresh: Array<{ origin: string; credentials: boolean }> = [];
   const splits = new Map<CorsUse, string>();
   const hoists = new Set<ExpressApp["corsUses"][number]>();
+  const lifts = new Map<CorsUse, { use: ExpressApp["corsUses"][number]; mount: t.Statement }>();
   const hooks = new Set<CorsUse>();
   const revive = new Map<t.CallExpression, DeadCors>();
   const handLists = new Map<t.Node, { names: string[]; header: string }>();
@@ -582,6 +584,33 @@ export function patchExpress(
       siblings.set(router.name, { use: sibling, statement: made.statement });
       continue;
     }
+    // Koa: a cors() attached to a router (`router.use(cors())`) runs only for a request one of the
+    // router's routes takes (@koa/router's routes(): `if (!matched.route) return next()`,
+    // https://github.com/koajs/router/blob/master/lib/router.js), so allowedMethods() answers the
+    // preflight without it. On the app, just before the router is mounted, it meets every request
+    // the router would: the same options, a wider reach, never a narrower one.
+    const attached =
+      app.dialect === "koa" && method === "OPTIONS"
+        ? app.corsUses.find(
+            (c) =>
+              c.stack !== app.app &&
+              c.layer.methods === null &&
+              c.layer.path === ANY_PATH &&
+              c.layer.handlers.length === 1 &&
+              c.layer.statement.type === "ExpressionStatement" &&
+              c.stack.layers.some((l) => l.methods !== null && l.path.test(path, false).matched),
+          )
+        : undefined;
+    const mount = attached
+      ? app.app?.layers.find(
+          (l) =>
+            l.methods === null && l.handlers.some((h) => h.kind === "router" && h.router === attached.stack),
+        )
+      : undefined;
+    if (attached && mount) {
+      lifts.set(attached.use, { use: attached, mount: mount.statement });
+      continue;
+    }
     if (app.corsUses.length > 0) {
       p.cannot.set(spec.id, { key: "config.express.cannot.not-reached", params: { path, status } });
       continue;
@@ -642,6 +671,21 @@ export function patchExpress(
   if (hoists.size > 0) {
     for (const h of hoists) hoist(p, h);
     return { edits: p.edits, cannot: p.cannot };
+  }
+  for (const { use, mount } of lifts.values()) {
+    const text = app.text;
+    const stmt = use.layer.statement;
+    const why: Words = {
+      key: "config.express.fix.koa-lift",
+      params: { router: use.stack.name, line: use.layer.line, mount: p.line(mount) },
+    };
+    p.cut(`lift-out:${stmt.start}`, lineStart(text, stmt.start ?? 0), afterLine(text, stmt.end ?? 0), why);
+    p.insert(
+      `lift-in:${stmt.start}`,
+      lineStart(text, mount.start ?? 0),
+      `${indentAt(text, mount.start ?? 0)}${app.appName ?? "app"}.use(${p.src(use.use.call)});\n`,
+      why,
+    );
   }
   for (const [name, { use, statement }] of siblings) {
     const text = app.text;
@@ -1323,7 +1367,7 @@ function addCors(p: Patcher, wants: Array<{ origin: string; credentials: boolean
     afterLine(text, made.end ?? 0),
     fastify
       ? `${indentAt(text, made.start ?? 0)}${appName}.register(${name}, ${opts});\n`
-      : `${appName}.use(${all}${name}(${opts}));\n`,
+      : `${indentAt(text, made.start ?? 0)}${appName}.use(${all}${name}(${opts}));\n`,
     why,
   );
 }

@@ -14,6 +14,8 @@ import { pyRegex } from "../django/settings";
 import { afterLine, type Edit, EditList, indentAt, lineStart } from "../edit";
 import { argInsert, displayInsert, joinedInsert, pyStr, quoteOf } from "../python/edit";
 import {
+  appStatements,
+  bindLocal,
   condition,
   type Display,
   evaluate,
@@ -158,6 +160,8 @@ export interface FlaskApp {
   file: string;
   mod: PyModule;
   app: { name: string; stmt: Span } | null;
+  /** The application factory the app is made in (`def create_app():`), when not at module level. */
+  factory: { name: string; line: number } | null;
   ext: {
     set: OptSet;
     resources: Resource[] | null;
@@ -199,6 +203,7 @@ function readFlask(file: ConfigFile): FlaskApp {
     file: file.path,
     mod,
     app: null,
+    factory: null,
     ext: null,
     views: [],
     scoped: [],
@@ -311,8 +316,11 @@ function readFlask(file: ConfigFile): FlaskApp {
     }
     return [];
   };
+  const body = appStatements(mod, /(^|\.)Flask$/);
+  out.factory = body.factory;
   const walk = (stmts: Node[]): void => {
     for (const s of stmts) {
+      if (body.factory) bindLocal(s, scope, mod.imports);
       if (s.type === "if_statement") {
         const block = decided(s);
         if (block) walk(block);
@@ -522,7 +530,7 @@ function readFlask(file: ConfigFile): FlaskApp {
       }
     }
   };
-  walk(kids(mod.tree.rootNode));
+  walk(body.stmts);
   // Flask joins a blueprint's prefix and its rule with one slash (Blueprint.add_url_rule); a
   // blueprint's rules enter the URL map when it is registered.
   for (const r of pending) {
@@ -1363,7 +1371,7 @@ class Patcher extends EditList {
       file: this.file,
       start: at,
       end: at,
-      text: `${stmt.replace(re, `$1${owner}`)}\n`,
+      text: `${indentAt(text, ext.stmt.start)}${stmt.replace(re, `$1${owner}`)}\n`,
       why: {
         key: "config.flask.fix.blueprint",
         params: { name: owner, target: ext.target, line: ext.stmt.line },
@@ -1470,7 +1478,8 @@ class Patcher extends EditList {
       file: this.file,
       start: at,
       end: at,
-      text: `CORS(${app.name}, origins=[${pyStr(origin, quoteOf(text))}])\n`,
+      // Inside an application factory, at the app statement's indentation.
+      text: `${indentAt(text, app.stmt.start)}CORS(${app.name}, origins=[${pyStr(origin, quoteOf(text))}])\n`,
       why,
     });
   }

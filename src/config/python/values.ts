@@ -654,3 +654,58 @@ export function strings(v: PyVal | undefined): string[] | null {
   }
   return out;
 }
+
+/**
+ * The statements that build the app: the module's own, or — an application factory
+ * (https://flask.palletsprojects.com/en/stable/patterns/appfactories/, run by `flask --app` or
+ * gunicorn's `"module:create_app()"`) — the module's statements followed by the body of the one
+ * top-level function that makes the app (`app = Flask(__name__)`) and returns it, when no
+ * module-level statement makes one.
+ */
+export function appStatements(
+  mod: PyModule,
+  maker: RegExp,
+): { stmts: Node[]; factory: { name: string; line: number } | null } {
+  const top = kids(mod.tree.rootNode);
+  const makes = (s: Node) => {
+    const e = s.type === "expression_statement" ? kids(s)[0] : null;
+    const right = e?.type === "assignment" ? e.childForFieldName("right") : null;
+    const left = e?.type === "assignment" ? e.childForFieldName("left") : null;
+    const fn = right?.type === "call" ? right.childForFieldName("function")?.text : null;
+    return left?.type === "identifier" && fn && maker.test(fn) ? left.text : null;
+  };
+  if (top.some((s) => makes(s) !== null)) return { stmts: top, factory: null };
+  const factories = top.flatMap((s) => {
+    const def = s.type === "decorated_definition" ? s.childForFieldName("definition") : s;
+    const body = def?.type === "function_definition" ? def.childForFieldName("body") : null;
+    if (!def || !body) return [];
+    const stmts = kids(body);
+    const name = stmts.map(makes).find((n) => n !== null);
+    // It hands the app back: `return app` (the factory the server calls), not a helper that
+    // makes a throwaway app of its own.
+    const returns = stmts.some(
+      (x) => x.type === "return_statement" && kids(x)[0]?.type === "identifier" && kids(x)[0]?.text === name,
+    );
+    return name && returns
+      ? [
+          {
+            stmts,
+            factory: { name: def.childForFieldName("name")?.text ?? "", line: def.startPosition.row + 1 },
+          },
+        ]
+      : [];
+  });
+  const only = factories.length === 1 ? factories[0] : undefined;
+  // The module's own statements first (a blueprint or router defined at module level and
+  // registered by the factory), then the factory's body.
+  return only ? { stmts: [...top, ...only.stmts], factory: only.factory } : { stmts: top, factory: null };
+}
+
+/** Binds a factory's local assignment (`origins = os.getenv(…).split(",")`) for what follows it. */
+export function bindLocal(s: Node, scope: Scope, imports: PyModule["imports"]): void {
+  const e = s.type === "expression_statement" ? kids(s)[0] : null;
+  if (e?.type !== "assignment") return;
+  const left = e.childForFieldName("left");
+  const right = e.childForFieldName("right");
+  if (left?.type === "identifier" && right) scope.set(left.text, evaluate(right, scope, imports));
+}

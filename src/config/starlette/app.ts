@@ -6,7 +6,15 @@
  * (in the order written, inside the added ones). CORSMiddleware's keyword arguments are read as values.
  */
 import type { Node } from "web-tree-sitter";
-import { evaluate, type PyModule, type PyVal, readModule, type Span } from "../python/values";
+import {
+  appStatements,
+  bindLocal,
+  evaluate,
+  type PyModule,
+  type PyVal,
+  readModule,
+  type Span,
+} from "../python/values";
 import type { ConfigFile } from "../types";
 
 export type MwKind = "cors" | "https" | "passive" | "unknown";
@@ -45,6 +53,10 @@ export interface StarletteApp {
   mod: PyModule;
   /** The app object's name and the statement creating it. */
   app: { name: string; stmt: Span } | null;
+  /** The application factory it is made in (`def create_app() -> FastAPI:`), if not at module level. */
+  factory: { name: string; line: number } | null;
+  /** The statements read: the module's, then the factory's body. */
+  body: Node[];
   /** Outermost first: the order a request meets them. */
   stack: Mw[];
   /** Registrations in source order (the patcher moves the CORS one after the last). */
@@ -70,8 +82,19 @@ function kindOf(name: string): MwKind {
 
 export function readApp(file: ConfigFile): StarletteApp {
   const mod = readModule(file.text);
-  const out: StarletteApp = { file: file.path, mod, app: null, stack: [], registrations: [] };
+  const out: StarletteApp = {
+    file: file.path,
+    mod,
+    app: null,
+    factory: null,
+    body: [],
+    stack: [],
+    registrations: [],
+  };
   if (mod.error) return out;
+  const { stmts, factory } = appStatements(mod, /(^|\.)(FastAPI|Starlette)$/);
+  out.factory = factory;
+  out.body = stmts;
   const scope = new Map([...mod.names].map(([k, a]) => [k, a.value]));
   const middlewareOf = (
     all: Node[],
@@ -104,7 +127,8 @@ export function readApp(file: ConfigFile): StarletteApp {
   };
   const constructed: Mw[] = [];
   const added: Mw[] = [];
-  for (const s of kids(mod.tree.rootNode)) {
+  for (const s of stmts) {
+    if (factory) bindLocal(s, scope, mod.imports);
     if (s.type === "expression_statement") {
       const e = kids(s)[0];
       if (e?.type === "assignment") {

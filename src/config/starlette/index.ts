@@ -9,7 +9,7 @@
  */
 import { combinedHeader, type HeaderList, hasHeader, scriptSetUnsafeHeaderNames } from "../../engine";
 import { pyRegex } from "../django/settings";
-import { afterLine, type Edit, EditList, lineStart } from "../edit";
+import { afterLine, type Edit, EditList, indentAt, lineStart } from "../edit";
 import { argInsert, displayInsert, joinedInsert, pyStr, quoteOf } from "../python/edit";
 import type { Allowance, Answer, ConfigFile, ConfigFinding, HopRequest, ReadConfig, Words } from "../types";
 import { ConfigSyntaxError } from "../types";
@@ -225,7 +225,7 @@ function errorsInside(app: StarletteApp): boolean {
 /** The methods the app's routes serve that a browser preflights (all but GET and HEAD), with their line. */
 function routeMethods(app: StarletteApp): Array<{ method: string; line: number }> {
   const out: Array<{ method: string; line: number }> = [];
-  for (const d of app.mod.tree.rootNode.namedChildren) {
+  for (const d of app.body) {
     if (d?.type !== "decorated_definition") continue;
     for (const c of d.namedChildren) {
       if (c?.type !== "decorator") continue;
@@ -255,7 +255,7 @@ function uncaughtRaise(app: StarletteApp): { line: number; name: string } | null
     const name = (m[1] as string).split(".").at(-1) as string;
     if (name !== "Exception" && name !== "BaseException" && name !== "500") handled.add(name);
   }
-  for (const d of app.mod.tree.rootNode.namedChildren) {
+  for (const d of app.body) {
     if (d?.type !== "decorated_definition") continue;
     if (!d.namedChildren.some((c) => c?.type === "decorator" && ROUTE.test(c.text))) continue;
     for (const r of d.descendantsOfType("raise_statement")) {
@@ -489,6 +489,8 @@ class Patcher extends EditList {
     let name = "errors_inside_cors";
     for (let i = 2; names.has(name) || text.includes(`def ${name}(`); i++) name = `errors_inside_cors_${i}`;
     const at = lineStart(text, m.stmt.start);
+    // Inside an application factory, at the registration's indentation.
+    const indent = indentAt(text, m.stmt.start);
     this.push("errors:def", {
       file: this.file,
       start: at,
@@ -506,7 +508,9 @@ class Patcher extends EditList {
         "",
         "",
         "",
-      ].join("\n"),
+      ]
+        .map((l) => (l ? `${indent}${l}` : l))
+        .join("\n"),
       why,
     });
     const imports = this.app.mod.imports;
@@ -593,7 +597,7 @@ class Patcher extends EditList {
       file: this.file,
       start: at,
       end: at,
-      text: `\n${app.name}.add_middleware(CORSMiddleware, allow_origins=[${pyStr(origin, q)}])\n`,
+      text: `\n${indentAt(text, app.stmt.start)}${app.name}.add_middleware(CORSMiddleware, allow_origins=[${pyStr(origin, q)}])\n`,
       why,
     });
   }

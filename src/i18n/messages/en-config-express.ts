@@ -3,7 +3,8 @@ export const enConfigExpress = {
   "config.express.unknown.value": "the value {code} (line {line}) is not a literal CORS Lens can read",
   "config.express.unknown.options":
     "the cors() options {name} (line {line}) are not an object literal in this file: CORS Lens cannot read them",
-  "config.express.unknown.no-app": "no `{maker}` app is made at the top level of this file",
+  "config.express.unknown.no-app":
+    "no `{maker}` app is made at the top level of this file, nor in one function that returns it",
   "config.express.unknown.middleware":
     "the middleware {name} (line {line}) runs first and may answer: CORS Lens cannot see what it does",
   "config.express.unknown.options-handler":
@@ -18,11 +19,14 @@ export const enConfigExpress = {
   "config.express.assumed.route": "the route answers {method} {path} with 200 (not recorded)",
   "config.express.assumed.static": "the file for {path} exists (served with 200)",
   "config.express.note.other-file": "{file} is not read: only the file that makes the Express app is",
-  "config.express.note.no-app": "{file} makes no `{maker}` app at its top level",
+  "config.express.note.no-app":
+    "{file} makes no `{maker}` app at its top level, nor in one function that returns it",
   "config.express.fix.move":
     "cors() moved ahead of the app's other middleware: the registration on line {before} answered first (Express runs middleware in the order registered)",
   "config.express.fix.router-cors":
     "{router}.use(cors(…)) added where {router} is made: the cors() of line {line} is used inside another router only, so {router}'s answers had no CORS headers",
+  "config.express.fix.koa-lift":
+    "{router}.use(cors(…)) of line {line} moved onto the app before line {mount}: @koa/router runs a router's middleware only for requests one of its routes takes, and none takes the preflight (OPTIONS)",
   "config.express.fix.options-route":
     "app.options for {path}: the cors() on the route of line {line} never sees the preflight (OPTIONS)",
   "config.express.fix.origin": "{origins} added to the allowed origins",
@@ -76,6 +80,8 @@ export const enConfigExpress = {
     "this hand-written OPTIONS handler for {path} sets no Access-Control-* header: every preflight there is answered without them and refused; set them, or register the cors middleware before the routes",
   "config.express.check.headers-miss-content-type":
     "`{option}` leaves out Content-Type while routes under this CORS registration take request bodies: a JSON body (Content-Type: application/json) is refused at its preflight",
+  "config.express.check.koa-router":
+    "cors() used on {router} runs only for requests a route of {router} takes, and none takes a preflight (OPTIONS): calls that need one are refused; use it on the app, before {router}.routes()",
   "config.fastify.check.encapsulated":
     "@fastify/cors is registered inside the plugin of line {line}, which has no routes: Fastify keeps a plugin's hooks to its own context, so no route gets CORS headers; register it on the app (or wrap that plugin in fastify-plugin)",
   "config.fastify.check.after-auth":

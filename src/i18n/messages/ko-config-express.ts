@@ -5,7 +5,8 @@ export const koConfigExpress: Record<keyof typeof enConfigExpress, string> = {
   "config.express.unknown.value": "값 {code}({line}행)는 CORS Lens가 읽을 수 있는 리터럴이 아닙니다",
   "config.express.unknown.options":
     "cors() 옵션 {name}({line}행)이 이 파일의 객체 리터럴이 아니어서 CORS Lens가 읽을 수 없습니다",
-  "config.express.unknown.no-app": "이 파일의 최상위에서 `{maker}` 앱을 만들지 않습니다",
+  "config.express.unknown.no-app":
+    "이 파일의 최상위에서도, 앱을 반환하는 함수 하나에서도 `{maker}` 앱을 만들지 않습니다",
   "config.express.unknown.middleware":
     "미들웨어 {name}({line}행)이 먼저 실행되어 응답할 수 있습니다. CORS Lens는 그 동작을 알 수 없습니다",
   "config.express.unknown.options-handler":
@@ -20,11 +21,14 @@ export const koConfigExpress: Record<keyof typeof enConfigExpress, string> = {
   "config.express.assumed.route": "라우트가 {method} {path}에 200으로 응답한다고 가정합니다(기록 없음)",
   "config.express.assumed.static": "{path}의 파일이 있다고 가정합니다(200으로 제공)",
   "config.express.note.other-file": "{file}은(는) 읽지 않습니다. Express 앱을 만드는 파일만 읽습니다",
-  "config.express.note.no-app": "{file}의 최상위에서 `{maker}` 앱을 만들지 않습니다",
+  "config.express.note.no-app":
+    "{file}의 최상위에서도, 앱을 반환하는 함수 하나에서도 `{maker}` 앱을 만들지 않습니다",
   "config.express.fix.move":
     "cors()를 앱의 다른 미들웨어보다 앞으로 옮겼습니다. {before}행의 등록이 먼저 응답했습니다(Express는 등록 순서대로 미들웨어를 실행합니다)",
   "config.express.fix.router-cors":
     "{router}를 만드는 곳에 {router}.use(cors(…)) 추가: {line}행의 cors()는 다른 라우터 안에서만 쓰여 {router}의 응답에 CORS 헤더가 없었습니다",
+  "config.express.fix.koa-lift":
+    "{line}행의 {router}.use(cors(…))를 {mount}행 앞, 앱으로 옮겼습니다. @koa/router는 라우트가 받는 요청에만 라우터의 미들웨어를 실행하는데, 프리플라이트(OPTIONS)를 받는 라우트가 없습니다",
   "config.express.fix.options-route":
     "{path}에 app.options 추가: {line}행 라우트의 cors()는 프리플라이트(OPTIONS)를 보지 못합니다",
   "config.express.fix.origin": "허용 오리진에 {origins} 추가",
@@ -78,6 +82,8 @@ export const koConfigExpress: Record<keyof typeof enConfigExpress, string> = {
     "{path}의 이 수동 OPTIONS 핸들러는 Access-Control-* 헤더를 하나도 설정하지 않습니다: 그 경로의 모든 사전 요청이 헤더 없이 답해져 거부됩니다. 헤더를 설정하거나 cors 미들웨어를 라우트보다 먼저 등록하세요",
   "config.express.check.headers-miss-content-type":
     "이 CORS 등록 아래의 라우트가 요청 본문을 받는데 `{option}`에 Content-Type이 빠져 있습니다: JSON 본문(Content-Type: application/json)은 사전 요청에서 거부됩니다",
+  "config.express.check.koa-router":
+    "{router}에 쓴 cors()는 {router}의 라우트가 받는 요청에만 실행되는데, 프리플라이트(OPTIONS)를 받는 라우트가 없어 프리플라이트가 필요한 호출은 거부됩니다. {router}.routes() 앞에서 앱에 쓰세요",
   "config.fastify.check.encapsulated":
     "@fastify/cors가 라우트가 없는 {line}행의 플러그인 안에 등록되어 있습니다. Fastify는 플러그인의 훅을 그 컨텍스트 안에만 두므로 어떤 라우트에도 CORS 헤더가 붙지 않습니다. 앱에 등록하세요(또는 그 플러그인을 fastify-plugin으로 감싸세요)",
   "config.fastify.check.after-auth":
