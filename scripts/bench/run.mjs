@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run bench [-- NAME]`: runs the benchmarks and prints one table. Names: page, worker,
+// `npm run bench [-- NAME]`: runs the benchmarks and prints one table. Names: page, pause, worker,
 // engine, cli, config-fix, scale, panel, latency, stops, listeners, bundle, fuzz, panel-tabs. See BENCHMARKS.md.
 import { execFileSync } from "node:child_process";
 import { cpus } from "node:os";
@@ -14,6 +14,7 @@ import { listeners } from "./listeners.mjs";
 import { pageOverhead } from "./page-overhead.mjs";
 import { panelRender } from "./panel-render.mjs";
 import { panelTabs } from "./panel-tabs.mjs";
+import { pauseCost } from "./pause-cost.mjs";
 import { workerMemory } from "./worker-memory.mjs";
 import { workerStops } from "./worker-stops.mjs";
 
@@ -64,6 +65,12 @@ function engine() {
 
 const BENCHES = {
   page: () => pageOverhead(root),
+  // PAUSE_ROUNDS / PAUSE_SIZES (e.g. "100") shorten it for a smoke run; the figures take 5 × 600, 3000.
+  pause: () =>
+    pauseCost(root, {
+      rounds: Number(process.env.PAUSE_ROUNDS ?? 5),
+      sizes: (process.env.PAUSE_SIZES ?? "600,3000").split(",").map(Number),
+    }),
   worker: () => workerMemory(root),
   engine: async () => engine(),
   cli: () => cliHar(root),
