@@ -11,6 +11,7 @@ import { HELD_OUT_DJANGO } from "./config-heldout-django";
 import { HELD_OUT2_DJANGO } from "./config-heldout2-django";
 import { HELD_OUT3_DJANGO } from "./config-heldout3-django";
 import { HELD_OUT4_DJANGO } from "./config-heldout4-django";
+import { HELD_OUT5_DJANGO } from "./config-heldout5-django";
 import { pythonConfigSuite } from "./config-python-real";
 import { debVersion } from "./harness";
 
@@ -27,6 +28,7 @@ pythonConfigSuite({
     ...DJANGO_MW_CASES,
     ...HELD_OUT3_DJANGO,
     ...HELD_OUT4_DJANGO,
+    ...HELD_OUT5_DJANGO,
   ].map((c) => ({
     ...c,
     text: c.settings,

@@ -32,6 +32,10 @@ import { HELD_OUT4_EXPRESS } from "./config-heldout4-express";
 import { HELD_OUT4_FASTIFY } from "./config-heldout4-fastify";
 import { HELD_OUT4_HONO } from "./config-heldout4-hono";
 import { HELD_OUT4_KOA } from "./config-heldout4-koa";
+import { HELD_OUT5_EXPRESS } from "./config-heldout5-express";
+import { HELD_OUT5_FASTIFY } from "./config-heldout5-fastify";
+import { HELD_OUT5_HONO } from "./config-heldout5-hono";
+import { HELD_OUT5_KOA } from "./config-heldout5-koa";
 import { HONO_CASES, HONO_CORRECT } from "./config-hono-cases";
 import { KOA_CASES, KOA_CORRECT } from "./config-koa-cases";
 import { observe, type PageCall } from "./config-real";
@@ -131,6 +135,9 @@ for (const [label, CASES, CORRECT] of [
   // The fourth (config-heldout4-*.ts, written blind too): `check` and the correct apps measured in
   // config-heldout4-check.fixes.test.ts.
   ["heldout4", [...HELD_OUT4_EXPRESS, ...HELD_OUT4_FASTIFY, ...HELD_OUT4_KOA, ...HELD_OUT4_HONO], []],
+  // The fifth (config-heldout5-*.ts, written blind too): `check` and the correct apps measured in
+  // config-heldout5-check.fixes.test.ts.
+  ["heldout5", [...HELD_OUT5_EXPRESS, ...HELD_OUT5_FASTIFY, ...HELD_OUT5_KOA, ...HELD_OUT5_HONO], []],
 ] as const) {
   describe(`cors-lens fix --config on real ${label} apps`, () => {
     // Each case has its own ports and files: they run side by side (one browser, its two pages).

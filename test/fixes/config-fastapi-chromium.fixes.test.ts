@@ -9,6 +9,7 @@ import { HELD_OUT_FASTAPI } from "./config-heldout-fastapi";
 import { HELD_OUT2_FASTAPI } from "./config-heldout2-fastapi";
 import { HELD_OUT3_FASTAPI } from "./config-heldout3-fastapi";
 import { HELD_OUT4_FASTAPI } from "./config-heldout4-fastapi";
+import { HELD_OUT5_FASTAPI } from "./config-heldout5-fastapi";
 import { pythonConfigSuite } from "./config-python-real";
 import { debVersion } from "./harness";
 
@@ -24,6 +25,7 @@ pythonConfigSuite({
     ...HELD_OUT2_FASTAPI,
     ...HELD_OUT3_FASTAPI,
     ...HELD_OUT4_FASTAPI,
+    ...HELD_OUT5_FASTAPI,
   ].map((c) => ({
     ...c,
     text: c.app,

@@ -9,6 +9,7 @@ import { HELD_OUT_FLASK } from "./config-heldout-flask";
 import { HELD_OUT2_FLASK } from "./config-heldout2-flask";
 import { HELD_OUT3_FLASK } from "./config-heldout3-flask";
 import { HELD_OUT4_FLASK } from "./config-heldout4-flask";
+import { HELD_OUT5_FLASK } from "./config-heldout5-flask";
 import { pythonConfigSuite } from "./config-python-real";
 import { debVersion } from "./harness";
 
@@ -18,11 +19,16 @@ pythonConfigSuite({
   file: "app.py",
   extra: { "run.py": RUN },
   serve: () => ["run.py"],
-  cases: [...FLASK_CASES, ...HELD_OUT_FLASK, ...HELD_OUT2_FLASK, ...HELD_OUT3_FLASK, ...HELD_OUT4_FLASK].map(
-    (c) => ({
-      ...c,
-      text: c.app,
-    }),
-  ),
+  cases: [
+    ...FLASK_CASES,
+    ...HELD_OUT_FLASK,
+    ...HELD_OUT2_FLASK,
+    ...HELD_OUT3_FLASK,
+    ...HELD_OUT4_FLASK,
+    ...HELD_OUT5_FLASK,
+  ].map((c) => ({
+    ...c,
+    text: c.app,
+  })),
   correct: FLASK_CORRECT,
 });

@@ -16,6 +16,7 @@ import { CASES, CORRECT } from "./config-cases";
 import { HELD_OUT2_NGINX } from "./config-heldout2-nginx";
 import { HELD_OUT3_NGINX } from "./config-heldout3-nginx";
 import { HELD_OUT4_NGINX } from "./config-heldout4-nginx";
+import { HELD_OUT5_NGINX } from "./config-heldout5-nginx";
 import { nginxTest, observe, prepare, startApp, startNginx } from "./config-real";
 import { debVersion, freePort, type Running } from "./harness";
 import { checkNamesRootWithHar } from "./heldout2-har";
@@ -30,117 +31,119 @@ describe.skipIf(!installed)(`cors-lens fix --config on real nginx ${installed ??
   // after the suite's own cases; `fix --url` below stays on the suite's own.
   // The third (config-heldout3-nginx.ts), written blind too: its `check` is measured in
   // config-heldout3-check.fixes.test.ts. The fourth (config-heldout4-nginx.ts) likewise, its `check` in
-  // config-heldout4-check.fixes.test.ts.
-  [...CASES, ...HELD_OUT2_NGINX, ...HELD_OUT3_NGINX, ...HELD_OUT4_NGINX].forEach((c, index) => {
-    it(c.name, async () => {
-      const dir = join(scratch, `case-${index}`);
-      prepare(dir);
-      const site = join(dir, "site.conf");
-      const app = await startApp(c.app ?? {});
-      const port = await freePort();
-      const base = `http://127.0.0.1:${port}`;
-      const broken = c.site.replaceAll("PORT", String(port)).replaceAll("APP", String(app.port));
-      writeFileSync(site, broken);
-      let nginx: Running | null = null;
-      try {
-        // check names each planted problem with its line.
-        const checked = await cli("check", "--config", site, "--format", "json");
-        const findings = JSON.parse(checked.out).findings as Array<{ code: string; line: number }>;
-        for (const want of c.check) expect(findings).toContainEqual(expect.objectContaining(want));
+  // config-heldout4-check.fixes.test.ts; the fifth (config-heldout5-nginx.ts) in config-heldout5-check.fixes.test.ts.
+  [...CASES, ...HELD_OUT2_NGINX, ...HELD_OUT3_NGINX, ...HELD_OUT4_NGINX, ...HELD_OUT5_NGINX].forEach(
+    (c, index) => {
+      it(c.name, async () => {
+        const dir = join(scratch, `case-${index}`);
+        prepare(dir);
+        const site = join(dir, "site.conf");
+        const app = await startApp(c.app ?? {});
+        const port = await freePort();
+        const base = `http://127.0.0.1:${port}`;
+        const broken = c.site.replaceAll("PORT", String(port)).replaceAll("APP", String(app.port));
+        writeFileSync(site, broken);
+        let nginx: Running | null = null;
+        try {
+          // check names each planted problem with its line.
+          const checked = await cli("check", "--config", site, "--format", "json");
+          const findings = JSON.parse(checked.out).findings as Array<{ code: string; line: number }>;
+          for (const want of c.check) expect(findings).toContainEqual(expect.objectContaining(want));
 
-        nginx = await startNginx(dir, port);
-        const before = [];
-        for (const call of c.calls) before.push(await observe(base, call));
-        expect(
-          before.some((b) => b.verdict === "blocked"),
-          `the case is really broken: ${JSON.stringify(before.map((b) => b.exchange.hops))}`,
-        ).toBe(true);
-        const allowedBefore = before.filter((b) => b.verdict === "allowed").length;
-        await nginx.stop();
-        nginx = null;
-        const har = join(dir, "recorded.har");
-        writeFileSync(
-          har,
-          JSON.stringify(
-            exportHar(
-              before.map((b) => b.exchange),
-              { includeSecrets: true },
-            ),
-          ),
-        );
-
-        await checkNamesRootWithHar(c, [site], site, har);
-        const planned = await cli("fix", "--config", site, "--har", har, "--format", "json");
-        expect(planned.code, planned.err + planned.out).toBe(0);
-        const plan = JSON.parse(planned.out);
-        const written = await cli("fix", "--config", site, "--har", har, "--write");
-        expect(written.code, written.err).toBe(0);
-        expect(readFileSync(`${site}.orig`, "utf8")).toBe(broken);
-        const patched = readFileSync(site, "utf8");
-        expect(patched).not.toBe(broken);
-
-        // Formatting and comments outside the edited lines are untouched: every original line that
-        // the diff does not remove is still there, in order.
-        const removed = (plan.diff as string)
-          .split("\n")
-          .filter((l) => l.startsWith("-") && !l.startsWith("---"));
-        const kept = broken.split("\n").filter((l) => !removed.includes(`-${l}`));
-        let at = 0;
-        const after = patched.split("\n");
-        for (const line of kept) {
-          at = after.indexOf(line, at);
-          expect(at, `line kept: ${line}`).toBeGreaterThanOrEqual(0);
-          at++;
-        }
-        expect(removed.length).toBeLessThanOrEqual(plan.edits.length);
-
-        const t = nginxTest(dir);
-        expect(t.ok, t.output).toBe(true);
-        nginx = await startNginx(dir, port);
-        for (const call of c.calls) {
-          const r = await observe(base, call);
+          nginx = await startNginx(dir, port);
+          const before = [];
+          for (const call of c.calls) before.push(await observe(base, call));
           expect(
-            r.verdict,
-            `${call.method} ${call.path} from ${call.origin}: ${r.cause}\n${patched}\n${JSON.stringify(r.exchange.hops.map((h) => h.responseHeaders))}`,
-          ).toBe("allowed");
-        }
-        // The standard requests the old file allowed, sent to the real patched server.
-        const standard = (
-          plan.requests as Array<{
-            source: string;
-            method: string;
-            url: string;
-            origin: string;
-            credentials: string;
-            headers: Array<[string, string]>;
-          }>
-        ).filter((r) => r.source === "standard");
-        for (const s of standard) {
-          const path = new URL(s.url).pathname;
-          const call = {
-            method: s.method,
-            path,
-            origin: s.origin,
-            credentials: s.credentials === "include",
-            headers: s.headers,
-          };
-          const r = await observe(base, call);
-          expect(r.verdict, `standard ${s.method} ${path} from ${s.origin}: ${r.cause}`).toBe("allowed");
-        }
-        expect(allowedBefore + standard.length).toBeGreaterThanOrEqual(0);
+            before.some((b) => b.verdict === "blocked"),
+            `the case is really broken: ${JSON.stringify(before.map((b) => b.exchange.hops))}`,
+          ).toBe(true);
+          const allowedBefore = before.filter((b) => b.verdict === "allowed").length;
+          await nginx.stop();
+          nginx = null;
+          const har = join(dir, "recorded.har");
+          writeFileSync(
+            har,
+            JSON.stringify(
+              exportHar(
+                before.map((b) => b.exchange),
+                { includeSecrets: true },
+              ),
+            ),
+          );
 
-        // Round trip: the fixed file with the same evidence needs nothing more.
-        const again = await cli("fix", "--config", site, "--har", har);
-        // …and, its evidence recorded before the fix, does not claim a pass it cannot see.
-        expect(again.code, again.err).toBe(1);
-        expect(again.err).toContain("allowed by this file as read");
-        expect(again.out, again.err).toBe("");
-      } finally {
-        await nginx?.stop();
-        await new Promise<void>((r) => (app.server as Server).close(() => r()));
-      }
-    });
-  });
+          await checkNamesRootWithHar(c, [site], site, har);
+          const planned = await cli("fix", "--config", site, "--har", har, "--format", "json");
+          expect(planned.code, planned.err + planned.out).toBe(0);
+          const plan = JSON.parse(planned.out);
+          const written = await cli("fix", "--config", site, "--har", har, "--write");
+          expect(written.code, written.err).toBe(0);
+          expect(readFileSync(`${site}.orig`, "utf8")).toBe(broken);
+          const patched = readFileSync(site, "utf8");
+          expect(patched).not.toBe(broken);
+
+          // Formatting and comments outside the edited lines are untouched: every original line that
+          // the diff does not remove is still there, in order.
+          const removed = (plan.diff as string)
+            .split("\n")
+            .filter((l) => l.startsWith("-") && !l.startsWith("---"));
+          const kept = broken.split("\n").filter((l) => !removed.includes(`-${l}`));
+          let at = 0;
+          const after = patched.split("\n");
+          for (const line of kept) {
+            at = after.indexOf(line, at);
+            expect(at, `line kept: ${line}`).toBeGreaterThanOrEqual(0);
+            at++;
+          }
+          expect(removed.length).toBeLessThanOrEqual(plan.edits.length);
+
+          const t = nginxTest(dir);
+          expect(t.ok, t.output).toBe(true);
+          nginx = await startNginx(dir, port);
+          for (const call of c.calls) {
+            const r = await observe(base, call);
+            expect(
+              r.verdict,
+              `${call.method} ${call.path} from ${call.origin}: ${r.cause}\n${patched}\n${JSON.stringify(r.exchange.hops.map((h) => h.responseHeaders))}`,
+            ).toBe("allowed");
+          }
+          // The standard requests the old file allowed, sent to the real patched server.
+          const standard = (
+            plan.requests as Array<{
+              source: string;
+              method: string;
+              url: string;
+              origin: string;
+              credentials: string;
+              headers: Array<[string, string]>;
+            }>
+          ).filter((r) => r.source === "standard");
+          for (const s of standard) {
+            const path = new URL(s.url).pathname;
+            const call = {
+              method: s.method,
+              path,
+              origin: s.origin,
+              credentials: s.credentials === "include",
+              headers: s.headers,
+            };
+            const r = await observe(base, call);
+            expect(r.verdict, `standard ${s.method} ${path} from ${s.origin}: ${r.cause}`).toBe("allowed");
+          }
+          expect(allowedBefore + standard.length).toBeGreaterThanOrEqual(0);
+
+          // Round trip: the fixed file with the same evidence needs nothing more.
+          const again = await cli("fix", "--config", site, "--har", har);
+          // …and, its evidence recorded before the fix, does not claim a pass it cannot see.
+          expect(again.code, again.err).toBe(1);
+          expect(again.err).toContain("allowed by this file as read");
+          expect(again.out, again.err).toBe("");
+        } finally {
+          await nginx?.stop();
+          await new Promise<void>((r) => (app.server as Server).close(() => r()));
+        }
+      });
+    },
+  );
 
   // `fix --url`: no HAR, the evidence is the request probed now from the running (broken) server,
   // as `cors-lens probe` sends it. Every case whose failing request the probe can send (one request,
