@@ -163,6 +163,16 @@ export function readFastify(file: string, text: string): ExpressApp {
       list.push({ layer, phase });
     };
     for (const s of statements) {
+      // The plugin's own constants (`const corsOptions = {…}` above `fastify.register(cors, corsOptions)`),
+      // read where they are followed, as the module's are.
+      if (s.type === "VariableDeclaration" && s.kind === "const")
+        for (const d of s.declarations)
+          if (d.id.type === "Identifier" && d.init && !requireOf(bare(d.init))) {
+            const init = bare(d.init) as t.Expression;
+            if (init.type === "ArrowFunctionExpression" || init.type === "FunctionExpression")
+              r.functions.set(d.id.name, init);
+            r.consts.set(d.id.name, { init, statement: s });
+          }
       // try { await app.register(…); await app.listen(…) } catch (err) { … }
       if (s.type === "TryStatement") {
         readContext(s.block.body, name, stack, prefix);

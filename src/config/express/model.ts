@@ -644,6 +644,26 @@ function same(a: Val, b: Val): boolean {
 
 /** Reads the app: imports, top-level constants and functions, then the registrations in order. */
 /**
+ * `new Hono().basePath("/api")`: the base path every route and middleware of the app is under
+ * (https://hono.dev/docs/api/routing#base-path); null for anything else.
+ */
+function basePathOf(b: t.Node): string | null {
+  if (b.type !== "CallExpression" || b.arguments.length !== 1) return null;
+  const callee = bare(b.callee);
+  const arg = b.arguments[0] as t.Node;
+  if (callee.type !== "MemberExpression" || propName(callee) !== "basePath") return null;
+  if (bare(callee.object).type !== "NewExpression" || arg.type !== "StringLiteral") return null;
+  return arg.value;
+}
+
+/** Hono's mergePath (hono/src/utils/url.ts): one slash between the base and the path, "/" adds none. */
+function honoMerge(base: string, sub: string): string {
+  const b = base.startsWith("/") ? base : `/${base}`;
+  if (sub === "/") return b;
+  return `${b}${b.endsWith("/") ? "" : "/"}${sub.startsWith("/") ? sub.slice(1) : sub}`;
+}
+
+/**
  * The statements of the one top-level function that makes the app (`const app = express()`) and
  * returns it, when no top-level statement makes one; none otherwise (two such functions: which one
  * the server calls is not in the file).
@@ -794,8 +814,11 @@ export function readExpress(file: string, text: string): ExpressApp {
     }
   };
   for (const s of body) declare(s);
-  const isExpressCall = (n: t.Node) => {
+  const isExpressCall = (n: t.Node): boolean => {
     const b = bare(n);
+    // new Hono().basePath("/api")
+    if (honoName !== null && b.type === "CallExpression" && basePathOf(b) !== null)
+      return isExpressCall((bare(b.callee) as t.MemberExpression).object);
     if (b.type === "NewExpression" && honoName !== null && isName(bare(b.callee), honoName)) return true;
     if (b.type === "NewExpression" && koaName !== null && isName(bare(b.callee), koaName)) return true;
     return b.type === "CallExpression" && expressName !== null && isName(bare(b.callee), expressName);
@@ -819,7 +842,8 @@ export function readExpress(file: string, text: string): ExpressApp {
       if (isExpressCall(d.init)) {
         appNames.add(d.id.name);
         madeAt.set(d.id.name, statementOf.get(s) ?? s);
-        const st = { name: d.id.name, layers: [] };
+        const base = honoName !== null ? basePathOf(bare(d.init)) : null;
+        const st: Stack = { name: d.id.name, layers: [], ...(base ? { prefix: base } : {}) };
         stacks.push(st);
         routers.set(d.id.name, st);
       } else if (isRouterCall(d.init)) routers.set(d.id.name, { name: d.id.name, layers: [] });
@@ -1003,12 +1027,15 @@ export function readExpress(file: string, text: string): ExpressApp {
       if (routePath && m !== "use") path = routePath.pattern;
       else if (args[0] && isPathArg(args[0])) {
         path = pathOf(r, args[0], honoName !== null).pattern;
-        if (stack.prefix) {
+        if (stack.prefix && honoName !== null) path = stringPath(args[0] as t.Node, honoMerge(stack.prefix, path.source), true);
+        else if (stack.prefix) {
           const whole = `${stack.prefix}${path.source === "/" && m !== "use" ? "" : path.source}`;
           path = stringPath(args[0] as t.Node, whole);
         }
         args = args.slice(1);
       } else if (m !== "use") continue;
+      // Hono's basePath: app.use(mw) is app.use("*", mw) under it.
+      else if (stack.prefix && honoName !== null) path = stringPath(null, honoMerge(stack.prefix, "*"), true);
       const layer: Layer = {
         prefix: m === "use" && honoName === null,
         statement: s,
@@ -1381,6 +1408,15 @@ export function run(app: ExpressApp, request: HopRequest): Trace {
         // takes the path and the method — `if (!matched.route) return next()` — so a preflight no
         // route takes never meets a cors() attached to the router
         // (https://github.com/koajs/router/blob/master/lib/router.js, Router.prototype.routes).
+        // A router used inside another (`api.use(items.routes())`): @koa/router copies the inner
+        // router's routes into the outer one under its prefix, which this model does not do.
+        if (app.dialect === "koa" && h.router.layers.some((l) => l.handlers.some((x) => x.kind === "router")))
+          throw new Unknown({
+            key: "config.express.unknown.koa-nested",
+            params: {
+              line: h.router.layers.find((l) => l.handlers.some((x) => x.kind === "router"))?.line ?? layer.line,
+            },
+          });
         if (app.dialect === "koa" && !koaRouteTakes(h.router, rest, req.method)) {
           // Its routes of the path still make allowedMethods() answer an OPTIONS.
           if (h.router.layers.some((l) => l.methods !== null && l.path.test(rest, false).matched))

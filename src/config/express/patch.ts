@@ -294,6 +294,7 @@ export function patchExpress(
   const splits = new Map<CorsUse, string>();
   const hoists = new Set<ExpressApp["corsUses"][number]>();
   const lifts = new Map<CorsUse, { use: ExpressApp["corsUses"][number]; mount: t.Statement }>();
+  let appWide: { use: ExpressApp["corsUses"][number]; before: t.Statement } | null = null;
   const hooks = new Set<CorsUse>();
   const revive = new Map<t.CallExpression, DeadCors>();
   const handLists = new Map<t.Node, { names: string[]; header: string }>();
@@ -518,18 +519,42 @@ export function patchExpress(
       hoists.add(shut);
       continue;
     }
+    // On the app, or on a router mounted on it: the path as that stack sees it.
+    const within = (stack: ExpressApp["corsUses"][number]["stack"]): string | null => {
+      if (stack === app.app) return path;
+      const mount = app.app?.layers.find(
+        (l) => l.methods === null && l.handlers.some((h) => h.kind === "router" && h.router === stack),
+      );
+      const m = mount?.path.test(path, true);
+      return m?.matched ? m.rest : null;
+    };
+    // cors(…) written on some routes only, and none on the route that serves this request: the same
+    // cors(…) on the app, ahead of its first registration, reaches every route (the routes that have
+    // it run it again with the same options: the same headers).
+    const routeOnly =
+      app.dialect !== "fastify" && app.corsUses.length > 0 && app.corsUses.every((c) => c.layer.methods !== null);
+    const servedWithCors = app.corsUses.some((c) => {
+      const rest = within(c.stack);
+      const m = c.layer.methods ?? [];
+      return (
+        rest !== null &&
+        (m.includes(spec.method.toUpperCase()) || m.includes("ALL")) &&
+        c.layer.path.test(rest, false).matched
+      );
+    });
+    const firstLayer = app.app?.layers[0]?.statement;
+    const calls = new Set(app.corsUses.map((c) => p.src(c.use.call)));
+    const only = app.corsUses[0];
+    if (routeOnly && !servedWithCors && only && firstLayer && calls.size === 1) {
+      // A name its options read, declared after the app's first registration, would throw there.
+      const names = only.use.call.arguments.reduce((set, a) => namesIn(a as t.Node, set), new Set<string>());
+      if (![...names].some((n) => (app.consts.get(n)?.statement.start ?? -1) > (firstLayer.start ?? 0))) {
+        appWide = { use: only, before: firstLayer };
+        continue;
+      }
+    }
     // A cors() on the route itself never sees the preflight: app.options for that path.
     if (method === "OPTIONS") {
-      // On the app, or on a router mounted on it (its OPTIONS route then goes on that router, with
-      // the router's own path).
-      const within = (stack: ExpressApp["corsUses"][number]["stack"]): string | null => {
-        if (stack === app.app) return path;
-        const mount = app.app?.layers.find(
-          (l) => l.methods === null && l.handlers.some((h) => h.kind === "router" && h.router === stack),
-        );
-        const m = mount?.path.test(path, true);
-        return m?.matched ? m.rest : null;
-      };
       const route = app.corsUses.find((c) => {
         const rest = within(c.stack);
         return (
@@ -671,6 +696,16 @@ export function patchExpress(
   if (hoists.size > 0) {
     for (const h of hoists) hoist(p, h);
     return { edits: p.edits, cannot: p.cannot };
+  }
+  if (appWide) {
+    const text = app.text;
+    const at = appWide.before;
+    p.insert(
+      `app-wide:${at.start}`,
+      lineStart(text, at.start ?? 0),
+      `${indentAt(text, at.start ?? 0)}${app.appName ?? "app"}.use(${p.src(appWide.use.use.call)});\n`,
+      { key: "config.express.fix.app-wide", params: { line: appWide.use.layer.line } },
+    );
   }
   for (const { use, mount } of lifts.values()) {
     const text = app.text;
@@ -1392,14 +1427,26 @@ function hoist(p: Patcher, c: ExpressApp["corsUses"][number]): void {
   const appName = app.appName ?? "app";
   const made = appStatement(app);
   if (!made) return;
+  // A constant of the plugin's own given whole as an argument (`fastify.register(cors, corsOptions)`
+  // with `const corsOptions = {…}` above it in the plugin) is written out where the call goes: the
+  // name does not exist outside the plugin.
+  const topLevel = (n: string) => {
+    const k = app.consts.get(n);
+    return k !== undefined && app.program.body.includes(k.statement as t.Statement);
+  };
+  const argNodes = c.use.call.arguments.map((a) => {
+    const b = bare(a);
+    const k = b.type === "Identifier" && !topLevel(b.name) ? app.consts.get(b.name) : undefined;
+    return k ? k.init : a;
+  });
   const names = new Set<string>();
-  for (const a of c.use.call.arguments) namesIn(a, names);
+  for (const a of argNodes) namesIn(a, names);
   // Names the arguments use must be the file's own (top-level constants, imports), not the plugin's.
   const local = [...names].filter(
-    (n) => !app.consts.has(n) && n !== app.corsName && !/^(require|undefined|process)$/.test(n),
+    (n) => !topLevel(n) && n !== app.corsName && !/^(require|undefined|process)$/.test(n),
   );
   const keys = new Set(
-    c.use.call.arguments.flatMap((a) =>
+    argNodes.flatMap((a) =>
       a.type === "ObjectExpression"
         ? a.properties.flatMap((x) =>
             x.type === "ObjectProperty" && x.key.type === "Identifier" ? [x.key.name] : [],
@@ -1419,7 +1466,7 @@ function hoist(p: Patcher, c: ExpressApp["corsUses"][number]): void {
   const why: Words = { key: "config.fastify.fix.hoist", params: { line: mount?.line ?? c.layer.line } };
   const stmt = c.layer.statement;
   p.cut(`hoist-out:${stmt.start}`, lineStart(text, stmt.start ?? 0), afterLine(text, stmt.end ?? 0), why);
-  const args = c.use.call.arguments.map((a) => p.src(a)).join(", ");
+  const args = argNodes.map((a) => p.src(a)).join(", ");
   p.insert(
     `hoist-in:${stmt.start}`,
     afterLine(text, made.end ?? 0),

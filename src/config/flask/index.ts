@@ -177,6 +177,13 @@ export interface FlaskApp {
   routes: Route[];
   /** A CORS_* app.config write CORS Lens cannot merge (a computed key, CORS_RESOURCES): its line. */
   configured: number | null;
+  /**
+   * An after_request hook that sets Access-Control-* headers itself: its line. flask-cors skips a
+   * response that already has Access-Control-Allow-Origin
+   * (https://github.com/corydolphin/flask-cors/blob/3.0.10/flask_cors/extension.py, cors_after_request), and
+   * the order both run in depends on where each is registered: not modelled, so every answer is unknown.
+   */
+  handSet: number | null;
   /** flask-cors options set through app.config, in the order written (`at`: the statement's offset). */
   config: Array<{ name: string; opt: Opt; at: number }>;
   /** CORS_* keys that are not flask-cors options (ignored by it), with their line. */
@@ -209,6 +216,7 @@ function readFlask(file: ConfigFile): FlaskApp {
     scoped: [],
     routes: [],
     configured: null,
+    handSet: null,
     config: [],
     configKeys: [],
     hooks: [],
@@ -316,6 +324,7 @@ function readFlask(file: ConfigFile): FlaskApp {
     }
     return [];
   };
+  const madeApart = new Map<string, Node>();
   const body = appStatements(mod, /(^|\.)Flask$/);
   out.factory = body.factory;
   const walk = (stmts: Node[]): void => {
@@ -355,8 +364,13 @@ function readFlask(file: ConfigFile): FlaskApp {
           if (
             right?.type === "call" &&
             /^CORS$|\.CORS$/.test(right.childForFieldName("function")?.text ?? "")
-          )
-            cors(right, span(s));
+          ) {
+            // `cors = CORS(resources=…)` with no app: it acts when init_app is called on it.
+            const first = kids(right.childForFieldName("arguments") as Node)[0];
+            if (left?.type === "identifier" && (!first || first.type === "keyword_argument"))
+              madeApart.set(left.text, right);
+            else cors(right, span(s));
+          }
           continue;
         }
         if (e?.type === "call") {
@@ -397,13 +411,19 @@ function readFlask(file: ConfigFile): FlaskApp {
           if (/^(flask_cors\.)?CORS$/.test(fn)) cors(e, span(s));
           else if (/^\w+\.init_app$/.test(fn) && out.ext === null) {
             // cors = CORS(); cors.init_app(app, …): the keywords of both.
-            cors(e, span(s));
+            cors(e, span(s), madeApart.get(fn.split(".")[0] ?? ""));
           }
         }
         continue;
       }
       if (s.type === "decorated_definition") {
         const decorators = s.namedChildren.filter((c): c is Node => c?.type === "decorator");
+        if (
+          out.handSet === null &&
+          decorators.some((d) => /^@\s*\w+\.after_(app_)?request\s*$/.test(d.text)) &&
+          /access-control-/i.test(s.childForFieldName("definition")?.text ?? "")
+        )
+          out.handSet = s.startPosition.row + 1;
         const hook = decorators.find((d) => /^@\s*\w+\.before_(app_)?request\s*$/.test(d.text));
         const hookDef = s.childForFieldName("definition");
         const hookBody = hookDef?.childForFieldName("body");
@@ -559,16 +579,23 @@ function readFlask(file: ConfigFile): FlaskApp {
     const val = v ? evaluate(v, scope, mod.imports) : null;
     return val?.t === "str" ? val.v : null;
   }
-  function cors(call: Node, stmt: Span): void {
+  function cors(call: Node, stmt: Span, made?: Node): void {
     const argList = call.childForFieldName("arguments");
     if (!argList) return;
-    const set = fromArgs(argList, 1);
+    const own = fromArgs(argList, 1);
+    // `cors = CORS(resources=…)` made apart, then `cors.init_app(app, …)`: flask-cors merges the
+    // options of both, init_app's over the constructor's
+    // (https://github.com/corydolphin/flask-cors/blob/3.0.10/flask_cors/extension.py, init_app);
+    // a new option goes where the constructor's are written.
+    const madeArgs = made?.childForFieldName("arguments");
+    const base = madeArgs ? fromArgs(madeArgs, 0) : null;
+    const set = base ? { ...base, opts: new Map([...base.opts, ...own.opts]) } : own;
     let resources: Resource[] | null = null;
     let written: ResourcesWritten | null = null;
     let unknown: Words | null = null;
     const r = set.opts.get("resources");
     if (r) {
-      const node = argList.descendantForIndex(r.at.start, r.at.end);
+      const node = mod.tree.rootNode.descendantForIndex(r.at.start, r.at.end);
       const d = node?.type === "dictionary" ? node : null;
       const prefixOf = (t: string | undefined) => (/^[rR]/.test(t ?? "") ? "r" : "");
       if (d) {
@@ -843,6 +870,8 @@ function answer(app: FlaskApp, req: HopRequest): Answer {
     }
     if (app.configured !== null)
       throw new Unknowable({ key: "config.flask.unknown.config", params: { line: app.configured } });
+    if (app.handSet !== null)
+      throw new Unknowable({ key: "config.flask.unknown.hand-set", params: { line: app.handSet } });
     const assumed: Words[] = [];
     const path = url.pathname;
     const preflight = req.method === "OPTIONS" && hasHeader(req.headers, "access-control-request-method");

@@ -3,6 +3,8 @@ export const enConfigExpress = {
   "config.express.unknown.value": "the value {code} (line {line}) is not a literal CORS Lens can read",
   "config.express.unknown.options":
     "the cors() options {name} (line {line}) are not an object literal in this file: CORS Lens cannot read them",
+  "config.express.unknown.koa-nested":
+    "a router is used inside another router (line {line}): @koa/router copies its routes into the outer one under its prefix, which CORS Lens does not model",
   "config.express.unknown.no-app":
     "no `{maker}` app is made at the top level of this file, nor in one function that returns it",
   "config.express.unknown.middleware":
@@ -27,6 +29,8 @@ export const enConfigExpress = {
     "{router}.use(cors(…)) added where {router} is made: the cors() of line {line} is used inside another router only, so {router}'s answers had no CORS headers",
   "config.express.fix.koa-lift":
     "{router}.use(cors(…)) of line {line} moved onto the app before line {mount}: @koa/router runs a router's middleware only for requests one of its routes takes, and none takes the preflight (OPTIONS)",
+  "config.express.fix.app-wide":
+    "the cors(…) of the route on line {line} used on the whole app, ahead of its routes: the routes that serve the failing requests (and their preflights) had none",
   "config.express.fix.options-route":
     "app.options for {path}: the cors() on the route of line {line} never sees the preflight (OPTIONS)",
   "config.express.fix.origin": "{origins} added to the allowed origins",

@@ -104,6 +104,8 @@ export const enConfigPython = {
     "{key} is not a flask-cors option: flask-cors reads only CORS_ORIGINS, CORS_METHODS, CORS_ALLOW_HEADERS, CORS_EXPOSE_HEADERS, CORS_SUPPORTS_CREDENTIALS, CORS_MAX_AGE, CORS_SEND_WILDCARD, CORS_AUTOMATIC_OPTIONS, CORS_VARY_HEADER, CORS_RESOURCES, CORS_INTERCEPT_EXCEPTIONS and CORS_ALWAYS_SEND from app.config; this one has no effect",
   "config.flask.check.slash":
     'the blueprint\'s "/" rule is {rule} with its url_prefix: {url} (without the slash) answers a redirect (308), which a preflight may not follow; write the rule with strict_slashes=False, or call the URL with its slash',
+  "config.flask.unknown.hand-set":
+    "an after_request hook (line {line}) sets Access-Control-* headers itself: flask-cors then skips the responses that already have Access-Control-Allow-Origin, in an order CORS Lens does not model",
   "config.flask.unknown.config":
     "app.config sets CORS_RESOURCES or a computed CORS_* key (line {line}): CORS Lens does not merge it",
   "config.flask.unknown.upstream-options":

@@ -5,6 +5,8 @@ export const koConfigExpress: Record<keyof typeof enConfigExpress, string> = {
   "config.express.unknown.value": "값 {code}({line}행)는 CORS Lens가 읽을 수 있는 리터럴이 아닙니다",
   "config.express.unknown.options":
     "cors() 옵션 {name}({line}행)이 이 파일의 객체 리터럴이 아니어서 CORS Lens가 읽을 수 없습니다",
+  "config.express.unknown.koa-nested":
+    "라우터를 다른 라우터 안에서 사용합니다(줄 {line}). @koa/router는 그 라우트를 바깥 라우터의 접두사 아래로 복사하는데, CORS Lens는 이를 모델링하지 않습니다",
   "config.express.unknown.no-app":
     "이 파일의 최상위에서도, 앱을 반환하는 함수 하나에서도 `{maker}` 앱을 만들지 않습니다",
   "config.express.unknown.middleware":
@@ -29,6 +31,8 @@ export const koConfigExpress: Record<keyof typeof enConfigExpress, string> = {
     "{router}를 만드는 곳에 {router}.use(cors(…)) 추가: {line}행의 cors()는 다른 라우터 안에서만 쓰여 {router}의 응답에 CORS 헤더가 없었습니다",
   "config.express.fix.koa-lift":
     "{line}행의 {router}.use(cors(…))를 {mount}행 앞, 앱으로 옮겼습니다. @koa/router는 라우트가 받는 요청에만 라우터의 미들웨어를 실행하는데, 프리플라이트(OPTIONS)를 받는 라우트가 없습니다",
+  "config.express.fix.app-wide":
+    "{line}행 라우트의 cors(…)를 라우트보다 앞에서 앱 전체에 적용했습니다. 실패한 요청(과 그 프리플라이트)을 처리하는 라우트에는 cors()가 없었습니다",
   "config.express.fix.options-route":
     "{path}에 app.options 추가: {line}행 라우트의 cors()는 프리플라이트(OPTIONS)를 보지 못합니다",
   "config.express.fix.origin": "허용 오리진에 {origins} 추가",

@@ -105,6 +105,8 @@ export const koConfigPython: Record<keyof typeof enConfigPython, string> = {
     "{key}는 flask-cors 옵션이 아닙니다: flask-cors는 app.config에서 CORS_ORIGINS, CORS_METHODS, CORS_ALLOW_HEADERS, CORS_EXPOSE_HEADERS, CORS_SUPPORTS_CREDENTIALS, CORS_MAX_AGE, CORS_SEND_WILDCARD, CORS_AUTOMATIC_OPTIONS, CORS_VARY_HEADER, CORS_RESOURCES, CORS_INTERCEPT_EXCEPTIONS, CORS_ALWAYS_SEND만 읽으므로 이 값은 효과가 없습니다",
   "config.flask.check.slash":
     '블루프린트의 "/" 규칙은 url_prefix와 합쳐 {rule}입니다: 슬래시 없는 {url}은 리디렉션(308)으로 응답하며, 사전 요청은 이를 따라갈 수 없습니다. 규칙에 strict_slashes=False를 쓰거나 슬래시가 붙은 URL을 호출하세요',
+  "config.flask.unknown.hand-set":
+    "after_request 훅(줄 {line})이 Access-Control-* 헤더를 직접 설정합니다. flask-cors는 이미 Access-Control-Allow-Origin이 있는 응답을 건너뛰며, 그 순서는 CORS Lens가 모델링하지 않습니다",
   "config.flask.unknown.config":
     "app.config가 CORS_RESOURCES 또는 계산된 CORS_* 키를 설정합니다(줄 {line}): CORS Lens는 이를 합치지 않습니다",
   "config.flask.unknown.upstream-options":
