@@ -3,7 +3,7 @@
  * each fails on the code before the change.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { fixConfig, fixDiff, prepareConfig, readConfig } from "../../src/config";
+import { checkConfig, fixConfig, fixDiff, prepareConfig, readConfig } from "../../src/config";
 import type { ConfigFile } from "../../src/config/types";
 import { grammarBytes, recordedFrom } from "./recorded";
 
@@ -194,5 +194,29 @@ def add_cors(response):
       key: "config.flask.unknown.hand-set",
       params: { line: 6 },
     });
+  });
+});
+
+describe("Django", () => {
+  it("a CORS_* name django-cors-headers never reads is named, with the setting it resembles", () => {
+    const text = `INSTALLED_APPS = ["corsheaders"]
+MIDDLEWARE = ["corsheaders.middleware.CorsMiddleware", "django.middleware.common.CommonMiddleware"]
+CORS_ALLOWED_ORIGINS = ["https://shop.example.com"]
+CORS_ALLOWED_HEADERS = ["x-api-key"]
+CORS_FRONTENDS = ["https://a.example.com"]
+CORS_ORIGIN_WHITELIST = CORS_FRONTENDS
+`;
+    const findings = checkConfig([{ path: "settings.py", text }]).findings;
+    const notRead = findings.filter((f) => f.code === "django-setting-not-read");
+    // CORS_FRONTENDS is read again by the file: the project's own name, not a mistaken setting.
+    expect(notRead.map((f) => [f.line, f.words])).toEqual([
+      [
+        4,
+        {
+          key: "config.django.check.not-read-near",
+          params: { name: "CORS_ALLOWED_HEADERS", near: "CORS_ALLOW_HEADERS" },
+        },
+      ],
+    ]);
   });
 });

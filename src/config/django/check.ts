@@ -5,9 +5,28 @@
  * every origin reflected with credentials, origin regexes that match more than meant, `null`.
  */
 import type { Span } from "../python/values";
+import { distance } from "../distance";
 import type { ConfigFinding, Words } from "../types";
 import { layerOf } from "./answer";
 import { CORS_MIDDLEWARE, type DjangoSettings, pyRegex } from "./settings";
+
+/** The settings django-cors-headers reads (3.14's conf.py, and 4's CORS_ALLOW_PRIVATE_NETWORK). */
+const READ_SETTINGS = new Set([
+  "CORS_ALLOW_HEADERS",
+  "CORS_ALLOW_METHODS",
+  "CORS_ALLOW_CREDENTIALS",
+  "CORS_PREFLIGHT_MAX_AGE",
+  "CORS_ALLOW_ALL_ORIGINS",
+  "CORS_ORIGIN_ALLOW_ALL",
+  "CORS_ALLOWED_ORIGINS",
+  "CORS_ORIGIN_WHITELIST",
+  "CORS_ALLOWED_ORIGIN_REGEXES",
+  "CORS_ORIGIN_REGEX_WHITELIST",
+  "CORS_EXPOSE_HEADERS",
+  "CORS_URLS_REGEX",
+  "CORS_REPLACE_HTTPS_REFERER",
+  "CORS_ALLOW_PRIVATE_NETWORK",
+]);
 
 export function checkDjango(s: DjangoSettings): ConfigFinding[] {
   const out: ConfigFinding[] = [];
@@ -104,6 +123,22 @@ export function checkDjango(s: DjangoSettings): ConfigFinding[] {
     add("django-setting-annotated", "error", a.startPosition.row + 1, {
       key: "config.django.check.annotation",
       params: { name: left.text, value: type.text.slice(0, 80) },
+    });
+  }
+  // A CORS_* name django-cors-headers never reads (CORS_ALLOWED_HEADERS for CORS_ALLOW_HEADERS): the
+  // setting is silently ignored and the package's default applies
+  // (https://github.com/adamchainz/django-cors-headers/blob/3.14.0/src/corsheaders/conf.py).
+  const unread = new Map<string, Pick<Span, "line" | "file">>();
+  // A name the file reads again (`CORS_ORIGINS = …` then `CORS_ALLOWED_ORIGINS = CORS_ORIGINS`) is the
+  // project's own helper, not a mistaken setting.
+  const uses = (name: string) => s.mod.text.match(new RegExp(`\\b${name}\\b`, "g"))?.length ?? 0;
+  for (const a of corsNames)
+    if (!READ_SETTINGS.has(a.name) && !unread.has(a.name) && uses(a.name) === 1) unread.set(a.name, a.stmt);
+  for (const [name, at] of unread) {
+    const near = [...READ_SETTINGS].map((k) => ({ k, d: distance(name, k) })).sort((x, y) => x.d - y.d)[0];
+    add("django-setting-not-read", "warning", at, {
+      key: near && near.d <= 3 ? "config.django.check.not-read-near" : "config.django.check.not-read",
+      params: { name, near: near?.k ?? "" },
     });
   }
   const regexes = s.regexes.from;

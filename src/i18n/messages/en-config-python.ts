@@ -100,6 +100,10 @@ export const enConfigPython = {
     "strict_slashes=False on the route {rule} (line {line}): Werkzeug redirected the URL without its final slash (308), and a preflight may not follow a redirect; the rule now matches both",
   "config.flask.check.hook":
     'this before_request hook runs for preflights too (sent without tokens or cookies) and can answer them itself (an error, a redirect): the browser then refuses the request; let OPTIONS through at its top (`if request.method == "OPTIONS": return None`)',
+  "config.django.check.not-read":
+    "{name} is not a django-cors-headers setting: the package never reads it, so it has no effect",
+  "config.django.check.not-read-near":
+    "{name} is not a django-cors-headers setting: the package never reads it, so it has no effect (the setting is {near})",
   "config.flask.check.config-key":
     "{key} is not a flask-cors option: flask-cors reads only CORS_ORIGINS, CORS_METHODS, CORS_ALLOW_HEADERS, CORS_EXPOSE_HEADERS, CORS_SUPPORTS_CREDENTIALS, CORS_MAX_AGE, CORS_SEND_WILDCARD, CORS_AUTOMATIC_OPTIONS, CORS_VARY_HEADER, CORS_RESOURCES, CORS_INTERCEPT_EXCEPTIONS and CORS_ALWAYS_SEND from app.config; this one has no effect",
   "config.flask.check.slash":

@@ -101,6 +101,10 @@ export const koConfigPython: Record<keyof typeof enConfigPython, string> = {
     "라우트 {rule}(줄 {line})에 strict_slashes=False: Werkzeug가 끝 슬래시 없는 URL을 리디렉션(308)했고, 사전 요청은 리디렉션을 따라갈 수 없습니다. 이제 규칙이 둘 다 매치합니다",
   "config.flask.check.hook":
     '이 before_request 훅은 사전 요청(토큰이나 쿠키 없이 전송됨)에도 실행되며 직접 응답(오류, 리디렉션)할 수 있습니다: 그러면 브라우저가 요청을 거부합니다. 훅 맨 앞에서 OPTIONS를 통과시키세요(`if request.method == "OPTIONS": return None`)',
+  "config.django.check.not-read":
+    "{name}은(는) django-cors-headers 설정이 아닙니다. 패키지가 읽지 않으므로 효과가 없습니다",
+  "config.django.check.not-read-near":
+    "{name}은(는) django-cors-headers 설정이 아닙니다. 패키지가 읽지 않으므로 효과가 없습니다({near}가 그 설정입니다)",
   "config.flask.check.config-key":
     "{key}는 flask-cors 옵션이 아닙니다: flask-cors는 app.config에서 CORS_ORIGINS, CORS_METHODS, CORS_ALLOW_HEADERS, CORS_EXPOSE_HEADERS, CORS_SUPPORTS_CREDENTIALS, CORS_MAX_AGE, CORS_SEND_WILDCARD, CORS_AUTOMATIC_OPTIONS, CORS_VARY_HEADER, CORS_RESOURCES, CORS_INTERCEPT_EXCEPTIONS, CORS_ALWAYS_SEND만 읽으므로 이 값은 효과가 없습니다",
   "config.flask.check.slash":
