@@ -4,8 +4,9 @@
  * (its system checks E013/E014: https://github.com/adamchainz/django-cors-headers/blob/3.14.0/src/corsheaders/checks.py),
  * every origin reflected with credentials, origin regexes that match more than meant, `null`.
  */
-import type { Span } from "../python/values";
+
 import { distance } from "../distance";
+import type { Span } from "../python/values";
 import type { ConfigFinding, Words } from "../types";
 import { layerOf } from "./answer";
 import { CORS_MIDDLEWARE, type DjangoSettings, pyRegex } from "./settings";

@@ -1027,7 +1027,8 @@ export function readExpress(file: string, text: string): ExpressApp {
       if (routePath && m !== "use") path = routePath.pattern;
       else if (args[0] && isPathArg(args[0])) {
         path = pathOf(r, args[0], honoName !== null).pattern;
-        if (stack.prefix && honoName !== null) path = stringPath(args[0] as t.Node, honoMerge(stack.prefix, path.source), true);
+        if (stack.prefix && honoName !== null)
+          path = stringPath(args[0] as t.Node, honoMerge(stack.prefix, path.source), true);
         else if (stack.prefix) {
           const whole = `${stack.prefix}${path.source === "/" && m !== "use" ? "" : path.source}`;
           path = stringPath(args[0] as t.Node, whole);
@@ -1414,7 +1415,8 @@ export function run(app: ExpressApp, request: HopRequest): Trace {
           throw new Unknown({
             key: "config.express.unknown.koa-nested",
             params: {
-              line: h.router.layers.find((l) => l.handlers.some((x) => x.kind === "router"))?.line ?? layer.line,
+              line:
+                h.router.layers.find((l) => l.handlers.some((x) => x.kind === "router"))?.line ?? layer.line,
             },
           });
         if (app.dialect === "koa" && !koaRouteTakes(h.router, rest, req.method)) {

@@ -532,7 +532,9 @@ export function patchExpress(
     // cors(…) on the app, ahead of its first registration, reaches every route (the routes that have
     // it run it again with the same options: the same headers).
     const routeOnly =
-      app.dialect !== "fastify" && app.corsUses.length > 0 && app.corsUses.every((c) => c.layer.methods !== null);
+      app.dialect !== "fastify" &&
+      app.corsUses.length > 0 &&
+      app.corsUses.every((c) => c.layer.methods !== null);
     const servedWithCors = app.corsUses.some((c) => {
       const rest = within(c.stack);
       const m = c.layer.methods ?? [];
