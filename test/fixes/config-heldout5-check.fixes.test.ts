@@ -2,7 +2,6 @@ import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "vitest";
 import { ROOT } from "../e2e/helpers/paths";
-import { AUTH, URLS } from "./config-django-cases";
 import { HELD_OUT5_AIOHTTP } from "./config-heldout5-aiohttp";
 import { HELD_OUT5_APACHE } from "./config-heldout5-apache";
 import { HELD_OUT5_CADDY } from "./config-heldout5-caddy";
@@ -17,122 +16,33 @@ import { HELD_OUT5_NGINX } from "./config-heldout5-nginx";
 import { HELD_OUT5_RACK } from "./config-heldout5-rack";
 import { HELD_OUT5_S3 } from "./config-heldout5-s3";
 import type { PageCall } from "./config-real";
-import { fillS3 } from "./config-s3-cases";
 import { freePort, startProcess } from "./harness";
 import {
   ADMIN,
   APP_ORIGIN,
   type Entry,
   heldoutCheck,
-  js,
+  heldoutEntries,
   OTHER_LINE,
-  PAGE,
   PAGE_RELATIVE,
-  py,
-  server,
 } from "./heldout-check";
 
 function entries(): Entry[] {
-  const out: Entry[] = [];
-  for (const c of HELD_OUT5_NGINX)
-    out.push({
-      suite: "nginx",
-      name: c.name,
-      url: c.url,
-      files: { "site.conf": server(c.site) },
-      config: ["site.conf"],
-      rootFile: "site.conf",
-      rootText: server(c.rootText),
-    });
-  for (const c of HELD_OUT5_APACHE)
-    out.push({
-      suite: "apache",
-      name: c.name,
-      url: c.url,
-      files: { "site.conf": server(c.site), ...c.files },
-      config: ["site.conf"],
-      rootFile: "site.conf",
-      rootText: server(c.rootText),
-    });
-  for (const c of HELD_OUT5_CADDY)
-    out.push({
-      suite: "caddy",
-      name: c.name,
-      url: c.url,
-      files: { Caddyfile: server(c.site) },
-      config: ["Caddyfile"],
-      rootFile: "Caddyfile",
-      rootText: server(c.rootText),
-    });
-  for (const [suite, list] of [
-    ["express", HELD_OUT5_EXPRESS],
-    ["fastify", HELD_OUT5_FASTIFY],
-    ["koa", HELD_OUT5_KOA],
-    ["hono", HELD_OUT5_HONO],
-  ] as const)
-    for (const c of list)
-      out.push({
-        suite,
-        name: c.name,
-        url: c.url,
-        files: { [c.file]: js(c.app) },
-        config: [c.file],
-        rootFile: c.file,
-        rootText: js(c.rootText),
-      });
-  for (const [suite, list] of [
-    ["fastapi", HELD_OUT5_FASTAPI],
-    ["flask", HELD_OUT5_FLASK],
-    ["aiohttp", HELD_OUT5_AIOHTTP],
-  ] as const)
-    for (const c of list)
-      out.push({
-        suite,
-        name: c.name,
-        url: c.url,
-        files: { "app.py": py(c.app) },
-        config: ["app.py"],
-        rootFile: "app.py",
-        rootText: py(c.rootText),
-      });
-  for (const c of HELD_OUT5_DJANGO)
-    out.push({
-      suite: c.middleware ? "django-middleware" : "django",
-      name: c.name,
-      url: c.url,
-      files: {
-        "settings.py": py(c.settings),
-        "urls.py": URLS,
-        "auth.py": AUTH,
-        ...(c.middleware ? { "middleware.py": py(c.middleware) } : {}),
-      },
-      config: c.config ?? ["settings.py"],
-      rootFile: c.rootFile ?? "settings.py",
-      rootText: py(c.rootText),
-    });
-  for (const c of HELD_OUT5_RACK)
-    out.push({
-      suite: "rack",
-      name: c.name,
-      url: c.url,
-      files: { "config.ru": py(c.text) },
-      config: ["config.ru"],
-      rootFile: "config.ru",
-      rootText: py(c.rootText),
-    });
-  for (const c of HELD_OUT5_S3) {
-    const file = c.text.trimStart().startsWith("<") ? "cors.xml" : "cors.json";
-    out.push({
-      suite: "s3",
-      name: c.name,
-      url: c.url,
-      files: { [file]: fillS3(c.text, PAGE) },
-      config: [file],
-      rootFile: file,
-      rootText: fillS3(c.rootText, PAGE),
-    });
-  }
-  return out;
+  return heldoutEntries({
+    nginx: HELD_OUT5_NGINX,
+    apache: HELD_OUT5_APACHE,
+    caddy: HELD_OUT5_CADDY,
+    express: HELD_OUT5_EXPRESS,
+    fastify: HELD_OUT5_FASTIFY,
+    koa: HELD_OUT5_KOA,
+    hono: HELD_OUT5_HONO,
+    fastapi: HELD_OUT5_FASTAPI,
+    flask: HELD_OUT5_FLASK,
+    aiohttp: HELD_OUT5_AIOHTTP,
+    django: HELD_OUT5_DJANGO,
+    rack: HELD_OUT5_RACK,
+    s3: HELD_OUT5_S3,
+  });
 }
 
 const UPSTREAM = "the second Allow-Origin is the proxied app's, in its answer, not in the file";

@@ -13,7 +13,9 @@ import { basename, dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { exportHar } from "../../src/report/har-export";
 import { ROOT, resultsPath } from "../e2e/helpers/paths";
+import { AUTH, URLS } from "./config-django-cases";
 import { observe, type PageCall } from "./config-real";
+import { fillS3 } from "./config-s3-cases";
 import type { Running } from "./harness";
 
 const BUILT = join(ROOT, "dist/cli/cors-lens.mjs");
@@ -181,3 +183,131 @@ export const fillCorrect = (t: string, port: number, app: number) =>
   t.replaceAll("PORT", String(port)).replaceAll("APP", String(app));
 export const APP_ORIGIN = "https://app.example.com";
 export const ADMIN = "https://admin.example.com";
+
+interface Held {
+  name: string;
+  url: string;
+  rootText: string;
+}
+/** One held-out set's broken cases by suite, as its case files export them (sets 4 and 5 alike). */
+export interface HeldSet {
+  nginx: ReadonlyArray<Held & { site: string }>;
+  apache: ReadonlyArray<Held & { site: string; files?: Record<string, string> }>;
+  caddy: ReadonlyArray<Held & { site: string }>;
+  express: ReadonlyArray<Held & { file: string; app: string }>;
+  fastify: ReadonlyArray<Held & { file: string; app: string }>;
+  koa: ReadonlyArray<Held & { file: string; app: string }>;
+  hono: ReadonlyArray<Held & { file: string; app: string }>;
+  fastapi: ReadonlyArray<Held & { app: string }>;
+  flask: ReadonlyArray<Held & { app: string }>;
+  aiohttp: ReadonlyArray<Held & { app: string }>;
+  django: ReadonlyArray<
+    Held & { settings: string; middleware?: string; config?: string[]; rootFile?: string }
+  >;
+  rack: ReadonlyArray<Held & { text: string }>;
+  s3: ReadonlyArray<Held & { text: string }>;
+}
+
+/** Each case's files filled as its suite fills them, its --config files and its root line. */
+export function heldoutEntries(set: HeldSet): Entry[] {
+  const out: Entry[] = [];
+  for (const c of set.nginx)
+    out.push({
+      suite: "nginx",
+      name: c.name,
+      url: c.url,
+      files: { "site.conf": server(c.site) },
+      config: ["site.conf"],
+      rootFile: "site.conf",
+      rootText: server(c.rootText),
+    });
+  for (const c of set.apache)
+    out.push({
+      suite: "apache",
+      name: c.name,
+      url: c.url,
+      files: { "site.conf": server(c.site), ...c.files },
+      config: ["site.conf"],
+      rootFile: "site.conf",
+      rootText: server(c.rootText),
+    });
+  for (const c of set.caddy)
+    out.push({
+      suite: "caddy",
+      name: c.name,
+      url: c.url,
+      files: { Caddyfile: server(c.site) },
+      config: ["Caddyfile"],
+      rootFile: "Caddyfile",
+      rootText: server(c.rootText),
+    });
+  for (const [suite, list] of [
+    ["express", set.express],
+    ["fastify", set.fastify],
+    ["koa", set.koa],
+    ["hono", set.hono],
+  ] as const)
+    for (const c of list)
+      out.push({
+        suite,
+        name: c.name,
+        url: c.url,
+        files: { [c.file]: js(c.app) },
+        config: [c.file],
+        rootFile: c.file,
+        rootText: js(c.rootText),
+      });
+  for (const [suite, list] of [
+    ["fastapi", set.fastapi],
+    ["flask", set.flask],
+    ["aiohttp", set.aiohttp],
+  ] as const)
+    for (const c of list)
+      out.push({
+        suite,
+        name: c.name,
+        url: c.url,
+        files: { "app.py": py(c.app) },
+        config: ["app.py"],
+        rootFile: "app.py",
+        rootText: py(c.rootText),
+      });
+  for (const c of set.django)
+    out.push({
+      suite: c.middleware ? "django-middleware" : "django",
+      name: c.name,
+      url: c.url,
+      files: {
+        "settings.py": py(c.settings),
+        "urls.py": URLS,
+        "auth.py": AUTH,
+        ...(c.middleware ? { "middleware.py": py(c.middleware) } : {}),
+      },
+      config: c.config ?? ["settings.py"],
+      rootFile: c.rootFile ?? "settings.py",
+      rootText: py(c.rootText),
+    });
+  for (const c of set.rack)
+    out.push({
+      suite: "rack",
+      name: c.name,
+      url: c.url,
+      files: { "config.ru": py(c.text) },
+      config: ["config.ru"],
+      rootFile: "config.ru",
+      rootText: py(c.rootText),
+    });
+  for (const c of set.s3) {
+    const file = c.text.trimStart().startsWith("<") ? "cors.xml" : "cors.json";
+    out.push({
+      suite: "s3",
+      name: c.name,
+      url: c.url,
+      files: { [file]: fillS3(c.text, PAGE) },
+      config: [file],
+      rootFile: file,
+      rootText: fillS3(c.rootText, PAGE),
+    });
+  }
+  return out;
+}
