@@ -17,7 +17,7 @@ import { API, exchange, h, PAGE } from "./build";
 
 export const OTHER = "https://app.example.com";
 
-const asks = (method: string, headers = "", origin = PAGE) =>
+const asks = (origin: string, method: string, headers = "") =>
   h(
     "Origin",
     origin,
@@ -25,12 +25,13 @@ const asks = (method: string, headers = "", origin = PAGE) =>
     method,
     ...(headers ? ["Access-Control-Request-Headers", headers] : []),
   );
-const blocked = (spec: Parameters<typeof exchange>[0]) =>
-  exchange({ response: { status: 200, headers: [] }, error: "net::ERR_FAILED", ...spec });
-const refusedPreflight = (status: number, headers: HeaderList = []) =>
+const blocked = (page: string, spec: Parameters<typeof exchange>[0]) =>
+  exchange({ origin: page, response: { status: 200, headers: [] }, error: "net::ERR_FAILED", ...spec });
+const refusedPreflight = (page: string, status: number, headers: HeaderList = []) =>
   exchange({
+    origin: page,
     method: "PUT",
-    preflight: { status, requestHeaders: asks("PUT"), headers },
+    preflight: { status, requestHeaders: asks(page, "PUT"), headers },
     response: null,
     error: "net::ERR_FAILED",
   });
@@ -42,7 +43,7 @@ const otherAllowed = () =>
     method: "POST",
     preflight: {
       status: 204,
-      requestHeaders: asks("POST", "x-a", OTHER),
+      requestHeaders: asks(OTHER, "POST", "x-a"),
       headers: h(
         "Access-Control-Allow-Origin",
         OTHER,
@@ -72,15 +73,16 @@ const otherAllowed = () =>
   });
 
 /** The page's own PUT allowed with every method listed and its header echoed; X-Total exposed. */
-const wideAllowed = () =>
+const wideAllowed = (page: string) =>
   exchange({
+    origin: page,
     method: "PUT",
     preflight: {
       status: 204,
-      requestHeaders: asks("PUT", "x-b"),
+      requestHeaders: asks(page, "PUT", "x-b"),
       headers: h(
         "Access-Control-Allow-Origin",
-        PAGE,
+        page,
         "Access-Control-Allow-Methods",
         "GET, HEAD, POST, PUT, PATCH, DELETE",
         "Access-Control-Allow-Headers",
@@ -89,77 +91,82 @@ const wideAllowed = () =>
     },
     response: {
       status: 200,
-      headers: h("Access-Control-Allow-Origin", PAGE, "Access-Control-Expose-Headers", "X-Total"),
+      headers: h("Access-Control-Allow-Origin", page, "Access-Control-Expose-Headers", "X-Total"),
     },
   });
 
+/** A refused preflight that allowed the page's origin but not what it asked for. */
+const refusedAsk = (page: string, method: string, headers: string, allowMethods: string) =>
+  exchange({
+    origin: page,
+    method,
+    preflight: {
+      status: 204,
+      requestHeaders: asks(page, method, headers),
+      headers: h("Access-Control-Allow-Origin", page, "Access-Control-Allow-Methods", allowMethods),
+    },
+    response: null,
+    error: "net::ERR_FAILED",
+  });
+
+type Built = { x: ObservedExchange; all?: ObservedExchange[] };
+
+/** Each situation for a page at `page` (the origin varies per test: see `stackFix`). */
 export const SITUATIONS = {
   /** missing-allow-origin on a plain GET: focus allow-origin, the page's origin alone. */
-  origin: () => ({ x: blocked({}) }),
-  /** An opaque origin without credentials: any origin (`*`). */
-  any: () => ({ x: blocked({ origin: "null" }) }),
+  origin: (page: string) => ({ x: blocked(page, {}) }),
+  /**
+   * An opaque origin without credentials: any origin (`*`). The page's origin is not in the
+   * policy here, so the header it sends (`x-<port>`, read back as `x-any`) keeps it apart.
+   */
+  any: (page: string) => ({
+    x: exchange({
+      origin: "null",
+      preflight: {
+        status: 204,
+        requestHeaders: h(
+          "Origin",
+          "null",
+          "Access-Control-Request-Method",
+          "GET",
+          "Access-Control-Request-Headers",
+          `x-${page.split(":").at(-1)}`,
+        ),
+        headers: [],
+      },
+      response: null,
+      error: "net::ERR_FAILED",
+    }),
+  }),
   /** `*` with credentials: focus credentials, the exact origin and Allow-Credentials. */
-  credentials: () => ({
-    x: blocked({
+  credentials: (page: string) => ({
+    x: blocked(page, {
       credentials: "include",
       response: { status: 200, headers: h("Access-Control-Allow-Origin", "*") },
     }),
   }),
   /** PUT not in Allow-Methods: focus methods. */
-  methods: () => ({
-    x: exchange({
-      method: "PUT",
-      preflight: {
-        status: 204,
-        requestHeaders: asks("PUT"),
-        headers: h("Access-Control-Allow-Origin", PAGE, "Access-Control-Allow-Methods", "GET, POST"),
-      },
-      response: null,
-      error: "net::ERR_FAILED",
-    }),
-  }),
+  methods: (page: string) => ({ x: refusedAsk(page, "PUT", "", "GET, POST") }),
   /** x-api-key not in Allow-Headers: focus headers. */
-  headers: () => ({
-    x: exchange({
-      method: "POST",
-      preflight: {
-        status: 204,
-        requestHeaders: asks("POST", "x-api-key"),
-        headers: h("Access-Control-Allow-Origin", PAGE, "Access-Control-Allow-Methods", "POST"),
-      },
-      response: null,
-      error: "net::ERR_FAILED",
-    }),
-  }),
+  headers: (page: string) => ({ x: refusedAsk(page, "POST", "x-api-key", "POST") }),
   /** content-type (in django-cors-headers' default_headers) and x-api-key not allowed. */
-  twoHeaders: () => ({
-    x: exchange({
-      method: "POST",
-      preflight: {
-        status: 204,
-        requestHeaders: asks("POST", "content-type,x-api-key"),
-        headers: h("Access-Control-Allow-Origin", PAGE, "Access-Control-Allow-Methods", "POST"),
-      },
-      response: null,
-      error: "net::ERR_FAILED",
-    }),
-  }),
+  twoHeaders: (page: string) => ({ x: refusedAsk(page, "POST", "content-type,x-api-key", "POST") }),
   /** The preflight refused with 401 and WWW-Authenticate: focus preflight-before-auth, challenged. */
-  auth: () => ({ x: refusedPreflight(401, h("WWW-Authenticate", "Bearer")) }),
+  auth: (page: string) => ({ x: refusedPreflight(page, 401, h("WWW-Authenticate", "Bearer")) }),
   /** The same refusal without a challenge: the focus, not the authentication layer's words. */
-  unchallenged: () => ({ x: refusedPreflight(401) }),
+  unchallenged: (page: string) => ({ x: refusedPreflight(page, 401) }),
   /** The preflight answered 404: focus preflight-route. */
-  route: () => ({ x: refusedPreflight(404) }),
+  route: (page: string) => ({ x: refusedPreflight(page, 404) }),
   /** The preflight redirected: focus no-preflight-redirect. */
-  redirect: () => ({ x: refusedPreflight(301, h("Location", `${API}/api/data/`)) }),
+  redirect: (page: string) => ({ x: refusedPreflight(page, 301, h("Location", `${API}/api/data/`)) }),
   /** A 500 without CORS headers: focus error-responses. */
-  error: () => ({ x: blocked({ response: { status: 500, headers: [] } }) }),
+  error: (page: string) => ({ x: blocked(page, { response: { status: 500, headers: [] } }) }),
   /** Two Allow-Origin values: focus single-origin. */
-  single: () => ({
-    x: blocked({
+  single: (page: string) => ({
+    x: blocked(page, {
       response: {
         status: 200,
-        headers: h("Access-Control-Allow-Origin", PAGE, "Access-Control-Allow-Origin", PAGE),
+        headers: h("Access-Control-Allow-Origin", page, "Access-Control-Allow-Origin", page),
       },
     }),
   }),
@@ -167,8 +174,8 @@ export const SITUATIONS = {
    * The page's credentialed GET refused where another origin is allowed with credentials: several
    * origins, credentials, the other origin's echoed header (any header), X-Total exposed.
    */
-  several: () => {
-    const x = blocked({
+  several: (page: string) => {
+    const x = blocked(page, {
       credentials: "include",
       response: {
         status: 200,
@@ -185,25 +192,42 @@ export const SITUATIONS = {
     return { x, all: [otherAllowed(), x] };
   },
   /** A 500 on a server that allowed every method and echoed the header asked: error-responses, any method and header. */
-  wide: () => {
+  wide: (page: string) => {
     const x = exchange({
+      origin: page,
       url: `${API}/api/boom`,
       response: { status: 500, headers: [] },
       error: "net::ERR_FAILED",
     });
-    return { x, all: [wideAllowed(), x] };
+    return { x, all: [wideAllowed(page), x] };
   },
-} satisfies Record<string, () => { x: ObservedExchange; all?: ObservedExchange[] }>;
+} satisfies Record<string, (page: string) => Built>;
 
 export type Situation = keyof typeof SITUATIONS;
 
-/** The fix of `stack` for the first cause of a situation, diagnosed in `lang`. */
+/** A port of its own for each test's question (stable: Stryker reruns single tests). */
+function portFor(key: string): number {
+  let hash = 0;
+  for (const c of key) hash = (hash * 31 + c.charCodeAt(0)) % 40_000;
+  return 20_000 + hash;
+}
+
+/**
+ * The fix of `stack` for the first cause of a situation, diagnosed in `lang`. The engine renders
+ * a policy's fixes once and shares them (explain/cause-fixes.ts, `sharedServerFixes`): a test that
+ * asked for the same policy as an earlier one would read the earlier rendering and never run the
+ * renderer itself, so each (stack, situation, language) gets a page origin of its own, a port,
+ * and its fix is read back with the port of PAGE.
+ */
 export function stackFix(situation: Situation, stack: string, lang: DiagnoseOptions["lang"] = "en"): Fix {
-  const { x, all } = SITUATIONS[situation]() as { x: ObservedExchange; all?: ObservedExchange[] };
+  const page = `http://localhost:${portFor(`${stack}|${situation}|${lang}`)}`;
+  const { x, all } = SITUATIONS[situation](page) as Built;
   const api = all ? (apiProfiles(all).get(API) ?? null) : null;
   const fix = diagnose(x, { api, lang }).causes[0]?.fixes.find((f) => f.stack === stack);
   if (!fix) throw new Error(`no ${stack} fix in ${situation}`);
-  return fix;
+  const back = (text: string) =>
+    text.replaceAll(page, PAGE).replaceAll(`x-${page.split(":").at(-1)}`, "x-any");
+  return { ...fix, snippet: back(fix.snippet), change: fix.change == null ? fix.change : back(fix.change) };
 }
 
 /** A row of a stack's table: the lines its snippet has (whole lines), and text it must not have. */
