@@ -503,7 +503,12 @@ describe("s3", () => {
     ],
     [
       "any",
-      { AllowedOrigins: ["*"], AllowedMethods: ["GET", "HEAD"], AllowedHeaders: ["x-any"], MaxAgeSeconds: 7200 },
+      {
+        AllowedOrigins: ["*"],
+        AllowedMethods: ["GET", "HEAD"],
+        AllowedHeaders: ["x-any"],
+        MaxAgeSeconds: 7200,
+      },
     ],
     [
       "methods",
