@@ -651,3 +651,23 @@ describe("the libraries' words in Korean", () => {
     "http.ListenAndServe에 넘기는 핸들러를 인증 미들웨어 바깥에서 이것으로 감싸세요",
   );
 });
+
+describe("django-cors-headers: a setting written where absent is a list", () => {
+  // `("a")` is a str in Python, not a tuple: django-cors-headers would iterate its characters
+  // (check corsheaders.E013 "Origin 'h' in CORS_ALLOWED_ORIGINS is missing scheme or netloc", and
+  // no origin matches: https://github.com/adamchainz/django-cors-headers/blob/3.14.0/src/corsheaders/checks.py).
+  it("one origin: CORS_ALLOWED_ORIGINS = [origin], never (origin)", () => {
+    const fix = stackFix("credentials", "django-cors-headers");
+    expect(fix.change).toContain(`add \`CORS_ALLOWED_ORIGINS = ["${PAGE}"]\``);
+    expect(fix.change).not.toContain(`CORS_ALLOWED_ORIGINS = ("${PAGE}")`);
+  });
+
+  it("the defaults and the new names: [*default_headers, …]", () => {
+    expect(stackFix("headers", "django-cors-headers").change).toContain(
+      'add `CORS_ALLOW_HEADERS = [*default_headers, "x-api-key"]`',
+    );
+    expect(stackFix("methods", "django-cors-headers").change).toContain(
+      'add `CORS_ALLOW_METHODS = [*default_methods, "PUT"]`',
+    );
+  });
+});
