@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { PAGE } from "./build";
-import { expectRow, OTHER, type Row, type Situation, stackFix } from "./stack-fixes";
+import { block, expectRow, OTHER, type Row, type Situation, stackFix } from "./stack-fixes";
 
 const PATTERN = "^(http://localhost:5173|https://app\\.example\\.com)$";
 
@@ -557,5 +557,141 @@ describe("s3", () => {
     const fix = stackFix("methods", "s3", "ko");
     expect(fix.title).toBe("AWS S3 버킷 CORS");
     expect(fix.where).toContain("버킷의 CORS 구성(콘솔 → 권한 → CORS");
+  });
+});
+
+describe("the blocks of the header-writing fixes, line by line", () => {
+  it("nginx: the OPTIONS block of one origin, without credentials or request headers", () => {
+    const snippet = stackFix("origin", "nginx").snippet;
+    expect(snippet.split("\n")[0]).toBe(`# Allow ${PAGE} on every response.`);
+    expect(block(snippet, "if ($request_method = OPTIONS) {")).toEqual([
+      `    add_header Access-Control-Allow-Origin "${PAGE}" always;`,
+      '    add_header Vary "Origin" always;',
+      '    add_header Access-Control-Allow-Methods "GET, POST" always;',
+      "    add_header Access-Control-Max-Age 7200 always;",
+      "    return 204;",
+    ]);
+    // Nothing after the block but the actual response's lines.
+    expect(snippet.split("\n").slice(-3)).toEqual([
+      "}",
+      `add_header Access-Control-Allow-Origin "${PAGE}" always;`,
+      'add_header Vary "Origin" always;',
+    ]);
+  });
+
+  it("nginx: the origin match closes before the OPTIONS block", () => {
+    const snippet = stackFix("several", "nginx").snippet;
+    expect(block(snippet, `if ($http_origin ~ "${PATTERN}") {`)).toEqual([
+      "    set $cors_origin $http_origin;",
+    ]);
+  });
+
+  it("apache: the heading is a comment", () => {
+    expect(stackFix("origin", "apache").snippet.split("\n")[0]).toBe(`# Allow ${PAGE} on every response.`);
+  });
+
+  it("caddy: one origin, no credentials: each block exactly", () => {
+    const snippet = stackFix("origin", "caddy").snippet;
+    expect(block(snippet, "@cors_preflight {")).toEqual([
+      "    method OPTIONS",
+      "    header Access-Control-Request-Method *",
+    ]);
+    expect(block(snippet, "handle @cors_preflight {")).toEqual([
+      `    header Access-Control-Allow-Origin "${PAGE}"`,
+      '    header Access-Control-Allow-Methods "GET, HEAD, POST"',
+      '    header Access-Control-Max-Age "7200"',
+      "    header Vary Origin",
+      "    respond 204",
+    ]);
+    expect(block(snippet, "header {")).toEqual([
+      "    defer",
+      `    Access-Control-Allow-Origin "${PAGE}"`,
+      "    +Vary Origin",
+    ]);
+    const lines = snippet.split("\n");
+    expect(lines.at(-1)).toBe("}");
+    // Between the preflight's handle and the deferred block: the comment and the immediate header.
+    const handled = lines.indexOf("    respond 204");
+    expect(lines.slice(handled + 1, lines.indexOf("header {"))).toEqual([
+      "}",
+      "# Without defer: also on Caddy's own error responses (basicauth's 401), which deferred headers never reach.",
+      `header Access-Control-Allow-Origin "${PAGE}"`,
+      "# defer: applied after the response is written, replacing the upstream's own copies.",
+    ]);
+  });
+
+  it("caddy: any origin: no Vary in either block", () => {
+    const snippet = stackFix("any", "caddy").snippet;
+    expect(block(snippet, "handle @cors_preflight {")).toEqual([
+      '    header Access-Control-Allow-Origin "*"',
+      '    header Access-Control-Allow-Methods "GET, HEAD, POST"',
+      '    header Access-Control-Allow-Headers "x-any"',
+      '    header Access-Control-Max-Age "7200"',
+      "    respond 204",
+    ]);
+    expect(block(snippet, "header {")).toEqual(["    defer", '    Access-Control-Allow-Origin "*"']);
+  });
+
+  it("caddy: a challenged error response is not told to change its basicauth (that is for preflights)", () => {
+    const snippet = stackFix("challengedError", "caddy").snippet;
+    expect(snippet.split("\n")[0]).toBe(
+      `# Add the CORS headers to error responses (4xx/5xx) too, for ${PAGE}.`,
+    );
+    expect(snippet).not.toContain("basicauth @cors_authed");
+  });
+
+  it("php, go, django: the preflight block exactly", () => {
+    expect(
+      block(
+        stackFix("origin", "php").snippet,
+        "if ($_SERVER['REQUEST_METHOD'] === 'OPTIONS' && isset($_SERVER['HTTP_ACCESS_CONTROL_REQUEST_METHOD'])) {",
+      ),
+    ).toEqual([
+      "    header('Access-Control-Allow-Methods: GET, HEAD, POST');",
+      "    header('Access-Control-Max-Age: 7200');",
+      "    http_response_code(204);",
+      "    exit;",
+    ]);
+    expect(
+      block(
+        stackFix("origin", "go").snippet,
+        '\t\tif r.Method == http.MethodOptions && r.Header.Get("Access-Control-Request-Method") != "" {',
+        "\t\t}",
+      ),
+    ).toEqual([
+      '\t\t\tw.Header().Set("Access-Control-Allow-Methods", "GET, POST")',
+      '\t\t\tw.Header().Set("Access-Control-Max-Age", "7200")',
+      "\t\t\tw.WriteHeader(http.StatusNoContent)",
+      "\t\t\treturn",
+    ]);
+    const django = stackFix("origin", "django").snippet.split("\n");
+    expect(
+      django.slice(
+        django.indexOf("from django.http import HttpResponse"),
+        django.indexOf("class CorsMiddleware:"),
+      ),
+    ).toEqual([
+      "from django.http import HttpResponse",
+      "from django.utils.cache import patch_vary_headers",
+      "",
+      `ALLOWED_ORIGINS = {"${PAGE}"}`,
+      "",
+      "",
+    ]);
+  });
+
+  it("generic-headers: the two blocks exactly, one origin", () => {
+    expect(stackFix("origin", "generic-headers").snippet.split("\n")).toEqual([
+      `# Allow ${PAGE} on every response.`,
+      "# Preflight (OPTIONS) response: status 204, before any authentication",
+      `Access-Control-Allow-Origin: ${PAGE}`,
+      // A simple GET needs no Allow-Methods: none is listed.
+      "Access-Control-Max-Age: 7200",
+      "Vary: Origin",
+      "",
+      "# Every actual response, error responses (4xx/5xx) included",
+      `Access-Control-Allow-Origin: ${PAGE}`,
+      "Vary: Origin",
+    ]);
   });
 });

@@ -155,6 +155,10 @@ export const SITUATIONS = {
   auth: (page: string) => ({ x: refusedPreflight(page, 401, h("WWW-Authenticate", "Bearer")) }),
   /** The same refusal without a challenge: the focus, not the authentication layer's words. */
   unchallenged: (page: string) => ({ x: refusedPreflight(page, 401) }),
+  /** An actual response refused with 401 and WWW-Authenticate: error-responses, challenged. */
+  challengedError: (page: string) => ({
+    x: blocked(page, { response: { status: 401, headers: h("WWW-Authenticate", "Basic") } }),
+  }),
   /** The preflight answered 404: focus preflight-route. */
   route: (page: string) => ({ x: refusedPreflight(page, 404) }),
   /** The preflight redirected: focus no-preflight-redirect. */
@@ -228,6 +232,15 @@ export function stackFix(situation: Situation, stack: string, lang: DiagnoseOpti
   const back = (text: string) =>
     text.replaceAll(page, PAGE).replaceAll(`x-${page.split(":").at(-1)}`, "x-any");
   return { ...fix, snippet: back(fix.snippet), change: fix.change == null ? fix.change : back(fix.change) };
+}
+
+/** The lines from `open` (a whole line) to the first line `close` after it, both excluded. */
+export function block(snippet: string, open: string, close = "}"): string[] {
+  const lines = snippet.split("\n");
+  const start = lines.indexOf(open);
+  if (start < 0) throw new Error(`no ${open} in\n${snippet}`);
+  const end = lines.indexOf(close, start + 1);
+  return lines.slice(start + 1, end);
 }
 
 /** A row of a stack's table: the lines its snippet has (whole lines), and text it must not have. */
