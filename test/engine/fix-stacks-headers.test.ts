@@ -695,3 +695,14 @@ describe("the blocks of the header-writing fixes, line by line", () => {
     ]);
   });
 });
+
+describe("php: the origin check and the heading", () => {
+  it("one origin without credentials: the check holds only Allow-Origin, and closes", () => {
+    const snippet = stackFix("origin", "php").snippet;
+    expect(snippet.split("\n")[0]).toBe(`// Allow ${PAGE} on every response.`);
+    expect(block(snippet, `if (in_array($cors_origin, ['${PAGE}'], true)) {`)).toEqual([
+      "    header('Access-Control-Allow-Origin: ' . $cors_origin);",
+    ]);
+    expect(snippet.split("\n").at(-1)).toBe("}");
+  });
+});

@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { PAGE } from "./build";
-import { expectRow, OTHER, type Row, type Situation, stackFix } from "./stack-fixes";
+import { block, expectRow, OTHER, type Row, type Situation, stackFix } from "./stack-fixes";
 
 function table(stack: string, rows: Partial<Record<Situation, Row>>) {
   describe(stack, () => {
@@ -669,5 +669,130 @@ describe("django-cors-headers: a setting written where absent is a list", () => 
     expect(stackFix("methods", "django-cors-headers").change).toContain(
       'add `CORS_ALLOW_METHODS = [*default_methods, "PUT"]`',
     );
+  });
+});
+
+describe("the libraries' options, exactly, for one origin without credentials", () => {
+  it.each([
+    ["express", "app.use(cors({", "}));", [`  origin: "${PAGE}",`, "  maxAge: 7200,"]],
+    ["fastify", "app.register(cors, {", "});", [`  origin: "${PAGE}",`, "  maxAge: 7200,"]],
+    [
+      "koa",
+      "app.use(cors({",
+      "}));",
+      [`  origin: "${PAGE}",`, "  maxAge: 7200,", "  keepHeadersOnError: true,"],
+    ],
+    ["hono", "  cors({", "  }),", [`    origin: "${PAGE}",`, "    maxAge: 7200,"]],
+    [
+      "fastapi",
+      "app.add_middleware(",
+      ")",
+      [
+        "    CORSMiddleware,",
+        `    allow_origins=["${PAGE}"],`,
+        '    allow_methods=["GET", "HEAD", "POST"],',
+        "    allow_headers=[],",
+        "    max_age=7200,",
+      ],
+    ],
+    ["flask-cors", "CORS(", ")", ["    app,", `    origins=["${PAGE}"],`, "    max_age=7200,"]],
+    [
+      "go-rs-cors",
+      "c := cors.New(cors.Options{",
+      "})",
+      [
+        `\tAllowedOrigins:   []string{"${PAGE}"},`,
+        '\tAllowedMethods:   []string{"GET", "HEAD", "POST"},',
+        "\tMaxAge:           7200,",
+      ],
+    ],
+    [
+      "gorilla-handlers",
+      "handlers.CORS(",
+      ")",
+      [
+        `\thandlers.AllowedOrigins([]string{"${PAGE}"}),`,
+        '\thandlers.AllowedMethods([]string{"GET", "HEAD", "POST"}),',
+        "\thandlers.MaxAge(600),",
+      ],
+    ],
+    [
+      "rails",
+      "  allow do",
+      "  end",
+      [
+        `    origins "${PAGE}"`,
+        '    resource "*",',
+        "      methods: [:get, :head, :post, :options],",
+        "      headers: :any,",
+        "      max_age: 7200",
+      ],
+    ],
+    [
+      "spring",
+      "    public void addCorsMappings(CorsRegistry registry) {",
+      "    }",
+      [
+        '        registry.addMapping("/**")',
+        `            .allowedOrigins("${PAGE}")`,
+        '            .allowedMethods("GET", "HEAD", "POST")',
+        "            .maxAge(7200);",
+      ],
+    ],
+    [
+      "aiohttp-cors",
+      `        "${PAGE}": aiohttp_cors.ResourceOptions(`,
+      "        ),",
+      ['            allow_methods=["GET", "HEAD", "POST"],', "            max_age=7200,"],
+    ],
+  ] as const)("%s", (stack, open, close, options) => {
+    const snippet = stackFix("origin", stack).snippet;
+    expect(block(snippet, open, close)).toEqual(options);
+    const lines = snippet.split("\n");
+    // The heading is a comment in the stack's language.
+    expect(lines[0]).toMatch(/^(#|\/\/) Allow http:\/\/localhost:5173 on every response\.$/);
+  });
+
+  it("aspnet: the policy chain and UseCors", () => {
+    const lines = stackFix("origin", "aspnet").snippet.split("\n");
+    expect(lines).toEqual([
+      `// Allow ${PAGE} on every response.`,
+      'builder.Services.AddCors(options => options.AddPolicy("frontend", policy => policy',
+      `    .WithOrigins("${PAGE}")`,
+      '    .WithMethods("GET", "HEAD", "POST")',
+      "    .SetPreflightMaxAge(TimeSpan.FromSeconds(7200))));",
+      "",
+      "// After UseRouting and before UseAuthentication/UseAuthorization, so preflights are answered first.",
+      'app.UseCors("frontend");',
+    ]);
+  });
+
+  it("laravel: the whole file", () => {
+    const lines = stackFix("origin", "laravel").snippet.split("\n");
+    expect(lines.slice(0, 3)).toEqual(["<?php", "", `// Allow ${PAGE} on every response.`]);
+    expect(block(lines.join("\n"), "return [", "];")).toEqual([
+      "    'paths' => ['*'],",
+      "    'allowed_methods' => ['GET', 'HEAD', 'POST'],",
+      `    'allowed_origins' => ['${PAGE}'],`,
+      "    'allowed_origins_patterns' => [],",
+      "    'allowed_headers' => [],",
+      "    'exposed_headers' => [],",
+      "    'max_age' => 7200,",
+      "    'supports_credentials' => false,",
+    ]);
+  });
+
+  it("django-cors-headers: the settings after the comments", () => {
+    const lines = stackFix("origin", "django-cors-headers").snippet.split("\n");
+    expect(lines.filter((l) => !l.startsWith("#"))).toEqual([
+      'INSTALLED_APPS = [*[a for a in INSTALLED_APPS if a != "corsheaders"], "corsheaders"]',
+      'MIDDLEWARE = ["corsheaders.middleware.CorsMiddleware", *[m for m in MIDDLEWARE if m != "corsheaders.middleware.CorsMiddleware"]]',
+      "CORS_ALLOW_ALL_ORIGINS = False",
+      `CORS_ALLOWED_ORIGINS = ["${PAGE}"]`,
+      "CORS_ALLOW_CREDENTIALS = False",
+      'CORS_ALLOW_METHODS = ["DELETE", "GET", "OPTIONS", "PATCH", "POST", "PUT"]',
+      "CORS_ALLOW_HEADERS = [*default_headers]",
+      "CORS_PREFLIGHT_MAX_AGE = 7200",
+    ]);
   });
 });
