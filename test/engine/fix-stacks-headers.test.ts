@@ -706,3 +706,27 @@ describe("php: the origin check and the heading", () => {
     expect(snippet.split("\n").at(-1)).toBe("}");
   });
 });
+
+describe("go: the middleware of one origin, line by line", () => {
+  it("origin check, Vary, then the preflight answer; nothing else", () => {
+    const lines = stackFix("origin", "go").snippet.split("\n");
+    expect(lines[0]).toBe(`// Allow ${PAGE} on every response.`);
+    expect(lines.slice(lines.indexOf("func withCORS(next http.Handler) http.Handler {"))).toEqual([
+      "func withCORS(next http.Handler) http.Handler {",
+      "\treturn http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {",
+      `\t\tif origin := r.Header.Get("Origin"); map[string]bool{"${PAGE}": true}[origin] {`,
+      '\t\t\tw.Header().Set("Access-Control-Allow-Origin", origin)',
+      "\t\t}",
+      '\t\tw.Header().Add("Vary", "Origin")',
+      '\t\tif r.Method == http.MethodOptions && r.Header.Get("Access-Control-Request-Method") != "" {',
+      '\t\t\tw.Header().Set("Access-Control-Allow-Methods", "GET, POST")',
+      '\t\t\tw.Header().Set("Access-Control-Max-Age", "7200")',
+      "\t\t\tw.WriteHeader(http.StatusNoContent)",
+      "\t\t\treturn",
+      "\t\t}",
+      "\t\tnext.ServeHTTP(w, r)",
+      "\t})",
+      "}",
+    ]);
+  });
+});
