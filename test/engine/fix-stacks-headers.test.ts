@@ -730,3 +730,29 @@ describe("go: the middleware of one origin, line by line", () => {
     ]);
   });
 });
+
+describe("django: the middleware class of one origin, line by line", () => {
+  it("the preflight answered first, then the origin check", () => {
+    const lines = stackFix("origin", "django").snippet.split("\n");
+    expect(lines[0]).toBe(`# Allow ${PAGE} on every response.`);
+    expect(lines.slice(lines.indexOf("class CorsMiddleware:"))).toEqual([
+      "class CorsMiddleware:",
+      "    def __init__(self, get_response):",
+      "        self.get_response = get_response",
+      "",
+      "    def __call__(self, request):",
+      '        origin = request.headers.get("Origin")',
+      '        if request.method == "OPTIONS" and "Access-Control-Request-Method" in request.headers:',
+      "            response = HttpResponse(status=204)",
+      '            response["Access-Control-Allow-Methods"] = "GET, POST"',
+      '            response["Access-Control-Allow-Headers"] = ""',
+      '            response["Access-Control-Max-Age"] = "7200"',
+      "        else:",
+      "            response = self.get_response(request)",
+      "        if origin in ALLOWED_ORIGINS:",
+      '            response["Access-Control-Allow-Origin"] = origin',
+      '        patch_vary_headers(response, ["Origin"])',
+      "        return response",
+    ]);
+  });
+});
