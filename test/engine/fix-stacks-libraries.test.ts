@@ -796,3 +796,18 @@ describe("the libraries' options, exactly, for one origin without credentials", 
     ]);
   });
 });
+
+describe("rack-cors: a methods option written where absent keeps its default GET", () => {
+  // Left out, rack-cors allows [:get] only (Resource#initialize: `ensure_enum(opts[:methods]) || [:get]`,
+  // https://github.com/cyu/rack-cors/blob/master/lib/rack/cors/resource.rb): `methods: [:put]` alone
+  // would refuse the preflight of a GET that sends a header (MISS_DENY_METHOD).
+  it("methods: [:get, :put]", () => {
+    const fix = stackFix("methods", "rails");
+    expect(fix.edits).toEqual([
+      { kind: "add-items", option: "methods", items: [":put"], whenAbsent: "methods: [:get, :put]" },
+    ]);
+    expect(fix.change).toBe(
+      "In your `allow do … end` block, add :put to `methods`, keeping what it already lists (where `methods` is not set yet, add `methods: [:get, :put]`).",
+    );
+  });
+});

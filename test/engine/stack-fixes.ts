@@ -231,7 +231,12 @@ export function stackFix(situation: Situation, stack: string, lang: DiagnoseOpti
   if (!fix) throw new Error(`no ${stack} fix in ${situation}`);
   const back = (text: string) =>
     text.replaceAll(page, PAGE).replaceAll(`x-${page.split(":").at(-1)}`, "x-any");
-  return { ...fix, snippet: back(fix.snippet), change: fix.change == null ? fix.change : back(fix.change) };
+  return {
+    ...fix,
+    snippet: back(fix.snippet),
+    change: fix.change == null ? fix.change : back(fix.change),
+    ...(fix.edits ? { edits: JSON.parse(back(JSON.stringify(fix.edits))) } : {}),
+  };
 }
 
 /** The lines from `open` (a whole line) to the first line `close` after it, both excluded. */

@@ -233,7 +233,9 @@ export const VOCABULARY: Record<ServerStack, Vocabulary> = {
   rails: {
     setup: (lang) => railsWords(lang)("setup"),
     origins: { option: "origins" },
-    methods: { option: "methods", item: (m) => `:${m.toLowerCase()}` },
+    // Left out, rack-cors allows GET alone (Resource#initialize, `|| [:get]`:
+    // https://github.com/cyu/rack-cors/blob/master/lib/rack/cors/resource.rb): kept when written.
+    methods: { option: "methods", item: (m) => `:${m.toLowerCase()}`, defaults: ["GET"] },
     headers: { option: "headers" },
     credentials: { option: "credentials", value: "true" },
     item: js,
