@@ -209,22 +209,19 @@ export const SITUATIONS = {
 
 export type Situation = keyof typeof SITUATIONS;
 
-/** A port of its own for each test's question (stable: Stryker reruns single tests). */
-function portFor(key: string): number {
-  let hash = 0;
-  for (const c of key) hash = (hash * 31 + c.charCodeAt(0)) % 40_000;
-  return 20_000 + hash;
-}
+/** The next page port: every call renders its own fixes (see `stackFix`). */
+let nextPort = 20_000;
 
 /**
  * The fix of `stack` for the first cause of a situation, diagnosed in `lang`. The engine renders
  * a policy's fixes once and shares them (explain/cause-fixes.ts, `sharedServerFixes`): a test that
  * asked for the same policy as an earlier one would read the earlier rendering and never run the
- * renderer itself, so each (stack, situation, language) gets a page origin of its own, a port,
- * and its fix is read back with the port of PAGE.
+ * renderer itself (and Stryker's per-test coverage would not count it), so each call gets a page
+ * origin of its own, a port, and its fix is read back with PAGE.
  */
 export function stackFix(situation: Situation, stack: string, lang: DiagnoseOptions["lang"] = "en"): Fix {
-  const page = `http://localhost:${portFor(`${stack}|${situation}|${lang}`)}`;
+  nextPort += 1;
+  const page = `http://localhost:${nextPort}`;
   const { x, all } = SITUATIONS[situation](page) as Built;
   const api = all ? (apiProfiles(all).get(API) ?? null) : null;
   const fix = diagnose(x, { api, lang }).causes[0]?.fixes.find((f) => f.stack === stack);
