@@ -811,3 +811,45 @@ describe("rack-cors: a methods option written where absent keeps its default GET
     );
   });
 });
+
+describe("a method in no library's defaults (PURGE): each stack lists it with its defaults", () => {
+  it.each([
+    ["express", '  methods: ["GET", "HEAD", "PUT", "PATCH", "POST", "DELETE", "PURGE"],'],
+    ["fastify", '  methods: ["GET", "HEAD", "POST", "PURGE"],'],
+    ["koa", '  allowMethods: ["GET", "HEAD", "PUT", "POST", "DELETE", "PATCH", "PURGE"],'],
+    ["hono", '    allowMethods: ["GET", "HEAD", "PUT", "POST", "DELETE", "PATCH", "PURGE"],'],
+    [
+      "django-cors-headers",
+      'CORS_ALLOW_METHODS = ["DELETE", "GET", "OPTIONS", "PATCH", "POST", "PUT", "PURGE"]',
+    ],
+    ["fastapi", '    allow_methods=["GET", "HEAD", "POST", "PURGE"],'],
+    ["flask-cors", '    methods=["GET", "HEAD", "POST", "OPTIONS", "PUT", "PATCH", "DELETE", "PURGE"],'],
+    ["spring", '            .allowedMethods("GET", "HEAD", "POST", "PURGE")'],
+    ["rails", "      methods: [:get, :head, :post, :purge, :options],"],
+    ["aspnet", '    .WithMethods("GET", "HEAD", "POST", "PURGE")'],
+    ["go-rs-cors", '\tAllowedMethods:   []string{"GET", "HEAD", "POST", "PURGE"},'],
+    ["gorilla-handlers", '\thandlers.AllowedMethods([]string{"GET", "HEAD", "POST", "PURGE"}),'],
+    ["laravel", "    'allowed_methods' => ['GET', 'HEAD', 'POST', 'PURGE'],"],
+    ["aiohttp-cors", '            allow_methods=["GET", "HEAD", "POST", "PURGE"],'],
+  ])("%s", (stack, line) => {
+    const mark = ["django-cors-headers", "fastapi", "flask-cors", "rails", "aiohttp-cors"].includes(stack)
+      ? "#"
+      : "//";
+    expectRow(stackFix("purge", stack).snippet, {
+      has: [`${mark} Allow PURGE exactly as the page sends them.`, line],
+    });
+  });
+
+  it("S3 takes no PURGE: its rule keeps GET and HEAD", () => {
+    expect(JSON.parse(stackFix("purge", "s3").snippet)[0].AllowedMethods).toEqual(["GET", "HEAD"]);
+  });
+});
+
+describe("express: its note only for the focuses that turn on its place", () => {
+  it("allow-origin: the place comment right above app.use", () => {
+    const lines = stackFix("origin", "express").snippet.split("\n");
+    expect(lines[lines.indexOf("app.use(cors({") - 1]).toBe(
+      "// Directly after `const app = express()`, before every other app.use().",
+    );
+  });
+});

@@ -147,6 +147,8 @@ export const SITUATIONS = {
   }),
   /** PUT not in Allow-Methods: focus methods. */
   methods: (page: string) => ({ x: refusedAsk(page, "PUT", "", "GET, POST") }),
+  /** PURGE, in no library's default methods, not in Allow-Methods: focus methods. */
+  purge: (page: string) => ({ x: refusedAsk(page, "PURGE", "", "GET, POST") }),
   /** x-api-key not in Allow-Headers: focus headers. */
   headers: (page: string) => ({ x: refusedAsk(page, "POST", "x-api-key", "POST") }),
   /** content-type (in django-cors-headers' default_headers) and x-api-key not allowed. */
