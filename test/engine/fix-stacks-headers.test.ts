@@ -756,3 +756,32 @@ describe("django: the middleware class of one origin, line by line", () => {
     ]);
   });
 });
+
+describe("the heading: what the fix keeps and what it adds", () => {
+  it.each([
+    ["nginx", "#"],
+    ["go", "//"],
+    ["rails", "#"],
+    ["express", "//"],
+  ])("%s", (stack, mark) => {
+    const lines = stackFix("several", stack).snippet.split("\n");
+    expect(lines.slice(0, 3)).toEqual([
+      `${mark} Allow ${PAGE}, ${OTHER} on every response.`,
+      `${mark} Keeps what already worked: origins ${OTHER}; headers x-a; credentials.`,
+      `${mark} Adds: origins ${PAGE}.`,
+    ]);
+  });
+
+  it("in Korean", () => {
+    const lines = stackFix("several", "nginx", "ko").snippet.split("\n");
+    expect(lines[1]).toMatch(/^# 이미 동작하던 설정 유지: /);
+    expect(lines[2]).toMatch(/^# 추가: /);
+  });
+
+  it("nothing seen: no keeps or adds line", () => {
+    const lines = stackFix("origin", "nginx").snippet.split("\n");
+    expect(lines[1]).toBe(
+      "# At the top of every location block of the API, replacing its add_header Access-Control-* lines.",
+    );
+  });
+});
