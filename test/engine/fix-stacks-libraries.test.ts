@@ -853,3 +853,71 @@ describe("express: its note only for the focuses that turn on its place", () => 
     );
   });
 });
+
+describe("what goes before the set-up, line by line", () => {
+  it("flask-cors auth: the hook call closes before CORS(", () => {
+    const lines = stackFix("auth", "flask-cors").snippet.split("\n");
+    const start = lines.indexOf("app.before_request_funcs.setdefault(None, []).insert(");
+    expect(lines.slice(start, lines.indexOf("CORS("))).toEqual([
+      "app.before_request_funcs.setdefault(None, []).insert(",
+      "    0,",
+      "    lambda: app.make_default_options_response()",
+      '    if cors_request.method == "OPTIONS" and "Access-Control-Request-Method" in cors_request.headers',
+      "    else None,",
+      ")",
+    ]);
+  });
+
+  it("fastapi error-responses: two blank lines between the wrapper and add_middleware", () => {
+    const lines = stackFix("error", "fastapi").snippet.split("\n");
+    const at = lines.indexOf("app.add_middleware(");
+    expect(lines.slice(at - 3, at)).toEqual([
+      '        return JSONResponse({"detail": "Internal Server Error"}, status_code=500)',
+      "",
+      "",
+    ]);
+  });
+
+  it("aiohttp-cors auth: the middleware inserted, then a blank line, then the set-up's comment", () => {
+    const lines = stackFix("auth", "aiohttp-cors").snippet.split("\n");
+    const at = lines.indexOf("app.middlewares.insert(0, cors_preflight_first)");
+    expect(lines.slice(at - 3, at + 3)).toEqual([
+      "    return await handler(request)",
+      "",
+      "",
+      "app.middlewares.insert(0, cors_preflight_first)",
+      "",
+      "# After every route is added, before web.run_app(app). Resources that answer OPTIONS already are left as they are.",
+    ]);
+    expect(stackFix("auth", "aiohttp-cors").imports?.map((i) => i.code)).toEqual([
+      "import aiohttp_cors",
+      "from aiohttp import web",
+    ]);
+    expect(stackFix("origin", "aiohttp-cors").imports?.map((i) => i.code)).toEqual(["import aiohttp_cors"]);
+  });
+
+  it("rails error-responses: a blank line, then the class after the block", () => {
+    const lines = stackFix("error", "rails").snippet.split("\n");
+    const at = lines.indexOf("class ErrorsInsideCors");
+    expect(lines.slice(at - 5, at)).toEqual([
+      "end",
+      "",
+      "# In a plain Rack app (Rails rescues on its own): an exception must become a 500 inside Rack::Cors,",
+      "# or the server answers it without CORS headers. Define this and `use ErrorsInsideCors` right after",
+      "# the `use Rack::Cors` block.",
+    ]);
+    expect(lines.slice(at)).toEqual([
+      "class ErrorsInsideCors",
+      "  def initialize(app)",
+      "    @app = app",
+      "  end",
+      "",
+      "  def call(env)",
+      "    @app.call(env)",
+      "  rescue StandardError",
+      '    [500, { "content-type" => "text/plain" }, ["Internal Server Error"]]',
+      "  end",
+      "end",
+    ]);
+  });
+});
