@@ -921,3 +921,30 @@ describe("what goes before the set-up, line by line", () => {
     ]);
   });
 });
+
+describe("the imports shown apart from each snippet", () => {
+  it.each([
+    ["express", ['import cors from "cors";', 'const cors = require("cors");']],
+    ["fastify", ['import cors from "@fastify/cors";', 'const cors = require("@fastify/cors");']],
+    ["koa", ['import cors from "@koa/cors";', 'const cors = require("@koa/cors");']],
+    ["hono", ['import { cors } from "hono/cors";', 'const { cors } = require("hono/cors");']],
+  ])("%s: ES module, then CommonJS", (stack, [esm, cjs]) => {
+    expect(stackFix("origin", stack).imports).toEqual([
+      { form: "esm", code: esm },
+      { form: "cjs", code: cjs },
+    ]);
+  });
+
+  it.each([
+    ["django-cors-headers", ["from corsheaders.defaults import default_headers"]],
+    ["fastapi", ["from fastapi.middleware.cors import CORSMiddleware"]],
+    ["flask-cors", ["from flask_cors import CORS"]],
+    ["rails", ['require "rack/cors"']],
+    ["gorilla-handlers", ['import "github.com/gorilla/handlers"']],
+    ["aiohttp-cors", ["import aiohttp_cors"]],
+    ["nginx", []],
+    ["spring", []],
+  ])("%s", (stack, codes) => {
+    expect(stackFix("origin", stack).imports).toEqual(codes.map((code) => ({ form: null, code })));
+  });
+});
