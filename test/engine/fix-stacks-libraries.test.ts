@@ -948,3 +948,24 @@ describe("the imports shown apart from each snippet", () => {
     expect(stackFix("origin", stack).imports).toEqual(codes.map((code) => ({ form: null, code })));
   });
 });
+
+describe("a header name with an apostrophe (a token character) stays a PHP string", () => {
+  it("laravel and php escape it; the other stacks write it as it is", () => {
+    const laravel = stackFix("apostrophe", "laravel");
+    expectRow(laravel.snippet, { has: ["    'allowed_headers' => ['x-it\\'s'],"] });
+    expect(laravel.edits).toEqual([
+      {
+        kind: "add-items",
+        option: "allowed_headers",
+        items: ["'x-it\\'s'"],
+        whenAbsent: "'allowed_headers' => ['x-it\\'s'],",
+      },
+    ]);
+    expectRow(stackFix("apostrophe", "php").snippet, {
+      has: ["    header('Access-Control-Allow-Headers: x-it\\'s');"],
+    });
+    expectRow(stackFix("apostrophe", "nginx").snippet, {
+      has: ['    add_header Access-Control-Allow-Headers "x-it\'s" always;'],
+    });
+  });
+});

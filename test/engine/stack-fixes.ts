@@ -151,6 +151,8 @@ export const SITUATIONS = {
   purge: (page: string) => ({ x: refusedAsk(page, "PURGE", "", "GET, POST") }),
   /** x-api-key not in Allow-Headers: focus headers. */
   headers: (page: string) => ({ x: refusedAsk(page, "POST", "x-api-key", "POST") }),
+  /** A header name with an apostrophe (a tchar, RFC 9110 section 5.6.2) not allowed. */
+  apostrophe: (page: string) => ({ x: refusedAsk(page, "POST", "x-it's", "POST") }),
   /** content-type (in django-cors-headers' default_headers) and x-api-key not allowed. */
   twoHeaders: (page: string) => ({ x: refusedAsk(page, "POST", "content-type,x-api-key", "POST") }),
   /** The preflight refused with 401 and WWW-Authenticate: focus preflight-before-auth, challenged. */
