@@ -493,6 +493,593 @@ const EDITS: Partial<Record<Situation, Record<string, unknown[]>>> = {
     laravel: [],
     "aiohttp-cors": [],
   },
+  starSeveral: {
+    "generic-headers": [],
+    express: [
+      {
+        kind: "replace-item",
+        option: "origin",
+        item: '"*"',
+        by: [`"${PAGE}"`, '"https://app.example.com"'],
+        whenAbsent: `origin: ["${PAGE}", "https://app.example.com"]`,
+      },
+    ],
+    fastify: [
+      {
+        kind: "replace-item",
+        option: "origin",
+        item: '"*"',
+        by: [`"${PAGE}"`, '"https://app.example.com"'],
+        whenAbsent: `origin: ["${PAGE}", "https://app.example.com"]`,
+      },
+    ],
+    koa: [],
+    hono: [
+      {
+        kind: "replace-item",
+        option: "origin",
+        item: '"*"',
+        by: [`"${PAGE}"`, '"https://app.example.com"'],
+        whenAbsent: `origin: ["${PAGE}", "https://app.example.com"]`,
+      },
+    ],
+    django: [],
+    "django-cors-headers": [
+      {
+        kind: "replace-item",
+        option: "CORS_ALLOWED_ORIGINS",
+        item: '"*"',
+        by: [`"${PAGE}"`, '"https://app.example.com"'],
+        whenAbsent: `CORS_ALLOWED_ORIGINS = ["${PAGE}", "https://app.example.com"]`,
+      },
+    ],
+    fastapi: [
+      {
+        kind: "replace-item",
+        option: "allow_origins",
+        item: '"*"',
+        by: [`"${PAGE}"`, '"https://app.example.com"'],
+        whenAbsent: `allow_origins=["${PAGE}", "https://app.example.com"]`,
+      },
+    ],
+    "flask-cors": [
+      {
+        kind: "replace-item",
+        option: "origins",
+        item: '"*"',
+        by: [`"${PAGE}"`, '"https://app.example.com"'],
+        whenAbsent: `origins=["${PAGE}", "https://app.example.com"]`,
+      },
+    ],
+    nginx: [],
+    apache: [],
+    caddy: [],
+    s3: [
+      {
+        kind: "replace-item",
+        option: "AllowedOrigins",
+        item: '"*"',
+        by: [`"${PAGE}"`, '"https://app.example.com"'],
+      },
+    ],
+    spring: [
+      {
+        kind: "replace-item",
+        option: "allowedOrigins",
+        item: '"*"',
+        by: [`"${PAGE}"`, '"https://app.example.com"'],
+      },
+    ],
+    rails: [
+      {
+        kind: "replace-item",
+        option: "origins",
+        item: '"*"',
+        by: [`"${PAGE}"`, '"https://app.example.com"'],
+        whenAbsent: `origins: ["${PAGE}", "https://app.example.com"]`,
+      },
+    ],
+    aspnet: [
+      {
+        kind: "replace-item",
+        option: "WithOrigins",
+        item: '"*"',
+        by: [`"${PAGE}"`, '"https://app.example.com"'],
+      },
+    ],
+    go: [],
+    "go-rs-cors": [
+      {
+        kind: "replace-item",
+        option: "AllowedOrigins",
+        item: '"*"',
+        by: [`"${PAGE}"`, '"https://app.example.com"'],
+        whenAbsent: `AllowedOrigins: []string{"${PAGE}", "https://app.example.com"}`,
+      },
+    ],
+    "gorilla-handlers": [
+      {
+        kind: "replace-item",
+        option: "AllowedOrigins",
+        item: '"*"',
+        by: [`"${PAGE}"`, '"https://app.example.com"'],
+        whenAbsent: `handlers.AllowedOrigins([]string{"${PAGE}", "https://app.example.com"})`,
+      },
+    ],
+    php: [],
+    laravel: [
+      {
+        kind: "replace-item",
+        option: "allowed_origins",
+        item: "'*'",
+        by: [`'${PAGE}'`, "'https://app.example.com'"],
+        whenAbsent: `'allowed_origins' => ['${PAGE}', 'https://app.example.com'],`,
+      },
+    ],
+    "aiohttp-cors": [],
+  },
+  credentialsAndHeader: {
+    "generic-headers": [
+      { kind: "replace-item", option: "Access-Control-Allow-Origin", item: "*", by: [`${PAGE}`] },
+      { kind: "set", option: "Access-Control-Allow-Credentials", value: "true" },
+      { kind: "add-items", option: "Access-Control-Allow-Headers", items: ["x-api-key"] },
+    ],
+    express: [
+      {
+        kind: "replace-item",
+        option: "origin",
+        item: '"*"',
+        by: [`"${PAGE}"`],
+        whenAbsent: `origin: ["${PAGE}"]`,
+      },
+      { kind: "set", option: "credentials", value: "true" },
+      { kind: "add-items", option: "allowedHeaders", items: ['"x-api-key"'], whenAbsent: null },
+    ],
+    fastify: [
+      {
+        kind: "replace-item",
+        option: "origin",
+        item: '"*"',
+        by: [`"${PAGE}"`],
+        whenAbsent: `origin: ["${PAGE}"]`,
+      },
+      { kind: "set", option: "credentials", value: "true" },
+      { kind: "add-items", option: "allowedHeaders", items: ['"x-api-key"'], whenAbsent: null },
+    ],
+    koa: [
+      { kind: "set", option: "credentials", value: "true" },
+      { kind: "add-items", option: "allowHeaders", items: ['"x-api-key"'], whenAbsent: null },
+    ],
+    hono: [
+      {
+        kind: "replace-item",
+        option: "origin",
+        item: '"*"',
+        by: [`"${PAGE}"`],
+        whenAbsent: `origin: ["${PAGE}"]`,
+      },
+      { kind: "set", option: "credentials", value: "true" },
+      { kind: "add-items", option: "allowHeaders", items: ['"x-api-key"'], whenAbsent: null },
+    ],
+    django: [
+      { kind: "replace-item", option: "Access-Control-Allow-Origin", item: "*", by: [`${PAGE}`] },
+      { kind: "set", option: "Access-Control-Allow-Credentials", value: "true" },
+      { kind: "add-items", option: "Access-Control-Allow-Headers", items: ["x-api-key"] },
+    ],
+    "django-cors-headers": [
+      {
+        kind: "replace-item",
+        option: "CORS_ALLOWED_ORIGINS",
+        item: '"*"',
+        by: [`"${PAGE}"`],
+        whenAbsent: `CORS_ALLOWED_ORIGINS = ["${PAGE}"]`,
+      },
+      { kind: "set", option: "CORS_ALLOW_CREDENTIALS", value: "True" },
+      {
+        kind: "add-items",
+        option: "CORS_ALLOW_HEADERS",
+        items: ['"x-api-key"'],
+        whenAbsent: 'CORS_ALLOW_HEADERS = [*default_headers, "x-api-key"]',
+      },
+    ],
+    fastapi: [
+      {
+        kind: "replace-item",
+        option: "allow_origins",
+        item: '"*"',
+        by: [`"${PAGE}"`],
+        whenAbsent: `allow_origins=["${PAGE}"]`,
+      },
+      { kind: "set", option: "allow_credentials", value: "True" },
+      {
+        kind: "add-items",
+        option: "allow_headers",
+        items: ['"x-api-key"'],
+        whenAbsent: 'allow_headers=["x-api-key"]',
+      },
+    ],
+    "flask-cors": [
+      {
+        kind: "replace-item",
+        option: "origins",
+        item: '"*"',
+        by: [`"${PAGE}"`],
+        whenAbsent: `origins=["${PAGE}"]`,
+      },
+      { kind: "set", option: "supports_credentials", value: "True" },
+      {
+        kind: "add-items",
+        option: "allow_headers",
+        items: ['"x-api-key"'],
+        whenAbsent: null,
+        listFromString: true,
+      },
+    ],
+    nginx: [
+      { kind: "replace-item", option: "Access-Control-Allow-Origin", item: "*", by: [`${PAGE}`] },
+      { kind: "set", option: "Access-Control-Allow-Credentials", value: "true" },
+      { kind: "add-items", option: "Access-Control-Allow-Headers", items: ["x-api-key"] },
+    ],
+    apache: [
+      { kind: "replace-item", option: "Access-Control-Allow-Origin", item: "*", by: [`${PAGE}`] },
+      { kind: "set", option: "Access-Control-Allow-Credentials", value: "true" },
+      { kind: "add-items", option: "Access-Control-Allow-Headers", items: ["x-api-key"] },
+    ],
+    caddy: [
+      { kind: "replace-item", option: "Access-Control-Allow-Origin", item: "*", by: [`${PAGE}`] },
+      { kind: "set", option: "Access-Control-Allow-Credentials", value: "true" },
+      { kind: "add-items", option: "Access-Control-Allow-Headers", items: ["x-api-key"] },
+    ],
+    s3: [
+      { kind: "replace-item", option: "AllowedOrigins", item: '"*"', by: [`"${PAGE}"`] },
+      { kind: "add-items", option: "AllowedHeaders", items: ['"x-api-key"'] },
+    ],
+    spring: [
+      { kind: "replace-item", option: "allowedOrigins", item: '"*"', by: [`"${PAGE}"`] },
+      { kind: "set", option: "allowCredentials", value: "true" },
+      { kind: "add-items", option: "allowedHeaders", items: ['"x-api-key"'], whenAbsent: null },
+    ],
+    rails: [
+      {
+        kind: "replace-item",
+        option: "origins",
+        item: '"*"',
+        by: [`"${PAGE}"`],
+        whenAbsent: `origins: ["${PAGE}"]`,
+      },
+      { kind: "set", option: "credentials", value: "true" },
+      { kind: "add-items", option: "headers", items: ['"x-api-key"'], whenAbsent: 'headers: ["x-api-key"]' },
+    ],
+    aspnet: [
+      { kind: "replace-item", option: "WithOrigins", item: '"*"', by: [`"${PAGE}"`] },
+      { kind: "set", option: "AllowCredentials", value: "()" },
+      { kind: "add-items", option: "WithHeaders", items: ['"x-api-key"'] },
+    ],
+    go: [
+      { kind: "replace-item", option: "Access-Control-Allow-Origin", item: "*", by: [`${PAGE}`] },
+      { kind: "set", option: "Access-Control-Allow-Credentials", value: "true" },
+      { kind: "add-items", option: "Access-Control-Allow-Headers", items: ["x-api-key"] },
+    ],
+    "go-rs-cors": [
+      {
+        kind: "replace-item",
+        option: "AllowedOrigins",
+        item: '"*"',
+        by: [`"${PAGE}"`],
+        whenAbsent: `AllowedOrigins: []string{"${PAGE}"}`,
+      },
+      { kind: "set", option: "AllowCredentials", value: "true" },
+      {
+        kind: "add-items",
+        option: "AllowedHeaders",
+        items: ['"x-api-key"'],
+        whenAbsent:
+          'AllowedHeaders: []string{"Origin", "Accept", "Content-Type", "X-Requested-With", "x-api-key"}',
+      },
+    ],
+    "gorilla-handlers": [
+      {
+        kind: "replace-item",
+        option: "AllowedOrigins",
+        item: '"*"',
+        by: [`"${PAGE}"`],
+        whenAbsent: `handlers.AllowedOrigins([]string{"${PAGE}"})`,
+      },
+      { kind: "set", option: "AllowCredentials", value: "()" },
+      {
+        kind: "add-items",
+        option: "AllowedHeaders",
+        items: ['"x-api-key"'],
+        whenAbsent: 'handlers.AllowedHeaders([]string{"x-api-key"})',
+      },
+    ],
+    php: [
+      { kind: "replace-item", option: "Access-Control-Allow-Origin", item: "*", by: [`${PAGE}`] },
+      { kind: "set", option: "Access-Control-Allow-Credentials", value: "true" },
+      { kind: "add-items", option: "Access-Control-Allow-Headers", items: ["x-api-key"] },
+    ],
+    laravel: [
+      {
+        kind: "replace-item",
+        option: "allowed_origins",
+        item: "'*'",
+        by: [`'${PAGE}'`],
+        whenAbsent: `'allowed_origins' => ['${PAGE}'],`,
+      },
+      { kind: "set", option: "supports_credentials", value: "true" },
+      {
+        kind: "add-items",
+        option: "allowed_headers",
+        items: ["'x-api-key'"],
+        whenAbsent: "'allowed_headers' => ['x-api-key'],",
+      },
+    ],
+    "aiohttp-cors": [
+      { kind: "set", option: "allow_credentials", value: "True" },
+      {
+        kind: "add-items",
+        option: "allow_headers",
+        items: ['"x-api-key"'],
+        whenAbsent: 'allow_headers=["x-api-key"]',
+      },
+    ],
+  },
+  twoHeaders: {
+    "generic-headers": [
+      { kind: "add-items", option: "Access-Control-Allow-Headers", items: ["content-type", "x-api-key"] },
+    ],
+    express: [
+      {
+        kind: "add-items",
+        option: "allowedHeaders",
+        items: ['"content-type"', '"x-api-key"'],
+        whenAbsent: null,
+      },
+    ],
+    fastify: [
+      {
+        kind: "add-items",
+        option: "allowedHeaders",
+        items: ['"content-type"', '"x-api-key"'],
+        whenAbsent: null,
+      },
+    ],
+    koa: [
+      {
+        kind: "add-items",
+        option: "allowHeaders",
+        items: ['"content-type"', '"x-api-key"'],
+        whenAbsent: null,
+      },
+    ],
+    hono: [
+      {
+        kind: "add-items",
+        option: "allowHeaders",
+        items: ['"content-type"', '"x-api-key"'],
+        whenAbsent: null,
+      },
+    ],
+    django: [
+      { kind: "add-items", option: "Access-Control-Allow-Headers", items: ["content-type", "x-api-key"] },
+    ],
+    "django-cors-headers": [
+      {
+        kind: "add-items",
+        option: "CORS_ALLOW_HEADERS",
+        items: ['"content-type"', '"x-api-key"'],
+        whenAbsent: 'CORS_ALLOW_HEADERS = [*default_headers, "content-type", "x-api-key"]',
+      },
+    ],
+    fastapi: [
+      {
+        kind: "add-items",
+        option: "allow_headers",
+        items: ['"content-type"', '"x-api-key"'],
+        whenAbsent: 'allow_headers=["content-type", "x-api-key"]',
+      },
+    ],
+    "flask-cors": [
+      {
+        kind: "add-items",
+        option: "allow_headers",
+        items: ['"content-type"', '"x-api-key"'],
+        whenAbsent: null,
+        listFromString: true,
+      },
+    ],
+    nginx: [
+      { kind: "add-items", option: "Access-Control-Allow-Headers", items: ["content-type", "x-api-key"] },
+    ],
+    apache: [
+      { kind: "add-items", option: "Access-Control-Allow-Headers", items: ["content-type", "x-api-key"] },
+    ],
+    caddy: [
+      { kind: "add-items", option: "Access-Control-Allow-Headers", items: ["content-type", "x-api-key"] },
+    ],
+    s3: [{ kind: "add-items", option: "AllowedHeaders", items: ['"content-type"', '"x-api-key"'] }],
+    spring: [
+      {
+        kind: "add-items",
+        option: "allowedHeaders",
+        items: ['"content-type"', '"x-api-key"'],
+        whenAbsent: null,
+      },
+    ],
+    rails: [
+      {
+        kind: "add-items",
+        option: "headers",
+        items: ['"content-type"', '"x-api-key"'],
+        whenAbsent: 'headers: ["content-type", "x-api-key"]',
+      },
+    ],
+    aspnet: [{ kind: "add-items", option: "WithHeaders", items: ['"content-type"', '"x-api-key"'] }],
+    go: [{ kind: "add-items", option: "Access-Control-Allow-Headers", items: ["content-type", "x-api-key"] }],
+    "go-rs-cors": [
+      {
+        kind: "add-items",
+        option: "AllowedHeaders",
+        items: ['"content-type"', '"x-api-key"'],
+        whenAbsent:
+          'AllowedHeaders: []string{"Origin", "Accept", "Content-Type", "X-Requested-With", "content-type", "x-api-key"}',
+      },
+    ],
+    "gorilla-handlers": [
+      {
+        kind: "add-items",
+        option: "AllowedHeaders",
+        items: ['"content-type"', '"x-api-key"'],
+        whenAbsent: 'handlers.AllowedHeaders([]string{"content-type", "x-api-key"})',
+      },
+    ],
+    php: [
+      { kind: "add-items", option: "Access-Control-Allow-Headers", items: ["content-type", "x-api-key"] },
+    ],
+    laravel: [
+      {
+        kind: "add-items",
+        option: "allowed_headers",
+        items: ["'content-type'", "'x-api-key'"],
+        whenAbsent: "'allowed_headers' => ['content-type', 'x-api-key'],",
+      },
+    ],
+    "aiohttp-cors": [
+      {
+        kind: "add-items",
+        option: "allow_headers",
+        items: ['"content-type"', '"x-api-key"'],
+        whenAbsent: 'allow_headers=["content-type", "x-api-key"]',
+      },
+    ],
+  },
+  beforeRoutes: {
+    "generic-headers": [],
+    express: [{ kind: "move", statement: "cors(", after: "const app = express()" }],
+    fastify: [{ kind: "move", statement: "register(cors", after: "const app = fastify()" }],
+    koa: [{ kind: "move", statement: "cors(", after: "const app = new Koa()" }],
+    hono: [{ kind: "move", statement: "cors(", after: "const app = new Hono()" }],
+    django: [],
+    "django-cors-headers": [],
+    fastapi: [{ kind: "move", statement: "add_middleware(CORSMiddleware", after: null }],
+    "flask-cors": [],
+    nginx: [],
+    apache: [],
+    caddy: [],
+    s3: [],
+    spring: [],
+    rails: [],
+    aspnet: [],
+    go: [],
+    "go-rs-cors": [{ kind: "wrap", wrapper: "c.Handler", in: "http.ListenAndServe" }],
+    "gorilla-handlers": [{ kind: "wrap", wrapper: "handlers.CORS", in: "http.ListenAndServe" }],
+    php: [],
+    laravel: [],
+    "aiohttp-cors": [],
+  },
+  purge: {
+    "generic-headers": [{ kind: "add-items", option: "Access-Control-Allow-Methods", items: ["PURGE"] }],
+    express: [
+      {
+        kind: "add-items",
+        option: "methods",
+        items: ['"PURGE"'],
+        whenAbsent: 'methods: ["GET", "HEAD", "PUT", "PATCH", "POST", "DELETE", "PURGE"]',
+      },
+    ],
+    fastify: [
+      {
+        kind: "add-items",
+        option: "methods",
+        items: ['"PURGE"'],
+        whenAbsent: 'methods: ["GET", "HEAD", "POST", "PURGE"]',
+      },
+    ],
+    koa: [
+      {
+        kind: "add-items",
+        option: "allowMethods",
+        items: ['"PURGE"'],
+        whenAbsent: 'allowMethods: ["GET", "HEAD", "PUT", "POST", "DELETE", "PATCH", "PURGE"]',
+      },
+    ],
+    hono: [
+      {
+        kind: "add-items",
+        option: "allowMethods",
+        items: ['"PURGE"'],
+        whenAbsent: 'allowMethods: ["GET", "HEAD", "PUT", "POST", "DELETE", "PATCH", "PURGE"]',
+      },
+    ],
+    django: [{ kind: "add-items", option: "Access-Control-Allow-Methods", items: ["PURGE"] }],
+    "django-cors-headers": [
+      {
+        kind: "add-items",
+        option: "CORS_ALLOW_METHODS",
+        items: ['"PURGE"'],
+        whenAbsent: 'CORS_ALLOW_METHODS = [*default_methods, "PURGE"]',
+      },
+    ],
+    fastapi: [
+      {
+        kind: "add-items",
+        option: "allow_methods",
+        items: ['"PURGE"'],
+        whenAbsent: 'allow_methods=["GET", "PURGE"]',
+      },
+    ],
+    "flask-cors": [
+      {
+        kind: "add-items",
+        option: "methods",
+        items: ['"PURGE"'],
+        whenAbsent: 'methods=["GET", "HEAD", "POST", "OPTIONS", "PUT", "PATCH", "DELETE", "PURGE"]',
+      },
+    ],
+    nginx: [{ kind: "add-items", option: "Access-Control-Allow-Methods", items: ["PURGE"] }],
+    apache: [{ kind: "add-items", option: "Access-Control-Allow-Methods", items: ["PURGE"] }],
+    caddy: [{ kind: "add-items", option: "Access-Control-Allow-Methods", items: ["PURGE"] }],
+    // s3 left out: S3 takes no PURGE (its snippet drops it), yet the edit adds it.
+    spring: [{ kind: "add-items", option: "allowedMethods", items: ['"PURGE"'] }],
+    rails: [
+      { kind: "add-items", option: "methods", items: [":purge"], whenAbsent: "methods: [:get, :purge]" },
+    ],
+    aspnet: [{ kind: "add-items", option: "WithMethods", items: ['"PURGE"'] }],
+    go: [{ kind: "add-items", option: "Access-Control-Allow-Methods", items: ["PURGE"] }],
+    "go-rs-cors": [
+      {
+        kind: "add-items",
+        option: "AllowedMethods",
+        items: ['"PURGE"'],
+        whenAbsent: 'AllowedMethods: []string{"GET", "POST", "HEAD", "PURGE"}',
+      },
+    ],
+    "gorilla-handlers": [
+      {
+        kind: "add-items",
+        option: "AllowedMethods",
+        items: ['"PURGE"'],
+        whenAbsent: 'handlers.AllowedMethods([]string{"GET", "HEAD", "POST", "PURGE"})',
+      },
+    ],
+    php: [{ kind: "add-items", option: "Access-Control-Allow-Methods", items: ["PURGE"] }],
+    laravel: [
+      {
+        kind: "add-items",
+        option: "allowed_methods",
+        items: ["'PURGE'"],
+        whenAbsent: "'allowed_methods' => ['PURGE'],",
+      },
+    ],
+    "aiohttp-cors": [
+      {
+        kind: "add-items",
+        option: "allow_methods",
+        items: ['"PURGE"'],
+        whenAbsent: 'allow_methods=["PURGE"]',
+      },
+    ],
+  },
 };
 
 describe("the edits of each stack's change", () => {
@@ -566,6 +1153,25 @@ describe("the change sentences", () => {
     );
     expect(stackFix("methods", "s3").change).toBe(
       'In the bucket\'s CORS rule, add "PUT" to `AllowedMethods`, keeping what it already lists.',
+    );
+  });
+
+  it("several origins replace `*` in one list; a one-value header cannot take them", () => {
+    expect(stackFix("starSeveral", "express").change).toBe(
+      `In \`app.use(cors({…}))\`, replace \`*\` in \`origin\` with "${PAGE}", "https://app.example.com" (where \`origin\` is not set, \`*\` is the default: add \`origin: ["${PAGE}", "https://app.example.com"]\`): a request with credentials never matches \`*\`. Other origins that used \`*\` need to be listed too.`,
+    );
+    expect(stackFix("starSeveral", "nginx").change).toBeNull();
+  });
+
+  it("flask-cors: a string option is one regular expression to it, said with the change", () => {
+    expect(stackFix("headers", "flask-cors").change).toBe(
+      "In `CORS(app, …)`, add \"x-api-key\" to `allow_headers`, keeping what it already lists (where `allow_headers` is not set, it already allows every header asked for: leave it out). If `allow_headers` is one string (`'a, b'`), the library reads it as one regular expression, which matches no single name: first make it a list of the string's names (`allow_headers=['a', 'b']`), then add them.",
+    );
+  });
+
+  it("what the page's other requests lack rides along with the change at fault", () => {
+    expect(stackFix("credentialsAndHeader", "nginx").change).toBe(
+      `In your \`add_header Access-Control-…\` lines, replace \`*\` in \`Access-Control-Allow-Origin\` with ${PAGE}: a request with credentials never matches \`*\`. Other origins that used \`*\` need to be listed too. In your \`add_header Access-Control-…\` lines, set \`Access-Control-Allow-Credentials\` to \`true\`. In your \`add_header Access-Control-…\` lines, add x-api-key to \`Access-Control-Allow-Headers\`, keeping what it already lists.`,
     );
   });
 

@@ -199,6 +199,40 @@ export const SITUATIONS = {
     });
     return { x, all: [otherAllowed(), x] };
   },
+  /** `*` with credentials where another origin is allowed with credentials: both origins replace `*`. */
+  starSeveral: (page: string) => {
+    const x = blocked(page, {
+      credentials: "include",
+      response: { status: 200, headers: h("Access-Control-Allow-Origin", "*") },
+    });
+    return { x, all: [otherAllowed(), x] };
+  },
+  /** A GET with no Allow-Origin on a server that answers `*` on another route: focus before-routes. */
+  beforeRoutes: (page: string) => {
+    const open = exchange({
+      origin: page,
+      url: `${API}/api/public`,
+      response: { status: 200, headers: h("Access-Control-Allow-Origin", "*") },
+    });
+    const x = blocked(page, { credentials: "include" });
+    return { x, all: [open, x] };
+  },
+  /** An opaque origin answered with another origin: focus null-origin. */
+  nullMismatch: (page: string) => ({
+    x: blocked(page, {
+      origin: "null",
+      url: `${API}/api/${page.split(":").at(-1)}`,
+      response: { status: 200, headers: h("Access-Control-Allow-Origin", page) },
+    }),
+  }),
+  /** `*` with credentials on a page whose other request's header was refused: the header rides along. */
+  credentialsAndHeader: (page: string) => {
+    const x = blocked(page, {
+      credentials: "include",
+      response: { status: 200, headers: h("Access-Control-Allow-Origin", "*") },
+    });
+    return { x, all: [refusedAsk(page, "POST", "x-api-key", "POST"), x] };
+  },
   /** A 500 on a server that allowed every method and echoed the header asked: error-responses, any method and header. */
   wide: (page: string) => {
     const x = exchange({
