@@ -969,3 +969,22 @@ describe("a header name with an apostrophe (a token character) stays a PHP strin
     });
   });
 });
+
+describe("whether CORS Lens's real-server suite ran a stack's fix, as the fix says", () => {
+  it("the versions run, and on what", () => {
+    expect(stackFix("origin", "nginx").verified).toMatch(
+      /^nginx 1\.22\.1-9\+deb12u11 \(Debian\) in Chromium \d+, by npm run test:fixes, alone and in front of an app$/,
+    );
+    expect(stackFix("origin", "rails").verified).toMatch(/, on plain Rack \(not Rails itself\)$/);
+    expect(stackFix("origin", "django").verified).toMatch(/, on the seed's hand-written middleware$/);
+    // Nothing said where the suite ran it on the real thing itself.
+    expect(stackFix("origin", "express").verified).toMatch(
+      /^express 5\.3\.0, cors 2\.8\.6 in Chromium \d+, by npm run test:fixes$/,
+    );
+  });
+
+  it("none for a stack the suite does not run", () => {
+    for (const stack of ["spring", "aspnet", "laravel", "s3", "go", "generic-headers"])
+      expect(stackFix("origin", stack).verified, stack).toBeNull();
+  });
+});
