@@ -988,3 +988,9 @@ describe("whether CORS Lens's real-server suite ran a stack's fix, as the fix sa
       expect(stackFix("origin", stack).verified, stack).toBeNull();
   });
 });
+
+describe("rails: nothing after the block but for error responses", () => {
+  it("allow-origin ends with the block's end", () => {
+    expect(stackFix("origin", "rails").snippet.split("\n").slice(-2)).toEqual(["  end", "end"]);
+  });
+});
