@@ -182,7 +182,9 @@ export const VOCABULARY: Record<ServerStack, Vocabulary> = {
     headers: { option: "CORS_ALLOW_HEADERS", defaults: ["*default_headers"] },
     credentials: { option: "CORS_ALLOW_CREDENTIALS", value: "True" },
     item: py,
-    assign: (option, items) => `${option} = (${items})`,
+    // A list, as the snippet writes it: `("a")` is a str, whose characters the library would read as
+    // origins (corsheaders.E013; https://github.com/adamchainz/django-cors-headers/blob/3.14.0/src/corsheaders/checks.py).
+    assign: (option, items) => `${option} = [${items}]`,
   },
   // Starlette: allow_methods default ("GET",), allow_headers default () (starlette/middleware/cors.py).
   // The last middleware added runs first (Starlette `build_middleware_stack`): CORS goes last.
@@ -231,7 +233,9 @@ export const VOCABULARY: Record<ServerStack, Vocabulary> = {
   rails: {
     setup: (lang) => railsWords(lang)("setup"),
     origins: { option: "origins" },
-    methods: { option: "methods", item: (m) => `:${m.toLowerCase()}` },
+    // Left out, rack-cors allows GET alone (Resource#initialize, `|| [:get]`:
+    // https://github.com/cyu/rack-cors/blob/master/lib/rack/cors/resource.rb): kept when written.
+    methods: { option: "methods", item: (m) => `:${m.toLowerCase()}`, defaults: ["GET"] },
     headers: { option: "headers" },
     credentials: { option: "credentials", value: "true" },
     item: js,
