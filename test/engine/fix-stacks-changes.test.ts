@@ -1039,7 +1039,8 @@ const EDITS: Partial<Record<Situation, Record<string, unknown[]>>> = {
     nginx: [{ kind: "add-items", option: "Access-Control-Allow-Methods", items: ["PURGE"] }],
     apache: [{ kind: "add-items", option: "Access-Control-Allow-Methods", items: ["PURGE"] }],
     caddy: [{ kind: "add-items", option: "Access-Control-Allow-Methods", items: ["PURGE"] }],
-    // s3 left out: S3 takes no PURGE (its snippet drops it), yet the edit adds it.
+    // S3 takes no PURGE (put-bucket-cors rejects it): no edit adds it, as its snippet leaves it out.
+    s3: [],
     spring: [{ kind: "add-items", option: "allowedMethods", items: ['"PURGE"'] }],
     rails: [
       { kind: "add-items", option: "methods", items: [":purge"], whenAbsent: "methods: [:get, :purge]" },

@@ -20,7 +20,7 @@ import { words as nginxWords } from "./nginx";
 import { words as phpWords } from "./php";
 import type { FixRequest } from "./policy";
 import { words as railsWords } from "./rails";
-import { words as s3Words } from "./s3";
+import { S3_METHODS, words as s3Words } from "./s3";
 import { words as springWords } from "./spring";
 
 type ServerStack = Exclude<Stack, "client">;
@@ -46,6 +46,11 @@ interface OptionName {
    * says to make it a list of its names before adding (the edit's `listFromString`).
    */
   stringIsRegex?: boolean;
+  /**
+   * The only values the option takes: one the server refuses is never added (S3's AllowedMethods
+   * takes GET, PUT, POST, DELETE and HEAD; put-bucket-cors rejects any other).
+   */
+  accepts?: ReadonlySet<string>;
 }
 
 /** A stack's CORS set-up, as its users write it. */
@@ -218,7 +223,7 @@ export const VOCABULARY: Record<ServerStack, Vocabulary> = {
   s3: {
     setup: (lang) => s3Words(lang)("setup"),
     origins: { option: "AllowedOrigins" },
-    methods: { option: "AllowedMethods" },
+    methods: { option: "AllowedMethods", accepts: S3_METHODS },
     headers: { option: "AllowedHeaders" },
     item: js,
   },
@@ -339,7 +344,8 @@ export function changeFor(stack: ServerStack, request: FixRequest): Change {
   const note = STRUCTURAL_NOTES[stack]?.(focus, t.lang) ?? null;
   const sentences: string[] = [];
   const edits: FixEdit[] = [];
-  const add = (name: OptionName | undefined, items: string[]): boolean => {
+  const add = (name: OptionName | undefined, all: string[]): boolean => {
+    const items = name?.accepts ? all.filter((i) => name.accepts?.has(i.toUpperCase())) : all;
     // One value cannot take a second origin: the snippet (a map or a reflected allow-list) is the change.
     if (!name || items.length === 0 || name.single) return false;
     const written = items.map(name.item ?? v.item);

@@ -12,7 +12,8 @@ export const EN = {
 
 export const words = roomTranslator({ en: EN, ko: KO });
 
-const S3_METHODS = new Set(["GET", "PUT", "POST", "DELETE", "HEAD"]);
+/** The methods an S3 CORS rule can allow (put-bucket-cors rejects any other). */
+export const S3_METHODS: ReadonlySet<string> = new Set(["GET", "PUT", "POST", "DELETE", "HEAD"]);
 
 /** An AWS S3 bucket CORS configuration (JSON, as the console and `put-bucket-cors` take it). */
 export function s3({ policy }: FixRequest): string {
