@@ -8,6 +8,7 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { createServer, request as httpRequest, type Server } from "node:http";
 import { join } from "node:path";
+import { expect } from "vitest";
 import {
   diagnose,
   type HeaderList,
@@ -122,6 +123,42 @@ export interface PageCall {
 }
 
 let seq = 0;
+
+/**
+ * The fix's standard requests (what the old configuration allowed, from `fix --format json`'s
+ * `requests`), sent to the real patched server: each must still be allowed. Returns how many.
+ */
+export async function standardStillAllowed(
+  base: string,
+  requests: unknown,
+  patched: string,
+): Promise<number> {
+  const standard = (
+    requests as Array<{
+      source: string;
+      method: string;
+      url: string;
+      origin: string;
+      credentials: string;
+      headers: Array<[string, string]>;
+    }>
+  ).filter((r) => r.source === "standard");
+  for (const s of standard) {
+    const call = {
+      method: s.method,
+      path: new URL(s.url).pathname,
+      origin: s.origin,
+      credentials: s.credentials === "include",
+      headers: s.headers,
+    };
+    const r = await observe(base, call);
+    expect(
+      r.verdict,
+      `standard ${JSON.stringify(call)}: ${r.cause}\n${patched}\n${JSON.stringify(r.exchange.hops.map((h) => [h.status, h.responseHeaders]))}`,
+    ).toBe("allowed");
+  }
+  return standard.length;
+}
 
 /**
  * Sends the call as Chromium would (the preflight, then the request unless the preflight failed)
