@@ -3,7 +3,6 @@ import type { Server } from "node:http";
 import { join } from "node:path";
 import { describe, it } from "vitest";
 import { ROOT } from "../e2e/helpers/paths";
-import { AUTH, URLS } from "./config-django-cases";
 import { HELD_OUT3_AIOHTTP } from "./config-heldout3-aiohttp";
 import { HELD_OUT3_APACHE } from "./config-heldout3-apache";
 import { HELD_OUT3_CADDY, HELD_OUT3_CADDY_CORRECT } from "./config-heldout3-caddy";
@@ -18,7 +17,6 @@ import { HELD_OUT3_NGINX, HELD_OUT3_NGINX_CORRECT } from "./config-heldout3-ngin
 import { HELD_OUT3_RACK } from "./config-heldout3-rack";
 import { HELD_OUT3_S3 } from "./config-heldout3-s3";
 import { prepare, startApp, startNginx } from "./config-real";
-import { fillS3 } from "./config-s3-cases";
 import { freePort, startProcess } from "./harness";
 import {
   ADMIN,
@@ -26,115 +24,27 @@ import {
   type Entry,
   fillCorrect,
   heldoutCheck,
-  js,
+  heldoutEntries,
   OTHER_LINE,
-  PAGE,
   PAGE_RELATIVE,
-  py,
-  server,
 } from "./heldout-check";
 
 function entries(): Entry[] {
-  const out: Entry[] = [];
-  for (const c of HELD_OUT3_NGINX)
-    out.push({
-      suite: "nginx",
-      name: c.name,
-      url: c.url,
-      files: { "site.conf": server(c.site) },
-      config: ["site.conf"],
-      rootFile: "site.conf",
-      rootText: server(c.rootText),
-    });
-  for (const c of HELD_OUT3_APACHE)
-    out.push({
-      suite: "apache",
-      name: c.name,
-      url: c.url,
-      files: { "site.conf": server(c.site), ...c.files },
-      config: ["site.conf"],
-      rootFile: "site.conf",
-      rootText: server(c.rootText),
-    });
-  for (const c of HELD_OUT3_CADDY)
-    out.push({
-      suite: "caddy",
-      name: c.name,
-      url: c.url,
-      files: { Caddyfile: server(c.site) },
-      config: ["Caddyfile"],
-      rootFile: "Caddyfile",
-      rootText: server(c.rootText),
-    });
-  for (const [suite, list] of [
-    ["express", HELD_OUT3_EXPRESS],
-    ["fastify", HELD_OUT3_FASTIFY],
-    ["koa", HELD_OUT3_KOA],
-    ["hono", HELD_OUT3_HONO],
-  ] as const)
-    for (const c of list)
-      out.push({
-        suite,
-        name: c.name,
-        url: c.url,
-        files: { [c.file]: js(c.app) },
-        config: [c.file],
-        rootFile: c.file,
-        rootText: js(c.rootText),
-      });
-  for (const [suite, list] of [
-    ["fastapi", HELD_OUT3_FASTAPI],
-    ["flask", HELD_OUT3_FLASK],
-    ["aiohttp", HELD_OUT3_AIOHTTP],
-  ] as const)
-    for (const c of list)
-      out.push({
-        suite,
-        name: c.name,
-        url: c.url,
-        files: { "app.py": py(c.app) },
-        config: ["app.py"],
-        rootFile: "app.py",
-        rootText: c.rootText,
-      });
-  for (const c of HELD_OUT3_DJANGO)
-    out.push({
-      suite: c.middleware ? "django-middleware" : "django",
-      name: c.name,
-      url: c.url,
-      files: {
-        "settings.py": py(c.settings),
-        "urls.py": URLS,
-        "auth.py": AUTH,
-        ...(c.middleware ? { "middleware.py": py(c.middleware) } : {}),
-      },
-      config: c.config ?? ["settings.py"],
-      rootFile: c.rootFile ?? "settings.py",
-      rootText: c.rootText,
-    });
-  for (const c of HELD_OUT3_RACK)
-    out.push({
-      suite: "rack",
-      name: c.name,
-      url: c.url,
-      files: { "config.ru": py(c.text) },
-      config: ["config.ru"],
-      rootFile: "config.ru",
-      rootText: c.rootText,
-    });
-  for (const c of HELD_OUT3_S3) {
-    const file = c.text.trimStart().startsWith("<") ? "cors.xml" : "cors.json";
-    out.push({
-      suite: "s3",
-      name: c.name,
-      url: c.url,
-      files: { [file]: fillS3(c.text, PAGE) },
-      config: [file],
-      rootFile: file,
-      rootText: fillS3(c.rootText, PAGE),
-    });
-  }
-  return out;
+  return heldoutEntries({
+    nginx: HELD_OUT3_NGINX,
+    apache: HELD_OUT3_APACHE,
+    caddy: HELD_OUT3_CADDY,
+    express: HELD_OUT3_EXPRESS,
+    fastify: HELD_OUT3_FASTIFY,
+    koa: HELD_OUT3_KOA,
+    hono: HELD_OUT3_HONO,
+    fastapi: HELD_OUT3_FASTAPI,
+    flask: HELD_OUT3_FLASK,
+    aiohttp: HELD_OUT3_AIOHTTP,
+    django: HELD_OUT3_DJANGO,
+    rack: HELD_OUT3_RACK,
+    s3: HELD_OUT3_S3,
+  });
 }
 
 /**

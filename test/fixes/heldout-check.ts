@@ -189,7 +189,7 @@ interface Held {
   url: string;
   rootText: string;
 }
-/** One held-out set's broken cases by suite, as its case files export them (sets 4 and 5 alike). */
+/** One held-out set's broken cases by suite, as its case files export them (sets 3, 4 and 5 alike). */
 export interface HeldSet {
   nginx: ReadonlyArray<Held & { site: string }>;
   apache: ReadonlyArray<Held & { site: string; files?: Record<string, string> }>;
