@@ -5,7 +5,9 @@ export function headerValues(headers: HeaderList | null | undefined, name: strin
   if (!headers) return [];
   const wanted = name.toLowerCase();
   const values: string[] = [];
-  for (const [n, v] of headers) if (n.toLowerCase() === wanted) values.push(v);
+  // The length first: most names differ in it, and every check looks its headers up by name, so
+  // lower-casing each name for each lookup was the cost (headerValues: 153 ms of a 100 MB HAR's profile).
+  for (const [n, v] of headers) if (n.length === wanted.length && n.toLowerCase() === wanted) values.push(v);
   return values;
 }
 

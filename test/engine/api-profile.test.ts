@@ -67,7 +67,8 @@ describe("fixes from the page's whole policy", () => {
     expect(page).not.toContain("methods:");
     expect(page).toContain("x-api-key");
     expect(page).toContain(
-      "// Keeps what already worked: origins http://localhost:5173; methods PUT; headers content-type, x-api-key.",
+      // The preflight's Allow-Headers was exactly the list asked: read as answered back, and kept so.
+      "// Keeps what already worked: origins http://localhost:5173; methods PUT; request headers answered back as asked (seen: content-type, x-api-key).",
     );
     expect(page).toContain("// Adds: methods DELETE.");
   });

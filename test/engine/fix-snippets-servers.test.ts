@@ -10,12 +10,20 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { diagnose, type Fix } from "../../src/engine";
 import { recorded, SCENARIOS } from "../fixtures/scenarios";
+import { stackFix } from "./stack-fixes";
 
-const fixes: Fix[] = SCENARIOS.flatMap((s) =>
-  (["chromium", "firefox"] as const).flatMap((b) =>
-    diagnose(recorded(s, b), { browser: b }).causes.flatMap((c) => c.fixes),
+const fixes: Fix[] = [
+  ...SCENARIOS.flatMap((s) =>
+    (["chromium", "firefox"] as const).flatMap((b) =>
+      diagnose(recorded(s, b), { browser: b }).causes.flatMap((c) => c.fixes),
+    ),
   ),
-);
+  // Page-wide situations no single scenario has: a server that answered back any header, or
+  // allowed every method (the echo lines must compile too).
+  ...(["several", "wide"] as const).flatMap((s) =>
+    ["nginx", "apache", "caddy", "go"].map((stack) => stackFix(s, stack)),
+  ),
+];
 const snippets = (stack: string) => [
   ...new Set(fixes.filter((f) => f.stack === stack).map((f) => f.snippet)),
 ];

@@ -5,11 +5,16 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { diagnose, type Fix } from "../../src/engine";
 import { recorded, SCENARIOS } from "../fixtures/scenarios";
+import { stackFix } from "./stack-fixes";
 
-// Snippets must be valid in their language: JSON parses, JavaScript compiles, Python parses.
-const fixes: Fix[] = SCENARIOS.flatMap((s) =>
-  diagnose(recorded(s, "chromium")).causes.flatMap((c) => c.fixes),
-);
+// Snippets must be valid in their language: JSON parses, JavaScript compiles, Python parses. With
+// the page-wide situations no single scenario has (a server that answered back any header).
+const fixes: Fix[] = [
+  ...SCENARIOS.flatMap((s) => diagnose(recorded(s, "chromium")).causes.flatMap((c) => c.fixes)),
+  ...(["several", "wide"] as const).flatMap((s) =>
+    ["django", "django-cors-headers", "fastapi", "flask-cors", "s3"].map((stack) => stackFix(s, stack)),
+  ),
+];
 const python = spawnSync("python3", ["--version"]).status === 0;
 
 describe("fix snippets", () => {

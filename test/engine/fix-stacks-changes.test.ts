@@ -224,11 +224,11 @@ const EDITS: Partial<Record<Situation, Record<string, unknown[]>>> = {
       { kind: "set", option: "Access-Control-Allow-Credentials", value: "true" },
     ],
     "django-cors-headers": [
+      { kind: "set", option: "CORS_ALLOW_ALL_ORIGINS", value: "False" },
       {
-        kind: "replace-item",
+        kind: "add-items",
         option: "CORS_ALLOWED_ORIGINS",
-        item: '"*"',
-        by: [`"${PAGE}"`],
+        items: [`"${PAGE}"`],
         whenAbsent: `CORS_ALLOWED_ORIGINS = ["${PAGE}"]`,
       },
       { kind: "set", option: "CORS_ALLOW_CREDENTIALS", value: "True" },
@@ -525,11 +525,11 @@ const EDITS: Partial<Record<Situation, Record<string, unknown[]>>> = {
     ],
     django: [],
     "django-cors-headers": [
+      { kind: "set", option: "CORS_ALLOW_ALL_ORIGINS", value: "False" },
       {
-        kind: "replace-item",
+        kind: "add-items",
         option: "CORS_ALLOWED_ORIGINS",
-        item: '"*"',
-        by: [`"${PAGE}"`, '"https://app.example.com"'],
+        items: [`"${PAGE}"`, '"https://app.example.com"'],
         whenAbsent: `CORS_ALLOWED_ORIGINS = ["${PAGE}", "https://app.example.com"]`,
       },
     ],
@@ -667,11 +667,11 @@ const EDITS: Partial<Record<Situation, Record<string, unknown[]>>> = {
       { kind: "add-items", option: "Access-Control-Allow-Headers", items: ["x-api-key"] },
     ],
     "django-cors-headers": [
+      { kind: "set", option: "CORS_ALLOW_ALL_ORIGINS", value: "False" },
       {
-        kind: "replace-item",
+        kind: "add-items",
         option: "CORS_ALLOWED_ORIGINS",
-        item: '"*"',
-        by: [`"${PAGE}"`],
+        items: [`"${PAGE}"`],
         whenAbsent: `CORS_ALLOWED_ORIGINS = ["${PAGE}"]`,
       },
       { kind: "set", option: "CORS_ALLOW_CREDENTIALS", value: "True" },
@@ -1154,6 +1154,32 @@ describe("the change sentences", () => {
     );
     expect(stackFix("methods", "s3").change).toBe(
       'In the bucket\'s CORS rule, add "PUT" to `AllowedMethods`, keeping what it already lists.',
+    );
+  });
+
+  it("a call with no value is said as the call to add, not a value to set", () => {
+    expect(stackFix("credentials", "aspnet").change).toBe(
+      `In your \`AddCors\` policy, replace \`*\` in \`WithOrigins\` with "${PAGE}": a request with credentials never matches \`*\`. Other origins that used \`*\` need to be listed too. In your \`AddCors\` policy, add \`.AllowCredentials()\`.`,
+    );
+    expect(stackFix("credentials", "gorilla-handlers").change).toMatch(
+      /In `handlers\.CORS\(…\)`, add `handlers\.AllowCredentials\(\)`\.$/,
+    );
+    expect(stackFix("credentials", "gorilla-handlers", "ko").change).toMatch(
+      /`handlers\.CORS\(…\)`에 `handlers\.AllowCredentials\(\)`을\(를\) 추가하세요\.$/,
+    );
+    expect(stackFix("credentials", "aspnet").change).not.toContain("`()`");
+  });
+
+  it("django-cors-headers: `*` comes from CORS_ALLOW_ALL_ORIGINS, never from an absent CORS_ALLOWED_ORIGINS", () => {
+    // Its CORS_ALLOWED_ORIGINS defaults to no origin at all
+    // (https://github.com/adamchainz/django-cors-headers/blob/3.14.0/src/corsheaders/defaults.py).
+    const change = stackFix("credentials", "django-cors-headers").change ?? "";
+    expect(change).toBe(
+      `In settings.py, \`*\` comes from \`CORS_ALLOW_ALL_ORIGINS\`: set it to \`False\`, and add "${PAGE}" to \`CORS_ALLOWED_ORIGINS\`, keeping what it already lists (where \`CORS_ALLOWED_ORIGINS\` is not set yet, add \`CORS_ALLOWED_ORIGINS = ["${PAGE}"]\`): a request with credentials never matches \`*\`. Other origins that used \`*\` need to be listed too. In settings.py, set \`CORS_ALLOW_CREDENTIALS\` to \`True\`.`,
+    );
+    expect(change).not.toContain("is the default");
+    expect(stackFix("credentials", "django-cors-headers", "ko").change).toContain(
+      "settings.py의 `*`는 `CORS_ALLOW_ALL_ORIGINS`에서 옵니다. 이를 `False`(으)로 설정하고",
     );
   });
 

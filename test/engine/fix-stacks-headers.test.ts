@@ -46,7 +46,14 @@ table("generic-headers", {
       `Access-Control-Allow-Origin: <the request's Origin, when it is one of: ${PAGE}, ${OTHER}>`,
       "Access-Control-Allow-Credentials: true",
       "Access-Control-Expose-Headers: X-Total",
+      // The server answered back the header asked: so does the fix (a list of x-a would narrow it).
+      "Access-Control-Allow-Headers: <the request's Access-Control-Request-Headers>",
     ],
+    lacks: ["Access-Control-Allow-Headers: x-a"],
+  },
+  wide: {
+    has: ["Access-Control-Allow-Headers: <the request's Access-Control-Request-Headers>"],
+    lacks: ["Access-Control-Allow-Headers: x-b"],
   },
 });
 
@@ -426,7 +433,15 @@ table("go", {
     has: [
       `\t\tif origin := r.Header.Get("Origin"); map[string]bool{"${PAGE}": true, "${OTHER}": true}[origin] {`,
       '\t\tw.Header().Set("Access-Control-Expose-Headers", "X-Total")',
+      '\t\t\tw.Header().Set("Access-Control-Allow-Headers", r.Header.Get("Access-Control-Request-Headers"))',
     ],
+    lacks: ['"x-a"'],
+  },
+  wide: {
+    has: [
+      '\t\t\tw.Header().Set("Access-Control-Allow-Headers", r.Header.Get("Access-Control-Request-Headers"))',
+    ],
+    lacks: ['"x-b"'],
   },
 });
 
@@ -479,7 +494,15 @@ table("django", {
     has: [
       `ALLOWED_ORIGINS = {"${PAGE}", "${OTHER}"}`,
       '        response["Access-Control-Expose-Headers"] = "X-Total"',
+      '            response["Access-Control-Allow-Headers"] = request.headers.get("Access-Control-Request-Headers", "")',
     ],
+    lacks: ['"x-a"'],
+  },
+  wide: {
+    has: [
+      '            response["Access-Control-Allow-Headers"] = request.headers.get("Access-Control-Request-Headers", "")',
+    ],
+    lacks: ['"x-b"'],
   },
 });
 
@@ -533,7 +556,8 @@ describe("s3", () => {
       {
         AllowedOrigins: [PAGE, OTHER],
         AllowedMethods: ["GET", "HEAD"],
-        AllowedHeaders: ["x-a"],
+        // The server answered back the header asked: `*` keeps that (a list of x-a would narrow it).
+        AllowedHeaders: ["*"],
         ExposeHeaders: ["X-Total"],
         MaxAgeSeconds: 7200,
       },
@@ -544,7 +568,7 @@ describe("s3", () => {
       {
         AllowedOrigins: [PAGE],
         AllowedMethods: ["GET", "HEAD", "PUT", "DELETE"],
-        AllowedHeaders: ["x-b"],
+        AllowedHeaders: ["*"],
         ExposeHeaders: ["X-Total"],
         MaxAgeSeconds: 7200,
       },
@@ -767,7 +791,7 @@ describe("the heading: what the fix keeps and what it adds", () => {
     const lines = stackFix("several", stack).snippet.split("\n");
     expect(lines.slice(0, 3)).toEqual([
       `${mark} Allow ${PAGE}, ${OTHER} on every response.`,
-      `${mark} Keeps what already worked: origins ${OTHER}; headers x-a; credentials.`,
+      `${mark} Keeps what already worked: origins ${OTHER}; request headers answered back as asked (seen: x-a); credentials.`,
       `${mark} Adds: origins ${PAGE}.`,
     ]);
   });
@@ -776,6 +800,24 @@ describe("the heading: what the fix keeps and what it adds", () => {
     const lines = stackFix("several", "nginx", "ko").snippet.split("\n");
     expect(lines[1]).toMatch(/^# 이미 동작하던 설정 유지: /);
     expect(lines[2]).toMatch(/^# 추가: /);
+  });
+
+  // gorilla/handlers 1.5.1 and django-cors-headers cannot answer back any header (no `*`, no echo):
+  // their fix lists the names seen, and says so instead of claiming it keeps the echo.
+  it.each([
+    ["gorilla-handlers", "//", '\thandlers.AllowedHeaders([]string{"x-a"}),'],
+    ["django-cors-headers", "#", 'CORS_ALLOW_HEADERS = [*default_headers, "x-a"]'],
+  ])("%s: lists the headers seen, and says it", (stack, mark, listed) => {
+    const lines = stackFix("several", stack).snippet.split("\n");
+    expect(lines.slice(1, 3)).toEqual([
+      `${mark} Keeps what already worked: origins ${OTHER}; headers x-a; credentials.`,
+      `${mark} The server answered back the request headers asked for; this library can only list them: add every header your pages send (seen: x-a).`,
+    ]);
+    expect(lines).toContain(listed);
+    const ko = stackFix("several", stack, "ko").snippet.split("\n");
+    expect(ko[2]).toBe(
+      `${mark} 서버는 요청한 헤더를 그대로 돌려주었지만 이 라이브러리는 목록만 쓸 수 있습니다: 페이지가 보내는 모든 헤더를 넣으세요(본 것: x-a).`,
+    );
   });
 
   it("nothing seen: no keeps or adds line", () => {

@@ -129,13 +129,17 @@ export function deltaFor(policy: CorsPolicy, ctx: CauseContext): PolicyDelta {
   };
 }
 
-/** What the server already allowed (kept) and what the fix adds, in words; nulls without a profile. */
+/**
+ * What the server already allowed (kept) and what the fix adds, in words; nulls without a profile.
+ * `keepsListed` is `keeps` for a set-up that can only list request headers (the names seen, where
+ * the server answered back any).
+ */
 function keepsAndAdds(
   policy: CorsPolicy,
   api: ApiProfile | null,
   t: Translate,
-): { keeps: string | null; adds: string | null } {
-  if (!api) return { keeps: null, adds: null };
+): { keeps: string | null; keepsListed: string | null; adds: string | null } {
+  if (!api) return { keeps: null, keepsListed: null, adds: null };
   const s = api.server;
   const had = {
     origins: s.anyOrigin ? ["*"] : s.origins,
@@ -143,24 +147,28 @@ function keepsAndAdds(
     headers: s.headers,
   };
   const part = (
-    key: "fix.part.origins" | "fix.part.methods" | "fix.part.headers",
+    key: "fix.part.origins" | "fix.part.methods" | "fix.part.headers" | "fix.part.any-headers",
     items: readonly string[],
   ) => (items.length > 0 ? t(key, { list: items.join(", ") }) : null);
-  const keeps = [
-    part(
-      "fix.part.origins",
-      had.origins.filter((o) => policy.origins.includes(o)),
-    ),
-    part(
-      "fix.part.methods",
-      had.methods.filter((m) => policy.methods.includes(m)),
-    ),
-    part(
-      "fix.part.headers",
-      had.headers.filter((h) => policy.headers.includes(h)),
-    ),
-    s.credentials && policy.credentials ? t("fix.part.credentials") : null,
-  ].filter((p): p is string => p !== null);
+  const kept = (echoes: boolean) =>
+    [
+      part(
+        "fix.part.origins",
+        had.origins.filter((o) => policy.origins.includes(o)),
+      ),
+      part(
+        "fix.part.methods",
+        had.methods.filter((m) => policy.methods.includes(m)),
+      ),
+      // A server that answered back whatever was asked keeps doing so (the snippets echo the list).
+      part(
+        echoes && s.anyHeaders && policy.anyHeaders ? "fix.part.any-headers" : "fix.part.headers",
+        had.headers.filter((h) => policy.headers.includes(h)),
+      ),
+      s.credentials && policy.credentials ? t("fix.part.credentials") : null,
+    ].filter((p): p is string => p !== null);
+  const keeps = kept(true);
+  const keepsListed = kept(false);
   const adds = [
     part(
       "fix.part.origins",
@@ -179,6 +187,7 @@ function keepsAndAdds(
   const separator = t("fix.part.separator");
   return {
     keeps: keeps.length > 0 ? keeps.join(separator) : null,
+    keepsListed: keepsListed.length > 0 ? keepsListed.join(separator) : null,
     adds: adds.length > 0 ? adds.join(separator) : null,
   };
 }
@@ -238,7 +247,7 @@ function sharedServerFixes(
   t: Translate,
   challenged: boolean,
 ): Fix[] {
-  const { keeps, adds } = keepsAndAdds(policy, api, t);
+  const { keeps, keepsListed, adds } = keepsAndAdds(policy, api, t);
   const key = `${focus}\u0000${challenged}\u0000${JSON.stringify(policy)}\u0000${JSON.stringify(delta)}\u0000${keeps}\u0000${adds}\u0000${t("fix.title.generic-headers")}`;
   let fixes = shared.get(key);
   if (!fixes) {
@@ -249,6 +258,7 @@ function sharedServerFixes(
       focus,
       summary: summary(focus, policy, t),
       keeps,
+      keepsListed,
       adds,
       t,
       challenged,

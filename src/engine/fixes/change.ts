@@ -63,7 +63,17 @@ export interface Vocabulary {
   origins?: OptionName;
   methods?: OptionName;
   headers?: OptionName;
-  credentials?: { option: string; value: string };
+  /**
+   * The option that allows credentials and its value; `call` where it is a call with no value
+   * (ASP.NET Core's `.AllowCredentials()`, gorilla/handlers' `handlers.AllowCredentials()`).
+   */
+  credentials?: { option: string; value: string; call?: string };
+  /**
+   * Where the set-up answers `*` because of another setting, not because the origins option says
+   * `*` or is absent: that setting and the value that turns it off (django-cors-headers'
+   * `CORS_ALLOW_ALL_ORIGINS`; its `CORS_ALLOWED_ORIGINS` defaults to no origin at all).
+   */
+  starFrom?: { option: string; value: string };
   /** How a list item is written, unless the option says otherwise. */
   item: (value: string) => string;
   /** An option with a list, as the set-up writes it (`allowedHeaders: ["a"]`, `allow_headers=["a"]`). */
@@ -186,6 +196,9 @@ export const VOCABULARY: Record<ServerStack, Vocabulary> = {
     methods: { option: "CORS_ALLOW_METHODS", defaults: ["*default_methods"] },
     headers: { option: "CORS_ALLOW_HEADERS", defaults: ["*default_headers"] },
     credentials: { option: "CORS_ALLOW_CREDENTIALS", value: "True" },
+    // https://github.com/adamchainz/django-cors-headers/blob/3.14.0/src/corsheaders/middleware.py:
+    // `*` only where CORS_ALLOW_ALL_ORIGINS is set (and credentials are not allowed).
+    starFrom: { option: "CORS_ALLOW_ALL_ORIGINS", value: "False" },
     item: py,
     // A list, as the snippet writes it: `("a")` is a str, whose characters the library would read as
     // origins (corsheaders.E013; https://github.com/adamchainz/django-cors-headers/blob/3.14.0/src/corsheaders/checks.py).
@@ -251,7 +264,7 @@ export const VOCABULARY: Record<ServerStack, Vocabulary> = {
     origins: { option: "WithOrigins" },
     methods: { option: "WithMethods" },
     headers: { option: "WithHeaders" },
-    credentials: { option: "AllowCredentials", value: "()" },
+    credentials: { option: "AllowCredentials", value: "()", call: ".AllowCredentials()" },
     item: js,
   },
   // config/cors.php, read by fruitcake/php-cors (src/CorsService.php): a key left out is [] (nothing
@@ -291,7 +304,7 @@ export const VOCABULARY: Record<ServerStack, Vocabulary> = {
     origins: { option: "AllowedOrigins" },
     methods: { option: "AllowedMethods", defaults: ["GET", "HEAD", "POST"] },
     headers: { option: "AllowedHeaders" },
-    credentials: { option: "AllowCredentials", value: "()" },
+    credentials: { option: "AllowCredentials", value: "()", call: "handlers.AllowCredentials()" },
     item: js,
     assign: (option, items) => `handlers.${option}([]string{${items}})`,
     // Its preflight answer comes only where it is outermost, outside auth (cors.go, `ServeHTTP`).
@@ -431,7 +444,23 @@ export function changeFor(stack: ServerStack, request: FixRequest): Change {
     ((focus === "allow-origin" || focus === "null-origin") && delta.starToOrigins)
   ) {
     const by = request.policy.origins.filter((o) => o !== "*").map(v.origins?.item ?? v.item);
-    if (delta.starToOrigins && v.origins && (!v.origins.single || by.length === 1)) {
+    if (delta.starToOrigins && v.origins && v.starFrom) {
+      const absent = v.assign?.(v.origins.option, by.join(", ")) ?? "";
+      sentences.push(
+        t("fix.change.star-from", {
+          setup,
+          from: v.starFrom.option,
+          value: v.starFrom.value,
+          option: v.origins.option,
+          items: by.join(", "),
+          absent,
+        }),
+      );
+      edits.push(
+        { kind: "set", option: v.starFrom.option, value: v.starFrom.value },
+        { kind: "add-items", option: v.origins.option, items: by, whenAbsent: absent },
+      );
+    } else if (delta.starToOrigins && v.origins && (!v.origins.single || by.length === 1)) {
       // `cors({ credentials: true })` answers `*` without an `origin` option (expressjs/cors#119):
       // where the option is not written, the `*` is the library's default and the option is added.
       const absent = v.assign?.(v.origins.option, by.join(", "));
@@ -454,7 +483,9 @@ export function changeFor(stack: ServerStack, request: FixRequest): Change {
     }
     if (delta.credentials && v.credentials) {
       sentences.push(
-        t("fix.change.set", { setup, option: v.credentials.option, value: v.credentials.value }),
+        v.credentials.call
+          ? t("fix.change.call", { setup, call: v.credentials.call })
+          : t("fix.change.set", { setup, option: v.credentials.option, value: v.credentials.value }),
       );
       edits.push({ kind: "set", option: v.credentials.option, value: v.credentials.value });
     }

@@ -31,7 +31,7 @@ export function djangoCorsHeaders(request: FixRequest): string {
   const { policy } = request;
   const any = anyOrigin(policy);
   const lines = [
-    ...heading(request, "#"),
+    ...heading(request, "#", true),
     ...comment("#", words(request.t.lang)("place")),
     'INSTALLED_APPS = [*[a for a in INSTALLED_APPS if a != "corsheaders"], "corsheaders"]',
     'MIDDLEWARE = ["corsheaders.middleware.CorsMiddleware", *[m for m in MIDDLEWARE if m != "corsheaders.middleware.CorsMiddleware"]]',

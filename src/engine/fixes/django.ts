@@ -41,7 +41,10 @@ export function django(request: FixRequest): string {
     '        if request.method == "OPTIONS" and "Access-Control-Request-Method" in request.headers:',
     "            response = HttpResponse(status=204)",
     `            response["Access-Control-Allow-Methods"] = ${JSON.stringify(list(methodsOr(policy)))}`,
-    `            response["Access-Control-Allow-Headers"] = ${JSON.stringify(list(policy.headers))}`,
+    // Where the server allowed any header, the request's own list is answered back, as before.
+    policy.anyHeaders
+      ? '            response["Access-Control-Allow-Headers"] = request.headers.get("Access-Control-Request-Headers", "")'
+      : `            response["Access-Control-Allow-Headers"] = ${JSON.stringify(list(policy.headers))}`,
     `            response["Access-Control-Max-Age"] = "${policy.maxAge}"`,
     "        else:",
     "            response = self.get_response(request)",

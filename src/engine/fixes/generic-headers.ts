@@ -7,6 +7,7 @@ import { anyOrigin, comment, heading, list } from "./policy";
 export const EN = {
   where: "On every response of the API, error responses and preflights included.",
   "origin-of": "<the request's Origin, when it is one of: {origins}>",
+  "request-headers": "<the request's Access-Control-Request-Headers>",
   preflight: "Preflight (OPTIONS) response: status 204, before any authentication",
   actual: "Every actual response, error responses (4xx/5xx) included",
   /** The set-up as the change sentence names it. */
@@ -29,7 +30,9 @@ export function genericHeaders(request: FixRequest): string {
   lines.push(`Access-Control-Allow-Origin: ${origin}`);
   if (policy.credentials && !any) lines.push("Access-Control-Allow-Credentials: true");
   if (policy.methods.length > 0) lines.push(`Access-Control-Allow-Methods: ${list(policy.methods)}`);
-  if (policy.headers.length > 0) lines.push(`Access-Control-Allow-Headers: ${list(policy.headers)}`);
+  // Where the server allowed any header, the request's own list is answered back, as before.
+  if (policy.anyHeaders) lines.push(`Access-Control-Allow-Headers: ${say("request-headers")}`);
+  else if (policy.headers.length > 0) lines.push(`Access-Control-Allow-Headers: ${list(policy.headers)}`);
   lines.push(`Access-Control-Max-Age: ${policy.maxAge}`);
   if (!any) lines.push("Vary: Origin");
   lines.push("", ...comment("#", say("actual")));

@@ -39,9 +39,14 @@ export function go(request: FixRequest): string {
       : []),
     '\t\tif r.Method == http.MethodOptions && r.Header.Get("Access-Control-Request-Method") != "" {',
     `\t\t\tw.Header().Set("Access-Control-Allow-Methods", ${JSON.stringify(list(methodsOr(policy)))})`,
-    ...(policy.headers.length > 0
-      ? [`\t\t\tw.Header().Set("Access-Control-Allow-Headers", ${JSON.stringify(list(policy.headers))})`]
-      : []),
+    // Where the server allowed any header, the request's own list is answered back, as before.
+    ...(policy.anyHeaders
+      ? [
+          '\t\t\tw.Header().Set("Access-Control-Allow-Headers", r.Header.Get("Access-Control-Request-Headers"))',
+        ]
+      : policy.headers.length > 0
+        ? [`\t\t\tw.Header().Set("Access-Control-Allow-Headers", ${JSON.stringify(list(policy.headers))})`]
+        : []),
     `\t\t\tw.Header().Set("Access-Control-Max-Age", "${policy.maxAge}")`,
     "\t\t\tw.WriteHeader(http.StatusNoContent)",
     "\t\t\treturn",

@@ -42,7 +42,7 @@ export function gorillaHandlers(request: FixRequest): string {
   if (policy.credentials && !anyOrigin(policy)) options.push("handlers.AllowCredentials(),");
   options.push(`handlers.MaxAge(${Math.min(policy.maxAge, GORILLA_MAX_AGE)}),`);
   return [
-    ...heading(request, "//"),
+    ...heading(request, "//", true),
     ...comment("//", words(request.t.lang)("place")),
     "handlers.CORS(",
     ...options.map((o) => `\t${o}`),

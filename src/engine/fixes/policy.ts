@@ -65,6 +65,8 @@ export interface FixRequest {
   summary: string;
   /** What the server already allowed and the fix keeps, in words; null when nothing was seen. */
   keeps: string | null;
+  /** `keeps` for a set-up that can only list request headers: the names seen, never "any". */
+  keepsListed: string | null;
   /** What the fix adds to what the server allowed, in words; null when nothing was seen. */
   adds: string | null;
   /** The language of the snippet's comments. */
@@ -91,9 +93,14 @@ export function comment(mark: string, words: string): string[] {
 }
 
 /** The snippet's opening comment: what it changes, what it keeps, what it adds. */
-export function heading(request: FixRequest, mark: string): string[] {
+export function heading(request: FixRequest, mark: string, listsHeaders = false): string[] {
   const lines = [`${mark} ${request.summary}`];
-  if (request.keeps) lines.push(`${mark} ${request.t("fix.heading.keeps", { keeps: request.keeps })}`);
+  // A library with no "any header" (no `*`, no echo) narrows a server that answered back any: said.
+  const narrows = listsHeaders && request.policy.anyHeaders;
+  const keeps = narrows ? request.keepsListed : request.keeps;
+  if (keeps) lines.push(`${mark} ${request.t("fix.heading.keeps", { keeps })}`);
+  if (narrows)
+    lines.push(`${mark} ${request.t("fix.heading.lists-headers", { list: list(request.policy.headers) })}`);
   if (request.adds) lines.push(`${mark} ${request.t("fix.heading.adds", { adds: request.adds })}`);
   return lines;
 }

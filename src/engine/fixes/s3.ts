@@ -23,7 +23,8 @@ export function s3({ policy }: FixRequest): string {
   const rule: Record<string, unknown> = {
     AllowedOrigins: policy.origins,
     AllowedMethods: methods,
-    AllowedHeaders: policy.headers.length > 0 ? policy.headers : ["*"],
+    // `*` where the server allowed any header (S3 then answers the request's own list) or none was asked.
+    AllowedHeaders: policy.headers.length > 0 && !policy.anyHeaders ? policy.headers : ["*"],
   };
   if (policy.exposeHeaders.length > 0) rule.ExposeHeaders = policy.exposeHeaders;
   rule.MaxAgeSeconds = policy.maxAge;

@@ -102,10 +102,13 @@ export const enEngine = {
   "fix.part.origins": "origins {list}",
   "fix.part.methods": "methods {list}",
   "fix.part.headers": "headers {list}",
+  "fix.part.any-headers": "request headers answered back as asked (seen: {list})",
   "fix.part.credentials": "credentials",
   "fix.part.separator": "; ",
   "fix.heading.keeps": "Keeps what already worked: {keeps}.",
   "fix.heading.adds": "Adds: {adds}.",
+  "fix.heading.lists-headers":
+    "The server answered back the request headers asked for; this library can only list them: add every header your pages send (seen: {list}).",
   "fix.title.generic-headers": "Response headers (any server)",
   "fix.title.django": "Django (hand-written middleware)",
   "fix.title.go": "Go (net/http, hand-written)",

@@ -12,7 +12,10 @@ export const enFixes = {
     "If `{option}` is one string (`'a, b'`), the library reads it as one regular expression, which matches no single name: first make it a list of the string's names (`{option}=['a', 'b']`), then add them.",
   "fix.change.star":
     "In {setup}, replace `*` in `{option}` with {items}{hasAbsent, select, yes { (where `{option}` is not set, `*` is the default: add `{absent}`)} other {}}: a request with credentials never matches `*`. Other origins that used `*` need to be listed too.",
+  "fix.change.star-from":
+    "In {setup}, `*` comes from `{from}`: set it to `{value}`, and add {items} to `{option}`, keeping what it already lists (where `{option}` is not set yet, add `{absent}`): a request with credentials never matches `*`. Other origins that used `*` need to be listed too.",
   "fix.change.set": "In {setup}, set `{option}` to `{value}`.",
+  "fix.change.call": "In {setup}, add `{call}`.",
   "fix.change.wrap":
     "Keep your {setup} as it is and make `{wrapper}(…)` the outermost handler you pass to `{in}`, outside authentication and the mux (`{in}(addr, {wrapper}({curried, select, yes {…)(} other {}}auth(mux)))`), so it answers preflights before anything else.",
   "fix.change.move-last":

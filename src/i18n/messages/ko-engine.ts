@@ -100,10 +100,13 @@ export const koEngine: Record<keyof typeof enEngine, string> = {
   "fix.part.origins": "출처 {list}",
   "fix.part.methods": "메서드 {list}",
   "fix.part.headers": "헤더 {list}",
+  "fix.part.any-headers": "요청한 헤더를 그대로 돌려주기(본 것: {list})",
   "fix.part.credentials": "자격 증명",
   "fix.part.separator": "; ",
   "fix.heading.keeps": "이미 동작하던 설정 유지: {keeps}.",
   "fix.heading.adds": "추가: {adds}.",
+  "fix.heading.lists-headers":
+    "서버는 요청한 헤더를 그대로 돌려주었지만 이 라이브러리는 목록만 쓸 수 있습니다: 페이지가 보내는 모든 헤더를 넣으세요(본 것: {list}).",
   "fix.title.generic-headers": "응답 헤더 (모든 서버)",
   "fix.title.django": "Django (직접 작성한 미들웨어)",
   "fix.title.go": "Go (net/http, 직접 작성)",

@@ -10,7 +10,10 @@ export const koFixes: Record<keyof typeof enFixes, string> = {
     "`{option}`이(가) 문자열 하나(`'a, b'`)라면 라이브러리는 이를 정규 표현식 하나로 읽어 어떤 이름과도 맞지 않습니다. 먼저 그 문자열의 이름들을 목록으로 바꾼 뒤(`{option}=['a', 'b']`) 추가하세요.",
   "fix.change.star":
     "{setup}의 `{option}`에서 `*`를 {items}(으)로 바꾸세요{hasAbsent, select, yes {(`{option}`이(가) 없으면 기본값이 `*`이므로 `{absent}`을(를) 추가하세요)} other {}}. 자격 증명을 보내는 요청은 `*`와 일치하지 않습니다. `*`로 허용되던 다른 출처도 목록에 넣어야 합니다.",
+  "fix.change.star-from":
+    "{setup}의 `*`는 `{from}`에서 옵니다. 이를 `{value}`(으)로 설정하고, `{option}`에 {items}을(를) 추가하세요. 이미 있는 항목은 그대로 둡니다(`{option}`이 아직 없다면 `{absent}`를 추가하세요). 자격 증명을 보내는 요청은 `*`와 일치하지 않습니다. `*`로 허용되던 다른 출처도 목록에 넣어야 합니다.",
   "fix.change.set": "{setup}에서 `{option}`을(를) `{value}`(으)로 설정하세요.",
+  "fix.change.call": "{setup}에 `{call}`을(를) 추가하세요.",
   "fix.change.wrap":
     "{setup}은(는) 그대로 두고, `{in}`에 넘기는 핸들러의 가장 바깥을 `{wrapper}(…)`로 감싸 인증과 mux보다 바깥에 두세요(`{in}(addr, {wrapper}({curried, select, yes {…)(} other {}}auth(mux)))`). 그래야 다른 무엇보다 먼저 사전 요청에 응답합니다.",
   "fix.change.move-last":
