@@ -693,6 +693,31 @@ app.use(cors({ origin: (origin, cb) => cb(null, allowed.indexOf(origin) > 0) }))
     expect(r.cannot.map((c) => c.why.key)).toEqual(["config.express.cannot.origin-listed"]);
   });
 
+  // The cors package compares a string origin with the Origin header whole
+  // (https://github.com/expressjs/cors/blob/master/lib/index.js, `isOriginAllowed`): a trailing
+  // slash or a path never matches.
+  it("an origin written with a trailing slash or a path: check names its line; fix allows the page", () => {
+    const text = CJS(`app.use(cors({
+  origin: [
+    "${APP}/",
+    "${ADMIN}/admin",
+  ],
+}));`);
+    expect(codes(text).filter(([c]) => c === "origin-path")).toEqual([
+      ["origin-path", 7],
+      ["origin-path", 8],
+    ]);
+    const words = checkConfig([file(text)]).findings.filter((f) => f.code === "origin-path");
+    expect(words.map((f) => f.words.params?.origin)).toEqual([APP, ADMIN]);
+    const { r, after } = fix(text, [{ url: "/api/items" }]);
+    expect(r.ok, JSON.stringify(r.cannot)).toBe(true);
+    expect(get(known(ask(after, { url: "/api/items" })).headers, "access-control-allow-origin")).toEqual([
+      APP,
+    ]);
+    // An origin as the browser sends it: nothing to say.
+    expect(codes(CJS(`app.use(cors({ origin: "${APP}" }));`)).map(([c]) => c)).not.toContain("origin-path");
+  });
+
   // directus/directus#12265: a CSV string given to cors goes out whole as one Allow-Origin.
   it("a comma-separated origin string: check names where it is written; fix splits it into a list", () => {
     const text = CJS(`const corsOrigin = process.env.CORS_DOMAINS || "${ADMIN},${APP}";

@@ -126,7 +126,10 @@ describe("nginx answers", () => {
       "Access-Control-Allow-Origin",
       APP,
     ]);
-    expect(checkConfig([file(fixed)]).findings).toEqual([]);
+    // Nothing lost; what is left to say is that nginx hands the preflight on to the app.
+    expect(checkConfig([file(fixed)]).findings.map((f) => `${f.code}:${f.severity}:${f.line}`)).toEqual([
+      "preflight-to-upstream:warning:9",
+    ]);
   });
 
   it("inherits add_header only into a level with none of its own", () => {
@@ -764,6 +767,35 @@ server {
 
 describe("check: what the preflight meets", () => {
   const codes = (text: string) => checkConfig([file(text)]).findings.map((f) => `${f.code}@${f.line}`);
+  // The preflight handed on to the app: its status is the app's (a 405 from a route table that has
+  // no OPTIONS fails it). Answered by an `if` in the location or the server: nothing to say.
+  it("names the proxy_pass a preflight goes on to when nginx adds the CORS headers but answers no OPTIONS", () => {
+    const text = `server {
+    listen 80;
+    location /api/ {
+        add_header Access-Control-Allow-Origin "${APP}" always;
+        add_header Access-Control-Allow-Methods "GET, POST, PUT" always;
+        proxy_pass http://127.0.0.1:9000;
+    }
+}
+`;
+    const found = checkConfig([file(text)]).findings;
+    expect(found.map((f) => `${f.code}:${f.severity}:${f.line}`)).toEqual([
+      "preflight-to-upstream:warning:6",
+    ]);
+    expect(found[0]?.words.params?.directive).toBe("proxy_pass");
+    const answered = text.replace(
+      "        proxy_pass",
+      "        if ($request_method = OPTIONS) {\n            return 204;\n        }\n        proxy_pass",
+    );
+    expect(checkConfig([file(answered)]).findings.map((f) => f.code)).not.toContain("preflight-to-upstream");
+    const inServer = text.replace(
+      "    listen 80;\n",
+      "    listen 80;\n    if ($request_method = OPTIONS) {\n        return 204;\n    }\n",
+    );
+    expect(checkConfig([file(inServer)]).findings.map((f) => f.code)).not.toContain("preflight-to-upstream");
+  });
+
   it("names auth_basic and limit_except that refuse the preflight, and CORS set for the preflight only", () => {
     expect(
       codes(`server {

@@ -123,6 +123,22 @@ export function checkExpress(app: ExpressApp): ConfigFinding[] {
             params: { regex: v.source },
           });
       }
+      // The cors packages compare a string with the Origin header whole (expressjs/cors
+      // `isOriginAllowed`, @fastify/cors, hono/cors; @koa/cors sends it as it is, which the browser
+      // compares whole): "https://a.example/" matches no page, whose Origin has no path.
+      const path = typeof v === "string" ? /^(https?:\/\/[^/\s,]+)\/\S*$/.exec(v) : null;
+      if (path)
+        push(
+          "origin-path",
+          "error",
+          stringNode(o.props.get("origin"), v as string) ??
+            listNode(app, o.props.get("origin")) ??
+            originNode,
+          {
+            key: "config.express.check.origin-path",
+            params: { value: v as string, origin: path[1] as string },
+          },
+        );
       if (typeof v === "string" && /^https?:\/\/\S+[\s,]+\S/.test(v))
         push("origin-list", "error", listNode(app, o.props.get("origin")) ?? originNode, {
           key: "config.check.origin-list",
@@ -343,11 +359,20 @@ function flat(v: Val): Val[] {
 }
 
 function regexNode(prop: t.Node | undefined, re: RegExp): t.Node | null {
+  return literalNode(prop, (n) => n.type === "RegExpLiteral" && n.pattern === re.source);
+}
+
+/** The string literal of `value` inside an option (its own line), or null. */
+function stringNode(prop: t.Node | undefined, value: string): t.Node | null {
+  return literalNode(prop, (n) => n.type === "StringLiteral" && n.value === value);
+}
+
+function literalNode(prop: t.Node | undefined, is: (n: t.Node) => boolean): t.Node | null {
   if (!prop) return null;
   let found: t.Node | null = null;
   const visit = (n: t.Node) => {
     if (found || !n || typeof n !== "object") return;
-    if (n.type === "RegExpLiteral" && n.pattern === re.source) {
+    if (is(n)) {
       found = n;
       return;
     }

@@ -90,6 +90,14 @@ function isOptionsTest(ctx: Ctx): boolean {
   return /^\$request_method$/.test(words[0] ?? "") && words[1] === "=" && /^OPTIONS$/i.test(words[2] ?? "");
 }
 
+/** An `if ($request_method = OPTIONS)` that returns, in a block around the location (the server's). */
+function answeredAbove(loc: Ctx): boolean {
+  for (let c = loc.parent; c; c = c.parent)
+    if (c.children.some((x) => x.kind === "if" && isOptionsTest(x) && own(x, "return").length > 0))
+      return true;
+  return false;
+}
+
 /** An `if ($http_origin …)` in the location that adds Allow-Origin (CORS for the actual request). */
 function guardedAcaoIn(loc: Ctx): boolean {
   return loc.children.some((c) => c.kind === "if" && !isOptionsTest(c) && addHeaders(c).some(isAcao));
@@ -237,7 +245,23 @@ export function checkNginx(tree: NginxTree): ConfigFinding[] {
         ...at(refusal),
         words: { key: "config.check.preflight-refused", params: { directive: refusal.name } },
       });
+      continue;
     }
+    // 11. nginx adds the CORS headers but hands the preflight on: the OPTIONS request reaches the
+    // application behind proxy_pass, whose status (a 404 or 405 for a method it has no route for,
+    // a 401 from its auth) fails the preflight (https://fetch.spec.whatwg.org/#cors-preflight-fetch,
+    // "ok status"). An `if ($request_method = OPTIONS) { return …; }` here or in the server answers it.
+    const upstream = own(loc, "proxy_pass")[0] ?? own(loc, "fastcgi_pass")[0] ?? own(loc, "uwsgi_pass")[0];
+    if (upstream && !answersPreflight && !answeredAbove(loc))
+      out.push({
+        code: "preflight-to-upstream",
+        severity: "warning",
+        ...at(upstream),
+        words: {
+          key: "config.nginx.check.preflight-upstream",
+          params: { directive: upstream.name, example: "if ($request_method = OPTIONS) { … return 204; }" },
+        },
+      });
   }
   // 3. Origin regexes: unescaped dots, missing anchors, `null`.
   for (const { regex, d } of originRegexes(tree)) {

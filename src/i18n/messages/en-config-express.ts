@@ -74,6 +74,8 @@ export const enConfigExpress = {
   "config.fastify.note.other-file": "{file} is not read: only the file that makes the Fastify app is",
   "config.express.check.methods-miss-routes":
     "`{option}` leaves out {methods}, which routes under this CORS registration take: a page's {methods} there is refused at its preflight",
+  "config.express.check.origin-path":
+    "{value} has a path or a trailing slash: the cors package compares it with the Origin header as a whole string, and an Origin never has one, so it matches no page; write {origin}",
   "config.express.check.origin-env-entry":
     "{code} in the origin list has no default: where it is unset the entry is undefined and allows no origin, so only the literal origins are allowed (check the deployed environment, or list the origin)",
   "config.express.fix.cors-run":

@@ -124,6 +124,8 @@ recorded request through and keeps every request allowed before, 1 when it canno
   "config.check.origin-list":
     "Access-Control-Allow-Origin holds several origins: it takes exactly one (or *); answer with the request's origin when it is in the list",
   "config.check.null": "the origin null is allowed: sandboxed iframes and file: pages of any site send it",
+  "config.nginx.check.preflight-upstream":
+    "the preflight (OPTIONS) goes on to the application behind {directive}: nothing here answers it, so its status is the application's (often 404, 405 or 401) and a status outside 200–299 fails the preflight; answer it here, before {directive}: {example} with the CORS add_header lines",
   "config.check.preflight-only":
     "Access-Control-Allow-Origin is set in the OPTIONS block only: the request after the preflight gets none and is blocked",
   "config.check.preflight-refused":
