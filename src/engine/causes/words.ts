@@ -286,7 +286,7 @@ export function barePreflightMethod(ctx: CauseContext): string {
 }
 
 /** Where the answer is recognised, the option that turns credentials on in that library. */
-const CREDENTIALS_OPTION: Partial<Record<string, string>> = {
+export const CREDENTIALS_OPTION: Partial<Record<string, string>> = {
   "flask-cors": "supports_credentials=True",
   fastapi: "allow_credentials=True",
   "django-cors-headers": "CORS_ALLOW_CREDENTIALS = True",
