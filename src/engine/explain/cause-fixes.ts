@@ -61,6 +61,9 @@ export function policyFor(ctx: CauseContext): CorsPolicy {
         api?.server.methods ?? [],
       ),
     ).filter(listed),
+    pageMethods: union(isNameable(ctx.facts.method) ? [ctx.facts.method] : [], api?.methods ?? []).filter(
+      isNameable,
+    ),
     // `Access-Control-*` names are response headers (or the browser's own preflight headers): a page
     // that sends one is told to stop (the response-header-in-request finding), never to allow it.
     headers: keepStar(

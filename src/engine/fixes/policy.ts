@@ -12,6 +12,12 @@ export interface CorsPolicy {
   credentials: boolean;
   /** Methods exactly as the page sends them (case matters), plus those already allowed. */
   methods: string[];
+  /**
+   * Every method the page sent, the CORS-safelisted GET, HEAD and POST included: `methods` leaves
+   * those out (a CORS answer never needs to list them), but an S3 rule matches a request only when
+   * its method is in AllowedMethods, POST included.
+   */
+  pageMethods: string[];
   /** Request header names to allow, lower-case, plus those already allowed. */
   headers: string[];
   /** Response headers to expose to scripts (those the server already exposes). */

@@ -17,9 +17,12 @@ export const S3_METHODS: ReadonlySet<string> = new Set(["GET", "PUT", "POST", "D
 
 /** An AWS S3 bucket CORS configuration (JSON, as the console and `put-bucket-cors` take it). */
 export function s3({ policy }: FixRequest): string {
-  const methods = [...new Set(["GET", "HEAD", ...policy.methods.map((m) => m.toUpperCase())])].filter((m) =>
-    S3_METHODS.has(m),
-  );
+  // S3 matches a rule by the request's method too, the safelisted POST included
+  // (https://docs.aws.amazon.com/AmazonS3/latest/userguide/cors.html, "How does Amazon S3 evaluate
+  // the CORS configuration on a bucket?"): every method the page sent is listed.
+  const methods = [
+    ...new Set(["GET", "HEAD", ...policy.methods, ...policy.pageMethods].map((m) => m.toUpperCase())),
+  ].filter((m) => S3_METHODS.has(m));
   const rule: Record<string, unknown> = {
     AllowedOrigins: policy.origins,
     AllowedMethods: methods,
