@@ -47,6 +47,21 @@ describe("a library's credentials option, as the cause words name it", () => {
   // "credentials" is the situation whose fix turns credentials on: the option named in the words
   // must be the one the stack's own snippet writes, letter for letter (spacing aside).
   const squeeze = (s: string) => s.replace(/\s+/g, " ");
+  it("names the option for each library that has one", () => {
+    expect(Object.keys(CREDENTIALS_OPTION).sort()).toEqual(
+      [
+        "django-cors-headers",
+        "express",
+        "fastapi",
+        "fastify",
+        "flask-cors",
+        "go-rs-cors",
+        "hono",
+        "koa",
+        "rails",
+      ].sort(),
+    );
+  });
   it.each(Object.entries(CREDENTIALS_OPTION))("%s: %s", (stack, option) => {
     expect(option).toMatch(/\S/);
     expect(squeeze(stackFix("credentials", stack).snippet)).toContain(squeeze(option as string));
@@ -56,10 +71,12 @@ describe("a library's credentials option, as the cause words name it", () => {
 describe("each stack's change names its set-up", () => {
   // "methods": a set-up that answered and a method to add, which every stack with options changes.
   it.each(SERVER_STACKS.map((s) => [s]))("%s", (stack) => {
-    const change = stackFix("methods", stack).change;
-    if (change === null || change === undefined) return;
-    const setup = /^In (.+?), (add|set|replace)/.exec(change)?.[1] ?? "";
-    expect(setup.replace(/[`\s]/g, ""), change).not.toBe("");
+    for (const situation of ["methods", "headers"] as const) {
+      const change = stackFix(situation, stack).change;
+      if (change === null || change === undefined) continue;
+      const setup = /^In (.+?), (add|set|replace)/.exec(change)?.[1] ?? "";
+      expect(setup.replace(/[`\s]/g, ""), change).not.toBe("");
+    }
   });
 });
 
@@ -161,5 +178,22 @@ describe("S3: every method the page sends that a bucket rule takes is listed", (
     expect(rule?.AllowedMethods).toContain(method);
     // The change adds what a preflight answer must list (POST never is).
     if (method !== "POST") expect(fix?.change).toContain(`"${method}"`);
+  });
+});
+
+describe("Blink's console sentences keep their endings", () => {
+  // third_party/blink/renderer/platform/loader/cors/cors_error_string.cc: a fetch()'s origin-value
+  // errors end with the advice to send a valid value; an XMLHttpRequest's credentials errors with
+  // what controls its credentials mode.
+  it("fetch: the origin-value hint; XMLHttpRequest: the credentials-mode hint", () => {
+    expect(CAUSES["allow-origin-mismatch"].chromiumConsole("https://a.example", "fetch")).toMatch(
+      / Have the server send the header with a valid value\.$/,
+    );
+    expect(
+      CAUSES["allow-origin-mismatch"].chromiumConsole("https://a.example", "XMLHttpRequest"),
+    ).not.toMatch(/Have the server/);
+    expect(CAUSES["allow-credentials-not-true"].chromiumConsole("", "XMLHttpRequest")).toMatch(
+      / The credentials mode of requests initiated by the XMLHttpRequest is controlled by the withCredentials attribute\.$/,
+    );
   });
 });
