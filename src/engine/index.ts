@@ -21,6 +21,7 @@ export { type ObservedFields, observedExchange, preflightOnlyExchange, visibilit
 export { hostOf, originOf, requestOrigin } from "./origin";
 export { type RuleKey, ruleWords } from "./rule-words";
 export { isRedirectStatus } from "./rules/check-response-chain";
+export { MAX_AGE_CAP } from "./rules/max-age";
 export { isForbiddenRequestHeader, isSafelistedMethod, scriptSetUnsafeHeaderNames } from "./safelist";
 export { detectServer, type ServerGuess } from "./server-stack";
 export * from "./types";

@@ -4,15 +4,12 @@
  * `config.django.mw.check.*` keys of src/i18n/messages/{en,ko}-config-python.ts (the catalogue
  * imports nothing, so words cannot live here).
  */
-import type { HeaderList } from "../../engine";
+import { type HeaderList, MAX_AGE_CAP } from "../../engine";
 import type { MessageKey } from "../../i18n";
 import type { ConfigFinding, Words } from "../types";
 import type { Answered, RespHeader } from "./hand";
 
 type Key = Extract<MessageKey, `config.django.mw.check.${string}`>;
-
-/** Chromium's cap on Access-Control-Max-Age (https://source.chromium.org/chromium/chromium/src/+/main:services/network/public/cpp/cors/preflight_result.cc). */
-const CHROMIUM_MAX_AGE = 7200;
 
 /** A probe: the stack's answer to one request (null when it cannot be known). */
 export type Probe = (method: string, origin: string, headers: HeaderList) => Answered | null;
@@ -55,7 +52,7 @@ export function checkHand(
   for (const origin of [origins.stranger, ...origins.listed]) {
     const pre = probe("OPTIONS", origin, [["Access-Control-Request-Method", "GET"]]);
     const age = pre && header(pre.resp.headers, "access-control-max-age");
-    if (age?.site && Number(age.value) > CHROMIUM_MAX_AGE)
+    if (age?.site && Number(age.value) > MAX_AGE_CAP.chromium)
       add("django-mw-max-age", "warning", age.site.file, age.site.line, "config.django.mw.check.max-age", {
         value: age.value,
       });
