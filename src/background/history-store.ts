@@ -68,6 +68,13 @@ function cost(key: string, value: unknown): number {
 }
 /** Batch writes: at most one storage write per this many milliseconds. */
 export const PERSIST_DELAY_MS = 500;
+
+/**
+ * The page-overhead bench's "without the journal" build (CORS_LENS_DROP=journal, scripts/bench/
+ * page-overhead.mjs): what the per-event appends cost, measured; never set in a shipped build.
+ */
+declare const __DROP_LISTENERS__: string[] | undefined;
+const NO_JOURNAL = typeof __DROP_LISTENERS__ !== "undefined" && __DROP_LISTENERS__.includes("journal");
 /** Exchanges per stored chunk. */
 export const CHUNK = 100;
 
@@ -284,10 +291,11 @@ export class HistoryStore {
   }
 
   /**
-   * Appends an event to the journal (before it is ingested): written within JOURNAL_DELAY_MS, so a
-   * worker stop loses at most the events of those milliseconds.
+   * Appends an event to the journal (before it is ingested): one storage call per event, sent in
+   * the listener's own task, so a worker stop loses none of the events it was given.
    */
   journal(event: ObservedEvent): void {
+    if (NO_JOURNAL) return;
     // Unique across worker lifetimes, and growing: a new worker journals before its restore has read
     // the old journal, so its numbers must come after the old ones without knowing them (ms × 1000).
     // Its first number is its takeover mark's.
