@@ -74,6 +74,7 @@ export const PERSIST_DELAY_MS = 500;
  * page-overhead.mjs): what the per-event appends cost, measured; never set in a shipped build.
  */
 declare const __DROP_LISTENERS__: string[] | undefined;
+// biome-ignore lint/complexity/useOptionalChain: the name is undeclared in normal builds; only typeof may read it
 const NO_JOURNAL = typeof __DROP_LISTENERS__ !== "undefined" && __DROP_LISTENERS__.includes("journal");
 /** Exchanges per stored chunk. */
 export const CHUNK = 100;
