@@ -248,6 +248,45 @@ def create():
     ]);
   });
 
+  // Starlette's own routing (Kludex/starlette#810's shape): the methods are in Route(…, methods=[…]).
+  it("check: the methods of Starlette's Route(…) entries, against allow_methods", () => {
+    const text = `from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
+from starlette.responses import JSONResponse
+from starlette.routing import Route
+
+
+async def items(request):
+    return JSONResponse([])
+
+
+middleware = [
+    Middleware(
+        CORSMiddleware,
+        allow_origins=["*"],
+        allow_methods=["GET", "OPTIONS"],
+    )
+]
+
+routes = [
+    Route("/api/items", items),
+    Route("/api/items/{i:int}", items, methods=["GET", "DELETE"]),
+]
+
+app = Starlette(routes=routes, middleware=middleware)
+`;
+    expect(checkConfig([file(text)]).findings.map((f) => `${f.code}:${f.line}`)).toEqual([
+      "starlette-route-method:16",
+    ]);
+    const found = checkConfig([file(text)]).findings[0];
+    expect(found?.words.params).toMatchObject({ method: "DELETE", line: 22 });
+    // A Route without methods serves GET alone: nothing to say.
+    expect(
+      checkConfig([file(text.replace(', methods=["GET", "DELETE"]', ""))]).findings.map((f) => f.code),
+    ).not.toContain("starlette-route-method");
+  });
+
   it("a request the browser blocked that the reading allows is said in a note", () => {
     const text = `${HEAD}app.add_middleware(CORSMiddleware, allow_origins=['*'])\n`;
     const ev = recordedFrom(

@@ -238,6 +238,17 @@ function routeMethods(app: StarletteApp): Array<{ method: string; line: number }
         if (method !== "GET" && method !== "HEAD") out.push({ method, line: c.startPosition.row + 1 });
     }
   }
+  // Starlette's own routing: `Route("/path", endpoint, methods=["GET", "POST"])` in a routes list
+  // (https://www.starlette.io/routing/#http-routing); without `methods` a Route serves GET alone.
+  for (const d of app.body)
+    for (const call of d?.descendantsOfType("call") ?? []) {
+      if (!call || !/^(\w+\.)?Route$/.test(call.childForFieldName("function")?.text ?? "")) continue;
+      const listed = /\bmethods\s*=\s*[[(]([^\])]*)[\])]/.exec(call.text)?.[1];
+      for (const m of (listed ?? "").matchAll(/["'](\w+)["']/g)) {
+        const method = (m[1] as string).toUpperCase();
+        if (method !== "GET" && method !== "HEAD") out.push({ method, line: call.startPosition.row + 1 });
+      }
+    }
   return out;
 }
 
