@@ -5,7 +5,7 @@
  * responses. The HAR handed to `cors-lens fix` is made of those real responses.
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer, request as httpRequest, type Server } from "node:http";
 import { join } from "node:path";
 import { expect } from "vitest";
@@ -236,4 +236,27 @@ export async function observe(
     verdict: "blocked",
     cause,
   };
+}
+
+/**
+ * What `fix --write` left of the user's files: each written file's `.orig` is its original, and every
+ * original line the printed diff does not remove is still there, in order (formatting and comments
+ * outside the edited lines untouched). Returns the diff's removed lines.
+ */
+export function expectKeptOutsideDiff(
+  diff: string,
+  originals: ReadonlyArray<readonly [file: string, text: string]>,
+): string[] {
+  const removed = diff.split("\n").filter((l) => l.startsWith("-") && !l.startsWith("---"));
+  for (const [file, text] of originals) {
+    expect(readFileSync(`${file}.orig`, "utf8")).toBe(text);
+    const after = readFileSync(file, "utf8").split("\n");
+    let at = 0;
+    for (const line of text.split("\n").filter((l) => !removed.includes(`-${l}`))) {
+      at = after.indexOf(line, at);
+      expect(at, `line kept: ${line}`).toBeGreaterThanOrEqual(0);
+      at++;
+    }
+  }
+  return removed;
 }

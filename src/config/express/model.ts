@@ -642,7 +642,6 @@ function same(a: Val, b: Val): boolean {
   return a === b;
 }
 
-/** Reads the app: imports, top-level constants and functions, then the registrations in order. */
 /**
  * `new Hono().basePath("/api")`: the base path every route and middleware of the app is under
  * (https://hono.dev/docs/api/routing#base-path); null for anything else.
@@ -711,6 +710,7 @@ function factoryBody(body: readonly t.Statement[], makesApp: (n: t.Node) => bool
   return found.length === 1 ? (found[0] as t.Statement[]) : [];
 }
 
+/** Reads the app: imports, top-level constants and functions, then the registrations in order. */
 export function readExpress(file: string, text: string): ExpressApp {
   const ast = parseJs(text, file);
   const program = ast.program;
@@ -1401,7 +1401,7 @@ export function run(app: ExpressApp, request: HopRequest): Trace {
       case "allowed":
         allowedRouters.push(h.router);
         return false;
-      case "router":
+      case "router": {
         // Fastify: a plugin's hooks run only for its own routes (and the `OPTIONS *` route of a
         // @fastify/cors registered in it); any other request is answered outside it.
         if (app.dialect === "fastify" && !fastifyReaches(h.router, rest, req.method)) return false;
@@ -1411,14 +1411,12 @@ export function run(app: ExpressApp, request: HopRequest): Trace {
         // (https://github.com/koajs/router/blob/master/lib/router.js, Router.prototype.routes).
         // A router used inside another (`api.use(items.routes())`): @koa/router copies the inner
         // router's routes into the outer one under its prefix, which this model does not do.
-        if (app.dialect === "koa" && h.router.layers.some((l) => l.handlers.some((x) => x.kind === "router")))
-          throw new Unknown({
-            key: "config.express.unknown.koa-nested",
-            params: {
-              line:
-                h.router.layers.find((l) => l.handlers.some((x) => x.kind === "router"))?.line ?? layer.line,
-            },
-          });
+        const nested =
+          app.dialect === "koa"
+            ? h.router.layers.find((l) => l.handlers.some((x) => x.kind === "router"))
+            : undefined;
+        if (nested)
+          throw new Unknown({ key: "config.express.unknown.koa-nested", params: { line: nested.line } });
         if (app.dialect === "koa" && !koaRouteTakes(h.router, rest, req.method)) {
           // Its routes of the path still make allowedMethods() answer an OPTIONS.
           if (h.router.layers.some((l) => l.methods !== null && l.path.test(rest, false).matched))
@@ -1427,6 +1425,7 @@ export function run(app: ExpressApp, request: HopRequest): Trace {
         }
         walk(h.router, rest);
         return false;
+      }
       case "auth": {
         const auth = header(req, "authorization");
         if (req.method === "OPTIONS" && h.jwt) {
