@@ -118,31 +118,6 @@ app.register(routes);
     expect(after).toContain(`const app = Fastify();\napp.register(cors, { origin: ["${PAGE}"] });\n`);
     expect(after).not.toContain("fastify.register(cors, corsOptions);");
   });
-
-  it("Koa: a router used inside another router is refused with that reason", () => {
-    const text = `const Koa = require("koa");
-const Router = require("@koa/router");
-const cors = require("@koa/cors");
-const app = new Koa();
-const api = new Router({ prefix: "/api" });
-const items = new Router();
-items.use(cors());
-items.get("/items", (ctx) => {
-  ctx.body = [];
-});
-api.use(items.routes());
-app.use(api.routes());
-`;
-    const a = readConfig([{ path: "server.js", text }]).answer({
-      method: "GET",
-      url: "http://h/api/items",
-      headers: [["Origin", PAGE]],
-    });
-    expect(a.kind === "unknown" && a.why).toEqual({
-      key: "config.express.unknown.koa-nested",
-      params: { line: 11 },
-    });
-  });
 });
 
 describe("Flask", () => {

@@ -15,9 +15,8 @@ export const HELD_OUT5_KOA: Array<ExpressCase & Held3> = [
     // matches the OPTIONS preflight (answered 404 / by allowedMethods without CORS). Root: the
     // router.use(cors(...)) line.
     name: "heldout5 Koa: cors() used on the nested router, the preflight matches no route",
-    // Since the first run: refused with the reason (see HELDOUT5.md), asserted.
-    expect: "cannot",
-    said: "a router is used inside another router",
+    // Refused on the first run (see HELDOUT5.md: a router used inside another); read since routers
+    // nested as @koa/router copies them (2026-12-06).
     url: "https://github.com/koajs/router/issues/130",
     rootText: 'items.use(cors({ origin: process.env.WEB_APP_URL || "ORIGIN" }));',
     file: "server.js",

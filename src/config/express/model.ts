@@ -1365,6 +1365,84 @@ function header(req: Req, name: string): string | undefined {
 }
 
 /** A route of the Koa router takes the path and the method (HEAD with GET, as @koa/router registers them). */
+/** A path pattern under a literal prefix (`/api` + `/items`): what @koa/router's setPrefix makes of a layer. */
+function under(pfx: string, p: PathPattern): PathPattern {
+  if (pfx === "") return p;
+  return {
+    source: `${pfx}${p.source === "/" ? "" : p.source}`,
+    node: p.node,
+    test: (path, prefix) =>
+      path === pfx || path.startsWith(`${pfx}/`)
+        ? p.test(path.slice(pfx.length) || "/", prefix)
+        : { matched: false, rest: path },
+  };
+}
+
+/**
+ * A Koa router with other routers used inside it (`api.use(items.routes())`), as @koa/router makes
+ * it: each inner router's layers — its middleware and its routes — copied into the outer one, in
+ * order, under the outer router's prefix and the use() path
+ * (https://github.com/koajs/router/blob/master/lib/router.js, Router.prototype.use: `cloneLayer.setPrefix`).
+ * The router itself when nothing is nested; null when a use() path is not a plain string.
+ */
+export function koaFlat(router: Stack, depth = 0): Stack | null {
+  if (!router.layers.some((l) => l.handlers.some((h) => h.kind === "router"))) return router;
+  if (depth > 4) return null;
+  const layers: Layer[] = [];
+  for (const l of router.layers) {
+    const subs = l.handlers.filter((h): h is Extract<Middleware, { kind: "router" }> => h.kind === "router");
+    if (subs.length === 0) {
+      layers.push(l);
+      continue;
+    }
+    if (l.path !== ANY_PATH && l.path.node?.type !== "StringLiteral") return null;
+    const pfx = useprefix(router, l);
+    for (const h of subs) {
+      const inner = koaFlat(h.router, depth + 1);
+      if (!inner) return null;
+      for (const x of inner.layers) layers.push({ ...x, path: under(pfx, x.path) });
+    }
+    const rest = l.handlers.filter((h) => h.kind !== "router");
+    if (rest.length > 0) layers.push({ ...l, handlers: rest });
+  }
+  return { ...router, layers };
+}
+
+/**
+ * The prefix a router's use() puts before the routes of a router used inside it: the use() path
+ * (which the reader already wrote under the router's prefix), else the router's prefix.
+ */
+function useprefix(router: Stack, l: Layer): string {
+  return (l.path === ANY_PATH ? (router.prefix ?? "") : l.path.source).replace(/\/$/, "");
+}
+
+/**
+ * Where a Koa router is mounted on the app, through the routers it is used inside: the app's layer
+ * (`app.use(api.routes())`) and the path prefix its own routes are reached under (`/api`).
+ */
+export function koaMount(app: ExpressApp, router: Stack): { layer: Layer; prefix: string } | null {
+  const within = (outer: Stack, depth: number): string | null => {
+    if (outer === router) return "";
+    if (depth > 4) return null;
+    for (const l of outer.layers)
+      for (const h of l.handlers) {
+        if (h.kind !== "router") continue;
+        const rest = within(h.router, depth + 1);
+        if (rest !== null) return `${outer === app.app ? "" : useprefix(outer, l)}${rest}`;
+      }
+    return null;
+  };
+  for (const l of app.app?.layers ?? []) {
+    if (l.methods !== null) continue;
+    for (const h of l.handlers) {
+      if (h.kind !== "router") continue;
+      const prefix = within(h.router, 1);
+      if (prefix !== null) return { layer: l, prefix };
+    }
+  }
+  return null;
+}
+
 function koaRouteTakes(router: Stack, path: string, method: string): boolean {
   return router.layers.some(
     (l) =>
@@ -1538,19 +1616,25 @@ export function run(app: ExpressApp, request: HopRequest): Trace {
         // (https://github.com/koajs/router/blob/master/lib/router.js, Router.prototype.routes).
         // A router used inside another (`api.use(items.routes())`): @koa/router copies the inner
         // router's routes into the outer one under its prefix, which this model does not do.
-        const nested =
-          app.dialect === "koa"
-            ? h.router.layers.find((l) => l.handlers.some((x) => x.kind === "router"))
-            : undefined;
-        if (nested)
-          throw new Unknown({ key: "config.express.unknown.koa-nested", params: { line: nested.line } });
-        if (app.dialect === "koa" && !koaRouteTakes(h.router, rest, req.method)) {
+        let router = h.router;
+        if (app.dialect === "koa") {
+          const flat = koaFlat(h.router);
+          if (!flat) {
+            const nested = h.router.layers.find((l) => l.handlers.some((x) => x.kind === "router"));
+            throw new Unknown({
+              key: "config.express.unknown.koa-nested",
+              params: { line: nested?.line ?? 0 },
+            });
+          }
+          router = flat;
+        }
+        if (app.dialect === "koa" && !koaRouteTakes(router, rest, req.method)) {
           // Its routes of the path still make allowedMethods() answer an OPTIONS.
-          if (h.router.layers.some((l) => l.methods !== null && l.path.test(rest, false).matched))
+          if (router.layers.some((l) => l.methods !== null && l.path.test(rest, false).matched))
             routeMatchedPath = true;
           return false;
         }
-        walk(h.router, rest);
+        walk(router, rest);
         return false;
       }
       case "auth": {

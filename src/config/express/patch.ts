@@ -25,6 +25,7 @@ import {
   HONO_METHODS,
   isName,
   KOA_METHODS,
+  koaMount,
   type Layer,
   propName,
   type Reader,
@@ -619,24 +620,26 @@ export function patchExpress(
     // https://github.com/koajs/router/blob/master/lib/router.js), so allowedMethods() answers the
     // preflight without it. On the app, just before the router is mounted, it meets every request
     // the router would: the same options, a wider reach, never a narrower one.
+    // A router used inside another (`api.use(items.routes())`): lifted in front of the outer
+    // router's mount on the app, the inner routes' paths taken under the outer prefix.
     const attached =
       app.dialect === "koa" && method === "OPTIONS"
-        ? app.corsUses.find(
-            (c) =>
-              c.stack !== app.app &&
+        ? app.corsUses.find((c) => {
+            const at = c.stack !== app.app ? koaMount(app, c.stack) : null;
+            const pfx = at?.prefix ?? "";
+            const inner = pfx === "" ? path : path.startsWith(`${pfx}/`) ? path.slice(pfx.length) : null;
+            return (
+              at !== null &&
+              inner !== null &&
               c.layer.methods === null &&
               c.layer.path === ANY_PATH &&
               c.layer.handlers.length === 1 &&
               c.layer.statement.type === "ExpressionStatement" &&
-              c.stack.layers.some((l) => l.methods !== null && l.path.test(path, false).matched),
-          )
+              c.stack.layers.some((l) => l.methods !== null && l.path.test(inner, false).matched)
+            );
+          })
         : undefined;
-    const mount = attached
-      ? app.app?.layers.find(
-          (l) =>
-            l.methods === null && l.handlers.some((h) => h.kind === "router" && h.router === attached.stack),
-        )
-      : undefined;
+    const mount = attached ? koaMount(app, attached.stack)?.layer : undefined;
     if (attached && mount) {
       lifts.set(attached.use, { use: attached, mount: mount.statement });
       continue;
