@@ -66,8 +66,6 @@ const KNOWN_STATIC_MISSES: Readonly<Record<string, string>> = {
   "heldout5 Hono: allowHeaders lists Content-Type only, the bearer-token calls refused": PAGE_RELATIVE,
   "heldout5 FastAPI: a token-checking http middleware added after CORSMiddleware answers the preflight 401":
     OTHER_LINE,
-  "heldout5 Flask: after_request adds Allow-Origin only, the JSON POST's preflight lacks Allow-Headers":
-    NOT_READ,
   "heldout5 Flask: CORS(resources=...) made apart and init_app()'d, its one origin not the page's":
     PAGE_RELATIVE,
   "heldout5 Flask: CORS(app, origins=[FRONTEND_URL]) without supports_credentials, the cookie call refused":

@@ -82,8 +82,6 @@ export const KNOWN_MISSES_WITH_HAR_4: Readonly<Record<string, string>> = {
  * nginx's preflight-to-upstream rule).
  */
 export const KNOWN_MISSES_WITH_HAR_5: Readonly<Record<string, string>> = {
-  "heldout5 Flask: after_request adds Allow-Origin only, the JSON POST's preflight lacks Allow-Headers":
-    NOT_READ_4,
   "heldout5 nginx: CORS headers in location / only, the /api/ location answers without them":
     "names the /api/ location's first line (14) where the headers go, where the case marks its opening (13)",
   "heldout5 Apache: Header add Allow-Origin on top of the application's own (two values)":

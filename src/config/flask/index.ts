@@ -125,6 +125,32 @@ export interface Route {
 }
 
 /** A before_request hook: it runs for every request of its app (or blueprint), preflights too. */
+/** A header the hand-written after_request hook sets: `response.headers["X"] = "v"`, `.add`, `.set`. */
+export interface HookSet {
+  name: string;
+  value: string;
+  /** `[]=` and `set` replace the header; `add` adds a line. */
+  method: "item" | "add" | "set";
+  stmt: Span;
+  /** The string literal of the value. */
+  literal: Span;
+  quote: string;
+  /**
+   * `request.headers.get("Origin") if request.headers.get("Origin") in [...] else "v"` (what `fix`
+   * writes): the request's origin when listed, `value` otherwise.
+   */
+  among?: string[];
+}
+
+export interface HandHook {
+  line: number;
+  /** The response parameter's name. */
+  param: string;
+  sets: HookSet[];
+  /** `return response`: where a missing header's line goes. */
+  ret: Span;
+}
+
 export interface Hook {
   owner: string;
   line: number;
@@ -184,6 +210,14 @@ export interface FlaskApp {
    * the order both run in depends on where each is registered: not modelled, so every answer is unknown.
    */
   handSet: number | null;
+  /**
+   * An app-wide after_request hook that only sets headers to string literals and returns the
+   * response (the common hand-written CORS hook): read as adding them to every response, Flask's
+   * automatic OPTIONS answer included (process_response runs the hooks on every response,
+   * https://github.com/pallets/flask/blob/2.2.x/src/flask/app.py, Flask.process_response). Without
+   * flask-cors beside it only (the order both run in is not modelled).
+   */
+  hook: HandHook | null;
   /** flask-cors options set through app.config, in the order written (`at`: the statement's offset). */
   config: Array<{ name: string; opt: Opt; at: number }>;
   /** CORS_* keys that are not flask-cors options (ignored by it), with their line. */
@@ -204,6 +238,106 @@ function probablyRegex(s: string): boolean {
   return /[*\\\]?$^[()]/.test(s);
 }
 
+/**
+ * The hand-written after_request hook, when all it does is set headers to string literals on the
+ * response it is given and return it; null for anything else (read as before: unknown).
+ */
+function handHook(s: Node, mod: PyModule): HandHook | null {
+  const def = s.childForFieldName("definition");
+  const params = def?.childForFieldName("parameters");
+  const body = def?.childForFieldName("body");
+  if (!def || !params || !body) return null;
+  const ps = kids(params);
+  if (ps.length !== 1 || ps[0]?.type !== "identifier") return null;
+  const param = ps[0].text;
+  const stmts = kids(body);
+  if (stmts[0]?.type === "expression_statement" && kids(stmts[0])[0]?.type === "string") stmts.shift();
+  const ret = stmts.pop();
+  if (ret?.type !== "return_statement" || kids(ret)[0]?.text !== param) return null;
+  const str = (n: Node | null | undefined) => {
+    if (!n) return null;
+    const v = evaluate(n, new Map(), mod.imports);
+    return v.t === "str" && v.prefix === "" ? v : null;
+  };
+  const headers = `${param}.headers`;
+  const sets: HookSet[] = [];
+  for (const st of stmts) {
+    const e = st.type === "expression_statement" ? kids(st)[0] : undefined;
+    if (e?.type === "assignment") {
+      const left = e.childForFieldName("left");
+      const name = str(left?.type === "subscript" ? left.childForFieldName("subscript") : null);
+      const right = e.childForFieldName("right");
+      const chosen = right ? originChoice(right, mod) : null;
+      const value = chosen?.fallback ?? str(right);
+      if (left?.childForFieldName("value")?.text !== headers || !name || !value) return null;
+      sets.push({
+        name: name.v,
+        value: value.v,
+        method: "item",
+        stmt: span(st),
+        literal: chosen ? span(right as Node) : value.at,
+        quote: value.quote,
+        ...(chosen ? { among: chosen.among } : {}),
+      });
+      continue;
+    }
+    if (e?.type === "call") {
+      const fn = e.childForFieldName("function")?.text ?? "";
+      const args = kids(e.childForFieldName("arguments") as Node);
+      const method = fn === `${headers}.add` ? "add" : fn === `${headers}.set` ? "set" : null;
+      const name = str(args[0]);
+      const value = str(args[1]);
+      if (!method || args.length !== 2 || !name || !value) return null;
+      sets.push({
+        name: name.v,
+        value: value.v,
+        method,
+        stmt: span(st),
+        literal: value.at,
+        quote: value.quote,
+      });
+      continue;
+    }
+    return null;
+  }
+  return { line: s.startPosition.row + 1, param, sets, ret: span(ret) };
+}
+
+/** `O if O in ["a", "b"] else "v"`, O flask's `request.headers.get("Origin")`: the list and "v". */
+function originChoice(
+  n: Node,
+  mod: PyModule,
+): { among: string[]; fallback: Extract<PyVal, { t: "str" }> } | null {
+  if (n.type !== "conditional_expression") return null;
+  const [a, test, b] = kids(n);
+  const request = [...mod.imports].find(([, v]) => v.module === "flask" && v.name === "request")?.[0];
+  const origin = (x: Node | undefined) =>
+    request !== undefined &&
+    x !== undefined &&
+    new RegExp(`^${request}\\.headers\\.get\\((["'])Origin\\1\\)$`).test(x.text.replace(/\s+/g, ""));
+  if (!origin(a) || test?.type !== "comparison_operator" || !b) return null;
+  const [l, list] = kids(test);
+  const ops = test.childrenForFieldName("operators").map((o) => o?.text);
+  const fallback = evaluate(b, new Map(), mod.imports);
+  const items = list ? evaluate(list, new Map(), mod.imports) : null;
+  if (!origin(l) || ops.join(" ") !== "in" || fallback.t !== "str" || items?.t !== "seq") return null;
+  if (items.items.some((i) => i.t !== "str")) return null;
+  return { among: items.items.map((i) => (i as { v: string }).v), fallback };
+}
+
+/** The headers after the hand-written hook ran on a response (the hook's own earlier ones left out). */
+function withHook(hook: HandHook, headers: HeaderList, req: HopRequest): HeaderList {
+  const mine = new Set(hook.sets.map((x) => x.name.toLowerCase()));
+  const origin = req.headers.find(([n]) => n.toLowerCase() === "origin")?.[1];
+  let out: HeaderList = headers.filter(([n]) => !mine.has(n.toLowerCase()));
+  for (const x of hook.sets) {
+    if (x.method !== "add") out = out.filter(([n]) => n.toLowerCase() !== x.name.toLowerCase());
+    const value = x.among && origin !== undefined && x.among.includes(origin) ? origin : x.value;
+    out = [...out, [x.name, value]];
+  }
+  return out;
+}
+
 function readFlask(file: ConfigFile): FlaskApp {
   const mod = readModule(file.text);
   const out: FlaskApp = {
@@ -217,6 +351,7 @@ function readFlask(file: ConfigFile): FlaskApp {
     routes: [],
     configured: null,
     handSet: null,
+    hook: null,
     config: [],
     configKeys: [],
     hooks: [],
@@ -418,12 +553,23 @@ function readFlask(file: ConfigFile): FlaskApp {
       }
       if (s.type === "decorated_definition") {
         const decorators = s.namedChildren.filter((c): c is Node => c?.type === "decorator");
+        const after = decorators.find((d) => /^@\s*\w+\.after_(app_)?request\s*$/.test(d.text));
         if (
           out.handSet === null &&
-          decorators.some((d) => /^@\s*\w+\.after_(app_)?request\s*$/.test(d.text)) &&
+          after &&
           /access-control-/i.test(s.childForFieldName("definition")?.text ?? "")
-        )
-          out.handSet = s.startPosition.row + 1;
+        ) {
+          // A blueprint's after_request acts on its own routes only: not read as app-wide.
+          const appWide =
+            /after_app_request/.test(after.text) ||
+            !blueprints.has(/^@\s*(\w+)\./.exec(after.text)?.[1] ?? "");
+          const hook = out.hook === null && appWide ? handHook(s, mod) : null;
+          if (hook) out.hook = hook;
+          else {
+            out.handSet = s.startPosition.row + 1;
+            out.hook = null;
+          }
+        }
         const hook = decorators.find((d) => /^@\s*\w+\.before_(app_)?request\s*$/.test(d.text));
         const hookDef = s.childForFieldName("definition");
         const hookBody = hookDef?.childForFieldName("body");
@@ -861,6 +1007,17 @@ function placeOf(
 }
 
 function answer(app: FlaskApp, req: HopRequest): Answer {
+  // The hand-written hook beside flask-cors: which one runs first is not modelled.
+  if (app.hook && (app.ext || app.views.length > 0 || app.scoped.length > 0))
+    return {
+      kind: "unknown",
+      why: { key: "config.flask.unknown.hand-set", params: { line: app.hook.line } },
+    };
+  const a = answerFlask(app, req);
+  return a.kind === "known" && app.hook ? { ...a, headers: withHook(app.hook, a.headers, req) } : a;
+}
+
+function answerFlask(app: FlaskApp, req: HopRequest): Answer {
   try {
     let url: URL;
     try {
@@ -1039,6 +1196,42 @@ function checkFlask(app: FlaskApp): ConfigFinding[] {
   });
 }
 
+/**
+ * The hand-written after_request hook: `*` with credentials; and, where it sets Allow-Origin, the
+ * preflight headers the app's routes need that it never sets — Allow-Headers where a route takes
+ * POST, PUT or PATCH (a JSON body's Content-Type is preflighted), Allow-Methods where one takes PUT,
+ * PATCH or DELETE (always preflighted). Flask answers the preflight itself (automatic OPTIONS) and
+ * the hook adds only what it sets: the browser refuses those calls.
+ */
+function hookChecks(
+  app: FlaskApp,
+  hook: HandHook,
+  add: (code: string, severity: "error" | "warning", line: number, words: Words) => void,
+): void {
+  const set = (name: string) => hook.sets.find((x) => lower(x.name) === lower(name));
+  const acao = set("Access-Control-Allow-Origin");
+  const acac = set("Access-Control-Allow-Credentials");
+  if (acao?.value.trim() === "*" && acac && /^true$/i.test(acac.value.trim()))
+    add("wildcard-with-credentials", "error", acac.stmt.line, {
+      key: "config.check.wildcard-credentials",
+      params: { line: acac.stmt.line },
+    });
+  if (!acao) return;
+  const methods = new Set(app.routes.flatMap((r) => r.methods));
+  const body = ["POST", "PUT", "PATCH"].filter((m) => methods.has(m));
+  const always = ["PUT", "PATCH", "DELETE"].filter((m) => methods.has(m));
+  if (body.length > 0 && !set("Access-Control-Allow-Headers"))
+    add("flask-hook-no-allow-headers", "warning", hook.line, {
+      key: "config.flask.check.hook-headers",
+      params: { methods: body.join(", ") },
+    });
+  if (always.length > 0 && !set("Access-Control-Allow-Methods"))
+    add("flask-hook-no-allow-methods", "error", hook.line, {
+      key: "config.flask.check.hook-methods",
+      params: { methods: always.join(", ") },
+    });
+}
+
 function checkFlaskAll(app: FlaskApp): ConfigFinding[] {
   const out: ConfigFinding[] = [];
   const sets: OptSet[] = [];
@@ -1052,6 +1245,7 @@ function checkFlaskAll(app: FlaskApp): ConfigFinding[] {
     ext.resources?.length ? ext.resources.map((r) => [...extSets(app, ext), r.set]) : [extSets(app, ext)],
   );
   for (const v of app.views) effective.push([configSet(app, null), v.set]);
+  if (app.hook) hookChecks(app, app.hook, add);
   for (const group of effective) {
     try {
       const o = optionsOf(...group);
@@ -1181,8 +1375,132 @@ function checkFlaskAll(app: FlaskApp): ConfigFinding[] {
   return out;
 }
 
+/**
+ * The hand-written after_request hook's own lines grown to what the failing requests needed: a
+ * list header's string gets the names it lacks, a header it never set gets its own line before
+ * `return response` (at that indentation), Allow-Credentials becomes "true", and an Allow-Origin
+ * literal answers the listed page origins with their own origin (the old value kept for the
+ * others, `Vary: Origin` added) where the file imports flask's `request`.
+ */
+function patchHook(
+  p: Patcher,
+  app: FlaskApp,
+  hook: HandHook,
+  failing: ReadonlyArray<{ spec: RequestSpec; judged: Judged }>,
+): void {
+  const wants = new Map<string, Set<string>>();
+  const origins = new Set<string>();
+  let credentials = false;
+  const want = (name: string, values: string[]) => {
+    const w = wants.get(name) ?? new Set<string>();
+    for (const v of values) w.add(v);
+    wants.set(name, w);
+  };
+  for (const { spec, judged } of failing) {
+    const fault = faultOf(spec, judged);
+    if (!fault) continue;
+    if (!("hop" in fault)) {
+      p.cannot.set(spec.id, fault);
+      continue;
+    }
+    const code = fault.cause.code;
+    if (code === "header-not-allowed")
+      want(
+        "Access-Control-Allow-Headers",
+        scriptSetUnsafeHeaderNames(spec.headers).map(
+          (n) => spec.headers.find(([k]) => lower(k) === n)?.[0] ?? n,
+        ),
+      );
+    else if (code === "method-not-allowed") want("Access-Control-Allow-Methods", [spec.method.toUpperCase()]);
+    else if (code === "allow-credentials-not-true") credentials = true;
+    else if (
+      ["missing-allow-origin", "allow-origin-mismatch", "wildcard-origin-with-credentials"].includes(code)
+    ) {
+      origins.add(spec.origin);
+      if (spec.credentials === "include") credentials = true;
+    } else p.cannot.set(spec.id, { key: "config.cannot.cause", params: { code } });
+  }
+  const text = app.mod.text;
+  const q = quoteOf(text);
+  const set = (name: string) => [...hook.sets].reverse().find((x) => lower(x.name) === lower(name));
+  const line = (name: string, value: string) =>
+    p.hookLine(hook, `${hook.param}.headers[${pyStr(name, q)}] = ${pyStr(value, q)}`, {
+      key: "config.flask.fix.hook-line",
+      params: { name, value, line: hook.line },
+    });
+  for (const [name, values] of wants) {
+    const x = set(name);
+    const had = (x?.value ?? "").split(",").map((v) => lower(v.trim()));
+    const add = [...values].filter((v) => !had.includes(lower(v)) && !had.includes("*"));
+    if (add.length === 0) continue;
+    if (x) {
+      const value = [x.value.trim(), ...add].filter((v) => v !== "").join(", ");
+      p.hookValue(x, pyStr(value, x.quote), {
+        key: "config.flask.fix.hook-list",
+        params: { name, values: add.join(", "), line: x.stmt.line },
+      });
+    } else line(name, add.join(", "));
+  }
+  const acao = set("Access-Control-Allow-Origin");
+  if (origins.size > 0) {
+    const request = [...app.mod.imports].find(([, v]) => v.module === "flask" && v.name === "request")?.[0];
+    if (!acao || !request) {
+      for (const { spec } of failing)
+        if (!p.cannot.has(spec.id))
+          p.cannot.set(spec.id, { key: "config.flask.cannot.hook-origin", params: { line: hook.line } });
+      return;
+    }
+    const list = [...new Set([...(acao.among ?? (acao.value === "*" ? [] : [acao.value])), ...origins])];
+    const got = `${request}.headers.get(${pyStr("Origin", q)})`;
+    p.hookValue(
+      acao,
+      `${got} if ${got} in [${list.map((o) => pyStr(o, q)).join(", ")}] else ${pyStr(acao.value, acao.quote)}`,
+      {
+        key: "config.flask.fix.hook-origin",
+        params: { origins: [...origins].join(", "), line: acao.stmt.line },
+      },
+    );
+    if (!/origin/i.test(set("Vary")?.value ?? "")) line("Vary", "Origin");
+  }
+  if (credentials && !/^true$/i.test(set("Access-Control-Allow-Credentials")?.value ?? "")) {
+    const x = set("Access-Control-Allow-Credentials");
+    const why: Words = { key: "config.fix.credentials" };
+    if (x) p.hookValue(x, pyStr("true", x.quote), why);
+    else
+      p.hookLine(
+        hook,
+        `${hook.param}.headers[${pyStr("Access-Control-Allow-Credentials", q)}] = ${pyStr("true", q)}`,
+        why,
+      );
+  }
+}
+
 class Patcher extends EditList {
   readonly cannotAll: Words[] = [];
+
+  /** The hook's header value (its string literal) replaced. */
+  hookValue(x: HookSet, text: string, why: Words): void {
+    this.push(`hook-value:${x.literal.start}`, {
+      file: this.file,
+      start: x.literal.start,
+      end: x.literal.end,
+      text,
+      why,
+    });
+  }
+
+  /** A line added to the hook just before its `return response`. */
+  hookLine(hook: HandHook, code: string, why: Words): void {
+    const text = this.text(this.file);
+    const at = lineStart(text, hook.ret.start);
+    this.push(`hook-line:${code}`, {
+      file: this.file,
+      start: at,
+      end: at,
+      text: `${indentAt(text, hook.ret.start)}${code}\n`,
+      why,
+    });
+  }
   constructor(private readonly app: FlaskApp) {
     super(new Map([[app.file, app.mod.text]]));
   }
@@ -1525,6 +1843,10 @@ export function patchFlask(
     { sets: OptSet[]; origins: Set<string>; methods: Set<string>; headers: Set<string>; credentials: boolean }
   >();
   const asked: string[] = [];
+  if (app.hook) {
+    patchHook(p, app, app.hook, failing);
+    return { edits: p.edits, cannot: p.cannot };
+  }
   for (const { spec, judged } of failing) {
     const unknownKey = typeof judged.unknown === "object" ? judged.unknown?.key : undefined;
     try {

@@ -92,6 +92,17 @@ export const enConfigPython = {
     "{origin} is not an origin: Starlette compares the Origin header as a whole string (no path, no trailing slash), so it never matches",
   "config.flask.unknown.value":
     "{name} (line {line}) is computed by code CORS Lens does not evaluate: {text}",
+  "config.flask.fix.hook-list": "{values} added to {name} in the after_request hook of line {line}",
+  "config.flask.fix.hook-line":
+    "{name}: {value} set in the after_request hook of line {line}, which did not set it",
+  "config.flask.fix.hook-origin":
+    "the after_request hook's Access-Control-Allow-Origin (line {line}) answers {origins} with their own origin (its old value kept for every other origin)",
+  "config.flask.cannot.hook-origin":
+    "the after_request hook of line {line} sets Access-Control-Allow-Origin by hand and the file does not import flask's request: answer the page's origin there by hand",
+  "config.flask.check.hook-headers":
+    "this after_request hook sets Access-Control-Allow-Origin but no Access-Control-Allow-Headers, and routes here take {methods}: a JSON body's Content-Type (or any other header) is preflighted, and Flask's own OPTIONS answer gets only what the hook sets, so the browser refuses those calls",
+  "config.flask.check.hook-methods":
+    "this after_request hook sets Access-Control-Allow-Origin but no Access-Control-Allow-Methods, and routes here take {methods}: those methods are always preflighted, and Flask's own OPTIONS answer gets only what the hook sets, so the browser refuses them",
   "config.flask.fix.hook":
     "OPTIONS let through the before_request hook (line {line}): Flask runs it for the preflight too, which carries no token or cookie, and its answer (401, a redirect) refused the request; Flask's automatic OPTIONS answers now, with flask-cors's headers",
   "config.flask.cannot.hook":

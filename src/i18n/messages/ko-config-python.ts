@@ -93,6 +93,16 @@ export const koConfigPython: Record<keyof typeof enConfigPython, string> = {
   "config.starlette.check.origin-form":
     "{origin}은 출처가 아닙니다: Starlette는 Origin 헤더를 문자열 전체로 비교하므로(경로, 끝 슬래시 없이) 절대 일치하지 않습니다",
   "config.flask.unknown.value": "{name}(줄 {line})은 CORS Lens가 평가하지 않는 코드로 계산됩니다: {text}",
+  "config.flask.fix.hook-list": "{line}행 after_request 훅의 {name}에 {values} 추가",
+  "config.flask.fix.hook-line": "{line}행 after_request 훅이 설정하지 않던 {name}: {value} 설정",
+  "config.flask.fix.hook-origin":
+    "after_request 훅의 Access-Control-Allow-Origin({line}행)이 {origins}에는 그 오리진으로 응답합니다(다른 오리진에는 예전 값 유지)",
+  "config.flask.cannot.hook-origin":
+    "{line}행 after_request 훅이 Access-Control-Allow-Origin을 직접 설정하고 파일이 flask의 request를 가져오지 않습니다: 그곳에서 페이지의 오리진을 직접 응답하세요",
+  "config.flask.check.hook-headers":
+    "이 after_request 훅은 Access-Control-Allow-Origin은 설정하지만 Access-Control-Allow-Headers는 설정하지 않는데, 여기 라우트가 {methods}를 받습니다: JSON 본문의 Content-Type(이나 다른 헤더)은 프리플라이트되고 Flask의 OPTIONS 응답에는 훅이 설정하는 것만 붙으므로 브라우저가 그 호출을 거부합니다",
+  "config.flask.check.hook-methods":
+    "이 after_request 훅은 Access-Control-Allow-Origin은 설정하지만 Access-Control-Allow-Methods는 설정하지 않는데, 여기 라우트가 {methods}를 받습니다: 이 메서드는 항상 프리플라이트되고 Flask의 OPTIONS 응답에는 훅이 설정하는 것만 붙으므로 브라우저가 거부합니다",
   "config.flask.fix.hook":
     "before_request 훅(줄 {line})이 OPTIONS를 통과시킴: Flask는 사전 요청에도 이 훅을 실행하는데 사전 요청에는 토큰도 쿠키도 없어서, 훅의 응답(401, 리디렉션)이 요청을 거부했습니다. 이제 Flask의 자동 OPTIONS가 flask-cors 헤더와 함께 응답합니다",
   "config.flask.cannot.hook":
