@@ -345,6 +345,7 @@ export function checkExpress(app: ExpressApp): ConfigFinding[] {
   };
   visit(app.program);
   handChecks(app, push);
+  handThenAuth(app, push);
   return out.sort((a, b) => a.line - b.line);
 }
 
@@ -439,6 +440,37 @@ function overlaps(a: Layer, b: Layer): boolean {
 }
 
 /** Hand-set headers: a reflected origin without Vary, `*` or a reflected origin with credentials. */
+/**
+ * A hand-written middleware that sets the CORS headers and passes every request on, the preflight
+ * included, then an auth check on the same paths: the preflight carries no credentials
+ * (https://fetch.spec.whatwg.org/#cors-preflight-fetch), so the check answers it 401/403 and the
+ * browser refuses the call. Named at the auth check's line (where the preflight is refused).
+ */
+function handThenAuth(
+  app: ExpressApp,
+  push: (code: string, s: "error" | "warning", n: t.Node, w: Words) => void,
+): void {
+  if (app.corsUses.some((c) => c.layer.methods === null)) return;
+  let hand: Layer | null = null;
+  const walk = (stack: ExpressApp["app"], depth: number) => {
+    for (const l of stack?.layers ?? []) {
+      if (l.methods !== null) continue;
+      for (const h of l.handlers) {
+        if (h.kind === "router" && depth < 4) walk(h.router, depth + 1);
+        if (h.kind !== "fn") continue;
+        const code = codeOf(app.text, h.node);
+        if (!hand && /access-control-allow-origin/i.test(code) && !/options/i.test(code)) hand = l;
+      }
+      if (hand && hand !== l && answersFirst(l) === "auth")
+        push("preflight-to-auth", "error", l.statement, {
+          key: "config.express.check.hand-then-auth",
+          params: { line: (hand as Layer).line },
+        });
+    }
+  };
+  walk(app.app, 0);
+}
+
 function handChecks(
   app: ExpressApp,
   push: (code: string, s: "error" | "warning", n: t.Node, w: Words) => void,

@@ -710,6 +710,113 @@ function factoryBody(body: readonly t.Statement[], makesApp: (n: t.Node) => bool
   return found.length === 1 ? (found[0] as t.Statement[]) : [];
 }
 
+/** `app` or `this.app`: the name an app or router is kept under, as it is written; null otherwise. */
+function refName(n: t.Node): string | null {
+  const b = bare(n);
+  if (b.type === "Identifier") return b.name;
+  if (b.type === "MemberExpression" && bare(b.object).type === "ThisExpression") {
+    const p = propName(b);
+    return p ? `this.${p}` : null;
+  }
+  return null;
+}
+
+/** `this.app = express()` as a statement: the assigned name (`this.app`) and the value. */
+function thisAssignment(s: t.Statement): { name: string; init: t.Node } | null {
+  if (s.type !== "ExpressionStatement" || s.expression.type !== "AssignmentExpression") return null;
+  const e = s.expression;
+  if (e.operator !== "=" || e.left.type !== "MemberExpression") return null;
+  const name = refName(e.left);
+  return name?.startsWith("this.") ? { name, init: e.right } : null;
+}
+
+/**
+ * An app made in a class (`class Server { constructor() { this.app = express(); this.config();
+ * this.routes(); } … }`, the layout of many TypeScript starters), when none is made at the top level
+ * or in a factory: the constructor's statements in order, each `this.method()` it calls replaced by
+ * that method's statements (as the constructor runs them), then the methods the module calls on an
+ * instance (`new Server().start()`, `server.listen()`). None when no class, or two, make an app.
+ */
+function classBody(body: readonly t.Statement[], makesApp: (n: t.Node) => boolean): t.Statement[] {
+  const classes: t.Class[] = [];
+  for (const s0 of body) {
+    const s =
+      s0.type === "ExpressionStatement" && s0.expression.type === "AssignmentExpression"
+        ? s0.expression.right
+        : s0.type === "ExportDefaultDeclaration"
+          ? s0.declaration
+          : s0;
+    if (s.type === "ClassDeclaration" || s.type === "ClassExpression") classes.push(s);
+    if (s.type === "VariableDeclaration")
+      for (const d of s.declarations)
+        if (d.init && bare(d.init).type === "ClassExpression")
+          classes.push(bare(d.init) as t.ClassExpression);
+  }
+  const methodsOf = (c: t.Class) => {
+    const m = new Map<string, t.Statement[]>();
+    for (const x of c.body.body)
+      if (
+        (x.type === "ClassMethod" || x.type === "ClassPrivateMethod") &&
+        x.key.type === "Identifier" &&
+        !x.static
+      )
+        m.set(x.key.name, x.body.body);
+      else if (x.type === "ClassProperty" && x.key.type === "Identifier" && x.value) {
+        // routes = () => { … }
+        const v = bare(x.value);
+        if (
+          (v.type === "ArrowFunctionExpression" || v.type === "FunctionExpression") &&
+          v.body.type === "BlockStatement"
+        )
+          m.set(x.key.name, v.body.body);
+      }
+    return m;
+  };
+  const found = classes.flatMap((c) => {
+    const methods = methodsOf(c);
+    const ctor = methods.get("constructor") ?? [];
+    const makes = ctor.some((s) => {
+      const a = thisAssignment(s);
+      return a !== null && makesApp(a.init);
+    });
+    return makes ? [{ c, methods }] : [];
+  });
+  if (found.length !== 1) return [];
+  const { c, methods } = found[0] as { c: t.Class; methods: Map<string, t.Statement[]> };
+  const out: t.Statement[] = [];
+  const inline = (ss: readonly t.Statement[], depth: number) => {
+    for (const s of ss) {
+      const e = s.type === "ExpressionStatement" ? bare(s.expression) : null;
+      const callee = e?.type === "CallExpression" ? bare(e.callee) : null;
+      const name = callee?.type === "MemberExpression" ? refName(callee) : null;
+      const m = name?.startsWith("this.") ? methods.get(name.slice(5)) : undefined;
+      if (m && depth < 4 && name !== "this.constructor") inline(m, depth + 1);
+      else out.push(s);
+    }
+  };
+  inline(methods.get("constructor") ?? [], 0);
+  // The calls the module makes on an instance, in order.
+  const className = c.id?.name ?? null;
+  const isNew = (n: t.Node) => {
+    const b = bare(n);
+    return b.type === "NewExpression" && className !== null && isName(bare(b.callee), className);
+  };
+  const instances = new Set<string>();
+  for (const s of body) {
+    if (s.type === "VariableDeclaration")
+      for (const d of s.declarations)
+        if (d.id.type === "Identifier" && d.init && isNew(d.init)) instances.add(d.id.name);
+    const e = s.type === "ExpressionStatement" ? bare(s.expression) : null;
+    const callee = e?.type === "CallExpression" ? bare(e.callee) : null;
+    if (callee?.type !== "MemberExpression") continue;
+    const on = bare(callee.object);
+    const method = propName(callee);
+    const m = method !== null && method !== "constructor" ? methods.get(method) : undefined;
+    if (m && (isNew(on) || (on.type === "Identifier" && instances.has(on.name)))) inline(m, 1);
+  }
+  return out;
+}
+
 /** Reads the app: imports, top-level constants and functions, then the registrations in order. */
 export function readExpress(file: string, text: string): ExpressApp {
   const ast = parseJs(text, file);
@@ -832,10 +939,26 @@ export function readExpress(file: string, text: string): ExpressApp {
   // An app made in a function that returns it (`function createApp() { const app = express(); …
   // return app; }`, exported for the server and the tests) when none is made at the top level: the
   // function's statements are read after the module's, as the server runs them when it calls it.
-  const inner = factoryBody(body, isExpressCall);
+  const factory = factoryBody(body, isExpressCall);
+  const inner =
+    factory.length > 0 ||
+    body.some(
+      (s) => s.type === "VariableDeclaration" && s.declarations.some((d) => d.init && isExpressCall(d.init)),
+    )
+      ? factory
+      : classBody(body, isExpressCall);
   const madeAt = new Map<string, t.Statement>();
   for (const s of inner) declare(s);
   for (const s of [...body, ...inner]) {
+    // this.app = express() / this.router = express.Router() (an app made in a class).
+    const own = thisAssignment(s);
+    if (own && isExpressCall(own.init)) {
+      appNames.add(own.name);
+      madeAt.set(own.name, s);
+      const st: Stack = { name: own.name, layers: [] };
+      stacks.push(st);
+      routers.set(own.name, st);
+    } else if (own && isRouterCall(own.init)) routers.set(own.name, { name: own.name, layers: [] });
     if (s.type !== "VariableDeclaration") continue;
     for (const d of s.declarations) {
       if (d.id.type !== "Identifier" || !d.init) continue;
@@ -884,6 +1007,10 @@ export function readExpress(file: string, text: string): ExpressApp {
         return [use];
       }
       return [{ kind: "fn", node: a }];
+    }
+    if (a.type === "MemberExpression" && refName(a)?.startsWith("this.")) {
+      const router = routers.get(refName(a) ?? "");
+      if (router) return [{ kind: "router", router, node: a }];
     }
     if (a.type === "Identifier") {
       const router = routers.get(a.name);
@@ -983,8 +1110,8 @@ export function readExpress(file: string, text: string): ExpressApp {
       chain.unshift({ method: m, args: target.arguments });
       target = bare(inner.object);
     }
-    if (target.type !== "Identifier") return;
-    const stack = routers.get(target.name);
+    const targetName = refName(target);
+    const stack = targetName !== null ? routers.get(targetName) : undefined;
     if (!stack) return;
     let routePath: { node: t.Node | null; source: string; pattern: PathPattern } | null = null;
     for (const link of chain) {

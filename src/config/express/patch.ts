@@ -23,6 +23,7 @@ import {
   FASTIFY_METHODS,
   Fn,
   HONO_METHODS,
+  isName,
   KOA_METHODS,
   type Layer,
   propName,
@@ -448,6 +449,8 @@ export function patchExpress(
     if (trace.handSet.length > 0) {
       const fns = trace.handSet.map((h) => h.node);
       if (code === "allow-credentials-not-true") handCredentials(p, fns, spec.id);
+      else if (code === "preflight-status-not-ok" && preflight && !answersOptions(app))
+        handPreflight(p, fns, spec.id);
       else if (
         ["missing-allow-origin", "allow-origin-mismatch", "wildcard-origin-with-credentials"].includes(code)
       ) {
@@ -823,6 +826,77 @@ function handSetter(
   };
   for (const f of fns) visit(f.body);
   return found;
+}
+
+/** A route of the app's own for OPTIONS (`app.options(…)`): answering every preflight would bypass it. */
+function answersOptions(app: ExpressApp): boolean {
+  const seen = new Set<ExpressApp["app"]>();
+  const visit = (stack: ExpressApp["app"]): boolean => {
+    if (!stack || seen.has(stack)) return false;
+    seen.add(stack);
+    return stack.layers.some(
+      (l) =>
+        (l.methods ?? []).includes("OPTIONS") ||
+        l.handlers.some((h) => h.kind === "router" && visit(h.router)),
+    );
+  };
+  return visit(app.app);
+}
+
+/**
+ * The hand-written CORS middleware passes the preflight on (`next()`), and what runs after it (a
+ * token check, a router without an OPTIONS route) answers it with a status that is not ok: it
+ * answers the preflight itself, with the headers it has just set, before passing on — the answer
+ * the Fetch Standard asks of a preflight (https://fetch.spec.whatwg.org/#cors-preflight-fetch, "ok
+ * status"). Only where its last statement passes on; a request that is not a preflight still does.
+ */
+function handPreflight(p: Patcher, fns: t.Function[], id: string): void {
+  const fn = fns.find((f) => passOn(f) !== null);
+  const last = fn ? passOn(fn) : null;
+  const [first, second] = fn?.params ?? [];
+  const name = (n: t.Node | undefined) => (n?.type === "Identifier" ? n.name : null);
+  const a = name(first);
+  const b = name(second);
+  if (!fn || !last || a === null || (p.app.dialect === "express" && b === null)) {
+    p.cannot.set(id, { key: "config.cannot.cause", params: { code: "preflight-status-not-ok" } });
+    return;
+  }
+  const q = p.str("OPTIONS");
+  const answer =
+    p.app.dialect === "koa"
+      ? `if (${a}.method === ${q}) {\n${indentAt(p.app.text, last.start ?? 0)}  ${a}.status = 204;\n${indentAt(p.app.text, last.start ?? 0)}  return;\n${indentAt(p.app.text, last.start ?? 0)}}`
+      : p.app.dialect === "hono"
+        ? `if (${a}.req.method === ${q}) return ${a}.body(null, 204);`
+        : `if (${a}.method === ${q}) return ${b}.sendStatus(204);`;
+  p.insert(
+    `hand-preflight:${fn.start}`,
+    lineStart(p.app.text, last.start ?? 0),
+    `${indentAt(p.app.text, last.start ?? 0)}${answer}\n`,
+    {
+      key: "config.express.fix.hand-preflight",
+      params: { line: p.line(fn) },
+    },
+  );
+}
+
+/** The middleware's last statement when it passes the request on (`next();`, `await next();`, `return next();`). */
+function passOn(f: t.Function): t.Statement | null {
+  if (f.body.type !== "BlockStatement") return null;
+  const last = f.body.body.at(-1);
+  const nextName = f.params.at(-1);
+  if (!last || nextName?.type !== "Identifier" || f.params.length < 2) return null;
+  const e =
+    last.type === "ExpressionStatement"
+      ? last.expression
+      : last.type === "ReturnStatement"
+        ? last.argument
+        : null;
+  const call = e ? bare(e.type === "AwaitExpression" ? e.argument : e) : null;
+  return call?.type === "CallExpression" &&
+    isName(bare(call.callee), nextName.name) &&
+    call.arguments.length === 0
+    ? last
+    : null;
 }
 
 /** A line after the statement holding `call`, at its indentation: `res.<method>("Name", value);`. */

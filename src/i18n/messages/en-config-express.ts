@@ -6,7 +6,7 @@ export const enConfigExpress = {
   "config.express.unknown.koa-nested":
     "a router is used inside another router (line {line}): @koa/router copies its routes into the outer one under its prefix, which CORS Lens does not model",
   "config.express.unknown.no-app":
-    "no `{maker}` app is made at the top level of this file, nor in one function that returns it",
+    "no `{maker}` app is made at the top level of this file, nor in one function that returns it or one class constructor",
   "config.express.unknown.middleware":
     "the middleware {name} (line {line}) runs first and may answer: CORS Lens cannot see what it does",
   "config.express.unknown.options-handler":
@@ -22,7 +22,7 @@ export const enConfigExpress = {
   "config.express.assumed.static": "the file for {path} exists (served with 200)",
   "config.express.note.other-file": "{file} is not read: only the file that makes the Express app is",
   "config.express.note.no-app":
-    "{file} makes no `{maker}` app at its top level, nor in one function that returns it",
+    "{file} makes no `{maker}` app at its top level, nor in one function that returns it or one class constructor",
   "config.express.fix.move":
     "cors() moved ahead of the app's other middleware: the registration on line {before} answered first (Express runs middleware in the order registered)",
   "config.express.fix.router-cors":
@@ -33,6 +33,8 @@ export const enConfigExpress = {
     "the cors(…) of the route on line {line} used on the whole app, ahead of its routes: the routes that serve the failing requests (and their preflights) had none",
   "config.express.fix.options-route":
     "app.options for {path}: the cors() on the route of line {line} never sees the preflight (OPTIONS)",
+  "config.express.fix.hand-preflight":
+    "the middleware of line {line} sets the CORS headers by hand and passes the preflight on, to what answered it with an error: it now answers the preflight (OPTIONS) itself, 204 with those headers",
   "config.express.fix.origin": "{origins} added to the allowed origins",
   "config.express.fix.keep-wildcard":
     "* kept for every origin; {origins} get their own origin (credentials need it), through an origin callback",
@@ -59,6 +61,8 @@ export const enConfigExpress = {
     "this route answers every preflight it matches with its own cors() first: the cors() of line {line}, with other options, never sees a preflight; give both the same options or remove this one",
   "config.express.check.origin-error":
     "the origin callback refuses with an error: Express answers a refused origin's preflight with 500 and no CORS headers, so the browser shows a CORS error instead of the refusal; call callback(null, false)",
+  "config.express.check.hand-then-auth":
+    "this auth check runs for the preflight too: the middleware of line {line} sets the CORS headers by hand but passes the preflight (OPTIONS) on, and a preflight carries no credentials, so it is refused here without a CORS answer; answer OPTIONS in that middleware",
   "config.express.check.after-auth":
     "cors() is registered after the auth middleware of line {line}: its 401 (and the preflight's, which carries no credentials) goes out without CORS headers",
   "config.express.check.after-static":

@@ -8,7 +8,7 @@ export const koConfigExpress: Record<keyof typeof enConfigExpress, string> = {
   "config.express.unknown.koa-nested":
     "라우터를 다른 라우터 안에서 사용합니다(줄 {line}). @koa/router는 그 라우트를 바깥 라우터의 접두사 아래로 복사하는데, CORS Lens는 이를 모델링하지 않습니다",
   "config.express.unknown.no-app":
-    "이 파일의 최상위에서도, 앱을 반환하는 함수 하나에서도 `{maker}` 앱을 만들지 않습니다",
+    "이 파일의 최상위에서도, 앱을 반환하는 함수 하나나 클래스 생성자 하나에서도 `{maker}` 앱을 만들지 않습니다",
   "config.express.unknown.middleware":
     "미들웨어 {name}({line}행)이 먼저 실행되어 응답할 수 있습니다. CORS Lens는 그 동작을 알 수 없습니다",
   "config.express.unknown.options-handler":
@@ -24,7 +24,7 @@ export const koConfigExpress: Record<keyof typeof enConfigExpress, string> = {
   "config.express.assumed.static": "{path}의 파일이 있다고 가정합니다(200으로 제공)",
   "config.express.note.other-file": "{file}은(는) 읽지 않습니다. Express 앱을 만드는 파일만 읽습니다",
   "config.express.note.no-app":
-    "{file}의 최상위에서도, 앱을 반환하는 함수 하나에서도 `{maker}` 앱을 만들지 않습니다",
+    "{file}의 최상위에서도, 앱을 반환하는 함수 하나나 클래스 생성자 하나에서도 `{maker}` 앱을 만들지 않습니다",
   "config.express.fix.move":
     "cors()를 앱의 다른 미들웨어보다 앞으로 옮겼습니다. {before}행의 등록이 먼저 응답했습니다(Express는 등록 순서대로 미들웨어를 실행합니다)",
   "config.express.fix.router-cors":
@@ -35,6 +35,8 @@ export const koConfigExpress: Record<keyof typeof enConfigExpress, string> = {
     "{line}행 라우트의 cors(…)를 라우트보다 앞에서 앱 전체에 적용했습니다. 실패한 요청(과 그 프리플라이트)을 처리하는 라우트에는 cors()가 없었습니다",
   "config.express.fix.options-route":
     "{path}에 app.options 추가: {line}행 라우트의 cors()는 프리플라이트(OPTIONS)를 보지 못합니다",
+  "config.express.fix.hand-preflight":
+    "{line}행의 미들웨어는 CORS 헤더를 직접 설정하고 프리플라이트를 다음으로 넘겨, 뒤에서 오류로 응답되었습니다. 이제 프리플라이트(OPTIONS)에 그 헤더와 함께 204로 직접 응답합니다",
   "config.express.fix.origin": "허용 오리진에 {origins} 추가",
   "config.express.fix.keep-wildcard":
     "다른 모든 오리진에는 *를 유지하고, {origins}에는 자기 오리진을 돌려줍니다(자격 증명에 필요). origin 콜백 사용",
@@ -61,6 +63,8 @@ export const koConfigExpress: Record<keyof typeof enConfigExpress, string> = {
     "이 라우트가 일치하는 모든 프리플라이트에 자신의 cors()로 먼저 응답합니다. 옵션이 다른 {line}행의 cors()에는 프리플라이트가 가지 않습니다. 둘에 같은 옵션을 주거나 이 라우트를 지우세요",
   "config.express.check.origin-error":
     "origin 콜백이 오류로 거부합니다. Express는 거부된 오리진의 프리플라이트에 CORS 헤더 없는 500으로 응답하므로 브라우저에는 거부 대신 CORS 오류가 보입니다. callback(null, false)를 쓰세요",
+  "config.express.check.hand-then-auth":
+    "이 인증 검사는 프리플라이트에도 실행됩니다. {line}행의 미들웨어가 CORS 헤더를 직접 설정하지만 프리플라이트(OPTIONS)를 다음으로 넘기고, 프리플라이트에는 자격 증명이 없어 여기서 거부됩니다. 그 미들웨어에서 OPTIONS에 응답하세요",
   "config.express.check.after-auth":
     "cors()가 {line}행의 인증 미들웨어 뒤에 등록되어 있습니다. 그 401(자격 증명이 없는 프리플라이트의 401 포함)에는 CORS 헤더가 없습니다",
   "config.express.check.after-static":
