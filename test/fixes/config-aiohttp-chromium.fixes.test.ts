@@ -15,6 +15,7 @@ import { AIOHTTP_CASES, AIOHTTP_CORRECT, AIOHTTP_DOES_NOT_START, lineOf, RUN } f
 import { HELD_OUT3_AIOHTTP } from "./config-heldout3-aiohttp";
 import { HELD_OUT4_AIOHTTP } from "./config-heldout4-aiohttp";
 import { HELD_OUT5_AIOHTTP } from "./config-heldout5-aiohttp";
+import { HELD_OUT6_AIOHTTP } from "./config-heldout6-aiohttp";
 import { pythonConfigSuite } from "./config-python-real";
 import { debVersion } from "./harness";
 
@@ -26,8 +27,14 @@ pythonConfigSuite({
   file: "app.py",
   extra: { "run.py": RUN },
   serve: () => ["run.py"],
-  // After the suite's own, issue #23's third, fourth and fifth never-seen measures (config-heldout{3,4,5}-aiohttp.ts).
-  cases: [...AIOHTTP_CASES, ...HELD_OUT3_AIOHTTP, ...HELD_OUT4_AIOHTTP, ...HELD_OUT5_AIOHTTP].map((c) => ({
+  // After the suite's own, issue #23's third to sixth never-seen measures (config-heldout{3,4,5,6}-aiohttp.ts).
+  cases: [
+    ...AIOHTTP_CASES,
+    ...HELD_OUT3_AIOHTTP,
+    ...HELD_OUT4_AIOHTTP,
+    ...HELD_OUT5_AIOHTTP,
+    ...HELD_OUT6_AIOHTTP,
+  ].map((c) => ({
     name: c.name,
     text: c.app,
     calls: c.calls,

@@ -22,6 +22,7 @@ import { HELD_OUT2_APACHE } from "./config-heldout2-apache";
 import { HELD_OUT3_APACHE } from "./config-heldout3-apache";
 import { HELD_OUT4_APACHE } from "./config-heldout4-apache";
 import { HELD_OUT5_APACHE } from "./config-heldout5-apache";
+import { HELD_OUT6_APACHE } from "./config-heldout6-apache";
 import { expectKeptOutsideDiff, observe, standardStillAllowed, startApp } from "./config-real";
 import { freePort, type Running } from "./harness";
 import { checkNamesRootWithHar } from "./heldout2-har";
@@ -33,117 +34,122 @@ describe.skipIf(!installed)(
   `cors-lens fix --config on real Apache httpd ${installed ?? "(not installed)"}`,
   () => {
     // Issue #23's second never-seen measure (config-heldout2-apache.ts, written blind to the readers).
-    [...CASES, ...HELD_OUT2_APACHE, ...HELD_OUT3_APACHE, ...HELD_OUT4_APACHE, ...HELD_OUT5_APACHE].forEach(
-      (c, index) => {
-        it(c.name, async () => {
-          const dir = join(scratch, `case-${index}`);
-          mkdirSync(dir, { recursive: true });
-          const site = join(dir, "site.conf");
-          const app = await startApp(c.app ?? {});
-          const port = await freePort();
-          const base = `http://127.0.0.1:${port}`;
-          const fill = (text: string) =>
-            text.replaceAll("PORT", String(port)).replaceAll("APP", String(app.port)).replaceAll("DIR", dir);
-          const broken = fill(c.site);
-          writeFileSync(site, broken);
-          const conf = join(dir, "httpd.conf");
-          writeFileSync(conf, mainConf(dir, port, site));
-          const extra: string[] = [];
-          const originals = new Map([[site, broken]]);
-          for (const [name, text] of Object.entries(c.files ?? {})) {
-            const f = join(dir, name);
-            mkdirSync(dirname(f), { recursive: true });
-            writeFileSync(f, text);
-            if (/(^|\/)\.htaccess$|\.conf$/.test(name)) {
-              extra.push(f);
-              originals.set(f, text);
-            }
+    [
+      ...CASES,
+      ...HELD_OUT2_APACHE,
+      ...HELD_OUT3_APACHE,
+      ...HELD_OUT4_APACHE,
+      ...HELD_OUT5_APACHE,
+      ...HELD_OUT6_APACHE,
+    ].forEach((c, index) => {
+      it(c.name, async () => {
+        const dir = join(scratch, `case-${index}`);
+        mkdirSync(dir, { recursive: true });
+        const site = join(dir, "site.conf");
+        const app = await startApp(c.app ?? {});
+        const port = await freePort();
+        const base = `http://127.0.0.1:${port}`;
+        const fill = (text: string) =>
+          text.replaceAll("PORT", String(port)).replaceAll("APP", String(app.port)).replaceAll("DIR", dir);
+        const broken = fill(c.site);
+        writeFileSync(site, broken);
+        const conf = join(dir, "httpd.conf");
+        writeFileSync(conf, mainConf(dir, port, site));
+        const extra: string[] = [];
+        const originals = new Map([[site, broken]]);
+        for (const [name, text] of Object.entries(c.files ?? {})) {
+          const f = join(dir, name);
+          mkdirSync(dirname(f), { recursive: true });
+          writeFileSync(f, text);
+          if (/(^|\/)\.htaccess$|\.conf$/.test(name)) {
+            extra.push(f);
+            originals.set(f, text);
           }
-          let server: Running | null = null;
-          try {
-            const started = Date.now();
-            const checked = await cli("check", "--config", site, ...extra, "--format", "json");
-            const findings = JSON.parse(checked.out).findings as Array<{ code: string; line: number }>;
-            for (const want of c.check) expect(findings).toContainEqual(expect.objectContaining(want));
+        }
+        let server: Running | null = null;
+        try {
+          const started = Date.now();
+          const checked = await cli("check", "--config", site, ...extra, "--format", "json");
+          const findings = JSON.parse(checked.out).findings as Array<{ code: string; line: number }>;
+          for (const want of c.check) expect(findings).toContainEqual(expect.objectContaining(want));
 
-            const t0 = apacheTest(conf);
-            expect(t0.ok, t0.output).toBe(true);
-            server = await startApache(conf, port);
-            const before = [];
-            for (const call of c.calls) before.push(await observe(base, call));
-            expect(
-              before.some((b) => b.verdict === "blocked"),
-              `the case is really broken: ${JSON.stringify(before.map((b) => b.exchange.hops))}`,
-            ).toBe(true);
-            await server.stop();
-            server = null;
-            const har = join(dir, "recorded.har");
-            writeFileSync(
-              har,
-              JSON.stringify(
-                exportHar(
-                  before.map((b) => b.exchange),
-                  { includeSecrets: true },
-                ),
+          const t0 = apacheTest(conf);
+          expect(t0.ok, t0.output).toBe(true);
+          server = await startApache(conf, port);
+          const before = [];
+          for (const call of c.calls) before.push(await observe(base, call));
+          expect(
+            before.some((b) => b.verdict === "blocked"),
+            `the case is really broken: ${JSON.stringify(before.map((b) => b.exchange.hops))}`,
+          ).toBe(true);
+          await server.stop();
+          server = null;
+          const har = join(dir, "recorded.har");
+          writeFileSync(
+            har,
+            JSON.stringify(
+              exportHar(
+                before.map((b) => b.exchange),
+                { includeSecrets: true },
               ),
-            );
+            ),
+          );
 
-            await checkNamesRootWithHar(
-              c,
-              [site, ...extra],
-              "rootFile" in c && typeof c.rootFile === "string" ? join(dir, c.rootFile) : site,
-              har,
-            );
-            const planned = await cli("fix", "--config", site, ...extra, "--har", har, "--format", "json");
-            expect(planned.code, planned.err + planned.out).toBe(0);
-            const plan = JSON.parse(planned.out);
-            // The model of the broken file answers as the real httpd did: same verdict for every recorded call.
-            for (const row of (
-              plan.requests as Array<{
-                source: string;
-                recorded: string;
-                before: { verdict: string };
-                url: string;
-              }>
-            ).filter((r) => r.source === "evidence"))
-              expect(row.before.verdict, `model vs httpd: ${row.url}`).toBe(row.recorded);
-            const written = await cli("fix", "--config", site, ...extra, "--har", har, "--write");
-            expect(written.code, written.err).toBe(0);
-            const changed = [...originals].filter(([f, text]) => readFileSync(f, "utf8") !== text);
-            expect(changed.length).toBeGreaterThan(0);
-            const removed = expectKeptOutsideDiff(plan.diff as string, changed);
-            const patched = changed.map(([f]) => readFileSync(f, "utf8")).join("\n");
-            expect(removed.length).toBeLessThanOrEqual(plan.edits.length);
+          await checkNamesRootWithHar(
+            c,
+            [site, ...extra],
+            "rootFile" in c && typeof c.rootFile === "string" ? join(dir, c.rootFile) : site,
+            har,
+          );
+          const planned = await cli("fix", "--config", site, ...extra, "--har", har, "--format", "json");
+          expect(planned.code, planned.err + planned.out).toBe(0);
+          const plan = JSON.parse(planned.out);
+          // The model of the broken file answers as the real httpd did: same verdict for every recorded call.
+          for (const row of (
+            plan.requests as Array<{
+              source: string;
+              recorded: string;
+              before: { verdict: string };
+              url: string;
+            }>
+          ).filter((r) => r.source === "evidence"))
+            expect(row.before.verdict, `model vs httpd: ${row.url}`).toBe(row.recorded);
+          const written = await cli("fix", "--config", site, ...extra, "--har", har, "--write");
+          expect(written.code, written.err).toBe(0);
+          const changed = [...originals].filter(([f, text]) => readFileSync(f, "utf8") !== text);
+          expect(changed.length).toBeGreaterThan(0);
+          const removed = expectKeptOutsideDiff(plan.diff as string, changed);
+          const patched = changed.map(([f]) => readFileSync(f, "utf8")).join("\n");
+          expect(removed.length).toBeLessThanOrEqual(plan.edits.length);
 
-            const t = apacheTest(conf);
-            expect(t.ok, t.output).toBe(true);
-            server = await startApache(conf, port);
-            for (const call of c.calls) {
-              const r = await observe(base, call);
-              expect(
-                r.verdict,
-                `${call.method} ${call.path} from ${call.origin}: ${r.cause}\n${patched}\n${JSON.stringify(r.exchange.hops.map((h) => [h.status, h.responseHeaders]))}`,
-              ).toBe("allowed");
-            }
-            // The standard requests the old file allowed, sent to the real patched server.
-            const standard = await standardStillAllowed(base, plan.requests, patched);
-
-            // Round trip: the fixed file with the same evidence needs nothing more.
-            const again = await cli("fix", "--config", site, ...extra, "--har", har);
-            // …and, its evidence recorded before the fix, does not claim a pass it cannot see.
-            expect(again.code, again.err).toBe(1);
-            expect(again.err).toContain("allowed by this file as read");
-            expect(again.out, again.err).toBe("");
-            console.log(
-              `apache case ${index}: ${c.calls.length} calls, ${standard} standard, ${plan.edits.length} edits, ${Date.now() - started} ms`,
-            );
-          } finally {
-            await server?.stop();
-            await new Promise<void>((r) => (app.server as Server).close(() => r()));
+          const t = apacheTest(conf);
+          expect(t.ok, t.output).toBe(true);
+          server = await startApache(conf, port);
+          for (const call of c.calls) {
+            const r = await observe(base, call);
+            expect(
+              r.verdict,
+              `${call.method} ${call.path} from ${call.origin}: ${r.cause}\n${patched}\n${JSON.stringify(r.exchange.hops.map((h) => [h.status, h.responseHeaders]))}`,
+            ).toBe("allowed");
           }
-        });
-      },
-    );
+          // The standard requests the old file allowed, sent to the real patched server.
+          const standard = await standardStillAllowed(base, plan.requests, patched);
+
+          // Round trip: the fixed file with the same evidence needs nothing more.
+          const again = await cli("fix", "--config", site, ...extra, "--har", har);
+          // …and, its evidence recorded before the fix, does not claim a pass it cannot see.
+          expect(again.code, again.err).toBe(1);
+          expect(again.err).toContain("allowed by this file as read");
+          expect(again.out, again.err).toBe("");
+          console.log(
+            `apache case ${index}: ${c.calls.length} calls, ${standard} standard, ${plan.edits.length} edits, ${Date.now() - started} ms`,
+          );
+        } finally {
+          await server?.stop();
+          await new Promise<void>((r) => (app.server as Server).close(() => r()));
+        }
+      });
+    });
 
     it("agrees with httpd on which .htaccess it reads (AllowOverride), and check names the skipped one", async () => {
       for (const [override, read] of [

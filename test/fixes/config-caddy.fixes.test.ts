@@ -19,6 +19,7 @@ import { HELD_OUT2_CADDY } from "./config-heldout2-caddy";
 import { HELD_OUT3_CADDY } from "./config-heldout3-caddy";
 import { HELD_OUT4_CADDY } from "./config-heldout4-caddy";
 import { HELD_OUT5_CADDY } from "./config-heldout5-caddy";
+import { HELD_OUT6_CADDY } from "./config-heldout6-caddy";
 import { expectKeptOutsideDiff, observe, standardStillAllowed, startApp } from "./config-real";
 import { debVersion, freePort, type Running, startProcess } from "./harness";
 import { checkNamesRootWithHar } from "./heldout2-har";
@@ -47,93 +48,98 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe.skipIf(!installed)(`cors-lens fix --config on real Caddy ${installed ?? "(not installed)"}`, () => {
   // Issue #23's second never-seen measure (config-heldout2-caddy.ts, written blind to the readers).
-  [...CASES, ...HELD_OUT2_CADDY, ...HELD_OUT3_CADDY, ...HELD_OUT4_CADDY, ...HELD_OUT5_CADDY].forEach(
-    (c, index) => {
-      it(c.name, async () => {
-        const dir = join(scratch, `case-${index}`);
-        mkdirSync(dir, { recursive: true });
-        const site = join(dir, "Caddyfile");
-        const app = await startApp(c.app ?? {});
-        const port = await freePort();
-        const base = `http://127.0.0.1:${port}`;
-        const fill = (text: string) =>
-          text.replaceAll("PORT", String(port)).replaceAll("APP", String(app.port)).replaceAll("DIR", dir);
-        const broken = fill(c.site);
-        writeFileSync(site, broken);
-        const extra = Object.entries(c.files ?? {}).map(([name, text]) => {
-          writeFileSync(join(dir, name), fill(text));
-          return join(dir, name);
-        });
-        let server: Running | null = null;
-        try {
-          // check names each planted problem with its line.
-          const checked = await cli("check", "--config", site, ...extra, "--format", "json");
-          const findings = JSON.parse(checked.out).findings as Array<{ code: string; line: number }>;
-          for (const want of c.check) expect(findings).toContainEqual(expect.objectContaining(want));
-
-          server = await startCaddy(site, dir, port);
-          const before = [];
-          for (const call of c.calls) before.push(await observe(base, call));
-          expect(
-            before.some((b) => b.verdict === "blocked"),
-            `the case is really broken: ${JSON.stringify(before.map((b) => b.exchange.hops))}`,
-          ).toBe(true);
-          await server.stop();
-          server = null;
-          const har = join(dir, "recorded.har");
-          writeFileSync(
-            har,
-            JSON.stringify(
-              exportHar(
-                before.map((b) => b.exchange),
-                { includeSecrets: true },
-              ),
-            ),
-          );
-
-          await checkNamesRootWithHar(c, [site, ...extra], site, har);
-          const planned = await cli("fix", "--config", site, ...extra, "--har", har, "--format", "json");
-          expect(planned.code, planned.err + planned.out).toBe(0);
-          const plan = JSON.parse(planned.out);
-          const written = await cli("fix", "--config", site, ...extra, "--har", har, "--write");
-          expect(written.code, written.err).toBe(0);
-          // The edit may land in the Caddyfile or in a file it imports.
-          const originals = new Map([
-            [site, broken],
-            ...extra.map((f) => [f, fill(c.files?.[f.split("/").pop() ?? ""] ?? "")] as [string, string]),
-          ]);
-          const changed = [...originals].filter(([f, text]) => readFileSync(f, "utf8") !== text);
-          expect(changed.length).toBeGreaterThan(0);
-          const removed = expectKeptOutsideDiff(plan.diff as string, changed);
-          const patched = changed.map(([f]) => readFileSync(f, "utf8")).join("\n");
-          expect(removed.length).toBeLessThanOrEqual(plan.edits.length);
-
-          const t = caddyValidate(site, dir);
-          expect(t.ok, t.output).toBe(true);
-          server = await startCaddy(site, dir, port);
-          for (const call of c.calls) {
-            const r = await observe(base, call);
-            expect(
-              r.verdict,
-              `${call.method} ${call.path} from ${call.origin}: ${r.cause}\n${patched}\n${JSON.stringify(r.exchange.hops.map((h) => h.responseHeaders))}`,
-            ).toBe("allowed");
-          }
-          // The standard requests the old file allowed, sent to the real patched server.
-          await standardStillAllowed(base, plan.requests, patched);
-
-          // Round trip: the fixed file with the same evidence needs nothing more.
-          const again = await cli("fix", "--config", site, ...extra, "--har", har);
-          // …and, its evidence recorded before the fix, does not claim a pass it cannot see.
-          expect(again.code, again.err).toBe(1);
-          expect(again.err).toContain("allowed by this file as read");
-          expect(again.out, again.err).toBe("");
-        } finally {
-          await server?.stop();
-          await new Promise<void>((r) => (app.server as Server).close(() => r()));
-        }
+  [
+    ...CASES,
+    ...HELD_OUT2_CADDY,
+    ...HELD_OUT3_CADDY,
+    ...HELD_OUT4_CADDY,
+    ...HELD_OUT5_CADDY,
+    ...HELD_OUT6_CADDY,
+  ].forEach((c, index) => {
+    it(c.name, async () => {
+      const dir = join(scratch, `case-${index}`);
+      mkdirSync(dir, { recursive: true });
+      const site = join(dir, "Caddyfile");
+      const app = await startApp(c.app ?? {});
+      const port = await freePort();
+      const base = `http://127.0.0.1:${port}`;
+      const fill = (text: string) =>
+        text.replaceAll("PORT", String(port)).replaceAll("APP", String(app.port)).replaceAll("DIR", dir);
+      const broken = fill(c.site);
+      writeFileSync(site, broken);
+      const extra = Object.entries(c.files ?? {}).map(([name, text]) => {
+        writeFileSync(join(dir, name), fill(text));
+        return join(dir, name);
       });
-    },
-  );
+      let server: Running | null = null;
+      try {
+        // check names each planted problem with its line.
+        const checked = await cli("check", "--config", site, ...extra, "--format", "json");
+        const findings = JSON.parse(checked.out).findings as Array<{ code: string; line: number }>;
+        for (const want of c.check) expect(findings).toContainEqual(expect.objectContaining(want));
+
+        server = await startCaddy(site, dir, port);
+        const before = [];
+        for (const call of c.calls) before.push(await observe(base, call));
+        expect(
+          before.some((b) => b.verdict === "blocked"),
+          `the case is really broken: ${JSON.stringify(before.map((b) => b.exchange.hops))}`,
+        ).toBe(true);
+        await server.stop();
+        server = null;
+        const har = join(dir, "recorded.har");
+        writeFileSync(
+          har,
+          JSON.stringify(
+            exportHar(
+              before.map((b) => b.exchange),
+              { includeSecrets: true },
+            ),
+          ),
+        );
+
+        await checkNamesRootWithHar(c, [site, ...extra], site, har);
+        const planned = await cli("fix", "--config", site, ...extra, "--har", har, "--format", "json");
+        expect(planned.code, planned.err + planned.out).toBe(0);
+        const plan = JSON.parse(planned.out);
+        const written = await cli("fix", "--config", site, ...extra, "--har", har, "--write");
+        expect(written.code, written.err).toBe(0);
+        // The edit may land in the Caddyfile or in a file it imports.
+        const originals = new Map([
+          [site, broken],
+          ...extra.map((f) => [f, fill(c.files?.[f.split("/").pop() ?? ""] ?? "")] as [string, string]),
+        ]);
+        const changed = [...originals].filter(([f, text]) => readFileSync(f, "utf8") !== text);
+        expect(changed.length).toBeGreaterThan(0);
+        const removed = expectKeptOutsideDiff(plan.diff as string, changed);
+        const patched = changed.map(([f]) => readFileSync(f, "utf8")).join("\n");
+        expect(removed.length).toBeLessThanOrEqual(plan.edits.length);
+
+        const t = caddyValidate(site, dir);
+        expect(t.ok, t.output).toBe(true);
+        server = await startCaddy(site, dir, port);
+        for (const call of c.calls) {
+          const r = await observe(base, call);
+          expect(
+            r.verdict,
+            `${call.method} ${call.path} from ${call.origin}: ${r.cause}\n${patched}\n${JSON.stringify(r.exchange.hops.map((h) => h.responseHeaders))}`,
+          ).toBe("allowed");
+        }
+        // The standard requests the old file allowed, sent to the real patched server.
+        await standardStillAllowed(base, plan.requests, patched);
+
+        // Round trip: the fixed file with the same evidence needs nothing more.
+        const again = await cli("fix", "--config", site, ...extra, "--har", har);
+        // …and, its evidence recorded before the fix, does not claim a pass it cannot see.
+        expect(again.code, again.err).toBe(1);
+        expect(again.err).toContain("allowed by this file as read");
+        expect(again.out, again.err).toBe("");
+      } finally {
+        await server?.stop();
+        await new Promise<void>((r) => (app.server as Server).close(() => r()));
+      }
+    });
+  });
 
   it("check reports nothing on correct configurations", async () => {
     for (const [i, text] of CORRECT.entries()) {

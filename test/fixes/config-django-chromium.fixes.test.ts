@@ -12,6 +12,7 @@ import { HELD_OUT2_DJANGO } from "./config-heldout2-django";
 import { HELD_OUT3_DJANGO } from "./config-heldout3-django";
 import { HELD_OUT4_DJANGO } from "./config-heldout4-django";
 import { HELD_OUT5_DJANGO } from "./config-heldout5-django";
+import { HELD_OUT6_DJANGO } from "./config-heldout6-django";
 import { pythonConfigSuite } from "./config-python-real";
 import { debVersion } from "./harness";
 
@@ -29,6 +30,7 @@ pythonConfigSuite({
     ...HELD_OUT3_DJANGO,
     ...HELD_OUT4_DJANGO,
     ...HELD_OUT5_DJANGO,
+    ...HELD_OUT6_DJANGO,
   ].map((c) => ({
     ...c,
     text: c.settings,

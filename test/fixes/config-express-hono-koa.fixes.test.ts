@@ -36,6 +36,10 @@ import { HELD_OUT5_EXPRESS } from "./config-heldout5-express";
 import { HELD_OUT5_FASTIFY } from "./config-heldout5-fastify";
 import { HELD_OUT5_HONO } from "./config-heldout5-hono";
 import { HELD_OUT5_KOA } from "./config-heldout5-koa";
+import { HELD_OUT6_EXPRESS } from "./config-heldout6-express";
+import { HELD_OUT6_FASTIFY } from "./config-heldout6-fastify";
+import { HELD_OUT6_HONO } from "./config-heldout6-hono";
+import { HELD_OUT6_KOA } from "./config-heldout6-koa";
 import { HONO_CASES, HONO_CORRECT } from "./config-hono-cases";
 import { KOA_CASES, KOA_CORRECT } from "./config-koa-cases";
 import { expectKeptOutsideDiff, observe, type PageCall, standardStillAllowed } from "./config-real";
@@ -138,6 +142,9 @@ for (const [label, CASES, CORRECT] of [
   // The fifth (config-heldout5-*.ts, written blind too): `check` and the correct apps measured in
   // config-heldout5-check.fixes.test.ts.
   ["heldout5", [...HELD_OUT5_EXPRESS, ...HELD_OUT5_FASTIFY, ...HELD_OUT5_KOA, ...HELD_OUT5_HONO], []],
+  // The sixth (config-heldout6-*.ts, written blind too): `check` and the correct configurations measured
+  // in config-heldout6-check.fixes.test.ts.
+  ["heldout6", [...HELD_OUT6_EXPRESS, ...HELD_OUT6_FASTIFY, ...HELD_OUT6_KOA, ...HELD_OUT6_HONO], []],
 ] as const) {
   describe(`cors-lens fix --config on real ${label} apps`, () => {
     // Each case has its own ports and files: they run side by side (one browser, its two pages).

@@ -10,6 +10,7 @@ import { HELD_OUT2_FASTAPI } from "./config-heldout2-fastapi";
 import { HELD_OUT3_FASTAPI } from "./config-heldout3-fastapi";
 import { HELD_OUT4_FASTAPI } from "./config-heldout4-fastapi";
 import { HELD_OUT5_FASTAPI } from "./config-heldout5-fastapi";
+import { HELD_OUT6_FASTAPI } from "./config-heldout6-fastapi";
 import { pythonConfigSuite } from "./config-python-real";
 import { debVersion } from "./harness";
 
@@ -26,6 +27,7 @@ pythonConfigSuite({
     ...HELD_OUT3_FASTAPI,
     ...HELD_OUT4_FASTAPI,
     ...HELD_OUT5_FASTAPI,
+    ...HELD_OUT6_FASTAPI,
   ].map((c) => ({
     ...c,
     text: c.app,

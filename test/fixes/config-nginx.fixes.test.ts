@@ -17,6 +17,7 @@ import { HELD_OUT2_NGINX } from "./config-heldout2-nginx";
 import { HELD_OUT3_NGINX } from "./config-heldout3-nginx";
 import { HELD_OUT4_NGINX } from "./config-heldout4-nginx";
 import { HELD_OUT5_NGINX } from "./config-heldout5-nginx";
+import { HELD_OUT6_NGINX } from "./config-heldout6-nginx";
 import {
   expectKeptOutsideDiff,
   nginxTest,
@@ -40,81 +41,86 @@ describe.skipIf(!installed)(`cors-lens fix --config on real nginx ${installed ??
   // The third (config-heldout3-nginx.ts), written blind too: its `check` is measured in
   // config-heldout3-check.fixes.test.ts. The fourth (config-heldout4-nginx.ts) likewise, its `check` in
   // config-heldout4-check.fixes.test.ts; the fifth (config-heldout5-nginx.ts) in config-heldout5-check.fixes.test.ts.
-  [...CASES, ...HELD_OUT2_NGINX, ...HELD_OUT3_NGINX, ...HELD_OUT4_NGINX, ...HELD_OUT5_NGINX].forEach(
-    (c, index) => {
-      it(c.name, async () => {
-        const dir = join(scratch, `case-${index}`);
-        prepare(dir);
-        const site = join(dir, "site.conf");
-        const app = await startApp(c.app ?? {});
-        const port = await freePort();
-        const base = `http://127.0.0.1:${port}`;
-        const broken = c.site.replaceAll("PORT", String(port)).replaceAll("APP", String(app.port));
-        writeFileSync(site, broken);
-        let nginx: Running | null = null;
-        try {
-          // check names each planted problem with its line.
-          const checked = await cli("check", "--config", site, "--format", "json");
-          const findings = JSON.parse(checked.out).findings as Array<{ code: string; line: number }>;
-          for (const want of c.check) expect(findings).toContainEqual(expect.objectContaining(want));
+  [
+    ...CASES,
+    ...HELD_OUT2_NGINX,
+    ...HELD_OUT3_NGINX,
+    ...HELD_OUT4_NGINX,
+    ...HELD_OUT5_NGINX,
+    ...HELD_OUT6_NGINX,
+  ].forEach((c, index) => {
+    it(c.name, async () => {
+      const dir = join(scratch, `case-${index}`);
+      prepare(dir);
+      const site = join(dir, "site.conf");
+      const app = await startApp(c.app ?? {});
+      const port = await freePort();
+      const base = `http://127.0.0.1:${port}`;
+      const broken = c.site.replaceAll("PORT", String(port)).replaceAll("APP", String(app.port));
+      writeFileSync(site, broken);
+      let nginx: Running | null = null;
+      try {
+        // check names each planted problem with its line.
+        const checked = await cli("check", "--config", site, "--format", "json");
+        const findings = JSON.parse(checked.out).findings as Array<{ code: string; line: number }>;
+        for (const want of c.check) expect(findings).toContainEqual(expect.objectContaining(want));
 
-          nginx = await startNginx(dir, port);
-          const before = [];
-          for (const call of c.calls) before.push(await observe(base, call));
-          expect(
-            before.some((b) => b.verdict === "blocked"),
-            `the case is really broken: ${JSON.stringify(before.map((b) => b.exchange.hops))}`,
-          ).toBe(true);
-          await nginx.stop();
-          nginx = null;
-          const har = join(dir, "recorded.har");
-          writeFileSync(
-            har,
-            JSON.stringify(
-              exportHar(
-                before.map((b) => b.exchange),
-                { includeSecrets: true },
-              ),
+        nginx = await startNginx(dir, port);
+        const before = [];
+        for (const call of c.calls) before.push(await observe(base, call));
+        expect(
+          before.some((b) => b.verdict === "blocked"),
+          `the case is really broken: ${JSON.stringify(before.map((b) => b.exchange.hops))}`,
+        ).toBe(true);
+        await nginx.stop();
+        nginx = null;
+        const har = join(dir, "recorded.har");
+        writeFileSync(
+          har,
+          JSON.stringify(
+            exportHar(
+              before.map((b) => b.exchange),
+              { includeSecrets: true },
             ),
-          );
+          ),
+        );
 
-          await checkNamesRootWithHar(c, [site], site, har);
-          const planned = await cli("fix", "--config", site, "--har", har, "--format", "json");
-          expect(planned.code, planned.err + planned.out).toBe(0);
-          const plan = JSON.parse(planned.out);
-          const written = await cli("fix", "--config", site, "--har", har, "--write");
-          expect(written.code, written.err).toBe(0);
-          const patched = readFileSync(site, "utf8");
-          expect(patched).not.toBe(broken);
-          const removed = expectKeptOutsideDiff(plan.diff as string, [[site, broken]]);
-          expect(removed.length).toBeLessThanOrEqual(plan.edits.length);
+        await checkNamesRootWithHar(c, [site], site, har);
+        const planned = await cli("fix", "--config", site, "--har", har, "--format", "json");
+        expect(planned.code, planned.err + planned.out).toBe(0);
+        const plan = JSON.parse(planned.out);
+        const written = await cli("fix", "--config", site, "--har", har, "--write");
+        expect(written.code, written.err).toBe(0);
+        const patched = readFileSync(site, "utf8");
+        expect(patched).not.toBe(broken);
+        const removed = expectKeptOutsideDiff(plan.diff as string, [[site, broken]]);
+        expect(removed.length).toBeLessThanOrEqual(plan.edits.length);
 
-          const t = nginxTest(dir);
-          expect(t.ok, t.output).toBe(true);
-          nginx = await startNginx(dir, port);
-          for (const call of c.calls) {
-            const r = await observe(base, call);
-            expect(
-              r.verdict,
-              `${call.method} ${call.path} from ${call.origin}: ${r.cause}\n${patched}\n${JSON.stringify(r.exchange.hops.map((h) => h.responseHeaders))}`,
-            ).toBe("allowed");
-          }
-          // The standard requests the old file allowed, sent to the real patched server.
-          await standardStillAllowed(base, plan.requests, patched);
-
-          // Round trip: the fixed file with the same evidence needs nothing more.
-          const again = await cli("fix", "--config", site, "--har", har);
-          // …and, its evidence recorded before the fix, does not claim a pass it cannot see.
-          expect(again.code, again.err).toBe(1);
-          expect(again.err).toContain("allowed by this file as read");
-          expect(again.out, again.err).toBe("");
-        } finally {
-          await nginx?.stop();
-          await new Promise<void>((r) => (app.server as Server).close(() => r()));
+        const t = nginxTest(dir);
+        expect(t.ok, t.output).toBe(true);
+        nginx = await startNginx(dir, port);
+        for (const call of c.calls) {
+          const r = await observe(base, call);
+          expect(
+            r.verdict,
+            `${call.method} ${call.path} from ${call.origin}: ${r.cause}\n${patched}\n${JSON.stringify(r.exchange.hops.map((h) => h.responseHeaders))}`,
+          ).toBe("allowed");
         }
-      });
-    },
-  );
+        // The standard requests the old file allowed, sent to the real patched server.
+        await standardStillAllowed(base, plan.requests, patched);
+
+        // Round trip: the fixed file with the same evidence needs nothing more.
+        const again = await cli("fix", "--config", site, "--har", har);
+        // …and, its evidence recorded before the fix, does not claim a pass it cannot see.
+        expect(again.code, again.err).toBe(1);
+        expect(again.err).toContain("allowed by this file as read");
+        expect(again.out, again.err).toBe("");
+      } finally {
+        await nginx?.stop();
+        await new Promise<void>((r) => (app.server as Server).close(() => r()));
+      }
+    });
+  });
 
   // `fix --url`: no HAR, the evidence is the request probed now from the running (broken) server,
   // as `cors-lens probe` sends it. Every case whose failing request the probe can send (one request,

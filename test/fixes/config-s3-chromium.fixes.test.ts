@@ -29,6 +29,7 @@ import { HELD_OUT2_S3 } from "./config-heldout2-s3";
 import { HELD_OUT3_S3 } from "./config-heldout3-s3";
 import { HELD_OUT4_S3 } from "./config-heldout4-s3";
 import { HELD_OUT5_S3 } from "./config-heldout5-s3";
+import { HELD_OUT6_S3 } from "./config-heldout6-s3";
 import { fillS3, lineOf, S3_CASES } from "./config-s3-cases";
 import { Browser, exchangeFor } from "./harness";
 import { checkNamesRootWithHar } from "./heldout2-har";
@@ -116,124 +117,130 @@ async function startS3(cors: string | null): Promise<{ api: string; close: () =>
 
 describe("cors-lens fix --config on S3 bucket CORS, loaded into s3rver, proven in real Chromium", () => {
   // Issue #23's never-seen measure (held-out cases, written blind to the readers) after the suite's own.
-  [...S3_CASES, ...HELD_OUT_S3, ...HELD_OUT2_S3, ...HELD_OUT3_S3, ...HELD_OUT4_S3, ...HELD_OUT5_S3].forEach(
-    (c, index) => {
-      it(c.name, async () => {
-        const b = browser as Browser;
-        const dir = join(scratch, `case-${index}`);
-        mkdirSync(dir, { recursive: true });
-        const file = join(dir, c.text.trimStart().startsWith("<") ? "cors.xml" : "cors.json");
-        const broken = fillS3(c.text, b.pageOrigin);
-        writeFileSync(file, broken);
+  [
+    ...S3_CASES,
+    ...HELD_OUT_S3,
+    ...HELD_OUT2_S3,
+    ...HELD_OUT3_S3,
+    ...HELD_OUT4_S3,
+    ...HELD_OUT5_S3,
+    ...HELD_OUT6_S3,
+  ].forEach((c, index) => {
+    it(c.name, async () => {
+      const b = browser as Browser;
+      const dir = join(scratch, `case-${index}`);
+      mkdirSync(dir, { recursive: true });
+      const file = join(dir, c.text.trimStart().startsWith("<") ? "cors.xml" : "cors.json");
+      const broken = fillS3(c.text, b.pageOrigin);
+      writeFileSync(file, broken);
 
-        const checked = await cli("check", "--config", file, "--format", "json");
-        const findings = JSON.parse(checked.out).findings as Array<{ code: string; line: number }>;
-        for (const want of c.check)
-          expect(findings).toContainEqual(
-            expect.objectContaining({ code: want.code, line: lineOf(broken, fillS3(want.at, b.pageOrigin)) }),
-          );
+      const checked = await cli("check", "--config", file, "--format", "json");
+      const findings = JSON.parse(checked.out).findings as Array<{ code: string; line: number }>;
+      for (const want of c.check)
+        expect(findings).toContainEqual(
+          expect.objectContaining({ code: want.code, line: lineOf(broken, fillS3(want.at, b.pageOrigin)) }),
+        );
 
-        let server: Awaited<ReturnType<typeof startS3>> | null = null;
-        try {
-          if (c.refused) {
-            // S3 refuses the file, and so does s3rver: the bucket has no CORS rule.
-            await expect(startS3(toXml(broken))).rejects.toThrow();
-            server = await startS3(null);
-          } else server = await startS3(toXml(broken));
-          const before = await b.runPage(server.api, c.calls);
-          expect(
-            before.outcomes.some((o) => !o.allowed),
-            "Chromium blocks a call of the broken file",
-          ).toBe(true);
-          const exchanges = c.calls.map((call) =>
-            exchangeFor(before.report, before.urls.get(call.name) as string, call.method),
-          );
-          expect(
-            exchanges.every((x) => x !== undefined),
-            JSON.stringify([before.report.exchanges.map((x) => [x.method, x.url]), [...before.urls]]),
-          ).toBe(true);
-          const har = join(dir, "chromium.har");
-          writeFileSync(
-            har,
-            JSON.stringify(
-              exportHar(
-                exchanges.map((x) => observedFromReport(x as NonNullable<typeof x>, "chromium")),
-                { includeSecrets: true },
-              ),
+      let server: Awaited<ReturnType<typeof startS3>> | null = null;
+      try {
+        if (c.refused) {
+          // S3 refuses the file, and so does s3rver: the bucket has no CORS rule.
+          await expect(startS3(toXml(broken))).rejects.toThrow();
+          server = await startS3(null);
+        } else server = await startS3(toXml(broken));
+        const before = await b.runPage(server.api, c.calls);
+        expect(
+          before.outcomes.some((o) => !o.allowed),
+          "Chromium blocks a call of the broken file",
+        ).toBe(true);
+        const exchanges = c.calls.map((call) =>
+          exchangeFor(before.report, before.urls.get(call.name) as string, call.method),
+        );
+        expect(
+          exchanges.every((x) => x !== undefined),
+          JSON.stringify([before.report.exchanges.map((x) => [x.method, x.url]), [...before.urls]]),
+        ).toBe(true);
+        const har = join(dir, "chromium.har");
+        writeFileSync(
+          har,
+          JSON.stringify(
+            exportHar(
+              exchanges.map((x) => observedFromReport(x as NonNullable<typeof x>, "chromium")),
+              { includeSecrets: true },
             ),
-          );
-          await server.close();
-          server = null;
+          ),
+        );
+        await server.close();
+        server = null;
 
-          // One run: the plan (JSON) and the file written.
-          await checkNamesRootWithHar(c, [file], file, har);
-          const fixed = await cli("fix", "--config", file, "--har", har, "--format", "json", "--write");
-          expect(fixed.code, fixed.err + fixed.out).toBe(0);
-          // The standard requests the old file allowed from the page's origin (the CLI's table: the
-          // model's stand-in URL), made for real against the bucket after the patch.
-          const kept: PageRequest[] = (
+        // One run: the plan (JSON) and the file written.
+        await checkNamesRootWithHar(c, [file], file, har);
+        const fixed = await cli("fix", "--config", file, "--har", har, "--format", "json", "--write");
+        expect(fixed.code, fixed.err + fixed.out).toBe(0);
+        // The standard requests the old file allowed from the page's origin (the CLI's table: the
+        // model's stand-in URL), made for real against the bucket after the patch.
+        const kept: PageRequest[] = (
+          JSON.parse(fixed.out).requests as Array<{
+            source: string;
+            origin: string;
+            method: string;
+            headers: Array<[string, string]>;
+            credentials: "include" | "omit";
+          }>
+        )
+          // Not a credentialed request with a preflight: s3rver answers every preflight `*`
+          // (lib/middleware/cors.js line 65), which Chromium refuses with credentials; S3 answers
+          // the origin itself. The model's verdict for those stands alone.
+          .filter(
+            (r) =>
+              r.source === "standard" &&
+              r.origin === b.pageOrigin &&
+              !(r.credentials === "include" && needsPreflight(r.method, r.headers) === true),
+          )
+          .map((r, i) => ({
+            name: `beyond-standard-${i}`,
+            method: r.method,
+            path:
+              r.method === "GET" || r.method === "HEAD"
+                ? "/photos/public/logo.txt"
+                : `/photos/uploads/kept-${i}.txt`,
+            headers: Object.fromEntries(r.headers),
+            credentials: r.credentials,
+            body: r.method === "GET" || r.method === "HEAD" ? null : "x",
+          }));
+        if (!c.refused)
+          for (const row of (
             JSON.parse(fixed.out).requests as Array<{
               source: string;
-              origin: string;
-              method: string;
-              headers: Array<[string, string]>;
-              credentials: "include" | "omit";
+              recorded: string;
+              before: { verdict: string };
+              url: string;
             }>
-          )
-            // Not a credentialed request with a preflight: s3rver answers every preflight `*`
-            // (lib/middleware/cors.js line 65), which Chromium refuses with credentials; S3 answers
-            // the origin itself. The model's verdict for those stands alone.
-            .filter(
-              (r) =>
-                r.source === "standard" &&
-                r.origin === b.pageOrigin &&
-                !(r.credentials === "include" && needsPreflight(r.method, r.headers) === true),
-            )
-            .map((r, i) => ({
-              name: `beyond-standard-${i}`,
-              method: r.method,
-              path:
-                r.method === "GET" || r.method === "HEAD"
-                  ? "/photos/public/logo.txt"
-                  : `/photos/uploads/kept-${i}.txt`,
-              headers: Object.fromEntries(r.headers),
-              credentials: r.credentials,
-              body: r.method === "GET" || r.method === "HEAD" ? null : "x",
-            }));
-          if (!c.refused)
-            for (const row of (
-              JSON.parse(fixed.out).requests as Array<{
-                source: string;
-                recorded: string;
-                before: { verdict: string };
-                url: string;
-              }>
-            ).filter((r) => r.source === "evidence"))
-              expect(row.before.verdict, `model vs s3rver in Chromium: ${row.url}`).toBe(row.recorded);
-          const patched = readFileSync(file, "utf8");
-          expect(readFileSync(`${file}.orig`, "utf8")).toBe(broken);
-          expect(patched).not.toBe(broken);
-          // The patched file loads into a fresh s3rver (its S3 validation), and the page's calls pass.
-          server = await startS3(toXml(patched));
-          // Where the old file let a call of the page through, its origin has standard requests too.
-          if (before.outcomes.some((o) => o.allowed)) expect(kept.length).toBeGreaterThan(0);
-          const after = await b.runPage(server.api, [...c.calls, ...kept]);
-          for (const o of after.outcomes) expect(o.allowed, `${o.name}: ${o.error}\n${patched}`).toBe(true);
-          for (const call of [...c.calls, ...kept]) {
-            const x = exchangeFor(after.report, after.urls.get(call.name) as string, call.method);
-            expect(x?.verdict, call.name).toBe("allowed");
-          }
-          // Fixing the fixed file changes nothing, and with the evidence recorded before the fix it
-          // does not claim a pass it cannot see (exit 1, the note says why).
-          const again = await cli("fix", "--config", file, "--har", har, "--format", "json");
-          expect(again.code, again.err).toBe(1);
-          const json = JSON.parse(again.out) as { diff: string; notes: string[] };
-          expect(json.diff).toBe("");
-          expect(json.notes.join("\n")).toContain("allowed by this file as read");
-        } finally {
-          await server?.close();
+          ).filter((r) => r.source === "evidence"))
+            expect(row.before.verdict, `model vs s3rver in Chromium: ${row.url}`).toBe(row.recorded);
+        const patched = readFileSync(file, "utf8");
+        expect(readFileSync(`${file}.orig`, "utf8")).toBe(broken);
+        expect(patched).not.toBe(broken);
+        // The patched file loads into a fresh s3rver (its S3 validation), and the page's calls pass.
+        server = await startS3(toXml(patched));
+        // Where the old file let a call of the page through, its origin has standard requests too.
+        if (before.outcomes.some((o) => o.allowed)) expect(kept.length).toBeGreaterThan(0);
+        const after = await b.runPage(server.api, [...c.calls, ...kept]);
+        for (const o of after.outcomes) expect(o.allowed, `${o.name}: ${o.error}\n${patched}`).toBe(true);
+        for (const call of [...c.calls, ...kept]) {
+          const x = exchangeFor(after.report, after.urls.get(call.name) as string, call.method);
+          expect(x?.verdict, call.name).toBe("allowed");
         }
-      });
-    },
-  );
+        // Fixing the fixed file changes nothing, and with the evidence recorded before the fix it
+        // does not claim a pass it cannot see (exit 1, the note says why).
+        const again = await cli("fix", "--config", file, "--har", har, "--format", "json");
+        expect(again.code, again.err).toBe(1);
+        const json = JSON.parse(again.out) as { diff: string; notes: string[] };
+        expect(json.diff).toBe("");
+        expect(json.notes.join("\n")).toContain("allowed by this file as read");
+      } finally {
+        await server?.close();
+      }
+    });
+  });
 });
