@@ -373,7 +373,7 @@ describe("cors-lens fix --config on Apache files", () => {
     expect(fixDiff(again)).toBe("");
   });
 
-  it("says it cannot fix CORS lines of a .htaccess that AllowOverride keeps httpd from reading", () => {
+  it("lets httpd read the CORS lines of a .htaccess that AllowOverride None kept it from reading (AllowOverride FileInfo)", () => {
     const site = file(`<VirtualHost *:80>
     DocumentRoot /srv/www
     <Directory /srv/www>
@@ -397,16 +397,14 @@ describe("cors-lens fix --config on Apache files", () => {
     );
     if (!("exchange" in r)) throw new Error("unknown");
     const fixed = fixConfig([site, htaccess], [{ ...r.exchange, recordedBy: "chromium" }]);
-    expect(fixed.ok).toBe(false);
-    expect(fixed.cannot).toEqual([
-      {
-        id: "s",
-        why: expect.objectContaining({
-          key: "config.apache.cannot.htaccess-ignored",
-          params: expect.objectContaining({ line: 4 }),
-        }),
-      },
-    ]);
+    expect(fixed.ok).toBe(true);
+    expect(fixDiff(fixed)).toContain("-        AllowOverride None\n+        AllowOverride FileInfo\n");
+    // The .htaccess itself is not touched, and the edit is the only one.
+    expect(fixed.edits.map((e) => [e.file, e.line])).toEqual([[site.path, 4]]);
+    // AllowOverride AuthConfig keeps its class and gains FileInfo.
+    const auth = file(site.text.replace("AllowOverride None", "AllowOverride AuthConfig"));
+    const grown = fixConfig([auth, htaccess], [{ ...r.exchange, recordedBy: "chromium" }]);
+    expect(fixDiff(grown)).toContain("+        AllowOverride AuthConfig FileInfo\n");
     expect(checkConfig([site, htaccess]).findings).toEqual([
       expect.objectContaining({ code: "no-always", file: "/srv/www/.htaccess", line: 1 }),
       expect.objectContaining({ code: "htaccess-ignored", file: "/srv/www/.htaccess", line: 1 }),

@@ -200,6 +200,12 @@ export function patchApache(
           p.cannot.set(spec.id, { key: "config.cannot.cause", params: { code: cause.code } });
           break;
         }
+        // Set in a .htaccess httpd does not read (an AllowOverride without FileInfo): allowed there.
+        const off = r.route.ignored[0];
+        if (off) {
+          p.allowFileInfo(off.by, off.file);
+          break;
+        }
         // Set in a <FilesMatch> whose pattern leaves out this file (CORS for fonts and scripts, the
         // page fetches JSON): the pattern grows an alternative for this file's extension.
         const all = allOps(tree);
@@ -228,14 +234,6 @@ export function patchApache(
                 : o.layer.section === source.layer.section && !parentIf(tree, o.node)),
           );
           p.copy(group, r.route.vhost, path);
-          break;
-        }
-        const off = r.route.ignored[0];
-        if (off) {
-          p.cannot.set(spec.id, {
-            key: "config.apache.cannot.htaccess-ignored",
-            params: { file: off.file, by: off.by.file, line: off.by.line },
-          });
           break;
         }
         if (allOps(tree).some((o) => isAcao(o.field) && sets(o))) {

@@ -12,6 +12,7 @@
 import { afterLine, EditList, indentAt, lineStart } from "../edit";
 import type { Words } from "../types";
 import { type ApacheTree, allNodes, flatten, type Op } from "./answer";
+import { pcre } from "./expr";
 import type { Node, Token } from "./syntax";
 
 const lower = (s: string) => s.toLowerCase();
@@ -293,6 +294,12 @@ export class Patcher extends EditList {
     const t = section.args.at(-1);
     const name = decodeURIComponent(path.split("/").pop() ?? "");
     if (!t || name === "") return false;
+    // The pattern takes the file already: something else keeps the headers off it.
+    try {
+      if (pcre(t.value).test(name)) return false;
+    } catch {
+      return false;
+    }
     const ext = /\.([A-Za-z0-9]+)$/.exec(name)?.[1];
     const old = t.value;
     // `\.(css|js|…)$`, as most snippets write it: the new extension joins the list.
@@ -309,6 +316,23 @@ export class Patcher extends EditList {
       `filesmatch:${section.file}:${section.start}`,
     );
     return true;
+  }
+
+  /**
+   * `AllowOverride` that keeps httpd from reading a `.htaccess`'s Header lines gains FileInfo (the
+   * class mod_headers' directives belong to: https://httpd.apache.org/docs/2.4/mod/core.html#allowoverride);
+   * `None` becomes `FileInfo`. The edit is made where the user put CORS (their .htaccess), not moved.
+   */
+  allowFileInfo(by: Node, file: string): void {
+    const none = by.args.length === 1 && lower(by.args[0]?.value ?? "") === "none";
+    const last = by.args.at(-1);
+    if (!last) return;
+    const why: Words = {
+      key: "config.apache.fix.allow-fileinfo",
+      params: { file, line: by.line, value: by.args.map((a) => a.value).join(" ") },
+    };
+    if (none) this.replaceToken(last, by.file, "FileInfo", why, `allowoverride:${by.file}:${by.start}`);
+    else this.push(`allowoverride:${by.file}:${by.start}`, { file: by.file, start: last.end, end: last.end, text: " FileInfo", why });
   }
 
   credentials(acao: Op, acac: Op | null): void {

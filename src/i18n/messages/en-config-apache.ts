@@ -10,8 +10,6 @@ export const enConfigApache = {
     "{name} is set in both Header tables (onsuccess here, always on line {line}): a successful response carries both lines",
   "config.apache.check.htaccess-ignored":
     "httpd does not read this .htaccess's Header lines: AllowOverride {value} ({file}:{line}) allows neither FileInfo nor All",
-  "config.apache.cannot.htaccess-ignored":
-    "the CORS lines of {file} are not read: AllowOverride on {by}:{line} excludes FileInfo; move them into the <Directory> section or allow FileInfo by hand",
   "config.apache.check.rewrite-variable":
     "mod_rewrite has no variable {name}: it is always empty, so this condition never sees the header; write {header}",
   "config.apache.fix.always":
@@ -26,6 +24,8 @@ export const enConfigApache = {
     "{name} is set to the origin itself ($0) on line {line}: {was} sent an altered origin, which no browser accepts",
   "config.apache.fix.one-origin":
     "one Allow-Origin line (line {line}) answers each of {origins} with itself (SetEnvIf Origin, variable {name}): a browser accepts one origin, never a list",
+  "config.apache.fix.allow-fileinfo":
+    "AllowOverride {value} on line {line} kept httpd from reading the Header lines of {file}: FileInfo (mod_headers' class) allowed, so it reads them — and the .htaccess's other FileInfo directives (mod_rewrite, AddType…) take effect too",
   "config.apache.fix.files-match":
     "the <FilesMatch> pattern on line {line} also matches {name}, so it gets the CORS headers too",
   "config.apache.fix.regex": "the origin regex on line {line} also accepts {origins}",

@@ -12,8 +12,6 @@ export const koConfigApache: Record<keyof typeof enConfigApache, string> = {
     "{name}이 두 Header 표에 모두 설정됨(여기는 onsuccess, 줄 {line}은 always): 성공 응답에 두 줄이 함께 감",
   "config.apache.check.htaccess-ignored":
     "httpd는 이 .htaccess의 Header 줄을 읽지 않음: AllowOverride {value}({file}:{line})가 FileInfo도 All도 허용하지 않음",
-  "config.apache.cannot.htaccess-ignored":
-    "{file}의 CORS 줄은 읽히지 않음: {by}:{line}의 AllowOverride가 FileInfo를 제외함. <Directory> 섹션으로 옮기거나 FileInfo를 직접 허용하세요",
   "config.apache.check.rewrite-variable":
     "mod_rewrite에는 {name} 변수가 없음: 항상 비어 있어 이 조건은 헤더를 보지 못함. {header}로 쓰세요",
   "config.apache.fix.always": "always 추가: httpd가 직접 만든 {status} 응답에 {name}(줄 {line})이 없었음",
@@ -27,6 +25,8 @@ export const koConfigApache: Record<keyof typeof enConfigApache, string> = {
     "줄 {line}에서 {name}을 출처 그대로($0) 설정함: {was}는 바뀐 출처를 보냈고, 어떤 브라우저도 받아들이지 않음",
   "config.apache.fix.one-origin":
     "Allow-Origin 한 줄(줄 {line})이 {origins} 각각에 그 출처로 응답함(SetEnvIf Origin, 변수 {name}): 브라우저는 출처 하나만 받고 목록은 받지 않음",
+  "config.apache.fix.allow-fileinfo":
+    "{line}행의 AllowOverride {value} 때문에 httpd가 {file}의 Header 줄을 읽지 않았습니다: FileInfo(mod_headers의 분류)를 허용해 읽게 합니다. 그 .htaccess의 다른 FileInfo 지시어(mod_rewrite, AddType 등)도 함께 적용됩니다",
   "config.apache.fix.files-match":
     "줄 {line}의 <FilesMatch> 패턴이 {name}에도 맞아 그 파일도 CORS 헤더를 받음",
   "config.apache.fix.regex": "줄 {line}의 출처 정규식이 {origins}도 받아들임",
