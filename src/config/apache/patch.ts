@@ -332,7 +332,14 @@ export class Patcher extends EditList {
       params: { file, line: by.line, value: by.args.map((a) => a.value).join(" ") },
     };
     if (none) this.replaceToken(last, by.file, "FileInfo", why, `allowoverride:${by.file}:${by.start}`);
-    else this.push(`allowoverride:${by.file}:${by.start}`, { file: by.file, start: last.end, end: last.end, text: " FileInfo", why });
+    else
+      this.push(`allowoverride:${by.file}:${by.start}`, {
+        file: by.file,
+        start: last.end,
+        end: last.end,
+        text: " FileInfo",
+        why,
+      });
   }
 
   credentials(acao: Op, acac: Op | null): void {

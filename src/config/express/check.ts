@@ -24,7 +24,7 @@ import {
   type Reader,
   type Val,
 } from "./model";
-import { ctxAsOrigin, encapsulatedAlone } from "./patch";
+import { ctxAsOrigin, encapsulatedAlone, jsonList } from "./patch";
 
 /**
  * Where an origin option's string is written when the option names a same-file const (`origin:
@@ -139,10 +139,17 @@ export function checkExpress(app: ExpressApp): ConfigFinding[] {
             params: { value: v as string, origin: path[1] as string },
           },
         );
-      if (typeof v === "string" && /^https?:\/\/\S+[\s,]+\S/.test(v))
-        push("origin-list", "error", listNode(app, o.props.get("origin")) ?? originNode, {
-          key: "config.check.origin-list",
-        });
+      // Several origins in one string, comma-separated or a JSON array written in a string: cors
+      // sends it whole, one Allow-Origin no browser accepts. Named where the string is written.
+      if (typeof v === "string" && (/^https?:\/\/\S+[\s,]+\S/.test(v) || jsonList(v) !== null))
+        push(
+          "origin-list",
+          "error",
+          literalOf(app, v) ?? listNode(app, o.props.get("origin")) ?? originNode,
+          {
+            key: "config.check.origin-list",
+          },
+        );
     }
     // @koa/cors takes a string or a function of ctx: a list goes out whole, as one
     // Access-Control-Allow-Origin of every origin, which browsers refuse
@@ -361,6 +368,23 @@ function flat(v: Val): Val[] {
 
 function regexNode(prop: t.Node | undefined, re: RegExp): t.Node | null {
   return literalNode(prop, (n) => n.type === "RegExpLiteral" && n.pattern === re.source);
+}
+
+/** The one string literal of the file whose value is `value` (a default in a config object), or null. */
+function literalOf(app: ExpressApp, value: string): t.Node | null {
+  const found: t.Node[] = [];
+  const visit = (n: t.Node) => {
+    if (!n || typeof n !== "object" || found.length > 1) return;
+    if (n.type === "StringLiteral" && n.value === value) found.push(n);
+    for (const [k, v] of Object.entries(n)) {
+      if (k === "loc" || k.endsWith("Comments")) continue;
+      if (Array.isArray(v)) {
+        for (const x of v) if (x && typeof x === "object" && "type" in x) visit(x as t.Node);
+      } else if (v && typeof v === "object" && "type" in v) visit(v as t.Node);
+    }
+  };
+  visit(app.program);
+  return found.length === 1 ? (found[0] as t.Node) : null;
 }
 
 /** The string literal of `value` inside an option (its own line), or null. */

@@ -381,6 +381,17 @@ export class Reader {
     return this.lineOf(n.start ?? 0);
   }
 
+  /** The object literal a name stands for (a same-file const, not rebound in `env`), or null. */
+  objectLiteral(e: t.Node, env: Map<string, Val>): t.ObjectExpression | null {
+    let n = bare(e);
+    for (let i = 0; i < 5 && n.type === "Identifier" && !env.has(n.name); i++) {
+      const c = this.consts.get(n.name);
+      if (!c) return null;
+      n = bare(c.init);
+    }
+    return n.type === "ObjectExpression" ? n : null;
+  }
+
   /** A value from literals and same-file constants; Unknown (with the line and why) otherwise. */
   value(e: t.Node, env: Map<string, Val> = new Map(), depth = 0): Val {
     const n = bare(e);
@@ -530,6 +541,21 @@ export class Reader {
       case "MemberExpression":
       case "OptionalMemberExpression": {
         if (isEnv(n)) return unknown("env");
+        // `config.corsOrigins`, config a same-file object literal: that property alone (its other
+        // properties, `port: Number(process.env.PORT)`, need not be readable).
+        const literal = this.objectLiteral(n.object, env);
+        const name = propName(n);
+        if (literal && name !== null) {
+          const prop = literal.properties.find(
+            (p): p is t.ObjectProperty =>
+              p.type === "ObjectProperty" &&
+              !p.computed &&
+              ((p.key.type === "Identifier" && p.key.name === name) ||
+                (p.key.type === "StringLiteral" && p.key.value === name)),
+          );
+          if (prop && !literal.properties.some((p) => p.type === "SpreadElement"))
+            return this.value(prop.value, env, depth + 1);
+        }
         const obj = this.value(n.object, env, depth + 1);
         const key = n.computed ? this.value(n.property, env, depth + 1) : propName(n);
         if (obj === null || obj === undefined) return n.optional ? undefined : unknown("member");

@@ -366,10 +366,11 @@ export function patchExpress(
     if (
       ran &&
       app.dialect === "express" &&
-      code === "multiple-allow-origin" &&
+      (code === "multiple-allow-origin" || code === "invalid-allow-origin") &&
       !("key" in ran.use.options) &&
       typeof ran.use.options.values.get("origin") === "string" &&
-      String(ran.use.options.values.get("origin")).includes(",")
+      (String(ran.use.options.values.get("origin")).includes(",") ||
+        jsonList(String(ran.use.options.values.get("origin"))) !== null)
     ) {
       splits.set(ran.use, spec.id);
       continue;
@@ -1020,6 +1021,17 @@ function handCredentials(p: Patcher, fns: t.Function[], id: string): void {
  * allowed before (browsers refuse an Allow-Origin with more than one origin), so nothing narrows; a
  * `*` from the environment stays `*`.
  */
+/** The origins of a JSON array of strings written as a string, or null. */
+export function jsonList(text: string): string[] | null {
+  if (!text.trim().startsWith("[")) return null;
+  try {
+    const v: unknown = JSON.parse(text);
+    return Array.isArray(v) && v.every((x) => typeof x === "string") ? (v as string[]) : null;
+  } catch {
+    return null;
+  }
+}
+
 function splitOrigins(p: Patcher, use: CorsUse, id: string): void {
   const prop = "key" in use.options ? undefined : use.options.props.get("origin");
   if (prop?.type !== "ObjectProperty") {
@@ -1028,6 +1040,20 @@ function splitOrigins(p: Patcher, use: CorsUse, id: string): void {
   }
   const value = bare(prop.value);
   const why: Words = { key: "config.express.fix.origin-split", params: { line: p.line(p.follow(value)) } };
+  // A JSON array written in a string (`'["https://a","https://b"]'`, kept so in configuration):
+  // parsed, as it was meant to be.
+  const known = "key" in use.options ? undefined : use.options.values.get("origin");
+  const json = typeof known === "string" ? jsonList(known) : null;
+  if (json) {
+    const src = p.src(value);
+    p.replace(
+      `origin:${value.start}`,
+      value,
+      value.type === "StringLiteral" ? `[${json.map((x) => p.str(x)).join(", ")}]` : `JSON.parse(${src})`,
+      { key: "config.express.fix.origin-json", params: { line: p.line(p.follow(value)) } },
+    );
+    return;
+  }
   if (value.type === "StringLiteral") {
     const items = value.value
       .split(",")

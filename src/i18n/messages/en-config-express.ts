@@ -47,6 +47,8 @@ export const enConfigExpress = {
     "no cors() runs for {path} (it got {status}): register cors() where that path is answered",
   "config.express.cannot.origin-listed":
     "{origins} is already in the list of line {line} that the origin option of line {fn} reads, and is still refused: CORS Lens cannot tell why; change the origin option by hand",
+  "config.express.fix.origin-json":
+    "the origins of line {line} are a JSON array written in a string: cors sends a string as it is, as one Access-Control-Allow-Origin no browser accepts; it is parsed now, and each listed origin gets its own",
   "config.express.fix.origin-split":
     "the comma-separated origins of line {line} made a list: cors sends a string as one Access-Control-Allow-Origin, which browsers refuse when it holds more than one origin; each listed origin now gets its own",
   "config.express.fix.koa-origin-ctx":

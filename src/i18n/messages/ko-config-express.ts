@@ -49,6 +49,8 @@ export const koConfigExpress: Record<keyof typeof enConfigExpress, string> = {
     "{path}에는 cors()가 실행되지 않습니다({status} 응답). 그 경로가 응답되는 곳에 cors()를 등록하세요",
   "config.express.cannot.origin-listed":
     "{origins}은(는) 이미 {fn}번째 줄의 origin 옵션이 읽는 {line}번째 줄 목록에 있는데도 거부됩니다: CORS Lens는 이유를 알 수 없습니다. origin 옵션을 직접 고치세요",
+  "config.express.fix.origin-json":
+    "{line}행의 오리진은 문자열에 쓴 JSON 배열입니다: cors는 문자열을 그대로 하나의 Access-Control-Allow-Origin으로 보내며 브라우저는 이를 받지 않습니다. 이제 파싱해 목록의 각 오리진에 그 오리진으로 응답합니다",
   "config.express.fix.origin-split":
     "{line}번째 줄의 쉼표로 구분된 origin을 목록으로 바꿨습니다: cors는 문자열을 Access-Control-Allow-Origin 하나로 그대로 보내며, origin이 둘 이상이면 브라우저가 거부합니다. 이제 목록의 각 origin이 자기 origin을 받습니다",
   "config.express.fix.koa-origin-ctx":

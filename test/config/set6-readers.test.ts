@@ -1,0 +1,73 @@
+/**
+ * Shapes held-out set 6 found unread or mis-patched (test/fixes/HELDOUT6.md), each checked on the
+ * model and, where the printed text is code, run as printed on the real packages.
+ */
+import { describe, expect, it } from "vitest";
+import { checkConfig, fixConfig, fixDiff, readConfig } from "../../src/config";
+import { recordedFrom } from "./recorded";
+import { serve } from "./serve-js";
+
+const PAGE = "https://page.example.com";
+const TWO = "https://two.example.com";
+
+describe("Express: origins kept as a JSON array in a string, in a config object", () => {
+  const text = `const express = require("express");
+const cors = require("cors");
+
+const config = {
+  port: Number(process.env.PORT) || 3000,
+  corsAllowedOrigins: process.env.CORS_ALLOWED_LIST || '["${PAGE}","${TWO}"]',
+};
+
+const app = express();
+app.use(express.json());
+app.use(cors({ origin: config.corsAllowedOrigins }));
+
+app.get("/api/items", (req, res) => res.json([{ id: 1 }]));
+
+module.exports = app;
+`;
+  const file = { path: "index.js", text };
+
+  it("reads config.corsAllowedOrigins alone (port's Number(…) need not be readable): the string sent whole", () => {
+    const a = readConfig([file]).answer({
+      method: "GET",
+      url: "http://h/api/items",
+      headers: [["Origin", PAGE]],
+    });
+    expect(a.kind === "known" && a.headers).toContainEqual([
+      "Access-Control-Allow-Origin",
+      `["${PAGE}","${TWO}"]`,
+    ]);
+  });
+
+  it("check names the string's own line", () => {
+    expect(checkConfig([file]).findings.map((f) => [f.code, f.line])).toEqual([["origin-list", 6]]);
+  });
+
+  it("fix parses it, and the printed app answers each listed origin with its own (for real)", async () => {
+    const r = fixConfig(
+      [file],
+      recordedFrom(
+        [file],
+        [
+          { url: "http://h/api/items", origin: PAGE },
+          { url: "http://h/api/items", origin: TWO },
+        ],
+      ),
+    );
+    expect(r.ok, fixDiff(r)).toBe(true);
+    expect(fixDiff(r)).toContain("+app.use(cors({ origin: JSON.parse(config.corsAllowedOrigins) }));");
+    const s = await serve(r.files[0]?.after ?? "", "express");
+    try {
+      for (const origin of [PAGE, TWO, "https://evil.example"]) {
+        const res = await fetch(`${s.url}/api/items`, { headers: { Origin: origin } });
+        expect(res.headers.get("access-control-allow-origin")).toBe(
+          origin === "https://evil.example" ? null : origin,
+        );
+      }
+    } finally {
+      s.close();
+    }
+  });
+});
