@@ -593,7 +593,7 @@ const lower = (s: string) => s.toLowerCase();
  * beyond as many as the configuration adds (the values the configuration does not produce first).
  * By count, so a HAR recorded under an older version of the file is not read as the app's doing.
  */
-function minus(recorded: HeaderList, own: HeaderList): HeaderList {
+function minus(recorded: HeaderList, own: HeaderList, listed: ReadonlySet<string> = new Set()): HeaderList {
   const out: Array<[string, string]> = [];
   const names = new Set(recorded.map(([n]) => lower(n)).filter((n) => n.startsWith("access-control-")));
   for (const name of names) {
@@ -601,7 +601,16 @@ function minus(recorded: HeaderList, own: HeaderList): HeaderList {
     const lines = recorded.filter(([n]) => lower(n) === name);
     const extra = lines.length - mine.length;
     if (extra <= 0) continue;
-    const foreign = lines.filter(([, v]) => !mine.includes(v.trim()));
+    // An extra Allow-Origin whose origin the configuration itself lists (now answered through a
+    // map or a list) was its own line before an edit: two fixed origins made one list.
+    const foreign = lines.filter(
+      ([, v]) =>
+        !mine.includes(v.trim()) && !(name === "access-control-allow-origin" && listed.has(v.trim())),
+    );
+    if (name === "access-control-allow-origin" && foreign.length < extra) {
+      for (const [n, v] of foreign) out.push([n, v]);
+      continue;
+    }
     const chosen = [...foreign, ...lines.filter((l) => !foreign.includes(l))].slice(0, extra);
     for (const [n, v] of chosen) out.push([n, v]);
   }
@@ -613,6 +622,12 @@ function minus(recorded: HeaderList, own: HeaderList): HeaderList {
  * configuration adds. Kept for the new configuration's what-if (nginx passes it through).
  */
 function upstreamOnly(spec: RequestSpec, config: AnyConfig): RequestSpec {
+  let listed: Set<string> | null = null;
+  const origins = () => {
+    // standardSpecs reads the same allowance unguarded: each reader's allowance() is total.
+    listed ??= new Set(config.allowance().flatMap((a) => a.origins));
+    return listed;
+  };
   const derive = (
     r: Recorded | null | undefined,
     request: { method: string; headers: HeaderList },
@@ -628,7 +643,7 @@ function upstreamOnly(spec: RequestSpec, config: AnyConfig): RequestSpec {
     if (a.kind === "unknown" || a.assumed.some((x) => x.key === "config.express.assumed.origin-recorded"))
       return { status: r.status, headers: r.headers.filter(([n]) => /^access-control-/i.test(n)) };
     if (!a.fromUpstream) return null;
-    return { status: r.status, headers: minus(r.headers, a.headers) };
+    return { status: r.status, headers: minus(r.headers, a.headers, origins()) };
   };
   const preflightHeaders: HeaderList = [
     ["Origin", spec.origin],
