@@ -71,3 +71,41 @@ module.exports = app;
     }
   });
 });
+
+describe("nginx: two fixed Allow-Origin lines (one per front end) made one map", () => {
+  const site = `server {
+    listen 8080;
+
+    location / {
+        add_header Access-Control-Allow-Origin http://dev.example.com;
+        add_header Access-Control-Allow-Origin https://dev.example.com;
+        add_header Access-Control-Allow-Methods "GET, POST, OPTIONS";
+
+        if ($request_method = OPTIONS) {
+            return 204;
+        }
+
+        proxy_pass http://127.0.0.1:9090;
+    }
+}
+`;
+  it("the evidence recorded before the fix is not read as the app sending the old second line", () => {
+    const file = { path: "site.conf", text: site };
+    const ev = recordedFrom([file], [{ url: "http://h:8080/api/items", origin: "https://dev.example.com" }]);
+    const r = fixConfig([file], ev);
+    expect(r.ok, fixDiff(r)).toBe(true);
+    const after = { path: "site.conf", text: r.files[0]?.after ?? "" };
+    // Round trip on the old recording: nothing to change (and no pass claimed it cannot see).
+    const again = fixConfig([after], ev);
+    expect(fixDiff(again)).toBe("");
+    // An application that does send its own, other Allow-Origin is still hidden.
+    const withApp = ev.map((x) => ({
+      ...x,
+      hops: x.hops.map((h) => ({
+        ...h,
+        responseHeaders: [...h.responseHeaders, ["Access-Control-Allow-Origin", "*"] as [string, string]],
+      })),
+    }));
+    expect(fixDiff(fixConfig([after], withApp))).toContain("+        proxy_hide_header Access-Control-Allow-Origin;");
+  });
+});
