@@ -2,13 +2,17 @@
  * Shapes held-out set 6 found unread or mis-patched (test/fixes/HELDOUT6.md), each checked on the
  * model and, where the printed text is code, run as printed on the real packages.
  */
-import { describe, expect, it } from "vitest";
-import { checkConfig, fixConfig, fixDiff, readConfig } from "../../src/config";
-import { recordedFrom } from "./recorded";
+import { beforeAll, describe, expect, it } from "vitest";
+import { checkConfig, fixConfig, fixDiff, prepareConfig, readConfig } from "../../src/config";
+import { grammarBytes, recordedFrom } from "./recorded";
 import { serve } from "./serve-js";
 
 const PAGE = "https://page.example.com";
 const TWO = "https://two.example.com";
+
+beforeAll(async () => {
+  await prepareConfig([{ path: "app.py", text: "from flask import Flask\n" }], grammarBytes);
+});
 
 describe("Express: origins kept as a JSON array in a string, in a config object", () => {
   const text = `const express = require("express");
@@ -106,6 +110,77 @@ describe("nginx: two fixed Allow-Origin lines (one per front end) made one map",
         responseHeaders: [...h.responseHeaders, ["Access-Control-Allow-Origin", "*"] as [string, string]],
       })),
     }));
-    expect(fixDiff(fixConfig([after], withApp))).toContain("+        proxy_hide_header Access-Control-Allow-Origin;");
+    expect(fixDiff(fixConfig([after], withApp))).toContain(
+      "+        proxy_hide_header Access-Control-Allow-Origin;",
+    );
+  });
+});
+
+describe("Flask: CORS() on one blueprint, its origins from the factory's own app.config", () => {
+  const text = (origins: string) => `import os
+
+from flask import Blueprint, Flask, jsonify
+from flask_cors import CORS
+
+items_bp = Blueprint("items", __name__, url_prefix="/api/items")
+account_bp = Blueprint("account", __name__, url_prefix="/api")
+
+
+@items_bp.route("", methods=["GET", "POST"])
+def items():
+    return jsonify([])
+
+
+@account_bp.route("/me")
+def me():
+    return jsonify({"user": "ada"})
+
+
+def create_app():
+    app = Flask(__name__)
+    app.config["FRONTEND_URL"] = os.environ.get("FRONTEND_URL", "${PAGE}")
+    CORS(items_bp, origins=${origins}, supports_credentials=True)
+    app.register_blueprint(items_bp)
+    app.register_blueprint(account_bp)
+    return app
+`;
+  const file = { path: "app.py", text: text('[app.config["FRONTEND_URL"]]') };
+
+  it('reads app.config["FRONTEND_URL"] set a line above, and @bp.route("") as the prefix itself', () => {
+    const config = readConfig([file]);
+    const a = config.answer({ method: "GET", url: "http://h/api/items", headers: [["Origin", PAGE]] });
+    expect(a.kind === "known" && [a.status, a.headers]).toEqual([
+      200,
+      expect.arrayContaining([["Access-Control-Allow-Origin", PAGE]]),
+    ]);
+  });
+
+  it("the other blueprint gets the same CORS(…), and nothing else changes", () => {
+    const ev = recordedFrom(
+      [file],
+      [
+        { url: "http://h/api/items", origin: PAGE },
+        { url: "http://h/api/me", origin: PAGE, credentials: "include" },
+      ],
+    );
+    const r = fixConfig([file], ev);
+    expect(r.ok, fixDiff(r)).toBe(true);
+    expect(r.edits.map((e) => e.line)).toEqual([24]);
+    expect(fixDiff(r)).toContain(
+      '+    CORS(account_bp, origins=[app.config["FRONTEND_URL"]], supports_credentials=True)',
+    );
+  });
+
+  it("a list item it cannot read is named in the reason, not left blank", () => {
+    const odd = { path: "app.py", text: text("[load_origins()]") };
+    const a = readConfig([odd]).answer({
+      method: "GET",
+      url: "http://h/api/items",
+      headers: [["Origin", PAGE]],
+    });
+    expect(a.kind === "unknown" && a.why).toEqual({
+      key: "config.flask.unknown.value",
+      params: { name: "origins", line: 23, text: "load_origins()" },
+    });
   });
 });

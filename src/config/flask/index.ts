@@ -338,6 +338,12 @@ function withHook(hook: HandHook, headers: HeaderList, req: HopRequest): HeaderL
   return out;
 }
 
+/** The code a value could not be read from (the first unread item of a list), for the message. */
+function unknownText(v: PyVal): string {
+  const u = v.t === "unknown" ? v : v.t === "seq" ? v.items.find((i) => i.t === "unknown") : undefined;
+  return u?.t === "unknown" ? u.text.slice(0, 80) : "";
+}
+
 function readFlask(file: ConfigFile): FlaskApp {
   const mod = readModule(file.text);
   const out: FlaskApp = {
@@ -702,7 +708,12 @@ function readFlask(file: ConfigFile): FlaskApp {
   for (const r of pending) {
     const bp = blueprints.get(r.owner);
     if (bp && bp.at === null) continue;
-    const full = bp?.prefix ? `${bp.prefix.replace(/\/+$/, "")}/${r.rule.replace(/^\/+/, "")}` : r.rule;
+    // An empty rule is the prefix itself (`@bp.route("")` under url_prefix "/api/items": /api/items).
+    const full = bp?.prefix
+      ? r.rule === ""
+        ? bp.prefix
+        : `${bp.prefix.replace(/\/+$/, "")}/${r.rule.replace(/^\/+/, "")}`
+      : r.rule;
     const re = full
       .replace(/[.+?^${}()|[\]\\]/g, "\\$&")
       .replace(/<path:[^>]*>/g, ".+")
@@ -807,7 +818,7 @@ function readFlask(file: ConfigFile): FlaskApp {
       else
         unknown = {
           key: "config.flask.unknown.value",
-          params: { name: "resources", line: r.at.line, text: r.at.line ? "" : "" },
+          params: { name: "resources", line: r.at.line, text: unknownText(r.value) },
         };
     }
     // The most specific resource first (flask_cors.core.parse_resources' sort key).
@@ -862,7 +873,7 @@ function optionsOf(...sets: OptSet[]): Options {
   const bad = (name: string, o: Opt) =>
     new Unknowable({
       key: "config.flask.unknown.value",
-      params: { name, line: o.at.line, text: o.value.t === "unknown" ? o.value.text.slice(0, 80) : "" },
+      params: { name, line: o.at.line, text: unknownText(o.value) },
     });
   const strs = (name: string, dflt: string[]): string[] => {
     const o = merged.get(name);

@@ -232,6 +232,11 @@ export function evaluate(n: Node, scope: Scope, imports: PyModule["imports"]): P
       const v = o?.t === "obj" ? o.attrs.get(attr) : undefined;
       return v ?? unknown();
     }
+    case "subscript": {
+      const key = itemKey(n);
+      const bound = key !== null ? scope.get(key) : undefined;
+      return bound ? ({ ...bound, at } as PyVal) : unknown();
+    }
     case "conditional_expression": {
       // `a if DEBUG else b`: the branch a literal condition picks.
       const [a, c, b] = kids(n);
@@ -708,4 +713,16 @@ export function bindLocal(s: Node, scope: Scope, imports: PyModule["imports"]): 
   const left = e.childForFieldName("left");
   const right = e.childForFieldName("right");
   if (left?.type === "identifier" && right) scope.set(left.text, evaluate(right, scope, imports));
+  // `app.config["FRONTEND_URL"] = …` (the factory's own settings, read back a line later).
+  const key = left ? itemKey(left) : null;
+  if (key !== null && right) scope.set(key, evaluate(right, scope, imports));
+}
+
+/** `obj["KEY"]` with a plain string key: the name it is bound under in a scope; null otherwise. */
+function itemKey(n: Node): string | null {
+  if (n.type !== "subscript") return null;
+  const obj = n.childForFieldName("value");
+  const sub = n.childForFieldName("subscript");
+  const k = sub?.type === "string" ? stringValue(sub) : null;
+  return obj && k?.t === "str" ? `${obj.text.replace(/\s+/g, "")}[${JSON.stringify(k.v)}]` : null;
 }
