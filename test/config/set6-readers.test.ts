@@ -2,11 +2,13 @@
  * Shapes held-out set 6 found unread or mis-patched (test/fixes/HELDOUT6.md), each checked on the
  * model and, where the printed text is code, run as printed on the real packages.
  */
+import { createRequire } from "node:module";
 import { beforeAll, describe, expect, it } from "vitest";
 import { checkConfig, fixConfig, fixDiff, prepareConfig, readConfig } from "../../src/config";
 import { grammarBytes, recordedFrom } from "./recorded";
 import { serve } from "./serve-js";
 
+const need = createRequire(import.meta.url);
 const PAGE = "https://page.example.com";
 const TWO = "https://two.example.com";
 
@@ -183,4 +185,74 @@ def create_app():
       params: { name: "origins", line: 23, text: "load_origins()" },
     });
   });
+});
+
+describe("Fastify: the CORS headers set in a hook, no route answers the preflight", () => {
+  const hook = (style: "async" | "done") =>
+    style === "async"
+      ? `fastify.addHook("onRequest", async (request, reply) => {
+  reply.header("Access-Control-Allow-Origin", WEB_APP);
+  reply.header("Access-Control-Allow-Methods", "GET, POST, PUT, DELETE, OPTIONS");
+  reply.header("Access-Control-Allow-Headers", "Content-Type, Authorization");
+});`
+      : `fastify.addHook("onRequest", (request, reply, done) => {
+  reply.header("Access-Control-Allow-Origin", WEB_APP);
+  reply.header("Access-Control-Allow-Methods", "GET, POST, PUT, DELETE, OPTIONS");
+  reply.header("Access-Control-Allow-Headers", "Content-Type, Authorization");
+  done();
+});`;
+  const text = (style: "async" | "done") => `const fastify = require("fastify")();
+
+const WEB_APP = process.env.WEB_APP || "${PAGE}";
+
+${hook(style)}
+
+fastify.get("/api/items", async () => [{ id: 1 }]);
+fastify.put("/api/items/:id", async (request) => ({ id: request.params.id }));
+
+module.exports = fastify;
+`;
+  const put = {
+    url: "http://h/api/items/1",
+    method: "PUT",
+    origin: PAGE,
+    headers: [["Content-Type", "application/json"]] as Array<[string, string]>,
+  };
+
+  it.each(["async", "done"] as const)(
+    "%s hook: check names the hook; the printed answer to OPTIONS lets the PUT through on the real Fastify",
+    async (style) => {
+      const file = { path: "server.js", text: text(style) };
+      expect(checkConfig([file]).findings.map((f) => [f.code, f.line])).toEqual([
+        ["preflight-unanswered", 5],
+      ]);
+      const r = fixConfig([file], recordedFrom([file], [put]));
+      expect(r.ok, fixDiff(r)).toBe(true);
+      expect(fixDiff(r)).toContain('+  if (request.method === "OPTIONS") return reply.code(204).send();');
+      const after = r.files[0]?.after ?? "";
+      expect(checkConfig([{ path: "server.js", text: after }]).findings).toEqual([]);
+      const module = { exports: {} as Record<string, unknown> };
+      new Function("require", "module", "process", after)(need, module, { env: {} });
+      const app = module.exports as unknown as {
+        inject: (o: object) => Promise<{ statusCode: number; headers: Record<string, string> }>;
+        close: () => Promise<void>;
+      };
+      try {
+        const pre = await app.inject({
+          method: "OPTIONS",
+          url: "/api/items/1",
+          headers: {
+            origin: PAGE,
+            "access-control-request-method": "PUT",
+            "access-control-request-headers": "content-type",
+          },
+        });
+        expect([pre.statusCode, pre.headers["access-control-allow-origin"]]).toEqual([204, PAGE]);
+        const done = await app.inject({ method: "PUT", url: "/api/items/1", headers: { origin: PAGE } });
+        expect([done.statusCode, done.headers["access-control-allow-origin"]]).toEqual([200, PAGE]);
+      } finally {
+        await app.close();
+      }
+    },
+  );
 });

@@ -353,6 +353,7 @@ export function checkExpress(app: ExpressApp): ConfigFinding[] {
   visit(app.program);
   handChecks(app, push);
   handThenAuth(app, push);
+  handNoPreflight(app, push);
   return out.sort((a, b) => a.line - b.line);
 }
 
@@ -483,7 +484,7 @@ function handThenAuth(
         if (h.kind === "router" && depth < 4) walk(h.router, depth + 1);
         if (h.kind !== "fn") continue;
         const code = codeOf(app.text, h.node);
-        if (!hand && /access-control-allow-origin/i.test(code) && !/options/i.test(code)) hand = l;
+        if (!hand && /access-control-allow-origin/i.test(code) && !branchesOnOptions(code)) hand = l;
       }
       if (hand && hand !== l && answersFirst(l) === "auth")
         push("preflight-to-auth", "error", l.statement, {
@@ -493,6 +494,49 @@ function handThenAuth(
     }
   };
   walk(app.app, 0);
+}
+
+/** Code that tests the request's method against OPTIONS (`req.method === "OPTIONS"`), not a header listing it. */
+function branchesOnOptions(code: string): boolean {
+  return /method[^;\n]{0,24}["'`]OPTIONS["'`]|["'`]OPTIONS["'`][^;\n]{0,24}method/i.test(code);
+}
+
+/**
+ * Fastify and Hono answer an OPTIONS that no route takes with 404 (neither answers OPTIONS by itself,
+ * as Express does): a hook or middleware that sets the CORS headers by hand and never answers OPTIONS
+ * leaves every preflight a 404, refused for its status — and PUT, PATCH, DELETE are always preflighted.
+ */
+function handNoPreflight(
+  app: ExpressApp,
+  push: (code: string, s: "error" | "warning", n: t.Node, w: Words) => void,
+): void {
+  if ((app.dialect !== "fastify" && app.dialect !== "hono") || app.corsUses.length > 0) return;
+  const layers: Layer[] = [];
+  const walk = (stack: ExpressApp["app"], depth: number) => {
+    for (const l of stack?.layers ?? []) {
+      layers.push(l);
+      for (const h of l.handlers) if (h.kind === "router" && depth < 4) walk(h.router, depth + 1);
+    }
+  };
+  walk(app.app, 0);
+  const methods = new Set(layers.flatMap((l) => l.methods ?? []));
+  if (methods.has("OPTIONS") || methods.has("ALL")) return;
+  const always = ["PUT", "PATCH", "DELETE"].filter((m) => methods.has(m));
+  if (always.length === 0) return;
+  for (const l of layers) {
+    if (l.methods !== null) continue;
+    const fn = l.handlers.find(
+      (h) =>
+        h.kind === "fn" &&
+        /access-control-allow-origin/i.test(codeOf(app.text, h.node)) &&
+        !branchesOnOptions(codeOf(app.text, h.node)),
+    );
+    if (fn)
+      push("preflight-unanswered", "error", l.statement, {
+        key: "config.express.check.hand-no-preflight",
+        params: { methods: always.join(", "), server: app.dialect === "fastify" ? "Fastify" : "Hono" },
+      });
+  }
 }
 
 function handChecks(

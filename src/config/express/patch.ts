@@ -855,10 +855,40 @@ function answersOptions(app: ExpressApp): boolean {
  * status"). Only where its last statement passes on; a request that is not a preflight still does.
  */
 function handPreflight(p: Patcher, fns: t.Function[], id: string): void {
+  const text = p.app.text;
+  const name = (n: t.Node | undefined) => (n?.type === "Identifier" ? n.name : null);
+  // Fastify: an async hook `async (request, reply) => { reply.header(…); }` ends when it returns;
+  // a callback hook `(request, reply, done)` ends at `done()`. Either answers with
+  // `return reply.code(204).send()` (https://fastify.dev/docs/latest/Reference/Hooks/#respond-to-a-request-from-a-hook).
+  if (p.app.dialect === "fastify") {
+    const hook = fns.find(
+      (f) =>
+        f.body.type === "BlockStatement" &&
+        f.body.body.length > 0 &&
+        name(f.params[0]) !== null &&
+        name(f.params[1]) !== null &&
+        ((f.async && f.params.length === 2) || (f.params.length === 3 && passOn(f) !== null)),
+    );
+    const body = hook?.body.type === "BlockStatement" ? hook.body.body : [];
+    const at = hook && hook.params.length === 3 ? passOn(hook) : null;
+    const last = body.at(-1);
+    if (!hook || !last) {
+      p.cannot.set(id, { key: "config.cannot.cause", params: { code: "preflight-status-not-ok" } });
+      return;
+    }
+    const line = `if (${name(hook.params[0])}.method === ${p.str("OPTIONS")}) return ${name(hook.params[1])}.code(204).send();`;
+    const where = at ?? last;
+    p.insert(
+      `hand-preflight:${hook.start}`,
+      at ? lineStart(text, where.start ?? 0) : afterLine(text, where.end ?? 0),
+      `${indentAt(text, where.start ?? 0)}${line}\n`,
+      { key: "config.express.fix.hand-preflight", params: { line: p.line(hook) } },
+    );
+    return;
+  }
   const fn = fns.find((f) => passOn(f) !== null);
   const last = fn ? passOn(fn) : null;
   const [first, second] = fn?.params ?? [];
-  const name = (n: t.Node | undefined) => (n?.type === "Identifier" ? n.name : null);
   const a = name(first);
   const b = name(second);
   if (!fn || !last || a === null || (p.app.dialect === "express" && b === null)) {

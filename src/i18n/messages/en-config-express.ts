@@ -65,6 +65,8 @@ export const enConfigExpress = {
     "the origin callback refuses with an error: Express answers a refused origin's preflight with 500 and no CORS headers, so the browser shows a CORS error instead of the refusal; call callback(null, false)",
   "config.express.check.hand-then-auth":
     "this auth check runs for the preflight too: the middleware of line {line} sets the CORS headers by hand but passes the preflight (OPTIONS) on, and a preflight carries no credentials, so it is refused here without a CORS answer; answer OPTIONS in that middleware",
+  "config.express.check.hand-no-preflight":
+    "the CORS headers are set here by hand, but nothing answers OPTIONS: {server} answers a preflight no route takes with 404, and the routes take {methods}, which are always preflighted; answer OPTIONS here (204) or use the cors plugin",
   "config.express.check.after-auth":
     "cors() is registered after the auth middleware of line {line}: its 401 (and the preflight's, which carries no credentials) goes out without CORS headers",
   "config.express.check.after-static":

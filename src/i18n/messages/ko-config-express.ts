@@ -67,6 +67,8 @@ export const koConfigExpress: Record<keyof typeof enConfigExpress, string> = {
     "origin 콜백이 오류로 거부합니다. Express는 거부된 오리진의 프리플라이트에 CORS 헤더 없는 500으로 응답하므로 브라우저에는 거부 대신 CORS 오류가 보입니다. callback(null, false)를 쓰세요",
   "config.express.check.hand-then-auth":
     "이 인증 검사는 프리플라이트에도 실행됩니다. {line}행의 미들웨어가 CORS 헤더를 직접 설정하지만 프리플라이트(OPTIONS)를 다음으로 넘기고, 프리플라이트에는 자격 증명이 없어 여기서 거부됩니다. 그 미들웨어에서 OPTIONS에 응답하세요",
+  "config.express.check.hand-no-preflight":
+    "여기서 CORS 헤더를 직접 설정하지만 OPTIONS에 응답하는 곳이 없습니다: {server}는 라우트가 받지 않는 프리플라이트에 404로 응답하고, 라우트는 항상 프리플라이트되는 {methods}를 받습니다. 여기서 OPTIONS에 204로 응답하거나 cors 플러그인을 쓰세요",
   "config.express.check.after-auth":
     "cors()가 {line}행의 인증 미들웨어 뒤에 등록되어 있습니다. 그 401(자격 증명이 없는 프리플라이트의 401 포함)에는 CORS 헤더가 없습니다",
   "config.express.check.after-static":
