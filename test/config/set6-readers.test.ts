@@ -256,3 +256,44 @@ module.exports = fastify;
     },
   );
 });
+
+describe("Hono: an origin function that returns true or false", () => {
+  const text = `const { Hono } = require("hono");
+const { cors } = require("hono/cors");
+
+const allowed = new Set([process.env.WEB_URL || "${PAGE}", process.env.ADMIN_URL || "${TWO}"]);
+
+const app = new Hono();
+
+app.use(
+  "/api/*",
+  cors({
+    origin: (origin) => allowed.has(origin),
+    allowMethods: ["GET", "POST", "PUT", "DELETE"],
+  }),
+);
+
+app.get("/api/items", (c) => c.json([{ id: 1 }]));
+
+module.exports = app;
+`;
+  const file = { path: "server.js", text };
+
+  it("is read as hono/cors sends it (Allow-Origin: true), named by check, and made to return the origin (for real)", async () => {
+    const a = readConfig([file]).answer({ method: "GET", url: "http://h/api/items", headers: [["Origin", PAGE]] });
+    expect(a.kind === "known" && a.headers).toContainEqual(["Access-Control-Allow-Origin", "true"]);
+    expect(checkConfig([file]).findings.map((f) => [f.code, f.line])).toEqual([["origin-function-boolean", 11]]);
+    const r = fixConfig([file], recordedFrom([file], [{ url: "http://h/api/items", origin: PAGE }]));
+    expect(r.ok, fixDiff(r)).toBe(true);
+    expect(fixDiff(r)).toContain("+    origin: (origin) => allowed.has(origin) ? origin : null,");
+    const s = await serve(r.files[0]?.after ?? "", "hono");
+    try {
+      for (const origin of [PAGE, TWO, "https://evil.example"]) {
+        const res = await fetch(`${s.url}/api/items`, { headers: { Origin: origin } });
+        expect(res.headers.get("access-control-allow-origin")).toBe(origin === "https://evil.example" ? null : origin);
+      }
+    } finally {
+      s.close();
+    }
+  });
+});

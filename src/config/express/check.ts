@@ -76,7 +76,10 @@ export function checkExpress(app: ExpressApp): ConfigFinding[] {
           app.dialect === "hono"
             ? { value: originReturn(reader, origin.fn, STRANGER_ORIGIN) }
             : originCallback(reader, origin.fn, STRANGER_ORIGIN);
-        reflectsAny = r.value === true || r.value === STRANGER_ORIGIN;
+        // hono/cors sends what the function returns: `true` goes out as "true", no origin at all.
+        if (app.dialect === "hono" && typeof r.value === "boolean")
+          push("origin-function-boolean", "error", origin.fn, { key: "config.express.check.origin-boolean" });
+        else reflectsAny = r.value === true || r.value === STRANGER_ORIGIN;
       } catch (e) {
         if (!(e instanceof Unknown)) throw e;
       }

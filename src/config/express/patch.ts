@@ -444,6 +444,28 @@ export function patchExpress(
       });
       continue;
     }
+    // hono/cors sends the origin function's value as it is (hono/src/middleware/cors): a test
+    // (`allowed.has(origin)`) sends "true". The function returns the origin when the test passes.
+    const boolFn =
+      ran && app.dialect === "hono" && code === "invalid-allow-origin" && !("key" in ran.use.options)
+        ? ran.use.options.values.get("origin")
+        : undefined;
+    if (
+      boolFn instanceof Fn &&
+      boolFn.fn.type === "ArrowFunctionExpression" &&
+      boolFn.fn.body.type !== "BlockStatement" &&
+      boolFn.fn.params[0]?.type === "Identifier"
+    ) {
+      const body = boolFn.fn.body;
+      const param = boolFn.fn.params[0].name;
+      const src = p.src(body);
+      const test = body.type === "ConditionalExpression" || body.type === "LogicalExpression" ? `(${src})` : src;
+      p.replace(`origin-bool:${body.start}`, body, `${test} ? ${param} : null`, {
+        key: "config.express.fix.origin-boolean",
+        params: { line: p.line(boolFn.fn) },
+      });
+      continue;
+    }
     if (ran) {
       p.cannot.set(spec.id, { key: "config.cannot.cause", params: { code } });
       continue;
