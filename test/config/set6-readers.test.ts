@@ -280,9 +280,15 @@ module.exports = app;
   const file = { path: "server.js", text };
 
   it("is read as hono/cors sends it (Allow-Origin: true), named by check, and made to return the origin (for real)", async () => {
-    const a = readConfig([file]).answer({ method: "GET", url: "http://h/api/items", headers: [["Origin", PAGE]] });
+    const a = readConfig([file]).answer({
+      method: "GET",
+      url: "http://h/api/items",
+      headers: [["Origin", PAGE]],
+    });
     expect(a.kind === "known" && a.headers).toContainEqual(["Access-Control-Allow-Origin", "true"]);
-    expect(checkConfig([file]).findings.map((f) => [f.code, f.line])).toEqual([["origin-function-boolean", 11]]);
+    expect(checkConfig([file]).findings.map((f) => [f.code, f.line])).toEqual([
+      ["origin-function-boolean", 11],
+    ]);
     const r = fixConfig([file], recordedFrom([file], [{ url: "http://h/api/items", origin: PAGE }]));
     expect(r.ok, fixDiff(r)).toBe(true);
     expect(fixDiff(r)).toContain("+    origin: (origin) => allowed.has(origin) ? origin : null,");
@@ -290,7 +296,50 @@ module.exports = app;
     try {
       for (const origin of [PAGE, TWO, "https://evil.example"]) {
         const res = await fetch(`${s.url}/api/items`, { headers: { Origin: origin } });
-        expect(res.headers.get("access-control-allow-origin")).toBe(origin === "https://evil.example" ? null : origin);
+        expect(res.headers.get("access-control-allow-origin")).toBe(
+          origin === "https://evil.example" ? null : origin,
+        );
+      }
+    } finally {
+      s.close();
+    }
+  });
+});
+
+describe("Koa: two origins written into @koa/cors's one origin string", () => {
+  const text = `const Koa = require("koa");
+const Router = require("@koa/router");
+const cors = require("@koa/cors");
+
+const allowed = process.env.CORS_ALLOW || "http://localhost:8080, ${PAGE}";
+
+const app = new Koa();
+const router = new Router();
+
+router.get("/api/items", (ctx) => {
+  ctx.body = [{ id: 1 }];
+});
+
+app.use(cors({ origin: allowed, allowMethods: "GET,POST,PUT,DELETE" }));
+app.use(router.routes()).use(router.allowedMethods());
+
+module.exports = app;
+`;
+  const file = { path: "index.js", text };
+  it("becomes the function of ctx @koa/cors takes, answering each listed origin with its own (for real)", async () => {
+    expect(checkConfig([file]).findings.map((f) => [f.code, f.line])).toEqual([["origin-list", 5]]);
+    const r = fixConfig([file], recordedFrom([file], [{ url: "http://h/api/items", origin: PAGE }]));
+    expect(r.ok, fixDiff(r)).toBe(true);
+    expect(fixDiff(r)).toContain(
+      '+app.use(cors({ origin: (ctx) => (allowed.split(",").map((s) => s.trim()).includes(ctx.get("Origin")) ? ctx.get("Origin") : ""), allowMethods: "GET,POST,PUT,DELETE" }));',
+    );
+    const s = await serve(r.files[0]?.after ?? "", "koa");
+    try {
+      for (const origin of [PAGE, "http://localhost:8080", "https://evil.example"]) {
+        const res = await fetch(`${s.url}/api/items`, { headers: { Origin: origin } });
+        expect(res.headers.get("access-control-allow-origin")).toBe(
+          origin === "https://evil.example" ? null : origin,
+        );
       }
     } finally {
       s.close();

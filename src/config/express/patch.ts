@@ -365,7 +365,6 @@ export function patchExpress(
     // configureOrigin): a comma-separated list goes out as one Allow-Origin, which no browser takes.
     if (
       ran &&
-      app.dialect === "express" &&
       (code === "multiple-allow-origin" || code === "invalid-allow-origin") &&
       !("key" in ran.use.options) &&
       typeof ran.use.options.values.get("origin") === "string" &&
@@ -459,7 +458,8 @@ export function patchExpress(
       const body = boolFn.fn.body;
       const param = boolFn.fn.params[0].name;
       const src = p.src(body);
-      const test = body.type === "ConditionalExpression" || body.type === "LogicalExpression" ? `(${src})` : src;
+      const test =
+        body.type === "ConditionalExpression" || body.type === "LogicalExpression" ? `(${src})` : src;
       p.replace(`origin-bool:${body.start}`, body, `${test} ? ${param} : null`, {
         key: "config.express.fix.origin-boolean",
         params: { line: p.line(boolFn.fn) },
@@ -1096,6 +1096,28 @@ function splitOrigins(p: Patcher, use: CorsUse, id: string): void {
   // parsed, as it was meant to be.
   const known = "key" in use.options ? undefined : use.options.values.get("origin");
   const json = typeof known === "string" ? jsonList(known) : null;
+  // @koa/cors takes no list: a function of ctx that answers each listed origin with its own.
+  if (p.app.dialect === "koa") {
+    const src = p.src(value);
+    const x = value.type === "Identifier" || value.type === "MemberExpression" ? src : `(${src})`;
+    const items =
+      value.type === "StringLiteral"
+        ? `[${(json ?? value.value.split(",").map((o) => o.trim()))
+            .filter((o) => o !== "")
+            .map((o) => p.str(o))
+            .join(", ")}]`
+        : json
+          ? `JSON.parse(${src})`
+          : `${x}.split(${p.str(",")}).map((s) => s.trim())`;
+    const got = `ctx.get(${p.str("Origin")})`;
+    p.replace(
+      `origin:${value.start}`,
+      value,
+      `(ctx) => (${items}.includes(${got}) ? ${got} : ${p.str("")})`,
+      json ? { key: "config.express.fix.origin-json", params: { line: p.line(p.follow(value)) } } : why,
+    );
+    return;
+  }
   if (json) {
     const src = p.src(value);
     p.replace(

@@ -36,9 +36,9 @@ export const enConfigExpress = {
   "config.express.fix.hand-preflight":
     "the middleware of line {line} sets the CORS headers by hand and passes the preflight on, to what answered it with an error: it now answers the preflight (OPTIONS) itself, 204 with those headers",
   "config.express.fix.origin-boolean":
-    "the origin function of line {line} returns true or false, and hono/cors sends its value as the Access-Control-Allow-Origin (\"true\"): it returns the request's origin when its test passes, null otherwise",
+    'the origin function of line {line} returns true or false, and hono/cors sends its value as the Access-Control-Allow-Origin ("true"): it returns the request\'s origin when its test passes, null otherwise',
   "config.express.check.origin-boolean":
-    "this origin function returns true or false: hono/cors sends the value itself as Access-Control-Allow-Origin (\"true\"), which matches no page; return the origin (or null)",
+    'this origin function returns true or false: hono/cors sends the value itself as Access-Control-Allow-Origin ("true"), which matches no page; return the origin (or null)',
   "config.express.fix.origin": "{origins} added to the allowed origins",
   "config.express.fix.keep-wildcard":
     "* kept for every origin; {origins} get their own origin (credentials need it), through an origin callback",

@@ -38,9 +38,9 @@ export const koConfigExpress: Record<keyof typeof enConfigExpress, string> = {
   "config.express.fix.hand-preflight":
     "{line}행의 미들웨어는 CORS 헤더를 직접 설정하고 프리플라이트를 다음으로 넘겨, 뒤에서 오류로 응답되었습니다. 이제 프리플라이트(OPTIONS)에 그 헤더와 함께 204로 직접 응답합니다",
   "config.express.fix.origin-boolean":
-    "{line}행의 origin 함수는 true나 false를 반환하는데, hono/cors는 그 값을 그대로 Access-Control-Allow-Origin(\"true\")으로 보냅니다: 검사를 통과하면 요청의 오리진을, 아니면 null을 반환하게 했습니다",
+    '{line}행의 origin 함수는 true나 false를 반환하는데, hono/cors는 그 값을 그대로 Access-Control-Allow-Origin("true")으로 보냅니다: 검사를 통과하면 요청의 오리진을, 아니면 null을 반환하게 했습니다',
   "config.express.check.origin-boolean":
-    "이 origin 함수는 true나 false를 반환합니다: hono/cors는 그 값 자체를 Access-Control-Allow-Origin(\"true\")으로 보내며 어떤 페이지와도 맞지 않습니다. 오리진(또는 null)을 반환하세요",
+    '이 origin 함수는 true나 false를 반환합니다: hono/cors는 그 값 자체를 Access-Control-Allow-Origin("true")으로 보내며 어떤 페이지와도 맞지 않습니다. 오리진(또는 null)을 반환하세요',
   "config.express.fix.origin": "허용 오리진에 {origins} 추가",
   "config.express.fix.keep-wildcard":
     "다른 모든 오리진에는 *를 유지하고, {origins}에는 자기 오리진을 돌려줍니다(자격 증명에 필요). origin 콜백 사용",
