@@ -346,3 +346,38 @@ module.exports = app;
     }
   });
 });
+
+describe("Express: an allowlist split on ',' that keeps the space after each comma", () => {
+  const text = `const express = require("express");
+const cors = require("cors");
+
+const allowlist = (process.env.CORS_ALLOWLIST || "https://shop.example.com, ${PAGE}").split(",");
+
+const app = express();
+app.use(cors({ origin: allowlist, credentials: true }));
+app.get("/api/items", (req, res) => res.json([{ id: 1 }]));
+
+module.exports = app;
+`;
+  const file = { path: "app.js", text };
+  it("check names the split line", () => {
+    expect(checkConfig([file]).findings.map((f) => [f.code, f.line])).toEqual([["origin-space", 4]]);
+  });
+
+  it("each entry is trimmed (nothing else added), and the printed app answers both origins (for real)", async () => {
+    const r = fixConfig([file], recordedFrom([file], [{ url: "http://h/api/items", origin: PAGE }]));
+    expect(r.ok, fixDiff(r)).toBe(true);
+    expect(fixDiff(r)).toContain(
+      `+const allowlist = (process.env.CORS_ALLOWLIST || "https://shop.example.com, ${PAGE}").split(",").map((s) => s.trim());`,
+    );
+    const s = await serve(r.files[0]?.after ?? "", "express");
+    try {
+      for (const origin of [PAGE, "https://shop.example.com"]) {
+        const res = await fetch(`${s.url}/api/items`, { headers: { Origin: origin } });
+        expect(res.headers.get("access-control-allow-origin")).toBe(origin);
+      }
+    } finally {
+      s.close();
+    }
+  });
+});

@@ -142,6 +142,12 @@ export function checkExpress(app: ExpressApp): ConfigFinding[] {
             params: { value: v as string, origin: path[1] as string },
           },
         );
+      // " https://b" (a list split on "," that kept the space): equal to no Origin header.
+      if (typeof v === "string" && v !== v.trim() && /^\s*https?:\/\//.test(v))
+        push("origin-space", "error", listNode(app, o.props.get("origin")) ?? originNode, {
+          key: "config.express.check.origin-space",
+          params: { value: JSON.stringify(v) },
+        });
       // Several origins in one string, comma-separated or a JSON array written in a string: cors
       // sends it whole, one Allow-Origin no browser accepts. Named where the string is written.
       if (typeof v === "string" && (/^https?:\/\/\S+[\s,]+\S/.test(v) || jsonList(v) !== null))

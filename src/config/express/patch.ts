@@ -1400,6 +1400,24 @@ function allowOrigin(p: Patcher, w: OriginWant, credentials: boolean): void {
         return;
       }
     } else if (!appendOrigins(p, arr, w, node)) return;
+  } else if (
+    node.type === "CallExpression" &&
+    bare(node.callee).type === "MemberExpression" &&
+    propName(bare(node.callee)) === "split" &&
+    Array.isArray(value) &&
+    value.every((x) => typeof x === "string")
+  ) {
+    // `(process.env.X || "https://a, https://b").split(",")`: the entries keep the space after
+    // each comma (" https://b"), which no Origin equals. Trimmed; an origin still missing joins.
+    const entries = (value as string[]).map((x) => x.trim());
+    const missing = list.filter((x) => !entries.includes(x));
+    const trimmed = `${p.src(node)}.map((s) => s.trim())`;
+    p.replace(
+      `origin:${node.start}`,
+      node,
+      missing.length === 0 ? trimmed : `[...${trimmed}, ${missing.map((x) => p.str(x)).join(", ")}]`,
+      missing.length === 0 ? { key: "config.express.fix.origin-trim", params: { line: p.line(node) } } : why,
+    );
   } else if (value === true) {
     // Any origin reflected already: the failure is elsewhere.
     p.cannot.set(w.id, { key: "config.cannot.cause", params: { code: "allow-origin-mismatch" } });

@@ -39,6 +39,8 @@ export const enConfigExpress = {
     'the origin function of line {line} returns true or false, and hono/cors sends its value as the Access-Control-Allow-Origin ("true"): it returns the request\'s origin when its test passes, null otherwise',
   "config.express.check.origin-boolean":
     'this origin function returns true or false: hono/cors sends the value itself as Access-Control-Allow-Origin ("true"), which matches no page; return the origin (or null)',
+  "config.express.fix.origin-trim":
+    'the origins split on line {line} keep the space after each comma (" https://…"), which no Origin header equals: each entry trimmed',
   "config.express.fix.origin": "{origins} added to the allowed origins",
   "config.express.fix.keep-wildcard":
     "* kept for every origin; {origins} get their own origin (credentials need it), through an origin callback",
@@ -71,6 +73,8 @@ export const enConfigExpress = {
     "this auth check runs for the preflight too: the middleware of line {line} sets the CORS headers by hand but passes the preflight (OPTIONS) on, and a preflight carries no credentials, so it is refused here without a CORS answer; answer OPTIONS in that middleware",
   "config.express.check.hand-no-preflight":
     "the CORS headers are set here by hand, but nothing answers OPTIONS: {server} answers a preflight no route takes with 404, and the routes take {methods}, which are always preflighted; answer OPTIONS here (204) or use the cors plugin",
+  "config.express.check.origin-space":
+    'the allowed origin {value} has spaces around it (a list split on "," keeps the space after each comma): it is compared with the Origin header whole and matches no page; trim each entry',
   "config.express.check.after-auth":
     "cors() is registered after the auth middleware of line {line}: its 401 (and the preflight's, which carries no credentials) goes out without CORS headers",
   "config.express.check.after-static":

@@ -41,6 +41,8 @@ export const koConfigExpress: Record<keyof typeof enConfigExpress, string> = {
     '{line}행의 origin 함수는 true나 false를 반환하는데, hono/cors는 그 값을 그대로 Access-Control-Allow-Origin("true")으로 보냅니다: 검사를 통과하면 요청의 오리진을, 아니면 null을 반환하게 했습니다',
   "config.express.check.origin-boolean":
     '이 origin 함수는 true나 false를 반환합니다: hono/cors는 그 값 자체를 Access-Control-Allow-Origin("true")으로 보내며 어떤 페이지와도 맞지 않습니다. 오리진(또는 null)을 반환하세요',
+  "config.express.fix.origin-trim":
+    '{line}행에서 나눈 오리진에 쉼표 뒤 공백이 남아(" https://…") 어떤 Origin 헤더와도 같지 않습니다: 각 항목의 공백을 제거했습니다',
   "config.express.fix.origin": "허용 오리진에 {origins} 추가",
   "config.express.fix.keep-wildcard":
     "다른 모든 오리진에는 *를 유지하고, {origins}에는 자기 오리진을 돌려줍니다(자격 증명에 필요). origin 콜백 사용",
@@ -73,6 +75,8 @@ export const koConfigExpress: Record<keyof typeof enConfigExpress, string> = {
     "이 인증 검사는 프리플라이트에도 실행됩니다. {line}행의 미들웨어가 CORS 헤더를 직접 설정하지만 프리플라이트(OPTIONS)를 다음으로 넘기고, 프리플라이트에는 자격 증명이 없어 여기서 거부됩니다. 그 미들웨어에서 OPTIONS에 응답하세요",
   "config.express.check.hand-no-preflight":
     "여기서 CORS 헤더를 직접 설정하지만 OPTIONS에 응답하는 곳이 없습니다: {server}는 라우트가 받지 않는 프리플라이트에 404로 응답하고, 라우트는 항상 프리플라이트되는 {methods}를 받습니다. 여기서 OPTIONS에 204로 응답하거나 cors 플러그인을 쓰세요",
+  "config.express.check.origin-space":
+    '허용 오리진 {value}의 앞뒤에 공백이 있습니다(","로 나눈 목록은 쉼표 뒤 공백이 남습니다): Origin 헤더 전체와 비교되므로 어떤 페이지와도 맞지 않습니다. 각 항목의 공백을 제거하세요',
   "config.express.check.after-auth":
     "cors()가 {line}행의 인증 미들웨어 뒤에 등록되어 있습니다. 그 401(자격 증명이 없는 프리플라이트의 401 포함)에는 CORS 헤더가 없습니다",
   "config.express.check.after-static":
