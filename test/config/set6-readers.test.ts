@@ -381,3 +381,70 @@ module.exports = app;
     }
   });
 });
+
+describe("FastAPI: TrustedHostMiddleware (added last, so outermost) refuses the API's host", () => {
+  const text = `import os
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.middleware.trustedhost import TrustedHostMiddleware
+
+app = FastAPI()
+
+app.add_middleware(
+    CORSMiddleware,
+    allow_origins=[os.environ.get("FRONTEND_URL", "${PAGE}")],
+    allow_methods=["GET", "POST", "PUT", "DELETE"],
+    allow_headers=["Content-Type"],
+)
+app.add_middleware(
+    TrustedHostMiddleware,
+    allowed_hosts=os.environ.get("ALLOWED_HOSTS", "api.example.com,localhost:8000").split(","),
+)
+
+
+@app.get("/api/items")
+def items():
+    return []
+`;
+  const file = { path: "app.py", text };
+  const put = {
+    url: "http://127.0.0.1:8000/api/items/1",
+    method: "PUT",
+    origin: PAGE,
+    headers: [["Content-Type", "application/json"]] as Array<[string, string]>,
+  };
+
+  it("answers 400 without CORS headers to a host it does not list (the port cut off first), the preflight too", () => {
+    const config = readConfig([file]);
+    const pre = config.answer({
+      method: "OPTIONS",
+      url: put.url,
+      headers: [
+        ["Origin", PAGE],
+        ["Access-Control-Request-Method", "PUT"],
+      ],
+    });
+    expect(pre.kind === "known" && [pre.status, pre.headers]).toEqual([
+      400,
+      [["Content-Type", "text/plain; charset=utf-8"]],
+    ]);
+    const listed = config.answer({
+      method: "GET",
+      url: "http://api.example.com/api/items",
+      headers: [["Origin", PAGE]],
+    });
+    expect(listed.kind === "known" && listed.headers).toContainEqual(["Access-Control-Allow-Origin", PAGE]);
+  });
+
+  it("check names the entry with a port; fix adds the host the page called to the list (the deployed one too)", () => {
+    expect(checkConfig([file]).findings.map((f) => [f.code, f.line])).toContainEqual([
+      "starlette-host-port",
+      17,
+    ]);
+    const r = fixConfig([file], recordedFrom([file], [put]));
+    expect(r.ok, fixDiff(r)).toBe(true);
+    expect(fixDiff(r)).toContain(`.split(",") + ["127.0.0.1"],`);
+    expect(r.edits).toHaveLength(1);
+  });
+});

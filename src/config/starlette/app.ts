@@ -17,7 +17,7 @@ import {
 } from "../python/values";
 import type { ConfigFile } from "../types";
 
-export type MwKind = "cors" | "https" | "passive" | "unknown";
+export type MwKind = "cors" | "https" | "hosts" | "passive" | "unknown";
 
 export interface Kwarg {
   value: PyVal;
@@ -70,11 +70,12 @@ const kids = (n: Node): Node[] =>
 /** A `try:` around `call_next` with an `except` for every exception (bare, Exception or BaseException). */
 const CATCHES = /\btry\s*:[\s\S]*\bcall_next\b[\s\S]*\bexcept\s*(?:(?:Exception|BaseException)\b[^:\n]*)?:/;
 
-const PASSIVE = /^(GZipMiddleware|SessionMiddleware|TrustedHostMiddleware|ProxyHeadersMiddleware)$/;
+const PASSIVE = /^(GZipMiddleware|SessionMiddleware|ProxyHeadersMiddleware)$/;
 
 function kindOf(name: string): MwKind {
   const last = name.split(".").at(-1) ?? name;
   if (last === "CORSMiddleware") return "cors";
+  if (last === "TrustedHostMiddleware") return "hosts";
   if (last === "HTTPSRedirectMiddleware") return "https";
   if (PASSIVE.test(last)) return "passive";
   return "unknown";

@@ -72,10 +72,34 @@ function allowed(s: CorsSettings, origin: string): boolean {
   return s.origins.includes(origin);
 }
 
+/**
+ * TrustedHostMiddleware's test (starlette/middleware/trustedhost.py): the Host header without its
+ * port, equal to an entry or ending with a `*.` entry's rest; `*` takes any. An entry written with a
+ * port ("localhost:8000") never matches (the port is cut off the Host first).
+ */
+export function hostAllowed(m: Mw, host: string): boolean {
+  const v = m.kwargs.get("allowed_hosts")?.value;
+  if (!v) return false; // Starlette's default is ["*"], but CORS Lens reads only what is written.
+  const items = v.t === "seq" ? v.items : [v];
+  if (items.some((i) => i.t !== "str"))
+    throw new Unknowable({
+      key: "config.starlette.unknown.value",
+      params: { name: "allowed_hosts", line: m.kwargs.get("allowed_hosts")?.at.line ?? m.line, text: "" },
+    });
+  const hosts = items.map((i) => (i as { v: string }).v);
+  const h = host.split(":")[0] ?? "";
+  return hosts.some((x) => x === "*" || x === h || (x.startsWith("*") && h.endsWith(x.slice(1))));
+}
+
 /** Who answers: the first middleware (outermost first) that answers, or CORSMiddleware, or the app. */
-function route(app: StarletteApp, url: URL): { cors: Mw | null; redirect: string | null } {
+function route(app: StarletteApp, url: URL): { cors: Mw | null; redirect: string | null; hosts?: Mw } {
   for (const m of app.stack) {
     if (m.kind === "passive") continue;
+    if (m.kind === "hosts") {
+      // Without allowed_hosts written, Starlette takes every host.
+      if (!m.kwargs.has("allowed_hosts") || hostAllowed(m, url.host)) continue;
+      return { cors: null, redirect: null, hosts: m };
+    }
     if (m.kind === "https") {
       if (url.protocol === "http:")
         return { cors: null, redirect: `https://${url.hostname}${url.pathname}${url.search}` };
@@ -157,6 +181,15 @@ function known(app: StarletteApp, req: HopRequest): Answer {
   const r = route(app, url);
   if (r.redirect)
     return { kind: "known", status: 307, headers: [["Location", r.redirect]], fromUpstream: false, assumed };
+  // PlainTextResponse("Invalid host header", status_code=400), before anything inside it.
+  if (r.hosts)
+    return {
+      kind: "known",
+      status: 400,
+      headers: [["Content-Type", "text/plain; charset=utf-8"]],
+      fromUpstream: false,
+      assumed,
+    };
   const origin = combinedHeader(req.headers, "origin");
   const isPreflight = req.method === "OPTIONS" && hasHeader(req.headers, "access-control-request-method");
   const upstream = req.upstream ?? null;
@@ -307,6 +340,20 @@ function checkStarlette(app: StarletteApp): ConfigFinding[] {
   const at = app.stack.findIndex((m) => m.kind === "cors");
   const cors = app.stack[at];
   if (!cors) return out;
+  // TrustedHostMiddleware outside CORSMiddleware: an entry with a port never matches, and its 400
+  // goes out without CORS headers (the browser reports a CORS error, preflights included).
+  for (const m of app.stack.slice(0, at)) {
+    const k = m.kind === "hosts" ? m.kwargs.get("allowed_hosts") : undefined;
+    const items = k ? (k.value.t === "seq" ? k.value.items : [k.value]) : [];
+    for (const i of items)
+      if (i.t === "str" && /^[^:/\s]+:\d+$/.test(i.v)) {
+        add("starlette-host-port", "error", k?.at.line ?? m.line, {
+          key: "config.starlette.check.host-port",
+          params: { value: i.v, host: i.v.replace(/:\d+$/, "") },
+        });
+        break;
+      }
+  }
   const outer = app.stack.slice(0, at).find((m) => m.kind === "unknown" && (m.answers || m.close !== null));
   if (outer)
     add("starlette-middleware-order", "error", cors.line, {
@@ -407,6 +454,39 @@ class Patcher extends EditList {
       return;
     }
     this.cannotAll.push({ key: "config.cannot.list-value", params: { name: kwarg, line: k.at.line } });
+  }
+
+  /** The host the page called, added to TrustedHostMiddleware's allowed_hosts (once). */
+  allowHost(m: Mw, host: string): void {
+    const k = m.kwargs.get("allowed_hosts");
+    const v = k?.value;
+    if (!k || !v) return;
+    const text = this.text(this.file);
+    const why: Words = {
+      key: "config.starlette.fix.host",
+      params: { host, line: m.line },
+    };
+    const key = `hosts:${m.stmt.start}`;
+    if (v.t === "seq" && v.display) {
+      for (const e of displayInsert(text, v.display, [host]))
+        this.push(e.part === "comma" ? `${key}:comma` : key, {
+          file: this.file,
+          start: e.at,
+          end: e.at,
+          text: e.text,
+          why,
+        });
+      return;
+    }
+    if (v.t === "seq" && v.joined) {
+      const { start, end, text: t } = joinedInsert(v.joined, [host]);
+      this.push(key, { file: this.file, start, end, text: t, why });
+      return;
+    }
+    this.cannotAll.push({
+      key: "config.cannot.list-value",
+      params: { name: "allowed_hosts", line: k.at.line },
+    });
   }
 
   /**
@@ -653,6 +733,12 @@ function patchStarlette(
         continue;
       }
       const r = route(app, new URL(fault.request.url));
+      // TrustedHostMiddleware refuses the host the page called: that host joins allowed_hosts.
+      if (r.hosts) {
+        p.allowHost(r.hosts, new URL(fault.request.url).hostname);
+        asked.push(spec.id);
+        continue;
+      }
       if (!r.cors) {
         if (r.redirect)
           p.cannot.set(spec.id, { key: "config.cannot.cause", params: { code: fault.cause.code } });

@@ -60,6 +60,10 @@ export const enConfigPython = {
   "config.starlette.unknown.upstream-options":
     "the preflight to {path} reaches the app's routes (no CORSMiddleware answers it), whose answer was not recorded",
   "config.starlette.assumed.route-200": "the route answers {method} {path} with 200 (not recorded)",
+  "config.starlette.fix.host":
+    '{host} added to allowed_hosts (TrustedHostMiddleware, line {line}): it answered the page\'s calls to {host} with 400 "Invalid host header" and no CORS headers, before CORSMiddleware',
+  "config.starlette.check.host-port":
+    "allowed_hosts entry {value} has a port: TrustedHostMiddleware compares the Host header without its port, so this entry never matches and every request to it is answered 400 without CORS headers; write {host}",
   "config.starlette.fix.list": "{values} added to {name}",
   "config.starlette.fix.slash":
     "{value} written {origin}: Starlette compares the Origin header as a whole string, and an Origin never ends with a slash",

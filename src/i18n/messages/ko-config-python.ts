@@ -61,6 +61,10 @@ export const koConfigPython: Record<keyof typeof enConfigPython, string> = {
   "config.starlette.unknown.upstream-options":
     "{path}로의 사전 요청이 앱의 라우트에 도달하는데(CORSMiddleware가 응답하지 않음), 그 응답이 기록되지 않았습니다",
   "config.starlette.assumed.route-200": "라우트가 {method} {path}에 200으로 응답한다고 가정합니다(기록 없음)",
+  "config.starlette.fix.host":
+    'allowed_hosts에 {host} 추가(TrustedHostMiddleware, {line}행): CORSMiddleware보다 먼저 {host}로 가는 페이지의 호출에 CORS 헤더 없이 400 "Invalid host header"로 응답했습니다',
+  "config.starlette.check.host-port":
+    "allowed_hosts 항목 {value}에 포트가 있습니다: TrustedHostMiddleware는 포트를 뺀 Host 헤더와 비교하므로 이 항목은 절대 맞지 않고, 그 요청은 모두 CORS 헤더 없이 400으로 응답됩니다. {host}(으)로 쓰세요",
   "config.starlette.fix.list": "{name}에 {values} 추가",
   "config.starlette.fix.slash":
     "{value}을(를) {origin}(으)로 고침: Starlette는 Origin 헤더를 문자열 전체로 비교하며, Origin은 슬래시로 끝나지 않습니다",
