@@ -448,3 +448,131 @@ def items():
     expect(r.edits).toHaveLength(1);
   });
 });
+
+const SIX = `from aiohttp import web
+
+_CORS_HEADERS = {
+    "Access-Control-Allow-Origin": "*",
+    "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
+    "Access-Control-Allow-Headers": "Content-Type, Authorization, X-Api-Key",
+}
+
+
+@web.middleware
+async def cors_middleware(request, handler):
+    if request.method == "OPTIONS":
+        # No route answers OPTIONS: answer the preflight here.
+        return web.Response(status=200, headers=_CORS_HEADERS)
+    response = await handler(request)
+    response.headers.update(_CORS_HEADERS)
+    return response
+
+
+async def list_items(request):
+    return web.json_response([])
+
+
+async def update_item(request):
+    return web.json_response({})
+
+
+app = web.Application(middlewares=[cors_middleware])
+app.router.add_get("/api/items", list_items)
+app.router.add_put("/api/items/{item_id}", update_item)
+app.router.add_delete("/api/items/{item_id}", update_item)
+`;
+const FIVE = `from aiohttp import web
+
+routes = web.RouteTableDef()
+
+
+@routes.get("/api/items")
+async def list_items(request):
+    return web.json_response([])
+
+
+@routes.post("/api/items")
+async def create_item(request):
+    return web.json_response({"id": 1}, status=201)
+
+
+@web.middleware
+async def cors_middleware(request, handler):
+    response = await handler(request)
+    response.headers["Access-Control-Allow-Origin"] = "*"
+    response.headers["Access-Control-Allow-Methods"] = "GET, POST, PUT, DELETE, OPTIONS"
+    response.headers["Access-Control-Allow-Headers"] = "Content-Type"
+    return response
+
+
+def create_app():
+    app = web.Application(middlewares=[cors_middleware])
+    app.add_routes(routes)
+    return app
+
+
+app = create_app()
+`;
+
+describe("aiohttp: the app's own CORS middleware", () => {
+  it("answers OPTIONS itself: its dict's Allow-Methods grown where it is written; check names that line", () => {
+    const file = { path: "app.py", text: SIX };
+    expect(checkConfig([file]).findings.map((f) => [f.code, f.line])).toEqual([["aiohttp-hand-methods", 5]]);
+    const ev = recordedFrom(
+      [file],
+      [
+        {
+          url: "http://h/api/items/1",
+          method: "PUT",
+          origin: PAGE,
+          headers: [["Content-Type", "application/json"]],
+        },
+        { url: "http://h/api/items/1", method: "DELETE", origin: PAGE },
+      ],
+    );
+    const r = fixConfig([file], ev);
+    expect(r.ok, fixDiff(r)).toBe(true);
+    expect(fixDiff(r)).toContain('+    "Access-Control-Allow-Methods": "GET, POST, OPTIONS, PUT, DELETE",');
+    expect(r.edits).toHaveLength(1);
+  });
+
+  it("sets the headers after the handler only: the preflight's 405 raised past it; fix answers OPTIONS in it", () => {
+    const file = { path: "app.py", text: FIVE };
+    const pre = readConfig([file]).answer({
+      method: "OPTIONS",
+      url: "http://h/api/items",
+      headers: [
+        ["Origin", PAGE],
+        ["Access-Control-Request-Method", "POST"],
+      ],
+    });
+    expect(pre.kind === "known" && [pre.status, pre.headers]).toEqual([405, []]);
+    expect(checkConfig([file]).findings.map((f) => [f.code, f.line])).toEqual([
+      ["aiohttp-hand-no-preflight", 18],
+    ]);
+    const post = {
+      url: "http://h/api/items",
+      method: "POST",
+      origin: PAGE,
+      headers: [["Content-Type", "application/json"]] as Array<[string, string]>,
+    };
+    const r = fixConfig([file], recordedFrom([file], [post]));
+    expect(r.ok, fixDiff(r)).toBe(true);
+    expect(fixDiff(r)).toContain(
+      '+    response = web.Response(status=204) if request.method == "OPTIONS" else await handler(request)',
+    );
+    const after = { path: "app.py", text: r.files[0]?.after ?? "" };
+    expect(checkConfig([after]).findings).toEqual([]);
+    expect(fixDiff(fixConfig([after], recordedFrom([after], [post])))).toBe("");
+  });
+
+  it("beside another Allow-Origin of the file (an on_response_prepare hook): unknown, as before", () => {
+    const text = `${FIVE}\n\nasync def on_prepare(request, response):\n    response.headers["Access-Control-Allow-Origin"] = "*"\n`;
+    const a = readConfig([{ path: "app.py", text }]).answer({
+      method: "GET",
+      url: "http://h/api/items",
+      headers: [["Origin", PAGE]],
+    });
+    expect(a.kind === "unknown" && a.why.key).toBe("config.aiohttp.unknown.own-headers");
+  });
+});

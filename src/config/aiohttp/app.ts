@@ -12,6 +12,7 @@
 import type { Node } from "web-tree-sitter";
 import { evaluate, type PyModule, type PyVal, readModule, type Span } from "../python/values";
 import type { ConfigFile, Words } from "../types";
+import { type HandMiddleware, readHandMiddleware } from "./hand";
 
 export interface Opt {
   value: PyVal;
@@ -158,6 +159,8 @@ export interface AiohttpApp {
   /** Every options site read (for the checks). */
   maps: CorsMap[];
   middlewares: Middleware[];
+  /** The app's own CORS middleware, when it is one CORS Lens reads (hand.ts). */
+  hand: HandMiddleware | null;
 }
 
 const span = (n: Node): Span => ({ start: n.startIndex, end: n.endIndex, line: n.startPosition.row + 1 });
@@ -258,6 +261,7 @@ export function readAiohttp(file: ConfigFile): AiohttpApp {
     optionsName: "aiohttp_cors.ResourceOptions",
     maps: [],
     middlewares: [],
+    hand: null,
   };
   if (mod.error) return app;
   const imported = mod.imports.get("ResourceOptions");
@@ -818,6 +822,9 @@ export function readAiohttp(file: ConfigFile): AiohttpApp {
     );
     const body = fn.childForFieldName("body");
     if (!body || params.length !== 2) return;
+    // Kept only if it turns out to hold every Allow-Origin of the file (below).
+    const hand = app.hand === null ? readHandMiddleware(fn, m.text, mod) : null;
+    if (hand) app.hand = hand;
     // What it does before it calls the handler: answering there answers preflights too.
     const call = body.text.search(new RegExp(`\\b${params[1]}\\s*\\(`));
     const text = call < 0 ? body.text : body.text.slice(0, call);
@@ -1065,5 +1072,19 @@ export function readAiohttp(file: ConfigFile): AiohttpApp {
     app.crash = e.crash;
     app.unknown = app.unknown ?? e.unknown;
   }
+  // The own headers are this one middleware's, read: known, unless aiohttp-cors is set up beside it
+  // (its response hook and the middleware both write Allow-Origin, in an order not modelled).
+  // Every Allow-Origin of the file is in what the middleware reads (no on_response_prepare hook
+  // elsewhere): known.
+  const inHand = (i: number) => app.hand?.spans.some((x) => x.start <= i && i < x.end) ?? false;
+  if (
+    app.hand &&
+    !app.setup &&
+    app.middlewares.length === 1 &&
+    app.unknown?.key === "config.aiohttp.unknown.own-headers" &&
+    [...file.text.matchAll(/Access-Control-Allow-Origin/gi)].every((m) => inHand(m.index ?? 0))
+  )
+    app.unknown = null;
+  else app.hand = null;
   return app;
 }

@@ -18,7 +18,7 @@ import type { PyVal } from "../python/values";
 import type { Allowance, Answer, ConfigFile, ConfigFinding, HopRequest, ReadConfig, Words } from "../types";
 import { ConfigSyntaxError } from "../types";
 import type { Judged, RequestSpec } from "../whatif";
-import { Unknowable } from "../whatif";
+import { faultOf, Unknowable } from "../whatif";
 import {
   type AiohttpApp,
   type CorsMap,
@@ -31,6 +31,7 @@ import {
   samplePath,
   type View,
 } from "./app";
+import { type HandDict, type HandHeader, type HandMiddleware, handHeaders } from "./hand";
 
 export interface AiohttpConfig extends ReadConfig {
   format: "aiohttp";
@@ -248,6 +249,7 @@ function answer(app: AiohttpApp, req: HopRequest): Answer {
     const path = pathOf(req.url);
     const upstream = req.upstream ?? null;
     const assumed: Words[] = [];
+    if (app.hand) return answerHand(app, app.hand, req, path);
     const r = resolve(app, path, upper(req.method));
     if (!r.route) return { kind: "known", status: r.status, headers: [], fromUpstream: false, assumed };
     const route = r.route;
@@ -316,6 +318,43 @@ function answer(app: AiohttpApp, req: HopRequest): Answer {
   }
 }
 
+/** The app's own CORS middleware (hand.ts) around the routes. */
+function answerHand(app: AiohttpApp, hand: HandMiddleware, req: HopRequest, path: string): Answer {
+  const method = upper(req.method);
+  const upstream = req.upstream ?? null;
+  const assumed: Words[] = [];
+  if (method === "OPTIONS" && hand.options)
+    return {
+      kind: "known",
+      status: hand.options.status,
+      headers: (hand.options.dict?.headers ?? []).map((h) => [h.name, h.value]),
+      fromUpstream: false,
+      assumed,
+    };
+  if (method === "OPTIONS" && hand.inline)
+    return {
+      kind: "known",
+      status: hand.inline.status,
+      headers: handHeaders(hand),
+      fromUpstream: false,
+      assumed,
+    };
+  const r = resolve(app, path, method);
+  // HTTPNotFound / HTTPMethodNotAllowed raised past the middleware: no header of its own.
+  if (!r.route) return { kind: "known", status: r.status, headers: [], fromUpstream: false, assumed };
+  if (method === "OPTIONS" && upstream?.status == null)
+    throw new Unknowable({ key: "config.aiohttp.unknown.upstream-options", params: { path } });
+  if (upstream?.status == null)
+    assumed.push({ key: "config.aiohttp.assumed.handler-200", params: { method: req.method, path } });
+  const own = handHeaders(hand);
+  const names = new Set(own.map(([n]) => n.toLowerCase()));
+  const headers: HeaderList = [
+    ...(upstream?.headers ?? []).filter(([n]) => !names.has(n.toLowerCase())),
+    ...own,
+  ];
+  return { kind: "known", status: upstream?.status ?? 200, headers, fromUpstream: true, assumed };
+}
+
 export function readAiohttpConfig(files: readonly ConfigFile[]): AiohttpConfig {
   const file = files.at(-1) as ConfigFile;
   const app = readAiohttp(file);
@@ -369,6 +408,43 @@ function allowanceOf(app: AiohttpApp): Allowance[] {
   return out;
 }
 
+/**
+ * The app's own CORS middleware: a preflight no route takes is raised past it (404/405, no header)
+ * unless it answers OPTIONS; and an Allow-Methods it sends that leaves out methods the routes take
+ * (PUT, PATCH, DELETE are always preflighted).
+ */
+function handChecks(
+  app: AiohttpApp,
+  hand: HandMiddleware,
+  add: (code: string, severity: "error" | "warning", line: number, words: Words) => void,
+): void {
+  const methods = new Set(app.routes.map((r) => r.method));
+  if (methods.has("OPTIONS") || methods.has("*")) return;
+  if (!hand.options && !hand.inline && ["POST", "PUT", "PATCH", "DELETE"].some((m) => methods.has(m)))
+    add("aiohttp-hand-no-preflight", "error", hand.call.stmt.line, {
+      key: "config.aiohttp.check.hand-no-preflight",
+      params: { name: hand.name },
+    });
+  const preflight =
+    hand.options?.dict?.headers ?? handHeaders(hand).map(([name, value]) => ({ name, value }));
+  const listed = preflight.find((h) => h.name.toLowerCase() === "access-control-allow-methods");
+  const allowed = (listed?.value ?? "").split(",").map((m) => m.trim().toUpperCase());
+  const missing = ["PUT", "PATCH", "DELETE"].filter(
+    (m) => methods.has(m) && !allowed.includes(m) && !allowed.includes("*"),
+  );
+  const at =
+    hand.options?.dict?.headers.find((h) => h === listed)?.at.line ??
+    [...hand.sets]
+      .reverse()
+      .flatMap((x) => (x.kind === "update" ? x.dict.headers : [x.header]))
+      .find((h) => h.name.toLowerCase() === "access-control-allow-methods")?.at.line;
+  if (listed && at !== undefined && missing.length > 0)
+    add("aiohttp-hand-methods", "error", at, {
+      key: "config.aiohttp.check.hand-methods",
+      params: { methods: missing.join(", ") },
+    });
+}
+
 function checkAiohttp(app: AiohttpApp): ConfigFinding[] {
   const out: ConfigFinding[] = [];
   const add = (code: string, severity: "error" | "warning", line: number, words: Words) => {
@@ -391,6 +467,7 @@ function checkAiohttp(app: AiohttpApp): ConfigFinding[] {
           });
       }
     }
+  if (app.hand && !app.crash) handChecks(app, app.hand, add);
   if (!app.setup || app.crash || app.unknown) return out;
   // Setup with no origin anywhere: every preflight is 403, no response gets a CORS header.
   const anyOrigin = app.maps.some((m) => m.entries.length > 0 || m.unknown);
@@ -454,8 +531,149 @@ function checkAiohttp(app: AiohttpApp): ConfigFinding[] {
   return out;
 }
 
+/**
+ * The app's own CORS middleware grown to what the failing requests needed, in its own text: a
+ * preflight no route takes answered in it (its headers then set on that answer too), a method or
+ * header list extended where the preflight's answer takes it from (a missing one added to that dict,
+ * or as a line before `return response`).
+ */
+function patchHand(
+  p: Patcher,
+  app: AiohttpApp,
+  hand: HandMiddleware,
+  failing: ReadonlyArray<{ spec: RequestSpec; judged: Judged }>,
+): void {
+  const lists = new Map<string, string[]>();
+  const want = (name: string, values: string[]) => {
+    const w = lists.get(name) ?? [];
+    for (const v of values) if (!w.some((x) => x.toLowerCase() === v.toLowerCase())) w.push(v);
+    lists.set(name, w);
+  };
+  for (const { spec, judged } of failing) {
+    const fault = faultOf(spec, judged);
+    if (!fault) continue;
+    if (!("hop" in fault)) {
+      p.cannot.set(spec.id, fault);
+      continue;
+    }
+    const code = fault.cause.code;
+    // The preflight raised past the middleware (no route takes OPTIONS): whatever the browser names
+    // first (the status, or the missing Allow-Origin), the middleware answers OPTIONS itself.
+    const raised =
+      fault.cause.stage === "preflight" &&
+      !hand.options &&
+      !hand.inline &&
+      resolve(app, pathOf(spec.url), "OPTIONS").route === null &&
+      (code === "preflight-status-not-ok" || code === "missing-allow-origin");
+    if (raised && hand.web) p.handPreflight(hand, hand.web);
+    else if (code === "method-not-allowed") want("Access-Control-Allow-Methods", [upper(spec.method)]);
+    else if (code === "header-not-allowed")
+      want(
+        "Access-Control-Allow-Headers",
+        scriptSetUnsafeHeaderNames(spec.headers).map(
+          (n) => spec.headers.find(([k]) => k.toLowerCase() === n)?.[0] ?? n,
+        ),
+      );
+    else p.cannot.set(spec.id, { key: "config.cannot.cause", params: { code } });
+  }
+  // The preflight's answer: the OPTIONS branch's dict, else what is set after the handler.
+  const dicts = hand.options?.dict
+    ? [hand.options.dict]
+    : hand.sets.flatMap((x) => (x.kind === "update" ? [x.dict] : []));
+  const items = hand.options ? [] : hand.sets.flatMap((x) => (x.kind === "item" ? [x.header] : []));
+  for (const [name, values] of lists) {
+    const found = [...dicts.flatMap((d) => d.headers), ...items]
+      .filter((h) => h.name.toLowerCase() === name.toLowerCase())
+      .at(-1);
+    const had = (found?.value ?? "").split(",").map((v) => v.trim().toLowerCase());
+    const add = values.filter((v) => !had.includes(v.toLowerCase()) && !had.includes("*"));
+    if (add.length === 0) continue;
+    const why: Words = {
+      key: "config.aiohttp.fix.hand-list",
+      params: { name, values: add.join(", "), line: hand.line },
+    };
+    if (found) p.handValue(found, [found.value.trim(), ...add].filter((v) => v !== "").join(", "), why);
+    else if (dicts[0]) p.handEntry(dicts[0], name, add.join(", "), why);
+    else if (!hand.options) p.handLine(hand, name, add.join(", "), why);
+  }
+}
+
 class Patcher extends EditList {
   readonly cannotAll: Words[] = [];
+
+  /** A value of the middleware's headers replaced (its string literal). */
+  handValue(h: HandHeader, value: string, why: Words): void {
+    this.push(`hand-value:${h.at.start}`, {
+      file: this.file,
+      start: h.at.start,
+      end: h.at.end,
+      text: pyStr(value, h.quote),
+      why,
+    });
+  }
+
+  /** A header added to one of its dicts, before the closing brace, in the dict's layout. */
+  handEntry(d: HandDict, name: string, value: string, why: Words): void {
+    const text = this.text(this.file);
+    const last = d.headers.at(-1);
+    const q = quoteOf(text);
+    const item = `${pyStr(name, q)}: ${pyStr(value, q)}`;
+    if (!last) {
+      this.push(`hand-entry:${d.node.start}`, {
+        file: this.file,
+        start: d.node.start + 1,
+        end: d.node.start + 1,
+        text: item,
+        why,
+      });
+      return;
+    }
+    const multi = text.slice(d.node.start, d.node.end).includes("\n");
+    const after = text.slice(last.at.end, d.node.end - 1);
+    const comma = after.trimStart().startsWith(",");
+    const at = comma ? last.at.end + after.indexOf(",") + 1 : last.at.end;
+    const indent = indentAt(
+      text,
+      lineStart(text, last.at.start) === lineStart(text, d.node.start) ? d.node.start : last.at.start,
+    );
+    this.push(`hand-entry:${d.node.start}`, {
+      file: this.file,
+      start: at,
+      end: at,
+      text: multi
+        ? `${comma ? "" : ","}\n${indent}${item}${comma ? "," : ""}`
+        : `${comma ? "" : ","} ${item}`,
+      why,
+    });
+  }
+
+  /** `response.headers["X"] = "v"` before `return response`. */
+  handLine(hand: HandMiddleware, name: string, value: string, why: Words): void {
+    const text = this.text(this.file);
+    const q = quoteOf(text);
+    const at = lineStart(text, hand.ret.start);
+    this.push(`hand-line:${name}`, {
+      file: this.file,
+      start: at,
+      end: at,
+      text: `${indentAt(text, hand.ret.start)}${hand.call.response}.headers[${pyStr(name, q)}] = ${pyStr(value, q)}\n`,
+      why,
+    });
+  }
+
+  /** The preflight answered in the middleware: `web.Response(status=204) if … == "OPTIONS" else await handler(…)`. */
+  handPreflight(hand: HandMiddleware, web: string): void {
+    const text = this.text(this.file);
+    const q = quoteOf(text);
+    const call = text.slice(hand.call.value.start, hand.call.value.end);
+    this.push(`hand-preflight:${hand.call.stmt.start}`, {
+      file: this.file,
+      start: hand.call.value.start,
+      end: hand.call.value.end,
+      text: `${web}.Response(status=204) if ${hand.request}.method == ${pyStr("OPTIONS", q)} else ${call}`,
+      why: { key: "config.aiohttp.fix.hand-preflight", params: { name: hand.name, line: hand.line } },
+    });
+  }
   private readonly sites = new Map<
     Site,
     { headers: Set<string>; methods: Set<string>; credentials: boolean }
@@ -808,6 +1026,10 @@ export function patchAiohttp(
   const app = config.app;
   const p = new Patcher(app);
   const asked: string[] = [];
+  if (app.hand) {
+    patchHand(p, app, app.hand, failing);
+    return { edits: p.edits, cannot: p.cannot };
+  }
   for (const { spec } of failing) {
     try {
       if (app.crash) {

@@ -64,6 +64,13 @@ export const enConfigPython = {
     '{host} added to allowed_hosts (TrustedHostMiddleware, line {line}): it answered the page\'s calls to {host} with 400 "Invalid host header" and no CORS headers, before CORSMiddleware',
   "config.starlette.check.host-port":
     "allowed_hosts entry {value} has a port: TrustedHostMiddleware compares the Host header without its port, so this entry never matches and every request to it is answered 400 without CORS headers; write {host}",
+  "config.aiohttp.fix.hand-list": "{values} added to {name} in the middleware of line {line}",
+  "config.aiohttp.fix.hand-preflight":
+    "{name} (line {line}) sets the CORS headers on the handler's response, but no route takes OPTIONS, so the preflight's 404/405 was raised past it without them: it answers OPTIONS itself now (204, with those headers)",
+  "config.aiohttp.check.hand-no-preflight":
+    "{name} sets the CORS headers on the handler's response, but no route takes OPTIONS: a preflight's 404/405 is raised past this line and goes out without them; answer OPTIONS in {name}",
+  "config.aiohttp.check.hand-methods":
+    "this Access-Control-Allow-Methods leaves out {methods}, which the app's routes take: those calls are always preflighted and refused",
   "config.starlette.fix.list": "{values} added to {name}",
   "config.starlette.fix.slash":
     "{value} written {origin}: Starlette compares the Origin header as a whole string, and an Origin never ends with a slash",

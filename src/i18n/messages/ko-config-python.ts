@@ -65,6 +65,13 @@ export const koConfigPython: Record<keyof typeof enConfigPython, string> = {
     'allowed_hosts에 {host} 추가(TrustedHostMiddleware, {line}행): CORSMiddleware보다 먼저 {host}로 가는 페이지의 호출에 CORS 헤더 없이 400 "Invalid host header"로 응답했습니다',
   "config.starlette.check.host-port":
     "allowed_hosts 항목 {value}에 포트가 있습니다: TrustedHostMiddleware는 포트를 뺀 Host 헤더와 비교하므로 이 항목은 절대 맞지 않고, 그 요청은 모두 CORS 헤더 없이 400으로 응답됩니다. {host}(으)로 쓰세요",
+  "config.aiohttp.fix.hand-list": "{line}행 미들웨어의 {name}에 {values} 추가",
+  "config.aiohttp.fix.hand-preflight":
+    "{name}({line}행)은 핸들러 응답에 CORS 헤더를 설정하지만 OPTIONS를 받는 라우트가 없어 프리플라이트의 404/405가 헤더 없이 미들웨어를 지나갔습니다: 이제 OPTIONS에 그 헤더와 함께 204로 직접 응답합니다",
+  "config.aiohttp.check.hand-no-preflight":
+    "{name}은(는) 핸들러 응답에 CORS 헤더를 설정하지만 OPTIONS를 받는 라우트가 없습니다: 프리플라이트의 404/405는 이 줄을 지나 헤더 없이 나갑니다. {name}에서 OPTIONS에 응답하세요",
+  "config.aiohttp.check.hand-methods":
+    "이 Access-Control-Allow-Methods에는 앱의 라우트가 받는 {methods}가 빠져 있습니다: 그 호출은 항상 프리플라이트되어 거부됩니다",
   "config.starlette.fix.list": "{name}에 {values} 추가",
   "config.starlette.fix.slash":
     "{value}을(를) {origin}(으)로 고침: Starlette는 Origin 헤더를 문자열 전체로 비교하며, Origin은 슬래시로 끝나지 않습니다",
