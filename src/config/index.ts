@@ -501,7 +501,8 @@ function recordedFindings(
   const seen = new Set<string>();
   const findings: ConfigFinding[] = [];
   for (const e of edits) {
-    const named = e.why.params?.line;
+    // `at`: the line of the very list the edit grows, where a reason names its rule's line.
+    const named = e.why.params?.at ?? e.why.params?.line;
     const line =
       typeof named === "number" && named > 0
         ? named

@@ -576,3 +576,22 @@ describe("aiohttp: the app's own CORS middleware", () => {
     expect(a.kind === "unknown" && a.why.key).toBe("config.aiohttp.unknown.own-headers");
   });
 });
+
+describe("Express: cors() on the POST route only, the app reading JSON bodies", () => {
+  it("check names the POST route (its JSON preflight never reaches that cors()); without a JSON parser, nothing", () => {
+    const text = (parser: string) => `const express = require("express");
+const cors = require("cors");
+
+const app = express();
+${parser}
+app.get("/api/items", cors(), (req, res) => res.json([]));
+app.post("/api/items", cors(), (req, res) => res.status(201).json({ id: 1 }));
+
+module.exports = app;
+`;
+    const codes = (t: string) =>
+      checkConfig([{ path: "server.js", text: t }]).findings.map((f) => [f.code, f.line]);
+    expect(codes(text("app.use(express.json());"))).toEqual([["cors-on-route-only", 7]]);
+    expect(codes(text(""))).toEqual([]);
+  });
+});

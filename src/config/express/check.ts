@@ -311,7 +311,9 @@ export function checkExpress(app: ExpressApp): ConfigFinding[] {
       }
     } else if (
       !layer.methods.includes("OPTIONS") &&
-      layer.methods.some((m) => ["PUT", "PATCH", "DELETE", "ALL"].includes(m))
+      (layer.methods.some((m) => ["PUT", "PATCH", "DELETE", "ALL"].includes(m)) ||
+        // A POST whose body the app reads as JSON: `Content-Type: application/json` is preflighted.
+        (layer.methods.includes("POST") && /\b(express|bodyParser)\.json\(|\.req\.json\(/.test(app.text)))
     ) {
       // A per-route cors() on a route whose requests need a preflight: the preflight is OPTIONS.
       const answered = stack.layers.some(

@@ -545,17 +545,32 @@ export function patchS3(
     if (w.origins.length > 0)
       p.appendValues(rule, "AllowedOrigins", w.origins, {
         key: "config.s3.fix.origins",
-        params: { names: w.origins.join(", "), line, field: fieldName(doc, "AllowedOrigins") },
+        params: {
+          names: w.origins.join(", "),
+          line,
+          field: fieldName(doc, "AllowedOrigins"),
+          at: rule.lists.AllowedOrigins?.line ?? line,
+        },
       });
     if (w.methods.length > 0)
       p.appendValues(rule, "AllowedMethods", w.methods, {
         key: "config.s3.fix.methods",
-        params: { names: w.methods.join(", "), line, field: fieldName(doc, "AllowedMethods") },
+        params: {
+          names: w.methods.join(", "),
+          line,
+          field: fieldName(doc, "AllowedMethods"),
+          at: rule.lists.AllowedMethods?.line ?? line,
+        },
       });
     if (w.headers.length > 0)
       p.appendValues(rule, "AllowedHeaders", w.headers, {
         key: "config.s3.fix.headers",
-        params: { names: w.headers.join(", "), line, field: fieldName(doc, "AllowedHeaders") },
+        params: {
+          names: w.headers.join(", "),
+          line,
+          field: fieldName(doc, "AllowedHeaders"),
+          at: rule.lists.AllowedHeaders?.line ?? line,
+        },
       });
   }
   for (const n of newRules.values())
