@@ -595,3 +595,21 @@ module.exports = app;
     expect(codes(text(""))).toEqual([]);
   });
 });
+
+describe("Django: a list setting read from the environment without splitting it", () => {
+  it("check names it (set: one string; unset: the default, an empty list)", () => {
+    const text = `import os
+
+INSTALLED_APPS = ["corsheaders"]
+MIDDLEWARE = ["corsheaders.middleware.CorsMiddleware", "django.middleware.common.CommonMiddleware"]
+CORS_ALLOWED_ORIGINS = os.environ.get("CORS_ALLOWED_ORIGINS", [])
+CORS_ALLOW_HEADERS = os.environ.get("CORS_HEADERS", "x-api-key").split(",")
+`;
+    const f = checkConfig([{ path: "settings.py", text }]).findings.filter(
+      (x) => x.code === "django-env-list",
+    );
+    expect(f.map((x) => [x.line, x.words.params])).toEqual([
+      [5, { name: "CORS_ALLOWED_ORIGINS", env: "CORS_ALLOWED_ORIGINS", default: "[]" }],
+    ]);
+  });
+});

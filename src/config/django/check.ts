@@ -46,6 +46,20 @@ export function checkDjango(s: DjangoSettings): ConfigFinding[] {
       words,
     });
   const corsNames = s.mod.assignments.filter((a) => a.name.startsWith("CORS_"));
+  // `CORS_ALLOWED_ORIGINS = os.environ.get("X", [])`: set, the variable is one string (a sequence of
+  // characters to django-cors-headers, which refuses it at start-up); unset, the default — an empty
+  // list allows no origin at all. A list setting read from the environment needs its `.split(",")`.
+  for (const a of corsNames) {
+    const rhs = s.mod.text.slice(a.rhs.start, a.rhs.end);
+    const m = /^(?:os\.)?(?:environ\.get|getenv)\(\s*(["'][^"']*["'])\s*,\s*([[(][^)]*?[\])])\s*\)$/s.exec(
+      rhs.trim(),
+    );
+    if (m)
+      add("django-env-list", "error", a.stmt, {
+        key: "config.django.check.env-list",
+        params: { name: a.name, env: (m[1] ?? "").slice(1, -1), default: m[2] ?? "" },
+      });
+  }
   const mw = s.middleware;
   if (mw.known) {
     const at = mw.value.findIndex((m) => m.name === CORS_MIDDLEWARE);

@@ -135,6 +135,7 @@ export function checkExpress(app: ExpressApp): ConfigFinding[] {
           "origin-path",
           "error",
           stringNode(o.props.get("origin"), v as string) ??
+            literalOf(app, v as string) ??
             listNode(app, o.props.get("origin")) ??
             originNode,
           {

@@ -6,6 +6,8 @@ export const enConfigPython = {
     "the grammar could not be loaded in this panel ({error}): run `npx cors-lens fix --config <file>` instead",
   "config.django.error.mixed":
     "{file}: a Django settings file is read on its own; pass the settings module without other kinds of files",
+  "config.django.check.env-list":
+    '{name} is read from the environment variable {env} without splitting it: when {env} is set, it is one string, not a list of origins (django-cors-headers refuses it); when it is not, it is {default}, which allows nothing. Split it: os.environ["{env}"].split(",") with a default',
   "config.django.unknown.value":
     "{name} (line {line}) is computed by code CORS Lens does not evaluate: {text}",
   "config.django.unknown.middleware":

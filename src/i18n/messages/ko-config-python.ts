@@ -8,6 +8,8 @@ export const koConfigPython: Record<keyof typeof enConfigPython, string> = {
     "이 패널에서 문법을 로드할 수 없습니다({error}): 대신 `npx cors-lens fix --config <파일>`을 실행하세요",
   "config.django.error.mixed":
     "{file}: Django 설정 파일은 단독으로 읽습니다. 다른 종류의 파일 없이 설정 모듈만 넘기세요",
+  "config.django.check.env-list":
+    '{name}을(를) 환경 변수 {env}에서 나누지 않고 읽습니다: {env}가 있으면 오리진 목록이 아닌 문자열 하나이고(django-cors-headers가 거부), 없으면 아무것도 허용하지 않는 {default}입니다. 기본값과 함께 .split(",")로 나누세요',
   "config.django.unknown.value": "{name}(줄 {line})은 CORS Lens가 평가하지 않는 코드로 계산됩니다: {text}",
   "config.django.unknown.middleware":
     "{name}(줄 {line})이 CorsMiddleware보다 먼저 실행됩니다: 이것이 먼저 응답하는지 CORS Lens는 알 수 없습니다",
