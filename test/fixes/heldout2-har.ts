@@ -95,6 +95,15 @@ export const KNOWN_MISSES_WITH_HAR_5: Readonly<Record<string, string>> = {
 };
 
 /**
+ * Held-out set 6 (the head that fixed its cases; its first run, the measure, named 23 of 32 — see
+ * HELDOUT6.md): the one root line `check --har` does not name.
+ */
+export const KNOWN_MISSES_WITH_HAR_6: Readonly<Record<string, string>> = {
+  "heldout6 Flask: a before_request key check aborts the preflight with 401":
+    "named at the hook's decorator (12), where fix lets OPTIONS through, not at the test inside it (14)",
+};
+
+/**
  * Runs `check --har` on the original files, records whether a finding falls on the root cause's
  * line (test-results/heldout{2,3,4,5,6}-check-har.json, the figures of HELDOUT2.md/3.md/4.md/5.md/6.md), and
  * asserts it both ways against the set's known misses. Cases of neither held-out set are left alone.
@@ -146,16 +155,15 @@ export async function checkNamesRootWithHar(
     findings: findings.map((f) => `${f.code}@${f.file.split("/").pop()}:${f.line}`),
   } as { name: string });
   writeFileSync(file, `${JSON.stringify(table, null, 2)}\n`);
-  // Set 6's first run is the measure: recorded (test-results/heldout6-check-har.json), not yet
-  // asserted — its list of known misses comes from that run.
-  if (sixth) return;
-  const known = fifth
-    ? KNOWN_MISSES_WITH_HAR_5
-    : fourth
-      ? KNOWN_MISSES_WITH_HAR_4
-      : third
-        ? KNOWN_MISSES_WITH_HAR_3
-        : KNOWN_MISSES_WITH_HAR;
+  const known = sixth
+    ? KNOWN_MISSES_WITH_HAR_6
+    : fifth
+      ? KNOWN_MISSES_WITH_HAR_5
+      : fourth
+        ? KNOWN_MISSES_WITH_HAR_4
+        : third
+          ? KNOWN_MISSES_WITH_HAR_3
+          : KNOWN_MISSES_WITH_HAR;
   expect(named, `check --har: root cause at ${path}:${line}; it said ${r.out}${r.err}`).toBe(
     !(c.name in known),
   );
