@@ -11,6 +11,7 @@ import { STRANGER_ORIGIN, Unknown } from "../whatif";
 import {
   bare,
   type CorsUse,
+  childNodes,
   codeOf,
   discardedCors,
   EnvRef,
@@ -355,12 +356,7 @@ export function checkExpress(app: ExpressApp): ConfigFinding[] {
     if (!n || typeof n !== "object") return;
     const call = discardedCors(reader, n);
     if (call) push("cors-never-run", "error", call, { key: "config.express.check.cors-never-run" });
-    for (const [k, v] of Object.entries(n)) {
-      if (k === "loc" || k.endsWith("Comments")) continue;
-      if (Array.isArray(v)) {
-        for (const x of v) if (x && typeof x === "object" && "type" in x) visit(x as t.Node);
-      } else if (v && typeof v === "object" && "type" in v) visit(v as t.Node);
-    }
+    for (const c of childNodes(n)) visit(c);
   };
   visit(app.program);
   handChecks(app, push);
@@ -389,12 +385,7 @@ function literalOf(app: ExpressApp, value: string): t.Node | null {
   const visit = (n: t.Node) => {
     if (!n || typeof n !== "object" || found.length > 1) return;
     if (n.type === "StringLiteral" && n.value === value) found.push(n);
-    for (const [k, v] of Object.entries(n)) {
-      if (k === "loc" || k.endsWith("Comments")) continue;
-      if (Array.isArray(v)) {
-        for (const x of v) if (x && typeof x === "object" && "type" in x) visit(x as t.Node);
-      } else if (v && typeof v === "object" && "type" in v) visit(v as t.Node);
-    }
+    for (const c of childNodes(n)) visit(c);
   };
   visit(app.program);
   return found.length === 1 ? (found[0] as t.Node) : null;
@@ -414,12 +405,7 @@ function literalNode(prop: t.Node | undefined, is: (n: t.Node) => boolean): t.No
       found = n;
       return;
     }
-    for (const [k, v] of Object.entries(n)) {
-      if (k === "loc" || k.endsWith("Comments")) continue;
-      if (Array.isArray(v)) {
-        for (const x of v) if (x && typeof x === "object" && "type" in x) visit(x as t.Node);
-      } else if (v && typeof v === "object" && "type" in v) visit(v as t.Node);
-    }
+    for (const c of childNodes(n)) visit(c);
   };
   visit(prop);
   return found;
@@ -455,12 +441,7 @@ function answersUnauthorized(fn: t.Function): boolean {
       found = true;
       return;
     }
-    for (const [k, v] of Object.entries(n)) {
-      if (k === "loc" || k.endsWith("Comments")) continue;
-      if (Array.isArray(v)) {
-        for (const x of v) if (x && typeof x === "object" && "type" in x) visit(x as t.Node);
-      } else if (v && typeof v === "object" && "type" in v) visit(v as t.Node);
-    }
+    for (const c of childNodes(n)) visit(c);
   };
   visit(fn.body);
   return found;
@@ -573,12 +554,7 @@ function handChecks(
             }
       }
     }
-    for (const [k, v] of Object.entries(n)) {
-      if (k === "loc" || k.endsWith("Comments")) continue;
-      if (Array.isArray(v)) {
-        for (const x of v) if (x && typeof x === "object" && "type" in x) visit(x as t.Node);
-      } else if (v && typeof v === "object" && "type" in v) visit(v as t.Node);
-    }
+    for (const c of childNodes(n)) visit(c);
   };
   visit(app.program);
   const acao = sets.filter((s) => s.name === "access-control-allow-origin");
@@ -637,12 +613,7 @@ function isGuarded(program: t.Program, target: t.Node): boolean {
       n.type === "IfStatement" ||
       n.type === "ConditionalExpression" ||
       n.type === "LogicalExpression";
-    for (const [k, v] of Object.entries(n)) {
-      if (k === "loc" || k.endsWith("Comments")) continue;
-      if (Array.isArray(v)) {
-        for (const x of v) if (x && typeof x === "object" && "type" in x) visit(x as t.Node, here);
-      } else if (v && typeof v === "object" && "type" in v) visit(v as t.Node, here);
-    }
+    for (const c of childNodes(n)) visit(c, here);
   };
   visit(program, false);
   return guarded;

@@ -197,6 +197,18 @@ export function requireOf(n: t.Node | null | undefined): string | null {
   return null;
 }
 
+/** The child nodes of an AST node (locations and comments left out), in source order. */
+export function childNodes(n: t.Node): t.Node[] {
+  const out: t.Node[] = [];
+  for (const [k, v] of Object.entries(n)) {
+    if (k === "loc" || k.endsWith("Comments")) continue;
+    if (Array.isArray(v)) {
+      for (const x of v) if (x && typeof x === "object" && "type" in x) out.push(x as t.Node);
+    } else if (v && typeof v === "object" && "type" in v) out.push(v as t.Node);
+  }
+  return out;
+}
+
 /** `obj.prop` / `obj["prop"]` → prop */
 export function propName(m: t.Node): string | null {
   if (m.type !== "MemberExpression" && m.type !== "OptionalMemberExpression") return null;
@@ -688,6 +700,13 @@ function honoMerge(base: string, sub: string): string {
   return `${b}${b.endsWith("/") ? "" : "/"}${sub.startsWith("/") ? sub.slice(1) : sub}`;
 }
 
+/** What a top-level statement declares: itself, or what `module.exports = …` / `export default …` gives. */
+function exported(s0: t.Statement): t.Node {
+  if (s0.type === "ExpressionStatement" && s0.expression.type === "AssignmentExpression")
+    return s0.expression.right;
+  return s0.type === "ExportDefaultDeclaration" ? s0.declaration : s0;
+}
+
 /**
  * The statements of the one top-level function that makes the app (`const app = express()`) and
  * returns it, when no top-level statement makes one; none otherwise (two such functions: which one
@@ -705,12 +724,7 @@ function factoryBody(body: readonly t.Statement[], makesApp: (n: t.Node) => bool
   const functions: t.Function[] = [];
   for (const s0 of body) {
     // module.exports = function createApp() {…} / export default function () {…}
-    const s =
-      s0.type === "ExpressionStatement" && s0.expression.type === "AssignmentExpression"
-        ? s0.expression.right
-        : s0.type === "ExportDefaultDeclaration"
-          ? s0.declaration
-          : s0;
+    const s = exported(s0);
     if (
       s.type === "FunctionDeclaration" ||
       s.type === "FunctionExpression" ||
@@ -766,12 +780,7 @@ function thisAssignment(s: t.Statement): { name: string; init: t.Node } | null {
 function classBody(body: readonly t.Statement[], makesApp: (n: t.Node) => boolean): t.Statement[] {
   const classes: t.Class[] = [];
   for (const s0 of body) {
-    const s =
-      s0.type === "ExpressionStatement" && s0.expression.type === "AssignmentExpression"
-        ? s0.expression.right
-        : s0.type === "ExportDefaultDeclaration"
-          ? s0.declaration
-          : s0;
+    const s = exported(s0);
     if (s.type === "ClassDeclaration" || s.type === "ClassExpression") classes.push(s);
     if (s.type === "VariableDeclaration")
       for (const d of s.declarations)
@@ -870,12 +879,7 @@ export function readExpress(file: string, text: string): ExpressApp {
     if (!n || typeof n !== "object") return;
     if (n.type === "AssignmentExpression" && n.left.type === "Identifier") reassigned.add(n.left.name);
     if (n.type === "UpdateExpression" && n.argument.type === "Identifier") reassigned.add(n.argument.name);
-    for (const [k, v] of Object.entries(n)) {
-      if (k === "loc" || k.endsWith("Comments")) continue;
-      if (Array.isArray(v)) {
-        for (const x of v) if (x && typeof x === "object" && "type" in x) findAssigned(x as t.Node);
-      } else if (v && typeof v === "object" && "type" in v) findAssigned(v as t.Node);
-    }
+    for (const c of childNodes(n)) findAssigned(c);
   };
   findAssigned(program);
   // Imports and declarations first (function declarations are hoisted; consts are read where followed).
@@ -2153,12 +2157,7 @@ export function codeOf(text: string, node: t.Node): string {
       for (let i = Math.max(c.start ?? 0, start); i < (c.end ?? 0) && i - start < chars.length; i++)
         chars[i - start] = " ";
     }
-    for (const [k, v] of Object.entries(n)) {
-      if (k === "loc" || k.endsWith("Comments")) continue;
-      if (Array.isArray(v)) {
-        for (const x of v) if (x && typeof x === "object" && "type" in x) visit(x as t.Node);
-      } else if (v && typeof v === "object" && "type" in v) visit(v as t.Node);
-    }
+    for (const c of childNodes(n)) visit(c);
   };
   visit(node);
   return chars.join("");

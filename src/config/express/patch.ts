@@ -17,6 +17,7 @@ import {
   ANY_PATH,
   bare,
   type CorsUse,
+  childNodes,
   discardedCors,
   dotted,
   type ExpressApp,
@@ -843,12 +844,7 @@ function handSetter(
             return;
           }
     }
-    for (const [k, v] of Object.entries(n)) {
-      if (k === "loc" || k.endsWith("Comments")) continue;
-      if (Array.isArray(v)) {
-        for (const x of v) if (x && typeof x === "object" && "type" in x) visit(x as t.Node);
-      } else if (v && typeof v === "object" && "type" in v) visit(v as t.Node);
-    }
+    for (const c of childNodes(n)) visit(c);
   };
   for (const f of fns) visit(f.body);
   return found;
@@ -1216,12 +1212,7 @@ export function ctxAsOrigin(fn: t.Node): t.Identifier | null {
       } else if (parent && parent.type !== "ConditionalExpression" && parent.type !== "ReturnStatement")
         asCtx = true;
     }
-    for (const [k, v] of Object.entries(n)) {
-      if (k === "loc" || k.endsWith("Comments")) continue;
-      if (Array.isArray(v)) {
-        for (const x of v) if (x && typeof x === "object" && "type" in x) visit(x as t.Node, n);
-      } else if (v && typeof v === "object" && "type" in v) visit(v as t.Node, n);
-    }
+    for (const c of childNodes(n)) visit(c, n);
   };
   visit(fn.body, fn);
   return asString && !asCtx ? param : null;
