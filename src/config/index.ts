@@ -600,19 +600,18 @@ function minus(recorded: HeaderList, own: HeaderList, listed: ReadonlySet<string
   for (const name of names) {
     const mine = own.filter(([n]) => lower(n) === name).map(([, v]) => v.trim());
     const lines = recorded.filter(([n]) => lower(n) === name);
-    const extra = lines.length - mine.length;
+    // An Allow-Origin line of another origin the configuration itself now lists (answered through a
+    // map or a list since): the file's own line from before an edit — two fixed origins made one
+    // map — not the application's.
+    const stale =
+      name === "access-control-allow-origin"
+        ? lines.filter(([, v]) => !mine.includes(v.trim()) && listed.has(v.trim()))
+        : [];
+    const extra = lines.length - mine.length - stale.length;
     if (extra <= 0) continue;
-    // An extra Allow-Origin whose origin the configuration itself lists (now answered through a
-    // map or a list) was its own line before an edit: two fixed origins made one list.
-    const foreign = lines.filter(
-      ([, v]) =>
-        !mine.includes(v.trim()) && !(name === "access-control-allow-origin" && listed.has(v.trim())),
-    );
-    if (name === "access-control-allow-origin" && foreign.length < extra) {
-      for (const [n, v] of foreign) out.push([n, v]);
-      continue;
-    }
-    const chosen = [...foreign, ...lines.filter((l) => !foreign.includes(l))].slice(0, extra);
+    const kept = lines.filter((l) => !stale.includes(l));
+    const foreign = kept.filter(([, v]) => !mine.includes(v.trim()));
+    const chosen = [...foreign, ...kept.filter((l) => !foreign.includes(l))].slice(0, extra);
     for (const [n, v] of chosen) out.push([n, v]);
   }
   return out;

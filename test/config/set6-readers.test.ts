@@ -115,6 +115,21 @@ describe("nginx: two fixed Allow-Origin lines (one per front end) made one map",
     expect(fixDiff(fixConfig([after], withApp))).toContain(
       "+        proxy_hide_header Access-Control-Allow-Origin;",
     );
+    // …and so is one that answers the request's own origin (the value nginx adds: two equal lines).
+    const reflecting = ev.map((x) => ({
+      ...x,
+      hops: x.hops.map((h) => ({
+        ...h,
+        responseHeaders: [
+          ...h.responseHeaders.filter(([n]) => n !== "Access-Control-Allow-Origin"),
+          ["Access-Control-Allow-Origin", "https://dev.example.com"] as [string, string],
+          ["Access-Control-Allow-Origin", "https://dev.example.com"] as [string, string],
+        ],
+      })),
+    }));
+    expect(fixDiff(fixConfig([after], reflecting))).toContain(
+      "+        proxy_hide_header Access-Control-Allow-Origin;",
+    );
   });
 });
 

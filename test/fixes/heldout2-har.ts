@@ -16,8 +16,6 @@ import { resultsPath } from "../e2e/helpers/paths";
  * Asserted both ways: a case named later fails here until it is taken off the list.
  */
 export const KNOWN_MISSES_WITH_HAR: Readonly<Record<string, string>> = {
-  "heldout2: S3: rules for localhost:1338 twice and * for GET, the page deletes, XML":
-    "names the rule (line 2) that gets the page's origin, where the case marks that rule's AllowedOrigin (line 3)",
   "heldout2: Django: an API-key middleware ahead of CorsMiddleware refuses the preflight":
     "names CorsMiddleware's line (17), which the patch moves, where the case marks the API-key middleware above it (16)",
 };
@@ -46,8 +44,6 @@ export const KNOWN_MISSES_WITH_HAR_3: Readonly<Record<string, string>> = {
   "heldout3 Express: a bearer-token middleware ahead of cors() answers the preflight 401":
     "names the cors() line (16) it moves, where the case marks the token middleware above it (15)",
   "heldout3 S3: the SDK's PUT, the rule allows GET and POST with Authorization only (XML)":
-    "names the rule's first line (3), where the case marks a line inside the rule (6)",
-  "heldout3 S3: AllowedHeaders origin and content-type only, the SDK upload's x-amz-* refused (JSON)":
     "names the rule's first line (3), where the case marks a line inside the rule (6)",
   "heldout3 Django: the project's API-key middleware above CorsMiddleware refuses the preflight":
     "names CorsMiddleware's line (25), which the patch moves, where the case marks the API-key middleware (24)",
@@ -88,8 +84,6 @@ export const KNOWN_MISSES_WITH_HAR_5: Readonly<Record<string, string>> = {
     "names line 6, where its change goes, next to the Header add the case marks (5)",
   "heldout5 rack-cors: the /api/* resource's methods lack DELETE (localhost on any port allowed)":
     "names the resource line (9), where the case marks its methods (11)",
-  "heldout5 S3: AllowedOrigins has localhost:3000, the page runs on another port (JSON)":
-    "names the rule's opening (3), where the case marks the AllowedOrigins entry (4)",
   "heldout5 FastAPI: a token-checking http middleware added after CORSMiddleware answers the preflight 401":
     "names the CORSMiddleware line (26) it moves, where the case marks the middleware that answers (34)",
 };
