@@ -50,11 +50,12 @@ serve({ fetch: app.fetch, port: Number(process.env.PORT) || 3000, hostname: "127
     check: [],
   },
   {
-    // https://github.com/ascorbic/cirrus/pull/197 — hono/cors with allowHeaders: ["*"]: the wildcard
-    // does not cover Authorization, so the token call's preflight is refused. Root: the allowHeaders line.
-    name: "heldout7 Hono: allowHeaders ['*'] does not cover the Authorization the page sends",
-    url: "https://github.com/ascorbic/cirrus/pull/197",
-    rootText: 'allowHeaders: ["*"],',
+    // https://github.com/honojs/hono/issues/4811 — hono/cors with credentials: true and the default
+    // origin "*": the middleware sends Allow-Origin * with Allow-Credentials true, which a credentialed
+    // request refuses. Root: the cors({ credentials: true }) line.
+    name: "heldout7 Hono: cors({ credentials: true }) with the default origin '*', the cookie call refused",
+    url: "https://github.com/honojs/hono/issues/4811",
+    rootText: 'app.use("/api/*", cors({ credentials: true, allowHeaders: ["Content-Type"] }));',
     file: "server.mjs",
     app: `import { Hono } from "hono";
 import { cors } from "hono/cors";
@@ -62,23 +63,16 @@ import { serve } from "@hono/node-server";
 
 const app = new Hono();
 
-app.use(
-  "*",
-  cors({
-    origin: "*",
-    allowMethods: ["GET", "POST", "PUT", "DELETE", "OPTIONS"],
-    allowHeaders: ["*"],
-  }),
-);
+app.use("/api/*", cors({ credentials: true, allowHeaders: ["Content-Type"] }));
 
 app.get("/api/items", (c) => c.json([]));
-app.get("/api/me", (c) => c.json({ user: "ada" }));
+app.get("/api/session", (c) => c.json({ user: "ada" }));
 
 serve({ fetch: app.fetch, port: Number(process.env.PORT) || 3000, hostname: "127.0.0.1" });
 `,
     calls: [
       { method: "GET", path: "/api/items", origin: "ORIGIN" },
-      { method: "GET", path: "/api/me", origin: "ORIGIN", headers: [["Authorization", "Bearer t"]] },
+      { method: "GET", path: "/api/session", origin: "ORIGIN", credentials: true },
     ],
     check: [],
   },
