@@ -16,6 +16,7 @@ import { HELD_OUT3_AIOHTTP } from "./config-heldout3-aiohttp";
 import { HELD_OUT4_AIOHTTP } from "./config-heldout4-aiohttp";
 import { HELD_OUT5_AIOHTTP } from "./config-heldout5-aiohttp";
 import { HELD_OUT6_AIOHTTP } from "./config-heldout6-aiohttp";
+import { HELD_OUT7_AIOHTTP } from "./config-heldout7-aiohttp";
 import { pythonConfigSuite } from "./config-python-real";
 import { debVersion } from "./harness";
 
@@ -34,6 +35,7 @@ pythonConfigSuite({
     ...HELD_OUT4_AIOHTTP,
     ...HELD_OUT5_AIOHTTP,
     ...HELD_OUT6_AIOHTTP,
+    ...HELD_OUT7_AIOHTTP,
   ].map((c) => ({
     name: c.name,
     text: c.app,

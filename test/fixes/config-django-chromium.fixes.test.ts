@@ -13,6 +13,7 @@ import { HELD_OUT3_DJANGO } from "./config-heldout3-django";
 import { HELD_OUT4_DJANGO } from "./config-heldout4-django";
 import { HELD_OUT5_DJANGO } from "./config-heldout5-django";
 import { HELD_OUT6_DJANGO } from "./config-heldout6-django";
+import { HELD_OUT7_DJANGO } from "./config-heldout7-django";
 import { pythonConfigSuite } from "./config-python-real";
 import { debVersion } from "./harness";
 
@@ -31,6 +32,7 @@ pythonConfigSuite({
     ...HELD_OUT4_DJANGO,
     ...HELD_OUT5_DJANGO,
     ...HELD_OUT6_DJANGO,
+    ...HELD_OUT7_DJANGO,
   ].map((c) => ({
     ...c,
     text: c.settings,

@@ -40,6 +40,10 @@ import { HELD_OUT6_EXPRESS } from "./config-heldout6-express";
 import { HELD_OUT6_FASTIFY } from "./config-heldout6-fastify";
 import { HELD_OUT6_HONO } from "./config-heldout6-hono";
 import { HELD_OUT6_KOA } from "./config-heldout6-koa";
+import { HELD_OUT7_EXPRESS } from "./config-heldout7-express";
+import { HELD_OUT7_FASTIFY } from "./config-heldout7-fastify";
+import { HELD_OUT7_HONO } from "./config-heldout7-hono";
+import { HELD_OUT7_KOA } from "./config-heldout7-koa";
 import { HONO_CASES, HONO_CORRECT } from "./config-hono-cases";
 import { KOA_CASES, KOA_CORRECT } from "./config-koa-cases";
 import { expectKeptOutsideDiff, observe, type PageCall, standardStillAllowed } from "./config-real";
@@ -145,6 +149,9 @@ for (const [label, CASES, CORRECT] of [
   // The sixth (config-heldout6-*.ts, written blind too): `check` and the correct configurations measured
   // in config-heldout6-check.fixes.test.ts.
   ["heldout6", [...HELD_OUT6_EXPRESS, ...HELD_OUT6_FASTIFY, ...HELD_OUT6_KOA, ...HELD_OUT6_HONO], []],
+  // The seventh (config-heldout7-*.ts, written blind too): `check` and the correct configurations measured
+  // in config-heldout7-check.fixes.test.ts.
+  ["heldout7", [...HELD_OUT7_EXPRESS, ...HELD_OUT7_FASTIFY, ...HELD_OUT7_KOA, ...HELD_OUT7_HONO], []],
 ] as const) {
   describe(`cors-lens fix --config on real ${label} apps`, () => {
     // Each case has its own ports and files: they run side by side (one browser, its two pages).

@@ -11,6 +11,7 @@ import { HELD_OUT3_FASTAPI } from "./config-heldout3-fastapi";
 import { HELD_OUT4_FASTAPI } from "./config-heldout4-fastapi";
 import { HELD_OUT5_FASTAPI } from "./config-heldout5-fastapi";
 import { HELD_OUT6_FASTAPI } from "./config-heldout6-fastapi";
+import { HELD_OUT7_FASTAPI } from "./config-heldout7-fastapi";
 import { pythonConfigSuite } from "./config-python-real";
 import { debVersion } from "./harness";
 
@@ -28,6 +29,7 @@ pythonConfigSuite({
     ...HELD_OUT4_FASTAPI,
     ...HELD_OUT5_FASTAPI,
     ...HELD_OUT6_FASTAPI,
+    ...HELD_OUT7_FASTAPI,
   ].map((c) => ({
     ...c,
     text: c.app,

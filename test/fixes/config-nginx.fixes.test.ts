@@ -18,6 +18,7 @@ import { HELD_OUT3_NGINX } from "./config-heldout3-nginx";
 import { HELD_OUT4_NGINX } from "./config-heldout4-nginx";
 import { HELD_OUT5_NGINX } from "./config-heldout5-nginx";
 import { HELD_OUT6_NGINX } from "./config-heldout6-nginx";
+import { HELD_OUT7_NGINX } from "./config-heldout7-nginx";
 import {
   expectKeptOutsideDiff,
   nginxTest,
@@ -48,6 +49,7 @@ describe.skipIf(!installed)(`cors-lens fix --config on real nginx ${installed ??
     ...HELD_OUT4_NGINX,
     ...HELD_OUT5_NGINX,
     ...HELD_OUT6_NGINX,
+    ...HELD_OUT7_NGINX,
   ].forEach((c, index) => {
     it(c.name, async () => {
       const dir = join(scratch, `case-${index}`);

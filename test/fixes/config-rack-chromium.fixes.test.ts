@@ -10,6 +10,7 @@ import { HELD_OUT3_RACK } from "./config-heldout3-rack";
 import { HELD_OUT4_RACK } from "./config-heldout4-rack";
 import { HELD_OUT5_RACK } from "./config-heldout5-rack";
 import { HELD_OUT6_RACK } from "./config-heldout6-rack";
+import { HELD_OUT7_RACK } from "./config-heldout7-rack";
 import { pythonConfigSuite } from "./config-python-real";
 import { RACK_CASES, RACK_CORRECT } from "./config-rack-cases";
 import { debVersion } from "./harness";
@@ -23,6 +24,13 @@ pythonConfigSuite({
   extra: {},
   serve: (port) => ["-b", `tcp://127.0.0.1:${port}`, "-t", "1:2", "config.ru"],
   // After the suite's own, issue #23's third, fourth and fifth never-seen measures (config-heldout{3,4,5}-rack.ts).
-  cases: [...RACK_CASES, ...HELD_OUT3_RACK, ...HELD_OUT4_RACK, ...HELD_OUT5_RACK, ...HELD_OUT6_RACK],
+  cases: [
+    ...RACK_CASES,
+    ...HELD_OUT3_RACK,
+    ...HELD_OUT4_RACK,
+    ...HELD_OUT5_RACK,
+    ...HELD_OUT6_RACK,
+    ...HELD_OUT7_RACK,
+  ],
   correct: RACK_CORRECT,
 });

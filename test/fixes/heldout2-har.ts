@@ -99,7 +99,7 @@ export const KNOWN_MISSES_WITH_HAR_6: Readonly<Record<string, string>> = {
 
 /**
  * Runs `check --har` on the original files, records whether a finding falls on the root cause's
- * line (test-results/heldout{2,3,4,5,6}-check-har.json, the figures of HELDOUT2.md/3.md/4.md/5.md/6.md), and
+ * line (test-results/heldout{2,3,4,5,6,7}-check-har.json, the figures of HELDOUT2.md/3.md/4.md/5.md/6.md/7.md), and
  * asserts it both ways against the set's known misses. Cases of neither held-out set are left alone.
  */
 export async function checkNamesRootWithHar(
@@ -124,20 +124,23 @@ export async function checkNamesRootWithHar(
     line: number;
   }>;
   const named = findings.some((f) => f.line === line && f.file === path);
-  // Held-out sets 4, 5 and 6 share set 3's case shape; their cases are told apart by name.
+  // Held-out sets 4 to 7 share set 3's case shape; their cases are told apart by name.
   const fourth = c.name.startsWith("heldout4 ");
   const fifth = c.name.startsWith("heldout5 ");
   const sixth = c.name.startsWith("heldout6 ");
+  const seventh = c.name.startsWith("heldout7 ");
   const file = resultsPath(
-    sixth
-      ? "heldout6-check-har.json"
-      : fifth
-        ? "heldout5-check-har.json"
-        : fourth
-          ? "heldout4-check-har.json"
-          : third
-            ? "heldout3-check-har.json"
-            : "heldout2-check-har.json",
+    seventh
+      ? "heldout7-check-har.json"
+      : sixth
+        ? "heldout6-check-har.json"
+        : fifth
+          ? "heldout5-check-har.json"
+          : fourth
+            ? "heldout4-check-har.json"
+            : third
+              ? "heldout3-check-har.json"
+              : "heldout2-check-har.json",
   );
   const table = existsSync(file)
     ? (JSON.parse(readFileSync(file, "utf8")) as Array<{ name: string }>).filter((e) => e.name !== c.name)
@@ -149,6 +152,9 @@ export async function checkNamesRootWithHar(
     findings: findings.map((f) => `${f.code}@${f.file.split("/").pop()}:${f.line}`),
   } as { name: string });
   writeFileSync(file, `${JSON.stringify(table, null, 2)}\n`);
+  // Set 7's first run is the measure: recorded (test-results/heldout7-check-har.json), not yet
+  // asserted — its list of known misses comes from that run.
+  if (seventh) return;
   const known = sixth
     ? KNOWN_MISSES_WITH_HAR_6
     : fifth
