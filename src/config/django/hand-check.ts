@@ -62,6 +62,20 @@ export function checkHand(
     const acac = header(get.resp.headers, "access-control-allow-credentials");
     if (!acao?.site) continue;
     const creds = acac?.value.trim().toLowerCase() === "true";
+    // A literal with a path or a trailing slash (a FRONTEND_URL setting): equal to no Origin.
+    const path = /^(https?:\/\/[^/\s]+)\/\S*$/.exec(acao.value.trim());
+    if (path && acao.site.src?.kind === "lit")
+      add(
+        "django-mw-origin-path",
+        "error",
+        acao.site.src.file,
+        acao.site.src.at.line,
+        "config.django.mw.check.origin-path",
+        {
+          value: acao.value.trim(),
+          origin: path[1] as string,
+        },
+      );
     if (acao.value.trim() === "*" && creds)
       add(
         "django-mw-any-credentials",

@@ -128,6 +128,27 @@ class HandPatcher extends EditList {
     return null;
   }
 
+  /**
+   * An Allow-Origin written as a literal with a path or a trailing slash (`"https://app.example/"`,
+   * often a FRONTEND_URL setting): no Origin has one, so it matched no page; the literal loses it.
+   */
+  originForm(acao: Site, value: string, origin: string): boolean {
+    const src = acao.src;
+    if (src?.kind !== "lit" || !/^https?:\/\/[^/\s]+\/\S*$/.test(value.trim())) return false;
+    if (new URL(value.trim()).origin !== origin) return false;
+    this.push(`form:${src.file}:${src.at.start}`, {
+      file: src.file,
+      start: src.at.start,
+      end: src.at.end,
+      text: pyStr(origin, src.quote),
+      why: {
+        key: "config.django.mw.fix.origin-form",
+        params: { value: value.trim(), origin, line: src.at.line },
+      },
+    });
+    return true;
+  }
+
   /** `… = "*"` becomes: the listed origins reflected with credentials, `*` for every other. */
   reflect(acao: Site, acac: Site | null, origins: string[]): boolean {
     const mw = this.mwOf(acao);
@@ -357,6 +378,11 @@ export function patchHand(
           const miss = trace.misses.find((m) => m.value === spec.origin);
           if (miss && !acao) p.allowOrigin(miss.display, miss.file, spec.origin);
           else stuck(spec.id, { key: "config.django.mw.cannot.origin", params: { origin: spec.origin } });
+          break;
+        }
+        case "allow-origin-mismatch": {
+          if (!acao?.site || !p.originForm(acao.site, acao.value, spec.origin))
+            stuck(spec.id, { key: "config.cannot.cause", params: { code: cause.code } });
           break;
         }
         case "wildcard-origin-with-credentials": {

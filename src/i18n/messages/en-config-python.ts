@@ -8,6 +8,10 @@ export const enConfigPython = {
     "{file}: a Django settings file is read on its own; pass the settings module without other kinds of files",
   "config.django.check.env-list":
     '{name} is read from the environment variable {env} without splitting it: when {env} is set, it is one string, not a list of origins (django-cors-headers refuses it); when it is not, it is {default}, which allows nothing. Split it: os.environ["{env}"].split(",") with a default',
+  "config.django.mw.fix.origin-form":
+    "{value} (line {line}) is sent as Access-Control-Allow-Origin, but an origin has no path or trailing slash: it matched no page; written {origin}",
+  "config.django.mw.check.origin-path":
+    "{value} is sent as Access-Control-Allow-Origin, but it has a path or a trailing slash: no page's Origin has one, so it matches none; write {origin}",
   "config.django.unknown.value":
     "{name} (line {line}) is computed by code CORS Lens does not evaluate: {text}",
   "config.django.unknown.middleware":

@@ -10,6 +10,10 @@ export const koConfigPython: Record<keyof typeof enConfigPython, string> = {
     "{file}: Django 설정 파일은 단독으로 읽습니다. 다른 종류의 파일 없이 설정 모듈만 넘기세요",
   "config.django.check.env-list":
     '{name}을(를) 환경 변수 {env}에서 나누지 않고 읽습니다: {env}가 있으면 오리진 목록이 아닌 문자열 하나이고(django-cors-headers가 거부), 없으면 아무것도 허용하지 않는 {default}입니다. 기본값과 함께 .split(",")로 나누세요',
+  "config.django.mw.fix.origin-form":
+    "{value}({line}행)을 Access-Control-Allow-Origin으로 보내지만 오리진에는 경로나 끝의 슬래시가 없어 어떤 페이지와도 맞지 않았습니다: {origin}(으)로 고쳤습니다",
+  "config.django.mw.check.origin-path":
+    "{value}을(를) Access-Control-Allow-Origin으로 보내지만 경로나 끝의 슬래시가 있습니다: 어떤 페이지의 Origin에도 그런 것이 없어 맞지 않습니다. {origin}(으)로 쓰세요",
   "config.django.unknown.value": "{name}(줄 {line})은 CORS Lens가 평가하지 않는 코드로 계산됩니다: {text}",
   "config.django.unknown.middleware":
     "{name}(줄 {line})이 CorsMiddleware보다 먼저 실행됩니다: 이것이 먼저 응답하는지 CORS Lens는 알 수 없습니다",
