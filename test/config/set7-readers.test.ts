@@ -2,10 +2,12 @@
  * Shapes held-out set 7 found unread or refused (test/fixes/HELDOUT7.md), each checked on the model
  * (the printed text is run on the real servers by the set's suites, in Chromium).
  */
+import { createRequire } from "node:module";
 import { beforeAll, describe, expect, it } from "vitest";
 import { checkConfig, fixConfig, fixDiff, prepareConfig } from "../../src/config";
 import { grammarBytes, recordedFrom } from "./recorded";
 
+const need = createRequire(import.meta.url);
 const PAGE = "https://page.example.com";
 
 beforeAll(async () => {
@@ -67,5 +69,71 @@ class SimpleCorsMiddleware:
     );
     expect(r.ok).toBe(false);
     expect(fixDiff(r)).toBe("");
+  });
+});
+
+describe("Fastify: @fastify/cors registered in a sibling plugin's scope", () => {
+  const text = `const Fastify = require("fastify");
+
+async function publicRoutes(api) {
+  api.register(require("@fastify/cors"), { origin: "${PAGE}" });
+
+  api.get("/health", async () => ({ ok: true }));
+}
+
+async function itemRoutes(api) {
+  api.get("/items", async () => [{ id: 1 }]);
+  api.put("/items/:id", async () => ({ id: 1 }));
+}
+
+const app = Fastify();
+app.register(publicRoutes, { prefix: "/public" });
+app.register(itemRoutes, { prefix: "/api" });
+
+module.exports = app;
+`;
+  it("is moved onto the app (the plugin's own routes keep it), and the printed app answers both (for real)", async () => {
+    const file = { path: "server.js", text };
+    const r = fixConfig(
+      [file],
+      recordedFrom(
+        [file],
+        [
+          { url: "http://h/api/items", origin: PAGE },
+          {
+            url: "http://h/api/items/1",
+            method: "PUT",
+            origin: PAGE,
+            headers: [["Content-Type", "application/json"]],
+          },
+        ],
+      ),
+    );
+    expect(r.ok, fixDiff(r)).toBe(true);
+    expect(fixDiff(r)).toContain(`-  api.register(require("@fastify/cors"), { origin: "${PAGE}" });`);
+    // Moved as written, PUT added to the methods @fastify/cors allows by default (GET, HEAD, POST).
+    expect(fixDiff(r)).toContain(
+      `+app.register(require("@fastify/cors"), { origin: "${PAGE}", methods: ["GET", "HEAD", "POST", "PUT"] });`,
+    );
+    const module = { exports: {} as Record<string, unknown> };
+    new Function("require", "module", "process", r.files[0]?.after ?? "")(need, module, { env: {} });
+    const app = module.exports as unknown as {
+      inject: (o: object) => Promise<{ statusCode: number; headers: Record<string, string> }>;
+      close: () => Promise<void>;
+    };
+    try {
+      for (const url of ["/api/items", "/public/health"]) {
+        const res = await app.inject({ method: "GET", url, headers: { origin: PAGE } });
+        expect([url, res.statusCode, res.headers["access-control-allow-origin"]]).toEqual([url, 200, PAGE]);
+      }
+      const pre = await app.inject({
+        method: "OPTIONS",
+        url: "/api/items/1",
+        headers: { origin: PAGE, "access-control-request-method": "PUT" },
+      });
+      expect(pre.statusCode).toBe(204);
+    } finally {
+      await app.close();
+    }
   });
 });

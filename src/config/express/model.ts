@@ -2793,7 +2793,7 @@ function interpret(
 const NONE = Symbol("none");
 
 /** Fastify: a route of the plugin (or of a plugin inside it) takes this method and path. */
-function fastifyReaches(stack: Stack, path: string, method: string): boolean {
+export function fastifyReaches(stack: Stack, path: string, method: string): boolean {
   return stack.layers.some((l) => {
     if (method === "OPTIONS" && l.handlers.some((h) => h.kind === "cors")) return true;
     const router = l.handlers.find((h) => h.kind === "router");

@@ -23,6 +23,7 @@ import {
   type ExpressApp,
   FASTIFY_METHODS,
   Fn,
+  fastifyReaches,
   HONO_METHODS,
   isName,
   KOA_METHODS,
@@ -545,6 +546,22 @@ export function patchExpress(
       app.dialect === "fastify" ? app.corsUses.find((c) => encapsulatedAlone(app, c.stack)) : undefined;
     if (shut) {
       hoists.add(shut);
+      continue;
+    }
+    // Fastify: the one @fastify/cors, inside a plugin whose routes are not the failing request's (a
+    // sibling plugin answers it): onto the app, where it reaches both (its own routes keep it).
+    const lone = app.dialect === "fastify" && app.corsUses.length === 1 ? app.corsUses[0] : undefined;
+    const loneMount = lone
+      ? app.app?.layers.find((l) => l.handlers.some((h) => h.kind === "router" && h.router === lone.stack))
+      : undefined;
+    const loneReach = loneMount?.path.test(path, true);
+    if (
+      lone &&
+      loneMount &&
+      (lone.stack as { encapsulated?: boolean }).encapsulated &&
+      !(loneReach?.matched && fastifyReaches(lone.stack, loneReach.rest, method))
+    ) {
+      hoists.add(lone);
       continue;
     }
     // On the app, or on a router mounted on it: the path as that stack sees it.
@@ -1651,7 +1668,10 @@ function hoist(p: Patcher, c: ExpressApp["corsUses"][number]): void {
   const mount = app.app?.layers.find((l) =>
     l.handlers.some((h) => h.kind === "router" && h.router === c.stack),
   );
-  const why: Words = { key: "config.fastify.fix.hoist", params: { line: mount?.line ?? c.layer.line } };
+  const why: Words = {
+    key: encapsulatedAlone(app, c.stack) ? "config.fastify.fix.hoist" : "config.fastify.fix.hoist-other",
+    params: { line: mount?.line ?? c.layer.line },
+  };
   const stmt = c.layer.statement;
   p.cut(`hoist-out:${stmt.start}`, lineStart(text, stmt.start ?? 0), afterLine(text, stmt.end ?? 0), why);
   const args = argNodes.map((a) => p.src(a)).join(", ");

@@ -116,6 +116,8 @@ export const enConfigExpress = {
     "@fastify/cors registered before the hook of line {before}: Fastify runs hooks in the order they are added, and that one answered first",
   "config.fastify.fix.hoist":
     "@fastify/cors registered on the app: inside the plugin of line {line} it reached none of the app's routes (Fastify encapsulates plugins)",
+  "config.fastify.fix.hoist-other":
+    "@fastify/cors registered on the app: inside the plugin of line {line} it reached that plugin's routes only, not the ones the failing requests go to (Fastify encapsulates plugins); that plugin's routes keep it",
   "config.fastify.fix.preflight":
     "`preflight: true` (line {line}): with `preflight: false` @fastify/cors leaves every preflight to its OPTIONS route, which answers 404",
   "config.fastify.fix.hook":

@@ -118,6 +118,8 @@ export const koConfigExpress: Record<keyof typeof enConfigExpress, string> = {
     "@fastify/cors를 {before}행의 훅보다 앞에 등록했습니다. Fastify는 훅을 추가한 순서대로 실행하는데, 그 훅이 먼저 응답했습니다",
   "config.fastify.fix.hoist":
     "@fastify/cors를 앱에 등록했습니다. {line}행의 플러그인 안에서는 앱의 어떤 라우트에도 닿지 않았습니다(Fastify는 플러그인을 캡슐화합니다)",
+  "config.fastify.fix.hoist-other":
+    "@fastify/cors를 앱에 등록했습니다: {line}행 플러그인 안에서는 그 플러그인의 라우트에만 닿고 실패한 요청이 가는 라우트에는 닿지 않았습니다(Fastify는 플러그인을 캡슐화합니다). 그 플러그인의 라우트에도 그대로 적용됩니다",
   "config.fastify.fix.preflight":
     "`preflight: true`({line}행): `preflight: false`이면 @fastify/cors가 모든 사전 요청을 자기 OPTIONS 라우트에 넘기고, 그 라우트는 404로 답합니다",
   "config.fastify.fix.hook":
