@@ -12,6 +12,7 @@ const PAGE = "https://page.example.com";
 
 beforeAll(async () => {
   await prepareConfig([{ path: "app.py", text: "from flask import Flask\n" }], grammarBytes);
+  await prepareConfig([{ path: "config.ru", text: "use Rack::Cors do\nend\n" }], grammarBytes);
 });
 
 describe("Django: a hand-written middleware sends a FRONTEND_URL setting written with a trailing slash", () => {
@@ -135,5 +136,25 @@ module.exports = app;
     } finally {
       await app.close();
     }
+  });
+});
+
+describe("rack-cors: a regular expression written in quotes", () => {
+  it("check names it (a string, compared whole); the Regexp itself is not", () => {
+    const text = (origin: string) => `require "rack/cors"
+
+use Rack::Cors do
+  allow do
+    origins ${origin}
+    resource "/api/*", headers: :any, methods: [:get, :post]
+  end
+end
+
+run ->(env) { [200, {}, ["ok"]] }
+`;
+    const codes = (o: string) =>
+      checkConfig([{ path: "config.ru", text: text(o) }]).findings.map((f) => [f.code, f.line]);
+    expect(codes(`'/\\Ahttp:\\/\\/localhost(:\\d+)?\\z/'`)).toEqual([["rack-cors-origin-regex-string", 5]]);
+    expect(codes(`/\\Ahttp:\\/\\/localhost(:\\d+)?\\z/`)).toEqual([]);
   });
 });

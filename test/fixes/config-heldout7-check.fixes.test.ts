@@ -17,7 +17,15 @@ import { HELD_OUT7_RACK } from "./config-heldout7-rack";
 import { HELD_OUT7_S3 } from "./config-heldout7-s3";
 import type { PageCall } from "./config-real";
 import { freePort, startProcess } from "./harness";
-import { ADMIN, APP_ORIGIN, type Entry, heldoutCheck, heldoutEntries } from "./heldout-check";
+import {
+  ADMIN,
+  APP_ORIGIN,
+  type Entry,
+  heldoutCheck,
+  heldoutEntries,
+  OTHER_LINE,
+  PAGE_RELATIVE,
+} from "./heldout-check";
 
 function entries(): Entry[] {
   return heldoutEntries({
@@ -37,15 +45,41 @@ function entries(): Entry[] {
   });
 }
 
+const UPSTREAM = "the second Allow-Origin is the backend's, in its answer, not in the file";
+const APP_ROUTES = "relative to the proxied application's routes (which methods it takes), not in the file";
 /**
  * Issue #23's seventh never-seen measure, the `check` half (test/fixes/heldout-check.ts runs it): every
  * held-out set 7 case (config-heldout7-*.ts, written blind to the readers), each file filled as its
- * suite fills it, its root cause's line named or not — recorded, not asserted (known = null: this is
- * the set's first run, the measure; the list of known misses comes from it). And the set's three correct
- * configurations (Express, Hono, FastAPI — stacks other than set 6's), served for real: the page's calls
- * pass, `check` reports no error, `fix` prints nothing.
+ * suite fills it, its root cause's line named or not asserted against KNOWN_STATIC_MISSES both ways
+ * (the first run, the measure, is in HELDOUT7.md: 14/34; this list is of the head that fixed its
+ * cases: 16/34). And the set's three correct configurations (Express, Hono, FastAPI — stacks other
+ * than set 6's), served for real: the page's calls pass, `check` reports no error, `fix` prints nothing.
  */
-const { scratch, correct } = heldoutCheck(7, entries(), null);
+const KNOWN_STATIC_MISSES: Readonly<Record<string, string>> = {
+  "heldout7 nginx: nginx adds Allow-Origin over the backend's own, two values sent": UPSTREAM,
+  "heldout7 Apache: Apache answers the preflight 204, its Allow-Methods lacks DELETE": APP_ROUTES,
+  "heldout7 Caddy: Allow-Headers lacks the Authorization the front end sends": PAGE_RELATIVE,
+  "heldout7 Express: cors() with its defaults, the credentialed calls refuse the wildcard": PAGE_RELATIVE,
+  "heldout7 Express: app.use(checkJwt) ahead of cors() answers the preflight 401": OTHER_LINE,
+  "heldout7 Express: origin list split on ',' keeps a leading space, the second front end refused":
+    "the list is read by an origin callback (indexOf), not given as the origin option: named at the callback",
+  "heldout7 Fastify: @fastify/cors registered in a sibling plugin's scope, the items routes get none":
+    PAGE_RELATIVE,
+  "heldout7 Hono: a token middleware registered before cors() answers the preflight 401": OTHER_LINE,
+  "heldout7 FastAPI: the front end's origin in allow_origins ends with a slash": OTHER_LINE,
+  "heldout7 FastAPI: an http token middleware added after CORSMiddleware (outermost) 401s the preflight":
+    OTHER_LINE,
+  "heldout7 Flask: the /api/* resource's origins names the production site only": PAGE_RELATIVE,
+  "heldout7 Flask: CORS resources keyed on one path, the /api/ routes the page calls get none": PAGE_RELATIVE,
+  "heldout7 aiohttp: an auth middleware refuses the preflight before aiohttp-cors answers it": OTHER_LINE,
+  "heldout7 aiohttp: ResourceOptions without allow_headers, the JSON POST's preflight refused": PAGE_RELATIVE,
+  "heldout7 Django: CORS_ALLOW_ALL_ORIGINS without CORS_ALLOW_CREDENTIALS, the cookie call refused":
+    PAGE_RELATIVE,
+  "heldout7 Django: CORS_ALLOW_HEADERS overridden without x-api-key, the PUT refused": PAGE_RELATIVE,
+  "heldout7 S3: the only rule's AllowedOrigin names another site (XML)": PAGE_RELATIVE,
+  "heldout7 S3: AllowedMethods GET only, the presigned upload's PUT refused (JSON)": PAGE_RELATIVE,
+};
+const { scratch, correct } = heldoutCheck(7, entries(), KNOWN_STATIC_MISSES);
 
 const fill = (t: string) => t.replaceAll("ORIGIN2", ADMIN).replaceAll("ORIGIN", APP_ORIGIN);
 const fillPy = (t: string) => t.replaceAll("{{ORIGIN2}}", ADMIN).replaceAll("{{ORIGIN}}", APP_ORIGIN);

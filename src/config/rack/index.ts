@@ -612,7 +612,14 @@ function checkRack(app: RackApp): ConfigFinding[] {
       const items = a.origins?.items ?? [];
       for (const i of items) {
         if (i.t === "str" && i.v !== "*") {
-          if (i.v.includes("*"))
+          // '/\Ahttps?:\/\/…\z/' in quotes: a string, compared with the Origin whole
+          // (Rack::Cors::Resources#allow_origin?), not the Regexp it was meant to be.
+          if (/^\/.+\/[imx]*$/.test(i.v))
+            add("rack-cors-origin-regex-string", "error", i.at.line, {
+              key: "config.rack.check.regex-string",
+              params: { origin: i.v },
+            });
+          else if (i.v.includes("*"))
             add("rack-cors-origin-glob", "error", i.at.line, {
               key: "config.rack.check.glob",
               params: { origin: i.v },

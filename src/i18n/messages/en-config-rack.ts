@@ -18,6 +18,8 @@ export const enConfigRack = {
     "Rack::Cors comes after {name} (line {line}), which can answer first (a 401 to the preflight) without the CORS headers: put use Rack::Cors above it",
   "config.rack.check.rails-use":
     "config.middleware.use puts Rack::Cors at the bottom of Rails' stack, after middleware that can answer first without the CORS headers: use insert_before 0, Rack::Cors",
+  "config.rack.check.regex-string":
+    "{origin} is a string, not a regular expression: rack-cors compares a string with the Origin header whole, so this one matches no page; write it without the quotes, as a Ruby Regexp",
   "config.rack.check.glob":
     "{origin} is compared literally (rack-cors has no * pattern other than '*' alone): it matches no origin; write a Regexp such as /\\Ahttps:\\/\\/[a-z0-9-]+\\.example\\.com\\z/",
   "config.rack.check.path":

@@ -21,6 +21,8 @@ export const koConfigRack: Record<keyof typeof enConfigRack, string> = {
     "Rack::Cors가 {name}({line}번 줄) 뒤에 있어, 그 미들웨어가 CORS 헤더 없이 먼저 응답할 수 있습니다(사전 요청에 401). use Rack::Cors를 그 위로 옮기세요",
   "config.rack.check.rails-use":
     "config.middleware.use는 Rack::Cors를 Rails 스택의 맨 아래, CORS 헤더 없이 먼저 응답할 수 있는 미들웨어 뒤에 둡니다. insert_before 0, Rack::Cors를 쓰세요",
+  "config.rack.check.regex-string":
+    "{origin}은(는) 정규식이 아니라 문자열입니다: rack-cors는 문자열을 Origin 헤더 전체와 비교하므로 어떤 페이지와도 맞지 않습니다. 따옴표 없이 Ruby 정규식으로 쓰세요",
   "config.rack.check.glob":
     "{origin}은(는) 글자 그대로 비교됩니다('*' 하나 말고는 rack-cors에 * 패턴이 없음): 어떤 출처와도 일치하지 않습니다. /\\Ahttps:\\/\\/[a-z0-9-]+\\.example\\.com\\z/ 같은 Regexp로 쓰세요",
   "config.rack.check.path":
