@@ -226,3 +226,21 @@ export default new App().app;
     expect(() => recordedFrom([file], [{ url: "http://h/api/items", origin: PAGE }])).toThrow(/unknown/);
   });
 });
+
+describe("an app with a route of its own for OPTIONS", () => {
+  it("app.all(…) takes OPTIONS too: the hand-written middleware is not made to answer every preflight", () => {
+    const text = EXPRESS_CLASS.replace(
+      '    this.router.get("/items", (req, res) => res.json([{ id: 1 }]));',
+      '    this.router.all("/items", (req, res) => res.json([{ id: 1 }]));',
+    );
+    expect(text).not.toBe(EXPRESS_CLASS);
+    const file: ConfigFile = { path: "server.js", text };
+    const spec = {
+      url: "http://h/api/items",
+      origin: PAGE,
+      headers: [["Authorization", "Bearer t"]] as Array<[string, string]>,
+    };
+    const r = fixConfig([file], recordedFrom([file], [spec]));
+    expect(fixDiff(r)).not.toContain('if (req.method === "OPTIONS")');
+  });
+});

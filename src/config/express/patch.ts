@@ -867,7 +867,7 @@ function handSetter(
   return found;
 }
 
-/** A route of the app's own for OPTIONS (`app.options(…)`): answering every preflight would bypass it. */
+/** A route of the app's own that takes OPTIONS (`app.options(…)`, `app.all(…)`): answering every preflight would bypass it. */
 function answersOptions(app: ExpressApp): boolean {
   const seen = new Set<ExpressApp["app"]>();
   const visit = (stack: ExpressApp["app"]): boolean => {
@@ -875,7 +875,7 @@ function answersOptions(app: ExpressApp): boolean {
     seen.add(stack);
     return stack.layers.some(
       (l) =>
-        (l.methods ?? []).includes("OPTIONS") ||
+        (l.methods ?? []).some((m) => m === "OPTIONS" || m === "ALL") ||
         l.handlers.some((h) => h.kind === "router" && visit(h.router)),
     );
   };
