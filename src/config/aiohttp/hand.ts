@@ -12,7 +12,7 @@
  * later lines never run, so that answer has no CORS header.
  */
 import type { Node } from "web-tree-sitter";
-import type { PyModule, Span } from "../python/values";
+import { evaluate, type PyModule, type Span } from "../python/values";
 
 const span = (n: Node): Span => ({ start: n.startIndex, end: n.endIndex, line: n.startPosition.row + 1 });
 const kids = (n: Node): Node[] =>
@@ -56,16 +56,11 @@ export interface HandMiddleware {
   spans: Span[];
 }
 
-function str(n: Node | null | undefined): { v: string; quote: string } | null {
-  if (n?.type !== "string") return null;
-  const parts = kids(n);
-  if (parts.some((p) => p.type === "interpolation")) return null;
-  const t = n.text;
-  const m = /^([rRbBuU]*)("""|'''|"|')([\s\S]*)\2$/.exec(t);
-  if (!m || /[bB]/.test(m[1] ?? "")) return null;
-  const body = m[3] ?? "";
-  if (body.includes("\\")) return null;
-  return { v: body, quote: m[2] as string };
+/** A plain string literal (no f-string, no bytes), read as the Python reader reads every string. */
+function str(n: Node | null | undefined, mod: PyModule): { v: string; quote: string } | null {
+  if (!n) return null;
+  const v = evaluate(n, new Map(), mod.imports);
+  return v.t === "str" && v.prefix === "" && n.type === "string" ? v : null;
 }
 
 /** A dict of string literals, written here or named (a module-level constant). */
@@ -80,9 +75,9 @@ function dictOf(n: Node | null | undefined, mod: PyModule): HandDict | null {
   const headers: HandHeader[] = [];
   for (const p of kids(d)) {
     if (p.type !== "pair") return null;
-    const k = str(p.childForFieldName("key"));
+    const k = str(p.childForFieldName("key"), mod);
     const valueNode = p.childForFieldName("value");
-    const v = str(valueNode);
+    const v = str(valueNode, mod);
     if (!k || !v || !valueNode) return null;
     headers.push({ name: k.v, value: v.v, at: span(valueNode), quote: v.quote });
   }
@@ -90,12 +85,12 @@ function dictOf(n: Node | null | undefined, mod: PyModule): HandDict | null {
 }
 
 /** `request.method == "OPTIONS"` (either side, `==` only). */
-function isOptionsTest(n: Node | null, request: string): boolean {
+function isOptionsTest(n: Node | null, request: string, mod: PyModule): boolean {
   if (n?.type !== "comparison_operator") return false;
   const [a, b] = kids(n);
   const ops = n.childrenForFieldName("operators").map((o) => o?.text);
   const method = `${request}.method`;
-  const opt = (x: Node | undefined) => str(x)?.v === "OPTIONS" || x?.text === "hdrs.METH_OPTIONS";
+  const opt = (x: Node | undefined) => str(x, mod)?.v === "OPTIONS" || x?.text === "hdrs.METH_OPTIONS";
   return ops.join() === "==" && ((a?.text === method && opt(b)) || (b?.text === method && opt(a)));
 }
 
@@ -137,7 +132,11 @@ export function readHandMiddleware(fn: Node, name: string, mod: PyModule): HandM
     const inner = cons ? kids(cons) : [];
     const ret = inner.length === 1 && inner[0]?.type === "return_statement" ? kids(inner[0])[0] : null;
     const r = responseOf(ret, mod);
-    if (!isOptionsTest(s.childForFieldName("condition"), request) || s.childForFieldName("alternative") || !r)
+    if (
+      !isOptionsTest(s.childForFieldName("condition"), request, mod) ||
+      s.childForFieldName("alternative") ||
+      !r
+    )
       return null;
     options = { ...r, stmt: span(s) };
   }
@@ -151,7 +150,7 @@ export function readHandMiddleware(fn: Node, name: string, mod: PyModule): HandM
   if (whole?.type === "conditional_expression") {
     const [a, test, b] = kids(whole);
     const r = responseOf(a, mod);
-    if (!r || r.dict || !isOptionsTest(test ?? null, request) || options) return null;
+    if (!r || r.dict || !isOptionsTest(test ?? null, request, mod) || options) return null;
     inline = { status: r.status };
     right = b;
   }
@@ -180,9 +179,9 @@ export function readHandMiddleware(fn: Node, name: string, mod: PyModule): HandM
     }
     if (e?.type === "assignment") {
       const l = e.childForFieldName("left");
-      const k = l?.type === "subscript" ? str(l.childForFieldName("subscript")) : null;
+      const k = l?.type === "subscript" ? str(l.childForFieldName("subscript"), mod) : null;
       const valueNode = e.childForFieldName("right");
-      const v = str(valueNode);
+      const v = str(valueNode, mod);
       if (l?.childForFieldName("value")?.text !== `${response}.headers` || !k || !v || !valueNode)
         return null;
       sets.push({
@@ -225,4 +224,13 @@ export function handHeaders(m: HandMiddleware): Array<[string, string]> {
     if (s.kind === "update") for (const h of s.dict.headers) put(h.name, h.value);
     else put(s.header.name, s.header.value);
   return out;
+}
+
+/**
+ * The headers a preflight gets from it, each with where it is written: the OPTIONS branch's dict;
+ * else (the preflight answered in it, or raised past it) what it sets after the handler, in order.
+ */
+export function preflightHeaders(m: HandMiddleware): HandHeader[] {
+  if (m.options) return m.options.dict?.headers ?? [];
+  return m.sets.flatMap((x) => (x.kind === "update" ? x.dict.headers : [x.header]));
 }

@@ -31,7 +31,7 @@ import {
   samplePath,
   type View,
 } from "./app";
-import { type HandDict, type HandHeader, type HandMiddleware, handHeaders } from "./hand";
+import { type HandDict, type HandHeader, type HandMiddleware, handHeaders, preflightHeaders } from "./hand";
 
 export interface AiohttpConfig extends ReadConfig {
   format: "aiohttp";
@@ -425,21 +425,15 @@ function handChecks(
       key: "config.aiohttp.check.hand-no-preflight",
       params: { name: hand.name },
     });
-  const preflight =
-    hand.options?.dict?.headers ?? handHeaders(hand).map(([name, value]) => ({ name, value }));
-  const listed = preflight.find((h) => h.name.toLowerCase() === "access-control-allow-methods");
+  const listed = preflightHeaders(hand)
+    .filter((h) => h.name.toLowerCase() === "access-control-allow-methods")
+    .at(-1);
   const allowed = (listed?.value ?? "").split(",").map((m) => m.trim().toUpperCase());
   const missing = ["PUT", "PATCH", "DELETE"].filter(
     (m) => methods.has(m) && !allowed.includes(m) && !allowed.includes("*"),
   );
-  const at =
-    hand.options?.dict?.headers.find((h) => h === listed)?.at.line ??
-    [...hand.sets]
-      .reverse()
-      .flatMap((x) => (x.kind === "update" ? x.dict.headers : [x.header]))
-      .find((h) => h.name.toLowerCase() === "access-control-allow-methods")?.at.line;
-  if (listed && at !== undefined && missing.length > 0)
-    add("aiohttp-hand-methods", "error", at, {
+  if (listed && missing.length > 0)
+    add("aiohttp-hand-methods", "error", listed.at.line, {
       key: "config.aiohttp.check.hand-methods",
       params: { methods: missing.join(", ") },
     });
@@ -576,13 +570,12 @@ function patchHand(
       );
     else p.cannot.set(spec.id, { key: "config.cannot.cause", params: { code } });
   }
-  // The preflight's answer: the OPTIONS branch's dict, else what is set after the handler.
+  // Where a missing header goes: the dict the preflight's answer takes its headers from.
   const dicts = hand.options?.dict
     ? [hand.options.dict]
     : hand.sets.flatMap((x) => (x.kind === "update" ? [x.dict] : []));
-  const items = hand.options ? [] : hand.sets.flatMap((x) => (x.kind === "item" ? [x.header] : []));
   for (const [name, values] of lists) {
-    const found = [...dicts.flatMap((d) => d.headers), ...items]
+    const found = preflightHeaders(hand)
       .filter((h) => h.name.toLowerCase() === name.toLowerCase())
       .at(-1);
     const had = (found?.value ?? "").split(",").map((v) => v.trim().toLowerCase());

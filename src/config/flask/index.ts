@@ -124,7 +124,6 @@ export interface Route {
   call: { args: Span[]; close: Span | null };
 }
 
-/** A before_request hook: it runs for every request of its app (or blueprint), preflights too. */
 /** A header the hand-written after_request hook sets: `response.headers["X"] = "v"`, `.add`, `.set`. */
 export interface HookSet {
   name: string;
@@ -151,6 +150,7 @@ export interface HandHook {
   ret: Span;
 }
 
+/** A before_request hook: it runs for every request of its app (or blueprint), preflights too. */
 export interface Hook {
   owner: string;
   line: number;

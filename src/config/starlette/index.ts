@@ -81,10 +81,15 @@ export function hostAllowed(m: Mw, host: string): boolean {
   const v = m.kwargs.get("allowed_hosts")?.value;
   if (!v) return false; // Starlette's default is ["*"], but CORS Lens reads only what is written.
   const items = v.t === "seq" ? v.items : [v];
-  if (items.some((i) => i.t !== "str"))
+  const unread = items.find((i) => i.t !== "str");
+  if (unread)
     throw new Unknowable({
       key: "config.starlette.unknown.value",
-      params: { name: "allowed_hosts", line: m.kwargs.get("allowed_hosts")?.at.line ?? m.line, text: "" },
+      params: {
+        name: "allowed_hosts",
+        line: m.kwargs.get("allowed_hosts")?.at.line ?? m.line,
+        text: unread.t === "unknown" ? unread.text.slice(0, 80) : "",
+      },
     });
   const hosts = items.map((i) => (i as { v: string }).v);
   const h = host.split(":")[0] ?? "";
@@ -420,13 +425,15 @@ class Patcher extends EditList {
   }
 
   /** Adds values to a list keyword (created before the closing parenthesis when absent). */
-  extend(m: Mw, kwarg: string, values: string[], fallback: string[] = []): void {
+  extend(
+    m: Mw,
+    kwarg: string,
+    values: string[],
+    fallback: string[] = [],
+    why: Words = { key: "config.starlette.fix.list", params: { name: kwarg, values: values.join(", ") } },
+  ): void {
     if (values.length === 0) return;
     const text = this.text(this.file);
-    const why: Words = {
-      key: "config.starlette.fix.list",
-      params: { name: kwarg, values: values.join(", ") },
-    };
     const k = m.kwargs.get(kwarg);
     const key = `list:${kwarg}`;
     if (!k) {
@@ -454,39 +461,6 @@ class Patcher extends EditList {
       return;
     }
     this.cannotAll.push({ key: "config.cannot.list-value", params: { name: kwarg, line: k.at.line } });
-  }
-
-  /** The host the page called, added to TrustedHostMiddleware's allowed_hosts (once). */
-  allowHost(m: Mw, host: string): void {
-    const k = m.kwargs.get("allowed_hosts");
-    const v = k?.value;
-    if (!k || !v) return;
-    const text = this.text(this.file);
-    const why: Words = {
-      key: "config.starlette.fix.host",
-      params: { host, line: m.line },
-    };
-    const key = `hosts:${m.stmt.start}`;
-    if (v.t === "seq" && v.display) {
-      for (const e of displayInsert(text, v.display, [host]))
-        this.push(e.part === "comma" ? `${key}:comma` : key, {
-          file: this.file,
-          start: e.at,
-          end: e.at,
-          text: e.text,
-          why,
-        });
-      return;
-    }
-    if (v.t === "seq" && v.joined) {
-      const { start, end, text: t } = joinedInsert(v.joined, [host]);
-      this.push(key, { file: this.file, start, end, text: t, why });
-      return;
-    }
-    this.cannotAll.push({
-      key: "config.cannot.list-value",
-      params: { name: "allowed_hosts", line: k.at.line },
-    });
   }
 
   /**
@@ -735,7 +709,11 @@ function patchStarlette(
       const r = route(app, new URL(fault.request.url));
       // TrustedHostMiddleware refuses the host the page called: that host joins allowed_hosts.
       if (r.hosts) {
-        p.allowHost(r.hosts, new URL(fault.request.url).hostname);
+        const host = new URL(fault.request.url).hostname;
+        p.extend(r.hosts, "allowed_hosts", [host], [], {
+          key: "config.starlette.fix.host",
+          params: { host, line: r.hosts.line },
+        });
         asked.push(spec.id);
         continue;
       }
