@@ -21,6 +21,7 @@ import { HELD_OUT4_CADDY } from "./config-heldout4-caddy";
 import { HELD_OUT5_CADDY } from "./config-heldout5-caddy";
 import { HELD_OUT6_CADDY } from "./config-heldout6-caddy";
 import { HELD_OUT7_CADDY } from "./config-heldout7-caddy";
+import { HELD_OUT8_CADDY } from "./config-heldout8-caddy";
 import { expectKeptOutsideDiff, observe, standardStillAllowed, startApp } from "./config-real";
 import { debVersion, freePort, type Running, startProcess } from "./harness";
 import { checkNamesRootWithHar } from "./heldout2-har";
@@ -57,6 +58,7 @@ describe.skipIf(!installed)(`cors-lens fix --config on real Caddy ${installed ??
     ...HELD_OUT5_CADDY,
     ...HELD_OUT6_CADDY,
     ...HELD_OUT7_CADDY,
+    ...HELD_OUT8_CADDY,
   ].forEach((c, index) => {
     it(c.name, async () => {
       const dir = join(scratch, `case-${index}`);

@@ -14,6 +14,7 @@ import { HELD_OUT4_DJANGO } from "./config-heldout4-django";
 import { HELD_OUT5_DJANGO } from "./config-heldout5-django";
 import { HELD_OUT6_DJANGO } from "./config-heldout6-django";
 import { HELD_OUT7_DJANGO } from "./config-heldout7-django";
+import { HELD_OUT8_DJANGO } from "./config-heldout8-django";
 import { pythonConfigSuite } from "./config-python-real";
 import { debVersion } from "./harness";
 
@@ -33,6 +34,7 @@ pythonConfigSuite({
     ...HELD_OUT5_DJANGO,
     ...HELD_OUT6_DJANGO,
     ...HELD_OUT7_DJANGO,
+    ...HELD_OUT8_DJANGO,
   ].map((c) => ({
     ...c,
     text: c.settings,

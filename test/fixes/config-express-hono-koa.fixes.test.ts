@@ -44,6 +44,10 @@ import { HELD_OUT7_EXPRESS } from "./config-heldout7-express";
 import { HELD_OUT7_FASTIFY } from "./config-heldout7-fastify";
 import { HELD_OUT7_HONO } from "./config-heldout7-hono";
 import { HELD_OUT7_KOA } from "./config-heldout7-koa";
+import { HELD_OUT8_EXPRESS } from "./config-heldout8-express";
+import { HELD_OUT8_FASTIFY } from "./config-heldout8-fastify";
+import { HELD_OUT8_HONO } from "./config-heldout8-hono";
+import { HELD_OUT8_KOA } from "./config-heldout8-koa";
 import { HONO_CASES, HONO_CORRECT } from "./config-hono-cases";
 import { KOA_CASES, KOA_CORRECT } from "./config-koa-cases";
 import { expectKeptOutsideDiff, observe, type PageCall, standardStillAllowed } from "./config-real";
@@ -152,6 +156,9 @@ for (const [label, CASES, CORRECT] of [
   // The seventh (config-heldout7-*.ts, written blind too): `check` and the correct configurations measured
   // in config-heldout7-check.fixes.test.ts.
   ["heldout7", [...HELD_OUT7_EXPRESS, ...HELD_OUT7_FASTIFY, ...HELD_OUT7_KOA, ...HELD_OUT7_HONO], []],
+  // The eighth (config-heldout8-*.ts, written blind too): `check` and the correct configurations measured
+  // in config-heldout8-check.fixes.test.ts.
+  ["heldout8", [...HELD_OUT8_EXPRESS, ...HELD_OUT8_FASTIFY, ...HELD_OUT8_KOA, ...HELD_OUT8_HONO], []],
 ] as const) {
   describe(`cors-lens fix --config on real ${label} apps`, () => {
     // Each case has its own ports and files: they run side by side (one browser, its two pages).

@@ -12,6 +12,7 @@ import { HELD_OUT4_FASTAPI } from "./config-heldout4-fastapi";
 import { HELD_OUT5_FASTAPI } from "./config-heldout5-fastapi";
 import { HELD_OUT6_FASTAPI } from "./config-heldout6-fastapi";
 import { HELD_OUT7_FASTAPI } from "./config-heldout7-fastapi";
+import { HELD_OUT8_FASTAPI } from "./config-heldout8-fastapi";
 import { pythonConfigSuite } from "./config-python-real";
 import { debVersion } from "./harness";
 
@@ -30,6 +31,7 @@ pythonConfigSuite({
     ...HELD_OUT5_FASTAPI,
     ...HELD_OUT6_FASTAPI,
     ...HELD_OUT7_FASTAPI,
+    ...HELD_OUT8_FASTAPI,
   ].map((c) => ({
     ...c,
     text: c.app,

@@ -12,6 +12,7 @@ import { HELD_OUT4_FLASK } from "./config-heldout4-flask";
 import { HELD_OUT5_FLASK } from "./config-heldout5-flask";
 import { HELD_OUT6_FLASK } from "./config-heldout6-flask";
 import { HELD_OUT7_FLASK } from "./config-heldout7-flask";
+import { HELD_OUT8_FLASK } from "./config-heldout8-flask";
 import { pythonConfigSuite } from "./config-python-real";
 import { debVersion } from "./harness";
 
@@ -30,6 +31,7 @@ pythonConfigSuite({
     ...HELD_OUT5_FLASK,
     ...HELD_OUT6_FLASK,
     ...HELD_OUT7_FLASK,
+    ...HELD_OUT8_FLASK,
   ].map((c) => ({
     ...c,
     text: c.app,

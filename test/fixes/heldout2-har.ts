@@ -122,8 +122,8 @@ export const KNOWN_MISSES_WITH_HAR_7: Readonly<Record<string, string>> = {
 
 /**
  * Runs `check --har` on the original files, records whether a finding falls on the root cause's
- * line (test-results/heldout{2,3,4,5,6,7}-check-har.json, the figures of HELDOUT2.md/3.md/4.md/5.md/6.md/7.md), and
- * asserts it both ways against the set's known misses. Cases of neither held-out set are left alone.
+ * line (test-results/heldout{2,3,4,5,6,7,8}-check-har.json, the figures of HELDOUT2.md/3.md/4.md/5.md/6.md/7.md/8.md), and
+ * asserts it both ways against the set's known misses (set 8: recorded only, its first run). Cases of neither held-out set are left alone.
  */
 export async function checkNamesRootWithHar(
   c: RootCause,
@@ -152,18 +152,22 @@ export async function checkNamesRootWithHar(
   const fifth = c.name.startsWith("heldout5 ");
   const sixth = c.name.startsWith("heldout6 ");
   const seventh = c.name.startsWith("heldout7 ");
+  // Held-out set 8's first run: recorded, not asserted (its known misses come from that run).
+  const eighth = c.name.startsWith("heldout8 ");
   const file = resultsPath(
-    seventh
-      ? "heldout7-check-har.json"
-      : sixth
-        ? "heldout6-check-har.json"
-        : fifth
-          ? "heldout5-check-har.json"
-          : fourth
-            ? "heldout4-check-har.json"
-            : third
-              ? "heldout3-check-har.json"
-              : "heldout2-check-har.json",
+    eighth
+      ? "heldout8-check-har.json"
+      : seventh
+        ? "heldout7-check-har.json"
+        : sixth
+          ? "heldout6-check-har.json"
+          : fifth
+            ? "heldout5-check-har.json"
+            : fourth
+              ? "heldout4-check-har.json"
+              : third
+                ? "heldout3-check-har.json"
+                : "heldout2-check-har.json",
   );
   const table = existsSync(file)
     ? (JSON.parse(readFileSync(file, "utf8")) as Array<{ name: string }>).filter((e) => e.name !== c.name)
@@ -175,6 +179,7 @@ export async function checkNamesRootWithHar(
     findings: findings.map((f) => `${f.code}@${f.file.split("/").pop()}:${f.line}`),
   } as { name: string });
   writeFileSync(file, `${JSON.stringify(table, null, 2)}\n`);
+  if (eighth) return;
   const known = seventh
     ? KNOWN_MISSES_WITH_HAR_7
     : sixth
