@@ -39,39 +39,36 @@ app.listen(Number(process.env.PORT) || 3000, "127.0.0.1");
     check: [],
   },
   {
-    // https://github.com/TryGhost/Ghost/pull/7861 — a trailing-slash redirect middleware (as
-    // connect-slashes does) registered before the CORS middleware: the 301 for a URL without its slash
-    // goes out with no CORS headers and the browser refuses it. Root: the app.use of the redirect.
-    name: "heldout8 Express: a trailing-slash redirect registered before cors(), the 301 has no CORS",
-    url: "https://github.com/TryGhost/Ghost/pull/7861",
-    rootText: "app.use(addTrailingSlash);",
+    // https://github.com/expressjs/cors/issues/251 — "Request header field content-type is not allowed
+    // by Access-Control-Allow-Headers in preflight response": cors() given an allowedHeaders list
+    // without Content-Type while the front end posts JSON. Root: the allowedHeaders line.
+    // (Replaced after the first run: the case first written here, a trailing-slash redirect registered
+    // before cors() from TryGhost/Ghost#7861, cannot be judged by this suite — see HELDOUT8.md.)
+    name: "heldout8 Express: cors() allowedHeaders without Content-Type, the JSON POST's preflight refused",
+    url: "https://github.com/expressjs/cors/issues/251",
+    rootText: 'allowedHeaders: ["Accept", "Authorization"],',
     file: "app.js",
     app: `const express = require("express");
 const cors = require("cors");
 
-function addTrailingSlash(req, res, next) {
-  if (req.method === "GET" && !req.path.endsWith("/")) {
-    const query = req.url.slice(req.path.length);
-    res.redirect(301, req.path + "/" + query);
-    return;
-  }
-  next();
-}
-
 const app = express();
-app.use(addTrailingSlash);
-app.use(cors({ origin: ["ORIGIN", "ORIGIN2"] }));
+app.use(
+  cors({
+    origin: ["ORIGIN", "ORIGIN2"],
+    methods: ["GET", "POST", "PUT", "DELETE"],
+    allowedHeaders: ["Accept", "Authorization"],
+  }),
+);
+app.use(express.json());
 
-const api = express.Router();
-api.get("/items/", (req, res) => res.json([{ id: 1 }]));
-api.get("/items/:id/", (req, res) => res.json({ id: req.params.id }));
-app.use("/api", api);
+app.get("/api/items", (req, res) => res.json([{ id: 1 }]));
+app.post("/api/items", (req, res) => res.status(201).json({ id: 2 }));
 
 app.listen(Number(process.env.PORT) || 3000, "127.0.0.1");
 `,
     calls: [
       { method: "GET", path: "/api/items", origin: "ORIGIN" },
-      { method: "GET", path: "/api/items/1", origin: "ORIGIN" },
+      { method: "POST", path: "/api/items", origin: "ORIGIN2", headers: json },
     ],
     check: [],
   },
