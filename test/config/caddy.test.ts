@@ -474,6 +474,29 @@ describe("cors-lens check --config on a Caddyfile", () => {
     ).toEqual([]);
   });
 
+  // Held-out set 8's correct Caddyfile: the preflight's headers sit in `handle @preflight`, whose
+  // matcher lets only the listed origins in; the reflection is not "any origin".
+  it("takes the origin guard of the handle a reflected Allow-Origin sits in", () => {
+    const site = (guard: string) => `:80 {
+\t@preflight {
+\t\tmethod OPTIONS
+${guard}\t}
+\thandle @preflight {
+\t\theader {
+\t\t\tAccess-Control-Allow-Origin {http.request.header.Origin}
+\t\t\tAccess-Control-Allow-Credentials true
+\t\t\tVary Origin
+\t\t}
+\t\trespond 204
+\t}
+\trespond 200
+}
+`;
+    const guardLine = "\t\theader_regexp Origin ^(https://app\\.example\\.com)$\n";
+    expect(codes(site(guardLine)).filter((c) => c.startsWith("reflected"))).toEqual([]);
+    expect(codes(site("")).filter((c) => c.startsWith("reflected"))).toEqual(["reflected-with-credentials:7"]);
+  });
+
   it("names each planted problem with its line", () => {
     expect(
       codes(`:80 {

@@ -38,6 +38,17 @@ function originGuard(scope: Scope, token: { value: string } | null): boolean {
   );
 }
 
+/**
+ * Whether only listed origins reach a header: its own matcher, or that of a `handle`/`route` it sits
+ * in (`handle @preflight { header { … } }` with `header_regexp Origin` in @preflight).
+ */
+function guarded(scope: Scope, token: { value: string } | null): boolean {
+  if (originGuard(scope, token)) return true;
+  for (let s: Scope | null = scope; s?.node; s = s.parent)
+    if (s.parent && originGuard(s.parent, matcherToken(s.node))) return true;
+  return false;
+}
+
 function optionsOnly(scope: Scope, token: { value: string } | null): boolean {
   const lines = linesOf(scope, token);
   return (
@@ -160,7 +171,7 @@ export function checkCaddy(tree: CaddyTree): ConfigFinding[] {
           ...at(h.line),
           words: { key: "config.check.wildcard-credentials", params: { line: c.line.line } },
         });
-      if (REFLECT.test(v) && creds && !originGuard(h.scope, h.matcher))
+      if (REFLECT.test(v) && creds && !guarded(h.scope, h.matcher))
         push({
           code: "reflected-with-credentials",
           severity: "error",
