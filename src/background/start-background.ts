@@ -40,7 +40,8 @@ export interface Background {
 
 export function startBackground(platform: BackgroundPlatform): Background {
   const browserName = platform.target === "chrome" ? "chromium" : "firefox";
-  const store = new HistoryStore(platform);
+  // Coalesced journal appends only where the browser drops a stopping worker's events anyway.
+  const store = new HistoryStore(platform, platform.target === "chrome");
   const panels = new PanelRegistry(store, browserName, platform);
   const badges = new BadgeKeeper(platform, browserName, translator(pickLang(platform.uiLanguage?.())));
   let tracker: ExchangeTracker | null = null;

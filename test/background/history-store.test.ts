@@ -109,7 +109,7 @@ describe("HistoryStore", () => {
     store.goLive();
     add(store, 1, range(0, 20));
     await store.flush();
-    // The next events are journaled one by one, as the listeners do; then other data fills the rest.
+    // The next events are journaled as the listeners do, one at a time; then other data fills the rest.
     for (const i of range(20, 20))
       store.journal({
         kind: "send",
@@ -122,7 +122,8 @@ describe("HistoryStore", () => {
         initiator: "http://127.0.0.1:3000",
         requestHeaders: [],
       } as never);
-    await Promise.resolve();
+    // The appends all landed (those that came while the first was on its way go in the next call).
+    for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0));
     const used = [...fake.data].reduce((n, [k, v]) => n + k.length + v.length, 0);
     await fake.platform.store.set({ other: "x".repeat(12_000 - used - 300) });
     add(store, 1, range(20, 20));
@@ -379,6 +380,58 @@ describe("HistoryStore journal", () => {
     await next.restore();
     return { fake, next, at: (t: number) => (now = t), clock };
   }
+
+  it("sends an event at once when no append is on its way, and those that come meanwhile together next", async () => {
+    const fake = fakeStore();
+    const calls: number[] = [];
+    let release: () => void = () => undefined;
+    const store = new HistoryStore({
+      ...fake.platform,
+      now: () => 1_000,
+      store: {
+        ...fake.platform.store,
+        set: async (items: Record<string, unknown>) => {
+          for (const value of Object.values(items))
+            calls.push((JSON.parse(String(value)) as unknown[]).length);
+          // The first call stays on its way until released; the next ones land at once.
+          if (calls.length === 1) await new Promise<void>((r) => (release = r));
+          await fake.platform.store.set(items);
+        },
+      },
+    });
+    for (const id of ["1", "2", "3", "4", "5"]) store.journal(event(id, 1_000));
+    expect(calls).toEqual([1]);
+    release();
+    for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0));
+    expect(calls).toEqual([1, 4]);
+    const next = new HistoryStore({ ...fake.platform, now: () => 2_000 });
+    await next.restore();
+    expect(next.replay.map((e) => ("requestId" in e ? e.requestId : e.kind))).toEqual([
+      "1",
+      "2",
+      "3",
+      "4",
+      "5",
+    ]);
+  });
+
+  it("keeps the events of a refused append in memory and writes the batch at once", async () => {
+    const fake = fakeStore();
+    const delays: number[] = [];
+    const store = new HistoryStore({
+      ...fake.platform,
+      now: () => 1_000,
+      setTimeout: (_f: () => void, ms: number) => void delays.push(ms),
+      store: {
+        ...fake.platform.store,
+        set: async () => Promise.reject(new Error("QUOTA_BYTES quota exceeded")),
+      },
+    });
+    store.goLive();
+    store.journal(event("1", 1_000));
+    for (let i = 0; i < 3; i++) await new Promise((r) => setTimeout(r, 0));
+    expect(delays).toContain(0);
+  });
 
   it("picks up a stopped worker's journal writes that landed after the restore read the store", async () => {
     const { fake, next: fresh } = await takenOver();
