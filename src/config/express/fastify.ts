@@ -154,6 +154,8 @@ export function readFastify(file: string, text: string): ExpressApp {
     return [{ kind: "unknown", node: a, name: name.slice(0, 40) }];
   };
 
+  /** The module functions being read as called with the instance (`registerCors(server)`). */
+  const following = new Set<t.Function>();
   /** Reads a context's statements: `name` is the instance (the app, or the plugin's first parameter). */
   const readContext = (statements: t.Statement[], name: string, stack: Stack, prefix: string) => {
     const list = entries.get(stack) ?? [];
@@ -187,6 +189,19 @@ export function readFastify(file: string, text: string): ExpressApp {
       if (e.type === "AwaitExpression") e = bare(e.argument);
       if (e.type !== "CallExpression") continue;
       const callee = bare(e.callee);
+      // registerCors(server): a module function given the instance registers on it, in its body's
+      // order, where it is called (read once per call chain: a function calling itself is not followed).
+      const helper = callee.type === "Identifier" ? r.functions.get(callee.name) : undefined;
+      if (helper && helper.body.type === "BlockStatement" && !following.has(helper)) {
+        const at = e.arguments.findIndex((a) => isName(bare(a), name));
+        const param = at >= 0 ? helper.params[at] : undefined;
+        if (param?.type === "Identifier") {
+          following.add(helper);
+          readContext(helper.body.body, param.name, stack, prefix);
+          following.delete(helper);
+          continue;
+        }
+      }
       if (callee.type !== "MemberExpression" || !isName(bare(callee.object), name)) continue;
       const m = propName(callee);
       const args = e.arguments as t.Node[];

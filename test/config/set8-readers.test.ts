@@ -1,0 +1,67 @@
+/**
+ * Shapes held-out set 8 found unread or refused (test/fixes/HELDOUT8.md), each checked on the model
+ * (the printed text is run on the real servers by the set's suites, in Chromium).
+ */
+import { createRequire } from "node:module";
+import { beforeAll, describe, expect, it } from "vitest";
+import { checkConfig, fixConfig, fixDiff, prepareConfig } from "../../src/config";
+import { grammarBytes, recordedFrom } from "./recorded";
+
+const need = createRequire(import.meta.url);
+const PAGE = "https://page.example.com";
+
+beforeAll(async () => {
+  await prepareConfig([{ path: "app.py", text: "from flask import Flask\n" }], grammarBytes);
+});
+
+type Injectable = {
+  inject: (o: object) => Promise<{ statusCode: number; headers: Record<string, string> }>;
+  close: () => Promise<void>;
+};
+
+describe("Fastify: @fastify/cors registered by a module function given the server", () => {
+  const text = `const Fastify = require("fastify");
+const cors = require("@fastify/cors");
+
+function registerCors(server) {
+  const corsSettings = { origin: "*" };
+  server.register(cors, corsSettings);
+}
+
+const server = Fastify();
+registerCors(server);
+
+server.get("/api/items", async () => [{ id: 1 }]);
+server.put("/api/items/:id", async (request) => ({ id: request.params.id }));
+
+module.exports = server;
+`;
+  const file = { path: "server.js", text };
+  const put = {
+    url: "http://h/api/items/1",
+    method: "PUT",
+    origin: PAGE,
+    headers: [["Content-Type", "application/json"]] as Array<[string, string]>,
+  };
+
+  it("is read where the function is called: fix adds PUT to the options there (the default methods refused it), and the printed app answers it (for real)", async () => {
+    const r = fixConfig([file], recordedFrom([file], [{ url: "http://h/api/items", origin: PAGE }, put]));
+    expect(r.ok, fixDiff(r)).toBe(true);
+    expect(fixDiff(r)).toContain(
+      '+  const corsSettings = { origin: "*", methods: ["GET", "HEAD", "POST", "PUT"] };',
+    );
+    const module = { exports: {} as Record<string, unknown> };
+    new Function("require", "module", "process", r.files[0]?.after ?? "")(need, module, { env: {} });
+    const app = module.exports as unknown as Injectable;
+    try {
+      const pre = await app.inject({
+        method: "OPTIONS",
+        url: "/api/items/1",
+        headers: { origin: PAGE, "access-control-request-method": "PUT" },
+      });
+      expect(pre.headers["access-control-allow-methods"]).toContain("PUT");
+    } finally {
+      await app.close();
+    }
+  });
+});
