@@ -65,3 +65,59 @@ module.exports = server;
     }
   });
 });
+
+describe("Express: routes registered by a module function given the app, cors() after its call", () => {
+  const text = `const express = require("express");
+const cors = require("cors");
+
+function addRoutes(router) {
+  router.get("/api/items", (req, res) => res.json([{ id: 1 }]));
+  router.post("/api/items", (req, res) => res.status(201).json({ id: 2 }));
+}
+
+const app = express();
+app.use(express.json());
+addRoutes(app);
+app.use(cors({ origin: "${PAGE}" }));
+
+module.exports = app;
+`;
+  const file = { path: "server.js", text };
+
+  it("check names cors() after the routes; fix moves it above the call, and the printed app answers (for real)", async () => {
+    expect(checkConfig([file]).findings.map((f) => `${f.code}:${f.line}`)).toContain("cors-after-route:12");
+    const r = fixConfig(
+      [file],
+      recordedFrom(
+        [file],
+        [
+          { url: "http://h/api/items", origin: PAGE },
+          {
+            url: "http://h/api/items",
+            method: "POST",
+            origin: PAGE,
+            headers: [["Content-Type", "application/json"]],
+          },
+        ],
+      ),
+    );
+    expect(r.ok, fixDiff(r)).toBe(true);
+    const after = r.files[0]?.after ?? "";
+    expect(after.indexOf(`app.use(cors({ origin: "${PAGE}" }));`)).toBeLessThan(
+      after.indexOf("addRoutes(app);"),
+    );
+    const module = { exports: {} as Record<string, unknown> };
+    new Function("require", "module", "process", after)(need, module, { env: {} });
+    const app = module.exports as unknown as (req: unknown, res: unknown) => void;
+    const { createServer } = need("node:http") as typeof import("node:http");
+    const server = createServer(app);
+    await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
+    try {
+      const port = (server.address() as { port: number }).port;
+      const res = await fetch(`http://127.0.0.1:${port}/api/items`, { headers: { origin: PAGE } });
+      expect(res.headers.get("access-control-allow-origin")).toBe(PAGE);
+    } finally {
+      server.close();
+    }
+  });
+});

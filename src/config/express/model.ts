@@ -1206,9 +1206,41 @@ export function readExpress(file: string, text: string): ExpressApp {
       stack.layers.push(layer);
     }
   };
+  /** The module functions being read as called with the app or a router (`addRoutes(app)`). */
+  const following = new Set<t.Function>();
   const visit = (s: t.Statement) => {
-    if (s.type === "ExpressionStatement") register(s, s.expression);
+    if (s.type === "ExpressionStatement" && !helperCall(s.expression)) register(s, s.expression);
     else if (s.type === "ExportDefaultDeclaration" && s.declaration.type !== "FunctionDeclaration") return;
+  };
+  /**
+   * addRoutes(app): a module function given the app (or a router) registers on it, in its body's
+   * order, where it is called — its parameter is that stack while the body is read.
+   */
+  const helperCall = (e0: t.Node): boolean => {
+    let e = bare(e0);
+    if (e.type === "AwaitExpression") e = bare(e.argument);
+    if (e.type !== "CallExpression") return false;
+    const callee = bare(e.callee);
+    const fn = callee.type === "Identifier" ? r.functions.get(callee.name) : undefined;
+    if (!fn || fn.body.type !== "BlockStatement" || following.has(fn)) return false;
+    const at = e.arguments.findIndex((a) => {
+      const n = refName(bare(a));
+      return n !== null && routers.has(n);
+    });
+    const param = at >= 0 ? fn.params[at] : undefined;
+    const stack = at >= 0 ? routers.get(refName(bare(e.arguments[at] as t.Node)) ?? "") : undefined;
+    if (param?.type !== "Identifier" || !stack) return false;
+    const before = routers.get(param.name);
+    routers.set(param.name, stack);
+    following.add(fn);
+    for (const st of fn.body.body) {
+      if (st.type === "VariableDeclaration") declare(st);
+      visit(st);
+    }
+    following.delete(fn);
+    if (before) routers.set(param.name, before);
+    else routers.delete(param.name);
+    return true;
   };
   for (const s of [...program.body, ...inner]) visit(s);
   for (const p of pendingCors) {
