@@ -494,7 +494,9 @@ ${guard}\t}
 `;
     const guardLine = "\t\theader_regexp Origin ^(https://app\\.example\\.com)$\n";
     expect(codes(site(guardLine)).filter((c) => c.startsWith("reflected"))).toEqual([]);
-    expect(codes(site("")).filter((c) => c.startsWith("reflected"))).toEqual(["reflected-with-credentials:7"]);
+    expect(codes(site("")).filter((c) => c.startsWith("reflected"))).toEqual([
+      "reflected-with-credentials:7",
+    ]);
   });
 
   it("names each planted problem with its line", () => {

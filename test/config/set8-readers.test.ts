@@ -121,3 +121,49 @@ module.exports = app;
     }
   });
 });
+
+describe("Express: a hand-written middleware sends Access-Control-Allow-Origin '*/*'", () => {
+  const text = `const express = require("express");
+
+const app = express();
+
+app.use(function (req, res, next) {
+  res.header("Access-Control-Allow-Origin", "*/*");
+  res.header("Access-Control-Allow-Headers", "Origin, X-Requested-With, Content-Type, Accept, Authorization");
+  if (req.method === "OPTIONS") {
+    res.sendStatus(204);
+    return;
+  }
+  next();
+});
+
+app.get("/api/items", (req, res) => res.json([{ id: 1 }]));
+
+module.exports = app;
+`;
+  const file = { path: "server.js", text };
+
+  it("check names the line (origin-invalid); fix writes '*', what it meant, and nothing else", () => {
+    expect(checkConfig([file]).findings.map((f) => `${f.code}:${f.line}`)).toContain("origin-invalid:6");
+    const r = fixConfig(
+      [file],
+      recordedFrom(
+        [file],
+        [{ url: "http://h/api/items", origin: PAGE, headers: [["Authorization", "Bearer t"]] }],
+      ),
+    );
+    expect(r.ok, fixDiff(r)).toBe(true);
+    expect(r.files[0]?.after).toBe(text.replace('"*/*"', '"*"'));
+  });
+
+  it("with a credentialed call: the page's origin reflected, '*' for every other", () => {
+    const r = fixConfig(
+      [file],
+      recordedFrom([file], [{ url: "http://h/api/items", origin: PAGE, credentials: "include" }]),
+    );
+    expect(r.ok, fixDiff(r)).toBe(true);
+    expect(fixDiff(r)).toContain(
+      `+  res.header("Access-Control-Allow-Origin", ["${PAGE}"].includes(req.headers.origin) ? req.headers.origin : "*");`,
+    );
+  });
+});

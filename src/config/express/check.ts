@@ -581,6 +581,18 @@ function handChecks(
       push("vary-origin-missing", "warning", s.call, { key: "config.check.vary" });
     if (literal !== null && /^https?:\/\/\S+[\s,]+\S/.test(literal))
       push("origin-list", "error", s.call, { key: "config.check.origin-list" });
+    // "*/*", "all", "localhost:3000": neither "*", "null" nor an origin, which the CORS check
+    // compares byte for byte (https://fetch.spec.whatwg.org/#cors-check): every answer refused.
+    else if (
+      literal !== null &&
+      literal !== "*" &&
+      literal !== "null" &&
+      (literal.includes("*") || !literal.includes("://"))
+    )
+      push("origin-invalid", "error", s.call, {
+        key: "config.express.check.origin-invalid",
+        params: { value: JSON.stringify(literal) },
+      });
     // The request's origin set without a test on it: any origin, with credentials.
     if (
       literal === null &&

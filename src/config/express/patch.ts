@@ -478,7 +478,12 @@ export function patchExpress(
       else if (code === "preflight-status-not-ok" && preflight && !answersOptions(app))
         handPreflight(p, fns, spec.id);
       else if (
-        ["missing-allow-origin", "allow-origin-mismatch", "wildcard-origin-with-credentials"].includes(code)
+        [
+          "missing-allow-origin",
+          "allow-origin-mismatch",
+          "wildcard-origin-with-credentials",
+          "invalid-allow-origin",
+        ].includes(code)
       ) {
         const key = fns.map((f) => f.start).join(",");
         const w = handOrigins.get(key) ?? {
@@ -1012,15 +1017,25 @@ function handOrigin(
   }
   const why: Words = { key: "config.express.fix.origin", params: { origins: origins.join(", ") } };
   const v = bare(acao.value);
+  // "*/*", "'*'", "* ": a wildcard written so that it is none (https://fetch.spec.whatwg.org/#cors-check
+  // takes "*" or the origin byte for byte): "*" where no call sends credentials.
+  const badWildcard = v.type === "StringLiteral" && v.value !== "*" && v.value.includes("*");
+  if (badWildcard && !credentials) {
+    p.replace(`hand-origin:${v.start}`, v, p.str("*"), {
+      key: "config.express.fix.origin-wildcard",
+      params: { value: p.src(v), line: p.line(v) },
+    });
+    return;
+  }
   if (v.type === "StringLiteral") {
     const reqName = fn.params[0]?.type === "Identifier" ? fn.params[0].name : "req";
     const origin =
       p.app.dialect === "hono" ? `${reqName}.req.header(${p.str("origin")})` : `${reqName}.headers.origin`;
-    const list = v.value === "*" ? origins : [v.value, ...origins];
+    const list = v.value === "*" || badWildcard ? origins : [v.value, ...origins];
     p.replace(
       `hand-origin:${v.start}`,
       v,
-      `[${list.map((o) => p.str(o)).join(", ")}].includes(${origin}) ? ${origin} : ${p.src(v)}`,
+      `[${list.map((o) => p.str(o)).join(", ")}].includes(${origin}) ? ${origin} : ${badWildcard ? p.str("*") : p.src(v)}`,
       why,
     );
     const vary = handSetter(fns, "vary");

@@ -42,6 +42,10 @@ export const enConfigExpress = {
   "config.express.fix.origin-trim":
     'the origins split on line {line} keep the space after each comma (" https://…"), which no Origin header equals: each entry trimmed',
   "config.express.fix.origin": "{origins} added to the allowed origins",
+  "config.express.check.origin-invalid":
+    'Access-Control-Allow-Origin {value} is no value a browser takes (only "*", "null" or one origin, scheme://host[:port]): every answer is refused',
+  "config.express.fix.origin-wildcard":
+    '{value} on line {line} is no Access-Control-Allow-Origin value a browser takes (only "*", "null" or one origin): "*", any origin, is what it meant',
   "config.express.fix.keep-wildcard":
     "* kept for every origin; {origins} get their own origin (credentials need it), through an origin callback",
   "config.express.fix.hono-path":

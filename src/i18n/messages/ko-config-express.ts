@@ -44,6 +44,10 @@ export const koConfigExpress: Record<keyof typeof enConfigExpress, string> = {
   "config.express.fix.origin-trim":
     '{line}행에서 나눈 오리진에 쉼표 뒤 공백이 남아(" https://…") 어떤 Origin 헤더와도 같지 않습니다: 각 항목의 공백을 제거했습니다',
   "config.express.fix.origin": "허용 오리진에 {origins} 추가",
+  "config.express.check.origin-invalid":
+    'Access-Control-Allow-Origin {value}는 브라우저가 받는 값이 아닙니다("*", "null", 오리진 하나(scheme://host[:port])만 됩니다): 모든 응답이 거부됩니다',
+  "config.express.fix.origin-wildcard":
+    '{line}행의 {value}는 브라우저가 받는 Access-Control-Allow-Origin 값이 아닙니다("*", "null", 오리진 하나만 됩니다): 뜻한 대로 모든 오리진인 "*"로 바꿨습니다',
   "config.express.fix.keep-wildcard":
     "다른 모든 오리진에는 *를 유지하고, {origins}에는 자기 오리진을 돌려줍니다(자격 증명에 필요). origin 콜백 사용",
   "config.express.fix.hono-path":
