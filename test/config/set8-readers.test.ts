@@ -167,3 +167,57 @@ module.exports = app;
     );
   });
 });
+
+describe("FastAPI: CORSMiddleware on a mounted sub-application only", () => {
+  const text = `from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+
+api_app = FastAPI()
+api_app.add_middleware(
+    CORSMiddleware,
+    allow_origins=["${PAGE}"],
+    allow_methods=["GET", "POST"],
+    allow_headers=["Content-Type"],
+)
+
+
+@api_app.get("/status")
+async def status():
+    return {"ok": True}
+
+
+app = FastAPI()
+
+
+@app.get("/api/items")
+async def list_items():
+    return []
+
+
+@app.post("/api/items", status_code=201)
+async def create_item(item: dict):
+    return {"id": 1, **item}
+
+
+app.mount("/api/v1", api_app)
+`;
+  const file = { path: "main.py", text };
+  // The GET alone: a model cannot make up the preflight an app without CORSMiddleware answers (the
+  // suite records it in Chromium, and its POST passes after the patch).
+  const calls = [{ url: "http://h/api/items", origin: PAGE }];
+
+  it("check names the sub-app's CORSMiddleware; fix adds one to the served app, the sub-app's left as it is", () => {
+    expect(checkConfig([file]).findings.map((f) => `${f.code}:${f.line}`)).toContain(
+      "starlette-cors-on-sub-app:5",
+    );
+    const r = fixConfig([file], recordedFrom([file], calls));
+    expect(r.ok, fixDiff(r)).toBe(true);
+    const after = r.files[0]?.after ?? "";
+    expect(after).toContain(text.slice(0, text.indexOf("@api_app.get")));
+    expect(after).toMatch(/\napp = FastAPI\(\)\n+app\.add_middleware\(CORSMiddleware, allow_origins=\["https:\/\/page\.example\.com"\]/);
+  });
+
+  it("a call under the mount path is unknown, not judged by the served app's stack", () => {
+    expect(() => recordedFrom([file], [{ url: "http://h/api/v1/status", origin: PAGE }])).toThrow(/unknown evidence/);
+  });
+});

@@ -61,6 +61,11 @@ export interface StarletteApp {
   stack: Mw[];
   /** Registrations in source order (the patcher moves the CORS one after the last). */
   registrations: Mw[];
+  /**
+   * Other apps of the module mounted into the served one (`app.mount("/api/v1", api_app)`), each
+   * with the middleware registered on it: they answer under their prefix, not the served app's routes.
+   */
+  mounted: Array<{ name: string; prefix: string; line: number; middleware: Mw[] }>;
 }
 
 const span = (n: Node): Span => ({ start: n.startIndex, end: n.endIndex, line: n.startPosition.row + 1 });
@@ -91,6 +96,7 @@ export function readApp(file: ConfigFile): StarletteApp {
     body: [],
     stack: [],
     registrations: [],
+    mounted: [],
   };
   if (mod.error) return out;
   const { stmts, factory } = appStatements(mod, /(^|\.)(FastAPI|Starlette)$/);
@@ -128,6 +134,33 @@ export function readApp(file: ConfigFile): StarletteApp {
   };
   const constructed: Mw[] = [];
   const added: Mw[] = [];
+  // The apps the module makes, and which is mounted in which: the served app is the one mounted in
+  // no other (uvicorn serves `main:app`; a sub-app answers only under its mount path:
+  // https://fastapi.tiangolo.com/advanced/sub-applications/). Its own middleware is not the served app's.
+  const made = new Map<string, Node>();
+  const mounts = new Map<string, { prefix: string; line: number }>();
+  for (const s of stmts) {
+    const e = s.type === "expression_statement" ? kids(s)[0] : undefined;
+    const right = e?.type === "assignment" ? e.childForFieldName("right") : null;
+    const callee = right?.type === "call" ? right.childForFieldName("function")?.text : null;
+    const left = e?.type === "assignment" ? e.childForFieldName("left") : null;
+    if (left?.type === "identifier" && callee && /(^|\.)(FastAPI|Starlette)$/.test(callee)) made.set(left.text, s);
+    const fn = e?.type === "call" ? e.childForFieldName("function") : null;
+    if (fn?.type === "attribute" && fn.childForFieldName("attribute")?.text === "mount" && e) {
+      const args = kids(e.childForFieldName("arguments") as Node);
+      const sub = args[1]?.type === "identifier" ? args[1].text : null;
+      const path = args[0]?.type === "string" ? evaluate(args[0], scope, mod.imports) : null;
+      if (sub && path?.t === "str") mounts.set(sub, { prefix: path.v, line: s.startPosition.row + 1 });
+    }
+  }
+  const roots = [...made.keys()].filter((n) => !mounts.has(n));
+  /** Registered on another app of the module than the served one (its middleware, not this app's). */
+  const servedName = made.size > 1 && roots.length === 1 ? (roots[0] as string) : null;
+  const subOf = (object: string | undefined): string | null =>
+    servedName !== null && object !== undefined && object !== servedName && made.has(object) && mounts.has(object)
+      ? object
+      : null;
+  const subMiddleware = new Map<string, Mw[]>();
   for (const s of stmts) {
     if (factory) bindLocal(s, scope, mod.imports);
     if (s.type === "expression_statement") {
@@ -137,6 +170,7 @@ export function readApp(file: ConfigFile): StarletteApp {
         const left = e.childForFieldName("left");
         const fn = right?.type === "call" ? right.childForFieldName("function")?.text : null;
         if (left && fn && /(^|\.)(FastAPI|Starlette)$/.test(fn)) {
+          if (subOf(left.text) !== null) continue;
           out.app = { name: left.text, stmt: span(s) };
           const list = right
             ? kids(right.childForFieldName("arguments") as Node).find(
@@ -188,7 +222,10 @@ export function readApp(file: ConfigFile): StarletteApp {
           const cls = args[0];
           if (!cls || cls.type === "keyword_argument") continue;
           const close = argList.child(argList.childCount - 1);
-          added.push(
+          const sub = subOf(fn.childForFieldName("object")?.text);
+          const list = sub === null ? added : (subMiddleware.get(sub) ?? []);
+          if (sub !== null) subMiddleware.set(sub, list);
+          list.push(
             middlewareOf(
               args,
               cls.text,
@@ -205,7 +242,11 @@ export function readApp(file: ConfigFile): StarletteApp {
     }
     if (s.type === "decorated_definition") {
       const decorators = s.namedChildren.filter((c): c is Node => c?.type === "decorator");
-      if (decorators.some((d) => /^@\s*\w+\.middleware\(\s*["']http["']\s*\)$/.test(d.text))) {
+      const owner = decorators
+        .map((d) => /^@\s*(\w+)\.middleware\(\s*["']http["']\s*\)$/.exec(d.text)?.[1])
+        .find((x) => x !== undefined);
+      if (owner !== undefined && subOf(owner) !== null) continue;
+      if (owner !== undefined) {
         const def = s.childForFieldName("definition");
         const body = def?.childForFieldName("body")?.text ?? "";
         const name = def?.childForFieldName("name")?.text ?? "middleware";
@@ -227,6 +268,8 @@ export function readApp(file: ConfigFile): StarletteApp {
   }
   out.registrations = [...added];
   out.stack = [...added.reverse(), ...constructed];
+  for (const [name, { prefix, line }] of mounts)
+    if (subOf(name) !== null) out.mounted.push({ name, prefix, line, middleware: subMiddleware.get(name) ?? [] });
   return out;
 }
 

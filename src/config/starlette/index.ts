@@ -97,7 +97,26 @@ export function hostAllowed(m: Mw, host: string): boolean {
 }
 
 /** Who answers: the first middleware (outermost first) that answers, or CORSMiddleware, or the app. */
+/** The line of the first route registered on the app itself (`@app.get(…)`), if any. */
+function ownRoute(app: StarletteApp, name: string): number | null {
+  for (const d of app.body)
+    for (const c of d?.type === "decorated_definition" ? d.namedChildren : [])
+      if (c?.type === "decorator" && ROUTE.test(c.text) && c.text.replace(/^@\s*/, "").startsWith(`${name}.`))
+        return c.startPosition.row + 1;
+  return null;
+}
+
 function route(app: StarletteApp, url: URL): { cors: Mw | null; redirect: string | null; hosts?: Mw } {
+  // Under a mounted sub-application with middleware of its own, its stack answers too, unread here.
+  for (const sub of app.mounted)
+    if (
+      sub.middleware.length > 0 &&
+      (url.pathname === sub.prefix || url.pathname.startsWith(`${sub.prefix.replace(/\/$/, "")}/`))
+    )
+      throw new Unknowable({
+        key: "config.starlette.unknown.sub-app",
+        params: { path: url.pathname, name: sub.name, prefix: sub.prefix, line: sub.line },
+      });
   for (const m of app.stack) {
     if (m.kind === "passive") continue;
     if (m.kind === "hosts") {
@@ -344,7 +363,19 @@ function checkStarlette(app: StarletteApp): ConfigFinding[] {
     out.push({ code, severity, file: app.file, line, words });
   const at = app.stack.findIndex((m) => m.kind === "cors");
   const cors = app.stack[at];
-  if (!cors) return out;
+  if (!cors) {
+    // CORSMiddleware on a mounted sub-application only: the served app's own routes get none.
+    const own = app.app ? ownRoute(app, app.app.name) : null;
+    for (const sub of app.mounted) {
+      const m = sub.middleware.find((x) => x.kind === "cors");
+      if (m && own !== null && app.app)
+        add("starlette-cors-on-sub-app", "error", m.line, {
+          key: "config.starlette.check.sub-app",
+          params: { name: sub.name, prefix: sub.prefix, line: sub.line, app: app.app.name, route: own },
+        });
+    }
+    return out;
+  }
   // TrustedHostMiddleware outside CORSMiddleware: an entry with a port never matches, and its 400
   // goes out without CORS headers (the browser reports a CORS error, preflights included).
   for (const m of app.stack.slice(0, at)) {

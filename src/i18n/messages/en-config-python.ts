@@ -61,6 +61,10 @@ export const enConfigPython = {
     "{name}: {value} is an annotation, not an assignment: Python never sets {name}, so django-cors-headers keeps its default; write {name} = {value}",
   "config.starlette.unknown.value":
     "{name} (line {line}) is computed by code CORS Lens does not evaluate: {text}",
+  "config.starlette.unknown.sub-app":
+    "{path} is answered by {name}, mounted at {prefix} (line {line}), whose own middleware CORS Lens does not read as the served app's",
+  "config.starlette.check.sub-app":
+    "CORSMiddleware is added to {name}, mounted at {prefix} on line {line}: only requests under {prefix} get CORS headers; {app}'s own routes (line {route}) get none — add it to {app}",
   "config.starlette.unknown.middleware":
     "{name} (line {line}) runs before CORSMiddleware (added after it): CORS Lens cannot tell whether it answers first",
   "config.starlette.unknown.upstream-options":

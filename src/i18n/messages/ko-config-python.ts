@@ -62,6 +62,10 @@ export const koConfigPython: Record<keyof typeof enConfigPython, string> = {
   "config.django.check.annotation":
     "{name}: {value}는 대입이 아니라 어노테이션입니다: Python은 {name}을(를) 설정하지 않으므로 django-cors-headers는 기본값을 씁니다. {name} = {value}로 쓰세요",
   "config.starlette.unknown.value": "{name}(줄 {line})은 CORS Lens가 평가하지 않는 코드로 계산됩니다: {text}",
+  "config.starlette.unknown.sub-app":
+    "{path}는 {line}행에서 {prefix}에 마운트한 {name}이 응답하며, 그 앱 자체의 미들웨어는 CORS Lens가 서비스되는 앱의 것으로 읽지 않습니다",
+  "config.starlette.check.sub-app":
+    "CORSMiddleware가 {line}행에서 {prefix}에 마운트한 {name}에 추가되었습니다: {prefix} 아래 요청만 CORS 헤더를 받고, {app} 자체의 라우트({route}행)는 받지 못합니다 — {app}에 추가하세요",
   "config.starlette.unknown.middleware":
     "{name}(줄 {line})이 CORSMiddleware보다 먼저 실행됩니다(나중에 추가됨): 이것이 먼저 응답하는지 CORS Lens는 알 수 없습니다",
   "config.starlette.unknown.upstream-options":
