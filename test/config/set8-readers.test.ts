@@ -214,10 +214,77 @@ app.mount("/api/v1", api_app)
     expect(r.ok, fixDiff(r)).toBe(true);
     const after = r.files[0]?.after ?? "";
     expect(after).toContain(text.slice(0, text.indexOf("@api_app.get")));
-    expect(after).toMatch(/\napp = FastAPI\(\)\n+app\.add_middleware\(CORSMiddleware, allow_origins=\["https:\/\/page\.example\.com"\]/);
+    expect(after).toMatch(
+      /\napp = FastAPI\(\)\n+app\.add_middleware\(CORSMiddleware, allow_origins=\["https:\/\/page\.example\.com"\]/,
+    );
   });
 
   it("a call under the mount path is unknown, not judged by the served app's stack", () => {
-    expect(() => recordedFrom([file], [{ url: "http://h/api/v1/status", origin: PAGE }])).toThrow(/unknown evidence/);
+    expect(() => recordedFrom([file], [{ url: "http://h/api/v1/status", origin: PAGE }])).toThrow(
+      /unknown evidence/,
+    );
+  });
+});
+
+describe("Express: a method-guard middleware ahead of cors() answers the preflight 405", () => {
+  const text = `const express = require("express");
+const cors = require("cors");
+
+const KNOWN = ["GET", "POST", "PUT", "DELETE"];
+
+function allowKnownMethods(req, res, next) {
+  if (!KNOWN.includes(req.method)) {
+    res.set("Allow", KNOWN.join(", ")).status(405).json({ error: "method not allowed" });
+    return;
+  }
+  next();
+}
+
+const items = express.Router();
+items.get("/", (req, res) => res.json([]));
+items.put("/:id", (req, res) => res.json({ id: req.params.id }));
+
+const app = express();
+app.use(express.json());
+app.use(allowKnownMethods);
+app.use(cors({ origin: ["${PAGE}"], methods: KNOWN }));
+app.use("/api/items", items);
+
+module.exports = app;
+`;
+  const file = { path: "index.js", text };
+
+  it("check names the guard (preflight-refused-before-cors); fix moves cors() above it", () => {
+    expect(checkConfig([file]).findings.map((f) => `${f.code}:${f.line}`)).toContain(
+      "preflight-refused-before-cors:20",
+    );
+    const r = fixConfig(
+      [file],
+      recordedFrom(
+        [file],
+        [
+          { url: "http://h/api/items", origin: PAGE },
+          {
+            url: "http://h/api/items/1",
+            method: "PUT",
+            origin: PAGE,
+            headers: [["Content-Type", "application/json"]],
+          },
+        ],
+      ),
+    );
+    expect(r.ok, fixDiff(r)).toBe(true);
+    const after = r.files[0]?.after ?? "";
+    expect(after.indexOf("app.use(cors(")).toBeLessThan(after.indexOf("app.use(allowKnownMethods);"));
+  });
+
+  it("a guard that lets OPTIONS through is not named", () => {
+    const passes = text.replace(
+      '["GET", "POST", "PUT", "DELETE"]',
+      '["GET", "POST", "PUT", "DELETE", "OPTIONS"]',
+    );
+    expect(checkConfig([{ path: "index.js", text: passes }]).findings.map((f) => f.code)).not.toContain(
+      "preflight-refused-before-cors",
+    );
   });
 });

@@ -23,6 +23,8 @@ import {
   originReturn,
   propName,
   type Reader,
+  run,
+  type Trace,
   type Val,
 } from "./model";
 import { ctxAsOrigin, encapsulatedAlone, jsonList } from "./patch";
@@ -185,6 +187,8 @@ export function checkExpress(app: ExpressApp): ConfigFinding[] {
           params: { line: app.lineOf(layer.statement.start ?? 0) },
         });
     }
+    if (layer.methods === null && stack === app.app && app.dialect === "express")
+      refusedBeforeCors(app, stack, layer, push);
     // A methods list that leaves out methods the app's routes under this cors() take: a page's PUT,
     // PATCH or DELETE there is refused at its preflight (the list is what Allow-Methods sends).
     const methodsKey = app.dialect === "hono" || app.dialect === "koa" ? "allowMethods" : "methods";
@@ -487,6 +491,62 @@ function handThenAuth(
     }
   };
   walk(app.app, 0);
+}
+
+/**
+ * A middleware of the user's own ahead of an app-wide cors() that answers a preflight itself, with an
+ * error (a method guard's 405, a 403): the browser sees that answer, without CORS headers, and never
+ * gets to the cors() below it (https://fetch.spec.whatwg.org/#cors-preflight-fetch: the status must be
+ * ok). Found by running the model on a PUT's preflight (to the first route that takes a method every
+ * browser preflights, else "/"); named at the middleware's registration.
+ */
+function refusedBeforeCors(
+  app: ExpressApp,
+  stack: NonNullable<ExpressApp["app"]>,
+  cors: Layer,
+  push: (code: string, s: "error" | "warning", n: t.Node, w: Words) => void,
+): void {
+  const before = stack.layers.slice(0, stack.layers.indexOf(cors));
+  if (!before.some((l) => l.methods === null && l.handlers.some((h) => h.kind === "fn"))) return;
+  let path = "/";
+  let method = "PUT";
+  const find = (st: typeof stack, prefix: string, depth: number): boolean => {
+    for (const l of st.layers) {
+      const here = `${prefix}${l.path.source === "*" ? "" : l.path.source}`.replace(/\/+$/, "") || "/";
+      const m = (l.methods ?? []).find((x) => ["PUT", "PATCH", "DELETE"].includes(x));
+      if (m && l.handlers.every((h) => h.kind !== "router")) {
+        path = here.replace(/:(\w+)(\([^)]*\))?\??/g, "1").replace(/\*/g, "x");
+        method = m;
+        return true;
+      }
+      for (const h of l.handlers)
+        if (h.kind === "router" && depth < 4 && find(h.router, here, depth + 1)) return true;
+    }
+    return false;
+  };
+  find(stack, "", 0);
+  let trace: Trace;
+  try {
+    trace = run(app, {
+      method: "OPTIONS",
+      url: `http://check.invalid${path.startsWith("/") ? path : `/${path}`}`,
+      headers: [
+        ["Origin", STRANGER_ORIGIN],
+        ["Access-Control-Request-Method", method],
+      ],
+    });
+  } catch (e) {
+    if (e instanceof Unknown) return;
+    throw e;
+  }
+  const by = trace.answeredBy?.layer;
+  if (!by || !before.includes(by) || trace.corsRan.length > 0 || (trace.status >= 200 && trace.status < 300))
+    return;
+  if (by.handlers.some((h) => h.kind === "auth")) return; // cors-after-auth names it
+  push("preflight-refused-before-cors", "error", by.statement, {
+    key: "config.express.check.refused-before-cors",
+    params: { status: trace.status, method, line: cors.line },
+  });
 }
 
 /** Code that tests the request's method against OPTIONS (`req.method === "OPTIONS"`), not a header listing it. */

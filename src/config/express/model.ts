@@ -620,6 +620,13 @@ export class Reader {
           if (method === "indexOf") return target.findIndex((x) => same(x, args[0]));
           if (method === "some" || method === "find") return unknown("callback");
           if (method === "flat" && args.length === 0) return target.flat() as Val;
+          // `KNOWN.join(", ")`: a list of strings written as one header value.
+          if (
+            method === "join" &&
+            (args.length === 0 || typeof args[0] === "string") &&
+            target.every((x) => typeof x === "string" || typeof x === "number")
+          )
+            return target.join(typeof args[0] === "string" ? args[0] : ",");
           // `list.map((s) => s.trim())`: a one-parameter arrow with an expression body, per entry.
           const f = args[0];
           if (method === "map" && f instanceof Fn && f.fn.params.length === 1) {

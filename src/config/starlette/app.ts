@@ -144,7 +144,8 @@ export function readApp(file: ConfigFile): StarletteApp {
     const right = e?.type === "assignment" ? e.childForFieldName("right") : null;
     const callee = right?.type === "call" ? right.childForFieldName("function")?.text : null;
     const left = e?.type === "assignment" ? e.childForFieldName("left") : null;
-    if (left?.type === "identifier" && callee && /(^|\.)(FastAPI|Starlette)$/.test(callee)) made.set(left.text, s);
+    if (left?.type === "identifier" && callee && /(^|\.)(FastAPI|Starlette)$/.test(callee))
+      made.set(left.text, s);
     const fn = e?.type === "call" ? e.childForFieldName("function") : null;
     if (fn?.type === "attribute" && fn.childForFieldName("attribute")?.text === "mount" && e) {
       const args = kids(e.childForFieldName("arguments") as Node);
@@ -157,7 +158,11 @@ export function readApp(file: ConfigFile): StarletteApp {
   /** Registered on another app of the module than the served one (its middleware, not this app's). */
   const servedName = made.size > 1 && roots.length === 1 ? (roots[0] as string) : null;
   const subOf = (object: string | undefined): string | null =>
-    servedName !== null && object !== undefined && object !== servedName && made.has(object) && mounts.has(object)
+    servedName !== null &&
+    object !== undefined &&
+    object !== servedName &&
+    made.has(object) &&
+    mounts.has(object)
       ? object
       : null;
   const subMiddleware = new Map<string, Mw[]>();
@@ -269,7 +274,8 @@ export function readApp(file: ConfigFile): StarletteApp {
   out.registrations = [...added];
   out.stack = [...added.reverse(), ...constructed];
   for (const [name, { prefix, line }] of mounts)
-    if (subOf(name) !== null) out.mounted.push({ name, prefix, line, middleware: subMiddleware.get(name) ?? [] });
+    if (subOf(name) !== null)
+      out.mounted.push({ name, prefix, line, middleware: subMiddleware.get(name) ?? [] });
   return out;
 }
 

@@ -42,6 +42,8 @@ export const enConfigExpress = {
   "config.express.fix.origin-trim":
     'the origins split on line {line} keep the space after each comma (" https://…"), which no Origin header equals: each entry trimmed',
   "config.express.fix.origin": "{origins} added to the allowed origins",
+  "config.express.check.refused-before-cors":
+    "this middleware answers a {method} preflight itself ({status}) before the cors() of line {line} runs: the browser refuses the call — register cors() above it",
   "config.express.check.origin-invalid":
     'Access-Control-Allow-Origin {value} is no value a browser takes (only "*", "null" or one origin, scheme://host[:port]): every answer is refused',
   "config.express.fix.origin-wildcard":

@@ -44,6 +44,8 @@ export const koConfigExpress: Record<keyof typeof enConfigExpress, string> = {
   "config.express.fix.origin-trim":
     '{line}행에서 나눈 오리진에 쉼표 뒤 공백이 남아(" https://…") 어떤 Origin 헤더와도 같지 않습니다: 각 항목의 공백을 제거했습니다',
   "config.express.fix.origin": "허용 오리진에 {origins} 추가",
+  "config.express.check.refused-before-cors":
+    "이 미들웨어가 {line}행의 cors()보다 먼저 {method} 프리플라이트에 직접 응답합니다({status}): 브라우저가 호출을 거부합니다 — cors()를 이 위에 등록하세요",
   "config.express.check.origin-invalid":
     'Access-Control-Allow-Origin {value}는 브라우저가 받는 값이 아닙니다("*", "null", 오리진 하나(scheme://host[:port])만 됩니다): 모든 응답이 거부됩니다',
   "config.express.fix.origin-wildcard":
