@@ -288,3 +288,58 @@ module.exports = app;
     );
   });
 });
+
+describe("Flask: @cross_origin on a view that aborts 401", () => {
+  const text = `from flask import Blueprint, Flask, abort, jsonify, session
+from flask_cors import cross_origin
+
+api = Blueprint("api", __name__, url_prefix="/api")
+
+
+@api.route("/me")
+@cross_origin(origins=["${PAGE}"], supports_credentials=True)
+def me():
+    if "user" not in session:
+        abort(401)
+    return jsonify({"user": session["user"]})
+
+
+app = Flask(__name__)
+app.secret_key = "dev"
+app.register_blueprint(api)
+`;
+  const file = { path: "app.py", text };
+  /** The call as Chromium records it: the 401 came without any CORS header. */
+  const evidence = () => {
+    const [x] = recordedFrom([file], [{ url: "http://h/api/me", origin: PAGE, credentials: "include" }]);
+    if (!x) throw new Error("no exchange");
+    return [
+      {
+        ...x,
+        hops: x.hops.map((h) => ({
+          ...h,
+          status: 401,
+          responseHeaders: h.responseHeaders.filter(([n]) => !/^access-control-/i.test(n)),
+        })),
+        error: "net::ERR_FAILED",
+      },
+    ];
+  };
+
+  it("check warns at the decorator (flask-cross-origin-abort)", () => {
+    expect(checkConfig([file]).findings.map((f) => `${f.code}:${f.line}`)).toContain(
+      "flask-cross-origin-abort:8",
+    );
+  });
+
+  it("fix adds CORS(app) for the view's rule with the decorator's options; the decorator stays", () => {
+    const r = fixConfig([file], evidence());
+    expect(r.ok, fixDiff(r)).toBe(true);
+    const after = r.files[0]?.after ?? "";
+    expect(after).toContain("from flask_cors import CORS\n");
+    expect(after).toContain(
+      `app = Flask(__name__)\nCORS(app, resources={"^/api/me$": {"origins": ["${PAGE}"], "supports_credentials": True}})\n`,
+    );
+    expect(after).toContain(`@cross_origin(origins=["${PAGE}"], supports_credentials=True)`);
+  });
+});

@@ -998,6 +998,11 @@ function placeOf(
       ? (route?.cross?.set ?? null)
       : (app.views.find((v) => v.rules.some((r) => r.test(path)))?.set ?? null);
   if (view) return { view, resource: null, ext: null, route };
+  return { view: null, resource: null, ext: null, ...extPlace(app, path, route), route };
+}
+
+/** The CORS(…) resource that takes the path (an extension on the route's blueprint first, then the app's). */
+function extPlace(app: FlaskApp, path: string, route: Route | null): { resource: Resource; ext: Ext } | null {
   const exts: Ext[] = [
     ...app.scoped.filter((x) => route && x.target === route.owner),
     ...(app.ext ? [app.ext] : []),
@@ -1012,9 +1017,9 @@ function placeOf(
       },
     ];
     const resource = resources.find((r) => matches(decodeURIComponent(path), r.pattern, true)) ?? null;
-    if (resource) return { view: null, resource, ext, route };
+    if (resource) return { resource, ext };
   }
-  return { view: null, resource: null, ext: null, route };
+  return null;
 }
 
 function answer(app: FlaskApp, req: HopRequest): Answer {
@@ -1086,6 +1091,26 @@ function answerFlask(app: FlaskApp, req: HopRequest): Answer {
         assumed,
       };
     }
+    // An error answer of a view that aborts past its @cross_origin: recorded so, without its headers.
+    if (
+      place.view &&
+      req.method !== "OPTIONS" &&
+      upstream?.status != null &&
+      upstream.status >= 400 &&
+      !hasHeader(upstream.headers, "access-control-allow-origin") &&
+      abortsPastCross(app, place.route)
+    ) {
+      // CORS(app)'s after_request still adds its headers where a resource of it takes the path.
+      const under = extPlace(app, path, place.route);
+      const ext = under ? corsHeaders(optionsOf(...extSets(app, under.ext), under.resource.set), req) : [];
+      return {
+        kind: "known",
+        status: upstream.status,
+        headers: [...upstream.headers, ...ext],
+        fromUpstream: true,
+        assumed,
+      };
+    }
     if (place.view) {
       // automatic_options: the decorator answers OPTIONS with Flask's default response itself.
       const status = req.method === "OPTIONS" ? 200 : (upstream?.status ?? 200);
@@ -1122,6 +1147,20 @@ function answerFlask(app: FlaskApp, req: HopRequest): Answer {
     if (e instanceof Unknowable) return { kind: "unknown", why: e.why };
     throw e;
   }
+}
+
+/**
+ * A view under @cross_origin that ends some requests with `abort(…)` or by raising an HTTPException
+ * (Unauthorized, Forbidden, NotFound …): the exception passes the decorator by (it sets its headers
+ * on what the view returns: https://github.com/corydolphin/flask-cors/blob/3.0.10/flask_cors/decorator.py),
+ * so that error answer has no CORS headers and the page cannot read it (flask-cors#241).
+ */
+function abortsPastCross(app: FlaskApp, route: Route | null | undefined): boolean {
+  if (!route?.cross || route.misplaced) return false;
+  const body = app.mod.text.slice(route.def.start, route.def.end);
+  return /\babort\s*\(|\braise\s+(?:[\w.]*\.)?(?:HTTPException|Unauthorized|Forbidden|NotFound|BadRequest|MethodNotAllowed|Conflict|TooManyRequests|UnprocessableEntity)\b/.test(
+    body,
+  );
 }
 
 export function readFlaskConfig(files: readonly ConfigFile[]): FlaskConfig {
@@ -1257,6 +1296,12 @@ function checkFlaskAll(app: FlaskApp): ConfigFinding[] {
   );
   for (const v of app.views) effective.push([configSet(app, null), v.set]);
   if (app.hook) hookChecks(app, app.hook, add);
+  for (const r of app.routes)
+    if (abortsPastCross(app, r) && r.cross)
+      add("flask-cross-origin-abort", "warning", r.cross.set.line, {
+        key: "config.flask.check.cross-abort",
+        params: { view: r.view, line: r.line },
+      });
   for (const group of effective) {
     try {
       const o = optionsOf(...group);
@@ -1812,6 +1857,55 @@ class Patcher extends EditList {
       });
   }
 
+  /**
+   * `CORS(app, resources={r"<rule>": {…the decorator's options…}})` under the app: only where the app
+   * has no CORS(…) yet and the decorator's options are all keywords (a dict of the same entries).
+   */
+  corsForAborts(route: Route, origin: string): boolean {
+    const app = this.app.app;
+    const cross = route.cross;
+    if (!app || !cross || this.app.ext || this.app.scoped.length > 0) return false;
+    const text = this.text(this.file);
+    const q = quoteOf(text);
+    const entries: string[] = [];
+    for (const a of cross.set.args) {
+      const m = /^(\w+)\s*=\s*([\s\S]+)$/.exec(text.slice(a.start, a.end));
+      if (!m) return false;
+      entries.push(`${pyStr(m[1] as string, q)}: ${m[2]}`);
+    }
+    if (!cross.set.opts.has("origins") && !cross.set.opts.has("origin"))
+      entries.unshift(`${pyStr("origins", q)}: [${pyStr(origin, q)}]`);
+    // Werkzeug's <converter:name> segments match one path segment; the rest is literal.
+    const rule = route.rule
+      .split(/(<[^>]+>)/)
+      .map((part) => (part.startsWith("<") ? "[^/]+" : part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")))
+      .join("");
+    const why: Words = {
+      key: "config.flask.fix.aborts",
+      params: { view: route.view, line: route.line, rule: route.rule },
+    };
+    if (!this.app.mod.imports.has("CORS")) {
+      let at = 0;
+      for (let l = 0; l < this.app.mod.importsEnd; l++) at = afterLine(text, at);
+      this.push("add:import", {
+        file: this.file,
+        start: at,
+        end: at,
+        text: "from flask_cors import CORS\n",
+        why,
+      });
+    }
+    const at = afterLine(text, app.stmt.end);
+    this.push(`aborts:${route.line}`, {
+      file: this.file,
+      start: at,
+      end: at,
+      text: `${indentAt(text, app.stmt.start)}CORS(${app.name}, resources={${pyStr(`^${rule}$`, q)}: {${entries.join(", ")}}})\n`,
+      why,
+    });
+    return true;
+  }
+
   addCors(origin: string): void {
     const app = this.app.app;
     if (!app) {
@@ -1897,6 +1991,27 @@ export function patchFlask(
       ) {
         for (const h of blocking) p.optionsThrough(h);
         asked.push(spec.id);
+        continue;
+      }
+      // The error answer of a view that aborts past its @cross_origin: CORS(app) for its rule, with the
+      // decorator's options, adds the headers to every answer (its after_request runs for errors too).
+      const recorded = spec.recorded?.actual?.status;
+      if (
+        place.view &&
+        stage !== "OPTIONS" &&
+        recorded != null &&
+        recorded >= 400 &&
+        first &&
+        "hop" in first &&
+        first.cause.code === "missing-allow-origin" &&
+        abortsPastCross(app, place.route)
+      ) {
+        if (p.corsForAborts(place.route as Route, spec.origin)) asked.push(spec.id);
+        else
+          p.cannot.set(spec.id, {
+            key: "config.flask.cannot.aborts",
+            params: { line: place.route?.line ?? 0 },
+          });
         continue;
       }
       if (!place.view && !place.resource) {

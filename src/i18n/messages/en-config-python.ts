@@ -61,6 +61,12 @@ export const enConfigPython = {
     "{name}: {value} is an annotation, not an assignment: Python never sets {name}, so django-cors-headers keeps its default; write {name} = {value}",
   "config.starlette.unknown.value":
     "{name} (line {line}) is computed by code CORS Lens does not evaluate: {text}",
+  "config.flask.fix.aborts":
+    "the view {view} (line {line}) ends some requests with abort() or an HTTPException, which passes @cross_origin by: that answer had no CORS headers. CORS(app) for {rule} with the decorator's options adds them to every answer, errors included (its after_request runs for those too)",
+  "config.flask.cannot.aborts":
+    "the view of line {line} aborts past its @cross_origin, and CORS Lens can only add CORS(app) for it where the app has no CORS(…) of its own and the decorator's options are keywords: register an errorhandler that adds the headers, or CORS(app) by hand",
+  "config.flask.check.cross-abort":
+    "@cross_origin adds no headers to what the view {view} (line {line}) answers with abort() or an HTTPException: the exception passes the decorator by, and the browser hides that error from the page — CORS(app), whose after_request covers errors, does not",
   "config.starlette.unknown.sub-app":
     "{path} is answered by {name}, mounted at {prefix} (line {line}), whose own middleware CORS Lens does not read as the served app's",
   "config.starlette.check.sub-app":

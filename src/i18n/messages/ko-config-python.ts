@@ -62,6 +62,12 @@ export const koConfigPython: Record<keyof typeof enConfigPython, string> = {
   "config.django.check.annotation":
     "{name}: {value}는 대입이 아니라 어노테이션입니다: Python은 {name}을(를) 설정하지 않으므로 django-cors-headers는 기본값을 씁니다. {name} = {value}로 쓰세요",
   "config.starlette.unknown.value": "{name}(줄 {line})은 CORS Lens가 평가하지 않는 코드로 계산됩니다: {text}",
+  "config.flask.fix.aborts":
+    "{line}행의 뷰 {view}는 일부 요청을 abort()나 HTTPException으로 끝내는데, 이 예외는 @cross_origin을 그냥 지나갑니다: 그 응답에는 CORS 헤더가 없었습니다. 데코레이터와 같은 옵션으로 {rule}에 CORS(app)를 두면 오류 응답을 포함한 모든 응답에 헤더가 붙습니다(after_request가 오류 응답에도 실행됩니다)",
+  "config.flask.cannot.aborts":
+    "{line}행의 뷰가 @cross_origin을 지나 abort하는데, CORS Lens는 앱에 자체 CORS(…)가 없고 데코레이터 옵션이 키워드일 때만 CORS(app)를 추가할 수 있습니다: 헤더를 붙이는 errorhandler를 등록하거나 CORS(app)를 직접 추가하세요",
+  "config.flask.check.cross-abort":
+    "@cross_origin은 뷰 {view}({line}행)가 abort()나 HTTPException으로 보내는 응답에 헤더를 붙이지 않습니다: 예외가 데코레이터를 지나가므로 브라우저가 페이지에서 그 오류를 숨깁니다 — after_request가 오류까지 처리하는 CORS(app)는 그렇지 않습니다",
   "config.starlette.unknown.sub-app":
     "{path}는 {line}행에서 {prefix}에 마운트한 {name}이 응답하며, 그 앱 자체의 미들웨어는 CORS Lens가 서비스되는 앱의 것으로 읽지 않습니다",
   "config.starlette.check.sub-app":
