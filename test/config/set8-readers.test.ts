@@ -343,3 +343,56 @@ app.register_blueprint(api)
     expect(after).toContain(`@cross_origin(origins=["${PAGE}"], supports_credentials=True)`);
   });
 });
+
+describe("Koa: a credentials function trusting a list without the page's origin", () => {
+  const text = `const Koa = require("koa");
+const Router = require("@koa/router");
+const cors = require("@koa/cors");
+
+const TRUSTED = ["https://app.example.com"];
+
+const router = new Router({ prefix: "/api" });
+router.get("/session", (ctx) => {
+  ctx.body = { user: "ada" };
+});
+
+const app = new Koa();
+app.use(
+  cors({
+    credentials: (ctx) => TRUSTED.includes(ctx.get("Origin")),
+  }),
+);
+app.use(router.routes());
+
+module.exports = app;
+`;
+  const file = { path: "index.js", text };
+
+  it("is evaluated per request; fix adds the page's origin to the list it reads (not credentials: true), and the printed app answers (for real)", async () => {
+    const r = fixConfig(
+      [file],
+      recordedFrom([file], [{ url: "http://h/api/session", origin: PAGE, credentials: "include" }]),
+    );
+    expect(r.ok, fixDiff(r)).toBe(true);
+    const after = r.files[0]?.after ?? "";
+    expect(after).toBe(text.replace('["https://app.example.com"]', `["https://app.example.com", "${PAGE}"]`));
+    const module = { exports: {} as Record<string, unknown> };
+    new Function("require", "module", "process", after)(need, module, { env: {} });
+    const app = module.exports as unknown as { callback(): (req: unknown, res: unknown) => void };
+    const { createServer } = need("node:http") as typeof import("node:http");
+    const server = createServer(app.callback());
+    await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
+    try {
+      const port = (server.address() as { port: number }).port;
+      for (const [origin, creds] of [
+        [PAGE, "true"],
+        ["https://other.example", null],
+      ] as const) {
+        const res = await fetch(`http://127.0.0.1:${port}/api/session`, { headers: { origin } });
+        expect([origin, res.headers.get("access-control-allow-credentials")]).toEqual([origin, creds]);
+      }
+    } finally {
+      server.close();
+    }
+  });
+});

@@ -1883,9 +1883,9 @@ function koaCors(r: Reader, res: Res, o: CorsOptions, req: Req): boolean {
     origin = originReturn(r, origin.fn, "", ctx);
     if (!truthy(origin)) return false;
   } else origin = origin || "*";
-  const credentials = v.get("credentials");
-  if (credentials instanceof Fn)
-    throw new Unknown({ key: "config.express.unknown.function", params: { line: r.line(credentials.fn) } });
+  // A function of ctx, awaited (`credentials = await options.credentials(ctx)`); only `true` sends the header.
+  const option = v.get("credentials");
+  const credentials = option instanceof Fn ? originReturn(r, option.fn, "", koaCtx(req)) : option;
   if (credentials && origin === "*") origin = reqOrigin;
   const joined = (x: Val): string =>
     Array.isArray(x) ? x.map(String).join(",") : x === undefined || x === null ? "" : String(x);

@@ -292,6 +292,8 @@ export function patchExpress(
   const origins = new Map<CorsUse, OriginWant>();
   const lists = new Map<string, { use: CorsUse; key: "methods" | "allowedHeaders"; names: string[] }>();
   const creds = new Set<CorsUse>();
+  /** The origins whose calls need credentials, per cors use (a credentials function's list grows by them). */
+  const credOrigins = new Map<CorsUse, { origins: Set<string>; id: string }>();
   const optionsRoutes = new Map<Layer, { use: CorsUse; stack: ExpressApp["corsUses"][number]["stack"] }>();
   const siblings = new Map<string, { use: ExpressApp["corsUses"][number]; statement: t.Statement }>();
   const fresh: Array<{ origin: string; credentials: boolean }> = [];
@@ -376,6 +378,22 @@ export function patchExpress(
       splits.set(ran.use, spec.id);
       continue;
     }
+    // @koa/cors' default origin `*` turns into the request's origin when its credentials function
+    // says true: the origin is refused for the credentials, which the function's list decides.
+    const koaCredFn =
+      ran &&
+      app.dialect === "koa" &&
+      code === "wildcard-origin-with-credentials" &&
+      !("key" in ran.use.options) &&
+      ran.use.options.values.get("credentials") instanceof Fn &&
+      [undefined, "*"].includes(ran.use.options.values.get("origin") as string | undefined);
+    if (koaCredFn && ran) {
+      creds.add(ran.use);
+      const c = credOrigins.get(ran.use) ?? { origins: new Set<string>(), id: spec.id };
+      c.origins.add(spec.origin);
+      credOrigins.set(ran.use, c);
+      continue;
+    }
     if ((originRefused || koaList) && ran) {
       const w = origins.get(ran.use) ?? { use: ran.use, origins: new Set<string>(), id: spec.id };
       w.origins.add(spec.origin);
@@ -385,6 +403,9 @@ export function patchExpress(
     }
     if (ran && code === "allow-credentials-not-true") {
       creds.add(ran.use);
+      const c = credOrigins.get(ran.use) ?? { origins: new Set<string>(), id: spec.id };
+      c.origins.add(spec.origin);
+      credOrigins.set(ran.use, c);
       continue;
     }
     if (ran && (code === "method-not-allowed" || code === "header-not-allowed")) {
@@ -805,7 +826,8 @@ export function patchExpress(
   for (const w of origins.values()) allowOrigin(p, w, creds.has(w.use));
   for (const use of creds) {
     if (origins.has(use)) continue;
-    setCredentials(p, use);
+    const c = credOrigins.get(use);
+    setCredentials(p, use, c ? [...c.origins] : [], c?.id ?? "");
   }
   for (const w of lists.values()) extendList(p, w.use, w.key, w.names);
   for (const [lit, w] of handLists) {
@@ -1488,9 +1510,27 @@ function wrapOriginFunction(
   return true;
 }
 
-function setCredentials(p: Patcher, use: CorsUse): void {
+function setCredentials(p: Patcher, use: CorsUse, origins: string[] = [], id = ""): void {
   if ("key" in use.options) return;
   const prop = use.options.props.get("credentials");
+  // @koa/cors' credentials function (`(ctx) => TRUSTED.includes(ctx.get("Origin"))`): the list it
+  // reads grows by the page's origin; `true` would give credentials to every origin it answers.
+  const fn = prop?.type === "ObjectProperty" ? bare(prop.value) : null;
+  if (fn && (fn.type === "ArrowFunctionExpression" || fn.type === "FunctionExpression")) {
+    const arr = allowlistOf(p, fn);
+    const listed = new Set(arr?.elements.flatMap((e) => (e?.type === "StringLiteral" ? [e.value] : [])));
+    const add = origins.filter((o) => !listed.has(o));
+    if (!arr || add.length === 0) {
+      p.cannot.set(id, { key: "config.express.cannot.origin-function", params: { line: p.line(fn) } });
+      return;
+    }
+    p.appendArray(
+      arr,
+      add.map((o) => p.str(o)),
+      { key: "config.express.fix.credentials-list", params: { origins: add.join(", "), line: p.line(fn) } },
+    );
+    return;
+  }
   if (prop && prop.type === "ObjectProperty")
     p.replace(`cred:${prop.start}`, prop.value, "true", { key: "config.fix.credentials" });
   else p.addProp(use, use.options.object, "credentials", "true", { key: "config.fix.credentials" });

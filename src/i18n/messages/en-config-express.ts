@@ -46,6 +46,8 @@ export const enConfigExpress = {
     "this middleware answers a {method} preflight itself ({status}) before the cors() of line {line} runs: the browser refuses the call — register cors() above it",
   "config.express.check.origin-invalid":
     'Access-Control-Allow-Origin {value} is no value a browser takes (only "*", "null" or one origin, scheme://host[:port]): every answer is refused',
+  "config.express.fix.credentials-list":
+    "{origins} added to the list the credentials function of line {line} allows credentials for",
   "config.express.fix.origin-wildcard":
     '{value} on line {line} is no Access-Control-Allow-Origin value a browser takes (only "*", "null" or one origin): "*", any origin, is what it meant',
   "config.express.fix.keep-wildcard":

@@ -48,6 +48,8 @@ export const koConfigExpress: Record<keyof typeof enConfigExpress, string> = {
     "이 미들웨어가 {line}행의 cors()보다 먼저 {method} 프리플라이트에 직접 응답합니다({status}): 브라우저가 호출을 거부합니다 — cors()를 이 위에 등록하세요",
   "config.express.check.origin-invalid":
     'Access-Control-Allow-Origin {value}는 브라우저가 받는 값이 아닙니다("*", "null", 오리진 하나(scheme://host[:port])만 됩니다): 모든 응답이 거부됩니다',
+  "config.express.fix.credentials-list":
+    "{line}행의 credentials 함수가 자격 증명을 허용하는 목록에 {origins} 추가",
   "config.express.fix.origin-wildcard":
     '{line}행의 {value}는 브라우저가 받는 Access-Control-Allow-Origin 값이 아닙니다("*", "null", 오리진 하나만 됩니다): 뜻한 대로 모든 오리진인 "*"로 바꿨습니다',
   "config.express.fix.keep-wildcard":
