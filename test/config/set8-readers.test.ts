@@ -396,3 +396,69 @@ module.exports = app;
     }
   });
 });
+
+describe("aiohttp: a route registered after the call of the function holding the cors.add loop", () => {
+  const text = `import aiohttp_cors
+from aiohttp import web
+
+
+async def list_items(request):
+    return web.json_response([])
+
+
+async def update_item(request):
+    return web.json_response({"id": int(request.match_info["id"])})
+
+
+def setup_cors(app):
+    cors = aiohttp_cors.setup(
+        app,
+        defaults={
+            "${PAGE}": aiohttp_cors.ResourceOptions(allow_headers="*", allow_methods="*"),
+        },
+    )
+    for route in list(app.router.routes()):
+        cors.add(route)
+
+
+def setup_admin_routes(app):
+    app.router.add_put("/api/items/{id}", update_item)
+
+
+def create_app():
+    app = web.Application()
+    app.router.add_get("/api/items", list_items)
+    setup_cors(app)
+    setup_admin_routes(app)
+    return app
+
+
+app = create_app()
+`;
+  const file = { path: "app.py", text };
+
+  it("fix moves the call below the later registration (nothing else changes)", () => {
+    const r = fixConfig(
+      [file],
+      recordedFrom(
+        [file],
+        [
+          { url: "http://h/api/items", origin: PAGE },
+          {
+            url: "http://h/api/items/1",
+            method: "PUT",
+            origin: PAGE,
+            headers: [["Content-Type", "application/json"]],
+          },
+        ],
+      ),
+    );
+    expect(r.ok, fixDiff(r)).toBe(true);
+    expect(r.files[0]?.after).toBe(
+      text.replace(
+        "    setup_cors(app)\n    setup_admin_routes(app)\n",
+        "    setup_admin_routes(app)\n    setup_cors(app)\n",
+      ),
+    );
+  });
+});

@@ -911,6 +911,42 @@ class Patcher extends EditList {
         return true;
       }
     }
+    // The loop inside a function of the file (`def setup_cors(app): … for route in …: cors.add(route)`)
+    // called once, in a block where routes are registered after the call: the call moves below them.
+    const call = loop ? loopCall(loop) : null;
+    const siteAfter = (r: Route) =>
+      call
+        ? r.sites.find((n) => n.parent?.id === call.parent?.id && n.startIndex > call.endIndex)
+        : undefined;
+    if (loop && call && siteAfter(route) && !app.adds.some((a) => a.order > loop.order)) {
+      const later = app.routes.filter((r) => r.kind !== "preflight" && siteAfter(r));
+      const unsafe = later.some((r) => r.method === "OPTIONS" || (r.method === "*" && !r.view?.mixin));
+      const last = later.map((r) => siteAfter(r) as Node).sort((a, b) => b.endIndex - a.endIndex)[0];
+      if (!unsafe && last) {
+        const from = lineStart(text, call.startIndex);
+        const to = afterLine(text, call.endIndex);
+        const at = afterLine(text, last.endIndex);
+        const why: Words = {
+          key: "config.aiohttp.fix.move-loop-call",
+          params: {
+            call: text.slice(call.startIndex, call.endIndex),
+            line: call.startPosition.row + 1,
+            loop: loop.line,
+            after: last.startPosition.row + 1,
+          },
+        };
+        this.push(`move-call:${loop.line}`, { file: this.file, start: from, end: to, text: "", why });
+        this.push(`moved-call:${loop.line}`, {
+          file: this.file,
+          start: at,
+          end: at,
+          text: text.slice(from, to),
+          why,
+        });
+        for (const r of later) this.covered.add(r);
+        return true;
+      }
+    }
     if (app.adds.length === 0 && stmt && setup.name && stmt.parent?.id === setup.stmt.parent?.id) {
       // No cors.add anywhere: the README's loop, once, after the last route (one edit for every route).
       const inBlock = app.routes
@@ -963,6 +999,26 @@ class Patcher extends EditList {
     }
     return false;
   }
+}
+
+/**
+ * The one statement calling the module-level function a loop is written in (`setup_cors(app)`), or
+ * null: the loop at module level, or its function called from no statement, or from several.
+ */
+function loopCall(loop: { stmt: Node }): Node | null {
+  let fn: Node | null = loop.stmt.parent;
+  while (fn && fn.type !== "function_definition") fn = fn.parent;
+  const name = fn?.childForFieldName("name")?.text;
+  if (!fn || !name || fn.parent?.type !== "module") return null;
+  const calls = loop.stmt.tree.rootNode
+    .descendantsOfType("call")
+    .filter(
+      (c): c is Node =>
+        c !== null &&
+        c.childForFieldName("function")?.text === name &&
+        c.parent?.type === "expression_statement",
+    );
+  return calls.length === 1 ? ((calls[0] as Node).parent as Node) : null;
 }
 
 /** The function a statement is in (null: the module). */

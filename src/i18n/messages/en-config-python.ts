@@ -272,6 +272,8 @@ export const enConfigPython = {
     "{origins} added with the options {like} has (line {line}): aiohttp-cors compares origins as exact strings",
   "config.aiohttp.fix.defaults":
     "defaults= added to aiohttp_cors.setup() with {origins}: without defaults or a config no origin is allowed",
+  "config.aiohttp.fix.move-loop-call":
+    "{call} (line {line}), whose loop of line {loop} gives the routes registered so far to cors.add, moved below line {after}: the routes registered after it were never given",
   "config.aiohttp.fix.move-loop":
     "the cors.add loop (line {loop}) moved below the last route (line {after}): it covers only the routes registered before it",
   "config.aiohttp.fix.wrap":

@@ -273,6 +273,8 @@ export const koConfigPython: Record<keyof typeof enConfigPython, string> = {
     "{origins}을(를) {like}({line}번 줄)와 같은 옵션으로 추가: aiohttp-cors는 출처를 정확한 문자열로 비교합니다",
   "config.aiohttp.fix.defaults":
     "aiohttp_cors.setup()에 {origins}을(를) 담은 defaults= 추가: defaults도 config도 없으면 어떤 출처도 허용되지 않습니다",
+  "config.aiohttp.fix.move-loop-call":
+    "{line}행의 {call}은(는) {loop}행의 루프로 그때까지 등록된 라우트만 cors.add에 넘기므로 {after}행 아래로 옮겼습니다: 그 뒤에 등록된 라우트는 넘겨지지 않았습니다",
   "config.aiohttp.fix.move-loop":
     "cors.add 루프({loop}번 줄)를 마지막 라우트({after}번 줄) 아래로 옮김: 루프는 그 앞에 등록된 라우트만 다룹니다",
   "config.aiohttp.fix.wrap":
