@@ -462,3 +462,46 @@ app = create_app()
     );
   });
 });
+
+describe("aiohttp: normalize_path_middleware redirects the URL without the slash to the slashed route", () => {
+  const text = `import aiohttp_cors
+from aiohttp import web
+
+routes = web.RouteTableDef()
+
+
+@routes.get("/api/items/")
+async def list_items(request):
+    return web.json_response([])
+
+
+@routes.post("/api/items/")
+async def create_item(request):
+    return web.json_response({"id": 1}, status=201)
+
+
+app = web.Application(middlewares=[web.normalize_path_middleware(append_slash=True)])
+app.router.add_routes(routes)
+
+cors = aiohttp_cors.setup(
+    app,
+    defaults={
+        "${PAGE}": aiohttp_cors.ResourceOptions(allow_headers="*", allow_methods="*"),
+    },
+)
+for route in list(app.router.routes()):
+    cors.add(route)
+`;
+  const file = { path: "app.py", text };
+
+  it("check warns at the middleware; fix registers each route for the URL the page calls too", () => {
+    expect(checkConfig([file]).findings.map((f) => `${f.code}:${f.line}`)).toContain(
+      "aiohttp-normalize-redirect:17",
+    );
+    const r = fixConfig([file], recordedFrom([file], [{ url: "http://h/api/items", origin: PAGE }]));
+    expect(r.ok, fixDiff(r)).toBe(true);
+    expect(r.files[0]?.after).toBe(
+      text.replace('@routes.get("/api/items/")\n', '@routes.get("/api/items")\n@routes.get("/api/items/")\n'),
+    );
+  });
+});

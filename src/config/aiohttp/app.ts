@@ -161,6 +161,12 @@ export interface AiohttpApp {
   middlewares: Middleware[];
   /** The app's own CORS middleware, when it is one CORS Lens reads (hand.ts). */
   hand: HandMiddleware | null;
+  /**
+   * `web.normalize_path_middleware(…)` registered: a URL no route takes is redirected (308) to the
+   * one with (append_slash, default on) or without (remove_slash) its trailing slash, if a route takes that
+   * (https://github.com/aio-libs/aiohttp/blob/v3.8.4/aiohttp/web_middlewares.py).
+   */
+  normalize: { appendSlash: boolean; removeSlash: boolean; line: number } | null;
 }
 
 const span = (n: Node): Span => ({ start: n.startIndex, end: n.endIndex, line: n.startPosition.row + 1 });
@@ -261,6 +267,7 @@ export function readAiohttp(file: ConfigFile): AiohttpApp {
     optionsName: "aiohttp_cors.ResourceOptions",
     maps: [],
     middlewares: [],
+    normalize: null,
     hand: null,
   };
   if (mod.error) return app;
@@ -808,6 +815,24 @@ export function readAiohttp(file: ConfigFile): AiohttpApp {
     for (const m of kids(list)) addMiddleware(m, line);
   };
   const addMiddleware = (m: Node, line: number): void => {
+    if (
+      m.type === "call" &&
+      /(^|\.)normalize_path_middleware$/.test(m.childForFieldName("function")?.text ?? "")
+    ) {
+      const flag = (name: string, dflt: boolean): boolean => {
+        const kw = kids(m.childForFieldName("arguments") as Node).find(
+          (a) => a.type === "keyword_argument" && a.childForFieldName("name")?.text === name,
+        );
+        const v = kw?.childForFieldName("value")?.text;
+        return v === "True" ? true : v === "False" ? false : dflt;
+      };
+      app.normalize = {
+        appendSlash: flag("append_slash", true),
+        removeSlash: flag("remove_slash", false),
+        line,
+      };
+      return;
+    }
     const fn = m.type === "identifier" ? functions.get(m.text) : undefined;
     // New-style middlewares only (@web.middleware): an old-style factory returns the one that runs.
     const decorated = fn?.parent?.type === "decorated_definition" ? fn.parent : null;

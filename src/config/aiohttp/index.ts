@@ -214,6 +214,17 @@ export function resolve(
   return { route: null, status: seen ? 405 : 404 };
 }
 
+/** Where normalize_path_middleware redirects a path no route takes (null: it does not). */
+function normalized(app: AiohttpApp, path: string, method: string): string | null {
+  const n = app.normalize;
+  if (!n) return null;
+  const tries = [
+    ...(n.appendSlash && !path.endsWith("/") ? [`${path}/`] : []),
+    ...(n.removeSlash && path.endsWith("/") && path !== "/" ? [path.slice(0, -1)] : []),
+  ];
+  return tries.find((p) => resolve(app, p, method).route !== null) ?? null;
+}
+
 function corsHeaders(options: Options, origin: string, upstream: HeaderList): Array<[string, string]> {
   const h: Array<[string, string]> = [];
   if (options.expose === "*") {
@@ -251,7 +262,22 @@ function answer(app: AiohttpApp, req: HopRequest): Answer {
     const assumed: Words[] = [];
     if (app.hand) return answerHand(app, app.hand, req, path);
     const r = resolve(app, path, upper(req.method));
-    if (!r.route) return { kind: "known", status: r.status, headers: [], fromUpstream: false, assumed };
+    if (!r.route) {
+      // normalize_path_middleware's redirect: aiohttp-cors adds nothing to it (the URL matches no
+      // resource given to cors.add), and a preflight may not follow a redirect at all.
+      const to = normalized(app, path, upper(req.method));
+      if (to !== null) {
+        const query = new URL(req.url).search;
+        return {
+          kind: "known",
+          status: 308,
+          headers: [["Location", `${to}${query}`]],
+          fromUpstream: false,
+          assumed,
+        };
+      }
+      return { kind: "known", status: r.status, headers: [], fromUpstream: false, assumed };
+    }
     const route = r.route;
     const origin = combinedHeader(req.headers, "origin");
     const preflightAnswer = (o: PreflightOutcome): Answer => {
@@ -446,6 +472,23 @@ function checkAiohttp(app: AiohttpApp): ConfigFinding[] {
       out.push({ code, severity, file: app.file, line, words });
   };
   if (app.crash) add("aiohttp-app-does-not-start", "error", app.crash.line, app.crash.words);
+  // normalize_path_middleware(append_slash) in front of routes written with a trailing slash only:
+  // the URL without it is answered by a redirect, which carries no CORS headers.
+  const slashed =
+    app.normalize?.appendSlash && (app.setup || app.hand)
+      ? app.routes.find(
+          (r) =>
+            r.kind !== "preflight" &&
+            r.resource.path.length > 1 &&
+            r.resource.path.endsWith("/") &&
+            resolve(app, r.resource.path.slice(0, -1), r.method).route === null,
+        )
+      : undefined;
+  if (slashed && app.normalize)
+    add("aiohttp-normalize-redirect", "warning", app.normalize.line, {
+      key: "config.aiohttp.check.normalize-redirect",
+      params: { path: slashed.resource.path, route: slashed.line },
+    });
   for (const map of app.maps)
     for (const e of map.entries) {
       if (e.origin !== "*" && !/^[a-z][a-z0-9+.-]*:\/\/[^/*?#\s]+$/i.test(e.origin) && e.origin !== "null")
@@ -867,6 +910,39 @@ class Patcher extends EditList {
   }
 
   /**
+   * The route registered for the URL the page calls too (the one normalize_path_middleware
+   * redirects from): its registration line copied with the path changed — above a RouteTableDef
+   * decorator (stacked, both register the handler), below an `add_*` statement. Only where the path
+   * is written once on that line as a string literal.
+   */
+  alias(route: Route, written: string, wanted: string): boolean {
+    const text = this.text(this.file);
+    // The route's own line: a RouteTableDef decorator's, or an add_* statement's (its whole statement).
+    const start = offsetOfLine(text, route.line);
+    const own = route.stmt && route.stmt.startPosition.row + 1 === route.line ? route.stmt : null;
+    const from = lineStart(text, start);
+    const to = afterLine(text, own ? own.endIndex : start);
+    const line = text.slice(from, to);
+    const quoted = [`"${written}"`, `'${written}'`].filter((q) => line.includes(q));
+    if (quoted.length !== 1 || line.split(quoted[0] as string).length !== 2) return false;
+    const q = (quoted[0] as string)[0] as string;
+    const copy = line.replace(quoted[0] as string, `${q}${wanted}${q}`);
+    const decorator = /^\s*@/.test(line);
+    const at = decorator ? from : to;
+    this.push(`alias:${from}`, {
+      file: this.file,
+      start: at,
+      end: at,
+      text: copy.endsWith("\n") ? copy : `${copy}\n`,
+      why: {
+        key: "config.aiohttp.fix.slash-alias",
+        params: { path: wanted, to: written, line: this.app.normalize?.line ?? 0, route: route.line },
+      },
+    });
+    return true;
+  }
+
+  /**
    * A route no cors.add reached: the `for route in …routes()` loop moved below the last route of its
    * block (it covers the routes registered before it), else the registering statement wrapped in
    * cors.add(…), else (no cors.add anywhere) the loop written after the last route.
@@ -1021,6 +1097,13 @@ function loopCall(loop: { stmt: Node }): Node | null {
   return calls.length === 1 ? ((calls[0] as Node).parent as Node) : null;
 }
 
+/** The offset where a (1-based) line starts. */
+function offsetOfLine(text: string, line: number): number {
+  let at = 0;
+  for (let l = 1; l < line && at < text.length; l++) at = afterLine(text, at);
+  return at;
+}
+
 /** The function a statement is in (null: the module). */
 function scopeOf(n: { parent: unknown; type: string; id: number } | null): number | null {
   let x = n as { parent: unknown; type: string; id: number } | null;
@@ -1093,6 +1176,12 @@ export function patchAiohttp(
       const path = pathOf(spec.url);
       const method = upper(spec.method);
       const r = resolve(app, path, method);
+      const to = r.route ? null : normalized(app, path, method);
+      const target = to !== null ? resolve(app, to, method) : null;
+      if (to !== null && target?.route && p.alias(target.route, to, path)) {
+        asked.push(spec.id);
+        continue;
+      }
       if (!r.route) {
         p.cannot.set(spec.id, { key: "config.aiohttp.cannot.no-route", params: { method, path } });
         continue;

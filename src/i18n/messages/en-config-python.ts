@@ -274,6 +274,10 @@ export const enConfigPython = {
     "defaults= added to aiohttp_cors.setup() with {origins}: without defaults or a config no origin is allowed",
   "config.aiohttp.fix.move-loop-call":
     "{call} (line {line}), whose loop of line {loop} gives the routes registered so far to cors.add, moved below line {after}: the routes registered after it were never given",
+  "config.aiohttp.fix.slash-alias":
+    "{path} is redirected to {to} by normalize_path_middleware (line {line}), and the redirect carries no CORS headers (a preflight may not follow one at all): the route of line {route} registered for {path} too",
+  "config.aiohttp.check.normalize-redirect":
+    "normalize_path_middleware redirects a URL without the trailing slash to the route with it ({path}, line {route}): the redirect carries no CORS headers, so a cross-origin call to the URL without the slash is refused — call the slashed URL, or register the route for both",
   "config.aiohttp.fix.move-loop":
     "the cors.add loop (line {loop}) moved below the last route (line {after}): it covers only the routes registered before it",
   "config.aiohttp.fix.wrap":

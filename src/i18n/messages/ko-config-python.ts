@@ -275,6 +275,10 @@ export const koConfigPython: Record<keyof typeof enConfigPython, string> = {
     "aiohttp_cors.setup()에 {origins}을(를) 담은 defaults= 추가: defaults도 config도 없으면 어떤 출처도 허용되지 않습니다",
   "config.aiohttp.fix.move-loop-call":
     "{line}행의 {call}은(는) {loop}행의 루프로 그때까지 등록된 라우트만 cors.add에 넘기므로 {after}행 아래로 옮겼습니다: 그 뒤에 등록된 라우트는 넘겨지지 않았습니다",
+  "config.aiohttp.fix.slash-alias":
+    "{path}는 normalize_path_middleware({line}행)가 {to}로 리디렉션하는데, 리디렉션에는 CORS 헤더가 없습니다(프리플라이트는 리디렉션을 따라갈 수도 없습니다): {route}행의 라우트를 {path}에도 등록했습니다",
+  "config.aiohttp.check.normalize-redirect":
+    "normalize_path_middleware는 끝 슬래시 없는 URL을 슬래시가 있는 라우트({path}, {route}행)로 리디렉션합니다: 리디렉션에는 CORS 헤더가 없으므로 슬래시 없는 URL로 하는 교차 출처 호출은 거부됩니다 — 슬래시 있는 URL을 호출하거나 라우트를 둘 다 등록하세요",
   "config.aiohttp.fix.move-loop":
     "cors.add 루프({loop}번 줄)를 마지막 라우트({after}번 줄) 아래로 옮김: 루프는 그 앞에 등록된 라우트만 다룹니다",
   "config.aiohttp.fix.wrap":
