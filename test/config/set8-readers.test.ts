@@ -505,3 +505,49 @@ for route in list(app.router.routes()):
     );
   });
 });
+
+describe("Django: the CORS settings live under `if DEBUG:`", () => {
+  const settings = (tail: string) => ({
+    path: "settings.py",
+    text: `import os
+
+DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
+
+INSTALLED_APPS = ["corsheaders"]
+
+MIDDLEWARE = [
+    "corsheaders.middleware.CorsMiddleware",
+    "django.middleware.common.CommonMiddleware",
+]
+
+if DEBUG:
+    CORS_ALLOW_CREDENTIALS = True
+    CORS_ALLOWED_ORIGIN_REGEXES = [r"^http://localhost:[0-9]+$"]
+${tail}`,
+  });
+
+  it("check warns at the if line (django-cors-under-condition)", () => {
+    const f = checkConfig([settings("")]).findings.find((x) => x.code === "django-cors-under-condition");
+    expect([f?.line, f?.words.params?.names]).toEqual([
+      12,
+      "CORS_ALLOW_CREDENTIALS, CORS_ALLOWED_ORIGIN_REGEXES",
+    ]);
+  });
+
+  it("not with an else that sets its own, nor when a setting is also set outside", () => {
+    const other = `else:\n    CORS_ALLOWED_ORIGINS = ["${PAGE}"]\n`;
+    expect(checkConfig([settings(other)]).findings.map((x) => x.code)).not.toContain(
+      "django-cors-under-condition",
+    );
+    const outside = `\nCORS_ALLOWED_ORIGIN_REGEXES = [r"^${PAGE.replace(/\./g, "\\\\.")}$"]\n`;
+    expect(
+      checkConfig([settings(outside)]).findings.filter((x) => x.code === "django-cors-under-condition"),
+    ).toEqual([
+      expect.objectContaining({
+        words: expect.objectContaining({
+          params: expect.objectContaining({ names: "CORS_ALLOW_CREDENTIALS" }),
+        }),
+      }),
+    ]);
+  });
+});
