@@ -551,3 +551,25 @@ ${tail}`,
     ]);
   });
 });
+
+describe("Hono: cors() on '/api' without '/*'", () => {
+  const app = (path: string) => ({
+    path: "index.ts",
+    text: `import { Hono } from "hono";
+import { cors } from "hono/cors";
+
+const app = new Hono();
+app.use("${path}", cors({ origin: "${PAGE}" }));
+app.get("/api/items", (c) => c.json([]));
+
+export default app;
+`,
+  });
+
+  it("check names the use line (hono-cors-exact-path); not with /api/*", () => {
+    expect(checkConfig([app("/api")]).findings.map((f) => `${f.code}:${f.line}`)).toContain(
+      "hono-cors-exact-path:5",
+    );
+    expect(checkConfig([app("/api/*")]).findings.map((f) => f.code)).not.toContain("hono-cors-exact-path");
+  });
+});
