@@ -573,3 +573,54 @@ export default app;
     expect(checkConfig([app("/api/*")]).findings.map((f) => f.code)).not.toContain("hono-cors-exact-path");
   });
 });
+
+describe("FastAPI: an exception_handler(Exception) answers the 500 outside CORSMiddleware", () => {
+  const text = `from fastapi import FastAPI, Request
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import JSONResponse
+
+app = FastAPI()
+app.add_middleware(CORSMiddleware, allow_origins=["${PAGE}"])
+
+
+@app.exception_handler(Exception)
+async def unexpected_error(request: Request, exc: Exception):
+    return JSONResponse({"message": "unexpected error"}, status_code=500)
+
+
+@app.get("/api/fail")
+def report():
+    raise RuntimeError("backend unavailable")
+`;
+
+  it("check names the handler's line (where the 500 is made)", () => {
+    expect(checkConfig([{ path: "main.py", text }]).findings.map((f) => `${f.code}:${f.line}`)).toContain(
+      "starlette-error-outside-cors:9",
+    );
+    const without = text.replace(/@app\.exception_handler[\s\S]*?status_code=500\)\n\n\n/, "");
+    expect(
+      checkConfig([{ path: "main.py", text: without }]).findings.map((f) => `${f.code}:${f.line}`),
+    ).toContain("starlette-error-outside-cors:6");
+  });
+});
+
+describe("Apache: SetEnvIf Origin sets the variable sent as Allow-Origin to $0$1", () => {
+  const site = (value: string) => ({
+    path: "site.conf",
+    text: `<VirtualHost *:80>
+    ServerName api.example.com
+    SetEnvIf Origin "^http(s)?://(app|admin)\\.example\\.com$" CORS_ALLOW=${value}
+    Header always set Access-Control-Allow-Origin "%{CORS_ALLOW}e" env=CORS_ALLOW
+    Header always merge Vary Origin
+    ProxyPass /api/ http://127.0.0.1:3000/api/
+</VirtualHost>
+`,
+  });
+
+  it("check names the SetEnvIf line (origin-env-not-whole); not with $0", () => {
+    expect(checkConfig([site("$0$1")]).findings.map((f) => `${f.code}:${f.line}`)).toContain(
+      "origin-env-not-whole:3",
+    );
+    expect(checkConfig([site("$0")]).findings.map((f) => f.code)).not.toContain("origin-env-not-whole");
+  });
+});
