@@ -624,3 +624,22 @@ describe("Apache: SetEnvIf Origin sets the variable sent as Allow-Origin to $0$1
     expect(checkConfig([site("$0")]).findings.map((f) => f.code)).not.toContain("origin-env-not-whole");
   });
 });
+
+describe("FastAPI: allow_origins read from the environment with the default '*', and credentials", () => {
+  const text = `import os
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+
+allowed_origins = os.getenv("CORS_ALLOWED", "*").split(",")
+
+app = FastAPI()
+app.add_middleware(CORSMiddleware, allow_origins=allowed_origins, allow_credentials=True)
+`;
+
+  it("check names the line where the '*' is written", () => {
+    expect(checkConfig([{ path: "main.py", text }]).findings.map((f) => `${f.code}:${f.line}`)).toContain(
+      "starlette-any-origin-credentials:6",
+    );
+  });
+});

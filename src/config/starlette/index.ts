@@ -411,8 +411,13 @@ function checkStarlette(app: StarletteApp): ConfigFinding[] {
   if (!r.ok) return out;
   const s = r.value;
   const kw = (n: string) => cors.kwargs.get(n)?.at.line ?? cors.line;
+  // Named where the "*" is written: a module-level list (`os.getenv("X", "*").split(",")`) above
+  // the middleware is the line to change.
+  const origins = cors.kwargs.get("allow_origins")?.value;
+  const star =
+    origins?.t === "seq" ? origins.items.find((i) => i.t === "str" && i.v === "*") : undefined;
   if (s.origins.includes("*") && s.credentials)
-    add("starlette-any-origin-credentials", "error", kw("allow_origins"), {
+    add("starlette-any-origin-credentials", "error", star?.at.line ?? kw("allow_origins"), {
       key: "config.starlette.check.any-credentials",
     });
   if (s.credentials && s.regex !== null && /^\^?(\.\*|\.\+)\$?$/.test(s.regex))
