@@ -14,6 +14,37 @@ beforeAll(async () => {
   await prepareConfig([{ path: "app.py", text: "from flask import Flask\n" }], grammarBytes);
 });
 
+/** `fix` on the files with the evidence the model of the same files renders for these calls. */
+const fixFor = (files: Array<{ path: string; text: string }>, calls: Parameters<typeof recordedFrom>[1]) =>
+  fixConfig(files, recordedFrom(files, calls));
+
+/** The module the printed CommonJS text exports, run with the real packages. */
+function loaded(text: string): unknown {
+  const module = { exports: {} as Record<string, unknown> };
+  new Function("require", "module", "process", text)(need, module, { env: {} });
+  return module.exports;
+}
+
+/** The answers of a Node request handler, served on a real port, to a GET of `path` from each origin. */
+async function served(
+  handler: (req: never, res: never) => void,
+  path: string,
+  origins: string[],
+): Promise<Response[]> {
+  const { createServer } = need("node:http") as typeof import("node:http");
+  const server = createServer(handler as never);
+  await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
+  try {
+    const port = (server.address() as { port: number }).port;
+    const out: Response[] = [];
+    for (const origin of origins)
+      out.push(await fetch(`http://127.0.0.1:${port}${path}`, { headers: { origin } }));
+    return out;
+  } finally {
+    server.close();
+  }
+}
+
 type Injectable = {
   inject: (o: object) => Promise<{ statusCode: number; headers: Record<string, string> }>;
   close: () => Promise<void>;
@@ -45,14 +76,12 @@ module.exports = server;
   };
 
   it("is read where the function is called: fix adds PUT to the options there (the default methods refused it), and the printed app answers it (for real)", async () => {
-    const r = fixConfig([file], recordedFrom([file], [{ url: "http://h/api/items", origin: PAGE }, put]));
+    const r = fixFor([file], [{ url: "http://h/api/items", origin: PAGE }, put]);
     expect(r.ok, fixDiff(r)).toBe(true);
     expect(fixDiff(r)).toContain(
       '+  const corsSettings = { origin: "*", methods: ["GET", "HEAD", "POST", "PUT"] };',
     );
-    const module = { exports: {} as Record<string, unknown> };
-    new Function("require", "module", "process", r.files[0]?.after ?? "")(need, module, { env: {} });
-    const app = module.exports as unknown as Injectable;
+    const app = loaded(r.files[0]?.after ?? "") as Injectable;
     try {
       const pre = await app.inject({
         method: "OPTIONS",
@@ -86,39 +115,26 @@ module.exports = app;
 
   it("check names cors() after the routes; fix moves it above the call, and the printed app answers (for real)", async () => {
     expect(checkConfig([file]).findings.map((f) => `${f.code}:${f.line}`)).toContain("cors-after-route:12");
-    const r = fixConfig(
+    const r = fixFor(
       [file],
-      recordedFrom(
-        [file],
-        [
-          { url: "http://h/api/items", origin: PAGE },
-          {
-            url: "http://h/api/items",
-            method: "POST",
-            origin: PAGE,
-            headers: [["Content-Type", "application/json"]],
-          },
-        ],
-      ),
+      [
+        { url: "http://h/api/items", origin: PAGE },
+        {
+          url: "http://h/api/items",
+          method: "POST",
+          origin: PAGE,
+          headers: [["Content-Type", "application/json"]],
+        },
+      ],
     );
     expect(r.ok, fixDiff(r)).toBe(true);
     const after = r.files[0]?.after ?? "";
     expect(after.indexOf(`app.use(cors({ origin: "${PAGE}" }));`)).toBeLessThan(
       after.indexOf("addRoutes(app);"),
     );
-    const module = { exports: {} as Record<string, unknown> };
-    new Function("require", "module", "process", after)(need, module, { env: {} });
-    const app = module.exports as unknown as (req: unknown, res: unknown) => void;
-    const { createServer } = need("node:http") as typeof import("node:http");
-    const server = createServer(app);
-    await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
-    try {
-      const port = (server.address() as { port: number }).port;
-      const res = await fetch(`http://127.0.0.1:${port}/api/items`, { headers: { origin: PAGE } });
-      expect(res.headers.get("access-control-allow-origin")).toBe(PAGE);
-    } finally {
-      server.close();
-    }
+    const app = loaded(after) as (req: unknown, res: unknown) => void;
+    const [res] = await served(app, "/api/items", [PAGE]);
+    expect(res?.headers.get("access-control-allow-origin")).toBe(PAGE);
   });
 });
 
@@ -145,12 +161,9 @@ module.exports = app;
 
   it("check names the line (origin-invalid); fix writes '*', what it meant, and nothing else", () => {
     expect(checkConfig([file]).findings.map((f) => `${f.code}:${f.line}`)).toContain("origin-invalid:6");
-    const r = fixConfig(
+    const r = fixFor(
       [file],
-      recordedFrom(
-        [file],
-        [{ url: "http://h/api/items", origin: PAGE, headers: [["Authorization", "Bearer t"]] }],
-      ),
+      [{ url: "http://h/api/items", origin: PAGE, headers: [["Authorization", "Bearer t"]] }],
     );
     expect(r.ok, fixDiff(r)).toBe(true);
     expect(r.files[0]?.after).toBe(text.replace('"*/*"', '"*"'));
@@ -210,7 +223,7 @@ app.mount("/api/v1", api_app)
     expect(checkConfig([file]).findings.map((f) => `${f.code}:${f.line}`)).toContain(
       "starlette-cors-on-sub-app:5",
     );
-    const r = fixConfig([file], recordedFrom([file], calls));
+    const r = fixFor([file], calls);
     expect(r.ok, fixDiff(r)).toBe(true);
     const after = r.files[0]?.after ?? "";
     expect(after).toContain(text.slice(0, text.indexOf("@api_app.get")));
@@ -258,20 +271,17 @@ module.exports = app;
     expect(checkConfig([file]).findings.map((f) => `${f.code}:${f.line}`)).toContain(
       "preflight-refused-before-cors:20",
     );
-    const r = fixConfig(
+    const r = fixFor(
       [file],
-      recordedFrom(
-        [file],
-        [
-          { url: "http://h/api/items", origin: PAGE },
-          {
-            url: "http://h/api/items/1",
-            method: "PUT",
-            origin: PAGE,
-            headers: [["Content-Type", "application/json"]],
-          },
-        ],
-      ),
+      [
+        { url: "http://h/api/items", origin: PAGE },
+        {
+          url: "http://h/api/items/1",
+          method: "PUT",
+          origin: PAGE,
+          headers: [["Content-Type", "application/json"]],
+        },
+      ],
     );
     expect(r.ok, fixDiff(r)).toBe(true);
     const after = r.files[0]?.after ?? "";
@@ -376,24 +386,9 @@ module.exports = app;
     expect(r.ok, fixDiff(r)).toBe(true);
     const after = r.files[0]?.after ?? "";
     expect(after).toBe(text.replace('["https://app.example.com"]', `["https://app.example.com", "${PAGE}"]`));
-    const module = { exports: {} as Record<string, unknown> };
-    new Function("require", "module", "process", after)(need, module, { env: {} });
-    const app = module.exports as unknown as { callback(): (req: unknown, res: unknown) => void };
-    const { createServer } = need("node:http") as typeof import("node:http");
-    const server = createServer(app.callback());
-    await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
-    try {
-      const port = (server.address() as { port: number }).port;
-      for (const [origin, creds] of [
-        [PAGE, "true"],
-        ["https://other.example", null],
-      ] as const) {
-        const res = await fetch(`http://127.0.0.1:${port}/api/session`, { headers: { origin } });
-        expect([origin, res.headers.get("access-control-allow-credentials")]).toEqual([origin, creds]);
-      }
-    } finally {
-      server.close();
-    }
+    const app = loaded(after) as { callback(): (req: unknown, res: unknown) => void };
+    const answers = await served(app.callback(), "/api/session", [PAGE, "https://other.example"]);
+    expect(answers.map((r) => r.headers.get("access-control-allow-credentials"))).toEqual(["true", null]);
   });
 });
 
@@ -438,20 +433,17 @@ app = create_app()
   const file = { path: "app.py", text };
 
   it("fix moves the call below the later registration (nothing else changes)", () => {
-    const r = fixConfig(
+    const r = fixFor(
       [file],
-      recordedFrom(
-        [file],
-        [
-          { url: "http://h/api/items", origin: PAGE },
-          {
-            url: "http://h/api/items/1",
-            method: "PUT",
-            origin: PAGE,
-            headers: [["Content-Type", "application/json"]],
-          },
-        ],
-      ),
+      [
+        { url: "http://h/api/items", origin: PAGE },
+        {
+          url: "http://h/api/items/1",
+          method: "PUT",
+          origin: PAGE,
+          headers: [["Content-Type", "application/json"]],
+        },
+      ],
     );
     expect(r.ok, fixDiff(r)).toBe(true);
     expect(r.files[0]?.after).toBe(
@@ -498,7 +490,7 @@ for route in list(app.router.routes()):
     expect(checkConfig([file]).findings.map((f) => `${f.code}:${f.line}`)).toContain(
       "aiohttp-normalize-redirect:17",
     );
-    const r = fixConfig([file], recordedFrom([file], [{ url: "http://h/api/items", origin: PAGE }]));
+    const r = fixFor([file], [{ url: "http://h/api/items", origin: PAGE }]);
     expect(r.ok, fixDiff(r)).toBe(true);
     expect(r.files[0]?.after).toBe(
       text.replace('@routes.get("/api/items/")\n', '@routes.get("/api/items")\n@routes.get("/api/items/")\n'),

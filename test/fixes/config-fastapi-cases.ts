@@ -65,6 +65,9 @@ export interface FastapiCase {
   app: string;
   calls: PageRequest[];
   check?: { code: string; line: number };
+  /** As PythonCase: "cannot" when no safe patch exists and the fix says why (`said`). */
+  expect?: "fixed" | "cannot";
+  said?: string;
 }
 
 export const FASTAPI_CASES: FastapiCase[] = [

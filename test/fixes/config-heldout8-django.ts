@@ -81,6 +81,11 @@ CORS_URLS_REGEX = r"^/api/v1/.*$"
     // instance the front end is developed against DEBUG is off, and no origin is allowed. Root: the
     // `if DEBUG:` line.
     name: "heldout8 Django: the CORS settings live under `if DEBUG:`, DEBUG is off on the instance",
+    // Since the first run: refused with the reason (see HELDOUT8.md) — settings under a condition the
+    // file does not decide are not evaluated; `check` names the `if` line (django-cors-under-condition).
+    // Asserted.
+    expect: "cannot",
+    said: "is computed by code CORS Lens does not evaluate",
     url: "https://geops.com/en/blog/cors-in-django-in-debug-mode",
     rootText: "if DEBUG:",
     settings: `${HEAD}
