@@ -18,7 +18,15 @@ import { HELD_OUT8_RACK } from "./config-heldout8-rack";
 import { HELD_OUT8_S3 } from "./config-heldout8-s3";
 import { type PageCall, startApp } from "./config-real";
 import { freePort, startProcess } from "./harness";
-import { ADMIN, APP_ORIGIN, type Entry, heldoutCheck, heldoutEntries } from "./heldout-check";
+import {
+  ADMIN,
+  APP_ORIGIN,
+  type Entry,
+  heldoutCheck,
+  heldoutEntries,
+  OTHER_LINE,
+  PAGE_RELATIVE,
+} from "./heldout-check";
 
 function entries(): Entry[] {
   return heldoutEntries({
@@ -41,13 +49,31 @@ function entries(): Entry[] {
 /**
  * Issue #23's eighth never-seen measure, the `check` half (test/fixes/heldout-check.ts runs it): every
  * held-out set 8 case (config-heldout8-*.ts, written blind to the readers), each file filled as its
- * suite fills it, whether a finding lands on its root cause's line. This is the set's first run (the
- * measure, in HELDOUT8.md): recorded in test-results/heldout8-check.json, not asserted (`known` is null;
- * the list of known misses comes from this run). And the set's three correct configurations (Caddy,
+ * suite fills it, whether a finding lands on its root cause's line, asserted against KNOWN_STATIC_MISSES
+ * both ways (the first run, the measure, is in HELDOUT8.md). And the set's three correct configurations (Caddy,
  * Django, Fastify — stacks other than set 6's and set 7's), served for real: the page's calls pass,
  * `check` reports no error, `fix` prints nothing.
  */
-const { scratch, correct } = heldoutCheck(8, entries(), null);
+const UPSTREAM = "the second Allow-Origin is the backend's, in its answer, not in the file";
+/**
+ * The root causes `check` does not name from the file alone, at the head that fixed set 8's cases
+ * (26/34; the first run, the measure, named 11 — see HELDOUT8.md). Asserted both ways.
+ */
+const KNOWN_STATIC_MISSES: Readonly<Record<string, string>> = {
+  "heldout8 Apache: Header always set Allow-Origin over the application's own, two values sent": UPSTREAM,
+  "heldout8 Caddy: header Allow-Origin * added over the backend's own, two values sent": UPSTREAM,
+  "heldout8 Koa: a credentials function trusting the production front end only, the cookie call refused":
+    PAGE_RELATIVE,
+  "heldout8 Flask: a hand-written crossdomain decorator, Flask answers the preflight itself without CORS":
+    "a decorator of the file's own that sets the headers: not read by check",
+  "heldout8 Flask: the route declared with a trailing slash, the preflight is redirected (308)":
+    "relative to the URL the page calls (without the slash), not in the file",
+  "heldout8 Django: CORS_URLS_REGEX names /api/v1/ only, the /api/ calls get no CORS":
+    "relative to the URLs the page calls (urls.py is not given), not in the file",
+  "heldout8 rack-cors: the resource does not allow credentials, the credentialed call refused": PAGE_RELATIVE,
+  "heldout8 S3: the rule lists no AllowedHeader, the presigned PUT's Content-Type refused (XML)": OTHER_LINE,
+};
+const { scratch, correct } = heldoutCheck(8, entries(), KNOWN_STATIC_MISSES);
 
 const ASGI = `import os
 
