@@ -215,6 +215,47 @@ server {
 describe("cors-lens check (nginx)", () => {
   const codes = (text: string) => checkConfig([file(text)]).findings.map((f) => `${f.code}@${f.line}`);
 
+  // Held-out set 8: a map key written as a pattern without ~; two ifs of one location.
+  it("names a map key written like a regex without ~, and not one with it", () => {
+    const site = (key: string) => `map $http_origin $cors_allow {
+    default "";
+    ${key} $http_origin;
+}
+server {
+    listen 80;
+    location /api/ {
+        add_header Access-Control-Allow-Origin $cors_allow always;
+        add_header Vary Origin always;
+        proxy_pass http://127.0.0.1:3000;
+    }
+}
+`;
+    expect(codes(site('"^https://(app|admin)\\.example\\.com$"'))).toContain("map-regex-without-tilde@3");
+    expect(codes(site('"~^https://(app|admin)\\.example\\.com$"'))).not.toContain(
+      "map-regex-without-tilde@3",
+    );
+    expect(codes(site('"https://app.example.com"'))).not.toContain("map-regex-without-tilde@3");
+  });
+
+  it("warns at a later if of the location when an earlier one adds the CORS headers", () => {
+    const site = (second: string) => `server {
+    listen 80;
+    location /api/ {
+        if ($request_method = 'GET') {
+            add_header 'Access-Control-Allow-Origin' '*';
+        }
+        ${second} {
+            add_header Cache-Control "public";
+        }
+        proxy_pass http://127.0.0.1:3000;
+    }
+}
+`;
+    expect(codes(site('if ($uri ~ "\\.json$")'))).toContain("if-replaces-cors-if@7");
+    // Never both: two methods.
+    expect(codes(site("if ($request_method = 'POST')"))).not.toContain("if-replaces-cors-if@7");
+  });
+
   it("finds each planted problem on its line", () => {
     const text = `map $http_origin $o {
     default "";

@@ -505,3 +505,122 @@ for route in list(app.router.routes()):
     );
   });
 });
+
+describe("Django: the CORS settings live under `if DEBUG:`", () => {
+  const settings = (tail: string) => ({
+    path: "settings.py",
+    text: `import os
+
+DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
+
+INSTALLED_APPS = ["corsheaders"]
+
+MIDDLEWARE = [
+    "corsheaders.middleware.CorsMiddleware",
+    "django.middleware.common.CommonMiddleware",
+]
+
+if DEBUG:
+    CORS_ALLOW_CREDENTIALS = True
+    CORS_ALLOWED_ORIGIN_REGEXES = [r"^http://localhost:[0-9]+$"]
+${tail}`,
+  });
+
+  it("check warns at the if line (django-cors-under-condition)", () => {
+    const f = checkConfig([settings("")]).findings.find((x) => x.code === "django-cors-under-condition");
+    expect([f?.line, f?.words.params?.names]).toEqual([
+      12,
+      "CORS_ALLOW_CREDENTIALS, CORS_ALLOWED_ORIGIN_REGEXES",
+    ]);
+  });
+
+  it("not with an else that sets its own, nor when a setting is also set outside", () => {
+    const other = `else:\n    CORS_ALLOWED_ORIGINS = ["${PAGE}"]\n`;
+    expect(checkConfig([settings(other)]).findings.map((x) => x.code)).not.toContain(
+      "django-cors-under-condition",
+    );
+    const outside = `\nCORS_ALLOWED_ORIGIN_REGEXES = [r"^${PAGE.replace(/\./g, "\\\\.")}$"]\n`;
+    expect(
+      checkConfig([settings(outside)]).findings.filter((x) => x.code === "django-cors-under-condition"),
+    ).toEqual([
+      expect.objectContaining({
+        words: expect.objectContaining({
+          params: expect.objectContaining({ names: "CORS_ALLOW_CREDENTIALS" }),
+        }),
+      }),
+    ]);
+  });
+});
+
+describe("Hono: cors() on '/api' without '/*'", () => {
+  const app = (path: string) => ({
+    path: "index.ts",
+    text: `import { Hono } from "hono";
+import { cors } from "hono/cors";
+
+const app = new Hono();
+app.use("${path}", cors({ origin: "${PAGE}" }));
+app.get("/api/items", (c) => c.json([]));
+
+export default app;
+`,
+  });
+
+  it("check names the use line (hono-cors-exact-path); not with /api/*", () => {
+    expect(checkConfig([app("/api")]).findings.map((f) => `${f.code}:${f.line}`)).toContain(
+      "hono-cors-exact-path:5",
+    );
+    expect(checkConfig([app("/api/*")]).findings.map((f) => f.code)).not.toContain("hono-cors-exact-path");
+  });
+});
+
+describe("FastAPI: an exception_handler(Exception) answers the 500 outside CORSMiddleware", () => {
+  const text = `from fastapi import FastAPI, Request
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import JSONResponse
+
+app = FastAPI()
+app.add_middleware(CORSMiddleware, allow_origins=["${PAGE}"])
+
+
+@app.exception_handler(Exception)
+async def unexpected_error(request: Request, exc: Exception):
+    return JSONResponse({"message": "unexpected error"}, status_code=500)
+
+
+@app.get("/api/fail")
+def report():
+    raise RuntimeError("backend unavailable")
+`;
+
+  it("check names the handler's line (where the 500 is made)", () => {
+    expect(checkConfig([{ path: "main.py", text }]).findings.map((f) => `${f.code}:${f.line}`)).toContain(
+      "starlette-error-outside-cors:9",
+    );
+    const without = text.replace(/@app\.exception_handler[\s\S]*?status_code=500\)\n\n\n/, "");
+    expect(
+      checkConfig([{ path: "main.py", text: without }]).findings.map((f) => `${f.code}:${f.line}`),
+    ).toContain("starlette-error-outside-cors:6");
+  });
+});
+
+describe("Apache: SetEnvIf Origin sets the variable sent as Allow-Origin to $0$1", () => {
+  const site = (value: string) => ({
+    path: "site.conf",
+    text: `<VirtualHost *:80>
+    ServerName api.example.com
+    SetEnvIf Origin "^http(s)?://(app|admin)\\.example\\.com$" CORS_ALLOW=${value}
+    Header always set Access-Control-Allow-Origin "%{CORS_ALLOW}e" env=CORS_ALLOW
+    Header always merge Vary Origin
+    ProxyPass /api/ http://127.0.0.1:3000/api/
+</VirtualHost>
+`,
+  });
+
+  it("check names the SetEnvIf line (origin-env-not-whole); not with $0", () => {
+    expect(checkConfig([site("$0$1")]).findings.map((f) => `${f.code}:${f.line}`)).toContain(
+      "origin-env-not-whole:3",
+    );
+    expect(checkConfig([site("$0")]).findings.map((f) => f.code)).not.toContain("origin-env-not-whole");
+  });
+});

@@ -80,6 +80,20 @@ export function checkApache(tree: ApacheTree): ConfigFinding[] {
     const setter = variable
       ? originSetters.find((n) => n.args.slice(2).some((a) => a.value.split("=")[0] === variable))
       : undefined;
+    // The variable sent as Allow-Origin set to more than the whole match: `$0` is the Origin, `$1`…
+    // its groups (https://httpd.apache.org/docs/2.4/mod/mod_setenvif.html#setenvif): `$0$1` sends the
+    // origin with a group appended ("https://app.example.coms"), which no page equals.
+    const written = setter?.args
+      .slice(2)
+      .find((a) => a.value.split("=")[0] === variable)
+      ?.value.split("=")[1];
+    if (setter && written !== undefined && /\$\d/.test(written) && written !== "$0")
+      push({
+        code: "origin-env-not-whole",
+        severity: "error",
+        ...at(setter),
+        words: { key: "config.apache.check.env-not-whole", params: { name: variable ?? "", value: written } },
+      });
     // An <If> that tests the origin guards what its Header lines reflect.
     const guarded = nodes.some(
       (n) =>

@@ -46,6 +46,32 @@ export function checkDjango(s: DjangoSettings): ConfigFinding[] {
       words,
     });
   const corsNames = s.mod.assignments.filter((a) => a.name.startsWith("CORS_"));
+  // CORS settings set only under a condition the file does not decide (`if DEBUG:` with DEBUG read
+  // from the environment): where it does not hold — a deployed instance with DEBUG off — none of them
+  // is set, and django-cors-headers allows no origin. Named at the `if` line, once per `if`.
+  const named = new Set<number>();
+  for (const a of corsNames) {
+    const onlyUnder = (b: typeof a) =>
+      b.conditional &&
+      (b.stmt.file === undefined || b.stmt.file === s.file) &&
+      !corsNames.some((c) => c.name === b.name && !c.conditional);
+    if (!onlyUnder(a)) continue;
+    const cond = ifAround(s.mod.tree.rootNode, a.stmt.start);
+    // With an else (or elif) the other branch sets its own: not "none of them".
+    if (!cond || cond.otherwise || named.has(cond.line)) continue;
+    named.add(cond.line);
+    const names = [
+      ...new Set(
+        corsNames
+          .filter((b) => onlyUnder(b) && b.stmt.start >= cond.start && b.stmt.start < cond.end)
+          .map((b) => b.name),
+      ),
+    ];
+    add("django-cors-under-condition", "warning", cond.line, {
+      key: "config.django.check.under-condition",
+      params: { names: names.join(", "), condition: cond.text },
+    });
+  }
   // `CORS_ALLOWED_ORIGINS = os.environ.get("X", [])`: set, the variable is one string (a sequence of
   // characters to django-cors-headers, which refuses it at start-up); unset, the default — an empty
   // list allows no origin at all. A list setting read from the environment needs its `.split(",")`.
@@ -176,4 +202,29 @@ export function checkDjango(s: DjangoSettings): ConfigFinding[] {
         });
     }
   return out;
+}
+
+/** The outermost `if` statement of the module holding an offset, with its condition's text. */
+function ifAround(
+  root: { namedChildren: Array<unknown> },
+  at: number,
+): { line: number; start: number; end: number; text: string; otherwise: boolean } | null {
+  for (const c of root.namedChildren as Array<{
+    type: string;
+    startIndex: number;
+    endIndex: number;
+    startPosition: { row: number };
+    childForFieldName(name: string): { text: string } | null;
+  } | null>) {
+    if (!c || c.type !== "if_statement" || at < c.startIndex || at >= c.endIndex) continue;
+    const cond = c.childForFieldName("condition")?.text ?? "";
+    return {
+      line: c.startPosition.row + 1,
+      start: c.startIndex,
+      end: c.endIndex,
+      text: cond.slice(0, 60),
+      otherwise: c.childForFieldName("alternative") !== null,
+    };
+  }
+  return null;
 }

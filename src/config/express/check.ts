@@ -189,6 +189,35 @@ export function checkExpress(app: ExpressApp): ConfigFinding[] {
     }
     if (layer.methods === null && stack === app.app && app.dialect === "express")
       refusedBeforeCors(app, stack, layer, push);
+    // Hono: `app.use("/api", cors())` matches /api alone (https://hono.dev/docs/api/routing): the
+    // routes below it get no CORS headers; "/api/*" reaches them.
+    if (app.dialect === "hono" && layer.methods === null && layer.path.node?.type === "StringLiteral") {
+      const base = layer.path.source.replace(/\/$/, "");
+      const below = !layer.path.source.includes("*") && base !== "" ? routeUnder(stack, `${base}/`) : null;
+      if (below)
+        push("hono-cors-exact-path", "error", layer.statement, {
+          key: "config.express.check.hono-path",
+          params: { path: layer.path.source, route: below },
+        });
+    }
+    // Fastify: @fastify/cors without `methods` allows GET, HEAD and POST only (its default since v10:
+    // https://github.com/fastify/fastify-cors/blob/main/index.js), so a PUT, PATCH or DELETE route's
+    // preflight is refused.
+    if (app.dialect === "fastify" && !o.props.has("methods") && !o.unread.has("methods")) {
+      const always = new Set<string>();
+      const visit = (st: typeof stack, depth: number) => {
+        for (const l of st.layers) {
+          for (const h of l.handlers) if (h.kind === "router" && depth < 4) visit(h.router, depth + 1);
+          for (const m of l.methods ?? []) if (["PUT", "PATCH", "DELETE"].includes(m)) always.add(m);
+        }
+      };
+      visit(app.app ?? stack, 0);
+      if (always.size > 0)
+        push("methods-miss-routes", "warning", use.call, {
+          key: "config.fastify.check.default-methods",
+          params: { methods: [...always].join(", ") },
+        });
+    }
     // A methods list that leaves out methods the app's routes under this cors() take: a page's PUT,
     // PATCH or DELETE there is refused at its preflight (the list is what Allow-Methods sends).
     const methodsKey = app.dialect === "hono" || app.dialect === "koa" ? "allowMethods" : "methods";
@@ -491,6 +520,23 @@ function handThenAuth(
     }
   };
   walk(app.app, 0);
+}
+
+/** The first route path (with its routers' prefixes) that starts with `prefix`, or null. */
+function routeUnder(stack: NonNullable<ExpressApp["app"]>, prefix: string): string | null {
+  const walk = (st: typeof stack, at: string, depth: number): string | null => {
+    for (const l of st.layers) {
+      const here = `${at}${l.path.source === "*" || l.path.source === "/*" ? "" : l.path.source}`;
+      if (l.methods !== null && here.startsWith(prefix)) return here;
+      for (const h of l.handlers)
+        if (h.kind === "router" && depth < 4) {
+          const found = walk(h.router, l.methods === null ? here.replace(/\/\*$/, "") : at, depth + 1);
+          if (found) return found;
+        }
+    }
+    return null;
+  };
+  return walk(stack, "", 0);
 }
 
 /**

@@ -103,6 +103,25 @@ function guardedAcaoIn(loc: Ctx): boolean {
   return loc.children.some((c) => c.kind === "if" && !isOptionsTest(c) && addHeaders(c).some(isAcao));
 }
 
+/** A map key written like a pattern: anchors, an escaped dot, a group of alternatives, `.*`. */
+function looksLikeRegex(key: string): boolean {
+  return /^\^|\$$|\\\.|\.\*|\([^)]*\|[^)]*\)/.test(key);
+}
+
+/** Two `if ($request_method = X)` of different methods never both match. */
+function exclusive(a: Ctx, b: Ctx): boolean {
+  if (!a.directive || !b.directive) return false;
+  const wa = conditionWords(a.directive).words;
+  const wb = conditionWords(b.directive).words;
+  return (
+    wa[0] === wb[0] &&
+    wa[1] === "=" &&
+    wb[1] === "=" &&
+    /^\$request_method$/.test(wa[0] ?? "") &&
+    lower(wa[2] ?? "") !== lower(wb[2] ?? "")
+  );
+}
+
 export function checkNginx(tree: NginxTree): ConfigFinding[] {
   const out: ConfigFinding[] = [];
   const at = (d: Directive) => ({ file: d.file, line: d.line });
@@ -263,6 +282,24 @@ export function checkNginx(tree: NginxTree): ConfigFinding[] {
         },
       });
   }
+  // 2c. Two `if` blocks of one location that can both match: nginx serves the request with the
+  // configuration of the last one that matched alone (https://www.nginx.com/resources/wiki/start/topics/depth/ifisevil/),
+  // so the CORS add_header lines of the earlier one are not sent where the later one matches too.
+  for (const loc of tree.all) {
+    if (loc.kind !== "location") continue;
+    const ifs = loc.children.filter((c) => c.kind === "if" && c.directive);
+    for (const [i, first] of ifs.entries()) {
+      if (!addHeaders(first).some(isCors) || own(first, "return").length > 0) continue;
+      const later = ifs.slice(i + 1).find((b) => !addHeaders(b).some(isCors) && !exclusive(first, b));
+      if (later?.directive)
+        out.push({
+          code: "if-replaces-cors-if",
+          severity: "warning",
+          ...at(later.directive),
+          words: { key: "config.nginx.check.if-replaces", params: { line: first.directive?.line ?? 0 } },
+        });
+    }
+  }
   // 3. Origin regexes: unescaped dots, missing anchors, `null`.
   for (const { regex, d } of originRegexes(tree)) {
     if (unescapedHostDot(regex))
@@ -286,6 +323,20 @@ export function checkNginx(tree: NginxTree): ConfigFinding[] {
       const value = d.args[0]?.value ?? "";
       if (value === "" || value === "0") continue;
       const key = d.name.startsWith("~") ? null : d.name;
+      // A map key is a regular expression only after ~ or ~*
+      // (https://nginx.org/en/docs/http/ngx_http_map_module.html#map): one written like a pattern
+      // without it is compared with the Origin as it is written, and no Origin equals it.
+      if (
+        key !== null &&
+        !["default", "hostnames", "include", "volatile"].includes(key) &&
+        looksLikeRegex(key)
+      )
+        out.push({
+          code: "map-regex-without-tilde",
+          severity: "error",
+          ...at(d),
+          words: { key: "config.nginx.check.map-regex", params: { key } },
+        });
       if (key === "null")
         out.push({
           code: "null-origin-allowed",

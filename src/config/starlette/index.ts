@@ -397,11 +397,16 @@ function checkStarlette(app: StarletteApp): ConfigFinding[] {
       params: { name: outer.name, line: outer.line },
     });
   const raised = errorsInside(app) ? null : uncaughtRaise(app);
+  // Named where the 500 is made when the file has a handler for Exception (it runs in
+  // ServerErrorMiddleware, outside CORSMiddleware), else at CORSMiddleware.
+  const handler = /^[ \t]*@\s*\w+\.exception_handler\(\s*(?:Exception|500)\s*\)/m.exec(app.mod.text);
   if (raised)
-    add("starlette-error-outside-cors", "warning", cors.line, {
-      key: "config.starlette.check.error-outside-cors",
-      params: { line: raised.line, name: raised.name },
-    });
+    add(
+      "starlette-error-outside-cors",
+      "warning",
+      handler ? app.mod.text.slice(0, handler.index).split("\n").length : cors.line,
+      { key: "config.starlette.check.error-outside-cors", params: { line: raised.line, name: raised.name } },
+    );
   const r = corsSettings(cors);
   if (!r.ok) return out;
   const s = r.value;

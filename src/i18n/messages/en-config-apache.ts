@@ -1,5 +1,7 @@
 /** `cors-lens check|fix --config` on Apache httpd files (English). Directive names stay as written. */
 export const enConfigApache = {
+  "config.apache.check.env-not-whole":
+    "{name} is set to {value} and sent as Access-Control-Allow-Origin: only $0 is the whole Origin ($1… are its groups, appended to it here), so the value sent equals no page — write {name}=$0",
   "config.apache.check.no-always":
     "Header without always: responses httpd makes itself (401, 403, redirects, a rewrite's R= status, error pages) send only the always table, so they lack {name} and the page sees a CORS error instead of the status",
   "config.apache.check.preflight-upstream":

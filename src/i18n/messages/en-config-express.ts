@@ -42,6 +42,10 @@ export const enConfigExpress = {
   "config.express.fix.origin-trim":
     'the origins split on line {line} keep the space after each comma (" https://…"), which no Origin header equals: each entry trimmed',
   "config.express.fix.origin": "{origins} added to the allowed origins",
+  "config.express.check.hono-path":
+    "cors() on {path} matches {path} alone in Hono: the routes below it ({route}) get no CORS headers — write {path}/*",
+  "config.fastify.check.default-methods":
+    "@fastify/cors without `methods` allows GET, HEAD and POST only: the preflight of the {methods} routes is refused — list the methods",
   "config.express.check.refused-before-cors":
     "this middleware answers a {method} preflight itself ({status}) before the cors() of line {line} runs: the browser refuses the call — register cors() above it",
   "config.express.check.origin-invalid":

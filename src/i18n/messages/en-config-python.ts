@@ -67,6 +67,8 @@ export const enConfigPython = {
     "the view of line {line} aborts past its @cross_origin, and CORS Lens can only add CORS(app) for it where the app has no CORS(…) of its own and the decorator's options are keywords: register an errorhandler that adds the headers, or CORS(app) by hand",
   "config.flask.check.cross-abort":
     "@cross_origin adds no headers to what the view {view} (line {line}) answers with abort() or an HTTPException: the exception passes the decorator by, and the browser hides that error from the page — CORS(app), whose after_request covers errors, does not",
+  "config.django.check.under-condition":
+    "{names} are set only when `{condition}` holds: where it does not (a deployed instance, DEBUG off), none of them is, and django-cors-headers allows no origin — set what the deployed front ends need outside the if",
   "config.starlette.unknown.sub-app":
     "{path} is answered by {name}, mounted at {prefix} (line {line}), whose own middleware CORS Lens does not read as the served app's",
   "config.starlette.check.sub-app":

@@ -2,6 +2,8 @@
 import type { enConfigApache } from "./en-config-apache";
 
 export const koConfigApache: Record<keyof typeof enConfigApache, string> = {
+  "config.apache.check.env-not-whole":
+    "{name}이(가) {value}로 설정되어 Access-Control-Allow-Origin으로 보내집니다: Origin 전체는 $0뿐이며($1…은 그룹으로, 여기서는 뒤에 덧붙습니다) 보내는 값은 어떤 페이지와도 같지 않습니다 — {name}=$0으로 쓰세요",
   "config.apache.check.no-always":
     "always 없는 Header: httpd가 직접 만드는 응답(401, 403, 리디렉션, rewrite의 R= 상태, 오류 페이지)은 always 표만 보내므로 {name}이 빠지고, 페이지에는 상태 대신 CORS 오류가 보임",
   "config.apache.check.preflight-upstream":

@@ -44,6 +44,10 @@ export const koConfigExpress: Record<keyof typeof enConfigExpress, string> = {
   "config.express.fix.origin-trim":
     '{line}행에서 나눈 오리진에 쉼표 뒤 공백이 남아(" https://…") 어떤 Origin 헤더와도 같지 않습니다: 각 항목의 공백을 제거했습니다',
   "config.express.fix.origin": "허용 오리진에 {origins} 추가",
+  "config.express.check.hono-path":
+    "Hono에서 {path}의 cors()는 {path} 하나만 맞습니다: 그 아래 라우트({route})는 CORS 헤더를 받지 못합니다 — {path}/*로 쓰세요",
+  "config.fastify.check.default-methods":
+    "`methods` 없는 @fastify/cors는 GET, HEAD, POST만 허용합니다: {methods} 라우트의 프리플라이트가 거부됩니다 — 메서드를 나열하세요",
   "config.express.check.refused-before-cors":
     "이 미들웨어가 {line}행의 cors()보다 먼저 {method} 프리플라이트에 직접 응답합니다({status}): 브라우저가 호출을 거부합니다 — cors()를 이 위에 등록하세요",
   "config.express.check.origin-invalid":

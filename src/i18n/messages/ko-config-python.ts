@@ -68,6 +68,8 @@ export const koConfigPython: Record<keyof typeof enConfigPython, string> = {
     "{line}행의 뷰가 @cross_origin을 지나 abort하는데, CORS Lens는 앱에 자체 CORS(…)가 없고 데코레이터 옵션이 키워드일 때만 CORS(app)를 추가할 수 있습니다: 헤더를 붙이는 errorhandler를 등록하거나 CORS(app)를 직접 추가하세요",
   "config.flask.check.cross-abort":
     "@cross_origin은 뷰 {view}({line}행)가 abort()나 HTTPException으로 보내는 응답에 헤더를 붙이지 않습니다: 예외가 데코레이터를 지나가므로 브라우저가 페이지에서 그 오류를 숨깁니다 — after_request가 오류까지 처리하는 CORS(app)는 그렇지 않습니다",
+  "config.django.check.under-condition":
+    "{names}는 `{condition}`이 참일 때만 설정됩니다: 그렇지 않은 곳(배포된 인스턴스, DEBUG 꺼짐)에서는 하나도 설정되지 않아 django-cors-headers가 어떤 오리진도 허용하지 않습니다 — 배포된 프런트엔드에 필요한 값은 if 밖에 설정하세요",
   "config.starlette.unknown.sub-app":
     "{path}는 {line}행에서 {prefix}에 마운트한 {name}이 응답하며, 그 앱 자체의 미들웨어는 CORS Lens가 서비스되는 앱의 것으로 읽지 않습니다",
   "config.starlette.check.sub-app":
