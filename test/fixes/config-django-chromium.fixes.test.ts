@@ -15,6 +15,7 @@ import { HELD_OUT5_DJANGO } from "./config-heldout5-django";
 import { HELD_OUT6_DJANGO } from "./config-heldout6-django";
 import { HELD_OUT7_DJANGO } from "./config-heldout7-django";
 import { HELD_OUT8_DJANGO } from "./config-heldout8-django";
+import { HELD_OUT9_DJANGO } from "./config-heldout9-django";
 import { pythonConfigSuite } from "./config-python-real";
 import { debVersion } from "./harness";
 
@@ -35,6 +36,7 @@ pythonConfigSuite({
     ...HELD_OUT6_DJANGO,
     ...HELD_OUT7_DJANGO,
     ...HELD_OUT8_DJANGO,
+    ...HELD_OUT9_DJANGO,
   ].map((c) => ({
     ...c,
     text: c.settings,

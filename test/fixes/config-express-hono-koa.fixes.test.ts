@@ -48,6 +48,10 @@ import { HELD_OUT8_EXPRESS } from "./config-heldout8-express";
 import { HELD_OUT8_FASTIFY } from "./config-heldout8-fastify";
 import { HELD_OUT8_HONO } from "./config-heldout8-hono";
 import { HELD_OUT8_KOA } from "./config-heldout8-koa";
+import { HELD_OUT9_EXPRESS } from "./config-heldout9-express";
+import { HELD_OUT9_FASTIFY } from "./config-heldout9-fastify";
+import { HELD_OUT9_HONO } from "./config-heldout9-hono";
+import { HELD_OUT9_KOA } from "./config-heldout9-koa";
 import { HONO_CASES, HONO_CORRECT } from "./config-hono-cases";
 import { KOA_CASES, KOA_CORRECT } from "./config-koa-cases";
 import { expectKeptOutsideDiff, observe, type PageCall, standardStillAllowed } from "./config-real";
@@ -159,6 +163,9 @@ for (const [label, CASES, CORRECT] of [
   // The eighth (config-heldout8-*.ts, written blind too): `check` and the correct configurations measured
   // in config-heldout8-check.fixes.test.ts.
   ["heldout8", [...HELD_OUT8_EXPRESS, ...HELD_OUT8_FASTIFY, ...HELD_OUT8_KOA, ...HELD_OUT8_HONO], []],
+  // The ninth (config-heldout9-*.ts, written blind too): `check` and the correct configurations measured
+  // in config-heldout9-check.fixes.test.ts.
+  ["heldout9", [...HELD_OUT9_EXPRESS, ...HELD_OUT9_FASTIFY, ...HELD_OUT9_KOA, ...HELD_OUT9_HONO], []],
 ] as const) {
   describe(`cors-lens fix --config on real ${label} apps`, () => {
     // Each case has its own ports and files: they run side by side (one browser, its two pages).

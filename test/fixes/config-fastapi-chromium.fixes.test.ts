@@ -13,6 +13,7 @@ import { HELD_OUT5_FASTAPI } from "./config-heldout5-fastapi";
 import { HELD_OUT6_FASTAPI } from "./config-heldout6-fastapi";
 import { HELD_OUT7_FASTAPI } from "./config-heldout7-fastapi";
 import { HELD_OUT8_FASTAPI } from "./config-heldout8-fastapi";
+import { HELD_OUT9_FASTAPI } from "./config-heldout9-fastapi";
 import { pythonConfigSuite } from "./config-python-real";
 import { debVersion } from "./harness";
 
@@ -32,6 +33,7 @@ pythonConfigSuite({
     ...HELD_OUT6_FASTAPI,
     ...HELD_OUT7_FASTAPI,
     ...HELD_OUT8_FASTAPI,
+    ...HELD_OUT9_FASTAPI,
   ].map((c) => ({
     ...c,
     text: c.app,

@@ -13,6 +13,7 @@ import { HELD_OUT5_FLASK } from "./config-heldout5-flask";
 import { HELD_OUT6_FLASK } from "./config-heldout6-flask";
 import { HELD_OUT7_FLASK } from "./config-heldout7-flask";
 import { HELD_OUT8_FLASK } from "./config-heldout8-flask";
+import { HELD_OUT9_FLASK } from "./config-heldout9-flask";
 import { pythonConfigSuite } from "./config-python-real";
 import { debVersion } from "./harness";
 
@@ -32,6 +33,7 @@ pythonConfigSuite({
     ...HELD_OUT6_FLASK,
     ...HELD_OUT7_FLASK,
     ...HELD_OUT8_FLASK,
+    ...HELD_OUT9_FLASK,
   ].map((c) => ({
     ...c,
     text: c.app,
