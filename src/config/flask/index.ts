@@ -786,7 +786,13 @@ function readFlask(file: ConfigFile): FlaskApp {
         for (const p of kids(d)) {
           const k = p.childForFieldName("key");
           const key = k ? evaluate(k, scope, mod.imports) : null;
-          const v = p.childForFieldName("value");
+          let v = p.childForFieldName("value");
+          // r"/api/*": CORS_SETTINGS — a dict written at module level (its entries are the ones to edit).
+          const named = v?.type === "identifier" ? mod.names.get(v.text) : undefined;
+          if (named && !named.conditional && (!named.rhs.file || named.rhs.file === file.path)) {
+            const rhs = mod.tree.rootNode.descendantForIndex(named.rhs.start, named.rhs.end);
+            if (rhs?.type === "dictionary") v = rhs;
+          }
           const inner = v?.type === "dictionary" ? fromDict(v) : null;
           if (key?.t !== "str" || !inner) {
             unknown = {

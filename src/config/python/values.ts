@@ -44,7 +44,7 @@ export type PyVal =
        * string is an environment variable's default — a value added there would be lost wherever the
        * variable is set, so it is added after the call (`….split(",") + ["…"]`).
        */
-      joined: { at: Span; sep: string; quote: string; after: Span | null } | null;
+      joined: { at: Span; sep: string; quote: string; after: Span | null; call?: Span } | null;
     }
   | { t: "bool"; v: boolean; at: Span }
   | { t: "int"; v: number; at: Span }
@@ -299,6 +299,41 @@ function comprehension(n: Node, scope: Scope, imports: PyModule["imports"]): PyV
   };
 }
 
+/** The module-level functions being evaluated (a function that calls itself is not followed). */
+const inlining = new Set<string>();
+
+function inlined(n: Node, name: string, scope: Scope, imports: PyModule["imports"]): PyVal | null {
+  if (inlining.has(name)) return null;
+  let root: Node = n;
+  while (root.parent) root = root.parent;
+  const def = kids(root)
+    .map((c) => (c.type === "decorated_definition" ? null : c))
+    .find((c) => c?.type === "function_definition" && c.childForFieldName("name")?.text === name);
+  const params = def?.childForFieldName("parameters");
+  const body = def?.childForFieldName("body");
+  if (!def || !body || (params && kids(params).length > 0)) return null;
+  inlining.add(name);
+  try {
+    const local: Scope = new Map(scope);
+    for (const st of kids(body)) {
+      if (st.type === "return_statement") {
+        const e = kids(st)[0];
+        return e ? evaluate(e, local, imports) : null;
+      }
+      const a = st.type === "expression_statement" ? kids(st)[0] : undefined;
+      const left = a?.type === "assignment" ? a.childForFieldName("left") : null;
+      const right = a?.type === "assignment" ? a.childForFieldName("right") : null;
+      // A docstring, or `name = …`; anything else (a branch, a loop) is not evaluated.
+      if (a?.type === "string") continue;
+      if (left?.type !== "identifier" || !right) return null;
+      local.set(left.text, evaluate(right, local, imports));
+    }
+    return null;
+  } finally {
+    inlining.delete(name);
+  }
+}
+
 function call(n: Node, scope: Scope, imports: PyModule["imports"]): PyVal | null {
   const at = span(n);
   const fn = n.childForFieldName("function");
@@ -312,6 +347,12 @@ function call(n: Node, scope: Scope, imports: PyModule["imports"]): PyVal | null
       .filter((a) => a.type === "keyword_argument" && a.childForFieldName("name")?.text === name)
       .map((a) => a.childForFieldName("value"))[0] ?? null;
   const name = fn.text.replace(/\s+/g, "");
+  // get_allowed_origins(): a module-level function without parameters whose body only binds names
+  // and returns: its return value, evaluated with those names (once per call chain).
+  if (fn.type === "identifier" && kids(args).length === 0 && !scope.has(name)) {
+    const v = inlined(n, name, scope, imports);
+    if (v) return v;
+  }
   // Settings() with no arguments: the class's defaults (the environment may override them at run time,
   // as with os.environ.get's default).
   const cls = fn.type === "identifier" ? scope.get(name) : undefined;
@@ -393,7 +434,10 @@ function call(n: Node, scope: Scope, imports: PyModule["imports"]): PyVal | null
         items: parts.map((v) => ({ t: "str", v, at: base.at, quote: base.quote, prefix: base.prefix })),
         at,
         display: null,
-        joined: s === null ? null : { at: base.at, sep: s, quote: base.quote, after: base.env ? at : null },
+        joined:
+          s === null
+            ? null
+            : { at: base.at, sep: s, quote: base.quote, after: base.env ? at : null, call: at },
       };
     }
   }

@@ -414,8 +414,7 @@ function checkStarlette(app: StarletteApp): ConfigFinding[] {
   // Named where the "*" is written: a module-level list (`os.getenv("X", "*").split(",")`) above
   // the middleware is the line to change.
   const origins = cors.kwargs.get("allow_origins")?.value;
-  const star =
-    origins?.t === "seq" ? origins.items.find((i) => i.t === "str" && i.v === "*") : undefined;
+  const star = origins?.t === "seq" ? origins.items.find((i) => i.t === "str" && i.v === "*") : undefined;
   if (s.origins.includes("*") && s.credentials)
     add("starlette-any-origin-credentials", "error", star?.at.line ?? kw("allow_origins"), {
       key: "config.starlette.check.any-credentials",
@@ -441,6 +440,12 @@ function checkStarlette(app: StarletteApp): ConfigFinding[] {
       if (item.t !== "str") continue;
       if (item.v === "null")
         add("starlette-null-origin", "warning", item.at.line, { key: "config.django.check.null" });
+      // " https://b.example" from `"a, b".split(",")`: named at the split, where it is stripped.
+      else if (item.v !== item.v.trim() && /^[a-z][a-z0-9+.-]*:\/\/[^/]+$/i.test(item.v.trim()))
+        add("starlette-origin-space", "error", list.joined?.call?.line ?? item.at.line, {
+          key: "config.starlette.check.origin-space",
+          params: { origin: item.v.trim() },
+        });
       else if (item.v !== "*" && !/^[a-z][a-z0-9+.-]*:\/\/[^/]+$/i.test(item.v))
         add("starlette-origin-form", "error", item.at.line, {
           key: "config.starlette.check.origin-form",
@@ -510,6 +515,29 @@ class Patcher extends EditList {
    * comprehension reads too). It never matched (an Origin has no path), so nothing is narrowed.
    * Returns the origins left to add.
    */
+  /**
+   * Origins split from one string keeping the spaces after the commas (`raw.split(",")` of "a, b"):
+   * Starlette compares each with the Origin whole, so " https://b.example" never matches. The split
+   * is stripped where it is written (`[o.strip() for o in raw.split(",")]`), for the deployed value
+   * too. Returns the origins left to add.
+   */
+  spaced(m: Mw, origins: string[]): string[] {
+    const v = m.kwargs.get("allow_origins")?.value;
+    const call = v?.t === "seq" ? v.joined?.call : undefined;
+    if (v?.t !== "seq" || !call || call.file) return origins;
+    const spaced = (o: string) => v.items.some((i) => i.t === "str" && i.v !== o && i.v.trim() === o);
+    if (!origins.some(spaced)) return origins;
+    const text = this.text(this.file);
+    this.push(`strip:${call.start}`, {
+      file: this.file,
+      start: call.start,
+      end: call.end,
+      text: `[o.strip() for o in ${text.slice(call.start, call.end)}]`,
+      why: { key: "config.starlette.fix.strip", params: { line: call.line } },
+    });
+    return origins.filter((o) => !spaced(o));
+  }
+
   slashed(m: Mw, origins: string[]): string[] {
     const v = m.kwargs.get("allow_origins")?.value;
     if (v?.t !== "seq") return origins;
@@ -826,7 +854,7 @@ function patchStarlette(
   }
   const cors = app.stack.find((m) => m.kind === "cors");
   if (cors) {
-    p.extend(cors, "allow_origins", p.slashed(cors, [...origins]));
+    p.extend(cors, "allow_origins", p.spaced(cors, p.slashed(cors, [...origins])));
     // Starlette's default is GET alone: kept when the list is written for the first time.
     p.extend(cors, "allow_methods", [...methods], ["GET"]);
     p.extend(cors, "allow_headers", [...headers]);

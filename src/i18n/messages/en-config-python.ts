@@ -69,6 +69,10 @@ export const enConfigPython = {
     "@cross_origin adds no headers to what the view {view} (line {line}) answers with abort() or an HTTPException: the exception passes the decorator by, and the browser hides that error from the page — CORS(app), whose after_request covers errors, does not",
   "config.django.check.under-condition":
     "{names} are set only when `{condition}` holds: where it does not (a deployed instance, DEBUG off), none of them is, and django-cors-headers allows no origin — set what the deployed front ends need outside the if",
+  "config.starlette.fix.strip":
+    'the origins split on line {line} keep the space after each comma (" https://…"), which no Origin header equals: each entry stripped',
+  "config.starlette.check.origin-space":
+    "the allowed origin {origin} keeps the space after a comma of the list it is split from: Starlette compares it with the Origin whole, so it never matches — strip each entry",
   "config.starlette.unknown.sub-app":
     "{path} is answered by {name}, mounted at {prefix} (line {line}), whose own middleware CORS Lens does not read as the served app's",
   "config.starlette.check.sub-app":

@@ -70,6 +70,10 @@ export const koConfigPython: Record<keyof typeof enConfigPython, string> = {
     "@cross_origin은 뷰 {view}({line}행)가 abort()나 HTTPException으로 보내는 응답에 헤더를 붙이지 않습니다: 예외가 데코레이터를 지나가므로 브라우저가 페이지에서 그 오류를 숨깁니다 — after_request가 오류까지 처리하는 CORS(app)는 그렇지 않습니다",
   "config.django.check.under-condition":
     "{names}는 `{condition}`이 참일 때만 설정됩니다: 그렇지 않은 곳(배포된 인스턴스, DEBUG 꺼짐)에서는 하나도 설정되지 않아 django-cors-headers가 어떤 오리진도 허용하지 않습니다 — 배포된 프런트엔드에 필요한 값은 if 밖에 설정하세요",
+  "config.starlette.fix.strip":
+    '{line}행에서 나눈 오리진에 쉼표 뒤 공백이 남아(" https://…") 어떤 Origin 헤더와도 같지 않습니다: 각 항목의 공백을 제거했습니다',
+  "config.starlette.check.origin-space":
+    "허용 오리진 {origin}에 목록을 나눌 때의 쉼표 뒤 공백이 남아 있습니다: Starlette는 Origin 전체와 비교하므로 절대 일치하지 않습니다 — 각 항목의 공백을 제거하세요",
   "config.starlette.unknown.sub-app":
     "{path}는 {line}행에서 {prefix}에 마운트한 {name}이 응답하며, 그 앱 자체의 미들웨어는 CORS Lens가 서비스되는 앱의 것으로 읽지 않습니다",
   "config.starlette.check.sub-app":
