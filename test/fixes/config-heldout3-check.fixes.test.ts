@@ -63,7 +63,6 @@ const KNOWN_STATIC_MISSES: Readonly<Record<string, string>> = {
   "heldout3 Hono: cors() registered with app.get, the preflight finds no route": PAGE_RELATIVE,
   "heldout3 FastAPI: an exception-catching http middleware added after CORSMiddleware (its 500 has no CORS)":
     OTHER_LINE,
-  "heldout3 FastAPI: @app.exception_handler(500) answers outside CORSMiddleware": OTHER_LINE,
   "heldout3 aiohttp: allow_headers narrowed to X-Requested-With, Content-Type (the PUT sends x-api-key)":
     PAGE_RELATIVE,
   "heldout3 Django: CORS_ALLOWED_ORIGINS from a JSON env variable, its default the production partner only":

@@ -84,7 +84,7 @@ ${ROUTES}
 ${SERVE}
 `,
     calls: [{ method: "GET", path: "/api/items", origin: "ORIGIN" }],
-    check: [],
+    check: [{ code: "hono-cors-exact-path", line: 6 }],
   },
   {
     name: "Hono: a fixed origin when a second front end arrives",

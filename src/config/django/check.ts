@@ -216,7 +216,7 @@ function ifAround(
     startPosition: { row: number };
     childForFieldName(name: string): { text: string } | null;
   } | null>) {
-    if (!c || c.type !== "if_statement" || at < c.startIndex || at >= c.endIndex) continue;
+    if (c?.type !== "if_statement" || at < c.startIndex || at >= c.endIndex) continue;
     const cond = c.childForFieldName("condition")?.text ?? "";
     return {
       line: c.startPosition.row + 1,

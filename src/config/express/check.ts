@@ -588,7 +588,8 @@ function refusedBeforeCors(
   const by = trace.answeredBy?.layer;
   if (!by || !before.includes(by) || trace.corsRan.length > 0 || (trace.status >= 200 && trace.status < 300))
     return;
-  if (by.handlers.some((h) => h.kind === "auth")) return; // cors-after-auth names it
+  // An auth check, static files or routes ahead: cors-after-auth (…-static, …-route) names it.
+  if (answersFirst(by) !== null) return;
   push("preflight-refused-before-cors", "error", by.statement, {
     key: "config.express.check.refused-before-cors",
     params: { status: trace.status, method, line: cors.line },

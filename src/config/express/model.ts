@@ -1229,7 +1229,7 @@ export function readExpress(file: string, text: string): ExpressApp {
     if (e.type !== "CallExpression") return false;
     const callee = bare(e.callee);
     const fn = callee.type === "Identifier" ? r.functions.get(callee.name) : undefined;
-    if (!fn || fn.body.type !== "BlockStatement" || following.has(fn)) return false;
+    if (fn?.body.type !== "BlockStatement" || following.has(fn)) return false;
     const at = e.arguments.findIndex((a) => {
       const n = refName(bare(a));
       return n !== null && routers.has(n);
