@@ -99,3 +99,33 @@ def list_items():
     );
   });
 });
+
+describe("check: a Flask allowed header written with an underscore, a Django old setting hidden by the new", () => {
+  it("flask-header-underscore at the CORS() line", () => {
+    const text = `from flask import Flask
+from flask_cors import CORS
+
+app = Flask(__name__)
+CORS(app, resources=r"/api/*", allow_headers='content_type', origins='*')
+`;
+    expect(checkConfig([{ path: "app.py", text }]).findings.map((f) => `${f.code}:${f.line}`)).toContain(
+      "flask-header-underscore:5",
+    );
+    expect(
+      checkConfig([{ path: "app.py", text: text.replace("content_type", "Content-Type") }]).findings.map(
+        (f) => f.code,
+      ),
+    ).not.toContain("flask-header-underscore");
+  });
+
+  it("django-old-setting-hidden at the new name's line", () => {
+    const text = `INSTALLED_APPS = ["corsheaders"]
+MIDDLEWARE = ["corsheaders.middleware.CorsMiddleware", "django.middleware.common.CommonMiddleware"]
+CORS_ORIGIN_WHITELIST = ["${PAGE}"]
+CORS_ALLOWED_ORIGINS = []
+`;
+    expect(checkConfig([{ path: "settings.py", text }]).findings.map((f) => `${f.code}:${f.line}`)).toContain(
+      "django-old-setting-hidden:4",
+    );
+  });
+});

@@ -46,6 +46,21 @@ export function checkDjango(s: DjangoSettings): ConfigFinding[] {
       words,
     });
   const corsNames = s.mod.assignments.filter((a) => a.name.startsWith("CORS_"));
+  // The new name set hides the old one whatever each holds (django-cors-headers' conf.py reads
+  // CORS_ALLOWED_ORIGINS first, CORS_ORIGIN_WHITELIST only when it is not set at all).
+  for (const [now, old] of [
+    ["CORS_ALLOWED_ORIGINS", "CORS_ORIGIN_WHITELIST"],
+    ["CORS_ALLOWED_ORIGIN_REGEXES", "CORS_ORIGIN_REGEX_WHITELIST"],
+    ["CORS_ALLOW_ALL_ORIGINS", "CORS_ORIGIN_ALLOW_ALL"],
+  ] as const) {
+    const a = s.mod.names.get(now);
+    const b = s.mod.names.get(old);
+    if (a && b)
+      add("django-old-setting-hidden", "warning", a.stmt, {
+        key: "config.django.check.old-hidden",
+        params: { name: now, old, line: b.stmt.line },
+      });
+  }
   // CORS settings set only under a condition the file does not decide (`if DEBUG:` with DEBUG read
   // from the environment): where it does not hold — a deployed instance with DEBUG off — none of them
   // is set, and django-cors-headers allows no origin. Named at the `if` line, once per `if`.

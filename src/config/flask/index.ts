@@ -1302,6 +1302,23 @@ function checkFlaskAll(app: FlaskApp): ConfigFinding[] {
   );
   for (const v of app.views) effective.push([configSet(app, null), v.set]);
   if (app.hook) hookChecks(app, app.hook, add);
+  // allow_headers="content_type": browsers send header names with hyphens, and flask-cors compares
+  // the name whole (case aside), so an underscored one allows nothing.
+  for (const set of sets) {
+    const o = set.opts.get("allow_headers");
+    const v = o?.value;
+    const names =
+      v?.t === "str" ? [v.v] : v?.t === "seq" ? v.items.flatMap((i) => (i.t === "str" ? [i.v] : [])) : [];
+    const bad = names
+      .flatMap((n) => n.split(","))
+      .map((n) => n.trim())
+      .find((n) => /^[A-Za-z0-9]+(_[A-Za-z0-9]+)+$/.test(n));
+    if (o && bad)
+      add("flask-header-underscore", "warning", o.at.line, {
+        key: "config.flask.check.header-underscore",
+        params: { name: bad, fixed: bad.replace(/_/g, "-") },
+      });
+  }
   for (const r of app.routes)
     if (abortsPastCross(app, r) && r.cross)
       add("flask-cross-origin-abort", "warning", r.cross.set.line, {

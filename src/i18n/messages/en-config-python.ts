@@ -65,8 +65,12 @@ export const enConfigPython = {
     "the view {view} (line {line}) ends some requests with abort() or an HTTPException, which passes @cross_origin by: that answer had no CORS headers. CORS(app) for {rule} with the decorator's options adds them to every answer, errors included (its after_request runs for those too)",
   "config.flask.cannot.aborts":
     "the view of line {line} aborts past its @cross_origin, and CORS Lens can only add CORS(app) for it where the app has no CORS(…) of its own and the decorator's options are keywords: register an errorhandler that adds the headers, or CORS(app) by hand",
+  "config.flask.check.header-underscore":
+    "allow_headers names {name}: browsers send header names with hyphens, so it allows none of them — write {fixed}",
   "config.flask.check.cross-abort":
     "@cross_origin adds no headers to what the view {view} (line {line}) answers with abort() or an HTTPException: the exception passes the decorator by, and the browser hides that error from the page — CORS(app), whose after_request covers errors, does not",
+  "config.django.check.old-hidden":
+    "{name} is set, so django-cors-headers never reads {old} (line {line}), whatever this one holds: keep one of them, with every origin",
   "config.django.check.under-condition":
     "{names} are set only when `{condition}` holds: where it does not (a deployed instance, DEBUG off), none of them is, and django-cors-headers allows no origin — set what the deployed front ends need outside the if",
   "config.starlette.fix.strip":
