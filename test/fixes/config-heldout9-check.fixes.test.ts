@@ -17,7 +17,15 @@ import { HELD_OUT9_RACK, HELD_OUT9_RACK_CORRECT } from "./config-heldout9-rack";
 import { HELD_OUT9_S3 } from "./config-heldout9-s3";
 import { type PageCall, startApp } from "./config-real";
 import { freePort, startProcess } from "./harness";
-import { ADMIN, APP_ORIGIN, type Entry, heldoutCheck, heldoutEntries } from "./heldout-check";
+import {
+  ADMIN,
+  APP_ORIGIN,
+  type Entry,
+  heldoutCheck,
+  heldoutEntries,
+  OTHER_LINE,
+  PAGE_RELATIVE,
+} from "./heldout-check";
 
 function entries(): Entry[] {
   return heldoutEntries({
@@ -41,12 +49,43 @@ function entries(): Entry[] {
  * Issue #23's ninth never-seen measure, the `check` half (test/fixes/heldout-check.ts runs it): every
  * held-out set 9 case (config-heldout9-*.ts, written blind to the readers), each file filled as its
  * suite fills it, whether a finding lands on its root cause's line. This is the set's first run (the
- * measure, in HELDOUT9.md): recorded in test-results/heldout9-check.json, not asserted (`known` is null;
- * the list of known misses comes from this run). And the set's three correct configurations (Apache,
+ * measure, in HELDOUT9.md), asserted since against KNOWN_STATIC_MISSES both ways. And the set's three correct configurations (Apache,
  * aiohttp, rack-cors — stacks other than set 6's, set 7's and set 8's), served for real: the page's
  * calls pass, `check` reports no error, `fix` prints nothing.
  */
-const { scratch, correct } = heldoutCheck(9, entries(), null);
+const APP_ROUTES = "relative to the routes of the file the list leaves out (PUT): not checked for this stack";
+/**
+ * The root causes `check` does not name from the file alone, at the head that fixed set 9's cases
+ * (16/34; the first run, the measure, named 13 — see HELDOUT9.md). Asserted both ways.
+ */
+const KNOWN_STATIC_MISSES: Readonly<Record<string, string>> = {
+  "heldout9 nginx: the preflight is proxied to an application that answers OPTIONS 405": OTHER_LINE,
+  "heldout9 nginx: the OPTIONS block's Allow-Headers lacks Authorization, the JWT call refused":
+    PAGE_RELATIVE,
+  "heldout9 Apache: Allow-Headers lists Authorization only, the JSON POST's preflight refused": PAGE_RELATIVE,
+  "heldout9 Express: cors() origin '*' with credentials, the cookie call gets '*'": OTHER_LINE,
+  "heldout9 Fastify: an API-key onRequest hook added before @fastify/cors answers the preflight 401":
+    OTHER_LINE,
+  "heldout9 Fastify: @fastify/cors registered in one encapsulated plugin, the sibling's routes get none":
+    PAGE_RELATIVE,
+  "heldout9 Hono: bearerAuth registered before cors(), the preflight is answered 401": OTHER_LINE,
+  "heldout9 FastAPI: an auth @app.middleware registered after CORSMiddleware answers the preflight 401":
+    OTHER_LINE,
+  "heldout9 FastAPI: allow_headers without X-API-Key, the keyed PUT's preflight refused (400)": PAGE_RELATIVE,
+  "heldout9 Flask: CORS() without supports_credentials, the cookie call refused": PAGE_RELATIVE,
+  "heldout9 Flask: the factory's CORS methods list GET and POST only, the PUT's preflight refused":
+    APP_ROUTES,
+  "heldout9 aiohttp: ResourceOptions without allow_headers, the JSON POST's preflight refused": PAGE_RELATIVE,
+  "heldout9 aiohttp: an API-key middleware refuses the key-less preflight (401)": OTHER_LINE,
+  "heldout9 Django: CORS_ALLOW_HEADERS replaces the defaults without content-type, the JSON POST refused":
+    PAGE_RELATIVE,
+  "heldout9 Django: an API-key middleware above CorsMiddleware answers the preflight 401": OTHER_LINE,
+  "heldout9 Django: a hand-written middleware's Allow-Headers lacks x-api-key, the keyed PUT refused":
+    PAGE_RELATIVE,
+  "heldout9 rack-cors: the resource's methods leave out PUT, the PUT's preflight refused": APP_ROUTES,
+  "heldout9 S3: the rule allows GET and HEAD only, the presigned PUT refused (XML)": PAGE_RELATIVE,
+};
+const { scratch, correct } = heldoutCheck(9, entries(), KNOWN_STATIC_MISSES);
 
 const fillPy = (t: string) => t.replaceAll("{{ORIGIN2}}", ADMIN).replaceAll("{{ORIGIN}}", APP_ORIGIN);
 
