@@ -113,8 +113,7 @@ export class HistoryStore {
   private journalKeys = new Map<string, number>();
   /** Events to journal, numbered, waiting for the append on its way to the store (`journal`). */
   private waiting: Array<[number, ObservedEvent]> = [];
-  /** Whether an append is on its way to the store, and how many (more than one only uncoalesced). */
-  private appending = false;
+  /** How many appends are on their way to the store (more than one only where not coalesced). */
   private inFlight = 0;
   /** Entries of the journal newer than the restored batch: to be applied again, in order. */
   replay: JournalEntry[] = [];
@@ -322,7 +321,7 @@ export class HistoryStore {
     // Its first number is its takeover mark's.
     this.eventSeq = Math.max(this.eventSeq + 1, this.bornAt + 1, (this.platform.now?.() ?? 0) * 1000);
     this.waiting.push([this.eventSeq, event]);
-    if (!this.appending || !this.coalesce) this.append();
+    if (this.inFlight === 0 || !this.coalesce) this.append();
   }
 
   /** Sends the events waiting to be journaled, as one storage call under the first one's number. */
@@ -335,7 +334,6 @@ export class HistoryStore {
     const key = `${JOURNAL_PREFIX}${first[0]}`;
     this.journalKeys.set(key, last[0]);
     const value = JSON.stringify(entries);
-    this.appending = true;
     this.inFlight++;
     void this.platform.store
       .set({ [key]: value })
@@ -350,7 +348,6 @@ export class HistoryStore {
       )
       .finally(() => {
         this.inFlight--;
-        this.appending = this.inFlight > 0;
         if (this.coalesce) this.append();
       });
   }
