@@ -1881,7 +1881,7 @@ class Patcher extends EditList {
   }
 
   /**
-   * `CORS(app, resources={r"<rule>": {…the decorator's options…}})` under the app: only where the app
+   * `CORS(app, resources={"^<rule>$": {…the decorator's options…}})` under the app: only where the app
    * has no CORS(…) yet and the decorator's options are all keywords (a dict of the same entries).
    */
   corsForAborts(route: Route, origin: string): boolean {
@@ -1907,6 +1907,22 @@ class Patcher extends EditList {
       key: "config.flask.fix.aborts",
       params: { view: route.view, line: route.line, rule: route.rule },
     };
+    this.corsCall(
+      `aborts:${route.line}`,
+      `resources={${pyStr(`^${rule}$`, q)}: {${entries.join(", ")}}}`,
+      why,
+    );
+    return true;
+  }
+
+  /**
+   * `CORS(app, <args>)` on the line under the app's statement (inside an application factory, at its
+   * indentation), with flask_cors' import where the file has none.
+   */
+  private corsCall(key: string, args: string, why: Words): void {
+    const app = this.app.app;
+    if (!app) return;
+    const text = this.text(this.file);
     if (!this.app.mod.imports.has("CORS")) {
       let at = 0;
       for (let l = 0; l < this.app.mod.importsEnd; l++) at = afterLine(text, at);
@@ -1919,14 +1935,13 @@ class Patcher extends EditList {
       });
     }
     const at = afterLine(text, app.stmt.end);
-    this.push(`aborts:${route.line}`, {
+    this.push(key, {
       file: this.file,
       start: at,
       end: at,
-      text: `${indentAt(text, app.stmt.start)}CORS(${app.name}, resources={${pyStr(`^${rule}$`, q)}: {${entries.join(", ")}}})\n`,
+      text: `${indentAt(text, app.stmt.start)}CORS(${app.name}, ${args})\n`,
       why,
     });
-    return true;
   }
 
   addCors(origin: string): void {
@@ -1936,27 +1951,7 @@ class Patcher extends EditList {
       return;
     }
     const text = this.text(this.file);
-    const why: Words = { key: "config.flask.fix.add" };
-    if (!this.app.mod.imports.has("CORS")) {
-      let at = 0;
-      for (let l = 0; l < this.app.mod.importsEnd; l++) at = afterLine(text, at);
-      this.push("add:import", {
-        file: this.file,
-        start: at,
-        end: at,
-        text: "from flask_cors import CORS\n",
-        why,
-      });
-    }
-    const at = afterLine(text, app.stmt.end);
-    this.push("add", {
-      file: this.file,
-      start: at,
-      end: at,
-      // Inside an application factory, at the app statement's indentation.
-      text: `${indentAt(text, app.stmt.start)}CORS(${app.name}, origins=[${pyStr(origin, quoteOf(text))}])\n`,
-      why,
-    });
+    this.corsCall("add", `origins=[${pyStr(origin, quoteOf(text))}]`, { key: "config.flask.fix.add" });
   }
 }
 
