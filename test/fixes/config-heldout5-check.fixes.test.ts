@@ -20,6 +20,7 @@ import { freePort, startProcess } from "./harness";
 import {
   ADMIN,
   APP_ORIGIN,
+  CORRECT_CALLS,
   type Entry,
   heldoutCheck,
   heldoutEntries,
@@ -95,18 +96,7 @@ function nodeApp(name: string, file: string, template: string): { path: string; 
 }
 
 describe("heldout5: correct configurations (check: no error; fix: nothing to change)", () => {
-  const json: Array<[string, string]> = [["Content-Type", "application/json"]];
-  const calls: PageCall[] = [
-    { method: "GET", path: "/api/items", origin: APP_ORIGIN },
-    {
-      method: "PUT",
-      path: "/api/items/1",
-      origin: ADMIN,
-      credentials: true,
-      headers: [...json, ["Authorization", "Bearer t"]],
-    },
-    { method: "GET", path: "/api/me", origin: APP_ORIGIN, credentials: true },
-  ];
+  const calls = CORRECT_CALLS;
   for (const [label, file, template] of [
     [
       "Express cors() with an allowlist callback over two front ends and credentials, before the routes",

@@ -21,8 +21,10 @@ import { freePort, startProcess } from "./harness";
 import {
   ADMIN,
   APP_ORIGIN,
+  CORRECT_CALLS,
   type Entry,
   fillCorrect,
+  fillJs,
   heldoutCheck,
   heldoutEntries,
   OTHER_LINE,
@@ -83,21 +85,8 @@ const KNOWN_STATIC_MISSES: Readonly<Record<string, string>> = {
 };
 const { scratch, correct } = heldoutCheck(6, entries(), KNOWN_STATIC_MISSES);
 
-const fill = (t: string) => t.replaceAll("ORIGIN2", ADMIN).replaceAll("ORIGIN", APP_ORIGIN);
-
 describe("heldout6: correct configurations (check: no error; fix: nothing to change)", () => {
-  const json: Array<[string, string]> = [["Content-Type", "application/json"]];
-  const calls: PageCall[] = [
-    { method: "GET", path: "/api/items", origin: APP_ORIGIN },
-    {
-      method: "PUT",
-      path: "/api/items/1",
-      origin: ADMIN,
-      credentials: true,
-      headers: [...json, ["Authorization", "Bearer t"]],
-    },
-    { method: "GET", path: "/api/me", origin: APP_ORIGIN, credentials: true },
-  ];
+  const calls = CORRECT_CALLS;
 
   it("heldout6 correct: nginx map over two front ends, credentials, always, the preflight answered in the if block", async () => {
     const dir = join(scratch, "nginx");
@@ -118,7 +107,7 @@ describe("heldout6: correct configurations (check: no error; fix: nothing to cha
     const dir = join(scratch, "flask");
     mkdirSync(dir, { recursive: true });
     const path = join(dir, "app.py");
-    const text = fill(HELD_OUT6_FLASK_CORRECT);
+    const text = fillJs(HELD_OUT6_FLASK_CORRECT);
     writeFileSync(path, text);
     const port = await freePort();
     await correct(
@@ -140,7 +129,7 @@ describe("heldout6: correct configurations (check: no error; fix: nothing to cha
     mkdirSync(dir, { recursive: true });
     symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"), "dir");
     const path = join(dir, "server.js");
-    const text = fill(HELD_OUT6_KOA_CORRECT);
+    const text = fillJs(HELD_OUT6_KOA_CORRECT);
     writeFileSync(path, text);
     const port = await freePort();
     await correct(

@@ -20,7 +20,10 @@ import { freePort, startProcess } from "./harness";
 import {
   ADMIN,
   APP_ORIGIN,
+  CORRECT_CALLS,
   type Entry,
+  fillJs,
+  fillPy,
   heldoutCheck,
   heldoutEntries,
   OTHER_LINE,
@@ -81,22 +84,8 @@ const KNOWN_STATIC_MISSES: Readonly<Record<string, string>> = {
 };
 const { scratch, correct } = heldoutCheck(7, entries(), KNOWN_STATIC_MISSES);
 
-const fill = (t: string) => t.replaceAll("ORIGIN2", ADMIN).replaceAll("ORIGIN", APP_ORIGIN);
-const fillPy = (t: string) => t.replaceAll("{{ORIGIN2}}", ADMIN).replaceAll("{{ORIGIN}}", APP_ORIGIN);
-
 describe("heldout7: correct configurations (check: no error; fix: nothing to change)", () => {
-  const json: Array<[string, string]> = [["Content-Type", "application/json"]];
-  const calls: PageCall[] = [
-    { method: "GET", path: "/api/items", origin: APP_ORIGIN },
-    {
-      method: "PUT",
-      path: "/api/items/1",
-      origin: ADMIN,
-      credentials: true,
-      headers: [...json, ["Authorization", "Bearer t"]],
-    },
-    { method: "GET", path: "/api/me", origin: APP_ORIGIN, credentials: true },
-  ];
+  const calls = CORRECT_CALLS;
 
   for (const [label, name, text] of [
     ["Express", "server.js", HELD_OUT7_EXPRESS_CORRECT],
@@ -107,7 +96,7 @@ describe("heldout7: correct configurations (check: no error; fix: nothing to cha
       mkdirSync(dir, { recursive: true });
       symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"), "dir");
       const path = join(dir, name);
-      const filled = fill(text);
+      const filled = fillJs(text);
       writeFileSync(path, filled);
       const port = await freePort();
       await correct(

@@ -21,7 +21,10 @@ import { freePort, startProcess } from "./harness";
 import {
   ADMIN,
   APP_ORIGIN,
+  CORRECT_CALLS,
   type Entry,
+  fillJs,
+  fillPy,
   heldoutCheck,
   heldoutEntries,
   OTHER_LINE,
@@ -84,22 +87,8 @@ from django.core.asgi import get_asgi_application
 application = get_asgi_application()
 `;
 
-const fill = (t: string) => t.replaceAll("ORIGIN2", ADMIN).replaceAll("ORIGIN", APP_ORIGIN);
-const fillPy = (t: string) => t.replaceAll("{{ORIGIN2}}", ADMIN).replaceAll("{{ORIGIN}}", APP_ORIGIN);
-
 describe("heldout8: correct configurations (check: no error; fix: nothing to change)", () => {
-  const json: Array<[string, string]> = [["Content-Type", "application/json"]];
-  const calls: PageCall[] = [
-    { method: "GET", path: "/api/items", origin: APP_ORIGIN },
-    {
-      method: "PUT",
-      path: "/api/items/1",
-      origin: ADMIN,
-      credentials: true,
-      headers: [...json, ["Authorization", "Bearer t"]],
-    },
-    { method: "GET", path: "/api/me", origin: APP_ORIGIN, credentials: true },
-  ];
+  const calls = CORRECT_CALLS;
 
   it("heldout8 correct: Caddy answers the preflight for two front ends, credentials", async () => {
     const dir = join(scratch, "caddy");
@@ -137,7 +126,7 @@ describe("heldout8: correct configurations (check: no error; fix: nothing to cha
     mkdirSync(dir, { recursive: true });
     symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"), "dir");
     const path = join(dir, "server.js");
-    const filled = fill(HELD_OUT8_FASTIFY_CORRECT);
+    const filled = fillJs(HELD_OUT8_FASTIFY_CORRECT);
     writeFileSync(path, filled);
     const port = await freePort();
     await correct(

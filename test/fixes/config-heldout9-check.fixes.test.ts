@@ -20,7 +20,9 @@ import { freePort, startProcess } from "./harness";
 import {
   ADMIN,
   APP_ORIGIN,
+  CORRECT_CALLS,
   type Entry,
+  fillPy,
   heldoutCheck,
   heldoutEntries,
   OTHER_LINE,
@@ -87,21 +89,8 @@ const KNOWN_STATIC_MISSES: Readonly<Record<string, string>> = {
 };
 const { scratch, correct } = heldoutCheck(9, entries(), KNOWN_STATIC_MISSES);
 
-const fillPy = (t: string) => t.replaceAll("{{ORIGIN2}}", ADMIN).replaceAll("{{ORIGIN}}", APP_ORIGIN);
-
 describe("heldout9: correct configurations (check: no error; fix: nothing to change)", () => {
-  const json: Array<[string, string]> = [["Content-Type", "application/json"]];
-  const calls: PageCall[] = [
-    { method: "GET", path: "/api/items", origin: APP_ORIGIN },
-    {
-      method: "PUT",
-      path: "/api/items/1",
-      origin: ADMIN,
-      credentials: true,
-      headers: [...json, ["Authorization", "Bearer t"]],
-    },
-    { method: "GET", path: "/api/me", origin: APP_ORIGIN, credentials: true },
-  ];
+  const calls = CORRECT_CALLS;
 
   it("heldout9 correct: Apache answers the preflight for two front ends (SetEnvIf allowlist), credentials", async () => {
     const dir = join(scratch, "apache");

@@ -6,6 +6,7 @@
  * correct configurations, served for real: the page's calls pass, `check` reports no error, `fix`
  * with that evidence prints nothing.
  */
+
 import { execFile } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -183,6 +184,24 @@ export const fillCorrect = (t: string, port: number, app: number) =>
   t.replaceAll("PORT", String(port)).replaceAll("APP", String(app));
 export const APP_ORIGIN = "https://app.example.com";
 export const ADMIN = "https://admin.example.com";
+/** A held-out set's case text with its two front ends filled in (`ORIGIN`, `ORIGIN2`; Python: `{{…}}`). */
+export const fillJs = (t: string) => t.replaceAll("ORIGIN2", ADMIN).replaceAll("ORIGIN", APP_ORIGIN);
+export const fillPy = (t: string) => t.replaceAll("{{ORIGIN2}}", ADMIN).replaceAll("{{ORIGIN}}", APP_ORIGIN);
+/** What the page of every set's correct configurations calls: a GET, a credentialed JSON PUT with a token, a credentialed GET. */
+export const CORRECT_CALLS: PageCall[] = [
+  { method: "GET", path: "/api/items", origin: APP_ORIGIN },
+  {
+    method: "PUT",
+    path: "/api/items/1",
+    origin: ADMIN,
+    credentials: true,
+    headers: [
+      ["Content-Type", "application/json"],
+      ["Authorization", "Bearer t"],
+    ],
+  },
+  { method: "GET", path: "/api/me", origin: APP_ORIGIN, credentials: true },
+];
 
 interface Held {
   name: string;
