@@ -635,3 +635,68 @@ app.add_middleware(CORSMiddleware, allow_origins=allowed_origins, allow_credenti
     );
   });
 });
+
+describe("Flask: the aborting view's options name something bound only below the app", () => {
+  it("is refused with its reason rather than printing CORS(app, …) the app could not start with", () => {
+    const text = `from flask import Flask, abort, jsonify
+from flask_cors import cross_origin
+
+app = Flask(__name__)
+ALLOWED = ["${PAGE}"]
+
+
+@app.route("/api/me")
+@cross_origin(origins=ALLOWED, supports_credentials=True)
+def me():
+    abort(401)
+`;
+    const file = { path: "app.py", text };
+    const [x] = recordedFrom([file], [{ url: "http://h/api/me", origin: PAGE, credentials: "include" }]);
+    if (!x) throw new Error("no exchange");
+    const r = fixConfig(
+      [file],
+      [
+        {
+          ...x,
+          hops: x.hops.map((h) => ({
+            ...h,
+            status: 401,
+            responseHeaders: h.responseHeaders.filter(([n]) => !/^access-control-/i.test(n)),
+          })),
+          error: "net::ERR_FAILED",
+        },
+      ],
+    );
+    expect(r.ok).toBe(false);
+    expect(r.files[0]?.after ?? text).toBe(text);
+    expect(JSON.stringify(r)).toContain("config.flask.cannot.aborts");
+    // Bound above the app: copied as written.
+    const above = text.replace(
+      `app = Flask(__name__)\nALLOWED = ["${PAGE}"]`,
+      `ALLOWED = ["${PAGE}"]\napp = Flask(__name__)`,
+    );
+    const [y] = recordedFrom(
+      [{ path: "app.py", text: above }],
+      [{ url: "http://h/api/me", origin: PAGE, credentials: "include" }],
+    );
+    if (!y) throw new Error("no exchange");
+    const ok = fixConfig(
+      [{ path: "app.py", text: above }],
+      [
+        {
+          ...y,
+          hops: y.hops.map((h) => ({
+            ...h,
+            status: 401,
+            responseHeaders: h.responseHeaders.filter(([n]) => !/^access-control-/i.test(n)),
+          })),
+          error: "net::ERR_FAILED",
+        },
+      ],
+    );
+    expect(ok.ok, fixDiff(ok)).toBe(true);
+    expect(fixDiff(ok)).toContain(
+      '+CORS(app, resources={"^/api/me$": {"origins": ALLOWED, "supports_credentials": True}})',
+    );
+  });
+});

@@ -1891,9 +1891,18 @@ class Patcher extends EditList {
     const text = this.text(this.file);
     const q = quoteOf(text);
     const entries: string[] = [];
+    // The options are copied as written, under the app's statement: each name they read must be
+    // bound there already (imported, or assigned at module level above it), or the app would not start.
+    const bound = (name: string) =>
+      ["True", "False", "None"].includes(name) ||
+      this.app.mod.imports.has(name) ||
+      this.app.mod.assignments.some((x) => x.name === name && x.stmt.start < app.stmt.start);
     for (const a of cross.set.args) {
       const m = /^(\w+)\s*=\s*([\s\S]+)$/.exec(text.slice(a.start, a.end));
       if (!m) return false;
+      const names =
+        (m[2] as string).replace(/(["'])(?:\\.|(?!\1)[^\\])*\1/g, "").match(/(?<![.\w])[A-Za-z_]\w*/g) ?? [];
+      if (!names.every((n) => /^[rRuUbBfF]+$/.test(n) || bound(n))) return false;
       entries.push(`${pyStr(m[1] as string, q)}: ${m[2]}`);
     }
     if (!cross.set.opts.has("origins") && !cross.set.opts.has("origin"))
