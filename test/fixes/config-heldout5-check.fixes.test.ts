@@ -15,7 +15,6 @@ import { HELD_OUT5_KOA } from "./config-heldout5-koa";
 import { HELD_OUT5_NGINX } from "./config-heldout5-nginx";
 import { HELD_OUT5_RACK } from "./config-heldout5-rack";
 import { HELD_OUT5_S3 } from "./config-heldout5-s3";
-import type { PageCall } from "./config-real";
 import { freePort, startProcess } from "./harness";
 import {
   ADMIN,

@@ -16,11 +16,9 @@ import { HELD_OUT6_KOA, HELD_OUT6_KOA_CORRECT } from "./config-heldout6-koa";
 import { HELD_OUT6_NGINX, HELD_OUT6_NGINX_CORRECT } from "./config-heldout6-nginx";
 import { HELD_OUT6_RACK } from "./config-heldout6-rack";
 import { HELD_OUT6_S3 } from "./config-heldout6-s3";
-import { type PageCall, prepare, startApp, startNginx } from "./config-real";
+import { prepare, startApp, startNginx } from "./config-real";
 import { freePort, startProcess } from "./harness";
 import {
-  ADMIN,
-  APP_ORIGIN,
   CORRECT_CALLS,
   type Entry,
   fillCorrect,

@@ -15,11 +15,8 @@ import { HELD_OUT7_KOA } from "./config-heldout7-koa";
 import { HELD_OUT7_NGINX } from "./config-heldout7-nginx";
 import { HELD_OUT7_RACK } from "./config-heldout7-rack";
 import { HELD_OUT7_S3 } from "./config-heldout7-s3";
-import type { PageCall } from "./config-real";
 import { freePort, startProcess } from "./harness";
 import {
-  ADMIN,
-  APP_ORIGIN,
   CORRECT_CALLS,
   type Entry,
   fillJs,

@@ -16,7 +16,7 @@ import { HELD_OUT8_KOA } from "./config-heldout8-koa";
 import { HELD_OUT8_NGINX } from "./config-heldout8-nginx";
 import { HELD_OUT8_RACK } from "./config-heldout8-rack";
 import { HELD_OUT8_S3 } from "./config-heldout8-s3";
-import { type PageCall, startApp } from "./config-real";
+import { startApp } from "./config-real";
 import { freePort, startProcess } from "./harness";
 import {
   ADMIN,

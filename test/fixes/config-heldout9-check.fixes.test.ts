@@ -15,7 +15,7 @@ import { HELD_OUT9_KOA } from "./config-heldout9-koa";
 import { HELD_OUT9_NGINX } from "./config-heldout9-nginx";
 import { HELD_OUT9_RACK, HELD_OUT9_RACK_CORRECT } from "./config-heldout9-rack";
 import { HELD_OUT9_S3 } from "./config-heldout9-s3";
-import { type PageCall, startApp } from "./config-real";
+import { startApp } from "./config-real";
 import { freePort, startProcess } from "./harness";
 import {
   ADMIN,
