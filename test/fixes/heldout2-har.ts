@@ -10,6 +10,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { expect } from "vitest";
 import { cli } from "../cli/run-cli";
 import { resultsPath } from "../e2e/helpers/paths";
+import { type Finding, namesLine } from "./heldout-check";
 
 /**
  * The held-out cases whose root-cause line `check --har` does not name, as measured, each with why.
@@ -172,12 +173,8 @@ export async function checkNamesRootWithHar(
     : text.split("\n").findIndex((l) => l.includes(c.rootAt as string)) + 1;
   expect(line, `${c.rootText ?? c.rootAt} in ${path}`).toBeGreaterThan(0);
   const r = await cli("check", "--config", ...config, "--har", har, "--format", "json");
-  const findings = (JSON.parse(r.out || "{}").findings ?? []) as Array<{
-    code: string;
-    file: string;
-    line: number;
-  }>;
-  const named = findings.some((f) => f.line === line && f.file === path);
+  const findings = (JSON.parse(r.out || "{}").findings ?? []) as Finding[];
+  const { named, onLine } = namesLine(findings, (f) => f === path, line);
   // Held-out sets 4 to 8 share set 3's case shape; their cases are told apart by name.
   const fourth = c.name.startsWith("heldout4 ");
   const fifth = c.name.startsWith("heldout5 ");
@@ -210,7 +207,11 @@ export async function checkNamesRootWithHar(
     name: c.name,
     root: `${path.split("/").slice(-2).join("/")}:${line}`,
     named,
-    findings: findings.map((f) => `${f.code}@${f.file.split("/").pop()}:${f.line}`),
+    onLine,
+    findings: findings.map(
+      (f) =>
+        `${f.code}@${f.file.split("/").pop()}:${f.line}${(f.also ?? []).map((a) => ` (also ${a.file.split("/").pop()}:${a.line})`).join("")}`,
+    ),
   } as { name: string });
   writeFileSync(file, `${JSON.stringify(table, null, 2)}\n`);
   const known = ninth
