@@ -25,7 +25,6 @@ import {
   fillCorrect,
   heldoutCheck,
   heldoutEntries,
-  OTHER_LINE,
   PAGE_RELATIVE,
 } from "./heldout-check";
 

@@ -23,7 +23,6 @@ import {
   type Entry,
   heldoutCheck,
   heldoutEntries,
-  OTHER_LINE,
   PAGE_RELATIVE,
 } from "./heldout-check";
 
