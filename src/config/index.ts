@@ -67,6 +67,7 @@ import {
   readFlaskConfig,
 } from "./flask";
 import { type GrammarName, grammarLoaded, loadGrammar, type WasmName } from "./grammar";
+import { type LikelySignal, likelySignals } from "./likely";
 import { type NginxConfig, patchNginx, readNginx, setsCors } from "./nginx";
 import { lineIndex, NginxSyntaxError, parseNginx } from "./nginx/syntax";
 import {
@@ -95,7 +96,14 @@ import {
   StarletteSyntaxError,
   setsCors as starletteSetsCors,
 } from "./starlette";
-import { ConfigError, type ConfigFile, type ConfigFinding, type ConfigFormat, type Words } from "./types";
+import {
+  type Allowance,
+  ConfigError,
+  type ConfigFile,
+  type ConfigFinding,
+  type ConfigFormat,
+  type Words,
+} from "./types";
 import { type Judged, judge, type Recorded, type RequestSpec, specsFromExchanges } from "./whatif";
 
 export { unifiedDiff } from "./diff";
@@ -470,6 +478,8 @@ export function checkConfig(
   const notes = [...config.notes];
   if (!anySetsCors(config)) notes.push({ key: "config.note.no-cors" });
   const findings = config.check();
+  // A recording says what the page sends; without one, what the application's code says it does.
+  if (!options.evidence) findings.push(...likelyFindings(config, files, options, findings));
   if (options.evidence) {
     const recorded = recordedFindings(config, files, options.evidence, options);
     findings.push(...recorded.findings);
@@ -511,30 +521,51 @@ function recordedFindings(
   const judged = specs.map((s) => judge(s, (req) => config.answer(req), browser, options.lang));
   const failing = failingOf(specs, judged);
   if (failing.length === 0) return { findings: [], notes: [] };
+  const { places, stuck } = changedLines(config, files, failing);
+  return {
+    findings: places.map((p) => ({
+      code: "blocks-recorded-request",
+      severity: "error",
+      file: p.file,
+      line: p.line,
+      words: { key: "config.check.blocks-recorded", params: { count: failing.length } },
+      detail: p.why,
+    })),
+    notes: stuck > 0 ? [{ key: "config.note.blocked-no-line", params: { count: stuck } }] : [],
+  };
+}
+
+/**
+ * The lines `fix` would change for these blocked requests: where it makes its first change, or the
+ * line that change names (the map it extends, the list it grows) — the root cause as the user would
+ * edit it; and a refusal that names its line (the option that makes a patch unsafe). `stuck`: the
+ * requests blocked at no line CORS Lens can name.
+ */
+function changedLines(
+  config: AnyConfig,
+  files: readonly ConfigFile[],
+  failing: ReturnType<typeof failingOf>,
+): { places: Array<{ file: string; line: number; why: Words }>; stuck: number } {
   const { edits, cannot } = FORMATS[config.format as ReadFormat].patch(config, failing);
   const texts = new Map(files.map((f) => [f.path, f.text]));
   const seen = new Set<string>();
-  const findings: ConfigFinding[] = [];
+  const places: Array<{ file: string; line: number; why: Words }> = [];
+  const add = (file: string, line: number, why: Words) => {
+    const key = `${file}:${line}:${why.key}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    places.push({ file, line, why });
+  };
   for (const e of edits) {
     // `at`: the line of the very list the edit grows, where a reason names its rule's line.
     const named = e.why.params?.at ?? e.why.params?.line;
-    const line =
-      typeof named === "number" && named > 0
-        ? named
-        : lineIndex(texts.get(e.file) ?? "")(Math.min(e.start, (texts.get(e.file) ?? "").length));
-    const key = `${e.file}:${line}:${e.why.key}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    findings.push({
-      code: "blocks-recorded-request",
-      severity: "error",
-      file: e.file,
-      line,
-      words: { key: "config.check.blocks-recorded", params: { count: failing.length } },
-      detail: e.why,
-    });
+    const text = texts.get(e.file) ?? "";
+    add(
+      e.file,
+      typeof named === "number" && named > 0 ? named : lineIndex(text)(Math.min(e.start, text.length)),
+      e.why,
+    );
   }
-  // A refusal that names its line (the option that makes a patch unsafe) is found there too.
   let stuck = 0;
   for (const f of failing) {
     const why = cannot.get(f.spec.id);
@@ -550,22 +581,128 @@ function recordedFindings(
       stuck += 1;
       continue;
     }
-    const key = `${file}:${line}:${why.key}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    findings.push({
-      code: "blocks-recorded-request",
-      severity: "error",
-      file,
-      line,
-      words: { key: "config.check.blocks-recorded", params: { count: failing.length } },
-      detail: why,
-    });
+    add(file, line, why);
   }
-  return {
-    findings,
-    notes: stuck > 0 ? [{ key: "config.note.blocked-no-line", params: { count: stuck } }] : [],
+  return { places, stuck };
+}
+
+/** At most this many likely requests are asked of a configuration (one per place and signal). */
+const LIKELY_LIMIT = 24;
+
+/**
+ * Without a recording: the requests the application's own code says a front end sends (likely.ts)
+ * — asked, from an origin the place allows, beside the same request without what the code adds. Only
+ * a request the bare one's place allows and this one's is refused is named: the signal is the
+ * cause, at the line `fix` would change for it. Proxies and S3 show no code: there, a write method
+ * the place allows with a Content-Type a form does not have (a JSON body, a file's type), where the
+ * place lists the headers it allows.
+ */
+function likelyFindings(
+  config: AnyConfig,
+  files: readonly ConfigFile[],
+  options: FixOptions,
+  said: readonly ConfigFinding[],
+): ConfigFinding[] {
+  const browser = options.browser ?? "chromium";
+  const noCode = ["nginx", "apache", "caddy", "s3-json", "s3-xml"].includes(config.format);
+  const signals = noCode ? [] : likelySignals(files);
+  if (!noCode && signals.length === 0) return [];
+  const ask = (spec: RequestSpec) => judge(spec, (req) => config.answer(req), browser, options.lang);
+  const out: ConfigFinding[] = [];
+  const seen = new Set<string>();
+  let asked = 0;
+  let n = 0;
+  const spec = (
+    a: Allowance,
+    origin: string,
+    method: string,
+    headers: HeaderList,
+    credentials: "include" | "omit",
+  ): RequestSpec => ({
+    id: `likely-${++n}`,
+    url: a.url,
+    method,
+    origin,
+    headers,
+    credentials,
+    ...(credentials === "include" ? { cookie: true } : {}),
+    source: "evidence",
+  });
+  /**
+   * The request with what the code adds, from the place's first origin (of three) whose bare
+   * request it allows; named where refused.
+   */
+  const tryOne = (
+    a: Allowance,
+    method: string,
+    headers: HeaderList,
+    credentials: "include" | "omit",
+    words: (origin: string) => Words,
+  ) => {
+    for (const origin of a.origins.slice(0, 3)) {
+      if (asked >= LIKELY_LIMIT) return;
+      asked += 1;
+      if (ask(spec(a, origin, method, [], "omit")).verdict !== "allowed") continue;
+      const likely = spec(a, origin, method, headers, credentials);
+      const judged = ask(likely);
+      if (judged.verdict !== "blocked") return;
+      const w = words(origin);
+      for (const p of changedLines(config, files, [{ spec: likely, judged }]).places) {
+        const key = `${p.file}:${p.line}:${w.key}`;
+        // A body's Content-Type a format's own check already names on that line is said once.
+        const body = w.key === "config.check.likely-json" || w.key === "config.check.likely-body";
+        if (
+          seen.has(key) ||
+          (body && said.some((f) => f.file === p.file && f.line === p.line && /content-type/.test(f.code)))
+        )
+          continue;
+        seen.add(key);
+        out.push({
+          code: "likely-request-refused",
+          severity: "warning",
+          file: p.file,
+          line: p.line,
+          words: w,
+          detail: p.why,
+        });
+      }
+      return;
+    }
   };
+  const at = (s: LikelySignal) => ({ line: s.line, file: s.file });
+  const json: HeaderList = [["Content-Type", "application/json"]];
+  for (const a of config.allowance()) {
+    if (asked >= LIKELY_LIMIT) break;
+    const write = ["PUT", "PATCH", "POST"].find((m) => a.methods.includes(m));
+    if (noCode) {
+      if (write && a.headers.length > 0 && !a.headers.some((h) => h === "*" || /^content-type$/i.test(h)))
+        tryOne(a, write, json, "omit", (origin) => ({
+          key: "config.check.likely-body",
+          params: { method: write, origin },
+        }));
+      continue;
+    }
+    for (const s of signals) {
+      if (s.kind === "json") {
+        const method = write ?? "POST";
+        tryOne(a, method, json, "omit", (origin) => ({
+          key: "config.check.likely-json",
+          params: { method, origin, ...at(s) },
+        }));
+      } else if (s.kind === "header" && s.header) {
+        const header = s.header;
+        tryOne(a, "GET", [[header, "1"]], "omit", (origin) => ({
+          key: "config.check.likely-header",
+          params: { header, origin, ...at(s) },
+        }));
+      } else if (s.kind === "cookies")
+        tryOne(a, "GET", [], "include", (origin) => ({
+          key: s.read ? "config.check.likely-cookies-read" : "config.check.likely-cookies",
+          params: { origin, ...at(s) },
+        }));
+    }
+  }
+  return out;
 }
 
 export interface Row {

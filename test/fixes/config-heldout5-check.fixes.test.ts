@@ -62,8 +62,6 @@ const KNOWN_STATIC_MISSES: Readonly<Record<string, string>> = {
   "heldout5 Hono: allowHeaders lists Content-Type only, the bearer-token calls refused": PAGE_RELATIVE,
   "heldout5 Flask: CORS(resources=...) made apart and init_app()'d, its one origin not the page's":
     PAGE_RELATIVE,
-  "heldout5 Flask: CORS(app, origins=[FRONTEND_URL]) without supports_credentials, the cookie call refused":
-    PAGE_RELATIVE,
   "heldout5 aiohttp: /api/items/merge registered after /api/items/{item_id}, its PUT preflight refused":
     PAGE_RELATIVE,
   "heldout5 Django: CORS_ALLOWED_ORIGINS lists three spellings of :3000, not the page's origin":

@@ -68,8 +68,6 @@ const KNOWN_STATIC_MISSES: Readonly<Record<string, string>> = {
   "heldout7 Flask: the /api/* resource's origins names the production site only": PAGE_RELATIVE,
   "heldout7 Flask: CORS resources keyed on one path, the /api/ routes the page calls get none": PAGE_RELATIVE,
   "heldout7 aiohttp: ResourceOptions without allow_headers, the JSON POST's preflight refused": PAGE_RELATIVE,
-  "heldout7 Django: CORS_ALLOW_ALL_ORIGINS without CORS_ALLOW_CREDENTIALS, the cookie call refused":
-    PAGE_RELATIVE,
   "heldout7 Django: CORS_ALLOW_HEADERS overridden without x-api-key, the PUT refused": PAGE_RELATIVE,
   "heldout7 S3: the only rule's AllowedOrigin names another site (XML)": PAGE_RELATIVE,
   "heldout7 S3: AllowedMethods GET only, the presigned upload's PUT refused (JSON)": PAGE_RELATIVE,

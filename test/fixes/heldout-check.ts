@@ -107,7 +107,9 @@ export function heldoutCheck(
   afterAll(() => {
     results.sort((a, b) => Number(a.index ?? 99) - Number(b.index ?? 99));
     writeFileSync(resultsPath(`heldout${set}-check.json`), `${JSON.stringify(results, null, 2)}\n`);
-    rmSync(scratch, { recursive: true, force: true });
+    // CORS_LENS_HELDOUT_KEEP=1 keeps the filled files (case-N/, in case order) to run the CLI on by hand.
+    if (process.env.CORS_LENS_HELDOUT_KEEP) console.log(`heldout${set} files kept in ${scratch}`);
+    else rmSync(scratch, { recursive: true, force: true });
   });
   // Each case is one CLI start (~1 s of CPU, mostly loading): run side by side (vitest's
   // maxConcurrency), the results sorted back into case order when written.

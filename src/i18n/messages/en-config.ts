@@ -116,6 +116,16 @@ recorded request through and keeps every request allowed before, 1 when it canno
     "Access-Control-Allow-Origin * with Access-Control-Allow-Credentials true (line {line}): browsers block every credentialed request",
   "config.check.wildcard-origin-credentials":
     "credentials true here, with Access-Control-Allow-Origin * (the origin option, line {line}): browsers block every credentialed request; give origin the front ends' origins (a list, or a function that checks them) instead of *",
+  "config.check.likely-json":
+    "the app parses JSON bodies (line {line}): a {method} from {origin} with Content-Type: application/json would be refused — its preflight asks for content-type, which this configuration does not allow (a guess from the code: check --har with a recording tells)",
+  "config.check.likely-body":
+    "this place allows {method}, but a {method} from {origin} with a body that is not a form's (Content-Type: application/json, or a file's type) would be refused: its preflight asks for content-type, which the allowed headers leave out (a guess: check --har with a recording tells)",
+  "config.check.likely-header":
+    "the app reads the {header} header (line {line}): a call from {origin} that sends it would be refused — its preflight asks for {header}, which this configuration does not allow (a guess from the code: check --har with a recording tells)",
+  "config.check.likely-cookies":
+    "the app makes its cookies for other sites (SameSite=None, line {line}): a call from {origin} with credentials (cookies) would be refused by this configuration (a guess from the code: check --har with a recording tells)",
+  "config.check.likely-cookies-read":
+    "the app reads the request's cookies (line {line}): a call from {origin} that sends them (credentials) would be refused by this configuration (a guess from the code: check --har with a recording tells)",
   "config.check.reflected-credentials":
     "any origin is reflected with Access-Control-Allow-Credentials true (line {line}): every site can read the user's data",
   "config.check.blocks-recorded":
@@ -183,7 +193,7 @@ recorded request through and keeps every request allowed before, 1 when it canno
   "config.unknown.auth-request":
     "auth_request (line {line}) asks another service, whose answer was not recorded",
   "config.unknown.upstream-options":
-    "the preflight to {path} goes to the application behind nginx, whose answer was not recorded",
+    "the preflight goes to the application behind nginx, whose answer was not recorded",
   "config.unknown.error-page": "error_page (line {line}) replaces the {status} response",
   "config.unknown.no-server": "no server block serves this URL",
   "config.unknown.url": "{url} is not a URL",

@@ -115,6 +115,16 @@ config/initializers/cors.rb나 Rack의 config.ru).
     "Access-Control-Allow-Origin *와 Access-Control-Allow-Credentials true(줄 {line}): 브라우저가 자격 증명을 포함한 요청을 모두 차단합니다",
   "config.check.wildcard-origin-credentials":
     "여기의 credentials true와 Access-Control-Allow-Origin *(origin 옵션, 줄 {line}): 브라우저가 자격 증명을 포함한 요청을 모두 차단합니다. origin에 * 대신 프런트엔드의 출처(목록이나 출처를 확인하는 함수)를 주세요",
+  "config.check.likely-json":
+    "앱이 JSON 본문을 해석합니다(줄 {line}): {origin}에서 보내는 Content-Type: application/json {method}는 거부됩니다. 그 프리플라이트가 content-type을 요청하는데 이 설정은 허용하지 않습니다(코드로 추정한 것입니다. 기록과 함께 check --har를 쓰면 확인됩니다)",
+  "config.check.likely-body":
+    "이곳은 {method}를 허용하지만, {origin}에서 보내는 폼이 아닌 본문(Content-Type: application/json이나 파일의 형식)의 {method}는 거부됩니다: 그 프리플라이트가 content-type을 요청하는데 허용 헤더에 없습니다(추정입니다. 기록과 함께 check --har를 쓰면 확인됩니다)",
+  "config.check.likely-header":
+    "앱이 {header} 헤더를 읽습니다(줄 {line}): {origin}에서 그 헤더를 보내는 호출은 거부됩니다. 그 프리플라이트가 {header}를 요청하는데 이 설정은 허용하지 않습니다(코드로 추정한 것입니다. 기록과 함께 check --har를 쓰면 확인됩니다)",
+  "config.check.likely-cookies":
+    "앱이 다른 사이트용 쿠키를 만듭니다(SameSite=None, 줄 {line}): {origin}에서 자격 증명(쿠키)과 함께 보내는 호출은 이 설정에서 거부됩니다(코드로 추정한 것입니다. 기록과 함께 check --har를 쓰면 확인됩니다)",
+  "config.check.likely-cookies-read":
+    "앱이 요청의 쿠키를 읽습니다(줄 {line}): {origin}에서 쿠키를 보내는(자격 증명) 호출은 이 설정에서 거부됩니다(코드로 추정한 것입니다. 기록과 함께 check --har를 쓰면 확인됩니다)",
   "config.check.reflected-credentials":
     "모든 출처를 그대로 돌려주면서 Access-Control-Allow-Credentials true(줄 {line}): 어떤 사이트든 사용자의 데이터를 읽을 수 있습니다",
   "config.check.blocks-recorded": "기록된 요청 중 차단된 {count}개가 여기서 막힘",
