@@ -193,7 +193,7 @@ recorded request through and keeps every request allowed before, 1 when it canno
   "config.unknown.auth-request":
     "auth_request (line {line}) asks another service, whose answer was not recorded",
   "config.unknown.upstream-options":
-    "the preflight goes to the application behind nginx, whose answer was not recorded",
+    "the preflight to {path} goes to the application behind nginx, whose answer was not recorded",
   "config.unknown.error-page": "error_page (line {line}) replaces the {status} response",
   "config.unknown.no-server": "no server block serves this URL",
   "config.unknown.url": "{url} is not a URL",
