@@ -308,6 +308,7 @@ export async function runConfigCommand(
         message: f.detail
           ? t("config.check.detail", { message: say(t, f.words), change: say(t, f.detail) })
           : say(t, f.words),
+        ...(f.also ? { also: f.also } : {}),
       }));
       if (args.format === "sarif") {
         out(configSarif(lines, t));

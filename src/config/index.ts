@@ -476,7 +476,22 @@ export function checkConfig(
     notes.push(...recorded.notes);
     findings.sort((a, b) => (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1));
   }
-  return { format: config.format, findings, notes };
+  return { format: config.format, findings: findings.map((f) => withAlso(f, files)), notes };
+}
+
+/**
+ * A check's words that name another line (`{line}`, with `{file}` where it is another file's) name
+ * the other half of the same problem: kept as data too, so the CI formats can point at it.
+ */
+function withAlso(f: ConfigFinding, files: readonly ConfigFile[]): ConfigFinding {
+  const p = f.words.params;
+  if (!f.words.key.includes(".check.") || typeof p?.line !== "number" || p.line < 1) return f;
+  const file =
+    typeof p.file === "string" ? files.find((x) => x.path === p.file) : files.find((x) => x.path === f.file);
+  // A line the file does not have is not one to point at.
+  if (!file || file.text.split("\n").length < p.line) return f;
+  if (file.path === f.file && p.line === f.line) return f;
+  return { ...f, also: [{ file: file.path, line: p.line }] };
 }
 
 /**

@@ -56,6 +56,12 @@ export interface ConfigFinding {
   words: Words;
   /** What to change there, where known (`check --har`: the change `fix` makes on that line). */
   detail?: Words;
+  /**
+   * The other line of the same problem its words name (the auth middleware registered above cors(),
+   * the first of two Allow-Origin lines): either is where the user may make the change. SARIF's
+   * `relatedLocations`.
+   */
+  also?: Array<{ file: string; line: number }>;
 }
 
 /** One text edit of one file: the bytes [start, end) become `text`. */

@@ -738,6 +738,8 @@ export interface LineFinding {
   file: string;
   line: number;
   message: string;
+  /** The other line of the same problem the message names (the middleware registered above). */
+  also?: ReadonlyArray<{ file: string; line: number }>;
 }
 
 const CONFIG_FINGERPRINT_KEY = "corsLensConfigFinding/v1";
@@ -779,6 +781,17 @@ export function configSarif(findings: readonly LineFinding[], t: Translate): str
               },
             },
           ],
+          ...(f.also?.length
+            ? {
+                relatedLocations: f.also.map((a, id) => ({
+                  id,
+                  physicalLocation: {
+                    artifactLocation: { uri: a.file.replace(/^\/+/, "") },
+                    region: { startLine: Math.max(1, a.line) },
+                  },
+                })),
+              }
+            : {}),
           partialFingerprints: { [CONFIG_FINGERPRINT_KEY]: fnv64([f.code, f.file, f.message].join("\n")) },
         })),
       },

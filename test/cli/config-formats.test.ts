@@ -55,6 +55,19 @@ describe("cors-lens check --config in the CI formats", () => {
       findings.map((f) => [f.code, f.line]),
     );
     expect(results[0]?.locations[0]?.physicalLocation.artifactLocation.uri).toBe(site.replace(/^\/+/, ""));
+    // `*` on line 3 with credentials on line 4: the finding's words name line 4, kept as data in the
+    // JSON (`also`) and as SARIF's relatedLocations; findings that name no other line carry none.
+    const both = JSON.parse(json.out).findings as Array<{ code: string; also?: unknown }>;
+    expect(both.find((f) => f.code === "wildcard-with-credentials")?.also).toEqual([{ file: site, line: 4 }]);
+    expect(both.find((f) => f.code === "no-always")?.also).toBeUndefined();
+    const related = (
+      sarif.runs[0].results as Array<{
+        ruleId: string;
+        relatedLocations?: Array<{ physicalLocation: { region: { startLine: number } } }>;
+      }>
+    ).map((x) => [x.ruleId, x.relatedLocations?.map((l) => l.physicalLocation.region.startLine)]);
+    expect(related).toContainEqual(["wildcard-with-credentials", [4]]);
+    expect(related).toContainEqual(["no-always", undefined]);
     // A rule's title names its code, never one finding's words.
     for (const rule of sarif.runs[0].tool.driver.rules as Array<{
       id: string;

@@ -309,6 +309,8 @@ cors.add(app.router.add_get("/api/items", items))
   it("names a middleware that answers before the handler without letting OPTIONS through", () => {
     const text = MW("");
     expect(codes(text)).toEqual(["aiohttp-middleware-answers-preflight:6"]);
+    // The statement that answers (the `if` around the raise, line 7) is named as the other line.
+    expect(checkConfig([file(text)]).findings[0]?.also).toEqual([{ file: "app.py", line: 7 }]);
     // What it answers the preflight with is the record's; unrecorded, unknown.
     const req = { url: "http://h/api/items", method: "OPTIONS", headers: preflight("GET", "authorization") };
     const a = ask(text, req);

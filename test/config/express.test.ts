@@ -417,6 +417,13 @@ app.use(cors({
     expect(codes).toContainEqual(["null-origin-allowed", 8]);
     const wild = checkConfig([file(CJS('app.use(cors({ origin: "*", credentials: true }));'))]).findings;
     expect(wild.map((f) => [f.code, f.line])).toEqual([["wildcard-with-credentials", 5]]);
+    // Written on two lines: the finding stays on `credentials`, the `origin: "*"` line is named too.
+    const split = checkConfig([
+      file(CJS('app.use(cors({\n  origin: "*",\n  credentials: true,\n}));')),
+    ]).findings;
+    expect(split.map((f) => [f.code, f.line, f.also?.map((a) => a.line)])).toEqual([
+      ["wildcard-with-credentials", 7, [6]],
+    ]);
     const route = checkConfig([
       file(CJS(`app.delete("/api/items/:id", cors(), (req, res) => res.end());`)),
     ]).findings;

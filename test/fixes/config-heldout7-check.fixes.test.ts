@@ -60,18 +60,13 @@ const KNOWN_STATIC_MISSES: Readonly<Record<string, string>> = {
   "heldout7 Apache: Apache answers the preflight 204, its Allow-Methods lacks DELETE": APP_ROUTES,
   "heldout7 Caddy: Allow-Headers lacks the Authorization the front end sends": PAGE_RELATIVE,
   "heldout7 Express: cors() with its defaults, the credentialed calls refuse the wildcard": PAGE_RELATIVE,
-  "heldout7 Express: app.use(checkJwt) ahead of cors() answers the preflight 401": OTHER_LINE,
   "heldout7 Express: origin list split on ',' keeps a leading space, the second front end refused":
     "the list is read by an origin callback (indexOf), not given as the origin option: named at the callback",
   "heldout7 Fastify: @fastify/cors registered in a sibling plugin's scope, the items routes get none":
     PAGE_RELATIVE,
-  "heldout7 Hono: a token middleware registered before cors() answers the preflight 401": OTHER_LINE,
   "heldout7 FastAPI: the front end's origin in allow_origins ends with a slash": OTHER_LINE,
-  "heldout7 FastAPI: an http token middleware added after CORSMiddleware (outermost) 401s the preflight":
-    OTHER_LINE,
   "heldout7 Flask: the /api/* resource's origins names the production site only": PAGE_RELATIVE,
   "heldout7 Flask: CORS resources keyed on one path, the /api/ routes the page calls get none": PAGE_RELATIVE,
-  "heldout7 aiohttp: an auth middleware refuses the preflight before aiohttp-cors answers it": OTHER_LINE,
   "heldout7 aiohttp: ResourceOptions without allow_headers, the JSON POST's preflight refused": PAGE_RELATIVE,
   "heldout7 Django: CORS_ALLOW_ALL_ORIGINS without CORS_ALLOW_CREDENTIALS, the cookie call refused":
     PAGE_RELATIVE,

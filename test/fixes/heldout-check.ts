@@ -53,6 +53,25 @@ export interface Finding {
   file: string;
   line: number;
   message: string;
+  /** The other line of the same problem the message names (since stop 39). */
+  also?: Array<{ file: string; line: number }>;
+}
+
+/**
+ * Whether a finding names the root cause's line: on it, or as the other line of the same problem
+ * its message names (`also`: cors() on line 9 registered after the auth middleware of line 8 names
+ * line 8 too). Sets 2–9's first runs counted the finding's own line only (`onLine`).
+ */
+export function namesLine(
+  findings: readonly Finding[],
+  at: (file: string) => boolean,
+  line: number,
+): { named: boolean; onLine: boolean } {
+  const onLine = findings.some((f) => at(f.file) && f.line === line);
+  return {
+    onLine,
+    named: onLine || findings.some((f) => (f.also ?? []).some((a) => at(a.file) && a.line === line)),
+  };
 }
 
 export const server = (t: string) => t.replaceAll("PORT", "8080").replaceAll("APP", "9090");
@@ -107,7 +126,7 @@ export function heldoutCheck(
         expect(json.code, json.err).not.toBe(2);
         const findings = JSON.parse(json.out).findings as Finding[];
         expect(Array.isArray(findings)).toBe(true);
-        const named = findings.some((f) => basename(f.file) === e.rootFile && f.line === rootLine);
+        const { named, onLine } = namesLine(findings, (f) => basename(f) === e.rootFile, rootLine);
         results.push({
           index,
           suite: e.suite,
@@ -116,8 +135,12 @@ export function heldoutCheck(
           rootFile: e.rootFile,
           rootLine,
           named,
+          onLine,
           exit: json.code,
-          findings: findings.map((f) => `${f.severity} ${f.code}@${basename(f.file)}:${f.line}`),
+          findings: findings.map(
+            (f) =>
+              `${f.severity} ${f.code}@${basename(f.file)}:${f.line}${(f.also ?? []).map((a) => ` (also ${basename(a.file)}:${a.line})`).join("")}`,
+          ),
           // The text form's lines (file:line: severity [code] message), from the same run.
           printed: findings.map(
             (f) => `${basename(f.file)}:${f.line}: ${f.severity} [${f.code}] ${f.message}`,

@@ -10,6 +10,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { expect } from "vitest";
 import { cli } from "../cli/run-cli";
 import { resultsPath } from "../e2e/helpers/paths";
+import { type Finding, namesLine } from "./heldout-check";
 
 /**
  * The held-out cases whose root-cause line `check --har` does not name, as measured, each with why.
@@ -41,16 +42,10 @@ function rootLineOf(text: string, rootText: string): number {
  * the same problem at its other line. Asserted both ways, as set 2's.
  */
 export const KNOWN_MISSES_WITH_HAR_3: Readonly<Record<string, string>> = {
-  "heldout3 Express: a bearer-token middleware ahead of cors() answers the preflight 401":
-    "names the cors() line (16) it moves, where the case marks the token middleware above it (15)",
   "heldout3 S3: the SDK's PUT, the rule allows GET and POST with Authorization only (XML)":
     "names the rule's first line (3), where the case marks a line inside the rule (6)",
-  "heldout3 Django: the project's API-key middleware above CorsMiddleware refuses the preflight":
-    "names CorsMiddleware's line (25), which the patch moves, where the case marks the API-key middleware (24)",
   "heldout3 rack-cors: the resource's headers allow x-domain-token only (the JSON PUT refused)":
     "names line 8 of the same allow block, where the case marks line 10",
-  "heldout3 FastAPI: an exception-catching http middleware added after CORSMiddleware (its 500 has no CORS)":
-    "names the CORSMiddleware line (7) it moves, where the case marks the http middleware (16)",
 };
 
 const NOT_READ_4 = "CORS Lens does not read this app (fix refuses it, said): nothing to name";
@@ -62,8 +57,6 @@ export const KNOWN_MISSES_WITH_HAR_4: Readonly<Record<string, string>> = {
   "heldout4 Hono: the cors policy is chosen by a header the preflight does not carry": NOT_READ_4,
   "heldout4 Fastify: an onRequest auth hook refuses the preflight before @fastify/cors answers it":
     "names the @fastify/cors registration (6) it moves, where the case marks the hook (10)",
-  "heldout4 Koa: basic auth used before the CORS middleware refuses the preflight":
-    "names the cors line (20) it moves, where the case marks the auth line above it (19)",
   "heldout4 nginx: nginx and the proxied app both send Access-Control-Allow-Origin (two values)":
     "names the location (6) where proxy_hide_header goes, where the case marks its add_header (14)",
   "heldout4 Caddy: the imported CORS snippet and the upstream both set Allow-Origin (two values)":
@@ -81,8 +74,6 @@ export const KNOWN_MISSES_WITH_HAR_5: Readonly<Record<string, string>> = {
     "names line 6, where its change goes, next to the Header add the case marks (5)",
   "heldout5 rack-cors: the /api/* resource's methods lack DELETE (localhost on any port allowed)":
     "names the resource line (9), where the case marks its methods (11)",
-  "heldout5 FastAPI: a token-checking http middleware added after CORSMiddleware answers the preflight 401":
-    "names the CORSMiddleware line (26) it moves, where the case marks the middleware that answers (34)",
 };
 
 /**
@@ -103,14 +94,8 @@ export const KNOWN_MISSES_WITH_HAR_7: Readonly<Record<string, string>> = {
     "names the origin callback (7) that fix edits, where the case marks the split line (4)",
   "heldout7 Fastify: @fastify/cors registered in a sibling plugin's scope, the items routes get none":
     "names the app (18) where fix registers @fastify/cors, where the case marks the plugin's register line (4)",
-  "heldout7 Express: app.use(checkJwt) ahead of cors() answers the preflight 401":
-    "names the cors() line (17) that fix moves, where the case marks the auth line above it (16)",
-  "heldout7 Hono: a token middleware registered before cors() answers the preflight 401":
-    "names the cors() line (15) that fix moves, where the case marks the token middleware above it (14)",
   "heldout7 FastAPI: the front end's origin in allow_origins ends with a slash":
     "names allow_origins (12), where the setting is used, where the case marks the setting's line (6)",
-  "heldout7 FastAPI: an http token middleware added after CORSMiddleware (outermost) 401s the preflight":
-    "names the CORSMiddleware line (9) it moves, where the case marks the middleware that answers (17)",
   "heldout7 Flask: the /api/* resource's origins names the production site only":
     "names the CORS() resources line (9) that fix extends, where the case marks the ALLOWED_ORIGIN setting (6)",
   "heldout7 nginx: nginx adds Allow-Origin over the backend's own, two values sent":
@@ -137,14 +122,6 @@ export const KNOWN_MISSES_WITH_HAR_8: Readonly<Record<string, string>> = {
  * HELDOUT9.md): the root lines `check --har` does not name, each named at the line the fix edits.
  */
 export const KNOWN_MISSES_WITH_HAR_9: Readonly<Record<string, string>> = {
-  "heldout9 Django: an API-key middleware above CorsMiddleware answers the preflight 401":
-    "names the CorsMiddleware line (26) fix moves, where the case marks the middleware above it (25)",
-  "heldout9 FastAPI: an auth @app.middleware registered after CORSMiddleware answers the preflight 401":
-    "names the CORSMiddleware line (8) fix moves, where the case marks the middleware that answers (16)",
-  "heldout9 Fastify: an API-key onRequest hook added before @fastify/cors answers the preflight 401":
-    "names the @fastify/cors registration (15) fix moves, where the case marks the hook (8)",
-  "heldout9 Hono: bearerAuth registered before cors(), the preflight is answered 401":
-    "names the cors() line (9) fix moves, where the case marks the bearerAuth line above it (8)",
   "heldout9 Fastify: @fastify/cors registered in one encapsulated plugin, the sibling's routes get none":
     "names line 3, where fix registers @fastify/cors on the app, where the case marks the plugin's line (5)",
   "heldout9 nginx: the preflight is proxied to an application that answers OPTIONS 405":
@@ -172,12 +149,8 @@ export async function checkNamesRootWithHar(
     : text.split("\n").findIndex((l) => l.includes(c.rootAt as string)) + 1;
   expect(line, `${c.rootText ?? c.rootAt} in ${path}`).toBeGreaterThan(0);
   const r = await cli("check", "--config", ...config, "--har", har, "--format", "json");
-  const findings = (JSON.parse(r.out || "{}").findings ?? []) as Array<{
-    code: string;
-    file: string;
-    line: number;
-  }>;
-  const named = findings.some((f) => f.line === line && f.file === path);
+  const findings = (JSON.parse(r.out || "{}").findings ?? []) as Finding[];
+  const { named, onLine } = namesLine(findings, (f) => f === path, line);
   // Held-out sets 4 to 8 share set 3's case shape; their cases are told apart by name.
   const fourth = c.name.startsWith("heldout4 ");
   const fifth = c.name.startsWith("heldout5 ");
@@ -213,7 +186,11 @@ export async function checkNamesRootWithHar(
     name: c.name,
     root: `${path.split("/").slice(-2).join("/")}:${line}`,
     named,
-    findings: findings.map((f) => `${f.code}@${f.file.split("/").pop()}:${f.line}`),
+    onLine,
+    findings: findings.map(
+      (f) =>
+        `${f.code}@${f.file.split("/").pop()}:${f.line}${(f.also ?? []).map((a) => ` (also ${a.file.split("/").pop()}:${a.line})`).join("")}`,
+    ),
   } as { name: string });
   writeFileSync(file, `${JSON.stringify(table, null, 2)}\n`);
   if (tenth) return;

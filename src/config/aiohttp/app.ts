@@ -121,6 +121,8 @@ export interface Middleware {
   registered: number;
   /** It can answer by itself (raise or return a response of its own). */
   answers: boolean;
+  /** The line of its body's statement that answers, where known. */
+  answersAt: number | null;
   /** It names OPTIONS (lets preflights through, as written). */
   passesOptions: boolean;
   body: Span;
@@ -173,6 +175,8 @@ const span = (n: Node): Span => ({ start: n.startIndex, end: n.endIndex, line: n
 const kids = (n: Node): Node[] =>
   n.namedChildren.filter((c): c is Node => c !== null && c.type !== "comment");
 const lineOf = (n: Node) => n.startPosition.row + 1;
+/** A response of the middleware's own: raise web.HTTPUnauthorized, return web.json_response(…). */
+const ANSWERS = /\braise\s+(web\.)?HTTP\w+|\breturn\s+(web\.)?(json_response|Response|HTTP\w+)\b/;
 
 const VERBS: Record<string, string> = {
   add_get: "GET",
@@ -853,12 +857,17 @@ export function readAiohttp(file: ConfigFile): AiohttpApp {
     // What it does before it calls the handler: answering there answers preflights too.
     const call = body.text.search(new RegExp(`\\b${params[1]}\\s*\\(`));
     const text = call < 0 ? body.text : body.text.slice(0, call);
+    const answering = kids(body).find(
+      (st) => st.startIndex - body.startIndex < text.length && ANSWERS.test(st.text),
+    );
     app.middlewares.push({
       name: m.text,
       line: lineOf(fn),
       registered: line,
       // It builds a response of its own (raise web.HTTPUnauthorized, return web.json_response(…)).
-      answers: /\braise\s+(web\.)?HTTP\w+|\breturn\s+(web\.)?(json_response|Response|HTTP\w+)\b/.test(text),
+      answers: ANSWERS.test(text),
+      // The body's statement that answers (the `if` around the raise): the line that refuses.
+      answersAt: answering ? lineOf(answering) : null,
       passesOptions: /OPTIONS|METH_OPTIONS/.test(text),
       body: span(body),
       // The first statement after a docstring: where a pass-through for OPTIONS goes.

@@ -513,8 +513,11 @@ function checkAiohttp(app: AiohttpApp): ConfigFinding[] {
   const blocking = blockingMiddleware(app);
   if (blocking && app.resources.some((r) => r.preflight))
     add("aiohttp-middleware-answers-preflight", "error", blocking.line, {
-      key: "config.aiohttp.check.middleware",
-      params: { name: blocking.name },
+      key:
+        blocking.answersAt === null
+          ? "config.aiohttp.check.middleware"
+          : "config.aiohttp.check.middleware-at",
+      params: { name: blocking.name, ...(blocking.answersAt === null ? {} : { line: blocking.answersAt }) },
     });
   const lastLoop = app.loops.at(-1);
   const setup = app.setup;

@@ -68,10 +68,22 @@ export function checkExpress(app: ExpressApp): ConfigFinding[] {
         params: { line: app.lineOf((credProp ?? use.call).start ?? 0) },
       });
     else if ((origin === "*" || origin === undefined) && creds && !o.unread.has("origin"))
-      push("wildcard-with-credentials", "error", credProp ?? use.call, {
-        key: "config.check.wildcard-credentials",
-        params: { line: app.lineOf((credProp ?? use.call).start ?? 0) },
-      });
+      push(
+        "wildcard-with-credentials",
+        "error",
+        credProp ?? use.call,
+        // A written `origin: "*"` is the other half, and the line the fix changes: named too.
+        o.props.get("origin") &&
+          app.lineOf(originNode.start ?? 0) !== app.lineOf((credProp ?? use.call).start ?? 0)
+          ? {
+              key: "config.check.wildcard-origin-credentials",
+              params: { line: app.lineOf(originNode.start ?? 0) },
+            }
+          : {
+              key: "config.check.wildcard-credentials",
+              params: { line: app.lineOf((credProp ?? use.call).start ?? 0) },
+            },
+      );
     let reflectsAny = origin === true;
     if (origin instanceof Fn) {
       try {

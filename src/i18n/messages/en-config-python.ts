@@ -326,6 +326,8 @@ export const enConfigPython = {
     "OPTIONS let through first in the middleware {name} (line {line}): it runs before aiohttp-cors' preflight handler, and a preflight carries no credentials or custom headers",
   "config.aiohttp.check.middleware":
     "the middleware {name} answers before it calls the handler and does not let OPTIONS through: aiohttp-cors' preflight handler runs inside it, so a preflight (no credentials, no custom headers) gets its answer, without CORS headers",
+  "config.aiohttp.check.middleware-at":
+    "the middleware {name} answers on line {line}, before it calls the handler, and does not let OPTIONS through: aiohttp-cors' preflight handler runs inside it, so a preflight (no credentials, no custom headers) gets that answer, without CORS headers; let OPTIONS through above that line",
   "config.aiohttp.unknown.own-headers":
     "the app sets Access-Control-* headers itself (line {line}): CORS Lens does not model that code",
 } as const;

@@ -114,6 +114,8 @@ recorded request through and keeps every request allowed before, 1 when it canno
     "a second Access-Control-Allow-Origin (the first is on line {line}): the browser rejects a response with two",
   "config.check.wildcard-credentials":
     "Access-Control-Allow-Origin * with Access-Control-Allow-Credentials true (line {line}): browsers block every credentialed request",
+  "config.check.wildcard-origin-credentials":
+    "credentials true here, with Access-Control-Allow-Origin * (the origin option, line {line}): browsers block every credentialed request; give origin the front ends' origins (a list, or a function that checks them) instead of *",
   "config.check.reflected-credentials":
     "any origin is reflected with Access-Control-Allow-Credentials true (line {line}): every site can read the user's data",
   "config.check.blocks-recorded":

@@ -328,6 +328,8 @@ export const koConfigPython: Record<keyof typeof enConfigPython, string> = {
     "미들웨어 {name}({line}번 줄)에서 OPTIONS를 먼저 통과시킴: aiohttp-cors의 프리플라이트 핸들러보다 먼저 실행되고, 프리플라이트에는 자격 증명도 사용자 지정 헤더도 없습니다",
   "config.aiohttp.check.middleware":
     "미들웨어 {name}는 핸들러를 부르기 전에 답하고 OPTIONS를 통과시키지 않습니다: aiohttp-cors의 프리플라이트 핸들러가 그 안에서 실행되므로 프리플라이트(자격 증명·사용자 지정 헤더 없음)가 CORS 헤더 없는 그 응답을 받습니다",
+  "config.aiohttp.check.middleware-at":
+    "미들웨어 {name}는 핸들러를 부르기 전에 줄 {line}에서 답하고 OPTIONS를 통과시키지 않습니다: aiohttp-cors의 프리플라이트 핸들러가 그 안에서 실행되므로 프리플라이트(자격 증명·사용자 지정 헤더 없음)가 CORS 헤더 없는 그 응답을 받습니다. 그 줄 위에서 OPTIONS를 통과시키세요",
   "config.aiohttp.unknown.own-headers":
     "앱이 Access-Control-* 헤더를 직접 설정합니다({line}번 줄): CORS Lens는 그 코드를 모델링하지 않습니다",
 };

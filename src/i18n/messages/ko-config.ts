@@ -113,6 +113,8 @@ config/initializers/cors.rb나 Rack의 config.ru).
     "두 번째 Access-Control-Allow-Origin(첫 번째는 줄 {line}): 브라우저는 두 개가 있는 응답을 거부합니다",
   "config.check.wildcard-credentials":
     "Access-Control-Allow-Origin *와 Access-Control-Allow-Credentials true(줄 {line}): 브라우저가 자격 증명을 포함한 요청을 모두 차단합니다",
+  "config.check.wildcard-origin-credentials":
+    "여기의 credentials true와 Access-Control-Allow-Origin *(origin 옵션, 줄 {line}): 브라우저가 자격 증명을 포함한 요청을 모두 차단합니다. origin에 * 대신 프런트엔드의 출처(목록이나 출처를 확인하는 함수)를 주세요",
   "config.check.reflected-credentials":
     "모든 출처를 그대로 돌려주면서 Access-Control-Allow-Credentials true(줄 {line}): 어떤 사이트든 사용자의 데이터를 읽을 수 있습니다",
   "config.check.blocks-recorded": "기록된 요청 중 차단된 {count}개가 여기서 막힘",
