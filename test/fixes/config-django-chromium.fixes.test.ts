@@ -16,6 +16,7 @@ import { HELD_OUT6_DJANGO } from "./config-heldout6-django";
 import { HELD_OUT7_DJANGO } from "./config-heldout7-django";
 import { HELD_OUT8_DJANGO } from "./config-heldout8-django";
 import { HELD_OUT9_DJANGO } from "./config-heldout9-django";
+import { HELD_OUT10_DJANGO } from "./config-heldout10-django";
 import { pythonConfigSuite } from "./config-python-real";
 import { debVersion } from "./harness";
 
@@ -37,6 +38,7 @@ pythonConfigSuite({
     ...HELD_OUT7_DJANGO,
     ...HELD_OUT8_DJANGO,
     ...HELD_OUT9_DJANGO,
+    ...HELD_OUT10_DJANGO,
   ].map((c) => ({
     ...c,
     text: c.settings,

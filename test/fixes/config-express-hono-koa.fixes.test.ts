@@ -52,6 +52,10 @@ import { HELD_OUT9_EXPRESS } from "./config-heldout9-express";
 import { HELD_OUT9_FASTIFY } from "./config-heldout9-fastify";
 import { HELD_OUT9_HONO } from "./config-heldout9-hono";
 import { HELD_OUT9_KOA } from "./config-heldout9-koa";
+import { HELD_OUT10_EXPRESS } from "./config-heldout10-express";
+import { HELD_OUT10_FASTIFY } from "./config-heldout10-fastify";
+import { HELD_OUT10_HONO } from "./config-heldout10-hono";
+import { HELD_OUT10_KOA } from "./config-heldout10-koa";
 import { HONO_CASES, HONO_CORRECT } from "./config-hono-cases";
 import { KOA_CASES, KOA_CORRECT } from "./config-koa-cases";
 import { expectKeptOutsideDiff, observe, type PageCall, standardStillAllowed } from "./config-real";
@@ -166,6 +170,9 @@ for (const [label, CASES, CORRECT] of [
   // The ninth (config-heldout9-*.ts, written blind too): `check` and the correct configurations measured
   // in config-heldout9-check.fixes.test.ts.
   ["heldout9", [...HELD_OUT9_EXPRESS, ...HELD_OUT9_FASTIFY, ...HELD_OUT9_KOA, ...HELD_OUT9_HONO], []],
+  // The tenth (config-heldout10-*.ts, written blind too): `check` and the correct configurations measured
+  // in config-heldout10-check.fixes.test.ts.
+  ["heldout10", [...HELD_OUT10_EXPRESS, ...HELD_OUT10_FASTIFY, ...HELD_OUT10_KOA, ...HELD_OUT10_HONO], []],
 ] as const) {
   describe(`cors-lens fix --config on real ${label} apps`, () => {
     // Each case has its own ports and files: they run side by side (one browser, its two pages).

@@ -14,6 +14,7 @@ import { HELD_OUT6_FASTAPI } from "./config-heldout6-fastapi";
 import { HELD_OUT7_FASTAPI } from "./config-heldout7-fastapi";
 import { HELD_OUT8_FASTAPI } from "./config-heldout8-fastapi";
 import { HELD_OUT9_FASTAPI } from "./config-heldout9-fastapi";
+import { HELD_OUT10_FASTAPI } from "./config-heldout10-fastapi";
 import { pythonConfigSuite } from "./config-python-real";
 import { debVersion } from "./harness";
 
@@ -34,6 +35,7 @@ pythonConfigSuite({
     ...HELD_OUT7_FASTAPI,
     ...HELD_OUT8_FASTAPI,
     ...HELD_OUT9_FASTAPI,
+    ...HELD_OUT10_FASTAPI,
   ].map((c) => ({
     ...c,
     text: c.app,

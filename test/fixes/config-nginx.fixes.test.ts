@@ -21,6 +21,7 @@ import { HELD_OUT6_NGINX } from "./config-heldout6-nginx";
 import { HELD_OUT7_NGINX } from "./config-heldout7-nginx";
 import { HELD_OUT8_NGINX } from "./config-heldout8-nginx";
 import { HELD_OUT9_NGINX } from "./config-heldout9-nginx";
+import { HELD_OUT10_NGINX } from "./config-heldout10-nginx";
 import {
   expectKeptOutsideDiff,
   nginxTest,
@@ -54,6 +55,7 @@ describe.skipIf(!installed)(`cors-lens fix --config on real nginx ${installed ??
     ...HELD_OUT7_NGINX,
     ...HELD_OUT8_NGINX,
     ...HELD_OUT9_NGINX,
+    ...HELD_OUT10_NGINX,
   ].forEach((c, index) => {
     it(c.name, async () => {
       const dir = join(scratch, `case-${index}`);
