@@ -222,6 +222,24 @@ export function checkCaddy(tree: CaddyTree): ConfigFinding[] {
           words: { key: "config.check.duplicate", params: { line: outer.line.line } },
         });
     }
+    // A deletion waits for the response (Caddy defers every `-` operation), so it also removes the
+    // Allow-Origin this file adds at once in the same block or one around it.
+    const encloses = (outer: Scope, inner: Scope) => {
+      for (let s: Scope | null = inner; s; s = s.parent) if (s.node === outer.node) return true;
+      return false;
+    };
+    for (const d of ops.filter(
+      (o) => lower(o.field) === "access-control-allow-origin" && o.kind === "delete" && !o.down && !o.matcher,
+    )) {
+      const own = immediate.find((o) => encloses(o.scope, d.scope) || encloses(d.scope, o.scope));
+      if (own)
+        push({
+          code: "deferred-delete-takes-own",
+          severity: "error",
+          ...at(d.line),
+          words: { key: "config.caddy.check.delete-own", params: { line: own.line.line } },
+        });
+    }
     // Matchers: null allowed, origin regexes.
     for (const s of scopes)
       for (const def of s.nodes.filter((n) => n.name.startsWith("@")))

@@ -225,6 +225,16 @@ export function patchCaddy(
         else p.preflight(r.outcome.scope, terminal, hop.status ?? 0);
         break;
       case "missing-allow-origin": {
+        // `header -Access-Control-Allow-Origin` (meant for the application's copy) is deferred, as
+        // every deletion is, so it runs when the response is written and takes this file's own
+        // Allow-Origin, added before, with it: the deletion goes, and the file's line sets the
+        // field at write time instead, over the application's value.
+        const all = r.st.seen.filter((s) => s.applied).map((s) => s.op);
+        const dropped = all.find((o) => isAcao(o.field) && o.kind === "delete" && !o.down);
+        const mine = all.find(
+          (o) => isAcao(o.field) && (o.kind === "add" || o.kind === "set") && !o.deferred && !o.down,
+        );
+        if (dropped && mine && p.deferSet(mine, dropped)) break;
         const seen = r.st.seen.filter((s) => !s.applied).map((s) => s.op);
         const guarded = seen.find((o) => {
           if (!isAcao(o.field) || !o.matcher?.value.startsWith("@")) return false;

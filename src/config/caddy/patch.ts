@@ -163,6 +163,34 @@ export class Patcher extends EditList {
     });
   }
 
+  /**
+   * A deferred deletion of a field this file also sets: the deletion's line goes, and the setting
+   * line becomes a deferred `set` (a block with `defer`: Caddy 2.6 has no `>` prefix), which
+   * replaces the application's value when the response is written. One-line directives only.
+   */
+  deferSet(mine: Op, dropped: Op): boolean {
+    const del = dropped.directive;
+    const set = mine.directive;
+    if (del.block || set.block || del.args.length !== 1 || !mine.valueToken) return false;
+    const text = this.text(set.file);
+    const indent = indentAt(text, set.start);
+    const u = this.unit(set.file);
+    const matcher = mine.matcher ? `${this.raw(mine.matcher, set.file)} ` : "";
+    const why: Words = {
+      key: "config.caddy.fix.defer-set",
+      params: { line: mine.line.line, deleted: dropped.line.line },
+    };
+    this.removeNode(del, why);
+    this.push(`defer:${set.file}:${set.start}`, {
+      file: set.file,
+      start: set.start,
+      end: set.end,
+      text: `header ${matcher}${mine.field} ${this.raw(mine.valueToken, set.file)} {\n${indent}${u}defer\n${indent}}`,
+      why,
+    });
+    return true;
+  }
+
   /** A path matcher taken off a CORS `header` line: the request outside those paths needs it too. */
   dropMatcher(n: Node, token: Token, why: Words): void {
     const next = n.args[n.args.indexOf(token) + 1];

@@ -211,6 +211,12 @@ export function checkExpress(app: ExpressApp): ConfigFinding[] {
           key: "config.express.check.hono-path",
           params: { path: layer.path.source, route: below },
         });
+      const starred = layer.path.source.endsWith("/**") ? routeUnder(stack, `${base.slice(0, -3)}/`) : null;
+      if (starred)
+        push("hono-cors-double-wildcard", "error", layer.statement, {
+          key: "config.express.check.hono-double-wildcard",
+          params: { path: layer.path.source, route: starred, fixed: `${base.slice(0, -3)}/*` },
+        });
     }
     // Fastify: @fastify/cors without `methods` allows GET, HEAD and POST only (its default since v10:
     // https://github.com/fastify/fastify-cors/blob/main/index.js), so a PUT, PATCH or DELETE route's

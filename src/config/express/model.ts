@@ -310,10 +310,15 @@ export function stringPath(node: t.Node | null, source: string, hono = false): P
   const re = pathRegex(pattern.replace(/\/+$/, "") || "/");
   const below = hono && pattern !== source;
   const root = source === "/" || source === "" || (hono && source === "*");
+  // "/api/**" is not "everything below /api" to Hono: its RegExpRouter (hono 4.13,
+  // src/router/reg-exp-router) ran such a middleware for none of an app's routes, static or with
+  // parameters, under /api (https://github.com/honojs/website/pull/672 made the docs' "/api/**" "/api/*").
+  const none = hono && source.includes("**");
   return {
     source,
     node,
     test: (path, prefix) => {
+      if (none) return { matched: false, rest: path };
       if (root && hono && source === "*") return { matched: true, rest: path };
       if (root) return prefix ? { matched: true, rest: path } : { matched: path === "/", rest: "" };
       const m = re.exec(path);
@@ -1414,6 +1419,10 @@ export interface Trace {
   headers: HeaderList;
   fromUpstream: boolean;
   assumed: Words[];
+  /** Koa: the route threw and ctx.onerror dropped the headers set so far (koaThrown). */
+  thrown?: boolean;
+  /** Fastify: the route wrote its answer with reply.raw.writeHead, without the reply's headers (rawWrite). */
+  rawWrite?: t.CallExpression;
 }
 
 interface Req {
@@ -1731,9 +1740,13 @@ export function run(app: ExpressApp, request: HopRequest): Trace {
       case "fn": {
         // A route's own handler is the application: its status comes from the record; it is read
         // only where it sets CORS headers itself or answers a preflight.
-        const own = /access-control-/i.test(codeOf(reader.text, h.node));
+        const code = codeOf(reader.text, h.node);
+        const own = /access-control-/i.test(code);
         if (final && !own && req.method !== "OPTIONS") {
           answerApp(200, "route");
+          if (app.dialect === "koa" && (res.status ?? 200) >= 400 && /\bctx\.throw\s*\(|\bthrow\s/.test(code))
+            koaThrown(app, res, trace);
+          if (app.dialect === "fastify") rawWrite(reader.text, h.node, res, trace);
           return true;
         }
         // A middleware that sets CORS headers ran, whether or not it set them on this request.
@@ -1815,6 +1828,57 @@ export function run(app: ExpressApp, request: HopRequest): Trace {
   trace.status = res.status ?? 200;
   trace.headers = res.headers;
   return trace;
+}
+
+/**
+ * A Koa route that throws (ctx.throw(404), a thrown error) with the recorded error status: Koa's
+ * ctx.onerror removes every header set so far and sets the error's own `headers`
+ * (https://github.com/koajs/koa/blob/master/lib/context.js, onerror) — @koa/cors puts its own there
+ * (keepHeadersOnError), a hand-set Access-Control-Allow-Origin is gone. A middleware of the file
+ * that catches what next() throws answers the error itself: its headers stay.
+ */
+function koaThrown(app: ExpressApp, res: Res, trace: Trace): void {
+  if (/\btry\s*\{[^}]*\bawait\s+next\s*\(\s*\)/.test(app.text)) return;
+  const kept = trace.corsRan.length > 0 ? /^(access-control-|vary$)/i : null;
+  res.headers = kept ? res.headers.filter(([n]) => kept.test(n)) : [];
+  trace.thrown = true;
+}
+
+/**
+ * A Fastify route that writes its answer to reply.raw (`reply.hijack()`, then
+ * `reply.raw.writeHead(200, {…})`): Node sends writeHead's headers and those set on the raw
+ * response, not the ones @fastify/cors gave the reply (reply.header), which Fastify writes only when
+ * it sends the reply itself (https://fastify.dev/docs/latest/Reference/Reply/#raw). Unless the
+ * writeHead headers take reply.getHeaders() along.
+ */
+function rawWrite(text: string, fn: t.Node, res: Res, trace: Trace): void {
+  let found: t.CallExpression | null = null;
+  const visit = (n: t.Node) => {
+    if (found || !n || typeof n !== "object") return;
+    if (n.type === "CallExpression") {
+      const c = bare(n.callee);
+      const o = c.type === "MemberExpression" ? bare(c.object) : null;
+      if (
+        c.type === "MemberExpression" &&
+        propName(c) === "writeHead" &&
+        o?.type === "MemberExpression" &&
+        propName(o) === "raw"
+      ) {
+        found = n;
+        return;
+      }
+    }
+    for (const c of childNodes(n)) visit(c);
+  };
+  visit(fn);
+  const call = found as t.CallExpression | null;
+  if (
+    !call ||
+    call.arguments.some((a) => /\.getHeaders\s*\(\s*\)/.test(text.slice(a.start ?? 0, a.end ?? 0)))
+  )
+    return;
+  res.headers = [];
+  trace.rawWrite = call;
 }
 
 /**
@@ -2677,6 +2741,10 @@ function interpret(
         return null;
       case "EmptyStatement":
         return null;
+      case "TryStatement":
+        // The path that throws nothing: the block. What a catch does with a route's error is the
+        // route's answer (koaThrown); a finally block is code not followed here.
+        return n.finalizer ? unknown(n) : exec(n.block);
       case "ReturnStatement": {
         if (!n.argument) return "answered-return" as unknown as Flow;
         // Fastify: `return reply` after reply.send() (the reply is sent; an async hook waits for it).

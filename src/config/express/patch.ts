@@ -352,6 +352,12 @@ export function patchExpress(
     }
     const path = new URL(spec.url).pathname;
     const ran = trace.corsRan.at(-1);
+    // The route wrote its answer past the reply's headers (reply.raw.writeHead): cors() ran, and
+    // its headers were never sent.
+    if (trace.rawWrite && code === "missing-allow-origin") {
+      rawHeaders(p, trace.rawWrite, spec.id);
+      continue;
+    }
     const originRefused =
       ran &&
       (code === "missing-allow-origin" ||
@@ -491,6 +497,14 @@ export function patchExpress(
     }
     if (ran) {
       p.cannot.set(spec.id, { key: "config.cannot.cause", params: { code } });
+      continue;
+    }
+    if (trace.thrown && trace.handSet.length > 0 && code === "missing-allow-origin") {
+      koaKeepOnError(
+        p,
+        trace.handSet.map((h) => h.node),
+        spec.id,
+      );
       continue;
     }
     if (trace.handSet.length > 0) {
@@ -649,12 +663,12 @@ export function patchExpress(
             (c) =>
               c.layer.methods === null &&
               c.layer.path.node?.type === "StringLiteral" &&
-              !c.layer.path.source.endsWith("*") &&
-              path.startsWith(`${c.layer.path.source.replace(/\/$/, "")}/`),
+              (!c.layer.path.source.endsWith("*") || c.layer.path.source.endsWith("/**")) &&
+              path.startsWith(`${c.layer.path.source.replace(/\/\*\*$/, "").replace(/\/$/, "")}/`),
           )
         : undefined;
     if (exact?.layer.path.node) {
-      const src = exact.layer.path.source.replace(/\/$/, "");
+      const src = exact.layer.path.source.replace(/\/\*\*$/, "").replace(/\/$/, "");
       p.replace(`hono-path:${exact.layer.path.node.start}`, exact.layer.path.node, p.str(`${src}/*`), {
         key: "config.express.fix.hono-path",
         params: { path: exact.layer.path.source, line: exact.layer.line },
@@ -1090,6 +1104,80 @@ function handOrigin(
   if (credentials) handCredentials(p, fns, id);
 }
 
+/**
+ * Koa: a route threw and ctx.onerror sent the error with its own `headers` alone, so the CORS
+ * headers a hand-written middleware set before `await next()` were dropped
+ * (https://github.com/koajs/koa/blob/master/lib/context.js, onerror). That `await next();` is
+ * wrapped: what it throws takes the CORS headers set so far (and Vary) along, and is thrown on to
+ * Koa's handler as before — status and body unchanged. `Reflect.get`: the same text in TypeScript.
+ */
+function koaKeepOnError(p: Patcher, fns: t.Function[], id: string): void {
+  const text = p.app.text;
+  for (const fn of fns) {
+    const [ctx, next] = fn.params;
+    const body = fn.body;
+    if (ctx?.type !== "Identifier" || next?.type !== "Identifier" || body.type !== "BlockStatement") continue;
+    const call = body.body.find((st) => {
+      const e = st.type === "ExpressionStatement" ? bare(st.expression) : null;
+      const c = e?.type === "AwaitExpression" ? bare(e.argument) : null;
+      return c?.type === "CallExpression" && isName(bare(c.callee), next.name) && c.arguments.length === 0;
+    });
+    if (!call) continue;
+    const names = namesIn(fn);
+    const err = ["err", "error", "thrown"].find((n) => !names.has(n)) ?? "caught";
+    const at = indentAt(text, call.start ?? 0);
+    const step = at.includes("\t") ? "\t" : "  ";
+    const headers = `Object.fromEntries(Object.entries(${ctx.name}.response.headers).filter(([name]) => /^(access-control-|vary$)/.test(name)))`;
+    p.replace(
+      `koa-thrown:${call.start}`,
+      call,
+      [
+        "try {",
+        `${at}${step}${p.src(call)}`,
+        `${at}} catch (${err}) {`,
+        `${at}${step}if (${err} instanceof Error)`,
+        `${at}${step}${step}Object.assign(${err}, { headers: { ...Reflect.get(${err}, "headers"), ...${headers} } });`,
+        `${at}${step}throw ${err};`,
+        `${at}}`,
+      ].join("\n"),
+      { key: "config.express.fix.koa-thrown", params: { line: p.line(call) } },
+    );
+    return;
+  }
+  p.cannot.set(id, { key: "config.express.cannot.koa-thrown", params: { line: p.line(fns[0] as t.Node) } });
+}
+
+/**
+ * Fastify: a route that writes with `reply.raw.writeHead(status, {…})` sends those headers alone,
+ * not the ones @fastify/cors gave the reply: they go along as `...reply.getHeaders()`, first, so
+ * the route's own still win where both name one (https://fastify.dev/docs/latest/Reference/Reply/#getheaders).
+ */
+function rawHeaders(p: Patcher, call: t.CallExpression, id: string): void {
+  const callee = bare(call.callee) as t.MemberExpression;
+  const reply = p.src(bare(callee.object) as t.MemberExpression).replace(/\.raw$/, "");
+  const [status, headers, more] = call.arguments;
+  const why: Words = { key: "config.fastify.fix.raw-headers", params: { line: p.line(call), reply } };
+  if (status && !headers) {
+    p.insert(`raw:${call.start}`, status.end ?? 0, `, ${reply}.getHeaders()`, why);
+    return;
+  }
+  if (headers?.type === "ObjectExpression" && !more) {
+    const text = p.app.text;
+    const first = headers.properties[0];
+    if (!first) p.replace(`raw:${call.start}`, headers, `{ ...${reply}.getHeaders() }`, why);
+    else if (text.slice(headers.start ?? 0, first.start ?? 0).includes("\n"))
+      p.insert(
+        `raw:${call.start}`,
+        lineStart(text, first.start ?? 0),
+        `${indentAt(text, first.start ?? 0)}...${reply}.getHeaders(),\n`,
+        why,
+      );
+    else p.insert(`raw:${call.start}`, first.start ?? 0, `...${reply}.getHeaders(), `, why);
+    return;
+  }
+  p.cannot.set(id, { key: "config.fastify.cannot.raw-headers", params: { line: p.line(call) } });
+}
+
 function handCredentials(p: Patcher, fns: t.Function[], id: string): void {
   const acac = handSetter(fns, "access-control-allow-credentials");
   const why: Words = { key: "config.fix.credentials" };
@@ -1325,6 +1413,25 @@ function allowOrigin(p: Patcher, w: OriginWant, credentials: boolean): void {
     // @koa/cors takes a string or a function of ctx (no list): a string becomes a function that
     // answers the listed origins with their own and everyone else with the old value.
     const node = p.valueNode(use, "origin");
+    // Its default origin (and a written "*") becomes the request's origin when credentials are on
+    // (https://github.com/koajs/cors/blob/master/index.js): a credentials function true for the
+    // listed origins only gives them their own origin with credentials, and every other origin `*`
+    // as before — `credentials: true` would give every origin credentials.
+    if (
+      creds &&
+      (!node || (node.type === "StringLiteral" && node.value === "*")) &&
+      !(o.values.get("credentials") instanceof Fn)
+    ) {
+      const fn = `(ctx) => [${quoted.join(", ")}].includes(ctx.get(${p.str("Origin")}))`;
+      const whyFn: Words = {
+        key: "config.express.fix.koa-credentials-fn",
+        params: { origins: list.join(", ") },
+      };
+      const cp = o.props.get("credentials");
+      if (cp?.type === "ObjectProperty") p.replace(`cred:${cp.start}`, cp.value, fn, whyFn);
+      else p.addProp(use, o.object, "credentials", fn, whyFn);
+      return;
+    }
     if (node?.type === "StringLiteral" && node.value !== "*") {
       const got = `ctx.get(${p.str("Origin")})`;
       p.replace(

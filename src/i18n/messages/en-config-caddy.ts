@@ -21,6 +21,10 @@ export const enConfigCaddy = {
     "the header on line {line} never ran (a route runs in the order written): it now comes before line {before}",
   "config.caddy.fix.unmatch":
     "the matcher {matcher} taken off the CORS header on line {line}: {path} needs it too",
+  "config.caddy.fix.defer-set":
+    "the deletion of line {deleted} goes, and line {line} sets Access-Control-Allow-Origin when the response is written (defer): Caddy runs a header deletion only then, after everything added before it, so it took this file's Allow-Origin along with the application's; the deferred set replaces the application's value instead",
+  "config.caddy.check.delete-own":
+    "Caddy runs a header deletion only when the response is written, after everything added before it: this line removes the Access-Control-Allow-Origin of line {line} too, not just the application's — set that one with defer instead and drop this line",
   "config.caddy.fix.copy":
     "the CORS header lines of line {line} repeated in the block that answered without them",
   "config.caddy.fix.reflect":

@@ -69,6 +69,18 @@ export const enConfigExpress = {
     "the origins of line {line} are a JSON array written in a string: cors sends a string as it is, as one Access-Control-Allow-Origin no browser accepts; it is parsed now, and each listed origin gets its own",
   "config.express.fix.origin-split":
     "the comma-separated origins of line {line} made a list: cors sends a string as one Access-Control-Allow-Origin, which browsers refuse when it holds more than one origin; each listed origin now gets its own",
+  "config.express.fix.koa-credentials-fn":
+    "credentials: a function true for {origins} only: @koa/cors answers those with their own origin and credentials, and every other origin with * as before (credentials: true would give every origin credentials)",
+  "config.express.check.hono-double-wildcard":
+    "Hono does not read {path} as every path below it: this middleware runs for none of the routes under it ({route} among them), so they get no CORS headers; write {fixed}",
+  "config.express.fix.koa-thrown":
+    "await next() of line {line} wrapped: an error a route throws (ctx.throw(404), …) now takes the CORS headers set above along — Koa's error handler removes every header set so far and sends the error's own headers alone — and is thrown on as before",
+  "config.express.cannot.koa-thrown":
+    "the route threw, and Koa's error handler dropped the CORS headers the middleware of line {line} set: CORS Lens found no `await next();` of its own to wrap there; catch the error around next() and put the CORS headers in err.headers",
+  "config.fastify.fix.raw-headers":
+    "{reply}.raw.writeHead of line {line} now sends {reply}.getHeaders() too: a route that writes to the raw response sends only the headers it gives writeHead, so those @fastify/cors put on the reply (Access-Control-Allow-Origin, Vary) never went out",
+  "config.fastify.cannot.raw-headers":
+    "the route writes its answer with reply.raw.writeHead (line {line}), which sends only the headers given to it — not those @fastify/cors put on the reply; CORS Lens cannot read its arguments: pass reply.getHeaders() along with them",
   "config.express.fix.koa-origin-ctx":
     'the origin function of line {line} is given ctx, not the Origin: {name} is now read with ctx.get("Origin"), so its test sees the request\'s origin',
   "config.express.check.koa-origin-ctx":

@@ -21,6 +21,10 @@ export const koConfigCaddy: Record<keyof typeof enConfigCaddy, string> = {
   "config.caddy.fix.moved":
     "줄 {line}의 header는 실행된 적이 없음(route는 쓴 순서대로 실행됨): 이제 줄 {before} 앞에 옴",
   "config.caddy.fix.unmatch": "줄 {line}의 CORS header에서 매처 {matcher}를 뺌: {path}에도 필요함",
+  "config.caddy.fix.defer-set":
+    "줄 {deleted}의 삭제를 없애고, 줄 {line}이 응답을 쓸 때(defer) Access-Control-Allow-Origin을 설정합니다: Caddy는 헤더 삭제를 그때에야, 먼저 추가된 모든 것 뒤에 실행하므로 애플리케이션의 값과 함께 이 파일의 Allow-Origin까지 지웠습니다. 지연된 설정은 대신 애플리케이션의 값을 바꿉니다",
+  "config.caddy.check.delete-own":
+    "Caddy는 헤더 삭제를 응답을 쓸 때에야, 먼저 추가된 모든 것 뒤에 실행합니다: 이 줄은 애플리케이션의 값뿐 아니라 줄 {line}의 Access-Control-Allow-Origin도 지웁니다. 그 줄을 defer로 설정하고 이 줄은 없애세요",
   "config.caddy.fix.copy": "줄 {line}의 CORS header 줄을 그것 없이 응답한 블록에 반복함",
   "config.caddy.fix.reflect": "Allow-Origin이 매처가 확인한 요청의 출처로 응답함(줄 {line})",
   "config.caddy.fix.wildcard":

@@ -71,6 +71,18 @@ export const koConfigExpress: Record<keyof typeof enConfigExpress, string> = {
     "{line}행의 오리진은 문자열에 쓴 JSON 배열입니다: cors는 문자열을 그대로 하나의 Access-Control-Allow-Origin으로 보내며 브라우저는 이를 받지 않습니다. 이제 파싱해 목록의 각 오리진에 그 오리진으로 응답합니다",
   "config.express.fix.origin-split":
     "{line}번째 줄의 쉼표로 구분된 origin을 목록으로 바꿨습니다: cors는 문자열을 Access-Control-Allow-Origin 하나로 그대로 보내며, origin이 둘 이상이면 브라우저가 거부합니다. 이제 목록의 각 origin이 자기 origin을 받습니다",
+  "config.express.fix.koa-credentials-fn":
+    "credentials: {origins}에만 true인 함수: @koa/cors가 그 출처에는 자기 출처와 자격 증명으로, 다른 출처에는 전처럼 *로 답합니다(credentials: true는 모든 출처에 자격 증명을 줍니다)",
+  "config.express.check.hono-double-wildcard":
+    "Hono는 {path}를 그 아래 모든 경로로 읽지 않습니다: 이 미들웨어는 그 아래 라우트({route} 등) 어디에서도 실행되지 않아 CORS 헤더가 붙지 않습니다. {fixed}로 쓰세요",
+  "config.express.fix.koa-thrown":
+    "줄 {line}의 await next()를 감쌌습니다: 라우트가 던지는 오류(ctx.throw(404) 등)가 위에서 설정한 CORS 헤더를 함께 가져갑니다. Koa의 오류 처리기는 그때까지 설정된 헤더를 모두 지우고 오류의 headers만 보내기 때문입니다. 오류는 전처럼 다시 던져집니다",
+  "config.express.cannot.koa-thrown":
+    "라우트가 오류를 던져 Koa의 오류 처리기가 줄 {line}의 미들웨어가 설정한 CORS 헤더를 지웠습니다: CORS Lens가 감쌀 `await next();`를 그곳에서 찾지 못했습니다. next() 주변에서 오류를 잡아 CORS 헤더를 err.headers에 넣으세요",
+  "config.fastify.fix.raw-headers":
+    "줄 {line}의 {reply}.raw.writeHead가 이제 {reply}.getHeaders()도 보냅니다: raw 응답에 직접 쓰는 라우트는 writeHead에 준 헤더만 보내므로, @fastify/cors가 reply에 둔 헤더(Access-Control-Allow-Origin, Vary)가 나가지 않았습니다",
+  "config.fastify.cannot.raw-headers":
+    "라우트가 reply.raw.writeHead(줄 {line})로 응답을 쓰는데, 그것은 자신에게 준 헤더만 보내고 @fastify/cors가 reply에 둔 헤더는 보내지 않습니다. CORS Lens가 그 인자를 읽을 수 없습니다: reply.getHeaders()를 함께 넘기세요",
   "config.express.fix.koa-origin-ctx":
     '{line}번째 줄의 origin 함수는 Origin이 아니라 ctx를 받습니다: 이제 {name}을(를) ctx.get("Origin")으로 읽어, 검사가 요청의 origin을 봅니다',
   "config.express.check.koa-origin-ctx":

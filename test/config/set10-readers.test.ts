@@ -1,0 +1,181 @@
+/**
+ * Shapes held-out set 10 found misread or refused (test/fixes/HELDOUT10.md), each checked on the
+ * model (the printed text is run on the real servers by the set's suites, in Chromium).
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { checkConfig, fixConfig, fixDiff, prepareConfig } from "../../src/config";
+import type { ObservedExchange } from "../../src/engine";
+import { grammarBytes, recordedFrom } from "./recorded";
+
+const PAGE = "https://page.example.com";
+
+beforeAll(async () => {
+  await prepareConfig([{ path: "app.py", text: "from flask import Flask\n" }], grammarBytes);
+});
+
+const js = (path: string, text: string) => ({ path, text });
+
+describe("Koa: @koa/cors with its defaults, the page sends cookies", () => {
+  const text = `const Koa = require("koa");
+const cors = require("@koa/cors");
+
+const app = new Koa();
+app.use(cors());
+app.use((ctx) => {
+  ctx.body = { user: ctx.cookies.get("sid") ? "ada" : null };
+});
+app.listen(3000);
+`;
+  it("gets a credentials function true for the page's origin only (never credentials: true)", () => {
+    const file = js("index.js", text);
+    const r = fixConfig(
+      [file],
+      recordedFrom([file], [{ url: "http://h/api/me", origin: PAGE, credentials: "include" }]),
+    );
+    expect(r.ok, fixDiff(r)).toBe(true);
+    expect(r.files[0]?.after).toContain(
+      `app.use(cors({ credentials: (ctx) => ["${PAGE}"].includes(ctx.get("Origin")) }));`,
+    );
+    // Every other origin keeps `*` without credentials: judged by the standard requests.
+    expect(
+      r.rows.filter((x) => x.before.verdict === "allowed").every((x) => x.after.verdict === "allowed"),
+    ).toBe(true);
+  });
+});
+
+describe("Hono: cors() mounted on '/api/**'", () => {
+  const text = `import { Hono } from "hono";
+import { cors } from "hono/cors";
+
+const app = new Hono();
+app.use("/api/**", cors({ origin: "${PAGE}" }));
+app.get("/api/items", (c) => c.json([]));
+export default app;
+`;
+  const file = js("server.mjs", text);
+  it("runs for none of the routes under /api (as hono 4.13 does); check names it; fix writes /api/*", () => {
+    const evidence = recordedFrom([file], [{ url: "http://h/api/items", origin: PAGE }]);
+    expect(evidence[0]?.hops.at(-1)?.responseHeaders?.some(([n]) => /allow-origin/i.test(n))).toBe(false);
+    expect(checkConfig([file]).findings.map((f) => `${f.code}@${f.line}`)).toContain(
+      "hono-cors-double-wildcard@5",
+    );
+    const r = fixConfig([file], evidence);
+    expect(r.ok, fixDiff(r)).toBe(true);
+    expect(r.files[0]?.after).toBe(text.replace('"/api/**"', '"/api/*"'));
+  });
+});
+
+describe("Koa: a hand-set Allow-Origin and a route that ctx.throw()s", () => {
+  const text = `const Koa = require("koa");
+const Router = require("@koa/router");
+
+const app = new Koa();
+
+app.use(async (ctx, next) => {
+  ctx.set("Access-Control-Allow-Origin", "*");
+  await next();
+});
+
+const router = new Router({ prefix: "/api" });
+router.get("/items/:id", (ctx) => {
+  if (ctx.params.id !== "1") ctx.throw(404, "item not found");
+  ctx.body = { id: 1 };
+});
+app.use(router.routes());
+app.listen(3000);
+`;
+  const file = js("server.js", text);
+  /** What the browser saw: the route's 404 without the header (Koa's onerror dropped it). */
+  const thrown = (): ObservedExchange[] =>
+    recordedFrom([file], [{ url: "http://h/api/items/42", origin: PAGE }]).map((x) => ({
+      ...x,
+      hops: x.hops.map((h) => ({
+        ...h,
+        status: 404,
+        responseHeaders: (h.responseHeaders ?? []).filter(([n]) => !/^access-control-/i.test(n)),
+      })),
+    }));
+
+  it("the recorded 404 of a throwing route has no CORS headers in the model; fix wraps await next()", () => {
+    const r = fixConfig([file], thrown());
+    expect(r.ok, JSON.stringify(r.rows.map((x) => [x.id, x.url, x.before, x.after]))).toBe(true);
+    expect(r.rows.find((x) => x.source === "evidence")?.before.verdict).toBe("blocked");
+    const after = r.files[0]?.after ?? "";
+    expect(after).toContain(`  try {
+    await next();
+  } catch (err) {
+    if (err instanceof Error)
+      Object.assign(err, { headers: { ...Reflect.get(err, "headers"), ...Object.fromEntries(Object.entries(ctx.response.headers).filter(([name]) => /^(access-control-|vary$)/.test(name))) } });
+    throw err;
+  }`);
+    // Fixed: the same file again needs nothing.
+    expect(fixConfig([{ ...file, text: after }], thrown()).edits).toEqual([]);
+  });
+});
+
+describe("Fastify: an event stream written with reply.raw.writeHead", () => {
+  const text = `const Fastify = require("fastify");
+const cors = require("@fastify/cors");
+
+const app = Fastify();
+app.register(cors, { origin: ["${PAGE}"] });
+
+app.get("/api/events", (request, reply) => {
+  reply.hijack();
+  reply.raw.writeHead(200, {
+    "Content-Type": "text/event-stream",
+    "Cache-Control": "no-cache",
+  });
+  reply.raw.end("data: 1\\n\\n");
+});
+
+app.listen({ port: 3000 });
+`;
+  const file = js("server.js", text);
+  it("sends none of @fastify/cors' headers in the model; fix passes reply.getHeaders() along, first", () => {
+    const evidence = recordedFrom([file], [{ url: "http://h/api/events", origin: PAGE }]);
+    expect(evidence[0]?.hops.at(-1)?.responseHeaders.some(([n]) => /allow-origin/i.test(n))).toBe(false);
+    const r = fixConfig([file], evidence);
+    expect(
+      r.ok,
+      `${fixDiff(r)}${JSON.stringify([r.cannot, r.rows.map((x) => [x.id, x.before, x.after])])}`,
+    ).toBe(true);
+    expect(r.files[0]?.after).toBe(
+      text.replace(
+        '    "Content-Type": "text/event-stream",',
+        '    ...reply.getHeaders(),\n    "Content-Type": "text/event-stream",',
+      ),
+    );
+    expect(fixConfig([{ ...file, text: r.files[0]?.after ?? "" }], evidence).edits).toEqual([]);
+  });
+});
+
+describe("Caddy: header -Access-Control-Allow-Origin beside the file's own +Access-Control-Allow-Origin", () => {
+  const text = `:8080 {
+	header -Access-Control-Allow-Origin
+	header +Access-Control-Allow-Origin "${PAGE}"
+	header Access-Control-Allow-Credentials "true"
+
+	reverse_proxy 127.0.0.1:3000
+}
+`;
+  const file = { path: "Caddyfile", text };
+  it("the deferred deletion takes the file's own Allow-Origin too; fix drops it and defers the set", () => {
+    const evidence = recordedFrom([file], [{ url: "http://localhost:8080/api/items", origin: PAGE }]);
+    expect(evidence[0]?.hops.at(-1)?.responseHeaders.some(([n]) => /allow-origin/i.test(n))).toBe(false);
+    expect(checkConfig([file]).findings.map((f) => `${f.code}@${f.line}`)).toContain(
+      "deferred-delete-takes-own@2",
+    );
+    const r = fixConfig([file], evidence);
+    expect(r.ok, fixDiff(r)).toBe(true);
+    expect(r.files[0]?.after).toBe(`:8080 {
+	header Access-Control-Allow-Origin "${PAGE}" {
+		defer
+	}
+	header Access-Control-Allow-Credentials "true"
+
+	reverse_proxy 127.0.0.1:3000
+}
+`);
+  });
+});
