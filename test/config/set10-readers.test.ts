@@ -10,7 +10,13 @@ import { grammarBytes, recordedFrom } from "./recorded";
 const PAGE = "https://page.example.com";
 
 beforeAll(async () => {
-  await prepareConfig([{ path: "app.py", text: "from flask import Flask\n" }], grammarBytes);
+  await prepareConfig(
+    [
+      { path: "app.py", text: "from flask import Flask\n" },
+      { path: "config.ru", text: "use Rack::Cors\n" },
+    ],
+    grammarBytes,
+  );
 });
 
 const js = (path: string, text: string) => ({ path, text });
@@ -177,5 +183,56 @@ describe("Caddy: header -Access-Control-Allow-Origin beside the file's own +Acce
 	reverse_proxy 127.0.0.1:3000
 }
 `);
+  });
+});
+
+describe("rack-cors: a first allow block with origins '*' shadows the credentialed one", () => {
+  const text = `require 'rack/cors'
+
+use Rack::Cors do
+  allow do
+    origins '*'
+    resource '/api/v1/*', headers: :any, methods: %i[get post]
+  end
+
+  allow do
+    origins '${PAGE}'
+    resource '/api/v1/me', headers: :any, methods: %i[get], credentials: true
+  end
+end
+
+run ->(env) { [200, { 'content-type' => 'application/json' }, ['[]']] }
+`;
+  const file = { path: "config.ru", text };
+  it("moves the credentialed block first: the page's credentialed call passes, every other request as before", () => {
+    expect(checkConfig([file]).findings.map((f) => [f.code, f.line, f.also?.[0]?.line])).toContainEqual([
+      "rack-cors-block-shadowed",
+      5,
+      9,
+    ]);
+    const r = fixConfig(
+      [file],
+      recordedFrom([file], [{ url: "http://h/api/v1/me", origin: PAGE, credentials: "include" }]),
+    );
+    expect(r.ok, fixDiff(r)).toBe(true);
+    expect(r.files[0]?.after).toBe(`require 'rack/cors'
+
+use Rack::Cors do
+  allow do
+    origins '${PAGE}'
+    resource '/api/v1/me', headers: :any, methods: %i[get], credentials: true
+  end
+
+  allow do
+    origins '*'
+    resource '/api/v1/*', headers: :any, methods: %i[get post]
+  end
+end
+
+run ->(env) { [200, { 'content-type' => 'application/json' }, ['[]']] }
+`);
+    expect(r.rows.filter((x) => x.before.verdict === "allowed").every((x) => x.after.verdict === "allowed")).toBe(
+      true,
+    );
   });
 });

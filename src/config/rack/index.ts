@@ -694,6 +694,22 @@ function checkRack(app: RackApp): ConfigFinding[] {
         }
       }
     }
+    // A block after a public one ('*') whose resources the public block's all match: every
+    // request it was written for is answered by the public block first, with '*' and no
+    // credentials (rack-cors uses the first block whose origins and resource match).
+    use.allows.forEach((a, i) => {
+      const open = use.allows.slice(0, i).find((b) => b.public);
+      if (!open || a.public || a.resources.length === 0) return;
+      const covered = a.resources.every((r) => {
+        const sample = samplePath(r);
+        return sample !== null && open.resources.some((x) => pathMatches(x, sample));
+      });
+      if (covered && a.resources.some((r) => optionsOf(r).credentials))
+        add("rack-cors-block-shadowed", "error", open.origins?.line ?? open.line, {
+          key: "config.rack.check.block-shadowed",
+          params: { line: a.line },
+        });
+    });
   }
   return out;
 }
@@ -870,6 +886,25 @@ class Patcher extends EditList {
     return true;
   }
 
+  /** An `allow` block moved above an earlier one that shadows it for its origins and paths. */
+  raise(later: Allow, before: Allow): boolean {
+    const text = this.app.text;
+    const at = lineStart(text, before.block.start);
+    const from = lineStart(text, later.block.start);
+    const to = afterLine(text, later.block.end);
+    if (at >= from) return false;
+    const between = text.slice(at, from);
+    const blank = /\n[ \t]*\n$/.test(between);
+    this.edit(
+      `raise:${later.block.start}`,
+      at,
+      to,
+      `${text.slice(from, to)}${blank ? "\n" : ""}${blank ? between.replace(/\n[ \t]*\n$/, "\n") : between}`,
+      { key: "config.rack.fix.raise", params: { line: later.line, before: before.line } },
+    );
+    return true;
+  }
+
   /** The `use Rack::Cors … end` statement moved above the first middleware that answers before it. */
   move(use: CorsUse): boolean {
     const gate = use.gates[0];
@@ -945,6 +980,21 @@ export function patchRack(
       wants.set(hit.resource, w);
       const code = fault.cause.code;
       if (code === "allow-credentials-not-true" || code === "wildcard-origin-with-credentials") {
+        // A later block that lists this origin and gives the path credentials, shadowed by this
+        // one (rack-cors uses the first block whose origins and resource match, and falls through
+        // to the next where the resource does not: lib/rack/cors.rb, match_resource): it goes first.
+        const later = use.allows
+          .slice(use.allows.indexOf(hit.allow) + 1)
+          .find(
+            (a) =>
+              !a.public &&
+              allowsOrigin(a, origin) &&
+              a.resources.some((r) => pathMatches(r, path) && !r.public && optionsOf(r).credentials),
+          );
+        if (later && p.raise(later, hit.allow)) {
+          asked.push(spec.id);
+          continue;
+        }
         if (hit.resource.public) {
           p.cannot.set(spec.id, {
             key: "config.rack.cannot.public-credentials",
