@@ -231,8 +231,31 @@ end
 
 run ->(env) { [200, { 'content-type' => 'application/json' }, ['[]']] }
 `);
-    expect(r.rows.filter((x) => x.before.verdict === "allowed").every((x) => x.after.verdict === "allowed")).toBe(
-      true,
+    expect(
+      r.rows.filter((x) => x.before.verdict === "allowed").every((x) => x.after.verdict === "allowed"),
+    ).toBe(true);
+  });
+});
+
+describe('Django: CORS_ALLOW_HEADERS = ("my-auth-origin"), a string where a tuple was meant', () => {
+  const text = `INSTALLED_APPS = ["corsheaders"]
+MIDDLEWARE = ["corsheaders.middleware.CorsMiddleware", "django.middleware.common.CommonMiddleware"]
+CORS_ALLOWED_ORIGINS = ["${PAGE}"]
+CORS_ALLOW_HEADERS = ("my-auth-origin")
+`;
+  const file = { path: "settings.py", text };
+  it("is read as its characters (as django-cors-headers joins it); check names it; fix writes the tuple", () => {
+    expect(checkConfig([file]).findings.map((f) => `${f.code}:${f.line}`)).toContain(
+      "django-setting-string:4",
     );
+    const r = fixConfig(
+      [file],
+      recordedFrom(
+        [file],
+        [{ url: "http://localhost:8000/api/items/", origin: PAGE, headers: [["my-auth-origin", "1"]] }],
+      ),
+    );
+    expect(r.ok, fixDiff(r)).toBe(true);
+    expect(r.files[0]?.after).toBe(text.replace('("my-auth-origin")', '("my-auth-origin",)'));
   });
 });

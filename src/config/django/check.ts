@@ -61,6 +61,22 @@ export function checkDjango(s: DjangoSettings): ConfigFinding[] {
         params: { name: now, old, line: b.stmt.line },
       });
   }
+  // A list setting written as one string (`("x-token")`, the tuple's comma left out): what
+  // django-cors-headers iterates is its characters (adamchainz/django-cors-headers#89).
+  for (const name of [
+    "CORS_ALLOWED_ORIGINS",
+    "CORS_ORIGIN_WHITELIST",
+    "CORS_ALLOW_HEADERS",
+    "CORS_ALLOW_METHODS",
+    "CORS_EXPOSE_HEADERS",
+  ]) {
+    const a = s.mod.names.get(name);
+    if (a?.value.t === "str")
+      add("django-setting-string", "error", a.stmt, {
+        key: "config.django.check.setting-string",
+        params: { name, value: a.value.v },
+      });
+  }
   // CORS settings set only under a condition the file does not decide (`if DEBUG:` with DEBUG read
   // from the environment): where it does not hold — a deployed instance with DEBUG off — none of them
   // is set, and django-cors-headers allows no origin. Named at the `if` line, once per `if`.

@@ -272,7 +272,9 @@ function allowanceOf(s: DjangoSettings): Allowance[] {
   const prefix = /^\^?(\/[A-Za-z0-9_-]+\/)/.exec(urls)?.[1];
   const paths = prefix ? [`${prefix}x/`] : ["/", "/api/x/"];
   const methods = known(s.methods, [] as string[]).map((m) => m.toUpperCase());
-  const headers = known(s.headers, [] as string[]).filter(
+  // A string setting's characters are no names a page sends: nothing of it is kept.
+  const spelled = (v: typeof s.headers) => v.known && v.from?.value.t === "str";
+  const headers = (spelled(s.headers) ? [] : known(s.headers, [] as string[])).filter(
     (h) => !/^(origin|user-agent|accept-encoding|dnt)$/i.test(h),
   );
   return paths.map((p) => ({

@@ -161,6 +161,20 @@ export class Patcher extends EditList {
       });
       return;
     }
+    if (v.t === "str") {
+      // `("x-token")`, a string where a tuple was meant: the tuple, its one value first.
+      const file = this.fileOf(a.rhs);
+      const q = quoteOf(this.text(file));
+      const all = [v.v, ...values.filter((x) => x.toLowerCase() !== v.v.toLowerCase())];
+      this.push(key, {
+        file,
+        start: a.rhs.start,
+        end: a.rhs.end,
+        text: `(${all.map((x) => pyStr(x, q)).join(", ")}${all.length === 1 ? "," : ""})`,
+        why: { key: "config.django.fix.tuple", params: { name: a.name, line: a.stmt.line, value: v.v } },
+      });
+      return;
+    }
     this.cannotAll.push({ key: "config.cannot.list-value", params: { name: a.name, line: a.stmt.line } });
   }
 

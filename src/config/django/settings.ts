@@ -95,6 +95,9 @@ export function readSettings(
 ): DjangoSettings {
   const mod = readModule(file.text, star ? { file: file.path, star } : undefined);
   const list = (v: PyVal) => strings(v);
+  // `CORS_ALLOW_HEADERS = ("x-token")` is a string, not a tuple: django-cors-headers joins what it
+  // iterates (", ".join(…)), so the answer names its characters one by one (adamchainz/django-cors-headers#89).
+  const chars = (v: PyVal) => (v.t === "str" ? [...v.v] : strings(v));
   const middlewareOf = (): Value<Middleware[]> => {
     const a = mod.names.get("MIDDLEWARE");
     if (!a) return { known: true, value: [], from: null };
@@ -117,8 +120,8 @@ export function readSettings(
     origins: typed(mod, ["CORS_ALLOWED_ORIGINS", "CORS_ORIGIN_WHITELIST"], [], list),
     regexes: typed(mod, ["CORS_ALLOWED_ORIGIN_REGEXES", "CORS_ORIGIN_REGEX_WHITELIST"], [], list),
     credentials: typed(mod, ["CORS_ALLOW_CREDENTIALS"], false, truthy),
-    headers: typed(mod, ["CORS_ALLOW_HEADERS"], [...(CORSHEADERS_DEFAULTS.default_headers ?? [])], list),
-    methods: typed(mod, ["CORS_ALLOW_METHODS"], [...(CORSHEADERS_DEFAULTS.default_methods ?? [])], list),
+    headers: typed(mod, ["CORS_ALLOW_HEADERS"], [...(CORSHEADERS_DEFAULTS.default_headers ?? [])], chars),
+    methods: typed(mod, ["CORS_ALLOW_METHODS"], [...(CORSHEADERS_DEFAULTS.default_methods ?? [])], chars),
     expose: typed(mod, ["CORS_EXPOSE_HEADERS"], [], list),
     maxAge: typed(mod, ["CORS_PREFLIGHT_MAX_AGE"], 86400, (v) =>
       v.t === "int" ? v.v : v.t === "none" ? 0 : null,

@@ -6,6 +6,8 @@ export const enConfigPython = {
     "the grammar could not be loaded in this panel ({error}): run `npx cors-lens fix --config <file>` instead",
   "config.django.error.mixed":
     "{file}: a Django settings file is read on its own; pass the settings module without other kinds of files",
+  "config.django.check.setting-string":
+    "{name} is the string {value}, not a list or tuple (a tuple of one needs its comma: ({value},)): django-cors-headers goes through it character by character, so {value} itself is not in it",
   "config.django.check.env-list":
     '{name} is read from the environment variable {env} without splitting it: when {env} is set, it is one string, not a list of origins (django-cors-headers refuses it); when it is not, it is {default}, which allows nothing. Split it: os.environ["{env}"].split(",") with a default',
   "config.django.mw.fix.origin-form":
@@ -20,6 +22,8 @@ export const enConfigPython = {
     "the preflight to {path} reaches the view (CorsMiddleware does not answer it), whose answer was not recorded",
   "config.django.assumed.routed": "the URLconf routes {path} as written (APPEND_SLASH does not redirect it)",
   "config.django.assumed.view-200": "the view answers {method} {path} with 200 (not recorded)",
+  "config.django.fix.tuple":
+    "{name} (line {line}) was the string {value}, not a tuple — written without the comma, so django-cors-headers sent its characters one by one: now a tuple, with the headers the page sends",
   "config.django.fix.origins": "{values} added to {name}",
   "config.django.fix.list": "{values} added to {name}",
   "config.django.fix.credentials": "CORS_ALLOW_CREDENTIALS = True: the page sends credentials",

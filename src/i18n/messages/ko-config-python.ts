@@ -8,6 +8,8 @@ export const koConfigPython: Record<keyof typeof enConfigPython, string> = {
     "이 패널에서 문법을 로드할 수 없습니다({error}): 대신 `npx cors-lens fix --config <파일>`을 실행하세요",
   "config.django.error.mixed":
     "{file}: Django 설정 파일은 단독으로 읽습니다. 다른 종류의 파일 없이 설정 모듈만 넘기세요",
+  "config.django.check.setting-string":
+    "{name}는 리스트나 튜플이 아니라 문자열 {value}입니다(값 하나의 튜플에는 쉼표가 필요합니다: ({value},)): django-cors-headers가 그것을 한 글자씩 읽으므로 {value} 자체는 들어 있지 않습니다",
   "config.django.check.env-list":
     '{name}을(를) 환경 변수 {env}에서 나누지 않고 읽습니다: {env}가 있으면 오리진 목록이 아닌 문자열 하나이고(django-cors-headers가 거부), 없으면 아무것도 허용하지 않는 {default}입니다. 기본값과 함께 .split(",")로 나누세요',
   "config.django.mw.fix.origin-form":
@@ -22,6 +24,8 @@ export const koConfigPython: Record<keyof typeof enConfigPython, string> = {
   "config.django.assumed.routed":
     "URLconf가 {path}를 쓰인 그대로 라우팅한다고 가정합니다(APPEND_SLASH 리디렉션 없음)",
   "config.django.assumed.view-200": "뷰가 {method} {path}에 200으로 응답한다고 가정합니다(기록 없음)",
+  "config.django.fix.tuple":
+    "{name}(줄 {line})는 튜플이 아니라 문자열 {value}였습니다 — 쉼표 없이 써서 django-cors-headers가 그 글자를 하나씩 보냈습니다: 이제 페이지가 보내는 헤더와 함께 튜플입니다",
   "config.django.fix.origins": "{name}에 {values} 추가",
   "config.django.fix.list": "{name}에 {values} 추가",
   "config.django.fix.credentials": "CORS_ALLOW_CREDENTIALS = True: 페이지가 자격 증명을 보냅니다",
