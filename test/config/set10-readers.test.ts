@@ -259,3 +259,60 @@ CORS_ALLOW_HEADERS = ("my-auth-origin")
     expect(r.files[0]?.after).toBe(text.replace('("my-auth-origin")', '("my-auth-origin",)'));
   });
 });
+
+describe("aiohttp: a Basic-auth middleware listed before the app's own CORS middleware", () => {
+  const text = `from aiohttp import web
+
+
+@web.middleware
+async def basic_auth(request, handler):
+    if request.method == "OPTIONS":
+        return await handler(request)
+    if request.headers.get("Authorization", "") != "Basic eA==":
+        return web.Response(status=401, text="Authorization required.")
+    return await handler(request)
+
+
+@web.middleware
+async def cors_middleware(request, handler):
+    if request.method == "OPTIONS":
+        response = web.Response()
+    else:
+        response = await handler(request)
+    response.headers["Access-Control-Allow-Origin"] = "*"
+    response.headers["Access-Control-Allow-Headers"] = "Content-Type, Authorization"
+    return response
+
+
+async def queue(request):
+    return web.json_response([])
+
+
+app = web.Application(middlewares=[basic_auth, cors_middleware])
+app.router.add_get("/api/queue", queue)
+`;
+  const file = { path: "app.py", text };
+  /** What the browser saw: basic_auth's 401, without the header. */
+  const refused = (): ObservedExchange[] =>
+    recordedFrom([file], [{ url: "http://h/api/queue", origin: PAGE }]).map((x) => ({
+      ...x,
+      hops: x.hops.map((h) => ({
+        ...h,
+        status: 401,
+        responseHeaders: h.responseHeaders.filter(([n]) => !/^access-control-/i.test(n)),
+      })),
+    }));
+  it("reads the if/else form; the listed-first 401 has no CORS header; fix puts the CORS middleware first", () => {
+    expect(checkConfig([file]).findings.map((f) => `${f.code}@${f.line}`)).toContain(
+      "aiohttp-cors-middleware-order@28",
+    );
+    const r = fixConfig([file], refused());
+    expect(
+      r.ok,
+      `${fixDiff(r)}${JSON.stringify([r.cannot, r.rows.map((x) => [x.id, x.before, x.after])])}`,
+    ).toBe(true);
+    expect(r.files[0]?.after).toBe(
+      text.replace("[basic_auth, cors_middleware]", "[cors_middleware, basic_auth]"),
+    );
+  });
+});

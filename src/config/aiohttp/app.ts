@@ -119,6 +119,8 @@ export interface Middleware {
   /** Its `def` line, and the line registering it. */
   line: number;
   registered: number;
+  /** Its name in `Application(middlewares=[…])` (where `fix` reorders the list); null when appended. */
+  entry: Span | null;
   /** It can answer by itself (raise or return a response of its own). */
   answers: boolean;
   /** The line of its body's statement that answers, where known. */
@@ -816,9 +818,9 @@ export function readAiohttp(file: ConfigFile): AiohttpApp {
     const list = kw?.childForFieldName("value");
     if (!list) return;
     if (list.type !== "list" && list.type !== "tuple") return;
-    for (const m of kids(list)) addMiddleware(m, line);
+    for (const m of kids(list)) addMiddleware(m, line, span(m));
   };
-  const addMiddleware = (m: Node, line: number): void => {
+  const addMiddleware = (m: Node, line: number, entry: Span | null = null): void => {
     if (
       m.type === "call" &&
       /(^|\.)normalize_path_middleware$/.test(m.childForFieldName("function")?.text ?? "")
@@ -855,7 +857,19 @@ export function readAiohttp(file: ConfigFile): AiohttpApp {
     const hand = app.hand === null ? readHandMiddleware(fn, m.text, mod) : null;
     if (hand) app.hand = hand;
     // What it does before it calls the handler: answering there answers preflights too.
-    const call = body.text.search(new RegExp(`\\b${params[1]}\\s*\\(`));
+    // `if request.method == "OPTIONS": return await handler(request)` first: OPTIONS passes on, and
+    // what it does before calling the handler for the other requests is what follows.
+    const first = kids(body)[0];
+    const passFirst =
+      first?.type === "if_statement" &&
+      !first.childForFieldName("alternative") &&
+      /OPTIONS|METH_OPTIONS/.test(first.childForFieldName("condition")?.text ?? "") &&
+      /^return\s+(await\s+)?\w+\s*\(\s*\w+\s*\)$/.test(
+        first.childForFieldName("consequence")?.text.trim() ?? "",
+      );
+    const skip = passFirst ? first.endIndex - body.startIndex : 0;
+    const found = body.text.slice(skip).search(new RegExp(`\\b${params[1]}\\s*\\(`));
+    const call = found < 0 ? -1 : skip + found;
     const text = call < 0 ? body.text : body.text.slice(0, call);
     const answering = kids(body).find(
       (st) => st.startIndex - body.startIndex < text.length && ANSWERS.test(st.text),
@@ -864,6 +878,7 @@ export function readAiohttp(file: ConfigFile): AiohttpApp {
       name: m.text,
       line: lineOf(fn),
       registered: line,
+      entry,
       // It builds a response of its own (raise web.HTTPUnauthorized, return web.json_response(…)).
       answers: ANSWERS.test(text),
       // The body's statement that answers (the `if` around the raise): the line that refuses.
@@ -1114,7 +1129,7 @@ export function readAiohttp(file: ConfigFile): AiohttpApp {
   if (
     app.hand &&
     !app.setup &&
-    app.middlewares.length === 1 &&
+    app.middlewares.some((m) => m.name === app.hand?.name) &&
     app.unknown?.key === "config.aiohttp.unknown.own-headers" &&
     [...file.text.matchAll(/Access-Control-Allow-Origin/gi)].every((m) => inHand(m.index ?? 0))
   )

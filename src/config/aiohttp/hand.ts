@@ -126,7 +126,34 @@ export function readHandMiddleware(fn: Node, name: string, mod: PyModule): HandM
   const stmts = kids(body);
   if (stmts[0]?.type === "expression_statement" && kids(stmts[0])[0]?.type === "string") stmts.shift();
   let options: HandMiddleware["options"] = null;
+  // `if request.method == "OPTIONS": response = web.Response() else: response = await handler(request)`:
+  // the inline form written as statements (Comfy-Org/ComfyUI's server.py).
+  let branched: { status: number; stmt: Node } | null = null;
   if (stmts[0]?.type === "if_statement") {
+    const s = stmts[0];
+    const one = (block: Node | null | undefined) => {
+      const inner = block ? kids(block) : [];
+      const e = inner.length === 1 && inner[0]?.type === "expression_statement" ? kids(inner[0])[0] : null;
+      return e?.type === "assignment" ? { stmt: inner[0] as Node, assign: e } : null;
+    };
+    const alt = s.childForFieldName("alternative");
+    const yes = one(s.childForFieldName("consequence"));
+    const no = alt?.type === "else_clause" ? one(alt.childForFieldName("body")) : null;
+    const r = yes ? responseOf(yes.assign.childForFieldName("right"), mod) : null;
+    if (
+      yes &&
+      no &&
+      r &&
+      !r.dict &&
+      isOptionsTest(s.childForFieldName("condition"), request, mod) &&
+      yes.assign.childForFieldName("left")?.text === no.assign.childForFieldName("left")?.text
+    ) {
+      stmts.shift();
+      stmts.unshift(no.stmt);
+      branched = { status: r.status, stmt: s };
+    }
+  }
+  if (!branched && stmts[0]?.type === "if_statement") {
     const s = stmts.shift() as Node;
     const cons = s.childForFieldName("consequence");
     const inner = cons ? kids(cons) : [];
@@ -145,7 +172,7 @@ export function readHandMiddleware(fn: Node, name: string, mod: PyModule): HandM
   const left = assign?.type === "assignment" ? assign.childForFieldName("left") : null;
   const whole = assign?.childForFieldName("right");
   // `R if request.method == "OPTIONS" else await handler(request)`
-  let inline: HandMiddleware["inline"] = null;
+  let inline: HandMiddleware["inline"] = branched ? { status: branched.status } : null;
   let right = whole;
   if (whole?.type === "conditional_expression") {
     const [a, test, b] = kids(whole);

@@ -48,6 +48,7 @@ function blockingMiddleware(app: AiohttpApp): AiohttpApp["middlewares"][number] 
 
 export const PREFLIGHT_UNKNOWN = new Set([
   "config.aiohttp.unknown.middleware",
+  "config.aiohttp.unknown.outer-middleware",
   "config.aiohttp.unknown.upstream-options",
   "config.aiohttp.unknown.crash",
 ]);
@@ -345,10 +346,47 @@ function answer(app: AiohttpApp, req: HopRequest): Answer {
 }
 
 /** The app's own CORS middleware (hand.ts) around the routes. */
+/**
+ * The middlewares listed before the CORS one, that can answer themselves (a 401 of an auth check):
+ * aiohttp runs the list's first outermost, so what they answer never reaches the CORS middleware.
+ */
+function outerAnswering(
+  app: AiohttpApp,
+  hand: HandMiddleware,
+  preflight: boolean,
+): AiohttpApp["middlewares"] {
+  const at = app.middlewares.findIndex((m) => m.name === hand.name);
+  return app.middlewares
+    .slice(0, Math.max(0, at))
+    .filter((m) => m.answers && !(preflight && m.passesOptions));
+}
+
 function answerHand(app: AiohttpApp, hand: HandMiddleware, req: HopRequest, path: string): Answer {
   const method = upper(req.method);
   const upstream = req.upstream ?? null;
   const assumed: Words[] = [];
+  // An answer recorded without this middleware's Allow-Origin, where one listed before it can
+  // answer by itself: that one answered (the record), and it has no CORS header.
+  const outer = outerAnswering(app, hand, method === "OPTIONS")[0];
+  if (outer) {
+    const recorded = upstream?.status;
+    const bare = !(upstream?.headers ?? []).some(([n]) => n.toLowerCase() === "access-control-allow-origin");
+    if (recorded != null && recorded >= 400 && bare)
+      return {
+        kind: "known",
+        status: recorded,
+        headers: upstream?.headers ?? [],
+        fromUpstream: true,
+        assumed: [
+          { key: "config.aiohttp.assumed.outer-answered", params: { name: outer.name, line: outer.line } },
+        ],
+      };
+    if (method === "OPTIONS" && recorded == null)
+      throw new Unknowable({
+        key: "config.aiohttp.unknown.outer-middleware",
+        params: { name: outer.name, line: outer.line },
+      });
+  }
   if (method === "OPTIONS" && hand.options)
     return {
       kind: "known",
@@ -505,6 +543,15 @@ function checkAiohttp(app: AiohttpApp): ConfigFinding[] {
       }
     }
   if (app.hand && !app.crash) handChecks(app, app.hand, add);
+  // The app's own CORS middleware listed after one that answers by itself (a 401): aiohttp runs the
+  // list's first outermost, so that answer goes out without CORS headers.
+  const handEntry = app.hand ? app.middlewares.find((m) => m.name === app.hand?.name)?.entry : null;
+  const before = app.hand && !app.crash ? outerAnswering(app, app.hand, false)[0] : undefined;
+  if (handEntry && before)
+    add("aiohttp-cors-middleware-order", "error", handEntry.line, {
+      key: "config.aiohttp.check.hand-order",
+      params: { name: app.hand?.name ?? "", outer: before.name, line: before.line },
+    });
   if (!app.setup || app.crash || app.unknown) return out;
   // Setup with no origin anywhere: every preflight is 403, no response gets a CORS header.
   const anyOrigin = app.maps.some((m) => m.entries.length > 0 || m.unknown);
@@ -597,6 +644,18 @@ function patchHand(
       continue;
     }
     const code = fault.cause.code;
+    // Answered by a middleware listed before this one (its 401): this one goes to the list's front.
+    const outer = outerAnswering(app, hand, fault.cause.stage === "preflight");
+    const mine = app.middlewares.find((m) => m.name === hand.name);
+    if (
+      outer.length > 0 &&
+      (code === "missing-allow-origin" || code === "preflight-status-not-ok") &&
+      mine?.entry &&
+      outer.every((m) => m.entry)
+    ) {
+      p.outerFirst(app, mine, outer);
+      continue;
+    }
     // The preflight raised past the middleware (no route takes OPTIONS): whatever the browser names
     // first (the status, or the missing Allow-Origin), the middleware answers OPTIONS itself.
     const raised =
@@ -639,6 +698,35 @@ function patchHand(
 
 class Patcher extends EditList {
   readonly cannotAll: Words[] = [];
+
+  /**
+   * The CORS middleware moved to the front of `middlewares=[…]`, before the first one that
+   * answered without it (one edit, from that one's name to this one's: the names between keep
+   * their order).
+   */
+  outerFirst(
+    app: AiohttpApp,
+    mine: AiohttpApp["middlewares"][number],
+    outer: AiohttpApp["middlewares"],
+  ): void {
+    const first = app.middlewares.find((m) => outer.includes(m));
+    const to = mine.entry;
+    const from = first?.entry;
+    if (!to || !from || from.start >= to.start) return;
+    const text = this.text(this.file);
+    const between = text.slice(from.start, to.start);
+    const sep = /,\s*$/.exec(between)?.[0] ?? ", ";
+    this.push(`outer-first:${to.start}`, {
+      file: this.file,
+      start: from.start,
+      end: to.end,
+      text: `${text.slice(to.start, to.end)}${sep}${between.slice(0, between.length - sep.length)}`,
+      why: {
+        key: "config.aiohttp.fix.outer-first",
+        params: { name: mine.name, line: to.line, outer: outer.map((m) => m.name).join(", ") },
+      },
+    });
+  }
 
   /** A value of the middleware's headers replaced (its string literal). */
   handValue(h: HandHeader, value: string, why: Words): void {

@@ -324,6 +324,14 @@ export const enConfigPython = {
     "{method} {path} is never given to cors.add: aiohttp-cors adds no CORS headers to it and does not answer its preflight",
   "config.aiohttp.check.split":
     "{method} {path} is on a second resource of the same path (the first, line {line}, was registered before another path): preflights go to the first, which does not allow {method}, so they get 403; register the path's routes together or add allow_methods",
+  "config.aiohttp.unknown.outer-middleware":
+    "the middleware {name} (line {line}) runs before the CORS middleware and may answer first; its answer was not recorded",
+  "config.aiohttp.assumed.outer-answered":
+    "the middleware {name} (line {line}), listed before the CORS middleware, answered: the recorded answer has no Allow-Origin",
+  "config.aiohttp.fix.outer-first":
+    "{name} moved to the front of middlewares=[…] (line {line}): aiohttp runs the list's first outermost, so the answers of {outer} (a 401) never reached it and went out without CORS headers; it now adds them to every answer",
+  "config.aiohttp.check.hand-order":
+    "{name} is listed after {outer} (line {line}), which answers by itself (a 401): aiohttp runs the list's first outermost, so that answer never reaches {name} and has no CORS headers — list {name} first",
   "config.aiohttp.unknown.middleware":
     "the middleware {name} (line {line}) runs before aiohttp-cors' preflight handler and may answer first; its answer to the preflight was not recorded",
   "config.aiohttp.fix.middleware":

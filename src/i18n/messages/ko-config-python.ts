@@ -326,6 +326,14 @@ export const koConfigPython: Record<keyof typeof enConfigPython, string> = {
     "{method} {path}는 cors.add에 한 번도 넘겨지지 않습니다: aiohttp-cors가 CORS 헤더를 붙이지 않고 프리플라이트에도 답하지 않습니다",
   "config.aiohttp.check.split":
     "{method} {path}는 같은 경로의 두 번째 리소스에 있습니다(첫 리소스 {line}번 줄 뒤에 다른 경로가 등록됨): 프리플라이트는 {method}를 허용하지 않는 첫 리소스로 가서 403을 받습니다. 그 경로의 라우트를 함께 등록하거나 allow_methods를 추가하세요",
+  "config.aiohttp.unknown.outer-middleware":
+    "미들웨어 {name}(줄 {line})가 CORS 미들웨어보다 먼저 실행되어 먼저 답할 수 있습니다. 그 답은 기록되지 않았습니다",
+  "config.aiohttp.assumed.outer-answered":
+    "CORS 미들웨어보다 앞에 나열된 미들웨어 {name}(줄 {line})가 답했습니다: 기록된 응답에 Allow-Origin이 없습니다",
+  "config.aiohttp.fix.outer-first":
+    "{name}를 middlewares=[…](줄 {line})의 맨 앞으로 옮겼습니다: aiohttp는 목록의 첫 항목을 가장 바깥에서 실행하므로 {outer}의 응답(401)이 그 미들웨어에 닿지 않아 CORS 헤더 없이 나갔습니다. 이제 모든 응답에 헤더를 붙입니다",
+  "config.aiohttp.check.hand-order":
+    "{name}가 스스로 답하는(401) {outer}(줄 {line}) 뒤에 나열되어 있습니다: aiohttp는 목록의 첫 항목을 가장 바깥에서 실행하므로 그 응답은 {name}에 닿지 않아 CORS 헤더가 없습니다. {name}를 맨 앞에 두세요",
   "config.aiohttp.unknown.middleware":
     "미들웨어 {name}({line}번 줄)는 aiohttp-cors의 프리플라이트 핸들러보다 먼저 실행되어 먼저 답할 수 있습니다. 프리플라이트에 대한 그 응답은 기록되지 않았습니다",
   "config.aiohttp.fix.middleware":
