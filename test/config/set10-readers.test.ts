@@ -316,3 +316,27 @@ app.router.add_get("/api/queue", queue)
     );
   });
 });
+
+describe("Apache: Allow-Origin from %{HTTP_ORIGIN}e with env=HTTP_ORIGIN, a variable no line sets", () => {
+  const text = `<VirtualHost *:8080>
+    Header always set Access-Control-Allow-Origin "%{HTTP_ORIGIN}e" env=HTTP_ORIGIN
+    Header always merge Vary Origin
+    ProxyPass /api/ http://127.0.0.1:3000/api/
+</VirtualHost>
+`;
+  const file = { path: "site.conf", text };
+  it("sends none; fix sets the variable for the page's origin with SetEnvIf Origin, above that line", () => {
+    const found = checkConfig([file]).findings.find((f) => f.code === "origin-env-http");
+    expect(found?.line).toBe(2);
+    expect(found?.words.params).toEqual({ name: "HTTP_ORIGIN", read: "%{Origin}i" });
+    const evidence = recordedFrom([file], [{ url: "http://localhost:8080/api/items", origin: PAGE }]);
+    const r = fixConfig([file], evidence);
+    expect(r.ok, fixDiff(r)).toBe(true);
+    expect(r.files[0]?.after).toBe(
+      text.replace(
+        "    Header always set",
+        '    SetEnvIf Origin "^(https://page\\.example\\.com)$" HTTP_ORIGIN=$1\n    Header always set',
+      ),
+    );
+  });
+});

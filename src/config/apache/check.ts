@@ -94,6 +94,37 @@ export function checkApache(tree: ApacheTree): ConfigFinding[] {
         ...at(setter),
         words: { key: "config.apache.check.env-not-whole", params: { name: variable ?? "", value: written } },
       });
+    // `%{HTTP_ORIGIN}e` with no line setting HTTP_ORIGIN: httpd makes HTTP_* variables for CGI
+    // scripts only (https://httpd.apache.org/docs/2.4/env.html), not for a request it proxies or a
+    // file it serves, so the value is empty and `env=HTTP_ORIGIN` never holds.
+    const anySetter = nodes.some(
+      (n) =>
+        ["setenvif", "setenvifnocase", "setenv", "rewriterule"].includes(n.key) &&
+        n.args.some((a) => a.value.split("=")[0] === variable || a.value.includes(`E=${variable}`)),
+    );
+    // A PHP or CGI handler makes them (mod_php adds the CGI variables): said surely where httpd proxies.
+    const proxies = nodes.some(
+      (n) =>
+        n.key === "proxypass" ||
+        (n.key === "rewriterule" && /\[[^\]]*\bP\b/i.test(n.args.map((a) => a.value).join(" "))),
+    );
+    if (variable?.startsWith("HTTP_") && !anySetter)
+      push({
+        code: "origin-env-http",
+        severity: proxies ? "error" : "warning",
+        ...at(h.node),
+        words: {
+          key: "config.apache.check.env-http",
+          params: {
+            name: variable,
+            read: `%{${variable
+              .slice(5)
+              .toLowerCase()
+              .replaceAll("_", "-")
+              .replace(/(^|-)\w/g, (c) => c.toUpperCase())}}i`,
+          },
+        },
+      });
     // An <If> that tests the origin guards what its Header lines reflect.
     const guarded = nodes.some(
       (n) =>

@@ -130,6 +130,7 @@ export function patchApache(
   const hasVary = allOps(tree).some((o) => lower(o.field) === "vary" && /origin/i.test(o.value));
   const originWants = new Map<Op, { id: string; origins: Set<string> }>();
   const regexWants = new Map<Node, Set<string>>();
+  const setterWants = new Map<Node, { name: string; origins: Set<string> }>();
   const listWants = new Map<string, { op: Op | null; acao: Op; header: string; names: string[] }>();
   for (const { spec, judged } of failing) {
     const unknownKey = typeof judged.unknown === "object" ? judged.unknown?.key : undefined;
@@ -185,10 +186,18 @@ export function patchApache(
         if (guarded) {
           const name = (guarded.op.cond as string).slice(4);
           const setter = p.setterOf(name);
+          // `"%{HTTP_ORIGIN}e" env=HTTP_ORIGIN` (enable-cors.org's recipe): no line of the file
+          // sets that variable, and httpd does not for a request it proxies (HTTP_* variables are
+          // made for CGI scripts): a SetEnvIf Origin line sets it, to the listed origins.
+          const own = VARIABLE.exec(guarded.op.value.trim())?.[1];
           if (setter) {
             const w = regexWants.get(setter) ?? new Set();
             w.add(spec.origin);
             regexWants.set(setter, w);
+          } else if (own === name) {
+            const w = setterWants.get(guarded.op.node) ?? { name, origins: new Set<string>() };
+            w.origins.add(spec.origin);
+            setterWants.set(guarded.op.node, w);
           } else
             p.cannot.set(spec.id, {
               key: "config.apache.cannot.condition",
@@ -323,6 +332,7 @@ export function patchApache(
   }
   for (const [op, w] of originWants) p.allowOrigin(w.id, op, [...w.origins], hasVary);
   for (const [setter, origins] of regexWants) p.extendRegex(setter, [...origins]);
+  for (const [header, w] of setterWants) p.setterFor(header, w.name, [...w.origins]);
   for (const w of listWants.values()) {
     if (w.op) p.extendList(w.op, w.names, w.header);
     else p.newList(w.acao, w.header, w.names);

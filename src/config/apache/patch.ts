@@ -163,6 +163,17 @@ export class Patcher extends EditList {
     );
   }
 
+  /** A `SetEnvIf Origin` line that sets `name` to these origins, above the Header line that reads it. */
+  setterFor(header: Node, name: string, origins: string[]): void {
+    const re = `^(${origins.map(escapeRe).join("|")})$`;
+    this.before(
+      header,
+      [`SetEnvIf Origin ${quote(re)} ${name}=$1`],
+      { key: "config.apache.fix.setter", params: { name, line: header.line, origins: origins.join(", ") } },
+      `setter:${header.file}:${header.start}`,
+    );
+  }
+
   /** The `SetEnvIf(NoCase) Origin` line that sets a variable, if one does. */
   setterOf(name: string): Node | null {
     return (

@@ -1,5 +1,7 @@
 /** `cors-lens check|fix --config` on Apache httpd files (English). Directive names stay as written. */
 export const enConfigApache = {
+  "config.apache.check.env-http":
+    "no line sets {name}, and httpd makes HTTP_* variables only for CGI scripts, not for a request it proxies or a file it serves: this Allow-Origin is never sent; set {name} with SetEnvIf Origin for the allowed origins ({read} would send any origin back)",
   "config.apache.check.env-not-whole":
     "{name} is set to {value} and sent as Access-Control-Allow-Origin: only $0 is the whole Origin ($1… are its groups, appended to it here), so the value sent equals no page — write {name}=$0",
   "config.apache.check.no-always":
@@ -14,6 +16,8 @@ export const enConfigApache = {
     "httpd does not read this .htaccess's Header lines: AllowOverride {value} ({file}:{line}) allows neither FileInfo nor All",
   "config.apache.check.rewrite-variable":
     "mod_rewrite has no variable {name}: it is always empty, so this condition never sees the header; write {header}",
+  "config.apache.fix.setter":
+    "SetEnvIf Origin sets {name} for {origins}, above line {line}: no line set it, and httpd makes HTTP_* variables only for CGI scripts, not for a request it proxies — so the Header line's env={name} never held",
   "config.apache.fix.always":
     "always added: the {status} response httpd makes itself lost {name} (line {line})",
   "config.apache.fix.preflight":

@@ -2,6 +2,8 @@
 import type { enConfigApache } from "./en-config-apache";
 
 export const koConfigApache: Record<keyof typeof enConfigApache, string> = {
+  "config.apache.check.env-http":
+    "{name}를 설정하는 줄이 없고, httpd는 HTTP_* 변수를 CGI 스크립트에만 만들고 프록시하는 요청이나 제공하는 파일에는 만들지 않습니다: 이 Allow-Origin은 보내지지 않습니다. 허용할 출처에 대해 SetEnvIf Origin으로 {name}를 설정하세요({read}는 어떤 출처든 그대로 돌려보냅니다)",
   "config.apache.check.env-not-whole":
     "{name}이(가) {value}로 설정되어 Access-Control-Allow-Origin으로 보내집니다: Origin 전체는 $0뿐이며($1…은 그룹으로, 여기서는 뒤에 덧붙습니다) 보내는 값은 어떤 페이지와도 같지 않습니다 — {name}=$0으로 쓰세요",
   "config.apache.check.no-always":
@@ -16,6 +18,8 @@ export const koConfigApache: Record<keyof typeof enConfigApache, string> = {
     "httpd는 이 .htaccess의 Header 줄을 읽지 않음: AllowOverride {value}({file}:{line})가 FileInfo도 All도 허용하지 않음",
   "config.apache.check.rewrite-variable":
     "mod_rewrite에는 {name} 변수가 없음: 항상 비어 있어 이 조건은 헤더를 보지 못함. {header}로 쓰세요",
+  "config.apache.fix.setter":
+    "줄 {line} 위에서 SetEnvIf Origin이 {origins}에 대해 {name}를 설정합니다: 그것을 설정하는 줄이 없었고, httpd는 HTTP_* 변수를 CGI 스크립트에만 만들고 프록시하는 요청에는 만들지 않으므로 Header 줄의 env={name}가 한 번도 성립하지 않았습니다",
   "config.apache.fix.always": "always 추가: httpd가 직접 만든 {status} 응답에 {name}(줄 {line})이 없었음",
   "config.apache.fix.preflight":
     "프리플라이트에 권한 검사와 애플리케이션보다 먼저 httpd가 204로 응답함(받은 상태: {status})",
