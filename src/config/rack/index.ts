@@ -421,7 +421,16 @@ function pathOf(url: URL): string {
     if (p === "..") parts.pop();
     else parts.push(p);
   }
-  return `/${parts.join("/")}${path.endsWith("/") && parts.length > 0 ? "/" : ""}`;
+  // clean_path_info joins the parts again: a trailing slash is gone ("/api/items/" is "/api/items").
+  return `/${parts.join("/")}`;
+}
+
+/**
+ * A resource written with a trailing slash (`'/api/v1/me/'`) that would take the path with it:
+ * rack-cors never sees that slash (clean_path_info), so the resource matches no request.
+ */
+function slashed(r: Resource, path: string): boolean {
+  return r.path.t === "str" && /[^/*]\/$/.test(r.path.v) && !!r.pattern?.test(`${path}/`);
 }
 
 function corsHeaders(r: Resource, o: Options, origin: string): Array<[string, string]> {
@@ -649,6 +658,11 @@ function checkRack(app: RackApp): ConfigFinding[] {
       }
       let catchAll: Resource | null = null;
       for (const r of a.resources) {
+        if (r.path.t === "str" && /[^/*]\/$/.test(r.path.v))
+          add("rack-cors-resource-trailing-slash", "error", r.line, {
+            key: "config.rack.check.trailing-slash",
+            params: { path: r.path.v, fixed: r.path.v.slice(0, -1) },
+          });
         if (catchAll)
           add("rack-cors-resource-shadowed", "warning", r.line, {
             key: "config.rack.check.shadowed",
@@ -887,7 +901,7 @@ class Patcher extends EditList {
   }
 
   /** An `allow` block moved above an earlier one that shadows it for its origins and paths. */
-  raise(later: Allow, before: Allow): boolean {
+  raise(later: Allow, before: Allow, unslash: readonly Resource[] = []): boolean {
     const text = this.app.text;
     const at = lineStart(text, before.block.start);
     const from = lineStart(text, later.block.start);
@@ -895,12 +909,25 @@ class Patcher extends EditList {
     if (at >= from) return false;
     const between = text.slice(at, from);
     const blank = /\n[ \t]*\n$/.test(between);
+    // The resources written with a trailing slash lose it in the moved text (one edit: they lie inside it).
+    let moved = text.slice(from, to);
+    for (const r of [...unslash].sort((a, b) => b.path.at.start - a.path.at.start)) {
+      const end = r.path.at.end - from;
+      if (r.path.t === "str" && moved[end - 2] === "/")
+        moved = `${moved.slice(0, end - 2)}${moved.slice(end - 1)}`;
+    }
+    const slashes = unslash.flatMap((r) => (r.path.t === "str" ? [r.path.v] : []));
     this.edit(
       `raise:${later.block.start}`,
       at,
       to,
-      `${text.slice(from, to)}${blank ? "\n" : ""}${blank ? between.replace(/\n[ \t]*\n$/, "\n") : between}`,
-      { key: "config.rack.fix.raise", params: { line: later.line, before: before.line } },
+      `${moved}${blank ? "\n" : ""}${blank ? between.replace(/\n[ \t]*\n$/, "\n") : between}`,
+      slashes.length > 0
+        ? {
+            key: "config.rack.fix.raise-unslash",
+            params: { line: later.line, before: before.line, paths: slashes.join(", ") },
+          }
+        : { key: "config.rack.fix.raise", params: { line: later.line, before: before.line } },
     );
     return true;
   }
@@ -989,9 +1016,18 @@ export function patchRack(
             (a) =>
               !a.public &&
               allowsOrigin(a, origin) &&
-              a.resources.some((r) => pathMatches(r, path) && !r.public && optionsOf(r).credentials),
+              a.resources.some(
+                (r) => (pathMatches(r, path) || slashed(r, path)) && !r.public && optionsOf(r).credentials,
+              ),
           );
-        if (later && p.raise(later, hit.allow)) {
+        if (
+          later &&
+          p.raise(
+            later,
+            hit.allow,
+            later.resources.filter((r) => slashed(r, path)),
+          )
+        ) {
           asked.push(spec.id);
           continue;
         }

@@ -12,6 +12,8 @@ export const enConfigRack = {
     "the origins on line {line} come from code CORS Lens does not evaluate ({text}): which origins it allows is decided where the app runs",
   "config.rack.note.several":
     "Rack::Cors is set up more than once: the first (line {line}) is read; a preflight is answered by the outermost",
+  "config.rack.check.trailing-slash":
+    "rack-cors matches the request's path after Rack's clean_path_info, which drops a trailing slash: {path} matches no request (/api/items/ is seen as /api/items); write {fixed}",
   "config.rack.check.block-shadowed":
     "this block allows every origin on the paths of the credentialed block of line {line}, and rack-cors uses the first block that matches: those requests get '*' without credentials, so a call with cookies is refused — put that block first",
   "config.rack.check.any-credentials":
@@ -42,6 +44,8 @@ export const enConfigRack = {
     '{name}: :{value} is not :any: rack-cors reads it as one name, "{value}", which no request has, so every preflight that needs it is refused; write :any (cyu/rack-cors#129)',
   "config.rack.check.methods-case":
     "methods {methods} are written in upper case: rack-cors compares the lower-case request method with them as written, so their preflights are refused; write them as symbols (:put)",
+  "config.rack.fix.raise-unslash":
+    "the allow block of line {line} moved above the one of line {before}, and {paths} written without its trailing slash: rack-cors uses the first block whose origins and resource match, and matches the path after Rack's clean_path_info, which drops that slash — so the block never answered, the one of line {before} did ('*', no credentials); every other origin and path still reaches that one",
   "config.rack.fix.raise":
     "the allow block of line {line} moved above the one of line {before}: rack-cors uses the first block whose origins and resource match, so that one answered this origin's requests first (with '*' and no credentials); every other origin and path still reaches it",
   "config.rack.fix.origin": "{origin} added to the origins (line {line})",
