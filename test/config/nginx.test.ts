@@ -859,8 +859,15 @@ describe("check: what the preflight meets", () => {
     }
 }
 `),
-    ).toEqual(["preflight-refused@4", "preflight-refused@9", "cors-on-preflight-only@13"]);
-    // Answered before the auth: nothing to say.
+    ).toEqual([
+      "preflight-refused@4",
+      "preflight-refused@9",
+      "cors-on-preflight-only@13",
+      // …whose answer names neither methods nor headers: no preflight passes it either.
+      "preflight-allows-nothing@14",
+    ]);
+    // Answered before the auth: no refusal to name (its answer names no methods or headers: that
+    // is all there is to say).
     expect(
       codes(`server {
     location /a/ {
@@ -871,6 +878,6 @@ describe("check: what the preflight meets", () => {
     }
 }
 `),
-    ).toEqual([]);
+    ).toEqual(["preflight-allows-nothing@4"]);
   });
 });

@@ -621,9 +621,15 @@ describe("S3 bucket CORS: check on uploads", () => {
     const later = `[{"AllowedOrigins": ["${APP}"], "AllowedMethods": ["PUT"], "AllowedHeaders": ["x-amz-acl"]},
  {"AllowedOrigins": ["*"], "AllowedMethods": ["PUT"], "AllowedHeaders": ["content-type"]}]`;
     expect(codes(later).map(([c]) => c)).not.toContain("s3-put-content-type");
-    // No PUT, or no AllowedHeaders at all (that is s3-no-headers).
+    // No PUT, or no AllowedHeaders at all (that is s3-no-headers). Authorization alone: a request the
+    // SDK signs sends x-amz-date and x-amz-content-sha256 too (s3-sdk-headers).
     expect(
       codes(`[{"AllowedOrigins": ["*"], "AllowedMethods": ["GET"], "AllowedHeaders": ["Authorization"]}]`),
+    ).toEqual([["s3-sdk-headers", 1, "warning"]]);
+    expect(
+      codes(
+        `[{"AllowedOrigins": ["*"], "AllowedMethods": ["GET"], "AllowedHeaders": ["Authorization", "x-amz-*"]}]`,
+      ),
     ).toEqual([]);
     expect(
       codes(`[{"AllowedOrigins": ["*"], "AllowedMethods": ["PUT"], "ExposeHeaders": ["ETag"]}]`),

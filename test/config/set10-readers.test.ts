@@ -103,6 +103,8 @@ app.listen(3000);
     }));
 
   it("the recorded 404 of a throwing route has no CORS headers in the model; fix wraps await next()", () => {
+    const found = checkConfig([file]).findings.find((f) => f.code === "koa-hand-headers-lost-on-throw");
+    expect([found?.line, found?.also?.[0]?.line]).toEqual([7, 13]);
     const r = fixConfig([file], thrown());
     expect(r.ok, JSON.stringify(r.rows.map((x) => [x.id, x.url, x.before, x.after]))).toBe(true);
     expect(r.rows.find((x) => x.source === "evidence")?.before.verdict).toBe("blocked");
@@ -139,6 +141,9 @@ app.listen({ port: 3000 });
 `;
   const file = js("server.js", text);
   it("sends none of @fastify/cors' headers in the model; fix passes reply.getHeaders() along, first", () => {
+    expect(checkConfig([file]).findings.map((f) => `${f.code}@${f.line}`)).toContain(
+      "fastify-raw-skips-cors@9",
+    );
     const evidence = recordedFrom([file], [{ url: "http://h/api/events", origin: PAGE }]);
     expect(evidence[0]?.hops.at(-1)?.responseHeaders.some(([n]) => /allow-origin/i.test(n))).toBe(false);
     const r = fixConfig([file], evidence);
@@ -338,5 +343,57 @@ describe("Apache: Allow-Origin from %{HTTP_ORIGIN}e with env=HTTP_ORIGIN, a vari
         '    SetEnvIf Origin "^(https://page\\.example\\.com)$" HTTP_ORIGIN=$1\n    Header always set',
       ),
     );
+  });
+});
+
+describe("check: shapes set 10 found, named from the file alone", () => {
+  it("header-extra-argument: setHeader's third argument is ignored", () => {
+    const text = `const express = require("express");
+const app = express();
+app.use((req, res, next) => {
+  res.setHeader("Access-Control-Allow-Origin", "${PAGE}");
+  res.setHeader("Access-Control-Allow-Headers", "Content-Type", "Authorization");
+  next();
+});
+app.listen(3000);
+`;
+    expect(checkConfig([js("server.js", text)]).findings.map((f) => `${f.code}@${f.line}`)).toContain(
+      "header-extra-argument@5",
+    );
+  });
+
+  it("origin-localhost-no-port: a warning on the string, none with a port", () => {
+    const text = (origin: string) => `const express = require("express");
+const cors = require("cors");
+const app = express();
+app.use(cors({ origin: ["${PAGE}", "${origin}"] }));
+app.listen(3000);
+`;
+    const codes = (o: string) =>
+      checkConfig([js("server.js", text(o))]).findings.map((f) => `${f.code}@${f.line}`);
+    expect(codes("http://localhost")).toContain("origin-localhost-no-port@4");
+    expect(codes("http://localhost:5173")).not.toContain("origin-localhost-no-port@4");
+  });
+
+  it("preflight-allows-nothing: Apache answers OPTIONS 204 with Allow-Origin alone", () => {
+    const text = `<VirtualHost *:8080>
+    Header always set Access-Control-Allow-Origin "${PAGE}"
+    RewriteEngine On
+    RewriteCond %{REQUEST_METHOD} OPTIONS
+    RewriteRule ^ - [R=204,L]
+    ProxyPass /api/ http://127.0.0.1:3000/api/
+</VirtualHost>
+`;
+    const codes = (t: string) =>
+      checkConfig([{ path: "site.conf", text: t }]).findings.map((f) => `${f.code}@${f.line}`);
+    expect(codes(text)).toContain("preflight-allows-nothing@2");
+    expect(
+      codes(
+        text.replace(
+          "    RewriteEngine",
+          '    Header always set Access-Control-Allow-Methods "GET, DELETE"\n    RewriteEngine',
+        ),
+      ),
+    ).not.toContain("preflight-allows-nothing@2");
   });
 });

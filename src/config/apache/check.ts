@@ -344,6 +344,23 @@ export function checkApache(tree: ApacheTree): ConfigFinding[] {
           !r.ops.some((x) => isAcao(x.op))
         )
           continue;
+        // Answered (2xx) with neither Access-Control-Allow-Methods nor -Headers: every preflight asks
+        // for a method beyond GET, HEAD and POST or a header beyond the safelisted ones, so none passes.
+        const names = new Set(r.headers.map((h) => lower(h.name)));
+        const acaoOp = r.ops.find((x) => isAcao(x.op))?.op;
+        if (
+          r.status >= 200 &&
+          r.status < 300 &&
+          acaoOp &&
+          !names.has("access-control-allow-methods") &&
+          !names.has("access-control-allow-headers")
+        )
+          push({
+            code: "preflight-allows-nothing",
+            severity: "error",
+            ...at(acaoOp.node),
+            words: { key: "config.check.preflight-allows-nothing" },
+          });
         const by = r.outcome.kind === "local" ? r.outcome.by : null;
         if (by && by.key === "require" && r.status >= 400) {
           push({

@@ -158,6 +158,18 @@ export function checkExpress(app: ExpressApp): ConfigFinding[] {
             params: { value: v as string, origin: path[1] as string },
           },
         );
+      // "http://localhost" with no port: a development server's page is served on one
+      // (http://localhost:5173), and an Origin carries it, so that page's Origin is not this one.
+      if (typeof v === "string" && /^https?:\/\/(localhost|127\.0\.0\.1)$/.test(v))
+        push(
+          "origin-localhost-no-port",
+          "warning",
+          stringNode(o.props.get("origin"), v) ??
+            literalOf(app, v) ??
+            listNode(app, o.props.get("origin")) ??
+            originNode,
+          { key: "config.express.check.localhost-port", params: { value: v } },
+        );
       // " https://b" (a list split on "," that kept the space): equal to no Origin header.
       if (typeof v === "string" && v !== v.trim() && /^\s*https?:\/\//.test(v))
         push("origin-space", "error", listNode(app, o.props.get("origin")) ?? originNode, {
@@ -411,6 +423,7 @@ export function checkExpress(app: ExpressApp): ConfigFinding[] {
   };
   visit(app.program);
   handChecks(app, push);
+  thrownPastHand(app, push);
   handThenAuth(app, push);
   handNoPreflight(app, push);
   return out.sort((a, b) => a.line - b.line);
@@ -657,6 +670,66 @@ function handNoPreflight(
   }
 }
 
+/**
+ * Answers that skip the CORS headers set so far: a Fastify route writing `reply.raw.writeHead` (the
+ * reply's headers, @fastify/cors' among them, are not sent: https://fastify.dev/docs/latest/Reference/Reply/#raw),
+ * and a Koa route that throws past a hand-written middleware (ctx.onerror removes every header set
+ * so far: https://github.com/koajs/koa/blob/master/lib/context.js).
+ */
+function thrownPastHand(
+  app: ExpressApp,
+  push: (code: string, s: "error" | "warning", n: t.Node, w: Words) => void,
+): void {
+  const text = app.text;
+  const calls: t.CallExpression[] = [];
+  const visit = (n: t.Node) => {
+    if (!n || typeof n !== "object") return;
+    if (n.type === "CallExpression") calls.push(n);
+    for (const c of childNodes(n)) visit(c);
+  };
+  visit(app.program);
+  if (app.dialect === "fastify" && app.corsUses.length > 0)
+    for (const c of calls) {
+      const callee = bare(c.callee);
+      const o = callee.type === "MemberExpression" ? bare(callee.object) : null;
+      if (
+        callee.type === "MemberExpression" &&
+        propName(callee) === "writeHead" &&
+        o?.type === "MemberExpression" &&
+        propName(o) === "raw" &&
+        !c.arguments.some((a) => /\.getHeaders\s*\(\s*\)/.test(text.slice(a.start ?? 0, a.end ?? 0)))
+      )
+        push("fastify-raw-skips-cors", "error", c, {
+          key: "config.fastify.check.raw-write",
+          params: { reply: text.slice(o.object.start ?? 0, o.object.end ?? 0) },
+        });
+    }
+  if (
+    app.dialect !== "koa" ||
+    app.corsUses.length > 0 ||
+    /\btry\s*\{[^}]*\bawait\s+next\s*\(\s*\)/.test(text)
+  )
+    return;
+  const throws = calls.find((c) => /^\w+\.throw$/.test(text.slice(c.callee.start ?? 0, c.callee.end ?? 0)));
+  const thrownAt = throws ? (throws.start ?? 0) : text.search(/\bthrow\s+new\s/);
+  if (thrownAt < 0) return;
+  const set = calls.find((c) => {
+    const callee = bare(c.callee);
+    const [a] = c.arguments;
+    return (
+      callee.type === "MemberExpression" &&
+      propName(callee) === "set" &&
+      a?.type === "StringLiteral" &&
+      /^access-control-allow-origin$/i.test(a.value)
+    );
+  });
+  if (set)
+    push("koa-hand-headers-lost-on-throw", "warning", set, {
+      key: "config.express.check.koa-thrown",
+      params: { line: app.lineOf(thrownAt) },
+    });
+}
+
 function handChecks(
   app: ExpressApp,
   push: (code: string, s: "error" | "warning", n: t.Node, w: Words) => void,
@@ -670,6 +743,18 @@ function handChecks(
       const [a, b] = n.arguments;
       if (m && ["setHeader", "header", "set", "append"].includes(m)) {
         if (a?.type === "StringLiteral" && b) sets.push({ name: a.value.toLowerCase(), value: b, call: n });
+        // res.setHeader(name, "Content-Type", "Authorization"): one value is taken, the rest ignored
+        // (Node's setHeader, Express's res.set/header and Koa's ctx.set take a name and one value).
+        const extra = n.arguments.slice(2);
+        if (a?.type === "StringLiteral" && /^access-control-/i.test(a.value) && extra.length > 0)
+          push("header-extra-argument", "error", n, {
+            key: "config.express.check.extra-argument",
+            params: {
+              name: a.value,
+              method: m,
+              extra: extra.map((x) => app.text.slice(x.start ?? 0, x.end ?? 0)).join(", "),
+            },
+          });
         if (a?.type === "ObjectExpression")
           for (const p of a.properties)
             if (p.type === "ObjectProperty") {

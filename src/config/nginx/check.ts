@@ -250,6 +250,30 @@ export function checkNginx(tree: NginxTree): ConfigFinding[] {
         words: { key: "config.check.preflight-only" },
       });
     }
+    // The preflight answered here with neither Access-Control-Allow-Methods nor -Headers: every
+    // preflight asks for a method or a header beyond the safelisted ones, so none passes
+    // (https://fetch.spec.whatwg.org/#cors-preflight-fetch). `Allow` is the 405's header, not read.
+    if (optionsIf && answersPreflight && ifAcao) {
+      const sent = addHeaders(inheritedLevel(optionsIf, "add_header"));
+      const names = new Set(sent.map((h) => lower(h.name)));
+      const allow = sent.find((h) => lower(h.name) === "allow");
+      // Methods listed under `Allow` were meant for Access-Control-Allow-Methods: without it a
+      // preflight passes for GET, HEAD and POST alone.
+      if (
+        !names.has("access-control-allow-methods") &&
+        (allow || !names.has("access-control-allow-headers"))
+      ) {
+        const acao = sent.find(isAcao);
+        out.push({
+          code: "preflight-allows-nothing",
+          severity: "error",
+          ...at((allow ?? acao)?.directive ?? (optionsIf.directive as Directive)),
+          words: {
+            key: allow ? "config.check.preflight-allow-header" : "config.check.preflight-allows-nothing",
+          },
+        });
+      }
+    }
     if (!hasAcao) continue;
     const refusal =
       loc.children.find(

@@ -111,6 +111,20 @@ export function checkS3(doc: S3Doc): ConfigFinding[] {
           },
         });
     }
+    // A request signed by the AWS SDK (Signature Version 4) sends x-amz-date and
+    // x-amz-content-sha256 beside Authorization (https://docs.aws.amazon.com/AmazonS3/latest/API/sig-v4-header-based-auth.html):
+    // a rule that lists Authorization but no x-amz-* header refuses every such preflight.
+    if (headersMatch(c, ["authorization"]) && !headersMatch(c, ["x-amz-date", "x-amz-content-sha256"]))
+      out.push({
+        code: "s3-sdk-headers",
+        severity: "warning",
+        file,
+        line: headersList?.line ?? line,
+        words: {
+          key: "config.s3.check.sdk-headers",
+          params: { field: doc.format === "s3-xml" ? "AllowedHeader" : "AllowedHeaders" },
+        },
+      });
     if (methods.includes("PUT") && !c.expose.some((e) => lower(e) === "etag"))
       out.push({
         code: "s3-etag",

@@ -81,6 +81,14 @@ export const enConfigExpress = {
     "{reply}.raw.writeHead of line {line} now sends {reply}.getHeaders() too: a route that writes to the raw response sends only the headers it gives writeHead, so those @fastify/cors put on the reply (Access-Control-Allow-Origin, Vary) never went out",
   "config.fastify.cannot.raw-headers":
     "the route writes its answer with reply.raw.writeHead (line {line}), which sends only the headers given to it — not those @fastify/cors put on the reply; CORS Lens cannot read its arguments: pass reply.getHeaders() along with them",
+  "config.express.check.extra-argument":
+    "{method}() takes a name and one value: {extra} is ignored, so {name} does not carry it — write every value in the one string",
+  "config.fastify.check.raw-write":
+    "this route writes its answer with {reply}.raw.writeHead, which sends only the headers given to it: those @fastify/cors put on the reply (Access-Control-Allow-Origin, Vary) never go out — pass {reply}.getHeaders() along",
+  "config.express.check.koa-thrown":
+    "Koa's error handler removes every header set so far when a route throws (line {line}): this Access-Control-Allow-Origin is not on those error answers, so the page cannot read them — catch the error around await next() and put the CORS headers in err.headers, or use @koa/cors (keepHeadersOnError)",
+  "config.express.check.localhost-port":
+    "{value} has no port: it is the Origin of a page on port 80 only; a development server's page (http://localhost:5173, :3000) sends its port in the Origin, so it is not allowed — list the origin with its port",
   "config.express.fix.koa-origin-ctx":
     'the origin function of line {line} is given ctx, not the Origin: {name} is now read with ctx.get("Origin"), so its test sees the request\'s origin',
   "config.express.check.koa-origin-ctx":

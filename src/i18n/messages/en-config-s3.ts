@@ -1,5 +1,7 @@
 /** `cors-lens check|fix --config` on S3 bucket CORS files, JSON or XML (English). Field names stay as written. */
 export const enConfigS3 = {
+  "config.s3.check.sdk-headers":
+    "{field} lets Authorization through but no x-amz-* header: a request the AWS SDK signs sends x-amz-date and x-amz-content-sha256 with it, so S3 refuses its preflight (403) — add x-amz-* (or *)",
   "config.s3.check.comment":
     "a comment: the AWS CLI (--cors-configuration file://…) and the console take plain JSON and refuse it",
   "config.s3.check.tag":

@@ -126,6 +126,10 @@ recorded request through and keeps every request allowed before, 1 when it canno
     "the app makes its cookies for other sites (SameSite=None, line {line}): a call from {origin} with credentials (cookies) would be refused by this configuration (a guess from the code: check --har with a recording tells)",
   "config.check.likely-cookies-read":
     "the app reads the request's cookies (line {line}): a call from {origin} that sends them (credentials) would be refused by this configuration (a guess from the code: check --har with a recording tells)",
+  "config.check.preflight-allow-header":
+    "Allow is not what a preflight reads: the browser looks for Access-Control-Allow-Methods, which this answer does not send, so the preflight of any method but GET, HEAD and POST is refused — name the methods there",
+  "config.check.preflight-allows-nothing":
+    "this preflight answer sends neither Access-Control-Allow-Methods nor Access-Control-Allow-Headers: a preflight asks for a method other than GET, HEAD and POST or for a header beyond the safelisted ones, so none passes — add them",
   "config.check.reflected-credentials":
     "any origin is reflected with Access-Control-Allow-Credentials true (line {line}): every site can read the user's data",
   "config.check.blocks-recorded":

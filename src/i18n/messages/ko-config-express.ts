@@ -83,6 +83,14 @@ export const koConfigExpress: Record<keyof typeof enConfigExpress, string> = {
     "줄 {line}의 {reply}.raw.writeHead가 이제 {reply}.getHeaders()도 보냅니다: raw 응답에 직접 쓰는 라우트는 writeHead에 준 헤더만 보내므로, @fastify/cors가 reply에 둔 헤더(Access-Control-Allow-Origin, Vary)가 나가지 않았습니다",
   "config.fastify.cannot.raw-headers":
     "라우트가 reply.raw.writeHead(줄 {line})로 응답을 쓰는데, 그것은 자신에게 준 헤더만 보내고 @fastify/cors가 reply에 둔 헤더는 보내지 않습니다. CORS Lens가 그 인자를 읽을 수 없습니다: reply.getHeaders()를 함께 넘기세요",
+  "config.express.check.extra-argument":
+    "{method}()는 이름과 값 하나만 받습니다: {extra}는 무시되므로 {name}에 들어가지 않습니다. 모든 값을 한 문자열에 쓰세요",
+  "config.fastify.check.raw-write":
+    "이 라우트는 {reply}.raw.writeHead로 응답을 쓰는데, 그것은 자신에게 준 헤더만 보냅니다: @fastify/cors가 reply에 둔 헤더(Access-Control-Allow-Origin, Vary)는 나가지 않습니다. {reply}.getHeaders()를 함께 넘기세요",
+  "config.express.check.koa-thrown":
+    "라우트가 오류를 던지면(줄 {line}) Koa의 오류 처리기가 그때까지 설정된 헤더를 모두 지웁니다: 이 Access-Control-Allow-Origin은 그 오류 응답에 없으므로 페이지가 읽지 못합니다. await next() 주변에서 오류를 잡아 CORS 헤더를 err.headers에 넣거나 @koa/cors(keepHeadersOnError)를 쓰세요",
+  "config.express.check.localhost-port":
+    "{value}에는 포트가 없습니다: 80번 포트의 페이지 출처일 뿐입니다. 개발 서버의 페이지(http://localhost:5173, :3000)는 출처에 포트를 담아 보내므로 허용되지 않습니다. 포트까지 적은 출처를 나열하세요",
   "config.express.fix.koa-origin-ctx":
     '{line}번째 줄의 origin 함수는 Origin이 아니라 ctx를 받습니다: 이제 {name}을(를) ctx.get("Origin")으로 읽어, 검사가 요청의 origin을 봅니다',
   "config.express.check.koa-origin-ctx":

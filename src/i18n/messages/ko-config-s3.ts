@@ -2,6 +2,8 @@
 import type { enConfigS3 } from "./en-config-s3";
 
 export const koConfigS3: Record<keyof typeof enConfigS3, string> = {
+  "config.s3.check.sdk-headers":
+    "{field}가 Authorization은 허용하지만 x-amz-* 헤더는 허용하지 않습니다: AWS SDK가 서명한 요청은 x-amz-date와 x-amz-content-sha256을 함께 보내므로 S3가 그 프리플라이트를 거부합니다(403). x-amz-*(또는 *)를 추가하세요",
   "config.s3.check.comment":
     "주석: AWS CLI(--cors-configuration file://…)와 콘솔은 순수 JSON만 받으므로 거부함",
   "config.s3.check.tag":

@@ -125,6 +125,10 @@ config/initializers/cors.rb나 Rack의 config.ru).
     "앱이 다른 사이트용 쿠키를 만듭니다(SameSite=None, 줄 {line}): {origin}에서 자격 증명(쿠키)과 함께 보내는 호출은 이 설정에서 거부됩니다(코드로 추정한 것입니다. 기록과 함께 check --har를 쓰면 확인됩니다)",
   "config.check.likely-cookies-read":
     "앱이 요청의 쿠키를 읽습니다(줄 {line}): {origin}에서 쿠키를 보내는(자격 증명) 호출은 이 설정에서 거부됩니다(코드로 추정한 것입니다. 기록과 함께 check --har를 쓰면 확인됩니다)",
+  "config.check.preflight-allow-header":
+    "Allow는 프리플라이트가 읽는 헤더가 아닙니다: 브라우저는 Access-Control-Allow-Methods를 찾는데 이 응답은 그것을 보내지 않으므로 GET, HEAD, POST 외의 메서드의 프리플라이트는 거부됩니다. 그곳에 메서드를 쓰세요",
+  "config.check.preflight-allows-nothing":
+    "이 프리플라이트 응답은 Access-Control-Allow-Methods도 Access-Control-Allow-Headers도 보내지 않습니다: 프리플라이트는 GET, HEAD, POST 외의 메서드나 안전 목록 밖의 헤더를 요청하므로 어느 것도 통과하지 못합니다. 추가하세요",
   "config.check.reflected-credentials":
     "모든 출처를 그대로 돌려주면서 Access-Control-Allow-Credentials true(줄 {line}): 어떤 사이트든 사용자의 데이터를 읽을 수 있습니다",
   "config.check.blocks-recorded": "기록된 요청 중 차단된 {count}개가 여기서 막힘",
