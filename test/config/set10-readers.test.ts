@@ -397,3 +397,28 @@ app.listen(3000);
     ).not.toContain("preflight-allows-nothing@2");
   });
 });
+
+describe("Flask: CORS() given top-level origins and one resource", () => {
+  it("flask-route-outside-resources at CORS(), naming a route no resource covers", () => {
+    const text = `from flask import Flask, jsonify
+from flask_cors import CORS
+
+app = Flask(__name__)
+CORS(app, origins=["${PAGE}"], resources={r"/api/swagger.json": {"origins": "*"}})
+
+
+@app.route("/api/swagger.json")
+def swagger():
+    return jsonify({})
+
+
+@app.route("/api/items")
+def items():
+    return jsonify([])
+`;
+    const found = checkConfig([{ path: "app.py", text }]).findings.find(
+      (f) => f.code === "flask-route-outside-resources",
+    );
+    expect([found?.line, found?.words.params?.rule]).toEqual([5, "/api/items"]);
+  });
+});

@@ -348,10 +348,14 @@ export function checkApache(tree: ApacheTree): ConfigFinding[] {
         // for a method beyond GET, HEAD and POST or a header beyond the safelisted ones, so none passes.
         const names = new Set(r.headers.map((h) => lower(h.name)));
         const acaoOp = r.ops.find((x) => isAcao(x.op))?.op;
+        // Only an answer the file writes for OPTIONS (a RewriteRule's R=2xx), not httpd's own.
+        const rewritten = r.outcome.kind === "local" && r.outcome.by?.key === "rewriterule";
         if (
+          rewritten &&
           r.status >= 200 &&
           r.status < 300 &&
           acaoOp &&
+          names.has("access-control-allow-origin") &&
           !names.has("access-control-allow-methods") &&
           !names.has("access-control-allow-headers")
         )

@@ -1365,6 +1365,15 @@ function checkFlaskAll(app: FlaskApp): ConfigFinding[] {
         params: { rules: [...new Set(served.map((r) => r.rule))].slice(0, 3).join(", ") },
       },
     );
+  } else if (app.ext?.set.opts.has("resources") && app.ext.set.opts.has("origins")) {
+    // Top-level options are each listed resource's defaults (flask_cors.core.parse_resources): they
+    // do not reach a route outside `resources`, which gets no CORS headers at all.
+    const outside = served.find((r) => !covered(r));
+    if (outside)
+      add("flask-route-outside-resources", "warning", app.ext.stmt.line, {
+        key: "config.flask.check.outside-resources",
+        params: { rule: outside.rule, line: outside.line },
+      });
   } else if (!app.ext)
     for (const x of app.scoped) {
       const bare = served.filter((r) => r.owner !== x.target && r.owner !== app.app?.name && !covered(r));

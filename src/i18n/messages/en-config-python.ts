@@ -69,6 +69,8 @@ export const enConfigPython = {
     "the view {view} (line {line}) ends some requests with abort() or an HTTPException, which passes @cross_origin by: that answer had no CORS headers. CORS(app) for {rule} with the decorator's options adds them to every answer, errors included (its after_request runs for those too)",
   "config.flask.cannot.aborts":
     "the view of line {line} aborts past its @cross_origin, and CORS Lens can only add CORS(app) for it where the app has no CORS(…) of its own and the decorator's options are keywords that read only names bound above the app: register an errorhandler that adds the headers, or CORS(app) by hand",
+  "config.flask.check.outside-resources":
+    "origins= (and the other options) apply to the resources listed in resources= only: {rule} (line {line}) is in none of them, so it gets no CORS headers — add its path to resources, or drop resources=",
   "config.flask.check.header-underscore":
     "allow_headers names {name}: browsers send header names with hyphens, so it allows none of them — write {fixed}",
   "config.flask.check.cross-abort":

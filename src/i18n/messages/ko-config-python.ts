@@ -70,6 +70,8 @@ export const koConfigPython: Record<keyof typeof enConfigPython, string> = {
     "{line}행의 뷰 {view}는 일부 요청을 abort()나 HTTPException으로 끝내는데, 이 예외는 @cross_origin을 그냥 지나갑니다: 그 응답에는 CORS 헤더가 없었습니다. 데코레이터와 같은 옵션으로 {rule}에 CORS(app)를 두면 오류 응답을 포함한 모든 응답에 헤더가 붙습니다(after_request가 오류 응답에도 실행됩니다)",
   "config.flask.cannot.aborts":
     "{line}행의 뷰가 @cross_origin을 지나 abort하는데, CORS Lens는 앱에 자체 CORS(…)가 없고 데코레이터 옵션이 앱 위에서 정의된 이름만 읽는 키워드일 때만 CORS(app)를 추가할 수 있습니다: 헤더를 붙이는 errorhandler를 등록하거나 CORS(app)를 직접 추가하세요",
+  "config.flask.check.outside-resources":
+    "origins=(와 다른 옵션)는 resources=에 나열된 리소스에만 적용됩니다: {rule}(줄 {line})은 어디에도 없으므로 CORS 헤더를 받지 못합니다. 그 경로를 resources에 넣거나 resources=를 빼세요",
   "config.flask.check.header-underscore":
     "allow_headers에 {name}이(가) 있습니다: 브라우저는 헤더 이름을 하이픈으로 보내므로 아무것도 허용하지 않습니다 — {fixed}(으)로 쓰세요",
   "config.flask.check.cross-abort":
