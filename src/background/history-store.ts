@@ -99,6 +99,9 @@ interface Placement {
 const metaKey = (tabId: number) => `${TAB_PREFIX}${tabId}:meta`;
 const chunkKey = (tabId: number, chunk: number) => `${TAB_PREFIX}${tabId}:c${chunk}`;
 
+/** Events that wait for the journal append on its way before they are sent in a call of their own. */
+const MAX_WAITING = 1_000;
+
 export class HistoryStore {
   readonly tabs = new Map<number, TabHistory>();
   tracker: TrackerState = emptyTrackerState();
@@ -321,7 +324,9 @@ export class HistoryStore {
     // Its first number is its takeover mark's.
     this.eventSeq = Math.max(this.eventSeq + 1, this.bornAt + 1, (this.platform.now?.() ?? 0) * 1000);
     this.waiting.push([this.eventSeq, event]);
-    if (this.inFlight === 0 || !this.coalesce) this.append();
+    // A call that stays on its way (a store that never answers) does not hold the events behind it:
+    // a full batch of them goes in a call of its own.
+    if (this.inFlight === 0 || !this.coalesce || this.waiting.length >= MAX_WAITING) this.append();
   }
 
   /** Sends the events waiting to be journaled, as one storage call under the first one's number. */

@@ -415,6 +415,30 @@ describe("HistoryStore journal", () => {
     ]);
   });
 
+  it("does not hold events behind a call that never completes: a thousand waiting go in a call of their own", async () => {
+    const fake = fakeStore();
+    const calls: number[] = [];
+    const store = new HistoryStore({
+      ...fake.platform,
+      now: () => 1_000,
+      store: {
+        ...fake.platform.store,
+        set: async (items: Record<string, unknown>) => {
+          for (const value of Object.values(items))
+            calls.push((JSON.parse(String(value)) as unknown[]).length);
+          // The first call never comes back (a hung store); the others land.
+          if (calls.length === 1) await new Promise<void>(() => undefined);
+          await fake.platform.store.set(items);
+        },
+      },
+    });
+    for (let i = 0; i < 2_500; i++) store.journal(event(String(i), 1_000));
+    for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0));
+    // One at once, then each thousand that waited behind it, and the rest once one of those landed:
+    // only the call that never came back holds its event.
+    expect(calls).toEqual([1, 1_000, 1_000, 499]);
+  });
+
   it("keeps the events of a refused append in memory and writes the batch at once", async () => {
     const fake = fakeStore();
     const delays: number[] = [];
