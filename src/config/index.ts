@@ -941,6 +941,9 @@ export function fixConfig(
     }
     return judged;
   };
+  type Kept = { texts: typeof texts; current: AnyConfig; done: typeof done };
+  // (`as`: assigned inside the loop, which narrowing from `= null` does not see.)
+  let stale = null as Kept | null;
   for (let round = 0; round < 8; round++) {
     judgeAll(current);
     // A preflight the patch sent on to the application, whose answer to it was never recorded, is
@@ -950,6 +953,18 @@ export function fixConfig(
     const { edits, cannot: stuck } = FORMATS[current.format as ReadFormat].patch(current, failing);
     cannot = stuck;
     if (edits.length === 0) break;
+    // Two rounds in a row whose edits leave every failing request failing for the same reason are
+    // taken back: repeating them would only print lines that change nothing (caddyserver/caddy#4188's
+    // Caddyfile took 8 such rounds, 263 lines). One such round may be a step (a hook's phase set,
+    // then the registration moved).
+    const kept: Kept = stale ?? {
+      texts,
+      current,
+      done: done.map((d) => ({ ...d, refs: { ...d.refs } })),
+    };
+    const signature = (f: ReturnType<typeof failingOf>) =>
+      f.map((x) => `${x.spec.id}:${x.judged.verdict}:${x.judged.cause?.code ?? ""}`).join("|");
+    const was = signature(failing);
     for (const d of done) {
       d.pos = shifted(d.file, d.pos, edits);
       for (const k of Object.keys(d.refs)) d.refs[k] = shifted(d.file, d.refs[k] as number, edits);
@@ -966,6 +981,17 @@ export function fixConfig(
     });
     texts = applyEdits(texts, edits);
     current = readConfig([...texts].map(([path, text]) => ({ path, text })));
+    if (signature(failingOf(specs, judgeAll(current))) !== was) stale = null;
+    else if (!stale) stale = kept;
+    else {
+      texts = kept.texts;
+      current = kept.current;
+      done.splice(0, done.length, ...kept.done);
+      for (const f of failing)
+        if (!cannot.has(f.spec.id))
+          cannot.set(f.spec.id, { key: "config.cannot.cause", params: { code: f.judged.cause?.code ?? "" } });
+      break;
+    }
   }
   const after = judgeAll(current);
   const standardAfter =

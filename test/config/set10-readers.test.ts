@@ -422,3 +422,24 @@ def items():
     expect([found?.line, found?.words.params?.rule]).toEqual([5, "/api/items"]);
   });
 });
+
+describe("fix: rounds that change nothing are taken back", () => {
+  it("a Caddyfile whose deletion sits in a header block: no patch repeating lines that help nothing", () => {
+    const text = `:8080 {
+	header {
+		-Access-Control-Allow-Origin
+	}
+	header +Access-Control-Allow-Origin "${PAGE}"
+
+	reverse_proxy 127.0.0.1:3000
+}
+`;
+    const file = { path: "Caddyfile", text };
+    const r = fixConfig([file], recordedFrom([file], [{ url: "http://localhost:8080/api/items", origin: PAGE }]));
+    expect(r.ok).toBe(false);
+    // Two rounds of lines that changed nothing were taken back, and the first with them: the file as it was.
+    expect(r.files[0]?.after).toBe(text);
+    expect(r.edits).toEqual([]);
+    expect(r.cannot.length).toBeGreaterThan(0);
+  });
+});
