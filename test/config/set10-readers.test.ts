@@ -435,7 +435,10 @@ describe("fix: rounds that change nothing are taken back", () => {
 }
 `;
     const file = { path: "Caddyfile", text };
-    const r = fixConfig([file], recordedFrom([file], [{ url: "http://localhost:8080/api/items", origin: PAGE }]));
+    const r = fixConfig(
+      [file],
+      recordedFrom([file], [{ url: "http://localhost:8080/api/items", origin: PAGE }]),
+    );
     expect(r.ok).toBe(false);
     // Two rounds of lines that changed nothing were taken back, and the first with them: the file as it was.
     expect(r.files[0]?.after).toBe(text);
