@@ -28,6 +28,7 @@ import {
   fillPy,
   heldoutCheck,
   heldoutEntries,
+  PAGE_RELATIVE,
 } from "./heldout-check";
 
 function entries(): Entry[] {
@@ -52,13 +53,29 @@ function entries(): Entry[] {
  * Issue #23's tenth never-seen measure, the `check` half (test/fixes/heldout-check.ts runs it): every
  * held-out set 10 case (config-heldout10-*.ts, written blind to the readers), each file filled as its
  * suite fills it, whether a finding lands on its root cause's line. This is the set's first run (the
- * measure): recorded, not asserted (`known` is null; the list comes from this run, see HELDOUT10.md).
+ * measure, in HELDOUT10.md), asserted since against KNOWN_STATIC_MISSES both ways.
  * And the set's three correct configurations (S3, Express, Flask — an S3 bucket file, an Express app
  * with its own CORS middleware and a Flask app with `@cross_origin` per view, shapes other than the
  * earlier sets' correct ones), served for real: the page's calls pass, `check` reports no error,
  * `fix` prints nothing.
  */
-const { scratch, correct } = heldoutCheck(10, entries(), null);
+const APP_ROUTES =
+  "relative to the routes of the file the list leaves out (PATCH): not checked for this stack";
+/**
+ * The root causes `check` does not name from the file alone, at the head that fixed set 10's cases
+ * (28/34; the first run, the measure, named 13 — see HELDOUT10.md). Asserted both ways.
+ */
+const KNOWN_STATIC_MISSES: Readonly<Record<string, string>> = {
+  "heldout10 Express: a catch-all app.all() route sends Allow-Origin '*', the withCredentials calls refused":
+    PAGE_RELATIVE,
+  "heldout10 Koa: the app's CORS middleware lists X-Authentication-Token, not Authorization": PAGE_RELATIVE,
+  "heldout10 FastAPI: an unhandled error's 500 is answered outside CORSMiddleware, no Allow-Origin":
+    "the route's error is raised by code CORS Lens does not follow from the file alone",
+  "heldout10 FastAPI: a hand-written CORS middleware's Allow-Methods lacks PATCH": APP_ROUTES,
+  "heldout10 Django: CORS_ALLOW_CREDENTIALS left unset, the session-cookie call refused": PAGE_RELATIVE,
+  "heldout10 S3: the bucket's rule allows GET only, the icon upload's PUT refused (JSON)": PAGE_RELATIVE,
+};
+const { scratch, correct } = heldoutCheck(10, entries(), KNOWN_STATIC_MISSES);
 
 describe("heldout10: correct configurations (check: no error; fix: nothing to change)", () => {
   const calls = CORRECT_CALLS;
