@@ -209,7 +209,7 @@ end
 run ->(env) { [200, { 'content-type' => 'application/json' }, ['[]']] }
 `;
   const file = { path: "config.ru", text };
-  it("moves the credentialed block first: the page's credentialed call passes, every other request as before", () => {
+  it("moves the credentialed block first, with the methods the '*' block allowed there: nothing refused that passed", () => {
     expect(checkConfig([file]).findings.map((f) => [f.code, f.line, f.also?.[0]?.line])).toContainEqual([
       "rack-cors-block-shadowed",
       5,
@@ -225,7 +225,7 @@ run ->(env) { [200, { 'content-type' => 'application/json' }, ['[]']] }
 use Rack::Cors do
   allow do
     origins '${PAGE}'
-    resource '/api/v1/me', headers: :any, methods: %i[get], credentials: true
+    resource '/api/v1/me', headers: :any, methods: %i[get post], credentials: true
   end
 
   allow do
@@ -444,5 +444,65 @@ describe("fix: rounds that change nothing are taken back", () => {
     expect(r.files[0]?.after).toBe(text);
     expect(r.edits).toEqual([]);
     expect(r.cannot.length).toBeGreaterThan(0);
+  });
+});
+
+describe("rack-cors: the credentialed resource written with a trailing slash", () => {
+  const text = `require 'rack/cors'
+
+use Rack::Cors do
+  allow do
+    origins '*'
+    resource '/api/v1/*', headers: :any, methods: %i[get]
+  end
+
+  allow do
+    origins '${PAGE}'
+    resource '/api/v1/me/', headers: :any, methods: %i[get], credentials: true
+  end
+end
+
+run ->(env) { [200, { 'content-type' => 'application/json' }, ['[]']] }
+`;
+  const file = { path: "config.ru", text };
+  it("matches no request (Rack's clean_path_info drops the slash); fix moves the '*' block below and drops it", () => {
+    expect(checkConfig([file]).findings.map((f) => `${f.code}@${f.line}`)).toContain(
+      "rack-cors-resource-trailing-slash@11",
+    );
+    const r = fixConfig(
+      [file],
+      recordedFrom([file], [{ url: "http://h/api/v1/me/", origin: PAGE, credentials: "include" }]),
+    );
+    expect(r.ok, fixDiff(r)).toBe(true);
+    expect(r.files[0]?.after).toBe(`require 'rack/cors'
+
+use Rack::Cors do
+  allow do
+    origins '${PAGE}'
+    resource '/api/v1/me', headers: :any, methods: %i[get], credentials: true
+  end
+
+  allow do
+    origins '*'
+    resource '/api/v1/*', headers: :any, methods: %i[get]
+  end
+end
+
+run ->(env) { [200, { 'content-type' => 'application/json' }, ['[]']] }
+`);
+  });
+
+  it("is not moved past another block between them (that one would answer first for other origins)", () => {
+    const between = text.replace(
+      `\n  allow do\n    origins '${PAGE}'`,
+      `\n  allow do\n    origins 'https://other.example.com'\n    resource '/api/v2/*', headers: :any, methods: %i[get]\n  end\n\n  allow do\n    origins '${PAGE}'`,
+    );
+    expect(between).not.toBe(text);
+    const f = { path: "config.ru", text: between };
+    const r = fixConfig(
+      [f],
+      recordedFrom([f], [{ url: "http://h/api/v1/me/", origin: PAGE, credentials: "include" }]),
+    );
+    expect(r.edits.map((e) => e.why.key)).not.toContain("config.rack.fix.raise");
   });
 });

@@ -426,6 +426,38 @@ function pathOf(url: URL): string {
 }
 
 /**
+ * Moved first, `later` answers its origins on its resources' paths instead of `before`, and
+ * rack-cors does not fall through on a method or header a matching resource refuses: what `before`
+ * allowed there and `later` does not is added to `later`'s resources, so nothing allowed before is
+ * refused. Null where that cannot be written (`headers: :any` before, a list in `later`).
+ */
+function shadowedOptions(
+  later: Allow,
+  before: Allow,
+): Map<Resource, { methods: string[]; headers: string[] }> | null {
+  const out = new Map<Resource, { methods: string[]; headers: string[] }>();
+  for (const r of later.resources) {
+    const sample = samplePath(r) ?? (r.path.t === "str" ? r.path.v.replace(/\/$/, "") : null);
+    if (sample === null) return null;
+    const b = before.resources.find(
+      (x) => x.pattern?.test(sample) || x.pattern?.test(sample.replace(/\/$/, "")),
+    );
+    if (!b) continue;
+    const mine = optionsOf(r);
+    const theirs = optionsOf(b);
+    if (theirs.headers === "any" && mine.headers !== "any") return null;
+    out.set(r, {
+      methods: theirs.methods.filter((m) => !mine.methods.includes(m)),
+      headers:
+        mine.headers === "any" || theirs.headers === "any"
+          ? []
+          : theirs.headers.filter((h) => !mine.headers.includes(h)),
+    });
+  }
+  return out;
+}
+
+/**
  * A resource written with a trailing slash (`'/api/v1/me/'`) that would take the path with it:
  * rack-cors never sees that slash (clean_path_info), so the resource matches no request.
  */
@@ -901,35 +933,33 @@ class Patcher extends EditList {
   }
 
   /** An `allow` block moved above an earlier one that shadows it for its origins and paths. */
-  raise(later: Allow, before: Allow, unslash: readonly Resource[] = []): boolean {
+  /**
+   * The shadowing block `before` moved below `later`, which follows it (two edits: the block cut,
+   * and written again after `later`), so edits inside `later` — its trailing slashes dropped, the
+   * methods and headers `before` allowed on its paths added — stand apart from them.
+   */
+  raise(later: Allow, before: Allow): boolean {
     const text = this.app.text;
     const at = lineStart(text, before.block.start);
+    const end = afterLine(text, before.block.end);
     const from = lineStart(text, later.block.start);
     const to = afterLine(text, later.block.end);
-    if (at >= from) return false;
-    const between = text.slice(at, from);
-    const blank = /\n[ \t]*\n$/.test(between);
-    // The resources written with a trailing slash lose it in the moved text (one edit: they lie inside it).
-    let moved = text.slice(from, to);
-    for (const r of [...unslash].sort((a, b) => b.path.at.start - a.path.at.start)) {
-      const end = r.path.at.end - from;
-      if (r.path.t === "str" && moved[end - 2] === "/")
-        moved = `${moved.slice(0, end - 2)}${moved.slice(end - 1)}`;
-    }
-    const slashes = unslash.flatMap((r) => (r.path.t === "str" ? [r.path.v] : []));
-    this.edit(
-      `raise:${later.block.start}`,
-      at,
-      to,
-      `${moved}${blank ? "\n" : ""}${blank ? between.replace(/\n[ \t]*\n$/, "\n") : between}`,
-      slashes.length > 0
-        ? {
-            key: "config.rack.fix.raise-unslash",
-            params: { line: later.line, before: before.line, paths: slashes.join(", ") },
-          }
-        : { key: "config.rack.fix.raise", params: { line: later.line, before: before.line } },
-    );
+    // Adjacent blocks only: moving `before` past another block would let that one answer first.
+    if (at >= from || text.slice(end, from).trim() !== "") return false;
+    const why: Words = { key: "config.rack.fix.raise", params: { line: later.line, before: before.line } };
+    this.edit(`raise-cut:${at}`, at, from, "", why);
+    this.edit(`raise-put:${to}`, to, to, `${text.slice(end, from)}${text.slice(at, end)}`, why);
     return true;
+  }
+
+  /** A resource path's trailing slash dropped: rack-cors matches the path after clean_path_info. */
+  unslash(r: Resource): void {
+    if (r.path.t !== "str") return;
+    const at = r.path.at;
+    this.edit(`unslash:${at.start}`, at.end - 2, at.end - 1, "", {
+      key: "config.rack.fix.unslash",
+      params: { path: r.path.v, line: r.line },
+    });
   }
 
   /** The `use Rack::Cors … end` statement moved above the first middleware that answers before it. */
@@ -1020,14 +1050,13 @@ export function patchRack(
                 (r) => (pathMatches(r, path) || slashed(r, path)) && !r.public && optionsOf(r).credentials,
               ),
           );
-        if (
-          later &&
-          p.raise(
-            later,
-            hit.allow,
-            later.resources.filter((r) => slashed(r, path)),
-          )
-        ) {
+        const kept = later ? shadowedOptions(later, hit.allow) : null;
+        if (later && kept && p.raise(later, hit.allow)) {
+          for (const r of later.resources) if (slashed(r, path)) p.unslash(r);
+          for (const [r, w] of kept) {
+            if (w.methods.length > 0) p.methods(r, w.methods);
+            if (w.headers.length > 0) p.headers(r, w.headers);
+          }
           asked.push(spec.id);
           continue;
         }

@@ -44,8 +44,8 @@ export const enConfigRack = {
     '{name}: :{value} is not :any: rack-cors reads it as one name, "{value}", which no request has, so every preflight that needs it is refused; write :any (cyu/rack-cors#129)',
   "config.rack.check.methods-case":
     "methods {methods} are written in upper case: rack-cors compares the lower-case request method with them as written, so their preflights are refused; write them as symbols (:put)",
-  "config.rack.fix.raise-unslash":
-    "the allow block of line {line} moved above the one of line {before}, and {paths} written without its trailing slash: rack-cors uses the first block whose origins and resource match, and matches the path after Rack's clean_path_info, which drops that slash — so the block never answered, the one of line {before} did ('*', no credentials); every other origin and path still reaches that one",
+  "config.rack.fix.unslash":
+    "the resource {path} (line {line}) without its trailing slash: rack-cors matches the request's path after Rack's clean_path_info, which drops it, so no request ever matched",
   "config.rack.fix.raise":
     "the allow block of line {line} moved above the one of line {before}: rack-cors uses the first block whose origins and resource match, so that one answered this origin's requests first (with '*' and no credentials); every other origin and path still reaches it",
   "config.rack.fix.origin": "{origin} added to the origins (line {line})",

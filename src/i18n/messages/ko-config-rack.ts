@@ -47,8 +47,8 @@ export const koConfigRack: Record<keyof typeof enConfigRack, string> = {
     '{name}: :{value}는 :any가 아닙니다: rack-cors는 이를 이름 하나("{value}")로 읽는데 그런 요청은 없으므로 그것이 필요한 사전 요청은 모두 거부됩니다. :any로 쓰세요(cyu/rack-cors#129)',
   "config.rack.check.methods-case":
     "methods {methods}가 대문자로 쓰였습니다: rack-cors는 소문자로 바꾼 요청 메서드를 쓰인 그대로와 비교하므로 그 사전 요청이 거부됩니다. 심볼(:put)로 쓰세요",
-  "config.rack.fix.raise-unslash":
-    "줄 {line}의 allow 블록을 줄 {before}의 블록 위로 옮기고 {paths}의 끝 슬래시를 없앴습니다: rack-cors는 출처와 리소스가 맞는 첫 블록을 쓰고, 끝 슬래시를 없애는 Rack의 clean_path_info를 거친 경로와 비교합니다. 그래서 그 블록은 한 번도 답하지 않았고 줄 {before}의 블록이('*', 자격 증명 없이) 답했습니다. 다른 출처와 경로는 여전히 그 블록에 닿습니다",
+  "config.rack.fix.unslash":
+    "리소스 {path}(줄 {line})의 끝 슬래시를 없앴습니다: rack-cors는 끝 슬래시를 없애는 Rack의 clean_path_info를 거친 요청 경로와 비교하므로 어떤 요청도 맞지 않았습니다",
   "config.rack.fix.raise":
     "줄 {line}의 allow 블록을 줄 {before}의 블록 위로 옮겼습니다: rack-cors는 출처와 리소스가 맞는 첫 블록을 쓰므로, 그 블록이 이 출처의 요청에 먼저('*'와 자격 증명 없이) 답했습니다. 다른 출처와 경로는 여전히 그 블록에 닿습니다",
   "config.rack.fix.origin": "origins({line}번 줄)에 {origin} 추가",
