@@ -75,7 +75,7 @@ const KNOWN_STATIC_MISSES: Readonly<Record<string, string>> = {
   "heldout10 Django: CORS_ALLOW_CREDENTIALS left unset, the session-cookie call refused": PAGE_RELATIVE,
   "heldout10 S3: the bucket's rule allows GET only, the icon upload's PUT refused (JSON)": PAGE_RELATIVE,
 };
-const { scratch, correct } = heldoutCheck(10, entries(), KNOWN_STATIC_MISSES);
+const { scratch, correct, correctPython } = heldoutCheck(10, entries(), KNOWN_STATIC_MISSES);
 
 describe("heldout10: correct configurations (check: no error; fix: nothing to change)", () => {
   const calls = CORRECT_CALLS;
@@ -100,24 +100,7 @@ describe("heldout10: correct configurations (check: no error; fix: nothing to ch
   });
 
   it("heldout10 correct: Flask with @cross_origin per view, two front ends, credentials where sent", async () => {
-    const dir = join(scratch, "flask");
-    mkdirSync(dir, { recursive: true });
-    const path = join(dir, "app.py");
-    const text = fillPy(HELD_OUT10_FLASK_CORRECT);
-    writeFileSync(path, text);
-    const port = await freePort();
-    await correct(
-      "Flask",
-      path,
-      text,
-      () =>
-        startProcess("/usr/bin/python3", [path], port, {
-          cwd: dir,
-          env: { PORT: String(port), PYTHONDONTWRITEBYTECODE: "1" },
-        }),
-      `http://127.0.0.1:${port}`,
-      calls,
-    );
+    await correctPython("Flask", "flask", fillPy(HELD_OUT10_FLASK_CORRECT), calls);
   });
 
   it("heldout10 correct: S3 bucket CORS (XML) for two front ends, the GET and the presigned PUT", async () => {

@@ -81,7 +81,7 @@ const KNOWN_STATIC_MISSES: Readonly<Record<string, string>> = {
   "heldout6 S3: AllowedHeader content-type only, the SDK upload's x-amz-* headers refused (XML)":
     PAGE_RELATIVE,
 };
-const { scratch, correct } = heldoutCheck(6, entries(), KNOWN_STATIC_MISSES);
+const { scratch, correct, correctPython } = heldoutCheck(6, entries(), KNOWN_STATIC_MISSES);
 
 describe("heldout6: correct configurations (check: no error; fix: nothing to change)", () => {
   const calls = CORRECT_CALLS;
@@ -102,24 +102,7 @@ describe("heldout6: correct configurations (check: no error; fix: nothing to cha
   });
 
   it("heldout6 correct: Flask flask-cors on /api/* with two front ends and credentials", async () => {
-    const dir = join(scratch, "flask");
-    mkdirSync(dir, { recursive: true });
-    const path = join(dir, "app.py");
-    const text = fillJs(HELD_OUT6_FLASK_CORRECT);
-    writeFileSync(path, text);
-    const port = await freePort();
-    await correct(
-      "Flask",
-      path,
-      text,
-      () =>
-        startProcess("/usr/bin/python3", [path], port, {
-          cwd: dir,
-          env: { PORT: String(port), PYTHONDONTWRITEBYTECODE: "1" },
-        }),
-      `http://127.0.0.1:${port}`,
-      calls,
-    );
+    await correctPython("Flask", "flask", fillJs(HELD_OUT6_FLASK_CORRECT), calls);
   });
 
   it("heldout6 correct: Koa @koa/cors before the router, an origin function over two front ends, credentials", async () => {

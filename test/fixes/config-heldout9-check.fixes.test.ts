@@ -76,7 +76,7 @@ const KNOWN_STATIC_MISSES: Readonly<Record<string, string>> = {
   "heldout9 rack-cors: the resource's methods leave out PUT, the PUT's preflight refused": APP_ROUTES,
   "heldout9 S3: the rule allows GET and HEAD only, the presigned PUT refused (XML)": PAGE_RELATIVE,
 };
-const { scratch, correct } = heldoutCheck(9, entries(), KNOWN_STATIC_MISSES);
+const { scratch, correct, correctPython } = heldoutCheck(9, entries(), KNOWN_STATIC_MISSES);
 
 describe("heldout9: correct configurations (check: no error; fix: nothing to change)", () => {
   const calls = CORRECT_CALLS;
@@ -103,24 +103,7 @@ describe("heldout9: correct configurations (check: no error; fix: nothing to cha
   });
 
   it("heldout9 correct: aiohttp-cors over two front ends with credentials, every route added", async () => {
-    const dir = join(scratch, "aiohttp");
-    mkdirSync(dir, { recursive: true });
-    const path = join(dir, "app.py");
-    const text = fillPy(HELD_OUT9_AIOHTTP_CORRECT);
-    writeFileSync(path, text);
-    const port = await freePort();
-    await correct(
-      "aiohttp",
-      path,
-      text,
-      () =>
-        startProcess("/usr/bin/python3", [path], port, {
-          cwd: dir,
-          env: { PORT: String(port), PYTHONDONTWRITEBYTECODE: "1" },
-        }),
-      `http://127.0.0.1:${port}`,
-      calls,
-    );
+    await correctPython("aiohttp", "aiohttp", fillPy(HELD_OUT9_AIOHTTP_CORRECT), calls);
   });
 
   it("heldout9 correct: rack-cors for two front ends with credentials, the page's headers and methods", async () => {

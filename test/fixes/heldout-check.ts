@@ -17,7 +17,7 @@ import { ROOT, resultsPath } from "../e2e/helpers/paths";
 import { AUTH, URLS } from "./config-django-cases";
 import { observe, type PageCall } from "./config-real";
 import { fillS3 } from "./config-s3-cases";
-import type { Running } from "./harness";
+import { freePort, type Running, startProcess } from "./harness";
 
 const BUILT = join(ROOT, "dist/cli/cors-lens.mjs");
 /** The page origins the suites use (their ports vary; these stand for them). */
@@ -101,6 +101,7 @@ export function heldoutCheck(
     base: string,
     calls: PageCall[],
   ) => Promise<void>;
+  correctPython: (label: string, name: string, text: string, calls: PageCall[]) => Promise<void>;
 } {
   const scratch = mkdtempSync(join(tmpdir(), `cors-lens-heldout${set}-`));
   const results: Array<Record<string, unknown>> = [];
@@ -202,7 +203,27 @@ export function heldoutCheck(
     expect(fixed.code, fixed.err).toBe(0);
     expect(fixed.out, `${label}: fix changes nothing`).toBe("");
   }
-  return { scratch, correct };
+  /** A correct Python app (Flask, aiohttp…: `app.py` serving on $PORT itself), served by Debian's python3. */
+  async function correctPython(label: string, name: string, text: string, calls: PageCall[]): Promise<void> {
+    const dir = join(scratch, name);
+    mkdirSync(dir, { recursive: true });
+    const path = join(dir, "app.py");
+    writeFileSync(path, text);
+    const port = await freePort();
+    await correct(
+      label,
+      path,
+      text,
+      () =>
+        startProcess("/usr/bin/python3", [path], port, {
+          cwd: dir,
+          env: { PORT: String(port), PYTHONDONTWRITEBYTECODE: "1" },
+        }),
+      `http://127.0.0.1:${port}`,
+      calls,
+    );
+  }
+  return { scratch, correct, correctPython };
 }
 
 export const fillCorrect = (t: string, port: number, app: number) =>

@@ -11,6 +11,7 @@ import { STRANGER_ORIGIN, Unknown } from "../whatif";
 import {
   bare,
   type CorsUse,
+  catchesNext,
   childNodes,
   codeOf,
   discardedCors,
@@ -23,6 +24,7 @@ import {
   originReturn,
   propName,
   type Reader,
+  rawWriteCalls,
   run,
   type Trace,
   type Val,
@@ -681,6 +683,15 @@ function thrownPastHand(
   push: (code: string, s: "error" | "warning", n: t.Node, w: Words) => void,
 ): void {
   const text = app.text;
+  const raws = app.dialect === "fastify" && app.corsUses.length > 0 ? rawWriteCalls(text, app.program) : [];
+  for (const raw of raws) {
+    const o = bare((bare(raw.callee) as t.MemberExpression).object) as t.MemberExpression;
+    push("fastify-raw-skips-cors", "error", raw, {
+      key: "config.fastify.check.raw-write",
+      params: { reply: text.slice(o.object.start ?? 0, o.object.end ?? 0) },
+    });
+  }
+  if (app.dialect !== "koa" || app.corsUses.length > 0 || catchesNext(text)) return;
   const calls: t.CallExpression[] = [];
   const visit = (n: t.Node) => {
     if (!n || typeof n !== "object") return;
@@ -688,28 +699,6 @@ function thrownPastHand(
     for (const c of childNodes(n)) visit(c);
   };
   visit(app.program);
-  if (app.dialect === "fastify" && app.corsUses.length > 0)
-    for (const c of calls) {
-      const callee = bare(c.callee);
-      const o = callee.type === "MemberExpression" ? bare(callee.object) : null;
-      if (
-        callee.type === "MemberExpression" &&
-        propName(callee) === "writeHead" &&
-        o?.type === "MemberExpression" &&
-        propName(o) === "raw" &&
-        !c.arguments.some((a) => /\.getHeaders\s*\(\s*\)/.test(text.slice(a.start ?? 0, a.end ?? 0)))
-      )
-        push("fastify-raw-skips-cors", "error", c, {
-          key: "config.fastify.check.raw-write",
-          params: { reply: text.slice(o.object.start ?? 0, o.object.end ?? 0) },
-        });
-    }
-  if (
-    app.dialect !== "koa" ||
-    app.corsUses.length > 0 ||
-    /\btry\s*\{[^}]*\bawait\s+next\s*\(\s*\)/.test(text)
-  )
-    return;
   const throws = calls.find((c) => /^\w+\.throw$/.test(text.slice(c.callee.start ?? 0, c.callee.end ?? 0)));
   const thrownAt = throws ? (throws.start ?? 0) : text.search(/\bthrow\s+new\s/);
   if (thrownAt < 0) return;

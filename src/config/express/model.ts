@@ -1838,7 +1838,7 @@ export function run(app: ExpressApp, request: HopRequest): Trace {
  * that catches what next() throws answers the error itself: its headers stay.
  */
 function koaThrown(app: ExpressApp, res: Res, trace: Trace): void {
-  if (/\btry\s*\{[^}]*\bawait\s+next\s*\(\s*\)/.test(app.text)) return;
+  if (catchesNext(app.text)) return;
   const kept = trace.corsRan.length > 0 ? /^(access-control-|vary$)/i : null;
   res.headers = kept ? res.headers.filter(([n]) => kept.test(n)) : [];
   trace.thrown = true;
@@ -1852,9 +1852,17 @@ function koaThrown(app: ExpressApp, res: Res, trace: Trace): void {
  * writeHead headers take reply.getHeaders() along.
  */
 function rawWrite(text: string, fn: t.Node, res: Res, trace: Trace): void {
-  let found: t.CallExpression | null = null;
+  const call = rawWriteCalls(text, fn)[0];
+  if (!call) return;
+  res.headers = [];
+  trace.rawWrite = call;
+}
+
+/** The `reply.raw.writeHead(…)` calls under `node` whose headers do not take `reply.getHeaders()` along. */
+export function rawWriteCalls(text: string, node: t.Node): t.CallExpression[] {
+  const found: t.CallExpression[] = [];
   const visit = (n: t.Node) => {
-    if (found || !n || typeof n !== "object") return;
+    if (!n || typeof n !== "object") return;
     if (n.type === "CallExpression") {
       const c = bare(n.callee);
       const o = c.type === "MemberExpression" ? bare(c.object) : null;
@@ -1862,24 +1870,19 @@ function rawWrite(text: string, fn: t.Node, res: Res, trace: Trace): void {
         c.type === "MemberExpression" &&
         propName(c) === "writeHead" &&
         o?.type === "MemberExpression" &&
-        propName(o) === "raw"
-      ) {
-        found = n;
-        return;
-      }
+        propName(o) === "raw" &&
+        !n.arguments.some((a) => /\.getHeaders\s*\(\s*\)/.test(text.slice(a.start ?? 0, a.end ?? 0)))
+      )
+        found.push(n);
     }
     for (const c of childNodes(n)) visit(c);
   };
-  visit(fn);
-  const call = found as t.CallExpression | null;
-  if (
-    !call ||
-    call.arguments.some((a) => /\.getHeaders\s*\(\s*\)/.test(text.slice(a.start ?? 0, a.end ?? 0)))
-  )
-    return;
-  res.headers = [];
-  trace.rawWrite = call;
+  visit(node);
+  return found;
 }
+
+/** A Koa middleware of the file catches what `await next()` throws (its own answer to the error). */
+export const catchesNext = (text: string): boolean => /\btry\s*\{[^}]*\bawait\s+next\s*\(\s*\)/.test(text);
 
 /**
  * Hono's cors() (https://github.com/honojs/hono/blob/main/src/middleware/cors/index.ts): the origin
