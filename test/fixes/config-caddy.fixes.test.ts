@@ -24,6 +24,7 @@ import { HELD_OUT7_CADDY } from "./config-heldout7-caddy";
 import { HELD_OUT8_CADDY } from "./config-heldout8-caddy";
 import { HELD_OUT9_CADDY } from "./config-heldout9-caddy";
 import { HELD_OUT10_CADDY } from "./config-heldout10-caddy";
+import { HELD_OUT11_CADDY } from "./config-heldout11-caddy";
 import { expectKeptOutsideDiff, observe, standardStillAllowed, startApp } from "./config-real";
 import { debVersion, freePort, type Running, startProcess } from "./harness";
 import { checkNamesRootWithHar } from "./heldout2-har";
@@ -63,6 +64,7 @@ describe.skipIf(!installed)(`cors-lens fix --config on real Caddy ${installed ??
     ...HELD_OUT8_CADDY,
     ...HELD_OUT9_CADDY,
     ...HELD_OUT10_CADDY,
+    ...HELD_OUT11_CADDY,
   ].forEach((c, index) => {
     it(c.name, async () => {
       const dir = join(scratch, `case-${index}`);

@@ -17,6 +17,7 @@ import { HELD_OUT7_DJANGO } from "./config-heldout7-django";
 import { HELD_OUT8_DJANGO } from "./config-heldout8-django";
 import { HELD_OUT9_DJANGO } from "./config-heldout9-django";
 import { HELD_OUT10_DJANGO } from "./config-heldout10-django";
+import { HELD_OUT11_DJANGO } from "./config-heldout11-django";
 import { pythonConfigSuite } from "./config-python-real";
 import { debVersion } from "./harness";
 
@@ -39,6 +40,7 @@ pythonConfigSuite({
     ...HELD_OUT8_DJANGO,
     ...HELD_OUT9_DJANGO,
     ...HELD_OUT10_DJANGO,
+    ...HELD_OUT11_DJANGO,
   ].map((c) => ({
     ...c,
     text: c.settings,

@@ -56,6 +56,10 @@ import { HELD_OUT10_EXPRESS } from "./config-heldout10-express";
 import { HELD_OUT10_FASTIFY } from "./config-heldout10-fastify";
 import { HELD_OUT10_HONO } from "./config-heldout10-hono";
 import { HELD_OUT10_KOA } from "./config-heldout10-koa";
+import { HELD_OUT11_EXPRESS } from "./config-heldout11-express";
+import { HELD_OUT11_FASTIFY } from "./config-heldout11-fastify";
+import { HELD_OUT11_HONO } from "./config-heldout11-hono";
+import { HELD_OUT11_KOA } from "./config-heldout11-koa";
 import { HONO_CASES, HONO_CORRECT } from "./config-hono-cases";
 import { KOA_CASES, KOA_CORRECT } from "./config-koa-cases";
 import { expectKeptOutsideDiff, observe, type PageCall, standardStillAllowed } from "./config-real";
@@ -173,6 +177,9 @@ for (const [label, CASES, CORRECT] of [
   // The tenth (config-heldout10-*.ts, written blind too): `check` and the correct configurations measured
   // in config-heldout10-check.fixes.test.ts.
   ["heldout10", [...HELD_OUT10_EXPRESS, ...HELD_OUT10_FASTIFY, ...HELD_OUT10_KOA, ...HELD_OUT10_HONO], []],
+  // The eleventh (config-heldout11-*.ts, written blind too): `check` and the correct configurations measured
+  // in config-heldout11-check.fixes.test.ts.
+  ["heldout11", [...HELD_OUT11_EXPRESS, ...HELD_OUT11_FASTIFY, ...HELD_OUT11_KOA, ...HELD_OUT11_HONO], []],
 ] as const) {
   describe(`cors-lens fix --config on real ${label} apps`, () => {
     // Each case has its own ports and files: they run side by side (one browser, its two pages).

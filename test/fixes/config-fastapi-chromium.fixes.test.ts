@@ -15,6 +15,7 @@ import { HELD_OUT7_FASTAPI } from "./config-heldout7-fastapi";
 import { HELD_OUT8_FASTAPI } from "./config-heldout8-fastapi";
 import { HELD_OUT9_FASTAPI } from "./config-heldout9-fastapi";
 import { HELD_OUT10_FASTAPI } from "./config-heldout10-fastapi";
+import { HELD_OUT11_FASTAPI } from "./config-heldout11-fastapi";
 import { pythonConfigSuite } from "./config-python-real";
 import { debVersion } from "./harness";
 
@@ -36,6 +37,7 @@ pythonConfigSuite({
     ...HELD_OUT8_FASTAPI,
     ...HELD_OUT9_FASTAPI,
     ...HELD_OUT10_FASTAPI,
+    ...HELD_OUT11_FASTAPI,
   ].map((c) => ({
     ...c,
     text: c.app,
