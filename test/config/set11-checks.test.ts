@@ -206,3 +206,26 @@ describe("S3", () => {
     expect(codes("cors.xml", text)).toContain("s3-no-headers@5");
   });
 });
+
+describe("Django settings", () => {
+  const base = `INSTALLED_APPS = ["corsheaders"]
+MIDDLEWARE = ["corsheaders.middleware.CorsMiddleware", "django.middleware.common.CommonMiddleware"]
+CORS_ALLOWED_ORIGINS = ["https://a.example"]
+`;
+  it("a list that replaces the defaults and leaves out content-type, or one write method of several", () => {
+    expect(codes("settings.py", `${base}CORS_ALLOW_HEADERS = ["authorization", "x-api-key"]\n`)).toContain(
+      "django-setting-drops-default@4",
+    );
+    expect(codes("settings.py", `${base}CORS_ALLOW_METHODS = ["GET", "POST", "PUT", "OPTIONS"]\n`)).toContain(
+      "django-setting-drops-default@4",
+    );
+    // The defaults kept, or a read-only list: nothing to say.
+    expect(
+      codes(
+        "settings.py",
+        `from corsheaders.defaults import default_headers\n${base}CORS_ALLOW_HEADERS = (*default_headers, "x-api-key")\n`,
+      ),
+    ).toEqual([]);
+    expect(codes("settings.py", `${base}CORS_ALLOW_METHODS = ["GET", "OPTIONS"]\n`)).toEqual([]);
+  });
+});

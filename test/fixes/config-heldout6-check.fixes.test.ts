@@ -71,7 +71,6 @@ const KNOWN_STATIC_MISSES: Readonly<Record<string, string>> = {
     "named at each route never given to cors.add(), not at setup()",
   "heldout6 Django: CORS_URLS_REGEX names /api/v1/, the API is under /api/":
     "relative to the URLs the page calls (urls.py is not passed)",
-  "heldout6 Django: CORS_ALLOW_METHODS overridden without PATCH, the page's PATCH refused": PAGE_RELATIVE,
   "heldout6 rack-cors: origins names localhost:3001, the page runs on another port": PAGE_RELATIVE,
   "heldout6 S3: AllowedMethods GET and HEAD only, the presigned PUT's preflight refused (JSON)":
     PAGE_RELATIVE,

@@ -6,7 +6,7 @@
  */
 
 import { distance } from "../distance";
-import type { Span } from "../python/values";
+import { type Span, strings } from "../python/values";
 import type { ConfigFinding, Words } from "../types";
 import { layerOf } from "./answer";
 import { CORS_MIDDLEWARE, type DjangoSettings, pyRegex } from "./settings";
@@ -75,6 +75,32 @@ export function checkDjango(s: DjangoSettings): ConfigFinding[] {
       add("django-setting-string", "error", a.stmt, {
         key: "config.django.check.setting-string",
         params: { name, value: a.value.v },
+      });
+  }
+  // A list that replaces django-cors-headers' defaults
+  // (https://github.com/adamchainz/django-cors-headers#cors_allow_headers-sequencestr) and leaves out
+  // what pages send: content-type (a JSON body is preflighted), or one write method beside others it
+  // keeps (a read-only list — GET alone — is a choice, not this). The README's way keeps the defaults:
+  // `(*default_headers, "x-api-key")`.
+  for (const [name, drop] of [
+    ["CORS_ALLOW_HEADERS", (v: string[]) => (v.length > 0 && !v.includes("content-type") ? ["content-type"] : [])],
+    [
+      "CORS_ALLOW_METHODS",
+      (v: string[]) => {
+        const writes = ["POST", "PUT", "PATCH", "DELETE"];
+        const kept = writes.filter((m) => v.includes(m.toLowerCase()));
+        return kept.length > 0 ? writes.filter((m) => !kept.includes(m)) : [];
+      },
+    ],
+  ] as const) {
+    const a = s.mod.names.get(name);
+    const list = a?.value.t === "seq" ? strings(a.value) : null;
+    if (!a || !list || a.conditional) continue;
+    const missing = drop(list.map((x) => x.toLowerCase()));
+    if (missing.length > 0)
+      add("django-setting-drops-default", "warning", a.stmt, {
+        key: "config.django.check.drops-default",
+        params: { name, values: missing.join(", ") },
       });
   }
   // CORS settings set only under a condition the file does not decide (`if DEBUG:` with DEBUG read

@@ -6,6 +6,8 @@ export const enConfigPython = {
     "the grammar could not be loaded in this panel ({error}): run `npx cors-lens fix --config <file>` instead",
   "config.django.error.mixed":
     "{file}: a Django settings file is read on its own; pass the settings module without other kinds of files",
+  "config.django.check.drops-default":
+    "{name} replaces django-cors-headers' defaults and leaves out {values}: the requests that need it are refused at their preflight; keep the defaults and add to them ((*default_headers, …), (*default_methods, …))",
   "config.django.check.setting-string":
     "{name} is the string {value}, not a list or tuple (a tuple of one needs its comma: ({value},)): django-cors-headers goes through it character by character, so {value} itself is not in it",
   "config.django.check.env-list":

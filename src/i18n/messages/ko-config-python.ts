@@ -8,6 +8,8 @@ export const koConfigPython: Record<keyof typeof enConfigPython, string> = {
     "이 패널에서 문법을 로드할 수 없습니다({error}): 대신 `npx cors-lens fix --config <파일>`을 실행하세요",
   "config.django.error.mixed":
     "{file}: Django 설정 파일은 단독으로 읽습니다. 다른 종류의 파일 없이 설정 모듈만 넘기세요",
+  "config.django.check.drops-default":
+    "{name}이(가) django-cors-headers의 기본값을 대체하면서 {values}을(를) 뺐습니다. 그것이 필요한 요청은 프리플라이트에서 거부됩니다. 기본값을 유지하고 덧붙이세요((*default_headers, …), (*default_methods, …))",
   "config.django.check.setting-string":
     "{name}는 리스트나 튜플이 아니라 문자열 {value}입니다(값 하나의 튜플에는 쉼표가 필요합니다: ({value},)): django-cors-headers가 그것을 한 글자씩 읽으므로 {value} 자체는 들어 있지 않습니다",
   "config.django.check.env-list":
