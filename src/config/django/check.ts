@@ -83,7 +83,10 @@ export function checkDjango(s: DjangoSettings): ConfigFinding[] {
   // keeps (a read-only list — GET alone — is a choice, not this). The README's way keeps the defaults:
   // `(*default_headers, "x-api-key")`.
   for (const [name, drop] of [
-    ["CORS_ALLOW_HEADERS", (v: string[]) => (v.length > 0 && !v.includes("content-type") ? ["content-type"] : [])],
+    [
+      "CORS_ALLOW_HEADERS",
+      (v: string[]) => (v.length > 0 && !v.includes("content-type") ? ["content-type"] : []),
+    ],
     [
       "CORS_ALLOW_METHODS",
       (v: string[]) => {
