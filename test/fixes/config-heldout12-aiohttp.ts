@@ -23,22 +23,6 @@ const CREATE_GROUP: PageRequest = {
   credentials: "omit",
   body: '{"link":{"id":"g-1","name":"g1"}}',
 };
-const RESPONSE: PageRequest = {
-  name: "list",
-  method: "GET",
-  path: "/response",
-  headers: {},
-  credentials: "omit",
-  body: null,
-};
-const EXCEPTION: PageRequest = {
-  name: "beyond-exception",
-  method: "GET",
-  path: "/exception",
-  headers: {},
-  credentials: "omit",
-  body: null,
-};
 
 export const HELD_OUT12_AIOHTTP: Array<AiohttpCase & Held3> = [
   {
@@ -83,47 +67,5 @@ for resource in list(app.router.resources()):
     cors.add(resource)
 `,
     calls: [GROUPS, CREATE_GROUP],
-  },
-  {
-    // https://github.com/playpauseandstop/aiohttp-middlewares/pull/98 — "Handle CORS correctly in case
-    // of HTTPException": the CORS middleware adds its headers to the response a handler returns, but a
-    // handler that raises an HTTPException (an error, a redirect) bypasses it, so those answers reach
-    // the page without Allow-Origin (the report's demo: /response works, /exception fails).
-    // aiohttp-middlewares is not installed here: the app's own middleware with the same behaviour
-    // stands in for its cors_middleware. Root: the middleware line that only decorates returned responses.
-    name: "heldout12 aiohttp: the CORS middleware decorates returned responses only, a raised HTTPException gets none",
-    url: "https://github.com/playpauseandstop/aiohttp-middlewares/pull/98",
-    rootText: "response = await handler(request)",
-    app: `from aiohttp import web
-
-CORS_HEADERS = {
-    "Access-Control-Allow-Origin": "*",
-    "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
-    "Access-Control-Allow-Headers": "Content-Type",
-}
-
-
-@web.middleware
-async def cors_middleware(request, handler):
-    if request.method == "OPTIONS":
-        return web.Response(headers=CORS_HEADERS)
-    response = await handler(request)
-    response.headers.update(CORS_HEADERS)
-    return response
-
-
-async def response(request):
-    return web.json_response({"status": "ok"})
-
-
-async def exception(request):
-    raise web.HTTPNotAcceptable(text='{"error": "not acceptable"}', content_type="application/json")
-
-
-app = web.Application(middlewares=[cors_middleware])
-app.router.add_get("/response", response)
-app.router.add_get("/exception", exception)
-`,
-    calls: [RESPONSE, EXCEPTION],
   },
 ];

@@ -3,7 +3,7 @@
  * from public reports (cited above each case; no text copied), written blind to the readers. {{ORIGIN}}
  * is the test page's origin. `rootText`: the root cause's line (the first line holding it).
  */
-import { CREATE, type DjangoCase, LIST } from "./config-django-cases";
+import { CREATE, type DjangoCase, LIST, ME } from "./config-django-cases";
 import type { Held3 } from "./config-heldout3-nginx";
 import type { PageRequest } from "./page";
 
@@ -95,25 +95,31 @@ CORS_ALLOW_CREDENTIALS = True
     calls: [LIST, CREATE_WITH_ACAO],
   },
   {
-    // https://github.com/f-klubben/stregsystemet/pull/324 — "Added CORS middleware": the Django API has
-    // no CORS handling at all (no middleware, no package), so the separate front end ("fappen") cannot
-    // read any answer; the PR adds a middleware that answers the preflights and sets the headers. Root:
-    // the MIDDLEWARE list without any CORS middleware.
-    name: "heldout12 Django: the project has no CORS middleware at all, the separate front end refused",
-    url: "https://github.com/f-klubben/stregsystemet/pull/324",
-    rootText: "MIDDLEWARE = [",
+    // https://github.com/BuiKhanhHuy/myjob_api/pull/50 — "Fix CORS: disable allow_all, enable
+    // credentials, specific origins": the settings allow every origin but never allow credentials, so
+    // django-cors-headers answers with Allow-Origin "*" and no Allow-Credentials, and the job site's
+    // cookie-authenticated calls are refused. Root: the CORS_ALLOW_ALL_ORIGINS line.
+    name: "heldout12 Django: CORS_ALLOW_ALL_ORIGINS without credentials, the job site's cookie calls get '*'",
+    url: "https://github.com/BuiKhanhHuy/myjob_api/pull/50",
+    rootText: "CORS_ALLOW_ALL_ORIGINS = True",
     settings: `${HEAD}
 INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.auth",
+    "corsheaders",
 ]
 
 MIDDLEWARE = [
+    "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
 ]
+
+# CORS
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["DELETE", "GET", "OPTIONS", "PATCH", "POST", "PUT"]
 `,
-    calls: [LIST, CREATE],
+    calls: [LIST, ME],
   },
 ];

@@ -24,6 +24,14 @@ const POST_FOO: PageRequest = {
   credentials: "omit",
   body: '{"name":"a"}',
 };
+const CREATE_NEW: PageRequest = {
+  name: "create",
+  method: "POST",
+  path: "/api/new",
+  headers: { "content-type": "application/json" },
+  credentials: "omit",
+  body: '{"name":"a"}',
+};
 const MISSING_REPORT: PageRequest = {
   name: "beyond-missing",
   method: "GET",
@@ -116,6 +124,33 @@ def not_found(error):
     return jsonify({"message": "Resource not found"}), 404
 `,
     calls: [LIST, MISSING_REPORT],
+  },
+  {
+    // https://github.com/corydolphin/flask-cors/issues/193 — "Can't specify allowed origin of a given
+    // port": the application's only allowed origin is written with the wrong address and port
+    // ("Typo"), so the front end's own origin is never matched and no Allow-Origin is sent, while a bare
+    // CORS(application) works. Root: the origins list.
+    name: "heldout12 Flask: the one allowed origin is mistyped (address and port), the front end never matched",
+    url: "https://github.com/corydolphin/flask-cors/issues/193",
+    rootText: 'CORS(application, origins=["http://192.168.33.121:4021"])',
+    app: `from flask import Flask, jsonify, request
+from flask_cors import CORS
+
+application = Flask(__name__)
+app = application
+CORS(application, origins=["http://192.168.33.121:4021"])
+
+
+@application.route("/api/items")
+def items():
+    return jsonify([])
+
+
+@application.route("/api/new", methods=["POST"])
+def new():
+    return jsonify({"created": request.get_json()}), 201
+`,
+    calls: [LIST, CREATE_NEW],
   },
 ];
 
