@@ -320,7 +320,8 @@ export function detectFormat(file: ConfigFile): Detected {
       return { format: "django" };
     if (
       /\bCORS_[A-Z_]+\s*[+]?=|corsheaders|^\s*MIDDLEWARE\s*=/m.test(t) &&
-      !/CORSMiddleware|flask_cors/.test(t)
+      // Starlette's CORSMiddleware, not a project's own class of that name listed in MIDDLEWARE.
+      !/\b(starlette|fastapi)\b|flask_cors/.test(t)
     )
       return { format: "django" };
     // A settings module of a split package (`from .base import *` and Django's own settings).

@@ -478,7 +478,7 @@ ${LISTEN}
       { method: "GET", path: "/api/items", origin: "ORIGIN" },
       { method: "POST", path: "/api/items", origin: "ORIGIN", headers: json },
     ],
-    check: [],
+    check: [{ code: "no-cors", line: 3 }],
   },
   {
     // An origin callback whose test CORS Lens cannot extend from inside (a subdomain RegExp): fix
@@ -563,7 +563,7 @@ buildApp().listen(Number(process.env.PORT) || 3000, "127.0.0.1");
       { method: "GET", path: "/api/items", origin: "ORIGIN" },
       { method: "POST", path: "/api/items", origin: "ORIGIN", headers: json },
     ],
-    check: [],
+    check: [{ code: "no-cors", line: 4 }],
   },
 ];
 

@@ -207,7 +207,7 @@ ${LISTEN("app")}
       { method: "POST", path: "/api/items", origin: "ORIGIN", headers: json },
       { method: "GET", path: "/api/items", origin: "ORIGIN2" },
     ],
-    check: [],
+    check: [{ code: "no-cors", line: 3 }],
   },
   {
     // https://github.com/fastify/fastify-cors/issues/374 (a RegExp origin that does not match)

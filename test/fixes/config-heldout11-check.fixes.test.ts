@@ -25,6 +25,7 @@ import {
   fillJs,
   heldoutCheck,
   heldoutEntries,
+  PAGE_RELATIVE,
 } from "./heldout-check";
 
 function entries(): Entry[] {
@@ -49,13 +50,28 @@ function entries(): Entry[] {
  * Issue #23's eleventh never-seen measure, the `check` half (test/fixes/heldout-check.ts runs it): every
  * held-out set 11 case (config-heldout11-*.ts, written blind to the readers), each file filled as its
  * suite fills it, whether a finding lands on its root cause's line. This is the set's first run (the
- * measure, in HELDOUT11.md): recorded, not asserted (`known` is null).
+ * measure, in HELDOUT11.md), asserted since against KNOWN_STATIC_MISSES both ways.
  * And the set's three correct configurations (nginx, Koa, Hono — an nginx site with an `if` on
  * $http_origin and no map, a Koa app and a Hono app each with its own CORS middleware, shapes other
  * than the earlier sets' correct ones), served for real: the page's calls pass, `check` reports no
  * error, `fix` prints nothing.
  */
-const { scratch, correct } = heldoutCheck(11, entries(), null);
+/** What the proxied application sends itself (its own Access-Control-Allow-Origin): not in the file. */
+const UPSTREAM = "the application behind the proxy sends its own Allow-Origin: not in the file";
+/**
+ * The root causes `check` does not name from the file alone, at the head that fixed set 11's cases
+ * (29/34; the first run, the measure, named 9 — see HELDOUT11.md). Asserted both ways.
+ */
+const KNOWN_STATIC_MISSES: Readonly<Record<string, string>> = {
+  "heldout11 nginx: the CDN's CORS location regex leaves out the font extensions": PAGE_RELATIVE,
+  "heldout11 Apache: Header always set Allow-Origin over the image server's own, sent twice": UPSTREAM,
+  "heldout11 Caddy: header Allow-Origin for the client over the upstream's own '*', two values": UPSTREAM,
+  "heldout11 Django: CORS_ALLOW_METHODS replaced without PATCH, the PATCH refused at its preflight":
+    PAGE_RELATIVE,
+  "heldout11 rack-cors: the resource relies on the old credentials default, the cookie calls refused":
+    PAGE_RELATIVE,
+};
+const { scratch, correct } = heldoutCheck(11, entries(), KNOWN_STATIC_MISSES);
 
 describe("heldout11: correct configurations (check: no error; fix: nothing to change)", () => {
   const calls = CORRECT_CALLS;

@@ -67,8 +67,6 @@ const KNOWN_STATIC_MISSES: Readonly<Record<string, string>> = {
   "heldout9 Fastify: @fastify/cors registered in one encapsulated plugin, the sibling's routes get none":
     PAGE_RELATIVE,
   "heldout9 FastAPI: allow_headers without X-API-Key, the keyed PUT's preflight refused (400)": PAGE_RELATIVE,
-  "heldout9 Flask: the factory's CORS methods list GET and POST only, the PUT's preflight refused":
-    APP_ROUTES,
   "heldout9 Django: CORS_ALLOW_HEADERS replaces the defaults without content-type, the JSON POST refused":
     PAGE_RELATIVE,
   "heldout9 Django: a hand-written middleware's Allow-Headers lacks x-api-key, the keyed PUT refused":

@@ -280,7 +280,7 @@ ${SERVE}
       { method: "GET", path: "/api/items", origin: "ORIGIN" },
       { method: "POST", path: "/api/items", origin: "ORIGIN", headers: json },
     ],
-    check: [],
+    check: [{ code: "no-cors", line: 4 }],
   },
   {
     // An origin function over a RegExp: fix wraps it (the page's origin first, the rest as before).

@@ -245,7 +245,7 @@ ${LISTEN}
       { method: "GET", path: "/api/items", origin: "ORIGIN" },
       { method: "POST", path: "/api/items", origin: "ORIGIN", headers: json },
     ],
-    check: [],
+    check: [{ code: "no-cors", line: 4 }],
   },
   {
     name: "Koa: routes registered before cors, and credentials",

@@ -221,9 +221,34 @@ export async function observe(
       startedAt: 1_700_000_000_000 + seq,
       visibility: visibilityOf("chromium", true),
     });
-  const d = diagnose(make([hop], null, preflight), { browser: "chromium" });
+  // A redirect the CORS check lets through is followed, as the browser's fetch does (same-server
+  // redirects only: the Origin header stays; https://fetch.spec.whatwg.org/#http-redirect-fetch).
+  const hops: Hop[] = [hop];
+  for (let i = 0; i < 5; i++) {
+    const last = hops.at(-1) as Hop;
+    const location = last.responseHeaders.find(([n]) => n.toLowerCase() === "location")?.[1];
+    if (![301, 302, 303, 307, 308].includes(last.status ?? 0) || !location) break;
+    const next = new URL(location, last.url);
+    if (next.origin !== new URL(url).origin) break;
+    if (diagnose(make(hops, null, preflight), { browser: "chromium" }).verdict === "blocked") break;
+    const method =
+      last.status === 303 || ([301, 302].includes(last.status ?? 0) && call.method === "POST")
+        ? "GET"
+        : call.method;
+    const again = await send(method, next.href, actualHeaders);
+    hops.push({
+      url: next.href,
+      method,
+      status: again.status,
+      requestHeaders: actualHeaders,
+      responseHeaders: again.headers,
+      error: null,
+      fromCache: false,
+    });
+  }
+  const d = diagnose(make(hops, null, preflight), { browser: "chromium" });
   if (d.verdict !== "blocked")
-    return { exchange: make([hop], null, preflight), verdict: d.verdict, cause: null };
+    return { exchange: make(hops, null, preflight), verdict: d.verdict, cause: null };
   const cause = d.causes[0]?.code ?? null;
   // As Chromium records it: a failed preflight stops the request (never sent); a failed response keeps its headers.
   if (d.causes[0]?.stage === "preflight" && preflight) {
@@ -231,8 +256,13 @@ export async function observe(
     const never: Hop = { ...hop, status: null, responseHeaders: [], error: "net::ERR_FAILED" };
     return { exchange: make([never], "net::ERR_FAILED", pf), verdict: "blocked", cause };
   }
+  const failed = hops.at(-1) as Hop;
   return {
-    exchange: make([{ ...hop, error: "net::ERR_FAILED" }], "net::ERR_FAILED", preflight),
+    exchange: make(
+      [...hops.slice(0, -1), { ...failed, error: "net::ERR_FAILED" }],
+      "net::ERR_FAILED",
+      preflight,
+    ),
     verdict: "blocked",
     cause,
   };

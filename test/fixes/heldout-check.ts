@@ -292,7 +292,8 @@ export function heldoutEntries(set: HeldSet): Entry[] {
       name: c.name,
       url: c.url,
       files: { "site.conf": server(c.site), ...c.files },
-      config: ["site.conf"],
+      // The .htaccess and .conf files with it, as the Apache suite passes them to check and fix.
+      config: ["site.conf", ...Object.keys(c.files ?? {}).filter((n) => /(^|\/)\.htaccess$|\.conf$/.test(n))],
       rootFile: "site.conf",
       rootText: server(c.rootText),
     });

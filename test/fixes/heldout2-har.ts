@@ -137,6 +137,19 @@ export const KNOWN_MISSES_WITH_HAR_10: Readonly<Record<string, string>> = {
 };
 
 /**
+ * Held-out set 11's `check --har` misses at the head that fixed its cases (29/32; the first run, the
+ * measure, named 17 — HELDOUT11.md).
+ */
+export const KNOWN_MISSES_WITH_HAR_11: Readonly<Record<string, string>> = {
+  "heldout11 nginx: the CDN's CORS location regex leaves out the font extensions":
+    "names the location that answered the fonts (13), where fix changes; the case marks the CDN location whose regex leaves them out (5)",
+  "heldout11 Caddy: header Allow-Origin for the client over the upstream's own '*', two values":
+    "names line 13, where fix changes; the case marks the header line (8)",
+  "heldout11 Apache: Header always set Allow-Origin over the image server's own, sent twice":
+    "names line 5, where fix changes; the case marks the Header line (4)",
+};
+
+/**
  * Runs `check --har` on the original files, records whether a finding falls on the root cause's
  * line (test-results/heldout{2,3,4,5,6,7,8}-check-har.json, the figures of HELDOUT2.md/3.md/4.md/5.md/6.md/7.md/8.md), and
  * asserts it both ways against the set's known misses. Cases of neither held-out set are left alone.
@@ -168,7 +181,7 @@ export async function checkNamesRootWithHar(
   const ninth = c.name.startsWith("heldout9 ");
   // Held-out set 10's first run: recorded, not asserted (its known misses come from that run).
   const tenth = c.name.startsWith("heldout10 ");
-  // Held-out set 11's first run: recorded, not asserted (its known misses will come from that run).
+  // Held-out set 11: asserted against the known misses at the head that fixed its cases.
   const eleventh = c.name.startsWith("heldout11 ");
   // Held-out set 12's first run: recorded, not asserted (its known misses will come from that run).
   const twelfth = c.name.startsWith("heldout12 ");
@@ -210,24 +223,25 @@ export async function checkNamesRootWithHar(
   } as { name: string });
   writeFileSync(file, `${JSON.stringify(table, null, 2)}\n`);
   if (twelfth) return;
-  if (eleventh) return;
-  const known = tenth
-    ? KNOWN_MISSES_WITH_HAR_10
-    : ninth
-      ? KNOWN_MISSES_WITH_HAR_9
-      : eighth
-        ? KNOWN_MISSES_WITH_HAR_8
-        : seventh
-          ? KNOWN_MISSES_WITH_HAR_7
-          : sixth
-            ? KNOWN_MISSES_WITH_HAR_6
-            : fifth
-              ? KNOWN_MISSES_WITH_HAR_5
-              : fourth
-                ? KNOWN_MISSES_WITH_HAR_4
-                : third
-                  ? KNOWN_MISSES_WITH_HAR_3
-                  : KNOWN_MISSES_WITH_HAR;
+  const known = eleventh
+    ? KNOWN_MISSES_WITH_HAR_11
+    : tenth
+      ? KNOWN_MISSES_WITH_HAR_10
+      : ninth
+        ? KNOWN_MISSES_WITH_HAR_9
+        : eighth
+          ? KNOWN_MISSES_WITH_HAR_8
+          : seventh
+            ? KNOWN_MISSES_WITH_HAR_7
+            : sixth
+              ? KNOWN_MISSES_WITH_HAR_6
+              : fifth
+                ? KNOWN_MISSES_WITH_HAR_5
+                : fourth
+                  ? KNOWN_MISSES_WITH_HAR_4
+                  : third
+                    ? KNOWN_MISSES_WITH_HAR_3
+                    : KNOWN_MISSES_WITH_HAR;
   expect(named, `check --har: root cause at ${path}:${line}; it said ${r.out}${r.err}`).toBe(
     !(c.name in known),
   );

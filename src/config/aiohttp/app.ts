@@ -105,6 +105,8 @@ export interface Loop {
   order: number;
   /** The statement list it is written in. */
   block: Node;
+  /** `if not isinstance(route.resource, web.StaticResource):` around its cors.add: static files left out. */
+  guard?: Node;
 }
 
 /** Why the app does not start (aiohttp-cors raises at setup), with the line that raises. */
@@ -447,6 +449,12 @@ export function readAiohttp(file: ConfigFile): AiohttpApp {
     return map;
   };
 
+  // `X.add_subapp("/prefix", Y)` anywhere in the file: Y is a sub-application (read as such at
+  // `Y = web.Application()`, its routes kept until add_subapp registers them under the prefix).
+  const subNames = new Set(
+    [...file.text.matchAll(/\b\w+\.add_subapp\(\s*[^,]+,\s*(\w+)\s*\)/g)].map((m) => m[1] as string),
+  );
+  const subRoutes = new Map<string, Array<{ method: string; path: string; line: number }>>();
   const isRouter = (t: string) =>
     /(^|\.)router$/.test(t) || (app.app !== null && t === `${app.app.name}.router`);
 
@@ -586,17 +594,21 @@ export function readAiohttp(file: ConfigFile): AiohttpApp {
       return { kind: "resource", resource };
     }
     if (verb === "add_static") {
-      const prefix = strArg(positional[0]) ?? "/static";
-      app.resources.push({
+      // A StaticResource: GET and HEAD for every path under its prefix
+      // (https://github.com/aio-libs/aiohttp/blob/master/aiohttp/web_urldispatcher.py, StaticResource).
+      const prefix = (strArg(positional[0]) ?? "/static").replace(/\/+$/, "");
+      const resource: Resource = {
         path: prefix,
-        re: /(?!)/,
+        re: new RegExp(`^${prefix.replace(/[.+?^${}()|[\]\\*]/g, "\\$&")}/.+$`),
         line,
         routes: [],
         preflight: false,
         config: null,
         static: true,
-      });
-      return { kind: "routes", routes: [] };
+      };
+      app.resources.push(resource);
+      const routes = ["GET", "HEAD"].map((m) => register(m, prefix, line, null, null, stmt, resource));
+      return { kind: "routes", routes };
     }
     if (verb === "add_routes") {
       const arg = positional[0];
@@ -685,7 +697,6 @@ export function readAiohttp(file: ConfigFile): AiohttpApp {
   };
   const corsAddRoute = (route: Route, map: CorsMap, line: number): void => {
     const resource = route.resource;
-    if (resource.static) return;
     if (!resource.preflight) preflightFor(resource, line);
     if (!resource.config) resource.config = { defaults: map, methods: new Map(), line };
     if (resource.config.methods.has(route.method))
@@ -697,7 +708,6 @@ export function readAiohttp(file: ConfigFile): AiohttpApp {
     route.added = line;
   };
   const corsAddResource = (resource: Resource, map: CorsMap, line: number): void => {
-    if (resource.static) return;
     preflightFor(resource, line);
     if (resource.config)
       crash(line, {
@@ -967,19 +977,26 @@ export function readAiohttp(file: ConfigFile): AiohttpApp {
           const items: Array<Route | Resource> = resourcesLoop ? [...app.resources] : [...app.routes];
           // The body: cors.add(var[, config]), maybe under an `if` that skips static resources.
           let inner = kids(body);
+          let guard: Node | undefined;
           if (inner.length === 1 && inner[0]?.type === "if_statement") {
-            const cond = inner[0].childForFieldName("condition")?.text ?? "";
-            if (!/StaticResource/.test(cond) || inner[0].childForFieldName("alternative"))
+            const cond = inner[0].childForFieldName("condition")?.text.replace(/\s+/g, " ") ?? "";
+            if (
+              !/^not isinstance\(\w+(\.resource)?, (web\.)?StaticResource\)$/.test(cond) ||
+              inner[0].childForFieldName("alternative")
+            )
               unknown(lineOf(s), s.text);
+            guard = inner[0];
             const cons = inner[0].childForFieldName("consequence");
             inner = cons ? kids(cons) : [];
           }
           const call =
             inner.length === 1 && inner[0]?.type === "expression_statement" ? kids(inner[0])[0] : undefined;
           if (call?.type !== "call" || !isCorsAdd(call)) unknown(lineOf(s), s.text);
-          app.loops.push({ stmt: s, line: lineOf(s), block, order });
+          app.loops.push({ stmt: s, line: lineOf(s), block, order, ...(guard ? { guard } : {}) });
           app.adds.push({ line: lineOf(s), stmt: s, order });
-          for (const item of items) corsAdd(call as Node, s, item, left.text);
+          for (const item of items)
+            if (!guard || !("routes" in item ? item.static : item.resource.static))
+              corsAdd(call as Node, s, item, left.text);
           continue;
         }
         if (REGISTERS.test(s.text)) unknown(lineOf(s), s.text);
@@ -1002,7 +1019,14 @@ export function readAiohttp(file: ConfigFile): AiohttpApp {
         const fnText = right.type === "call" ? (right.childForFieldName("function")?.text ?? "") : "";
         if (left.type === "identifier" && right.type === "call") {
           if (/(^|\.)Application$/.test(fnText)) {
-            // A second Application is a sub-app (add_subapp): its routes' prefix is not read.
+            // A sub-application (`app.add_subapp("/api/", api)` in this file): its routes are
+            // registered where it is added; its own middlewares are not read.
+            if (subNames.has(left.text)) {
+              if (kids(right.childForFieldName("arguments") as Node).length > 0) unknown(lineOf(s), s.text);
+              subRoutes.set(left.text, []);
+              continue;
+            }
+            // A second Application that is not a sub-app: which one serves is not read.
             if (app.app && app.app.name !== left.text) unknown(lineOf(s), s.text);
             app.app = { name: left.text, stmt: span(s) };
             middlewares(right, lineOf(s));
@@ -1040,6 +1064,34 @@ export function readAiohttp(file: ConfigFile): AiohttpApp {
       }
       if (e.type === "call") {
         const fnText = e.childForFieldName("function")?.text ?? "";
+        // A sub-application's route: registered on the app where add_subapp puts it, under its prefix.
+        const sub = /^(\w+)\.router\.(add_\w+)$/.exec(fnText);
+        const pending = sub ? subRoutes.get(sub[1] as string) : undefined;
+        if (sub && pending) {
+          const verb = sub[2] as string;
+          const a = kids(e.childForFieldName("arguments") as Node);
+          const pos = a.filter((x) => x.type !== "keyword_argument");
+          const head = a.find(
+            (x) => x.type === "keyword_argument" && x.childForFieldName("name")?.text === "allow_head",
+          );
+          const path = strArg(verb === "add_route" ? pos[1] : pos[0]);
+          const method = verb === "add_route" ? strArg(pos[0])?.toUpperCase() : VERBS[verb];
+          if (!(verb in VERBS || verb === "add_route") || path === null || !method || method === "*")
+            unknown(lineOf(s), s.text);
+          pending.push({ method: method as string, path: path as string, line: lineOf(s) });
+          if (method === "GET" && head?.childForFieldName("value")?.type !== "false")
+            pending.push({ method: "HEAD", path: path as string, line: lineOf(s) });
+          continue;
+        }
+        const mount = /^(\w+)\.add_subapp$/.exec(fnText);
+        if (mount && app.app && mount[1] === app.app.name) {
+          const [prefixNode, subNode] = kids(e.childForFieldName("arguments") as Node);
+          const prefix = strArg(prefixNode)?.replace(/\/+$/, "");
+          const routes = subNode?.type === "identifier" ? subRoutes.get(subNode.text) : undefined;
+          if (prefix === undefined || !routes) unknown(lineOf(s), s.text);
+          for (const r of routes ?? []) register(r.method, `${prefix}${r.path}`, r.line, null, null, s);
+          continue;
+        }
         if (isCorsAdd(e)) {
           app.adds.push({ line: lineOf(s), stmt: s, order });
           corsAdd(e, s, null, null);

@@ -207,7 +207,7 @@ export function resolve(
 ): { route: Route; resource: Resource } | { route: null; status: 404 | 405 } {
   let seen = false;
   for (const res of app.resources) {
-    if (res.static || !res.re.test(path)) continue;
+    if (!res.re.test(path)) continue;
     const route = res.routes.find((r) => r.method === method) ?? res.routes.find((r) => r.method === "*");
     if (route) return { route, resource: res };
     if (res.routes.length > 0) seen = true;
@@ -566,6 +566,13 @@ function checkAiohttp(app: AiohttpApp): ConfigFinding[] {
           : "config.aiohttp.check.middleware-at",
       params: { name: blocking.name, ...(blocking.answersAt === null ? {} : { line: blocking.answersAt }) },
     });
+  const guarded = app.loops.find((l) => l.guard)?.guard;
+  const statics = app.resources.find((r) => r.static && !r.config);
+  if (guarded && statics)
+    add("aiohttp-static-left-out", "warning", guarded.startPosition.row + 1, {
+      key: "config.aiohttp.check.static",
+      params: { path: statics.path, line: statics.line },
+    });
   const lastLoop = app.loops.at(-1);
   const setup = app.setup;
   const firstSegment = (path: string) => /^\/[^/{]*/.exec(path)?.[0] ?? "/";
@@ -602,8 +609,10 @@ function checkAiohttp(app: AiohttpApp): ConfigFinding[] {
     // On a resource given to cors.add (another route of it was), with allow_methods letting its
     // preflight through, or a CorsViewMixin view: covered.
     if (cfg && (r.view?.mixin || allowsMethod([cfg.defaults, setup.defaults], r.method))) continue;
+    // A sub-application's route is registered by the add_subapp statement: that line is named.
+    const at = r.stmt && /\.add_subapp\(/.test(r.stmt.text) ? r.stmt.startPosition.row + 1 : r.line;
     if (lastLoop && r.order >= lastLoop.order)
-      add("aiohttp-route-after-loop", "error", r.line, {
+      add("aiohttp-route-after-loop", "error", at, {
         key: "config.aiohttp.check.after-loop",
         params: { method: r.method, path: r.resource.path, loop: lastLoop.line },
       });
@@ -1046,6 +1055,36 @@ class Patcher extends EditList {
     if (!setup) return false;
     const loop = app.loops.at(-1);
     const stmt = route.stmt;
+    // The loop leaves static files out (`if not isinstance(route.resource, web.StaticResource):`):
+    // aiohttp-cors takes a StaticResource's routes as any other's (its add_preflight_handler has a
+    // branch for them: https://github.com/aio-libs/aiohttp-cors/blob/master/aiohttp_cors/urldispatcher_router_adapter.py),
+    // so the test goes and its body takes its place, one level out.
+    const guard = app.loops.find((l) => l.guard)?.guard;
+    if (route.resource.static && guard) {
+      const cons = guard.childForFieldName("consequence");
+      if (!cons) return false;
+      const from = lineStart(text, guard.startIndex);
+      const to = afterLine(text, guard.endIndex);
+      const outer = indentAt(text, guard.startIndex);
+      const inner = indentAt(text, cons.startIndex);
+      const body = text
+        .slice(lineStart(text, cons.startIndex), to)
+        .split("\n")
+        .map((l) => (l.startsWith(inner) ? outer + l.slice(inner.length) : l))
+        .join("\n");
+      this.push(`unguard:${guard.startIndex}`, {
+        file: this.file,
+        start: from,
+        end: to,
+        text: body,
+        why: {
+          key: "config.aiohttp.fix.static",
+          params: { line: guard.startPosition.row + 1, path: route.resource.path },
+        },
+      });
+      for (const r of app.routes) if (r.resource.static) this.covered.add(r);
+      return true;
+    }
     // The statement of the loop's block that registered the route (itself, or the call of the
     // file's function that did).
     const siteIn = (r: Route) =>

@@ -82,9 +82,37 @@ export function buildTree(files: readonly ConfigFile[]): ApacheTree {
   const mains = files.filter((f) => !/(^|\/)\.htaccess$/.test(f.path));
   const expanded = new Map(mains.map((f) => [f.path, inline(parsed.get(f.path) ?? [], 0)]));
   for (const f of mains) if (!included.has(f.path)) top.push(...(expanded.get(f.path) ?? []));
+  // The directories the configuration names (DocumentRoot, <Directory>): a .htaccess passed from
+  // elsewhere (a checkout's public/.htaccess for DocumentRoot /var/www/app/public) is taken as the
+  // one of the configured directory whose path ends the same way, when exactly one does best.
+  const configured = new Set<string>();
+  const collect = (nodes: readonly Node[]) => {
+    for (const n of nodes) {
+      if ((n.key === "documentroot" || n.key === "directory") && n.args[0] && n.args[0].value !== "~")
+        configured.add(n.args[0].value.replace(/\/+$/, ""));
+      if (n.section) collect(n.section.children);
+    }
+  };
+  collect(top);
+  const placed = (dir: string): string => {
+    const under = [...configured].some(
+      (c) => dir === c || dir.startsWith(`${c}/`) || c.startsWith(`${dir}/`),
+    );
+    if (under) return dir;
+    const parts = dir.split("/").filter(Boolean);
+    const tail = (c: string) => {
+      const q = c.split("/").filter(Boolean);
+      let n = 0;
+      while (n < parts.length && n < q.length && parts[parts.length - 1 - n] === q[q.length - 1 - n]) n++;
+      return n;
+    };
+    const scored = [...configured].map((c) => ({ c, n: tail(c) })).sort((a, b) => b.n - a.n);
+    const best = scored[0];
+    return best && best.n > 0 && scored[1]?.n !== best.n ? best.c : dir;
+  };
   for (const f of files)
     if (/(^|\/)\.htaccess$/.test(f.path))
-      htaccess.push({ dir: dirOf(f.path), file: f.path, nodes: inline(parsed.get(f.path) ?? [], 0) });
+      htaccess.push({ dir: placed(dirOf(f.path)), file: f.path, nodes: inline(parsed.get(f.path) ?? [], 0) });
   return { files: new Map(files.map((f) => [f.path, f.text])), top, htaccess, unresolved };
 }
 
@@ -907,7 +935,10 @@ export function render(tree: ApacheTree, request: HopRequest): Rendered {
           key: "config.apache.unknown.file-method",
           params: { method: st.method, path: st.path },
         });
-      outcome = { kind: "file", status, local: status >= 400 };
+      // httpd makes every answer of a file request that is not a success itself: an error page, or
+      // mod_dir's DirectorySlash 301 to the directory's URL with a slash
+      // (https://httpd.apache.org/docs/2.4/mod/mod_dir.html#directoryslash); a 304 is the file's.
+      outcome = { kind: "file", status, local: status >= 300 && status !== 304 };
     }
   }
   const local = outcome.kind === "local" || outcome.local;

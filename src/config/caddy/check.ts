@@ -185,6 +185,14 @@ export function checkCaddy(tree: CaddyTree): ConfigFinding[] {
           ...at(h.line),
           words: { key: "config.check.vary" },
         });
+      const other = /^\{(?:http\.request\.)?header\.([A-Za-z0-9-]+)\}$/.exec(v);
+      if (other && !REFLECT.test(v))
+        push({
+          code: "origin-from-other-header",
+          severity: "error",
+          ...at(h.line),
+          words: { key: "config.check.origin-other-header", params: { name: other[1] ?? "" } },
+        });
       if (!v.includes("{") && /\S[\s,]+\S/.test(v))
         push({
           code: "origin-list",

@@ -248,6 +248,11 @@ export class Patcher extends EditList {
         return refused({ key: "config.caddy.cannot.matcher", params: { line: op.line.line } });
       return this.growMatcher(id, op, origins);
     }
+    // Another request header (`{http.request.header.Referer}`, Host): never an origin (a Referer
+    // has a path, a Host no scheme), so it allowed nothing. The page's origins, reflected under a
+    // matcher of the line's own conditions and those origins, take its place.
+    if (/^\{(?:http\.request\.)?header\.[A-Za-z0-9-]+\}$/.test(v) && !REFLECT.test(v))
+      return this.originsForHeader(id, op, origins);
     const map = /^\{([^{}]+)\}$/.exec(v);
     if (map) return this.growMap(id, op, map[1] as string, origins);
     if (v.includes("{"))
@@ -423,6 +428,44 @@ export class Patcher extends EditList {
       ].join("\n"),
       why,
     });
+    return true;
+  }
+
+  private originsForHeader(id: string, op: Op, origins: string[]): boolean {
+    const file = op.line.file;
+    const text = this.text(file);
+    const u = this.unit(file);
+    // The line's own conditions: a named matcher's lines, or a path written on the directive.
+    let conditions: string[] = [];
+    if (op.matcher?.value.startsWith("@")) {
+      const def = findMatcher(op.scope, op.matcher.value);
+      if (!def) {
+        this.cannot.set(id, { key: "config.caddy.cannot.matcher", params: { line: op.line.line } });
+        return false;
+      }
+      conditions = matcherLines(def).map((l) =>
+        l.type === "expression"
+          ? `expression ${text.slice(l.args[0]?.start ?? 0, l.args.at(-1)?.end ?? 0)}`
+          : text.slice(l.node.start, l.node.end).replace(/^@[A-Za-z0-9_-]+\s+/, ""),
+      );
+    } else if (op.matcher && op.matcher.value !== "*") conditions = [`path ${op.matcher.value}`];
+    const m = this.freshName("cors_origin");
+    const lines = [
+      `@${m} {`,
+      ...conditions.map((c) => `${u}${c}`),
+      ...origins.map((o) => `${u}header Origin ${quote(o)}`),
+      "}",
+      `header @${m} Access-Control-Allow-Origin "{header.Origin}"`,
+    ];
+    const why: Words = {
+      key: "config.caddy.fix.origin-header",
+      params: { line: op.line.line, value: op.value, origins: origins.join(" ") },
+    };
+    // The line goes (a one-line `header` directive, the field line of a block, or the block it
+    // was the only field of).
+    const alone = !op.inBlock || (op.directive.block?.children.length ?? 0) <= 1;
+    this.removeNode(alone ? op.directive : op.line, why);
+    this.after(op.directive, lines, why, `origin-header:${file}:${op.line.start}`);
     return true;
   }
 

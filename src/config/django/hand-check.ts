@@ -24,6 +24,8 @@ export interface OrderFacts {
   above: { name: string; line: number; known: boolean } | null;
   /** django-cors-headers' CorsMiddleware also listed, and its line. */
   corsheaders: { line: number } | null;
+  /** A project middleware below it named for authentication (an API key, a token): it may refuse a preflight. */
+  authBelow?: { name: string; line: number } | null;
 }
 
 const header = (hs: RespHeader[], name: string) => hs.find((h) => h.name.toLowerCase() === name);
@@ -104,6 +106,23 @@ export function checkHand(
       if (!vary?.value.split(",").some((v) => ["origin", "*"].includes(v.trim().toLowerCase())))
         add("django-mw-no-vary", "warning", acao.site.file, acao.site.line, "config.django.mw.check.no-vary");
     }
+  }
+  // The middleware adds its headers to what the view answers, the preflight included, and an
+  // authentication middleware of the project runs below it: a preflight carries no credentials
+  // (https://fetch.spec.whatwg.org/#cors-preflight-fetch), so that answer is likely a 401.
+  const auth = order.find((o) => o.authBelow)?.authBelow;
+  for (const origin of origins.listed) {
+    const pre = auth ? probe("OPTIONS", origin, [["Access-Control-Request-Method", "PUT"]]) : null;
+    const call = pre?.resp.fromView ? pre.resp.viewCall : null;
+    if (auth && call && header(pre?.resp.headers ?? [], "access-control-allow-origin"))
+      add(
+        "django-mw-preflight-passed-on",
+        "warning",
+        call.file,
+        call.stmt.line,
+        "config.django.mw.check.preflight-passed-on",
+        { name: auth.name, line: auth.line },
+      );
   }
   for (const o of order) {
     if (o.above)

@@ -162,11 +162,15 @@ function readHandConfig(
     answer: (request: HopRequest) => answerHand(stack, request),
     allowance: () => allowanceHand(stack),
     check: (): ConfigFinding[] => {
-      // CorsMiddleware below the hand-written one is django-mw-two-layers, not an unknown middleware above it.
+      // CorsMiddleware below the hand-written one is django-mw-two-layers, not an unknown middleware
+      // above it.
       const mine = new Set(all.map((m) => entryOf(stack, m)?.name));
       const own = settings
         ? checkDjango(settings).filter(
-            (f) => !(f.code === "django-middleware-order" && mine.has(String(f.words.params?.name ?? ""))),
+            (f) =>
+              !(f.code === "django-middleware-order" && mine.has(String(f.words.params?.name ?? ""))) &&
+              // CORS_* settings without corsheaders: the project's own middleware is what reads them.
+              !(f.code === "django-no-middleware" && mine.size > 0),
           )
         : [];
       return [...checkHandStack(stack), ...own];
@@ -217,6 +221,12 @@ function checkHandStack(stack: Stack): ConfigFinding[] {
           ? { name: above.name, line: above.line, known: layerOf(above.name) !== "unknown" }
           : null,
         corsheaders: cors ? { line: cors.line } : null,
+        authBelow: (() => {
+          const e = list.value
+            .slice(at + 1)
+            .find((x) => layerOf(x.name) === "unknown" && /auth|api.?key|token|jwt|permission/i.test(x.name));
+          return e ? { name: e.name, line: e.line } : null;
+        })(),
       });
     }
   return checkHand(probe, { listed: writtenOrigins(stack), stranger: "https://stranger.example" }, order);

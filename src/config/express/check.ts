@@ -56,6 +56,19 @@ export function checkExpress(app: ExpressApp): ConfigFinding[] {
     const f = { code, severity, ...at(n), words };
     if (!out.some((x) => x.code === f.code && x.line === f.line)) out.push(f);
   };
+  // No CORS middleware and no Access-Control-* header written anywhere: every cross-origin call
+  // is refused. Named where the app is made, which is where `fix` adds it.
+  const made = app.app ? app.consts.get(app.app.name)?.statement : undefined;
+  if (
+    app.corsUses.length === 0 &&
+    made &&
+    !/access-control-/i.test(app.text) &&
+    !/["'`](cors|@fastify\/cors|@koa\/cors|hono\/cors)["'`]/.test(app.text)
+  )
+    push("no-cors", "warning", made, {
+      key: "config.express.check.no-cors",
+      params: { name: app.app?.name ?? "app" },
+    });
   for (const { use, layer, stack } of app.corsUses) {
     if ("key" in use.options) continue;
     const o = use.options;
@@ -137,6 +150,13 @@ export function checkExpress(app: ExpressApp): ConfigFinding[] {
             key: "config.check.regex-dot",
             params: { regex: v.source },
           });
+        // RegExp#test with the g (or y) flag starts at lastIndex, which a match moves on: the
+        // same origin matches, then fails, by turns (https://tc39.es/ecma262/#sec-regexpbuiltinexec).
+        if (/[gy]/.test(v.flags))
+          push("origin-regex-global", "error", node, {
+            key: "config.express.check.regex-global",
+            params: { regex: `/${v.source}/${v.flags}` },
+          });
         if (!v.source.endsWith("$"))
           push("origin-regex-anchor", "error", node, {
             key: "config.check.regex-anchor",
@@ -215,6 +235,21 @@ export function checkExpress(app: ExpressApp): ConfigFinding[] {
     }
     if (layer.methods === null && stack === app.app && app.dialect === "express")
       refusedBeforeCors(app, stack, layer, push);
+    // hono/cors' documented example (https://hono.dev/docs/middleware/builtin/cors) kept as written:
+    // its header names are placeholders, so the app's own (Authorization, Content-Type) are refused.
+    const example = app.dialect === "hono" ? o.values.get("allowHeaders") : undefined;
+    if (
+      Array.isArray(example) &&
+      example.length === 2 &&
+      example.every(
+        (h) =>
+          typeof h === "string" && ["x-custom-header", "upgrade-insecure-requests"].includes(h.toLowerCase()),
+      )
+    )
+      push("docs-example-headers", "warning", o.props.get("allowHeaders") ?? use.call, {
+        key: "config.express.check.docs-example",
+        params: { values: example.join(", ") },
+      });
     // Hono: `app.use("/api", cors())` matches /api alone (https://hono.dev/docs/api/routing): the
     // routes below it get no CORS headers; "/api/*" reaches them.
     if (app.dialect === "hono" && layer.methods === null && layer.path.node?.type === "StringLiteral") {
@@ -224,6 +259,20 @@ export function checkExpress(app: ExpressApp): ConfigFinding[] {
         push("hono-cors-exact-path", "error", layer.statement, {
           key: "config.express.check.hono-path",
           params: { path: layer.path.source, route: below },
+        });
+      // Under basePath("/api"), `app.use("/api/*", cors())` is /api/api/* (the base is put before
+      // use() paths too: https://hono.dev/docs/api/routing#base-path).
+      const written = layer.path.node.value;
+      const prefix = stack.prefix?.replace(/\/$/, "");
+      if (
+        prefix &&
+        (written === prefix || written.startsWith(`${prefix}/`)) &&
+        !routeUnder(stack, `${base.replace(/\/?\*$/, "")}/`) &&
+        stack.layers.some((l) => l.methods !== null)
+      )
+        push("hono-cors-base-path", "error", layer.statement, {
+          key: "config.express.check.hono-base-path",
+          params: { path: written, base: prefix },
         });
       const starred = layer.path.source.endsWith("/**") ? routeUnder(stack, `${base.slice(0, -3)}/`) : null;
       if (starred)
@@ -399,6 +448,22 @@ export function checkExpress(app: ExpressApp): ConfigFinding[] {
         });
     }
   }
+  // cors() only on OPTIONS routes (`app.options("*", cors())`): the preflights get their headers,
+  // the requests themselves (a GET of a font, the PUT after its preflight) none.
+  const optionsOnly = app.corsUses.filter(
+    (c) => c.layer.methods?.length === 1 && c.layer.methods[0] === "OPTIONS",
+  );
+  const first = optionsOnly[0];
+  if (
+    first &&
+    app.dialect === "express" &&
+    optionsOnly.length === app.corsUses.length &&
+    !/access-control-allow-origin/i.test(app.text.replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g, ""))
+  )
+    push("cors-options-only", "error", first.layer.statement, {
+      key: "config.express.check.options-only",
+      params: { path: first.layer.path.source },
+    });
   // A hand-written OPTIONS route that sets no Access-Control-* header (comments aside), with no
   // app-wide cors() ahead of it: it answers every preflight on its path without CORS headers.
   if (!app.corsUses.some((c) => c.layer.methods === null)) {

@@ -1340,12 +1340,41 @@ export function readOptions(r: Reader, call: t.CallExpression, index = 0): CorsO
   const arg = call.arguments[index];
   const out: CorsOptions = { object: null, props: new Map(), values: new Map(), unread: new Map() };
   if (!arg) return out;
-  let obj = bare(arg);
-  if (obj.type === "Identifier") {
-    const c = r.consts.get(obj.name);
-    if (!c) return { key: "config.express.unknown.options", params: { name: obj.name, line: r.line(obj) } };
-    obj = bare(c.init);
-  }
+  // The options as written, a const holding them, or a property of a const object literal
+  // (`server.register(cors, config.cors)`).
+  const resolve = (n: t.Node, depth: number): t.Node | null => {
+    const b = bare(n);
+    if (depth > 4) return null;
+    if (b.type === "Identifier") {
+      const c = r.consts.get(b.name);
+      return c ? resolve(c.init, depth + 1) : null;
+    }
+    if (b.type === "MemberExpression") {
+      const key = b.computed ? (b.property.type === "StringLiteral" ? b.property.value : null) : propName(b);
+      const o = key === null ? null : resolve(b.object, depth + 1);
+      if (o?.type !== "ObjectExpression") return null;
+      const prop = o.properties.find(
+        (x): x is t.ObjectProperty =>
+          x.type === "ObjectProperty" &&
+          !x.computed &&
+          ((x.key.type === "Identifier" && x.key.name === key) ||
+            (x.key.type === "StringLiteral" && x.key.value === key)),
+      );
+      return prop ? resolve(prop.value, depth + 1) : null;
+    }
+    return b;
+  };
+  const first = bare(arg);
+  const found = first.type === "Identifier" || first.type === "MemberExpression" ? resolve(first, 0) : first;
+  if (!found)
+    return {
+      key: "config.express.unknown.options",
+      params: {
+        name: r.text.slice(first.start ?? 0, Math.min(first.end ?? 0, (first.start ?? 0) + 40)),
+        line: r.line(first),
+      },
+    };
+  const obj = found;
   if (obj.type !== "ObjectExpression")
     return {
       key: "config.express.unknown.options",
@@ -1423,6 +1452,15 @@ export interface Trace {
   thrown?: boolean;
   /** Fastify: the route wrote its answer with reply.raw.writeHead, without the reply's headers (rawWrite). */
   rawWrite?: t.CallExpression;
+  /**
+   * Hono and Koa: what each middleware does after its `await next()`, run once the request is
+   * answered, innermost first (koa-compose and Hono's compose resume each awaiting middleware in
+   * turn: https://github.com/koajs/compose/blob/master/index.js,
+   * https://github.com/honojs/hono/blob/main/src/compose.ts).
+   */
+  after: Array<() => void>;
+  /** Koa: an error unwound the middleware chain, so no code after an `await next()` ran. */
+  unwound?: boolean;
 }
 
 interface Req {
@@ -1556,6 +1594,7 @@ export function run(app: ExpressApp, request: HopRequest): Trace {
     headers: [],
     fromUpstream: false,
     assumed: [],
+    after: [],
   };
   const stack = app.app;
   if (!stack)
@@ -1825,6 +1864,7 @@ export function run(app: ExpressApp, request: HopRequest): Trace {
   } catch (e) {
     if (!(e instanceof Done)) throw e;
   }
+  if (!trace.unwound) for (const resume of trace.after.reverse()) resume();
   trace.status = res.status ?? 200;
   trace.headers = res.headers;
   return trace;
@@ -1842,6 +1882,7 @@ function koaThrown(app: ExpressApp, res: Res, trace: Trace): void {
   const kept = trace.corsRan.length > 0 ? /^(access-control-|vary$)/i : null;
   res.headers = kept ? res.headers.filter(([n]) => kept.test(n)) : [];
   trace.thrown = true;
+  trace.unwound = true;
 }
 
 /**
@@ -2344,6 +2385,9 @@ function interpret(
   const [reqName, resName, nextName] = hono || koa ? [null, null, params[1]] : params;
   const cName = hono || koa ? params[0] : null;
   let bodySet = false;
+  /** Hono and Koa: the statements after `await next()` (Trace.after); none after `return next()`. */
+  const after: t.Node[] = [];
+  let nextReturned = false;
   const isC = (n: t.Node) => !!cName && isName(bare(n), cName);
   /** c.req */
   const isCReq = (n: t.Node) => {
@@ -2666,6 +2710,12 @@ function interpret(
         return "next-statement" as unknown as Flow;
       }
       if (["json", "text", "body", "html", "newResponse"].includes(m)) {
+        // c.body(data, status, headers) or c.body(data, { status, headers }).
+        const second = n.arguments[1] ? val(n.arguments[1]) : undefined;
+        const hs = isRecord(second) ? second.headers : n.arguments[2] ? val(n.arguments[2]) : undefined;
+        if (hs !== undefined && !isRecord(hs)) return unknown(n);
+        if (isRecord(hs))
+          for (const [k, v] of Object.entries(hs)) if (v !== undefined) noteSet(k, v, "set", n);
         const st = num(1, res.status);
         if (st === null && final) return "app";
         res.status = st ?? 200;
@@ -2714,6 +2764,7 @@ function interpret(
       const st = n.arguments[0] ? val(n.arguments[0]) : 500;
       res.status = typeof st === "number" ? st : 500;
       res.headers = [];
+      trace.unwound = true;
       return "answered";
     }
     if (m === "redirect") {
@@ -2737,8 +2788,10 @@ function interpret(
         return "answered";
       }
       case "BlockStatement":
-        for (const x of n.body) {
+        for (const [i, x] of n.body.entries()) {
           const f = exec(x);
+          // `await next()` in Hono or Koa: the statements after it run once the request is answered.
+          if (f === "next" && (hono || koa) && !nextReturned) after.push(...n.body.slice(i + 1));
           if (f) return f;
         }
         return null;
@@ -2750,6 +2803,11 @@ function interpret(
         return n.finalizer ? unknown(n) : exec(n.block);
       case "ReturnStatement": {
         if (!n.argument) return "answered-return" as unknown as Flow;
+        // `return next()`: nothing of this middleware runs after it.
+        const b = bare(n.argument);
+        const inner = b.type === "AwaitExpression" ? bare(b.argument) : b;
+        if (nextName && inner.type === "CallExpression" && isName(bare(inner.callee), nextName))
+          nextReturned = true;
         // Fastify: `return reply` after reply.send() (the reply is sent; an async hook waits for it).
         if (fastify && isRes(n.argument)) return res.status !== null ? "answered" : unknown(n);
         // Fastify: an async handler's returned value is the body it sends (the app's content).
@@ -2883,6 +2941,18 @@ function interpret(
     body.type === "BlockStatement"
       ? exec(body)
       : exec({ type: "ExpressionStatement", expression: body } as t.Node);
+  if (flow === "next" && after.length > 0)
+    trace.after.push(() => {
+      for (const s of after) {
+        const f = exec(s);
+        if (f === null) continue;
+        if ((f as string) === "answered-return") return;
+        // Koa: ctx.throw after next() is the error's answer (koaCall); Hono ignores a Response
+        // returned after next() (the context is finalized); a second next() throws.
+        if (f === "answered" && koa) return;
+        throw new Unknown({ key: "config.express.unknown.code", params: { line: r.line(s) } });
+      }
+    });
   if ((flow as string) === "answered-return" || flow === null) {
     // Returned or fell off without next() or an answer: a final handler answers with the app's
     // content; a middleware that never calls next() leaves the request hanging (unknown).

@@ -507,6 +507,24 @@ export function patchExpress(
       );
       continue;
     }
+    // Koa: a later middleware throws on the preflight (a `ctx.throw(404)` catch-all after
+    // allowedMethods(), which awaits the rest of the chain before answering OPTIONS:
+    // https://github.com/koajs/router/blob/master/lib/router.js, allowedMethods), and ctx.onerror
+    // drops the headers the hand-written middleware set: it answers the preflight itself.
+    if (
+      trace.unwound &&
+      !trace.thrown &&
+      preflight &&
+      trace.handSet.length > 0 &&
+      code === "missing-allow-origin"
+    ) {
+      handPreflight(
+        p,
+        trace.handSet.map((h) => h.node),
+        spec.id,
+      );
+      continue;
+    }
     if (trace.handSet.length > 0) {
       const fns = trace.handSet.map((h) => h.node);
       if (code === "allow-credentials-not-true") handCredentials(p, fns, spec.id);
@@ -655,6 +673,33 @@ export function patchExpress(
         optionsRoutes.set(route.layer, { use: route.use, stack: route.stack });
         continue;
       }
+    }
+    // Hono: `new Hono().basePath("/api")` puts every path of the app under /api, its use() paths
+    // too (https://hono.dev/docs/api/routing#base-path): `app.use("/api/*", cors())` there is
+    // /api/api/*. The written path without the base reaches what the user meant.
+    const based =
+      app.dialect === "hono"
+        ? app.corsUses.find((c) => {
+            const base = c.stack.prefix?.replace(/\/$/, "");
+            const node = c.layer.path.node;
+            return (
+              base &&
+              c.layer.methods === null &&
+              node?.type === "StringLiteral" &&
+              (node.value === base || node.value.startsWith(`${base}/`)) &&
+              (path === base || path.startsWith(`${base}/`))
+            );
+          })
+        : undefined;
+    if (based?.layer.path.node?.type === "StringLiteral") {
+      const node = based.layer.path.node;
+      const base = based.stack.prefix?.replace(/\/$/, "") ?? "";
+      const sub = node.value.slice(base.length) || "/*";
+      p.replace(`hono-base:${node.start}`, node, p.str(sub === "/" ? "/*" : sub), {
+        key: "config.express.fix.hono-base",
+        params: { path: node.value, line: based.layer.line, base },
+      });
+      continue;
     }
     // Hono: `app.use("/api", cors())` matches /api alone; "/api/*" is what reaches the paths below it.
     const exact =

@@ -1159,14 +1159,14 @@ function answerFlask(app: FlaskApp, req: HopRequest): Answer {
  * A view under @cross_origin that ends some requests with `abort(…)` or by raising an HTTPException
  * (Unauthorized, Forbidden, NotFound …): the exception passes the decorator by (it sets its headers
  * on what the view returns: https://github.com/corydolphin/flask-cors/blob/3.0.10/flask_cors/decorator.py),
- * so that error answer has no CORS headers and the page cannot read it (flask-cors#241).
+ * so that error answer has no CORS headers and the page cannot read it (flask-cors#241); the same
+ * for an exception of the app's own that an `@app.errorhandler` answers (flask-cors#168).
  */
 function abortsPastCross(app: FlaskApp, route: Route | null | undefined): boolean {
   if (!route?.cross || route.misplaced) return false;
   const body = app.mod.text.slice(route.def.start, route.def.end);
-  return /\babort\s*\(|\braise\s+(?:[\w.]*\.)?(?:HTTPException|Unauthorized|Forbidden|NotFound|BadRequest|MethodNotAllowed|Conflict|TooManyRequests|UnprocessableEntity)\b/.test(
-    body,
-  );
+  // Any exception raised there passes it by: the app's errorhandler answers it (flask-cors#168).
+  return /\babort\s*\(|\braise\b/.test(body);
 }
 
 export function readFlaskConfig(files: readonly ConfigFile[]): FlaskConfig {
@@ -1302,6 +1302,51 @@ function checkFlaskAll(app: FlaskApp): ConfigFinding[] {
   );
   for (const v of app.views) effective.push([configSet(app, null), v.set]);
   if (app.hook) hookChecks(app, app.hook, add);
+  // `wrapper.provide_automatic_options = False` inside wrapper itself: set when the view runs, after
+  // app.route read the attribute to add Flask's own OPTIONS answer
+  // (https://github.com/pallets/flask/blob/main/src/flask/sansio/app.py, add_url_rule), so Flask still
+  // answers the preflight, without the view's headers.
+  for (const a of app.mod.tree.rootNode.descendantsOfType("assignment")) {
+    const left = a?.childForFieldName("left");
+    if (
+      !a ||
+      left?.type !== "attribute" ||
+      left.childForFieldName("attribute")?.text !== "provide_automatic_options"
+    )
+      continue;
+    const owner = left.childForFieldName("object")?.text;
+    for (let p = a.parent; p; p = p.parent)
+      if (p.type === "function_definition" && p.childForFieldName("name")?.text === owner) {
+        add("flask-automatic-options-late", "error", a.startPosition.row + 1, {
+          key: "config.flask.check.automatic-options-late",
+          params: { name: owner ?? "" },
+        });
+        break;
+      }
+  }
+  // A route's method the CORS(…) options covering it refuse at the preflight (PUT, PATCH, DELETE
+  // are always preflighted): named where the methods are written.
+  for (const r of app.routes) {
+    if (r.cross) continue;
+    try {
+      const under = extPlace(app, r.rule.replace(/<[^>]*>/g, "1"), r);
+      if (!under) continue;
+      const sets = [...extSets(app, under.ext), under.resource.set];
+      const o = optionsOf(...sets);
+      const refused = r.methods.find((m) => ["PUT", "PATCH", "DELETE"].includes(m) && !o.methods.includes(m));
+      const at = [...sets]
+        .reverse()
+        .find((x) => x.opts.has("methods"))
+        ?.opts.get("methods");
+      if (refused && at)
+        add("flask-route-method", "warning", at.at.line, {
+          key: "config.flask.check.route-method",
+          params: { method: refused, line: r.line, methods: o.methods },
+        });
+    } catch (e) {
+      if (!(e instanceof Unknowable)) throw e;
+    }
+  }
   // allow_headers="content_type": browsers send header names with hyphens, and flask-cors compares
   // the name whole (case aside), so an underscored one allows nothing.
   for (const set of sets) {

@@ -5,9 +5,9 @@
  * `add_header` of its own inherits none, and without `always` only 2xx/3xx responses get them.
  */
 import type { ConfigFinding } from "../types";
-import { ADD_HEADER_STATUSES, type AddHeader, addHeaders, conditionWords } from "./answer";
+import { ADD_HEADER_STATUSES, type AddHeader, addHeaders, conditionWords, nginxRegex } from "./answer";
 import type { Directive } from "./syntax";
-import { type Ctx, inheritedLevel, type NginxTree, own } from "./tree";
+import { type Ctx, hasOwn, inheritedLevel, type NginxTree, own } from "./tree";
 
 const lower = (s: string) => s.toLowerCase();
 const isAcao = (h: AddHeader) => lower(h.name) === "access-control-allow-origin";
@@ -122,9 +122,88 @@ function exclusive(a: Ctx, b: Ctx): boolean {
   );
 }
 
+/**
+ * A regex location that sets CORS headers for file types (`~* \.(ttf|woff)$`), after another regex
+ * location of the same block whose pattern takes some of those types too: nginx uses the first
+ * regex location that matches (https://nginx.org/en/docs/http/ngx_http_core_module.html#location),
+ * so those files never reach the CORS one. Named at the location that takes them.
+ */
+function shadowedCors(tree: NginxTree, out: ConfigFinding[]): void {
+  const regexOf = (c: Ctx) =>
+    c.kind === "location" && (c.match?.modifier === "~" || c.match?.modifier === "~*")
+      ? nginxRegex(c.match.path, c.match.modifier === "~*")
+      : null;
+  for (const ctx of tree.all) {
+    const locs = ctx.children.filter((c) => regexOf(c) !== null);
+    for (const [i, loc] of locs.entries()) {
+      if (!addHeaders(loc).some(isAcao)) continue;
+      // The file types it names: `\.(?:a|b|c)$`.
+      const types = /\\\.\((?:\?:)?([\w.|]+)\)\$$/.exec(loc.match?.path ?? "")?.[1]?.split("|") ?? [];
+      const own = regexOf(loc);
+      for (const earlier of locs.slice(0, i)) {
+        if (addHeaders(earlier).some(isAcao)) continue;
+        const re = regexOf(earlier);
+        const taken = types.filter((t) => {
+          const sample = `/a/b.${t.replace(/\\/g, "")}`;
+          return own?.test(sample) && re?.test(sample);
+        });
+        if (taken.length > 0 && earlier.directive) {
+          out.push({
+            code: "cors-location-shadowed",
+            severity: "error",
+            file: earlier.directive.file,
+            line: earlier.directive.line,
+            words: {
+              key: "config.check.location-shadowed",
+              params: { types: taken.join(", "), line: loc.directive?.line ?? 0 },
+            },
+          });
+          break;
+        }
+      }
+    }
+  }
+}
+
 export function checkNginx(tree: NginxTree): ConfigFinding[] {
   const out: ConfigFinding[] = [];
   const at = (d: Directive) => ({ file: d.file, line: d.line });
+  shadowedCors(tree, out);
+  // A location nested in a proxied one, with CORS headers and no handler of its own: proxy_pass is
+  // not inherited (https://nginx.org/en/docs/http/ngx_http_proxy_module.html#proxy_pass), so what it
+  // takes is looked up under root instead of reaching the application (a 404 for the files it names).
+  for (const ctx of tree.all) {
+    const parent = ctx.parent;
+    const handlers = [
+      "proxy_pass",
+      "fastcgi_pass",
+      "uwsgi_pass",
+      "scgi_pass",
+      "grpc_pass",
+      "return",
+      "alias",
+      "try_files",
+    ];
+    if (
+      ctx.kind !== "location" ||
+      parent?.kind !== "location" ||
+      !ctx.directive ||
+      !hasOwn(parent, "proxy_pass", "fastcgi_pass", "uwsgi_pass") ||
+      hasOwn(ctx, ...handlers, "root") ||
+      !addHeaders(ctx).some(isAcao)
+    )
+      continue;
+    out.push({
+      code: "nested-location-not-proxied",
+      severity: "warning",
+      file: ctx.directive.file,
+      line: ctx.directive.line,
+      words: {
+        key: "config.check.nested-not-proxied",
+        params: { line: parent.directive?.line ?? 0 },
+      },
+    });
+  }
   for (const ctx of tree.all) {
     const headers = addHeaders(ctx);
     if (headers.length === 0) continue;

@@ -357,6 +357,24 @@ function call(n: Node, scope: Scope, imports: PyModule["imports"]): PyVal | null
   // as with os.environ.get's default).
   const cls = fn.type === "identifier" ? scope.get(name) : undefined;
   if (cls?.t === "obj" && kids(args).length === 0) return { ...cls, at };
+  // A dataclass or pydantic field's default: `field(default_factory=lambda: [...])`,
+  // `field(default=…)`, `Field(…)` / `Field(default=…)` (https://docs.python.org/3/library/dataclasses.html#dataclasses.field,
+  // https://docs.pydantic.dev/latest/concepts/fields/#default-values).
+  const from = imports.get(name)?.module ?? "";
+  if (
+    (name === "field" && from === "dataclasses") ||
+    (name === "Field" && /^(pydantic|sqlmodel)/.test(from))
+  ) {
+    const factory = keyword("default_factory");
+    if (factory?.type === "lambda" && !factory.childForFieldName("parameters")) {
+      const body = factory.childForFieldName("body");
+      return body ? evaluate(body, scope, imports) : null;
+    }
+    if (factory?.type === "identifier" && /^(list|tuple|set)$/.test(factory.text))
+      return { t: "seq", kind: factory.text as "list", items: [], at, display: null, joined: null };
+    const dflt = keyword("default") ?? (name === "Field" ? (positional[0] ?? null) : null);
+    return dflt ? evaluate(dflt, scope, imports) : null;
+  }
   if (/^(list|tuple|set|sorted)$/.test(name) && positional.length === 1) {
     const v = evaluate(positional[0] as Node, scope, imports);
     if (v.t !== "seq") return null;
@@ -634,9 +652,17 @@ function readModuleIn(text: string, context: ModuleContext | undefined): PyModul
       // A settings class (pydantic's BaseSettings, or any class of the file): its fields' defaults,
       // bound to its name. A field typed as a URL (AnyHttpUrl…) is unknown: str() of it ends with "/"
       // in pydantic 2, not in 1 (https://docs.pydantic.dev/latest/migration/#url-and-dsn-types-in-pydanticnetworks-no-longer-inherit-from-str).
-      if (s.type === "class_definition" && top) {
-        const name = s.childForFieldName("name")?.text;
-        const body = s.childForFieldName("body");
+      // A @dataclass class reads as its fields' defaults too (the decorator writes __init__ from them).
+      const cdef =
+        s.type === "decorated_definition" &&
+        kids(s)
+          .filter((d) => d.type === "decorator")
+          .every((d) => /^@\s*(dataclasses\.)?dataclass\b/.test(d.text))
+          ? s.childForFieldName("definition")
+          : s;
+      if (cdef?.type === "class_definition" && top) {
+        const name = cdef.childForFieldName("name")?.text;
+        const body = cdef.childForFieldName("body");
         if (!name || !body) continue;
         const attrs = new Map<string, PyVal>();
         for (const st of kids(body)) {

@@ -73,12 +73,14 @@ export function checkS3(doc: S3Doc): ConfigFinding[] {
     }
     const methods = c.methods;
     const line = r.lists.AllowedMethods?.line ?? r.line;
-    if (methods.some((m) => m === "PUT" || m === "POST") && c.headers.length === 0)
+    // Named at the write method's own entry (an XML rule writes one method a line).
+    const write = r.lists.AllowedMethods?.values.find((v) => ["PUT", "POST"].includes(v.value.toUpperCase()));
+    if (write && c.headers.length === 0)
       out.push({
         code: "s3-no-headers",
         severity: "warning",
         file,
-        line,
+        line: write.line ?? line,
         words: { key: "config.s3.check.no-headers" },
       });
     // A browser's upload of a file sends its type as Content-Type (image/jpeg: not one a form

@@ -11,6 +11,7 @@ import { combinedHeader, type HeaderList, hasHeader, scriptSetUnsafeHeaderNames 
 import { pyRegex } from "../django/settings";
 import { afterLine, type Edit, EditList, indentAt, lineStart } from "../edit";
 import { argInsert, displayInsert, joinedInsert, pyStr, quoteOf } from "../python/edit";
+import type { PyVal } from "../python/values";
 import type { Allowance, Answer, ConfigFile, ConfigFinding, HopRequest, ReadConfig, Words } from "../types";
 import { ConfigSyntaxError } from "../types";
 import { faultOf, type Judged, type RequestSpec, Unknowable } from "../whatif";
@@ -407,6 +408,44 @@ function checkStarlette(app: StarletteApp): ConfigFinding[] {
       handler ? app.mod.text.slice(0, handler.index).split("\n").length : cors.line,
       { key: "config.starlette.check.error-outside-cors", params: { line: raised.line, name: raised.name } },
     );
+  // `allow_methods=cors.allow_headers`: an option given another option's value.
+  for (const [name, k] of cors.kwargs) {
+    const written = app.mod.text.slice(k.at.start, k.at.end);
+    const meant = OPTION_NAMES.includes(name) ? ownNamed(app, name, written) : null;
+    if (meant)
+      add("option-reads-other-option", "error", k.at.line, {
+        key: "config.check.option-reads-other",
+        params: { name, wrote: written, meant: meant.text },
+      });
+  }
+  // A handler for Exception (or 500) runs in ServerErrorMiddleware, outside every middleware the app
+  // adds (https://www.starlette.io/exceptions/#errors-and-handled-exceptions): what it answers has no
+  // CORS headers. Said at its line when no route's raise was named there already.
+  if (handler && !raised && !errorsInside(app))
+    add(
+      "starlette-handler-outside-cors",
+      "warning",
+      app.mod.text.slice(0, handler.index).split("\n").length,
+      {
+        key: "config.starlette.check.handler-outside-cors",
+      },
+    );
+  // An exception handler that raises: the new exception is not handled again, it goes on to
+  // ServerErrorMiddleware, whose 500 is sent without CORS headers.
+  for (const d of app.body) {
+    if (d?.type !== "decorated_definition") continue;
+    if (
+      !d.namedChildren.some(
+        (c) => c?.type === "decorator" && /^@\s*[\w.]+\.exception_handler\s*\(/.test(c.text),
+      )
+    )
+      continue;
+    const r = d.descendantsOfType("raise_statement")[0];
+    if (r && r.namedChildren.length > 0)
+      add("starlette-handler-raises", "error", r.startPosition.row + 1, {
+        key: "config.starlette.check.handler-raises",
+      });
+  }
   const r = corsSettings(cors);
   if (!r.ok) return out;
   const s = r.value;
@@ -460,6 +499,40 @@ function checkStarlette(app: StarletteApp): ConfigFinding[] {
   return out;
 }
 
+const OPTION_NAMES = ["allow_origins", "allow_methods", "allow_headers", "expose_headers"];
+
+/**
+ * The value of a keyword written as another CORS option's name (`allow_methods=cors.allow_headers`,
+ * `allow_headers=ALLOW_METHODS`), with the name of its own option in its place when the module
+ * binds that name: what the line meant to read. Null when the value is not such a name.
+ */
+export function ownNamed(
+  app: StarletteApp,
+  kwarg: string,
+  written: string,
+): { text: string; value: PyVal } | null {
+  const m =
+    /^((?:[A-Za-z_][A-Za-z0-9_]*\.)*)((?:cors_)?)(allow_origins|allow_methods|allow_headers|expose_headers)$/i.exec(
+      written.trim(),
+    );
+  if (!m || !OPTION_NAMES.includes(kwarg)) return null;
+  const other = (m[3] ?? "").toLowerCase();
+  if (other === kwarg) return null;
+  const own = (m[3] ?? "") === (m[3] ?? "").toUpperCase() ? kwarg.toUpperCase() : kwarg;
+  const text = `${m[1]}${m[2]}${own}`;
+  const parts = text.split(".");
+  let v: PyVal | undefined = app.mod.names.get(parts[0] ?? "")?.value;
+  for (const part of parts.slice(1)) v = v?.t === "obj" ? v.attrs.get(part) : undefined;
+  return v && v.t === "seq" ? { text, value: v } : null;
+}
+
+/** A list value that has every one of the values (or `*`). */
+function covers(v: PyVal, values: string[]): boolean {
+  if (v.t !== "seq") return false;
+  const have = v.items.flatMap((x) => (x.t === "str" ? [x.v.toLowerCase()] : []));
+  return have.includes("*") || values.every((x) => have.includes(x.toLowerCase()));
+}
+
 class Patcher extends EditList {
   readonly cannotAll: Words[] = [];
   constructor(private readonly app: StarletteApp) {
@@ -487,6 +560,27 @@ class Patcher extends EditList {
       const q = quoteOf(text);
       const items = [...fallback, ...values].map((v) => pyStr(v, q)).join(", ");
       this.insertKwarg(m, key, `${kwarg}=[${items}]`, why);
+      return;
+    }
+    // `allow_methods=cors.allow_headers`: the option reads another option's value, and the same
+    // object has one of its own name that allows what is asked: that one is what was meant.
+    const meant = ownNamed(this.app, kwarg, text.slice(k.at.start, k.at.end));
+    if (meant && covers(meant.value, values)) {
+      this.push(key, {
+        file: this.file,
+        start: k.at.start,
+        end: k.at.end,
+        text: meant.text,
+        why: {
+          key: "config.starlette.fix.own-option",
+          params: {
+            name: kwarg,
+            wrote: text.slice(k.at.start, k.at.end),
+            meant: meant.text,
+            line: k.at.line,
+          },
+        },
+      });
       return;
     }
     const v = k.value;

@@ -31,6 +31,8 @@ export const enConfigCaddy = {
     "Allow-Origin answers with the request's origin, which the matcher has checked (line {line})",
   "config.caddy.fix.wildcard":
     "* kept for every other origin; {origins} get their own origin from a deferred header (credentials need it; line {line})",
+  "config.caddy.fix.origin-header":
+    "Allow-Origin on line {line} was {value}, a request header that is never an origin: {origins} reflected instead, under a matcher of the line's own conditions and those origins",
   "config.caddy.fix.origin-list":
     "a matcher of the allowed origins ({origins}; line {line}): Allow-Origin takes one value, the request's own",
   "config.caddy.fix.matcher": "{origins} added to the matcher {name} (line {line})",

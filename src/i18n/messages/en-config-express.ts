@@ -42,6 +42,16 @@ export const enConfigExpress = {
   "config.express.fix.origin-trim":
     'the origins split on line {line} keep the space after each comma (" https://…"), which no Origin header equals: each entry trimmed',
   "config.express.fix.origin": "{origins} added to the allowed origins",
+  "config.express.check.hono-base-path":
+    "cors() on {path} under basePath({base}) runs for {base}{path}, not {path}: Hono puts use() paths under the base path too; write the path without it",
+  "config.express.check.regex-global":
+    "the origin RegExp {regex} has the g (or y) flag: each test() starts where the last match ended, so the same origin is allowed and refused by turns; drop the flag",
+  "config.express.check.options-only":
+    "cors() runs on OPTIONS {path} only: the preflights get its headers, the requests themselves none (a GET, or the PUT after its preflight, is refused); app.use(cors(…)) runs for both",
+  "config.express.check.docs-example":
+    "allowHeaders is the documentation's example ({values}): the headers the app's pages send (Authorization, Content-Type …) are refused at the preflight; list those",
+  "config.express.check.no-cors":
+    "{name} sets no CORS headers (no cors middleware, no Access-Control-* header): a page on another origin can read none of its answers; `cors-lens fix --config` with the page's HAR adds the middleware for its origins",
   "config.express.check.hono-path":
     "cors() on {path} matches {path} alone in Hono: the routes below it ({route}) get no CORS headers — write {path}/*",
   "config.fastify.check.default-methods":
@@ -56,6 +66,8 @@ export const enConfigExpress = {
     '{value} on line {line} is no Access-Control-Allow-Origin value a browser takes (only "*", "null" or one origin): "*", any origin, is what it meant',
   "config.express.fix.keep-wildcard":
     "* kept for every origin; {origins} get their own origin (credentials need it), through an origin callback",
+  "config.express.fix.hono-base":
+    "the cors() path {path} of line {line} is taken under the app's basePath {base} in Hono ({base}{path}): written without the base",
   "config.express.fix.hono-path":
     "the cors() path {path} of line {line} matches that path alone in Hono: /* added so the paths below it are reached",
   "config.express.fix.add": "the cors middleware added, allowing {origins}",

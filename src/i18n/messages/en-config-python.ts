@@ -73,8 +73,12 @@ export const enConfigPython = {
     "origins= (and the other options) apply to the resources listed in resources= only: {rule} (line {line}) is in none of them, so it gets no CORS headers — add its path to resources, or drop resources=",
   "config.flask.check.header-underscore":
     "allow_headers names {name}: browsers send header names with hyphens, so it allows none of them — write {fixed}",
+  "config.flask.check.route-method":
+    "the route of line {line} takes {method}, which these CORS methods ({methods}) refuse at its preflight",
+  "config.flask.check.automatic-options-late":
+    "{name}.provide_automatic_options is set inside {name}, when the view runs: Flask read it when the route was added, so it still answers OPTIONS itself, without this view's CORS headers; set it on the function before returning it",
   "config.flask.check.cross-abort":
-    "@cross_origin adds no headers to what the view {view} (line {line}) answers with abort() or an HTTPException: the exception passes the decorator by, and the browser hides that error from the page — CORS(app), whose after_request covers errors, does not",
+    "@cross_origin adds no headers to what the view {view} (line {line}) answers with abort() or a raised exception (an HTTPException, or one an errorhandler answers): the exception passes the decorator by, and the browser hides that error from the page — CORS(app), whose after_request covers errors, does not",
   "config.django.check.old-hidden":
     "{name} is set, so django-cors-headers never reads {old} (line {line}), whatever this one holds: keep one of them, with every origin",
   "config.django.check.under-condition":
@@ -103,6 +107,12 @@ export const enConfigPython = {
     "{name} sets the CORS headers on the handler's response, but no route takes OPTIONS: a preflight's 404/405 is raised past this line and goes out without them; answer OPTIONS in {name}",
   "config.aiohttp.check.hand-methods":
     "this Access-Control-Allow-Methods leaves out {methods}, which the app's routes take: those calls are always preflighted and refused",
+  "config.starlette.check.handler-outside-cors":
+    "a handler for Exception runs in ServerErrorMiddleware, outside CORSMiddleware: the errors it answers reach the page without CORS headers, which hides them; handle the app's own exception types instead, or answer errors inside CORSMiddleware",
+  "config.starlette.check.handler-raises":
+    "this exception handler raises: the new exception is not handled again and becomes ServerErrorMiddleware's 500, outside CORSMiddleware, without CORS headers; return a response instead",
+  "config.starlette.fix.own-option":
+    "{name} on line {line} read {wrote}, another option's list: {meant} put in its place",
   "config.starlette.fix.list": "{values} added to {name}",
   "config.starlette.fix.slash":
     "{value} written {origin}: Starlette compares the Origin header as a whole string, and an Origin never ends with a slash",
@@ -250,6 +260,8 @@ export const enConfigPython = {
     "any request's Origin is sent back as Access-Control-Allow-Origin with Access-Control-Allow-Credentials: true (line {line}): every website can read this API with the user's cookies; compare the origin with a list first",
   "config.django.mw.check.no-vary":
     "Access-Control-Allow-Origin is the request's own Origin but Vary: Origin is not set: a cache can hand one site's answer to another; add patch_vary_headers(response, (\"Origin\",))",
+  "config.django.mw.check.preflight-passed-on":
+    "the middleware passes the preflight on to the rest of the stack, where {name} (line {line}) checks credentials a preflight never carries: answer OPTIONS here, before get_response",
   "config.django.mw.check.order":
     "{name} comes after {above} (line {line}), which can answer first (a redirect, a static file) without the CORS headers: put {name} at the top of MIDDLEWARE",
   "config.django.mw.check.order-unknown":
@@ -298,6 +310,10 @@ export const enConfigPython = {
     "the cors.add loop (line {loop}) moved below the last route (line {after}): it covers only the routes registered before it",
   "config.aiohttp.fix.wrap":
     "{method} {path} given to cors.add(…): no cors.add reached it, so it got no CORS headers and no preflight handler",
+  "config.aiohttp.check.static":
+    "this test leaves the static route {path} (line {line}) out of aiohttp-cors: its files reach other origins without Access-Control-Allow-Origin; aiohttp-cors takes static routes as any other",
+  "config.aiohttp.fix.static":
+    "the loop's test on line {line} leaves the static route {path} out of aiohttp-cors, which takes static routes as any other: the test removed, every route added",
   "config.aiohttp.fix.loop":
     "every route given to cors.add after the last one (line {after}): aiohttp-cors acts only on routes passed to cors.add",
   "config.aiohttp.cannot.place":

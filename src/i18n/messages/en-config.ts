@@ -102,6 +102,8 @@ recorded request through and keeps every request allowed before, 1 when it canno
     "{count, plural, one {# recorded request is} other {# recorded requests are}} blocked by this configuration at no line CORS Lens can name (cors-lens fix --config says why)",
   "config.note.no-evidence": "the HAR holds no cross-origin request: there is nothing to fix",
 
+  "config.check.option-reads-other":
+    "{name} is given {wrote}, the value of another CORS option: {meant} is the one of its own name",
   "config.check.named-location-drops":
     "try_files hands the request to {name} (line {line}), which does not inherit this location's add_header: {names} never reach the answer from there; add them in {name}",
   "config.check.request-header-in-response":
@@ -137,6 +139,12 @@ recorded request through and keeps every request allowed before, 1 when it canno
   "config.check.detail": "{message}: {change}",
   "config.check.vary":
     "Access-Control-Allow-Origin depends on the request's Origin but there is no Vary: Origin: caches can serve one origin's answer to another",
+  "config.check.origin-other-header":
+    "Access-Control-Allow-Origin is copied from the request's {name} header, which is never an origin (a Referer carries a path, a Host no scheme): no page is allowed; reflect Origin under a matcher of the allowed origins",
+  "config.check.location-shadowed":
+    "this regex location also takes {types}, and nginx uses the first regex location that matches: those files never reach the CORS location of line {line}; add its headers here, or put that location first",
+  "config.check.nested-not-proxied":
+    "this location, nested in the proxied one of line {line}, has no proxy_pass of its own (it is not inherited): what it takes is looked up on disk under root, not asked of the application; repeat the proxy_pass here",
   "config.check.origin-list":
     "Access-Control-Allow-Origin holds several origins: it takes exactly one (or *); answer with the request's origin when it is in the list",
   "config.check.null": "the origin null is allowed: sandboxed iframes and file: pages of any site send it",

@@ -29,6 +29,8 @@ export const koConfigCaddy: Record<keyof typeof enConfigCaddy, string> = {
   "config.caddy.fix.reflect": "Allow-Origin이 매처가 확인한 요청의 출처로 응답함(줄 {line})",
   "config.caddy.fix.wildcard":
     "다른 모든 출처에는 *를 유지하고, {origins}에는 지연된(deferred) header로 자기 출처를 보냄(자격 증명에 필요; 줄 {line})",
+  "config.caddy.fix.origin-header":
+    "{line}행의 Allow-Origin은 {value}였는데, 이 요청 헤더는 출처가 될 수 없습니다. 대신 그 행의 조건과 해당 출처로 만든 매처 아래에서 {origins}를 되돌려 보냅니다",
   "config.caddy.fix.origin-list":
     "허용 출처의 매처({origins}; 줄 {line}): Allow-Origin은 값 하나, 곧 요청의 출처만 받음",
   "config.caddy.fix.matcher": "매처 {name}에 {origins} 추가(줄 {line})",

@@ -44,6 +44,16 @@ export const koConfigExpress: Record<keyof typeof enConfigExpress, string> = {
   "config.express.fix.origin-trim":
     '{line}행에서 나눈 오리진에 쉼표 뒤 공백이 남아(" https://…") 어떤 Origin 헤더와도 같지 않습니다: 각 항목의 공백을 제거했습니다',
   "config.express.fix.origin": "허용 오리진에 {origins} 추가",
+  "config.express.check.hono-base-path":
+    "basePath({base}) 아래의 {path}에 건 cors()는 {path}가 아니라 {base}{path}에서 실행됩니다. Hono는 use() 경로에도 기본 경로를 붙이니 기본 경로를 빼고 쓰세요",
+  "config.express.check.regex-global":
+    "origin 정규식 {regex}에 g(또는 y) 플래그가 있습니다. test()가 매번 직전 일치가 끝난 곳에서 시작해 같은 출처가 번갈아 허용되고 거부되니 플래그를 빼세요",
+  "config.express.check.options-only":
+    "cors()가 OPTIONS {path}에서만 실행됩니다. 프리플라이트에는 헤더가 붙지만 실제 요청(GET이나 프리플라이트 뒤의 PUT)에는 붙지 않아 거부됩니다. app.use(cors(…))는 둘 다에 실행됩니다",
+  "config.express.check.docs-example":
+    "allowHeaders가 문서의 예시 값({values}) 그대로입니다. 앱 페이지가 보내는 헤더(Authorization, Content-Type 등)는 프리플라이트에서 거부되니 그 헤더들을 적으세요",
+  "config.express.check.no-cors":
+    "{name}은(는) CORS 헤더를 설정하지 않습니다(cors 미들웨어도, Access-Control-* 헤더도 없음). 다른 출처의 페이지는 응답을 읽을 수 없습니다. 페이지의 HAR와 함께 `cors-lens fix --config`를 실행하면 그 출처용 미들웨어를 추가합니다",
   "config.express.check.hono-path":
     "Hono에서 {path}의 cors()는 {path} 하나만 맞습니다: 그 아래 라우트({route})는 CORS 헤더를 받지 못합니다 — {path}/*로 쓰세요",
   "config.fastify.check.default-methods":
@@ -58,6 +68,8 @@ export const koConfigExpress: Record<keyof typeof enConfigExpress, string> = {
     '{line}행의 {value}는 브라우저가 받는 Access-Control-Allow-Origin 값이 아닙니다("*", "null", 오리진 하나만 됩니다): 뜻한 대로 모든 오리진인 "*"로 바꿨습니다',
   "config.express.fix.keep-wildcard":
     "다른 모든 오리진에는 *를 유지하고, {origins}에는 자기 오리진을 돌려줍니다(자격 증명에 필요). origin 콜백 사용",
+  "config.express.fix.hono-base":
+    "Hono는 {line}행의 cors() 경로 {path}를 앱의 basePath {base} 아래({base}{path})로 잡습니다. 기본 경로를 뺀 경로로 썼습니다",
   "config.express.fix.hono-path":
     "Hono에서 {line}행의 cors() 경로 {path}는 그 경로 하나만 맞습니다. 아래 경로까지 닿도록 /*를 붙였습니다",
   "config.express.fix.add": "cors 미들웨어를 추가해 {origins} 허용",

@@ -74,8 +74,12 @@ export const koConfigPython: Record<keyof typeof enConfigPython, string> = {
     "origins=(와 다른 옵션)는 resources=에 나열된 리소스에만 적용됩니다: {rule}(줄 {line})은 어디에도 없으므로 CORS 헤더를 받지 못합니다. 그 경로를 resources에 넣거나 resources=를 빼세요",
   "config.flask.check.header-underscore":
     "allow_headers에 {name}이(가) 있습니다: 브라우저는 헤더 이름을 하이픈으로 보내므로 아무것도 허용하지 않습니다 — {fixed}(으)로 쓰세요",
+  "config.flask.check.route-method":
+    "{line}행의 경로는 {method}을(를) 받는데, 이 CORS methods({methods})가 그 프리플라이트를 거부합니다",
+  "config.flask.check.automatic-options-late":
+    "{name}.provide_automatic_options를 뷰가 실행될 때 {name} 안에서 설정합니다. Flask는 경로를 추가할 때 이미 이 값을 읽었으므로 여전히 이 뷰의 CORS 헤더 없이 OPTIONS에 직접 응답합니다. 함수를 반환하기 전에 함수에 설정하세요",
   "config.flask.check.cross-abort":
-    "@cross_origin은 뷰 {view}({line}행)가 abort()나 HTTPException으로 보내는 응답에 헤더를 붙이지 않습니다: 예외가 데코레이터를 지나가므로 브라우저가 페이지에서 그 오류를 숨깁니다 — after_request가 오류까지 처리하는 CORS(app)는 그렇지 않습니다",
+    "@cross_origin은 뷰 {view}({line}행)가 abort()나 발생시킨 예외(HTTPException, 또는 errorhandler가 응답하는 예외)로 보내는 응답에 헤더를 붙이지 않습니다: 예외가 데코레이터를 지나가므로 브라우저가 페이지에서 그 오류를 숨깁니다 — after_request가 오류까지 처리하는 CORS(app)는 그렇지 않습니다",
   "config.django.check.old-hidden":
     "{name}이(가) 설정되어 있으므로 django-cors-headers는 값과 상관없이 {old}({line}행)를 읽지 않습니다: 하나만 두고 모든 오리진을 넣으세요",
   "config.django.check.under-condition":
@@ -104,6 +108,12 @@ export const koConfigPython: Record<keyof typeof enConfigPython, string> = {
     "{name}은(는) 핸들러 응답에 CORS 헤더를 설정하지만 OPTIONS를 받는 라우트가 없습니다: 프리플라이트의 404/405는 이 줄을 지나 헤더 없이 나갑니다. {name}에서 OPTIONS에 응답하세요",
   "config.aiohttp.check.hand-methods":
     "이 Access-Control-Allow-Methods에는 앱의 라우트가 받는 {methods}가 빠져 있습니다: 그 호출은 항상 프리플라이트되어 거부됩니다",
+  "config.starlette.check.handler-outside-cors":
+    "Exception 처리기는 CORSMiddleware 바깥의 ServerErrorMiddleware에서 실행됩니다. 이 처리기가 보내는 오류 응답에는 CORS 헤더가 없어 페이지에서 보이지 않으니, 앱의 예외 타입을 처리하거나 CORSMiddleware 안에서 오류에 응답하세요",
+  "config.starlette.check.handler-raises":
+    "이 예외 처리기는 예외를 다시 발생시킵니다. 새 예외는 다시 처리되지 않고 CORSMiddleware 바깥에서 ServerErrorMiddleware의 500이 되어 CORS 헤더 없이 나갑니다. 대신 응답을 반환하세요",
+  "config.starlette.fix.own-option":
+    "{line}행의 {name}이(가) 다른 옵션의 목록인 {wrote}를 읽고 있어 {meant}(으)로 바꿨습니다",
   "config.starlette.fix.list": "{name}에 {values} 추가",
   "config.starlette.fix.slash":
     "{value}을(를) {origin}(으)로 고침: Starlette는 Origin 헤더를 문자열 전체로 비교하며, Origin은 슬래시로 끝나지 않습니다",
@@ -250,6 +260,8 @@ export const koConfigPython: Record<keyof typeof enConfigPython, string> = {
     "어떤 요청의 Origin이든 Access-Control-Allow-Origin으로 돌려보내면서 Access-Control-Allow-Credentials: true(줄 {line})를 보냅니다: 모든 웹사이트가 사용자의 쿠키로 이 API를 읽을 수 있습니다. 먼저 출처를 목록과 비교하세요",
   "config.django.mw.check.no-vary":
     'Access-Control-Allow-Origin이 요청의 Origin 그대로인데 Vary: Origin이 없습니다: 캐시가 한 사이트의 응답을 다른 사이트에 줄 수 있습니다. patch_vary_headers(response, ("Origin",))를 추가하세요',
+  "config.django.mw.check.preflight-passed-on":
+    "이 미들웨어는 프리플라이트를 나머지 스택으로 넘기는데, 그 아래의 {name}({line}행)이 프리플라이트에는 없는 자격 증명을 검사합니다. get_response 전에 여기서 OPTIONS에 응답하세요",
   "config.django.mw.check.order":
     "{name}이(가) {above}(줄 {line}) 뒤에 있습니다. 그 미들웨어가 CORS 헤더 없이 먼저 응답할 수 있습니다(리다이렉트, 정적 파일): {name}을(를) MIDDLEWARE 맨 위로 옮기세요",
   "config.django.mw.check.order-unknown":
@@ -299,6 +311,10 @@ export const koConfigPython: Record<keyof typeof enConfigPython, string> = {
     "cors.add 루프({loop}번 줄)를 마지막 라우트({after}번 줄) 아래로 옮김: 루프는 그 앞에 등록된 라우트만 다룹니다",
   "config.aiohttp.fix.wrap":
     "{method} {path}를 cors.add(…)에 넘김: cors.add를 거치지 않아 CORS 헤더도 프리플라이트 핸들러도 없었습니다",
+  "config.aiohttp.check.static":
+    "이 조건 때문에 정적 경로 {path}({line}행)가 aiohttp-cors에서 빠집니다. 그 파일은 Access-Control-Allow-Origin 없이 다른 출처로 갑니다. aiohttp-cors는 정적 경로도 다른 경로처럼 받습니다",
+  "config.aiohttp.fix.static":
+    "{line}행 반복문의 조건이 정적 경로 {path}를 aiohttp-cors에서 빼는데, aiohttp-cors는 정적 경로도 다른 경로처럼 받습니다. 조건을 지우고 모든 경로를 추가했습니다",
   "config.aiohttp.fix.loop":
     "마지막 라우트({after}번 줄) 뒤에서 모든 라우트를 cors.add에 넘김: aiohttp-cors는 cors.add에 넘긴 라우트에만 동작합니다",
   "config.aiohttp.cannot.place":

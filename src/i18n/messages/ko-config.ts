@@ -101,6 +101,8 @@ config/initializers/cors.rb나 Rack의 config.ru).
     "기록된 요청 {count}개가 이 설정에 막히지만 CORS Lens가 짚을 수 있는 줄이 없음(cors-lens fix --config가 이유를 알려 줌)",
   "config.note.no-evidence": "HAR에 교차 출처 요청이 없어 고칠 것이 없음",
 
+  "config.check.option-reads-other":
+    "{name}에 다른 CORS 옵션의 값 {wrote}가 주어졌습니다. 이름이 맞는 값은 {meant}입니다",
   "config.check.named-location-drops":
     "try_files가 요청을 {name}({line}행)로 넘기는데 그 위치는 이 location의 add_header를 상속하지 않습니다: {names}이(가) 그 응답에 붙지 않습니다. {name}에 추가하세요",
   "config.check.request-header-in-response":
@@ -135,6 +137,12 @@ config/initializers/cors.rb나 Rack의 config.ru).
   "config.check.detail": "{message}. 바꿀 내용: {change}",
   "config.check.vary":
     "Access-Control-Allow-Origin이 요청의 Origin에 따라 달라지는데 Vary: Origin이 없음: 캐시가 한 출처의 응답을 다른 출처에 줄 수 있습니다",
+  "config.check.origin-other-header":
+    "Access-Control-Allow-Origin을 요청의 {name} 헤더에서 복사하는데, 이 값은 출처가 될 수 없습니다(Referer에는 경로가, Host에는 스킴이 없음). 허용되는 페이지가 없으니 허용할 출처의 매처 아래에서 Origin을 되돌려 보내세요",
+  "config.check.location-shadowed":
+    "이 정규식 location도 {types}을(를) 받고, nginx는 처음 일치하는 정규식 location을 씁니다. 그 파일들은 {line}행의 CORS location에 닿지 않으니 여기에 헤더를 추가하거나 그 location을 앞에 두세요",
+  "config.check.nested-not-proxied":
+    "{line}행의 프록시 location 안에 있는 이 location에는 자체 proxy_pass가 없습니다(상속되지 않음). 여기서 받는 요청은 애플리케이션이 아니라 root 아래 디스크에서 찾습니다. 여기에 proxy_pass를 다시 적으세요",
   "config.check.origin-list":
     "Access-Control-Allow-Origin에 출처가 여러 개: 값은 정확히 하나(또는 *)여야 합니다. 목록에 있는 요청 출처를 돌려주세요",
   "config.check.null":
