@@ -25,6 +25,7 @@ import { HELD_OUT8_CADDY } from "./config-heldout8-caddy";
 import { HELD_OUT9_CADDY } from "./config-heldout9-caddy";
 import { HELD_OUT10_CADDY } from "./config-heldout10-caddy";
 import { HELD_OUT11_CADDY } from "./config-heldout11-caddy";
+import { HELD_OUT12_CADDY } from "./config-heldout12-caddy";
 import { expectKeptOutsideDiff, observe, standardStillAllowed, startApp } from "./config-real";
 import { debVersion, freePort, type Running, startProcess } from "./harness";
 import { checkNamesRootWithHar } from "./heldout2-har";
@@ -65,6 +66,7 @@ describe.skipIf(!installed)(`cors-lens fix --config on real Caddy ${installed ??
     ...HELD_OUT9_CADDY,
     ...HELD_OUT10_CADDY,
     ...HELD_OUT11_CADDY,
+    ...HELD_OUT12_CADDY,
   ].forEach((c, index) => {
     it(c.name, async () => {
       const dir = join(scratch, `case-${index}`);

@@ -60,6 +60,10 @@ import { HELD_OUT11_EXPRESS } from "./config-heldout11-express";
 import { HELD_OUT11_FASTIFY } from "./config-heldout11-fastify";
 import { HELD_OUT11_HONO } from "./config-heldout11-hono";
 import { HELD_OUT11_KOA } from "./config-heldout11-koa";
+import { HELD_OUT12_EXPRESS } from "./config-heldout12-express";
+import { HELD_OUT12_FASTIFY } from "./config-heldout12-fastify";
+import { HELD_OUT12_HONO } from "./config-heldout12-hono";
+import { HELD_OUT12_KOA } from "./config-heldout12-koa";
 import { HONO_CASES, HONO_CORRECT } from "./config-hono-cases";
 import { KOA_CASES, KOA_CORRECT } from "./config-koa-cases";
 import { expectKeptOutsideDiff, observe, type PageCall, standardStillAllowed } from "./config-real";
@@ -180,6 +184,9 @@ for (const [label, CASES, CORRECT] of [
   // The eleventh (config-heldout11-*.ts, written blind too): `check` and the correct configurations measured
   // in config-heldout11-check.fixes.test.ts.
   ["heldout11", [...HELD_OUT11_EXPRESS, ...HELD_OUT11_FASTIFY, ...HELD_OUT11_KOA, ...HELD_OUT11_HONO], []],
+  // The twelfth (config-heldout12-*.ts, written blind too): `check` and the correct configurations measured
+  // in config-heldout12-check.fixes.test.ts.
+  ["heldout12", [...HELD_OUT12_EXPRESS, ...HELD_OUT12_FASTIFY, ...HELD_OUT12_KOA, ...HELD_OUT12_HONO], []],
 ] as const) {
   describe(`cors-lens fix --config on real ${label} apps`, () => {
     // Each case has its own ports and files: they run side by side (one browser, its two pages).

@@ -16,6 +16,7 @@ import { HELD_OUT8_FASTAPI } from "./config-heldout8-fastapi";
 import { HELD_OUT9_FASTAPI } from "./config-heldout9-fastapi";
 import { HELD_OUT10_FASTAPI } from "./config-heldout10-fastapi";
 import { HELD_OUT11_FASTAPI } from "./config-heldout11-fastapi";
+import { HELD_OUT12_FASTAPI } from "./config-heldout12-fastapi";
 import { pythonConfigSuite } from "./config-python-real";
 import { debVersion } from "./harness";
 
@@ -38,6 +39,7 @@ pythonConfigSuite({
     ...HELD_OUT9_FASTAPI,
     ...HELD_OUT10_FASTAPI,
     ...HELD_OUT11_FASTAPI,
+    ...HELD_OUT12_FASTAPI,
   ].map((c) => ({
     ...c,
     text: c.app,

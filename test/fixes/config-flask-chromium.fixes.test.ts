@@ -16,6 +16,7 @@ import { HELD_OUT8_FLASK } from "./config-heldout8-flask";
 import { HELD_OUT9_FLASK } from "./config-heldout9-flask";
 import { HELD_OUT10_FLASK } from "./config-heldout10-flask";
 import { HELD_OUT11_FLASK } from "./config-heldout11-flask";
+import { HELD_OUT12_FLASK } from "./config-heldout12-flask";
 import { pythonConfigSuite } from "./config-python-real";
 import { debVersion } from "./harness";
 
@@ -38,6 +39,7 @@ pythonConfigSuite({
     ...HELD_OUT9_FLASK,
     ...HELD_OUT10_FLASK,
     ...HELD_OUT11_FLASK,
+    ...HELD_OUT12_FLASK,
   ].map((c) => ({
     ...c,
     text: c.app,

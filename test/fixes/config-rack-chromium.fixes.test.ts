@@ -15,6 +15,7 @@ import { HELD_OUT8_RACK } from "./config-heldout8-rack";
 import { HELD_OUT9_RACK } from "./config-heldout9-rack";
 import { HELD_OUT10_RACK } from "./config-heldout10-rack";
 import { HELD_OUT11_RACK } from "./config-heldout11-rack";
+import { HELD_OUT12_RACK } from "./config-heldout12-rack";
 import { pythonConfigSuite } from "./config-python-real";
 import { RACK_CASES, RACK_CORRECT } from "./config-rack-cases";
 import { debVersion } from "./harness";
@@ -39,6 +40,7 @@ pythonConfigSuite({
     ...HELD_OUT9_RACK,
     ...HELD_OUT10_RACK,
     ...HELD_OUT11_RACK,
+    ...HELD_OUT12_RACK,
   ],
   correct: RACK_CORRECT,
 });
