@@ -391,10 +391,11 @@ describe("Fastify: what the model does not know, said so", () => {
     });
     return a.kind === "unknown" ? a.why.key : null;
   };
-  it("an onSend hook that sets CORS headers, a delegator, an options object from another file", () => {
+  it("a preSerialization hook that sets CORS headers, a delegator, an options object from another file", () => {
+    // An onSend hook written in the file runs on every answer (test/config/set11-readers.test.ts).
     expect(
       unknownKey(
-        CJS(`fastify.addHook("onSend", async (request, reply, payload) => {
+        CJS(`fastify.addHook("preSerialization", async (request, reply, payload) => {
   reply.header("Access-Control-Allow-Origin", "*");
   return payload;
 });`),

@@ -1,5 +1,5 @@
 /**
- * `check --config` findings added for shapes held-out set 11 brought (test/fixes/HELDOUT11.md), each
+ * `check --config` findings added for shapes held-out sets 11 and 12 brought (test/fixes/HELDOUT11.md, HELDOUT12.md), each
  * on a file of its own: the code and the line it names, and nothing on the same file made right.
  */
 import { beforeAll, describe, expect, it } from "vitest";
@@ -7,7 +7,13 @@ import { checkConfig, prepareConfig } from "../../src/config";
 import { grammarBytes } from "./recorded";
 
 beforeAll(async () => {
-  await prepareConfig([{ path: "app.py", text: "from flask import Flask\n" }], grammarBytes);
+  await prepareConfig(
+    [
+      { path: "app.py", text: "from flask import Flask\n" },
+      { path: "config.ru", text: "use Rack::Cors\n" },
+    ],
+    grammarBytes,
+  );
 });
 
 const codes = (path: string, text: string) =>
@@ -227,5 +233,53 @@ CORS_ALLOWED_ORIGINS = ["https://a.example"]
       ),
     ).toEqual([]);
     expect(codes("settings.py", `${base}CORS_ALLOW_METHODS = ["GET", "OPTIONS"]\n`)).toEqual([]);
+  });
+});
+
+describe("held-out set 12's shapes", () => {
+  it("nginx: Allow-Methods '*' beside Allow-Credentials", () => {
+    const text = `server {
+    listen 80;
+    location / {
+        add_header 'Access-Control-Allow-Origin' $http_origin always;
+        add_header 'Access-Control-Allow-Credentials' 'true' always;
+        add_header 'Access-Control-Allow-Methods' '*' always;
+        proxy_pass http://app;
+    }
+}
+`;
+    expect(codes("site.conf", text)).toContain("wildcard-list-with-credentials@6");
+    expect(codes("site.conf", text.replace("'*' always;", "'GET, PUT' always;"))).not.toContain(
+      "wildcard-list-with-credentials@6",
+    );
+  });
+  it("rack-cors: methods with patch but not put", () => {
+    const text = `use Rack::Cors do
+  allow do
+    origins 'https://a.example'
+    resource '*', headers: :any, methods: [:get, :post, :patch, :delete, :options]
+  end
+end
+`;
+    expect(codes("config.ru", text)).toContain("rack-cors-methods-partial@4");
+    expect(codes("config.ru", text.replace(":patch,", ":put, :patch,"))).not.toContain(
+      "rack-cors-methods-partial@4",
+    );
+    expect(codes("config.ru", text.replace(":patch, :delete, ", ""))).not.toContain(
+      "rack-cors-methods-partial@4",
+    );
+  });
+  it("Express: an OPTIONS route whose headers come from a function of the file is no options-route-no-cors", () => {
+    const text = `const express = require("express");
+const app = express();
+function buildCorsHeaders(req) {
+  return { "Access-Control-Allow-Origin": "https://a.example" };
+}
+app.options("/{*splat}", (req, res) => {
+  res.set(buildCorsHeaders(req)).sendStatus(204);
+});
+app.get("/api", (req, res) => res.set(buildCorsHeaders(req)).json([]));
+`;
+    expect(codes("app.js", text).filter((c) => c.startsWith("options-route-no-cors"))).toEqual([]);
   });
 });

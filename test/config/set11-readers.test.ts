@@ -557,3 +557,285 @@ describe("Apache: the CORS header in a .htaccess passed from a checkout, AllowOv
     expect(found?.also).toEqual([{ file: "site.conf", line: 7 }]);
   });
 });
+
+describe("Koa: a session check's ctx.throw(401) after the hand-written CORS middleware", () => {
+  const text = `const Koa = require("koa");
+
+const app = new Koa();
+
+app.use(async (ctx, next) => {
+  const origin = ctx.get("Origin");
+  if (origin === "${PAGE}") {
+    ctx.set("Access-Control-Allow-Origin", origin);
+    ctx.set("Access-Control-Allow-Credentials", "true");
+    ctx.vary("Origin");
+  }
+  await next();
+});
+
+app.use(async (ctx, next) => {
+  if (ctx.path.startsWith("/api/me") && !ctx.get("Authorization")) {
+    ctx.throw(401, "not logged in");
+  }
+  await next();
+});
+
+app.use((ctx) => {
+  if (ctx.path === "/api/me") ctx.body = { user: "ada" };
+});
+
+app.listen(3000);
+`;
+  const file = js("server.js", text);
+  it("loses the headers to ctx.onerror; fix carries them in err.headers", () => {
+    const evidence = recordedFrom([file], [{ url: "http://h/api/me", origin: PAGE, credentials: "include" }]);
+    expect(evidence[0]?.hops.at(-1)?.status).toBe(401);
+    expect(evidence[0]?.hops.at(-1)?.responseHeaders?.some(([n]) => /allow-origin/i.test(n))).toBe(false);
+    const r = fixConfig([file], evidence);
+    expect(r.ok, fixDiff(r)).toBe(true);
+    expect(r.files[0]?.after).toContain("headers");
+    expect(r.files[0]?.after).toContain("catch (");
+  });
+});
+
+describe("Express: a token check CORS Lens does not follow, after the hand-written CORS middleware", () => {
+  const text = `const express = require("express");
+const jsonwebtoken = require("jsonwebtoken");
+
+const app = express();
+
+app.use(function (req, res, next) {
+  res.setHeader("Access-Control-Allow-Origin", "*");
+  res.setHeader("Access-Control-Allow-Methods", "GET, POST, PUT, DELETE, OPTIONS");
+  res.setHeader("Access-Control-Allow-Headers", "X-Requested-With,content-type");
+  if (req.method === "OPTIONS") return res.sendStatus(204);
+  next();
+});
+
+app.use(function (req, res, next) {
+  const header = req.get("Authorization");
+  if (!header) return next();
+  try {
+    req.user = jsonwebtoken.verify(header.replace(/^Bearer /, ""), "secretToken");
+    next();
+  } catch (err) {
+    res.status(401).json({ message: "invalid token" });
+  }
+});
+
+app.get("/api/users/me", (req, res) => res.json({ user: req.user || null }));
+app.listen(3000);
+`;
+  const file = js("server.js", text);
+  it("keeps the headers already set: the fix to Allow-Headers is proven", () => {
+    const evidence = recordedFrom(
+      [file],
+      [{ url: "http://h/api/users/me", origin: PAGE, headers: [["Authorization", "Bearer x.y.z"]] }],
+    );
+    const r = fixConfig([file], evidence);
+    expect(r.ok, fixDiff(r)).toBe(true);
+    expect(r.files[0]?.after).toContain('"X-Requested-With,content-type,Authorization"');
+  });
+});
+
+describe("Flask: CORS(app) and a preflight to a path no route has (the API's 404)", () => {
+  const text = `from flask import Flask, jsonify
+from flask_cors import CORS
+
+app = Flask(__name__)
+CORS(app, resources={r"/api/*": {"origins": "*"}})
+
+
+@app.route("/api/items")
+def items():
+    return jsonify([])
+
+
+@app.errorhandler(404)
+def not_found(error):
+    return jsonify({"message": "Resource not found"}), 404
+`;
+  const file = { path: "app.py", text };
+  it("gets a before_request hook that answers OPTIONS, which flask-cors completes", () => {
+    const evidence = recordedFrom(
+      [file],
+      [{ url: "http://h/api/reports/2020", origin: PAGE, headers: [["Authorization", "Bearer t"]] }],
+    );
+    const pf = evidence[0]?.preflight;
+    if (!pf) throw new Error("no preflight");
+    pf.status = 404;
+    const r = fixConfig([file], evidence);
+    expect(r.ok, fixDiff(r)).toBe(true);
+    expect(r.files[0]?.after).toBe(
+      text
+        .replace("from flask_cors import CORS\n", "from flask_cors import CORS\nfrom flask import request\n")
+        .replace(
+          'CORS(app, resources={r"/api/*": {"origins": "*"}})\n',
+          'CORS(app, resources={r"/api/*": {"origins": "*"}})\n\n\n@app.before_request\ndef answer_preflight():\n    if request.method == "OPTIONS":\n        return app.make_default_options_response()\n',
+        ),
+    );
+  });
+});
+
+describe("Fastify: an onSend hook, and a hand-written OPTIONS route whose header name ends in ':'", () => {
+  const text = `const Fastify = require("fastify");
+
+const fastify = Fastify({ logger: false });
+
+fastify.addHook("onSend", async (request, reply, payload) => {
+  if (request.method !== "OPTIONS") reply.header("Access-Control-Allow-Origin", "*");
+  return payload;
+});
+
+fastify.route({
+  method: 'OPTIONS',
+  url: '/*',
+  handler: async (request, reply) => {
+    reply.code(204)
+      .header('Content-Length', '0')
+      .header('Access-Control-Allow-Origin:', '*')
+      .header('Access-Control-Allow-Methods', 'GET,HEAD,PUT,PATCH,POST,DELETE')
+      .send()
+  }
+});
+
+fastify.get("/user", async () => []);
+fastify.delete("/user/:id", async (request, reply) => {
+  reply.code(204);
+});
+fastify.listen({ port: 3000 });
+`;
+  const file = js("server.js", text);
+  it("runs the onSend hook on every answer; the bad name is a 500, named by check and renamed by fix", () => {
+    const evidence = recordedFrom(
+      [file],
+      [
+        { url: "http://h/user", origin: PAGE },
+        { url: "http://h/user/1", method: "DELETE", origin: PAGE },
+      ],
+    );
+    expect(evidence[0]?.hops.at(-1)?.responseHeaders).toContainEqual(["Access-Control-Allow-Origin", "*"]);
+    expect(evidence[1]?.preflight?.status).toBe(500);
+    expect(checkConfig([file]).findings.map((f) => `${f.code}@${f.line}`)).toContain(
+      "header-name-invalid@16",
+    );
+    const r = fixConfig([file], evidence);
+    expect(r.ok, fixDiff(r)).toBe(true);
+    expect(r.files[0]?.after).toBe(
+      text.replace("'Access-Control-Allow-Origin:'", "'Access-Control-Allow-Origin'"),
+    );
+  });
+});
+
+describe("Express: handlers set the headers a function of the file builds (res.set(buildCorsHeaders(req)))", () => {
+  const text = `const express = require("express");
+
+const app = express();
+const FRONT_ENDS = ["${PAGE}"];
+
+function buildCorsHeaders(req) {
+  const origin = req.get("Origin");
+  if (!origin || !FRONT_ENDS.includes(origin)) return {};
+  return {
+    "Access-Control-Allow-Origin": origin,
+    "Access-Control-Allow-Credentials": "true",
+    Vary: "Origin",
+  };
+}
+
+function verifyAuth(req, res, next) {
+  const header = req.get("Authorization") || "";
+  if (!header) return res.status(401).json({ error: "missing token" });
+  return next();
+}
+
+app.get("/api/events", (req, res) => {
+  res.set(buildCorsHeaders(req)).json([]);
+});
+
+app.get("/api/events/mine", verifyAuth, (req, res) => {
+  res.set(buildCorsHeaders(req)).json([]);
+});
+
+app.listen(3000);
+`;
+  const file = js("server.js", text);
+  it("reads the function's answer per origin; the auth 401 has none", () => {
+    const config = readConfig([file]);
+    const ok = config.answer({
+      method: "GET",
+      url: "http://h/api/events",
+      headers: [["Origin", PAGE]],
+    } as never);
+    expect(JSON.stringify(ok)).toContain(`["Access-Control-Allow-Origin","${PAGE}"]`);
+    const other = config.answer({
+      method: "GET",
+      url: "http://h/api/events",
+      headers: [["Origin", "https://stranger.example"]],
+    } as never);
+    expect(JSON.stringify(other)).not.toContain("Access-Control-Allow-Origin");
+    const denied = config.answer({
+      method: "GET",
+      url: "http://h/api/events/mine",
+      headers: [["Origin", PAGE]],
+    } as never);
+    expect(JSON.stringify(denied)).toContain('"status":401');
+    expect(JSON.stringify(denied)).not.toContain("Access-Control-Allow-Origin");
+  });
+});
+
+describe("Express: a token check's 401 comes before the handlers that set the CORS headers", () => {
+  const text = `const express = require("express");
+const jwt = require("jsonwebtoken");
+
+const app = express();
+const FRONT_ENDS = ["${PAGE}", "https://other.example.com"];
+
+function buildCorsHeaders(req) {
+  const origin = req.get("Origin");
+  if (!origin || !FRONT_ENDS.includes(origin)) return {};
+  return { "Access-Control-Allow-Origin": origin, "Access-Control-Allow-Headers": "Authorization", Vary: "Origin" };
+}
+
+app.options("/{*splat}", (req, res) => {
+  res.set(buildCorsHeaders(req)).sendStatus(204);
+});
+
+function verifyAuth(req, res, next) {
+  const header = req.get("Authorization") || "";
+  const token = header.startsWith("Bearer ") ? header.slice(7) : null;
+  if (!token) return res.status(401).json({ error: "missing token" });
+  try {
+    req.user = jwt.verify(token, "secret");
+    return next();
+  } catch (err) {
+    return res.status(401).json({ error: "invalid token" });
+  }
+}
+
+app.get("/api/events/mine", verifyAuth, (req, res) => {
+  res.set(buildCorsHeaders(req)).json([]);
+});
+
+app.listen(3000);
+`;
+  const file = js("server.js", text);
+  it("follows the catch the recorded 401 says; fix sets the same headers in a middleware ahead", () => {
+    const evidence = recordedFrom(
+      [file],
+      [{ url: "http://h/api/events/mine", origin: PAGE, headers: [["Authorization", "Bearer expired"]] }],
+    );
+    const hop = evidence[0]?.hops.at(-1);
+    if (!hop) throw new Error("no hop");
+    hop.status = 401;
+    hop.responseHeaders = [["Content-Type", "application/json"]];
+    const r = fixConfig([file], evidence);
+    expect(r.ok, fixDiff(r)).toBe(true);
+    expect(r.files[0]?.after).toBe(
+      text.replace(
+        "const app = express();\n",
+        "const app = express();\n\napp.use((req, res, next) => {\n  res.set(buildCorsHeaders(req));\n  next();\n});\n",
+      ),
+    );
+  });
+});

@@ -145,7 +145,18 @@ describe.skipIf(!installed)(
             ).toBe("allowed");
           }
           // The standard requests the old file allowed, sent to the real patched server.
-          const standard = await standardStillAllowed(base, plan.requests, patched);
+          const standard = await standardStillAllowed(base, plan.requests, patched, async (call) => {
+            // The old files served again, on the same port, for this one request.
+            await server?.stop();
+            const now = changed.map(([f]) => [f, readFileSync(f, "utf8")] as const);
+            for (const [f, text] of changed) writeFileSync(f, text);
+            server = await startApache(conf, port);
+            const old = await observe(base, call);
+            await server.stop();
+            for (const [f, text] of now) writeFileSync(f, text);
+            server = await startApache(conf, port);
+            return old.verdict;
+          });
 
           // Round trip: the fixed file with the same evidence needs nothing more.
           const again = await cli("fix", "--config", site, ...extra, "--har", har);

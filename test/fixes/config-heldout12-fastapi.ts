@@ -100,6 +100,12 @@ async def list_items():
     // Allow-Origin "*" and are refused. Root: the CORS_ORIGINS default.
     name: "heldout12 FastAPI: CORS_ORIGINS defaults to '*' with CORS_ALLOW_CREDENTIALS true, the cookie call refused",
     url: "https://github.com/benavlabs/FastAPI-boilerplate/pull/283",
+    // Added after the first run (HELDOUT12.md): CORS Lens refuses this one on purpose — every origin
+    // with credentials would let any site read the user's data, and a list of the page's origins
+    // would take `*` from every other site (never narrower). The refusal is asserted: exit 1, the
+    // reason said, no file written.
+    expect: "cannot",
+    said: "would let every site read the user's data",
     rootText: 'CORS_ORIGINS: list[str] = [o.strip() for o in os.getenv("CORS_ORIGINS", "*").split(",")]',
     app: `import os
 

@@ -229,8 +229,14 @@ export function patchApache(
         }
         // Set in a section (or an <If>) this request is outside of: its CORS lines are repeated in the
         // virtual host, where every request gets them (a later set in the section still wins there).
+        // A <Directory> section too: a proxied request maps to no file, so none applies to it.
         const source = all.find(
-          (o) => isAcao(o.field) && sets(o) && (o.layer.where === "location" || parentIf(tree, o.node)),
+          (o) =>
+            isAcao(o.field) &&
+            sets(o) &&
+            (o.layer.where === "location" ||
+              (o.layer.where === "directory" && r.outcome.kind === "upstream") ||
+              parentIf(tree, o.node)),
         );
         if (source && r.route.vhost) {
           const within = parentIf(tree, source.node);

@@ -174,6 +174,19 @@ export class Patcher extends EditList {
     );
   }
 
+  /** The `SetEnvIf(NoCase)` line that sets a variable, whatever it tests. */
+  setterOfAny(name: string): Node | null {
+    return (
+      allNodes(this.tree)
+        .map((x) => x.node)
+        .find(
+          (n) =>
+            (n.key === "setenvif" || n.key === "setenvifnocase") &&
+            n.args.slice(2).some((a) => a.value.split("=")[0] === name),
+        ) ?? null
+    );
+  }
+
   /** The `SetEnvIf(NoCase) Origin` line that sets a variable, if one does. */
   setterOf(name: string): Node | null {
     return (
@@ -197,6 +210,42 @@ export class Patcher extends EditList {
       if (setter) this.extendRegex(setter, origins);
       else
         this.cannot.set(id, { key: "config.cannot.origin-value", params: { line: op.node.line, value: v } });
+      return;
+    }
+    // Built from a variable a `SetEnvIf` sets from another request header (`SetEnvIf Host ^(.*)$
+    // YOU_HOST=$1`, then `"http://%{YOU_HOST}e"`): the server's own name, never a page of another
+    // origin. The page's origins are reflected instead, from a `SetEnvIf Origin` line.
+    const fromOther = [...v.matchAll(/%\{(\w+)\}e/g)]
+      .map((m) => this.setterOfAny(m[1] as string))
+      .find((n) => n !== null && lower(n.args[0]?.value ?? "") !== "origin");
+    if (fromOther && !op.cond && op.valueToken) {
+      const name = this.freshName("CORS_ALLOW_ORIGIN");
+      const listed = [...new Set(origins)];
+      const why: Words = {
+        key: "config.apache.fix.origin-header",
+        params: {
+          line: op.node.line,
+          header: fromOther.args[0]?.value ?? "",
+          origins: listed.join(", "),
+          name,
+        },
+      };
+      const key = `origin:${op.node.file}:${op.node.start}`;
+      this.before(
+        op.node,
+        [`SetEnvIf Origin ${quote(`^(${listed.map(escapeRe).join("|")})$`)} ${name}=$0`],
+        why,
+        `${key}:before`,
+      );
+      this.replaceToken(
+        op.valueToken,
+        op.node.file,
+        `${quote(`%{${name}}e`)} env=${name}`,
+        why,
+        `${key}:value`,
+      );
+      if (!hasVary)
+        this.after(op.node, [`${prefix(op)} merge Vary Origin`], { key: "config.fix.vary" }, `${key}:vary`);
       return;
     }
     if (op.cond || !op.valueToken || /[%$]/.test(v)) {

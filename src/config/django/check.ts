@@ -6,6 +6,7 @@
  */
 
 import { distance } from "../distance";
+import { dropsWrite } from "../methods";
 import { type Span, strings } from "../python/values";
 import type { ConfigFinding, Words } from "../types";
 import { layerOf } from "./answer";
@@ -79,22 +80,15 @@ export function checkDjango(s: DjangoSettings): ConfigFinding[] {
   }
   // A list that replaces django-cors-headers' defaults
   // (https://github.com/adamchainz/django-cors-headers#cors_allow_headers-sequencestr) and leaves out
-  // what pages send: content-type (a JSON body is preflighted), or one write method beside others it
-  // keeps (a read-only list — GET alone — is a choice, not this). The README's way keeps the defaults:
+  // what pages send: content-type (a JSON body is preflighted), or an update method beside others it
+  // keeps (dropsWrite: a list without PUT, PATCH or DELETE is a choice, not this). The README's way keeps the defaults:
   // `(*default_headers, "x-api-key")`.
   for (const [name, drop] of [
     [
       "CORS_ALLOW_HEADERS",
       (v: string[]) => (v.length > 0 && !v.includes("content-type") ? ["content-type"] : []),
     ],
-    [
-      "CORS_ALLOW_METHODS",
-      (v: string[]) => {
-        const writes = ["POST", "PUT", "PATCH", "DELETE"];
-        const kept = writes.filter((m) => v.includes(m.toLowerCase()));
-        return kept.length > 0 ? writes.filter((m) => !kept.includes(m)) : [];
-      },
-    ],
+    ["CORS_ALLOW_METHODS", (v: string[]) => dropsWrite(v).map((m) => m.toUpperCase())],
   ] as const) {
     const a = s.mod.names.get(name);
     const list = a?.value.t === "seq" ? strings(a.value) : null;

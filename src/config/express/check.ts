@@ -14,6 +14,7 @@ import {
   catchesNext,
   childNodes,
   codeOf,
+  codeSetsCors,
   discardedCors,
   EnvRef,
   type ExpressApp,
@@ -56,6 +57,24 @@ export function checkExpress(app: ExpressApp): ConfigFinding[] {
     const f = { code, severity, ...at(n), words };
     if (!out.some((x) => x.code === f.code && x.line === f.line)) out.push(f);
   };
+  // An Access-Control-* header name with a ':' or a space ("Access-Control-Allow-Origin:"): Node's
+  // setHeader throws ERR_INVALID_HTTP_TOKEN (https://nodejs.org/api/errors.html#err_invalid_http_token).
+  for (const m of app.text.matchAll(
+    /\.(?:setHeader|header|set|append)\(\s*(["'`])(\s*Access-Control-[^"'`]*?)\1/gi,
+  )) {
+    const name = m[2] ?? "";
+    if (/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) continue;
+    const fixed = name.trim().replace(/:$/, "").trim();
+    const line = app.lineOf((m.index ?? 0) + m[0].indexOf(name));
+    if (!out.some((x) => x.code === "header-name-invalid" && x.line === line))
+      out.push({
+        code: "header-name-invalid",
+        severity: "error",
+        file: app.file,
+        line,
+        words: { key: "config.express.check.header-name", params: { name: JSON.stringify(name), fixed } },
+      });
+  }
   // No CORS middleware and no Access-Control-* header written anywhere: every cross-origin call
   // is refused. Named where the app is made, which is where `fix` adds it.
   const made = app.app ? app.consts.get(app.app.name)?.statement : undefined;
@@ -472,7 +491,10 @@ export function checkExpress(app: ExpressApp): ConfigFinding[] {
         for (const h of l.handlers) if (h.kind === "router" && depth < 4) routes(h.router, depth + 1);
         if (!l.methods?.includes("OPTIONS") || l.handlers.some((h) => h.kind === "cors")) continue;
         const fn = l.handlers.filter((h) => h.kind === "fn").at(-1);
-        if (fn?.kind === "fn" && !/access-control-/i.test(codeOf(app.text, fn.node)))
+        if (
+          fn?.kind === "fn" &&
+          !codeSetsCors((app as ExpressApp & { reader: Reader }).reader, codeOf(app.text, fn.node))
+        )
           push("options-route-no-cors", "error", fn.node, {
             key: "config.express.check.options-route-no-cors",
             params: { path: l.path.source },

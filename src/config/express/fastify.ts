@@ -330,7 +330,19 @@ export function readFastify(file: string, text: string): ExpressApp {
         const phase = typeof hook === "string" ? PHASES.indexOf(hook) : -1;
         const fnText = r.text.slice(args[1].start ?? 0, args[1].end ?? 0);
         if (phase < 0) {
-          // onSend / preSerialization hooks that set CORS headers change every answer: not modelled.
+          // onSend with a function of the file: run on every answer of its context (its header
+          // calls read like a hook's), after the answer is made.
+          const fn = bare(args[1]);
+          if (
+            hook === "onSend" &&
+            stack === app &&
+            (fn.type === "ArrowFunctionExpression" || fn.type === "FunctionExpression")
+          ) {
+            stack.onSend = [...(stack.onSend ?? []), fn];
+            continue;
+          }
+          // preSerialization hooks (or onSend of another file) that set CORS headers change every
+          // answer: not modelled.
           if ((hook === "onSend" || hook === "preSerialization") && /access-control-/i.test(fnText))
             add(
               {

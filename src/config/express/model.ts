@@ -105,6 +105,11 @@ export interface Stack {
   layers: Layer[];
   /** Koa: `new Router({ prefix })`, put before every route path. */
   prefix?: string;
+  /**
+   * Fastify: `addHook("onSend", async (request, reply, payload) => …)` functions, run on every
+   * answer before it is sent (https://fastify.dev/docs/latest/Reference/Hooks/#onsend).
+   */
+  onSend?: t.Function[];
 }
 
 export interface ExpressApp {
@@ -599,6 +604,40 @@ export class Reader {
           });
           return this.value(callee.body, inner, depth + 1);
         }
+        // A function of the file (`buildCorsHeaders(req)`): its body run with the arguments bound,
+        // when it only binds names, tests them and returns (anything else: unknown).
+        const own =
+          callee.type === "Identifier" && !env.has(callee.name) ? this.functions.get(callee.name) : undefined;
+        if (own?.params.every((x) => x.type === "Identifier")) {
+          const inner = new Map(env);
+          own.params.forEach((x, i) => {
+            const a = n.arguments[i];
+            inner.set((x as t.Identifier).name, a ? this.value(a as t.Node, env, depth + 1) : undefined);
+          });
+          if (own.body.type !== "BlockStatement") return this.value(own.body, inner, depth + 1);
+          const run = (list: t.Statement[]): { value: Val } | null => {
+            for (const st of list) {
+              if (st.type === "VariableDeclaration") {
+                for (const d of st.declarations) {
+                  if (d.id.type !== "Identifier" || !d.init) return unknown("call");
+                  inner.set(d.id.name, this.value(d.init, inner, depth + 1));
+                }
+                continue;
+              }
+              if (st.type === "ReturnStatement")
+                return { value: st.argument ? this.value(st.argument, inner, depth + 1) : undefined };
+              if (st.type === "IfStatement") {
+                const branch = truthy(this.value(st.test, inner, depth + 1)) ? st.consequent : st.alternate;
+                const got = branch ? run(branch.type === "BlockStatement" ? branch.body : [branch]) : null;
+                if (got) return got;
+                continue;
+              }
+              return unknown("call");
+            }
+            return null;
+          };
+          return run(own.body.body)?.value;
+        }
         if (callee.type !== "MemberExpression" && callee.type !== "OptionalMemberExpression")
           return unknown("call");
         const method = propName(callee);
@@ -649,6 +688,10 @@ export class Reader {
           if (method === "toLowerCase") return target.toLowerCase();
           if (method === "split" && typeof a === "string") return target.split(a);
           if (method === "trim") return target.trim();
+          if ((method === "slice" || method === "substring") && args.every((x) => typeof x === "number"))
+            return method === "slice"
+              ? target.slice(args[0] as number | undefined, args[1] as number | undefined)
+              : target.substring(args[0] as number, args[1] as number | undefined);
           if (method === "match" && a instanceof RegExp)
             return target.match(a) ? [...(target.match(a) as string[])] : null;
         }
@@ -1461,6 +1504,18 @@ export interface Trace {
   after: Array<() => void>;
   /** Koa: an error unwound the middleware chain, so no code after an `await next()` ran. */
   unwound?: boolean;
+  /**
+   * A header set with a name Node refuses (`"Access-Control-Allow-Origin:"`): setHeader throws
+   * ERR_INVALID_HTTP_TOKEN and the framework answers 500. The call's name argument.
+   */
+  badHeader?: t.Node;
+}
+
+/** An HTTP field name (https://httpwg.org/specs/rfc9110.html#fields.names): a token. */
+const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+class BadHeader {
+  constructor(readonly node: t.Node) {}
 }
 
 interface Req {
@@ -1780,7 +1835,9 @@ export function run(app: ExpressApp, request: HopRequest): Trace {
         // A route's own handler is the application: its status comes from the record; it is read
         // only where it sets CORS headers itself or answers a preflight.
         const code = codeOf(reader.text, h.node);
-        const own = /access-control-/i.test(code);
+        // Its own code sets CORS headers, or a function of the file it calls does
+        // (`res.set(buildCorsHeaders(req))`).
+        const own = codeSetsCors(reader, code, h.node);
         if (final && !own && req.method !== "OPTIONS") {
           answerApp(200, "route");
           if (app.dialect === "koa" && (res.status ?? 200) >= 400 && /\bctx\.throw\s*\(|\bthrow\s/.test(code))
@@ -1809,8 +1866,33 @@ export function run(app: ExpressApp, request: HopRequest): Trace {
             app.dialect === "fastify",
           );
         } catch (e) {
-          if (!(e instanceof Unknown) || authLike === undefined) throw e;
-          return handle({ kind: "auth", node: h.node, name: authLike, jwt: false }, layer, final, rest);
+          if (!(e instanceof Unknown)) throw e;
+          if (authLike !== undefined)
+            return handle({ kind: "auth", node: h.node, name: authLike, jwt: false }, layer, final, rest);
+          // Application code CORS Lens does not follow (a token check with a JWT library), after the
+          // CORS headers were set: whatever it answers, or whoever answers after it, keeps them,
+          // unless it writes the response by itself — so the request's CORS outcome is known.
+          const late =
+            /\b(removeHeader|writeHead|getHeaders|hijack|flushHeaders)\b|\.raw\b|\bres\.(set|header|append)\s*\(\s*\{/.test(
+              code,
+            );
+          // Nothing after it in the file touches CORS (no cors(), no Access-Control-* header).
+          const after = reader.text.slice(h.node.end ?? 0);
+          if (
+            req.method !== "OPTIONS" &&
+            !own &&
+            !late &&
+            !/access-control-|\bcors\s*\(/i.test(after) &&
+            res.headers.some(([n]) => lower(n) === "access-control-allow-origin")
+          ) {
+            answerApp(200, "route");
+            trace.assumed.push({
+              key: "config.express.assumed.opaque",
+              params: { line: reader.line(h.node) },
+            });
+            return true;
+          }
+          throw e;
         }
         if (out === "next") return false;
         if (out === "route") return null;
@@ -1865,6 +1947,20 @@ export function run(app: ExpressApp, request: HopRequest): Trace {
     if (!(e instanceof Done)) throw e;
   }
   if (!trace.unwound) for (const resume of trace.after.reverse()) resume();
+  // Fastify's onSend hooks: their header calls act on the answer, whoever made it.
+  for (const fn of stack.onSend ?? [])
+    interpret(
+      reader,
+      fn,
+      req,
+      res,
+      trace,
+      trace.top ?? (stack.layers[0] as Layer),
+      false,
+      false,
+      false,
+      true,
+    );
   trace.status = res.status ?? 200;
   trace.headers = res.headers;
   return trace;
@@ -2399,6 +2495,15 @@ function interpret(
     );
   };
   const env = new Map<string, Val>();
+  // The request itself, for a function of the file it is passed to (`buildCorsHeaders(req)`):
+  // `req.get(name)` / `req.headers[name]` read its headers (Reader.value's request record).
+  if (reqName && !hono && !koa)
+    env.set(reqName, {
+      __get: true,
+      headers: Object.fromEntries(req.headers.map(([k, v]) => [lower(k), v])),
+      method: req.method,
+      path: req.path,
+    });
   const unknown = (n: t.Node): never => {
     throw new Unknown({ key: "config.express.unknown.code", params: { line: r.line(n) } });
   };
@@ -2547,7 +2652,12 @@ function interpret(
   const setHeader = (method: string, args: t.Node[], node: t.Node) => {
     if (method === "set" || method === "header") {
       const first = args[0] ? bare(args[0]) : null;
-      if (first?.type === "ObjectExpression" && args.length === 1) {
+      // res.set({ … }), or res.set(f(req)) with a function of the file that returns the object.
+      if (
+        first &&
+        args.length === 1 &&
+        (first.type === "ObjectExpression" || first.type === "CallExpression")
+      ) {
         const o = val(first);
         if (isRecord(o))
           for (const [k, v] of Object.entries(o)) if (v !== undefined) noteSet(k, v, "set", node);
@@ -2560,6 +2670,10 @@ function interpret(
     noteSet(name, value, method === "append" ? "append" : "set", node);
   };
   const noteSet = (name: string, value: Val, how: "set" | "append", node: t.Node) => {
+    if (!koa && !hono && !TOKEN.test(name)) {
+      const arg = node.type === "CallExpression" ? node.arguments[0] : undefined;
+      throw new BadHeader(arg && bare(arg).type === "StringLiteral" ? bare(arg) : node);
+    }
     if (/^access-control-/i.test(name) && !trace.handSet.some((x) => x.node === fn))
       trace.handSet.push({ node: fn, layer });
     // Node's setHeader throws on undefined; res.set/header of undefined writes "undefined".
@@ -2660,6 +2774,13 @@ function interpret(
       const inner = resCall(obj);
       if (inner === null) return null;
       if (["json", "send", "end", "sendFile", "render", "jsonp"].includes(m)) return "answered";
+      // res.set(…).sendStatus(204)
+      if (m === "sendStatus") {
+        const st = n.arguments[0] ? val(n.arguments[0]) : undefined;
+        if (typeof st !== "number") return unknown(n);
+        res.status = st;
+        return "answered";
+      }
       if (
         ["setHeader", "header", "set", "append", "vary", "status", "type", "location", "cookie"].includes(
           m,
@@ -2763,7 +2884,11 @@ function interpret(
       // ctx.throw: Koa's error handler answers with the status and drops the headers set so far.
       const st = n.arguments[0] ? val(n.arguments[0]) : 500;
       res.status = typeof st === "number" ? st : 500;
-      res.headers = [];
+      // A middleware of the file that catches what `await next()` throws and carries the CORS
+      // headers in err.headers (what fix writes): ctx.onerror sets those (koaThrown).
+      res.headers = catchesNext(r.text)
+        ? res.headers.filter(([h]) => /^(access-control-|vary$)/i.test(h))
+        : [];
       trace.unwound = true;
       return "answered";
     }
@@ -2797,10 +2922,25 @@ function interpret(
         return null;
       case "EmptyStatement":
         return null;
-      case "TryStatement":
+      case "TryStatement": {
         // The path that throws nothing: the block. What a catch does with a route's error is the
-        // route's answer (koaThrown); a finally block is code not followed here.
-        return n.finalizer ? unknown(n) : exec(n.block);
+        // route's answer (koaThrown); a finally block is code not followed here. Where the
+        // recorded status is the one the catch answers (`res.status(401)` when a token check
+        // throws), the catch is the path the request took.
+        if (n.finalizer) return unknown(n);
+        const recorded = req.upstream?.status;
+        const caught = n.handler
+          ? /\.(?:status|sendStatus|code)\(\s*(\d{3})\s*\)/.exec(
+              r.text.slice(n.handler.start ?? 0, n.handler.end ?? 0),
+            )
+          : null;
+        if (n.handler && caught && recorded === Number(caught[1])) {
+          // Read from the record: the what-if keeps the recorded status for the new configuration.
+          trace.fromUpstream = true;
+          return exec(n.handler.body);
+        }
+        return exec(n.block);
+      }
       case "ReturnStatement": {
         if (!n.argument) return "answered-return" as unknown as Flow;
         // `return next()`: nothing of this middleware runs after it.
@@ -2902,6 +3042,18 @@ function interpret(
           env.set(left.name, val(n.right));
           return null;
         }
+        // `req.session = cookie.parse(…)`, `req.user = jwt.verify(…)`: what the app keeps on the
+        // request for later code, not the answer (read later, it is unknown where read); as in a
+        // try block, the path that throws nothing is the one followed.
+        const reqField =
+          left.type === "MemberExpression" &&
+          !left.computed &&
+          ((reqName && isName(bare(left.object), reqName)) ||
+            (koa && isC(left.object) && propName(left) === "state")) &&
+          !["method", "path", "url", "originalUrl", "headers", "status", "body"].includes(
+            propName(left) ?? "",
+          );
+        if (reqField && n.operator === "=") return null;
         return unknown(n);
       }
       case "LogicalExpression":
@@ -2937,10 +3089,19 @@ function interpret(
     }
   };
   const body = fn.body;
-  const flow =
-    body.type === "BlockStatement"
-      ? exec(body)
-      : exec({ type: "ExpressionStatement", expression: body } as t.Node);
+  let flow: Flow;
+  try {
+    flow =
+      body.type === "BlockStatement"
+        ? exec(body)
+        : exec({ type: "ExpressionStatement", expression: body } as t.Node);
+  } catch (e) {
+    if (!(e instanceof BadHeader)) throw e;
+    // Node's setHeader threw: Express's final handler or Fastify's error handler answers 500.
+    trace.badHeader = e.node;
+    res.status = 500;
+    return "answered";
+  }
   if (flow === "next" && after.length > 0)
     trace.after.push(() => {
       for (const s of after) {
@@ -2971,6 +3132,15 @@ function interpret(
 }
 
 const NONE = Symbol("none");
+
+/** Code that sets CORS headers itself, or calls a function of the file that does (`buildCorsHeaders(req)`). */
+export function codeSetsCors(reader: Reader, code: string, self?: t.Node): boolean {
+  if (/access-control-/i.test(code)) return true;
+  return [...code.matchAll(/\b([A-Za-z_$][\w$]*)\s*\(/g)].some((m) => {
+    const f = reader.functions.get(m[1] as string);
+    return f !== undefined && f !== self && /access-control-/i.test(codeOf(reader.text, f));
+  });
+}
 
 /** Fastify: a route of the plugin (or of a plugin inside it) takes this method and path. */
 export function fastifyReaches(stack: Stack, path: string, method: string): boolean {

@@ -297,6 +297,7 @@ export function patchExpress(
   const optionsRoutes = new Map<Layer, { use: CorsUse; stack: ExpressApp["corsUses"][number]["stack"] }>();
   const siblings = new Map<string, { use: ExpressApp["corsUses"][number]; statement: t.Statement }>();
   const fresh: Array<{ origin: string; credentials: boolean }> = [];
+  const builders = new Set<string>();
   const splits = new Map<CorsUse, string>();
   const hoists = new Set<ExpressApp["corsUses"][number]>();
   const lifts = new Map<CorsUse, { use: ExpressApp["corsUses"][number]; mount: t.Statement }>();
@@ -352,6 +353,19 @@ export function patchExpress(
     }
     const path = new URL(spec.url).pathname;
     const ran = trace.corsRan.at(-1);
+    // A header name Node refuses ("Access-Control-Allow-Origin:", a space in it): the 500 it
+    // causes goes, with the name written as the header's own.
+    const bad = trace.badHeader;
+    if (bad?.type === "StringLiteral") {
+      const name = bad.value.trim().replace(/:$/, "").trim();
+      if (/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) {
+        p.replace(`bad-header:${bad.start}`, bad, p.str(name), {
+          key: "config.express.fix.header-name",
+          params: { name: bad.value, fixed: name, line: p.line(bad) },
+        });
+        continue;
+      }
+    }
     // The route wrote its answer past the reply's headers (reply.raw.writeHead): cors() ran, and
     // its headers were never sent.
     if (trace.rawWrite && code === "missing-allow-origin") {
@@ -499,14 +513,6 @@ export function patchExpress(
       p.cannot.set(spec.id, { key: "config.cannot.cause", params: { code } });
       continue;
     }
-    if (trace.thrown && trace.handSet.length > 0 && code === "missing-allow-origin") {
-      koaKeepOnError(
-        p,
-        trace.handSet.map((h) => h.node),
-        spec.id,
-      );
-      continue;
-    }
     // Koa: a later middleware throws on the preflight (a `ctx.throw(404)` catch-all after
     // allowedMethods(), which awaits the rest of the chain before answering OPTIONS:
     // https://github.com/koajs/router/blob/master/lib/router.js, allowedMethods), and ctx.onerror
@@ -519,6 +525,16 @@ export function patchExpress(
       code === "missing-allow-origin"
     ) {
       handPreflight(
+        p,
+        trace.handSet.map((h) => h.node),
+        spec.id,
+      );
+      continue;
+    }
+    // A route, or a middleware after the hand-written one (`ctx.throw(401)` in a session check),
+    // throws: the CORS headers ride in err.headers.
+    if ((trace.thrown || trace.unwound) && trace.handSet.length > 0 && code === "missing-allow-origin") {
+      koaKeepOnError(
         p,
         trace.handSet.map((h) => h.node),
         spec.id,
@@ -774,6 +790,14 @@ export function patchExpress(
       p.cannot.set(spec.id, { key: "config.express.cannot.not-reached", params: { path, status } });
       continue;
     }
+    // The handlers set their CORS headers from a function of the file (`res.set(buildCorsHeaders(req))`),
+    // and something before them (a token check's 401) answered first: the same function's
+    // headers set by a middleware ahead of everything, so every answer has what the handlers give.
+    const builder = headerBuilder(app);
+    if (builder) {
+      builders.add(builder);
+      continue;
+    }
     fresh.push({ origin: spec.origin, credentials: spec.credentials === "include" });
   }
   for (const [call, { fn, stmt, passes }] of revive) {
@@ -905,6 +929,7 @@ export function patchExpress(
   }
   for (const w of handOrigins.values()) handOrigin(p, w.fns, [...w.origins], w.credentials, w.id);
   if (fresh.length > 0) addCors(p, fresh);
+  for (const name of builders) earlyBuilder(p, name);
   return { edits: p.edits, cannot: p.cannot };
 }
 
@@ -1741,6 +1766,48 @@ function extendList(p: Patcher, use: CorsUse, key: "methods" | "allowedHeaders",
       params: { names: add.join(", "), line: p.line(node) },
     });
   }
+}
+
+/**
+ * A function of the file the handlers set their CORS headers from, in the form
+ * `res.set(name(req))` / `res.header(name(req))` (Express), and that returns them: its name.
+ */
+function headerBuilder(app: ExpressApp): string | null {
+  if (app.dialect !== "express") return null;
+  const m =
+    /\b(?:res|response)\s*\.\s*(?:set|header)\(\s*([A-Za-z_$][\w$]*)\(\s*(?:req|request)\s*\)\s*\)/.exec(
+      app.text,
+    );
+  const name = m?.[1];
+  const fn = name ? (app as ExpressApp & { reader: Reader }).reader.functions.get(name) : undefined;
+  return name && fn && /access-control-allow-origin/i.test(app.text.slice(fn.start ?? 0, fn.end ?? 0))
+    ? name
+    : null;
+}
+
+/** `app.use((req, res, next) => { res.set(name(req)); next(); })` right after the app and the function exist. */
+function earlyBuilder(p: Patcher, name: string): void {
+  const app = p.app;
+  const made = appStatement(app);
+  const reader = (app as ExpressApp & { reader: Reader }).reader;
+  const fn = reader.functions.get(name);
+  if (!made || !fn) return;
+  // A function declaration is hoisted; a const arrow exists from its line on.
+  const decl =
+    fn.type === "FunctionDeclaration"
+      ? null
+      : app.program.body.find((s) => (s.start ?? 0) <= (fn.start ?? 0) && (s.end ?? 0) >= (fn.end ?? 0));
+  const after = decl && (decl.end ?? 0) > (made.end ?? 0) ? decl : made;
+  const text = app.text;
+  const at = afterLine(text, after.end ?? 0);
+  const indent = indentAt(text, after.start ?? 0);
+  const appName = app.appName ?? "app";
+  p.insert(
+    `early-builder:${name}`,
+    at,
+    `\n${indent}${appName}.use((req, res, next) => {\n${indent}  res.set(${name}(req));\n${indent}  next();\n${indent}});\n`,
+    { key: "config.express.fix.early-builder", params: { name, line: p.line(after) } },
+  );
 }
 
 /** The statement that makes the app (`const app = express()`), where a new registration goes after. */

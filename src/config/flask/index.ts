@@ -160,6 +160,8 @@ export interface Hook {
   answers: boolean;
   /** It lets OPTIONS through (`if request.method == "OPTIONS": return`). */
   passes: boolean;
+  /** It answers OPTIONS itself with Flask's default answer (`return app.make_default_options_response()`). */
+  answersOptions?: boolean;
 }
 
 /**
@@ -597,6 +599,10 @@ function readFlask(file: ConfigFile): FlaskApp {
                 /\brequest\.method\s*(?:==\s*[rbuRBU]*["']OPTIONS["']|in\s*[[({][^\])}]*["']OPTIONS["'])/.test(
                   body,
                 ),
+              answersOptions:
+                /^if\s+request\.method\s*==\s*["']OPTIONS["']\s*:\s*\n\s*return\s+\w+\.make_default_options_response\(\)\s*$/.test(
+                  mod.text.slice(first.startIndex, hookBody.endIndex),
+                ),
             });
         }
         const co = decorators.find((d) => /^@\s*(flask_cors\.)?cross_origin\b/.test(d.text));
@@ -916,6 +922,9 @@ function optionsOf(...sets: OptSet[]): Options {
 }
 
 function matches(value: string, pattern: string, caseSensitive: boolean): boolean {
+  // Nothing to repeat ("*.example.com"): re.error, which flask-cors' try_match_pattern takes as no
+  // match (https://github.com/corydolphin/flask-cors/blob/3.0.10/flask_cors/core.py).
+  if (/^[*+?{]/.test(pattern)) return false;
   if (probablyRegex(pattern)) {
     const re = pyRegex(caseSensitive ? pattern : `(?i)${pattern}`);
     if (!re) throw new Unknowable({ key: "config.unknown.regex", params: { regex: pattern, line: 0 } });
@@ -1067,6 +1076,16 @@ function answerFlask(app: FlaskApp, req: HopRequest): Answer {
           ? [...location, ...corsHeaders(optionsOf(...extSets(app, ext), place.resource.set), req)]
           : location;
       return { kind: "known", status: 308, headers, fromUpstream: false, assumed };
+    }
+    // An app-wide before_request hook that answers every OPTIONS with Flask's default answer (200),
+    // whether a route has the path or not; flask-cors' after_request completes it where a resource
+    // takes the path.
+    if (preflight && app.hooks.some((h) => h.owner === app.app?.name && h.answersOptions)) {
+      const headers =
+        place.resource && place.ext
+          ? corsHeaders(optionsOf(...extSets(app, place.ext), place.resource.set), req)
+          : [];
+      return { kind: "known", status: 200, headers, fromUpstream: false, assumed };
     }
     // A preflight answered with an error where every before_request hook that can answer lets
     // OPTIONS through: the recorded status was the hooks' before (the evidence predates the edit);
@@ -1491,6 +1510,13 @@ function checkFlaskAll(app: FlaskApp): ConfigFinding[] {
     for (const i of items) {
       if (i.t !== "str" || i.v === "*") continue;
       if (i.v === "null") add("flask-null-origin", "warning", i.at.line, { key: "config.django.check.null" });
+      else if (/^[*+?{]/.test(i.v) || (!probablyRegex(i.v) && !i.v.includes("://")))
+        // "*.example.com" (not a regex Python compiles: flask-cors' re.error is a no-match) or a
+        // bare host name ("intranet.example.com"): an Origin header is scheme://host[:port].
+        add("flask-origin-not-origin", "error", i.at.line, {
+          key: "config.flask.check.origin-form",
+          params: { origin: i.v },
+        });
       else if (probablyRegex(i.v)) {
         if (/(^|[^\\])\.[A-Za-z0-9]/.test(i.v.replace(/\\\\/g, "")))
           add("flask-origin-regex-dot", "error", i.at.line, {
@@ -1905,6 +1931,49 @@ class Patcher extends EditList {
     });
   }
 
+  /** An app-wide before_request hook, after CORS(app), that answers every OPTIONS request itself. */
+  optionsHook(): boolean {
+    const ext = this.app.ext;
+    const app = this.app.app;
+    const text = this.text(this.file);
+    const name = ["answer_preflight", "cors_preflight", "answer_options"].find(
+      (n) => !new RegExp(`\\b${n}\\b`).test(text),
+    );
+    const imported = this.app.mod.imports.get("request");
+    if (
+      !ext ||
+      !app ||
+      this.app.factory ||
+      !name ||
+      (imported && !(imported.module === "flask" && imported.name === "request"))
+    ) {
+      this.cannotAll.push({ key: "config.cannot.cause", params: { code: "preflight-status-not-ok" } });
+      return false;
+    }
+    const q = quoteOf(text);
+    const why: Words = { key: "config.flask.fix.options-hook", params: { line: ext.stmt.line } };
+    const at = afterLine(text, ext.stmt.end);
+    this.push("options-hook", {
+      file: this.file,
+      start: at,
+      end: at,
+      text: `\n\n@${app.name}.before_request\ndef ${name}():\n    if request.method == ${pyStr("OPTIONS", q)}:\n        return ${app.name}.make_default_options_response()\n`,
+      why,
+    });
+    if (!imported) {
+      let line = 0;
+      for (let l = 0; l < this.app.mod.importsEnd; l++) line = afterLine(text, line);
+      this.push("options-hook:import", {
+        file: this.file,
+        start: line,
+        end: line,
+        text: "from flask import request\n",
+        why,
+      });
+    }
+    return true;
+  }
+
   /**
    * strict_slashes=False on a rule ending in "/": Werkzeug then matches the URL without the slash
    * too, instead of redirecting it (a preflight may not follow a redirect). Every URL the rule
@@ -2072,6 +2141,22 @@ export function patchFlask(
       ) {
         for (const h of blocking) p.optionsThrough(h);
         asked.push(spec.id);
+        continue;
+      }
+      // A preflight to a path no route has (the page reads the API's 404): Flask answers it 404
+      // before flask-cors can, so a before_request hook answers OPTIONS with Flask's default
+      // answer, which flask-cors completes (flask-cors#262); every other request is as before.
+      if (
+        !place.route &&
+        place.resource &&
+        place.ext === app.ext &&
+        first &&
+        "hop" in first &&
+        first.cause.stage === "preflight" &&
+        first.cause.code === "preflight-status-not-ok" &&
+        status === 404
+      ) {
+        if (p.optionsHook()) asked.push(spec.id);
         continue;
       }
       // The error answer of a view that aborts past its @cross_origin: CORS(app) for its rule, with the

@@ -266,6 +266,25 @@ export function checkNginx(tree: NginxTree): ConfigFinding[] {
     const creds = headers.find(
       (h) => lower(h.name) === "access-control-allow-credentials" && lower(h.value) === "true",
     );
+    // `Access-Control-Allow-Methods: *` or `-Headers: *` with credentials: the `*` is a wildcard
+    // only for a request without credentials (https://fetch.spec.whatwg.org/#cors-preflight-fetch,
+    // steps 7–8); with them it names a method or header called "*", so a credentialed PUT or
+    // Authorization header is refused.
+    for (const h of headers)
+      if (
+        creds &&
+        ["access-control-allow-methods", "access-control-allow-headers"].includes(lower(h.name)) &&
+        h.value.trim() === "*"
+      )
+        out.push({
+          code: "wildcard-list-with-credentials",
+          severity: "error",
+          ...at(h.directive),
+          words: {
+            key: "config.check.wildcard-list-credentials",
+            params: { name: h.name, line: creds.directive.line },
+          },
+        });
     for (const h of acao) {
       const v = h.value.trim();
       if (v === "*" && creds) {

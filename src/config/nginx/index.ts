@@ -265,10 +265,15 @@ export function patchNginx(
         if (!p.duplicate(level, r, location))
           p.cannot.set(spec.id, { key: "config.cannot.cause", params: { code: cause.code } });
         break;
-      case "allow-credentials-not-true":
+      case "allow-credentials-not-true": {
+        // "true, true": nginx's add_header over the application's own copy — the application's is
+        // hidden (proxy_hide_header), as for a doubled Allow-Origin.
+        const acac = r.headers.filter(([n]) => lower(n) === "access-control-allow-credentials");
+        if (acac.length > 1 && r.fromUpstream && p.duplicate(level, r, location)) break;
         if (acao && level) p.credentials(level, acao);
         else p.cannot.set(spec.id, { key: "config.cannot.cause", params: { code: cause.code } });
         break;
+      }
       case "method-not-allowed":
       case "header-not-allowed": {
         if (!level) {

@@ -46,7 +46,8 @@ export type PyVal =
        */
       joined: { at: Span; sep: string; quote: string; after: Span | null; call?: Span } | null;
     }
-  | { t: "bool"; v: boolean; at: Span }
+  /** `env`: computed from an environment variable's default (deployed, it may differ). */
+  | { t: "bool"; v: boolean; at: Span; env?: true }
   | { t: "int"; v: number; at: Span }
   | { t: "none"; at: Span }
   /** An instance of a settings class of the file (`settings = Settings()`): its fields' defaults. */
@@ -236,6 +237,17 @@ export function evaluate(n: Node, scope: Scope, imports: PyModule["imports"]): P
       const key = itemKey(n);
       const bound = key !== null ? scope.get(key) : undefined;
       return bound ? ({ ...bound, at } as PyVal) : unknown();
+    }
+    case "comparison_operator":
+    case "not_operator": {
+      // `os.getenv("X", "true").lower() == "true"`: a comparison of known values is a bool.
+      const c = condition(n, scope, imports);
+      const fromEnv = n.descendantsOfType("call").some((x) => {
+        const v = x ? evaluate(x, scope, imports) : null;
+        return v?.t === "str" && v.env === true;
+      });
+      if (c === null) return unknown();
+      return fromEnv ? { t: "bool", v: c, at, env: true } : { t: "bool", v: c, at };
     }
     case "conditional_expression": {
       // `a if DEBUG else b`: the branch a literal condition picks.
@@ -510,7 +522,8 @@ export function condition(
     return null;
   }
   const v = ev(n);
-  if (v.t === "bool") return v.v;
+  // A setting read from the environment (`DEBUG = os.getenv(…) == "1"`) decides nothing here.
+  if (v.t === "bool") return v.env ? null : v.v;
   if (v.t === "none") return false;
   if (v.t === "int") return v.v !== 0;
   if (v.t === "str") return v.v !== "";

@@ -17,6 +17,7 @@ import type { Node } from "web-tree-sitter";
 import { combinedHeader, type HeaderList, hasHeader, scriptSetUnsafeHeaderNames } from "../../engine";
 import { distance } from "../distance";
 import { afterLine, type Edit, EditList, indentAt, lineStart } from "../edit";
+import { dropsWrite } from "../methods";
 import type { Allowance, Answer, ConfigFile, ConfigFinding, HopRequest, ReadConfig, Words } from "../types";
 import { ConfigSyntaxError } from "../types";
 import { faultOf, type Judged, type RequestSpec, Unknowable } from "../whatif";
@@ -731,6 +732,16 @@ function checkRack(app: RackApp): ConfigFinding[] {
           });
         else {
           const items = m.value.t === "list" ? m.value.items : [m.value];
+          // Updates allowed one way and not the other (patch but not put): an API that updates or
+          // deletes takes both verbs more often than not, and a client library picks one.
+          const listed = items.flatMap((x) => (x.t === "str" || x.t === "sym" ? [x.v.toLowerCase()] : []));
+          const missing = dropsWrite(listed);
+          const cased = items.some((x) => x.t === "str" && x.v !== x.v.toLowerCase());
+          if (missing.length > 0 && !cased && !listed.includes("any") && !listed.includes("*"))
+            add("rack-cors-methods-partial", "warning", r.line, {
+              key: "config.rack.check.methods-partial",
+              params: { methods: missing.join(", ") },
+            });
           const upper = items.filter((x) => x.t === "str" && x.v !== x.v.toLowerCase());
           if (upper.length > 0)
             add("rack-cors-methods-case", "error", m.pair.line, {

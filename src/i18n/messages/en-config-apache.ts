@@ -16,6 +16,8 @@ export const enConfigApache = {
     "httpd does not read this .htaccess's Header lines: AllowOverride {value} ({file}:{line}) allows neither FileInfo nor All",
   "config.apache.check.rewrite-variable":
     "mod_rewrite has no variable {name}: it is always empty, so this condition never sees the header; write {header}",
+  "config.apache.fix.origin-header":
+    "Allow-Origin on line {line} was built from the request's {header} header, never a page of another origin: {origins} reflected instead, from a SetEnvIf Origin line ({name})",
   "config.apache.fix.setter":
     "SetEnvIf Origin sets {name} for {origins}, above line {line}: no line set it, and httpd makes HTTP_* variables only for CGI scripts, not for a request it proxies — so the Header line's env={name} never held",
   "config.apache.fix.always":

@@ -52,6 +52,8 @@ export const enConfigExpress = {
     "allowHeaders is the documentation's example ({values}): the headers the app's pages send (Authorization, Content-Type …) are refused at the preflight; list those",
   "config.express.check.no-cors":
     "{name} sets no CORS headers (no cors middleware, no Access-Control-* header): a page on another origin can read none of its answers; `cors-lens fix --config` with the page's HAR adds the middleware for its origins",
+  "config.express.check.header-name":
+    "{name} is not a valid header name (a field name has no ':' or space): Node throws when it is set, so this answer is a 500 without CORS headers; write {fixed}",
   "config.express.check.hono-path":
     "cors() on {path} matches {path} alone in Hono: the routes below it ({route}) get no CORS headers — write {path}/*",
   "config.fastify.check.default-methods":
@@ -70,6 +72,12 @@ export const enConfigExpress = {
     "the cors() path {path} of line {line} is taken under the app's basePath {base} in Hono ({base}{path}): written without the base",
   "config.express.fix.hono-path":
     "the cors() path {path} of line {line} matches that path alone in Hono: /* added so the paths below it are reached",
+  "config.express.assumed.opaque":
+    "the middleware of line {line} is code CORS Lens does not follow: taken as answering with the CORS headers already set (it does not write the response itself)",
+  "config.express.fix.header-name":
+    "the header name {name} on line {line} is not a valid field name, so setting it throws and every such answer is a 500: written {fixed}",
+  "config.express.fix.early-builder":
+    "the handlers set their CORS headers from {name}(req), and something before them answered first: a middleware after line {line} sets the same headers on every answer",
   "config.express.fix.add": "the cors middleware added, allowing {origins}",
   "config.express.cannot.hand-set":
     "{name} is set by hand with a value CORS Lens cannot extend: change it by hand",

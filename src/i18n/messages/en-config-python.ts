@@ -79,6 +79,8 @@ export const enConfigPython = {
     "the route of line {line} takes {method}, which these CORS methods ({methods}) refuse at its preflight",
   "config.flask.check.automatic-options-late":
     "{name}.provide_automatic_options is set inside {name}, when the view runs: Flask read it when the route was added, so it still answers OPTIONS itself, without this view's CORS headers; set it on the function before returning it",
+  "config.flask.check.origin-form":
+    '{origin} is not an origin: an Origin header is scheme://host[:port] (https://intranet.example.com), and a pattern needs to be a regex Python compiles (r".*\\.example\\.com$"): this entry matches no page',
   "config.flask.check.cross-abort":
     "@cross_origin adds no headers to what the view {view} (line {line}) answers with abort() or a raised exception (an HTTPException, or one an errorhandler answers): the exception passes the decorator by, and the browser hides that error from the page — CORS(app), whose after_request covers errors, does not",
   "config.django.check.old-hidden":
@@ -158,6 +160,8 @@ export const enConfigPython = {
     "this after_request hook sets Access-Control-Allow-Origin but no Access-Control-Allow-Headers, and routes here take {methods}: a JSON body's Content-Type (or any other header) is preflighted, and Flask's own OPTIONS answer gets only what the hook sets, so the browser refuses those calls",
   "config.flask.check.hook-methods":
     "this after_request hook sets Access-Control-Allow-Origin but no Access-Control-Allow-Methods, and routes here take {methods}: those methods are always preflighted, and Flask's own OPTIONS answer gets only what the hook sets, so the browser refuses them",
+  "config.flask.fix.options-hook":
+    "a before_request hook answers every OPTIONS request with Flask's default answer, which the CORS(…) of line {line} completes: a preflight to a path no route has (the API's 404) is no longer refused; other requests are as before",
   "config.flask.fix.hook":
     "OPTIONS let through the before_request hook (line {line}): Flask runs it for the preflight too, which carries no token or cookie, and its answer (401, a redirect) refused the request; Flask's automatic OPTIONS answers now, with flask-cors's headers",
   "config.flask.cannot.hook":

@@ -42,6 +42,8 @@ export const enConfigRack = {
     "the resource {path} has no methods: rack-cors then answers preflights for GET only; PUT, PATCH, DELETE and JSON POSTs are refused",
   "config.rack.check.symbol":
     '{name}: :{value} is not :any: rack-cors reads it as one name, "{value}", which no request has, so every preflight that needs it is refused; write :any (cyu/rack-cors#129)',
+  "config.rack.check.methods-partial":
+    "methods keeps some update methods and leaves out {methods}: a client that updates with the other verb is refused at its preflight",
   "config.rack.check.methods-case":
     "methods {methods} are written in upper case: rack-cors compares the lower-case request method with them as written, so their preflights are refused; write them as symbols (:put)",
   "config.rack.fix.unslash":

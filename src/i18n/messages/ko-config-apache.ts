@@ -18,6 +18,8 @@ export const koConfigApache: Record<keyof typeof enConfigApache, string> = {
     "httpd는 이 .htaccess의 Header 줄을 읽지 않음: AllowOverride {value}({file}:{line})가 FileInfo도 All도 허용하지 않음",
   "config.apache.check.rewrite-variable":
     "mod_rewrite에는 {name} 변수가 없음: 항상 비어 있어 이 조건은 헤더를 보지 못함. {header}로 쓰세요",
+  "config.apache.fix.origin-header":
+    "{line}행의 Allow-Origin은 요청의 {header} 헤더로 만들어져 다른 출처의 페이지와 같을 수 없습니다. 대신 SetEnvIf Origin 행({name})으로 {origins}를 되돌려 보냅니다",
   "config.apache.fix.setter":
     "줄 {line} 위에서 SetEnvIf Origin이 {origins}에 대해 {name}를 설정합니다: 그것을 설정하는 줄이 없었고, httpd는 HTTP_* 변수를 CGI 스크립트에만 만들고 프록시하는 요청에는 만들지 않으므로 Header 줄의 env={name}가 한 번도 성립하지 않았습니다",
   "config.apache.fix.always": "always 추가: httpd가 직접 만든 {status} 응답에 {name}(줄 {line})이 없었음",

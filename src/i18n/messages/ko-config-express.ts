@@ -54,6 +54,8 @@ export const koConfigExpress: Record<keyof typeof enConfigExpress, string> = {
     "allowHeaders가 문서의 예시 값({values}) 그대로입니다. 앱 페이지가 보내는 헤더(Authorization, Content-Type 등)는 프리플라이트에서 거부되니 그 헤더들을 적으세요",
   "config.express.check.no-cors":
     "{name}은(는) CORS 헤더를 설정하지 않습니다(cors 미들웨어도, Access-Control-* 헤더도 없음). 다른 출처의 페이지는 응답을 읽을 수 없습니다. 페이지의 HAR와 함께 `cors-lens fix --config`를 실행하면 그 출처용 미들웨어를 추가합니다",
+  "config.express.check.header-name":
+    "{name}은(는) 올바른 헤더 이름이 아닙니다(필드 이름에는 ':'나 공백이 없음). 설정할 때 Node가 예외를 던져 이 응답은 CORS 헤더 없는 500이 됩니다. {fixed}(으)로 쓰세요",
   "config.express.check.hono-path":
     "Hono에서 {path}의 cors()는 {path} 하나만 맞습니다: 그 아래 라우트({route})는 CORS 헤더를 받지 못합니다 — {path}/*로 쓰세요",
   "config.fastify.check.default-methods":
@@ -72,6 +74,12 @@ export const koConfigExpress: Record<keyof typeof enConfigExpress, string> = {
     "Hono는 {line}행의 cors() 경로 {path}를 앱의 basePath {base} 아래({base}{path})로 잡습니다. 기본 경로를 뺀 경로로 썼습니다",
   "config.express.fix.hono-path":
     "Hono에서 {line}행의 cors() 경로 {path}는 그 경로 하나만 맞습니다. 아래 경로까지 닿도록 /*를 붙였습니다",
+  "config.express.assumed.opaque":
+    "{line}행의 미들웨어는 CORS Lens가 따라가지 않는 코드입니다. 이미 설정된 CORS 헤더와 함께 응답하는 것으로 봅니다(응답을 직접 쓰지 않음)",
+  "config.express.fix.header-name":
+    "{line}행의 헤더 이름 {name}은(는) 올바른 필드 이름이 아니어서 설정할 때 예외가 나고 그런 응답은 모두 500이 됩니다. {fixed}(으)로 고쳤습니다",
+  "config.express.fix.early-builder":
+    "핸들러는 {name}(req)로 CORS 헤더를 설정하는데, 그 앞의 무언가가 먼저 응답했습니다. {line}행 뒤의 미들웨어가 모든 응답에 같은 헤더를 설정합니다",
   "config.express.fix.add": "cors 미들웨어를 추가해 {origins} 허용",
   "config.express.cannot.hand-set":
     "{name}이(가) CORS Lens가 확장할 수 없는 값으로 직접 설정되어 있습니다. 직접 고치세요",

@@ -80,6 +80,8 @@ export const koConfigPython: Record<keyof typeof enConfigPython, string> = {
     "{line}행의 경로는 {method}을(를) 받는데, 이 CORS methods({methods})가 그 프리플라이트를 거부합니다",
   "config.flask.check.automatic-options-late":
     "{name}.provide_automatic_options를 뷰가 실행될 때 {name} 안에서 설정합니다. Flask는 경로를 추가할 때 이미 이 값을 읽었으므로 여전히 이 뷰의 CORS 헤더 없이 OPTIONS에 직접 응답합니다. 함수를 반환하기 전에 함수에 설정하세요",
+  "config.flask.check.origin-form":
+    '{origin}은(는) 출처가 아닙니다. Origin 헤더는 scheme://host[:port](https://intranet.example.com) 형태이고, 패턴은 Python이 컴파일하는 정규식(r".*\\.example\\.com$")이어야 합니다. 이 항목은 어떤 페이지와도 맞지 않습니다',
   "config.flask.check.cross-abort":
     "@cross_origin은 뷰 {view}({line}행)가 abort()나 발생시킨 예외(HTTPException, 또는 errorhandler가 응답하는 예외)로 보내는 응답에 헤더를 붙이지 않습니다: 예외가 데코레이터를 지나가므로 브라우저가 페이지에서 그 오류를 숨깁니다 — after_request가 오류까지 처리하는 CORS(app)는 그렇지 않습니다",
   "config.django.check.old-hidden":
@@ -158,6 +160,8 @@ export const koConfigPython: Record<keyof typeof enConfigPython, string> = {
     "이 after_request 훅은 Access-Control-Allow-Origin은 설정하지만 Access-Control-Allow-Headers는 설정하지 않는데, 여기 라우트가 {methods}를 받습니다: JSON 본문의 Content-Type(이나 다른 헤더)은 프리플라이트되고 Flask의 OPTIONS 응답에는 훅이 설정하는 것만 붙으므로 브라우저가 그 호출을 거부합니다",
   "config.flask.check.hook-methods":
     "이 after_request 훅은 Access-Control-Allow-Origin은 설정하지만 Access-Control-Allow-Methods는 설정하지 않는데, 여기 라우트가 {methods}를 받습니다: 이 메서드는 항상 프리플라이트되고 Flask의 OPTIONS 응답에는 훅이 설정하는 것만 붙으므로 브라우저가 거부합니다",
+  "config.flask.fix.options-hook":
+    "before_request 훅이 모든 OPTIONS 요청에 Flask의 기본 응답으로 답하고, {line}행의 CORS(…)가 이를 완성합니다. 라우트가 없는 경로(API의 404)로 가는 프리플라이트도 더는 거부되지 않으며, 다른 요청은 그대로입니다",
   "config.flask.fix.hook":
     "before_request 훅(줄 {line})이 OPTIONS를 통과시킴: Flask는 사전 요청에도 이 훅을 실행하는데 사전 요청에는 토큰도 쿠키도 없어서, 훅의 응답(401, 리디렉션)이 요청을 거부했습니다. 이제 Flask의 자동 OPTIONS가 flask-cors 헤더와 함께 응답합니다",
   "config.flask.cannot.hook":

@@ -45,6 +45,8 @@ export const koConfigRack: Record<keyof typeof enConfigRack, string> = {
     "resource {path}에 methods가 없습니다: 이때 rack-cors는 GET의 사전 요청에만 응답하고 PUT, PATCH, DELETE, JSON POST는 거부합니다",
   "config.rack.check.symbol":
     '{name}: :{value}는 :any가 아닙니다: rack-cors는 이를 이름 하나("{value}")로 읽는데 그런 요청은 없으므로 그것이 필요한 사전 요청은 모두 거부됩니다. :any로 쓰세요(cyu/rack-cors#129)',
+  "config.rack.check.methods-partial":
+    "methods가 일부 수정 메서드만 두고 {methods}을(를) 뺐습니다. 다른 동사로 수정하는 클라이언트는 프리플라이트에서 거부됩니다",
   "config.rack.check.methods-case":
     "methods {methods}가 대문자로 쓰였습니다: rack-cors는 소문자로 바꾼 요청 메서드를 쓰인 그대로와 비교하므로 그 사전 요청이 거부됩니다. 심볼(:put)로 쓰세요",
   "config.rack.fix.unslash":
