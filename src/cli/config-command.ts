@@ -62,6 +62,8 @@ interface Args {
   write: boolean;
   format: "text" | "json" | "sarif" | "junit" | "github";
   browser: BrowserName;
+  /** `check`: the findings that make the exit status 1 — any (`warning`, the default), or errors only. */
+  failOn: "error" | "warning";
 }
 
 function parse(argv: string[], t: Translate, command: "check" | "fix"): Args | "help" {
@@ -87,6 +89,7 @@ function parse(argv: string[], t: Translate, command: "check" | "fix"): Args | "
         header: { type: "string", multiple: true },
         credentials: { type: "boolean" },
         timeout: { type: "string" },
+        "fail-on": { type: "string" },
       },
     });
   } catch (error) {
@@ -104,6 +107,10 @@ function parse(argv: string[], t: Translate, command: "check" | "fix"): Args | "
   const formats = command === "check" ? ["text", "json", "sarif", "junit", "github"] : ["text", "json"];
   if (!formats.includes(format))
     throw new Bad(t(command === "check" ? "config.cli.check-format" : "config.cli.format", { format }));
+  const failOn = typeof v["fail-on"] === "string" ? v["fail-on"] : "warning";
+  if (command !== "check" && v["fail-on"] !== undefined)
+    throw new Bad(t("config.cli.unknown-option", { option: "--fail-on" }));
+  if (failOn !== "error" && failOn !== "warning") throw new Bad(t("config.cli.fail-on", { value: failOn }));
   const browser = typeof v.browser === "string" ? v.browser : "chromium";
   if (browser !== "chromium" && browser !== "firefox") throw new Bad(t("config.cli.browser", { browser }));
   // `check` sends nothing and changes nothing (a HAR it reads): an option of `fix` there is a mistake, said.
@@ -138,6 +145,7 @@ function parse(argv: string[], t: Translate, command: "check" | "fix"): Args | "
     write: v.write === true,
     format: format as Args["format"],
     browser,
+    failOn,
   };
 }
 
@@ -340,7 +348,9 @@ export async function runConfigCommand(
         for (const n of result.notes) out(`${oneLine(t("config.cli.note", { text: say(t, n) }))}\n`);
         out(`${totals}\n`);
       }
-      return result.findings.length === 0 ? 0 : 1;
+      // Warnings (a likely request refused, a guess from the code) fail the step unless
+      // `--fail-on error` says only errors do.
+      return (args.failOn === "error" ? errors : result.findings.length) === 0 ? 0 : 1;
     }
     let exchanges: ReturnType<typeof importHar>["exchanges"];
     let evidenceName: string;

@@ -167,3 +167,36 @@ server {
     expect(missing.code).toBe(2);
   });
 });
+
+describe("cors-lens check --fail-on", () => {
+  /** A warning only: no `always` on the error answers (line 3). */
+  const warned = join(dir, "warned.conf");
+  writeFileSync(
+    warned,
+    `server {
+    location /api/ {
+        add_header Access-Control-Allow-Origin "https://app.example.com";
+        add_header Access-Control-Allow-Methods "GET, PUT";
+        add_header Vary Origin;
+        if ($request_method = OPTIONS) { return 204; }
+        proxy_pass http://127.0.0.1:3000;
+    }
+}
+`,
+  );
+  it("warning (the default): a warning alone fails the step; error: only errors do", async () => {
+    const json = await cli("check", "--config", warned, "--format", "json");
+    const findings = JSON.parse(json.out).findings as Array<{ severity: string }>;
+    expect(findings.length).toBeGreaterThan(0);
+    expect(findings.every((f) => f.severity === "warning")).toBe(true);
+    expect(json.code).toBe(1);
+    expect((await cli("check", "--config", warned, "--fail-on", "warning")).code).toBe(1);
+    expect((await cli("check", "--config", warned, "--fail-on", "error")).code).toBe(0);
+    // An error still fails with --fail-on error.
+    expect((await cli("check", "--config", site, "--fail-on", "error")).code).toBe(1);
+    const bad = await cli("check", "--config", warned, "--fail-on", "never");
+    expect([bad.code, bad.err]).toEqual([2, expect.stringContaining("--fail-on takes error or warning")]);
+    // fix takes no --fail-on.
+    expect((await cli("fix", "--config", warned, "--fail-on", "error")).code).toBe(2);
+  });
+});

@@ -31,11 +31,12 @@ Options:
   --format FORMAT           check: text (default), json, sarif (code scanning), junit or github
                             (annotations on the file and line); fix: text, the diff and table
                             (default), or json (the edits with file, line and reason, and the table)
+  --fail-on warning|error   check: exit 1 on any finding (warning, the default), or on errors only
   --browser chromium|firefox  whose rules to apply (default chromium)
   --lang en|ko              the language of the words
   -h, --help                this help
 
-Exit status: check 0 when nothing is found, 1 when something is; fix 0 when the patch lets every
+Exit status: check 0 when nothing is found, 1 when something is (an error, with --fail-on error); fix 0 when the patch lets every
 recorded request through and keeps every request allowed before, 1 when it cannot; 2 on bad input.`,
   "config.cli.missing-config": "no configuration file: pass --config FILE",
   "config.cli.missing-har":
@@ -48,6 +49,7 @@ recorded request through and keeps every request allowed before, 1 when it canno
   "config.cli.format": "--format must be text or json, not {format}",
   "config.cli.check-format": "--format must be text, json, sarif, junit or github, not {format}",
   "config.cli.browser": "--browser must be chromium or firefox, not {browser}",
+  "config.cli.fail-on": "--fail-on takes error or warning, not {value}",
   "config.cli.unknown-option": "unknown option {option}",
   "config.cli.no-such-file": "{file}: no such file",
   "config.cli.cannot-read": "{file}: cannot be read ({code})",

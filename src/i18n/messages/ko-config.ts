@@ -31,11 +31,12 @@ config/initializers/cors.rb나 Rack의 config.ru).
   --format FORMAT           check: text(기본값), json, sarif(코드 스캐닝), junit, github(파일과 줄에
                             붙는 주석); fix: text는 diff와 표(기본값), json은 파일, 줄, 이유가 붙은
                             수정 목록과 표
+  --fail-on warning|error   check: 발견 사항이 하나라도 있으면 종료 코드 1(warning, 기본값), error면 오류만
   --browser chromium|firefox  적용할 브라우저 규칙(기본값 chromium)
   --lang en|ko              출력 언어
   -h, --help                이 도움말
 
-종료 코드: check는 찾은 것이 없으면 0, 있으면 1. fix는 패치로 기록된 요청이 모두 통과하고 전에
+종료 코드: check는 찾은 것이 없으면 0, 있으면 1(--fail-on error이면 오류가 있을 때만). fix는 패치로 기록된 요청이 모두 통과하고 전에
 허용되던 요청이 모두 그대로 허용되면 0, 그렇게 할 수 없으면 1. 잘못된 입력은 2.`,
   "config.cli.missing-config": "설정 파일이 없음: --config FILE을 지정하세요",
   "config.cli.missing-har":
@@ -49,6 +50,7 @@ config/initializers/cors.rb나 Rack의 config.ru).
   "config.cli.check-format":
     "--format은 text, json, sarif, junit, github 중 하나여야 합니다({format}은 안 됨)",
   "config.cli.browser": "--browser는 chromium이나 firefox여야 합니다({browser}는 안 됨)",
+  "config.cli.fail-on": "--fail-on에는 error나 warning을 쓰세요({value}는 안 됩니다)",
   "config.cli.unknown-option": "알 수 없는 옵션 {option}",
   "config.cli.no-such-file": "{file}: 파일이 없음",
   "config.cli.cannot-read": "{file}: 읽을 수 없음({code})",
