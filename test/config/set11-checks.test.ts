@@ -3,7 +3,7 @@
  * on a file of its own: the code and the line it names, and nothing on the same file made right.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { checkConfig, prepareConfig } from "../../src/config";
+import { checkConfig, detectFormat, prepareConfig } from "../../src/config";
 import { grammarBytes } from "./recorded";
 
 beforeAll(async () => {
@@ -281,5 +281,28 @@ app.options("/{*splat}", (req, res) => {
 app.get("/api", (req, res) => res.set(buildCorsHeaders(req)).json([]));
 `;
     expect(codes("app.js", text).filter((c) => c.startsWith("options-route-no-cors"))).toEqual([]);
+  });
+});
+
+describe("held-out set 13's shapes", () => {
+  it("a Flask app with a CORS_HEADERS dict of its own is read as Flask, not as Django settings", () => {
+    const text = `from flask import Flask, jsonify, request
+
+app = Flask(__name__)
+CORS_HEADERS = {"Access-Control-Allow-Origin": "*"}
+
+
+@app.after_request
+def add_cors_headers(response):
+    response.headers["Access-Control-Allow-Origin"] = "*"
+    return response
+`;
+    expect(detectFormat({ path: "app.py", text })).toEqual({ format: "flask" });
+    // Django settings keep being read as such.
+    expect(
+      detectFormat({ path: "settings.py", text: 'CORS_ALLOWED_ORIGINS = ["https://a.example"]\n' }),
+    ).toEqual({
+      format: "django",
+    });
   });
 });
