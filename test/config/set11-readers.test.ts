@@ -863,3 +863,48 @@ fastify.listen({ port: 3000 });
     expect(r.files[0]?.after).toBe(text.replace('  reply.header("Access-Control-Allow-Origin", "");\n', ""));
   });
 });
+
+describe("Express: everything registered in a module function init() called at the top level", () => {
+  const text = `const express = require("express");
+const cors = require("cors");
+
+const config = { cors: { origin: "${PAGE}", credentials: true } };
+
+const app = express();
+
+function init() {
+  app.use(cors());
+  app.use(express.json());
+  app.use(cors(config.cors));
+
+  const api = express.Router();
+  api.get("/profile", (req, res) => res.json({ user: "ada" }));
+  api.put("/profile", (req, res) => res.json({ user: "ada" }));
+  app.use("/v1/profile-svcs", api);
+
+  app.listen(3000);
+}
+
+init();
+`;
+  const file = js("server.js", text);
+  it("reads init()'s registrations; the bare cors() answers the credentialed preflight with '*'", () => {
+    const evidence = recordedFrom(
+      [file],
+      [
+        { url: "http://h/v1/profile-svcs/profile", origin: PAGE, credentials: "include" },
+        {
+          url: "http://h/v1/profile-svcs/profile",
+          method: "PUT",
+          origin: PAGE,
+          credentials: "include",
+          headers: [["Content-Type", "application/json"]],
+        },
+      ],
+    );
+    expect(evidence[0]?.hops.at(-1)?.responseHeaders).toContainEqual(["Access-Control-Allow-Origin", PAGE]);
+    expect(evidence[1]?.preflight?.responseHeaders).toContainEqual(["Access-Control-Allow-Origin", "*"]);
+    const r = fixConfig([file], evidence);
+    expect(r.ok, fixDiff(r)).toBe(true);
+  });
+});

@@ -1025,13 +1025,36 @@ export function readExpress(file: string, text: string): ExpressApp {
   // return app; }`, exported for the server and the tests) when none is made at the top level: the
   // function's statements are read after the module's, as the server runs them when it calls it.
   const factory = factoryBody(body, isExpressCall);
-  const inner =
+  const inner0 =
     factory.length > 0 ||
     body.some(
       (s) => s.type === "VariableDeclaration" && s.declarations.some((d) => d.init && isExpressCall(d.init)),
     )
       ? factory
       : classBody(body, isExpressCall);
+  // `function init() { app.use(cors()); … } init();`: a function of the file without parameters,
+  // called once at the top level, that registers on the module's own app — its statements read where
+  // the module runs them (after the module's).
+  const called = body.flatMap((s) => {
+    const e = s.type === "ExpressionStatement" ? bare(s.expression) : null;
+    const c = e?.type === "AwaitExpression" ? bare(e.argument) : e;
+    if (c?.type !== "CallExpression" || c.arguments.length > 0) return [];
+    const callee = bare(c.callee);
+    const fn = callee.type === "Identifier" ? r.functions.get(callee.name) : undefined;
+    if (fn?.body.type !== "BlockStatement" || fn.params.length > 0) return [];
+    const uses = /\b([A-Za-z_$][\w$]*)\.(use|get|post|put|patch|delete|options|all|route)\(/.exec(
+      r.text.slice(fn.body.start ?? 0, fn.body.end ?? 0),
+    );
+    const made = body.some(
+      (d) =>
+        d.type === "VariableDeclaration" &&
+        d.declarations.some(
+          (x) => x.id.type === "Identifier" && x.id.name === uses?.[1] && x.init && isExpressCall(x.init),
+        ),
+    );
+    return made ? fn.body.body : [];
+  });
+  const inner = [...inner0, ...called];
   const madeAt = new Map<string, t.Statement>();
   for (const s of inner) declare(s);
   for (const s of [...body, ...inner]) {
