@@ -839,3 +839,27 @@ app.listen(3000);
     );
   });
 });
+
+describe("Fastify: an onSend hook (with done) blanks Allow-Origin after @fastify/cors set it", () => {
+  const text = `const fastify = require("fastify")({ logger: false });
+const fastifyCors = require("@fastify/cors");
+
+fastify.register(fastifyCors, { origin: "*" });
+fastify.addHook("onSend", (request, reply, payload, next) => {
+  reply.header("Access-Control-Allow-Origin", "");
+  reply.header("Access-Control-Allow-Headers", "Origin, Content-Type");
+  next();
+});
+
+fastify.get("/api/items", async () => []);
+fastify.listen({ port: 3000 });
+`;
+  const file = js("app.js", text);
+  it("is read as the hook it is; fix takes the blanking line out", () => {
+    const evidence = recordedFrom([file], [{ url: "http://h/api/items", origin: PAGE }]);
+    expect(evidence[0]?.hops.at(-1)?.responseHeaders).toContainEqual(["Access-Control-Allow-Origin", ""]);
+    const r = fixConfig([file], evidence);
+    expect(r.ok, fixDiff(r)).toBe(true);
+    expect(r.files[0]?.after).toBe(text.replace('  reply.header("Access-Control-Allow-Origin", "");\n', ""));
+  });
+});

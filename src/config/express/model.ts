@@ -1509,6 +1509,8 @@ export interface Trace {
    * ERR_INVALID_HTTP_TOKEN and the framework answers 500. The call's name argument.
    */
   badHeader?: t.Node;
+  /** The call that set Access-Control-Allow-Origin to an empty value. */
+  blanked?: t.Node;
 }
 
 /** An HTTP field name (https://httpwg.org/specs/rfc9110.html#fields.names): a token. */
@@ -2475,10 +2477,17 @@ function interpret(
   fastify = false,
 ): "next" | "route" | "answered" | "app" {
   const params = fn.params.map((p) => (p.type === "Identifier" ? p.name : null));
-  if (!hono && params.length >= 4) return "next"; // an error handler: not run for a request without error
+  // An error handler: not run for a request without error (Fastify has none of that shape: its
+  // four-parameter functions are onSend hooks, `(request, reply, payload, done)`).
+  if (!hono && !fastify && params.length >= 4) return "next";
   // Express: (req, res, next); Hono: (c, next), the request at c.req.
   // Koa: (ctx, next), the request and the response on ctx.
-  const [reqName, resName, nextName] = hono || koa ? [null, null, params[1]] : params;
+  const [reqName, resName, nextName] =
+    hono || koa
+      ? [null, null, params[1]]
+      : fastify && params.length >= 4
+        ? [params[0], params[1], params[3]]
+        : params;
   const cName = hono || koa ? params[0] : null;
   let bodySet = false;
   /** Hono and Koa: the statements after `await next()` (Trace.after); none after `return next()`. */
@@ -2683,6 +2692,9 @@ function interpret(
       return;
     }
     const text = Array.isArray(value) ? value.map(String).join(", ") : String(value);
+    // An empty Allow-Origin written over what was there (an onSend hook blanking it): fix takes the
+    // statement out.
+    if (lower(name) === "access-control-allow-origin" && text.trim() === "") trace.blanked = node;
     if (how === "append") res.append(name, text);
     else res.set(name, text);
   };

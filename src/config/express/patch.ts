@@ -353,6 +353,24 @@ export function patchExpress(
     }
     const path = new URL(spec.url).pathname;
     const ran = trace.corsRan.at(-1);
+    // Allow-Origin set to "" after what set it (an onSend hook): that statement goes, when it is a
+    // line of its own.
+    const blank = trace.blanked;
+    if (blank && ["missing-allow-origin", "invalid-allow-origin", "allow-origin-mismatch"].includes(code)) {
+      const text = app.text;
+      const from = lineStart(text, blank.start ?? 0);
+      const to = afterLine(text, blank.end ?? 0);
+      if (
+        /^\s*[\w$.]+\s*\.\s*header\([^\n]*\);?\s*$/.test(text.slice(from, to)) ||
+        /^\s*[\w$.]+\.(setHeader|header|set)\([^\n]*\);?\s*\n?$/.test(text.slice(from, to))
+      ) {
+        p.replace(`blank:${from}`, { start: from, end: to } as t.Node, "", {
+          key: "config.express.fix.blank-origin",
+          params: { line: p.line(blank) },
+        });
+        continue;
+      }
+    }
     // A header name Node refuses ("Access-Control-Allow-Origin:", a space in it): the 500 it
     // causes goes, with the name written as the header's own.
     const bad = trace.badHeader;

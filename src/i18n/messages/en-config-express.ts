@@ -78,6 +78,8 @@ export const enConfigExpress = {
     "the header name {name} on line {line} is not a valid field name, so setting it throws and every such answer is a 500: written {fixed}",
   "config.express.fix.early-builder":
     "the handlers set their CORS headers from {name}(req), and something before them answered first: a middleware after line {line} sets the same headers on every answer",
+  "config.express.fix.blank-origin":
+    "line {line} set Access-Control-Allow-Origin to an empty value over the one already set: removed",
   "config.express.fix.add": "the cors middleware added, allowing {origins}",
   "config.express.cannot.hand-set":
     "{name} is set by hand with a value CORS Lens cannot extend: change it by hand",

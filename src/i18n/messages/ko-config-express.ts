@@ -80,6 +80,8 @@ export const koConfigExpress: Record<keyof typeof enConfigExpress, string> = {
     "{line}행의 헤더 이름 {name}은(는) 올바른 필드 이름이 아니어서 설정할 때 예외가 나고 그런 응답은 모두 500이 됩니다. {fixed}(으)로 고쳤습니다",
   "config.express.fix.early-builder":
     "핸들러는 {name}(req)로 CORS 헤더를 설정하는데, 그 앞의 무언가가 먼저 응답했습니다. {line}행 뒤의 미들웨어가 모든 응답에 같은 헤더를 설정합니다",
+  "config.express.fix.blank-origin":
+    "{line}행이 이미 설정된 Access-Control-Allow-Origin을 빈 값으로 덮어써서 지웠습니다",
   "config.express.fix.add": "cors 미들웨어를 추가해 {origins} 허용",
   "config.express.cannot.hand-set":
     "{name}이(가) CORS Lens가 확장할 수 없는 값으로 직접 설정되어 있습니다. 직접 고치세요",
