@@ -22,6 +22,7 @@ import { HELD_OUT9_AIOHTTP } from "./config-heldout9-aiohttp";
 import { HELD_OUT10_AIOHTTP } from "./config-heldout10-aiohttp";
 import { HELD_OUT11_AIOHTTP } from "./config-heldout11-aiohttp";
 import { HELD_OUT12_AIOHTTP } from "./config-heldout12-aiohttp";
+import { HELD_OUT13_AIOHTTP } from "./config-heldout13-aiohttp";
 import { pythonConfigSuite } from "./config-python-real";
 import { debVersion } from "./harness";
 
@@ -46,6 +47,7 @@ pythonConfigSuite({
     ...HELD_OUT10_AIOHTTP,
     ...HELD_OUT11_AIOHTTP,
     ...HELD_OUT12_AIOHTTP,
+    ...HELD_OUT13_AIOHTTP,
   ].map((c) => ({
     name: c.name,
     text: c.app,

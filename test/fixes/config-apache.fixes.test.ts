@@ -29,6 +29,7 @@ import { HELD_OUT9_APACHE } from "./config-heldout9-apache";
 import { HELD_OUT10_APACHE } from "./config-heldout10-apache";
 import { HELD_OUT11_APACHE } from "./config-heldout11-apache";
 import { HELD_OUT12_APACHE } from "./config-heldout12-apache";
+import { HELD_OUT13_APACHE } from "./config-heldout13-apache";
 import { expectKeptOutsideDiff, observe, standardStillAllowed, startApp } from "./config-real";
 import { freePort, type Running } from "./harness";
 import { checkNamesRootWithHar } from "./heldout2-har";
@@ -53,6 +54,7 @@ describe.skipIf(!installed)(
       ...HELD_OUT10_APACHE,
       ...HELD_OUT11_APACHE,
       ...HELD_OUT12_APACHE,
+      ...HELD_OUT13_APACHE,
     ].forEach((c, index) => {
       it(c.name, async () => {
         const dir = join(scratch, `case-${index}`);

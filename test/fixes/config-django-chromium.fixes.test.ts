@@ -19,6 +19,7 @@ import { HELD_OUT9_DJANGO } from "./config-heldout9-django";
 import { HELD_OUT10_DJANGO } from "./config-heldout10-django";
 import { HELD_OUT11_DJANGO } from "./config-heldout11-django";
 import { HELD_OUT12_DJANGO } from "./config-heldout12-django";
+import { HELD_OUT13_DJANGO } from "./config-heldout13-django";
 import { pythonConfigSuite } from "./config-python-real";
 import { debVersion } from "./harness";
 
@@ -43,6 +44,7 @@ pythonConfigSuite({
     ...HELD_OUT10_DJANGO,
     ...HELD_OUT11_DJANGO,
     ...HELD_OUT12_DJANGO,
+    ...HELD_OUT13_DJANGO,
   ].map((c) => ({
     ...c,
     text: c.settings,

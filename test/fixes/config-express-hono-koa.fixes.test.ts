@@ -64,6 +64,10 @@ import { HELD_OUT12_EXPRESS } from "./config-heldout12-express";
 import { HELD_OUT12_FASTIFY } from "./config-heldout12-fastify";
 import { HELD_OUT12_HONO } from "./config-heldout12-hono";
 import { HELD_OUT12_KOA } from "./config-heldout12-koa";
+import { HELD_OUT13_EXPRESS } from "./config-heldout13-express";
+import { HELD_OUT13_FASTIFY } from "./config-heldout13-fastify";
+import { HELD_OUT13_HONO } from "./config-heldout13-hono";
+import { HELD_OUT13_KOA } from "./config-heldout13-koa";
 import { HONO_CASES, HONO_CORRECT } from "./config-hono-cases";
 import { KOA_CASES, KOA_CORRECT } from "./config-koa-cases";
 import { expectKeptOutsideDiff, observe, type PageCall, standardStillAllowed } from "./config-real";
@@ -187,6 +191,9 @@ for (const [label, CASES, CORRECT] of [
   // The twelfth (config-heldout12-*.ts, written blind too): `check` and the correct configurations measured
   // in config-heldout12-check.fixes.test.ts.
   ["heldout12", [...HELD_OUT12_EXPRESS, ...HELD_OUT12_FASTIFY, ...HELD_OUT12_KOA, ...HELD_OUT12_HONO], []],
+  // The thirteenth (config-heldout13-*.ts, written blind too): `check` and the correct configurations measured
+  // in config-heldout13-check.fixes.test.ts.
+  ["heldout13", [...HELD_OUT13_EXPRESS, ...HELD_OUT13_FASTIFY, ...HELD_OUT13_KOA, ...HELD_OUT13_HONO], []],
 ] as const) {
   describe(`cors-lens fix --config on real ${label} apps`, () => {
     // Each case has its own ports and files: they run side by side (one browser, its two pages).

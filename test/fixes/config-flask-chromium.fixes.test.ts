@@ -17,6 +17,7 @@ import { HELD_OUT9_FLASK } from "./config-heldout9-flask";
 import { HELD_OUT10_FLASK } from "./config-heldout10-flask";
 import { HELD_OUT11_FLASK } from "./config-heldout11-flask";
 import { HELD_OUT12_FLASK } from "./config-heldout12-flask";
+import { HELD_OUT13_FLASK } from "./config-heldout13-flask";
 import { pythonConfigSuite } from "./config-python-real";
 import { debVersion } from "./harness";
 
@@ -40,6 +41,7 @@ pythonConfigSuite({
     ...HELD_OUT10_FLASK,
     ...HELD_OUT11_FLASK,
     ...HELD_OUT12_FLASK,
+    ...HELD_OUT13_FLASK,
   ].map((c) => ({
     ...c,
     text: c.app,
