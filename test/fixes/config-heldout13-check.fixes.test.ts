@@ -40,13 +40,42 @@ function entries(): Entry[] {
  * Issue #23's thirteenth never-seen measure, the `check` half (test/fixes/heldout-check.ts runs it): every
  * held-out set 13 case (config-heldout13-*.ts, written blind to the readers), each file filled as its
  * suite fills it, whether a finding lands on its root cause's line. This is the set's first run (the
- * measure, in HELDOUT13.md): recorded, not asserted (`known = null`).
+ * measure, in HELDOUT13.md), asserted since against KNOWN_STATIC_MISSES both ways.
  * And the set's three correct configurations (Koa, aiohttp, FastAPI — @koa/cors with an origin function
  * over an allowlist, aiohttp-cors with both front ends and every route added, CORSMiddleware with both
  * front ends), served for real: the page's calls pass, `check` reports no error, `fix` prints nothing.
  */
-const known = null;
-const { scratch, correct, correctPython } = heldoutCheck(13, entries(), known);
+const NOT_YET =
+  "not named from the file alone at this head; set 13's misses are the next stop's work (HELDOUT13.md)";
+/** The root causes `check` does not name from the file alone at the head that measured set 13 (14/28). */
+const KNOWN_STATIC_MISSES: Readonly<Record<string, string>> = {
+  "heldout13 nginx: the enable-cors recipe's Allow-Headers list leaves out Authorization, the token call refused":
+    NOT_YET,
+  "heldout13 Express: the cors origin option is an array holding '*', which no Origin ever equals": NOT_YET,
+  "heldout13 Express: a bare cors() registered ahead of the configured one answers the preflight with '*'":
+    NOT_YET,
+  "heldout13 Fastify: bearer-auth registered before @fastify/cors, the key-less preflight answered 401":
+    NOT_YET,
+  "heldout13 Koa: @koa/cors mounted after the sqlite-to-rest router, which answers first, no headers":
+    NOT_YET,
+  "heldout13 FastAPI: the backend declares its routes with no CORSMiddleware, the website refused": NOT_YET,
+  "heldout13 FastAPI: the catch-all exception handler's 500 is sent outside CORSMiddleware, unreadable":
+    NOT_YET,
+  "heldout13 FastAPI: TokenAuthMiddleware runs ahead of CORSMiddleware, the token-less preflight gets 401":
+    NOT_YET,
+  "heldout13 Flask: the gateway's before_request auth hook answers the preflight 401 before cors_preflight":
+    NOT_YET,
+  "heldout13 Flask: CORS(blueprint, methods='*'), the login preflight comes back without Allow-Headers":
+    NOT_YET,
+  "heldout13 Flask: Flask-BasicAuth's BASIC_AUTH_FORCE also guards OPTIONS, the preflight answered 401":
+    NOT_YET,
+  "heldout13 aiohttp: the auth middleware answers the token-less preflight 401 before aiohttp-cors": NOT_YET,
+  "heldout13 rack-cors: the config's credentials: true is never passed to resource, cookie calls refused":
+    NOT_YET,
+  "heldout13 S3: the site's font rule names its origin with the other scheme, the GETs refused (XML)":
+    NOT_YET,
+};
+const { scratch, correct, correctPython } = heldoutCheck(13, entries(), KNOWN_STATIC_MISSES);
 
 describe("heldout13: correct configurations (check: no error; fix: nothing to change)", () => {
   const calls = CORRECT_CALLS;

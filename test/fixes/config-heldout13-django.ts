@@ -56,6 +56,9 @@ CORS_ORIGIN_ALLOW_ALL = True
     // '*' and no Allow-Credentials and are refused. Root: the misspelt credentials setting.
     name: "heldout13 Django: CORS_ALLOWS_CREDENTIALS (misspelt) with allow-all, the React app's cookie calls refused",
     url: "https://github.com/techwithtim/Django-React-Full-Stack-App/issues/7",
+    // Since the first run (HELDOUT13.md): refused on purpose: every origin with credentials would let any site read the user's data, and listing the page's origins would take `*` from every other site. Asserted: exit 1, these words, no file written.
+    expect: "cannot",
+    said: "would let every site read the user's data",
     rootText: "CORS_ALLOWS_CREDENTIALS = True",
     settings: `${HEAD}
 INSTALLED_APPS = [

@@ -162,6 +162,27 @@ export const KNOWN_MISSES_WITH_HAR_12: Readonly<Record<string, string>> = {
     "names line 4, after which fix adds the middleware; the case marks the 401 in the token check (31)",
 };
 
+const NOT_YET_HAR = "not named at this head; set 13's misses are the next stop's work (HELDOUT13.md)";
+/** Held-out set 13's `check --har` misses of its first run (19/27 named; HELDOUT13.md). */
+export const KNOWN_MISSES_WITH_HAR_13: Readonly<Record<string, string>> = {
+  "heldout13 Flask: the gateway's before_request auth hook answers the preflight 401 before cors_preflight":
+    NOT_YET_HAR,
+  "heldout13 Flask: CORS(blueprint, methods='*'), the login preflight comes back without Allow-Headers":
+    NOT_YET_HAR,
+  "heldout13 Flask: Flask-BasicAuth's BASIC_AUTH_FORCE also guards OPTIONS, the preflight answered 401":
+    NOT_YET_HAR,
+  "heldout13 rack-cors: the config's credentials: true is never passed to resource, cookie calls refused":
+    NOT_YET_HAR,
+  "heldout13 Fastify: bearer-auth registered before @fastify/cors, the key-less preflight answered 401":
+    NOT_YET_HAR,
+  "heldout13 Koa: @koa/cors mounted after the sqlite-to-rest router, which answers first, no headers":
+    NOT_YET_HAR,
+  "heldout13 FastAPI: the backend declares its routes with no CORSMiddleware, the website refused":
+    NOT_YET_HAR,
+  "heldout13 FastAPI: TokenAuthMiddleware runs ahead of CORSMiddleware, the token-less preflight gets 401":
+    NOT_YET_HAR,
+};
+
 /**
  * Runs `check --har` on the original files, records whether a finding falls on the root cause's
  * line (test-results/heldout{2,3,4,5,6,7,8}-check-har.json, the figures of HELDOUT2.md/3.md/4.md/5.md/6.md/7.md/8.md), and
@@ -198,7 +219,7 @@ export async function checkNamesRootWithHar(
   const eleventh = c.name.startsWith("heldout11 ");
   // Held-out set 12: asserted against the known misses at the head that fixed its cases.
   const twelfth = c.name.startsWith("heldout12 ");
-  // Held-out set 13's first run: recorded, not asserted (its known misses come from that run).
+  // Held-out set 13: asserted against the misses of its first run (not yet worked on).
   const thirteenth = c.name.startsWith("heldout13 ");
   const file = thirteenth
     ? resultsPath("heldout13-check-har.json")
@@ -239,28 +260,29 @@ export async function checkNamesRootWithHar(
     ),
   } as { name: string });
   writeFileSync(file, `${JSON.stringify(table, null, 2)}\n`);
-  if (thirteenth) return;
-  const known = twelfth
-    ? KNOWN_MISSES_WITH_HAR_12
-    : eleventh
-      ? KNOWN_MISSES_WITH_HAR_11
-      : tenth
-        ? KNOWN_MISSES_WITH_HAR_10
-        : ninth
-          ? KNOWN_MISSES_WITH_HAR_9
-          : eighth
-            ? KNOWN_MISSES_WITH_HAR_8
-            : seventh
-              ? KNOWN_MISSES_WITH_HAR_7
-              : sixth
-                ? KNOWN_MISSES_WITH_HAR_6
-                : fifth
-                  ? KNOWN_MISSES_WITH_HAR_5
-                  : fourth
-                    ? KNOWN_MISSES_WITH_HAR_4
-                    : third
-                      ? KNOWN_MISSES_WITH_HAR_3
-                      : KNOWN_MISSES_WITH_HAR;
+  const known = thirteenth
+    ? KNOWN_MISSES_WITH_HAR_13
+    : twelfth
+      ? KNOWN_MISSES_WITH_HAR_12
+      : eleventh
+        ? KNOWN_MISSES_WITH_HAR_11
+        : tenth
+          ? KNOWN_MISSES_WITH_HAR_10
+          : ninth
+            ? KNOWN_MISSES_WITH_HAR_9
+            : eighth
+              ? KNOWN_MISSES_WITH_HAR_8
+              : seventh
+                ? KNOWN_MISSES_WITH_HAR_7
+                : sixth
+                  ? KNOWN_MISSES_WITH_HAR_6
+                  : fifth
+                    ? KNOWN_MISSES_WITH_HAR_5
+                    : fourth
+                      ? KNOWN_MISSES_WITH_HAR_4
+                      : third
+                        ? KNOWN_MISSES_WITH_HAR_3
+                        : KNOWN_MISSES_WITH_HAR;
   expect(named, `check --har: root cause at ${path}:${line}; it said ${r.out}${r.err}`).toBe(
     !(c.name in known),
   );
