@@ -908,3 +908,30 @@ init();
     expect(r.ok, fixDiff(r)).toBe(true);
   });
 });
+
+describe("Flask: no OPTIONS hook where a view of the app answers OPTIONS itself", () => {
+  const text = `from flask import Flask, jsonify
+from flask_cors import CORS
+
+app = Flask(__name__)
+CORS(app, resources={r"/api/*": {"origins": "*"}})
+
+
+@app.route("/api/upload", methods=["OPTIONS"])
+def upload_options():
+    return "", 204, {"X-Upload-Limit": "10MB"}
+`;
+  const file = { path: "app.py", text };
+  it("refuses instead of answering that view's OPTIONS from a hook", () => {
+    const evidence = recordedFrom(
+      [file],
+      [{ url: "http://h/api/reports/2020", origin: PAGE, headers: [["Authorization", "Bearer t"]] }],
+    );
+    const pf = evidence[0]?.preflight;
+    if (!pf) throw new Error("no preflight");
+    pf.status = 404;
+    const r = fixConfig([file], evidence);
+    expect(r.ok).toBe(false);
+    expect(r.files.every((f) => f.after === f.before)).toBe(true);
+  });
+});

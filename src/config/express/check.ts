@@ -27,6 +27,7 @@ import {
   type Reader,
   rawWriteCalls,
   run,
+  TOKEN,
   type Trace,
   type Val,
 } from "./model";
@@ -63,7 +64,7 @@ export function checkExpress(app: ExpressApp): ConfigFinding[] {
     /\.(?:setHeader|header|set|append)\(\s*(["'`])(\s*Access-Control-[^"'`]*?)\1/gi,
   )) {
     const name = m[2] ?? "";
-    if (/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) continue;
+    if (TOKEN.test(name)) continue;
     const fixed = name.trim().replace(/:$/, "").trim();
     const line = app.lineOf((m.index ?? 0) + m[0].indexOf(name));
     if (!out.some((x) => x.code === "header-name-invalid" && x.line === line))

@@ -1537,7 +1537,7 @@ export interface Trace {
 }
 
 /** An HTTP field name (https://httpwg.org/specs/rfc9110.html#fields.names): a token. */
-const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+export const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
 class BadHeader {
   constructor(readonly node: t.Node) {}

@@ -32,6 +32,7 @@ import {
   propName,
   type Reader,
   run,
+  TOKEN,
   type Trace,
 } from "./model";
 
@@ -376,7 +377,7 @@ export function patchExpress(
     const bad = trace.badHeader;
     if (bad?.type === "StringLiteral") {
       const name = bad.value.trim().replace(/:$/, "").trim();
-      if (/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) {
+      if (TOKEN.test(name)) {
         p.replace(`bad-header:${bad.start}`, bad, p.str(name), {
           key: "config.express.fix.header-name",
           params: { name: bad.value, fixed: name, line: p.line(bad) },

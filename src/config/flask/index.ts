@@ -1940,10 +1940,14 @@ class Patcher extends EditList {
       (n) => !new RegExp(`\\b${n}\\b`).test(text),
     );
     const imported = this.app.mod.imports.get("request");
+    // A view of the app's own that takes OPTIONS (`methods=["OPTIONS"]`) would be answered by the
+    // hook instead, losing what it sends: not done there.
+    const ownOptions = /\bmethods\s*=\s*[[(][^\])]*["']OPTIONS["']/.test(text);
     if (
       !ext ||
       !app ||
       this.app.factory ||
+      ownOptions ||
       !name ||
       (imported && !(imported.module === "flask" && imported.name === "request"))
     ) {
