@@ -24,6 +24,7 @@ import { exportHar } from "../report/har-export";
 import { preferredFix } from "../report/preferred-fix";
 import { buildReport, type ReportDocument, type ReportExchange } from "../report/report";
 import { visibleText } from "../report/safe-text";
+import { until } from "./wait";
 
 /**
  * The part of a Playwright CDPSession the helper uses; parameters typed `never` so that
@@ -581,28 +582,6 @@ function describeFailure(
         ]
       : []),
   ].join("\n");
-}
-
-/** Resolves when `ready()` holds, checked on every change, or at `deadline` (epoch ms); says which. */
-function until(recorders: Recorder[], ready: () => boolean, deadline: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    let finished = false;
-    const removals: Array<() => void> = [];
-    const check = () => {
-      if (finished) return;
-      if (ready()) finish(true);
-      else if (Date.now() >= deadline) finish(false);
-    };
-    const timer = setTimeout(check, Math.max(0, deadline - Date.now()));
-    const finish = (ok: boolean) => {
-      finished = true;
-      clearTimeout(timer);
-      for (const remove of removals) remove();
-      resolve(ok);
-    };
-    for (const r of recorders) removals.push(r.onChange(check));
-    check();
-  });
 }
 
 /** `promise`, or nothing once `deadline` passed; its failure ignored (a page mid-navigation). */
