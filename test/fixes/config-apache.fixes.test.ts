@@ -30,6 +30,7 @@ import { HELD_OUT10_APACHE } from "./config-heldout10-apache";
 import { HELD_OUT11_APACHE } from "./config-heldout11-apache";
 import { HELD_OUT12_APACHE } from "./config-heldout12-apache";
 import { HELD_OUT13_APACHE } from "./config-heldout13-apache";
+import { HELD_OUT14_APACHE } from "./config-heldout14-apache";
 import { expectKeptOutsideDiff, observe, standardStillAllowed, startApp } from "./config-real";
 import { freePort, type Running } from "./harness";
 import { checkNamesRootWithHar } from "./heldout2-har";
@@ -55,6 +56,7 @@ describe.skipIf(!installed)(
       ...HELD_OUT11_APACHE,
       ...HELD_OUT12_APACHE,
       ...HELD_OUT13_APACHE,
+      ...HELD_OUT14_APACHE,
     ].forEach((c, index) => {
       it(c.name, async () => {
         const dir = join(scratch, `case-${index}`);

@@ -68,6 +68,10 @@ import { HELD_OUT13_EXPRESS } from "./config-heldout13-express";
 import { HELD_OUT13_FASTIFY } from "./config-heldout13-fastify";
 import { HELD_OUT13_HONO } from "./config-heldout13-hono";
 import { HELD_OUT13_KOA } from "./config-heldout13-koa";
+import { HELD_OUT14_EXPRESS } from "./config-heldout14-express";
+import { HELD_OUT14_FASTIFY } from "./config-heldout14-fastify";
+import { HELD_OUT14_HONO } from "./config-heldout14-hono";
+import { HELD_OUT14_KOA } from "./config-heldout14-koa";
 import { HONO_CASES, HONO_CORRECT } from "./config-hono-cases";
 import { KOA_CASES, KOA_CORRECT } from "./config-koa-cases";
 import { expectKeptOutsideDiff, observe, type PageCall, standardStillAllowed } from "./config-real";
@@ -194,6 +198,9 @@ for (const [label, CASES, CORRECT] of [
   // The thirteenth (config-heldout13-*.ts, written blind too): `check` and the correct configurations measured
   // in config-heldout13-check.fixes.test.ts.
   ["heldout13", [...HELD_OUT13_EXPRESS, ...HELD_OUT13_FASTIFY, ...HELD_OUT13_KOA, ...HELD_OUT13_HONO], []],
+  // The fourteenth (config-heldout14-*.ts, written blind too): `check` and the correct configurations measured
+  // in config-heldout14-check.fixes.test.ts.
+  ["heldout14", [...HELD_OUT14_EXPRESS, ...HELD_OUT14_FASTIFY, ...HELD_OUT14_KOA, ...HELD_OUT14_HONO], []],
 ] as const) {
   describe(`cors-lens fix --config on real ${label} apps`, () => {
     // Each case has its own ports and files: they run side by side (one browser, its two pages).

@@ -18,6 +18,7 @@ import { HELD_OUT10_FASTAPI } from "./config-heldout10-fastapi";
 import { HELD_OUT11_FASTAPI } from "./config-heldout11-fastapi";
 import { HELD_OUT12_FASTAPI } from "./config-heldout12-fastapi";
 import { HELD_OUT13_FASTAPI } from "./config-heldout13-fastapi";
+import { HELD_OUT14_FASTAPI } from "./config-heldout14-fastapi";
 import { pythonConfigSuite } from "./config-python-real";
 import { debVersion } from "./harness";
 
@@ -42,6 +43,7 @@ pythonConfigSuite({
     ...HELD_OUT11_FASTAPI,
     ...HELD_OUT12_FASTAPI,
     ...HELD_OUT13_FASTAPI,
+    ...HELD_OUT14_FASTAPI,
   ].map((c) => ({
     ...c,
     text: c.app,
