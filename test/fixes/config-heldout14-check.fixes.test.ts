@@ -3,6 +3,7 @@ import type { Server } from "node:http";
 import { join } from "node:path";
 import { describe, it } from "vitest";
 import { ROOT } from "../e2e/helpers/paths";
+import { HELD_OUT14_AIOHTTP } from "./config-heldout14-aiohttp";
 import { HELD_OUT14_APACHE } from "./config-heldout14-apache";
 import { HELD_OUT14_CADDY } from "./config-heldout14-caddy";
 import { HELD_OUT14_DJANGO } from "./config-heldout14-django";
@@ -38,7 +39,7 @@ function entries(): Entry[] {
     hono: HELD_OUT14_HONO,
     fastapi: HELD_OUT14_FASTAPI,
     flask: HELD_OUT14_FLASK,
-    aiohttp: [],
+    aiohttp: HELD_OUT14_AIOHTTP,
     django: HELD_OUT14_DJANGO,
     rack: HELD_OUT14_RACK,
     s3: HELD_OUT14_S3,

@@ -69,4 +69,33 @@ CORS_ALLOW_HEADERS = (
 `,
     calls: [LIST, CREATE_WITH_TOKEN],
   },
+  {
+    // https://github.com/the-paperless-project/paperless/pull/387 — "Enable CORS for localhost": the pull
+    // request lets a new front end served on localhost call the Django API with
+    // `CORS_ORIGIN_REGEX_WHITELIST = (r'^(https?:\\/\\/)?localhost(:[0-9]{4})?$', )`; the maintainer asks
+    // for more, since users run on other hosts "and/or a different port": the pattern allows a port of
+    // exactly four digits, so a front end on any other port (here the page's five-digit one) is refused.
+    // Root: the regex whitelist.
+    name: "heldout14 Django: the origin regex allows localhost on four-digit ports only, the front end refused",
+    url: "https://github.com/the-paperless-project/paperless/pull/387",
+    rootText: "CORS_ORIGIN_REGEX_WHITELIST = (",
+    settings: `${HEAD}
+INSTALLED_APPS = [
+    "django.contrib.contenttypes",
+    "django.contrib.auth",
+    "corsheaders",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+]
+
+# Allow the new front end, served separately on localhost, to call the API
+CORS_ORIGIN_REGEX_WHITELIST = (r'^(https?:\\/\\/)?localhost(:[0-9]{4})?$', )
+`,
+    calls: [LIST],
+  },
 ];

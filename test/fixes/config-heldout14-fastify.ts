@@ -38,4 +38,41 @@ fastify.listen({ port: Number(process.env.PORT) || 3000, host: '127.0.0.1' });
     calls: [{ method: "GET", path: "/api/auth/login", origin: "ORIGIN", credentials: true }],
     check: [],
   },
+  {
+    // https://github.com/fastify/fastify-cors/issues/21 — "fastify.register(require('fastify-cors'), {
+    // options }) ?": the README showed the options passed as `{ options }`, which hands the plugin an
+    // object whose only key is `options`; the plugin reads none of the app's settings and answers with
+    // its defaults (Allow-Origin '*', no Allow-Credentials, GET/HEAD/POST), so the front end's cookie
+    // calls are refused ("The second one", the maintainer answers). Root: the register call with
+    // `{ options }`.
+    name: "heldout14 Fastify: @fastify/cors registered with { options }, its defaults answer the cookie calls",
+    url: "https://github.com/fastify/fastify-cors/issues/21",
+    rootText: "fastify.register(require('@fastify/cors'), { options })",
+    file: "server.js",
+    app: `const fastify = require('fastify')()
+
+const options = {
+  origin: 'ORIGIN',
+  credentials: true,
+  methods: ['GET', 'PUT', 'POST', 'DELETE'],
+}
+fastify.register(require('@fastify/cors'), { options })
+
+fastify.get('/api/profile', async () => ({ name: 'blueway' }))
+fastify.put('/api/profile', async (request) => ({ name: 'blueway', ...request.body }))
+
+fastify.listen({ port: Number(process.env.PORT) || 3000, host: '127.0.0.1' })
+`,
+    calls: [
+      { method: "GET", path: "/api/profile", origin: "ORIGIN", credentials: true },
+      {
+        method: "PUT",
+        path: "/api/profile",
+        origin: "ORIGIN",
+        credentials: true,
+        headers: [["Content-Type", "application/json"]],
+      },
+    ],
+    check: [],
+  },
 ];

@@ -55,6 +55,45 @@ serve({ fetch: app.fetch, port: Number(process.env.PORT) || 8787, hostname: '127
     ],
     check: [],
   },
+  {
+    // https://extra.utcode.net/web-api/t2-cors — "CORS のドメイン指定と Cookie の Domain" (ut.code();'s
+    // Web API course): the Hono server allows the front end by setting Access-Control-Allow-Origin in
+    // the handler (`c.header(...)` before `c.text(...)`), which lets a simple GET through; a request with
+    // another method or a header like a JSON Content-Type is preflighted first, and the page's next
+    // section explains why that fails: no route answers the OPTIONS, so Hono's 404 goes back without any
+    // CORS header. Written with the course's origin as the page's and a JSON POST. Root: the app whose
+    // routes answer no preflight.
+    name: "heldout14 Hono: Allow-Origin set in each handler, no route answers the JSON POST's preflight",
+    url: "https://extra.utcode.net/web-api/t2-cors",
+    rootText: "const app = new Hono()",
+    file: "server.mjs",
+    app: `import { Hono } from "hono";
+import { serve } from "@hono/node-server";
+
+const app = new Hono()
+  .get("/", async (c) => {
+    c.header("Access-Control-Allow-Origin", "ORIGIN");
+    return c.text(\`text sent from server \${Math.random()}\`);
+  })
+  .post("/messages", async (c) => {
+    c.header("Access-Control-Allow-Origin", "ORIGIN");
+    const body = await c.req.json();
+    return c.json({ received: body.text ?? null }, 201);
+  });
+
+serve({ fetch: app.fetch, port: Number(process.env.PORT) || 3000, hostname: "127.0.0.1" });
+`,
+    calls: [
+      { method: "GET", path: "/", origin: "ORIGIN" },
+      {
+        method: "POST",
+        path: "/messages",
+        origin: "ORIGIN",
+        headers: [["Content-Type", "application/json"]],
+      },
+    ],
+    check: [],
+  },
 ];
 
 /**

@@ -6,6 +6,17 @@
  */
 import type { Held3 } from "./config-heldout3-nginx";
 import { GET_OBJECT, PRESIGNED_PUT, type S3Case } from "./config-s3-cases";
+import type { PageRequest } from "./page";
+
+/** ng-file-upload's S3 upload: a form POST to the bucket (no header that needs a preflight). */
+const FORM_POST: PageRequest = {
+  name: "create",
+  method: "POST",
+  path: "/photos/",
+  headers: { "content-type": "text/plain" },
+  credentials: "omit",
+  body: "key=uploads/note.txt",
+};
 
 export const HELD_OUT14_S3: Array<S3Case & Held3> = [
   {
@@ -34,6 +45,29 @@ export const HELD_OUT14_S3: Array<S3Case & Held3> = [
 ]
 `,
     calls: [GET_OBJECT, PRESIGNED_PUT],
+    check: [],
+  },
+  {
+    // https://github.com/danialfarid/ng-file-upload/issues/535 — "Not able to load files on S3": the
+    // bucket's CORS rule allows PUT and GET from any origin, but the library uploads with a form POST to
+    // the bucket, and S3 sends no Allow-Origin for a method no rule allows, so the upload's answer is
+    // refused ("Are you sending PUT or POST? Enable post as well."). The upload is the POST the page
+    // makes to the bucket (no preflight). Root: the rule's methods, without POST (XML).
+    name: "heldout14 S3: the rule allows PUT and GET, the library's form POST upload refused (XML)",
+    url: "https://github.com/danialfarid/ng-file-upload/issues/535",
+    rootText: "<AllowedMethod>PUT</AllowedMethod>",
+    text: `<?xml version="1.0" encoding="UTF-8"?>
+<CORSConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/">
+    <CORSRule>
+        <AllowedOrigin>*</AllowedOrigin>
+        <AllowedMethod>PUT</AllowedMethod>
+        <AllowedMethod>GET</AllowedMethod>
+        <MaxAgeSeconds>3000</MaxAgeSeconds>
+        <AllowedHeader>*</AllowedHeader>
+    </CORSRule>
+</CORSConfiguration>
+`,
+    calls: [GET_OBJECT, FORM_POST],
     check: [],
   },
 ];
