@@ -66,4 +66,28 @@ export const HELD_OUT14_APACHE: Array<ApacheCase & Held3> = [
     ],
     check: [],
   },
+  {
+    // https://barebones.dev/articles/wordpress-rest-api-access-control-allow-origin-header-contains-multiple-values/
+    // — "WordPress REST API: 'Access-Control-Allow-Origin' header contains multiple values": the headless
+    // WordPress site allows its front end with `Header add Access-Control-Allow-Origin` in .htaccess, and
+    // the REST API answers with its own Allow-Origin '*', so the front end's REST calls get
+    // "<origin>, *" and are refused. WordPress is the proxied application sending '*'; the .htaccess line
+    // is written in the virtual host, the front end's origin as the page's. Root: the Header add line.
+    name: "heldout14 Apache: Header add Allow-Origin over the WordPress REST API's own '*', two values sent",
+    url: "https://barebones.dev/articles/wordpress-rest-api-access-control-allow-origin-header-contains-multiple-values/",
+    rootText: 'Header add Access-Control-Allow-Origin "https://app.example.com"',
+    app: { ownCors: [["Access-Control-Allow-Origin", "*"]] },
+    site: `<VirtualHost 127.0.0.1:PORT>
+    ServerName wp.example.com
+
+    # from the WordPress .htaccess
+    Header add Access-Control-Allow-Origin "https://app.example.com"
+
+    ProxyPass /wp-json/ http://127.0.0.1:APP/wp-json/
+    ProxyPassReverse /wp-json/ http://127.0.0.1:APP/wp-json/
+</VirtualHost>
+`,
+    calls: [{ method: "GET", path: "/wp-json/wp/v2/posts", origin: APP_ORIGIN }],
+    check: [],
+  },
 ];
