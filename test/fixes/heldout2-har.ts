@@ -171,8 +171,6 @@ export const KNOWN_MISSES_WITH_HAR_13: Readonly<Record<string, string>> = {
     NOT_YET_HAR,
   "heldout13 Flask: Flask-BasicAuth's BASIC_AUTH_FORCE also guards OPTIONS, the preflight answered 401":
     NOT_YET_HAR,
-  "heldout13 rack-cors: the config's credentials: true is never passed to resource, cookie calls refused":
-    NOT_YET_HAR,
   "heldout13 Fastify: bearer-auth registered before @fastify/cors, the key-less preflight answered 401":
     NOT_YET_HAR,
   "heldout13 Koa: @koa/cors mounted after the sqlite-to-rest router, which answers first, no headers":

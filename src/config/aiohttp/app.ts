@@ -881,16 +881,30 @@ export function readAiohttp(file: ConfigFile): AiohttpApp {
     const found = body.text.slice(skip).search(new RegExp(`\\b${params[1]}\\s*\\(`));
     const call = found < 0 ? -1 : skip + found;
     const text = call < 0 ? body.text : body.text.slice(0, call);
-    const answering = kids(body).find(
-      (st) => st.startIndex - body.startIndex < text.length && ANSWERS.test(st.text),
-    );
+    // `if <allowed>: return await handler(request)` then an answer of its own: the handler is called
+    // only where the condition holds (the token matches), and every other request — a preflight,
+    // which carries no credentials — gets the answer after the `if` (aiohttp-cors#481's shape).
+    const stmts = kids(body);
+    const calling =
+      call < 0
+        ? undefined
+        : stmts.find((st) => st.startIndex - body.startIndex <= call && call < st.endIndex - body.startIndex);
+    const guarded =
+      calling?.type === "if_statement" &&
+      !calling.childForFieldName("alternative") &&
+      !/OPTIONS|METH_OPTIONS/.test(calling.childForFieldName("condition")?.text ?? "")
+        ? stmts.slice(stmts.indexOf(calling) + 1).find((st) => ANSWERS.test(st.text))
+        : undefined;
+    const answering =
+      stmts.find((st) => st.startIndex - body.startIndex < text.length && ANSWERS.test(st.text)) ??
+      (guarded ? calling : undefined);
     app.middlewares.push({
       name: m.text,
       line: lineOf(fn),
       registered: line,
       entry,
       // It builds a response of its own (raise web.HTTPUnauthorized, return web.json_response(…)).
-      answers: ANSWERS.test(text),
+      answers: ANSWERS.test(text) || guarded !== undefined,
       // The body's statement that answers (the `if` around the raise): the line that refuses.
       answersAt: answering ? lineOf(answering) : null,
       passesOptions: /OPTIONS|METH_OPTIONS/.test(text),
