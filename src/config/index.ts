@@ -503,7 +503,9 @@ function withAlso(f: ConfigFinding, files: readonly ConfigFile[]): ConfigFinding
   // A line the file does not have is not one to point at.
   if (!file || file.text.split("\n").length < p.line) return f;
   if (file.path === f.file && p.line === f.line) return f;
-  return { ...f, also: [{ file: file.path, line: p.line }] };
+  // Lines a check gave itself (several middlewares that answer first) stay, this one first.
+  const rest = (f.also ?? []).filter((a) => a.file !== file.path || a.line !== p.line);
+  return { ...f, also: [{ file: file.path, line: p.line }, ...rest] };
 }
 
 /**

@@ -160,6 +160,8 @@ export interface Hook {
   answers: boolean;
   /** It lets OPTIONS through (`if request.method == "OPTIONS": return`). */
   passes: boolean;
+  /** The `def` line under the decorator (the function that answers). */
+  def?: number;
   /** It answers OPTIONS itself with Flask's default answer (`return app.make_default_options_response()`). */
   answersOptions?: boolean;
 }
@@ -590,6 +592,7 @@ function readFlask(file: ConfigFile): FlaskApp {
             out.hooks.push({
               owner: /^@\s*(\w+)\./.exec(hook.text)?.[1] ?? "",
               line: hook.startPosition.row + 1,
+              def: hookDef ? hookDef.startPosition.row + 1 : undefined,
               first: span(first),
               answers:
                 /\breturn[ \t]+(?!None\b)\S|\babort\s*\(|\braise\s+\w*(Unauthorized|Forbidden|HTTPException|BadRequest)\b/.test(
@@ -1486,16 +1489,53 @@ function checkFlaskAll(app: FlaskApp): ConfigFinding[] {
         params: { name, suggest: near ? near.k : "none" },
       });
     }
-  if (exts.length > 0 || app.views.length > 0) {
+  // With flask-cors, or CORS headers set by hand (an after_request hook): either way the preflight
+  // first meets every before_request hook (Flask's `full_dispatch_request` runs `preprocess_request`
+  // before the automatic OPTIONS answer or an OPTIONS view:
+  // https://github.com/pallets/flask/blob/main/src/flask/app.py).
+  const handCors = app.hook !== null || app.handSet !== null;
+  if (exts.length > 0 || app.views.length > 0 || handCors) {
     for (const h of app.hooks)
       if (h.answers && !h.passes)
-        add("flask-before-request-preflight", "warning", h.line, { key: "config.flask.check.hook" });
+        out.push({
+          code: "flask-before-request-preflight",
+          severity: "warning",
+          file: app.file,
+          line: h.line,
+          words: { key: "config.flask.check.hook" },
+          // The function under the decorator is the same hook: named too.
+          also: h.def !== undefined && h.def !== h.line ? [{ file: app.file, line: h.def }] : [],
+        });
+  }
+  if (exts.length > 0 || app.views.length > 0) {
     for (const r of app.routes)
       if (r.prefixed && r.strict)
         add("flask-slash-redirect", "warning", r.line, {
           key: "config.flask.check.slash",
           params: { rule: r.rule, url: r.rule.replace(/\/+$/, "") },
         });
+  }
+  // Flask-BasicAuth with BASIC_AUTH_FORCE: its before_request hook asks every request for credentials,
+  // OPTIONS included (https://github.com/jpvanhal/flask-basicauth/blob/master/flask_basicauth.py
+  // `require_basic_auth`), and a preflight carries none: every preflight is answered 401, which the
+  // browser refuses (https://fetch.spec.whatwg.org/#cors-preflight-fetch), whatever CORS adds to it.
+  const text = app.mod.text;
+  const force =
+    /^[ \t]*(?:\w+\.config\[\s*["']BASIC_AUTH_FORCE["']\s*\]\s*=|[^#\n]*\bBASIC_AUTH_FORCE["']?\s*[=:])\s*True\b/m.exec(
+      text,
+    );
+  const basic = /^[^#\n]*\bBasicAuth\s*\(\s*\w+/m.exec(text);
+  if (
+    force &&
+    basic &&
+    (exts.length > 0 || app.views.length > 0 || handCors) &&
+    !app.hooks.some((h) => h.answersOptions || h.passes)
+  ) {
+    const lineOf = (at: number) => text.slice(0, at).split("\n").length;
+    add("flask-basic-auth-force", "error", lineOf(force.index), {
+      key: "config.flask.check.basic-auth-force",
+      params: { line: lineOf(basic.index) },
+    });
   }
   // A CORS_* key flask-cors does not read, and the app does not read either (CORS_ENABLED in an `if`).
   for (const k of app.configKeys)

@@ -1,0 +1,266 @@
+/**
+ * `check --config` findings added for shapes held-out set 13 brought (test/fixes/HELDOUT13.md), each on
+ * a file of its own: the code and the line it names (and the other lines, `also`), and nothing on the
+ * same file made right.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { checkConfig, prepareConfig } from "../../src/config";
+import { grammarBytes } from "./recorded";
+
+beforeAll(async () => {
+  await prepareConfig(
+    [
+      { path: "app.py", text: "from flask import Flask\n" },
+      { path: "config.ru", text: "use Rack::Cors\n" },
+    ],
+    grammarBytes,
+  );
+});
+
+const findings = (path: string, text: string) => checkConfig([{ path, text }]).findings;
+const codes = (path: string, text: string) => findings(path, text).map((f) => `${f.code}@${f.line}`);
+/** Each finding as code@line with its other lines: "code@4+9+12". */
+const named = (path: string, text: string) =>
+  findings(path, text).map((f) => [`${f.code}@${f.line}`, ...(f.also ?? []).map((a) => a.line)].join("+"));
+
+describe("Express and Hono", () => {
+  it('"*" inside an origin list matches no Origin (cors, hono/cors), not @fastify/cors', () => {
+    const text = `const express = require("express");
+const cors = require("cors");
+const app = express();
+app.use(
+  cors({
+    origin: ["*"],
+  }),
+);
+app.get("/api", (req, res) => res.json([]));
+`;
+    expect(codes("app.js", text)).toContain("origin-wildcard-in-list@6");
+    expect(codes("app.js", text.replace('["*"]', '"*"'))).not.toContain("origin-wildcard-in-list@6");
+    const hono = `import { Hono } from "hono";
+import { cors } from "hono/cors";
+const app = new Hono();
+app.use("/api/*", cors({ origin: ["https://a.example", "*"] }));
+app.get("/api/notes", (c) => c.json([]));
+export default app;
+`;
+    expect(codes("server.mjs", hono)).toContain("origin-wildcard-in-list@4");
+    // @fastify/cors reads a list holding "*" as "*" (its `origin` handling): nothing to say.
+    const fastify = `const fastify = require("fastify")();
+fastify.register(require("@fastify/cors"), { origin: ["*"] });
+fastify.get("/api", async () => []);
+`;
+    expect(codes("server.js", fastify).filter((c) => c.startsWith("origin-wildcard-in-list"))).toEqual([]);
+  });
+
+  it("an app-wide cors() with other options registered ahead of the configured one answers the preflights", () => {
+    const text = `const express = require("express");
+const cors = require("cors");
+const app = express();
+app.use(cors());
+app.use(express.json());
+app.use(cors({ origin: "https://a.example", credentials: true }));
+app.put("/api/profile", (req, res) => res.json({}));
+`;
+    expect(named("app.js", text)).toContain("preflight-answered-first@4+6");
+    // One cors() only, or the first passing the preflight on: nothing to say.
+    expect(codes("app.js", text.replace("app.use(cors());\n", ""))).not.toContain(
+      "preflight-answered-first@4",
+    );
+    expect(
+      codes("app.js", text.replace("app.use(cors());", "app.use(cors({ preflightContinue: true }));")),
+    ).not.toContain("preflight-answered-first@4");
+    // The same options twice, or on other paths: nothing either.
+    expect(
+      codes(
+        "app.js",
+        text.replace(
+          "app.use(cors());",
+          'app.use(cors({ origin: "https://a.example", credentials: true }));',
+        ),
+      ),
+    ).not.toContain("preflight-answered-first@4");
+    const apart = text
+      .replace("app.use(cors());", 'app.use("/public", cors());')
+      .replace("app.use(cors({", 'app.use("/api", cors({');
+    expect(codes("app.js", apart)).not.toContain("preflight-answered-first@4");
+  });
+});
+
+describe("Fastify", () => {
+  const text = `const fastify = require("fastify")({ logger: false });
+
+function keyCheck(instance, options, done) {
+  instance.addHook("onRequest", (request, reply, next) => {
+    if (request.headers.authorization !== "Bearer k") {
+      reply.code(401).send({ error: "Unauthorized" });
+      return;
+    }
+    next();
+  });
+  done();
+}
+keyCheck[Symbol.for("skip-override")] = true;
+
+fastify.register(keyCheck);
+fastify.register(require("@fastify/cors"), { origin: "https://a.example" });
+fastify.get("/api/items", async () => []);
+`;
+  it("@fastify/cors after a plugin that skips encapsulation and adds an auth hook", () => {
+    expect(named("server.js", text)).toContain("cors-after-auth@16+15");
+    // An encapsulated plugin's hook reaches its own routes only: nothing to say.
+    const encapsulated = text.replace('keyCheck[Symbol.for("skip-override")] = true;\n', "");
+    expect(codes("server.js", encapsulated).filter((c) => c.startsWith("cors-after-auth"))).toEqual([]);
+  });
+});
+
+describe("FastAPI", () => {
+  it("an app with routes and no CORSMiddleware, named where it is made", () => {
+    const text = `from fastapi import FastAPI
+
+app = FastAPI(title="x")
+
+
+@app.get("/list")
+def items():
+    return []
+`;
+    expect(codes("app.py", text)).toEqual(["no-cors@3"]);
+    // Served by uvicorn.run(app): still nothing adds CORS.
+    expect(codes("app.py", `${text}\nimport uvicorn\nuvicorn.run(app, port=8000)\n`)).toEqual(["no-cors@3"]);
+    // Handed to a function of another module (which may add the middleware): nothing to say.
+    expect(
+      codes("app.py", text.replace('app = FastAPI(title="x")\n', 'app = FastAPI(title="x")\nsetup(app)\n')),
+    ).toEqual([]);
+    expect(
+      codes(
+        "app.py",
+        text.replace(
+          'app = FastAPI(title="x")\n',
+          'from fastapi.middleware.cors import CORSMiddleware\napp = FastAPI(title="x")\napp.add_middleware(CORSMiddleware, allow_origins=["https://a.example"])\n',
+        ),
+      ).filter((c) => c.startsWith("no-cors")),
+    ).toEqual([]);
+  });
+
+  it("every middleware added after CORSMiddleware that answers is named", () => {
+    const text = `from fastapi import FastAPI, Request
+from fastapi.middleware.cors import CORSMiddleware
+from starlette.middleware.base import BaseHTTPMiddleware
+from starlette.responses import JSONResponse
+
+
+class TokenAuth(BaseHTTPMiddleware):
+    async def dispatch(self, request: Request, call_next):
+        if request.headers.get("authorization") != "Bearer k":
+            return JSONResponse({}, status_code=401)
+        return await call_next(request)
+
+
+class RateLimit(BaseHTTPMiddleware):
+    async def dispatch(self, request: Request, call_next):
+        return JSONResponse({}, status_code=429)
+
+
+app = FastAPI()
+app.add_middleware(CORSMiddleware, allow_origins=["https://a.example"])
+app.add_middleware(TokenAuth)
+app.add_middleware(RateLimit)
+`;
+    expect(named("app.py", text)).toContain("starlette-middleware-order@20+22+21");
+    // One of them only: named as before.
+    expect(named("app.py", text.replace("app.add_middleware(RateLimit)\n", ""))).toContain(
+      "starlette-middleware-order@20+21",
+    );
+  });
+
+  it("an exception handler for Exception names CORSMiddleware's line too", () => {
+    const text = `from fastapi import FastAPI, Request
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import JSONResponse
+
+app = FastAPI()
+app.add_middleware(CORSMiddleware, allow_origins=["https://a.example"])
+
+
+@app.exception_handler(Exception)
+async def everything(request: Request, exc: Exception):
+    return JSONResponse({"error": "x"}, status_code=500)
+
+
+@app.get("/api/report")
+def report():
+    raise ValueError("no report")
+`;
+    expect(named("app.py", text)).toContain("starlette-error-outside-cors@9+16+6");
+    expect(named("app.py", text.replace('    raise ValueError("no report")', "    return {}"))).toContain(
+      "starlette-handler-outside-cors@9+6",
+    );
+  });
+});
+
+describe("Flask", () => {
+  it("a before_request auth hook ahead of hand-written CORS answers the preflight", () => {
+    const text = `from flask import Flask, jsonify, request
+
+app = Flask(__name__)
+
+
+@app.before_request
+def require_key():
+    if request.headers.get("Authorization") != "Bearer k":
+        return jsonify({"error": "unauthorized"}), 401
+    return None
+
+
+@app.after_request
+def add_cors(response):
+    response.headers["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+@app.route("/v1/models")
+def models():
+    return jsonify([])
+`;
+    expect(named("app.py", text)).toContain("flask-before-request-preflight@6+7");
+    // OPTIONS let through first: nothing to say.
+    const passes = text.replace(
+      "def require_key():\n",
+      'def require_key():\n    if request.method == "OPTIONS":\n        return None\n',
+    );
+    expect(codes("app.py", passes).filter((c) => c.startsWith("flask-before-request-preflight"))).toEqual([]);
+  });
+
+  it("Flask-BasicAuth with BASIC_AUTH_FORCE beside CORS answers every preflight 401", () => {
+    const text = `from flask import Flask, jsonify
+from flask_basicauth import BasicAuth
+from flask_cors import CORS
+
+app = Flask(__name__)
+app.config["BASIC_AUTH_USERNAME"] = "admin"
+app.config["BASIC_AUTH_PASSWORD"] = "secret"
+app.config["BASIC_AUTH_FORCE"] = True
+
+basic_auth = BasicAuth(app)
+CORS(app)
+
+
+@app.route("/api/devices")
+def devices():
+    return jsonify([])
+`;
+    expect(named("app.py", text)).toContain("flask-basic-auth-force@8+10");
+    // Without the force (views protected one by one with @basic_auth.required): nothing to say.
+    expect(
+      codes("app.py", text.replace('app.config["BASIC_AUTH_FORCE"] = True\n', "")).filter((c) =>
+        c.startsWith("flask-basic-auth-force"),
+      ),
+    ).toEqual([]);
+    expect(
+      codes("app.py", text.replace("= True", "= False")).filter((c) =>
+        c.startsWith("flask-basic-auth-force"),
+      ),
+    ).toEqual([]);
+  });
+});
