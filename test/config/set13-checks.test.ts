@@ -264,3 +264,73 @@ def devices():
     ).toEqual([]);
   });
 });
+
+describe("aiohttp", () => {
+  it("a middleware that calls the handler only for authorised requests answers the preflight", () => {
+    const text = `import aiohttp_cors
+from aiohttp import web
+from aiohttp.web import middleware
+
+
+@middleware
+async def auth(request, handler):
+    if request.headers.get("Authorization") == "Bearer k":
+        return await handler(request)
+    return web.Response(status=401)
+
+
+async def jobs(request):
+    return web.json_response([])
+
+
+app = web.Application(middlewares=[auth])
+app.router.add_get("/jobs", jobs)
+cors = aiohttp_cors.setup(app, defaults={"https://a.example": aiohttp_cors.ResourceOptions(allow_headers="*")})
+for route in list(app.router.routes()):
+    cors.add(route)
+`;
+    expect(named("app.py", text)).toContain("aiohttp-middleware-answers-preflight@7+8");
+    // OPTIONS named in the condition: it passes the preflight on.
+    const passes = text.replace(
+      'if request.headers.get("Authorization") == "Bearer k":',
+      'if request.method == "OPTIONS" or request.headers.get("Authorization") == "Bearer k":',
+    );
+    expect(
+      codes("app.py", passes).filter((c) => c.startsWith("aiohttp-middleware-answers-preflight")),
+    ).toEqual([]);
+  });
+});
+
+describe("Koa", () => {
+  it("a router made in an async function, mounted in its .then() ahead of @koa/cors in one chain", () => {
+    const text = `const Koa = require("koa");
+const Router = require("@koa/router");
+const cors = require("@koa/cors");
+
+async function makeRouter() {
+  const router = new Router();
+  router.get("/beer", (ctx) => {
+    ctx.body = [];
+  });
+  return router;
+}
+
+const app = new Koa();
+
+makeRouter().then((router) => {
+  app
+    .use(router.routes())
+    .use(router.allowedMethods())
+    .use(cors({ origin: "*" }))
+    .listen(8080);
+});
+`;
+    expect(named("server.js", text)).toContain("cors-after-route@19+17");
+    // @koa/cors first in the chain: nothing to say.
+    const first = text
+      .replace('    .use(cors({ origin: "*" }))\n', "")
+      .replace("  app\n", '  app\n    .use(cors({ origin: "*" }))\n');
+    expect(first).not.toBe(text);
+    expect(codes("server.js", first).filter((c) => c.startsWith("cors-after-"))).toEqual([]);
+  });
+});

@@ -463,7 +463,9 @@ export function checkExpress(app: ExpressApp): ConfigFinding[] {
         }
         // The auth check inside a router or a plugin registered there: named as what is registered.
         const inRouter = what === "auth" && earlier.handlers.some((h) => h.kind === "router");
-        push(`cors-after-${what}`, "error", layer.statement, {
+        // In a chain of registrations (`app.use(router.routes()).use(cors())`), the cors() link's own line.
+        const chained = stack.layers.some((l) => l !== layer && l.statement === layer.statement);
+        push(`cors-after-${what}`, "error", chained ? use.call : layer.statement, {
           key: inRouter
             ? app.dialect === "fastify"
               ? "config.fastify.check.after-auth-plugin"
