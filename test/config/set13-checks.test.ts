@@ -334,3 +334,60 @@ makeRouter().then((router) => {
     expect(codes("server.js", first).filter((c) => c.startsWith("cors-after-"))).toEqual([]);
   });
 });
+
+describe("flask-cors methods and rack-cors options", () => {
+  it('flask-cors methods="*" is no wildcard: every preflight refused', () => {
+    const text = `from flask import Blueprint, Flask, jsonify, request
+from flask_cors import CORS
+
+endpoints = Blueprint("api", __name__)
+CORS(endpoints, resources="/login", allow_headers="*",
+     origins="*", methods="*")
+
+
+@endpoints.route("/login", methods=["POST"])
+def login():
+    return jsonify(request.get_json(silent=True))
+
+
+app = Flask(__name__)
+app.register_blueprint(endpoints)
+`;
+    expect(named("app.py", text)).toContain("flask-methods-wildcard@6+5");
+    expect(
+      codes("app.py", text.replace('methods="*"', 'methods=["GET", "POST"]')).filter((c) =>
+        c.startsWith("flask-methods-wildcard"),
+      ),
+    ).toEqual([]);
+  });
+
+  it("a rack-cors resource that reads its options from an object which also sets credentials, never passed", () => {
+    const text = `require 'rack/cors'
+require 'ostruct'
+
+CorsConfig = OpenStruct.new(
+  headers: :any,
+  request_methods: [:get, :post],
+  credentials: true
+)
+
+use Rack::Cors do
+  allow do
+    origins 'https://a.example'
+    resource '/api/*',
+             headers: CorsConfig.headers,
+             methods: CorsConfig.request_methods
+  end
+end
+
+run ->(env) { [200, {}, ['ok']] }
+`;
+    expect(named("config.ru", text)).toContain("rack-cors-option-not-passed@13+7");
+    const passed = text.replace(
+      "             methods: CorsConfig.request_methods\n",
+      "             methods: CorsConfig.request_methods,\n             credentials: CorsConfig.credentials\n",
+    );
+    expect(passed).not.toBe(text);
+    expect(codes("config.ru", passed).filter((c) => c.startsWith("rack-cors-option-not-passed"))).toEqual([]);
+  });
+});

@@ -1369,6 +1369,27 @@ function checkFlaskAll(app: FlaskApp): ConfigFinding[] {
       if (!(e instanceof Unknowable)) throw e;
     }
   }
+  // methods="*" (or ["*"]): no wildcard in flask-cors — the preflight's method is looked up with `in`
+  // in the joined string "*" and never found, so no preflight gets Allow-Methods or Allow-Headers
+  // (core.py get_cors_headers: https://github.com/corydolphin/flask-cors/blob/main/flask_cors/core.py).
+  // Named where "*" is written, the CORS(…) call's line as `also`.
+  for (const set of sets) {
+    const o = set.opts.get("methods");
+    const v = o?.value;
+    const star =
+      v?.t === "str"
+        ? v.v.trim() === "*"
+        : v?.t === "seq" && v.items.length > 0 && v.items.every((i) => i.t === "str" && i.v.trim() === "*");
+    if (!o || !star) continue;
+    out.push({
+      code: "flask-methods-wildcard",
+      severity: "error",
+      file: app.file,
+      line: o.at.line,
+      words: { key: "config.flask.check.methods-wildcard" },
+      also: set.line !== o.at.line && set.line > 0 ? [{ file: app.file, line: set.line }] : [],
+    });
+  }
   // allow_headers="content_type": browsers send header names with hyphens, and flask-cors compares
   // the name whole (case aside), so an underscored one allows nothing.
   for (const set of sets) {

@@ -174,6 +174,8 @@ export const enConfigPython = {
     "strict_slashes=False on the route {rule} (line {line}): Werkzeug redirected the URL without its final slash (308), and a preflight may not follow a redirect; the rule now matches both",
   "config.flask.check.basic-auth-force":
     "BASIC_AUTH_FORCE makes Flask-BasicAuth (line {line}) ask every request for credentials, preflights too: a preflight carries none, so it is answered 401 and the browser refuses the call whatever CORS adds; protect the views with @basic_auth.required instead, or let OPTIONS through before it",
+  "config.flask.check.methods-wildcard":
+    'methods="*" is no wildcard in flask-cors: it looks the preflight\'s method up in the string "*", never finds it, and sends neither Access-Control-Allow-Methods nor -Headers, so every preflight (a JSON body, a PUT, an Authorization header) is refused; leave methods out (every method is the default) or list them',
   "config.flask.check.hook":
     'this before_request hook runs for preflights too (sent without tokens or cookies) and can answer them itself (an error, a redirect): the browser then refuses the request; let OPTIONS through at its top (`if request.method == "OPTIONS": return None`)',
   "config.django.check.not-read":

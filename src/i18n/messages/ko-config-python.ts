@@ -174,6 +174,8 @@ export const koConfigPython: Record<keyof typeof enConfigPython, string> = {
     "라우트 {rule}(줄 {line})에 strict_slashes=False: Werkzeug가 끝 슬래시 없는 URL을 리디렉션(308)했고, 사전 요청은 리디렉션을 따라갈 수 없습니다. 이제 규칙이 둘 다 매치합니다",
   "config.flask.check.basic-auth-force":
     "BASIC_AUTH_FORCE 때문에 Flask-BasicAuth({line}행)가 프리플라이트를 포함한 모든 요청에 자격 증명을 요구합니다. 프리플라이트에는 자격 증명이 없으므로 401로 응답되고, CORS가 무엇을 더하든 브라우저는 호출을 거부합니다. 대신 뷰를 @basic_auth.required로 보호하거나, 그보다 먼저 OPTIONS를 통과시키세요",
+  "config.flask.check.methods-wildcard":
+    'flask-cors에서 methods="*"는 와일드카드가 아닙니다. 프리플라이트의 메서드를 문자열 "*"에서 찾는데 찾지 못하므로 Access-Control-Allow-Methods도 -Headers도 보내지 않아, 모든 프리플라이트(JSON 본문, PUT, Authorization 헤더)가 거부됩니다. methods를 빼거나(기본값은 모든 메서드) 메서드를 나열하세요',
   "config.flask.check.hook":
     '이 before_request 훅은 사전 요청(토큰이나 쿠키 없이 전송됨)에도 실행되며 직접 응답(오류, 리디렉션)할 수 있습니다: 그러면 브라우저가 요청을 거부합니다. 훅 맨 앞에서 OPTIONS를 통과시키세요(`if request.method == "OPTIONS": return None`)',
   "config.django.check.not-read":
