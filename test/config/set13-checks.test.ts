@@ -4,8 +4,8 @@
  * same file made right.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { checkConfig, prepareConfig } from "../../src/config";
-import { grammarBytes } from "./recorded";
+import { checkConfig, fixConfig, prepareConfig } from "../../src/config";
+import { grammarBytes, recordedFrom } from "./recorded";
 
 beforeAll(async () => {
   await prepareConfig(
@@ -332,6 +332,39 @@ makeRouter().then((router) => {
       .replace("  app\n", '  app\n    .use(cors({ origin: "*" }))\n');
     expect(first).not.toBe(text);
     expect(codes("server.js", first).filter((c) => c.startsWith("cors-after-"))).toEqual([]);
+  });
+
+  it("fix registers the chained cors() on its own just before the chain (the chain cannot be cut)", () => {
+    const text = `const Koa = require("koa");
+const Router = require("@koa/router");
+const cors = require("@koa/cors");
+
+const corsOptions = { origin: "*", allowHeaders: "range" };
+
+async function makeRouter() {
+  const router = new Router();
+  router.get("/beer", (ctx) => {
+    ctx.body = [];
+  });
+  return router;
+}
+
+const app = new Koa();
+
+makeRouter().then((router) => {
+  app
+    .use(router.routes())
+    .use(cors(corsOptions))
+    .listen(8080);
+});
+`;
+    const files = [{ path: "server.js", text }];
+    const ev = recordedFrom(files, [
+      { url: "http://127.0.0.1:8080/beer", origin: "https://a.example", headers: [["Range", "rows=0-1"]] },
+    ]);
+    const r = fixConfig(files, ev);
+    expect(r.ok).toBe(true);
+    expect(r.files[0]?.after).toContain("  app.use(cors(corsOptions));\n  app\n    .use(router.routes())");
   });
 });
 

@@ -1221,7 +1221,8 @@ export function readExpress(file: string, text: string): ExpressApp {
       chain.unshift({ method: m, args: target.arguments, at: inner.property });
       target = bare(inner.object);
     }
-    const single = chain.length === 1;
+    // (`app.route(p).get(…).put(…)` keeps the call's line for each, as before.)
+    const single = chain.length === 1 || chain.some((l) => l.method === "route");
     const targetName = refName(target);
     const stack = targetName !== null ? routers.get(targetName) : undefined;
     if (!stack) return;

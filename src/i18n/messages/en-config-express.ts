@@ -29,6 +29,8 @@ export const enConfigExpress = {
     "{router}.use(cors(…)) added where {router} is made: the cors() of line {line} is used inside another router only, so {router}'s answers had no CORS headers",
   "config.express.fix.koa-lift":
     "{router}.use(cors(…)) of line {line} moved onto the app before line {mount}: @koa/router runs a router's middleware only for requests one of its routes takes, and none takes the preflight (OPTIONS)",
+  "config.express.fix.chain-first":
+    "the cors(…) of line {line}, chained after what answers first, also registered on its own just before that chain: the requests answered first (and their preflights) had no CORS headers",
   "config.express.fix.app-wide":
     "the cors(…) of the route on line {line} used on the whole app, ahead of its routes: the routes that serve the failing requests (and their preflights) had none",
   "config.express.fix.options-route":

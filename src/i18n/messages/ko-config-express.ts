@@ -31,6 +31,8 @@ export const koConfigExpress: Record<keyof typeof enConfigExpress, string> = {
     "{router}를 만드는 곳에 {router}.use(cors(…)) 추가: {line}행의 cors()는 다른 라우터 안에서만 쓰여 {router}의 응답에 CORS 헤더가 없었습니다",
   "config.express.fix.koa-lift":
     "{line}행의 {router}.use(cors(…))를 {mount}행 앞, 앱으로 옮겼습니다. @koa/router는 라우트가 받는 요청에만 라우터의 미들웨어를 실행하는데, 프리플라이트(OPTIONS)를 받는 라우트가 없습니다",
+  "config.express.fix.chain-first":
+    "{line}행의 cors(…)는 먼저 응답하는 것 뒤에 체인으로 이어져 있어, 그 체인 바로 앞에 따로 한 번 더 등록했습니다. 먼저 응답된 요청(과 그 프리플라이트)에는 CORS 헤더가 없었습니다",
   "config.express.fix.app-wide":
     "{line}행 라우트의 cors(…)를 라우트보다 앞에서 앱 전체에 적용했습니다. 실패한 요청(과 그 프리플라이트)을 처리하는 라우트에는 cors()가 없었습니다",
   "config.express.fix.options-route":
