@@ -84,6 +84,12 @@ app.put("/api/profile", (req, res) => res.json({}));
       .replace("app.use(cors());", 'app.use("/public", cors());')
       .replace("app.use(cors({", 'app.use("/api", cors({');
     expect(codes("app.js", apart)).not.toContain("preflight-answered-first@4");
+    // An origin function passes the origins it refuses on to the next cors(): nothing either.
+    const shared = text.replace(
+      "app.use(cors());",
+      'app.use(cors({ origin: (o, cb) => cb(null, o === "https://b.example") }));',
+    );
+    expect(codes("app.js", shared)).not.toContain("preflight-answered-first@4");
   });
 });
 
@@ -298,6 +304,15 @@ for route in list(app.router.routes()):
     expect(
       codes("app.py", passes).filter((c) => c.startsWith("aiohttp-middleware-answers-preflight")),
     ).toEqual([]);
+    // The handler called for the other requests too (the answer only on its error): nothing either.
+    const both = text.replace(
+      "    return web.Response(status=401)\n",
+      "    try:\n        return await handler(request)\n    except ValueError:\n        return web.Response(status=400)\n",
+    );
+    expect(both).not.toBe(text);
+    expect(codes("app.py", both).filter((c) => c.startsWith("aiohttp-middleware-answers-preflight"))).toEqual(
+      [],
+    );
   });
 });
 

@@ -897,7 +897,10 @@ export function readAiohttp(file: ConfigFile): AiohttpApp {
       kids(holder.childForFieldName("consequence") as Node).at(-1)?.type === "return_statement"
         ? holder
         : null;
-    const after = guardedCall ? body.text.slice(guardedCall.endIndex - body.startIndex) : "";
+    // What follows the `if`, up to a later call of the handler (which passes those requests on too).
+    const rest = guardedCall ? body.text.slice(guardedCall.endIndex - body.startIndex) : "";
+    const again = rest.search(new RegExp(`\\b${params[1]}\\s*\\(`));
+    const after = again < 0 ? rest : rest.slice(0, again);
     const text = (call < 0 ? body.text : body.text.slice(0, call)) + (ANSWERS.test(after) ? after : "");
     const answering =
       guardedCall && ANSWERS.test(after)

@@ -552,16 +552,18 @@ export function checkExpress(app: ExpressApp): ConfigFinding[] {
 }
 
 /**
- * A cors() that ends the preflights it answers: its options read, `preflightContinue` not true (the
- * cors package's and @fastify/cors' way to pass OPTIONS on) and `origin` not false (which skips CORS
- * altogether).
+ * A cors() that ends every preflight it meets: its options read, `preflightContinue` not set (the
+ * cors package's way to pass OPTIONS on), and `origin` neither false (which skips CORS altogether)
+ * nor a function (an origin it refuses is passed on to the next middleware, in the cors package as
+ * in @koa/cors, so two cors() with origin functions may share the origins between them).
  */
 function endsPreflight(use: CorsUse): boolean {
   if ("key" in use.options) return false;
   const o = use.options;
-  if (o.unread.size > 0 || o.values.get("preflightContinue") === true || o.props.has("preflightContinue"))
-    return false;
-  return !o.props.has("origin") || (o.values.has("origin") && o.values.get("origin") !== false);
+  if (o.unread.size > 0 || o.props.has("preflightContinue")) return false;
+  if (!o.props.has("origin")) return true;
+  const origin = o.values.get("origin");
+  return o.values.has("origin") && origin !== false && !(origin instanceof Fn);
 }
 
 /** The options a cors() call was given, as written (none: ""). */
