@@ -434,7 +434,11 @@ function checkStarlette(app: StarletteApp): ConfigFinding[] {
           ? { key: "config.starlette.check.order", params: { name: outer.name, line: outer.line } }
           : {
               key: "config.starlette.check.order-several",
-              params: { names: outers.map((m) => `${m.name} (line ${m.line})`).join(", "), line: outer.line },
+              params: {
+                names: outers.map((m) => m.name).join(", "),
+                lines: outers.map((m) => m.line).join(", "),
+                line: outer.line,
+              },
             },
       also: inner.map((m) => ({ file: app.file, line: m.line })),
     });

@@ -138,7 +138,7 @@ export const enConfigPython = {
   "config.starlette.cannot.all-credentials":
     'allow_origins=["*"] and the page sends credentials: allow_credentials=True would let every site read the user\'s data; list the origins instead',
   "config.starlette.check.order-several":
-    "CORSMiddleware is added before {names}: the last added runs first, so each of them runs outside it — their own responses (401, 429, redirects) have no CORS headers and they refuse preflights; add CORSMiddleware last",
+    "CORSMiddleware is added before {names} (lines {lines}): the last added runs first, so each of them runs outside it — their own responses (401, 429, redirects) have no CORS headers and they refuse preflights; add CORSMiddleware last",
   "config.starlette.check.no-cors":
     "{name} adds no CORSMiddleware and sets no Access-Control-* header: a page on another origin can read none of its answers, and its preflights get 405; add CORSMiddleware with the page's origins (`cors-lens fix --config` with the page's HAR adds it)",
   "config.starlette.check.order":
