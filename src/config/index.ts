@@ -495,7 +495,10 @@ export function checkConfig(
  * A check's words that name another line (`{line}`, with `{file}` where it is another file's) name
  * the other half of the same problem: kept as data too, so the CI formats can point at it.
  */
-function withAlso(f: ConfigFinding, files: readonly ConfigFile[]): ConfigFinding {
+function withAlso(f0: ConfigFinding, files: readonly ConfigFile[]): ConfigFinding {
+  // A check with no other line to give leaves none (no empty list in the output).
+  const { also, ...bare } = f0;
+  const f: ConfigFinding = also && also.length > 0 ? f0 : bare;
   const p = f.words.params;
   if (!f.words.key.includes(".check.") || typeof p?.line !== "number" || p.line < 1) return f;
   const file =

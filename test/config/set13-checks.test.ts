@@ -402,6 +402,14 @@ app = Flask(__name__)
 app.register_blueprint(endpoints)
 `;
     expect(named("app.py", text)).toContain("flask-methods-wildcard@6+5");
+    // On the call's own line: no other line, and no empty list of them.
+    const oneLine = findings(
+      "app.py",
+      text.replace(',\n     origins="*", methods="*")', ', origins="*", methods="*")'),
+    );
+    const star = oneLine.find((f) => f.code === "flask-methods-wildcard");
+    expect(star?.line).toBe(5);
+    expect(star && "also" in star).toBe(false);
     expect(
       codes("app.py", text.replace('methods="*"', 'methods=["GET", "POST"]')).filter((c) =>
         c.startsWith("flask-methods-wildcard"),
