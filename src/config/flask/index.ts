@@ -160,6 +160,8 @@ export interface Hook {
   answers: boolean;
   /** It lets OPTIONS through (`if request.method == "OPTIONS": return`). */
   passes: boolean;
+  /** The `def` line under the decorator (the function that answers). */
+  def?: number;
   /** It answers OPTIONS itself with Flask's default answer (`return app.make_default_options_response()`). */
   answersOptions?: boolean;
 }
@@ -181,6 +183,7 @@ function beforeRequest(s: Node, mod: PyModule, owner: string | null): Hook | nul
   return {
     owner: owner ?? /^@\s*(\w+)\./.exec(hook.text)?.[1] ?? "",
     line: hook.startPosition.row + 1,
+    def: (s.childForFieldName("definition")?.startPosition.row ?? 0) + 1,
     first: span(first),
     answers:
       /\breturn[ \t]+(?!None\b)\S|\babort\s*\(|\braise\s+\w*(Unauthorized|Forbidden|HTTPException|BadRequest)\b/.test(
@@ -1437,6 +1440,27 @@ function checkFlaskAll(app: FlaskApp): ConfigFinding[] {
       if (!(e instanceof Unknowable)) throw e;
     }
   }
+  // methods="*" (or ["*"]): no wildcard in flask-cors — the preflight's method is looked up with `in`
+  // in the joined string "*" and never found, so no preflight gets Allow-Methods or Allow-Headers
+  // (core.py get_cors_headers: https://github.com/corydolphin/flask-cors/blob/main/flask_cors/core.py).
+  // Named where "*" is written, the CORS(…) call's line as `also`.
+  for (const set of sets) {
+    const o = set.opts.get("methods");
+    const v = o?.value;
+    const star =
+      v?.t === "str"
+        ? v.v.trim() === "*"
+        : v?.t === "seq" && v.items.length > 0 && v.items.every((i) => i.t === "str" && i.v.trim() === "*");
+    if (!o || !star) continue;
+    out.push({
+      code: "flask-methods-wildcard",
+      severity: "error",
+      file: app.file,
+      line: o.at.line,
+      words: { key: "config.flask.check.methods-wildcard" },
+      also: set.line !== o.at.line && set.line > 0 ? [{ file: app.file, line: set.line }] : [],
+    });
+  }
   // allow_headers="content_type": browsers send header names with hyphens, and flask-cors compares
   // the name whole (case aside), so an underscored one allows nothing.
   for (const set of sets) {
@@ -1557,16 +1581,53 @@ function checkFlaskAll(app: FlaskApp): ConfigFinding[] {
         params: { name, suggest: near ? near.k : "none" },
       });
     }
-  if (exts.length > 0 || app.views.length > 0) {
+  // With flask-cors, or CORS headers set by hand (an after_request hook): either way the preflight
+  // first meets every before_request hook (Flask's `full_dispatch_request` runs `preprocess_request`
+  // before the automatic OPTIONS answer or an OPTIONS view:
+  // https://github.com/pallets/flask/blob/main/src/flask/app.py).
+  const handCors = app.hook !== null || app.handSet !== null;
+  if (exts.length > 0 || app.views.length > 0 || handCors) {
     for (const h of app.hooks)
       if (h.answers && !h.passes)
-        add("flask-before-request-preflight", "warning", h.line, { key: "config.flask.check.hook" });
+        out.push({
+          code: "flask-before-request-preflight",
+          severity: "warning",
+          file: app.file,
+          line: h.line,
+          words: { key: "config.flask.check.hook" },
+          // The function under the decorator is the same hook: named too.
+          also: h.def !== undefined && h.def !== h.line ? [{ file: app.file, line: h.def }] : [],
+        });
+  }
+  if (exts.length > 0 || app.views.length > 0) {
     for (const r of app.routes)
       if (r.prefixed && r.strict)
         add("flask-slash-redirect", "warning", r.line, {
           key: "config.flask.check.slash",
           params: { rule: r.rule, url: r.rule.replace(/\/+$/, "") },
         });
+  }
+  // Flask-BasicAuth with BASIC_AUTH_FORCE: its before_request hook asks every request for credentials,
+  // OPTIONS included (https://github.com/jpvanhal/flask-basicauth/blob/master/flask_basicauth.py
+  // `require_basic_auth`), and a preflight carries none: every preflight is answered 401, which the
+  // browser refuses (https://fetch.spec.whatwg.org/#cors-preflight-fetch), whatever CORS adds to it.
+  const text = app.mod.text;
+  const force =
+    /^[ \t]*(?:\w+\.config\[\s*["']BASIC_AUTH_FORCE["']\s*\]\s*=|[^#\n]*\bBASIC_AUTH_FORCE["']?\s*[=:])\s*True\b/m.exec(
+      text,
+    );
+  const basic = /^[^#\n]*\bBasicAuth\s*\(\s*\w+/m.exec(text);
+  if (
+    force &&
+    basic &&
+    (exts.length > 0 || app.views.length > 0 || handCors) &&
+    !app.hooks.some((h) => h.answersOptions || h.passes)
+  ) {
+    const lineOf = (at: number) => text.slice(0, at).split("\n").length;
+    add("flask-basic-auth-force", "error", lineOf(force.index), {
+      key: "config.flask.check.basic-auth-force",
+      params: { line: lineOf(basic.index) },
+    });
   }
   // A CORS_* key flask-cors does not read, and the app does not read either (CORS_ENABLED in an `if`).
   for (const k of app.configKeys)
