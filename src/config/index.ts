@@ -495,7 +495,10 @@ export function checkConfig(
  * A check's words that name another line (`{line}`, with `{file}` where it is another file's) name
  * the other half of the same problem: kept as data too, so the CI formats can point at it.
  */
-function withAlso(f: ConfigFinding, files: readonly ConfigFile[]): ConfigFinding {
+function withAlso(f0: ConfigFinding, files: readonly ConfigFile[]): ConfigFinding {
+  // A check with no other line to give leaves none (no empty list in the output).
+  const { also, ...bare } = f0;
+  const f: ConfigFinding = also && also.length > 0 ? f0 : bare;
   const p = f.words.params;
   if (!f.words.key.includes(".check.") || typeof p?.line !== "number" || p.line < 1) return f;
   const file =
@@ -503,7 +506,9 @@ function withAlso(f: ConfigFinding, files: readonly ConfigFile[]): ConfigFinding
   // A line the file does not have is not one to point at.
   if (!file || file.text.split("\n").length < p.line) return f;
   if (file.path === f.file && p.line === f.line) return f;
-  return { ...f, also: [{ file: file.path, line: p.line }] };
+  // Lines a check gave itself (several middlewares that answer first) stay, this one first.
+  const rest = (f.also ?? []).filter((a) => a.file !== file.path || a.line !== p.line);
+  return { ...f, also: [{ file: file.path, line: p.line }, ...rest] };
 }
 
 /**

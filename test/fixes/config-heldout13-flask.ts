@@ -64,11 +64,9 @@ export const HELD_OUT13_FLASK: Array<FlaskCase & Held3> = [
     // answers 204 with the Access-Control headers. Root: the auth hook, which does not pass OPTIONS by.
     name: "heldout13 Flask: the gateway's before_request auth hook answers the preflight 401 before cors_preflight",
     url: "https://github.com/Oaklight/llm-rosetta/pull/404",
-    // Since the first run (HELDOUT13.md): a known miss — read as Flask now (it was taken for Django
-    // settings by its CORS_HEADERS dict), but the before_request key check that answers the preflight
-    // 401 gets no edit yet. Asserted: exit 1, these words, no file written.
-    expect: "cannot",
-    said: "no edit for preflight-status-not-ok",
+    // A miss at the first run (HELDOUT13.md): taken for Django settings by its CORS_HEADERS dict, then
+    // the before_request key check got no edit; fixed since (the hook lets preflights through, the
+    // after_request hook adds what they lack with setdefault, the OPTIONS view's own headers kept).
     rootText: "def require_api_key():",
     app: `import os
 
@@ -201,9 +199,8 @@ app.register_blueprint(api, url_prefix="/test")
     // for it. Root: BASIC_AUTH_FORCE.
     name: "heldout13 Flask: Flask-BasicAuth's BASIC_AUTH_FORCE also guards OPTIONS, the preflight answered 401",
     url: "https://github.com/jpvanhal/flask-basicauth/pull/14",
-    // Since the first run (HELDOUT13.md): a known miss: the auth check is a before_request hook registered inside a class's init_app, which CORS Lens does not follow. Asserted: exit 1, these words, no file written.
-    expect: "cannot",
-    said: "no edit for preflight-status-not-ok",
+    // A miss at the first run (HELDOUT13.md): the hook registered inside the class's init_app was not
+    // followed; fixed since (an extension's init_app hooks are the app's).
     rootText: "app.config['BASIC_AUTH_FORCE'] = True",
     app: `import base64
 

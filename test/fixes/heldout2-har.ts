@@ -162,26 +162,11 @@ export const KNOWN_MISSES_WITH_HAR_12: Readonly<Record<string, string>> = {
     "names line 4, after which fix adds the middleware; the case marks the 401 in the token check (31)",
 };
 
-const NOT_YET_HAR = "not named at this head; set 13's misses are the next stop's work (HELDOUT13.md)";
-/** Held-out set 13's `check --har` misses of its first run (19/27 named; HELDOUT13.md). */
-export const KNOWN_MISSES_WITH_HAR_13: Readonly<Record<string, string>> = {
-  "heldout13 Flask: the gateway's before_request auth hook answers the preflight 401 before cors_preflight":
-    NOT_YET_HAR,
-  "heldout13 Flask: CORS(blueprint, methods='*'), the login preflight comes back without Allow-Headers":
-    NOT_YET_HAR,
-  "heldout13 Flask: Flask-BasicAuth's BASIC_AUTH_FORCE also guards OPTIONS, the preflight answered 401":
-    NOT_YET_HAR,
-  "heldout13 rack-cors: the config's credentials: true is never passed to resource, cookie calls refused":
-    NOT_YET_HAR,
-  "heldout13 Fastify: bearer-auth registered before @fastify/cors, the key-less preflight answered 401":
-    NOT_YET_HAR,
-  "heldout13 Koa: @koa/cors mounted after the sqlite-to-rest router, which answers first, no headers":
-    NOT_YET_HAR,
-  "heldout13 FastAPI: the backend declares its routes with no CORSMiddleware, the website refused":
-    NOT_YET_HAR,
-  "heldout13 FastAPI: TokenAuthMiddleware runs ahead of CORSMiddleware, the token-less preflight gets 401":
-    NOT_YET_HAR,
-};
+/**
+ * Held-out set 13's `check --har` misses: 8 at its first run (19/27 named; HELDOUT13.md), none since
+ * (27/27).
+ */
+export const KNOWN_MISSES_WITH_HAR_13: Readonly<Record<string, string>> = {};
 
 /**
  * Runs `check --har` on the original files, records whether a finding falls on the root cause's

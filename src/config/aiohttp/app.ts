@@ -880,10 +880,32 @@ export function readAiohttp(file: ConfigFile): AiohttpApp {
     const skip = passFirst ? first.endIndex - body.startIndex : 0;
     const found = body.text.slice(skip).search(new RegExp(`\\b${params[1]}\\s*\\(`));
     const call = found < 0 ? -1 : skip + found;
-    const text = call < 0 ? body.text : body.text.slice(0, call);
-    const answering = kids(body).find(
-      (st) => st.startIndex - body.startIndex < text.length && ANSWERS.test(st.text),
-    );
+    // `if <the request is allowed>: return await handler(request)` and an answer after it: the
+    // handler is called only under that condition, and what follows the `if` answers every other
+    // request first — a preflight too, unless the condition names OPTIONS. That `if` is the test that
+    // refuses.
+    const holder =
+      call < 0
+        ? undefined
+        : kids(body).find(
+            (st) => st.startIndex <= body.startIndex + call && body.startIndex + call < st.endIndex,
+          );
+    const guardedCall =
+      holder?.type === "if_statement" &&
+      !holder.childForFieldName("alternative") &&
+      !/OPTIONS|METH_OPTIONS/.test(holder.childForFieldName("condition")?.text ?? "") &&
+      kids(holder.childForFieldName("consequence") as Node).at(-1)?.type === "return_statement"
+        ? holder
+        : null;
+    // What follows the `if`, up to a later call of the handler (which passes those requests on too).
+    const rest = guardedCall ? body.text.slice(guardedCall.endIndex - body.startIndex) : "";
+    const again = rest.search(new RegExp(`\\b${params[1]}\\s*\\(`));
+    const after = again < 0 ? rest : rest.slice(0, again);
+    const text = (call < 0 ? body.text : body.text.slice(0, call)) + (ANSWERS.test(after) ? after : "");
+    const answering =
+      guardedCall && ANSWERS.test(after)
+        ? guardedCall
+        : kids(body).find((st) => st.startIndex - body.startIndex < text.length && ANSWERS.test(st.text));
     app.middlewares.push({
       name: m.text,
       line: lineOf(fn),

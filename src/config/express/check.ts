@@ -212,6 +212,17 @@ export function checkExpress(app: ExpressApp): ConfigFinding[] {
             originNode,
           { key: "config.express.check.localhost-port", params: { value: v } },
         );
+      // "*" inside an origin list: the cors package compares each entry with the Origin header
+      // (`isOriginAllowed`: `origin === allowedOrigin`, https://github.com/expressjs/cors/blob/master/lib/index.js),
+      // as hono/cors does (`optsOrigin.includes(origin)`), and no Origin is "*": the entry allows no
+      // page. (@fastify/cors reads a list holding "*" as "*"; @koa/cors takes no list.)
+      if (v === "*" && Array.isArray(origin) && (app.dialect === "express" || app.dialect === "hono"))
+        push(
+          "origin-wildcard-in-list",
+          "error",
+          stringNode(o.props.get("origin"), "*") ?? listNode(app, o.props.get("origin")) ?? originNode,
+          { key: "config.express.check.wildcard-in-list" },
+        );
       // " https://b" (a list split on "," that kept the space): equal to no Origin header.
       if (typeof v === "string" && v !== v.trim() && /^\s*https?:\/\//.test(v))
         push("origin-space", "error", listNode(app, o.props.get("origin")) ?? originNode, {
@@ -239,17 +250,31 @@ export function checkExpress(app: ExpressApp): ConfigFinding[] {
     // An app-level cors() whose preflights another cors() answers first, with other options:
     // `app.options(path, cors())` ends every preflight it matches (the cors package answers an
     // OPTIONS itself unless preflightContinue), so the options of this one never reach them.
+    // The same for an app-wide `app.use(cors())` registered earlier on the same paths: it answers the
+    // preflight and ends it too (expressjs/cors `cors()`: `res.end()` unless preflightContinue,
+    // https://github.com/expressjs/cors/blob/master/lib/index.js; hono/cors returns its 204,
+    // https://github.com/honojs/hono/blob/main/src/middleware/cors/index.ts; @koa/cors sets 204
+    // without next(), https://github.com/koajs/cors/blob/master/index.js). @fastify/cors registered
+    // twice is another matter, left out.
     if (layer.methods === null) {
       const first = stack.layers.find(
         (l) =>
           l !== layer &&
-          l.methods?.includes("OPTIONS") &&
           stack.layers.indexOf(l) < stack.layers.indexOf(layer) &&
-          l.handlers.some((h) => h.kind === "cors" && optionsText(app, h) !== optionsText(app, use)),
+          l.handlers.some(
+            (h) =>
+              h.kind === "cors" &&
+              optionsText(app, h) !== optionsText(app, use) &&
+              (l.methods?.includes("OPTIONS") ||
+                (l.methods === null && app.dialect !== "fastify" && overlaps(l, layer) && endsPreflight(h))),
+          ),
       );
       if (first)
         push("preflight-answered-first", "error", first.statement, {
-          key: "config.express.check.preflight-first",
+          key:
+            first.methods === null
+              ? "config.express.check.cors-first"
+              : "config.express.check.preflight-first",
           params: { line: app.lineOf(layer.statement.start ?? 0) },
         });
     }
@@ -418,7 +443,7 @@ export function checkExpress(app: ExpressApp): ConfigFinding[] {
     if (layer.methods === null) {
       for (const earlier of stack.layers) {
         if (earlier === layer) break;
-        const what = answersFirst(earlier);
+        const what = answersFirst(earlier, app.dialect);
         if (!what) continue;
         if (!overlaps(earlier, layer)) continue;
         // Fastify: a cors hook of a later phase than the hook that answers runs after it wherever
@@ -436,9 +461,16 @@ export function checkExpress(app: ExpressApp): ConfigFinding[] {
           });
           break;
         }
-        push(`cors-after-${what}`, "error", layer.statement, {
-          key:
-            app.dialect === "fastify" && what === "auth"
+        // The auth check inside a router or a plugin registered there: named as what is registered.
+        const inRouter = what === "auth" && earlier.handlers.some((h) => h.kind === "router");
+        // In a chain of registrations (`app.use(router.routes()).use(cors())`), the cors() link's own line.
+        const chained = stack.layers.some((l) => l !== layer && l.statement === layer.statement);
+        push(`cors-after-${what}`, "error", chained ? use.call : layer.statement, {
+          key: inRouter
+            ? app.dialect === "fastify"
+              ? "config.fastify.check.after-auth-plugin"
+              : "config.express.check.after-auth-router"
+            : app.dialect === "fastify" && what === "auth"
               ? "config.fastify.check.after-auth"
               : (`config.express.check.after-${what}` as Words["key"]),
           params: { line: earlier.line },
@@ -519,6 +551,21 @@ export function checkExpress(app: ExpressApp): ConfigFinding[] {
   return out.sort((a, b) => a.line - b.line);
 }
 
+/**
+ * A cors() that ends every preflight it meets: its options read, `preflightContinue` not set (the
+ * cors package's way to pass OPTIONS on), and `origin` neither false (which skips CORS altogether)
+ * nor a function (an origin it refuses is passed on to the next middleware, in the cors package as
+ * in @koa/cors, so two cors() with origin functions may share the origins between them).
+ */
+function endsPreflight(use: CorsUse): boolean {
+  if ("key" in use.options) return false;
+  const o = use.options;
+  if (o.unread.size > 0 || o.props.has("preflightContinue")) return false;
+  if (!o.props.has("origin")) return true;
+  const origin = o.values.get("origin");
+  return o.values.has("origin") && origin !== false && !(origin instanceof Fn);
+}
+
 /** The options a cors() call was given, as written (none: ""). */
 function optionsText(app: ExpressApp, use: CorsUse): string {
   const arg = use.call.arguments[0];
@@ -571,15 +618,37 @@ function unescapedDot(src: string): boolean {
 }
 
 /** What a layer registered before cors() answers first: "auth", "static", "route", or null. */
-function answersFirst(l: Layer): "auth" | "static" | "route" | null {
+function answersFirst(
+  l: Layer,
+  dialect?: ExpressApp["dialect"],
+  depth = 0,
+): "auth" | "static" | "route" | null {
   if (l.methods !== null) return l.handlers.some((h) => h.kind === "cors") ? null : "route";
   for (const h of l.handlers) {
     if (h.kind === "auth") return "auth";
     if (h.kind === "static") return "static";
+    if (h.kind === "router" && dialect && depth < 4 && authInRouter(h.router, dialect, depth)) return "auth";
     if (h.kind === "router" && h.router.layers.some((x) => x.methods !== null) && !hasCors(h)) return "route";
     if (h.kind === "fn" && answersUnauthorized(h.node)) return "auth";
   }
   return null;
+}
+
+/**
+ * A router (Express `router.use(auth)`, a Hono sub-app's `use`) or a Fastify plugin that shares its
+ * context whose auth check runs, ahead of any cors() of its own, for every request it is given: the
+ * preflight too. Not Koa (a @koa/router's middleware runs only where a route takes the request), nor
+ * an encapsulated Fastify plugin (its hooks reach its own routes alone, and @fastify/cors answers
+ * preflights from its own OPTIONS route: https://fastify.dev/docs/latest/Reference/Encapsulation/).
+ */
+function authInRouter(router: ExpressApp["app"], dialect: ExpressApp["dialect"], depth: number): boolean {
+  if (!router || dialect === "koa") return false;
+  if (dialect === "fastify" && (router as { encapsulated?: boolean }).encapsulated !== false) return false;
+  for (const l of router.layers) {
+    if (l.handlers.some((h) => h.kind === "cors")) return false;
+    if (l.methods === null && answersFirst(l, dialect, depth + 1) === "auth") return true;
+  }
+  return false;
 }
 
 function hasCors(h: Middleware): boolean {

@@ -81,6 +81,24 @@ export function readFastify(file: string, text: string): ExpressApp {
       bind(sp.local.name, s.source.value, imported);
     }
   }
+  // `plugin[Symbol.for("skip-override")] = true`: what fastify-plugin sets, by hand; Fastify then
+  // registers the plugin in its parent's context, not a new one
+  // (https://github.com/fastify/fastify/blob/main/lib/pluginUtils.js `shouldSkipOverride`).
+  const skipOverride = new Set<string>();
+  for (const s of body) {
+    const e = s.type === "ExpressionStatement" ? bare(s.expression) : null;
+    if (e?.type !== "AssignmentExpression" || e.right.type !== "BooleanLiteral" || !e.right.value) continue;
+    const left = e.left;
+    if (left.type !== "MemberExpression" || !left.computed || left.object.type !== "Identifier") continue;
+    const key = left.property;
+    if (
+      key.type === "CallExpression" &&
+      dotted(key.callee) === "Symbol.for" &&
+      key.arguments[0]?.type === "StringLiteral" &&
+      key.arguments[0].value === "skip-override"
+    )
+      skipOverride.add(left.object.name);
+  }
   for (const s of body) {
     if (s.type === "FunctionDeclaration" && s.id) r.functions.set(s.id.name, s);
     if (s.type !== "VariableDeclaration") continue;
@@ -273,7 +291,9 @@ export function readFastify(file: string, text: string): ExpressApp {
             handlers: [{ kind: "router", router: child, node: fn }],
             line,
           };
-          (child as Stack & { encapsulated?: boolean }).encapsulated = true;
+          (child as Stack & { encapsulated?: boolean }).encapsulated = !(
+            target.type === "Identifier" && skipOverride.has(target.name)
+          );
           add(layer, -1);
           readContext(fn.body.body, param.name, child, `${prefix}${sub}`);
           continue;

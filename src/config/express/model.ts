@@ -1210,14 +1210,19 @@ export function readExpress(file: string, text: string): ExpressApp {
     if (!method) return;
     let target = bare(callee.object);
     // app.route("/x").get(…).put(…): the chain read from the inside out.
-    const chain: Array<{ method: string; args: t.Node[] }> = [{ method, args: call.arguments }];
+    // Each link keeps its own line (`app\n  .use(router.routes())\n  .use(cors())`: the line of its `.use`).
+    const chain: Array<{ method: string; args: t.Node[]; at: t.Node }> = [
+      { method, args: call.arguments, at: callee.property },
+    ];
     while (target.type === "CallExpression" && bare(target.callee).type === "MemberExpression") {
       const inner = bare(target.callee) as t.MemberExpression;
       const m = propName(inner);
       if (!m) return;
-      chain.unshift({ method: m, args: target.arguments });
+      chain.unshift({ method: m, args: target.arguments, at: inner.property });
       target = bare(inner.object);
     }
+    // (`app.route(p).get(…).put(…)` keeps the call's line for each, as before.)
+    const single = chain.length === 1 || chain.some((l) => l.method === "route");
     const targetName = refName(target);
     const stack = targetName !== null ? routers.get(targetName) : undefined;
     if (!stack) return;
@@ -1278,7 +1283,7 @@ export function readExpress(file: string, text: string): ExpressApp {
         path,
         methods,
         handlers: [],
-        line: r.line(call),
+        line: single ? r.line(call) : r.line(link.at),
       };
       layer.handlers = args.flatMap((a) => middleware(a, stack, () => layer));
       stack.layers.push(layer);
@@ -1287,8 +1292,90 @@ export function readExpress(file: string, text: string): ExpressApp {
   /** The module functions being read as called with the app or a router (`addRoutes(app)`). */
   const following = new Set<t.Function>();
   const visit = (s: t.Statement) => {
-    if (s.type === "ExpressionStatement" && !helperCall(s.expression)) register(s, s.expression);
+    if (s.type === "ExpressionStatement" && !helperCall(s.expression) && !thenCall(s.expression))
+      register(s, s.expression);
     else if (s.type === "ExportDefaultDeclaration" && s.declaration.type !== "FunctionDeclaration") return;
+  };
+  /** A router made in a file function and returned (`const router = new Router(); …; return router`). */
+  const returnedRouter = (fn: t.Function): { name: string; stack: Stack } | null => {
+    if (fn.body.type !== "BlockStatement") return null;
+    const ret = fn.body.body.find((x): x is t.ReturnStatement => x.type === "ReturnStatement");
+    const arg = ret?.argument ? bare(ret.argument) : null;
+    if (arg?.type !== "Identifier") return null;
+    for (const x of fn.body.body)
+      if (x.type === "VariableDeclaration")
+        for (const d of x.declarations) {
+          if (d.id.type !== "Identifier" || d.id.name !== arg.name || !d.init) continue;
+          const init = bare(d.init);
+          if (isRouterCall(init)) return { name: arg.name, stack: { name: arg.name, layers: [] } };
+          if (
+            init.type === "NewExpression" &&
+            koaRouterName !== null &&
+            isName(bare(init.callee), koaRouterName)
+          ) {
+            let prefix = "";
+            try {
+              const o = init.arguments[0] ? r.value(init.arguments[0]) : undefined;
+              if (isRecord(o) && typeof o.prefix === "string") prefix = o.prefix;
+            } catch {
+              prefix = "";
+            }
+            return { name: arg.name, stack: { name: arg.name, layers: [], prefix } };
+          }
+        }
+    return null;
+  };
+  /**
+   * `makeRouter(…).then((router) => { app.use(router.routes()); app.use(cors()); … })`: a file function
+   * that makes a router, registers its routes and returns it (async), and the callback that mounts it
+   * — read after the module's own statements, where the promise resolves, with the callback's
+   * parameter bound to that router. Other `.then` callbacks are not read.
+   */
+  const deferred: Array<() => void> = [];
+  const thenCall = (e0: t.Node): boolean => {
+    let e = bare(e0);
+    if (e.type === "AwaitExpression") e = bare(e.argument);
+    if (e.type !== "CallExpression") return false;
+    const callee = bare(e.callee);
+    if (callee.type !== "MemberExpression" || propName(callee) !== "then") return false;
+    const cb = e.arguments[0] ? bare(e.arguments[0]) : null;
+    if (
+      (cb?.type !== "ArrowFunctionExpression" && cb?.type !== "FunctionExpression") ||
+      cb.body.type !== "BlockStatement"
+    )
+      return false;
+    const param = cb.params[0];
+    const src = bare(callee.object);
+    const fnName = src.type === "CallExpression" ? bare(src.callee) : null;
+    const fn = fnName?.type === "Identifier" ? r.functions.get(fnName.name) : undefined;
+    const made = fn && !following.has(fn) ? returnedRouter(fn) : null;
+    if (!fn || !made || param?.type !== "Identifier" || fn.body.type !== "BlockStatement") return false;
+    const fnBody = fn.body.body;
+    const cbBody = cb.body.body;
+    const bound = (name: string, stack: Stack, run: () => void) => {
+      const before = routers.get(name);
+      routers.set(name, stack);
+      run();
+      if (before) routers.set(name, before);
+      else routers.delete(name);
+    };
+    deferred.push(() => {
+      following.add(fn);
+      bound(made.name, made.stack, () => {
+        for (const st of fnBody) {
+          if (st.type === "VariableDeclaration") declare(st);
+          visit(st);
+        }
+      });
+      following.delete(fn);
+      bound(param.name, made.stack, () => {
+        for (const st of cbBody) {
+          if (st.type === "VariableDeclaration") declare(st);
+          visit(st);
+        }
+      });
+    });
+    return true;
   };
   /**
    * addRoutes(app): a module function given the app (or a router) registers on it, in its body's
@@ -1321,6 +1408,7 @@ export function readExpress(file: string, text: string): ExpressApp {
     return true;
   };
   for (const s of [...program.body, ...inner]) visit(s);
+  for (const run of deferred) run();
   for (const p of pendingCors) {
     const layer = p.layerRef();
     corsUses.push({ use: p.use, layer, stack: p.stack });

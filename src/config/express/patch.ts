@@ -302,7 +302,7 @@ export function patchExpress(
   const splits = new Map<CorsUse, string>();
   const hoists = new Set<ExpressApp["corsUses"][number]>();
   const lifts = new Map<CorsUse, { use: ExpressApp["corsUses"][number]; mount: t.Statement }>();
-  let appWide: { use: ExpressApp["corsUses"][number]; before: t.Statement } | null = null;
+  let appWide: { use: ExpressApp["corsUses"][number]; before: t.Statement; chained?: boolean } | null = null;
   const hooks = new Set<CorsUse>();
   const revive = new Map<t.CallExpression, DeadCors>();
   const handLists = new Map<t.Node, { names: string[]; header: string }>();
@@ -634,6 +634,29 @@ export function patchExpress(
       moves.push({ use: later, before: first, id: spec.id, line: trace.top.line });
       continue;
     }
+    // The cors() link of the very chain that answered first (`app.use(router.routes()).use(cors(…))`):
+    // the chain cannot be cut, so the same cors(…) is registered on its own just before it (the link
+    // left in place runs again, with the same options, for what reaches it).
+    const chained = app.corsUses.find(
+      (c) =>
+        c.stack === app.app &&
+        c.layer.methods === null &&
+        c.layer.path.test(path, true).matched &&
+        trace.top !== null &&
+        c.layer.statement === trace.top.statement &&
+        (c.layer.statement.start ?? 0) < (c.use.call.start ?? 0),
+    );
+    if (chained && trace.top && app.dialect !== "fastify") {
+      const at = chained.layer.statement;
+      const names = chained.use.call.arguments.reduce(
+        (set, a) => namesIn(a as t.Node, set),
+        new Set<string>(),
+      );
+      if (![...names].some((n) => (app.consts.get(n)?.statement.start ?? -1) > (at.start ?? 0))) {
+        appWide = { use: chained, before: at, chained: true };
+        continue;
+      }
+    }
     // Fastify: @fastify/cors inside a plugin that has no routes reaches none of them: onto the app.
     const shut =
       app.dialect === "fastify" ? app.corsUses.find((c) => encapsulatedAlone(app, c.stack)) : undefined;
@@ -881,7 +904,10 @@ export function patchExpress(
       `app-wide:${at.start}`,
       lineStart(text, at.start ?? 0),
       `${indentAt(text, at.start ?? 0)}${app.appName ?? "app"}.use(${p.src(appWide.use.use.call)});\n`,
-      { key: "config.express.fix.app-wide", params: { line: appWide.use.layer.line } },
+      {
+        key: appWide.chained ? "config.express.fix.chain-first" : "config.express.fix.app-wide",
+        params: { line: appWide.use.layer.line },
+      },
     );
   }
   for (const { use, mount } of lifts.values()) {

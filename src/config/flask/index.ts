@@ -128,8 +128,8 @@ export interface Route {
 export interface HookSet {
   name: string;
   value: string;
-  /** `[]=` and `set` replace the header; `add` adds a line. */
-  method: "item" | "add" | "set";
+  /** `[]=` and `set` replace the header; `add` adds a line; `setdefault` sets it where the view did not. */
+  method: "item" | "add" | "set" | "setdefault";
   stmt: Span;
   /** The string literal of the value. */
   literal: Span;
@@ -160,8 +160,89 @@ export interface Hook {
   answers: boolean;
   /** It lets OPTIONS through (`if request.method == "OPTIONS": return`). */
   passes: boolean;
+  /** The `def` line under the decorator (the function that answers). */
+  def?: number;
   /** It answers OPTIONS itself with Flask's default answer (`return app.make_default_options_response()`). */
   answersOptions?: boolean;
+}
+
+/**
+ * `s` as a before_request hook (`@app.before_request def …`), owned by `owner` where given (a hook an
+ * extension's `init_app(self, app)` registers on the app it is handed), else by the decorator's object.
+ */
+function beforeRequest(s: Node, mod: PyModule, owner: string | null): Hook | null {
+  const decorators = s.namedChildren.filter((c): c is Node => c?.type === "decorator");
+  const hook = decorators.find((d) => /^@\s*\w+\.before_(app_)?request\s*$/.test(d.text));
+  const hookBody = s.childForFieldName("definition")?.childForFieldName("body");
+  if (!hook || !hookBody) return null;
+  const stmts = kids(hookBody);
+  const doc = stmts[0]?.type === "expression_statement" && kids(stmts[0])[0]?.type === "string";
+  const first = (doc ? stmts[1] : stmts[0]) ?? stmts[0];
+  const body = hookBody.text;
+  if (!first) return null;
+  return {
+    owner: owner ?? /^@\s*(\w+)\./.exec(hook.text)?.[1] ?? "",
+    line: hook.startPosition.row + 1,
+    def: (s.childForFieldName("definition")?.startPosition.row ?? 0) + 1,
+    first: span(first),
+    answers:
+      /\breturn[ \t]+(?!None\b)\S|\babort\s*\(|\braise\s+\w*(Unauthorized|Forbidden|HTTPException|BadRequest)\b/.test(
+        body,
+      ),
+    passes: /\brequest\.method\s*(?:==\s*[rbuRBU]*["']OPTIONS["']|in\s*[[({][^\])}]*["']OPTIONS["'])/.test(
+      body,
+    ),
+    answersOptions:
+      /^if\s+request\.method\s*==\s*["']OPTIONS["']\s*:\s*\n\s*return\s+\w+\.make_default_options_response\(\)\s*$/.test(
+        mod.text.slice(first.startIndex, hookBody.endIndex),
+      ),
+  };
+}
+
+/**
+ * The before_request hooks a class of the module registers on the app it is handed — the Flask
+ * extension pattern (`BasicAuth(app)` → `init_app(self, app)` → `@app.before_request`, as
+ * Flask-BasicAuth does with BASIC_AUTH_FORCE: https://github.com/jpvanhal/flask-basicauth/blob/master/flask_basicauth.py),
+ * for `Ext(app)` and `ext.init_app(app)` where `ext = Ext()`: each owned by `app`.
+ */
+function extensionHooks(mod: PyModule, call: Node, app: string, made: ReadonlyMap<string, string>): Hook[] {
+  const fn = call.childForFieldName("function");
+  const args = kids(call.childForFieldName("arguments") as Node);
+  if (!fn || args[0]?.type !== "identifier" || args[0].text !== app) return [];
+  const cls =
+    fn.type === "identifier"
+      ? fn.text
+      : fn.type === "attribute" && fn.childForFieldName("attribute")?.text === "init_app"
+        ? made.get(fn.childForFieldName("object")?.text ?? "")
+        : undefined;
+  const def = kids(mod.tree.rootNode).find(
+    (c) => c.type === "class_definition" && c.childForFieldName("name")?.text === cls,
+  );
+  const body = def?.childForFieldName("body");
+  if (!body) return [];
+  const methods = kids(body).map((m) =>
+    m.type === "decorated_definition" ? m.childForFieldName("definition") : m,
+  );
+  const initApp = methods.find(
+    (m) => m?.type === "function_definition" && m.childForFieldName("name")?.text === "init_app",
+  );
+  const hooks: Hook[] = [];
+  for (const m of methods) {
+    if (m?.type !== "function_definition") continue;
+    const name = m.childForFieldName("name")?.text;
+    // __init__(self, app=None) hands the app to init_app; init_app registers the hooks.
+    if (name !== "init_app" && !(name === "__init__" && !initApp)) continue;
+    const param = kids(m.childForFieldName("parameters") as Node)[1];
+    const pname = (param?.type === "identifier" ? param : param?.childForFieldName("name"))?.text;
+    for (const st of kids(m.childForFieldName("body") as Node)) {
+      if (st.type !== "decorated_definition") continue;
+      const d = st.namedChildren.find((c) => c?.type === "decorator");
+      if (!d || !pname || !new RegExp(`^@\\s*${pname}\\.before_(app_)?request\\s*$`).test(d.text)) continue;
+      const h = beforeRequest(st, mod, app);
+      if (h) hooks.push(h);
+    }
+  }
+  return hooks;
 }
 
 /**
@@ -286,7 +367,14 @@ function handHook(s: Node, mod: PyModule): HandHook | null {
     if (e?.type === "call") {
       const fn = e.childForFieldName("function")?.text ?? "";
       const args = kids(e.childForFieldName("arguments") as Node);
-      const method = fn === `${headers}.add` ? "add" : fn === `${headers}.set` ? "set" : null;
+      const method =
+        fn === `${headers}.add`
+          ? "add"
+          : fn === `${headers}.set`
+            ? "set"
+            : fn === `${headers}.setdefault`
+              ? "setdefault"
+              : null;
       const name = str(args[0]);
       const value = str(args[1]);
       if (!method || args.length !== 2 || !name || !value) return null;
@@ -329,10 +417,12 @@ function originChoice(
 
 /** The headers after the hand-written hook ran on a response (the hook's own earlier ones left out). */
 function withHook(hook: HandHook, headers: HeaderList, req: HopRequest): HeaderList {
-  const mine = new Set(hook.sets.map((x) => x.name.toLowerCase()));
+  const mine = new Set(hook.sets.filter((x) => x.method !== "setdefault").map((x) => x.name.toLowerCase()));
   const origin = req.headers.find(([n]) => n.toLowerCase() === "origin")?.[1];
   let out: HeaderList = headers.filter(([n]) => !mine.has(n.toLowerCase()));
   for (const x of hook.sets) {
+    // Werkzeug's Headers.setdefault: the value already there (the view's own) stays.
+    if (x.method === "setdefault" && out.some(([n]) => n.toLowerCase() === x.name.toLowerCase())) continue;
     if (x.method !== "add") out = out.filter(([n]) => n.toLowerCase() !== x.name.toLowerCase());
     const value = x.among && origin !== undefined && x.among.includes(origin) ? origin : x.value;
     out = [...out, [x.name, value]];
@@ -468,6 +558,8 @@ function readFlask(file: ConfigFile): FlaskApp {
     return [];
   };
   const madeApart = new Map<string, Node>();
+  /** `ext = Ext()`: the class of each name, for `ext.init_app(app)`. */
+  const extensions = new Map<string, string>();
   const body = appStatements(mod, /(^|\.)Flask$/);
   out.factory = body.factory;
   const walk = (stmts: Node[]): void => {
@@ -504,6 +596,12 @@ function readFlask(file: ConfigFile): FlaskApp {
             const prefix = keywordStr(right, "url_prefix");
             blueprints.set(left.text, { prefix: prefix ?? "", at: null });
           }
+          if (right?.type === "call" && out.app) {
+            out.hooks.push(...extensionHooks(mod, right, out.app.name, extensions));
+            const made = right.childForFieldName("function");
+            if (left?.type === "identifier" && made?.type === "identifier")
+              extensions.set(left.text, made.text);
+          }
           if (
             right?.type === "call" &&
             /^CORS$|\.CORS$/.test(right.childForFieldName("function")?.text ?? "")
@@ -518,6 +616,7 @@ function readFlask(file: ConfigFile): FlaskApp {
         }
         if (e?.type === "call") {
           const fn = e.childForFieldName("function")?.text ?? "";
+          if (out.app) out.hooks.push(...extensionHooks(mod, e, out.app.name, extensions));
           // app.config.update(CORS_X=…) / app.config.update({"CORS_X": …}) / from_mapping.
           if (/^\w+\.config\.(update|from_mapping)$/.test(fn)) {
             for (const a of kids(e.childForFieldName("arguments") as Node)) {
@@ -578,33 +677,8 @@ function readFlask(file: ConfigFile): FlaskApp {
             out.hook = null;
           }
         }
-        const hook = decorators.find((d) => /^@\s*\w+\.before_(app_)?request\s*$/.test(d.text));
-        const hookDef = s.childForFieldName("definition");
-        const hookBody = hookDef?.childForFieldName("body");
-        if (hook && hookBody) {
-          const stmts = kids(hookBody);
-          const doc = stmts[0]?.type === "expression_statement" && kids(stmts[0])[0]?.type === "string";
-          const first = (doc ? stmts[1] : stmts[0]) ?? stmts[0];
-          const body = hookBody.text;
-          if (first)
-            out.hooks.push({
-              owner: /^@\s*(\w+)\./.exec(hook.text)?.[1] ?? "",
-              line: hook.startPosition.row + 1,
-              first: span(first),
-              answers:
-                /\breturn[ \t]+(?!None\b)\S|\babort\s*\(|\braise\s+\w*(Unauthorized|Forbidden|HTTPException|BadRequest)\b/.test(
-                  body,
-                ),
-              passes:
-                /\brequest\.method\s*(?:==\s*[rbuRBU]*["']OPTIONS["']|in\s*[[({][^\])}]*["']OPTIONS["'])/.test(
-                  body,
-                ),
-              answersOptions:
-                /^if\s+request\.method\s*==\s*["']OPTIONS["']\s*:\s*\n\s*return\s+\w+\.make_default_options_response\(\)\s*$/.test(
-                  mod.text.slice(first.startIndex, hookBody.endIndex),
-                ),
-            });
-        }
+        const hook = beforeRequest(s, mod, null);
+        if (hook) out.hooks.push(hook);
         const co = decorators.find((d) => /^@\s*(flask_cors\.)?cross_origin\b/.test(d.text));
         const def = s.childForFieldName("definition");
         const coCall = co ? kids(co)[0] : null;
@@ -1366,6 +1440,27 @@ function checkFlaskAll(app: FlaskApp): ConfigFinding[] {
       if (!(e instanceof Unknowable)) throw e;
     }
   }
+  // methods="*" (or ["*"]): no wildcard in flask-cors — the preflight's method is looked up with `in`
+  // in the joined string "*" and never found, so no preflight gets Allow-Methods or Allow-Headers
+  // (core.py get_cors_headers: https://github.com/corydolphin/flask-cors/blob/main/flask_cors/core.py).
+  // Named where "*" is written, the CORS(…) call's line as `also`.
+  for (const set of sets) {
+    const o = set.opts.get("methods");
+    const v = o?.value;
+    const star =
+      v?.t === "str"
+        ? v.v.trim() === "*"
+        : v?.t === "seq" && v.items.length > 0 && v.items.every((i) => i.t === "str" && i.v.trim() === "*");
+    if (!o || !star) continue;
+    out.push({
+      code: "flask-methods-wildcard",
+      severity: "error",
+      file: app.file,
+      line: o.at.line,
+      words: { key: "config.flask.check.methods-wildcard" },
+      also: set.line !== o.at.line && set.line > 0 ? [{ file: app.file, line: set.line }] : [],
+    });
+  }
   // allow_headers="content_type": browsers send header names with hyphens, and flask-cors compares
   // the name whole (case aside), so an underscored one allows nothing.
   for (const set of sets) {
@@ -1486,16 +1581,53 @@ function checkFlaskAll(app: FlaskApp): ConfigFinding[] {
         params: { name, suggest: near ? near.k : "none" },
       });
     }
-  if (exts.length > 0 || app.views.length > 0) {
+  // With flask-cors, or CORS headers set by hand (an after_request hook): either way the preflight
+  // first meets every before_request hook (Flask's `full_dispatch_request` runs `preprocess_request`
+  // before the automatic OPTIONS answer or an OPTIONS view:
+  // https://github.com/pallets/flask/blob/main/src/flask/app.py).
+  const handCors = app.hook !== null || app.handSet !== null;
+  if (exts.length > 0 || app.views.length > 0 || handCors) {
     for (const h of app.hooks)
       if (h.answers && !h.passes)
-        add("flask-before-request-preflight", "warning", h.line, { key: "config.flask.check.hook" });
+        out.push({
+          code: "flask-before-request-preflight",
+          severity: "warning",
+          file: app.file,
+          line: h.line,
+          words: { key: "config.flask.check.hook" },
+          // The function under the decorator is the same hook: named too.
+          also: h.def !== undefined && h.def !== h.line ? [{ file: app.file, line: h.def }] : [],
+        });
+  }
+  if (exts.length > 0 || app.views.length > 0) {
     for (const r of app.routes)
       if (r.prefixed && r.strict)
         add("flask-slash-redirect", "warning", r.line, {
           key: "config.flask.check.slash",
           params: { rule: r.rule, url: r.rule.replace(/\/+$/, "") },
         });
+  }
+  // Flask-BasicAuth with BASIC_AUTH_FORCE: its before_request hook asks every request for credentials,
+  // OPTIONS included (https://github.com/jpvanhal/flask-basicauth/blob/master/flask_basicauth.py
+  // `require_basic_auth`), and a preflight carries none: every preflight is answered 401, which the
+  // browser refuses (https://fetch.spec.whatwg.org/#cors-preflight-fetch), whatever CORS adds to it.
+  const text = app.mod.text;
+  const force =
+    /^[ \t]*(?:\w+\.config\[\s*["']BASIC_AUTH_FORCE["']\s*\]\s*=|[^#\n]*\bBASIC_AUTH_FORCE["']?\s*[=:])\s*True\b/m.exec(
+      text,
+    );
+  const basic = /^[^#\n]*\bBasicAuth\s*\(\s*\w+/m.exec(text);
+  if (
+    force &&
+    basic &&
+    (exts.length > 0 || app.views.length > 0 || handCors) &&
+    !app.hooks.some((h) => h.answersOptions || h.passes)
+  ) {
+    const lineOf = (at: number) => text.slice(0, at).split("\n").length;
+    add("flask-basic-auth-force", "error", lineOf(force.index), {
+      key: "config.flask.check.basic-auth-force",
+      params: { line: lineOf(basic.index) },
+    });
   }
   // A CORS_* key flask-cors does not read, and the app does not read either (CORS_ENABLED in an `if`).
   for (const k of app.configKeys)
@@ -1582,11 +1714,22 @@ function patchHook(
   const text = app.mod.text;
   const q = quoteOf(text);
   const set = (name: string) => [...hook.sets].reverse().find((x) => lower(x.name) === lower(name));
+  // A header a view of the module sets itself (an OPTIONS view returning its own CORS headers) is
+  // written with setdefault: the view's value, maybe wider than what this page asked, stays.
+  const elsewhere = (name: string) =>
+    [...text.matchAll(/(["'])(access-control-[a-z-]+)\1/gi)].filter((m) => lower(m[2] ?? "") === lower(name))
+      .length > hook.sets.filter((x) => lower(x.name) === lower(name)).length;
   const line = (name: string, value: string) =>
-    p.hookLine(hook, `${hook.param}.headers[${pyStr(name, q)}] = ${pyStr(value, q)}`, {
-      key: "config.flask.fix.hook-line",
-      params: { name, value, line: hook.line },
-    });
+    p.hookLine(
+      hook,
+      elsewhere(name)
+        ? `${hook.param}.headers.setdefault(${pyStr(name, q)}, ${pyStr(value, q)})`
+        : `${hook.param}.headers[${pyStr(name, q)}] = ${pyStr(value, q)}`,
+      {
+        key: "config.flask.fix.hook-line",
+        params: { name, value, line: hook.line },
+      },
+    );
   for (const [name, values] of wants) {
     const x = set(name);
     const had = (x?.value ?? "").split(",").map((v) => lower(v.trim()));
@@ -2103,7 +2246,19 @@ export function patchFlask(
   >();
   const asked: string[] = [];
   if (app.hook) {
-    patchHook(p, app, app.hook, failing);
+    // A preflight a before_request hook answers with an error never reaches the hook's headers:
+    // the hook lets preflights through first; what they still lack is the next round's.
+    const rest = failing.filter(({ spec, judged }) => {
+      const first = faultOf(spec, judged);
+      const status = spec.recorded?.preflight?.status;
+      const place = placeOf(app, new URL(spec.url).pathname, "OPTIONS");
+      const blocking = hooksOf(app, place.route).filter((h) => h.answers && !h.passes);
+      if (!first || !("hop" in first) || first.cause.stage !== "preflight") return true;
+      if (status == null || (status >= 200 && status <= 299) || blocking.length === 0) return true;
+      for (const h of blocking) p.optionsThrough(h);
+      return false;
+    });
+    patchHook(p, app, app.hook, rest);
     return { edits: p.edits, cannot: p.cannot };
   }
   for (const { spec, judged } of failing) {

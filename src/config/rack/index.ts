@@ -724,6 +724,7 @@ function checkRack(app: RackApp): ConfigFinding[] {
               params: { name, value: o.value.v },
             });
         }
+        notPassed(app, r, add);
         const m = r.opts.get("methods");
         if (!m)
           add("rack-cors-methods-default", "warning", r.line, {
@@ -769,6 +770,46 @@ function checkRack(app: RackApp): ConfigFinding[] {
     });
   }
   return out;
+}
+
+/**
+ * A resource whose options all read one object of the file (`headers: CorsConfig.headers, methods:
+ * CorsConfig.request_methods`, a config loaded into an OpenStruct or a hash) while that object also
+ * sets a resource option the call never passes (`credentials: true`): Resource#initialize takes only
+ * what it is given (https://github.com/cyu/rack-cors/blob/master/lib/rack/cors/resource.rb), so that
+ * option keeps its default (no credentials, no exposed headers …). Named at the resource, the
+ * object's line as `also`.
+ */
+function notPassed(
+  app: RackApp,
+  r: Resource,
+  add: (code: string, severity: "error" | "warning", line: number, words: Words) => void,
+): void {
+  const read = new Set<string>();
+  for (const o of r.opts.values()) {
+    // As written (the value may be read through the object: an OpenStruct's members are).
+    const written = app.text
+      .slice(o.pair.start, o.pair.end)
+      .replace(/^\s*(?:\w+:|:\w+\s*=>|(["'])\w+\1\s*=>)\s*/, "");
+    const m = /^([A-Za-z_]\w*(?:::\w+)*)\.\w+$/.exec(written);
+    if (!m) return;
+    read.add(m[1] as string);
+  }
+  const [name] = [...read];
+  if (read.size !== 1 || !name) return;
+  let obj = app.rb.scope.get(name) ?? null;
+  // OpenStruct.new(key: value, …) / Struct-like constructors given a hash: its pairs.
+  if (obj?.type === "call") obj = obj.childForFieldName("arguments");
+  for (const pair of obj ? kids(obj).filter((p) => p.type === "pair") : []) {
+    const key = (pair.childForFieldName("key")?.text ?? "").replace(/^:|:$|^["']|["']$/g, "");
+    const value = pair.childForFieldName("value")?.text ?? "";
+    if (!KNOWN_OPTIONS.includes(key) || key === "if" || r.opts.has(key) || /^(false|nil)$/.test(value))
+      continue;
+    add("rack-cors-option-not-passed", "warning", r.line, {
+      key: "config.rack.check.option-not-passed",
+      params: { name, key, value: value.slice(0, 40), line: pair.startPosition.row + 1 },
+    });
+  }
 }
 
 type Found = { allow: Allow; resource: Resource };

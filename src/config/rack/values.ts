@@ -1,7 +1,8 @@
 /**
  * Ruby literals as a rack-cors configuration writes them, read from tree-sitter-ruby's tree: strings
  * (without interpolation), symbols, regexps, arrays and `%w[]`/`%i[]`, booleans, integers, nil,
- * constants and local names assigned once in the file, `.freeze`, and `"a,b".split(",")`. Anything
+ * constants and local names assigned once in the file, an `OpenStruct.new(…)` constant's members,
+ * `.freeze`, and `"a,b".split(",")`. Anything
  * else (ENV, a method call) is `unknown` with its text: the reader never guesses what code computes.
  */
 import type { Node, Tree } from "web-tree-sitter";
@@ -198,8 +199,23 @@ export function evaluate(n: Node, scope: Scope, depth = 0): RbVal {
       const recv = n.childForFieldName("receiver");
       const method = n.childForFieldName("method")?.text ?? "";
       if (!recv || n.childForFieldName("block")) return unknown();
-      const base = evaluate(recv, scope, depth + 1);
       const args = n.childForFieldName("arguments");
+      // `Settings.origins` where `Settings = OpenStruct.new(origins: […], …)` in this file (a YAML
+      // config written as a struct): the member's value as written there.
+      const struct =
+        (recv.type === "constant" || recv.type === "identifier") && !args ? scope.get(recv.text) : undefined;
+      if (
+        struct?.type === "call" &&
+        struct.childForFieldName("method")?.text === "new" &&
+        /^(::)?OpenStruct$/.test(struct.childForFieldName("receiver")?.text ?? "")
+      ) {
+        const pair = kids(struct.childForFieldName("arguments") ?? struct).find(
+          (a) => a.type === "pair" && a.childForFieldName("key")?.text.replace(/:$/, "") === method,
+        );
+        const value = pair?.childForFieldName("value");
+        return value ? evaluate(value, scope, depth + 1) : unknown();
+      }
+      const base = evaluate(recv, scope, depth + 1);
       // ENV.fetch("X", "…"): its default, as `ENV["X"] || "…"`.
       if (recv.text === "ENV" && method === "fetch" && args) {
         const d = kids(args)[1];

@@ -375,6 +375,31 @@ function checkStarlette(app: StarletteApp): ConfigFinding[] {
           params: { name: sub.name, prefix: sub.prefix, line: sub.line, app: app.app.name, route: own },
         });
     }
+    // No CORSMiddleware anywhere and nothing else that could add CORS headers (no Access-Control-*
+    // or "cors" in the module, the app handed to no function, no middleware imported from elsewhere),
+    // while the app serves routes of its own: no answer carries Allow-Origin, and a preflight gets
+    // FastAPI's 405, so every cross-origin call the page makes is refused. Named where the app is
+    // made, where `fix` adds the middleware.
+    const text = app.mod.text;
+    const name = app.app?.name ?? "";
+    const local = (n: string) =>
+      new RegExp(`^[ \\t]*(?:class|def|async[ \\t]+def)[ \\t]+${n.split(".").at(-1)}\\b`, "m").test(text);
+    if (
+      app.app &&
+      own !== null &&
+      out.length === 0 &&
+      app.mounted.every((m) => m.middleware.length === 0) &&
+      !/access-control-|cors/i.test(text) &&
+      // Serving it (uvicorn.run(app), hypercorn's serve, Mangum, TestClient) adds nothing.
+      [...text.matchAll(new RegExp(`([\\w.]+)\\s*\\(\\s*(?:[^()]*,\\s*)?${name}\\s*[,)]`, "g"))].every((m) =>
+        /(^|\.)(run|serve|Mangum|TestClient)$/.test(m[1] ?? ""),
+      ) &&
+      app.stack.every((m) => m.kind !== "unknown" || local(m.name))
+    )
+      add("no-cors", "warning", app.app.stmt.line, {
+        key: "config.starlette.check.no-cors",
+        params: { name },
+      });
     return out;
   }
   // TrustedHostMiddleware outside CORSMiddleware: an entry with a port never matches, and its 400
@@ -391,23 +416,53 @@ function checkStarlette(app: StarletteApp): ConfigFinding[] {
         break;
       }
   }
-  const outer = app.stack.slice(0, at).find((m) => m.kind === "unknown" && (m.answers || m.close !== null));
-  if (outer)
-    add("starlette-middleware-order", "error", cors.line, {
-      key: "config.starlette.check.order",
-      params: { name: outer.name, line: outer.line },
+  // Every middleware added after CORSMiddleware that can answer runs outside it (Starlette builds the
+  // stack last-added-outermost: https://github.com/encode/starlette/blob/master/starlette/applications.py):
+  // each is a line to move, so each is named (`also`), the outermost first.
+  const outers = app.stack
+    .slice(0, at)
+    .filter((m) => m.kind === "unknown" && (m.answers || m.close !== null));
+  const [outer, ...inner] = outers;
+  if (outer) {
+    out.push({
+      code: "starlette-middleware-order",
+      severity: "error",
+      file: app.file,
+      line: cors.line,
+      words:
+        inner.length === 0
+          ? { key: "config.starlette.check.order", params: { name: outer.name, line: outer.line } }
+          : {
+              key: "config.starlette.check.order-several",
+              params: {
+                names: outers.map((m) => m.name).join(", "),
+                lines: outers.map((m) => m.line).join(", "),
+                line: outer.line,
+              },
+            },
+      also: inner.map((m) => ({ file: app.file, line: m.line })),
     });
+  }
   const raised = errorsInside(app) ? null : uncaughtRaise(app);
   // Named where the 500 is made when the file has a handler for Exception (it runs in
   // ServerErrorMiddleware, outside CORSMiddleware), else at CORSMiddleware.
   const handler = /^[ \t]*@\s*\w+\.exception_handler\(\s*(?:Exception|500)\s*\)/m.exec(app.mod.text);
+  // At the handler, CORSMiddleware's line is the other half (what the 500 is sent outside of).
+  const handlerLine = handler ? app.mod.text.slice(0, handler.index).split("\n").length : null;
+  const besideCors =
+    handlerLine !== null && handlerLine !== cors.line ? [{ file: app.file, line: cors.line }] : [];
   if (raised)
-    add(
-      "starlette-error-outside-cors",
-      "warning",
-      handler ? app.mod.text.slice(0, handler.index).split("\n").length : cors.line,
-      { key: "config.starlette.check.error-outside-cors", params: { line: raised.line, name: raised.name } },
-    );
+    out.push({
+      code: "starlette-error-outside-cors",
+      severity: "warning",
+      file: app.file,
+      line: handlerLine ?? cors.line,
+      words: {
+        key: "config.starlette.check.error-outside-cors",
+        params: { line: raised.line, name: raised.name },
+      },
+      also: besideCors,
+    });
   // `allow_methods=cors.allow_headers`: an option given another option's value.
   for (const [name, k] of cors.kwargs) {
     const written = app.mod.text.slice(k.at.start, k.at.end);
@@ -421,15 +476,15 @@ function checkStarlette(app: StarletteApp): ConfigFinding[] {
   // A handler for Exception (or 500) runs in ServerErrorMiddleware, outside every middleware the app
   // adds (https://www.starlette.io/exceptions/#errors-and-handled-exceptions): what it answers has no
   // CORS headers. Said at its line when no route's raise was named there already.
-  if (handler && !raised && !errorsInside(app))
-    add(
-      "starlette-handler-outside-cors",
-      "warning",
-      app.mod.text.slice(0, handler.index).split("\n").length,
-      {
-        key: "config.starlette.check.handler-outside-cors",
-      },
-    );
+  if (handlerLine !== null && !raised && !errorsInside(app))
+    out.push({
+      code: "starlette-handler-outside-cors",
+      severity: "warning",
+      file: app.file,
+      line: handlerLine,
+      words: { key: "config.starlette.check.handler-outside-cors" },
+      also: besideCors,
+    });
   // An exception handler that raises: the new exception is not handled again, it goes on to
   // ServerErrorMiddleware, whose 500 is sent without CORS headers.
   for (const d of app.body) {

@@ -29,6 +29,8 @@ export const enConfigExpress = {
     "{router}.use(cors(…)) added where {router} is made: the cors() of line {line} is used inside another router only, so {router}'s answers had no CORS headers",
   "config.express.fix.koa-lift":
     "{router}.use(cors(…)) of line {line} moved onto the app before line {mount}: @koa/router runs a router's middleware only for requests one of its routes takes, and none takes the preflight (OPTIONS)",
+  "config.express.fix.chain-first":
+    "the cors(…) of line {line}, chained after what answers first, also registered on its own just before that chain: the requests answered first (and their preflights) had no CORS headers",
   "config.express.fix.app-wide":
     "the cors(…) of the route on line {line} used on the whole app, ahead of its routes: the routes that serve the failing requests (and their preflights) had none",
   "config.express.fix.options-route":
@@ -119,6 +121,14 @@ export const enConfigExpress = {
     "the origin option on line {line} is code CORS Lens cannot extend: allow the origin by hand",
   "config.express.check.koa-origin-list":
     "@koa/cors takes the origin as a string or a function of ctx, not a list: it sends the list whole, as one Access-Control-Allow-Origin with every origin, which browsers refuse; answer each origin with its own from a function",
+  "config.express.check.cors-first":
+    "this cors() runs first on the same paths and ends every preflight it answers itself: the cors() of line {line}, with other options, never sees a preflight, so preflights get this one's headers; keep one cors() with the options meant, or give both the same options",
+  "config.express.check.wildcard-in-list":
+    '"*" in an origin list is compared with the Origin header like any other entry, and no page\'s Origin is "*": it allows no page; write origin: "*" (not in a list) to allow any origin, or list the origins',
+  "config.express.check.after-auth-router":
+    "cors() is registered after the router of line {line}, whose own auth middleware runs first for every request it is given: its 401 (and the preflight's, which carries no credentials) goes out without CORS headers; register cors() before that router",
+  "config.fastify.check.after-auth-plugin":
+    "@fastify/cors is registered after the plugin of line {line}, which adds an auth hook to this same context (it skips encapsulation): hooks run in the order added, so its 401 (and the preflight's, which carries no credentials) goes out without CORS headers; register @fastify/cors before it",
   "config.express.check.preflight-first":
     "this route answers every preflight it matches with its own cors() first: the cors() of line {line}, with other options, never sees a preflight; give both the same options or remove this one",
   "config.express.check.origin-error":

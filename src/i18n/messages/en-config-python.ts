@@ -137,6 +137,10 @@ export const enConfigPython = {
   "config.starlette.cannot.no-app": "no FastAPI() or Starlette() app in this file to add CORSMiddleware to",
   "config.starlette.cannot.all-credentials":
     'allow_origins=["*"] and the page sends credentials: allow_credentials=True would let every site read the user\'s data; list the origins instead',
+  "config.starlette.check.order-several":
+    "CORSMiddleware is added before {names} (lines {lines}): the last added runs first, so each of them runs outside it — their own responses (401, 429, redirects) have no CORS headers and they refuse preflights; add CORSMiddleware last",
+  "config.starlette.check.no-cors":
+    "{name} adds no CORSMiddleware and sets no Access-Control-* header: a page on another origin can read none of its answers, and its preflights get 405; add CORSMiddleware with the page's origins (`cors-lens fix --config` with the page's HAR adds it)",
   "config.starlette.check.order":
     "CORSMiddleware is added before {name} (line {line}): the last added runs first, so its own responses (401, redirects) have no CORS headers and it refuses preflights; add CORSMiddleware last",
   "config.starlette.check.any-credentials":
@@ -168,6 +172,10 @@ export const enConfigPython = {
     'the before_request hook (line {line}) answers the preflight itself, and CORS Lens cannot add an OPTIONS check to it here: start it with `if request.method == "OPTIONS": return None`',
   "config.flask.fix.strict-slashes":
     "strict_slashes=False on the route {rule} (line {line}): Werkzeug redirected the URL without its final slash (308), and a preflight may not follow a redirect; the rule now matches both",
+  "config.flask.check.basic-auth-force":
+    "BASIC_AUTH_FORCE makes Flask-BasicAuth (line {line}) ask every request for credentials, preflights too: a preflight carries none, so it is answered 401 and the browser refuses the call whatever CORS adds; protect the views with @basic_auth.required instead, or let OPTIONS through before it",
+  "config.flask.check.methods-wildcard":
+    'methods="*" is no wildcard in flask-cors: it looks the preflight\'s method up in the string "*", never finds it, and sends neither Access-Control-Allow-Methods nor -Headers, so every preflight (a JSON body, a PUT, an Authorization header) is refused; leave methods out (every method is the default) or list them',
   "config.flask.check.hook":
     'this before_request hook runs for preflights too (sent without tokens or cookies) and can answer them itself (an error, a redirect): the browser then refuses the request; let OPTIONS through at its top (`if request.method == "OPTIONS": return None`)',
   "config.django.check.not-read":

@@ -32,6 +32,8 @@ export const enConfigRack = {
     "{regex}: an unescaped dot matches any character (https://appXexample.com too); escape it as \\.",
   "config.rack.check.regex-anchor":
     "{regex} is tested with ===, anywhere in the origin: without \\A and \\z it also matches other sites (https://example.com.evil.test); anchor it",
+  "config.rack.check.option-not-passed":
+    "this resource takes its options from {name}, which also sets {key}: {value} (line {line}) — never passed here, so rack-cors uses its default for {key}; pass {key}: {name}.{key}",
   "config.rack.check.unresolved":
     "origins come from {text}: CORS Lens cannot tell which origins are allowed; pass the value where you run check, or list them",
   "config.rack.check.shadowed":

@@ -31,6 +31,8 @@ export const koConfigExpress: Record<keyof typeof enConfigExpress, string> = {
     "{router}를 만드는 곳에 {router}.use(cors(…)) 추가: {line}행의 cors()는 다른 라우터 안에서만 쓰여 {router}의 응답에 CORS 헤더가 없었습니다",
   "config.express.fix.koa-lift":
     "{line}행의 {router}.use(cors(…))를 {mount}행 앞, 앱으로 옮겼습니다. @koa/router는 라우트가 받는 요청에만 라우터의 미들웨어를 실행하는데, 프리플라이트(OPTIONS)를 받는 라우트가 없습니다",
+  "config.express.fix.chain-first":
+    "{line}행의 cors(…)는 먼저 응답하는 것 뒤에 체인으로 이어져 있어, 그 체인 바로 앞에 따로 한 번 더 등록했습니다. 먼저 응답된 요청(과 그 프리플라이트)에는 CORS 헤더가 없었습니다",
   "config.express.fix.app-wide":
     "{line}행 라우트의 cors(…)를 라우트보다 앞에서 앱 전체에 적용했습니다. 실패한 요청(과 그 프리플라이트)을 처리하는 라우트에는 cors()가 없었습니다",
   "config.express.fix.options-route":
@@ -121,6 +123,14 @@ export const koConfigExpress: Record<keyof typeof enConfigExpress, string> = {
     "{line}행의 origin 옵션은 CORS Lens가 확장할 수 없는 코드입니다. 오리진을 직접 허용하세요",
   "config.express.check.koa-origin-list":
     "@koa/cors의 origin은 문자열이나 ctx를 받는 함수이고 목록은 받지 않습니다. 목록을 통째로, 모든 오리진이 든 Access-Control-Allow-Origin 하나로 보내므로 브라우저가 거부합니다. 함수에서 각 오리진에 그 오리진으로 응답하세요",
+  "config.express.check.cors-first":
+    "이 cors()가 같은 경로에서 먼저 실행되어 자신이 응답하는 모든 프리플라이트를 끝냅니다. 옵션이 다른 {line}행의 cors()에는 프리플라이트가 가지 않으므로 프리플라이트는 이 cors()의 헤더를 받습니다. 의도한 옵션의 cors() 하나만 두거나 둘에 같은 옵션을 주세요",
+  "config.express.check.wildcard-in-list":
+    'origin 목록 안의 "*"는 다른 항목처럼 Origin 헤더와 그대로 비교되는데, 어떤 페이지의 Origin도 "*"가 아니므로 아무 페이지도 허용하지 않습니다. 모든 출처를 허용하려면 목록이 아닌 origin: "*"로 쓰고, 아니면 출처를 나열하세요',
+  "config.express.check.after-auth-router":
+    "cors()가 {line}행의 라우터 뒤에 등록되었습니다. 그 라우터의 인증 미들웨어가 받는 모든 요청에 먼저 실행되므로 그 401(자격 증명이 없는 프리플라이트의 401도)은 CORS 헤더 없이 나갑니다. cors()를 그 라우터보다 먼저 등록하세요",
+  "config.fastify.check.after-auth-plugin":
+    "@fastify/cors가 {line}행의 플러그인 뒤에 등록되었습니다. 그 플러그인은 캡슐화를 건너뛰어 같은 컨텍스트에 인증 훅을 추가합니다. 훅은 추가된 순서대로 실행되므로 그 401(자격 증명이 없는 프리플라이트의 401도)은 CORS 헤더 없이 나갑니다. @fastify/cors를 그보다 먼저 등록하세요",
   "config.express.check.preflight-first":
     "이 라우트가 일치하는 모든 프리플라이트에 자신의 cors()로 먼저 응답합니다. 옵션이 다른 {line}행의 cors()에는 프리플라이트가 가지 않습니다. 둘에 같은 옵션을 주거나 이 라우트를 지우세요",
   "config.express.check.origin-error":

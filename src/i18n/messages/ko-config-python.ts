@@ -139,6 +139,10 @@ export const koConfigPython: Record<keyof typeof enConfigPython, string> = {
     "이 파일에 CORSMiddleware를 추가할 FastAPI() 또는 Starlette() 앱이 없습니다",
   "config.starlette.cannot.all-credentials":
     'allow_origins=["*"]인데 페이지가 자격 증명을 보냅니다: allow_credentials=True는 모든 사이트가 사용자 데이터를 읽게 합니다. 대신 출처를 나열하세요',
+  "config.starlette.check.order-several":
+    "CORSMiddleware가 {names}({lines}행)보다 먼저 추가되었습니다: 마지막에 추가된 것이 먼저 실행되므로 이 미들웨어들은 모두 그 바깥에서 실행되어, 그 응답(401, 429, 리디렉션)에는 CORS 헤더가 없고 사전 요청을 거부합니다. CORSMiddleware를 마지막에 추가하세요",
+  "config.starlette.check.no-cors":
+    "{name}은(는) CORSMiddleware를 추가하지 않고 Access-Control-* 헤더도 설정하지 않습니다. 다른 출처의 페이지는 응답을 하나도 읽을 수 없고 프리플라이트는 405를 받습니다. 페이지의 출처로 CORSMiddleware를 추가하세요(페이지의 HAR와 함께 `cors-lens fix --config`를 실행하면 추가합니다)",
   "config.starlette.check.order":
     "CORSMiddleware가 {name}(줄 {line})보다 먼저 추가되었습니다: 마지막에 추가된 것이 먼저 실행되므로 그 미들웨어의 응답(401, 리디렉션)에는 CORS 헤더가 없고 사전 요청을 거부합니다. CORSMiddleware를 마지막에 추가하세요",
   "config.starlette.check.any-credentials":
@@ -168,6 +172,10 @@ export const koConfigPython: Record<keyof typeof enConfigPython, string> = {
     'before_request 훅(줄 {line})이 사전 요청에 직접 응답하는데, CORS Lens가 여기에 OPTIONS 검사를 넣을 수 없습니다: 훅 맨 앞에 `if request.method == "OPTIONS": return None`을 쓰세요',
   "config.flask.fix.strict-slashes":
     "라우트 {rule}(줄 {line})에 strict_slashes=False: Werkzeug가 끝 슬래시 없는 URL을 리디렉션(308)했고, 사전 요청은 리디렉션을 따라갈 수 없습니다. 이제 규칙이 둘 다 매치합니다",
+  "config.flask.check.basic-auth-force":
+    "BASIC_AUTH_FORCE 때문에 Flask-BasicAuth({line}행)가 프리플라이트를 포함한 모든 요청에 자격 증명을 요구합니다. 프리플라이트에는 자격 증명이 없으므로 401로 응답되고, CORS가 무엇을 더하든 브라우저는 호출을 거부합니다. 대신 뷰를 @basic_auth.required로 보호하거나, 그보다 먼저 OPTIONS를 통과시키세요",
+  "config.flask.check.methods-wildcard":
+    'flask-cors에서 methods="*"는 와일드카드가 아닙니다. 프리플라이트의 메서드를 문자열 "*"에서 찾는데 찾지 못하므로 Access-Control-Allow-Methods도 -Headers도 보내지 않아, 모든 프리플라이트(JSON 본문, PUT, Authorization 헤더)가 거부됩니다. methods를 빼거나(기본값은 모든 메서드) 메서드를 나열하세요',
   "config.flask.check.hook":
     '이 before_request 훅은 사전 요청(토큰이나 쿠키 없이 전송됨)에도 실행되며 직접 응답(오류, 리디렉션)할 수 있습니다: 그러면 브라우저가 요청을 거부합니다. 훅 맨 앞에서 OPTIONS를 통과시키세요(`if request.method == "OPTIONS": return None`)',
   "config.django.check.not-read":

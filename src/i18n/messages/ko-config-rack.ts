@@ -35,6 +35,8 @@ export const koConfigRack: Record<keyof typeof enConfigRack, string> = {
     "{regex}: 이스케이프하지 않은 점은 아무 문자와 일치합니다(https://appXexample.com도). \\.로 이스케이프하세요",
   "config.rack.check.regex-anchor":
     "{regex}는 ===로 출처의 어디에서든 검사됩니다: \\A와 \\z가 없으면 다른 사이트(https://example.com.evil.test)와도 일치합니다. 고정하세요",
+  "config.rack.check.option-not-passed":
+    "이 resource는 옵션을 {name}에서 가져오는데, {name}은(는) {key}: {value}({line}행)도 설정합니다. 여기에는 전달되지 않으므로 rack-cors는 {key}에 기본값을 씁니다. {key}: {name}.{key}를 전달하세요",
   "config.rack.check.unresolved":
     "origins가 {text}에서 옵니다: CORS Lens는 어떤 출처가 허용되는지 알 수 없습니다. check를 실행하는 곳에서 값을 넘기거나 출처를 나열하세요",
   "config.rack.check.shadowed":
