@@ -26,6 +26,7 @@ import {
   fillPy,
   heldoutCheck,
   heldoutEntries,
+  PAGE_RELATIVE,
 } from "./heldout-check";
 
 function entries(): Entry[] {
@@ -50,13 +51,38 @@ function entries(): Entry[] {
  * Issue #23's fourteenth never-seen measure, the `check` half (test/fixes/heldout-check.ts runs it): every
  * held-out set 14 case (config-heldout14-*.ts, written blind to the readers), each file filled as its
  * suite fills it, whether a finding lands on its root cause's line. This is the set's first run (the
- * measure, in HELDOUT14.md): recorded, not asserted (`known` is null).
+ * measure, in HELDOUT14.md), asserted since against KNOWN_STATIC_MISSES both ways.
  * And the set's three correct configurations (Hono, rack-cors, nginx — cors() with an origin list ahead
  * of the routes, Rack::Cors with both front ends and credentials, an nginx map of the front ends with the
  * preflight answered by nginx), served for real: the page's calls pass, `check` reports no error, `fix`
  * prints nothing.
  */
-const { scratch, correct } = heldoutCheck(14, entries(), null);
+const NOT_YET =
+  "not named from the file alone at this head; set 14's misses are the next stop's work (HELDOUT14.md)";
+/** The root causes `check` does not name from the file alone at this head (13/28; 12/28 at the first run). */
+const KNOWN_STATIC_MISSES: Readonly<Record<string, string>> = {
+  "heldout14 nginx: vhost.d adds Allow-Origin '*' over the API's own, the answer carries two values": NOT_YET,
+  "heldout14 nginx: the cors map's entries leave out https://, no Origin ever matches": NOT_YET,
+  "heldout14 Apache: the preflight goes on to WordPress, which answers it 401 (wc-api Basic auth)": NOT_YET,
+  "heldout14 Caddy: the gateway's Allow-Origin plus GoTrue's own '*', the token call refused": NOT_YET,
+  "heldout14 Express: the origin whitelist names the bare host, the callback's 'Bad Request' for every call":
+    NOT_YET,
+  "heldout14 Koa: the app's CORS middleware sets headers, ctx.throw's answer goes out without them": NOT_YET,
+  "heldout14 Koa: egg-cors's origin names the bare host, the credentialed call refused": NOT_YET,
+  "heldout14 FastAPI: the LibreSBC API has no CORS, the web UI's PUT preflight answered 405": NOT_YET,
+  "heldout14 Flask: the application factory sets up no CORS, the React front end's API calls refused":
+    NOT_YET,
+  "heldout14 Flask: the catch-all route answers with its own Allow-Origin, Flask's automatic OPTIONS has none":
+    NOT_YET,
+  "heldout14 aiohttp: opsdroid's web server handles no CORS, the web app's token calls refused": NOT_YET,
+  "heldout14 Django: CORS_ALLOW_HEADERS leaves out X-CSRFToken, the AJAX POST's preflight refused":
+    PAGE_RELATIVE,
+  "heldout14 Django: the origin regex allows localhost on four-digit ports only, the front end refused":
+    PAGE_RELATIVE,
+  "heldout14 rack-cors: origins '*' without credentials, the front end's cookie calls refused": NOT_YET,
+  "heldout14 rack-cors: the resource's methods leave out PUT, the /v2/user update refused": NOT_YET,
+};
+const { scratch, correct } = heldoutCheck(14, entries(), KNOWN_STATIC_MISSES);
 
 describe("heldout14: correct configurations (check: no error; fix: nothing to change)", () => {
   const calls = CORRECT_CALLS;

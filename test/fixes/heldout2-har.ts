@@ -162,6 +162,26 @@ export const KNOWN_MISSES_WITH_HAR_12: Readonly<Record<string, string>> = {
     "names line 4, after which fix adds the middleware; the case marks the 401 in the token check (31)",
 };
 
+const NOT_YET_HAR_14 = "not named at this head; set 14's misses are the next stop's work (HELDOUT14.md)";
+/** Held-out set 14's `check --har` misses (15/27 named at its first run, 18/27 at this head; HELDOUT14.md). */
+export const KNOWN_MISSES_WITH_HAR_14: Readonly<Record<string, string>> = {
+  "heldout14 rack-cors: the resource's methods leave out PUT, the /v2/user update refused": NOT_YET_HAR_14,
+  "heldout14 Koa: the app's CORS middleware sets headers, ctx.throw's answer goes out without them":
+    NOT_YET_HAR_14,
+  "heldout14 FastAPI: the LibreSBC API has no CORS, the web UI's PUT preflight answered 405": NOT_YET_HAR_14,
+  "heldout14 Django: the origin regex allows localhost on four-digit ports only, the front end refused":
+    NOT_YET_HAR_14,
+  "heldout14 Flask: the application factory sets up no CORS, the React front end's API calls refused":
+    NOT_YET_HAR_14,
+  "heldout14 Flask: the catch-all route answers with its own Allow-Origin, Flask's automatic OPTIONS has none":
+    NOT_YET_HAR_14,
+  "heldout14 Apache: the preflight goes on to WordPress, which answers it 401 (wc-api Basic auth)":
+    NOT_YET_HAR_14,
+  "heldout14 nginx: vhost.d adds Allow-Origin '*' over the API's own, the answer carries two values":
+    NOT_YET_HAR_14,
+  "heldout14 nginx: the cors map's entries leave out https://, no Origin ever matches": NOT_YET_HAR_14,
+};
+
 /**
  * Held-out set 13's `check --har` misses: 8 at its first run (19/27 named; HELDOUT13.md), none since
  * (27/27).
@@ -206,7 +226,7 @@ export async function checkNamesRootWithHar(
   const twelfth = c.name.startsWith("heldout12 ");
   // Held-out set 13: asserted against the misses of its first run (not yet worked on).
   const thirteenth = c.name.startsWith("heldout13 ");
-  // Held-out set 14's first run: recorded, not asserted (its known misses come from that run).
+  // Held-out set 14: asserted against the misses at the head that fixed its cases.
   const fourteenth = c.name.startsWith("heldout14 ");
   const file = fourteenth
     ? resultsPath("heldout14-check-har.json")
@@ -249,30 +269,31 @@ export async function checkNamesRootWithHar(
     ),
   } as { name: string });
   writeFileSync(file, `${JSON.stringify(table, null, 2)}\n`);
-  if (fourteenth) return;
-  const known = thirteenth
-    ? KNOWN_MISSES_WITH_HAR_13
-    : twelfth
-      ? KNOWN_MISSES_WITH_HAR_12
-      : eleventh
-        ? KNOWN_MISSES_WITH_HAR_11
-        : tenth
-          ? KNOWN_MISSES_WITH_HAR_10
-          : ninth
-            ? KNOWN_MISSES_WITH_HAR_9
-            : eighth
-              ? KNOWN_MISSES_WITH_HAR_8
-              : seventh
-                ? KNOWN_MISSES_WITH_HAR_7
-                : sixth
-                  ? KNOWN_MISSES_WITH_HAR_6
-                  : fifth
-                    ? KNOWN_MISSES_WITH_HAR_5
-                    : fourth
-                      ? KNOWN_MISSES_WITH_HAR_4
-                      : third
-                        ? KNOWN_MISSES_WITH_HAR_3
-                        : KNOWN_MISSES_WITH_HAR;
+  const known = fourteenth
+    ? KNOWN_MISSES_WITH_HAR_14
+    : thirteenth
+      ? KNOWN_MISSES_WITH_HAR_13
+      : twelfth
+        ? KNOWN_MISSES_WITH_HAR_12
+        : eleventh
+          ? KNOWN_MISSES_WITH_HAR_11
+          : tenth
+            ? KNOWN_MISSES_WITH_HAR_10
+            : ninth
+              ? KNOWN_MISSES_WITH_HAR_9
+              : eighth
+                ? KNOWN_MISSES_WITH_HAR_8
+                : seventh
+                  ? KNOWN_MISSES_WITH_HAR_7
+                  : sixth
+                    ? KNOWN_MISSES_WITH_HAR_6
+                    : fifth
+                      ? KNOWN_MISSES_WITH_HAR_5
+                      : fourth
+                        ? KNOWN_MISSES_WITH_HAR_4
+                        : third
+                          ? KNOWN_MISSES_WITH_HAR_3
+                          : KNOWN_MISSES_WITH_HAR;
   expect(named, `check --har: root cause at ${path}:${line}; it said ${r.out}${r.err}`).toBe(
     !(c.name in known),
   );

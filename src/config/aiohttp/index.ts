@@ -829,6 +829,63 @@ class Patcher extends EditList {
     return w;
   }
 
+  /** An aiohttp-cors set-up written from nothing: the pages' origins, the headers they send, credentials. */
+  private fresh: { origins: Set<string>; headers: Set<string>; credentials: boolean; after: Node } | null =
+    null;
+
+  /**
+   * No CORS in the app: aiohttp-cors set up after the last route, every route added (as its README
+   * does: https://github.com/aio-libs/aiohttp-cors#usage); each route's own method is what its
+   * preflight allows. Only where every route is registered at the module's top level, so the loop
+   * sees them all.
+   */
+  setupWant(spec: RequestSpec): boolean {
+    const app = this.app;
+    if (!app.app || app.unknown || app.crash || app.mod.names.has("cors") || app.routes.length === 0)
+      return false;
+    const tops = app.routes.map((r) => r.sites[0] ?? r.stmt);
+    if (tops.some((n) => n?.parent?.type !== "module")) return false;
+    const last = (tops as Node[]).reduce((a, b) => (b.endIndex > a.endIndex ? b : a));
+    const f = this.fresh ?? { origins: new Set(), headers: new Set(), credentials: false, after: last };
+    this.fresh = f;
+    f.origins.add(spec.origin);
+    for (const h of scriptSetUnsafeHeaderNames(spec.headers)) f.headers.add(h.toLowerCase());
+    if (spec.credentials === "include") f.credentials = true;
+    return true;
+  }
+
+  private flushFresh(): void {
+    const f = this.fresh;
+    const app = this.app;
+    if (!f || !app.app) return;
+    const text = this.text(this.file);
+    const q = quoteOf(text);
+    const origins = [...f.origins];
+    const why: Words = { key: "config.aiohttp.fix.setup", params: { origins: origins.join(", ") } };
+    const options = [
+      ...(f.credentials ? ["allow_credentials=True"] : []),
+      ...(f.headers.size > 0 ? [`allow_headers=[${[...f.headers].map((h) => pyStr(h, q)).join(", ")}]`] : []),
+    ].join(", ");
+    const imports = app.mod.tree.rootNode.namedChildren.filter(
+      (n): n is Node => n !== null && /^import(_from)?_statement$/.test(n.type),
+    );
+    const lastImport = imports.filter((n) => n.startIndex < f.after.startIndex).at(-1);
+    const at = lastImport ? afterLine(text, lastImport.endIndex) : 0;
+    this.push("fresh-import", { file: this.file, start: at, end: at, text: "import aiohttp_cors\n", why });
+    const name = app.app.name;
+    const lines = [
+      "",
+      "",
+      `cors = aiohttp_cors.setup(${name}, defaults={`,
+      ...origins.map((o) => `    ${pyStr(o, q)}: aiohttp_cors.ResourceOptions(${options}),`),
+      "})",
+      `for route in list(${name}.router.routes()):`,
+      "    cors.add(route)",
+    ];
+    const end = afterLine(text, f.after.endIndex);
+    this.push("fresh-setup", { file: this.file, start: end, end, text: `${lines.join("\n")}\n`, why });
+  }
+
   wantOrigin(map: CorsMap | "setup", origin: string): void {
     const s = this.origins.get(map) ?? new Set();
     s.add(origin);
@@ -897,6 +954,7 @@ class Patcher extends EditList {
 
   /** The site's wanted headers, methods and credentials, and the origins wanted in each map. */
   flush(): void {
+    this.flushFresh();
     const text = this.text(this.file);
     for (const [site, w] of this.sites) {
       if (w.headers.size > 0)
@@ -1300,7 +1358,9 @@ export function patchAiohttp(
       }
       if (app.unknown) throw new Unknowable(app.unknown);
       if (!app.setup) {
-        p.cannot.set(spec.id, { key: "config.aiohttp.cannot.no-setup" });
+        // No CORS anywhere: aiohttp-cors set up for every route, with what the page sends.
+        if (!app.hand && p.setupWant(spec)) asked.push(spec.id);
+        else p.cannot.set(spec.id, { key: "config.aiohttp.cannot.no-setup" });
         continue;
       }
       const path = pathOf(spec.url);

@@ -457,12 +457,14 @@ export class Patcher extends EditList {
 
   /** `Header unset` for the application's copies (the onsuccess table, where proxied headers are). */
   hideUpstream(at: Op, names: string[]): void {
-    this.after(
-      at.node,
-      names.map((n) => `Header unset ${n}`),
-      { key: "config.apache.fix.hide", params: { names: names.join(", ") } },
-      `hide:${at.node.file}:${at.node.start}:${names.join(",")}`,
-    );
+    const lines = names.map((n) => `Header unset ${n}`);
+    const why: Words = { key: "config.apache.fix.hide", params: { names: names.join(", ") } };
+    const key = `hide:${at.node.file}:${at.node.start}:${names.join(",")}`;
+    // httpd's own line in the same (onsuccess) table, `Header add …`: mod_headers runs that table's
+    // lines in order, so the unset goes before it — after it, it would drop httpd's copy too
+    // (https://httpd.apache.org/docs/2.4/mod/mod_headers.html#header, "always" and "onsuccess").
+    if (at.always) this.after(at.node, lines, why, key);
+    else this.before(at.node, lines, why, key);
   }
 
   removeLine(op: Op, first: Op, why?: Words): void {

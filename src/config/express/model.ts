@@ -539,6 +539,20 @@ export class Reader {
             if (typeof l === "string" || typeof r === "string") return String(l) + String(r);
             if (typeof l === "number" && typeof r === "number") return l + r;
             return unknown("operator");
+          // `maxAge: 60 * 60 * 24 * 10`: arithmetic of numbers written in the file.
+          case "-":
+          case "*":
+          case "/":
+          case "%":
+            if (typeof l === "number" && typeof r === "number")
+              return n.operator === "-"
+                ? l - r
+                : n.operator === "*"
+                  ? l * r
+                  : n.operator === "/"
+                    ? l / r
+                    : l % r;
+            return unknown("operator");
           case ">":
           case "<":
           case ">=":
@@ -739,6 +753,31 @@ function same(a: Val, b: Val): boolean {
  * `new Hono().basePath("/api")`: the base path every route and middleware of the app is under
  * (https://hono.dev/docs/api/routing#base-path); null for anything else.
  */
+/** The registrations that return the app, so that a chain of them goes on registering on it. */
+const CHAIN = new Set([
+  "get",
+  "post",
+  "put",
+  "patch",
+  "delete",
+  "options",
+  "head",
+  "all",
+  "on",
+  "use",
+  "route",
+]);
+
+/** `new Hono().get(…).post(…)`: the expression the chain of registrations starts from. */
+export function chainRoot(n: t.Node): t.Node {
+  let b = bare(n);
+  for (;;) {
+    const link = b.type === "CallExpression" ? bare(b.callee) : null;
+    if (link?.type !== "MemberExpression" || !CHAIN.has(propName(link) ?? "")) return b;
+    b = bare(link.object);
+  }
+}
+
 function basePathOf(b: t.Node): string | null {
   if (b.type !== "CallExpression" || b.arguments.length !== 1) return null;
   const callee = bare(b.callee);
@@ -1008,6 +1047,10 @@ export function readExpress(file: string, text: string): ExpressApp {
   for (const s of body) declare(s);
   const isExpressCall = (n: t.Node): boolean => {
     const b = bare(n);
+    // `new Hono().get(…).post(…)` (each registration returns the app): the app the chain starts with.
+    const link = b.type === "CallExpression" ? bare(b.callee) : null;
+    if (link?.type === "MemberExpression" && CHAIN.has(propName(link) ?? ""))
+      return isExpressCall(link.object);
     // new Hono().basePath("/api")
     if (honoName !== null && b.type === "CallExpression" && basePathOf(b) !== null)
       return isExpressCall((bare(b.callee) as t.MemberExpression).object);
@@ -1073,7 +1116,7 @@ export function readExpress(file: string, text: string): ExpressApp {
       if (isExpressCall(d.init)) {
         appNames.add(d.id.name);
         madeAt.set(d.id.name, statementOf.get(s) ?? s);
-        const base = honoName !== null ? basePathOf(bare(d.init)) : null;
+        const base = honoName !== null ? basePathOf(chainRoot(d.init)) : null;
         const st: Stack = { name: d.id.name, layers: [], ...(base ? { prefix: base } : {}) };
         stacks.push(st);
         routers.set(d.id.name, st);
@@ -1201,7 +1244,7 @@ export function readExpress(file: string, text: string): ExpressApp {
   const mounted = new Set<Stack>();
 
   const METHODS = new Set(["get", "post", "put", "patch", "delete", "del", "options", "head", "all", "on"]);
-  const register = (s: t.Statement, e: t.Node) => {
+  const register = (s: t.Statement, e: t.Node, made?: Stack) => {
     const call = bare(e);
     if (call.type !== "CallExpression") return;
     const callee = bare(call.callee);
@@ -1224,7 +1267,7 @@ export function readExpress(file: string, text: string): ExpressApp {
     // (`app.route(p).get(…).put(…)` keeps the call's line for each, as before.)
     const single = chain.length === 1 || chain.some((l) => l.method === "route");
     const targetName = refName(target);
-    const stack = targetName !== null ? routers.get(targetName) : undefined;
+    const stack = made ?? (targetName !== null ? routers.get(targetName) : undefined);
     if (!stack) return;
     let routePath: { node: t.Node | null; source: string; pattern: PathPattern } | null = null;
     for (const link of chain) {
@@ -1294,7 +1337,17 @@ export function readExpress(file: string, text: string): ExpressApp {
   const visit = (s: t.Statement) => {
     if (s.type === "ExpressionStatement" && !helperCall(s.expression) && !thenCall(s.expression))
       register(s, s.expression);
-    else if (s.type === "ExportDefaultDeclaration" && s.declaration.type !== "FunctionDeclaration") return;
+    else if (s.type === "VariableDeclaration") {
+      // `const app = new Hono().get(…).post(…)`: the chain's registrations, on the app it makes.
+      for (const d of s.declarations)
+        if (
+          d.id.type === "Identifier" &&
+          d.init &&
+          appNames.has(d.id.name) &&
+          chainRoot(d.init) !== bare(d.init)
+        )
+          register(s, d.init, routers.get(d.id.name));
+    } else if (s.type === "ExportDefaultDeclaration" && s.declaration.type !== "FunctionDeclaration") return;
   };
   /** A router made in a file function and returned (`const router = new Router(); …; return router`). */
   const returnedRouter = (fn: t.Function): { name: string; stack: Stack } | null => {
@@ -2489,6 +2542,11 @@ export function originCallback(
     if (n.type === "ConditionalExpression")
       return truthy(r.value(n.test, env)) ? exec(n.consequent) : exec(n.alternate);
     if (n.type === "EmptyStatement") return false;
+    // `console.log("origin=" + origin)`: logging decides nothing.
+    if (n.type === "CallExpression") {
+      const callee = bare(n.callee);
+      if (callee.type === "MemberExpression" && isName(bare(callee.object), "console")) return false;
+    }
     throw new Unknown({ key: "config.express.unknown.function", params: { line: r.line(n) } });
   };
   exec(fn.body);

@@ -17,6 +17,7 @@ import {
   ANY_PATH,
   bare,
   type CorsUse,
+  chainRoot,
   childNodes,
   discardedCors,
   dotted,
@@ -391,11 +392,20 @@ export function patchExpress(
       rawHeaders(p, trace.rawWrite, spec.id);
       continue;
     }
+    // An origin option that is no origin (`'eggjs.org'`, no scheme): sent as it is, it allows no
+    // page; the page's origins join it as for a mismatch (a list written as one string is split below).
+    const written = ran && !("key" in ran.use.options) ? ran.use.options.values.get("origin") : undefined;
+    const noOrigin =
+      typeof written === "string" &&
+      written !== "*" &&
+      !written.includes(",") &&
+      !/^[a-z][a-z0-9+.-]*:\/\//i.test(written);
     const originRefused =
       ran &&
       (code === "missing-allow-origin" ||
         code === "allow-origin-mismatch" ||
         code === "wildcard-origin-with-credentials" ||
+        (code === "invalid-allow-origin" && noOrigin && jsonList(written) === null) ||
         (code === "preflight-status-not-ok" && trace.answeredBy?.handler === ran.use));
     // @koa/cors sends a list as it is given (one Allow-Origin with every origin, which no browser
     // takes, https://github.com/koajs/cors/blob/master/index.js): the list is the allowlist meant.
@@ -1643,6 +1653,19 @@ function allowOrigin(p: Patcher, w: OriginWant, credentials: boolean): void {
     );
   else if (node.type === "StringLiteral" || node.type === "RegExpLiteral" || node.type === "TemplateLiteral")
     p.replace(`origin:${node.start}`, node, `[${[p.src(node), ...quoted].join(", ")}]`, why);
+  // `origin: config.client.url`, a name or property read to one origin (maybe an environment
+  // value's default): kept, the origins beside it — unless deployed it is `*` or empty, which cors
+  // answers as before (a `*` in a list matches no Origin).
+  else if (
+    (node.type === "Identifier" || node.type === "MemberExpression") &&
+    (typeof value === "string" || value instanceof RegExp)
+  )
+    p.replace(
+      `origin:${node.start}`,
+      node,
+      `((o) => (!o || o === ${p.str("*")} ? o : [o, ${quoted.join(", ")}]))(${p.src(node)})`,
+      why,
+    );
   else if (node.type === "ArrayExpression") {
     if (!appendOrigins(p, node, w, null)) return;
   } else if (
@@ -1921,6 +1944,22 @@ function addCors(p: Patcher, wants: Array<{ origin: string; credentials: boolean
     p.insert("import-cors", at, `${line}\n`, why);
   }
   const all = app.dialect === "hono" ? `${p.str("*")}, ` : "";
+  // `const app = new Hono().get(…).post(…)`: a link of the chain right after the app is made, so that
+  // it is registered before the routes (a `use` after the statement would come after them).
+  const made0 =
+    made.type === "VariableDeclaration"
+      ? made.declarations.find((d) => d.id.type === "Identifier" && d.id.name === appName)?.init
+      : undefined;
+  const root = made0 && !fastify ? chainRoot(made0) : null;
+  if (made0 && root && root !== bare(made0)) {
+    p.insert(
+      "add-cors",
+      root.end ?? 0,
+      `\n${indentAt(text, made.start ?? 0)}  .use(${all}${name}(${opts}))`,
+      why,
+    );
+    return;
+  }
   p.insert(
     "add-cors",
     afterLine(text, made.end ?? 0),
