@@ -178,3 +178,19 @@ app.router.add_get("/stats/", stats)
     );
   });
 });
+
+describe("check: an origin option without a scheme", () => {
+  it("is named on its string (an Origin is always scheme://host[:port]); a full origin is not", async () => {
+    const { checkConfig } = await import("../../src/config");
+    const text = `const Koa = require('koa');
+const cors = require('@koa/cors');
+const app = new Koa();
+app.use(cors({ origin: 'page.example.com', credentials: true }));
+app.listen(7001);
+`;
+    const named = (t: string) =>
+      checkConfig([{ path: "server.js", text: t }]).findings.map((f) => `${f.code}@${f.line}`);
+    expect(named(text)).toContain("origin-no-scheme@4");
+    expect(named(text.replace("'page.example.com'", `'${PAGE}'`))).not.toContain("origin-no-scheme@4");
+  });
+});

@@ -200,6 +200,24 @@ export function checkExpress(app: ExpressApp): ConfigFinding[] {
             params: { value: v as string, origin: path[1] as string },
           },
         );
+      // "app.example.com" (no scheme): an Origin header is scheme://host[:port]
+      // (https://fetch.spec.whatwg.org/#origin-header), so the entry equals no page's; @koa/cors sends
+      // a string as it is, which the browser then compares whole.
+      if (
+        typeof v === "string" &&
+        /^[\w.-]+(:\d+)?$/.test(v) &&
+        v !== "null" &&
+        !(v === "*" || /^\d+$/.test(v))
+      )
+        push(
+          "origin-no-scheme",
+          "error",
+          stringNode(o.props.get("origin"), v) ??
+            literalOf(app, v) ??
+            listNode(app, o.props.get("origin")) ??
+            originNode,
+          { key: "config.express.check.origin-no-scheme", params: { value: v } },
+        );
       // "http://localhost" with no port: a development server's page is served on one
       // (http://localhost:5173), and an Origin carries it, so that page's Origin is not this one.
       if (typeof v === "string" && /^https?:\/\/(localhost|127\.0\.0\.1)$/.test(v))

@@ -154,6 +154,8 @@ export const enConfigExpress = {
   "config.fastify.note.other-file": "{file} is not read: only the file that makes the Fastify app is",
   "config.express.check.methods-miss-routes":
     "`{option}` leaves out {methods}, which routes under this CORS registration take: a page's {methods} there is refused at its preflight",
+  "config.express.check.origin-no-scheme":
+    "{value} has no scheme: an Origin header is always scheme://host[:port] (https://{value} or http://{value}), so it matches no page",
   "config.express.check.origin-path":
     "{value} has a path or a trailing slash: the cors package compares it with the Origin header as a whole string, and an Origin never has one, so it matches no page; write {origin}",
   "config.express.check.origin-env-entry":

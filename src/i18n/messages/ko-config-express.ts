@@ -156,6 +156,8 @@ export const koConfigExpress: Record<keyof typeof enConfigExpress, string> = {
   "config.fastify.note.other-file": "{file}은(는) 읽지 않습니다. Fastify 앱을 만드는 파일만 읽습니다",
   "config.express.check.methods-miss-routes":
     "`{option}`에 {methods}이(가) 빠져 있는데, 이 CORS 등록 아래의 라우트가 그 메서드를 받습니다: 페이지의 {methods} 요청은 사전 요청에서 거부됩니다",
+  "config.express.check.origin-no-scheme":
+    "{value}에 스킴이 없습니다: Origin 헤더는 항상 scheme://host[:port] 형식(https://{value} 또는 http://{value})이므로 어떤 페이지와도 일치하지 않습니다",
   "config.express.check.origin-path":
     "{value}에 경로나 끝의 슬래시가 있습니다: cors 패키지는 이를 Origin 헤더 전체와 문자열로 비교하는데 Origin에는 그런 것이 없으므로 어떤 페이지와도 일치하지 않습니다. {origin}(으)로 쓰세요",
   "config.express.check.origin-env-entry":
