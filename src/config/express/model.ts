@@ -1058,6 +1058,18 @@ export function readExpress(file: string, text: string): ExpressApp {
     if (b.type === "NewExpression" && koaName !== null && isName(bare(b.callee), koaName)) return true;
     return b.type === "CallExpression" && expressName !== null && isName(bare(b.callee), expressName);
   };
+  /** `new Router({ prefix: "/api" })` (@koa/router): its prefix ("" without one); null for anything else. */
+  const koaRouterPrefix = (n: t.Node): string | null => {
+    const init = bare(n);
+    if (init.type !== "NewExpression" || koaRouterName === null || !isName(bare(init.callee), koaRouterName))
+      return null;
+    try {
+      const o = init.arguments[0] ? r.value(init.arguments[0]) : undefined;
+      return isRecord(o) && typeof o.prefix === "string" ? o.prefix : "";
+    } catch {
+      return "";
+    }
+  };
   const isRouterCall = (n: t.Node) => {
     const b = bare(n);
     if (b.type !== "CallExpression") return false;
@@ -1122,22 +1134,8 @@ export function readExpress(file: string, text: string): ExpressApp {
         routers.set(d.id.name, st);
       } else if (isRouterCall(d.init)) routers.set(d.id.name, { name: d.id.name, layers: [] });
       else {
-        const init = bare(d.init);
-        if (
-          init.type === "NewExpression" &&
-          koaRouterName !== null &&
-          isName(bare(init.callee), koaRouterName)
-        ) {
-          // new Router({ prefix: "/api" })
-          let prefix = "";
-          try {
-            const o = init.arguments[0] ? r.value(init.arguments[0]) : undefined;
-            if (isRecord(o) && typeof o.prefix === "string") prefix = o.prefix;
-          } catch {
-            prefix = "";
-          }
-          routers.set(d.id.name, { name: d.id.name, layers: [], prefix });
-        }
+        const prefix = koaRouterPrefix(d.init);
+        if (prefix !== null) routers.set(d.id.name, { name: d.id.name, layers: [], prefix });
       }
     }
   }
@@ -1361,20 +1359,8 @@ export function readExpress(file: string, text: string): ExpressApp {
           if (d.id.type !== "Identifier" || d.id.name !== arg.name || !d.init) continue;
           const init = bare(d.init);
           if (isRouterCall(init)) return { name: arg.name, stack: { name: arg.name, layers: [] } };
-          if (
-            init.type === "NewExpression" &&
-            koaRouterName !== null &&
-            isName(bare(init.callee), koaRouterName)
-          ) {
-            let prefix = "";
-            try {
-              const o = init.arguments[0] ? r.value(init.arguments[0]) : undefined;
-              if (isRecord(o) && typeof o.prefix === "string") prefix = o.prefix;
-            } catch {
-              prefix = "";
-            }
-            return { name: arg.name, stack: { name: arg.name, layers: [], prefix } };
-          }
+          const prefix = koaRouterPrefix(init);
+          if (prefix !== null) return { name: arg.name, stack: { name: arg.name, layers: [], prefix } };
         }
     return null;
   };
