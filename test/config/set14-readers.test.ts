@@ -194,3 +194,53 @@ app.listen(7001);
     expect(named(text.replace("'page.example.com'", `'${PAGE}'`))).not.toContain("origin-no-scheme@4");
   });
 });
+
+describe("check: no-cors for Flask, aiohttp and a FastAPI app whose routes come from an included router", () => {
+  it("is named where the app is made, and not once the module sets CORS up", async () => {
+    const { checkConfig } = await import("../../src/config");
+    const codes = (path: string, text: string) =>
+      checkConfig([{ path, text }]).findings.map((f) => `${f.code}@${f.line}`);
+    const flask = `from flask import Blueprint, Flask, jsonify
+
+api = Blueprint('api', __name__)
+
+
+@api.route('/articles')
+def articles():
+    return jsonify([])
+
+
+def create_app():
+    app = Flask(__name__)
+    app.register_blueprint(api)
+    return app
+`;
+    expect(codes("app.py", flask)).toContain("no-cors@12");
+    expect(codes("app.py", `${flask}\nfrom flask_cors import CORS\n`)).not.toContain("no-cors@12");
+    const aiohttp = `from aiohttp import web
+
+
+async def stats(request):
+    return web.json_response({})
+
+
+app = web.Application()
+app.router.add_get("/stats/", stats)
+`;
+    expect(codes("app.py", aiohttp)).toContain("no-cors@8");
+    const fastapi = `from fastapi import APIRouter, FastAPI
+
+router = APIRouter()
+
+
+@router.get("/items")
+def items():
+    return []
+
+
+app = FastAPI()
+app.include_router(router)
+`;
+    expect(codes("app.py", fastapi)).toContain("no-cors@11");
+  });
+});

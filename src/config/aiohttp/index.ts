@@ -510,6 +510,14 @@ function checkAiohttp(app: AiohttpApp): ConfigFinding[] {
       out.push({ code, severity, file: app.file, line, words });
   };
   if (app.crash) add("aiohttp-app-does-not-start", "error", app.crash.line, app.crash.words);
+  // No CORS anywhere (no aiohttp-cors, no Access-Control-* header, not even the word in the module)
+  // while the app serves routes: no answer carries Allow-Origin, and aiohttp answers a preflight 405.
+  // Named where the app is made, where `fix` sets aiohttp-cors up.
+  if (app.app && app.routes.length > 0 && !/access-control-|cors/i.test(app.mod.text))
+    add("no-cors", "warning", app.app.stmt.line, {
+      key: "config.aiohttp.check.no-cors",
+      params: { name: app.app.name },
+    });
   // normalize_path_middleware(append_slash) in front of routes written with a trailing slash only:
   // the URL without it is answered by a redirect, which carries no CORS headers.
   const slashed =

@@ -1395,6 +1395,19 @@ function checkFlaskAll(app: FlaskApp): ConfigFinding[] {
   );
   for (const v of app.views) effective.push([configSet(app, null), v.set]);
   if (app.hook) hookChecks(app, app.hook, add);
+  // No CORS anywhere (no flask-cors, no Access-Control-* header, not even the word in the module)
+  // while the app serves routes: no answer carries Allow-Origin, and Flask's automatic OPTIONS
+  // answers a preflight without it. Named where the app is made, where `fix` adds CORS(app).
+  // (Routes of blueprints registered through the file's own helpers count: their decorators are here.)
+  if (
+    app.app &&
+    (app.routes.length > 0 || /^[ \t]*@\w+\.(route|get|post|put|patch|delete)\(/m.test(app.mod.text)) &&
+    !/access-control-|cors/i.test(app.mod.text)
+  )
+    add("no-cors", "warning", app.app.stmt.line, {
+      key: "config.flask.check.no-cors",
+      params: { name: app.app.name },
+    });
   // `wrapper.provide_automatic_options = False` inside wrapper itself: set when the view runs, after
   // app.route read the attribute to add Flask's own OPTIONS answer
   // (https://github.com/pallets/flask/blob/main/src/flask/sansio/app.py, add_url_rule), so Flask still

@@ -100,9 +100,20 @@ export function hostAllowed(m: Mw, host: string): boolean {
 /** Who answers: the first middleware (outermost first) that answers, or CORSMiddleware, or the app. */
 /** The line of the first route registered on the app itself (`@app.get(…)`), if any. */
 function ownRoute(app: StarletteApp, name: string): number | null {
+  // A router's routes are the app's own once it is included (`app.include_router(router)`): served
+  // by the app's stack, unlike a mounted sub-application's.
+  const owners = new Set([name]);
+  for (const m of app.mod.text.matchAll(
+    new RegExp(`^\\s*${name}\\.include_router\\(\\s*([A-Za-z_]\\w*)`, "gm"),
+  ))
+    if (m[1]) owners.add(m[1]);
   for (const d of app.body)
     for (const c of d?.type === "decorated_definition" ? d.namedChildren : [])
-      if (c?.type === "decorator" && ROUTE.test(c.text) && c.text.replace(/^@\s*/, "").startsWith(`${name}.`))
+      if (
+        c?.type === "decorator" &&
+        ROUTE.test(c.text) &&
+        owners.has(/^@\s*([A-Za-z_]\w*)\./.exec(c.text)?.[1] ?? "")
+      )
         return c.startPosition.row + 1;
   return null;
 }

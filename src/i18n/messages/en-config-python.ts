@@ -139,6 +139,10 @@ export const enConfigPython = {
     'allow_origins=["*"] and the page sends credentials: allow_credentials=True would let every site read the user\'s data; list the origins instead',
   "config.starlette.check.order-several":
     "CORSMiddleware is added before {names} (lines {lines}): the last added runs first, so each of them runs outside it — their own responses (401, 429, redirects) have no CORS headers and they refuse preflights; add CORSMiddleware last",
+  "config.flask.check.no-cors":
+    "{name} sets no CORS headers (no flask-cors, no Access-Control-* header): a page on another origin can read none of its answers, and Flask answers its preflights without them; add CORS({name}, origins=[…]) (`cors-lens fix --config` with the page's HAR adds it)",
+  "config.aiohttp.check.no-cors":
+    "{name} sets no CORS headers (no aiohttp-cors, no Access-Control-* header): a page on another origin can read none of its answers, and its preflights get 405; set aiohttp-cors up for its routes (`cors-lens fix --config` with the page's HAR writes it)",
   "config.starlette.check.no-cors":
     "{name} adds no CORSMiddleware and sets no Access-Control-* header: a page on another origin can read none of its answers, and its preflights get 405; add CORSMiddleware with the page's origins (`cors-lens fix --config` with the page's HAR adds it)",
   "config.starlette.check.order":

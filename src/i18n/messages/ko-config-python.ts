@@ -141,6 +141,10 @@ export const koConfigPython: Record<keyof typeof enConfigPython, string> = {
     'allow_origins=["*"]인데 페이지가 자격 증명을 보냅니다: allow_credentials=True는 모든 사이트가 사용자 데이터를 읽게 합니다. 대신 출처를 나열하세요',
   "config.starlette.check.order-several":
     "CORSMiddleware가 {names}({lines}행)보다 먼저 추가되었습니다: 마지막에 추가된 것이 먼저 실행되므로 이 미들웨어들은 모두 그 바깥에서 실행되어, 그 응답(401, 429, 리디렉션)에는 CORS 헤더가 없고 사전 요청을 거부합니다. CORSMiddleware를 마지막에 추가하세요",
+  "config.flask.check.no-cors":
+    "{name}은(는) CORS 헤더를 설정하지 않습니다(flask-cors도, Access-Control-* 헤더도 없음). 다른 출처의 페이지는 응답을 읽을 수 없고, Flask는 프리플라이트에 그 헤더 없이 답합니다. CORS({name}, origins=[…])를 추가하세요(페이지의 HAR와 함께 `cors-lens fix --config`를 실행하면 추가합니다)",
+  "config.aiohttp.check.no-cors":
+    "{name}은(는) CORS 헤더를 설정하지 않습니다(aiohttp-cors도, Access-Control-* 헤더도 없음). 다른 출처의 페이지는 응답을 읽을 수 없고, 프리플라이트는 405를 받습니다. 라우트에 aiohttp-cors를 설정하세요(페이지의 HAR와 함께 `cors-lens fix --config`를 실행하면 작성합니다)",
   "config.starlette.check.no-cors":
     "{name}은(는) CORSMiddleware를 추가하지 않고 Access-Control-* 헤더도 설정하지 않습니다. 다른 출처의 페이지는 응답을 하나도 읽을 수 없고 프리플라이트는 405를 받습니다. 페이지의 출처로 CORSMiddleware를 추가하세요(페이지의 HAR와 함께 `cors-lens fix --config`를 실행하면 추가합니다)",
   "config.starlette.check.order":
