@@ -30,6 +30,7 @@ import {
   TOKEN,
   type Trace,
   type Val,
+  withoutScheme,
 } from "./model";
 import { ctxAsOrigin, encapsulatedAlone, jsonList } from "./patch";
 
@@ -203,12 +204,7 @@ export function checkExpress(app: ExpressApp): ConfigFinding[] {
       // "app.example.com" (no scheme): an Origin header is scheme://host[:port]
       // (https://fetch.spec.whatwg.org/#origin-header), so the entry equals no page's; @koa/cors sends
       // a string as it is, which the browser then compares whole.
-      if (
-        typeof v === "string" &&
-        /^[\w.-]+(:\d+)?$/.test(v) &&
-        v !== "null" &&
-        !(v === "*" || /^\d+$/.test(v))
-      )
+      if (typeof v === "string" && withoutScheme(v))
         push(
           "origin-no-scheme",
           "error",

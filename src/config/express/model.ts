@@ -1666,6 +1666,15 @@ export interface Trace {
 /** An HTTP field name (https://httpwg.org/specs/rfc9110.html#fields.names): a token. */
 export const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
+/**
+ * An origin option written without a scheme (`"app.example.com"`, `'localhost:3000'`): an Origin
+ * header is always scheme://host[:port] (https://fetch.spec.whatwg.org/#origin-header), so it equals
+ * no page's. Decided here for `check` (origin-no-scheme) and `fix` (taken as a mismatch).
+ */
+export function withoutScheme(v: string): boolean {
+  return /^[\w.-]+(:\d+)?$/.test(v) && v !== "null" && !/^\d+$/.test(v);
+}
+
 class BadHeader {
   constructor(readonly node: t.Node) {}
 }

@@ -35,6 +35,7 @@ import {
   run,
   TOKEN,
   type Trace,
+  withoutScheme,
 } from "./model";
 
 /** Keys of the "unknown" answers a patch settles by letting cors() answer the preflight. */
@@ -395,17 +396,13 @@ export function patchExpress(
     // An origin option that is no origin (`'eggjs.org'`, no scheme): sent as it is, it allows no
     // page; the page's origins join it as for a mismatch (a list written as one string is split below).
     const written = ran && !("key" in ran.use.options) ? ran.use.options.values.get("origin") : undefined;
-    const noOrigin =
-      typeof written === "string" &&
-      written !== "*" &&
-      !written.includes(",") &&
-      !/^[a-z][a-z0-9+.-]*:\/\//i.test(written);
+    const noOrigin = typeof written === "string" && withoutScheme(written);
     const originRefused =
       ran &&
       (code === "missing-allow-origin" ||
         code === "allow-origin-mismatch" ||
         code === "wildcard-origin-with-credentials" ||
-        (code === "invalid-allow-origin" && noOrigin && jsonList(written) === null) ||
+        (code === "invalid-allow-origin" && noOrigin) ||
         (code === "preflight-status-not-ok" && trace.answeredBy?.handler === ran.use));
     // @koa/cors sends a list as it is given (one Allow-Origin with every origin, which no browser
     // takes, https://github.com/koajs/cors/blob/master/index.js): the list is the allowlist meant.

@@ -1042,6 +1042,18 @@ function corsHeaders(o: Options, req: HopRequest): Array<[string, string]> {
 
 type Ext = NonNullable<FlaskApp["ext"]>;
 
+/**
+ * The before_request hooks that answered this request's failed preflight themselves (recorded with a
+ * status outside 2xx): those of its route that can answer and do not let OPTIONS through.
+ */
+function refusingHooks(app: FlaskApp, spec: RequestSpec, judged: Judged, route: Route | null): Hook[] {
+  const first = faultOf(spec, judged);
+  const status = spec.recorded?.preflight?.status;
+  if (!first || !("hop" in first) || first.cause.stage !== "preflight") return [];
+  if (status == null || (status >= 200 && status <= 299)) return [];
+  return hooksOf(app, route).filter((h) => h.answers && !h.passes);
+}
+
 /** The before_request hooks a request to this route runs: the app's, and its blueprint's. */
 function hooksOf(app: FlaskApp, route: Route | null): Hook[] {
   return app.hooks.filter((h) => h.owner === app.app?.name || (route !== null && h.owner === route.owner));
@@ -2262,14 +2274,10 @@ export function patchFlask(
     // A preflight a before_request hook answers with an error never reaches the hook's headers:
     // the hook lets preflights through first; what they still lack is the next round's.
     const rest = failing.filter(({ spec, judged }) => {
-      const first = faultOf(spec, judged);
-      const status = spec.recorded?.preflight?.status;
-      const place = placeOf(app, new URL(spec.url).pathname, "OPTIONS");
-      const blocking = hooksOf(app, place.route).filter((h) => h.answers && !h.passes);
-      if (!first || !("hop" in first) || first.cause.stage !== "preflight") return true;
-      if (status == null || (status >= 200 && status <= 299) || blocking.length === 0) return true;
+      const route = placeOf(app, new URL(spec.url).pathname, "OPTIONS").route;
+      const blocking = refusingHooks(app, spec, judged, route);
       for (const h of blocking) p.optionsThrough(h);
-      return false;
+      return blocking.length === 0;
     });
     patchHook(p, app, app.hook, rest);
     return { edits: p.edits, cannot: p.cannot };
@@ -2302,15 +2310,8 @@ export function patchFlask(
         asked.push(spec.id);
         continue;
       }
-      const blocking = place.route ? hooksOf(app, place.route).filter((h) => h.answers && !h.passes) : [];
-      if (
-        first &&
-        "hop" in first &&
-        first.cause.stage === "preflight" &&
-        status != null &&
-        (status < 200 || status > 299) &&
-        blocking.length > 0
-      ) {
+      const blocking = place.route ? refusingHooks(app, spec, judged, place.route) : [];
+      if (blocking.length > 0) {
         for (const h of blocking) p.optionsThrough(h);
         asked.push(spec.id);
         continue;
