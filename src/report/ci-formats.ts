@@ -526,6 +526,9 @@ function writeJunitSuite(
   out(
     `  <testsuite name="${xv(`CORS Lens: ${subject(report)}`)}" tests="${report.exchanges.length}" failures="${failures}" skipped="${skipped}">\n`,
   );
+  // A fix's XML is the same in every case it closes (fixes are shared objects, ../report/report.ts):
+  // written once per fix. Line-wise escaping (xlines) lets the cause's part and the fix's be escaped apart.
+  const fixXml = new Map<Fix, string>();
   for (const x of report.exchanges) {
     const name = `${x.method} ${x.url}`;
     let host = "cors";
@@ -539,9 +542,14 @@ function writeJunitSuite(
     const kind = junitCase(x, allowUnknown);
     if (kind === "failure" && cause) {
       const fix = chosenFix(x, stack);
-      const body = `${cause.message}\nChromium: ${cause.chromium ?? "—"} · Firefox: ${cause.firefox ?? "—"}${fixText(report, fix, "\n")}`;
+      let fixPart = fix ? fixXml.get(fix) : "";
+      if (fixPart === undefined && fix) {
+        fixPart = xlines(fixText(report, fix, "\n"));
+        if (fixXml.size < 4096) fixXml.set(fix, fixPart);
+      }
+      const body = `${cause.message}\nChromium: ${cause.chromium ?? "—"} · Firefox: ${cause.firefox ?? "—"}`;
       out(
-        `${open}\n      <failure message="${xv(cause.title)}" type="${xv(cause.code)}">${xlines(body)}</failure>\n    </testcase>\n`,
+        `${open}\n      <failure message="${xv(cause.title)}" type="${xv(cause.code)}">${xlines(body)}${fixPart}</failure>\n    </testcase>\n`,
       );
     } else if (kind === "unrecorded") {
       const text = t("ci.unrecorded", { request: name, error: failureOf(x) ?? "" });
