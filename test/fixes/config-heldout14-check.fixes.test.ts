@@ -58,7 +58,7 @@ function entries(): Entry[] {
  * prints nothing.
  */
 const UPSTREAM = "the application behind the proxy sends its own Allow-Origin: not in the file";
-/** The root causes `check` does not name from the file alone at this head (23/28; 12/28 at the first run). */
+/** The root causes `check` does not name from the file alone at this head (22/28; 12/28 at the first run). */
 const KNOWN_STATIC_MISSES: Readonly<Record<string, string>> = {
   "heldout14 nginx: vhost.d adds Allow-Origin '*' over the API's own, the answer carries two values":
     UPSTREAM,
