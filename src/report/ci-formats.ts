@@ -619,16 +619,29 @@ export function writeGithubAnnotations(
   for (const report of reports) {
     const t = tOf(report);
     const file = ghProperty(subject(report));
+    const titles = new Map<RuleCode, string>();
+    const title = (code: RuleCode) => {
+      let v = titles.get(code);
+      if (v === undefined) {
+        v = ghProperty(`CORS ${code}: ${ruleWordsOf(t, code).title}`);
+        titles.set(code, v);
+      }
+      return v;
+    };
     const command = (kind: "error" | "warning" | "notice", code: RuleCode, message: string) =>
-      `::${kind} file=${file},title=${ghProperty(`CORS ${code}: ${ruleWordsOf(t, code).title}`)}::${ghData(message)}`;
+      `::${kind} file=${file},title=${title(code)}::${ghData(message)}`;
+    // A fix's words are the same on every request it closes (fixes are shared objects): made once.
+    const fixLines = new Map<Fix, string>();
     for (const x of report.exchanges) {
       const cause = x.causes[0];
       const request = `${x.method} ${x.url}`;
       if (x.verdict === "blocked" && cause) {
         const fix = chosenFix(x, stack);
-        const fixLine = fix
-          ? ` ${t("ci.annotation.fix", { title: fix.title, line: firstLine(fix.change ?? fix.snippet) })} ${t("ci.annotation.more")}`
-          : "";
+        let fixLine = fix ? fixLines.get(fix) : "";
+        if (fixLine === undefined && fix) {
+          fixLine = ` ${t("ci.annotation.fix", { title: fix.title, line: firstLine(fix.change ?? fix.snippet) })} ${t("ci.annotation.more")}`;
+          if (fixLines.size < 4096) fixLines.set(fix, fixLine);
+        }
         lines.push(command("error", cause.code, `${request}: ${firstLine(cause.message)}${fixLine}`));
       } else if (causeNotRecorded(x)) {
         lines.push(
