@@ -526,6 +526,9 @@ function writeJunitSuite(
   out(
     `  <testsuite name="${xv(`CORS Lens: ${subject(report)}`)}" tests="${report.exchanges.length}" failures="${failures}" skipped="${skipped}">\n`,
   );
+  // A fix's XML is the same in every case it closes (fixes are shared objects, ../report/report.ts):
+  // written once per fix. Line-wise escaping (xlines) lets the cause's part and the fix's be escaped apart.
+  const fixXml = new Map<Fix, string>();
   for (const x of report.exchanges) {
     const name = `${x.method} ${x.url}`;
     let host = "cors";
@@ -539,9 +542,14 @@ function writeJunitSuite(
     const kind = junitCase(x, allowUnknown);
     if (kind === "failure" && cause) {
       const fix = chosenFix(x, stack);
-      const body = `${cause.message}\nChromium: ${cause.chromium ?? "—"} · Firefox: ${cause.firefox ?? "—"}${fixText(report, fix, "\n")}`;
+      let fixPart = fix ? fixXml.get(fix) : "";
+      if (fixPart === undefined && fix) {
+        fixPart = xlines(fixText(report, fix, "\n"));
+        if (fixXml.size < 4096) fixXml.set(fix, fixPart);
+      }
+      const body = `${cause.message}\nChromium: ${cause.chromium ?? "—"} · Firefox: ${cause.firefox ?? "—"}`;
       out(
-        `${open}\n      <failure message="${xv(cause.title)}" type="${xv(cause.code)}">${xlines(body)}</failure>\n    </testcase>\n`,
+        `${open}\n      <failure message="${xv(cause.title)}" type="${xv(cause.code)}">${xlines(body)}${fixPart}</failure>\n    </testcase>\n`,
       );
     } else if (kind === "unrecorded") {
       const text = t("ci.unrecorded", { request: name, error: failureOf(x) ?? "" });
@@ -611,16 +619,29 @@ export function writeGithubAnnotations(
   for (const report of reports) {
     const t = tOf(report);
     const file = ghProperty(subject(report));
+    const titles = new Map<RuleCode, string>();
+    const title = (code: RuleCode) => {
+      let v = titles.get(code);
+      if (v === undefined) {
+        v = ghProperty(`CORS ${code}: ${ruleWordsOf(t, code).title}`);
+        titles.set(code, v);
+      }
+      return v;
+    };
     const command = (kind: "error" | "warning" | "notice", code: RuleCode, message: string) =>
-      `::${kind} file=${file},title=${ghProperty(`CORS ${code}: ${ruleWordsOf(t, code).title}`)}::${ghData(message)}`;
+      `::${kind} file=${file},title=${title(code)}::${ghData(message)}`;
+    // A fix's words are the same on every request it closes (fixes are shared objects): made once.
+    const fixLines = new Map<Fix, string>();
     for (const x of report.exchanges) {
       const cause = x.causes[0];
       const request = `${x.method} ${x.url}`;
       if (x.verdict === "blocked" && cause) {
         const fix = chosenFix(x, stack);
-        const fixLine = fix
-          ? ` ${t("ci.annotation.fix", { title: fix.title, line: firstLine(fix.change ?? fix.snippet) })} ${t("ci.annotation.more")}`
-          : "";
+        let fixLine = fix ? fixLines.get(fix) : "";
+        if (fixLine === undefined && fix) {
+          fixLine = ` ${t("ci.annotation.fix", { title: fix.title, line: firstLine(fix.change ?? fix.snippet) })} ${t("ci.annotation.more")}`;
+          if (fixLines.size < 4096) fixLines.set(fix, fixLine);
+        }
         lines.push(command("error", cause.code, `${request}: ${firstLine(cause.message)}${fixLine}`));
       } else if (causeNotRecorded(x)) {
         lines.push(

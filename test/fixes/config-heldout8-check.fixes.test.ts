@@ -67,8 +67,6 @@ const KNOWN_STATIC_MISSES: Readonly<Record<string, string>> = {
   "heldout8 Caddy: header Allow-Origin * added over the backend's own, two values sent": UPSTREAM,
   "heldout8 Koa: a credentials function trusting the production front end only, the cookie call refused":
     PAGE_RELATIVE,
-  "heldout8 Flask: a hand-written crossdomain decorator, Flask answers the preflight itself without CORS":
-    "a decorator of the file's own that sets the headers: not read by check",
   "heldout8 Flask: the route declared with a trailing slash, the preflight is redirected (308)":
     "relative to the URL the page calls (without the slash), not in the file",
   "heldout8 Django: CORS_URLS_REGEX names /api/v1/ only, the /api/ calls get no CORS":

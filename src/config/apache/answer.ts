@@ -156,7 +156,9 @@ export function headerOp(n: Node, layer: Layer): Op | null {
   const action = lower(a[0]?.value ?? "") as Action;
   if (!["set", "append", "merge", "add", "unset", "setifempty", "edit", "edit*", "echo"].includes(action))
     return null;
-  const field = a[1]?.value ?? "";
+  // httpd drops a colon written after the name (`Header set Access-Control-Allow-Origin: "*"` sends
+  // `Access-Control-Allow-Origin: *`; seen with httpd 2.4 here, as WooCommerce's .htaccess writes it).
+  const field = (a[1]?.value ?? "").replace(/:$/, "");
   const valueToken = action === "unset" || action === "echo" ? null : (a[2] ?? null);
   const replacement = action === "edit" || action === "edit*" ? (a[3]?.value ?? "") : null;
   const rest = a.slice(action === "unset" || action === "echo" ? 2 : action.startsWith("edit") ? 4 : 3);

@@ -6,7 +6,7 @@
  * `Require` or sent on to the application behind `ProxyPass` (both found by answering a preflight
  * with the model), an OPTIONS rewrite in a per-directory context (it runs after authorization).
  */
-import { unescapedHostDot } from "../nginx/check";
+import { regexWithoutScheme, unescapedHostDot } from "../origin-regex";
 import type { ConfigFinding } from "../types";
 import { STRANGER_ORIGIN, Unknown } from "../whatif";
 import { type ApacheTree, allNodes, allOps, ignoredBy, newSt, type Op, render, route } from "./answer";
@@ -305,6 +305,13 @@ export function checkApache(tree: ApacheTree): ConfigFinding[] {
         severity: "error",
         ...at(n),
         words: { key: "config.check.regex-anchor", params: { regex } },
+      });
+    if (regexWithoutScheme(regex))
+      push({
+        code: "origin-no-scheme",
+        severity: "error",
+        ...at(n),
+        words: { key: "config.check.regex-no-scheme", params: { regex } },
       });
     if (safeTest(regex, nocase, "null") && !safeTest(regex, nocase, STRANGER_ORIGIN))
       push({

@@ -6,7 +6,7 @@
  * copy by `reverse_proxy` (two Allow-Origin values); a CORS `header` under a `method OPTIONS`
  * matcher only reaches the preflight; the preflight going on to the upstream.
  */
-import { unescapedHostDot } from "../nginx/check";
+import { regexWithoutScheme, unescapedHostDot } from "../origin-regex";
 import type { ConfigFinding } from "../types";
 import { allOps, findMatcher, matcherLines, matcherToken, type Op, type Scope, scopeOf } from "./answer";
 import { REFLECT } from "./patch";
@@ -281,6 +281,13 @@ export function checkCaddy(tree: CaddyTree): ConfigFinding[] {
                 severity: "error",
                 ...at(l.node),
                 words: { key: "config.check.regex-anchor", params: { regex } },
+              });
+            if (regexWithoutScheme(regex))
+              push({
+                code: "origin-no-scheme",
+                severity: "error",
+                ...at(l.node),
+                words: { key: "config.check.regex-no-scheme", params: { regex } },
               });
           }
         }

@@ -7,6 +7,7 @@
 
 import { distance } from "../distance";
 import { dropsWrite } from "../methods";
+import { regexWithoutScheme } from "../origin-regex";
 import { type Span, strings } from "../python/values";
 import type { ConfigFinding, Words } from "../types";
 import { layerOf } from "./answer";
@@ -83,10 +84,18 @@ export function checkDjango(s: DjangoSettings): ConfigFinding[] {
   // what pages send: content-type (a JSON body is preflighted), or an update method beside others it
   // keeps (dropsWrite: a list without PUT, PATCH or DELETE is a choice, not this). The README's way keeps the defaults:
   // `(*default_headers, "x-api-key")`.
+  // With cookies (CORS_ALLOW_CREDENTIALS) and Django's CSRF middleware, every unsafe call the page makes
+  // carries the CSRF token header (X-CSRFToken, or CSRF_HEADER_NAME's;
+  // https://docs.djangoproject.com/en/stable/howto/csrf/#using-csrf-protection-with-ajax): a list
+  // without it refuses each one's preflight.
+  const csrfHeader = csrfHeaderName(s);
   for (const [name, drop] of [
     [
       "CORS_ALLOW_HEADERS",
-      (v: string[]) => (v.length > 0 && !v.includes("content-type") ? ["content-type"] : []),
+      (v: string[]) => [
+        ...(v.length > 0 && !v.includes("content-type") ? ["content-type"] : []),
+        ...(v.length > 0 && csrfHeader && !v.includes(csrfHeader) ? [csrfHeader] : []),
+      ],
     ],
     ["CORS_ALLOW_METHODS", (v: string[]) => dropsWrite(v).map((m) => m.toUpperCase())],
   ] as const) {
@@ -248,6 +257,11 @@ export function checkDjango(s: DjangoSettings): ConfigFinding[] {
           key: "config.django.check.regex-dot",
           params: { regex: p },
         });
+      if (regexWithoutScheme(p, true))
+        add("django-regex-no-scheme", "error", item.at, {
+          key: "config.check.regex-no-scheme",
+          params: { regex: p },
+        });
       // re.match anchors the start only: without `$` (or \Z) the pattern accepts any suffix.
       if (!/(\$|\\Z)\)*$/.test(p))
         add("django-regex-anchor", "error", item.at, {
@@ -256,6 +270,22 @@ export function checkDjango(s: DjangoSettings): ConfigFinding[] {
         });
     }
   return out;
+}
+
+/**
+ * The header a credentialed page sends its CSRF token in, lower-cased, where CORS_ALLOW_CREDENTIALS is
+ * True and MIDDLEWARE has Django's CsrfViewMiddleware; null otherwise. CSRF_HEADER_NAME is the
+ * request.META key (`HTTP_X_CSRFTOKEN` by default: https://docs.djangoproject.com/en/stable/ref/settings/#csrf-header-name).
+ */
+function csrfHeaderName(s: DjangoSettings): string | null {
+  const creds = s.mod.names.get("CORS_ALLOW_CREDENTIALS");
+  const middleware = s.mod.names.get("MIDDLEWARE");
+  if (creds?.value.t !== "bool" || !creds.value.v || middleware?.value.t !== "seq") return null;
+  if (!(strings(middleware.value) ?? []).includes("django.middleware.csrf.CsrfViewMiddleware")) return null;
+  const named = s.mod.names.get("CSRF_HEADER_NAME");
+  const meta = named === undefined ? "HTTP_X_CSRFTOKEN" : named.value.t === "str" ? named.value.v : null;
+  if (meta === null || !/^HTTP_[A-Z0-9_]+$/.test(meta)) return null;
+  return meta.slice(5).toLowerCase().replaceAll("_", "-");
 }
 
 /** The outermost `if` statement of the module holding an offset, with its condition's text. */

@@ -6,6 +6,7 @@
  * hand-set headers: a reflected origin without `Vary: Origin`.
  */
 import type * as t from "@babel/types";
+import { regexWithoutScheme } from "../origin-regex";
 import type { ConfigFinding, Words } from "../types";
 import { STRANGER_ORIGIN, Unknown } from "../whatif";
 import {
@@ -142,6 +143,15 @@ export function checkExpress(app: ExpressApp): ConfigFinding[] {
       )
         push("origin-error-500", "warning", origin.fn, { key: "config.express.check.origin-error" });
     }
+    // An origin function that looks the Origin up in a list (`whitelist.indexOf(origin) !== -1`,
+    // `allowed.includes(origin)`): an entry written without a scheme equals no Origin header.
+    if (origin instanceof Fn)
+      for (const entry of lookupLists(app, origin.fn))
+        if (withoutScheme(entry.value))
+          push("origin-no-scheme", "error", entry, {
+            key: "config.express.check.origin-no-scheme",
+            params: { value: entry.value },
+          });
     // @koa/cors hands the origin function ctx (https://github.com/koajs/cors/blob/master/index.js):
     // a parameter used only as the Origin string never matches an origin.
     const ctxParam = app.dialect === "koa" && origin instanceof Fn ? ctxAsOrigin(origin.fn) : null;
@@ -181,6 +191,11 @@ export function checkExpress(app: ExpressApp): ConfigFinding[] {
         if (!v.source.endsWith("$"))
           push("origin-regex-anchor", "error", node, {
             key: "config.check.regex-anchor",
+            params: { regex: v.source },
+          });
+        if (regexWithoutScheme(v.source))
+          push("origin-no-scheme", "error", node, {
+            key: "config.check.regex-no-scheme",
             params: { regex: v.source },
           });
       }
@@ -592,6 +607,39 @@ function flat(v: Val): Val[] {
 
 function regexNode(prop: t.Node | undefined, re: RegExp): t.Node | null {
   return literalNode(prop, (n) => n.type === "RegExpLiteral" && n.pattern === re.source);
+}
+
+/**
+ * The string entries of the lists an origin function looks the Origin up in: `LIST.indexOf(x)`,
+ * `LIST.includes(x)` and `LIST.some(…)`, the list written inline or a same-file const or var.
+ */
+function lookupLists(app: ExpressApp, fn: t.Node): t.StringLiteral[] {
+  const out: t.StringLiteral[] = [];
+  const listOf = (n: t.Node): t.ArrayExpression | null => {
+    let b = bare(n);
+    for (let i = 0; i < 5 && b.type === "Identifier"; i++) {
+      const c = app.consts.get(b.name);
+      if (!c) return null;
+      b = bare(c.init);
+    }
+    return b.type === "ArrayExpression" ? b : null;
+  };
+  const visit = (n: t.Node) => {
+    if (!n || typeof n !== "object") return;
+    if (n.type === "CallExpression") {
+      const callee = bare(n.callee);
+      if (
+        callee.type === "MemberExpression" &&
+        ["indexOf", "includes", "some"].includes(propName(callee) ?? "")
+      ) {
+        const list = listOf(callee.object);
+        for (const e of list?.elements ?? []) if (e?.type === "StringLiteral") out.push(e);
+      }
+    }
+    for (const c of childNodes(n)) visit(c);
+  };
+  visit(fn);
+  return out;
 }
 
 /** The one string literal of the file whose value is `value` (a default in a config object), or null. */

@@ -12,6 +12,7 @@ import { combinedHeader, type HeaderList, hasHeader, scriptSetUnsafeHeaderNames 
 import { distance } from "../distance";
 import { pyRegex } from "../django/settings";
 import { afterLine, type Edit, EditList, indentAt, lineStart } from "../edit";
+import { regexWithoutScheme } from "../origin-regex";
 import { argInsert, displayInsert, joinedInsert, pyStr, quoteOf } from "../python/edit";
 import {
   appStatements,
@@ -1420,6 +1421,29 @@ function checkFlaskAll(app: FlaskApp): ConfigFinding[] {
       key: "config.flask.check.no-cors",
       params: { name: app.app.name },
     });
+  // Allow-Origin written by the views themselves (a response's headers), with no flask-cors, hook or
+  // before_request beside them: a preflight never runs the view — Flask's automatic OPTIONS answers it
+  // (https://github.com/pallets/flask/blob/main/src/flask/sansio/app.py, add_url_rule), with none of
+  // those headers, so the browser refuses every preflighted call (a JSON POST, any PUT, PATCH, DELETE).
+  // Named at each route that takes such a method and does not list OPTIONS itself.
+  if (
+    !app.ext &&
+    app.scoped.length === 0 &&
+    app.views.length === 0 &&
+    !app.hook &&
+    app.handSet === null &&
+    app.hooks.length === 0 &&
+    /access-control-allow-origin/i.test(app.mod.text)
+  )
+    for (const r of app.routes) {
+      const methods = ["POST", "PUT", "PATCH", "DELETE"].filter((m) => r.methods.includes(m));
+      const written = app.mod.text.split("\n")[r.line - 1] ?? "";
+      if (r.cross || methods.length === 0 || /OPTIONS/i.test(written)) continue;
+      add("flask-view-cors-preflight", "warning", r.line, {
+        key: "config.flask.check.view-cors-preflight",
+        params: { methods: methods.join(", ") },
+      });
+    }
   // `wrapper.provide_automatic_options = False` inside wrapper itself: set when the view runs, after
   // app.route read the attribute to add Flask's own OPTIONS answer
   // (https://github.com/pallets/flask/blob/main/src/flask/sansio/app.py, add_url_rule), so Flask still
@@ -1683,6 +1707,12 @@ function checkFlaskAll(app: FlaskApp): ConfigFinding[] {
         else if (!/\$\)*$/.test(i.v))
           add("flask-origin-regex-anchor", "error", i.at.line, {
             key: "config.django.check.regex-anchor",
+            params: { regex: i.v },
+          });
+        // flask-cors tries a regex origin with re.match: anchored at the start.
+        if (regexWithoutScheme(i.v, true))
+          add("flask-origin-regex-no-scheme", "error", i.at.line, {
+            key: "config.check.regex-no-scheme",
             params: { regex: i.v },
           });
       }

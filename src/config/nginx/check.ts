@@ -4,6 +4,7 @@
  * (https://nginx.org/en/docs/http/ngx_http_headers_module.html#add_header): a level with any
  * `add_header` of its own inherits none, and without `always` only 2xx/3xx responses get them.
  */
+import { regexWithoutScheme, unescapedHostDot } from "../origin-regex";
 import type { ConfigFinding } from "../types";
 import { ADD_HEADER_STATUSES, type AddHeader, addHeaders, conditionWords, nginxRegex } from "./answer";
 import type { Directive } from "./syntax";
@@ -18,28 +19,6 @@ function returnsListedStatus(ctx: Ctx): boolean {
   if (ctx.kind !== "if") return false;
   const ret = own(ctx, "return").at(-1);
   return !!ret && ADD_HEADER_STATUSES.has(Number(ret.args[0]?.value));
-}
-
-/** The dots of a hostname written unescaped: `example.com` in a regex also matches `exampleXcom`. */
-export function unescapedHostDot(regex: string): boolean {
-  let inClass = false;
-  for (let i = 0; i < regex.length; i++) {
-    const c = regex[i];
-    if (c === "\\") {
-      i++;
-      continue;
-    }
-    if (c === "[") inClass = true;
-    else if (c === "]") inClass = false;
-    else if (
-      c === "." &&
-      !inClass &&
-      /[A-Za-z0-9-]/.test(regex[i - 1] ?? "") &&
-      /[A-Za-z0-9]/.test(regex[i + 1] ?? "")
-    )
-      return true;
-  }
-  return false;
 }
 
 function unanchored(regex: string): boolean {
@@ -437,6 +416,13 @@ export function checkNginx(tree: NginxTree): ConfigFinding[] {
         severity: "error",
         ...at(d),
         words: { key: "config.check.regex-anchor", params: { regex } },
+      });
+    if (regexWithoutScheme(regex))
+      out.push({
+        code: "origin-no-scheme",
+        severity: "error",
+        ...at(d),
+        words: { key: "config.check.regex-no-scheme", params: { regex } },
       });
   }
   for (const map of tree.maps.values()) {

@@ -10,6 +10,7 @@
 import { combinedHeader, type HeaderList, hasHeader, scriptSetUnsafeHeaderNames } from "../../engine";
 import { pyRegex } from "../django/settings";
 import { afterLine, type Edit, EditList, indentAt, lineStart } from "../edit";
+import { regexWithoutScheme } from "../origin-regex";
 import { argInsert, displayInsert, joinedInsert, pyStr, quoteOf } from "../python/edit";
 import type { PyVal } from "../python/values";
 import type { Allowance, Answer, ConfigFile, ConfigFinding, HopRequest, ReadConfig, Words } from "../types";
@@ -557,6 +558,12 @@ function checkStarlette(app: StarletteApp): ConfigFinding[] {
           params: { origin: item.v },
         });
     }
+  // Starlette matches allow_origin_regex with re.fullmatch: anchored at both ends.
+  if (s.regex !== null && regexWithoutScheme(s.regex, true))
+    add("starlette-regex-no-scheme", "error", kw("allow_origin_regex"), {
+      key: "config.check.regex-no-scheme",
+      params: { regex: s.regex },
+    });
   if (s.regex !== null && /(^|[^\\])\.[A-Za-z0-9]/.test(s.regex.replace(/\\\\/g, "")))
     add("starlette-regex-dot", "error", kw("allow_origin_regex"), {
       key: "config.django.check.regex-dot",

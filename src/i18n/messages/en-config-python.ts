@@ -166,6 +166,8 @@ export const enConfigPython = {
     "the after_request hook of line {line} sets Access-Control-Allow-Origin by hand and the file does not import flask's request: answer the page's origin there by hand",
   "config.flask.check.hook-headers":
     "this after_request hook sets Access-Control-Allow-Origin but no Access-Control-Allow-Headers, and routes here take {methods}: a JSON body's Content-Type (or any other header) is preflighted, and Flask's own OPTIONS answer gets only what the hook sets, so the browser refuses those calls",
+  "config.flask.check.view-cors-preflight":
+    "this route's view sets Access-Control-Allow-Origin itself, but a preflight never runs the view: Flask's automatic OPTIONS answers it, without CORS headers, so the browser refuses this route's {methods} calls that are preflighted (a JSON body, a custom header; PUT, PATCH and DELETE always) — use flask-cors (CORS(app)), or list OPTIONS in methods and answer it in the view",
   "config.flask.check.hook-methods":
     "this after_request hook sets Access-Control-Allow-Origin but no Access-Control-Allow-Methods, and routes here take {methods}: those methods are always preflighted, and Flask's own OPTIONS answer gets only what the hook sets, so the browser refuses them",
   "config.flask.fix.options-hook":

@@ -164,6 +164,8 @@ recorded request through and keeps every request allowed before, 1 when it canno
     "{directive} refuses the preflight (OPTIONS carries no credentials) before any CORS answer: answer OPTIONS first",
   "config.check.regex-dot":
     "origin regex {regex}: an unescaped dot matches any character (example.com also matches exampleXcom): write \\.",
+  "config.check.regex-no-scheme":
+    "origin regex {regex} leaves out the scheme: an Origin header is always scheme://host[:port] (https://app.example.com), so no page's origin matches it — start it with ^https?://",
   "config.check.regex-anchor":
     "origin regex {regex} is not anchored with ^ and $: it also matches origins that merely contain an allowed one",
 

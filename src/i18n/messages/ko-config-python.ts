@@ -166,6 +166,8 @@ export const koConfigPython: Record<keyof typeof enConfigPython, string> = {
     "{line}행 after_request 훅이 Access-Control-Allow-Origin을 직접 설정하고 파일이 flask의 request를 가져오지 않습니다: 그곳에서 페이지의 오리진을 직접 응답하세요",
   "config.flask.check.hook-headers":
     "이 after_request 훅은 Access-Control-Allow-Origin은 설정하지만 Access-Control-Allow-Headers는 설정하지 않는데, 여기 라우트가 {methods}를 받습니다: JSON 본문의 Content-Type(이나 다른 헤더)은 프리플라이트되고 Flask의 OPTIONS 응답에는 훅이 설정하는 것만 붙으므로 브라우저가 그 호출을 거부합니다",
+  "config.flask.check.view-cors-preflight":
+    "이 라우트의 뷰가 Access-Control-Allow-Origin을 직접 설정하지만 프리플라이트는 뷰를 실행하지 않습니다: Flask의 자동 OPTIONS가 CORS 헤더 없이 답하므로, 이 라우트의 {methods} 호출 중 프리플라이트되는 것(JSON 본문, 사용자 정의 헤더, PUT·PATCH·DELETE는 항상)을 브라우저가 거부합니다. flask-cors(CORS(app))를 쓰거나, methods에 OPTIONS를 넣고 뷰에서 답하세요",
   "config.flask.check.hook-methods":
     "이 after_request 훅은 Access-Control-Allow-Origin은 설정하지만 Access-Control-Allow-Methods는 설정하지 않는데, 여기 라우트가 {methods}를 받습니다: 이 메서드는 항상 프리플라이트되고 Flask의 OPTIONS 응답에는 훅이 설정하는 것만 붙으므로 브라우저가 거부합니다",
   "config.flask.fix.options-hook":

@@ -163,6 +163,8 @@ config/initializers/cors.rb나 Rack의 config.ru).
     "{directive}이(가) CORS 응답보다 먼저 사전 요청을 거부함(OPTIONS에는 자격 증명이 없음): OPTIONS에 먼저 응답하세요",
   "config.check.regex-dot":
     "출처 정규식 {regex}: 이스케이프하지 않은 점은 아무 문자와 일치합니다(example.com이 exampleXcom과도 일치). \\.로 쓰세요",
+  "config.check.regex-no-scheme":
+    "출처 정규식 {regex}에 스킴이 없음: Origin 헤더는 항상 scheme://host[:port](https://app.example.com) 형식이므로 어떤 페이지의 출처와도 일치하지 않습니다. ^https?://로 시작하세요",
   "config.check.regex-anchor":
     "출처 정규식 {regex}에 ^와 $ 고정이 없음: 허용된 출처를 포함하기만 하는 출처와도 일치합니다",
 
