@@ -72,6 +72,10 @@ import { HELD_OUT14_EXPRESS } from "./config-heldout14-express";
 import { HELD_OUT14_FASTIFY } from "./config-heldout14-fastify";
 import { HELD_OUT14_HONO } from "./config-heldout14-hono";
 import { HELD_OUT14_KOA } from "./config-heldout14-koa";
+import { HELD_OUT15_EXPRESS } from "./config-heldout15-express";
+import { HELD_OUT15_FASTIFY } from "./config-heldout15-fastify";
+import { HELD_OUT15_HONO } from "./config-heldout15-hono";
+import { HELD_OUT15_KOA } from "./config-heldout15-koa";
 import { HONO_CASES, HONO_CORRECT } from "./config-hono-cases";
 import { KOA_CASES, KOA_CORRECT } from "./config-koa-cases";
 import { expectKeptOutsideDiff, observe, type PageCall, standardStillAllowed } from "./config-real";
@@ -201,6 +205,9 @@ for (const [label, CASES, CORRECT] of [
   // The fourteenth (config-heldout14-*.ts, written blind too): `check` and the correct configurations measured
   // in config-heldout14-check.fixes.test.ts.
   ["heldout14", [...HELD_OUT14_EXPRESS, ...HELD_OUT14_FASTIFY, ...HELD_OUT14_KOA, ...HELD_OUT14_HONO], []],
+  // The fifteenth (config-heldout15-*.ts, written blind too): `check` and the correct configurations measured
+  // in config-heldout15-check.fixes.test.ts.
+  ["heldout15", [...HELD_OUT15_EXPRESS, ...HELD_OUT15_FASTIFY, ...HELD_OUT15_KOA, ...HELD_OUT15_HONO], []],
 ] as const) {
   describe(`cors-lens fix --config on real ${label} apps`, () => {
     // Each case has its own ports and files: they run side by side (one browser, its two pages).

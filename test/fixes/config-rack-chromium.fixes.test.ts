@@ -18,6 +18,7 @@ import { HELD_OUT11_RACK } from "./config-heldout11-rack";
 import { HELD_OUT12_RACK } from "./config-heldout12-rack";
 import { HELD_OUT13_RACK } from "./config-heldout13-rack";
 import { HELD_OUT14_RACK } from "./config-heldout14-rack";
+import { HELD_OUT15_RACK } from "./config-heldout15-rack";
 import { pythonConfigSuite } from "./config-python-real";
 import { RACK_CASES, RACK_CORRECT } from "./config-rack-cases";
 import { debVersion } from "./harness";
@@ -45,6 +46,7 @@ pythonConfigSuite({
     ...HELD_OUT12_RACK,
     ...HELD_OUT13_RACK,
     ...HELD_OUT14_RACK,
+    ...HELD_OUT15_RACK,
   ],
   correct: RACK_CORRECT,
 });
