@@ -124,8 +124,19 @@ describe.skipIf(!installed)(`cors-lens fix --config on real nginx ${installed ??
             `${call.method} ${call.path} from ${call.origin}: ${r.cause}\n${patched}\n${JSON.stringify(r.exchange.hops.map((h) => h.responseHeaders))}`,
           ).toBe("allowed");
         }
-        // The standard requests the old file allowed, sent to the real patched server.
-        await standardStillAllowed(base, plan.requests, patched);
+        // The standard requests the old file allowed, sent to the real patched server; one it blocks is
+        // sent to the old file served again (as the Apache suite does): blocked there too, the patch
+        // took nothing (the model's "allowed" for the old file rests on what it assumed of the app).
+        await standardStillAllowed(base, plan.requests, patched, async (call) => {
+          await nginx?.stop();
+          writeFileSync(site, broken);
+          nginx = await startNginx(dir, port);
+          const old = await observe(base, call);
+          await nginx.stop();
+          writeFileSync(site, patched);
+          nginx = await startNginx(dir, port);
+          return old.verdict;
+        });
 
         // Round trip: the fixed file with the same evidence needs nothing more.
         const again = await cli("fix", "--config", site, "--har", har);

@@ -240,15 +240,34 @@ export function patchApache(
         );
         if (source && r.route.vhost) {
           const within = parentIf(tree, source.node);
+          // Vary: Origin with them, where the section has it (an answer that depends on the Origin).
           const group = all.filter(
             (o) =>
-              isCors(o.field) &&
+              (isCors(o.field) || /^vary$/i.test(o.field)) &&
               sets(o) &&
               (within
                 ? !!within.section?.children.includes(o.node)
                 : o.layer.section === source.layer.section && !parentIf(tree, o.node)),
           );
-          p.copy(group, r.route.vhost, path);
+          // The variables those lines read (`%{NAME}e`, `env=NAME`) are set by SetEnvIf/SetEnv lines of
+          // the same section: copied with them, or the copy sends nothing.
+          const vars = new Set(
+            group.flatMap((o) => [
+              ...(o.cond ? [/^env=!?(.+)$/i.exec(o.cond)?.[1] ?? ""] : []),
+              ...[...o.value.matchAll(/%\{(\w+)\}e/g)].map((m) => m[1] ?? ""),
+            ]),
+          );
+          const section = within ?? source.layer.section;
+          const setters = (section?.section?.children ?? []).filter(
+            (n) =>
+              ["setenvif", "setenvifnocase", "setenv"].includes(n.key) &&
+              n.args.some((a) => vars.has(a.value.replace(/^!/, "").split("=")[0] ?? "")),
+          );
+          p.copy(
+            [...setters, ...group.map((o) => o.node)].sort((a, b) => a.start - b.start),
+            r.route.vhost,
+            path,
+          );
           break;
         }
         if (allOps(tree).some((o) => isAcao(o.field) && sets(o))) {

@@ -479,12 +479,12 @@ export class Patcher extends EditList {
   }
 
   /** The CORS lines of a section, repeated verbatim where a request is answered outside it. */
-  copy(ops: Op[], where: Node | null, path: string): void {
-    const first = ops[0];
+  copy(nodes: Node[], where: Node | null, path: string): void {
+    const first = nodes[0];
     if (!first) return;
-    const text = this.text(first.node.file);
-    const lines = ops.map((o) => text.slice(o.node.start, o.node.end));
-    const why: Words = { key: "config.apache.fix.copy", params: { line: first.node.line, path } };
+    const text = this.text(first.file);
+    const lines = nodes.map((n) => text.slice(n.start, n.end));
+    const why: Words = { key: "config.apache.fix.copy", params: { line: first.line, path } };
     if (where) this.inside(where, lines, why, `copy:${where.file}:${where.start}`);
   }
 

@@ -317,7 +317,28 @@ export function checkNginx(tree: NginxTree): ConfigFinding[] {
     const level = inheritedLevel(loc, "add_header");
     const hasAcao = addHeaders(level).some(isAcao);
     const optionsIf = loc.children.find((c) => c.kind === "if" && isOptionsTest(c));
-    const answersPreflight = !!optionsIf && own(optionsIf, "return").length > 0;
+    // A `rewrite … break` (last, redirect, permanent) ahead of it ends the rewrite module's directives in
+    // the location (https://nginx.org/en/docs/http/ngx_http_rewrite_module.html#rewrite): that `if` never
+    // runs, and the preflight goes on. Named at the rewrite.
+    const ends = own(loc, "rewrite").find((d) =>
+      /^(break|last|redirect|permanent)$/.test(d.args.at(-1)?.value ?? ""),
+    );
+    const skipped =
+      !!optionsIf?.directive &&
+      !!ends &&
+      ends.file === optionsIf.directive.file &&
+      ends.start < optionsIf.directive.start;
+    if (skipped && ends && optionsIf?.directive)
+      out.push({
+        code: "preflight-if-after-rewrite",
+        severity: "error",
+        ...at(ends),
+        words: {
+          key: "config.nginx.check.options-after-rewrite",
+          params: { line: optionsIf.directive.line, flag: ends.args.at(-1)?.value ?? "" },
+        },
+      });
+    const answersPreflight = !!optionsIf && own(optionsIf, "return").length > 0 && !skipped;
     const ifAcao = optionsIf ? addHeaders(inheritedLevel(optionsIf, "add_header")).some(isAcao) : false;
     if (optionsIf && ifAcao && !hasAcao && !guardedAcaoIn(loc)) {
       out.push({

@@ -340,6 +340,34 @@ export class Patcher extends EditList {
         /^OPTIONS$/i.test(conditionWords(c.directive).words[2] ?? ""),
     );
     const why: Words = { key: "config.fix.preflight", params: { status } };
+    // A `rewrite … break` (or last, redirect, permanent) before it ends the rewrite module's
+    // directives in this location, the `if` among them
+    // (https://nginx.org/en/docs/http/ngx_http_rewrite_module.html#rewrite): that OPTIONS `if` never
+    // runs, so the same block is written above the first such rewrite (the user's own stays as written).
+    const ends = location.items.find(
+      (d) => d.name === "rewrite" && /^(break|last|redirect|permanent)$/.test(d.args.at(-1)?.value ?? ""),
+    );
+    const d = existing?.directive;
+    if (
+      d?.block &&
+      ends &&
+      ends.file === d.file &&
+      ends.start < d.start &&
+      own(existing as Ctx, "return").length > 0
+    ) {
+      const t = this.text(d.file);
+      const indent = indentAt(t, d.start);
+      const lines = t
+        .slice(lineStart(t, d.start), d.block.close + 1)
+        .split("\n")
+        .map((l) => (l.startsWith(indent) ? l.slice(indent.length) : l));
+      const moved: Words = {
+        key: "config.nginx.fix.options-before-rewrite",
+        params: { line: ends.line, at: d.line },
+      };
+      this.insertAtTop(location, lines, moved, `pfcopy:${d.start}`, ends);
+      return;
+    }
     if (existing?.directive?.block) {
       if (own(existing, "return").length > 0) return;
       const last = existing.items.at(-1);

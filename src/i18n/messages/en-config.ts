@@ -182,6 +182,10 @@ recorded request through and keeps every request allowed before, 1 when it canno
   "config.fix.origin-regex": "the origin test on line {line} also accepts {origins}",
   "config.fix.fresh": "Allow-Origin for {origins} where the request lands (no CORS header was set there)",
   "config.fix.credentials": "Access-Control-Allow-Credentials: true, as credentialed requests need",
+  "config.nginx.check.options-after-rewrite":
+    "this rewrite's {flag} ends the rewrite module's directives in the location, so the OPTIONS `if` of line {line} never runs: the preflight goes on to what follows (the application's answer); put that `if` above this rewrite",
+  "config.nginx.fix.options-before-rewrite":
+    "the OPTIONS answer of line {at} written again above the rewrite of line {line}: that rewrite's break (or last) ends the rewrite module's directives in this location, so the `if` of line {at} never runs and the preflight went on to the application (the one of line {at} can go)",
   "config.fix.preflight": "the preflight is answered here with 204 (it got {status})",
   "config.fix.limit-except": "OPTIONS added to limit_except: the preflight got {status} from it",
   "config.fix.methods": "{names} added to Access-Control-Allow-Methods (line {line})",

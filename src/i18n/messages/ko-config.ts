@@ -179,6 +179,10 @@ config/initializers/cors.rb나 Rack의 config.ru).
   "config.fix.origin-regex": "줄 {line}의 출처 검사가 {origins}도 받아들임",
   "config.fix.fresh": "요청이 도착하는 곳에 {origins}를 위한 Allow-Origin(그곳에는 CORS 헤더가 없었음)",
   "config.fix.credentials": "자격 증명을 포함한 요청에 필요한 Access-Control-Allow-Credentials: true",
+  "config.nginx.check.options-after-rewrite":
+    "이 rewrite의 {flag}가 location의 rewrite 모듈 지시어 처리를 끝내므로 줄 {line}의 OPTIONS `if`는 실행되지 않습니다: 프리플라이트가 그 뒤(애플리케이션의 응답)로 넘어갑니다. 그 `if`를 이 rewrite 위로 옮기세요",
+  "config.nginx.fix.options-before-rewrite":
+    "줄 {at}의 OPTIONS 응답을 줄 {line}의 rewrite 위에 다시 썼습니다: 그 rewrite의 break(또는 last)가 이 location에서 rewrite 모듈 지시어 처리를 끝내므로 줄 {at}의 `if`는 실행되지 않고 프리플라이트가 애플리케이션으로 넘어갔습니다(줄 {at}의 것은 지워도 됩니다)",
   "config.fix.preflight": "사전 요청(preflight)에 여기서 204로 응답(원래 {status}을(를) 받았음)",
   "config.fix.limit-except": "limit_except에 OPTIONS 추가: 사전 요청이 여기서 {status}을(를) 받았음",
   "config.fix.methods": "Access-Control-Allow-Methods(줄 {line})에 {names} 추가",
