@@ -1444,6 +1444,17 @@ function checkFlaskAll(app: FlaskApp): ConfigFinding[] {
         params: { methods: methods.join(", ") },
       });
     }
+  // Several origins in one string (`CORS_ORIGIN = "https://a.example, https://b.example"`) that the module
+  // reads and never splits: sent as Access-Control-Allow-Origin, or given to flask-cors as one origin,
+  // it matches no page (an Allow-Origin holds one origin: https://fetch.spec.whatwg.org/#http-access-control-allow-origin).
+  for (const [name, a] of app.mod.names) {
+    if (!/origin/i.test(name) || a.value.t !== "str") continue;
+    if (!/^\s*https?:\/\/[^\s,]+[\s,]+https?:\/\//.test(a.value.v)) continue;
+    const uses = app.mod.text.split(name).length - 1;
+    // Split anywhere an origin is handled (`cors_origin.split(",")`, a helper's): not judged.
+    if (uses < 2 || /origin[^\n]*\.split\(|\.split\([^\n]*origin/i.test(app.mod.text)) continue;
+    add("origin-list", "error", a.stmt.line, { key: "config.check.origin-list" });
+  }
   // `wrapper.provide_automatic_options = False` inside wrapper itself: set when the view runs, after
   // app.route read the attribute to add Flask's own OPTIONS answer
   // (https://github.com/pallets/flask/blob/main/src/flask/sansio/app.py, add_url_rule), so Flask still

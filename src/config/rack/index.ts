@@ -671,6 +671,15 @@ function checkRack(app: RackApp): ConfigFinding[] {
               key: "config.rack.check.path",
               params: { origin: i.v },
             });
+          // 'localhost' (or with a scheme, no port): rack-cors compares it with the whole Origin
+          // (a string without a scheme becomes /^[a-z][a-z0-9.+-]*:\/\/localhost$/:
+          // https://github.com/cyu/rack-cors/blob/master/lib/rack/cors/resources.rb, #origins), the
+          // Origin of a page on port 80 only; a development server's page sends its port.
+          else if (/^((https?:\/\/)?(localhost|127\.0\.0\.1))$/.test(i.v))
+            add("origin-localhost-no-port", "warning", i.at.line, {
+              key: "config.express.check.localhost-port",
+              params: { value: i.v },
+            });
         } else if (i.t === "regex") {
           const body = i.source.replace(/\\\\/g, "").replace(/\[[^\]]*\]/g, "");
           if (/(^|[^\\])\.[A-Za-z0-9]/.test(body))
