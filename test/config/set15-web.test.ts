@@ -90,3 +90,24 @@ describe("Apache: CORS lines in a <Location> that leaves out the font's path (mo
     );
   });
 });
+
+describe("nginx: the CORS location's types written `.(…)$`, the dot unescaped (a rocket-nginx site)", () => {
+  it("the earlier static-file location that takes them is named", () => {
+    const text = `server {
+    listen 8080;
+    location ~* \\.(css|js|woff|woff2|ttf)$ {
+        expires 30d;
+        proxy_pass http://127.0.0.1:9000;
+    }
+    location ~ .(ttf|woff|woff2)$ {
+        add_header Access-Control-Allow-Origin "*" always;
+        proxy_pass http://127.0.0.1:9000;
+    }
+}
+`;
+    const named = (t: string) =>
+      checkConfig([{ path: "site.conf", text: t }]).findings.map((f) => `${f.code}@${f.line}`);
+    expect(named(text)).toContain("cors-location-shadowed@3");
+    expect(named(text.replace("css|js|woff|woff2|ttf", "css|js"))).not.toContain("cors-location-shadowed@3");
+  });
+});

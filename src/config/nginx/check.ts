@@ -116,8 +116,8 @@ function shadowedCors(tree: NginxTree, out: ConfigFinding[]): void {
     const locs = ctx.children.filter((c) => regexOf(c) !== null);
     for (const [i, loc] of locs.entries()) {
       if (!addHeaders(loc).some(isAcao)) continue;
-      // The file types it names: `\.(?:a|b|c)$`.
-      const types = /\\\.\((?:\?:)?([\w.|]+)\)\$$/.exec(loc.match?.path ?? "")?.[1]?.split("|") ?? [];
+      // The file types it names: `\.(?:a|b|c)$` (or `.(a|b)$`, the dot unescaped as often written).
+      const types = /\\?\.\((?:\?:)?([\w.|]+)\)\$$/.exec(loc.match?.path ?? "")?.[1]?.split("|") ?? [];
       const own = regexOf(loc);
       for (const earlier of locs.slice(0, i)) {
         if (addHeaders(earlier).some(isAcao)) continue;
