@@ -388,9 +388,21 @@ if (invokedDirectly) {
   // NO_COLOR (no-color.org) wins; FORCE_COLOR turns colours on where there is no terminal (CI logs).
   const force = process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== "0";
   const color = !("NO_COLOR" in process.env) && (force || process.stdout.isTTY === true);
+  // The reader closed the pipe (`cors-lens check … | head -1`): what is left is not written, and the run
+  // still ends with its own exit status (a pipeline with pipefail must not pass a failing page).
+  let readerGone = false;
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE" || readerGone) {
+      readerGone = true;
+      return;
+    }
+    throw e;
+  });
   void runCli(
     process.argv.slice(2),
-    (s) => process.stdout.write(s),
+    (s) => {
+      if (!readerGone) process.stdout.write(s);
+    },
     (s) => process.stderr.write(s),
     color,
     process.env,

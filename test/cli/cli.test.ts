@@ -432,4 +432,28 @@ describe("the built command", () => {
     },
     60_000,
   );
+  it.skipIf(!existsSync(bin))(
+    "a reader that closes the pipe early (`| head -c 1`): no crash, the run's own exit status",
+    () => {
+      // The shell's `head` closes the pipe after one byte; PIPESTATUS keeps the CLI's status.
+      const r = spawnSync(
+        "bash",
+        [
+          "-c",
+          `"${process.execPath}" "${bin}" analyze - --format junit | head -c 1 >/dev/null; echo "status=\${PIPESTATUS[0]}"`,
+        ],
+        { input: manyEntries(harText, 200), encoding: "utf8", maxBuffer: 2 ** 28 },
+      );
+      expect(r.stderr).not.toContain("EPIPE");
+      expect(r.stdout).toContain("status=1");
+    },
+    60_000,
+  );
 });
+
+/** The HAR with its entries repeated: an output of megabytes, still being written when the reader goes. */
+function manyEntries(har: string, times: number): string {
+  const doc = JSON.parse(har) as { log: { entries: unknown[] } };
+  doc.log.entries = Array.from({ length: times }, () => doc.log.entries).flat();
+  return JSON.stringify(doc);
+}

@@ -111,3 +111,27 @@ describe("nginx: the CORS location's types written `.(…)$`, the dot unescaped 
     expect(named(text.replace("css|js|woff|woff2|ttf", "css|js"))).not.toContain("cors-location-shadowed@3");
   });
 });
+
+describe("Apache: a RewriteRule that redirects every method (perma-id/w3id.org#4185)", () => {
+  it("is named, unless a RewriteCond on the method comes before it", () => {
+    const text = `<VirtualHost *:8080>
+    DocumentRoot /srv/public
+    Header always set Access-Control-Allow-Origin "*"
+    <Directory /srv/public>
+        RewriteEngine on
+        RewriteRule ^SpOTy/(.*)$ https://w3id.example/2023/SpOTy/$1 [R=302,L]
+        RewriteRule ^local$ /index.html [L]
+    </Directory>
+</VirtualHost>
+`;
+    const named = (t: string) =>
+      checkConfig([{ path: "site.conf", text: t }]).findings.map((f) => `${f.code}@${f.line}`);
+    expect(named(text)).toContain("preflight-redirected@6");
+    expect(named(text)).not.toContain("preflight-redirected@7");
+    const guarded = text.replace(
+      "        RewriteRule ^SpOTy",
+      "        RewriteCond %{REQUEST_METHOD} !=OPTIONS\n        RewriteRule ^SpOTy",
+    );
+    expect(named(guarded).filter((c) => c.startsWith("preflight-redirected"))).toEqual([]);
+  });
+});

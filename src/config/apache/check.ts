@@ -224,6 +224,31 @@ export function checkApache(tree: ApacheTree): ConfigFinding[] {
         words: { key: "config.check.preflight-only" },
       });
   }
+  // A RewriteRule that redirects (R, R=3xx) with no RewriteCond on the method before it: it redirects the
+  // preflight too, and a preflight must not be redirected (https://fetch.spec.whatwg.org/#cors-preflight-fetch:
+  // a response that is not ok fails it), so every preflighted call to those URLs is refused.
+  const lists = [tree.top, ...tree.htaccess.map((h) => h.nodes), ...nodes.map((n) => n.section?.children ?? [])];
+  for (const list of lists) {
+    list.forEach((n, i) => {
+      if (n.key !== "rewriterule") return;
+      const flags = n.args[2]?.value ?? "";
+      if (!/^\[(?:[^\]]*,)?R(=3\d\d)?(,[^\]]*)?\]$/i.test(flags)) return;
+      let j = i - 1;
+      while (j >= 0 && list[j]?.key === "rewritecond") {
+        if (/REQUEST_METHOD/i.test(list[j]?.args[0]?.value ?? "")) return;
+        j--;
+      }
+      push({
+        code: "preflight-redirected",
+        severity: "warning",
+        ...at(n),
+        words: {
+          key: "config.apache.check.rewrite-redirects-preflight",
+          params: { cond: "RewriteCond %{REQUEST_METHOD} !=OPTIONS" },
+        },
+      });
+    });
+  }
   // A RewriteCond reading a header through an HTTP_ variable httpd does not have: always empty.
   for (const n of nodes) {
     if (n.key !== "rewritecond") continue;

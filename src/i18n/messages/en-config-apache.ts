@@ -1,5 +1,7 @@
 /** `cors-lens check|fix --config` on Apache httpd files (English). Directive names stay as written. */
 export const enConfigApache = {
+  "config.apache.check.rewrite-redirects-preflight":
+    "this RewriteRule redirects every method, the preflight (OPTIONS) too: a preflight that gets a redirect fails, so every call to these URLs that needs one (a custom header, a JSON body, PUT, DELETE) is refused; put {cond} above it, or have the page call the final URL",
   "config.apache.check.env-http":
     "no line sets {name}, and httpd makes HTTP_* variables only for CGI scripts, not for a request it proxies or a file it serves: this Allow-Origin is never sent; set {name} with SetEnvIf Origin for the allowed origins ({read} would send any origin back)",
   "config.apache.check.env-not-whole":

@@ -2,6 +2,8 @@
 import type { enConfigApache } from "./en-config-apache";
 
 export const koConfigApache: Record<keyof typeof enConfigApache, string> = {
+  "config.apache.check.rewrite-redirects-preflight":
+    "이 RewriteRule은 모든 메서드를, 프리플라이트(OPTIONS)까지 리디렉션합니다: 리디렉션을 받은 프리플라이트는 실패하므로, 프리플라이트가 필요한 이 URL 호출(사용자 정의 헤더, JSON 본문, PUT, DELETE)은 모두 거부됩니다. 그 위에 {cond}를 두거나 페이지가 최종 URL을 호출하게 하세요",
   "config.apache.check.env-http":
     "{name}를 설정하는 줄이 없고, httpd는 HTTP_* 변수를 CGI 스크립트에만 만들고 프록시하는 요청이나 제공하는 파일에는 만들지 않습니다: 이 Allow-Origin은 보내지지 않습니다. 허용할 출처에 대해 SetEnvIf Origin으로 {name}를 설정하세요({read}는 어떤 출처든 그대로 돌려보냅니다)",
   "config.apache.check.env-not-whole":
