@@ -174,8 +174,20 @@ export function readFastify(file: string, text: string): ExpressApp {
 
   /** The module functions being read as called with the instance (`registerCors(server)`). */
   const following = new Set<t.Function>();
+  /** fastify-plugin functions' options parameters bound to what register gave them. */
+  const pluginOpts = new Set<string>();
   /** Reads a context's statements: `name` is the instance (the app, or the plugin's first parameter). */
-  const readContext = (statements: t.Statement[], name: string, stack: Stack, prefix: string) => {
+  const readContext = (
+    statements: t.Statement[],
+    name: string,
+    stack: Stack,
+    prefix: string,
+    /**
+     * The statement of the app's own that brought these in (a fastify-plugin's `register`): its
+     * hooks run where that registration is, so a registration moved ahead of them goes before it.
+     */
+    broughtBy: t.Statement | null = null,
+  ) => {
     const list = entries.get(stack) ?? [];
     entries.set(stack, list);
     const add = (layer: Layer, phase: number) => {
@@ -195,7 +207,7 @@ export function readFastify(file: string, text: string): ExpressApp {
           }
       // try { await app.register(…); await app.listen(…) } catch (err) { … }
       if (s.type === "TryStatement") {
-        readContext(s.block.body, name, stack, prefix);
+        readContext(s.block.body, name, stack, prefix, broughtBy);
         continue;
       }
       let e: t.Node | null = s.type === "ExpressionStatement" ? s.expression : null;
@@ -215,7 +227,7 @@ export function readFastify(file: string, text: string): ExpressApp {
         const param = at >= 0 ? helper.params[at] : undefined;
         if (param?.type === "Identifier") {
           following.add(helper);
-          readContext(helper.body.body, param.name, stack, prefix);
+          readContext(helper.body.body, param.name, stack, prefix, broughtBy);
           following.delete(helper);
           continue;
         }
@@ -253,7 +265,26 @@ export function readFastify(file: string, text: string): ExpressApp {
         let fn: t.Function | null = null;
         let shared = false;
         let target = plugin;
-        if (target.type === "CallExpression" && fpName !== null && isName(bare(target.callee), fpName)) {
+        // `const authPlugin = fp(async function (instance, opts) {…})` registered by its name: the same
+        // fastify-plugin wrapper, so its hooks land in the registering context too (fastify-plugin sets
+        // skip-override unless `{ encapsulate: true }`: https://github.com/fastify/fastify-plugin/blob/main/index.js).
+        if (target.type === "Identifier" && fpName !== null && !r.functions.has(target.name)) {
+          const c = r.consts.get(target.name);
+          const init = c ? bare(c.init) : null;
+          if (
+            init?.type === "CallExpression" &&
+            isName(bare(init.callee), fpName) &&
+            r.mutations(target.name).length === 0
+          )
+            target = init;
+        }
+        const fpOpts = target.type === "CallExpression" ? target.arguments[1] : undefined;
+        if (
+          target.type === "CallExpression" &&
+          fpName !== null &&
+          isName(bare(target.callee), fpName) &&
+          !(fpOpts && /\bencapsulate\s*:/.test(r.text.slice(fpOpts.start ?? 0, fpOpts.end ?? 0)))
+        ) {
           shared = true;
           target = bare(target.arguments[0] as t.Node);
         }
@@ -278,14 +309,25 @@ export function readFastify(file: string, text: string): ExpressApp {
           const param = fn.params[0];
           if (param?.type !== "Identifier" || fn.body.type !== "BlockStatement") continue;
           if (shared) {
-            readContext(fn.body.body, param.name, stack, prefix);
+            // The plugin's options parameter is the object given to register (avvio calls the plugin
+            // with `(instance, opts)`: https://github.com/fastify/avvio/blob/main/lib/plugin.js), read
+            // where its hooks follow it (`opts.keys.has(key)`); one name given two objects: neither.
+            const o = fn.params[1];
+            if (o?.type === "Identifier" && optsNode && optsNode.type === "ObjectExpression") {
+              const had = r.consts.get(o.name);
+              if (!had) {
+                r.consts.set(o.name, { init: optsNode, statement: s });
+                pluginOpts.add(o.name);
+              } else if (pluginOpts.has(o.name) && had.init !== optsNode) r.consts.delete(o.name);
+            }
+            readContext(fn.body.body, param.name, stack, prefix, broughtBy ?? s);
             continue;
           }
           const child: Stack = { name: param.name, layers: [] };
           stacks.push(child);
           const layer: Layer = {
             prefix: true,
-            statement: s,
+            statement: broughtBy ?? s,
             path: sub ? stringPath(optsNode, sub) : ANY_PATH,
             methods: null,
             handlers: [{ kind: "router", router: child, node: fn }],
@@ -310,7 +352,7 @@ export function readFastify(file: string, text: string): ExpressApp {
           add(
             {
               prefix: true,
-              statement: s,
+              statement: broughtBy ?? s,
               path: stringPath(optsNode, root),
               methods: ["GET"],
               handlers: [{ kind: "static", node: call }],
@@ -325,7 +367,7 @@ export function readFastify(file: string, text: string): ExpressApp {
           add(
             {
               prefix: true,
-              statement: s,
+              statement: broughtBy ?? s,
               path: ANY_PATH,
               methods: null,
               handlers: [{ kind: "auth", node: call, name: mod, jwt: false }],
@@ -367,7 +409,7 @@ export function readFastify(file: string, text: string): ExpressApp {
             add(
               {
                 prefix: true,
-                statement: s,
+                statement: broughtBy ?? s,
                 path: ANY_PATH,
                 methods: null,
                 handlers: [{ kind: "unknown", node: args[1], name: `addHook("${hook}")` }],
@@ -380,7 +422,7 @@ export function readFastify(file: string, text: string): ExpressApp {
         add(
           {
             prefix: true,
-            statement: s,
+            statement: broughtBy ?? s,
             path: ANY_PATH,
             methods: null,
             handlers: hookMiddleware(args[1], stack),
@@ -442,7 +484,7 @@ export function readFastify(file: string, text: string): ExpressApp {
       add(
         {
           prefix: false,
-          statement: s,
+          statement: broughtBy ?? s,
           path,
           methods,
           handlers,
