@@ -162,6 +162,32 @@ app.listen({ port: 3000 })
   });
 });
 
+describe("Fastify: a plugin options name another function of the file also takes", () => {
+  it("is not bound to what register gave the plugin (which options a read means is not known)", () => {
+    const text = `const Fastify = require('fastify')
+const fp = require('fastify-plugin')
+
+const apiKey = fp(async (server, options) => {
+  server.addHook('onRequest', async (request, reply) => {
+    if (!options.allowed.includes(request.headers['x-api-key'])) {
+      reply.code(401).send({ error: 'no key' })
+      return reply
+    }
+  })
+})
+const other = (server, options) => options
+
+const app = Fastify()
+app.register(apiKey, { allowed: ['k1'] })
+app.register(require('@fastify/cors'), { origin: '${PAGE}' })
+app.get('/data', async () => ({ ok: true }))
+app.listen({ port: 3000 })
+`;
+    const r = modelOf(text, "server.js", { url: "http://h/data", headers: [["X-Api-Key", "k1"]] });
+    expect("unknown" in r).toBe(true);
+  });
+});
+
 describe("Koa: a router made and returned by a function of the file, cors() used inside it", () => {
   const text = `const Koa = require('koa');
 const Router = require('@koa/router');

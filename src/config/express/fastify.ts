@@ -15,6 +15,7 @@ import {
   ANY_PATH,
   bare,
   type CorsUse,
+  childNodes,
   dotted,
   type ExpressApp,
   isName,
@@ -41,6 +42,25 @@ const PASS_PLUGIN =
   /^(@fastify\/(helmet|cookie|formbody|multipart|sensible|jwt|compress|env|rate-limit|swagger|swagger-ui|session|secure-session|basic-auth|auth|etag|accepts|request-context|under-pressure|postgres|mongodb|redis|mysql|websocket|circuit-breaker|caching|routes|view|csrf-protection)|fastify-plugin)$/;
 
 const HTTP_METHODS = new Set(["get", "post", "put", "patch", "delete", "options", "head", "all"]);
+
+/** How many functions of the program have a parameter named `name`. */
+function paramCount(program: t.Program, name: string): number {
+  let n = 0;
+  const walk = (x: t.Node) => {
+    if (
+      (x.type === "FunctionDeclaration" ||
+        x.type === "FunctionExpression" ||
+        x.type === "ArrowFunctionExpression" ||
+        x.type === "ObjectMethod" ||
+        x.type === "ClassMethod") &&
+      x.params.some((p) => p.type === "Identifier" && p.name === name)
+    )
+      n++;
+    for (const c of childNodes(x)) walk(c);
+  };
+  walk(program);
+  return n;
+}
 
 export function isFastify(text: string): boolean {
   return /(require\(\s*|from\s*)["'`](fastify|@fastify\/cors)["'`]/.test(text);
@@ -311,15 +331,15 @@ export function readFastify(file: string, text: string): ExpressApp {
           if (shared) {
             // The plugin's options parameter is the object given to register (avvio calls the plugin
             // with `(instance, opts)`: https://github.com/fastify/avvio/blob/main/lib/plugin.js), read
-            // where its hooks follow it (`opts.keys.has(key)`); one name given two objects: neither.
+            // where its hooks follow it (`opts.keys.has(key)`) — when no other function of the file
+            // has a parameter of that name, and the plugin is given one object: otherwise unknown.
             const o = fn.params[1];
-            if (o?.type === "Identifier" && optsNode && optsNode.type === "ObjectExpression") {
-              const had = r.consts.get(o.name);
-              if (!had) {
+            if (o?.type === "Identifier" && optsNode?.type === "ObjectExpression" && !r.consts.has(o.name)) {
+              if (paramCount(program, o.name) === 1 && !pluginOpts.has(o.name)) {
                 r.consts.set(o.name, { init: optsNode, statement: s });
                 pluginOpts.add(o.name);
-              } else if (pluginOpts.has(o.name) && had.init !== optsNode) r.consts.delete(o.name);
-            }
+              }
+            } else if (o?.type === "Identifier" && pluginOpts.has(o.name)) r.consts.delete(o.name);
             readContext(fn.body.body, param.name, stack, prefix, broughtBy ?? s);
             continue;
           }
