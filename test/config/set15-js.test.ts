@@ -283,3 +283,32 @@ app.listen(3000);
     expect("unknown" in r).toBe(true);
   });
 });
+
+describe("Koa: an async router factory called without await", () => {
+  it("is a promise, not a router: its routes are not read as mounted", () => {
+    const text = `const Koa = require('koa');
+const Router = require('@koa/router');
+const cors = require('@koa/cors');
+
+async function buildRoutes() {
+  const r = new Router();
+  r.use(cors());
+  r.get('/ping', (ctx) => { ctx.body = 'pong'; });
+  return r;
+}
+
+const app = new Koa();
+const routes = buildRoutes();
+app.use(routes.routes());
+app.listen(3000);
+`;
+    const r = modelOf(text, "server.js", { url: "http://h/ping" });
+    expect("unknown" in r).toBe(true);
+    const awaited = modelOf(
+      text.replace("const routes = buildRoutes();", "const routes = await buildRoutes();"),
+      "server.mjs",
+      { url: "http://h/ping" },
+    );
+    expect(allowOrigin(awaited)).toEqual(["*"]);
+  });
+});

@@ -1348,10 +1348,13 @@ export function readExpress(file: string, text: string): ExpressApp {
         else {
           // `const router = getRouter()`: a file function that makes a router, registers on it and
           // returns it — that router, its body read where the module calls it.
-          const init = bare(d.init);
+          // (`await makeRouter()` for an async one: without the await it is a promise).
+          const init0 = bare(d.init);
+          const awaited = init0.type === "AwaitExpression";
+          const init = awaited ? bare(init0.argument) : init0;
           const callee = init.type === "CallExpression" ? bare(init.callee) : null;
           const fn = callee?.type === "Identifier" ? r.functions.get(callee.name) : undefined;
-          const made = fn ? returnedRouter(fn) : null;
+          const made = fn && (awaited || !fn.async) ? returnedRouter(fn) : null;
           if (fn && made) {
             const st = { ...made.stack, name: d.id.name };
             routers.set(d.id.name, st);
