@@ -15,6 +15,7 @@ import {
   ANY_PATH,
   bare,
   type CorsUse,
+  childNodes,
   dotted,
   type ExpressApp,
   isName,
@@ -41,6 +42,25 @@ const PASS_PLUGIN =
   /^(@fastify\/(helmet|cookie|formbody|multipart|sensible|jwt|compress|env|rate-limit|swagger|swagger-ui|session|secure-session|basic-auth|auth|etag|accepts|request-context|under-pressure|postgres|mongodb|redis|mysql|websocket|circuit-breaker|caching|routes|view|csrf-protection)|fastify-plugin)$/;
 
 const HTTP_METHODS = new Set(["get", "post", "put", "patch", "delete", "options", "head", "all"]);
+
+/** How many functions of the program have a parameter named `name`. */
+function paramCount(program: t.Program, name: string): number {
+  let n = 0;
+  const walk = (x: t.Node) => {
+    if (
+      (x.type === "FunctionDeclaration" ||
+        x.type === "FunctionExpression" ||
+        x.type === "ArrowFunctionExpression" ||
+        x.type === "ObjectMethod" ||
+        x.type === "ClassMethod") &&
+      x.params.some((p) => p.type === "Identifier" && p.name === name)
+    )
+      n++;
+    for (const c of childNodes(x)) walk(c);
+  };
+  walk(program);
+  return n;
+}
 
 export function isFastify(text: string): boolean {
   return /(require\(\s*|from\s*)["'`](fastify|@fastify\/cors)["'`]/.test(text);
@@ -174,8 +194,20 @@ export function readFastify(file: string, text: string): ExpressApp {
 
   /** The module functions being read as called with the instance (`registerCors(server)`). */
   const following = new Set<t.Function>();
+  /** fastify-plugin functions' options parameters bound to what register gave them. */
+  const pluginOpts = new Set<string>();
   /** Reads a context's statements: `name` is the instance (the app, or the plugin's first parameter). */
-  const readContext = (statements: t.Statement[], name: string, stack: Stack, prefix: string) => {
+  const readContext = (
+    statements: t.Statement[],
+    name: string,
+    stack: Stack,
+    prefix: string,
+    /**
+     * The statement of the app's own that brought these in (a fastify-plugin's `register`): its
+     * hooks run where that registration is, so a registration moved ahead of them goes before it.
+     */
+    broughtBy: t.Statement | null = null,
+  ) => {
     const list = entries.get(stack) ?? [];
     entries.set(stack, list);
     const add = (layer: Layer, phase: number) => {
@@ -195,7 +227,7 @@ export function readFastify(file: string, text: string): ExpressApp {
           }
       // try { await app.register(…); await app.listen(…) } catch (err) { … }
       if (s.type === "TryStatement") {
-        readContext(s.block.body, name, stack, prefix);
+        readContext(s.block.body, name, stack, prefix, broughtBy);
         continue;
       }
       let e: t.Node | null = s.type === "ExpressionStatement" ? s.expression : null;
@@ -215,7 +247,7 @@ export function readFastify(file: string, text: string): ExpressApp {
         const param = at >= 0 ? helper.params[at] : undefined;
         if (param?.type === "Identifier") {
           following.add(helper);
-          readContext(helper.body.body, param.name, stack, prefix);
+          readContext(helper.body.body, param.name, stack, prefix, broughtBy);
           following.delete(helper);
           continue;
         }
@@ -253,7 +285,26 @@ export function readFastify(file: string, text: string): ExpressApp {
         let fn: t.Function | null = null;
         let shared = false;
         let target = plugin;
-        if (target.type === "CallExpression" && fpName !== null && isName(bare(target.callee), fpName)) {
+        // `const authPlugin = fp(async function (instance, opts) {…})` registered by its name: the same
+        // fastify-plugin wrapper, so its hooks land in the registering context too (fastify-plugin sets
+        // skip-override unless `{ encapsulate: true }`: https://github.com/fastify/fastify-plugin/blob/main/index.js).
+        if (target.type === "Identifier" && fpName !== null && !r.functions.has(target.name)) {
+          const c = r.consts.get(target.name);
+          const init = c ? bare(c.init) : null;
+          if (
+            init?.type === "CallExpression" &&
+            isName(bare(init.callee), fpName) &&
+            r.mutations(target.name).length === 0
+          )
+            target = init;
+        }
+        const fpOpts = target.type === "CallExpression" ? target.arguments[1] : undefined;
+        if (
+          target.type === "CallExpression" &&
+          fpName !== null &&
+          isName(bare(target.callee), fpName) &&
+          !(fpOpts && /\bencapsulate\s*:/.test(r.text.slice(fpOpts.start ?? 0, fpOpts.end ?? 0)))
+        ) {
           shared = true;
           target = bare(target.arguments[0] as t.Node);
         }
@@ -278,14 +329,25 @@ export function readFastify(file: string, text: string): ExpressApp {
           const param = fn.params[0];
           if (param?.type !== "Identifier" || fn.body.type !== "BlockStatement") continue;
           if (shared) {
-            readContext(fn.body.body, param.name, stack, prefix);
+            // The plugin's options parameter is the object given to register (avvio calls the plugin
+            // with `(instance, opts)`: https://github.com/fastify/avvio/blob/main/lib/plugin.js), read
+            // where its hooks follow it (`opts.keys.has(key)`) — when no other function of the file
+            // has a parameter of that name, and the plugin is given one object: otherwise unknown.
+            const o = fn.params[1];
+            if (o?.type === "Identifier" && optsNode?.type === "ObjectExpression" && !r.consts.has(o.name)) {
+              if (paramCount(program, o.name) === 1 && !pluginOpts.has(o.name)) {
+                r.consts.set(o.name, { init: optsNode, statement: s });
+                pluginOpts.add(o.name);
+              }
+            } else if (o?.type === "Identifier" && pluginOpts.has(o.name)) r.consts.delete(o.name);
+            readContext(fn.body.body, param.name, stack, prefix, broughtBy ?? s);
             continue;
           }
           const child: Stack = { name: param.name, layers: [] };
           stacks.push(child);
           const layer: Layer = {
             prefix: true,
-            statement: s,
+            statement: broughtBy ?? s,
             path: sub ? stringPath(optsNode, sub) : ANY_PATH,
             methods: null,
             handlers: [{ kind: "router", router: child, node: fn }],
@@ -310,7 +372,7 @@ export function readFastify(file: string, text: string): ExpressApp {
           add(
             {
               prefix: true,
-              statement: s,
+              statement: broughtBy ?? s,
               path: stringPath(optsNode, root),
               methods: ["GET"],
               handlers: [{ kind: "static", node: call }],
@@ -325,7 +387,7 @@ export function readFastify(file: string, text: string): ExpressApp {
           add(
             {
               prefix: true,
-              statement: s,
+              statement: broughtBy ?? s,
               path: ANY_PATH,
               methods: null,
               handlers: [{ kind: "auth", node: call, name: mod, jwt: false }],
@@ -367,7 +429,7 @@ export function readFastify(file: string, text: string): ExpressApp {
             add(
               {
                 prefix: true,
-                statement: s,
+                statement: broughtBy ?? s,
                 path: ANY_PATH,
                 methods: null,
                 handlers: [{ kind: "unknown", node: args[1], name: `addHook("${hook}")` }],
@@ -380,7 +442,7 @@ export function readFastify(file: string, text: string): ExpressApp {
         add(
           {
             prefix: true,
-            statement: s,
+            statement: broughtBy ?? s,
             path: ANY_PATH,
             methods: null,
             handlers: hookMiddleware(args[1], stack),
@@ -442,7 +504,7 @@ export function readFastify(file: string, text: string): ExpressApp {
       add(
         {
           prefix: false,
-          statement: s,
+          statement: broughtBy ?? s,
           path,
           methods,
           handlers,

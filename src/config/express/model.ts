@@ -202,6 +202,38 @@ export function requireOf(n: t.Node | null | undefined): string | null {
   return null;
 }
 
+/** The methods that change an array, a Set or a Map in place. */
+const MUTATORS = new Set([
+  "push",
+  "unshift",
+  "splice",
+  "pop",
+  "shift",
+  "sort",
+  "reverse",
+  "fill",
+  "copyWithin",
+  "add",
+  "set",
+  "delete",
+  "clear",
+]);
+
+/** The statement list (a block's or the program's) that holds a statement, or null. */
+function containerOf(root: t.Node, statement: t.Statement): t.Statement[] | null {
+  const walk = (n: t.Node): t.Statement[] | null => {
+    if ((n.type === "BlockStatement" || n.type === "Program") && n.body.includes(statement as never))
+      return n.body as t.Statement[];
+    if ((n.start ?? 0) > (statement.start ?? 0) || (n.end ?? 0) < (statement.end ?? 0)) return null;
+    for (const c of childNodes(n)) {
+      const got = walk(c);
+      if (got) return got;
+    }
+    return null;
+  };
+  return walk(root);
+}
+
 /** The child nodes of an AST node (locations and comments left out), in source order. */
 export function childNodes(n: t.Node): t.Node[] {
   const out: t.Node[] = [];
@@ -403,12 +435,136 @@ export class Reader {
     return this.lineOf(n.start ?? 0);
   }
 
+  private envCache: Map<string, t.Expression> | null = null;
+  /**
+   * `process.env.ROOT_URL = process.env.ROOT_URL || "https://…"` as a top-level statement (a default
+   * written into the environment, the shape of a `.env` loader's fallback): the expression the name
+   * holds from then on, read as any `process.env.X || "…"` is (its default). Only a name set once.
+   */
+  envSet(n: t.Node): t.Expression | null {
+    if (!this.envCache) {
+      const found = new Map<string, t.Expression>();
+      const twice = new Set<string>();
+      for (const st of this.program.body) {
+        const e = st.type === "ExpressionStatement" ? bare(st.expression) : null;
+        if (e?.type !== "AssignmentExpression" || e.operator !== "=" || !isEnv(e.left)) continue;
+        const k = propName(e.left);
+        if (k === null) continue;
+        if (found.has(k)) twice.add(k);
+        found.set(k, e.right);
+      }
+      for (const k of twice) found.delete(k);
+      this.envCache = found;
+    }
+    const b = bare(n);
+    if (!isEnv(b)) return null;
+    const k = propName(b);
+    const set = k === null ? undefined : this.envCache.get(k);
+    // Inside the right side itself the name is the environment's own (`process.env.X || "…"`: its default).
+    const within = set && (set.start ?? 0) <= (b.start ?? 0) && (b.end ?? 0) <= (set.end ?? 0);
+    return set && !within ? set : null;
+  }
+
+  private mutationCache: Map<string, t.Node[]> | null = null;
+  /**
+   * Where a name's value is changed in place after it is made (`list.push(…)`, `opts.origin = …`):
+   * a const bound to an array or object literal is that literal only until then.
+   */
+  mutations(name: string): t.Node[] {
+    if (!this.mutationCache) {
+      const found = new Map<string, t.Node[]>();
+      const add = (k: string, n: t.Node) => found.set(k, [...(found.get(k) ?? []), n]);
+      const walk = (n: t.Node) => {
+        if (n.type === "CallExpression" || n.type === "OptionalCallExpression") {
+          const callee = bare(n.callee);
+          const obj =
+            callee.type === "MemberExpression" || callee.type === "OptionalMemberExpression"
+              ? bare(callee.object)
+              : null;
+          if (obj?.type === "Identifier" && MUTATORS.has(propName(callee) ?? "")) add(obj.name, n);
+        }
+        const target =
+          n.type === "AssignmentExpression" ? n.left : n.type === "UpdateExpression" ? n.argument : null;
+        if (target?.type === "MemberExpression") {
+          let o: t.Node = target;
+          while (o.type === "MemberExpression") o = bare(o.object);
+          if (o.type === "Identifier") add(o.name, n);
+        }
+        for (const c of childNodes(n)) walk(c);
+      };
+      walk(this.program);
+      this.mutationCache = found;
+    }
+    return this.mutationCache.get(name) ?? [];
+  }
+
+  /**
+   * A const array literal grown by `list.push(…)` / `list.unshift(…)` statements in the block that
+   * declares it (or in `if` blocks there whose tests are known): the list as those statements leave
+   * it, in order — graphile/starter's installCors (`const origin = []; if (…) origin.push(…)`). Any
+   * other change (a loop, a callback, `splice`, an index set): unknown.
+   */
+  private grown(
+    name: string,
+    init: t.ArrayExpression,
+    statement: t.Statement,
+    env: Map<string, Val>,
+    depth: number,
+  ): Val {
+    const sites = new Set(this.mutations(name));
+    const unknown = (n: t.Node): never => {
+      throw new Unknown({
+        key: "config.express.unknown.mutated",
+        params: { name, line: this.line(n) },
+      });
+    };
+    const block = containerOf(this.program, statement);
+    if (!block) return unknown([...sites][0] as t.Node);
+    let list = this.value(init, env, depth + 1) as Val[];
+    const inside = (a: t.Node, n: t.Node) => (a.start ?? 0) <= (n.start ?? 0) && (n.end ?? 0) <= (a.end ?? 0);
+    const run = (ss: readonly t.Statement[]) => {
+      for (const st of ss) {
+        const here = [...sites].filter((x) => inside(st, x));
+        if (here.length === 0) continue;
+        const e = st.type === "ExpressionStatement" ? bare(st.expression) : null;
+        if (e?.type === "CallExpression" && here.length === 1 && here[0] === e) {
+          const callee = bare(e.callee) as t.MemberExpression;
+          const m = propName(callee);
+          if (m !== "push" && m !== "unshift") return unknown(e);
+          const added = e.arguments.flatMap((a): Val[] => {
+            if (a.type !== "SpreadElement") return [this.value(a, env, depth + 1)];
+            const v = this.value(a.argument, env, depth + 1);
+            return Array.isArray(v) ? v : unknown(a);
+          });
+          list = m === "push" ? [...list, ...added] : [...added, ...list];
+          sites.delete(e);
+          continue;
+        }
+        if (st.type === "BlockStatement") {
+          run(st.body);
+          continue;
+        }
+        if (st.type === "IfStatement" && !inside(st.test, here[0] as t.Node)) {
+          const branch = truthy(this.value(st.test, env, depth + 1)) ? st.consequent : st.alternate;
+          for (const x of here) if (!branch || !inside(branch, x)) sites.delete(x);
+          if (branch) run(branch.type === "BlockStatement" ? branch.body : [branch]);
+          continue;
+        }
+        return unknown(here[0] as t.Node);
+      }
+    };
+    const at = block.indexOf(statement);
+    run(block.slice(at + 1));
+    if (sites.size > 0) return unknown([...sites][0] as t.Node);
+    return list;
+  }
+
   /** The object literal a name stands for (a same-file const, not rebound in `env`), or null. */
   objectLiteral(e: t.Node, env: Map<string, Val>): t.ObjectExpression | null {
     let n = bare(e);
     for (let i = 0; i < 5 && n.type === "Identifier" && !env.has(n.name); i++) {
       const c = this.consts.get(n.name);
-      if (!c) return null;
+      if (!c || this.mutations(n.name).length > 0) return null;
       n = bare(c.init);
     }
     return n.type === "ObjectExpression" ? n : null;
@@ -479,7 +635,7 @@ export class Reader {
             const v = this.value(x.argument, env, depth + 1);
             return Array.isArray(v) ? v : unknown("spread");
           }
-          if (isEnv(x)) return [new EnvRef(this.text.slice(x.start ?? 0, x.end ?? 0))];
+          if (isEnv(x) && !this.envSet(x)) return [new EnvRef(this.text.slice(x.start ?? 0, x.end ?? 0))];
           return [this.value(x, env, depth + 1)];
         });
       case "ObjectExpression": {
@@ -501,6 +657,14 @@ export class Reader {
         if (n.name === "undefined") return undefined;
         if (env.has(n.name)) return env.get(n.name);
         const c = this.consts.get(n.name);
+        if (c && this.mutations(n.name).length > 0) {
+          const init = bare(c.init);
+          if (init.type === "ArrayExpression") return this.grown(n.name, init, c.statement, env, depth);
+          throw new Unknown({
+            key: "config.express.unknown.mutated",
+            params: { name: n.name, line: this.line(this.mutations(n.name)[0] as t.Node) },
+          });
+        }
         if (c) return this.value(c.init, env, depth + 1);
         const f = this.functions.get(n.name);
         if (f) return new Fn(f);
@@ -519,7 +683,8 @@ export class Reader {
         return unknown("operator");
       case "LogicalExpression": {
         // `process.env.X ?? "…"` / `|| "…"`: the default written here (the environment is not known).
-        if (n.operator !== "&&" && isEnv(n.left)) return this.value(n.right, env, depth + 1);
+        if (n.operator !== "&&" && isEnv(n.left) && !this.envSet(n.left))
+          return this.value(n.right, env, depth + 1);
         const l = this.value(n.left, env, depth + 1);
         if (n.operator === "&&") return truthy(l) ? this.value(n.right, env, depth + 1) : l;
         if (n.operator === "||") return truthy(l) ? l : this.value(n.right, env, depth + 1);
@@ -576,7 +741,10 @@ export class Reader {
           : this.value(n.alternate, env, depth + 1);
       case "MemberExpression":
       case "OptionalMemberExpression": {
-        if (isEnv(n)) return unknown("env");
+        if (isEnv(n)) {
+          const set = this.envSet(n);
+          return set ? this.value(set, env, depth + 1) : unknown("env");
+        }
         // `config.corsOrigins`, config a same-file object literal: that property alone (its other
         // properties, `port: Number(process.env.PORT)`, need not be readable).
         const literal = this.objectLiteral(n.object, env);
@@ -702,6 +870,19 @@ export class Reader {
           if (method === "toLowerCase") return target.toLowerCase();
           if (method === "split" && typeof a === "string") return target.split(a);
           if (method === "trim") return target.trim();
+          // `list.replace(/\s/g, "")`: a string replacement (no function), as String.prototype.replace does it.
+          if (
+            (method === "replace" || method === "replaceAll") &&
+            (typeof a === "string" || a instanceof RegExp) &&
+            typeof args[1] === "string"
+          ) {
+            if (a instanceof RegExp) a.lastIndex = 0;
+            try {
+              return method === "replace" ? target.replace(a, args[1]) : target.replaceAll(a, args[1]);
+            } catch {
+              return unknown("call");
+            }
+          }
           if ((method === "slice" || method === "substring") && args.every((x) => typeof x === "number"))
             return method === "slice"
               ? target.slice(args[0] as number | undefined, args[1] as number | undefined)
@@ -1087,12 +1268,22 @@ export function readExpress(file: string, text: string): ExpressApp {
     )
       ? factory
       : classBody(body, isExpressCall);
+  const topApp = body.some(
+    (s) => s.type === "VariableDeclaration" && s.declarations.some((d) => d.init && isExpressCall(d.init)),
+  );
   // `function init() { app.use(cors()); … } init();`: a function of the file without parameters,
   // called once at the top level, that registers on the module's own app — its statements read where
-  // the module runs them (after the module's).
+  // the module runs them (after the module's). So is `async function main() { const app = express();
+  // app.use(…); app.listen(…); } main();` when the module makes no app itself: the app is made and
+  // served by that call (an entry point's layout; Node runs the body synchronously up to its first
+  // `await`, and Express registers each `app.use` as the statement runs:
+  // https://github.com/expressjs/express/blob/master/lib/application.js).
   const called = body.flatMap((s) => {
     const e = s.type === "ExpressionStatement" ? bare(s.expression) : null;
-    const c = e?.type === "AwaitExpression" ? bare(e.argument) : e;
+    let c = e?.type === "AwaitExpression" ? bare(e.argument) : e;
+    // main().catch(…): the call itself.
+    const link = c?.type === "CallExpression" ? bare(c.callee) : null;
+    if (link?.type === "MemberExpression" && propName(link) === "catch") c = bare(link.object);
     if (c?.type !== "CallExpression" || c.arguments.length > 0) return [];
     const callee = bare(c.callee);
     const fn = callee.type === "Identifier" ? r.functions.get(callee.name) : undefined;
@@ -1100,7 +1291,7 @@ export function readExpress(file: string, text: string): ExpressApp {
     const uses = /\b([A-Za-z_$][\w$]*)\.(use|get|post|put|patch|delete|options|all|route)\(/.exec(
       r.text.slice(fn.body.start ?? 0, fn.body.end ?? 0),
     );
-    const made = body.some(
+    const made = [...body, ...(topApp || inner0.length > 0 ? [] : fn.body.body)].some(
       (d) =>
         d.type === "VariableDeclaration" &&
         d.declarations.some(
@@ -1110,6 +1301,24 @@ export function readExpress(file: string, text: string): ExpressApp {
     return made ? fn.body.body : [];
   });
   const inner = [...inner0, ...called];
+  /** A router made in a file function and returned (`const router = new Router(); …; return router`). */
+  const returnedRouter = (fn: t.Function): { name: string; stack: Stack } | null => {
+    if (fn.body.type !== "BlockStatement") return null;
+    const ret = fn.body.body.find((x): x is t.ReturnStatement => x.type === "ReturnStatement");
+    const arg = ret?.argument ? bare(ret.argument) : null;
+    if (arg?.type !== "Identifier") return null;
+    for (const x of fn.body.body)
+      if (x.type === "VariableDeclaration")
+        for (const d of x.declarations) {
+          if (d.id.type !== "Identifier" || d.id.name !== arg.name || !d.init) continue;
+          const init = bare(d.init);
+          if (isRouterCall(init)) return { name: arg.name, stack: { name: arg.name, layers: [] } };
+          const prefix = koaRouterPrefix(init);
+          if (prefix !== null) return { name: arg.name, stack: { name: arg.name, layers: [], prefix } };
+        }
+    return null;
+  };
+  const madeRouters = new Map<t.VariableDeclarator, { fn: t.Function; inner: string; stack: Stack }>();
   const madeAt = new Map<string, t.Statement>();
   for (const s of inner) declare(s);
   for (const s of [...body, ...inner]) {
@@ -1136,6 +1345,22 @@ export function readExpress(file: string, text: string): ExpressApp {
       else {
         const prefix = koaRouterPrefix(d.init);
         if (prefix !== null) routers.set(d.id.name, { name: d.id.name, layers: [], prefix });
+        else {
+          // `const router = getRouter()`: a file function that makes a router, registers on it and
+          // returns it — that router, its body read where the module calls it.
+          // (`await makeRouter()` for an async one: without the await it is a promise).
+          const init0 = bare(d.init);
+          const awaited = init0.type === "AwaitExpression";
+          const init = awaited ? bare(init0.argument) : init0;
+          const callee = init.type === "CallExpression" ? bare(init.callee) : null;
+          const fn = callee?.type === "Identifier" ? r.functions.get(callee.name) : undefined;
+          const made = fn && (awaited || !fn.async) ? returnedRouter(fn) : null;
+          if (fn && made) {
+            const st = { ...made.stack, name: d.id.name };
+            routers.set(d.id.name, st);
+            madeRouters.set(d, { fn, inner: made.name, stack: st });
+          }
+        }
       }
     }
   }
@@ -1336,6 +1561,20 @@ export function readExpress(file: string, text: string): ExpressApp {
     if (s.type === "ExpressionStatement" && !helperCall(s.expression) && !thenCall(s.expression))
       register(s, s.expression);
     else if (s.type === "VariableDeclaration") {
+      for (const d of s.declarations) {
+        const made = madeRouters.get(d);
+        if (!made || following.has(made.fn) || made.fn.body.type !== "BlockStatement") continue;
+        const before = routers.get(made.inner);
+        routers.set(made.inner, made.stack);
+        following.add(made.fn);
+        for (const st of made.fn.body.body) {
+          if (st.type === "VariableDeclaration") declare(st);
+          visit(st);
+        }
+        following.delete(made.fn);
+        if (before) routers.set(made.inner, before);
+        else routers.delete(made.inner);
+      }
       // `const app = new Hono().get(…).post(…)`: the chain's registrations, on the app it makes.
       for (const d of s.declarations)
         if (
@@ -1346,23 +1585,6 @@ export function readExpress(file: string, text: string): ExpressApp {
         )
           register(s, d.init, routers.get(d.id.name));
     } else if (s.type === "ExportDefaultDeclaration" && s.declaration.type !== "FunctionDeclaration") return;
-  };
-  /** A router made in a file function and returned (`const router = new Router(); …; return router`). */
-  const returnedRouter = (fn: t.Function): { name: string; stack: Stack } | null => {
-    if (fn.body.type !== "BlockStatement") return null;
-    const ret = fn.body.body.find((x): x is t.ReturnStatement => x.type === "ReturnStatement");
-    const arg = ret?.argument ? bare(ret.argument) : null;
-    if (arg?.type !== "Identifier") return null;
-    for (const x of fn.body.body)
-      if (x.type === "VariableDeclaration")
-        for (const d of x.declarations) {
-          if (d.id.type !== "Identifier" || d.id.name !== arg.name || !d.init) continue;
-          const init = bare(d.init);
-          if (isRouterCall(init)) return { name: arg.name, stack: { name: arg.name, layers: [] } };
-          const prefix = koaRouterPrefix(init);
-          if (prefix !== null) return { name: arg.name, stack: { name: arg.name, layers: [], prefix } };
-        }
-    return null;
   };
   /**
    * `makeRouter(…).then((router) => { app.use(router.routes()); app.use(cors()); … })`: a file function
@@ -1540,7 +1762,8 @@ export function readOptions(r: Reader, call: t.CallExpression, index = 0): CorsO
     if (depth > 4) return null;
     if (b.type === "Identifier") {
       const c = r.consts.get(b.name);
-      return c ? resolve(c.init, depth + 1) : null;
+      // Options changed after they are written (`opts.origin = …`): not the literal.
+      return c && r.mutations(b.name).length === 0 ? resolve(c.init, depth + 1) : null;
     }
     if (b.type === "MemberExpression") {
       const key = b.computed ? (b.property.type === "StringLiteral" ? b.property.value : null) : propName(b);
@@ -2812,6 +3035,30 @@ function interpret(
         changed = true;
       }
     }
+    // `{ "Access-Control-Allow-Headers": c.req.header("Access-Control-Request-Headers") ?? "…" }`: an
+    // object's values and an array's entries read the request too (c.body's headers argument).
+    if (b.type === "ObjectExpression") {
+      const props = b.properties.map((x) =>
+        x.type === "ObjectProperty" && !x.computed ? { ...x, value: substitute(x.value) as t.Expression } : x,
+      );
+      if (
+        props.some(
+          (x, i) => x.type === "ObjectProperty" && x.value !== (b.properties[i] as t.ObjectProperty).value,
+        )
+      ) {
+        copy.properties = props;
+        changed = true;
+      }
+    }
+    if (b.type === "ArrayExpression") {
+      const els = b.elements.map((x) =>
+        x && x.type !== "SpreadElement" ? (substitute(x) as t.Expression) : x,
+      );
+      if (els.some((x, i) => x !== b.elements[i])) {
+        copy.elements = els;
+        changed = true;
+      }
+    }
     if (Array.isArray(copy.expressions)) {
       const args = (copy.expressions as t.Node[]).map((a) => substitute(a));
       if (args.some((a, i) => a !== (copy.expressions as t.Node[])[i])) {
@@ -2838,9 +3085,26 @@ function interpret(
       }
     }
     const name = args[0] ? val(args[0]) : undefined;
-    const value = args[1] ? val(args[1]) : undefined;
     if (typeof name !== "string") return unknown(node);
+    const value = headerValue(name, args[1]);
+    if (value === NONE) return;
     noteSet(name, value, method === "append" ? "append" : "set", node);
+  };
+  /**
+   * A header's value; NONE when it is one no CORS check reads (`c.header("X-Request-Id",
+   * crypto.randomUUID())`) and cannot be known: left out of the answer
+   * (https://fetch.spec.whatwg.org/#cors-check reads the Access-Control-* headers, a redirect its
+   * Location; Vary is kept for the cache findings).
+   */
+  const headerValue = (name: string, arg: t.Node | undefined): Val | typeof NONE => {
+    if (/^(access-control-|vary$|location$)/i.test(name) || !TOKEN.test(name))
+      return arg ? val(arg) : undefined;
+    try {
+      return arg ? val(arg) : undefined;
+    } catch (e) {
+      if (e instanceof Unknown) return NONE;
+      throw e;
+    }
   };
   const noteSet = (name: string, value: Val, how: "set" | "append", node: t.Node) => {
     if (!koa && !hono && !TOKEN.test(name)) {
@@ -2996,10 +3260,11 @@ function interpret(
     if (isC(obj)) {
       if (m === "header") {
         const name = n.arguments[0] ? val(n.arguments[0]) : undefined;
-        const value = n.arguments[1] ? val(n.arguments[1]) : undefined;
-        const opts = n.arguments[2] ? val(n.arguments[2]) : undefined;
         if (typeof name !== "string") return unknown(n);
-        noteSet(name, value, isRecord(opts) && opts.append === true ? "append" : "set", n);
+        const value = headerValue(name, n.arguments[1]);
+        const opts = n.arguments[2] ? val(n.arguments[2]) : undefined;
+        if (value !== NONE)
+          noteSet(name, value, isRecord(opts) && opts.append === true ? "append" : "set", n);
         return "next-statement" as unknown as Flow;
       }
       if (m === "status") {

@@ -308,6 +308,10 @@ export function patchExpress(
   const hooks = new Set<CorsUse>();
   const revive = new Map<t.CallExpression, DeadCors>();
   const handLists = new Map<t.Node, { names: string[]; header: string }>();
+  const handAdds = new Map<
+    string,
+    { acao: NonNullable<ReturnType<typeof handSetter>>; header: string; names: string[] }
+  >();
   const handOrigins = new Map<
     string,
     { fns: t.Function[]; origins: Set<string>; credentials: boolean; id: string }
@@ -485,6 +489,19 @@ export function patchExpress(
         trace.handSet.map((h) => h.node),
         header,
       );
+      const fns = trace.handSet.map((h) => h.node);
+      // The middleware sets Allow-Origin but not this header at all (acode.app's, Allow-Headers
+      // only): a line that sets it, after the Allow-Origin one, naming what the page sends. Before,
+      // the preflight allowed only the CORS-safelisted methods and headers, which it still allows
+      // (https://fetch.spec.whatwg.org/#cors-preflight-fetch).
+      const acao = !lit && !handSetter(fns, header) ? handSetter(fns, "access-control-allow-origin") : null;
+      if (acao) {
+        const k = `${header}:${acao.call.start}`;
+        const w = handAdds.get(k) ?? { acao, header, names: [] };
+        for (const n of names) if (!w.names.some((m) => lower(m) === lower(n))) w.names.push(n);
+        handAdds.set(k, w);
+        continue;
+      }
       if (!lit) {
         p.cannot.set(spec.id, { key: "config.express.cannot.hand-set", params: { name: header } });
         continue;
@@ -978,6 +995,21 @@ export function patchExpress(
       key: w.header.endsWith("methods") ? "config.fix.methods" : "config.fix.headers",
       params: { names: add.join(", "), line: p.line(node) },
     });
+  }
+  for (const w of handAdds.values()) {
+    const methods = w.header.endsWith("methods");
+    lineAfter(
+      p,
+      w.acao.call,
+      w.acao.method,
+      methods ? "Access-Control-Allow-Methods" : "Access-Control-Allow-Headers",
+      p.str(w.names.join(", ")),
+      `hand-add:${w.header}:${w.acao.call.start}`,
+      {
+        key: methods ? "config.fix.methods" : "config.fix.headers",
+        params: { names: w.names.join(", "), line: p.line(w.acao.call) },
+      },
+    );
   }
   for (const w of handOrigins.values()) handOrigin(p, w.fns, [...w.origins], w.credentials, w.id);
   if (fresh.length > 0) addCors(p, fresh);

@@ -1,6 +1,8 @@
 /** `cors-lens check|fix --config` on Express apps (English). Code stays as written. */
 export const enConfigExpress = {
   "config.express.unknown.value": "the value {code} (line {line}) is not a literal CORS Lens can read",
+  "config.express.unknown.mutated":
+    "{name} is changed after it is written (line {line}) in a way CORS Lens does not follow: its value is not known here",
   "config.express.unknown.options":
     "the cors() options {name} (line {line}) are not an object literal in this file: CORS Lens cannot read them",
   "config.express.unknown.koa-nested":

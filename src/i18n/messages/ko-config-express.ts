@@ -3,6 +3,8 @@ import type { enConfigExpress } from "./en-config-express";
 
 export const koConfigExpress: Record<keyof typeof enConfigExpress, string> = {
   "config.express.unknown.value": "값 {code}({line}행)는 CORS Lens가 읽을 수 있는 리터럴이 아닙니다",
+  "config.express.unknown.mutated":
+    "{name}은(는) 작성된 뒤 CORS Lens가 따라가지 않는 방식으로 바뀝니다({line}행): 여기서는 그 값을 알 수 없습니다",
   "config.express.unknown.options":
     "cors() 옵션 {name}({line}행)이 이 파일의 객체 리터럴이 아니어서 CORS Lens가 읽을 수 없습니다",
   "config.express.unknown.koa-nested":
