@@ -17,7 +17,6 @@ export { type EchoSample, originReflection } from "./findings/origin-reflected-w
 export { SERVER_STACKS } from "./fixes";
 export { VERIFIED } from "./fixes/verified";
 export { combinedHeader, hasHeader, headerValues } from "./headers";
-export { defineLazy } from "./lazy";
 export { type ObservedFields, observedExchange, preflightOnlyExchange, visibilityOf } from "./observed";
 export { hostOf, originOf, requestOrigin } from "./origin";
 export { type RuleKey, ruleWords } from "./rule-words";

@@ -10,7 +10,6 @@ import {
   type BrowserName,
   type Cause,
   type CredentialsMode,
-  defineLazy,
   diagnose,
   type Finding,
   type Fix,
@@ -155,32 +154,22 @@ function scrubFixes(fixes: readonly Fix[]): Fix[] {
   return scrubbed;
 }
 
-/**
- * A copy with the texts scrubbed and `fixes` still computed on first read (the engine's are lazy:
- * ../engine/lazy.ts): a spread would read them, and the CI formats read one fix of the first cause
- * only. The keys keep their order, so the JSON is the same.
- */
-function scrubbedCopy<T extends Cause | Finding>(from: T, texts: Partial<T>): T {
-  const out = {} as T;
-  for (const key of Object.keys(from) as Array<keyof T>) {
-    if (key === "fixes") {
-      const fixes = () => scrubFixes((from as { fixes: readonly Fix[] }).fixes);
-      defineLazy(out as { fixes: Fix[] }, "fixes", fixes);
-    } else out[key] = key in texts ? (texts[key] as T[keyof T]) : from[key];
-  }
-  return out;
-}
-
 function scrubCause(cause: Cause): Cause {
-  return scrubbedCopy(cause, {
+  return {
+    ...cause,
     value: cause.value === null ? null : scrub(cause.value),
     expected: cause.expected === null ? null : scrub(cause.expected),
     message: scrub(cause.message),
-  });
+    fixes: scrubFixes(cause.fixes),
+  };
 }
 
 function scrubFinding(finding: Finding): Finding {
-  return scrubbedCopy(finding, { message: scrub(finding.message) });
+  return {
+    ...finding,
+    message: scrub(finding.message),
+    ...(finding.fixes ? { fixes: scrubFixes(finding.fixes) } : {}),
+  };
 }
 
 export function buildReportExchange(observed: ObservedExchange, options: ReportOptions = {}): ReportExchange {
