@@ -126,10 +126,14 @@ export const enConfigPython = {
   "config.starlette.fix.add": "CORSMiddleware added, after the app's other middlewares (so it runs first)",
   "config.starlette.fix.server-error":
     'an @app.middleware("http") added above add_middleware(CORSMiddleware) (line {line}) answers an unhandled exception\'s 500 itself: added before CORSMiddleware, it runs inside it, so the 500 carries CORS headers (Starlette makes that 500 in ServerErrorMiddleware, outside every middleware, and an @app.exception_handler(Exception) runs there too)',
+  "config.starlette.fix.handler-inside":
+    'an @app.middleware("http") added above add_middleware(CORSMiddleware) (line {line}) calls the handler for Exception (line {handler}) itself: added before CORSMiddleware, it runs inside it, so the handler\'s answers carry CORS headers (Starlette runs a handler for Exception in ServerErrorMiddleware, outside every middleware)',
   "config.starlette.cannot.server-error":
     "the 500 of an unhandled exception is made by Starlette's ServerErrorMiddleware, outside CORSMiddleware (line {line}), so it has no CORS headers; no edit of this file puts it inside: catch the exception in a middleware added before CORSMiddleware, or in the route",
   "config.starlette.check.error-outside-cors":
     "the route's raise {name} (line {line}) becomes a 500 made by ServerErrorMiddleware, outside this CORSMiddleware: it has no CORS headers, so the page sees a CORS error instead of the 500 (an @app.exception_handler(Exception) runs there too); catch it in a middleware added before CORSMiddleware",
+  "config.starlette.check.error-to-handler":
+    "the route's raise {name} (line {line}) is answered by this handler for Exception, which Starlette runs in ServerErrorMiddleware, outside CORSMiddleware (line {cors}): its answers (a 404 too) have no CORS headers, so the page sees a CORS error instead; register the handler for the exception's own class, or call it from a middleware added before CORSMiddleware",
   "config.starlette.check.route-method":
     "the app serves {method} (line {line}), but CORSMiddleware allows the methods {methods} only: it refuses the preflight of a cross-origin {method} (400); add {method} to allow_methods",
   "config.starlette.cannot.order":

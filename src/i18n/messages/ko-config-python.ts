@@ -127,10 +127,14 @@ export const koConfigPython: Record<keyof typeof enConfigPython, string> = {
   "config.starlette.fix.add": "앱의 다른 미들웨어 뒤에 CORSMiddleware 추가(먼저 실행되도록)",
   "config.starlette.fix.server-error":
     'add_middleware(CORSMiddleware)(줄 {line}) 위에 @app.middleware("http")를 추가해 처리되지 않은 예외의 500에 직접 응답함: CORSMiddleware보다 먼저 추가되어 그 안쪽에서 실행되므로 500에 CORS 헤더가 붙습니다(Starlette는 그 500을 모든 미들웨어 바깥의 ServerErrorMiddleware에서 만들며, @app.exception_handler(Exception)도 거기서 실행됩니다)',
+  "config.starlette.fix.handler-inside":
+    'add_middleware(CORSMiddleware)(줄 {line}) 위에 @app.middleware("http")를 추가해 Exception 처리기(줄 {handler})를 직접 호출함: CORSMiddleware보다 먼저 추가되어 그 안쪽에서 실행되므로 처리기의 응답에 CORS 헤더가 붙습니다(Starlette는 Exception 처리기를 모든 미들웨어 바깥의 ServerErrorMiddleware에서 실행합니다)',
   "config.starlette.cannot.server-error":
     "처리되지 않은 예외의 500은 CORSMiddleware(줄 {line}) 바깥의 Starlette ServerErrorMiddleware가 만들므로 CORS 헤더가 없습니다. 이 파일의 수정으로는 안쪽으로 옮길 수 없습니다: CORSMiddleware보다 먼저 추가한 미들웨어나 라우트에서 예외를 잡으세요",
   "config.starlette.check.error-outside-cors":
     "라우트의 raise {name}(줄 {line})은 이 CORSMiddleware 바깥의 ServerErrorMiddleware가 만드는 500이 됩니다: CORS 헤더가 없어 페이지는 500 대신 CORS 오류를 봅니다(@app.exception_handler(Exception)도 거기서 실행됩니다). CORSMiddleware보다 먼저 추가한 미들웨어에서 잡으세요",
+  "config.starlette.check.error-to-handler":
+    "라우트의 raise {name}(줄 {line})은 이 Exception 처리기가 응답하는데, Starlette는 이 처리기를 CORSMiddleware(줄 {cors}) 바깥의 ServerErrorMiddleware에서 실행합니다: 그 응답(404도)에는 CORS 헤더가 없어 페이지는 대신 CORS 오류를 봅니다. 처리기를 예외 자신의 클래스로 등록하거나, CORSMiddleware보다 먼저 추가한 미들웨어에서 호출하세요",
   "config.starlette.check.route-method":
     "앱은 {method}를 제공하지만(줄 {line}) CORSMiddleware는 {methods} 메서드만 허용합니다: 교차 출처 {method}의 사전 요청을 거부합니다(400). allow_methods에 {method}를 추가하세요",
   "config.starlette.cannot.order":
