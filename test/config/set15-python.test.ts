@@ -196,3 +196,84 @@ app = create_app()
     expect(a.kind === "known" && a.headers.some(([n]) => n === "Access-Control-Allow-Origin")).toBe(true);
   });
 });
+
+describe("Flask: a view decorator of the app's own sets Allow-Origin to a comma-separated list", () => {
+  const text = `from functools import wraps
+
+from flask import Flask, current_app, jsonify, make_response, request
+
+ALLOWED = "https://admin.example.com, ${PAGE}"
+
+app = Flask(__name__)
+app.config["ALLOWED_ORIGINS"] = ALLOWED
+
+
+def with_cors(f):
+    @wraps(f)
+    def inner(*a, **kw):
+        allowed = current_app.config["ALLOWED_ORIGINS"]
+        resp = make_response(f(*a, **kw))
+        resp.headers["Access-Control-Allow-Origin"] = allowed
+        return resp
+
+    return inner
+
+
+@app.route("/api/items")
+@with_cors
+def items():
+    return jsonify([])
+`;
+  const ask = (t: string, origin = PAGE) =>
+    readConfig([{ path: "app.py", text: t }]).answer({
+      method: "GET",
+      url: "http://h/api/items",
+      headers: [["Origin", origin]],
+    });
+
+  it("reads the header the decorator sends; fix sends the request's origin when listed, the list kept", () => {
+    expect(ask(text)).toMatchObject({
+      kind: "known",
+      headers: [["Access-Control-Allow-Origin", `https://admin.example.com, ${PAGE}`]],
+    });
+    const file = { path: "app.py", text };
+    const ev = recordedFrom([file], [{ url: "http://h/api/items", origin: PAGE }]);
+    const r = fixConfig([file], ev);
+    expect(r.ok, fixDiff(r)).toBe(true);
+    const after = r.files[0]?.after ?? "";
+    expect(after).toContain(
+      '        resp.headers["Access-Control-Allow-Origin"] = request.headers.get("Origin") if request.headers.get("Origin") in [o.strip() for o in allowed.split(",")] else allowed\n' +
+        '        resp.vary.add("Origin")\n',
+    );
+    expect(after).toContain(`ALLOWED = "https://admin.example.com, ${PAGE}"`);
+    for (const origin of [PAGE, "https://admin.example.com"])
+      expect(ask(after, origin)).toMatchObject({
+        kind: "known",
+        headers: [["Access-Control-Allow-Origin", origin]],
+      });
+    expect(fixDiff(fixConfig([{ path: "app.py", text: after }], ev))).toBe("");
+  });
+
+  it("says unknown where the value may come from a config file, and leaves a decorator above the route alone", () => {
+    const loaded = text.replace(
+      'app.config["ALLOWED_ORIGINS"] = ALLOWED\n',
+      'app.config.from_object("settings")\n',
+    );
+    expect(ask(loaded)).toMatchObject({ kind: "unknown", why: { key: "config.flask.unknown.hand-deco" } });
+    // Above the route decorator it wraps nothing the route registers: no header from it.
+    const above = text.replace(
+      '@app.route("/api/items")\n@with_cors\n',
+      '@with_cors\n@app.route("/api/items")\n',
+    );
+    const a = ask(above);
+    expect(a.kind === "known" && a.headers.length).toBe(0);
+  });
+
+  it("an origin the list does not name: no edit of the decorator, said", () => {
+    const other = text.replace(`, ${PAGE}"`, ', https://b.example.com"');
+    const file = { path: "app.py", text: other };
+    const r = fixConfig([file], recordedFrom([file], [{ url: "http://h/api/items", origin: PAGE }]));
+    expect(r.ok).toBe(false);
+    expect(r.cannot[0]?.why.key).toBe("config.flask.cannot.hand-deco");
+  });
+});

@@ -196,6 +196,12 @@ export const enConfigPython = {
     "{key} is not a flask-cors option: flask-cors reads only CORS_ORIGINS, CORS_METHODS, CORS_ALLOW_HEADERS, CORS_EXPOSE_HEADERS, CORS_SUPPORTS_CREDENTIALS, CORS_MAX_AGE, CORS_SEND_WILDCARD, CORS_AUTOMATIC_OPTIONS, CORS_VARY_HEADER, CORS_RESOURCES, CORS_INTERCEPT_EXCEPTIONS and CORS_ALWAYS_SEND from app.config; this one has no effect",
   "config.flask.check.slash":
     'the blueprint\'s "/" rule is {rule} with its url_prefix: {url} (without the slash) answers a redirect (308), which a preflight may not follow; write the rule with strict_slashes=False, or call the URL with its slash',
+  "config.flask.unknown.hand-deco":
+    "the view's decorator {name} sets CORS headers in a way CORS Lens does not read (line {line}: {text})",
+  "config.flask.cannot.hand-deco":
+    "the view's decorator {name} (line {line}) sets Access-Control-Allow-Origin itself, so flask-cors leaves that answer alone; CORS Lens has no edit of it for {code}: change the header's value there",
+  "config.flask.fix.hand-deco-origin":
+    "{name} (line {line}) sent all of {value} as one Access-Control-Allow-Origin, which browsers refuse: it now sends the request's origin when it is one of them (the list stays where it is set), with Vary: Origin",
   "config.flask.unknown.hand-set":
     "an after_request hook (line {line}) sets Access-Control-* headers itself: flask-cors then skips the responses that already have Access-Control-Allow-Origin, in an order CORS Lens does not model",
   "config.flask.unknown.config":

@@ -196,6 +196,12 @@ export const koConfigPython: Record<keyof typeof enConfigPython, string> = {
     "{key}는 flask-cors 옵션이 아닙니다: flask-cors는 app.config에서 CORS_ORIGINS, CORS_METHODS, CORS_ALLOW_HEADERS, CORS_EXPOSE_HEADERS, CORS_SUPPORTS_CREDENTIALS, CORS_MAX_AGE, CORS_SEND_WILDCARD, CORS_AUTOMATIC_OPTIONS, CORS_VARY_HEADER, CORS_RESOURCES, CORS_INTERCEPT_EXCEPTIONS, CORS_ALWAYS_SEND만 읽으므로 이 값은 효과가 없습니다",
   "config.flask.check.slash":
     '블루프린트의 "/" 규칙은 url_prefix와 합쳐 {rule}입니다: 슬래시 없는 {url}은 리디렉션(308)으로 응답하며, 사전 요청은 이를 따라갈 수 없습니다. 규칙에 strict_slashes=False를 쓰거나 슬래시가 붙은 URL을 호출하세요',
+  "config.flask.unknown.hand-deco":
+    "뷰의 데코레이터 {name}이(가) CORS Lens가 읽지 못하는 방식으로 CORS 헤더를 설정합니다(줄 {line}: {text})",
+  "config.flask.cannot.hand-deco":
+    "뷰의 데코레이터 {name}(줄 {line})이(가) Access-Control-Allow-Origin을 직접 설정하므로 flask-cors는 그 응답을 건드리지 않습니다. CORS Lens에는 {code}에 대한 수정이 없습니다: 그곳에서 헤더 값을 바꾸세요",
+  "config.flask.fix.hand-deco-origin":
+    "{name}(줄 {line})이(가) {value}의 모든 값을 Access-Control-Allow-Origin 하나로 보냈는데 브라우저는 이를 거부합니다: 이제 요청의 출처가 그중 하나이면 그 출처를 보냅니다(목록은 설정된 곳에 그대로 둠). Vary: Origin도 함께 보냅니다",
   "config.flask.unknown.hand-set":
     "after_request 훅(줄 {line})이 Access-Control-* 헤더를 직접 설정합니다. flask-cors는 이미 Access-Control-Allow-Origin이 있는 응답을 건너뛰며, 그 순서는 CORS Lens가 모델링하지 않습니다",
   "config.flask.unknown.config":
