@@ -466,7 +466,13 @@ function handDecorators(
   >();
   for (const top of kids(mod.tree.rootNode)) {
     const def = top.type === "decorated_definition" ? top.childForFieldName("definition") : top;
-    if (def?.type !== "function_definition" || !/access-control-/i.test(def.text)) continue;
+    // One that answers OPTIONS itself or changes how Flask does is left to the recorded answers.
+    if (
+      def?.type !== "function_definition" ||
+      !/access-control-/i.test(def.text) ||
+      /provide_automatic_options|\brequest\.method\b/.test(def.text)
+    )
+      continue;
     const name = def.childForFieldName("name")?.text ?? "";
     // The innermost function that returns what it sets headers on: the wrapper.
     const wrapper = [def, ...def.descendantsOfType("function_definition")]
@@ -981,6 +987,8 @@ function readFlask(file: ConfigFile): FlaskApp {
       .replace(/<[^>]*>/g, "[^/]+");
     out.routes.push({
       ...r,
+      // A decorator whose headers are not all read stays the application's own answer (recorded).
+      hand: r.hand && !r.hand.unknown ? r.hand : null,
       prefixed: Boolean(bp?.prefix) && r.rule === "/" && !/\/$/.test(bp?.prefix ?? ""),
       rule: full,
       path: new RegExp(`^${re}$`),
@@ -1420,10 +1428,10 @@ function answerFlask(app: FlaskApp, req: HopRequest): Answer {
     // A hand-written decorator of the view sets its headers on what the view returns (not on Flask's
     // automatic OPTIONS answer, which does not call the view).
     const hand = place.route?.hand ?? null;
-    if (hand && (hand.unknown || (req.method === "OPTIONS" && place.route?.ownOptions)))
+    if (hand && req.method === "OPTIONS" && place.route?.ownOptions)
       throw new Unknowable({
         key: "config.flask.unknown.hand-deco",
-        params: { name: hand.name, line: hand.unknown?.line ?? hand.line, text: hand.unknown?.text ?? "" },
+        params: { name: hand.name, line: hand.line },
       });
     const decorated = hand !== null && req.method !== "OPTIONS";
     let status: number;

@@ -197,7 +197,7 @@ export const enConfigPython = {
   "config.flask.check.slash":
     'the blueprint\'s "/" rule is {rule} with its url_prefix: {url} (without the slash) answers a redirect (308), which a preflight may not follow; write the rule with strict_slashes=False, or call the URL with its slash',
   "config.flask.unknown.hand-deco":
-    "the view's decorator {name} sets CORS headers in a way CORS Lens does not read (line {line}: {text})",
+    "the route lists OPTIONS in its methods, so its view answers the preflight through the decorator {name} (line {line}): CORS Lens does not read what that answer carries",
   "config.flask.cannot.hand-deco":
     "the view's decorator {name} (line {line}) sets Access-Control-Allow-Origin itself, so flask-cors leaves that answer alone; CORS Lens has no edit of it for {code}: change the header's value there",
   "config.flask.fix.hand-deco-origin":

@@ -197,7 +197,7 @@ export const koConfigPython: Record<keyof typeof enConfigPython, string> = {
   "config.flask.check.slash":
     '블루프린트의 "/" 규칙은 url_prefix와 합쳐 {rule}입니다: 슬래시 없는 {url}은 리디렉션(308)으로 응답하며, 사전 요청은 이를 따라갈 수 없습니다. 규칙에 strict_slashes=False를 쓰거나 슬래시가 붙은 URL을 호출하세요',
   "config.flask.unknown.hand-deco":
-    "뷰의 데코레이터 {name}이(가) CORS Lens가 읽지 못하는 방식으로 CORS 헤더를 설정합니다(줄 {line}: {text})",
+    "라우트의 methods에 OPTIONS가 있어 뷰가 데코레이터 {name}(줄 {line})을(를) 거쳐 사전 요청에 응답합니다: CORS Lens는 그 응답에 무엇이 담기는지 읽지 못합니다",
   "config.flask.cannot.hand-deco":
     "뷰의 데코레이터 {name}(줄 {line})이(가) Access-Control-Allow-Origin을 직접 설정하므로 flask-cors는 그 응답을 건드리지 않습니다. CORS Lens에는 {code}에 대한 수정이 없습니다: 그곳에서 헤더 값을 바꾸세요",
   "config.flask.fix.hand-deco-origin":
