@@ -293,3 +293,36 @@ def items():
     expect(r.cannot[0]?.why.key).toBe("config.flask.cannot.hand-deco");
   });
 });
+
+describe("check: a Flask decorator of the app's own sending a comma-separated Allow-Origin", () => {
+  it("is named at the header's line, and not once fixed", () => {
+    const text = `from functools import wraps
+
+from flask import Flask, jsonify, make_response
+
+app = Flask(__name__)
+app.config["FRONT_ENDS"] = "https://a.example.com, https://b.example.com"
+
+
+def cors(f):
+    @wraps(f)
+    def inner(*a, **kw):
+        resp = make_response(f(*a, **kw))
+        resp.headers["Access-Control-Allow-Origin"] = app.config["FRONT_ENDS"]
+        return resp
+
+    return inner
+
+
+@app.route("/api/items")
+@cors
+def items():
+    return jsonify([])
+`;
+    const r = checkConfig([{ path: "app.py", text }]);
+    expect(r.findings.map((f) => `${f.code}:${f.line}`)).toEqual(["flask-origin-list:13"]);
+    expect(r.notes.map((n) => n.key)).not.toContain("config.note.no-cors");
+    const one = text.replace(', https://b.example.com"', '"');
+    expect(checkConfig([{ path: "app.py", text: one }]).findings).toEqual([]);
+  });
+});

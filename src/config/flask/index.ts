@@ -1488,7 +1488,12 @@ export function readFlaskConfig(files: readonly ConfigFile[]): FlaskConfig {
 }
 
 export function setsCors(config: FlaskConfig): boolean {
-  return config.app.ext !== null || config.app.views.length > 0 || config.app.scoped.length > 0;
+  return (
+    config.app.ext !== null ||
+    config.app.views.length > 0 ||
+    config.app.scoped.length > 0 ||
+    config.app.routes.some((r) => r.hand)
+  );
 }
 
 function allowanceOf(app: FlaskApp): Allowance[] {
@@ -1605,6 +1610,17 @@ function checkFlaskAll(app: FlaskApp): ConfigFinding[] {
   );
   for (const v of app.views) effective.push([configSet(app, null), v.set]);
   if (app.hook) hookChecks(app, app.hook, add);
+  // A decorator of the app's own that sends several origins as one Allow-Origin (a comma-separated
+  // list read from its configuration): browsers accept one origin there
+  // (https://fetch.spec.whatwg.org/#cors-check), so every call through it is refused.
+  for (const hand of new Set(app.routes.map((r) => r.hand).filter((h): h is HandDeco => Boolean(h)))) {
+    const x = [...hand.sets].reverse().find((y) => lower(y.name) === "access-control-allow-origin");
+    if (x && !x.among && x.parts.length > 1)
+      add("flask-origin-list", "error", x.stmt.line, {
+        key: "config.flask.check.origin-list",
+        params: { name: hand.name, value: x.value },
+      });
+  }
   // No CORS anywhere (no flask-cors, no Access-Control-* header, not even the word in the module)
   // while the app serves routes: no answer carries Allow-Origin, and Flask's automatic OPTIONS
   // answers a preflight without it. Named where the app is made, where `fix` adds CORS(app).

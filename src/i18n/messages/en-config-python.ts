@@ -196,6 +196,8 @@ export const enConfigPython = {
     "{key} is not a flask-cors option: flask-cors reads only CORS_ORIGINS, CORS_METHODS, CORS_ALLOW_HEADERS, CORS_EXPOSE_HEADERS, CORS_SUPPORTS_CREDENTIALS, CORS_MAX_AGE, CORS_SEND_WILDCARD, CORS_AUTOMATIC_OPTIONS, CORS_VARY_HEADER, CORS_RESOURCES, CORS_INTERCEPT_EXCEPTIONS and CORS_ALWAYS_SEND from app.config; this one has no effect",
   "config.flask.check.slash":
     'the blueprint\'s "/" rule is {rule} with its url_prefix: {url} (without the slash) answers a redirect (308), which a preflight may not follow; write the rule with strict_slashes=False, or call the URL with its slash',
+  "config.flask.check.origin-list":
+    "the decorator {name} sends {value} as one Access-Control-Allow-Origin: browsers accept a single origin there, so every cross-origin call through it is refused; send the request's origin when it is one of them (`cors-lens fix --config` with the page's HAR writes it)",
   "config.flask.unknown.hand-deco":
     "the route lists OPTIONS in its methods, so its view answers the preflight through the decorator {name} (line {line}): CORS Lens does not read what that answer carries",
   "config.flask.cannot.hand-deco":
