@@ -123,6 +123,42 @@ export interface Route {
   prefixed: boolean;
   /** The route decorator's arguments and closing parenthesis: where strict_slashes=False goes. */
   call: { args: Span[]; close: Span | null };
+  /** A hand-written decorator of the file under the route decorator that sets headers (HandDeco). */
+  hand?: HandDeco | null;
+  /** `methods=[…]` lists OPTIONS: the view answers it (the decorator's headers too). */
+  ownOptions?: boolean;
+}
+
+/**
+ * A view decorator of the file that sets headers on what the view returns (`def crossorigin(): def
+ * decorate(func): @wraps(func) def wrapper(*a, **kw): response = make_response(func(*a, **kw));
+ * response.headers["Access-Control-Allow-Origin"] = …; return response`). Python applies it to the
+ * view the route registers when written under the route decorator
+ * (https://docs.python.org/3/reference/compound_stmts.html#function-definitions); Flask's automatic
+ * OPTIONS answer does not call the view
+ * (https://github.com/pallets/flask/blob/2.2.x/src/flask/app.py, Flask.dispatch_request), so a
+ * preflight gets none of them.
+ */
+export interface HandDeco {
+  name: string;
+  line: number;
+  /** The wrapper's `X.headers["…"] = …` statements, in order (values read after the module is). */
+  sets: DecoSet[];
+  /** What could not be read (a header set under an `if`, a value computed by code): its line and text. */
+  unknown: { line: number; text: string } | null;
+}
+
+export interface DecoSet {
+  name: string;
+  value: string;
+  /** `O if O in [o.strip() for o in V.split(",")] else V` (what `fix` writes): V's parts. */
+  among?: string[];
+  stmt: Span;
+  /** The right-hand side, and its text. */
+  rhs: Span;
+  rhsText: string;
+  /** The value read from a string split on commas by this header: its parts (the page's origin among them?). */
+  parts: string[];
 }
 
 /** A header the hand-written after_request hook sets: `response.headers["X"] = "v"`, `.add`, `.set`. */
@@ -416,6 +452,95 @@ function originChoice(
   return { among: items.items.map((i) => (i as { v: string }).v), fallback };
 }
 
+/**
+ * The module's hand-written view decorators that set Access-Control-* headers (HandDeco), by name,
+ * with what their values are read from: `resolve` reads each value once the module is read (a
+ * value read from app.config at request time is the one set last).
+ */
+function handDecorators(
+  mod: PyModule,
+): Map<string, { deco: HandDeco; values: Array<{ set: DecoSet; node: Node; locals: Map<string, Node> }> }> {
+  const out = new Map<
+    string,
+    { deco: HandDeco; values: Array<{ set: DecoSet; node: Node; locals: Map<string, Node> }> }
+  >();
+  for (const top of kids(mod.tree.rootNode)) {
+    const def = top.type === "decorated_definition" ? top.childForFieldName("definition") : top;
+    // One that answers OPTIONS itself or changes how Flask does is left to the recorded answers.
+    if (
+      def?.type !== "function_definition" ||
+      !/access-control-/i.test(def.text) ||
+      /provide_automatic_options|\brequest\.method\b/.test(def.text)
+    )
+      continue;
+    const name = def.childForFieldName("name")?.text ?? "";
+    // The innermost function that returns what it sets headers on: the wrapper.
+    const wrapper = [def, ...def.descendantsOfType("function_definition")]
+      .filter((d): d is Node => d !== null)
+      .reverse()
+      .find((d) => /\.headers\s*\[/.test(d.childForFieldName("body")?.text ?? ""));
+    const body = wrapper?.childForFieldName("body");
+    if (!wrapper || !body || wrapper === def) continue;
+    const deco: HandDeco = { name, line: top.startPosition.row + 1, sets: [], unknown: null };
+    const values: Array<{ set: DecoSet; node: Node; locals: Map<string, Node> }> = [];
+    out.set(name, { deco, values });
+    const stmts = kids(body);
+    const ret = stmts.at(-1);
+    const param = ret?.type === "return_statement" ? kids(ret)[0] : undefined;
+    if (param?.type !== "identifier") {
+      deco.unknown = { line: wrapper.startPosition.row + 1, text: wrapper.text.split("\n")[0] ?? "" };
+      continue;
+    }
+    const locals = new Map<string, Node>();
+    for (const st of stmts.slice(0, -1)) {
+      const e = st.type === "expression_statement" ? kids(st)[0] : undefined;
+      const left = e?.type === "assignment" ? e.childForFieldName("left") : null;
+      const right = e?.type === "assignment" ? e.childForFieldName("right") : null;
+      if (left?.type === "identifier" && right) {
+        locals.set(left.text, right);
+        continue;
+      }
+      const key = left?.type === "subscript" ? left.childForFieldName("subscript") : null;
+      const header = key ? evaluate(key, new Map(), mod.imports) : null;
+      if (
+        left?.childForFieldName("value")?.text === `${param.text}.headers` &&
+        header?.t === "str" &&
+        right
+      ) {
+        const set: DecoSet = {
+          name: header.v,
+          value: "",
+          stmt: span(st),
+          rhs: span(right),
+          rhsText: right.text,
+          parts: [],
+        };
+        deco.sets.push(set);
+        values.push({ set, node: right, locals: new Map(locals) });
+        continue;
+      }
+      // A CORS header set any other way (under an `if`, with .add): not read.
+      if (/access-control-/i.test(st.text)) {
+        deco.unknown = { line: st.startPosition.row + 1, text: st.text.split("\n")[0] ?? "" };
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** The headers after a hand-written view decorator (HandDeco) set its own on the view's answer. */
+function withDeco(deco: HandDeco, headers: HeaderList, req: HopRequest): HeaderList {
+  const origin = req.headers.find(([n]) => n.toLowerCase() === "origin")?.[1];
+  let out: HeaderList = headers;
+  for (const x of deco.sets) {
+    out = out.filter(([n]) => n.toLowerCase() !== x.name.toLowerCase());
+    const value = x.among && origin !== undefined && x.among.includes(origin) ? origin : x.value;
+    out = [...out, [x.name, value]];
+  }
+  return out;
+}
+
 /** The headers after the hand-written hook ran on a response (the hook's own earlier ones left out). */
 function withHook(hook: HandHook, headers: HeaderList, req: HopRequest): HeaderList {
   const mine = new Set(hook.sets.filter((x) => x.method !== "setdefault").map((x) => x.name.toLowerCase()));
@@ -459,6 +584,7 @@ function readFlask(file: ConfigFile): FlaskApp {
   const pending: Array<Omit<Route, "path" | "rule" | "order"> & { rule: string; at: number }> = [];
   if (mod.error) return out;
   const scope = new Map([...mod.names].map(([k, a]) => [k, a.value]));
+  const hands = handDecorators(mod);
   const fromArgs = (argList: Node, skip: number): OptSet => {
     const all = kids(argList);
     const opts = new Map<string, Opt>();
@@ -750,7 +876,16 @@ function readFlask(file: ConfigFile): FlaskApp {
                       : null,
                   }
                 : null;
+            // A hand-written decorator under the route decorator wraps the view it registers.
+            const hand = decorators
+              .slice(di + 1)
+              .map((x) => hands.get(/^@\s*(\w+)\s*(?:\(|$)/.exec(x.text)?.[1] ?? ""))
+              .find((x) => x !== undefined);
             pending.push({
+              hand: hand?.deco ?? null,
+              ownOptions:
+                declared?.t === "seq" &&
+                declared.items.some((i) => i.t === "str" && i.v.toUpperCase() === "OPTIONS"),
               misplaced,
               strict: strictV?.t === "bool" ? strictV.v : strictV === null,
               prefixed: false,
@@ -784,6 +919,57 @@ function readFlask(file: ConfigFile): FlaskApp {
     }
   };
   walk(body.stmts);
+  // The hand-written decorators' header values, read as each request reads them: app.config's value
+  // is the one set last (a value from a config file loaded with from_object/from_pyfile is not seen).
+  const loaded = /\.config\.from_(?!mapping\b)\w+\s*\(/.test(mod.text);
+  const request = [...mod.imports].find(([, v]) => v.module === "flask" && v.name === "request")?.[0];
+  for (const { deco, values } of hands.values()) {
+    const read = (n: Node, locals: Map<string, Node>, depth = 0): PyVal => {
+      const local = n.type === "identifier" ? locals.get(n.text) : undefined;
+      if (local && depth < 8) return read(local, locals, depth + 1);
+      const c = configLeaf(n);
+      if (c) return loaded ? { t: "unknown", text: n.text, at: span(n) } : c;
+      return evaluate(n, scope, mod.imports);
+    };
+    for (const { set, node, locals } of values) {
+      let v = read(node, locals);
+      // What fix writes: the request's origin when it is one of V's comma-separated parts, else V.
+      if (node.type === "conditional_expression") {
+        const [a, test, b] = kids(node);
+        const origin = (x: Node | undefined) =>
+          request !== undefined &&
+          x !== undefined &&
+          new RegExp(`^${request}\\.headers\\.get\\((["'])Origin\\1\\)$`).test(x.text.replace(/\s+/g, ""));
+        const [l, list] = test?.type === "comparison_operator" ? kids(test) : [];
+        const m =
+          /^\[\s*(\w+)\.strip\(\)\s+for\s+(\w+)\s+in\s+([\w.]+)\.split\(\s*(["'])([^"'\\]+)\4\s*\)\s*\]$/.exec(
+            list?.type === "list_comprehension" ? list.text : "",
+          );
+        const ops = test?.childrenForFieldName("operators").map((o) => o?.text) ?? [];
+        const src = m && list ? list.descendantsOfType("identifier").find((x) => x?.text === m[3]) : null;
+        const whole = src ? read(src, locals) : null;
+        const other = b ? read(b, locals) : null;
+        if (
+          origin(a) &&
+          origin(l) &&
+          ops.join(" ") === "in" &&
+          m &&
+          m[1] === m[2] &&
+          whole?.t === "str" &&
+          other?.t === "str"
+        ) {
+          set.among = whole.v.split(m[5] as string).map((x) => x.trim());
+          v = other;
+        }
+      }
+      if (v.t !== "str") {
+        deco.unknown ??= { line: set.stmt.line, text: set.rhsText.slice(0, 80) };
+        continue;
+      }
+      set.value = v.v;
+      set.parts = v.v.includes(",") ? v.v.split(",").map((x) => x.trim()) : [v.v.trim()];
+    }
+  }
   // Flask joins a blueprint's prefix and its rule with one slash (Blueprint.add_url_rule); a
   // blueprint's rules enter the URL map when it is registered.
   for (const r of pending) {
@@ -801,6 +987,8 @@ function readFlask(file: ConfigFile): FlaskApp {
       .replace(/<[^>]*>/g, "[^/]+");
     out.routes.push({
       ...r,
+      // A decorator whose headers are not all read stays the application's own answer (recorded).
+      hand: r.hand && !r.hand.unknown ? r.hand : null,
       prefixed: Boolean(bp?.prefix) && r.rule === "/" && !/\/$/.test(bp?.prefix ?? ""),
       rule: full,
       path: new RegExp(`^${re}$`),
@@ -1237,6 +1425,15 @@ function answerFlask(app: FlaskApp, req: HopRequest): Answer {
         assumed,
       };
     }
+    // A hand-written decorator of the view sets its headers on what the view returns (not on Flask's
+    // automatic OPTIONS answer, which does not call the view).
+    const hand = place.route?.hand ?? null;
+    if (hand && req.method === "OPTIONS" && place.route?.ownOptions)
+      throw new Unknowable({
+        key: "config.flask.unknown.hand-deco",
+        params: { name: hand.name, line: hand.line },
+      });
+    const decorated = hand !== null && req.method !== "OPTIONS";
     let status: number;
     if (upstream?.status != null) status = upstream.status;
     // A routed URL without CORS: Flask's automatic OPTIONS answers 200 (assumed below); unrouted, unknown.
@@ -1249,7 +1446,7 @@ function answerFlask(app: FlaskApp, req: HopRequest): Answer {
         params: { method: req.method, path },
       });
     }
-    const base = upstream?.headers ?? [];
+    const base = decorated && hand ? withDeco(hand, upstream?.headers ?? [], req) : (upstream?.headers ?? []);
     // cors_after_request skips a response that has an Allow-Origin already (the view's own).
     if (!place.resource || !place.ext || hasHeader(base, "access-control-allow-origin"))
       return { kind: "known", status, headers: base, fromUpstream: true, assumed };
@@ -1291,7 +1488,12 @@ export function readFlaskConfig(files: readonly ConfigFile[]): FlaskConfig {
 }
 
 export function setsCors(config: FlaskConfig): boolean {
-  return config.app.ext !== null || config.app.views.length > 0 || config.app.scoped.length > 0;
+  return (
+    config.app.ext !== null ||
+    config.app.views.length > 0 ||
+    config.app.scoped.length > 0 ||
+    config.app.routes.some((r) => r.hand)
+  );
 }
 
 function allowanceOf(app: FlaskApp): Allowance[] {
@@ -1408,6 +1610,17 @@ function checkFlaskAll(app: FlaskApp): ConfigFinding[] {
   );
   for (const v of app.views) effective.push([configSet(app, null), v.set]);
   if (app.hook) hookChecks(app, app.hook, add);
+  // A decorator of the app's own that sends several origins as one Allow-Origin (a comma-separated
+  // list read from its configuration): browsers accept one origin there
+  // (https://fetch.spec.whatwg.org/#cors-check), so every call through it is refused.
+  for (const hand of new Set(app.routes.map((r) => r.hand).filter((h): h is HandDeco => Boolean(h)))) {
+    const x = [...hand.sets].reverse().find((y) => lower(y.name) === "access-control-allow-origin");
+    if (x && !x.among && x.parts.length > 1)
+      add("flask-origin-list", "error", x.stmt.line, {
+        key: "config.flask.check.origin-list",
+        params: { name: hand.name, value: x.value },
+      });
+  }
   // No CORS anywhere (no flask-cors, no Access-Control-* header, not even the word in the module)
   // while the app serves routes: no answer carries Allow-Origin, and Flask's automatic OPTIONS
   // answers a preflight without it. Named where the app is made, where `fix` adds CORS(app).
@@ -1855,6 +2068,49 @@ class Patcher extends EditList {
       text,
       why,
     });
+  }
+
+  /**
+   * A hand-written decorator's Allow-Origin set from a variable holding a comma-separated list (one
+   * header with every origin, which no browser accepts: https://fetch.spec.whatwg.org/#cors-check):
+   * the request's origin sent when it is one of the list's parts, the value as before otherwise; the
+   * list stays where it is written (app.config, a settings file). Vary: Origin beside it.
+   */
+  decoOrigin(hand: HandDeco, origin: string): boolean {
+    const x = [...hand.sets].reverse().find((y) => lower(y.name) === "access-control-allow-origin");
+    if (!x || x.among || !/^[A-Za-z_]\w*$/.test(x.rhsText) || x.parts.length < 2 || !x.parts.includes(origin))
+      return false;
+    const text = this.text(this.file);
+    const request = [...this.app.mod.imports].find(
+      ([, v]) => v.module === "flask" && v.name === "request",
+    )?.[0];
+    const param = /^(\w+)\.headers\b/.exec(text.slice(x.stmt.start, x.stmt.end))?.[1];
+    if (!request || !param) return false;
+    const q = quoteOf(text);
+    const sep = pyStr(",", q);
+    const got = `${request}.headers.get(${pyStr("Origin", q)})`;
+    const why: Words = {
+      key: "config.flask.fix.hand-deco-origin",
+      params: { name: hand.name, line: x.stmt.line, value: x.rhsText },
+    };
+    this.push(`deco-origin:${x.rhs.start}`, {
+      file: this.file,
+      start: x.rhs.start,
+      end: x.rhs.end,
+      text: `${got} if ${got} in [o.strip() for o in ${x.rhsText}.split(${sep})] else ${x.rhsText}`,
+      why,
+    });
+    if (!hand.sets.some((y) => lower(y.name) === "vary" && /origin/i.test(y.value))) {
+      const at = afterLine(text, x.stmt.end);
+      this.push(`deco-vary:${x.stmt.start}`, {
+        file: this.file,
+        start: at,
+        end: at,
+        text: `${indentAt(text, x.stmt.start)}${param}.vary.add(${pyStr("Origin", q)})\n`,
+        why,
+      });
+    }
+    return true;
   }
 
   /** A line added to the hook just before its `return response`. */
@@ -2341,6 +2597,26 @@ export function patchFlask(
       if (slashed && first && "hop" in first) {
         p.noStrictSlashes(slashed);
         asked.push(spec.id);
+        continue;
+      }
+      // A hand-written decorator of the view sets Allow-Origin itself: flask-cors skips such an
+      // answer, so the decorator's line is the one to change.
+      const hand = stage !== "OPTIONS" ? place.route?.hand : null;
+      if (
+        hand?.sets.some((x) => lower(x.name) === "access-control-allow-origin") &&
+        first &&
+        "hop" in first
+      ) {
+        if (
+          ["multiple-allow-origin", "allow-origin-mismatch"].includes(first.cause.code) &&
+          p.decoOrigin(hand, spec.origin)
+        )
+          asked.push(spec.id);
+        else
+          p.cannot.set(spec.id, {
+            key: "config.flask.cannot.hand-deco",
+            params: { name: hand.name, line: hand.line, code: first.cause.code },
+          });
         continue;
       }
       // A preflight a before_request hook answers with an error: the hook lets OPTIONS through.

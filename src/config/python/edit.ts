@@ -72,7 +72,10 @@ export function argInsert(
     ];
   }
   if (!last) return [{ part: "items", at: close.start, text: arg }];
-  return [{ part: "items", at: lastEnd, text: `${comma ? " " : ", "}${arg}` }];
+  // Right after the last argument, before a trailing comma if there is one (`f(a=1,)` gives
+  // `f(a=1, b=2,)`): Python allows one after the last argument of a call or entry of a dict
+  // (https://docs.python.org/3/reference/expressions.html#calls).
+  return [{ part: "items", at: lastEnd, text: `, ${arg}` }];
 }
 
 /**

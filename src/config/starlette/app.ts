@@ -262,7 +262,12 @@ export function readApp(file: ConfigFile): StarletteApp {
           stmt: span(s),
           // A response of its own (401, a redirect) returned before call_next's: it may answer first.
           answers: /\b\w*Response\s*\(|raise\s+HTTPException/.test(body),
-          catches: CATCHES.test(body) && /\b\w*Response\s*\(/.test(body),
+          // It answers what it catches: a response of its own, or what it returns there (an
+          // exception handler's answer).
+          catches:
+            CATCHES.test(body) &&
+            (/\b\w*Response\s*\(/.test(body) ||
+              /\bexcept\b[^\n]*:(?![\s\S]*\braise\b)[\s\S]*\breturn[ \t]+\S/.test(body)),
           kwargs: new Map(),
           close: null,
           args: [],

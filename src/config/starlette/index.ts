@@ -7,6 +7,7 @@
  * credentials reflect the origin on preflights and on requests that carry a cookie, and answer `*`
  * to one without (a credentialed fetch before any cookie is set: the browser refuses it).
  */
+import type { Node } from "web-tree-sitter";
 import { combinedHeader, type HeaderList, hasHeader, scriptSetUnsafeHeaderNames } from "../../engine";
 import { pyRegex } from "../django/settings";
 import { afterLine, type Edit, EditList, indentAt, lineStart } from "../edit";
@@ -269,11 +270,69 @@ function known(app: StarletteApp, req: HopRequest): Answer {
 }
 
 /**
+ * The app's handler for `Exception` (or 500): `@app.exception_handler(Exception)`,
+ * `app.add_exception_handler(Exception, handler)` or FastAPI's `exception_handlers={Exception: …}`.
+ * Starlette gives that one to ServerErrorMiddleware, outside every user middleware, and every other
+ * key to ExceptionMiddleware, inside them
+ * (https://github.com/encode/starlette/blob/0.26.1/starlette/applications.py#L82-L108): whatever it
+ * answers, 404s too, goes out without CORSMiddleware's headers. `name`: the function (null when not
+ * a plain name), `async`: whether it is an `async def` of this file (null when not found here).
+ */
+export function errorHandler(
+  app: StarletteApp,
+): { line: number; name: string | null; async: boolean | null } | null {
+  const isException = (n: Node | null | undefined) =>
+    n != null && /^(?:builtins\.)?Exception$|^500$/.test(n.text.trim());
+  const found = (line: number, fn: Node | null | undefined) => {
+    const name = fn?.type === "identifier" ? fn.text : null;
+    const def = name
+      ? app.mod.tree.rootNode
+          .descendantsOfType("function_definition")
+          .find((d) => d?.childForFieldName("name")?.text === name)
+      : undefined;
+    return { line, name, async: def ? /^async\b/.test(def.text) : null };
+  };
+  for (const d of app.body) {
+    if (!d) continue;
+    if (d.type === "decorated_definition") {
+      const dec = d.namedChildren.find(
+        (c) =>
+          c?.type === "decorator" &&
+          /^@\s*[\w.]+\.exception_handler\s*\(\s*(?:Exception|500)\s*\)\s*$/.test(c.text),
+      );
+      if (dec)
+        return found(dec.startPosition.row + 1, d.childForFieldName("definition")?.childForFieldName("name"));
+    }
+    for (const call of [d, ...d.descendantsOfType("call")]) {
+      if (call?.type !== "call") continue;
+      const fn = call.childForFieldName("function")?.text ?? "";
+      const args = call.childForFieldName("arguments");
+      const list = args
+        ? args.namedChildren.filter((c): c is Node => c !== null && c.type !== "comment")
+        : [];
+      if (/(^|\.)add_exception_handler$/.test(fn) && isException(list[0]))
+        return found(call.startPosition.row + 1, list[1]);
+      if (/(^|\.)(FastAPI|Starlette)$/.test(fn))
+        for (const a of list) {
+          if (a.type !== "keyword_argument" || a.childForFieldName("name")?.text !== "exception_handlers")
+            continue;
+          const dict = a.childForFieldName("value");
+          for (const pair of dict?.type === "dictionary" ? dict.namedChildren : [])
+            if (pair?.type === "pair" && isException(pair.childForFieldName("key")))
+              return found(pair.startPosition.row + 1, pair.childForFieldName("value"));
+        }
+    }
+  }
+  return null;
+}
+
+/**
  * A recorded 500 without the Access-Control-Allow-Origin CORSMiddleware would have added: the
  * unhandled exception's answer, made by ServerErrorMiddleware, which Starlette puts outside every
  * user middleware (https://github.com/encode/starlette/blob/0.26.1/starlette/applications.py#L84-L107,
- * https://github.com/encode/starlette/issues/1116); an `@app.exception_handler(Exception)` is that
- * middleware's handler, outside too. Unless a middleware inside CORSMiddleware catches the exception.
+ * https://github.com/encode/starlette/issues/1116). With a handler for Exception (errorHandler), an
+ * error of any status recorded so is that handler's answer, outside too. Unless a middleware inside
+ * CORSMiddleware catches the exception.
  */
 function serverError(
   app: StarletteApp,
@@ -281,7 +340,8 @@ function serverError(
   origin: string,
   upstream: HopRequest["upstream"],
 ): boolean {
-  if (upstream?.status !== 500 || hasHeader(upstream.headers, "access-control-allow-origin")) return false;
+  if (upstream?.status == null || hasHeader(upstream.headers, "access-control-allow-origin")) return false;
+  if (upstream.status !== 500 && (upstream.status < 400 || errorHandler(app) === null)) return false;
   if (!s.origins.includes("*") && !allowed(s, origin)) return false;
   return !errorsInside(app);
 }
@@ -458,9 +518,8 @@ function checkStarlette(app: StarletteApp): ConfigFinding[] {
   const raised = errorsInside(app) ? null : uncaughtRaise(app);
   // Named where the 500 is made when the file has a handler for Exception (it runs in
   // ServerErrorMiddleware, outside CORSMiddleware), else at CORSMiddleware.
-  const handler = /^[ \t]*@\s*\w+\.exception_handler\(\s*(?:Exception|500)\s*\)/m.exec(app.mod.text);
   // At the handler, CORSMiddleware's line is the other half (what the 500 is sent outside of).
-  const handlerLine = handler ? app.mod.text.slice(0, handler.index).split("\n").length : null;
+  const handlerLine = errorHandler(app)?.line ?? null;
   const besideCors =
     handlerLine !== null && handlerLine !== cors.line ? [{ file: app.file, line: cors.line }] : [];
   if (raised)
@@ -469,10 +528,16 @@ function checkStarlette(app: StarletteApp): ConfigFinding[] {
       severity: "warning",
       file: app.file,
       line: handlerLine ?? cors.line,
-      words: {
-        key: "config.starlette.check.error-outside-cors",
-        params: { line: raised.line, name: raised.name },
-      },
+      words:
+        handlerLine !== null
+          ? {
+              key: "config.starlette.check.error-to-handler",
+              params: { line: raised.line, name: raised.name, cors: cors.line },
+            }
+          : {
+              key: "config.starlette.check.error-outside-cors",
+              params: { line: raised.line, name: raised.name },
+            },
       also: besideCors,
     });
   // `allow_methods=cors.allow_headers`: an option given another option's value.
@@ -784,7 +849,17 @@ class Patcher extends EditList {
       this.cannotAll.push({ key: "config.starlette.cannot.server-error", params: { line: m.line } });
       return;
     }
-    const why: Words = { key: "config.starlette.fix.server-error", params: { line: m.line } };
+    // With a handler for Exception, the exception is answered by that handler, as
+    // ServerErrorMiddleware did (awaited, or in the thread pool when it is a plain def:
+    // https://github.com/encode/starlette/blob/0.26.1/starlette/middleware/errors.py#L162-L176).
+    const handler = errorHandler(this.app);
+    if (handler && handler.name === null) {
+      this.cannotAll.push({ key: "config.starlette.cannot.server-error", params: { line: m.line } });
+      return;
+    }
+    const why: Words = handler
+      ? { key: "config.starlette.fix.handler-inside", params: { line: m.line, handler: handler.line } }
+      : { key: "config.starlette.fix.server-error", params: { line: m.line } };
     const q = quoteOf(text);
     const names = this.app.mod.names;
     let name = "errors_inside_cors";
@@ -799,13 +874,32 @@ class Patcher extends EditList {
       text: [
         `@${owner}.middleware(${pyStr("http", q)})`,
         `async def ${name}(request, call_next):`,
-        "    # An unhandled exception's 500 is made outside CORSMiddleware (ServerErrorMiddleware),",
-        "    # without CORS headers: answered here, inside it. https://github.com/encode/starlette/issues/1116",
-        "    try:",
-        "        return await call_next(request)",
-        "    except Exception:",
-        `        logging.getLogger(${pyStr("uvicorn.error", q)}).exception(${pyStr("Exception in ASGI application", q)})`,
-        `        return PlainTextResponse(${pyStr("Internal Server Error", q)}, status_code=500)`,
+        ...(handler?.name
+          ? [
+              `    # ${handler.name} (line ${handler.line}) answers exceptions in ServerErrorMiddleware, outside`,
+              "    # CORSMiddleware, without CORS headers: called here, inside it. https://github.com/encode/starlette/issues/1116",
+              "    try:",
+              "        return await call_next(request)",
+              "    except Exception as exc:",
+              `        logging.getLogger(${pyStr("uvicorn.error", q)}).exception(${pyStr("Exception in ASGI application", q)})`,
+              handler.async === true
+                ? `        return await ${handler.name}(request, exc)`
+                : handler.async === false
+                  ? `        return await run_in_threadpool(${handler.name}, request, exc)`
+                  : `        response = ${handler.name}(request, exc)`,
+              ...(handler.async === null
+                ? ["        return await response if inspect.isawaitable(response) else response"]
+                : []),
+            ]
+          : [
+              "    # An unhandled exception's 500 is made outside CORSMiddleware (ServerErrorMiddleware),",
+              "    # without CORS headers: answered here, inside it. https://github.com/encode/starlette/issues/1116",
+              "    try:",
+              "        return await call_next(request)",
+              "    except Exception:",
+              `        logging.getLogger(${pyStr("uvicorn.error", q)}).exception(${pyStr("Exception in ASGI application", q)})`,
+              `        return PlainTextResponse(${pyStr("Internal Server Error", q)}, status_code=500)`,
+            ]),
         "",
         "",
         "",
@@ -818,8 +912,12 @@ class Patcher extends EditList {
     const lines: string[] = [];
     if (!/^import[ \t]+(?:[\w.]+[ \t]*,[ \t]*)*logging[ \t]*(?:,|#|$)/m.test(text))
       lines.push("import logging");
-    if (imports.get("PlainTextResponse")?.name !== "PlainTextResponse")
+    if (!handler && imports.get("PlainTextResponse")?.name !== "PlainTextResponse")
       lines.push("from starlette.responses import PlainTextResponse");
+    if (handler?.async === false && imports.get("run_in_threadpool")?.name !== "run_in_threadpool")
+      lines.push("from starlette.concurrency import run_in_threadpool");
+    if (handler?.async === null && !/^import[ \t]+(?:[\w.]+[ \t]*,[ \t]*)*inspect[ \t]*(?:,|#|$)/m.test(text))
+      lines.push("import inspect");
     if (lines.length === 0) return;
     let line = 0;
     for (let l = 0; l < this.app.mod.importsEnd; l++) line = afterLine(text, line);

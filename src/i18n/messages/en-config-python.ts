@@ -126,10 +126,14 @@ export const enConfigPython = {
   "config.starlette.fix.add": "CORSMiddleware added, after the app's other middlewares (so it runs first)",
   "config.starlette.fix.server-error":
     'an @app.middleware("http") added above add_middleware(CORSMiddleware) (line {line}) answers an unhandled exception\'s 500 itself: added before CORSMiddleware, it runs inside it, so the 500 carries CORS headers (Starlette makes that 500 in ServerErrorMiddleware, outside every middleware, and an @app.exception_handler(Exception) runs there too)',
+  "config.starlette.fix.handler-inside":
+    'an @app.middleware("http") added above add_middleware(CORSMiddleware) (line {line}) calls the handler for Exception (line {handler}) itself: added before CORSMiddleware, it runs inside it, so the handler\'s answers carry CORS headers (Starlette runs a handler for Exception in ServerErrorMiddleware, outside every middleware)',
   "config.starlette.cannot.server-error":
     "the 500 of an unhandled exception is made by Starlette's ServerErrorMiddleware, outside CORSMiddleware (line {line}), so it has no CORS headers; no edit of this file puts it inside: catch the exception in a middleware added before CORSMiddleware, or in the route",
   "config.starlette.check.error-outside-cors":
     "the route's raise {name} (line {line}) becomes a 500 made by ServerErrorMiddleware, outside this CORSMiddleware: it has no CORS headers, so the page sees a CORS error instead of the 500 (an @app.exception_handler(Exception) runs there too); catch it in a middleware added before CORSMiddleware",
+  "config.starlette.check.error-to-handler":
+    "the route's raise {name} (line {line}) is answered by this handler for Exception, which Starlette runs in ServerErrorMiddleware, outside CORSMiddleware (line {cors}): its answers (a 404 too) have no CORS headers, so the page sees a CORS error instead; register the handler for the exception's own class, or call it from a middleware added before CORSMiddleware",
   "config.starlette.check.route-method":
     "the app serves {method} (line {line}), but CORSMiddleware allows the methods {methods} only: it refuses the preflight of a cross-origin {method} (400); add {method} to allow_methods",
   "config.starlette.cannot.order":
@@ -192,6 +196,14 @@ export const enConfigPython = {
     "{key} is not a flask-cors option: flask-cors reads only CORS_ORIGINS, CORS_METHODS, CORS_ALLOW_HEADERS, CORS_EXPOSE_HEADERS, CORS_SUPPORTS_CREDENTIALS, CORS_MAX_AGE, CORS_SEND_WILDCARD, CORS_AUTOMATIC_OPTIONS, CORS_VARY_HEADER, CORS_RESOURCES, CORS_INTERCEPT_EXCEPTIONS and CORS_ALWAYS_SEND from app.config; this one has no effect",
   "config.flask.check.slash":
     'the blueprint\'s "/" rule is {rule} with its url_prefix: {url} (without the slash) answers a redirect (308), which a preflight may not follow; write the rule with strict_slashes=False, or call the URL with its slash',
+  "config.flask.check.origin-list":
+    "the decorator {name} sends {value} as one Access-Control-Allow-Origin: browsers accept a single origin there, so every cross-origin call through it is refused; send the request's origin when it is one of them (`cors-lens fix --config` with the page's HAR writes it)",
+  "config.flask.unknown.hand-deco":
+    "the route lists OPTIONS in its methods, so its view answers the preflight through the decorator {name} (line {line}): CORS Lens does not read what that answer carries",
+  "config.flask.cannot.hand-deco":
+    "the view's decorator {name} (line {line}) sets Access-Control-Allow-Origin itself, so flask-cors leaves that answer alone; CORS Lens has no edit of it for {code}: change the header's value there",
+  "config.flask.fix.hand-deco-origin":
+    "{name} (line {line}) sent all of {value} as one Access-Control-Allow-Origin, which browsers refuse: it now sends the request's origin when it is one of them (the list stays where it is set), with Vary: Origin",
   "config.flask.unknown.hand-set":
     "an after_request hook (line {line}) sets Access-Control-* headers itself: flask-cors then skips the responses that already have Access-Control-Allow-Origin, in an order CORS Lens does not model",
   "config.flask.unknown.config":

@@ -127,10 +127,14 @@ export const koConfigPython: Record<keyof typeof enConfigPython, string> = {
   "config.starlette.fix.add": "앱의 다른 미들웨어 뒤에 CORSMiddleware 추가(먼저 실행되도록)",
   "config.starlette.fix.server-error":
     'add_middleware(CORSMiddleware)(줄 {line}) 위에 @app.middleware("http")를 추가해 처리되지 않은 예외의 500에 직접 응답함: CORSMiddleware보다 먼저 추가되어 그 안쪽에서 실행되므로 500에 CORS 헤더가 붙습니다(Starlette는 그 500을 모든 미들웨어 바깥의 ServerErrorMiddleware에서 만들며, @app.exception_handler(Exception)도 거기서 실행됩니다)',
+  "config.starlette.fix.handler-inside":
+    'add_middleware(CORSMiddleware)(줄 {line}) 위에 @app.middleware("http")를 추가해 Exception 처리기(줄 {handler})를 직접 호출함: CORSMiddleware보다 먼저 추가되어 그 안쪽에서 실행되므로 처리기의 응답에 CORS 헤더가 붙습니다(Starlette는 Exception 처리기를 모든 미들웨어 바깥의 ServerErrorMiddleware에서 실행합니다)',
   "config.starlette.cannot.server-error":
     "처리되지 않은 예외의 500은 CORSMiddleware(줄 {line}) 바깥의 Starlette ServerErrorMiddleware가 만들므로 CORS 헤더가 없습니다. 이 파일의 수정으로는 안쪽으로 옮길 수 없습니다: CORSMiddleware보다 먼저 추가한 미들웨어나 라우트에서 예외를 잡으세요",
   "config.starlette.check.error-outside-cors":
     "라우트의 raise {name}(줄 {line})은 이 CORSMiddleware 바깥의 ServerErrorMiddleware가 만드는 500이 됩니다: CORS 헤더가 없어 페이지는 500 대신 CORS 오류를 봅니다(@app.exception_handler(Exception)도 거기서 실행됩니다). CORSMiddleware보다 먼저 추가한 미들웨어에서 잡으세요",
+  "config.starlette.check.error-to-handler":
+    "라우트의 raise {name}(줄 {line})은 이 Exception 처리기가 응답하는데, Starlette는 이 처리기를 CORSMiddleware(줄 {cors}) 바깥의 ServerErrorMiddleware에서 실행합니다: 그 응답(404도)에는 CORS 헤더가 없어 페이지는 대신 CORS 오류를 봅니다. 처리기를 예외 자신의 클래스로 등록하거나, CORSMiddleware보다 먼저 추가한 미들웨어에서 호출하세요",
   "config.starlette.check.route-method":
     "앱은 {method}를 제공하지만(줄 {line}) CORSMiddleware는 {methods} 메서드만 허용합니다: 교차 출처 {method}의 사전 요청을 거부합니다(400). allow_methods에 {method}를 추가하세요",
   "config.starlette.cannot.order":
@@ -192,6 +196,14 @@ export const koConfigPython: Record<keyof typeof enConfigPython, string> = {
     "{key}는 flask-cors 옵션이 아닙니다: flask-cors는 app.config에서 CORS_ORIGINS, CORS_METHODS, CORS_ALLOW_HEADERS, CORS_EXPOSE_HEADERS, CORS_SUPPORTS_CREDENTIALS, CORS_MAX_AGE, CORS_SEND_WILDCARD, CORS_AUTOMATIC_OPTIONS, CORS_VARY_HEADER, CORS_RESOURCES, CORS_INTERCEPT_EXCEPTIONS, CORS_ALWAYS_SEND만 읽으므로 이 값은 효과가 없습니다",
   "config.flask.check.slash":
     '블루프린트의 "/" 규칙은 url_prefix와 합쳐 {rule}입니다: 슬래시 없는 {url}은 리디렉션(308)으로 응답하며, 사전 요청은 이를 따라갈 수 없습니다. 규칙에 strict_slashes=False를 쓰거나 슬래시가 붙은 URL을 호출하세요',
+  "config.flask.check.origin-list":
+    "데코레이터 {name}이(가) {value}을(를) Access-Control-Allow-Origin 하나로 보냅니다: 브라우저는 그곳에 출처 하나만 받으므로 이를 거치는 모든 교차 출처 호출이 거부됩니다. 요청의 출처가 그중 하나이면 그 출처를 보내세요(페이지의 HAR로 `cors-lens fix --config`를 실행하면 작성해 줍니다)",
+  "config.flask.unknown.hand-deco":
+    "라우트의 methods에 OPTIONS가 있어 뷰가 데코레이터 {name}(줄 {line})을(를) 거쳐 사전 요청에 응답합니다: CORS Lens는 그 응답에 무엇이 담기는지 읽지 못합니다",
+  "config.flask.cannot.hand-deco":
+    "뷰의 데코레이터 {name}(줄 {line})이(가) Access-Control-Allow-Origin을 직접 설정하므로 flask-cors는 그 응답을 건드리지 않습니다. CORS Lens에는 {code}에 대한 수정이 없습니다: 그곳에서 헤더 값을 바꾸세요",
+  "config.flask.fix.hand-deco-origin":
+    "{name}(줄 {line})이(가) {value}의 모든 값을 Access-Control-Allow-Origin 하나로 보냈는데 브라우저는 이를 거부합니다: 이제 요청의 출처가 그중 하나이면 그 출처를 보냅니다(목록은 설정된 곳에 그대로 둠). Vary: Origin도 함께 보냅니다",
   "config.flask.unknown.hand-set":
     "after_request 훅(줄 {line})이 Access-Control-* 헤더를 직접 설정합니다. flask-cors는 이미 Access-Control-Allow-Origin이 있는 응답을 건너뛰며, 그 순서는 CORS Lens가 모델링하지 않습니다",
   "config.flask.unknown.config":
