@@ -227,7 +227,11 @@ export function checkApache(tree: ApacheTree): ConfigFinding[] {
   // A RewriteRule that redirects (R, R=3xx) with no RewriteCond on the method before it: it redirects the
   // preflight too, and a preflight must not be redirected (https://fetch.spec.whatwg.org/#cors-preflight-fetch:
   // a response that is not ok fails it), so every preflighted call to those URLs is refused.
-  const lists = [tree.top, ...tree.htaccess.map((h) => h.nodes), ...nodes.map((n) => n.section?.children ?? [])];
+  const lists = [
+    tree.top,
+    ...tree.htaccess.map((h) => h.nodes),
+    ...nodes.map((n) => n.section?.children ?? []),
+  ];
   for (const list of lists) {
     list.forEach((n, i) => {
       if (n.key !== "rewriterule") return;

@@ -1613,13 +1613,17 @@ function checkFlaskAll(app: FlaskApp): ConfigFinding[] {
   // A decorator of the app's own that sends several origins as one Allow-Origin (a comma-separated
   // list read from its configuration): browsers accept one origin there
   // (https://fetch.spec.whatwg.org/#cors-check), so every call through it is refused.
+  // Named at the header's line; the module-level string it comes from, where there is one, is `also`.
+  const listedAt = new Set<string>();
   for (const hand of new Set(app.routes.map((r) => r.hand).filter((h): h is HandDeco => Boolean(h)))) {
     const x = [...hand.sets].reverse().find((y) => lower(y.name) === "access-control-allow-origin");
-    if (x && !x.among && x.parts.length > 1)
-      add("flask-origin-list", "error", x.stmt.line, {
-        key: "config.flask.check.origin-list",
-        params: { name: hand.name, value: x.value },
-      });
+    if (!x || x.among || x.parts.length <= 1) continue;
+    const source = [...app.mod.names.values()].find((a) => a.value.t === "str" && a.value.v === x.value);
+    if (source) listedAt.add(x.value);
+    add("flask-origin-list", "error", x.stmt.line, {
+      key: "config.flask.check.origin-list",
+      params: { name: hand.name, value: x.value, line: source?.stmt.line ?? x.stmt.line },
+    });
   }
   // No CORS anywhere (no flask-cors, no Access-Control-* header, not even the word in the module)
   // while the app serves routes: no answer carries Allow-Origin, and Flask's automatic OPTIONS
@@ -1661,7 +1665,8 @@ function checkFlaskAll(app: FlaskApp): ConfigFinding[] {
   // reads and never splits: sent as Access-Control-Allow-Origin, or given to flask-cors as one origin,
   // it matches no page (an Allow-Origin holds one origin: https://fetch.spec.whatwg.org/#http-access-control-allow-origin).
   for (const [name, a] of app.mod.names) {
-    if (!/origin/i.test(name) || a.value.t !== "str") continue;
+    // One a decorator sends is named there (flask-origin-list, this line as `also`).
+    if (!/origin/i.test(name) || a.value.t !== "str" || listedAt.has(a.value.v)) continue;
     if (!/^\s*https?:\/\/[^\s,]+[\s,]+https?:\/\//.test(a.value.v)) continue;
     const uses = app.mod.text.split(name).length - 1;
     // Split anywhere an origin is handled (`cors_origin.split(",")`, a helper's): not judged.

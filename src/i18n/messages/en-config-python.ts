@@ -197,7 +197,7 @@ export const enConfigPython = {
   "config.flask.check.slash":
     'the blueprint\'s "/" rule is {rule} with its url_prefix: {url} (without the slash) answers a redirect (308), which a preflight may not follow; write the rule with strict_slashes=False, or call the URL with its slash',
   "config.flask.check.origin-list":
-    "the decorator {name} sends {value} as one Access-Control-Allow-Origin: browsers accept a single origin there, so every cross-origin call through it is refused; send the request's origin when it is one of them (`cors-lens fix --config` with the page's HAR writes it)",
+    "the decorator {name} sends {value} (line {line}) as one Access-Control-Allow-Origin: browsers accept a single origin there, so every cross-origin call through it is refused; send the request's origin when it is one of them (`cors-lens fix --config` with the page's HAR writes it)",
   "config.flask.unknown.hand-deco":
     "the route lists OPTIONS in its methods, so its view answers the preflight through the decorator {name} (line {line}): CORS Lens does not read what that answer carries",
   "config.flask.cannot.hand-deco":

@@ -197,7 +197,7 @@ export const koConfigPython: Record<keyof typeof enConfigPython, string> = {
   "config.flask.check.slash":
     '블루프린트의 "/" 규칙은 url_prefix와 합쳐 {rule}입니다: 슬래시 없는 {url}은 리디렉션(308)으로 응답하며, 사전 요청은 이를 따라갈 수 없습니다. 규칙에 strict_slashes=False를 쓰거나 슬래시가 붙은 URL을 호출하세요',
   "config.flask.check.origin-list":
-    "데코레이터 {name}이(가) {value}을(를) Access-Control-Allow-Origin 하나로 보냅니다: 브라우저는 그곳에 출처 하나만 받으므로 이를 거치는 모든 교차 출처 호출이 거부됩니다. 요청의 출처가 그중 하나이면 그 출처를 보내세요(페이지의 HAR로 `cors-lens fix --config`를 실행하면 작성해 줍니다)",
+    "데코레이터 {name}이(가) {value}(줄 {line})을(를) Access-Control-Allow-Origin 하나로 보냅니다: 브라우저는 그곳에 출처 하나만 받으므로 이를 거치는 모든 교차 출처 호출이 거부됩니다. 요청의 출처가 그중 하나이면 그 출처를 보내세요(페이지의 HAR로 `cors-lens fix --config`를 실행하면 작성해 줍니다)",
   "config.flask.unknown.hand-deco":
     "라우트의 methods에 OPTIONS가 있어 뷰가 데코레이터 {name}(줄 {line})을(를) 거쳐 사전 요청에 응답합니다: CORS Lens는 그 응답에 무엇이 담기는지 읽지 못합니다",
   "config.flask.cannot.hand-deco":
