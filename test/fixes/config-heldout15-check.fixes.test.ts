@@ -26,6 +26,8 @@ import {
   fillPy,
   heldoutCheck,
   heldoutEntries,
+  OTHER_LINE,
+  PAGE_RELATIVE,
 } from "./heldout-check";
 
 function entries(): Entry[] {
@@ -49,14 +51,43 @@ function entries(): Entry[] {
 /**
  * Issue #23's fifteenth never-seen measure, the `check` half (test/fixes/heldout-check.ts runs it): every
  * held-out set 15 case (config-heldout15-*.ts, written blind to the readers), each file filled as its
- * suite fills it, whether a finding lands on its root cause's line. This is the set's first run (the
- * measure, in HELDOUT15.md): recorded, not asserted (`null`).
+ * suite fills it, whether a finding lands on its root cause's line. The set's first run (the measure,
+ * in HELDOUT15.md) named 9 of 29; asserted since against KNOWN_STATIC_MISSES both ways.
  * And the set's three correct configurations (Express, Caddy, Flask — cors() with an origin list ahead
  * of the routes, a Caddyfile answering the preflight of both front ends itself, flask-cors on /api/*
  * with both front ends), served for real: the page's calls pass, `check` reports no error, `fix` prints
  * nothing.
  */
-const { scratch, correct, correctPython } = heldoutCheck(15, entries(), null);
+const UPSTREAM =
+  "the application behind the proxy answers (its own copy, its preflight status): not in the file";
+const NOT_YET = "not named from the file alone at this head (HELDOUT15.md)";
+/** The root causes `check` does not name from the file alone at this head (16/29; 9/29 at the first run). */
+const KNOWN_STATIC_MISSES: Readonly<Record<string, string>> = {
+  "heldout15 nginx: Allow-Origin names the parent domain, the report page on a subdomain refused":
+    PAGE_RELATIVE,
+  "heldout15 Apache: the reverse proxy sends the preflight on to the data API, which answers 403": UPSTREAM,
+  "heldout15 Apache: the font CORS rules cover /static/fonts/ only, the icon font elsewhere under /static/ refused":
+    PAGE_RELATIVE,
+  "heldout15 Caddy: Caddy's CORS header block plus Laravel's own, the same Allow-Origin sent twice": UPSTREAM,
+  "heldout15 Express: CORS_ALLOWED_URLS cleaned with /s\\s/g, the second origin keeps its space": OTHER_LINE,
+  "heldout15 Express: the hand CORS middleware sets no Allow-Methods, the plugin update's preflight refused":
+    PAGE_RELATIVE,
+  "heldout15 Express: the CORS origin is hardcoded to the dev server, the deployed front end refused":
+    PAGE_RELATIVE,
+  "heldout15 Fastify: the bearer-auth plugin's onRequest hook answers the preflight 401 before @fastify/cors":
+    NOT_YET,
+  "heldout15 Hono: a global OPTIONS handler answers the preflight, the real answers carry no Allow-Origin":
+    NOT_YET,
+  "heldout15 Hono: cors() given to the GET route only, the credentialed call's preflight matches no route (404)":
+    PAGE_RELATIVE,
+  "heldout15 FastAPI: the Platform Service's configured origins list localhost:3000, the page's random port refused":
+    "the origins come from code CORS Lens does not evaluate",
+  "heldout15 S3: the rule allows GET and HEAD but no headers, the SDK listing's preflight refused (XML)":
+    PAGE_RELATIVE,
+  "heldout15 S3: the rule the app wrote from its dev server allows localhost:3000 only, the deployed app refused (JSON)":
+    PAGE_RELATIVE,
+};
+const { scratch, correct, correctPython } = heldoutCheck(15, entries(), KNOWN_STATIC_MISSES);
 
 describe("heldout15: correct configurations (check: no error; fix: nothing to change)", () => {
   const calls = CORRECT_CALLS;
