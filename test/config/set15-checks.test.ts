@@ -63,3 +63,40 @@ run ->(env) { [200, {}, ['ok']] }
     );
   });
 });
+
+describe("Hono and Express: Allow-Origin set by an OPTIONS handler only (codex-proxy#447)", () => {
+  const hono = `import { Hono } from "hono";
+const app = new Hono();
+app.options("*", (c) => {
+  return c.body(null, 204, {
+    "Access-Control-Allow-Origin": c.req.header("Origin") ?? "*",
+    "Access-Control-Allow-Methods": "GET, POST",
+  });
+});
+app.get("/v1/models", (c) => c.json([]));
+export default app;
+`;
+  it("named at the handler; not when another middleware sets it too", () => {
+    expect(codes("server.mjs", hono)).toContain("cors-on-preflight-only@3");
+    const both = hono.replace(
+      'app.get("/v1/models"',
+      'app.use("*", async (c, next) => {\n  await next();\n  c.header("Access-Control-Allow-Origin", "*");\n});\napp.get("/v1/models"',
+    );
+    expect(codes("server.mjs", both)).not.toContain("cors-on-preflight-only@3");
+  });
+  it("Express: the same, and not with cors() for every method", () => {
+    const express = `const express = require("express");
+const cors = require("cors");
+const app = express();
+app.options("*", (req, res) => {
+  res.set("Access-Control-Allow-Origin", req.headers.origin);
+  res.sendStatus(204);
+});
+app.get("/api/items", (req, res) => res.json([]));
+app.listen(3000);
+`;
+    expect(codes("server.js", express)).toContain("cors-on-preflight-only@4");
+    const withCors = express.replace('app.options("*"', 'app.use(cors());\napp.options("*"');
+    expect(codes("server.js", withCors).filter((c) => c.startsWith("cors-on-preflight-only"))).toEqual([]);
+  });
+});

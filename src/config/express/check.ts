@@ -553,14 +553,25 @@ export function checkExpress(app: ExpressApp): ConfigFinding[] {
         for (const h of l.handlers) if (h.kind === "router" && depth < 4) routes(h.router, depth + 1);
         if (!l.methods?.includes("OPTIONS") || l.handlers.some((h) => h.kind === "cors")) continue;
         const fn = l.handlers.filter((h) => h.kind === "fn").at(-1);
-        if (
-          fn?.kind === "fn" &&
-          !codeSetsCors((app as ExpressApp & { reader: Reader }).reader, codeOf(app.text, fn.node))
-        )
+        if (fn?.kind !== "fn") continue;
+        const code = codeOf(app.text, fn.node);
+        if (!codeSetsCors((app as ExpressApp & { reader: Reader }).reader, code))
           push("options-route-no-cors", "error", fn.node, {
             key: "config.express.check.options-route-no-cors",
             params: { path: l.path.source },
           });
+        // It sets Allow-Origin, and nothing else in the file does (no cors() for other methods, no
+        // hand-set header elsewhere): the preflight passes, the request after it gets none.
+        else if (
+          /access-control-allow-origin/i.test(code) &&
+          !app.corsUses.some((c) => !c.layer.methods?.every((m) => m === "OPTIONS")) &&
+          !/access-control-allow-origin/i.test(
+            codeOf(app.text, app.program)
+              .replace(code, "")
+              .replace(app.text.slice(fn.node.start ?? 0, fn.node.end ?? 0), ""),
+          )
+        )
+          push("cors-on-preflight-only", "error", fn.node, { key: "config.check.preflight-only" });
       }
     };
     routes(app.app, 0);
