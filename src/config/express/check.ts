@@ -35,21 +35,25 @@ import {
 } from "./model";
 import { ctxAsOrigin, encapsulatedAlone, jsonList } from "./patch";
 
+/** The value a same-file const holds, followed through up to 5 consts (`origin: corsOrigin`), or `n` itself. */
+function throughConsts(app: ExpressApp, n: t.Node): t.Node {
+  let b = bare(n);
+  for (let i = 0; i < 5 && b.type === "Identifier"; i++) {
+    const c = app.consts.get(b.name);
+    if (!c) break;
+    b = bare(c.init);
+  }
+  return b;
+}
+
 /**
  * Where an origin option's string is written when the option names a same-file const (`origin:
  * corsOrigin`): the const's value, the line to change. Null when written in the option itself.
  */
 function listNode(app: ExpressApp, prop: t.Node | undefined): t.Node | null {
   if (prop?.type !== "ObjectProperty") return null;
-  let n = bare(prop.value);
-  let moved = false;
-  for (let i = 0; i < 5 && n.type === "Identifier"; i++) {
-    const c = app.consts.get(n.name);
-    if (!c) break;
-    n = bare(c.init);
-    moved = true;
-  }
-  return moved ? n : null;
+  const n = throughConsts(app, prop.value);
+  return n !== bare(prop.value) ? n : null;
 }
 
 export function checkExpress(app: ExpressApp): ConfigFinding[] {
@@ -627,12 +631,7 @@ function regexNode(prop: t.Node | undefined, re: RegExp): t.Node | null {
 function lookupLists(app: ExpressApp, fn: t.Node): t.StringLiteral[] {
   const out: t.StringLiteral[] = [];
   const listOf = (n: t.Node): t.ArrayExpression | null => {
-    let b = bare(n);
-    for (let i = 0; i < 5 && b.type === "Identifier"; i++) {
-      const c = app.consts.get(b.name);
-      if (!c) return null;
-      b = bare(c.init);
-    }
+    const b = throughConsts(app, n);
     return b.type === "ArrayExpression" ? b : null;
   };
   const visit = (n: t.Node) => {

@@ -910,14 +910,15 @@ class Patcher extends EditList {
     });
     const imports = this.app.mod.imports;
     const lines: string[] = [];
-    if (!/^import[ \t]+(?:[\w.]+[ \t]*,[ \t]*)*logging[ \t]*(?:,|#|$)/m.test(text))
-      lines.push("import logging");
+    // `import logging` (alone, or among others) already at the top level.
+    const importsModule = (name: string) =>
+      new RegExp(`^import[ \\t]+(?:[\\w.]+[ \\t]*,[ \\t]*)*${name}[ \\t]*(?:,|#|$)`, "m").test(text);
+    if (!importsModule("logging")) lines.push("import logging");
     if (!handler && imports.get("PlainTextResponse")?.name !== "PlainTextResponse")
       lines.push("from starlette.responses import PlainTextResponse");
     if (handler?.async === false && imports.get("run_in_threadpool")?.name !== "run_in_threadpool")
       lines.push("from starlette.concurrency import run_in_threadpool");
-    if (handler?.async === null && !/^import[ \t]+(?:[\w.]+[ \t]*,[ \t]*)*inspect[ \t]*(?:,|#|$)/m.test(text))
-      lines.push("import inspect");
+    if (handler?.async === null && !importsModule("inspect")) lines.push("import inspect");
     if (lines.length === 0) return;
     let line = 0;
     for (let l = 0; l < this.app.mod.importsEnd; l++) line = afterLine(text, line);
