@@ -25,6 +25,7 @@ import { HELD_OUT12_AIOHTTP } from "./config-heldout12-aiohttp";
 import { HELD_OUT13_AIOHTTP } from "./config-heldout13-aiohttp";
 import { HELD_OUT14_AIOHTTP } from "./config-heldout14-aiohttp";
 import { HELD_OUT15_AIOHTTP } from "./config-heldout15-aiohttp";
+import { HELD_OUT16_AIOHTTP } from "./config-heldout16-aiohttp";
 import { pythonConfigSuite } from "./config-python-real";
 import { debVersion } from "./harness";
 
@@ -52,6 +53,7 @@ pythonConfigSuite({
     ...HELD_OUT13_AIOHTTP,
     ...HELD_OUT14_AIOHTTP,
     ...HELD_OUT15_AIOHTTP,
+    ...HELD_OUT16_AIOHTTP,
   ].map((c) => ({
     name: c.name,
     text: c.app,

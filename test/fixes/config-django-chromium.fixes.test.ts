@@ -22,6 +22,7 @@ import { HELD_OUT12_DJANGO } from "./config-heldout12-django";
 import { HELD_OUT13_DJANGO } from "./config-heldout13-django";
 import { HELD_OUT14_DJANGO } from "./config-heldout14-django";
 import { HELD_OUT15_DJANGO } from "./config-heldout15-django";
+import { HELD_OUT16_DJANGO } from "./config-heldout16-django";
 import { pythonConfigSuite } from "./config-python-real";
 import { debVersion } from "./harness";
 
@@ -49,6 +50,7 @@ pythonConfigSuite({
     ...HELD_OUT13_DJANGO,
     ...HELD_OUT14_DJANGO,
     ...HELD_OUT15_DJANGO,
+    ...HELD_OUT16_DJANGO,
   ].map((c) => ({
     ...c,
     text: c.settings,

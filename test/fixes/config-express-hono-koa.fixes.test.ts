@@ -76,6 +76,10 @@ import { HELD_OUT15_EXPRESS } from "./config-heldout15-express";
 import { HELD_OUT15_FASTIFY } from "./config-heldout15-fastify";
 import { HELD_OUT15_HONO } from "./config-heldout15-hono";
 import { HELD_OUT15_KOA } from "./config-heldout15-koa";
+import { HELD_OUT16_EXPRESS } from "./config-heldout16-express";
+import { HELD_OUT16_FASTIFY } from "./config-heldout16-fastify";
+import { HELD_OUT16_HONO } from "./config-heldout16-hono";
+import { HELD_OUT16_KOA } from "./config-heldout16-koa";
 import { HONO_CASES, HONO_CORRECT } from "./config-hono-cases";
 import { KOA_CASES, KOA_CORRECT } from "./config-koa-cases";
 import { expectKeptOutsideDiff, observe, type PageCall, standardStillAllowed } from "./config-real";
@@ -208,6 +212,9 @@ for (const [label, CASES, CORRECT] of [
   // The fifteenth (config-heldout15-*.ts, written blind too): `check` and the correct configurations measured
   // in config-heldout15-check.fixes.test.ts.
   ["heldout15", [...HELD_OUT15_EXPRESS, ...HELD_OUT15_FASTIFY, ...HELD_OUT15_KOA, ...HELD_OUT15_HONO], []],
+  // The sixteenth (config-heldout16-*.ts, written blind too): `check` and the correct configurations measured
+  // in config-heldout16-check.fixes.test.ts.
+  ["heldout16", [...HELD_OUT16_EXPRESS, ...HELD_OUT16_FASTIFY, ...HELD_OUT16_KOA, ...HELD_OUT16_HONO], []],
 ] as const) {
   describe(`cors-lens fix --config on real ${label} apps`, () => {
     // Each case has its own ports and files: they run side by side (one browser, its two pages).

@@ -20,6 +20,7 @@ import { HELD_OUT12_FLASK } from "./config-heldout12-flask";
 import { HELD_OUT13_FLASK } from "./config-heldout13-flask";
 import { HELD_OUT14_FLASK } from "./config-heldout14-flask";
 import { HELD_OUT15_FLASK } from "./config-heldout15-flask";
+import { HELD_OUT16_FLASK } from "./config-heldout16-flask";
 import { pythonConfigSuite } from "./config-python-real";
 import { debVersion } from "./harness";
 
@@ -46,6 +47,7 @@ pythonConfigSuite({
     ...HELD_OUT13_FLASK,
     ...HELD_OUT14_FLASK,
     ...HELD_OUT15_FLASK,
+    ...HELD_OUT16_FLASK,
   ].map((c) => ({
     ...c,
     text: c.app,

@@ -27,6 +27,7 @@ import { HELD_OUT12_NGINX } from "./config-heldout12-nginx";
 import { HELD_OUT13_NGINX } from "./config-heldout13-nginx";
 import { HELD_OUT14_NGINX } from "./config-heldout14-nginx";
 import { HELD_OUT15_NGINX } from "./config-heldout15-nginx";
+import { HELD_OUT16_NGINX } from "./config-heldout16-nginx";
 import {
   expectKeptOutsideDiff,
   nginxTest,
@@ -66,6 +67,7 @@ describe.skipIf(!installed)(`cors-lens fix --config on real nginx ${installed ??
     ...HELD_OUT13_NGINX,
     ...HELD_OUT14_NGINX,
     ...HELD_OUT15_NGINX,
+    ...HELD_OUT16_NGINX,
   ].forEach((c, index) => {
     it(c.name, async () => {
       const dir = join(scratch, `case-${index}`);

@@ -19,6 +19,7 @@ import { HELD_OUT12_RACK } from "./config-heldout12-rack";
 import { HELD_OUT13_RACK } from "./config-heldout13-rack";
 import { HELD_OUT14_RACK } from "./config-heldout14-rack";
 import { HELD_OUT15_RACK } from "./config-heldout15-rack";
+import { HELD_OUT16_RACK } from "./config-heldout16-rack";
 import { pythonConfigSuite } from "./config-python-real";
 import { RACK_CASES, RACK_CORRECT } from "./config-rack-cases";
 import { debVersion } from "./harness";
@@ -47,6 +48,7 @@ pythonConfigSuite({
     ...HELD_OUT13_RACK,
     ...HELD_OUT14_RACK,
     ...HELD_OUT15_RACK,
+    ...HELD_OUT16_RACK,
   ],
   correct: RACK_CORRECT,
 });

@@ -239,7 +239,7 @@ export async function checkNamesRootWithHar(
   const r = await cli("check", "--config", ...config, "--har", har, "--format", "json");
   const findings = (JSON.parse(r.out || "{}").findings ?? []) as Finding[];
   const { named, onLine } = namesLine(findings, (f) => f === path, line);
-  // Held-out sets 3 to 15 share set 3's case shape; their cases are told apart by the name's prefix.
+  // Held-out sets 3 to 16 share set 3's case shape; their cases are told apart by the name's prefix.
   // Each set's table is asserted against its known misses (at the head that fixed its cases); set 2's
   // cases (no prefix) against KNOWN_MISSES_WITH_HAR.
   const set = Number(/^heldout(\d+) /.exec(c.name)?.[1] ?? (third ? 3 : 2));
@@ -258,6 +258,8 @@ export async function checkNamesRootWithHar(
     ),
   } as { name: string });
   writeFileSync(file, `${JSON.stringify(table, null, 2)}\n`);
+  // A set's first run (the measure: set 16 on, before its known list exists) is recorded, not asserted.
+  if (set >= 16 && !(set in KNOWN_BY_SET)) return;
   const known = KNOWN_BY_SET[set] ?? KNOWN_MISSES_WITH_HAR;
   expect(named, `check --har: root cause at ${path}:${line}; it said ${r.out}${r.err}`).toBe(
     !(c.name in known),
