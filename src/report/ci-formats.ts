@@ -85,16 +85,27 @@ export interface Tally {
 const hasWarning = (x: ReportExchange) => x.findings.some((f) => f.severity !== "info");
 
 export function tally(reports: readonly ReportDocument[]): Tally {
-  const t: Tally = { files: reports.length, requests: 0, blocked: 0, unknown: 0, unrecorded: 0, warned: 0 };
-  for (const r of reports)
-    for (const x of r.exchanges) {
-      t.requests++;
-      if (x.verdict === "blocked") t.blocked++;
-      if (x.verdict === "unknown") t.unknown++;
-      if (causeNotRecorded(x)) t.unrecorded++;
-      if (hasWarning(x)) t.warned++;
-    }
+  const t = emptyTally(reports.length);
+  for (const r of reports) for (const x of r.exchanges) countExchange(t, x);
   return t;
+}
+
+export const emptyTally = (files: number): Tally => ({
+  files,
+  requests: 0,
+  blocked: 0,
+  unknown: 0,
+  unrecorded: 0,
+  warned: 0,
+});
+
+/** One more exchange in the counts (a report written as it is built counts as it goes). */
+export function countExchange(t: Tally, x: ReportExchange): void {
+  t.requests++;
+  if (x.verdict === "blocked") t.blocked++;
+  if (x.verdict === "unknown") t.unknown++;
+  if (causeNotRecorded(x)) t.unrecorded++;
+  if (hasWarning(x)) t.warned++;
 }
 
 /** Whether the counts fail `--fail-on blocked`: blocked, or failed with no recorded cause. */
