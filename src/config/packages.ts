@@ -8,8 +8,7 @@
  * Only the lines the patch added are read, and they are CORS Lens's own text (the snippets its
  * patchers write), so a line pattern is enough here; the user's files are read by the parsers.
  */
-
-export type Ecosystem = "npm" | "pypi" | "gem";
+import { type Ecosystem, STACK_PACKAGES, type StackPackage } from "../engine";
 
 export interface NeededPackage {
   /** The patched file and the first added line that needs the package. */
@@ -22,21 +21,10 @@ export interface NeededPackage {
   install: string;
 }
 
-/** Python modules the patchers import or name, and the distribution that provides each. */
-const PYTHON: Readonly<Record<string, string>> = {
-  flask_cors: "flask-cors",
-  aiohttp_cors: "aiohttp-cors",
-  corsheaders: "django-cors-headers",
-};
-
-/** npm modules the patchers import that are not part of the framework's own package. */
-const NPM = new Set(["cors", "@fastify/cors", "@koa/cors"]);
-
-const INSTALL: Readonly<Record<Ecosystem, (name: string) => string>> = {
-  npm: (name) => `npm install ${name}`,
-  pypi: (name) => `pip install ${name}`,
-  gem: (name) => `bundle add ${name}`,
-};
+const PACKAGES = Object.values(STACK_PACKAGES);
+/** The package a module name stands for, in one ecosystem. */
+const byModule = (ecosystem: Ecosystem, module: string) =>
+  PACKAGES.find((p) => p.ecosystem === ecosystem && p.modules.includes(module));
 
 /** The module a line of JavaScript or TypeScript loads (`require("x")`, `import … from "x"`). */
 function jsModules(line: string): string[] {
@@ -57,20 +45,21 @@ function pythonModules(line: string): string[] {
   return found;
 }
 
-function needsOf(path: string, line: string): Array<{ ecosystem: Ecosystem; name: string }> {
-  if (/\.(?:[cm]?js|[cm]?ts|jsx|tsx)$/i.test(path))
-    return jsModules(line)
-      .filter((m) => NPM.has(m))
-      .map((name) => ({ ecosystem: "npm" as const, name }));
-  if (/\.py$/i.test(path))
-    return pythonModules(line)
-      .filter((m) => m in PYTHON)
-      .map((m) => ({ ecosystem: "pypi" as const, name: PYTHON[m] as string }));
+function needsOf(path: string, line: string): StackPackage[] {
+  const found = (ecosystem: Ecosystem, modules: string[]) =>
+    modules.flatMap((m) => byModule(ecosystem, m) ?? []);
+  if (/\.(?:[cm]?js|[cm]?ts|jsx|tsx)$/i.test(path)) return found("npm", jsModules(line));
+  if (/\.py$/i.test(path)) return found("pypi", pythonModules(line));
+  // Rails requires its gems itself (Bundler.require): the middleware's name is what needs the gem.
   if (/\.rb$|(?:^|\/)config\.ru$/i.test(path))
-    return /\bRack::Cors\b|require\s+["']rack\/cors["']/.test(line)
-      ? [{ ecosystem: "gem", name: "rack-cors" }]
-      : [];
+    return /\bRack::Cors\b/.test(line) ? found("gem", ["rack/cors"]) : found("gem", rubyRequires(line));
   return [];
+}
+
+/** The paths a line of Ruby requires. */
+function rubyRequires(line: string): string[] {
+  const m = /^\s*require\s*\(?\s*["']([^"']+)["']/.exec(line);
+  return m ? [m[1] as string] : [];
 }
 
 /**
@@ -94,7 +83,7 @@ export function neededPackages(
         const key = `${n.ecosystem}:${n.name}`;
         if (had.has(key)) continue;
         had.add(key);
-        out.push({ file: f.path, line: i + 1, ...n, install: INSTALL[n.ecosystem](n.name) });
+        out.push({ file: f.path, line: i + 1, ecosystem: n.ecosystem, name: n.name, install: n.install });
       }
     });
   }
@@ -106,6 +95,7 @@ export const MANIFESTS: Readonly<Record<Ecosystem, readonly string[]>> = {
   npm: ["package.json"],
   pypi: ["requirements.txt", "requirements.in", "pyproject.toml", "Pipfile", "setup.cfg", "setup.py"],
   gem: ["Gemfile", "gems.rb"],
+  go: ["go.mod"],
 };
 
 /** PEP 503: names compare case-insensitively with runs of `-`, `_` and `.` alike. */
@@ -134,6 +124,8 @@ export function declaresPackage(
       return typeof deps === "object" && deps !== null && Object.hasOwn(deps, pkg.name);
     });
   }
+  if (pkg.ecosystem === "go")
+    return new RegExp(`(?:^|\\s)${pkg.name.replace(/[.]/g, "\\.")}\\s+v`, "m").test(text);
   if (pkg.ecosystem === "gem") return new RegExp(`^\\s*gem\\s+["']${pkg.name}["']`, "m").test(text);
   const wanted = pep503(pkg.name);
   // requirements.txt, setup.cfg's install_requires: the name starts a line; pyproject.toml,

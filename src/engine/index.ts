@@ -15,6 +15,7 @@ export { type EvidenceRow, type EvidenceSubject, evidenceRows, failingHop } from
 export { isCorsBlockError, isPreflightRequest, needsPreflight, sentOrigin } from "./facts";
 export { type EchoSample, originReflection } from "./findings/origin-reflected-with-credentials";
 export { SERVER_STACKS } from "./fixes";
+export { type Ecosystem, STACK_PACKAGES, type StackPackage } from "./fixes/packages";
 export { VERIFIED } from "./fixes/verified";
 export { combinedHeader, hasHeader, headerValues } from "./headers";
 export { type ObservedFields, observedExchange, preflightOnlyExchange, visibilityOf } from "./observed";

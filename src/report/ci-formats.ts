@@ -21,7 +21,7 @@ import {
 import { CAUSES } from "../engine/causes";
 import { classifyError } from "../engine/rules/classify-error";
 import { type Translate, translator } from "../i18n";
-import { preferredFix } from "./preferred-fix";
+import { fixPackage, preferredFix } from "./preferred-fix";
 import type { ReportDocument, ReportExchange } from "./report";
 import { inertLine, inertLines, jsonInert, visibleText as safe } from "./safe-text";
 import { VERSION } from "./version";
@@ -299,6 +299,12 @@ const safeLines = (text: string) =>
     .map((line) => line.split("\t").map(safe).join("\t"))
     .join("\n");
 
+/** How to install the library the fix is written for, where the framework does not include it. */
+function installLine(t: Translate, fix: Fix): string[] {
+  const pkg = fixPackage(fix);
+  return pkg ? [t("fix.label.install", { name: pkg.name, install: pkg.install })] : [];
+}
+
 /**
  * "Fix (title):", the change to the user's own set-up, the imports apart, then the whole set-up (the
  * CLI summary's order), after a blank line where `gap`.
@@ -311,6 +317,7 @@ function fixText(report: ReportDocument, fix: Fix | undefined, gap = ""): string
     `\n${gap}${t("cli.summary.fix", { title: fix.title })}`,
     ...(fix.change ? [`${t("fix.label.change")}: ${fix.change}`] : []),
     ...(imports.length > 0 ? [`${t("fix.label.imports")}:`, ...imports.map((m) => m.code)] : []),
+    ...installLine(t, fix),
     ...(fix.change || imports.length > 0 ? [`${t("fix.label.snippet")}:`] : []),
     fix.snippet,
   ].join("\n");
@@ -751,6 +758,7 @@ export function toGithubSummary(
           "",
           mdBlock(fix.imports.map((m) => m.code).join("\n")),
         );
+      for (const line of installLine(t, fix)) out.push("", md(line));
       if (fix.change || (fix.imports && fix.imports.length > 0))
         out.push("", `${md(t("fix.label.snippet"))}:`);
       out.push("", mdBlock(fix.snippet));
