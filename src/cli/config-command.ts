@@ -5,7 +5,7 @@
 import { copyFileSync, existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { importHar } from "../capture/har-import";
@@ -22,6 +22,7 @@ import {
   type WasmName,
   type Words,
 } from "../config";
+import { declaresPackage, MANIFESTS, type NeededPackage, neededPackages } from "../config/packages";
 import type { BrowserName } from "../engine";
 import { type Lang, type Translate, translator } from "../i18n";
 import { HarError } from "../report/analyze-har";
@@ -242,6 +243,39 @@ function table(rows: readonly Row[], t: Translate): string[] {
   return out;
 }
 
+/** A package the patch needs, and the dependency list beside the file that declares it, if any. */
+type Need = NeededPackage & { declaredIn: string | null };
+
+/**
+ * Where the patched file's project declares its dependencies: every dependency list of the
+ * package's ecosystem in the file's folder and the folders above it (a workspace declares for its
+ * packages), and for npm a copy already installed in a node_modules there (Node finds it the same
+ * way, https://nodejs.org/api/modules.html#loading-from-node_modules-folders).
+ */
+function declaredIn(need: NeededPackage): string | null {
+  let dir = dirname(resolve(need.file));
+  for (let depth = 0; depth < 12; depth++) {
+    for (const name of MANIFESTS[need.ecosystem]) {
+      const path = join(dir, name);
+      try {
+        if (statSync(path).isFile() && declaresPackage(name, readFileSync(path, "utf8"), need)) return path;
+      } catch {
+        // Not there, or not readable: as if not declared.
+      }
+    }
+    const installed = join(dir, "node_modules", need.name, "package.json");
+    if (need.ecosystem === "npm" && existsSync(installed)) return installed;
+    const up = dirname(dir);
+    if (up === dir) break;
+    dir = up;
+  }
+  return null;
+}
+
+function needs(result: FixResult): Need[] {
+  return neededPackages(result.files).map((n) => ({ ...n, declaredIn: declaredIn(n) }));
+}
+
 function fixJson(result: FixResult, t: Translate): string {
   const words = (w: Words | string | null) => whyText(t, w);
   return `${JSON.stringify(
@@ -270,6 +304,7 @@ function fixJson(result: FixResult, t: Translate): string {
       })),
       cannot: result.cannot.map((c) => ({ id: c.id, reason: say(t, c.why) })),
       notes: result.notes.map((n) => say(t, n)),
+      needs: needs(result),
     },
     null,
     2,
@@ -391,6 +426,21 @@ export async function runConfigCommand(
         );
       for (const e of result.edits)
         log(oneLine(t("config.cli.edit", { file: e.file, line: e.line, why: say(t, e.why) })));
+      // The patch imports a library the project does not declare: pasted as it is, the app would
+      // not start. Said at the edit, and again with the verdict.
+      const missing = needs(result).filter((n) => n.declaredIn === null);
+      for (const n of missing)
+        log(
+          oneLine(
+            t("config.cli.needs", {
+              file: n.file,
+              line: n.line,
+              name: n.name,
+              lists: MANIFESTS[n.ecosystem].join(", "),
+              install: n.install,
+            }),
+          ),
+        );
       const evidence = result.rows.filter((r) => r.source === "evidence");
       const standard = result.rows.filter((r) => r.source === "standard");
       log("");
@@ -404,6 +454,8 @@ export async function runConfigCommand(
       for (const c of result.cannot)
         log(oneLine(t("config.cli.cannot", { request: c.id, why: say(t, c.why) })));
       log("");
+      if (missing.length > 0)
+        log(oneLine(t("config.cli.install-first", { install: missing.map((n) => n.install).join(" && ") })));
       log(
         result.ok
           ? t("config.cli.fixed", { count: evidence.length, kept: standard.length })

@@ -13,9 +13,12 @@ import { type BrowserName, type Fix, SERVER_STACKS } from "../engine";
  */
 import { isLang, type Lang, pickLang, translator } from "../i18n";
 import { WordedError } from "../i18n/worded-error";
-import { analyzeHarDocument, HarError } from "../report/analyze-har";
+import { HarError, type HarOpening, openHarDocument } from "../report/analyze-har";
 import {
+  countExchange,
+  emptyTally,
   failsGate,
+  type Tally,
   tally,
   toGithubSummary,
   toSarif,
@@ -23,7 +26,7 @@ import {
   writeGithubAnnotations,
   writeJunit,
 } from "../report/ci-formats";
-import type { ReportDocument } from "../report/report";
+import type { ReportExchange, ReportStream } from "../report/report";
 import { writeReportFile } from "../report/report-file";
 import { inertLine, visibleText } from "../report/safe-text";
 import { VERSION } from "../report/version";
@@ -154,21 +157,11 @@ function oneLine(text: string): string {
   return shown.length > 200 ? `${shown.slice(0, 200)}…` : shown;
 }
 
-/** The report without its fixes (`--no-fixes`): the causes and findings as they are. */
-function withoutFixes(report: ReportDocument): ReportDocument {
-  return {
-    ...report,
-    exchanges: report.exchanges.map((x) => ({
-      ...x,
-      causes: x.causes.map((c) => ({ ...c, fixes: [] })),
-      findings: x.findings.map(({ fixes: _fixes, ...f }) => f),
-    })),
-  };
-}
-
-/** `--stack` with `--format json`: each cause keeps that stack's fix (and the page-side one) only. */
-function onlyStack(report: ReportDocument, stack: string): ReportDocument {
-  // Fix lists are shared between exchanges: each is narrowed once.
+/**
+ * `--stack` with `--format json`: each cause keeps that stack's fix (and the page-side one) only.
+ * Fix lists are shared between exchanges: each is narrowed once.
+ */
+function onlyStack(stack: string): (x: ReportExchange) => ReportExchange {
   const narrowed = new Map<readonly Fix[], Fix[]>();
   const narrow = (fixes: readonly Fix[]) => {
     let kept = narrowed.get(fixes);
@@ -178,14 +171,24 @@ function onlyStack(report: ReportDocument, stack: string): ReportDocument {
     }
     return kept;
   };
-  return {
-    ...report,
-    exchanges: report.exchanges.map((x) => ({
-      ...x,
-      causes: x.causes.map((c) => ({ ...c, fixes: narrow(c.fixes) })),
-      findings: x.findings.map((f) => (f.fixes ? { ...f, fixes: narrow(f.fixes) } : f)),
-    })),
-  };
+  return (x) => ({
+    ...x,
+    causes: x.causes.map((c) => ({ ...c, fixes: narrow(c.fixes) })),
+    findings: x.findings.map((f) => (f.fixes ? { ...f, fixes: narrow(f.fixes) } : f)),
+  });
+}
+
+/** The report's exchanges as they are built, each changed by `each` and counted on the way. */
+function* counted(
+  report: ReportStream,
+  each: ((x: ReportExchange) => ReportExchange) | null,
+  counts: Tally,
+): Generator<ReportExchange> {
+  for (const built of report.exchanges()) {
+    const x = each ? each(built) : built;
+    countExchange(counts, x);
+    yield x;
+  }
 }
 
 export function run(
@@ -219,26 +222,17 @@ export function run(
     return 0;
   }
   let code = 0;
-  const analyzed: Array<{ file: string; report: ReportDocument; notes: string[] }> = [];
+  const opened: Array<{ file: string; opening: HarOpening }> = [];
   for (const file of options.files) {
     const name = file === "-" ? "(stdin)" : file;
     try {
-      const { report, notes } = analyzeHarDocument(
-        readDocument(file),
-        file === "-" ? "stdin" : basename(file),
-        {
-          ...(options.browser ? { browser: options.browser } : {}),
-          includeSecrets: options.includeSecrets,
-          lang,
-        },
-      );
-      if (report.exchanges.every((x) => x.verdict === "not-cors")) notes.push(t("cli.note.no-cors"));
-      const kept = !options.fixes
-        ? withoutFixes(report)
-        : options.stack !== null && options.format === "json"
-          ? onlyStack(report, options.stack)
-          : report;
-      analyzed.push({ file, report: kept, notes });
+      const opening = openHarDocument(readDocument(file), file === "-" ? "stdin" : basename(file), {
+        ...(options.browser ? { browser: options.browser } : {}),
+        includeSecrets: options.includeSecrets,
+        lang,
+        fixes: options.fixes,
+      });
+      opened.push({ file, opening });
     } catch (error) {
       code = 2;
       err(
@@ -248,7 +242,7 @@ export function run(
       );
     }
   }
-  if (analyzed.length === 0) return 2;
+  if (opened.length === 0) return 2;
   // Written as it is produced: a large report never sits in memory whole (nor in one string).
   let fd: number | null = null;
   if (options.output !== null) {
@@ -262,19 +256,32 @@ export function run(
     }
   }
   const { sink, flush } = buffered(fd === null ? out : (t: string) => void writeSync(fd as number, t));
-  const reports = analyzed.map((a) => a.report);
   const paint = (options.color ?? color) ? ansiPaint() : NO_PAINT;
   const ci = { allowUnknown: options.allowUnknown, quiet: options.quiet };
-  const counts = tally(reports);
-  const failed = failsGate(counts, options.allowUnknown);
+  // The JSON document is written an exchange at a time, as each is diagnosed, and counted on the
+  // way; the other formats need every exchange first (groups, counts at the top).
+  const streamed = options.format === "json";
+  const analyzed = streamed
+    ? []
+    : opened.map(({ file, opening }) => {
+        const report = { ...opening.report.head, exchanges: [...opening.report.exchanges()] };
+        const notes = opening.notes(report);
+        if (report.exchanges.every((x) => x.verdict === "not-cors")) notes.push(t("cli.note.no-cors"));
+        return { file, report, notes };
+      });
+  const reports = analyzed.map((a) => a.report);
+  const counts = streamed ? emptyTally(opened.length) : tally(reports);
   try {
-    if (options.format === "json") {
-      if (reports.length === 1) writeReportFile(reports[0] as ReportDocument, sink);
+    if (streamed) {
+      const each = options.fixes && options.stack !== null ? onlyStack(options.stack) : null;
+      const write = (r: ReportStream) =>
+        writeReportFile({ ...r.head, exchanges: counted(r, each, counts) }, sink);
+      if (opened.length === 1) write((opened[0] as (typeof opened)[number]).opening.report);
       else {
         sink("[\n");
-        reports.forEach((r, i) => {
+        opened.forEach(({ opening }, i) => {
           if (i > 0) sink(",\n");
-          writeReportFile(r, sink);
+          write(opening.report);
         });
         sink("]\n");
       }
@@ -300,7 +307,7 @@ export function run(
         );
       if (counts.unrecorded > 0) sink(`${paint.yellow(t("ci.unrecorded.hint"))}\n`);
       const line = totalsLine(t, counts, options.allowUnknown);
-      sink(`${failed ? paint.red(line) : paint.green(line)}\n`);
+      sink(`${failsGate(counts, options.allowUnknown) ? paint.red(line) : paint.green(line)}\n`);
     }
   } finally {
     try {
@@ -319,6 +326,7 @@ export function run(
   }
   if (code !== 0) return code;
   const tooManyWarnings = options.maxWarnings !== null && counts.warned > options.maxWarnings;
+  const failed = failsGate(counts, options.allowUnknown);
   return failed || (options.failOn === "warning" && counts.warned > 0) || tooManyWarnings ? 1 : 0;
 }
 

@@ -6,7 +6,7 @@ import { hostOf } from "../engine";
 import { type Translate, tEn } from "../i18n";
 import { causeNotRecorded, failureOf } from "../report/ci-formats";
 import { groupFailures } from "../report/groups";
-import { preferredFix } from "../report/preferred-fix";
+import { fixPackage, preferredFix } from "../report/preferred-fix";
 import type { ReportDocument } from "../report/report";
 import { inertLine, visibleText as safe } from "../report/safe-text";
 
@@ -112,6 +112,9 @@ export function summarize(
             `      ${safe(m.code)}${m.form ? paint.dim(`  (${t("fix.label.form", { form: m.form })})`) : ""}`,
           );
       }
+      const pkg = fixPackage(fix);
+      if (pkg)
+        lines.push(paint.dim(`    ${t("fix.label.install", { name: pkg.name, install: pkg.install })}`));
       if (fix.change || (fix.imports && fix.imports.length > 0))
         lines.push(paint.dim(`    ${t("fix.label.snippet")}:`));
       lines.push(...fix.snippet.split("\n").map((l) => `    ${safe(l)}`));

@@ -36,6 +36,8 @@ export interface DiagnoseOptions {
   api?: ApiProfile | null;
   /** The language of the words (titles, messages, fix comments); codes never change. @default "en" */
   lang?: Lang;
+  /** false: the causes carry no fixes, none is rendered (`--no-fixes`). @default true */
+  fixes?: boolean;
 }
 
 /** What the cause's words and fixes may draw on beyond the exchange itself. */
@@ -251,6 +253,7 @@ function diagnoseUnchecked(
   browser: BrowserName,
   api: ApiProfile | null,
   t: Translate,
+  withFixes: boolean,
 ): Diagnosis {
   const facts = requestFacts(exchange);
   const around: Surroundings = {
@@ -258,7 +261,7 @@ function diagnoseUnchecked(
     server: localizeGuess(detectServer(exchange, api, t) ?? api?.guess ?? null, t),
     t,
   };
-  const mine = core(exchange, facts, browser, around);
+  const mine = core(exchange, facts, browser, around, withFixes);
   const ctx: FindingContext = {
     exchange,
     facts,
@@ -312,7 +315,7 @@ export function diagnose(exchange: ObservedExchange, options: DiagnoseOptions = 
   const browser = options.browser ?? exchange.recordedBy ?? "chromium";
   const t = translator(options.lang ?? "en");
   try {
-    return diagnoseUnchecked(exchange, browser, options.api ?? null, t);
+    return diagnoseUnchecked(exchange, browser, options.api ?? null, t, options.fixes !== false);
   } catch (error) {
     return {
       verdict: "unknown",

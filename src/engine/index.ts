@@ -14,7 +14,7 @@ export { type DiagnoseOptions, diagnose } from "./diagnose";
 export { type EvidenceRow, type EvidenceSubject, evidenceRows, failingHop } from "./evidence";
 export { isCorsBlockError, isPreflightRequest, needsPreflight, sentOrigin } from "./facts";
 export { type EchoSample, originReflection } from "./findings/origin-reflected-with-credentials";
-export { SERVER_STACKS } from "./fixes";
+export { SERVER_STACKS, STACK_PACKAGES } from "./fixes";
 export { VERIFIED } from "./fixes/verified";
 export { combinedHeader, hasHeader, headerValues } from "./headers";
 export { type ObservedFields, observedExchange, preflightOnlyExchange, visibilityOf } from "./observed";

@@ -124,6 +124,24 @@ export interface ServerGuess {
 }
 
 /** An import the snippet needs, shown apart from it: added only where the file does not import it yet. */
+/** Where a package comes from: the package manager that installs it. */
+export type Ecosystem = "npm" | "pypi" | "gem" | "go";
+
+/**
+ * The library a stack's fix is written for, where it is not the framework itself: an app without
+ * it stops at start-up once the fix's import is pasted (`Cannot find module 'cors'`,
+ * `ModuleNotFoundError: No module named 'flask_cors'`), so the fix says how to install it.
+ */
+export interface StackPackage {
+  ecosystem: Ecosystem;
+  /** The name the package manager knows. */
+  name: string;
+  /** The names code imports it by (a module, a dotted Django app, a require path). */
+  modules: readonly string[];
+  /** The command its documentation gives. */
+  install: string;
+}
+
 export interface FixImport {
   /** The module system the line is written for (a stack with both lists both); null where there is one. */
   form: "esm" | "cjs" | null;

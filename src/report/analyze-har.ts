@@ -6,7 +6,13 @@
 import { importHar } from "../capture/har-import";
 import { parseHarJson } from "../capture/har-read";
 import { translator } from "../i18n";
-import { buildReport, observedFromReport, type ReportDocument, type ReportOptions } from "./report";
+import {
+  observedFromReport,
+  type ReportDocument,
+  type ReportOptions,
+  type ReportStream,
+  reportStream,
+} from "./report";
 import { isReportLike, readReportFile } from "./report-file";
 
 export { HarError } from "../capture/har-import";
@@ -21,47 +27,66 @@ export function analyzeHar(text: string, file: string, options: ReportOptions = 
   return analyzeHarDocument(parseHarJson(text), file, options);
 }
 
+/**
+ * The file read and its exchanges imported, the diagnoses still to come: `report` builds each
+ * exchange as it is read (the CLI writes large reports that way), `notes` says what the reader
+ * should know, given the report once built (one note counts diagnoses; without it, that one is left
+ * out).
+ */
+export interface HarOpening {
+  report: ReportStream;
+  notes: (built: ReportDocument | null) => string[];
+}
+
 /** The same, from the file already parsed (the CLI reads large HARs in pieces: ../capture/har-stream.ts). */
 export function analyzeHarDocument(json: unknown, file: string, options: ReportOptions = {}): HarAnalysis {
-  if (isReportLike(json)) return analyzeReport(json, file, options);
+  const opened = openHarDocument(json, file, options);
+  const report = { ...opened.report.head, exchanges: [...opened.report.exchanges()] };
+  return { report, notes: opened.notes(report) };
+}
+
+export function openHarDocument(json: unknown, file: string, options: ReportOptions = {}): HarOpening {
+  if (isReportLike(json)) return openReport(json, file, options);
   const har = importHar(json);
-  const report = buildReport(har.exchanges, { kind: "har", file }, options);
   const t = translator(options.lang ?? "en");
-  const notes: string[] = [];
-  if (!har.hasPreflights) notes.push(t("har.note.no-preflights"));
-  if (har.skipped > 0) notes.push(t("har.note.skipped", { count: har.skipped }));
-  if (/^chrome-har/i.test(har.creator)) notes.push(t("har.note.chrome-har"));
-  // Playwright's recordHar keeps neither the headers of a response the browser blocked nor preflights.
-  if (/^Playwright/i.test(har.creator)) {
-    const bare = report.exchanges.filter(
-      (x) =>
-        x.verdict === "unknown" && x.error !== null && x.hops.every((h) => h.responseHeaders.length === 0),
-    ).length;
-    if (bare > 0) notes.push(t("har.note.playwright-bare", { count: bare }));
-  }
-  notes.push(...har.notes.map((n) => t(n.key, n.params)));
-  return { report, notes };
+  return {
+    report: reportStream(har.exchanges, { kind: "har", file }, options),
+    notes: (built) => {
+      const notes: string[] = [];
+      if (!har.hasPreflights) notes.push(t("har.note.no-preflights"));
+      if (har.skipped > 0) notes.push(t("har.note.skipped", { count: har.skipped }));
+      if (/^chrome-har/i.test(har.creator)) notes.push(t("har.note.chrome-har"));
+      // Playwright's recordHar keeps neither the headers of a response the browser blocked nor preflights.
+      if (built && /^Playwright/i.test(har.creator)) {
+        const bare = built.exchanges.filter(
+          (x) =>
+            x.verdict === "unknown" &&
+            x.error !== null &&
+            x.hops.every((h) => h.responseHeaders.length === 0),
+        ).length;
+        if (bare > 0) notes.push(t("har.note.playwright-bare", { count: bare }));
+      }
+      notes.push(...har.notes.map((n) => t(n.key, n.params)));
+      return notes;
+    },
+  };
 }
 
 /**
  * A saved report, read again: its exchanges are diagnosed anew from what was observed (the words in
  * the reader's language, the fixes of this version); what it was recorded from stays its source.
  */
-function analyzeReport(json: unknown, file: string, options: ReportOptions): HarAnalysis {
+function openReport(json: unknown, file: string, options: ReportOptions): HarOpening {
   const saved = readReportFile(json, file);
   const recordedBy = options.browser ?? null;
-  const report = buildReport(
-    saved.exchanges.map((x) => observedFromReport(x, recordedBy)),
-    saved.source,
-    options,
-  );
   const t = translator(options.lang ?? "en");
+  const version = typeof saved.generator?.version === "string" ? saved.generator.version.slice(0, 40) : "?";
   return {
-    report,
-    notes: [
-      t("report.note.reopened", {
-        version: typeof saved.generator?.version === "string" ? saved.generator.version.slice(0, 40) : "?",
-      }),
-    ],
+    report: reportStream(
+      saved.exchanges.map((x) => observedFromReport(x, recordedBy)),
+      saved.source,
+      options,
+    ),
+    notes: () => [t("report.note.reopened", { version })],
   };
 }

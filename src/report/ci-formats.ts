@@ -21,7 +21,7 @@ import {
 import { CAUSES } from "../engine/causes";
 import { classifyError } from "../engine/rules/classify-error";
 import { type Translate, translator } from "../i18n";
-import { preferredFix } from "./preferred-fix";
+import { fixPackage, preferredFix } from "./preferred-fix";
 import type { ReportDocument, ReportExchange } from "./report";
 import { inertLine, inertLines, jsonInert, visibleText as safe } from "./safe-text";
 import { VERSION } from "./version";
@@ -85,16 +85,27 @@ export interface Tally {
 const hasWarning = (x: ReportExchange) => x.findings.some((f) => f.severity !== "info");
 
 export function tally(reports: readonly ReportDocument[]): Tally {
-  const t: Tally = { files: reports.length, requests: 0, blocked: 0, unknown: 0, unrecorded: 0, warned: 0 };
-  for (const r of reports)
-    for (const x of r.exchanges) {
-      t.requests++;
-      if (x.verdict === "blocked") t.blocked++;
-      if (x.verdict === "unknown") t.unknown++;
-      if (causeNotRecorded(x)) t.unrecorded++;
-      if (hasWarning(x)) t.warned++;
-    }
+  const t = emptyTally(reports.length);
+  for (const r of reports) for (const x of r.exchanges) countExchange(t, x);
   return t;
+}
+
+export const emptyTally = (files: number): Tally => ({
+  files,
+  requests: 0,
+  blocked: 0,
+  unknown: 0,
+  unrecorded: 0,
+  warned: 0,
+});
+
+/** One more exchange in the counts (a report written as it is built counts as it goes). */
+export function countExchange(t: Tally, x: ReportExchange): void {
+  t.requests++;
+  if (x.verdict === "blocked") t.blocked++;
+  if (x.verdict === "unknown") t.unknown++;
+  if (causeNotRecorded(x)) t.unrecorded++;
+  if (hasWarning(x)) t.warned++;
 }
 
 /** Whether the counts fail `--fail-on blocked`: blocked, or failed with no recorded cause. */
@@ -288,6 +299,12 @@ const safeLines = (text: string) =>
     .map((line) => line.split("\t").map(safe).join("\t"))
     .join("\n");
 
+/** How to install the library the fix is written for, where the framework does not include it. */
+function installLine(t: Translate, fix: Fix): string[] {
+  const pkg = fixPackage(fix);
+  return pkg ? [t("fix.label.install", { name: pkg.name, install: pkg.install })] : [];
+}
+
 /**
  * "Fix (title):", the change to the user's own set-up, the imports apart, then the whole set-up (the
  * CLI summary's order), after a blank line where `gap`.
@@ -300,6 +317,7 @@ function fixText(report: ReportDocument, fix: Fix | undefined, gap = ""): string
     `\n${gap}${t("cli.summary.fix", { title: fix.title })}`,
     ...(fix.change ? [`${t("fix.label.change")}: ${fix.change}`] : []),
     ...(imports.length > 0 ? [`${t("fix.label.imports")}:`, ...imports.map((m) => m.code)] : []),
+    ...installLine(t, fix),
     ...(fix.change || imports.length > 0 ? [`${t("fix.label.snippet")}:`] : []),
     fix.snippet,
   ].join("\n");
@@ -740,6 +758,7 @@ export function toGithubSummary(
           "",
           mdBlock(fix.imports.map((m) => m.code).join("\n")),
         );
+      for (const line of installLine(t, fix)) out.push("", md(line));
       if (fix.change || (fix.imports && fix.imports.length > 0))
         out.push("", `${md(t("fix.label.snippet"))}:`);
       out.push("", mdBlock(fix.snippet));

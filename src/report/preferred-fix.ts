@@ -3,7 +3,12 @@
  * the CI formats, the Playwright helper's error, the panel): the stack the user chose, else the
  * detected server's, else the plain response headers, else the first the engine gives.
  */
-import type { Fix } from "../engine";
+import { type Fix, STACK_PACKAGES, type StackPackage } from "../engine";
+
+/** The library a fix is written for, where the framework does not include it (its install line). */
+export function fixPackage(fix: Fix): StackPackage | null {
+  return fix.stack === "client" ? null : (STACK_PACKAGES[fix.stack] ?? null);
+}
 
 export function preferredFix(
   fixes: readonly Fix[],

@@ -82,15 +82,20 @@ export function toReportFile(report: ReportDocument): ReportFile {
  * (indented, a header pair took four lines; 80%-blocked bench HAR: 0.80× its size, 1.35× indented).
  * Printed inert (`jsonInert`): a header value cannot end a CI log's line inside the document.
  */
-export function writeReportFile(report: ReportDocument, out: (s: string) => void): void {
+export function writeReportFile(
+  report: Omit<ReportDocument, "exchanges"> & { exchanges: Iterable<ReportExchange> },
+  out: (s: string) => void,
+): void {
   const { exchanges, ...head } = report;
   const { idOf, table } = fixTable();
   const opening = jsonInert(JSON.stringify(head, null, 2));
   out(`${opening.slice(0, -2)},\n  "exchanges": [`);
-  exchanges.forEach((x, i) => {
-    out(`${i === 0 ? "" : ","}\n    ${jsonInert(JSON.stringify(fileExchange(x, idOf)))}`);
-  });
-  out(exchanges.length === 0 ? "],\n" : "\n  ],\n");
+  let written = 0;
+  for (const x of exchanges) {
+    out(`${written === 0 ? "" : ","}\n    ${jsonInert(JSON.stringify(fileExchange(x, idOf)))}`);
+    written++;
+  }
+  out(written === 0 ? "],\n" : "\n  ],\n");
   out('  "fixes": [');
   table.forEach((fix, i) => {
     out(`${i === 0 ? "" : ","}\n    ${jsonInert(JSON.stringify(fix))}`);

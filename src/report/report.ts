@@ -100,6 +100,8 @@ export interface ReportOptions {
   api?: ApiProfile | null;
   /** The language of the words. @default "en" */
   lang?: Lang;
+  /** false: no cause or finding carries fixes, and none is rendered (`--no-fixes`). @default true */
+  fixes?: boolean;
 }
 
 /**
@@ -164,6 +166,17 @@ function scrubCause(cause: Cause): Cause {
   };
 }
 
+/**
+ * The finding without its fixes, which are not rendered: they are a lazy property (engine
+ * lazy.ts), and a rest pattern would read it.
+ */
+function withoutFixes(finding: Finding): Finding {
+  if (!Object.hasOwn(finding, "fixes")) return finding;
+  const kept: Record<string, unknown> = {};
+  for (const key of Object.keys(finding)) if (key !== "fixes") kept[key] = finding[key as keyof Finding];
+  return kept as unknown as Finding;
+}
+
 function scrubFinding(finding: Finding): Finding {
   return {
     ...finding,
@@ -173,11 +186,14 @@ function scrubFinding(finding: Finding): Finding {
 }
 
 export function buildReportExchange(observed: ObservedExchange, options: ReportOptions = {}): ReportExchange {
+  const withFixes = options.fixes !== false;
   const d = diagnose(observed, {
     ...(options.browser ? { browser: options.browser } : {}),
     api: options.api ?? null,
     lang: options.lang ?? "en",
+    fixes: withFixes,
   });
+  const findings = withFixes ? d.findings : d.findings.map(withoutFixes);
   const shown = options.includeSecrets ? observed : redactExchange(observed);
   return {
     id: shown.id,
@@ -193,7 +209,7 @@ export function buildReportExchange(observed: ObservedExchange, options: ReportO
     hops: shown.hops,
     verdict: d.verdict,
     causes: options.includeSecrets ? d.causes : d.causes.map(scrubCause),
-    findings: options.includeSecrets ? d.findings : d.findings.map(scrubFinding),
+    findings: options.includeSecrets ? findings : findings.map(scrubFinding),
     evidence: (options.includeSecrets ? (e: ReportExchange["evidence"]) => e : redactEvidence)({
       inferred: d.credentials.inferred,
       credentials: d.credentials.basis,
@@ -229,28 +245,51 @@ export function reflectionFindings(
   );
 }
 
+/**
+ * A report whose exchanges are built as they are read: the CLI writes each and lets it go, so the
+ * report of a large HAR never sits in memory whole — only the observations it is built from do
+ * (issue #25: streaming end to end).
+ */
+export interface ReportStream {
+  head: Omit<ReportDocument, "exchanges">;
+  /** The exchanges in the order they started, each diagnosed when the iteration reaches it. */
+  exchanges: () => Generator<ReportExchange>;
+}
+
+export function reportStream(
+  observed: readonly ObservedExchange[],
+  source: ReportSource,
+  options: ReportOptions = {},
+): ReportStream {
+  const profiles = apiProfiles(observed);
+  const sorted = [...observed].sort((a, b) => a.startedAt - b.startedAt);
+  const reflected = reflectionFindings(observed, options.lang);
+  return {
+    head: {
+      format: REPORT_FORMAT,
+      version: REPORT_VERSION,
+      generator: { name: "cors-lens", version: options.generatorVersion ?? VERSION },
+      source,
+      lang: options.lang ?? "en",
+    },
+    exchanges: function* () {
+      for (const x of sorted) {
+        const exchange = buildReportExchange(x, { ...options, api: profiles.get(apiOf(x) ?? "") ?? null });
+        const finding = reflected.get(exchange.id);
+        if (finding) exchange.findings.push(options.fixes === false ? withoutFixes(finding) : finding);
+        yield exchange;
+      }
+    },
+  };
+}
+
 export function buildReport(
   observed: readonly ObservedExchange[],
   source: ReportSource,
   options: ReportOptions = {},
 ): ReportDocument {
-  const profiles = apiProfiles(observed);
-  const exchanges = [...observed]
-    .sort((a, b) => a.startedAt - b.startedAt)
-    .map((x) => buildReportExchange(x, { ...options, api: profiles.get(apiOf(x) ?? "") ?? null }));
-  const reflected = reflectionFindings(observed, options.lang);
-  for (const exchange of exchanges) {
-    const finding = reflected.get(exchange.id);
-    if (finding) exchange.findings.push(finding);
-  }
-  return {
-    format: REPORT_FORMAT,
-    version: REPORT_VERSION,
-    generator: { name: "cors-lens", version: options.generatorVersion ?? VERSION },
-    source,
-    lang: options.lang ?? "en",
-    exchanges,
-  };
+  const stream = reportStream(observed, source, options);
+  return { ...stream.head, exchanges: [...stream.exchanges()] };
 }
 
 /** A report exchange back as the observation it was built from (HAR export from the panel). */

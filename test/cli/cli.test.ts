@@ -66,6 +66,9 @@ describe("cors-lens analyze", () => {
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/✖ \d+ × Wildcard origin with credentials/);
     expect(r.out).toContain("Fix (Express (cors package)):");
+    expect(r.out).toContain(
+      "If your project does not have cors yet (the app stops at start-up without it): npm install cors",
+    );
     expect(r.err).toBe("");
   });
 

@@ -176,4 +176,24 @@ end
     if (r.ok)
       expect(r.diff).toMatch(/^\+ {4}resource "\/api\/\*", headers: :any, methods: \[:get, :post, :put\]$/m);
   });
+
+  it("says which library a patch imports that the pasted file did not, and how to install it", async () => {
+    const { x, all } = ev();
+    const app = `from flask import Flask, jsonify
+
+app = Flask(__name__)
+
+
+@app.route("/api/items/<int:item>", methods=["GET", "PUT"])
+def item(item):
+    return jsonify({"id": item})
+`;
+    const r = await fixPasted("app.py", app, x, all, "chromium", "en", grammarBytes);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.diff).toMatch(/^\+from flask_cors import CORS$/m);
+    expect(r.notes).toContain(
+      "app.py:2: the patch imports flask-cors: if your project does not have it yet, install it before starting the patched app (pip install flask-cors), or the app stops at start-up",
+    );
+  });
 });

@@ -41,6 +41,8 @@ describe("the fix for the user's server", () => {
     expect((screen.getByLabelText("Server stack") as HTMLSelectElement).value).toBe("fastapi");
     expect(screen.getByText(/^Detected: FastAPI \/ Starlette, from/)).toBeTruthy();
     expect(screen.getByText("Not verified on a real server by CORS Lens's tests.")).toBeTruthy();
+    // Starlette's CORSMiddleware comes with FastAPI: nothing to install.
+    expect(document.querySelector(".fix-install")).toBeNull();
   });
 
   it("keeps the user's pick, and offers the detected one", () => {
@@ -56,6 +58,12 @@ describe("the fix for the user's server", () => {
     );
     expect((screen.getByLabelText("Server stack") as HTMLSelectElement).value).toBe("express");
     expect(screen.getByText("Where: after express()")).toBeTruthy();
+    // The cors package is not part of Express: pasted into a project without it, the app would not start.
+    expect(
+      screen.getByText(
+        "If your project does not have cors yet (the app stops at start-up without it): npm install cors",
+      ),
+    ).toBeTruthy();
     fireEvent.click(screen.getByText("Show its fix"));
     expect(picked).toEqual(["fastapi"]);
   });

@@ -1,9 +1,10 @@
 import Ajv from "ajv";
 import { describe, expect, it } from "vitest";
+import { diagnose } from "../../src/engine";
 import { REDACTED } from "../../src/report/redact";
-import { buildReport } from "../../src/report/report";
+import { buildReport, reportStream } from "../../src/report/report";
 import schema from "../../src/report/report.schema.json" with { type: "json" };
-import { toReportFile } from "../../src/report/report-file";
+import { reportFileText, toReportFile, writeReportFile } from "../../src/report/report-file";
 import { exchange, h, PAGE } from "../engine/build";
 import { recorded, SCENARIOS } from "../fixtures/scenarios";
 
@@ -83,5 +84,35 @@ describe("report document", () => {
     expect(
       r.exchanges.every((x) => x.findings.some((f) => f.code === "origin-reflected-with-credentials")),
     ).toBe(true);
+  });
+
+  it("without fixes (--no-fixes), renders none: the report is the full one with its fixes taken out", () => {
+    const bare = buildReport(observed, { kind: "extension", tabId: 3 }, { fixes: false });
+    const stripped = {
+      ...report,
+      exchanges: report.exchanges.map((x) => ({
+        ...x,
+        causes: x.causes.map((c) => ({ ...c, fixes: [] })),
+        findings: x.findings.map(({ fixes: _fixes, ...f }) => f),
+      })),
+    };
+    expect(bare).toEqual(stripped);
+    expect(report.exchanges.some((x) => x.causes.some((c) => c.fixes.length > 0))).toBe(true);
+    // The engine's causes hold a plain empty list, not the lazy property that would render them.
+    const blocked = observed.find((_, i) => report.exchanges[i]?.verdict === "blocked");
+    const cause = blocked && diagnose(blocked, { fixes: false }).causes[0];
+    expect(cause && Object.getOwnPropertyDescriptor(cause, "fixes")).toEqual(
+      expect.objectContaining({ value: [] }),
+    );
+  });
+
+  it("streamed, builds each exchange when it is read, and writes the same file as the whole report", () => {
+    const stream = reportStream(observed, { kind: "extension", tabId: 3 });
+    const first = stream.exchanges().next();
+    expect(first.done).toBe(false);
+    expect(first.value).toEqual(report.exchanges[0]);
+    const parts: string[] = [];
+    writeReportFile({ ...stream.head, exchanges: stream.exchanges() }, (s) => parts.push(s));
+    expect(parts.join("")).toBe(reportFileText(report));
   });
 });

@@ -15,6 +15,7 @@ import {
   type WasmName,
   type Words,
 } from "../../config";
+import { neededPackages } from "../../config/packages";
 import type { BrowserName } from "../../engine";
 import { type Lang, type Translate, translator } from "../../i18n";
 import { observedFromReport, type ReportExchange } from "../../report/report";
@@ -115,6 +116,10 @@ export async function fixPasted(
     evidence: result.rows.filter((r) => r.source === "evidence").map((r) => rowOf(r, t)),
     kept: result.rows.filter((r) => r.source === "standard").map((r) => rowOf(r, t)),
     notes: [
+      // The panel cannot see the project's dependency lists (the CLI reads them): said for each.
+      ...neededPackages(result.files).map((n) =>
+        t("config.cli.needs-unseen", { file: n.file, line: n.line, name: n.name, install: n.install }),
+      ),
       ...result.notes.map(say),
       ...result.cannot.map((c) => t("config.cli.cannot", { request: c.id, why: say(c.why) })),
     ],

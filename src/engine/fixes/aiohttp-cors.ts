@@ -1,5 +1,5 @@
 import { roomTranslator } from "../../i18n";
-import type { FixImport } from "../types";
+import type { FixImport, StackPackage } from "../types";
 import { KO } from "./aiohttp-cors.ko";
 import type { FixRequest } from "./policy";
 import { anyOrigin, comment, heading, quoted } from "./policy";
@@ -15,6 +15,14 @@ export const EN = {
 } as const;
 
 export const words = roomTranslator({ en: EN, ko: KO });
+
+/** The library this fix is written for (index.ts: its install line). */
+export const PACKAGE: StackPackage = {
+  ecosystem: "pypi",
+  name: "aiohttp-cors",
+  modules: ["aiohttp_cors"],
+  install: "pip install aiohttp-cors",
+};
 
 export function aiohttpImports(request: FixRequest): FixImport[] {
   return [

@@ -1,4 +1,5 @@
 import { roomTranslator } from "../../i18n";
+import type { StackPackage } from "../types";
 import { KO } from "./django-cors-headers.ko";
 import type { FixRequest } from "./policy";
 import { anyOrigin, comment, heading, quoted } from "./policy";
@@ -12,6 +13,14 @@ export const EN = {
 } as const;
 
 export const words = roomTranslator({ en: EN, ko: KO });
+
+/** The library this fix is written for (index.ts: its install line). */
+export const PACKAGE: StackPackage = {
+  ecosystem: "pypi",
+  name: "django-cors-headers",
+  modules: ["corsheaders"],
+  install: "pip install django-cors-headers",
+};
 
 /** django-cors-headers' `default_headers` (corsheaders/defaults.py). */
 const DEFAULT_HEADERS = new Set([

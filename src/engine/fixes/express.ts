@@ -1,5 +1,5 @@
 import { type Lang, roomTranslator } from "../../i18n";
-import type { FixImport } from "../types";
+import type { FixImport, StackPackage } from "../types";
 import { KO } from "./express.ko";
 import type { FixRequest } from "./policy";
 import { anyOrigin, comment, heading, methodOption, quoted } from "./policy";
@@ -18,6 +18,14 @@ export const EN = {
 } as const;
 
 export const words = roomTranslator({ en: EN, ko: KO });
+
+/** The library this fix is written for (index.ts: its install line). */
+export const PACKAGE: StackPackage = {
+  ecosystem: "npm",
+  name: "cors",
+  modules: ["cors"],
+  install: "npm install cors",
+};
 
 /** The focuses where the set-up's place is the fix: the snippet says why, and so does the change (./change.ts). */
 const NOTES: Partial<Record<FixRequest["focus"], keyof typeof EN>> = {

@@ -1,4 +1,5 @@
 import { roomTranslator } from "../../i18n";
+import type { StackPackage } from "../types";
 import { jsOrigin, nodeImports } from "./express";
 import { KO } from "./fastify.ko";
 import type { FixRequest } from "./policy";
@@ -13,6 +14,14 @@ export const EN = {
 } as const;
 
 export const words = roomTranslator({ en: EN, ko: KO });
+
+/** The library this fix is written for (index.ts: its install line). */
+export const PACKAGE: StackPackage = {
+  ecosystem: "npm",
+  name: "@fastify/cors",
+  modules: ["@fastify/cors"],
+  install: "npm install @fastify/cors",
+};
 
 export const fastifyImports = () =>
   nodeImports('import cors from "@fastify/cors";', 'const cors = require("@fastify/cors");');

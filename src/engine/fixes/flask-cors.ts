@@ -1,5 +1,5 @@
 import { roomTranslator } from "../../i18n";
-import type { FixImport } from "../types";
+import type { FixImport, StackPackage } from "../types";
 import { KO } from "./flask-cors.ko";
 import type { FixRequest } from "./policy";
 import { anyOrigin, comment, heading, methodOption, quoted } from "./policy";
@@ -16,6 +16,14 @@ export const EN = {
 } as const;
 
 export const words = roomTranslator({ en: EN, ko: KO });
+
+/** The library this fix is written for (index.ts: its install line). */
+export const PACKAGE: StackPackage = {
+  ecosystem: "pypi",
+  name: "flask-cors",
+  modules: ["flask_cors"],
+  install: "pip install flask-cors",
+};
 
 /** flask-cors's default methods (flask_cors/core.py, ALL_METHODS). */
 const FLASK_METHODS = ["GET", "HEAD", "POST", "OPTIONS", "PUT", "PATCH", "DELETE"];

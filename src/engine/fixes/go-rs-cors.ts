@@ -1,4 +1,5 @@
 import { roomTranslator } from "../../i18n";
+import type { StackPackage } from "../types";
 import { KO } from "./go-rs-cors.ko";
 import type { FixRequest } from "./policy";
 import { anyOrigin, comment, heading, STANDARD_METHODS } from "./policy";
@@ -11,6 +12,14 @@ export const EN = {
 } as const;
 
 export const words = roomTranslator({ en: EN, ko: KO });
+
+/** The library this fix is written for (index.ts: its install line). */
+export const PACKAGE: StackPackage = {
+  ecosystem: "go",
+  name: "github.com/rs/cors",
+  modules: ["github.com/rs/cors"],
+  install: "go get github.com/rs/cors",
+};
 
 const goStrings = (items: readonly string[]) => `[]string{${items.map((i) => JSON.stringify(i)).join(", ")}}`;
 

@@ -1,5 +1,5 @@
 import { roomTranslator } from "../../i18n";
-import type { FixImport } from "../types";
+import type { FixImport, StackPackage } from "../types";
 import { KO } from "./gorilla-handlers.ko";
 import type { FixRequest } from "./policy";
 import { anyOrigin, comment, heading, STANDARD_METHODS } from "./policy";
@@ -13,6 +13,14 @@ export const EN = {
 } as const;
 
 export const words = roomTranslator({ en: EN, ko: KO });
+
+/** The library this fix is written for (index.ts: its install line). */
+export const PACKAGE: StackPackage = {
+  ecosystem: "go",
+  name: "github.com/gorilla/handlers",
+  modules: ["github.com/gorilla/handlers"],
+  install: "go get github.com/gorilla/handlers",
+};
 
 const goStrings = (items: readonly string[]) => `[]string{${items.map((i) => JSON.stringify(i)).join(", ")}}`;
 

@@ -4,29 +4,43 @@
  * real-server suite (`npm run test:fixes`) applied it to that server and saw the browser allow.
  */
 import type { RoomWords, Translate } from "../../i18n";
-import type { Fix, FixImport, Stack } from "../types";
-import { aiohttpCors, words as aiohttpCorsWords, aiohttpImports } from "./aiohttp-cors";
+import type { Fix, FixImport, Stack, StackPackage } from "../types";
+import {
+  aiohttpCors,
+  words as aiohttpCorsWords,
+  aiohttpImports,
+  PACKAGE as aiohttpPackage,
+} from "./aiohttp-cors";
 import { apache, words as apacheWords } from "./apache";
 import { aspnet, words as aspnetWords } from "./aspnet";
 import { caddy, words as caddyWords } from "./caddy";
 import { changeFor } from "./change";
 import { django, words as djangoWords } from "./django";
-import { djangoCorsHeaders, words as djangoCorsHeadersWords } from "./django-cors-headers";
-import { express, expressImports, words as expressWords } from "./express";
+import {
+  djangoCorsHeaders,
+  PACKAGE as djangoCorsHeadersPackage,
+  words as djangoCorsHeadersWords,
+} from "./django-cors-headers";
+import { express, expressImports, PACKAGE as expressPackage, words as expressWords } from "./express";
 import { fastapi, fastapiImports, words as fastapiWords } from "./fastapi";
-import { fastify, fastifyImports, words as fastifyWords } from "./fastify";
-import { flaskCors, words as flaskCorsWords, flaskImports } from "./flask-cors";
+import { fastify, fastifyImports, PACKAGE as fastifyPackage, words as fastifyWords } from "./fastify";
+import { flaskCors, PACKAGE as flaskCorsPackage, words as flaskCorsWords, flaskImports } from "./flask-cors";
 import { genericHeaders, words as genericHeadersWords } from "./generic-headers";
 import { go, words as goWords } from "./go";
-import { goRsCors, words as goRsCorsWords } from "./go-rs-cors";
-import { gorillaHandlers, words as gorillaHandlersWords, gorillaImports } from "./gorilla-handlers";
+import { goRsCors, PACKAGE as goRsCorsPackage, words as goRsCorsWords } from "./go-rs-cors";
+import {
+  gorillaHandlers,
+  PACKAGE as gorillaHandlersPackage,
+  words as gorillaHandlersWords,
+  gorillaImports,
+} from "./gorilla-handlers";
 import { hono, honoImports, words as honoWords } from "./hono";
-import { koa, koaImports, words as koaWords } from "./koa";
+import { koa, koaImports, PACKAGE as koaPackage, words as koaWords } from "./koa";
 import { laravel, words as laravelWords } from "./laravel";
 import { nginx, words as nginxWords } from "./nginx";
 import { php, words as phpWords } from "./php";
 import type { FixRequest } from "./policy";
-import { rails, words as railsWords } from "./rails";
+import { rails, PACKAGE as railsPackage, words as railsWords } from "./rails";
 import { s3, words as s3Words } from "./s3";
 import { spring, words as springWords } from "./spring";
 import { VERIFIED } from "./verified";
@@ -39,6 +53,8 @@ interface Renderer {
   render: (request: FixRequest) => string;
   /** What the snippet needs imported, shown apart from it. */
   imports?: (request: FixRequest) => FixImport[];
+  /** The library the fix is written for, where the framework does not include it. */
+  package?: StackPackage;
   /** The stack's own words (its room: EN at the top of its file, KO in its .ko.ts); `where` says where the snippet goes. */
   words: RoomWords<"where">;
 }
@@ -52,21 +68,24 @@ const RENDERERS: Record<ServerStack, Renderer> = {
   express: {
     title: "Express (cors package)",
     render: express,
+    package: expressPackage,
     imports: expressImports,
     words: expressWords,
   },
   fastify: {
     title: "Fastify (@fastify/cors)",
     render: fastify,
+    package: fastifyPackage,
     imports: fastifyImports,
     words: fastifyWords,
   },
-  koa: { title: "Koa (@koa/cors)", render: koa, imports: koaImports, words: koaWords },
+  koa: { title: "Koa (@koa/cors)", render: koa, imports: koaImports, package: koaPackage, words: koaWords },
   hono: { title: "Hono (hono/cors)", render: hono, imports: honoImports, words: honoWords },
   django: { title: (t) => t("fix.title.django"), render: django, words: djangoWords },
   "django-cors-headers": {
     title: "Django (django-cors-headers)",
     render: djangoCorsHeaders,
+    package: djangoCorsHeadersPackage,
     imports: () => [{ form: null, code: "from corsheaders.defaults import default_headers" }],
     words: djangoCorsHeadersWords,
   },
@@ -79,6 +98,7 @@ const RENDERERS: Record<ServerStack, Renderer> = {
   "flask-cors": {
     title: "Flask (flask-cors)",
     render: flaskCors,
+    package: flaskCorsPackage,
     imports: flaskImports,
     words: flaskCorsWords,
   },
@@ -98,6 +118,7 @@ const RENDERERS: Record<ServerStack, Renderer> = {
   rails: {
     title: "Rails / Rack (rack-cors)",
     render: rails,
+    package: railsPackage,
     // A plain Rack app's config.ru requires its gems itself (Bundler.require does it for Rails, where
     // the line is harmless): without it, `use Rack::Cors` stops puma with NameError
     // (EFForg/phantom-of-the-capitol#100, rebuilt in test/fixes/never-seen).
@@ -110,10 +131,11 @@ const RENDERERS: Record<ServerStack, Renderer> = {
     words: aspnetWords,
   },
   go: { title: (t) => t("fix.title.go"), render: go, words: goWords },
-  "go-rs-cors": { title: "Go (rs/cors)", render: goRsCors, words: goRsCorsWords },
+  "go-rs-cors": { title: "Go (rs/cors)", render: goRsCors, package: goRsCorsPackage, words: goRsCorsWords },
   "gorilla-handlers": {
     title: "Go (gorilla/handlers)",
     render: gorillaHandlers,
+    package: gorillaHandlersPackage,
     imports: gorillaImports,
     words: gorillaHandlersWords,
   },
@@ -122,10 +144,20 @@ const RENDERERS: Record<ServerStack, Renderer> = {
   "aiohttp-cors": {
     title: "aiohttp (aiohttp-cors)",
     render: aiohttpCors,
+    package: aiohttpPackage,
     imports: aiohttpImports,
     words: aiohttpCorsWords,
   },
 };
+
+/**
+ * Each stack's library where its framework does not include it (hono/cors, FastAPI's CORSMiddleware
+ * and the header-only fixes need nothing more): every fix of the stack says how to install it, and
+ * `fix --config` checks the project declares it.
+ */
+export const STACK_PACKAGES: Readonly<Partial<Record<ServerStack, StackPackage>>> = Object.fromEntries(
+  Object.entries(RENDERERS).flatMap(([stack, r]) => (r.package ? [[stack, r.package]] : [])),
+);
 
 /** The server stacks every header-fixable cause has a fix for, in the order the panel lists them. */
 export const SERVER_STACKS = Object.keys(RENDERERS) as ServerStack[];

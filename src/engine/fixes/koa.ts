@@ -1,4 +1,5 @@
 import { roomTranslator } from "../../i18n";
+import type { StackPackage } from "../types";
 import { nodeImports } from "./express";
 import { KO } from "./koa.ko";
 import type { FixRequest } from "./policy";
@@ -12,6 +13,14 @@ export const EN = {
 } as const;
 
 export const words = roomTranslator({ en: EN, ko: KO });
+
+/** The library this fix is written for (index.ts: its install line). */
+export const PACKAGE: StackPackage = {
+  ecosystem: "npm",
+  name: "@koa/cors",
+  modules: ["@koa/cors"],
+  install: "npm install @koa/cors",
+};
 
 /** @koa/cors's default allowMethods (index.js). */
 const KOA_METHODS = ["GET", "HEAD", "PUT", "POST", "DELETE", "PATCH"];

@@ -1,4 +1,5 @@
 import { roomTranslator } from "../../i18n";
+import type { StackPackage } from "../types";
 import type { FixRequest } from "./policy";
 import { anyOrigin, comment, heading, quoted, STANDARD_METHODS } from "./policy";
 import { KO } from "./rails.ko";
@@ -16,6 +17,14 @@ export const EN = {
 } as const;
 
 export const words = roomTranslator({ en: EN, ko: KO });
+
+/** The library this fix is written for (index.ts: its install line). */
+export const PACKAGE: StackPackage = {
+  ecosystem: "gem",
+  name: "rack-cors",
+  modules: ["rack/cors"],
+  install: "bundle add rack-cors",
+};
 
 /** Rails / Rack with `rack-cors`. */
 /** Rails rescues exceptions inside its stack; a plain Rack app lets them pass Rack::Cors bare. */

@@ -330,8 +330,7 @@ export const enConfigPython = {
   "config.aiohttp.fix.origin": "{origins} added: aiohttp-cors compares origins as exact strings",
   "config.aiohttp.fix.origin-like":
     "{origins} added with the options {like} has (line {line}): aiohttp-cors compares origins as exact strings",
-  "config.aiohttp.fix.setup":
-    "aiohttp-cors set up for every route, allowing {origins} (no CORS was set up; install aiohttp-cors if it is not: pip install aiohttp-cors)",
+  "config.aiohttp.fix.setup": "aiohttp-cors set up for every route, allowing {origins} (no CORS was set up)",
   "config.aiohttp.fix.defaults":
     "defaults= added to aiohttp_cors.setup() with {origins}: without defaults or a config no origin is allowed",
   "config.aiohttp.fix.move-loop-call":

@@ -85,6 +85,11 @@ recorded request through and keeps every request allowed before, 1 when it canno
   "config.cli.cannot": "cannot fix {request}: {why}",
   "config.cli.written": "written: {file} (the original kept as {orig})",
   "config.cli.edit": "{file}:{line}: edit: {why}",
+  "config.cli.needs":
+    "{file}:{line}: needs {name}, which no dependency list beside this file declares ({lists}): pasted as it is, the app stops at start-up until it is installed: {install}",
+  "config.cli.needs-unseen":
+    "{file}:{line}: the patch imports {name}: if your project does not have it yet, install it before starting the patched app ({install}), or the app stops at start-up",
+  "config.cli.install-first": "before starting the patched app: {install}",
 
   "config.error.no-files": "no configuration file was given",
   "config.error.unsupported":

@@ -28,6 +28,8 @@ export const enFixes = {
     "Move {setup} up to the line right after `{after}`, above every other middleware, hook and route; its options stay as they are.",
   "fix.label.change": "Change in your set-up",
   "fix.label.imports": "If your file does not import it yet",
+  "fix.label.install":
+    "If your project does not have {name} yet (the app stops at start-up without it): {install}",
   "fix.label.snippet": "No CORS set-up yet? Add",
   "fix.label.form": "{form, select, esm {ES module} cjs {CommonJS} other {}}",
   "fix.verified":

@@ -332,7 +332,7 @@ export const koConfigPython: Record<keyof typeof enConfigPython, string> = {
   "config.aiohttp.fix.origin-like":
     "{origins}을(를) {like}({line}번 줄)와 같은 옵션으로 추가: aiohttp-cors는 출처를 정확한 문자열로 비교합니다",
   "config.aiohttp.fix.setup":
-    "모든 라우트에 aiohttp-cors를 설정해 {origins}을(를) 허용 (CORS 설정이 없었습니다. aiohttp-cors가 설치되어 있지 않다면 설치하세요: pip install aiohttp-cors)",
+    "모든 라우트에 aiohttp-cors를 설정해 {origins}을(를) 허용 (CORS 설정이 없었습니다)",
   "config.aiohttp.fix.defaults":
     "aiohttp_cors.setup()에 {origins}을(를) 담은 defaults= 추가: defaults도 config도 없으면 어떤 출처도 허용되지 않습니다",
   "config.aiohttp.fix.move-loop-call":

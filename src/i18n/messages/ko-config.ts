@@ -84,6 +84,11 @@ config/initializers/cors.rb나 Rack의 config.ru).
   "config.cli.cannot": "{request}은(는) 고칠 수 없음: {why}",
   "config.cli.written": "씀: {file}(원본은 {orig}에 남김)",
   "config.cli.edit": "{file}:{line}: 수정: {why}",
+  "config.cli.needs":
+    "{file}:{line}: {name}이(가) 필요하지만 이 파일 옆의 의존성 목록({lists}) 어디에도 선언되어 있지 않습니다: 그대로 붙여 넣으면 설치하기 전까지 앱이 시작되지 않습니다: {install}",
+  "config.cli.needs-unseen":
+    "{file}:{line}: 패치가 {name}을(를) 가져옵니다: 프로젝트에 아직 없다면 패치한 앱을 시작하기 전에 설치하세요({install}). 그렇지 않으면 앱이 시작되지 않습니다",
+  "config.cli.install-first": "패치한 앱을 시작하기 전에: {install}",
 
   "config.error.no-files": "설정 파일이 주어지지 않았습니다",
   "config.error.unsupported":

@@ -26,6 +26,7 @@ export const koFixes: Record<keyof typeof enFixes, string> = {
     "{setup}을(를) `{after}` 바로 다음 줄로 옮겨 다른 모든 미들웨어, 훅, 라우트보다 앞에 두세요. 옵션은 그대로 둡니다.",
   "fix.label.change": "지금 설정에서 바꿀 부분",
   "fix.label.imports": "파일에 아직 import가 없다면",
+  "fix.label.install": "프로젝트에 아직 {name}이(가) 없다면(없으면 앱이 시작되지 않습니다): {install}",
   "fix.label.snippet": "CORS 설정이 아직 없다면 추가",
   "fix.label.form": "{form, select, esm {ES 모듈} cjs {CommonJS} other {}}",
   "fix.verified":

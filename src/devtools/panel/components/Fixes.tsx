@@ -1,6 +1,6 @@
 import { useState } from "preact/hooks";
 import type { Fix, FixImport, ServerGuess } from "../../../engine";
-import { preferredFix } from "../../../report/preferred-fix";
+import { fixPackage, preferredFix } from "../../../report/preferred-fix";
 import { visibleText } from "../../../report/safe-text";
 import { useT } from "../i18n";
 import { CopyButton } from "./CopyButton";
@@ -22,6 +22,7 @@ export function Fixes({ fixes, stack, onStack, onCopy, server }: FixesProps) {
   const current = preferredFix(fixes, stack === "generic-headers" ? null : stack, server?.stack);
   if (!current) return null;
   const detected = server ? fixes.find((f) => f.stack === server.stack) : undefined;
+  const pkg = fixPackage(current);
   return (
     <section class="fixes" aria-label={t("panel.fixes.label")}>
       <div class="fix-bar">
@@ -52,6 +53,9 @@ export function Fixes({ fixes, stack, onStack, onCopy, server }: FixesProps) {
         </p>
       ) : null}
       {current.imports && current.imports.length > 0 ? <Imports imports={current.imports} /> : null}
+      {pkg ? (
+        <p class="fix-install">{t("fix.label.install", { name: pkg.name, install: pkg.install })}</p>
+      ) : null}
       {current.change || (current.imports && current.imports.length > 0) ? (
         <p class="fix-label">{t("fix.label.snippet")}:</p>
       ) : null}
