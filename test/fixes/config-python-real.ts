@@ -9,7 +9,7 @@
 import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exportHar } from "../../src/report/har-export";
 import { observedFromReport } from "../../src/report/report";
@@ -116,8 +116,11 @@ export function pythonConfigSuite(s: PythonSuite): void {
       const file = join(dir, s.file);
       writeFileSync(file, c.text.replaceAll("{{ORIGIN}}", b.pageOrigin));
       for (const [name, text] of Object.entries(s.extra)) writeFileSync(join(dir, name), text);
-      for (const [name, text] of Object.entries(c.files ?? {}))
+      // A case's other files may sit in folders (public/assets/… for a config.ru's Rack::Static).
+      for (const [name, text] of Object.entries(c.files ?? {})) {
+        mkdirSync(dirname(join(dir, name)), { recursive: true });
         writeFileSync(join(dir, name), text.replaceAll("{{ORIGIN}}", b.pageOrigin));
+      }
       const config = (c.config ?? [s.file]).map((n) => join(dir, n));
       results.push({ dir, port: await freePort(), file, config, har: join(dir, "chromium.har") });
     }

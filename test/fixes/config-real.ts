@@ -84,6 +84,14 @@ export function send(
   url: string,
   headers: HeaderList,
 ): Promise<{ status: number; headers: HeaderList }> {
+  // A body of the type the request says, as a page sends it (a JSON parser before cors() answers
+  // a body that is not JSON with a 400 of its own), with its Content-Length as a browser sends it:
+  // headers given as a list make Node send the body chunked, which Django's runserver does not read
+  // (the chunk lines are then parsed as the next request on the kept-alive connection).
+  const json = headers.some(([n, v]) => n.toLowerCase() === "content-type" && /json/i.test(v));
+  const body =
+    method === "POST" || method === "PUT" || method === "PATCH" ? (json ? '{"a":1}' : "a=1") : null;
+  const length: HeaderList = body === null ? [] : [["Content-Length", String(Buffer.byteLength(body))]];
   return new Promise((resolve, reject) => {
     const u = new URL(url);
     const req = httpRequest(
@@ -92,7 +100,7 @@ export function send(
         port: u.port,
         path: u.pathname + u.search,
         method,
-        headers: [["Host", u.host], ...headers].flat() as unknown as Record<string, string>,
+        headers: [["Host", u.host], ...headers, ...length].flat() as unknown as Record<string, string>,
       },
       (res) => {
         res.resume();
@@ -105,10 +113,7 @@ export function send(
       },
     );
     req.on("error", reject);
-    // A body of the type the request says, as a page sends it (a JSON parser before cors() answers
-    // a body that is not JSON with a 400 of its own).
-    const json = headers.some(([n, v]) => n.toLowerCase() === "content-type" && /json/i.test(v));
-    if (method === "POST" || method === "PUT" || method === "PATCH") req.end(json ? '{"a":1}' : "a=1");
+    if (body !== null) req.end(body);
     else req.end();
   });
 }
