@@ -513,6 +513,8 @@ function rewrite(
   nodes: readonly Node[],
   st: St,
   perDir: boolean,
+  /** The variables set before these rules run (`%{ENV:NAME}`). */
+  env: { known: ReadonlyMap<string, string>; unknown: ReadonlySet<string> },
 ): { outcome: Outcome | "proxy" | "app" } | null {
   if (!nodes.some((n) => n.key === "rewriteengine" && lower(n.args[0]?.value ?? "") === "on")) return null;
   let conds: Node[] = [];
@@ -565,6 +567,9 @@ function rewrite(
           if (h !== null) return combinedHeader(st.request.headers, h) ?? "";
           // mod_rewrite expands a variable it does not have (`%{HTTP_ORIGIN}`) to nothing.
           if (v.startsWith("HTTP_")) return "";
+          const name = /^ENV:(.+)$/.exec(v)?.[1];
+          if (name !== undefined && (env.known.has(name) || !env.unknown.has(name)))
+            return env.known.get(name) ?? "";
           throw new NotModelled(v);
         });
       } catch {
@@ -870,15 +875,20 @@ export function newSt(request: HopRequest): St {
 export function render(tree: ApacheTree, request: HopRequest): Rendered {
   const st = newSt(request);
   const r = route(tree, st);
-  environment(r.layers, st);
   const early = r.layers.filter((l) => l.where === "server" || l.where === "vhost");
   const late = r.layers.filter((l) => l.where !== "server" && l.where !== "vhost");
+  // mod_setenvif runs server-context SetEnvIf at post_read_request, before the server's rewrite rules
+  // (translate_name), and per-directory ones at header_parser, before the per-directory rules
+  // (fixups): https://github.com/apache/httpd/blob/2.4.62/modules/metadata/mod_setenvif.c
+  environment(early, st);
+  const serverEnv = { known: new Map(st.env), unknown: new Set(st.envUnknown) };
+  environment(late, st);
   // Server-context rewriting: the virtual host's rules (a vhost inherits none by default), else the server's.
   const rewriteLayer = early.findLast((l) => l.nodes.some((n) => n.key === "rewriterule"));
   let outcome: Outcome | null = null;
   let proxied = r.proxied;
   let app = false;
-  const first = rewriteLayer ? rewrite(rewriteLayer.nodes, st, false) : null;
+  const first = rewriteLayer ? rewrite(rewriteLayer.nodes, st, false, serverEnv) : null;
   if (first?.outcome === "proxy" || first?.outcome === "app") {
     app = true;
   } else if (first) outcome = first.outcome;
@@ -896,7 +906,9 @@ export function render(tree: ApacheTree, request: HopRequest): Rendered {
   }
   if (!outcome) {
     const dirRewrite = late.findLast((l) => l.nodes.some((n) => n.key === "rewriterule"));
-    const second = dirRewrite ? rewrite(dirRewrite.nodes, st, true) : null;
+    const second = dirRewrite
+      ? rewrite(dirRewrite.nodes, st, true, { known: st.env, unknown: st.envUnknown })
+      : null;
     if (second?.outcome === "proxy" || second?.outcome === "app") app = true;
     else if (second) outcome = second.outcome;
   }
