@@ -60,3 +60,88 @@ describe("Apache: a RewriteCond on %{ENV:…} that a SetEnvIf sets (set 16's cor
     });
   });
 });
+
+describe("nginx: an origin test that only sets a variable later `if`s test (kubernetes/ingress-nginx#8264)", () => {
+  const site = (origins: string) => `server {
+    listen 80;
+    location / {
+        set $cors '';
+        if ($http_origin ~* ((${origins}))$) {
+            set $cors 'true';
+        }
+        if ($request_method = 'OPTIONS') {
+            set $cors \${cors}options;
+        }
+        if ($cors = "true") {
+            add_header Access-Control-Allow-Origin $http_origin always;
+            add_header Access-Control-Allow-Credentials true always;
+        }
+        if ($cors = "trueoptions") {
+            add_header Access-Control-Allow-Origin $http_origin always;
+            add_header Access-Control-Allow-Credentials true always;
+            add_header Access-Control-Allow-Methods "GET, PUT, POST, DELETE, PATCH, OPTIONS" always;
+            add_header Access-Control-Allow-Headers "Content-Type,Authorization" always;
+            return 204;
+        }
+        proxy_pass http://127.0.0.1:9000;
+    }
+}
+`;
+  it("fix grows the origin test's alternatives; nothing else changes", () => {
+    const text = site("https://app\\.example\\.com|http://localhost:3000");
+    const files = [{ path: "site.conf", text }];
+    const evidence = recordedFrom(files, [
+      {
+        url: "http://h/api/projects/7",
+        method: "PUT",
+        origin: "http://localhost:5173",
+        credentials: "include",
+        headers: [["Content-Type", "application/json"]],
+        recorded: { preflight: { status: 405, headers: [] }, actual: { status: 200, headers: [] } },
+      },
+    ]);
+    const r = fixConfig(files, evidence);
+    expect(r.ok, fixDiff(r)).toBe(true);
+    const removed = fixDiff(r)
+      .split("\n")
+      .filter((l) => l.startsWith("-") && !l.startsWith("---"));
+    const added = fixDiff(r)
+      .split("\n")
+      .filter((l) => l.startsWith("+") && !l.startsWith("+++"));
+    expect(removed).toEqual([
+      `-        if ($http_origin ~* ((https://app\\.example\\.com|http://localhost:3000))$) {`,
+    ]);
+    expect(added).toHaveLength(1);
+    expect(added[0]).toContain("http://localhost:5173");
+  });
+});
+
+describe("rack-cors: Rack::Static used ahead of Rack::Cors answers its paths itself (cyu/rack-cors#32)", () => {
+  const ru = (order: "static-first" | "cors-first") => {
+    const stat = "use Rack::Static, urls: ['/assets'], root: 'public'";
+    const cors = `use Rack::Cors do
+  allow do
+    origins '*'
+    resource '/assets/*', headers: :any, methods: [:get, :options]
+  end
+end`;
+    return `require 'rack/cors'\n\n${order === "static-first" ? `${stat}\n${cors}` : `${cors}\n${stat}`}\n\nrun ->(env) { [200, {}, ['ok']] }\n`;
+  };
+  const font = {
+    url: "http://cdn.example.com/assets/font.woff2",
+    recorded: { preflight: null, actual: { status: 200, headers: [] as Array<[string, string]> } },
+  };
+
+  it("reads the font as answered by Rack::Static, without CORS, and moves Rack::Cors above it", async () => {
+    const { prepareConfig } = await import("../../src/config");
+    const { grammarBytes } = await import("./recorded");
+    const files = [{ path: "config.ru", text: ru("static-first") }];
+    await prepareConfig(files, grammarBytes);
+    const r = fixConfig(files, recordedFrom(files, [font]));
+    expect(r.rows[0]?.before).toMatchObject({ verdict: "blocked", cause: "missing-allow-origin" });
+    expect(r.ok).toBe(true);
+    expect(r.files[0]?.after).toBe(ru("cors-first").replace(/\n\nrun/, "\n\nrun"));
+    const other = [{ path: "config.ru", text: ru("cors-first") }];
+    expect(fixConfig(other, recordedFrom(other, [font])).rows[0]?.before.verdict).toBe("allowed");
+  });
+});

@@ -5,7 +5,7 @@ import type { Allowance, ConfigFile, ConfigFinding, ReadConfig, Words } from "..
 import { faultOf, type Judged, type RequestSpec, STRANGER_ORIGIN, Unknown } from "../whatif";
 import { addHeaders, answer, findLocation, findServer, render } from "./answer";
 import { checkNginx } from "./check";
-import { guardedAcao, Patcher } from "./patch";
+import { guardedAcao, originGate, Patcher } from "./patch";
 import { sampleOrigin } from "./sample";
 import { buildTree, type Ctx, inheritedLevel, type NginxTree, own } from "./tree";
 
@@ -232,9 +232,16 @@ export function patchNginx(
         }
         const guard = location ? guardedAcao(location) : null;
         if (guard) {
-          const g = addHeaders(guard).find((h) => lower(h.name) === "access-control-allow-origin");
-          if (g) {
-            wantOrigin(g, guard);
+          const isAcao = (h: { name: string }) => lower(h.name) === "access-control-allow-origin";
+          // The test may only set a variable that later `if`s test (`set $cors 'true'`): the Allow-Origin
+          // is theirs, and the test still decides.
+          const gated = guard.parent?.children.find(
+            (c) => c !== guard && originGate(c, tree.all) === guard && addHeaders(c).some(isAcao),
+          );
+          const holder = addHeaders(guard).some(isAcao) ? guard : gated;
+          const g = holder ? addHeaders(holder).find(isAcao) : undefined;
+          if (holder && g) {
+            wantOrigin(g, holder);
             break;
           }
         }

@@ -162,7 +162,14 @@ export class Patcher extends EditList {
     const v = h.value.trim();
     const d = h.directive;
     // Reflected inside `if ($http_origin ~ …)`: the test decides, and grows an alternative.
-    if (/^\$\{?http_origin\}?$/i.test(v)) return originIf(level) ? this.extendIf(id, level, origins) : true;
+    if (/^\$\{?http_origin\}?$/i.test(v)) {
+      if (originIf(level)) return this.extendIf(id, level, origins);
+      // Reflected inside an `if` on a variable that an origin test sets (the ingress-nginx template:
+      // `if ($http_origin ~* (…)) { set $cors 'true'; }`, then `if ($cors = "true") { add_header … }`):
+      // the origin test decides, and grows an alternative.
+      const gate = originGate(level, this.tree.all);
+      return gate ? this.extendIf(id, gate, origins) : true;
+    }
     if (v === "*" || (!v.includes("$") && /^[^$]+$/.test(v))) {
       const listed = v === "*" ? [] : v.split(/[\s,]+/).filter((s) => s !== "");
       const all = [...new Set([...listed, ...origins])];
@@ -531,6 +538,24 @@ export function originIf(ctx: Ctx): boolean {
   if (ctx.kind !== "if" || !ctx.directive) return false;
   const { words } = conditionWords(ctx.directive);
   return /^\$http_origin$/i.test(words[0] ?? "") && ["~", "~*", "="].includes(words[1] ?? "");
+}
+
+/**
+ * The origin test an `if` on a variable depends on: an `if ($http_origin ~ …)` that sets that
+ * variable (`set $cors 'true'`), or null.
+ */
+export function originGate(level: Ctx, all: readonly Ctx[]): Ctx | null {
+  if (level.kind !== "if" || !level.directive) return null;
+  const tested = /^\$\{?(\w+)\}?$/.exec(conditionWords(level.directive).words[0] ?? "")?.[1];
+  if (!tested || lower(tested) === "http_origin") return null;
+  return (
+    all.find(
+      (c) =>
+        originIf(c) &&
+        c.parent === level.parent &&
+        own(c, "set").some((d) => (d.args[0]?.value ?? "") === `$${tested}`),
+    ) ?? null
+  );
 }
 
 /** An `if ($http_origin ~ …)` inside this location (or its server) that adds Allow-Origin. */

@@ -21,7 +21,17 @@ import { dropsWrite } from "../methods";
 import type { Allowance, Answer, ConfigFile, ConfigFinding, HopRequest, ReadConfig, Words } from "../types";
 import { ConfigSyntaxError } from "../types";
 import { faultOf, type Judged, type RequestSpec, Unknowable } from "../whatif";
-import { evaluate, kids, parseRuby, type RbVal, type RubyFile, rbStr, type Span, span } from "./values";
+import {
+  evaluate,
+  kids,
+  parseRuby,
+  type RbVal,
+  type RubyFile,
+  rbStr,
+  type Scope,
+  type Span,
+  span,
+} from "./values";
 
 export class RackSyntaxError extends ConfigSyntaxError {}
 
@@ -87,13 +97,66 @@ export interface Allow {
   indent: string;
 }
 
+/**
+ * The paths a `use Rack::Static, urls: [...]` answers itself: every path that starts with one of the
+ * prefixes (rack 2.2 lib/rack/static.rb `can_serve`: `path.start_with?(*@urls)`; a Hash of urls
+ * matches whole paths). Its Rack::Files answers them — the file, a 404, or 200 with `Allow` to an
+ * OPTIONS — and the request never reaches the middleware below, unless `cascade: true` passes a 404
+ * on. https://github.com/rack/rack/blob/2-2-stable/lib/rack/static.rb
+ */
+export interface StaticUrls {
+  prefixes: string[];
+  exact: string[];
+  cascade: boolean;
+}
+
+/** Whether a Rack::Static above Rack::Cors answers this path itself. */
+export function servedAbove(use: CorsUse, path: string): CorsUse["gates"][number] | null {
+  return (
+    use.gates.find(
+      (g) => g.serves && (g.serves.prefixes.some((u) => path.startsWith(u)) || g.serves.exact.includes(path)),
+    ) ?? null
+  );
+}
+
+/** `use Rack::Static, urls: [...]`'s urls, where they are literal strings; null otherwise. */
+function staticUrls(args: readonly Node[], scope: Scope): StaticUrls | null {
+  if (!/^(::)?Rack::Static$/.test(args[0]?.text ?? "")) return null;
+  const pairs = args
+    .slice(1)
+    .flatMap((a) =>
+      a.type === "pair" ? [a] : a.type === "hash" ? kids(a).filter((p) => p.type === "pair") : [],
+    );
+  const option = (name: string) =>
+    pairs
+      .find((p) => {
+        const k = p.childForFieldName("key");
+        return k?.text === `${name}:` || k?.text === name || k?.text === `:${name}`;
+      })
+      ?.childForFieldName("value") ?? null;
+  const urls = option("urls");
+  if (!urls) return null;
+  const cascade = option("cascade")?.text === "true";
+  if (urls.type === "hash") {
+    const exact = kids(urls)
+      .filter((p) => p.type === "pair")
+      .map((p) => evaluate(p.childForFieldName("key") as Node, scope));
+    return exact.every((v) => v.t === "str")
+      ? { prefixes: [], exact: exact.map((v) => (v as { v: string }).v), cascade }
+      : null;
+  }
+  const v = evaluate(urls, scope);
+  if (v.t !== "list" || !v.items.every((i) => i.t === "str")) return null;
+  return { prefixes: v.items.map((i) => (i as { v: string }).v), exact: [], cascade };
+}
+
 export interface CorsUse {
   line: number;
   stmt: Span;
   how: "use" | "first" | "rails-use" | "rails-after";
   allows: Allow[];
   /** Middleware above it that may answer on its own (config.ru's `use X` before it). */
-  gates: Array<{ name: string; line: number; stmt: Span }>;
+  gates: Array<{ name: string; line: number; stmt: Span; serves?: StaticUrls }>;
   /** A resource created with `credentials: true` under `origins '*'`: Rack::Cors raises at boot. */
   raises: { line: number } | null;
 }
@@ -185,9 +248,11 @@ function readRack(file: ConfigFile): RackApp {
           s.childForFieldName("method")?.text !== "use"
         )
           continue;
-        const name = kids(s.childForFieldName("arguments") as Node)[0]?.text ?? "";
-        if (!PASSING.test(name) && !isCors(kids(s.childForFieldName("arguments") as Node)[0]))
-          gates.push({ name, line: s.startPosition.row + 1, stmt: span(s) });
+        const useArgs = kids(s.childForFieldName("arguments") as Node);
+        const name = useArgs[0]?.text ?? "";
+        const serves = staticUrls(useArgs, rb.scope);
+        if (!PASSING.test(name) && !isCors(useArgs[0]))
+          gates.push({ name, line: s.startPosition.row + 1, stmt: span(s), ...(serves ? { serves } : {}) });
       }
     const use: CorsUse = {
       line: c.startPosition.row + 1,
@@ -492,6 +557,25 @@ function answer(app: RackApp, req: HopRequest): Answer {
     const preflight = req.method === "OPTIONS" && hasHeader(req.headers, "access-control-request-method");
     if (use?.raises)
       throw new Unknowable({ key: "config.rack.unknown.raises", params: { line: use.raises.line } });
+    // Rack::Static above Rack::Cors answers its paths itself, without CORS (a 404 passed on with
+    // `cascade: true` excepted: then what was recorded says).
+    const served = use ? servedAbove(use, path) : null;
+    if (served && !(served.serves?.cascade && upstream?.status === 404)) {
+      const files = req.method === "OPTIONS" || req.method === "GET" || req.method === "HEAD";
+      if (upstream?.status == null && req.method !== "OPTIONS")
+        assumed.push({
+          key: "config.rack.assumed.static-file",
+          params: { name: served.name, line: served.line, path },
+        });
+      return {
+        kind: "known",
+        // Rack::Files: 200 with Allow to OPTIONS, the file (assumed there) to GET and HEAD, 405 otherwise.
+        status: upstream?.status ?? (files ? 200 : 405),
+        headers: upstream?.headers ?? [],
+        fromUpstream: false,
+        assumed,
+      };
+    }
     const gate = use?.gates[0];
     if (gate) {
       if (upstream?.status == null) {
@@ -1065,6 +1149,11 @@ export function patchRack(
       if (!fault) continue;
       if (!("hop" in fault)) {
         p.cannot.set(spec.id, fault);
+        continue;
+      }
+      // A path Rack::Static above Rack::Cors answers itself: Rack::Cors goes first (rack-cors#32).
+      if (servedAbove(use, pathOf(new URL(spec.url)))) {
+        if (p.move(use)) asked.push(spec.id);
         continue;
       }
       // An answer of a middleware above Rack::Cors (a 401 to the preflight): Rack::Cors goes first.

@@ -3,6 +3,8 @@ export const enConfigRack = {
   "config.rack.unknown.gate":
     "the preflight to {path} passes {name} (line {line}) before Rack::Cors, and what it answered was not recorded",
   "config.rack.assumed.gate": "{name} (line {line}), above Rack::Cors, passes the request on (not recorded)",
+  "config.rack.assumed.static-file":
+    "{name} (line {line}), above Rack::Cors, serves {path} from its folder (the file assumed there, not recorded)",
   "config.rack.assumed.app-200": "the app answers {method} {path} with 200 (not recorded)",
   "config.rack.unknown.raises":
     "the app does not start: credentials: true (line {line}) under origins '*' makes rack-cors raise CorsMisconfigurationError at boot",

@@ -6,6 +6,8 @@ export const koConfigRack: Record<keyof typeof enConfigRack, string> = {
     "{path}로 가는 사전 요청이 Rack::Cors보다 먼저 {name}({line}번 줄)을 지나는데, 그 응답이 기록되지 않았습니다",
   "config.rack.assumed.gate":
     "Rack::Cors 위의 {name}({line}번 줄)이 요청을 그대로 넘긴다고 가정합니다(기록 없음)",
+  "config.rack.assumed.static-file":
+    "Rack::Cors 위의 {name}(줄 {line})이(가) {path}을(를) 폴더에서 제공합니다(파일이 있다고 가정, 기록되지 않음)",
   "config.rack.assumed.app-200": "앱이 {method} {path}에 200으로 응답한다고 가정합니다(기록 없음)",
   "config.rack.unknown.raises":
     "앱이 시작되지 않습니다: origins '*' 아래의 credentials: true({line}번 줄) 때문에 rack-cors가 부팅 때 CorsMisconfigurationError를 냅니다",
