@@ -71,7 +71,8 @@ export type Middleware =
   | { kind: "static"; node: t.Node }
   | { kind: "pass"; node: t.Node }
   | { kind: "auth"; node: t.Node; name: string; jwt: boolean }
-  | { kind: "fn"; node: t.Function; name?: string }
+  /** `bound`: a factory's parameters, for the function it returned (`guard(640)`: level = 640). */
+  | { kind: "fn"; node: t.Function; name?: string; bound?: Map<string, Val> }
   | { kind: "router"; router: Stack; node: t.Node }
   /** Koa: `router.allowedMethods()`, the router's OPTIONS answer (200 with Allow) where a route has the path. */
   | { kind: "allowed"; router: Stack; node: t.Node }
@@ -1440,6 +1441,11 @@ export function readExpress(file: string, text: string): ExpressApp {
         PASS.has(head) ||
         (expressName !== null && name.startsWith(`${expressName}.`) && !/static|Router/.test(name));
       if (passing) return [{ kind: "pass", node: a }];
+      // `guard(640)`: a function of the file returning the middleware, called where it is used — the
+      // returned function is the middleware, run with the factory's parameters bound to the call's
+      // arguments (a closure; values this reader cannot compute leave it to classify, as before).
+      const made = factoryMiddleware(a);
+      if (made) return [made];
       return [classify(name, a, /jwt/i.test(name))];
     }
     return [
@@ -1449,6 +1455,31 @@ export function readExpress(file: string, text: string): ExpressApp {
         name: r.text.slice(a.start ?? 0, Math.min(a.end ?? 0, (a.start ?? 0) + 40)),
       },
     ];
+  };
+  const factoryMiddleware = (call: t.CallExpression): Middleware | null => {
+    const callee = bare(call.callee);
+    const f = callee.type === "Identifier" ? r.functions.get(callee.name) : undefined;
+    if (!f || f.async || !f.params.every((x) => x.type === "Identifier")) return null;
+    // Its body is the return of a function and nothing else (no state of its own to follow).
+    const only = f.body.type === "BlockStatement" ? f.body.body : null;
+    const ret = only
+      ? only.length === 1 && only[0]?.type === "ReturnStatement"
+        ? only[0].argument
+        : null
+      : f.body;
+    const fn = ret ? bare(ret) : null;
+    if (fn?.type !== "ArrowFunctionExpression" && fn?.type !== "FunctionExpression") return null;
+    const bound = new Map<string, Val>();
+    try {
+      f.params.forEach((x, i) => {
+        const arg = call.arguments[i];
+        bound.set((x as t.Identifier).name, arg ? r.value(arg as t.Node) : undefined);
+      });
+    } catch (e) {
+      if (!(e instanceof Unknown)) throw e;
+      return null;
+    }
+    return { kind: "fn", node: fn, name: (callee as t.Identifier).name, bound };
   };
   const classify = (name: string, node: t.Node, jwt: boolean): Middleware => {
     if (AUTH_NAME.test(name))
@@ -2248,6 +2279,7 @@ export function run(app: ExpressApp, request: HopRequest): Trace {
             app.dialect === "hono",
             app.dialect === "koa",
             app.dialect === "fastify",
+            h.bound,
           );
         } catch (e) {
           if (!(e instanceof Unknown)) throw e;
@@ -2862,6 +2894,7 @@ function interpret(
   hono = false,
   koa = false,
   fastify = false,
+  bound?: Map<string, Val>,
 ): "next" | "route" | "answered" | "app" {
   const params = fn.params.map((p) => (p.type === "Identifier" ? p.name : null));
   // An error handler: not run for a request without error (Fastify has none of that shape: its
@@ -2890,7 +2923,7 @@ function interpret(
       propName(b) === "req"
     );
   };
-  const env = new Map<string, Val>();
+  const env = new Map<string, Val>(bound);
   // The request itself, for a function of the file it is passed to (`buildCorsHeaders(req)`):
   // `req.get(name)` / `req.headers[name]` read its headers (Reader.value's request record).
   if (reqName && !hono && !koa)

@@ -1,0 +1,98 @@
+/**
+ * JavaScript shapes held-out set 16 found misread or refused (test/fixes/HELDOUT16.md), each checked
+ * on the model (the printed text is run on the real servers by the set's suite, in Chromium).
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { fixConfig, fixDiff, prepareConfig, readConfig } from "../../src/config";
+import { type RequestSpec, renderExchange } from "../../src/config/whatif";
+import { grammarBytes, recordedFrom } from "./recorded";
+
+const PAGE = "https://page.example.com";
+const OTHER = "https://admin.example.com";
+
+beforeAll(async () => {
+  await prepareConfig([{ path: "app.py", text: "from aiohttp import web\n" }], grammarBytes);
+});
+
+/** The model's answer to one call: its exchange, or why it cannot tell. */
+function modelOf(text: string, path: string, spec: Partial<RequestSpec> & { url: string }) {
+  const config = readConfig([{ path, text }]);
+  return renderExchange(
+    {
+      id: "x",
+      method: "GET",
+      origin: PAGE,
+      headers: [],
+      credentials: "omit",
+      source: "evidence",
+      ...spec,
+    },
+    (req) => config.answer(req),
+  );
+}
+
+const allowOrigin = (r: ReturnType<typeof modelOf>) =>
+  "exchange" in r
+    ? (r.exchange.hops
+        .at(-1)
+        ?.responseHeaders.filter(([n]) => n.toLowerCase() === "access-control-allow-origin")
+        .map(([, v]) => v) ?? [])
+    : null;
+
+describe("Express: a middleware factory of the file (`guard(640)`), its parameter tested by the middleware", () => {
+  const text = `const express = require("express");
+const cors = require("cors");
+
+function guard(level) {
+  return (req, res, next) => {
+    const header = req.headers.authorization || "";
+    if (level === 600 && !header.startsWith("Bearer ")) {
+      return res.status(401).json("Missing authorization header");
+    }
+    next();
+  };
+}
+const rules = express.Router();
+rules.use("/users", guard(600));
+rules.use("/messages", guard(640));
+
+const app = express();
+app.use(rules);
+app.use(cors({ origin: true, credentials: true }));
+app.get("/users/:id", (req, res) => res.json({}));
+app.get("/messages", (req, res) => res.json([]));
+app.listen(3000);
+`;
+  it("runs the returned middleware with level bound: 640 passes on, 600 answers 401 without a token", () => {
+    const open = modelOf(text, "server.js", { url: "http://h/messages" });
+    expect("exchange" in open && open.exchange.hops.at(-1)?.status).toBe(200);
+    expect(allowOrigin(open)).toEqual([PAGE]);
+    const owner = modelOf(text, "server.js", {
+      url: "http://h/users/1",
+      headers: [["Authorization", "Bearer x"]],
+    });
+    expect("exchange" in owner && owner.exchange.preflight?.status).toBe(401);
+  });
+  it("fix puts cors() ahead of the guards, and the open route stays allowed", () => {
+    const file = { path: "server.js", text };
+    const r = fixConfig(
+      [file],
+      recordedFrom(
+        [file],
+        [
+          { url: "http://h/messages", origin: PAGE },
+          { url: "http://h/users/1", origin: PAGE, headers: [["Authorization", "Bearer x"]] },
+        ],
+      ),
+    );
+    expect(r.ok, fixDiff(r)).toBe(true);
+    const after = r.files[0]?.after ?? "";
+    expect(after.indexOf("app.use(cors(")).toBeLessThan(after.indexOf("app.use(rules);"));
+  });
+  it("a factory argument it cannot compute leaves the call read by its name, as before (auth)", () => {
+    const r = modelOf(text.replace("guard(640)", "guard(process.argv.length)"), "server.js", {
+      url: "http://h/messages",
+    });
+    expect("exchange" in r && r.exchange.hops.at(-1)?.status).toBe(401);
+  });
+});
