@@ -96,3 +96,44 @@ app.listen(3000);
     expect("exchange" in r && r.exchange.hops.at(-1)?.status).toBe(401);
   });
 });
+
+describe("Hono: the app made in a factory that mounts a sub-app another factory makes", () => {
+  const text = `import { Hono } from "hono";
+import { cors } from "hono/cors";
+import { serve } from "@hono/node-server";
+
+function createMcpRoutes() {
+  const mcp = new Hono();
+  mcp.get("/servers", (c) => c.json([]));
+  return mcp;
+}
+
+export function createHonoApp() {
+  const app = new Hono();
+  app.use("*", cors({ origin: ["${OTHER}"], credentials: true }));
+  app.route("/api/mcp", createMcpRoutes());
+  return app;
+}
+
+const app = createHonoApp();
+serve({ fetch: app.fetch, port: 6274 });
+`;
+  it("reads createHonoApp() as the app and the sub-app's routes under the mount", () => {
+    expect(
+      allowOrigin(modelOf(text, "server.mjs", { url: "http://h/api/mcp/servers", origin: OTHER })),
+    ).toEqual([OTHER]);
+    expect(allowOrigin(modelOf(text, "server.mjs", { url: "http://h/api/mcp/servers" }))).toEqual([]);
+    // Not a route of the sub-app: Hono's 404 (the cors headers kept).
+    const none = modelOf(text, "server.mjs", { url: "http://h/api/mcp/other", origin: OTHER });
+    expect("exchange" in none && none.exchange.hops.at(-1)?.status).toBe(404);
+  });
+  it("fix lists the page's origin beside the ones it had", () => {
+    const file = { path: "server.mjs", text };
+    const r = fixConfig(
+      [file],
+      recordedFrom([file], [{ url: "http://h/api/mcp/servers", origin: PAGE, credentials: "include" }]),
+    );
+    expect(r.ok, fixDiff(r)).toBe(true);
+    expect(r.files[0]?.after).toContain(`origin: ["${OTHER}", "${PAGE}"]`);
+  });
+});

@@ -986,7 +986,8 @@ function exported(s0: t.Statement): t.Node {
 /**
  * The statements of the one top-level function that makes the app (`const app = express()`) and
  * returns it, when no top-level statement makes one; none otherwise (two such functions: which one
- * the server calls is not in the file).
+ * the server calls is not in the file). A function another of them calls makes a sub-app it mounts
+ * (`app.route("/api/mcp", createMcpRoutes())`), not the app: it is read at that mount.
  */
 function factoryBody(body: readonly t.Statement[], makesApp: (n: t.Node) => boolean): t.Statement[] {
   const makes = (ss: readonly t.Statement[]) => {
@@ -997,7 +998,7 @@ function factoryBody(body: readonly t.Statement[], makesApp: (n: t.Node) => bool
     return null;
   };
   if (makes(body) !== null) return [];
-  const functions: t.Function[] = [];
+  const functions: Array<{ f: t.Function; name: string | null }> = [];
   for (const s0 of body) {
     // module.exports = function createApp() {…} / export default function () {…}
     const s = exported(s0);
@@ -1006,24 +1007,33 @@ function factoryBody(body: readonly t.Statement[], makesApp: (n: t.Node) => bool
       s.type === "FunctionExpression" ||
       s.type === "ArrowFunctionExpression"
     )
-      functions.push(s);
+      functions.push({ f: s, name: s.type === "ArrowFunctionExpression" ? null : (s.id?.name ?? null) });
     if (s.type === "VariableDeclaration")
       for (const d of s.declarations) {
         const init = d.init ? bare(d.init) : null;
         if (init && (init.type === "ArrowFunctionExpression" || init.type === "FunctionExpression"))
-          functions.push(init);
+          functions.push({ f: init, name: d.id.type === "Identifier" ? d.id.name : null });
       }
   }
-  const found = functions.flatMap((f) => {
-    if (f.body.type !== "BlockStatement") return [];
+  const found = functions.filter(({ f }) => {
+    if (f.body.type !== "BlockStatement") return false;
     const ss = f.body.body;
     const name = makes(ss);
     const returns = ss.some(
       (x) => x.type === "ReturnStatement" && x.argument && isName(bare(x.argument), name ?? ""),
     );
-    return name !== null && returns ? [ss] : [];
+    return name !== null && returns;
   });
-  return found.length === 1 ? (found[0] as t.Statement[]) : [];
+  const calls = (outer: t.Function, name: string) => {
+    const seek = (n: t.Node): boolean =>
+      (n.type === "CallExpression" && isName(bare(n.callee), name)) || childNodes(n).some(seek);
+    return seek(outer.body);
+  };
+  const apps = found.filter(
+    ({ f, name }) => name === null || !found.some((o) => o.f !== f && calls(o.f, name)),
+  );
+  const one = apps.length === 1 ? apps[0]?.f.body : undefined;
+  return one?.type === "BlockStatement" ? one.body : [];
 }
 
 /** `app` or `this.app`: the name an app or router is kept under, as it is written; null otherwise. */
@@ -1529,7 +1539,7 @@ export function readExpress(file: string, text: string): ExpressApp {
       if (m === "route" && honoName !== null && link.args.length === 2) {
         // Hono: app.route("/api", sub) mounts a sub-app under the path.
         const sub = bare(link.args[1] as t.Node);
-        const router = sub.type === "Identifier" ? routers.get(sub.name) : undefined;
+        const router = sub.type === "Identifier" ? routers.get(sub.name) : subApp(sub);
         if (!router) continue;
         mounted.add(router);
         stack.layers.push({
@@ -1585,6 +1595,47 @@ export function readExpress(file: string, text: string): ExpressApp {
       layer.handlers = args.flatMap((a) => middleware(a, stack, () => layer));
       stack.layers.push(layer);
     }
+  };
+  /**
+   * Hono: `app.route("/api/mcp", createMcpRoutes())` — a file function that makes a `new Hono()`,
+   * registers on it and returns it: that sub-app, its body read where the call is (as the module runs
+   * it when the mount is made; https://github.com/honojs/hono/blob/v4.13.19/src/hono-base.ts, `route`
+   * copies the sub-app's routes as they are then).
+   */
+  const subApp = (call: t.Node): Stack | undefined => {
+    if (call.type !== "CallExpression") return undefined;
+    const callee = bare(call.callee);
+    const fn = callee.type === "Identifier" ? r.functions.get(callee.name) : undefined;
+    if (!fn || fn.async || fn.body.type !== "BlockStatement" || following.has(fn)) return undefined;
+    const ss = fn.body.body;
+    const ret = ss.find((x): x is t.ReturnStatement => x.type === "ReturnStatement");
+    const name =
+      ret?.argument && bare(ret.argument).type === "Identifier"
+        ? (bare(ret.argument) as t.Identifier).name
+        : null;
+    const made = ss
+      .flatMap((x) => (x.type === "VariableDeclaration" ? x.declarations : []))
+      .find((d) => d.id.type === "Identifier" && d.id.name === name && d.init && isExpressCall(d.init));
+    if (!name || !made?.init) return undefined;
+    const base = basePathOf(chainRoot(made.init));
+    const stack: Stack = { name, layers: [], ...(base ? { prefix: base } : {}) };
+    const before = routers.get(name);
+    routers.set(name, stack);
+    following.add(fn);
+    for (const st of ss) {
+      if (st.type === "VariableDeclaration") {
+        declare(st);
+        // `const mcp = new Hono().get(…)`: the chain's registrations, on the sub-app.
+        // (visit does it for a name the module's own statements made an app of).
+        if (st.declarations.includes(made) && chainRoot(made.init) !== bare(made.init) && !appNames.has(name))
+          register(st, made.init, stack);
+      }
+      visit(st);
+    }
+    following.delete(fn);
+    if (before) routers.set(name, before);
+    else routers.delete(name);
+    return stack;
   };
   /** The module functions being read as called with the app or a router (`addRoutes(app)`). */
   const following = new Set<t.Function>();
