@@ -137,3 +137,54 @@ serve({ fetch: app.fetch, port: 6274 });
     expect(r.files[0]?.after).toContain(`origin: ["${OTHER}", "${PAGE}"]`);
   });
 });
+
+describe("Hono: c.header() before next() and a handler's own new Response", () => {
+  const text = `import { Hono } from "hono";
+import { serve } from "@hono/node-server";
+
+const app = new Hono();
+app.use("*", async (c, next) => {
+  const origin = c.req.header("Origin");
+  if (origin === "${PAGE}") {
+    c.header("Access-Control-Allow-Origin", origin);
+    c.header("Vary", "Origin");
+  }
+  await next();
+});
+app.get("/api/list", (c) => c.json([]));
+app.get("/api/export", (c) => {
+  return new Response("a,b", { headers: { "content-type": "text/csv" } });
+});
+serve({ fetch: app.fetch, port: 8787 });
+`;
+  it("loses the prepared headers on the own Response only; c.json keeps them", () => {
+    expect(allowOrigin(modelOf(text, "server.mjs", { url: "http://h/api/list" }))).toEqual([PAGE]);
+    expect(allowOrigin(modelOf(text, "server.mjs", { url: "http://h/api/export" }))).toEqual([]);
+  });
+  it("keeps them once c.res is made before (c.res.headers.set), as Hono's c.res setter merges", () => {
+    const made = text.replace(
+      'c.header("Access-Control-Allow-Origin", origin);',
+      'c.res.headers.set("Access-Control-Allow-Origin", origin);',
+    );
+    expect(allowOrigin(modelOf(made, "server.mjs", { url: "http://h/api/export" }))).toEqual([PAGE]);
+  });
+  it("fix sets the lost header on c.res in the middleware (every route), not in the one handler", () => {
+    const file = { path: "server.mjs", text };
+    const r = fixConfig([file], recordedFrom([file], [{ url: "http://h/api/export", origin: PAGE }]));
+    expect(r.ok, fixDiff(r)).toBe(true);
+    const after = r.files[0]?.after ?? "";
+    expect(after).toContain(
+      '    c.res.headers.set("Access-Control-Allow-Origin", origin);\n    c.header("Vary", "Origin");\n',
+    );
+    expect(after).toContain('return new Response("a,b"');
+    expect(allowOrigin(modelOf(after, "server.mjs", { url: "http://h/api/list" }))).toEqual([PAGE]);
+  });
+  it("a handler returning its own Response on some paths only: unknown, with its line", () => {
+    const mixed = text.replace(
+      "  return new Response(",
+      '  if (c.req.query("json")) return c.json([]);\n  return new Response(',
+    );
+    const r = modelOf(mixed, "server.mjs", { url: "http://h/api/export" });
+    expect("unknown" in r && r.unknown.key).toBe("config.express.unknown.hono-own-response");
+  });
+});

@@ -1966,6 +1966,15 @@ export interface Trace {
   badHeader?: t.Node;
   /** The call that set Access-Control-Allow-Origin to an empty value. */
   blanked?: t.Node;
+  /**
+   * Hono: the Context's response (`c.res`) was made — hono/cors or a `c.res.headers` call read it —
+   * so a handler's own Response takes the headers set so far along (honoOwnResponse).
+   */
+  honoRes?: boolean;
+  /** Hono: the `c.header()` calls that set Access-Control-* headers before `c.res` was made. */
+  honoPrepared?: t.CallExpression[];
+  /** Hono: those of them a handler's own `new Response(…)` dropped (fix sets them on `c.res`). */
+  honoLost?: t.CallExpression[];
 }
 
 /** An HTTP field name (https://httpwg.org/specs/rfc9110.html#fields.names): a token. */
@@ -2200,8 +2209,11 @@ export function run(app: ExpressApp, request: HopRequest): Trace {
         }
         if (app.dialect === "hono") {
           trace.corsRan.push({ use: h, layer });
-          if (honoCors(reader, res, o, req)) return true;
-          return false;
+          // hono/cors sets its headers on c.res.headers, which makes the Context's response.
+          const had = res.headers.length;
+          const answered = honoCors(reader, res, o, req);
+          if (res.headers.length > had) trace.honoRes = true;
+          return answered;
         }
         let origin: Val = o.values.has("origin") ? o.values.get("origin") : "*";
         if (origin === false || origin === "" || origin === null || origin === 0) return false;
@@ -2309,6 +2321,7 @@ export function run(app: ExpressApp, request: HopRequest): Trace {
           if (app.dialect === "koa" && (res.status ?? 200) >= 400 && /\bctx\.throw\s*\(|\bthrow\s/.test(code))
             koaThrown(app, res, trace);
           if (app.dialect === "fastify") rawWrite(reader.text, h.node, res, trace);
+          if (app.dialect === "hono") honoOwnResponse(reader, h.node, res, trace);
           return true;
         }
         // A middleware that sets CORS headers ran, whether or not it set them on this request.
@@ -2446,6 +2459,37 @@ function koaThrown(app: ExpressApp, res: Res, trace: Trace): void {
   res.headers = kept ? res.headers.filter(([n]) => kept.test(n)) : [];
   trace.thrown = true;
   trace.unwound = true;
+}
+
+/**
+ * Hono: a handler that returns a Response it made itself (`return new Response(csv, {…})`) replaces
+ * the Context's response. Headers set with `c.header()` before `c.res` was made are kept apart
+ * (`#preparedHeaders`) and go only into the responses the Context makes (c.json/text/body); the
+ * `c.res` setter merges the old response's headers into the new one only when there was one
+ * (https://github.com/honojs/hono/blob/v4.13.19/src/context.ts, `set res`, `header`,
+ * `#newResponse`), so they are lost. A handler that returns its own Response on some paths and a
+ * Context's on others: which one this request got is not known here.
+ */
+function honoOwnResponse(r: Reader, fn: t.Function, res: Res, trace: Trace): void {
+  if (trace.honoRes || !trace.honoPrepared?.length) return;
+  const returned: t.Node[] = [];
+  const visit = (n: t.Node) => {
+    if (n.type === "ReturnStatement") {
+      if (n.argument) returned.push(bare(n.argument));
+    } else if (!/Function|Method/.test(n.type)) for (const c of childNodes(n)) visit(c);
+  };
+  if (fn.body.type === "BlockStatement") visit(fn.body);
+  else returned.push(bare(fn.body));
+  const own = (n: t.Node) => {
+    const b = n.type === "AwaitExpression" ? bare(n.argument) : n;
+    return b.type === "NewExpression" && isName(bare(b.callee), "Response");
+  };
+  const mine = returned.filter(own).length;
+  if (mine === 0) return;
+  if (mine < returned.length)
+    throw new Unknown({ key: "config.express.unknown.hono-own-response", params: { line: r.line(fn) } });
+  res.headers = [];
+  trace.honoLost = trace.honoPrepared;
 }
 
 /**
@@ -3349,6 +3393,8 @@ function interpret(
         const opts = n.arguments[2] ? val(n.arguments[2]) : undefined;
         if (value !== NONE)
           noteSet(name, value, isRecord(opts) && opts.append === true ? "append" : "set", n);
+        if (value !== NONE && !trace.honoRes && /^access-control-/i.test(name))
+          trace.honoPrepared = [...(trace.honoPrepared ?? []), n];
         return "next-statement" as unknown as Flow;
       }
       if (m === "status") {
@@ -3389,6 +3435,7 @@ function interpret(
       const name = n.arguments[0] ? val(n.arguments[0]) : undefined;
       if (typeof name !== "string") return unknown(n);
       noteSet(name, n.arguments[1] ? val(n.arguments[1]) : undefined, m, n);
+      trace.honoRes = true;
       return "next-statement" as unknown as Flow;
     }
     return null;
@@ -3432,6 +3479,12 @@ function interpret(
         // return new Response(body, { status, headers })
         if (!hono || !isName(bare(n.callee), "Response")) return unknown(n);
         const init = n.arguments[1] ? val(n.arguments[1]) : undefined;
+        // It replaces the Context's response: the c.header() headers set before c.res was made are
+        // lost (honoOwnResponse).
+        if (!trace.honoRes && trace.honoPrepared?.length) {
+          res.headers = [];
+          trace.honoLost = trace.honoPrepared;
+        }
         if (isRecord(init) && isRecord(init.headers))
           for (const [k, v] of Object.entries(init.headers)) if (v !== undefined) noteSet(k, v, "set", n);
         res.status = isRecord(init) && typeof init.status === "number" ? init.status : 200;

@@ -397,6 +397,11 @@ export function patchExpress(
       rawHeaders(p, trace.rawWrite, spec.id);
       continue;
     }
+    // Hono: the c.header() CORS headers a handler's own new Response dropped (honoOwnResponse).
+    if (trace.honoLost?.length && !preflight) {
+      honoResHeaders(p, trace.honoLost, spec.id);
+      continue;
+    }
     // An origin option that is no origin (`'eggjs.org'`, no scheme): sent as it is, it allows no
     // page; the page's origins join it as for a mismatch (a list written as one string is split below).
     const written = ran && !("key" in ran.use.options) ? ran.use.options.values.get("origin") : undefined;
@@ -1306,6 +1311,31 @@ function koaKeepOnError(p: Patcher, fns: t.Function[], id: string): void {
  * not the ones @fastify/cors gave the reply: they go along as `...reply.getHeaders()`, first, so
  * the route's own still win where both name one (https://fastify.dev/docs/latest/Reference/Reply/#getheaders).
  */
+/**
+ * Hono: `c.header(name, value)` calls made before the Context's response, lost on a handler's own
+ * `new Response(…)`, become `c.res.headers.set(name, value)` (`.append` for `{ append: true }`): that
+ * makes `c.res`, whose headers Hono's `c.res` setter merges into the Response the handler returns —
+ * the header set in the same place, for every route the middleware runs on, as hono/cors sets its own
+ * (https://github.com/honojs/hono/blob/v4.13.19/src/context.ts, `set res`).
+ */
+function honoResHeaders(p: Patcher, calls: t.CallExpression[], id: string): void {
+  for (const call of calls) {
+    const callee = bare(call.callee) as t.MemberExpression;
+    const [name, value, opts] = call.arguments;
+    const append = opts && /^\{\s*append\s*:\s*true\s*,?\s*\}$/.test(p.src(opts));
+    if (!name || !value || (opts && !append)) {
+      p.cannot.set(id, { key: "config.express.cannot.hono-own-response", params: { line: p.line(call) } });
+      return;
+    }
+    const c = p.src(bare(callee.object));
+    const text = `${c}.res.headers.${append ? "append" : "set"}(${p.src(name)}, ${p.src(value)})`;
+    p.replace(`hono-res:${call.start}`, call, text, {
+      key: "config.express.fix.hono-own-response",
+      params: { line: p.line(call), call: p.src(call), c },
+    });
+  }
+}
+
 function rawHeaders(p: Patcher, call: t.CallExpression, id: string): void {
   const callee = bare(call.callee) as t.MemberExpression;
   const reply = p.src(bare(callee.object) as t.MemberExpression).replace(/\.raw$/, "");
