@@ -188,3 +188,63 @@ serve({ fetch: app.fetch, port: 8787 });
     expect("unknown" in r && r.unknown.key).toBe("config.express.unknown.hono-own-response");
   });
 });
+
+describe("Koa: an @koa/cors origin function that looks ctx.host up in the front ends' list", () => {
+  const text = `const Koa = require('koa');
+const cors = require('@koa/cors');
+
+const FRONT_ENDS = ['${OTHER}', '${PAGE}'];
+
+const app = new Koa();
+app.use(
+  cors({
+    origin: (ctx) => {
+      if (FRONT_ENDS.indexOf(ctx.host) !== -1) {
+        return ctx.host;
+      }
+      return FRONT_ENDS[0];
+    },
+  }),
+);
+app.use((ctx) => { ctx.body = []; });
+app.listen(3000);
+`;
+  it("reads ctx.host as the server's Host (not the Origin): a list of the host makes its host the answer", () => {
+    expect(allowOrigin(modelOf(text, "server.js", { url: "http://h/api" }))).toEqual([OTHER]);
+    const hostListed = text.replace(`'${PAGE}'];`, `'${PAGE}', 'api.example.com:8443'];`);
+    expect(allowOrigin(modelOf(hostListed, "server.js", { url: "http://api.example.com:8443/api" }))).toEqual(
+      ["api.example.com:8443"],
+    );
+  });
+  it("fix makes the function test the request's Origin against the same list, the fallback kept", () => {
+    const file = { path: "server.js", text };
+    const r = fixConfig(
+      [file],
+      recordedFrom(
+        [file],
+        [
+          { url: "http://h/api", origin: PAGE },
+          { url: "http://h/api", origin: OTHER },
+        ],
+      ),
+    );
+    expect(r.ok, fixDiff(r)).toBe(true);
+    const after = r.files[0]?.after ?? "";
+    expect(after).toContain(
+      "if (FRONT_ENDS.indexOf(ctx.get('Origin')) !== -1) {\n        return ctx.get('Origin');",
+    );
+    expect(after).toContain("return FRONT_ENDS[0];");
+    expect(allowOrigin(modelOf(after, "server.js", { url: "http://h/api" }))).toEqual([PAGE]);
+    expect(allowOrigin(modelOf(after, "server.js", { url: "http://h/api", origin: OTHER }))).toEqual([OTHER]);
+    // An origin it did not list gets the fallback, as before.
+    expect(
+      allowOrigin(modelOf(after, "server.js", { url: "http://h/api", origin: "https://x.example.com" })),
+    ).toEqual([OTHER]);
+  });
+  it("a host read returned without any test is left alone (it would reflect every origin)", () => {
+    const bare = text.replace(/origin: \(ctx\) => \{[\s\S]*?\n {4}\},/, "origin: (ctx) => ctx.host,");
+    const file = { path: "server.js", text: bare };
+    const r = fixConfig([file], recordedFrom([file], [{ url: "http://h/api", origin: PAGE }]));
+    expect(r.files[0]?.after ?? "").not.toContain("ctx.get('Origin')");
+  });
+});

@@ -1998,6 +1998,9 @@ interface Req {
   path: string;
   headers: HeaderList;
   upstream: HopRequest["upstream"];
+  /** The request URL's host (host:port) and scheme ("http:"), the server's own. */
+  host?: string;
+  protocol?: string;
 }
 
 class Done {
@@ -2113,6 +2116,8 @@ export function run(app: ExpressApp, request: HopRequest): Trace {
     path: safeDecode(url.pathname),
     headers: request.headers,
     upstream: request.upstream,
+    host: url.host,
+    protocol: url.protocol,
   };
   const res = new Res();
   const trace: Trace = {
@@ -2736,13 +2741,23 @@ function fastifyCors(
 function koaCtx(req: Req): Val {
   const headers: { [k: string]: Val } = {};
   for (const [n, v] of req.headers) headers[n.toLowerCase()] = v;
+  // ctx.host, ctx.hostname, ctx.origin: the server's own, from the Host header the browser sends
+  // (the request URL's), not the page's Origin (https://github.com/koajs/koa/blob/v3.3.0/lib/request.js,
+  // `get host`, `get hostname`, `get origin`; X-Forwarded-Host only with app.proxy, not read here).
+  const host = header(req, "host") ?? req.host ?? "";
+  const own = {
+    host,
+    hostname: host.startsWith("[") ? host.slice(0, host.indexOf("]") + 1) : (host.split(":")[0] ?? ""),
+    origin: `${(req.protocol ?? "http:").replace(/:$/, "")}://${host}`,
+  };
   return {
     __get: true,
     headers,
     header: headers,
-    request: { __get: true, headers, header: headers, method: req.method },
+    request: { __get: true, headers, header: headers, method: req.method, ...own },
     method: req.method,
     path: req.path,
+    ...own,
   };
 }
 

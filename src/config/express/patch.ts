@@ -1544,6 +1544,61 @@ export function ctxAsOrigin(fn: t.Node): t.Identifier | null {
   return asString && !asCtx ? param : null;
 }
 
+/**
+ * A @koa/cors origin function that looks the server's own host up where it meant the page's Origin
+ * (`if (FRONT_ENDS.indexOf(ctx.host) !== -1) return ctx.host; return FRONT_ENDS[0];`, koajs/cors#52):
+ * `ctx.host`, `ctx.hostname`, `ctx.origin` (or on ctx.request) are the Host header the browser sent
+ * to the API (https://github.com/koajs/koa/blob/v3.3.0/lib/request.js), never a page's origin, so the
+ * test fails and every page gets the fallback. Those reads, when at least one is compared or looked
+ * up in a list (`includes`, `indexOf`, `===`) and every other is returned — written as
+ * `ctx.get("Origin")`, each listed page gets its own origin and the rest the fallback as before
+ * (what the host test let through was a host without a scheme, which no Origin equals).
+ */
+export function ownHostReads(fn: t.Node): t.MemberExpression[] {
+  if (fn.type !== "ArrowFunctionExpression" && fn.type !== "FunctionExpression" && fn.type !== "ObjectMethod")
+    return [];
+  const [param] = fn.params;
+  if (param?.type !== "Identifier") return [];
+  const isCtx = (n: t.Node) =>
+    isName(bare(n), param.name) ||
+    (bare(n).type === "MemberExpression" &&
+      isName(bare((bare(n) as t.MemberExpression).object), param.name) &&
+      propName(bare(n)) === "request");
+  const reads: t.MemberExpression[] = [];
+  let tested = false;
+  let other = false;
+  const visit = (n: t.Node, parent: t.Node | null) => {
+    if (
+      n.type === "MemberExpression" &&
+      !n.computed &&
+      ["host", "hostname", "origin"].includes(propName(n) ?? "") &&
+      isCtx(n.object)
+    ) {
+      reads.push(n);
+      const callee = parent?.type === "CallExpression" ? bare(parent.callee) : null;
+      if (
+        (callee?.type === "MemberExpression" &&
+          ["includes", "indexOf"].includes(propName(callee) ?? "") &&
+          (parent as t.CallExpression).arguments[0] === n) ||
+        (parent?.type === "BinaryExpression" && ["===", "==", "!==", "!="].includes(parent.operator))
+      )
+        tested = true;
+      else if (
+        !(
+          parent?.type === "ReturnStatement" ||
+          (parent?.type === "ConditionalExpression" && parent.test !== n) ||
+          parent === fn
+        )
+      )
+        other = true;
+      return;
+    }
+    for (const c of childNodes(n)) visit(c, n);
+  };
+  visit(fn.body, fn);
+  return tested && !other ? reads : [];
+}
+
 /** The function given ctx, its old parameter the request's Origin (`ctx.get("Origin")`). */
 function originFromCtx(
   p: Patcher,
@@ -1659,7 +1714,24 @@ function allowOrigin(p: Patcher, w: OriginWant, credentials: boolean): void {
       const arr = allowlistOf(p, node);
       // Given ctx where it meant the Origin: it reads the Origin; its list gets what it lacks.
       const param = node.type === "ObjectMethod" ? null : ctxAsOrigin(node);
-      if (param && originFromCtx(p, node as t.ArrowFunctionExpression | t.FunctionExpression, param)) {
+      // It tests the server's own host (ctx.host) where it meant the Origin: it tests the Origin.
+      const own = ownHostReads(node);
+      if (own.length > 0) {
+        const ctx = p.src(bare((own[0] as t.MemberExpression).object)).replace(/\.request$/, "");
+        for (const read of own)
+          p.replace(`ctx-host:${read.start}`, read, `${ctx}.get(${p.str("Origin")})`, {
+            key: "config.express.fix.koa-origin-host",
+            params: { line: p.line(node), read: p.src(read), ctx },
+          });
+        const listed = new Set(arr?.elements.flatMap((e) => (e?.type === "StringLiteral" ? [e.value] : [])));
+        const add = list.filter((o) => !listed.has(o));
+        if (arr && add.length > 0)
+          p.appendArray(
+            arr,
+            add.map((o) => p.str(o)),
+            { key: "config.express.fix.origin", params: { origins: add.join(", ") } },
+          );
+      } else if (param && originFromCtx(p, node as t.ArrowFunctionExpression | t.FunctionExpression, param)) {
         const listed = new Set(arr?.elements.flatMap((e) => (e?.type === "StringLiteral" ? [e.value] : [])));
         const add = list.filter((o) => !listed.has(o));
         if (arr && add.length > 0)

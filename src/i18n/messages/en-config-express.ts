@@ -109,6 +109,8 @@ export const enConfigExpress = {
     "{call} of line {line} now sets the header on {c}.res: a header set with {c}.header() before the Context's response is made goes only into the answers the Context makes (c.json, c.text, c.body), so a handler's own new Response(…) went out without it; Hono merges the headers of {c}.res into the Response a handler returns",
   "config.express.cannot.hono-own-response":
     "the c.header() call of line {line} sets a CORS header before the Context's response is made, and a handler's own new Response(…) drops it: CORS Lens cannot rewrite its arguments; set the header on c.res.headers instead (or after await next())",
+  "config.express.fix.koa-origin-host":
+    "the origin function of line {line} tested {read}, the server's own Host (Koa's request host), which no page's Origin ever equals, so every page got its fallback origin: it now tests {ctx}.get(\"Origin\"), the page's origin, against the same list",
   "config.fastify.fix.raw-headers":
     "{reply}.raw.writeHead of line {line} now sends {reply}.getHeaders() too: a route that writes to the raw response sends only the headers it gives writeHead, so those @fastify/cors put on the reply (Access-Control-Allow-Origin, Vary) never went out",
   "config.fastify.cannot.raw-headers":

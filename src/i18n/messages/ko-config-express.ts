@@ -111,6 +111,8 @@ export const koConfigExpress: Record<keyof typeof enConfigExpress, string> = {
     "줄 {line}의 {call}이 이제 {c}.res에 헤더를 설정합니다: Context의 응답이 만들어지기 전에 {c}.header()로 설정한 헤더는 Context가 만드는 응답(c.json, c.text, c.body)에만 들어가므로, 핸들러가 직접 만든 new Response(…)에는 빠졌습니다. Hono는 {c}.res의 헤더를 핸들러가 반환한 Response에 합칩니다",
   "config.express.cannot.hono-own-response":
     "줄 {line}의 c.header() 호출은 Context의 응답이 만들어지기 전에 CORS 헤더를 설정하고, 핸들러가 직접 만든 new Response(…)가 그것을 버립니다: CORS Lens가 그 인자를 다시 쓸 수 없습니다. 대신 c.res.headers에 설정하세요(또는 await next() 뒤에)",
+  "config.express.fix.koa-origin-host":
+    '줄 {line}의 origin 함수는 {read}, 곧 서버 자신의 Host(Koa의 request host)를 검사했는데, 어떤 페이지의 Origin도 그것과 같지 않아 모든 페이지가 대체 출처를 받았습니다: 이제 같은 목록에 대해 페이지의 출처인 {ctx}.get("Origin")을 검사합니다',
   "config.fastify.fix.raw-headers":
     "줄 {line}의 {reply}.raw.writeHead가 이제 {reply}.getHeaders()도 보냅니다: raw 응답에 직접 쓰는 라우트는 writeHead에 준 헤더만 보내므로, @fastify/cors가 reply에 둔 헤더(Access-Control-Allow-Origin, Vary)가 나가지 않았습니다",
   "config.fastify.cannot.raw-headers":
