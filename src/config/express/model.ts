@@ -71,7 +71,8 @@ export type Middleware =
   | { kind: "static"; node: t.Node }
   | { kind: "pass"; node: t.Node }
   | { kind: "auth"; node: t.Node; name: string; jwt: boolean }
-  | { kind: "fn"; node: t.Function; name?: string }
+  /** `bound`: a factory's parameters, for the function it returned (`guard(640)`: level = 640). */
+  | { kind: "fn"; node: t.Function; name?: string; bound?: Map<string, Val> }
   | { kind: "router"; router: Stack; node: t.Node }
   /** Koa: `router.allowedMethods()`, the router's OPTIONS answer (200 with Allow) where a route has the path. */
   | { kind: "allowed"; router: Stack; node: t.Node }
@@ -985,7 +986,8 @@ function exported(s0: t.Statement): t.Node {
 /**
  * The statements of the one top-level function that makes the app (`const app = express()`) and
  * returns it, when no top-level statement makes one; none otherwise (two such functions: which one
- * the server calls is not in the file).
+ * the server calls is not in the file). A function another of them calls makes a sub-app it mounts
+ * (`app.route("/api/mcp", createMcpRoutes())`), not the app: it is read at that mount.
  */
 function factoryBody(body: readonly t.Statement[], makesApp: (n: t.Node) => boolean): t.Statement[] {
   const makes = (ss: readonly t.Statement[]) => {
@@ -996,7 +998,7 @@ function factoryBody(body: readonly t.Statement[], makesApp: (n: t.Node) => bool
     return null;
   };
   if (makes(body) !== null) return [];
-  const functions: t.Function[] = [];
+  const functions: Array<{ f: t.Function; name: string | null }> = [];
   for (const s0 of body) {
     // module.exports = function createApp() {…} / export default function () {…}
     const s = exported(s0);
@@ -1005,24 +1007,33 @@ function factoryBody(body: readonly t.Statement[], makesApp: (n: t.Node) => bool
       s.type === "FunctionExpression" ||
       s.type === "ArrowFunctionExpression"
     )
-      functions.push(s);
+      functions.push({ f: s, name: s.type === "ArrowFunctionExpression" ? null : (s.id?.name ?? null) });
     if (s.type === "VariableDeclaration")
       for (const d of s.declarations) {
         const init = d.init ? bare(d.init) : null;
         if (init && (init.type === "ArrowFunctionExpression" || init.type === "FunctionExpression"))
-          functions.push(init);
+          functions.push({ f: init, name: d.id.type === "Identifier" ? d.id.name : null });
       }
   }
-  const found = functions.flatMap((f) => {
-    if (f.body.type !== "BlockStatement") return [];
+  const found = functions.filter(({ f }) => {
+    if (f.body.type !== "BlockStatement") return false;
     const ss = f.body.body;
     const name = makes(ss);
     const returns = ss.some(
       (x) => x.type === "ReturnStatement" && x.argument && isName(bare(x.argument), name ?? ""),
     );
-    return name !== null && returns ? [ss] : [];
+    return name !== null && returns;
   });
-  return found.length === 1 ? (found[0] as t.Statement[]) : [];
+  const calls = (outer: t.Function, name: string) => {
+    const seek = (n: t.Node): boolean =>
+      (n.type === "CallExpression" && isName(bare(n.callee), name)) || childNodes(n).some(seek);
+    return seek(outer.body);
+  };
+  const apps = found.filter(
+    ({ f, name }) => name === null || !found.some((o) => o.f !== f && calls(o.f, name)),
+  );
+  const one = apps.length === 1 ? apps[0]?.f.body : undefined;
+  return one?.type === "BlockStatement" ? one.body : [];
 }
 
 /** `app` or `this.app`: the name an app or router is kept under, as it is written; null otherwise. */
@@ -1440,6 +1451,11 @@ export function readExpress(file: string, text: string): ExpressApp {
         PASS.has(head) ||
         (expressName !== null && name.startsWith(`${expressName}.`) && !/static|Router/.test(name));
       if (passing) return [{ kind: "pass", node: a }];
+      // `guard(640)`: a function of the file returning the middleware, called where it is used — the
+      // returned function is the middleware, run with the factory's parameters bound to the call's
+      // arguments (a closure; values this reader cannot compute leave it to classify, as before).
+      const made = factoryMiddleware(a);
+      if (made) return [made];
       return [classify(name, a, /jwt/i.test(name))];
     }
     return [
@@ -1449,6 +1465,31 @@ export function readExpress(file: string, text: string): ExpressApp {
         name: r.text.slice(a.start ?? 0, Math.min(a.end ?? 0, (a.start ?? 0) + 40)),
       },
     ];
+  };
+  const factoryMiddleware = (call: t.CallExpression): Middleware | null => {
+    const callee = bare(call.callee);
+    const f = callee.type === "Identifier" ? r.functions.get(callee.name) : undefined;
+    if (!f || f.async || !f.params.every((x) => x.type === "Identifier")) return null;
+    // Its body is the return of a function and nothing else (no state of its own to follow).
+    const only = f.body.type === "BlockStatement" ? f.body.body : null;
+    const ret = only
+      ? only.length === 1 && only[0]?.type === "ReturnStatement"
+        ? only[0].argument
+        : null
+      : f.body;
+    const fn = ret ? bare(ret) : null;
+    if (fn?.type !== "ArrowFunctionExpression" && fn?.type !== "FunctionExpression") return null;
+    const bound = new Map<string, Val>();
+    try {
+      f.params.forEach((x, i) => {
+        const arg = call.arguments[i];
+        bound.set((x as t.Identifier).name, arg ? r.value(arg as t.Node) : undefined);
+      });
+    } catch (e) {
+      if (!(e instanceof Unknown)) throw e;
+      return null;
+    }
+    return { kind: "fn", node: fn, name: (callee as t.Identifier).name, bound };
   };
   const classify = (name: string, node: t.Node, jwt: boolean): Middleware => {
     if (AUTH_NAME.test(name))
@@ -1498,7 +1539,7 @@ export function readExpress(file: string, text: string): ExpressApp {
       if (m === "route" && honoName !== null && link.args.length === 2) {
         // Hono: app.route("/api", sub) mounts a sub-app under the path.
         const sub = bare(link.args[1] as t.Node);
-        const router = sub.type === "Identifier" ? routers.get(sub.name) : undefined;
+        const router = sub.type === "Identifier" ? routers.get(sub.name) : subApp(sub);
         if (!router) continue;
         mounted.add(router);
         stack.layers.push({
@@ -1554,6 +1595,47 @@ export function readExpress(file: string, text: string): ExpressApp {
       layer.handlers = args.flatMap((a) => middleware(a, stack, () => layer));
       stack.layers.push(layer);
     }
+  };
+  /**
+   * Hono: `app.route("/api/mcp", createMcpRoutes())` — a file function that makes a `new Hono()`,
+   * registers on it and returns it: that sub-app, its body read where the call is (as the module runs
+   * it when the mount is made; https://github.com/honojs/hono/blob/v4.13.19/src/hono-base.ts, `route`
+   * copies the sub-app's routes as they are then).
+   */
+  const subApp = (call: t.Node): Stack | undefined => {
+    if (call.type !== "CallExpression") return undefined;
+    const callee = bare(call.callee);
+    const fn = callee.type === "Identifier" ? r.functions.get(callee.name) : undefined;
+    if (!fn || fn.async || fn.body.type !== "BlockStatement" || following.has(fn)) return undefined;
+    const ss = fn.body.body;
+    const ret = ss.find((x): x is t.ReturnStatement => x.type === "ReturnStatement");
+    const name =
+      ret?.argument && bare(ret.argument).type === "Identifier"
+        ? (bare(ret.argument) as t.Identifier).name
+        : null;
+    const made = ss
+      .flatMap((x) => (x.type === "VariableDeclaration" ? x.declarations : []))
+      .find((d) => d.id.type === "Identifier" && d.id.name === name && d.init && isExpressCall(d.init));
+    if (!name || !made?.init) return undefined;
+    const base = basePathOf(chainRoot(made.init));
+    const stack: Stack = { name, layers: [], ...(base ? { prefix: base } : {}) };
+    const before = routers.get(name);
+    routers.set(name, stack);
+    following.add(fn);
+    for (const st of ss) {
+      if (st.type === "VariableDeclaration") {
+        declare(st);
+        // `const mcp = new Hono().get(…)`: the chain's registrations, on the sub-app.
+        // (visit does it for a name the module's own statements made an app of).
+        if (st.declarations.includes(made) && chainRoot(made.init) !== bare(made.init) && !appNames.has(name))
+          register(st, made.init, stack);
+      }
+      visit(st);
+    }
+    following.delete(fn);
+    if (before) routers.set(name, before);
+    else routers.delete(name);
+    return stack;
   };
   /** The module functions being read as called with the app or a router (`addRoutes(app)`). */
   const following = new Set<t.Function>();
@@ -1884,6 +1966,15 @@ export interface Trace {
   badHeader?: t.Node;
   /** The call that set Access-Control-Allow-Origin to an empty value. */
   blanked?: t.Node;
+  /**
+   * Hono: the Context's response (`c.res`) was made — hono/cors or a `c.res.headers` call read it —
+   * so a handler's own Response takes the headers set so far along (honoOwnResponse).
+   */
+  honoRes?: boolean;
+  /** Hono: the `c.header()` calls that set Access-Control-* headers before `c.res` was made. */
+  honoPrepared?: t.CallExpression[];
+  /** Hono: those of them a handler's own `new Response(…)` dropped (fix sets them on `c.res`). */
+  honoLost?: t.CallExpression[];
 }
 
 /** An HTTP field name (https://httpwg.org/specs/rfc9110.html#fields.names): a token. */
@@ -1907,6 +1998,9 @@ interface Req {
   path: string;
   headers: HeaderList;
   upstream: HopRequest["upstream"];
+  /** The request URL's host (host:port) and scheme ("http:"), the server's own. */
+  host?: string;
+  protocol?: string;
 }
 
 class Done {
@@ -2022,6 +2116,8 @@ export function run(app: ExpressApp, request: HopRequest): Trace {
     path: safeDecode(url.pathname),
     headers: request.headers,
     upstream: request.upstream,
+    host: url.host,
+    protocol: url.protocol,
   };
   const res = new Res();
   const trace: Trace = {
@@ -2118,8 +2214,11 @@ export function run(app: ExpressApp, request: HopRequest): Trace {
         }
         if (app.dialect === "hono") {
           trace.corsRan.push({ use: h, layer });
-          if (honoCors(reader, res, o, req)) return true;
-          return false;
+          // hono/cors sets its headers on c.res.headers, which makes the Context's response.
+          const had = res.headers.length;
+          const answered = honoCors(reader, res, o, req);
+          if (res.headers.length > had) trace.honoRes = true;
+          return answered;
         }
         let origin: Val = o.values.has("origin") ? o.values.get("origin") : "*";
         if (origin === false || origin === "" || origin === null || origin === 0) return false;
@@ -2227,6 +2326,7 @@ export function run(app: ExpressApp, request: HopRequest): Trace {
           if (app.dialect === "koa" && (res.status ?? 200) >= 400 && /\bctx\.throw\s*\(|\bthrow\s/.test(code))
             koaThrown(app, res, trace);
           if (app.dialect === "fastify") rawWrite(reader.text, h.node, res, trace);
+          if (app.dialect === "hono") honoOwnResponse(reader, h.node, res, trace);
           return true;
         }
         // A middleware that sets CORS headers ran, whether or not it set them on this request.
@@ -2248,6 +2348,7 @@ export function run(app: ExpressApp, request: HopRequest): Trace {
             app.dialect === "hono",
             app.dialect === "koa",
             app.dialect === "fastify",
+            h.bound,
           );
         } catch (e) {
           if (!(e instanceof Unknown)) throw e;
@@ -2363,6 +2464,37 @@ function koaThrown(app: ExpressApp, res: Res, trace: Trace): void {
   res.headers = kept ? res.headers.filter(([n]) => kept.test(n)) : [];
   trace.thrown = true;
   trace.unwound = true;
+}
+
+/**
+ * Hono: a handler that returns a Response it made itself (`return new Response(csv, {…})`) replaces
+ * the Context's response. Headers set with `c.header()` before `c.res` was made are kept apart
+ * (`#preparedHeaders`) and go only into the responses the Context makes (c.json/text/body); the
+ * `c.res` setter merges the old response's headers into the new one only when there was one
+ * (https://github.com/honojs/hono/blob/v4.13.19/src/context.ts, `set res`, `header`,
+ * `#newResponse`), so they are lost. A handler that returns its own Response on some paths and a
+ * Context's on others: which one this request got is not known here.
+ */
+function honoOwnResponse(r: Reader, fn: t.Function, res: Res, trace: Trace): void {
+  if (trace.honoRes || !trace.honoPrepared?.length) return;
+  const returned: t.Node[] = [];
+  const visit = (n: t.Node) => {
+    if (n.type === "ReturnStatement") {
+      if (n.argument) returned.push(bare(n.argument));
+    } else if (!/Function|Method/.test(n.type)) for (const c of childNodes(n)) visit(c);
+  };
+  if (fn.body.type === "BlockStatement") visit(fn.body);
+  else returned.push(bare(fn.body));
+  const own = (n: t.Node) => {
+    const b = n.type === "AwaitExpression" ? bare(n.argument) : n;
+    return b.type === "NewExpression" && isName(bare(b.callee), "Response");
+  };
+  const mine = returned.filter(own).length;
+  if (mine === 0) return;
+  if (mine < returned.length)
+    throw new Unknown({ key: "config.express.unknown.hono-own-response", params: { line: r.line(fn) } });
+  res.headers = [];
+  trace.honoLost = trace.honoPrepared;
 }
 
 /**
@@ -2609,13 +2741,23 @@ function fastifyCors(
 function koaCtx(req: Req): Val {
   const headers: { [k: string]: Val } = {};
   for (const [n, v] of req.headers) headers[n.toLowerCase()] = v;
+  // ctx.host, ctx.hostname, ctx.origin: the server's own, from the Host header the browser sends
+  // (the request URL's), not the page's Origin (https://github.com/koajs/koa/blob/v3.3.0/lib/request.js,
+  // `get host`, `get hostname`, `get origin`; X-Forwarded-Host only with app.proxy, not read here).
+  const host = header(req, "host") ?? req.host ?? "";
+  const own = {
+    host,
+    hostname: host.startsWith("[") ? host.slice(0, host.indexOf("]") + 1) : (host.split(":")[0] ?? ""),
+    origin: `${(req.protocol ?? "http:").replace(/:$/, "")}://${host}`,
+  };
   return {
     __get: true,
     headers,
     header: headers,
-    request: { __get: true, headers, header: headers, method: req.method },
+    request: { __get: true, headers, header: headers, method: req.method, ...own },
     method: req.method,
     path: req.path,
+    ...own,
   };
 }
 
@@ -2862,6 +3004,7 @@ function interpret(
   hono = false,
   koa = false,
   fastify = false,
+  bound?: Map<string, Val>,
 ): "next" | "route" | "answered" | "app" {
   const params = fn.params.map((p) => (p.type === "Identifier" ? p.name : null));
   // An error handler: not run for a request without error (Fastify has none of that shape: its
@@ -2890,7 +3033,7 @@ function interpret(
       propName(b) === "req"
     );
   };
-  const env = new Map<string, Val>();
+  const env = new Map<string, Val>(bound);
   // The request itself, for a function of the file it is passed to (`buildCorsHeaders(req)`):
   // `req.get(name)` / `req.headers[name]` read its headers (Reader.value's request record).
   if (reqName && !hono && !koa)
@@ -3265,6 +3408,8 @@ function interpret(
         const opts = n.arguments[2] ? val(n.arguments[2]) : undefined;
         if (value !== NONE)
           noteSet(name, value, isRecord(opts) && opts.append === true ? "append" : "set", n);
+        if (value !== NONE && !trace.honoRes && /^access-control-/i.test(name))
+          trace.honoPrepared = [...(trace.honoPrepared ?? []), n];
         return "next-statement" as unknown as Flow;
       }
       if (m === "status") {
@@ -3305,6 +3450,7 @@ function interpret(
       const name = n.arguments[0] ? val(n.arguments[0]) : undefined;
       if (typeof name !== "string") return unknown(n);
       noteSet(name, n.arguments[1] ? val(n.arguments[1]) : undefined, m, n);
+      trace.honoRes = true;
       return "next-statement" as unknown as Flow;
     }
     return null;
@@ -3348,6 +3494,12 @@ function interpret(
         // return new Response(body, { status, headers })
         if (!hono || !isName(bare(n.callee), "Response")) return unknown(n);
         const init = n.arguments[1] ? val(n.arguments[1]) : undefined;
+        // It replaces the Context's response: the c.header() headers set before c.res was made are
+        // lost (honoOwnResponse).
+        if (!trace.honoRes && trace.honoPrepared?.length) {
+          res.headers = [];
+          trace.honoLost = trace.honoPrepared;
+        }
         if (isRecord(init) && isRecord(init.headers))
           for (const [k, v] of Object.entries(init.headers)) if (v !== undefined) noteSet(k, v, "set", n);
         res.status = isRecord(init) && typeof init.status === "number" ? init.status : 200;

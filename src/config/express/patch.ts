@@ -397,6 +397,11 @@ export function patchExpress(
       rawHeaders(p, trace.rawWrite, spec.id);
       continue;
     }
+    // Hono: the c.header() CORS headers a handler's own new Response dropped (honoOwnResponse).
+    if (trace.honoLost?.length && !preflight) {
+      honoResHeaders(p, trace.honoLost, spec.id);
+      continue;
+    }
     // An origin option that is no origin (`'eggjs.org'`, no scheme): sent as it is, it allows no
     // page; the page's origins join it as for a mismatch (a list written as one string is split below).
     const written = ran && !("key" in ran.use.options) ? ran.use.options.values.get("origin") : undefined;
@@ -1306,6 +1311,31 @@ function koaKeepOnError(p: Patcher, fns: t.Function[], id: string): void {
  * not the ones @fastify/cors gave the reply: they go along as `...reply.getHeaders()`, first, so
  * the route's own still win where both name one (https://fastify.dev/docs/latest/Reference/Reply/#getheaders).
  */
+/**
+ * Hono: `c.header(name, value)` calls made before the Context's response, lost on a handler's own
+ * `new Response(…)`, become `c.res.headers.set(name, value)` (`.append` for `{ append: true }`): that
+ * makes `c.res`, whose headers Hono's `c.res` setter merges into the Response the handler returns —
+ * the header set in the same place, for every route the middleware runs on, as hono/cors sets its own
+ * (https://github.com/honojs/hono/blob/v4.13.19/src/context.ts, `set res`).
+ */
+function honoResHeaders(p: Patcher, calls: t.CallExpression[], id: string): void {
+  for (const call of calls) {
+    const callee = bare(call.callee) as t.MemberExpression;
+    const [name, value, opts] = call.arguments;
+    const append = opts && /^\{\s*append\s*:\s*true\s*,?\s*\}$/.test(p.src(opts));
+    if (!name || !value || (opts && !append)) {
+      p.cannot.set(id, { key: "config.express.cannot.hono-own-response", params: { line: p.line(call) } });
+      return;
+    }
+    const c = p.src(bare(callee.object));
+    const text = `${c}.res.headers.${append ? "append" : "set"}(${p.src(name)}, ${p.src(value)})`;
+    p.replace(`hono-res:${call.start}`, call, text, {
+      key: "config.express.fix.hono-own-response",
+      params: { line: p.line(call), call: p.src(call), c },
+    });
+  }
+}
+
 function rawHeaders(p: Patcher, call: t.CallExpression, id: string): void {
   const callee = bare(call.callee) as t.MemberExpression;
   const reply = p.src(bare(callee.object) as t.MemberExpression).replace(/\.raw$/, "");
@@ -1514,6 +1544,61 @@ export function ctxAsOrigin(fn: t.Node): t.Identifier | null {
   return asString && !asCtx ? param : null;
 }
 
+/**
+ * A @koa/cors origin function that looks the server's own host up where it meant the page's Origin
+ * (`if (FRONT_ENDS.indexOf(ctx.host) !== -1) return ctx.host; return FRONT_ENDS[0];`, koajs/cors#52):
+ * `ctx.host`, `ctx.hostname`, `ctx.origin` (or on ctx.request) are the Host header the browser sent
+ * to the API (https://github.com/koajs/koa/blob/v3.3.0/lib/request.js), never a page's origin, so the
+ * test fails and every page gets the fallback. Those reads, when at least one is compared or looked
+ * up in a list (`includes`, `indexOf`, `===`) and every other is returned — written as
+ * `ctx.get("Origin")`, each listed page gets its own origin and the rest the fallback as before
+ * (what the host test let through was a host without a scheme, which no Origin equals).
+ */
+export function ownHostReads(fn: t.Node): t.MemberExpression[] {
+  if (fn.type !== "ArrowFunctionExpression" && fn.type !== "FunctionExpression" && fn.type !== "ObjectMethod")
+    return [];
+  const [param] = fn.params;
+  if (param?.type !== "Identifier") return [];
+  const isCtx = (n: t.Node) =>
+    isName(bare(n), param.name) ||
+    (bare(n).type === "MemberExpression" &&
+      isName(bare((bare(n) as t.MemberExpression).object), param.name) &&
+      propName(bare(n)) === "request");
+  const reads: t.MemberExpression[] = [];
+  let tested = false;
+  let other = false;
+  const visit = (n: t.Node, parent: t.Node | null) => {
+    if (
+      n.type === "MemberExpression" &&
+      !n.computed &&
+      ["host", "hostname", "origin"].includes(propName(n) ?? "") &&
+      isCtx(n.object)
+    ) {
+      reads.push(n);
+      const callee = parent?.type === "CallExpression" ? bare(parent.callee) : null;
+      if (
+        (callee?.type === "MemberExpression" &&
+          ["includes", "indexOf"].includes(propName(callee) ?? "") &&
+          (parent as t.CallExpression).arguments[0] === n) ||
+        (parent?.type === "BinaryExpression" && ["===", "==", "!==", "!="].includes(parent.operator))
+      )
+        tested = true;
+      else if (
+        !(
+          parent?.type === "ReturnStatement" ||
+          (parent?.type === "ConditionalExpression" && parent.test !== n) ||
+          parent === fn
+        )
+      )
+        other = true;
+      return;
+    }
+    for (const c of childNodes(n)) visit(c, n);
+  };
+  visit(fn.body, fn);
+  return tested && !other ? reads : [];
+}
+
 /** The function given ctx, its old parameter the request's Origin (`ctx.get("Origin")`). */
 function originFromCtx(
   p: Patcher,
@@ -1629,7 +1714,24 @@ function allowOrigin(p: Patcher, w: OriginWant, credentials: boolean): void {
       const arr = allowlistOf(p, node);
       // Given ctx where it meant the Origin: it reads the Origin; its list gets what it lacks.
       const param = node.type === "ObjectMethod" ? null : ctxAsOrigin(node);
-      if (param && originFromCtx(p, node as t.ArrowFunctionExpression | t.FunctionExpression, param)) {
+      // It tests the server's own host (ctx.host) where it meant the Origin: it tests the Origin.
+      const own = ownHostReads(node);
+      if (own.length > 0) {
+        const ctx = p.src(bare((own[0] as t.MemberExpression).object)).replace(/\.request$/, "");
+        for (const read of own)
+          p.replace(`ctx-host:${read.start}`, read, `${ctx}.get(${p.str("Origin")})`, {
+            key: "config.express.fix.koa-origin-host",
+            params: { line: p.line(node), read: p.src(read), ctx },
+          });
+        const listed = new Set(arr?.elements.flatMap((e) => (e?.type === "StringLiteral" ? [e.value] : [])));
+        const add = list.filter((o) => !listed.has(o));
+        if (arr && add.length > 0)
+          p.appendArray(
+            arr,
+            add.map((o) => p.str(o)),
+            { key: "config.express.fix.origin", params: { origins: add.join(", ") } },
+          );
+      } else if (param && originFromCtx(p, node as t.ArrowFunctionExpression | t.FunctionExpression, param)) {
         const listed = new Set(arr?.elements.flatMap((e) => (e?.type === "StringLiteral" ? [e.value] : [])));
         const add = list.filter((o) => !listed.has(o));
         if (arr && add.length > 0)

@@ -15,6 +15,8 @@ export const enConfigExpress = {
     "the preflight to {path} reaches a route handler whose answer was not recorded",
   "config.express.unknown.function": "the function on line {line} is not one CORS Lens can evaluate",
   "config.express.unknown.code": "the code on line {line} is not one CORS Lens can evaluate",
+  "config.express.unknown.hono-own-response":
+    "the handler on line {line} returns its own new Response on some paths and one made by c.json/text/body on others: Hono keeps the c.header() CORS headers set before on the second only, and which one this request got is not known",
   "config.express.unknown.no-next":
     "the middleware on line {line} neither calls next() nor answers on this request",
   "config.express.assumed.auth": "the credentials the request carries pass the auth middleware (line {line})",
@@ -103,6 +105,12 @@ export const enConfigExpress = {
     "await next() of line {line} wrapped: an error a route throws (ctx.throw(404), …) now takes the CORS headers set above along — Koa's error handler removes every header set so far and sends the error's own headers alone — and is thrown on as before",
   "config.express.cannot.koa-thrown":
     "the route threw, and Koa's error handler dropped the CORS headers the middleware of line {line} set: CORS Lens found no `await next();` of its own to wrap there; catch the error around next() and put the CORS headers in err.headers",
+  "config.express.fix.hono-own-response":
+    "{call} of line {line} now sets the header on {c}.res: a header set with {c}.header() before the Context's response is made goes only into the answers the Context makes (c.json, c.text, c.body), so a handler's own new Response(…) went out without it; Hono merges the headers of {c}.res into the Response a handler returns",
+  "config.express.cannot.hono-own-response":
+    "the c.header() call of line {line} sets a CORS header before the Context's response is made, and a handler's own new Response(…) drops it: CORS Lens cannot rewrite its arguments; set the header on c.res.headers instead (or after await next())",
+  "config.express.fix.koa-origin-host":
+    "the origin function of line {line} tested {read}, the server's own Host (Koa's request host), which no page's Origin ever equals, so every page got its fallback origin: it now tests {ctx}.get(\"Origin\"), the page's origin, against the same list",
   "config.fastify.fix.raw-headers":
     "{reply}.raw.writeHead of line {line} now sends {reply}.getHeaders() too: a route that writes to the raw response sends only the headers it gives writeHead, so those @fastify/cors put on the reply (Access-Control-Allow-Origin, Vary) never went out",
   "config.fastify.cannot.raw-headers":

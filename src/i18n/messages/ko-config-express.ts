@@ -17,6 +17,8 @@ export const koConfigExpress: Record<keyof typeof enConfigExpress, string> = {
     "{path}에 대한 프리플라이트가 라우트 핸들러에 도달하는데, 그 응답이 기록되지 않았습니다",
   "config.express.unknown.function": "{line}행의 함수는 CORS Lens가 평가할 수 없습니다",
   "config.express.unknown.code": "{line}행의 코드는 CORS Lens가 평가할 수 없습니다",
+  "config.express.unknown.hono-own-response":
+    "{line}행의 핸들러는 어떤 경로에서는 직접 만든 new Response를, 다른 경로에서는 c.json/text/body로 만든 응답을 반환합니다: Hono는 앞서 c.header()로 설정한 CORS 헤더를 뒤의 것에만 유지하며, 이 요청이 어느 쪽을 받았는지 알 수 없습니다",
   "config.express.unknown.no-next":
     "{line}행의 미들웨어는 이 요청에서 next()를 호출하지도 응답하지도 않습니다",
   "config.express.assumed.auth": "요청이 보낸 자격 증명이 인증 미들웨어({line}행)를 통과한다고 가정합니다",
@@ -105,6 +107,12 @@ export const koConfigExpress: Record<keyof typeof enConfigExpress, string> = {
     "줄 {line}의 await next()를 감쌌습니다: 라우트가 던지는 오류(ctx.throw(404) 등)가 위에서 설정한 CORS 헤더를 함께 가져갑니다. Koa의 오류 처리기는 그때까지 설정된 헤더를 모두 지우고 오류의 headers만 보내기 때문입니다. 오류는 전처럼 다시 던져집니다",
   "config.express.cannot.koa-thrown":
     "라우트가 오류를 던져 Koa의 오류 처리기가 줄 {line}의 미들웨어가 설정한 CORS 헤더를 지웠습니다: CORS Lens가 감쌀 `await next();`를 그곳에서 찾지 못했습니다. next() 주변에서 오류를 잡아 CORS 헤더를 err.headers에 넣으세요",
+  "config.express.fix.hono-own-response":
+    "줄 {line}의 {call}이 이제 {c}.res에 헤더를 설정합니다: Context의 응답이 만들어지기 전에 {c}.header()로 설정한 헤더는 Context가 만드는 응답(c.json, c.text, c.body)에만 들어가므로, 핸들러가 직접 만든 new Response(…)에는 빠졌습니다. Hono는 {c}.res의 헤더를 핸들러가 반환한 Response에 합칩니다",
+  "config.express.cannot.hono-own-response":
+    "줄 {line}의 c.header() 호출은 Context의 응답이 만들어지기 전에 CORS 헤더를 설정하고, 핸들러가 직접 만든 new Response(…)가 그것을 버립니다: CORS Lens가 그 인자를 다시 쓸 수 없습니다. 대신 c.res.headers에 설정하세요(또는 await next() 뒤에)",
+  "config.express.fix.koa-origin-host":
+    '줄 {line}의 origin 함수는 {read}, 곧 서버 자신의 Host(Koa의 request host)를 검사했는데, 어떤 페이지의 Origin도 그것과 같지 않아 모든 페이지가 대체 출처를 받았습니다: 이제 같은 목록에 대해 페이지의 출처인 {ctx}.get("Origin")을 검사합니다',
   "config.fastify.fix.raw-headers":
     "줄 {line}의 {reply}.raw.writeHead가 이제 {reply}.getHeaders()도 보냅니다: raw 응답에 직접 쓰는 라우트는 writeHead에 준 헤더만 보내므로, @fastify/cors가 reply에 둔 헤더(Access-Control-Allow-Origin, Vary)가 나가지 않았습니다",
   "config.fastify.cannot.raw-headers":
