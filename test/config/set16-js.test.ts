@@ -248,3 +248,31 @@ app.listen(3000);
     expect(r.files[0]?.after ?? "").not.toContain("ctx.get('Origin')");
   });
 });
+
+describe("check: an @koa/cors origin function that tests ctx.host (koajs/cors#52)", () => {
+  it("names the read of the server's own host, and nothing for one that reads the Origin", async () => {
+    const { checkConfig } = await import("../../src/config");
+    const app = (read: string) => `const Koa = require("koa");
+const cors = require("@koa/cors");
+
+const FRONT_ENDS = ["https://app.example.com", "https://admin.example.com"];
+const app = new Koa();
+app.use(
+  cors({
+    origin(ctx) {
+      if (FRONT_ENDS.indexOf(${read}) !== -1) {
+        return ${read};
+      }
+      return FRONT_ENDS[0];
+    },
+    credentials: true,
+  }),
+);
+app.listen(3000);
+`;
+    const codes = (text: string) =>
+      checkConfig([{ path: "server.js", text }]).findings.map((f) => `${f.code}@${f.line}`);
+    expect(codes(app("ctx.host"))).toContain("koa-origin-host@9");
+    expect(codes(app('ctx.get("Origin")')).filter((c) => c.startsWith("koa-origin"))).toEqual([]);
+  });
+});

@@ -33,7 +33,7 @@ import {
   type Val,
   withoutScheme,
 } from "./model";
-import { ctxAsOrigin, encapsulatedAlone, jsonList } from "./patch";
+import { ctxAsOrigin, encapsulatedAlone, jsonList, ownHostReads } from "./patch";
 
 /** The value a same-file const holds, followed through up to 5 consts (`origin: corsOrigin`), or `n` itself. */
 function throughConsts(app: ExpressApp, n: t.Node): t.Node {
@@ -163,6 +163,14 @@ export function checkExpress(app: ExpressApp): ConfigFinding[] {
       push("koa-origin-ctx", "error", origin.fn, {
         key: "config.express.check.koa-origin-ctx",
         params: { name: ctxParam.name },
+      });
+    // …and one that tests ctx.host (the server's own Host header) where it meant the Origin: no page's
+    // origin is ever found in its list (koajs/cors#52).
+    const hostRead = app.dialect === "koa" && origin instanceof Fn ? ownHostReads(origin.fn)[0] : undefined;
+    if (hostRead)
+      push("koa-origin-host", "error", hostRead, {
+        key: "config.express.check.koa-origin-host",
+        params: { read: app.text.slice(hostRead.start ?? 0, hostRead.end ?? 0) },
       });
     if (reflectsAny && creds)
       push("reflected-with-credentials", "error", originNode, {

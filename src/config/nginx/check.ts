@@ -8,7 +8,7 @@ import { regexWithoutScheme, unescapedHostDot } from "../origin-regex";
 import type { ConfigFinding } from "../types";
 import { ADD_HEADER_STATUSES, type AddHeader, addHeaders, conditionWords, nginxRegex } from "./answer";
 import type { Directive } from "./syntax";
-import { type Ctx, hasOwn, inheritedLevel, type NginxTree, own } from "./tree";
+import { type Ctx, hasOwn, inheritedLevel, inheritedScalar, type NginxTree, own } from "./tree";
 
 const lower = (s: string) => s.toLowerCase();
 const isAcao = (h: AddHeader) => lower(h.name) === "access-control-allow-origin";
@@ -80,6 +80,12 @@ function answeredAbove(loc: Ctx): boolean {
 /** An `if ($http_origin …)` in the location that adds Allow-Origin (CORS for the actual request). */
 function guardedAcaoIn(loc: Ctx): boolean {
   return loc.children.some((c) => c.kind === "if" && !isOptionsTest(c) && addHeaders(c).some(isAcao));
+}
+
+/** The auth_basic that applies to a location (its own, else the nearest level's), unless `off`. */
+function basicAuth(loc: Ctx): Directive | null {
+  const d = inheritedScalar(loc, "auth_basic");
+  return d && d.args[0]?.value !== "off" ? d : null;
 }
 
 /** A map key written like a pattern: anchors, an escaped dot, a group of alternatives, `.*`. */
@@ -378,7 +384,9 @@ export function checkNginx(tree: NginxTree): ConfigFinding[] {
         (c) =>
           c.kind === "limit_except" && !(c.directive?.args ?? []).some((a) => /^OPTIONS$/i.test(a.value)),
       )?.directive ??
-      (answersPreflight ? null : (own(loc, "auth_basic").find((d) => d.args[0]?.value !== "off") ?? null));
+      // auth_basic is inherited from the server and http levels (a location's own, `off` too, wins),
+      // and runs in the access phase, after an `if … return` of the rewrite phase could answer.
+      (answersPreflight ? null : basicAuth(loc));
     if (refusal) {
       out.push({
         code: "preflight-refused",

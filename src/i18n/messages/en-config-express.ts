@@ -127,6 +127,8 @@ export const enConfigExpress = {
     'the origin function of line {line} is given ctx, not the Origin: {name} is now read with ctx.get("Origin"), so its test sees the request\'s origin',
   "config.express.check.koa-origin-ctx":
     '@koa/cors calls the origin function with ctx, not the Origin: {name} here is the context, so comparing it with origins never matches and no CORS header is sent; read ctx.get("Origin")',
+  "config.express.check.koa-origin-host":
+    "{read} is the API's own Host header, not the page's origin: the origin function finds no page in its list and every page gets its fallback; read ctx.get(\"Origin\")",
   "config.express.cannot.origin-function":
     "the origin option on line {line} is code CORS Lens cannot extend: allow the origin by hand",
   "config.express.check.koa-origin-list":

@@ -129,6 +129,8 @@ export const koConfigExpress: Record<keyof typeof enConfigExpress, string> = {
     '{line}번째 줄의 origin 함수는 Origin이 아니라 ctx를 받습니다: 이제 {name}을(를) ctx.get("Origin")으로 읽어, 검사가 요청의 origin을 봅니다',
   "config.express.check.koa-origin-ctx":
     '@koa/cors는 origin 함수를 Origin이 아니라 ctx로 호출합니다: 여기서 {name}은(는) 컨텍스트라 origin과 비교해도 일치하지 않고 CORS 헤더가 전혀 보내지지 않습니다. ctx.get("Origin")을 읽으세요',
+  "config.express.check.koa-origin-host":
+    '{read}은(는) 페이지의 origin이 아니라 API 자신의 Host 헤더입니다: origin 함수가 목록에서 어떤 페이지도 찾지 못해 모든 페이지가 기본값을 받습니다. ctx.get("Origin")을 읽으세요',
   "config.express.cannot.origin-function":
     "{line}행의 origin 옵션은 CORS Lens가 확장할 수 없는 코드입니다. 오리진을 직접 허용하세요",
   "config.express.check.koa-origin-list":
