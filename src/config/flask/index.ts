@@ -15,6 +15,7 @@ import { afterLine, type Edit, EditList, indentAt, lineStart } from "../edit";
 import { regexWithoutScheme } from "../origin-regex";
 import { argInsert, displayInsert, joinedInsert, pyStr, quoteOf } from "../python/edit";
 import {
+  appHelper,
   appStatements,
   bindLocal,
   condition,
@@ -689,6 +690,7 @@ function readFlask(file: ConfigFile): FlaskApp {
   const extensions = new Map<string, string>();
   const body = appStatements(mod, /(^|\.)Flask$/);
   out.factory = body.factory;
+  const inlined = new Set<string>();
   const walk = (stmts: Node[]): void => {
     for (const s of stmts) {
       if (body.factory) bindLocal(s, scope, mod.imports);
@@ -776,6 +778,15 @@ function readFlask(file: ConfigFile): FlaskApp {
               const prefix = keywordStr(e, "url_prefix");
               blueprints.set(bp.text, { prefix: prefix ?? known.prefix, at: s.startIndex });
             }
+          }
+          // A function of this file handed the app: read where it is called, once.
+          const helper = out.app ? appHelper(mod, e, out.app.name) : null;
+          if (helper && out.app && !inlined.has(helper.name)) {
+            inlined.add(helper.name);
+            const app = out.app;
+            out.app = { ...app, name: helper.param };
+            walk(helper.stmts);
+            out.app = app;
           }
           if (/^(flask_cors\.)?CORS$/.test(fn)) cors(e, span(s));
           else if (/^\w+\.init_app$/.test(fn) && out.ext === null) {

@@ -789,6 +789,29 @@ export function appStatements(
   return only ? { stmts: [...top, ...only.stmts], factory: only.factory } : { stmts: top, factory: null };
 }
 
+/**
+ * A function defined at this module's top level that a call hands the app to, alone (`init_app(app)`
+ * in a factory, as udata's api module does): its statements act on that app where it is called, so a
+ * reader reads them there, the app named by the function's parameter. Null for anything else.
+ */
+export function appHelper(
+  mod: PyModule,
+  call: Node,
+  app: string,
+): { name: string; param: string; stmts: Node[] } | null {
+  const fn = call.childForFieldName("function");
+  const args = kids(call.childForFieldName("arguments") ?? call);
+  if (fn?.type !== "identifier" || args.length !== 1 || args[0]?.type !== "identifier" || args[0].text !== app)
+    return null;
+  const def = kids(mod.tree.rootNode).find(
+    (s) => s.type === "function_definition" && s.childForFieldName("name")?.text === fn.text,
+  );
+  const params = def ? kids(def.childForFieldName("parameters") ?? def) : [];
+  const body = def?.childForFieldName("body");
+  if (params.length !== 1 || params[0]?.type !== "identifier" || !body) return null;
+  return { name: fn.text, param: params[0].text, stmts: kids(body) };
+}
+
 /** Binds a factory's local assignment (`origins = os.getenv(…).split(",")`) for what follows it. */
 export function bindLocal(s: Node, scope: Scope, imports: PyModule["imports"]): void {
   const e = s.type === "expression_statement" ? kids(s)[0] : null;

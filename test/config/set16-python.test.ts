@@ -1,0 +1,93 @@
+/**
+ * The Python readers' changes for held-out set 16's misses (test/fixes/HELDOUT16.md), each on a file of
+ * its own: what the reader now reads, and the patch `fix` writes from it.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { type ConfigFile, checkConfig, detectFormat, fixConfig, prepareConfig } from "../../src/config";
+import { recordedFrom, pythonGrammarBytes as wasm } from "./recorded";
+
+const PAGE = "http://localhost:5173";
+
+beforeAll(async () => {
+  await prepareConfig([{ path: "settings.py", text: "CORS_ALLOW_ALL_ORIGINS = True\n" }], wasm);
+});
+
+/** The patched text's new lines, and whether the same requests need anything more after it. */
+function fixed(files: ConfigFile[], specs: Parameters<typeof recordedFrom>[1]) {
+  const r = fixConfig(files, recordedFrom(files, specs));
+  const next = files.map((f) => ({ ...f, text: r.files.find((x) => x.path === f.path)?.after ?? f.text }));
+  const before = new Set(files.flatMap((f) => f.text.split("\n")));
+  const again = fixConfig(next, recordedFrom(next, specs));
+  return {
+    r,
+    text: next.map((f) => f.text).join("\n"),
+    added: next.flatMap((f) => f.text.split("\n")).filter((l) => !before.has(l)),
+    again: again.edits.length,
+  };
+}
+
+describe("aiohttp: a module constant named CORS_… is no Django setting (esphome/device-builder#163)", () => {
+  const text = `from aiohttp import web
+
+CORS_HEADERS = {"Access-Control-Allow-Origin": "*"}
+
+
+@web.middleware
+async def cors_middleware(request, handler):
+    response = await handler(request)
+    response.headers.update(CORS_HEADERS)
+    return response
+
+
+app = web.Application(middlewares=[cors_middleware])
+`;
+  it("read as aiohttp, and check says nothing of Django's MIDDLEWARE", () => {
+    expect(detectFormat({ path: "app.py", text })).toEqual({ format: "aiohttp" });
+    const codes = checkConfig([{ path: "app.py", text }]).findings.map((f) => f.code);
+    expect(codes).not.toContain("django-no-middleware");
+    // A Django settings file is still Django's.
+    expect(detectFormat({ path: "settings.py", text: 'CORS_ALLOWED_ORIGINS = ["https://a.example"]\n' })).toEqual({
+      format: "django",
+    });
+  });
+});
+
+describe("Flask: flask-cors set up in a helper the factory hands the app to (opendatateam/udata#860)", () => {
+  const text = `from flask import Blueprint, Flask, jsonify
+from flask_cors import CORS
+
+cors = CORS()
+api = Blueprint("api", __name__, url_prefix="/api/1")
+
+
+@api.route("/datasets/")
+def datasets():
+    return jsonify([])
+
+
+def init_app(application):
+    cors.init_app(
+        application,
+        resources={r"/api/*": {"origins": "*"}},
+        allow_headers=["Content-Type", "X-API-KEY"],
+    )
+    application.register_blueprint(api)
+
+
+def create_app():
+    app = Flask(__name__)
+    init_app(app)
+    return app
+`;
+  it("the init_app list is read and extended in place, nothing added after the app", () => {
+    const f = fixed(
+      [{ path: "app.py", text }],
+      [{ url: "http://localhost:5000/api/1/datasets/", origin: PAGE, headers: [["X-Fields", "data{id}"]] }],
+    );
+    expect(f.r.ok).toBe(true);
+    expect(f.added.map((l) => l.toLowerCase())).toEqual([
+      '        allow_headers=["content-type", "x-api-key", "x-fields"],',
+    ]);
+    expect(f.again).toBe(0);
+  });
+});
