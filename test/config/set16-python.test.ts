@@ -3,7 +3,14 @@
  * its own: what the reader now reads, and the patch `fix` writes from it.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { type ConfigFile, checkConfig, detectFormat, fixConfig, prepareConfig } from "../../src/config";
+import {
+  type ConfigFile,
+  checkConfig,
+  detectFormat,
+  fixConfig,
+  prepareConfig,
+  readConfig,
+} from "../../src/config";
 import { recordedFrom, pythonGrammarBytes as wasm } from "./recorded";
 
 const PAGE = "http://localhost:5173";
@@ -46,7 +53,9 @@ app = web.Application(middlewares=[cors_middleware])
     const codes = checkConfig([{ path: "app.py", text }]).findings.map((f) => f.code);
     expect(codes).not.toContain("django-no-middleware");
     // A Django settings file is still Django's.
-    expect(detectFormat({ path: "settings.py", text: 'CORS_ALLOWED_ORIGINS = ["https://a.example"]\n' })).toEqual({
+    expect(
+      detectFormat({ path: "settings.py", text: 'CORS_ALLOWED_ORIGINS = ["https://a.example"]\n' }),
+    ).toEqual({
       format: "django",
     });
   });
@@ -89,5 +98,58 @@ def create_app():
       '        allow_headers=["content-type", "x-api-key", "x-fields"],',
     ]);
     expect(f.again).toBe(0);
+  });
+});
+
+describe("Django: origins from an environment helper of the file (mitodl/open-discussions#3285)", () => {
+  const text = (call: string) => `import os
+
+SECRET_KEY = "x"
+ROOT_URLCONF = "urls"
+
+
+def get_list_of_str(name, default):
+    """A comma-separated environment variable as a list."""
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def get_strict(name, default):
+    return [item.strip() for item in os.environ[name].split(",")]
+
+
+INSTALLED_APPS = ["corsheaders"]
+MIDDLEWARE = [
+    "corsheaders.middleware.CorsMiddleware",
+    "django.middleware.common.CommonMiddleware",
+]
+CORS_ORIGIN_WHITELIST = ${call}
+`;
+  const call = 'get_list_of_str("CORS_ORIGIN_WHITELIST", ["http://localhost:8053"])';
+  it("read as its default, said so; the page's origin added after the call, where a deployed value keeps it", () => {
+    const files = [{ path: "settings.py", text: text(call) }];
+    const known = readConfig(files).answer({
+      method: "GET",
+      url: "http://localhost:8000/api/x/",
+      headers: [["Origin", "http://localhost:8053"]],
+    });
+    expect(known.kind === "known" && known.headers).toContainEqual([
+      "Access-Control-Allow-Origin",
+      "http://localhost:8053",
+    ]);
+    const f = fixed(files, [{ url: "http://localhost:8000/api/x/", origin: PAGE }]);
+    expect(f.r.ok).toBe(true);
+    expect(f.added).toEqual([`CORS_ORIGIN_WHITELIST = [*${call}, "${PAGE}"]`]);
+    expect(f.again).toBe(0);
+    const said = f.r.rows[0]?.before.assumed ?? [];
+    expect(JSON.stringify(said)).toContain("config.django.assumed.env-default");
+  });
+  it("a helper that does not hand its default back stays unknown", () => {
+    const files = [{ path: "settings.py", text: text(call.replace("get_list_of_str", "get_strict")) }];
+    expect(() => recordedFrom(files, [{ url: "http://localhost:8000/api/x/", origin: PAGE }])).toThrow(
+      /unknown/,
+    );
   });
 });

@@ -24,6 +24,8 @@ export const enConfigPython = {
     "the preflight to {path} reaches the view (CorsMiddleware does not answer it), whose answer was not recorded",
   "config.django.assumed.routed": "the URLconf routes {path} as written (APPEND_SLASH does not redirect it)",
   "config.django.assumed.view-200": "the view answers {method} {path} with 200 (not recorded)",
+  "config.django.assumed.env-default":
+    "{name} (line {line}) is read as {helper}()'s default, what it returns while the environment variable {env} is not set; where {env} is set, the origins are what it says",
   "config.django.fix.tuple":
     "{name} (line {line}) was the string {value}, not a tuple — written without the comma, so django-cors-headers sent its characters one by one: now a tuple, with the headers the page sends",
   "config.django.fix.origins": "{values} added to {name}",

@@ -26,6 +26,8 @@ export const koConfigPython: Record<keyof typeof enConfigPython, string> = {
   "config.django.assumed.routed":
     "URLconf가 {path}를 쓰인 그대로 라우팅한다고 가정합니다(APPEND_SLASH 리디렉션 없음)",
   "config.django.assumed.view-200": "뷰가 {method} {path}에 200으로 응답한다고 가정합니다(기록 없음)",
+  "config.django.assumed.env-default":
+    "{name}(줄 {line})을(를) 환경 변수 {env}가 설정되지 않았을 때 {helper}()가 돌려주는 기본값으로 읽습니다. {env}가 설정된 곳에서는 그 값이 허용 출처입니다",
   "config.django.fix.tuple":
     "{name}(줄 {line})는 튜플이 아니라 문자열 {value}였습니다 — 쉼표 없이 써서 django-cors-headers가 그 글자를 하나씩 보냈습니다: 이제 페이지가 보내는 헤더와 함께 튜플입니다",
   "config.django.fix.origins": "{name}에 {values} 추가",
