@@ -153,3 +153,62 @@ CORS_ORIGIN_WHITELIST = ${call}
     );
   });
 });
+
+describe("aiohttp: an HTTPException the handler raises passes the app's own CORS middleware (esphome/device-builder#163)", () => {
+  const text = `from aiohttp import web
+
+CORS_HEADERS = {"Access-Control-Allow-Origin": "*", "Access-Control-Allow-Headers": "Content-Type"}
+
+
+@web.middleware
+async def cors_middleware(request, handler):
+    if request.method == "OPTIONS":
+        return web.Response(status=200, headers=CORS_HEADERS)
+    response = await handler(request)
+    response.headers.update(CORS_HEADERS)
+    return response
+
+
+async def get_device(request):
+    raise web.HTTPNotFound(text="unknown device")
+
+
+app = web.Application(middlewares=[cors_middleware])
+app.router.add_get("/api/devices/{name}", get_device)
+`;
+  const ask = (t: string, status: number) =>
+    readConfig([{ path: "app.py", text: t }]).answer({
+      method: "GET",
+      url: "http://127.0.0.1:8080/api/devices/x",
+      headers: [["Origin", PAGE]],
+      upstream: { status, headers: [] },
+    });
+  it("a recorded 404 the handler raises has no CORS header; `fix` sets them on the exception and re-raises it", () => {
+    const raised = ask(text, 404);
+    expect(raised.kind === "known" && raised.headers).toEqual([]);
+    // A status the handler does not raise is returned through the middleware, as before.
+    const returned = ask(text, 409);
+    expect(returned.kind === "known" && returned.headers).toContainEqual([
+      "Access-Control-Allow-Origin",
+      "*",
+    ]);
+    const files = [{ path: "app.py", text }];
+    // As Chromium recorded it: the 404 without any CORS header, blocked.
+    const evidence = recordedFrom(files, [{ url: "http://127.0.0.1:8080/api/devices/x", origin: PAGE }]).map(
+      (x) => ({
+        ...x,
+        hops: x.hops.map((h) => ({ ...h, status: 404, responseHeaders: [], error: "net::ERR_FAILED" })),
+      }),
+    );
+    const r = fixConfig(files, evidence);
+    const after = r.files[0]?.after ?? "";
+    expect(after).toContain(`    try:
+        response = await handler(request)
+    except web.HTTPException as exc:
+        exc.headers.update(CORS_HEADERS)
+        raise
+    response.headers.update(CORS_HEADERS)`);
+    const patched = ask(after, 404);
+    expect(patched.kind === "known" && patched.headers).toContainEqual(["Access-Control-Allow-Origin", "*"]);
+  });
+});
