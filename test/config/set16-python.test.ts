@@ -212,3 +212,55 @@ app.router.add_get("/api/devices/{name}", get_device)
     expect(patched.kind === "known" && patched.headers).toContainEqual(["Access-Control-Allow-Origin", "*"]);
   });
 });
+
+describe("Flask: an after_request hook that reflects the Origin and sets the preflight's headers under `if OPTIONS` (postmanlabs/httpbin#147)", () => {
+  const text = `from flask import Flask, jsonify, request
+
+app = Flask(__name__)
+
+
+@app.after_request
+def set_cors_headers(response):
+    response.headers["Access-Control-Allow-Origin"] = request.headers.get("Origin", "*")
+    response.headers["Access-Control-Allow-Credentials"] = "true"
+    if request.method == "OPTIONS":
+        response.headers["Access-Control-Allow-Methods"] = "GET, POST, OPTIONS"
+    return response
+
+
+@app.route("/headers")
+def headers():
+    return jsonify({})
+`;
+  const ask = (t: string, method: string) =>
+    readConfig([{ path: "app.py", text: t }]).answer({
+      method,
+      url: "http://localhost:5000/headers",
+      headers: [
+        ["Origin", PAGE],
+        ...(method === "OPTIONS" ? [["Access-Control-Request-Method", "GET"] as [string, string]] : []),
+      ],
+    });
+  it("read: the origin sent back, the OPTIONS block on preflights only; the missing Allow-Headers added", () => {
+    const get = ask(text, "GET");
+    expect(get.kind === "known" && get.headers).toContainEqual(["Access-Control-Allow-Origin", PAGE]);
+    expect(get.kind === "known" && get.headers.map(([n]) => n)).not.toContain("Access-Control-Allow-Methods");
+    const pre = ask(text, "OPTIONS");
+    expect(pre.kind === "known" && pre.headers).toContainEqual([
+      "Access-Control-Allow-Methods",
+      "GET, POST, OPTIONS",
+    ]);
+    expect(checkConfig([{ path: "app.py", text }]).findings.map((f) => f.code)).not.toContain(
+      "wildcard-with-credentials",
+    );
+    const f = fixed(
+      [{ path: "app.py", text }],
+      [{ url: "http://localhost:5000/headers", origin: PAGE, headers: [["X-Custom-Header", "1"]] }],
+    );
+    expect(f.r.ok).toBe(true);
+    expect(f.added.map((l) => l.toLowerCase())).toEqual([
+      '    response.headers["access-control-allow-headers"] = "x-custom-header"',
+    ]);
+    expect(f.again).toBe(0);
+  });
+});
