@@ -321,8 +321,10 @@ export function detectFormat(file: ConfigFile): Detected {
     if (
       /\bCORS_[A-Z_]+\s*[+]?=|corsheaders|^\s*MIDDLEWARE\s*=/m.test(t) &&
       // Starlette's CORSMiddleware, not a project's own class of that name listed in MIDDLEWARE; a
-      // Flask app's own `CORS_HEADERS = {…}` is no Django setting.
-      !/\b(starlette|fastapi)\b|flask_cors|^\s*(from\s+flask\s+import|import\s+flask)\b/m.test(t)
+      // Flask or aiohttp app's own `CORS_HEADERS = {…}` is no Django setting.
+      !/\b(starlette|fastapi)\b|flask_cors|^\s*(from\s+(flask|aiohttp)\s+import|import\s+(flask|aiohttp))\b/m.test(
+        t,
+      )
     )
       return { format: "django" };
     // A settings module of a split package (`from .base import *` and Django's own settings).

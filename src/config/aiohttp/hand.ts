@@ -9,7 +9,11 @@
  * https://docs.aiohttp.org/en/stable/web_advanced.html#middlewares): the OPTIONS branch's response;
  * else the handler's, with the headers set after it. A URL or method no route takes makes the
  * handler raise (HTTPNotFound, HTTPMethodNotAllowed): the exception passes the middleware, whose
- * later lines never run, so that answer has no CORS header.
+ * later lines never run, so that answer has no CORS header; so does an HTTPException the handler
+ * raises itself (`raise web.HTTPNotFound(…)`), unless the call is wrapped in `try: … except
+ * web.HTTPException as exc:` that sets the headers on it and re-raises (what `fix` writes; aiohttp
+ * sends a raised HTTPException as the response, its headers included:
+ * https://github.com/aio-libs/aiohttp/blob/v3.8.4/aiohttp/web_protocol.py, _handle_request).
  */
 import type { Node } from "web-tree-sitter";
 import { evaluate, type PyModule, type Span } from "../python/values";
@@ -39,15 +43,17 @@ export interface HandMiddleware {
   request: string;
   /** The OPTIONS branch: its status and headers. */
   options: { status: number; dict: HandDict | null; stmt: Span } | null;
-  /** `response = await handler(request)`: the call, and the name it binds. */
-  call: { stmt: Span; value: Span; response: string };
+  /** `response = await handler(request)`: the call, and the name it binds (`wrapped`: its try). */
+  call: { stmt: Span; value: Span; response: string; wrapped: Span | null };
   /**
    * `response = web.Response(status=204) if request.method == "OPTIONS" else await handler(request)`
    * (what `fix` writes): OPTIONS gets that response, with the headers set after it.
    */
   inline: { status: number } | null;
   /** What it sets on the handler's response, in order. */
-  sets: Array<{ kind: "update"; dict: HandDict } | { kind: "item"; header: HandHeader; stmt: Span }>;
+  sets: HandSet[];
+  /** `try: <call> except web.HTTPException as exc: <sets on exc>; raise`: what a raised answer gets. */
+  catches: HandSet[] | null;
   /** `return response`. */
   ret: Span;
   /** The name `web` is imported as (`from aiohttp import web`), for a response `fix` builds. */
@@ -55,6 +61,10 @@ export interface HandMiddleware {
   /** The text it reads: its own, and the dicts it names. */
   spans: Span[];
 }
+
+export type HandSet =
+  | { kind: "update"; dict: HandDict; stmt: Span }
+  | { kind: "item"; header: HandHeader; stmt: Span };
 
 /** A plain string literal (no f-string, no bytes), read as the Python reader reads every string. */
 function str(n: Node | null | undefined, mod: PyModule): { v: string; quote: string } | null {
@@ -167,7 +177,21 @@ export function readHandMiddleware(fn: Node, name: string, mod: PyModule): HandM
       return null;
     options = { ...r, stmt: span(s) };
   }
-  const first = stmts.shift();
+  let first = stmts.shift();
+  // `try: response = await handler(request)` / `except web.HTTPException as exc: …; raise`.
+  let caught: { name: string; body: Node } | null = null;
+  let wrapped: Node | null = null;
+  if (first?.type === "try_statement") {
+    const tryBody = kids(first.childForFieldName("body") as Node);
+    const clauses = kids(first).filter((c) => c.type !== "block");
+    const ex = clauses.length === 1 && clauses[0]?.type === "except_clause" ? clauses[0] : null;
+    const m = ex ? /^except\s+([\w.]+)\s+as\s+(\w+)\s*:/.exec(ex.text) : null;
+    const exBody = ex ? kids(ex).find((c) => c.type === "block") : undefined;
+    if (tryBody.length !== 1 || !m || !exBody || !/^(\w+\.)?HTTPException$/.test(m[1] ?? "")) return null;
+    caught = { name: m[2] ?? "", body: exBody };
+    wrapped = first;
+    first = tryBody[0];
+  }
   const assign = first?.type === "expression_statement" ? kids(first)[0] : null;
   const left = assign?.type === "assignment" ? assign.childForFieldName("left") : null;
   const whole = assign?.childForFieldName("right");
@@ -194,14 +218,53 @@ export function readHandMiddleware(fn: Node, name: string, mod: PyModule): HandM
   const response = left.text;
   const last = stmts.pop();
   if (last?.type !== "return_statement" || kids(last)[0]?.text !== response) return null;
-  const sets: HandMiddleware["sets"] = [];
+  const sets = setsOf(stmts, response, mod);
+  if (!sets) return null;
+  let catches: HandSet[] | null = null;
+  if (caught) {
+    const inner = kids(caught.body);
+    const reraise = inner.pop();
+    catches =
+      reraise?.type === "raise_statement" && kids(reraise).length === 0
+        ? setsOf(inner, caught.name, mod)
+        : null;
+    if (!catches) return null;
+  }
+  const web = [...mod.imports].find(([, v]) => v.module === "aiohttp" && v.name === "web")?.[0] ?? null;
+  return {
+    name,
+    line: fn.startPosition.row + 1,
+    request,
+    options,
+    call: {
+      stmt: span(first),
+      value: span(whole as Node),
+      response,
+      wrapped: wrapped ? span(wrapped) : null,
+    },
+    inline,
+    sets,
+    catches,
+    ret: span(last),
+    web,
+    spans: [
+      span(fn),
+      ...(options?.dict ? [options.dict.node] : []),
+      ...sets.flatMap((x) => (x.kind === "update" ? [x.dict.node] : [])),
+    ],
+  };
+}
+
+/** `response.headers.update(D)` / `response.headers["X"] = "v"` statements, or null for anything else. */
+function setsOf(stmts: Node[], response: string, mod: PyModule): HandSet[] | null {
+  const sets: HandSet[] = [];
   for (const s of stmts) {
     const e = s.type === "expression_statement" ? kids(s)[0] : null;
     if (e?.type === "call" && e.childForFieldName("function")?.text === `${response}.headers.update`) {
       const args = kids(e.childForFieldName("arguments") as Node);
       const dict = args.length === 1 ? dictOf(args[0], mod) : null;
       if (!dict) return null;
-      sets.push({ kind: "update", dict });
+      sets.push({ kind: "update", dict, stmt: span(s) });
       continue;
     }
     if (e?.type === "assignment") {
@@ -220,37 +283,76 @@ export function readHandMiddleware(fn: Node, name: string, mod: PyModule): HandM
     }
     return null;
   }
-  const web = [...mod.imports].find(([, v]) => v.module === "aiohttp" && v.name === "web")?.[0] ?? null;
-  return {
-    name,
-    line: fn.startPosition.row + 1,
-    request,
-    options,
-    call: { stmt: span(first), value: span(whole as Node), response },
-    inline,
-    sets,
-    ret: span(last),
-    web,
-    spans: [
-      span(fn),
-      ...(options?.dict ? [options.dict.node] : []),
-      ...sets.flatMap((x) => (x.kind === "update" ? [x.dict.node] : [])),
-    ],
-  };
+  return sets;
 }
 
-/** The headers it puts on the handler's response (later sets replace earlier ones of the name). */
-export function handHeaders(m: HandMiddleware): Array<[string, string]> {
+/**
+ * The statuses of the HTTPExceptions a route's handler (a function of the file, named in the
+ * registering call) raises itself, `raise web.HTTPNotFound(…)`: aiohttp's classes by name
+ * (https://github.com/aio-libs/aiohttp/blob/v3.8.4/aiohttp/web_exceptions.py).
+ */
+export function handlerRaises(
+  mod: PyModule,
+  registered: Node | null,
+): Map<number, { name: string; line: number }> {
+  const out = new Map<number, { name: string; line: number }>();
+  const call = registered?.type === "expression_statement" ? kids(registered)[0] : registered;
+  const args = call?.type === "call" ? kids(call.childForFieldName("arguments") as Node) : [];
+  const handler = args.filter((a) => a.type !== "keyword_argument").at(-1);
+  if (handler?.type !== "identifier") return out;
+  const def = kids(mod.tree.rootNode)
+    .map((s) => (s.type === "decorated_definition" ? s.childForFieldName("definition") : s))
+    .find((s) => s?.type === "function_definition" && s.childForFieldName("name")?.text === handler.text);
+  const body = def?.childForFieldName("body")?.text ?? "";
+  const line = def ? def.startPosition.row + 1 : 0;
+  for (const m of body.matchAll(/\braise\s+(?:\w+\.)?(HTTP\w+)\s*\(/g)) {
+    const status = HTTP_STATUS[m[1] ?? ""];
+    if (status && !out.has(status)) out.set(status, { name: m[1] ?? "", line });
+  }
+  return out;
+}
+
+const HTTP_STATUS: Record<string, number> = {
+  HTTPBadRequest: 400,
+  HTTPUnauthorized: 401,
+  HTTPPaymentRequired: 402,
+  HTTPForbidden: 403,
+  HTTPNotFound: 404,
+  HTTPMethodNotAllowed: 405,
+  HTTPNotAcceptable: 406,
+  HTTPRequestTimeout: 408,
+  HTTPConflict: 409,
+  HTTPGone: 410,
+  HTTPLengthRequired: 411,
+  HTTPPreconditionFailed: 412,
+  HTTPRequestEntityTooLarge: 413,
+  HTTPUnsupportedMediaType: 415,
+  HTTPUnprocessableEntity: 422,
+  HTTPTooManyRequests: 429,
+  HTTPInternalServerError: 500,
+  HTTPNotImplemented: 501,
+  HTTPBadGateway: 502,
+  HTTPServiceUnavailable: 503,
+  HTTPGatewayTimeout: 504,
+};
+
+/** The headers a list of sets puts on a response (later sets replace earlier ones of the name). */
+export function setHeaders(sets: readonly HandSet[]): Array<[string, string]> {
   const out: Array<[string, string]> = [];
   const put = (name: string, value: string) => {
     for (let i = out.length - 1; i >= 0; i--)
       if ((out[i] as [string, string])[0].toLowerCase() === name.toLowerCase()) out.splice(i, 1);
     out.push([name, value]);
   };
-  for (const s of m.sets)
+  for (const s of sets)
     if (s.kind === "update") for (const h of s.dict.headers) put(h.name, h.value);
     else put(s.header.name, s.header.value);
   return out;
+}
+
+/** The headers it puts on the handler's response. */
+export function handHeaders(m: HandMiddleware): Array<[string, string]> {
+  return setHeaders(m.sets);
 }
 
 /**

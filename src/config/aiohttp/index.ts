@@ -31,7 +31,15 @@ import {
   samplePath,
   type View,
 } from "./app";
-import { type HandDict, type HandHeader, type HandMiddleware, handHeaders, preflightHeaders } from "./hand";
+import {
+  type HandDict,
+  type HandHeader,
+  type HandMiddleware,
+  handHeaders,
+  handlerRaises,
+  preflightHeaders,
+  setHeaders,
+} from "./hand";
 
 export interface AiohttpConfig extends ReadConfig {
   format: "aiohttp";
@@ -361,6 +369,21 @@ function outerAnswering(
     .filter((m) => m.answers && !(preflight && m.passesOptions));
 }
 
+/**
+ * A recorded error status that the route's handler raises as an HTTPException of that status
+ * (hand.ts handlerRaises): that answer was raised through the app's own middleware, not returned.
+ */
+function raisedByHandler(
+  app: AiohttpApp,
+  route: Route,
+  upstream: HopRequest["upstream"],
+): { status: number; name: string; line: number } | null {
+  const status = upstream?.status;
+  if (status == null || status < 400) return null;
+  const hit = handlerRaises(app.mod, route.stmt).get(status);
+  return hit ? { status, ...hit } : null;
+}
+
 function answerHand(app: AiohttpApp, hand: HandMiddleware, req: HopRequest, path: string): Answer {
   const method = upper(req.method);
   const upstream = req.upstream ?? null;
@@ -404,8 +427,27 @@ function answerHand(app: AiohttpApp, hand: HandMiddleware, req: HopRequest, path
       assumed,
     };
   const r = resolve(app, path, method);
-  // HTTPNotFound / HTTPMethodNotAllowed raised past the middleware: no header of its own.
-  if (!r.route) return { kind: "known", status: r.status, headers: [], fromUpstream: false, assumed };
+  // HTTPNotFound / HTTPMethodNotAllowed raised past the middleware: no header of its own, but those
+  // its `except web.HTTPException` sets.
+  const caught = setHeaders(hand.catches ?? []);
+  if (!r.route) return { kind: "known", status: r.status, headers: caught, fromUpstream: false, assumed };
+  const raised = raisedByHandler(app, r.route, upstream);
+  if (raised) {
+    const names = new Set(caught.map(([n]) => n.toLowerCase()));
+    return {
+      kind: "known",
+      status: raised.status,
+      headers: [...(upstream?.headers ?? []).filter(([n]) => !names.has(n.toLowerCase())), ...caught],
+      fromUpstream: true,
+      assumed: [
+        ...assumed,
+        {
+          key: "config.aiohttp.assumed.raised",
+          params: { status: raised.status, name: raised.name, line: raised.line, middleware: hand.name },
+        },
+      ],
+    };
+  }
   if (method === "OPTIONS" && upstream?.status == null)
     throw new Unknowable({ key: "config.aiohttp.unknown.upstream-options", params: { path } });
   if (upstream?.status == null)
@@ -681,7 +723,16 @@ function patchHand(
       !hand.inline &&
       resolve(app, pathOf(spec.url), "OPTIONS").route === null &&
       (code === "preflight-status-not-ok" || code === "missing-allow-origin");
+    // An actual request's error raised past it (no route, or the handler's own raise): the
+    // headers go on the exception too, before it is re-raised.
+    const route = resolve(app, pathOf(spec.url), upper(spec.method)).route;
+    const past =
+      fault.cause.stage !== "preflight" &&
+      code === "missing-allow-origin" &&
+      !hand.catches &&
+      (route === null || raisedByHandler(app, route, fault.request.upstream) !== null);
     if (raised && hand.web) p.handPreflight(hand, hand.web);
+    else if (past && hand.web) p.handCatch(hand, hand.web);
     else if (code === "method-not-allowed") want("Access-Control-Allow-Methods", [upper(spec.method)]);
     else if (code === "header-not-allowed")
       want(
@@ -806,6 +857,37 @@ class Patcher extends EditList {
   }
 
   /** The preflight answered in the middleware: `web.Response(status=204) if … == "OPTIONS" else await handler(…)`. */
+  /**
+   * `try: response = await handler(request)` / `except web.HTTPException as exc:` with the same
+   * headers set on the exception, then `raise`: a raised answer (404 of the handler's own raise, or
+   * of no route) goes out with them too.
+   */
+  handCatch(hand: HandMiddleware, web: string): void {
+    const text = this.text(this.file);
+    const ind = indentAt(text, hand.call.stmt.start);
+    const exc = /\bexc\b/.test(text.slice(lineStart(text, hand.call.stmt.start), hand.ret.end))
+      ? "http_error"
+      : "exc";
+    const own = `${hand.call.response}.headers`;
+    const sets = hand.sets.map((s) => {
+      const line = text.slice(s.stmt.start, s.stmt.end);
+      return `${ind}    ${exc}.headers${line.slice(own.length)}`;
+    });
+    this.push(`hand-catch:${hand.call.stmt.start}`, {
+      file: this.file,
+      start: hand.call.stmt.start,
+      end: hand.call.stmt.end,
+      text: [
+        "try:",
+        `${ind}    ${text.slice(hand.call.stmt.start, hand.call.stmt.end)}`,
+        `${ind}except ${web}.HTTPException as ${exc}:`,
+        ...sets,
+        `${ind}    raise`,
+      ].join("\n"),
+      why: { key: "config.aiohttp.fix.hand-catch", params: { name: hand.name, line: hand.line } },
+    });
+  }
+
   handPreflight(hand: HandMiddleware, web: string): void {
     const text = this.text(this.file);
     const q = quoteOf(text);

@@ -195,6 +195,18 @@ function known(s: DjangoSettings, req: HopRequest): Answer {
   const r = route(s, req);
   const path = new URL(req.url).pathname;
   const assumed = [...r.assumed];
+  // The origins an environment helper's default gives (values.ts envHelper): said, not silently taken.
+  const from = s.origins.known ? s.origins.from : null;
+  if (from?.value.t === "seq" && from.value.env && hasHeader(req.headers, "origin"))
+    assumed.push({
+      key: "config.django.assumed.env-default",
+      params: {
+        name: from.name,
+        line: from.stmt.line,
+        helper: from.value.env.helper,
+        env: from.value.env.name,
+      },
+    });
   if (r.first) {
     const headers: HeaderList = r.first.location ? [["Location", r.first.location]] : [];
     // CommonMiddleware's redirect is the URLconf's doing (the record tells): the application's status.

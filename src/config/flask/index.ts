@@ -15,6 +15,7 @@ import { afterLine, type Edit, EditList, indentAt, lineStart } from "../edit";
 import { regexWithoutScheme } from "../origin-regex";
 import { argInsert, displayInsert, joinedInsert, pyStr, quoteOf } from "../python/edit";
 import {
+  appHelper,
   appStatements,
   bindLocal,
   condition,
@@ -176,6 +177,10 @@ export interface HookSet {
    * writes): the request's origin when listed, `value` otherwise.
    */
   among?: string[];
+  /** `request.headers.get("Origin", "v")`: the request's origin where it sent one, `value` otherwise. */
+  reflect?: true;
+  /** Set in the hook's `if request.method == "OPTIONS":` block: on OPTIONS answers only. */
+  preflight?: true;
 }
 
 export interface HandHook {
@@ -381,14 +386,34 @@ function handHook(s: Node, mod: PyModule): HandHook | null {
   };
   const headers = `${param}.headers`;
   const sets: HookSet[] = [];
+  const request = [...mod.imports].find(([, v]) => v.module === "flask" && v.name === "request")?.[0];
+  // httpbin's hook: the preflight's own headers in `if request.method == "OPTIONS":` (no else),
+  // set on OPTIONS answers only.
+  const flat: Array<{ st: Node; preflight: boolean }> = [];
   for (const st of stmts) {
+    const test =
+      st.type === "if_statement" ? st.childForFieldName("condition")?.text.replace(/\s+/g, "") : null;
+    const block = st.type === "if_statement" ? st.childForFieldName("consequence") : null;
+    if (
+      test != null &&
+      request !== undefined &&
+      block &&
+      !st.childForFieldName("alternative") &&
+      new RegExp(`^${request}\\.method==(["'])OPTIONS\\1$`).test(test)
+    )
+      for (const inner of kids(block)) flat.push({ st: inner, preflight: true });
+    else flat.push({ st, preflight: false });
+  }
+  for (const { st, preflight } of flat) {
+    const only = preflight ? { preflight: true as const } : {};
     const e = st.type === "expression_statement" ? kids(st)[0] : undefined;
     if (e?.type === "assignment") {
       const left = e.childForFieldName("left");
       const name = str(left?.type === "subscript" ? left.childForFieldName("subscript") : null);
       const right = e.childForFieldName("right");
       const chosen = right ? originChoice(right, mod) : null;
-      const value = chosen?.fallback ?? str(right);
+      const reflected = right ? reflectedOrigin(right, request) : null;
+      const value = chosen?.fallback ?? reflected ?? str(right);
       if (left?.childForFieldName("value")?.text !== headers || !name || !value) return null;
       sets.push({
         name: name.v,
@@ -398,6 +423,8 @@ function handHook(s: Node, mod: PyModule): HandHook | null {
         literal: chosen ? span(right as Node) : value.at,
         quote: value.quote,
         ...(chosen ? { among: chosen.among } : {}),
+        ...(reflected ? { reflect: true as const } : {}),
+        ...only,
       });
       continue;
     }
@@ -422,12 +449,29 @@ function handHook(s: Node, mod: PyModule): HandHook | null {
         stmt: span(st),
         literal: value.at,
         quote: value.quote,
+        ...only,
       });
       continue;
     }
     return null;
   }
   return { line: s.startPosition.row + 1, param, sets, ret: span(ret) };
+}
+
+/**
+ * `request.headers.get("Origin", "v")` (flask's request): the request's Origin sent back, "v" (or
+ * nothing) without one — Werkzeug's Headers.get default
+ * (https://github.com/pallets/werkzeug/blob/2.2.2/src/werkzeug/datastructures.py, Headers.get).
+ */
+function reflectedOrigin(
+  n: Node,
+  request: string | undefined,
+): { v: string; quote: string; at: Span } | null {
+  if (request === undefined || n.type !== "call") return null;
+  const m = new RegExp(`^${request}\\.headers\\.get\\((["'])Origin\\1(?:,(["'])([^"']*)\\2)?\\)$`).exec(
+    n.text.replace(/\s+/g, ""),
+  );
+  return m ? { v: m[3] ?? "", quote: m[2] ?? m[1] ?? '"', at: span(n) } : null;
 }
 
 /** `O if O in ["a", "b"] else "v"`, O flask's `request.headers.get("Origin")`: the list and "v". */
@@ -547,6 +591,12 @@ function withHook(hook: HandHook, headers: HeaderList, req: HopRequest): HeaderL
   const origin = req.headers.find(([n]) => n.toLowerCase() === "origin")?.[1];
   let out: HeaderList = headers.filter(([n]) => !mine.has(n.toLowerCase()));
   for (const x of hook.sets) {
+    if (x.preflight && req.method.toUpperCase() !== "OPTIONS") continue;
+    if (x.reflect) {
+      const v = origin ?? x.value;
+      if (v !== "") out = [...out.filter(([n]) => n.toLowerCase() !== x.name.toLowerCase()), [x.name, v]];
+      continue;
+    }
     // Werkzeug's Headers.setdefault: the value already there (the view's own) stays.
     if (x.method === "setdefault" && out.some(([n]) => n.toLowerCase() === x.name.toLowerCase())) continue;
     if (x.method !== "add") out = out.filter(([n]) => n.toLowerCase() !== x.name.toLowerCase());
@@ -689,6 +739,7 @@ function readFlask(file: ConfigFile): FlaskApp {
   const extensions = new Map<string, string>();
   const body = appStatements(mod, /(^|\.)Flask$/);
   out.factory = body.factory;
+  const inlined = new Set<string>();
   const walk = (stmts: Node[]): void => {
     for (const s of stmts) {
       if (body.factory) bindLocal(s, scope, mod.imports);
@@ -776,6 +827,15 @@ function readFlask(file: ConfigFile): FlaskApp {
               const prefix = keywordStr(e, "url_prefix");
               blueprints.set(bp.text, { prefix: prefix ?? known.prefix, at: s.startIndex });
             }
+          }
+          // A function of this file handed the app: read where it is called, once.
+          const helper = out.app ? appHelper(mod, e, out.app.name) : null;
+          if (helper && out.app && !inlined.has(helper.name)) {
+            inlined.add(helper.name);
+            const app = out.app;
+            out.app = { ...app, name: helper.param };
+            walk(helper.stmts);
+            out.app = app;
           }
           if (/^(flask_cors\.)?CORS$/.test(fn)) cors(e, span(s));
           else if (/^\w+\.init_app$/.test(fn) && out.ext === null) {
@@ -1575,7 +1635,7 @@ function hookChecks(
   const set = (name: string) => hook.sets.find((x) => lower(x.name) === lower(name));
   const acao = set("Access-Control-Allow-Origin");
   const acac = set("Access-Control-Allow-Credentials");
-  if (acao?.value.trim() === "*" && acac && /^true$/i.test(acac.value.trim()))
+  if (!acao?.reflect && acao?.value.trim() === "*" && acac && /^true$/i.test(acac.value.trim()))
     add("wildcard-with-credentials", "error", acac.stmt.line, {
       key: "config.check.wildcard-credentials",
       params: { line: acac.stmt.line },
@@ -2030,7 +2090,7 @@ function patchHook(
   const acao = set("Access-Control-Allow-Origin");
   if (origins.size > 0) {
     const request = [...app.mod.imports].find(([, v]) => v.module === "flask" && v.name === "request")?.[0];
-    if (!acao || !request) {
+    if (!acao || !request || acao.reflect) {
       for (const { spec } of failing)
         if (!p.cannot.has(spec.id))
           p.cannot.set(spec.id, { key: "config.flask.cannot.hook-origin", params: { line: hook.line } });

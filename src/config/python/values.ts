@@ -45,6 +45,11 @@ export type PyVal =
        * variable is set, so it is added after the call (`….split(",") + ["…"]`).
        */
       joined: { at: Span; sep: string; quote: string; after: Span | null; call?: Span } | null;
+      /**
+       * The default of an environment helper of the file (`get_list_of_str("X", [...])`, see
+       * envHelper): deployed, it may differ, so a value is added after the call, never inside it.
+       */
+      env?: { name: string; helper: string };
     }
   /** `env`: computed from an environment variable's default (deployed, it may differ). */
   | { t: "bool"; v: boolean; at: Span; env?: true }
@@ -346,6 +351,41 @@ function inlined(n: Node, name: string, scope: Scope, imports: PyModule["imports
   }
 }
 
+/**
+ * `helper("X", default)` where helper is a module-level function of this file that reads the
+ * environment variable its first parameter names (`os.environ.get(name)`, `os.getenv(name)`) and
+ * returns its second parameter as it is (`if value is None: return default`), as open-discussions'
+ * envs.get_list_of_str does: when X is not set the call is that default, the value read here; what
+ * the body makes of a set X is not evaluated (the environment may differ wherever it is deployed).
+ */
+function envHelper(
+  n: Node,
+  name: string,
+  positional: Node[],
+  keyword: (name: string) => Node | null,
+): { variable: string; dflt: Node } | null {
+  let root: Node = n;
+  while (root.parent) root = root.parent;
+  const def = kids(root).find(
+    (c) => c.type === "function_definition" && c.childForFieldName("name")?.text === name,
+  );
+  const params = kids(def?.childForFieldName("parameters") ?? root).map((p) =>
+    p.type === "identifier" ? p.text : null,
+  );
+  const [p0, p1] = params;
+  const body = def?.childForFieldName("body");
+  if (!def || !body || !p0 || !p1) return null;
+  const reads = new RegExp(`\\bos\\.(environ\\.get|getenv)\\(\\s*${p0}\\s*[,)]`).test(body.text);
+  const returns = (x: Node): boolean =>
+    (x.type === "return_statement" && kids(x)[0]?.type === "identifier" && kids(x)[0]?.text === p1) ||
+    x.namedChildren.some((c) => c !== null && c.type !== "function_definition" && returns(c));
+  const variable = positional[0];
+  const dflt = positional[1] ?? keyword(p1);
+  if (!reads || !returns(body) || variable?.type !== "string" || !dflt) return null;
+  const v = stringValue(variable);
+  return v?.t === "str" ? { variable: v.v, dflt } : null;
+}
+
 function call(n: Node, scope: Scope, imports: PyModule["imports"]): PyVal | null {
   const at = span(n);
   const fn = n.childForFieldName("function");
@@ -359,6 +399,15 @@ function call(n: Node, scope: Scope, imports: PyModule["imports"]): PyVal | null
       .filter((a) => a.type === "keyword_argument" && a.childForFieldName("name")?.text === name)
       .map((a) => a.childForFieldName("value"))[0] ?? null;
   const name = fn.text.replace(/\s+/g, "");
+  const fromEnv =
+    fn.type === "identifier" && !scope.has(name) ? envHelper(n, name, positional, keyword) : null;
+  if (fromEnv) {
+    const v = evaluate(fromEnv.dflt, scope, imports);
+    if (v.t === "str") return { ...v, env: true };
+    if (v.t === "seq")
+      return { ...v, at, display: null, joined: null, env: { name: fromEnv.variable, helper: name } };
+    return null;
+  }
   // get_allowed_origins(): a module-level function without parameters whose body only binds names
   // and returns: its return value, evaluated with those names (once per call chain).
   if (fn.type === "identifier" && kids(args).length === 0 && !scope.has(name)) {
@@ -787,6 +836,34 @@ export function appStatements(
   // The module's own statements first (a blueprint or router defined at module level and
   // registered by the factory), then the factory's body.
   return only ? { stmts: [...top, ...only.stmts], factory: only.factory } : { stmts: top, factory: null };
+}
+
+/**
+ * A function defined at this module's top level that a call hands the app to, alone (`init_app(app)`
+ * in a factory, as udata's api module does): its statements act on that app where it is called, so a
+ * reader reads them there, the app named by the function's parameter. Null for anything else.
+ */
+export function appHelper(
+  mod: PyModule,
+  call: Node,
+  app: string,
+): { name: string; param: string; stmts: Node[] } | null {
+  const fn = call.childForFieldName("function");
+  const args = kids(call.childForFieldName("arguments") ?? call);
+  if (
+    fn?.type !== "identifier" ||
+    args.length !== 1 ||
+    args[0]?.type !== "identifier" ||
+    args[0].text !== app
+  )
+    return null;
+  const def = kids(mod.tree.rootNode).find(
+    (s) => s.type === "function_definition" && s.childForFieldName("name")?.text === fn.text,
+  );
+  const params = def ? kids(def.childForFieldName("parameters") ?? def) : [];
+  const body = def?.childForFieldName("body");
+  if (params.length !== 1 || params[0]?.type !== "identifier" || !body) return null;
+  return { name: fn.text, param: params[0].text, stmts: kids(body) };
 }
 
 /** Binds a factory's local assignment (`origins = os.getenv(…).split(",")`) for what follows it. */

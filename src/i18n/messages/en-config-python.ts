@@ -24,6 +24,8 @@ export const enConfigPython = {
     "the preflight to {path} reaches the view (CorsMiddleware does not answer it), whose answer was not recorded",
   "config.django.assumed.routed": "the URLconf routes {path} as written (APPEND_SLASH does not redirect it)",
   "config.django.assumed.view-200": "the view answers {method} {path} with 200 (not recorded)",
+  "config.django.assumed.env-default":
+    "{name} (line {line}) is read as {helper}()'s default, what it returns while the environment variable {env} is not set; where {env} is set, the origins are what it says",
   "config.django.fix.tuple":
     "{name} (line {line}) was the string {value}, not a tuple — written without the comma, so django-cors-headers sent its characters one by one: now a tuple, with the headers the page sends",
   "config.django.fix.origins": "{values} added to {name}",
@@ -105,6 +107,8 @@ export const enConfigPython = {
   "config.starlette.check.host-port":
     "allowed_hosts entry {value} has a port: TrustedHostMiddleware compares the Host header without its port, so this entry never matches and every request to it is answered 400 without CORS headers; write {host}",
   "config.aiohttp.fix.hand-list": "{values} added to {name} in the middleware of line {line}",
+  "config.aiohttp.fix.hand-catch":
+    "{name} (line {line}) sets the CORS headers on the response the handler returns, but an HTTPException the handler raises (its 404, or no route's) passes it without them: it now sets them on the exception too and raises it on",
   "config.aiohttp.fix.hand-preflight":
     "{name} (line {line}) sets the CORS headers on the handler's response, but no route takes OPTIONS, so the preflight's 404/405 was raised past it without them: it answers OPTIONS itself now (204, with those headers)",
   "config.aiohttp.check.hand-no-preflight":
@@ -310,6 +314,8 @@ export const enConfigPython = {
   "config.aiohttp.unknown.upstream-options":
     "the preflight to {path} is answered by the app's own OPTIONS handler, whose answer was not recorded",
   "config.aiohttp.assumed.handler-200": "the handler answers {method} {path} with 200 (not recorded)",
+  "config.aiohttp.assumed.raised":
+    "the recorded {status} is the web.{name} that the handler of line {line} raises: an exception passes {middleware} before its header lines run",
   "config.aiohttp.crash.keyword":
     "ResourceOptions() has no {name} argument: the app stops at startup with a TypeError",
   "config.aiohttp.crash.dict-key":

@@ -26,6 +26,8 @@ export const koConfigPython: Record<keyof typeof enConfigPython, string> = {
   "config.django.assumed.routed":
     "URLconf가 {path}를 쓰인 그대로 라우팅한다고 가정합니다(APPEND_SLASH 리디렉션 없음)",
   "config.django.assumed.view-200": "뷰가 {method} {path}에 200으로 응답한다고 가정합니다(기록 없음)",
+  "config.django.assumed.env-default":
+    "{name}(줄 {line})을(를) 환경 변수 {env}가 설정되지 않았을 때 {helper}()가 돌려주는 기본값으로 읽습니다. {env}가 설정된 곳에서는 그 값이 허용 출처입니다",
   "config.django.fix.tuple":
     "{name}(줄 {line})는 튜플이 아니라 문자열 {value}였습니다 — 쉼표 없이 써서 django-cors-headers가 그 글자를 하나씩 보냈습니다: 이제 페이지가 보내는 헤더와 함께 튜플입니다",
   "config.django.fix.origins": "{name}에 {values} 추가",
@@ -106,6 +108,8 @@ export const koConfigPython: Record<keyof typeof enConfigPython, string> = {
   "config.starlette.check.host-port":
     "allowed_hosts 항목 {value}에 포트가 있습니다: TrustedHostMiddleware는 포트를 뺀 Host 헤더와 비교하므로 이 항목은 절대 맞지 않고, 그 요청은 모두 CORS 헤더 없이 400으로 응답됩니다. {host}(으)로 쓰세요",
   "config.aiohttp.fix.hand-list": "{line}행 미들웨어의 {name}에 {values} 추가",
+  "config.aiohttp.fix.hand-catch":
+    "{name}({line}행)은 핸들러가 돌려주는 응답에 CORS 헤더를 설정하지만, 핸들러가 raise하는 HTTPException(404, 라우트 없음)은 헤더 없이 지나갑니다: 이제 예외에도 그 헤더를 설정하고 다시 raise합니다",
   "config.aiohttp.fix.hand-preflight":
     "{name}({line}행)은 핸들러 응답에 CORS 헤더를 설정하지만 OPTIONS를 받는 라우트가 없어 프리플라이트의 404/405가 헤더 없이 미들웨어를 지나갔습니다: 이제 OPTIONS에 그 헤더와 함께 204로 직접 응답합니다",
   "config.aiohttp.check.hand-no-preflight":
@@ -310,6 +314,8 @@ export const koConfigPython: Record<keyof typeof enConfigPython, string> = {
   "config.aiohttp.unknown.upstream-options":
     "{path}의 프리플라이트에는 앱의 자체 OPTIONS 핸들러가 답하며, 그 응답은 기록되지 않았습니다",
   "config.aiohttp.assumed.handler-200": "핸들러가 {method} {path}에 200으로 답한다고 가정(기록 없음)",
+  "config.aiohttp.assumed.raised":
+    "기록된 {status}은(는) {line}행 핸들러가 raise하는 web.{name}입니다: 예외는 {middleware}의 헤더 설정 줄이 실행되기 전에 지나갑니다",
   "config.aiohttp.crash.keyword":
     "ResourceOptions()에는 {name} 인자가 없습니다: 앱이 시작할 때 TypeError로 멈춥니다",
   "config.aiohttp.crash.dict-key":
