@@ -99,6 +99,11 @@ app.router.add_get("/api/devices/{name}", get_device)
     // was given, and the middleware's re-raised 404 goes out bare. Root: the re-raise in the except block.
     name: "heldout16 aiohttp: exception_middleware re-raises the 404 for an unknown path, aiohttp sends it without CORS",
     url: "https://github.com/lablup/backend.ai/pull/13635",
+    // Not fixed since the first run (HELDOUT16.md): aiohttp answers a path no route has with its own
+    // 404, and aiohttp-cors adds headers only to the resources given to cors.add; a CORS layer beside
+    // aiohttp-cors for such answers is not written. It says so and writes nothing.
+    expect: "cannot",
+    said: "no route of this app answers GET /func/config/resource-slots/details",
     rootText: 'raise GenericNotFound("Unknown URL path.")',
     app: `import json
 

@@ -28,6 +28,8 @@ import {
   fillPy,
   heldoutCheck,
   heldoutEntries,
+  OTHER_LINE,
+  PAGE_RELATIVE,
 } from "./heldout-check";
 
 function entries(): Entry[] {
@@ -51,14 +53,57 @@ function entries(): Entry[] {
 /**
  * Issue #23's sixteenth never-seen measure, the `check` half (test/fixes/heldout-check.ts runs it): every
  * held-out set 16 case (config-heldout16-*.ts, written blind to the readers), each file filled as its
- * suite fills it, whether a finding lands on its root cause's line. First run (the measure, in
- * HELDOUT16.md): recorded, not asserted (`known` null).
+ * suite fills it, whether a finding lands on its root cause's line. The first run (the measure, in
+ * HELDOUT16.md) named 8 of 29; asserted since against KNOWN_STATIC_MISSES both ways.
  * And the set's three correct configurations (Apache, Fastify, Django — Apache answering the preflight
  * of both front ends itself before its proxy, @fastify/cors with an origin list ahead of the API
  * plugin, django-cors-headers with both front ends on /api/), served for real: the page's calls pass,
  * `check` reports no error, `fix` prints nothing.
  */
-const { scratch, correct } = heldoutCheck(16, entries(), null);
+const PAGE = PAGE_RELATIVE;
+const NOT_READ =
+  "the part of the app that decides is not read (fix says so and writes nothing): nothing to name";
+/**
+ * The root causes `check` does not name from the file alone, at the head that fixed set 16's cases
+ * (11/29; the first run, the measure, named 8 — see HELDOUT16.md). Asserted both ways.
+ */
+const KNOWN_STATIC_MISSES: Readonly<Record<string, string>> = {
+  "heldout16 Apache: the font FilesMatch lists eot, svg, ttf and woff only, the woff2 font refused": PAGE,
+  "heldout16 Express: express.static serves the fonts without CORS, the other host's font request refused":
+    PAGE,
+  "heldout16 Fastify: allowedHeaders lists Content-Type and Authorization only, the web app's X-Requested-With call refused":
+    PAGE,
+  "heldout16 Koa: the framework's default cors() answers '*' without credentials, the React app's cookie calls refused":
+    PAGE,
+  "heldout16 Hono: the origin list keeps the Electron and server ports only, the Vite dev client refused":
+    PAGE,
+  "heldout16 Hono: the CORS middleware's c.header() is lost on the handler's own new Response, the CSV export refused":
+    "fix reads it (the recorded export blocked), no check rule names a c.header() lost on a handler's own Response",
+  "heldout16 FastAPI: the 500 handler's CORS helper sets every header but Allow-Origin, the failing call unreadable":
+    OTHER_LINE,
+  "heldout16 FastAPI: the auth proxy forwards the preflight to the upstream API, whose CORS settings refuse Authorization (400)":
+    NOT_READ,
+  "heldout16 FastAPI: the allowed origins hardcode localhost:5173, the front end on another local port refused":
+    PAGE,
+  "heldout16 Flask: the after_request CORS hook sends no Allow-Headers, the custom-header call refused at the preflight":
+    PAGE,
+  "heldout16 aiohttp: the hand CORS middleware misses raised HTTPExceptions, the unknown device's 404 unreadable":
+    "fix reads it (the recorded 404), no check rule names a raised HTTPException passing a hand CORS middleware",
+  "heldout16 aiohttp: exception_middleware re-raises the 404 for an unknown path, aiohttp sends it without CORS":
+    NOT_READ,
+  "heldout16 Django: CORS_ALLOW_HEADERS leaves out sentry-trace, the traced SDK call refused at the preflight":
+    PAGE,
+  "heldout16 Django: the origin whitelist read from the environment leaves out the front end's dev server, its cookie calls refused":
+    PAGE,
+  "heldout16 Django: CORS_URLS_REGEX covers the first API prefix only, the new version's endpoint gets no CORS":
+    PAGE,
+  "heldout16 rack-cors: the resource allows get and post only, the event update and removal refused at the preflight":
+    PAGE,
+  "heldout16 S3: the rule allows GET, HEAD and PUT, the SDK's multipart upload (POST ?uploads) refused at the preflight (JSON)":
+    PAGE,
+  "heldout16 S3: the rule allows origin *, the page's credentialed reads refused (XML)": PAGE,
+};
+const { scratch, correct } = heldoutCheck(16, entries(), KNOWN_STATIC_MISSES);
 
 describe("heldout16: correct configurations (check: no error; fix: nothing to change)", () => {
   const calls = CORRECT_CALLS;

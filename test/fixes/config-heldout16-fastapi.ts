@@ -137,6 +137,11 @@ app.include_router(router)
     // middleware. Root: the upstream's CORS settings the preflight ends up in.
     name: "heldout16 FastAPI: the auth proxy forwards the preflight to the upstream API, whose CORS settings refuse Authorization (400)",
     url: "https://github.com/developmentseed/stac-auth-proxy/pull/133",
+    // Not fixed since the first run (HELDOUT16.md): the preflight is answered by the upstream app
+    // mounted at /, whose own CORSMiddleware CORS Lens does not compose with the served app's; it
+    // says so and writes nothing.
+    expect: "cannot",
+    said: "is answered by upstream, mounted at / (line 40), whose own middleware CORS Lens does not read",
     rootText: 'upstream.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST"])',
     app: `from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
