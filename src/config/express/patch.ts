@@ -1712,6 +1712,17 @@ function allowOrigin(p: Patcher, w: OriginWant, credentials: boolean): void {
         node.type === "ObjectMethod")
     ) {
       const arr = allowlistOf(p, node);
+      // The list gets the origins it lacks, once the function reads the Origin.
+      const fillList = () => {
+        const listed = new Set(arr?.elements.flatMap((e) => (e?.type === "StringLiteral" ? [e.value] : [])));
+        const add = list.filter((o) => !listed.has(o));
+        if (arr && add.length > 0)
+          p.appendArray(
+            arr,
+            add.map((o) => p.str(o)),
+            { key: "config.express.fix.origin", params: { origins: add.join(", ") } },
+          );
+      };
       // Given ctx where it meant the Origin: it reads the Origin; its list gets what it lacks.
       const param = node.type === "ObjectMethod" ? null : ctxAsOrigin(node);
       // It tests the server's own host (ctx.host) where it meant the Origin: it tests the Origin.
@@ -1723,23 +1734,9 @@ function allowOrigin(p: Patcher, w: OriginWant, credentials: boolean): void {
             key: "config.express.fix.koa-origin-host",
             params: { line: p.line(node), read: p.src(read), ctx },
           });
-        const listed = new Set(arr?.elements.flatMap((e) => (e?.type === "StringLiteral" ? [e.value] : [])));
-        const add = list.filter((o) => !listed.has(o));
-        if (arr && add.length > 0)
-          p.appendArray(
-            arr,
-            add.map((o) => p.str(o)),
-            { key: "config.express.fix.origin", params: { origins: add.join(", ") } },
-          );
+        fillList();
       } else if (param && originFromCtx(p, node as t.ArrowFunctionExpression | t.FunctionExpression, param)) {
-        const listed = new Set(arr?.elements.flatMap((e) => (e?.type === "StringLiteral" ? [e.value] : [])));
-        const add = list.filter((o) => !listed.has(o));
-        if (arr && add.length > 0)
-          p.appendArray(
-            arr,
-            add.map((o) => p.str(o)),
-            { key: "config.express.fix.origin", params: { origins: add.join(", ") } },
-          );
+        fillList();
       } else if (!arr) {
         p.cannot.set(w.id, { key: "config.express.cannot.origin-function", params: { line: p.line(node) } });
         return;
