@@ -276,3 +276,21 @@ app.listen(3000);
     expect(codes(app('ctx.get("Origin")')).filter((c) => c.startsWith("koa-origin"))).toEqual([]);
   });
 });
+
+describe("the ctx.host repair leaves a host returned without its test alone", () => {
+  it("reads only where every returned host stands under the list's test", async () => {
+    const { parseExpression } = await import("@babel/parser");
+    const { ownHostReads } = await import("../../src/config/express/patch");
+    const reads = (src: string) => ownHostReads(parseExpression(src)).length;
+    expect(reads("(ctx) => (LIST.includes(ctx.host) ? ctx.host : LIST[0])")).toBe(2);
+    expect(
+      reads("function (ctx) { if (LIST.indexOf(ctx.host) !== -1) { return ctx.host; } return LIST[0]; }"),
+    ).toBe(2);
+    // Written as the Origin, these would send back any page's origin: not repaired.
+    expect(reads("function (ctx) { if (LIST.includes(ctx.host)) return LIST[0]; return ctx.host; }")).toBe(0);
+    expect(reads("(ctx) => (LIST.includes(ctx.host) ? LIST[0] : ctx.host)")).toBe(0);
+    expect(
+      reads("function (ctx) { if (DEV) return ctx.host; return LIST.includes(ctx.host) ? ctx.host : null; }"),
+    ).toBe(0);
+  });
+});

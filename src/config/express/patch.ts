@@ -1565,9 +1565,11 @@ export function ownHostReads(fn: t.Node): t.MemberExpression[] {
       isName(bare((bare(n) as t.MemberExpression).object), param.name) &&
       propName(bare(n)) === "request");
   const reads: t.MemberExpression[] = [];
-  let tested = false;
+  const testedAt: t.MemberExpression[] = [];
+  // Each read that is returned, with the `if`/`?:` tests it stands under.
+  const returned: Array<{ guards: t.Node[] }> = [];
   let other = false;
-  const visit = (n: t.Node, parent: t.Node | null) => {
+  const visit = (n: t.Node, parent: t.Node | null, guards: t.Node[]) => {
     if (
       n.type === "MemberExpression" &&
       !n.computed &&
@@ -1582,21 +1584,28 @@ export function ownHostReads(fn: t.Node): t.MemberExpression[] {
           (parent as t.CallExpression).arguments[0] === n) ||
         (parent?.type === "BinaryExpression" && ["===", "==", "!==", "!="].includes(parent.operator))
       )
-        tested = true;
+        testedAt.push(n);
       else if (
-        !(
-          parent?.type === "ReturnStatement" ||
-          (parent?.type === "ConditionalExpression" && parent.test !== n) ||
-          parent === fn
-        )
+        parent?.type === "ReturnStatement" ||
+        (parent?.type === "ConditionalExpression" && parent.test !== n) ||
+        parent === fn
       )
-        other = true;
+        returned.push({ guards });
+      else other = true;
       return;
     }
-    for (const c of childNodes(n)) visit(c, n);
+    // Only the branch the test lets through (an `else` is what the list did not hold).
+    const test = (n.type === "IfStatement" || n.type === "ConditionalExpression" ? n.test : null) ?? null;
+    const through = n.type === "IfStatement" || n.type === "ConditionalExpression" ? n.consequent : null;
+    for (const c of childNodes(n)) visit(c, n, test && c === through ? [...guards, test] : guards);
   };
-  visit(fn.body, fn);
-  return tested && !other ? reads : [];
+  visit(fn.body, fn, []);
+  // Every returned read must stand under a test of the host: written as the Origin, one returned
+  // without that test would send back any page's origin.
+  const within = (g: t.Node) =>
+    testedAt.some((r) => (r.start ?? 0) >= (g.start ?? 0) && (r.end ?? 0) <= (g.end ?? 0));
+  const guarded = returned.every((r) => r.guards.some(within));
+  return testedAt.length > 0 && !other && guarded ? reads : [];
 }
 
 /** The function given ctx, its old parameter the request's Origin (`ctx.get("Origin")`). */
