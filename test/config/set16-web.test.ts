@@ -145,3 +145,29 @@ end`;
     expect(fixConfig(other, recordedFrom(other, [font])).rows[0]?.before.verdict).toBe("allowed");
   });
 });
+
+describe("check: auth_basic inherited from the server refuses the preflight (lagoon-images#857)", () => {
+  const site = (inLocation: string) => `server {
+    listen 80;
+    auth_basic "Restricted";
+    auth_basic_user_file /etc/nginx/.htpasswd;
+    location / {
+        ${inLocation}
+        add_header Access-Control-Allow-Origin "https://app.example.com" always;
+        add_header Access-Control-Allow-Headers "Authorization" always;
+        proxy_pass http://127.0.0.1:9000;
+    }
+}
+`;
+  const codes = (text: string) =>
+    checkConfig([{ path: "site.conf", text }]).findings.map((f) => `${f.code}@${f.line}`);
+  it("names the server's auth_basic; not where the location turns it off or answers OPTIONS first", () => {
+    expect(codes(site(""))).toContain("preflight-refused@3");
+    expect(codes(site("auth_basic off;")).filter((c) => c.startsWith("preflight-refused"))).toEqual([]);
+    expect(
+      codes(site("if ($request_method = OPTIONS) { return 204; }")).filter((c) =>
+        c.startsWith("preflight-refused"),
+      ),
+    ).toEqual([]);
+  });
+});
