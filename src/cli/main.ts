@@ -26,7 +26,7 @@ import {
   writeGithubAnnotations,
   writeJunit,
 } from "../report/ci-formats";
-import type { ReportExchange, ReportStream } from "../report/report";
+import { collected, type ReportExchange, type ReportStream } from "../report/report";
 import { writeReportFile } from "../report/report-file";
 import { inertLine, visibleText } from "../report/safe-text";
 import { VERSION } from "../report/version";
@@ -264,7 +264,7 @@ export function run(
   const analyzed = streamed
     ? []
     : opened.map(({ file, opening }) => {
-        const report = { ...opening.report.head, exchanges: [...opening.report.exchanges()] };
+        const report = collected(opening.report);
         const notes = opening.notes(report);
         if (report.exchanges.every((x) => x.verdict === "not-cors")) notes.push(t("cli.note.no-cors"));
         return { file, report, notes };

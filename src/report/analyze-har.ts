@@ -7,6 +7,7 @@ import { importHar } from "../capture/har-import";
 import { parseHarJson } from "../capture/har-read";
 import { translator } from "../i18n";
 import {
+  collected,
   observedFromReport,
   type ReportDocument,
   type ReportOptions,
@@ -41,7 +42,7 @@ export interface HarOpening {
 /** The same, from the file already parsed (the CLI reads large HARs in pieces: ../capture/har-stream.ts). */
 export function analyzeHarDocument(json: unknown, file: string, options: ReportOptions = {}): HarAnalysis {
   const opened = openHarDocument(json, file, options);
-  const report = { ...opened.report.head, exchanges: [...opened.report.exchanges()] };
+  const report = collected(opened.report);
   return { report, notes: opened.notes(report) };
 }
 

@@ -288,7 +288,11 @@ export function buildReport(
   source: ReportSource,
   options: ReportOptions = {},
 ): ReportDocument {
-  const stream = reportStream(observed, source, options);
+  return collected(reportStream(observed, source, options));
+}
+
+/** A streamed report built whole (every format but `--json` needs all its exchanges first). */
+export function collected(stream: ReportStream): ReportDocument {
   return { ...stream.head, exchanges: [...stream.exchanges()] };
 }
 
