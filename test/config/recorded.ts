@@ -9,6 +9,7 @@ import { type RequestSpec, renderExchange } from "../../src/config/whatif";
 import type { ObservedExchange } from "../../src/engine";
 
 export const APP = "https://app.example.com";
+const PAGE = "https://page.example.com";
 
 export function recordedFrom(
   files: ConfigFile[],
@@ -45,3 +46,29 @@ export function grammarBytes(name: string): Promise<Uint8Array> {
 }
 
 export const pythonGrammarBytes = grammarBytes;
+
+/** The model's answer to one call (from https://page.example.com by default): its exchange, or why it cannot tell. */
+export function modelAnswer(text: string, path: string, spec: Partial<RequestSpec> & { url: string }) {
+  const config = readConfig([{ path, text }]);
+  return renderExchange(
+    {
+      id: "x",
+      method: "GET",
+      origin: PAGE,
+      headers: [],
+      credentials: "omit",
+      source: "evidence",
+      ...spec,
+    },
+    (req) => config.answer(req),
+  );
+}
+
+/** The Allow-Origin values of a model answer's last response, or null where the model cannot tell. */
+export const allowOrigin = (r: ReturnType<typeof modelAnswer>) =>
+  "exchange" in r
+    ? (r.exchange.hops
+        .at(-1)
+        ?.responseHeaders.filter(([n]) => n.toLowerCase() === "access-control-allow-origin")
+        .map(([, v]) => v) ?? [])
+    : null;

@@ -3,9 +3,8 @@
  * on the model (the printed text is run on the real servers by the set's suite, in Chromium).
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { fixConfig, fixDiff, prepareConfig, readConfig } from "../../src/config";
-import { type RequestSpec, renderExchange } from "../../src/config/whatif";
-import { grammarBytes, recordedFrom } from "./recorded";
+import { fixConfig, fixDiff, prepareConfig } from "../../src/config";
+import { allowOrigin, grammarBytes, modelAnswer as modelOf, recordedFrom } from "./recorded";
 
 const PAGE = "https://page.example.com";
 const OTHER = "https://admin.example.com";
@@ -13,31 +12,6 @@ const OTHER = "https://admin.example.com";
 beforeAll(async () => {
   await prepareConfig([{ path: "app.py", text: "from aiohttp import web\n" }], grammarBytes);
 });
-
-/** The model's answer to one call: its exchange, or why it cannot tell. */
-function modelOf(text: string, path: string, spec: Partial<RequestSpec> & { url: string }) {
-  const config = readConfig([{ path, text }]);
-  return renderExchange(
-    {
-      id: "x",
-      method: "GET",
-      origin: PAGE,
-      headers: [],
-      credentials: "omit",
-      source: "evidence",
-      ...spec,
-    },
-    (req) => config.answer(req),
-  );
-}
-
-const allowOrigin = (r: ReturnType<typeof modelOf>) =>
-  "exchange" in r
-    ? (r.exchange.hops
-        .at(-1)
-        ?.responseHeaders.filter(([n]) => n.toLowerCase() === "access-control-allow-origin")
-        .map(([, v]) => v) ?? [])
-    : null;
 
 describe("Express: a middleware factory of the file (`guard(640)`), its parameter tested by the middleware", () => {
   const text = `const express = require("express");
