@@ -26,6 +26,7 @@ import { HELD_OUT13_AIOHTTP } from "./config-heldout13-aiohttp";
 import { HELD_OUT14_AIOHTTP } from "./config-heldout14-aiohttp";
 import { HELD_OUT15_AIOHTTP } from "./config-heldout15-aiohttp";
 import { HELD_OUT16_AIOHTTP } from "./config-heldout16-aiohttp";
+import { HELD_OUT17_AIOHTTP } from "./config-heldout17-aiohttp";
 import { pythonConfigSuite } from "./config-python-real";
 import { debVersion } from "./harness";
 
@@ -54,6 +55,7 @@ pythonConfigSuite({
     ...HELD_OUT14_AIOHTTP,
     ...HELD_OUT15_AIOHTTP,
     ...HELD_OUT16_AIOHTTP,
+    ...HELD_OUT17_AIOHTTP,
   ].map((c) => ({
     name: c.name,
     text: c.app,

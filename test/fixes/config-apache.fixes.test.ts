@@ -33,6 +33,7 @@ import { HELD_OUT13_APACHE } from "./config-heldout13-apache";
 import { HELD_OUT14_APACHE } from "./config-heldout14-apache";
 import { HELD_OUT15_APACHE } from "./config-heldout15-apache";
 import { HELD_OUT16_APACHE } from "./config-heldout16-apache";
+import { HELD_OUT17_APACHE } from "./config-heldout17-apache";
 import { expectKeptOutsideDiff, observe, standardStillAllowed, startApp } from "./config-real";
 import { freePort, type Running } from "./harness";
 import { checkNamesRootWithHar } from "./heldout2-har";
@@ -61,6 +62,7 @@ describe.skipIf(!installed)(
       ...HELD_OUT14_APACHE,
       ...HELD_OUT15_APACHE,
       ...HELD_OUT16_APACHE,
+      ...HELD_OUT17_APACHE,
     ].forEach((c, index) => {
       it(c.name, async () => {
         const dir = join(scratch, `case-${index}`);

@@ -23,6 +23,7 @@ import { HELD_OUT13_DJANGO } from "./config-heldout13-django";
 import { HELD_OUT14_DJANGO } from "./config-heldout14-django";
 import { HELD_OUT15_DJANGO } from "./config-heldout15-django";
 import { HELD_OUT16_DJANGO } from "./config-heldout16-django";
+import { HELD_OUT17_DJANGO } from "./config-heldout17-django";
 import { pythonConfigSuite } from "./config-python-real";
 import { debVersion } from "./harness";
 
@@ -51,6 +52,7 @@ pythonConfigSuite({
     ...HELD_OUT14_DJANGO,
     ...HELD_OUT15_DJANGO,
     ...HELD_OUT16_DJANGO,
+    ...HELD_OUT17_DJANGO,
   ].map((c) => ({
     ...c,
     text: c.settings,

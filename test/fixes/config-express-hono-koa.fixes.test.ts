@@ -80,6 +80,10 @@ import { HELD_OUT16_EXPRESS } from "./config-heldout16-express";
 import { HELD_OUT16_FASTIFY } from "./config-heldout16-fastify";
 import { HELD_OUT16_HONO } from "./config-heldout16-hono";
 import { HELD_OUT16_KOA } from "./config-heldout16-koa";
+import { HELD_OUT17_EXPRESS } from "./config-heldout17-express";
+import { HELD_OUT17_FASTIFY } from "./config-heldout17-fastify";
+import { HELD_OUT17_HONO } from "./config-heldout17-hono";
+import { HELD_OUT17_KOA } from "./config-heldout17-koa";
 import { HONO_CASES, HONO_CORRECT } from "./config-hono-cases";
 import { KOA_CASES, KOA_CORRECT } from "./config-koa-cases";
 import { expectKeptOutsideDiff, observe, type PageCall, standardStillAllowed } from "./config-real";
@@ -215,6 +219,9 @@ for (const [label, CASES, CORRECT] of [
   // The sixteenth (config-heldout16-*.ts, written blind too): `check` and the correct configurations measured
   // in config-heldout16-check.fixes.test.ts.
   ["heldout16", [...HELD_OUT16_EXPRESS, ...HELD_OUT16_FASTIFY, ...HELD_OUT16_KOA, ...HELD_OUT16_HONO], []],
+  // The seventeenth (config-heldout17-*.ts, written blind too): `check` and the correct configurations measured
+  // in config-heldout17-check.fixes.test.ts.
+  ["heldout17", [...HELD_OUT17_EXPRESS, ...HELD_OUT17_FASTIFY, ...HELD_OUT17_KOA, ...HELD_OUT17_HONO], []],
 ] as const) {
   describe(`cors-lens fix --config on real ${label} apps`, () => {
     // Each case has its own ports and files: they run side by side (one browser, its two pages).

@@ -21,6 +21,7 @@ import { HELD_OUT13_FASTAPI } from "./config-heldout13-fastapi";
 import { HELD_OUT14_FASTAPI } from "./config-heldout14-fastapi";
 import { HELD_OUT15_FASTAPI } from "./config-heldout15-fastapi";
 import { HELD_OUT16_FASTAPI } from "./config-heldout16-fastapi";
+import { HELD_OUT17_FASTAPI } from "./config-heldout17-fastapi";
 import { pythonConfigSuite } from "./config-python-real";
 import { debVersion } from "./harness";
 
@@ -48,6 +49,7 @@ pythonConfigSuite({
     ...HELD_OUT14_FASTAPI,
     ...HELD_OUT15_FASTAPI,
     ...HELD_OUT16_FASTAPI,
+    ...HELD_OUT17_FASTAPI,
   ].map((c) => ({
     ...c,
     text: c.app,

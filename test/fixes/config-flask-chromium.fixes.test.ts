@@ -21,6 +21,7 @@ import { HELD_OUT13_FLASK } from "./config-heldout13-flask";
 import { HELD_OUT14_FLASK } from "./config-heldout14-flask";
 import { HELD_OUT15_FLASK } from "./config-heldout15-flask";
 import { HELD_OUT16_FLASK } from "./config-heldout16-flask";
+import { HELD_OUT17_FLASK } from "./config-heldout17-flask";
 import { pythonConfigSuite } from "./config-python-real";
 import { debVersion } from "./harness";
 
@@ -48,6 +49,7 @@ pythonConfigSuite({
     ...HELD_OUT14_FLASK,
     ...HELD_OUT15_FLASK,
     ...HELD_OUT16_FLASK,
+    ...HELD_OUT17_FLASK,
   ].map((c) => ({
     ...c,
     text: c.app,
