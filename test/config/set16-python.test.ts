@@ -211,6 +211,25 @@ app.router.add_get("/api/devices/{name}", get_device)
     const patched = ask(after, 404);
     expect(patched.kind === "known" && patched.headers).toContainEqual(["Access-Control-Allow-Origin", "*"]);
   });
+  it("check names the handler call (aiohttp-hand-raised-skips-cors), and nothing once it is wrapped", () => {
+    const found = (t: string) =>
+      checkConfig([{ path: "app.py", text: t }]).findings.filter((f) => f.code === "aiohttp-hand-raised-skips-cors");
+    expect(found(text).map((f) => [f.line, f.severity, f.words.params?.raised, f.words.params?.line])).toEqual([
+      [10, "error", "HTTPNotFound", 15],
+    ]);
+    const files = [{ path: "app.py", text }];
+    const evidence = recordedFrom(files, [{ url: "http://127.0.0.1:8080/api/devices/x", origin: PAGE }]).map(
+      (x) => ({
+        ...x,
+        hops: x.hops.map((h) => ({ ...h, status: 404, responseHeaders: [], error: "net::ERR_FAILED" })),
+      }),
+    );
+    expect(found(fixConfig(files, evidence).files[0]?.after ?? "")).toEqual([]);
+    // A handler that raises nothing: nothing said.
+    expect(found(text.replace('raise web.HTTPNotFound(text="unknown device")', "return web.json_response({})"))).toEqual(
+      [],
+    );
+  });
 });
 
 describe("Flask: an after_request hook that reflects the Origin and sets the preflight's headers under `if OPTIONS` (postmanlabs/httpbin#147)", () => {

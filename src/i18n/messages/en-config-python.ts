@@ -113,6 +113,8 @@ export const enConfigPython = {
     "{name} (line {line}) sets the CORS headers on the handler's response, but no route takes OPTIONS, so the preflight's 404/405 was raised past it without them: it answers OPTIONS itself now (204, with those headers)",
   "config.aiohttp.check.hand-no-preflight":
     "{name} sets the CORS headers on the handler's response, but no route takes OPTIONS: a preflight's 404/405 is raised past this line and goes out without them; answer OPTIONS in {name}",
+  "config.aiohttp.check.hand-raised":
+    "the handler of line {line} raises {raised}: aiohttp sends that answer past {name}'s lines after this call, so it goes out without their CORS headers and the page cannot read it; wrap this call in try/except web.HTTPException, set the headers on the exception and re-raise it",
   "config.aiohttp.check.hand-methods":
     "this Access-Control-Allow-Methods leaves out {methods}, which the app's routes take: those calls are always preflighted and refused",
   "config.starlette.check.handler-outside-cors":

@@ -114,6 +114,8 @@ export const koConfigPython: Record<keyof typeof enConfigPython, string> = {
     "{name}({line}행)은 핸들러 응답에 CORS 헤더를 설정하지만 OPTIONS를 받는 라우트가 없어 프리플라이트의 404/405가 헤더 없이 미들웨어를 지나갔습니다: 이제 OPTIONS에 그 헤더와 함께 204로 직접 응답합니다",
   "config.aiohttp.check.hand-no-preflight":
     "{name}은(는) 핸들러 응답에 CORS 헤더를 설정하지만 OPTIONS를 받는 라우트가 없습니다: 프리플라이트의 404/405는 이 줄을 지나 헤더 없이 나갑니다. {name}에서 OPTIONS에 응답하세요",
+  "config.aiohttp.check.hand-raised":
+    "줄 {line}의 핸들러가 {raised}을(를) 발생시킵니다: aiohttp는 그 응답을 이 호출 뒤의 {name} 줄들을 거치지 않고 보내므로 CORS 헤더 없이 나가고 페이지가 읽지 못합니다. 이 호출을 try/except web.HTTPException으로 감싸 예외에 헤더를 설정한 뒤 다시 발생시키세요",
   "config.aiohttp.check.hand-methods":
     "이 Access-Control-Allow-Methods에는 앱의 라우트가 받는 {methods}가 빠져 있습니다: 그 호출은 항상 프리플라이트되어 거부됩니다",
   "config.starlette.check.handler-outside-cors":
