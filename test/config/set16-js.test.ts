@@ -161,8 +161,8 @@ serve({ fetch: app.fetch, port: 8787 });
     expect(found(text).map((f) => [f.line, f.severity, f.words.params?.line])).toEqual([[8, "error", 14]]);
     const file = { path: "server.mjs", text };
     const fixed =
-      fixConfig([file], recordedFrom([file], [{ url: "http://h/api/export", origin: PAGE }])).files[0]?.after ??
-      "";
+      fixConfig([file], recordedFrom([file], [{ url: "http://h/api/export", origin: PAGE }])).files[0]
+        ?.after ?? "";
     expect(found(fixed)).toEqual([]);
     // Every handler answering through the Context (c.text): nothing lost, nothing said.
     expect(found(text.replace(/return new Response\("a,b",[^;]*;/, 'return c.text("a,b");'))).toEqual([]);

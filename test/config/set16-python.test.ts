@@ -213,10 +213,12 @@ app.router.add_get("/api/devices/{name}", get_device)
   });
   it("check names the handler call (aiohttp-hand-raised-skips-cors), and nothing once it is wrapped", () => {
     const found = (t: string) =>
-      checkConfig([{ path: "app.py", text: t }]).findings.filter((f) => f.code === "aiohttp-hand-raised-skips-cors");
-    expect(found(text).map((f) => [f.line, f.severity, f.words.params?.raised, f.words.params?.line])).toEqual([
-      [10, "error", "HTTPNotFound", 15],
-    ]);
+      checkConfig([{ path: "app.py", text: t }]).findings.filter(
+        (f) => f.code === "aiohttp-hand-raised-skips-cors",
+      );
+    expect(
+      found(text).map((f) => [f.line, f.severity, f.words.params?.raised, f.words.params?.line]),
+    ).toEqual([[10, "error", "HTTPNotFound", 15]]);
     const files = [{ path: "app.py", text }];
     const evidence = recordedFrom(files, [{ url: "http://127.0.0.1:8080/api/devices/x", origin: PAGE }]).map(
       (x) => ({
@@ -226,9 +228,9 @@ app.router.add_get("/api/devices/{name}", get_device)
     );
     expect(found(fixConfig(files, evidence).files[0]?.after ?? "")).toEqual([]);
     // A handler that raises nothing: nothing said.
-    expect(found(text.replace('raise web.HTTPNotFound(text="unknown device")', "return web.json_response({})"))).toEqual(
-      [],
-    );
+    expect(
+      found(text.replace('raise web.HTTPNotFound(text="unknown device")', "return web.json_response({})")),
+    ).toEqual([]);
   });
 });
 
