@@ -285,3 +285,42 @@ def headers():
     expect(f.again).toBe(0);
   });
 });
+
+describe("FastAPI: the 500 handler's CORS helper sets every CORS header but Allow-Origin (dbinfrago/capella-collab-manager#1843)", () => {
+  const text = `from fastapi import FastAPI, Request, Response
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import JSONResponse
+
+
+def add_cors_headers(response: Response) -> Response:
+    response.headers["Access-Control-Allow-Credentials"] = "true"
+    response.headers["Access-Control-Allow-Methods"] = "*"
+    return response
+
+
+app = FastAPI()
+app.add_middleware(CORSMiddleware, allow_origins=["${PAGE}"], allow_credentials=True)
+
+
+@app.exception_handler(500)
+async def handle_exceptions(request: Request, exc: Exception):
+    return add_cors_headers(JSONResponse(status_code=500, content={}))
+`;
+  const found = (t: string) =>
+    checkConfig([{ path: "app.py", text: t }]).findings.filter(
+      (f) => f.code === "cors-headers-without-allow-origin",
+    );
+  it("check names the helper's line, with the headers it sets and the handler's line", () => {
+    expect(found(text).map((f) => [f.line, f.severity, f.words.params?.names, f.words.params?.line])).toEqual(
+      [[6, "error", "access-control-allow-credentials, access-control-allow-methods", 16]],
+    );
+  });
+  it("nothing once the helper sets Allow-Origin, nor for a helper the handler does not call", () => {
+    const withOrigin = text.replace(
+      "    return response\n",
+      `    response.headers["Access-Control-Allow-Origin"] = "${PAGE}"\n    return response\n`,
+    );
+    expect(found(withOrigin)).toEqual([]);
+    expect(found(text.replace("return add_cors_headers(JSONResponse", "return (JSONResponse"))).toEqual([]);
+  });
+});
