@@ -488,8 +488,9 @@ export function checkConfig(
     const recorded = recordedFindings(config, files, options.evidence, options);
     findings.push(...recorded.findings);
     notes.push(...recorded.notes);
-    findings.sort((a, b) => (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1));
   }
+  // In the file's order, as a linter prints them (each reader gives its own rules' order).
+  findings.sort((a, b) => (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1));
   return { format: config.format, findings: findings.map((f) => withAlso(f, files)), notes };
 }
 

@@ -3,7 +3,7 @@
  * on the model (the printed text is run on the real servers by the set's suite, in Chromium).
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { fixConfig, fixDiff, prepareConfig } from "../../src/config";
+import { checkConfig, fixConfig, fixDiff, prepareConfig } from "../../src/config";
 import { allowOrigin, grammarBytes, modelAnswer as modelOf, recordedFrom } from "./recorded";
 
 const PAGE = "https://page.example.com";
@@ -152,6 +152,22 @@ serve({ fetch: app.fetch, port: 8787 });
     );
     expect(after).toContain('return new Response("a,b"');
     expect(allowOrigin(modelOf(after, "server.mjs", { url: "http://h/api/list" }))).toEqual([PAGE]);
+  });
+  it("check names the c.header() line (hono-header-lost-on-own-response), not once it sets c.res", () => {
+    const found = (t: string) =>
+      checkConfig([{ path: "server.mjs", text: t }]).findings.filter(
+        (f) => f.code === "hono-header-lost-on-own-response",
+      );
+    expect(found(text).map((f) => [f.line, f.severity, f.words.params?.line])).toEqual([[8, "error", 14]]);
+    const file = { path: "server.mjs", text };
+    const fixed =
+      fixConfig([file], recordedFrom([file], [{ url: "http://h/api/export", origin: PAGE }])).files[0]
+        ?.after ?? "";
+    expect(found(fixed)).toEqual([]);
+    // Every handler answering through the Context (c.text): nothing lost, nothing said.
+    expect(found(text.replace(/return new Response\("a,b",[^;]*;/, 'return c.text("a,b");'))).toEqual([]);
+    // A route the middleware does not run on: nothing said.
+    expect(found(text.replace('app.use("*"', 'app.use("/admin/*"'))).toEqual([]);
   });
   it("a handler returning its own Response on some paths only: unknown, with its line", () => {
     const mixed = text.replace(

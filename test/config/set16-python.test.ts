@@ -211,6 +211,27 @@ app.router.add_get("/api/devices/{name}", get_device)
     const patched = ask(after, 404);
     expect(patched.kind === "known" && patched.headers).toContainEqual(["Access-Control-Allow-Origin", "*"]);
   });
+  it("check names the handler call (aiohttp-hand-raised-skips-cors), and nothing once it is wrapped", () => {
+    const found = (t: string) =>
+      checkConfig([{ path: "app.py", text: t }]).findings.filter(
+        (f) => f.code === "aiohttp-hand-raised-skips-cors",
+      );
+    expect(
+      found(text).map((f) => [f.line, f.severity, f.words.params?.raised, f.words.params?.line]),
+    ).toEqual([[10, "error", "HTTPNotFound", 15]]);
+    const files = [{ path: "app.py", text }];
+    const evidence = recordedFrom(files, [{ url: "http://127.0.0.1:8080/api/devices/x", origin: PAGE }]).map(
+      (x) => ({
+        ...x,
+        hops: x.hops.map((h) => ({ ...h, status: 404, responseHeaders: [], error: "net::ERR_FAILED" })),
+      }),
+    );
+    expect(found(fixConfig(files, evidence).files[0]?.after ?? "")).toEqual([]);
+    // A handler that raises nothing: nothing said.
+    expect(
+      found(text.replace('raise web.HTTPNotFound(text="unknown device")', "return web.json_response({})")),
+    ).toEqual([]);
+  });
 });
 
 describe("Flask: an after_request hook that reflects the Origin and sets the preflight's headers under `if OPTIONS` (postmanlabs/httpbin#147)", () => {
@@ -262,5 +283,44 @@ def headers():
       '    response.headers["access-control-allow-headers"] = "x-custom-header"',
     ]);
     expect(f.again).toBe(0);
+  });
+});
+
+describe("FastAPI: the 500 handler's CORS helper sets every CORS header but Allow-Origin (dbinfrago/capella-collab-manager#1843)", () => {
+  const text = `from fastapi import FastAPI, Request, Response
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import JSONResponse
+
+
+def add_cors_headers(response: Response) -> Response:
+    response.headers["Access-Control-Allow-Credentials"] = "true"
+    response.headers["Access-Control-Allow-Methods"] = "*"
+    return response
+
+
+app = FastAPI()
+app.add_middleware(CORSMiddleware, allow_origins=["${PAGE}"], allow_credentials=True)
+
+
+@app.exception_handler(500)
+async def handle_exceptions(request: Request, exc: Exception):
+    return add_cors_headers(JSONResponse(status_code=500, content={}))
+`;
+  const found = (t: string) =>
+    checkConfig([{ path: "app.py", text: t }]).findings.filter(
+      (f) => f.code === "cors-headers-without-allow-origin",
+    );
+  it("check names the helper's line, with the headers it sets and the handler's line", () => {
+    expect(found(text).map((f) => [f.line, f.severity, f.words.params?.names, f.words.params?.line])).toEqual(
+      [[6, "error", "access-control-allow-credentials, access-control-allow-methods", 16]],
+    );
+  });
+  it("nothing once the helper sets Allow-Origin, nor for a helper the handler does not call", () => {
+    const withOrigin = text.replace(
+      "    return response\n",
+      `    response.headers["Access-Control-Allow-Origin"] = "${PAGE}"\n    return response\n`,
+    );
+    expect(found(withOrigin)).toEqual([]);
+    expect(found(text.replace("return add_cors_headers(JSONResponse", "return (JSONResponse"))).toEqual([]);
   });
 });

@@ -116,6 +116,21 @@ describe.each(LAYOUTS)(
       expect(detail.some((n) => n.role === "combobox" && n.name === "Server stack")).toBe(true);
     });
 
+    it("names what to install with a fix that needs a library, the stack picked from the keyboard", async () => {
+      expect(await firefox.focusAccessible("combobox", "Server stack")).toBe(true);
+      // The only stack whose title starts with E: Express (cors package).
+      firefox.pressKey("e");
+      const install = await waitFor(async () => {
+        const t = flatten(await firefox.panelTree());
+        return t.find(
+          (n) => n.role === "text leaf" && (n.name ?? "").startsWith("If your project does not have"),
+        )?.name;
+      }, "the install line");
+      expect(install).toBe(
+        "If your project does not have cors yet (the app stops at start-up without it): npm install cors",
+      );
+    });
+
     it("Esc closes the detail and stays in the panel; Ctrl+F focuses the panel's filter", async () => {
       expect(await firefox.focusAccessible("listbox", "Cross-origin requests")).toBe(true);
       firefox.pressKey("Escape");

@@ -127,6 +127,35 @@ describe.each(LAYOUTS)(
       await session.devtools.screenshot({ path: resultsPath(`panel-chromium-${name}.png`) });
     });
 
+    // A fix that imports a library the user's project may not have says what to install, in the
+    // real DevTools panel too (the CLI's run of such a fix: test/fixes/config-install.fixes.test.ts).
+    it("names what to install with a fix that needs a library (Express: npm install cors)", async () => {
+      expect(await session.panel.evaluate(clickRowWithCause, "x-api-key")).toBe(true);
+      await waitFor(() => session.panel.evaluate(readDetail), "the detail view");
+      expect(await session.panel.select('select[aria-label="Server stack"]', "express")).toEqual(["express"]);
+      const install = await waitFor(
+        () => session.panel.evaluate(() => document.querySelector(".fix-install")?.textContent ?? null),
+        "the install line",
+      );
+      expect(install).toBe(
+        "If your project does not have cors yet (the app stops at start-up without it): npm install cors",
+      );
+      // Only the detail scrolls: the panel page itself never does (its toolbar and list stay).
+      const [scrollHeight, clientHeight] = await session.panel.evaluate(() => [
+        document.documentElement.scrollHeight,
+        document.documentElement.clientHeight,
+      ]);
+      expect(scrollHeight).toBe(clientHeight);
+      await session.panel.evaluate(() => document.querySelector(".fix-install")?.scrollIntoView());
+      await session.devtools.screenshot({ path: resultsPath(`panel-chromium-${name}-install.png`) });
+      // FastAPI's CORSMiddleware comes with Starlette: no install line.
+      await session.panel.select('select[aria-label="Server stack"]', "fastapi");
+      await waitFor(
+        () => session.panel.evaluate(() => document.querySelector(".fix-install") === null || null),
+        "no install line for FastAPI",
+      );
+    });
+
     // "Paste your config" (#23): the configuration readers load on first use inside DevTools' page
     // (a chunk of the extension's own), and the patch is made from the requests the panel holds.
     it.runIf(!narrow)("makes the patch for a pasted nginx configuration, in the panel", async () => {

@@ -208,8 +208,6 @@ export const KNOWN_MISSES_WITH_HAR_16: Readonly<Record<string, string>> = {
     "names the cors() lines (3, 5) whose answer the font never gets, where the case marks express.static (7)",
   "heldout16 Hono: the origin list keeps the Electron and server ports only, the Vite dev client refused":
     "names the list's last entry (26), where the case marks its opening line (23)",
-  "heldout16 FastAPI: the 500 handler's CORS helper sets every header but Allow-Origin, the failing call unreadable":
-    "names the handler's registration (33, 42), where the case marks the helper (25)",
   "heldout16 FastAPI: the auth proxy forwards the preflight to the upstream API, whose CORS settings refuse Authorization (400)":
     "the upstream app mounted at / is not read (fix says so): nothing to name",
   "heldout16 Flask: the after_request CORS hook sends no Allow-Headers, the custom-header call refused at the preflight":

@@ -524,6 +524,19 @@ function handChecks(
   hand: HandMiddleware,
   add: (code: string, severity: "error" | "warning", line: number, words: Words) => void,
 ): void {
+  // A handler that raises an HTTPException (`raise web.HTTPNotFound(…)`) sends it past the
+  // middleware's later lines: that answer has none of the headers they set (hand.ts), unless the call
+  // is wrapped in `try: … except web.HTTPException` that sets them and re-raises (what `fix` writes).
+  if (!hand.catches && hand.sets.length > 0)
+    for (const route of app.routes) {
+      const raised = [...handlerRaises(app.mod, route.stmt).values()][0];
+      if (!raised) continue;
+      add("aiohttp-hand-raised-skips-cors", "error", hand.call.stmt.line, {
+        key: "config.aiohttp.check.hand-raised",
+        params: { name: hand.name, raised: raised.name, line: raised.line },
+      });
+      break;
+    }
   const methods = new Set(app.routes.map((r) => r.method));
   if (methods.has("OPTIONS") || methods.has("*")) return;
   if (!hand.options && !hand.inline && ["POST", "PUT", "PATCH", "DELETE"].some((m) => methods.has(m)))

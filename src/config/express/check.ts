@@ -20,6 +20,7 @@ import {
   EnvRef,
   type ExpressApp,
   Fn,
+  isName,
   type Layer,
   type Middleware,
   originCallback,
@@ -598,6 +599,7 @@ export function checkExpress(app: ExpressApp): ConfigFinding[] {
   visit(app.program);
   handChecks(app, push);
   thrownPastHand(app, push);
+  honoLostHeaders(app, push);
   handThenAuth(app, push);
   handNoPreflight(app, push);
   return out.sort((a, b) => a.line - b.line);
@@ -954,6 +956,86 @@ function thrownPastHand(
       key: "config.express.check.koa-thrown",
       params: { line: app.lineOf(thrownAt) },
     });
+}
+
+/**
+ * Hono: `c.header("Access-Control-Allow-Origin", …)` in a middleware before `await next()` is kept
+ * apart until the Context makes its response, and a handler that returns a Response it made itself
+ * (`return new Response(csv, {…})`) goes out without it: the `c.res` setter merges the old response's
+ * headers only when there was one (https://github.com/honojs/hono/blob/v4.13.19/src/context.ts, `set
+ * res`, `header`; model.ts honoOwnResponse). Named on the c.header() line, which `fix` turns into
+ * `c.res.headers.set(…)`. Not where hono/cors runs too, or the middleware reads `c.res` first (either
+ * makes the Context's response, which then carries the headers along).
+ */
+function honoLostHeaders(
+  app: ExpressApp,
+  push: (code: string, s: "error" | "warning", n: t.Node, w: Words) => void,
+): void {
+  if (app.dialect !== "hono" || !app.app || app.corsUses.length > 0) return;
+  const layers = app.app.layers;
+  const calls = (root: t.Node): t.CallExpression[] => {
+    const found: t.CallExpression[] = [];
+    const visit = (n: t.Node) => {
+      if (n.type === "CallExpression") found.push(n);
+      for (const c of childNodes(n)) visit(c);
+    };
+    visit(root);
+    return found;
+  };
+  const ownResponse = (fn: t.Function): boolean => {
+    let own = false;
+    const visit = (n: t.Node, top: boolean) => {
+      if (!top && /Function|Method/.test(n.type)) return;
+      const value = n.type === "ReturnStatement" && n.argument ? bare(n.argument) : null;
+      const made = value?.type === "AwaitExpression" ? bare(value.argument) : value;
+      if (made?.type === "NewExpression" && isName(bare(made.callee), "Response")) own = true;
+      for (const c of childNodes(n)) visit(c, false);
+    };
+    if (fn.body.type === "BlockStatement") visit(fn.body, true);
+    else {
+      const b = bare(fn.body);
+      own = b.type === "NewExpression" && isName(bare(b.callee), "Response");
+    }
+    return own;
+  };
+  for (const mw of layers) {
+    if (mw.methods !== null) continue;
+    for (const h of mw.handlers) {
+      if (h.kind !== "fn") continue;
+      const [ctx, nextParam] = h.node.params;
+      if (ctx?.type !== "Identifier" || nextParam?.type !== "Identifier") continue;
+      const inside = calls(h.node.body);
+      const next = inside.find((c) => isName(bare(c.callee), nextParam.name));
+      if (!next) continue;
+      const header = inside.find((c) => {
+        const callee = bare(c.callee);
+        const [name] = c.arguments;
+        return (
+          (c.start ?? 0) < (next.start ?? 0) &&
+          callee.type === "MemberExpression" &&
+          propName(callee) === "header" &&
+          isName(bare(callee.object), ctx.name) &&
+          name?.type === "StringLiteral" &&
+          /^access-control-allow-origin$/i.test(name.value)
+        );
+      });
+      if (!header) continue;
+      const before = app.text.slice(h.node.body.start ?? 0, header.start ?? 0);
+      const name = ctx.name.replace(/\$/g, "\\$");
+      if (new RegExp(`(^|[^\\w$])${name}\\.res\\b`).test(before)) continue;
+      const route = layers.find(
+        (l) =>
+          l.methods !== null &&
+          mw.path.test(l.path.source, mw.prefix).matched &&
+          l.handlers.some((r) => r.kind === "fn" && ownResponse(r.node)),
+      );
+      if (route)
+        push("hono-header-lost-on-own-response", "error", header, {
+          key: "config.express.check.hono-own-response",
+          params: { line: route.line, c: ctx.name },
+        });
+    }
+  }
 }
 
 function handChecks(

@@ -278,6 +278,45 @@ function known(app: StarletteApp, req: HopRequest): Answer {
  * answers, 404s too, goes out without CORSMiddleware's headers. `name`: the function (null when not
  * a plain name), `async`: whether it is an `async def` of this file (null when not found here).
  */
+/**
+ * The Exception/500 handler's function, or a function of the module it calls, when it sets
+ * `x.headers["Access-Control-…"]` (or `x.headers.update({…})`) for some CORS headers and never
+ * Access-Control-Allow-Origin: its line and the names it sets.
+ */
+function originlessCorsHelper(app: StarletteApp): { line: number; names: string[] } | null {
+  const name = errorHandler(app)?.name;
+  if (!name) return null;
+  const defs = app.mod.tree.rootNode
+    .descendantsOfType("function_definition")
+    .filter((d): d is Node => d !== null && d.parent?.type !== "block");
+  const defOf = (n: string) =>
+    app.mod.tree.rootNode
+      .descendantsOfType("function_definition")
+      .find((d) => d?.childForFieldName("name")?.text === n && d.parent?.parent?.type !== "class_definition");
+  const handler = defOf(name);
+  if (!handler) return null;
+  const called = new Set(
+    handler
+      .descendantsOfType("call")
+      .map((c) => c?.childForFieldName("function"))
+      .filter((f) => f?.type === "identifier")
+      .map((f) => f?.text ?? ""),
+  );
+  const candidates = [handler, ...defs.filter((d) => called.has(d.childForFieldName("name")?.text ?? ""))];
+  for (const def of candidates) {
+    const body = def.childForFieldName("body")?.text ?? "";
+    const names = new Set<string>();
+    for (const m of body.matchAll(/\.headers\s*\[\s*(["'])(access-control-[\w-]+)\1\s*\]\s*=/gi))
+      names.add((m[2] ?? "").toLowerCase());
+    for (const u of body.matchAll(/\.headers\.update\(\s*\{([^}]*)\}/g))
+      for (const m of (u[1] ?? "").matchAll(/(["'])(access-control-[\w-]+)\1\s*:/gi))
+        names.add((m[2] ?? "").toLowerCase());
+    if (names.size === 0 || names.has("access-control-allow-origin")) continue;
+    return { line: def.startPosition.row + 1, names: [...names] };
+  }
+  return null;
+}
+
 export function errorHandler(
   app: StarletteApp,
 ): { line: number; name: string | null; async: boolean | null } | null {
@@ -561,6 +600,15 @@ function checkStarlette(app: StarletteApp): ConfigFinding[] {
       line: handlerLine,
       words: { key: "config.starlette.check.handler-outside-cors" },
       also: besideCors,
+    });
+  // The error handler's own CORS lines (in it, or in a function of the file it calls) that set
+  // Access-Control-* headers but not Allow-Origin, the one the browser's CORS check reads first
+  // (https://fetch.spec.whatwg.org/#cors-check): the answer stays unreadable. Named at that function.
+  const originless = handlerLine !== null ? originlessCorsHelper(app) : null;
+  if (originless)
+    add("cors-headers-without-allow-origin", "error", originless.line, {
+      key: "config.starlette.check.no-allow-origin",
+      params: { names: originless.names.join(", "), line: handlerLine ?? 0 },
     });
   // An exception handler that raises: the new exception is not handled again, it goes on to
   // ServerErrorMiddleware, whose 500 is sent without CORS headers.

@@ -119,6 +119,8 @@ export const enConfigExpress = {
     "{method}() takes a name and one value: {extra} is ignored, so {name} does not carry it — write every value in the one string",
   "config.fastify.check.raw-write":
     "this route writes its answer with {reply}.raw.writeHead, which sends only the headers given to it: those @fastify/cors put on the reply (Access-Control-Allow-Origin, Vary) never go out — pass {reply}.getHeaders() along",
+  "config.express.check.hono-own-response":
+    "this Access-Control-Allow-Origin is set with {c}.header() before the Context has a response, and the handler of line {line} returns its own new Response(…): Hono sends that Response without the headers set this way, so the page cannot read it — set it with {c}.res.headers.set(…) (which makes the Context's response, whose headers Hono carries over) or return {c}.body/{c}.text/{c}.json",
   "config.express.check.koa-thrown":
     "Koa's error handler removes every header set so far when a route throws (line {line}): this Access-Control-Allow-Origin is not on those error answers, so the page cannot read them — catch the error around await next() and put the CORS headers in err.headers, or use @koa/cors (keepHeadersOnError)",
   "config.express.check.localhost-port":

@@ -113,8 +113,12 @@ export const enConfigPython = {
     "{name} (line {line}) sets the CORS headers on the handler's response, but no route takes OPTIONS, so the preflight's 404/405 was raised past it without them: it answers OPTIONS itself now (204, with those headers)",
   "config.aiohttp.check.hand-no-preflight":
     "{name} sets the CORS headers on the handler's response, but no route takes OPTIONS: a preflight's 404/405 is raised past this line and goes out without them; answer OPTIONS in {name}",
+  "config.aiohttp.check.hand-raised":
+    "the handler of line {line} raises {raised}: aiohttp sends that answer past {name}'s lines after this call, so it goes out without their CORS headers and the page cannot read it; wrap this call in try/except web.HTTPException, set the headers on the exception and re-raise it",
   "config.aiohttp.check.hand-methods":
     "this Access-Control-Allow-Methods leaves out {methods}, which the app's routes take: those calls are always preflighted and refused",
+  "config.starlette.check.no-allow-origin":
+    "this function sets {names} on the answer of the error handler (line {line}) but not Access-Control-Allow-Origin, which the browser checks first: without it the page cannot read that answer; set Access-Control-Allow-Origin too (the request's Origin when it is one of the app's, with Vary: Origin)",
   "config.starlette.check.handler-outside-cors":
     "a handler for Exception runs in ServerErrorMiddleware, outside CORSMiddleware: the errors it answers reach the page without CORS headers, which hides them; handle the app's own exception types instead, or answer errors inside CORSMiddleware",
   "config.starlette.check.handler-raises":

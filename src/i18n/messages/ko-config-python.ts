@@ -114,8 +114,12 @@ export const koConfigPython: Record<keyof typeof enConfigPython, string> = {
     "{name}({line}행)은 핸들러 응답에 CORS 헤더를 설정하지만 OPTIONS를 받는 라우트가 없어 프리플라이트의 404/405가 헤더 없이 미들웨어를 지나갔습니다: 이제 OPTIONS에 그 헤더와 함께 204로 직접 응답합니다",
   "config.aiohttp.check.hand-no-preflight":
     "{name}은(는) 핸들러 응답에 CORS 헤더를 설정하지만 OPTIONS를 받는 라우트가 없습니다: 프리플라이트의 404/405는 이 줄을 지나 헤더 없이 나갑니다. {name}에서 OPTIONS에 응답하세요",
+  "config.aiohttp.check.hand-raised":
+    "줄 {line}의 핸들러가 {raised}을(를) 발생시킵니다: aiohttp는 그 응답을 이 호출 뒤의 {name} 줄들을 거치지 않고 보내므로 CORS 헤더 없이 나가고 페이지가 읽지 못합니다. 이 호출을 try/except web.HTTPException으로 감싸 예외에 헤더를 설정한 뒤 다시 발생시키세요",
   "config.aiohttp.check.hand-methods":
     "이 Access-Control-Allow-Methods에는 앱의 라우트가 받는 {methods}가 빠져 있습니다: 그 호출은 항상 프리플라이트되어 거부됩니다",
+  "config.starlette.check.no-allow-origin":
+    "이 함수는 오류 처리기(줄 {line})의 응답에 {names}을(를) 설정하지만 브라우저가 가장 먼저 확인하는 Access-Control-Allow-Origin은 설정하지 않습니다: 그것이 없으면 페이지가 그 응답을 읽지 못합니다. Access-Control-Allow-Origin도 설정하세요(요청의 Origin이 앱이 허용하는 것일 때 그 값과 Vary: Origin)",
   "config.starlette.check.handler-outside-cors":
     "Exception 처리기는 CORSMiddleware 바깥의 ServerErrorMiddleware에서 실행됩니다. 이 처리기가 보내는 오류 응답에는 CORS 헤더가 없어 페이지에서 보이지 않으니, 앱의 예외 타입을 처리하거나 CORSMiddleware 안에서 오류에 응답하세요",
   "config.starlette.check.handler-raises":
