@@ -196,7 +196,14 @@ describe("cors-lens fix --config on S3 bucket CORS, loaded into s3rver, proven i
         server = null;
 
         // One run: the plan (JSON) and the file written.
-        await checkNamesRootWithHar(c, [file], file, har);
+        // A held-out root text holding the rule's placeholders (ORIGIN, HOST…) is filled as the file is.
+        const root = (c as { rootText?: string }).rootText;
+        await checkNamesRootWithHar(
+          root === undefined ? c : { ...c, rootText: fillS3(root, b.pageOrigin) },
+          [file],
+          file,
+          har,
+        );
         const fixed = await cli("fix", "--config", file, "--har", har, "--format", "json", "--write");
         expect(fixed.code, fixed.err + fixed.out).toBe(0);
         // The standard requests the old file allowed from the page's origin (the CLI's table: the
