@@ -1,12 +1,30 @@
 // Access-Control-Allow-Origin and -Credentials as servers get them wrong.
-import { echo, originOf, send } from "../respond.mjs";
+import { echo, goodPreflight, isPreflight, originOf, send } from "../respond.mjs";
 
 const get = { kind: "fetch" };
 const withCookies = { kind: "fetch", credentials: "include" };
 const acao = (value) => (req, res) => send(res, 200, [["Access-Control-Allow-Origin", value(req)]]);
 
+/** The page revalidates its own copy: the script sets If-None-Match (a preflight asks for it). */
+const ifNoneMatch = { kind: "fetch", headers: { "If-None-Match": '"v1"' } };
+const answer304 = (headers) => (req, res, ctx) =>
+  isPreflight(req) ? goodPreflight(req, res, ctx) : send(res, 304, [["ETag", '"v1"'], ...headers(req, ctx)]);
+
 export const ALLOW_ORIGIN = [
   { id: "acao-missing", title: "No CORS headers at all", client: get, api: (req, res) => send(res, 200) },
+  {
+    // hono/etag's own 304 keeps only its short header list (FreiFahren/FreiFahren#470).
+    id: "acao-missing-on-page-304",
+    title: "The page's If-None-Match answered 304 without CORS headers (an ETag middleware's own 304)",
+    client: ifNoneMatch,
+    api: answer304(() => []),
+  },
+  {
+    id: "acao-on-page-304",
+    title: "The page's If-None-Match answered 304 with its Access-Control-Allow-Origin",
+    client: ifNoneMatch,
+    api: answer304((req, ctx) => echo(req, ctx)),
+  },
   {
     id: "acao-duplicate-proxy-and-app",
     title: "nginx and the app both add Access-Control-Allow-Origin",

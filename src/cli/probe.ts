@@ -10,14 +10,14 @@ import { request as httpRequest } from "node:http";
 import { request as httpsRequest } from "node:https";
 import {
   type BrowserName,
+  corsUnsafeHeaderNames,
   diagnose,
   type HeaderList,
   type Hop,
-  needsPreflight,
+  isSafelistedMethod,
   type ObservedExchange,
   observedExchange,
   originOf,
-  scriptSetUnsafeHeaderNames,
 } from "../engine";
 import { WordedError } from "../i18n/worded-error";
 
@@ -165,8 +165,11 @@ export async function probe(
   ];
   const sent: HeaderList = [...base, ...p.headers];
   let preflight: Hop | null = null;
-  if (needsPreflight(p.method, p.headers) === true) {
-    const unsafe = scriptSetUnsafeHeaderNames(p.headers);
+  // The headers given to the probe are the script's own, as a page's fetch() sets them: an
+  // If-None-Match or a Cache-Control typed here is asked for in the preflight, not taken for one the
+  // browser's cache added (which is how the engine reads such a header on a recorded request).
+  const unsafe = corsUnsafeHeaderNames(p.headers);
+  if (!isSafelistedMethod(p.method) || unsafe.length > 0) {
     const request: WireRequest = {
       url: p.url,
       method: "OPTIONS",

@@ -6,7 +6,7 @@ import { type Translate, tEn } from "../i18n";
 import type { RequestFacts } from "./facts";
 import { hasHeader } from "./headers";
 import { checkPreflight } from "./rules/check-preflight";
-import { checkResponseChain } from "./rules/check-response-chain";
+import { CONDITIONAL_HEADERS, checkResponseChain } from "./rules/check-response-chain";
 import type { CheckFailure } from "./rules/failure";
 import type { BrowserName, ObservedExchange } from "./types";
 
@@ -82,7 +82,8 @@ export function evaluate(
     if (facts.errorKind === "network") return result(networkFailure(facts, "response"), null);
     return result(null, t("unknown.no-response"));
   }
-  const chain = checkResponseChain(exchange.hops, origin, credentialed);
+  const pageConditional = (facts.unsafeNames ?? []).some((n) => CONDITIONAL_HEADERS.has(n));
+  const chain = checkResponseChain(exchange.hops, origin, credentialed, pageConditional);
   if (chain.failure) return result(chain.failure, null, chain.finalOrigin);
   if (!chain.complete) {
     if (facts.errorKind === "network")

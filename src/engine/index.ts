@@ -22,6 +22,11 @@ export { hostOf, originOf, requestOrigin } from "./origin";
 export { type RuleKey, ruleWords } from "./rule-words";
 export { isRedirectStatus } from "./rules/check-response-chain";
 export { MAX_AGE_CAP } from "./rules/max-age";
-export { isForbiddenRequestHeader, isSafelistedMethod, scriptSetUnsafeHeaderNames } from "./safelist";
+export {
+  corsUnsafeHeaderNames,
+  isForbiddenRequestHeader,
+  isSafelistedMethod,
+  scriptSetUnsafeHeaderNames,
+} from "./safelist";
 export { detectServer, type ServerGuess } from "./server-stack";
 export * from "./types";

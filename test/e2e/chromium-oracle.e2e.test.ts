@@ -73,29 +73,31 @@ describe("Chromium oracle: the extension's verdicts against Chromium's own", () 
     await lab?.close();
   });
 
+  /** Chromium's verdict on a run, as DevTools saw it (or the page, where DevTools did not). */
+  const chromiumVerdictOf = (run: Run): ChromiumVerdict => {
+    // Requests from a dedicated worker are not on the page's DevTools session: the page's own
+    // outcome is Chromium's verdict there.
+    const v = oracle.verdictFor(run.url) ?? {
+      verdict: run.outcome.ok ? "allowed" : "blocked",
+      corsError: null,
+      failedParameter: null,
+      errorText: "seen by the page only",
+      preflights: 0,
+    };
+    // A no-cors fetch resolves with an opaque response (and a 304 with its headers), after which
+    // DevTools reports the discarded body as net::ERR_ABORTED: the page got its response.
+    return run.outcome.ok && v.corsError === null && v.errorText === "net::ERR_ABORTED"
+      ? { ...v, verdict: "allowed", errorText: null }
+      : v;
+  };
+
   it("agrees with Chromium on verdict and CorsError for every lab scenario, and pairs every preflight", () => {
     const rows: Row[] = [];
     for (const run of runs) {
       const x = report.exchanges.findLast((e) => e.url === run.url);
+      const chromiumVerdict = chromiumVerdictOf(run);
+      // Not on the page's DevTools session (a dedicated worker's): no name or pairing to compare.
       const v = oracle.verdictFor(run.url);
-      // Requests from a dedicated worker are not on the page's DevTools session: the page's own
-      // outcome is Chromium's verdict there.
-      let chromiumVerdict: ChromiumVerdict = v ?? {
-        verdict: run.outcome.ok ? "allowed" : "blocked",
-        corsError: null,
-        failedParameter: null,
-        errorText: "seen by the page only",
-        preflights: 0,
-      };
-      // A no-cors fetch resolves with an opaque response, after which DevTools reports the
-      // discarded body as net::ERR_ABORTED: the page got its response.
-      if (
-        run.outcome.ok &&
-        chromiumVerdict.corsError === null &&
-        chromiumVerdict.errorText === "net::ERR_ABORTED"
-      ) {
-        chromiumVerdict = { ...chromiumVerdict, verdict: "allowed", errorText: null };
-      }
       const extensionVerdict = x?.verdict === "not-cors" ? "allowed" : x?.verdict;
       rows.push({
         id: run.id,
@@ -156,8 +158,8 @@ describe("Chromium oracle: the extension's verdicts against Chromium's own", () 
         excluded.push(`${run.id} (${reason})`);
         continue;
       }
-      const chromiumVerdict = oracle.verdictFor(run.url);
-      if (!chromiumVerdict) continue;
+      if (!oracle.verdictFor(run.url)) continue;
+      const chromiumVerdict = chromiumVerdictOf(run);
       const c = scenario.client;
       let out = "";
       const code = await runProbe(

