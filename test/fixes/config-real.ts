@@ -10,13 +10,13 @@ import { createServer, request as httpRequest, type Server } from "node:http";
 import { join } from "node:path";
 import { expect } from "vitest";
 import {
+  corsUnsafeHeaderNames,
   diagnose,
   type HeaderList,
   type Hop,
-  needsPreflight,
+  isSafelistedMethod,
   type ObservedExchange,
   observedExchange,
-  scriptSetUnsafeHeaderNames,
   type Verdict,
   visibilityOf,
 } from "../../src/engine";
@@ -188,8 +188,11 @@ export async function observe(
     ...(call.credentials ? ([["Cookie", "session=1"]] as HeaderList) : []),
   ];
   let preflight: Hop | null = null;
-  if (needsPreflight(call.method, headers)) {
-    const unsafe = scriptSetUnsafeHeaderNames(headers);
+  // The call's headers are the page script's own (an If-None-Match included): every CORS-unsafe one
+  // is asked for, as Chromium does for a fetch() (the engine reads such a header on a recorded
+  // request as one the browser's cache may have added).
+  const unsafe = corsUnsafeHeaderNames(headers);
+  if (!isSafelistedMethod(call.method) || unsafe.length > 0) {
     const asked: HeaderList = [
       ["Origin", call.origin],
       ["Access-Control-Request-Method", call.method],
