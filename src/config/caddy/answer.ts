@@ -357,24 +357,34 @@ export function ordered(scope: Scope): Node[] {
     const i = DIRECTIVE_ORDER.indexOf(n.name);
     return i < 0 ? DIRECTIVE_ORDER.length : i;
   };
-  return handlers
-    .map((n, i) => ({
-      n,
-      i,
-      p: pathPatterns(n, scope),
-      has: !!matcherToken(n) && matcherToken(n)?.value !== "*",
-    }))
-    .sort((a, b) => {
-      const d = pos(a.n) - pos(b.n);
-      if (d !== 0) return d;
-      const la = Math.max(0, ...a.p.map((p) => p.length));
-      const lb = Math.max(0, ...b.p.map((p) => p.length));
-      if (a.p.length > 0 && b.p.length > 0 && la !== lb) return lb - la;
-      if (a.p.length > 0 !== b.p.length > 0) return a.p.length > 0 ? -1 : 1;
-      if (a.p.length === 0 && b.p.length === 0 && a.has !== b.has) return a.has ? -1 : 1;
-      return a.i - b.i;
-    })
-    .map((x) => x.n);
+  const routes = handlers.map((n) => ({
+    n,
+    p: pathPatterns(n, scope),
+    has: !!matcherToken(n) && matcherToken(n)?.value !== "*",
+  }));
+  // Caddy 2.6's sortRoutes, as its adapter orders the same directive (checked with `caddy adapt` on
+  // 2.6.2): a route with a matcher before one without; two with a path, the longer first; any other
+  // pair keeps its order — so a `handle @m` whose matcher has no path (`method OPTIONS`, `header
+  // Origin …`) stays where it is written, and no path route moves past it. Not a total order: sorted
+  // the way Go's sort.SliceStable does it for a block (insertion, swapping while `less`).
+  const less = (a: (typeof routes)[number], b: (typeof routes)[number]) => {
+    const d = pos(a.n) - pos(b.n);
+    if (d !== 0) return d < 0;
+    if (a.has && !b.has) return true;
+    if (a.p.length > 0 && b.p.length > 0) return (a.p[0] ?? "").length > (b.p[0] ?? "").length;
+    return false;
+  };
+  for (let i = 1; i < routes.length; i++)
+    for (
+      let j = i;
+      j > 0 && less(routes[j] as (typeof routes)[number], routes[j - 1] as (typeof routes)[number]);
+      j--
+    )
+      [routes[j - 1], routes[j]] = [
+        routes[j] as (typeof routes)[number],
+        routes[j - 1] as (typeof routes)[number],
+      ];
+  return routes.map((x) => x.n);
 }
 
 function applyOp(st: St, op: Op, list: Array<{ name: string; value: string; op: Op | null }>): void {

@@ -1,0 +1,69 @@
+/**
+ * Shapes held-out set 17 found wrong in Caddy and rack-cors (test/fixes/HELDOUT17.md), checked on the
+ * model (the printed text is run on the real servers by the set's suites).
+ */
+import { describe, expect, it } from "vitest";
+import { fixConfig, fixDiff } from "../../src/config";
+import { modelAnswer, recordedFrom } from "./recorded";
+
+describe("Caddy: a `handle @m` whose matcher has no path keeps its place among the path handles (vibeunion/supacloud#259)", () => {
+  const text = `:8080 {
+	@cors_preflight {
+		method OPTIONS
+		header Origin https://app.example.com
+	}
+	handle @cors_preflight {
+		header Access-Control-Allow-Origin "{http.request.header.Origin}"
+		header Access-Control-Allow-Methods "GET, POST, OPTIONS"
+		header Access-Control-Allow-Headers "authorization, apikey, content-type"
+		header Vary Origin
+		respond 204
+	}
+
+	@cors_origin header Origin https://app.example.com
+	header @cors_origin Access-Control-Allow-Origin "{http.request.header.Origin}"
+
+	handle /auth/v1/* {
+		reverse_proxy 127.0.0.1:9090
+	}
+}
+`;
+  const files = [{ path: "Caddyfile", text }];
+  const call = {
+    url: "http://127.0.0.1:8080/auth/v1/user",
+    origin: "https://app.example.com",
+    headers: [
+      ["Authorization", "Bearer x"],
+      ["x-forwarded-host", "www.example.org"],
+    ] as Array<[string, string]>,
+  };
+  it("answers the preflight from that block (caddy adapt 2.6.2 keeps it before /auth/v1/*), not the proxy", () => {
+    const r = modelAnswer(text, "Caddyfile", call);
+    expect("exchange" in r && r.exchange.preflight?.status).toBe(204);
+    expect("exchange" in r && r.exchange.preflight?.responseHeaders).toContainEqual([
+      "Access-Control-Allow-Headers",
+      "authorization, apikey, content-type",
+    ]);
+  });
+  it("fix adds the refused header to that block's Allow-Headers", () => {
+    const r = fixConfig(files, recordedFrom(files, [call]));
+    expect(r.ok, fixDiff(r)).toBe(true);
+    expect(r.files[0]?.after).toContain(
+      'header Access-Control-Allow-Headers "authorization, apikey, content-type, x-forwarded-host"',
+    );
+  });
+  it("no path handle is sorted across it (caddy adapt 2.6.2 and the running server: 201, 201, then 202 without it)", () => {
+    const status = (t: string, method: string) => {
+      const r = modelAnswer(t, "Caddyfile", {
+        url: "http://127.0.0.1:8080/api/v1/x",
+        method,
+      });
+      return "exchange" in r ? r.exchange.hops.at(-1)?.status : r;
+    };
+    const site = (middle: string) =>
+      `:8080 {\n\thandle /api/* {\n\t\trespond 201\n\t}\n${middle}\thandle /api/v1/* {\n\t\trespond 202\n\t}\n}\n`;
+    const barrier = site("\t@pre method OPTIONS\n\thandle @pre {\n\t\trespond 204\n\t}\n");
+    expect(status(barrier, "GET")).toBe(201);
+    expect(status(site(""), "GET")).toBe(202);
+  });
+});
