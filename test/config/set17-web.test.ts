@@ -2,9 +2,13 @@
  * Shapes held-out set 17 found wrong in Caddy and rack-cors (test/fixes/HELDOUT17.md), checked on the
  * model (the printed text is run on the real servers by the set's suites).
  */
-import { describe, expect, it } from "vitest";
-import { fixConfig, fixDiff } from "../../src/config";
-import { modelAnswer, recordedFrom } from "./recorded";
+import { beforeAll, describe, expect, it } from "vitest";
+import { checkConfig, fixConfig, fixDiff, prepareConfig } from "../../src/config";
+import { allowOrigin, grammarBytes, modelAnswer, recordedFrom } from "./recorded";
+
+beforeAll(async () => {
+  await prepareConfig([{ path: "config.ru", text: "use Rack::Cors\n" }], grammarBytes);
+});
 
 describe("Caddy: a `handle @m` whose matcher has no path keeps its place among the path handles (vibeunion/supacloud#259)", () => {
   const text = `:8080 {
@@ -65,5 +69,55 @@ describe("Caddy: a `handle @m` whose matcher has no path keeps its place among t
     const barrier = site("\t@pre method OPTIONS\n\thandle @pre {\n\t\trespond 204\n\t}\n");
     expect(status(barrier, "GET")).toBe(201);
     expect(status(site(""), "GET")).toBe(202);
+  });
+});
+
+describe("rack-cors: an allow block's calls inside `if RAILS_ENV != 'production'` (cyu/rack-cors#232)", () => {
+  const text = (cond: string) => `require 'rack/cors'
+
+RAILS_ENV = ENV.fetch('RAILS_ENV', 'development')
+
+use Rack::Cors do
+  allow do
+    if ${cond}
+      origins "http://localhost:300*"
+      resource '*',
+        headers: :any,
+        methods: [:post],
+        credentials: true
+    end
+  end
+end
+
+run ->(env) { [200, { 'Content-Type' => 'application/json' }, ['{}']] }
+`;
+  const page = "http://localhost:3007";
+  const call = {
+    url: "http://127.0.0.1:9292/users/sign_in",
+    method: "POST",
+    origin: page,
+    credentials: "include" as const,
+    headers: [["Content-Type", "application/json"]] as Array<[string, string]>,
+  };
+  it("reads the branch the environment's default takes, says so, and check names the glob string", () => {
+    const r = modelAnswer(text("RAILS_ENV != 'production'"), "config.ru", call);
+    expect("exchange" in r && r.exchange.preflight?.status).toBe(200);
+    expect("exchange" in r && r.assumed.map((w) => w.key)).toContain("config.rack.assumed.env-condition");
+    const found = checkConfig([{ path: "config.ru", text: text("RAILS_ENV != 'production'") }]).findings;
+    expect(found.map((f) => [f.code, f.line])).toContainEqual(["rack-cors-origin-glob", 8]);
+  });
+  it("fix adds the page's origin inside the branch, and the model allows it after", () => {
+    const files = [{ path: "config.ru", text: text("RAILS_ENV != 'production'") }];
+    const r = fixConfig(files, recordedFrom(files, [call]));
+    expect(r.ok, fixDiff(r)).toBe(true);
+    const after = r.files[0]?.after ?? "";
+    expect(after).toContain(
+      `    if RAILS_ENV != 'production'\n      origins "http://localhost:300*", "${page}"\n`,
+    );
+    expect(allowOrigin(modelAnswer(after, "config.ru", call))).toEqual([page]);
+  });
+  it("a condition code decides: unknown, with its line", () => {
+    const r = modelAnswer(text("Rails.env.development?"), "config.ru", call);
+    expect("unknown" in r && r.unknown).toEqual({ key: "config.rack.unknown.if-block", params: { line: 7 } });
   });
 });

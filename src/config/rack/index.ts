@@ -22,6 +22,7 @@ import type { Allowance, Answer, ConfigFile, ConfigFinding, HopRequest, ReadConf
 import { ConfigSyntaxError } from "../types";
 import { faultOf, type Judged, type RequestSpec, Unknowable } from "../whatif";
 import {
+  condition,
   evaluate,
   kids,
   parseRuby,
@@ -95,6 +96,10 @@ export interface Allow {
   /** Where a new statement of the block goes, and its indentation. */
   endAt: number;
   indent: string;
+  /** `if`/`unless` in the block decided by an environment default (said with every answer). */
+  assumed: Words[];
+  /** The line of an `if`/`unless` in the block whose condition code decides. */
+  undecided: number | null;
 }
 
 /**
@@ -295,8 +300,33 @@ function readAllow(rb: RubyFile, block: Node, text: string): Allow {
     endAt:
       stmts.length > 0 ? afterLine(text, (stmts.at(-1) as Node).endIndex) : lineStart(text, block.endIndex),
     indent: first ? indentAt(text, first.startIndex) : `${indentAt(text, block.startIndex)}  `,
+    assumed: [],
+    undecided: null,
   };
-  for (const s of stmts) {
+  // `if RAILS_ENV != 'production'` around the block's calls (cyu/rack-cors#232): the branch the
+  // condition takes, where the file decides it (an environment value read as its default, said so).
+  const branches = (list: Node[]): Node[] =>
+    list.flatMap((s) => {
+      if (s.type !== "if" && s.type !== "unless" && s.type !== "elsif") return [s];
+      const cond = s.childForFieldName("condition");
+      const c = cond ? condition(cond, rb.scope) : null;
+      if (!c) {
+        allow.undecided ??= s.startPosition.row + 1;
+        return [];
+      }
+      if (c.env)
+        allow.assumed.push({
+          key: "config.rack.assumed.env-condition",
+          params: { line: s.startPosition.row + 1, text: (cond as Node).text.slice(0, 80) },
+        });
+      const branch =
+        c.value !== (s.type === "unless")
+          ? s.childForFieldName("consequence")
+          : s.childForFieldName("alternative");
+      if (!branch) return [];
+      return branch.type === "elsif" ? branches([branch]) : branches(kids(branch));
+    });
+  for (const s of branches(stmts)) {
     const d = dslCall(s, param);
     if (!d) continue;
     const argList = d.call.type === "call" ? d.call.childForFieldName("arguments") : null;
@@ -552,7 +582,9 @@ function answer(app: RackApp, req: HopRequest): Answer {
     }
     const use = app.uses[0];
     const upstream = req.upstream ?? null;
-    const assumed: Words[] = [];
+    const undecided = use?.allows.find((a) => a.undecided !== null)?.undecided;
+    if (undecided) throw new Unknowable({ key: "config.rack.unknown.if-block", params: { line: undecided } });
+    const assumed: Words[] = (use?.allows ?? []).flatMap((a) => a.assumed);
     const path = pathOf(url);
     const preflight = req.method === "OPTIONS" && hasHeader(req.headers, "access-control-request-method");
     if (use?.raises)

@@ -276,3 +276,36 @@ export function rbStr(s: string, quote = '"'): string {
     ? `'${escaped.replace(/'/g, "\\'")}'`
     : `"${escaped.replace(/"/g, '\\"').replace(/#/g, "\\#")}"`;
 }
+
+/**
+ * An `if`/`unless` condition the file decides: `A == "x"` / `A != "x"` between values read here (a
+ * constant bound to `ENV.fetch("RAILS_ENV", "development")` read as its default), `true`, `false`.
+ * `env`: an environment default decided it (deployed, it may differ). null: code decides.
+ */
+export function condition(n: Node, scope: Scope): { value: boolean; env: boolean } | null {
+  if (n.type === "true" || n.type === "false") return { value: n.type === "true", env: false };
+  if (n.type === "parenthesized_statements") {
+    const inner = kids(n);
+    return inner.length === 1 ? condition(inner[0] as Node, scope) : null;
+  }
+  if (n.type !== "binary") return null;
+  const op = n.childForFieldName("operator")?.text;
+  const left = n.childForFieldName("left");
+  const right = n.childForFieldName("right");
+  if ((op !== "==" && op !== "!=") || !left || !right) return null;
+  const scalar = (v: RbVal): string | null =>
+    v.t === "str"
+      ? `s:${v.v}`
+      : v.t === "int" || v.t === "bool"
+        ? `${v.t}:${v.v}`
+        : v.t === "nil"
+          ? "nil"
+          : null;
+  const a = evaluate(left, scope);
+  const b = evaluate(right, scope);
+  const x = scalar(a);
+  const y = scalar(b);
+  if (x === null || y === null) return null;
+  const env = (a.t === "str" && a.env !== undefined) || (b.t === "str" && b.env !== undefined);
+  return { value: op === "==" ? x === y : x !== y, env };
+}

@@ -2,6 +2,10 @@
 export const enConfigRack = {
   "config.rack.unknown.gate":
     "the preflight to {path} passes {name} (line {line}) before Rack::Cors, and what it answered was not recorded",
+  "config.rack.assumed.env-condition":
+    "the if on line {line} ({text}) read with the environment's default written in this file (deployed, the value may differ)",
+  "config.rack.unknown.if-block":
+    "the allow block's if on line {line} depends on code CORS Lens does not evaluate: which origins and resources it sets is decided where the app runs",
   "config.rack.assumed.gate": "{name} (line {line}), above Rack::Cors, passes the request on (not recorded)",
   "config.rack.assumed.static-file":
     "{name} (line {line}), above Rack::Cors, serves {path} from its folder (the file assumed there, not recorded)",

@@ -4,6 +4,10 @@ import type { enConfigRack } from "./en-config-rack";
 export const koConfigRack: Record<keyof typeof enConfigRack, string> = {
   "config.rack.unknown.gate":
     "{path}로 가는 사전 요청이 Rack::Cors보다 먼저 {name}({line}번 줄)을 지나는데, 그 응답이 기록되지 않았습니다",
+  "config.rack.assumed.env-condition":
+    "줄 {line}의 if({text})는 이 파일에 적힌 환경 변수 기본값으로 읽었습니다(배포 환경에서는 값이 다를 수 있습니다)",
+  "config.rack.unknown.if-block":
+    "줄 {line}에 있는 allow 블록의 if는 CORS Lens가 평가하지 않는 코드에 달려 있습니다: 어떤 출처와 리소스를 설정하는지는 앱이 실행되는 곳에서 정해집니다",
   "config.rack.assumed.gate":
     "Rack::Cors 위의 {name}({line}번 줄)이 요청을 그대로 넘긴다고 가정합니다(기록 없음)",
   "config.rack.assumed.static-file":
