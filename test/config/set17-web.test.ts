@@ -102,7 +102,7 @@ run ->(env) { [200, { 'Content-Type' => 'application/json' }, ['{}']] }
   it("reads the branch the environment's default takes, says so, and check names the glob string", () => {
     const r = modelAnswer(text("RAILS_ENV != 'production'"), "config.ru", call);
     expect("exchange" in r && r.exchange.preflight?.status).toBe(200);
-    expect("exchange" in r && r.assumed.map((w) => w.key)).toContain("config.rack.assumed.env-condition");
+    expect("assumed" in r && r.assumed.map((w) => w.key)).toContain("config.rack.assumed.env-condition");
     const found = checkConfig([{ path: "config.ru", text: text("RAILS_ENV != 'production'") }]).findings;
     expect(found.map((f) => [f.code, f.line])).toContainEqual(["rack-cors-origin-glob", 8]);
   });
