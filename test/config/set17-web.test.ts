@@ -121,3 +121,53 @@ run ->(env) { [200, { 'Content-Type' => 'application/json' }, ['{}']] }
     expect("unknown" in r && r.unknown).toEqual({ key: "config.rack.unknown.if-block", params: { line: 7 } });
   });
 });
+
+describe("nginx: preflights a location never answers, and one it answers through a variable", () => {
+  const check = (text: string) =>
+    checkConfig([{ path: "site.conf", text }]).findings.map((f) => [f.code, f.line]);
+  it("a static location with preflight headers and no OPTIONS answer: preflight-static-405 at the location (IFRCGo/go-api#2141)", () => {
+    const text = `server {
+    listen 8080;
+    location /static/ {
+        alias /usr/share/nginx/html/;
+        add_header Access-Control-Allow-Origin '*';
+        add_header Access-Control-Allow-Methods 'GET, HEAD, OPTIONS';
+    }
+}
+`;
+    expect(check(text)).toContainEqual(["preflight-static-405", 3]);
+    const answered = text.replace(
+      "        alias",
+      "        if ($request_method = OPTIONS) {\n            return 204;\n        }\n        alias",
+    );
+    expect(check(answered).map(([c]) => c)).not.toContain("preflight-static-405");
+  });
+  it("`set $cors` in the OPTIONS test, `if ($cors = …) { return 204; }` after it: the preflight is answered (no preflight-to-upstream)", () => {
+    const text = `server {
+    listen 8080;
+    location /api/ {
+        set $cors "";
+        if ($http_origin = "https://app.example.com") {
+            set $cors "allowed";
+        }
+        if ($request_method = OPTIONS) {
+            set $cors "\${cors}-options";
+        }
+        if ($cors = "allowed-options") {
+            add_header Access-Control-Allow-Origin $http_origin always;
+            add_header Access-Control-Allow-Methods "GET, PUT" always;
+            add_header Access-Control-Allow-Headers "Content-Type" always;
+            return 204;
+        }
+        add_header Access-Control-Allow-Origin $http_origin always;
+        add_header Vary Origin always;
+        proxy_pass http://127.0.0.1:9000;
+    }
+}
+`;
+    expect(check(text).map(([c]) => c)).not.toContain("preflight-to-upstream");
+    expect(
+      check(text.replace('if ($cors = "allowed-options") {', 'if ($other = "x") {')).map(([c]) => c),
+    ).toContain("preflight-to-upstream");
+  });
+});

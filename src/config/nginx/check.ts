@@ -344,7 +344,23 @@ export function checkNginx(tree: NginxTree): ConfigFinding[] {
           params: { line: optionsIf.directive.line, flag: ends.args.at(-1)?.value ?? "" },
         },
       });
+    // Or the enable-cors.org shape: `if ($request_method = OPTIONS) { set $cors "${cors}-options"; }`,
+    // then `if ($cors = "allowed-options") { … return 204; }` — an `if` on a variable the OPTIONS test
+    // sets, that returns.
+    const optionsVars = new Set(
+      loc.children
+        .filter((c) => c.kind === "if" && isOptionsTest(c))
+        .flatMap((c) => own(c, "set").map((d) => d.args[0]?.value ?? "")),
+    );
+    const viaVariable = loc.children.some(
+      (c) =>
+        c.kind === "if" &&
+        !!c.directive &&
+        own(c, "return").length > 0 &&
+        optionsVars.has(conditionWords(c.directive).words[0]?.replace(/^\(/, "") ?? ""),
+    );
     const answersPreflight = !!optionsIf && own(optionsIf, "return").length > 0 && !skipped;
+    const preflightAnswered = answersPreflight || viaVariable;
     const ifAcao = optionsIf ? addHeaders(inheritedLevel(optionsIf, "add_header")).some(isAcao) : false;
     if (optionsIf && ifAcao && !hasAcao && !guardedAcaoIn(loc)) {
       out.push({
@@ -386,7 +402,7 @@ export function checkNginx(tree: NginxTree): ConfigFinding[] {
       )?.directive ??
       // auth_basic is inherited from the server and http levels (a location's own, `off` too, wins),
       // and runs in the access phase, after an `if … return` of the rewrite phase could answer.
-      (answersPreflight ? null : basicAuth(loc));
+      (preflightAnswered ? null : basicAuth(loc));
     if (refusal) {
       out.push({
         code: "preflight-refused",
@@ -401,7 +417,7 @@ export function checkNginx(tree: NginxTree): ConfigFinding[] {
     // a 401 from its auth) fails the preflight (https://fetch.spec.whatwg.org/#cors-preflight-fetch,
     // "ok status"). An `if ($request_method = OPTIONS) { return …; }` here or in the server answers it.
     const upstream = own(loc, "proxy_pass")[0] ?? own(loc, "fastcgi_pass")[0] ?? own(loc, "uwsgi_pass")[0];
-    if (upstream && !answersPreflight && !answeredAbove(loc))
+    if (upstream && !preflightAnswered && !answeredAbove(loc))
       out.push({
         code: "preflight-to-upstream",
         severity: "warning",
@@ -409,6 +425,34 @@ export function checkNginx(tree: NginxTree): ConfigFinding[] {
         words: {
           key: "config.nginx.check.preflight-upstream",
           params: { directive: upstream.name, example: "if ($request_method = OPTIONS) { … return 204; }" },
+        },
+      });
+    // 12. A location nginx serves from disk (alias, root, try_files; no handler that passes the request
+    // on) that sends preflight headers (Allow-Methods or Allow-Headers: it expects preflights) but does
+    // not answer OPTIONS itself: the static module answers OPTIONS 405
+    // (https://github.com/nginx/nginx/blob/master/src/http/modules/ngx_http_static_module.c,
+    // NGX_HTTP_NOT_ALLOWED for any method but GET, HEAD and POST), which fails the preflight.
+    // Named at the location (IFRCGo/go-api#2141: a traced request's sentry-trace header).
+    const handler = ["proxy_pass", "fastcgi_pass", "uwsgi_pass", "scgi_pass", "grpc_pass", "return"];
+    const preflightHeaders = addHeaders(level).some((h) =>
+      /^access-control-allow-(methods|headers)$/i.test(h.name),
+    );
+    if (
+      !upstream &&
+      !hasOwn(loc, ...handler) &&
+      hasOwn(loc, "alias", "root", "try_files") &&
+      preflightHeaders &&
+      !preflightAnswered &&
+      !answeredAbove(loc) &&
+      loc.directive
+    )
+      out.push({
+        code: "preflight-static-405",
+        severity: "warning",
+        ...at(loc.directive),
+        words: {
+          key: "config.nginx.check.preflight-static",
+          params: { example: "if ($request_method = OPTIONS) { … return 204; }" },
         },
       });
   }

@@ -161,6 +161,8 @@ recorded request through and keeps every request allowed before, 1 when it canno
     "map key {key} is written like a regular expression but compared as it is: a key is a regex only after ~ (or ~* for any case), so no Origin equals it",
   "config.nginx.check.if-replaces":
     "where this if and the one of line {line} both match, nginx serves the request with this one's configuration alone (the last matching if): the CORS add_header lines of line {line} are not sent — add them here too, or set them with a map outside the ifs",
+  "config.nginx.check.preflight-static":
+    "this location serves files from disk and sends preflight headers, but nothing here answers OPTIONS: nginx's static module answers it 405, and the browser refuses the preflight of every request with a custom header (a tracing header, Authorization); answer it here: {example}",
   "config.nginx.check.preflight-upstream":
     "the preflight (OPTIONS) goes on to the application behind {directive}: nothing here answers it, so its status is the application's (often 404, 405 or 401) and a status outside 200–299 fails the preflight; answer it here, before {directive}: {example} with the CORS add_header lines",
   "config.check.preflight-only":

@@ -160,6 +160,8 @@ config/initializers/cors.rb나 Rack의 config.ru).
     "map 키 {key}는 정규식처럼 쓰였지만 그대로 비교됩니다: 키는 ~(대소문자 무시는 ~*) 뒤에서만 정규식이므로 어떤 Origin도 이와 같지 않습니다",
   "config.nginx.check.if-replaces":
     "이 if와 {line}행의 if가 둘 다 맞으면 nginx는 이 if의 설정만으로 요청을 처리합니다(마지막으로 맞은 if): {line}행의 CORS add_header 줄은 보내지지 않습니다 — 여기에도 추가하거나 if 밖에서 map으로 설정하세요",
+  "config.nginx.check.preflight-static":
+    "이 location은 디스크의 파일을 제공하고 프리플라이트 헤더를 보내지만 OPTIONS에 응답하는 곳이 없습니다: nginx의 정적 모듈은 OPTIONS에 405로 응답하므로, 사용자 지정 헤더(추적 헤더, Authorization)가 있는 모든 요청의 프리플라이트를 브라우저가 거부합니다. 여기서 응답하세요: {example}",
   "config.nginx.check.preflight-upstream":
     "사전 요청(OPTIONS)이 {directive} 뒤의 애플리케이션으로 넘어갑니다: 여기서 응답하는 것이 없어 상태 코드는 애플리케이션의 것(흔히 404, 405, 401)이고, 200–299 밖의 상태면 사전 요청이 실패합니다. {directive} 앞에서 응답하세요: CORS add_header 줄과 함께 {example}",
   "config.check.preflight-only":
