@@ -1513,7 +1513,7 @@ export function readExpress(file: string, text: string): ExpressApp {
     const callee = bare(call.callee);
     const f = callee.type === "Identifier" ? r.functions.get(callee.name) : undefined;
     // `(level)` or `(options = {})` (koa2-cors' `crossOrigin(options = {})`: the default where the
-    // call passes nothing, https://github.com/zadzbw/koa2-cors/blob/master/src/index.js).
+    // call passes nothing: koa2-cors 2.0.6, https://github.com/zadzbw/koa2-cors/blob/master/src/index.js).
     const named = (x: t.Node) =>
       x.type === "Identifier" || (x.type === "AssignmentPattern" && x.left.type === "Identifier");
     if (!f || f.async || !f.params.every(named)) return null;
@@ -2607,7 +2607,7 @@ function rawWrite(text: string, fn: t.Node, res: Res, trace: Trace): void {
  * reply.raw)`, better-auth's node handler): where that function is the file's and writes the answer
  * on it (`res.writeHead`, `res.end`), Node sends what it wrote, without the headers @fastify/cors put
  * on the reply (reply.header), which Fastify writes only when it sends the reply itself
- * (https://github.com/fastify/fastify/blob/v5.12.8/lib/reply.js `onSendEnd`: `res.writeHead(statusCode,
+ * (https://github.com/fastify/fastify/blob/v5.12.8/lib/reply.js `safeWriteHead`: `res.writeHead(statusCode,
  * reply[kReplyHeaders])`; https://fastify.dev/docs/latest/Reference/Reply/#raw) — unless the route
  * copies `reply.getHeaders()` onto the raw response first. A function that is not the file's (an
  * imported library): what it does with the response is not known here.
