@@ -975,6 +975,24 @@ export function fixConfig(
     const signature = (f: ReturnType<typeof failingOf>) =>
       f.map((x) => `${x.spec.id}:${x.judged.verdict}:${x.judged.cause?.code ?? ""}`).join("|");
     const was = signature(failing);
+    // The patched text is read again before anything is kept: a patch that does not parse is CORS
+    // Lens's failure, never the user's file's (it is not printed, and each failing request says so,
+    // exit 1), while the file as given was read (exit 2 is for a file that cannot be read).
+    const patched = applyEdits(texts, edits);
+    let next: AnyConfig;
+    try {
+      next = readConfig([...patched].map(([path, text]) => ({ path, text })));
+    } catch (e) {
+      if (!(e instanceof ConfigError)) throw e;
+      const detail =
+        e.words.key === "config.error.syntax" ? String(e.words.params?.detail ?? "") : e.words.key;
+      for (const f of failing)
+        cannot.set(f.spec.id, {
+          key: "config.cannot.patch-unparsed",
+          params: { file: e.file ?? "", detail },
+        });
+      break;
+    }
     for (const d of done) {
       d.pos = shifted(d.file, d.pos, edits);
       for (const k of Object.keys(d.refs)) d.refs[k] = shifted(d.file, d.refs[k] as number, edits);
@@ -989,8 +1007,8 @@ export function fixConfig(
       }
       done.push({ file: e.file, pos: starts[i] as number, why: e.why, refs });
     });
-    texts = applyEdits(texts, edits);
-    current = readConfig([...texts].map(([path, text]) => ({ path, text })));
+    texts = patched;
+    current = next;
     if (signature(failingOf(specs, judgeAll(current))) !== was) stale = null;
     else if (!stale) stale = kept;
     else {

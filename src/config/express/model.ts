@@ -677,6 +677,11 @@ export class Reader {
         return new Fn(n);
       case "UnaryExpression":
         if (n.operator === "!") return !truthy(this.value(n.argument, env, depth + 1));
+        // `typeof options.origin === "function"` (koa2-cors' test of its origin option).
+        if (n.operator === "typeof") {
+          const v = this.value(n.argument, env, depth + 1);
+          return v instanceof Fn ? "function" : v === null || v instanceof RegExp ? "object" : typeof v;
+        }
         if (n.operator === "-") {
           const v = this.value(n.argument, env, depth + 1);
           if (typeof v === "number") return -v;
@@ -835,6 +840,44 @@ export class Reader {
           }
         }
         const target = this.value(callee.object, env, depth + 1);
+        // `options.origin(ctx)`: a function option given as an arrow written with an expression body
+        // (`origin: (ctx) => "*"`), run with its arguments bound — those it reads only (a Koa ctx
+        // cannot be computed here, and `(ctx) => "*"` never reads it).
+        const member = isRecord(target) && typeof method === "string" ? target[method] : undefined;
+        if (member instanceof Fn && member.fn.params.every((x) => x.type === "Identifier")) {
+          const f = member.fn;
+          const body =
+            f.body.type !== "BlockStatement"
+              ? f.body
+              : f.body.body.length === 1 && f.body.body[0]?.type === "ReturnStatement"
+                ? f.body.body[0].argument
+                : null;
+          if (!body) return unknown("call");
+          const used = new Set<string>();
+          const walk = (x: unknown): void => {
+            if (!x || typeof x !== "object") return;
+            if (Array.isArray(x)) {
+              for (const y of x) walk(y);
+              return;
+            }
+            const o = x as Record<string, unknown>;
+            if (o.type === "Identifier" && typeof o.name === "string") used.add(o.name);
+            for (const [k, v] of Object.entries(o))
+              if (!["loc", "start", "end", "leadingComments", "trailingComments"].includes(k)) walk(v);
+          };
+          walk(body);
+          const inner = new Map(env);
+          f.params.forEach((x, i) => {
+            const name = (x as t.Identifier).name;
+            if (!used.has(name)) {
+              inner.delete(name);
+              return;
+            }
+            const a = n.arguments[i];
+            inner.set(name, a ? this.value(a as t.Node, env, depth + 1) : undefined);
+          });
+          return body ? this.value(body, inner, depth + 1) : undefined;
+        }
         const args = n.arguments.map((a) => this.value(a, env, depth + 1));
         if (target === undefined && (callee.optional || n.optional)) return undefined;
         // Koa's ctx.get(name) in an origin function: the request header, "" when absent.
@@ -1469,12 +1512,26 @@ export function readExpress(file: string, text: string): ExpressApp {
   const factoryMiddleware = (call: t.CallExpression): Middleware | null => {
     const callee = bare(call.callee);
     const f = callee.type === "Identifier" ? r.functions.get(callee.name) : undefined;
-    if (!f || f.async || !f.params.every((x) => x.type === "Identifier")) return null;
-    // Its body is the return of a function and nothing else (no state of its own to follow).
+    // `(level)` or `(options = {})` (koa2-cors' `crossOrigin(options = {})`: the default where the
+    // call passes nothing: koa2-cors 2.0.6, https://github.com/zadzbw/koa2-cors/blob/master/src/index.js).
+    const named = (x: t.Node) =>
+      x.type === "Identifier" || (x.type === "AssignmentPattern" && x.left.type === "Identifier");
+    if (!f || f.async || !f.params.every(named)) return null;
+    // Its body is the return of a function, after `const` values of its own at most (koa2-cors'
+    // options merged with its default methods), computed once when the factory is called.
     const only = f.body.type === "BlockStatement" ? f.body.body : null;
+    const last = only?.at(-1);
     const ret = only
-      ? only.length === 1 && only[0]?.type === "ReturnStatement"
-        ? only[0].argument
+      ? last?.type === "ReturnStatement" &&
+        only
+          .slice(0, -1)
+          .every(
+            (st) =>
+              st.type === "VariableDeclaration" &&
+              st.kind === "const" &&
+              st.declarations.every((d) => d.id.type === "Identifier" && d.init),
+          )
+        ? last.argument
         : null
       : f.body;
     const fn = ret ? bare(ret) : null;
@@ -1483,8 +1540,19 @@ export function readExpress(file: string, text: string): ExpressApp {
     try {
       f.params.forEach((x, i) => {
         const arg = call.arguments[i];
-        bound.set((x as t.Identifier).name, arg ? r.value(arg as t.Node) : undefined);
+        const id = (x.type === "AssignmentPattern" ? x.left : x) as t.Identifier;
+        bound.set(
+          id.name,
+          arg
+            ? r.value(arg as t.Node)
+            : x.type === "AssignmentPattern"
+              ? r.value(x.right, new Map(bound))
+              : undefined,
+        );
       });
+      for (const st of only?.slice(0, -1) ?? [])
+        for (const d of (st as t.VariableDeclaration).declarations)
+          bound.set((d.id as t.Identifier).name, r.value(d.init as t.Node, new Map(bound)));
     } catch (e) {
       if (!(e instanceof Unknown)) throw e;
       return null;
@@ -1950,6 +2018,8 @@ export interface Trace {
   thrown?: boolean;
   /** Fastify: the route wrote its answer with reply.raw.writeHead, without the reply's headers (rawWrite). */
   rawWrite?: t.CallExpression;
+  /** Fastify: the route handed reply.raw to a function of the file that answered on it (rawHandOff). */
+  rawHandOff?: { call: t.CallExpression; reply: string };
   /**
    * Hono and Koa: what each middleware does after its `await next()`, run once the request is
    * answered, innermost first (koa-compose and Hono's compose resume each awaiting middleware in
@@ -2325,7 +2395,10 @@ export function run(app: ExpressApp, request: HopRequest): Trace {
           answerApp(200, "route");
           if (app.dialect === "koa" && (res.status ?? 200) >= 400 && /\bctx\.throw\s*\(|\bthrow\s/.test(code))
             koaThrown(app, res, trace);
-          if (app.dialect === "fastify") rawWrite(reader.text, h.node, res, trace);
+          if (app.dialect === "fastify") {
+            rawWrite(reader.text, h.node, res, trace);
+            rawHandOff(reader, h.node, res, trace);
+          }
           if (app.dialect === "hono") honoOwnResponse(reader, h.node, res, trace);
           return true;
         }
@@ -2352,6 +2425,24 @@ export function run(app: ExpressApp, request: HopRequest): Trace {
           );
         } catch (e) {
           if (!(e instanceof Unknown)) throw e;
+          // Koa: a check it cannot follow (`tokens.get(token)`) that throws `ctx.throw(422, …)`,
+          // where the recorded status is that one: the throw is the path the request took (read
+          // from the record, as a catch block's status is). Koa's ctx.onerror answers it, without
+          // the headers set so far (koaThrown).
+          const ctxName = h.node.params[0]?.type === "Identifier" ? h.node.params[0].name : null;
+          const up = req.upstream?.status;
+          if (
+            app.dialect === "koa" &&
+            ctxName &&
+            req.method !== "OPTIONS" &&
+            typeof up === "number" &&
+            up >= 400 &&
+            new RegExp(`\\b${ctxName.replace(/\$/g, "\\$")}\\.throw\\s*\\(\\s*${up}\\b`).test(code)
+          ) {
+            answerApp(up, "route");
+            koaThrown(app, res, trace);
+            return true;
+          }
           if (authLike !== undefined)
             return handle({ kind: "auth", node: h.node, name: authLike, jwt: false }, layer, final, rest);
           // Application code CORS Lens does not follow (a token check with a JWT library), after the
@@ -2511,6 +2602,71 @@ function rawWrite(text: string, fn: t.Node, res: Res, trace: Trace): void {
   trace.rawWrite = call;
 }
 
+/**
+ * A Fastify route that hands the raw response to another function (`toNodeHandler(auth)(req.raw,
+ * reply.raw)`, better-auth's node handler): where that function is the file's and writes the answer
+ * on it (`res.writeHead`, `res.end`), Node sends what it wrote, without the headers @fastify/cors put
+ * on the reply (reply.header), which Fastify writes only when it sends the reply itself
+ * (https://github.com/fastify/fastify/blob/v5.12.8/lib/reply.js `safeWriteHead`: `res.writeHead(statusCode,
+ * reply[kReplyHeaders])`; https://fastify.dev/docs/latest/Reference/Reply/#raw) — unless the route
+ * copies `reply.getHeaders()` onto the raw response first. A function that is not the file's (an
+ * imported library): what it does with the response is not known here.
+ */
+function rawHandOff(r: Reader, fn: t.Function, res: Res, trace: Trace): void {
+  const reply = fn.params[1]?.type === "Identifier" ? fn.params[1].name : null;
+  if (!reply) return;
+  const code = r.text.slice(fn.start ?? 0, fn.end ?? 0);
+  let found: { call: t.CallExpression; at: number } | null = null;
+  const visit = (n: t.Node) => {
+    if (found || !n || typeof n !== "object") return;
+    if (n.type === "CallExpression") {
+      const at = n.arguments.findIndex((a) => {
+        const b = bare(a as t.Node);
+        return (
+          b.type === "MemberExpression" && propName(b) === "raw" && isName(bare(b.object), reply as string)
+        );
+      });
+      const c = bare(n.callee);
+      const own = c.type === "MemberExpression" && isName(bare(c.object), reply as string);
+      if (at >= 0 && !own) {
+        found = { call: n, at };
+        return;
+      }
+    }
+    for (const c of childNodes(n)) visit(c);
+  };
+  visit(fn.body);
+  if (!found) return;
+  const { call, at } = found as { call: t.CallExpression; at: number };
+  // The route copies the reply's headers onto the raw response first (what fix writes).
+  if (/\.getHeaders\s*\(\s*\)/.test(code.slice(0, (call.start ?? 0) - (fn.start ?? 0)))) return;
+  // The function called: one of the file, or the function a factory of the file returns.
+  const callee = bare(call.callee);
+  let target: t.Function | null = null;
+  if (callee.type === "Identifier") target = r.functions.get(callee.name) ?? null;
+  else if (callee.type === "CallExpression" && bare(callee.callee).type === "Identifier") {
+    const f = r.functions.get((bare(callee.callee) as t.Identifier).name);
+    const body = f?.body;
+    const ret =
+      body?.type === "BlockStatement"
+        ? body.body.findLast((st): st is t.ReturnStatement => st.type === "ReturnStatement")?.argument
+        : body;
+    const made = ret ? bare(ret) : null;
+    if (made?.type === "ArrowFunctionExpression" || made?.type === "FunctionExpression") target = made;
+  }
+  const param = target?.params[at];
+  if (!target || param?.type !== "Identifier")
+    throw new Unknown({
+      key: "config.fastify.unknown.raw-handoff",
+      params: { line: r.line(call), name: r.text.slice(callee.start ?? 0, callee.end ?? 0) },
+    });
+  const inner = r.text.slice(target.start ?? 0, target.end ?? 0);
+  const p = param.name.replace(/\$/g, "\\$");
+  if (!new RegExp(`\\b${p}\\.(writeHead|end)\\s*\\(`).test(inner)) return;
+  res.headers = [];
+  trace.rawHandOff = { call, reply };
+}
+
 /** The `reply.raw.writeHead(…)` calls under `node` whose headers do not take `reply.getHeaders()` along. */
 export function rawWriteCalls(text: string, node: t.Node): t.CallExpression[] {
   const found: t.CallExpression[] = [];
@@ -2535,7 +2691,8 @@ export function rawWriteCalls(text: string, node: t.Node): t.CallExpression[] {
 }
 
 /** A Koa middleware of the file catches what `await next()` throws (its own answer to the error). */
-export const catchesNext = (text: string): boolean => /\btry\s*\{[^}]*\bawait\s+next\s*\(\s*\)/.test(text);
+export const catchesNext = (text: string): boolean =>
+  /\btry\s*\{[^}]*\bawait\s+next\s*\(\s*\)/.test(text) || /\bnext\s*\(\s*\)\s*\.catch\s*\(/.test(text);
 
 /**
  * Hono's cors() (https://github.com/honojs/hono/blob/main/src/middleware/cors/index.ts): the origin
@@ -3485,6 +3642,122 @@ function interpret(
     }
     return unknown(n);
   };
+  /**
+   * A condition it cannot read (`if (!localMode) res.header("Cache-Control", …)`, localMode from
+   * process.env.NODE_ENV): both branches are run, each from the state before the `if`, and where they
+   * end the same way — the same flow (next, an answer, the app's), the same status, the same
+   * Access-Control-* and Vary lines, the same variables and the same CORS record — the condition decides
+   * nothing CORS Lens judges, and the second branch's state is kept (its other headers stand for
+   * either's). Where they differ, the condition's Unknown stands.
+   */
+  const either = (why: Unknown, branches: Array<() => Flow>): Flow => {
+    const corsLines = () =>
+      JSON.stringify(
+        res.headers.filter(([k]) => /^(access-control-|vary$)/i.test(k)).map(([k, v]) => [lower(k), v]),
+      );
+    const mark = () => {
+      const vars = [...env].filter(([k]) => !k.startsWith("\u0000"));
+      let vs: string;
+      try {
+        vs = JSON.stringify(vars, (_k, v) => (typeof v === "function" ? String(v) : v));
+      } catch {
+        return null;
+      }
+      return JSON.stringify([
+        res.status,
+        corsLines(),
+        vs,
+        bodySet,
+        nextReturned,
+        after.length,
+        trace.corsRan.length,
+        trace.handSet.length,
+        trace.assumed,
+        trace.fromUpstream,
+        !!trace.thrown,
+        !!trace.rawWrite,
+        !!trace.rawHandOff,
+        !!trace.unwound,
+        !!trace.badHeader,
+        !!trace.blanked,
+        !!trace.honoRes,
+        trace.honoPrepared?.length ?? 0,
+        trace.honoLost?.length ?? 0,
+        trace.after.length,
+      ]);
+    };
+    const saved = {
+      headers: res.headers.map(([k, v]) => [k, v] as [string, string]),
+      status: res.status,
+      env: new Map(env),
+      bodySet,
+      nextReturned,
+      after: [...after],
+      trace: {
+        ...trace,
+        corsRan: [...trace.corsRan],
+        handSet: [...trace.handSet],
+        assumed: [...trace.assumed],
+        after: [...trace.after],
+        honoPrepared: trace.honoPrepared && [...trace.honoPrepared],
+        honoLost: trace.honoLost && [...trace.honoLost],
+      },
+    };
+    const restore = () => {
+      res.headers = saved.headers.map(([k, v]) => [k, v] as [string, string]);
+      res.status = saved.status;
+      env.clear();
+      for (const [k, v] of saved.env) env.set(k, v);
+      bodySet = saved.bodySet;
+      nextReturned = saved.nextReturned;
+      after.splice(0, after.length, ...saved.after);
+      for (const k of Object.keys(trace)) delete (trace as unknown as Record<string, unknown>)[k];
+      Object.assign(trace, {
+        ...saved.trace,
+        corsRan: [...saved.trace.corsRan],
+        handSet: [...saved.trace.handSet],
+        assumed: [...saved.trace.assumed],
+        after: [...saved.trace.after],
+        honoPrepared: saved.trace.honoPrepared && [...saved.trace.honoPrepared],
+        honoLost: saved.trace.honoLost && [...saved.trace.honoLost],
+      });
+    };
+    let seen: string | null = null;
+    let flow: Flow = null;
+    for (const [i, run] of branches.entries()) {
+      if (i > 0) restore();
+      try {
+        flow = run();
+      } catch (e) {
+        if (e instanceof Unknown || e instanceof BadHeader) throw why;
+        throw e;
+      }
+      const m = mark();
+      if (m === null) throw why;
+      const sig = `${String(flow)}|${m}`;
+      if (seen !== null && sig !== seen) throw why;
+      seen = sig;
+    }
+    return flow;
+  };
+  /** Koa: `next().catch(fn)`, fn ending in `throw` (what fix writes to keep the CORS headers on errors). */
+  const nextCatch = (n: t.CallExpression): boolean => {
+    const callee = bare(n.callee);
+    if (!koa || !nextName || callee.type !== "MemberExpression" || propName(callee) !== "catch") return false;
+    const inner = bare(callee.object);
+    const fn = n.arguments[0] ? bare(n.arguments[0]) : null;
+    const last =
+      (fn?.type === "ArrowFunctionExpression" || fn?.type === "FunctionExpression") &&
+      fn.body.type === "BlockStatement"
+        ? fn.body.body.at(-1)
+        : undefined;
+    return (
+      inner.type === "CallExpression" &&
+      isName(bare(inner.callee), nextName) &&
+      inner.arguments.length === 0 &&
+      last?.type === "ThrowStatement"
+    );
+  };
   const exec = (s: t.Node): Flow => {
     const n = bare(s);
     switch (n.type) {
@@ -3535,11 +3808,16 @@ function interpret(
         return exec(n.block);
       }
       case "ReturnStatement": {
-        if (!n.argument) return "answered-return" as unknown as Flow;
+        // `return;`, `return undefined;`: the value a middleware returns is not its answer.
+        if (!n.argument || isName(bare(n.argument), "undefined")) return "answered-return" as unknown as Flow;
         // `return next()`: nothing of this middleware runs after it.
         const b = bare(n.argument);
         const inner = b.type === "AwaitExpression" ? bare(b.argument) : b;
-        if (nextName && inner.type === "CallExpression" && isName(bare(inner.callee), nextName))
+        if (
+          nextName &&
+          inner.type === "CallExpression" &&
+          (isName(bare(inner.callee), nextName) || nextCatch(inner))
+        )
           nextReturned = true;
         // Fastify: `return reply` after reply.send() (the reply is sent; an async hook waits for it).
         if (fastify && isRes(n.argument)) return res.status !== null ? "answered" : unknown(n);
@@ -3566,9 +3844,18 @@ function interpret(
         res.status = 500;
         return "answered";
       }
-      case "IfStatement":
-        if (truthy(val(n.test))) return exec(n.consequent);
+      case "IfStatement": {
+        let test: Val;
+        try {
+          test = val(n.test);
+        } catch (e) {
+          if (!(e instanceof Unknown)) throw e;
+          const alt = n.alternate;
+          return either(e, [() => exec(n.consequent), () => (alt ? exec(alt) : null)]);
+        }
+        if (truthy(test)) return exec(n.consequent);
         return n.alternate ? exec(n.alternate) : null;
+      }
       case "VariableDeclaration":
         for (const d of n.declarations) {
           if (d.id.type === "ObjectPattern" && d.init) {
@@ -3654,10 +3941,21 @@ function interpret(
         if (n.operator === "&&") return truthy(val(n.left)) ? exec(n.right) : null;
         if (n.operator === "||") return truthy(val(n.left)) ? null : exec(n.right);
         return unknown(n);
-      case "ConditionalExpression":
-        return truthy(val(n.test)) ? exec(n.consequent) : exec(n.alternate);
+      case "ConditionalExpression": {
+        let test: Val;
+        try {
+          test = val(n.test);
+        } catch (e) {
+          if (!(e instanceof Unknown)) throw e;
+          return either(e, [() => exec(n.consequent), () => exec(n.alternate)]);
+        }
+        return truthy(test) ? exec(n.consequent) : exec(n.alternate);
+      }
       case "CallExpression": {
         const callee = bare(n.callee);
+        // `next().catch((err) => { …; throw err; })`: the request goes on; what the catch does with
+        // a thrown error is the error's answer (koaThrown, catchesNext).
+        if (nextCatch(n)) return "next";
         if (nextName && isName(callee, nextName)) {
           if (n.arguments.length === 0) return "next";
           const a = bare(n.arguments[0] as t.Node);

@@ -67,7 +67,10 @@ class Patcher extends EditList {
     return this.app.lineOf(n.start ?? 0);
   }
 
-  /** The options object written into a bare `cors()`, by the call's offset. */
+  /**
+   * The options object written into a bare `cors()`, by the call's offset; the properties written into
+   * an empty options object `{}`, by -(its offset) - 1.
+   */
   private readonly written = new Map<number, Edit>();
 
   insert(key: string, at: number, text: string, why: Words): void {
@@ -123,7 +126,24 @@ class Patcher extends EditList {
     }
     const last = obj.properties.at(-1);
     if (!last) {
-      this.insert(`obj:${obj.start}:${key}`, (obj.start ?? 0) + 1, ` ${key}: ${value} `, why);
+      // An empty `{}` (\`register(fastifyCors, {})\`): a second option goes into the text the first one
+      // wrote, after a comma (two insertions at the same offset would read `{ a: 1  b: 2 }`).
+      const written = this.written.get(-(obj.start ?? 0) - 1);
+      if (written) {
+        if (!new RegExp(`[{,] ${key}: `).test(` {${written.text}`))
+          written.text = `${written.text.slice(0, -1)}, ${key}: ${value} `;
+        this.insert(`obj:${obj.start}:${key}`, (obj.start ?? 0) + 1, "", why);
+        return;
+      }
+      const edit: Edit = {
+        file: this.app.file,
+        start: (obj.start ?? 0) + 1,
+        end: (obj.start ?? 0) + 1,
+        text: ` ${key}: ${value} `,
+        why,
+      };
+      this.written.set(-(obj.start ?? 0) - 1, edit);
+      this.push(`obj:${obj.start}:${key}`, edit);
       return;
     }
     const text = this.app.text;
@@ -395,6 +415,11 @@ export function patchExpress(
     // its headers were never sent.
     if (trace.rawWrite && code === "missing-allow-origin") {
       rawHeaders(p, trace.rawWrite, spec.id);
+      continue;
+    }
+    // The route handed the raw response to a function that answered on it (rawHandOff).
+    if (trace.rawHandOff && code === "missing-allow-origin") {
+      rawHandOffHeaders(p, trace.rawHandOff.call, trace.rawHandOff.reply, spec.id);
       continue;
     }
     // Hono: the c.header() CORS headers a handler's own new Response dropped (honoOwnResponse).
@@ -1276,17 +1301,43 @@ function koaKeepOnError(p: Patcher, fns: t.Function[], id: string): void {
     const [ctx, next] = fn.params;
     const body = fn.body;
     if (ctx?.type !== "Identifier" || next?.type !== "Identifier" || body.type !== "BlockStatement") continue;
+    const isNext = (x: t.Node | null | undefined) => {
+      const c = x ? bare(x) : null;
+      return c?.type === "CallExpression" && isName(bare(c.callee), next.name) && c.arguments.length === 0;
+    };
     const call = body.body.find((st) => {
       const e = st.type === "ExpressionStatement" ? bare(st.expression) : null;
-      const c = e?.type === "AwaitExpression" ? bare(e.argument) : null;
-      return c?.type === "CallExpression" && isName(bare(c.callee), next.name) && c.arguments.length === 0;
+      return e?.type === "AwaitExpression" && isNext(e.argument);
     });
-    if (!call) continue;
     const names = namesIn(fn);
     const err = ["err", "error", "thrown"].find((n) => !names.has(n)) ?? "caught";
+    const headers = `Object.fromEntries(Object.entries(${ctx.name}.response.headers).filter(([name]) => /^(access-control-|vary$)/.test(name)))`;
+    if (!call) {
+      // `return next();` as the middleware's last statement (koa2-cors written inline): koa-compose's
+      // next() always returns a promise (https://github.com/koajs/compose/blob/4.1.0/index.js
+      // `dispatch`), so the same catch is chained on it, in a function async or not.
+      const last = body.body.at(-1);
+      const arg = last?.type === "ReturnStatement" && last.argument ? bare(last.argument) : null;
+      const got = arg?.type === "AwaitExpression" ? bare(arg.argument) : arg;
+      if (!arg || !got || !isNext(got)) continue;
+      const at = indentAt(text, last?.start ?? 0);
+      const step = at.includes("\t") ? "\t" : "  ";
+      p.replace(
+        `koa-thrown:${got.start}`,
+        got,
+        [
+          `${p.src(got)}.catch((${err}) => {`,
+          `${at}${step}if (${err} instanceof Error)`,
+          `${at}${step}${step}Object.assign(${err}, { headers: { ...Reflect.get(${err}, "headers"), ...${headers} } });`,
+          `${at}${step}throw ${err};`,
+          `${at}})`,
+        ].join("\n"),
+        { key: "config.express.fix.koa-thrown", params: { line: p.line(got) } },
+      );
+      return;
+    }
     const at = indentAt(text, call.start ?? 0);
     const step = at.includes("\t") ? "\t" : "  ";
-    const headers = `Object.fromEntries(Object.entries(${ctx.name}.response.headers).filter(([name]) => /^(access-control-|vary$)/.test(name)))`;
     p.replace(
       `koa-thrown:${call.start}`,
       call,
@@ -1360,6 +1411,34 @@ function rawHeaders(p: Patcher, call: t.CallExpression, id: string): void {
     return;
   }
   p.cannot.set(id, { key: "config.fastify.cannot.raw-headers", params: { line: p.line(call) } });
+}
+
+/**
+ * Fastify: the route hands reply.raw to a function that answers on it (rawHandOff). The reply's
+ * headers (@fastify/cors's among them) are copied onto the raw response on the line before: Node
+ * merges headers set with setHeader into those writeHead is given, writeHead's winning a name both
+ * have (https://nodejs.org/api/http.html#responsewriteheadstatuscode-statusmessage-headers).
+ */
+function rawHandOffHeaders(p: Patcher, call: t.CallExpression, reply: string, id: string): void {
+  const text = p.app.text;
+  const callee = bare(call.callee);
+  const name = p.src(callee.type === "CallExpression" ? bare(callee.callee) : callee);
+  const start = lineStart(text, call.start ?? 0);
+  // Only where the call opens its line's statement (`return f(req.raw, reply.raw);`, `await …`).
+  if (!/^[ \t]*(?:return\s+|await\s+)*$/.test(text.slice(start, call.start ?? 0))) {
+    p.cannot.set(id, {
+      key: "config.fastify.cannot.raw-handoff",
+      params: { line: p.line(call), name, reply },
+    });
+    return;
+  }
+  const indent = indentAt(text, call.start ?? 0);
+  p.insert(
+    `raw-handoff:${call.start}`,
+    start,
+    `${indent}for (const [name, value] of Object.entries(${reply}.getHeaders())) ${reply}.raw.setHeader(name, value);\n`,
+    { key: "config.fastify.fix.raw-handoff", params: { line: p.line(call), name, reply } },
+  );
 }
 
 function handCredentials(p: Patcher, fns: t.Function[], id: string): void {
@@ -1845,6 +1924,24 @@ function allowOrigin(p: Patcher, w: OriginWant, credentials: boolean): void {
       missing.length === 0 ? trimmed : `[...${trimmed}, ${missing.map((x) => p.str(x)).join(", ")}]`,
       missing.length === 0 ? { key: "config.express.fix.origin-trim", params: { line: p.line(node) } } : why,
     );
+  } else if (
+    node.type === "CallExpression" &&
+    prop?.type === "ObjectProperty" &&
+    Array.isArray(value) &&
+    value.every((x) => typeof x === "string" && x === x.trim()) &&
+    envList(node)
+  ) {
+    // `(process.env.X ?? "a,b").split(",").map((s) => s.trim())`: a list whatever the environment
+    // holds (String.prototype.split always returns an array, map and filter keep it one), read here
+    // as its default's. The origins go after it, so a deployed value's origins stay allowed beside
+    // them (hono/cors, cors and @fastify/cors take an array and test `includes`:
+    // https://github.com/honojs/hono/blob/v4.13.19/src/middleware/cors/index.ts,
+    // https://github.com/expressjs/cors/blob/v2.8.6/lib/index.js `isOriginAllowed`).
+    const env = envList(node) as string;
+    p.replace(`origin:${prop.value.start}`, prop.value, `[...${p.src(prop.value)}, ${quoted.join(", ")}]`, {
+      key: "config.express.fix.origin-env-list",
+      params: { origins: list.join(", "), line: p.line(node), env },
+    });
   } else if (value === true) {
     // Any origin reflected already: the failure is elsewhere.
     p.cannot.set(w.id, { key: "config.cannot.cause", params: { code: "allow-origin-mismatch" } });
@@ -1854,6 +1951,32 @@ function allowOrigin(p: Patcher, w: OriginWant, credentials: boolean): void {
     return;
   }
   if (creds) p.addProp(use, o.object, "credentials", "true", { key: "config.fix.credentials" });
+}
+
+/**
+ * The environment variable a list of origins is split from — `(process.env.X ?? "…").split(",")`,
+ * then `.map(…)` / `.filter(…)` — or null for any other call (one that may return something else
+ * than an array where the variable is set).
+ */
+function envList(node: t.CallExpression): string | null {
+  let n: t.Node = node;
+  for (let i = 0; i < 4; i++) {
+    const b = bare(n);
+    if (b.type !== "CallExpression" || bare(b.callee).type !== "MemberExpression") return null;
+    const callee = bare(b.callee) as t.MemberExpression;
+    const name = propName(callee);
+    if (name === "map" || name === "filter") {
+      n = callee.object;
+      continue;
+    }
+    if (name !== "split") return null;
+    const inner = bare(callee.object);
+    const read =
+      inner.type === "LogicalExpression" && ["??", "||"].includes(inner.operator) ? bare(inner.left) : inner;
+    const m = /^(?:import\.meta|process|Bun)\.env\.([A-Za-z_$][\w$]*)$/.exec(dotted(read) ?? "");
+    return m ? (m[1] as string) : null;
+  }
+  return null;
 }
 
 /**

@@ -47,6 +47,8 @@ export const enConfigExpress = {
     'this origin function returns true or false: hono/cors sends the value itself as Access-Control-Allow-Origin ("true"), which matches no page; return the origin (or null)',
   "config.express.fix.origin-trim":
     'the origins split on line {line} keep the space after each comma (" https://…"), which no Origin header equals: each entry trimmed',
+  "config.express.fix.origin-env-list":
+    "{origins} added after the origins line {line} splits from the environment variable {env}, read here as its default's: where {env} is set, the origins it lists stay allowed and {origins} beside them",
   "config.express.fix.origin": "{origins} added to the allowed origins",
   "config.express.check.hono-base-path":
     "cors() on {path} under basePath({base}) runs for {base}{path}, not {path}: Hono puts use() paths under the base path too; write the path without it",
@@ -111,6 +113,12 @@ export const enConfigExpress = {
     "the c.header() call of line {line} sets a CORS header before the Context's response is made, and a handler's own new Response(…) drops it: CORS Lens cannot rewrite its arguments; set the header on c.res.headers instead (or after await next())",
   "config.express.fix.koa-origin-host":
     "the origin function of line {line} tested {read}, the server's own Host (Koa's request host), which no page's Origin ever equals, so every page got its fallback origin: it now tests {ctx}.get(\"Origin\"), the page's origin, against the same list",
+  "config.fastify.unknown.raw-handoff":
+    "the route on line {line} hands the raw response (reply.raw) to {name}, which may answer on it without the headers @fastify/cors put on the reply (Fastify writes those only when it sends the reply itself): CORS Lens cannot see what it does",
+  "config.fastify.fix.raw-handoff":
+    "the headers of the reply {reply} (those @fastify/cors set) copied onto the raw response before line {line} hands it on: {name} answers on the raw response, which Node sends without them",
+  "config.fastify.cannot.raw-handoff":
+    "the route on line {line} hands the raw response to {name}, which answers on it without @fastify/cors' headers: copy {reply}.getHeaders() onto {reply}.raw (setHeader) before it, by hand",
   "config.fastify.fix.raw-headers":
     "{reply}.raw.writeHead of line {line} now sends {reply}.getHeaders() too: a route that writes to the raw response sends only the headers it gives writeHead, so those @fastify/cors put on the reply (Access-Control-Allow-Origin, Vary) never went out",
   "config.fastify.cannot.raw-headers":

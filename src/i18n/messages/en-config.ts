@@ -205,6 +205,8 @@ recorded request through and keeps every request allowed before, 1 when it canno
 
   "config.cannot.upstream-sets":
     "Allow-Origin for {path} comes from the application behind nginx (proxy_pass), not from this file: change it there",
+  "config.cannot.patch-unparsed":
+    "the edit CORS Lens made to {file} for this request does not parse ({detail}): a CORS Lens bug, not your file; the edit is left out",
   "config.cannot.cause": "CORS Lens has no edit for {code} in this configuration",
   "config.cannot.list-value": "{name} on line {line} is set from a variable: extend what sets it by hand",
   "config.cannot.map-source": "the map on line {line} does not read $http_origin: extend it by hand",

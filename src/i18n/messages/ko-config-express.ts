@@ -49,6 +49,8 @@ export const koConfigExpress: Record<keyof typeof enConfigExpress, string> = {
     '이 origin 함수는 true나 false를 반환합니다: hono/cors는 그 값 자체를 Access-Control-Allow-Origin("true")으로 보내며 어떤 페이지와도 맞지 않습니다. 오리진(또는 null)을 반환하세요',
   "config.express.fix.origin-trim":
     '{line}행에서 나눈 오리진에 쉼표 뒤 공백이 남아(" https://…") 어떤 Origin 헤더와도 같지 않습니다: 각 항목의 공백을 제거했습니다',
+  "config.express.fix.origin-env-list":
+    "{line}번째 줄이 환경 변수 {env}에서 나누는 origin 목록(여기서는 기본값으로 읽음) 뒤에 {origins} 추가: {env}가 설정된 곳에서도 그 origin들은 그대로 허용되고 {origins}도 함께 허용됨",
   "config.express.fix.origin": "허용 오리진에 {origins} 추가",
   "config.express.check.hono-base-path":
     "basePath({base}) 아래의 {path}에 건 cors()는 {path}가 아니라 {base}{path}에서 실행됩니다. Hono는 use() 경로에도 기본 경로를 붙이니 기본 경로를 빼고 쓰세요",
@@ -113,6 +115,12 @@ export const koConfigExpress: Record<keyof typeof enConfigExpress, string> = {
     "줄 {line}의 c.header() 호출은 Context의 응답이 만들어지기 전에 CORS 헤더를 설정하고, 핸들러가 직접 만든 new Response(…)가 그것을 버립니다: CORS Lens가 그 인자를 다시 쓸 수 없습니다. 대신 c.res.headers에 설정하세요(또는 await next() 뒤에)",
   "config.express.fix.koa-origin-host":
     '줄 {line}의 origin 함수는 {read}, 곧 서버 자신의 Host(Koa의 request host)를 검사했는데, 어떤 페이지의 Origin도 그것과 같지 않아 모든 페이지가 대체 출처를 받았습니다: 이제 같은 목록에 대해 페이지의 출처인 {ctx}.get("Origin")을 검사합니다',
+  "config.fastify.unknown.raw-handoff":
+    "{line}번째 줄의 라우트가 raw 응답(reply.raw)을 {name}에 넘기며, 그쪽이 @fastify/cors가 reply에 넣은 헤더 없이 응답할 수 있음(Fastify는 reply를 직접 보낼 때만 그 헤더를 씀): CORS Lens는 그것이 무엇을 하는지 볼 수 없음",
+  "config.fastify.fix.raw-handoff":
+    "{line}번째 줄이 raw 응답을 넘기기 전에 reply {reply}의 헤더(@fastify/cors가 설정한 것)를 raw 응답에 복사: {name}은 raw 응답으로 답하고, Node는 그 헤더 없이 보냄",
+  "config.fastify.cannot.raw-handoff":
+    "{line}번째 줄의 라우트가 raw 응답을 {name}에 넘기고, 그쪽은 @fastify/cors의 헤더 없이 응답함: 그 앞에서 {reply}.getHeaders()를 {reply}.raw에 (setHeader로) 직접 복사할 것",
   "config.fastify.fix.raw-headers":
     "줄 {line}의 {reply}.raw.writeHead가 이제 {reply}.getHeaders()도 보냅니다: raw 응답에 직접 쓰는 라우트는 writeHead에 준 헤더만 보내므로, @fastify/cors가 reply에 둔 헤더(Access-Control-Allow-Origin, Vary)가 나가지 않았습니다",
   "config.fastify.cannot.raw-headers":

@@ -201,6 +201,8 @@ config/initializers/cors.rb나 Rack의 config.ru).
 
   "config.cannot.upstream-sets":
     "{path}의 Allow-Origin은 이 파일이 아니라 nginx 뒤의 애플리케이션(proxy_pass)이 보냅니다. 그쪽에서 고치세요",
+  "config.cannot.patch-unparsed":
+    "CORS Lens가 이 요청을 위해 {file}에 만든 수정이 구문 분석되지 않음({detail}): 파일이 아니라 CORS Lens의 버그이며, 그 수정은 빼 둠",
   "config.cannot.cause": "CORS Lens는 이 설정에서 {code}에 대한 수정 방법이 없음",
   "config.cannot.list-value":
     "줄 {line}의 {name}은(는) 변수에서 값을 가져옴: 그 값을 정하는 곳을 손으로 고치세요",
