@@ -6,6 +6,7 @@
 import {
   type BrowserName,
   combinedHeader,
+  corsUnsafeHeaderNames,
   diagnose,
   type HeaderList,
   type Hop,
@@ -58,6 +59,12 @@ export interface RequestSpec {
   recorded?: { preflight: Recorded | null; actual: Recorded | null };
   /** Where it comes from: "evidence" (the HAR) or "standard" (allowed before, must stay allowed). */
   source: "evidence" | "standard";
+  /**
+   * Header names the recorded preflight asked for (its Access-Control-Request-Headers): the page's
+   * script set them, an If-None-Match among them — which on a request alone is read as one the
+   * browser's cache may have added.
+   */
+  asked?: string[];
 }
 
 export interface Recorded {
@@ -78,8 +85,15 @@ export interface Judged {
 }
 
 /** The preflight's ask, as Chromium builds it: ACRH sorted, lower-cased, comma-joined (https://fetch.spec.whatwg.org/#cors-preflight-fetch-0). */
+/** The CORS-unsafe names the page's script set: the browser's own left out, unless the preflight asked for them. */
+function unsafeNames(spec: RequestSpec): string[] {
+  const asked = new Set((spec.asked ?? []).map((n) => n.toLowerCase()));
+  const own = spec.headers.filter(([n]) => asked.has(n.toLowerCase()));
+  return [...new Set([...scriptSetUnsafeHeaderNames(spec.headers), ...corsUnsafeHeaderNames(own)])].sort();
+}
+
 function preflightHeaders(spec: RequestSpec): HeaderList {
-  const unsafe = scriptSetUnsafeHeaderNames(spec.headers);
+  const unsafe = unsafeNames(spec);
   const out: Array<[string, string]> = [
     ["Origin", spec.origin],
     ["Access-Control-Request-Method", spec.method],
@@ -125,7 +139,7 @@ export function renderExchange(
   };
   const upstream = (r: Recorded | null | undefined) => (r ? { status: r.status, headers: r.headers } : null);
   let preflight: Hop | null = null;
-  if (needsPreflight(spec.method, spec.headers) === true) {
+  if (needsPreflight(spec.method, spec.headers) === true || unsafeNames(spec).length > 0) {
     const p = hopOf(
       {
         method: "OPTIONS",
@@ -332,6 +346,7 @@ export function specsFromExchanges(
         cookie: hasHeader(asked, "cookie"),
         recorded: { preflight: pick(x.preflight), actual: x.hops.length > 1 ? null : pick(final) },
         source: "evidence",
+        ...(named.length > 0 ? { asked: named } : {}),
       },
       recordedVerdict: d.verdict,
     });

@@ -305,3 +305,52 @@ app.listen(3000);
     });
   });
 });
+
+describe("Hono: hono/etag's own 304 drops the CORS headers hono/cors set (FreiFahren/FreiFahren#470)", () => {
+  const text = `import { serve } from '@hono/node-server'
+import { Hono } from 'hono'
+import { cors } from 'hono/cors'
+import { etag } from 'hono/etag'
+
+const app = new Hono()
+app.use('*', cors({ origin: ['${PAGE}'], allowHeaders: ['If-None-Match'], exposeHeaders: ['ETag'] }))
+app.use('/v0/transit/*', etag())
+app.get('/v0/transit/stations', (c) => c.json({ a: 1 }))
+serve({ fetch: app.fetch, port: 3000 })
+`;
+  const call = {
+    url: "http://h/v0/transit/stations",
+    headers: [["If-None-Match", '"abc"']] as Array<[string, string]>,
+  };
+  const recorded304 = (files: Array<{ path: string; text: string }>) =>
+    // As Chromium records it: the page's If-None-Match asked for in a preflight, then the 304.
+    recordedFrom(files, [{ ...call, origin: PAGE, asked: ["if-none-match"] }]).map((x) => ({
+      ...x,
+      hops: x.hops.map((h) => ({
+        ...h,
+        status: 304,
+        responseHeaders: [
+          ["ETag", '"abc"'],
+          ["Vary", "Origin"],
+        ] as Array<[string, string]>,
+        error: "net::ERR_FAILED",
+      })),
+    }));
+  it("the recorded 304 keeps only etag's retained headers; a 200 keeps hono/cors' headers", () => {
+    const files = [{ path: "index.mjs", text }];
+    const r = fixConfig(files, recorded304(files));
+    expect(r.rows[0]?.before.verdict).toBe("blocked");
+    expect(allowOrigin(modelOf(text, "index.mjs", { url: call.url }))).toEqual([PAGE]);
+  });
+  it("fix retains the dropped CORS headers after hono/etag's own list, imported beside etag", () => {
+    const files = [{ path: "index.mjs", text }];
+    const r = fixConfig(files, recorded304(files));
+    expect(r.ok, fixDiff(r)).toBe(true);
+    const after = r.files[0]?.after ?? "";
+    expect(after).toContain("import { etag, RETAINED_304_HEADERS } from 'hono/etag'");
+    expect(after).toContain(
+      "etag({ retainedHeaders: [...RETAINED_304_HEADERS, 'access-control-allow-origin', 'access-control-expose-headers'] })",
+    );
+    expect(r.rows[0]?.after.verdict).toBe("allowed");
+  });
+});

@@ -76,6 +76,11 @@ export type Middleware =
   | { kind: "router"; router: Stack; node: t.Node }
   /** Koa: `router.allowedMethods()`, the router's OPTIONS answer (200 with Allow) where a route has the path. */
   | { kind: "allowed"; router: Stack; node: t.Node }
+  /**
+   * Hono's `etag()` (hono/etag): a matching If-None-Match gets a 304 of its own that keeps only
+   * `retained` (lower case; null: an option CORS Lens cannot read).
+   */
+  | { kind: "etag"; node: t.CallExpression; retained: Set<string> | null }
   | { kind: "unknown"; node: t.Node; name: string };
 
 /** One registration: `app.use(path?, …mw)`, `app.METHOD(path, …handlers)`, `app.route(path).METHOD(…)`. */
@@ -1484,6 +1489,7 @@ export function readExpress(file: string, text: string): ExpressApp {
         // pass-through (https://hono.dev/docs/helpers/factory#createmiddleware).
         if (from === "hono/factory" && a.arguments[0])
           return middleware(a.arguments[0] as t.Node, stack, layerRef);
+        if (from === "hono/etag") return [{ kind: "etag", node: a, retained: etagRetained(r, a) }];
         if (/^hono\//.test(from)) return [{ kind: "pass", node: a }];
       }
       const head = name.split(".")[0] ?? "";
@@ -2045,6 +2051,8 @@ export interface Trace {
   honoPrepared?: t.CallExpression[];
   /** Hono: those of them a handler's own `new Response(…)` dropped (fix sets them on `c.res`). */
   honoLost?: t.CallExpression[];
+  /** Hono: the etag() whose 304 dropped these CORS headers (fix retains them). */
+  etag304?: { call: t.CallExpression; dropped: string[] };
 }
 
 /** An HTTP field name (https://httpwg.org/specs/rfc9110.html#fields.names): a token. */
@@ -2326,6 +2334,9 @@ export function run(app: ExpressApp, request: HopRequest): Trace {
           return true;
         }
         return false;
+      case "etag":
+        trace.after.push(() => etag304(h, req, res, trace));
+        return false;
       case "pass":
         return false;
       case "allowed":
@@ -2555,6 +2566,67 @@ function koaThrown(app: ExpressApp, res: Res, trace: Trace): void {
   res.headers = kept ? res.headers.filter(([n]) => kept.test(n)) : [];
   trace.thrown = true;
   trace.unwound = true;
+}
+
+/** hono/etag's RETAINED_304_HEADERS (https://github.com/honojs/hono/blob/v4.13.19/src/middleware/etag/index.ts). */
+export const ETAG_RETAINED = ["cache-control", "content-location", "date", "etag", "expires", "vary"];
+
+/**
+ * The headers an `etag(…)` keeps on its 304: `retainedHeaders` as written (string literals, a spread
+ * of RETAINED_304_HEADERS), its default without the option; null where the option is other code.
+ */
+function etagRetained(r: Reader, call: t.CallExpression): Set<string> | null {
+  const [opts] = call.arguments;
+  if (!opts) return new Set(ETAG_RETAINED);
+  if (opts.type !== "ObjectExpression") return null;
+  const prop = opts.properties.find(
+    (q): q is t.ObjectProperty =>
+      q.type === "ObjectProperty" &&
+      ((q.key.type === "Identifier" && q.key.name === "retainedHeaders") ||
+        (q.key.type === "StringLiteral" && q.key.value === "retainedHeaders")),
+  );
+  if (opts.properties.some((q) => q.type !== "ObjectProperty")) return null;
+  if (!prop) return new Set(ETAG_RETAINED);
+  const list = bare(prop.value);
+  if (list.type !== "ArrayExpression") return null;
+  const out = new Set<string>();
+  for (const el of list.elements) {
+    if (el?.type === "StringLiteral") out.add(lower(el.value));
+    else if (
+      el?.type === "SpreadElement" &&
+      el.argument.type === "Identifier" &&
+      r.imports.get(el.argument.name) === "hono/etag"
+    )
+      for (const h of ETAG_RETAINED) out.add(h);
+    else return null;
+  }
+  return out;
+}
+
+/**
+ * hono/etag after the handler: a GET or HEAD whose If-None-Match matches the answer's tag gets a new
+ * 304 that keeps only the retained headers — the CORS headers hono/cors set before it are gone
+ * (https://github.com/honojs/hono/blob/v4.13.19/src/middleware/etag/index.ts). Whether the tag
+ * matches is the recording's: the request carried If-None-Match and was answered 304 (or `*`).
+ */
+function etag304(h: Extract<Middleware, { kind: "etag" }>, req: Req, res: Res, trace: Trace): void {
+  const inm = header(req, "if-none-match");
+  if (inm === undefined || (req.method !== "GET" && req.method !== "HEAD")) return;
+  if (inm.trim() !== "*" && req.upstream?.status !== 304) return;
+  const status = res.status ?? 200;
+  if (!((status >= 200 && status < 300) || status === 304)) return;
+  if (!h.retained)
+    throw new Unknown({
+      key: "config.express.unknown.hono-etag",
+      params: { line: h.node.loc?.start.line ?? 0 },
+    });
+  const retained = h.retained;
+  const dropped = res.headers
+    .filter(([n]) => /^access-control-/i.test(n) && !retained.has(lower(n)))
+    .map(([n]) => n);
+  res.status = 304;
+  res.headers = res.headers.filter(([n]) => retained.has(lower(n)));
+  if (dropped.length > 0) trace.etag304 = { call: h.node, dropped };
 }
 
 /**

@@ -422,6 +422,11 @@ export function patchExpress(
       rawHandOffHeaders(p, trace.rawHandOff.call, trace.rawHandOff.reply, spec.id);
       continue;
     }
+    // Hono: the CORS headers etag()'s own 304 dropped (etag304): retained from now on.
+    if (trace.etag304 && code === "missing-allow-origin" && !preflight) {
+      etagRetain(p, trace.etag304.call, trace.etag304.dropped, spec.id);
+      continue;
+    }
     // Hono: the c.header() CORS headers a handler's own new Response dropped (honoOwnResponse).
     if (trace.honoLost?.length && !preflight) {
       honoResHeaders(p, trace.honoLost, spec.id);
@@ -1385,6 +1390,57 @@ function honoResHeaders(p: Patcher, calls: t.CallExpression[], id: string): void
       params: { line: p.line(call), call: p.src(call), c },
     });
   }
+}
+
+/**
+ * Hono's etag(): the CORS headers its 304 dropped join `retainedHeaders`, after hono/etag's own
+ * list (`...RETAINED_304_HEADERS`, imported beside etag), so the 304 keeps what a 200 would carry
+ * (https://github.com/honojs/hono/blob/v4.13.19/src/middleware/etag/index.ts, `retainedHeaders`).
+ */
+function etagRetain(p: Patcher, call: t.CallExpression, dropped: string[], id: string): void {
+  const names = [...new Set(dropped.map((n) => n.toLowerCase()))];
+  const why: Words = {
+    key: "config.express.fix.hono-etag",
+    params: { line: p.line(call), headers: names.join(", ") },
+  };
+  const [opts] = call.arguments;
+  const items = names.map((n) => p.str(n)).join(", ");
+  const list = `[...RETAINED_304_HEADERS, ${items}]`;
+  const existing =
+    opts?.type === "ObjectExpression"
+      ? opts.properties.find(
+          (q): q is t.ObjectProperty =>
+            q.type === "ObjectProperty" && q.key.type === "Identifier" && q.key.name === "retainedHeaders",
+        )
+      : undefined;
+  if (existing && bare(existing.value).type === "ArrayExpression") {
+    const arr = bare(existing.value) as t.ArrayExpression;
+    const last = arr.elements.at(-1);
+    if (last) p.insert(`etag:${call.start}`, last.end ?? 0, `, ${items}`, why);
+    else p.insert(`etag:${call.start}`, (arr.start ?? 0) + 1, items, why);
+    return;
+  }
+  if (!opts) {
+    p.insert(`etag:${call.start}`, (call.end ?? 0) - 1, `{ retainedHeaders: ${list} }`, why);
+  } else if (opts.type === "ObjectExpression" && !existing) {
+    const first = opts.properties[0];
+    if (first) p.insert(`etag:${call.start}`, first.start ?? 0, `retainedHeaders: ${list}, `, why);
+    else p.replace(`etag:${call.start}`, opts, `{ retainedHeaders: ${list} }`, why);
+  } else {
+    p.cannot.set(id, { key: "config.express.unknown.hono-etag", params: { line: p.line(call) } });
+    return;
+  }
+  // RETAINED_304_HEADERS beside etag in its import (hono/etag exports both).
+  const decl = p.app.program.body.find(
+    (d): d is t.ImportDeclaration => d.type === "ImportDeclaration" && d.source.value === "hono/etag",
+  );
+  const has = decl?.specifiers.some(
+    (sp) => sp.type === "ImportSpecifier" && sp.local.name === "RETAINED_304_HEADERS",
+  );
+  const named = decl?.specifiers.filter((sp) => sp.type === "ImportSpecifier").at(-1);
+  if (!has && named) p.insert("etag-import", named.end ?? 0, ", RETAINED_304_HEADERS", why);
+  else if (!has)
+    p.cannot.set(id, { key: "config.express.unknown.hono-etag", params: { line: p.line(call) } });
 }
 
 function rawHeaders(p: Patcher, call: t.CallExpression, id: string): void {

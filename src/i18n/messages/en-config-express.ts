@@ -129,6 +129,10 @@ export const enConfigExpress = {
     "this route writes its answer with {reply}.raw.writeHead, which sends only the headers given to it: those @fastify/cors put on the reply (Access-Control-Allow-Origin, Vary) never go out — pass {reply}.getHeaders() along",
   "config.express.check.hono-own-response":
     "this Access-Control-Allow-Origin is set with {c}.header() before the Context has a response, and the handler of line {line} returns its own new Response(…): Hono sends that Response without the headers set this way, so the page cannot read it — set it with {c}.res.headers.set(…) (which makes the Context's response, whose headers Hono carries over) or return {c}.body/{c}.text/{c}.json",
+  "config.express.unknown.hono-etag":
+    "the etag() on line {line} is given retainedHeaders CORS Lens cannot read: which headers its 304 keeps is decided where the app runs",
+  "config.express.fix.hono-etag":
+    "etag() (line {line}) answers a matching If-None-Match with a 304 of its own that keeps only its retained headers, so {headers} were gone and the page could not read it: retained now, after hono/etag's own list",
   "config.express.check.koa-thrown":
     "Koa's error handler removes every header set so far when a route throws (line {line}): this Access-Control-Allow-Origin is not on those error answers, so the page cannot read them — catch the error around await next() and put the CORS headers in err.headers, or use @koa/cors (keepHeadersOnError)",
   "config.express.check.localhost-port":

@@ -131,6 +131,10 @@ export const koConfigExpress: Record<keyof typeof enConfigExpress, string> = {
     "이 라우트는 {reply}.raw.writeHead로 응답을 쓰는데, 그것은 자신에게 준 헤더만 보냅니다: @fastify/cors가 reply에 둔 헤더(Access-Control-Allow-Origin, Vary)는 나가지 않습니다. {reply}.getHeaders()를 함께 넘기세요",
   "config.express.check.hono-own-response":
     "이 Access-Control-Allow-Origin은 Context에 응답이 생기기 전에 {c}.header()로 설정되고, 줄 {line}의 핸들러는 직접 만든 new Response(…)를 반환합니다: Hono는 그 Response를 이렇게 설정된 헤더 없이 보내므로 페이지가 읽지 못합니다. {c}.res.headers.set(…)으로 설정하거나(Context의 응답이 만들어지고 Hono가 그 헤더를 옮겨 줍니다) {c}.body/{c}.text/{c}.json을 반환하세요",
+  "config.express.unknown.hono-etag":
+    "줄 {line}의 etag()에 CORS Lens가 읽을 수 없는 retainedHeaders가 주어졌습니다: 304가 어떤 헤더를 유지하는지는 앱이 실행되는 곳에서 정해집니다",
+  "config.express.fix.hono-etag":
+    "etag()(줄 {line})는 일치하는 If-None-Match에 유지 헤더만 남긴 자체 304로 응답하므로 {headers}가 사라져 페이지가 읽을 수 없었습니다: 이제 hono/etag의 기본 목록 뒤에 함께 유지합니다",
   "config.express.check.koa-thrown":
     "라우트가 오류를 던지면(줄 {line}) Koa의 오류 처리기가 그때까지 설정된 헤더를 모두 지웁니다: 이 Access-Control-Allow-Origin은 그 오류 응답에 없으므로 페이지가 읽지 못합니다. await next() 주변에서 오류를 잡아 CORS 헤더를 err.headers에 넣거나 @koa/cors(keepHeadersOnError)를 쓰세요",
   "config.express.check.localhost-port":
