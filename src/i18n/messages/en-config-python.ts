@@ -24,6 +24,8 @@ export const enConfigPython = {
     "the preflight to {path} reaches the view (CorsMiddleware does not answer it), whose answer was not recorded",
   "config.django.assumed.routed": "the URLconf routes {path} as written (APPEND_SLASH does not redirect it)",
   "config.django.assumed.view-200": "the view answers {method} {path} with 200 (not recorded)",
+  "config.django.assumed.env-default-value":
+    "{name} (line {line}) is read as its default, {value}: what {helper}() returns while the environment variable {env} is not set; where {env} is set, it decides",
   "config.django.assumed.env-default":
     "{name} (line {line}) is read as {helper}()'s default, what it returns while the environment variable {env} is not set; where {env} is set, the origins are what it says",
   "config.django.fix.tuple":
@@ -31,6 +33,8 @@ export const enConfigPython = {
   "config.django.fix.origins": "{values} added to {name}",
   "config.django.fix.list": "{values} added to {name}",
   "config.django.fix.credentials": "CORS_ALLOW_CREDENTIALS = True: the page sends credentials",
+  "config.django.fix.credentials-default":
+    "the default of {env} in {name} (line {line}) is now {value}, which {helper}() reads as True: the page sends credentials; where {env} is set, it still decides",
   "config.django.fix.move":
     "CorsMiddleware (line {line}) moved to the top of MIDDLEWARE, above {above}: a middleware above it answered without the CORS headers",
   "config.django.fix.add-middleware":
@@ -351,6 +355,8 @@ export const enConfigPython = {
     "normalize_path_middleware redirects a URL without the trailing slash to the route with it ({path}, line {route}): the redirect carries no CORS headers, so a cross-origin call to the URL without the slash is refused — call the slashed URL, or register the route for both",
   "config.aiohttp.fix.move-loop":
     "the cors.add loop (line {loop}) moved below the last route (line {after}): it covers only the routes registered before it",
+  "config.aiohttp.fix.hook-first":
+    "{hook} (line {line}) moved above line {before}: aiohttp runs the startup hooks in the order they are appended, and the one walking the routes into cors.add (line {loop}) covered only the routes registered before it ran — this hook's routes are now registered first",
   "config.aiohttp.fix.wrap":
     "{method} {path} given to cors.add(…): no cors.add reached it, so it got no CORS headers and no preflight handler",
   "config.aiohttp.check.static":
