@@ -3,7 +3,7 @@
  * its own: what the reader now reads, and the patch `fix` writes from it.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { type ConfigFile, fixConfig, prepareConfig, readConfig } from "../../src/config";
+import { type ConfigFile, checkConfig, fixConfig, prepareConfig, readConfig } from "../../src/config";
 import { recordedFrom, pythonGrammarBytes as wasm } from "./recorded";
 
 const PAGE = "http://localhost:41234";
@@ -272,5 +272,10 @@ app.on_startup.append(async_setup_integrations)
     expect(f.text.indexOf("app.on_startup.append(async_setup_integrations)")).toBeLessThan(
       f.text.indexOf('setup_cors(app, ["'),
     );
+  });
+  it("check names the walk's hook, the later route's line beside", () => {
+    const found = checkConfig(files).findings.map((x) => [x.code, x.line, x.also?.map((a) => a.line)]);
+    expect(found).toContainEqual(["aiohttp-route-after-startup-walk", 22, [34]]);
+    expect(found.map(([c]) => c)).not.toContain("aiohttp-route-after-loop");
   });
 });

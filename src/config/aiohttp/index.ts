@@ -674,7 +674,37 @@ function checkAiohttp(app: AiohttpApp): ConfigFinding[] {
     if (cfg && (r.view?.mixin || allowsMethod([cfg.defaults, setup.defaults], r.method))) continue;
     // A sub-application's route is registered by the add_subapp statement: that line is named.
     const at = r.stmt && /\.add_subapp\(/.test(r.stmt.text) ? r.stmt.startPosition.row + 1 : r.line;
-    if (lastLoop && r.order >= lastLoop.order)
+    // Registered by a startup hook that aiohttp runs after the hook walking the routes into cors.add
+    // (home-assistant/core#59360): named where that walk's hook is appended, the route's line beside.
+    const late = app.startup.findIndex((h) => r.sites.some((n) => n.id === h.stmt.id));
+    const walk = lastLoop
+      ? app.startup.findIndex(
+          (h) => h.fn.startIndex <= lastLoop.stmt.startIndex && lastLoop.stmt.endIndex <= h.fn.endIndex,
+        )
+      : -1;
+    const walkHook = app.startup[walk];
+    const lateHook = app.startup[late];
+    if (lastLoop && walkHook && lateHook && walk < late) {
+      const line = walkHook.stmt.startPosition.row + 1;
+      if (!out.some((f) => f.code === "aiohttp-route-after-startup-walk" && f.line === line))
+        out.push({
+          code: "aiohttp-route-after-startup-walk",
+          severity: "error",
+          file: app.file,
+          line,
+          also: [{ file: app.file, line: at }],
+          words: {
+            key: "config.aiohttp.check.after-startup-walk",
+            params: {
+              method: r.method,
+              path: r.resource.path,
+              hook: lateHook.fn.childForFieldName("name")?.text ?? "",
+              hookLine: lateHook.stmt.startPosition.row + 1,
+              loop: lastLoop.line,
+            },
+          },
+        });
+    } else if (lastLoop && r.order >= lastLoop.order)
       add("aiohttp-route-after-loop", "error", at, {
         key: "config.aiohttp.check.after-loop",
         params: { method: r.method, path: r.resource.path, loop: lastLoop.line },

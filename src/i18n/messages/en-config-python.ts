@@ -385,6 +385,8 @@ export const enConfigPython = {
     "\"*\" with allow_credentials=True: aiohttp-cors sends back the request's own origin with credentials, so every site can read these responses with the user's cookies",
   "config.aiohttp.check.no-origin":
     "aiohttp_cors.setup() has no defaults and no cors.add passes a config: no origin is allowed, every preflight gets 403 and no response gets CORS headers",
+  "config.aiohttp.check.after-startup-walk":
+    "this startup hook walks the routes into cors.add (line {loop}) once, when it runs; {method} {path} is registered by {hook}, a startup hook appended after it (line {hookLine}) — aiohttp runs the hooks in that order, so the route gets no CORS headers and its preflight is not answered: append {hook} first",
   "config.aiohttp.check.after-loop":
     "{method} {path} is registered after the cors.add loop (line {loop}), which covers only the routes registered before it: it gets no CORS headers and its preflight is not answered",
   "config.aiohttp.check.not-added":

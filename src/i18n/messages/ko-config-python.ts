@@ -388,6 +388,8 @@ export const koConfigPython: Record<keyof typeof enConfigPython, string> = {
     '"*"와 allow_credentials=True: aiohttp-cors가 요청의 출처를 그대로 자격 증명과 함께 돌려주므로 모든 사이트가 사용자의 쿠키로 이 응답을 읽을 수 있습니다',
   "config.aiohttp.check.no-origin":
     "aiohttp_cors.setup()에 defaults가 없고 어떤 cors.add도 config를 넘기지 않습니다: 허용된 출처가 없어 모든 프리플라이트가 403이고 어떤 응답에도 CORS 헤더가 없습니다",
+  "config.aiohttp.check.after-startup-walk":
+    "이 시작 훅은 실행될 때 한 번 라우트를 cors.add에 넘깁니다(줄 {loop}). {method} {path}는 그 뒤에 추가된 시작 훅 {hook}(줄 {hookLine})이 등록합니다 — aiohttp는 훅을 그 순서로 실행하므로 이 라우트에는 CORS 헤더가 없고 사전 요청에도 응답하지 않습니다: {hook}을(를) 먼저 추가하세요",
   "config.aiohttp.check.after-loop":
     "{method} {path}는 cors.add 루프({loop}번 줄) 뒤에 등록됩니다. 루프는 그 앞에 등록된 라우트만 다루므로 CORS 헤더가 없고 프리플라이트에도 답하지 않습니다",
   "config.aiohttp.check.not-added":
