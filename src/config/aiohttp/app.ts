@@ -173,6 +173,12 @@ export interface AiohttpApp {
    * (https://github.com/aio-libs/aiohttp/blob/v3.8.4/aiohttp/web_middlewares.py).
    */
   normalize: { appendSlash: boolean; removeSlash: boolean; line: number } | null;
+  /**
+   * The app's startup hooks (`app.on_startup.append(f)`, f a function of the file), in the order
+   * aiohttp runs them: the appending statement, the calls that led to it, and the registration order
+   * when it ran (routes a hook registers have an order at or above it).
+   */
+  startup: Array<{ fn: Node; stmt: Node; sites: Node[]; order?: number }>;
 }
 
 const span = (n: Node): Span => ({ start: n.startIndex, end: n.endIndex, line: n.startPosition.row + 1 });
@@ -275,6 +281,7 @@ export function readAiohttp(file: ConfigFile): AiohttpApp {
     optionsName: "aiohttp_cors.ResourceOptions",
     maps: [],
     middlewares: [],
+    startup: [],
     normalize: null,
     hand: null,
   };
@@ -289,6 +296,8 @@ export function readAiohttp(file: ConfigFile): AiohttpApp {
   let order = 0;
   /** The statements calling the function being read, outermost first. */
   const calls: Node[] = [];
+  /** app.on_startup.append(f) of a function of the file: run after the file's code, in order. */
+  const startup: AiohttpApp["startup"] = [];
   const unknown = (line: number, text: string): never => {
     throw new Abort(null, {
       key: "config.aiohttp.unknown.code",
@@ -1011,13 +1020,28 @@ export function readAiohttp(file: ConfigFile): AiohttpApp {
             const cons = inner[0].childForFieldName("consequence");
             inner = cons ? kids(cons) : [];
           }
+          // `if isinstance(route.resource, web.StaticResource): continue` then cors.add(route), as
+          // Home Assistant's startup walk has it: the static resources left out the same way.
+          let skips = false;
+          const head = inner[0];
+          if (inner.length === 2 && head?.type === "if_statement" && !head.childForFieldName("alternative")) {
+            const cond = head.childForFieldName("condition")?.text.replace(/\s+/g, " ") ?? "";
+            const cons = head.childForFieldName("consequence");
+            if (
+              !/^isinstance\(\w+(\.resource)?, (web\.)?StaticResource\)$/.test(cond) ||
+              cons?.text.trim() !== "continue"
+            )
+              unknown(lineOf(s), s.text);
+            skips = true;
+            inner = inner.slice(1);
+          }
           const call =
             inner.length === 1 && inner[0]?.type === "expression_statement" ? kids(inner[0])[0] : undefined;
           if (call?.type !== "call" || !isCorsAdd(call)) unknown(lineOf(s), s.text);
           app.loops.push({ stmt: s, line: lineOf(s), block, order, ...(guard ? { guard } : {}) });
           app.adds.push({ line: lineOf(s), stmt: s, order });
           for (const item of items)
-            if (!guard || !("routes" in item ? item.static : item.resource.static))
+            if ((!guard && !skips) || !("routes" in item ? item.static : item.resource.static))
               corsAdd(call as Node, s, item, left.text);
           continue;
         }
@@ -1076,7 +1100,7 @@ export function readAiohttp(file: ConfigFile): AiohttpApp {
           }
           const callee = functions.get(fnText);
           if (callee && depth < 4) {
-            inline(callee, depth, s);
+            inline(callee, depth, s, right);
             if (/Application\(/.test(callee.text) && !app.app) app.app = { name: left.text, stmt: span(s) };
             continue;
           }
@@ -1119,6 +1143,19 @@ export function readAiohttp(file: ConfigFile): AiohttpApp {
           corsAdd(e, s, null, null);
           continue;
         }
+        // app.on_startup.append(hook): aiohttp runs the hooks in order when the app starts
+        // (https://github.com/aio-libs/aiohttp/blob/v3.8.4/aiohttp/web_app.py, Application.startup),
+        // after every line of the file: run below, in that order, once the file's own code has run.
+        if (app.app && fnText === `${app.app.name}.on_startup.append`) {
+          const hook = kids(e.childForFieldName("arguments") as Node)[0];
+          const fn = hook?.type === "identifier" ? functions.get(hook.text) : undefined;
+          if (fn) {
+            startup.push({ fn, stmt: s, sites: [...calls] });
+            continue;
+          }
+          if (REGISTERS.test(s.text)) unknown(lineOf(s), s.text);
+          continue;
+        }
         if (app.app && fnText === `${app.app.name}.middlewares.append`) {
           const m = kids(e.childForFieldName("arguments") as Node)[0];
           if (m) addMiddleware(m, lineOf(s));
@@ -1131,7 +1168,7 @@ export function readAiohttp(file: ConfigFile): AiohttpApp {
         if (registration(e, s, true)) continue;
         const callee = functions.get(fnText);
         if (callee && depth < 4) {
-          inline(callee, depth, s);
+          inline(callee, depth, s, e);
           continue;
         }
         // web.run_app(create_app()) / asyncio.run(main()): the factory's body runs.
@@ -1148,11 +1185,31 @@ export function readAiohttp(file: ConfigFile): AiohttpApp {
       }
     }
   };
-  const inline = (fn: Node, depth: number, site: Node | null = null) => {
+  const inline = (fn: Node, depth: number, site: Node | null = null, call: Node | null = null) => {
     const body = fn.childForFieldName("body");
+    // `setup_cors(app, ["https://…"])`: a parameter given a value this reader knows is that value
+    // while the body runs (`{host: … for host in origins}`); the names it shadowed come back after.
+    const saved = new Map<string, PyVal | undefined>();
+    const args = call ? kids(call.childForFieldName("arguments") ?? call) : [];
+    const params = kids(fn.childForFieldName("parameters") ?? fn);
+    if (args.every((a) => a.type !== "keyword_argument" && !/splat/.test(a.type)))
+      params.forEach((p, i) => {
+        const a = args[i];
+        const v = a && p.type === "identifier" ? evaluate(a, scope, mod.imports) : null;
+        if (!v || v.t === "unknown") return;
+        saved.set(p.text, scope.get(p.text));
+        scope.set(p.text, v);
+      });
     if (site) calls.push(site);
-    if (body) exec(kids(body), body, depth + 1);
-    if (site) calls.pop();
+    try {
+      if (body) exec(kids(body), body, depth + 1);
+    } finally {
+      if (site) calls.pop();
+      for (const [k, v] of saved) {
+        if (v === undefined) scope.delete(k);
+        else scope.set(k, v);
+      }
+    }
   };
   const setupCall = (call: Node, stmt: Node, name: string) => {
     const argsNode = call.childForFieldName("arguments") as Node;
@@ -1190,6 +1247,15 @@ export function readAiohttp(file: ConfigFile): AiohttpApp {
       const factory = [...functions.values()].find((f) => /\bApplication\s*\(/.test(f.text));
       if (factory) inline(factory, 0);
     }
+    // The startup hooks, in the order they were appended (one appended by a hook runs too).
+    for (let i = 0; i < startup.length; i++) {
+      const h = startup[i] as AiohttpApp["startup"][number];
+      h.order = order;
+      calls.push(...h.sites);
+      inline(h.fn, 0, h.stmt);
+      calls.splice(calls.length - h.sites.length, h.sites.length);
+    }
+    app.startup = startup;
   } catch (e) {
     if (!(e instanceof Abort)) throw e;
     app.crash = e.crash;

@@ -674,7 +674,37 @@ function checkAiohttp(app: AiohttpApp): ConfigFinding[] {
     if (cfg && (r.view?.mixin || allowsMethod([cfg.defaults, setup.defaults], r.method))) continue;
     // A sub-application's route is registered by the add_subapp statement: that line is named.
     const at = r.stmt && /\.add_subapp\(/.test(r.stmt.text) ? r.stmt.startPosition.row + 1 : r.line;
-    if (lastLoop && r.order >= lastLoop.order)
+    // Registered by a startup hook that aiohttp runs after the hook walking the routes into cors.add
+    // (home-assistant/core#59360): named where that walk's hook is appended, the route's line beside.
+    const late = app.startup.findIndex((h) => r.sites.some((n) => n.id === h.stmt.id));
+    const walk = lastLoop
+      ? app.startup.findIndex(
+          (h) => h.fn.startIndex <= lastLoop.stmt.startIndex && lastLoop.stmt.endIndex <= h.fn.endIndex,
+        )
+      : -1;
+    const walkHook = app.startup[walk];
+    const lateHook = app.startup[late];
+    if (lastLoop && walkHook && lateHook && walk < late) {
+      const line = walkHook.stmt.startPosition.row + 1;
+      if (!out.some((f) => f.code === "aiohttp-route-after-startup-walk" && f.line === line))
+        out.push({
+          code: "aiohttp-route-after-startup-walk",
+          severity: "error",
+          file: app.file,
+          line,
+          also: [{ file: app.file, line: at }],
+          words: {
+            key: "config.aiohttp.check.after-startup-walk",
+            params: {
+              method: r.method,
+              path: r.resource.path,
+              hook: lateHook.fn.childForFieldName("name")?.text ?? "",
+              hookLine: lateHook.stmt.startPosition.row + 1,
+              loop: lastLoop.line,
+            },
+          },
+        });
+    } else if (lastLoop && r.order >= lastLoop.order)
       add("aiohttp-route-after-loop", "error", at, {
         key: "config.aiohttp.check.after-loop",
         params: { method: r.method, path: r.resource.path, loop: lastLoop.line },
@@ -1204,6 +1234,50 @@ class Patcher extends EditList {
   }
 
   /**
+   * A route registered by a startup hook that runs after the hook walking the routes into cors.add
+   * (Home Assistant's set-up, home-assistant/core#59360): aiohttp runs `on_startup` hooks in the order
+   * they were appended (https://github.com/aio-libs/aiohttp/blob/v3.8.4/aiohttp/web_app.py,
+   * Application.startup, a Signal sent in order), so the walk sees only the routes registered before it
+   * runs. The later hook's `app.on_startup.append(…)` moves above the statement that appends the walk's
+   * hook, in the same block: its routes are then registered when the walk runs.
+   */
+  private hookFirst(route: Route, loop: AiohttpApp["loops"][number]): boolean {
+    const app = this.app;
+    const late = app.startup.findIndex((h) => route.sites.some((n) => n.id === h.stmt.id));
+    const walk = app.startup.findIndex(
+      (h) => h.fn.startIndex <= loop.stmt.startIndex && loop.stmt.endIndex <= h.fn.endIndex,
+    );
+    const lh = app.startup[late];
+    const wh = app.startup[walk];
+    if (!lh || !wh || walk >= late || lh.sites.length > 0) return false;
+    const anchor = wh.sites[0] ?? wh.stmt;
+    if (anchor.parent?.id !== lh.stmt.parent?.id || anchor.startIndex > lh.stmt.startIndex) return false;
+    const text = this.text(this.file);
+    const from = lineStart(text, lh.stmt.startIndex);
+    const to = afterLine(text, lh.stmt.endIndex);
+    const at = lineStart(text, anchor.startIndex);
+    const why: Words = {
+      key: "config.aiohttp.fix.hook-first",
+      params: {
+        hook: text.slice(lh.stmt.startIndex, lh.stmt.endIndex),
+        line: lh.stmt.startPosition.row + 1,
+        before: anchor.startPosition.row + 1,
+        loop: loop.line,
+      },
+    };
+    this.push(`hook-first:${from}`, { file: this.file, start: from, end: to, text: "", why });
+    this.push(`hook-first-at:${from}`, {
+      file: this.file,
+      start: at,
+      end: at,
+      text: text.slice(from, to),
+      why,
+    });
+    for (const r of app.routes) if (r.sites.some((n) => n.id === lh.stmt.id)) this.covered.add(r);
+    return true;
+  }
+
+  /**
    * A route no cors.add reached: the `for route in …routes()` loop moved below the last route of its
    * block (it covers the routes registered before it), else the registering statement wrapped in
    * cors.add(…), else (no cors.add anywhere) the loop written after the last route.
@@ -1216,6 +1290,7 @@ class Patcher extends EditList {
     if (!setup) return false;
     const loop = app.loops.at(-1);
     const stmt = route.stmt;
+    if (loop && this.hookFirst(route, loop)) return true;
     // The loop leaves static files out (`if not isinstance(route.resource, web.StaticResource):`):
     // aiohttp-cors takes a StaticResource's routes as any other's (its add_preflight_handler has a
     // branch for them: https://github.com/aio-libs/aiohttp-cors/blob/master/aiohttp_cors/urldispatcher_router_adapter.py),

@@ -207,6 +207,20 @@ function known(s: DjangoSettings, req: HopRequest): Answer {
         env: from.value.env.name,
       },
     });
+  // CORS_ALLOW_CREDENTIALS computed by a same-file function from an environment variable's default
+  // (values.ts returned): said, as the origins are.
+  const cred = s.credentials.known ? s.credentials.from : null;
+  if (cred?.value.t === "bool" && cred.value.from && hasHeader(req.headers, "origin"))
+    assumed.push({
+      key: "config.django.assumed.env-default-value",
+      params: {
+        name: cred.name,
+        line: cred.stmt.line,
+        helper: cred.value.from.helper,
+        env: cred.value.from.name,
+        value: cred.value.v ? "True" : "False",
+      },
+    });
   if (r.first) {
     const headers: HeaderList = r.first.location ? [["Location", r.first.location]] : [];
     // CommonMiddleware's redirect is the URLconf's doing (the record tells): the application's status.

@@ -8,7 +8,7 @@
  */
 import { afterLine, EditList, indentAt, lineStart } from "../edit";
 import { displayInsert, joinedInsert, pyStr, quoteOf } from "../python/edit";
-import type { Assignment, Display, PyVal, Span } from "../python/values";
+import { type Assignment, type Display, type PyVal, readModule, type Span } from "../python/values";
 import type { Words } from "../types";
 import { CORS_MIDDLEWARE, type DjangoSettings } from "./settings";
 
@@ -193,6 +193,31 @@ export class Patcher extends EditList {
   credentials(): void {
     const a = this.s.credentials.from;
     const why: Words = { key: "config.django.fix.credentials" };
+    // `to_bool(os.environ.get("CORS_ALLOW_CREDENTIALS", False))`: the default made one the helper reads
+    // as True (proven by reading the edited module again), so a deployed value still decides.
+    const from = a && !a.conditional && a.value.t === "bool" ? a.value.from : undefined;
+    if (a && from?.dflt) {
+      const file = this.fileOf(from.dflt);
+      const text = this.text(file);
+      const old = text.slice(from.dflt.start, from.dflt.end);
+      const q = /^["']/.test(old) ? (old[0] as string) : quoteOf(text);
+      for (const value of ["True", pyStr("true", q), pyStr("1", q)]) {
+        const next = text.slice(0, from.dflt.start) + value + text.slice(from.dflt.end);
+        const v = readModule(next).names.get(a.name)?.value;
+        if (v?.t !== "bool" || !v.v) continue;
+        this.push("credentials", {
+          file,
+          start: from.dflt.start,
+          end: from.dflt.end,
+          text: value,
+          why: {
+            key: "config.django.fix.credentials-default",
+            params: { name: a.name, line: a.stmt.line, env: from.name, helper: from.helper, value },
+          },
+        });
+        return;
+      }
+    }
     if (a && !a.conditional && (a.value.t === "bool" || a.value.t === "int" || a.value.t === "none")) {
       this.push("credentials", {
         file: this.fileOf(a.rhs),

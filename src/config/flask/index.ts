@@ -24,6 +24,7 @@ import {
   type PyModule,
   type PyVal,
   readModule,
+  returned,
   type Span,
 } from "../python/values";
 import type { Allowance, Answer, ConfigFile, ConfigFinding, HopRequest, ReadConfig, Words } from "../types";
@@ -653,16 +654,16 @@ function readFlask(file: ConfigFile): FlaskApp {
       dict: false,
     };
   };
-  const fromDict = (d: Node): OptSet | null => {
+  const fromDict = (d: Node, names: Map<string, PyVal> = scope): OptSet | null => {
     const opts = new Map<string, Opt>();
     const pairs = kids(d);
     for (const p of pairs) {
       if (p.type !== "pair") return null;
       const k = p.childForFieldName("key");
       const v = p.childForFieldName("value");
-      const key = k ? evaluate(k, scope, mod.imports) : null;
+      const key = k ? evaluate(k, names, mod.imports) : null;
       if (key?.t !== "str" || !v) return null;
-      opts.set(key.v, { value: evaluate(v, scope, mod.imports), arg: span(p), at: span(v) });
+      opts.set(key.v, { value: evaluate(v, names, mod.imports), arg: span(p), at: span(v) });
     }
     const close = d.child(d.childCount - 1);
     return {
@@ -1081,11 +1082,17 @@ function readFlask(file: ConfigFile): FlaskApp {
     let unknown: Words | null = null;
     const r = set.opts.get("resources");
     if (r) {
-      const node = mod.tree.rootNode.descendantForIndex(r.at.start, r.at.end);
+      const at = mod.tree.rootNode.descendantForIndex(r.at.start, r.at.end);
+      // `resources=get_cors_config()`: a same-file function returning a dict literal — the dict it
+      // returns, its values read with the names bound where it returns (values.ts returned); an edit
+      // goes inside that literal.
+      const made = at?.type === "call" ? returned(at, scope, mod.imports) : null;
+      const node = made?.node.type === "dictionary" ? made.node : at;
+      const names = made?.node.type === "dictionary" ? made.scope : scope;
       const d = node?.type === "dictionary" ? node : null;
       const prefixOf = (t: string | undefined) => (/^[rR]/.test(t ?? "") ? "r" : "");
       if (d) {
-        const asSet = fromDict(d);
+        const asSet = fromDict(d, names);
         const firstKey = kids(d)[0]?.childForFieldName("key")?.text;
         if (asSet) written = { kind: "dict", set: asSet, prefix: prefixOf(firstKey) };
         else {
@@ -1114,7 +1121,7 @@ function readFlask(file: ConfigFile): FlaskApp {
         resources = [];
         for (const p of kids(d)) {
           const k = p.childForFieldName("key");
-          const key = k ? evaluate(k, scope, mod.imports) : null;
+          const key = k ? evaluate(k, names, mod.imports) : null;
           let v = p.childForFieldName("value");
           // r"/api/*": CORS_SETTINGS — a dict written at module level (its entries are the ones to edit).
           const named = v?.type === "identifier" ? mod.names.get(v.text) : undefined;
@@ -1122,7 +1129,7 @@ function readFlask(file: ConfigFile): FlaskApp {
             const rhs = mod.tree.rootNode.descendantForIndex(named.rhs.start, named.rhs.end);
             if (rhs?.type === "dictionary") v = rhs;
           }
-          const inner = v?.type === "dictionary" ? fromDict(v) : null;
+          const inner = v?.type === "dictionary" ? fromDict(v, names) : null;
           if (key?.t !== "str" || !inner) {
             unknown = {
               key: "config.flask.unknown.value",

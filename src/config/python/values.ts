@@ -51,8 +51,17 @@ export type PyVal =
        */
       env?: { name: string; helper: string };
     }
-  /** `env`: computed from an environment variable's default (deployed, it may differ). */
-  | { t: "bool"; v: boolean; at: Span; env?: true }
+  /**
+   * `env`: computed from an environment variable's default (deployed, it may differ); `from`: the
+   * variable, the same-file function it is read through and its default's literal (see returned).
+   */
+  | {
+      t: "bool";
+      v: boolean;
+      at: Span;
+      env?: true;
+      from?: { name: string; helper: string; dflt: Span | null };
+    }
   | { t: "int"; v: number; at: Span }
   | { t: "none"; at: Span }
   /** An instance of a settings class of the file (`settings = Settings()`): its fields' defaults. */
@@ -236,7 +245,7 @@ export function evaluate(n: Node, scope: Scope, imports: PyModule["imports"]): P
       const attr = n.childForFieldName("attribute")?.text ?? "";
       const o = obj ? evaluate(obj, scope, imports) : null;
       const v = o?.t === "obj" ? o.attrs.get(attr) : undefined;
-      return v ?? unknown();
+      return v ?? aiohttpHdrs(n, imports) ?? unknown();
     }
     case "subscript": {
       const key = itemKey(n);
@@ -268,6 +277,44 @@ export function evaluate(n: Node, scope: Scope, imports: PyModule["imports"]): P
     default:
       return unknown();
   }
+}
+
+/** aiohttp.hdrs' names whose header is not the name title-cased with hyphens. */
+const HDRS_IRREGULAR: Record<string, string> = {
+  ETAG: "Etag",
+  LAST_EVENT_ID: "Last-Event-ID",
+  SEC_WEBSOCKET_ACCEPT: "Sec-WebSocket-Accept",
+  SEC_WEBSOCKET_VERSION: "Sec-WebSocket-Version",
+  SEC_WEBSOCKET_PROTOCOL: "Sec-WebSocket-Protocol",
+  SEC_WEBSOCKET_EXTENSIONS: "Sec-WebSocket-Extensions",
+  SEC_WEBSOCKET_KEY: "Sec-WebSocket-Key",
+  SEC_WEBSOCKET_KEY1: "Sec-WebSocket-Key1",
+  TE: "TE",
+  URI: "URI",
+  WWW_AUTHENTICATE: "WWW-Authenticate",
+};
+
+/**
+ * `hdrs.CONTENT_TYPE`, `hdrs.METH_GET` (`from aiohttp import hdrs`): aiohttp's constants, each the
+ * header's name (`istr("Content-Type")`) or the method (https://github.com/aio-libs/aiohttp/blob/v3.8.4/aiohttp/hdrs.py).
+ */
+function aiohttpHdrs(n: Node, imports: PyModule["imports"]): PyVal | null {
+  const obj = n.childForFieldName("object");
+  const attr = n.childForFieldName("attribute")?.text ?? "";
+  const imp = obj?.type === "identifier" ? imports.get(obj.text) : undefined;
+  const isHdrs =
+    (imp?.module === "aiohttp" && imp.name === "hdrs") || (imp === undefined && obj?.text === "aiohttp.hdrs");
+  if (!isHdrs || !/^[A-Z][A-Z0-9_]*$/.test(attr) || attr === "METH_ALL") return null;
+  const v = attr.startsWith("METH_")
+    ? attr === "METH_ANY"
+      ? "*"
+      : attr.slice(5)
+    : (HDRS_IRREGULAR[attr] ??
+      attr
+        .split("_")
+        .map((w) => w.charAt(0) + w.slice(1).toLowerCase())
+        .join("-"));
+  return { t: "str", v, at: span(n), quote: '"', prefix: "" };
 }
 
 /**
@@ -319,36 +366,150 @@ function comprehension(n: Node, scope: Scope, imports: PyModule["imports"]): PyV
 /** The module-level functions being evaluated (a function that calls itself is not followed). */
 const inlining = new Set<string>();
 
-function inlined(n: Node, name: string, scope: Scope, imports: PyModule["imports"]): PyVal | null {
+/**
+ * The environment variables read while a value is evaluated (`os.environ.get("X", default)` /
+ * `os.getenv`, read as their default): a same-file function's value computed from one is that
+ * default's, said as such by the readers (deployed, the variable may be set).
+ */
+let envReads: Array<{ name: string; dflt: Span | null }> | null = null;
+
+/** What a same-file function returns: the returned expression and the names bound where it returns. */
+export interface Returned {
+  node: Node;
+  scope: Scope;
+  /** The function's name, and the first environment variable read on the way (by the call's arguments or its body). */
+  name: string;
+  env: { name: string; dflt: Span | null } | null;
+}
+
+/**
+ * `f(args…)` where f is a module-level function of this file (not decorated) whose body only binds
+ * names (`x = …`), decides `if`s from known values and returns: its parameters bound to the call's
+ * arguments (or their written defaults), the body run in order, and the expression it returns with the
+ * names bound there — the Python a reader can follow without guessing. Anything else in the body (a
+ * loop, a `try`, an `if` it cannot decide, a parameter it cannot bind) is not evaluated: null.
+ */
+export function returned(n: Node, scope: Scope, imports: PyModule["imports"]): Returned | null {
+  const fn = n.type === "call" ? n.childForFieldName("function") : null;
+  const args = n.childForFieldName("arguments");
+  if (fn?.type !== "identifier" || !args || args.type !== "argument_list" || scope.has(fn.text)) return null;
+  const name = fn.text;
   if (inlining.has(name)) return null;
   let root: Node = n;
   while (root.parent) root = root.parent;
-  const def = kids(root)
-    .map((c) => (c.type === "decorated_definition" ? null : c))
-    .find((c) => c?.type === "function_definition" && c.childForFieldName("name")?.text === name);
+  const def = kids(root).find(
+    (c) => c.type === "function_definition" && c.childForFieldName("name")?.text === name,
+  );
   const params = def?.childForFieldName("parameters");
   const body = def?.childForFieldName("body");
-  if (!def || !body || (params && kids(params).length > 0)) return null;
+  if (!def || !body || /^async\b/.test(def.text)) return null;
+  const outer = envReads;
+  const reads: NonNullable<typeof envReads> = [];
+  envReads = reads;
   inlining.add(name);
   try {
     const local: Scope = new Map(scope);
-    for (const st of kids(body)) {
-      if (st.type === "return_statement") {
-        const e = kids(st)[0];
-        return e ? evaluate(e, local, imports) : null;
-      }
-      const a = st.type === "expression_statement" ? kids(st)[0] : undefined;
-      const left = a?.type === "assignment" ? a.childForFieldName("left") : null;
-      const right = a?.type === "assignment" ? a.childForFieldName("right") : null;
-      // A docstring, or `name = …`; anything else (a branch, a loop) is not evaluated.
-      if (a?.type === "string") continue;
-      if (left?.type !== "identifier" || !right) return null;
-      local.set(left.text, evaluate(right, local, imports));
+    const given = kids(args);
+    const positional = given.filter((a) => a.type !== "keyword_argument");
+    if (given.some((a) => /splat/.test(a.type))) return null;
+    const keywords = new Map(
+      given
+        .filter((a) => a.type === "keyword_argument")
+        .map((a) => [a.childForFieldName("name")?.text ?? "", a.childForFieldName("value")] as const),
+    );
+    let i = 0;
+    for (const p of kids(params ?? def)) {
+      if (p.type === "keyword_separator" || p.type === "positional_separator") continue;
+      const pname =
+        p.type === "identifier"
+          ? p.text
+          : p.type === "typed_parameter"
+            ? kids(p).find((c) => c.type === "identifier")?.text
+            : p.type === "default_parameter" || p.type === "typed_default_parameter"
+              ? p.childForFieldName("name")?.text
+              : undefined;
+      // *args, **kwargs: not followed.
+      if (!pname) return null;
+      const arg = positional[i] ?? keywords.get(pname) ?? null;
+      if (positional[i]) i++;
+      keywords.delete(pname);
+      // A parameter's written default is evaluated where the function is defined: the module's names.
+      const dflt = p.childForFieldName("value");
+      const v = arg ? evaluate(arg, scope, imports) : dflt ? evaluate(dflt, scope, imports) : null;
+      if (!v) return null;
+      local.set(pname, v);
     }
-    return null;
+    if (i < positional.length || keywords.size > 0) return null;
+    const run = (stmts: Node[]): Node | null | "on" => {
+      for (const st of stmts) {
+        if (st.type === "return_statement") return kids(st)[0] ?? null;
+        if (st.type === "pass_statement") continue;
+        if (st.type === "if_statement") {
+          // The branch a known condition picks (the elif/else chain in order).
+          const chain: Array<{ cond: Node | null; body: Node | null }> = [
+            { cond: st.childForFieldName("condition"), body: st.childForFieldName("consequence") },
+            ...st.childrenForFieldName("alternative").map((alt) => ({
+              cond: alt?.childForFieldName("condition") ?? null,
+              body: alt?.childForFieldName("consequence") ?? alt?.childForFieldName("body") ?? null,
+            })),
+          ];
+          for (const b of chain) {
+            const d = b.cond ? condition(b.cond, local, imports) : true;
+            if (d === null) return null;
+            if (!d) continue;
+            const r = b.body ? run(kids(b.body)) : "on";
+            if (r !== "on") return r;
+            break;
+          }
+          continue;
+        }
+        const a = st.type === "expression_statement" ? kids(st)[0] : undefined;
+        // A docstring, or `name = …`; anything else (a loop, a call for its effect) is not evaluated.
+        if (a?.type === "string") continue;
+        const left = a?.type === "assignment" ? a.childForFieldName("left") : null;
+        const right = a?.type === "assignment" ? a.childForFieldName("right") : null;
+        if (left?.type !== "identifier" || !right) return null;
+        local.set(left.text, evaluate(right, local, imports));
+      }
+      return "on";
+    };
+    const r = run(kids(body));
+    if (r === null || r === "on") return null;
+    return { node: r, scope: local, name, env: reads[0] ?? null };
   } finally {
     inlining.delete(name);
+    envReads = outer;
+    if (outer) outer.push(...reads);
   }
+}
+
+function inlined(n: Node, scope: Scope, imports: PyModule["imports"]): PyVal | null {
+  const r = returned(n, scope, imports);
+  if (!r) return null;
+  inlining.add(r.name);
+  const outer = envReads;
+  const reads: NonNullable<typeof envReads> = [];
+  envReads = reads;
+  let v: PyVal;
+  try {
+    v = evaluate(r.node, r.scope, imports);
+  } finally {
+    inlining.delete(r.name);
+    envReads = outer;
+    if (outer) outer.push(...reads);
+  }
+  if (v.t === "unknown") return null;
+  const at = span(n);
+  const env = r.env ?? reads[0] ?? null;
+  if (!env) return v;
+  // Computed from an environment variable's default: said as such where it is read.
+  if (v.t === "str") return { ...v, at, env: true };
+  if (v.t === "bool")
+    return { ...v, at, env: true, from: { name: env.name, helper: r.name, dflt: env.dflt } };
+  // A list keeps where it is written (a split's separator, a display): an edit there is the
+  // function's own, kept where the variable is set too (joined.after) — otherwise it goes after the call.
+  if (v.t === "seq") return { ...v, at, env: { name: env.name, helper: r.name } };
+  return { ...v, at } as PyVal;
 }
 
 /**
@@ -408,10 +569,11 @@ function call(n: Node, scope: Scope, imports: PyModule["imports"]): PyVal | null
       return { ...v, at, display: null, joined: null, env: { name: fromEnv.variable, helper: name } };
     return null;
   }
-  // get_allowed_origins(): a module-level function without parameters whose body only binds names
-  // and returns: its return value, evaluated with those names (once per call chain).
-  if (fn.type === "identifier" && kids(args).length === 0 && !scope.has(name)) {
-    const v = inlined(n, name, scope, imports);
+  // get_allowed_origins(), to_bool(os.environ.get("X", False)): a module-level function whose body
+  // only binds names, decides known `if`s and returns: its return value, evaluated with its parameters
+  // bound to the arguments (once per call chain; see returned).
+  if (fn.type === "identifier" && !scope.has(name)) {
+    const v = inlined(n, scope, imports);
     if (v) return v;
   }
   // Settings() with no arguments: the class's defaults (the environment may override them at run time,
@@ -441,10 +603,21 @@ function call(n: Node, scope: Scope, imports: PyModule["imports"]): PyVal | null
     if (v.t !== "seq") return null;
     return { ...v, kind: name === "tuple" ? "tuple" : name === "set" ? "set" : "list", at };
   }
-  // str() of a string is the string.
+  // str() of a string is the string; of True, False, None or an int, its Python text.
   if (name === "str" && positional.length === 1) {
     const v = evaluate(positional[0] as Node, scope, imports);
-    return v.t === "str" ? v : null;
+    if (v.t === "str") return v;
+    const text =
+      v.t === "bool"
+        ? v.v
+          ? "True"
+          : "False"
+        : v.t === "none"
+          ? "None"
+          : v.t === "int"
+            ? String(v.v)
+            : null;
+    return text === null ? null : { t: "str", v: text, at, quote: '"', prefix: "" };
   }
   // json.loads of a string literal (an environment default): a JSON array of strings is a list.
   if (name === "json.loads" && positional.length === 1) {
@@ -475,6 +648,8 @@ function call(n: Node, scope: Scope, imports: PyModule["imports"]): PyVal | null
   // os.environ.get("X", default) / os.getenv("X", default): the file's own value is the default.
   if (/^(os\.)?(environ\.get|getenv)$/.test(name)) {
     const d = positional[1] ?? keyword("default");
+    const variable = positional[0] ? evaluate(positional[0], scope, imports) : null;
+    if (variable?.t === "str") envReads?.push({ name: variable.v, dflt: d ? span(d) : null });
     if (!d) return null;
     const v = evaluate(d, scope, imports);
     return v.t === "str" ? { ...v, env: true } : v;
@@ -539,6 +714,18 @@ export function condition(
     const v = arg ? condition(arg, scope, imports, leaf) : null;
     return v === null ? null : !v;
   }
+  if (n.type === "boolean_operator") {
+    // `is_json and value is not None`: Python's short circuit (False and …, True or …).
+    const op = n.childForFieldName("operator")?.text;
+    const l = n.childForFieldName("left");
+    const r = n.childForFieldName("right");
+    const a = l ? condition(l, scope, imports, leaf) : null;
+    if (op === "and" && a === false) return false;
+    if (op === "or" && a === true) return true;
+    const b = r ? condition(r, scope, imports, leaf) : null;
+    if (a === null || b === null) return null;
+    return op === "and" ? a && b : a || b;
+  }
   if (n.type === "comparison_operator") {
     // `m is None`, `m is not None`, `X == "a"`: one operator between two literals.
     const [l, r] = kids(n);
@@ -549,6 +736,20 @@ export function condition(
     if (!l || !r || kids(n).length !== 2) return null;
     const a = ev(l);
     const b = ev(r);
+    if (op === "in" || op === "not in") {
+      // `str(value).lower() in ("1", "true")`: a known string or number among known literals.
+      const scalar = (v: PyVal) => (v.t === "str" || v.t === "int" ? `${v.t}:${v.v}` : null);
+      const key = scalar(a);
+      if (key === null) return null;
+      let found: boolean;
+      if (b.t === "str" && a.t === "str") found = b.v.includes(a.v);
+      else if (b.t === "seq") {
+        const keys = b.items.map(scalar);
+        if (keys.some((k) => k === null)) return null;
+        found = keys.includes(key);
+      } else return null;
+      return op === "in" ? found : !found;
+    }
     // Identity is told for True, False and None only; equality for literals (True == 1).
     const identity = op === "is" || op === "is not";
     const lit = (v: PyVal) =>

@@ -24,6 +24,8 @@ export const enConfigPython = {
     "the preflight to {path} reaches the view (CorsMiddleware does not answer it), whose answer was not recorded",
   "config.django.assumed.routed": "the URLconf routes {path} as written (APPEND_SLASH does not redirect it)",
   "config.django.assumed.view-200": "the view answers {method} {path} with 200 (not recorded)",
+  "config.django.assumed.env-default-value":
+    "{name} (line {line}) is read as its default, {value}: what {helper}() returns while the environment variable {env} is not set; where {env} is set, it decides",
   "config.django.assumed.env-default":
     "{name} (line {line}) is read as {helper}()'s default, what it returns while the environment variable {env} is not set; where {env} is set, the origins are what it says",
   "config.django.fix.tuple":
@@ -31,6 +33,8 @@ export const enConfigPython = {
   "config.django.fix.origins": "{values} added to {name}",
   "config.django.fix.list": "{values} added to {name}",
   "config.django.fix.credentials": "CORS_ALLOW_CREDENTIALS = True: the page sends credentials",
+  "config.django.fix.credentials-default":
+    "the default of {env} in {name} (line {line}) is now {value}, which {helper}() reads as True: the page sends credentials; where {env} is set, it still decides",
   "config.django.fix.move":
     "CorsMiddleware (line {line}) moved to the top of MIDDLEWARE, above {above}: a middleware above it answered without the CORS headers",
   "config.django.fix.add-middleware":
@@ -351,6 +355,8 @@ export const enConfigPython = {
     "normalize_path_middleware redirects a URL without the trailing slash to the route with it ({path}, line {route}): the redirect carries no CORS headers, so a cross-origin call to the URL without the slash is refused — call the slashed URL, or register the route for both",
   "config.aiohttp.fix.move-loop":
     "the cors.add loop (line {loop}) moved below the last route (line {after}): it covers only the routes registered before it",
+  "config.aiohttp.fix.hook-first":
+    "{hook} (line {line}) moved above line {before}: aiohttp runs the startup hooks in the order they are appended, and the one walking the routes into cors.add (line {loop}) covered only the routes registered before it ran — this hook's routes are now registered first",
   "config.aiohttp.fix.wrap":
     "{method} {path} given to cors.add(…): no cors.add reached it, so it got no CORS headers and no preflight handler",
   "config.aiohttp.check.static":
@@ -379,6 +385,8 @@ export const enConfigPython = {
     "\"*\" with allow_credentials=True: aiohttp-cors sends back the request's own origin with credentials, so every site can read these responses with the user's cookies",
   "config.aiohttp.check.no-origin":
     "aiohttp_cors.setup() has no defaults and no cors.add passes a config: no origin is allowed, every preflight gets 403 and no response gets CORS headers",
+  "config.aiohttp.check.after-startup-walk":
+    "this startup hook walks the routes into cors.add (line {loop}) once, when it runs; {method} {path} is registered by {hook}, a startup hook appended after it (line {hookLine}) — aiohttp runs the hooks in that order, so the route gets no CORS headers and its preflight is not answered: append {hook} first",
   "config.aiohttp.check.after-loop":
     "{method} {path} is registered after the cors.add loop (line {loop}), which covers only the routes registered before it: it gets no CORS headers and its preflight is not answered",
   "config.aiohttp.check.not-added":

@@ -26,6 +26,8 @@ export const koConfigPython: Record<keyof typeof enConfigPython, string> = {
   "config.django.assumed.routed":
     "URLconf가 {path}를 쓰인 그대로 라우팅한다고 가정합니다(APPEND_SLASH 리디렉션 없음)",
   "config.django.assumed.view-200": "뷰가 {method} {path}에 200으로 응답한다고 가정합니다(기록 없음)",
+  "config.django.assumed.env-default-value":
+    "{name}(줄 {line})을(를) 기본값 {value}(으)로 읽습니다: 환경 변수 {env}가 설정되지 않았을 때 {helper}()가 돌려주는 값입니다. {env}가 설정된 곳에서는 그 값이 정합니다",
   "config.django.assumed.env-default":
     "{name}(줄 {line})을(를) 환경 변수 {env}가 설정되지 않았을 때 {helper}()가 돌려주는 기본값으로 읽습니다. {env}가 설정된 곳에서는 그 값이 허용 출처입니다",
   "config.django.fix.tuple":
@@ -33,6 +35,8 @@ export const koConfigPython: Record<keyof typeof enConfigPython, string> = {
   "config.django.fix.origins": "{name}에 {values} 추가",
   "config.django.fix.list": "{name}에 {values} 추가",
   "config.django.fix.credentials": "CORS_ALLOW_CREDENTIALS = True: 페이지가 자격 증명을 보냅니다",
+  "config.django.fix.credentials-default":
+    "{name}(줄 {line})에서 {env}의 기본값을 {value}(으)로 바꿨습니다. {helper}()는 이를 True로 읽습니다: 페이지가 자격 증명을 보냅니다. {env}가 설정된 곳에서는 여전히 그 값이 정합니다",
   "config.django.fix.move":
     "CorsMiddleware(줄 {line})를 MIDDLEWARE 맨 위, {above}보다 위로 옮김: 그 위의 미들웨어가 CORS 헤더 없이 응답했습니다",
   "config.django.fix.add-middleware":
@@ -353,6 +357,8 @@ export const koConfigPython: Record<keyof typeof enConfigPython, string> = {
     "normalize_path_middleware는 끝 슬래시 없는 URL을 슬래시가 있는 라우트({path}, {route}행)로 리디렉션합니다: 리디렉션에는 CORS 헤더가 없으므로 슬래시 없는 URL로 하는 교차 출처 호출은 거부됩니다 — 슬래시 있는 URL을 호출하거나 라우트를 둘 다 등록하세요",
   "config.aiohttp.fix.move-loop":
     "cors.add 루프({loop}번 줄)를 마지막 라우트({after}번 줄) 아래로 옮김: 루프는 그 앞에 등록된 라우트만 다룹니다",
+  "config.aiohttp.fix.hook-first":
+    "{hook}(줄 {line})을(를) 줄 {before} 위로 옮겼습니다: aiohttp는 시작 훅을 추가된 순서대로 실행하고, 라우트를 cors.add에 넘기는 훅(줄 {loop})은 자신이 실행되기 전에 등록된 라우트만 다뤘습니다 — 이제 이 훅의 라우트가 먼저 등록됩니다",
   "config.aiohttp.fix.wrap":
     "{method} {path}를 cors.add(…)에 넘김: cors.add를 거치지 않아 CORS 헤더도 프리플라이트 핸들러도 없었습니다",
   "config.aiohttp.check.static":
@@ -382,6 +388,8 @@ export const koConfigPython: Record<keyof typeof enConfigPython, string> = {
     '"*"와 allow_credentials=True: aiohttp-cors가 요청의 출처를 그대로 자격 증명과 함께 돌려주므로 모든 사이트가 사용자의 쿠키로 이 응답을 읽을 수 있습니다',
   "config.aiohttp.check.no-origin":
     "aiohttp_cors.setup()에 defaults가 없고 어떤 cors.add도 config를 넘기지 않습니다: 허용된 출처가 없어 모든 프리플라이트가 403이고 어떤 응답에도 CORS 헤더가 없습니다",
+  "config.aiohttp.check.after-startup-walk":
+    "이 시작 훅은 실행될 때 한 번 라우트를 cors.add에 넘깁니다(줄 {loop}). {method} {path}는 그 뒤에 추가된 시작 훅 {hook}(줄 {hookLine})이 등록합니다 — aiohttp는 훅을 그 순서로 실행하므로 이 라우트에는 CORS 헤더가 없고 사전 요청에도 응답하지 않습니다: {hook}을(를) 먼저 추가하세요",
   "config.aiohttp.check.after-loop":
     "{method} {path}는 cors.add 루프({loop}번 줄) 뒤에 등록됩니다. 루프는 그 앞에 등록된 라우트만 다루므로 CORS 헤더가 없고 프리플라이트에도 답하지 않습니다",
   "config.aiohttp.check.not-added":
