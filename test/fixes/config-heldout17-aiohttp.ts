@@ -50,6 +50,11 @@ export const HELD_OUT17_AIOHTTP: Array<AiohttpCase & Held3> = [
     // preflight of the JSON prompt included; the answer is to start ComfyUI with the CORS header enabled.
     // The server's middleware choice is written as ComfyUI's server does it, with two of its routes.
     // Root: the origin-only middleware chosen when the CORS header option is unset.
+    // Not fixed since the first run (HELDOUT17.md): the middleware list built under an `if` from an
+    // environment value with no default, factories returning the middleware, and a patch that picks
+    // the CORS branch are not read or written; fix says so and writes nothing.
+    expect: "cannot",
+    said: "the app sets Access-Control-* headers itself (line 20)",
     name: "heldout17 aiohttp: ComfyUI without --enable-cors-header uses its origin-only middleware, the extension's calls answered 403",
     url: "https://github.com/Spadic21/ComfyInject/issues/15",
     rootText: "middlewares.append(create_origin_only_middleware())",
