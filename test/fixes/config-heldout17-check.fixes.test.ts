@@ -26,6 +26,7 @@ import {
   fillPy,
   heldoutCheck,
   heldoutEntries,
+  PAGE_RELATIVE,
 } from "./heldout-check";
 
 function entries(): Entry[] {
@@ -50,13 +51,55 @@ function entries(): Entry[] {
  * Issue #23's seventeenth never-seen measure, the `check` half (test/fixes/heldout-check.ts runs it): every
  * held-out set 17 case (config-heldout17-*.ts, written blind to the readers), each file filled as its
  * suite fills it, whether a finding lands on its root cause's line. The first run (the measure, in
- * HELDOUT17.md) is recorded, not asserted (`null`): the list of known misses comes from it.
+ * HELDOUT17.md) named 9 of 30; asserted since against KNOWN_STATIC_MISSES both ways.
  * And the set's three correct configurations (nginx, Koa, rack-cors — nginx answering the preflight of
  * both front ends itself before its proxy, @koa/cors with an origin function over a list of two front
  * ends, Rack::Cors first with both front ends on /api/*), served for real: the page's calls pass, `check`
  * reports no error, `fix` prints nothing.
  */
-const { scratch, correct } = heldoutCheck(17, entries(), null);
+const PAGE = PAGE_RELATIVE;
+const NOT_READ =
+  "the part of the app that decides is not read (fix says so and writes nothing): nothing to name";
+/**
+ * The root causes `check` does not name from the file alone, at the head that fixed set 17's cases
+ * (13/30; the first run, the measure, named 9 — see HELDOUT17.md). Asserted both ways.
+ */
+const KNOWN_STATIC_MISSES: Readonly<Record<string, string>> = {
+  "heldout17 nginx: the origin map lists localhost, 127.0.0.1 and [::1] only, the deployed client refused":
+    PAGE,
+  "heldout17 Apache: the vhost sets Allow-Origin to the site while the tile server sends its own *, two values refused":
+    "the second Allow-Origin is the application's own (not in the file): the proxy (9) is named, the case marks the vhost's Header line (5)",
+  "heldout17 Apache: the tile server's site sends no CORS header, the other site's map refused": PAGE,
+  "heldout17 Caddy: the gateway's default Allow-Headers list leaves out x-forwarded-host, supabase-js's user call refused at the preflight":
+    PAGE,
+  "heldout17 Express: the hand CORS middleware passes OPTIONS on to the not-found handler, the JSON search preflight answered 404":
+    "fix reads it (the 404 preflight); no check rule for an Express hand middleware that passes OPTIONS on",
+  "heldout17 Express: the hand CORS middleware sends no Allow-Methods, the plugin update and comment removal refused at the preflight":
+    PAGE,
+  "heldout17 Fastify: @fastify/cors registered with no options, the admin front end's credentialed calls refused":
+    PAGE,
+  "heldout17 Fastify: the auth library answers on the raw response, the /auth/* calls lose @fastify/cors's headers":
+    "fix reads it (the raw hand-off); no check rule for a route handing reply.raw to a function that answers on it",
+  "heldout17 Koa: the CORS middleware's headers are dropped when the token check throws, the expired-token 422 unreadable":
+    "named five lines below (koa-hand-headers-lost-on-throw on the factory's ctx.set, 10, naming the throw), where the case marks the factory (5)",
+  "heldout17 Hono: the allowed origins default to the app's own port 1871, the web front end's dev server refused":
+    PAGE,
+  "heldout17 Hono: hono/etag rebuilds the 304 without the CORS headers, the front end's revalidated stations refused":
+    "fix reads it (the recorded 304); no check rule for hono/etag's 304 (which needs a page's If-None-Match)",
+  "heldout17 FastAPI: the allowed origins hardcode localhost:3000 and 5173, the front end from another address refused":
+    PAGE,
+  "heldout17 aiohttp: ComfyUI without --enable-cors-header uses its origin-only middleware, the extension's calls answered 403":
+    NOT_READ,
+  "heldout17 Django: the origin regex whitelist writes the local front end without its scheme, the developer's front end refused":
+    "named two lines below (django-regex-no-scheme on the regex, 35), where the case marks the setting (33)",
+  "heldout17 Django: CORS_ALLOW_CREDENTIALS read from the environment defaults to False, the front end's login cookie calls refused":
+    PAGE,
+  "heldout17 Django: CORS_ALLOW_HEADERS left at the defaults, OSIM's Bugzilla-Api-Key update refused at the preflight":
+    PAGE,
+  "heldout17 S3: the migrated rule allows the bare domain only, the www site's organogram reads refused (XML)":
+    PAGE,
+};
+const { scratch, correct } = heldoutCheck(17, entries(), KNOWN_STATIC_MISSES);
 
 describe("heldout17: correct configurations (check: no error; fix: nothing to change)", () => {
   const calls = CORRECT_CALLS;
