@@ -151,8 +151,16 @@ function core(
       return blockedBy(requestStageFailure("local-network-invalid", facts));
     case "not-cors":
       return verdictOnly("not-cors");
-    case "aborted":
-      return verdictOnly("unknown", around.t("unknown.cancelled", { error: facts.error }));
+    case "aborted": {
+      // Cancelled after its answer arrived whole: the checks below decide, and only a pass is known
+      // (the page had its answer: DevTools and a HAR report the discarded body of a 304 to the page's
+      // own If-None-Match as ERR_ABORTED; Chromium blocks with ERR_FAILED, never ERR_ABORTED).
+      // Cancelled before it: unknown.
+      const last = exchange.hops.at(-1);
+      if (!last || last.status === null || last.status === 0)
+        return verdictOnly("unknown", around.t("unknown.cancelled", { error: facts.error }));
+      break;
+    }
     case "cors":
     case "network":
     case null:
@@ -191,6 +199,8 @@ function core(
     });
   }
   const { evaluation, credentialed, evidence } = decision;
+  if (facts.errorKind === "aborted" && (evaluation.failure || evaluation.missing))
+    return verdictOnly("unknown", around.t("unknown.cancelled", { error: facts.error }));
   if (evaluation.failure) {
     const origin =
       evaluation.failure.stage === "preflight"

@@ -84,6 +84,21 @@ describe("which responses are CORS-checked", () => {
       response: { status: 304, headers: h("ETag", '"abc"', "Access-Control-Allow-Origin", PAGE) },
     });
     expect(diagnose(kept).verdict).toBe("allowed");
+    // As DevTools and a HAR record it: the 304's discarded body reported as net::ERR_ABORTED.
+    const aborted = (headers: HeaderList) =>
+      exchange({
+        requestHeaders: sent,
+        preflight,
+        response: { status: 304, headers, error: "net::ERR_ABORTED" },
+      });
+    expect(diagnose(aborted(h("ETag", '"abc"', "Access-Control-Allow-Origin", PAGE))).verdict).toBe(
+      "allowed",
+    );
+    // A cancelled load is no CORS block: without Allow-Origin it stays unknown, never "blocked".
+    expect(diagnose(aborted(h("ETag", '"abc"'))).verdict).toBe("unknown");
+    expect(
+      diagnose(exchange({ response: { status: null, headers: [], error: "net::ERR_ABORTED" } })).verdict,
+    ).toBe("unknown");
   });
 });
 
