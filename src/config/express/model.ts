@@ -2568,7 +2568,7 @@ function koaThrown(app: ExpressApp, res: Res, trace: Trace): void {
   trace.unwound = true;
 }
 
-/** hono/etag's RETAINED_304_HEADERS (https://github.com/honojs/hono/blob/v4.13.19/src/middleware/etag/index.ts). */
+/** hono/etag's RETAINED_304_HEADERS, its default `retainedHeaders` (https://github.com/honojs/hono/blob/v4.13.19/src/middleware/etag/index.ts). */
 export const ETAG_RETAINED = ["cache-control", "content-location", "date", "etag", "expires", "vary"];
 
 /**

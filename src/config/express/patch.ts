@@ -21,6 +21,7 @@ import {
   childNodes,
   discardedCors,
   dotted,
+  ETAG_RETAINED,
   type ExpressApp,
   FASTIFY_METHODS,
   Fn,
@@ -1394,8 +1395,10 @@ function honoResHeaders(p: Patcher, calls: t.CallExpression[], id: string): void
 
 /**
  * Hono's etag(): the CORS headers its 304 dropped join `retainedHeaders`, after hono/etag's own
- * list (`...RETAINED_304_HEADERS`, imported beside etag), so the 304 keeps what a 200 would carry
- * (https://github.com/honojs/hono/blob/v4.13.19/src/middleware/etag/index.ts, `retainedHeaders`).
+ * list written out (https://github.com/honojs/hono/blob/v4.13.19/src/middleware/etag/index.ts,
+ * `RETAINED_304_HEADERS`). Written, not imported: hono exports RETAINED_304_HEADERS only since 4.x
+ * (4.0.0's etag module exports `etag` alone), and an ES module importing a name its package lacks
+ * stops at start-up; `retainedHeaders` itself is read since hono 3.5 (older ones ignore it).
  */
 function etagRetain(p: Patcher, call: t.CallExpression, dropped: string[], id: string): void {
   const names = [...new Set(dropped.map((n) => n.toLowerCase()))];
@@ -1405,7 +1408,7 @@ function etagRetain(p: Patcher, call: t.CallExpression, dropped: string[], id: s
   };
   const [opts] = call.arguments;
   const items = names.map((n) => p.str(n)).join(", ");
-  const list = `[...RETAINED_304_HEADERS, ${items}]`;
+  const list = `[${[...ETAG_RETAINED.map((n) => p.str(n)), items].join(", ")}]`;
   const existing =
     opts?.type === "ObjectExpression"
       ? opts.properties.find(
@@ -1426,21 +1429,7 @@ function etagRetain(p: Patcher, call: t.CallExpression, dropped: string[], id: s
     const first = opts.properties[0];
     if (first) p.insert(`etag:${call.start}`, first.start ?? 0, `retainedHeaders: ${list}, `, why);
     else p.replace(`etag:${call.start}`, opts, `{ retainedHeaders: ${list} }`, why);
-  } else {
-    p.cannot.set(id, { key: "config.express.unknown.hono-etag", params: { line: p.line(call) } });
-    return;
-  }
-  // RETAINED_304_HEADERS beside etag in its import (hono/etag exports both).
-  const decl = p.app.program.body.find(
-    (d): d is t.ImportDeclaration => d.type === "ImportDeclaration" && d.source.value === "hono/etag",
-  );
-  const has = decl?.specifiers.some(
-    (sp) => sp.type === "ImportSpecifier" && sp.local.name === "RETAINED_304_HEADERS",
-  );
-  const named = decl?.specifiers.filter((sp) => sp.type === "ImportSpecifier").at(-1);
-  if (!has && named) p.insert("etag-import", named.end ?? 0, ", RETAINED_304_HEADERS", why);
-  else if (!has)
-    p.cannot.set(id, { key: "config.express.unknown.hono-etag", params: { line: p.line(call) } });
+  } else p.cannot.set(id, { key: "config.express.unknown.hono-etag", params: { line: p.line(call) } });
 }
 
 function rawHeaders(p: Patcher, call: t.CallExpression, id: string): void {
