@@ -14,10 +14,10 @@ import {
   diagnose,
   type HeaderList,
   type Hop,
-  isSafelistedMethod,
   type ObservedExchange,
   observedExchange,
   originOf,
+  preflightNeeded,
 } from "../engine";
 import { WordedError } from "../i18n/worded-error";
 
@@ -169,7 +169,7 @@ export async function probe(
   // If-None-Match or a Cache-Control typed here is asked for in the preflight, not taken for one the
   // browser's cache added (which is how the engine reads such a header on a recorded request).
   const unsafe = corsUnsafeHeaderNames(p.headers);
-  if (!isSafelistedMethod(p.method) || unsafe.length > 0) {
+  if (preflightNeeded(p.method, unsafe)) {
     const request: WireRequest = {
       url: p.url,
       method: "OPTIONS",

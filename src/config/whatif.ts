@@ -11,10 +11,10 @@ import {
   type HeaderList,
   type Hop,
   hasHeader,
-  needsPreflight,
   type ObservedExchange,
   observedExchange,
   originOf,
+  preflightNeeded,
   scriptSetUnsafeHeaderNames,
   type Verdict,
   visibilityOf,
@@ -84,7 +84,6 @@ export interface Judged {
   exchange: ObservedExchange | null;
 }
 
-/** The preflight's ask, as Chromium builds it: ACRH sorted, lower-cased, comma-joined (https://fetch.spec.whatwg.org/#cors-preflight-fetch-0). */
 /** The CORS-unsafe names the page's script set: the browser's own left out, unless the preflight asked for them. */
 function unsafeNames(spec: RequestSpec): string[] {
   const asked = new Set((spec.asked ?? []).map((n) => n.toLowerCase()));
@@ -92,6 +91,7 @@ function unsafeNames(spec: RequestSpec): string[] {
   return [...new Set([...scriptSetUnsafeHeaderNames(spec.headers), ...corsUnsafeHeaderNames(own)])].sort();
 }
 
+/** The preflight's ask, as Chromium builds it: ACRH sorted, lower-cased, comma-joined (https://fetch.spec.whatwg.org/#cors-preflight-fetch-0). */
 function preflightHeaders(spec: RequestSpec): HeaderList {
   const unsafe = unsafeNames(spec);
   const out: Array<[string, string]> = [
@@ -139,7 +139,7 @@ export function renderExchange(
   };
   const upstream = (r: Recorded | null | undefined) => (r ? { status: r.status, headers: r.headers } : null);
   let preflight: Hop | null = null;
-  if (needsPreflight(spec.method, spec.headers) === true || unsafeNames(spec).length > 0) {
+  if (preflightNeeded(spec.method, unsafeNames(spec)) === true) {
     const p = hopOf(
       {
         method: "OPTIONS",

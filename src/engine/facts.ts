@@ -50,9 +50,10 @@ export function isPreflightRequest(method: string, headers: HeaderList | null | 
  * Whether a request must be preceded by a preflight (https://fetch.spec.whatwg.org/#http-fetch, the makeCORSPreflight step): a
  * method that is not CORS-safelisted, or a CORS-unsafe header name script set (from the headers,
  * or the names a preflight asked for). Without the names only the method can say yes; null then
- * means "not knowable". Decided here only: `needsPreflight` and the request's facts ask it.
+ * means "not knowable". Decided here only: `needsPreflight`, the request's facts, and whoever knows
+ * which headers the script set (`probe`, the configuration what-if) ask it.
  */
-function preflightNeeded(method: string, unsafeNames: readonly string[] | null): boolean | null {
+export function preflightNeeded(method: string, unsafeNames: readonly string[] | null): boolean | null {
   if (!isSafelistedMethod(method)) return true;
   if (unsafeNames === null) return null;
   return unsafeNames.length > 0;

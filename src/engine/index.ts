@@ -12,7 +12,7 @@ export {
 } from "./browser-words";
 export { type DiagnoseOptions, diagnose } from "./diagnose";
 export { type EvidenceRow, type EvidenceSubject, evidenceRows, failingHop } from "./evidence";
-export { isCorsBlockError, isPreflightRequest, needsPreflight, sentOrigin } from "./facts";
+export { isCorsBlockError, isPreflightRequest, needsPreflight, preflightNeeded, sentOrigin } from "./facts";
 export { type EchoSample, originReflection } from "./findings/origin-reflected-with-credentials";
 export { SERVER_STACKS, STACK_PACKAGES } from "./fixes";
 export { VERIFIED } from "./fixes/verified";

@@ -14,9 +14,9 @@ import {
   diagnose,
   type HeaderList,
   type Hop,
-  isSafelistedMethod,
   type ObservedExchange,
   observedExchange,
+  preflightNeeded,
   type Verdict,
   visibilityOf,
 } from "../../src/engine";
@@ -192,7 +192,7 @@ export async function observe(
   // is asked for, as Chromium does for a fetch() (the engine reads such a header on a recorded
   // request as one the browser's cache may have added).
   const unsafe = corsUnsafeHeaderNames(headers);
-  if (!isSafelistedMethod(call.method) || unsafe.length > 0) {
+  if (preflightNeeded(call.method, unsafe)) {
     const asked: HeaderList = [
       ["Origin", call.origin],
       ["Access-Control-Request-Method", call.method],
