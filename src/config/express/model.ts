@@ -2685,8 +2685,30 @@ function rawWrite(text: string, fn: t.Node, res: Res, trace: Trace): void {
  * imported library): what it does with the response is not known here.
  */
 function rawHandOff(r: Reader, fn: t.Function, res: Res, trace: Trace): void {
+  const found = rawHandOffOf(r, fn);
+  if (!found) return;
+  if (found.answers === null)
+    throw new Unknown({
+      key: "config.fastify.unknown.raw-handoff",
+      params: { line: r.line(found.call), name: found.name },
+    });
+  if (!found.answers) return;
+  res.headers = [];
+  trace.rawHandOff = { call: found.call, reply: found.reply };
+}
+
+/**
+ * Where a Fastify route hands `reply.raw` to another function (rawHandOff): the call, the reply's
+ * name, the callee as written, and whether that function answers on the raw response — true or false
+ * for a function of the file, null for one CORS Lens cannot read (an import). Null when the route
+ * hands nothing on or copies `reply.getHeaders()` onto the raw response first.
+ */
+export function rawHandOffOf(
+  r: Reader,
+  fn: t.Function,
+): { call: t.CallExpression; reply: string; name: string; answers: boolean | null } | null {
   const reply = fn.params[1]?.type === "Identifier" ? fn.params[1].name : null;
-  if (!reply) return;
+  if (!reply) return null;
   const code = r.text.slice(fn.start ?? 0, fn.end ?? 0);
   let found: { call: t.CallExpression; at: number } | null = null;
   const visit = (n: t.Node) => {
@@ -2708,12 +2730,13 @@ function rawHandOff(r: Reader, fn: t.Function, res: Res, trace: Trace): void {
     for (const c of childNodes(n)) visit(c);
   };
   visit(fn.body);
-  if (!found) return;
+  if (!found) return null;
   const { call, at } = found as { call: t.CallExpression; at: number };
   // The route copies the reply's headers onto the raw response first (what fix writes).
-  if (/\.getHeaders\s*\(\s*\)/.test(code.slice(0, (call.start ?? 0) - (fn.start ?? 0)))) return;
+  if (/\.getHeaders\s*\(\s*\)/.test(code.slice(0, (call.start ?? 0) - (fn.start ?? 0)))) return null;
   // The function called: one of the file, or the function a factory of the file returns.
   const callee = bare(call.callee);
+  const name = r.text.slice(callee.start ?? 0, callee.end ?? 0);
   let target: t.Function | null = null;
   if (callee.type === "Identifier") target = r.functions.get(callee.name) ?? null;
   else if (callee.type === "CallExpression" && bare(callee.callee).type === "Identifier") {
@@ -2727,16 +2750,10 @@ function rawHandOff(r: Reader, fn: t.Function, res: Res, trace: Trace): void {
     if (made?.type === "ArrowFunctionExpression" || made?.type === "FunctionExpression") target = made;
   }
   const param = target?.params[at];
-  if (!target || param?.type !== "Identifier")
-    throw new Unknown({
-      key: "config.fastify.unknown.raw-handoff",
-      params: { line: r.line(call), name: r.text.slice(callee.start ?? 0, callee.end ?? 0) },
-    });
+  if (!target || param?.type !== "Identifier") return { call, reply, name, answers: null };
   const inner = r.text.slice(target.start ?? 0, target.end ?? 0);
   const p = param.name.replace(/\$/g, "\\$");
-  if (!new RegExp(`\\b${p}\\.(writeHead|end)\\s*\\(`).test(inner)) return;
-  res.headers = [];
-  trace.rawHandOff = { call, reply };
+  return { call, reply, name, answers: new RegExp(`\\b${p}\\.(writeHead|end)\\s*\\(`).test(inner) };
 }
 
 /** The `reply.raw.writeHead(…)` calls under `node` whose headers do not take `reply.getHeaders()` along. */
