@@ -131,3 +131,26 @@ export default app
     expect(found("index.ts", app("etag()", "")).filter((f) => f.includes("etag"))).toEqual([]);
   });
 });
+
+describe("no-cors: not where a CORS package CORS Lens does not read sets the headers", () => {
+  const koa = (use: string, head: string) => `const Koa = require('koa');
+${head}
+const app = new Koa();
+${use}
+app.use((ctx) => { ctx.body = []; });
+app.listen(3000);
+`;
+
+  it("koa2-cors, required or imported: fix says it is not read, check claims no missing CORS", () => {
+    for (const text of [
+      koa("app.use(cors({ origin: 'http://localhost:8080' }));", "const cors = require('koa2-cors');"),
+      koa("app.use(require('koa2-cors')());", ""),
+      `import Koa from 'koa';\nimport cors from 'koa2-cors';\nconst app = new Koa();\napp.use(cors());\n`,
+    ])
+      expect(found("app.js", text).filter((f) => f.includes("no-cors"))).toEqual([]);
+  });
+
+  it("still where nothing sets CORS", () => {
+    expect(found("app.js", koa("", ""))).toContain("warning no-cors@3");
+  });
+});

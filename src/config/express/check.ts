@@ -91,7 +91,9 @@ export function checkExpress(app: ExpressApp): ConfigFinding[] {
     app.corsUses.length === 0 &&
     made &&
     !/access-control-/i.test(app.text) &&
-    !/["'`](cors|@fastify\/cors|@koa\/cors|hono\/cors)["'`]/.test(app.text)
+    // A module whose name says CORS (koa2-cors, fastify-cors, a local ./cors.js) sets it, unread here.
+    ![...reader.imports.values()].some((m) => /cors/i.test(m)) &&
+    !/\b(?:require|import)\s*\(\s*["'`][^"'`]*cors/i.test(app.text)
   )
     push("no-cors", "warning", made, {
       key: "config.express.check.no-cors",
