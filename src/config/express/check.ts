@@ -106,8 +106,20 @@ export function checkExpress(app: ExpressApp): ConfigFinding[] {
     const credProp = o.props.get("credentials");
     const creds = o.values.get("credentials") === true;
     const originNode = o.props.get("origin") ?? use.call;
-    // @koa/cors turns `*` with credentials into the request's origin: any origin, with credentials.
-    if (app.dialect === "koa" && (origin === "*" || origin === undefined) && creds && !o.unread.has("origin"))
+    // @koa/cors turns `*` with credentials into the request's origin: any origin, with credentials;
+    // koa2-cors sends the request's origin where none is written, and a written `*` as it is.
+    const koaReflects =
+      app.dialect === "koa" && (use.koa2 ? !o.props.has("origin") : origin === "*" || origin === undefined);
+    if (use.koa2)
+      for (const name of ["allowMethods", "allowHeaders", "exposeHeaders"]) {
+        const prop = o.props.get(name);
+        if (prop && typeof o.values.get(name) === "string")
+          push("koa2cors-option-not-list", "error", prop, {
+            key: "config.koa2cors.check.not-list",
+            params: { name },
+          });
+      }
+    if (koaReflects && creds && !o.unread.has("origin"))
       push("reflected-with-credentials", "error", credProp ?? use.call, {
         key: "config.check.reflected-credentials",
         params: { line: app.lineOf((credProp ?? use.call).start ?? 0) },

@@ -141,6 +141,14 @@ export const enConfigExpress = {
     "this route hands {reply}.raw to {name}: if it answers on the raw response (as Node handlers of auth libraries do), Node sends that answer without the headers @fastify/cors put on the reply — copy {reply}.getHeaders() onto {reply}.raw (setHeader) before this call",
   "config.express.check.preflight-to-catch-all":
     "this middleware sets the CORS headers by hand but passes the preflight (OPTIONS) on: no route takes OPTIONS {path}, and the catch-all of line {line} answers it {status} before Express can answer it itself, so the browser refuses the preflight — answer OPTIONS here (res.sendStatus(204)) or use the cors package",
+  "config.koa2cors.unknown.async-origin":
+    'the origin function of line {line} is async, and koa2-cors does not await it: it sends the Promise as the Allow-Origin ("[object Promise]"), which no browser takes — make it a plain function',
+  "config.koa2cors.unknown.not-list":
+    'koa2-cors joins {name} with .join(","): a value that is not a list makes it throw, and the request is answered with an error — write {name} as a list',
+  "config.koa2cors.fix.credentials-origins":
+    "koa2-cors gives credentials to every origin it answers, except `*`: the origin is now a function that answers {origins} with their own origin (with credentials) and every other page `*`, as before (without credentials)",
+  "config.koa2cors.check.not-list":
+    'koa2-cors joins {name} with .join(","): a string here throws on the first request that reads it, and Koa answers it 500 without CORS headers — write it as a list (["GET", "POST"])',
   "config.express.check.koa-thrown":
     "Koa's error handler removes every header set so far when a route throws (line {line}): this Access-Control-Allow-Origin is not on those error answers, so the page cannot read them — catch the error around await next() and put the CORS headers in err.headers, or use @koa/cors (keepHeadersOnError)",
   "config.express.check.localhost-port":
