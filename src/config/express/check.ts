@@ -901,14 +901,7 @@ function handNoPreflight(
   push: (code: string, s: "error" | "warning", n: t.Node, w: Words) => void,
 ): void {
   if ((app.dialect !== "fastify" && app.dialect !== "hono") || app.corsUses.length > 0) return;
-  const layers: Layer[] = [];
-  const walk = (stack: ExpressApp["app"], depth: number) => {
-    for (const l of stack?.layers ?? []) {
-      layers.push(l);
-      for (const h of l.handlers) if (h.kind === "router" && depth < 4) walk(h.router, depth + 1);
-    }
-  };
-  walk(app.app, 0);
+  const layers = allLayers(app);
   const methods = new Set(layers.flatMap((l) => l.methods ?? []));
   if (methods.has("OPTIONS") || methods.has("ALL")) return;
   const always = ["PUT", "PATCH", "DELETE"].filter((m) => methods.has(m));
