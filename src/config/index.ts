@@ -540,6 +540,8 @@ function recordedFindings(
       line: p.line,
       words: { key: "config.check.blocks-recorded", params: { count: failing.length } },
       detail: p.why,
+      // Two Allow-Origin values: the server's own line is the other half (fix hides the upstream's).
+      ...(p.also ? { also: [p.also] } : {}),
     })),
     notes: stuck > 0 ? [{ key: "config.note.blocked-no-line", params: { count: stuck } }] : [],
   };
@@ -555,16 +557,25 @@ function changedLines(
   config: AnyConfig,
   files: readonly ConfigFile[],
   failing: ReturnType<typeof failingOf>,
-): { places: Array<{ file: string; line: number; why: Words }>; stuck: number } {
+): {
+  places: Array<{ file: string; line: number; why: Words; also?: { file: string; line: number } }>;
+  stuck: number;
+} {
   const { edits, cannot } = FORMATS[config.format as ReadFormat].patch(config, failing);
   const texts = new Map(files.map((f) => [f.path, f.text]));
   const seen = new Set<string>();
-  const places: Array<{ file: string; line: number; why: Words }> = [];
+  const places: Array<{ file: string; line: number; why: Words; also?: { file: string; line: number } }> = [];
   const add = (file: string, line: number, why: Words) => {
     const key = `${file}:${line}:${why.key}`;
     if (seen.has(key)) return;
     seen.add(key);
-    places.push({ file, line, why });
+    const own = why.params?.own;
+    const ownFile = typeof why.params?.ownFile === "string" ? why.params.ownFile : file;
+    places.push(
+      typeof own === "number" && own > 0 && (own !== line || ownFile !== file)
+        ? { file, line, why, also: { file: ownFile, line: own } }
+        : { file, line, why },
+    );
   };
   for (const e of edits) {
     // `at`: the line of the very list the edit grows, where a reason names its rule's line.

@@ -89,7 +89,7 @@ import { HELD_OUT18_FASTIFY } from "./config-heldout18-fastify";
 import { HELD_OUT18_HONO } from "./config-heldout18-hono";
 import { HELD_OUT18_KOA } from "./config-heldout18-koa";
 import { HONO_CASES, HONO_CORRECT } from "./config-hono-cases";
-import { KOA_CASES, KOA_CORRECT } from "./config-koa-cases";
+import { KOA_CASES, KOA_CORRECT, KOA2_CASES } from "./config-koa-cases";
 import { expectKeptOutsideDiff, observe, type PageCall, standardStillAllowed } from "./config-real";
 import { freePort, type Running, startProcess } from "./harness";
 import { checkNamesRootWithHar } from "./heldout2-har";
@@ -170,7 +170,7 @@ async function start(file: string, port: number): Promise<Running> {
 for (const [label, CASES, CORRECT] of [
   ["Express", EXPRESS_CASES, EXPRESS_CORRECT],
   ["Hono", HONO_CASES, HONO_CORRECT],
-  ["Koa", KOA_CASES, KOA_CORRECT],
+  ["Koa", [...KOA_CASES, ...KOA2_CASES], KOA_CORRECT],
   ["Fastify", FASTIFY_CASES, FASTIFY_CORRECT],
   // Issue #23's never-seen measure: written blind to the readers (test/fixes/config-heldout-express.ts).
   ["held-out", HELD_OUT_EXPRESS, []],

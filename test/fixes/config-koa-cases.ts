@@ -268,6 +268,83 @@ app.listen(Number(process.env.PORT) || 3000, "127.0.0.1");
   },
 ];
 
+const KOA2 = `const Koa = require("koa");
+const Router = require("@koa/router");
+const cors = require("koa2-cors");`;
+
+/**
+ * koa2-cors 2.0.6 (https://github.com/zadzbw/koa2-cors), as its README and Q&A threads write it: one
+ * origin string, `*` with credentials (which it sends as `*`, Allow-Credentials off), a list option
+ * written as a string (it calls .join on it: every preflight a 500).
+ */
+export const KOA2_CASES: ExpressCase[] = [
+  {
+    name: "Koa: koa2-cors with the old dev origin, the new front end refused",
+    file: "server.js",
+    app: `${KOA2}
+
+const app = new Koa();
+app.use(
+  cors({
+    origin: "http://localhost:8080",
+    allowMethods: ["GET", "POST", "PUT", "DELETE"],
+    allowHeaders: ["Content-Type", "Authorization"],
+  }),
+);
+${ROUTER}
+
+${LISTEN}
+`,
+    calls: [
+      { method: "GET", path: "/api/items", origin: "ORIGIN" },
+      { method: "PUT", path: "/api/items/5", origin: "ORIGIN", headers: json },
+    ],
+    check: [],
+  },
+  {
+    name: "Koa: koa2-cors with `*` and credentials, the logged-in calls refused",
+    file: "app.js",
+    app: `${KOA2}
+
+const app = new Koa();
+app.use(cors({ origin: "*", credentials: true }));
+${ROUTER}
+
+${LISTEN}
+`,
+    calls: [
+      { method: "GET", path: "/api/items", origin: "ORIGIN2" },
+      { method: "GET", path: "/api/me", origin: "ORIGIN", credentials: true },
+      { method: "PUT", path: "/api/items/7", origin: "ORIGIN", headers: json, credentials: true },
+    ],
+    check: [{ code: "wildcard-with-credentials", line: 6 }],
+  },
+  {
+    name: "Koa: koa2-cors allowHeaders written as a string, every preflight answered 500",
+    file: "server.js",
+    app: `${KOA2}
+
+const app = new Koa();
+app.use(
+  cors({
+    origin: "ORIGIN",
+    allowHeaders: "Content-Type, Authorization",
+  }),
+);
+${ROUTER}
+
+${LISTEN}
+`,
+    calls: [
+      { method: "GET", path: "/api/items", origin: "ORIGIN" },
+      { method: "POST", path: "/api/items", origin: "ORIGIN", headers: json },
+    ],
+    check: [{ code: "koa2cors-option-not-list", line: 9 }],
+    expect: "cannot",
+    said: "koa2-cors joins allowHeaders",
+  },
+];
+
 export const KOA_CORRECT: string[] = [
   `${CJS}
 const app = new Koa();
@@ -278,6 +355,12 @@ ${LISTEN}
   `${ESM}
 const app = new Koa();
 app.use(cors());
+${ROUTER}
+${LISTEN}
+`,
+  `${KOA2}
+const app = new Koa();
+app.use(cors({ origin: "https://app.example.com", credentials: true, allowHeaders: ["Content-Type"] }));
 ${ROUTER}
 ${LISTEN}
 `,

@@ -54,10 +54,6 @@ export const KNOWN_MISSES_WITH_HAR_4: Readonly<Record<string, string>> = {
   "heldout4 Hono: the cors policy is chosen by a header the preflight does not carry": NOT_READ_4,
   "heldout4 Fastify: an onRequest auth hook refuses the preflight before @fastify/cors answers it":
     "names the @fastify/cors registration (6) it moves, where the case marks the hook (10)",
-  "heldout4 nginx: nginx and the proxied app both send Access-Control-Allow-Origin (two values)":
-    "names the location (6) where proxy_hide_header goes, where the case marks its add_header (14)",
-  "heldout4 Caddy: the imported CORS snippet and the upstream both set Allow-Origin (two values)":
-    "names the proxy (14) whose header is dropped, where the case marks the snippet's header (7)",
 };
 
 /**
@@ -67,8 +63,6 @@ export const KNOWN_MISSES_WITH_HAR_4: Readonly<Record<string, string>> = {
 export const KNOWN_MISSES_WITH_HAR_5: Readonly<Record<string, string>> = {
   "heldout5 nginx: CORS headers in location / only, the /api/ location answers without them":
     "names the /api/ location's first line (14) where the headers go, where the case marks its opening (13)",
-  "heldout5 Apache: Header add Allow-Origin on top of the application's own (two values)":
-    "names line 6, where its change goes, next to the Header add the case marks (5)",
   "heldout5 rack-cors: the /api/* resource's methods lack DELETE (localhost on any port allowed)":
     "names the resource line (9), where the case marks its methods (11)",
 };
@@ -95,8 +89,6 @@ export const KNOWN_MISSES_WITH_HAR_7: Readonly<Record<string, string>> = {
     "names allow_origins (12), where the setting is used, where the case marks the setting's line (6)",
   "heldout7 Flask: the /api/* resource's origins names the production site only":
     "names the CORS() resources line (9) that fix extends, where the case marks the ALLOWED_ORIGIN setting (6)",
-  "heldout7 nginx: nginx adds Allow-Origin over the backend's own, two values sent":
-    "names the location (6) where fix hides the backend's copy, where the case marks the add_header line (9)",
 };
 
 /**
@@ -106,10 +98,6 @@ export const KNOWN_MISSES_WITH_HAR_7: Readonly<Record<string, string>> = {
 export const KNOWN_MISSES_WITH_HAR_8: Readonly<Record<string, string>> = {
   "heldout8 Koa: a credentials function trusting the production front end only, the cookie call refused":
     "names the credentials function (18), where the case marks the TRUSTED list (5) it reads and fix extends",
-  "heldout8 Apache: Header always set Allow-Origin over the application's own, two values sent":
-    "names line 5, where fix's change goes (under it), and the ProxyPass (9), where the case marks the Header line (4)",
-  "heldout8 Caddy: header Allow-Origin * added over the backend's own, two values sent":
-    "names the reverse_proxy line (9), where fix hides the backend's copy, where the case marks the header line (8)",
 };
 
 /**
@@ -141,10 +129,6 @@ export const KNOWN_MISSES_WITH_HAR_10: Readonly<Record<string, string>> = {
 export const KNOWN_MISSES_WITH_HAR_11: Readonly<Record<string, string>> = {
   "heldout11 nginx: the CDN's CORS location regex leaves out the font extensions":
     "names the location that answered the fonts (13), where fix changes; the case marks the CDN location whose regex leaves them out (5)",
-  "heldout11 Caddy: header Allow-Origin for the client over the upstream's own '*', two values":
-    "names line 13, where fix changes; the case marks the header line (8)",
-  "heldout11 Apache: Header always set Allow-Origin over the image server's own, sent twice":
-    "names line 5, where fix changes; the case marks the Header line (4)",
 };
 
 /**
@@ -168,8 +152,6 @@ export const KNOWN_MISSES_WITH_HAR_14: Readonly<Record<string, string>> = {
     "names the middleware's first ctx.set (10) and the throw (18), and await next() (13) that fix wraps, where the case marks the middleware's first line (9)",
   "heldout14 Django: the origin regex allows localhost on four-digit ports only, the front end refused":
     "names the regex (30) that fix changes, where the case marks the setting's first line (29)",
-  "heldout14 nginx: vhost.d adds Allow-Origin '*' over the API's own, the answer carries two values":
-    "names line 12, where fix hides the application's copy, and the proxy_pass (14), where the case marks the add_header line (10)",
 };
 
 /**
@@ -193,8 +175,6 @@ export const KNOWN_MISSES_WITH_HAR_15: Readonly<Record<string, string>> = {
     "names line 7, where fix answers the preflight; the case marks the ProxyPass (5)",
   "heldout15 Apache: the font CORS rules cover /static/fonts/ only, the icon font elsewhere under /static/ refused":
     "names the SetEnvIf (12) fix copies into the virtual host; the case marks the <Location> line (11)",
-  "heldout15 Caddy: Caddy's CORS header block plus Laravel's own, the same Allow-Origin sent twice":
-    "names line 18, where fix hides the upstream's copy; the case marks the header line (9)",
   "heldout15 FastAPI: the Platform Service's configured origins list localhost:3000, the page's random port refused":
     "the origins come from code CORS Lens does not evaluate (fix says so): nothing named",
 };
@@ -225,8 +205,6 @@ export const KNOWN_MISSES_WITH_HAR_17: Readonly<Record<string, string>> = {
     "names the line below (26), where the case marks 25",
   "heldout17 Koa: the CORS middleware's headers are dropped when the token check throws, the expired-token 422 unreadable":
     "names the factory's ctx.set (10) and the route (19), where the case marks the factory (5)",
-  "heldout17 Apache: the vhost sets Allow-Origin to the site while the tile server sends its own *, two values refused":
-    "names the proxy (6, 9), where the case marks the vhost's Header line (5): the second value is the application's own",
   "heldout17 Apache: the tile server's site sends no CORS header, the other site's map refused":
     "names the vhost (2), where the case marks the ProxyPass (6)",
 };

@@ -458,7 +458,11 @@ export class Patcher extends EditList {
   /** `Header unset` for the application's copies (the onsuccess table, where proxied headers are). */
   hideUpstream(at: Op, names: string[]): void {
     const lines = names.map((n) => `Header unset ${n}`);
-    const why: Words = { key: "config.apache.fix.hide", params: { names: names.join(", ") } };
+    // httpd's own Allow-Origin line: the other of the two values (check --har names it too).
+    const why: Words = {
+      key: "config.apache.fix.hide",
+      params: { names: names.join(", "), own: at.node.line, ownFile: at.node.file },
+    };
     const key = `hide:${at.node.file}:${at.node.start}:${names.join(",")}`;
     // httpd's own line in the same (onsuccess) table, `Header add …`: mod_headers runs that table's
     // lines in order, so the unset goes before it — after it, it would drop httpd's copy too

@@ -358,7 +358,8 @@ export function patchCaddy(
           const names = [
             ...new Set(r.headers.filter((h) => !h.op && mine.has(lower(h.name))).map((h) => h.name)),
           ];
-          p.hideUpstream(terminal, names);
+          const own = fromCaddy[0]?.op?.line;
+          p.hideUpstream(terminal, names, own ? { line: own.line, file: own.file } : undefined);
           break;
         }
         const down = fromCaddy.find((h) => h.op?.down);

@@ -558,12 +558,16 @@ export class Patcher extends EditList {
   }
 
   /** 7. The application's copy of headers Caddy sets, dropped with header_down. */
-  hideUpstream(proxy: Node, names: string[]): void {
+  hideUpstream(proxy: Node, names: string[], own?: { line: number; file: string }): void {
     const file = proxy.file;
     const text = this.text(file);
     const u = this.unit(file);
     const lines = names.map((n) => `header_down -${n}`);
-    const why: Words = { key: "config.caddy.fix.hide", params: { names: names.join(", ") } };
+    // Caddy's own Allow-Origin line: the other of the two values (check --har names it too).
+    const why: Words = {
+      key: "config.caddy.fix.hide",
+      params: { names: names.join(", "), ...(own ? { own: own.line, ownFile: own.file } : {}) },
+    };
     const key = `hide:${file}:${proxy.start}`;
     const inner = proxy.block?.children[0];
     if (inner) {

@@ -27,6 +27,7 @@ import {
   originReturn,
   propName,
   type Reader,
+  rawHandOffOf,
   rawWriteCalls,
   run,
   TOKEN,
@@ -90,7 +91,9 @@ export function checkExpress(app: ExpressApp): ConfigFinding[] {
     app.corsUses.length === 0 &&
     made &&
     !/access-control-/i.test(app.text) &&
-    !/["'`](cors|@fastify\/cors|@koa\/cors|hono\/cors)["'`]/.test(app.text)
+    // A module whose name says CORS (koa2-cors, fastify-cors, a local ./cors.js) sets it, unread here.
+    ![...reader.imports.values()].some((m) => /cors/i.test(m)) &&
+    !/\b(?:require|import)\s*\(\s*["'`][^"'`]*cors/i.test(app.text)
   )
     push("no-cors", "warning", made, {
       key: "config.express.check.no-cors",
@@ -103,8 +106,20 @@ export function checkExpress(app: ExpressApp): ConfigFinding[] {
     const credProp = o.props.get("credentials");
     const creds = o.values.get("credentials") === true;
     const originNode = o.props.get("origin") ?? use.call;
-    // @koa/cors turns `*` with credentials into the request's origin: any origin, with credentials.
-    if (app.dialect === "koa" && (origin === "*" || origin === undefined) && creds && !o.unread.has("origin"))
+    // @koa/cors turns `*` with credentials into the request's origin: any origin, with credentials;
+    // koa2-cors sends the request's origin where none is written, and a written `*` as it is.
+    const koaReflects =
+      app.dialect === "koa" && (use.koa2 ? !o.props.has("origin") : origin === "*" || origin === undefined);
+    if (use.koa2)
+      for (const name of ["allowMethods", "allowHeaders", "exposeHeaders"]) {
+        const prop = o.props.get(name);
+        if (prop && typeof o.values.get(name) === "string")
+          push("koa2cors-option-not-list", "error", prop, {
+            key: "config.koa2cors.check.not-list",
+            params: { name },
+          });
+      }
+    if (koaReflects && creds && !o.unread.has("origin"))
       push("reflected-with-credentials", "error", credProp ?? use.call, {
         key: "config.check.reflected-credentials",
         params: { line: app.lineOf((credProp ?? use.call).start ?? 0) },
@@ -600,8 +615,11 @@ export function checkExpress(app: ExpressApp): ConfigFinding[] {
   handChecks(app, push);
   thrownPastHand(app, push);
   honoLostHeaders(app, push);
+  honoEtagDrops(app, push);
+  rawHandOffs(app, reader, push);
   handThenAuth(app, push);
   handNoPreflight(app, push);
+  handPreflightFallsThrough(app, push);
   return out.sort((a, b) => a.line - b.line);
 }
 
@@ -1036,6 +1054,132 @@ function honoLostHeaders(
         });
     }
   }
+}
+
+/** Every registration of the app, its routers' and plugins' included (to 4 levels), in file order. */
+function allLayers(app: ExpressApp): Layer[] {
+  const layers: Layer[] = [];
+  const walk = (stack: ExpressApp["app"], depth: number) => {
+    for (const l of stack?.layers ?? []) {
+      layers.push(l);
+      for (const h of l.handlers) if (h.kind === "router" && depth < 4) walk(h.router, depth + 1);
+    }
+  };
+  walk(app.app, 0);
+  return layers;
+}
+
+/**
+ * Hono: an `etag()` on paths hono/cors also answers, whose `retainedHeaders` leave out
+ * Access-Control-Allow-Origin. A page that sends If-None-Match itself (a stored ETag, a data client's
+ * revalidation) gets hono/etag's own 304, which keeps only its retained headers
+ * (https://github.com/honojs/hono/blob/v4.13.19/src/middleware/etag/index.ts): no Allow-Origin, and
+ * the browser refuses it — only a browser's own cache revalidation is spared the check
+ * (https://source.chromium.org/chromium/chromium/src/+/main:services/network/cors/cors_url_loader.cc,
+ * `is_revalidating`). A warning: whether a page sends the header is the page's. Named at the etag() call.
+ */
+function honoEtagDrops(
+  app: ExpressApp,
+  push: (code: string, s: "error" | "warning", n: t.Node, w: Words) => void,
+): void {
+  if (app.dialect !== "hono" || app.corsUses.length === 0) return;
+  for (const l of allLayers(app)) {
+    for (const h of l.handlers) {
+      if (h.kind !== "etag" || !h.retained || h.retained.has("access-control-allow-origin")) continue;
+      if (!app.corsUses.some((c) => overlaps(c.layer, l))) continue;
+      push("hono-etag-drops-cors", "warning", h.node, {
+        key: "config.express.check.hono-etag",
+        params: { line: app.corsUses[0]?.layer.line ?? 0 },
+      });
+    }
+  }
+}
+
+/**
+ * Fastify: a route that hands `reply.raw` to another function (an auth library's node handler,
+ * `toNodeHandler(auth)(req.raw, reply.raw)`). Where that function answers on the raw response, Node
+ * sends what it wrote without the headers @fastify/cors put on the reply, which Fastify writes only
+ * when it sends the reply itself (https://github.com/fastify/fastify/blob/v5.12.8/lib/reply.js
+ * `safeWriteHead`). An error where the function is the file's and answers on it; a warning where it is
+ * not read (an import), since libraries that take Node's response answer on it.
+ */
+function rawHandOffs(
+  app: ExpressApp,
+  reader: Reader,
+  push: (code: string, s: "error" | "warning", n: t.Node, w: Words) => void,
+): void {
+  if (app.dialect !== "fastify" || app.corsUses.length === 0) return;
+  for (const l of allLayers(app)) {
+    if (l.methods === null) continue;
+    for (const h of l.handlers) {
+      if (h.kind !== "fn") continue;
+      const found = rawHandOffOf(reader, h.node);
+      if (!found || found.answers === false) continue;
+      push("fastify-raw-handoff-skips-cors", found.answers ? "error" : "warning", found.call, {
+        key: found.answers ? "config.fastify.check.raw-handoff" : "config.fastify.check.raw-handoff-unread",
+        params: { name: found.name, reply: found.reply },
+      });
+    }
+  }
+}
+
+/**
+ * Express: a hand-written middleware that sets the CORS headers and passes every request on, the
+ * preflight included, and a catch-all after the routes (a not-found handler) that answers it. Express
+ * answers an OPTIONS itself (200, an Allow list) only when it reaches the end of the router's stack
+ * (https://github.com/expressjs/express/blob/4.x/lib/router/index.js, `sendOptionsResponse`), which a
+ * catch-all that answers never lets it do: the preflight gets the catch-all's status, 404, and the
+ * browser refuses it. Found by running the model on a preflight to the first route; named at the hand
+ * middleware, where `fix` answers OPTIONS.
+ */
+function handPreflightFallsThrough(
+  app: ExpressApp,
+  push: (code: string, s: "error" | "warning", n: t.Node, w: Words) => void,
+): void {
+  if (app.dialect !== "express" || !app.app || app.corsUses.length > 0) return;
+  const stack = app.app;
+  const hand = stack.layers.find(
+    (l) =>
+      l.methods === null &&
+      l.handlers.some((h) => {
+        if (h.kind !== "fn") return false;
+        const code = codeOf(app.text, h.node);
+        return /access-control-allow-origin/i.test(code) && !branchesOnOptions(code);
+      }),
+  );
+  if (!hand) return;
+  const route = stack.layers.find(
+    (l) =>
+      l.methods !== null &&
+      !l.methods.includes("OPTIONS") &&
+      stack.layers.indexOf(l) > stack.layers.indexOf(hand),
+  );
+  if (!route?.path.source.startsWith("/")) return;
+  const path = route.path.source.replace(/:(\w+)(\([^)]*\))?\??/g, "1").replace(/\*/g, "x");
+  let trace: Trace;
+  try {
+    trace = run(app, {
+      method: "OPTIONS",
+      url: `http://check.invalid${path}`,
+      headers: [
+        ["Origin", STRANGER_ORIGIN],
+        ["Access-Control-Request-Method", "PUT"],
+        ["Access-Control-Request-Headers", "content-type"],
+      ],
+    });
+  } catch (e) {
+    if (e instanceof Unknown) return;
+    throw e;
+  }
+  const by = trace.answeredBy?.layer;
+  if (!by || by === hand || (trace.status >= 200 && trace.status < 300)) return;
+  const after = stack.layers.indexOf(by) > stack.layers.indexOf(route);
+  // An auth check answers it: preflight-to-auth names that one.
+  if (!after || by.methods !== null || answersFirst(by) === "auth") return;
+  push("preflight-to-catch-all", "error", hand.statement, {
+    key: "config.express.check.preflight-to-catch-all",
+    params: { status: trace.status, path: route.path.source, line: by.line },
+  });
 }
 
 function handChecks(

@@ -64,6 +64,8 @@ export interface CorsUse {
   kind: "cors";
   call: t.CallExpression;
   options: CorsOptions | Words;
+  /** Koa: koa2-cors, not @koa/cors (koa2Cors: its defaults and its credentials differ). */
+  koa2?: true;
 }
 
 export type Middleware =
@@ -1237,7 +1239,7 @@ export function readExpress(file: string, text: string): ExpressApp {
           if (s.source.value === "koa") koaName = sp.local.name;
           if (s.source.value === "@koa/router" || s.source.value === "koa-router")
             koaRouterName = sp.local.name;
-          if (s.source.value === "@koa/cors" || s.source.value === "kcors") corsName = sp.local.name;
+          if (KOA_CORS_MODULES.has(s.source.value)) corsName = sp.local.name;
         }
         if (sp.type === "ImportSpecifier" && sp.imported.type === "Identifier") {
           if (s.source.value === "hono" && sp.imported.name === "Hono") honoName = sp.local.name;
@@ -1263,7 +1265,7 @@ export function readExpress(file: string, text: string): ExpressApp {
           if (mod === "express") expressName = name;
           if (mod === "koa") koaName = name;
           if (mod === "@koa/router" || mod === "koa-router") koaRouterName = name;
-          if (mod === "@koa/cors" || mod === "kcors") corsName = name;
+          if (KOA_CORS_MODULES.has(mod)) corsName = name;
           continue;
         }
         if (init.type === "ArrowFunctionExpression" || init.type === "FunctionExpression")
@@ -1456,8 +1458,10 @@ export function readExpress(file: string, text: string): ExpressApp {
     }
     if (a.type === "CallExpression") {
       const name = dotted(a.callee) ?? "";
-      if ((corsName !== null && name === corsName) || requireOf(a.callee) === "cors") {
+      const required = requireOf(a.callee);
+      if ((corsName !== null && name === corsName) || required === "cors" || required === "koa2-cors") {
         const use: CorsUse = { kind: "cors", call: a, options: readOptions(r, a) };
+        if ((required ?? r.imports.get(name)) === "koa2-cors") use.koa2 = true;
         pendingCors.push({ use, layerRef, stack });
         return [use];
       }
@@ -2275,7 +2279,7 @@ export function run(app: ExpressApp, request: HopRequest): Trace {
         if (unread) throw new Unknown(unread[1]);
         if (app.dialect === "koa") {
           trace.corsRan.push({ use: h, layer });
-          return koaCors(reader, res, o, req);
+          return h.koa2 ? koa2Cors(reader, res, o, req) : koaCors(reader, res, o, req);
         }
         if (app.dialect === "fastify") {
           trace.corsRan.push({ use: h, layer });
@@ -2562,10 +2566,22 @@ export function run(app: ExpressApp, request: HopRequest): Trace {
  */
 function koaThrown(app: ExpressApp, res: Res, trace: Trace): void {
   if (catchesNext(app.text)) return;
-  const kept = trace.corsRan.length > 0 ? /^(access-control-|vary$)/i : null;
+  const kept = koaKeepsOnError(trace) ? /^(access-control-|vary$)/i : null;
   res.headers = kept ? res.headers.filter(([n]) => kept.test(n)) : [];
   trace.thrown = true;
   trace.unwound = true;
+}
+
+/**
+ * A @koa/cors that ran keeps its headers on a thrown error's answer (err.headers), unless
+ * `keepHeadersOnError: false` (https://github.com/koajs/cors/blob/master/index.js); koa2-cors sets
+ * them with ctx.set and keeps none.
+ */
+function koaKeepsOnError(trace: Trace): boolean {
+  return trace.corsRan.some(
+    (c) =>
+      !c.use.koa2 && !("key" in c.use.options) && c.use.options.values.get("keepHeadersOnError") !== false,
+  );
 }
 
 /** hono/etag's RETAINED_304_HEADERS, its default `retainedHeaders` (https://github.com/honojs/hono/blob/v4.13.19/src/middleware/etag/index.ts). */
@@ -2685,8 +2701,30 @@ function rawWrite(text: string, fn: t.Node, res: Res, trace: Trace): void {
  * imported library): what it does with the response is not known here.
  */
 function rawHandOff(r: Reader, fn: t.Function, res: Res, trace: Trace): void {
+  const found = rawHandOffOf(r, fn);
+  if (!found) return;
+  if (found.answers === null)
+    throw new Unknown({
+      key: "config.fastify.unknown.raw-handoff",
+      params: { line: r.line(found.call), name: found.name },
+    });
+  if (!found.answers) return;
+  res.headers = [];
+  trace.rawHandOff = { call: found.call, reply: found.reply };
+}
+
+/**
+ * Where a Fastify route hands `reply.raw` to another function (rawHandOff): the call, the reply's
+ * name, the callee as written, and whether that function answers on the raw response — true or false
+ * for a function of the file, null for one CORS Lens cannot read (an import). Null when the route
+ * hands nothing on or copies `reply.getHeaders()` onto the raw response first.
+ */
+export function rawHandOffOf(
+  r: Reader,
+  fn: t.Function,
+): { call: t.CallExpression; reply: string; name: string; answers: boolean | null } | null {
   const reply = fn.params[1]?.type === "Identifier" ? fn.params[1].name : null;
-  if (!reply) return;
+  if (!reply) return null;
   const code = r.text.slice(fn.start ?? 0, fn.end ?? 0);
   let found: { call: t.CallExpression; at: number } | null = null;
   const visit = (n: t.Node) => {
@@ -2708,12 +2746,13 @@ function rawHandOff(r: Reader, fn: t.Function, res: Res, trace: Trace): void {
     for (const c of childNodes(n)) visit(c);
   };
   visit(fn.body);
-  if (!found) return;
+  if (!found) return null;
   const { call, at } = found as { call: t.CallExpression; at: number };
   // The route copies the reply's headers onto the raw response first (what fix writes).
-  if (/\.getHeaders\s*\(\s*\)/.test(code.slice(0, (call.start ?? 0) - (fn.start ?? 0)))) return;
+  if (/\.getHeaders\s*\(\s*\)/.test(code.slice(0, (call.start ?? 0) - (fn.start ?? 0)))) return null;
   // The function called: one of the file, or the function a factory of the file returns.
   const callee = bare(call.callee);
+  const name = r.text.slice(callee.start ?? 0, callee.end ?? 0);
   let target: t.Function | null = null;
   if (callee.type === "Identifier") target = r.functions.get(callee.name) ?? null;
   else if (callee.type === "CallExpression" && bare(callee.callee).type === "Identifier") {
@@ -2727,16 +2766,10 @@ function rawHandOff(r: Reader, fn: t.Function, res: Res, trace: Trace): void {
     if (made?.type === "ArrowFunctionExpression" || made?.type === "FunctionExpression") target = made;
   }
   const param = target?.params[at];
-  if (!target || param?.type !== "Identifier")
-    throw new Unknown({
-      key: "config.fastify.unknown.raw-handoff",
-      params: { line: r.line(call), name: r.text.slice(callee.start ?? 0, callee.end ?? 0) },
-    });
+  if (!target || param?.type !== "Identifier") return { call, reply, name, answers: null };
   const inner = r.text.slice(target.start ?? 0, target.end ?? 0);
   const p = param.name.replace(/\$/g, "\\$");
-  if (!new RegExp(`\\b${p}\\.(writeHead|end)\\s*\\(`).test(inner)) return;
-  res.headers = [];
-  trace.rawHandOff = { call, reply };
+  return { call, reply, name, answers: new RegExp(`\\b${p}\\.(writeHead|end)\\s*\\(`).test(inner) };
 }
 
 /** The `reply.raw.writeHead(…)` calls under `node` whose headers do not take `reply.getHeaders()` along. */
@@ -2859,6 +2892,57 @@ function koaCors(r: Reader, res: Res, o: CorsOptions, req: Req): boolean {
 }
 
 export const KOA_METHODS = ["GET", "HEAD", "PUT", "POST", "DELETE", "PATCH"];
+
+/** koa2-cors 2.0.6's default `allowMethods`. */
+export const KOA2_METHODS = ["GET", "PUT", "POST", "PATCH", "DELETE", "HEAD", "OPTIONS"];
+
+/**
+ * koa2-cors 2.0.6 (https://github.com/zadzbw/koa2-cors/blob/master/src/index.js): `Vary: Origin`
+ * always; the origin option sent as is, a function of ctx (synchronous, not awaited) whose falsy
+ * answer skips CORS, or by default the request's own Origin (any page); Allow-Origin on every answer,
+ * an OPTIONS with Access-Control-Request-Method answered 204 with `allowMethods` (default all seven),
+ * `allowHeaders` or the requested ones, `maxAge`, and Allow-Credentials when `credentials === true`;
+ * other requests get Allow-Credentials unless the origin is `*`, and `exposeHeaders`. Lists are
+ * joined with `.join(",")`: a string there throws (an error answer, which the model does not guess).
+ * Headers are set on ctx, so Koa's error answer drops them (no keepHeadersOnError: koaThrown).
+ */
+function koa2Cors(r: Reader, res: Res, o: CorsOptions, req: Req): boolean {
+  const v = o.values;
+  res.vary("Origin");
+  let origin: Val = v.get("origin");
+  if (origin instanceof Fn) {
+    // Not awaited: an async function's answer is a Promise, sent as "[object Promise]".
+    if (origin.fn.async)
+      throw new Unknown({ key: "config.koa2cors.unknown.async-origin", params: { line: r.line(origin.fn) } });
+    origin = originReturn(r, origin.fn, "", koaCtx(req));
+  } else origin = origin || header(req, "origin") || "*";
+  if (!truthy(origin)) return false;
+  const list = (name: string): string | null => {
+    const x = v.get(name);
+    if (!truthy(x)) return null;
+    if (!Array.isArray(x)) throw new Unknown({ key: "config.koa2cors.unknown.not-list", params: { name } });
+    return x.map(String).join(",");
+  };
+  res.set("Access-Control-Allow-Origin", String(origin));
+  if (req.method === "OPTIONS") {
+    if (!header(req, "access-control-request-method")) return false;
+    const maxAge = v.get("maxAge");
+    if (truthy(maxAge)) res.set("Access-Control-Max-Age", String(maxAge));
+    if (v.get("credentials") === true) res.set("Access-Control-Allow-Credentials", "true");
+    const methods = v.has("allowMethods") ? list("allowMethods") : KOA2_METHODS.join(",");
+    if (methods !== null) res.set("Access-Control-Allow-Methods", methods);
+    res.set(
+      "Access-Control-Allow-Headers",
+      list("allowHeaders") ?? header(req, "access-control-request-headers") ?? "",
+    );
+    res.status = 204;
+    return true;
+  }
+  if (v.get("credentials") === true && origin !== "*") res.set("Access-Control-Allow-Credentials", "true");
+  const expose = list("exposeHeaders");
+  if (expose !== null) res.set("Access-Control-Expose-Headers", expose);
+  return false;
+}
 
 /** @fastify/cors 11's default `methods` (https://github.com/fastify/fastify-cors/blob/main/index.js, defaultOptions). */
 export const FASTIFY_METHODS = ["GET", "HEAD", "POST"];
@@ -3167,7 +3251,10 @@ export function codeOf(text: string, node: t.Node): string {
 }
 
 /** The packages whose default export builds a CORS middleware. */
-const CORS_MODULES = new Set(["cors", "hono/cors", "@koa/cors", "kcors"]);
+const CORS_MODULES = new Set(["cors", "hono/cors", "@koa/cors", "kcors", "koa2-cors"]);
+
+/** The Koa CORS packages read: @koa/cors (kcors, its old name) and koa2-cors (koa2Cors). */
+const KOA_CORS_MODULES = new Set(["@koa/cors", "kcors", "koa2-cors"]);
 
 /**
  * `cors({...});` as a statement of its own inside a middleware: the middleware it returns is thrown
@@ -3701,10 +3788,12 @@ function interpret(
       const st = n.arguments[0] ? val(n.arguments[0]) : 500;
       res.status = typeof st === "number" ? st : 500;
       // A middleware of the file that catches what `await next()` throws and carries the CORS
-      // headers in err.headers (what fix writes): ctx.onerror sets those (koaThrown).
-      res.headers = catchesNext(r.text)
-        ? res.headers.filter(([h]) => /^(access-control-|vary$)/i.test(h))
-        : [];
+      // headers in err.headers (what fix writes), or @koa/cors (keepHeadersOnError): ctx.onerror
+      // sets those (koaThrown).
+      res.headers =
+        catchesNext(r.text) || koaKeepsOnError(trace)
+          ? res.headers.filter(([h]) => /^(access-control-|vary$)/i.test(h))
+          : [];
       trace.unwound = true;
       return "answered";
     }

@@ -29,6 +29,7 @@ import {
   HONO_METHODS,
   isName,
   KOA_METHODS,
+  KOA2_METHODS,
   koaMount,
   type Layer,
   propName,
@@ -1789,6 +1790,26 @@ function allowOrigin(p: Patcher, w: OriginWant, credentials: boolean): void {
     // (https://github.com/koajs/cors/blob/master/index.js): a credentials function true for the
     // listed origins only gives them their own origin with credentials, and every other origin `*`
     // as before — `credentials: true` would give every origin credentials.
+    // koa2-cors reflects any origin by default and reads only `credentials: true`, for every origin
+    // it answers — but leaves Allow-Credentials off where its origin is `*`
+    // (https://github.com/zadzbw/koa2-cors/blob/master/src/index.js): the listed origins answered with
+    // their own, every other `*` (which took every page without credentials before, as it still does).
+    if (use.koa2 && credentials && (!node || (node.type === "StringLiteral" && node.value === "*"))) {
+      const got = `ctx.get(${p.str("Origin")})`;
+      const fn = `(ctx) => ([${quoted.join(", ")}].includes(${got}) ? ${got} : ${p.str("*")})`;
+      const whyFn: Words = {
+        key: "config.koa2cors.fix.credentials-origins",
+        params: { origins: list.join(", ") },
+      };
+      if (node) p.replace(`origin:${node.start}`, node, fn, whyFn);
+      else p.addProp(use, o.object, "origin", fn, whyFn);
+      const cp = o.props.get("credentials");
+      if (!creds) return;
+      if (cp?.type === "ObjectProperty")
+        p.replace(`cred:${cp.start}`, cp.value, "true", { key: "config.fix.credentials" });
+      else p.addProp(use, o.object, "credentials", "true", { key: "config.fix.credentials" });
+      return;
+    }
     if (
       creds &&
       (!node || (node.type === "StringLiteral" && node.value === "*")) &&
@@ -2099,7 +2120,9 @@ function extendList(p: Patcher, use: CorsUse, key: "methods" | "allowedHeaders",
       : key;
   const defaults =
     p.app.dialect === "koa"
-      ? KOA_METHODS
+      ? use.koa2
+        ? KOA2_METHODS
+        : KOA_METHODS
       : p.app.dialect === "fastify"
         ? FASTIFY_METHODS
         : hono

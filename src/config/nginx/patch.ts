@@ -521,10 +521,20 @@ export class Patcher extends EditList {
         for (const d of own(hiddenLevel, "proxy_hide_header"))
           lines.push(this.text(d.file).slice(d.start, d.end));
       if (lines.length === 0) return false;
+      // This server's own Allow-Origin line: the other of the two values (check --har names it too).
+      const mineAcao = addHeaders(level).find(
+        (h) => lower(h.name) === "access-control-allow-origin",
+      )?.directive;
       this.insertAtTop(
         location,
         lines,
-        { key: "config.fix.hide", params: { names: names.join(", ") } },
+        {
+          key: "config.fix.hide",
+          params: {
+            names: names.join(", "),
+            ...(mineAcao ? { own: mineAcao.line, ownFile: mineAcao.file } : {}),
+          },
+        },
         `hide:${location.directive?.start ?? 0}`,
       );
       return true;

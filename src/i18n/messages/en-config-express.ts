@@ -133,6 +133,22 @@ export const enConfigExpress = {
     "the etag() on line {line} is given retainedHeaders CORS Lens cannot read: which headers its 304 keeps is decided where the app runs",
   "config.express.fix.hono-etag":
     "etag() (line {line}) answers a matching If-None-Match with a 304 of its own that keeps only its retained headers, so {headers} were gone and the page could not read it: retained now, after hono/etag's own list",
+  "config.express.check.hono-etag":
+    "this etag() keeps only its retained headers on the 304 it makes for a matching If-None-Match, and Access-Control-Allow-Origin (set by the cors() of line {line}) is not among them: a page that sends If-None-Match itself gets a 304 the browser refuses (only the browser's own cache revalidation is exempt) — add 'access-control-allow-origin' to retainedHeaders",
+  "config.fastify.check.raw-handoff":
+    "this route hands {reply}.raw to {name}, which answers on the raw response: Node sends what it writes without the headers @fastify/cors put on the reply (Access-Control-Allow-Origin, Vary), so the page cannot read it — copy {reply}.getHeaders() onto {reply}.raw (setHeader) before this call",
+  "config.fastify.check.raw-handoff-unread":
+    "this route hands {reply}.raw to {name}: if it answers on the raw response (as Node handlers of auth libraries do), Node sends that answer without the headers @fastify/cors put on the reply — copy {reply}.getHeaders() onto {reply}.raw (setHeader) before this call",
+  "config.express.check.preflight-to-catch-all":
+    "this middleware sets the CORS headers by hand but passes the preflight (OPTIONS) on: no route takes OPTIONS {path}, and the catch-all of line {line} answers it {status} before Express can answer it itself, so the browser refuses the preflight — answer OPTIONS here (res.sendStatus(204)) or use the cors package",
+  "config.koa2cors.unknown.async-origin":
+    'the origin function of line {line} is async, and koa2-cors does not await it: it sends the Promise as the Allow-Origin ("[object Promise]"), which no browser takes — make it a plain function',
+  "config.koa2cors.unknown.not-list":
+    'koa2-cors joins {name} with .join(","): a value that is not a list makes it throw, and the request is answered with an error — write {name} as a list',
+  "config.koa2cors.fix.credentials-origins":
+    "koa2-cors gives credentials to every origin it answers, except `*`: the origin is now a function that answers {origins} with their own origin (with credentials) and every other page `*`, as before (without credentials)",
+  "config.koa2cors.check.not-list":
+    'koa2-cors joins {name} with .join(","): a string here throws on the first request that reads it, and Koa answers it 500 without CORS headers — write it as a list (["GET", "POST"])',
   "config.express.check.koa-thrown":
     "Koa's error handler removes every header set so far when a route throws (line {line}): this Access-Control-Allow-Origin is not on those error answers, so the page cannot read them — catch the error around await next() and put the CORS headers in err.headers, or use @koa/cors (keepHeadersOnError)",
   "config.express.check.localhost-port":

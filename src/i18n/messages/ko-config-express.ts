@@ -135,6 +135,22 @@ export const koConfigExpress: Record<keyof typeof enConfigExpress, string> = {
     "줄 {line}의 etag()에 CORS Lens가 읽을 수 없는 retainedHeaders가 주어졌습니다: 304가 어떤 헤더를 유지하는지는 앱이 실행되는 곳에서 정해집니다",
   "config.express.fix.hono-etag":
     "etag()(줄 {line})는 일치하는 If-None-Match에 유지 헤더만 남긴 자체 304로 응답하므로 {headers}가 사라져 페이지가 읽을 수 없었습니다: 이제 hono/etag의 기본 목록 뒤에 함께 유지합니다",
+  "config.express.check.hono-etag":
+    "이 etag()는 일치하는 If-None-Match에 만드는 304에 유지 헤더만 남기는데, (줄 {line}의 cors()가 설정한) Access-Control-Allow-Origin은 그 안에 없습니다: If-None-Match를 직접 보내는 페이지는 브라우저가 거부하는 304를 받습니다(브라우저 자체의 캐시 재검증만 예외). retainedHeaders에 'access-control-allow-origin'을 추가하세요",
+  "config.fastify.check.raw-handoff":
+    "이 라우트는 {reply}.raw를 {name}에 넘기고, 그쪽은 raw 응답으로 답합니다: Node는 @fastify/cors가 reply에 둔 헤더(Access-Control-Allow-Origin, Vary) 없이 그것을 보내므로 페이지가 읽지 못합니다. 이 호출 전에 {reply}.getHeaders()를 {reply}.raw에 (setHeader로) 복사하세요",
+  "config.fastify.check.raw-handoff-unread":
+    "이 라우트는 {reply}.raw를 {name}에 넘깁니다: 그쪽이 raw 응답으로 답하면(인증 라이브러리의 Node 핸들러처럼) Node는 @fastify/cors가 reply에 둔 헤더 없이 그 응답을 보냅니다. 이 호출 전에 {reply}.getHeaders()를 {reply}.raw에 (setHeader로) 복사하세요",
+  "config.express.check.preflight-to-catch-all":
+    "이 미들웨어는 CORS 헤더를 직접 설정하지만 프리플라이트(OPTIONS)를 다음으로 넘깁니다: OPTIONS {path}를 받는 라우트가 없고, Express가 스스로 답하기 전에 줄 {line}의 catch-all이 {status}로 답하므로 브라우저가 프리플라이트를 거부합니다. 여기서 OPTIONS에 답하거나(res.sendStatus(204)) cors 패키지를 쓰세요",
+  "config.koa2cors.unknown.async-origin":
+    '줄 {line}의 origin 함수는 async인데 koa2-cors는 그것을 await하지 않습니다: Promise를 Allow-Origin으로("[object Promise]") 보내며, 어떤 브라우저도 받지 않습니다. 일반 함수로 바꾸세요',
+  "config.koa2cors.unknown.not-list":
+    'koa2-cors는 {name}을 .join(",")으로 잇습니다: 목록이 아닌 값이면 예외가 나서 요청이 오류로 응답됩니다. {name}을 목록으로 쓰세요',
+  "config.koa2cors.fix.credentials-origins":
+    "koa2-cors는 `*`를 제외한 모든 응답 출처에 자격 증명을 허용합니다: origin이 이제 {origins}에는 자신의 출처로(자격 증명과 함께), 다른 모든 페이지에는 이전처럼 `*`로(자격 증명 없이) 답하는 함수입니다",
+  "config.koa2cors.check.not-list":
+    'koa2-cors는 {name}을 .join(",")으로 잇습니다: 여기에 문자열이 있으면 그것을 읽는 첫 요청에서 예외가 나고 Koa는 CORS 헤더 없이 500으로 응답합니다. 목록(["GET", "POST"])으로 쓰세요',
   "config.express.check.koa-thrown":
     "라우트가 오류를 던지면(줄 {line}) Koa의 오류 처리기가 그때까지 설정된 헤더를 모두 지웁니다: 이 Access-Control-Allow-Origin은 그 오류 응답에 없으므로 페이지가 읽지 못합니다. await next() 주변에서 오류를 잡아 CORS 헤더를 err.headers에 넣거나 @koa/cors(keepHeadersOnError)를 쓰세요",
   "config.express.check.localhost-port":
