@@ -27,6 +27,7 @@ import { HELD_OUT14_AIOHTTP } from "./config-heldout14-aiohttp";
 import { HELD_OUT15_AIOHTTP } from "./config-heldout15-aiohttp";
 import { HELD_OUT16_AIOHTTP } from "./config-heldout16-aiohttp";
 import { HELD_OUT17_AIOHTTP } from "./config-heldout17-aiohttp";
+import { HELD_OUT18_AIOHTTP } from "./config-heldout18-aiohttp";
 import { pythonConfigSuite } from "./config-python-real";
 import { debVersion } from "./harness";
 
@@ -56,6 +57,7 @@ pythonConfigSuite({
     ...HELD_OUT15_AIOHTTP,
     ...HELD_OUT16_AIOHTTP,
     ...HELD_OUT17_AIOHTTP,
+    ...HELD_OUT18_AIOHTTP,
   ].map((c) => ({
     name: c.name,
     text: c.app,

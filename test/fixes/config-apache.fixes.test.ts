@@ -34,6 +34,7 @@ import { HELD_OUT14_APACHE } from "./config-heldout14-apache";
 import { HELD_OUT15_APACHE } from "./config-heldout15-apache";
 import { HELD_OUT16_APACHE } from "./config-heldout16-apache";
 import { HELD_OUT17_APACHE } from "./config-heldout17-apache";
+import { HELD_OUT18_APACHE } from "./config-heldout18-apache";
 import { expectKeptOutsideDiff, observe, standardStillAllowed, startApp } from "./config-real";
 import { freePort, type Running } from "./harness";
 import { checkNamesRootWithHar } from "./heldout2-har";
@@ -63,6 +64,7 @@ describe.skipIf(!installed)(
       ...HELD_OUT15_APACHE,
       ...HELD_OUT16_APACHE,
       ...HELD_OUT17_APACHE,
+      ...HELD_OUT18_APACHE,
     ].forEach((c, index) => {
       it(c.name, async () => {
         const dir = join(scratch, `case-${index}`);

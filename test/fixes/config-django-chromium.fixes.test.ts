@@ -24,6 +24,7 @@ import { HELD_OUT14_DJANGO } from "./config-heldout14-django";
 import { HELD_OUT15_DJANGO } from "./config-heldout15-django";
 import { HELD_OUT16_DJANGO } from "./config-heldout16-django";
 import { HELD_OUT17_DJANGO } from "./config-heldout17-django";
+import { HELD_OUT18_DJANGO } from "./config-heldout18-django";
 import { pythonConfigSuite } from "./config-python-real";
 import { debVersion } from "./harness";
 
@@ -53,6 +54,7 @@ pythonConfigSuite({
     ...HELD_OUT15_DJANGO,
     ...HELD_OUT16_DJANGO,
     ...HELD_OUT17_DJANGO,
+    ...HELD_OUT18_DJANGO,
   ].map((c) => ({
     ...c,
     text: c.settings,

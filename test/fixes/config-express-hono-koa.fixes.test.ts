@@ -84,6 +84,10 @@ import { HELD_OUT17_EXPRESS } from "./config-heldout17-express";
 import { HELD_OUT17_FASTIFY } from "./config-heldout17-fastify";
 import { HELD_OUT17_HONO } from "./config-heldout17-hono";
 import { HELD_OUT17_KOA } from "./config-heldout17-koa";
+import { HELD_OUT18_EXPRESS } from "./config-heldout18-express";
+import { HELD_OUT18_FASTIFY } from "./config-heldout18-fastify";
+import { HELD_OUT18_HONO } from "./config-heldout18-hono";
+import { HELD_OUT18_KOA } from "./config-heldout18-koa";
 import { HONO_CASES, HONO_CORRECT } from "./config-hono-cases";
 import { KOA_CASES, KOA_CORRECT, KOA2_CASES } from "./config-koa-cases";
 import { expectKeptOutsideDiff, observe, type PageCall, standardStillAllowed } from "./config-real";
@@ -222,6 +226,9 @@ for (const [label, CASES, CORRECT] of [
   // The seventeenth (config-heldout17-*.ts, written blind too): `check` and the correct configurations measured
   // in config-heldout17-check.fixes.test.ts.
   ["heldout17", [...HELD_OUT17_EXPRESS, ...HELD_OUT17_FASTIFY, ...HELD_OUT17_KOA, ...HELD_OUT17_HONO], []],
+  // The eighteenth (config-heldout18-*.ts, written blind to the readers too): `check` and the correct
+  // configurations measured in config-heldout18-check.fixes.test.ts.
+  ["heldout18", [...HELD_OUT18_EXPRESS, ...HELD_OUT18_FASTIFY, ...HELD_OUT18_KOA, ...HELD_OUT18_HONO], []],
 ] as const) {
   describe(`cors-lens fix --config on real ${label} apps`, () => {
     // Each case has its own ports and files: they run side by side (one browser, its two pages).

@@ -22,6 +22,7 @@ import { HELD_OUT14_FASTAPI } from "./config-heldout14-fastapi";
 import { HELD_OUT15_FASTAPI } from "./config-heldout15-fastapi";
 import { HELD_OUT16_FASTAPI } from "./config-heldout16-fastapi";
 import { HELD_OUT17_FASTAPI } from "./config-heldout17-fastapi";
+import { HELD_OUT18_FASTAPI } from "./config-heldout18-fastapi";
 import { pythonConfigSuite } from "./config-python-real";
 import { debVersion } from "./harness";
 
@@ -50,6 +51,7 @@ pythonConfigSuite({
     ...HELD_OUT15_FASTAPI,
     ...HELD_OUT16_FASTAPI,
     ...HELD_OUT17_FASTAPI,
+    ...HELD_OUT18_FASTAPI,
   ].map((c) => ({
     ...c,
     text: c.app,
