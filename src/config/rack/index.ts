@@ -1109,6 +1109,54 @@ class Patcher extends EditList {
     return true;
   }
 
+  /**
+   * An `origins '*'` block whose page sends credentials: rack-cors refuses `credentials: true` beside
+   * `*` (it raises at boot), and narrowing `*` to a list would refuse every site it serves today. A copy
+   * of the block goes above it, for the listed origins only, each resource with `credentials: true`:
+   * rack-cors answers a request from the first block whose origins and resource both match
+   * (https://github.com/cyu/rack-cors/blob/v1.1.1/lib/rack/cors.rb, `match_resource`), so those origins
+   * get their own origin with credentials and every other site `*` as before.
+   */
+  credentialedCopy(allow: Allow, origins: string[]): boolean {
+    const o = allow.origins;
+    if (!o || o.proc || allow.undecided !== null || allow.assumed.length > 0) return false;
+    if (allow.resources.length === 0 || !allow.resources.every((r) => r.public)) return false;
+    const text = this.app.text;
+    const start = lineStart(text, allow.block.start);
+    const end = afterLine(text, allow.block.end);
+    // Edits inside the copy, by offset in the original text, applied from the last one back.
+    const inner: Array<{ at: number; to: number; text: string }> = [];
+    const q = (() => {
+      const s = o.items.find((i) => i.t === "str");
+      return s?.t === "str" ? s.quote : this.quote;
+    })();
+    const callText = text.slice(o.call.start, o.call.end);
+    const name = /^[\w.]*origins/.exec(callText)?.[0] ?? `${allow.recv}origins`;
+    inner.push({
+      at: o.call.start,
+      to: o.call.end,
+      text: `${name} ${origins.map((x) => rbStr(x, q)).join(", ")}`,
+    });
+    for (const r of allow.resources) {
+      const c = r.opts.get("credentials");
+      if (c) inner.push({ at: c.value.at.start, to: c.value.at.end, text: "true" });
+      else
+        inner.push({
+          at: r.insertAt,
+          to: r.insertAt,
+          text: r.rocket ? ", :credentials => true" : ", credentials: true",
+        });
+    }
+    let copy = text.slice(start, end);
+    for (const e of inner.sort((a, b) => b.at - a.at))
+      copy = `${copy.slice(0, e.at - start)}${e.text}${copy.slice(e.to - start)}`;
+    this.edit(`credcopy:${start}`, start, start, copy, {
+      key: "config.rack.fix.credentialed-copy",
+      params: { origins: origins.join(", "), line: o.line },
+    });
+    return true;
+  }
+
   /** An `allow` block moved above an earlier one that shadows it for its origins and paths. */
   /**
    * The shadowing block `before` moved below `later`, which follows it (two edits: the block cut,
@@ -1166,6 +1214,8 @@ export function patchRack(
   const use = app.uses[0];
   const asked: string[] = [];
   const wants = new Map<Resource, { methods: Set<string>; headers: Set<string>; credentials: boolean }>();
+  // `origins '*'` blocks whose pages send credentials: the origins, and the requests asking (credentialedCopy).
+  const publicCreds = new Map<Allow, { origins: Set<string>; ids: string[] }>();
   for (const { spec, judged } of failing) {
     const unknownKey = typeof judged.unknown === "object" ? judged.unknown?.key : undefined;
     if (!use) {
@@ -1243,10 +1293,10 @@ export function patchRack(
           continue;
         }
         if (hit.resource.public) {
-          p.cannot.set(spec.id, {
-            key: "config.rack.cannot.public-credentials",
-            params: { line: hit.allow.origins?.line ?? hit.allow.line },
-          });
+          const c = publicCreds.get(hit.allow) ?? { origins: new Set<string>(), ids: [] };
+          c.origins.add(origin);
+          c.ids.push(spec.id);
+          publicCreds.set(hit.allow, c);
           continue;
         }
         w.credentials = true;
@@ -1276,6 +1326,15 @@ export function patchRack(
     if (w.methods.size > 0) p.methods(r, [...w.methods]);
     if (w.headers.size > 0) p.headers(r, [...w.headers]);
     if (w.credentials) p.credentials(r);
+  }
+  for (const [allow, c] of publicCreds) {
+    if (p.credentialedCopy(allow, [...c.origins])) asked.push(...c.ids);
+    else
+      for (const id of c.ids)
+        p.cannot.set(id, {
+          key: "config.rack.cannot.public-credentials",
+          params: { line: allow.origins?.line ?? allow.line },
+        });
   }
   const why = p.cannotAll[0];
   if (why) for (const id of asked) if (!p.cannot.has(id)) p.cannot.set(id, why);

@@ -67,6 +67,8 @@ export const enConfigRack = {
     "resource {pattern} added to the allow block of line {line}, as its first resource is written: no resource matched {path}",
   "config.rack.fix.move":
     "use Rack::Cors moved above {name} (line {line}): that middleware answered before Rack::Cors, without the CORS headers",
+  "config.rack.fix.credentialed-copy":
+    "a copy of the allow block of line {line} for {origins} goes above it, its resources with credentials: true: rack-cors refuses credentials beside origins '*' and answers from the first block whose origins and resource match, so these origins get their own origin with credentials and every other site '*' as before",
   "config.rack.cannot.origins":
     "the origins of the allow block on line {line} are not a list written in the file: add the origin by hand",
   "config.rack.cannot.no-cors":

@@ -69,6 +69,8 @@ export const koConfigRack: Record<keyof typeof enConfigRack, string> = {
     "{line}번 줄 allow 블록에 첫 resource와 같은 모양으로 resource {pattern} 추가: {path}와 일치하는 resource가 없었습니다",
   "config.rack.fix.move":
     "use Rack::Cors를 {name}({line}번 줄) 위로 옮김: 그 미들웨어가 Rack::Cors보다 먼저 CORS 헤더 없이 응답했습니다",
+  "config.rack.fix.credentialed-copy":
+    "줄 {line}의 allow 블록을 {origins}용으로 복사해 그 위에 두고, 그 resource에 credentials: true를 줍니다: rack-cors는 origins '*'와 credentials를 함께 허용하지 않고, origins와 resource가 맞는 첫 블록으로 답하므로, 이 출처들은 자격 증명과 함께 자기 출처를 받고 다른 모든 사이트는 이전처럼 '*'를 받습니다",
   "config.rack.cannot.origins":
     "{line}번 줄 allow 블록의 origins는 파일에 쓰인 목록이 아닙니다: 출처를 직접 추가하세요",
   "config.rack.cannot.no-cors":
