@@ -395,8 +395,9 @@ export function checkExpress(app: ExpressApp): ConfigFinding[] {
         }
       };
       visit(app.app ?? stack, 0);
+      // Named on the options object, where `methods` goes (a const's, when the call names one).
       if (always.size > 0)
-        push("methods-miss-routes", "warning", use.call, {
+        push("methods-miss-routes", "warning", o.object ?? use.call, {
           key: "config.fastify.check.default-methods",
           params: { methods: [...always].join(", ") },
         });
