@@ -806,6 +806,12 @@ function listedOrigins(config: AnyConfig): Set<string> {
   return listed;
 }
 
+/** Assumptions that read a verdict from the record: the recorded CORS headers are kept for them. */
+const RECORDED_VERDICT = new Set([
+  "config.express.assumed.origin-recorded",
+  "config.express.assumed.env-origin-recorded",
+]);
+
 /**
  * What the application behind the server sent on its own: the recording minus what the old
  * configuration adds. Kept for the new configuration's what-if (nginx passes it through).
@@ -824,7 +830,7 @@ function upstreamOnly(spec: RequestSpec, config: AnyConfig): RequestSpec {
       upstream: { status: r.status, headers: [] },
     });
     // Unknown, or an origin function whose verdict is read from the record: the recorded CORS headers.
-    if (a.kind === "unknown" || a.assumed.some((x) => x.key === "config.express.assumed.origin-recorded"))
+    if (a.kind === "unknown" || a.assumed.some((x) => RECORDED_VERDICT.has(x.key)))
       return { status: r.status, headers: r.headers.filter(([n]) => /^access-control-/i.test(n)) };
     if (!a.fromUpstream) return null;
     return { status: r.status, headers: minus(r.headers, a.headers, origins()) };

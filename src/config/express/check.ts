@@ -18,6 +18,7 @@ import {
   codeSetsCors,
   discardedCors,
   EnvRef,
+  EnvTemplate,
   type ExpressApp,
   Fn,
   isName,
@@ -196,7 +197,15 @@ export function checkExpress(app: ExpressApp): ConfigFinding[] {
     for (const v of flat(origin)) {
       // `process.env.X` in the list without a default: unset, the entry is undefined and allows no
       // origin (the cors packages skip it), so the list is the literal origins alone.
-      if (v instanceof EnvRef)
+      // A template spelled from the environment: unset, it reads "…undefined…" (a template writes
+      // undefined out: https://tc39.es/ecma262/#sec-template-literals-runtime-semantics-evaluation),
+      // which no Origin equals; set, it is the one origin it spells, never a front end served elsewhere.
+      if (v instanceof EnvTemplate)
+        push("origin-env-template", "warning", entryNode(app, o.props.get("origin"), v.code) ?? originNode, {
+          key: "config.express.check.origin-env-template",
+          params: { code: v.code, env: v.env.join(", "), unset: v.parts.join("undefined") },
+        });
+      else if (v instanceof EnvRef)
         push("origin-env-entry", "warning", originNode, {
           key: "config.express.check.origin-env-entry",
           params: { code: v.code },
@@ -655,7 +664,8 @@ function regexNode(prop: t.Node | undefined, re: RegExp): t.Node | null {
 
 /**
  * The string entries of the lists an origin function looks the Origin up in: `LIST.indexOf(x)`,
- * `LIST.includes(x)` and `LIST.some(…)`, the list written inline or a same-file const or var.
+ * `LIST.includes(x)`, `LIST.some(…)`, `LIST.find(…)`, `LIST.findIndex(…)` and `LIST.filter(…)`, the
+ * list written inline or a same-file const or var.
  */
 function lookupLists(app: ExpressApp, fn: t.Node): t.StringLiteral[] {
   const out: t.StringLiteral[] = [];
@@ -669,7 +679,7 @@ function lookupLists(app: ExpressApp, fn: t.Node): t.StringLiteral[] {
       const callee = bare(n.callee);
       if (
         callee.type === "MemberExpression" &&
-        ["indexOf", "includes", "some"].includes(propName(callee) ?? "")
+        ["indexOf", "includes", "some", "find", "findIndex", "filter"].includes(propName(callee) ?? "")
       ) {
         const list = listOf(callee.object);
         for (const e of list?.elements ?? []) if (e?.type === "StringLiteral") out.push(e);
@@ -691,6 +701,14 @@ function literalOf(app: ExpressApp, value: string): t.Node | null {
   };
   visit(app.program);
   return found.length === 1 ? (found[0] as t.Node) : null;
+}
+
+/** The template literal written as `code` inside an option (its own line), or null. */
+function entryNode(app: ExpressApp, prop: t.Node | undefined, code: string): t.Node | null {
+  return literalNode(
+    prop,
+    (n) => n.type === "TemplateLiteral" && app.text.slice(n.start ?? 0, n.end ?? 0) === code,
+  );
 }
 
 /** The string literal of `value` inside an option (its own line), or null. */

@@ -49,6 +49,31 @@ export class EnvRef {
   constructor(readonly code: string) {}
 }
 
+/**
+ * A template string spelled from the environment, written as an entry of a list
+ * (`origin: [`http://localhost:${process.env.FRONTEND_PORT}`]`): its literal parts are known, the
+ * environment's are not. An origin that does not fit the literal parts is one it can never equal,
+ * whatever is deployed; one that fits is unknown, save where the record shows the verdict.
+ */
+export class EnvTemplate extends EnvRef {
+  /** The literal runs between the environment's values (known values folded in), in order. */
+  constructor(
+    code: string,
+    readonly parts: string[],
+    readonly line: number,
+    /** The environment's values as written (`process.env.FRONTEND_PORT`), one per gap between parts. */
+    readonly env: string[],
+  ) {
+    super(code);
+  }
+
+  /** Whether some value of the environment could make the entry equal `origin`. */
+  couldBe(origin: string): boolean {
+    const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    return new RegExp(`^${this.parts.map(esc).join("[\\s\\S]*")}$`).test(origin);
+  }
+}
+
 /** The cors package's options as read (https://github.com/expressjs/cors/blob/master/lib/index.js). */
 export interface CorsOptions {
   /** The options object literal (absent for `cors()`), for the patcher. */
@@ -578,6 +603,46 @@ export class Reader {
     return n.type === "ObjectExpression" ? n : null;
   }
 
+  /**
+   * A template literal with `process.env.X` (not set in the file) among its values: its literal
+   * parts, the other values read as usual. Null where no value is the environment's.
+   */
+  private envTemplate(x: t.Node, env: Map<string, Val>, depth: number): EnvTemplate | null {
+    const n = bare(x);
+    if (n.type !== "TemplateLiteral" || !n.expressions.some((e) => isEnv(e) && !this.envSet(e))) return null;
+    const parts = [n.quasis[0]?.value.cooked ?? ""];
+    const names: string[] = [];
+    n.expressions.forEach((e, i) => {
+      if (isEnv(e) && !this.envSet(e)) {
+        parts.push("");
+        names.push(this.text.slice(e.start ?? 0, e.end ?? 0));
+      } else parts[parts.length - 1] += String(this.value(e as t.Node, env, depth + 1));
+      parts[parts.length - 1] += n.quasis[i + 1]?.value.cooked ?? "";
+    });
+    return new EnvTemplate(this.text.slice(n.start ?? 0, n.end ?? 0), parts, this.line(n), names);
+  }
+
+  /**
+   * A callback handed to an array method, called with `args`: its parameters plain names (bound in
+   * order, the rest left out), its body an expression or a block of one return. Unknown otherwise.
+   */
+  private callback(fn: t.Function, args: Val[], env: Map<string, Val>, depth: number): Val {
+    const body =
+      fn.body.type !== "BlockStatement"
+        ? fn.body
+        : fn.body.body.length === 1 && fn.body.body[0]?.type === "ReturnStatement"
+          ? fn.body.body[0].argument
+          : undefined;
+    if (body === undefined || fn.async || fn.generator || !fn.params.every((x) => x.type === "Identifier"))
+      throw new Unknown({ key: "config.express.unknown.function", params: { line: this.line(fn) } });
+    if (body === null) return undefined;
+    const inner = new Map(env);
+    fn.params.forEach((x, i) => {
+      inner.set((x as t.Identifier).name, args[i]);
+    });
+    return this.value(body, inner, depth + 1);
+  }
+
   /** A value from literals and same-file constants; Unknown (with the line and why) otherwise. */
   value(e: t.Node, env: Map<string, Val> = new Map(), depth = 0): Val {
     const n = bare(e);
@@ -644,6 +709,8 @@ export class Reader {
             return Array.isArray(v) ? v : unknown("spread");
           }
           if (isEnv(x) && !this.envSet(x)) return [new EnvRef(this.text.slice(x.start ?? 0, x.end ?? 0))];
+          const spelled = this.envTemplate(x, env, depth);
+          if (spelled) return [spelled];
           return [this.value(x, env, depth + 1)];
         });
       case "ObjectExpression": {
@@ -893,8 +960,42 @@ export class Reader {
           return isRecord(h) ? (h[args[0].toLowerCase()] ?? "") : "";
         }
         if (Array.isArray(target)) {
+          // An entry spelled from the environment that could be the one looked for: not known here.
+          const spelled = target.find((x): x is EnvTemplate => x instanceof EnvTemplate);
+          if (spelled && ["find", "findIndex", "some", "every", "filter"].includes(method ?? ""))
+            return unknown("env");
+          if (
+            spelled &&
+            ["includes", "has", "indexOf"].includes(method ?? "") &&
+            !target.some((x) => same(x, args[0])) &&
+            typeof args[0] === "string" &&
+            spelled.couldBe(args[0])
+          )
+            throw new Unknown({
+              key: "config.express.unknown.env-origin",
+              params: { code: spelled.code, line: spelled.line, origin: String(args[0] ?? "") },
+            });
           if (method === "includes" || method === "has") return target.some((x) => same(x, args[0]));
           if (method === "indexOf") return target.findIndex((x) => same(x, args[0]));
+          // `MATCHES.find((r) => r.test(origin))`, `.some`, `.every`, `.filter`, `.findIndex`: the
+          // callback (a function whose body is an expression or one return) run on each entry in
+          // order, stopping where Array.prototype does (https://tc39.es/ecma262/#sec-array.prototype.find).
+          const cb = args[0];
+          if (
+            (method === "find" ||
+              method === "findIndex" ||
+              method === "some" ||
+              method === "every" ||
+              method === "filter") &&
+            cb instanceof Fn
+          ) {
+            const test = (e: Val, i: number) => truthy(this.callback(cb.fn, [e, i, target], env, depth));
+            if (method === "find") return target.find(test);
+            if (method === "findIndex") return target.findIndex(test);
+            if (method === "some") return target.some(test);
+            if (method === "every") return target.every(test);
+            return target.filter(test);
+          }
           if (method === "some" || method === "find") return unknown("callback");
           if (method === "flat" && args.length === 0) return target.flat() as Val;
           // `KNOWN.join(", ")`: a list of strings written as one header value.
@@ -2298,7 +2399,7 @@ export function run(app: ExpressApp, request: HopRequest): Trace {
           trace.corsRan.push({ use: h, layer });
           // hono/cors sets its headers on c.res.headers, which makes the Context's response.
           const had = res.headers.length;
-          const answered = honoCors(reader, res, o, req);
+          const answered = honoCors(reader, res, o, req, trace.assumed);
           if (res.headers.length > had) trace.honoRes = true;
           return answered;
         }
@@ -2322,7 +2423,7 @@ export function run(app: ExpressApp, request: HopRequest): Trace {
           origin = got.value as Val;
         }
         trace.corsRan.push({ use: h, layer });
-        applyCors(res, o, origin, req);
+        applyCors(res, o, origin, req, trace.assumed);
         if (req.method === "OPTIONS" && o.values.get("preflightContinue") !== true) {
           const st = o.values.get("optionsSuccessStatus");
           res.status = typeof st === "number" ? st : 204;
@@ -2805,14 +2906,15 @@ export const catchesNext = (text: string): boolean =>
  * answered 204 with the methods (default GET,HEAD,PUT,POST,DELETE,PATCH,QUERY) and the listed or
  * the requested headers; `Vary: Origin` when the origin is not `*`. True: answered.
  */
-function honoCors(r: Reader, res: Res, o: CorsOptions, req: Req): boolean {
+function honoCors(r: Reader, res: Res, o: CorsOptions, req: Req, assumed?: Words[]): boolean {
   const v = o.values;
   const opt = v.has("origin") ? v.get("origin") : "*";
   const reqOrigin = header(req, "origin") ?? "";
   let allow: Val = null;
   if (typeof opt === "string") allow = opt === "*" ? "*" : opt === reqOrigin ? reqOrigin : null;
   else if (opt instanceof Fn) allow = originReturn(r, opt.fn, reqOrigin);
-  else if (Array.isArray(opt)) allow = opt.includes(reqOrigin) ? reqOrigin : null;
+  else if (Array.isArray(opt))
+    allow = opt.includes(reqOrigin) || envAllowed(opt, reqOrigin, req, assumed) ? reqOrigin : null;
   else throw new Unknown({ key: "config.express.unknown.options", params: { name: "origin", line: 0 } });
   if (allow) res.set("Access-Control-Allow-Origin", String(allow));
   if (v.get("credentials")) res.set("Access-Control-Allow-Credentials", "true");
@@ -2865,6 +2967,15 @@ function koaCors(r: Reader, res: Res, o: CorsOptions, req: Req): boolean {
     origin = originReturn(r, origin.fn, "", ctx);
     if (!truthy(origin)) return false;
   } else origin = origin || "*";
+  // A list holding an entry spelled from the environment: what @koa/cors sends for it is not known.
+  if (Array.isArray(origin)) {
+    const spelled = origin.find((x): x is EnvTemplate => x instanceof EnvTemplate);
+    if (spelled)
+      throw new Unknown({
+        key: "config.express.unknown.env-origin",
+        params: { code: spelled.code, line: spelled.line, origin: reqOrigin },
+      });
+  }
   // A function of ctx, awaited (`credentials = await options.credentials(ctx)`); only `true` sends the header.
   const option = v.get("credentials");
   const credentials = option instanceof Fn ? originReturn(r, option.fn, "", koaCtx(req)) : option;
@@ -2984,6 +3095,39 @@ function recordedOrigin(r: Reader, fn: t.Function, req: Req, assumed?: Words[]):
   return got;
 }
 
+/**
+ * Whether an origin no literal of the list allows is allowed by one of its entries spelled from the
+ * environment (EnvTemplate): false where none could equal it whatever is deployed; otherwise the
+ * record's verdict, where the recorded answer came from the app with this origin (cors sends the
+ * origin back when an entry equals it, nothing when none does:
+ * https://github.com/expressjs/cors/blob/v2.8.6/lib/index.js `configureOrigin`). No record (a
+ * request never sent, an error): unknown, never a guess either way.
+ */
+function envAllowed(allowed: Val, origin: string | undefined, req: Req, assumed?: Words[]): boolean {
+  if (origin === undefined) return false;
+  const entries = (Array.isArray(allowed) ? allowed.flat(4) : [allowed]).filter(
+    (x): x is EnvTemplate => x instanceof EnvTemplate && x.couldBe(origin),
+  );
+  const entry = entries[0];
+  if (!entry) return false;
+  const up = req.upstream;
+  const acao =
+    up && up.status !== null && up.status !== 0 && up.status < 500
+      ? up.headers.filter(([n]) => lower(n) === "access-control-allow-origin").map(([, v]) => v.trim())
+      : null;
+  if (acao === null || acao.length > 1 || (acao[0] !== undefined && acao[0] !== origin))
+    throw new Unknown({
+      key: "config.express.unknown.env-origin",
+      params: { code: entry.code, line: entry.line, origin },
+    });
+  const got = acao[0] === origin;
+  assumed?.push({
+    key: "config.express.assumed.env-origin-recorded",
+    params: { code: entry.code, line: entry.line, origin },
+  });
+  return got;
+}
+
 /** Allow-Origin values recorded for an origin function, by the origin asked (see recordedOrigin). */
 const allowedSeen = new WeakMap<t.Function, Map<string, string>>();
 
@@ -3021,7 +3165,8 @@ function fastifyCors(
       ? "*"
       : typeof resolved === "string"
         ? resolved
-        : reqOrigin !== undefined && allowedBy(reqOrigin, resolved)
+        : reqOrigin !== undefined &&
+            (allowedBy(reqOrigin, resolved) || envAllowed(resolved, reqOrigin, req, assumed))
           ? reqOrigin
           : null;
   if (acao) res.set("Access-Control-Allow-Origin", acao);
@@ -3107,7 +3252,7 @@ export function originReturn(r: Reader, fn: t.Function, origin: string, first?: 
 }
 
 /** cors' header set (lib/index.js configureOrigin … configureMaxAge), for a resolved origin option. */
-function applyCors(res: Res, o: CorsOptions, origin: Val, req: Req): void {
+function applyCors(res: Res, o: CorsOptions, origin: Val, req: Req, assumed?: Words[]): void {
   const v = o.values;
   const reqOrigin = header(req, "origin");
   if (!origin || origin === "*") res.set("Access-Control-Allow-Origin", "*");
@@ -3115,7 +3260,8 @@ function applyCors(res: Res, o: CorsOptions, origin: Val, req: Req): void {
     res.set("Access-Control-Allow-Origin", origin);
     res.vary("Origin");
   } else {
-    if (allowedBy(reqOrigin, origin) && reqOrigin) res.set("Access-Control-Allow-Origin", reqOrigin);
+    if (reqOrigin && (allowedBy(reqOrigin, origin) || envAllowed(origin, reqOrigin, req, assumed)))
+      res.set("Access-Control-Allow-Origin", reqOrigin);
     res.vary("Origin");
   }
   if (v.get("credentials") === true) res.set("Access-Control-Allow-Credentials", "true");

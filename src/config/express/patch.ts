@@ -1598,7 +1598,12 @@ function splitOrigins(p: Patcher, use: CorsUse, id: string): void {
  */
 function appendOrigins(p: Patcher, arr: t.ArrayExpression, w: OriginWant, fn: t.Node | null): boolean {
   const listed = new Set(arr.elements.flatMap((e) => (e?.type === "StringLiteral" ? [e.value] : [])));
-  const add = [...w.origins].filter((o) => !listed.has(o));
+  // A list of regexes (`MATCHES.find((r) => r.test(origin))`) gets regexes: each origin anchored and
+  // escaped, so it matches that origin alone (a string there would have no `test`).
+  const regexes = regexList(arr);
+  const matched = (o: string) =>
+    regexes?.some((e) => new RegExp(e.pattern, e.flags.replace(/[gy]/g, "")).test(o));
+  const add = [...w.origins].filter((o) => !listed.has(o) && !matched(o));
   if (add.length === 0) {
     p.cannot.set(w.id, {
       key: "config.express.cannot.origin-listed",
@@ -1608,21 +1613,32 @@ function appendOrigins(p: Patcher, arr: t.ArrayExpression, w: OriginWant, fn: t.
   }
   p.appendArray(
     arr,
-    add.map((o) => p.str(o)),
+    add.map((o) => (regexes ? `/^${o.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}$/` : p.str(o))),
     { key: "config.express.fix.origin", params: { origins: add.join(", ") } },
   );
   return true;
 }
 
-/** The array of origins an origin function reads (a same-file const): strings, or template strings. */
-function allowlistOf(p: Patcher, fn: t.Node): t.ArrayExpression | undefined {
+/** The entries of a list written as regex literals only, or null (a string among them, an empty list). */
+function regexList(arr: t.ArrayExpression): t.RegExpLiteral[] | null {
+  const out = arr.elements.filter((e): e is t.RegExpLiteral => e?.type === "RegExpLiteral");
+  return out.length > 0 && out.length === arr.elements.length ? out : null;
+}
+
+/**
+ * The array of origins an origin function reads (a same-file const): strings, or template strings;
+ * with `regexes`, a list of regex literals too (cors, @fastify/cors and hono/cors hand the function
+ * the Origin as a string, which it may test against each).
+ */
+function allowlistOf(p: Patcher, fn: t.Node, regexes = false): t.ArrayExpression | undefined {
   return [...namesIn(fn)]
     .map((n) => p.app.consts.get(n))
     .map((c) => (c ? p.follow(c.init) : null))
     .find(
       (x): x is t.ArrayExpression =>
         x?.type === "ArrayExpression" &&
-        x.elements.some((e) => e?.type === "StringLiteral" || e?.type === "TemplateLiteral"),
+        (x.elements.some((e) => e?.type === "StringLiteral" || e?.type === "TemplateLiteral") ||
+          (regexes && regexList(x) !== null)),
     );
 }
 
@@ -1955,8 +1971,8 @@ function allowOrigin(p: Patcher, w: OriginWant, credentials: boolean): void {
     node.type === "FunctionExpression" ||
     node.type === "ObjectMethod"
   ) {
-    // The allowlist the callback reads: a same-file array of strings (or template strings).
-    const arr = allowlistOf(p, node);
+    // The allowlist the callback reads: a same-file array of strings (or template strings, or regexes).
+    const arr = allowlistOf(p, node, true);
     const parsed = arr ? null : parsedList(p, node);
     if (parsed) {
       // `JSON.parse(process.env.X || '[…]')`: whatever the environment's list holds stays, the

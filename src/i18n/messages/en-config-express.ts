@@ -1,6 +1,8 @@
 /** `cors-lens check|fix --config` on Express apps (English). Code stays as written. */
 export const enConfigExpress = {
   "config.express.unknown.value": "the value {code} (line {line}) is not a literal CORS Lens can read",
+  "config.express.unknown.env-origin":
+    "{code} (line {line}) is spelled from the environment, not known here, and could equal {origin}: no recorded answer shows whether it does",
   "config.express.unknown.mutated":
     "{name} is changed after it is written (line {line}) in a way CORS Lens does not follow: its value is not known here",
   "config.express.unknown.options":
@@ -22,6 +24,8 @@ export const enConfigExpress = {
   "config.express.assumed.auth": "the credentials the request carries pass the auth middleware (line {line})",
   "config.express.assumed.origin-recorded":
     "the origin function of line {line} is not evaluated: its verdict on {origin} is the one the record shows",
+  "config.express.assumed.env-origin-recorded":
+    "{code} (line {line}) is spelled from the environment, not known here: whether it equals {origin} is what the record shows",
   "config.express.assumed.route": "the route answers {method} {path} with 200 (not recorded)",
   "config.express.assumed.static": "the file for {path} exists (served with 200)",
   "config.express.note.other-file": "{file} is not read: only the file that makes the Express app is",
@@ -202,6 +206,8 @@ export const enConfigExpress = {
     "{value} has a path or a trailing slash: the cors package compares it with the Origin header as a whole string, and an Origin never has one, so it matches no page; write {origin}",
   "config.express.check.origin-env-entry":
     "{code} in the origin list has no default: where it is unset the entry is undefined and allows no origin, so only the literal origins are allowed (check the deployed environment, or list the origin)",
+  "config.express.check.origin-env-template":
+    "{code} in the origin list is spelled from the environment: where {env} is unset it reads {unset}, which no Origin equals, and set it allows only the one origin it spells, never a front end served from elsewhere (list the front ends' origins)",
   "config.express.fix.cors-run":
     "the cors middleware built on line {line} is now run (returned, called with the wrapper's own arguments): built and thrown away, it never set a header",
   "config.express.check.cors-never-run":

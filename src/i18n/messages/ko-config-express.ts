@@ -3,6 +3,8 @@ import type { enConfigExpress } from "./en-config-express";
 
 export const koConfigExpress: Record<keyof typeof enConfigExpress, string> = {
   "config.express.unknown.value": "값 {code}({line}행)는 CORS Lens가 읽을 수 있는 리터럴이 아닙니다",
+  "config.express.unknown.env-origin":
+    "{code}({line}행)는 환경 변수로 만들어져 여기서는 알 수 없고 {origin}과(와) 같을 수 있습니다: 같은지 보여 주는 기록된 응답이 없습니다",
   "config.express.unknown.mutated":
     "{name}은(는) 작성된 뒤 CORS Lens가 따라가지 않는 방식으로 바뀝니다({line}행): 여기서는 그 값을 알 수 없습니다",
   "config.express.unknown.options":
@@ -24,6 +26,8 @@ export const koConfigExpress: Record<keyof typeof enConfigExpress, string> = {
   "config.express.assumed.auth": "요청이 보낸 자격 증명이 인증 미들웨어({line}행)를 통과한다고 가정합니다",
   "config.express.assumed.origin-recorded":
     "{line}행의 origin 함수는 평가하지 않습니다: {origin}에 대한 판정은 기록에 나온 대로입니다",
+  "config.express.assumed.env-origin-recorded":
+    "{code}({line}행)는 환경 변수로 만들어져 여기서는 알 수 없습니다: {origin}과(와) 같은지는 기록에 나온 대로입니다",
   "config.express.assumed.route": "라우트가 {method} {path}에 200으로 응답한다고 가정합니다(기록 없음)",
   "config.express.assumed.static": "{path}의 파일이 있다고 가정합니다(200으로 제공)",
   "config.express.note.other-file": "{file}은(는) 읽지 않습니다. Express 앱을 만드는 파일만 읽습니다",
@@ -204,6 +208,8 @@ export const koConfigExpress: Record<keyof typeof enConfigExpress, string> = {
     "{value}에 경로나 끝의 슬래시가 있습니다: cors 패키지는 이를 Origin 헤더 전체와 문자열로 비교하는데 Origin에는 그런 것이 없으므로 어떤 페이지와도 일치하지 않습니다. {origin}(으)로 쓰세요",
   "config.express.check.origin-env-entry":
     "origin 목록의 {code}에 기본값이 없습니다: 설정되지 않으면 그 항목은 undefined가 되어 어떤 출처도 허용하지 않으므로 글자로 적힌 출처만 허용됩니다(배포 환경을 확인하거나 출처를 목록에 적으세요)",
+  "config.express.check.origin-env-template":
+    "origin 목록의 {code}는 환경 변수로 만들어집니다: {env}가 설정되지 않으면 {unset}이 되어 어떤 Origin과도 같지 않고, 설정되면 그것이 만드는 출처 하나만 허용하므로 다른 곳에서 제공되는 프런트엔드는 허용되지 않습니다(프런트엔드의 출처를 목록에 적으세요)",
   "config.express.fix.cors-run":
     "{line}행에서 만든 cors 미들웨어를 이제 실행합니다(감싼 함수의 인자로 호출해 반환): 만들기만 하고 버려서 헤더를 하나도 설정하지 않았습니다",
   "config.express.check.cors-never-run":
