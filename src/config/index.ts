@@ -806,6 +806,9 @@ function listedOrigins(config: AnyConfig): Set<string> {
   return listed;
 }
 
+/** The assumptions of an origin verdict read from the record (Express's origin function, Django's computed origins). */
+const ORIGIN_RECORDED = new Set(["config.express.assumed.origin-recorded", "config.django.assumed.origin-recorded"]);
+
 /**
  * What the application behind the server sent on its own: the recording minus what the old
  * configuration adds. Kept for the new configuration's what-if (nginx passes it through).
@@ -824,7 +827,7 @@ function upstreamOnly(spec: RequestSpec, config: AnyConfig): RequestSpec {
       upstream: { status: r.status, headers: [] },
     });
     // Unknown, or an origin function whose verdict is read from the record: the recorded CORS headers.
-    if (a.kind === "unknown" || a.assumed.some((x) => x.key === "config.express.assumed.origin-recorded"))
+    if (a.kind === "unknown" || a.assumed.some((x) => ORIGIN_RECORDED.has(x.key)))
       return { status: r.status, headers: r.headers.filter(([n]) => /^access-control-/i.test(n)) };
     if (!a.fromUpstream) return null;
     return { status: r.status, headers: minus(r.headers, a.headers, origins()) };

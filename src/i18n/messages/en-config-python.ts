@@ -26,6 +26,8 @@ export const enConfigPython = {
   "config.django.assumed.view-200": "the view answers {method} {path} with 200 (not recorded)",
   "config.django.assumed.env-default-value":
     "{name} (line {line}) is read as its default, {value}: what {helper}() returns while the environment variable {env} is not set; where {env} is set, it decides",
+  "config.django.assumed.origin-recorded":
+    "{name} (line {line}) is computed by code CORS Lens does not evaluate: its verdict on {origin} is the one the record shows",
   "config.django.assumed.env-default":
     "{name} (line {line}) is read as {helper}()'s default, what it returns while the environment variable {env} is not set; where {env} is set, the origins are what it says",
   "config.django.fix.tuple":

@@ -28,6 +28,8 @@ export const koConfigPython: Record<keyof typeof enConfigPython, string> = {
   "config.django.assumed.view-200": "뷰가 {method} {path}에 200으로 응답한다고 가정합니다(기록 없음)",
   "config.django.assumed.env-default-value":
     "{name}(줄 {line})을(를) 기본값 {value}(으)로 읽습니다: 환경 변수 {env}가 설정되지 않았을 때 {helper}()가 돌려주는 값입니다. {env}가 설정된 곳에서는 그 값이 정합니다",
+  "config.django.assumed.origin-recorded":
+    "{name}(줄 {line})은 CORS Lens가 평가하지 않는 코드로 계산됩니다: {origin}에 대한 판정은 기록에 나온 대로입니다",
   "config.django.assumed.env-default":
     "{name}(줄 {line})을(를) 환경 변수 {env}가 설정되지 않았을 때 {helper}()가 돌려주는 기본값으로 읽습니다. {env}가 설정된 곳에서는 그 값이 허용 출처입니다",
   "config.django.fix.tuple":
