@@ -807,7 +807,10 @@ function listedOrigins(config: AnyConfig): Set<string> {
 }
 
 /** The assumptions of an origin verdict read from the record (Express's origin function, Django's computed origins). */
-const ORIGIN_RECORDED = new Set(["config.express.assumed.origin-recorded", "config.django.assumed.origin-recorded"]);
+const ORIGIN_RECORDED = new Set([
+  "config.express.assumed.origin-recorded",
+  "config.django.assumed.origin-recorded",
+]);
 
 /**
  * What the application behind the server sent on its own: the recording minus what the old

@@ -182,7 +182,9 @@ function recordedVerdict(
   let got: string | false | null;
   if (!up || up.status === null || up.status === 0 || up.status >= 500) got = seen.get(origin) ?? null;
   else {
-    const acao = up.headers.filter(([n]) => lower(n) === "access-control-allow-origin").map(([, v]) => v.trim());
+    const acao = up.headers
+      .filter(([n]) => lower(n) === "access-control-allow-origin")
+      .map(([, v]) => v.trim());
     if (acao.length > 1 || (acao[0] !== undefined && acao[0] !== "*" && acao[0] !== origin)) return null;
     got = acao[0] ?? false;
     seen.set(origin, got);

@@ -367,6 +367,8 @@ export const enConfigPython = {
     "the loop's test on line {line} leaves the static route {path} out of aiohttp-cors, which takes static routes as any other: the test removed, every route added",
   "config.aiohttp.fix.loop":
     "every route given to cors.add after the last one (line {after}): aiohttp-cors acts only on routes passed to cors.add",
+  "config.aiohttp.cannot.shared":
+    "the options come from {name}() (line {line}), which every route calling it shares: an edit there would change them all, so change the refused route's options by hand",
   "config.aiohttp.cannot.place":
     "the options on line {line} are not written where CORS Lens can add to them: add them by hand",
   "config.aiohttp.cannot.crash": "the app does not start (line {line}): fix that first, then run fix again",

@@ -369,6 +369,8 @@ export const koConfigPython: Record<keyof typeof enConfigPython, string> = {
     "{line}행 반복문의 조건이 정적 경로 {path}를 aiohttp-cors에서 빼는데, aiohttp-cors는 정적 경로도 다른 경로처럼 받습니다. 조건을 지우고 모든 경로를 추가했습니다",
   "config.aiohttp.fix.loop":
     "마지막 라우트({after}번 줄) 뒤에서 모든 라우트를 cors.add에 넘김: aiohttp-cors는 cors.add에 넘긴 라우트에만 동작합니다",
+  "config.aiohttp.cannot.shared":
+    "옵션은 {name}()({line}번 줄)에서 오며, 그것을 부르는 모든 라우트가 함께 씁니다: 거기를 고치면 모두 바뀌므로 거부된 라우트의 옵션을 직접 고치세요",
   "config.aiohttp.cannot.place":
     "{line}번 줄의 옵션은 CORS Lens가 덧붙일 수 있는 형태가 아닙니다: 직접 추가하세요",
   "config.aiohttp.cannot.crash":
