@@ -159,7 +159,7 @@ function set(headers: Array<[string, string]>, name: string, value: string): voi
 }
 
 /** Allow-Origin values recorded from CorsMiddleware, by the origin asked (see recordedVerdict). */
-const seenVerdicts = new WeakMap<DjangoSettings, Map<string, string | false>>();
+const seenVerdicts = new WeakMap<DjangoSettings, Map<string, string>>();
 
 /**
  * The origin settings computed by code not evaluated here (an `if` over a list read from the
@@ -176,7 +176,7 @@ function recordedVerdict(
   origin: string,
   assumed: Words[] | undefined,
 ): string | false | null {
-  const seen = seenVerdicts.get(s) ?? new Map<string, string | false>();
+  const seen = seenVerdicts.get(s) ?? new Map<string, string>();
   seenVerdicts.set(s, seen);
   const up = req.upstream;
   let got: string | false | null;
@@ -187,7 +187,9 @@ function recordedVerdict(
       .map(([, v]) => v.trim());
     if (acao.length > 1 || (acao[0] !== undefined && acao[0] !== "*" && acao[0] !== origin)) return null;
     got = acao[0] ?? false;
-    seen.set(origin, got);
+    // Only an Allow-Origin is kept for the other hops: a hop asked with no recorded headers (fix's
+    // upstreamOnly) shows none, which is no refusal of the origin.
+    if (acao[0]) seen.set(origin, acao[0]);
   }
   if (got === null) return null;
   const from = [s.allowAll, s.origins, s.regexes].find((v) => !v.known)?.from;
