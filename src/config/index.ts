@@ -806,10 +806,14 @@ function listedOrigins(config: AnyConfig): Set<string> {
   return listed;
 }
 
-/** Assumptions that read a verdict from the record: the recorded CORS headers are kept for them. */
+/**
+ * Assumptions that read an origin verdict from the record (Express's origin function and env-built
+ * origin entries, Django's computed origins): the recorded CORS headers are kept for them.
+ */
 const RECORDED_VERDICT = new Set([
   "config.express.assumed.origin-recorded",
   "config.express.assumed.env-origin-recorded",
+  "config.django.assumed.origin-recorded",
 ]);
 
 /**

@@ -85,7 +85,7 @@ export interface Judged {
 }
 
 /** The CORS-unsafe names the page's script set: the browser's own left out, unless the preflight asked for them. */
-function unsafeNames(spec: RequestSpec): string[] {
+export function unsafeNames(spec: RequestSpec): string[] {
   const asked = new Set((spec.asked ?? []).map((n) => n.toLowerCase()));
   const own = spec.headers.filter(([n]) => asked.has(n.toLowerCase()));
   return [...new Set([...scriptSetUnsafeHeaderNames(spec.headers), ...corsUnsafeHeaderNames(own)])].sort();

@@ -10,7 +10,7 @@
  * `for route in list(app.router.routes()): cors.add(route)` covers the routes registered BEFORE it.
  */
 import type { Node } from "web-tree-sitter";
-import { evaluate, type PyModule, type PyVal, readModule, type Span } from "../python/values";
+import { evaluate, type PyModule, type PyVal, readModule, returned, type Span } from "../python/values";
 import type { ConfigFile, Words } from "../types";
 import { type HandMiddleware, readHandMiddleware } from "./hand";
 
@@ -164,6 +164,11 @@ export interface AiohttpApp {
   optionsName: string;
   /** Every options site read (for the checks). */
   maps: CorsMap[];
+  /**
+   * Same-file functions whose returned options were read (`cors.add(route, front_ends(["GET"]))`):
+   * every call shares their body, so an edit there is no one route's (patchAiohttp refuses it).
+   */
+  shared: Array<{ name: string; line: number; start: number; end: number }>;
   middlewares: Middleware[];
   /** The app's own CORS middleware, when it is one CORS Lens reads (hand.ts). */
   hand: HandMiddleware | null;
@@ -265,6 +270,41 @@ interface TableDef {
   view: View | null;
 }
 
+/** A same-file function's names, as its body binds them where it returns (see readMap). */
+interface Local {
+  scope: Map<string, PyVal>;
+  node: (name: string) => Node | null;
+}
+
+/** The function definition a returned expression is written in. */
+function functionOf(n: Node): Node | null {
+  for (let p = n.parent; p; p = p.parent) if (p.type === "function_definition") return p;
+  return null;
+}
+
+/**
+ * The expression `name` is bound to where `at` (the returned expression) reads it: the function's
+ * one assignment to it, written before and in a block holding `at` (values.ts returned runs no loop);
+ * a name bound twice, or in a branch not on the way, is not followed (null).
+ */
+function boundIn(fn: Node, at: Node, name: string): Node | null {
+  const found: Node[] = [];
+  const walk = (n: Node) => {
+    for (const c of n.namedChildren) {
+      if (!c || c.type === "function_definition" || c.type === "class_definition") continue;
+      if (c.type === "assignment" && c.childForFieldName("left")?.text === name) found.push(c);
+      walk(c);
+    }
+  };
+  const body = fn.childForFieldName("body");
+  if (body) walk(body);
+  const a = found.length === 1 ? found[0] : undefined;
+  const block = a?.parent?.parent;
+  if (!a || !block || a.startIndex >= at.startIndex) return null;
+  for (let p = at.parent; p; p = p.parent) if (p.id === block.id) return a.childForFieldName("right");
+  return null;
+}
+
 export function readAiohttp(file: ConfigFile): AiohttpApp {
   const mod = readModule(file.text);
   const app: AiohttpApp = {
@@ -280,6 +320,7 @@ export function readAiohttp(file: ConfigFile): AiohttpApp {
     unknown: null,
     optionsName: "aiohttp_cors.ResourceOptions",
     maps: [],
+    shared: [],
     middlewares: [],
     startup: [],
     normalize: null,
@@ -289,6 +330,7 @@ export function readAiohttp(file: ConfigFile): AiohttpApp {
   const imported = mod.imports.get("ResourceOptions");
   if (imported && /aiohttp_cors/.test(imported.module)) app.optionsName = "ResourceOptions";
   const scope = new Map([...mod.names].map(([k, a]) => [k, a.value]));
+  const moduleScope = scope;
   const bound = new Map<string, Bound>();
   const functions = new Map<string, Node>();
   const views = new Map<string, View>();
@@ -316,11 +358,14 @@ export function readAiohttp(file: ConfigFile): AiohttpApp {
     "allow_methods",
   ]);
   /** ResourceOptions(...) or a dict of its keywords, validated as its __new__ does (ValueError at startup). */
-  const readSite = (n: Node): Site => {
+  const readSite = (n: Node, local?: Local): Site => {
+    const scope = local?.scope ?? moduleScope;
     let node = n;
     if (node.type === "identifier") {
-      const b = bound.get(node.text);
-      if (b?.kind === "node") node = b.node;
+      const own = local?.node(node.text);
+      const b = own ? null : bound.get(node.text);
+      if (own) node = own;
+      else if (b?.kind === "node") node = b.node;
     }
     const close = node.child(node.childCount - 1);
     const site: Site = {
@@ -396,12 +441,27 @@ export function readAiohttp(file: ConfigFile): AiohttpApp {
   };
 
   /** A mapping origin → options (setup's defaults, cors.add's config, cors_config). */
-  const readMap = (n: Node | null | undefined): CorsMap => {
+  const readMap = (n: Node | null | undefined, local?: Local): CorsMap => {
     if (!n || n.type === "none") return { ...EMPTY, line: n ? lineOf(n) : 0 };
+    const scope = local?.scope ?? moduleScope;
     let node = n;
     if (node.type === "identifier") {
-      const b = bound.get(node.text);
-      if (b?.kind === "node") node = b.node;
+      const own = local?.node(node.text);
+      const b = own ? null : bound.get(node.text);
+      if (own) node = own;
+      else if (b?.kind === "node") node = b.node;
+    }
+    // `front_ends(["GET"])`: a same-file function returning the mapping, its parameters bound to the
+    // call's arguments (values.ts returned); read with the names its body binds.
+    if (node.type === "call" && !local) {
+      const r = returned(node, scope, mod.imports);
+      const fn = r ? functionOf(r.node) : null;
+      if (r && fn) {
+        const name = fn.childForFieldName("name")?.text ?? "";
+        if (!app.shared.some((f) => f.start === fn.startIndex))
+          app.shared.push({ name, line: lineOf(fn), start: fn.startIndex, end: fn.endIndex });
+        return readMap(r.node, { scope: r.scope, node: (x) => boundIn(fn, r.node, x) });
+      }
     }
     const map: CorsMap = { entries: [], dict: null, comp: null, unknown: null, line: lineOf(node) };
     app.maps.push(map);
@@ -420,7 +480,7 @@ export function readAiohttp(file: ConfigFile): AiohttpApp {
           };
           continue;
         }
-        map.entries.push({ origin: key.v, line: lineOf(p), site: readSite(v) });
+        map.entries.push({ origin: key.v, line: lineOf(p), site: readSite(v, local) });
       }
       return map;
     }
@@ -442,7 +502,7 @@ export function readAiohttp(file: ConfigFile): AiohttpApp {
         key.text === left.text
       ) {
         const source = evaluate(right, scope, mod.imports);
-        const site = readSite(value);
+        const site = readSite(value, local);
         if (source.t === "seq" && source.items.every((i) => i.t === "str")) {
           map.comp = { source, site };
           for (const i of source.items)

@@ -1659,7 +1659,16 @@ export function patchAiohttp(
     }
   }
   p.flush();
+  // An edit inside a function whose returned options several cors.add calls share would change
+  // every route that calls it, not the refused one: said, not written.
+  const shared = app.shared.find((f) => p.edits.some((e) => e.start >= f.start && e.end <= f.end));
+  if (shared)
+    p.cannotAll.unshift({
+      key: "config.aiohttp.cannot.shared",
+      params: { name: shared.name, line: shared.line },
+    });
+  const edits = p.edits.filter((e) => !app.shared.some((f) => e.start >= f.start && e.end <= f.end));
   const why = p.cannotAll[0];
   if (why) for (const id of asked) if (!p.cannot.has(id)) p.cannot.set(id, why);
-  return { edits: p.edits, cannot: p.cannot };
+  return { edits, cannot: p.cannot };
 }

@@ -158,8 +158,55 @@ function set(headers: Array<[string, string]>, name: string, value: string): voi
   headers.push([name, value]);
 }
 
+/** Allow-Origin values recorded from CorsMiddleware, by the origin asked (see recordedVerdict). */
+const seenVerdicts = new WeakMap<DjangoSettings, Map<string, string>>();
+
+/**
+ * The origin settings computed by code not evaluated here (an `if` over a list read from the
+ * environment): where this hop's recorded answer came from CorsMiddleware with this origin, its
+ * Allow-Origin is the verdict — the origin or `*`: allowed (`*` only with CORS_ALLOW_ALL_ORIGINS and
+ * no credentials, corsheaders/middleware.py 3.14's process_response), none: refused. The verdict is
+ * the origin's alone (origin_found_in_white_lists), so one recorded on the preflight stands for the
+ * call its failure kept unsent. Headers, methods and credentials stay the settings' own. Said in
+ * `assumed`; a 5xx, two values or another origin's value leave it unknown.
+ */
+function recordedVerdict(
+  s: DjangoSettings,
+  req: HopRequest,
+  origin: string,
+  assumed: Words[] | undefined,
+): string | false | null {
+  const seen = seenVerdicts.get(s) ?? new Map<string, string>();
+  seenVerdicts.set(s, seen);
+  const up = req.upstream;
+  let got: string | false | null;
+  if (!up || up.status === null || up.status === 0 || up.status >= 500) got = seen.get(origin) ?? null;
+  else {
+    const acao = up.headers
+      .filter(([n]) => lower(n) === "access-control-allow-origin")
+      .map(([, v]) => v.trim());
+    if (acao.length > 1 || (acao[0] !== undefined && acao[0] !== "*" && acao[0] !== origin)) return null;
+    got = acao[0] ?? false;
+    // Only an Allow-Origin is kept for the other hops: a hop asked with no recorded headers (fix's
+    // upstreamOnly) shows none, which is no refusal of the origin.
+    if (acao[0]) seen.set(origin, acao[0]);
+  }
+  if (got === null) return null;
+  const from = [s.allowAll, s.origins, s.regexes].find((v) => !v.known)?.from;
+  assumed?.push({
+    key: "config.django.assumed.origin-recorded",
+    params: { name: from?.name ?? "", line: from?.stmt.line ?? 0, origin },
+  });
+  return got;
+}
+
 /** The headers CorsMiddleware.process_response leaves on a response. */
-export function corsHeaders(s: DjangoSettings, req: HopRequest, base: HeaderList): Array<[string, string]> {
+export function corsHeaders(
+  s: DjangoSettings,
+  req: HopRequest,
+  base: HeaderList,
+  assumed?: Words[],
+): Array<[string, string]> {
   const headers: Array<[string, string]> = base.map(([n, v]) => [n, v]);
   // patch_vary_headers(response, ("Origin",))
   const vary = combinedHeader(headers, "vary");
@@ -168,9 +215,22 @@ export function corsHeaders(s: DjangoSettings, req: HopRequest, base: HeaderList
     set(headers, "Vary", `${vary}, Origin`);
   const origin = combinedHeader(req.headers, "origin");
   if (!origin) return headers;
-  if (need(s.credentials)) set(headers, "Access-Control-Allow-Credentials", "true");
-  if (!originAllowed(s, origin)) return headers;
-  set(headers, "Access-Control-Allow-Origin", need(s.allowAll) && !need(s.credentials) ? "*" : origin);
+  const credentials = need(s.credentials);
+  if (credentials) set(headers, "Access-Control-Allow-Credentials", "true");
+  let allowed: boolean;
+  let star: boolean;
+  try {
+    allowed = originAllowed(s, origin);
+    star = need(s.allowAll);
+  } catch (e) {
+    if (!(e instanceof Unknowable)) throw e;
+    const seen = recordedVerdict(s, req, origin, assumed);
+    if (seen === null) throw e;
+    allowed = seen !== false;
+    star = seen === "*";
+  }
+  if (!allowed) return headers;
+  set(headers, "Access-Control-Allow-Origin", star && !credentials ? "*" : origin);
   const expose = need(s.expose);
   if (expose.length > 0) set(headers, "Access-Control-Expose-Headers", expose.join(", "));
   if (req.method === "OPTIONS") {
@@ -240,7 +300,13 @@ function known(s: DjangoSettings, req: HopRequest): Answer {
     return { kind: "known", status, headers: upstream?.headers ?? [], fromUpstream: true, assumed };
   }
   if (preflight)
-    return { kind: "known", status: 200, headers: corsHeaders(s, req, []), fromUpstream: false, assumed };
+    return {
+      kind: "known",
+      status: 200,
+      headers: corsHeaders(s, req, [], assumed),
+      fromUpstream: false,
+      assumed,
+    };
   const status = appStatus();
   // APPEND_SLASH's redirect, with CorsMiddleware above CommonMiddleware: it passes back through it.
   const slash =
@@ -255,7 +321,7 @@ function known(s: DjangoSettings, req: HopRequest): Answer {
   return {
     kind: "known",
     status,
-    headers: corsHeaders(s, req, [...(upstream?.headers ?? []), ...slash]),
+    headers: corsHeaders(s, req, [...(upstream?.headers ?? []), ...slash], assumed),
     fromUpstream: true,
     assumed,
   };

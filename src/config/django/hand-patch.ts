@@ -7,12 +7,12 @@
  * instead of the view, the middleware moved to the top of MIDDLEWARE. Never narrower: values are
  * added, never replaced; `*` stays for the origins that had it.
  */
-import { combinedHeader, scriptSetUnsafeHeaderNames } from "../../engine";
+import { combinedHeader } from "../../engine";
 import { afterLine, type Edit, EditList, indentAt, lineStart } from "../edit";
 import { displayInsert, pyStr } from "../python/edit";
 import type { Display, Span } from "../python/values";
 import type { Words } from "../types";
-import { faultOf, type Judged, type RequestSpec, STRANGER_ORIGIN, Unknowable } from "../whatif";
+import { faultOf, type Judged, type RequestSpec, STRANGER_ORIGIN, Unknowable, unsafeNames } from "../whatif";
 import { entryOf, type HandMiddleware, layers, type Resp, respond, type Site, type Stack } from "./hand";
 
 const lower = (s: string) => s.toLowerCase();
@@ -437,7 +437,7 @@ export function patchHand(
           const values =
             cause.code === "method-not-allowed"
               ? [spec.method.toUpperCase()]
-              : scriptSetUnsafeHeaderNames(spec.headers).map((h) => lower(h));
+              : unsafeNames(spec).map((h) => lower(h));
           const have = site(resp, lower(name));
           if (have) {
             if (!p.extend(have.site, name, values, have.value)) cannotValue(name, have.site);

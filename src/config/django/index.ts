@@ -1,5 +1,5 @@
 /** Django `settings.py` with django-cors-headers: reader (answers and allowance), checker and patcher. */
-import { type HeaderList, scriptSetUnsafeHeaderNames } from "../../engine";
+import type { HeaderList } from "../../engine";
 import type { Edit } from "../edit";
 import {
   type Allowance,
@@ -11,7 +11,7 @@ import {
   type ReadConfig,
   type Words,
 } from "../types";
-import { faultOf, type Judged, type RequestSpec, STRANGER_ORIGIN, Unknowable } from "../whatif";
+import { faultOf, type Judged, type RequestSpec, STRANGER_ORIGIN, Unknowable, unsafeNames } from "../whatif";
 import { answer, layerOf, originAllowed, PREFLIGHT_UNKNOWN, route } from "./answer";
 import { checkDjango } from "./check";
 import {
@@ -365,7 +365,9 @@ export function patchDjango(
           ask(spec.id, "methods");
           break;
         case "header-not-allowed":
-          for (const h of scriptSetUnsafeHeaderNames(spec.headers)) headers.add(h.toLowerCase());
+          // The names the preflight asked for too (an If-None-Match the page set itself is the
+          // script's, not the browser cache's: whatif.ts unsafeNames).
+          for (const h of unsafeNames(spec)) headers.add(h.toLowerCase());
           ask(spec.id, "headers");
           break;
         case "allow-origin-mismatch":

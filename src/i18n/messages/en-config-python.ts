@@ -26,6 +26,8 @@ export const enConfigPython = {
   "config.django.assumed.view-200": "the view answers {method} {path} with 200 (not recorded)",
   "config.django.assumed.env-default-value":
     "{name} (line {line}) is read as its default, {value}: what {helper}() returns while the environment variable {env} is not set; where {env} is set, it decides",
+  "config.django.assumed.origin-recorded":
+    "{name} (line {line}) is computed by code CORS Lens does not evaluate: its verdict on {origin} is the one the record shows",
   "config.django.assumed.env-default":
     "{name} (line {line}) is read as {helper}()'s default, what it returns while the environment variable {env} is not set; where {env} is set, the origins are what it says",
   "config.django.fix.tuple":
@@ -365,6 +367,8 @@ export const enConfigPython = {
     "the loop's test on line {line} leaves the static route {path} out of aiohttp-cors, which takes static routes as any other: the test removed, every route added",
   "config.aiohttp.fix.loop":
     "every route given to cors.add after the last one (line {after}): aiohttp-cors acts only on routes passed to cors.add",
+  "config.aiohttp.cannot.shared":
+    "the options come from {name}() (line {line}), which every route calling it shares: an edit there would change them all, so change the refused route's options by hand",
   "config.aiohttp.cannot.place":
     "the options on line {line} are not written where CORS Lens can add to them: add them by hand",
   "config.aiohttp.cannot.crash": "the app does not start (line {line}): fix that first, then run fix again",

@@ -28,6 +28,8 @@ export const koConfigPython: Record<keyof typeof enConfigPython, string> = {
   "config.django.assumed.view-200": "뷰가 {method} {path}에 200으로 응답한다고 가정합니다(기록 없음)",
   "config.django.assumed.env-default-value":
     "{name}(줄 {line})을(를) 기본값 {value}(으)로 읽습니다: 환경 변수 {env}가 설정되지 않았을 때 {helper}()가 돌려주는 값입니다. {env}가 설정된 곳에서는 그 값이 정합니다",
+  "config.django.assumed.origin-recorded":
+    "{name}(줄 {line})은 CORS Lens가 평가하지 않는 코드로 계산됩니다: {origin}에 대한 판정은 기록에 나온 대로입니다",
   "config.django.assumed.env-default":
     "{name}(줄 {line})을(를) 환경 변수 {env}가 설정되지 않았을 때 {helper}()가 돌려주는 기본값으로 읽습니다. {env}가 설정된 곳에서는 그 값이 허용 출처입니다",
   "config.django.fix.tuple":
@@ -367,6 +369,8 @@ export const koConfigPython: Record<keyof typeof enConfigPython, string> = {
     "{line}행 반복문의 조건이 정적 경로 {path}를 aiohttp-cors에서 빼는데, aiohttp-cors는 정적 경로도 다른 경로처럼 받습니다. 조건을 지우고 모든 경로를 추가했습니다",
   "config.aiohttp.fix.loop":
     "마지막 라우트({after}번 줄) 뒤에서 모든 라우트를 cors.add에 넘김: aiohttp-cors는 cors.add에 넘긴 라우트에만 동작합니다",
+  "config.aiohttp.cannot.shared":
+    "옵션은 {name}()({line}번 줄)에서 오며, 그것을 부르는 모든 라우트가 함께 씁니다: 거기를 고치면 모두 바뀌므로 거부된 라우트의 옵션을 직접 고치세요",
   "config.aiohttp.cannot.place":
     "{line}번 줄의 옵션은 CORS Lens가 덧붙일 수 있는 형태가 아닙니다: 직접 추가하세요",
   "config.aiohttp.cannot.crash":
