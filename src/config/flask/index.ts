@@ -44,6 +44,35 @@ const ALL_METHODS = ["GET", "HEAD", "POST", "OPTIONS", "PUT", "PATCH", "DELETE"]
  */
 const AUTH_DECORATOR = /^@[\w.]*(auth|login|jwt|token|permission)/i;
 
+/** The module's top-level function of this name (decorated or not), or null. */
+function topFunction(mod: { tree: { rootNode: Node } }, name: string): Node | null {
+  if (!/^[A-Za-z_]\w*$/.test(name)) return null;
+  for (const top of kids(mod.tree.rootNode)) {
+    const def = top.type === "decorated_definition" ? top.childForFieldName("definition") : top;
+    if (def?.type === "function_definition" && def.childForFieldName("name")?.text === name) return def;
+  }
+  return null;
+}
+
+/**
+ * The span that removes the string "OPTIONS" from a literal methods list (`["GET", "OPTIONS"]`) with
+ * one comma beside it; null when the list is not all strings or holds OPTIONS alone.
+ */
+function optionsItemOf(list: Node): Span | null {
+  if (list.type !== "list" && list.type !== "tuple") return null;
+  const items = kids(list).filter((k) => k.type !== "," && k.type !== "comment");
+  if (items.length < 2 || !items.every((k) => k.type === "string")) return null;
+  const i = items.findIndex((k) => /^[rRuU]?(["'])OPTIONS\1$/i.test(k.text));
+  const item = items[i];
+  if (!item) return null;
+  // From the end of the item before it (its comma included), else up to the next item's start.
+  const before = items[i - 1];
+  const after = items[i + 1];
+  if (before) return { start: before.endIndex, end: item.endIndex, line: item.startPosition.row + 1 };
+  if (after) return { start: item.startIndex, end: after.startIndex, line: item.startPosition.row + 1 };
+  return null;
+}
+
 /**
  * A view decorator that answers a preflight itself: one defined in this file, named for a
  * credentials check, whose code does not let OPTIONS through. The packages' own decorators do let it
@@ -129,6 +158,18 @@ export interface Route {
   hand?: HandDeco | null;
   /** `methods=[…]` lists OPTIONS: the view answers it (the decorator's headers too). */
   ownOptions?: boolean;
+  /**
+   * A decorator of this file under @cross_origin (so run inside it) whose code aborts or raises: its
+   * error answer passes @cross_origin by, as the view's own abort does (abortsPastCross).
+   */
+  abortsUnder?: { name: string; line: number } | null;
+  /** The first decorator under the route decorator named for a credentials check (AUTH_DECORATOR). */
+  authUnder?: { name: string; line: number } | null;
+  /**
+   * Where `"OPTIONS"` is written in a literal `methods=[…]` list that names other methods too: the
+   * item with its comma, the span removing it leaves the rest of the list as written.
+   */
+  optionsItem?: Span | null;
 }
 
 /**
@@ -942,7 +983,28 @@ function readFlask(file: ConfigFile): FlaskApp {
               .slice(di + 1)
               .map((x) => hands.get(/^@\s*(\w+)\s*(?:\(|$)/.exec(x.text)?.[1] ?? ""))
               .find((x) => x !== undefined);
+            // Decorators under @cross_origin run inside it (Python applies them bottom-up): one of this
+            // file that aborts or raises ends the request past @cross_origin's set_cors_headers.
+            const under = co && coIndex > di ? decorators.slice(coIndex + 1) : [];
+            const abortsUnder =
+              under
+                .map((x) => ({
+                  x,
+                  fn: topFunction(mod, x.text.replace(/^@\s*/, "").replace(/\(.*$/s, "").trim()),
+                }))
+                .find(({ fn }) => fn !== null && /\babort\s*\(|\braise\b/.test(fn.text)) ?? null;
             pending.push({
+              abortsUnder: abortsUnder
+                ? {
+                    name: abortsUnder.x.text.replace(/\(.*$/s, ""),
+                    line: abortsUnder.x.startPosition.row + 1,
+                  }
+                : null,
+              optionsItem: mv ? optionsItemOf(mv) : null,
+              authUnder: (() => {
+                const a = decorators.slice(di + 1).find((x) => AUTH_DECORATOR.test(x.text));
+                return a ? { name: a.text.replace(/\(.*$/s, ""), line: a.startPosition.row + 1 } : null;
+              })(),
               hand: hand?.deco ?? null,
               ownOptions:
                 declared?.t === "seq" &&
@@ -1441,6 +1503,33 @@ function answerFlask(app: FlaskApp, req: HopRequest): Answer {
       hooksOf(app, place.route).every((h) => !h.answers || h.passes)
     )
       upstream = null;
+    // A preflight recorded with an error, to a route that does not list OPTIONS, with no hook or
+    // wrapped WSGI app that can answer it first: Flask answers OPTIONS there with its default 200
+    // before the view and its decorators run (provide_automatic_options:
+    // https://github.com/pallets/flask/blob/2.2.x/src/flask/app.py, add_url_rule and
+    // dispatch_request), so the error came from elsewhere — a view that took OPTIONS when it was
+    // recorded (flask-jwt-extended#475: the evidence predates the edit), or something in front of
+    // Flask. Said, with the recorded status.
+    if (
+      preflight &&
+      upstream?.status != null &&
+      (upstream.status < 200 || upstream.status > 299) &&
+      place.route &&
+      !place.route.ownOptions &&
+      !place.route.hand &&
+      !place.view &&
+      place.resource &&
+      place.ext &&
+      !/\.wsgi_app\s*=/.test(app.mod.text) &&
+      hooksOf(app, place.route).every((h) => !h.answers || h.passes)
+    ) {
+      assumed.push({
+        key: "config.flask.assumed.automatic-options",
+        params: { path, status: upstream.status },
+      });
+      const headers = corsHeaders(optionsOf(...extSets(app, place.ext), place.resource.set), req);
+      return { kind: "known", status: 200, headers, fromUpstream: false, assumed };
+    }
     // An auth decorator that runs before @cross_origin answers a request without credentials (a
     // preflight) itself, without CORS headers: the status recorded, else 401 (said).
     const guard = place.view ? place.route?.misplaced?.guard : null;
@@ -1534,6 +1623,10 @@ function answerFlask(app: FlaskApp, req: HopRequest): Answer {
  */
 function abortsPastCross(app: FlaskApp, route: Route | null | undefined): boolean {
   if (!route?.cross || route.misplaced) return false;
+  // A decorator under @cross_origin that aborts (as Flask-Login's unauthorized() does without a
+  // login_view: https://github.com/maxcountryman/flask-login/blob/main/src/flask_login/login_manager.py)
+  // raises inside @cross_origin's f(*args, **kwargs) too, before its set_cors_headers (flask-cors#19).
+  if (route.abortsUnder) return true;
   const body = app.mod.text.slice(route.def.start, route.def.end);
   // Any exception raised there passes it by: the app's errorhandler answers it (flask-cors#168).
   return /\babort\s*\(|\braise\b/.test(body);
@@ -1728,6 +1821,21 @@ function checkFlaskAll(app: FlaskApp): ConfigFinding[] {
         params: { methods: methods.join(", ") },
       });
     }
+  // A route that lists OPTIONS for a view under a credentials check, beside flask-cors: Flask sends the
+  // preflight to the view instead of answering it itself (add_url_rule:
+  // https://github.com/pallets/flask/blob/2.2.x/src/flask/app.py), and a preflight carries no
+  // credentials (https://fetch.spec.whatwg.org/#cors-preflight-fetch): the check answers it 401, or lets
+  // OPTIONS through (flask-jwt-extended's JWT_EXEMPT_METHODS, flask_login's EXEMPT_METHODS) into a view
+  // whose code needs the user — a 500 (flask-jwt-extended#475). Not where the view handles OPTIONS.
+  if (app.ext || app.scoped.length > 0)
+    for (const r of app.routes) {
+      if (!r.ownOptions || !r.authUnder || r.cross || r.hand) continue;
+      if (/OPTIONS/.test(app.mod.text.slice(r.def.start, r.def.end))) continue;
+      add("flask-options-to-view", "warning", r.line, {
+        key: "config.flask.check.options-to-view",
+        params: { view: r.view, name: r.authUnder.name, line: r.authUnder.line },
+      });
+    }
   // Several origins in one string (`CORS_ORIGIN = "https://a.example, https://b.example"`) that the module
   // reads and never splits: sent as Access-Control-Allow-Origin, or given to flask-cors as one origin,
   // it matches no page (an Allow-Origin holds one origin: https://fetch.spec.whatwg.org/#http-access-control-allow-origin).
@@ -1825,10 +1933,17 @@ function checkFlaskAll(app: FlaskApp): ConfigFinding[] {
   }
   for (const r of app.routes)
     if (abortsPastCross(app, r) && r.cross)
-      add("flask-cross-origin-abort", "warning", r.cross.set.line, {
-        key: "config.flask.check.cross-abort",
-        params: { view: r.view, line: r.line },
-      });
+      add(
+        "flask-cross-origin-abort",
+        "warning",
+        r.cross.set.line,
+        r.abortsUnder
+          ? {
+              key: "config.flask.check.cross-abort-under",
+              params: { name: r.abortsUnder.name, line: r.abortsUnder.line, view: r.view },
+            }
+          : { key: "config.flask.check.cross-abort", params: { view: r.view, line: r.line } },
+      );
   for (const group of effective) {
     try {
       const o = optionsOf(...group);
@@ -2545,6 +2660,30 @@ class Patcher extends EditList {
   }
 
   /**
+   * "OPTIONS" removed from the route's literal methods list, so Flask answers the preflight with its
+   * automatic OPTIONS response (https://github.com/pallets/flask/blob/2.2.x/src/flask/app.py,
+   * add_url_rule: provide_automatic_options when OPTIONS is not in methods). Only where the view's own
+   * code does not look at OPTIONS (then answering it is the view's purpose, not an accident).
+   */
+  dropOptions(route: Route, status: number | null): boolean {
+    const item = route.optionsItem;
+    if (!item) return false;
+    const text = this.text(this.file);
+    if (/OPTIONS/.test(text.slice(route.def.start, route.def.end))) return false;
+    this.push(`drop-options:${item.start}`, {
+      file: this.file,
+      start: item.start,
+      end: item.end,
+      text: "",
+      why: {
+        key: "config.flask.fix.drop-options",
+        params: { line: route.line, view: route.view, status: status ?? "?" },
+      },
+    });
+    return true;
+  }
+
+  /**
    * `CORS(app, resources={"^<rule>$": {…the decorator's options…}})` under the app: only where the app
    * has no CORS(…) yet and the decorator's options are all keywords (a dict of the same entries).
    */
@@ -2576,10 +2715,20 @@ class Patcher extends EditList {
       .split(/(<[^>]+>)/)
       .map((part) => (part.startsWith("<") ? "[^/]+" : part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")))
       .join("");
-    const why: Words = {
-      key: "config.flask.fix.aborts",
-      params: { view: route.view, line: route.line, rule: route.rule },
-    };
+    const why: Words = route.abortsUnder
+      ? {
+          key: "config.flask.fix.aborts-under",
+          params: {
+            name: route.abortsUnder.name,
+            line: route.abortsUnder.line,
+            view: route.view,
+            rule: route.rule,
+          },
+        }
+      : {
+          key: "config.flask.fix.aborts",
+          params: { view: route.view, line: route.line, rule: route.rule },
+        };
     this.corsCall(
       `aborts:${route.line}`,
       `resources={${pyStr(`^${rule}$`, q)}: {${entries.join(", ")}}}`,
@@ -2719,6 +2868,28 @@ export function patchFlask(
         status === 404
       ) {
         if (p.optionsHook()) asked.push(spec.id);
+        continue;
+      }
+      // A preflight the view answers itself with an error, because its route lists OPTIONS (a token
+      // check that lets OPTIONS through, then the view's code needing the token: flask-jwt-extended#475):
+      // OPTIONS removed from the methods, Flask's automatic OPTIONS answers before the view and
+      // flask-cors' after_request adds its headers; every other method still reaches the view.
+      if (
+        stage === "OPTIONS" &&
+        first &&
+        "hop" in first &&
+        first.cause.code === "preflight-status-not-ok" &&
+        place.route?.ownOptions &&
+        !place.view &&
+        !place.route.hand
+      ) {
+        const route = place.route;
+        if (place.resource && place.ext && p.dropOptions(route, status ?? null)) asked.push(spec.id);
+        else
+          p.cannot.set(spec.id, {
+            key: "config.flask.cannot.view-options",
+            params: { line: route.line, view: route.view, status: status ?? "?" },
+          });
         continue;
       }
       // The error answer of a view that aborts past its @cross_origin: CORS(app) for its rule, with the

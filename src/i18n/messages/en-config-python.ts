@@ -77,6 +77,12 @@ export const enConfigPython = {
     "{name} (line {line}) is computed by code CORS Lens does not evaluate: {text}",
   "config.flask.fix.aborts":
     "the view {view} (line {line}) ends some requests with abort() or an HTTPException, which passes @cross_origin by: that answer had no CORS headers. CORS(app) for {rule} with the decorator's options adds them to every answer, errors included (its after_request runs for those too)",
+  "config.flask.fix.aborts-under":
+    "{name} (line {line}), under @cross_origin on the view {view}, ends some requests with abort() or an HTTPException (a login check's 401), which passes @cross_origin by: that answer had no CORS headers. CORS(app) for {rule} with the decorator's options adds them to every answer, errors included (its after_request runs for those too)",
+  "config.flask.fix.drop-options":
+    '"OPTIONS" removed from the methods of the route of line {line}: the view {view} answered the preflight itself ({status}, which the browser refuses); without it Flask answers OPTIONS with its own 200 before the view and its decorators, and flask-cors adds its headers; the other methods still reach the view',
+  "config.flask.cannot.view-options":
+    "the route of line {line} lists OPTIONS, so the view {view} answers the preflight ({status}, which the browser refuses): CORS Lens removes OPTIONS only from a literal methods list that names other methods, on a path flask-cors covers, where the view's code does not handle OPTIONS itself — drop OPTIONS from methods, or make the view answer it with 200, by hand",
   "config.flask.cannot.aborts":
     "the view of line {line} aborts past its @cross_origin, and CORS Lens can only add CORS(app) for it where the app has no CORS(…) of its own and the decorator's options are keywords that read only names bound above the app: register an errorhandler that adds the headers, or CORS(app) by hand",
   "config.flask.check.outside-resources":
@@ -91,6 +97,10 @@ export const enConfigPython = {
     '{origin} is not an origin: an Origin header is scheme://host[:port] (https://intranet.example.com), and a pattern needs to be a regex Python compiles (r".*\\.example\\.com$"): this entry matches no page',
   "config.flask.check.cross-abort":
     "@cross_origin adds no headers to what the view {view} (line {line}) answers with abort() or a raised exception (an HTTPException, or one an errorhandler answers): the exception passes the decorator by, and the browser hides that error from the page — CORS(app), whose after_request covers errors, does not",
+  "config.flask.check.options-to-view":
+    "this route lists OPTIONS, so Flask sends the preflight to the view {view}, under {name} (line {line}), instead of answering it itself: a preflight carries no credentials, so the check refuses it, or lets it through into code that needs the user (a 500) — either way the browser refuses the call; drop OPTIONS from methods and Flask answers it, flask-cors adding its headers",
+  "config.flask.check.cross-abort-under":
+    "@cross_origin adds no headers to what {name} (line {line}), written under it on the view {view}, answers with abort() or a raised exception (a login check's 401): the exception passes the decorator by, and the browser hides that error from the page — CORS(app), whose after_request covers errors, does not",
   "config.django.check.old-hidden":
     "{name} is set, so django-cors-headers never reads {old} (line {line}), whatever this one holds: keep one of them, with every origin",
   "config.django.check.under-condition":
@@ -225,6 +235,8 @@ export const enConfigPython = {
   "config.flask.unknown.upstream-options":
     "the preflight to {path} is answered by the app, not flask-cors, and was not recorded",
   "config.flask.assumed.view-200": "the view answers {method} {path} with 200 (not recorded)",
+  "config.flask.assumed.automatic-options":
+    "the route of {path} does not list OPTIONS, so Flask answers the preflight itself with 200 before the view; the recorded {status} came from elsewhere (a view that took OPTIONS when it was recorded, or something in front of Flask)",
   "config.flask.assumed.options-200":
     "{path} is routed, so Flask answers the preflight itself with 200 (not recorded)",
   "config.flask.fix.list": "{values} added to {name}",

@@ -78,6 +78,12 @@ export const koConfigPython: Record<keyof typeof enConfigPython, string> = {
   "config.starlette.unknown.value": "{name}(줄 {line})은 CORS Lens가 평가하지 않는 코드로 계산됩니다: {text}",
   "config.flask.fix.aborts":
     "{line}행의 뷰 {view}는 일부 요청을 abort()나 HTTPException으로 끝내는데, 이 예외는 @cross_origin을 그냥 지나갑니다: 그 응답에는 CORS 헤더가 없었습니다. 데코레이터와 같은 옵션으로 {rule}에 CORS(app)를 두면 오류 응답을 포함한 모든 응답에 헤더가 붙습니다(after_request가 오류 응답에도 실행됩니다)",
+  "config.flask.fix.aborts-under":
+    "뷰 {view}의 @cross_origin 아래에 있는 {name}({line}행)은 일부 요청을 abort()나 HTTPException(로그인 검사의 401)으로 끝내는데, 이 예외는 @cross_origin을 그냥 지나갑니다: 그 응답에는 CORS 헤더가 없었습니다. 데코레이터와 같은 옵션으로 {rule}에 CORS(app)를 두면 오류 응답을 포함한 모든 응답에 헤더가 붙습니다(after_request가 오류 응답에도 실행됩니다)",
+  "config.flask.fix.drop-options":
+    '{line}행 경로의 methods에서 "OPTIONS"를 뺐습니다: 뷰 {view}가 사전 요청에 직접 응답했습니다({status}, 브라우저가 거부하는 상태). OPTIONS가 없으면 Flask가 뷰와 그 데코레이터보다 먼저 자체 200으로 OPTIONS에 응답하고 flask-cors가 헤더를 붙입니다. 다른 메서드는 그대로 뷰에 도달합니다',
+  "config.flask.cannot.view-options":
+    "{line}행의 경로가 OPTIONS를 나열하므로 뷰 {view}가 사전 요청에 응답합니다({status}, 브라우저가 거부하는 상태): CORS Lens는 다른 메서드도 나열한 리터럴 methods 목록에서, flask-cors가 다루는 경로이고 뷰 코드가 OPTIONS를 직접 처리하지 않을 때만 OPTIONS를 뺍니다 — methods에서 OPTIONS를 직접 빼거나 뷰가 200으로 응답하게 하세요",
   "config.flask.cannot.aborts":
     "{line}행의 뷰가 @cross_origin을 지나 abort하는데, CORS Lens는 앱에 자체 CORS(…)가 없고 데코레이터 옵션이 앱 위에서 정의된 이름만 읽는 키워드일 때만 CORS(app)를 추가할 수 있습니다: 헤더를 붙이는 errorhandler를 등록하거나 CORS(app)를 직접 추가하세요",
   "config.flask.check.outside-resources":
@@ -92,6 +98,10 @@ export const koConfigPython: Record<keyof typeof enConfigPython, string> = {
     '{origin}은(는) 출처가 아닙니다. Origin 헤더는 scheme://host[:port](https://intranet.example.com) 형태이고, 패턴은 Python이 컴파일하는 정규식(r".*\\.example\\.com$")이어야 합니다. 이 항목은 어떤 페이지와도 맞지 않습니다',
   "config.flask.check.cross-abort":
     "@cross_origin은 뷰 {view}({line}행)가 abort()나 발생시킨 예외(HTTPException, 또는 errorhandler가 응답하는 예외)로 보내는 응답에 헤더를 붙이지 않습니다: 예외가 데코레이터를 지나가므로 브라우저가 페이지에서 그 오류를 숨깁니다 — after_request가 오류까지 처리하는 CORS(app)는 그렇지 않습니다",
+  "config.flask.check.options-to-view":
+    "이 경로는 OPTIONS를 나열하므로 Flask가 사전 요청에 직접 응답하지 않고 {name}({line}행) 아래의 뷰 {view}로 보냅니다: 사전 요청에는 자격 증명이 없으므로 검사가 거부하거나, 사용자가 필요한 코드로 통과시킵니다(500) — 어느 쪽이든 브라우저가 호출을 거부합니다. methods에서 OPTIONS를 빼면 Flask가 응답하고 flask-cors가 헤더를 붙입니다",
+  "config.flask.check.cross-abort-under":
+    "@cross_origin은 뷰 {view}에서 그 아래에 쓴 {name}({line}행)이 abort()나 발생시킨 예외(로그인 검사의 401)로 보내는 응답에 헤더를 붙이지 않습니다: 예외가 데코레이터를 지나가므로 브라우저가 페이지에서 그 오류를 숨깁니다 — after_request가 오류까지 처리하는 CORS(app)는 그렇지 않습니다",
   "config.django.check.old-hidden":
     "{name}이(가) 설정되어 있으므로 django-cors-headers는 값과 상관없이 {old}({line}행)를 읽지 않습니다: 하나만 두고 모든 오리진을 넣으세요",
   "config.django.check.under-condition":
@@ -225,6 +235,8 @@ export const koConfigPython: Record<keyof typeof enConfigPython, string> = {
   "config.flask.unknown.upstream-options":
     "{path}로의 사전 요청은 flask-cors가 아니라 앱이 응답하며, 기록되지 않았습니다",
   "config.flask.assumed.view-200": "뷰가 {method} {path}에 200으로 응답한다고 가정합니다(기록 없음)",
+  "config.flask.assumed.automatic-options":
+    "{path}의 경로가 OPTIONS를 나열하지 않으므로 Flask가 뷰보다 먼저 사전 요청에 직접 200으로 응답한다고 봅니다. 기록된 {status}는 다른 곳에서 왔습니다(기록할 때 OPTIONS를 받던 뷰, 또는 Flask 앞의 무언가)",
   "config.flask.assumed.options-200":
     "{path}가 라우팅되어 있어 Flask가 사전 요청에 직접 200으로 응답한다고 가정합니다(기록 없음)",
   "config.flask.fix.list": "{name}에 {values} 추가",
