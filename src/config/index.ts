@@ -565,7 +565,7 @@ function changedLines(
   const texts = new Map(files.map((f) => [f.path, f.text]));
   const seen = new Set<string>();
   const places: Array<{ file: string; line: number; why: Words; also?: { file: string; line: number } }> = [];
-  const add = (file: string, line: number, why: Words) => {
+  const add = (file: string, line: number, why: Words, anchor?: number) => {
     const key = `${file}:${line}:${why.key}`;
     if (seen.has(key)) return;
     seen.add(key);
@@ -574,17 +574,26 @@ function changedLines(
     places.push(
       typeof own === "number" && own > 0 && (own !== line || ownFile !== file)
         ? { file, line, why, also: { file: ownFile, line: own } }
-        : { file, line, why },
+        : anchor !== undefined && anchor > 0 && anchor !== line
+          ? { file, line, why, also: { file, line: anchor } }
+          : { file, line, why },
     );
   };
   for (const e of edits) {
     // `at`: the line of the very list the edit grows, where a reason names its rule's line.
     const named = e.why.params?.at ?? e.why.params?.line;
     const text = texts.get(e.file) ?? "";
+    const start = Math.min(e.start, text.length);
+    // New lines put in between two lines (a setting after the last one, a header at the top of a
+    // block): the line they follow — the block's opening, the setting they join — is named too.
+    const between = e.start === e.end && start > 0 && text[start - 1] === "\n";
+    const before = between ? text.slice(0, start - 1).split("\n") : [];
+    while (before.length > 0 && (before.at(-1) ?? "").trim() === "") before.pop();
     add(
       e.file,
-      typeof named === "number" && named > 0 ? named : lineIndex(text)(Math.min(e.start, text.length)),
+      typeof named === "number" && named > 0 ? named : lineIndex(text)(start),
       e.why,
+      typeof named === "number" && named > 0 ? undefined : before.length || undefined,
     );
   }
   let stuck = 0;

@@ -154,3 +154,22 @@ app.listen(3000);
     expect(found("app.js", koa("", ""))).toContain("warning no-cors@3");
   });
 });
+
+describe("Fastify: @fastify/cors' default methods, the options a const written elsewhere", () => {
+  it("named on the register call, and on the options object where methods goes (also)", () => {
+    const text = `const Fastify = require("fastify");
+const cors = require("@fastify/cors");
+
+const corsOptions = {
+  origin: "https://app.example.com",
+};
+
+const app = Fastify();
+app.register(cors, corsOptions);
+app.put("/api/items/:id", async () => ({}));
+`;
+    const f = checkConfig([{ path: "app.js", text }]).findings.find((x) => x.code === "methods-miss-routes");
+    expect(f?.line).toBe(9);
+    expect(f?.also).toEqual([{ file: "app.js", line: 4 }]);
+  });
+});

@@ -16,7 +16,15 @@ import { HELD_OUT18_NGINX } from "./config-heldout18-nginx";
 import { HELD_OUT18_RACK } from "./config-heldout18-rack";
 import { HELD_OUT18_S3 } from "./config-heldout18-s3";
 import { freePort, startProcess } from "./harness";
-import { CORRECT_CALLS, type Entry, fillJs, fillPy, heldoutCheck, heldoutEntries } from "./heldout-check";
+import {
+  CORRECT_CALLS,
+  type Entry,
+  fillJs,
+  fillPy,
+  heldoutCheck,
+  heldoutEntries,
+  PAGE_RELATIVE,
+} from "./heldout-check";
 
 function entries(): Entry[] {
   return heldoutEntries({
@@ -40,13 +48,45 @@ function entries(): Entry[] {
  * Issue #23's eighteenth never-seen measure, the `check` half (test/fixes/heldout-check.ts runs it): every
  * held-out set 18 case (config-heldout18-*.ts, written blind to the readers), each file filled as its
  * suite fills it, whether a finding lands on its root cause's line. The first run (the measure, in
- * HELDOUT18.md): recorded, not asserted (`known` is null until that run's list exists).
+ * HELDOUT18.md) named 7 of 25; asserted since against KNOWN_STATIC_MISSES both ways.
  * And the set's three correct configurations (Hono, FastAPI, aiohttp — stacks other than sets 15–17's
  * correct ones — hono/cors with an origin function over a set of the two front ends, CORSMiddleware in
  * FastAPI's `middleware` list, aiohttp-cors with each route added with its own options), served for real:
  * the page's calls pass, `check` reports no error, `fix` prints nothing.
  */
-const { scratch, correct, correctPython } = heldoutCheck(18, entries(), null);
+const PAGE = PAGE_RELATIVE;
+/**
+ * The root causes `check` does not name from the file alone, at the head that fixed set 18's cases
+ * (11/25; the first run, the measure, named 7 — see HELDOUT18.md). Asserted both ways.
+ */
+const KNOWN_STATIC_MISSES: Readonly<Record<string, string>> = {
+  "heldout18 nginx: the REST API location sends no CORS header, the partner subdomain's reads refused": PAGE,
+  "heldout18 Apache: the /media fonts are served with no Allow-Origin, the other host's page refused": PAGE,
+  "heldout18 Apache: the FilesMatch gives Allow-Origin to ttf, otf and eot only, the woff2 font refused":
+    PAGE,
+  "heldout18 Caddy: Caddy adds Allow-Origin to the proxied database that already sends its own, two values refused":
+    "the second Allow-Origin is the upstream's own (not in the file): the proxy (13) is named, the case marks Caddy's header line (9)",
+  "heldout18 Express: the mock server's default cors() answers *, the front end's credentialed calls refused":
+    PAGE,
+  "heldout18 Express: the site's CORS middleware never sends Allow-Credentials, the front end's session calls refused":
+    PAGE,
+  "heldout18 Koa: the API's middleware chain has no CORS at all, the explorer's reads refused":
+    "no-cors is named where the app is made (17), where fix adds the middleware; the case marks the routes' line (23)",
+  "heldout18 Hono: the origin function's pattern list misses the canary previews, which get the main site's origin":
+    PAGE,
+  "heldout18 Flask: the crossdomain decorator's header is lost when the argument parser aborts 400, the error unreadable":
+    "named at the view (57); the case marks the decorator's definition (10)",
+  "heldout18 aiohttp: the allowed CORS headers leave out Authorization, the bearer-token call refused at the preflight":
+    PAGE,
+  "heldout18 Django: CORS_ALLOW_HEADERS left at the defaults, the X-API-Key call refused at the preflight":
+    PAGE,
+  "heldout18 Django: the boilerplate allows no credentials and no If-None-Match, the front end's session calls refused":
+    PAGE,
+  "heldout18 rack-cors: origins '*' for the event API, the front end's credentialed calls refused": PAGE,
+  "heldout18 S3: AllowedHeaders lists the signing headers only, the upload's x-amz-meta-name refused (JSON)":
+    PAGE,
+};
+const { scratch, correct, correctPython } = heldoutCheck(18, entries(), KNOWN_STATIC_MISSES);
 
 describe("heldout18: correct configurations (check: no error; fix: nothing to change)", () => {
   const calls = CORRECT_CALLS;

@@ -404,12 +404,21 @@ export function checkExpress(app: ExpressApp): ConfigFinding[] {
         }
       };
       visit(app.app ?? stack, 0);
-      // Named on the options object, where `methods` goes (a const's, when the call names one).
+      // Named on the register call, and on the options object where `methods` goes when that is a
+      // const's written elsewhere (`register(cors, corsOptions)`).
+      const objectLine = o.object ? app.lineOf(o.object.start ?? 0) : null;
       if (always.size > 0)
-        push("methods-miss-routes", "warning", o.object ?? use.call, {
-          key: "config.fastify.check.default-methods",
-          params: { methods: [...always].join(", ") },
-        });
+        push(
+          "methods-miss-routes",
+          "warning",
+          use.call,
+          objectLine !== null && objectLine !== app.lineOf(use.call.start ?? 0)
+            ? {
+                key: "config.fastify.check.default-methods-object",
+                params: { methods: [...always].join(", "), line: objectLine },
+              }
+            : { key: "config.fastify.check.default-methods", params: { methods: [...always].join(", ") } },
+        );
     }
     // A methods list that leaves out methods the app's routes under this cors() take: a page's PUT,
     // PATCH or DELETE there is refused at its preflight (the list is what Allow-Methods sends).

@@ -153,6 +153,8 @@ export const enConfigExpress = {
     "koa2-cors gives credentials to every origin it answers, except `*`: the origin is now a function that answers {origins} with their own origin (with credentials) and every other page `*`, as before (without credentials)",
   "config.koa2cors.check.not-list":
     'koa2-cors joins {name} with .join(","): a string here throws on the first request that reads it, and Koa answers it 500 without CORS headers — write it as a list (["GET", "POST"])',
+  "config.fastify.check.default-methods-object":
+    "@fastify/cors without `methods` allows GET, HEAD and POST only: the preflight of the {methods} routes is refused — list the methods in its options (line {line})",
   "config.express.check.koa-thrown":
     "Koa's error handler removes every header set so far when a route throws (line {line}): this Access-Control-Allow-Origin is not on those error answers, so the page cannot read them — catch the error around await next() and put the CORS headers in err.headers, or use @koa/cors (keepHeadersOnError)",
   "config.express.check.localhost-port":

@@ -155,6 +155,8 @@ export const koConfigExpress: Record<keyof typeof enConfigExpress, string> = {
     "koa2-cors는 `*`를 제외한 모든 응답 출처에 자격 증명을 허용합니다: origin이 이제 {origins}에는 자신의 출처로(자격 증명과 함께), 다른 모든 페이지에는 이전처럼 `*`로(자격 증명 없이) 답하는 함수입니다",
   "config.koa2cors.check.not-list":
     'koa2-cors는 {name}을 .join(",")으로 잇습니다: 여기에 문자열이 있으면 그것을 읽는 첫 요청에서 예외가 나고 Koa는 CORS 헤더 없이 500으로 응답합니다. 목록(["GET", "POST"])으로 쓰세요',
+  "config.fastify.check.default-methods-object":
+    "`methods` 없는 @fastify/cors는 GET, HEAD, POST만 허용합니다: {methods} 라우트의 프리플라이트가 거부됩니다 — 그 옵션(줄 {line})에 메서드를 나열하세요",
   "config.express.check.koa-thrown":
     "라우트가 오류를 던지면(줄 {line}) Koa의 오류 처리기가 그때까지 설정된 헤더를 모두 지웁니다: 이 Access-Control-Allow-Origin은 그 오류 응답에 없으므로 페이지가 읽지 못합니다. await next() 주변에서 오류를 잡아 CORS 헤더를 err.headers에 넣거나 @koa/cors(keepHeadersOnError)를 쓰세요",
   "config.express.check.localhost-port":
