@@ -11,14 +11,14 @@
  */
 
 import type { Node } from "web-tree-sitter";
-import { combinedHeader, type HeaderList, scriptSetUnsafeHeaderNames } from "../../engine";
+import { combinedHeader, type HeaderList } from "../../engine";
 import { afterLine, type Edit, EditList, indentAt, lineStart } from "../edit";
 import { argInsert, displayInsert, pyStr, quoteOf } from "../python/edit";
 import type { PyVal } from "../python/values";
 import type { Allowance, Answer, ConfigFile, ConfigFinding, HopRequest, ReadConfig, Words } from "../types";
 import { ConfigSyntaxError } from "../types";
 import type { Judged, RequestSpec } from "../whatif";
-import { faultOf, Unknowable } from "../whatif";
+import { faultOf, Unknowable, unsafeNames } from "../whatif";
 import {
   type AiohttpApp,
   type CorsMap,
@@ -780,9 +780,7 @@ function patchHand(
     else if (code === "header-not-allowed")
       want(
         "Access-Control-Allow-Headers",
-        scriptSetUnsafeHeaderNames(spec.headers).map(
-          (n) => spec.headers.find(([k]) => k.toLowerCase() === n)?.[0] ?? n,
-        ),
+        unsafeNames(spec).map((n) => spec.headers.find(([k]) => k.toLowerCase() === n)?.[0] ?? n),
       );
     else p.cannot.set(spec.id, { key: "config.cannot.cause", params: { code } });
   }
@@ -982,7 +980,7 @@ class Patcher extends EditList {
     const f = this.fresh ?? { origins: new Set(), headers: new Set(), credentials: false, after: last };
     this.fresh = f;
     f.origins.add(spec.origin);
-    for (const h of scriptSetUnsafeHeaderNames(spec.headers)) f.headers.add(h.toLowerCase());
+    for (const h of unsafeNames(spec)) f.headers.add(h.toLowerCase());
     if (spec.credentials === "include") f.credentials = true;
     return true;
   }
@@ -1572,7 +1570,7 @@ export function patchAiohttp(
           continue;
         }
       }
-      const unsafe = scriptSetUnsafeHeaderNames(spec.headers);
+      const unsafe = unsafeNames(spec);
       const preflight = !["GET", "HEAD", "POST"].includes(method) || unsafe.length > 0;
       let need: Need | null = null;
       if (preflight) {

@@ -1,8 +1,7 @@
 /** Apache httpd (httpd.conf, vhost files, `.htaccess`): reader (answers and allowance), checker and patcher. */
-import { scriptSetUnsafeHeaderNames } from "../../engine";
 import type { Edit } from "../edit";
 import type { Allowance, ConfigFile, ConfigFinding, HopRequest, ReadConfig, Words } from "../types";
-import { faultOf, type Judged, type RequestSpec, STRANGER_ORIGIN, Unknown } from "../whatif";
+import { faultOf, type Judged, type RequestSpec, STRANGER_ORIGIN, Unknown, unsafeNames } from "../whatif";
 import {
   type ApacheTree,
   allNodes,
@@ -333,9 +332,7 @@ export function patchApache(
         const names =
           cause.code === "method-not-allowed"
             ? [spec.method]
-            : scriptSetUnsafeHeaderNames(spec.headers).map(
-                (n) => spec.headers.find(([k]) => lower(k) === n)?.[0] ?? n,
-              );
+            : unsafeNames(spec).map((n) => spec.headers.find(([k]) => lower(k) === n)?.[0] ?? n);
         const list = finalLine(r, header);
         if (list && !list.op) {
           p.cannot.set(spec.id, { key: "config.apache.cannot.upstream-sets", params: { path } });

@@ -1,7 +1,6 @@
 /** Caddy (Caddyfile): reader (answers and allowance), checker and patcher behind one interface. */
-import { scriptSetUnsafeHeaderNames } from "../../engine";
 import type { Allowance, ConfigFile, ConfigFinding, HopRequest, ReadConfig, Words } from "../types";
-import { faultOf, type Judged, type RequestSpec, Unknown } from "../whatif";
+import { faultOf, type Judged, type RequestSpec, Unknown, unsafeNames } from "../whatif";
 import {
   allOps,
   answer,
@@ -408,9 +407,7 @@ export function patchCaddy(
         const names =
           cause.code === "method-not-allowed"
             ? [spec.method]
-            : scriptSetUnsafeHeaderNames(spec.headers).map(
-                (n) => spec.headers.find(([k]) => lower(k) === n)?.[0] ?? n,
-              );
+            : unsafeNames(spec).map((n) => spec.headers.find(([k]) => lower(k) === n)?.[0] ?? n);
         const list = finalOp(r, header);
         if (list.present && !list.op) {
           p.cannot.set(spec.id, {

@@ -9,10 +9,9 @@
  * get the names; `credentials: true`. Hand-set header strings get the names appended.
  */
 import type * as t from "@babel/types";
-import { scriptSetUnsafeHeaderNames } from "../../engine";
 import { afterLine, type Edit, EditList, indentAt, lineStart } from "../edit";
 import type { Words } from "../types";
-import { faultOf, type Judged, type RequestSpec, Unknown } from "../whatif";
+import { faultOf, type Judged, type RequestSpec, Unknown, unsafeNames } from "../whatif";
 import {
   ANY_PATH,
   bare,
@@ -500,9 +499,7 @@ export function patchExpress(
       const names =
         key === "methods"
           ? [spec.method]
-          : scriptSetUnsafeHeaderNames(spec.headers).map(
-              (n) => spec.headers.find(([k]) => lower(k) === n)?.[0] ?? n,
-            );
+          : unsafeNames(spec).map((n) => spec.headers.find(([k]) => lower(k) === n)?.[0] ?? n);
       const k = `${key}:${ran.use.call.start}`;
       const w = lists.get(k) ?? { use: ran.use, key, names: [] };
       for (const n of names) if (!w.names.some((m) => lower(m) === lower(n))) w.names.push(n);
@@ -519,9 +516,7 @@ export function patchExpress(
       const names =
         code === "method-not-allowed"
           ? [spec.method]
-          : scriptSetUnsafeHeaderNames(spec.headers).map(
-              (n) => spec.headers.find(([k]) => lower(k) === n)?.[0] ?? n,
-            );
+          : unsafeNames(spec).map((n) => spec.headers.find(([k]) => lower(k) === n)?.[0] ?? n);
       const lit = handLiteral(
         trace.handSet.map((h) => h.node),
         header,

@@ -8,7 +8,7 @@
  * reflect the request's origin (send_wildcard is off).
  */
 import type { Node } from "web-tree-sitter";
-import { combinedHeader, type HeaderList, hasHeader, scriptSetUnsafeHeaderNames } from "../../engine";
+import { combinedHeader, type HeaderList, hasHeader } from "../../engine";
 import { distance } from "../distance";
 import { pyRegex } from "../django/settings";
 import { afterLine, type Edit, EditList, indentAt, lineStart } from "../edit";
@@ -29,7 +29,7 @@ import {
 } from "../python/values";
 import type { Allowance, Answer, ConfigFile, ConfigFinding, HopRequest, ReadConfig, Words } from "../types";
 import { ConfigSyntaxError } from "../types";
-import { faultOf, type Judged, type RequestSpec, STRANGER_ORIGIN, Unknowable } from "../whatif";
+import { faultOf, type Judged, type RequestSpec, STRANGER_ORIGIN, Unknowable, unsafeNames } from "../whatif";
 
 const span = (n: Node): Span => ({ start: n.startIndex, end: n.endIndex, line: n.startPosition.row + 1 });
 const kids = (n: Node): Node[] =>
@@ -2164,9 +2164,7 @@ function patchHook(
     if (code === "header-not-allowed")
       want(
         "Access-Control-Allow-Headers",
-        scriptSetUnsafeHeaderNames(spec.headers).map(
-          (n) => spec.headers.find(([k]) => lower(k) === n)?.[0] ?? n,
-        ),
+        unsafeNames(spec).map((n) => spec.headers.find(([k]) => lower(k) === n)?.[0] ?? n),
       );
     else if (code === "method-not-allowed") want("Access-Control-Allow-Methods", [spec.method.toUpperCase()]);
     else if (code === "allow-credentials-not-true") credentials = true;
@@ -2967,7 +2965,7 @@ export function patchFlask(
           const origin = spec.origin;
           if (!o.origins.some((x) => matches(origin, x, false))) w.origins.add(origin);
           if (!o.methods.includes(spec.method.toUpperCase())) w.methods.add(spec.method.toUpperCase());
-          for (const h of scriptSetUnsafeHeaderNames(spec.headers))
+          for (const h of unsafeNames(spec))
             if (!o.headers.some((x) => matches(h, x, false))) w.headers.add(lower(h));
           if (w.origins.size + w.methods.size + w.headers.size === 0)
             p.cannot.set(spec.id, { key: "config.cannot.cause", params: { code: fault.cause.code } });

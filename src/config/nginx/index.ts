@@ -1,8 +1,8 @@
 /** nginx: reader (answers and allowance), checker and patcher behind one interface. */
-import { combinedHeader, scriptSetUnsafeHeaderNames } from "../../engine";
+import { combinedHeader } from "../../engine";
 import type { Edit } from "../edit";
 import type { Allowance, ConfigFile, ConfigFinding, ReadConfig, Words } from "../types";
-import { faultOf, type Judged, type RequestSpec, STRANGER_ORIGIN, Unknown } from "../whatif";
+import { faultOf, type Judged, type RequestSpec, STRANGER_ORIGIN, Unknown, unsafeNames } from "../whatif";
 import { addHeaders, answer, findLocation, findServer, render } from "./answer";
 import { checkNginx } from "./check";
 import { guardedAcao, originGate, Patcher } from "./patch";
@@ -294,9 +294,7 @@ export function patchNginx(
         const names =
           cause.code === "method-not-allowed"
             ? [spec.method]
-            : scriptSetUnsafeHeaderNames(spec.headers).map(
-                (n) => spec.headers.find(([k]) => lower(k) === n)?.[0] ?? n,
-              );
+            : unsafeNames(spec).map((n) => spec.headers.find(([k]) => lower(k) === n)?.[0] ?? n);
         const key = `${header}:${level.directive?.start ?? level.file}`;
         const w = listWants.get(key) ?? { level, header, names: [], id: spec.id };
         for (const n of names) if (!w.names.some((m) => lower(m) === lower(n))) w.names.push(n);

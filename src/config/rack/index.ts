@@ -14,13 +14,13 @@
  * - other requests reach the app, and the resource's headers are merged under the app's own.
  */
 import type { Node } from "web-tree-sitter";
-import { combinedHeader, type HeaderList, hasHeader, scriptSetUnsafeHeaderNames } from "../../engine";
+import { combinedHeader, type HeaderList, hasHeader } from "../../engine";
 import { distance } from "../distance";
 import { afterLine, type Edit, EditList, indentAt, lineStart } from "../edit";
 import { dropsWrite } from "../methods";
 import type { Allowance, Answer, ConfigFile, ConfigFinding, HopRequest, ReadConfig, Words } from "../types";
 import { ConfigSyntaxError } from "../types";
-import { faultOf, type Judged, type RequestSpec, Unknowable } from "../whatif";
+import { faultOf, type Judged, type RequestSpec, Unknowable, unsafeNames } from "../whatif";
 import {
   condition,
   evaluate,
@@ -1308,7 +1308,7 @@ export function patchRack(
         if (fault.hop.method === "OPTIONS" && !o.methods.includes(spec.method.toLowerCase()))
           w.methods.add(spec.method.toLowerCase());
         if (fault.hop.method === "OPTIONS" && o.headers !== "any")
-          for (const h of scriptSetUnsafeHeaderNames(spec.headers))
+          for (const h of unsafeNames(spec))
             if (!SIMPLE_HEADERS.includes(h.toLowerCase()) && !o.headers.includes(h.toLowerCase()))
               w.headers.add(h.toLowerCase());
         if (w.methods.size + w.headers.size === before && before === 0)

@@ -8,10 +8,11 @@
  * elements go in at the indentation of their neighbours.
  */
 import { type FormattingOptions, modify } from "jsonc-parser";
-import { needsPreflight, scriptSetUnsafeHeaderNames } from "../../engine";
+import { needsPreflight } from "../../engine";
 import { afterLine, type Edit, EditList, indentAt, lineStart } from "../edit";
 import type { Words } from "../types";
 import type { Judged, RequestSpec } from "../whatif";
+import { unsafeNames } from "../whatif";
 import {
   answersStar,
   type Compiled,
@@ -435,8 +436,7 @@ export function patchS3(
       p.cannot.set(spec.id, { key: "config.s3.cannot.method", params: { method: spec.method } });
       continue;
     }
-    const unsafe =
-      needsPreflight(spec.method, spec.headers) === true ? scriptSetUnsafeHeaderNames(spec.headers) : [];
+    const unsafe = needsPreflight(spec.method, spec.headers) === true ? unsafeNames(spec) : [];
     const named = (n: string) => spec.headers.find(([k]) => lower(k) === n)?.[0] ?? n;
     const creds = spec.credentials === "include";
     const matched = firstMatch(rules, origin, method, unsafe);

@@ -8,7 +8,7 @@
  * to one without (a credentialed fetch before any cookie is set: the browser refuses it).
  */
 import type { Node } from "web-tree-sitter";
-import { combinedHeader, type HeaderList, hasHeader, scriptSetUnsafeHeaderNames } from "../../engine";
+import { combinedHeader, type HeaderList, hasHeader } from "../../engine";
 import { pyRegex } from "../django/settings";
 import { afterLine, type Edit, EditList, indentAt, lineStart } from "../edit";
 import { regexWithoutScheme } from "../origin-regex";
@@ -16,7 +16,7 @@ import { argInsert, displayInsert, joinedInsert, pyStr, quoteOf } from "../pytho
 import type { PyVal } from "../python/values";
 import type { Allowance, Answer, ConfigFile, ConfigFinding, HopRequest, ReadConfig, Words } from "../types";
 import { ConfigSyntaxError } from "../types";
-import { faultOf, type Judged, type RequestSpec, Unknowable } from "../whatif";
+import { faultOf, type Judged, type RequestSpec, Unknowable, unsafeNames } from "../whatif";
 import { type CorsSettings, corsSettings, type Mw, readApp, type StarletteApp } from "./app";
 
 export interface StarletteConfig extends ReadConfig {
@@ -1120,8 +1120,7 @@ function patchStarlette(
       const wantsHeaders = () => {
         if (s.headers.includes("*")) return;
         const known = [...SAFELISTED, ...s.headers].map(lower);
-        for (const h of scriptSetUnsafeHeaderNames(spec.headers))
-          if (!known.includes(lower(h))) headers.add(lower(h));
+        for (const h of unsafeNames(spec)) if (!known.includes(lower(h))) headers.add(lower(h));
       };
       switch (fault.cause.code) {
         case "preflight-status-not-ok":
