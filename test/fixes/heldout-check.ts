@@ -172,6 +172,12 @@ export function heldoutCheck(
     const seen = [];
     try {
       for (const call of calls) seen.push(await observe(base, call));
+    } catch (e) {
+      // What the server said with it: an answer that is not HTTP ("Parse Error: Expected HTTP/", seen
+      // twice in full runs on set 16's Django app, never reproduced alone) needs its side of the story.
+      throw new Error(
+        `${label}: ${e instanceof Error ? e.message : String(e)}\nserver output:\n${running.log()}`,
+      );
     } finally {
       await running.stop();
     }
