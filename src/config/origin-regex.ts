@@ -4,6 +4,11 @@
  * more, or nothing, decided once for every `check`.
  */
 
+/** A string as a literal in a regex (PCRE, ECMAScript, Python's re alike): its special characters escaped. */
+export function escapeRegex(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
 /** The dots of a hostname written unescaped: `example.com` in a regex also matches `exampleXcom`. */
 export function unescapedHostDot(regex: string): boolean {
   let inClass = false;

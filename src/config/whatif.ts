@@ -85,6 +85,27 @@ export interface Judged {
 }
 
 /** The CORS-unsafe names the page's script set: the browser's own left out, unless the preflight asked for them. */
+/**
+ * The Allow-Origin the application's recorded answer to this hop gave, as an origin verdict the model
+ * cannot compute (an origin function, an entry spelled from the environment, settings made by code):
+ * the value, or false for none; null where the record cannot stand for it (two values, or one
+ * `accept` refuses); undefined where nothing was recorded for this hop (not sent, status 0 after a
+ * failed preflight, or a 5xx).
+ */
+export function recordedAllowOrigin(
+  up: HopRequest["upstream"],
+  accept: (value: string) => boolean,
+): string | false | null | undefined {
+  if (!up || up.status === null || up.status === 0 || up.status >= 500) return undefined;
+  const acao = up.headers
+    .filter(([n]) => n.toLowerCase() === "access-control-allow-origin")
+    .map(([, v]) => v.trim());
+  if (acao.length > 1) return null;
+  const value = acao[0];
+  if (value === undefined) return false;
+  return accept(value) ? value : null;
+}
+
 export function unsafeNames(spec: RequestSpec): string[] {
   const asked = new Set((spec.asked ?? []).map((n) => n.toLowerCase()));
   const own = spec.headers.filter(([n]) => asked.has(n.toLowerCase()));

@@ -10,6 +10,7 @@
  * (the table the application's headers are in) drops the application's copy of a header httpd sets.
  */
 import { afterLine, EditList, indentAt, lineStart } from "../edit";
+import { escapeRegex } from "../origin-regex";
 import type { Words } from "../types";
 import { type ApacheTree, allNodes, flatten, type Op } from "./answer";
 import { pcre } from "./expr";
@@ -21,11 +22,6 @@ const lower = (s: string) => s.toLowerCase();
 export function quote(value: string): string {
   if (/^[^\s"'\\#<>]+$/.test(value)) return value;
   return `"${value.replace(/"/g, '\\"')}"`;
-}
-
-/** An origin as a literal in a PCRE pattern. */
-export function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 export const VARIABLE = /^%\{([A-Za-z0-9_]+)\}e$/;
@@ -153,7 +149,7 @@ export class Patcher extends EditList {
   /** An origin regex of `SetEnvIf Origin` with the origins added as alternatives. */
   extendRegex(setenv: Node, origins: string[]): void {
     const t = setenv.args[1] as Token;
-    const extra = origins.map((o) => `^${escapeRe(o)}$`).join("|");
+    const extra = origins.map((o) => `^${escapeRegex(o)}$`).join("|");
     this.replaceToken(
       t,
       setenv.file,
@@ -165,7 +161,7 @@ export class Patcher extends EditList {
 
   /** A `SetEnvIf Origin` line that sets `name` to these origins, above the Header line that reads it. */
   setterFor(header: Node, name: string, origins: string[]): void {
-    const re = `^(${origins.map(escapeRe).join("|")})$`;
+    const re = `^(${origins.map(escapeRegex).join("|")})$`;
     this.before(
       header,
       [`SetEnvIf Origin ${quote(re)} ${name}=$1`],
@@ -233,7 +229,7 @@ export class Patcher extends EditList {
       const key = `origin:${op.node.file}:${op.node.start}`;
       this.before(
         op.node,
-        [`SetEnvIf Origin ${quote(`^(${listed.map(escapeRe).join("|")})$`)} ${name}=$0`],
+        [`SetEnvIf Origin ${quote(`^(${listed.map(escapeRegex).join("|")})$`)} ${name}=$0`],
         why,
         `${key}:before`,
       );
@@ -258,7 +254,7 @@ export class Patcher extends EditList {
     const key = `origin:${op.node.file}:${op.node.start}`;
     if (v === "*") {
       const listed = [...new Set(origins)];
-      const setenv = `SetEnvIf Origin ${quote(`^(${listed.map(escapeRe).join("|")})$`)} ${name}=$0`;
+      const setenv = `SetEnvIf Origin ${quote(`^(${listed.map(escapeRegex).join("|")})$`)} ${name}=$0`;
       const why: Words = {
         key: "config.apache.fix.keep-wildcard",
         params: { origins: listed.join(", "), name },
@@ -270,7 +266,7 @@ export class Patcher extends EditList {
     const listed = [
       ...new Set([...v.split(/[\s,]+/).filter((o) => /^https?:\/\//.test(o) || o === "null"), ...origins]),
     ];
-    const setenv = `SetEnvIf Origin ${quote(`^(${listed.map(escapeRe).join("|")})$`)} ${name}=$0`;
+    const setenv = `SetEnvIf Origin ${quote(`^(${listed.map(escapeRegex).join("|")})$`)} ${name}=$0`;
     const why: Words = { key: "config.apache.fix.reflect", params: { origins: listed.join(", "), name } };
     this.before(op.node, [setenv], why, `${key}:before`);
     this.replaceToken(op.valueToken, op.node.file, value, why, `${key}:value`);
@@ -328,7 +324,7 @@ export class Patcher extends EditList {
     const key = `oneorigin:${first.node.file}:${first.node.start}`;
     this.before(
       first.node,
-      [`SetEnvIf Origin ${quote(`^(${listed.map(escapeRe).join("|")})$`)} ${name}=$0`],
+      [`SetEnvIf Origin ${quote(`^(${listed.map(escapeRegex).join("|")})$`)} ${name}=$0`],
       why,
       `${key}:before`,
     );
@@ -367,7 +363,7 @@ export class Patcher extends EditList {
     const value =
       ext && listed
         ? `${listed[1]}${listed[2]}|${ext}${listed[3]}`
-        : `(?:${old})|${ext ? `\\.${escapeRe(ext)}$` : `^${escapeRe(name)}$`}`;
+        : `(?:${old})|${ext ? `\\.${escapeRegex(ext)}$` : `^${escapeRegex(name)}$`}`;
     this.replaceToken(
       t,
       section.file,
@@ -501,7 +497,7 @@ export class Patcher extends EditList {
     else {
       const name = this.freshName("CORS_ALLOW_ORIGIN");
       lines.push(
-        `SetEnvIf Origin ${quote(`^(${origins.map(escapeRe).join("|")})$`)} ${name}=$0`,
+        `SetEnvIf Origin ${quote(`^(${origins.map(escapeRegex).join("|")})$`)} ${name}=$0`,
         `Header always set Access-Control-Allow-Origin ${quote(`%{${name}}e`)} env=${name}`,
         "Header always merge Vary Origin",
       );

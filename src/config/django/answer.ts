@@ -10,7 +10,7 @@
  */
 import { combinedHeader, type HeaderList, hasHeader } from "../../engine";
 import type { Answer, HopRequest, Words } from "../types";
-import { Unknowable } from "../whatif";
+import { recordedAllowOrigin, Unknowable } from "../whatif";
 import { CORS_MIDDLEWARE, type DjangoSettings, type Middleware, pyRegex, type Value } from "./settings";
 
 /** Middlewares whose process_request never answers (Django's own and common third-party ones). */
@@ -178,19 +178,12 @@ function recordedVerdict(
 ): string | false | null {
   const seen = seenVerdicts.get(s) ?? new Map<string, string>();
   seenVerdicts.set(s, seen);
-  const up = req.upstream;
-  let got: string | false | null;
-  if (!up || up.status === null || up.status === 0 || up.status >= 500) got = seen.get(origin) ?? null;
-  else {
-    const acao = up.headers
-      .filter(([n]) => lower(n) === "access-control-allow-origin")
-      .map(([, v]) => v.trim());
-    if (acao.length > 1 || (acao[0] !== undefined && acao[0] !== "*" && acao[0] !== origin)) return null;
-    got = acao[0] ?? false;
-    // Only an Allow-Origin is kept for the other hops: a hop asked with no recorded headers (fix's
-    // upstreamOnly) shows none, which is no refusal of the origin.
-    if (acao[0]) seen.set(origin, acao[0]);
-  }
+  const recorded = recordedAllowOrigin(req.upstream, (v) => v === "*" || v === origin);
+  if (recorded === null) return null;
+  // Only an Allow-Origin is kept for the other hops: a hop asked with no recorded headers (fix's
+  // upstreamOnly) shows none, which is no refusal of the origin.
+  if (recorded) seen.set(origin, recorded);
+  const got = recorded === undefined ? (seen.get(origin) ?? null) : recorded;
   if (got === null) return null;
   const from = [s.allowAll, s.origins, s.regexes].find((v) => !v.known)?.from;
   assumed?.push({

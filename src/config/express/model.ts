@@ -8,9 +8,10 @@
 import { parse } from "@babel/parser";
 import type * as t from "@babel/types";
 import type { HeaderList } from "../../engine";
+import { escapeRegex } from "../origin-regex";
 import type { Answer, HopRequest, Words } from "../types";
 import { ConfigSyntaxError } from "../types";
-import { Unknown } from "../whatif";
+import { recordedAllowOrigin, Unknown } from "../whatif";
 
 export class JsSyntaxError extends ConfigSyntaxError {}
 
@@ -69,8 +70,7 @@ export class EnvTemplate extends EnvRef {
 
   /** Whether some value of the environment could make the entry equal `origin`. */
   couldBe(origin: string): boolean {
-    const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    return new RegExp(`^${this.parts.map(esc).join("[\\s\\S]*")}$`).test(origin);
+    return new RegExp(`^${this.parts.map(escapeRegex).join("[\\s\\S]*")}$`).test(origin);
   }
 }
 
@@ -3075,21 +3075,15 @@ export const FASTIFY_METHODS = ["GET", "HEAD", "POST"];
  * headers and credentials are still the options' own: only the origin verdict is taken.
  */
 function recordedOrigin(r: Reader, fn: t.Function, req: Req, assumed?: Words[]): Val | null {
-  const up = req.upstream;
   const origin = header(req, "origin") ?? "";
   const seen = allowedSeen.get(fn) ?? new Map<string, string>();
   allowedSeen.set(fn, seen);
-  let got: Val | null = null;
-  // Not sent (status 0: its preflight failed) or an error: this hop's record says nothing of the
-  // origin; the function is given the origin alone, so an Allow-Origin recorded for the same
-  // origin on another hop (its preflight) is its verdict.
-  if (!up || up.status === null || up.status === 0 || up.status >= 500) got = seen.get(origin) ?? null;
-  else {
-    const acao = up.headers.filter(([n]) => lower(n) === "access-control-allow-origin").map(([, v]) => v);
-    if (acao.length > 1) return null;
-    got = acao[0] ?? false;
-    if (acao[0]) seen.set(origin, acao[0]);
-  }
+  const recorded = recordedAllowOrigin(req.upstream, () => true);
+  if (recorded === null) return null;
+  if (recorded) seen.set(origin, recorded);
+  // Nothing recorded for this hop (not sent, an error): the function is given the origin alone, so
+  // an Allow-Origin recorded for the same origin on another hop (its preflight) is its verdict.
+  const got: Val | null = recorded === undefined ? (seen.get(origin) ?? null) : recorded;
   if (got === null) return null;
   assumed?.push({ key: "config.express.assumed.origin-recorded", params: { line: r.line(fn), origin } });
   return got;
@@ -3110,17 +3104,13 @@ function envAllowed(allowed: Val, origin: string | undefined, req: Req, assumed?
   );
   const entry = entries[0];
   if (!entry) return false;
-  const up = req.upstream;
-  const acao =
-    up && up.status !== null && up.status !== 0 && up.status < 500
-      ? up.headers.filter(([n]) => lower(n) === "access-control-allow-origin").map(([, v]) => v.trim())
-      : null;
-  if (acao === null || acao.length > 1 || (acao[0] !== undefined && acao[0] !== origin))
+  const recorded = recordedAllowOrigin(req.upstream, (v) => v === origin);
+  if (recorded === null || recorded === undefined)
     throw new Unknown({
       key: "config.express.unknown.env-origin",
       params: { code: entry.code, line: entry.line, origin },
     });
-  const got = acao[0] === origin;
+  const got = recorded === origin;
   assumed?.push({
     key: "config.express.assumed.env-origin-recorded",
     params: { code: entry.code, line: entry.line, origin },

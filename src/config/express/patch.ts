@@ -10,6 +10,7 @@
  */
 import type * as t from "@babel/types";
 import { afterLine, type Edit, EditList, indentAt, lineStart } from "../edit";
+import { escapeRegex } from "../origin-regex";
 import type { Words } from "../types";
 import { faultOf, type Judged, type RequestSpec, Unknown, unsafeNames } from "../whatif";
 import {
@@ -1608,7 +1609,7 @@ function appendOrigins(p: Patcher, arr: t.ArrayExpression, w: OriginWant, fn: t.
   }
   p.appendArray(
     arr,
-    add.map((o) => (regexes ? `/^${o.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}$/` : p.str(o))),
+    add.map((o) => (regexes ? `/^${escapeRegex(o).replace(/\//g, "\\/")}$/` : p.str(o))),
     { key: "config.express.fix.origin", params: { origins: add.join(", ") } },
   );
   return true;

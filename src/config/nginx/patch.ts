@@ -5,6 +5,7 @@
  * dropped them). Edits are byte ranges of the original text: nothing else moves.
  */
 import { afterLine, EditList, indentAt, lineStart } from "../edit";
+import { escapeRegex } from "../origin-regex";
 import type { Words } from "../types";
 import { type AddHeader, addHeaders, conditionWords, corsRelevant, type Rendered } from "./answer";
 import type { Directive, Token } from "./syntax";
@@ -26,10 +27,6 @@ function quote(value: string, wasQuoted = true): string {
   if (!wasQuoted && /^[^\s;{}"'#]+$/.test(value)) return value;
   // nginx keeps a backslash before anything but a quote, a backslash, t, r or n (ngx_conf_file.c).
   return `"${value.replace(/\\(?=["'\\trn])/g, "\\\\").replace(/"/g, '\\"')}"`;
-}
-
-function escapeRegex(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 export class Patcher extends EditList {
