@@ -25,6 +25,7 @@ import { HELD_OUT15_DJANGO } from "./config-heldout15-django";
 import { HELD_OUT16_DJANGO } from "./config-heldout16-django";
 import { HELD_OUT17_DJANGO } from "./config-heldout17-django";
 import { HELD_OUT18_DJANGO } from "./config-heldout18-django";
+import { HELD_OUT19_DJANGO } from "./config-heldout19-django";
 import { pythonConfigSuite } from "./config-python-real";
 import { debVersion } from "./harness";
 
@@ -55,6 +56,7 @@ pythonConfigSuite({
     ...HELD_OUT16_DJANGO,
     ...HELD_OUT17_DJANGO,
     ...HELD_OUT18_DJANGO,
+    ...HELD_OUT19_DJANGO,
   ].map((c) => ({
     ...c,
     text: c.settings,

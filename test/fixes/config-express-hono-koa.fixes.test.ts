@@ -88,6 +88,10 @@ import { HELD_OUT18_EXPRESS } from "./config-heldout18-express";
 import { HELD_OUT18_FASTIFY } from "./config-heldout18-fastify";
 import { HELD_OUT18_HONO } from "./config-heldout18-hono";
 import { HELD_OUT18_KOA } from "./config-heldout18-koa";
+import { HELD_OUT19_EXPRESS } from "./config-heldout19-express";
+import { HELD_OUT19_FASTIFY } from "./config-heldout19-fastify";
+import { HELD_OUT19_HONO } from "./config-heldout19-hono";
+import { HELD_OUT19_KOA } from "./config-heldout19-koa";
 import { HONO_CASES, HONO_CORRECT } from "./config-hono-cases";
 import { KOA_CASES, KOA_CORRECT, KOA2_CASES } from "./config-koa-cases";
 import { expectKeptOutsideDiff, observe, type PageCall, standardStillAllowed } from "./config-real";
@@ -229,6 +233,9 @@ for (const [label, CASES, CORRECT] of [
   // The eighteenth (config-heldout18-*.ts, written blind to the readers too): `check` and the correct
   // configurations measured in config-heldout18-check.fixes.test.ts.
   ["heldout18", [...HELD_OUT18_EXPRESS, ...HELD_OUT18_FASTIFY, ...HELD_OUT18_KOA, ...HELD_OUT18_HONO], []],
+  // The nineteenth (config-heldout19-*.ts, written blind to the readers too): `check` and the correct
+  // configurations measured in config-heldout19-check.fixes.test.ts.
+  ["heldout19", [...HELD_OUT19_EXPRESS, ...HELD_OUT19_FASTIFY, ...HELD_OUT19_KOA, ...HELD_OUT19_HONO], []],
 ] as const) {
   describe(`cors-lens fix --config on real ${label} apps`, () => {
     // Each case has its own ports and files: they run side by side (one browser, its two pages).

@@ -23,6 +23,7 @@ import { HELD_OUT15_FASTAPI } from "./config-heldout15-fastapi";
 import { HELD_OUT16_FASTAPI } from "./config-heldout16-fastapi";
 import { HELD_OUT17_FASTAPI } from "./config-heldout17-fastapi";
 import { HELD_OUT18_FASTAPI } from "./config-heldout18-fastapi";
+import { HELD_OUT19_FASTAPI } from "./config-heldout19-fastapi";
 import { pythonConfigSuite } from "./config-python-real";
 import { debVersion } from "./harness";
 
@@ -52,6 +53,7 @@ pythonConfigSuite({
     ...HELD_OUT16_FASTAPI,
     ...HELD_OUT17_FASTAPI,
     ...HELD_OUT18_FASTAPI,
+    ...HELD_OUT19_FASTAPI,
   ].map((c) => ({
     ...c,
     text: c.app,

@@ -30,6 +30,7 @@ import { HELD_OUT15_NGINX } from "./config-heldout15-nginx";
 import { HELD_OUT16_NGINX } from "./config-heldout16-nginx";
 import { HELD_OUT17_NGINX } from "./config-heldout17-nginx";
 import { HELD_OUT18_NGINX } from "./config-heldout18-nginx";
+import { HELD_OUT19_NGINX } from "./config-heldout19-nginx";
 import {
   expectKeptOutsideDiff,
   nginxTest,
@@ -72,6 +73,7 @@ describe.skipIf(!installed)(`cors-lens fix --config on real nginx ${installed ??
     ...HELD_OUT16_NGINX,
     ...HELD_OUT17_NGINX,
     ...HELD_OUT18_NGINX,
+    ...HELD_OUT19_NGINX,
   ].forEach((c, index) => {
     it(c.name, async () => {
       const dir = join(scratch, `case-${index}`);

@@ -22,6 +22,7 @@ import { HELD_OUT15_RACK } from "./config-heldout15-rack";
 import { HELD_OUT16_RACK } from "./config-heldout16-rack";
 import { HELD_OUT17_RACK } from "./config-heldout17-rack";
 import { HELD_OUT18_RACK } from "./config-heldout18-rack";
+import { HELD_OUT19_RACK } from "./config-heldout19-rack";
 import { pythonConfigSuite } from "./config-python-real";
 import { RACK_CASES, RACK_CORRECT } from "./config-rack-cases";
 import { debVersion } from "./harness";
@@ -53,6 +54,7 @@ pythonConfigSuite({
     ...HELD_OUT16_RACK,
     ...HELD_OUT17_RACK,
     ...HELD_OUT18_RACK,
+    ...HELD_OUT19_RACK,
   ],
   correct: RACK_CORRECT,
 });
