@@ -13,20 +13,20 @@ import { type BrowserName, type Fix, SERVER_STACKS } from "../engine";
  */
 import { isLang, type Lang, pickLang, translator } from "../i18n";
 import { WordedError } from "../i18n/worded-error";
-import { HarError, type HarOpening, openHarDocument } from "../report/analyze-har";
+import { bareFailure, HarError, type HarOpening, openHarDocument } from "../report/analyze-har";
 import {
   countExchange,
   emptyTally,
   failsGate,
+  GithubSummary,
+  type ReportInput,
   type Tally,
-  tally,
-  toGithubSummary,
   toSarif,
   totalsLine,
   writeGithubAnnotations,
   writeJunit,
 } from "../report/ci-formats";
-import { collected, type ReportExchange, type ReportStream } from "../report/report";
+import type { ReportExchange, ReportStream } from "../report/report";
 import { writeReportFile } from "../report/report-file";
 import { inertLine, visibleText } from "../report/safe-text";
 import { VERSION } from "../report/version";
@@ -178,15 +178,20 @@ function onlyStack(stack: string): (x: ReportExchange) => ReportExchange {
   });
 }
 
-/** The report's exchanges as they are built, each changed by `each` and counted on the way. */
+/**
+ * The report's exchanges as they are built, each changed by `each`, counted on the way and shown to
+ * `tap` (what a format's notes or the job summary count).
+ */
 function* counted(
   report: ReportStream,
   each: ((x: ReportExchange) => ReportExchange) | null,
   counts: Tally,
+  tap?: (x: ReportExchange) => void,
 ): Generator<ReportExchange> {
   for (const built of report.exchanges()) {
     const x = each ? each(built) : built;
     countExchange(counts, x);
+    tap?.(x);
     yield x;
   }
 }
@@ -258,21 +263,19 @@ export function run(
   const { sink, flush } = buffered(fd === null ? out : (t: string) => void writeSync(fd as number, t));
   const paint = (options.color ?? color) ? ansiPaint() : NO_PAINT;
   const ci = { allowUnknown: options.allowUnknown, quiet: options.quiet };
-  // The JSON document is written an exchange at a time, as each is diagnosed, and counted on the
-  // way; the other formats need every exchange first (groups, counts at the top).
-  const streamed = options.format === "json";
-  const analyzed = streamed
-    ? []
-    : opened.map(({ file, opening }) => {
-        const report = collected(opening.report);
-        const notes = opening.notes(report);
-        if (report.exchanges.every((x) => x.verdict === "not-cors")) notes.push(t("cli.note.no-cors"));
-        return { file, report, notes };
-      });
-  const reports = analyzed.map((a) => a.report);
-  const counts = streamed ? emptyTally(opened.length) : tally(reports);
+  // Every format reads the exchanges once, as each is diagnosed, and counts them on the way: what it
+  // keeps is per endpoint or group (SARIF results, the summaries' groups), never the exchanges.
+  const counts = emptyTally(opened.length);
+  const reportOf = (
+    { opening }: (typeof opened)[number],
+    tap?: (x: ReportExchange) => void,
+  ): ReportInput => ({
+    ...opening.report.head,
+    exchanges: counted(opening.report, null, counts, tap),
+  });
+  const fills: Array<{ at: number; text: string }> = [];
   try {
-    if (streamed) {
+    if (options.format === "json") {
       const each = options.fixes && options.stack !== null ? onlyStack(options.stack) : null;
       const write = (r: ReportStream) =>
         writeReportFile({ ...r.head, exchanges: counted(r, each, counts) }, sink);
@@ -285,15 +288,51 @@ export function run(
         });
         sink("]\n");
       }
-    } else if (options.format === "sarif") sink(toSarif(reports, options.stack, ci));
-    else if (options.format === "junit") writeJunit(reports, options.stack, ci, sink);
-    else if (options.format === "github") {
-      writeGithubAnnotations(reports, options.stack, options.quiet, ci, sink);
-      // The whole fix goes to the job summary (the annotations hold its first line only).
+    } else if (options.format === "sarif")
+      sink(
+        toSarif(
+          opened.map((o) => reportOf(o)),
+          options.stack,
+          ci,
+        ),
+      );
+    else if (options.format === "junit") {
+      // Written to a file of our own, the counts that open each suite go into room left for them once
+      // the suite is read (writeJunit `later`); to a pipe, each file's exchanges are held to count first.
+      let written = 0;
+      const later =
+        fd === null
+          ? undefined
+          : (width: number) => {
+              const at = written;
+              written += width;
+              sink(" ".repeat(width));
+              return (text: string) => void fills.push({ at, text: text.padEnd(width) });
+            };
+      const counting = (s: string) => {
+        written += Buffer.byteLength(s);
+        sink(s);
+      };
+      writeJunit(
+        opened.map((o) => reportOf(o)),
+        options.stack,
+        ci,
+        later ? counting : sink,
+        later,
+      );
+    } else if (options.format === "github") {
+      // The whole fix goes to the job summary (the annotations hold its first line only), built from
+      // the same pass.
       const summaryFile = env.GITHUB_STEP_SUMMARY;
-      if (summaryFile) {
+      const summary = summaryFile ? new GithubSummary(options.stack, ci) : null;
+      const reports = opened.map((o) => {
+        summary?.report(o.opening.report.head);
+        return reportOf(o, summary ? (x) => summary.add(x) : undefined);
+      });
+      writeGithubAnnotations(reports, options.stack, options.quiet, ci, sink);
+      if (summaryFile && summary) {
         try {
-          appendFileSync(summaryFile, toGithubSummary(reports, options.stack, ci));
+          appendFileSync(summaryFile, summary.text());
         } catch (error) {
           err(
             `cors-lens: ${oneLine(t("cli.error.cannot-write", { file: summaryFile, code: (error as { code?: string }).code ?? "error" }))}\n`,
@@ -301,10 +340,32 @@ export function run(
         }
       }
     } else {
-      for (const a of analyzed)
-        sink(
-          `${summarize(a.report, { stack: options.stack, paint, notes: options.quiet ? [] : a.notes, quiet: options.quiet, allowUnknown: options.allowUnknown, t }).join("\n")}\n\n`,
-        );
+      for (const o of opened) {
+        // What the file's notes count, counted on the way.
+        let all = 0;
+        let notCors = 0;
+        let bare = 0;
+        const report = reportOf(o, (x) => {
+          all++;
+          if (x.verdict === "not-cors") notCors++;
+          if (bareFailure(x)) bare++;
+        });
+        const notes = () => {
+          if (options.quiet) return [];
+          const said = o.opening.notes(bare);
+          if (notCors === all) said.push(t("cli.note.no-cors"));
+          return said;
+        };
+        const lines = summarize(report, {
+          stack: options.stack,
+          paint,
+          notes,
+          quiet: options.quiet,
+          allowUnknown: options.allowUnknown,
+          t,
+        });
+        sink(`${lines.join("\n")}\n\n`);
+      }
       if (counts.unrecorded > 0) sink(`${paint.yellow(t("ci.unrecorded.hint"))}\n`);
       const line = totalsLine(t, counts, options.allowUnknown);
       sink(`${failsGate(counts, options.allowUnknown) ? paint.red(line) : paint.green(line)}\n`);
@@ -312,6 +373,8 @@ export function run(
   } finally {
     try {
       flush();
+      // The JUnit counts, into the room left for them (every byte before them is written now).
+      if (fd !== null) for (const { at, text } of fills) writeSync(fd, text, at);
     } finally {
       if (fd !== null) closeSync(fd);
     }

@@ -2,12 +2,12 @@
  * The human summary of a report: failures grouped by cause and host, one fix per group for the
  * chosen stack, then warnings. Pure: returns lines; colours come from a `Paint` the caller picks.
  */
-import { hostOf } from "../engine";
+import { type Cause, type Finding, hostOf } from "../engine";
 import { type Translate, tEn } from "../i18n";
-import { causeNotRecorded, failureOf } from "../report/ci-formats";
-import { groupFailures } from "../report/groups";
+import { causeNotRecorded, failureOf, type ReportInput } from "../report/ci-formats";
+import { failureGroupKey, maskedOf } from "../report/groups";
 import { fixPackage, preferredFix } from "../report/preferred-fix";
-import type { ReportDocument } from "../report/report";
+import type { ReportExchange } from "../report/report";
 import { inertLine, visibleText as safe } from "../report/safe-text";
 
 export interface Paint {
@@ -41,8 +41,11 @@ export interface SummaryOptions {
   /** The user's `--stack`, or null to follow the server detected from the evidence. */
   stack: string | null;
   paint: Paint;
-  /** Said plainly when the HAR has no preflight entries. */
-  notes: string[];
+  /**
+   * Said plainly when the HAR has no preflight entries. A function is asked once every exchange has
+   * been read (some notes count them).
+   */
+  notes: readonly string[] | (() => readonly string[]);
   /** Blocked and failed requests only: no warnings, no other unknowns. */
   quiet?: boolean;
   /** Requests failed with no recorded cause are listed as warnings, not failures (`--allow-unknown`). */
@@ -50,15 +53,84 @@ export interface SummaryOptions {
   t?: Translate;
 }
 
+/** A request as a group lists it. */
+interface Listed {
+  method: string;
+  url: string;
+}
+
+/** A group of blocked requests, as the summary prints it: its words, five requests and a count. */
+interface BlockedGroup {
+  cause: Cause;
+  masked: Finding | null;
+  host: string;
+  count: number;
+  first: Listed[];
+  server: ReportExchange["server"];
+}
+
+/**
+ * The summary of a report, its exchanges read once as they come (`ReportInput`: the CLI's stream of
+ * a large HAR): each group keeps its first five requests and a count, never the exchanges.
+ */
 export function summarize(
-  report: ReportDocument,
+  report: ReportInput,
   { stack, paint, notes, quiet = false, allowUnknown = false, t = tEn }: SummaryOptions,
 ): string[] {
-  const xs = report.exchanges;
-  const blocked = xs.filter((x) => x.verdict === "blocked");
-  const unknown = xs.filter((x) => x.verdict === "unknown");
-  const unrecorded = unknown.filter(causeNotRecorded);
-  const warned = xs.filter((x) => x.findings.some((f) => f.severity !== "info"));
+  let total = 0;
+  let blocked = 0;
+  let unknown = 0;
+  let unrecorded = 0;
+  let warned = 0;
+  const groups = new Map<string, BlockedGroup>();
+  // Failed, cause not recorded: by host and the browser's error, as failures unless allowed.
+  const failedGroups = new Map<string, { host: string; error: string; count: number; first: Listed[] }>();
+  const warnings = new Map<string, { title: string; count: number; message: string }>();
+  const unknowns: Array<Listed & { reason: string | null }> = [];
+  for (const x of report.exchanges) {
+    total++;
+    if (x.findings.some((f) => f.severity !== "info")) warned++;
+    const cause = x.causes[0];
+    if (x.verdict === "blocked") {
+      blocked++;
+      if (cause) {
+        const masked = maskedOf(x);
+        const key = failureGroupKey(x, cause, masked);
+        let group = groups.get(key);
+        if (!group) {
+          group = { cause, masked, host: hostOf(x.url), count: 0, first: [], server: null };
+          groups.set(key, group);
+        }
+        group.count++;
+        if (group.first.length < 5) group.first.push({ method: x.method, url: x.url });
+        group.server ??= x.server ?? null;
+      }
+    }
+    if (x.verdict === "unknown") {
+      unknown++;
+      if (causeNotRecorded(x)) {
+        unrecorded++;
+        const host = hostOf(x.url);
+        const error = failureOf(x) ?? "";
+        const key = `${host}\u0000${error}`;
+        let group = failedGroups.get(key);
+        if (!group) {
+          group = { host, error, count: 0, first: [] };
+          failedGroups.set(key, group);
+        }
+        group.count++;
+        if (group.first.length < 5) group.first.push({ method: x.method, url: x.url });
+      } else if (!quiet && unknowns.length < 5)
+        unknowns.push({ method: x.method, url: x.url, reason: x.evidence.unknownReason ?? null });
+    }
+    if (quiet) continue;
+    for (const f of x.findings) {
+      if (f.severity === "info" || f.code === "status-masked") continue;
+      const w = warnings.get(f.code) ?? { title: f.title, count: 0, message: f.message };
+      w.count++;
+      warnings.set(f.code, w);
+    }
+  }
   const source =
     report.source.kind === "har"
       ? report.source.file
@@ -70,29 +142,33 @@ export function summarize(
   const lines = [
     paint.bold(`CORS Lens — ${safe(source)}`),
     t("cli.summary.counts", {
-      total: xs.length,
-      blocked: paint.red(t("cli.summary.blocked", { count: blocked.length })),
-      allowed: xs.length - blocked.length - unknown.length,
-      unknown: unknown.length,
-      warned: paint.yellow(t("cli.summary.warned", { count: warned.length })),
+      total,
+      blocked: paint.red(t("cli.summary.blocked", { count: blocked })),
+      allowed: total - blocked - unknown,
+      unknown,
+      warned: paint.yellow(t("cli.summary.warned", { count: warned })),
     }),
-    ...notes.map((n) => paint.dim(t("cli.summary.note", { note: safe(n) }))),
+    ...(typeof notes === "function" ? notes() : notes).map((n) =>
+      paint.dim(t("cli.summary.note", { note: safe(n) })),
+    ),
   ];
-  for (const group of groupFailures(blocked)) {
-    const { cause, masked, exchanges } = group;
+  const listed = (g: { count: number; first: Listed[] }) => {
+    for (const x of g.first) lines.push(paint.dim(`    ${safe(x.method)} ${safe(x.url)}`));
+    if (g.count > 5) lines.push(paint.dim(`    ${t("cli.summary.more", { count: g.count - 5 })}`));
+  };
+  // The largest groups first; groups of the same size in the order their first request came.
+  for (const group of [...groups.values()].sort((a, b) => b.count - a.count)) {
+    const { cause, masked, server } = group;
     lines.push(
       "",
-      paint.red(`✖ ${exchanges.length} × ${safe(cause.title)}`) +
+      paint.red(`✖ ${group.count} × ${safe(cause.title)}`) +
         paint.dim(
           ` — ${safe(group.host)} · Chromium ${cause.chromium ?? t("cli.summary.net-error")} · Firefox ${cause.firefox ?? "—"}`,
         ),
     );
     lines.push(`  ${safe(cause.message)}`);
-    for (const x of exchanges.slice(0, 5)) lines.push(paint.dim(`    ${safe(x.method)} ${safe(x.url)}`));
-    if (exchanges.length > 5)
-      lines.push(paint.dim(`    ${t("cli.summary.more", { count: exchanges.length - 5 })}`));
+    listed(group);
     if (masked) lines.push(paint.yellow(`  ! ${safe(masked.message)}`));
-    const server = exchanges.find((x) => x.server)?.server ?? null;
     if (server)
       lines.push(
         paint.dim(
@@ -126,48 +202,25 @@ export function summarize(
         );
     }
   }
-  // Failed, cause not recorded: by host and the browser's error, as failures unless allowed.
-  const failedGroups = new Map<string, { host: string; error: string; exchanges: typeof xs }>();
-  for (const x of unrecorded) {
-    const host = hostOf(x.url);
-    const error = failureOf(x) ?? "";
-    const key = `${host}\u0000${error}`;
-    const group = failedGroups.get(key) ?? { host, error, exchanges: [] };
-    group.exchanges.push(x);
-    failedGroups.set(key, group);
-  }
   for (const g of failedGroups.values()) {
     const mark = allowUnknown ? paint.yellow : paint.red;
     lines.push(
       "",
-      mark(`${allowUnknown ? "?" : "✖"} ${t("cli.summary.unrecorded", { count: g.exchanges.length })}`) +
+      mark(`${allowUnknown ? "?" : "✖"} ${t("cli.summary.unrecorded", { count: g.count })}`) +
         paint.dim(` — ${safe(g.host)}`),
       `  ${t("cli.summary.unrecorded-error", { error: safe(g.error) })}`,
     );
-    for (const x of g.exchanges.slice(0, 5)) lines.push(paint.dim(`    ${safe(x.method)} ${safe(x.url)}`));
-    if (g.exchanges.length > 5)
-      lines.push(paint.dim(`    ${t("cli.summary.more", { count: g.exchanges.length - 5 })}`));
-  }
-  const warnings = new Map<string, { title: string; count: number; message: string }>();
-  for (const x of quiet ? [] : xs) {
-    for (const f of x.findings) {
-      if (f.severity === "info" || f.code === "status-masked") continue;
-      const w = warnings.get(f.code) ?? { title: f.title, count: 0, message: f.message };
-      w.count++;
-      warnings.set(f.code, w);
-    }
+    listed(g);
   }
   if (warnings.size > 0) lines.push("", paint.bold(t("cli.summary.warnings")));
   for (const [code, w] of warnings)
     lines.push(paint.yellow(`  ▲ ${w.count} × ${safe(w.title)} (${code})`), `    ${safe(w.message)}`);
-  for (const x of quiet ? [] : unknown.filter((x) => !causeNotRecorded(x)).slice(0, 5))
+  for (const x of unknowns)
     lines.push(
       "",
-      paint.dim(
-        `? ${safe(x.method)} ${safe(x.url)}: ${safe(x.evidence.unknownReason ?? t("cli.summary.unknown-reason"))}`,
-      ),
+      paint.dim(`? ${safe(x.method)} ${safe(x.url)}: ${safe(x.reason ?? t("cli.summary.unknown-reason"))}`),
     );
-  if (blocked.length === 0 && unrecorded.length === 0 && warnings.size === 0)
+  if (blocked === 0 && unrecorded === 0 && warnings.size === 0)
     lines.push("", paint.green(t("cli.summary.nothing")));
   // A value at the start of a line must not become a CI workflow command (`::add-mask::`…).
   return lines.map(inertLine);

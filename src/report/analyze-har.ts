@@ -10,6 +10,7 @@ import {
   collected,
   observedFromReport,
   type ReportDocument,
+  type ReportExchange,
   type ReportOptions,
   type ReportStream,
   reportStream,
@@ -31,19 +32,27 @@ export function analyzeHar(text: string, file: string, options: ReportOptions = 
 /**
  * The file read and its exchanges imported, the diagnoses still to come: `report` builds each
  * exchange as it is read (the CLI writes large reports that way), `notes` says what the reader
- * should know, given the report once built (one note counts diagnoses; without it, that one is left
- * out).
+ * should know, given how many of the report's exchanges were `bareFailure`s once it was read (null:
+ * not counted, and the note that counts them is left out).
  */
 export interface HarOpening {
   report: ReportStream;
-  notes: (built: ReportDocument | null) => string[];
+  notes: (bare: number | null) => string[];
+}
+
+/**
+ * A request the browser failed whose recording kept no response headers at all: Playwright's
+ * recordHar keeps neither the headers of a response the browser blocked nor preflights.
+ */
+export function bareFailure(x: ReportExchange): boolean {
+  return x.verdict === "unknown" && x.error !== null && x.hops.every((h) => h.responseHeaders.length === 0);
 }
 
 /** The same, from the file already parsed (the CLI reads large HARs in pieces: ../capture/har-stream.ts). */
 export function analyzeHarDocument(json: unknown, file: string, options: ReportOptions = {}): HarAnalysis {
   const opened = openHarDocument(json, file, options);
   const report = collected(opened.report);
-  return { report, notes: opened.notes(report) };
+  return { report, notes: opened.notes(report.exchanges.filter(bareFailure).length) };
 }
 
 export function openHarDocument(json: unknown, file: string, options: ReportOptions = {}): HarOpening {
@@ -52,21 +61,13 @@ export function openHarDocument(json: unknown, file: string, options: ReportOpti
   const t = translator(options.lang ?? "en");
   return {
     report: reportStream(har.exchanges, { kind: "har", file }, options),
-    notes: (built) => {
+    notes: (bare) => {
       const notes: string[] = [];
       if (!har.hasPreflights) notes.push(t("har.note.no-preflights"));
       if (har.skipped > 0) notes.push(t("har.note.skipped", { count: har.skipped }));
       if (/^chrome-har/i.test(har.creator)) notes.push(t("har.note.chrome-har"));
-      // Playwright's recordHar keeps neither the headers of a response the browser blocked nor preflights.
-      if (built && /^Playwright/i.test(har.creator)) {
-        const bare = built.exchanges.filter(
-          (x) =>
-            x.verdict === "unknown" &&
-            x.error !== null &&
-            x.hops.every((h) => h.responseHeaders.length === 0),
-        ).length;
-        if (bare > 0) notes.push(t("har.note.playwright-bare", { count: bare }));
-      }
+      if (bare !== null && bare > 0 && /^Playwright/i.test(har.creator))
+        notes.push(t("har.note.playwright-bare", { count: bare }));
       notes.push(...har.notes.map((n) => t(n.key, n.params)));
       return notes;
     },

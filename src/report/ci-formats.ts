@@ -33,7 +33,15 @@ export interface CiOptions {
   quiet?: boolean;
 }
 
-function subject(report: ReportDocument): string {
+/**
+ * A report whose exchanges may be read only once, as they are built: the CLI's stream of a large
+ * HAR (../report/report.ts `ReportStream`), so no format holds every exchange (issue #25). Each
+ * format reads them in one pass and keeps only what it prints per endpoint or group; a
+ * `ReportDocument` is one too.
+ */
+export type ReportInput = Omit<ReportDocument, "exchanges"> & { exchanges: Iterable<ReportExchange> };
+
+function subject(report: Pick<ReportDocument, "source">): string {
   const s = report.source;
   if (s.kind === "har") return s.file;
   if (s.kind === "probe" || s.kind === "playwright") return s.url;
@@ -46,7 +54,7 @@ function chosenFix(x: ReportExchange, stack: string | null): Fix | undefined {
 }
 
 /** The report's own language for the words around its causes. */
-const tOf = (report: ReportDocument) => translator(report.lang ?? "en");
+const tOf = (report: Pick<ReportDocument, "lang">) => translator(report.lang ?? "en");
 
 // ---------------------------------------------------------------------------------------------
 // Outcomes: what every format counts, and what fails the gate.
@@ -309,7 +317,7 @@ function installLine(t: Translate, fix: Fix): string[] {
  * "Fix (title):", the change to the user's own set-up, the imports apart, then the whole set-up (the
  * CLI summary's order), after a blank line where `gap`.
  */
-function fixText(report: ReportDocument, fix: Fix | undefined, gap = ""): string {
+function fixText(report: Pick<ReportDocument, "lang">, fix: Fix | undefined, gap = ""): string {
   if (!fix) return "";
   const t = tOf(report);
   const imports = fix.imports ?? [];
@@ -323,13 +331,16 @@ function fixText(report: ReportDocument, fix: Fix | undefined, gap = ""): string
   ].join("\n");
 }
 
-/** SARIF 2.1.0: a run per report; a result per endpoint and code (occurrences counted). */
+/**
+ * SARIF 2.1.0: a run per report; a result per endpoint and code (occurrences counted). The
+ * exchanges are read once, as they come: what is kept is a result per endpoint and code.
+ */
 export function toSarif(
-  reports: ReportDocument | readonly ReportDocument[],
+  reports: ReportInput | readonly ReportInput[],
   stack: string | null = null,
   options: CiOptions = {},
 ): string {
-  const list = Array.isArray(reports) ? reports : [reports as ReportDocument];
+  const list: readonly ReportInput[] = Array.isArray(reports) ? reports : [reports as ReportInput];
   const log = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
     version: "2.1.0",
@@ -349,8 +360,9 @@ interface SarifResult {
   properties: Record<string, unknown>;
 }
 
-function sarifRun(report: ReportDocument, stack: string | null, allowUnknown: boolean) {
+function sarifRun(report: ReportInput, stack: string | null, allowUnknown: boolean) {
   const t = tOf(report);
+  const counts = emptyTally(1);
   const rules: SarifRule[] = [];
   const ruleIndex = new Map<string, number>();
   const results = new Map<string, SarifResult>();
@@ -392,6 +404,7 @@ function sarifRun(report: ReportDocument, stack: string | null, allowUnknown: bo
     });
   };
   for (const x of report.exchanges) {
+    countExchange(counts, x);
     const cause = x.causes[0];
     const request = `${x.method} ${x.url}`;
     if (x.verdict === "blocked" && cause) {
@@ -422,7 +435,6 @@ function sarifRun(report: ReportDocument, stack: string | null, allowUnknown: bo
       add(f.code, f.severity === "error" ? "error" : "warning", x, `${request}: ${f.title}. ${f.message}`);
     }
   }
-  const counts = tally([report]);
   return {
     tool: {
       driver: {
@@ -484,7 +496,7 @@ const xlines = (text: string) => xml(safeLines(text), true);
 
 /** JUnit XML: a test suite per report, a test case per exchange; blocked ones fail with cause and fix. */
 export function toJunit(
-  reports: ReportDocument | readonly ReportDocument[],
+  reports: ReportInput | readonly ReportInput[],
   stack: string | null = null,
   options: CiOptions = {},
 ): string {
@@ -494,26 +506,49 @@ export function toJunit(
 }
 
 /**
+ * Room for text known only at the end: `width` spaces written now, overwritten when the writing is
+ * done (a file the CLI opened itself can be written at an offset; a pipe cannot).
+ */
+export type Later = (width: number) => (text: string) => void;
+
+/** The counts of a `<testsuite>` or `<testsuites>` opening tag, as attributes. */
+function junitCounts(tests: number, failures: number, skipped: number): string {
+  return ` tests="${tests}" failures="${failures}" skipped="${skipped}"`;
+}
+/** Room for `junitCounts` of any count up to 2^53 (16 digits each). */
+const COUNTS_WIDTH = junitCounts(0, 0, 0).length + 3 * 15;
+
+/**
  * The same, written a test case at a time: a large report's XML is never one string (the 80%-blocked
- * 100 MB bench HAR: 701 MB peak when it was).
+ * 100 MB bench HAR: 701 MB peak when it was). The counts come first, in the opening tags: with
+ * `later`, the exchanges are read once as they come and the counts written into the room left for
+ * them at the end (XML allows white space before a tag's `>`: XML 1.0 §3.1 production [40]);
+ * without, each report's exchanges are held to be counted first.
  */
 export function writeJunit(
-  reports: ReportDocument | readonly ReportDocument[],
+  reports: ReportInput | readonly ReportInput[],
   stack: string | null,
   options: CiOptions,
   out: (s: string) => void,
+  later?: Later,
 ): void {
-  const list = Array.isArray(reports) ? reports : [reports as ReportDocument];
+  const list: readonly ReportInput[] = Array.isArray(reports) ? reports : [reports as ReportInput];
   const allowUnknown = options.allowUnknown === true;
-  const counts = tally(list);
-  const failures = counts.blocked + (allowUnknown ? 0 : counts.unrecorded);
   const t = list[0] ? tOf(list[0]) : translator("en");
+  const counts = emptyTally(list.length);
+  // Held only where the counts cannot wait: each report's exchanges in an array, counted first.
+  const held = later ? list : list.map((r) => ({ ...r, exchanges: [...r.exchanges] }));
+  if (!later) for (const r of held) for (const x of r.exchanges) countExchange(counts, x);
+  const failuresOf = (c: Tally) => c.blocked + (allowUnknown ? 0 : c.unrecorded);
+  const skippedOf = (c: Tally) => c.unknown - (allowUnknown ? 0 : c.unrecorded);
   out('<?xml version="1.0" encoding="UTF-8"?>\n');
-  out(
-    `<testsuites name="CORS Lens" tests="${counts.requests}" failures="${failures}" skipped="${counts.unknown - (allowUnknown ? 0 : counts.unrecorded)}">\n`,
-  );
-  for (const r of list) writeJunitSuite(r, stack, allowUnknown, out);
+  out('<testsuites name="CORS Lens"');
+  const fillTotals = later?.(COUNTS_WIDTH);
+  if (!fillTotals) out(junitCounts(counts.requests, failuresOf(counts), skippedOf(counts)));
+  out(">\n");
+  for (const r of held) writeJunitSuite(r, stack, allowUnknown, out, counts, later);
   out("</testsuites>\n");
+  fillTotals?.(junitCounts(counts.requests, failuresOf(counts), skippedOf(counts)));
   // A comment may follow the root element (XML 1.0 §2.8 "Misc"): the totals as the last line.
   out(`<!-- ${xml(totalsLine(t, counts, allowUnknown)).replace(/--/g, "- -")} -->\n`);
 }
@@ -526,28 +561,41 @@ function junitCase(x: ReportExchange, allowUnknown: boolean): JunitCase {
   return x.verdict === "unknown" ? "skipped" : "passed";
 }
 
+/** One report's suite; `totals` counts its exchanges as they are written when `later` is given. */
 function writeJunitSuite(
-  report: ReportDocument,
+  report: ReportInput,
   stack: string | null,
   allowUnknown: boolean,
   out: (s: string) => void,
+  totals: Tally,
+  later: Later | undefined,
 ): void {
   const t = tOf(report);
-  // The suite's counts come first in its opening tag: a pass over the verdicts before the cases.
+  let tests = 0;
   let failures = 0;
   let skipped = 0;
-  for (const x of report.exchanges) {
+  const count = (x: ReportExchange) => {
+    tests++;
     const kind = junitCase(x, allowUnknown);
     if (kind === "failure" || kind === "unrecorded") failures++;
     else if (kind === "skipped") skipped++;
+  };
+  out(`  <testsuite name="${xv(`CORS Lens: ${subject(report)}`)}"`);
+  const fillCounts = later?.(COUNTS_WIDTH);
+  if (!fillCounts) {
+    // The exchanges are held (writeJunit): a pass over the verdicts before the cases.
+    for (const x of report.exchanges) count(x);
+    out(junitCounts(tests, failures, skipped));
   }
-  out(
-    `  <testsuite name="${xv(`CORS Lens: ${subject(report)}`)}" tests="${report.exchanges.length}" failures="${failures}" skipped="${skipped}">\n`,
-  );
+  out(">\n");
   // A fix's XML is the same in every case it closes (fixes are shared objects, ../report/report.ts):
   // written once per fix. Line-wise escaping (xlines) lets the cause's part and the fix's be escaped apart.
   const fixXml = new Map<Fix, string>();
   for (const x of report.exchanges) {
+    if (fillCounts) {
+      count(x);
+      countExchange(totals, x);
+    }
     const name = `${x.method} ${x.url}`;
     let host = "cors";
     try {
@@ -581,6 +629,7 @@ function writeJunitSuite(
     else out(`    <testcase classname="${xv(host)}" name="${xv(name)}"/>\n`);
   }
   out("  </testsuite>\n");
+  fillCounts?.(junitCounts(tests, failures, skipped));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -614,7 +663,7 @@ function firstLine(text: string): string {
  * cause (`::warning` with `allowUnknown`), `::warning` per warning unless quiet; the totals last.
  */
 export function toGithubAnnotations(
-  reports: readonly ReportDocument[],
+  reports: readonly ReportInput[],
   stack: string | null = null,
   quiet = false,
   options: CiOptions = {},
@@ -624,15 +673,16 @@ export function toGithubAnnotations(
   return parts.join("");
 }
 
-/** The same, written a line at a time (a large report's annotations are never one string). */
+/** The same, written a line at a time as the exchanges come (a large report's annotations are never one string). */
 export function writeGithubAnnotations(
-  reports: readonly ReportDocument[],
+  reports: readonly ReportInput[],
   stack: string | null,
   quiet: boolean,
   options: CiOptions,
   out: (s: string) => void,
 ): void {
   const allowUnknown = options.allowUnknown === true;
+  const counts = emptyTally(reports.length);
   const lines = { push: (line: string) => out(`${line}\n`) };
   for (const report of reports) {
     const t = tOf(report);
@@ -651,6 +701,7 @@ export function writeGithubAnnotations(
     // A fix's words are the same on every request it closes (fixes are shared objects): made once.
     const fixLines = new Map<Fix, string>();
     for (const x of report.exchanges) {
+      countExchange(counts, x);
       const cause = x.causes[0];
       const request = `${x.method} ${x.url}`;
       if (x.verdict === "blocked" && cause) {
@@ -676,7 +727,6 @@ export function writeGithubAnnotations(
           lines.push(command("warning", f.code, `${request}: ${firstLine(f.message)}`));
     }
   }
-  const counts = tally(reports);
   const t = reports[0] ? tOf(reports[0]) : translator("en");
   if (counts.unrecorded > 0) lines.push(`::notice title=CORS Lens::${ghData(t("ci.unrecorded.hint"))}`);
   lines.push(inertLine(totalsLine(t, counts, allowUnknown)));
@@ -702,69 +752,105 @@ function mdBlock(text: string): string {
  * with its cause and the whole fix. Values only inside code spans and blocks, made visible.
  */
 export function toGithubSummary(
-  reports: readonly ReportDocument[],
+  reports: readonly ReportInput[],
   stack: string | null = null,
   options: CiOptions = {},
 ): string {
-  const allowUnknown = options.allowUnknown === true;
-  const counts = tally(reports);
-  const t = reports[0] ? tOf(reports[0]) : translator("en");
-  const out = [
-    `## ${t("ci.summary.title")}`,
-    "",
-    totalsLine(t, counts, allowUnknown).replace(/[\\`*_[\]<>#|]/g, "\\$&"),
-  ];
-  const groups = new Map<
-    string,
-    { code: RuleCode; host: string; exchanges: ReportExchange[]; fix?: Fix; message: string }
-  >();
-  for (const report of reports)
-    for (const x of report.exchanges) {
-      const cause = x.causes[0];
-      let host = "";
-      try {
-        host = new URL(x.url).host;
-      } catch {
-        host = x.url;
-      }
-      const entry =
-        x.verdict === "blocked" && cause
-          ? { code: cause.code as RuleCode, fix: chosenFix(x, stack), message: cause.message }
-          : causeNotRecorded(x)
-            ? { code: UNRECORDED as RuleCode, fix: undefined, message: t("ci.unrecorded.hint") }
-            : null;
-      if (!entry) continue;
-      const key = `${entry.code}\u0000${host}\u0000${entry.message}\u0000${entry.fix?.snippet ?? ""}`;
-      const group = groups.get(key) ?? { ...entry, host, exchanges: [] };
-      group.exchanges.push(x);
-      groups.set(key, group);
-    }
-  for (const g of groups.values()) {
-    out.push("", `### ${ruleWordsOf(t, g.code).title.replace(/[\\`*_[\]<>#|]/g, "\\$&")} (${g.code})`, "");
-    out.push(t("ci.summary.fix-for", { count: g.exchanges.length, host: mdCode(g.host) }), "");
-    for (const x of g.exchanges.slice(0, 5)) out.push(`- ${mdCode(`${x.method} ${x.url}`)}`);
-    if (g.exchanges.length > 5) out.push(`- ${t("cli.summary.more", { count: g.exchanges.length - 5 })}`);
-    out.push("", mdBlock(g.message));
-    const fix = g.fix;
-    if (fix) {
-      const md = (text: string) => text.replace(/[\\`*_[\]<>#|]/g, "\\$&");
-      out.push("", md(t("cli.summary.fix", { title: fix.title })));
-      // The change to the user's own set-up first, the imports apart, then the whole set-up.
-      if (fix.change) out.push("", `${md(t("fix.label.change"))}:`, "", mdBlock(fix.change));
-      if (fix.imports && fix.imports.length > 0)
-        out.push(
-          "",
-          `${md(t("fix.label.imports"))}:`,
-          "",
-          mdBlock(fix.imports.map((m) => m.code).join("\n")),
-        );
-      for (const line of installLine(t, fix)) out.push("", md(line));
-      if (fix.change || (fix.imports && fix.imports.length > 0))
-        out.push("", `${md(t("fix.label.snippet"))}:`);
-      out.push("", mdBlock(fix.snippet));
-    }
+  const summary = new GithubSummary(stack, options);
+  for (const report of reports) {
+    summary.report(report);
+    for (const x of report.exchanges) summary.add(x);
   }
-  return `${inertLines(out.join("\n"))}\n`;
+  return summary.text();
+}
+
+/** A failure group of the job summary: what it prints, and no more (five requests, a count). */
+interface SummaryGroup {
+  code: RuleCode;
+  host: string;
+  count: number;
+  first: string[];
+  fix: Fix | undefined;
+  message: string;
+}
+
+/**
+ * The job summary built as the exchanges come, each seen once (the CLI writes the annotations from
+ * the same pass): a group per cause, host and fix keeps its first five requests and a count.
+ */
+export class GithubSummary {
+  private readonly groups = new Map<string, SummaryGroup>();
+  private readonly counts = emptyTally(0);
+  private t: Translate | null = null;
+  constructor(
+    private readonly stack: string | null,
+    private readonly options: CiOptions = {},
+  ) {}
+
+  /** One more report; its exchanges follow (the first report's language is the summary's). */
+  report(report: Pick<ReportDocument, "lang">): void {
+    this.counts.files++;
+    this.t ??= tOf(report);
+  }
+
+  add(x: ReportExchange): void {
+    countExchange(this.counts, x);
+    const t = this.t ?? translator("en");
+    const cause = x.causes[0];
+    const entry =
+      x.verdict === "blocked" && cause
+        ? { code: cause.code as RuleCode, fix: chosenFix(x, this.stack), message: cause.message }
+        : causeNotRecorded(x)
+          ? { code: UNRECORDED as RuleCode, fix: undefined, message: t("ci.unrecorded.hint") }
+          : null;
+    if (!entry) return;
+    let host = "";
+    try {
+      host = new URL(x.url).host;
+    } catch {
+      host = x.url;
+    }
+    const key = `${entry.code}\u0000${host}\u0000${entry.message}\u0000${entry.fix?.snippet ?? ""}`;
+    let group = this.groups.get(key);
+    if (!group) {
+      group = { ...entry, host, count: 0, first: [] };
+      this.groups.set(key, group);
+    }
+    group.count++;
+    if (group.first.length < 5) group.first.push(`${x.method} ${x.url}`);
+  }
+
+  text(): string {
+    const allowUnknown = this.options.allowUnknown === true;
+    const t = this.t ?? translator("en");
+    const md = (text: string) => text.replace(/[\\`*_[\]<>#|]/g, "\\$&");
+    const out = [`## ${t("ci.summary.title")}`, "", md(totalsLine(t, this.counts, allowUnknown))];
+    for (const g of this.groups.values()) {
+      out.push("", `### ${md(ruleWordsOf(t, g.code).title)} (${g.code})`, "");
+      out.push(t("ci.summary.fix-for", { count: g.count, host: mdCode(g.host) }), "");
+      for (const request of g.first) out.push(`- ${mdCode(request)}`);
+      if (g.count > 5) out.push(`- ${t("cli.summary.more", { count: g.count - 5 })}`);
+      out.push("", mdBlock(g.message));
+      const fix = g.fix;
+      if (fix) {
+        out.push("", md(t("cli.summary.fix", { title: fix.title })));
+        // The change to the user's own set-up first, the imports apart, then the whole set-up.
+        if (fix.change) out.push("", `${md(t("fix.label.change"))}:`, "", mdBlock(fix.change));
+        if (fix.imports && fix.imports.length > 0)
+          out.push(
+            "",
+            `${md(t("fix.label.imports"))}:`,
+            "",
+            mdBlock(fix.imports.map((m) => m.code).join("\n")),
+          );
+        for (const line of installLine(t, fix)) out.push("", md(line));
+        if (fix.change || (fix.imports && fix.imports.length > 0))
+          out.push("", `${md(t("fix.label.snippet"))}:`);
+        out.push("", mdBlock(fix.snippet));
+      }
+    }
+    return `${inertLines(out.join("\n"))}\n`;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

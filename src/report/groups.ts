@@ -40,27 +40,34 @@ function fixesId(fixes: readonly Fix[]): number {
 }
 let nextId = 1;
 
+/** The key of the group a blocked exchange belongs to: everything its group's words and fix rest on. */
+export function failureGroupKey(x: ReportExchange, cause: Cause, masked: Finding | null): string {
+  return [
+    cause.code,
+    cause.stage,
+    hostOf(x.url),
+    `${cause.chromium}|${cause.firefox}`,
+    cause.title,
+    cause.message,
+    fixesId(cause.fixes),
+    masked?.message ?? "",
+  ].join("\u0002");
+}
+
+/** The "real problem is the server's error" finding of an exchange, which its group shares. */
+export const maskedOf = (x: ReportExchange): Finding | null =>
+  x.findings.find((f) => f.code === "status-masked") ?? null;
+
 export function groupFailures(exchanges: readonly ReportExchange[]): Group[] {
   const groups = new Map<string, Group>();
   for (const x of exchanges) {
     const cause = x.causes[0];
     if (x.verdict !== "blocked" || !cause) continue;
-    const host = hostOf(x.url);
-    const fixes = fixesId(cause.fixes);
-    const masked = x.findings.find((f) => f.code === "status-masked") ?? null;
-    const key = [
-      cause.code,
-      cause.stage,
-      host,
-      `${cause.chromium}|${cause.firefox}`,
-      cause.title,
-      cause.message,
-      fixes,
-      masked?.message ?? "",
-    ].join("\u0002");
+    const masked = maskedOf(x);
+    const key = failureGroupKey(x, cause, masked);
     const group = groups.get(key) ?? {
       key,
-      host,
+      host: hostOf(x.url),
       title: cause.title,
       code: cause.code,
       cause,

@@ -411,6 +411,20 @@ describe("unknown is not success", () => {
       /tests="3" failures="0" skipped="2"/,
     );
   });
+
+  it("JUnit to a file: read once, the counts written into the room left in the opening tags", () => {
+    const out = join(dir, "room.xml");
+    const lab = file("room-lab.har", harText);
+    expect(cli("analyze", playwrightHar, lab, "--format", "junit", "-o", out).code).toBe(1);
+    const written = readFileSync(out, "utf8");
+    const piped = cli("analyze", playwrightHar, lab, "--format", "junit").out;
+    // The same document, but for white space before the opening tags' `>` (XML 1.0 §3.1 [40]).
+    expect(written.replace(/ +>\n/g, ">\n")).toBe(piped);
+    expect(written).toMatch(/<testsuites name="CORS Lens" tests="\d+" failures="\d+" skipped="\d+" +>\n/);
+    expect(
+      written.match(/<testsuite name="[^"]*" tests="\d+" failures="\d+" skipped="\d+" +>\n/g),
+    ).toHaveLength(2);
+  });
 });
 
 describe("the built command", () => {

@@ -244,3 +244,12 @@ app.use(cors({ origin: "${APP}", credentials: true }));`);
     expect(after.indexOf("app.use(cors(")).toBeLessThan(after.indexOf("app.use(basicAuth)"));
   });
 });
+
+describe("Koa: no CORS middleware at all", () => {
+  // The KOA template without @koa/cors: the routes answer every call without CORS headers.
+  const text = KOA("").replace('const cors = require("@koa/cors");\n', "");
+  it("check names where the app is made (where fix adds cors) and, as also, the routes that answer without it", () => {
+    const findings = checkConfig([file(text)]).findings.filter((f) => f.code === "no-cors");
+    expect(findings.map((f) => [f.line, f.also?.map((a) => a.line)])).toEqual([[4, [13]]]);
+  });
+});

@@ -113,9 +113,18 @@ function kill(child: ChildProcess, signal: NodeJS.Signals = "SIGTERM"): void {
   }
 }
 
+/**
+ * Whether an HTTP server answers on the port: a HEAD on a connection of its own, closed after. Never
+ * the shared keep-alive pool: Django 3.2's runserver sends a body with its answer to HEAD (with
+ * Content-Length, the connection kept alive; runserver strips it since Django 5.0,
+ * https://code.djangoproject.com/ticket/28054), and a pooled connection then handed those bytes to the
+ * next request on it as the start of its answer ("Parse Error: Expected HTTP/": set 16's correct
+ * Django app, three full runs).
+ */
 function answers(port: number): Promise<boolean> {
   return new Promise((resolve) => {
-    const req = httpRequest({ host: "127.0.0.1", port, path: "/", method: "HEAD", timeout: 1000 }, (res) => {
+    const head = { host: "127.0.0.1", port, path: "/", method: "HEAD", timeout: 1000, agent: false } as const;
+    const req = httpRequest(head, (res) => {
       res.resume();
       resolve(true);
     });

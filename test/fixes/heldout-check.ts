@@ -173,8 +173,9 @@ export function heldoutCheck(
     try {
       for (const call of calls) seen.push(await observe(base, call));
     } catch (e) {
-      // What the server said with it: an answer that is not HTTP ("Parse Error: Expected HTTP/", seen
-      // twice in full runs on set 16's Django app, never reproduced alone) needs its side of the story.
+      // What the server said with it. (An answer that was not HTTP, "Parse Error: Expected HTTP/", on
+      // set 16's Django app in three full runs: the readiness poll's pooled connection, harness.ts
+      // `answers`, fixed and tested in harness.fixes.test.ts.)
       throw new Error(
         `${label}: ${e instanceof Error ? e.message : String(e)}\nserver output:\n${running.log()}`,
       );

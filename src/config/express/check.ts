@@ -63,8 +63,14 @@ export function checkExpress(app: ExpressApp): ConfigFinding[] {
   const out: ConfigFinding[] = [];
   const reader = (app as ExpressApp & { reader: Reader }).reader;
   const at = (n: t.Node) => ({ file: app.file, line: app.lineOf(n.start ?? 0) });
-  const push = (code: string, severity: "error" | "warning", n: t.Node, words: Words) => {
-    const f = { code, severity, ...at(n), words };
+  const push = (code: string, severity: "error" | "warning", n: t.Node, words: Words, also?: number) => {
+    const f: ConfigFinding = {
+      code,
+      severity,
+      ...at(n),
+      words,
+      ...(also !== undefined && also !== at(n).line ? { also: [{ file: app.file, line: also }] } : {}),
+    };
     if (!out.some((x) => x.code === f.code && x.line === f.line)) out.push(f);
   };
   // An Access-Control-* header name with a ':' or a space ("Access-Control-Allow-Origin:"): Node's
@@ -96,10 +102,14 @@ export function checkExpress(app: ExpressApp): ConfigFinding[] {
     ![...reader.imports.values()].some((m) => /cors/i.test(m)) &&
     !/\b(?:require|import)\s*\(\s*["'`][^"'`]*cors/i.test(app.text)
   )
-    push("no-cors", "warning", made, {
-      key: "config.express.check.no-cors",
-      params: { name: app.app?.name ?? "app" },
-    });
+    push(
+      "no-cors",
+      "warning",
+      made,
+      { key: "config.express.check.no-cors", params: { name: app.app?.name ?? "app" } },
+      // The first routes the app answers with (a route, a router mounted): what goes out without CORS.
+      app.app?.layers.find((l) => l.methods !== null || l.handlers.some((h) => h.kind === "router"))?.line,
+    );
   for (const { use, layer, stack } of app.corsUses) {
     if ("key" in use.options) continue;
     const o = use.options;
