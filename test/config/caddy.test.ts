@@ -277,7 +277,7 @@ describe("Caddy answers", () => {
       url: "http://localhost:8080/",
     });
     expect(env.kind === "unknown" && env.why.key).toBe("config.caddy.unknown.env");
-    const expr = ask(site("\t@e expression `{method} == 'GET'`\n\theader @e X 1\n\trespond 200"), {
+    const expr = ask(site("\t@e expression `remote_ip('10.0.0.0/8')`\n\theader @e X 1\n\trespond 200"), {
       url: "http://localhost:8080/",
     });
     expect(expr.kind === "unknown" && expr.why.key).toBe("config.caddy.unknown.matcher");

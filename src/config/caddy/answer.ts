@@ -14,6 +14,7 @@
 import { combinedHeader, type HeaderList } from "../../engine";
 import type { Answer, HopRequest, Words } from "../types";
 import { Unknown } from "../whatif";
+import { CelUnknown, evaluateCel } from "./cel";
 import type { Node, Token } from "./syntax";
 import { type Address, type CaddyTree, DIRECTIVE_ORDER, INERT, type Site } from "./tree";
 
@@ -308,6 +309,9 @@ function linesMatch(lines: Array<{ type: string; args: Token[]; node: Node }>, s
         if (!re.test(subject)) return false;
         break;
       }
+      case "expression":
+        if (!expressionMatches(l.args, st)) return false;
+        break;
       default:
         throw new Unknown({
           key: "config.caddy.unknown.matcher",
@@ -316,6 +320,38 @@ function linesMatch(lines: Array<{ type: string; args: Token[]; node: Node }>, s
     }
   }
   return true;
+}
+
+/**
+ * The CEL text of an `expression` matcher: one token as Caddy reads it (a backquoted expression), or
+ * several joined with their quotes kept (Caddy's UnmarshalCaddyfile, `RemainingArgsRaw`).
+ */
+export function celText(args: readonly Token[]): string {
+  if (args.length === 1) return (args[0] as Token).value;
+  return args.map((a) => (a.quoted ? JSON.stringify(a.value) : a.value)).join(" ");
+}
+
+function expressionMatches(args: readonly Token[], st: St): boolean {
+  try {
+    return evaluateCel(celText(args), {
+      placeholder: (name) => placeholders(`{${name}}`, st, true),
+      method: () => st.method,
+      path: () => st.path,
+      host: () => st.url.hostname,
+      scheme: () => st.url.protocol.replace(/:$/, ""),
+      header: (name) =>
+        st.request.headers.some(([n]) => lower(n) === lower(name)) ? reqHeader(st, name) : null,
+      pathMatches,
+      hostMatches,
+      valueMatches,
+    });
+  } catch (error) {
+    if (!(error instanceof CelUnknown)) throw error;
+    throw new Unknown({
+      key: "config.caddy.unknown.matcher",
+      params: { type: "expression", line: args[0]?.line ?? 0 },
+    });
+  }
 }
 
 function hostMatches(pattern: string, host: string): boolean {

@@ -8,7 +8,17 @@
  */
 import { regexWithoutScheme, unescapedHostDot } from "../origin-regex";
 import type { ConfigFinding } from "../types";
-import { allOps, findMatcher, matcherLines, matcherToken, type Op, type Scope, scopeOf } from "./answer";
+import {
+  allOps,
+  celText,
+  findMatcher,
+  matcherLines,
+  matcherToken,
+  type Op,
+  type Scope,
+  scopeOf,
+} from "./answer";
+import { CelUnknown, evaluateCel } from "./cel";
 import { REFLECT } from "./patch";
 import type { Node } from "./syntax";
 import type { CaddyTree, Site } from "./tree";
@@ -34,8 +44,46 @@ function originGuard(scope: Scope, token: { value: string } | null): boolean {
         l.args.length > 1 &&
         !l.args.slice(1).some((a) => a.value.includes("*")),
     ) ||
-    !!lines?.some((l) => l.type === "header_regexp" && /origin/i.test(l.args.map((a) => a.value).join(" ")))
+    !!lines?.some(
+      (l) => l.type === "header_regexp" && /origin/i.test(l.args.map((a) => a.value).join(" ")),
+    ) ||
+    !!lines?.some((l) => l.type === "expression" && refusesUnlistedOrigin(celText(l.args)))
   );
+}
+
+/** An origin no allow-list holds, for asking an `expression` matcher whether it lists origins. */
+const UNLISTED = "https://unlisted-origin.cors-lens.invalid";
+
+/**
+ * Whether an `expression` matcher reads the Origin and refuses one no list holds, for a simple
+ * request and a preflight alike (`{http.request.header.Origin} in [...]`). Anything it cannot
+ * evaluate is not a guard.
+ */
+function refusesUnlistedOrigin(expression: string): boolean {
+  if (!/origin/i.test(expression)) return false;
+  const ask = (method: string): boolean | null => {
+    const header = (name: string) => (lower(name) === "origin" ? UNLISTED : null);
+    try {
+      return evaluateCel(expression, {
+        placeholder: (name) => {
+          const m = /^(?:http\.request\.)?header\.(.+)$/i.exec(name);
+          if (!m) throw new CelUnknown(name);
+          return header(m[1] as string) ?? "";
+        },
+        method: () => method,
+        path: () => "/",
+        host: () => "localhost",
+        scheme: () => "https",
+        header,
+        pathMatches: () => true,
+        hostMatches: () => true,
+        valueMatches: (p, v) => p === "*" || p === v,
+      });
+    } catch {
+      return null;
+    }
+  };
+  return ask("GET") === false && ask("OPTIONS") === false;
 }
 
 /**
