@@ -39,6 +39,7 @@ export function checkDjango(s: DjangoSettings): ConfigFinding[] {
     severity: "error" | "warning",
     at: number | Pick<Span, "line" | "file">,
     words: Words,
+    also?: number,
   ) =>
     out.push({
       code,
@@ -46,6 +47,7 @@ export function checkDjango(s: DjangoSettings): ConfigFinding[] {
       file: typeof at === "number" ? s.file : (at.file ?? s.file),
       line: typeof at === "number" ? at : at.line,
       words,
+      ...(also !== undefined ? { also: [{ file: s.file, line: also }] } : {}),
     });
   const corsNames = s.mod.assignments.filter((a) => a.name.startsWith("CORS_"));
   // The new name set hides the old one whatever each holds (django-cors-headers' conf.py reads
@@ -155,7 +157,20 @@ export function checkDjango(s: DjangoSettings): ConfigFinding[] {
     const cors = mw.value[at];
     // MIDDLEWARE not written here may come from a module star-imported and not passed: not said.
     const unseen = !mw.from && s.mod.starImports.length > 0;
-    if (!cors && corsNames.length > 0 && !unseen)
+    // CorsMiddleware in MIDDLEWARE_CLASSES, the pre-1.10 setting: Django reads it only while MIDDLEWARE
+    // is unset, and not at all since 2.0 (django/core/handlers/base.py load_middleware reads
+    // settings.MIDDLEWARE only), so the middleware never runs.
+    const old = s.mod.names.get("MIDDLEWARE_CLASSES");
+    const oldHolds = !!old && s.mod.text.slice(old.rhs.start, old.rhs.end).includes(CORS_MIDDLEWARE);
+    if (!cors && old && oldHolds)
+      add(
+        "django-middleware-classes",
+        "error",
+        old.stmt,
+        { key: "config.django.check.middleware-classes" },
+        mw.from && (mw.from.stmt.file ?? s.file) === s.file ? mw.from.stmt.line : undefined,
+      );
+    else if (!cors && corsNames.length > 0 && !unseen)
       add("django-no-middleware", "error", mw.from?.stmt ?? corsNames[0]?.stmt ?? 1, {
         key: "config.django.check.no-middleware",
       });

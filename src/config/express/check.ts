@@ -6,6 +6,7 @@
  * hand-set headers: a reflected origin without `Vary: Origin`.
  */
 import type * as t from "@babel/types";
+import { misspelledCorsHeader } from "../header-names";
 import { regexWithoutScheme } from "../origin-regex";
 import type { ConfigFinding, Words } from "../types";
 import { STRANGER_ORIGIN, Unknown } from "../whatif";
@@ -89,6 +90,22 @@ export function checkExpress(app: ExpressApp): ConfigFinding[] {
         file: app.file,
         line,
         words: { key: "config.express.check.header-name", params: { name: JSON.stringify(name), fixed } },
+      });
+  }
+  // A CORS header's name misspelled (`res.header('Accept-Control-Allow-Origin', '*')`): the browser
+  // reads only the exact name, so the header is as good as absent.
+  for (const m of app.text.matchAll(/\.(?:setHeader|header|set|append)\(\s*(["'`])([A-Za-z][A-Za-z-]*)\1/g)) {
+    const name = m[2] ?? "";
+    const meant = misspelledCorsHeader(name);
+    if (!meant) continue;
+    const line = app.lineOf((m.index ?? 0) + m[0].indexOf(name));
+    if (!out.some((x) => x.code === "cors-header-misspelled" && x.line === line))
+      out.push({
+        code: "cors-header-misspelled",
+        severity: "error",
+        file: app.file,
+        line,
+        words: { key: "config.check.header-misspelled", params: { name, meant } },
       });
   }
   // No CORS middleware and no Access-Control-* header written anywhere: every cross-origin call

@@ -51,6 +51,8 @@ export const enConfigPython = {
     "the Access-Control-Allow-Origin for {path} comes from the view, not from django-cors-headers: change it there",
   "config.django.cannot.all-credentials":
     "CORS_ALLOW_ALL_ORIGINS (line {line}) answers * and the page sends credentials: CORS_ALLOW_CREDENTIALS = True would let every site read the user's data; list the origins in CORS_ALLOWED_ORIGINS instead",
+  "config.django.check.middleware-classes":
+    "corsheaders.middleware.CorsMiddleware is listed in MIDDLEWARE_CLASSES, which Django reads only while MIDDLEWARE is not set, and not at all since Django 2.0: it never runs and no CORS header is sent; put it in MIDDLEWARE, above CommonMiddleware",
   "config.django.check.no-middleware":
     "CORS_* settings are set but corsheaders.middleware.CorsMiddleware is not in MIDDLEWARE: no CORS header is sent",
   "config.django.check.order":

@@ -154,6 +154,8 @@ recorded request through and keeps every request allowed before, 1 when it canno
     "this location, nested in the proxied one of line {line}, has no proxy_pass of its own (it is not inherited): what it takes is looked up on disk under root, not asked of the application; repeat the proxy_pass here",
   "config.check.wildcard-list-credentials":
     "{name} '*' beside Access-Control-Allow-Credentials (line {line}): with credentials the browser reads '*' as a name, not as every one, so a credentialed request's method or headers are refused at its preflight; list them",
+  "config.check.header-misspelled":
+    "{name} is not a header any browser reads: it looks like {meant} misspelled, so the answer goes out without it",
   "config.check.origin-list":
     "Access-Control-Allow-Origin holds several origins: it takes exactly one (or *); answer with the request's origin when it is in the list",
   "config.check.null": "the origin null is allowed: sandboxed iframes and file: pages of any site send it",

@@ -53,6 +53,8 @@ export const koConfigPython: Record<keyof typeof enConfigPython, string> = {
     "{path}의 Access-Control-Allow-Origin은 django-cors-headers가 아니라 뷰가 보냅니다: 거기서 바꾸세요",
   "config.django.cannot.all-credentials":
     "CORS_ALLOW_ALL_ORIGINS({line}번 줄)는 *로 응답하는데 페이지가 자격 증명을 보냅니다: CORS_ALLOW_CREDENTIALS = True는 모든 사이트가 사용자 데이터를 읽게 합니다. 대신 CORS_ALLOWED_ORIGINS에 출처를 나열하세요",
+  "config.django.check.middleware-classes":
+    "corsheaders.middleware.CorsMiddleware가 MIDDLEWARE_CLASSES에 들어 있습니다. Django는 MIDDLEWARE가 설정되지 않았을 때만 이 설정을 읽고, Django 2.0부터는 전혀 읽지 않습니다. 미들웨어가 실행되지 않아 CORS 헤더가 하나도 붙지 않습니다. MIDDLEWARE의 CommonMiddleware 위에 넣으세요",
   "config.django.check.no-middleware":
     "CORS_* 설정이 있지만 MIDDLEWARE에 corsheaders.middleware.CorsMiddleware가 없습니다: CORS 헤더가 전송되지 않습니다",
   "config.django.check.order":

@@ -152,6 +152,8 @@ config/initializers/cors.rb나 Rack의 config.ru).
     "{line}행의 프록시 location 안에 있는 이 location에는 자체 proxy_pass가 없습니다(상속되지 않음). 여기서 받는 요청은 애플리케이션이 아니라 root 아래 디스크에서 찾습니다. 여기에 proxy_pass를 다시 적으세요",
   "config.check.wildcard-list-credentials":
     "{name} '*'가 Access-Control-Allow-Credentials({line}행)와 함께 있습니다. 자격 증명이 있으면 브라우저는 '*'를 모든 값이 아니라 이름으로 읽으므로, 자격 증명을 보내는 요청의 메서드나 헤더가 프리플라이트에서 거부됩니다. 값을 나열하세요",
+  "config.check.header-misspelled":
+    "{name}은(는) 브라우저가 읽는 헤더가 아닙니다. {meant}의 오타로 보이며, 응답은 그 헤더 없이 나갑니다",
   "config.check.origin-list":
     "Access-Control-Allow-Origin에 출처가 여러 개: 값은 정확히 하나(또는 *)여야 합니다. 목록에 있는 요청 출처를 돌려주세요",
   "config.check.null":

@@ -1,0 +1,44 @@
+/**
+ * `check` on held-out set 19's Django miss (test/fixes/HELDOUT19.md, django-cors-headers#277): the
+ * middleware in the pre-1.10 MIDDLEWARE_CLASSES setting, which Django 2.0+ never reads.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { checkConfig, prepareConfig } from "../../src/config";
+import { pythonGrammarBytes as wasm } from "./recorded";
+
+beforeAll(async () => {
+  await prepareConfig([{ path: "settings.py", text: "CORS_ALLOW_ALL_ORIGINS = True\n" }], wasm);
+});
+
+const SETTINGS = (middleware: string) => `ROOT_URLCONF = "urls"
+INSTALLED_APPS = ["corsheaders"]
+${middleware}
+# django-cors-headers
+MIDDLEWARE_CLASSES = (
+    "corsheaders.middleware.CorsMiddleware",
+    "django.middleware.common.CommonMiddleware",
+)
+CORS_ORIGIN_ALLOW_ALL = True
+`;
+
+const found = (text: string) =>
+  checkConfig([{ path: "settings.py", text }])
+    .findings.filter((f) => f.severity === "error")
+    .map((f) => `${f.code}:${f.line}${(f.also ?? []).map((a) => ` also ${a.line}`).join("")}`);
+
+describe("Django: CorsMiddleware in MIDDLEWARE_CLASSES", () => {
+  it("is named where MIDDLEWARE_CLASSES holds it, with MIDDLEWARE as also", () => {
+    const text = SETTINGS('MIDDLEWARE = [\n    "django.middleware.common.CommonMiddleware",\n]\n');
+    expect(found(text)).toEqual(["django-middleware-classes:8 also 3"]);
+  });
+  it("with no MIDDLEWARE written at all, on MIDDLEWARE_CLASSES alone", () => {
+    expect(found(SETTINGS(""))).toEqual(["django-middleware-classes:5"]);
+  });
+  it("MIDDLEWARE_CLASSES without CorsMiddleware leaves the finding it always was", () => {
+    const text = SETTINGS('MIDDLEWARE = [\n    "django.middleware.common.CommonMiddleware",\n]\n').replace(
+      '    "corsheaders.middleware.CorsMiddleware",\n',
+      "",
+    );
+    expect(found(text)).toEqual(["django-no-middleware:3"]);
+  });
+});
