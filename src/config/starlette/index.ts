@@ -500,7 +500,12 @@ function checkStarlette(app: StarletteApp): ConfigFinding[] {
       own !== null &&
       out.length === 0 &&
       app.mounted.every((m) => m.middleware.length === 0) &&
-      !/access-control-|cors/i.test(text) &&
+      // CORS set some way not read here: a header written by hand, a CORS package imported, a function
+      // named for it called (`setup_cors(app)`). A setting merely named for it (`cors_origins`, never
+      // passed to a middleware) sets nothing.
+      !/access-control-/i.test(text) &&
+      !/^[ \t]*(?:from|import)[ \t][^\n]*cors/im.test(text) &&
+      !/\b\w*cors\w*[ \t]*\(/i.test(text) &&
       // Serving it (uvicorn.run(app), hypercorn's serve, Mangum, TestClient) adds nothing.
       [...text.matchAll(new RegExp(`([\\w.]+)\\s*\\(\\s*(?:[^()]*,\\s*)?${name}\\s*[,)]`, "g"))].every((m) =>
         /(^|\.)(run|serve|Mangum|TestClient)$/.test(m[1] ?? ""),

@@ -1,6 +1,6 @@
 /**
- * `check` on held-out set 19's Django miss (test/fixes/HELDOUT19.md, django-cors-headers#277): the
- * middleware in the pre-1.10 MIDDLEWARE_CLASSES setting, which Django 2.0+ never reads.
+ * `check` on held-out set 19's Django and FastAPI misses (test/fixes/HELDOUT19.md): django-cors-headers#277,
+ * the middleware in MIDDLEWARE_CLASSES, which Django 2.0+ never reads; jundot/omlx#17, a CORS setting never applied.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { checkConfig, prepareConfig } from "../../src/config";
@@ -40,5 +40,39 @@ describe("Django: CorsMiddleware in MIDDLEWARE_CLASSES", () => {
       "",
     );
     expect(found(text)).toEqual(["django-no-middleware:3"]);
+  });
+});
+
+describe("FastAPI: a CORS setting defined and never applied (set 19's jundot/omlx#17)", () => {
+  const text = (extra: string) => `from dataclasses import dataclass, field
+from typing import List
+
+from fastapi import FastAPI
+
+
+@dataclass
+class ServerConfig:
+    cors_origins: List[str] = field(default_factory=lambda: ["*"])
+
+
+config = ServerConfig()
+
+app = FastAPI(title="api")
+${extra}
+
+@app.get("/v1/models")
+async def list_models():
+    return {"data": []}
+`;
+  const noCors = (t: string) =>
+    checkConfig([{ path: "app.py", text: t }])
+      .findings.filter((f) => f.code === "no-cors")
+      .map((f) => f.line);
+  it("no-cors is said where the app is made: a field named for CORS sets nothing", () => {
+    expect(noCors(text(""))).toEqual([14]);
+  });
+  it("not where a function named for CORS is given the app, or a CORS package is imported", () => {
+    expect(noCors(text("setup_cors(app, config.cors_origins)\n"))).toEqual([]);
+    expect(noCors(`from fastapi_cors import CORS\n${text("")}`)).toEqual([]);
   });
 });
