@@ -142,7 +142,7 @@ export function renderExchange(
 ):
   | { exchange: ObservedExchange }
   | { unknown: Words; assumed: Words[] }
-  | { exchange: ObservedExchange; assumed: Words[] } {
+  | { exchange: ObservedExchange; assumed: Words[]; actualUnknown?: Words } {
   const assumed: Words[] = [];
   const hopOf = (request: HopRequest, which: "preflight" | "actual"): Hop | Words => {
     const a = ask(request, which);
@@ -174,6 +174,8 @@ export function renderExchange(
     preflight = p;
   }
   const hops: Hop[] = [];
+  /** Why the actual request's answer is not known, where the preflight's is (judged below). */
+  let actualUnknown: Words | undefined;
   let url = spec.url;
   let method = spec.method;
   for (let i = 0; i < 6; i++) {
@@ -188,7 +190,11 @@ export function renderExchange(
     );
     if (!("url" in h)) {
       // A preflight that fails stops the request: the actual request's answer does not matter then.
-      if (preflight && hops.length === 0) break;
+      // One that passes leaves the request unknown, for this reason (judge).
+      if (preflight && hops.length === 0) {
+        actualUnknown = h;
+        break;
+      }
       return { unknown: h, assumed };
     }
     hops.push(h);
@@ -215,7 +221,7 @@ export function renderExchange(
     hops,
     visibility: visibilityOf("chromium", true),
   });
-  return { exchange, assumed };
+  return actualUnknown ? { exchange, assumed, actualUnknown } : { exchange, assumed };
 }
 
 const diagnoses = new Map<string, ReturnType<typeof diagnose>>();
@@ -261,7 +267,14 @@ export function judge(
   return {
     verdict: d.verdict,
     cause: cause ? { code: cause.code, title: cause.title, stage: cause.stage } : null,
-    unknown: d.verdict === "unknown" ? d.unknownReason : null,
+    // The preflight passed and the actual request's answer could not be told: the configuration's
+    // reason, not the engine's "not observed getting a response".
+    unknown:
+      d.verdict === "unknown"
+        ? "actualUnknown" in r && r.actualUnknown
+          ? r.actualUnknown
+          : d.unknownReason
+        : null,
     assumed: "assumed" in r ? r.assumed : [],
     exchange: r.exchange,
   };

@@ -850,7 +850,28 @@ function handThenAuth(
   let hand: Layer | null = null;
   const walk = (stack: ExpressApp["app"], depth: number) => {
     for (const l of stack?.layers ?? []) {
-      if (l.methods !== null) continue;
+      if (l.methods !== null) {
+        // A route's `.all(guard)` (or `.options(guard)`) runs for the preflight too — Express's Route
+        // runs `.all` handlers for every method (https://github.com/pillarjs/router/blob/master/lib/route.js,
+        // `_handlesMethod`: `if (this.methods._all) return true`): an auth check there refuses it as an
+        // app-wide one does (expressjs/express#2549's `.all(User.administratorOnly())`). Named at the guard.
+        const guard =
+          hand && l.methods.some((m) => m === "ALL" || m === "OPTIONS")
+            ? l.handlers.find(
+                (h): h is Extract<Middleware, { kind: "auth" | "fn" }> =>
+                  h.kind === "auth" ||
+                  (h.kind === "fn" &&
+                    answersUnauthorized(h.node) &&
+                    !branchesOnOptions(codeOf(app.text, h.node))),
+              )
+            : undefined;
+        if (guard)
+          push("preflight-to-auth", "error", guard.kind === "fn" ? (guard.site ?? guard.node) : guard.node, {
+            key: "config.express.check.hand-then-auth",
+            params: { line: (hand as Layer).line },
+          });
+        continue;
+      }
       for (const h of l.handlers) {
         if (h.kind === "router" && depth < 4) walk(h.router, depth + 1);
         if (h.kind !== "fn") continue;

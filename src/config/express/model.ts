@@ -98,8 +98,11 @@ export type Middleware =
   | { kind: "static"; node: t.Node }
   | { kind: "pass"; node: t.Node }
   | { kind: "auth"; node: t.Node; name: string; jwt: boolean }
-  /** `bound`: a factory's parameters, for the function it returned (`guard(640)`: level = 640). */
-  | { kind: "fn"; node: t.Function; name?: string; bound?: Map<string, Val> }
+  /**
+   * `bound`: a factory's parameters, for the function it returned (`guard(640)`: level = 640);
+   * `site`: that factory's call, where the middleware is registered.
+   */
+  | { kind: "fn"; node: t.Function; name?: string; bound?: Map<string, Val>; site?: t.CallExpression }
   | { kind: "router"; router: Stack; node: t.Node }
   /** Koa: `router.allowedMethods()`, the router's OPTIONS answer (200 with Allow) where a route has the path. */
   | { kind: "allowed"; router: Stack; node: t.Node }
@@ -1620,9 +1623,31 @@ export function readExpress(file: string, text: string): ExpressApp {
       },
     ];
   };
+  /**
+   * `User.session()`: a method of an object literal the file holds in a const (passport-style helpers
+   * gathered on a model object, expressjs/express#2549), the factory `guard(640)` is as a function.
+   */
+  const objectMethod = (callee: t.Node): t.Function | undefined => {
+    if (callee.type !== "MemberExpression" || callee.computed) return undefined;
+    const obj = bare(callee.object);
+    const init = obj.type === "Identifier" ? r.consts.get(obj.name)?.init : undefined;
+    const m = propName(callee);
+    if (!init || bare(init).type !== "ObjectExpression" || !m) return undefined;
+    const props = (bare(init) as t.ObjectExpression).properties.filter(
+      (x) =>
+        x.type !== "SpreadElement" &&
+        !x.computed &&
+        (x.key.type === "Identifier" ? x.key.name : x.key.type === "StringLiteral" ? x.key.value : null) ===
+          m,
+    );
+    const only = props.length === 1 ? props[0] : undefined;
+    if (only?.type === "ObjectMethod") return only.kind === "method" && !only.generator ? only : undefined;
+    const v = only?.type === "ObjectProperty" ? bare(only.value) : null;
+    return v?.type === "ArrowFunctionExpression" || v?.type === "FunctionExpression" ? v : undefined;
+  };
   const factoryMiddleware = (call: t.CallExpression): Middleware | null => {
     const callee = bare(call.callee);
-    const f = callee.type === "Identifier" ? r.functions.get(callee.name) : undefined;
+    const f = callee.type === "Identifier" ? r.functions.get(callee.name) : objectMethod(callee);
     // `(level)` or `(options = {})` (koa2-cors' `crossOrigin(options = {})`: the default where the
     // call passes nothing: koa2-cors 2.0.6, https://github.com/zadzbw/koa2-cors/blob/master/src/index.js).
     const named = (x: t.Node) =>
@@ -1668,7 +1693,7 @@ export function readExpress(file: string, text: string): ExpressApp {
       if (!(e instanceof Unknown)) throw e;
       return null;
     }
-    return { kind: "fn", node: fn, name: (callee as t.Identifier).name, bound };
+    return { kind: "fn", node: fn, name: dotted(callee) ?? undefined, bound, site: call };
   };
   const classify = (name: string, node: t.Node, jwt: boolean): Middleware => {
     if (AUTH_NAME.test(name))
@@ -2561,12 +2586,34 @@ export function run(app: ExpressApp, request: HopRequest): Trace {
           }
           if (authLike !== undefined)
             return handle({ kind: "auth", node: h.node, name: authLike, jwt: false }, layer, final, rest);
+          // A preflight (it never carries credentials: https://fetch.spec.whatwg.org/#cors-preflight-fetch)
+          // meeting a check CORS Lens cannot follow (`if (!req.user || …) return res.sendStatus(401)`,
+          // an admin check on a router's `.all()`, expressjs/express#2549), where the record says it was
+          // refused with the 401/403 that check writes: the refusal is the path it took (read from the
+          // record, as Koa's ctx.throw above).
+          if (
+            req.method === "OPTIONS" &&
+            !own &&
+            (up === 401 || up === 403) &&
+            new RegExp(`\\b${up}\\b`).test(code)
+          ) {
+            res.status = up;
+            trace.fromUpstream = true;
+            return true;
+          }
           // Application code CORS Lens does not follow (a token check with a JWT library), after the
           // CORS headers were set: whatever it answers, or whoever answers after it, keeps them,
           // unless it writes the response by itself — so the request's CORS outcome is known.
+          // `.raw` on the request — Fastify's `request.raw` (https://fastify.dev/docs/latest/Reference/Request/:
+          // "the incoming HTTP request from Node core"), Hono's `c.req.raw` — writes no answer; on the
+          // reply (`reply.raw`) it may (fdaciuk/conduit-api#12's auth hook keeps its user on `req.raw`).
+          const first = h.node.params[0]?.type === "Identifier" ? h.node.params[0].name : null;
+          const written = first
+            ? code.replace(new RegExp(`(?<![\\w$.])${escapeRegex(first)}(\\.req)?\\.raw\\b`, "g"), "")
+            : code;
           const late =
             /\b(removeHeader|writeHead|getHeaders|hijack|flushHeaders)\b|\.raw\b|\bres\.(set|header|append)\s*\(\s*\{/.test(
-              code,
+              written,
             );
           // Nothing after it in the file touches CORS (no cors(), no Access-Control-* header).
           const after = reader.text.slice(h.node.end ?? 0);
@@ -4055,6 +4102,47 @@ function interpret(
       last?.type === "ThrowStatement"
     );
   };
+  /** The request's body stream: Koa's `ctx.req` / `ctx.request.req`, Express's `req`, Fastify's `request.raw`. */
+  const isBodyStream = (x: t.Node): boolean => {
+    const b = bare(x);
+    if (reqName && !koa && !hono && isName(b, reqName) && !fastify) return true;
+    if (b.type !== "MemberExpression" || b.computed) return false;
+    const p = propName(b);
+    if (koa)
+      return (
+        p === "req" &&
+        (isC(b.object) ||
+          (bare(b.object).type === "MemberExpression" &&
+            isC((bare(b.object) as t.MemberExpression).object) &&
+            propName(bare(b.object)) === "request"))
+      );
+    return fastify && p === "raw" && !!reqName && isName(bare(b.object), reqName);
+  };
+  /**
+   * A `for (await) … of` loop over the body stream whose body only gathers into the function's own
+   * variables (`raw += chunk`, `chunks.push(chunk)`): those names, or null for any other loop.
+   */
+  const streamLoop = (n: t.ForOfStatement): string[] | null => {
+    if (!isBodyStream(n.right)) return null;
+    const params = new Set(fn.params.flatMap((x) => (x.type === "Identifier" ? [x.name] : [])));
+    const stmts = n.body.type === "BlockStatement" ? n.body.body : [n.body];
+    const names: string[] = [];
+    for (const st of stmts) {
+      const e = st.type === "ExpressionStatement" ? bare(st.expression) : null;
+      const target =
+        e?.type === "AssignmentExpression" && e.left.type === "Identifier"
+          ? e.left.name
+          : e?.type === "CallExpression" &&
+              bare(e.callee).type === "MemberExpression" &&
+              propName(bare(e.callee)) === "push" &&
+              bare((bare(e.callee) as t.MemberExpression).object).type === "Identifier"
+            ? (bare((bare(e.callee) as t.MemberExpression).object) as t.Identifier).name
+            : null;
+      if (!target || params.has(target) || !env.has(target)) return null;
+      names.push(target);
+    }
+    return names;
+  };
   const exec = (s: t.Node): Flow => {
     const n = bare(s);
     switch (n.type) {
@@ -4085,6 +4173,17 @@ function interpret(
         return null;
       case "EmptyStatement":
         return null;
+      case "ForOfStatement": {
+        // A body reader: `for await (const chunk of ctx.req) raw += chunk;` — the request's own
+        // stream (Node's IncomingMessage is async-iterable: https://nodejs.org/api/stream.html#readablesymbolasynciterator;
+        // Koa's ctx.req, Express's req, Fastify's request.raw) read into variables of the function.
+        // It answers nothing and sets no header: the request goes on, what the loop gathered is
+        // unknown where it is read (koa-bodyparser's own reading, written by hand: evert0n/koa-cors#17).
+        const gathered = streamLoop(n);
+        if (!gathered) return unknown(n);
+        for (const name of gathered) env.delete(name);
+        return null;
+      }
       case "TryStatement": {
         // The path that throws nothing: the block. What a catch does with a route's error is the
         // route's answer (koaThrown); a finally block is code not followed here. Where the
@@ -4222,14 +4321,25 @@ function interpret(
         // `req.session = cookie.parse(…)`, `req.user = jwt.verify(…)`: what the app keeps on the
         // request for later code, not the answer (read later, it is unknown where read); as in a
         // try block, the path that throws nothing is the one followed.
+        // Koa: a field of ctx.request other than the Request's own setters (header(s), url, method, path,
+        // query, querystring, search: https://github.com/koajs/koa/blob/master/lib/request.js) —
+        // `ctx.request.body`, where koa-bodyparser keeps the parsed body.
+        const koaRequest = (o: t.Node) => {
+          const b = bare(o);
+          return koa && b.type === "MemberExpression" && isC(b.object) && propName(b) === "request";
+        };
         const reqField =
           left.type === "MemberExpression" &&
           !left.computed &&
-          ((reqName && isName(bare(left.object), reqName)) ||
+          ((((reqName && isName(bare(left.object), reqName)) ||
             (koa && isC(left.object) && propName(left) === "state")) &&
-          !["method", "path", "url", "originalUrl", "headers", "status", "body"].includes(
-            propName(left) ?? "",
-          );
+            !["method", "path", "url", "originalUrl", "headers", "status", "body"].includes(
+              propName(left) ?? "",
+            )) ||
+            (koaRequest(left.object) &&
+              !["header", "headers", "url", "method", "path", "query", "querystring", "search"].includes(
+                propName(left) ?? "",
+              )));
         if (reqField && n.operator === "=") return null;
         return unknown(n);
       }

@@ -620,7 +620,7 @@ export function patchExpress(
     if (trace.handSet.length > 0) {
       const fns = trace.handSet.map((h) => h.node);
       if (code === "allow-credentials-not-true") handCredentials(p, fns, spec.id);
-      else if (code === "preflight-status-not-ok" && preflight && !answersOptions(app))
+      else if (code === "preflight-status-not-ok" && preflight && !answersOptions(app, guardRefused(trace)))
         handPreflight(p, fns, spec.id);
       else if (
         [
@@ -1095,15 +1095,22 @@ function handSetter(
   return found;
 }
 
-/** A route of the app's own that takes OPTIONS (`app.options(…)`, `app.all(…)`): answering every preflight would bypass it. */
-function answersOptions(app: ExpressApp): boolean {
+/**
+ * A route of the app's own that takes OPTIONS (`app.options(…)`, `app.all(…)`): answering every
+ * preflight would bypass it. Not `refused`: the route guard that refused this preflight, written as
+ * middleware (`.all(User.administratorOnly())`, which calls next() for a signed-in administrator and
+ * answers 401 otherwise, expressjs/express#2549) — its only answer to an OPTIONS is that refusal (or
+ * passing on: Express's Route runs `.all` for every method, https://github.com/pillarjs/router/blob/master/lib/route.js,
+ * and a route without an options handler then adds nothing to the automatic OPTIONS answer).
+ */
+function answersOptions(app: ExpressApp, refused?: Layer): boolean {
   const seen = new Set<ExpressApp["app"]>();
   const visit = (stack: ExpressApp["app"]): boolean => {
     if (!stack || seen.has(stack)) return false;
     seen.add(stack);
     return stack.layers.some(
       (l) =>
-        (l.methods ?? []).some((m) => m === "OPTIONS" || m === "ALL") ||
+        (l !== refused && (l.methods ?? []).some((m) => m === "OPTIONS" || m === "ALL")) ||
         l.handlers.some((h) => h.kind === "router" && visit(h.router)),
     );
   };
@@ -1174,6 +1181,18 @@ function handPreflight(p: Patcher, fns: t.Function[], id: string): void {
       params: { line: p.line(fn) },
     },
   );
+}
+
+/**
+ * The layer that refused the request with an error status, where each of its handlers is a guard: an
+ * auth middleware, or a function of the file that passes the request on as its last statement.
+ */
+function guardRefused(trace: Trace): Layer | undefined {
+  const by = trace.answeredBy?.layer;
+  if (!by || trace.status < 400) return undefined;
+  return by.handlers.every((h) => h.kind === "auth" || (h.kind === "fn" && passOn(h.node) !== null))
+    ? by
+    : undefined;
 }
 
 /** The middleware's last statement when it passes the request on (`next();`, `await next();`, `return next();`). */
