@@ -119,8 +119,15 @@ describe("aiohttp: a same-file function given keyword arguments registers the ro
     // The default upload_url is not the one given: no route there.
     const other = readConfig(files).answer({ method: "POST", url: `${API}/files`, headers: [] });
     expect(other).toMatchObject({ kind: "known", status: 404 });
-    const found = checkConfig(files).findings.map((f) => f.code);
-    expect(found).toContain("no-cors");
+  });
+  it("check: no CORS, named where the app is made with the route answering OPTIONS itself beside (aiohttp-cors refuses it)", () => {
+    const found = checkConfig(files).findings.filter((f) => f.code === "no-cors");
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({
+      line: 33,
+      also: [{ file: "app.py", line: 24 }],
+      words: { key: "config.aiohttp.check.no-cors-own-options", params: { line: 24, path: "/api/uploads" } },
+    });
   });
 });
 

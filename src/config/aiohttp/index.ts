@@ -568,11 +568,32 @@ function checkAiohttp(app: AiohttpApp): ConfigFinding[] {
   // No CORS anywhere (no aiohttp-cors, no Access-Control-* header, not even the word in the module)
   // while the app serves routes: no answer carries Allow-Origin, and aiohttp answers a preflight 405.
   // Named where the app is made, where `fix` sets aiohttp-cors up.
-  if (app.app && app.routes.length > 0 && !/access-control-|cors/i.test(app.mod.text))
-    add("no-cors", "warning", app.app.stmt.line, {
-      key: "config.aiohttp.check.no-cors",
-      params: { name: app.app.name },
-    });
+  if (app.app && app.routes.length > 0 && !/access-control-|cors/i.test(app.mod.text)) {
+    // A route answering OPTIONS itself (aiohttp-tus' upload routes): its preflights get that answer,
+    // not a 405, and aiohttp-cors refuses the resource — named beside, the advice a middleware.
+    const refused = app.crash ? undefined : refusedByCors(app);
+    if (refused)
+      out.push({
+        code: "no-cors",
+        severity: "warning",
+        file: app.file,
+        line: app.app.stmt.line,
+        also: [{ file: app.file, line: refused.line }],
+        words: {
+          key: "config.aiohttp.check.no-cors-own-options",
+          params: {
+            name: app.app.name,
+            line: refused.line,
+            path: refused.resource.path,
+          },
+        },
+      });
+    else
+      add("no-cors", "warning", app.app.stmt.line, {
+        key: "config.aiohttp.check.no-cors",
+        params: { name: app.app.name },
+      });
+  }
   // normalize_path_middleware(append_slash) in front of routes written with a trailing slash only:
   // the URL without it is answered by a redirect, which carries no CORS headers.
   const slashed =

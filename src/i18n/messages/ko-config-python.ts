@@ -173,6 +173,8 @@ export const koConfigPython: Record<keyof typeof enConfigPython, string> = {
     "{name}은(는) CORS 헤더를 설정하지 않습니다(flask-cors도, Access-Control-* 헤더도 없음). 다른 출처의 페이지는 응답을 읽을 수 없고, Flask는 프리플라이트에 그 헤더 없이 답합니다. CORS({name}, origins=[…])를 추가하세요(페이지의 HAR와 함께 `cors-lens fix --config`를 실행하면 추가합니다)",
   "config.aiohttp.check.no-cors":
     "{name}은(는) CORS 헤더를 설정하지 않습니다(aiohttp-cors도, Access-Control-* 헤더도 없음). 다른 출처의 페이지는 응답을 읽을 수 없고, 프리플라이트는 405를 받습니다. 라우트에 aiohttp-cors를 설정하세요(페이지의 HAR와 함께 `cors-lens fix --config`를 실행하면 작성합니다)",
+  "config.aiohttp.check.no-cors-own-options":
+    "{name}은(는) CORS 헤더를 설정하지 않습니다(aiohttp-cors도, Access-Control-* 헤더도 없음). 다른 출처의 페이지는 응답을 읽을 수 없고, {line}번 줄의 라우트가 {path}의 OPTIONS에 앱 자체 핸들러로 답하므로 그곳의 프리플라이트는 CORS 헤더 없는 그 응답을 받습니다. aiohttp-cors는 그 리소스를 받지 않습니다(이미 OPTIONS 핸들러가 있어 cors.add가 ValueError를 냅니다): 앱 자체 미들웨어에서 헤더를 설정하세요(페이지의 HAR와 함께 `cors-lens fix --config`를 실행하면 작성합니다)",
   "config.starlette.check.no-cors":
     "{name}은(는) CORSMiddleware를 추가하지 않고 Access-Control-* 헤더도 설정하지 않습니다. 다른 출처의 페이지는 응답을 하나도 읽을 수 없고 프리플라이트는 405를 받습니다. 페이지의 출처로 CORSMiddleware를 추가하세요(페이지의 HAR와 함께 `cors-lens fix --config`를 실행하면 추가합니다)",
   "config.starlette.check.order":
