@@ -1249,17 +1249,42 @@ export function readAiohttp(file: ConfigFile): AiohttpApp {
     const body = fn.childForFieldName("body");
     // `setup_cors(app, ["https://…"])`: a parameter given a value this reader knows is that value
     // while the body runs (`{host: … for host in origins}`); the names it shadowed come back after.
+    // Bound as Python binds a call's arguments: positional ones in order, then keyword ones by name
+    // (`setup_tus(app, upload_url="/uploads", …)`, aiohttp-tus' own call), else the written default.
     const saved = new Map<string, PyVal | undefined>();
     const args = call ? kids(call.childForFieldName("arguments") ?? call) : [];
     const params = kids(fn.childForFieldName("parameters") ?? fn);
-    if (args.every((a) => a.type !== "keyword_argument" && !/splat/.test(a.type)))
-      params.forEach((p, i) => {
-        const a = args[i];
-        const v = a && p.type === "identifier" ? evaluate(a, scope, mod.imports) : null;
-        if (!v || v.t === "unknown") return;
-        saved.set(p.text, scope.get(p.text));
-        scope.set(p.text, v);
-      });
+    if (args.every((a) => !/splat/.test(a.type))) {
+      const positional = args.filter((a) => a.type !== "keyword_argument");
+      const keyword = new Map(
+        args
+          .filter((a) => a.type === "keyword_argument")
+          .map((a) => [a.childForFieldName("name")?.text ?? "", a.childForFieldName("value")] as const),
+      );
+      let i = 0;
+      let byPosition = true;
+      for (const p of params) {
+        const name =
+          p.type === "identifier"
+            ? p.text
+            : p.type === "typed_parameter"
+              ? kids(p).find((c) => c.type === "identifier")?.text
+              : p.type === "default_parameter" || p.type === "typed_default_parameter"
+                ? p.childForFieldName("name")?.text
+                : undefined;
+        // `*`, `*args`: the parameters after it are keyword-only.
+        if (!name) {
+          if (p.type !== "positional_separator") byPosition = false;
+          continue;
+        }
+        const given = byPosition ? positional[i++] : undefined;
+        const a = given ?? keyword.get(name) ?? p.childForFieldName("value");
+        const v = a ? evaluate(a, scope, mod.imports) : null;
+        if (!v || v.t === "unknown") continue;
+        saved.set(name, scope.get(name));
+        scope.set(name, v);
+      }
+    }
     if (site) calls.push(site);
     try {
       if (body) exec(kids(body), body, depth + 1);

@@ -568,11 +568,32 @@ function checkAiohttp(app: AiohttpApp): ConfigFinding[] {
   // No CORS anywhere (no aiohttp-cors, no Access-Control-* header, not even the word in the module)
   // while the app serves routes: no answer carries Allow-Origin, and aiohttp answers a preflight 405.
   // Named where the app is made, where `fix` sets aiohttp-cors up.
-  if (app.app && app.routes.length > 0 && !/access-control-|cors/i.test(app.mod.text))
-    add("no-cors", "warning", app.app.stmt.line, {
-      key: "config.aiohttp.check.no-cors",
-      params: { name: app.app.name },
-    });
+  if (app.app && app.routes.length > 0 && !/access-control-|cors/i.test(app.mod.text)) {
+    // A route answering OPTIONS itself (aiohttp-tus' upload routes): its preflights get that answer,
+    // not a 405, and aiohttp-cors refuses the resource — named beside, the advice a middleware.
+    const refused = app.crash ? undefined : refusedByCors(app);
+    if (refused)
+      out.push({
+        code: "no-cors",
+        severity: "warning",
+        file: app.file,
+        line: app.app.stmt.line,
+        also: [{ file: app.file, line: refused.line }],
+        words: {
+          key: "config.aiohttp.check.no-cors-own-options",
+          params: {
+            name: app.app.name,
+            line: refused.line,
+            path: refused.resource.path,
+          },
+        },
+      });
+    else
+      add("no-cors", "warning", app.app.stmt.line, {
+        key: "config.aiohttp.check.no-cors",
+        params: { name: app.app.name },
+      });
+  }
   // normalize_path_middleware(append_slash) in front of routes written with a trailing slash only:
   // the URL without it is answered by a redirect, which carries no CORS headers.
   const slashed =
@@ -1017,6 +1038,197 @@ class Patcher extends EditList {
     this.push("fresh-setup", { file: this.file, start: end, end, text: `${lines.join("\n")}\n`, why });
   }
 
+  /** A CORS middleware of the app's own written from nothing (refusedByCors): what the pages need. */
+  private own: {
+    refused: Route;
+    origins: Set<string>;
+    methods: string[];
+    headers: string[];
+    credentials: boolean;
+  } | null = null;
+
+  /**
+   * No CORS in the app, and a route aiohttp-cors cannot be given (refusedByCors): the CORS headers set
+   * by a middleware of the app's own around every handler (aiohttp-tus' own advice, a CORS middleware:
+   * https://github.com/okumy/aiohttp-tus/blob/main/docs/usage.rst#cors-headers), in the form hand.ts
+   * reads — the app's own OPTIONS handler still answers the preflight, the middleware adds the headers
+   * to its answer. Null, or why not for this request.
+   */
+  ownWant(spec: RequestSpec, refused: Route): Words | null {
+    const app = this.app;
+    if (!this.ownPlace()) return { key: "config.aiohttp.cannot.own-place", params: { line: refused.line } };
+    const path = pathOf(spec.url);
+    const method = upper(spec.method);
+    const unsafe = unsafeNames(spec);
+    const preflighted = !["GET", "HEAD", "POST"].includes(method) || unsafe.length > 0;
+    // A preflight no route takes: aiohttp raises its 405 past every middleware's later lines, and
+    // answering OPTIONS in the middleware would take the app's own OPTIONS handlers' place too.
+    if (preflighted && resolve(app, path, "OPTIONS").route === null)
+      return {
+        key: "config.aiohttp.cannot.own-preflight",
+        params: { path, line: refused.line, refused: refused.resource.path },
+      };
+    const o = this.own ?? { refused, origins: new Set(), methods: [], headers: [], credentials: false };
+    this.own = o;
+    o.origins.add(spec.origin);
+    if (preflighted && !o.methods.includes(method)) o.methods.push(method);
+    for (const n of unsafe) {
+      const written = spec.headers.find(([k]) => k.toLowerCase() === n)?.[0] ?? n;
+      if (!o.headers.some((h) => h.toLowerCase() === n)) o.headers.push(written);
+    }
+    if (spec.credentials === "include") o.credentials = true;
+    return null;
+  }
+
+  /**
+   * Where the middleware goes: the `Application(…)` call that makes the app (its `middlewares=` list,
+   * or the argument added), the module-level statement holding it (the middleware is defined just
+   * above), and the name aiohttp's `web` is imported as (added when the file has none).
+   */
+  private ownPlace(): {
+    call: Node;
+    list: Node | null;
+    top: Node;
+    web: string | null;
+  } | null {
+    const app = this.app;
+    if (!app.app) return null;
+    const stmt = app.mod.tree.rootNode.descendantForIndex(app.app.stmt.start, app.app.stmt.end);
+    if (!stmt) return null;
+    const call = [stmt, ...stmt.descendantsOfType("call")].find(
+      (c): c is Node =>
+        c?.type === "call" && /(^|\.)Application$/.test(c.childForFieldName("function")?.text ?? ""),
+    );
+    const args = call?.childForFieldName("arguments");
+    if (!call || !args) return null;
+    const kw = args.namedChildren.find(
+      (a) => a?.type === "keyword_argument" && a.childForFieldName("name")?.text === "middlewares",
+    );
+    const list = kw?.childForFieldName("value") ?? null;
+    if (kw && list?.type !== "list" && list?.type !== "tuple") return null;
+    let top: Node = call;
+    while (top.parent && top.parent.type !== "module") top = top.parent;
+    if (!top.parent) return null;
+    const imported = [...app.mod.imports].find(([, v]) => v.module === "aiohttp" && v.name === "web")?.[0];
+    // The reader knows a new-style middleware by `@web.middleware` (app.ts addMiddleware).
+    if (imported !== undefined && imported !== "web") return null;
+    if (imported === undefined && (app.mod.names.has("web") || app.mod.imports.has("web"))) return null;
+    return { call, list, top, web: imported ?? null };
+  }
+
+  private flushOwn(): void {
+    const o = this.own;
+    const place = this.ownPlace();
+    if (!o || !place) return;
+    const origins = [...o.origins];
+    // One Allow-Origin value for every answer: two pages' origins need the request's Origin checked
+    // and echoed, which CORS Lens does not write.
+    if (origins.length > 1) {
+      this.cannotAll.push({
+        key: "config.aiohttp.cannot.own-origins",
+        params: { origins: origins.join(", "), line: o.refused.line },
+      });
+      return;
+    }
+    const text = this.text(this.file);
+    const q = quoteOf(text);
+    for (const m of text.matchAll(/\b[A-Za-z_]\w*\b/g)) this.names.add(m[0]);
+    const constant = this.freshName("CORS_HEADERS");
+    const name = this.freshName("cors_middleware");
+    const why: Words = {
+      key: "config.aiohttp.fix.own-middleware",
+      params: {
+        name,
+        origin: origins[0] as string,
+        path: o.refused.resource.path,
+        line: o.refused.line,
+      },
+    };
+    const headers: Array<[string, string]> = [
+      ["Access-Control-Allow-Origin", origins[0] as string],
+      ...(o.credentials ? ([["Access-Control-Allow-Credentials", "true"]] as Array<[string, string]>) : []),
+      ...(o.methods.length > 0
+        ? ([["Access-Control-Allow-Methods", o.methods.join(", ")]] as Array<[string, string]>)
+        : []),
+      ...(o.headers.length > 0
+        ? ([["Access-Control-Allow-Headers", o.headers.join(", ")]] as Array<[string, string]>)
+        : []),
+    ];
+    // A handler that raises an HTTPException sends it past the middleware's later lines (hand.ts):
+    // where one does, the headers go on the exception too, as `check` asks.
+    const raises = this.app.routes.some((r) => handlerRaises(this.app.mod, r.stmt).size > 0);
+    const call = raises
+      ? [
+          "    try:",
+          "        response = await handler(request)",
+          "    except web.HTTPException as exc:",
+          `        exc.headers.update(${constant})`,
+          "        raise",
+        ]
+      : ["    response = await handler(request)"];
+    const lines = [
+      `${constant} = {`,
+      ...headers.map(([n, v]) => `    ${pyStr(n, q)}: ${pyStr(v, q)},`),
+      "}",
+      "",
+      "",
+      "@web.middleware",
+      `async def ${name}(request, handler):`,
+      ...call,
+      `    response.headers.update(${constant})`,
+      "    return response",
+      "",
+      "",
+      "",
+    ];
+    // Above the statement making the app, and above the comment lines written right over it.
+    let top = place.top;
+    while (
+      top.previousSibling?.type === "comment" &&
+      top.previousSibling.endPosition.row === top.startPosition.row - 1
+    )
+      top = top.previousSibling;
+    if (place.web === null) {
+      const imports = this.app.mod.tree.rootNode.namedChildren.filter(
+        (n): n is Node => n !== null && /^import(_from)?_statement$/.test(n.type),
+      );
+      const last = imports.filter((n) => n.startIndex < top.startIndex).at(-1);
+      const to = last ? afterLine(text, last.endIndex) : 0;
+      this.push("own-import", {
+        file: this.file,
+        start: to,
+        end: to,
+        text: "from aiohttp import web\n",
+        why,
+      });
+    }
+    const at = lineStart(text, top.startIndex);
+    this.push("own-middleware", { file: this.file, start: at, end: at, text: lines.join("\n"), why });
+    const list = place.list;
+    if (list) {
+      const empty = list.namedChildren.filter((c) => c?.type !== "comment").length === 0;
+      const item = empty ? (list.type === "tuple" ? `${name},` : name) : `${name}, `;
+      this.push("own-entry", {
+        file: this.file,
+        start: list.startIndex + 1,
+        end: list.startIndex + 1,
+        text: item,
+        why,
+      });
+      return;
+    }
+    const args = place.call.childForFieldName("arguments") as Node;
+    const close = args.child(args.childCount - 1) as Node;
+    const given = args.namedChildren.filter((c): c is Node => c !== null && c.type !== "comment");
+    for (const e of argInsert(
+      text,
+      given.map((g) => ({ start: g.startIndex, end: g.endIndex, line: g.startPosition.row + 1 })),
+      { start: close.startIndex, line: close.startPosition.row + 1 },
+      `middlewares=[${name}]`,
+    ))
+      this.push(`own-arg:${e.part}`, { file: this.file, start: e.at, end: e.at, text: e.text, why });
+  }
+
   wantOrigin(map: CorsMap | "setup", origin: string): void {
     const s = this.origins.get(map) ?? new Set();
     s.add(origin);
@@ -1086,6 +1298,7 @@ class Patcher extends EditList {
   /** The site's wanted headers, methods and credentials, and the origins wanted in each map. */
   flush(): void {
     this.flushFresh();
+    this.flushOwn();
     const text = this.text(this.file);
     for (const [site, w] of this.sites) {
       if (w.headers.size > 0)
@@ -1442,6 +1655,22 @@ class Patcher extends EditList {
 }
 
 /**
+ * The first route aiohttp-cors cannot be given: a resource's own OPTIONS handler ("already has OPTIONS
+ * handler") or a handler of every method that is no CorsViewMixin view ("already has a '*' handler"),
+ * ValueErrors of add_preflight_handler (aiohttp_cors/urldispatcher_router_adapter.py,
+ * https://github.com/aio-libs/aiohttp-cors/blob/v0.7.0/aiohttp_cors/urldispatcher_router_adapter.py#L137-L160;
+ * aio-libs/aiohttp-cors#241). The README's loop over every route would stop the app at startup.
+ */
+function refusedByCors(app: AiohttpApp): Route | undefined {
+  return app.routes.find(
+    (r) =>
+      r.kind !== "preflight" &&
+      !r.resource.static &&
+      (r.method === "OPTIONS" || (r.method === "*" && !r.view?.mixin)),
+  );
+}
+
+/**
  * The one statement calling the module-level function a loop is written in (`setup_cors(app)`), or
  * null: the loop at module level, or its function called from no statement, or from several.
  */
@@ -1534,6 +1763,15 @@ export function patchAiohttp(
       }
       if (app.unknown) throw new Unknowable(app.unknown);
       if (!app.setup) {
+        // No CORS anywhere, and a route aiohttp-cors would refuse (its own OPTIONS handler): a CORS
+        // middleware of the app's own.
+        const refused = refusedByCors(app);
+        if (refused) {
+          const why = p.ownWant(spec, refused);
+          if (why) p.cannot.set(spec.id, why);
+          else asked.push(spec.id);
+          continue;
+        }
         // No CORS anywhere: aiohttp-cors set up for every route, with what the page sends.
         if (!app.hand && p.setupWant(spec)) asked.push(spec.id);
         else p.cannot.set(spec.id, { key: "config.aiohttp.cannot.no-setup" });

@@ -173,6 +173,8 @@ export const enConfigPython = {
     "{name} sets no CORS headers (no flask-cors, no Access-Control-* header): a page on another origin can read none of its answers, and Flask answers its preflights without them; add CORS({name}, origins=[…]) (`cors-lens fix --config` with the page's HAR adds it)",
   "config.aiohttp.check.no-cors":
     "{name} sets no CORS headers (no aiohttp-cors, no Access-Control-* header): a page on another origin can read none of its answers, and its preflights get 405; set aiohttp-cors up for its routes (`cors-lens fix --config` with the page's HAR writes it)",
+  "config.aiohttp.check.no-cors-own-options":
+    "{name} sets no CORS headers (no aiohttp-cors, no Access-Control-* header): a page on another origin can read none of its answers, and the route of line {line} answers OPTIONS on {path} with a handler of the app's own, so the preflights there get its answer without them; aiohttp-cors refuses that resource (cors.add raises ValueError: it already has a handler for OPTIONS): set the headers in a middleware of the app's own (`cors-lens fix --config` with the page's HAR writes it)",
   "config.starlette.check.no-cors":
     "{name} adds no CORSMiddleware and sets no Access-Control-* header: a page on another origin can read none of its answers, and its preflights get 405; add CORSMiddleware with the page's origins (`cors-lens fix --config` with the page's HAR adds it)",
   "config.starlette.check.order":
@@ -395,6 +397,14 @@ export const enConfigPython = {
     '{origin} cannot be added without taking a "*" entry\'s options from another route: add it by hand',
   "config.aiohttp.cannot.view-method":
     "the view {view} has no {method} method: aiohttp-cors refuses the preflight",
+  "config.aiohttp.fix.own-middleware":
+    "the route of line {line} answers OPTIONS on {path} with a handler of the app's own, which aiohttp-cors refuses (cors.add raises ValueError: the resource already has a handler for OPTIONS): the CORS headers allowing {origin} are set by a middleware of the app's own, {name}, on every answer, that handler's answer to the preflight included",
+  "config.aiohttp.cannot.own-place":
+    "the app answers OPTIONS with a handler of its own (line {line}), which aiohttp-cors refuses, and CORS Lens cannot add a middleware where this file makes the app: add a CORS middleware to the Application by hand",
+  "config.aiohttp.cannot.own-preflight":
+    "no route takes the preflight to {path} (aiohttp answers 405 past every middleware), and aiohttp-cors cannot be set up beside the app's own OPTIONS handler for {refused} (line {line}): answer that preflight by hand",
+  "config.aiohttp.cannot.own-origins":
+    "the app answers OPTIONS with a handler of its own (line {line}), which aiohttp-cors refuses; the middleware CORS Lens would write instead sends one Allow-Origin on every answer, and the calls come from {origins}: write one that checks the request's Origin against them and sends it back",
   "config.aiohttp.cannot.no-setup":
     "aiohttp_cors.setup() is not called in this file: set aiohttp-cors up (setup, defaults, cors.add for each route) first",
   "config.aiohttp.check.origin":

@@ -175,6 +175,8 @@ export const koConfigPython: Record<keyof typeof enConfigPython, string> = {
     "{name}은(는) CORS 헤더를 설정하지 않습니다(flask-cors도, Access-Control-* 헤더도 없음). 다른 출처의 페이지는 응답을 읽을 수 없고, Flask는 프리플라이트에 그 헤더 없이 답합니다. CORS({name}, origins=[…])를 추가하세요(페이지의 HAR와 함께 `cors-lens fix --config`를 실행하면 추가합니다)",
   "config.aiohttp.check.no-cors":
     "{name}은(는) CORS 헤더를 설정하지 않습니다(aiohttp-cors도, Access-Control-* 헤더도 없음). 다른 출처의 페이지는 응답을 읽을 수 없고, 프리플라이트는 405를 받습니다. 라우트에 aiohttp-cors를 설정하세요(페이지의 HAR와 함께 `cors-lens fix --config`를 실행하면 작성합니다)",
+  "config.aiohttp.check.no-cors-own-options":
+    "{name}은(는) CORS 헤더를 설정하지 않습니다(aiohttp-cors도, Access-Control-* 헤더도 없음). 다른 출처의 페이지는 응답을 읽을 수 없고, {line}번 줄의 라우트가 {path}의 OPTIONS에 앱 자체 핸들러로 답하므로 그곳의 프리플라이트는 CORS 헤더 없는 그 응답을 받습니다. aiohttp-cors는 그 리소스를 받지 않습니다(이미 OPTIONS 핸들러가 있어 cors.add가 ValueError를 냅니다): 앱 자체 미들웨어에서 헤더를 설정하세요(페이지의 HAR와 함께 `cors-lens fix --config`를 실행하면 작성합니다)",
   "config.starlette.check.no-cors":
     "{name}은(는) CORSMiddleware를 추가하지 않고 Access-Control-* 헤더도 설정하지 않습니다. 다른 출처의 페이지는 응답을 하나도 읽을 수 없고 프리플라이트는 405를 받습니다. 페이지의 출처로 CORSMiddleware를 추가하세요(페이지의 HAR와 함께 `cors-lens fix --config`를 실행하면 추가합니다)",
   "config.starlette.check.order":
@@ -398,6 +400,14 @@ export const koConfigPython: Record<keyof typeof enConfigPython, string> = {
     '{origin}을(를) 추가하면 다른 라우트의 "*" 항목 옵션을 가리게 됩니다: 직접 추가하세요',
   "config.aiohttp.cannot.view-method":
     "뷰 {view}에 {method} 메서드가 없습니다: aiohttp-cors가 프리플라이트를 거부합니다",
+  "config.aiohttp.fix.own-middleware":
+    "{line}번 줄의 라우트가 {path}의 OPTIONS에 앱 자체 핸들러로 답하는데, aiohttp-cors는 이를 받지 않습니다(리소스에 이미 OPTIONS 핸들러가 있어 cors.add가 ValueError를 냅니다): {origin}을(를) 허용하는 CORS 헤더를 앱 자체 미들웨어 {name}이(가) 모든 응답에 붙입니다. 그 핸들러가 프리플라이트에 하는 응답도 포함됩니다",
+  "config.aiohttp.cannot.own-place":
+    "앱이 OPTIONS에 자체 핸들러로 답하고({line}번 줄) aiohttp-cors는 이를 받지 않는데, 이 파일이 앱을 만드는 곳에는 CORS Lens가 미들웨어를 추가할 수 없습니다: Application에 CORS 미들웨어를 직접 추가하세요",
+  "config.aiohttp.cannot.own-preflight":
+    "{path}의 프리플라이트를 받는 라우트가 없고(aiohttp는 405를 모든 미들웨어 너머로 냅니다), {refused}의 앱 자체 OPTIONS 핸들러({line}번 줄) 때문에 aiohttp-cors도 설정할 수 없습니다: 그 프리플라이트에는 직접 답하세요",
+  "config.aiohttp.cannot.own-origins":
+    "앱이 OPTIONS에 자체 핸들러로 답하고({line}번 줄) aiohttp-cors는 이를 받지 않습니다. CORS Lens가 대신 쓰는 미들웨어는 모든 응답에 Allow-Origin 하나를 보내는데, 호출은 {origins}에서 옵니다: 요청의 Origin을 이 목록과 비교해 돌려보내는 미들웨어를 직접 쓰세요",
   "config.aiohttp.cannot.no-setup":
     "이 파일은 aiohttp_cors.setup()을 호출하지 않습니다: 먼저 aiohttp-cors를 설정하세요(setup, defaults, 라우트마다 cors.add)",
   "config.aiohttp.check.origin":
