@@ -1006,7 +1006,7 @@ function handNoPreflight(
  */
 function thrownPastHand(
   app: ExpressApp,
-  push: (code: string, s: "error" | "warning", n: t.Node, w: Words) => void,
+  push: (code: string, s: "error" | "warning", n: t.Node, w: Words, also?: number) => void,
 ): void {
   const text = app.text;
   const raws = app.dialect === "fastify" && app.corsUses.length > 0 ? rawWriteCalls(text, app.program) : [];
@@ -1019,12 +1019,20 @@ function thrownPastHand(
   }
   if (app.dialect !== "koa" || app.corsUses.length > 0 || catchesNext(text)) return;
   const calls: t.CallExpression[] = [];
-  const visit = (n: t.Node) => {
+  // Each call's innermost enclosing function: the middleware a header is set in.
+  const within = new Map<t.Node, t.Function>();
+  const visit = (n: t.Node, fn: t.Function | null) => {
     if (!n || typeof n !== "object") return;
-    if (n.type === "CallExpression") calls.push(n);
-    for (const c of childNodes(n)) visit(c);
+    if (n.type === "CallExpression") {
+      calls.push(n);
+      if (fn) within.set(n, fn);
+    }
+    const inner = /Function(?:Declaration|Expression)$|^(?:Object|Class)Method$/.test(n.type)
+      ? (n as t.Function)
+      : fn;
+    for (const c of childNodes(n)) visit(c, inner);
   };
-  visit(app.program);
+  visit(app.program, null);
   const throws = calls.find((c) => /^\w+\.throw$/.test(text.slice(c.callee.start ?? 0, c.callee.end ?? 0)));
   const thrownAt = throws ? (throws.start ?? 0) : text.search(/\bthrow\s+new\s/);
   if (thrownAt < 0) return;
@@ -1038,11 +1046,16 @@ function thrownPastHand(
       /^access-control-allow-origin$/i.test(a.value)
     );
   });
+  // The middleware that sets it named too: it is what must keep its headers on a thrown error.
+  const middleware = set ? within.get(set) : undefined;
   if (set)
-    push("koa-hand-headers-lost-on-throw", "warning", set, {
-      key: "config.express.check.koa-thrown",
-      params: { line: app.lineOf(thrownAt) },
-    });
+    push(
+      "koa-hand-headers-lost-on-throw",
+      "warning",
+      set,
+      { key: "config.express.check.koa-thrown", params: { line: app.lineOf(thrownAt) } },
+      middleware ? app.lineOf(middleware.start ?? 0) : undefined,
+    );
 }
 
 /**
@@ -1289,11 +1302,13 @@ function handChecks(
   };
   visit(app.program);
   const acao = sets.filter((s) => s.name === "access-control-allow-origin");
+  // `true` as a boolean too: Express's res.set and Koa's ctx.set write String(value) (express
+  // lib/response.js `res.set`, koa lib/response.js `set`), so the header reads "true".
   const creds = sets.find(
     (s) =>
       s.name === "access-control-allow-credentials" &&
-      s.value.type === "StringLiteral" &&
-      s.value.value === "true",
+      ((s.value.type === "StringLiteral" && s.value.value === "true") ||
+        (s.value.type === "BooleanLiteral" && s.value.value)),
   );
   const vary =
     sets.some(

@@ -37,3 +37,44 @@ app.get('/api/jobs', (req, res) => res.json([]));
     ]);
   });
 });
+
+describe("Allow-Credentials set to the boolean true beside Allow-Origin * (set 19's pelias/api#971)", () => {
+  it("is the wildcard-with-credentials error: res.header writes String(true)", () => {
+    const text = `const express = require('express');
+function middleware(req, res, next) {
+  res.header('Access-Control-Allow-Origin', '*');
+  res.header('Access-Control-Allow-Credentials', true);
+  next();
+}
+const app = express();
+app.use(middleware);
+app.get('/v1/search', (req, res) => res.json([]));
+`;
+    const found = checkConfig([{ path: "app.js", text }]).findings.filter(
+      (f) => f.code === "wildcard-with-credentials",
+    );
+    expect(found.map((f) => f.line)).toEqual([3]);
+  });
+});
+
+describe("Koa: a hand-written CORS middleware whose headers a thrown error clears (set 19's evert0n/koa-cors#17)", () => {
+  it("names the header line, the middleware that sets it and the throw", () => {
+    const text = `const Koa = require('koa');
+function cors() {
+  return async function koaCors(ctx, next) {
+    ctx.set('Access-Control-Allow-Origin', ctx.get('Origin') || '*');
+    await next();
+  };
+}
+const app = new Koa();
+app.use(cors());
+app.use(async (ctx) => {
+  ctx.throw(400, 'email required');
+});
+`;
+    const found = checkConfig([{ path: "app.js", text }]).findings.find(
+      (f) => f.code === "koa-hand-headers-lost-on-throw",
+    );
+    expect([found?.line, ...(found?.also ?? []).map((a) => a.line).sort((a, b) => a - b)]).toEqual([4, 3, 11]);
+  });
+});
