@@ -75,6 +75,8 @@ app.use(async (ctx) => {
     const found = checkConfig([{ path: "app.js", text }]).findings.find(
       (f) => f.code === "koa-hand-headers-lost-on-throw",
     );
-    expect([found?.line, ...(found?.also ?? []).map((a) => a.line).sort((a, b) => a - b)]).toEqual([4, 3, 11]);
+    expect([found?.line, ...(found?.also ?? []).map((a) => a.line).sort((a, b) => a - b)]).toEqual([
+      4, 3, 11,
+    ]);
   });
 });
