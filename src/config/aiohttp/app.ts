@@ -10,7 +10,15 @@
  * `for route in list(app.router.routes()): cors.add(route)` covers the routes registered BEFORE it.
  */
 import type { Node } from "web-tree-sitter";
-import { evaluate, type PyModule, type PyVal, readModule, returned, type Span } from "../python/values";
+import {
+  boundArguments,
+  evaluate,
+  type PyModule,
+  type PyVal,
+  readModule,
+  returned,
+  type Span,
+} from "../python/values";
 import type { ConfigFile, Words } from "../types";
 import { type HandMiddleware, readHandMiddleware } from "./hand";
 
@@ -1254,36 +1262,13 @@ export function readAiohttp(file: ConfigFile): AiohttpApp {
     const saved = new Map<string, PyVal | undefined>();
     const args = call ? kids(call.childForFieldName("arguments") ?? call) : [];
     const params = kids(fn.childForFieldName("parameters") ?? fn);
-    if (args.every((a) => !/splat/.test(a.type))) {
-      const positional = args.filter((a) => a.type !== "keyword_argument");
-      const keyword = new Map(
-        args
-          .filter((a) => a.type === "keyword_argument")
-          .map((a) => [a.childForFieldName("name")?.text ?? "", a.childForFieldName("value")] as const),
-      );
-      let i = 0;
-      let byPosition = true;
-      for (const p of params) {
-        const name =
-          p.type === "identifier"
-            ? p.text
-            : p.type === "typed_parameter"
-              ? kids(p).find((c) => c.type === "identifier")?.text
-              : p.type === "default_parameter" || p.type === "typed_default_parameter"
-                ? p.childForFieldName("name")?.text
-                : undefined;
-        // `*`, `*args`: the parameters after it are keyword-only.
-        if (!name) {
-          if (p.type !== "positional_separator") byPosition = false;
-          continue;
-        }
-        const given = byPosition ? positional[i++] : undefined;
-        const a = given ?? keyword.get(name) ?? p.childForFieldName("value");
-        const v = a ? evaluate(a, scope, mod.imports) : null;
-        if (!v || v.t === "unknown") continue;
-        saved.set(name, scope.get(name));
-        scope.set(name, v);
-      }
+    // What cannot be bound (a `*args` in the call) leaves the parameter unknown where it is read.
+    for (const b of boundArguments(params, args).bound) {
+      if (!b.value || args.some((x) => /splat/.test(x.type))) continue;
+      const v = evaluate(b.value, scope, mod.imports);
+      if (v.t === "unknown") continue;
+      saved.set(b.name, scope.get(b.name));
+      scope.set(b.name, v);
     }
     if (site) calls.push(site);
     try {

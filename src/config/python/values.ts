@@ -383,6 +383,53 @@ export interface Returned {
 }
 
 /**
+ * A call's arguments bound to a function's parameters as Python binds them: positional ones in order
+ * (up to a bare `*` or `*args`, after which parameters are keyword-only), then keyword ones by name,
+ * else the parameter's written default (null: none). `complete` is false where the binding is not all
+ * known: a `*args`/`**kwargs` in the call or the definition, an argument no parameter takes.
+ */
+export function boundArguments(
+  params: readonly Node[],
+  args: readonly Node[],
+): { bound: Array<{ name: string; value: Node | null; given: boolean }>; complete: boolean } {
+  const positional = args.filter((a) => a.type !== "keyword_argument");
+  const keywords = new Map(
+    args
+      .filter((a) => a.type === "keyword_argument")
+      .map((a) => [a.childForFieldName("name")?.text ?? "", a.childForFieldName("value")] as const),
+  );
+  let complete = !args.some((a) => /splat/.test(a.type));
+  const bound: Array<{ name: string; value: Node | null; given: boolean }> = [];
+  let i = 0;
+  let byPosition = true;
+  for (const p of params) {
+    if (p.type === "positional_separator") continue;
+    const name =
+      p.type === "identifier"
+        ? p.text
+        : p.type === "typed_parameter"
+          ? kids(p).find((c) => c.type === "identifier")?.text
+          : p.type === "default_parameter" || p.type === "typed_default_parameter"
+            ? p.childForFieldName("name")?.text
+            : undefined;
+    if (!name) {
+      // `*` (keyword_separator) or `*args`: keyword-only after it; `*args`/`**kwargs` take what is left.
+      byPosition = false;
+      if (p.type !== "keyword_separator") complete = false;
+      continue;
+    }
+    const byPlace = byPosition ? positional[i] : undefined;
+    if (byPlace) i++;
+    const byName = keywords.get(name);
+    keywords.delete(name);
+    const given = byPlace ?? byName ?? null;
+    bound.push({ name, value: given ?? p.childForFieldName("value"), given: given !== null });
+  }
+  if (i < positional.length || keywords.size > 0) complete = false;
+  return { bound, complete };
+}
+
+/**
  * `f(args…)` where f is a module-level function of this file (not decorated) whose body only binds
  * names (`x = …`), decides `if`s from known values and returns: its parameters bound to the call's
  * arguments (or their written defaults), the body run in order, and the expression it returns with the
@@ -409,37 +456,14 @@ export function returned(n: Node, scope: Scope, imports: PyModule["imports"]): R
   inlining.add(name);
   try {
     const local: Scope = new Map(scope);
-    const given = kids(args);
-    const positional = given.filter((a) => a.type !== "keyword_argument");
-    if (given.some((a) => /splat/.test(a.type))) return null;
-    const keywords = new Map(
-      given
-        .filter((a) => a.type === "keyword_argument")
-        .map((a) => [a.childForFieldName("name")?.text ?? "", a.childForFieldName("value")] as const),
-    );
-    let i = 0;
-    for (const p of kids(params ?? def)) {
-      if (p.type === "keyword_separator" || p.type === "positional_separator") continue;
-      const pname =
-        p.type === "identifier"
-          ? p.text
-          : p.type === "typed_parameter"
-            ? kids(p).find((c) => c.type === "identifier")?.text
-            : p.type === "default_parameter" || p.type === "typed_default_parameter"
-              ? p.childForFieldName("name")?.text
-              : undefined;
-      // *args, **kwargs: not followed.
-      if (!pname) return null;
-      const arg = positional[i] ?? keywords.get(pname) ?? null;
-      if (positional[i]) i++;
-      keywords.delete(pname);
+    const { bound, complete } = boundArguments(kids(params ?? def), kids(args));
+    if (!complete) return null;
+    for (const b of bound) {
       // A parameter's written default is evaluated where the function is defined: the module's names.
-      const dflt = p.childForFieldName("value");
-      const v = arg ? evaluate(arg, scope, imports) : dflt ? evaluate(dflt, scope, imports) : null;
+      const v = b.value ? evaluate(b.value, scope, imports) : null;
       if (!v) return null;
-      local.set(pname, v);
+      local.set(b.name, v);
     }
-    if (i < positional.length || keywords.size > 0) return null;
     const run = (stmts: Node[]): Node | null | "on" => {
       for (const st of stmts) {
         if (st.type === "return_statement") return kids(st)[0] ?? null;
