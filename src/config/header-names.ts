@@ -6,7 +6,7 @@
  */
 import { distance } from "./distance";
 
-export const CORS_RESPONSE_HEADERS = [
+const CORS_RESPONSE_HEADERS = [
   "Access-Control-Allow-Origin",
   "Access-Control-Allow-Credentials",
   "Access-Control-Allow-Methods",
