@@ -71,3 +71,14 @@ export function regexWithoutScheme(regex: string, anchoredAlways = false): boole
   // literal could still be a scheme's start: `^http`.)
   return /^\$\)*$/.test(next);
 }
+
+/**
+ * An origin regex that is itself a quoted string literal — `r'^https://…$'`, `"^https://…$"` — because
+ * it was copied with its quotes (and Python's `r` prefix) into an environment variable or a setting's
+ * string: the quotes are part of the pattern, and no Origin starts with a quote or ends with one
+ * (https://fetch.spec.whatwg.org/#origin-header: scheme://host[:port], or "null"), so it matches
+ * nothing (mozilla/network-pulse-api#334).
+ */
+export function quotedRegex(regex: string): boolean {
+  return /^[rRbBuU]{0,2}(['"]).+\1$/s.test(regex.trim());
+}

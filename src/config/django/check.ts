@@ -7,7 +7,7 @@
 
 import { distance } from "../distance";
 import { dropsWrite } from "../methods";
-import { regexWithoutScheme } from "../origin-regex";
+import { quotedRegex, regexWithoutScheme } from "../origin-regex";
 import { type Span, strings } from "../python/values";
 import type { ConfigFinding, Words } from "../types";
 import { layerOf } from "./answer";
@@ -265,6 +265,18 @@ export function checkDjango(s: DjangoSettings): ConfigFinding[] {
     for (const item of regexes.value.items) {
       if (item.t !== "str") continue;
       const p = item.v;
+      if (quotedRegex(p)) {
+        // Named at the string (a default written on its own line) and at the setting's line.
+        const line = regexes.stmt.line;
+        add(
+          "django-regex-quoted",
+          "error",
+          item.at,
+          { key: "config.check.regex-quoted", params: { regex: p } },
+          line !== item.at.line ? line : undefined,
+        );
+        continue;
+      }
       if (!pyRegex(p)) continue;
       // A dot that is not escaped before a host label: "example.com" also matches "exampleXcom".
       if (/(^|[^\\])\.[A-Za-z0-9]/.test(p.replace(/\\\\/g, "")))

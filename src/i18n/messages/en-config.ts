@@ -173,6 +173,8 @@ recorded request through and keeps every request allowed before, 1 when it canno
     "{directive} refuses the preflight (OPTIONS carries no credentials) before any CORS answer: answer OPTIONS first",
   "config.check.regex-dot":
     "origin regex {regex}: an unescaped dot matches any character (example.com also matches exampleXcom): write \\.",
+  "config.check.regex-quoted":
+    "origin regex {regex} is written with its quotes (and a Python r prefix) inside the value: they are part of the pattern, and no Origin header starts with a quote, so it matches nothing — remove the quotes and the prefix from the value",
   "config.check.regex-no-scheme":
     "origin regex {regex} leaves out the scheme: an Origin header is always scheme://host[:port] (https://app.example.com), so no page's origin matches it — start it with ^https?://",
   "config.check.regex-anchor":

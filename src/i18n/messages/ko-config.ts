@@ -172,6 +172,8 @@ config/initializers/cors.rb나 Rack의 config.ru).
     "{directive}이(가) CORS 응답보다 먼저 사전 요청을 거부함(OPTIONS에는 자격 증명이 없음): OPTIONS에 먼저 응답하세요",
   "config.check.regex-dot":
     "출처 정규식 {regex}: 이스케이프하지 않은 점은 아무 문자와 일치합니다(example.com이 exampleXcom과도 일치). \\.로 쓰세요",
+  "config.check.regex-quoted":
+    "출처 정규식 {regex}는 값 안에 따옴표(와 파이썬의 r 접두사)까지 들어 있습니다: 따옴표도 패턴의 일부가 되고, 따옴표로 시작하는 Origin 헤더는 없으므로 아무것과도 일치하지 않습니다 — 값에서 따옴표와 접두사를 빼세요",
   "config.check.regex-no-scheme":
     "출처 정규식 {regex}에 스킴이 없음: Origin 헤더는 항상 scheme://host[:port](https://app.example.com) 형식이므로 어떤 페이지의 출처와도 일치하지 않습니다. ^https?://로 시작하세요",
   "config.check.regex-anchor":
