@@ -9,6 +9,7 @@ export default defineConfig({
     include: ["test/**/*.test.{ts,tsx}"],
     exclude: ["test/e2e/**", "test/fixes/**", "node_modules/**"],
     environment: "node",
+    globalSetup: ["./test/run-tmp.ts"],
     reporters: ["default", "./scripts/count-reporter.mjs"],
   },
 });

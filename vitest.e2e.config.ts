@@ -10,6 +10,7 @@ export default defineConfig({
     testTimeout: 90_000,
     hookTimeout: 90_000,
     environment: "node",
+    globalSetup: ["./test/run-tmp.ts"],
     reporters: ["default", "./scripts/count-reporter.mjs"],
   },
 });

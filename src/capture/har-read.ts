@@ -44,7 +44,10 @@ export interface Entry {
   type: string;
   initiatorType: string | null;
   initiatorUrl: string | null;
+  /** The page's URL (its `log.pages` title), once the pages are read. */
   page: string | null;
+  /** The entry's `pageref`, which `page` is read from. */
+  pageref: string | null;
   fromCache: boolean;
 }
 
@@ -73,7 +76,7 @@ function requestHeaders(value: unknown): HeaderList {
   });
 }
 
-function normalize(raw: HarEntry, index: number, pages: Map<string, string>): Entry | null {
+function normalize(raw: HarEntry, index: number): Entry | null {
   const method = raw.request?.method;
   const url = raw.request?.url;
   if (typeof method !== "string" || typeof url !== "string" || method === "" || url === "") return null;
@@ -96,9 +99,29 @@ function normalize(raw: HarEntry, index: number, pages: Map<string, string>): En
     type: typeof raw._resourceType === "string" ? raw._resourceType : "other",
     initiatorType: typeof raw._initiator?.type === "string" ? raw._initiator.type : null,
     initiatorUrl: typeof raw._initiator?.url === "string" ? raw._initiator.url : null,
-    page: typeof raw.pageref === "string" ? (pages.get(raw.pageref) ?? null) : null,
+    page: null,
+    pageref: typeof raw.pageref === "string" ? raw.pageref : null,
     fromCache: raw._fromCache === "disk" || raw._fromCache === "memory" || raw._fromCache === true,
   };
+}
+
+/** An entry already read (by `readEntry`), told apart from a raw one in `log.entries`. */
+class ReadEntry {
+  readonly entry: Entry;
+  constructor(entry: Entry) {
+    this.entry = entry;
+  }
+}
+
+/**
+ * What CORS Lens reads of one raw entry of `log.entries` (its position given), as soon as it is
+ * parsed: the CLI's streamed read (./har-stream.ts) keeps this instead of the parsed entry, whose
+ * timings, cookies and header objects would otherwise be held beside every other until the import.
+ * `null` for an entry that is not a usable request. Its `page` is read with the whole file.
+ */
+export function readEntry(raw: unknown, index: number): ReadEntry | null {
+  const e = typeof raw === "object" && raw !== null ? normalize(raw as HarEntry, index) : null;
+  return e ? new ReadEntry(e) : null;
 }
 
 export interface HarRead {
@@ -111,7 +134,10 @@ export interface HarRead {
   skipped: number;
 }
 
-/** Reads the entries of a HAR document (already JSON-parsed). Throws HarError when it is not a HAR. */
+/**
+ * Reads the entries of a HAR document (already JSON-parsed; its entries raw, or already read by
+ * `readEntry` as the CLI streams them). Throws HarError when it is not a HAR.
+ */
 export function readHar(document: unknown): HarRead {
   const log = (
     document as {
@@ -143,9 +169,16 @@ export function readHar(document: unknown): HarRead {
   const entries: Entry[] = [];
   let skipped = 0;
   log.entries.forEach((raw, i) => {
-    const e = typeof raw === "object" && raw !== null ? normalize(raw as HarEntry, i, pages) : null;
-    if (e) entries.push(e);
-    else skipped++;
+    const e =
+      raw instanceof ReadEntry
+        ? raw.entry
+        : typeof raw === "object" && raw !== null
+          ? normalize(raw as HarEntry, i)
+          : null;
+    if (e) {
+      e.page = e.pageref === null ? null : (pages.get(e.pageref) ?? null);
+      entries.push(e);
+    } else skipped++;
   });
   entries.sort((a, b) => a.start - b.start || a.index - b.index);
 

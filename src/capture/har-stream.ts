@@ -98,6 +98,16 @@ function lighten(entry: unknown): unknown {
 export type StreamedHar = { ok: true; document: unknown } | { ok: false };
 
 export class HarStream {
+  /**
+   * `each` turns an entry, as soon as it is parsed, into what is kept of it (its position in
+   * `log.entries` given): by default the entry without its bodies; the CLI keeps only what CORS Lens
+   * reads of it (./har-read.ts `readEntry`), so no parsed entry is held beside the others.
+   */
+  private readonly each: (entry: unknown, index: number) => unknown;
+  constructor(each: (entry: unknown, index: number) => unknown = lighten) {
+    this.each = each;
+  }
+
   /** Containers open around the cursor: "{" or "[" (outside any entry). */
   private readonly stack: number[] = [];
   /** Per open object: the key of the member being read ("" before its first key). */
@@ -309,7 +319,7 @@ export class HarStream {
     const text = decode(this.entry as Uint8Array[], this.decoder);
     this.entry = null;
     try {
-      this.entries.push(lighten(JSON.parse(text)));
+      this.entries.push(this.each(JSON.parse(text), this.entries.length));
       return true;
     } catch {
       this.failed = true;
@@ -317,7 +327,7 @@ export class HarStream {
     }
   }
 
-  /** The document, its entries in place; `ok: false` when the text must be parsed whole instead. */
+  /** The document, its entries (as `each` kept them) in place; `ok: false` when the text must be parsed whole instead. */
   end(): StreamedHar {
     if (this.failed || this.inString || this.entry || this.inEntries || this.stack.length > 0)
       return { ok: false };

@@ -3,7 +3,7 @@
  * Every failure is a HarError in the user's words.
  */
 import { closeSync, openSync, readFileSync, readSync, statSync } from "node:fs";
-import { parseHarJson } from "../capture/har-read";
+import { parseHarJson, readEntry } from "../capture/har-read";
 import { HarStream } from "../capture/har-stream";
 import { HarError } from "../report/analyze-har";
 
@@ -24,12 +24,12 @@ export function readInput(file: string): string {
 
 /**
  * The file parsed, read 1 MiB at a time (../capture/har-stream.ts): a 100 MB HAR is never held whole,
- * as text or as a tree. What the stream cannot read (not a HAR, broken JSON, a read error) is read
+ * as text or as a tree, and each entry is kept only as what CORS Lens reads of it. What the stream cannot read (not a HAR, broken JSON, a read error) is read
  * again whole, so its message is the one it always was. Standard input is read whole.
  */
 export function readDocument(file: string): unknown {
   if (file === "-") return parseHarJson(readInput(file));
-  const stream = new HarStream();
+  const stream = new HarStream(readEntry);
   let read = false;
   try {
     if (!statSync(file).isDirectory()) {

@@ -13,6 +13,7 @@ export {
 export { type DiagnoseOptions, diagnose } from "./diagnose";
 export { type EvidenceRow, type EvidenceSubject, evidenceRows, failingHop } from "./evidence";
 export { isCorsBlockError, isPreflightRequest, needsPreflight, preflightNeeded, sentOrigin } from "./facts";
+export { worthExposing } from "./findings/header-not-exposed";
 export { type EchoSample, originReflection } from "./findings/origin-reflected-with-credentials";
 export { SERVER_STACKS, STACK_PACKAGES } from "./fixes";
 export { VERIFIED } from "./fixes/verified";

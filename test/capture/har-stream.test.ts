@@ -1,6 +1,10 @@
 /** The HAR read in pieces gives the document JSON.parse gives, bodies dropped, at any chunk boundary. */
+
+import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { importHar } from "../../src/capture/har-import";
+import { readEntry } from "../../src/capture/har-read";
 import { HarStream } from "../../src/capture/har-stream";
 import { propertyBudget } from "../property";
 
@@ -11,9 +15,9 @@ const STREAMED = propertyBudget(200, 20);
  * The text's UTF-8 bytes fed cut at `cuts` (byte positions: a multi-byte character may be cut), each
  * piece in one reused Buffer, overwritten after each push, as the CLI reads a file.
  */
-function streamed(text: string, cuts: number[]) {
+function streamed(text: string, cuts: number[], each?: (entry: unknown, index: number) => unknown) {
   const bytes = Buffer.from(text, "utf8");
-  const s = new HarStream();
+  const s = new HarStream(each);
   const reused = Buffer.alloc(bytes.length);
   let at = 0;
   for (const cut of [...cuts.map((c) => Math.min(c, bytes.length)), bytes.length].sort((a, b) => a - b)) {
@@ -163,5 +167,47 @@ describe("HarStream", () => {
       '{"log":{"entries":[{}]}} trailing',
     ])
       expect(streamed(text, [5]), text).toEqual({ ok: false });
+  });
+
+  it("keeps each entry only as what CORS Lens reads of it, and imports as the whole file does", () => {
+    // Pages after the entries, an entry that is not a request, a preflight and its request.
+    const har = {
+      log: {
+        creator: { name: "WebInspector", version: "156" },
+        entries: [
+          entry(1, { pageref: "p" }),
+          { request: { method: "GET" } },
+          entry(2, {
+            startedDateTime: "2026-12-05T00:00:00.001Z",
+            _resourceType: "preflight",
+            _initiator: { type: "preflight", url: "http://api/3" },
+            request: {
+              method: "OPTIONS",
+              url: "http://api/3",
+              headers: [
+                { name: "Origin", value: "http://a" },
+                { name: "Access-Control-Request-Method", value: "PUT" },
+              ],
+            },
+          }),
+          entry(3, { pageref: "p", response: { status: 0, headers: [], _error: "net::ERR_FAILED" } }),
+        ],
+        pages: [{ id: "p", title: "http://a/page" }],
+      },
+    };
+    const firefox = readFileSync(new URL("../fixtures/har/firefox-netmonitor.har", import.meta.url), "utf8");
+    for (const text of [JSON.stringify(har, null, 1), firefox]) {
+      const whole = importHar(JSON.parse(text));
+      for (const cuts of [[], [17], [101, 977]]) {
+        const r = streamed(text, cuts, readEntry);
+        expect(r.ok).toBe(true);
+        const { entries } = (r as { document: { log: { entries: unknown[] } } }).document.log;
+        // Nothing of a raw entry is held: only what was read of it (or null for an unusable one).
+        for (const e of entries) expect(e === null || !("request" in (e as object))).toBe(true);
+        expect(importHar((r as { document: unknown }).document)).toEqual(whole);
+      }
+    }
+    expect(importHar(JSON.parse(JSON.stringify(har))).exchanges[0]?.documentUrl).toBe("http://a/page");
+    expect(importHar(JSON.parse(JSON.stringify(har))).skipped).toBe(1);
   });
 });

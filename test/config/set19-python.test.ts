@@ -150,6 +150,7 @@ describe("aiohttp: no CORS, the upload routes answer OPTIONS with a handler of t
     "Access-Control-Allow-Origin": "${PAGE}",
     "Access-Control-Allow-Methods": "POST, PATCH",
     "Access-Control-Allow-Headers": "Tus-Resumable, Upload-Length, Content-Type, Upload-Offset",
+    "Access-Control-Expose-Headers": "Tus-Resumable, Location, Upload-Offset",
 }
 
 
@@ -165,10 +166,44 @@ app = web.Application(middlewares=[cors_middleware])
     // The tus routes are left as they were.
     expect(after).toContain('    upload.add_route("OPTIONS", upload_options)\n');
     expect(r.edits.map((e) => e.why.key)).toEqual([
+      "config.aiohttp.fix.own-middleware-expose",
+      "config.aiohttp.fix.own-middleware-expose",
+    ]);
+    expect(r.edits[0]?.why.params).toMatchObject({
+      line: 24,
+      path: "/api/uploads",
+      expose: "Tus-Resumable, Location, Upload-Offset",
+    });
+  });
+  it("exposes what the handlers write however they write it (a module-level dict spread, an item set), not the OPTIONS handler's own, not safelisted ones", () => {
+    const text = TUS.replace(
+      'async def upload_options(request):\n    return web.Response(status=204, headers={"Tus-Resumable": "1.0.0", "Tus-Version": "1.0.0"})',
+      'TUS_HEADERS = {"Tus-Resumable": "1.0.0"}\n\n\nasync def upload_options(request):\n    return web.Response(status=204, headers={**TUS_HEADERS, "Tus-Version": "1.0.0"})',
+    )
+      .replace(
+        'return web.Response(status=201, headers={"Tus-Resumable": "1.0.0", "Location": "/files/1"})',
+        'response = web.Response(status=201, headers={**TUS_HEADERS, "Content-Type": "text/plain"})\n    response.headers["Location"] = "/files/1"\n    return response',
+      )
+      .replace(
+        'return web.Response(status=204, headers={"Tus-Resumable": "1.0.0", "Upload-Offset": "5"})',
+        'response = web.Response(status=204)\n    response.headers.update({"Upload-Offset": "5", "Cache-Control": "no-store"})\n    return response',
+      );
+    const f = fixConfig([{ path: "app.py", text }], evidence);
+    expect(f.ok).toBe(true);
+    expect(f.files[0]?.after).toContain(
+      '    "Access-Control-Expose-Headers": "Tus-Resumable, Location, Upload-Offset",\n',
+    );
+    // Nothing written by the handlers but CORS-safelisted names: no Expose-Headers line.
+    const plain = TUS.replace(/"Location": "\/files\/1"/, '"Content-Type": "text/plain"')
+      .replace(/"Upload-Offset": "5"/, '"Cache-Control": "no-store"')
+      .replaceAll('"Tus-Resumable": "1.0.0", ', "");
+    const g = fixConfig([{ path: "app.py", text: plain }], evidence);
+    expect(g.ok).toBe(true);
+    expect(g.files[0]?.after).not.toContain("Expose");
+    expect(g.edits.map((e) => e.why.key)).toEqual([
       "config.aiohttp.fix.own-middleware",
       "config.aiohttp.fix.own-middleware",
     ]);
-    expect(r.edits[0]?.why.params).toMatchObject({ line: 24, path: "/api/uploads" });
   });
   it("the patched file is read back: the app's own OPTIONS handler answers the preflight, the middleware adds the headers", () => {
     const a = readConfig(next).answer({

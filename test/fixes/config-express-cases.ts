@@ -565,6 +565,39 @@ buildApp().listen(Number(process.env.PORT) || 3000, "127.0.0.1");
     ],
     check: [{ code: "no-cors", line: 4 }],
   },
+  {
+    // react-admin's ra-data-json-server reads the list's X-Total-Count (its "The X-Total-Count header
+    // is missing in the HTTP Response" error), a created record's client its Location: CORS added
+    // from nothing must expose what the routes write, or the page fails one step later.
+    name: "no CORS at all, the page reads X-Total-Count and Location the routes write",
+    file: "server.js",
+    app: `const express = require("express");
+
+const app = express();
+app.use(express.json());
+
+const posts = [{ id: 1, title: "Hello" }];
+
+app.get("/api/posts", (req, res) => {
+  res.set("X-Total-Count", String(posts.length));
+  res.json(posts);
+});
+
+app.post("/api/posts", (req, res) => {
+  const post = { id: posts.length + 1, ...req.body };
+  posts.push(post);
+  res.location(\`/api/posts/\${post.id}\`);
+  res.status(201).json(post);
+});
+
+${LISTEN}
+`,
+    calls: [
+      { method: "GET", path: "/api/posts", origin: "ORIGIN", reads: ["X-Total-Count"] },
+      { method: "POST", path: "/api/posts", origin: "ORIGIN", headers: json, reads: ["Location"] },
+    ],
+    check: [{ code: "no-cors", line: 3 }],
+  },
 ];
 
 /** Correct apps: `check` reports nothing. */

@@ -133,7 +133,10 @@ afterAll(async () => {
   rmSync(scratch, { recursive: true, force: true });
 });
 
-/** The calls made by real Chromium from their page: whether each fetch resolved (CORS let it through). */
+/**
+ * The calls made by real Chromium from their page: whether each fetch resolved (CORS let it through)
+ * and the script could read every header it `reads`.
+ */
 async function inChromium(
   api: string,
   calls: PageCall[],
@@ -152,7 +155,10 @@ async function inChromium(
             ...(req.method === "POST" || req.method === "PUT" ? { body: '{"name":"b"}' } : {}),
           });
           await res.text();
-          return { ok: true, error: null };
+          const hidden = req.reads.filter((h) => res.headers.get(h) === null);
+          return hidden.length === 0
+            ? { ok: true, error: null }
+            : { ok: false, error: `unreadable: ${hidden.join(", ")}` };
         } catch (e) {
           return { ok: false, error: String(e) };
         }
@@ -162,6 +168,7 @@ async function inChromium(
         method: c.method,
         headers: Object.fromEntries(c.headers ?? []),
         credentials: !!c.credentials,
+        reads: c.reads ?? [],
       },
     );
     out.push(r);

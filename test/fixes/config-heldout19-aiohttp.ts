@@ -18,6 +18,9 @@ const CREATE_UPLOAD: PageRequest = {
   },
   credentials: "omit",
   body: null,
+  // tus-js-client reads the new upload's URL from Location, then the chunk's Upload-Offset (added
+  // after the first run: HELDOUT19.md, "After the first run").
+  reads: ["Location"],
 };
 const UPLOAD_CHUNK: PageRequest = {
   name: "update",
@@ -30,6 +33,7 @@ const UPLOAD_CHUNK: PageRequest = {
   },
   credentials: "omit",
   body: "hello, world",
+  reads: ["Upload-Offset"],
 };
 
 export const HELD_OUT19_AIOHTTP: Array<AiohttpCase & Held3> = [

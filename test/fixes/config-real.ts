@@ -125,6 +125,11 @@ export interface PageCall {
   origin: string;
   headers?: HeaderList;
   credentials?: boolean;
+  /**
+   * Response headers the page's script reads (react-admin reads a list's X-Total-Count): in the
+   * browser suites, one the browser hides (not exposed) fails the call as a blocked one does.
+   */
+  reads?: string[];
 }
 
 let seq = 0;

@@ -147,7 +147,10 @@ export function debVersion(pkg: string): string | null {
 
 export interface Outcome {
   name: RequestName;
-  /** The browser let the page read the response (fetch resolved), whatever its status. */
+  /**
+   * The browser let the page read the response (fetch resolved), whatever its status, and every
+   * header the call `reads` (../page.ts).
+   */
   allowed: boolean;
   status: number | null;
   error: string | null;
@@ -207,7 +210,17 @@ export class Browser {
               ...(r.body === null ? {} : { body: r.body }),
             });
             await res.text().catch(() => "");
-            out.push({ name: r.name, allowed: true, status: res.status, error: null });
+            const hidden = (r.reads ?? []).filter((h) => res.headers.get(h) === null);
+            out.push(
+              hidden.length === 0
+                ? { name: r.name, allowed: true, status: res.status, error: null }
+                : {
+                    name: r.name,
+                    allowed: false,
+                    status: res.status,
+                    error: `unreadable: ${hidden.join(", ")}`,
+                  },
+            );
           } catch (e) {
             out.push({ name: r.name, allowed: false, status: null, error: String(e) });
           }

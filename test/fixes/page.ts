@@ -20,6 +20,11 @@ export interface PageRequest {
   headers: Record<string, string>;
   credentials: "omit" | "include";
   body: string | null;
+  /**
+   * Response headers the page's script reads (tus-js-client reads the creation's `Location`): one the
+   * browser hides (not exposed) fails the call as a blocked one does, as it fails the user's upload.
+   */
+  reads?: readonly string[];
 }
 
 const json = { "content-type": "application/json" };

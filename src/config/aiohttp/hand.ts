@@ -286,6 +286,71 @@ function setsOf(stmts: Node[], response: string, mod: PyModule): HandSet[] | nul
   return sets;
 }
 
+/** A route's handler: the module-level function named last among the registering call's arguments. */
+function handlerDef(mod: PyModule, registered: Node | null): Node | null {
+  const call = registered?.type === "expression_statement" ? kids(registered)[0] : registered;
+  const args = call?.type === "call" ? kids(call.childForFieldName("arguments") as Node) : [];
+  const handler = args.filter((a) => a.type !== "keyword_argument").at(-1);
+  if (handler?.type !== "identifier") return null;
+  return (
+    kids(mod.tree.rootNode)
+      .map((s) => (s.type === "decorated_definition" ? s.childForFieldName("definition") : s))
+      .find(
+        (s): s is Node =>
+          s?.type === "function_definition" && s.childForFieldName("name")?.text === handler.text,
+      ) ?? null
+  );
+}
+
+/**
+ * The names of the headers a route's handler writes on its answers, as written: the `headers=` dict
+ * of the responses it makes (`web.Response`, `web.json_response`, `web.StreamResponse`; string keys,
+ * and `**NAME` of a module-level dict), `resp.headers["X"] = …` and `resp.headers.update({…})`. What
+ * is not written so (a header computed at run time) is not seen.
+ */
+export function handlerHeaderNames(mod: PyModule, registered: Node | null): string[] {
+  const def = handlerDef(mod, registered);
+  const names: string[] = [];
+  const add = (name: string) => {
+    if (!names.some((n) => n.toLowerCase() === name.toLowerCase())) names.push(name);
+  };
+  const fromDict = (n: Node | null | undefined, depth: number): void => {
+    let d = n;
+    if (d?.type === "identifier") {
+      const a = mod.names.get(d.text);
+      d = a ? mod.tree.rootNode.descendantForIndex(a.rhs.start, a.rhs.end) : null;
+    }
+    if (d?.type !== "dictionary" || depth > 4) return;
+    for (const p of kids(d)) {
+      if (p.type === "dictionary_splat") fromDict(kids(p)[0], depth + 1);
+      else if (p.type === "pair") {
+        const k = str(p.childForFieldName("key"), mod);
+        if (k) add(k.v);
+      }
+    }
+  };
+  const body = def?.childForFieldName("body");
+  if (!body) return names;
+  for (const c of body.descendantsOfType("call")) {
+    if (!c) continue;
+    const fn = c.childForFieldName("function")?.text ?? "";
+    const args = kids(c.childForFieldName("arguments") as Node);
+    if (/(^|\.)(Response|json_response|StreamResponse)$/.test(fn)) {
+      for (const a of args)
+        if (a.type === "keyword_argument" && a.childForFieldName("name")?.text === "headers")
+          fromDict(a.childForFieldName("value"), 0);
+    } else if (/\.headers\.update$/.test(fn)) fromDict(args[0], 0);
+  }
+  for (const a of body.descendantsOfType("assignment")) {
+    const left = a?.childForFieldName("left");
+    if (left?.type !== "subscript" || !/\.headers$/.test(left.childForFieldName("value")?.text ?? ""))
+      continue;
+    const k = str(left.childForFieldName("subscript"), mod);
+    if (k) add(k.v);
+  }
+  return names;
+}
+
 /**
  * The statuses of the HTTPExceptions a route's handler (a function of the file, named in the
  * registering call) raises itself, `raise web.HTTPNotFound(…)`: aiohttp's classes by name
@@ -296,13 +361,7 @@ export function handlerRaises(
   registered: Node | null,
 ): Map<number, { name: string; line: number }> {
   const out = new Map<number, { name: string; line: number }>();
-  const call = registered?.type === "expression_statement" ? kids(registered)[0] : registered;
-  const args = call?.type === "call" ? kids(call.childForFieldName("arguments") as Node) : [];
-  const handler = args.filter((a) => a.type !== "keyword_argument").at(-1);
-  if (handler?.type !== "identifier") return out;
-  const def = kids(mod.tree.rootNode)
-    .map((s) => (s.type === "decorated_definition" ? s.childForFieldName("definition") : s))
-    .find((s) => s?.type === "function_definition" && s.childForFieldName("name")?.text === handler.text);
+  const def = handlerDef(mod, registered);
   const body = def?.childForFieldName("body")?.text ?? "";
   const line = def ? def.startPosition.row + 1 : 0;
   for (const m of body.matchAll(/\braise\s+(?:\w+\.)?(HTTP\w+)\s*\(/g)) {

@@ -11,7 +11,7 @@
  */
 
 import type { Node } from "web-tree-sitter";
-import { combinedHeader, type HeaderList } from "../../engine";
+import { combinedHeader, type HeaderList, worthExposing } from "../../engine";
 import { afterLine, type Edit, EditList, indentAt, lineStart } from "../edit";
 import { argInsert, displayInsert, pyStr, quoteOf } from "../python/edit";
 import type { PyVal } from "../python/values";
@@ -36,6 +36,7 @@ import {
   type HandHeader,
   type HandMiddleware,
   handHeaders,
+  handlerHeaderNames,
   handlerRaises,
   preflightHeaders,
   setHeaders,
@@ -1135,13 +1136,24 @@ class Patcher extends EditList {
     for (const m of text.matchAll(/\b[A-Za-z_]\w*\b/g)) this.names.add(m[0]);
     const constant = this.freshName("CORS_HEADERS");
     const name = this.freshName("cors_middleware");
+    // CORS written from nothing exposes nothing: the headers the app's handlers write on their answers
+    // (a tus server's Location and Upload-Offset, which tus-js-client reads) would reach the page's
+    // script no more. Exposed, as the app's same-origin pages could read them; a preflight's answer
+    // is never read by a script, so OPTIONS handlers' own headers are left out.
+    const expose: string[] = [];
+    for (const r of this.app.routes)
+      if (r.method !== "OPTIONS")
+        for (const n of handlerHeaderNames(this.app.mod, r.stmt))
+          if (worthExposing(n) && !expose.some((e) => e.toLowerCase() === n.toLowerCase())) expose.push(n);
     const why: Words = {
-      key: "config.aiohttp.fix.own-middleware",
+      key:
+        expose.length > 0 ? "config.aiohttp.fix.own-middleware-expose" : "config.aiohttp.fix.own-middleware",
       params: {
         name,
         origin: origins[0] as string,
         path: o.refused.resource.path,
         line: o.refused.line,
+        expose: expose.join(", "),
       },
     };
     const headers: Array<[string, string]> = [
@@ -1152,6 +1164,9 @@ class Patcher extends EditList {
         : []),
       ...(o.headers.length > 0
         ? ([["Access-Control-Allow-Headers", o.headers.join(", ")]] as Array<[string, string]>)
+        : []),
+      ...(expose.length > 0
+        ? ([["Access-Control-Expose-Headers", expose.join(", ")]] as Array<[string, string]>)
         : []),
     ];
     // A handler that raises an HTTPException sends it past the middleware's later lines (hand.ts):

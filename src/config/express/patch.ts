@@ -9,6 +9,7 @@
  * get the names; `credentials: true`. Hand-set header strings get the names appended.
  */
 import type * as t from "@babel/types";
+import { worthExposing } from "../../engine";
 import { afterLine, type Edit, EditList, indentAt, lineStart } from "../edit";
 import { escapeRegex } from "../origin-regex";
 import type { Words } from "../types";
@@ -39,6 +40,7 @@ import {
   type Trace,
   withoutScheme,
 } from "./model";
+import { routeHeaderNames } from "./written-headers";
 
 /** Keys of the "unknown" answers a patch settles by letting cors() answer the preflight. */
 export const PREFLIGHT_UNKNOWN = new Set(["config.express.unknown.options-handler"]);
@@ -2266,11 +2268,24 @@ function addCors(p: Patcher, wants: Array<{ origin: string; credentials: boolean
         ? p.str(origins[0] as string)
         : `(ctx) => ([${origins.map((o) => p.str(o)).join(", ")}].includes(ctx.get(${p.str("Origin")})) ? ctx.get(${p.str("Origin")}) : "")`
       : `[${origins.map((o) => p.str(o)).join(", ")}]`;
-  const opts = `{ origin: ${originText}${creds ? ", credentials: true" : ""} }`;
+  // CORS written from nothing exposes nothing: the headers the app's routes write (a list's
+  // X-Total-Count, a new resource's Location) would no longer reach the page's script
+  // (./written-headers.ts). cors and @fastify/cors call the option exposedHeaders, @koa/cors and
+  // hono/cors exposeHeaders.
+  const expose = routeHeaderNames(app).filter(worthExposing);
+  const exposeKey = app.dialect === "koa" || app.dialect === "hono" ? "exposeHeaders" : "exposedHeaders";
+  const exposeText = expose.length > 0 ? `, ${exposeKey}: [${expose.map((n) => p.str(n)).join(", ")}]` : "";
+  const opts = `{ origin: ${originText}${creds ? ", credentials: true" : ""}${exposeText} }`;
   const fastify = app.dialect === "fastify";
   const why: Words = {
-    key: fastify ? "config.fastify.fix.add" : "config.express.fix.add",
-    params: { origins: origins.join(", ") },
+    key: fastify
+      ? expose.length > 0
+        ? "config.fastify.fix.add-expose"
+        : "config.fastify.fix.add"
+      : expose.length > 0
+        ? "config.express.fix.add-expose"
+        : "config.express.fix.add",
+    params: { origins: origins.join(", "), expose: expose.join(", ") },
   };
   if (!app.corsName) {
     const imports = app.program.body.filter(

@@ -70,6 +70,16 @@ const INFRASTRUCTURE = new Set([
 ]);
 
 /**
+ * A response header a page's script may want to read and can only when it is exposed: not
+ * safelisted, not transport or policy, not CORS's own. Also what `fix --config` exposes when it
+ * writes CORS from nothing (../../config/aiohttp).
+ */
+export function worthExposing(name: string): boolean {
+  const n = name.toLowerCase();
+  return !SAFELISTED.has(n) && !INFRASTRUCTURE.has(n) && !n.startsWith("access-control-");
+}
+
+/**
  * Response headers scripts cannot read because `Access-Control-Expose-Headers` does not list them
  * (Blink parses the list strictly: any invalid token empties it; `*` only without credentials).
  */
@@ -82,11 +92,7 @@ export const headerNotExposed: FindingRule = (ctx) => {
   const listed = items.every(isHttpToken) ? new Set(items.map((i) => i.toLowerCase())) : new Set<string>();
   if (listed.has("*") && ctx.credentialed === false) return null;
   const hidden = [...new Set(hop.responseHeaders.map(([name]) => name.toLowerCase()))].filter(
-    (name) =>
-      !SAFELISTED.has(name) &&
-      !INFRASTRUCTURE.has(name) &&
-      !name.startsWith("access-control-") &&
-      !listed.has(name),
+    (name) => worthExposing(name) && !listed.has(name),
   );
   if (hidden.length === 0) return null;
   return finding(

@@ -93,6 +93,8 @@ export const enConfigExpress = {
   "config.express.fix.blank-origin":
     "line {line} set Access-Control-Allow-Origin to an empty value over the one already set: removed",
   "config.express.fix.add": "the cors middleware added, allowing {origins}",
+  "config.express.fix.add-expose":
+    "the cors middleware added, allowing {origins} and exposing {expose}, which the app's routes write on their answers and a script on another origin can read only when exposed",
   "config.express.cannot.hand-set":
     "{name} is set by hand with a value CORS Lens cannot extend: change it by hand",
   "config.express.cannot.not-reached":
@@ -239,4 +241,6 @@ export const enConfigExpress = {
   "config.fastify.fix.hook":
     "@fastify/cors on the onRequest hook (line {line}, was {hook}): a hook of an earlier phase answered first, and a preflight must be answered before auth",
   "config.fastify.fix.add": "@fastify/cors registered, allowing {origins}",
+  "config.fastify.fix.add-expose":
+    "@fastify/cors registered, allowing {origins} and exposing {expose}, which the app's routes write on their answers and a script on another origin can read only when exposed",
 } as const;

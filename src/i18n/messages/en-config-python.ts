@@ -399,6 +399,8 @@ export const enConfigPython = {
     "the view {view} has no {method} method: aiohttp-cors refuses the preflight",
   "config.aiohttp.fix.own-middleware":
     "the route of line {line} answers OPTIONS on {path} with a handler of the app's own, which aiohttp-cors refuses (cors.add raises ValueError: the resource already has a handler for OPTIONS): the CORS headers allowing {origin} are set by a middleware of the app's own, {name}, on every answer, that handler's answer to the preflight included",
+  "config.aiohttp.fix.own-middleware-expose":
+    "the route of line {line} answers OPTIONS on {path} with a handler of the app's own, which aiohttp-cors refuses (cors.add raises ValueError: the resource already has a handler for OPTIONS): the CORS headers allowing {origin} are set by a middleware of the app's own, {name}, on every answer, that handler's answer to the preflight included; they expose {expose}, which the app's handlers write on their answers and a script on another origin can read only when exposed",
   "config.aiohttp.cannot.own-place":
     "the app answers OPTIONS with a handler of its own (line {line}), which aiohttp-cors refuses, and CORS Lens cannot add a middleware where this file makes the app: add a CORS middleware to the Application by hand",
   "config.aiohttp.cannot.own-preflight":

@@ -95,6 +95,8 @@ export const koConfigExpress: Record<keyof typeof enConfigExpress, string> = {
   "config.express.fix.blank-origin":
     "{line}행이 이미 설정된 Access-Control-Allow-Origin을 빈 값으로 덮어써서 지웠습니다",
   "config.express.fix.add": "cors 미들웨어를 추가해 {origins} 허용",
+  "config.express.fix.add-expose":
+    "cors 미들웨어를 추가해 {origins}을(를) 허용하고 {expose}을(를) 노출했습니다: 앱의 라우트가 응답에 쓰는 헤더로, 다른 출처의 스크립트는 노출된 헤더만 읽을 수 있습니다",
   "config.express.cannot.hand-set":
     "{name}이(가) CORS Lens가 확장할 수 없는 값으로 직접 설정되어 있습니다. 직접 고치세요",
   "config.express.cannot.not-reached":
@@ -241,4 +243,6 @@ export const koConfigExpress: Record<keyof typeof enConfigExpress, string> = {
   "config.fastify.fix.hook":
     "@fastify/cors를 onRequest 훅으로 옮겼습니다({line}행, 이전 {hook}): 더 앞 단계의 훅이 먼저 답했고, 사전 요청은 인증보다 먼저 답해야 합니다",
   "config.fastify.fix.add": "@fastify/cors를 등록해 {origins}을(를) 허용했습니다",
+  "config.fastify.fix.add-expose":
+    "@fastify/cors를 등록해 {origins}을(를) 허용하고 {expose}을(를) 노출했습니다: 앱의 라우트가 응답에 쓰는 헤더로, 다른 출처의 스크립트는 노출된 헤더만 읽을 수 있습니다",
 };

@@ -402,6 +402,8 @@ export const koConfigPython: Record<keyof typeof enConfigPython, string> = {
     "뷰 {view}에 {method} 메서드가 없습니다: aiohttp-cors가 프리플라이트를 거부합니다",
   "config.aiohttp.fix.own-middleware":
     "{line}번 줄의 라우트가 {path}의 OPTIONS에 앱 자체 핸들러로 답하는데, aiohttp-cors는 이를 받지 않습니다(리소스에 이미 OPTIONS 핸들러가 있어 cors.add가 ValueError를 냅니다): {origin}을(를) 허용하는 CORS 헤더를 앱 자체 미들웨어 {name}이(가) 모든 응답에 붙입니다. 그 핸들러가 프리플라이트에 하는 응답도 포함됩니다",
+  "config.aiohttp.fix.own-middleware-expose":
+    "{line}번 줄의 라우트가 {path}의 OPTIONS에 앱 자체 핸들러로 답하는데, aiohttp-cors는 이를 받지 않습니다(리소스에 이미 OPTIONS 핸들러가 있어 cors.add가 ValueError를 냅니다): {origin}을(를) 허용하는 CORS 헤더를 앱 자체 미들웨어 {name}이(가) 모든 응답에 붙입니다. 그 핸들러가 프리플라이트에 하는 응답도 포함됩니다. 앱의 핸들러가 응답에 쓰는 {expose}도 노출합니다: 다른 출처의 스크립트는 노출된 헤더만 읽을 수 있습니다",
   "config.aiohttp.cannot.own-place":
     "앱이 OPTIONS에 자체 핸들러로 답하고({line}번 줄) aiohttp-cors는 이를 받지 않는데, 이 파일이 앱을 만드는 곳에는 CORS Lens가 미들웨어를 추가할 수 없습니다: Application에 CORS 미들웨어를 직접 추가하세요",
   "config.aiohttp.cannot.own-preflight":
