@@ -35,7 +35,7 @@ export const HELD_OUT20_S3: Array<S3Case & Held3> = [
 </CORSRule>
 </CORSConfiguration>
 `,
-    calls: [GET_OBJECT, HEAD_OBJECT],
+    calls: [HEAD_OBJECT, GET_OBJECT],
     check: [],
   },
   {
