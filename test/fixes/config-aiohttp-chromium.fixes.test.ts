@@ -29,6 +29,7 @@ import { HELD_OUT16_AIOHTTP } from "./config-heldout16-aiohttp";
 import { HELD_OUT17_AIOHTTP } from "./config-heldout17-aiohttp";
 import { HELD_OUT18_AIOHTTP } from "./config-heldout18-aiohttp";
 import { HELD_OUT19_AIOHTTP } from "./config-heldout19-aiohttp";
+import { HELD_OUT20_AIOHTTP } from "./config-heldout20-aiohttp";
 import { pythonConfigSuite } from "./config-python-real";
 import { debVersion } from "./harness";
 
@@ -60,6 +61,7 @@ pythonConfigSuite({
     ...HELD_OUT17_AIOHTTP,
     ...HELD_OUT18_AIOHTTP,
     ...HELD_OUT19_AIOHTTP,
+    ...HELD_OUT20_AIOHTTP,
   ].map((c) => ({
     name: c.name,
     text: c.app,

@@ -36,6 +36,7 @@ import { HELD_OUT16_APACHE } from "./config-heldout16-apache";
 import { HELD_OUT17_APACHE } from "./config-heldout17-apache";
 import { HELD_OUT18_APACHE } from "./config-heldout18-apache";
 import { HELD_OUT19_APACHE } from "./config-heldout19-apache";
+import { HELD_OUT20_APACHE } from "./config-heldout20-apache";
 import { expectKeptOutsideDiff, observe, standardStillAllowed, startApp } from "./config-real";
 import { freePort, type Running } from "./harness";
 import { checkNamesRootWithHar } from "./heldout2-har";
@@ -67,6 +68,7 @@ describe.skipIf(!installed)(
       ...HELD_OUT17_APACHE,
       ...HELD_OUT18_APACHE,
       ...HELD_OUT19_APACHE,
+      ...HELD_OUT20_APACHE,
     ].forEach((c, index) => {
       it(c.name, async () => {
         const dir = join(scratch, `case-${index}`);

@@ -33,6 +33,7 @@ import { HELD_OUT16_CADDY } from "./config-heldout16-caddy";
 import { HELD_OUT17_CADDY } from "./config-heldout17-caddy";
 import { HELD_OUT18_CADDY } from "./config-heldout18-caddy";
 import { HELD_OUT19_CADDY } from "./config-heldout19-caddy";
+import { HELD_OUT20_CADDY } from "./config-heldout20-caddy";
 import { expectKeptOutsideDiff, observe, standardStillAllowed, startApp } from "./config-real";
 import { debVersion, freePort, type Running, startProcess } from "./harness";
 import { checkNamesRootWithHar } from "./heldout2-har";
@@ -81,6 +82,7 @@ describe.skipIf(!installed)(`cors-lens fix --config on real Caddy ${installed ??
     ...HELD_OUT17_CADDY,
     ...HELD_OUT18_CADDY,
     ...HELD_OUT19_CADDY,
+    ...HELD_OUT20_CADDY,
   ].forEach((c, index) => {
     it(c.name, async () => {
       const dir = join(scratch, `case-${index}`);

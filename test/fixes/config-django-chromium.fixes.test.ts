@@ -26,6 +26,7 @@ import { HELD_OUT16_DJANGO } from "./config-heldout16-django";
 import { HELD_OUT17_DJANGO } from "./config-heldout17-django";
 import { HELD_OUT18_DJANGO } from "./config-heldout18-django";
 import { HELD_OUT19_DJANGO } from "./config-heldout19-django";
+import { HELD_OUT20_DJANGO } from "./config-heldout20-django";
 import { pythonConfigSuite } from "./config-python-real";
 import { debVersion } from "./harness";
 
@@ -57,6 +58,7 @@ pythonConfigSuite({
     ...HELD_OUT17_DJANGO,
     ...HELD_OUT18_DJANGO,
     ...HELD_OUT19_DJANGO,
+    ...HELD_OUT20_DJANGO,
   ].map((c) => ({
     ...c,
     text: c.settings,

@@ -92,6 +92,10 @@ import { HELD_OUT19_EXPRESS } from "./config-heldout19-express";
 import { HELD_OUT19_FASTIFY } from "./config-heldout19-fastify";
 import { HELD_OUT19_HONO } from "./config-heldout19-hono";
 import { HELD_OUT19_KOA } from "./config-heldout19-koa";
+import { HELD_OUT20_EXPRESS } from "./config-heldout20-express";
+import { HELD_OUT20_FASTIFY } from "./config-heldout20-fastify";
+import { HELD_OUT20_HONO } from "./config-heldout20-hono";
+import { HELD_OUT20_KOA } from "./config-heldout20-koa";
 import { HONO_CASES, HONO_CORRECT } from "./config-hono-cases";
 import { KOA_CASES, KOA_CORRECT, KOA2_CASES } from "./config-koa-cases";
 import { expectKeptOutsideDiff, observe, type PageCall, standardStillAllowed } from "./config-real";
@@ -243,6 +247,9 @@ for (const [label, CASES, CORRECT] of [
   // The nineteenth (config-heldout19-*.ts, written blind to the readers too): `check` and the correct
   // configurations measured in config-heldout19-check.fixes.test.ts.
   ["heldout19", [...HELD_OUT19_EXPRESS, ...HELD_OUT19_FASTIFY, ...HELD_OUT19_KOA, ...HELD_OUT19_HONO], []],
+  // The twentieth (config-heldout20-*.ts, written blind to the readers too): `check` and the correct
+  // configurations measured in config-heldout20-check.fixes.test.ts.
+  ["heldout20", [...HELD_OUT20_EXPRESS, ...HELD_OUT20_FASTIFY, ...HELD_OUT20_KOA, ...HELD_OUT20_HONO], []],
 ] as const) {
   describe(`cors-lens fix --config on real ${label} apps`, () => {
     // Each case has its own ports and files: they run side by side (one browser, its two pages).

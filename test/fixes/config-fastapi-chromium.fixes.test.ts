@@ -24,6 +24,7 @@ import { HELD_OUT16_FASTAPI } from "./config-heldout16-fastapi";
 import { HELD_OUT17_FASTAPI } from "./config-heldout17-fastapi";
 import { HELD_OUT18_FASTAPI } from "./config-heldout18-fastapi";
 import { HELD_OUT19_FASTAPI } from "./config-heldout19-fastapi";
+import { HELD_OUT20_FASTAPI } from "./config-heldout20-fastapi";
 import { pythonConfigSuite } from "./config-python-real";
 import { debVersion } from "./harness";
 
@@ -54,6 +55,7 @@ pythonConfigSuite({
     ...HELD_OUT17_FASTAPI,
     ...HELD_OUT18_FASTAPI,
     ...HELD_OUT19_FASTAPI,
+    ...HELD_OUT20_FASTAPI,
   ].map((c) => ({
     ...c,
     text: c.app,

@@ -24,6 +24,7 @@ import { HELD_OUT16_FLASK } from "./config-heldout16-flask";
 import { HELD_OUT17_FLASK } from "./config-heldout17-flask";
 import { HELD_OUT18_FLASK } from "./config-heldout18-flask";
 import { HELD_OUT19_FLASK } from "./config-heldout19-flask";
+import { HELD_OUT20_FLASK } from "./config-heldout20-flask";
 import { pythonConfigSuite } from "./config-python-real";
 import { debVersion } from "./harness";
 
@@ -54,6 +55,7 @@ pythonConfigSuite({
     ...HELD_OUT17_FLASK,
     ...HELD_OUT18_FLASK,
     ...HELD_OUT19_FLASK,
+    ...HELD_OUT20_FLASK,
   ].map((c) => ({
     ...c,
     text: c.app,

@@ -31,6 +31,7 @@ import { HELD_OUT16_NGINX } from "./config-heldout16-nginx";
 import { HELD_OUT17_NGINX } from "./config-heldout17-nginx";
 import { HELD_OUT18_NGINX } from "./config-heldout18-nginx";
 import { HELD_OUT19_NGINX } from "./config-heldout19-nginx";
+import { HELD_OUT20_NGINX } from "./config-heldout20-nginx";
 import {
   expectKeptOutsideDiff,
   nginxTest,
@@ -74,6 +75,7 @@ describe.skipIf(!installed)(`cors-lens fix --config on real nginx ${installed ??
     ...HELD_OUT17_NGINX,
     ...HELD_OUT18_NGINX,
     ...HELD_OUT19_NGINX,
+    ...HELD_OUT20_NGINX,
   ].forEach((c, index) => {
     it(c.name, async () => {
       const dir = join(scratch, `case-${index}`);

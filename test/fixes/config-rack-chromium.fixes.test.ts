@@ -23,6 +23,7 @@ import { HELD_OUT16_RACK } from "./config-heldout16-rack";
 import { HELD_OUT17_RACK } from "./config-heldout17-rack";
 import { HELD_OUT18_RACK } from "./config-heldout18-rack";
 import { HELD_OUT19_RACK } from "./config-heldout19-rack";
+import { HELD_OUT20_RACK } from "./config-heldout20-rack";
 import { pythonConfigSuite } from "./config-python-real";
 import { RACK_CASES, RACK_CORRECT } from "./config-rack-cases";
 import { debVersion } from "./harness";
@@ -55,6 +56,7 @@ pythonConfigSuite({
     ...HELD_OUT17_RACK,
     ...HELD_OUT18_RACK,
     ...HELD_OUT19_RACK,
+    ...HELD_OUT20_RACK,
   ],
   correct: RACK_CORRECT,
 });

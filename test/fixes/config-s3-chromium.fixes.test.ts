@@ -43,6 +43,7 @@ import { HELD_OUT16_S3 } from "./config-heldout16-s3";
 import { HELD_OUT17_S3 } from "./config-heldout17-s3";
 import { HELD_OUT18_S3 } from "./config-heldout18-s3";
 import { HELD_OUT19_S3 } from "./config-heldout19-s3";
+import { HELD_OUT20_S3 } from "./config-heldout20-s3";
 import { fillS3, lineOf, S3_CASES } from "./config-s3-cases";
 import { Browser, exchangeFor } from "./harness";
 import { checkNamesRootWithHar } from "./heldout2-har";
@@ -151,6 +152,7 @@ describe("cors-lens fix --config on S3 bucket CORS, loaded into s3rver, proven i
     ...HELD_OUT17_S3,
     ...HELD_OUT18_S3,
     ...HELD_OUT19_S3,
+    ...HELD_OUT20_S3,
   ].forEach((c, index) => {
     it(c.name, async () => {
       const b = browser as Browser;

@@ -88,7 +88,7 @@ export const OTHER_LINE = "named at the other line of the same problem";
  * null on a set's first run (the measure): recorded, not asserted — the list comes from that run.
  */
 export function heldoutCheck(
-  set: 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15 | 16 | 17 | 18 | 19,
+  set: 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15 | 16 | 17 | 18 | 19 | 20,
   entries: Entry[],
   known: Readonly<Record<string, string>> | null,
 ): {
