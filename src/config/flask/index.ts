@@ -1795,9 +1795,22 @@ function checkFlaskAll(app: FlaskApp): ConfigFinding[] {
     (app.routes.length > 0 || /^[ \t]*@\w+\.(route|get|post|put|patch|delete)\(/m.test(app.mod.text)) &&
     !/access-control-|cors/i.test(app.mod.text)
   )
-    add("no-cors", "warning", app.app.stmt.line, {
-      key: "config.flask.check.no-cors",
-      params: { name: app.app.name },
+    out.push({
+      code: "no-cors",
+      severity: "warning",
+      file: app.file,
+      line: app.app.stmt.line,
+      words: { key: "config.flask.check.no-cors", params: { name: app.app.name } },
+      // The blueprints registered on the app bring its routes (and would bring CORS(bp) with them):
+      // their registrations are named too, as the JS readers name the first routes.
+      ...alsoLines(
+        app.mod.tree.rootNode
+          .descendantsOfType("call")
+          .filter((c) => /\.register_blueprint$/.test(c?.childForFieldName("function")?.text ?? ""))
+          .map((c) => (c as Node).startPosition.row + 1),
+        app.file,
+        app.app.stmt.line,
+      ),
     });
   // Allow-Origin written by the views themselves (a response's headers), with no flask-cors, hook or
   // before_request beside them: a preflight never runs the view — Flask's automatic OPTIONS answers it
@@ -3031,4 +3044,14 @@ export function patchFlask(
   const why = p.cannotAll[0];
   if (why) for (const id of asked) if (!p.cannot.has(id)) p.cannot.set(id, why);
   return { edits: p.edits, cannot: p.cannot };
+}
+
+/** `also` for a finding: the lines given, each once, but its own. */
+function alsoLines(
+  lines: number[],
+  file: string,
+  own: number,
+): { also?: Array<{ file: string; line: number }> } {
+  const also = [...new Set(lines)].filter((l) => l !== own).map((line) => ({ file, line }));
+  return also.length > 0 ? { also } : {};
 }

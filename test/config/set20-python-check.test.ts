@@ -1,7 +1,8 @@
 /**
- * `check` on held-out set 20's Django miss it had no rule for (test/fixes/HELDOUT20.md): an origin regex
+ * `check` on held-out set 20's Python misses (test/fixes/HELDOUT20.md): Django, an origin regex
  * copied with its quotes and Python's r prefix into the environment variable's value
- * (mozilla/network-pulse-api#334).
+ * (mozilla/network-pulse-api#334); Flask, no CORS with the routes brought by a blueprint
+ * (OperationCode/resources_api#263).
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { checkConfig, prepareConfig } from "../../src/config";
@@ -46,5 +47,34 @@ describe("django-regex-quoted", () => {
     expect(quotedRegex("^https://a'b\\.example$")).toBe(false);
     expect(quotedRegex("r'^x$'")).toBe(true);
     expect(quotedRegex("'^x$\"")).toBe(false);
+  });
+});
+
+describe("Flask no-cors names the blueprint registrations too (OperationCode/resources_api#263)", () => {
+  it("the app's line, and each register_blueprint as also", () => {
+    const text = `from flask import Blueprint, Flask, jsonify
+
+bp = Blueprint("api", __name__)
+
+
+@bp.route("/resources")
+def resources():
+    return jsonify([])
+
+
+app = Flask(__name__)
+app.register_blueprint(bp, url_prefix="/api/v1")
+`;
+    const found = checkConfig([{ path: "app.py", text }]).findings.filter((f) => f.code === "no-cors");
+    expect(found).toEqual([expect.objectContaining({ line: 11, also: [{ file: "app.py", line: 12 }] })]);
+    // No blueprint: no also.
+    const plain = checkConfig([
+      {
+        path: "app.py",
+        text: 'from flask import Flask\n\napp = Flask(__name__)\n\n\n@app.route("/x")\ndef x():\n    return ""\n',
+      },
+    ]).findings.filter((f) => f.code === "no-cors");
+    expect(plain).toHaveLength(1);
+    expect(plain[0]?.also).toBeUndefined();
   });
 });
