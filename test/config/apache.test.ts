@@ -407,7 +407,12 @@ describe("cors-lens fix --config on Apache files", () => {
     expect(fixDiff(grown)).toContain("+        AllowOverride AuthConfig FileInfo\n");
     expect(checkConfig([site, htaccess]).findings).toEqual([
       expect.objectContaining({ code: "no-always", file: "/srv/www/.htaccess", line: 1 }),
-      expect.objectContaining({ code: "htaccess-ignored", file: "/srv/www/.htaccess", line: 1 }),
+      expect.objectContaining({
+        code: "htaccess-ignored",
+        file: "/srv/www/.htaccess",
+        line: 1,
+        also: [{ file: site.path, line: 4 }],
+      }),
     ]);
   });
 

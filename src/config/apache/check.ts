@@ -287,6 +287,8 @@ export function checkApache(tree: ApacheTree): ConfigFinding[] {
           key: "config.apache.check.htaccess-ignored",
           params: { value: off.args.map((a) => a.value).join(" "), file: off.file, line: off.line },
         },
+        // The AllowOverride is where it is mended (fix gives it FileInfo): named too.
+        also: [{ file: off.file, line: off.line }],
       });
   }
   // Origin regexes: SetEnvIf Origin, RewriteCond on the Origin header, <If> and expr= tests of it.
