@@ -18,6 +18,7 @@ import {
   scriptSetUnsafeHeaderNames,
   type Verdict,
   visibilityOf,
+  worthExposing,
 } from "../engine";
 import type { Lang } from "../i18n";
 import type { Answer, HopRequest, Words } from "./types";
@@ -65,6 +66,11 @@ export interface RequestSpec {
    * browser's cache may have added.
    */
   asked?: string[];
+  /**
+   * Response headers the recorded answer carried that a script can read only when exposed (the
+   * engine's worthExposing), as written: what CORS written where none was set exposes.
+   */
+  exposable?: string[];
 }
 
 export interface Recorded {
@@ -104,6 +110,35 @@ export function recordedAllowOrigin(
   const value = acao[0];
   if (value === undefined) return false;
   return accept(value) ? value : null;
+}
+
+/**
+ * The response headers the application answered the requests with (their recorded answers) that a
+ * page's script can read only when exposed: what CORS written where there was none exposes, so a list's
+ * X-Total-Count or a new record's Location stays readable (the HAR cannot show what the script reads;
+ * a preflighted call that never went out shows nothing). Each name once, as first written.
+ */
+export function recordedExposable(specs: readonly RequestSpec[]): string[] {
+  const names: string[] = [];
+  for (const s of specs)
+    for (const name of s.exposable ?? [])
+      if (!names.some((n) => n.toLowerCase() === name.toLowerCase())) names.push(name);
+  return names;
+}
+
+/** The final answer's headers worth exposing, as a spec's `exposable` (none: left out). */
+function exposableIn(final: Hop | null): { exposable?: string[] } {
+  const names: string[] = [];
+  for (const [name] of final?.responseHeaders ?? [])
+    if (worthExposing(name) && !names.some((n) => n.toLowerCase() === name.toLowerCase())) names.push(name);
+  return names.length > 0 ? { exposable: names } : {};
+}
+
+/** Why Allow-Origin was written where none was set (nginx, Apache, Caddy), with what it exposes. */
+export function freshWhy(origins: string, expose: readonly string[]): Words {
+  return expose.length > 0
+    ? { key: "config.fix.fresh-expose", params: { origins, expose: expose.join(", ") } }
+    : { key: "config.fix.fresh", params: { origins } };
 }
 
 export function unsafeNames(spec: RequestSpec): string[] {
@@ -381,6 +416,7 @@ export function specsFromExchanges(
         recorded: { preflight: pick(x.preflight), actual: x.hops.length > 1 ? null : pick(final) },
         source: "evidence",
         ...(named.length > 0 ? { asked: named } : {}),
+        ...exposableIn(final),
       },
       recordedVerdict: d.verdict,
     });

@@ -1,7 +1,15 @@
 /** Apache httpd (httpd.conf, vhost files, `.htaccess`): reader (answers and allowance), checker and patcher. */
 import type { Edit } from "../edit";
 import type { Allowance, ConfigFile, ConfigFinding, HopRequest, ReadConfig, Words } from "../types";
-import { faultOf, type Judged, type RequestSpec, STRANGER_ORIGIN, Unknown, unsafeNames } from "../whatif";
+import {
+  faultOf,
+  type Judged,
+  type RequestSpec,
+  recordedExposable,
+  STRANGER_ORIGIN,
+  Unknown,
+  unsafeNames,
+} from "../whatif";
 import {
   type ApacheTree,
   allNodes,
@@ -273,7 +281,14 @@ export function patchApache(
           p.cannot.set(spec.id, { key: "config.cannot.cause", params: { code: cause.code } });
           break;
         }
-        p.freshOrigin(r.route.vhost, [spec.origin], spec.credentials === "include");
+        // One Allow-Origin line per virtual host (the first request's): it exposes what the failing
+        // requests' answers carry.
+        p.freshOrigin(
+          r.route.vhost,
+          [spec.origin],
+          spec.credentials === "include",
+          recordedExposable(failing.map((f) => f.spec)),
+        );
         break;
       }
       case "allow-origin-mismatch":

@@ -12,6 +12,7 @@
 import { afterLine, EditList, indentAt, lineStart } from "../edit";
 import { escapeRegex } from "../origin-regex";
 import type { Words } from "../types";
+import { freshWhy } from "../whatif";
 import { type ApacheTree, allNodes, flatten, type Op } from "./answer";
 import { pcre } from "./expr";
 import type { Node, Token } from "./syntax";
@@ -489,8 +490,8 @@ export class Patcher extends EditList {
   }
 
   /** Allow-Origin where nothing set it (the virtual host, or the file's top level). */
-  freshOrigin(where: Node | null, origins: string[], credentials: boolean): void {
-    const why: Words = { key: "config.fix.fresh", params: { origins: origins.join(", ") } };
+  freshOrigin(where: Node | null, origins: string[], credentials: boolean, expose: string[] = []): void {
+    const why: Words = freshWhy(origins.join(", "), expose);
     const lines: string[] = [];
     if (origins.length === 1)
       lines.push(`Header always set Access-Control-Allow-Origin ${quote(origins[0] as string)}`);
@@ -503,6 +504,8 @@ export class Patcher extends EditList {
       );
     }
     if (credentials) lines.push('Header always set Access-Control-Allow-Credentials "true"');
+    if (expose.length > 0)
+      lines.push(`Header always set Access-Control-Expose-Headers ${quote(expose.join(", "))}`);
     if (where) this.inside(where, lines, why, `fresh:${where.file}:${where.start}`);
     else {
       const file = this.tree.htaccess[0]?.file ?? [...this.tree.files.keys()][0] ?? "";

@@ -1,6 +1,6 @@
 /** Caddy (Caddyfile): reader (answers and allowance), checker and patcher behind one interface. */
 import type { Allowance, ConfigFile, ConfigFinding, HopRequest, ReadConfig, Words } from "../types";
-import { faultOf, type Judged, type RequestSpec, Unknown, unsafeNames } from "../whatif";
+import { faultOf, type Judged, type RequestSpec, recordedExposable, Unknown, unsafeNames } from "../whatif";
 import {
   allOps,
   answer,
@@ -167,7 +167,14 @@ export function patchCaddy(
   >();
   const freshWants = new Map<
     Scope["node"] | Site,
-    { scope: Scope; at: Node | null; origins: Set<string>; credentials: boolean; id: string }
+    {
+      scope: Scope;
+      at: Node | null;
+      origins: Set<string>;
+      credentials: boolean;
+      id: string;
+      specs: RequestSpec[];
+    }
   >();
   const listWants = new Map<
     string,
@@ -334,8 +341,10 @@ export function patchCaddy(
           origins: new Set(),
           credentials: false,
           id: spec.id,
+          specs: [],
         };
         w.origins.add(spec.origin);
+        w.specs.push(spec);
         w.credentials ||= spec.credentials === "include";
         freshWants.set(key, w);
         break;
@@ -431,7 +440,8 @@ export function patchCaddy(
     }
   }
   for (const w of originWants.values()) p.allowOrigin(w.id, w.op, [...w.origins], w.credentials);
-  for (const w of freshWants.values()) p.freshOrigin(w.id, w.scope, [...w.origins], w.credentials, w.at);
+  for (const w of freshWants.values())
+    p.freshOrigin(w.id, w.scope, [...w.origins], w.credentials, w.at, recordedExposable(w.specs));
   for (const w of listWants.values()) {
     if (w.op) p.extendList(w.op, w.names, w.header);
     else if (w.acao)

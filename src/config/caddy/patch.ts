@@ -9,6 +9,7 @@
  */
 import { afterLine, EditList, indentAt, lineStart } from "../edit";
 import type { Words } from "../types";
+import { freshWhy } from "../whatif";
 import { argsAfterMatcher, findMatcher, matcherLines, matcherToken, type Op, type Scope } from "./answer";
 import type { Node, Token } from "./syntax";
 import type { CaddyTree } from "./tree";
@@ -204,14 +205,24 @@ export class Patcher extends EditList {
   }
 
   /** 3. Allow-Origin where none was set. */
-  freshOrigin(id: string, scope: Scope, origins: string[], credentials: boolean, at: Node | null): void {
+  freshOrigin(
+    id: string,
+    scope: Scope,
+    origins: string[],
+    credentials: boolean,
+    at: Node | null,
+    expose: string[] = [],
+  ): void {
     const file = scope.node?.file ?? scope.site.block.file;
     let lines: string[];
+    // The matcher that guards the headers, where several origins need one.
+    let guard = "";
     if (origins.length === 1) {
       lines = [`header Access-Control-Allow-Origin ${quote(origins[0] as string, true)}`];
       if (credentials) lines.push("header Access-Control-Allow-Credentials true");
     } else {
       const m = this.freshName("cors_origin");
+      guard = `@${m} `;
       lines = [
         ...originMatcher(
           m,
@@ -223,11 +234,13 @@ export class Patcher extends EditList {
       ];
       if (credentials) lines.push(`header @${m} Access-Control-Allow-Credentials true`);
     }
+    if (expose.length > 0)
+      lines.push(`header ${guard}Access-Control-Expose-Headers ${quote(expose.join(", "))}`);
     void id;
     this.top(
       scope,
       lines,
-      { key: "config.fix.fresh", params: { origins: origins.join(" ") } },
+      freshWhy(origins.join(" "), expose),
       `fresh:${scope.node?.start ?? "site"}:${file}`,
       at,
     );

@@ -2,7 +2,15 @@
 import { combinedHeader } from "../../engine";
 import type { Edit } from "../edit";
 import type { Allowance, ConfigFile, ConfigFinding, ReadConfig, Words } from "../types";
-import { faultOf, type Judged, type RequestSpec, STRANGER_ORIGIN, Unknown, unsafeNames } from "../whatif";
+import {
+  faultOf,
+  type Judged,
+  type RequestSpec,
+  recordedExposable,
+  STRANGER_ORIGIN,
+  Unknown,
+  unsafeNames,
+} from "../whatif";
 import { addHeaders, answer, findLocation, findServer, render } from "./answer";
 import { checkNginx } from "./check";
 import { guardedAcao, originGate, Patcher } from "./patch";
@@ -167,7 +175,10 @@ export function patchNginx(
       id: string;
     }
   >();
-  const freshWants = new Map<Ctx, { origins: Set<string>; credentials: boolean; id: string }>();
+  const freshWants = new Map<
+    Ctx,
+    { origins: Set<string>; credentials: boolean; id: string; specs: RequestSpec[] }
+  >();
   for (const { spec, judged } of failing) {
     if (typeof judged.unknown === "object" && judged.unknown?.key === "config.unknown.upstream-options") {
       const place = placeOf(tree, spec.url);
@@ -246,8 +257,14 @@ export function patchNginx(
           }
         }
         const target = location ?? r.ctx;
-        const w = freshWants.get(target) ?? { origins: new Set<string>(), credentials: false, id: spec.id };
+        const w = freshWants.get(target) ?? {
+          origins: new Set<string>(),
+          credentials: false,
+          id: spec.id,
+          specs: [],
+        };
         w.origins.add(spec.origin);
+        w.specs.push(spec);
         w.credentials ||= spec.credentials === "include";
         freshWants.set(target, w);
         break;
@@ -308,7 +325,8 @@ export function patchNginx(
   }
   for (const w of originWants.values()) p.allowOrigin(w.id, w.level, w.h, [...w.origins], w.location);
   for (const w of listWants.values()) p.extendList(w.id, w.level, w.header, w.names);
-  for (const [ctx, w] of freshWants) p.fresh(w.id, ctx, [...w.origins], w.credentials);
+  for (const [ctx, w] of freshWants)
+    p.fresh(w.id, ctx, [...w.origins], w.credentials, recordedExposable(w.specs));
   return { edits: p.edits, cannot: p.cannot };
 }
 

@@ -7,6 +7,7 @@
 import { afterLine, EditList, indentAt, lineStart } from "../edit";
 import { escapeRegex } from "../origin-regex";
 import type { Words } from "../types";
+import { freshWhy } from "../whatif";
 import { type AddHeader, addHeaders, conditionWords, corsRelevant, type Rendered } from "./answer";
 import type { Directive, Token } from "./syntax";
 import { type Ctx, inheritedLevel, type NginxTree, own } from "./tree";
@@ -288,7 +289,7 @@ export class Patcher extends EditList {
   }
 
   /** 3f. No CORS at all where the request lands: Allow-Origin for the evidence's origins (and Vary). */
-  fresh(id: string, ctx: Ctx, origins: string[], credentials: boolean): void {
+  fresh(id: string, ctx: Ctx, origins: string[], credentials: boolean, expose: string[] = []): void {
     const value =
       origins.length === 1
         ? quote(origins[0] as string)
@@ -305,8 +306,10 @@ export class Patcher extends EditList {
       "add_header Vary Origin always;",
     ];
     if (credentials) lines.push('add_header Access-Control-Allow-Credentials "true" always;');
+    if (expose.length > 0)
+      lines.push(`add_header Access-Control-Expose-Headers "${expose.join(", ")}" always;`);
     const anchor = own(ctx, "add_header").at(-1);
-    const why: Words = { key: "config.fix.fresh", params: { origins: origins.join(" ") } };
+    const why: Words = freshWhy(origins.join(" "), expose);
     if (anchor) this.insertAfter(anchor, lines, why, `fresh:${ctx.directive?.start ?? 0}`);
     else this.insertAtTop(ctx, lines, why, `fresh:${ctx.directive?.start ?? 0}`);
   }

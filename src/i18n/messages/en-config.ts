@@ -192,6 +192,8 @@ recorded request through and keeps every request allowed before, 1 when it canno
   "config.fix.map-entry": "{origins} added to the map on line {line}",
   "config.fix.origin-regex": "the origin test on line {line} also accepts {origins}",
   "config.fix.fresh": "Allow-Origin for {origins} where the request lands (no CORS header was set there)",
+  "config.fix.fresh-expose":
+    "Allow-Origin for {origins} where the request lands (no CORS header was set there), exposing {expose}, which the application's answers carry and a script on another origin can read only when exposed",
   "config.fix.credentials": "Access-Control-Allow-Credentials: true, as credentialed requests need",
   "config.nginx.check.options-after-rewrite":
     "this rewrite's {flag} ends the rewrite module's directives in the location, so the OPTIONS `if` of line {line} never runs: the preflight goes on to what follows (the application's answer); put that `if` above this rewrite",

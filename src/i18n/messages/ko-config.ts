@@ -189,6 +189,8 @@ config/initializers/cors.rb나 Rack의 config.ru).
   "config.fix.map-entry": "줄 {line}의 map에 {origins} 추가",
   "config.fix.origin-regex": "줄 {line}의 출처 검사가 {origins}도 받아들임",
   "config.fix.fresh": "요청이 도착하는 곳에 {origins}를 위한 Allow-Origin(그곳에는 CORS 헤더가 없었음)",
+  "config.fix.fresh-expose":
+    "요청이 도착하는 곳에 {origins}를 위한 Allow-Origin(그곳에는 CORS 헤더가 없었음). 애플리케이션 응답에 담긴 {expose}도 노출합니다: 다른 출처의 스크립트는 노출된 헤더만 읽을 수 있습니다",
   "config.fix.credentials": "자격 증명을 포함한 요청에 필요한 Access-Control-Allow-Credentials: true",
   "config.nginx.check.options-after-rewrite":
     "이 rewrite의 {flag}가 location의 rewrite 모듈 지시어 처리를 끝내므로 줄 {line}의 OPTIONS `if`는 실행되지 않습니다: 프리플라이트가 그 뒤(애플리케이션의 응답)로 넘어갑니다. 그 `if`를 이 rewrite 위로 옮기세요",
