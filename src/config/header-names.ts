@@ -31,3 +31,48 @@ export function misspelledCorsHeader(name: string): string | null {
   }
   return bestDistance > 0 && bestDistance <= 3 ? best : null;
 }
+
+/**
+ * Request headers a page sets on its calls that are not CORS-safelisted, so a preflight names them
+ * (https://fetch.spec.whatwg.org/#cors-safelisted-request-header): the names an allowed-headers
+ * list is written to let through.
+ */
+const REQUEST_HEADERS = [
+  "Authorization",
+  "Content-Type",
+  "Accept",
+  "Accept-Language",
+  "Content-Language",
+  "Cache-Control",
+  "X-Requested-With",
+  "If-None-Match",
+  "If-Match",
+  "If-Modified-Since",
+  "If-Unmodified-Since",
+  "Range",
+  "Pragma",
+  "Origin",
+  "Content-Encoding",
+  "Last-Event-ID",
+] as const;
+
+/**
+ * The standard request header an allowed-headers entry misspells (`Autorization`,
+ * `Content-Tyep`): within two edits of one and not one itself, at least six characters long; else null.
+ * A browser compares the names the preflight asks for with the list exactly (any case), so the entry
+ * lets no call through.
+ */
+export function meantHeader(entry: string): string | null {
+  const n = entry.trim().toLowerCase();
+  if (n.length < 6 || REQUEST_HEADERS.some((h) => h.toLowerCase() === n)) return null;
+  let best: string | null = null;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const h of REQUEST_HEADERS) {
+    const d = distance(n, h.toLowerCase());
+    if (d < bestDistance) {
+      best = h;
+      bestDistance = d;
+    }
+  }
+  return bestDistance <= 2 ? best : null;
+}

@@ -6,7 +6,7 @@
  * hand-set headers: a reflected origin without `Vary: Origin`.
  */
 import type * as t from "@babel/types";
-import { misspelledCorsHeader } from "../header-names";
+import { meantHeader, misspelledCorsHeader } from "../header-names";
 import { regexWithoutScheme } from "../origin-regex";
 import type { ConfigFinding, Words } from "../types";
 import { STRANGER_ORIGIN, Unknown } from "../whatif";
@@ -37,7 +37,7 @@ import {
   type Val,
   withoutScheme,
 } from "./model";
-import { ctxAsOrigin, encapsulatedAlone, jsonList, ownHostReads } from "./patch";
+import { ctxAsOrigin, encapsulatedAlone, factoryListOf, jsonList, ownHostReads } from "./patch";
 
 /** The value a same-file const holds, followed through up to 5 consts (`origin: corsOrigin`), or `n` itself. */
 function throughConsts(app: ExpressApp, n: t.Node): t.Node {
@@ -108,9 +108,72 @@ export function checkExpress(app: ExpressApp): ConfigFinding[] {
         words: { key: "config.check.header-misspelled", params: { name, meant } },
       });
   }
+  // An allowed-headers entry that misspells a standard request header (`'Autorization'`,
+  // oddnetworks/oddworks#137): the browser compares the names a preflight asks for with the list
+  // exactly (any case: https://fetch.spec.whatwg.org/#cors-preflight-fetch), so the page's real
+  // header is refused. Read in cors()' allowedHeaders / allowHeaders, a hand-set
+  // Access-Control-Allow-Headers string, and the list a factory of the file joins into that header.
+  const headerLists: t.Node[] = [];
+  for (const { use } of app.corsUses) {
+    if ("key" in use.options) continue;
+    for (const k of ["allowedHeaders", "allowHeaders"]) {
+      const prop = use.options.props.get(k);
+      if (prop?.type === "ObjectProperty") headerLists.push(throughConsts(app, prop.value));
+    }
+  }
+  const visitSetters = (n: t.Node) => {
+    if (n.type === "CallExpression") {
+      const c = bare(n.callee);
+      const [a, b] = n.arguments;
+      if (
+        c.type === "MemberExpression" &&
+        ["setHeader", "header", "set", "append"].includes(propName(c) ?? "") &&
+        a?.type === "StringLiteral" &&
+        a.value.toLowerCase() === "access-control-allow-headers" &&
+        b
+      )
+        headerLists.push(throughConsts(app, b as t.Node));
+    }
+    for (const x of childNodes(n)) visitSetters(x);
+  };
+  visitSetters(app.program);
+  const factoryMade = new Set<Middleware & { kind: "fn" }>();
+  const seenStacks = new Set<unknown>();
+  const walkStack = (s: ExpressApp["app"]) => {
+    if (!s || seenStacks.has(s)) return;
+    seenStacks.add(s);
+    for (const l of s.layers)
+      for (const h of l.handlers) {
+        if (h.kind === "fn" && h.factory) factoryMade.add(h);
+        if (h.kind === "router") walkStack(h.router);
+      }
+  };
+  walkStack(app.app);
+  for (const h of factoryMade) {
+    const arr = factoryListOf(reader, [h], "access-control-allow-headers");
+    if (arr) headerLists.push(arr);
+  }
+  for (const list of headerLists) {
+    const entries: t.StringLiteral[] =
+      list.type === "ArrayExpression"
+        ? list.elements.filter((x): x is t.StringLiteral => x?.type === "StringLiteral")
+        : list.type === "StringLiteral"
+          ? [list]
+          : [];
+    for (const e of entries)
+      for (const name of e.value.split(",").map((x) => x.trim())) {
+        const meant = meantHeader(name);
+        if (meant)
+          push("allowed-header-misspelled", "error", e, {
+            key: "config.express.check.allowed-header-misspelled",
+            params: { name, meant },
+          });
+      }
+  }
   // No CORS middleware and no Access-Control-* header written anywhere: every cross-origin call
   // is refused. Named where the app is made, which is where `fix` adds it.
-  const made = app.app ? app.consts.get(app.app.name)?.statement : undefined;
+  // (An app a class makes, `this.app = new Koa()` in its constructor: that statement.)
+  const made = app.app ? (app.consts.get(app.app.name)?.statement ?? app.made) : undefined;
   if (
     app.corsUses.length === 0 &&
     made &&

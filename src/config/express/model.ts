@@ -102,7 +102,15 @@ export type Middleware =
    * `bound`: a factory's parameters, for the function it returned (`guard(640)`: level = 640);
    * `site`: that factory's call, where the middleware is registered.
    */
-  | { kind: "fn"; node: t.Function; name?: string; bound?: Map<string, Val>; site?: t.CallExpression }
+  | {
+      kind: "fn";
+      node: t.Function;
+      name?: string;
+      bound?: Map<string, Val>;
+      site?: t.CallExpression;
+      /** The factory whose call made it (`responseCors()`), for the patcher to follow its values. */
+      factory?: t.Function;
+    }
   | { kind: "router"; router: Stack; node: t.Node }
   /** Koa: `router.allowedMethods()`, the router's OPTIONS answer (200 with Allow) where a route has the path. */
   | { kind: "allowed"; router: Stack; node: t.Node }
@@ -1008,14 +1016,11 @@ export class Reader {
             target.every((x) => typeof x === "string" || typeof x === "number")
           )
             return target.join(typeof args[0] === "string" ? args[0] : ",");
-          // `list.map((s) => s.trim())`: a one-parameter arrow with an expression body, per entry.
+          // `list.map((s) => s.trim())`, `.map(method => { return method.toUpperCase(); })`: the
+          // callback (an expression body or a block of one return) per entry, with (entry, index, list).
           const f = args[0];
-          if (method === "map" && f instanceof Fn && f.fn.params.length === 1) {
-            const [x] = f.fn.params;
-            const body = f.fn.body;
-            if (x?.type === "Identifier" && body.type !== "BlockStatement")
-              return target.map((e) => this.value(body, new Map([...env, [x.name, e]]), depth + 1));
-          }
+          if (method === "map" && f instanceof Fn)
+            return target.map((e, i) => this.callback(f.fn, [e, i, target], env, depth));
         }
         if (typeof target === "string") {
           const a = args[0];
@@ -1023,6 +1028,8 @@ export class Reader {
           if (method === "endsWith" && typeof a === "string") return target.endsWith(a);
           if (method === "includes" && typeof a === "string") return target.includes(a);
           if (method === "toLowerCase") return target.toLowerCase();
+          if (method === "toUpperCase") return target.toUpperCase();
+          if (method === "toString" && args.length === 0) return target;
           if (method === "split" && typeof a === "string") return target.split(a);
           if (method === "trim") return target.trim();
           // `list.replace(/\s/g, "")`: a string replacement (no function), as String.prototype.replace does it.
@@ -1045,6 +1052,8 @@ export class Reader {
           if (method === "match" && a instanceof RegExp)
             return target.match(a) ? [...(target.match(a) as string[])] : null;
         }
+        // `(options.maxAge || 600).toString()`: a number written as its decimal string.
+        if (typeof target === "number" && method === "toString" && args.length === 0) return String(target);
         if (target instanceof RegExp && method === "test") {
           target.lastIndex = 0;
           return typeof args[0] === "string" ? target.test(args[0]) : target.test(String(args[0]));
@@ -1496,6 +1505,9 @@ export function readExpress(file: string, text: string): ExpressApp {
       stacks.push(st);
       routers.set(own.name, st);
     } else if (own && isRouterCall(own.init)) routers.set(own.name, { name: own.name, layers: [] });
+    else if (own && koaRouterPrefix(own.init) !== null)
+      // this.router = new Router() (a Koa app made in a class, spacemeowx2/switch-lan-play's monitor).
+      routers.set(own.name, { name: own.name, layers: [], prefix: koaRouterPrefix(own.init) as string });
     if (s.type !== "VariableDeclaration") continue;
     for (const d of s.declarations) {
       if (d.id.type !== "Identifier" || !d.init) continue;
@@ -1574,7 +1586,11 @@ export function readExpress(file: string, text: string): ExpressApp {
         // router.routes() / router.middleware(): the router's routes; router.allowedMethods(): its OPTIONS answer.
         const callee = bare(a.callee);
         const obj = callee.type === "MemberExpression" ? bare(callee.object) : null;
-        const router = obj?.type === "Identifier" ? routers.get(obj.name) : undefined;
+        // (`this.router.routes()`: a router a class keeps on the instance; routes() returns the
+        // router's dispatch middleware: https://github.com/koajs/router/blob/master/lib/router.js.)
+        const objName = obj?.type === "Identifier" ? obj.name : obj ? refName(obj) : null;
+        const router =
+          objName?.startsWith("this.") || obj?.type === "Identifier" ? routers.get(objName ?? "") : undefined;
         const m = callee.type === "MemberExpression" ? propName(callee) : null;
         if (router && (m === "routes" || m === "middleware")) return [{ kind: "router", router, node: a }];
         if (router && m === "allowedMethods") return [{ kind: "allowed", router, node: a }];
@@ -1613,6 +1629,13 @@ export function readExpress(file: string, text: string): ExpressApp {
       // arguments (a closure; values this reader cannot compute leave it to classify, as before).
       const made = factoryMiddleware(a);
       if (made) return [made];
+      // `app.use("/coffee", jsonRouter(data))`: a file function that makes an Express router,
+      // registers on it and returns it — a new router each call (express.Router is the `router`
+      // package's constructor: https://github.com/expressjs/express/blob/master/lib/express.js,
+      // https://github.com/pillarjs/router/blob/master/index.js), its body read where the call is,
+      // as the module runs it when the mount is made.
+      const router = expressName !== null ? calledRouter(a) : undefined;
+      if (router) return [{ kind: "router", router, node: a }];
       return [classify(name, a, /jwt/i.test(name))];
     }
     return [
@@ -1653,25 +1676,51 @@ export function readExpress(file: string, text: string): ExpressApp {
     const named = (x: t.Node) =>
       x.type === "Identifier" || (x.type === "AssignmentPattern" && x.left.type === "Identifier");
     if (!f || f.async || !f.params.every(named)) return null;
-    // Its body is the return of a function, after `const` values of its own at most (koa2-cors'
-    // options merged with its default methods), computed once when the factory is called.
+    // Its body is the return of a function, after statements that only compute values of its own
+    // (koa2-cors' options merged with its default methods; oddworks' responseCors: `options =
+    // options || {}`, `let headers = options.headers || […]`, `headers = headers.join(", ")`), run
+    // once, in order, when the factory is called — as JavaScript runs them: the closure the returned
+    // function keeps sees each name as the last of them left it.
     const only = f.body.type === "BlockStatement" ? f.body.body : null;
     const last = only?.at(-1);
-    const ret = only
-      ? last?.type === "ReturnStatement" &&
-        only
-          .slice(0, -1)
-          .every(
-            (st) =>
-              st.type === "VariableDeclaration" &&
-              st.kind === "const" &&
-              st.declarations.every((d) => d.id.type === "Identifier" && d.init),
-          )
-        ? last.argument
-        : null
-      : f.body;
+    const own = new Set<string>();
+    for (const x of f.params) own.add(((x.type === "AssignmentPattern" ? x.left : x) as t.Identifier).name);
+    const steps = only?.slice(0, -1) ?? [];
+    const plain = steps.every((st) => {
+      if (st.type === "VariableDeclaration")
+        return (
+          st.kind !== "var" &&
+          st.declarations.every((d) => {
+            if (d.id.type !== "Identifier" || !d.init) return false;
+            own.add(d.id.name);
+            return true;
+          })
+        );
+      const e = st.type === "ExpressionStatement" ? bare(st.expression) : null;
+      return (
+        e?.type === "AssignmentExpression" &&
+        e.operator === "=" &&
+        e.left.type === "Identifier" &&
+        own.has(e.left.name)
+      );
+    });
+    const ret = only ? (last?.type === "ReturnStatement" && plain ? last.argument : null) : f.body;
     const fn = ret ? bare(ret) : null;
     if (fn?.type !== "ArrowFunctionExpression" && fn?.type !== "FunctionExpression") return null;
+    // A name the returned function changes itself (`count++`, `headers = …`) is no value fixed here.
+    let changed = false;
+    const walk = (n: t.Node) => {
+      if (changed || !n || typeof n !== "object") return;
+      const target =
+        n.type === "AssignmentExpression" ? n.left : n.type === "UpdateExpression" ? n.argument : null;
+      if (target?.type === "Identifier" && own.has(target.name)) changed = true;
+      for (const c of childNodes(n)) walk(c);
+    };
+    walk(fn.body);
+    for (const st of steps)
+      if (st.type === "VariableDeclaration") for (const d of st.declarations) walk(d.init as t.Node);
+      else walk((bare((st as t.ExpressionStatement).expression) as t.AssignmentExpression).right);
+    if (changed) return null;
     const bound = new Map<string, Val>();
     try {
       f.params.forEach((x, i) => {
@@ -1686,14 +1735,20 @@ export function readExpress(file: string, text: string): ExpressApp {
               : undefined,
         );
       });
-      for (const st of only?.slice(0, -1) ?? [])
-        for (const d of (st as t.VariableDeclaration).declarations)
-          bound.set((d.id as t.Identifier).name, r.value(d.init as t.Node, new Map(bound)));
+      for (const st of steps) {
+        if (st.type === "VariableDeclaration")
+          for (const d of st.declarations)
+            bound.set((d.id as t.Identifier).name, r.value(d.init as t.Node, new Map(bound)));
+        else {
+          const e = bare((st as t.ExpressionStatement).expression) as t.AssignmentExpression;
+          bound.set((e.left as t.Identifier).name, r.value(e.right, new Map(bound)));
+        }
+      }
     } catch (e) {
       if (!(e instanceof Unknown)) throw e;
       return null;
     }
-    return { kind: "fn", node: fn, name: dotted(callee) ?? undefined, bound, site: call };
+    return { kind: "fn", node: fn, name: dotted(callee) ?? undefined, bound, site: call, factory: f };
   };
   const classify = (name: string, node: t.Node, jwt: boolean): Middleware => {
     if (AUTH_NAME.test(name))
@@ -1839,6 +1894,30 @@ export function readExpress(file: string, text: string): ExpressApp {
     following.delete(fn);
     if (before) routers.set(name, before);
     else routers.delete(name);
+    return stack;
+  };
+  /**
+   * Express: `jsonRouter(data)`, a file function (not async) whose body makes a router with
+   * express.Router(), registers on it and returns it: that router, read from the function's body.
+   * Its parameters are not bound: the routes' handlers that read them answer with the app's content.
+   */
+  const calledRouter = (call: t.CallExpression): Stack | undefined => {
+    const callee = bare(call.callee);
+    const fn = callee.type === "Identifier" ? r.functions.get(callee.name) : undefined;
+    if (!fn || fn.async || fn.body.type !== "BlockStatement" || following.has(fn)) return undefined;
+    const made = returnedRouter(fn);
+    if (!made || made.stack.prefix !== undefined) return undefined;
+    const stack: Stack = { name: made.name, layers: [] };
+    const before = routers.get(made.name);
+    routers.set(made.name, stack);
+    following.add(fn);
+    for (const st of fn.body.body) {
+      if (st.type === "VariableDeclaration") declare(st);
+      visit(st);
+    }
+    following.delete(fn);
+    if (before) routers.set(made.name, before);
+    else routers.delete(made.name);
     return stack;
   };
   /** The module functions being read as called with the app or a router (`addRoutes(app)`). */
@@ -2143,7 +2222,13 @@ export interface Trace {
   /** cors() uses that ran, in order. */
   corsRan: Array<{ use: CorsUse; layer: Layer }>;
   /** Hand-written middleware that set Access-Control-* headers. */
-  handSet: Array<{ node: t.Function; layer: Layer }>;
+  handSet: Array<{
+    node: t.Function;
+    layer: Layer;
+    /** Made by a factory of the file (`app.use(responseCors())`): it, and its values at the call. */
+    factory?: t.Function;
+    bound?: Map<string, Val>;
+  }>;
   /** The app-level layer that was running when the request was answered (a router's mount). */
   top: Layer | null;
   status: number;
@@ -2544,7 +2629,12 @@ export function run(app: ExpressApp, request: HopRequest): Trace {
           return true;
         }
         // A middleware that sets CORS headers ran, whether or not it set them on this request.
-        if (own && !trace.handSet.some((x) => x.node === h.node)) trace.handSet.push({ node: h.node, layer });
+        if (own && !trace.handSet.some((x) => x.node === h.node))
+          trace.handSet.push({
+            node: h.node,
+            layer,
+            ...(h.factory ? { factory: h.factory, bound: h.bound } : {}),
+          });
         // A named function whose code is not evaluated here and whose name says it checks
         // credentials (`basicAuth`, `requireToken`): taken as the auth middleware it is named for,
         // as an unknown middleware of that name is (classify).

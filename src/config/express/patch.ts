@@ -11,6 +11,7 @@
 import type * as t from "@babel/types";
 import { worthExposing } from "../../engine";
 import { afterLine, type Edit, EditList, indentAt, lineStart } from "../edit";
+import { meantHeader } from "../header-names";
 import { escapeRegex } from "../origin-regex";
 import type { Words } from "../types";
 import { faultOf, type Judged, type RequestSpec, Unknown, unsafeNames } from "../whatif";
@@ -38,6 +39,7 @@ import {
   run,
   TOKEN,
   type Trace,
+  type Val,
   withoutScheme,
 } from "./model";
 import { routeHeaderNames } from "./written-headers";
@@ -332,6 +334,7 @@ export function patchExpress(
   const hooks = new Set<CorsUse>();
   const revive = new Map<t.CallExpression, DeadCors>();
   const handLists = new Map<t.Node, { names: string[]; header: string }>();
+  const factoryLists = new Map<t.ArrayExpression, { names: string[]; header: string }>();
   const handAdds = new Map<
     string,
     { acao: NonNullable<ReturnType<typeof handSetter>>; header: string; names: string[] }
@@ -535,6 +538,17 @@ export function patchExpress(
         const w = handAdds.get(k) ?? { acao, header, names: [] };
         for (const n of names) if (!w.names.some((m) => lower(m) === lower(n))) w.names.push(n);
         handAdds.set(k, w);
+        continue;
+      }
+      // A middleware a factory of the file made (`app.use(responseCors())`) that sends a list the
+      // factory joined (`res.set("Access-Control-Allow-Headers", headers)`): that list's literal.
+      const listed = lit
+        ? null
+        : factoryListOf((p.app as ExpressApp & { reader: Reader }).reader, trace.handSet, header);
+      if (listed) {
+        const w = factoryLists.get(listed) ?? { names: [], header };
+        for (const n of names) if (!w.names.some((m) => lower(m) === lower(n))) w.names.push(n);
+        factoryLists.set(listed, w);
         continue;
       }
       if (!lit) {
@@ -1031,6 +1045,7 @@ export function patchExpress(
       params: { names: add.join(", "), line: p.line(node) },
     });
   }
+  for (const [arr, w] of factoryLists) growFactoryList(p, arr, w.names, w.header);
   for (const w of handAdds.values()) {
     const methods = w.header.endsWith("methods");
     lineAfter(
@@ -1050,6 +1065,147 @@ export function patchExpress(
   if (fresh.length > 0) addCors(p, fresh);
   for (const name of builders) earlyBuilder(p, name);
   return { edits: p.edits, cannot: p.cannot };
+}
+
+/**
+ * The array literal behind a header a factory-made middleware sends (oddworks' responseCors: `let
+ * headers = options.headers || ['Origin', …]; headers = headers.join(', ');` then, in the function it
+ * returns, `res.set('Access-Control-Allow-Headers', headers)`): the factory's statements followed as
+ * it runs them once, where it is called — a name is what its last assignment before the `return`
+ * made it (the closure sees that), `.join(sep)` joins the list it is called on, `a || b` / `a ?? b`
+ * is `b` where `a`, computed with the values the call gave, is unset. Null for anything else (a list
+ * the call passed, a `.map`, a name the returned function shadows).
+ */
+export function factoryListOf(
+  reader: Reader,
+  handSet: ReadonlyArray<{ node: t.Function; factory?: t.Function; bound?: Map<string, Val> }>,
+  header: string,
+): t.ArrayExpression | null {
+  for (const h of handSet) {
+    const f = h.factory;
+    if (!f || !h.bound || f.body.type !== "BlockStatement") continue;
+    const found = handSetter([h.node], header);
+    const v = found ? bare(found.value) : null;
+    if (v?.type !== "Identifier") continue;
+    const steps = f.body.body.slice(0, -1);
+    /** Where a step binds a name: its index and the expression. */
+    const defined = (name: string, before: number): { at: number; e: t.Node } | null => {
+      for (let i = Math.min(before, steps.length) - 1; i >= 0; i--) {
+        const st = steps[i] as t.Statement;
+        if (st.type === "VariableDeclaration") {
+          const d = st.declarations.find((x) => x.id.type === "Identifier" && x.id.name === name);
+          if (d?.init) return { at: i, e: d.init };
+        }
+        const e = st.type === "ExpressionStatement" ? bare(st.expression) : null;
+        if (e?.type === "AssignmentExpression" && e.left.type === "Identifier" && e.left.name === name)
+          return { at: i, e: e.right };
+      }
+      return null;
+    };
+    /** The names an expression reads, all bound for good before step `at` (their final values then). */
+    const settled = (e: t.Node, at: number): boolean => {
+      const names = new Set<string>();
+      const walk = (n: t.Node) => {
+        if (n.type === "Identifier") names.add(n.name);
+        // `options.headers`: the property's name is no name read.
+        if ((n.type === "MemberExpression" || n.type === "OptionalMemberExpression") && !n.computed) {
+          walk(n.object);
+          return;
+        }
+        if (n.type === "ObjectProperty" && !n.computed) {
+          walk(n.value);
+          return;
+        }
+        for (const c of childNodes(n)) walk(c);
+      };
+      walk(e);
+      return [...names].every((n) => {
+        const last = defined(n, steps.length);
+        return !last || last.at < at;
+      });
+    };
+    const resolve = (e0: t.Node, at: number, depth: number): t.ArrayExpression | null => {
+      const e = bare(e0);
+      if (depth > 8) return null;
+      if (e.type === "ArrayExpression")
+        return e.elements.every((x) => x?.type === "StringLiteral") ? e : null;
+      if (e.type === "Identifier") {
+        const d = defined(e.name, at);
+        return d ? resolve(d.e, d.at, depth + 1) : null;
+      }
+      if (e.type === "CallExpression" && e.arguments.length <= 1) {
+        const c = bare(e.callee);
+        if (c.type === "MemberExpression" && propName(c) === "join") return resolve(c.object, at, depth + 1);
+        return null;
+      }
+      if (e.type === "LogicalExpression" && e.operator !== "&&" && settled(e.left, at)) {
+        let left: unknown;
+        try {
+          left = reader.value(e.left, new Map(h.bound));
+        } catch {
+          return null;
+        }
+        const unset = e.operator === "||" ? !left : left === null || left === undefined;
+        return unset ? resolve(e.right, at, depth + 1) : null;
+      }
+      return null;
+    };
+    // The returned function's own name of that spelling (a parameter, a const) would be another value.
+    const shadowed = (() => {
+      let seen = false;
+      const walk = (n: t.Node) => {
+        if (seen) return;
+        if (n.type === "VariableDeclarator" && n.id.type === "Identifier" && n.id.name === v.name)
+          seen = true;
+        for (const c of childNodes(n)) walk(c);
+      };
+      walk(h.node.body);
+      return seen || h.node.params.some((x) => x.type === "Identifier" && x.name === v.name);
+    })();
+    if (shadowed) continue;
+    const arr = resolve(v, steps.length, 0);
+    if (arr) return arr;
+  }
+  return null;
+}
+
+/**
+ * The page's header or method names put in a factory's list (factoryListOf): an entry that is a
+ * standard request header misspelled (`'Autorization'`, https://github.com/oddnetworks/oddworks/issues/137)
+ * where the page sends that header is corrected in place — no browser sends the misspelled name, and
+ * the list the middleware sends is the list with the name it meant; any other name is added at the
+ * end, in the list's layout.
+ */
+function growFactoryList(p: Patcher, arr: t.ArrayExpression, names: string[], header: string): void {
+  const entries = arr.elements as t.StringLiteral[];
+  const add: string[] = [];
+  for (const n of names) {
+    if (entries.some((e) => lower(e.value.trim()) === lower(n))) continue;
+    const typo =
+      header === "access-control-allow-headers"
+        ? entries.find((e) => lower(meantHeader(e.value) ?? "") === lower(n))
+        : undefined;
+    if (typo) {
+      const raw = p.src(typo);
+      const q = raw.startsWith("'") ? "'" : '"';
+      p.replace(`factory-typo:${typo.start}`, typo, `${q}${n}${q}`, {
+        key: "config.express.fix.header-corrected",
+        params: { name: typo.value, meant: n, line: p.line(typo) },
+      });
+      continue;
+    }
+    add.push(n);
+  }
+  if (add.length === 0) return;
+  const q = arr.elements[0] && p.src(arr.elements[0] as t.Node).startsWith("'") ? "'" : '"';
+  p.appendArray(
+    arr,
+    add.map((n) => `${q}${n}${q}`),
+    {
+      key: header.endsWith("methods") ? "config.fix.methods" : "config.fix.headers",
+      params: { names: add.join(", "), line: p.line(arr) },
+    },
+  );
 }
 
 /** The string literal a hand-written middleware sets `header` to (res.setHeader/header/set(name, "…")). */

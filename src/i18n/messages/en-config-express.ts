@@ -33,6 +33,10 @@ export const enConfigExpress = {
     "{file} makes no `{maker}` app at its top level, nor in one function that returns it or one class constructor",
   "config.express.fix.move":
     "cors() moved ahead of the app's other middleware: the registration on line {before} answered first (Express runs middleware in the order registered)",
+  "config.express.fix.header-corrected":
+    "{name} corrected to {meant} in the allowed headers' list (line {line}): no browser sends the misspelled name, so the page's {meant} was refused at the preflight",
+  "config.express.check.allowed-header-misspelled":
+    "{name} in the allowed headers is no header a browser sends: it looks like {meant} misspelled, so a page's {meant} is refused at the preflight",
   "config.express.fix.router-cors":
     "{router}.use(cors(…)) added where {router} is made: the cors() of line {line} is used inside another router only, so {router}'s answers had no CORS headers",
   "config.express.fix.koa-lift":

@@ -35,6 +35,10 @@ export const koConfigExpress: Record<keyof typeof enConfigExpress, string> = {
     "{file}의 최상위에서도, 앱을 반환하는 함수 하나나 클래스 생성자 하나에서도 `{maker}` 앱을 만들지 않습니다",
   "config.express.fix.move":
     "cors()를 앱의 다른 미들웨어보다 앞으로 옮겼습니다. {before}행의 등록이 먼저 응답했습니다(Express는 등록 순서대로 미들웨어를 실행합니다)",
+  "config.express.fix.header-corrected":
+    "허용 헤더 목록(줄 {line})의 {name}을(를) {meant}(으)로 고쳤습니다. 오타인 이름은 어떤 브라우저도 보내지 않아, 페이지의 {meant}이(가) 프리플라이트에서 거부되었습니다",
+  "config.express.check.allowed-header-misspelled":
+    "허용 헤더의 {name}은(는) 브라우저가 보내는 헤더가 아닙니다. {meant}의 오타로 보이며, 페이지의 {meant}은(는) 프리플라이트에서 거부됩니다",
   "config.express.fix.router-cors":
     "{router}를 만드는 곳에 {router}.use(cors(…)) 추가: {line}행의 cors()는 다른 라우터 안에서만 쓰여 {router}의 응답에 CORS 헤더가 없었습니다",
   "config.express.fix.koa-lift":
