@@ -127,6 +127,20 @@ const CASES: Array<{ name: string; site: string; calls: PageRequest[] }> = [
 `,
     calls: [REMOVE, FAIL],
   },
+  {
+    // The list's total comes in a header the page reads (react-admin's X-Total-Count): CORS written
+    // where none was set must expose it too, or the page fails one step later.
+    name: "no CORS at all, the list's X-Total-Count read by the page",
+    site: `server {
+    listen 127.0.0.1:PORT;
+    location /api/ {
+        add_header X-Total-Count 2 always;
+        ${ANSWER}
+    }
+}
+`,
+    calls: [{ ...LIST, reads: ["X-Total-Count"] }],
+  },
 ];
 
 const scratch = mkdtempSync(join(tmpdir(), "cors-lens-config-chromium-"));
