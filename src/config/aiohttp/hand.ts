@@ -17,6 +17,7 @@
  */
 import type { Node } from "web-tree-sitter";
 import { evaluate, type PyModule, type Span } from "../python/values";
+import { headerNamesWritten } from "../python/written-headers";
 
 const span = (n: Node): Span => ({ start: n.startIndex, end: n.endIndex, line: n.startPosition.row + 1 });
 const kids = (n: Node): Node[] =>
@@ -302,53 +303,10 @@ function handlerDef(mod: PyModule, registered: Node | null): Node | null {
   );
 }
 
-/**
- * The names of the headers a route's handler writes on its answers, as written: the `headers=` dict
- * of the responses it makes (`web.Response`, `web.json_response`, `web.StreamResponse`; string keys,
- * and `**NAME` of a module-level dict), `resp.headers["X"] = …` and `resp.headers.update({…})`. What
- * is not written so (a header computed at run time) is not seen.
- */
+/** The names of the headers a route's handler writes on its answers (../python/written-headers.ts). */
 export function handlerHeaderNames(mod: PyModule, registered: Node | null): string[] {
   const def = handlerDef(mod, registered);
-  const names: string[] = [];
-  const add = (name: string) => {
-    if (!names.some((n) => n.toLowerCase() === name.toLowerCase())) names.push(name);
-  };
-  const fromDict = (n: Node | null | undefined, depth: number): void => {
-    let d = n;
-    if (d?.type === "identifier") {
-      const a = mod.names.get(d.text);
-      d = a ? mod.tree.rootNode.descendantForIndex(a.rhs.start, a.rhs.end) : null;
-    }
-    if (d?.type !== "dictionary" || depth > 4) return;
-    for (const p of kids(d)) {
-      if (p.type === "dictionary_splat") fromDict(kids(p)[0], depth + 1);
-      else if (p.type === "pair") {
-        const k = str(p.childForFieldName("key"), mod);
-        if (k) add(k.v);
-      }
-    }
-  };
-  const body = def?.childForFieldName("body");
-  if (!body) return names;
-  for (const c of body.descendantsOfType("call")) {
-    if (!c) continue;
-    const fn = c.childForFieldName("function")?.text ?? "";
-    const args = kids(c.childForFieldName("arguments") as Node);
-    if (/(^|\.)(Response|json_response|StreamResponse)$/.test(fn)) {
-      for (const a of args)
-        if (a.type === "keyword_argument" && a.childForFieldName("name")?.text === "headers")
-          fromDict(a.childForFieldName("value"), 0);
-    } else if (/\.headers\.update$/.test(fn)) fromDict(args[0], 0);
-  }
-  for (const a of body.descendantsOfType("assignment")) {
-    const left = a?.childForFieldName("left");
-    if (left?.type !== "subscript" || !/\.headers$/.test(left.childForFieldName("value")?.text ?? ""))
-      continue;
-    const k = str(left.childForFieldName("subscript"), mod);
-    if (k) add(k.v);
-  }
-  return names;
+  return def ? headerNamesWritten(def, mod) : [];
 }
 
 /**

@@ -8,7 +8,7 @@
  * reflect the request's origin (send_wildcard is off).
  */
 import type { Node } from "web-tree-sitter";
-import { combinedHeader, type HeaderList, hasHeader } from "../../engine";
+import { combinedHeader, type HeaderList, hasHeader, worthExposing } from "../../engine";
 import { distance } from "../distance";
 import { pyRegex } from "../django/settings";
 import { afterLine, type Edit, EditList, indentAt, lineStart } from "../edit";
@@ -27,6 +27,7 @@ import {
   returned,
   type Span,
 } from "../python/values";
+import { headerNamesWritten } from "../python/written-headers";
 import type { Allowance, Answer, ConfigFile, ConfigFinding, HopRequest, ReadConfig, Words } from "../types";
 import { ConfigSyntaxError } from "../types";
 import { faultOf, type Judged, type RequestSpec, STRANGER_ORIGIN, Unknowable, unsafeNames } from "../whatif";
@@ -2771,7 +2772,26 @@ class Patcher extends EditList {
       return;
     }
     const text = this.text(this.file);
-    this.corsCall("add", `origins=[${pyStr(origin, quoteOf(text))}]`, { key: "config.flask.fix.add" });
+    const q = quoteOf(text);
+    // CORS written from nothing exposes nothing: the headers the views write (a list's X-Total-Count)
+    // would no longer reach the page's script (../python/written-headers.ts).
+    const mod = this.app.mod;
+    const expose: string[] = [];
+    for (const r of this.app.routes) {
+      if (r.methods.every((m) => m === "OPTIONS")) continue;
+      const def = mod.tree.rootNode.descendantForIndex(r.def.start, r.def.end);
+      const fn = def?.type === "decorated_definition" ? def.childForFieldName("definition") : def;
+      if (fn?.type !== "function_definition") continue;
+      for (const n of headerNamesWritten(fn, mod))
+        if (worthExposing(n) && !expose.some((e) => e.toLowerCase() === n.toLowerCase())) expose.push(n);
+    }
+    this.corsCall(
+      "add",
+      `origins=[${pyStr(origin, q)}]${expose.length > 0 ? `, expose_headers=[${expose.map((n) => pyStr(n, q)).join(", ")}]` : ""}`,
+      expose.length > 0
+        ? { key: "config.flask.fix.add-expose", params: { expose: expose.join(", ") } }
+        : { key: "config.flask.fix.add" },
+    );
   }
 }
 

@@ -8,12 +8,13 @@
  * to one without (a credentialed fetch before any cookie is set: the browser refuses it).
  */
 import type { Node } from "web-tree-sitter";
-import { combinedHeader, type HeaderList, hasHeader } from "../../engine";
+import { combinedHeader, type HeaderList, hasHeader, worthExposing } from "../../engine";
 import { pyRegex } from "../django/settings";
 import { afterLine, type Edit, EditList, indentAt, lineStart } from "../edit";
 import { regexWithoutScheme } from "../origin-regex";
 import { argInsert, displayInsert, joinedInsert, pyStr, quoteOf } from "../python/edit";
 import type { PyVal } from "../python/values";
+import { decoratedRoutes, headerNamesWritten } from "../python/written-headers";
 import type { Allowance, Answer, ConfigFile, ConfigFinding, HopRequest, ReadConfig, Words } from "../types";
 import { ConfigSyntaxError } from "../types";
 import { faultOf, type Judged, type RequestSpec, Unknowable, unsafeNames } from "../whatif";
@@ -1031,7 +1032,16 @@ class Patcher extends EditList {
       return;
     }
     const q = quoteOf(text);
-    const why: Words = { key: "config.starlette.fix.add" };
+    // CORS written from nothing exposes nothing: the headers the routes write (a list's X-Total-Count)
+    // would no longer reach the page's script (../python/written-headers.ts).
+    const expose: string[] = [];
+    for (const fn of decoratedRoutes(this.app.mod))
+      for (const n of headerNamesWritten(fn, this.app.mod))
+        if (worthExposing(n) && !expose.some((e) => e.toLowerCase() === n.toLowerCase())) expose.push(n);
+    const why: Words =
+      expose.length > 0
+        ? { key: "config.starlette.fix.add-expose", params: { expose: expose.join(", ") } }
+        : { key: "config.starlette.fix.add" };
     const after = lastOther && lastOther.stmt.start > app.stmt.start ? lastOther.stmt.end : app.stmt.end;
     const at = afterLine(text, after);
     const imported = [...this.app.mod.imports.entries()].some(([n]) => n === "CORSMiddleware");
@@ -1050,7 +1060,7 @@ class Patcher extends EditList {
       file: this.file,
       start: at,
       end: at,
-      text: `\n${indentAt(text, app.stmt.start)}${app.name}.add_middleware(CORSMiddleware, allow_origins=[${pyStr(origin, q)}])\n`,
+      text: `\n${indentAt(text, app.stmt.start)}${app.name}.add_middleware(CORSMiddleware, allow_origins=[${pyStr(origin, q)}]${expose.length > 0 ? `, expose_headers=[${expose.map((n) => pyStr(n, q)).join(", ")}]` : ""})\n`,
       why,
     });
   }

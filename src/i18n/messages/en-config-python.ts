@@ -150,6 +150,10 @@ export const enConfigPython = {
   "config.starlette.fix.move":
     "add_middleware(CORSMiddleware) (line {line}) moved after {name}: the last middleware added runs first, so CORS now answers before it",
   "config.starlette.fix.add": "CORSMiddleware added, after the app's other middlewares (so it runs first)",
+  "config.starlette.fix.add-expose":
+    "CORSMiddleware added, after the app's other middlewares (so it runs first), exposing {expose}, which the app's routes write on their answers and a script on another origin can read only when exposed",
+  "config.flask.fix.add-expose":
+    "CORS(app, origins=[…], expose_headers=[…]) added after the app is created, exposing {expose}, which the app's routes write on their answers and a script on another origin can read only when exposed",
   "config.starlette.fix.server-error":
     'an @app.middleware("http") added above add_middleware(CORSMiddleware) (line {line}) answers an unhandled exception\'s 500 itself: added before CORSMiddleware, it runs inside it, so the 500 carries CORS headers (Starlette makes that 500 in ServerErrorMiddleware, outside every middleware, and an @app.exception_handler(Exception) runs there too)',
   "config.starlette.fix.handler-inside":

@@ -151,6 +151,10 @@ export const koConfigPython: Record<keyof typeof enConfigPython, string> = {
   "config.starlette.fix.move":
     "add_middleware(CORSMiddleware)(줄 {line})를 {name} 뒤로 옮김: 마지막에 추가된 미들웨어가 먼저 실행되므로 이제 CORS가 먼저 응답합니다",
   "config.starlette.fix.add": "앱의 다른 미들웨어 뒤에 CORSMiddleware 추가(먼저 실행되도록)",
+  "config.starlette.fix.add-expose":
+    "CORSMiddleware를 앱의 다른 미들웨어 뒤에 추가했습니다(그래서 가장 먼저 실행됩니다). 앱의 라우트가 응답에 쓰는 {expose}도 노출합니다: 다른 출처의 스크립트는 노출된 헤더만 읽을 수 있습니다",
+  "config.flask.fix.add-expose":
+    "앱을 만든 뒤에 CORS(app, origins=[…], expose_headers=[…])를 추가했습니다. 앱의 라우트가 응답에 쓰는 {expose}도 노출합니다: 다른 출처의 스크립트는 노출된 헤더만 읽을 수 있습니다",
   "config.starlette.fix.server-error":
     'add_middleware(CORSMiddleware)(줄 {line}) 위에 @app.middleware("http")를 추가해 처리되지 않은 예외의 500에 직접 응답함: CORSMiddleware보다 먼저 추가되어 그 안쪽에서 실행되므로 500에 CORS 헤더가 붙습니다(Starlette는 그 500을 모든 미들웨어 바깥의 ServerErrorMiddleware에서 만들며, @app.exception_handler(Exception)도 거기서 실행됩니다)',
   "config.starlette.fix.handler-inside":
