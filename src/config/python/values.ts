@@ -44,7 +44,15 @@ export type PyVal =
        * string is an environment variable's default — a value added there would be lost wherever the
        * variable is set, so it is added after the call (`….split(",") + ["…"]`).
        */
-      joined: { at: Span; sep: string; quote: string; after: Span | null; call?: Span } | null;
+      joined: {
+        at: Span;
+        sep: string;
+        quote: string;
+        after: Span | null;
+        call?: Span;
+        /** The string that was split (the value read). */
+        text?: string;
+      } | null;
       /**
        * The default of an environment helper of the file (`get_list_of_str("X", [...])`, see
        * envHelper): deployed, it may differ, so a value is added after the call, never inside it.
@@ -64,8 +72,24 @@ export type PyVal =
     }
   | { t: "int"; v: number; at: Span }
   | { t: "none"; at: Span }
-  /** An instance of a settings class of the file (`settings = Settings()`): its fields' defaults. */
-  | { t: "obj"; cls: string; attrs: Map<string, PyVal>; at: Span }
+  /**
+   * A settings class of the file, or an instance of it (`settings = Settings()`): its fields' defaults.
+   * `init`: its `__init__`, run when it is instantiated; `reassigned`: attributes its other methods
+   * set on the instance (`self.x = …`), each with where: on an instance they are not the class default.
+   */
+  | {
+      t: "obj";
+      cls: string;
+      attrs: Map<string, PyVal>;
+      at: Span;
+      init?: Node;
+      reassigned?: Map<string, Span>;
+    }
+  /**
+   * A class of Python or its typing module (`list`, `collections.abc.Sequence`, `Sequence[str]`):
+   * `origin` is what typing.get_origin returns for it (null: None).
+   */
+  | { t: "type"; name: string; origin: string | null; at: Span }
   | { t: "unknown"; text: string; at: Span };
 
 export interface Assignment {
@@ -217,7 +241,12 @@ export function evaluate(n: Node, scope: Scope, imports: PyModule["imports"]): P
           display: null,
           joined: null,
         };
-      return unknown();
+      const type = imported
+        ? pyType(`${imported.module}.${imported.name}`)
+        : BUILTIN_TYPES.has(n.text)
+          ? pyType(n.text)
+          : null;
+      return type ? { t: "type", ...type, at } : unknown();
     }
     case "binary_operator": {
       const op = n.childForFieldName("operator")?.text;
@@ -245,12 +274,28 @@ export function evaluate(n: Node, scope: Scope, imports: PyModule["imports"]): P
       const attr = n.childForFieldName("attribute")?.text ?? "";
       const o = obj ? evaluate(obj, scope, imports) : null;
       const v = o?.t === "obj" ? o.attrs.get(attr) : undefined;
-      return v ?? aiohttpHdrs(n, imports) ?? unknown();
+      if (v) return v;
+      // os.pathsep as on POSIX, where these apps are deployed (";" on Windows).
+      const dotted = n.text.replace(/\s+/g, "");
+      if (obj?.type === "identifier" && !scope.has(obj.text) && !imports.has(obj.text)) {
+        if (dotted === "os.pathsep") return { t: "str", v: ":", at, quote: '"', prefix: "" };
+        if (dotted === "os.sep") return { t: "str", v: "/", at, quote: '"', prefix: "" };
+      }
+      const type =
+        /^(typing|collections\.abc)\.\w+$/.test(dotted) && !scope.has("typing") ? pyType(dotted) : null;
+      if (type) return { t: "type", ...type, at };
+      return aiohttpHdrs(n, imports) ?? unknown();
     }
     case "subscript": {
       const key = itemKey(n);
       const bound = key !== null ? scope.get(key) : undefined;
-      return bound ? ({ ...bound, at } as PyVal) : unknown();
+      if (bound) return { ...bound, at } as PyVal;
+      // `Sequence[str]`, `list[str]`: a generic alias, whose get_origin is the class.
+      const base = n.childForFieldName("value");
+      const t = base ? evaluate(base, scope, imports) : null;
+      if (t?.t === "type")
+        return { t: "type", name: n.text.replace(/\s+/g, ""), origin: t.origin ?? t.name, at };
+      return unknown();
     }
     case "comparison_operator":
     case "not_operator": {
@@ -277,6 +322,36 @@ export function evaluate(n: Node, scope: Scope, imports: PyModule["imports"]): P
     default:
       return unknown();
   }
+}
+
+const BUILTIN_TYPES = new Set(["list", "tuple", "set", "frozenset", "dict", "str", "int", "bool"]);
+
+/** typing's aliases: what get_origin returns for each (https://docs.python.org/3/library/typing.html#typing.get_origin). */
+const TYPING_ORIGINS: Record<string, string> = {
+  List: "list",
+  Tuple: "tuple",
+  Set: "set",
+  FrozenSet: "frozenset",
+  Dict: "dict",
+  Sequence: "collections.abc.Sequence",
+  MutableSequence: "collections.abc.MutableSequence",
+  Iterable: "collections.abc.Iterable",
+  Collection: "collections.abc.Collection",
+  AbstractSet: "collections.abc.Set",
+};
+const ABC_TYPES = new Set(["Sequence", "MutableSequence", "Iterable", "Collection", "Set", "Mapping"]);
+
+/** A class of the builtins, typing or collections.abc by its dotted name; null for anything else. */
+function pyType(dotted: string): { name: string; origin: string | null } | null {
+  const m = /^(?:(typing|collections\.abc)\.)?(\w+)$/.exec(dotted);
+  if (!m) return null;
+  const [, module, name = ""] = m;
+  if (!module) return BUILTIN_TYPES.has(name) ? { name, origin: null } : null;
+  if (module === "typing") {
+    const origin = TYPING_ORIGINS[name];
+    return origin ? { name: `typing.${name}`, origin } : null;
+  }
+  return ABC_TYPES.has(name) ? { name: `collections.abc.${name}`, origin: null } : null;
 }
 
 /** aiohttp.hdrs' names whose header is not the name title-cased with hyphens. */
@@ -571,6 +646,162 @@ function envHelper(
   return v?.t === "str" ? { variable: v.v, dflt } : null;
 }
 
+/** The attributes a method sets on its first parameter (`self.x = …`, `self.x += …`), each with where. */
+function selfAssigned(body: Node, self: string): Map<string, Span> {
+  const out = new Map<string, Span>();
+  for (const a of body.descendantsOfType(["assignment", "augmented_assignment"])) {
+    const targets = a?.childForFieldName("left");
+    if (!a || !targets) continue;
+    for (const t of [targets, ...targets.descendantsOfType("attribute")]) {
+      const obj = t?.type === "attribute" ? t.childForFieldName("object") : null;
+      const attr = t?.childForFieldName("attribute")?.text;
+      if (obj?.type === "identifier" && obj.text === self && attr && !out.has(attr)) out.set(attr, span(a));
+    }
+  }
+  // setattr(self, …), self.__dict__: any attribute may be set.
+  const any = new RegExp(`\\bsetattr\\(\\s*${self}\\s*,|\\b${self}\\.__dict__\\b`).exec(body.text);
+  if (any) out.set("*", span(body));
+  return out;
+}
+
+/** The classes being instantiated (an __init__ that instantiates its own class is not followed). */
+const instantiating = new Set<string>();
+
+/**
+ * An instance of a class of the file made with no arguments: the class's attributes, then what its
+ * `__init__` sets on `self` where this reader can run it as Python does (its parameters' written
+ * defaults, local names, `if`s decided from known values, `self.x = …` evaluated); an attribute set
+ * where it cannot (an undecided branch, a loop, a `try`) is unknown, and so is one another method sets
+ * (`self.x = …` in a method that may be called later): never the class default read as the instance's.
+ */
+function instance(
+  cls: Extract<PyVal, { t: "obj" }>,
+  at: Span,
+  scope: Scope,
+  imports: PyModule["imports"],
+): PyVal {
+  const attrs = new Map(cls.attrs);
+  const unsure = (name: string, where: Span): PyVal => ({
+    t: "unknown",
+    text: `self.${name} = … (line ${where.line})`,
+    at: where,
+  });
+  const init = cls.init;
+  const params = init ? kids(init.childForFieldName("parameters") ?? init) : [];
+  const self = params[0]?.type === "identifier" ? params[0].text : null;
+  const body = init?.childForFieldName("body");
+  if (init && body) {
+    const assigned = self ? selfAssigned(body, self) : new Map<string, Span>([["*", span(init)]]);
+    const { bound, complete } = boundArguments(params.slice(1), []);
+    const local: Scope = new Map(scope);
+    let ok = self !== null && complete && !instantiating.has(cls.cls);
+    for (const b of ok ? bound : []) {
+      const v = b.value ? evaluate(b.value, scope, imports) : null;
+      if (!v) ok = false;
+      else local.set(b.name, v);
+    }
+    if (!ok || assigned.has("*")) {
+      const where = assigned.get("*");
+      if (where) for (const k of attrs.keys()) attrs.set(k, unsure(k, where));
+      for (const [k, where] of assigned) if (k !== "*") attrs.set(k, unsure(k, where));
+    } else {
+      instantiating.add(cls.cls);
+      try {
+        runInit(kids(body), true, self as string, attrs, local, imports);
+      } finally {
+        instantiating.delete(cls.cls);
+      }
+    }
+  }
+  const later = cls.reassigned ?? new Map<string, Span>();
+  const anyLater = later.get("*");
+  if (anyLater) for (const k of attrs.keys()) attrs.set(k, unsure(k, anyLater));
+  for (const [k, where] of later) if (k !== "*") attrs.set(k, unsure(k, where));
+  return { t: "obj", cls: cls.cls, attrs, at };
+}
+
+/** Runs an __init__'s statements (see instance); `sure` is false in a branch not known to run. */
+function runInit(
+  stmts: Node[],
+  sure: boolean,
+  self: string,
+  attrs: Map<string, PyVal>,
+  local: Scope,
+  imports: PyModule["imports"],
+): "returned" | "on" {
+  const unsure = (name: string, where: Span): PyVal => ({
+    t: "unknown",
+    text: `self.${name} = … (line ${where.line})`,
+    at: where,
+  });
+  /** What a statement not run here may set: unknown after it. */
+  const lost = (st: Node) => {
+    for (const [k, where] of selfAssigned(st, self))
+      if (k === "*") for (const a of attrs.keys()) attrs.set(a, unsure(a, where));
+      else attrs.set(k, unsure(k, where));
+    for (const a of st.descendantsOfType(["assignment", "augmented_assignment", "for_in_clause"])) {
+      const left = a?.childForFieldName("left");
+      for (const id of left ? [left, ...left.descendantsOfType("identifier")] : [])
+        if (id?.type === "identifier" && id.parent?.type !== "attribute")
+          local.set(id.text, { t: "unknown", text: a?.text ?? "", at: span(st) });
+    }
+  };
+  for (const st of stmts) {
+    if (st.type === "return_statement") return "returned";
+    if (st.type === "pass_statement") continue;
+    if (st.type === "if_statement") {
+      const chain: Array<{ cond: Node | null; body: Node | null }> = [
+        { cond: st.childForFieldName("condition"), body: st.childForFieldName("consequence") },
+        ...st.childrenForFieldName("alternative").map((alt) => ({
+          cond: alt?.childForFieldName("condition") ?? null,
+          body: alt?.childForFieldName("consequence") ?? alt?.childForFieldName("body") ?? null,
+        })),
+      ];
+      let undecided = !sure;
+      for (const b of chain) {
+        const d = undecided ? null : b.cond ? condition(b.cond, local, imports) : true;
+        if (d === false) continue;
+        if (d === null) {
+          // Not known to run: what it sets is unknown after it, whichever branch ran.
+          undecided = true;
+          if (b.body) lost(b.body);
+          continue;
+        }
+        const r = b.body ? runInit(kids(b.body), true, self, attrs, local, imports) : "on";
+        if (r === "returned") return r;
+        break;
+      }
+      continue;
+    }
+    const a = st.type === "expression_statement" ? kids(st)[0] : undefined;
+    if (a?.type === "string") continue;
+    const left = a?.type === "assignment" ? a.childForFieldName("left") : null;
+    const right = a?.type === "assignment" ? a.childForFieldName("right") : null;
+    if (left && right && left.type === "identifier") {
+      local.set(left.text, evaluate(right, local, imports));
+      continue;
+    }
+    const obj = left?.type === "attribute" ? left.childForFieldName("object") : null;
+    const attr = left?.childForFieldName("attribute")?.text;
+    if (left && right && obj?.type === "identifier" && obj.text === self && attr) {
+      attrs.set(attr, evaluate(right, local, imports));
+      continue;
+    }
+    // A call for its effect (super().__init__(), logging) sets nothing on self unless self is handed
+    // to it: a method that sets attributes is read as such (reassigned), a function given self is not.
+    if (a?.type === "call") {
+      const fn = a.childForFieldName("function");
+      const args = kids(a.childForFieldName("arguments") ?? a);
+      const handsSelf =
+        args.some((x) => x.type === "identifier" && x.text === self) || fn?.text === "setattr";
+      if (handsSelf) for (const k of attrs.keys()) attrs.set(k, unsure(k, span(st)));
+      continue;
+    }
+    lost(st);
+  }
+  return "on";
+}
+
 function call(n: Node, scope: Scope, imports: PyModule["imports"]): PyVal | null {
   const at = span(n);
   const fn = n.childForFieldName("function");
@@ -601,9 +832,19 @@ function call(n: Node, scope: Scope, imports: PyModule["imports"]): PyVal | null
     if (v) return v;
   }
   // Settings() with no arguments: the class's defaults (the environment may override them at run time,
-  // as with os.environ.get's default).
+  // as with os.environ.get's default), as its __init__ and other methods leave them (see instance).
   const cls = fn.type === "identifier" ? scope.get(name) : undefined;
-  if (cls?.t === "obj" && kids(args).length === 0) return { ...cls, at };
+  if (cls?.t === "obj" && kids(args).length === 0) return instance(cls, at, scope, imports);
+  // typing.get_origin(Sequence[str]) is collections.abc.Sequence; of a plain class, None.
+  const imported = imports.get(name);
+  if (
+    ((imported?.module === "typing" && imported.name === "get_origin") || name === "typing.get_origin") &&
+    positional.length === 1
+  ) {
+    const t = evaluate(positional[0] as Node, scope, imports);
+    if (t.t !== "type") return null;
+    return t.origin === null ? { t: "none", at } : { t: "type", name: t.origin, origin: null, at };
+  }
   // A dataclass or pydantic field's default: `field(default_factory=lambda: [...])`,
   // `field(default=…)`, `Field(…)` / `Field(default=…)` (https://docs.python.org/3/library/dataclasses.html#dataclasses.field,
   // https://docs.pydantic.dev/latest/concepts/fields/#default-values).
@@ -715,7 +956,7 @@ function call(n: Node, scope: Scope, imports: PyModule["imports"]): PyVal | null
         joined:
           s === null
             ? null
-            : { at: base.at, sep: s, quote: base.quote, after: base.env ? at : null, call: at },
+            : { at: base.at, sep: s, quote: base.quote, after: base.env ? at : null, call: at, text: base.v },
       };
     }
   }
@@ -762,7 +1003,9 @@ export function condition(
     const b = ev(r);
     if (op === "in" || op === "not in") {
       // `str(value).lower() in ("1", "true")`: a known string or number among known literals.
-      const scalar = (v: PyVal) => (v.t === "str" || v.t === "int" ? `${v.t}:${v.v}` : null);
+      // A class is found by identity (`get_origin(t) in (list, tuple)`).
+      const scalar = (v: PyVal) =>
+        v.t === "str" || v.t === "int" ? `${v.t}:${v.v}` : v.t === "type" ? `type:${v.name}` : null;
       const key = scalar(a);
       if (key === null) return null;
       let found: boolean;
@@ -887,6 +1130,16 @@ function readModuleIn(text: string, context: ModuleContext | undefined): PyModul
         if (a.type === "assignment") {
           const left = a.childForFieldName("left");
           const right = a.childForFieldName("right");
+          // `settings.cors_origins = …` on an object of the file: that attribute from here on.
+          const obj = left?.type === "attribute" ? left.childForFieldName("object") : null;
+          const held = obj?.type === "identifier" ? scope.get(obj.text) : undefined;
+          const attr = left?.childForFieldName("attribute")?.text;
+          if (obj && right && held?.t === "obj" && attr) {
+            const attrs = new Map(held.attrs);
+            attrs.set(attr, evaluate(right, scope, mod.imports));
+            bind({ name: obj.text, value: { ...held, attrs }, stmt: span(s), rhs: span(right), conditional });
+            continue;
+          }
           if (!left || !right || left.type !== "identifier") continue;
           const value = evaluate(right, scope, mod.imports);
           bind({ name: left.text, value, stmt: span(s), rhs: span(right), conditional });
@@ -952,6 +1205,20 @@ function readModuleIn(text: string, context: ModuleContext | undefined): PyModul
         const body = cdef.childForFieldName("body");
         if (!name || !body) continue;
         const attrs = new Map<string, PyVal>();
+        // Its methods: __init__ is run where it is instantiated; what another sets on self
+        // (`self.x = …`) is not the class default on an instance.
+        let init: Node | undefined;
+        const reassigned = new Map<string, Span>();
+        for (const st of kids(body)) {
+          const def = st.type === "decorated_definition" ? st.childForFieldName("definition") : st;
+          if (def?.type !== "function_definition") continue;
+          const first = kids(def.childForFieldName("parameters") ?? def)[0];
+          const fbody = def.childForFieldName("body");
+          if (def.childForFieldName("name")?.text === "__init__" && st === def) init = def;
+          else if (first?.type === "identifier" && fbody)
+            for (const [k, where] of selfAssigned(fbody, first.text))
+              if (!reassigned.has(k)) reassigned.set(k, where);
+        }
         for (const st of kids(body)) {
           const a = st.type === "expression_statement" ? kids(st)[0] : undefined;
           if (a?.type !== "assignment") continue;
@@ -968,7 +1235,14 @@ function readModuleIn(text: string, context: ModuleContext | undefined): PyModul
         }
         bind({
           name,
-          value: { t: "obj", cls: name, attrs, at: span(s) },
+          value: {
+            t: "obj",
+            cls: name,
+            attrs,
+            at: span(s),
+            ...(init ? { init } : {}),
+            ...(reassigned.size > 0 ? { reassigned } : {}),
+          },
           stmt: span(s),
           rhs: span(body),
           conditional,

@@ -660,7 +660,14 @@ function checkStarlette(app: StarletteApp): ConfigFinding[] {
       });
   }
   const list = cors.kwargs.get("allow_origins")?.value;
-  if (list?.t === "seq")
+  // Origins split on ":" (os.pathsep): named once, at the split, rather than at each piece.
+  const cut = colonCut(list);
+  if (cut && list?.t === "seq")
+    add("starlette-origin-colon-split", "error", list.joined?.call?.line ?? list.at.line, {
+      key: "config.starlette.check.colon-split",
+      params: { pieces: cut.pieces.join(", "), origins: cut.meant.join(", ") },
+    });
+  if (list?.t === "seq" && !cut)
     for (const item of list.items) {
       if (item.t !== "str") continue;
       if (item.v === "null")
@@ -689,6 +696,25 @@ function checkStarlette(app: StarletteApp): ConfigFinding[] {
       params: { regex: s.regex },
     });
   return out;
+}
+
+/**
+ * A list split on ":" (`value.split(os.pathsep)`, reflex-dev/reflex#6066) from a string of URLs: each
+ * origin is cut at its scheme ("http", "//localhost", "3000"), so none of its pieces is ever an Origin.
+ * The origins the string meant (split on commas instead), or null when the list is not such a split.
+ */
+export function colonCut(v: PyVal | undefined): { meant: string[]; pieces: string[] } | null {
+  if (v?.t !== "seq" || v.joined?.sep !== ":" || v.joined.text === undefined) return null;
+  const pieces = v.items.map((i) => (i.t === "str" ? i.v : null));
+  const cut = pieces.some(
+    (p, i) => p !== null && /^[a-z][a-z0-9+.-]*$/i.test(p) && (pieces[i + 1] ?? "").startsWith("//"),
+  );
+  if (!cut) return null;
+  const meant = v.joined.text
+    .split(",")
+    .map((o) => o.trim())
+    .filter((o) => o !== "");
+  return { meant, pieces: pieces.filter((p): p is string => p !== null) };
 }
 
 const OPTION_NAMES = ["allow_origins", "allow_methods", "allow_headers", "expose_headers"];
@@ -776,6 +802,28 @@ class Patcher extends EditList {
       return;
     }
     const v = k.value;
+    // The list is made where this reader cannot add to it for this option alone (a split made in a
+    // helper every setting goes through, already corrected): the values listed beside it, at the
+    // option. Starlette tests `"*" in allow_origins` and `origin in allow_origins`
+    // (https://github.com/encode/starlette/blob/master/starlette/middleware/cors.py), so a list of
+    // every entry read plus the new ones allows what the old one did, and those.
+    // A value added inside a string split on a separator it holds (":" of "https://…") would be cut
+    // by the split too: listed beside it instead.
+    const cutToo =
+      v.t === "seq" && v.joined && !v.joined.after && values.some((x) => x.includes(v.joined?.sep ?? ","));
+    if (v.t === "seq" && (this.besideAt.has(kwarg) || cutToo)) {
+      this.push(key, {
+        file: this.file,
+        start: k.at.start,
+        end: k.at.end,
+        text: `[*${text.slice(k.at.start, k.at.end)}, ${values.map((x) => pyStr(x, quoteOf(text))).join(", ")}]`,
+        why: {
+          key: "config.starlette.fix.beside",
+          params: { name: kwarg, values: values.join(", "), line: k.at.line },
+        },
+      });
+      return;
+    }
     if (v.t === "seq" && v.display) {
       for (const e of displayInsert(text, v.display, values))
         this.push(e.part === "comma" ? `${key}:comma` : key, {
@@ -795,12 +843,41 @@ class Patcher extends EditList {
     this.cannotAll.push({ key: "config.cannot.list-value", params: { name: kwarg, line: k.at.line } });
   }
 
+  /** Options whose new values go beside the value read, at the option (see extend). */
+  private readonly besideAt = new Set<string>();
+
   /**
-   * An origin written with a trailing slash ("https://a.example/"), where the page's origin is the
-   * same without it: the literal is fixed where it is written (the module-level list a
-   * comprehension reads too). It never matched (an Origin has no path), so nothing is narrowed.
-   * Returns the origins left to add.
+   * Origins split on ":" (`[item for item in value.split(os.pathsep) if item]`, reflex-dev/reflex#6066):
+   * every origin is cut at its scheme, so the list never matched an Origin header. The split is
+   * corrected where it is written, for the deployed value too: a value holding "://" (a list of URLs)
+   * is split on commas, each entry stripped, as reflex-dev/reflex#6067 does for the CORS setting;
+   * any other value is split on ":" as before (a helper every setting goes through keeps its paths).
+   * Returns the origins left to add (listed beside the value, at allow_origins).
    */
+  colonSplit(m: Mw, origins: string[]): string[] {
+    const v = m.kwargs.get("allow_origins")?.value;
+    const call = v?.t === "seq" ? v.joined?.call : undefined;
+    const cut = colonCut(v);
+    if (!cut || !call || call.file || origins.length === 0) return origins;
+    const text = this.text(this.file);
+    const written = text.slice(call.start, call.end);
+    const obj = /^([A-Za-z_][\w.]*)\s*\.\s*split\s*\(/.exec(written)?.[1];
+    if (!obj) return origins;
+    const q = quoteOf(text);
+    this.push(`colon:${call.start}`, {
+      file: this.file,
+      start: call.start,
+      end: call.end,
+      text: `([o.strip() for o in ${obj}.split(${pyStr(",", q)})] if ${pyStr("://", q)} in ${obj} else ${written})`,
+      why: {
+        key: "config.starlette.fix.colon-split",
+        params: { line: call.line, pieces: cut.pieces.join(", ") },
+      },
+    });
+    this.besideAt.add("allow_origins");
+    return origins.filter((o) => !cut.meant.includes(o));
+  }
+
   /**
    * Origins split from one string keeping the spaces after the commas (`raw.split(",")` of "a, b"):
    * Starlette compares each with the Origin whole, so " https://b.example" never matches. The split
@@ -824,6 +901,12 @@ class Patcher extends EditList {
     return origins.filter((o) => !spaced(o));
   }
 
+  /**
+   * An origin written with a trailing slash ("https://a.example/"), where the page's origin is the
+   * same without it: the literal is fixed where it is written (the module-level list a
+   * comprehension reads too). It never matched (an Origin has no path), so nothing is narrowed.
+   * Returns the origins left to add.
+   */
   slashed(m: Mw, origins: string[]): string[] {
     const v = m.kwargs.get("allow_origins")?.value;
     if (v?.t !== "seq") return origins;
@@ -1182,7 +1265,7 @@ function patchStarlette(
   }
   const cors = app.stack.find((m) => m.kind === "cors");
   if (cors) {
-    p.extend(cors, "allow_origins", p.spaced(cors, p.slashed(cors, [...origins])));
+    p.extend(cors, "allow_origins", p.colonSplit(cors, p.spaced(cors, p.slashed(cors, [...origins]))));
     // Starlette's default is GET alone: kept when the list is written for the first time.
     p.extend(cors, "allow_methods", [...methods], ["GET"]);
     p.extend(cors, "allow_headers", [...headers]);

@@ -109,6 +109,12 @@ export const enConfigPython = {
     "{names} are set only when `{condition}` holds: where it does not (a deployed instance, DEBUG off), none of them is, and django-cors-headers allows no origin — set what the deployed front ends need outside the if",
   "config.starlette.fix.strip":
     'the origins split on line {line} keep the space after each comma (" https://…"), which no Origin header equals: each entry stripped',
+  "config.starlette.fix.colon-split":
+    'the origins are split on ":" on line {line} (os.pathsep on POSIX), which cuts each at its scheme ({pieces}): a value holding "://" is split on commas instead, each entry stripped (any other value is split as before)',
+  "config.starlette.fix.beside":
+    "{values} listed beside the value {name} reads (line {line}), which is made where it cannot be added to for this option alone: everything it allowed stays allowed",
+  "config.starlette.check.colon-split":
+    'the allowed origins are split on ":" (os.pathsep on POSIX), which cuts every origin at its scheme ({pieces}): none of them is ever an Origin — split the list on commas ({origins})',
   "config.starlette.check.origin-space":
     "the allowed origin {origin} keeps the space after a comma of the list it is split from: Starlette compares it with the Origin whole, so it never matches — strip each entry",
   "config.starlette.unknown.sub-app":

@@ -110,6 +110,12 @@ export const koConfigPython: Record<keyof typeof enConfigPython, string> = {
     "{names}는 `{condition}`이 참일 때만 설정됩니다: 그렇지 않은 곳(배포된 인스턴스, DEBUG 꺼짐)에서는 하나도 설정되지 않아 django-cors-headers가 어떤 오리진도 허용하지 않습니다 — 배포된 프런트엔드에 필요한 값은 if 밖에 설정하세요",
   "config.starlette.fix.strip":
     '{line}행에서 나눈 오리진에 쉼표 뒤 공백이 남아(" https://…") 어떤 Origin 헤더와도 같지 않습니다: 각 항목의 공백을 제거했습니다',
+  "config.starlette.fix.colon-split":
+    '{line}행에서 오리진을 ":"(POSIX의 os.pathsep)로 나누어 각 오리진이 스킴에서 잘립니다({pieces}): "://"가 든 값은 쉼표로 나누고 각 항목의 공백을 제거하도록 했습니다(다른 값은 이전처럼 나눕니다)',
+  "config.starlette.fix.beside":
+    "{name}이 읽는 값({line}행)은 이 옵션만을 위해 항목을 더할 수 없는 곳에서 만들어지므로 그 옆에 {values}을 나열했습니다: 이전에 허용하던 것은 그대로 허용됩니다",
+  "config.starlette.check.colon-split":
+    '허용 오리진을 ":"(POSIX의 os.pathsep)로 나누어 모든 오리진이 스킴에서 잘립니다({pieces}): 어느 것도 Origin이 될 수 없습니다 — 목록을 쉼표로 나누세요({origins})',
   "config.starlette.check.origin-space":
     "허용 오리진 {origin}에 목록을 나눌 때의 쉼표 뒤 공백이 남아 있습니다: Starlette는 Origin 전체와 비교하므로 절대 일치하지 않습니다 — 각 항목의 공백을 제거하세요",
   "config.starlette.unknown.sub-app":
