@@ -26,6 +26,7 @@ import {
   fillPy,
   heldoutCheck,
   heldoutEntries,
+  PAGE_RELATIVE,
 } from "./heldout-check";
 
 function entries(): Entry[] {
@@ -50,14 +51,35 @@ function entries(): Entry[] {
  * Issue #23's twentieth never-seen measure, the `check` half (test/fixes/heldout-check.ts runs it): every
  * held-out set 20 case (config-heldout20-*.ts, written blind to the readers), each file filled as its
  * suite fills it, whether a finding lands on its root cause's line. The first run (the measure, in
- * HELDOUT20.md): recorded, not asserted (`known` is null until that run's list exists).
+ * HELDOUT20.md) named 8 of 23; asserted since against KNOWN_STATIC_MISSES both ways.
  * And the set's three correct configurations (nginx, FastAPI, Koa — stacks other than set 19's correct
  * ones — an nginx location that answers the preflight with an `if` holding only `return 204` and every
  * header `always` from a map of the two front ends, CORSMiddleware added once after an APIRouter at /api,
  * @koa/cors first with an origin function over two front ends and keepHeadersOnError), served for real:
  * the page's calls pass, `check` reports no error, `fix` prints nothing.
  */
-const { scratch, correct, correctPython } = heldoutCheck(20, entries(), null);
+const PAGE = PAGE_RELATIVE;
+/**
+ * The root causes `check` does not name from the file alone, at the head that fixed set 20's cases
+ * (15/23; the first run, the measure, named 8 — see HELDOUT20.md). Asserted both ways.
+ */
+const KNOWN_STATIC_MISSES: Readonly<Record<string, string>> = {
+  "heldout20 Caddy: the Allow-Methods header has no PATCH, the admin's user update refused at the preflight":
+    PAGE,
+  "heldout20 Hono: the v1 CORS allowHeaders has no X-Request-Id, every traced browser call refused at the preflight":
+    PAGE,
+  "heldout20 FastAPI: cors_origins holds only the front end's usual port, the fallback port's calls refused":
+    PAGE,
+  "heldout20 Flask: flask-cors allows localhost:3000 only, the UI on its own port refused": PAGE,
+  "heldout20 Django: CORS is open to every origin without credentials, the code manager's logout refused":
+    "every origin without credentials is right for pages that send none: only the page's credentialed call (the HAR) shows it",
+  "heldout20 Django: CORS allows every origin with the default headers only, the front end's API-KEY calls refused":
+    PAGE,
+  "heldout20 S3: the rule allows GET only, the player's HEAD of the stream refused (XML)": PAGE,
+  "heldout20 S3: the staging bucket's rule has no GET, the console's archive download refused (JSON)": PAGE,
+};
+
+const { scratch, correct, correctPython } = heldoutCheck(20, entries(), KNOWN_STATIC_MISSES);
 
 describe("heldout20: correct configurations (check: no error; fix: nothing to change)", () => {
   const calls = CORRECT_CALLS;

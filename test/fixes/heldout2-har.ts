@@ -231,6 +231,9 @@ export const KNOWN_MISSES_WITH_HAR_19: Readonly<Record<string, string>> = {
     "names lines 2 (also 1), the site's opening; the case marks the fonts' section (8)",
 };
 
+/** Held-out set 20's `check --har` misses at the head that fixed its cases (22/22; the first run named 16 of 21). */
+export const KNOWN_MISSES_WITH_HAR_20: Readonly<Record<string, string>> = {};
+
 /** Each held-out set's `check --har` misses, by the set's number (2: KNOWN_MISSES_WITH_HAR). */
 const KNOWN_BY_SET: Readonly<Record<number, Readonly<Record<string, string>>>> = {
   3: KNOWN_MISSES_WITH_HAR_3,
@@ -250,6 +253,7 @@ const KNOWN_BY_SET: Readonly<Record<number, Readonly<Record<string, string>>>> =
   17: KNOWN_MISSES_WITH_HAR_17,
   18: KNOWN_MISSES_WITH_HAR_18,
   19: KNOWN_MISSES_WITH_HAR_19,
+  20: KNOWN_MISSES_WITH_HAR_20,
 };
 
 /**
@@ -294,7 +298,7 @@ export async function checkNamesRootWithHar(
     ),
   } as { name: string });
   writeFileSync(file, `${JSON.stringify(table, null, 2)}\n`);
-  // A set's first run (the measure: set 16 on, sets 17 to 20 included, before its known list exists)
+  // A set's first run (the measure: set 16 on, before its known list exists)
   // is recorded, not asserted.
   if (set >= 16 && !(set in KNOWN_BY_SET)) return;
   const known = KNOWN_BY_SET[set] ?? KNOWN_MISSES_WITH_HAR;
