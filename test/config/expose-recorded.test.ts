@@ -105,6 +105,38 @@ describe("fix --config, Allow-Origin written where none was set: the recorded an
     expect(exposed).toBe("X-Total-Count, Link");
   });
 
+  it("a name that is no HTTP token (a hostile or broken recording) is never written into the file", () => {
+    const files = [
+      {
+        path: "site.conf",
+        text: "server {\n    listen 80;\n    location / {\n        proxy_pass http://127.0.0.1:8000;\n    }\n}\n",
+      },
+    ];
+    // As a HAR hands it over: the recorded answer's header list taken as written.
+    const [x] = recorded(files, "http://localhost/api/items", {
+      status: 200,
+      headers: [["X-Total-Count", "2"]],
+    });
+    const hop = x?.hops[0];
+    if (!x || !hop) throw new Error("no exchange");
+    const hostile: ObservedExchange = {
+      ...x,
+      hops: [
+        {
+          ...hop,
+          responseHeaders: [
+            ['X-Evil" always; return 302 http://evil.example; #', "1"],
+            ...hop.responseHeaders,
+          ],
+        },
+      ],
+    };
+    const r = fixConfig(files, [hostile]);
+    expect(r.ok).toBe(true);
+    expect(r.files[0]?.after).toContain('add_header Access-Control-Expose-Headers "X-Total-Count" always;');
+    expect(r.files[0]?.after).not.toContain("evil");
+  });
+
   it("answers carrying nothing worth exposing: no Expose-Headers line", () => {
     const files = [
       {

@@ -71,12 +71,16 @@ const INFRASTRUCTURE = new Set([
 
 /**
  * A response header a page's script may want to read and can only when it is exposed: not
- * safelisted, not transport or policy, not CORS's own. Also what `fix --config` exposes when it
+ * safelisted, not transport or policy, not CORS's own, and a token. Also what `fix --config` exposes when it
  * writes CORS from nothing (../../config/aiohttp).
  */
 export function worthExposing(name: string): boolean {
   const n = name.toLowerCase();
-  return !SAFELISTED.has(n) && !INFRASTRUCTURE.has(n) && !n.startsWith("access-control-");
+  // Only a token can be listed (Blink drops the whole list for one that is not), and a name from a
+  // recording is untrusted text that `fix` writes into the user's file.
+  return (
+    isHttpToken(name) && !SAFELISTED.has(n) && !INFRASTRUCTURE.has(n) && !n.startsWith("access-control-")
+  );
 }
 
 /**
