@@ -20,15 +20,7 @@ const CORS_RESPONSE_HEADERS = [
 export function misspelledCorsHeader(name: string): string | null {
   const n = name.trim().toLowerCase();
   if (!/control|allow|expose|max-?age/.test(n)) return null;
-  let best: string | null = null;
-  let bestDistance = Number.POSITIVE_INFINITY;
-  for (const h of CORS_RESPONSE_HEADERS) {
-    const d = distance(n, h.toLowerCase());
-    if (d < bestDistance) {
-      best = h;
-      bestDistance = d;
-    }
-  }
+  const { best, bestDistance } = nearest(n, CORS_RESPONSE_HEADERS);
   return bestDistance > 0 && bestDistance <= 3 ? best : null;
 }
 
@@ -65,14 +57,20 @@ const REQUEST_HEADERS = [
 export function meantHeader(entry: string): string | null {
   const n = entry.trim().toLowerCase();
   if (n.length < 6 || REQUEST_HEADERS.some((h) => h.toLowerCase() === n)) return null;
+  const { best, bestDistance } = nearest(n, REQUEST_HEADERS);
+  return bestDistance <= 2 ? best : null;
+}
+
+/** The name of `names` nearest to `n` (lower case) by edit distance, the first of equals. */
+function nearest(n: string, names: readonly string[]): { best: string | null; bestDistance: number } {
   let best: string | null = null;
   let bestDistance = Number.POSITIVE_INFINITY;
-  for (const h of REQUEST_HEADERS) {
+  for (const h of names) {
     const d = distance(n, h.toLowerCase());
     if (d < bestDistance) {
       best = h;
       bestDistance = d;
     }
   }
-  return bestDistance <= 2 ? best : null;
+  return { best, bestDistance };
 }
