@@ -119,18 +119,23 @@ export function recordedAllowOrigin(
  * a preflighted call that never went out shows nothing). Each name once, as first written.
  */
 export function recordedExposable(specs: readonly RequestSpec[]): string[] {
-  const names: string[] = [];
-  for (const s of specs)
-    for (const name of s.exposable ?? [])
-      if (!names.some((n) => n.toLowerCase() === name.toLowerCase())) names.push(name);
-  return names;
+  return exposedNames(specs.flatMap((s) => s.exposable ?? []));
+}
+
+/**
+ * The names CORS written where there was none exposes, of those an app writes or its answers carry:
+ * each worth exposing (the engine's worthExposing), once (names are case-insensitive), as first written.
+ */
+export function exposedNames(names: Iterable<string>): string[] {
+  const out: string[] = [];
+  for (const name of names)
+    if (worthExposing(name) && !out.some((n) => n.toLowerCase() === name.toLowerCase())) out.push(name);
+  return out;
 }
 
 /** The final answer's headers worth exposing, as a spec's `exposable` (none: left out). */
 function exposableIn(final: Hop | null): { exposable?: string[] } {
-  const names: string[] = [];
-  for (const [name] of final?.responseHeaders ?? [])
-    if (worthExposing(name) && !names.some((n) => n.toLowerCase() === name.toLowerCase())) names.push(name);
+  const names = exposedNames((final?.responseHeaders ?? []).map(([name]) => name));
   return names.length > 0 ? { exposable: names } : {};
 }
 

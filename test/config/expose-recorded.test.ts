@@ -91,6 +91,31 @@ describe("fix --config, Allow-Origin written where none was set: the recorded an
     expect(exposed).toBe("X-Total-Count, Link");
   });
 
+  it("Apache, two virtual hosts: each exposes what its own answers carried", () => {
+    const text = `<VirtualHost *:80>
+    ServerName api.example.com
+    ProxyPass /api/ http://127.0.0.1:8000/api/
+</VirtualHost>
+<VirtualHost *:80>
+    ServerName files.example.com
+    ProxyPass / http://127.0.0.1:8001/
+</VirtualHost>
+`;
+    const files = [{ path: "site.conf", text }];
+    const r = fixConfig(files, [
+      ...recorded(files, "http://api.example.com/api/items"),
+      ...recorded(files, "http://files.example.com/a.pdf", {
+        status: 200,
+        headers: [["X-File-Id", "7"]],
+      }),
+    ]);
+    expect(r.ok).toBe(true);
+    const after = r.files[0]?.after ?? "";
+    const [api, files2] = after.split("</VirtualHost>");
+    expect(api).toContain('Header always set Access-Control-Expose-Headers "X-Total-Count, Link"');
+    expect(files2).toContain("Header always set Access-Control-Expose-Headers X-File-Id\n");
+  });
+
   it("Caddy: a header line in the site", () => {
     const { r, after, exposed } = fixed(
       "Caddyfile",

@@ -11,14 +11,14 @@
  */
 
 import type { Node } from "web-tree-sitter";
-import { combinedHeader, type HeaderList, worthExposing } from "../../engine";
+import { combinedHeader, type HeaderList } from "../../engine";
 import { afterLine, type Edit, EditList, indentAt, lineStart } from "../edit";
 import { argInsert, displayInsert, pyStr, quoteOf } from "../python/edit";
 import type { PyVal } from "../python/values";
 import type { Allowance, Answer, ConfigFile, ConfigFinding, HopRequest, ReadConfig, Words } from "../types";
 import { ConfigSyntaxError } from "../types";
 import type { Judged, RequestSpec } from "../whatif";
-import { faultOf, Unknowable, unsafeNames } from "../whatif";
+import { exposedNames, faultOf, Unknowable, unsafeNames } from "../whatif";
 import {
   type AiohttpApp,
   type CorsMap,
@@ -1140,11 +1140,11 @@ class Patcher extends EditList {
     // (a tus server's Location and Upload-Offset, which tus-js-client reads) would reach the page's
     // script no more. Exposed, as the app's same-origin pages could read them; a preflight's answer
     // is never read by a script, so OPTIONS handlers' own headers are left out.
-    const expose: string[] = [];
-    for (const r of this.app.routes)
-      if (r.method !== "OPTIONS")
-        for (const n of handlerHeaderNames(this.app.mod, r.stmt))
-          if (worthExposing(n) && !expose.some((e) => e.toLowerCase() === n.toLowerCase())) expose.push(n);
+    const expose = exposedNames(
+      this.app.routes
+        .filter((r) => r.method !== "OPTIONS")
+        .flatMap((r) => handlerHeaderNames(this.app.mod, r.stmt)),
+    );
     const why: Words = {
       key:
         expose.length > 0 ? "config.aiohttp.fix.own-middleware-expose" : "config.aiohttp.fix.own-middleware",

@@ -282,12 +282,12 @@ export function patchApache(
           break;
         }
         // One Allow-Origin line per virtual host (the first request's): it exposes what the failing
-        // requests' answers carry.
+        // requests to that host carried in their answers.
         p.freshOrigin(
           r.route.vhost,
           [spec.origin],
           spec.credentials === "include",
-          recordedExposable(failing.map((f) => f.spec)),
+          recordedExposable(failing.map((f) => f.spec).filter((s) => hostOf(s.url) === hostOf(spec.url))),
         );
         break;
       }
@@ -375,4 +375,13 @@ export function patchApache(
     else p.newList(w.acao, w.header, w.names);
   }
   return { edits: p.edits, cannot: p.cannot };
+}
+
+/** A URL's host and port, as a virtual host is chosen by ("" for one that does not parse). */
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return "";
+  }
 }

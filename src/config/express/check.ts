@@ -11,6 +11,7 @@ import { regexWithoutScheme } from "../origin-regex";
 import type { ConfigFinding, Words } from "../types";
 import { STRANGER_ORIGIN, Unknown } from "../whatif";
 import {
+  allHandlers,
   bare,
   type CorsUse,
   catchesNext,
@@ -138,17 +139,8 @@ export function checkExpress(app: ExpressApp): ConfigFinding[] {
   };
   visitSetters(app.program);
   const factoryMade = new Set<Middleware & { kind: "fn" }>();
-  const seenStacks = new Set<unknown>();
-  const walkStack = (s: ExpressApp["app"]) => {
-    if (!s || seenStacks.has(s)) return;
-    seenStacks.add(s);
-    for (const l of s.layers)
-      for (const h of l.handlers) {
-        if (h.kind === "fn" && h.factory) factoryMade.add(h);
-        if (h.kind === "router") walkStack(h.router);
-      }
-  };
-  walkStack(app.app);
+  for (const { handler } of allHandlers(app))
+    if (handler.kind === "fn" && handler.factory) factoryMade.add(handler);
   for (const h of factoryMade) {
     const arr = factoryListOf(reader, [h], "access-control-allow-headers");
     if (arr) headerLists.push(arr);

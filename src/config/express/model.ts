@@ -279,6 +279,21 @@ function containerOf(root: t.Node, statement: t.Statement): t.Statement[] | null
 }
 
 /** The child nodes of an AST node (locations and comments left out), in source order. */
+/** Every layer's handlers of the app's stack and of the routers mounted in it (each stack once). */
+export function* allHandlers(app: ExpressApp): Generator<{ layer: Layer; handler: Middleware }> {
+  const seen = new Set<Stack>();
+  const stacks: Stack[] = app.app ? [app.app] : [];
+  for (let s = stacks.pop(); s; s = stacks.pop()) {
+    if (seen.has(s)) continue;
+    seen.add(s);
+    for (const layer of s.layers)
+      for (const handler of layer.handlers) {
+        yield { layer, handler };
+        if (handler.kind === "router") stacks.push(handler.router);
+      }
+  }
+}
+
 export function childNodes(n: t.Node): t.Node[] {
   const out: t.Node[] = [];
   for (const [k, v] of Object.entries(n)) {

@@ -9,12 +9,11 @@
  * get the names; `credentials: true`. Hand-set header strings get the names appended.
  */
 import type * as t from "@babel/types";
-import { worthExposing } from "../../engine";
 import { afterLine, type Edit, EditList, indentAt, lineStart } from "../edit";
 import { meantHeader } from "../header-names";
 import { escapeRegex } from "../origin-regex";
 import type { Words } from "../types";
-import { faultOf, type Judged, type RequestSpec, Unknown, unsafeNames } from "../whatif";
+import { exposedNames, faultOf, type Judged, type RequestSpec, Unknown, unsafeNames } from "../whatif";
 import {
   ANY_PATH,
   bare,
@@ -2428,7 +2427,7 @@ function addCors(p: Patcher, wants: Array<{ origin: string; credentials: boolean
   // X-Total-Count, a new resource's Location) would no longer reach the page's script
   // (./written-headers.ts). cors and @fastify/cors call the option exposedHeaders, @koa/cors and
   // hono/cors exposeHeaders.
-  const expose = routeHeaderNames(app).filter(worthExposing);
+  const expose = exposedNames(routeHeaderNames(app));
   const exposeKey = app.dialect === "koa" || app.dialect === "hono" ? "exposeHeaders" : "exposedHeaders";
   const exposeText = expose.length > 0 ? `, ${exposeKey}: [${expose.map((n) => p.str(n)).join(", ")}]` : "";
   const opts = `{ origin: ${originText}${creds ? ", credentials: true" : ""}${exposeText} }`;

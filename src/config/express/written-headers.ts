@@ -13,7 +13,7 @@
  * (https://hono.dev/docs/api/context#header). A name computed at run time is not seen.
  */
 import type * as t from "@babel/types";
-import { bare, childNodes, type ExpressApp, type Stack, TOKEN } from "./model";
+import { allHandlers, bare, childNodes, type ExpressApp } from "./model";
 
 /** Which parameter of a route handler is the response, per framework. */
 const RESPONSE_PARAM: Record<ExpressApp["dialect"], number> = { express: 1, fastify: 1, koa: 0, hono: 0 };
@@ -67,22 +67,15 @@ function headerNamesIn(fn: t.Function, dialect: ExpressApp["dialect"], add: (nam
   visit(fn.body);
 }
 
-/** The names the app's routes (not its OPTIONS-only routes) write, each once, first spelling kept. */
+/**
+ * The names the app's routes (not its OPTIONS-only routes) write, in the order written (repeats kept:
+ * ../whatif.ts exposedNames keeps each once, and only HTTP tokens).
+ */
 export function routeHeaderNames(app: ExpressApp): string[] {
   const names: string[] = [];
-  const add = (name: string) => {
-    if (TOKEN.test(name) && !names.some((n) => n.toLowerCase() === name.toLowerCase())) names.push(name);
-  };
-  const seen = new Set<Stack>();
-  const walk = (s: Stack | null): void => {
-    if (!s || seen.has(s)) return;
-    seen.add(s);
-    for (const layer of s.layers)
-      for (const h of layer.handlers)
-        if (h.kind === "router") walk(h.router);
-        else if (h.kind === "fn" && layer.methods !== null && !layer.methods.every((m) => m === "OPTIONS"))
-          headerNamesIn(h.node, app.dialect, add);
-  };
-  walk(app.app);
+  const add = (name: string) => void names.push(name);
+  for (const { layer, handler } of allHandlers(app))
+    if (handler.kind === "fn" && layer.methods !== null && !layer.methods.every((m) => m === "OPTIONS"))
+      headerNamesIn(handler.node, app.dialect, add);
   return names;
 }

@@ -8,7 +8,7 @@
  * reflect the request's origin (send_wildcard is off).
  */
 import type { Node } from "web-tree-sitter";
-import { combinedHeader, type HeaderList, hasHeader, worthExposing } from "../../engine";
+import { combinedHeader, type HeaderList, hasHeader } from "../../engine";
 import { distance } from "../distance";
 import { pyRegex } from "../django/settings";
 import { afterLine, type Edit, EditList, indentAt, lineStart } from "../edit";
@@ -30,7 +30,15 @@ import {
 import { headerNamesWritten } from "../python/written-headers";
 import type { Allowance, Answer, ConfigFile, ConfigFinding, HopRequest, ReadConfig, Words } from "../types";
 import { ConfigSyntaxError } from "../types";
-import { faultOf, type Judged, type RequestSpec, STRANGER_ORIGIN, Unknowable, unsafeNames } from "../whatif";
+import {
+  exposedNames,
+  faultOf,
+  type Judged,
+  type RequestSpec,
+  STRANGER_ORIGIN,
+  Unknowable,
+  unsafeNames,
+} from "../whatif";
 
 const span = (n: Node): Span => ({ start: n.startIndex, end: n.endIndex, line: n.startPosition.row + 1 });
 const kids = (n: Node): Node[] =>
@@ -2789,15 +2797,15 @@ class Patcher extends EditList {
     // CORS written from nothing exposes nothing: the headers the views write (a list's X-Total-Count)
     // would no longer reach the page's script (../python/written-headers.ts).
     const mod = this.app.mod;
-    const expose: string[] = [];
-    for (const r of this.app.routes) {
-      if (r.methods.every((m) => m === "OPTIONS")) continue;
-      const def = mod.tree.rootNode.descendantForIndex(r.def.start, r.def.end);
-      const fn = def?.type === "decorated_definition" ? def.childForFieldName("definition") : def;
-      if (fn?.type !== "function_definition") continue;
-      for (const n of headerNamesWritten(fn, mod))
-        if (worthExposing(n) && !expose.some((e) => e.toLowerCase() === n.toLowerCase())) expose.push(n);
-    }
+    const expose = exposedNames(
+      this.app.routes
+        .filter((r) => !r.methods.every((m) => m === "OPTIONS"))
+        .flatMap((r) => {
+          const def = mod.tree.rootNode.descendantForIndex(r.def.start, r.def.end);
+          const fn = def?.type === "decorated_definition" ? def.childForFieldName("definition") : def;
+          return fn?.type === "function_definition" ? headerNamesWritten(fn, mod) : [];
+        }),
+    );
     this.corsCall(
       "add",
       `origins=[${pyStr(origin, q)}]${expose.length > 0 ? `, expose_headers=[${expose.map((n) => pyStr(n, q)).join(", ")}]` : ""}`,

@@ -28,10 +28,11 @@ function str(n: Node | null | undefined, mod: PyModule): string | null {
   return v.t === "str" && v.prefix === "" ? v.v : null;
 }
 
+/** The names, in the order written (repeats kept: ../whatif.ts exposedNames keeps each once). */
 export function headerNamesWritten(fn: Node, mod: PyModule): string[] {
   const names: string[] = [];
   const add = (name: string | null) => {
-    if (name && !names.some((n) => n.toLowerCase() === name.toLowerCase())) names.push(name);
+    if (name) names.push(name);
   };
   const fromDict = (n: Node | null | undefined, depth: number): void => {
     let d = n;

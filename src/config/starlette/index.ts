@@ -8,7 +8,7 @@
  * to one without (a credentialed fetch before any cookie is set: the browser refuses it).
  */
 import type { Node } from "web-tree-sitter";
-import { combinedHeader, type HeaderList, hasHeader, worthExposing } from "../../engine";
+import { combinedHeader, type HeaderList, hasHeader } from "../../engine";
 import { pyRegex } from "../django/settings";
 import { afterLine, type Edit, EditList, indentAt, lineStart } from "../edit";
 import { regexWithoutScheme } from "../origin-regex";
@@ -17,7 +17,7 @@ import type { PyVal } from "../python/values";
 import { decoratedRoutes, headerNamesWritten } from "../python/written-headers";
 import type { Allowance, Answer, ConfigFile, ConfigFinding, HopRequest, ReadConfig, Words } from "../types";
 import { ConfigSyntaxError } from "../types";
-import { faultOf, type Judged, type RequestSpec, Unknowable, unsafeNames } from "../whatif";
+import { exposedNames, faultOf, type Judged, type RequestSpec, Unknowable, unsafeNames } from "../whatif";
 import { type CorsSettings, corsSettings, type Mw, readApp, type StarletteApp } from "./app";
 
 export interface StarletteConfig extends ReadConfig {
@@ -1117,10 +1117,9 @@ class Patcher extends EditList {
     const q = quoteOf(text);
     // CORS written from nothing exposes nothing: the headers the routes write (a list's X-Total-Count)
     // would no longer reach the page's script (../python/written-headers.ts).
-    const expose: string[] = [];
-    for (const fn of decoratedRoutes(this.app.mod))
-      for (const n of headerNamesWritten(fn, this.app.mod))
-        if (worthExposing(n) && !expose.some((e) => e.toLowerCase() === n.toLowerCase())) expose.push(n);
+    const expose = exposedNames(
+      decoratedRoutes(this.app.mod).flatMap((fn) => headerNamesWritten(fn, this.app.mod)),
+    );
     const why: Words =
       expose.length > 0
         ? { key: "config.starlette.fix.add-expose", params: { expose: expose.join(", ") } }

@@ -71,8 +71,8 @@ const INFRASTRUCTURE = new Set([
 
 /**
  * A response header a page's script may want to read and can only when it is exposed: not
- * safelisted, not transport or policy, not CORS's own, and a token. Also what `fix --config` exposes when it
- * writes CORS from nothing (../../config/aiohttp).
+ * safelisted, not transport or policy, not CORS's own, and a token. Also what `fix --config` exposes
+ * when it writes CORS where there was none (../../config/whatif.ts exposedNames).
  */
 export function worthExposing(name: string): boolean {
   const n = name.toLowerCase();
